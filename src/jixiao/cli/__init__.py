@@ -1,0 +1,8 @@
+"""The `jixiao` command. Each command lives in its own module and registers itself on `app`."""
+
+from __future__ import annotations
+
+from jixiao.cli import extract as _extract  # noqa: F401  (registers commands)
+from jixiao.cli.app import app
+
+__all__ = ["app"]

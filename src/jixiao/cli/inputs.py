@@ -1,0 +1,34 @@
+"""Expanding the PATH arguments of a command into report files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from jixiao.documents import LOADERS
+
+
+def report_files(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
+    """Files named directly, plus supported files found under named folders (sorted); and problems."""
+    files: list[Path] = []
+    problems: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in LOADERS)
+            if not found:
+                problems.append(f"{path}: no report files (supported: {', '.join(sorted(LOADERS))})")
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            problems.append(f"{path}: no such file or folder")
+    return files, problems
+
+
+def output_name(path: Path, sha256: str, used: set[str]) -> str:
+    """`<stem>.json`, disambiguated by content hash when two inputs share a stem."""
+    name = f"{path.stem}.json"
+    if name in used:
+        name = f"{path.stem}-{sha256[:8]}.json"
+    used.add(name)
+    return name

@@ -1,0 +1,107 @@
+"""Normalization of decoded text, with an offset map back to the text as decoded.
+
+Spans in the report model point into the normalized text. The map lets the review page (or anyone)
+find the same place in the original: `origin[i]` is the offset in the raw text of normalized char i.
+What a figure printed is never folded away beyond what is listed here: full-width digits and
+comparators become half-width, LaTeX comparators become symbols, converter artefacts go, lines broken
+mid-sentence are joined and spaces between a number and the Chinese next to it are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}  # ０-９
+_FULL_WIDTH.update({code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+_FULL_WIDTH.update({code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+_FULL_WIDTH.update(
+    {ord(a): ord(b) for a, b in zip("％．＜＝＞＋－／｜≧≦\u00a0\u2002\u2003", "%.<=>+-/|≥≤   ", strict=True)}
+)
+
+_LATEX_WORDS = {r"\geq": "≥", r"\ge": "≥", r"\leq": "≤", r"\le": "≤", r"\%": "%", r"\times": "×", r"\sim": "~"}
+
+_CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_HEADING_START = re.compile(
+    r"[（(]?[一二三四五六七八九十\d]+[、.．)）]|第[一二三四五六七八九十]+[章节部分]|附件|[（(][一二三四五六七八九十\d]+[)）]"
+)
+_SENTENCE_END = "。；;！？!?：:）)|"
+_MIN_BROKEN_LINE = 25  # lines shorter than this are headings or table cells, never joined
+
+Replacement = Callable[[re.Match[str]], str]
+
+
+class _Mapped:
+    """Text plus, for each char, its offset in the raw text; each pass rewrites both together."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.origin = list(range(len(text)))
+
+    def sub(self, pattern: re.Pattern[str], replace: Replacement) -> None:
+        pieces: list[str] = []
+        origin: list[int] = []
+        last = 0
+        for match in pattern.finditer(self.text):
+            start, end = match.span()
+            pieces.append(self.text[last:start])
+            origin.extend(self.origin[last:start])
+            new = replace(match)
+            pieces.append(new)
+            anchor = self.origin[start] if start < len(self.origin) else len(self.text)
+            origin.extend([anchor] * len(new))
+            last = end
+        pieces.append(self.text[last:])
+        origin.extend(self.origin[last:])
+        self.text = "".join(pieces)
+        self.origin = origin
+
+
+def _latex(match: re.Match[str]) -> str:
+    inner = match.group(1)
+    for word in sorted(_LATEX_WORDS, key=len, reverse=True):
+        inner = inner.replace(word, _LATEX_WORDS[word])
+    return re.sub(r"[\s{}\\]", "", inner)
+
+
+_PASSES: list[tuple[re.Pattern[str], Replacement]] = [
+    (re.compile(r"\r\n?"), lambda m: "\n"),
+    (re.compile(r"\[bookmark:[^\]]*\]"), lambda m: ""),
+    (re.compile(r"\$([^$\n]{1,60})\$"), _latex),
+    (re.compile(r">="), lambda m: "≥"),
+    (re.compile(r"<="), lambda m: "≤"),
+    # a space between a number and the Chinese beside it: "3877.67 万元", "扎兰屯市 2025 年"
+    (re.compile(rf"(?<=[\d%])[ \t\u3000]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t\u3000]+(?=[-\d≥≤<>=])"), lambda m: ""),
+    # "≥ 95%" -> "≥95%"
+    (re.compile(r"(?<=[≥≤<>=])[ \t]+(?=\d)"), lambda m: ""),
+    # trailing spaces on a line
+    (re.compile(r"[ \t\u3000]+(?=\n)"), lambda m: ""),
+]
+
+
+# the newline run after a line that stops mid-sentence; _join_if_broken decides whether to join
+_LINE_BREAK_MID_SENTENCE = re.compile(rf"(?<=[^\n{re.escape(_SENTENCE_END)}])\n(?:[ \t\u3000]*\n)*[ \t\u3000]*(?=\S)")
+
+
+def _join_if_broken(text: str) -> Replacement:
+    """Join only long prose lines: short lines are headings or one-cell-per-line table dumps."""
+
+    def replace(match: re.Match[str]) -> str:
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line = text[line_start : match.start()].strip()
+        line_end = text.find("\n", match.end())
+        following = text[match.end() : line_end if line_end >= 0 else len(text)]
+        if len(line) < _MIN_BROKEN_LINE or "|" in line or _HEADING_START.match(following):
+            return match.group(0)
+        return ""
+
+    return replace
+
+
+def normalize(raw: str) -> tuple[str, list[int]]:
+    """Return the normalized text and, per char, its offset in `raw`."""
+    mapped = _Mapped(raw.translate(_FULL_WIDTH))
+    for pattern, replace in _PASSES:
+        mapped.sub(pattern, replace)
+    mapped.sub(_LINE_BREAK_MID_SENTENCE, _join_if_broken(mapped.text))
+    return mapped.text, mapped.origin

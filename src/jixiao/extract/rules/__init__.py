@@ -1,0 +1,34 @@
+"""The rules backend: deterministic, offline extraction with a small grammar of report phrases."""
+
+from __future__ import annotations
+
+from jixiao.documents import Document
+from jixiao.extract.rules.funding import extract_funding
+from jixiao.extract.rules.header import fund_of, region_of, title_of, year_of
+from jixiao.extract.rules.indicators import attach_section_reasons, extract_indicators
+from jixiao.model import ExtractorInfo, Report, SourceInfo
+
+BACKEND = "rules"
+
+
+def extract_rules(document: Document) -> Report:
+    text = document.text
+    title = title_of(text)
+    fund = fund_of(title)
+    funding, spending = extract_funding(text)
+    indicators = extract_indicators(text)
+    attach_section_reasons(text, indicators)
+    return Report(
+        source=SourceInfo(path=document.path, sha256=document.sha256, format=document.format),
+        extractor=ExtractorInfo(backend=BACKEND),
+        title=title,
+        region=region_of(text, title, fund),
+        fund=fund,
+        year=year_of(text, title),
+        funding=funding,
+        spending=spending,
+        indicators=indicators,
+    )
+
+
+__all__ = ["BACKEND", "extract_rules"]

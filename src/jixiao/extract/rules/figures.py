@@ -1,0 +1,58 @@
+"""Turning a stretch of the normalized text into a Figure with its span."""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.model import Figure, Kind, Span
+from jixiao.numbers import QUANTITY, parse_quantity, to_wan_yuan
+
+MONEY_UNITS = ("万元", "元", "亿元", "千元")
+SEPARATORS = "，,；;。、：:\n"
+
+
+def figure_at(text: str, start: int, end: int, found_by: str) -> Figure:
+    """The figure printed at text[start:end] (leading/trailing spaces trimmed from the span)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    printed = text[start:end]
+    quantity = parse_quantity(printed)
+    return Figure(
+        text=printed,
+        value=quantity.value,
+        unit=quantity.unit,
+        op=quantity.op,
+        kind=quantity.kind,
+        span=Span(start=start, end=end),
+        found_by=found_by,
+    )
+
+
+def money_at(text: str, start: int, end: int, found_by: str) -> Figure:
+    """A money figure, its value converted to 万元 (the printed text keeps its own unit)."""
+    figure = figure_at(text, start, end, found_by)
+    if figure.value is not None and (figure.unit in MONEY_UNITS or figure.unit is None):
+        figure.value = to_wan_yuan(figure.value, figure.unit)
+        figure.unit = "万元"
+    return figure
+
+
+def terminal_quantities(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Quantities in text[start:end] that end a clause (followed by a separator or the end).
+
+    A number glued to the words after it ("2024年招募人员体检") is part of a name, not a value.
+    """
+    found = []
+    for match in QUANTITY.finditer(text, start, end):
+        if match.end() == match.start() or (match["num"] is None and match["date"] is None and match["cn"] is None):
+            continue
+        follower = text[match.end()] if match.end() < end else ""
+        if follower == "" or follower in SEPARATORS or follower.isspace():
+            found.append(match)
+    return found
+
+
+def is_quantity(printed: str) -> bool:
+    return parse_quantity(printed).kind is not Kind.TEXT

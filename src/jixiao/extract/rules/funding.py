@@ -1,0 +1,117 @@
+"""Funding and spending from narrative sentences.
+
+The grammar: a head amount whose verb says which line it is (预算/筹集 -> budget, 下达 -> allocated,
+执行/支出 -> executed), then an optional 其中 list of `name amount [占…share]` items. An item named
+for a level of government or a carry-over is a funding source of the line above it; any other item
+(…补贴, …补助支出) is a spending category.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.extract.rules.figures import figure_at, money_at
+from jixiao.model import Funding, FundingLine, FundSource, SourceAmount, SpendingItem
+from jixiao.numbers import decimals
+
+_AMOUNT = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|亿元|千元|元)"
+_PERCENT = r"\d+(?:\.\d+)?%"
+_LINE_VERBS = {
+    "budget": "预算|筹集|安排|资金总额|总额|总计|合计",
+    "allocated": "下达|分配|下拨",
+    "executed": "执行|支出|支付|使用|拨付|实际到位",
+}
+_HEAD = re.compile(rf"(?P<verb>{'|'.join(_LINE_VERBS.values())})[^。；;，,\d]{{0,20}}?(?P<amount>{_AMOUNT})")
+_ITEM = re.compile(rf"(?P<name>[^\d，,；;。:：、()（）]{{2,30}}?(?:[（(][^)）]{{0,30}}[)）])?)(?P<amount>{_AMOUNT})")
+_SHARE = re.compile(rf"[，,]?\s*占[^\d，,；;。]{{0,10}}?(?P<share>{_PERCENT})")
+_RATE = re.compile(rf"(?:预算执行率|资金执行率|执行率|支付率)(?:为|达到|达|是)?(?P<rate>{_PERCENT})")
+_INDICATOR_SECTION = re.compile(
+    r"绩效指标完成情况|绩效指标.{0,6}分析|[（(]?[一二三四五六七八九十\d]+[、.）)]\s*数量指标"
+)
+_SOURCE_NAMES: list[tuple[str, FundSource]] = [
+    (r"^(?:上年|以前年度|往年).{0,4}(?:结转|结余)|^(?:结转|结余)", FundSource.CARRYOVER),
+    (r"^其他资金|^其他来源|^社会资金|^自有资金", FundSource.OTHER),
+    (r"^中央", FundSource.CENTRAL),
+    (r"^(?:省级|省|自治区|本省)", FundSource.PROVINCIAL),
+    (r"^(?:盟市|市级|州级|市本级|地市|市)", FundSource.PREFECTURAL),
+    (r"^(?:旗县|县级|区级|县区|旗|县|区本级|区)", FundSource.COUNTY),
+]
+
+
+def source_of(name: str) -> FundSource | None:
+    """The funding level a row label names, or None when the label is not a funding source."""
+    label = re.sub(r"^(?:其中|含)[:：]?", "", name.strip())
+    for pattern, source in _SOURCE_NAMES:
+        if re.search(pattern, label):
+            return source
+    return None
+
+
+def _category(name: str) -> str:
+    return re.sub(r"(?:资金)?支出$", "", name.strip())
+
+
+def _line_of(verb: str) -> str:
+    return next(line for line, verbs in _LINE_VERBS.items() if re.fullmatch(verbs, verb))
+
+
+def _funding_text_end(text: str) -> int:
+    match = _INDICATOR_SECTION.search(text)
+    return match.start() if match else len(text)
+
+
+def _sentence_end(text: str, start: int, limit: int) -> int:
+    end = text.find("。", start, limit)
+    newline = text.find("\n", start, limit)
+    ends = [e for e in (end, newline) if e >= 0]
+    return min(ends) if ends else limit
+
+
+def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
+    funding = Funding()
+    spending: list[SpendingItem] = []
+    limit = _funding_text_end(text)
+    current: FundingLine | None = None
+    position = 0
+    while position < limit:
+        end = _sentence_end(text, position, limit)
+        current = _read_sentence(text, position, end, funding, spending, current)
+        position = end + 1
+    return funding, spending
+
+
+def _read_sentence(
+    text: str, start: int, end: int, funding: Funding, spending: list[SpendingItem], current: FundingLine | None
+) -> FundingLine | None:
+    """Read one sentence; return the funding line a following 其中 list would belong to."""
+    listing = text.find("其中", start, end)
+    head = _HEAD.search(text, start, listing if listing >= 0 else end)
+    if head and source_of(text[max(start, head.start() - 8) : head.start()] or "x") is None:
+        line: FundingLine = getattr(funding, _line_of(head["verb"]))
+        if line.total is None:
+            line.total = money_at(text, *head.span("amount"), "narrative.funding_total")
+            current = line
+    if rate := _RATE.search(text, start, end):
+        if funding.execution_rate is None:
+            funding.execution_rate = figure_at(text, *rate.span("rate"), "narrative.execution_rate")
+    if listing < 0:
+        return current
+    for item in _ITEM.finditer(text, listing + 2, end):
+        name = item["name"].strip(" .．:：")
+        source = source_of(name)
+        amount = money_at(text, *item.span("amount"), "narrative.其中")
+        if source is not None and current is not None:
+            current.by_source.append(SourceAmount(source=source, name=name, amount=amount))
+        elif source is None:
+            share = _SHARE.match(text, item.end(), end)
+            spending.append(
+                SpendingItem(
+                    category=_category(name),
+                    amount=amount,
+                    share=figure_at(text, *share.span("share"), "narrative.share") if share else None,
+                )
+            )
+    return current
+
+
+__all__ = ["decimals", "extract_funding", "source_of"]

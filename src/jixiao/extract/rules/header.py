@@ -1,0 +1,111 @@
+"""Title, region, fund and fiscal year from the head of a report."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_TITLE_END = re.compile(r"(?:自评报告|自评表|评价报告|绩效报告|报告)$")
+_PROVINCES = (
+    "内蒙古自治区 广西壮族自治区 西藏自治区 宁夏回族自治区 新疆维吾尔自治区 北京市 天津市 上海市 重庆市 "
+    "河北省 山西省 辽宁省 吉林省 黑龙江省 江苏省 浙江省 安徽省 福建省 江西省 山东省 河南省 湖北省 湖南省 "
+    "广东省 海南省 四川省 贵州省 云南省 陕西省 甘肃省 青海省 台湾省"
+).split()
+_PLACE_AT_END = re.compile(r"[\u4e00-\u9fff]{2,20}(?:自治州|自治县|自治旗|地区|市|县|旗|区|盟|州)$")
+_FUND = re.compile(r"[\u4e00-\u9fff]{2,30}?(?:资金|经费|专项|项目)")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
+_NOT_PLACE_WORDS = (
+    "我市",
+    "全市",
+    "我区",
+    "全区",
+    "我县",
+    "全县",
+    "我旗",
+    "全旗",
+    "各地区",
+    "社区",
+    "城区",
+    "市区",
+    "地区",
+)
+
+
+def title_of(text: str) -> str | None:
+    """The first non-empty lines up to the one that names the report type (标题 may span two lines)."""
+    lines: list[str] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        lines.append(line)
+        if _TITLE_END.search(line) or len(lines) == 3:
+            break
+    for count in range(len(lines), 0, -1):
+        if _TITLE_END.search(lines[count - 1]):
+            return "".join(lines[:count])
+    return lines[0] if lines else None
+
+
+def _strip_province(place: str) -> str:
+    for province in _PROVINCES:
+        if place.startswith(province) and len(place) > len(province):
+            return place[len(province) :]
+    return place
+
+
+def _most_specific(place: str, text: str) -> str:
+    """呼伦贝尔扎兰屯市 -> 扎兰屯市 when the shorter name is used on its own elsewhere in the report."""
+    place = _strip_province(place)
+    for cut in range(1, len(place) - 2):
+        tail = place[cut:]
+        standalone = re.search(rf"(?<![\u4e00-\u9fff]){re.escape(tail)}", text)
+        if standalone:
+            return tail
+    return place
+
+
+def _heads(text: str, title: str | None) -> list[str]:
+    """Lines that name the place: the title, 附件 lines and the signature at the end."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    heads = [title or ""]
+    heads += [line for line in lines if line.startswith("附件")]
+    heads += [line for line in lines[-5:] if len(line) <= 30]
+    return heads
+
+
+def region_of(text: str, title: str | None, fund: str | None) -> str | None:
+    """The place the report covers, as named before the fund in the title, 附件 or signature lines."""
+    candidates: list[str] = []
+    for head in _heads(text, title):
+        head = re.sub(r"^附件[0-9一二三]*[:：]?", "", _YEAR.sub("", head))
+        for stop in filter(None, (fund, "就业", "资金", "人力资源", "财政局", "人民政府")):
+            if stop in head:
+                head = head[: head.index(stop)]
+        match = _PLACE_AT_END.search(head)
+        if match and match.group(0) not in _NOT_PLACE_WORDS:
+            candidates.append(match.group(0))
+    if not candidates:
+        return None
+    best = Counter(candidates).most_common(1)[0][0]
+    return _most_specific(best, text)
+
+
+def fund_of(title: str | None) -> str | None:
+    if not title:
+        return None
+    cleaned = re.sub(r"(?:19|20)\d{2}\s*年度?", "", title)
+    for province in _PROVINCES:
+        cleaned = cleaned.replace(province, "")
+    match = _FUND.search(
+        re.sub(r"^.*?(?:市|县|旗|区|盟|州)(?=[\u4e00-\u9fff]{2,}(?:资金|经费|专项|项目))", "", cleaned)
+    )
+    return match.group(0) if match else None
+
+
+def year_of(text: str, title: str | None) -> int | None:
+    """The fiscal year evaluated: the title's year, else the most frequent year in the body."""
+    if title and (match := _YEAR.search(title)):
+        return int(match.group(1))
+    years = Counter(int(y) for y in _YEAR.findall(text))
+    return years.most_common(1)[0][0] if years else None

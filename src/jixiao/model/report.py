@@ -1,0 +1,102 @@
+"""The report model: the one contract between documents, extraction, checks, review and eval.
+
+Bump SCHEMA_VERSION on any change a consumer could notice (a renamed or removed field, a changed
+meaning); adding an optional field is a minor bump.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+from jixiao.model.values import Figure, NamedFigure
+
+SCHEMA_VERSION = "1.0"
+
+
+class FundSource(StrEnum):
+    """Level of government (or origin) a funding row comes from."""
+
+    CENTRAL = "central"  # 中央
+    PROVINCIAL = "provincial"  # 省级、自治区
+    PREFECTURAL = "prefectural"  # 市级、盟市、州
+    COUNTY = "county"  # 县级、旗县、区
+    CARRYOVER = "carryover"  # 上年结余、以前年度结转
+    OTHER = "other"  # 其他资金
+
+
+class SourceInfo(BaseModel):
+    path: str = Field(description="输入文件路径")
+    sha256: str = Field(description="文件内容的 SHA-256")
+    format: str = Field(description="txt / md / docx / xlsx / html / pdf")
+
+
+class TokenUsage(BaseModel):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    calls: int = 0
+
+
+class ExtractorInfo(BaseModel):
+    backend: str = Field(description="rules / llm / hybrid")
+    model: str | None = Field(default=None, description="模型名（llm 后端）")
+    prompt_version: str | None = Field(default=None, description="提示词版本（llm 后端）")
+    usage: TokenUsage | None = Field(default=None, description="token 用量（llm 后端）")
+
+
+class SourceAmount(BaseModel):
+    source: FundSource = Field(description="资金来源层级")
+    name: str = Field(description="原文中的来源名称，如 自治区补助、旗县财政资金")
+    amount: Figure = Field(description="金额（万元）")
+
+
+class FundingLine(BaseModel):
+    total: Figure | None = Field(default=None, description="合计金额（万元）")
+    by_source: list[SourceAmount] = Field(default_factory=list, description="其中：分来源金额")
+
+
+class Funding(BaseModel):
+    budget: FundingLine = Field(default_factory=FundingLine, description="全年预算数 / 筹集资金 (A)")
+    allocated: FundingLine = Field(default_factory=FundingLine, description="下达资金")
+    executed: FundingLine = Field(default_factory=FundingLine, description="全年执行数 / 支出 (B)")
+    execution_rate: Figure | None = Field(default=None, description="报告所述预算执行率 (%)")
+    execution_weight: Figure | None = Field(default=None, description="执行率分值")
+    execution_score: Figure | None = Field(default=None, description="执行率得分")
+
+
+class SpendingItem(BaseModel):
+    category: str = Field(description="支出类别，如 社会保险补贴")
+    amount: Figure | None = Field(default=None, description="金额（万元）")
+    share: Figure | None = Field(default=None, description="占总支出比例 (%)")
+
+
+class Indicator(BaseModel):
+    program: str | None = Field(default=None, description="所属资金/子项目，如 高校毕业生社区民生志愿者补助资金")
+    level1: str | None = Field(default=None, description="一级指标：产出指标 / 效益指标 / 满意度指标 / 成本指标")
+    level2: str | None = Field(default=None, description="二级指标：数量指标、质量指标、时效指标 …")
+    name: str = Field(description="三级指标名称")
+    target: Figure | None = Field(default=None, description="年度指标值（含比较符）")
+    actual: Figure | None = Field(default=None, description="实际完成值")
+    completion: Figure | None = Field(default=None, description="报告所述完成率 (%)")
+    weight: Figure | None = Field(default=None, description="分值 / 权重")
+    score: Figure | None = Field(default=None, description="得分")
+    deviation_reason: str | None = Field(default=None, description="偏差原因分析及改进措施")
+    breakdown: list[NamedFigure] = Field(default_factory=list, description="文中所列“其中”分项")
+
+
+class Report(BaseModel):
+    schema_version: str = Field(default=SCHEMA_VERSION, description="报告模型版本")
+    source: SourceInfo
+    extractor: ExtractorInfo
+    title: str | None = Field(default=None, description="报告标题")
+    region: str | None = Field(default=None, description="最具体的地区，如 扎兰屯市")
+    fund: str | None = Field(default=None, description="资金名称，如 就业补助资金")
+    year: int | None = Field(default=None, description="评价的预算年度（非发布日期）")
+    funding: Funding = Field(default_factory=Funding)
+    spending: list[SpendingItem] = Field(default_factory=list, description="支出结构")
+    indicators: list[Indicator] = Field(default_factory=list, description="绩效指标")
+    total_score: Figure | None = Field(default=None, description="自评总分")
+    grade: Figure | None = Field(default=None, description="自评等级（优/良/中/差，优秀/良好/合格）")
+    truncated: bool = Field(default=False, description="文档在表格或句子中途截断")
+    notes: list[str] = Field(default_factory=list, description="抽取过程中的说明（非错误）")

@@ -1,0 +1,112 @@
+"""Quantities as printed in reports: comparators, numbers, units, dates, Chinese numerals, precision.
+
+`QUANTITY` finds a quantity in normalized text; `parse_quantity` turns its text into a Figure's parts.
+Both work on normalized text (half-width digits, ≥/≤ symbols, no spaces between a number and its unit).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+from jixiao.model.values import Kind, Op
+
+# Word comparators seen in targets (不低于95%, 95%及以上) map onto the symbols.
+_OP_WORDS: dict[str, Op] = {
+    "≥": Op.GE, ">=": Op.GE, "不低于": Op.GE, "不少于": Op.GE, "大于等于": Op.GE, "大于或等于": Op.GE,
+    "≤": Op.LE, "<=": Op.LE, "不高于": Op.LE, "不超过": Op.LE, "不多于": Op.LE, "小于等于": Op.LE,
+    "小于或等于": Op.LE, "控制在": Op.LE,
+    "=": Op.EQ, "等于": Op.EQ,
+    ">": Op.GT, "大于": Op.GT, "高于": Op.GT, "超过": Op.GT,
+    "<": Op.LT, "小于": Op.LT, "低于": Op.LT,
+}  # fmt: skip
+_OP_SUFFIXES: dict[str, Op] = {"及以上": Op.GE, "以上": Op.GE, "及以下": Op.LE, "以下": Op.LE, "以内": Op.LE}
+
+# Units, longest first so 元/人/月 wins over 元 and 万人 over 人.
+_UNIT_WORDS = (
+    "百分比 万人次 人次 亿元 万元 千元 元 万人 人 户 个 家 次 起 件 项 所 名 天 日 小时 个月 月 年 期 场 "
+    "本 套 台 处 平方米 亩 公里 批 支 条 张 份 篇 间 座 万 %"
+).split()
+_UNIT = "(?:" + "|".join(sorted(map(re.escape, _UNIT_WORDS), key=len, reverse=True)) + ")"
+UNIT_PATTERN = rf"{_UNIT}(?:/(?:人|户|月|年|次|个|家|天|项))*"
+
+_OP_PREFIX = "(?:" + "|".join(sorted(map(re.escape, _OP_WORDS), key=len, reverse=True)) + ")"
+_OP_SUFFIX = "(?:" + "|".join(sorted(map(re.escape, _OP_SUFFIXES), key=len, reverse=True)) + ")"
+_ARABIC = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+_CN_NUMBER = rf"[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?"
+DATE_PATTERN = (
+    r"(?:(?:\d{4}|20xx)年)?\d{1,2}月(?:\d{1,2}日)?(?:底|末|中旬|上旬|下旬)?(?:前|之前|以前)?"
+    r"|(?:\d{4}|20xx)年(?:底|末)(?:前|之前)?"
+)
+
+QUANTITY = re.compile(
+    rf"(?P<op>{_OP_PREFIX})?\s*"
+    rf"(?:(?P<date>{DATE_PATTERN})"
+    rf"|(?P<num>{_ARABIC})\s*(?P<unit>{UNIT_PATTERN})?(?P<suffix>{_OP_SUFFIX})?"
+    rf"|(?P<cn>{_CN_NUMBER})(?P<cnunit>{UNIT_PATTERN})(?P<cnsuffix>{_OP_SUFFIX})?)"
+)
+"""A quantity: optional comparator, then a date, an arabic number with unit, or a Chinese number with unit."""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float | None
+    unit: str | None
+    op: Op | None
+    kind: Kind
+
+
+def parse_number(text: str) -> float:
+    """Arabic (1,298.17, -61, 52.800000) or Chinese (一百二十, 三点五) numeral to a float."""
+    cleaned = text.replace(",", "").strip()
+    if re.fullmatch(r"-?\d+(?:\.\d+)?", cleaned):
+        return float(cleaned)
+    try:
+        return float(cn2an.cn2an(cleaned, "smart"))
+    except (ValueError, KeyError) as error:
+        raise ValueError(f"not a number: {text!r}") from error
+
+
+def decimals(text: str) -> int:
+    """Decimal places printed in the first number of `text` (\"56.72%\" -> 2, \"86%\" -> 0)."""
+    match = re.search(r"\d(?:[\d,]*)(?:\.(\d+))?", text)
+    if not match or match.group(1) is None:
+        return 0
+    return len(match.group(1))
+
+
+def _unit_kind(unit: str | None) -> tuple[str | None, Kind]:
+    if unit in ("%", "百分比"):
+        return "%", Kind.PERCENT
+    return unit, Kind.NUMBER
+
+
+def parse_quantity(text: str) -> Quantity:
+    """Parse a printed value such as ≥95%, ≤ 90 万元, 12月底前, -61人, 1,298.17万元, 一百二十人, 长期.
+
+    Anything that is not a quantity is a text value (value None, kind text).
+    """
+    stripped = text.strip()
+    match = QUANTITY.fullmatch(stripped)
+    if match is None:
+        return Quantity(value=None, unit=None, op=None, kind=Kind.TEXT)
+    op = _OP_WORDS.get(match["op"] or "")
+    if match["date"]:
+        return Quantity(value=None, unit=None, op=op or None, kind=Kind.DATE)
+    if match["num"] is not None:
+        number, unit, suffix = match["num"], match["unit"], match["suffix"]
+    else:
+        number, unit, suffix = match["cn"], match["cnunit"], match["cnsuffix"]
+    if suffix:
+        op = op or _OP_SUFFIXES[suffix]
+    unit, kind = _unit_kind(unit)
+    return Quantity(value=parse_number(number), unit=unit, op=op, kind=kind)
+
+
+def to_wan_yuan(value: float, unit: str | None) -> float:
+    """Convert a money amount to 万元, the model's unit."""
+    factor = {"元": 1e-4, "千元": 1e-1, "亿元": 1e4}.get(unit or "万元", 1.0)
+    return round(value * factor, 6)

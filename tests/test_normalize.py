@@ -1,0 +1,57 @@
+"""Normalization keeps an exact map back to the decoded text."""
+
+from __future__ import annotations
+
+from jixiao.documents.normalize import normalize
+
+
+def _check_map(raw: str, text: str, origin: list[int]) -> None:
+    assert len(origin) == len(text)
+    for index, char in enumerate(text):
+        if char.isdigit() and raw[origin[index]].isdigit():
+            assert raw[origin[index]] in (char, chr(ord(char) + 0xFEE0))
+
+
+def test_full_width_digits_and_percent_become_half_width() -> None:
+    text, origin = normalize("执行率为９９．５７％。")
+    assert text == "执行率为99.57%。"
+    _check_map("执行率为９９．５７％。", text, origin)
+
+
+def test_latex_comparators_from_pdf_conversion() -> None:
+    text, _ = normalize("目标指标值为 $\\geq 95\\%$ ，实际完成值为 100%。")
+    assert text == "目标指标值为≥95%，实际完成值为100%。"
+
+
+def test_bookmark_artefacts_are_removed() -> None:
+    text, origin = normalize("[bookmark: _GoBack]2024年度执行率90%。")
+    assert text == "2024年度执行率90%。"
+    assert origin[0] == len("[bookmark: _GoBack]")
+
+
+def test_spaces_between_number_and_chinese_are_dropped_but_not_between_numbers() -> None:
+    text, _ = normalize("筹集 3877.67 万元，扎兰屯市 2025 年；全年预算数(A) 820.00 790.52")
+    assert text == "筹集3877.67万元，扎兰屯市2025年；全年预算数(A) 820.00 790.52"
+
+
+def test_long_line_broken_mid_sentence_is_joined() -> None:
+    raw = (
+        "2025年全市就业补助资金支出3861.14万元，其中社会保险补贴支出2189.86万元，占总\n\n"
+        "支出的56.72%；公益性岗位补贴支出623.82万元。\n"
+    )
+    text, origin = normalize(raw)
+    assert "占总支出的56.72%" in text
+    position = text.index("支出的56.72%")
+    assert raw[origin[position]] == "支"
+
+
+def test_short_lines_and_headings_are_not_joined() -> None:
+    raw = "全年预算数(A)\n全年执行数(B)\n这一行很长很长很长很长很长很长很长很长很长很长很长很长但没有句号\n(2) 下一项"
+    text, _ = normalize(raw)
+    assert text.splitlines() == ["全年预算数(A)", "全年执行数(B)", raw.splitlines()[2], "(2) 下一项"]
+
+
+def test_crlf_line_endings() -> None:
+    text, origin = normalize("第一行。\r\n第二行。")
+    assert text == "第一行。\n第二行。"
+    assert len(origin) == len(text)

@@ -1,0 +1,112 @@
+"""The narrative grammar on small hand-built paragraphs, one phrasing each."""
+
+from __future__ import annotations
+
+from jixiao.documents.normalize import normalize
+from jixiao.extract.rules.funding import extract_funding, source_of
+from jixiao.extract.rules.header import region_of, title_of, year_of
+from jixiao.extract.rules.indicators import extract_indicators
+from jixiao.model import FundSource, Indicator, Op
+
+
+def _indicators(raw: str) -> list[Indicator]:
+    text, _ = normalize(raw)
+    return extract_indicators(text)
+
+
+def test_run_on_clauses_with_program_switch() -> None:
+    found = _indicators(
+        "1、数量指标：就业补助资金，享受见习补贴人数24人，实际完成值20人；"
+        "创业补贴资金，创业培训人数一百二十人，全年实际完成值130人。\n"
+    )
+    assert [(i.program, i.name, i.target.value, i.actual.value) for i in found] == [
+        ("就业补助资金", "享受见习补贴人数", 24, 20),
+        ("创业补贴资金", "创业培训人数", 120, 130),
+    ]
+    assert found[0].level1 == "产出指标" and found[0].level2 == "数量指标"
+
+
+def test_enumerated_item_with_completion_reason_and_breakdown() -> None:
+    found = _indicators(
+        "5. 经济效益指标\n就业补助资金\n"
+        "(1) 城镇新增就业人数年度目标指标值为 800 人，2023 年实际完成 812 人，完成年度预期目标的 101.5%。\n"
+        "(2) 就业见习人数年度指标值 50 人，2023 年实际完成 40 人，完成年度预期目标的 80%，因企业岗位减少未完成。\n"
+        "(3) 培训人数年度指标值 90 人，2023 年实际完成 90 人；其中，脱贫劳动力 30 人，高校毕业生 60 人。\n"
+    )
+    assert [(i.name, i.target.value, i.actual.value) for i in found] == [
+        ("城镇新增就业人数", 800, 812),
+        ("就业见习人数", 50, 40),
+        ("培训人数", 90, 90),
+    ]
+    assert found[0].completion.text == "101.5%"
+    assert found[1].deviation_reason == "因企业岗位减少未完成"
+    assert [(part.name, part.figure.value) for part in found[2].breakdown] == [("脱贫劳动力", 30), ("高校毕业生", 60)]
+
+
+def test_comparator_and_text_targets() -> None:
+    found = _indicators(
+        "8、服务对象满意度指标：就业补助资金，就业政策满意度≥90%，全年实际完成93.5%，"
+        "项目持续发挥作用期限长期，实际完成值长期。\n"
+    )
+    assert found[0].target.op is Op.GE and found[0].actual.value == 93.5
+    assert (found[1].name, found[1].target.text, found[1].actual.text) == ("项目持续发挥作用期限", "长期", "长期")
+
+
+def test_two_values_in_one_indicator_become_two_labelled_indicators() -> None:
+    found = _indicators(
+        "4、成本指标：就业补助资金，补贴标准养老6420元，医疗2568元，全年实际完成值养老6420元，医疗2500元。\n"
+    )
+    assert [(i.name, i.target.value, i.actual.value) for i in found] == [
+        ("补贴标准（养老）", 6420, 6420),
+        ("补贴标准（医疗）", 2568, 2500),
+    ]
+
+
+def test_targets_without_actuals_are_kept() -> None:
+    found = _indicators("1、数量指标：志愿者补助资金，每年计划招募人数32人，每年招募人员体检32人。\n")
+    assert [(i.name, i.target.value, i.actual) for i in found] == [
+        ("每年计划招募人数", 32, None),
+        ("每年招募人员体检", 32, None),
+    ]
+
+
+def test_funding_lines_sources_and_rate() -> None:
+    text, _ = normalize(
+        "2023年共筹集资金2468.30万元，其中：中央资金1500万元，省级资金600.3万元，县级资金368万元。\n"
+        "全年支出2301.75万元，执行率93.25%。\n"
+    )
+    funding, spending = extract_funding(text)
+    assert funding.budget.total.value == 2468.30
+    assert [(row.source, row.amount.value) for row in funding.budget.by_source] == [
+        (FundSource.CENTRAL, 1500),
+        (FundSource.PROVINCIAL, 600.3),
+        (FundSource.COUNTY, 368),
+    ]
+    assert funding.executed.total.value == 2301.75
+    assert funding.execution_rate.text == "93.25%"
+    assert spending == []
+
+
+def test_amounts_in_yuan_are_converted_to_wan_yuan() -> None:
+    text, _ = normalize("全年预算资金12,980,000元，其中：中央补助资金10,000,000元，以前年度结转资金2,980,000元。\n")
+    funding, _ = extract_funding(text)
+    assert funding.budget.total.value == 1298.0
+    assert funding.budget.total.text == "12,980,000元"
+    assert [row.source for row in funding.budget.by_source] == [FundSource.CENTRAL, FundSource.CARRYOVER]
+
+
+def test_source_labels() -> None:
+    assert source_of("自治区补助") is FundSource.PROVINCIAL
+    assert source_of("盟市财政资金") is FundSource.PREFECTURAL
+    assert source_of("旗县财政资金") is FundSource.COUNTY
+    assert source_of("上年结余资金") is FundSource.CARRYOVER
+    assert source_of("其他资金(包括以前年度结转资金)") is FundSource.OTHER
+    assert source_of("社会保险补贴") is None
+
+
+def test_header_title_region_year() -> None:
+    text, _ = normalize("\n内蒙古自治区呼伦贝尔扎兰屯市就业补助资金\n\n2025年度绩效自评报告\n\n扎兰屯市2025年度……\n")
+    title = title_of(text)
+    assert title == "内蒙古自治区呼伦贝尔扎兰屯市就业补助资金2025年度绩效自评报告"
+    assert region_of(text, title, "就业补助资金") == "扎兰屯市"
+    assert year_of(text, title) == 2025
