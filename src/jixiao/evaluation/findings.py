@@ -1,0 +1,101 @@
+"""Scoring the checks: the findings raised on a report against the findings a reviewer expects.
+
+Only findings of severity warning or error count; info findings are context for a reviewer, not claims
+that something is wrong. A finding is identified by its rule and the figures it names (FigureRef paths,
+turned into stable fact paths); it meets an expected finding `{rule, path}` when the rules are equal and
+it names that path (an expected path of null accepts any figure, or none).
+
+- precision = raised findings that meet some expected finding / raised findings
+- recall    = expected findings met by some raised finding / expected findings
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+
+from pydantic import BaseModel, Field, computed_field
+
+from jixiao.evaluation.facts import stable_path
+from jixiao.evaluation.gold import ExpectedFinding
+from jixiao.evaluation.matching import ItemKeys
+from jixiao.model import Finding, Report, Severity
+
+Checker = Callable[..., list[Finding]]
+"""`run_checks(report, text=None, *, skip=(), config=None) -> list[Finding]` from `jixiao.checks`."""
+
+
+def load_checker() -> Checker | None:
+    """The checks engine, or None while this build has none (the findings eval is then skipped)."""
+    try:
+        module = importlib.import_module("jixiao.checks")
+    except ImportError:
+        return None
+    checker = getattr(module, "run_checks", None)
+    return checker if callable(checker) else None
+
+
+def is_severe(finding: Finding) -> bool:
+    return finding.severity.rank >= Severity.WARNING.rank
+
+
+RaisedFinding = tuple[str, frozenset[str]]
+
+
+def raised(findings: Sequence[Finding], report: Report, keys: ItemKeys) -> list[RaisedFinding]:
+    """Warning-or-worse findings as (rule, stable paths of the figures they name)."""
+    return [
+        (finding.rule, frozenset(stable_path(ref.path, report, keys) for ref in finding.figures))
+        for finding in findings
+        if is_severe(finding)
+    ]
+
+
+def _meets(found: RaisedFinding, expected: ExpectedFinding) -> bool:
+    rule, paths = found
+    return rule == expected.rule and (expected.path is None or expected.path in paths)
+
+
+def _show(found: RaisedFinding) -> str:
+    rule, paths = found
+    return f"{rule} @ {', '.join(sorted(paths)) or '(report)'}"
+
+
+class FindingsScore(BaseModel):
+    expected: int = 0
+    raised: int = 0
+    expected_met: int = 0
+    raised_correct: int = 0
+    missed: list[str] = Field(default_factory=list, description="expected, not raised")
+    unexpected: list[str] = Field(default_factory=list, description="raised, not expected")
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def precision(self) -> float:
+        return self.raised_correct / self.raised if self.raised else 1.0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def recall(self) -> float:
+        return self.expected_met / self.expected if self.expected else 1.0
+
+    def add(self, other: FindingsScore) -> FindingsScore:
+        return FindingsScore(
+            expected=self.expected + other.expected,
+            raised=self.raised + other.raised,
+            expected_met=self.expected_met + other.expected_met,
+            raised_correct=self.raised_correct + other.raised_correct,
+        )
+
+
+def score_findings(expected: Sequence[ExpectedFinding], found: Sequence[RaisedFinding]) -> FindingsScore:
+    met = [want for want in expected if any(_meets(have, want) for have in found)]
+    correct = [have for have in found if any(_meets(have, want) for want in expected)]
+    return FindingsScore(
+        expected=len(expected),
+        raised=len(found),
+        expected_met=len(met),
+        raised_correct=len(correct),
+        missed=[f"{want.rule} @ {want.path or '(report)'}" for want in expected if want not in met],
+        unexpected=[_show(have) for have in found if have not in correct],
+    )

@@ -1,0 +1,89 @@
+"""The seeded-error score: how often the checks notice a figure that was changed.
+
+Each figure with a number in a gold report is changed on its own (to about 110 % of its value, at the
+precision it was printed with: 1435.89 → 1579.48, 95% → 104%, 0 → 1, 120人 → 132人), the checks run
+on the changed report, and the mutation counts as detected when a warning-or-error finding that was not
+raised on the unchanged report names that very figure. The score is detected / mutations, overall and per
+fact family. Figures no rule can cross-check (a lone target with nothing to compare it to) stay
+undetected: the score says how much of a report the checks guard, not how good they are at what they do.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, Field, computed_field
+
+from jixiao.evaluation.facts import FAMILIES, figure_slots
+from jixiao.evaluation.findings import Checker, raised
+from jixiao.evaluation.matching import own_keys
+from jixiao.model import Report
+from jixiao.numbers import decimals
+
+_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+
+
+def mutated(value: float, text: str) -> tuple[float, str]:
+    """A changed value (≈ +10 %, never equal to the old one) and the text printed with it."""
+    places = decimals(text)
+    new = round(value * 1.1, places)
+    if new == round(value, places):
+        new = round(value + 10.0**-places, places)
+    shown = f"{new:.{places}f}"
+    return new, _NUMBER.sub(shown, text, count=1) if _NUMBER.search(text) else shown
+
+
+class Detection(BaseModel):
+    mutations: int = 0
+    detected: int = 0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def rate(self) -> float | None:
+        return self.detected / self.mutations if self.mutations else None
+
+
+class MutationScore(BaseModel):
+    total: Detection = Field(default_factory=Detection)
+    families: dict[str, Detection] = Field(default_factory=dict)
+    undetected: list[str] = Field(default_factory=list, description="paths whose change raised nothing")
+
+    def add(self, other: MutationScore) -> MutationScore:
+        families = {}
+        for name in FAMILIES:
+            mine, theirs = self.families.get(name, Detection()), other.families.get(name, Detection())
+            families[name] = Detection(
+                mutations=mine.mutations + theirs.mutations, detected=mine.detected + theirs.detected
+            )
+        total = Detection(
+            mutations=self.total.mutations + other.total.mutations,
+            detected=self.total.detected + other.total.detected,
+        )
+        return MutationScore(total=total, families=families)
+
+
+def seeded_error_score(report: Report, run_checks: Checker) -> MutationScore:
+    """Mutate each numeric figure of `report` in turn and count the mutations the checks catch."""
+    keys = own_keys(report)
+    before: set[tuple[str, str]] = set()
+    for rule, paths in raised(run_checks(report), report, keys):
+        before.update((rule, path) for path in paths)
+    families = {name: Detection() for name in FAMILIES}
+    undetected: list[str] = []
+    for index, slot in enumerate(figure_slots(report, keys)):
+        if slot.figure.value is None:
+            continue
+        changed = report.model_copy(deep=True)
+        figure = figure_slots(changed, keys)[index].figure
+        figure.value, figure.text = mutated(slot.figure.value, slot.figure.text)
+        after = raised(run_checks(changed), changed, keys)
+        caught = any(slot.path in paths and (rule, slot.path) not in before for rule, paths in after)
+        counts = families[slot.family]
+        families[slot.family] = Detection(mutations=counts.mutations + 1, detected=counts.detected + caught)
+        if not caught:
+            undetected.append(slot.path)
+    total = Detection(
+        mutations=sum(d.mutations for d in families.values()),
+        detected=sum(d.detected for d in families.values()),
+    )
+    return MutationScore(total=total, families=families, undetected=undetected)

@@ -1,0 +1,42 @@
+"""Thresholds: the least each metric may score per backend before CI fails (`eval/thresholds.toml`).
+
+    [rules]
+    "facts.f1" = 0.95
+    "family.indicator target" = 0.9
+
+Metric names are those of `results.metric_values`. A metric the run could not measure (no checks engine,
+no expected findings) fails its threshold rather than passing silently.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from jixiao.errors import ConfigError
+from jixiao.evaluation.results import EvalRun, metric_values
+
+
+def load_thresholds(path: Path, backend: str) -> dict[str, float]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read thresholds ({error})") from error
+    table = data.get(backend, {})
+    if not isinstance(table, dict) or not all(isinstance(v, int | float) for v in table.values()):
+        raise ConfigError(f"{path}: [{backend}] must map metric names to numbers")
+    return {name: float(value) for name, value in table.items()}
+
+
+def below_thresholds(run: EvalRun, thresholds: dict[str, float]) -> list[str]:
+    """One line per metric under its threshold (or unknown, or not measured)."""
+    values = metric_values(run)
+    failures = []
+    for name, least in sorted(thresholds.items()):
+        if name not in values:
+            failures.append(f"{name}: no such metric (known: {', '.join(values)})")
+        elif values[name] is None:
+            failures.append(f"{name}: not measured in this run (threshold {least:.3f})")
+        elif values[name] < least - 1e-9:  # type: ignore[operator]
+            failures.append(f"{name}: {values[name]:.3f} is below the threshold {least:.3f}")
+    return failures
