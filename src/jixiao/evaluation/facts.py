@@ -78,6 +78,13 @@ def figure_value(figure: Figure) -> FactValue | None:
     return ("text", text) if text else None
 
 
+def shown(figure: Figure) -> str:
+    """The printed text, plus the parsed value when the text does not show it (元 read as 万元, a typo)."""
+    if figure.value is None or f"{figure.value:g}" in figure.text.replace(",", ""):
+        return figure.text
+    return f"{figure.text} [{figure.value:g} {figure.unit or ''}]".replace(" ]", "]")
+
+
 def breakdown_keys(indicator: Indicator) -> list[str]:
     used: set[str] = set()
     keys = []
@@ -161,7 +168,7 @@ def report_facts(report: Report, keys: ItemKeys) -> dict[str, Fact]:
     for slot in figure_slots(report, keys):
         value = figure_value(slot.figure)
         if value is not None:
-            facts[slot.path] = Fact(slot.path, slot.family, value, slot.figure.text)
+            facts[slot.path] = Fact(slot.path, slot.family, value, shown(slot.figure))
     facts.update((fact.path, fact) for fact in _category_facts(report, keys))
     return facts
 

@@ -1,0 +1,72 @@
+"""Findings precision/recall and the seeded-error score, with a small stand-in for the checks engine."""
+
+from __future__ import annotations
+
+from jixiao.evaluation import ExpectedFinding, mutated, own_keys, score_findings, seeded_error_score
+from jixiao.evaluation.findings import raised
+from jixiao.model import FigureRef, Finding, Report, Severity
+from test_eval_scoring import _gold
+
+
+def _finding(rule: str, paths: list[str], severity: Severity = Severity.ERROR) -> Finding:
+    refs = [FigureRef(path=path, text="") for path in paths]
+    return Finding(rule=rule, severity=severity, message_zh="", message_en="", figures=refs)
+
+
+def sources_sum(report: Report, text: str | None = None) -> list[Finding]:
+    """Flags a budget total that is not the sum of its sources, naming the total and every source."""
+    line = report.funding.budget
+    if line.total is None or line.total.value is None:
+        return []
+    parts = sum(row.amount.value or 0 for row in line.by_source)
+    if abs(parts - line.total.value) <= 0.005:
+        return []
+    paths = ["funding.budget.total"] + [f"funding.budget.by_source[{i}]" for i in range(len(line.by_source))]
+    return [_finding("funding.sources_sum", paths), _finding("note", [], Severity.INFO)]
+
+
+def test_mutation_changes_the_value_at_its_printed_precision() -> None:
+    assert mutated(1435.89, "1435.89万元") == (1579.48, "1579.48万元")
+    assert mutated(100.0, "≥100%") == (110.0, "≥110%")
+    assert mutated(0.0, "0起") == (1.0, "1起")
+    assert mutated(1.0, "1个") == (2.0, "2个")
+
+
+def test_seeded_errors_count_only_mutations_a_finding_names() -> None:
+    score = seeded_error_score(_gold(), sources_sum)
+    assert score.families["funding totals"].detected == score.families["funding totals"].mutations == 1
+    assert score.families["funding sources"].detected == 2
+    assert score.families["indicator actual"].mutations == 3
+    assert score.families["indicator actual"].detected == 0
+    assert score.total.detected == 3
+    assert "funding.budget.total" not in score.undetected
+
+
+def test_a_finding_already_raised_before_the_mutation_does_not_count() -> None:
+    gold = _gold()
+    gold.funding.budget.total.value = 900.0  # type: ignore[union-attr]
+    score = seeded_error_score(gold, sources_sum)
+    assert score.total.detected == 0
+
+
+def test_findings_precision_and_recall() -> None:
+    gold = _gold()
+    gold.funding.budget.total.value = 900.0  # type: ignore[union-attr]
+    found = raised(sources_sum(gold), gold, own_keys(gold))
+    expected = [
+        ExpectedFinding(rule="funding.sources_sum", path="funding.budget.total"),
+        ExpectedFinding(rule="indicators.completion_rate", path="indicators[就业补助资金/资金下达准确率].actual"),
+    ]
+    score = score_findings(expected, found)
+    assert (score.raised, score.raised_correct, score.precision) == (1, 1, 1.0)  # the info finding is not counted
+    assert (score.expected, score.expected_met, score.recall) == (2, 1, 0.5)
+    assert score.missed == ["indicators.completion_rate @ indicators[就业补助资金/资金下达准确率].actual"]
+
+
+def test_an_unexpected_finding_lowers_precision() -> None:
+    gold = _gold()
+    gold.funding.budget.total.value = 900.0  # type: ignore[union-attr]
+    found = raised(sources_sum(gold), gold, own_keys(gold))
+    score = score_findings([ExpectedFinding(rule="funding.sources_sum", path="funding.executed.total")], found)
+    assert (score.precision, score.recall) == (0.0, 0.0)
+    assert score.unexpected[0].startswith("funding.sources_sum @ funding.budget.by_source[central].amount")
