@@ -3,7 +3,7 @@
 A fact is one (path, value) pair a report asserts. Paths name repeated items by key (see `matching`), not
 by list position, so a gold and an output report that list the same things in another order agree:
 
-    region = 额尔古纳市                                         family header (also fund, year)
+    region = 额尔古纳市                                         family header (also fund, year, truncated)
     funding.budget.total = 1435.89 万元                         family funding totals (also allocated,
     funding.execution_rate = 99.57 %                            executed, and the stated execution rate)
     funding.budget.by_source[central].amount = 522.65 万元      family funding sources
@@ -18,7 +18,7 @@ by list position, so a gold and an output report that list the same things in an
 
 A figure's value is its number, unit and comparator (`≥95%` ≠ `95%`; 万元 amounts compare in 万元), compared
 exactly (to 1e-6); a figure with no number (长期, 2024年10月, 优) compares by its text with spaces removed. A
-null field is no fact: leaving out what the gold lacks is right, and costs nothing. Not counted: title,
+null field (or truncated = false) is no fact: leaving out what the gold lacks is right, and costs nothing. Not counted: title,
 level names other than the category pair, deviation reasons (free text), spans and found_by.
 """
 
@@ -152,6 +152,8 @@ def _header_facts(report: Report) -> Iterator[Fact]:
             yield Fact(name, "header", ("text", _compact(text)), text)
     if report.year is not None:
         yield Fact("year", "header", ("number", report.year), str(report.year))
+    if report.truncated:
+        yield Fact("truncated", "header", ("flag", True), "truncated")
 
 
 def _category_facts(report: Report, keys: ItemKeys) -> Iterator[Fact]:
