@@ -18,8 +18,9 @@ by list position, so a gold and an output report that list the same things in an
 
 A figure's value is its number, unit and comparator (`≥95%` ≠ `95%`; 万元 amounts compare in 万元), compared
 exactly (to 1e-6); a figure with no number (长期, 2024年10月, 优) compares by its text with spaces removed. A
-null field (or truncated = false) is no fact: leaving out what the gold lacks is right, and costs nothing. Not counted: title,
-level names other than the category pair, deviation reasons (free text), spans and found_by.
+null field (or truncated = false) is no fact: leaving out what the gold lacks is right, and costs nothing.
+Not counted: title, level names other than the category pair, deviation reasons (free text), spans and
+found_by.
 """
 
 from __future__ import annotations
