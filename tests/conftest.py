@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 GOLD = ROOT / "eval" / "gold"
 SEEDS = ["seed_erguna_2024", "seed_zalantun_2025"]
+SEED_FILES = [SAMPLES / f"{seed}.txt" for seed in SEEDS]  # samples/ also holds written samples; these are real
 
 
 @pytest.fixture(autouse=True)
@@ -30,3 +32,12 @@ def samples_dir() -> Path:
 @pytest.fixture
 def gold_dir() -> Path:
     return GOLD
+
+
+@pytest.fixture
+def seeds_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding only the two seed reports (tests that count the reports of a folder)."""
+    folder = tmp_path_factory.mktemp("seeds")
+    for path in SEED_FILES:
+        shutil.copy(path, folder / path.name)
+    return folder

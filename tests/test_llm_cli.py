@@ -28,10 +28,10 @@ def scripted(monkeypatch: pytest.MonkeyPatch) -> ScriptedClient:
     return client
 
 
-def test_extract_with_llm_writes_valid_reports(tmp_path: Path, scripted: ScriptedClient) -> None:
+def test_extract_with_llm_writes_valid_reports(tmp_path: Path, scripted: ScriptedClient, seeds_dir: Path) -> None:
     scripted.enqueue(ZALANTUN_DRAFT, ZALANTUN_DRAFT)
     out = tmp_path / "out"
-    result = runner.invoke(app, ["extract", str(SAMPLES), "--backend", "llm", "--out", str(out), "--model", "m1"])
+    result = runner.invoke(app, ["extract", str(seeds_dir), "--backend", "llm", "--out", str(out), "--model", "m1"])
     assert result.exit_code == 0, result.output
     assert "backend: llm, model m1" in result.output
     written = sorted(out.glob("*.json"))
@@ -42,11 +42,11 @@ def test_extract_with_llm_writes_valid_reports(tmp_path: Path, scripted: Scripte
 
 
 def test_auto_runs_llm_when_configured_and_says_so(
-    tmp_path: Path, scripted: ScriptedClient, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, scripted: ScriptedClient, monkeypatch: pytest.MonkeyPatch, seeds_dir: Path
 ) -> None:
     monkeypatch.setenv("JIXIAO_API_KEY", "sk-test-not-a-key")
     scripted.enqueue(ZALANTUN_DRAFT, ZALANTUN_DRAFT)
-    result = runner.invoke(app, ["extract", str(SAMPLES), "--out", str(tmp_path)])
+    result = runner.invoke(app, ["extract", str(seeds_dir), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "backend: llm, model gpt-4o-mini (auto: LLM endpoint configured)" in result.output
     assert "sk-test-not-a-key" not in result.output
