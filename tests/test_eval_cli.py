@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+from pytest import MonkeyPatch
 from typer.testing import CliRunner
 
 from conftest import GOLD, SAMPLES
@@ -105,3 +106,29 @@ def test_label_never_overwrites_a_reviewed_gold_file(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "already reviewed" in result.output
     assert (gold_dir / f"{SEED}.json").read_text(encoding="utf-8") == before
+
+
+def test_eval_runs_the_llm_backend_and_labels_replayed_numbers(tmp_path: Path, monkeypatch: MonkeyPatch) -> None:
+    from jixiao.extract.llm import extractor as llm_extractor
+    from llm_fakes import ScriptedClient
+    from test_llm_extractor import ZALANTUN_DRAFT
+
+    client = ScriptedClient().enqueue(ZALANTUN_DRAFT)
+    monkeypatch.setattr(llm_extractor, "default_client_factory", lambda settings: lambda: client)
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    shutil.copy(GOLD / "seed_zalantun_2025.json", gold_dir)
+    code, output = _eval(gold_dir, tmp_path / "results", "--backend", "llm", "--model", "m1", "--replayed")
+    assert code == 0, output
+    assert "backend: llm · model: m1 · replayed (cassettes, not model accuracy)" in output
+    [written] = (tmp_path / "results").glob("*-llm.json")
+    run = load_run(written)
+    assert (run.backend, run.model, run.replayed) == ("llm", "m1", True)
+    assert run.prompt_version
+    assert len(client.requests) == 1
+
+
+def test_the_rules_backend_takes_no_model(tmp_path: Path) -> None:
+    code, output = _eval(_gold_dir(tmp_path), tmp_path / "results", "--model", "m1")
+    assert code == 2
+    assert "the rules backend takes no --model" in output

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import inspect
 import json
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.table import Table
 
 from jixiao.cli.app import app, console, errors, report_error
+from jixiao.cli.llm_options import ConfigOption, ModelOption
 from jixiao.errors import ConfigError, JixiaoError
 from jixiao.evaluation import (
     FAMILIES,
@@ -28,7 +28,16 @@ from jixiao.evaluation import (
     write_run,
 )
 from jixiao.evaluation.gold import is_reviewed
-from jixiao.extract import BACKENDS, DEFAULT_BACKEND, Extractor, extract_file, get_extractor
+from jixiao.extract import (
+    BACKEND_CHOICES,
+    BACKENDS,
+    DEFAULT_BACKEND,
+    Extractor,
+    extract_file,
+    get_extractor,
+    resolve_backend,
+)
+from jixiao.settings import load_settings
 
 GOLD_DIR = Path("eval/gold")
 SAMPLES_DIR = Path("samples")
@@ -39,14 +48,13 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
 
-def _extractor(backend: str, model: str | None) -> Extractor:
-    """The backend's extractor; `--model` goes to backends whose factory takes one."""
-    if model is None:
-        return get_extractor(backend)
-    if backend == "rules" or "model" not in inspect.signature(get_extractor).parameters:
-        raise ConfigError(f"backend '{backend}' takes no --model")
-    factory: Any = get_extractor
-    return factory(backend, model=model)  # type: ignore[no-any-return]
+def _extractor(backend: str, model: str | None, config: Path | None) -> tuple[str, Extractor, str | None]:
+    """The backend that will run (auto resolved), its extractor, and the model it asks (llm only)."""
+    settings = load_settings(model=model, config_file=config)
+    name = resolve_backend(backend, settings)
+    if name == "rules" and model is not None:
+        raise ConfigError("the rules backend takes no --model")
+    return name, get_extractor(name, settings), settings.model if name == "llm" else None
 
 
 def _samples_table(run: EvalRun) -> Table:
@@ -124,8 +132,9 @@ def _print_comparison(before_path: Path, after_path: Path) -> None:
 
 @app.command("eval")
 def eval_command(
-    backend: Annotated[str, typer.Option(help=f"extractor: {', '.join(BACKENDS)}")] = DEFAULT_BACKEND,
-    model: Annotated[str | None, typer.Option(help="model name (llm backend)")] = None,
+    backend: Annotated[str, typer.Option(help=f"extractor: {', '.join(BACKEND_CHOICES)}")] = DEFAULT_BACKEND,
+    model: ModelOption = None,
+    config: ConfigOption = None,
     min_f1: Annotated[float | None, typer.Option("--min-f1", help="exit 1 when the overall F1 is below")] = None,
     thresholds: Annotated[
         Path | None, typer.Option(help="exit 1 when a metric is below its threshold in this TOML file")
@@ -144,7 +153,7 @@ def eval_command(
         if compare is not None:
             _print_comparison(*compare)
             return
-        extractor = _extractor(backend, model)
+        backend, extractor, model = _extractor(backend, model, config)
         cases, notes = load_cases(gold_dir, samples_dir)
         limits = load_thresholds(thresholds, backend) if thresholds else {}
     except JixiaoError as error:
