@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import GOLD, ROOT, SAMPLES
+from jixiao.documents import load_document
 from jixiao.evaluation import (
     below_thresholds,
     figure_slots,
@@ -55,3 +56,12 @@ def test_rules_backend_meets_the_thresholds() -> None:
     limits = load_thresholds(THRESHOLDS, "rules")
     assert "facts.f1" in limits
     assert below_thresholds(run, limits) == []
+
+
+@pytest.mark.parametrize("gold_path", gold_files(GOLD), ids=lambda p: p.stem)
+def test_every_gold_figure_is_printed_in_its_sample(gold_path: Path) -> None:
+    case = load_case(gold_path, SAMPLES)
+    assert case.sample is not None
+    text = load_document(case.sample).text
+    missing = [slot.path for slot in figure_slots(case.report, own_keys(case.report)) if slot.figure.text not in text]
+    assert missing == []
