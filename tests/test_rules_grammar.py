@@ -170,3 +170,26 @@ def test_score_and_grade_as_stated() -> None:
     score, grade = extract_score(text)
     assert (score.value, score.unit, grade.text) == (96.5, "分", "优")
     assert extract_score("执行率优良，无得分")[0] is None
+
+
+def test_adjusted_budget_wins_over_initial_budget() -> None:
+    text, _ = normalize("年初预算500万元，调整后预算512.4万元，全年执行487.1万元，预算执行率95.06%。\n")
+    funding, _ = extract_funding(text)
+    assert funding.budget.total.text == "512.4万元"
+    assert funding.executed.total.value == 487.1
+
+
+def test_initial_budget_alone_is_the_budget() -> None:
+    text, _ = normalize("年初预算500万元，全年执行480万元。\n")
+    funding, _ = extract_funding(text)
+    assert funding.budget.total.value == 500
+
+
+def test_bare_target_word_before_a_number() -> None:
+    found = _indicators(
+        "产出指标：城镇新增就业目标800人，实际完成812人，完成率101.5%；绩效目标完成率≥95%，实际完成97%。\n"
+    )
+    assert [(i.level1, i.name, i.target.text, i.actual.text) for i in found] == [
+        ("产出指标", "城镇新增就业", "800人", "812人"),
+        ("产出指标", "绩效目标完成率", "≥95%", "97%"),
+    ]

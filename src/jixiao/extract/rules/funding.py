@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from jixiao.extract.rules.figures import figure_at, money_at
-from jixiao.model import Funding, FundingLine, FundSource, SourceAmount, SpendingItem
+from jixiao.model import Figure, Funding, FundingLine, FundSource, SourceAmount, SpendingItem
 from jixiao.numbers import decimals
 
 _AMOUNT = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|亿元|千元|元)"
@@ -46,6 +46,17 @@ def source_of(name: str) -> FundSource | None:
         if re.search(pattern, label):
             return source
     return None
+
+
+_INITIAL_BUDGET = "narrative.funding.initial_budget"
+
+
+def _is_initial(text: str, verb_start: int) -> bool:
+    return text[max(0, verb_start - 2) : verb_start] == "年初"
+
+
+def _is_initial_budget(figure: Figure) -> bool:
+    return figure.found_by == _INITIAL_BUDGET
 
 
 def _category(name: str) -> str:
@@ -99,7 +110,10 @@ def _read_sentence(
         if subject is not None:
             name = text[start : heads[0].start()].strip(" ，,：:")
             line.by_source.append(SourceAmount(source=subject, name=name, amount=amount))
-        elif line.total is None:
+        elif line.total is None or _is_initial_budget(line.total):
+            # 年初预算 gives way to the adjusted 全年预算 / 调整后预算 (A) when the report states both
+            if _is_initial(text, head.start()):
+                amount.found_by = _INITIAL_BUDGET
             line.total = amount
             current = line
     if rate := _RATE.search(text, start, end):
