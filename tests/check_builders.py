@@ -20,10 +20,10 @@ from jixiao.numbers import parse_quantity, to_wan_yuan
 
 
 def fig(text: str) -> Figure:
-    """A Figure as the extractor would make it from `text` (money converted to 万元)."""
+    """A Figure as the extractor would make it from `text` (千元/亿元 converted to 万元; 元 stays 元)."""
     quantity = parse_quantity(text)
     value, unit = quantity.value, quantity.unit
-    if value is not None and unit in ("元", "万元", "千元", "亿元") and "/" not in text:
+    if value is not None and unit in ("千元", "亿元"):
         value, unit = to_wan_yuan(value, unit), "万元"
     return Figure(text=text, value=value, unit=unit, op=quantity.op, kind=quantity.kind)
 
