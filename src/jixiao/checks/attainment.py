@@ -30,7 +30,7 @@ class Status(StrEnum):
 @dataclass(frozen=True)
 class Attainment:
     status: Status
-    op: Op | None  # the comparator the judgement used (stated or read from the indicator)
+    op: Op  # the comparator the judgement used (stated or read from the indicator)
     ratio: float | None = None  # actual ÷ target where both are comparable numbers
 
 
