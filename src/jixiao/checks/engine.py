@@ -110,7 +110,9 @@ def text_ref(text: str, start: int, end: int) -> FigureRef:
     return FigureRef(path="text", text=text[start:end], span=Span(start=start, end=end))
 
 
-def _selected(rules: list[Rule], skip: Iterable[str]) -> list[Rule]:
+def select_rules(skip: Iterable[str] = ()) -> list[Rule]:
+    """The rules left after skipping ids or whole families; an unknown name is a ConfigError."""
+    rules = all_rules()
     skips = {s.strip().rstrip(".") for s in skip if s.strip()}
     known = {r.id for r in rules} | {r.family for r in rules}
     unknown = sorted(skips - known)
@@ -143,7 +145,7 @@ def run_checks(
     others: it becomes an `engine.rule_failed` error finding.
     """
     config = config or CheckConfig()
-    rules = _selected(all_rules(), skip)
+    rules = select_rules(skip)
     findings: list[Finding] = []
     skipped_for_text = [r.id for r in rules if r.needs_text and text is None]
     for current in rules:
