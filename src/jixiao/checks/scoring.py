@@ -16,7 +16,9 @@ from jixiao.checks.tolerance import EPSILON, half_unit, printed_places, ratio_ra
 from jixiao.model import Figure, Finding, Indicator, Op, Report, Severity
 from jixiao.numbers import decimals
 
-SCORE_ROUNDING = 0.005  # 10号 practice rounds a computed score to two decimals (DOMAIN §7.5)
+# Slack for a score computed from a rate first rounded to two decimals of a percent (w ≤ 10: ±0.0005);
+# the printed score's own rounding is added from its decimals, so 8.57 for 8.5757 still fires.
+SCORE_SLACK = 0.0005
 GRADES = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "合格": "中", "一般": "中", "差": "差"}
 GRADES.update({"不合格": "差", "较差": "差"})
 
@@ -27,7 +29,7 @@ def _num(figure: Figure | None) -> float | None:
 
 def _score_matches(stated: Figure, expected: float) -> bool:
     assert stated.value is not None
-    return abs(stated.value - expected) <= half_unit(decimals(stated.text)) + SCORE_ROUNDING + EPSILON
+    return abs(stated.value - expected) <= half_unit(decimals(stated.text)) + SCORE_SLACK + EPSILON
 
 
 def execution_ratio(report: Report) -> float | None:
@@ -222,8 +224,13 @@ def _line_scores(report: Report) -> list[tuple[str, Figure]] | None:
 
 
 def _total_tolerance(total: Figure, parts: list[Figure]) -> float:
-    """An integer total is compared at ±0.5; otherwise the rounding of every part adds up (DOMAIN §7)."""
-    return max(half_unit(decimals(total.text)), sum(half_unit(decimals(p.text)) for p in parts)) + EPSILON
+    """An integer total is compared at ±0.5; otherwise the rounding of every part adds up (DOMAIN §7).
+
+    Like money, a column of scores is kept at the precision of its most precise entry (a full score
+    prints as 15 beside 18.51).
+    """
+    places = printed_places(p.text for p in parts)
+    return max(half_unit(decimals(total.text)), half_unit(places) * len(parts)) + EPSILON
 
 
 @rule("scoring.total", Severity.ERROR)
