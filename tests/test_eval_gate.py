@@ -45,7 +45,9 @@ def test_gold_was_labelled_from_the_sample_as_it_is(gold_path: Path) -> None:
 @pytest.mark.parametrize("gold_path", gold_files(GOLD), ids=lambda p: p.stem)
 def test_expected_findings_name_figures_of_their_gold(gold_path: Path) -> None:
     case = load_case(gold_path, SAMPLES)
-    paths = {slot.path for slot in figure_slots(case.report, own_keys(case.report))}
+    keys = own_keys(case.report)
+    paths = {slot.path for slot in figure_slots(case.report, keys)}
+    paths |= {f"indicators[{key}].{part}" for key in keys.indicators for part in ("name", "category")}
     for expected in case.expected_findings or []:
         assert expected.path is None or expected.path in paths, expected
 

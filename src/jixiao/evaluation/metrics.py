@@ -81,6 +81,15 @@ class FactScore(BaseModel):
         return FactScore(facts=self.facts.add(other.facts), families=families)
 
 
+def _reading(fact: Fact) -> str:
+    """How a fact's value was read, e.g. [72 笔] or [text]."""
+    kind, *rest = fact.value
+    if kind == "number":
+        number, unit, op = [*rest, None, None][:3]
+        return f"[{op or ''}{number:g} {unit or ''}]".replace(" ]", "]")
+    return f"[{kind}]"
+
+
 def score_facts(gold: dict[str, Fact], output: dict[str, Fact]) -> FactScore:
     """Count agreement between two fact sets keyed by the same stable paths."""
     families = {name: Counts() for name in FAMILIES}
@@ -96,14 +105,10 @@ def score_facts(gold: dict[str, Fact], output: dict[str, Fact]) -> FactScore:
             output=counts.output + (have is not None),
         )
         if not same:
-            differences.append(
-                Difference(
-                    path=path,
-                    family=family,
-                    gold=want.shown if want else None,
-                    output=have.shown if have else None,
-                )
-            )
+            gold_shown, output_shown = want.shown if want else None, have.shown if have else None
+            if want and have and gold_shown == output_shown:  # same print, different reading: show the readings
+                gold_shown, output_shown = f"{gold_shown} {_reading(want)}", f"{output_shown} {_reading(have)}"
+            differences.append(Difference(path=path, family=family, gold=gold_shown, output=output_shown))
     total = Counts()
     for counts in families.values():
         total = total.add(counts)

@@ -62,11 +62,14 @@ class MutationScore(BaseModel):
         return MutationScore(total=total, families=families)
 
 
-def seeded_error_score(report: Report, run_checks: Checker) -> MutationScore:
-    """Mutate each numeric figure of `report` in turn and count the mutations the checks catch."""
+def seeded_error_score(report: Report, run_checks: Checker, text: str | None = None) -> MutationScore:
+    """Mutate each numeric figure of `report` in turn and count the mutations the checks catch.
+
+    `text` is the sample's text, for the rules that read the narrative (a claim that every target was met).
+    """
     keys = own_keys(report)
     before: set[tuple[str, str]] = set()
-    for rule, paths in raised(run_checks(report), report, keys):
+    for rule, paths in raised(run_checks(report, text), report, keys):
         before.update((rule, path) for path in paths)
     families = {name: Detection() for name in FAMILIES}
     undetected: list[str] = []
@@ -76,7 +79,7 @@ def seeded_error_score(report: Report, run_checks: Checker) -> MutationScore:
         changed = report.model_copy(deep=True)
         figure = figure_slots(changed, keys)[index].figure
         figure.value, figure.text = mutated(slot.figure.value, slot.figure.text)
-        after = raised(run_checks(changed), changed, keys)
+        after = raised(run_checks(changed, text), changed, keys)
         caught = any(slot.path in paths and (rule, slot.path) not in before for rule, paths in after)
         counts = families[slot.family]
         families[slot.family] = Detection(mutations=counts.mutations + 1, detected=counts.detected + caught)
