@@ -70,3 +70,16 @@ def test_an_unexpected_finding_lowers_precision() -> None:
     score = score_findings([ExpectedFinding(rule="funding.sources_sum", path="funding.executed.total")], found)
     assert (score.precision, score.recall) == (0.0, 0.0)
     assert score.unexpected[0].startswith("funding.sources_sum @ funding.budget.by_source[central].amount")
+
+
+def test_an_extractor_that_crashes_costs_its_sample_every_fact_and_nothing_else() -> None:
+    from conftest import GOLD, SAMPLES
+    from jixiao.evaluation import load_cases, run_eval
+
+    def broken(document: object) -> Report:
+        raise RuntimeError("grammar bug")
+
+    cases, _ = load_cases(GOLD, SAMPLES)
+    run = run_eval(cases[:2], broken, backend="broken")
+    assert all("RuntimeError: grammar bug" in (s.error or "") for s in run.samples)
+    assert run.overall.facts.recall == 0.0 and run.overall.facts.gold > 0

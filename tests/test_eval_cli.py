@@ -132,3 +132,12 @@ def test_the_rules_backend_takes_no_model(tmp_path: Path) -> None:
     code, output = _eval(_gold_dir(tmp_path), tmp_path / "results", "--model", "m1")
     assert code == 2
     assert "the rules backend takes no --model" in output
+
+
+def test_an_unreadable_gold_file_is_noted_and_the_rest_is_scored(tmp_path: Path) -> None:
+    gold_dir = _gold_dir(tmp_path)
+    (gold_dir / "broken.json").write_text("{not json", encoding="utf-8")
+    code, output = _eval(gold_dir, tmp_path / "results")
+    assert code == 0, output
+    assert "broken.json: cannot read gold JSON" in output
+    assert SEED in output

@@ -53,6 +53,8 @@ def evaluate_case(case: GoldCase, extractor: Extractor, checker: Checker | None)
         output = extractor(document)
     except JixiaoError as problem:
         error = str(problem)
+    except Exception as problem:  # an extractor bug: record it on this sample and measure the rest
+        error = f"{case.sample}: {type(problem).__name__}: {problem}"
     result = SampleResult(stem=case.stem, sample=str(case.sample), error=error, facts=missed_everything(case.report))
     if output is not None:
         result.facts = score_report(case.report, output)[0]
