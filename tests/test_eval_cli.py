@@ -75,6 +75,7 @@ def test_compare_shows_the_change_between_two_runs(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "family.funding totals" in result.output
     assert "-0.400" in result.output  # funding totals: 4 of 4 agree before, 3 of 5 after
+    assert "scored different samples" not in result.output
 
 
 def test_compare_rejects_a_file_that_is_not_a_result(tmp_path: Path) -> None:

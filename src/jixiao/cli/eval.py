@@ -128,6 +128,13 @@ def _print_comparison(before_path: Path, after_path: Path) -> None:
         style = "red" if delta is not None and delta < -1e-9 else "green" if delta and delta > 1e-9 else None
         table.add_row(change.name, _pct(change.before), _pct(change.after), shown, style=style)
     console.print(table)
+    old, new = {s.stem for s in before.samples}, {s.stem for s in after.samples}
+    if old != new:
+        console.print(
+            f"note: the runs scored different samples (A {len(old)}, B {len(new)}, {len(old & new)} in both): "
+            "overall figures are not like for like; compare the per-sample rows",
+            highlight=False,
+        )
 
 
 @app.command("eval")
