@@ -49,7 +49,7 @@ def test_bad_config_names_the_file(tmp_path: Path) -> None:
     path.write_text("over_achievment_k = 1.2\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"bad\.toml.*over_achievment_k"):
         load_config(path)
-    with pytest.raises(ConfigError, match="missing.toml"):
+    with pytest.raises(ConfigError, match=r"missing\.toml"):
         load_config(tmp_path / "missing.toml")
 
 
