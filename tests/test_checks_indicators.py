@@ -27,6 +27,7 @@ def _rules(*indicators: Indicator, at_least: str = "info", year: int = 2024) -> 
         ("新招募人员体检工作完成时间", "12月底前", "未完成", Status.UNMET),
         ("因就业问题发生重大群体性事件数量", "0", "无重大群体性事件发生", Status.MET),
         ("学历标准", "大专及以上", "大专及以上", Status.MET),
+        ("创业能力", "有效提升", "部分达成", Status.UNMET),
         ("就业政策满意度", "≥95%", "≥95%", Status.UNKNOWN),  # a bound is no measurement
         ("城镇新增就业人数", "1.2万人", "11800人", Status.UNMET),  # 万人 converts to 人
     ],

@@ -130,3 +130,11 @@ def test_grade_follows_the_total() -> None:
 def test_grade_without_a_total_uses_the_recomputed_total() -> None:
     assert _scoring(scored(total=None, grade="良")) == ["scoring.grade"]
     assert _scoring(scored(total=None, grade="优")) == []
+
+
+def test_partial_attainment_has_its_own_band() -> None:
+    partial = {"actual": "部分达成", "score": "10"}  # [9, 12) for w = 15
+    assert _scoring(scored(line4=partial, total="91.31")) == []
+    assert _scoring(scored(line4={"actual": "部分达成", "score": "8"}, total="89.31", grade="良")) == [
+        "scoring.qualitative_band"
+    ]

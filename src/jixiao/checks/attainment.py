@@ -17,6 +17,7 @@ REVERSE_NAME = re.compile("失业率|事件|事故|投诉|上访|差错|违规|�
 STANDARD_NAME = re.compile("标准|单价|人均")
 NEGATION = re.compile("未|没有|尚未|无法|不能|不到|暂未")
 NOTHING_HAPPENED = re.compile("^(?:无|没有|未发生|零)")
+PARTIAL = re.compile("部分(?:达成|完成|实现|达到)|基本(?:达成|完成|实现|达到)")
 COUNT_UNITS = frozenset("人 户 个 家 次 起 件 项 所 名 人次 万人 万人次 场 座 间 套 台 本 期 批 条 张 份 篇 处".split())
 _SCALED = {"万人": ("人", 1e4), "万人次": ("人次", 1e4), "万元": ("元", 1e4), "万": (None, 1e4)}
 
@@ -119,6 +120,8 @@ def attainment(indicator: Indicator) -> Attainment:
     if target.kind == Kind.DATE:
         return Attainment(_date_attainment(target, actual), op)
     if target.value is None:  # a text target: the report's own wording decides
+        if PARTIAL.search(actual.text):  # 部分达成 is the 10号 middle band, not 达成
+            return Attainment(Status.UNMET, op)
         if actual.text == target.text or not NEGATION.search(actual.text):
             return Attainment(Status.MET if actual.value is None else Status.UNKNOWN, op)
         return Attainment(Status.UNMET, op)

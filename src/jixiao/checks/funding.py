@@ -9,6 +9,7 @@ from jixiao.checks.engine import CheckContext, ref, rule
 from jixiao.checks.tolerance import (
     EPSILON,
     half_unit,
+    input_err,
     is_low_precision,
     percent_matches,
     printed_places,
@@ -66,7 +67,7 @@ def _rate_range(numerator: FundingLine, denominator: FundingLine) -> tuple[float
     top, bottom = _value(numerator.total), _value(denominator.total)
     if top is None or bottom is None or bottom <= 0:
         return None
-    return ratio_range(top, half_unit(line_places(numerator)), bottom, half_unit(line_places(denominator)))
+    return ratio_range(top, input_err(line_places(numerator)), bottom, input_err(line_places(denominator)))
 
 
 @rule("funding.execution_rate", Severity.ERROR)

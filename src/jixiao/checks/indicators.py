@@ -15,7 +15,7 @@ from jixiao.checks.attainment import (
     is_count,
 )
 from jixiao.checks.engine import CheckContext, ref, rule
-from jixiao.checks.tolerance import half_unit, percent_matches, ratio_range
+from jixiao.checks.tolerance import half_unit, input_err, percent_matches, ratio_range
 from jixiao.model import Figure, Finding, Indicator, Kind, Op, Severity
 from jixiao.numbers import decimals
 
@@ -29,28 +29,57 @@ def _path(i: int, field: str) -> str:
 
 
 def _err(figure: Figure) -> float:
-    """Rounding a printed value may carry: none for a count (人, 户 are exact), half a unit otherwise."""
-    return 0.0 if is_count(figure) else half_unit(decimals(figure.text))
+    """Rounding a printed actual may carry: none for a count (人, 户 are exact), half a unit otherwise."""
+    return 0.0 if is_count(figure) else input_err(decimals(figure.text))
 
 
 def _label(indicator: Indicator) -> str:
     return f"{indicator.program}·{indicator.name}" if indicator.program else indicator.name
 
 
+def _worded_completion(ctx: CheckContext, i: int, ind: Indicator) -> Iterator[Finding]:
+    """A date or text indicator: a met one is 100 % complete, an unmet one is not."""
+    stated, status = ind.completion, attainment(ind).status
+    assert stated is not None and stated.value is not None and ind.actual is not None
+    if status == Status.MET and abs(stated.value - 100) > half_unit(decimals(stated.text)):
+        wrong = True
+    else:
+        wrong = status == Status.UNMET and stated.value >= 100
+    if wrong:
+        said = "已完成" if status == Status.MET else "未完成"
+        yield ctx.finding(
+            f"{_label(ind)}：实际 “{ind.actual.text}” 表明{said}，完成率却为 {stated.text}",
+            f"{ind.name}: actual “{ind.actual.text}” is {status.value}, yet completion is {stated.text}",
+            [ref(_path(i, "completion"), stated), ref(_path(i, "actual"), ind.actual)],
+            expected=100.0 if status == Status.MET else None,
+            found=stated.value,
+        )
+
+
 @rule("indicators.completion", Severity.ERROR)
 def completion(ctx: CheckContext) -> Iterator[Finding]:
-    """所述完成率等于 实际完成值 ÷ 年度指标值 × 100%（正向、等值指标），按所印位数比较（I15）。"""
+    """所述完成率等于 实际完成值 ÷ 年度指标值 × 100%（正向、等值指标），按所印位数比较（I15）。
+
+    For a date or text target (12月底前, 大专及以上) the completion must say what the actual says:
+    100 % when met, below 100 % when not.
+    """
     for i, ind in enumerate(ctx.report.indicators):
         stated = ind.completion
+        if stated is None or stated.value is None:
+            continue
+        if ind.target is not None and ind.actual is not None and ind.target.value is None:
+            yield from _worded_completion(ctx, i, ind)
+            continue
         values = comparable(ind.target, ind.actual)
-        if stated is None or stated.value is None or values is None or effective_op(ind) in (Op.LE, Op.LT):
+        if values is None or effective_op(ind) in (Op.LE, Op.LT):
             continue
         assert ind.target is not None and ind.actual is not None
         target, actual = values
         if target <= 0:
             continue
-        scale_t, scale_a = target / (ind.target.value or 1), actual / (ind.actual.value or 1)
-        ratio = ratio_range(actual, _err(ind.actual) * scale_a, target, _err(ind.target) * scale_t)
+        scale_a = actual / (ind.actual.value or 1)
+        # A target is a set value, not a rounded measurement: only the actual carries rounding.
+        ratio = ratio_range(actual, _err(ind.actual) * scale_a, target, 0.0)
         if percent_matches(stated.value, stated.text, ratio):
             continue
         expected = (ratio[0] + ratio[1]) / 2

@@ -15,7 +15,7 @@ from jixiao.checks.engine import CheckContext, ref, rule, text_ref
 from jixiao.checks.tolerance import half_unit, printed_places, ratio_range
 from jixiao.model import Finding, Indicator, Severity
 
-REASON = re.compile(r"原因|由于|因为|导致|因\s*\d{4}\s*年|受[^。；\n]{0,12}影响|未开展|未达到|减少|下调|滞后|不纳入")
+REASON = re.compile(r"原因|由于|因为|导致|因\s*\d{4}\s*年|受[^。；\n]{0,12}影响|未开展|减少|下调|滞后|不纳入")
 BOILERPLATE = re.compile(r"^[\s/\\、，。：:—\-无否暂无偏差差异不适用]*$")
 CLAIM = re.compile(
     r"(?:各项|全部|所有)?(?:绩效)?(?:目标|指标|任务)[^。；;\n，,]{0,6}?"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jixiao.checks.attainment import Status, attainment, comparable, effective_op
+from jixiao.checks.attainment import PARTIAL, Status, attainment, comparable, effective_op
 from jixiao.checks.config import CheckConfig, ExecutionScoreRule
 from jixiao.checks.engine import CheckContext, ref, rule
 from jixiao.checks.tolerance import EPSILON, half_unit, printed_places, ratio_range
@@ -150,25 +150,40 @@ def full_score_unmet(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
+def _band(indicator: Indicator, weight: float, config: CheckConfig) -> tuple[float, float, str] | None:
+    """Score band (low, high, level) the 10号 qualitative scale gives a text indicator, from its actual."""
+    bands = config.qualitative_bands
+    status = attainment(indicator).status
+    actual = indicator.actual.text if indicator.actual else ""
+    if status == Status.MET:
+        return bands.met_min * weight, weight, "达成"
+    if status != Status.UNMET:
+        return None
+    if PARTIAL.search(actual):
+        return bands.partial_min * weight, bands.met_min * weight, "部分达成"
+    return 0.0, bands.met_min * weight, "未达成"  # 部分达成 or 未达成: the text cannot tell which
+
+
 @rule("scoring.qualitative_band", Severity.WARNING)
 def qualitative_band(ctx: CheckContext) -> Iterator[Finding]:
-    """定性指标得分须落在等级区间：达成 [0.8w, w]；未达成不得进入达成区间（区间边界可配置）（I05）。"""
-    bands = ctx.config.qualitative_bands
+    """定性指标得分须落在等级区间：达成 [0.8w, w]，部分达成 [0.6w, 0.8w)，未达成低于 0.8w（边界可配置）（I05）。"""
     for i, ind in enumerate(ctx.report.indicators):
         target, score, weight = ind.target, ind.score, _num(ind.weight)
         if target is None or target.value is not None or score is None or score.value is None or weight is None:
             continue
-        status = attainment(ind).status
-        if status == Status.MET and score.value < bands.met_min * weight - EPSILON:
-            why_zh, why_en = f"已达成应不低于 {bands.met_min * weight:g}", f"met: at least {bands.met_min * weight:g}"
-        elif status == Status.UNMET and score.value >= bands.met_min * weight - EPSILON:
-            why_zh, why_en = f"未达成应低于 {bands.met_min * weight:g}", f"missed: below {bands.met_min * weight:g}"
-        else:
+        band = _band(ind, weight, ctx.config)
+        if band is None:
             continue
+        low, high, level = band
+        top_open = level != "达成"  # only the 达成 band includes its upper edge
+        if low - EPSILON <= score.value and (score.value < high - EPSILON if top_open else score.value <= high):
+            continue
+        shown = f"[{low:g}, {high:g}{')' if top_open else ']'}"
         yield ctx.finding(
-            f"{ind.name}：定性指标得分 {score.text} 不在等级区间（{why_zh}）",
-            f"{ind.name}: qualitative score {score.text} outside its band ({why_en})",
-            [ref(f"indicators[{i}].score", score)],
+            f"{ind.name}：定性指标“{level}”，得分 {score.text} 不在 {shown}",
+            f"{ind.name}: qualitative level {level}, score {score.text} outside {shown}",
+            [ref(f"indicators[{i}].score", score)]
+            + ([ref(f"indicators[{i}].actual", ind.actual)] if ind.actual else []),
             found=score.value,
         )
 

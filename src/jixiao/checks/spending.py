@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from jixiao.checks.engine import CheckContext, ref, rule
 from jixiao.checks.tolerance import (
     half_unit,
+    input_err,
     percent_matches,
     printed_places,
     ratio_range,
@@ -77,7 +78,7 @@ def share(ctx: CheckContext) -> Iterator[Finding]:
     total_figure = report.funding.executed.total
     places = _places(report, amounts)
     if total_figure is not None and total_figure.value is not None:
-        base, base_err, base_refs = total_figure.value, half_unit(places), [ref("funding.executed.total", total_figure)]
+        base, base_err, base_refs = total_figure.value, input_err(places), [ref("funding.executed.total", total_figure)]
     else:
         base, base_err, base_refs = sum(a.value or 0.0 for _, a in amounts), half_unit(places) * len(amounts), []
     shares = _shares(report)
@@ -86,7 +87,7 @@ def share(ctx: CheckContext) -> Iterator[Finding]:
         amount = report.spending[i].amount
         if amount is None or amount.value is None or stated.value is None:
             continue
-        low, high = ratio_range(amount.value, half_unit(places), base, base_err)
+        low, high = ratio_range(amount.value, input_err(places), base, base_err)
         if percent_matches(stated.value, stated.text, (low, high)):
             continue
         expected = (low + high) / 2

@@ -23,6 +23,15 @@ def half_unit(places: int) -> float:
     return 0.5 * 10.0**-places
 
 
+def input_err(places: int) -> float:
+    """Rounding error of an input to a ratio: a printed x stands for [x − h, x + h), just under half a unit.
+
+    Half-open matters where two figures only touch at a rounding boundary: an actual of 100% (at most
+    100.4999…) cannot make a completion of 101% (at least 100.5).
+    """
+    return half_unit(places) * (1 - 1e-6)
+
+
 def printed_places(texts: Iterable[str]) -> int:
     """Decimals of the most precise figure among `texts` (the precision a list of amounts was kept at)."""
     return max((decimals(text) for text in texts), default=0)
