@@ -142,3 +142,11 @@ def test_an_unreadable_gold_file_is_noted_and_the_rest_is_scored(tmp_path: Path)
     assert code == 0, output
     assert "broken.json: cannot read gold JSON" in output
     assert SEED in output
+
+
+def test_suggested_thresholds_sit_a_little_below_the_run(tmp_path: Path) -> None:
+    code, output = _eval(_gold_dir(tmp_path, wrong_budget=True), tmp_path / "r", "--suggest-thresholds")
+    assert code == 0, output
+    assert "[rules]" in output
+    assert '"family.funding totals" = 0.58  # measured 0.600' in output
+    assert '"facts.recall" = 0.97  # measured 0.993' in output

@@ -25,6 +25,7 @@ from jixiao.evaluation import (
     load_run,
     load_thresholds,
     run_eval,
+    suggest_thresholds,
     write_run,
 )
 from jixiao.evaluation.gold import is_reviewed
@@ -150,6 +151,9 @@ def eval_command(
         tuple[Path, Path] | None, typer.Option(help="compare two result files (A B) instead of running")
     ] = None,
     replayed: Annotated[bool, typer.Option(help="label the numbers as replayed from cassettes")] = False,
+    suggest: Annotated[
+        bool, typer.Option("--suggest-thresholds", help="print thresholds a little below this run's numbers")
+    ] = False,
     detail: Annotated[bool, typer.Option("--detail", "-d", help="list every fact that differs")] = False,
     gold_dir: Annotated[Path, typer.Option(help="gold labels")] = GOLD_DIR,
     samples_dir: Annotated[Path, typer.Option(help="labelled samples")] = SAMPLES_DIR,
@@ -181,6 +185,8 @@ def eval_command(
         _print_differences(run)
     for note in run.notes[len(notes) :]:
         console.print(f"note: {note}", highlight=False)
+    if suggest:
+        console.print(suggest_thresholds(run), markup=False, highlight=False)
     written = write_run(run, results_dir)
     console.print(f"result written to {written}", highlight=False)
     failures = below_thresholds(run, limits)

@@ -8,7 +8,7 @@ from jixiao.evaluation.metrics import Counts, FactScore, score_facts, score_repo
 from jixiao.evaluation.mutations import MutationScore, mutated, seeded_error_score
 from jixiao.evaluation.results import EvalRun, SampleResult, compare_runs, load_run, metric_values, write_run
 from jixiao.evaluation.runner import run_eval
-from jixiao.evaluation.thresholds import below_thresholds, load_thresholds
+from jixiao.evaluation.thresholds import below_thresholds, load_thresholds, suggest_thresholds
 
 __all__ = [
     "FAMILIES",
@@ -45,5 +45,6 @@ __all__ = [
     "score_report",
     "seeded_error_score",
     "stable_path",
+    "suggest_thresholds",
     "write_run",
 ]

@@ -10,6 +10,7 @@ no expected findings) fails its threshold rather than passing silently.
 
 from __future__ import annotations
 
+import math
 import tomllib
 from pathlib import Path
 
@@ -40,3 +41,17 @@ def below_thresholds(run: EvalRun, thresholds: dict[str, float]) -> list[str]:
         elif values[name] < least - 1e-9:  # type: ignore[operator]
             failures.append(f"{name}: {values[name]:.3f} is below the threshold {least:.3f}")
     return failures
+
+
+def suggest_thresholds(run: EvalRun, margin: float = 0.02) -> str:
+    """A `[backend]` TOML table a little below what this run measured (rounded down to 0.01).
+
+    For re-measuring after samples, gold or the extractor changed; a person still reads it before it
+    replaces the thresholds. Metrics measured at 0 or not at all get no threshold.
+    """
+    lines = [f"[{run.backend}]", f"# measured {run.timestamp} on {len(run.samples)} samples, margin {margin}"]
+    for name, value in metric_values(run).items():
+        if value:
+            least = max(0.0, math.floor(round((value - margin) * 100, 6)) / 100)
+            lines.append(f'"{name}" = {least:.2f}  # measured {value:.3f}')
+    return "\n".join(lines) + "\n"
