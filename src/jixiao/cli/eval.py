@@ -226,3 +226,7 @@ def label(
     gold_dir.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(gold_document(report, draft), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     console.print(f"draft written to {target} (gold.reviewed = false until a person checks it)", highlight=False)
+    if file.parent.resolve() != SAMPLES_DIR.resolve():
+        console.print(
+            f"note: jixiao eval looks for {file.stem}.* under {SAMPLES_DIR}/; keep the file there", highlight=False
+        )
