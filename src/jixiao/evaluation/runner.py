@@ -61,6 +61,8 @@ def evaluate_case(case: GoldCase, extractor: Extractor, checker: Checker | None)
     if checker is not None:
         if output is not None:
             result.findings = _checks_on(case, output, text, checker)
+        elif case.expected_findings is not None:  # nothing extracted, nothing found
+            result.findings = score_findings(case.expected_findings, [])
         result.findings_on_gold = _checks_on(case, case.report, text, checker)
         result.mutations = seeded_error_score(case.report, checker, text)
     result.seconds = round(time.perf_counter() - started, 3)
