@@ -34,11 +34,13 @@ def _table_rows(table: Table) -> Iterator[list[tuple[int, str]]]:
 def _render(data: bytes) -> TextBuilder:
     builder = TextBuilder()
     document = open_docx(io.BytesIO(data))
-    for number, block in enumerate(document.iter_inner_content(), start=1):
+    tables = 0
+    for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
             builder.line(block.text)
         elif isinstance(block, Table):
-            builder.table(_table_rows(block), name=f"table {number}")
+            tables += 1
+            builder.table(_table_rows(block), name=f"table {tables}")
     return builder
 
 
