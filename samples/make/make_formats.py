@@ -2,7 +2,7 @@
 
 Run by hand from the repository root after changing forms.py: `python samples/make/make_formats.py`.
 The generated files are committed; CI never regenerates them. Needs python-docx, openpyxl, fpdf2,
-fontTools (with fpdf2) and a CJK font for the PDFs (Debian: fonts-wqy-microhei).
+xlwt (for the .xls), fontTools (with fpdf2) and a CJK font for the PDFs (Debian: fonts-wqy-microhei).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ SAMPLES = ROOT / "samples"
 GOLD = ROOT / "eval" / "gold"
 CJK_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 REGIONS = {"chengxi": "澄溪县", "luyuan": "鹿原县", "liuting": "柳汀县", "lanchuan": "岚川市", "qinghe": "青禾县",
-           "yunxiu": "云岫县", "weitang": "苇塘县", "shanyu": "杉屿县"}  # fmt: skip
+           "yunxiu": "云岫县", "weitang": "苇塘县", "shanyu": "杉屿县", "dipu": "荻浦县"}  # fmt: skip
 _T2S = opencc.OpenCC("t2s")
 
 
@@ -107,6 +107,25 @@ def write_xlsx(form: Form, path: Path) -> None:
         sheet.title = "自评表"
         _fill_sheet(sheet, rows)
     workbook.save(path)
+
+
+def write_xls(form: Form, path: Path) -> None:
+    """A legacy .xls (BIFF8) through xlwt: numbers stored as numbers with their formats, merges kept."""
+    import xlwt  # only this writer needs it
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Sheet1")
+    styles: dict[str | None, Any] = {}
+    for r, c, cell in placed(grid(form)):
+        value, number_format = _sheet_value(cell.text)
+        if number_format not in styles:
+            styles[number_format] = xlwt.easyxf(num_format_str=number_format or "General")
+        style = styles[number_format]
+        if cell.colspan > 1 or cell.rowspan > 1:
+            sheet.write_merge(r, r + cell.rowspan - 1, c, c + cell.colspan - 1, value, style)
+        elif cell.text:
+            sheet.write(r, c, value, style)
+    book.save(str(path))
 
 
 def _html_table(form: Form) -> str:
@@ -204,7 +223,7 @@ def write_pdf(form: Form, path: Path) -> None:
     pdf.output(str(path))
 
 
-WRITERS = {"docx": write_docx, "xlsx": write_xlsx, "html": write_html, "pdf": write_pdf}
+WRITERS = {"docx": write_docx, "xlsx": write_xlsx, "xls": write_xls, "html": write_html, "pdf": write_pdf}
 
 
 # ---------------------------------------------------------------- gold
@@ -216,10 +235,11 @@ def figure(text: str, *, money: bool = False) -> dict[str, Any] | None:
         return None
     op = text[0] if text[0] in "≥≤=<>" else None
     body = text[1:] if op else text
+    if re.fullmatch(r"\d+月(?:底|末)?前", body):  # a deadline, not a count of months
+        return {"text": text, "value": None, "unit": None, "op": op, "kind": "date"}
     match = re.fullmatch(r"([\d,]+(?:\.\d+)?)(.*)", body)
     if match is None:
-        kind = "date" if re.fullmatch(r"\d+月(?:底|末)?前", body) else "text"
-        return {"text": text, "value": None, "unit": None, "op": op, "kind": kind}
+        return {"text": text, "value": None, "unit": None, "op": op, "kind": "text"}
     unit = match.group(2) or None
     value = float(match.group(1).replace(",", ""))
     if money:

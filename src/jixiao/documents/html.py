@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from jixiao.documents.document import Document, read_bytes
 from jixiao.documents.layout import TextBuilder
 from jixiao.documents.magic import describe, sniff
-from jixiao.documents.text import decode
+from jixiao.documents.text import decode, decode_strict
 from jixiao.errors import InputError
 
 _SKIPPED = {"script", "style", "noscript", "template", "iframe", "object", "svg", "select", "button", "input",
@@ -43,7 +43,7 @@ def decode_html(data: bytes, path: object) -> str:
         name = declared.group(1).decode("ascii").lower()
         name = "gb18030" if name in ("gb2312", "gbk", "x-gbk", "gb_2312-80") else name
         try:
-            return data.decode(name)
+            return decode_strict(data, name)
         except (LookupError, UnicodeDecodeError):
             pass  # the page's declaration is wrong or unknown: detect instead
     return decode(data, path)
