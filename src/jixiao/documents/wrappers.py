@@ -58,7 +58,8 @@ _SHARING_LINE = re.compile(
 
 # Word's hidden XML rendered as text: a run of ASCII tokens carrying a tell-tale marker.
 _OFFICE_TOKEN = r"(?:[A-Za-z0-9][A-Za-z0-9_.:+\-]*|磅|微软用户|微软中国)"
-_OFFICE_RUN = re.compile(rf"(?<![A-Za-z0-9_.])(?:{_OFFICE_TOKEN}[ \t]+){{2,}}{_OFFICE_TOKEN}(?![A-Za-z0-9_.:+\-])")
+# the run ends at a space or line end, so "X-NONE 2024年…" keeps its year
+_OFFICE_RUN = re.compile(rf"(?<![A-Za-z0-9_.])(?:{_OFFICE_TOKEN}[ \t]+){{2,}}{_OFFICE_TOKEN}(?=[ \t\n]|$)")
 _OFFICE_MARKER = re.compile(r"(?i)false\s+false|X-NONE|MicrosoftInternetExplorer4|\d{4}-\d\d-\d\dT\d\d:\d\d")
 _OFFICE_STYLE = re.compile(
     r"/\*[ \t]*Style Definitions[ \t]*\*/[^{]{0,80}\{[^}]*\}|\b(?:table|p|span|div)\.Mso\w+[ \t]*\{[^}]*\}", re.DOTALL
