@@ -141,6 +141,15 @@ def test_xlsx_reads_every_visible_sheet_and_notes_hidden_ones(tmp_path: Path) ->
     assert document.notes == ("hidden sheet '参数' not read",)
 
 
+def test_xlsx_with_a_stray_cell_far_away_stays_small(tmp_path: Path) -> None:
+    def build(workbook: openpyxl.Workbook) -> None:
+        workbook.active["A1"], workbook.active["B1"] = "执行率", "95%"
+        workbook.active["XFD1048576"] = "尾"
+
+    lines = load_document(_xlsx(tmp_path, build)).text.splitlines()
+    assert lines == ["执行率 | 95% |", " |  | 尾"]
+
+
 def test_xlsx_with_too_many_cells_fails_clearly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(xlsx_module, "MAX_CELLS", 50)
     monkeypatch.setattr(grid_module, "MAX_CELLS", 50)
@@ -211,6 +220,12 @@ def test_html_whose_meta_charset_lies_is_decoded_by_detection(tmp_path: Path) ->
     path = tmp_path / "page.htm"
     path.write_bytes(PAGE.format(charset="utf-8").encode("gb18030"))
     assert load_document(path).text.splitlines() == PAGE_LINES
+
+
+def test_html_nested_thousands_deep_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "deep.html"
+    path.write_text("<html><body>" + "<div>" * 3000 + "执行率95%。" + "<font>" * 3000 + "全年支出100万元。", "utf-8")
+    assert load_document(path).text.strip() == "执行率95%。全年支出100万元。"
 
 
 def test_truncated_html_keeps_what_arrived(tmp_path: Path) -> None:

@@ -54,6 +54,8 @@ def _render(path: Path, data: bytes) -> tuple[TextBuilder, list[str]]:
                 notes.append(f"hidden sheet '{sheet.title}' not read")
                 continue
             grid = SheetGrid(path, budget)
+            # ignore the declared used range: one stray cell at XFD1048576 would make openpyxl pad every row
+            sheet.reset_dimensions()  # type: ignore[union-attr]
             for row in sheet.iter_rows():
                 for cell in row:
                     if getattr(cell, "value", None) is not None:
