@@ -178,6 +178,14 @@ def test_spreadsheet_content_is_routed_whatever_the_extension(tmp_path: Path) ->
     assert load_document(html_as_xls).text.strip() == "执行率 | 95%"
 
 
+def test_word_file_saved_as_web_page_is_read_as_html(tmp_path: Path) -> None:
+    path = tmp_path / "webpage.doc"
+    path.write_text(
+        "<html><body><p>执行率95%。</p><table><tr><td>年度资金总额</td><td>820.00</td></tr></table>", "utf-8"
+    )
+    assert load_document(path).text.splitlines() == ["执行率95%。", "年度资金总额 | 820.00"]
+
+
 def test_xls_sample_prints_numbers_and_merges_like_xlsx() -> None:
     document = load_document(SAMPLES / "fmt_xls_dipu_2019.xls")
     lines = document.text.splitlines()
@@ -321,6 +329,8 @@ def _half(name: str) -> bytes:
         ("half.xls", _half("fmt_xls_dipu_2019.xls"), "not a readable .xls (corrupt or truncated)"),
         ("half.pdf", _half("fmt_pdf_shanyu_2020.pdf"), "truncated or damaged PDF"),
         ("broken.pdf", b"%PDF-1.4\ngarbage without objects\n%%EOF\n", "not a readable PDF"),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "legacy Word .doc files cannot be read directly"),
+        ("old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "a legacy Word .doc file, not .docx"),
     ],
 )
 def test_bad_input_names_the_file_and_the_reason(tmp_path: Path, name: str, content: bytes, reason: str) -> None:

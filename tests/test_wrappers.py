@@ -133,3 +133,8 @@ def test_text_cut_inside_a_multibyte_char_still_loads(tmp_path: Path) -> None:
     path = tmp_path / "cut.txt"
     path.write_bytes(data[:-1])
     assert load_document(path).text.endswith("全年支出2301.75万")
+
+
+def test_page_numbers_alone_on_a_line_are_stripped_but_bare_numbers_stay() -> None:
+    raw = "年度资金总额 | 820.00\n- 3 -\n第 3 页 共 12 页\n其中：中央财政资金 | 500.00\n12\n"
+    assert normalize(raw)[0] == "年度资金总额 | 820.00\n其中：中央财政资金 | 500.00\n12\n"

@@ -34,6 +34,14 @@ _LABELS = (
 )
 _LABEL_LINE = re.compile(rf"^[ \t\u3000【\[]*(?:{_LABELS})[ \t\u3000]*[:：][^\n]{{0,160}}(?:\n|$)", re.MULTILINE)
 
+# Page furniture of PDFs and printed pages: "- 3 -", "第 3 页 共 12 页" alone on a line (a bare number is
+# left alone: in a one-cell-per-line table it is a value)
+_PAGE_NUMBER = re.compile(
+    r"^[ \t\u3000]*(?:[-—–][ \t]*\d{1,4}[ \t]*[-—–]|第[ \t]*\d{1,4}[ \t]*页(?:[ \t，,/]*共[ \t]*\d{1,4}[ \t]*页)?"
+    r"|\d{1,4}[ \t]*/[ \t]*共?[ \t]*\d{1,4}[ \t]*页)[ \t\u3000]*(?:\n|$)",
+    re.MULTILINE,
+)
+
 # A breadcrumb: 首页 > 政务公开 > 财政信息
 _BREADCRUMB = re.compile(r"^[ \t\u3000]*首页[ \t]*(?:>|›|»|＞|/)[^\n]{0,100}(?:\n|$)", re.MULTILINE)
 
@@ -115,6 +123,7 @@ WRAPPER_PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     (_INLINE_CHROME, _drop),
     (_LABEL_LINE, _drop),
     (_BREADCRUMB, _drop),
+    (_PAGE_NUMBER, _drop),
     (_BUTTON_LINE, _drop),
     (_SHARING_LINE, _drop),
     (_TONED_PINYIN, _drop),
