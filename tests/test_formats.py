@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 from pathlib import Path
@@ -70,6 +71,14 @@ def test_table_cells_point_at_their_text(name: str) -> None:
             # trailing empty cells lose their last space to normalization ("a | b |"), nothing else moves
             assert " | ".join(cells).rstrip() == document.text[line_start:line_end]
             assert [c.column for c in row] == sorted({c.column for c in row})
+
+
+@pytest.mark.parametrize("name", FORMAT_SAMPLES)
+def test_gold_labels_the_committed_sample(name: str) -> None:
+    """Regenerating a sample without its gold (samples/make/make_formats.py writes both) is caught here."""
+    gold = json.loads((GOLD / f"{Path(name).stem}.json").read_text(encoding="utf-8"))
+    assert gold["source"]["sha256"] == hashlib.sha256((SAMPLES / name).read_bytes()).hexdigest()
+    assert gold["gold"]["reviewed"] is True
 
 
 def test_header_of_every_sample_is_read() -> None:
