@@ -193,3 +193,27 @@ def test_bare_target_word_before_a_number() -> None:
         ("产出指标", "城镇新增就业", "800人", "812人"),
         ("产出指标", "绩效目标完成率", "≥95%", "97%"),
     ]
+
+
+def test_sources_in_brackets_after_a_total() -> None:
+    text, _ = normalize(
+        "2019年全年预算640万元（中央资金400万元、省级资金160万元、县级资金80万元），全年支出618.4万元。\n"
+    )
+    funding, _ = extract_funding(text)
+    assert [(r.source, r.amount.value) for r in funding.budget.by_source] == [
+        (FundSource.CENTRAL, 400),
+        (FundSource.PROVINCIAL, 160),
+        (FundSource.COUNTY, 80),
+    ]
+    assert funding.executed.total.value == 618.4
+
+
+def test_a_restated_total_takes_the_list_that_follows() -> None:
+    text, _ = normalize(
+        "项目年度预算资金1260.00万元，全年执行1197.00万元，预算执行率95%，分值10分，得分9.5分。\n"
+        "2024年项目年度预算资金1260.00万元，其中：中央财政资金860.00万元，省级财政资金400.00万元。\n"
+    )
+    funding, _ = extract_funding(text)
+    assert [r.amount.value for r in funding.budget.by_source] == [860, 400]
+    assert funding.executed.by_source == []
+    assert (funding.execution_weight.text, funding.execution_score.text) == ("10分", "9.5分")

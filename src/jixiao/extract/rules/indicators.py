@@ -12,21 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jixiao.extract.rules.clauses import ACTUAL, ITEM_START, TARGET_MARKER, ClauseReader, Cursor
+from jixiao.extract.rules.clauses import ACTUAL, ITEM_START, LEVEL1_OF, TARGET_MARKER, ClauseReader, Cursor
 from jixiao.extract.rules.figures import figure_at
 from jixiao.model import Figure, Indicator
 from jixiao.numbers import QUANTITY
 
-LEVEL1_OF = {
-    "数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标", "成本指标": "产出指标",
-    "经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标",
-    "可持续影响指标": "效益指标", "服务对象满意度指标": "满意度指标", "满意度指标": "满意度指标",
-}  # fmt: skip
 
 _LEVEL2_HEADING = re.compile(
     r"(?m)^[ \t]*(?:[（(]?[\d一二三四五六七八九十]+[）)]?[、.．]?[ \t]*)?"
     r"(?P<level2>服务对象满意度|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|产出|效益)指标"
-    r"(?:分析|完成情况)?[：:]?[ \t]*"
+    r"(?:分析|完成情况|方面|中)?[：:，,]?[ \t]*"
 )
 _LEVEL1_ONLY = ("产出指标", "效益指标")
 _TOP_HEADING = re.compile(r"(?m)^[ \t]*[一二三四五六七八九十]+、")
@@ -96,7 +91,7 @@ def _read_run_on(reader: ClauseReader, cursor: Cursor, start: int, end: int) -> 
     reader.found_by = "narrative.run_on"
     cursor.pos = start
     for marker in ACTUAL.finditer(reader.text, start, end):
-        if marker.start() < cursor.pos:
+        if marker.start() < cursor.pos or not reader.accepts(marker, cursor.pos):
             continue
         reader.clause(cursor, marker, end)
     reader.targets_only(cursor, end)
@@ -108,6 +103,15 @@ _GOAL_PAIR = re.compile(
     r"[；;，,]\s*(?:完成情况|实际完成|完成)[：:]\s*(?:完成|实现|实际)?[^，,；;。：:\d\n]{0,30}?"
     r"(?P<actual>-?\d[\d,.]*[^\s，,；;。\d]{0,6})"
 )
+
+
+def _loose_name_start(text: str, sentence: int, marker: int) -> int:
+    """`2023年，城镇新增就业人数年度目标值为…` / `（1）转移就业人数：年度目标值为…` / `情况：培训人数目标值…`."""
+    name_start = max(sentence, max(text.rfind(sep, sentence, marker) for sep in "，,") + 1)
+    colon = max(text.rfind(sep, name_start, marker) for sep in "：:")
+    if colon >= 0 and text[colon + 1 : marker].strip():
+        return colon + 1
+    return name_start
 
 
 def _uncovered(text: str, blocks: list[_Block]) -> list[tuple[int, int]]:
@@ -124,12 +128,11 @@ def _read_loose(text: str, start: int, end: int) -> list[Indicator]:
     reader = ClauseReader(text, None, None)
     reader.found_by = "narrative.sentence"
     for marker in ACTUAL.finditer(text, start, end):
-        sentence = max(text.rfind(sep, start, marker.start()) for sep in _SENTENCE_START) + 1
-        target = TARGET_MARKER.search(text, max(sentence, start), marker.start())
+        sentence = max(start, max(text.rfind(sep, start, marker.start()) for sep in _SENTENCE_START) + 1)
+        target = TARGET_MARKER.search(text, sentence, marker.start())
         if target is None:
             continue
-        name_start = max(text.rfind(sep, sentence, target.start()) for sep in "，,：:") + 1
-        reader.clause(Cursor(pos=max(name_start, sentence, start), program=None), marker, end)
+        reader.clause(Cursor(pos=_loose_name_start(text, sentence, target.start()), program=None), marker, end)
     for pair in _GOAL_PAIR.finditer(text, start, end):
         target, actual = (QUANTITY.fullmatch(pair[group]) for group in ("target", "actual"))
         if target and actual:
