@@ -17,7 +17,6 @@ from jixiao.extract.rules.figures import figure_at
 from jixiao.model import Figure, Indicator
 from jixiao.numbers import QUANTITY
 
-
 _LEVEL2_HEADING = re.compile(
     r"(?m)^[ \t]*(?:[（(]?[\d一二三四五六七八九十]+[）)]?[、.．]?[ \t]*)?"
     r"(?P<level2>服务对象满意度|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|产出|效益)指标"
