@@ -217,3 +217,23 @@ def test_a_restated_total_takes_the_list_that_follows() -> None:
     assert [r.amount.value for r in funding.budget.by_source] == [860, 400]
     assert funding.executed.by_source == []
     assert (funding.execution_weight.text, funding.execution_score.text) == ("10分", "9.5分")
+
+
+def test_report_cut_mid_sentence_is_truncated() -> None:
+    from jixiao.extract.rules.header import ends_mid_sentence
+
+    assert ends_mid_sentence("一、情况\n（3）职业培训人数年度目标值为1000人，实际完")
+    assert not ends_mid_sentence(
+        "（3）职业培训人数年度目标值为1000人，实际完成1000人。\n附件：某市就业补助资金绩效目标自评表"
+    )
+    assert not ends_mid_sentence("报告正文。\n扎兰屯市就业服务中心\n2026年3月9日")
+
+
+def test_goal_pair_with_completion_and_level_heading_with_points() -> None:
+    found = _indicators(
+        "（一）产出指标（分值50分，得分49.04分）\n"
+        "目标1：完成城镇新增就业4.5万人；完成情况：新增就业4.62万人，完成率102.67%。\n"
+    )
+    assert [(i.name, i.target.text, i.actual.text, i.completion.text) for i in found] == [
+        ("城镇新增就业", "4.5万人", "4.62万人", "102.67%")
+    ]

@@ -78,7 +78,7 @@ class ClauseReader:
         self.found_by = "narrative"
         self.indicators: list[Indicator] = []
 
-    def _new(
+    def add(
         self, program: str | None, name: str, target: Figure | None = None, actual: Figure | None = None
     ) -> Indicator:
         indicator = Indicator(
@@ -200,10 +200,10 @@ class ClauseReader:
             first = None
             for index, ((_, target), (_, actual)) in enumerate(zip(targets, actuals, strict=True)):
                 part = f"{name}（{labels[index] or index + 1}）"
-                indicator = self._new(program, part, target=target, actual=actual)
+                indicator = self.add(program, part, target=target, actual=actual)
                 first = first or indicator
             return first
-        return self._new(
+        return self.add(
             program, name, target=targets[-1][1] if targets else None, actual=actuals[0][1] if actuals else None
         )
 
@@ -216,7 +216,7 @@ class ClauseReader:
                 stop += 1
             name, targets = self._targets(cursor.pos, stop)
             if name and targets:
-                self._new(cursor.program, name, target=targets[-1][1])
+                self.add(cursor.program, name, target=targets[-1][1])
             cursor.pos = stop + 1
 
     def item(self, cursor: Cursor, start: int, end: int) -> None:
@@ -240,13 +240,13 @@ class ClauseReader:
                 figure = figure_at(self.text, *value.span(), self.found_by)
                 name = _clean_name(self.text[start : line_end if line_end > 0 else equals.start()])
                 cursor.pos = value.end()
-                return self._new(cursor.program, name, target=figure, actual=figure.model_copy())
+                return self.add(cursor.program, name, target=figure, actual=figure.model_copy())
         stop = _COMPLETION.search(self.text, start, end) or _TEXT_ACTUAL.search(self.text, start, end)
         part_end = stop.start() if stop else end
         name, targets = self._targets(start, part_end)
         if not name:
             return None
-        indicator = self._new(cursor.program, name, target=targets[-1][1] if targets else None)
+        indicator = self.add(cursor.program, name, target=targets[-1][1] if targets else None)
         cursor.pos = part_end
         if stop and stop.re is _TEXT_ACTUAL:
             stop_at = stop.end()

@@ -20,7 +20,7 @@ from jixiao.numbers import QUANTITY
 _LEVEL2_HEADING = re.compile(
     r"(?m)^[ \t]*(?:[（(]?[\d一二三四五六七八九十]+[）)]?[、.．]?[ \t]*)?"
     r"(?P<level2>服务对象满意度|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|产出|效益)指标"
-    r"(?:分析|完成情况|方面|中)?[：:，,]?[ \t]*"
+    r"(?:分析|完成情况|方面|中)?(?:[（(][^）)\n]{0,30}[）)])?[：:，,]?[ \t]*"  # 产出指标（分值50分，得分49.04分）
 )
 _LEVEL1_ONLY = ("产出指标", "效益指标")
 _TOP_HEADING = re.compile(r"(?m)^[ \t]*[一二三四五六七八九十]+、")
@@ -73,7 +73,7 @@ def _read_block(text: str, block: _Block, program: str | None) -> tuple[list[Ind
             items.append((line_start, line_end))
         elif items:
             items[-1] = (items[-1][0], line_end)
-        else:
+        elif not _read_goal_pairs(reader, line_start, line_end):
             _read_run_on(reader, cursor, line_start, line_end)
     _flush(reader, cursor, items)
     return reader.indicators, cursor.program
@@ -100,7 +100,7 @@ _SENTENCE_START = "。；;\n"
 _GOAL_PAIR = re.compile(
     r"目标\d+[：:]\s*(?:完成|实现|确保)?(?P<name>[^，,；;。：:\d\n]{2,30}?)(?P<target>-?\d[\d,.]*[^\s，,；;。\d]{0,6})"
     r"[；;，,]\s*(?:完成情况|实际完成|完成)[：:]\s*(?:完成|实现|实际)?[^，,；;。：:\d\n]{0,30}?"
-    r"(?P<actual>-?\d[\d,.]*[^\s，,；;。\d]{0,6})"
+    r"(?P<actual>-?\d[\d,.]*[^\s，,；;。\d]{0,6})(?:[，,]\s*完成率(?:为)?(?P<completion>\d+(?:\.\d+)?%))?"
 )
 
 
@@ -132,17 +132,26 @@ def _read_loose(text: str, start: int, end: int) -> list[Indicator]:
         if target is None:
             continue
         reader.clause(Cursor(pos=_loose_name_start(text, sentence, target.start()), program=None), marker, end)
-    for pair in _GOAL_PAIR.finditer(text, start, end):
-        target, actual = (QUANTITY.fullmatch(pair[group]) for group in ("target", "actual"))
-        if target and actual:
-            reader.indicators.append(
-                Indicator(
-                    name=pair["name"].strip(),
-                    target=figure_at(text, *pair.span("target"), "narrative.goal_pair"),
-                    actual=figure_at(text, *pair.span("actual"), "narrative.goal_pair"),
-                )
-            )
+    _read_goal_pairs(reader, start, end)
     return reader.indicators
+
+
+def _read_goal_pairs(reader: ClauseReader, start: int, end: int) -> int:
+    """`目标1：完成城镇新增就业4.5万人；完成情况：新增就业4.62万人，完成率102.67%。`; return how many."""
+    text, count = reader.text, 0
+    for pair in _GOAL_PAIR.finditer(text, start, end):
+        if not (QUANTITY.fullmatch(pair["target"]) and QUANTITY.fullmatch(pair["actual"])):
+            continue
+        indicator = reader.add(
+            None,
+            pair["name"].strip(),
+            target=figure_at(text, *pair.span("target"), "narrative.goal_pair"),
+            actual=figure_at(text, *pair.span("actual"), "narrative.goal_pair"),
+        )
+        if pair["completion"]:
+            indicator.completion = figure_at(text, *pair.span("completion"), "narrative.goal_pair")
+        count += 1
+    return count
 
 
 def extract_indicators(text: str) -> list[Indicator]:
