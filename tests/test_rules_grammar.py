@@ -237,3 +237,10 @@ def test_goal_pair_with_completion_and_level_heading_with_points() -> None:
     assert [(i.name, i.target.text, i.actual.text, i.completion.text) for i in found] == [
         ("城镇新增就业", "4.5万人", "4.62万人", "102.67%")
     ]
+
+
+def test_actual_first_with_share_of_the_target() -> None:
+    found = _indicators("5、经济效益指标：全年城镇新增就业2989人，完成目标任务1686人的100%。\n")
+    assert [(i.name, i.target.text, i.actual.text, i.completion.text) for i in found] == [
+        ("城镇新增就业", "1686人", "2989人", "100%")
+    ]

@@ -113,6 +113,14 @@ def _loose_name_start(text: str, sentence: int, marker: int) -> int:
     return name_start
 
 
+_QUANTITY_TEXT = r"-?\d[\d,.]*[^\s，,；;。\d的]{0,6}"
+_TASK_SHARE = re.compile(
+    rf"(?:全年|年度|共|累计)*(?P<name>[^，,；;。：:\d\n]{{2,30}}?)(?P<actual>{_QUANTITY_TEXT})[，,]\s*"
+    rf"(?:完成|达到)(?:了)?(?:全年|年度)?(?:目标任务|目标|计划|任务)(?P<target>{_QUANTITY_TEXT})的"
+    r"(?P<completion>\d+(?:\.\d+)?%)"
+)
+
+
 def _uncovered(text: str, blocks: list[_Block]) -> list[tuple[int, int]]:
     gaps, position = [], 0
     for block in blocks:
@@ -137,8 +145,22 @@ def _read_loose(text: str, start: int, end: int) -> list[Indicator]:
 
 
 def _read_goal_pairs(reader: ClauseReader, start: int, end: int) -> int:
-    """`目标1：完成城镇新增就业4.5万人；完成情况：新增就业4.62万人，完成率102.67%。`; return how many."""
+    """Actual-first phrasings; return how many indicators they gave.
+
+    `目标1：完成城镇新增就业4.5万人；完成情况：新增就业4.62万人，完成率102.67%。`
+    `全年城镇新增就业2989人，完成目标任务1686人的177.28%。` (DOMAIN.md I15)
+    """
     text, count = reader.text, 0
+    for share in _TASK_SHARE.finditer(text, start, end):
+        if QUANTITY.fullmatch(share["target"]) and QUANTITY.fullmatch(share["actual"]):
+            indicator = reader.add(
+                None,
+                share["name"].strip(),
+                target=figure_at(text, *share.span("target"), "narrative.task_share"),
+                actual=figure_at(text, *share.span("actual"), "narrative.task_share"),
+            )
+            indicator.completion = figure_at(text, *share.span("completion"), "narrative.task_share")
+            count += 1
     for pair in _GOAL_PAIR.finditer(text, start, end):
         if not (QUANTITY.fullmatch(pair["target"]) and QUANTITY.fullmatch(pair["actual"])):
             continue
