@@ -63,6 +63,7 @@ def test_count_value_negative_and_fractional() -> None:
     assert "indicators.count_value" in _rules(indicator("城镇新增就业人数", "120人", "-61人"), at_least="error")
     assert "indicators.count_value" in _rules(indicator("培训人数", "10人", "10.5人"), at_least="error")
     assert _rules(indicator("培训人数", "10人", "12人")) == []
+    assert _rules(indicator("城镇新增就业", "4.5万人", "4.62万人")) == []  # 45000 and 46200 人
 
 
 def test_percent_range_for_rates_but_not_growth() -> None:

@@ -25,7 +25,7 @@ LINES = {"budget": "全年预算数", "allocated": "下达资金", "executed": "
 def line_places(line: FundingLine) -> int:
     """Precision the report kept a funding line at (its most precise figure)."""
     figures = [row.amount for row in line.by_source] + ([line.total] if line.total else [])
-    return printed_places(f.text for f in figures)
+    return printed_places(figures)
 
 
 def _value(figure: Figure | None) -> float | None:
@@ -46,17 +46,17 @@ def sources_sum(ctx: CheckContext) -> Iterator[Finding]:
         if total is None or not line.by_source or any(a is None for a in amounts):
             continue
         parts = [a for a in amounts if a is not None]
-        places = line_places(line)
-        if sum_matches(total, parts, places):
+        kept = line_places(line)
+        if sum_matches(total, parts, kept):
             continue
         assert line.total is not None
         figures = [ref(f"funding.{key}.total", line.total)]
         figures += [ref(f"funding.{key}.by_source[{i}].amount", row.amount) for i, row in enumerate(line.by_source)]
-        gap = total - sum(parts)
+        gap, shown = total - sum(parts), min(kept, 4)  # 万元; a table in 元 keeps six decimals
         yield ctx.finding(
-            f"{label}合计 {line.total.text} 与分来源之和 {sum(parts):.{places}f} 不符（差 {gap:+.{places}f}，"
-            f"容差 {sum_tolerance(len(parts), places):.3f}）",
-            f"{key} total {line.total.text} != sum of sources {sum(parts):.{places}f}",
+            f"{label}合计 {line.total.text} 与分来源之和 {sum(parts):.{shown}f}万元 不符（差 {gap:+.{shown}f}，"
+            f"容差 {sum_tolerance(len(parts), kept):g}）",
+            f"{key} total {line.total.text} != sum of sources {sum(parts):.{shown}f} (10k yuan)",
             figures,
             expected=sum(parts),
             found=total,
@@ -88,8 +88,8 @@ def execution_rate(ctx: CheckContext) -> Iterator[Finding]:
     allocated_range = _rate_range(funding.executed, funding.allocated)
     if budget_range is None and allocated_range is None:
         return
-    fits_budget = budget_range is not None and percent_matches(stated.value, stated.text, budget_range)
-    fits_allocated = allocated_range is not None and percent_matches(stated.value, stated.text, allocated_range)
+    fits_budget = budget_range is not None and percent_matches(stated, budget_range)
+    fits_allocated = allocated_range is not None and percent_matches(stated, allocated_range)
     if budget_range is not None and not fits_budget:
         expected = sum(budget_range) / 2
         assert funding.budget.total is not None
@@ -130,7 +130,7 @@ def execution_rate(ctx: CheckContext) -> Iterator[Finding]:
             found=stated.value,
         )
         return
-    if is_low_precision(stated.text):
+    if is_low_precision(stated):
         recomputed = sum(budget_range or allocated_range or (0.0, 0.0)) / 2
         yield ctx.finding(
             f"执行率仅印至 {stated.text}，精度偏低（重算值 {recomputed:.2f}%）",

@@ -12,12 +12,12 @@ from jixiao.checks.attainment import (
     attainment,
     comparable,
     effective_op,
+    in_base_units,
     is_count,
 )
 from jixiao.checks.engine import CheckContext, ref, rule
-from jixiao.checks.tolerance import half_unit, input_err, percent_matches, ratio_range
+from jixiao.checks.tolerance import half_unit, input_err, percent_matches, places, ratio_range
 from jixiao.model import Figure, Finding, Indicator, Kind, Op, Severity
-from jixiao.numbers import decimals
 
 # A rate or satisfaction cannot pass 100 %; growth-type rates can.
 BOUNDED_RATE = re.compile("率|满意度")
@@ -30,7 +30,7 @@ def _path(i: int, field: str) -> str:
 
 def _err(figure: Figure) -> float:
     """Rounding a printed actual may carry: none for a count (人, 户 are exact), half a unit otherwise."""
-    return 0.0 if is_count(figure) else input_err(decimals(figure.text))
+    return 0.0 if is_count(figure) else input_err(places(figure))
 
 
 def _label(indicator: Indicator) -> str:
@@ -41,7 +41,7 @@ def _worded_completion(ctx: CheckContext, i: int, ind: Indicator) -> Iterator[Fi
     """A date or text indicator: a met one is 100 % complete, an unmet one is not."""
     stated, status = ind.completion, attainment(ind).status
     assert stated is not None and stated.value is not None and ind.actual is not None
-    if status == Status.MET and abs(stated.value - 100) > half_unit(decimals(stated.text)):
+    if status == Status.MET and abs(stated.value - 100) > half_unit(places(stated)):
         wrong = True
     else:
         wrong = status == Status.UNMET and stated.value >= 100
@@ -80,7 +80,7 @@ def completion(ctx: CheckContext) -> Iterator[Finding]:
         scale_a = actual / (ind.actual.value or 1)
         # A target is a set value, not a rounded measurement: only the actual carries rounding.
         ratio = ratio_range(actual, _err(ind.actual) * scale_a, target, 0.0)
-        if percent_matches(stated.value, stated.text, ratio):
+        if percent_matches(stated, ratio):
             continue
         expected = (ratio[0] + ratio[1]) / 2
         yield ctx.finding(
@@ -121,8 +121,9 @@ def count_value(ctx: CheckContext) -> Iterator[Finding]:
             figure: Figure | None = getattr(ind, field)
             if figure is None or figure.value is None or not is_count(figure):
                 continue
-            if figure.value < 0 or figure.value != int(figure.value):
-                problem = ("负数", "negative") if figure.value < 0 else ("小数", "fractional")
+            count = in_base_units(figure) or 0.0  # 4.5万人 is 45000 人, a whole count
+            if count < 0 or abs(count - round(count)) > 1e-6:
+                problem = ("负数", "negative") if count < 0 else ("小数", "fractional")
                 what = "指标值" if field == "target" else "实际完成值"
                 yield ctx.finding(
                     f"{_label(ind)}：{what} {figure.text} 为{problem[0]}，计数不可能如此",
@@ -268,7 +269,7 @@ def breakdown_sum(ctx: CheckContext) -> Iterator[Finding]:
         if not parts or ind.actual is None or ind.actual.value is None or any(v is None for v in parts):
             continue
         found = sum(v for v in parts if v is not None)
-        tol = 1e-9 if is_count(ind.actual) else half_unit(decimals(ind.actual.text)) * (len(parts) + 1)
+        tol = 1e-9 if is_count(ind.actual) else half_unit(places(ind.actual)) * (len(parts) + 1)
         if abs(found - ind.actual.value) <= tol:
             continue
         over = found > ind.actual.value

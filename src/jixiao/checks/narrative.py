@@ -92,8 +92,8 @@ def _execution_rate(ctx: CheckContext) -> float | None:
     funding = ctx.report.funding
     budget, executed = funding.budget.total, funding.executed.total
     if budget and executed and budget.value and executed.value is not None:
-        places = printed_places([budget.text, executed.text])
-        low, high = ratio_range(executed.value, half_unit(places), budget.value, half_unit(places))
+        kept = printed_places([budget, executed])
+        low, high = ratio_range(executed.value, half_unit(kept), budget.value, half_unit(kept))
         return (low + high) / 2
     rate = funding.execution_rate
     return rate.value if rate else None

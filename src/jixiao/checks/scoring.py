@@ -12,9 +12,8 @@ from collections.abc import Iterator
 from jixiao.checks.attainment import PARTIAL, Status, attainment, comparable, effective_op
 from jixiao.checks.config import CheckConfig, ExecutionScoreRule
 from jixiao.checks.engine import CheckContext, ref, rule
-from jixiao.checks.tolerance import EPSILON, half_unit, printed_places, ratio_range
+from jixiao.checks.tolerance import EPSILON, half_unit, places, printed_places, ratio_range
 from jixiao.model import Figure, Finding, Indicator, Op, Report, Severity
-from jixiao.numbers import decimals
 
 # Slack for a score computed from a rate first rounded to two decimals of a percent (w ≤ 10: ±0.0005);
 # the printed score's own rounding is added from its decimals, so 8.57 for 8.5757 still fires.
@@ -29,7 +28,7 @@ def _num(figure: Figure | None) -> float | None:
 
 def _score_matches(stated: Figure, expected: float) -> bool:
     assert stated.value is not None
-    return abs(stated.value - expected) <= half_unit(decimals(stated.text)) + SCORE_SLACK + EPSILON
+    return abs(stated.value - expected) <= half_unit(places(stated)) + SCORE_SLACK + EPSILON
 
 
 def execution_ratio(report: Report) -> float | None:
@@ -37,8 +36,8 @@ def execution_ratio(report: Report) -> float | None:
     funding = report.funding
     budget, executed = funding.budget.total, funding.executed.total
     if budget and executed and budget.value and executed.value is not None:
-        places = half_unit(printed_places([budget.text, executed.text]))
-        low, high = ratio_range(executed.value, places, budget.value, places)
+        err = half_unit(printed_places([budget, executed]))
+        low, high = ratio_range(executed.value, err, budget.value, err)
         return (low + high) / 200
     rate = _num(funding.execution_rate)
     return None if rate is None else rate / 100
@@ -244,8 +243,8 @@ def _total_tolerance(total: Figure, parts: list[Figure]) -> float:
     Like money, a column of scores is kept at the precision of its most precise entry (a full score
     prints as 15 beside 18.51).
     """
-    places = printed_places(p.text for p in parts)
-    return max(half_unit(decimals(total.text)), half_unit(places) * len(parts)) + EPSILON
+    kept = printed_places(parts)
+    return max(half_unit(places(total)), half_unit(kept) * len(parts)) + EPSILON
 
 
 @rule("scoring.total", Severity.ERROR)
@@ -267,7 +266,7 @@ def total(ctx: CheckContext) -> Iterator[Finding]:
             )
             return
     recomputed = recomputed_total(ctx.report, ctx.config)
-    if recomputed is not None and abs(stated.value - recomputed) > half_unit(decimals(stated.text)) + 0.01 * (
+    if recomputed is not None and abs(stated.value - recomputed) > half_unit(places(stated)) + 0.01 * (
         len(ctx.report.indicators) + 1
     ):
         yield ctx.finding(
