@@ -156,9 +156,12 @@ def percent_range(ctx: CheckContext) -> Iterator[Finding]:
 @rule("indicators.missing_value", Severity.WARNING)
 def missing_value(ctx: CheckContext) -> Iterator[Finding]:
     """有指标值却无实际完成值（或反之）（I09）。只给完成率不算实际值。"""
+    last = len(ctx.report.indicators) - 1
     for i, ind in enumerate(ctx.report.indicators):
         if ind.target is not None and ind.actual is None:
             extra = f"（仅载完成率 {ind.completion.text}）" if ind.completion else ""
+            if ctx.report.truncated and i == last:
+                extra += "（文档在此截断）"
             figures = [ref(_path(i, "target"), ind.target)]
             if ind.completion:
                 figures.append(ref(_path(i, "completion"), ind.completion))
