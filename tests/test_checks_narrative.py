@@ -74,3 +74,9 @@ def test_execution_threshold_edge_and_config() -> None:
     assert _narrative("执行率90%。", funding=at_90) == []
     just_below = Funding(budget=line("1000.00万元"), executed=line("899.90万元"))
     assert _narrative("执行率90%。", funding=just_below) == ["narrative.low_execution_unexplained"]
+
+
+def test_a_reason_of_the_next_indicator_in_a_run_on_list_does_not_count() -> None:
+    # 额尔古纳-style run-on list: indicators separated by ；, the second one carries the reason.
+    text = "享受就业见习补贴人数113人，实际完成值46人；城镇新增就业人数120人，实际完成值-61人，未完成原因是统计口径。"
+    assert _narrative(text, UNMET) == ["narrative.unmet_without_reason"]

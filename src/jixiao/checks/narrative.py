@@ -22,7 +22,7 @@ CLAIM = re.compile(
     r"(?:全面完成|均已完成|全部完成|均完成|均已实现|全部实现|均已达到|全部达到|均达到|圆满完成|全面达成|均已达成)"
     r"|(?:全面|圆满|全部)完成(?:了)?(?:各项|全部|所有)?(?:绩效|年度)?(?:目标|指标|任务)"
 )
-SENTENCE_END = re.compile(r"[。\n]")
+SENTENCE_END = re.compile(r"[。；;\n]")  # a run-on list separates indicators with ；
 EXECUTION_TOPIC = re.compile(r"执行率|执行进度|支出进度|未执行|未支出|结转|结余|未使用|未拨付")
 EXECUTION_REASON = re.compile(r"原因|由于|因为|导致|影响|滞后|尚未|未到|未及时|下半年|年底")
 MAX_WINDOW = 300
