@@ -70,6 +70,7 @@ def test_percent_range_for_rates_but_not_growth() -> None:
     assert _rules(indicator("就业政策满意度", "≥95%", "105%"), at_least="error") == ["indicators.percent_range"]
     assert _rules(indicator("就业政策满意度", "≥95%", "100%")) == []
     assert _rules(indicator("创业担保贷款增长率", "≥10%", "120%"), at_least="error") == []
+    assert _rules(indicator("年度任务完成率", "≥100%", "112%"), at_least="error") == []
 
 
 def test_missing_value_both_ways() -> None:

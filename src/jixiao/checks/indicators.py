@@ -21,7 +21,7 @@ from jixiao.model import Figure, Finding, Indicator, Kind, Op, Severity
 
 # A rate or satisfaction cannot pass 100 %; growth-type rates can.
 BOUNDED_RATE = re.compile("率|满意度")
-UNBOUNDED_RATE = re.compile("增长|增速|增幅|提高|提升|变化|变动|超额")
+UNBOUNDED_RATE = re.compile("增长|增速|增幅|提高|提升|变化|变动|超额|完成率|达成率")
 
 
 def _path(i: int, field: str) -> str:
