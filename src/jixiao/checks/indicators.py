@@ -41,11 +41,8 @@ def _worded_completion(ctx: CheckContext, i: int, ind: Indicator) -> Iterator[Fi
     """A date or text indicator: a met one is 100 % complete, an unmet one is not."""
     stated, status = ind.completion, attainment(ind).status
     assert stated is not None and stated.value is not None and ind.actual is not None
-    if status == Status.MET and abs(stated.value - 100) > half_unit(places(stated)):
-        wrong = True
-    else:
-        wrong = status == Status.UNMET and stated.value >= 100
-    if wrong:
+    met_but_short = status == Status.MET and abs(stated.value - 100) > half_unit(places(stated))
+    if met_but_short or (status == Status.UNMET and stated.value >= 100):
         said = "已完成" if status == Status.MET else "未完成"
         yield ctx.finding(
             f"{_label(ind)}：实际 “{ind.actual.text}” 表明{said}，完成率却为 {stated.text}",
