@@ -155,3 +155,12 @@ def test_direction_of_comparator() -> None:
     assert _rules(indicator("城镇调查失业率", "≥5.5%", "5.2%"), at_least="warning") == ["indicators.direction"]
     assert _rules(indicator("城镇调查失业率", "≤5.5%", "5.2%")) == []
     assert _rules(indicator("就业政策满意度", "≤95%", "90%")) == ["indicators.direction"]
+
+
+def test_completion_of_a_worded_target_says_what_the_actual_says() -> None:
+    met = indicator("招募工作完成时间", "12月底前", "12月底前", completion="100%")
+    assert _rules(met) == []
+    assert _rules(indicator("招募工作完成时间", "12月底前", "12月底前", completion="90%")) == ["indicators.completion"]
+    unmet = indicator("体检工作完成时间", "12月底前", "未完成", completion="100%")
+    assert "indicators.completion" in _rules(unmet)
+    assert "indicators.completion" not in _rules(indicator("体检工作完成时间", "12月底前", "未完成", completion="0%"))
