@@ -98,3 +98,8 @@ def test_a_tail_shared_with_another_indicator_does_not_count() -> None:
     hard = indicator("就业困难人员就业人数", "67人", "67人")
     text = "城镇新增就业人数120人，实际100人。\n受政策调整影响，就业人数减少。"
     assert _narrative(text, new_jobs, hard) == ["narrative.unmet_without_reason"]
+
+
+def test_an_aim_to_complete_all_targets_is_not_a_claim() -> None:
+    text = TABLE_SENTENCE + "\n下一步改进措施：加强宣传，确保全面完成年度目标任务。"
+    assert _narrative(text, UNMET, indicator("x人数", "1人", "1人")) == ["narrative.unmet_without_reason"]

@@ -22,6 +22,8 @@ CLAIM = re.compile(
     r"(?:全面完成|均已完成|全部完成|均完成|均已实现|全部实现|均已达到|全部达到|均达到|圆满完成|全面达成|均已达成)"
     r"|(?:全面|圆满|全部)完成(?:了)?(?:各项|全部|所有)?(?:绩效|年度)?(?:目标|指标|任务)"
 )
+# 确保全面完成年度目标任务 in a plan or an improvement measure is an aim, not a claim.
+ASPIRATION = re.compile("确保|力争|争取|努力|保证|推动|以便|为了|将|要")
 SENTENCE_END = re.compile(r"[。；;\n]")  # a run-on list separates indicators with ；
 EXECUTION_TOPIC = re.compile(r"执行率|执行进度|支出进度|未执行|未支出|结转|结余|未使用|未拨付")
 EXECUTION_REASON = re.compile(r"原因|由于|因为|导致|影响|滞后|尚未|未到|未及时|下半年|年底")
@@ -85,7 +87,10 @@ def unmet_without_reason(ctx: CheckContext) -> Iterator[Finding]:
 def claims_all_met(ctx: CheckContext) -> Iterator[Finding]:
     """报告称目标“全面完成 / 均已完成 / 全部完成”，但有指标未完成。"""
     assert ctx.text is not None
-    claim = CLAIM.search(ctx.text)
+    claim = next(
+        (m for m in CLAIM.finditer(ctx.text) if not ASPIRATION.search(ctx.text[max(0, m.start() - 6) : m.start()])),
+        None,
+    )
     if claim is None:
         return
     unmet = [(i, ind) for i, ind in enumerate(ctx.report.indicators) if attainment(ind).status == Status.UNMET]
