@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from check_builders import check, indicator, report
+from check_builders import check, fig, indicator, report
 from jixiao.checks import CheckConfig, all_rules, load_config, run_checks
 from jixiao.checks.engine import FAMILIES, CheckContext, rule
-from jixiao.checks.tolerance import percent_matches, ratio_range, sum_matches
+from jixiao.checks.tolerance import percent_matches, places, ratio_range, sum_matches
 from jixiao.errors import ConfigError
-from jixiao.model import Severity
+from jixiao.model import Figure, Funding, FundingLine, FundSource, Severity, SourceAmount
 
 UNMET = report(indicators=[indicator("见习人数", "113人", "46人")])
 
@@ -84,6 +84,23 @@ def test_default_config_matches_the_domain_defaults() -> None:
 def test_tolerance_follows_printed_precision() -> None:
     assert sum_matches(7165.29, [3144.00, 570.17, 433.00, 1426.90, 1591.22], 2)
     assert not sum_matches(7165.32, [3144.00, 570.17, 433.00, 1426.90, 1591.22], 2)  # 临河 2022
-    assert percent_matches(86, "86%", ratio_range(692.98, 0.005, 808.1, 0.005))  # 85.75 % at integer precision
-    assert not percent_matches(24.27, "24.27%", ratio_range(937.56, 0.005, 3861.14, 0.005))
-    assert percent_matches(24.28, "24.28%", ratio_range(937.56, 0.005, 3861.14, 0.005))
+    assert percent_matches(fig("86%"), ratio_range(692.98, 0.005, 808.1, 0.005))  # 85.75 % at integer precision
+    assert not percent_matches(fig("24.27%"), ratio_range(937.56, 0.005, 3861.14, 0.005))
+    assert percent_matches(fig("24.28%"), ratio_range(937.56, 0.005, 3861.14, 0.005))
+
+
+def test_places_follow_a_unit_conversion() -> None:
+    # A table in 元: 8,236,500.00 read as 823.65 万元 is precise to 0.000001 万元.
+    in_yuan = Figure(text="8,236,500.00", value=823.65, unit="万元")
+    assert places(in_yuan) == 6 and places(fig("823.65万元")) == 2 and places(fig("86%")) == 0
+
+
+def test_sum_in_yuan_is_compared_at_yuan_precision() -> None:
+    def yuan(text: str) -> Figure:
+        return Figure(text=text, value=float(text.replace(",", "")) / 1e4, unit="万元")
+
+    budget = FundingLine(
+        total=yuan("8,236,500.02"),  # two fen off: beyond any rounding of one addend
+        by_source=[SourceAmount(source=FundSource.CENTRAL, name="中央", amount=yuan("8,236,500.00"))],
+    )
+    assert [f.rule for f in check(report(funding=Funding(budget=budget)))] == ["funding.sources_sum"]

@@ -109,3 +109,12 @@ def test_executed_total_above_budget_is_an_error() -> None:
     findings = _funding(budget=line("100.00万元"), executed=line("100.01万元"))
     assert [(f.rule, f.severity.value) for f in findings] == [("funding.executed_within_budget", "error")]
     assert _funding(budget=line("100.00万元"), executed=line("100.00万元")) == []
+
+
+def test_without_a_budget_total_the_allocated_base_is_used_and_said() -> None:
+    fits = Funding(allocated=line("800.00万元"), executed=line("760.00万元"), execution_rate=fig("95.00%"))
+    assert [(f.rule, f.severity.value) for f in check(report(funding=fits))] == [("funding.execution_rate", "info")]
+    wrong = Funding(allocated=line("800.00万元"), executed=line("760.00万元"), execution_rate=fig("95.10%"))
+    findings = check(report(funding=wrong))
+    assert [(f.rule, f.severity.value) for f in findings] == [("funding.execution_rate", "error")]
+    assert "funding.allocated.total" in [f.path for f in findings[0].figures]

@@ -63,12 +63,14 @@ def test_count_value_negative_and_fractional() -> None:
     assert "indicators.count_value" in _rules(indicator("城镇新增就业人数", "120人", "-61人"), at_least="error")
     assert "indicators.count_value" in _rules(indicator("培训人数", "10人", "10.5人"), at_least="error")
     assert _rules(indicator("培训人数", "10人", "12人")) == []
+    assert _rules(indicator("城镇新增就业", "4.5万人", "4.62万人")) == []  # 45000 and 46200 人
 
 
 def test_percent_range_for_rates_but_not_growth() -> None:
     assert _rules(indicator("就业政策满意度", "≥95%", "105%"), at_least="error") == ["indicators.percent_range"]
     assert _rules(indicator("就业政策满意度", "≥95%", "100%")) == []
     assert _rules(indicator("创业担保贷款增长率", "≥10%", "120%"), at_least="error") == []
+    assert _rules(indicator("年度任务完成率", "≥100%", "112%"), at_least="error") == []
 
 
 def test_missing_value_both_ways() -> None:
@@ -153,3 +155,12 @@ def test_direction_of_comparator() -> None:
     assert _rules(indicator("城镇调查失业率", "≥5.5%", "5.2%"), at_least="warning") == ["indicators.direction"]
     assert _rules(indicator("城镇调查失业率", "≤5.5%", "5.2%")) == []
     assert _rules(indicator("就业政策满意度", "≤95%", "90%")) == ["indicators.direction"]
+
+
+def test_completion_of_a_worded_target_says_what_the_actual_says() -> None:
+    met = indicator("招募工作完成时间", "12月底前", "12月底前", completion="100%")
+    assert _rules(met) == []
+    assert _rules(indicator("招募工作完成时间", "12月底前", "12月底前", completion="90%")) == ["indicators.completion"]
+    unmet = indicator("体检工作完成时间", "12月底前", "未完成", completion="100%")
+    assert "indicators.completion" in _rules(unmet)
+    assert "indicators.completion" not in _rules(indicator("体检工作完成时间", "12月底前", "未完成", completion="0%"))

@@ -138,3 +138,30 @@ def test_partial_attainment_has_its_own_band() -> None:
     assert _scoring(scored(line4={"actual": "部分达成", "score": "8"}, total="89.31", grade="良")) == [
         "scoring.qualitative_band"
     ]
+
+
+def test_tables_without_an_execution_line_spread_100_over_indicators() -> None:
+    # A scored table whose indicator weights add to 100 has no 执行率 line: recompute without one.
+    r = scored(total="94.73")
+    r.funding.execution_weight = r.funding.execution_score = None
+    r.indicators[0].weight = r.indicators[0].score = fig("25")  # 25 + 18.51 + 15 + 14.22 + 12 + 10 = 94.73
+    assert rules_of(check(r, skip=["narrative", "indicators"]), "warning") == []
+    r.indicators[0].score = None  # now the total is recomputed from the figures, still without an execution line
+    r.total_score = fig("99")
+    findings = [f for f in check(r, skip=["narrative", "indicators"]) if f.rule == "scoring.total"]
+    assert [round(f.expected or 0, 2) for f in findings] == [94.74]  # unrounded 18.5125 and 14.2241
+
+
+def test_weights_add_to_90_when_the_execution_line_is_implicit() -> None:
+    r = scored()
+    r.funding.execution_weight = None
+    assert "scoring.weights_sum" not in _scoring(r)
+
+
+def test_total_above_100_is_an_error() -> None:
+    assert "scoring.score_range" in _scoring(report(total_score=fig("102"), grade=fig("优秀")))
+
+
+def test_traditional_grade_words() -> None:
+    assert _scoring(report(total_score=fig("97.67"), grade=fig("優秀"))) == []
+    assert _scoring(report(total_score=fig("87"), grade=fig("優秀"))) == ["scoring.grade"]

@@ -109,3 +109,10 @@ def test_list_rules() -> None:
     assert result.exit_code == 0
     ids = [r["rule"] for r in json.loads(result.stdout)]
     assert "funding.sources_sum" in ids and "scoring.grade" in ids
+
+
+def test_relative_source_path_is_found_from_the_json_location(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)  # gold names samples/… relative to the repository, not to here
+    result = runner.invoke(app, ["check", str(GOLD / "seed_zalantun_2025.json"), "--format", "json"])
+    rules = {f["rule"] for f in _json(result.stdout)["reports"][0]["findings"]}
+    assert "narrative.claims_all_met" in rules and "engine.no_text" not in rules

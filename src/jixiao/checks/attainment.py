@@ -18,7 +18,9 @@ STANDARD_NAME = re.compile("标准|单价|人均")
 NEGATION = re.compile("未|没有|尚未|无法|不能|不到|暂未")
 NOTHING_HAPPENED = re.compile("^(?:无|没有|未发生|零)")
 PARTIAL = re.compile("部分(?:达成|完成|实现|达到)|基本(?:达成|完成|实现|达到)")
-COUNT_UNITS = frozenset("人 户 个 家 次 起 件 项 所 名 人次 万人 万人次 场 座 间 套 台 本 期 批 条 张 份 篇 处".split())
+COUNT_UNITS = frozenset(
+    "人 户 个 家 次 起 件 项 所 名 人次 万人 万人次 场 座 间 套 台 本 期 批 条 张 份 篇 处 笔".split()
+)
 _SCALED = {"万人": ("人", 1e4), "万人次": ("人次", 1e4), "万元": ("元", 1e4), "万": (None, 1e4)}
 
 
@@ -55,6 +57,11 @@ def effective_op(indicator: Indicator) -> Op:
 
 def _base(unit: str | None) -> tuple[str | None, float]:
     return _SCALED.get(unit or "", (unit, 1.0))
+
+
+def in_base_units(figure: Figure) -> float | None:
+    """The value in its base unit: 4.5万人 → 45000 (人)."""
+    return None if figure.value is None else figure.value * _base(figure.unit)[1]
 
 
 def comparable(target: Figure | None, actual: Figure | None) -> tuple[float, float] | None:

@@ -12,16 +12,16 @@ from jixiao.checks.attainment import (
     attainment,
     comparable,
     effective_op,
+    in_base_units,
     is_count,
 )
 from jixiao.checks.engine import CheckContext, ref, rule
-from jixiao.checks.tolerance import half_unit, input_err, percent_matches, ratio_range
+from jixiao.checks.tolerance import half_unit, input_err, percent_matches, places, ratio_range
 from jixiao.model import Figure, Finding, Indicator, Kind, Op, Severity
-from jixiao.numbers import decimals
 
 # A rate or satisfaction cannot pass 100 %; growth-type rates can.
 BOUNDED_RATE = re.compile("率|满意度")
-UNBOUNDED_RATE = re.compile("增长|增速|增幅|提高|提升|变化|变动|超额")
+UNBOUNDED_RATE = re.compile("增长|增速|增幅|提高|提升|变化|变动|超额|完成率|达成率")
 
 
 def _path(i: int, field: str) -> str:
@@ -30,7 +30,7 @@ def _path(i: int, field: str) -> str:
 
 def _err(figure: Figure) -> float:
     """Rounding a printed actual may carry: none for a count (人, 户 are exact), half a unit otherwise."""
-    return 0.0 if is_count(figure) else input_err(decimals(figure.text))
+    return 0.0 if is_count(figure) else input_err(places(figure))
 
 
 def _label(indicator: Indicator) -> str:
@@ -41,11 +41,8 @@ def _worded_completion(ctx: CheckContext, i: int, ind: Indicator) -> Iterator[Fi
     """A date or text indicator: a met one is 100 % complete, an unmet one is not."""
     stated, status = ind.completion, attainment(ind).status
     assert stated is not None and stated.value is not None and ind.actual is not None
-    if status == Status.MET and abs(stated.value - 100) > half_unit(decimals(stated.text)):
-        wrong = True
-    else:
-        wrong = status == Status.UNMET and stated.value >= 100
-    if wrong:
+    met_but_short = status == Status.MET and abs(stated.value - 100) > half_unit(places(stated))
+    if met_but_short or (status == Status.UNMET and stated.value >= 100):
         said = "已完成" if status == Status.MET else "未完成"
         yield ctx.finding(
             f"{_label(ind)}：实际 “{ind.actual.text}” 表明{said}，完成率却为 {stated.text}",
@@ -80,7 +77,7 @@ def completion(ctx: CheckContext) -> Iterator[Finding]:
         scale_a = actual / (ind.actual.value or 1)
         # A target is a set value, not a rounded measurement: only the actual carries rounding.
         ratio = ratio_range(actual, _err(ind.actual) * scale_a, target, 0.0)
-        if percent_matches(stated.value, stated.text, ratio):
+        if percent_matches(stated, ratio):
             continue
         expected = (ratio[0] + ratio[1]) / 2
         yield ctx.finding(
@@ -121,8 +118,9 @@ def count_value(ctx: CheckContext) -> Iterator[Finding]:
             figure: Figure | None = getattr(ind, field)
             if figure is None or figure.value is None or not is_count(figure):
                 continue
-            if figure.value < 0 or figure.value != int(figure.value):
-                problem = ("负数", "negative") if figure.value < 0 else ("小数", "fractional")
+            count = in_base_units(figure) or 0.0  # 4.5万人 is 45000 人, a whole count
+            if count < 0 or abs(count - round(count)) > 1e-6:
+                problem = ("负数", "negative") if count < 0 else ("小数", "fractional")
                 what = "指标值" if field == "target" else "实际完成值"
                 yield ctx.finding(
                     f"{_label(ind)}：{what} {figure.text} 为{problem[0]}，计数不可能如此",
@@ -155,9 +153,12 @@ def percent_range(ctx: CheckContext) -> Iterator[Finding]:
 @rule("indicators.missing_value", Severity.WARNING)
 def missing_value(ctx: CheckContext) -> Iterator[Finding]:
     """有指标值却无实际完成值（或反之）（I09）。只给完成率不算实际值。"""
+    last = len(ctx.report.indicators) - 1
     for i, ind in enumerate(ctx.report.indicators):
         if ind.target is not None and ind.actual is None:
             extra = f"（仅载完成率 {ind.completion.text}）" if ind.completion else ""
+            if ctx.report.truncated and i == last:
+                extra += "（文档在此截断）"
             figures = [ref(_path(i, "target"), ind.target)]
             if ind.completion:
                 figures.append(ref(_path(i, "completion"), ind.completion))
@@ -268,7 +269,7 @@ def breakdown_sum(ctx: CheckContext) -> Iterator[Finding]:
         if not parts or ind.actual is None or ind.actual.value is None or any(v is None for v in parts):
             continue
         found = sum(v for v in parts if v is not None)
-        tol = 1e-9 if is_count(ind.actual) else half_unit(decimals(ind.actual.text)) * (len(parts) + 1)
+        tol = 1e-9 if is_count(ind.actual) else half_unit(places(ind.actual)) * (len(parts) + 1)
         if abs(found - ind.actual.value) <= tol:
             continue
         over = found > ind.actual.value

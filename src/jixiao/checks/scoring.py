@@ -12,15 +12,14 @@ from collections.abc import Iterator
 from jixiao.checks.attainment import PARTIAL, Status, attainment, comparable, effective_op
 from jixiao.checks.config import CheckConfig, ExecutionScoreRule
 from jixiao.checks.engine import CheckContext, ref, rule
-from jixiao.checks.tolerance import EPSILON, half_unit, printed_places, ratio_range
+from jixiao.checks.tolerance import EPSILON, half_unit, places, printed_places, ratio_range
 from jixiao.model import Figure, Finding, Indicator, Op, Report, Severity
-from jixiao.numbers import decimals
 
 # Slack for a score computed from a rate first rounded to two decimals of a percent (w ≤ 10: ±0.0005);
 # the printed score's own rounding is added from its decimals, so 8.57 for 8.5757 still fires.
 SCORE_SLACK = 0.0005
 GRADES = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "合格": "中", "一般": "中", "差": "差"}
-GRADES.update({"不合格": "差", "较差": "差"})
+GRADES.update({"不合格": "差", "较差": "差", "優": "优", "優秀": "优", "較差": "差"})
 
 
 def _num(figure: Figure | None) -> float | None:
@@ -29,7 +28,7 @@ def _num(figure: Figure | None) -> float | None:
 
 def _score_matches(stated: Figure, expected: float) -> bool:
     assert stated.value is not None
-    return abs(stated.value - expected) <= half_unit(decimals(stated.text)) + SCORE_SLACK + EPSILON
+    return abs(stated.value - expected) <= half_unit(places(stated)) + SCORE_SLACK + EPSILON
 
 
 def execution_ratio(report: Report) -> float | None:
@@ -37,8 +36,8 @@ def execution_ratio(report: Report) -> float | None:
     funding = report.funding
     budget, executed = funding.budget.total, funding.executed.total
     if budget and executed and budget.value and executed.value is not None:
-        places = half_unit(printed_places([budget.text, executed.text]))
-        low, high = ratio_range(executed.value, places, budget.value, places)
+        err = half_unit(printed_places([budget, executed]))
+        low, high = ratio_range(executed.value, err, budget.value, err)
         return (low + high) / 200
     rate = _num(funding.execution_rate)
     return None if rate is None else rate / 100
@@ -92,12 +91,21 @@ def execution_score(ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("scoring.score_range", Severity.ERROR)
 def score_range(ctx: CheckContext) -> Iterator[Finding]:
-    """每行得分在 0 与分值之间（“得分不得突破权重”）（I02）。"""
+    """每行得分在 0 与分值之间（“得分不得突破权重”），总分不超过 100（I02）。"""
     funding = ctx.report.funding
     lines = [("funding.execution_score", funding.execution_score, funding.execution_weight, "预算执行率")]
     lines += [
         (f"indicators[{i}].score", ind.score, ind.weight, ind.name) for i, ind in enumerate(ctx.report.indicators)
     ]
+    total_score = ctx.report.total_score
+    if total_score is not None and total_score.value is not None and not -EPSILON <= total_score.value <= 100 + EPSILON:
+        yield ctx.finding(
+            f"自评总分 {total_score.text} 超出 0–100",
+            f"total score {total_score.text} outside 0–100",
+            [ref("total_score", total_score)],
+            expected=100.0,
+            found=total_score.value,
+        )
     for path, score, weight, name in lines:
         if score is None or score.value is None or weight is None or weight.value is None:
             continue
@@ -202,6 +210,8 @@ def weights_sum(ctx: CheckContext) -> Iterator[Finding]:
         return
     exec_weight = report.funding.execution_weight
     found = sum(w.value or 0.0 for w in lines if w) + (_num(exec_weight) or 0.0)
+    if exec_weight is None and abs(found + weights.execution - 100) <= 0.01 * len(lines):
+        found += weights.execution  # the 预算执行率 line carries the rest without printing its 分值
     figures = ([ref("funding.execution_weight", exec_weight)] if exec_weight else []) + [
         ref(f"indicators[{i}].weight", w) for i, w in enumerate(lines) if w
     ]
@@ -229,11 +239,33 @@ def weights_sum(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
+def execution_is_scored(report: Report, config: CheckConfig) -> bool | None:
+    """Whether the score includes a 预算执行率 line: stated, or implied by the indicator weights.
+
+    Project tables give it 10 of 100 points; many transfer-style scored tables spread all 100 over the
+    indicators (a table's weights adding to 100 without it). None when neither can be told.
+    """
+    funding = report.funding
+    if funding.execution_weight is not None or funding.execution_score is not None:
+        return True
+    weights = [_num(ind.weight) for ind in report.indicators]
+    if not weights or any(w is None for w in weights):
+        return None
+    spread = sum(w for w in weights if w is not None)
+    if abs(spread - 100) <= 0.01 * len(weights):
+        return False
+    if abs(spread + config.weights.execution - 100) <= 0.01 * len(weights):
+        return True
+    return None
+
+
 def _line_scores(report: Report) -> list[tuple[str, Figure]] | None:
-    """(path, score) of the execution line and every indicator, or None when any is missing."""
-    lines = [("funding.execution_score", report.funding.execution_score)]
-    lines += [(f"indicators[{i}].score", ind.score) for i, ind in enumerate(report.indicators)]
-    if any(score is None or score.value is None for _, score in lines):
+    """(path, score) of the execution line (when stated) and every indicator, or None when one is missing."""
+    lines = [(f"indicators[{i}].score", ind.score) for i, ind in enumerate(report.indicators)]
+    funding = report.funding
+    if funding.execution_score is not None or funding.execution_weight is not None:
+        lines.insert(0, ("funding.execution_score", funding.execution_score))
+    if not lines or any(score is None or score.value is None for _, score in lines):
         return None
     return [(path, score) for path, score in lines if score is not None]
 
@@ -244,8 +276,8 @@ def _total_tolerance(total: Figure, parts: list[Figure]) -> float:
     Like money, a column of scores is kept at the precision of its most precise entry (a full score
     prints as 15 beside 18.51).
     """
-    places = printed_places(p.text for p in parts)
-    return max(half_unit(decimals(total.text)), half_unit(places) * len(parts)) + EPSILON
+    kept = printed_places(parts)
+    return max(half_unit(places(total)), half_unit(kept) * len(parts)) + EPSILON
 
 
 @rule("scoring.total", Severity.ERROR)
@@ -267,7 +299,7 @@ def total(ctx: CheckContext) -> Iterator[Finding]:
             )
             return
     recomputed = recomputed_total(ctx.report, ctx.config)
-    if recomputed is not None and abs(stated.value - recomputed) > half_unit(decimals(stated.text)) + 0.01 * (
+    if recomputed is not None and abs(stated.value - recomputed) > half_unit(places(stated)) + 0.01 * (
         len(ctx.report.indicators) + 1
     ):
         yield ctx.finding(
@@ -282,10 +314,15 @@ def total(ctx: CheckContext) -> Iterator[Finding]:
 
 def recomputed_total(report: Report, config: CheckConfig) -> float | None:
     """Execution score and quantitative lines recomputed; qualitative lines as stated. None if a line is unknown."""
-    execution = expected_execution_score(report, config)
-    if execution is None:
+    scored = execution_is_scored(report, config)
+    if scored is None or not report.indicators:
         return None
-    parts = [execution]
+    parts: list[float] = []
+    if scored:
+        execution = expected_execution_score(report, config)
+        if execution is None:
+            return None
+        parts.append(execution)
     for ind in report.indicators:
         line = expected_line_score(ind)
         if line is None:

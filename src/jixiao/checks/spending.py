@@ -9,6 +9,7 @@ from jixiao.checks.tolerance import (
     half_unit,
     input_err,
     percent_matches,
+    places,
     printed_places,
     ratio_range,
     sum_matches,
@@ -27,7 +28,7 @@ def _amounts(report: Report) -> list[tuple[int, Figure]] | None:
 
 def _places(report: Report, amounts: list[tuple[int, Figure]]) -> int:
     total = report.funding.executed.total
-    return printed_places([a.text for _, a in amounts] + ([total.text] if total else []))
+    return printed_places([a for _, a in amounts] + ([total] if total else []))
 
 
 def _sums_to_executed(report: Report) -> bool | None:
@@ -47,12 +48,12 @@ def categories_sum(ctx: CheckContext) -> Iterator[Finding]:
     amounts = _amounts(report) or []
     total = report.funding.executed.total
     assert total is not None and total.value is not None
-    places = _places(report, amounts)
-    found = sum(a.value or 0.0 for _, a in amounts)
+    kept = _places(report, amounts)
+    found, shown = sum(a.value or 0.0 for _, a in amounts), min(kept, 4)
     yield ctx.finding(
-        f"支出类别之和 {found:.{places}f} 与支出合计 {total.text} 不符"
-        f"（容差 {sum_tolerance(len(amounts), places):.3f}）",
-        f"spending categories add to {found:.{places}f}, not the executed total {total.text}",
+        f"支出类别之和 {found:.{shown}f}万元 与支出合计 {total.text} 不符"
+        f"（容差 {sum_tolerance(len(amounts), kept):g}）",
+        f"spending categories add to {found:.{shown}f} (10k yuan), not the executed total {total.text}",
         [ref("funding.executed.total", total)] + [ref(f"spending[{i}].amount", a) for i, a in amounts],
         expected=total.value,
         found=found,
@@ -76,22 +77,22 @@ def share(ctx: CheckContext) -> Iterator[Finding]:
     if amounts is None:
         return
     total_figure = report.funding.executed.total
-    places = _places(report, amounts)
+    kept = _places(report, amounts)
     if total_figure is not None and total_figure.value is not None:
-        base, base_err, base_refs = total_figure.value, input_err(places), [ref("funding.executed.total", total_figure)]
+        base, base_err, base_refs = total_figure.value, input_err(kept), [ref("funding.executed.total", total_figure)]
     else:
-        base, base_err, base_refs = sum(a.value or 0.0 for _, a in amounts), half_unit(places) * len(amounts), []
+        base, base_err, base_refs = sum(a.value or 0.0 for _, a in amounts), half_unit(kept) * len(amounts), []
     shares = _shares(report)
     forced = len(shares) == len(report.spending) and abs(sum(s.value or 0.0 for _, s in shares) - 100) < 1e-6
     for i, stated in shares:
         amount = report.spending[i].amount
         if amount is None or amount.value is None or stated.value is None:
             continue
-        low, high = ratio_range(amount.value, input_err(places), base, base_err)
-        if percent_matches(stated.value, stated.text, (low, high)):
+        low, high = ratio_range(amount.value, input_err(kept), base, base_err)
+        if percent_matches(stated, (low, high)):
             continue
         expected = (low + high) / 2
-        one_digit = abs(expected - stated.value) < 1.5 * 10.0 ** -printed_places([stated.text])
+        one_digit = abs(expected - stated.value) < 1.5 * 10.0 ** -places(stated)
         nudged = forced and one_digit
         note = "；各占比之和恰为100%，疑为凑整调整" if nudged else ""
         yield ctx.finding(
@@ -112,14 +113,14 @@ def shares_sum(ctx: CheckContext) -> Iterator[Finding]:
     shares = _shares(report)
     if len(shares) < 2 or len(shares) != len(report.spending) or _sums_to_executed(report) is False:
         return
-    places = printed_places(s.text for _, s in shares)
+    kept = printed_places(s for _, s in shares)
     found = sum(s.value or 0.0 for _, s in shares)
     # each share may be off by half a unit of its last digit, so n of them by n half-units
-    if abs(found - 100) <= sum_tolerance(len(shares), places) + 1e-9:
+    if abs(found - 100) <= sum_tolerance(len(shares), kept) + 1e-9:
         return
     yield ctx.finding(
-        f"各类别占比之和为 {found:.{places}f}%，不等于 100%",
-        f"shares add to {found:.{places}f}%, not 100%",
+        f"各类别占比之和为 {found:.{kept}f}%，不等于 100%",
+        f"shares add to {found:.{kept}f}%, not 100%",
         [ref(f"spending[{i}].share", s) for i, s in shares],
         expected=100.0,
         found=round(found, 6),

@@ -50,9 +50,14 @@ def check_inputs(paths: list[Path]) -> tuple[list[Path], list[str]]:
 
 
 def _source_text(report: Report, json_path: Path) -> str | None:
-    """The text of the report's source document if it is still there and unchanged (spans index it)."""
+    """The text of the report's source document if it is still there and unchanged (spans index it).
+
+    A relative source path is tried from the working directory, then from the JSON file's folder and its
+    parents (eval/gold/x.json names samples/x.txt relative to the repository).
+    """
     source = Path(report.source.path)
-    for candidate in (source, json_path.parent / source):
+    bases = [] if source.is_absolute() else list(json_path.resolve().parents)[:4]
+    for candidate in (source, *(base / source for base in bases)):
         if candidate.is_file():
             try:
                 document = load_document(candidate)
