@@ -176,3 +176,11 @@ def test_figure_ref_paths_turn_into_stable_paths() -> None:
     assert stable_path("funding.budget.by_source[1]", output, keys) == "funding.budget.by_source[county].amount"
     assert stable_path("funding.budget.total", output, keys) == "funding.budget.total"
     assert stable_path("indicators[9].actual", output, keys) == "indicators[9].actual"
+
+
+def test_a_name_in_traditional_characters_is_the_same_indicator() -> None:
+    output = _gold()
+    output.indicators[0].name = "享受社會保險補貼人數"
+    output.region = "青禾縣"
+    score, _, _ = score_report(_gold(), output)
+    assert score.facts.f1 == 1.0

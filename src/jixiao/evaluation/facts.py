@@ -147,10 +147,10 @@ def figure_slots(report: Report, keys: ItemKeys) -> list[FigureSlot]:
 
 
 def _header_facts(report: Report) -> Iterator[Fact]:
-    for name in ("region", "fund"):
+    for name in ("region", "fund"):  # names: compared like indicator names (width, script, punctuation)
         text = getattr(report, name)
         if text:
-            yield Fact(name, "header", ("text", _compact(text)), text)
+            yield Fact(name, "header", ("name", normalize_label(text)), text)
     if report.year is not None:
         yield Fact("year", "header", ("number", report.year), str(report.year))
     if report.truncated:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from jixiao.documents.traditional import simplified
 from jixiao.model import Report
 
 MATCH_THRESHOLD = 80.0
@@ -31,10 +32,14 @@ _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
 def normalize_label(text: str | None) -> str:
-    """Fold width and case, drop spaces and punctuation: only for comparing names, never for figures."""
+    """Fold width, case and script (traditional → simplified), drop spaces and punctuation.
+
+    Only for comparing names, never for figures: a report in traditional characters names its
+    indicators 就業…, which is the same indicator as 就业….
+    """
     if not text:
         return ""
-    return _NOISE.sub("", unicodedata.normalize("NFKC", text)).lower()
+    return _NOISE.sub("", simplified(unicodedata.normalize("NFKC", text))).lower()
 
 
 @dataclass(frozen=True)
