@@ -1,11 +1,11 @@
 """The seeded-error score: how often the checks notice a figure that was changed.
 
 Each figure with a number in a gold report is changed on its own (to about 110 % of its value, at the
-precision it was printed with: 1435.89 → 1579.48, 95% → 104%, 0 → 1, 120人 → 132人), the checks run
-on the changed report, and the mutation counts as detected when a warning-or-error finding that was not
-raised on the unchanged report names that very figure. The score is detected / mutations, overall and per
-fact family. Figures no rule can cross-check (a lone target with nothing to compare it to) stay
-undetected: the score says how much of a report the checks guard, not how good they are at what they do.
+precision it was printed with: 1435.89 → 1579.48, 95% → 104%, 0 → 1, 120人 → 132人), the checks run on the
+changed report (with the sample text), and the mutation counts as detected when a warning-or-error finding
+that was not raised on the unchanged report names that very figure. The score is detected / mutations,
+overall and per fact family. Figures no rule can cross-check (a lone target with nothing to compare it to)
+stay undetected: the score says how much of a report the checks guard, not how good they are at what they do.
 """
 
 from __future__ import annotations
