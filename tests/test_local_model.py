@@ -87,11 +87,8 @@ def test_extract_with_a_local_model_end_to_end(tmp_path: Path) -> None:
         "extract", str(SHORT_REPORT), "--backend", "llm", "--model-file", str(TEST_MODEL), "--out", str(out)
     )
     elapsed = time.monotonic() - started
-    assert result.returncode in (0, 1), result.stderr
+    assert result.returncode == 0, result.stderr
     assert "backend: llm, model SmolLM2-135M-Instruct.Q4_1.gguf" in result.stdout
-    if result.returncode == 1:  # a 135M model may fail validation: then it must say so in one line
-        assert "did not validate" in result.stderr or "cut off" in result.stderr, result.stderr
-        pytest.xfail(f"the 135M model's answer did not validate: {result.stderr.strip()}")
     report = Report.model_validate_json((out / "short_report.json").read_text(encoding="utf-8"))
     assert (report.extractor.backend, report.extractor.model) == ("llm", TEST_MODEL.stem)  # type: ignore[union-attr]
     assert report.extractor.usage is not None and report.extractor.usage.calls >= 1
