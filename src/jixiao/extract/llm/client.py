@@ -104,12 +104,14 @@ class TransportWait:
 class OpenAICompletionClient:
     """openai + instructor against any OpenAI-compatible endpoint."""
 
-    def __init__(self, endpoint: Endpoint, settings: Settings, *, sleep: Sleep = asyncio.sleep) -> None:
+    def __init__(
+        self, endpoint: Endpoint, settings: Settings, *, sleep: Sleep = asyncio.sleep, http_client: Any = None
+    ) -> None:
         self.endpoint = endpoint
         self.model = endpoint.model
         self.settings = settings
         self.mode = MODES[settings.mode]
-        self._client = openai_client(endpoint, settings)
+        self._client = openai_client(endpoint, settings, http_client)
         self._sleep = sleep
 
     async def complete(self, messages: list[dict[str, str]], response_model: type[T], *, label: str) -> Completion[T]:

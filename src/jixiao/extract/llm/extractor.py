@@ -11,7 +11,7 @@ import asyncio
 from collections.abc import Callable, Sequence
 
 from jixiao.documents import Document
-from jixiao.errors import ExtractionError, JixiaoError
+from jixiao.errors import ConfigError, ExtractionError, JixiaoError
 from jixiao.extract.llm.cache import ResponseCache, cache_key
 from jixiao.extract.llm.chunking import merge_drafts, split_document
 from jixiao.extract.llm.client import CompletionClient, OpenAICompletionClient
@@ -23,6 +23,7 @@ from jixiao.model import ExtractorInfo, Report, TokenUsage
 from jixiao.settings import Settings
 
 BACKEND = "llm"
+LOCAL_TIMEOUT = 900.0  # seconds per request to a local model unless JIXIAO_TIMEOUT says otherwise
 
 ClientFactory = Callable[[], CompletionClient]
 ResultCallback = Callable[[Document, "Report | JixiaoError"], None]
@@ -34,6 +35,11 @@ def default_client_factory(settings: Settings) -> ClientFactory:
     def make() -> CompletionClient:
         if settings.model_file is not None:
             from jixiao.extract.llm.local_server import ensure_server
+
+            if settings.mode == "json_schema":
+                # instructor sends response_format type json_schema, which llama-cpp-python's server rejects;
+                # in tools mode it turns the forced tool's JSON Schema into a grammar instead.
+                raise ConfigError("with --model-file use mode 'tools' (llama.cpp constrains it by the JSON Schema)")
 
             server = ensure_server(settings)
             return OpenAICompletionClient(

@@ -8,6 +8,7 @@ client.py, so the two never multiply.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import openai
 from pydantic import SecretStr
@@ -43,12 +44,14 @@ def endpoint_from(settings: Settings, *, base_url: str | None = None, model: str
     return Endpoint(base_url=url, api_key=key, model=model or settings.model)
 
 
-def openai_client(endpoint: Endpoint, settings: Settings) -> openai.AsyncOpenAI:
+def openai_client(endpoint: Endpoint, settings: Settings, http_client: Any = None) -> openai.AsyncOpenAI:
+    """`http_client` lets a test put a transport-level fake under the real openai client."""
     return openai.AsyncOpenAI(
         api_key=endpoint.api_key.get_secret_value(),
         base_url=endpoint.base_url,
         timeout=settings.timeout,
         max_retries=0,
+        http_client=http_client,
     )
 
 
