@@ -74,8 +74,9 @@ _PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     (re.compile(rf"(?<=[\d%])[ \t\u3000]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t\u3000]+(?=[-\d≥≤<>=])"), lambda m: ""),
     # "≥ 95%" -> "≥95%"
     (re.compile(r"(?<=[≥≤<>=])[ \t]+(?=\d)"), lambda m: ""),
-    # trailing spaces on a line
-    (re.compile(r"[ \t\u3000]+(?=\n)"), lambda m: ""),
+    # trailing spaces after text; a line of only spaces stays: it is an empty cell in a one-cell-per-line
+    # table dump (LAYOUTS.md T2), unlike an empty line between cells
+    (re.compile(r"(?<=\S)[ \t\u3000]+(?=\n)"), lambda m: ""),
 ]
 
 
