@@ -84,6 +84,9 @@ _PASSES: list[tuple[re.Pattern[str], Replacement]] = [
 _LINE_BREAK_MID_SENTENCE = re.compile(rf"(?<=[^\n{re.escape(_SENTENCE_END)}])\n(?:[ \t\u3000]*\n)*[ \t\u3000]*(?=\S)")
 
 
+_SPACES_LINE = re.compile(r"\n[ \t\u3000]+\n")
+
+
 def _join_if_broken(text: str) -> Replacement:
     """Join only long prose lines: short lines are headings or one-cell-per-line table dumps."""
 
@@ -93,6 +96,8 @@ def _join_if_broken(text: str) -> Replacement:
         line_end = text.find("\n", match.end())
         following = text[match.end() : line_end if line_end >= 0 else len(text)]
         if len(line) < _MIN_BROKEN_LINE or "|" in line or _HEADING_START.match(following):
+            return match.group(0)
+        if _SPACES_LINE.search(match.group(0)):  # an empty cell of a one-cell-per-line table follows
             return match.group(0)
         return ""
 

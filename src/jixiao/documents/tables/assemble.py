@@ -22,14 +22,19 @@ def trim_empty(cells: list[Cell]) -> list[Cell]:
 
 
 def _offset(cells: list[Cell], columns: list[Role]) -> int:
-    """Index of the column the first cell belongs under."""
-    first = cells[0].text
+    """Index of the column the first cell belongs under.
+
+    The first filled cell says where the row starts: a 一级 word under 一级指标, a 二级 word under
+    二级指标, anything else under 三级指标; the empty cells before it (if the dump kept them) count.
+    """
+    empties = next((index for index, cell in enumerate(cells) if cell.text), len(cells))
+    first = cells[empties].text if empties < len(cells) else ""
     if not first or is_level1(first) or len(cells) >= len(columns):
         return 0
     if is_level2(first) and Role.LEVEL2 in columns:
-        return columns.index(Role.LEVEL2)
-    if Role.NAME in columns and len(cells) <= len(columns) - columns.index(Role.NAME):
-        return columns.index(Role.NAME)
+        return max(columns.index(Role.LEVEL2) - empties, 0)
+    if Role.NAME in columns and len(cells) - empties <= len(columns) - columns.index(Role.NAME):
+        return max(columns.index(Role.NAME) - empties, 0)
     return 0
 
 

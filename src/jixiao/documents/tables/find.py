@@ -13,7 +13,7 @@ from jixiao.documents.tables.pipes import cell_line_table, header_columns, is_ce
 from jixiao.documents.tables.squashed import stream_table
 from jixiao.documents.tables.streams import cell_stream_table, line_cells
 from jixiao.documents.tables.table import Table
-from jixiao.documents.tables.tokens import VALUE
+from jixiao.documents.tables.tokens import VALUE, Gap, spaced
 
 Lines = list[tuple[int, int]]
 _HINT = re.compile(r"指标|预算|执行|分值|得分|权重|完成值")
@@ -55,7 +55,7 @@ def _header_in(text: str, start: int, end: int) -> bool:
     return match is not None and len(header_prefix(text, match.start(), end)) >= _MIN_STREAM_HEADER + 1
 
 
-def _stream_at(text: str, lines: Lines, index: int) -> tuple[Table | None, int]:
+def _stream_at(text: str, lines: Lines, index: int, gap: Gap) -> tuple[Table | None, int]:
     start, end = lines[index]
     match = HEADER_TOKEN.search(text, start, end)
     if match is None:
@@ -66,10 +66,10 @@ def _stream_at(text: str, lines: Lines, index: int) -> tuple[Table | None, int]:
     if kind is None or len(header) < _MIN_STREAM_HEADER:
         return None, index + 1
     stream_end, position = _stream_end(text, lines, index)
-    return stream_table(text, header, columns, kind, stream_end), position
+    return stream_table(text, header, columns, kind, stream_end, gap), position
 
 
-def _table_at(text: str, lines: Lines, index: int) -> tuple[Table | None, int]:
+def _table_at(text: str, lines: Lines, index: int, gap: Gap) -> tuple[Table | None, int]:
     start, end = lines[index]
     line = text[start:end]
     if "|" in line:
@@ -85,7 +85,7 @@ def _table_at(text: str, lines: Lines, index: int) -> tuple[Table | None, int]:
         if table is None:
             return None, index + 1
         return table, _next_line(lines, table.end, index + 1)
-    return _stream_at(text, lines, index)
+    return _stream_at(text, lines, index, gap)
 
 
 def _money_unit(text: str, lines: Lines, index: int) -> str:
@@ -93,8 +93,23 @@ def _money_unit(text: str, lines: Lines, index: int) -> str:
     return "元" if MONEY_IN_YUAN.search(text, caption_start, lines[index][1]) else "万元"
 
 
-def find_tables(text: str) -> list[Table]:
-    """Every funding and indicator table in the text, in order, each rebuilt from its layout."""
+def removed_spaces(text: str, origin: list[int]) -> Gap:
+    """The gap test for normalized text: a space was there, or normalization dropped chars before i."""
+
+    def gap(index: int) -> bool:
+        if index <= 0 or index >= len(origin):
+            return index > 0
+        return text[index - 1].isspace() or origin[index] - origin[index - 1] > 1
+
+    return gap
+
+
+def find_tables(text: str, origin: list[int] | None = None) -> list[Table]:
+    """Every funding and indicator table in the text, in order, each rebuilt from its layout.
+
+    `origin` (Document.origin) tells where normalization removed spaces between squashed cells.
+    """
+    gap = removed_spaces(text, origin) if origin is not None else spaced(text)
     lines = line_spans(text)
     ocr = OCR_NOTE.search(text) is not None
     tables: list[Table] = []
@@ -104,7 +119,7 @@ def find_tables(text: str) -> list[Table]:
         if not _HINT.search(text, start, end):
             index += 1
             continue
-        table, position = _table_at(text, lines, index)
+        table, position = _table_at(text, lines, index, gap)
         if table is not None and table.rows:
             table.money_unit = _money_unit(text, lines, index)
             table.ocr = ocr

@@ -14,7 +14,7 @@ import re
 from jixiao.documents.tables.assemble import carry_down
 from jixiao.documents.tables.levels import LEVEL_PREFIX, is_level1, is_level2, is_total
 from jixiao.documents.tables.table import Cell, Kind, Role, Row, Table
-from jixiao.documents.tables.tokens import Token, tokens
+from jixiao.documents.tables.tokens import Gap, Token, tokens
 
 _SCORED = (Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE)
 _TEXT_VALUE = re.compile(
@@ -22,7 +22,7 @@ _TEXT_VALUE = re.compile(
     r"及时|按时|按时完成|效果明显|成效明显|明显|显著|良好|有效|有所提升|逐步提升|有效提升|明显提升|稳步提升|持续提升|"
     r"达成预期指标|达到预期目标|达到预期|符合要求|符合规定|逐步改善|明显改善|有效改善)$"
 )
-_REASON = re.compile(r"原因|因|由于|受|措施|下一步|加大|加强|不足|减少|偏低|偏高|^无$|^/$|^—$|^-$")
+_REASON = re.compile(r"原因|因|由于|受|措施|下一步|加大|加强|不足|减少|偏低|偏高|未|延迟|滞后|^无$|^/$|^—$|^-$")
 _MAX_WEIGHT = 100
 
 
@@ -162,9 +162,9 @@ def funding_rows(text: str, stream: list[Token], columns: list[Role]) -> list[Ro
     return rows
 
 
-def stream_table(text: str, header: list[Cell], columns: list[Role], kind: Kind, end: int) -> Table:
+def stream_table(text: str, header: list[Cell], columns: list[Role], kind: Kind, end: int, gap: Gap) -> Table:
     """A T3/T4 table from the header cells and the text after them up to `end`."""
-    stream = tokens(text, header[-1].end, end)
+    stream = tokens(text, header[-1].end, end, gap)
     glued = sum(
         1 for before, token in itertools.pairwise(stream) if before.is_value and token.is_value
         and before.cell.end == token.cell.start

@@ -36,8 +36,10 @@ def extract_rules(document: Document) -> Report:
     text = document.text
     title = title_of(text)
     fund = fund_of(title)
-    tables = find_tables(text)
-    found = extract_tables(tables)
+    # traditional-character reports are matched in their simplified view (same offsets) when the
+    # document layer provides one; figures still quote `text`
+    tables = find_tables(getattr(document, "match_text", "") or text, document.origin)
+    found = extract_tables(tables, text)
     prose = _without_tables(text, tables)
     funding, spending = extract_funding(prose)
     indicators = extract_indicators(prose)

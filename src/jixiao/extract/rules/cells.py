@@ -19,7 +19,7 @@ _OPS = {
     "不高于": Op.LE, "=": Op.EQ, "等于": Op.EQ, ">": Op.GT, "大于": Op.GT, "<": Op.LT, "小于": Op.LT,
 }  # fmt: skip
 _EMPTY = re.compile(r"^(?:[-—/／\\]|无数据|空)?$")
-TEMPLATE = re.compile(r"字以内|字以下|请填写|填写说明|填报说明|[（(]\s*说明|^说明[:：]|^注[:：]")
+TEMPLATE = re.compile(r"字以内|字以下|请填写|请简要说明|请说明|填写说明|填报说明|[（(]\s*说明|^说明[:：]|^注[:：]")
 _PAREN_UNIT = re.compile(r"^(?P<num>[^()（）]+?)[（(](?P<unit>[^()（）]{1,4})[)）]$")
 _OCR_DIGIT = str.maketrans({"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1", "S": "5"})
 _OCR_STRAY = re.compile(r"(?<=\d)[',`'·‘’\s](?=\d)|(?<=\d)[。，](?=\d)")
@@ -61,9 +61,18 @@ def is_blank(cell: Cell | None) -> bool:
 
 
 def cell_figure(
-    cell: Cell | None, found_by: str, *, op_cell: Cell | None = None, unit_cell: Cell | None = None
+    cell: Cell | None,
+    found_by: str,
+    *,
+    op_cell: Cell | None = None,
+    unit_cell: Cell | None = None,
+    source: str | None = None,
 ) -> Figure | None:
-    """The figure a cell prints, or None for an empty, dash or template-instruction cell."""
+    """The figure a cell prints, or None for an empty, dash or template-instruction cell.
+
+    Cells may have been found in the simplified view of a traditional-character text; `source` is the
+    text spans index, and the figure quotes it.
+    """
     if cell is None or is_blank(cell):
         return None
     readable, repaired = _readable(cell.text)
@@ -78,7 +87,7 @@ def cell_figure(
         merged.append("unit")
     suffix = ("+" + "+".join(merged) if merged else "") + ("+ocr" if repaired else "")
     return Figure(
-        text=cell.text,
+        text=source[cell.start : cell.end] if source is not None else cell.text,
         value=quantity.value,
         unit=unit,
         op=op,
@@ -88,9 +97,9 @@ def cell_figure(
     )
 
 
-def money_figure(cell: Cell | None, found_by: str, table_unit: str) -> Figure | None:
+def money_figure(cell: Cell | None, found_by: str, table_unit: str, source: str | None = None) -> Figure | None:
     """An amount in 万元; a table headed 单位：元 has its values converted (the text stays as printed)."""
-    figure = cell_figure(cell, found_by)
+    figure = cell_figure(cell, found_by, source=source)
     if figure is None or figure.value is None:
         return figure
     if figure.unit in (None, "元", "万元", "千元", "亿元"):
@@ -99,9 +108,9 @@ def money_figure(cell: Cell | None, found_by: str, table_unit: str) -> Figure | 
     return figure
 
 
-def percent_figure(cell: Cell | None, found_by: str) -> Figure | None:
+def percent_figure(cell: Cell | None, found_by: str, source: str | None = None) -> Figure | None:
     """A rate column: `95.13%`, or `95.13` under a header that says the column is a percentage."""
-    figure = cell_figure(cell, found_by)
+    figure = cell_figure(cell, found_by, source=source)
     if figure is not None and figure.value is not None and figure.unit is None:
         figure.unit, figure.kind = "%", Kind.PERCENT
     return figure

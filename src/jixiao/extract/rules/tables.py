@@ -17,6 +17,7 @@ from jixiao.model import Figure, Funding, FundingLine, FundSource, Indicator, So
 
 _TOTAL_LABEL = re.compile(r"^(?:年度)?资金总额|^合计|^总计|^资金总计|^项目资金总额")
 _LABEL_PREFIX = re.compile(r"^(?:其中)?[:：]?\s*")
+_WHITESPACE = re.compile(r"\s+")
 _POINTS = re.compile(r"[（(]\d+(?:\.\d+)?分?[)）]$")
 _EXTRA_SOURCES: list[tuple[re.Pattern[str], FundSource]] = [
     (re.compile(r"^(?:本年|当年|本年度)?财政拨款"), FundSource.APPROPRIATION),
@@ -51,26 +52,35 @@ def _drop_cut_cell(row: Row) -> None:
         del row.cells[last]
 
 
-def _funding(table: Table, funding: Funding) -> None:
+def _funding(table: Table, funding: Funding, source: str) -> None:
     found_by = f"table.{table.layout}.funding"
     for row in table.rows:
         _drop_cut_cell(row)
         label = _label(row.text(Role.LABEL))
-        budget = money_figure(row.cells.get(Role.BUDGET), found_by, table.money_unit)
-        executed = money_figure(row.cells.get(Role.EXECUTED), found_by, table.money_unit)
+        budget = money_figure(row.cells.get(Role.BUDGET), found_by, table.money_unit, source)
+        executed = money_figure(row.cells.get(Role.EXECUTED), found_by, table.money_unit, source)
         if not label or _TOTAL_LABEL.search(label):
             funding.budget.total = funding.budget.total or budget
             funding.executed.total = funding.executed.total or executed
-            funding.execution_rate = funding.execution_rate or percent_figure(row.cells.get(Role.RATE), found_by)
-            funding.execution_weight = funding.execution_weight or cell_figure(row.cells.get(Role.WEIGHT), found_by)
-            funding.execution_score = funding.execution_score or cell_figure(row.cells.get(Role.SCORE), found_by)
+            rate = percent_figure(row.cells.get(Role.RATE), found_by, source)
+            weight = cell_figure(row.cells.get(Role.WEIGHT), found_by, source=source)
+            score = cell_figure(row.cells.get(Role.SCORE), found_by, source=source)
+            funding.execution_rate = funding.execution_rate or rate
+            funding.execution_weight = funding.execution_weight or weight
+            funding.execution_score = funding.execution_score or score
             continue
-        source = table_source(label)
-        if source is None:
+        level = table_source(label)
+        if level is None:
             continue
+        printed = _label(_printed(row.cells.get(Role.LABEL), source))
         for line, amount in ((funding.budget, budget), (funding.executed, executed)):
             if amount is not None:
-                line.by_source.append(SourceAmount(source=source, name=label, amount=amount))
+                line.by_source.append(SourceAmount(source=level, name=printed, amount=amount))
+
+
+def _printed(cell: Cell | None, source: str) -> str:
+    """A cell's text as the document prints it (traditional characters stay traditional)."""
+    return source[cell.start : cell.end] if cell is not None else ""
 
 
 def _level(cell: Cell | None) -> str | None:
@@ -79,7 +89,7 @@ def _level(cell: Cell | None) -> str | None:
     return _POINTS.sub("", cell.text).strip() or None
 
 
-def _indicator(table: Table, row: Row) -> Indicator | None:
+def _indicator(table: Table, row: Row, source: str) -> Indicator | None:
     name_cell = row.cells.get(Role.NAME)
     if name_cell is None or is_blank(name_cell):
         return None
@@ -94,28 +104,31 @@ def _indicator(table: Table, row: Row) -> Indicator | None:
     return Indicator(
         level1=level1,
         level2=level2,
-        name=re.sub(r"\s+", "", name_cell.text),
-        target=cell_figure(row.cells.get(Role.TARGET), found_by, op_cell=op_cell, unit_cell=unit_cell),
-        actual=cell_figure(row.cells.get(Role.ACTUAL), found_by, unit_cell=unit_cell),
-        weight=cell_figure(row.cells.get(Role.WEIGHT), scored_by),
-        score=cell_figure(row.cells.get(Role.SCORE), scored_by),
-        deviation_reason=None if reason is None or TEMPLATE.search(reason.text) else reason.text,
+        name=_WHITESPACE.sub("", _printed(name_cell, source)),
+        target=cell_figure(row.cells.get(Role.TARGET), found_by, op_cell=op_cell, unit_cell=unit_cell, source=source),
+        actual=cell_figure(row.cells.get(Role.ACTUAL), found_by, unit_cell=unit_cell, source=source),
+        weight=cell_figure(row.cells.get(Role.WEIGHT), scored_by, source=source),
+        score=cell_figure(row.cells.get(Role.SCORE), scored_by, source=source),
+        deviation_reason=None
+        if reason is None or TEMPLATE.search(reason.text)
+        else _WHITESPACE.sub("", _printed(reason, source)),
     )
 
 
-def extract_tables(tables: list[Table]) -> TableFindings:
+def extract_tables(tables: list[Table], source: str) -> TableFindings:
+    """Figures from the rebuilt tables; `source` is the text their spans index (Document.text)."""
     findings = TableFindings(truncated=any(table.truncated for table in tables))
     funding = Funding()
     for table in tables:
         if table.kind is Kind.FUNDING:
-            _funding(table, funding)
+            _funding(table, funding, source)
             continue
         for row in table.rows:
             _drop_cut_cell(row)
             if Role.LABEL in row.cells:
-                total = cell_figure(row.cells.get(Role.SCORE), f"table.{table.layout}.total")
+                total = cell_figure(row.cells.get(Role.SCORE), f"table.{table.layout}.total", source=source)
                 findings.total_score = findings.total_score or total
-            elif (indicator := _indicator(table, row)) is not None:
+            elif (indicator := _indicator(table, row, source)) is not None:
                 findings.indicators.append(indicator)
     if funding.budget.total or funding.executed.total or funding.budget.by_source:
         findings.funding = funding
