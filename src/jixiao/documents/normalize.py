@@ -84,6 +84,7 @@ _PASSES: list[tuple[re.Pattern[str], Replacement]] = [
 _LINE_BREAK_MID_SENTENCE = re.compile(rf"(?<=[^\n{re.escape(_SENTENCE_END)}])\n(?:[ \t\u3000]*\n)*[ \t\u3000]*(?=\S)")
 
 
+_TITLE_LINE = re.compile(r"(?:自评报告|评价报告|绩效报告|自评表|评价表)$")
 _SPACES_LINE = re.compile(r"\n[ \t\u3000]+\n")
 
 
@@ -95,7 +96,9 @@ def _join_if_broken(text: str) -> Replacement:
         line = text[line_start : match.start()].strip()
         line_end = text.find("\n", match.end())
         following = text[match.end() : line_end if line_end >= 0 else len(text)]
-        if len(line) < _MIN_BROKEN_LINE or "|" in line or _HEADING_START.match(following):
+        if len(line) < _MIN_BROKEN_LINE or "|" in line or "|" in following or _HEADING_START.match(following):
+            return match.group(0)
+        if _TITLE_LINE.search(line):  # a long title (…绩效自评报告) before a paragraph
             return match.group(0)
         if _SPACES_LINE.search(match.group(0)):  # an empty cell of a one-cell-per-line table follows
             return match.group(0)

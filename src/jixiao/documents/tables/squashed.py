@@ -167,7 +167,7 @@ def stream_table(text: str, header: list[Cell], columns: list[Role], kind: Kind,
     stream = tokens(text, header[-1].end, end, gap)
     glued = sum(
         1 for before, token in itertools.pairwise(stream) if before.is_value and token.is_value
-        and before.cell.end == token.cell.start
+        and before.cell.end == token.cell.start and not gap(token.cell.start)
     )  # fmt: skip
     layout = "t4" if glued * 4 >= sum(t.is_value for t in stream) > 0 else "t3"
     build = indicator_rows if kind is Kind.INDICATORS else funding_rows
