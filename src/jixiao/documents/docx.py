@@ -12,33 +12,41 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from jixiao.documents.document import Document, read_bytes
+from jixiao.documents.layout import TextBuilder
 from jixiao.errors import InputError
 
 
-def _table_lines(table: Table) -> Iterator[str]:
+def _table_rows(table: Table) -> Iterator[list[tuple[int, str]]]:
+    """Rows of (grid column, text). python-docx repeats a merged cell under every grid column it spans
+    (and down the rows of a vertical merge): a horizontal repeat is kept once, by identity, so two
+    neighbouring cells that merely hold the same figure (budget 100, executed 100) both stay."""
     for row in table.rows:
-        cells: list[str] = []
-        for cell in row.cells:
-            text = " ".join(cell.text.split())
-            # merged cells repeat across the row in python-docx; keep one copy
-            if not cells or cells[-1] != text or not text:
-                cells.append(text)
-        yield " | ".join(cells)
+        cells: list[tuple[int, str]] = []
+        previous = None
+        for column, cell in enumerate(row.cells):
+            if previous is not None and cell._tc is previous:
+                continue
+            previous = cell._tc
+            cells.append((column, cell.text))
+        yield cells
 
 
-def _blocks(data: bytes) -> Iterator[str]:
+def _render(data: bytes) -> TextBuilder:
+    builder = TextBuilder()
     document = open_docx(io.BytesIO(data))
-    for block in document.iter_inner_content():
+    for number, block in enumerate(document.iter_inner_content(), start=1):
         if isinstance(block, Paragraph):
-            yield block.text
+            builder.line(block.text)
         elif isinstance(block, Table):
-            yield from _table_lines(block)
+            builder.table(_table_rows(block), name=f"table {number}")
+    return builder
 
 
 def load_docx(path: Path) -> Document:
     data, sha256 = read_bytes(path)
     try:
-        text = "\n".join(_blocks(data))
+        builder = _render(data)
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
         raise InputError(path, f"not a readable .docx (corrupt or truncated): {error}") from error
-    return Document.from_text(text, path=str(path), format="docx", sha256=sha256)
+    text, tables = builder.build()
+    return Document.from_text(text, path=str(path), format="docx", sha256=sha256, tables=tables)
