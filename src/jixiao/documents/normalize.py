@@ -53,8 +53,11 @@ class _Mapped:
             origin.extend(self.origin[last:start])
             new = replace(match)
             pieces.append(new)
-            anchor = self.origin[start] if start < len(self.origin) else len(self.text)
-            origin.extend([anchor] * len(new))
+            if new == match.group(0):  # a pass that keeps what it matched keeps its offsets too
+                origin.extend(self.origin[start:end])
+            else:
+                anchor = self.origin[start] if start < len(self.origin) else len(self.text)
+                origin.extend([anchor] * len(new))
             last = end
         pieces.append(self.text[last:])
         origin.extend(self.origin[last:])
@@ -91,6 +94,7 @@ _LINE_BREAK_MID_SENTENCE = re.compile(rf"(?<=[^\n{re.escape(_SENTENCE_END)}])\n(
 
 
 _TITLE_LINE = re.compile(r"(?:自评报告|评价报告|绩效报告|自评表|评价表)$")
+_SQUASHED_SPACES = 4  # prose has few spaces; a table squashed onto a line has one between each cell
 _SPACES_LINE = re.compile(r"\n[ \t\u3000]+\n")
 
 
@@ -104,7 +108,7 @@ def _join_if_broken(text: str) -> Replacement:
         following = text[match.end() : line_end if line_end >= 0 else len(text)]
         if len(line) < _MIN_BROKEN_LINE or "|" in line or "|" in following or _HEADING_START.match(following):
             return match.group(0)
-        if _TITLE_LINE.search(line):  # a long title (…绩效自评报告) before a paragraph
+        if _TITLE_LINE.search(line) or line.count(" ") >= _SQUASHED_SPACES:  # a title, or a squashed table (T3)
             return match.group(0)
         if _SPACES_LINE.search(match.group(0)):  # an empty cell of a one-cell-per-line table follows
             return match.group(0)

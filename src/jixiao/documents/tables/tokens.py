@@ -36,20 +36,28 @@ class Token:
     bare: bool = False  # a number with no comparator and no unit (a 分值 or 得分, or two glued)
 
 
-def _value_matches(text: str, start: int, end: int, gap: Gap) -> list[re.Match[str]]:
-    found = []
+def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, int, bool]]:
+    """(start, end, bare) of every value in text[start:end]."""
+    found: list[tuple[int, int, bool]] = []
+    previous_end = -1
     for match in VALUE.finditer(text, start, end):
-        after = text[match.end()] if match.end() < end else ""
+        stop, unit = match.end(), match["unit"]
+        if unit and gap(match.start("unit")):  # `180.00` then, after a break, `本年度…`: no unit
+            stop, unit = match.start("unit"), None
+        suffix = match["suffix"] if stop == match.end() else None
+        after = text[stop] if stop < end else ""
         before = text[match.start() - 1] if match.start() > start else ""
-        glued_after = bool(_CJK.match(after)) and not gap(match.end()) and not VALUE.match(text, match.end(), end)
-        glued_before = bool(_CJK.match(before)) and not gap(match.start())
-        if glued_after and match["unit"] not in (None, "%") and not match["suffix"]:
+        glued_after = bool(_CJK.match(after)) and not gap(stop) and not VALUE.match(text, stop, end)
+        # `104人2017.33`: the 人 before ends a value, not a word
+        glued_before = bool(_CJK.match(before)) and not gap(match.start()) and previous_end != match.start()
+        if glued_after and unit not in (None, "%") and not suffix:
             continue  # 2024年招募人员体检: a name
-        if match["op"] is None and match["unit"] is None and glued_before and glued_after:
+        if match["op"] is None and unit is None and glued_before and glued_after:
             continue  # 第3季度
-        found.append(match)
-    found += list(_DASH.finditer(text, start, end))
-    return sorted(found, key=lambda m: m.start())
+        found.append((match.start(), stop, not (match["op"] or unit or suffix)))
+        previous_end = stop
+    found += [(dash.start(), dash.end(), False) for dash in _DASH.finditer(text, start, end)]
+    return sorted(found)
 
 
 def spaced(text: str) -> Gap:
@@ -61,11 +69,10 @@ def tokens(text: str, start: int, end: int, gap: Gap) -> list[Token]:
     """Value and text tokens of text[start:end] in reading order, each with its span."""
     result: list[Token] = []
     pos = start
-    for match in _value_matches(text, start, end, gap):
-        result += _text_tokens(text, pos, match.start(), gap)
-        bare = "num" in (match.re.groupindex or {}) and not match["op"] and not match["unit"] and not match["suffix"]
-        result.append(Token(Cell(match.group(0), match.start(), match.end()), True, bool(bare)))
-        pos = match.end()
+    for value_start, value_end, bare in _value_spans(text, start, end, gap):
+        result += _text_tokens(text, pos, value_start, gap)
+        result.append(Token(Cell(text[value_start:value_end], value_start, value_end), True, bare))
+        pos = value_end
     result += _text_tokens(text, pos, end, gap)
     return result
 

@@ -7,6 +7,10 @@ given in both is one indicator, with the table's cells for its numbers.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from pydantic import BaseModel
+
 from jixiao.documents import Document
 from jixiao.documents.tables import Table, find_tables
 from jixiao.extract.rules.funding import extract_funding
@@ -14,7 +18,7 @@ from jixiao.extract.rules.header import fund_of, region_of, title_of, year_of
 from jixiao.extract.rules.indicators import attach_section_reasons, extract_indicators
 from jixiao.extract.rules.scores import ends_mid_sentence, grade_of, total_score_of
 from jixiao.extract.rules.tables import extract_tables, merge_funding, merge_indicators
-from jixiao.model import ExtractorInfo, Report, SourceInfo
+from jixiao.model import ExtractorInfo, Figure, Report, SourceInfo
 
 BACKEND = "rules"
 
@@ -32,32 +36,56 @@ def _without_tables(text: str, tables: list[Table]) -> str:
     return "".join(pieces)
 
 
+def _figures(node: object) -> Iterator[Figure]:
+    if isinstance(node, Figure):
+        yield node
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from _figures(getattr(node, name))
+    elif isinstance(node, list):
+        for item in node:
+            yield from _figures(item)
+
+
+def _quote_original(report: Report, original: str) -> None:
+    """Matching ran on the simplified view (same offsets): each figure quotes what the file printed."""
+    for figure in _figures(report):
+        if figure.span is not None:
+            figure.text = original[figure.span.start : figure.span.end]
+
+
 def extract_rules(document: Document) -> Report:
     text = document.text
+    # a traditional-character report is matched in its simplified view (same offsets); the title and
+    # every figure still quote `text`
+    view = document.match_text or text
     title = title_of(text)
-    fund = fund_of(title)
-    # traditional-character reports are matched in their simplified view (same offsets) when the
-    # document layer provides one; figures still quote `text`
-    tables = find_tables(getattr(document, "match_text", "") or text, document.origin)
+    simplified_title = title_of(view)
+    fund = fund_of(simplified_title)
+    tables = find_tables(view, document.origin)
     found = extract_tables(tables, text)
-    prose = _without_tables(text, tables)
+    prose = _without_tables(view, tables)
     funding, spending = extract_funding(prose)
     indicators = extract_indicators(prose)
     attach_section_reasons(prose, indicators)
-    return Report(
+    report = Report(
         source=SourceInfo(path=document.path, sha256=document.sha256, format=document.format),
         extractor=ExtractorInfo(backend=BACKEND),
         title=title,
-        region=region_of(text, title, fund),
+        region=region_of(view, simplified_title, fund),
         fund=fund,
-        year=year_of(text, title),
+        year=year_of(view, simplified_title),
         funding=merge_funding(funding, found.funding),
         spending=spending,
         indicators=merge_indicators(indicators, found.indicators),
         total_score=found.total_score or total_score_of(prose),
         grade=grade_of(prose),
         truncated=found.truncated or ends_mid_sentence(text),
+        notes=list(document.notes),
     )
+    if view is not text:
+        _quote_original(report, text)
+    return report
 
 
 __all__ = ["BACKEND", "extract_rules"]
