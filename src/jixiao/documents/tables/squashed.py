@@ -77,7 +77,7 @@ def _segments(stream: list[Token]) -> list[tuple[list[Token], list[Token], list[
     return rows
 
 
-def _split_glued(cell: Cell) -> tuple[Cell, Cell] | None:
+def split_glued(cell: Cell) -> tuple[Cell, Cell] | None:
     """`1010` -> 10 and 10; `2018.5` -> 20 and 18.5: the split where 0 ≤ 得分 ≤ 分值 ≤ 100, halves preferred."""
     best: tuple[Cell, Cell] | None = None
     for cut in range(1, len(cell.text)):
@@ -96,7 +96,7 @@ def _assign(row: Row, values: list[Token], roles: list[Role]) -> None:
     scored = Role.WEIGHT in roles and Role.SCORE in roles
     cells = [token.cell for token in values]
     if scored and len(values) == len(roles) - 1 and values[-1].bare:
-        split = _split_glued(values[-1].cell)
+        split = split_glued(values[-1].cell)
         if split is not None:
             cells = [*cells[:-1], *split]
             row.split = True
