@@ -23,6 +23,7 @@ VALUE = re.compile(
 )
 _DASH = re.compile(r"(?<!\S)[-—/／](?!\S)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_WORD = re.compile(r"[^\s|]+")
 
 
 Gap = Callable[[int], bool]
@@ -79,7 +80,7 @@ def tokens(text: str, start: int, end: int, gap: Gap) -> list[Token]:
 
 def _text_tokens(text: str, start: int, end: int, gap: Gap) -> list[Token]:
     found = []
-    for match in re.finditer(r"[^\s|]+", text[start:end]):
+    for match in _WORD.finditer(text[start:end]):
         word_start = start + match.start()
         cuts = [word_start] + [i for i in range(word_start + 1, start + match.end()) if gap(i)]
         for piece_start, piece_end in zip(cuts, [*cuts[1:], start + match.end()], strict=True):

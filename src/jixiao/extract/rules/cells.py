@@ -18,6 +18,8 @@ _OPS = {
     "≥": Op.GE, ">=": Op.GE, "大于等于": Op.GE, "不低于": Op.GE, "≤": Op.LE, "<=": Op.LE, "小于等于": Op.LE,
     "不高于": Op.LE, "=": Op.EQ, "等于": Op.EQ, ">": Op.GT, "大于": Op.GT, "<": Op.LT, "小于": Op.LT,
 }  # fmt: skip
+_OP_CHARS = ("≥", "≤", "<", ">", "=")
+_SPACE = re.compile(r"\s+")
 _EMPTY = re.compile(r"^(?:[-—/／\\]|无数据|空)?$")
 TEMPLATE = re.compile(r"字以内|字以下|请填写|请简要说明|请说明|填写说明|填报说明|[（(]\s*说明|^说明[:：]|^注[:：]")
 _PAREN_UNIT = re.compile(r"^(?P<num>[^()（）]+?)[（(](?P<unit>[^()（）]{1,4})[)）]$")
@@ -34,8 +36,7 @@ def _repaired(printed: str) -> str | None:
     """An OCR-misread number put right (`9O%` -> `90%`, `8l2人` -> `812人`), or None."""
     if not _NUMBERISH.match(printed):
         return None
-    head = re.match(r"^[≥≤<>=]?", printed)
-    prefix = head.group(0) if head else ""
+    prefix = printed[0] if printed[:1] in _OP_CHARS else ""
     body = printed[len(prefix) :]
     unit_at = len(body)
     while unit_at and not (body[unit_at - 1].isdigit() or body[unit_at - 1] in "OolIS〇"):
@@ -48,7 +49,7 @@ def _repaired(printed: str) -> str | None:
 
 def _readable(printed: str) -> tuple[str, bool]:
     """The text to parse for the value: whitespace and breaks dropped, `4.52(万人)` unbracketed."""
-    compact = re.sub(r"\s+", "", printed)
+    compact = _SPACE.sub("", printed)
     if match := _PAREN_UNIT.match(compact):
         compact = match["num"] + match["unit"]
     if parse_quantity(compact).kind is Kind.TEXT and (fixed := _repaired(compact)):

@@ -18,6 +18,7 @@ from jixiao.model import Figure, Funding, FundingLine, FundSource, Indicator, So
 _TOTAL_LABEL = re.compile(r"^(?:年度)?资金总额|^合计|^总计|^资金总计|^项目资金总额")
 _LABEL_PREFIX = re.compile(r"^(?:其中)?[:：]?\s*")
 _WHITESPACE = re.compile(r"\s+")
+_KEY_DROP = re.compile(r"[\s，,。:：;；、（）()“”\"]")
 _POINTS = re.compile(r"[（(]\d+(?:\.\d+)?分?[)）]$")
 _EXTRA_SOURCES: list[tuple[re.Pattern[str], FundSource]] = [
     (re.compile(r"^(?:本年|当年|本年度)?财政拨款"), FundSource.APPROPRIATION),
@@ -151,7 +152,7 @@ def merge_funding(narrative: Funding, table: Funding | None) -> Funding:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"[\s，,。:：;；、（）()“”\"]", "", name)
+    return _KEY_DROP.sub("", name)
 
 
 def merge_indicators(narrative: list[Indicator], table: list[Indicator]) -> list[Indicator]:
