@@ -7,7 +7,9 @@ under the right columns; `carry_down` then fills the level cells from the row ab
 
 from __future__ import annotations
 
-from jixiao.documents.tables.levels import is_level1, is_level2, is_total
+import itertools
+
+from jixiao.documents.tables.levels import is_grade, is_level1, is_level2, is_total
 from jixiao.documents.tables.table import Cell, Role, Row
 
 _LEVELS = (Role.LEVEL1, Role.LEVEL2)
@@ -53,8 +55,13 @@ def indicator_row(cells: list[Cell], columns: list[Role]) -> Row | None:
 
 
 def total_row(cells: list[Cell], columns: list[Role]) -> Row:
-    """`总分 | 100 | 96.5`: a footer whose merged cells leave only its numbers."""
+    """`总分 | 100 | 96.5` or `自评等级 | 优`: a footer whose merged cells leave only its values."""
     row = Row(cells={Role.LABEL: cells[0]})
+    for label, value in itertools.pairwise(cells):
+        if is_grade(label.text) and value.text:
+            row.cells[Role.GRADE] = value
+    if is_grade(cells[0].text):
+        return row
     if len(cells) == len(columns):
         for role in (Role.WEIGHT, Role.SCORE):
             if role in columns and cells[columns.index(role)].text:

@@ -7,7 +7,7 @@ while its neighbours do continues on the next line.
 
 from __future__ import annotations
 
-from jixiao.documents.tables.assemble import carry_down, funding_row, indicator_row
+from jixiao.documents.tables.assemble import carry_down, funding_row, indicator_row, trim_empty
 from jixiao.documents.tables.cells import HEADING, joined_cell, pipe_cells
 from jixiao.documents.tables.headers import kind_of, role_of
 from jixiao.documents.tables.streams import cell_stream_table
@@ -31,7 +31,15 @@ def header_columns(cells: list[Cell]) -> list[Role] | None:
         return None
     while roles and roles[-1] is None:
         roles.pop()
+    if kind_of(named) is Kind.INDICATORS:
+        while roles and roles[0] is None:  # `绩效指标 | 一级指标 | …`: a merged block label
+            roles.pop(0)
     return [role or Role.LABEL for role in roles]
+
+
+def _block_labels(cells: list[Cell], columns: list[Role]) -> list[str]:
+    """Texts of the header cells before the first column (`绩效指标`), which rows repeat."""
+    return [cell.text for cell in trim_empty(cells)[: len(trim_empty(cells)) - len(columns)]]
 
 
 def _row_cells(text: str, lines: Lines, index: int, closed_rows: bool) -> tuple[list[Cell], int, bool]:
@@ -58,6 +66,8 @@ def row_table(text: str, lines: Lines, index: int, columns: list[Role], layout: 
     """A row-per-line pipe table whose header is lines[index]; return it and the next line index."""
     kind = kind_of(columns)
     build = indicator_row if kind is Kind.INDICATORS else funding_row
+    header_cells = pipe_cells(text, *lines[index])
+    prefix = _block_labels(header_cells, columns) if kind is Kind.INDICATORS else []
     table = Table(kind=kind or Kind.FUNDING, layout=layout, columns=columns, rows=[], start=lines[index][0], end=0)
     position = index + 1
     closed_rows = text[lines[index][0] : lines[index][1]].rstrip().endswith("|")
@@ -70,6 +80,10 @@ def row_table(text: str, lines: Lines, index: int, columns: list[Role], layout: 
         if "|" not in line or HEADING.match(line) or header_columns(pipe_cells(text, start, end)):
             break
         cells, position, closed = _row_cells(text, lines, position, closed_rows)
+        while prefix and cells and cells[0].text in (*prefix, ""):
+            cells = cells[1:]  # a merged 绩效指标 cell repeated on each row
+            if len(cells) <= len(columns):
+                break
         row = build(cells, columns)
         if row is not None:
             row.partial = not closed or (position >= len(lines) and len(cells) < len(columns))

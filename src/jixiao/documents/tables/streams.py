@@ -12,7 +12,7 @@ import re
 from jixiao.documents.tables.assemble import carry_down, funding_row, indicator_row, total_row
 from jixiao.documents.tables.cells import HEADING, cell
 from jixiao.documents.tables.headers import kind_of, role_of
-from jixiao.documents.tables.levels import is_total
+from jixiao.documents.tables.levels import is_grade, is_total
 from jixiao.documents.tables.table import Cell, Kind, Role, Table
 
 Lines = list[tuple[int, int]]
@@ -41,6 +41,10 @@ def _indicator_rows(cells: list[Cell], columns: list[Role], table: Table) -> int
     while pos < len(cells):
         if _ends_table(cells[pos]):
             break
+        if is_grade(cells[pos].text):
+            table.rows.append(total_row(cells[pos : pos + 2], []))
+            pos += 2
+            continue
         if is_total(cells[pos].text):
             numbers = [c for c in cells[pos + 1 : pos + 3] if c.text[:1].isdigit()]
             table.rows.append(total_row([cells[pos], *numbers], []))

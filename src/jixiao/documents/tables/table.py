@@ -28,6 +28,7 @@ class Role(StrEnum):
     UNIT = "unit"  # 度量单位
     ACTUAL = "actual"  # 实际完成值
     REASON = "reason"  # 偏差原因分析及改进措施 / 未完成原因和改进措施
+    GRADE = "grade"  # the cell after 自评等级 in a footer row
 
 
 class Kind(StrEnum):

@@ -17,7 +17,7 @@ from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.header import fund_of, region_of, title_of, year_of
 from jixiao.extract.rules.indicators import attach_section_reasons, extract_indicators
 from jixiao.extract.rules.scores import ends_mid_sentence, grade_of, total_score_of
-from jixiao.extract.rules.tables import extract_tables, merge_funding, merge_indicators
+from jixiao.extract.rules.tables import extract_tables, merge_funding, merge_indicators, program_of
 from jixiao.model import ExtractorInfo, Figure, Report, SourceInfo
 
 BACKEND = "rules"
@@ -56,14 +56,13 @@ def _quote_original(report: Report, original: str) -> None:
 
 def extract_rules(document: Document) -> Report:
     text = document.text
-    # a traditional-character report is matched in its simplified view (same offsets); the title and
-    # every figure still quote `text`
+    # a traditional-character report is matched in its simplified view (same offsets): names, title and
+    # reasons come out simplified, every figure still quotes `text`
     view = document.match_text or text
-    title = title_of(text)
-    simplified_title = title_of(view)
-    fund = fund_of(simplified_title)
+    title = title_of(view)
+    fund = fund_of(title)
     tables = find_tables(view, document.origin)
-    found = extract_tables(tables, text)
+    found = extract_tables(tables, text, program_of(view))
     prose = _without_tables(view, tables)
     funding, spending = extract_funding(prose)
     indicators = extract_indicators(prose)
@@ -72,14 +71,14 @@ def extract_rules(document: Document) -> Report:
         source=SourceInfo(path=document.path, sha256=document.sha256, format=document.format),
         extractor=ExtractorInfo(backend=BACKEND),
         title=title,
-        region=region_of(view, simplified_title, fund),
+        region=region_of(view, title, fund),
         fund=fund,
-        year=year_of(view, simplified_title),
+        year=year_of(view, title),
         funding=merge_funding(funding, found.funding),
         spending=spending,
         indicators=merge_indicators(indicators, found.indicators),
         total_score=found.total_score or total_score_of(prose),
-        grade=grade_of(prose),
+        grade=found.grade or grade_of(prose),
         truncated=found.truncated or ends_mid_sentence(text),
         notes=list(document.notes),
     )

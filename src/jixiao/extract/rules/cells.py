@@ -12,13 +12,14 @@ import re
 
 from jixiao.documents.tables import Cell
 from jixiao.model import Figure, Kind, Op, Span
-from jixiao.numbers import parse_quantity, to_wan_yuan
+from jixiao.numbers import Quantity, parse_quantity, to_wan_yuan
 
 _OPS = {
     "≥": Op.GE, ">=": Op.GE, "大于等于": Op.GE, "不低于": Op.GE, "≤": Op.LE, "<=": Op.LE, "小于等于": Op.LE,
     "不高于": Op.LE, "=": Op.EQ, "等于": Op.EQ, ">": Op.GT, "大于": Op.GT, "<": Op.LT, "小于": Op.LT,
 }  # fmt: skip
 _OP_CHARS = ("≥", "≤", "<", ">", "=")
+_COUNT = re.compile(r"^(?P<number>[≥≤<>=]?\d+(?:\.\d+)?)(?P<unit>[\u4e00-\u9fff]{1,2})$")
 _SPACE = re.compile(r"\s+")
 _EMPTY = re.compile(r"^(?:[-—/／\\]|无数据|空)?$")
 TEMPLATE = re.compile(r"字以内|字以下|请填写|请简要说明|请说明|填写说明|填报说明|[（(]\s*说明|^说明[:：]|^注[:：]")
@@ -78,6 +79,9 @@ def cell_figure(
         return None
     readable, repaired = _readable(cell.text)
     quantity = parse_quantity(readable)
+    if quantity.kind is Kind.TEXT and (counted := _COUNT.match(readable)):  # 46200册: a unit the parser lacks
+        number = parse_quantity(counted["number"])
+        quantity = Quantity(value=number.value, unit=counted["unit"], op=number.op, kind=Kind.NUMBER)
     op, unit, kind = quantity.op, quantity.unit, quantity.kind
     merged = []
     if op is None and op_cell is not None and (op := op_of(op_cell.text)) is not None:

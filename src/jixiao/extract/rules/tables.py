@@ -10,14 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from jixiao.documents.tables import LEVEL1_OF, Cell, Kind, Role, Row, Table
+from jixiao.documents.tables import LEVEL1_OF, Cell, Role, Row, Table
+from jixiao.documents.tables import Kind as TableKind
 from jixiao.extract.rules.cells import TEMPLATE, cell_figure, is_blank, money_figure, percent_figure
 from jixiao.extract.rules.funding import source_of
-from jixiao.model import Figure, Funding, FundingLine, FundSource, Indicator, SourceAmount
+from jixiao.model import Figure, Funding, FundingLine, FundSource, Indicator, Kind, SourceAmount
 
 _TOTAL_LABEL = re.compile(r"^(?:年度)?资金总额|^合计|^总计|^资金总计|^项目资金总额")
 _LABEL_PREFIX = re.compile(r"^(?:其中)?[:：]?\s*")
 _WHITESPACE = re.compile(r"\s+")
+_PROGRAM_ROW = re.compile(r"(?m)^[ \t]*(?:项目名称|转移支付[（(]项目[)）]名称|转移支付名称)[ \t]*[|:：][ \t]*([^|\n]+)")
 _KEY_DROP = re.compile(r"[\s，,。:：;；、（）()“”\"]")
 _POINTS = re.compile(r"[（(]\d+(?:\.\d+)?分?[)）]$")
 _EXTRA_SOURCES: list[tuple[re.Pattern[str], FundSource]] = [
@@ -31,6 +33,7 @@ class TableFindings:
     funding: Funding | None = None
     indicators: list[Indicator] = field(default_factory=list)
     total_score: Figure | None = None
+    grade: Figure | None = None
     truncated: bool = False
 
 
@@ -73,24 +76,18 @@ def _funding(table: Table, funding: Funding, source: str) -> None:
         level = table_source(label)
         if level is None:
             continue
-        printed = _label(_printed(row.cells.get(Role.LABEL), source))
         for line, amount in ((funding.budget, budget), (funding.executed, executed)):
             if amount is not None:
-                line.by_source.append(SourceAmount(source=level, name=printed, amount=amount))
-
-
-def _printed(cell: Cell | None, source: str) -> str:
-    """A cell's text as the document prints it (traditional characters stay traditional)."""
-    return source[cell.start : cell.end] if cell is not None else ""
+                line.by_source.append(SourceAmount(source=level, name=label, amount=amount))
 
 
 def _level(cell: Cell | None) -> str | None:
     if cell is None or not cell.text:
         return None
-    return _POINTS.sub("", cell.text).strip() or None
+    return _POINTS.sub("", _WHITESPACE.sub("", cell.text)) or None
 
 
-def _indicator(table: Table, row: Row, source: str) -> Indicator | None:
+def _indicator(table: Table, row: Row, source: str, program: str | None) -> Indicator | None:
     name_cell = row.cells.get(Role.NAME)
     if name_cell is None or is_blank(name_cell):
         return None
@@ -103,25 +100,37 @@ def _indicator(table: Table, row: Row, source: str) -> Indicator | None:
     scored_by = f"table.{table.layout}.glued_split" if row.split else found_by
     reason = row.cells.get(Role.REASON)
     return Indicator(
+        program=program,
         level1=level1,
         level2=level2,
-        name=_WHITESPACE.sub("", _printed(name_cell, source)),
+        name=_WHITESPACE.sub("", name_cell.text),
         target=cell_figure(row.cells.get(Role.TARGET), found_by, op_cell=op_cell, unit_cell=unit_cell, source=source),
         actual=cell_figure(row.cells.get(Role.ACTUAL), found_by, unit_cell=unit_cell, source=source),
         weight=cell_figure(row.cells.get(Role.WEIGHT), scored_by, source=source),
         score=cell_figure(row.cells.get(Role.SCORE), scored_by, source=source),
-        deviation_reason=None
-        if reason is None or TEMPLATE.search(reason.text)
-        else _WHITESPACE.sub("", _printed(reason, source)),
+        deviation_reason=None if reason is None or TEMPLATE.search(reason.text) else _WHITESPACE.sub("", reason.text),
     )
 
 
-def extract_tables(tables: list[Table], source: str) -> TableFindings:
+def program_of(text: str) -> str | None:
+    """The 项目名称 a 自评表 is for: its indicators belong to it."""
+    match = _PROGRAM_ROW.search(text)
+    return match.group(1).strip() if match else None
+
+
+def _grade(row: Row, found_by: str, source: str) -> Figure | None:
+    grade = cell_figure(row.cells.get(Role.GRADE), found_by, source=source)
+    if grade is not None:
+        grade.kind, grade.value, grade.unit = Kind.TEXT, None, None
+    return grade
+
+
+def extract_tables(tables: list[Table], source: str, program: str | None = None) -> TableFindings:
     """Figures from the rebuilt tables; `source` is the text their spans index (Document.text)."""
     findings = TableFindings(truncated=any(table.truncated for table in tables))
     funding = Funding()
     for table in tables:
-        if table.kind is Kind.FUNDING:
+        if table.kind is TableKind.FUNDING:
             _funding(table, funding, source)
             continue
         for row in table.rows:
@@ -129,7 +138,8 @@ def extract_tables(tables: list[Table], source: str) -> TableFindings:
             if Role.LABEL in row.cells:
                 total = cell_figure(row.cells.get(Role.SCORE), f"table.{table.layout}.total", source=source)
                 findings.total_score = findings.total_score or total
-            elif (indicator := _indicator(table, row, source)) is not None:
+                findings.grade = findings.grade or _grade(row, f"table.{table.layout}.grade", source)
+            elif (indicator := _indicator(table, row, source, program)) is not None:
                 findings.indicators.append(indicator)
     if funding.budget.total or funding.executed.total or funding.budget.by_source:
         findings.funding = funding
