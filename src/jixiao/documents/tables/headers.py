@@ -23,10 +23,10 @@ _HEADER_WORDS: list[tuple[Role, str]] = [
     (Role.LEVEL2, r"二级指标"),
     (Role.NAME, r"三级指标"),
     (Role.OP, r"指标性质"),
-    (Role.TARGET, rf"(?:年度)?(?:目标)?指标值(?:{_BR})?|年度目标值|(?:年度)?目标值"),
+    (Role.TARGET, rf"(?:年度|预期)?(?:目标)?指标值(?:{_BR})?|年度目标值|(?:年度)?目标值|计划值"),
     (Role.UNIT, r"度量单位|计量单位"),
     (Role.ACTUAL, rf"(?:全年)?实际完成值?(?:{_BR})?|完成值"),
-    (Role.REASON, r"(?:偏差|未完成)原因(?:分析)?(?:及|和)?(?:改进措施)?|原因分析"),
+    (Role.REASON, r"(?:偏差|未完成)原因(?:分析)?(?:及|和)?(?:改进措施)?|原因分析|原因(?:说明)?"),
 ]
 HEADER_TOKEN = re.compile("|".join(f"(?P<{role.value}>{pattern})" for role, pattern in _HEADER_WORDS))
 _ROLE_OF = {role.value: role for role, _ in _HEADER_WORDS}

@@ -7,6 +7,8 @@ while its neighbours do continues on the next line.
 
 from __future__ import annotations
 
+import re
+
 from jixiao.documents.tables.assemble import carry_down, funding_row, indicator_row, trim_empty
 from jixiao.documents.tables.cells import HEADING, joined_cell, pipe_cells
 from jixiao.documents.tables.headers import kind_of, role_of
@@ -15,6 +17,8 @@ from jixiao.documents.tables.table import Cell, Kind, Role, Table
 
 Lines = list[tuple[int, int]]
 _MIN_HEADER = 3
+_NUMERIC = re.compile(r"^[-—/／]$|^[≥≤<>=]?\s*[\dOolI][\dOolI,.\s]*%?$")
+_RULE_LINE = re.compile(r"^[\s|:：\-—=+]+$")
 
 
 def is_cell_line(text: str, start: int, end: int) -> bool:
@@ -35,6 +39,12 @@ def header_columns(cells: list[Cell]) -> list[Role] | None:
         while roles and roles[0] is None:  # `绩效指标 | 一级指标 | …`: a merged block label
             roles.pop(0)
     return [role or Role.LABEL for role in roles]
+
+
+def _words_only(cells: list[Cell]) -> bool:
+    """A row whose value cells hold words, never a number."""
+    values = [cell.text for cell in cells[1:] if cell.text]
+    return bool(values) and not any(_NUMERIC.match(value) for value in values)
 
 
 def _block_labels(cells: list[Cell], columns: list[Role]) -> list[str]:
@@ -79,6 +89,11 @@ def row_table(text: str, lines: Lines, index: int, columns: list[Role], layout: 
             continue
         if "|" not in line or HEADING.match(line) or header_columns(pipe_cells(text, start, end)):
             break
+        if _RULE_LINE.match(line):  # Markdown's |---|---| under a header
+            position += 1
+            continue
+        if kind is Kind.FUNDING and _words_only(pipe_cells(text, start, end)):
+            break  # 资金管理情况 | 情况说明 | …: the next block of the form, not a funding row
         cells, position, closed = _row_cells(text, lines, position, closed_rows)
         while prefix and cells and cells[0].text in (*prefix, ""):
             cells = cells[1:]  # a merged 绩效指标 cell repeated on each row

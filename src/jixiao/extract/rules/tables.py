@@ -25,6 +25,7 @@ _POINTS = re.compile(r"[（(]\d+(?:\.\d+)?分?[)）]$")
 _EXTRA_SOURCES: list[tuple[re.Pattern[str], FundSource]] = [
     (re.compile(r"^(?:本年|当年|本年度)?财政拨款"), FundSource.APPROPRIATION),
     (re.compile(r"^地方(?:财政)?资金|^地方财政"), FundSource.LOCAL),
+    (re.compile(r"^(?:单位)?自筹|^社会资金|^单位资金"), FundSource.OTHER),
 ]
 
 
