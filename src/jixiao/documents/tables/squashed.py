@@ -120,6 +120,8 @@ def indicator_rows(text: str, stream: list[Token], columns: list[Role]) -> list[
             _assign(row, values, [Role.WEIGHT, Role.SCORE] if len(values) >= 2 else [Role.SCORE])
             rows.append(row)
             continue
+        if not values and not reason:
+            continue  # words after the table (填报人：…): no row without a value
         row = Row(cells={Role.NAME: name})
         for level in levels:
             row.cells[Role.LEVEL1 if is_level1(level.cell.text) else Role.LEVEL2] = level.cell
