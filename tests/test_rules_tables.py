@@ -13,7 +13,6 @@ from jixiao.documents import Document, load_document
 from jixiao.documents.tables import find_tables
 from jixiao.extract import extract
 from jixiao.extract.rules.cells import cell_figure
-from jixiao.extract.rules.scores import ends_mid_sentence, grade_of, total_score_of
 from jixiao.model import Figure, Kind, Op, Report
 
 TABLE_SAMPLES = sorted(path.stem for path in SAMPLES.glob("t[1-5]_*.txt"))
@@ -115,19 +114,6 @@ def test_the_cut_last_cell_of_a_truncated_table_is_not_read(tmp_path: Path) -> N
     assert report.truncated
     last = report.indicators[-1]
     assert last.name == "乙" and last.target is not None and last.actual is None
-
-
-def test_total_score_and_grade_as_stated() -> None:
-    text = "经综合评价，本项目自评得分96.5分，评价等级为“优秀”。"
-    score, grade = total_score_of(text), grade_of(text)
-    assert score is not None and (score.text, score.value) == ("96.5", 96.5)
-    assert grade is not None and (grade.text, grade.kind) == ("优秀", Kind.TEXT)
-
-
-def test_a_text_ending_mid_sentence_is_truncated_but_a_signature_is_not() -> None:
-    assert ends_mid_sentence("一、情况\n下一步，我旗将进一步加强就业补助资金监管，完善绩效目标设定，确保资金使用")
-    assert ends_mid_sentence("资金用于：")
-    assert not ends_mid_sentence("五、其他需要说明的问题\n无。\n扎兰屯市就业服务中心\n2026年3月9日")
 
 
 def test_the_seed_reports_hold_no_tables() -> None:

@@ -52,7 +52,11 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
         # `104人2017.33`: the 人 before ends a value, not a word
         glued_before = bool(_CJK.match(before)) and not gap(match.start()) and previous_end != match.start()
         if glued_after and unit not in (None, "%") and not suffix:
-            continue  # 2024年招募人员体检: a name
+            if previous_end != match.start():
+                continue  # 2024年招募人员体检: a name
+            # `104人2017.33岗位开发不足`: a value right after a value, its "unit" starting the reason
+            stop, unit = match.start("unit"), None
+            glued_after = False
         if match["op"] is None and unit is None and glued_before and glued_after:
             continue  # 第3季度
         found.append((match.start(), stop, not (match["op"] or unit or suffix)))

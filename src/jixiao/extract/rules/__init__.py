@@ -14,9 +14,9 @@ from pydantic import BaseModel
 from jixiao.documents import Document
 from jixiao.documents.tables import Table, find_tables
 from jixiao.extract.rules.funding import extract_funding
-from jixiao.extract.rules.header import fund_of, region_of, title_of, year_of
+from jixiao.extract.rules.header import ends_mid_sentence, fund_of, region_of, title_of, year_of
 from jixiao.extract.rules.indicators import attach_section_reasons, extract_indicators
-from jixiao.extract.rules.scores import ends_mid_sentence, grade_of, total_score_of
+from jixiao.extract.rules.score import extract_score
 from jixiao.extract.rules.tables import extract_tables, merge_funding, merge_indicators, program_of
 from jixiao.model import ExtractorInfo, Figure, Report, SourceInfo
 
@@ -67,6 +67,7 @@ def extract_rules(document: Document) -> Report:
     funding, spending = extract_funding(prose)
     indicators = extract_indicators(prose)
     attach_section_reasons(prose, indicators)
+    total_score, grade = extract_score(prose)
     report = Report(
         source=SourceInfo(path=document.path, sha256=document.sha256, format=document.format),
         extractor=ExtractorInfo(backend=BACKEND),
@@ -77,8 +78,8 @@ def extract_rules(document: Document) -> Report:
         funding=merge_funding(funding, found.funding),
         spending=spending,
         indicators=merge_indicators(indicators, found.indicators),
-        total_score=found.total_score or total_score_of(prose),
-        grade=found.grade or grade_of(prose),
+        total_score=found.total_score or total_score,
+        grade=found.grade or grade,
         truncated=found.truncated or ends_mid_sentence(text),
         notes=list(document.notes),
     )
