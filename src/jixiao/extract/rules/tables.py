@@ -17,7 +17,7 @@ from jixiao.extract.rules.funding import source_of
 from jixiao.model import Figure, Funding, FundingLine, FundSource, Indicator, Kind, SourceAmount
 
 _TOTAL_LABEL = re.compile(r"^(?:年度)?资金总额|^合计|^总计|^资金总计|^项目资金总额")
-_LABEL_PREFIX = re.compile(r"^(?:其中)?[:：]?\s*")
+_LABEL_PREFIX = re.compile(r"^(?:[（(]?[\d一二三四五六七八九十]+[、.．)）]\s*)?(?:其中)?[:：]?\s*")
 _WHITESPACE = re.compile(r"\s+")
 _PROGRAM_ROW = re.compile(r"(?m)^[ \t]*(?:项目名称|转移支付[（(]项目[)）]名称|转移支付名称)[ \t]*[|:：][ \t]*([^|\n]+)")
 _KEY_DROP = re.compile(r"[\s，,。:：;；、（）()“”\"]")
