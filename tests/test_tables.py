@@ -296,3 +296,30 @@ def test_a_glued_table_cut_inside_a_row_is_truncated() -> None:
 def test_sentences_naming_columns_are_not_tables() -> None:
     raw = "全年预算数(A)、全年执行数(B)按要求填报。\n2024年度就业补助资金全年执行率90%。\n"
     assert _tables(raw) == []
+
+
+def test_t3_read_column_by_column_puts_each_value_under_its_label() -> None:
+    raw = (
+        "资金投入情况（万元） 年度资金总额 其中:中央财政资金 自治区财政资金 全年预算数(A) 820.00 500.00 320.00 "
+        "全年执行数(B) 790.52 500.00 290.52\n"
+    )
+    [table] = _tables(raw)
+    assert _cells(table) == [
+        {"label": "年度资金总额", "budget": "820.00", "executed": "790.52"},
+        {"label": "其中:中央财政资金", "budget": "500.00", "executed": "500.00"},
+        {"label": "自治区财政资金", "budget": "320.00", "executed": "290.52"},
+    ]
+
+
+def test_t4_amounts_glued_together_split_after_two_decimals() -> None:
+    [table] = _tables("资金投入情况（万元）全年预算数(A)全年执行数(B)\n年度资金总额512.40487.10\n")
+    assert _cells(table) == [{"label": "年度资金总额", "budget": "512.40", "executed": "487.10"}]
+
+
+def test_box_drawing_bars_are_table_lines() -> None:
+    raw = (
+        "│ 资金投入情况（万元） │ 全年预算数(A) │ 全年执行数(B) │ 预算执行率 │\n"
+        "│ 年度资金总额 │ 6O8.1O │ 592.4l │ 97.42% │\n"
+    )
+    [table] = _tables(raw)
+    assert _cells(table) == [{"label": "年度资金总额", "budget": "6O8.1O", "executed": "592.4l", "rate": "97.42%"}]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from jixiao.documents.tables.cells import HEADING, line_spans, pipe_cells
+from jixiao.documents.tables.columns import column_major_table
 from jixiao.documents.tables.headers import HEADER_TOKEN, MONEY_IN_YUAN, header_prefix, kind_of, role_of, roles
 from jixiao.documents.tables.pipes import cell_line_table, header_columns, is_cell_line, row_table
 from jixiao.documents.tables.squashed import stream_table
@@ -64,7 +65,7 @@ def _stream_at(text: str, lines: Lines, index: int, gap: Gap) -> tuple[Table | N
     columns = roles(header)
     kind = kind_of(columns)
     if kind is None or len(header) < _MIN_STREAM_HEADER:
-        return None, index + 1
+        return column_major_table(text, start, end, gap), index + 1
     stream_end, position = _stream_end(text, lines, index)
     return stream_table(text, header, columns, kind, stream_end, gap), position
 
