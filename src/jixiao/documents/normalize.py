@@ -22,9 +22,7 @@ _FULL_WIDTH.update(
     {ord(a): ord(b) for a, b in zip("％．＜＝＞＋－／｜≧≦\u00a0\u2002\u2003", "%.<=>+-/|≥≤   ", strict=True)}
 )
 # table lines as OCR and text dumps draw them: box-drawing bars and 丨 (a radical no report writes as a word)
-_FULL_WIDTH.update(
-    {ord(a): ord("|") for a in "│┃丨"}
-)
+_FULL_WIDTH.update({ord(a): ord("|") for a in "│┃丨"})
 # the slanted comparators of Word's equation editor and the small-form signs some converters emit
 _FULL_WIDTH.update({ord(a): ord(b) for a, b in zip("⩾⩽﹪﹤﹥﹦", "≥≤%<>=", strict=True)})
 

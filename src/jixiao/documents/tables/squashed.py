@@ -22,7 +22,7 @@ _TEXT_VALUE = re.compile(
     r"及时|按时|按时完成|效果明显|成效明显|明显|显著|良好|有效|有所提升|逐步提升|有效提升|明显提升|稳步提升|持续提升|"
     r"达成预期指标|达到预期目标|达到预期|符合要求|符合规定|逐步改善|明显改善|有效改善)$"
 )
-_REASON = re.compile(r"原因|因|由于|受|措施|下一步|加大|加强|不足|减少|偏低|偏高|未|延迟|滞后|^无$|^/$|^—$|^-$")
+_REASON = re.compile(r"原因|因|由于|受|措施|下一步|加大|加强|不足|减少|偏低|偏高|未|延迟|滞后|下降|^无$|^/$|^—$|^-$")
 _MAX_WEIGHT = 100
 
 
@@ -66,7 +66,9 @@ def _segments(stream: list[Token]) -> list[tuple[list[Token], list[Token], list[
         following = stream[position + 1] if position + 1 < len(stream) else None
         row_open = bool(rows) and sum(t.is_value for t in rows[-1][2]) >= 2
         next_is_word = following is not None and not following.is_value and not is_text_value(following.cell.text)
-        if row_open and not pending and (next_is_word or following is None) and _REASON.search(token.cell.text):
+        # a word after a row's values, followed by another word, cannot name a row (a name takes values)
+        is_reason = next_is_word or (following is None and _REASON.search(token.cell.text))
+        if row_open and not pending and is_reason:
             rows[-1][2].append(token)
             continue
         if rows and not rows[-1][2] and not pending and not is_total(token.cell.text):
