@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from jixiao.documents.document import Document
-from jixiao.documents.docx import load_docx
+from jixiao.documents.docx import load_doc, load_docx
 from jixiao.documents.html import load_html
 from jixiao.documents.layout import TableCell, TableLayout
 from jixiao.documents.pdf import load_pdf
@@ -22,6 +22,7 @@ LOADERS: dict[str, Loader] = {
     ".md": load_text,
     ".text": load_text,
     ".docx": load_docx,
+    ".doc": load_doc,
     ".xlsx": load_xlsx,
     ".xlsm": load_xlsx,
     ".xls": load_xls,

@@ -13,7 +13,10 @@ from docx.text.paragraph import Paragraph
 
 from jixiao.documents.document import Document, read_bytes
 from jixiao.documents.layout import TextBuilder
+from jixiao.documents.magic import describe, sniff
 from jixiao.errors import InputError
+
+_CONVERT = "save it as .docx in Word or WPS (or: soffice --headless --convert-to docx FILE)"
 
 
 def _table_rows(table: Table) -> Iterator[list[tuple[int, str]]]:
@@ -34,19 +37,38 @@ def _table_rows(table: Table) -> Iterator[list[tuple[int, str]]]:
 def _render(data: bytes) -> TextBuilder:
     builder = TextBuilder()
     document = open_docx(io.BytesIO(data))
-    for number, block in enumerate(document.iter_inner_content(), start=1):
+    tables = 0
+    for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
             builder.line(block.text)
         elif isinstance(block, Table):
-            builder.table(_table_rows(block), name=f"table {number}")
+            tables += 1
+            builder.table(_table_rows(block), name=f"table {tables}")
     return builder
 
 
 def load_docx(path: Path) -> Document:
     data, sha256 = read_bytes(path)
+    kind = sniff(data)
+    if kind == "ole":
+        raise InputError(path, f"a legacy Word .doc file, not .docx: {_CONVERT}")
+    if kind == "html":
+        from jixiao.documents.html import load_html  # Word's "save as web page" under a Word name
+
+        return load_html(path)
+    if kind != "zip":
+        raise InputError(path, f"not a readable .docx: the file is {describe(data)}")
     try:
         builder = _render(data)
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
         raise InputError(path, f"not a readable .docx (corrupt or truncated): {error}") from error
     text, tables = builder.build()
     return Document.from_text(text, path=str(path), format="docx", sha256=sha256, tables=tables)
+
+
+def load_doc(path: Path) -> Document:
+    """Legacy .doc: read when it is really a .docx or a web page (both common); else say how to convert."""
+    data, _ = read_bytes(path)
+    if sniff(data) in ("zip", "html"):
+        return load_docx(path)
+    raise InputError(path, f"legacy Word .doc files cannot be read directly: {_CONVERT}")

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from jixiao.documents.document import Document, read_bytes
 from jixiao.documents.layout import TextBuilder
 from jixiao.documents.magic import describe, sniff
-from jixiao.documents.text import decode
+from jixiao.documents.text import decode, decode_strict
 from jixiao.errors import InputError
 
 _SKIPPED = {"script", "style", "noscript", "template", "iframe", "object", "svg", "select", "button", "input",
@@ -43,24 +43,36 @@ def decode_html(data: bytes, path: object) -> str:
         name = declared.group(1).decode("ascii").lower()
         name = "gb18030" if name in ("gb2312", "gbk", "x-gbk", "gb_2312-80") else name
         try:
-            return data.decode(name)
+            return decode_strict(data, name)
         except (LookupError, UnicodeDecodeError):
             pass  # the page's declaration is wrong or unknown: detect instead
     return decode(data, path)
 
 
+def _children(node: LexborNode) -> list[LexborNode]:
+    return list(node.iter(include_text=True))
+
+
 def _inline_text(node: LexborNode) -> str:
-    """A node's text on one line: text nodes joined as written, a space where a block or <br> breaks it."""
+    """A node's text on one line: text nodes joined as written, a space where a block or <br> breaks it.
+
+    Iterative, like the page walk: old pages nest unclosed <font> or <div> tags thousands deep.
+    """
     pieces: list[str] = []
-    for child in node.iter(include_text=True):
-        tag = child.tag
+    stack: list[LexborNode | str] = list(reversed(_children(node)))
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            pieces.append(item)
+            continue
+        tag = item.tag
         if tag == "-text":
-            pieces.append(_HAN_BREAK.sub("", child.text(deep=False) or ""))
+            pieces.append(_HAN_BREAK.sub("", item.text(deep=False) or ""))
         elif tag == "br":
             pieces.append(" ")
         elif tag not in _SKIPPED:
-            inner = _inline_text(child)
-            pieces.append(f" {inner} " if tag in _BLOCKS else inner)
+            children: list[LexborNode | str] = list(reversed(_children(item)))
+            stack.extend([" ", *children, " "] if tag in _BLOCKS else children)
     return " ".join("".join(pieces).split())
 
 
@@ -133,7 +145,12 @@ class _Walker:
         self._line = []
 
     def walk(self, node: LexborNode) -> None:
-        for child in node.iter(include_text=True):
+        stack: list[LexborNode | None] = list(reversed(_children(node)))  # None: a block ends here
+        while stack:
+            child = stack.pop()
+            if child is None:
+                self.flush()
+                continue
             tag = child.tag
             if tag == "-text":
                 self._line.append(_HAN_BREAK.sub("", child.text(deep=False) or ""))
@@ -141,23 +158,16 @@ class _Walker:
                 continue
             elif tag == "br":
                 self.flush()
-            elif tag == "table":
+            elif tag == "table" and not _is_layout_table(rows := list(_direct_rows(child))):
                 self.flush()
-                self.table(child)
-            elif tag in _BLOCKS:
+                self._tables += 1
+                self.builder.table(_grid_rows(rows), name=f"table {self._tables}")
+            elif tag in _BLOCKS or tag == "table":
                 self.flush()
-                self.walk(child)
-                self.flush()
+                stack.append(None)
+                stack.extend(reversed(_children(child)))
             else:
-                self.walk(child)
-
-    def table(self, table: LexborNode) -> None:
-        rows = list(_direct_rows(table))
-        if _is_layout_table(rows):
-            self.walk(table)
-            return
-        self._tables += 1
-        self.builder.table(_grid_rows(rows), name=f"table {self._tables}")
+                stack.extend(reversed(_children(child)))
 
 
 def load_html(path: Path) -> Document:

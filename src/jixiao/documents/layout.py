@@ -7,10 +7,13 @@ builder records, per cell, its offsets in the text it builds and the grid column
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 CELL_SEPARATOR = " | "
+_WIDE = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_WRAP_BETWEEN_HAN = re.compile(rf"(?<=[{_WIDE}])[ \t]*\n\s*(?=[{_WIDE}])")
 
 
 @dataclass(frozen=True)
@@ -31,8 +34,9 @@ class TableLayout:
 
 
 def clean_cell(text: str) -> str:
-    """A cell on one line: inner line breaks and runs of spaces become one space."""
-    return " ".join(text.split())
+    """A cell on one line: a line wrapped between two Chinese chars is rejoined (PDF cells wrap
+    mid-word: 带动就\n业能力), other line breaks and runs of spaces become one space."""
+    return " ".join(_WRAP_BETWEEN_HAN.sub("", text).split())
 
 
 class TextBuilder:

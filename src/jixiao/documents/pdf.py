@@ -37,10 +37,31 @@ def _reason(error: BaseException) -> str:
     return f"not a readable PDF (corrupt or damaged): {cause or type(cause).__name__}"
 
 
-def _cell_rows(rows: list[list[str | None]]) -> Iterator[list[tuple[int, str]]]:
-    """pdfplumber gives None for the grid positions a merged cell covers: print the cell once."""
-    for row in rows:
-        yield [(column, text or "") for column, text in enumerate(row) if text is not None]
+_TOLERANCE = 1.0  # points
+
+
+def _cell_rows(table: Any) -> Iterator[list[tuple[int, str]]]:
+    """Rows of (grid column, text), merged cells resolved as in Word tables.
+
+    pdfplumber leaves a grid position empty (None) when a merged cell covers it. A cell above whose box
+    reaches down into this row is a vertical merge: its text repeats (一级指标 written once stands
+    beside every row). Otherwise the position belongs to a cell on its left and is not printed again.
+    """
+    texts = table.extract()
+    rows = table.rows
+    for r, row in enumerate(rows):
+        out: list[tuple[int, str]] = []
+        for column, box in enumerate(row.cells):
+            if box is not None:
+                out.append((column, texts[r][column] or ""))
+                continue
+            for above in range(r - 1, -1, -1):
+                cover = rows[above].cells[column]
+                if cover is not None:
+                    if cover[3] > row.bbox[1] + _TOLERANCE:
+                        out.append((column, texts[above][column] or ""))
+                    break
+        yield out
 
 
 def _render_page(page: Any, number: int, builder: TextBuilder) -> int:
@@ -62,7 +83,7 @@ def _render_page(page: Any, number: int, builder: TextBuilder) -> int:
         if kind == 0:
             builder.line(content)
         else:
-            builder.table(_cell_rows(content.extract()), name=f"page {number} table {index + 1}")
+            builder.table(_cell_rows(content), name=f"page {number} table {index + 1}")
     return len(page.chars)
 
 

@@ -29,9 +29,21 @@ def _drop(match: re.Match[str]) -> str:
 _LABELS = (
     "索引号|发布机构|发文机关|发布日期|发文日期|成文日期|发布时间|更新时间|信息来源|来源|浏览次数|访问次数|阅读次数|"
     "点击数|点击量|浏览量|责任编辑|编辑|主题分类|体裁分类|主题词|公开方式|公开范围|公开时限|有效性|文档格式|文档大小|"
-    "文档页数|上传时间|上传者|贡献者|页数|字数|作者|创建时间|创建者|修改时间|最后修改时间|上次修改者"
+    "文档页数|上传时间|上传者|贡献者|页数|字数|作者|创建时间|创建者|修改时间|最后修改时间|上次修改者|"
+    "当前位置|您的位置|您当前的位置|所在位置"
 )
 _LABEL_LINE = re.compile(rf"^[ \t\u3000【\[]*(?:{_LABELS})[ \t\u3000]*[:：][^\n]{{0,160}}(?:\n|$)", re.MULTILINE)
+
+# Page furniture of PDFs and printed pages: "- 3 -", "第 3 页 共 12 页" alone on a line (a bare number is
+# left alone: in a one-cell-per-line table it is a value)
+_PAGE_NUMBER = re.compile(
+    r"^[ \t\u3000]*(?:[-—–][ \t]*\d{1,4}[ \t]*[-—–]|第[ \t]*\d{1,4}[ \t]*页(?:[ \t，,/]*共[ \t]*\d{1,4}[ \t]*页)?"
+    r"|\d{1,4}[ \t]*/[ \t]*共?[ \t]*\d{1,4}[ \t]*页)[ \t\u3000]*(?:\n|$)",
+    re.MULTILINE,
+)
+
+# A breadcrumb: 首页 > 政务公开 > 财政信息
+_BREADCRUMB = re.compile(r"^[ \t\u3000]*首页[ \t]*(?:>|›|»|＞|/)[^\n]{0,100}(?:\n|$)", re.MULTILINE)
 
 # Chrome that can sit inside a line: font-size switch, print and close buttons in brackets.
 _INLINE_CHROME = re.compile(
@@ -54,7 +66,8 @@ _SHARING_LINE = re.compile(
 
 # Word's hidden XML rendered as text: a run of ASCII tokens carrying a tell-tale marker.
 _OFFICE_TOKEN = r"(?:[A-Za-z0-9][A-Za-z0-9_.:+\-]*|磅|微软用户|微软中国)"
-_OFFICE_RUN = re.compile(rf"(?<![A-Za-z0-9_.])(?:{_OFFICE_TOKEN}[ \t]+){{2,}}{_OFFICE_TOKEN}(?![A-Za-z0-9_.:+\-])")
+# the run ends at a space or line end, so "X-NONE 2024年…" keeps its year
+_OFFICE_RUN = re.compile(rf"(?<![A-Za-z0-9_.])(?:{_OFFICE_TOKEN}[ \t]+){{2,}}{_OFFICE_TOKEN}(?=[ \t\n]|$)")
 _OFFICE_MARKER = re.compile(r"(?i)false\s+false|X-NONE|MicrosoftInternetExplorer4|\d{4}-\d\d-\d\dT\d\d:\d\d")
 _OFFICE_STYLE = re.compile(
     r"/\*[ \t]*Style Definitions[ \t]*\*/[^{]{0,80}\{[^}]*\}|\b(?:table|p|span|div)\.Mso\w+[ \t]*\{[^}]*\}", re.DOTALL
@@ -107,8 +120,10 @@ def _bare_pinyin(match: re.Match[str]) -> str:
 WRAPPER_PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     (_OFFICE_STYLE, _drop),
     (_OFFICE_RUN, _office_run),
-    (_LABEL_LINE, _drop),
     (_INLINE_CHROME, _drop),
+    (_LABEL_LINE, _drop),
+    (_BREADCRUMB, _drop),
+    (_PAGE_NUMBER, _drop),
     (_BUTTON_LINE, _drop),
     (_SHARING_LINE, _drop),
     (_TONED_PINYIN, _drop),

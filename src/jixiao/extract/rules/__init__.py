@@ -7,18 +7,15 @@ given in both is one indicator, with the table's cells for its numbers.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from pydantic import BaseModel
-
 from jixiao.documents import Document
 from jixiao.documents.tables import Table, find_tables
+from jixiao.extract.rules.figures import quote_original
 from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.header import ends_mid_sentence, fund_of, region_of, title_of, year_of
 from jixiao.extract.rules.indicators import attach_section_reasons, extract_indicators
 from jixiao.extract.rules.score import extract_score
 from jixiao.extract.rules.tables import extract_tables, merge_funding, merge_indicators, program_of
-from jixiao.model import ExtractorInfo, Figure, Report, SourceInfo
+from jixiao.model import ExtractorInfo, Report, SourceInfo
 
 BACKEND = "rules"
 
@@ -34,24 +31,6 @@ def _without_tables(text: str, tables: list[Table]) -> str:
         last = table.end
     pieces.append(text[last:])
     return "".join(pieces)
-
-
-def _figures(node: object) -> Iterator[Figure]:
-    if isinstance(node, Figure):
-        yield node
-    elif isinstance(node, BaseModel):
-        for name in type(node).model_fields:
-            yield from _figures(getattr(node, name))
-    elif isinstance(node, list):
-        for item in node:
-            yield from _figures(item)
-
-
-def _quote_original(report: Report, original: str) -> None:
-    """Matching ran on the simplified view (same offsets): each figure quotes what the file printed."""
-    for figure in _figures(report):
-        if figure.span is not None:
-            figure.text = original[figure.span.start : figure.span.end]
 
 
 def extract_rules(document: Document) -> Report:
@@ -84,7 +63,7 @@ def extract_rules(document: Document) -> Report:
         notes=list(document.notes),
     )
     if view is not text:
-        _quote_original(report, text)
+        quote_original(report, text)
     return report
 
 
