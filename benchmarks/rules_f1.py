@@ -58,7 +58,8 @@ def facts(report: dict[str, Any]) -> dict[str, Any]:
 
 def score(stem: str) -> tuple[int, int, int, list[str]]:
     gold = json.loads((ROOT / "eval" / "gold" / f"{stem}.json").read_text(encoding="utf-8"))
-    got = extract(load_document(ROOT / "samples" / f"{stem}.txt")).model_dump(mode="json")
+    sample = next(path for path in sorted((ROOT / "samples").glob(f"{stem}.*")) if path.stem == stem)
+    got = extract(load_document(sample)).model_dump(mode="json")
     want, have = facts(gold), facts(got)
     hits = sum(1 for key, value in want.items() if have.get(key) == value)
     misses = [f"- {key}: want {value!r} got {have.get(key)!r}" for key, value in want.items() if have.get(key) != value]
@@ -67,7 +68,7 @@ def score(stem: str) -> tuple[int, int, int, list[str]]:
 
 
 def main(stems: list[str]) -> None:
-    stems = stems or sorted(p.stem for p in (ROOT / "eval" / "gold").glob("*.json"))
+    stems = stems or sorted(p.stem for p in (ROOT / "eval" / "gold").glob("*.json") if "." not in p.stem)
     total_hits = total_want = total_have = 0
     for stem in stems:
         hits, want, have, problems = score(stem)
