@@ -182,3 +182,20 @@ def test_every_table_sample_figure_quotes_its_span(stem: str) -> None:
     for figure in figures:
         assert figure.span is not None and figure.found_by
         assert document.text[figure.span.start : figure.span.end] == figure.text
+
+
+def test_a_cell_holding_only_a_unit_is_text_not_a_crash() -> None:
+    from jixiao.documents.tables import Cell
+
+    figure = cell_figure(Cell("万人", 0, 2), "test")
+    assert figure is not None and (figure.value, figure.kind) == (None, Kind.TEXT)
+
+
+@pytest.mark.parametrize("stem", TABLE_SAMPLES)
+def test_a_table_sample_cut_anywhere_still_extracts(stem: str, tmp_path: Path) -> None:
+    raw = (SAMPLES / f"{stem}.txt").read_text(encoding="utf-8")
+    for cut in range(len(raw) // 7, len(raw), len(raw) // 7):
+        path = tmp_path / f"{stem}_{cut}.txt"
+        path.write_text(raw[:cut], encoding="utf-8")
+        report = extract(load_document(path), "rules")
+        assert report.source.path == str(path)

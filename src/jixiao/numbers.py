@@ -103,7 +103,11 @@ def parse_quantity(text: str) -> Quantity:
     if suffix:
         op = op or _OP_SUFFIXES[suffix]
     unit, kind = _unit_kind(unit)
-    return Quantity(value=parse_number(number), unit=unit, op=op, kind=kind)
+    try:
+        value = parse_number(number)
+    except ValueError:  # a unit alone that reads as a numeral: 万人, 万元 in a shifted table cell
+        return Quantity(value=None, unit=None, op=None, kind=Kind.TEXT)
+    return Quantity(value=value, unit=unit, op=op, kind=kind)
 
 
 def to_wan_yuan(value: float, unit: str | None) -> float:
