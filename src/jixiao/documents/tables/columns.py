@@ -7,11 +7,12 @@ value columns each carry exactly one value per label, so a sentence never passes
 
 from __future__ import annotations
 
-from jixiao.documents.tables.headers import role_of
+from jixiao.documents.tables.headers import HEADER_TOKEN, role_of
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, Token, tokens
 
 _VALUE_COLUMNS = FUNDING_ROLES | {Role.WEIGHT, Role.SCORE}
+_VALUE_GROUPS = {role.value for role in _VALUE_COLUMNS}
 _MIN_COLUMNS = 2
 _MIN_ROWS = 2
 
@@ -41,6 +42,9 @@ def _columns(stream: list[Token]) -> tuple[list[Token], list[tuple[Role, Cell, l
 
 
 def column_major_table(text: str, start: int, end: int, gap: Gap) -> Table | None:
+    headers = [match for match in HEADER_TOKEN.finditer(text, start, end) if match.lastgroup in _VALUE_GROUPS]
+    if len(headers) < _MIN_COLUMNS:  # cheap test first: most lines naming one column are sentences
+        return None
     labels, columns = _columns(tokens(text, start, end, gap))
     count = len(columns[0][2]) if columns else 0
     if len(columns) < _MIN_COLUMNS or count < _MIN_ROWS or len(labels) < count:
