@@ -323,3 +323,25 @@ def test_box_drawing_bars_are_table_lines() -> None:
     )
     [table] = _tables(raw)
     assert _cells(table) == [{"label": "年度资金总额", "budget": "6O8.1O", "executed": "592.4l", "rate": "97.42%"}]
+
+
+def test_tab_separated_rows_keep_their_empty_cells() -> None:
+    raw = (
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+        "产出指标\t数量指标\t甲\t≥800人\t812人\t20\t20\n"
+        "\t\t乙\t≥300人\t287人\t10\t9.57\n"
+    )
+    [table] = _tables(raw)
+    assert _cells(table)[1] == {
+        "name": "乙", "target": "≥300人", "actual": "287人", "weight": "10", "score": "9.57",
+        "level1": "产出指标", "level2": "数量指标",
+    }  # fmt: skip
+
+
+def test_a_label_spanning_two_header_columns_leaves_the_values_in_place() -> None:
+    raw = (
+        "| 资金投入情况（万元） | | 全年预算数（A） | 全年执行数（B） | 预算执行率 |\n"
+        "| 年度资金总额 | | 7165.32 | 6992.95 | 97.59% |\n"
+    )
+    [table] = _tables(raw)
+    assert _cells(table) == [{"label": "年度资金总额", "budget": "7165.32", "executed": "6992.95", "rate": "97.59%"}]

@@ -77,8 +77,20 @@ def _latex(match: re.Match[str]) -> str:
     return re.sub(r"[\s{}\\]", "", inner)
 
 
+def _tab_cell(match: re.Match[str]) -> str:
+    """A table copied out of Excel or a web page is TAB-separated: on a line with two or more TABs each
+    one becomes a ` | ` cell separator (LAYOUTS.md T1), so the empty cells between them survive."""
+    text, position = match.string, match.start()
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return " | " if text.count("\t", start, end if end >= 0 else len(text)) >= _MIN_TAB_CELLS else "\t"
+
+
+_MIN_TAB_CELLS = 2
+
 _PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     (re.compile(r"\r\n?"), lambda m: "\n"),
+    (re.compile(r"\t"), _tab_cell),
     *WRAPPER_PASSES,
     (re.compile(r"\[bookmark:[^\]]*\]"), lambda m: ""),
     (re.compile(r"\$([^$\n]{1,60})\$"), _latex),

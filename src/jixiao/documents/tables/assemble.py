@@ -77,7 +77,17 @@ def total_row(cells: list[Cell], columns: list[Role]) -> Row:
 
 
 def funding_row(cells: list[Cell], columns: list[Role]) -> Row | None:
-    """A funding row: its label, then the values under the value columns."""
+    """A funding row: its label, then the values under the value columns.
+
+    A row as wide as the header is read cell under column (a label spanning two columns leaves an empty
+    cell under the second); a narrower one is its label followed by the values in column order.
+    """
+    if len(cells) >= len(columns) and columns.count(Role.LABEL) > 1:
+        row = Row()
+        for role, cell in zip(columns, cells, strict=False):
+            if cell.text and (role is not Role.LABEL or Role.LABEL not in row.cells):
+                row.cells[role] = cell
+        return row if row.cells else None
     cells = trim_empty(cells)
     if not cells:
         return None
