@@ -5,7 +5,7 @@ from __future__ import annotations
 from jixiao.documents.normalize import normalize
 from jixiao.documents.tables import Kind, Role, Table, find_tables
 from jixiao.documents.tables.assemble import carry_down, indicator_row
-from jixiao.documents.tables.headers import header_run, kind_of, role_of
+from jixiao.documents.tables.headers import header_prefix, kind_of, role_of
 from jixiao.documents.tables.squashed import split_glued
 from jixiao.documents.tables.table import Cell, Row
 
@@ -49,9 +49,16 @@ def test_a_header_row_is_funding_or_indicators_by_its_columns() -> None:
 
 def test_a_glued_header_is_still_a_header() -> None:
     text = "一级指标二级指标三级指标年度指标值实际完成值分值得分"
-    cells = header_run(text, 0, len(text))
-    assert cells is not None
-    assert [cell.text for cell in cells][-2:] == ["分值", "得分"]
+    cells = header_prefix(text, 0, len(text))
+    assert [cell.text for cell in cells] == [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+    ]
 
 
 # alignment and carry-down

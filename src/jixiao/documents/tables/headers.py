@@ -50,21 +50,6 @@ def kind_of(roles: list[Role]) -> Kind | None:
     return None
 
 
-def header_run(text: str, start: int, end: int) -> list[Cell] | None:
-    """Header cells when text[start:end] is only header words, with or without separators between them."""
-    cells: list[Cell] = []
-    position = _SEPARATOR.match(text, start, end)
-    pos = position.end() if position else start
-    while pos < end:
-        match = HEADER_TOKEN.match(text, pos, end)
-        if match is None or match.end() == pos:
-            return None
-        cells.append(Cell(match.group(0), match.start(), match.end()))
-        gap = _SEPARATOR.match(text, match.end(), end)
-        pos = gap.end() if gap else match.end()
-    return cells if len(cells) >= _MIN_HEADER else None
-
-
 def header_prefix(text: str, start: int, end: int) -> list[Cell]:
     """Header cells at the start of text[start:end], stopping at the first cell that is not one (T3)."""
     cells: list[Cell] = []

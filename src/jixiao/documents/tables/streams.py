@@ -119,7 +119,3 @@ def line_cells(text: str, lines: Lines, index: int) -> tuple[list[Cell], int]:
         cells.append(cell(text, start, end))
         position += 1
     return cells, position
-
-
-def is_header_line(text: str, start: int, end: int) -> bool:
-    return role_of(text[start:end]) is not None
