@@ -31,7 +31,6 @@ _HEADER_WORDS: list[tuple[Role, str]] = [
 HEADER_TOKEN = re.compile("|".join(f"(?P<{role.value}>{pattern})" for role, pattern in _HEADER_WORDS))
 _ROLE_OF = {role.value: role for role, _ in _HEADER_WORDS}
 _SEPARATOR = re.compile(r"[\s|]*")
-_MIN_HEADER = 3
 
 
 def role_of(text: str) -> Role | None:
