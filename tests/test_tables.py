@@ -352,3 +352,18 @@ def test_a_label_spanning_two_header_columns_leaves_the_values_in_place() -> Non
     )
     [table] = _tables(raw)
     assert _cells(table) == [{"label": "年度资金总额", "budget": "7165.32", "executed": "6992.95", "rate": "97.59%"}]
+
+
+def test_t2_rows_that_lost_their_row_span_cells_are_read_cell_by_cell() -> None:
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    body = [
+        "产出指标", "数量指标", "甲", "≥800人", "812人", "20", "20", "    ",
+        "乙", "≥300人", "287人", "10", "9.57", "部分人员外出务工。",
+        "质量指标", "丙", "≥90%", "93%", "10", "10", "    ",
+    ]  # fmt: skip
+    raw = "\n\n".join("  " + line if line.strip() else line for line in header + body) + "\n\n三、结论\n"
+    [table] = _tables(raw)
+    rows = _cells(table)
+    assert [row["name"] for row in rows] == ["甲", "乙", "丙"]
+    assert rows[1]["reason"] == "部分人员外出务工。" and rows[1]["level2"] == "数量指标"
+    assert (rows[2]["level1"], rows[2]["level2"], rows[2]["score"]) == ("产出指标", "质量指标", "10")

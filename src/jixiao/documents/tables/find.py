@@ -82,7 +82,7 @@ def _table_at(text: str, lines: Lines, index: int, gap: Gap) -> tuple[Table | No
         return row_table(text, lines, index, columns, "t1")
     if role_of(line):
         cells, position = line_cells(text, lines, index)
-        table = cell_stream_table(cells, "t2", at_end=position >= len(lines))
+        table = cell_stream_table(text, cells, "t2", at_end=position >= len(lines))
         if table is None:
             return None, index + 1
         return table, _next_line(lines, table.end, index + 1)

@@ -126,7 +126,7 @@ def cell_line_table(text: str, lines: Lines, index: int) -> tuple[Table | None, 
             break
         cells.append(pipe_cells(text, start, end)[0])
         position += 1
-    table = cell_stream_table(cells, "t1", at_end=position >= len(lines))
+    table = cell_stream_table(text, cells, "t1", at_end=position >= len(lines))
     if table is None:
         return None, index + 1
     while index < len(lines) and lines[index][0] < table.end:
