@@ -12,6 +12,9 @@ LEVEL1_OF: dict[str, str] = {
 }  # fmt: skip
 TOTAL_WORDS = re.compile(r"^(?:总分|合计|总计|总得分|自评总分|综合得分|自评得分)[:：]?$")
 GRADE_WORDS = re.compile(r"^(?:自评等级|评价等级|绩效等级|等级|自评结论|评价结论|自评结果)[:：]?$")
+GRADE_INLINE = re.compile(
+    r"^(?:自评等级|评价等级|绩效等级|等级|自评结论|评价结论|自评结果)[:：]?(?P<grade>优秀|良好|合格|不合格|优|良|中|差)$"
+)
 _LEVEL1 = re.compile(r"^(?:产出|效益|满意度|成本)指标(?:[（(]\d+(?:\.\d+)?分?[)）])?$")
 _LEVEL2 = re.compile(
     r"^(?:" + "|".join(sorted(LEVEL1_OF, key=len, reverse=True)) + r")(?:[（(]\d+(?:\.\d+)?分?[)）])?$"

@@ -12,7 +12,7 @@ import itertools
 import re
 
 from jixiao.documents.tables.assemble import carry_down
-from jixiao.documents.tables.levels import LEVEL_PREFIX, is_level1, is_level2, is_total
+from jixiao.documents.tables.levels import GRADE_INLINE, LEVEL_PREFIX, is_level1, is_level2, is_total
 from jixiao.documents.tables.table import Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, Token, tokens
 
@@ -123,6 +123,9 @@ def indicator_rows(text: str, stream: list[Token], columns: list[Role]) -> list[
             rows.append(row)
             continue
         if not values and not reason:
+            if grade := GRADE_INLINE.match(name.text):  # 自评等级：良 on the line after the table
+                start = name.start + grade.start("grade")
+                rows.append(Row(cells={Role.LABEL: name, Role.GRADE: Cell(grade["grade"], start, name.end)}))
             continue  # words after the table (填报人：…): no row without a value
         row = Row(cells={Role.NAME: name})
         for level in levels:
