@@ -7,12 +7,15 @@ value columns each carry exactly one value per label, so a sentence never passes
 
 from __future__ import annotations
 
+import re
+
 from jixiao.documents.tables.headers import HEADER_TOKEN, role_of
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, Token, tokens
 
 _VALUE_COLUMNS = FUNDING_ROLES | {Role.WEIGHT, Role.SCORE}
 _VALUE_GROUPS = {role.value for role in _VALUE_COLUMNS}
+_FUNDING_WORD = re.compile(r"预算数|执行数|执行率")
 _MIN_COLUMNS = 2
 _MIN_ROWS = 2
 
@@ -42,8 +45,11 @@ def _columns(stream: list[Token]) -> tuple[list[Token], list[tuple[Role, Cell, l
 
 
 def column_major_table(text: str, start: int, end: int, gap: Gap) -> Table | None:
+    first = _FUNDING_WORD.search(text, start, end)
+    if first is None or _FUNDING_WORD.search(text, first.end(), end) is None:
+        return None  # cheap test first: a line naming fewer than two money columns is a sentence
     headers = [match for match in HEADER_TOKEN.finditer(text, start, end) if match.lastgroup in _VALUE_GROUPS]
-    if len(headers) < _MIN_COLUMNS:  # cheap test first: most lines naming one column are sentences
+    if len(headers) < _MIN_COLUMNS:
         return None
     labels, columns = _columns(tokens(text, start, end, gap))
     count = len(columns[0][2]) if columns else 0

@@ -17,7 +17,10 @@ from jixiao.documents.tables.table import Table
 from jixiao.documents.tables.tokens import VALUE, Gap, spaced
 
 Lines = list[tuple[int, int]]
-_HINT = re.compile(r"指标|预算|执行|分值|得分|权重|完成值")
+# words only a table header uses: a line without one is never examined further (keeps the scan cheap)
+_COLUMN_WORD = re.compile(
+    r"预算数|执行数|执行率|分值|得分|权重|一级指标|二级指标|三级指标|指标值|完成值|目标值|计划值|指标性质|度量单位|原因"
+)
 OCR_NOTE = re.compile(r"OCR|ocr|机器识别|文字识别|扫描识别|自动识别|识别结果|识别文本|机读")
 _PROSE_LINE = 30  # a longer line without a value, or one ending a sentence, is prose, not a row
 _MIN_STREAM_HEADER = 2
@@ -86,6 +89,9 @@ def _table_at(text: str, lines: Lines, index: int, gap: Gap) -> tuple[Table | No
         if table is None:
             return None, index + 1
         return table, _next_line(lines, table.end, index + 1)
+    first = _COLUMN_WORD.search(text, start, end)
+    if first is None or _COLUMN_WORD.search(text, first.end(), end) is None:
+        return None, index + 1  # a squashed header names at least two columns
     return _stream_at(text, lines, index, gap)
 
 
@@ -117,7 +123,7 @@ def find_tables(text: str, origin: list[int] | None = None) -> list[Table]:
     index = 0
     while index < len(lines):
         start, end = lines[index]
-        if not _HINT.search(text, start, end):
+        if not _COLUMN_WORD.search(text, start, end):
             index += 1
             continue
         table, position = _table_at(text, lines, index, gap)
