@@ -199,3 +199,16 @@ def test_a_table_sample_cut_anywhere_still_extracts(stem: str, tmp_path: Path) -
         path.write_text(raw[:cut], encoding="utf-8")
         report = extract(load_document(path), "rules")
         assert report.source.path == str(path)
+
+
+def test_an_execution_rate_line_inside_the_indicator_block_is_the_execution_score(tmp_path: Path) -> None:
+    raw = (
+        "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+        "预算执行率 | 100% | 95.06% | 10 | 9.51 |\n"
+        "产出指标 | 数量指标 | 新增就业人数 | ≥800人 | 812人 | 20 | 20 |\n"
+    )
+    _, report = _report(raw, tmp_path)
+    assert [indicator.name for indicator in report.indicators] == ["新增就业人数"]
+    rate, weight, score = report.funding.execution_rate, report.funding.execution_weight, report.funding.execution_score
+    assert rate is not None and weight is not None and score is not None
+    assert (rate.text, weight.value, score.value) == ("95.06%", 10.0, 9.51)

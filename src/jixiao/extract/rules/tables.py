@@ -19,6 +19,7 @@ from jixiao.model import Figure, Funding, FundingLine, FundSource, Indicator, Ki
 _TOTAL_LABEL = re.compile(r"^(?:年度)?资金总额|^合计|^总计|^资金总计|^项目资金总额")
 _LABEL_PREFIX = re.compile(r"^(?:[（(]?[\d一二三四五六七八九十]+[、.．)）]\s*)?(?:其中)?[:：]?\s*")
 _WHITESPACE = re.compile(r"\s+")
+_EXECUTION_ROW = re.compile(r"^(?:预算|资金|项目)?(?:预算)?执行率(?:[（(][^)）]*[)）])?$")
 _PROGRAM_ROW = re.compile(r"(?m)^[ \t]*(?:项目名称|转移支付[（(]项目[)）]名称|转移支付名称)[ \t]*[|:：][ \t]*([^|\n]+)")
 _KEY_DROP = re.compile(r"[\s，,。:：;；、（）()“”\"]")
 _POINTS = re.compile(r"[（(]\d+(?:\.\d+)?分?[)）]$")
@@ -113,6 +114,16 @@ def _indicator(table: Table, row: Row, source: str, program: str | None) -> Indi
     )
 
 
+def _execution_line(table: Table, row: Row, funding: Funding, source: str) -> None:
+    """`预算执行率 | 100% | 95.06% | 10 | 9.51`: the execution line written inside the indicator block."""
+    found_by = f"table.{table.layout}.execution"
+    funding.execution_rate = funding.execution_rate or percent_figure(row.cells.get(Role.ACTUAL), found_by, source)
+    weight = cell_figure(row.cells.get(Role.WEIGHT), found_by, source=source)
+    score = cell_figure(row.cells.get(Role.SCORE), found_by, source=source)
+    funding.execution_weight = funding.execution_weight or weight
+    funding.execution_score = funding.execution_score or score
+
+
 def program_of(text: str) -> str | None:
     """The 项目名称 a 自评表 is for: its indicators belong to it."""
     match = _PROGRAM_ROW.search(text)
@@ -140,9 +151,11 @@ def extract_tables(tables: list[Table], source: str, program: str | None = None)
                 total = cell_figure(row.cells.get(Role.SCORE), f"table.{table.layout}.total", source=source)
                 findings.total_score = findings.total_score or total
                 findings.grade = findings.grade or _grade(row, f"table.{table.layout}.grade", source)
+            elif _EXECUTION_ROW.match(row.text(Role.NAME)):
+                _execution_line(table, row, funding, source)
             elif (indicator := _indicator(table, row, source, program)) is not None:
                 findings.indicators.append(indicator)
-    if funding.budget.total or funding.executed.total or funding.budget.by_source:
+    if funding.budget.total or funding.executed.total or funding.budget.by_source or funding.execution_score:
         findings.funding = funding
     return findings
 
