@@ -212,3 +212,11 @@ def test_an_execution_rate_line_inside_the_indicator_block_is_the_execution_scor
     rate, weight, score = report.funding.execution_rate, report.funding.execution_weight, report.funding.execution_score
     assert rate is not None and weight is not None and score is not None
     assert (rate.text, weight.value, score.value) == ("95.06%", 10.0, 9.51)
+
+
+def test_reports_say_when_figures_came_from_ocr_text_or_a_glued_split() -> None:
+    ocr = extract(load_document(SAMPLES / "t5_jingtang_2021.txt"), "rules")
+    glued = extract(load_document(SAMPLES / "t4_yanhe_2023.txt"), "rules")
+    assert any("OCR" in note for note in ocr.notes) and any("截断" in note for note in ocr.notes)
+    assert any("glued_split" in note for note in glued.notes)
+    assert not any("OCR" in note for note in glued.notes)

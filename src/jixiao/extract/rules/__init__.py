@@ -60,7 +60,7 @@ def extract_rules(document: Document) -> Report:
         total_score=found.total_score or total_score,
         grade=found.grade or grade,
         truncated=found.truncated or ends_mid_sentence(text),
-        notes=list(document.notes),
+        notes=[*document.notes, *found.notes],
     )
     if view is not text:
         quote_original(report, text)

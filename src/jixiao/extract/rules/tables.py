@@ -37,6 +37,7 @@ class TableFindings:
     total_score: Figure | None = None
     grade: Figure | None = None
     truncated: bool = False
+    notes: list[str] = field(default_factory=list)
 
 
 def _label(text: str) -> str:
@@ -157,7 +158,20 @@ def extract_tables(tables: list[Table], source: str, program: str | None = None)
                 findings.indicators.append(indicator)
     if funding.budget.total or funding.executed.total or funding.budget.by_source or funding.execution_score:
         findings.funding = funding
+    findings.notes = _notes(tables)
     return findings
+
+
+def _notes(tables: list[Table]) -> list[str]:
+    """What a reviewer should know about figures read from rebuilt tables."""
+    notes = []
+    if any(table.ocr for table in tables):
+        notes.append("表格取自机器识别（OCR）文本：误识字符（O→0、l→1 等）已按数字校正，原文照录，请核对原件")
+    if any(row.split for table in tables for row in table.rows):
+        notes.append("粘连的分值与得分按“得分不超过分值”拆分（table.t4.glued_split），请核对")
+    if any(table.truncated for table in tables):
+        notes.append("文档在表格中途截断：最后一行被截断的单元格未读取")
+    return notes
 
 
 def merge_funding(narrative: Funding, table: Funding | None) -> Funding:
