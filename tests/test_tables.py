@@ -367,3 +367,16 @@ def test_t2_rows_that_lost_their_row_span_cells_are_read_cell_by_cell() -> None:
     assert [row["name"] for row in rows] == ["甲", "乙", "丙"]
     assert rows[1]["reason"] == "部分人员外出务工。" and rows[1]["level2"] == "数量指标"
     assert (rows[2]["level1"], rows[2]["level2"], rows[2]["score"]) == ("产出指标", "质量指标", "10")
+
+
+def test_t4_a_text_target_and_actual_glued_to_the_name_are_split_off() -> None:
+    raw = "三级指标年度指标值实际完成值分值得分\n就业服务体系持续完善效果明显效果明显1010\n补贴发放及时100%100%1010\n"
+    [table] = _tables(raw)
+    assert _cells(table)[0] == {
+        "name": "就业服务体系持续完善",
+        "target": "效果明显",
+        "actual": "效果明显",
+        "weight": "10",
+        "score": "10",
+    }
+    assert _cells(table)[1]["name"] == "补贴发放及时"

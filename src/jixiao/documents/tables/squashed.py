@@ -17,11 +17,15 @@ from jixiao.documents.tables.table import Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, Token, tokens
 
 _SCORED = (Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE)
-_TEXT_VALUE = re.compile(
-    r"^(?:是|否|有|无|完成|已完成|未完成|基本完成|达成|已达成|未达成|部分达成|基本达成|达标|达到|长期|持续|合格|满意|"
-    r"及时|按时|按时完成|效果明显|成效明显|明显|显著|良好|有效|有所提升|逐步提升|有效提升|明显提升|稳步提升|持续提升|"
-    r"达成预期指标|达到预期目标|达到预期|符合要求|符合规定|逐步改善|明显改善|有效改善)$"
-)
+TEXT_VALUES = (
+    "是 否 有 无 完成 已完成 未完成 基本完成 达成 已达成 未达成 部分达成 基本达成 达标 达到 长期 持续 合格 满意 "
+    "及时 按时 按时完成 效果明显 成效明显 明显 显著 良好 有效 有所提升 逐步提升 有效提升 明显提升 稳步提升 持续提升 "
+    "达成预期指标 达到预期目标 达到预期 符合要求 符合规定 逐步改善 明显改善 有效改善 逐步完善 有效运行 稳定运行"
+).split()
+"""Words a table prints in place of a number (text targets and actuals)."""
+_TEXT_VALUE = re.compile("^(?:" + "|".join(TEXT_VALUES) + ")$")
+_GLUED_TEXT_VALUE = re.compile("(?:" + "|".join(sorted(TEXT_VALUES, key=len, reverse=True)) + ")$")
+_MIN_NAME = 2
 _REASON = re.compile(r"原因|因|由于|受|措施|下一步|加大|加强|不足|减少|偏低|偏高|未|延迟|滞后|下降|^无$|^/$|^—$|^-$")
 _MAX_WEIGHT = 100
 
@@ -109,6 +113,22 @@ def _assign(row: Row, values: list[Token], roles: list[Role]) -> None:
             row.cells[role] = cell
 
 
+def _peel_text_values(name: Cell) -> tuple[Cell, list[Token]]:
+    """A text target and a text actual (效果明显, 长期 …) glued to the end of a name, split off as values.
+
+    Both must be there: one word alone at the end (`补贴发放及时`) may well belong to the name.
+    """
+    peeled: list[Token] = []
+    rest = name
+    while len(peeled) < 2 and (match := _GLUED_TEXT_VALUE.search(rest.text)):
+        if match.start() < _MIN_NAME:
+            break
+        start = rest.start + match.start()
+        peeled.insert(0, Token(Cell(match.group(0), start, rest.end), True))
+        rest = Cell(rest.text[: match.start()], rest.start, start)
+    return (rest, peeled) if len(peeled) == 2 else (name, [])
+
+
 def indicator_rows(text: str, stream: list[Token], columns: list[Role]) -> list[Row]:
     roles = [role for role in _SCORED if role in columns]
     expanded = [part for token in stream for part in _levels(token)]
@@ -127,6 +147,9 @@ def indicator_rows(text: str, stream: list[Token], columns: list[Role]) -> list[
                 start = name.start + grade.start("grade")
                 rows.append(Row(cells={Role.LABEL: name, Role.GRADE: Cell(grade["grade"], start, name.end)}))
             continue  # words after the table (填报人：…): no row without a value
+        if not values or values[0].bare:  # `…持续完善效果明显效果明显1010`: text target and actual glued on
+            name, peeled = _peel_text_values(name)
+            values = [*peeled, *values]
         row = Row(cells={Role.NAME: name})
         for level in levels:
             row.cells[Role.LEVEL1 if is_level1(level.cell.text) else Role.LEVEL2] = level.cell
