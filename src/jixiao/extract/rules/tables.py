@@ -57,6 +57,7 @@ def _drop_cut_cell(row: Row) -> None:
     if row.partial and row.cells:
         last = max(row.cells, key=lambda role: row.cells[role].start)
         del row.cells[last]
+        row.partial = False  # dropped once, whoever reads the row next
 
 
 def _funding(table: Table, funding: Funding, source: str) -> None:
