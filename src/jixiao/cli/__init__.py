@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from jixiao.cli import extract as _extract  # noqa: F401  (registers commands)
+from jixiao.cli import run as _run  # noqa: F401
 from jixiao.cli.app import app
 
 __all__ = ["app"]
