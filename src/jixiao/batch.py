@@ -183,7 +183,6 @@ def _run_processes(paths: list[str], job: Job, workers: int) -> Iterator[Outcome
     """Outcomes in completion order, with at most workers × IN_FLIGHT_PER_WORKER chunks queued."""
     # forkserver, not fork: the parent runs a progress-bar thread, and forking a threaded process can deadlock.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["jixiao.batch"])
     chunks = _chunks(paths, CHUNK)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         pending: set[Future[list[Outcome]]] = set()
