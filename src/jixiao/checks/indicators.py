@@ -1,0 +1,1 @@
+"""indicators checks (catalogue in progress)."""

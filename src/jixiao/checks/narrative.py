@@ -1,0 +1,1 @@
+"""narrative checks (catalogue in progress)."""

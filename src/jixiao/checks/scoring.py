@@ -1,0 +1,1 @@
+"""scoring checks (catalogue in progress)."""

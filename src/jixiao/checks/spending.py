@@ -1,0 +1,1 @@
+"""spending checks (catalogue in progress)."""
