@@ -11,6 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColum
 from rich.text import Text
 
 from jixiao.batch import Failed, Job, Outcome, Tally, run_batch
+from jixiao.checks import run_checks
 from jixiao.cli.app import app, console, errors, report_error
 from jixiao.cli.inputs import report_files
 from jixiao.extract import BACKENDS, DEFAULT_BACKEND
@@ -58,7 +59,7 @@ def run(
         report_error(problem)
     if not files:
         raise typer.Exit(2)
-    job = Job(backend=backend, extractor=extractor_key(backend), checker=None)
+    job = Job(backend=backend, extractor=extractor_key(backend), checker=run_checks)
     started = time.perf_counter()
     with Store(db) as store, _progress() as progress:
         task = progress.add_task("jixiao run", total=None, done=0, failed=0, flagged=0)
