@@ -6,6 +6,7 @@ from jixiao.documents import Document
 from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.header import fund_of, region_of, title_of, year_of
 from jixiao.extract.rules.indicators import attach_section_reasons, extract_indicators
+from jixiao.extract.rules.score import extract_score
 from jixiao.model import ExtractorInfo, Report, SourceInfo
 
 BACKEND = "rules"
@@ -18,6 +19,7 @@ def extract_rules(document: Document) -> Report:
     funding, spending = extract_funding(text)
     indicators = extract_indicators(text)
     attach_section_reasons(text, indicators)
+    total_score, grade = extract_score(text)
     return Report(
         source=SourceInfo(path=document.path, sha256=document.sha256, format=document.format),
         extractor=ExtractorInfo(backend=BACKEND),
@@ -28,6 +30,8 @@ def extract_rules(document: Document) -> Report:
         funding=funding,
         spending=spending,
         indicators=indicators,
+        total_score=total_score,
+        grade=grade,
     )
 
 
