@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import sqlite3
@@ -15,7 +16,8 @@ import pytest
 from conftest import ROOT, SAMPLES
 from jixiao.batch import Job, run_batch
 from jixiao.documents import Document
-from jixiao.extract import BACKENDS, extract_rules
+from jixiao.errors import ExtractionError
+from jixiao.extract import extract_rules
 from jixiao.model import FigureRef, Finding, Report, Severity
 from jixiao.store import Store
 
@@ -132,9 +134,7 @@ def test_process_pool_stores_the_same_reports_as_a_single_process(tmp_path: Path
     assert results[1] == results[2]
 
 
-def test_async_backend_runs_reports_concurrently_up_to_the_limit(
-    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_sync_backend_in_threads_runs_reports_concurrently_up_to_the_limit(tmp_path: Path) -> None:
     files = write_batch(tmp_path / "reports", 24, seed=2)
     running = 0
     peak = 0
@@ -150,10 +150,10 @@ def test_async_backend_runs_reports_concurrently_up_to_the_limit(
             running -= 1
         return extract_rules(document)
 
-    monkeypatch.setitem(BACKENDS, "llm", slow_backend)
     with Store(tmp_path / "j.db") as store:
         started = time.perf_counter()
-        tally = run_batch(store, files, Job(backend="llm", extractor="llm:fake:1"), concurrency=6)
+        job = Job(backend="llm", extractor="llm:fake:1")
+        tally = run_batch(store, files, job, concurrency=6, extractor=slow_backend)
         elapsed = time.perf_counter() - started
         assert store.extractors() == ["llm:fake:1"]
     assert tally.done == 24
@@ -167,3 +167,38 @@ def test_store_can_be_read_while_a_run_writes_it(seeds: Path, tmp_path: Path) ->
         reader = sqlite3.connect(tmp_path / "j.db")
         assert reader.execute("SELECT COUNT(*) FROM extractions").fetchone()[0] == 2
         reader.close()
+
+
+class FakeAsyncExtractor:
+    """An async backend like the llm one: a client per event loop, then awaited extraction with a delay."""
+
+    def __init__(self) -> None:
+        self.clients = 0
+        self.running = 0
+        self.peak = 0
+
+    def client_factory(self) -> object:
+        self.clients += 1
+        return object()
+
+    async def aextract(self, document: Document, client: object) -> Report:
+        self.running += 1
+        self.peak = max(self.peak, self.running)
+        await asyncio.sleep(0.05)
+        self.running -= 1
+        if "broken" in document.path:
+            raise ExtractionError(document.path, "model answered garbage", attempts=3)
+        return extract_rules(document)
+
+
+def test_async_backend_is_awaited_with_one_client_and_bounded_concurrency(tmp_path: Path) -> None:
+    files = write_batch(tmp_path / "reports", 20, seed=4)
+    broken = files[0].with_name("broken.txt")
+    shutil.copy(files[0], broken)
+    fake = FakeAsyncExtractor()
+    with Store(tmp_path / "j.db") as store:
+        tally = run_batch(store, [*files, broken], Job("llm", "llm:fake:1"), concurrency=5, extractor=fake)
+        failures = store.failures()
+    assert (tally.done, tally.failed) == (20, 1)
+    assert fake.peak == 5 and fake.clients == 1
+    assert [f.reason for f in failures] == ["model answered garbage"]

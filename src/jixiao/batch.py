@@ -15,17 +15,29 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
 
-from jixiao.documents import load_document
-from jixiao.errors import InputError, JixiaoError
-from jixiao.extract import get_extractor
+from jixiao.documents import Document, load_document
+from jixiao.errors import ExtractionError, InputError, JixiaoError
+from jixiao.extract import Extractor, get_extractor
 from jixiao.model import Finding, Report
 from jixiao.store import Extracted, FileStat, Store
 
 Checker = Callable[[Report, str], list[Finding]]
 """Checks one report against its normalized text; `jixiao.checks.run_checks` has this shape."""
+
+
+@runtime_checkable
+class AsyncExtractor(Protocol):
+    """A backend with a native async API (the llm backend): one client per event loop, many reports at once."""
+
+    def client_factory(self) -> Any: ...
+
+    async def aextract(self, document: Document, client: Any) -> Report: ...
+
 
 ASYNC_BACKENDS = frozenset({"llm"})  # backends that wait on a service: threads, not processes
 CHUNK = 8  # files per process task: small enough to keep the progress bar live, big enough to amortize pickling
@@ -75,22 +87,37 @@ class Plan:
     skipped: int
 
 
-def process_file(path: str, job: Job) -> Outcome:
+def process_file(path: str, job: Job, extractor: Extractor | None = None) -> Outcome:
     """Load, extract and check one file. Never raises: a bad file becomes a Failed with its reason."""
     try:
         stat = FileStat.of(Path(path))  # before reading, so a file changed mid-run is redone next time
         document = load_document(path)
-        report = get_extractor(job.backend)(document)
-        findings = job.checker(report, document.text) if job.checker is not None else []
-        return Extracted.build(
-            path=path, stat=stat, text=document.text, extractor=job.extractor, report=report, findings=findings
-        )
-    except InputError as error:
+        report = (extractor or _extractor_for(job.backend))(document)
+        return _finish(path, stat, document, report, job)
+    except Exception as error:
+        return _failed(path, error)
+
+
+def _finish(path: str, stat: FileStat, document: Document, report: Report, job: Job) -> Extracted:
+    findings = job.checker(report, document.text) if job.checker is not None else []
+    return Extracted.build(
+        path=path, stat=stat, text=document.text, extractor=job.extractor, report=report, findings=findings
+    )
+
+
+def _failed(path: str, error: Exception) -> Failed:
+    if isinstance(error, InputError | ExtractionError):
         return Failed(path, error.reason)
-    except (JixiaoError, OSError) as error:
+    if isinstance(error, JixiaoError | OSError):
         return Failed(path, str(error))
-    except Exception as error:  # a bug on one odd file must not stop years of reports
-        return Failed(path, f"internal error: {type(error).__name__}: {error}")
+    # a bug on one odd file must not stop years of reports
+    return Failed(path, f"internal error: {type(error).__name__}: {error}")
+
+
+@lru_cache(maxsize=4)
+def _extractor_for(backend: str) -> Extractor:
+    """One extractor per backend per process (building one may load settings or prompts)."""
+    return get_extractor(backend)
 
 
 def process_chunk(paths: list[str], job: Job) -> list[Outcome]:
@@ -139,11 +166,13 @@ def run_batch(
     *,
     workers: int = 2,
     concurrency: int = 8,
+    extractor: Extractor | None = None,
     on_start: Callable[[int, int], None] | None = None,
     on_outcome: Callable[[Outcome, Tally], None] | None = None,
 ) -> Tally:
     """Run `job` over `files`, storing each result as it arrives. Returns the counts of this run.
 
+    `extractor` replaces the backend's default one (e.g. an llm extractor built from explicit settings);
     `on_start(todo, skipped)` is called once the plan is known; `on_outcome` after each stored result.
     """
     work = plan(store, files, job.extractor)
@@ -161,8 +190,10 @@ def run_batch(
         if on_outcome is not None:
             on_outcome(outcome, tally)
 
-    if job.backend in ASYNC_BACKENDS:
-        asyncio.run(_run_async(work.todo, job, concurrency, record))
+    if job.backend in ASYNC_BACKENDS or extractor is not None:
+        chosen = extractor or _extractor_for(job.backend)
+        if work.todo:
+            asyncio.run(_run_async(work.todo, job, chosen, concurrency, record))
     elif workers <= 1 or len(work.todo) <= CHUNK:
         for path in work.todo:
             record(process_file(path, job))
@@ -197,15 +228,32 @@ def _run_processes(paths: list[str], job: Job, workers: int) -> Iterator[Outcome
                 yield from future.result()
 
 
-async def _run_async(paths: list[str], job: Job, concurrency: int, record: Callable[[Outcome], None]) -> None:
-    """At most `concurrency` files in flight; results are recorded on the event loop, one at a time."""
+async def _run_async(
+    paths: list[str], job: Job, extractor: Extractor, concurrency: int, record: Callable[[Outcome], None]
+) -> None:
+    """At most `concurrency` files in flight; results are recorded on the event loop, one at a time.
+
+    A backend with an async API is awaited directly (one shared client); any other runs in threads.
+    """
     loop = asyncio.get_running_loop()
     queue = iter(paths)
+    client = extractor.client_factory() if isinstance(extractor, AsyncExtractor) else None
     # Our own pool: asyncio's default executor has min(32, cores + 4) threads, which would cap concurrency.
-    with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="jixiao-llm") as threads:
+    with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="jixiao-batch") as threads:
+
+        async def one(path: str) -> Outcome:
+            if not isinstance(extractor, AsyncExtractor):
+                return await loop.run_in_executor(threads, process_file, path, job, extractor)
+            try:
+                stat = FileStat.of(Path(path))
+                document = await loop.run_in_executor(threads, load_document, path)
+                report = await extractor.aextract(document, client)
+                return _finish(path, stat, document, report, job)
+            except Exception as error:
+                return _failed(path, error)
 
         async def worker() -> None:
             for path in queue:  # shared iterator: each worker takes the next file when it is free
-                record(await loop.run_in_executor(threads, process_file, path, job))
+                record(await one(path))
 
         await asyncio.gather(*(worker() for _ in range(max(1, concurrency))))
