@@ -256,4 +256,9 @@ async def _run_async(
             for path in queue:  # shared iterator: each worker takes the next file when it is free
                 record(await one(path))
 
-        await asyncio.gather(*(worker() for _ in range(max(1, concurrency))))
+        try:
+            await asyncio.gather(*(worker() for _ in range(max(1, concurrency))))
+        finally:
+            close = getattr(client, "aclose", None)  # close the client on the loop that opened it
+            if close is not None:
+                await close()
