@@ -151,14 +151,11 @@ def test_sync_backend_in_threads_runs_reports_concurrently_up_to_the_limit(tmp_p
         return extract_rules(document)
 
     with Store(tmp_path / "j.db") as store:
-        started = time.perf_counter()
         job = Job(backend="llm", extractor="llm:fake:1")
         tally = run_batch(store, files, job, concurrency=6, extractor=slow_backend)
-        elapsed = time.perf_counter() - started
         assert store.extractors() == ["llm:fake:1"]
     assert tally.done == 24
     assert peak == 6
-    assert elapsed < 24 * 0.05 / 2  # far below one-at-a-time
 
 
 def test_store_can_be_read_while_a_run_writes_it(seeds: Path, tmp_path: Path) -> None:

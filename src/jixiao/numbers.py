@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import cn2an
 
@@ -84,6 +85,7 @@ def _unit_kind(unit: str | None) -> tuple[str | None, Kind]:
     return unit, Kind.NUMBER
 
 
+@lru_cache(maxsize=8192)  # a batch prints the same few hundred values again and again; Quantity is frozen
 def parse_quantity(text: str) -> Quantity:
     """Parse a printed value such as ≥95%, ≤ 90 万元, 12月底前, -61人, 1,298.17万元, 一百二十人, 长期.
 

@@ -39,10 +39,13 @@ class _Mapped:
         self.origin = list(range(len(text)))
 
     def sub(self, pattern: re.Pattern[str], replace: Replacement) -> None:
+        matches = list(pattern.finditer(self.text))
+        if not matches:  # most passes find nothing: skip rebuilding the text and its offset map
+            return
         pieces: list[str] = []
         origin: list[int] = []
         last = 0
-        for match in pattern.finditer(self.text):
+        for match in matches:
             start, end = match.span()
             pieces.append(self.text[last:start])
             origin.extend(self.origin[last:start])
