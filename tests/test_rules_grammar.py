@@ -193,3 +193,54 @@ def test_bare_target_word_before_a_number() -> None:
         ("产出指标", "城镇新增就业", "800人", "812人"),
         ("产出指标", "绩效目标完成率", "≥95%", "97%"),
     ]
+
+
+def test_sources_in_brackets_after_a_total() -> None:
+    text, _ = normalize(
+        "2019年全年预算640万元（中央资金400万元、省级资金160万元、县级资金80万元），全年支出618.4万元。\n"
+    )
+    funding, _ = extract_funding(text)
+    assert [(r.source, r.amount.value) for r in funding.budget.by_source] == [
+        (FundSource.CENTRAL, 400),
+        (FundSource.PROVINCIAL, 160),
+        (FundSource.COUNTY, 80),
+    ]
+    assert funding.executed.total.value == 618.4
+
+
+def test_a_restated_total_takes_the_list_that_follows() -> None:
+    text, _ = normalize(
+        "项目年度预算资金1260.00万元，全年执行1197.00万元，预算执行率95%，分值10分，得分9.5分。\n"
+        "2024年项目年度预算资金1260.00万元，其中：中央财政资金860.00万元，省级财政资金400.00万元。\n"
+    )
+    funding, _ = extract_funding(text)
+    assert [r.amount.value for r in funding.budget.by_source] == [860, 400]
+    assert funding.executed.by_source == []
+    assert (funding.execution_weight.text, funding.execution_score.text) == ("10分", "9.5分")
+
+
+def test_report_cut_mid_sentence_is_truncated() -> None:
+    from jixiao.extract.rules.header import ends_mid_sentence
+
+    assert ends_mid_sentence("一、情况\n（3）职业培训人数年度目标值为1000人，实际完")
+    assert not ends_mid_sentence(
+        "（3）职业培训人数年度目标值为1000人，实际完成1000人。\n附件：某市就业补助资金绩效目标自评表"
+    )
+    assert not ends_mid_sentence("报告正文。\n扎兰屯市就业服务中心\n2026年3月9日")
+
+
+def test_goal_pair_with_completion_and_level_heading_with_points() -> None:
+    found = _indicators(
+        "（一）产出指标（分值50分，得分49.04分）\n"
+        "目标1：完成城镇新增就业4.5万人；完成情况：新增就业4.62万人，完成率102.67%。\n"
+    )
+    assert [(i.name, i.target.text, i.actual.text, i.completion.text) for i in found] == [
+        ("城镇新增就业", "4.5万人", "4.62万人", "102.67%")
+    ]
+
+
+def test_actual_first_with_share_of_the_target() -> None:
+    found = _indicators("5、经济效益指标：全年城镇新增就业2989人，完成目标任务1686人的100%。\n")
+    assert [(i.name, i.target.text, i.actual.text, i.completion.text) for i in found] == [
+        ("城镇新增就业", "1686人", "2989人", "100%")
+    ]

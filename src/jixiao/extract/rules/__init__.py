@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jixiao.documents import Document
 from jixiao.extract.rules.funding import extract_funding
-from jixiao.extract.rules.header import fund_of, region_of, title_of, year_of
+from jixiao.extract.rules.header import ends_mid_sentence, fund_of, region_of, title_of, year_of
 from jixiao.extract.rules.indicators import attach_section_reasons, extract_indicators
 from jixiao.extract.rules.score import extract_score
 from jixiao.model import ExtractorInfo, Report, SourceInfo
@@ -32,6 +32,7 @@ def extract_rules(document: Document) -> Report:
         indicators=indicators,
         total_score=total_score,
         grade=grade,
+        truncated=ends_mid_sentence(text),
     )
 
 

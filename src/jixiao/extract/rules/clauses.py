@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jixiao.extract.rules.figures import SEPARATORS, figure_at, terminal_quantities
+from jixiao.extract.rules.figures import SEPARATORS, WEIGHT_SCORE, figure_at, terminal_quantities
 from jixiao.model import Figure, Indicator, NamedFigure
 from jixiao.numbers import QUANTITY
 
@@ -19,6 +19,18 @@ ITEM_START = re.compile(r"(?m)^[ \t]*(?:[（(]\d+[)）]|\d+[.．、](?!\d))[ \t]
 _PROGRAM_PREFIX = re.compile(r"[^\d，,；;。：:\s]{2,40}?(?:资金|经费)[，,]")
 ACTUAL = re.compile(
     r"[，,；;]?[ \t]*(?:(?:19|20)\d{2}年)?(?:全年)?实际(?P<verb>完成值|完成情况|完成|达到|未完成)(?:为|是|[：:])?"
+    # bare `，完成5120人次` counts only after a target marker (see ClauseReader.accepts)
+    r"|[，,；;][ \t]*(?P<bare>完成|达到)(?:值)?(?:为)?(?=[-\d≥≤<>=一二三四五六七八九十两]|长期)"
+)
+LEVEL1_OF = {
+    "数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标", "成本指标": "产出指标",
+    "经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标",
+    "可持续影响指标": "效益指标", "服务对象满意度指标": "满意度指标", "满意度指标": "满意度指标",
+}  # fmt: skip
+# `质量指标“培训后取证率”目标值≥80%`: a second-level name opening a clause switches the level
+_LEVEL2_PREFIX = re.compile(
+    r"(?:其中)?(?P<level2>服务对象满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|满意度)指标"
+    r"(?:方面|中)?[：:，,]?"
 )
 TARGET_MARKER = re.compile(
     r"(?:年度)?(?:预期)?(?:目标)?指标值(?:为|是)?|(?:年度)?目标值(?:为|是)?|年度目标(?:任务)?(?:为)?|计划(?:数|值)?为"
@@ -26,7 +38,7 @@ TARGET_MARKER = re.compile(
 )
 _EQUALS_TARGET = re.compile(r"等于(?:年度)?(?:目标)?(?:指标)?值?")
 _COMPLETION = re.compile(r"[，,]?[ \t]*完成(?:年度预期目标|年度目标|预期目标|目标任务|率)(?:的|为)?(?=[\d-])")
-_TEXTACTUAL = re.compile(r"[，,]?[ \t]*完成年度预期目标(?=[^\d的，,；;。\s])")
+_TEXT_ACTUAL = re.compile(r"[，,]?[ \t]*完成年度预期目标(?=[^\d的，,；;。\s])")
 _REASON_CUES = re.compile(r"因|由于|原因|未|减少|下调|预计|不足|推迟|延迟|受")
 _BREAKDOWN = re.compile(r"其中[，,：:]?")
 
@@ -47,7 +59,7 @@ def skip(text: str, pos: int, end: int, chars: str = SEPARATORS + " \t") -> int:
 
 def _clean_name(name: str) -> str:
     name = ITEM_START.sub("", name)
-    return name.strip(SEPARATORS + " \t（(").strip()
+    return name.strip(SEPARATORS + " \t（(“”\"「」‘’'").strip()
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -66,7 +78,7 @@ class ClauseReader:
         self.found_by = "narrative"
         self.indicators: list[Indicator] = []
 
-    def _new(
+    def add(
         self, program: str | None, name: str, target: Figure | None = None, actual: Figure | None = None
     ) -> Indicator:
         indicator = Indicator(
@@ -74,6 +86,18 @@ class ClauseReader:
         )
         self.indicators.append(indicator)
         return indicator
+
+    def accepts(self, marker: re.Match[str], start: int) -> bool:
+        """A bare `完成` marks an actual only when a target marker stands between `start` and it."""
+        return not marker["bare"] or TARGET_MARKER.search(self.text, start, marker.start()) is not None
+
+    def _level_prefix(self, cursor: Cursor, end: int) -> None:
+        match = _LEVEL2_PREFIX.match(self.text, skip(self.text, cursor.pos, end), end)
+        if match and match.end() < end:
+            level2 = match["level2"] + "指标"
+            self.level2 = "服务对象满意度指标" if level2 == "满意度指标" else level2
+            self.level1 = LEVEL1_OF[self.level2]
+            cursor.pos = match.end()
 
     def _program_prefix(self, cursor: Cursor, end: int) -> None:
         cursor.pos = skip(self.text, cursor.pos, end)
@@ -128,6 +152,7 @@ class ClauseReader:
 
     def clause(self, cursor: Cursor, marker: re.Match[str], end: int) -> Indicator | None:
         """One `NAME TARGET，实际完成 ACTUAL` clause ending at `marker`; advance the cursor past it."""
+        self._level_prefix(cursor, marker.start())
         self._program_prefix(cursor, marker.start())
         name, targets = self._targets(cursor.pos, marker.start())
         if marker["verb"] == "未完成":
@@ -146,6 +171,11 @@ class ClauseReader:
             if value:
                 first.completion = figure_at(self.text, *value.span(), self.found_by)
                 cursor.pos = value.end()
+        points = WEIGHT_SCORE.match(self.text, cursor.pos, end)
+        if points and first is not None:
+            first.weight = figure_at(self.text, *points.span("weight"), self.found_by)
+            first.score = figure_at(self.text, *points.span("score"), self.found_by)
+            cursor.pos = points.end()
         return first
 
     def _text_target(self, name: str, start: int, end: int, actual_text: str) -> list[tuple[str, Figure]]:
@@ -170,10 +200,10 @@ class ClauseReader:
             first = None
             for index, ((_, target), (_, actual)) in enumerate(zip(targets, actuals, strict=True)):
                 part = f"{name}（{labels[index] or index + 1}）"
-                indicator = self._new(program, part, target=target, actual=actual)
+                indicator = self.add(program, part, target=target, actual=actual)
                 first = first or indicator
             return first
-        return self._new(
+        return self.add(
             program, name, target=targets[-1][1] if targets else None, actual=actuals[0][1] if actuals else None
         )
 
@@ -186,13 +216,13 @@ class ClauseReader:
                 stop += 1
             name, targets = self._targets(cursor.pos, stop)
             if name and targets:
-                self._new(cursor.program, name, target=targets[-1][1])
+                self.add(cursor.program, name, target=targets[-1][1])
             cursor.pos = stop + 1
 
     def item(self, cursor: Cursor, start: int, end: int) -> None:
         """One enumerated `(n)` item: clauses, then completion, 其中 breakdown and deviation reason."""
         cursor.pos = start
-        markers = list(ACTUAL.finditer(self.text, start, end))
+        markers = [m for m in ACTUAL.finditer(self.text, start, end) if self.accepts(m, start)]
         first = None
         for marker in markers[:1]:
             first = self.clause(cursor, marker, end)
@@ -210,15 +240,15 @@ class ClauseReader:
                 figure = figure_at(self.text, *value.span(), self.found_by)
                 name = _clean_name(self.text[start : line_end if line_end > 0 else equals.start()])
                 cursor.pos = value.end()
-                return self._new(cursor.program, name, target=figure, actual=figure.model_copy())
-        stop = _COMPLETION.search(self.text, start, end) or _TEXTACTUAL.search(self.text, start, end)
+                return self.add(cursor.program, name, target=figure, actual=figure.model_copy())
+        stop = _COMPLETION.search(self.text, start, end) or _TEXT_ACTUAL.search(self.text, start, end)
         part_end = stop.start() if stop else end
         name, targets = self._targets(start, part_end)
         if not name:
             return None
-        indicator = self._new(cursor.program, name, target=targets[-1][1] if targets else None)
+        indicator = self.add(cursor.program, name, target=targets[-1][1] if targets else None)
         cursor.pos = part_end
-        if stop and stop.re is _TEXTACTUAL:
+        if stop and stop.re is _TEXT_ACTUAL:
             stop_at = stop.end()
             while stop_at < end and self.text[stop_at] not in SEPARATORS:
                 stop_at += 1

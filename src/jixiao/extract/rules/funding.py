@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.extract.rules.figures import figure_at, money_at
+from jixiao.extract.rules.figures import WEIGHT_SCORE, figure_at, money_at
 from jixiao.model import Figure, Funding, FundingLine, FundSource, SourceAmount, SpendingItem
 from jixiao.numbers import decimals
 
@@ -116,12 +116,33 @@ def _read_sentence(
                 amount.found_by = _INITIAL_BUDGET
             line.total = amount
             current = line
-    if rate := _RATE.search(text, start, end):
-        if funding.execution_rate is None and subject is None:
+            _read_parenthesis(text, head.end(), end, line)
+        elif line.total.value == amount.value:
+            current = line  # 云栖 2024 restates the budget total before listing its sources
+    if (rate := _RATE.search(text, start, end)) and subject is None:
+        if funding.execution_rate is None:
             funding.execution_rate = figure_at(text, *rate.span("rate"), "narrative.execution_rate")
+        if funding.execution_weight is None and (points := WEIGHT_SCORE.search(text, rate.end(), end)):
+            funding.execution_weight = figure_at(text, *points.span("weight"), "narrative.execution_weight")
+            funding.execution_score = figure_at(text, *points.span("score"), "narrative.execution_score")
     if listing >= 0:
         _read_listing(text, listing + 2, end, spending, current)
     return current
+
+
+def _read_parenthesis(text: str, start: int, end: int, line: FundingLine) -> None:
+    """`全年预算640万元（中央资金400万元、省级资金160万元、县级资金80万元）`: sources in brackets."""
+    if start >= end or text[start] not in "（(":
+        return
+    close = min((i for i in (text.find("）", start, end), text.find(")", start, end)) if i > 0), default=-1)
+    if close < 0:
+        return
+    for item in _ITEM.finditer(text, start + 1, close):
+        name = item["name"].strip(" .．:：、")
+        source = source_of(name)
+        if source is not None:
+            amount = money_at(text, *item.span("amount"), "narrative.parenthesis")
+            line.by_source.append(SourceAmount(source=source, name=name, amount=amount))
 
 
 def _read_listing(text: str, start: int, end: int, spending: list[SpendingItem], current: FundingLine | None) -> None:

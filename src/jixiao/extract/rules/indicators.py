@@ -12,21 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jixiao.extract.rules.clauses import ACTUAL, ITEM_START, TARGET_MARKER, ClauseReader, Cursor
+from jixiao.extract.rules.clauses import ACTUAL, ITEM_START, LEVEL1_OF, TARGET_MARKER, ClauseReader, Cursor
 from jixiao.extract.rules.figures import figure_at
 from jixiao.model import Figure, Indicator
 from jixiao.numbers import QUANTITY
 
-LEVEL1_OF = {
-    "数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标", "成本指标": "产出指标",
-    "经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标",
-    "可持续影响指标": "效益指标", "服务对象满意度指标": "满意度指标", "满意度指标": "满意度指标",
-}  # fmt: skip
-
 _LEVEL2_HEADING = re.compile(
     r"(?m)^[ \t]*(?:[（(]?[\d一二三四五六七八九十]+[）)]?[、.．]?[ \t]*)?"
     r"(?P<level2>服务对象满意度|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|产出|效益)指标"
-    r"(?:分析|完成情况)?[：:]?[ \t]*"
+    r"(?:分析|完成情况|方面|中)?(?:[（(][^）)\n]{0,30}[）)])?[：:，,]?[ \t]*"  # 产出指标（分值50分，得分49.04分）
 )
 _LEVEL1_ONLY = ("产出指标", "效益指标")
 _TOP_HEADING = re.compile(r"(?m)^[ \t]*[一二三四五六七八九十]+、")
@@ -79,7 +73,7 @@ def _read_block(text: str, block: _Block, program: str | None) -> tuple[list[Ind
             items.append((line_start, line_end))
         elif items:
             items[-1] = (items[-1][0], line_end)
-        else:
+        elif not _read_goal_pairs(reader, line_start, line_end):
             _read_run_on(reader, cursor, line_start, line_end)
     _flush(reader, cursor, items)
     return reader.indicators, cursor.program
@@ -96,7 +90,7 @@ def _read_run_on(reader: ClauseReader, cursor: Cursor, start: int, end: int) -> 
     reader.found_by = "narrative.run_on"
     cursor.pos = start
     for marker in ACTUAL.finditer(reader.text, start, end):
-        if marker.start() < cursor.pos:
+        if marker.start() < cursor.pos or not reader.accepts(marker, cursor.pos):
             continue
         reader.clause(cursor, marker, end)
     reader.targets_only(cursor, end)
@@ -106,7 +100,24 @@ _SENTENCE_START = "。；;\n"
 _GOAL_PAIR = re.compile(
     r"目标\d+[：:]\s*(?:完成|实现|确保)?(?P<name>[^，,；;。：:\d\n]{2,30}?)(?P<target>-?\d[\d,.]*[^\s，,；;。\d]{0,6})"
     r"[；;，,]\s*(?:完成情况|实际完成|完成)[：:]\s*(?:完成|实现|实际)?[^，,；;。：:\d\n]{0,30}?"
-    r"(?P<actual>-?\d[\d,.]*[^\s，,；;。\d]{0,6})"
+    r"(?P<actual>-?\d[\d,.]*[^\s，,；;。\d]{0,6})(?:[，,]\s*完成率(?:为)?(?P<completion>\d+(?:\.\d+)?%))?"
+)
+
+
+def _loose_name_start(text: str, sentence: int, marker: int) -> int:
+    """`2023年，城镇新增就业人数年度目标值为…` / `（1）转移就业人数：年度目标值为…` / `情况：培训人数目标值…`."""
+    name_start = max(sentence, max(text.rfind(sep, sentence, marker) for sep in "，,") + 1)
+    colon = max(text.rfind(sep, name_start, marker) for sep in "：:")
+    if colon >= 0 and text[colon + 1 : marker].strip():
+        return colon + 1
+    return name_start
+
+
+_QUANTITY_TEXT = r"-?\d[\d,.]*[^\s，,；;。\d的]{0,6}"
+_TASK_SHARE = re.compile(
+    rf"(?:全年|年度|共|累计)*(?P<name>[^，,；;。：:\d\n]{{2,30}}?)(?P<actual>{_QUANTITY_TEXT})[，,]\s*"
+    rf"(?:完成|达到)(?:了)?(?:全年|年度)?(?:目标任务|目标|计划|任务)(?P<target>{_QUANTITY_TEXT})的"
+    r"(?P<completion>\d+(?:\.\d+)?%)"
 )
 
 
@@ -124,23 +135,45 @@ def _read_loose(text: str, start: int, end: int) -> list[Indicator]:
     reader = ClauseReader(text, None, None)
     reader.found_by = "narrative.sentence"
     for marker in ACTUAL.finditer(text, start, end):
-        sentence = max(text.rfind(sep, start, marker.start()) for sep in _SENTENCE_START) + 1
-        target = TARGET_MARKER.search(text, max(sentence, start), marker.start())
+        sentence = max(start, max(text.rfind(sep, start, marker.start()) for sep in _SENTENCE_START) + 1)
+        target = TARGET_MARKER.search(text, sentence, marker.start())
         if target is None:
             continue
-        name_start = max(text.rfind(sep, sentence, target.start()) for sep in "，,：:") + 1
-        reader.clause(Cursor(pos=max(name_start, sentence, start), program=None), marker, end)
-    for pair in _GOAL_PAIR.finditer(text, start, end):
-        target, actual = (QUANTITY.fullmatch(pair[group]) for group in ("target", "actual"))
-        if target and actual:
-            reader.indicators.append(
-                Indicator(
-                    name=pair["name"].strip(),
-                    target=figure_at(text, *pair.span("target"), "narrative.goal_pair"),
-                    actual=figure_at(text, *pair.span("actual"), "narrative.goal_pair"),
-                )
-            )
+        reader.clause(Cursor(pos=_loose_name_start(text, sentence, target.start()), program=None), marker, end)
+    _read_goal_pairs(reader, start, end)
     return reader.indicators
+
+
+def _read_goal_pairs(reader: ClauseReader, start: int, end: int) -> int:
+    """Actual-first phrasings; return how many indicators they gave.
+
+    `目标1：完成城镇新增就业4.5万人；完成情况：新增就业4.62万人，完成率102.67%。`
+    `全年城镇新增就业2989人，完成目标任务1686人的177.28%。` (DOMAIN.md I15)
+    """
+    text, count = reader.text, 0
+    for share in _TASK_SHARE.finditer(text, start, end):
+        if QUANTITY.fullmatch(share["target"]) and QUANTITY.fullmatch(share["actual"]):
+            indicator = reader.add(
+                None,
+                share["name"].strip(),
+                target=figure_at(text, *share.span("target"), "narrative.task_share"),
+                actual=figure_at(text, *share.span("actual"), "narrative.task_share"),
+            )
+            indicator.completion = figure_at(text, *share.span("completion"), "narrative.task_share")
+            count += 1
+    for pair in _GOAL_PAIR.finditer(text, start, end):
+        if not (QUANTITY.fullmatch(pair["target"]) and QUANTITY.fullmatch(pair["actual"])):
+            continue
+        indicator = reader.add(
+            None,
+            pair["name"].strip(),
+            target=figure_at(text, *pair.span("target"), "narrative.goal_pair"),
+            actual=figure_at(text, *pair.span("actual"), "narrative.goal_pair"),
+        )
+        if pair["completion"]:
+            indicator.completion = figure_at(text, *pair.span("completion"), "narrative.goal_pair")
+        count += 1
+    return count
 
 
 def extract_indicators(text: str) -> list[Indicator]:
