@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from check_builders import fig, line, report, rules_of
-from jixiao.checks import run_checks
+from check_builders import check, fig, line, report, rules_of
 from jixiao.model import Funding
 from jixiao.model import FundSource as S
 
@@ -18,7 +17,7 @@ ERGUNA_BUDGET = line(
 
 
 def _funding(**lines: object) -> list:
-    return run_checks(report(funding=Funding(**lines)))
+    return check(report(funding=Funding(**lines)))
 
 
 def test_sources_adding_up_raise_nothing() -> None:
@@ -54,7 +53,7 @@ def test_sources_sum_zero_total_with_filled_sources() -> None:
 
 
 def test_execution_rate_honest_two_decimals_passes() -> None:
-    findings = run_checks(
+    findings = check(
         report(funding=Funding(budget=line("3877.67万元"), executed=line("3861.14万元"), execution_rate=fig("99.57%")))
     )
     assert findings == []
@@ -62,7 +61,7 @@ def test_execution_rate_honest_two_decimals_passes() -> None:
 
 def test_execution_rate_wrong_last_digit_fires() -> None:
     funding = Funding(budget=line("3877.67万元"), executed=line("3861.14万元"), execution_rate=fig("99.58%"))
-    findings = run_checks(report(funding=funding))
+    findings = check(report(funding=funding))
     assert rules_of(findings) == ["funding.execution_rate"]
     assert findings[0].severity == "error"
 
@@ -70,7 +69,7 @@ def test_execution_rate_wrong_last_digit_fires() -> None:
 def test_execution_rate_integer_precision_passes_with_info() -> None:
     # 田家庵 2024: 692.98 / 808.1 = 85.75 % printed as 86 %.
     funding = Funding(budget=line("808.1万元"), executed=line("692.98万元"), execution_rate=fig("86%"))
-    findings = run_checks(report(funding=funding))
+    findings = check(report(funding=funding), skip=["narrative"])
     assert rules_of(findings, "warning") == []
     assert rules_of(findings) == ["funding.execution_rate"]
     assert findings[0].severity == "info"
@@ -78,14 +77,14 @@ def test_execution_rate_integer_precision_passes_with_info() -> None:
 
 def test_execution_rate_integer_precision_wrong_fires() -> None:
     funding = Funding(budget=line("808.1万元"), executed=line("692.98万元"), execution_rate=fig("87%"))
-    assert rules_of(run_checks(report(funding=funding)), "error") == ["funding.execution_rate"]
+    assert rules_of(check(report(funding=funding)), "error") == ["funding.execution_rate"]
 
 
 def test_execution_rate_on_allocated_base_is_named() -> None:
     funding = Funding(
         budget=line("1000.00万元"), allocated=line("800.00万元"), executed=line("760.00万元"), execution_rate=fig("95%")
     )
-    findings = run_checks(report(funding=funding))
+    findings = check(report(funding=funding), skip=["narrative"])
     assert [(f.rule, f.severity.value) for f in findings] == [("funding.execution_rate", "warning")]
     assert "下达" in findings[0].message_zh
 
@@ -110,3 +109,12 @@ def test_executed_total_above_budget_is_an_error() -> None:
     findings = _funding(budget=line("100.00万元"), executed=line("100.01万元"))
     assert [(f.rule, f.severity.value) for f in findings] == [("funding.executed_within_budget", "error")]
     assert _funding(budget=line("100.00万元"), executed=line("100.00万元")) == []
+
+
+def test_without_a_budget_total_the_allocated_base_is_used_and_said() -> None:
+    fits = Funding(allocated=line("800.00万元"), executed=line("760.00万元"), execution_rate=fig("95.00%"))
+    assert [(f.rule, f.severity.value) for f in check(report(funding=fits))] == [("funding.execution_rate", "info")]
+    wrong = Funding(allocated=line("800.00万元"), executed=line("760.00万元"), execution_rate=fig("95.10%"))
+    findings = check(report(funding=wrong))
+    assert [(f.rule, f.severity.value) for f in findings] == [("funding.execution_rate", "error")]
+    assert "funding.allocated.total" in [f.path for f in findings[0].figures]

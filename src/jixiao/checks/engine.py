@@ -18,6 +18,8 @@ from jixiao.errors import ConfigError
 from jixiao.model import Figure, FigureRef, Finding, Report, Severity, Span
 
 FAMILIES = ("funding", "spending", "indicators", "narrative", "scoring")
+# Modules that register rules; a family may span two modules (indicators: values and labels).
+RULE_MODULES = ("funding", "spending", "indicators", "indicator_labels", "narrative", "scoring")
 
 Check = Callable[["CheckContext"], Iterable[Finding]]
 
@@ -62,8 +64,8 @@ def rule(rule_id: str, severity: Severity, *, needs_text: bool = False) -> Calla
 
 def all_rules() -> list[Rule]:
     """Every registered rule, family by family in catalogue order (importing the families registers them)."""
-    for family in FAMILIES:
-        importlib.import_module(f"jixiao.checks.{family}")
+    for module in RULE_MODULES:
+        importlib.import_module(f"jixiao.checks.{module}")
     return sorted(_RULES.values(), key=lambda r: (FAMILIES.index(r.family), list(_RULES).index(r.id)))
 
 
@@ -108,7 +110,9 @@ def text_ref(text: str, start: int, end: int) -> FigureRef:
     return FigureRef(path="text", text=text[start:end], span=Span(start=start, end=end))
 
 
-def _selected(rules: list[Rule], skip: Iterable[str]) -> list[Rule]:
+def select_rules(skip: Iterable[str] = ()) -> list[Rule]:
+    """The rules left after skipping ids or whole families; an unknown name is a ConfigError."""
+    rules = all_rules()
     skips = {s.strip().rstrip(".") for s in skip if s.strip()}
     known = {r.id for r in rules} | {r.family for r in rules}
     unknown = sorted(skips - known)
@@ -141,7 +145,7 @@ def run_checks(
     others: it becomes an `engine.rule_failed` error finding.
     """
     config = config or CheckConfig()
-    rules = _selected(all_rules(), skip)
+    rules = select_rules(skip)
     findings: list[Finding] = []
     skipped_for_text = [r.id for r in rules if r.needs_text and text is None]
     for current in rules:

@@ -9,6 +9,7 @@ from jixiao.checks.engine import CheckContext, ref, rule
 from jixiao.checks.tolerance import (
     EPSILON,
     half_unit,
+    input_err,
     is_low_precision,
     percent_matches,
     printed_places,
@@ -24,7 +25,7 @@ LINES = {"budget": "全年预算数", "allocated": "下达资金", "executed": "
 def line_places(line: FundingLine) -> int:
     """Precision the report kept a funding line at (its most precise figure)."""
     figures = [row.amount for row in line.by_source] + ([line.total] if line.total else [])
-    return printed_places(f.text for f in figures)
+    return printed_places(figures)
 
 
 def _value(figure: Figure | None) -> float | None:
@@ -45,17 +46,17 @@ def sources_sum(ctx: CheckContext) -> Iterator[Finding]:
         if total is None or not line.by_source or any(a is None for a in amounts):
             continue
         parts = [a for a in amounts if a is not None]
-        places = line_places(line)
-        if sum_matches(total, parts, places):
+        kept = line_places(line)
+        if sum_matches(total, parts, kept):
             continue
         assert line.total is not None
         figures = [ref(f"funding.{key}.total", line.total)]
         figures += [ref(f"funding.{key}.by_source[{i}].amount", row.amount) for i, row in enumerate(line.by_source)]
-        gap = total - sum(parts)
+        gap, shown = total - sum(parts), min(kept, 4)  # 万元; a table in 元 keeps six decimals
         yield ctx.finding(
-            f"{label}合计 {line.total.text} 与分来源之和 {sum(parts):.{places}f} 不符（差 {gap:+.{places}f}，"
-            f"容差 {sum_tolerance(len(parts), places):.3f}）",
-            f"{key} total {line.total.text} != sum of sources {sum(parts):.{places}f}",
+            f"{label}合计 {line.total.text} 与分来源之和 {sum(parts):.{shown}f}万元 不符（差 {gap:+.{shown}f}，"
+            f"容差 {sum_tolerance(len(parts), kept):g}）",
+            f"{key} total {line.total.text} != sum of sources {sum(parts):.{shown}f} (10k yuan)",
             figures,
             expected=sum(parts),
             found=total,
@@ -66,77 +67,80 @@ def _rate_range(numerator: FundingLine, denominator: FundingLine) -> tuple[float
     top, bottom = _value(numerator.total), _value(denominator.total)
     if top is None or bottom is None or bottom <= 0:
         return None
-    return ratio_range(top, half_unit(line_places(numerator)), bottom, half_unit(line_places(denominator)))
+    return ratio_range(top, input_err(line_places(numerator)), bottom, input_err(line_places(denominator)))
+
+
+def _mismatch(ctx: CheckContext, stated: Figure, rate: tuple[float, float], base: str, key: str) -> Finding:
+    funding = ctx.report.funding
+    expected = sum(rate) / 2
+    base_total = getattr(funding, key).total
+    assert funding.executed.total is not None and base_total is not None
+    return ctx.finding(
+        f"执行率 {stated.text} 与 执行数÷{base} = {expected:.2f}% 不符",
+        f"rate {stated.text} != executed/{key} = {expected:.2f}%",
+        [
+            ref("funding.execution_rate", stated),
+            ref("funding.executed.total", funding.executed.total),
+            ref(f"funding.{key}.total", base_total),
+        ],
+        expected=expected,
+        found=stated.value,
+    )
+
+
+def _low_precision(ctx: CheckContext, stated: Figure, rate: tuple[float, float]) -> Iterator[Finding]:
+    if is_low_precision(stated):
+        yield ctx.finding(
+            f"执行率仅印至 {stated.text}，精度偏低（重算值 {sum(rate) / 2:.2f}%）",
+            f"rate printed at low precision ({stated.text})",
+            [ref("funding.execution_rate", stated)],
+            severity=Severity.INFO,
+        )
 
 
 @rule("funding.execution_rate", Severity.ERROR)
 def execution_rate(ctx: CheckContext) -> Iterator[Finding]:
     """所述预算执行率等于 全年执行数 ÷ 全年预算数 × 100%（F03），按所印位数比较。
 
-    When only executed ÷ allocated fits, a warning names that base. A rate printed with fewer than two
-    decimals passes at its own rounding (86% for 85.75%) with an info note: it can hide a value just
-    under the 90% explanation threshold.
+    When only executed ÷ allocated fits, a warning names that base (without a budget total, the
+    allocated base is used and said). A rate printed with fewer than two decimals passes at its own
+    rounding (86% for 85.75%) with an info note: it can hide a value just under the 90% threshold.
     """
     funding = ctx.report.funding
     stated = funding.execution_rate
-    if stated is None or stated.value is None or funding.executed.total is None:
+    if stated is None or stated.value is None:
         return
-    rate_ref = ref("funding.execution_rate", stated)
-    executed_ref = ref("funding.executed.total", funding.executed.total)
-    budget_range = _rate_range(funding.executed, funding.budget)
-    allocated_range = _rate_range(funding.executed, funding.allocated)
-    if budget_range is None and allocated_range is None:
-        return
-    fits_budget = budget_range is not None and percent_matches(stated.value, stated.text, budget_range)
-    fits_allocated = allocated_range is not None and percent_matches(stated.value, stated.text, allocated_range)
-    if budget_range is not None and not fits_budget:
-        expected = sum(budget_range) / 2
-        assert funding.budget.total is not None
-        budget_ref = ref("funding.budget.total", funding.budget.total)
-        if fits_allocated:
+    on_budget = _rate_range(funding.executed, funding.budget)
+    on_allocated = _rate_range(funding.executed, funding.allocated)
+    if on_budget is not None:
+        if percent_matches(stated, on_budget):
+            yield from _low_precision(ctx, stated, on_budget)
+        elif on_allocated is not None and percent_matches(stated, on_allocated):
+            finding = _mismatch(ctx, stated, on_budget, "预算数", "budget")
             assert funding.allocated.total is not None
-            yield ctx.finding(
-                f"执行率 {stated.text} 是按下达资金计算的（执行数÷下达数），按全年预算应为 {expected:.2f}%",
-                f"rate {stated.text} uses the allocated base; on the budget it is {expected:.2f}%",
-                [rate_ref, executed_ref, budget_ref, ref("funding.allocated.total", funding.allocated.total)],
-                expected=expected,
-                found=stated.value,
-                severity=Severity.WARNING,
+            yield finding.model_copy(
+                update={
+                    "severity": Severity.WARNING,
+                    "message_zh": f"执行率 {stated.text} 是按下达资金计算的（执行数÷下达数），"
+                    f"按全年预算应为 {finding.expected:.2f}%",
+                    "message_en": f"rate {stated.text} uses the allocated base; on the budget it is "
+                    f"{finding.expected:.2f}%",
+                    "figures": [*finding.figures, ref("funding.allocated.total", funding.allocated.total)],
+                }
             )
         else:
-            yield ctx.finding(
-                f"执行率 {stated.text} 与 执行数÷预算数 = {expected:.2f}% 不符",
-                f"rate {stated.text} != executed/budget = {expected:.2f}%",
-                [rate_ref, executed_ref, budget_ref],
-                expected=expected,
-                found=stated.value,
-            )
-        return
-    if budget_range is None and fits_allocated:
+            yield _mismatch(ctx, stated, on_budget, "预算数", "budget")
+    elif on_allocated is not None:
+        if not percent_matches(stated, on_allocated):
+            yield _mismatch(ctx, stated, on_allocated, "下达数", "allocated")
+            return
         yield ctx.finding(
             f"未载全年预算数；执行率 {stated.text} 与 执行数÷下达数 相符",
             f"no budget total; rate {stated.text} fits executed/allocated",
-            [rate_ref],
+            [ref("funding.execution_rate", stated)],
             severity=Severity.INFO,
         )
-    elif budget_range is None and allocated_range is not None:
-        expected = sum(allocated_range) / 2
-        yield ctx.finding(
-            f"执行率 {stated.text} 与 执行数÷下达数 = {expected:.2f}% 不符",
-            f"rate {stated.text} != executed/allocated = {expected:.2f}%",
-            [rate_ref, executed_ref],
-            expected=expected,
-            found=stated.value,
-        )
-        return
-    if is_low_precision(stated.text):
-        recomputed = sum(budget_range or allocated_range or (0.0, 0.0)) / 2
-        yield ctx.finding(
-            f"执行率仅印至 {stated.text}，精度偏低（重算值 {recomputed:.2f}%）",
-            f"rate printed at low precision ({stated.text})",
-            [rate_ref],
-            severity=Severity.INFO,
-        )
+        yield from _low_precision(ctx, stated, on_allocated)
 
 
 _CARRYOVER_WORDS = re.compile("结转|结余")

@@ -11,11 +11,15 @@ so a list of amounts is taken at the precision of its most precise member.
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Iterable
 
+from jixiao.model import Figure
 from jixiao.numbers import decimals
 
 EPSILON = 1e-9  # float noise, far below any printed precision
+NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 
 
 def half_unit(places: int) -> float:
@@ -23,9 +27,34 @@ def half_unit(places: int) -> float:
     return 0.5 * 10.0**-places
 
 
-def printed_places(texts: Iterable[str]) -> int:
-    """Decimals of the most precise figure among `texts` (the precision a list of amounts was kept at)."""
-    return max((decimals(text) for text in texts), default=0)
+def input_err(places: int) -> float:
+    """Rounding error of an input to a ratio: a printed x stands for [x − h, x + h), just under half a unit.
+
+    Half-open matters where two figures only touch at a rounding boundary: an actual of 100% (at most
+    100.4999…) cannot make a completion of 101% (at least 100.5).
+    """
+    return half_unit(places) * (1 - 1e-6)
+
+
+def places(figure: Figure) -> int:
+    """Decimals of the figure's value as printed, in the unit of `value`.
+
+    Usually the decimals of its text; when the value was converted (a table in 元 read into 万元, so
+    8,236,500.00 has value 823.65), the decimals shift by the power of ten of the conversion.
+    """
+    printed = decimals(figure.text)
+    match = NUMBER.search(figure.text)
+    if figure.value is None or not match:
+        return printed
+    number = float(match.group().replace(",", ""))
+    if number == 0 or figure.value == 0:
+        return printed
+    return printed - round(math.log10(abs(figure.value / number)))
+
+
+def printed_places(figures: Iterable[Figure]) -> int:
+    """Decimals of the most precise figure (the precision a list of amounts was kept at)."""
+    return max((places(f) for f in figures), default=0)
 
 
 def sum_tolerance(n_addends: int, places: int) -> float:
@@ -49,21 +78,17 @@ def ratio_range(
     return min(candidates), max(candidates)
 
 
-def percent_matches(stated: float, stated_text: str, ratio: tuple[float, float]) -> bool:
+def percent_matches(stated: Figure, ratio: tuple[float, float]) -> bool:
     """A stated percentage fits a recomputed range when the range meets the stated figure's rounding interval.
 
     86% fits 85.75 (86 covers 85.5–86.5); 24.27% does not fit 24.2819 (24.27 covers 24.265–24.275).
     """
-    err = half_unit(decimals(stated_text))
+    assert stated.value is not None
+    err = half_unit(places(stated))
     low, high = ratio
-    return high >= stated - err - EPSILON and low <= stated + err + EPSILON
+    return high >= stated.value - err - EPSILON and low <= stated.value + err + EPSILON
 
 
-def value_matches(stated: float, stated_text: str, expected: float, expected_err: float = 0.0) -> bool:
-    """A stated figure equals an exact (or ±expected_err) expectation at the figure's printed precision."""
-    return abs(stated - expected) <= half_unit(decimals(stated_text)) + expected_err + EPSILON
-
-
-def is_low_precision(text: str, places: int = 2) -> bool:
-    """A percentage printed with fewer than `places` decimals (86%) can hide a value just past a threshold."""
-    return decimals(text) < places
+def is_low_precision(figure: Figure, wanted: int = 2) -> bool:
+    """A percentage printed with fewer than `wanted` decimals (86%) can hide a value just past a threshold."""
+    return places(figure) < wanted
