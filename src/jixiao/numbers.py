@@ -10,8 +10,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import cn2an
-
 from jixiao.model.values import Kind, Op
 
 # Word comparators seen in targets (不低于95%, 95%及以上) map onto the symbols.
@@ -66,6 +64,8 @@ def parse_number(text: str) -> float:
     if re.fullmatch(r"-?\d+(?:\.\d+)?", cleaned):
         return float(cleaned)
     try:
+        import cn2an  # imported on first use: it takes ~0.7 s, paid by every command and worker otherwise
+
         return float(cn2an.cn2an(cleaned, "smart"))
     except (ValueError, KeyError) as error:
         raise ValueError(f"not a number: {text!r}") from error

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from jixiao.cli.app import app, console, report_error
-from jixiao.review.html import write_review
 from jixiao.store import Store
 
 
@@ -21,6 +20,8 @@ def review(
     ] = None,
 ) -> None:
     """Write OUT/index.html (reports sorted by worst finding) and one page per report; open it from disk."""
+    from jixiao.review.html import write_review  # jinja2 and openpyxl load only for this command
+
     if not db.is_file():
         report_error(f"{db}: no such store (run `jixiao run PATH --db {db}` first)")
         raise typer.Exit(2)
