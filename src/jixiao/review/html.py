@@ -49,7 +49,15 @@ def _environment() -> Environment:
     )
     environment.globals["severity_zh"] = SEVERITY_ZH
     environment.globals["finding_id"] = finding_id
+    environment.filters["number"] = _number
     return environment
+
+
+def _number(value: float | None) -> str:
+    """A computed value as a reviewer reads it: 24.281948 -> 24.2819, 3877.0 -> 3,877."""
+    if value is None:
+        return "—"
+    return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
 def _worst(findings: list[Finding]) -> Severity | None:
