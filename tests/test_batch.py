@@ -199,3 +199,21 @@ def test_async_backend_is_awaited_with_one_client_and_bounded_concurrency(tmp_pa
     assert (tally.done, tally.failed) == (20, 1)
     assert fake.peak == 5 and fake.clients == 1
     assert [f.reason for f in failures] == ["model answered garbage"]
+
+
+def test_llm_backend_batch_against_a_local_openai_compatible_server(tmp_path: Path) -> None:
+    from fake_llm_server import serve
+
+    from jixiao.extract.llm import LlmExtractor
+    from jixiao.settings import load_settings
+
+    files = write_batch(tmp_path / "reports", 6, seed=9)
+    with serve(0.05) as (url, counters):
+        settings = load_settings(base_url=url, api_key="test-key", model="fake", cache=False, max_concurrency=3)
+        with Store(tmp_path / "j.db") as store:
+            tally = run_batch(store, files, Job("llm", "llm:fake:v1"), concurrency=3, extractor=LlmExtractor(settings))
+            reports = [result.report for result in store.results()]
+    assert (tally.done, tally.failed) == (6, 0)
+    assert counters.requests == 6 and counters.peak == 3
+    assert {report.extractor.backend for report in reports} == {"llm"}
+    assert all(report.fund == "就业补助资金" for report in reports)
