@@ -80,3 +80,26 @@ def test_a_reason_of_the_next_indicator_in_a_run_on_list_does_not_count() -> Non
     # 额尔古纳-style run-on list: indicators separated by ；, the second one carries the reason.
     text = "享受就业见习补贴人数113人，实际完成值46人；城镇新增就业人数120人，实际完成值-61人，未完成原因是统计口径。"
     assert _narrative(text, UNMET) == ["narrative.unmet_without_reason"]
+
+
+def test_a_reason_naming_the_indicator_by_its_tail_counts() -> None:
+    # 鹤汀 2020 pattern: 职业技能培训人数 explained as “培训人数略低于年度目标”, cause before the mention.
+    training = indicator("职业技能培训人数", "1800人", "1750人")
+    text = (
+        "职业技能培训人数指标值为1800人，实际完成1750人。\n三、存在问题\n"
+        "受疫情影响，部分线下培训改为线上开展，培训人数略低于年度目标。"
+    )
+    assert _narrative(text, training) == []
+
+
+def test_a_tail_shared_with_another_indicator_does_not_count() -> None:
+    # “就业人数” names both indicators, so its reason cannot be credited to either.
+    new_jobs = indicator("城镇新增就业人数", "120人", "100人")
+    hard = indicator("就业困难人员就业人数", "67人", "67人")
+    text = "城镇新增就业人数120人，实际100人。\n受政策调整影响，就业人数减少。"
+    assert _narrative(text, new_jobs, hard) == ["narrative.unmet_without_reason"]
+
+
+def test_an_aim_to_complete_all_targets_is_not_a_claim() -> None:
+    text = TABLE_SENTENCE + "\n下一步改进措施：加强宣传，确保全面完成年度目标任务。"
+    assert _narrative(text, UNMET, indicator("x人数", "1人", "1人")) == ["narrative.unmet_without_reason"]

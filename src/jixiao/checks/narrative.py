@@ -8,7 +8,7 @@ accuse reports whose reason sits in a paragraph the extractor did not attach.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from jixiao.checks.attainment import Status, attainment
 from jixiao.checks.engine import CheckContext, ref, rule, text_ref
@@ -22,6 +22,8 @@ CLAIM = re.compile(
     r"(?:全面完成|均已完成|全部完成|均完成|均已实现|全部实现|均已达到|全部达到|均达到|圆满完成|全面达成|均已达成)"
     r"|(?:全面|圆满|全部)完成(?:了)?(?:各项|全部|所有)?(?:绩效|年度)?(?:目标|指标|任务)"
 )
+# 确保全面完成年度目标任务 in a plan or an improvement measure is an aim, not a claim.
+ASPIRATION = re.compile("确保|力争|争取|努力|保证|推动|以便|为了|将|要")
 SENTENCE_END = re.compile(r"[。；;\n]")  # a run-on list separates indicators with ；
 EXECUTION_TOPIC = re.compile(r"执行率|执行进度|支出进度|未执行|未支出|结转|结余|未使用|未拨付")
 EXECUTION_REASON = re.compile(r"原因|由于|因为|导致|影响|滞后|尚未|未到|未及时|下半年|年底")
@@ -33,19 +35,33 @@ def _core_name(name: str) -> str:
     return re.sub(r"[（(][^（）()]*[）)]$", "", re.sub(r"\s+", "", name)) or name
 
 
-def _sentence_from(text: str, start: int) -> str:
-    end = SENTENCE_END.search(text, start)
-    return text[start : min(end.end() if end else len(text), start + MAX_WINDOW)]
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The clause holding text[start:end]: bounded by 。；or a line break, at most MAX_WINDOW either side."""
+    before = max(text.rfind(mark, max(0, start - MAX_WINDOW), start) for mark in "。；;\n")
+    after = SENTENCE_END.search(text, end)
+    return text[before + 1 : min(after.end() if after else len(text), end + MAX_WINDOW)]
 
 
-def has_reason(indicator: Indicator, text: str) -> bool:
-    """A deviation reason in the model, or in the text: a reason word in a sentence that names the indicator."""
+def mention_keys(indicator: Indicator, others: Sequence[Indicator]) -> list[str]:
+    """Words that name the indicator in prose: its name, and its tails of four or more characters that no
+    other indicator's name shares (鹤汀 2020 explains 职业技能培训人数 as “培训人数略低于年度目标”)."""
+    name = _core_name(indicator.name)
+    other_names = [_core_name(o.name) for o in others if o is not indicator and _core_name(o.name) != name]
+    tails = [name[k:] for k in range(1, len(name) - 3)]
+    return [name] + [t for t in tails if not any(t in other for other in other_names)]
+
+
+def has_reason(indicator: Indicator, text: str, others: Sequence[Indicator] = ()) -> bool:
+    """A deviation reason in the model, or in the text: a reason word in a clause that names the indicator."""
     if indicator.deviation_reason and not BOILERPLATE.match(indicator.deviation_reason):
         return True
-    name = _core_name(indicator.name)
-    if len(name) < 3:
-        return False
-    return any(REASON.search(_sentence_from(text, m.start())) for m in re.finditer(re.escape(name), text))
+    for key in mention_keys(indicator, others):
+        if len(key) < 3:
+            continue
+        for mention in re.finditer(re.escape(key), text):
+            if REASON.search(_sentence_around(text, mention.start(), mention.end())):
+                return True
+    return False
 
 
 def _label(indicator: Indicator) -> str:
@@ -57,7 +73,7 @@ def unmet_without_reason(ctx: CheckContext) -> Iterator[Finding]:
     """未完成的指标须说明偏差原因及改进措施（10号；I07），原因可在报告任何一处与该指标同句出现。"""
     assert ctx.text is not None
     for i, ind in enumerate(ctx.report.indicators):
-        if attainment(ind).status != Status.UNMET or has_reason(ind, ctx.text):
+        if attainment(ind).status != Status.UNMET or has_reason(ind, ctx.text, ctx.report.indicators):
             continue
         assert ind.actual is not None and ind.target is not None
         yield ctx.finding(
@@ -71,7 +87,10 @@ def unmet_without_reason(ctx: CheckContext) -> Iterator[Finding]:
 def claims_all_met(ctx: CheckContext) -> Iterator[Finding]:
     """报告称目标“全面完成 / 均已完成 / 全部完成”，但有指标未完成。"""
     assert ctx.text is not None
-    claim = CLAIM.search(ctx.text)
+    claim = next(
+        (m for m in CLAIM.finditer(ctx.text) if not ASPIRATION.search(ctx.text[max(0, m.start() - 6) : m.start()])),
+        None,
+    )
     if claim is None:
         return
     unmet = [(i, ind) for i, ind in enumerate(ctx.report.indicators) if attainment(ind).status == Status.UNMET]
