@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -12,9 +13,20 @@ from rich.table import Table
 
 from jixiao.cli.app import app, console, errors, report_error
 from jixiao.cli.inputs import output_name, report_files
+from jixiao.cli.llm_options import (
+    BaseUrlOption,
+    ConfigOption,
+    ModelFileOption,
+    ModelOption,
+    ModeOption,
+    NoCacheOption,
+    llm_settings,
+    run_llm_batch,
+)
 from jixiao.errors import JixiaoError
-from jixiao.extract import BACKENDS, DEFAULT_BACKEND, extract_file
+from jixiao.extract import AUTO, BACKEND_CHOICES, extract_file, resolve_backend
 from jixiao.model import Report
+from jixiao.settings import Settings
 
 
 def _money(report: Report, line: str) -> str:
@@ -41,25 +53,67 @@ def _summary(rows: list[tuple[str, Report]], backend: str) -> Table:
     return table
 
 
+def _backend_title(requested: str, ran: str, settings: Settings) -> str:
+    """Say which backend really ran, and why when `auto` chose it."""
+    title = ran
+    if ran == "llm":
+        model = settings.model_file.name if settings.model_file else settings.model
+        title = f"llm, model {model}"
+    if requested == AUTO:
+        title += " (auto: LLM endpoint configured)" if ran == "llm" else " (auto: no LLM endpoint configured)"
+    return title
+
+
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="report files or folders")],
     out: Annotated[Path, typer.Option("--out", "-o", help="folder for the JSON output")] = Path("out"),
-    backend: Annotated[str, typer.Option(help=f"extractor: {', '.join(BACKENDS)}")] = DEFAULT_BACKEND,
+    backend: Annotated[
+        str, typer.Option(help=f"extractor: {', '.join(BACKEND_CHOICES)} (auto: llm when configured, else rules)")
+    ] = AUTO,
+    model: ModelOption = None,
+    base_url: BaseUrlOption = None,
+    mode: ModeOption = None,
+    model_file: ModelFileOption = None,
+    config: ConfigOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Extract every report under PATHS into one JSON file each."""
-    if backend not in BACKENDS:
-        report_error(f"unknown backend '{backend}' (choose from: {', '.join(BACKENDS)})")
-        raise typer.Exit(2)
+    try:
+        settings = llm_settings(
+            model=model, base_url=base_url, mode=mode, model_file=model_file, config=config, no_cache=no_cache
+        )
+        ran = resolve_backend(backend, settings)
+    except JixiaoError as error:
+        report_error(str(error))
+        raise typer.Exit(2) from None
     files, problems = report_files(paths)
     for problem in problems:
         report_error(problem)
     if not files:
         raise typer.Exit(2)
     out.mkdir(parents=True, exist_ok=True)
+    used: set[str] = set()
+
+    def write(path: Path, report: Report) -> None:
+        name = output_name(path, report.source.sha256, used)
+        (out / name).write_text(report.model_dump_json(indent=2), encoding="utf-8")
+
+    if ran == "llm":
+        done, failed = run_llm_batch(files, settings, write)
+    else:
+        done, failed = _run_one_by_one(files, ran, write)
+    console.print(_summary(done, _backend_title(backend, ran, settings)))
+    console.print(f"{len(done)} extracted to {out}/, {failed} failed", highlight=False)
+    if failed or problems:
+        raise typer.Exit(1)
+
+
+def _run_one_by_one(
+    files: list[Path], backend: str, write: Callable[[Path, Report], None]
+) -> tuple[list[tuple[str, Report]], int]:
     done: list[tuple[str, Report]] = []
     failed = 0
-    used: set[str] = set()
     with Progress(console=errors, transient=True, disable=len(files) < 5) as progress:
         task = progress.add_task("extracting", total=len(files))
         for path in files:
@@ -69,14 +123,10 @@ def extract(
                 report_error(str(error))
                 failed += 1
             else:
-                name = output_name(path, report.source.sha256, used)
-                (out / name).write_text(report.model_dump_json(indent=2), encoding="utf-8")
+                write(path, report)
                 done.append((path.name, report))
             progress.advance(task)
-    console.print(_summary(done, backend))
-    console.print(f"{len(done)} extracted to {out}/, {failed} failed", highlight=False)
-    if failed or problems:
-        raise typer.Exit(1)
+    return done, failed
 
 
 @app.command()

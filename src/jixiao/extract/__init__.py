@@ -1,4 +1,9 @@
-"""Extraction: one function per backend, each turning a Document into a Report."""
+"""Extraction: one function per backend, each turning a Document into a Report.
+
+`rules` is deterministic and offline; `llm` needs settings (an endpoint or a local model file); `auto` picks
+llm when the settings configure one, else rules. The llm backend is imported only when used, so the rules
+path never loads openai or instructor.
+"""
 
 from __future__ import annotations
 
@@ -9,27 +14,62 @@ from jixiao.documents import Document, load_document
 from jixiao.errors import ConfigError
 from jixiao.extract.rules import extract_rules
 from jixiao.model import Report
+from jixiao.settings import Settings, load_settings
 
 Extractor = Callable[[Document], Report]
 
-BACKENDS: dict[str, Extractor] = {"rules": extract_rules}
 DEFAULT_BACKEND = "rules"
+AUTO = "auto"
 
 
-def get_extractor(backend: str = DEFAULT_BACKEND) -> Extractor:
-    try:
-        return BACKENDS[backend]
-    except KeyError:
-        raise ConfigError(f"unknown backend '{backend}' (choose from: {', '.join(BACKENDS)})") from None
+def extract_llm(document: Document) -> Report:
+    """The llm backend with settings from the environment (and JIXIAO_CONFIG)."""
+    return _llm_extractor(load_settings())(document)
 
 
-def extract(document: Document, backend: str = DEFAULT_BACKEND) -> Report:
-    return get_extractor(backend)(document)
+BACKENDS: dict[str, Extractor] = {"rules": extract_rules, "llm": extract_llm}
+BACKEND_CHOICES = (*BACKENDS, AUTO)
 
 
-def extract_file(path: str | Path, backend: str = DEFAULT_BACKEND) -> Report:
+def _llm_extractor(settings: Settings) -> Extractor:
+    from jixiao.extract.llm import LlmExtractor
+
+    return LlmExtractor(settings)
+
+
+def resolve_backend(backend: str, settings: Settings | None = None) -> str:
+    """The backend that will actually run: `auto` becomes llm when an endpoint is configured, else rules."""
+    if backend == AUTO:
+        return "llm" if (settings or load_settings()).configured else "rules"
+    if backend not in BACKENDS:
+        raise ConfigError(f"unknown backend '{backend}' (choose from: {', '.join(BACKEND_CHOICES)})")
+    return backend
+
+
+def get_extractor(backend: str = DEFAULT_BACKEND, settings: Settings | None = None) -> Extractor:
+    name = resolve_backend(backend, settings)
+    if name == "llm":
+        return _llm_extractor(settings or load_settings())
+    return BACKENDS[name]
+
+
+def extract(document: Document, backend: str = DEFAULT_BACKEND, settings: Settings | None = None) -> Report:
+    return get_extractor(backend, settings)(document)
+
+
+def extract_file(path: str | Path, backend: str = DEFAULT_BACKEND, settings: Settings | None = None) -> Report:
     """Load and extract one file; raises InputError for unreadable input."""
-    return extract(load_document(path), backend)
+    return extract(load_document(path), backend, settings)
 
 
-__all__ = ["BACKENDS", "DEFAULT_BACKEND", "Extractor", "extract", "extract_file", "get_extractor"]
+__all__ = [
+    "AUTO",
+    "BACKENDS",
+    "BACKEND_CHOICES",
+    "DEFAULT_BACKEND",
+    "Extractor",
+    "extract",
+    "extract_file",
+    "get_extractor",
+    "resolve_backend",
+]

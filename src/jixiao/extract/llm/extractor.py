@@ -1,0 +1,132 @@
+"""The llm backend: Document -> chunks -> cached or fresh model drafts -> merged -> grounded Report.
+
+Batches run concurrently, bounded by `max_concurrency`; one failing report becomes an error in its slot and
+never stops the others. Each finished report is handed to `on_result` at once, so a caller can write it
+before the rest of the batch is done.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+
+from jixiao.documents import Document
+from jixiao.errors import ExtractionError, JixiaoError
+from jixiao.extract.llm.cache import ResponseCache, cache_key
+from jixiao.extract.llm.chunking import merge_drafts, split_document
+from jixiao.extract.llm.client import CompletionClient, OpenAICompletionClient
+from jixiao.extract.llm.grounding import to_report
+from jixiao.extract.llm.prompts import Prompt, load_prompt
+from jixiao.extract.llm.provider import endpoint_from
+from jixiao.extract.llm.schema import ReportDraft
+from jixiao.model import ExtractorInfo, Report, TokenUsage
+from jixiao.settings import Settings
+
+BACKEND = "llm"
+
+ClientFactory = Callable[[], CompletionClient]
+ResultCallback = Callable[[Document, "Report | JixiaoError"], None]
+
+
+def default_client_factory(settings: Settings) -> ClientFactory:
+    """A fresh openai client per run (an async client belongs to one event loop); local model served first."""
+
+    def make() -> CompletionClient:
+        if settings.model_file is not None:
+            from jixiao.extract.llm.local_server import ensure_server
+
+            server = ensure_server(settings)
+            return OpenAICompletionClient(
+                endpoint_from(settings, base_url=server.base_url, model=server.model), settings
+            )
+        return OpenAICompletionClient(endpoint_from(settings), settings)
+
+    return make
+
+
+class LlmExtractor:
+    """Callable like every backend (Document -> Report); `aextract_many` for batches."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        client_factory: ClientFactory | None = None,
+        prompt: Prompt | None = None,
+    ) -> None:
+        self.settings = settings
+        self.client_factory = client_factory or default_client_factory(settings)
+        self.prompt = prompt or load_prompt()
+        self.cache = ResponseCache(settings.cache_dir, enabled=settings.cache)
+        self.schema = ReportDraft.model_json_schema()
+
+    def __call__(self, document: Document) -> Report:
+        result = asyncio.run(self.aextract_many([document]))[0]
+        if isinstance(result, JixiaoError):
+            raise result
+        return result
+
+    async def aextract_many(
+        self, documents: Sequence[Document], on_result: ResultCallback | None = None
+    ) -> list[Report | JixiaoError]:
+        client = self.client_factory()
+        gate = asyncio.Semaphore(self.settings.max_concurrency)
+
+        async def one(document: Document) -> Report | JixiaoError:
+            async with gate:
+                result: Report | JixiaoError
+                try:
+                    result = await self.aextract(document, client)
+                except JixiaoError as error:
+                    result = error
+                except Exception as error:  # a bug or an unforeseen API answer must not sink the batch
+                    result = ExtractionError(document.path, f"unexpected {type(error).__name__}: {error}")
+            if on_result is not None:
+                on_result(document, result)
+            return result
+
+        return list(await asyncio.gather(*(one(document) for document in documents)))
+
+    async def aextract(self, document: Document, client: CompletionClient) -> Report:
+        chunks = split_document(document.text, self.settings.max_chunk_chars)
+        usage = TokenUsage()
+        drafts: list[ReportDraft] = []
+        from_cache = 0
+        for number, chunk in enumerate(chunks, start=1):
+            key = cache_key(
+                chunk=chunk, prompt_tag=self.prompt.tag, schema=self.schema, settings=self.settings, model=client.model
+            )
+            entry = self.cache.get(key)
+            if entry is not None:
+                draft = ReportDraft.model_validate(entry["draft"])
+                chunk_usage = TokenUsage.model_validate(entry["usage"])
+                from_cache += 1
+            else:
+                messages = self.prompt.messages(chunk, chunk_number=number, chunk_count=len(chunks))
+                completion = await client.complete(messages, ReportDraft, label=document.path)
+                draft, chunk_usage = completion.value, completion.usage
+                self.cache.put(key, {"draft": draft.model_dump(mode="json"), "usage": chunk_usage.model_dump()})
+            drafts.append(draft)
+            _add(usage, chunk_usage)
+        info = ExtractorInfo(backend=BACKEND, model=client.model, prompt_version=self.prompt.tag, usage=usage)
+        report = to_report(merge_drafts(drafts), document, info)
+        if len(chunks) > 1:
+            report.notes.append(f"llm: long document read in {len(chunks)} chunks and merged")
+        if from_cache:
+            report.notes.append(f"llm: {from_cache} of {len(chunks)} chunk(s) answered from the cache (no call)")
+        return report
+
+
+def _add(total: TokenUsage, part: TokenUsage) -> None:
+    total.prompt_tokens += part.prompt_tokens
+    total.completion_tokens += part.completion_tokens
+    total.calls += part.calls
+
+
+async def aextract_many(
+    documents: Sequence[Document], settings: Settings, on_result: ResultCallback | None = None
+) -> list[Report | JixiaoError]:
+    """Extract a batch with the llm backend; each slot holds the Report or the error for that document."""
+    return await LlmExtractor(settings).aextract_many(documents, on_result)
+
+
+__all__ = ["BACKEND", "ClientFactory", "LlmExtractor", "aextract_many", "default_client_factory"]

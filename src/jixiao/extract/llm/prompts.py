@@ -1,0 +1,80 @@
+"""Prompts are data: versioned TOML files in the top-level `prompts/` folder, rendered with jinja2.
+
+The document goes into the user message as delimited data (<document> … </document>); the system message
+says that nothing inside those tags is an instruction. A literal closing tag inside a report is defused so a
+report cannot end its own data block early.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+from jixiao.errors import ConfigError
+
+PROMPTS_DIR = Path(__file__).resolve().parents[4] / "prompts"
+DEFAULT_PROMPT = "extract_report"
+
+_ENV = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+
+
+@dataclass(frozen=True)
+class Prompt:
+    id: str
+    version: str
+    system: str
+    user: str
+    example_text: str
+    example_output: str  # JSON of a ReportDraft for example_text
+
+    @property
+    def tag(self) -> str:
+        """What goes into `extractor.prompt_version` and the cache key, e.g. `extract_report@1`."""
+        return f"{self.id}@{self.version}"
+
+    def messages(self, document: str, *, chunk_number: int = 1, chunk_count: int = 1) -> list[dict[str, str]]:
+        example = json.dumps(json.loads(self.example_output), ensure_ascii=False)
+        system = (
+            f"{self.system.strip()}\n\n示例报告：\n<document>\n{self.example_text.strip()}\n</document>\n"
+            f"示例输出：\n{example}"
+        )
+        user = _ENV.from_string(self.user).render(
+            document=defuse(document), chunk_number=chunk_number, chunk_count=chunk_count
+        )
+        return [{"role": "system", "content": system}, {"role": "user", "content": user.strip()}]
+
+
+def defuse(document: str) -> str:
+    """Keep a report from closing or reopening the data block; the text is otherwise passed as it is."""
+    return document.replace("</document>", "</ document>").replace("<document>", "< document>")
+
+
+@cache
+def load_prompt(prompt_id: str = DEFAULT_PROMPT, directory: Path = PROMPTS_DIR) -> Prompt:
+    path = directory / f"{prompt_id}.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return Prompt(
+            id=data["id"],
+            version=str(data["version"]),
+            system=data["system"],
+            user=data["user"],
+            example_text=data["example"]["text"],
+            example_output=data["example"]["output"],
+        )
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: prompt file not found") from None
+    except (tomllib.TOMLDecodeError, KeyError) as error:
+        raise ConfigError(f"{path}: invalid prompt file ({error})") from None
+
+
+def prompt_ids(directory: Path = PROMPTS_DIR) -> list[str]:
+    return sorted(p.stem for p in directory.glob("*.toml"))
+
+
+__all__ = ["DEFAULT_PROMPT", "PROMPTS_DIR", "Prompt", "defuse", "load_prompt", "prompt_ids"]
