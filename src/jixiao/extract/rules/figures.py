@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from jixiao.model import Figure, Grounding, Kind, Span
+from jixiao.model import Figure, Kind, Span
 from jixiao.numbers import QUANTITY, parse_quantity, to_wan_yuan
 
 MONEY_UNITS = ("万元", "元", "亿元", "千元")
@@ -27,15 +27,13 @@ def figure_at(text: str, start: int, end: int, found_by: str) -> Figure:
         end -= 1
     printed = text[start:end]
     quantity = parse_quantity(printed)
-    # Built from parsed parts we trust: skipping validation halves the rules backend's time per report.
-    return Figure.model_construct(
+    return Figure(
         text=printed,
         value=quantity.value,
         unit=quantity.unit,
         op=quantity.op,
         kind=quantity.kind,
-        span=Span.model_construct(start=start, end=end),
-        grounding=Grounding.EXACT,
+        span=Span(start=start, end=end),
         found_by=found_by,
     )
 
