@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -35,15 +34,6 @@ def samples_dir() -> Path:
 @pytest.fixture
 def gold_dir() -> Path:
     return GOLD
-
-
-@pytest.fixture
-def seeds_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A folder holding only the two seed reports (tests that count the reports of a folder)."""
-    folder = tmp_path_factory.mktemp("seeds")
-    for path in SEED_FILES:
-        shutil.copy(path, folder / path.name)
-    return folder
 
 
 # --- Cassettes (STYLE habit 9): readable YAML, no secrets, replay only unless --record-mode is given. ---
