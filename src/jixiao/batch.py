@@ -99,7 +99,7 @@ def process_file(path: str, job: Job, extractor: Extractor | None = None) -> Out
 
 
 def _finish(path: str, stat: FileStat, document: Document, report: Report, job: Job) -> Extracted:
-    findings = job.checker(report, document.text) if job.checker is not None else []
+    findings = job.checker(report, document.match_text) if job.checker is not None else []
     return Extracted.build(
         path=path, stat=stat, text=document.text, extractor=job.extractor, report=report, findings=findings
     )

@@ -50,7 +50,8 @@ def check_inputs(paths: list[Path]) -> tuple[list[Path], list[str]]:
 
 
 def _source_text(report: Report, json_path: Path) -> str | None:
-    """The text of the report's source document if it is still there and unchanged (spans index it).
+    """The matching text (simplified, same offsets as Document.text) of the report's source document, if it
+    is still there and unchanged. Names are matched in simplified form, so the narrative rules read it too.
 
     A relative source path is tried from the working directory, then from the JSON file's folder and its
     parents (eval/gold/x.json names samples/x.txt relative to the repository).
@@ -63,7 +64,7 @@ def _source_text(report: Report, json_path: Path) -> str | None:
                 document = load_document(candidate)
             except JixiaoError:
                 return None
-            return document.text if document.sha256 == report.source.sha256 else None
+            return document.match_text if document.sha256 == report.source.sha256 else None
     return None
 
 
@@ -71,7 +72,7 @@ def load_for_check(path: Path) -> tuple[Report, str | None]:
     """A report and its document text: extracted with the default backend, or read from a `.json` report."""
     if path.suffix.lower() != ".json":
         document = load_document(path)
-        return extract(document), document.text
+        return extract(document), document.match_text
     try:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:

@@ -49,7 +49,7 @@ def evaluate_case(case: GoldCase, extractor: Extractor, checker: Checker | None)
     error: str | None = None
     try:
         document = load_document(case.sample)
-        text = document.text
+        text = document.match_text
         output = extractor(document)
     except JixiaoError as problem:
         error = str(problem)
