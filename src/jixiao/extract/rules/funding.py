@@ -117,6 +117,8 @@ def _read_sentence(
             line.total = amount
             current = line
             _read_parenthesis(text, head.end(), end, line)
+            if head["verb"] in _SUM_VERBS:  # 松坪 2023: `资金来源：中央补助687万元、…，合计1000万元`
+                _read_sources(text, start, head.start(), line)
         elif line.total.value == amount.value:
             current = line  # 云栖 2024 restates the budget total before listing its sources
     if (rate := _RATE.search(text, start, end)) and subject is None:
@@ -130,18 +132,25 @@ def _read_sentence(
     return current
 
 
+_SUM_VERBS = ("合计", "总计", "资金总额", "总额")
+
+
 def _read_parenthesis(text: str, start: int, end: int, line: FundingLine) -> None:
     """`全年预算640万元（中央资金400万元、省级资金160万元、县级资金80万元）`: sources in brackets."""
     if start >= end or text[start] not in "（(":
         return
     close = min((i for i in (text.find("）", start, end), text.find(")", start, end)) if i > 0), default=-1)
-    if close < 0:
-        return
-    for item in _ITEM.finditer(text, start + 1, close):
+    if close >= 0:
+        _read_sources(text, start + 1, close, line)
+
+
+def _read_sources(text: str, start: int, end: int, line: FundingLine) -> None:
+    """Funding-source items in text[start:end] (other items are ignored) into the line's rows."""
+    for item in _ITEM.finditer(text, start, end):
         name = item["name"].strip(" .．:：、")
         source = source_of(name)
         if source is not None:
-            amount = money_at(text, *item.span("amount"), "narrative.parenthesis")
+            amount = money_at(text, *item.span("amount"), "narrative.sources")
             line.by_source.append(SourceAmount(source=source, name=name, amount=amount))
 
 

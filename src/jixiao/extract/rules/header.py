@@ -11,7 +11,7 @@ _PROVINCES = (
     "河北省 山西省 辽宁省 吉林省 黑龙江省 江苏省 浙江省 安徽省 福建省 江西省 山东省 河南省 湖北省 湖南省 "
     "广东省 海南省 四川省 贵州省 云南省 陕西省 甘肃省 青海省 台湾省"
 ).split()
-_PLACE_AT_END = re.compile(r"[\u4e00-\u9fff]{2,20}(?:自治州|自治县|自治旗|地区|市|县|旗|区|盟|州)$")
+_PLACE_AT_END = re.compile(r"[\u4e00-\u9fff]{2,20}(?:自治州|自治县|自治旗|地区|街道|市|县|旗|区|盟|州|镇|乡)$")
 _FUND = re.compile(r"[\u4e00-\u9fff]{2,30}?(?:资金|经费|专项|项目)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _NOT_PLACE_WORDS = (
@@ -108,7 +108,7 @@ def fund_of(title: str | None) -> str | None:
     for province in _PROVINCES:
         cleaned = cleaned.replace(province, "")
     match = _FUND.search(
-        re.sub(r"^.*?(?:市|县|旗|区|盟|州)(?=[\u4e00-\u9fff]{2,}(?:资金|经费|专项|项目))", "", cleaned)
+        re.sub(r"^.*?(?:市|县|旗|区|盟|州|镇|乡|街道)(?=[\u4e00-\u9fff]{2,}(?:资金|经费|专项|项目))", "", cleaned)
     )
     return match.group(0) if match else None
 

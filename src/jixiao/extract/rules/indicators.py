@@ -13,9 +13,8 @@ import re
 from dataclasses import dataclass
 
 from jixiao.extract.rules.clauses import ACTUAL, ITEM_START, LEVEL1_OF, TARGET_MARKER, ClauseReader, Cursor
-from jixiao.extract.rules.figures import figure_at
+from jixiao.extract.rules.phrasings import read_phrasings
 from jixiao.model import Figure, Indicator
-from jixiao.numbers import QUANTITY
 
 _LEVEL2_HEADING = re.compile(
     r"(?m)^[ \t]*(?:[（(]?[\d一二三四五六七八九十]+[）)]?[、.．]?[ \t]*)?"
@@ -73,7 +72,7 @@ def _read_block(text: str, block: _Block, program: str | None) -> tuple[list[Ind
             items.append((line_start, line_end))
         elif items:
             items[-1] = (items[-1][0], line_end)
-        elif not _read_goal_pairs(reader, line_start, line_end):
+        elif not read_phrasings(reader, line_start, line_end):
             _read_run_on(reader, cursor, line_start, line_end)
     _flush(reader, cursor, items)
     return reader.indicators, cursor.program
@@ -82,7 +81,8 @@ def _read_block(text: str, block: _Block, program: str | None) -> tuple[list[Ind
 def _flush(reader: ClauseReader, cursor: Cursor, items: list[tuple[int, int]]) -> None:
     reader.found_by = "narrative.enumerated"
     for start, end in items:
-        reader.item(cursor, start, end)
+        if not read_phrasings(reader, start, end):
+            reader.item(cursor, start, end)
     items.clear()
 
 
@@ -97,11 +97,6 @@ def _read_run_on(reader: ClauseReader, cursor: Cursor, start: int, end: int) -> 
 
 
 _SENTENCE_START = "。；;\n"
-_GOAL_PAIR = re.compile(
-    r"目标\d+[：:]\s*(?:完成|实现|确保)?(?P<name>[^，,；;。：:\d\n]{2,30}?)(?P<target>-?\d[\d,.]*[^\s，,；;。\d]{0,6})"
-    r"[；;，,]\s*(?:完成情况|实际完成|完成)[：:]\s*(?:完成|实现|实际)?[^，,；;。：:\d\n]{0,30}?"
-    r"(?P<actual>-?\d[\d,.]*[^\s，,；;。\d]{0,6})(?:[，,]\s*完成率(?:为)?(?P<completion>\d+(?:\.\d+)?%))?"
-)
 
 
 def _loose_name_start(text: str, sentence: int, marker: int) -> int:
@@ -111,17 +106,6 @@ def _loose_name_start(text: str, sentence: int, marker: int) -> int:
     if colon >= 0 and text[colon + 1 : marker].strip():
         return colon + 1
     return name_start
-
-
-# cheap literal cues: the full patterns backtrack at every position, so run them only where they can match
-_GOAL_PAIR_CUE = re.compile(r"目标\d+[：:]")
-_TASK_SHARE_CUE = re.compile(r"(?:完成|达到)了?(?:全年|年度)?(?:目标任务|目标|计划|任务)-?\d")
-_QUANTITY_TEXT = r"-?\d[\d,.]*[^\s，,；;。\d的]{0,6}"
-_TASK_SHARE = re.compile(
-    rf"(?:全年|年度|共|累计)*(?P<name>[^，,；;。：:\d\n]{{2,30}}?)(?P<actual>{_QUANTITY_TEXT})[，,]\s*"
-    rf"(?:完成|达到)(?:了)?(?:全年|年度)?(?:目标任务|目标|计划|任务)(?P<target>{_QUANTITY_TEXT})的"
-    r"(?P<completion>\d+(?:\.\d+)?%)"
-)
 
 
 def _uncovered(text: str, blocks: list[_Block]) -> list[tuple[int, int]]:
@@ -143,42 +127,8 @@ def _read_loose(text: str, start: int, end: int) -> list[Indicator]:
         if target is None:
             continue
         reader.clause(Cursor(pos=_loose_name_start(text, sentence, target.start()), program=None), marker, end)
-    _read_goal_pairs(reader, start, end)
+    read_phrasings(reader, start, end)
     return reader.indicators
-
-
-def _read_goal_pairs(reader: ClauseReader, start: int, end: int) -> int:
-    """Actual-first phrasings; return how many indicators they gave.
-
-    `目标1：完成城镇新增就业4.5万人；完成情况：新增就业4.62万人，完成率102.67%。`
-    `全年城镇新增就业2989人，完成目标任务1686人的177.28%。` (DOMAIN.md I15)
-    """
-    text, count = reader.text, 0
-    shares = _TASK_SHARE.finditer(text, start, end) if _TASK_SHARE_CUE.search(text, start, end) else ()
-    for share in shares:
-        if QUANTITY.fullmatch(share["target"]) and QUANTITY.fullmatch(share["actual"]):
-            indicator = reader.add(
-                None,
-                share["name"].strip(),
-                target=figure_at(text, *share.span("target"), "narrative.task_share"),
-                actual=figure_at(text, *share.span("actual"), "narrative.task_share"),
-            )
-            indicator.completion = figure_at(text, *share.span("completion"), "narrative.task_share")
-            count += 1
-    pairs = _GOAL_PAIR.finditer(text, start, end) if _GOAL_PAIR_CUE.search(text, start, end) else ()
-    for pair in pairs:
-        if not (QUANTITY.fullmatch(pair["target"]) and QUANTITY.fullmatch(pair["actual"])):
-            continue
-        indicator = reader.add(
-            None,
-            pair["name"].strip(),
-            target=figure_at(text, *pair.span("target"), "narrative.goal_pair"),
-            actual=figure_at(text, *pair.span("actual"), "narrative.goal_pair"),
-        )
-        if pair["completion"]:
-            indicator.completion = figure_at(text, *pair.span("completion"), "narrative.goal_pair")
-        count += 1
-    return count
 
 
 def extract_indicators(text: str) -> list[Indicator]:
