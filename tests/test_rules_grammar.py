@@ -244,3 +244,38 @@ def test_actual_first_with_share_of_the_target() -> None:
     assert [(i.name, i.target.text, i.actual.text, i.completion.text) for i in found] == [
         ("城镇新增就业", "1686人", "2989人", "100%")
     ]
+
+
+def test_key_value_indicator_lines() -> None:
+    found = _indicators(
+        "（一）产出指标\n"
+        "（1）指标名称：就业见习人数；指标值：≥50人；完成值：46人；完成情况：已完成。\n"
+        "（2）三级指标：项目持续期限；年度指标值：长期；实际完成值：长期；偏差原因：无。\n"
+    )
+    assert [(i.level1, i.name, i.target.text, i.actual.text) for i in found] == [
+        ("产出指标", "就业见习人数", "≥50人", "46人"),
+        ("产出指标", "项目持续期限", "长期", "长期"),
+    ]
+
+
+def test_actual_first_prose_with_targets_in_brackets() -> None:
+    found = _indicators(
+        "参训人员满意度为97.5%，高于年度目标值（≥90%）；补贴发放到位率达到100%（目标值100%）；"
+        "帮助312名就业困难人员实现再就业，年度目标为300名。\n"
+    )
+    assert sorted((i.name, i.target.text, i.actual.text) for i in found) == [
+        ("参训人员满意度", "≥90%", "97.5%"),
+        ("就业困难人员实现再就业", "300名", "312名"),
+        ("补贴发放到位率", "100%", "100%"),
+    ]
+
+
+def test_sources_listed_before_their_sum() -> None:
+    text, _ = normalize("资金来源：中央补助687万元、省级补助215万元、县本级配套98万元，合计1000万元。\n")
+    funding, _ = extract_funding(text)
+    assert funding.budget.total.value == 1000
+    assert [(r.source, r.amount.value) for r in funding.budget.by_source] == [
+        (FundSource.CENTRAL, 687),
+        (FundSource.PROVINCIAL, 215),
+        (FundSource.COUNTY, 98),
+    ]
