@@ -97,3 +97,13 @@ def test_docx_without_document_part_is_reported(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         load_document(tmp_path / "absent.txt")
+
+
+def test_huge_file_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from jixiao.documents import document
+
+    monkeypatch.setattr(document, "MAX_BYTES", 1000)
+    path = tmp_path / "huge.txt"
+    path.write_text("报告" * 2000, encoding="utf-8")
+    with pytest.raises(InputError, match=r"huge\.txt: file too large"):
+        load_document(path)

@@ -22,16 +22,26 @@ runner = CliRunner()
 
 
 @pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    """The two seed reports alone (samples/ holds other formats too)."""
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for name in ("seed_erguna_2024.txt", "seed_zalantun_2025.txt"):
+        shutil.copy(SAMPLES / name, folder / name)
+    return folder
+
+
+@pytest.fixture
 def scripted(monkeypatch: pytest.MonkeyPatch) -> ScriptedClient:
     client = ScriptedClient()
     monkeypatch.setattr(llm_extractor, "default_client_factory", lambda settings: lambda: client)
     return client
 
 
-def test_extract_with_llm_writes_valid_reports(tmp_path: Path, scripted: ScriptedClient) -> None:
+def test_extract_with_llm_writes_valid_reports(tmp_path: Path, seeds: Path, scripted: ScriptedClient) -> None:
     scripted.enqueue(ZALANTUN_DRAFT, ZALANTUN_DRAFT)
     out = tmp_path / "out"
-    result = runner.invoke(app, ["extract", str(SAMPLES), "--backend", "llm", "--out", str(out), "--model", "m1"])
+    result = runner.invoke(app, ["extract", str(seeds), "--backend", "llm", "--out", str(out), "--model", "m1"])
     assert result.exit_code == 0, result.output
     assert "backend: llm, model m1" in result.output
     written = sorted(out.glob("*.json"))
@@ -42,11 +52,11 @@ def test_extract_with_llm_writes_valid_reports(tmp_path: Path, scripted: Scripte
 
 
 def test_auto_runs_llm_when_configured_and_says_so(
-    tmp_path: Path, scripted: ScriptedClient, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, seeds: Path, scripted: ScriptedClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("JIXIAO_API_KEY", "sk-test-not-a-key")
     scripted.enqueue(ZALANTUN_DRAFT, ZALANTUN_DRAFT)
-    result = runner.invoke(app, ["extract", str(SAMPLES), "--out", str(tmp_path)])
+    result = runner.invoke(app, ["extract", str(seeds), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "backend: llm, model gpt-4o-mini (auto: LLM endpoint configured)" in result.output
     assert "sk-test-not-a-key" not in result.output

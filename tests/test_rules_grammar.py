@@ -110,3 +110,137 @@ def test_header_title_region_year() -> None:
     assert title == "内蒙古自治区呼伦贝尔扎兰屯市就业补助资金2025年度绩效自评报告"
     assert region_of(text, title, "就业补助资金") == "扎兰屯市"
     assert year_of(text, title) == 2025
+
+
+def test_two_totals_in_one_sentence_and_a_payment_rate() -> None:
+    text, _ = normalize("全年预算资金512.4万元，实际支付487.1万元，支付率为95%。\n")
+    funding, _ = extract_funding(text)
+    assert (funding.budget.total.value, funding.executed.total.value) == (512.4, 487.1)
+    assert funding.execution_rate.text == "95%"
+
+
+def test_a_sentence_about_one_source_adds_its_rows() -> None:
+    text, _ = normalize(
+        "年度资金总额512.4万元，执行487.1万元。中央财政资金预算400万元，执行380.5万元，执行率95.13%。"
+        "地方财政资金预算112.4万元，执行106.6万元。\n"
+    )
+    funding, _ = extract_funding(text)
+    assert [(r.source, r.amount.value) for r in funding.budget.by_source] == [
+        (FundSource.CENTRAL, 400),
+        (FundSource.LOCAL, 112.4),
+    ]
+    assert [(r.source, r.amount.value) for r in funding.executed.by_source] == [
+        (FundSource.CENTRAL, 380.5),
+        (FundSource.LOCAL, 106.6),
+    ]
+    assert funding.execution_rate is None  # 95.13% is the central row's rate, not the total's
+
+
+def test_funds_arriving_are_allocated() -> None:
+    text, _ = normalize("2023年到位资金300万元，其中：中央资金200万元，省级资金100万元。\n")
+    funding, _ = extract_funding(text)
+    assert funding.allocated.total.value == 300
+    assert funding.budget.total is None
+
+
+def test_loose_sentences_outside_indicator_blocks() -> None:
+    found = _indicators(
+        "（三）绩效目标完成情况\n"
+        "2023年，城镇新增就业人数年度目标值为800人，实际完成812人，完成率101.5%。"
+        "我县全年举办招聘会12场。\n"
+        "目标1：完成城镇新增就业4.5万人；完成情况：新增就业4.62万人。\n"
+    )
+    assert [(i.name, i.target.text, i.actual.text) for i in found] == [
+        ("城镇新增就业人数", "800人", "812人"),
+        ("城镇新增就业", "4.5万人", "4.62万人"),
+    ]
+    assert found[0].completion.text == "101.5%"
+    assert found[1].target.unit == "万人"
+
+
+def test_first_level_heading_without_second_level() -> None:
+    found = _indicators("（一）产出指标完成情况\n1.培训人数年度目标值为300人，实际完成320人。\n")
+    assert [(i.level1, i.level2, i.name, i.actual.value) for i in found] == [("产出指标", None, "培训人数", 320)]
+
+
+def test_score_and_grade_as_stated() -> None:
+    from jixiao.extract.rules.score import extract_score
+
+    text, _ = normalize("一、自评结论\n(一)自评得分 本项目自评得分96.5分，等级为优。\n")
+    score, grade = extract_score(text)
+    assert (score.value, score.unit, grade.text) == (96.5, "分", "优")
+    assert extract_score("执行率优良，无得分")[0] is None
+
+
+def test_adjusted_budget_wins_over_initial_budget() -> None:
+    text, _ = normalize("年初预算500万元，调整后预算512.4万元，全年执行487.1万元，预算执行率95.06%。\n")
+    funding, _ = extract_funding(text)
+    assert funding.budget.total.text == "512.4万元"
+    assert funding.executed.total.value == 487.1
+
+
+def test_initial_budget_alone_is_the_budget() -> None:
+    text, _ = normalize("年初预算500万元，全年执行480万元。\n")
+    funding, _ = extract_funding(text)
+    assert funding.budget.total.value == 500
+
+
+def test_bare_target_word_before_a_number() -> None:
+    found = _indicators(
+        "产出指标：城镇新增就业目标800人，实际完成812人，完成率101.5%；绩效目标完成率≥95%，实际完成97%。\n"
+    )
+    assert [(i.level1, i.name, i.target.text, i.actual.text) for i in found] == [
+        ("产出指标", "城镇新增就业", "800人", "812人"),
+        ("产出指标", "绩效目标完成率", "≥95%", "97%"),
+    ]
+
+
+def test_sources_in_brackets_after_a_total() -> None:
+    text, _ = normalize(
+        "2019年全年预算640万元（中央资金400万元、省级资金160万元、县级资金80万元），全年支出618.4万元。\n"
+    )
+    funding, _ = extract_funding(text)
+    assert [(r.source, r.amount.value) for r in funding.budget.by_source] == [
+        (FundSource.CENTRAL, 400),
+        (FundSource.PROVINCIAL, 160),
+        (FundSource.COUNTY, 80),
+    ]
+    assert funding.executed.total.value == 618.4
+
+
+def test_a_restated_total_takes_the_list_that_follows() -> None:
+    text, _ = normalize(
+        "项目年度预算资金1260.00万元，全年执行1197.00万元，预算执行率95%，分值10分，得分9.5分。\n"
+        "2024年项目年度预算资金1260.00万元，其中：中央财政资金860.00万元，省级财政资金400.00万元。\n"
+    )
+    funding, _ = extract_funding(text)
+    assert [r.amount.value for r in funding.budget.by_source] == [860, 400]
+    assert funding.executed.by_source == []
+    assert (funding.execution_weight.text, funding.execution_score.text) == ("10分", "9.5分")
+
+
+def test_report_cut_mid_sentence_is_truncated() -> None:
+    from jixiao.extract.rules.header import ends_mid_sentence
+
+    assert ends_mid_sentence("一、情况\n（3）职业培训人数年度目标值为1000人，实际完")
+    assert not ends_mid_sentence(
+        "（3）职业培训人数年度目标值为1000人，实际完成1000人。\n附件：某市就业补助资金绩效目标自评表"
+    )
+    assert not ends_mid_sentence("报告正文。\n扎兰屯市就业服务中心\n2026年3月9日")
+
+
+def test_goal_pair_with_completion_and_level_heading_with_points() -> None:
+    found = _indicators(
+        "（一）产出指标（分值50分，得分49.04分）\n"
+        "目标1：完成城镇新增就业4.5万人；完成情况：新增就业4.62万人，完成率102.67%。\n"
+    )
+    assert [(i.name, i.target.text, i.actual.text, i.completion.text) for i in found] == [
+        ("城镇新增就业", "4.5万人", "4.62万人", "102.67%")
+    ]
+
+
+def test_actual_first_with_share_of_the_target() -> None:
+    found = _indicators("5、经济效益指标：全年城镇新增就业2989人，完成目标任务1686人的100%。\n")
+    assert [(i.name, i.target.text, i.actual.text, i.completion.text) for i in found] == [
+        ("城镇新增就业", "1686人", "2989人", "100%")
+    ]

@@ -27,7 +27,7 @@ _OP_SUFFIXES: dict[str, Op] = {"及以上": Op.GE, "以上": Op.GE, "及以下":
 # Units, longest first so 元/人/月 wins over 元 and 万人 over 人.
 _UNIT_WORDS = (
     "百分比 万人次 人次 亿元 万元 千元 元 万人 人 户 个 家 次 起 件 项 所 名 天 日 小时 个月 月 年 期 场 "
-    "本 套 台 处 平方米 亩 公里 批 支 条 张 份 篇 间 座 万 %"
+    "本 套 台 处 平方米 平方公里 亩 万亩 公顷 公里 千米 米 吨 辆 批 支 条 张 份 篇 间 座 笔 班 村 岗 分钟 分 万 %"
 ).split()
 _UNIT = "(?:" + "|".join(sorted(map(re.escape, _UNIT_WORDS), key=len, reverse=True)) + ")"
 UNIT_PATTERN = rf"{_UNIT}(?:/(?:人|户|月|年|次|个|家|天|项))*"

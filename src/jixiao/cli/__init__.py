@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from jixiao.cli import check as _check  # noqa: F401  (registers commands)
 from jixiao.cli import extract as _extract  # noqa: F401  (registers commands)
 from jixiao.cli.app import app
 

@@ -6,8 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from jixiao.documents.document import Document
-from jixiao.documents.docx import load_docx
+from jixiao.documents.docx import load_doc, load_docx
+from jixiao.documents.html import load_html
+from jixiao.documents.layout import TableCell, TableLayout
+from jixiao.documents.pdf import load_pdf
 from jixiao.documents.text import load_text
+from jixiao.documents.xls import load_xls
+from jixiao.documents.xlsx import load_xlsx
 from jixiao.errors import InputError
 
 Loader = Callable[[Path], Document]
@@ -17,6 +22,13 @@ LOADERS: dict[str, Loader] = {
     ".md": load_text,
     ".text": load_text,
     ".docx": load_docx,
+    ".doc": load_doc,
+    ".xlsx": load_xlsx,
+    ".xlsm": load_xlsx,
+    ".xls": load_xls,
+    ".html": load_html,
+    ".htm": load_html,
+    ".pdf": load_pdf,
 }
 
 
@@ -32,4 +44,4 @@ def load_document(path: str | Path) -> Document:
     return loader(path)
 
 
-__all__ = ["LOADERS", "Document", "load_document"]
+__all__ = ["LOADERS", "Document", "TableCell", "TableLayout", "load_document"]

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jixiao.documents.layout import TableCell, TableLayout
 from jixiao.documents.normalize import normalize
+from jixiao.documents.traditional import simplified
 from jixiao.errors import InputError
 
 MAX_BYTES = 50 * 1024 * 1024  # a report is a few hundred KB; anything this big is not one
+MAX_CHARS = 5_000_000  # text rendered from a compressed format (xlsx, pdf) may not grow past this either
 
 
 @dataclass(frozen=True)
@@ -17,20 +22,65 @@ class Document:
     path: str
     format: str
     sha256: str
-    raw_text: str  # text as decoded from the file, before normalization
+    raw_text: str  # text as decoded or rendered from the file, before normalization
     text: str  # normalized text; every Span in a Report indexes this
     origin: list[int] = field(repr=False)  # origin[i]: offset in raw_text of text[i]
+    # `text` with traditional characters simplified, char for char: extractors match on it, spans index both
+    match_text: str = field(default="", repr=False)
+    # tables as the file laid them out (docx, xlsx, html, pdf); cell offsets index `text`
+    tables: tuple[TableLayout, ...] = field(default=(), repr=False)
+    # what a reader of the result must know about the input (pages without text, sheets skipped …)
+    notes: tuple[str, ...] = ()
 
     @classmethod
-    def from_text(cls, raw_text: str, *, path: str, format: str, sha256: str) -> Document:
+    def from_text(
+        cls,
+        raw_text: str,
+        *,
+        path: str,
+        format: str,
+        sha256: str,
+        tables: Sequence[TableLayout] = (),
+        notes: Sequence[str] = (),
+    ) -> Document:
+        if len(raw_text) > MAX_CHARS:
+            raise InputError(path, f"too much text ({len(raw_text):,} chars > {MAX_CHARS:,}); not a single report")
         text, origin = normalize(raw_text)
         if not text.strip():
             raise InputError(path, "no text in the document (empty or only whitespace)")
-        return cls(path=path, format=format, sha256=sha256, raw_text=raw_text, text=text, origin=origin)
+        return cls(
+            path=path,
+            format=format,
+            sha256=sha256,
+            raw_text=raw_text,
+            text=text,
+            origin=origin,
+            match_text=simplified(text),
+            tables=tuple(_normalized_table(table, text, origin) for table in tables),
+            notes=tuple(notes),
+        )
+
+    def __post_init__(self) -> None:
+        if not self.match_text:  # built directly (tests, other tools): match on the text itself
+            object.__setattr__(self, "match_text", self.text)
 
     def raw_offset(self, offset: int) -> int:
         """Offset in `raw_text` of the normalized offset (end offsets map to the end of the raw text)."""
         return self.origin[offset] if offset < len(self.origin) else len(self.raw_text)
+
+
+def _normalized_table(table: TableLayout, text: str, origin: list[int]) -> TableLayout:
+    """The table with its cell offsets moved from the raw text into the normalized text."""
+
+    def cell(raw: TableCell) -> TableCell:
+        start, end = bisect_left(origin, raw.start), bisect_left(origin, raw.end)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return TableCell(start, end, raw.column)
+
+    return TableLayout(name=table.name, rows=tuple(tuple(cell(c) for c in row) for row in table.rows))
 
 
 def read_bytes(path: Path) -> tuple[bytes, str]:

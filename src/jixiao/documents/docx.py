@@ -12,33 +12,63 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from jixiao.documents.document import Document, read_bytes
+from jixiao.documents.layout import TextBuilder
+from jixiao.documents.magic import describe, sniff
 from jixiao.errors import InputError
 
+_CONVERT = "save it as .docx in Word or WPS (or: soffice --headless --convert-to docx FILE)"
 
-def _table_lines(table: Table) -> Iterator[str]:
+
+def _table_rows(table: Table) -> Iterator[list[tuple[int, str]]]:
+    """Rows of (grid column, text). python-docx repeats a merged cell under every grid column it spans
+    (and down the rows of a vertical merge): a horizontal repeat is kept once, by identity, so two
+    neighbouring cells that merely hold the same figure (budget 100, executed 100) both stay."""
     for row in table.rows:
-        cells: list[str] = []
-        for cell in row.cells:
-            text = " ".join(cell.text.split())
-            # merged cells repeat across the row in python-docx; keep one copy
-            if not cells or cells[-1] != text or not text:
-                cells.append(text)
-        yield " | ".join(cells)
+        cells: list[tuple[int, str]] = []
+        previous = None
+        for column, cell in enumerate(row.cells):
+            if previous is not None and cell._tc is previous:
+                continue
+            previous = cell._tc
+            cells.append((column, cell.text))
+        yield cells
 
 
-def _blocks(data: bytes) -> Iterator[str]:
+def _render(data: bytes) -> TextBuilder:
+    builder = TextBuilder()
     document = open_docx(io.BytesIO(data))
+    tables = 0
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            yield block.text
+            builder.line(block.text)
         elif isinstance(block, Table):
-            yield from _table_lines(block)
+            tables += 1
+            builder.table(_table_rows(block), name=f"table {tables}")
+    return builder
 
 
 def load_docx(path: Path) -> Document:
     data, sha256 = read_bytes(path)
+    kind = sniff(data)
+    if kind == "ole":
+        raise InputError(path, f"a legacy Word .doc file, not .docx: {_CONVERT}")
+    if kind == "html":
+        from jixiao.documents.html import load_html  # Word's "save as web page" under a Word name
+
+        return load_html(path)
+    if kind != "zip":
+        raise InputError(path, f"not a readable .docx: the file is {describe(data)}")
     try:
-        text = "\n".join(_blocks(data))
+        builder = _render(data)
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
         raise InputError(path, f"not a readable .docx (corrupt or truncated): {error}") from error
-    return Document.from_text(text, path=str(path), format="docx", sha256=sha256)
+    text, tables = builder.build()
+    return Document.from_text(text, path=str(path), format="docx", sha256=sha256, tables=tables)
+
+
+def load_doc(path: Path) -> Document:
+    """Legacy .doc: read when it is really a .docx or a web page (both common); else say how to convert."""
+    data, _ = read_bytes(path)
+    if sniff(data) in ("zip", "html"):
+        return load_docx(path)
+    raise InputError(path, f"legacy Word .doc files cannot be read directly: {_CONVERT}")

@@ -4,7 +4,8 @@ Spans in the report model point into the normalized text. The map lets the revie
 find the same place in the original: `origin[i]` is the offset in the raw text of normalized char i.
 What a figure printed is never folded away beyond what is listed here: full-width digits and
 comparators become half-width, LaTeX comparators become symbols, converter artefacts go, lines broken
-mid-sentence are joined and spaces between a number and the Chinese next to it are dropped.
+mid-sentence are joined, spaces between a number and the Chinese next to it are dropped, and wrappers
+(site chrome, Word metadata, injected romanisation: see `wrappers.py`) are removed.
 """
 
 from __future__ import annotations
@@ -12,12 +13,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from jixiao.documents.wrappers import WRAPPER_PASSES
+
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}  # ０-９
 _FULL_WIDTH.update({code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
 _FULL_WIDTH.update({code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)})  # ａ-ｚ
 _FULL_WIDTH.update(
     {ord(a): ord(b) for a, b in zip("％．＜＝＞＋－／｜≧≦\u00a0\u2002\u2003", "%.<=>+-/|≥≤   ", strict=True)}
 )
+# the slanted comparators of Word's equation editor and the small-form signs some converters emit
+_FULL_WIDTH.update({ord(a): ord(b) for a, b in zip("⩾⩽﹪﹤﹥﹦", "≥≤%<>=", strict=True)})
 
 _LATEX_WORDS = {r"\geq": "≥", r"\ge": "≥", r"\leq": "≤", r"\le": "≤", r"\%": "%", r"\times": "×", r"\sim": "~"}
 
@@ -39,10 +44,13 @@ class _Mapped:
         self.origin = list(range(len(text)))
 
     def sub(self, pattern: re.Pattern[str], replace: Replacement) -> None:
+        matches = list(pattern.finditer(self.text))
+        if not matches:  # most passes find nothing: skip copying the offset map
+            return
         pieces: list[str] = []
         origin: list[int] = []
         last = 0
-        for match in pattern.finditer(self.text):
+        for match in matches:
             start, end = match.span()
             pieces.append(self.text[last:start])
             origin.extend(self.origin[last:start])
@@ -66,6 +74,7 @@ def _latex(match: re.Match[str]) -> str:
 
 _PASSES: list[tuple[re.Pattern[str], Replacement]] = [
     (re.compile(r"\r\n?"), lambda m: "\n"),
+    *WRAPPER_PASSES,
     (re.compile(r"\[bookmark:[^\]]*\]"), lambda m: ""),
     (re.compile(r"\$([^$\n]{1,60})\$"), _latex),
     (re.compile(r">="), lambda m: "≥"),
@@ -91,7 +100,7 @@ def _join_if_broken(text: str) -> Replacement:
         line = text[line_start : match.start()].strip()
         line_end = text.find("\n", match.end())
         following = text[match.end() : line_end if line_end >= 0 else len(text)]
-        if len(line) < _MIN_BROKEN_LINE or "|" in line or _HEADING_START.match(following):
+        if len(line) < _MIN_BROKEN_LINE or "|" in line or "|" in following or _HEADING_START.match(following):
             return match.group(0)
         return ""
 

@@ -36,6 +36,16 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def decode_strict(data: bytes, encoding: str) -> str:
+    """Decode, forgiving only a multi-byte char cut off at the very end (a truncated download)."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        if error.start < len(data) - 3:
+            raise
+        return data[: error.start].decode(encoding)
+
+
 def decode(data: bytes, path: object) -> str:
     """UTF-8 (with or without BOM), UTF-16/32 with BOM, then GB18030 (a superset of GBK), then detection."""
     for bom, encoding in _BOMS:
@@ -48,7 +58,7 @@ def decode(data: bytes, path: object) -> str:
         return text
     for encoding in ("utf-8", "gb18030"):
         try:
-            return data.decode(encoding)
+            return decode_strict(data, encoding)
         except UnicodeDecodeError:
             continue
     best = from_bytes(data).best()

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from jixiao.model.values import Figure, NamedFigure
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class FundSource(StrEnum):
@@ -22,6 +22,7 @@ class FundSource(StrEnum):
     PROVINCIAL = "provincial"  # 省级、自治区
     PREFECTURAL = "prefectural"  # 市级、盟市、州
     COUNTY = "county"  # 县级、旗县、区
+    LOCAL = "local"  # 地方财政资金: local money whose level the report does not split (since 1.1)
     CARRYOVER = "carryover"  # 上年结余、以前年度结转
     OTHER = "other"  # 其他资金
 

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+from pydantic import BaseModel
 
 from jixiao.model import Figure, Kind, Span
 from jixiao.numbers import QUANTITY, parse_quantity, to_wan_yuan
 
 MONEY_UNITS = ("万元", "元", "亿元", "千元")
+# `分值20分，得分18.5分` / `该项分值10分，得分9.7分` / `权重15，得分15`
+WEIGHT_SCORE = re.compile(
+    r"[，,；;]?\s*(?:该项|该指标)?(?:分值|权重)(?:为|是)?(?P<weight>\d+(?:\.\d+)?分?)[，,、]\s*(?:实际)?得分(?:为|是)?"
+    r"(?P<score>\d+(?:\.\d+)?分?)"
+)
 SEPARATORS = "，,；;。、：:\n"
 
 
@@ -56,3 +64,25 @@ def terminal_quantities(text: str, start: int, end: int) -> list[re.Match[str]]:
 
 def is_quantity(printed: str) -> bool:
     return parse_quantity(printed).kind is not Kind.TEXT
+
+
+def _figures(node: object) -> Iterator[Figure]:
+    if isinstance(node, Figure):
+        yield node
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from _figures(getattr(node, name))
+    elif isinstance(node, list):
+        for item in node:
+            yield from _figures(item)
+
+
+def quote_original(report: BaseModel, original: str) -> None:
+    """Set each figure's text to what the file printed at its span.
+
+    The grammar matches on the simplified view of a traditional-character report (same offsets), so a
+    figure found there is re-quoted from the original text: `text` stays verbatim.
+    """
+    for figure in _figures(report):
+        if figure.span is not None:
+            figure.text = original[figure.span.start : figure.span.end]

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import re
 
-from jixiao.extract.rules.figures import figure_at, money_at
-from jixiao.model import Funding, FundingLine, FundSource, SourceAmount, SpendingItem
+from jixiao.extract.rules.figures import WEIGHT_SCORE, figure_at, money_at
+from jixiao.model import Figure, Funding, FundingLine, FundSource, SourceAmount, SpendingItem
 from jixiao.numbers import decimals
 
 _AMOUNT = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|亿元|千元|元)"
 _PERCENT = r"\d+(?:\.\d+)?%"
 _LINE_VERBS = {
     "budget": "预算|筹集|安排|资金总额|总额|总计|合计",
-    "allocated": "下达|分配|下拨",
-    "executed": "执行|支出|支付|使用|拨付|实际到位",
+    "allocated": "下达|分配|下拨|到位",
+    "executed": "执行|支出|支付|使用|拨付",
 }
 _HEAD = re.compile(rf"(?P<verb>{'|'.join(_LINE_VERBS.values())})[^。；;，,\d]{{0,20}}?(?P<amount>{_AMOUNT})")
 _ITEM = re.compile(rf"(?P<name>[^\d，,；;。:：、()（）]{{2,30}}?(?:[（(][^)）]{{0,30}}[)）])?)(?P<amount>{_AMOUNT})")
@@ -32,6 +32,7 @@ _SOURCE_NAMES: list[tuple[str, FundSource]] = [
     (r"^(?:上年|以前年度|往年).{0,4}(?:结转|结余)|^(?:结转|结余)", FundSource.CARRYOVER),
     (r"^其他资金|^其他来源|^社会资金|^自有资金", FundSource.OTHER),
     (r"^中央", FundSource.CENTRAL),
+    (r"^地方", FundSource.LOCAL),
     (r"^(?:省级|省|自治区|本省)", FundSource.PROVINCIAL),
     (r"^(?:盟市|市级|州级|市本级|地市|市)", FundSource.PREFECTURAL),
     (r"^(?:旗县|县级|区级|县区|旗|县|区本级|区)", FundSource.COUNTY),
@@ -45,6 +46,17 @@ def source_of(name: str) -> FundSource | None:
         if re.search(pattern, label):
             return source
     return None
+
+
+_INITIAL_BUDGET = "narrative.funding.initial_budget"
+
+
+def _is_initial(text: str, verb_start: int) -> bool:
+    return text[max(0, verb_start - 2) : verb_start] == "年初"
+
+
+def _is_initial_budget(figure: Figure) -> bool:
+    return figure.found_by == _INITIAL_BUDGET
 
 
 def _category(name: str) -> str:
@@ -83,20 +95,59 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
 def _read_sentence(
     text: str, start: int, end: int, funding: Funding, spending: list[SpendingItem], current: FundingLine | None
 ) -> FundingLine | None:
-    """Read one sentence; return the funding line a following 其中 list would belong to."""
+    """Read one sentence; return the funding line a following 其中 list would belong to.
+
+    `全年预算512.4万元，执行487.1万元` sets two totals; `中央财政资金预算400万元，执行380.5万元` (a sentence
+    whose subject is a source) adds that source's row to each line instead.
+    """
     listing = text.find("其中", start, end)
-    head = _HEAD.search(text, start, listing if listing >= 0 else end)
-    if head and source_of(text[max(start, head.start() - 8) : head.start()] or "x") is None:
+    heads_end = listing if listing >= 0 else end
+    heads = list(_HEAD.finditer(text, start, heads_end))
+    subject = source_of(text[start : heads[0].start()]) if heads else None
+    for head in heads:
         line: FundingLine = getattr(funding, _line_of(head["verb"]))
-        if line.total is None:
-            line.total = money_at(text, *head.span("amount"), "narrative.funding_total")
+        amount = money_at(text, *head.span("amount"), "narrative.funding")
+        if subject is not None:
+            name = text[start : heads[0].start()].strip(" ，,：:")
+            line.by_source.append(SourceAmount(source=subject, name=name, amount=amount))
+        elif line.total is None or _is_initial_budget(line.total):
+            # 年初预算 gives way to the adjusted 全年预算 / 调整后预算 (A) when the report states both
+            if _is_initial(text, head.start()):
+                amount.found_by = _INITIAL_BUDGET
+            line.total = amount
             current = line
-    if rate := _RATE.search(text, start, end):
+            _read_parenthesis(text, head.end(), end, line)
+        elif line.total.value == amount.value:
+            current = line  # 云栖 2024 restates the budget total before listing its sources
+    if (rate := _RATE.search(text, start, end)) and subject is None:
         if funding.execution_rate is None:
             funding.execution_rate = figure_at(text, *rate.span("rate"), "narrative.execution_rate")
-    if listing < 0:
-        return current
-    for item in _ITEM.finditer(text, listing + 2, end):
+        if funding.execution_weight is None and (points := WEIGHT_SCORE.search(text, rate.end(), end)):
+            funding.execution_weight = figure_at(text, *points.span("weight"), "narrative.execution_weight")
+            funding.execution_score = figure_at(text, *points.span("score"), "narrative.execution_score")
+    if listing >= 0:
+        _read_listing(text, listing + 2, end, spending, current)
+    return current
+
+
+def _read_parenthesis(text: str, start: int, end: int, line: FundingLine) -> None:
+    """`全年预算640万元（中央资金400万元、省级资金160万元、县级资金80万元）`: sources in brackets."""
+    if start >= end or text[start] not in "（(":
+        return
+    close = min((i for i in (text.find("）", start, end), text.find(")", start, end)) if i > 0), default=-1)
+    if close < 0:
+        return
+    for item in _ITEM.finditer(text, start + 1, close):
+        name = item["name"].strip(" .．:：、")
+        source = source_of(name)
+        if source is not None:
+            amount = money_at(text, *item.span("amount"), "narrative.parenthesis")
+            line.by_source.append(SourceAmount(source=source, name=name, amount=amount))
+
+
+def _read_listing(text: str, start: int, end: int, spending: list[SpendingItem], current: FundingLine | None) -> None:
+    """The items of a 其中 list: funding sources of the current line, or spending categories."""
+    for item in _ITEM.finditer(text, start, end):
         name = item["name"].strip(" .．:：")
         source = source_of(name)
         amount = money_at(text, *item.span("amount"), "narrative.其中")
@@ -111,7 +162,6 @@ def _read_sentence(
                     share=figure_at(text, *share.span("share"), "narrative.share") if share else None,
                 )
             )
-    return current
 
 
 __all__ = ["decimals", "extract_funding", "source_of"]

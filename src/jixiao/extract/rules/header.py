@@ -109,3 +109,19 @@ def year_of(text: str, title: str | None) -> int | None:
         return int(match.group(1))
     years = Counter(int(y) for y in _YEAR.findall(text))
     return years.most_common(1)[0][0] if years else None
+
+
+_SENTENCE_ENDS = '。！？!?；;…”"）)】]'
+_MIN_CUT_LINE = 15
+
+
+def ends_mid_sentence(text: str) -> bool:
+    """The report stops inside a sentence: its last line is prose (has a comma) with no closing mark.
+
+    A closing 附件 line, a signature or a date has no comma and does not count.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        return False
+    last = lines[-1]
+    return len(last) >= _MIN_CUT_LINE and last[-1] not in _SENTENCE_ENDS and any(c in last for c in "，,")

@@ -1,13 +1,10 @@
-"""Indicators from narrative text: a small grammar of target / actual / completion clauses.
+"""Where indicators stand in a narrative report, read with the clause grammar of clauses.py.
 
 A block starts at a second-level heading (1、数量指标：, 2. 质量指标分析) and holds either enumerated
-items, one per `(n)` line (扎兰屯 2025), or run-on clauses in one paragraph (额尔古纳 2024). Both are
-read with the same clause grammar:
-
-    NAME [TARGET-MARKER] TARGET  ，[YEAR年][全年]实际完成[值][为] ACTUAL  [，完成年度预期目标的 PCT]
-
-Program lines (a sub-fund name alone on a line, or `…资金，` opening a clause) set the program of the
-indicators after them.
+items, one per `(n)` line (扎兰屯 2025), or run-on clauses in one paragraph (额尔古纳 2024). Program
+lines (a sub-fund name alone on a line, or `…资金，` opening a clause) set the program of the indicators
+after them. Outside such blocks, loose sentences with both a target marker and an actual marker
+(`城镇新增就业人数年度目标值为800人，实际完成812人`) and `目标1：…；完成情况：…` pairs are read too.
 """
 
 from __future__ import annotations
@@ -15,51 +12,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jixiao.extract.rules.figures import SEPARATORS, figure_at, terminal_quantities
-from jixiao.model import Figure, Indicator, NamedFigure
+from jixiao.extract.rules.clauses import ACTUAL, ITEM_START, LEVEL1_OF, TARGET_MARKER, ClauseReader, Cursor
+from jixiao.extract.rules.figures import figure_at
+from jixiao.model import Figure, Indicator
 from jixiao.numbers import QUANTITY
 
-LEVEL1_OF = {
-    "数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标", "成本指标": "产出指标",
-    "经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标",
-    "可持续影响指标": "效益指标", "服务对象满意度指标": "满意度指标", "满意度指标": "满意度指标",
-}  # fmt: skip
-
 _LEVEL2_HEADING = re.compile(
-    r"(?m)^[ \t]*(?:[（(]?\d+[）)]?[、.．]?[ \t]*)?"
-    r"(?P<level2>服务对象满意度|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响)指标"
-    r"(?:分析|完成情况)?[：:]?[ \t]*"
+    r"(?m)^[ \t]*(?:[（(]?[\d一二三四五六七八九十]+[）)]?[、.．]?[ \t]*)?"
+    r"(?P<level2>服务对象满意度|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|产出|效益)指标"
+    r"(?:分析|完成情况|方面|中)?(?:[（(][^）)\n]{0,30}[）)])?[：:，,]?[ \t]*"  # 产出指标（分值50分，得分49.04分）
 )
+_LEVEL1_ONLY = ("产出指标", "效益指标")
 _TOP_HEADING = re.compile(r"(?m)^[ \t]*[一二三四五六七八九十]+、")
-_ITEM_START = re.compile(r"(?m)^[ \t]*[（(]\d+[)）][ \t]*")
 _PROGRAM_LINE = re.compile(r"^[^\d，,；;。：:（()）\s]{2,40}(?:资金|经费|项目)$")
-_PROGRAM_PREFIX = re.compile(r"[^\d，,；;。：:\s]{2,40}?(?:资金|经费)[，,]")
-_ACTUAL = re.compile(
-    r"[，,；;]?[ \t]*(?:(?:19|20)\d{2}年)?(?:全年)?实际(?P<verb>完成值|完成情况|完成|达到|未完成)(?:为|是|[：:])?"
-)
-_TARGET_MARKER = re.compile(
-    r"(?:年度)?(?:预期)?(?:目标)?指标值(?:为|是)?|(?:年度)?目标值(?:为|是)?|年度目标(?:任务)?(?:为)?|计划(?:数|值)?为"
-)
-_EQUALS_TARGET = re.compile(r"等于(?:年度)?(?:目标)?(?:指标)?值?")
-_COMPLETION = re.compile(r"[，,]?[ \t]*完成(?:年度预期目标|年度目标|预期目标|目标任务|率)(?:的|为)?(?=[\d-])")
-_TEXT_ACTUAL = re.compile(r"[，,]?[ \t]*完成年度预期目标(?=[^\d的，,；;。\s])")
-_REASON_CUES = re.compile(r"因|由于|原因|未|减少|下调|预计|不足|推迟|延迟|受")
-_BREAKDOWN = re.compile(r"其中[，,：:]?")
 
 
 @dataclass
 class _Block:
-    level2: str
+    level1: str | None
+    level2: str | None  # None under a first-level heading (产出指标、效益指标) with no second level
     start: int
     end: int
-
-
-@dataclass
-class _Cursor:
-    """Where the clause reader stands, and the program the next indicators belong to."""
-
-    pos: int
-    program: str | None
 
 
 def _blocks(text: str) -> list[_Block]:
@@ -68,9 +41,10 @@ def _blocks(text: str) -> list[_Block]:
     for index, heading in enumerate(headings):
         end = headings[index + 1].start() if index + 1 < len(headings) else len(text)
         top = _TOP_HEADING.search(text, heading.end(), end)
-        level2 = heading["level2"] + "指标"
-        blocks.append(_Block(level2="服务对象满意度指标" if level2 == "满意度指标" else level2,
-                             start=heading.end(), end=top.start() if top else end))  # fmt: skip
+        name = heading["level2"] + "指标"
+        level2 = None if name in _LEVEL1_ONLY else "服务对象满意度指标" if name == "满意度指标" else name
+        level1 = LEVEL1_OF.get(level2) if level2 else name
+        blocks.append(_Block(level1=level1, level2=level2, start=heading.end(), end=top.start() if top else end))
     return blocks
 
 
@@ -85,259 +59,144 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _skip(text: str, pos: int, end: int, chars: str = SEPARATORS + " \t") -> int:
-    while pos < end and text[pos] in chars:
-        pos += 1
-    return pos
-
-
-def _clean_name(name: str) -> str:
-    name = _ITEM_START.sub("", name)
-    return name.strip(SEPARATORS + " \t（(").strip()
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start] in SEPARATORS or text[start].isspace()):
-        start += 1
-    while end > start and (text[end - 1] in SEPARATORS or text[end - 1].isspace()):
-        end -= 1
-    return start, end
-
-
-class _Reader:
-    def __init__(self, text: str, level2: str) -> None:
-        self.text = text
-        self.level2 = level2
-        self.found_by = "narrative"
-        self.indicators: list[Indicator] = []
-
-    def _new(
-        self, program: str | None, name: str, target: Figure | None = None, actual: Figure | None = None
-    ) -> Indicator:
-        level1 = LEVEL1_OF.get(self.level2)
-        indicator = Indicator(
-            program=program, level1=level1, level2=self.level2, name=name, target=target, actual=actual
-        )
-        self.indicators.append(indicator)
-        return indicator
-
-    def _program_prefix(self, cursor: _Cursor, end: int) -> None:
-        cursor.pos = _skip(self.text, cursor.pos, end)
-        match = _PROGRAM_PREFIX.match(self.text, cursor.pos, end)
-        if match and not QUANTITY.search(match.group(0)):
-            cursor.program = match.group(0)[:-1]
-            cursor.pos = _skip(self.text, match.end(), end)
-
-    def _value(self, start: int, end: int) -> Figure | None:
-        start, end = _trim(self.text, start, end)
-        return figure_at(self.text, start, end, self.found_by) if end > start else None
-
-    def _targets(self, start: int, end: int) -> tuple[str, list[tuple[str, Figure]]]:
-        """Split a `NAME [marker] TARGET` part into the name and its labelled target figures."""
-        marker = _TARGET_MARKER.search(self.text, start, end)
-        if marker:
-            values = terminal_quantities(self.text, marker.end(), end)
-            if not values:
-                value = self._value(marker.end(), end)
-                return _clean_name(self.text[start : marker.start()]), [("", value)] if value else []
-            name_end = marker.start()
-        else:
-            values = terminal_quantities(self.text, start, end)
-            if not values:
-                return _clean_name(self.text[start:end]), []
-            name_end = values[0].start()
-        labelled: list[tuple[str, Figure]] = []
-        previous: int | None = None
-        for match in values:
-            label = "" if previous is None else self.text[previous : match.start()].strip(SEPARATORS + " ")
-            labelled.append((label, figure_at(self.text, *match.span(), self.found_by)))
-            previous = match.end()
-        return _clean_name(self.text[start:name_end]), labelled
-
-    def _actuals(self, start: int, end: int, count: int) -> tuple[list[tuple[str, Figure]], int]:
-        """Read `count` labelled actual values after an actual marker; return them and where they end."""
-        found, pos = [], start
-        for _ in range(max(count, 1)):
-            stop = pos
-            while stop < end and self.text[stop] not in SEPARATORS:
-                stop += 1
-            match = next((m for m in QUANTITY.finditer(self.text, pos, stop) if m.end() == stop), None)
-            if match and match.end() > match.start():
-                label = self.text[pos : match.start()].strip()
-                found.append((label, figure_at(self.text, *match.span(), self.found_by)))
-            elif stop > pos:
-                found.append(("", figure_at(self.text, pos, stop, self.found_by)))
-            pos = _skip(self.text, stop, end, "，,、 ")
-            if pos >= end or self.text[stop : stop + 1] in ("；", ";", "。"):
-                break
-        return found, stop
-
-    def clause(self, cursor: _Cursor, marker: re.Match[str], end: int) -> Indicator | None:
-        """One `NAME TARGET，实际完成 ACTUAL` clause ending at `marker`; advance the cursor past it."""
-        self._program_prefix(cursor, marker.start())
-        name, targets = self._targets(cursor.pos, marker.start())
-        if marker["verb"] == "未完成":
-            actuals = [("", figure_at(self.text, marker.end() - 3, marker.end(), self.found_by))]
-            stop = marker.end()
-        else:
-            actuals, stop = self._actuals(marker.end(), end, len(targets))
-        if not targets and actuals and actuals[0][1].kind == "text":
-            targets = self._text_target(name, cursor.pos, marker.start(), actuals[0][1].text)
-            name = _clean_name(name[: len(name) - len(actuals[0][1].text)]) if targets else name
-        first = self._emit(cursor.program, name, targets, actuals)
-        cursor.pos = stop
-        completion = _COMPLETION.match(self.text, stop, end)
-        if completion and first is not None:
-            value = QUANTITY.match(self.text, completion.end(), end)
-            if value:
-                first.completion = figure_at(self.text, *value.span(), self.found_by)
-                cursor.pos = value.end()
-        return first
-
-    def _text_target(self, name: str, start: int, end: int, actual_text: str) -> list[tuple[str, Figure]]:
-        """`项目持续发挥作用期限长期，实际完成值长期`: a text target glued to its name."""
-        start, end = _trim(self.text, start, end)
-        if self.text[start:end].endswith(actual_text) and end - start > len(actual_text):
-            return [("", figure_at(self.text, end - len(actual_text), end, self.found_by))]
-        return []
-
-    def _emit(
-        self, program: str | None, name: str, targets: list[tuple[str, Figure]], actuals: list[tuple[str, Figure]]
-    ) -> Indicator | None:
-        if not name:
-            return None
-        if len(targets) > 1 and len(targets) == len(actuals):
-            labels = [
-                actual_label or target_label
-                for (target_label, _), (actual_label, _) in zip(targets, actuals, strict=True)
-            ]
-            if labels[0] and name.endswith(labels[0]):
-                name = name[: -len(labels[0])]
-            first = None
-            for index, ((_, target), (_, actual)) in enumerate(zip(targets, actuals, strict=True)):
-                part = f"{name}（{labels[index] or index + 1}）"
-                indicator = self._new(program, part, target=target, actual=actual)
-                first = first or indicator
-            return first
-        return self._new(
-            program, name, target=targets[-1][1] if targets else None, actual=actuals[0][1] if actuals else None
-        )
-
-    def targets_only(self, cursor: _Cursor, end: int) -> None:
-        """Clauses left after the last actual marker: `每年计划招募人数32人，每年招募人员体检32人。`"""
-        while cursor.pos < end:
-            self._program_prefix(cursor, end)
-            stop = cursor.pos
-            while stop < end and self.text[stop] not in SEPARATORS:
-                stop += 1
-            name, targets = self._targets(cursor.pos, stop)
-            if name and targets:
-                self._new(cursor.program, name, target=targets[-1][1])
-            cursor.pos = stop + 1
-
-    def item(self, cursor: _Cursor, start: int, end: int) -> None:
-        """One enumerated `(n)` item: clauses, then completion, 其中 breakdown and deviation reason."""
-        cursor.pos = start
-        markers = list(_ACTUAL.finditer(self.text, start, end))
-        first = None
-        for marker in markers[:1]:
-            first = self.clause(cursor, marker, end)
-        if not markers:
-            first = self._item_without_actual(cursor, start, end)
-        if first is not None:
-            self._tail(first, cursor.pos, end)
-
-    def _item_without_actual(self, cursor: _Cursor, start: int, end: int) -> Indicator | None:
-        equals = _EQUALS_TARGET.search(self.text, start, end)
-        if equals:  # 资金在规定时间内下达率 … 等于年度目标指标值100%
-            value = QUANTITY.match(self.text, equals.end(), end)
-            line_end = self.text.find("\n", start, end)
-            if value:
-                figure = figure_at(self.text, *value.span(), self.found_by)
-                name = _clean_name(self.text[start : line_end if line_end > 0 else equals.start()])
-                cursor.pos = value.end()
-                return self._new(cursor.program, name, target=figure, actual=figure.model_copy())
-        stop = _COMPLETION.search(self.text, start, end) or _TEXT_ACTUAL.search(self.text, start, end)
-        part_end = stop.start() if stop else end
-        name, targets = self._targets(start, part_end)
-        if not name:
-            return None
-        indicator = self._new(cursor.program, name, target=targets[-1][1] if targets else None)
-        cursor.pos = part_end
-        if stop and stop.re is _TEXT_ACTUAL:
-            stop_at = stop.end()
-            while stop_at < end and self.text[stop_at] not in SEPARATORS:
-                stop_at += 1
-            indicator.actual = self._value(stop.end(), stop_at)
-            cursor.pos = stop_at
-        elif stop:
-            value = QUANTITY.match(self.text, stop.end(), end)
-            if value:
-                indicator.completion = figure_at(self.text, *value.span(), self.found_by)
-                cursor.pos = value.end()
-        return indicator
-
-    def _tail(self, indicator: Indicator, start: int, end: int) -> None:
-        start, end = _trim(self.text, start, end)
-        if start >= end:
-            return
-        breakdown = _BREAKDOWN.match(self.text, start, end)
-        if breakdown:
-            for match in terminal_quantities(self.text, breakdown.end(), end):
-                label_start = max(self.text.rfind(sep, breakdown.end(), match.start()) for sep in "，,、；;")
-                label = self.text[max(label_start + 1, breakdown.end()) : match.start()].strip()
-                figure = figure_at(self.text, *match.span(), self.found_by)
-                indicator.breakdown.append(NamedFigure(name=label, figure=figure))
-            return
-        remainder = self.text[start:end].strip()
-        if _REASON_CUES.search(remainder):
-            indicator.deviation_reason = remainder
-
-
 def _read_block(text: str, block: _Block, program: str | None) -> tuple[list[Indicator], str | None]:
-    cursor = _Cursor(pos=block.start, program=program)
+    cursor = Cursor(pos=block.start, program=program)
     items: list[tuple[int, int]] = []
-    reader = _Reader(text, block.level2)
+    reader = ClauseReader(text, block.level1, block.level2)
     for line_start, line_end in _lines(text, block.start, block.end):
         line = text[line_start:line_end].strip()
         if _PROGRAM_LINE.match(line):
             _flush(reader, cursor, items)
             cursor.program = line
-        elif _ITEM_START.match(text, line_start, line_end):
+        elif ITEM_START.match(text, line_start, line_end):
             _flush(reader, cursor, items)
             items.append((line_start, line_end))
         elif items:
             items[-1] = (items[-1][0], line_end)
-        else:
+        elif not _read_goal_pairs(reader, line_start, line_end):
             _read_run_on(reader, cursor, line_start, line_end)
     _flush(reader, cursor, items)
     return reader.indicators, cursor.program
 
 
-def _flush(reader: _Reader, cursor: _Cursor, items: list[tuple[int, int]]) -> None:
+def _flush(reader: ClauseReader, cursor: Cursor, items: list[tuple[int, int]]) -> None:
     reader.found_by = "narrative.enumerated"
     for start, end in items:
         reader.item(cursor, start, end)
     items.clear()
 
 
-def _read_run_on(reader: _Reader, cursor: _Cursor, start: int, end: int) -> None:
+def _read_run_on(reader: ClauseReader, cursor: Cursor, start: int, end: int) -> None:
     reader.found_by = "narrative.run_on"
     cursor.pos = start
-    for marker in _ACTUAL.finditer(reader.text, start, end):
-        if marker.start() < cursor.pos:
+    for marker in ACTUAL.finditer(reader.text, start, end):
+        if marker.start() < cursor.pos or not reader.accepts(marker, cursor.pos):
             continue
         reader.clause(cursor, marker, end)
     reader.targets_only(cursor, end)
 
 
+_SENTENCE_START = "。；;\n"
+_GOAL_PAIR = re.compile(
+    r"目标\d+[：:]\s*(?:完成|实现|确保)?(?P<name>[^，,；;。：:\d\n]{2,30}?)(?P<target>-?\d[\d,.]*[^\s，,；;。\d]{0,6})"
+    r"[；;，,]\s*(?:完成情况|实际完成|完成)[：:]\s*(?:完成|实现|实际)?[^，,；;。：:\d\n]{0,30}?"
+    r"(?P<actual>-?\d[\d,.]*[^\s，,；;。\d]{0,6})(?:[，,]\s*完成率(?:为)?(?P<completion>\d+(?:\.\d+)?%))?"
+)
+
+
+def _loose_name_start(text: str, sentence: int, marker: int) -> int:
+    """`2023年，城镇新增就业人数年度目标值为…` / `（1）转移就业人数：年度目标值为…` / `情况：培训人数目标值…`."""
+    name_start = max(sentence, max(text.rfind(sep, sentence, marker) for sep in "，,") + 1)
+    colon = max(text.rfind(sep, name_start, marker) for sep in "：:")
+    if colon >= 0 and text[colon + 1 : marker].strip():
+        return colon + 1
+    return name_start
+
+
+_QUANTITY_TEXT = r"-?\d[\d,.]*[^\s，,；;。\d的]{0,6}"
+_TASK_SHARE = re.compile(
+    rf"(?:全年|年度|共|累计)*(?P<name>[^，,；;。：:\d\n]{{2,30}}?)(?P<actual>{_QUANTITY_TEXT})[，,]\s*"
+    rf"(?:完成|达到)(?:了)?(?:全年|年度)?(?:目标任务|目标|计划|任务)(?P<target>{_QUANTITY_TEXT})的"
+    r"(?P<completion>\d+(?:\.\d+)?%)"
+)
+
+
+def _uncovered(text: str, blocks: list[_Block]) -> list[tuple[int, int]]:
+    gaps, position = [], 0
+    for block in blocks:
+        gaps.append((position, block.start))
+        position = block.end
+    gaps.append((position, len(text)))
+    return [(start, end) for start, end in gaps if end > start]
+
+
+def _read_loose(text: str, start: int, end: int) -> list[Indicator]:
+    """Indicator sentences outside any indicator block: both a target marker and an actual marker."""
+    reader = ClauseReader(text, None, None)
+    reader.found_by = "narrative.sentence"
+    for marker in ACTUAL.finditer(text, start, end):
+        sentence = max(start, max(text.rfind(sep, start, marker.start()) for sep in _SENTENCE_START) + 1)
+        target = TARGET_MARKER.search(text, sentence, marker.start())
+        if target is None:
+            continue
+        reader.clause(Cursor(pos=_loose_name_start(text, sentence, target.start()), program=None), marker, end)
+    _read_goal_pairs(reader, start, end)
+    return reader.indicators
+
+
+def _read_goal_pairs(reader: ClauseReader, start: int, end: int) -> int:
+    """Actual-first phrasings; return how many indicators they gave.
+
+    `目标1：完成城镇新增就业4.5万人；完成情况：新增就业4.62万人，完成率102.67%。`
+    `全年城镇新增就业2989人，完成目标任务1686人的177.28%。` (DOMAIN.md I15)
+    """
+    text, count = reader.text, 0
+    for share in _TASK_SHARE.finditer(text, start, end):
+        if QUANTITY.fullmatch(share["target"]) and QUANTITY.fullmatch(share["actual"]):
+            indicator = reader.add(
+                None,
+                share["name"].strip(),
+                target=figure_at(text, *share.span("target"), "narrative.task_share"),
+                actual=figure_at(text, *share.span("actual"), "narrative.task_share"),
+            )
+            indicator.completion = figure_at(text, *share.span("completion"), "narrative.task_share")
+            count += 1
+    for pair in _GOAL_PAIR.finditer(text, start, end):
+        if not (QUANTITY.fullmatch(pair["target"]) and QUANTITY.fullmatch(pair["actual"])):
+            continue
+        indicator = reader.add(
+            None,
+            pair["name"].strip(),
+            target=figure_at(text, *pair.span("target"), "narrative.goal_pair"),
+            actual=figure_at(text, *pair.span("actual"), "narrative.goal_pair"),
+        )
+        if pair["completion"]:
+            indicator.completion = figure_at(text, *pair.span("completion"), "narrative.goal_pair")
+        count += 1
+    return count
+
+
 def extract_indicators(text: str) -> list[Indicator]:
     indicators: list[Indicator] = []
     program: str | None = None
-    for block in _blocks(text):
+    blocks = _blocks(text)
+    for block in blocks:
         found, program = _read_block(text, block, program)
         indicators.extend(found)
+    seen = {_identity(indicator) for indicator in indicators}
+    for start, end in _uncovered(text, blocks):
+        for indicator in _read_loose(text, start, end):
+            if _identity(indicator) not in seen:  # 额尔古纳 2024 restates 城镇新增就业人数 in section 三
+                seen.add(_identity(indicator))
+                indicators.append(indicator)
     return indicators
+
+
+def _identity(indicator: Indicator) -> tuple[str, float | None, float | None]:
+    def value(figure: Figure | None) -> float | None:
+        return figure.value if figure else None
+
+    return indicator.name, value(indicator.target), value(indicator.actual)
 
 
 _DEVIATION_SECTION = re.compile(r"(?m)^[ \t]*[一二三四五六七八九十]+、[^\n]*(?:偏离|偏差|未完成)[^\n]*原因[^\n]*$")

@@ -1,0 +1,168 @@
+"""Indicator labels: categories that do not fit the name, the taxonomy, duplicates, stray years, comparators.
+
+Rules of the `indicators` family that read names and categories rather than arithmetic (DOMAIN §4, I11, I12).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from jixiao.checks.attainment import REVERSE_NAME
+from jixiao.checks.engine import CheckContext, ref, rule
+from jixiao.model import FigureRef, Finding, Indicator, Op, Severity
+
+# 2020 framework (10号 自评表) and 2021 (财预〔2021〕101号) first → second level pairs, DOMAIN §4.1–4.2.
+TAXONOMY_2020 = {
+    "产出": {"数量", "质量", "时效", "成本"},
+    "效益": {"经济效益", "社会效益", "生态效益", "可持续影响"},
+    "满意度": {"服务对象满意度", "满意度"},
+}
+COST_2021 = {"经济成本", "社会成本", "生态环境成本"}
+
+TIME_WORDS = re.compile("时间|及时|按时|时限|期限|进度|时效|月|日|前|当年|年内")
+QUALITY_WORDS = re.compile("准确|合格|达标|知晓|覆盖|参训|规范|正确")
+YEAR = re.compile(r"(20\d{2})年")
+
+
+def _level(text: str | None) -> str:
+    return re.sub(r"\s+|指标$", "", text or "")
+
+
+def _label(indicator: Indicator) -> str:
+    return f"{indicator.program}·{indicator.name}" if indicator.program else indicator.name
+
+
+def _name_ref(i: int, indicator: Indicator) -> FigureRef:
+    return FigureRef(path=f"indicators[{i}].name", text=indicator.name)
+
+
+def _misfit(indicator: Indicator) -> str | None:
+    """Why the name does not fit its second-level category, or None."""
+    level2, name = _level(indicator.level2), indicator.name
+    if "满意度" in name and level2 and "满意度" not in level2:
+        return "满意度指标应归入服务对象满意度指标"
+    if level2 == "时效" and QUALITY_WORDS.search(name) and not TIME_WORDS.search(name):
+        return "名称是质量类（准确率、合格率…），不是时效"
+    if level2 in ("数量", "质量", "成本") and name.endswith("时间"):
+        return "名称是时间，应归入时效指标"
+    return None
+
+
+@rule("indicators.category", Severity.WARNING)
+def category(ctx: CheckContext) -> Iterator[Finding]:
+    """二级指标与名称不符，如 准确率 归入时效指标、完成时间 归入数量指标、满意度 不在满意度指标下。"""
+    for i, ind in enumerate(ctx.report.indicators):
+        why = _misfit(ind)
+        if why is None:
+            continue
+        figures = [_name_ref(i, ind)] + ([ref(f"indicators[{i}].target", ind.target)] if ind.target else [])
+        yield ctx.finding(
+            f"{_label(ind)} 归入 {ind.level2}：{why}",
+            f"{ind.name} filed under {ind.level2}: category does not fit the name",
+            figures,
+        )
+
+
+@rule("indicators.taxonomy", Severity.WARNING)
+def taxonomy(ctx: CheckContext) -> Iterator[Finding]:
+    """一级/二级指标组合须属于 2020（10号）或 2021（101号）体系；两套体系混用为 info（I12）。"""
+    for i, ind in enumerate(ctx.report.indicators):
+        level1, level2 = _level(ind.level1), _level(ind.level2)
+        if not level1 or not level2:
+            continue
+        if level2 in TAXONOMY_2020.get(level1, set()) or (level1 == "成本" and level2 in COST_2021):
+            continue
+        if level1 == "产出" and level2 in COST_2021:
+            yield ctx.finding(
+                f"{_label(ind)}：{ind.level1}/{ind.level2} 混用 2020 与 2021 指标体系",
+                f"{ind.name}: {ind.level1}/{ind.level2} mixes the 2020 and 2021 frameworks",
+                [_name_ref(i, ind)],
+                severity=Severity.INFO,
+            )
+            continue
+        yield ctx.finding(
+            f"{_label(ind)}：二级指标 {ind.level2} 不属于一级指标 {ind.level1}",
+            f"{ind.name}: {ind.level2} is not a second level of {ind.level1}",
+            [_name_ref(i, ind)],
+        )
+
+
+def _values(indicator: Indicator) -> tuple[str | None, str | None]:
+    return (
+        indicator.target.text if indicator.target else None,
+        indicator.actual.text if indicator.actual else None,
+    )
+
+
+@rule("indicators.duplicate", Severity.WARNING)
+def duplicate(ctx: CheckContext) -> Iterator[Finding]:
+    """同一资金下同名指标出现两次而数值不同。"""
+    first: dict[tuple[str, str], int] = {}
+    for i, ind in enumerate(ctx.report.indicators):
+        key = (ind.program or "", re.sub(r"\s+", "", ind.name))
+        if key not in first:
+            first[key] = i
+            continue
+        j = first[key]
+        earlier = ctx.report.indicators[j]
+        if _values(earlier) == _values(ind):
+            continue
+        figures = [
+            ref(f"indicators[{k}].{field}", figure)
+            for k, other in ((j, earlier), (i, ind))
+            for field, figure in (("target", other.target), ("actual", other.actual))
+            if figure is not None
+        ]
+        yield ctx.finding(
+            f"{_label(ind)} 出现两次，数值不同：{'/'.join(t or '—' for t in _values(earlier))} 与 "
+            f"{'/'.join(t or '—' for t in _values(ind))}",
+            f"{ind.name} appears twice with different values",
+            figures,
+        )
+
+
+@rule("indicators.year", Severity.WARNING)
+def year(ctx: CheckContext) -> Iterator[Finding]:
+    """指标名称、指标值或实际值中的年份与报告年度不同（如 2024 年报告写 2023年招募人员体检）。"""
+    report_year = ctx.report.year
+    if report_year is None:
+        return
+    for i, ind in enumerate(ctx.report.indicators):
+        places = [(f"indicators[{i}].name", ind.name, _name_ref(i, ind))]
+        for field in ("target", "actual"):
+            figure = getattr(ind, field)
+            if figure is not None:
+                places.append((f"indicators[{i}].{field}", figure.text, ref(f"indicators[{i}].{field}", figure)))
+        for _, text, figure_ref in places:
+            years = {int(y) for y in YEAR.findall(text)} - {report_year}
+            if years:
+                listed = "、".join(map(str, sorted(years)))
+                yield ctx.finding(
+                    f"{_label(ind)}：“{text}” 中的年份 {listed} 与报告年度 {report_year} 不同",
+                    f"{ind.name}: year {listed} differs from the report year {report_year}",
+                    [figure_ref],
+                )
+
+
+POSITIVE_NAME = re.compile("满意度|覆盖率|人数|户数|知晓率|落实率|发放率|到位率|参训率|就业率")
+
+
+@rule("indicators.direction", Severity.WARNING)
+def direction(ctx: CheckContext) -> Iterator[Finding]:
+    """比较符方向与指标性质相反：失业率、投诉、事故类应为 ≤，满意度、人数、覆盖类应为 ≥ 或 =（I11）。"""
+    for i, ind in enumerate(ctx.report.indicators):
+        target = ind.target
+        if target is None or target.op is None:
+            continue
+        if REVERSE_NAME.search(ind.name) and target.op in (Op.GE, Op.GT):
+            expected = "≤"
+        elif POSITIVE_NAME.search(ind.name) and not REVERSE_NAME.search(ind.name) and target.op in (Op.LE, Op.LT):
+            expected = "≥"
+        else:
+            continue
+        yield ctx.finding(
+            f"{_label(ind)}：指标值 {target.text} 的比较符方向可疑，此类指标通常为 {expected}",
+            f"{ind.name}: comparator of {target.text} looks reversed (expected {expected})",
+            [ref(f"indicators[{i}].target", target)],
+        )

@@ -1,0 +1,285 @@
+"""Indicator values: completion %, attainment, impossible values, missing or unmeasured actuals (DOMAIN §7.2)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from jixiao.checks.attainment import (
+    NEGATION,
+    NOTHING_HAPPENED,
+    Status,
+    attainment,
+    comparable,
+    effective_op,
+    in_base_units,
+    is_count,
+)
+from jixiao.checks.engine import CheckContext, ref, rule
+from jixiao.checks.tolerance import half_unit, input_err, percent_matches, places, ratio_range
+from jixiao.model import Figure, Finding, Indicator, Kind, Op, Severity
+
+# A rate or satisfaction cannot pass 100 %; growth-type rates can.
+BOUNDED_RATE = re.compile("率|满意度")
+UNBOUNDED_RATE = re.compile("增长|增速|增幅|提高|提升|变化|变动|超额|完成率|达成率")
+
+
+def _path(i: int, field: str) -> str:
+    return f"indicators[{i}].{field}"
+
+
+def _err(figure: Figure) -> float:
+    """Rounding a printed actual may carry: none for a count (人, 户 are exact), half a unit otherwise."""
+    return 0.0 if is_count(figure) else input_err(places(figure))
+
+
+def _label(indicator: Indicator) -> str:
+    return f"{indicator.program}·{indicator.name}" if indicator.program else indicator.name
+
+
+def _worded_completion(ctx: CheckContext, i: int, ind: Indicator) -> Iterator[Finding]:
+    """A date or text indicator: a met one is 100 % complete, an unmet one is not."""
+    stated, status = ind.completion, attainment(ind).status
+    assert stated is not None and stated.value is not None and ind.actual is not None
+    met_but_short = status == Status.MET and abs(stated.value - 100) > half_unit(places(stated))
+    if met_but_short or (status == Status.UNMET and stated.value >= 100):
+        said = "已完成" if status == Status.MET else "未完成"
+        yield ctx.finding(
+            f"{_label(ind)}：实际 “{ind.actual.text}” 表明{said}，完成率却为 {stated.text}",
+            f"{ind.name}: actual “{ind.actual.text}” is {status.value}, yet completion is {stated.text}",
+            [ref(_path(i, "completion"), stated), ref(_path(i, "actual"), ind.actual)],
+            expected=100.0 if status == Status.MET else None,
+            found=stated.value,
+        )
+
+
+@rule("indicators.completion", Severity.ERROR)
+def completion(ctx: CheckContext) -> Iterator[Finding]:
+    """所述完成率等于 实际完成值 ÷ 年度指标值 × 100%（正向、等值指标），按所印位数比较（I15）。
+
+    For a date or text target (12月底前, 大专及以上) the completion must say what the actual says:
+    100 % when met, below 100 % when not.
+    """
+    for i, ind in enumerate(ctx.report.indicators):
+        stated = ind.completion
+        if stated is None or stated.value is None:
+            continue
+        if ind.target is not None and ind.actual is not None and ind.target.value is None:
+            yield from _worded_completion(ctx, i, ind)
+            continue
+        values = comparable(ind.target, ind.actual)
+        if values is None or effective_op(ind) in (Op.LE, Op.LT):
+            continue
+        assert ind.target is not None and ind.actual is not None
+        target, actual = values
+        if target <= 0:
+            continue
+        scale_a = actual / (ind.actual.value or 1)
+        # A target is a set value, not a rounded measurement: only the actual carries rounding.
+        ratio = ratio_range(actual, _err(ind.actual) * scale_a, target, 0.0)
+        if percent_matches(stated, ratio):
+            continue
+        expected = (ratio[0] + ratio[1]) / 2
+        yield ctx.finding(
+            f"{_label(ind)}：完成率 {stated.text} 与 {ind.actual.text}÷{ind.target.text} = {expected:.2f}% 不符",
+            f"{ind.name}: completion {stated.text} != actual/target = {expected:.2f}%",
+            [
+                ref(_path(i, "completion"), stated),
+                ref(_path(i, "actual"), ind.actual),
+                ref(_path(i, "target"), ind.target),
+            ],
+            expected=expected,
+            found=stated.value,
+        )
+
+
+@rule("indicators.target_unmet", Severity.INFO)
+def target_unmet(ctx: CheckContext) -> Iterator[Finding]:
+    """按比较符（≥ ≤ =、日期如 12月底前、文字目标）判断未完成的指标，列出供复核（原因由 narrative 规则核查）。"""
+    for i, ind in enumerate(ctx.report.indicators):
+        judged = attainment(ind)
+        if judged.status != Status.UNMET:
+            continue
+        assert ind.target is not None and ind.actual is not None
+        numeric = ind.target.kind in (Kind.NUMBER, Kind.PERCENT) and not ind.target.op
+        op = f"（按 {judged.op.value} 判断）" if numeric else ""
+        yield ctx.finding(
+            f"{_label(ind)}：实际 {ind.actual.text} 未达到指标值 {ind.target.text}{op}",
+            f"{ind.name}: actual {ind.actual.text} misses target {ind.target.text} ({judged.op.value})",
+            [ref(_path(i, "actual"), ind.actual), ref(_path(i, "target"), ind.target)],
+        )
+
+
+@rule("indicators.count_value", Severity.ERROR)
+def count_value(ctx: CheckContext) -> Iterator[Finding]:
+    """人数、户数等计数不能为负数或小数（I10）。"""
+    for i, ind in enumerate(ctx.report.indicators):
+        for field in ("target", "actual"):
+            figure: Figure | None = getattr(ind, field)
+            if figure is None or figure.value is None or not is_count(figure):
+                continue
+            count = in_base_units(figure) or 0.0  # 4.5万人 is 45000 人, a whole count
+            if count < 0 or abs(count - round(count)) > 1e-6:
+                problem = ("负数", "negative") if count < 0 else ("小数", "fractional")
+                what = "指标值" if field == "target" else "实际完成值"
+                yield ctx.finding(
+                    f"{_label(ind)}：{what} {figure.text} 为{problem[0]}，计数不可能如此",
+                    f"{ind.name}: {field} {figure.text} is a {problem[1]} count",
+                    [ref(_path(i, field), figure)],
+                    found=figure.value,
+                )
+
+
+@rule("indicators.percent_range", Severity.ERROR)
+def percent_range(ctx: CheckContext) -> Iterator[Finding]:
+    """名称为 …率 / 满意度 的指标，指标值和实际值须在 0–100% 之间（增长率等除外）（I10）。"""
+    for i, ind in enumerate(ctx.report.indicators):
+        if not BOUNDED_RATE.search(ind.name) or UNBOUNDED_RATE.search(ind.name):
+            continue
+        for field in ("target", "actual"):
+            figure: Figure | None = getattr(ind, field)
+            if figure is None or figure.kind != Kind.PERCENT or figure.value is None:
+                continue
+            if 0 <= figure.value <= 100:
+                continue
+            yield ctx.finding(
+                f"{_label(ind)}：{figure.text} 超出 0–100% 范围",
+                f"{ind.name}: {field} {figure.text} outside 0–100%",
+                [ref(_path(i, field), figure)],
+                found=figure.value,
+            )
+
+
+@rule("indicators.missing_value", Severity.WARNING)
+def missing_value(ctx: CheckContext) -> Iterator[Finding]:
+    """有指标值却无实际完成值（或反之）（I09）。只给完成率不算实际值。"""
+    last = len(ctx.report.indicators) - 1
+    for i, ind in enumerate(ctx.report.indicators):
+        if ind.target is not None and ind.actual is None:
+            extra = f"（仅载完成率 {ind.completion.text}）" if ind.completion else ""
+            if ctx.report.truncated and i == last:
+                extra += "（文档在此截断）"
+            figures = [ref(_path(i, "target"), ind.target)]
+            if ind.completion:
+                figures.append(ref(_path(i, "completion"), ind.completion))
+            yield ctx.finding(
+                f"{_label(ind)}：有指标值 {ind.target.text}，未载实际完成值{extra}",
+                f"{ind.name}: target {ind.target.text} but no actual value",
+                figures,
+            )
+        elif ind.actual is not None and ind.target is None:
+            yield ctx.finding(
+                f"{_label(ind)}：有实际完成值 {ind.actual.text}，未载指标值",
+                f"{ind.name}: actual {ind.actual.text} but no target",
+                [ref(_path(i, "actual"), ind.actual)],
+            )
+
+
+@rule("indicators.actual_not_measured", Severity.WARNING)
+def actual_not_measured(ctx: CheckContext) -> Iterator[Finding]:
+    """实际完成值写成带比较符的区间（如 ≥95%），不是实测值，无法判断是否完成。
+
+    A warning rather than info: 10号 and the MOF 2016 notice ask for the actual value against the
+    target; restating the target as the result (额尔古纳 2024, seven indicators) can hide a miss, and a
+    reviewer must ask for the measured figure.
+    """
+    for i, ind in enumerate(ctx.report.indicators):
+        if ind.actual is not None and ind.actual.op is not None:
+            yield ctx.finding(
+                f"{_label(ind)}：实际完成值 {ind.actual.text} 是区间而非实测值",
+                f"{ind.name}: actual {ind.actual.text} is a bound, not a measured value",
+                [ref(_path(i, "actual"), ind.actual)],
+            )
+
+
+@rule("indicators.actual_not_numeric", Severity.WARNING)
+def actual_not_numeric(ctx: CheckContext) -> Iterator[Finding]:
+    """数值型指标值的实际完成值是文字（如 “完成”），无法核对（I09）。
+
+    Not fired for a zero target answered with “无…发生” (扎兰屯 2025 群体性事件 0 → 无重大群体性事件发生) nor
+    for an explicit 未完成 (that is an unmet target, handled by the attainment rules).
+    """
+    for i, ind in enumerate(ctx.report.indicators):
+        target, actual = ind.target, ind.actual
+        if target is None or actual is None or target.value is None or actual.value is not None:
+            continue
+        if actual.op is not None or actual.kind == Kind.DATE or NEGATION.search(actual.text):
+            continue
+        if target.value == 0 and NOTHING_HAPPENED.search(actual.text):
+            continue
+        yield ctx.finding(
+            f"{_label(ind)}：指标值为 {target.text}，实际完成值却是文字 “{actual.text}”",
+            f"{ind.name}: numeric target {target.text}, word actual “{actual.text}”",
+            [ref(_path(i, "actual"), actual), ref(_path(i, "target"), target)],
+        )
+
+
+@rule("indicators.unit_mismatch", Severity.WARNING)
+def unit_mismatch(ctx: CheckContext) -> Iterator[Finding]:
+    """指标值与实际值单位不一致且不可换算（人 与 万人 可换算）（I10）。"""
+    for i, ind in enumerate(ctx.report.indicators):
+        target, actual = ind.target, ind.actual
+        if target is None or actual is None or target.value is None or actual.value is None:
+            continue
+        if actual.op is not None or comparable(target, actual) is not None:
+            continue
+        yield ctx.finding(
+            f"{_label(ind)}：指标值 {target.text} 与实际值 {actual.text} 单位不一致",
+            f"{ind.name}: units differ ({target.text} vs {actual.text})",
+            [ref(_path(i, "target"), target), ref(_path(i, "actual"), actual)],
+        )
+
+
+@rule("indicators.over_achievement", Severity.WARNING)
+def over_achievement(ctx: CheckContext) -> Iterator[Finding]:
+    """完成值远超指标值（正向 X/T ≥ k，反向 X ≤ T/k；k 默认 1.5）须分析原因，可能是指标值设定偏低（I08）。
+
+    Warning when no analysis is given; info when the indicator carries a reason.
+    """
+    k = ctx.config.over_achievement_k
+    for i, ind in enumerate(ctx.report.indicators):
+        values = comparable(ind.target, ind.actual)
+        if values is None or ind.actual is None or ind.actual.op is not None:
+            continue
+        target, actual = values
+        op = effective_op(ind)
+        if op in (Op.GE, Op.GT) and target > 0 and actual / target >= k:
+            ratio = actual / target
+        elif op in (Op.LE, Op.LT) and actual > 0 and target / actual >= k:
+            ratio = target / actual
+        else:
+            continue
+        assert ind.target is not None
+        yield ctx.finding(
+            f"{_label(ind)}：实际 {ind.actual.text} 为指标值 {ind.target.text} 的 {ratio:.2f} 倍，"
+            "须分析指标值是否设定偏低",
+            f"{ind.name}: actual is {ratio:.2f}× the target; was the target set too low?",
+            [ref(_path(i, "actual"), ind.actual), ref(_path(i, "target"), ind.target)],
+            expected=target,
+            found=actual,
+            severity=Severity.INFO if ind.deviation_reason else None,
+        )
+
+
+@rule("indicators.breakdown_sum", Severity.WARNING)
+def breakdown_sum(ctx: CheckContext) -> Iterator[Finding]:
+    """文中“其中”分项之和应等于实际完成值；超过为 error，不足为 warning（可能只列了部分）（I16）。"""
+    for i, ind in enumerate(ctx.report.indicators):
+        parts = [p.figure.value for p in ind.breakdown]
+        if not parts or ind.actual is None or ind.actual.value is None or any(v is None for v in parts):
+            continue
+        found = sum(v for v in parts if v is not None)
+        tol = 1e-9 if is_count(ind.actual) else half_unit(places(ind.actual)) * (len(parts) + 1)
+        if abs(found - ind.actual.value) <= tol:
+            continue
+        over = found > ind.actual.value
+        figures = [ref(_path(i, "actual"), ind.actual)]
+        figures += [ref(f"indicators[{i}].breakdown[{j}].figure", p.figure) for j, p in enumerate(ind.breakdown)]
+        yield ctx.finding(
+            f"{_label(ind)}：其中分项之和 {found:g} {'超过' if over else '少于'}实际完成值 {ind.actual.text}",
+            f"{ind.name}: sub-counts add to {found:g}, {'above' if over else 'below'} the actual {ind.actual.text}",
+            figures,
+            expected=ind.actual.value,
+            found=found,
+            severity=Severity.ERROR if over else None,
+        )

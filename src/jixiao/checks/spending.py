@@ -1,0 +1,127 @@
+"""Spending structure: categories add up to the executed total, shares equal amount ÷ total and add to 100 %."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from jixiao.checks.engine import CheckContext, ref, rule
+from jixiao.checks.tolerance import (
+    half_unit,
+    input_err,
+    percent_matches,
+    places,
+    printed_places,
+    ratio_range,
+    sum_matches,
+    sum_tolerance,
+)
+from jixiao.model import Figure, Finding, Report, Severity
+
+
+def _amounts(report: Report) -> list[tuple[int, Figure]] | None:
+    """(index, amount) of every spending item, or None when some item has no numeric amount."""
+    pairs = [(i, item.amount) for i, item in enumerate(report.spending)]
+    if not pairs or any(amount is None or amount.value is None for _, amount in pairs):
+        return None
+    return [(i, amount) for i, amount in pairs if amount is not None]
+
+
+def _places(report: Report, amounts: list[tuple[int, Figure]]) -> int:
+    total = report.funding.executed.total
+    return printed_places([a for _, a in amounts] + ([total] if total else []))
+
+
+def _sums_to_executed(report: Report) -> bool | None:
+    """Whether the categories add up to the executed total; None when either side is missing."""
+    amounts, total = _amounts(report), report.funding.executed.total
+    if amounts is None or total is None or total.value is None:
+        return None
+    return sum_matches(total.value, [a.value or 0.0 for _, a in amounts], _places(report, amounts))
+
+
+@rule("spending.categories_sum", Severity.ERROR)
+def categories_sum(ctx: CheckContext) -> Iterator[Finding]:
+    """支出结构各类别金额之和等于全年执行数（容差同资金合计）。"""
+    report = ctx.report
+    if _sums_to_executed(report) is not False:
+        return
+    amounts = _amounts(report) or []
+    total = report.funding.executed.total
+    assert total is not None and total.value is not None
+    kept = _places(report, amounts)
+    found, shown = sum(a.value or 0.0 for _, a in amounts), min(kept, 4)
+    yield ctx.finding(
+        f"支出类别之和 {found:.{shown}f}万元 与支出合计 {total.text} 不符"
+        f"（容差 {sum_tolerance(len(amounts), kept):g}）",
+        f"spending categories add to {found:.{shown}f} (10k yuan), not the executed total {total.text}",
+        [ref("funding.executed.total", total)] + [ref(f"spending[{i}].amount", a) for i, a in amounts],
+        expected=total.value,
+        found=found,
+    )
+
+
+def _shares(report: Report) -> list[tuple[int, Figure]]:
+    return [(i, item.share) for i, item in enumerate(report.spending) if item.share and item.share.value is not None]
+
+
+@rule("spending.share", Severity.ERROR)
+def share(ctx: CheckContext) -> Iterator[Finding]:
+    """每一类别所述占比等于 金额 ÷ 支出合计 × 100%，按所印位数比较。
+
+    Base: the executed total, else the sum of the categories. When the printed shares add to exactly
+    100 and the gap is one unit of the last digit, the share was most likely nudged to make the column
+    add up (扎兰屯 2025: 937.56/3861.14 = 24.28 % printed 24.27 %): still wrong, reported as a warning.
+    """
+    report = ctx.report
+    amounts = _amounts(report)
+    if amounts is None:
+        return
+    total_figure = report.funding.executed.total
+    kept = _places(report, amounts)
+    if total_figure is not None and total_figure.value is not None:
+        base, base_err, base_refs = total_figure.value, input_err(kept), [ref("funding.executed.total", total_figure)]
+    else:
+        base, base_err, base_refs = sum(a.value or 0.0 for _, a in amounts), half_unit(kept) * len(amounts), []
+    shares = _shares(report)
+    forced = len(shares) == len(report.spending) and abs(sum(s.value or 0.0 for _, s in shares) - 100) < 1e-6
+    for i, stated in shares:
+        amount = report.spending[i].amount
+        if amount is None or amount.value is None or stated.value is None:
+            continue
+        low, high = ratio_range(amount.value, input_err(kept), base, base_err)
+        if percent_matches(stated, (low, high)):
+            continue
+        expected = (low + high) / 2
+        one_digit = abs(expected - stated.value) < 1.5 * 10.0 ** -places(stated)
+        nudged = forced and one_digit
+        note = "；各占比之和恰为100%，疑为凑整调整" if nudged else ""
+        yield ctx.finding(
+            f"{report.spending[i].category} 占比 {stated.text} 与 {amount.text}÷合计 = {expected:.2f}% 不符{note}",
+            f"{report.spending[i].category}: share {stated.text} != amount/total = {expected:.2f}%"
+            + (" (shares nudged to sum to 100?)" if nudged else ""),
+            [ref(f"spending[{i}].share", stated), ref(f"spending[{i}].amount", amount), *base_refs],
+            expected=expected,
+            found=stated.value,
+            severity=Severity.WARNING if nudged else None,
+        )
+
+
+@rule("spending.shares_sum", Severity.WARNING)
+def shares_sum(ctx: CheckContext) -> Iterator[Finding]:
+    """各类别占比之和为 100%（仅当类别覆盖全部支出：金额之和等于支出合计或无合计可比）。"""
+    report = ctx.report
+    shares = _shares(report)
+    if len(shares) < 2 or len(shares) != len(report.spending) or _sums_to_executed(report) is False:
+        return
+    kept = printed_places(s for _, s in shares)
+    found = sum(s.value or 0.0 for _, s in shares)
+    # each share may be off by half a unit of its last digit, so n of them by n half-units
+    if abs(found - 100) <= sum_tolerance(len(shares), kept) + 1e-9:
+        return
+    yield ctx.finding(
+        f"各类别占比之和为 {found:.{kept}f}%，不等于 100%",
+        f"shares add to {found:.{kept}f}%, not 100%",
+        [ref(f"spending[{i}].share", s) for i, s in shares],
+        expected=100.0,
+        found=round(found, 6),
+    )

@@ -1,0 +1,278 @@
+"""The clause grammar shared by every narrative indicator layout.
+
+    NAME [TARGET-MARKER] TARGET  ，[YEAR年][全年]实际完成[值][为] ACTUAL  [，完成年度预期目标的 PCT]
+
+`ClauseReader` reads such clauses at a cursor and appends Indicators; the callers in indicators.py
+decide where clauses are (enumerated items, run-on paragraphs, loose sentences).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jixiao.extract.rules.figures import SEPARATORS, WEIGHT_SCORE, figure_at, terminal_quantities
+from jixiao.model import Figure, Indicator, NamedFigure
+from jixiao.numbers import QUANTITY
+
+ITEM_START = re.compile(r"(?m)^[ \t]*(?:[（(]\d+[)）]|\d+[.．、](?!\d))[ \t]*")
+_PROGRAM_PREFIX = re.compile(r"[^\d，,；;。：:\s]{2,40}?(?:资金|经费)[，,]")
+ACTUAL = re.compile(
+    r"[，,；;]?[ \t]*(?:(?:19|20)\d{2}年)?(?:全年)?实际(?P<verb>完成值|完成情况|完成|达到|未完成)(?:为|是|[：:])?"
+    # bare `，完成5120人次` counts only after a target marker (see ClauseReader.accepts)
+    r"|[，,；;][ \t]*(?P<bare>完成|达到)(?:值)?(?:为)?(?=[-\d≥≤<>=一二三四五六七八九十两]|长期)"
+)
+LEVEL1_OF = {
+    "数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标", "成本指标": "产出指标",
+    "经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标",
+    "可持续影响指标": "效益指标", "服务对象满意度指标": "满意度指标", "满意度指标": "满意度指标",
+}  # fmt: skip
+# `质量指标“培训后取证率”目标值≥80%`: a second-level name opening a clause switches the level
+_LEVEL2_PREFIX = re.compile(
+    r"(?:其中)?(?P<level2>服务对象满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|满意度)指标"
+    r"(?:方面|中)?[：:，,]?"
+)
+TARGET_MARKER = re.compile(
+    r"(?:年度)?(?:预期)?(?:目标)?指标值(?:为|是)?|(?:年度)?目标值(?:为|是)?|年度目标(?:任务)?(?:为)?|计划(?:数|值)?为"
+    r"|(?:年度)?目标(?:为|是)?(?=[-\d≥≤<>=])"
+)
+_EQUALS_TARGET = re.compile(r"等于(?:年度)?(?:目标)?(?:指标)?值?")
+_COMPLETION = re.compile(r"[，,]?[ \t]*完成(?:年度预期目标|年度目标|预期目标|目标任务|率)(?:的|为)?(?=[\d-])")
+_TEXT_ACTUAL = re.compile(r"[，,]?[ \t]*完成年度预期目标(?=[^\d的，,；;。\s])")
+_REASON_CUES = re.compile(r"因|由于|原因|未|减少|下调|预计|不足|推迟|延迟|受")
+_BREAKDOWN = re.compile(r"其中[，,：:]?")
+
+
+@dataclass
+class Cursor:
+    """Where the clause reader stands, and the program the next indicators belong to."""
+
+    pos: int
+    program: str | None
+
+
+def skip(text: str, pos: int, end: int, chars: str = SEPARATORS + " \t") -> int:
+    while pos < end and text[pos] in chars:
+        pos += 1
+    return pos
+
+
+def _clean_name(name: str) -> str:
+    name = ITEM_START.sub("", name)
+    return name.strip(SEPARATORS + " \t（(“”\"「」‘’'").strip()
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start] in SEPARATORS or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in SEPARATORS or text[end - 1].isspace()):
+        end -= 1
+    return start, end
+
+
+class ClauseReader:
+    def __init__(self, text: str, level1: str | None, level2: str | None) -> None:
+        self.text = text
+        self.level1 = level1
+        self.level2 = level2
+        self.found_by = "narrative"
+        self.indicators: list[Indicator] = []
+
+    def add(
+        self, program: str | None, name: str, target: Figure | None = None, actual: Figure | None = None
+    ) -> Indicator:
+        indicator = Indicator(
+            program=program, level1=self.level1, level2=self.level2, name=name, target=target, actual=actual
+        )
+        self.indicators.append(indicator)
+        return indicator
+
+    def accepts(self, marker: re.Match[str], start: int) -> bool:
+        """A bare `完成` marks an actual only when a target marker stands between `start` and it."""
+        return not marker["bare"] or TARGET_MARKER.search(self.text, start, marker.start()) is not None
+
+    def _level_prefix(self, cursor: Cursor, end: int) -> None:
+        match = _LEVEL2_PREFIX.match(self.text, skip(self.text, cursor.pos, end), end)
+        if match and match.end() < end:
+            level2 = match["level2"] + "指标"
+            self.level2 = "服务对象满意度指标" if level2 == "满意度指标" else level2
+            self.level1 = LEVEL1_OF[self.level2]
+            cursor.pos = match.end()
+
+    def _program_prefix(self, cursor: Cursor, end: int) -> None:
+        cursor.pos = skip(self.text, cursor.pos, end)
+        match = _PROGRAM_PREFIX.match(self.text, cursor.pos, end)
+        if match and not QUANTITY.search(match.group(0)):
+            cursor.program = match.group(0)[:-1]
+            cursor.pos = skip(self.text, match.end(), end)
+
+    def _value(self, start: int, end: int) -> Figure | None:
+        start, end = _trim(self.text, start, end)
+        return figure_at(self.text, start, end, self.found_by) if end > start else None
+
+    def _targets(self, start: int, end: int) -> tuple[str, list[tuple[str, Figure]]]:
+        """Split a `NAME [marker] TARGET` part into the name and its labelled target figures."""
+        marker = TARGET_MARKER.search(self.text, start, end)
+        if marker:
+            values = terminal_quantities(self.text, marker.end(), end)
+            if not values:
+                value = self._value(marker.end(), end)
+                return _clean_name(self.text[start : marker.start()]), [("", value)] if value else []
+            name_end = marker.start()
+        else:
+            values = terminal_quantities(self.text, start, end)
+            if not values:
+                return _clean_name(self.text[start:end]), []
+            name_end = values[0].start()
+        labelled: list[tuple[str, Figure]] = []
+        previous: int | None = None
+        for match in values:
+            label = "" if previous is None else self.text[previous : match.start()].strip(SEPARATORS + " ")
+            labelled.append((label, figure_at(self.text, *match.span(), self.found_by)))
+            previous = match.end()
+        return _clean_name(self.text[start:name_end]), labelled
+
+    def _actuals(self, start: int, end: int, count: int) -> tuple[list[tuple[str, Figure]], int]:
+        """Read `count` labelled actual values after an actual marker; return them and where they end."""
+        found, pos = [], start
+        for _ in range(max(count, 1)):
+            stop = pos
+            while stop < end and self.text[stop] not in SEPARATORS:
+                stop += 1
+            match = next((m for m in QUANTITY.finditer(self.text, pos, stop) if m.end() == stop), None)
+            if match and match.end() > match.start():
+                label = self.text[pos : match.start()].strip()
+                found.append((label, figure_at(self.text, *match.span(), self.found_by)))
+            elif stop > pos:
+                found.append(("", figure_at(self.text, pos, stop, self.found_by)))
+            pos = skip(self.text, stop, end, "，,、 ")
+            if pos >= end or self.text[stop : stop + 1] in ("；", ";", "。"):
+                break
+        return found, stop
+
+    def clause(self, cursor: Cursor, marker: re.Match[str], end: int) -> Indicator | None:
+        """One `NAME TARGET，实际完成 ACTUAL` clause ending at `marker`; advance the cursor past it."""
+        self._level_prefix(cursor, marker.start())
+        self._program_prefix(cursor, marker.start())
+        name, targets = self._targets(cursor.pos, marker.start())
+        if marker["verb"] == "未完成":
+            actuals = [("", figure_at(self.text, marker.end() - 3, marker.end(), self.found_by))]
+            stop = marker.end()
+        else:
+            actuals, stop = self._actuals(marker.end(), end, len(targets))
+        if not targets and actuals and actuals[0][1].kind == "text":
+            targets = self._text_target(name, cursor.pos, marker.start(), actuals[0][1].text)
+            name = _clean_name(name[: len(name) - len(actuals[0][1].text)]) if targets else name
+        first = self._emit(cursor.program, name, targets, actuals)
+        cursor.pos = stop
+        completion = _COMPLETION.match(self.text, stop, end)
+        if completion and first is not None:
+            value = QUANTITY.match(self.text, completion.end(), end)
+            if value:
+                first.completion = figure_at(self.text, *value.span(), self.found_by)
+                cursor.pos = value.end()
+        points = WEIGHT_SCORE.match(self.text, cursor.pos, end)
+        if points and first is not None:
+            first.weight = figure_at(self.text, *points.span("weight"), self.found_by)
+            first.score = figure_at(self.text, *points.span("score"), self.found_by)
+            cursor.pos = points.end()
+        return first
+
+    def _text_target(self, name: str, start: int, end: int, actual_text: str) -> list[tuple[str, Figure]]:
+        """`项目持续发挥作用期限长期，实际完成值长期`: a text target glued to its name."""
+        start, end = _trim(self.text, start, end)
+        if self.text[start:end].endswith(actual_text) and end - start > len(actual_text):
+            return [("", figure_at(self.text, end - len(actual_text), end, self.found_by))]
+        return []
+
+    def _emit(
+        self, program: str | None, name: str, targets: list[tuple[str, Figure]], actuals: list[tuple[str, Figure]]
+    ) -> Indicator | None:
+        if not name:
+            return None
+        if len(targets) > 1 and len(targets) == len(actuals):
+            labels = [
+                actual_label or target_label
+                for (target_label, _), (actual_label, _) in zip(targets, actuals, strict=True)
+            ]
+            if labels[0] and name.endswith(labels[0]):
+                name = name[: -len(labels[0])]
+            first = None
+            for index, ((_, target), (_, actual)) in enumerate(zip(targets, actuals, strict=True)):
+                part = f"{name}（{labels[index] or index + 1}）"
+                indicator = self.add(program, part, target=target, actual=actual)
+                first = first or indicator
+            return first
+        return self.add(
+            program, name, target=targets[-1][1] if targets else None, actual=actuals[0][1] if actuals else None
+        )
+
+    def targets_only(self, cursor: Cursor, end: int) -> None:
+        """Clauses left after the last actual marker: `每年计划招募人数32人，每年招募人员体检32人。`"""
+        while cursor.pos < end:
+            self._program_prefix(cursor, end)
+            stop = cursor.pos
+            while stop < end and self.text[stop] not in SEPARATORS:
+                stop += 1
+            name, targets = self._targets(cursor.pos, stop)
+            if name and targets:
+                self.add(cursor.program, name, target=targets[-1][1])
+            cursor.pos = stop + 1
+
+    def item(self, cursor: Cursor, start: int, end: int) -> None:
+        """One enumerated `(n)` item: clauses, then completion, 其中 breakdown and deviation reason."""
+        cursor.pos = start
+        markers = [m for m in ACTUAL.finditer(self.text, start, end) if self.accepts(m, start)]
+        first = None
+        for marker in markers[:1]:
+            first = self.clause(cursor, marker, end)
+        if not markers:
+            first = self._item_without_actual(cursor, start, end)
+        if first is not None:
+            self._tail(first, cursor.pos, end)
+
+    def _item_without_actual(self, cursor: Cursor, start: int, end: int) -> Indicator | None:
+        equals = _EQUALS_TARGET.search(self.text, start, end)
+        if equals:  # 资金在规定时间内下达率 … 等于年度目标指标值100%
+            value = QUANTITY.match(self.text, equals.end(), end)
+            line_end = self.text.find("\n", start, end)
+            if value:
+                figure = figure_at(self.text, *value.span(), self.found_by)
+                name = _clean_name(self.text[start : line_end if line_end > 0 else equals.start()])
+                cursor.pos = value.end()
+                return self.add(cursor.program, name, target=figure, actual=figure.model_copy())
+        stop = _COMPLETION.search(self.text, start, end) or _TEXT_ACTUAL.search(self.text, start, end)
+        part_end = stop.start() if stop else end
+        name, targets = self._targets(start, part_end)
+        if not name:
+            return None
+        indicator = self.add(cursor.program, name, target=targets[-1][1] if targets else None)
+        cursor.pos = part_end
+        if stop and stop.re is _TEXT_ACTUAL:
+            stop_at = stop.end()
+            while stop_at < end and self.text[stop_at] not in SEPARATORS:
+                stop_at += 1
+            indicator.actual = self._value(stop.end(), stop_at)
+            cursor.pos = stop_at
+        elif stop:
+            value = QUANTITY.match(self.text, stop.end(), end)
+            if value:
+                indicator.completion = figure_at(self.text, *value.span(), self.found_by)
+                cursor.pos = value.end()
+        return indicator
+
+    def _tail(self, indicator: Indicator, start: int, end: int) -> None:
+        start, end = _trim(self.text, start, end)
+        if start >= end:
+            return
+        breakdown = _BREAKDOWN.match(self.text, start, end)
+        if breakdown:
+            for match in terminal_quantities(self.text, breakdown.end(), end):
+                label_start = max(self.text.rfind(sep, breakdown.end(), match.start()) for sep in "，,、；;")
+                label = self.text[max(label_start + 1, breakdown.end()) : match.start()].strip()
+                figure = figure_at(self.text, *match.span(), self.found_by)
+                indicator.breakdown.append(NamedFigure(name=label, figure=figure))
+            return
+        remainder = self.text[start:end].strip()
+        if _REASON_CUES.search(remainder):
+            indicator.deviation_reason = remainder

@@ -1,0 +1,26 @@
+"""The self-evaluation score and grade as the narrative states them (自评得分96.5分，等级为优)."""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.extract.rules.figures import figure_at
+from jixiao.model import Figure, Kind
+
+_SCORE = re.compile(r"(?:自评|综合|评价|绩效)?(?:总)?得分(?:为|是|[:：])?\s*(?P<score>\d+(?:\.\d+)?)分")
+_GRADE = re.compile(
+    r"(?:自评|评价|绩效)?(?:等级|等次|结论|结果)(?:为|是|[:：])?\s*[“\"'「]?(?P<grade>优秀|良好|合格|不合格|优|良|中|差)(?![\u4e00-\u9fff])"
+)
+
+
+def extract_score(text: str) -> tuple[Figure | None, Figure | None]:
+    """The first stated total score and grade; a score is only taken with 分 after it."""
+    score = _SCORE.search(text)
+    grade = _GRADE.search(text)
+    score_figure = figure_at(text, *score.span("score"), "narrative.score") if score else None
+    if score_figure is not None:
+        score_figure.unit = "分"
+    grade_figure = figure_at(text, *grade.span("grade"), "narrative.grade") if grade else None
+    if grade_figure is not None:
+        grade_figure.kind = Kind.TEXT
+    return score_figure, grade_figure

@@ -1,0 +1,166 @@
+"""Indicator rules on hand-built indicators: one case that must fire and one that must not, per rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from check_builders import check, fig, indicator, report, rules_of
+from jixiao.checks.attainment import Status, attainment
+from jixiao.model import Indicator, NamedFigure
+
+
+def _rules(*indicators: Indicator, at_least: str = "info", year: int = 2024) -> list[str]:
+    return rules_of(check(report(indicators=list(indicators), year=year), skip=["narrative"]), at_least)
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "actual", "status"),
+    [
+        ("享受社会保险补贴人数", "2300人", "2781人", Status.MET),
+        ("享受就业见习补贴人数", "113人", "46人", Status.UNMET),
+        ("城镇调查失业率", "5.5%", "5.8%", Status.UNMET),  # reverse-type name: ≤ without a printed comparator
+        ("城镇调查失业率", "≤5.5%", "5.2%", Status.MET),
+        ("就业政策满意度", "≥95%", "94.9%", Status.UNMET),
+        ("体检费标准", "200元/人", "0", Status.UNMET),  # a cost standard means =
+        ("招募工作完成时间", "12月底前", "12月底前", Status.MET),
+        ("招募工作完成时间", "2024年10月", "2024年11月", Status.UNMET),
+        ("新招募人员体检工作完成时间", "12月底前", "未完成", Status.UNMET),
+        ("因就业问题发生重大群体性事件数量", "0", "无重大群体性事件发生", Status.MET),
+        ("学历标准", "大专及以上", "大专及以上", Status.MET),
+        ("创业能力", "有效提升", "部分达成", Status.UNMET),
+        ("就业政策满意度", "≥95%", "≥95%", Status.UNKNOWN),  # a bound is no measurement
+        ("城镇新增就业人数", "1.2万人", "11800人", Status.UNMET),  # 万人 converts to 人
+    ],
+)
+def test_attainment_by_comparator(name: str, target: str, actual: str, status: Status) -> None:
+    assert attainment(indicator(name, target, actual)).status == status
+
+
+def test_completion_honest_passes_and_wrong_last_digit_fires() -> None:
+    assert _rules(indicator("社会保险补贴人数", "2300人", "2781人", completion="120.91%")) == []
+    assert _rules(indicator("社会保险补贴人数", "2300人", "2781人", completion="120.92%")) == ["indicators.completion"]
+
+
+def test_completion_integer_precision_edge() -> None:
+    # 2781/2300 = 120.913 %: "121%" is honest rounding, "120%" is not.
+    assert _rules(indicator("社会保险补贴人数", "2300人", "2781人", completion="121%")) == []
+    assert _rules(indicator("社会保险补贴人数", "2300人", "2781人", completion="120%")) == ["indicators.completion"]
+
+
+def test_completion_capped_at_100_is_flagged() -> None:
+    # DOMAIN I15: 2989 人 against 1686 人 reported as 100 %.
+    rules = _rules(indicator("城镇新增就业人数", "1686人", "2989人", completion="100%", deviation_reason="超额"))
+    assert "indicators.completion" in rules
+
+
+def test_target_unmet_is_info() -> None:
+    findings = check(report(indicators=[indicator("见习人数", "113人", "46人")]), skip=["narrative"])
+    assert [(f.rule, f.severity.value) for f in findings] == [("indicators.target_unmet", "info")]
+    assert _rules(indicator("见习人数", "113人", "113人")) == []
+
+
+def test_count_value_negative_and_fractional() -> None:
+    assert "indicators.count_value" in _rules(indicator("城镇新增就业人数", "120人", "-61人"), at_least="error")
+    assert "indicators.count_value" in _rules(indicator("培训人数", "10人", "10.5人"), at_least="error")
+    assert _rules(indicator("培训人数", "10人", "12人")) == []
+    assert _rules(indicator("城镇新增就业", "4.5万人", "4.62万人")) == []  # 45000 and 46200 人
+
+
+def test_percent_range_for_rates_but_not_growth() -> None:
+    assert _rules(indicator("就业政策满意度", "≥95%", "105%"), at_least="error") == ["indicators.percent_range"]
+    assert _rules(indicator("就业政策满意度", "≥95%", "100%")) == []
+    assert _rules(indicator("创业担保贷款增长率", "≥10%", "120%"), at_least="error") == []
+    assert _rules(indicator("年度任务完成率", "≥100%", "112%"), at_least="error") == []
+
+
+def test_missing_value_both_ways() -> None:
+    assert _rules(indicator("每年计划招募人数", "32人", None)) == ["indicators.missing_value"]
+    assert _rules(indicator("每年计划招募人数", None, "32人")) == ["indicators.missing_value"]
+    assert _rules(indicator("每年计划招募人数", "32人", "32人")) == []
+
+
+def test_actual_not_measured() -> None:
+    assert _rules(indicator("就业政策满意度", "≥95%", "≥95%")) == ["indicators.actual_not_measured"]
+    assert _rules(indicator("就业政策满意度", "≥95%", "98%")) == []
+
+
+def test_actual_not_numeric_but_not_for_nothing_happened() -> None:
+    assert _rules(indicator("成本控制数", "≤30万元", "完成")) == ["indicators.actual_not_numeric"]
+    assert _rules(indicator("重大群体性事件数量", "0", "无重大群体性事件发生")) == []
+
+
+def test_unit_mismatch_unless_convertible() -> None:
+    assert "indicators.unit_mismatch" in _rules(indicator("培训人数", "100人", "100户"))
+    assert "indicators.unit_mismatch" not in _rules(indicator("城镇新增就业人数", "1.2万人", "12000人"))
+
+
+def test_over_achievement_needs_analysis() -> None:
+    findings = check(report(indicators=[indicator("城镇新增就业人数", "1686人", "2989人")]), skip=["narrative"])
+    assert [(f.rule, f.severity.value) for f in findings] == [("indicators.over_achievement", "warning")]
+    explained = indicator("城镇新增就业人数", "1686人", "2989人", deviation_reason="政策拉动，超额完成")
+    assert _rules(explained, at_least="warning") == []
+    assert _rules(indicator("城镇新增就业人数", "1686人", "2500人")) == []  # 1.48 < k = 1.5
+
+
+def test_breakdown_sum_over_is_error_under_is_warning() -> None:
+    def with_parts(actual: str, *parts: str) -> Indicator:
+        ind = indicator("社会保险补贴人数", "2300人", actual)
+        ind.breakdown = [NamedFigure(name=f"分项{i}", figure=fig(p)) for i, p in enumerate(parts)]
+        return ind
+
+    assert _rules(with_parts("2781人", "2574人", "108人", "99人")) == []
+    assert _rules(with_parts("2781人", "2574人", "108人", "100人"), at_least="error") == ["indicators.breakdown_sum"]
+    assert _rules(with_parts("2781人", "2574人", "108人", "98人")) == ["indicators.breakdown_sum"]
+
+
+def test_category_misfit() -> None:
+    assert _rules(indicator("资金下达准确率", "100%", "100%", level1="产出指标", level2="时效指标")) == [
+        "indicators.category"
+    ]
+    assert _rules(indicator("资金在规定时间内下达率", "100%", "100%", level1="产出指标", level2="时效指标")) == []
+    assert _rules(indicator("招募工作完成时间", "12月底前", "12月底前", level1="产出指标", level2="数量指标")) == [
+        "indicators.category"
+    ]
+
+
+def test_taxonomy_pairs() -> None:
+    assert _rules(indicator("新增就业", "1人", "1人", level1="产出指标", level2="社会效益指标")) == [
+        "indicators.taxonomy"
+    ]
+    assert _rules(indicator("新增就业", "1人", "1人", level1="效益指标", level2="社会效益指标")) == []
+    mixed = indicator("成本控制数", "≤30万元", "28万元", level1="产出指标", level2="经济成本指标")
+    assert [(f.rule, f.severity.value) for f in check(report(indicators=[mixed]), skip=["narrative"])] == [
+        ("indicators.taxonomy", "info")
+    ]
+
+
+def test_duplicate_with_different_values() -> None:
+    first = indicator("资金下达准确率", "100%", "100%", program="P")
+    second = indicator("资金下达准确率", "100%", "98%", program="P")
+    assert _rules(first, second, at_least="warning") == ["indicators.duplicate"]
+    assert _rules(first, indicator("资金下达准确率", "100%", "100%", program="P")) == []
+    assert _rules(first, indicator("资金下达准确率", "100%", "98%", program="Q"), at_least="warning") == []
+
+
+def test_year_inside_indicator() -> None:
+    assert _rules(indicator("2023年招募人员体检", "15人", "15人"), year=2024) == ["indicators.year"]
+    assert _rules(indicator("2024年招募人员体检", "15人", "15人"), year=2024) == []
+    assert _rules(indicator("招募工作完成时间", "2023年10月", "2023年10月"), year=2024) == [
+        "indicators.year",
+        "indicators.year",
+    ]
+
+
+def test_direction_of_comparator() -> None:
+    assert _rules(indicator("城镇调查失业率", "≥5.5%", "5.2%"), at_least="warning") == ["indicators.direction"]
+    assert _rules(indicator("城镇调查失业率", "≤5.5%", "5.2%")) == []
+    assert _rules(indicator("就业政策满意度", "≤95%", "90%")) == ["indicators.direction"]
+
+
+def test_completion_of_a_worded_target_says_what_the_actual_says() -> None:
+    met = indicator("招募工作完成时间", "12月底前", "12月底前", completion="100%")
+    assert _rules(met) == []
+    assert _rules(indicator("招募工作完成时间", "12月底前", "12月底前", completion="90%")) == ["indicators.completion"]
+    unmet = indicator("体检工作完成时间", "12月底前", "未完成", completion="100%")
+    assert "indicators.completion" in _rules(unmet)
+    assert "indicators.completion" not in _rules(indicator("体检工作完成时间", "12月底前", "未完成", completion="0%"))

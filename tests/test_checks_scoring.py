@@ -1,0 +1,167 @@
+"""Scoring under 财预〔2020〕10号 on hand-built scored tables (the DOMAIN §7.5 worked example)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from check_builders import check, fig, indicator, line, report, rules_of
+from jixiao.checks import CheckConfig
+from jixiao.model import Funding, Report
+
+# DOMAIN §7.5: 8.58 + 15 + 18.51 + 15 + 14.22 + 12 + 10 = 93.31, grade 优.
+LINES: list[dict[str, Any]] = [
+    dict(name="城镇新增就业人数", target="≥1686人", actual="2989人", weight="15", score="15", level1="产出指标",
+         deviation_reason="政策拉动超额完成"),
+    dict(name="享受社会保险补贴人数", target="≥4800人", actual="4443人", weight="20", score="18.51", level1="产出指标",
+         deviation_reason="申领人数减少"),
+    dict(name="公益性岗位人数", target="≥500人", actual="500人", weight="15", score="15", level1="产出指标"),
+    dict(name="城镇调查失业率", target="≤5.5%", actual="5.8%", weight="15", score="14.22", level1="效益指标",
+         deviation_reason="经济下行"),
+    dict(name="创业能力", target="有效提升", actual="有效提升", weight="15", score="12", level1="效益指标"),
+    dict(name="就业政策满意度", target="≥90%", actual="95%", weight="10", score="10", level1="满意度指标"),
+]  # fmt: skip
+
+
+def scored(total: str | None = "93.31", grade: str | None = "优", exec_score: str = "8.58", **changes: Any) -> Report:
+    """The worked example; `changes` maps a line index to the fields to replace on it."""
+    lines = []
+    for i, fields in enumerate(LINES):
+        merged = {**fields, **changes.get(f"line{i}", {})}
+        name, target, actual = merged.pop("name"), merged.pop("target"), merged.pop("actual")
+        lines.append(indicator(name, target, actual, **merged))
+    funding = Funding(
+        budget=line("808.10万元"),
+        executed=line("692.98万元"),
+        execution_rate=fig("85.76%"),
+        execution_weight=fig("10"),
+        execution_score=fig(exec_score),
+    )
+    return report(
+        funding=funding,
+        indicators=lines,
+        total_score=fig(total) if total else None,
+        grade=fig(grade) if grade else None,
+    )
+
+
+def _scoring(r: Report, config: CheckConfig | None = None) -> list[str]:
+    return [x for x in rules_of(check(r, skip=["narrative", "indicators"], config=config)) if x.startswith("scoring")]
+
+
+def test_worked_example_is_honest() -> None:
+    assert _scoring(scored()) == []
+
+
+def test_execution_score_wrong_last_digit_fires_and_rounding_passes() -> None:
+    assert _scoring(scored(exec_score="8.6", total="93.33")) == []  # 8.5757 printed at one decimal
+    # 8.57 is not flagged: 85.75 % × 10 = 8.575 sits on the rounding edge when the rate is rounded first.
+    assert "scoring.execution_score" in _scoring(scored(exec_score="8.56", total="93.29"))
+    assert "scoring.execution_score" in _scoring(scored(exec_score="10", total="94.73"))
+
+
+def test_execution_score_stepped_rule_from_config() -> None:
+    stepped = CheckConfig(execution_score_rule="stepped", execution_full_at=85.0)
+    assert "scoring.execution_score" in _scoring(scored(), stepped)  # 85.76 % ≥ 85 % → full 10 expected
+    assert _scoring(scored(exec_score="10", total="94.73"), stepped) == []
+
+
+def test_indicator_score_proportional_and_reverse() -> None:
+    assert _scoring(scored(line1={"score": "18.52"}, total="93.32")) == ["scoring.indicator_score"]
+    assert _scoring(scored(line3={"score": "14.23"}, total="93.32")) == ["scoring.indicator_score"]
+    assert _scoring(scored(line1={"score": "18.5"}, total="93.30")) == []  # 18.5125 at one decimal
+
+
+def test_full_score_on_a_missed_target_is_an_error() -> None:
+    findings = check(scored(line1={"score": "20"}, total="94.80"), skip=["narrative", "indicators"])
+    # The stated lines add up to 94.80; recomputed under 10号 the total is 93.31.
+    assert [(f.rule, f.severity.value) for f in findings] == [
+        ("scoring.full_score_unmet", "error"),
+        ("scoring.total", "warning"),
+    ]
+
+
+def test_score_above_weight_is_an_error() -> None:
+    assert "scoring.score_range" in _scoring(scored(line5={"score": "12"}, total="95.31"))
+
+
+def test_qualitative_band() -> None:
+    assert _scoring(scored(line4={"score": "11"}, total="92.31")) == ["scoring.qualitative_band"]
+    missed = {"actual": "未有效提升", "score": "13"}
+    assert _scoring(scored(line4=missed, total="94.31")) == ["scoring.qualitative_band"]
+    assert _scoring(scored(line4={"actual": "未有效提升", "score": "8"}, total="89.31", grade="良")) == []
+
+
+def test_weights_must_add_to_100_and_a_different_split_is_info() -> None:
+    assert "scoring.weights_sum" in _scoring(scored(line2={"weight": "16"}))
+    moved = scored(line5={"level1": "效益指标"})  # 产出 50 / 效益 40 / 满意度 0
+    findings = [f for f in check(moved, skip=["narrative", "indicators"]) if f.rule == "scoring.weights_sum"]
+    assert [f.severity.value for f in findings] == ["info"]
+
+
+def test_total_is_the_sum_of_line_scores_at_its_precision() -> None:
+    assert _scoring(scored(total="93")) == []  # an integer total compares at ±0.5
+    assert _scoring(scored(total="94")) == ["scoring.total"]
+    # Seven lines printed at two decimals: their rounding may add up to 7 × 0.005 = 0.035.
+    assert _scoring(scored(total="93.34")) == []
+    assert _scoring(scored(total="93.35")) == ["scoring.total"]
+
+
+def test_total_recomputed_under_10hao_when_line_scores_are_missing() -> None:
+    r = scored()
+    for ind in r.indicators:
+        if ind.target and ind.target.value is not None:
+            ind.score = None  # quantitative lines are recomputed; the qualitative one keeps its stated 12
+    r.funding.execution_score = None
+    assert _scoring(r) == []
+    r.total_score = fig("98")
+    findings = [f for f in check(r, skip=["narrative", "indicators"]) if f.rule == "scoring.total"]
+    assert [(f.severity.value, round(f.expected or 0, 2)) for f in findings] == [("warning", 93.31)]
+
+
+def test_grade_follows_the_total() -> None:
+    assert _scoring(scored(grade="优秀")) == []
+    assert _scoring(scored(grade="良")) == ["scoring.grade"]
+    assert _scoring(report(total_score=fig("88"), grade=fig("优秀"))) == ["scoring.grade"]
+    assert _scoring(report(total_score=fig("88"), grade=fig("良好"))) == []
+    assert _scoring(report(total_score=fig("60"), grade=fig("合格"))) == []
+    assert _scoring(report(total_score=fig("59.9"), grade=fig("合格"))) == ["scoring.grade"]
+
+
+def test_grade_without_a_total_uses_the_recomputed_total() -> None:
+    assert _scoring(scored(total=None, grade="良")) == ["scoring.grade"]
+    assert _scoring(scored(total=None, grade="优")) == []
+
+
+def test_partial_attainment_has_its_own_band() -> None:
+    partial = {"actual": "部分达成", "score": "10"}  # [9, 12) for w = 15
+    assert _scoring(scored(line4=partial, total="91.31")) == []
+    assert _scoring(scored(line4={"actual": "部分达成", "score": "8"}, total="89.31", grade="良")) == [
+        "scoring.qualitative_band"
+    ]
+
+
+def test_tables_without_an_execution_line_spread_100_over_indicators() -> None:
+    # A scored table whose indicator weights add to 100 has no 执行率 line: recompute without one.
+    r = scored(total="94.73")
+    r.funding.execution_weight = r.funding.execution_score = None
+    r.indicators[0].weight = r.indicators[0].score = fig("25")  # 25 + 18.51 + 15 + 14.22 + 12 + 10 = 94.73
+    assert rules_of(check(r, skip=["narrative", "indicators"]), "warning") == []
+    r.indicators[0].score = None  # now the total is recomputed from the figures, still without an execution line
+    r.total_score = fig("99")
+    findings = [f for f in check(r, skip=["narrative", "indicators"]) if f.rule == "scoring.total"]
+    assert [round(f.expected or 0, 2) for f in findings] == [94.74]  # unrounded 18.5125 and 14.2241
+
+
+def test_weights_add_to_90_when_the_execution_line_is_implicit() -> None:
+    r = scored()
+    r.funding.execution_weight = None
+    assert "scoring.weights_sum" not in _scoring(r)
+
+
+def test_total_above_100_is_an_error() -> None:
+    assert "scoring.score_range" in _scoring(report(total_score=fig("102"), grade=fig("优秀")))
+
+
+def test_traditional_grade_words() -> None:
+    assert _scoring(report(total_score=fig("97.67"), grade=fig("優秀"))) == []
+    assert _scoring(report(total_score=fig("87"), grade=fig("優秀"))) == ["scoring.grade"]
