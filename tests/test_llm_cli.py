@@ -23,11 +23,11 @@ runner = CliRunner()
 
 @pytest.fixture
 def seeds(tmp_path: Path) -> Path:
-    """The two seed reports alone (samples/ holds other formats too)."""
+    """The two seed reports alone (samples/ also holds other formats, which would need more scripted answers)."""
     folder = tmp_path / "seeds"
     folder.mkdir()
-    for name in ("seed_erguna_2024.txt", "seed_zalantun_2025.txt"):
-        shutil.copy(SAMPLES / name, folder / name)
+    for path in SAMPLES.glob("seed_*.txt"):
+        shutil.copy(path, folder / path.name)
     return folder
 
 
@@ -38,7 +38,7 @@ def scripted(monkeypatch: pytest.MonkeyPatch) -> ScriptedClient:
     return client
 
 
-def test_extract_with_llm_writes_valid_reports(tmp_path: Path, seeds: Path, scripted: ScriptedClient) -> None:
+def test_extract_with_llm_writes_valid_reports(tmp_path: Path, scripted: ScriptedClient, seeds: Path) -> None:
     scripted.enqueue(ZALANTUN_DRAFT, ZALANTUN_DRAFT)
     out = tmp_path / "out"
     result = runner.invoke(app, ["extract", str(seeds), "--backend", "llm", "--out", str(out), "--model", "m1"])
@@ -52,15 +52,15 @@ def test_extract_with_llm_writes_valid_reports(tmp_path: Path, seeds: Path, scri
 
 
 def test_auto_runs_llm_when_configured_and_says_so(
-    tmp_path: Path, seeds: Path, scripted: ScriptedClient, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, scripted: ScriptedClient, monkeypatch: pytest.MonkeyPatch, seeds: Path
 ) -> None:
     monkeypatch.setenv("JIXIAO_API_KEY", "sk-test-not-a-key")
     scripted.enqueue(ZALANTUN_DRAFT, ZALANTUN_DRAFT)
-    result = runner.invoke(app, ["extract", str(seeds), "--out", str(tmp_path)])
+    result = runner.invoke(app, ["extract", str(seeds), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert "backend: llm, model gpt-4o-mini (auto: LLM endpoint configured)" in result.output
     assert "sk-test-not-a-key" not in result.output
-    assert "sk-test-not-a-key" not in "".join(p.read_text(encoding="utf-8") for p in tmp_path.glob("*.json"))
+    assert "sk-test-not-a-key" not in "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*.json"))
 
 
 def test_auto_falls_back_to_rules_and_says_why(tmp_path: Path) -> None:

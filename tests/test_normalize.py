@@ -55,3 +55,14 @@ def test_crlf_line_endings() -> None:
     text, origin = normalize("第一行。\r\n第二行。")
     assert text == "第一行。\n第二行。"
     assert len(origin) == len(text)
+
+
+def test_a_tab_separated_row_becomes_a_pipe_row_but_a_single_tab_stays() -> None:
+    text, origin = normalize("甲\t\t12\t丙\n一句话\t结尾")
+    assert text.splitlines() == ["甲 |  | 12 | 丙", "一句话\t结尾"]
+    assert len(origin) == len(text)
+
+
+def test_a_line_of_spaces_stays_as_an_empty_cell() -> None:
+    text, _ = normalize("分值\n    \n得分\n")
+    assert text.splitlines() == ["分值", "    ", "得分"]

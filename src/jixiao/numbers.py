@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-import cn2an
+from functools import lru_cache
 
 from jixiao.model.values import Kind, Op
 
@@ -65,6 +64,8 @@ def parse_number(text: str) -> float:
     if re.fullmatch(r"-?\d+(?:\.\d+)?", cleaned):
         return float(cleaned)
     try:
+        import cn2an  # imported on first use: it takes ~0.7 s, paid by every command and worker otherwise
+
         return float(cn2an.cn2an(cleaned, "smart"))
     except (ValueError, KeyError) as error:
         raise ValueError(f"not a number: {text!r}") from error
@@ -84,6 +85,7 @@ def _unit_kind(unit: str | None) -> tuple[str | None, Kind]:
     return unit, Kind.NUMBER
 
 
+@lru_cache(maxsize=8192)  # a batch prints the same few hundred values again and again; Quantity is frozen
 def parse_quantity(text: str) -> Quantity:
     """Parse a printed value such as ≥95%, ≤ 90 万元, 12月底前, -61人, 1,298.17万元, 一百二十人, 长期.
 
@@ -103,7 +105,11 @@ def parse_quantity(text: str) -> Quantity:
     if suffix:
         op = op or _OP_SUFFIXES[suffix]
     unit, kind = _unit_kind(unit)
-    return Quantity(value=parse_number(number), unit=unit, op=op, kind=kind)
+    try:
+        value = parse_number(number)
+    except ValueError:  # a unit alone that reads as a numeral: 万人, 万元 in a shifted table cell
+        return Quantity(value=None, unit=None, op=None, kind=Kind.TEXT)
+    return Quantity(value=value, unit=unit, op=op, kind=kind)
 
 
 def to_wan_yuan(value: float, unit: str | None) -> float:

@@ -21,6 +21,8 @@ _FULL_WIDTH.update({code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)})  # �
 _FULL_WIDTH.update(
     {ord(a): ord(b) for a, b in zip("％．＜＝＞＋－／｜≧≦\u00a0\u2002\u2003", "%.<=>+-/|≥≤   ", strict=True)}
 )
+# table lines as OCR and text dumps draw them: box-drawing bars and 丨 (a radical no report writes as a word)
+_FULL_WIDTH.update({ord(a): ord("|") for a in "│┃丨"})
 # the slanted comparators of Word's equation editor and the small-form signs some converters emit
 _FULL_WIDTH.update({ord(a): ord(b) for a, b in zip("⩾⩽﹪﹤﹥﹦", "≥≤%<>=", strict=True)})
 
@@ -56,8 +58,11 @@ class _Mapped:
             origin.extend(self.origin[last:start])
             new = replace(match)
             pieces.append(new)
-            anchor = self.origin[start] if start < len(self.origin) else len(self.text)
-            origin.extend([anchor] * len(new))
+            if new == match.group(0):  # a pass that keeps what it matched keeps its offsets too
+                origin.extend(self.origin[start:end])
+            else:
+                anchor = self.origin[start] if start < len(self.origin) else len(self.text)
+                origin.extend([anchor] * len(new))
             last = end
         pieces.append(self.text[last:])
         origin.extend(self.origin[last:])
@@ -72,24 +77,62 @@ def _latex(match: re.Match[str]) -> str:
     return re.sub(r"[\s{}\\]", "", inner)
 
 
-_PASSES: list[tuple[re.Pattern[str], Replacement]] = [
-    (re.compile(r"\r\n?"), lambda m: "\n"),
+def _tab_cell(match: re.Match[str]) -> str:
+    """A table copied out of Excel or a web page is TAB-separated: on a line with two or more TABs each
+    one becomes a ` | ` cell separator (LAYOUTS.md T1), so the empty cells between them survive."""
+    text, position = match.string, match.start()
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return " | " if text.count("\t", start, end if end >= 0 else len(text)) >= _MIN_TAB_CELLS else "\t"
+
+
+_MIN_TAB_CELLS = 2
+
+
+def _space_in_figure(match: re.Match[str]) -> str:
+    """Drop a space between a number and the Chinese beside it ("3877.67 万元", "扎兰屯市 2025 年", "≥ 95%").
+
+    Found as plain space runs and decided here: lookbehind patterns scanned the text several times slower.
+    """
+    text, start, end = match.string, match.start(), match.end()
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    if (before.isdigit() or before == "%") and _CJK_CHAR.match(after):
+        return ""
+    if (_CJK_CHAR.match(before) and (after.isdigit() or after in "-≥≤<>=")) or (before in "≥≤<>=" and after.isdigit()):
+        return ""
+    return match.group(0)
+
+
+def _trailing_space(match: re.Match[str]) -> str:
+    """Trailing spaces after text go; a line of only spaces stays: it is an empty cell in a
+    one-cell-per-line table dump (LAYOUTS.md T2), unlike an empty line between cells."""
+    start = match.start()
+    return "" if start and not match.string[start - 1].isspace() else match.group(0)
+
+
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
+
+_PASSES: list[tuple[re.Pattern[str], Replacement, re.Pattern[str] | None]] = [
+    (re.compile(r"\r\n?"), lambda m: "\n", None),
+    (re.compile(r"\t"), _tab_cell, None),
     *WRAPPER_PASSES,
-    (re.compile(r"\[bookmark:[^\]]*\]"), lambda m: ""),
-    (re.compile(r"\$([^$\n]{1,60})\$"), _latex),
-    (re.compile(r">="), lambda m: "≥"),
-    (re.compile(r"<="), lambda m: "≤"),
-    # a space between a number and the Chinese beside it: "3877.67 万元", "扎兰屯市 2025 年"
-    (re.compile(rf"(?<=[\d%])[ \t\u3000]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t\u3000]+(?=[-\d≥≤<>=])"), lambda m: ""),
-    # "≥ 95%" -> "≥95%"
-    (re.compile(r"(?<=[≥≤<>=])[ \t]+(?=\d)"), lambda m: ""),
-    # trailing spaces on a line
-    (re.compile(r"[ \t\u3000]+(?=\n)"), lambda m: ""),
+    (re.compile(r"\[bookmark:[^\]]*\]"), lambda m: "", None),
+    (re.compile(r"\$([^$\n]{1,60})\$"), _latex, None),
+    (re.compile(r">="), lambda m: "≥", None),
+    (re.compile(r"<="), lambda m: "≤", None),
+    (re.compile(r"[ \t\u3000]+"), _space_in_figure, None),
+    (re.compile(r"[ \t\u3000]+(?=\n)"), _trailing_space, None),
 ]
 
 
 # the newline run after a line that stops mid-sentence; _join_if_broken decides whether to join
 _LINE_BREAK_MID_SENTENCE = re.compile(rf"(?<=[^\n{re.escape(_SENTENCE_END)}])\n(?:[ \t\u3000]*\n)*[ \t\u3000]*(?=\S)")
+
+
+_TITLE_LINE = re.compile(r"(?:自评报告|评价报告|绩效报告|自评表|评价表)$")
+_SQUASHED_SPACES = 4  # prose has few spaces; a table squashed onto a line has one between each cell
+_SPACES_LINE = re.compile(r"\n[ \t\u3000]+\n")
 
 
 def _join_if_broken(text: str) -> Replacement:
@@ -102,6 +145,10 @@ def _join_if_broken(text: str) -> Replacement:
         following = text[match.end() : line_end if line_end >= 0 else len(text)]
         if len(line) < _MIN_BROKEN_LINE or "|" in line or "|" in following or _HEADING_START.match(following):
             return match.group(0)
+        if _TITLE_LINE.search(line) or line.count(" ") >= _SQUASHED_SPACES:  # a title, or a squashed table (T3)
+            return match.group(0)
+        if _SPACES_LINE.search(match.group(0)):  # an empty cell of a one-cell-per-line table follows
+            return match.group(0)
         return ""
 
     return replace
@@ -110,7 +157,8 @@ def _join_if_broken(text: str) -> Replacement:
 def normalize(raw: str) -> tuple[str, list[int]]:
     """Return the normalized text and, per char, its offset in `raw`."""
     mapped = _Mapped(raw.translate(_FULL_WIDTH))
-    for pattern, replace in _PASSES:
-        mapped.sub(pattern, replace)
+    for pattern, replace, cue in _PASSES:
+        if cue is None or cue.search(mapped.text):
+            mapped.sub(pattern, replace)
     mapped.sub(_LINE_BREAK_MID_SENTENCE, _join_if_broken(mapped.text))
     return mapped.text, mapped.origin

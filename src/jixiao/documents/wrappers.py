@@ -117,15 +117,18 @@ def _bare_pinyin(match: re.Match[str]) -> str:
     return "" if _is_pinyin(match.group(0)) else match.group(0)
 
 
-WRAPPER_PASSES: list[tuple[re.Pattern[str], Replacement]] = [
-    (_OFFICE_STYLE, _drop),
-    (_OFFICE_RUN, _office_run),
-    (_INLINE_CHROME, _drop),
-    (_LABEL_LINE, _drop),
-    (_BREADCRUMB, _drop),
-    (_PAGE_NUMBER, _drop),
-    (_BUTTON_LINE, _drop),
-    (_SHARING_LINE, _drop),
-    (_TONED_PINYIN, _drop),
-    (_BARE_PINYIN, _bare_pinyin),
+Cue = re.Pattern[str] | None
+# Each pass has a cheap cue that must occur for the pass to find anything: most reports carry no
+# wrapper at all, and scanning for the full patterns cost more than the rest of normalization.
+WRAPPER_PASSES: list[tuple[re.Pattern[str], Replacement, Cue]] = [
+    (_OFFICE_STYLE, _drop, re.compile(r"Style Definitions|\.Mso")),
+    (_OFFICE_RUN, _office_run, _OFFICE_MARKER),
+    (_INLINE_CHROME, _drop, re.compile(r"字体|打印|关闭|返回顶部|收藏本页|加入收藏|扫一扫")),
+    (_LABEL_LINE, _drop, re.compile(rf"(?:{_LABELS})[ \t\u3000]*[:：]")),
+    (_BREADCRUMB, _drop, re.compile(r"首页")),
+    (_PAGE_NUMBER, _drop, re.compile(r"[-—–][ \t]*\d|第[ \t]*\d|\d[ \t]*/")),
+    (_BUTTON_LINE, _drop, re.compile(rf"^[ \t\u3000]*(?:{_BUTTONS})", re.MULTILINE)),
+    (_SHARING_LINE, _drop, re.compile(r"还剩|继续阅读|阅读了|已阅读|本文档由|贡献者|下载|阅读")),
+    (_TONED_PINYIN, _drop, re.compile(rf"[{_TONED}]")),
+    (_BARE_PINYIN, _bare_pinyin, re.compile(rf"[{_HAN}][a-z]{{4}}")),
 ]

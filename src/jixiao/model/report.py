@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from jixiao.model.values import Figure, NamedFigure
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 class FundSource(StrEnum):
@@ -23,6 +23,7 @@ class FundSource(StrEnum):
     PREFECTURAL = "prefectural"  # 市级、盟市、州
     COUNTY = "county"  # 县级、旗县、区
     LOCAL = "local"  # 地方财政资金: local money whose level the report does not split (since 1.1)
+    APPROPRIATION = "appropriation"  # 本年（当年）财政拨款 (project tables, 财预〔2020〕10号 annex; since 1.2)
     CARRYOVER = "carryover"  # 上年结余、以前年度结转
     OTHER = "other"  # 其他资金
 

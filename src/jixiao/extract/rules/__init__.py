@@ -1,43 +1,69 @@
-"""The rules backend: deterministic, offline extraction with a small grammar of report phrases."""
+"""The rules backend: deterministic, offline extraction with a small grammar of report phrases.
+
+Tables are rebuilt first (documents.tables); the narrative grammar then reads the text with the table
+regions blanked out (offsets kept), so table cells are never mistaken for sentences. An indicator
+given in both is one indicator, with the table's cells for its numbers.
+"""
 
 from __future__ import annotations
 
 from jixiao.documents import Document
+from jixiao.documents.tables import Table, find_tables
 from jixiao.extract.rules.figures import quote_original
 from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.header import ends_mid_sentence, fund_of, region_of, title_of, year_of
 from jixiao.extract.rules.indicators import attach_section_reasons, extract_indicators
 from jixiao.extract.rules.score import extract_score
+from jixiao.extract.rules.tables import extract_tables, merge_funding, merge_indicators, program_of
 from jixiao.model import ExtractorInfo, Report, SourceInfo
 
 BACKEND = "rules"
 
 
+def _without_tables(text: str, tables: list[Table]) -> str:
+    """The text with every table region blanked (same length, newlines kept) for the narrative grammar."""
+    if not tables:
+        return text
+    pieces, last = [], 0
+    for table in tables:
+        pieces.append(text[last : table.start])
+        pieces.append("".join("\n" if char == "\n" else " " for char in text[table.start : table.end]))
+        last = table.end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
 def extract_rules(document: Document) -> Report:
-    text = document.match_text  # simplified characters, same offsets as document.text
-    title = title_of(text)
+    text = document.text
+    # a traditional-character report is matched in its simplified view (same offsets): names, title and
+    # reasons come out simplified, every figure still quotes `text`
+    view = document.match_text or text
+    title = title_of(view)
     fund = fund_of(title)
-    funding, spending = extract_funding(text)
-    indicators = extract_indicators(text)
-    attach_section_reasons(text, indicators)
-    total_score, grade = extract_score(text)
+    tables = find_tables(view, document.origin)
+    found = extract_tables(tables, text, program_of(view))
+    prose = _without_tables(view, tables)
+    funding, spending = extract_funding(prose)
+    indicators = extract_indicators(prose)
+    attach_section_reasons(prose, indicators)
+    total_score, grade = extract_score(prose)
     report = Report(
         source=SourceInfo(path=document.path, sha256=document.sha256, format=document.format),
         extractor=ExtractorInfo(backend=BACKEND),
         title=title,
-        region=region_of(text, title, fund),
+        region=region_of(view, title, fund),
         fund=fund,
-        year=year_of(text, title),
-        funding=funding,
+        year=year_of(view, title),
+        funding=merge_funding(funding, found.funding),
         spending=spending,
-        indicators=indicators,
-        total_score=total_score,
-        grade=grade,
-        truncated=ends_mid_sentence(text),
-        notes=list(document.notes),
+        indicators=merge_indicators(indicators, found.indicators),
+        total_score=found.total_score or total_score,
+        grade=found.grade or grade,
+        truncated=found.truncated or ends_mid_sentence(text),
+        notes=[*document.notes, *found.notes],
     )
-    if text is not document.text:
-        quote_original(report, document.text)
+    if view is not text:
+        quote_original(report, text)
     return report
 
 

@@ -113,6 +113,9 @@ def _loose_name_start(text: str, sentence: int, marker: int) -> int:
     return name_start
 
 
+# cheap literal cues: the full patterns backtrack at every position, so run them only where they can match
+_GOAL_PAIR_CUE = re.compile(r"目标\d+[：:]")
+_TASK_SHARE_CUE = re.compile(r"(?:完成|达到)了?(?:全年|年度)?(?:目标任务|目标|计划|任务)-?\d")
 _QUANTITY_TEXT = r"-?\d[\d,.]*[^\s，,；;。\d的]{0,6}"
 _TASK_SHARE = re.compile(
     rf"(?:全年|年度|共|累计)*(?P<name>[^，,；;。：:\d\n]{{2,30}}?)(?P<actual>{_QUANTITY_TEXT})[，,]\s*"
@@ -151,7 +154,8 @@ def _read_goal_pairs(reader: ClauseReader, start: int, end: int) -> int:
     `全年城镇新增就业2989人，完成目标任务1686人的177.28%。` (DOMAIN.md I15)
     """
     text, count = reader.text, 0
-    for share in _TASK_SHARE.finditer(text, start, end):
+    shares = _TASK_SHARE.finditer(text, start, end) if _TASK_SHARE_CUE.search(text, start, end) else ()
+    for share in shares:
         if QUANTITY.fullmatch(share["target"]) and QUANTITY.fullmatch(share["actual"]):
             indicator = reader.add(
                 None,
@@ -161,7 +165,8 @@ def _read_goal_pairs(reader: ClauseReader, start: int, end: int) -> int:
             )
             indicator.completion = figure_at(text, *share.span("completion"), "narrative.task_share")
             count += 1
-    for pair in _GOAL_PAIR.finditer(text, start, end):
+    pairs = _GOAL_PAIR.finditer(text, start, end) if _GOAL_PAIR_CUE.search(text, start, end) else ()
+    for pair in pairs:
         if not (QUANTITY.fullmatch(pair["target"]) and QUANTITY.fullmatch(pair["actual"])):
             continue
         indicator = reader.add(

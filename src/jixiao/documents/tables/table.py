@@ -1,0 +1,74 @@
+"""What a rebuilt table is: cells located in the normalized text, rows keyed by column role.
+
+A flattened table loses its grid; the rebuilders (one per layout, LAYOUTS.md T1–T5) recover rows whose
+cells keep the exact offsets they were printed at, so every figure read from a cell has an honest span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """What a column holds, recognised from its header cell (DOMAIN.md §1.4, §2.1)."""
+
+    LABEL = "label"  # 资金投入情况（万元） / 项目资金: the row label of a funding table
+    INITIAL_BUDGET = "initial_budget"  # 年初预算数
+    BUDGET = "budget"  # 全年预算数(A) / 调整后预算数
+    EXECUTED = "executed"  # 全年执行数(B) / 预算执行数
+    RATE = "rate"  # 执行率 / 预算执行率(B/A)
+    WEIGHT = "weight"  # 分值 / 权重
+    SCORE = "score"  # 得分
+    LEVEL1 = "level1"  # 一级指标
+    LEVEL2 = "level2"  # 二级指标
+    NAME = "name"  # 三级指标
+    OP = "op"  # 指标性质 (= ≥ ≤)
+    TARGET = "target"  # 年度指标值
+    UNIT = "unit"  # 度量单位
+    ACTUAL = "actual"  # 实际完成值
+    REASON = "reason"  # 偏差原因分析及改进措施 / 未完成原因和改进措施
+    GRADE = "grade"  # the cell after 自评等级 in a footer row
+
+
+class Kind(StrEnum):
+    FUNDING = "funding"  # 资金投入情况 / 项目资金（万元）
+    INDICATORS = "indicators"  # 绩效指标
+
+
+FUNDING_ROLES = frozenset({Role.INITIAL_BUDGET, Role.BUDGET, Role.EXECUTED, Role.RATE})
+INDICATOR_ROLES = frozenset({Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.TARGET, Role.ACTUAL, Role.OP, Role.UNIT})
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell's text as printed (spaces trimmed) and its half-open offsets in the normalized text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Row:
+    cells: dict[Role, Cell] = field(default_factory=dict)
+    carried: set[Role] = field(default_factory=set)  # level cells taken from a row above
+    split: bool = False  # a glued number was split into 分值 and 得分 by a heuristic (T4)
+    partial: bool = False  # the document ends inside this row: its last cell may be cut
+
+    def text(self, role: Role) -> str:
+        cell = self.cells.get(role)
+        return cell.text if cell else ""
+
+
+@dataclass
+class Table:
+    kind: Kind
+    layout: str  # t1 … t5: which flattening it was rebuilt from
+    columns: list[Role]
+    rows: list[Row]
+    start: int  # offset of the header
+    end: int  # offset just after the last row
+    money_unit: str = "万元"  # 元 when the header or caption says so
+    ocr: bool = False  # the document says it was machine-read; cells may hold misread glyphs
+    truncated: bool = False  # the document ends inside this table

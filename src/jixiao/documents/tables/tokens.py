@@ -1,0 +1,96 @@
+"""Cutting squashed (T3) and glued (T4) table text into value and text tokens.
+
+A value is an optional comparator, a number, an optional unit and suffix (`≥95%`, `812人`,
+`95%及以上`, `52.800000`), or a lone `-`/`/`. Text between values is split at spaces (T3 keeps them
+between cells). Amounts glued to each other split after two decimals (`512.40487.10` -> 512.40, 487.10),
+the way money columns print. A number carrying a unit glued to more words (`2024年招募人员体检`) belongs to a name,
+and so does a bare number glued to the words before it (`第3季度`). Whether two chars were glued is
+asked of `gap`, which knows where normalization removed the spaces a T3 dump printed between cells.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from jixiao.documents.tables.table import Cell
+from jixiao.numbers import UNIT_PATTERN
+
+_OP = r"≥|≤|>|<|=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于|大于|小于"
+VALUE = re.compile(
+    rf"(?P<op>{_OP})?(?P<num>\d+\.\d\d(?=\d[\d,]*\.\d)|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?P<unit>{UNIT_PATTERN})?(?P<suffix>及以上|以上|及以下|以下|以内)?"
+)
+_DASH = re.compile(r"(?<!\S)[-—/／](?!\S)")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_WORD = re.compile(r"[^\s|]+")
+
+
+Gap = Callable[[int], bool]
+"""gap(i): the source printed a space (or a line break) before char i."""
+
+
+@dataclass(frozen=True)
+class Token:
+    cell: Cell
+    is_value: bool
+    bare: bool = False  # a number with no comparator and no unit (a 分值 or 得分, or two glued)
+
+
+def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, int, bool]]:
+    """(start, end, bare) of every value in text[start:end]."""
+    found: list[tuple[int, int, bool]] = []
+    previous_end = -1
+    for match in VALUE.finditer(text, start, end):
+        stop, unit = match.end(), match["unit"]
+        if unit and gap(match.start("unit")):  # `180.00` then, after a break, `本年度…`: no unit
+            stop, unit = match.start("unit"), None
+        suffix = match["suffix"] if stop == match.end() else None
+        after = text[stop] if stop < end else ""
+        before = text[match.start() - 1] if match.start() > start else ""
+        glued_after = bool(_CJK.match(after)) and not gap(stop) and not VALUE.match(text, stop, end)
+        # `104人2017.33`: the 人 before ends a value, not a word
+        glued_before = bool(_CJK.match(before)) and not gap(match.start()) and previous_end != match.start()
+        if glued_after and unit not in (None, "%") and not suffix:
+            if previous_end != match.start():
+                continue  # 2024年招募人员体检: a name
+            # `104人2017.33岗位开发不足`: a value right after a value, its "unit" starting the reason
+            stop, unit = match.start("unit"), None
+            glued_after = False
+        if match["op"] is None and unit is None and glued_before and glued_after:
+            continue  # 第3季度
+        found.append((match.start(), stop, not (match["op"] or unit or suffix)))
+        previous_end = stop
+    found += [(dash.start(), dash.end(), False) for dash in _DASH.finditer(text, start, end)]
+    return sorted(found)
+
+
+def spaced(text: str) -> Gap:
+    """The gap test when the text kept its spaces."""
+    return lambda index: index > 0 and text[index - 1].isspace()
+
+
+def tokens(text: str, start: int, end: int, gap: Gap) -> list[Token]:
+    """Value and text tokens of text[start:end] in reading order, each with its span."""
+    result: list[Token] = []
+    pos = start
+    for value_start, value_end, bare in _value_spans(text, start, end, gap):
+        result += _text_tokens(text, pos, value_start, gap)
+        result.append(Token(Cell(text[value_start:value_end], value_start, value_end), True, bare))
+        pos = value_end
+    result += _text_tokens(text, pos, end, gap)
+    return result
+
+
+def _text_tokens(text: str, start: int, end: int, gap: Gap) -> list[Token]:
+    found = []
+    for match in _WORD.finditer(text[start:end]):
+        word_start = start + match.start()
+        cuts = [word_start] + [i for i in range(word_start + 1, start + match.end()) if gap(i)]
+        for piece_start, piece_end in zip(cuts, [*cuts[1:], start + match.end()], strict=True):
+            piece = text[piece_start:piece_end].strip("，,;；")
+            if piece:
+                offset = piece_start + text[piece_start:piece_end].find(piece)
+                found.append(Token(Cell(piece, offset, offset + len(piece)), False))
+    return found

@@ -1,0 +1,121 @@
+"""Figures read from table cells, with the cell's span and the column's comparator and unit merged in.
+
+A cell prints only part of a figure when the table has 指标性质 (≥) and 度量单位 (%) columns. The
+figure keeps the value cell's text and span (what the reader can point at) and takes its op and unit
+from the other columns; `found_by` says so. Misread OCR glyphs (`9O%`, `8l2`) are repaired for the
+value only: the text stays as printed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.documents.tables import Cell
+from jixiao.model import Figure, Kind, Op, Span
+from jixiao.numbers import Quantity, parse_quantity, to_wan_yuan
+
+_OPS = {
+    "≥": Op.GE, ">=": Op.GE, "大于等于": Op.GE, "不低于": Op.GE, "≤": Op.LE, "<=": Op.LE, "小于等于": Op.LE,
+    "不高于": Op.LE, "=": Op.EQ, "等于": Op.EQ, ">": Op.GT, "大于": Op.GT, "<": Op.LT, "小于": Op.LT,
+}  # fmt: skip
+_OP_CHARS = ("≥", "≤", "<", ">", "=")
+_COUNT = re.compile(r"^(?P<number>[≥≤<>=]?\d+(?:\.\d+)?)(?P<unit>[\u4e00-\u9fff]{1,2})$")
+_SPACE = re.compile(r"\s+")
+_EMPTY = re.compile(r"^(?:[-—/／\\]|无数据|空)?$")
+TEMPLATE = re.compile(r"字以内|字以下|请填写|请简要说明|请说明|填写说明|填报说明|[（(]\s*说明|^说明[:：]|^注[:：]")
+_PAREN_UNIT = re.compile(r"^(?P<num>[^()（）]+?)[（(](?P<unit>[^()（）]{1,4})[)）]$")
+_OCR_DIGIT = str.maketrans({"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1", "S": "5"})
+_OCR_STRAY = re.compile(r"(?<=\d)[',`'·‘’\s](?=\d)|(?<=\d)[。，](?=\d)")
+_NUMBERISH = re.compile(r"^[≥≤<>=]?[\dOolIS〇.,'`·‘’。，\s]*\d[\dOolIS〇.,'`·‘’。，\s]*(?:%|[\u4e00-\u9fff]{1,3})?$")
+
+
+def op_of(text: str) -> Op | None:
+    return _OPS.get(text.strip())
+
+
+def _repaired(printed: str) -> str | None:
+    """An OCR-misread number put right (`9O%` -> `90%`, `8l2人` -> `812人`), or None."""
+    if not _NUMBERISH.match(printed):
+        return None
+    prefix = printed[0] if printed[:1] in _OP_CHARS else ""
+    body = printed[len(prefix) :]
+    unit_at = len(body)
+    while unit_at and not (body[unit_at - 1].isdigit() or body[unit_at - 1] in "OolIS〇"):
+        unit_at -= 1
+    number = _OCR_STRAY.sub(lambda m: "." if m.group(0) in "。" else "", body[:unit_at].translate(_OCR_DIGIT))
+    number = number.replace("，", "").replace(" ", "")
+    fixed = prefix + number + body[unit_at:]
+    return fixed if fixed != printed and parse_quantity(fixed).kind is not Kind.TEXT else None
+
+
+def _readable(printed: str) -> tuple[str, bool]:
+    """The text to parse for the value: whitespace and breaks dropped, `4.52(万人)` unbracketed."""
+    compact = _SPACE.sub("", printed)
+    if match := _PAREN_UNIT.match(compact):
+        compact = match["num"] + match["unit"]
+    if parse_quantity(compact).kind is Kind.TEXT and (fixed := _repaired(compact)):
+        return fixed, True
+    return compact, False
+
+
+def is_blank(cell: Cell | None) -> bool:
+    return cell is None or bool(_EMPTY.match(cell.text)) or bool(TEMPLATE.search(cell.text))
+
+
+def cell_figure(
+    cell: Cell | None,
+    found_by: str,
+    *,
+    op_cell: Cell | None = None,
+    unit_cell: Cell | None = None,
+    source: str | None = None,
+) -> Figure | None:
+    """The figure a cell prints, or None for an empty, dash or template-instruction cell.
+
+    Cells may have been found in the simplified view of a traditional-character text; `source` is the
+    text spans index, and the figure quotes it.
+    """
+    if cell is None or is_blank(cell):
+        return None
+    readable, repaired = _readable(cell.text)
+    quantity = parse_quantity(readable)
+    if quantity.kind is Kind.TEXT and (counted := _COUNT.match(readable)):  # 46200册: a unit the parser lacks
+        number = parse_quantity(counted["number"])
+        quantity = Quantity(value=number.value, unit=counted["unit"], op=number.op, kind=Kind.NUMBER)
+    op, unit, kind = quantity.op, quantity.unit, quantity.kind
+    merged = []
+    if op is None and op_cell is not None and (op := op_of(op_cell.text)) is not None:
+        merged.append("op")
+    if unit is None and unit_cell is not None and unit_cell.text and quantity.value is not None:
+        unit = "%" if unit_cell.text in ("%", "百分比") else unit_cell.text
+        kind = Kind.PERCENT if unit == "%" else kind
+        merged.append("unit")
+    suffix = ("+" + "+".join(merged) if merged else "") + ("+ocr" if repaired else "")
+    return Figure(
+        text=source[cell.start : cell.end] if source is not None else cell.text,
+        value=quantity.value,
+        unit=unit,
+        op=op,
+        kind=kind,
+        span=Span(start=cell.start, end=cell.end),
+        found_by=found_by + suffix,
+    )
+
+
+def money_figure(cell: Cell | None, found_by: str, table_unit: str, source: str | None = None) -> Figure | None:
+    """An amount in 万元; a table headed 单位：元 has its values converted (the text stays as printed)."""
+    figure = cell_figure(cell, found_by, source=source)
+    if figure is None or figure.value is None:
+        return figure
+    if figure.unit in (None, "元", "万元", "千元", "亿元"):
+        figure.value = to_wan_yuan(figure.value, figure.unit or table_unit)
+        figure.unit = "万元"
+    return figure
+
+
+def percent_figure(cell: Cell | None, found_by: str, source: str | None = None) -> Figure | None:
+    """A rate column: `95.13%`, or `95.13` under a header that says the column is a percentage."""
+    figure = cell_figure(cell, found_by, source=source)
+    if figure is not None and figure.value is not None and figure.unit is None:
+        figure.unit, figure.kind = "%", Kind.PERCENT
+    return figure

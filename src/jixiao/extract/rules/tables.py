@@ -1,0 +1,213 @@
+"""Funding, indicators and the total score from rebuilt tables (the 自评表 in any flattening).
+
+Every figure says which layout and column found it (`table.t1.funding`, `table.t4.glued_split`), so a
+reviewer can judge how much to trust it. A row the document ends inside loses its last cell: it may be
+cut mid-number, and nothing is invented for what is missing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jixiao.documents.tables import LEVEL1_OF, Cell, Role, Row, Table
+from jixiao.documents.tables import Kind as TableKind
+from jixiao.extract.rules.cells import TEMPLATE, cell_figure, is_blank, money_figure, percent_figure
+from jixiao.extract.rules.funding import source_of
+from jixiao.model import Figure, Funding, FundingLine, FundSource, Indicator, Kind, SourceAmount
+
+_TOTAL_LABEL = re.compile(r"^(?:年度)?资金总额|^合计|^总计|^资金总计|^项目资金总额")
+_LABEL_PREFIX = re.compile(r"^(?:[（(]?[\d一二三四五六七八九十]+[、.．)）]\s*)?(?:其中)?[:：]?\s*")
+_WHITESPACE = re.compile(r"\s+")
+_EXECUTION_ROW = re.compile(r"^(?:预算|资金|项目)?(?:预算)?执行率(?:[（(][^)）]*[)）])?$")
+_PROGRAM_ROW = re.compile(r"(?m)^[ \t]*(?:项目名称|转移支付[（(]项目[)）]名称|转移支付名称)[ \t]*[|:：][ \t]*([^|\n]+)")
+_KEY_DROP = re.compile(r"[\s，,。:：;；、（）()“”\"]")
+_POINTS = re.compile(r"[（(]\d+(?:\.\d+)?分?[)）]$")
+_EXTRA_SOURCES: list[tuple[re.Pattern[str], FundSource]] = [
+    (re.compile(r"^(?:本年|当年|本年度)?财政拨款"), FundSource.APPROPRIATION),
+    (re.compile(r"^地方(?:财政)?资金|^地方财政"), FundSource.LOCAL),
+    (re.compile(r"^(?:单位)?自筹|^社会资金|^单位资金"), FundSource.OTHER),
+]
+
+
+@dataclass
+class TableFindings:
+    funding: Funding | None = None
+    indicators: list[Indicator] = field(default_factory=list)
+    total_score: Figure | None = None
+    grade: Figure | None = None
+    truncated: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def _label(text: str) -> str:
+    return _LABEL_PREFIX.sub("", text.strip()).rstrip(":：").strip()
+
+
+def table_source(label: str) -> FundSource | None:
+    """The level a funding row names; 本年财政拨款 and 地方财政资金 rows are levels of their own."""
+    for pattern, source in _EXTRA_SOURCES:
+        if pattern.search(label):
+            return source
+    return source_of(label)
+
+
+def _drop_cut_cell(row: Row) -> None:
+    """The document ends inside this row: its last cell may be cut mid-number, so it is not read."""
+    if row.partial and row.cells:
+        last = max(row.cells, key=lambda role: row.cells[role].start)
+        del row.cells[last]
+        row.partial = False  # dropped once, whoever reads the row next
+
+
+def _funding(table: Table, funding: Funding, source: str) -> None:
+    found_by = f"table.{table.layout}.funding"
+    for row in table.rows:
+        _drop_cut_cell(row)
+        label = _label(row.text(Role.LABEL))
+        budget = money_figure(row.cells.get(Role.BUDGET), found_by, table.money_unit, source)
+        executed = money_figure(row.cells.get(Role.EXECUTED), found_by, table.money_unit, source)
+        if not label or _TOTAL_LABEL.search(label):
+            funding.budget.total = funding.budget.total or budget
+            funding.executed.total = funding.executed.total or executed
+            rate = percent_figure(row.cells.get(Role.RATE), found_by, source)
+            weight = cell_figure(row.cells.get(Role.WEIGHT), found_by, source=source)
+            score = cell_figure(row.cells.get(Role.SCORE), found_by, source=source)
+            funding.execution_rate = funding.execution_rate or rate
+            funding.execution_weight = funding.execution_weight or weight
+            funding.execution_score = funding.execution_score or score
+            continue
+        level = table_source(label)
+        if level is None:
+            continue
+        for line, amount in ((funding.budget, budget), (funding.executed, executed)):
+            if amount is not None:
+                line.by_source.append(SourceAmount(source=level, name=label, amount=amount))
+
+
+def _level(cell: Cell | None) -> str | None:
+    if cell is None or not cell.text:
+        return None
+    return _POINTS.sub("", _WHITESPACE.sub("", cell.text)) or None
+
+
+def _indicator(table: Table, row: Row, source: str, program: str | None) -> Indicator | None:
+    name_cell = row.cells.get(Role.NAME)
+    if name_cell is None or is_blank(name_cell):
+        return None
+    found_by = f"table.{table.layout}.indicator"
+    op_cell, unit_cell = row.cells.get(Role.OP), row.cells.get(Role.UNIT)
+    level2 = _level(row.cells.get(Role.LEVEL2))
+    level1 = _level(row.cells.get(Role.LEVEL1))
+    if level2 and (Role.LEVEL1 in row.carried or level1 is None) and level2 in LEVEL1_OF:
+        level1 = LEVEL1_OF[level2]
+    scored_by = f"table.{table.layout}.glued_split" if row.split else found_by
+    reason = row.cells.get(Role.REASON)
+    return Indicator(
+        program=program,
+        level1=level1,
+        level2=level2,
+        name=_WHITESPACE.sub("", name_cell.text),
+        target=cell_figure(row.cells.get(Role.TARGET), found_by, op_cell=op_cell, unit_cell=unit_cell, source=source),
+        actual=cell_figure(row.cells.get(Role.ACTUAL), found_by, unit_cell=unit_cell, source=source),
+        weight=cell_figure(row.cells.get(Role.WEIGHT), scored_by, source=source),
+        score=cell_figure(row.cells.get(Role.SCORE), scored_by, source=source),
+        deviation_reason=None if reason is None or TEMPLATE.search(reason.text) else _WHITESPACE.sub("", reason.text),
+    )
+
+
+def _execution_line(table: Table, row: Row, funding: Funding, source: str) -> None:
+    """`预算执行率 | 100% | 95.06% | 10 | 9.51`: the execution line written inside the indicator block."""
+    found_by = f"table.{table.layout}.execution"
+    funding.execution_rate = funding.execution_rate or percent_figure(row.cells.get(Role.ACTUAL), found_by, source)
+    weight = cell_figure(row.cells.get(Role.WEIGHT), found_by, source=source)
+    score = cell_figure(row.cells.get(Role.SCORE), found_by, source=source)
+    funding.execution_weight = funding.execution_weight or weight
+    funding.execution_score = funding.execution_score or score
+
+
+def program_of(text: str) -> str | None:
+    """The 项目名称 a 自评表 is for: its indicators belong to it."""
+    match = _PROGRAM_ROW.search(text)
+    return match.group(1).strip() if match else None
+
+
+def _grade(row: Row, found_by: str, source: str) -> Figure | None:
+    grade = cell_figure(row.cells.get(Role.GRADE), found_by, source=source)
+    if grade is not None:
+        grade.kind, grade.value, grade.unit = Kind.TEXT, None, None
+    return grade
+
+
+def extract_tables(tables: list[Table], source: str, program: str | None = None) -> TableFindings:
+    """Figures from the rebuilt tables; `source` is the text their spans index (Document.text)."""
+    findings = TableFindings(truncated=any(table.truncated for table in tables))
+    funding = Funding()
+    for table in tables:
+        if table.kind is TableKind.FUNDING:
+            _funding(table, funding, source)
+            continue
+        for row in table.rows:
+            _drop_cut_cell(row)
+            if Role.LABEL in row.cells:
+                total = cell_figure(row.cells.get(Role.SCORE), f"table.{table.layout}.total", source=source)
+                findings.total_score = findings.total_score or total
+                findings.grade = findings.grade or _grade(row, f"table.{table.layout}.grade", source)
+            elif _EXECUTION_ROW.match(row.text(Role.NAME)):
+                _execution_line(table, row, funding, source)
+            elif (indicator := _indicator(table, row, source, program)) is not None:
+                findings.indicators.append(indicator)
+    if funding.budget.total or funding.executed.total or funding.budget.by_source or funding.execution_score:
+        findings.funding = funding
+    findings.notes = _notes(tables)
+    return findings
+
+
+def _notes(tables: list[Table]) -> list[str]:
+    """What a reviewer should know about figures read from rebuilt tables."""
+    notes = []
+    if any(table.ocr for table in tables):
+        notes.append("表格取自机器识别（OCR）文本：误识字符（O→0、l→1 等）已按数字校正，原文照录，请核对原件")
+    if any(row.split for table in tables for row in table.rows):
+        notes.append("粘连的分值与得分按“得分不超过分值”拆分（table.t4.glued_split），请核对")
+    if any(table.truncated for table in tables):
+        notes.append("文档在表格中途截断：最后一行被截断的单元格未读取")
+    return notes
+
+
+def merge_funding(narrative: Funding, table: Funding | None) -> Funding:
+    """The table's cells win for the lines it prints; the narrative keeps what the table lacks (下达)."""
+    if table is None:
+        return narrative
+    merged = narrative.model_copy(deep=True)
+    for name in ("budget", "executed"):
+        line: FundingLine = getattr(table, name)
+        if line.total is not None or line.by_source:
+            setattr(merged, name, line)
+    for name in ("execution_rate", "execution_weight", "execution_score"):
+        if getattr(table, name) is not None:
+            setattr(merged, name, getattr(table, name))
+    return merged
+
+
+def _key(name: str) -> str:
+    return _KEY_DROP.sub("", name)
+
+
+def merge_indicators(narrative: list[Indicator], table: list[Indicator]) -> list[Indicator]:
+    """One indicator per name: the table's cells for its numbers, the narrative for what the table lacks."""
+    if not table:
+        return narrative
+    by_key = {_key(indicator.name): indicator for indicator in table}
+    merged = list(table)
+    for indicator in narrative:
+        twin = by_key.get(_key(indicator.name))
+        if twin is None:
+            merged.append(indicator)
+            continue
+        for field_name in ("program", "level1", "level2", "target", "actual", "completion", "deviation_reason"):
+            if getattr(twin, field_name) is None and getattr(indicator, field_name) is not None:
+                setattr(twin, field_name, getattr(indicator, field_name))
+        if not twin.breakdown:
+            twin.breakdown = indicator.breakdown
+    return merged

@@ -1,0 +1,230 @@
+"""Flat tables of stored results, the shape finance staff work with: reports, funding, spending, indicators, findings.
+
+Every exporter (xlsx, csv, parquet) writes these same tables, so a column means the same thing everywhere.
+Headers are Chinese (the users' language); numbers stay numbers (money in 万元, percentages as 99.57),
+and the verbatim text of a figure sits beside its value so a reader can see what the report printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from jixiao.model import Figure, Finding, FundingLine, Report, Severity
+from jixiao.store import StoredResult
+
+Cell = str | int | float | None
+Row = list[Cell]
+
+SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+LINE_ZH = {"budget": "预算", "allocated": "下达", "executed": "执行"}
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str  # Chinese header shown to the user
+    key: str  # ASCII name for parquet and code
+    number: bool = False  # numeric column, written as a number, never as text
+    integer: bool = False  # a count or id (parquet int64 rather than float64)
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # file / sheet key: reports, funding, …
+    title: str  # sheet title (Chinese)
+    columns: tuple[Column, ...]
+    rows: Callable[[StoredResult], Iterator[Row]]
+
+
+def _value(figure: Figure | None) -> float | None:
+    return None if figure is None else figure.value
+
+
+def _text(figure: Figure | None) -> str | None:
+    return None if figure is None else figure.text
+
+
+def worst_severity(findings: list[Finding]) -> str | None:
+    if not findings:
+        return None
+    return SEVERITY_ZH[max(findings, key=lambda f: f.severity.rank).severity]
+
+
+_KEY = (Column("报告序号", "report_id", number=True, integer=True), Column("文件", "file"))
+
+
+def _key(result: StoredResult) -> Row:
+    return [result.extraction_id, result.document.path]
+
+
+def _report_rows(result: StoredResult) -> Iterator[Row]:
+    report = result.report
+    funding = report.funding
+    yield [
+        *_key(result),
+        report.region,
+        report.year,
+        report.fund,
+        report.title,
+        _value(funding.budget.total),
+        _value(funding.allocated.total),
+        _value(funding.executed.total),
+        _value(funding.execution_rate),
+        len(report.indicators),
+        len(result.findings),
+        worst_severity(result.findings),
+        _extractor_name(report),
+        result.document.format,
+        result.document.sha256,
+    ]
+
+
+def _extractor_name(report: Report) -> str:
+    info = report.extractor
+    return " / ".join(part for part in (info.backend, info.model, info.prompt_version) if part)
+
+
+def _funding_rows(result: StoredResult) -> Iterator[Row]:
+    for line_name, line_zh in LINE_ZH.items():
+        line: FundingLine = getattr(result.report.funding, line_name)
+        if line.total is not None:
+            yield [*_key(result), line_zh, "合计", "合计", line.total.value, line.total.text]
+        for part in line.by_source:
+            yield [*_key(result), line_zh, part.source.value, part.name, part.amount.value, part.amount.text]
+
+
+def _spending_rows(result: StoredResult) -> Iterator[Row]:
+    for item in result.report.spending:
+        yield [
+            *_key(result),
+            item.category,
+            _value(item.amount),
+            _text(item.amount),
+            _value(item.share),
+            _text(item.share),
+        ]
+
+
+def _indicator_rows(result: StoredResult) -> Iterator[Row]:
+    for item in result.report.indicators:
+        target = item.target
+        yield [
+            *_key(result),
+            item.program,
+            item.level1,
+            item.level2,
+            item.name,
+            target.op.value if target is not None and target.op is not None else None,
+            _value(target),
+            _text(target),
+            target.unit if target is not None else None,
+            _value(item.actual),
+            _text(item.actual),
+            _value(item.completion),
+            _value(item.weight),
+            _value(item.score),
+            item.deviation_reason,
+        ]
+
+
+def _finding_rows(result: StoredResult) -> Iterator[Row]:
+    for finding in result.findings:
+        yield [
+            *_key(result),
+            finding.rule,
+            SEVERITY_ZH[finding.severity],
+            finding.message_zh,
+            finding.message_en,
+            "；".join(f"{ref.path}: {ref.text}" for ref in finding.figures),
+            finding.expected,
+            finding.found,
+        ]
+
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        "reports",
+        "报告",
+        (
+            *_KEY,
+            Column("地区", "region"),
+            Column("年度", "year", number=True, integer=True),
+            Column("资金名称", "fund"),
+            Column("标题", "title"),
+            Column("预算数（万元）", "budget", number=True),
+            Column("下达数（万元）", "allocated", number=True),
+            Column("执行数（万元）", "executed", number=True),
+            Column("执行率（%）", "execution_rate", number=True),
+            Column("指标数", "indicators", number=True, integer=True),
+            Column("发现数", "findings", number=True, integer=True),
+            Column("最严重发现", "worst_severity"),
+            Column("抽取方式", "extractor"),
+            Column("格式", "format"),
+            Column("SHA-256", "sha256"),
+        ),
+        _report_rows,
+    ),
+    Table(
+        "funding",
+        "资金来源",
+        (
+            *_KEY,
+            Column("环节", "line"),
+            Column("来源层级", "source"),
+            Column("来源名称", "source_name"),
+            Column("金额（万元）", "amount", number=True),
+            Column("原文", "amount_text"),
+        ),
+        _funding_rows,
+    ),
+    Table(
+        "spending",
+        "支出结构",
+        (
+            *_KEY,
+            Column("支出类别", "category"),
+            Column("金额（万元）", "amount", number=True),
+            Column("金额原文", "amount_text"),
+            Column("占比（%）", "share", number=True),
+            Column("占比原文", "share_text"),
+        ),
+        _spending_rows,
+    ),
+    Table(
+        "indicators",
+        "绩效指标",
+        (
+            *_KEY,
+            Column("资金/子项目", "program"),
+            Column("一级指标", "level1"),
+            Column("二级指标", "level2"),
+            Column("三级指标", "name"),
+            Column("指标性质", "op"),
+            Column("指标值", "target", number=True),
+            Column("指标值原文", "target_text"),
+            Column("单位", "unit"),
+            Column("实际完成值", "actual", number=True),
+            Column("实际完成原文", "actual_text"),
+            Column("完成率（%）", "completion", number=True),
+            Column("分值", "weight", number=True),
+            Column("得分", "score", number=True),
+            Column("偏差原因", "deviation_reason"),
+        ),
+        _indicator_rows,
+    ),
+    Table(
+        "findings",
+        "核查发现",
+        (
+            *_KEY,
+            Column("规则", "rule"),
+            Column("严重程度", "severity"),
+            Column("说明", "message_zh"),
+            Column("Explanation", "message_en"),
+            Column("涉及数字", "figures"),
+            Column("应为", "expected", number=True),
+            Column("报告所载", "found", number=True),
+        ),
+        _finding_rows,
+    ),
+)

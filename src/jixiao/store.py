@@ -1,0 +1,345 @@
+"""The batch store: one SQLite file holding documents, extractions, findings, failures and runs.
+
+Why SQLite: users run years of reports at once and must be able to stop (or be killed) and resume.
+Every report is written in its own transaction, so a `kill -9` loses at most the report in flight.
+WAL mode lets a reader (export, review, a test) look at the store while a run is writing it.
+
+A document row is the current content at a path. When the file changes, its old extractions, findings
+and failures are dropped with it, so nothing stale is ever exported.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from jixiao.model import Finding, Report
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    format TEXT NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY,
+    started_at REAL NOT NULL,
+    finished_at REAL,
+    extractor TEXT NOT NULL,
+    files INTEGER NOT NULL DEFAULT 0,
+    done INTEGER NOT NULL DEFAULT 0,
+    failed INTEGER NOT NULL DEFAULT 0,
+    skipped INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS extractions (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    extractor TEXT NOT NULL,
+    backend TEXT NOT NULL,
+    model TEXT,
+    prompt_version TEXT,
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    created_at REAL NOT NULL,
+    worst_severity INTEGER NOT NULL DEFAULT -1,
+    report TEXT NOT NULL,
+    UNIQUE (document_id, extractor)
+);
+CREATE TABLE IF NOT EXISTS findings (
+    id INTEGER PRIMARY KEY,
+    extraction_id INTEGER NOT NULL REFERENCES extractions(id) ON DELETE CASCADE,
+    rule TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    finding TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS findings_by_extraction ON findings(extraction_id);
+CREATE TABLE IF NOT EXISTS failures (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,
+    extractor TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    created_at REAL NOT NULL,
+    UNIQUE (path, extractor)
+);
+"""
+
+
+@dataclass(frozen=True)
+class FileStat:
+    """What decides cheaply whether a file changed since it was stored."""
+
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, path: Path) -> FileStat:
+        info = path.stat()
+        return cls(size=info.st_size, mtime_ns=info.st_mtime_ns)
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """Everything one finished report adds to the store; built by a worker, written by the parent."""
+
+    path: str
+    stat: FileStat
+    sha256: str
+    format: str
+    text: str  # the normalized text every span points into
+    extractor: str  # the extractor key: backend, model and prompt version (see `extractor_key`)
+    backend: str
+    model: str | None
+    prompt_version: str | None
+    report_json: str
+    findings: list[tuple[str, str, str]]  # (rule, severity, finding JSON)
+    worst_severity: int
+
+    @classmethod
+    def build(
+        cls, *, path: str, stat: FileStat, text: str, extractor: str, report: Report, findings: list[Finding]
+    ) -> Extracted:
+        info = report.extractor
+        return cls(
+            path=path,
+            stat=stat,
+            sha256=report.source.sha256,
+            format=report.source.format,
+            text=text,
+            extractor=extractor,
+            backend=info.backend,
+            model=info.model,
+            prompt_version=info.prompt_version,
+            report_json=report.model_dump_json(),
+            findings=[(f.rule, f.severity.value, f.model_dump_json()) for f in findings],
+            worst_severity=worst_rank(findings),
+        )
+
+
+def extractor_key(backend: str, model: str | None = None, prompt_version: str | None = None) -> str:
+    """One string naming what produced a report: `rules`, or `llm:<model>:<prompt version>`."""
+    if model is None and prompt_version is None:
+        return backend
+    return f"{backend}:{model or ''}:{prompt_version or ''}"
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    id: int
+    path: str
+    sha256: str
+    format: str
+    text: str
+
+
+@dataclass(frozen=True)
+class StoredResult:
+    """One extraction as read back: the document it came from, the report and its findings."""
+
+    extraction_id: int
+    document: StoredDocument
+    report: Report
+    findings: list[Finding]
+    run_id: int
+
+
+@dataclass(frozen=True)
+class StoredFailure:
+    path: str
+    extractor: str
+    reason: str
+    run_id: int
+
+
+def worst_rank(findings: list[Finding]) -> int:
+    """Severity rank of the worst finding, -1 when there is none (used to sort the review)."""
+    return max((finding.severity.rank for finding in findings), default=-1)
+
+
+class Store:
+    """A SQLite batch store. Use as a context manager; one writer (the batch parent) at a time."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.connection = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        self.connection.execute("PRAGMA journal_mode=WAL")
+        # In WAL mode NORMAL keeps every committed transaction across a process crash (kill -9);
+        # only a power loss can lose the last ones. FULL would fsync each report for nothing here.
+        self.connection.execute("PRAGMA synchronous=NORMAL")
+        self.connection.execute("PRAGMA foreign_keys=ON")
+        self.connection.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- runs ---------------------------------------------------------------------------------
+
+    def start_run(self, extractor: str, files: int) -> int:
+        cursor = self.connection.execute(
+            "INSERT INTO runs (started_at, extractor, files) VALUES (?, ?, ?)", (time.time(), extractor, files)
+        )
+        return int(cursor.lastrowid or 0)
+
+    def finish_run(self, run_id: int, *, done: int, failed: int, skipped: int) -> None:
+        self.connection.execute(
+            "UPDATE runs SET finished_at = ?, done = ?, failed = ?, skipped = ? WHERE id = ?",
+            (time.time(), done, failed, skipped, run_id),
+        )
+
+    # --- deciding what to do ------------------------------------------------------------------
+
+    def done_stats(self, extractor: str) -> dict[str, tuple[FileStat, str]]:
+        """Per path already extracted by `extractor`: the file stat and hash it had then."""
+        rows = self.connection.execute(
+            "SELECT d.path, d.size, d.mtime_ns, d.sha256 FROM documents d "
+            "JOIN extractions e ON e.document_id = d.id WHERE e.extractor = ?",
+            (extractor,),
+        )
+        return {path: (FileStat(size, mtime_ns), sha256) for path, size, mtime_ns, sha256 in rows}
+
+    def touch(self, path: str, stat: FileStat) -> None:
+        """Record a new stat for a file whose content (hash) did not change, so the next run skips it cheaply."""
+        self.connection.execute(
+            "UPDATE documents SET size = ?, mtime_ns = ? WHERE path = ?", (stat.size, stat.mtime_ns, path)
+        )
+
+    # --- writing results ----------------------------------------------------------------------
+
+    def save_result(self, record: Extracted, run_id: int) -> int:
+        """Store one document, its report and findings in one transaction; return the extraction id."""
+        with self._transaction() as db:
+            document_id = self._upsert_document(db, record)
+            db.execute(
+                "DELETE FROM extractions WHERE document_id = ? AND extractor = ?", (document_id, record.extractor)
+            )
+            cursor = db.execute(
+                "INSERT INTO extractions (document_id, extractor, backend, model, prompt_version, run_id, "
+                "created_at, worst_severity, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    document_id,
+                    record.extractor,
+                    record.backend,
+                    record.model,
+                    record.prompt_version,
+                    run_id,
+                    time.time(),
+                    record.worst_severity,
+                    record.report_json,
+                ),
+            )
+            extraction_id = int(cursor.lastrowid or 0)
+            db.executemany(
+                "INSERT INTO findings (extraction_id, rule, severity, finding) VALUES (?, ?, ?, ?)",
+                [(extraction_id, *finding) for finding in record.findings],
+            )
+            db.execute("DELETE FROM failures WHERE path = ? AND extractor = ?", (record.path, record.extractor))
+        return extraction_id
+
+    def save_failure(self, *, path: str, extractor: str, reason: str, run_id: int) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO failures (path, extractor, reason, run_id, created_at) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (path, extractor) DO UPDATE SET reason = excluded.reason, run_id = excluded.run_id, "
+                "created_at = excluded.created_at",
+                (path, extractor, reason, run_id, time.time()),
+            )
+
+    def _upsert_document(self, db: sqlite3.Connection, record: Extracted) -> int:
+        row = db.execute("SELECT id, sha256 FROM documents WHERE path = ?", (record.path,)).fetchone()
+        if row is not None and row[1] == record.sha256:
+            db.execute(
+                "UPDATE documents SET size = ?, mtime_ns = ?, format = ?, text = ? WHERE id = ?",
+                (record.stat.size, record.stat.mtime_ns, record.format, record.text, row[0]),
+            )
+            return int(row[0])
+        if row is not None:  # new content at this path: its old results describe another file
+            db.execute("DELETE FROM documents WHERE id = ?", (row[0],))
+            db.execute("DELETE FROM failures WHERE path = ?", (record.path,))
+        cursor = db.execute(
+            "INSERT INTO documents (path, size, mtime_ns, sha256, format, text) VALUES (?, ?, ?, ?, ?, ?)",
+            (record.path, record.stat.size, record.stat.mtime_ns, record.sha256, record.format, record.text),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self.connection)
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def count(self, table: str) -> int:
+        if table not in {"documents", "extractions", "findings", "failures", "runs"}:
+            raise ValueError(f"no table {table!r}")
+        return int(self.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    def extractors(self) -> list[str]:
+        rows = self.connection.execute("SELECT DISTINCT extractor FROM extractions ORDER BY extractor")
+        return [row[0] for row in rows]
+
+    def results(self, extractor: str | None = None, *, with_text: bool = True) -> Iterator[StoredResult]:
+        """Every stored extraction (of one extractor, or all), ordered by path; streamed, not loaded at once."""
+        text_column = "d.text" if with_text else "''"
+        query = (
+            f"SELECT e.id, d.id, d.path, d.sha256, d.format, {text_column}, e.report, e.run_id "
+            "FROM extractions e JOIN documents d ON d.id = e.document_id"
+        )
+        parameters: tuple[str, ...] = ()
+        if extractor is not None:
+            query += " WHERE e.extractor = ?"
+            parameters = (extractor,)
+        query += " ORDER BY d.path, e.extractor"
+        # A second connection reads findings while the first streams rows (one cursor cannot do both).
+        reader = sqlite3.connect(self.path)
+        try:
+            for extraction_id, document_id, path, sha256, format, text, report, run_id in self.connection.execute(
+                query, parameters
+            ):
+                findings = [
+                    Finding.model_validate_json(row[0])
+                    for row in reader.execute(
+                        "SELECT finding FROM findings WHERE extraction_id = ? ORDER BY id", (extraction_id,)
+                    )
+                ]
+                yield StoredResult(
+                    extraction_id=extraction_id,
+                    document=StoredDocument(id=document_id, path=path, sha256=sha256, format=format, text=text),
+                    report=Report.model_validate_json(report),
+                    findings=findings,
+                    run_id=run_id,
+                )
+        finally:
+            reader.close()
+
+    def failures(self, extractor: str | None = None) -> list[StoredFailure]:
+        query = "SELECT path, extractor, reason, run_id FROM failures"
+        parameters: tuple[str, ...] = ()
+        if extractor is not None:
+            query += " WHERE extractor = ?"
+            parameters = (extractor,)
+        rows = self.connection.execute(query + " ORDER BY path", parameters)
+        return [StoredFailure(path=p, extractor=e, reason=r, run_id=run) for p, e, r, run in rows]
+
+
+class _Transaction:
+    """BEGIN … COMMIT around one report; ROLLBACK on any error so a half-written report never stays."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.connection.execute("BEGIN IMMEDIATE")
+        return self.connection
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        self.connection.execute("ROLLBACK" if exc_type is not None else "COMMIT")

@@ -1,0 +1,222 @@
+"""Figures from rebuilt tables in the rules backend: spans, merged op/unit, units, blanks, merging, samples."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import GOLD, SAMPLES
+from jixiao.documents import Document, load_document
+from jixiao.documents.tables import find_tables
+from jixiao.extract import extract
+from jixiao.extract.rules.cells import cell_figure
+from jixiao.model import Figure, Kind, Op, Report
+
+TABLE_SAMPLES = sorted(path.stem for path in SAMPLES.glob("t[1-5]_*.txt"))
+FIGURE_FIELDS = ("text", "value", "unit", "op", "kind")
+
+
+def _report(raw: str, tmp_path: Path, name: str = "r.txt") -> tuple[Document, Report]:
+    path = tmp_path / name
+    path.write_text(raw, encoding="utf-8")
+    document = load_document(path)
+    return document, extract(document, "rules")
+
+
+def _figure(figure: dict[str, Any] | Figure | None) -> tuple[Any, ...] | None:
+    if figure is None:
+        return None
+    data = figure.model_dump(mode="json") if isinstance(figure, Figure) else figure
+    return tuple(data[field] for field in FIGURE_FIELDS)
+
+
+OP_UNIT_TABLE = (
+    "一级指标 | 二级指标 | 三级指标 | 指标性质 | 年度指标值 | 度量单位 | 实际完成值 | 分值 | 得分 |\n"
+    "产出指标 | 质量指标 | 发放准确率 | ≥ | 95 | 百分比 | 97.5 | 10 | 10 |\n"
+)
+
+
+def test_op_and_unit_columns_merge_into_the_figure_that_spans_the_value_cell(tmp_path: Path) -> None:
+    document, report = _report(OP_UNIT_TABLE, tmp_path)
+    target = report.indicators[0].target
+    assert target is not None and target.span is not None
+    assert (target.text, target.value, target.op, target.unit, target.kind) == ("95", 95.0, Op.GE, "%", Kind.PERCENT)
+    assert document.text[target.span.start : target.span.end] == "95"
+    assert target.found_by == "table.t1.indicator+op+unit"
+
+
+def test_a_table_in_yuan_is_converted_to_wan_yuan_with_the_text_as_printed(tmp_path: Path) -> None:
+    raw = (
+        "资金投入情况（元） | 全年预算数(A) | 全年执行数(B) | 预算执行率 |\n"
+        "年度资金总额 | 1,234,500.00 | 1,000,000 | 81.0% |\n"
+    )
+    _, report = _report(raw, tmp_path)
+    total = report.funding.budget.total
+    assert total is not None and (total.text, total.value, total.unit) == ("1,234,500.00", 123.45, "万元")
+
+
+def test_template_instructions_and_dashes_are_blank_cells(tmp_path: Path) -> None:
+    raw = (
+        "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |\n"
+        "产出指标 | 数量指标 | 取证率 | ≥60% | - | 10 | | 说明偏差原因及改进措施（100字以内） |\n"
+    )
+    _, report = _report(raw, tmp_path)
+    indicator = report.indicators[0]
+    assert (indicator.actual, indicator.score, indicator.deviation_reason) == (None, None, None)
+    assert indicator.weight is not None and indicator.weight.value == 10
+
+
+@pytest.mark.parametrize(
+    ("printed", "value", "unit", "op"),
+    [
+        ("95%及以上", 95.0, "%", Op.GE),
+        ("不低于90%", 90.0, "%", Op.GE),
+        ("4.52(万人)", 4.52, "万人", None),
+        ("36,620万元", 36620.0, "万元", None),
+        ("52.800000", 52.8, None, None),
+        ("≥100百分比", 100.0, "%", Op.GE),
+        ("9O%", 90.0, "%", None),
+        ("1 623人", 1623.0, "人", None),
+        ("完成", None, None, None),
+    ],
+)
+def test_cell_values_as_printed_in_real_tables(
+    printed: str, value: float | None, unit: str | None, op: Op | None
+) -> None:
+    from jixiao.documents.tables import Cell
+
+    figure = cell_figure(Cell(printed, 0, len(printed)), "test")
+    assert figure is not None
+    assert (figure.text, figure.value, figure.unit, figure.op) == (printed, value, unit, op)
+
+
+def test_an_indicator_in_both_narrative_and_table_is_one_with_the_tables_numbers(tmp_path: Path) -> None:
+    raw = (
+        "某县2024年就业补助资金绩效自评报告\n"
+        "二、绩效指标完成情况\n"
+        "1、数量指标：城镇新增就业人数指标值1200人，全年实际完成值1264人。\n"
+        "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+        "产出指标 | 数量指标 | 城镇新增就业人数 | ≥1200人 | 1264人 | 20 | 20 |\n"
+    )
+    _, report = _report(raw, tmp_path)
+    assert [indicator.name for indicator in report.indicators] == ["城镇新增就业人数"]
+    indicator = report.indicators[0]
+    assert indicator.target is not None and indicator.target.text == "≥1200人"
+    assert indicator.score is not None and indicator.score.found_by == "table.t1.indicator"
+
+
+def test_the_cut_last_cell_of_a_truncated_table_is_not_read(tmp_path: Path) -> None:
+    raw = "三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n甲 | ≥1人 | 1人 | 5 | 5 |\n乙 | ≥90% | 9"
+    _, report = _report(raw, tmp_path)
+    assert report.truncated
+    last = report.indicators[-1]
+    assert last.name == "乙" and last.target is not None and last.actual is None
+
+
+def test_the_seed_reports_hold_no_tables() -> None:
+    for seed in ("seed_erguna_2024", "seed_zalantun_2025"):
+        document = load_document(SAMPLES / f"{seed}.txt")
+        assert find_tables(document.match_text, document.origin) == []
+
+
+@pytest.mark.parametrize("stem", TABLE_SAMPLES)
+def test_table_sample_indicators_match_gold(stem: str) -> None:
+    gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
+    report = extract(load_document(SAMPLES / f"{stem}.txt"), "rules")
+    want = [
+        (i["level1"], i["level2"], i["name"], *(_figure(i[f]) for f in ("target", "actual", "weight", "score")))
+        for i in gold["indicators"]
+    ]
+    have = [
+        (i.level1, i.level2, i.name, *(_figure(getattr(i, f)) for f in ("target", "actual", "weight", "score")))
+        for i in report.indicators
+    ]
+    assert have == want
+    assert [bool(i.deviation_reason) for i in report.indicators] == [
+        bool(i["deviation_reason"]) for i in gold["indicators"]
+    ]
+
+
+@pytest.mark.parametrize("stem", TABLE_SAMPLES)
+def test_table_sample_scores_and_truncation_match_gold(stem: str) -> None:
+    gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
+    report = extract(load_document(SAMPLES / f"{stem}.txt"), "rules")
+    assert _figure(report.total_score) == _figure(gold["total_score"])
+    assert _figure(report.grade) == _figure(gold["grade"])
+    assert report.truncated == gold["truncated"]
+    for field in ("execution_rate", "execution_weight", "execution_score"):
+        assert _figure(getattr(report.funding, field)) == _figure(gold["funding"][field]), field
+
+
+@pytest.mark.parametrize("stem", TABLE_SAMPLES)
+def test_table_sample_funding_tables_match_gold(stem: str) -> None:
+    gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
+    report = extract(load_document(SAMPLES / f"{stem}.txt"), "rules").model_dump(mode="json")
+    for line in ("budget", "executed"):
+        rows = [(r["source"], r["name"], _figure(r["amount"])) for r in report["funding"][line]["by_source"]]
+        assert rows == [(r["source"], r["name"], _figure(r["amount"])) for r in gold["funding"][line]["by_source"]]
+    assert _figure(report["funding"]["budget"]["total"]) == _figure(gold["funding"]["budget"]["total"])
+
+
+@pytest.mark.parametrize("stem", TABLE_SAMPLES)
+def test_every_table_sample_figure_quotes_its_span(stem: str) -> None:
+    document = load_document(SAMPLES / f"{stem}.txt")
+    report = extract(document, "rules")
+    figures: list[Figure] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, Figure):
+            figures.append(node)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif hasattr(node, "__pydantic_fields__"):
+            for name in type(node).model_fields:
+                walk(getattr(node, name))
+
+    walk(report)
+    assert figures
+    for figure in figures:
+        assert figure.span is not None and figure.found_by
+        assert document.text[figure.span.start : figure.span.end] == figure.text
+
+
+def test_a_cell_holding_only_a_unit_is_text_not_a_crash() -> None:
+    from jixiao.documents.tables import Cell
+
+    figure = cell_figure(Cell("万人", 0, 2), "test")
+    assert figure is not None and (figure.value, figure.kind) == (None, Kind.TEXT)
+
+
+@pytest.mark.parametrize("stem", TABLE_SAMPLES)
+def test_a_table_sample_cut_anywhere_still_extracts(stem: str, tmp_path: Path) -> None:
+    raw = (SAMPLES / f"{stem}.txt").read_text(encoding="utf-8")
+    for cut in range(len(raw) // 7, len(raw), len(raw) // 7):
+        path = tmp_path / f"{stem}_{cut}.txt"
+        path.write_text(raw[:cut], encoding="utf-8")
+        report = extract(load_document(path), "rules")
+        assert report.source.path == str(path)
+
+
+def test_an_execution_rate_line_inside_the_indicator_block_is_the_execution_score(tmp_path: Path) -> None:
+    raw = (
+        "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+        "预算执行率 | 100% | 95.06% | 10 | 9.51 |\n"
+        "产出指标 | 数量指标 | 新增就业人数 | ≥800人 | 812人 | 20 | 20 |\n"
+    )
+    _, report = _report(raw, tmp_path)
+    assert [indicator.name for indicator in report.indicators] == ["新增就业人数"]
+    rate, weight, score = report.funding.execution_rate, report.funding.execution_weight, report.funding.execution_score
+    assert rate is not None and weight is not None and score is not None
+    assert (rate.text, weight.value, score.value) == ("95.06%", 10.0, 9.51)
+
+
+def test_reports_say_when_figures_came_from_ocr_text_or_a_glued_split() -> None:
+    ocr = extract(load_document(SAMPLES / "t5_jingtang_2021.txt"), "rules")
+    glued = extract(load_document(SAMPLES / "t4_yanhe_2023.txt"), "rules")
+    assert any("OCR" in note for note in ocr.notes) and any("截断" in note for note in ocr.notes)
+    assert any("glued_split" in note for note in glued.notes)
+    assert not any("OCR" in note for note in glued.notes)

@@ -1,0 +1,382 @@
+"""Rebuilding tables from flattened text: header detection, alignment, carry-down and each layout T1–T5."""
+
+from __future__ import annotations
+
+from jixiao.documents.normalize import normalize
+from jixiao.documents.tables import Kind, Role, Table, find_tables
+from jixiao.documents.tables.assemble import carry_down, indicator_row
+from jixiao.documents.tables.headers import header_prefix, kind_of, role_of
+from jixiao.documents.tables.squashed import split_glued
+from jixiao.documents.tables.table import Cell, Row
+
+INDICATOR_HEADER = "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |"
+
+
+def _tables(raw: str) -> list[Table]:
+    text, origin = normalize(raw)
+    return find_tables(text, origin)
+
+
+def _cells(table: Table) -> list[dict[str, str]]:
+    return [{role.value: cell.text for role, cell in row.cells.items()} for row in table.rows]
+
+
+def _cell(text: str) -> Cell:
+    return Cell(text, 0, len(text))
+
+
+# header detection
+
+
+def test_header_cells_name_their_column_in_either_bracket_width() -> None:
+    assert role_of("全年预算数(A)") is Role.BUDGET
+    assert role_of("全年预算数（A）") is Role.BUDGET
+    assert role_of("预算执行率(B/A×100%)") is Role.RATE
+    assert role_of("年初预算数") is Role.INITIAL_BUDGET
+    assert role_of("偏差原因分析及改进措施") is Role.REASON
+    assert role_of("未完成原因和改进措施") is Role.REASON
+    assert role_of("指标值") is Role.TARGET
+    assert role_of("全年实际完成值") is Role.ACTUAL
+    assert role_of("度量单位") is Role.UNIT
+    assert role_of("城镇新增就业人数") is None
+
+
+def test_a_header_row_is_funding_or_indicators_by_its_columns() -> None:
+    assert kind_of([Role.LABEL, Role.BUDGET, Role.EXECUTED]) is Kind.FUNDING
+    assert kind_of([Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.TARGET]) is Kind.INDICATORS
+    assert kind_of([Role.WEIGHT, Role.SCORE]) is None
+
+
+def test_a_glued_header_is_still_a_header() -> None:
+    text = "一级指标二级指标三级指标年度指标值实际完成值分值得分"
+    cells = header_prefix(text, 0, len(text))
+    assert [cell.text for cell in cells] == [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+    ]
+
+
+# alignment and carry-down
+
+
+def test_a_row_that_lost_its_level_cells_starts_under_the_name_column() -> None:
+    columns = [Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE, Role.REASON]
+    row = indicator_row([_cell("再就业人数"), _cell("≥300人"), _cell("287人"), _cell("10"), _cell("9.57")], columns)
+    assert row is not None
+    assert row.text(Role.NAME) == "再就业人数"
+    assert row.text(Role.SCORE) == "9.57"
+    assert Role.LEVEL1 not in row.cells
+
+
+def test_a_row_starting_with_a_second_level_word_starts_under_that_column() -> None:
+    columns = [Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.TARGET, Role.ACTUAL]
+    row = indicator_row([_cell("质量指标"), _cell("合格率"), _cell("≥90%"), _cell("93%")], columns)
+    assert row is not None
+    assert (row.text(Role.LEVEL2), row.text(Role.NAME), row.text(Role.ACTUAL)) == ("质量指标", "合格率", "93%")
+
+
+def test_level_cells_are_carried_down_and_a_new_first_level_resets_the_second() -> None:
+    rows = [
+        Row(cells={Role.LEVEL1: _cell("产出指标"), Role.LEVEL2: _cell("数量指标"), Role.NAME: _cell("a")}),
+        Row(cells={Role.NAME: _cell("b")}),
+        Row(cells={Role.LEVEL2: _cell("质量指标"), Role.NAME: _cell("c")}),
+        Row(cells={Role.LEVEL1: _cell("效益指标"), Role.NAME: _cell("d")}),
+    ]
+    carry_down(rows)
+    assert [(r.text(Role.LEVEL1), r.text(Role.LEVEL2)) for r in rows] == [
+        ("产出指标", "数量指标"),
+        ("产出指标", "数量指标"),
+        ("产出指标", "质量指标"),
+        ("效益指标", ""),
+    ]
+    assert rows[1].carried == {Role.LEVEL1, Role.LEVEL2}
+
+
+# T1
+
+
+def test_t1_rows_per_line_with_runs_of_empty_cells() -> None:
+    raw = (
+        "资金投入情况（万元） | 全年预算数(A) | 全年执行数(B) | 预算执行率 | ||||\n"
+        "年度资金总额: | 512.4 | 487.1 | 95% | ||||\n"
+        "其中：中央财政资金 | 400 | 380.5 | 95.13% | ||||\n"
+    )
+    [table] = _tables(raw)
+    assert (table.kind, table.layout) == (Kind.FUNDING, "t1")
+    assert _cells(table)[1] == {"label": "其中：中央财政资金", "budget": "400", "executed": "380.5", "rate": "95.13%"}
+
+
+def test_t1_one_cell_per_line_each_ending_in_a_pipe() -> None:
+    cells = [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "产出指标",
+        "数量指标",
+        "新增就业",
+        "≥800人",
+        "812人",
+    ]
+    [table] = _tables("\n".join(f"{cell} |" for cell in cells) + "\n")
+    assert table.layout == "t1"
+    assert _cells(table) == [
+        {"level1": "产出指标", "level2": "数量指标", "name": "新增就业", "target": "≥800人", "actual": "812人"}
+    ]
+
+
+def test_t1_leading_border_pipes_and_kept_empty_cells_align() -> None:
+    raw = (
+        INDICATOR_HEADER + "\n| 产出指标 | 数量指标 | 甲 | ≥1人 | 1人 | 5 | 5 | |\n| | | 乙 | ≥2人 | 2人 | 5 | 5 | |\n"
+    )
+    [table] = _tables(raw)
+    assert _cells(table)[1]["name"] == "乙"
+    assert _cells(table)[1]["level2"] == "数量指标"
+    assert Role.LEVEL2 in table.rows[1].carried
+
+
+# T2
+
+
+def test_t2_one_cell_per_line_with_lines_of_spaces_as_empty_cells() -> None:
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+    body = [
+        "产出指标",
+        "数量指标",
+        "甲",
+        "≥6个",
+        "6个",
+        "20",
+        "20",
+        "    ",
+        "    ",
+        "乙",
+        "≥12台",
+        "10台",
+        "10",
+        "8.33",
+    ]
+    raw = "\n\n".join("  " + line if line.strip() else line for line in header + body) + "\n"
+    [table] = _tables(raw)
+    assert table.layout == "t2"
+    assert _cells(table)[1] == {
+        "name": "乙", "target": "≥12台", "actual": "10台", "weight": "10", "score": "8.33",
+        "level1": "产出指标", "level2": "数量指标",
+    }  # fmt: skip
+
+
+def test_t2_funding_rows_are_a_label_then_its_values() -> None:
+    lines = [
+        "年初预算数",
+        "全年预算数(A)",
+        "全年执行数(B)",
+        "年度资金总额",
+        "0",
+        "0",
+        "0",
+        "其中：本年财政拨款",
+        "90",
+        "90",
+        "89.974",
+    ]
+    [table] = _tables("\n".join(lines) + "\n\n下一段。")
+    assert _cells(table)[1] == {
+        "label": "其中：本年财政拨款",
+        "initial_budget": "90",
+        "budget": "90",
+        "executed": "89.974",
+    }
+
+
+# T3
+
+
+def test_t3_values_before_the_first_label_are_the_total_row() -> None:
+    raw = "全年预算数(A) 全年执行数(B) 820.00 790.52 其中:中央财政资金 500.00 500.00 自治区财政资金 120.00 118.02\n"
+    [table] = _tables(raw)
+    assert table.layout == "t3"
+    assert _cells(table) == [
+        {"budget": "820.00", "executed": "790.52"},
+        {"label": "其中:中央财政资金", "budget": "500.00", "executed": "500.00"},
+        {"label": "自治区财政资金", "budget": "120.00", "executed": "118.02"},
+    ]
+
+
+def test_t3_words_after_a_rows_values_are_its_reason_and_the_last_one_names_the_next_row() -> None:
+    raw = (
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 偏差原因分析及改进措施 产出指标 数量指标 "
+        "再就业人数 ≥300人 287人 部分人员外出务工未纳入统计 困难人员就业人数 ≥80人 83人\n"
+    )
+    [table] = _tables(raw)
+    rows = _cells(table)
+    assert rows[0]["reason"] == "部分人员外出务工未纳入统计"
+    assert rows[1]["name"] == "困难人员就业人数"
+    assert rows[1]["level2"] == "数量指标"
+
+
+# T4
+
+
+def test_t4_glued_cells_split_into_target_actual_weight_and_score() -> None:
+    raw = "一级指标二级指标三级指标年度指标值实际完成值分值得分\n产出指标质量指标创业担保贷款回收率≥95%97.20%20%20\n"
+    [table] = _tables(raw)
+    assert table.layout == "t4"
+    assert _cells(table)[0] == {
+        "level1": "产出指标", "level2": "质量指标", "name": "创业担保贷款回收率",
+        "target": "≥95%", "actual": "97.20%", "weight": "20%", "score": "20",
+    }  # fmt: skip
+
+
+def test_t4_weight_and_score_glued_into_one_number_are_split() -> None:
+    raw = "三级指标年度指标值实际完成值分值得分\n新增就业人数≥800人812人1010\n"
+    [table] = _tables(raw)
+    row = table.rows[0]
+    assert (row.text(Role.WEIGHT), row.text(Role.SCORE), row.split) == ("10", "10", True)
+
+
+def test_glued_weight_and_score_split_prefers_halves_and_a_score_within_the_weight() -> None:
+    halves = split_glued(_cell("1010"))
+    assert halves is not None and (halves[0].text, halves[1].text) == ("10", "10")
+    split = split_glued(_cell("2017.33"))
+    assert split is not None and (split[0].text, split[1].text) == ("20", "17.33")
+    assert split_glued(_cell("1012")) is None  # 12 > 10 and 101 > 100: no honest split
+
+
+def test_t4_a_year_at_the_start_of_a_name_is_not_a_value() -> None:
+    raw = "三级指标年度指标值实际完成值分值得分\n2024年招募人员体检≥15人16人55\n"
+    [table] = _tables(raw)
+    assert table.rows[0].text(Role.NAME) == "2024年招募人员体检"
+
+
+# T5
+
+
+def test_t5_ocr_row_broken_over_two_lines_is_one_row() -> None:
+    raw = (
+        "（本文经OCR识别）\n"
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |\n"
+        "| 产出指标 | 数量指标 | 创业培训人数 | ≥2OO人 | 18l人 | 1O | 9.05 | 部分班次停\n"
+        "办 |\n"
+    )
+    [table] = _tables(raw)
+    assert table.layout == "t5" and table.ocr
+    assert _cells(table)[0]["reason"] == "部分班次停\n办"
+    assert _cells(table)[0]["actual"] == "18l人"
+
+
+# truncation
+
+
+def test_a_pipe_table_cut_inside_its_last_row_is_truncated_and_the_row_partial() -> None:
+    raw = INDICATOR_HEADER + "\n| 产出指标 | 数量指标 | 甲 | ≥1人 | 1人 | 5 | 5 | |\n| | | 乙 | ≥2人 | 1"
+    [table] = _tables(raw)
+    assert table.truncated
+    assert [row.partial for row in table.rows] == [False, True]
+
+
+def test_a_complete_table_at_the_end_of_the_text_is_not_truncated() -> None:
+    raw = INDICATOR_HEADER + "\n| 产出指标 | 数量指标 | 甲 | ≥1人 | 1人 | 5 | 5 | |"
+    [table] = _tables(raw)
+    assert not table.truncated
+
+
+def test_a_one_cell_per_line_table_cut_mid_row_is_truncated() -> None:
+    lines = ["三级指标", "年度指标值", "实际完成值", "甲", "≥1人", "1人", "乙", "≥2人"]
+    [table] = _tables("\n".join(lines))
+    assert table.truncated and table.rows[-1].partial
+
+
+def test_a_glued_table_cut_inside_a_row_is_truncated() -> None:
+    [table] = _tables("三级指标年度指标值实际完成值分值得分\n新增就业人数≥800人812人1010\n回收率≥95%97")
+    assert table.truncated and table.rows[-1].partial
+
+
+# no false tables
+
+
+def test_sentences_naming_columns_are_not_tables() -> None:
+    raw = "全年预算数(A)、全年执行数(B)按要求填报。\n2024年度就业补助资金全年执行率90%。\n"
+    assert _tables(raw) == []
+
+
+def test_t3_read_column_by_column_puts_each_value_under_its_label() -> None:
+    raw = (
+        "资金投入情况（万元） 年度资金总额 其中:中央财政资金 自治区财政资金 全年预算数(A) 820.00 500.00 320.00 "
+        "全年执行数(B) 790.52 500.00 290.52\n"
+    )
+    [table] = _tables(raw)
+    assert _cells(table) == [
+        {"label": "年度资金总额", "budget": "820.00", "executed": "790.52"},
+        {"label": "其中:中央财政资金", "budget": "500.00", "executed": "500.00"},
+        {"label": "自治区财政资金", "budget": "320.00", "executed": "290.52"},
+    ]
+
+
+def test_t4_amounts_glued_together_split_after_two_decimals() -> None:
+    [table] = _tables("资金投入情况（万元）全年预算数(A)全年执行数(B)\n年度资金总额512.40487.10\n")
+    assert _cells(table) == [{"label": "年度资金总额", "budget": "512.40", "executed": "487.10"}]
+
+
+def test_box_drawing_bars_are_table_lines() -> None:
+    raw = (
+        "│ 资金投入情况（万元） │ 全年预算数(A) │ 全年执行数(B) │ 预算执行率 │\n"
+        "│ 年度资金总额 │ 6O8.1O │ 592.4l │ 97.42% │\n"
+    )
+    [table] = _tables(raw)
+    assert _cells(table) == [{"label": "年度资金总额", "budget": "6O8.1O", "executed": "592.4l", "rate": "97.42%"}]
+
+
+def test_tab_separated_rows_keep_their_empty_cells() -> None:
+    raw = (
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+        "产出指标\t数量指标\t甲\t≥800人\t812人\t20\t20\n"
+        "\t\t乙\t≥300人\t287人\t10\t9.57\n"
+    )
+    [table] = _tables(raw)
+    assert _cells(table)[1] == {
+        "name": "乙", "target": "≥300人", "actual": "287人", "weight": "10", "score": "9.57",
+        "level1": "产出指标", "level2": "数量指标",
+    }  # fmt: skip
+
+
+def test_a_label_spanning_two_header_columns_leaves_the_values_in_place() -> None:
+    raw = (
+        "| 资金投入情况（万元） | | 全年预算数（A） | 全年执行数（B） | 预算执行率 |\n"
+        "| 年度资金总额 | | 7165.32 | 6992.95 | 97.59% |\n"
+    )
+    [table] = _tables(raw)
+    assert _cells(table) == [{"label": "年度资金总额", "budget": "7165.32", "executed": "6992.95", "rate": "97.59%"}]
+
+
+def test_t2_rows_that_lost_their_row_span_cells_are_read_cell_by_cell() -> None:
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    body = [
+        "产出指标", "数量指标", "甲", "≥800人", "812人", "20", "20", "    ",
+        "乙", "≥300人", "287人", "10", "9.57", "部分人员外出务工。",
+        "质量指标", "丙", "≥90%", "93%", "10", "10", "    ",
+    ]  # fmt: skip
+    raw = "\n\n".join("  " + line if line.strip() else line for line in header + body) + "\n\n三、结论\n"
+    [table] = _tables(raw)
+    rows = _cells(table)
+    assert [row["name"] for row in rows] == ["甲", "乙", "丙"]
+    assert rows[1]["reason"] == "部分人员外出务工。" and rows[1]["level2"] == "数量指标"
+    assert (rows[2]["level1"], rows[2]["level2"], rows[2]["score"]) == ("产出指标", "质量指标", "10")
+
+
+def test_t4_a_text_target_and_actual_glued_to_the_name_are_split_off() -> None:
+    raw = "三级指标年度指标值实际完成值分值得分\n就业服务体系持续完善效果明显效果明显1010\n补贴发放及时100%100%1010\n"
+    [table] = _tables(raw)
+    assert _cells(table)[0] == {
+        "name": "就业服务体系持续完善",
+        "target": "效果明显",
+        "actual": "效果明显",
+        "weight": "10",
+        "score": "10",
+    }
+    assert _cells(table)[1]["name"] == "补贴发放及时"
