@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES
+from conftest import SAMPLES, SEEDS
 from jixiao.documents import Document, load_document
 from jixiao.errors import ExtractionError
 from jixiao.extract.llm import LlmExtractor, ReportDraft, load_prompt
@@ -122,7 +122,7 @@ def test_a_report_that_gives_orders_stays_data(tmp_path: Path) -> None:
 
 
 def test_rerun_of_unchanged_batch_makes_no_call(tmp_path: Path) -> None:
-    docs = [load_document(p) for p in sorted(SAMPLES.glob("*.txt"))]
+    docs = [load_document(SAMPLES / f"{name}.txt") for name in SEEDS]
     first = ScriptedClient().enqueue(ZALANTUN_DRAFT, ZALANTUN_DRAFT)
     reports = run(extractor(first, tmp_path), docs)
     assert len(first.requests) == 2
@@ -155,7 +155,7 @@ def test_no_cache_setting_always_calls(tmp_path: Path) -> None:
 
 
 def test_one_failing_report_does_not_stop_the_batch(tmp_path: Path) -> None:
-    docs = [load_document(p) for p in sorted(SAMPLES.glob("*.txt"))]
+    docs = [load_document(SAMPLES / f"{name}.txt") for name in SEEDS]
     client = ScriptedClient().enqueue(ExtractionError(docs[0].path, "model output did not validate"), ZALANTUN_DRAFT)
     seen: list[str] = []
     results = asyncio.run(
@@ -166,7 +166,7 @@ def test_one_failing_report_does_not_stop_the_batch(tmp_path: Path) -> None:
 
 
 def test_an_unexpected_exception_becomes_that_reports_error(tmp_path: Path) -> None:
-    docs = [load_document(p) for p in sorted(SAMPLES.glob("*.txt"))]
+    docs = [load_document(SAMPLES / f"{name}.txt") for name in SEEDS]
     client = ScriptedClient().enqueue(RuntimeError("boom"), ZALANTUN_DRAFT)
     results = run(extractor(client, tmp_path, max_concurrency=1), docs)
     assert isinstance(results[0], ExtractionError) and "RuntimeError: boom" in str(results[0])
