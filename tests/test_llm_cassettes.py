@@ -20,7 +20,7 @@ import pytest
 from conftest import SAMPLES
 from jixiao.documents import load_document
 from jixiao.errors import ConfigError, ExtractionError
-from jixiao.extract.llm import LlmExtractor, OpenAICompletionClient, ReportDraft
+from jixiao.extract.llm import LlmExtractor, OpenAICompletionClient, ReportDraft, load_prompt
 from jixiao.extract.llm.chunking import split_document
 from jixiao.extract.llm.grounding import iter_figures
 from jixiao.extract.llm.local_server import bundled_test_model, ensure_server
@@ -61,6 +61,17 @@ def all_played(vcr: Any) -> Any:
         assert vcr.all_played, f"{vcr._path}: {vcr.play_count} of {len(vcr.data)} interactions played"
 
 
+def assert_recorded_with_current_prompt(cassette: Any) -> None:
+    """A recording made with another prompt or schema no longer shows what jixiao sends: re-record it."""
+    system = load_prompt().messages("")[0]["content"]
+    for request in cassette.requests:
+        sent = json.loads(request.body)
+        assert sent["messages"][0]["content"].startswith(system), "prompt changed since recording: re-record"
+        if "tools" in sent:
+            parameters = sent["tools"][0]["function"]["parameters"]
+            assert parameters["$defs"] == ReportDraft.model_json_schema()["$defs"], "schema changed: re-record"
+
+
 class Sleeps:
     def __init__(self) -> None:
         self.seconds: list[float] = []
@@ -97,6 +108,7 @@ def test_tool_call_response_for_a_seed_report(endpoint: str, all_played: Any) ->
     assert usage is not None and usage.calls >= len(chunks) > 1
     assert usage.prompt_tokens > 0 and usage.completion_tokens > 0
     assert (report.extractor.backend, report.extractor.model) == ("llm", TEST_MODEL)
+    assert_recorded_with_current_prompt(all_played)
     for figure in iter_figures(report):
         if figure.grounding is Grounding.EXACT:
             assert figure.span is not None and document.text[figure.span.start : figure.span.end] == figure.text
@@ -111,6 +123,7 @@ def test_json_mode_sends_the_schema_and_reports_a_cut_off_answer(
     """Real exchange: without a grammar the 135M model leaves the schema and runs into max_tokens."""
     settings = settings_for(endpoint, mode="json", max_tokens=250, max_retries=0, timeout=1200)
     result = run_one(settings, short_document(tmp_path / "r.txt"))
+    assert_recorded_with_current_prompt(all_played)
     request = json.loads(all_played.requests[0].body)
     assert request["response_format"] == {"type": "json_object"}
     assert "tools" not in request

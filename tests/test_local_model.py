@@ -23,6 +23,7 @@ from jixiao.errors import ConfigError
 from jixiao.extract.llm import local_server
 from jixiao.extract.llm.local_server import bundled_test_model, check_model_file
 from jixiao.model import Report
+from jixiao.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SHORT_REPORT = Path(__file__).parent / "data" / "short_report.txt"
@@ -182,3 +183,18 @@ def _wait_for_server_of(parent: int) -> int:
                     pass
         time.sleep(0.2)
     raise AssertionError("jixiao never started a llama.cpp server")
+
+
+def test_a_local_model_gets_a_long_timeout_unless_one_is_set(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from jixiao.extract.llm import extractor
+
+    class Running:
+        base_url = "http://127.0.0.1:9/v1"
+        model = "m"
+
+    monkeypatch.setattr(local_server, "ensure_server", lambda settings: Running())
+    model = tmp_path / "m.gguf"
+    default = extractor.default_client_factory(load_settings(model_file=model))()
+    chosen = extractor.default_client_factory(load_settings(model_file=model, timeout=30))()
+    assert default.settings.timeout == extractor.LOCAL_TIMEOUT  # type: ignore[attr-defined]
+    assert chosen.settings.timeout == 30  # type: ignore[attr-defined]

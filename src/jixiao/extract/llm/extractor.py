@@ -42,9 +42,10 @@ def default_client_factory(settings: Settings) -> ClientFactory:
                 raise ConfigError("with --model-file use mode 'tools' (llama.cpp constrains it by the JSON Schema)")
 
             server = ensure_server(settings)
-            return OpenAICompletionClient(
-                endpoint_from(settings, base_url=server.base_url, model=server.model), settings
-            )
+            local = settings
+            if "timeout" not in settings.model_fields_set:  # a CPU-bound local model answers far slower than an API
+                local = settings.model_copy(update={"timeout": LOCAL_TIMEOUT})
+            return OpenAICompletionClient(endpoint_from(local, base_url=server.base_url, model=server.model), local)
         return OpenAICompletionClient(endpoint_from(settings), settings)
 
     return make

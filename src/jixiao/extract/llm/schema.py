@@ -29,7 +29,8 @@ class FigureDraft(BaseModel):
 class SourceAmountDraft(BaseModel):
     source: FundSource = Field(
         description="资金来源层级：central 中央 / provincial 省级、自治区 / prefectural 市级、盟市 / "
-        "county 县级、旗县 / carryover 上年结余、结转 / other 其他"
+        "county 县级、旗县 / local 地方财政资金（未分级） / appropriation 本年（当年）财政拨款 / "
+        "carryover 上年结余、结转 / other 其他"
     )
     name: str = Field(max_length=SHORT, description="原文中的来源名称，如 自治区财政资金")
     amount: FigureDraft = Field(description="金额（万元）")
