@@ -17,7 +17,9 @@ import jinja2
 
 from jixiao.errors import ConfigError
 
-PROMPTS_DIR = Path(__file__).resolve().parents[4] / "prompts"
+# `src/jixiao/prompts` is a link to the top-level `prompts/` folder, so the templates ship inside the wheel
+# (package data) and an editable install reads the folder itself.
+PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
 DEFAULT_PROMPT = "extract_report"
 
 _ENV = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
