@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from jixiao.checks.attainment import REVERSE_NAME
 from jixiao.checks.engine import CheckContext, ref, rule
-from jixiao.model import FigureRef, Finding, Indicator, Op, Severity
+from jixiao.model import Figure, FigureRef, Finding, Indicator, Op, Severity
 
 # 2020 framework (10号 自评表) and 2021 (财预〔2021〕101号) first → second level pairs, DOMAIN §4.1–4.2.
 TAXONOMY_2020 = {
@@ -129,20 +129,20 @@ def year(ctx: CheckContext) -> Iterator[Finding]:
     if report_year is None:
         return
     for i, ind in enumerate(ctx.report.indicators):
-        places = [(f"indicators[{i}].name", ind.name, _name_ref(i, ind))]
-        for field in ("target", "actual"):
-            figure = getattr(ind, field)
-            if figure is not None:
-                places.append((f"indicators[{i}].{field}", figure.text, ref(f"indicators[{i}].{field}", figure)))
-        for _, text, figure_ref in places:
+        places: list[tuple[str, Figure | None]] = [(ind.name, None)]
+        places += [(figure.text, figure) for figure in (ind.target, ind.actual) if figure is not None]
+        for text, figure in places:
             years = {int(y) for y in YEAR.findall(text)} - {report_year}
-            if years:
-                listed = "、".join(map(str, sorted(years)))
-                yield ctx.finding(
-                    f"{_label(ind)}：“{text}” 中的年份 {listed} 与报告年度 {report_year} 不同",
-                    f"{ind.name}: year {listed} differs from the report year {report_year}",
-                    [figure_ref],
-                )
+            if not years:
+                continue  # the common case: build no reference (this rule ran on every figure of a batch)
+            field = "name" if figure is None else "target" if figure is ind.target else "actual"
+            figure_ref = _name_ref(i, ind) if figure is None else ref(f"indicators[{i}].{field}", figure)
+            listed = "、".join(map(str, sorted(years)))
+            yield ctx.finding(
+                f"{_label(ind)}：“{text}” 中的年份 {listed} 与报告年度 {report_year} 不同",
+                f"{ind.name}: year {listed} differs from the report year {report_year}",
+                [figure_ref],
+            )
 
 
 POSITIVE_NAME = re.compile("满意度|覆盖率|人数|户数|知晓率|落实率|发放率|到位率|参训率|就业率")
