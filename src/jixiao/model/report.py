@@ -89,13 +89,13 @@ class Indicator(BaseModel):
 
 class Report(BaseModel):
     schema_version: str = Field(default=SCHEMA_VERSION, description="报告模型版本")
-    source: SourceInfo
-    extractor: ExtractorInfo
+    source: SourceInfo = Field(description="来源文件")
+    extractor: ExtractorInfo = Field(description="抽取方式（后端、模型、提示词版本）")
     title: str | None = Field(default=None, description="报告标题")
     region: str | None = Field(default=None, description="最具体的地区，如 扎兰屯市")
     fund: str | None = Field(default=None, description="资金名称，如 就业补助资金")
     year: int | None = Field(default=None, description="评价的预算年度（非发布日期）")
-    funding: Funding = Field(default_factory=Funding)
+    funding: Funding = Field(default_factory=Funding, description="资金投入情况（万元）")
     spending: list[SpendingItem] = Field(default_factory=list, description="支出结构")
     indicators: list[Indicator] = Field(default_factory=list, description="绩效指标")
     total_score: Figure | None = Field(default=None, description="自评总分")
