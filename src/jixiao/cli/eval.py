@@ -11,7 +11,15 @@ import typer
 from rich.table import Table
 
 from jixiao.cli.app import app, console, errors, report_error
-from jixiao.cli.llm_options import ConfigOption, ModelOption
+from jixiao.cli.llm_options import (
+    BaseUrlOption,
+    ConfigOption,
+    ModelFileOption,
+    ModelOption,
+    ModeOption,
+    NoCacheOption,
+    llm_settings,
+)
 from jixiao.errors import ConfigError, JixiaoError
 from jixiao.evaluation import (
     FAMILIES,
@@ -38,7 +46,7 @@ from jixiao.extract import (
     get_extractor,
     resolve_backend,
 )
-from jixiao.settings import load_settings
+from jixiao.settings import Settings
 
 GOLD_DIR = Path("eval/gold")
 SAMPLES_DIR = Path("samples")
@@ -49,13 +57,13 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
 
-def _extractor(backend: str, model: str | None, config: Path | None) -> tuple[str, Extractor, str | None]:
+def _extractor(backend: str, settings: Settings) -> tuple[str, Extractor, str | None]:
     """The backend that will run (auto resolved), its extractor, and the model it asks (llm only)."""
-    settings = load_settings(model=model, config_file=config)
     name = resolve_backend(backend, settings)
-    if name == "rules" and model is not None:
-        raise ConfigError("the rules backend takes no --model")
-    return name, get_extractor(name, settings), settings.model if name == "llm" else None
+    if name != "llm":
+        return name, get_extractor(name, settings), None
+    model = settings.model_file.name if settings.model_file else settings.model
+    return name, get_extractor(name, settings), model
 
 
 def _samples_table(run: EvalRun) -> Table:
@@ -142,7 +150,11 @@ def _print_comparison(before_path: Path, after_path: Path) -> None:
 def eval_command(
     backend: Annotated[str, typer.Option(help=f"extractor: {', '.join(BACKEND_CHOICES)}")] = DEFAULT_BACKEND,
     model: ModelOption = None,
+    base_url: BaseUrlOption = None,
+    mode: ModeOption = None,
+    model_file: ModelFileOption = None,
     config: ConfigOption = None,
+    no_cache: NoCacheOption = False,
     min_f1: Annotated[float | None, typer.Option("--min-f1", help="exit 1 when the overall F1 is below")] = None,
     thresholds: Annotated[
         Path | None, typer.Option(help="exit 1 when a metric is below its threshold in this TOML file")
@@ -164,7 +176,12 @@ def eval_command(
         if compare is not None:
             _print_comparison(*compare)
             return
-        backend, extractor, model = _extractor(backend, model, config)
+        if backend == "rules" and (model or base_url or model_file):
+            raise ConfigError("the rules backend takes no --model, --base-url or --model-file")
+        settings = llm_settings(
+            model=model, base_url=base_url, mode=mode, model_file=model_file, config=config, no_cache=no_cache
+        )
+        backend, extractor, model = _extractor(backend, settings)
         cases, notes = load_cases(gold_dir, samples_dir)
         limits = load_thresholds(thresholds, backend) if thresholds else {}
     except JixiaoError as error:
