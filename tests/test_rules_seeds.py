@@ -11,7 +11,7 @@ import pytest
 from conftest import GOLD, SAMPLES, SEEDS
 from jixiao.documents import load_document
 from jixiao.extract import extract
-from jixiao.model import Figure, Report
+from jixiao.model import figures_of
 
 FIGURE_FIELDS = ("text", "value", "unit", "op", "kind")
 
@@ -79,27 +79,10 @@ def test_every_indicator_matches_gold(seed: str) -> None:
     assert len(found) == len(expected)
 
 
-def _figures(report: Report) -> list[Figure]:
-    figures: list[Figure] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, Figure):
-            figures.append(node)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-        elif hasattr(node, "__pydantic_fields__"):
-            for name in type(node).model_fields:
-                walk(getattr(node, name))
-
-    walk(report)
-    return figures
-
-
 @pytest.mark.parametrize("seed", SEEDS)
 def test_every_span_points_at_its_text(seed: str) -> None:
     document = load_document(SAMPLES / f"{seed}.txt")
-    figures = _figures(extract(document, "rules"))
+    figures = [figure for _, figure in figures_of(extract(document, "rules"))]
     assert len(figures) > 50
     for figure in figures:
         assert figure.span is not None

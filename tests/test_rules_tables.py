@@ -13,7 +13,7 @@ from jixiao.documents import Document, load_document
 from jixiao.documents.tables import find_tables
 from jixiao.extract import extract
 from jixiao.extract.rules.cells import cell_figure
-from jixiao.model import Figure, Kind, Op, Report
+from jixiao.model import Figure, Kind, Op, Report, figures_of
 
 TABLE_SAMPLES = sorted(path.stem for path in SAMPLES.glob("t[1-5]_*.txt"))
 FIGURE_FIELDS = ("text", "value", "unit", "op", "kind")
@@ -165,19 +165,7 @@ def test_table_sample_funding_tables_match_gold(stem: str) -> None:
 def test_every_table_sample_figure_quotes_its_span(stem: str) -> None:
     document = load_document(SAMPLES / f"{stem}.txt")
     report = extract(document, "rules")
-    figures: list[Figure] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, Figure):
-            figures.append(node)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-        elif hasattr(node, "__pydantic_fields__"):
-            for name in type(node).model_fields:
-                walk(getattr(node, name))
-
-    walk(report)
+    figures = [figure for _, figure in figures_of(report)]
     assert figures
     for figure in figures:
         assert figure.span is not None and figure.found_by

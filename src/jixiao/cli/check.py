@@ -17,6 +17,7 @@ from rich.table import Table
 
 from jixiao.checks import CheckConfig, all_rules, load_config, run_checks, select_rules
 from jixiao.cli.app import app, console, report_error
+from jixiao.cli.inputs import report_files
 from jixiao.documents import LOADERS, load_document
 from jixiao.errors import InputError, JixiaoError
 from jixiao.extract import extract
@@ -33,20 +34,7 @@ STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 
 def check_inputs(paths: list[Path]) -> tuple[list[Path], list[str]]:
     """Report files and `.json` reports named or found under folders (sorted), and problems with the paths."""
-    suffixes = {*LOADERS, ".json"}
-    files: list[Path] = []
-    problems: list[str] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
-            if not found:
-                problems.append(f"{path}: no report or .json files")
-            files.extend(found)
-        elif path.is_file():
-            files.append(path)
-        else:
-            problems.append(f"{path}: no such file or folder")
-    return files, problems
+    return report_files(paths, {*LOADERS, ".json"})
 
 
 def _source_text(report: Report, json_path: Path) -> str | None:

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from jixiao.documents import LOADERS
 
 
-def report_files(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
-    """Files named directly, plus supported files found under named folders (sorted); and problems."""
+def report_files(paths: Iterable[Path], suffixes: Collection[str] = LOADERS) -> tuple[list[Path], list[str]]:
+    """Files named directly, plus files with these suffixes found under named folders (sorted); and problems."""
     files: list[Path] = []
     problems: list[str] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in LOADERS)
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
             if not found:
-                problems.append(f"{path}: no report files (supported: {', '.join(sorted(LOADERS))})")
+                problems.append(f"{path}: no report files (supported: {', '.join(sorted(suffixes))})")
             files.extend(found)
-        elif path.exists():
+        elif path.is_file():
             files.append(path)
         else:
             problems.append(f"{path}: no such file or folder")

@@ -15,6 +15,7 @@ from jixiao.model.report import (
     TokenUsage,
 )
 from jixiao.model.values import Figure, Grounding, Kind, NamedFigure, Op, Span
+from jixiao.model.walk import figures_of
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -37,4 +38,5 @@ __all__ = [
     "Span",
     "SpendingItem",
     "TokenUsage",
+    "figures_of",
 ]

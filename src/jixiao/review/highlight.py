@@ -7,31 +7,13 @@ piece carries the union of what covers it. The template escapes every piece: rep
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from pydantic import BaseModel
-
-from jixiao.model import Figure, Finding, Report
+from jixiao.model import Finding, Report, figures_of
 
 _SENTENCE_STOPS = "。；;！？!?\n"
 _SENTENCE_REACH = 240  # a flagged figure's sentence is at most this far either side of it
-
-
-def figures_of(model: BaseModel, path: str = "") -> Iterator[tuple[str, Figure]]:
-    """Every Figure in a report with its location (`funding.budget.total`, `indicators[3].actual`)."""
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        here = f"{path}.{name}" if path else name
-        if isinstance(value, Figure):
-            yield here, value
-        elif isinstance(value, BaseModel):
-            yield from figures_of(value, here)
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from figures_of(item, f"{here}[{index}]")
 
 
 @dataclass

@@ -26,6 +26,7 @@ from jixiao.model import (
     SourceInfo,
     Span,
     SpendingItem,
+    figures_of,
 )
 from jixiao.numbers import parse_quantity, to_wan_yuan
 
@@ -149,19 +150,8 @@ def to_report(draft: ReportDraft, document: Document, extractor: ExtractorInfo) 
 
 
 def iter_figures(report: Report) -> list[Figure]:
-    """Every figure of a report, in reading order of the model (funding, spending, indicators, totals)."""
-    figures: list[Figure | None] = []
-    for line in (report.funding.budget, report.funding.allocated, report.funding.executed):
-        figures.append(line.total)
-        figures.extend(row.amount for row in line.by_source)
-    figures.append(report.funding.execution_rate)
-    for item in report.spending:
-        figures.extend((item.amount, item.share))
-    for indicator in report.indicators:
-        figures.extend((indicator.target, indicator.actual, indicator.completion, indicator.weight, indicator.score))
-        figures.extend(part.figure for part in indicator.breakdown)
-    figures.extend((report.total_score, report.grade))
-    return [figure for figure in figures if figure is not None]
+    """Every figure of a report, in field order."""
+    return [figure for _, figure in figures_of(report)]
 
 
 __all__ = ["FOUND_BY", "ground_figure", "iter_figures", "locate", "to_report"]

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from jixiao.model import Figure, Kind, Span
+from jixiao.model import Figure, Kind, Span, figures_of
 from jixiao.numbers import QUANTITY, parse_quantity, to_wan_yuan
 
 MONEY_UNITS = ("万元", "元", "亿元", "千元")
@@ -66,23 +65,12 @@ def is_quantity(printed: str) -> bool:
     return parse_quantity(printed).kind is not Kind.TEXT
 
 
-def _figures(node: object) -> Iterator[Figure]:
-    if isinstance(node, Figure):
-        yield node
-    elif isinstance(node, BaseModel):
-        for name in type(node).model_fields:
-            yield from _figures(getattr(node, name))
-    elif isinstance(node, list):
-        for item in node:
-            yield from _figures(item)
-
-
 def quote_original(report: BaseModel, original: str) -> None:
     """Set each figure's text to what the file printed at its span.
 
     The grammar matches on the simplified view of a traditional-character report (same offsets), so a
     figure found there is re-quoted from the original text: `text` stays verbatim.
     """
-    for figure in _figures(report):
+    for _, figure in figures_of(report):
         if figure.span is not None:
             figure.text = original[figure.span.start : figure.span.end]
