@@ -61,7 +61,7 @@ class Settings(BaseSettings):
 
     # Local GGUF model (issue 8): jixiao starts llama.cpp's OpenAI-compatible server for it.
     model_file: Path | None = Field(default=None, description="GGUF model file to serve locally")
-    n_ctx: int = Field(default=4096, ge=256, description="llama.cpp context size (tokens)")
+    n_ctx: int = Field(default=8192, ge=256, description="llama.cpp context size (tokens)")
     n_threads: int = Field(default=2, ge=1, description="llama.cpp threads (2-core default)")
     n_gpu_layers: int = Field(default=0, ge=-1, description="layers offloaded to a GPU (0: CPU only)")
     server_start_timeout: float = Field(default=180.0, gt=0, description="seconds to wait for the local server")
