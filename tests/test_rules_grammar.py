@@ -108,7 +108,7 @@ def test_header_title_region_year() -> None:
     text, _ = normalize("\n内蒙古自治区呼伦贝尔扎兰屯市就业补助资金\n\n2025年度绩效自评报告\n\n扎兰屯市2025年度……\n")
     title = title_of(text)
     assert title == "内蒙古自治区呼伦贝尔扎兰屯市就业补助资金2025年度绩效自评报告"
-    assert region_of(text, title, "就业补助资金") == "扎兰屯市"
+    assert region_of(text, title) == "扎兰屯市"
     assert year_of(text, title) == 2025
 
 
@@ -279,3 +279,23 @@ def test_sources_listed_before_their_sum() -> None:
         (FundSource.PROVINCIAL, 215),
         (FundSource.COUNTY, 98),
     ]
+
+
+def test_titles_in_other_shapes() -> None:
+    from jixiao.extract.rules.header import fund_of
+
+    cases = {
+        "关于2023年度农村综合改革转移支付资金绩效自评情况的报告": (None, "农村综合改革转移支付资金"),
+        "四川省某某县财政局2022年度城乡义务教育补助经费项目支出绩效自评报告": ("某某县", "城乡义务教育补助经费"),
+        "湘潭市雨湖区2021年中央财政衔接推进乡村振兴补助资金绩效自评报告": (
+            "雨湖区",
+            "中央财政衔接推进乡村振兴补助资金",
+        ),
+        "杭州市西湖区就业补助资金2024年度绩效自评报告": ("西湖区", "就业补助资金"),
+        "林湾镇2022年就业补助资金绩效自评报告": ("林湾镇", "就业补助资金"),
+    }
+    for raw, (region, fund) in cases.items():
+        text, _ = normalize(raw + "\n我县严格按照规定使用资金，全年执行率为95%。\n")
+        title = title_of(text)
+        assert title == raw
+        assert (region_of(text, title), fund_of(title, region_of(text, title))) == (region, fund), raw

@@ -130,7 +130,7 @@ _PASSES: list[tuple[re.Pattern[str], Replacement, re.Pattern[str] | None]] = [
 _LINE_BREAK_MID_SENTENCE = re.compile(rf"(?<=[^\n{re.escape(_SENTENCE_END)}])\n(?:[ \t\u3000]*\n)*[ \t\u3000]*(?=\S)")
 
 
-_TITLE_LINE = re.compile(r"(?:自评报告|评价报告|绩效报告|自评表|评价表)$")
+_TITLE_LINE = re.compile(r"(?:报告|自评表|评价表)$")  # 关于…情况的报告: a title is never joined to the next line
 _SQUASHED_SPACES = 4  # prose has few spaces; a table squashed onto a line has one between each cell
 _SPACES_LINE = re.compile(r"\n[ \t\u3000]+\n")
 

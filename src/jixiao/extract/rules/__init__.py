@@ -39,7 +39,8 @@ def extract_rules(document: Document) -> Report:
     # reasons come out simplified, every figure still quotes `text`
     view = document.match_text or text
     title = title_of(view)
-    fund = fund_of(title)
+    region = region_of(view, title)
+    fund = fund_of(title, region)
     tables = find_tables(view, document.origin)
     found = extract_tables(tables, text, program_of(view))
     prose = _without_tables(view, tables)
@@ -51,7 +52,7 @@ def extract_rules(document: Document) -> Report:
         source=SourceInfo(path=document.path, sha256=document.sha256, format=document.format),
         extractor=ExtractorInfo(backend=BACKEND),
         title=title,
-        region=region_of(view, title, fund),
+        region=region,
         fund=fund,
         year=year_of(view, title),
         funding=merge_funding(funding, found.funding),

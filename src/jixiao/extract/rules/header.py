@@ -11,7 +11,17 @@ _PROVINCES = (
     "河北省 山西省 辽宁省 吉林省 黑龙江省 江苏省 浙江省 安徽省 福建省 江西省 山东省 河南省 湖北省 湖南省 "
     "广东省 海南省 四川省 贵州省 云南省 陕西省 甘肃省 青海省 台湾省"
 ).split()
-_PLACE_AT_END = re.compile(r"[\u4e00-\u9fff]{2,20}(?:自治州|自治县|自治旗|地区|街道|市|县|旗|区|盟|州|镇|乡)$")
+# a place ends at an administrative suffix; 州 alone is left out (杭州市 is one place, not 杭州 + 市)
+_PLACE_TOKEN = re.compile(r"[\u4e00-\u9fff]+?(?:自治州|自治县|自治旗|街道|地区|市|县|旗|区|盟|镇|乡)")
+_PLACE_PREFIX = re.compile(r"^.*?(?:市|县|旗|区|盟|州|镇|乡|街道)(?=[\u4e00-\u9fff]{2,}(?:资金|经费|专项|项目))")
+_HEAD_START = re.compile(r"^(?:附件[0-9一二三]*[:：]?|关于)")
+# where the place part of a title or signature ends: a year, or the subject (fund, office, report type)
+_HEAD_STOP = re.compile(
+    r"(?:19|20)\d{2}|20xx|就业|资金|经费|项目|专项|财政|中央|人力资源|人社|人民政府|绩效|部门|[^\u4e00-\u9fff]"
+)
+_OFFICE_PREFIX = re.compile(
+    r"^[\u4e00-\u9fff]{0,12}?(?:财政局|人力资源和社会保障局|人力资源社会保障局|人社局|教育局|民政局|农业农村局|卫生健康委员会)"
+)
 _FUND = re.compile(r"[\u4e00-\u9fff]{2,30}?(?:资金|经费|专项|项目)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _NOT_PLACE_WORDS = (
@@ -84,32 +94,38 @@ def _heads(text: str, title: str | None) -> list[str]:
     return heads
 
 
-def region_of(text: str, title: str | None, fund: str | None) -> str | None:
-    """The place the report covers, as named before the fund in the title, 附件 or signature lines."""
-    candidates: list[str] = []
-    for head in _heads(text, title):
-        head = re.sub(r"^附件[0-9一二三]*[:：]?", "", _YEAR.sub("", head))
-        for stop in filter(None, (fund, "就业", "资金", "人力资源", "财政局", "人民政府")):
-            if stop in head:
-                head = head[: head.index(stop)]
-        match = _PLACE_AT_END.search(head)
-        if match and match.group(0) not in _NOT_PLACE_WORDS:
-            candidates.append(match.group(0))
+def _place_in(head: str) -> str | None:
+    """The most specific place a title-like line names before its subject: 湘潭市雨湖区… -> 雨湖区."""
+    head = _HEAD_START.sub("", head.strip())
+    stop = _HEAD_STOP.search(head)
+    head = _strip_province(head[: stop.start()] if stop else head)
+    tokens = _PLACE_TOKEN.findall(head)
+    if not tokens or not head.endswith(tokens[-1]) or tokens[-1] in _NOT_PLACE_WORDS:
+        return None
+    return tokens[-1]
+
+
+def region_of(text: str, title: str | None) -> str | None:
+    """The place the report covers, as named in the title, 附件 or signature lines (most often named wins)."""
+    candidates = [place for head in _heads(text, title) if (place := _place_in(head))]
     if not candidates:
         return None
     best = Counter(candidates).most_common(1)[0][0]
     return _most_specific(best, text)
 
 
-def fund_of(title: str | None) -> str | None:
+def fund_of(title: str | None, region: str | None = None) -> str | None:
+    """The fund the title names: what stands before 资金/经费/专项/项目 once place, year and office are gone."""
     if not title:
         return None
-    cleaned = re.sub(r"(?:19|20)\d{2}\s*年度?", "", title)
-    for province in _PROVINCES:
-        cleaned = cleaned.replace(province, "")
-    match = _FUND.search(
-        re.sub(r"^.*?(?:市|县|旗|区|盟|州|镇|乡|街道)(?=[\u4e00-\u9fff]{2,}(?:资金|经费|专项|项目))", "", cleaned)
-    )
+    cleaned = _HEAD_START.sub("", _YEAR.sub("", title))
+    if region and region in cleaned:
+        cleaned = cleaned[cleaned.rindex(region) + len(region) :]
+    else:
+        for province in _PROVINCES:
+            cleaned = cleaned.replace(province, "")
+        cleaned = _PLACE_PREFIX.sub("", cleaned)
+    match = _FUND.search(_OFFICE_PREFIX.sub("", cleaned))
     return match.group(0) if match else None
 
 
