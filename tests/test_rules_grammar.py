@@ -299,3 +299,14 @@ def test_titles_in_other_shapes() -> None:
         title = title_of(text)
         assert title == raw
         assert (region_of(text, title), fund_of(title, region_of(text, title))) == (region, fund), raw
+
+
+def test_actual_as_实际为_and_target_as_目标任务() -> None:
+    found = _indicators(
+        "1.产出指标\n（1）数量指标：城镇新增就业目标任务2000人，实际完成2150人。\n"
+        "（2）社会效益指标：城镇登记失业率：目标值≤4.5%，实际为3.9%。\n"
+    )
+    assert [(i.level2, i.name, i.target.text, i.actual.text) for i in found] == [
+        ("数量指标", "城镇新增就业", "2000人", "2150人"),
+        ("社会效益指标", "城镇登记失业率", "≤4.5%", "3.9%"),
+    ]
