@@ -18,7 +18,8 @@ from jixiao.numbers import QUANTITY
 ITEM_START = re.compile(r"(?m)^[ \t]*(?:[（(]\d+[)）]|\d+[.．、](?!\d))[ \t]*")
 _PROGRAM_PREFIX = re.compile(r"[^\d，,；;。：:\s]{2,40}?(?:资金|经费)[，,]")
 ACTUAL = re.compile(
-    r"[，,；;]?[ \t]*(?:(?:19|20)\d{2}年)?(?:全年)?实际(?P<verb>完成值|完成情况|完成|达到|未完成|值|为|是)(?:为|是|[：:])?"
+    r"[，,；;]?[ \t]*(?:(?:19|20)\d{2}年)?(?:全年)?"
+    r"实际(?P<verb>完成值|完成情况|完成|达到|未完成|值|为|是)(?:为|是|[：:])?"
     # bare `，完成5120人次` counts only after a target marker (see ClauseReader.accepts)
     r"|[，,；;][ \t]*(?P<bare>完成|达到)(?:值)?(?:为)?(?=[-\d≥≤<>=一二三四五六七八九十两]|长期)"
 )
