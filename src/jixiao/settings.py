@@ -77,6 +77,11 @@ class Settings(BaseSettings):
         """True when an LLM endpoint is set up: `--backend auto` then picks llm."""
         return self.api_key is not None or self.base_url is not None or self.model_file is not None
 
+    @property
+    def model_label(self) -> str | None:
+        """The model as a person names it: the GGUF file for a local model, else the endpoint's model name."""
+        return self.model_file.name if self.model_file is not None else self.model
+
     @classmethod
     def settings_customise_sources(
         cls,

@@ -62,8 +62,7 @@ def _extractor(backend: str, settings: Settings) -> tuple[str, Extractor, str | 
     name = resolve_backend(backend, settings)
     if name != "llm":
         return name, get_extractor(name, settings), None
-    model = settings.model_file.name if settings.model_file else settings.model
-    return name, get_extractor(name, settings), model
+    return name, get_extractor(name, settings), settings.model_label
 
 
 def _samples_table(run: EvalRun) -> Table:

@@ -12,7 +12,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from jixiao.cli.app import app, console, errors, report_error
-from jixiao.cli.inputs import output_name, report_files
+from jixiao.cli.inputs import gather_files, output_name
 from jixiao.cli.llm_options import (
     BaseUrlOption,
     ConfigOption,
@@ -57,8 +57,7 @@ def _backend_title(requested: str, ran: str, settings: Settings) -> str:
     """Say which backend really ran, and why when `auto` chose it."""
     title = ran
     if ran == "llm":
-        model = settings.model_file.name if settings.model_file else settings.model
-        title = f"llm, model {model}"
+        title = f"llm, model {settings.model_label}"
     if requested == AUTO:
         title += " (auto: LLM endpoint configured)" if ran == "llm" else " (auto: no LLM endpoint configured)"
     return title
@@ -87,11 +86,7 @@ def extract(
     except JixiaoError as error:
         report_error(str(error))
         raise typer.Exit(2) from None
-    files, problems = report_files(paths)
-    for problem in problems:
-        report_error(problem)
-    if not files:
-        raise typer.Exit(2)
+    files, problems = gather_files(paths)
     out.mkdir(parents=True, exist_ok=True)
     used: set[str] = set()
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
+import typer
+
+from jixiao.cli.app import report_error
 from jixiao.documents import LOADERS
 
 
@@ -22,6 +25,16 @@ def report_files(paths: Iterable[Path], suffixes: Collection[str] = LOADERS) -> 
             files.append(path)
         else:
             problems.append(f"{path}: no such file or folder")
+    return files, problems
+
+
+def gather_files(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
+    """`report_files`, with each problem reported on stderr; a usage error (exit 2) when nothing is left."""
+    files, problems = report_files(paths)
+    for problem in problems:
+        report_error(problem)
+    if not files:
+        raise typer.Exit(2)
     return files, problems
 
 

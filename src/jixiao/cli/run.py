@@ -13,7 +13,7 @@ from rich.text import Text
 from jixiao.batch import Failed, Job, Outcome, Tally, run_batch
 from jixiao.checks import run_checks
 from jixiao.cli.app import app, console, errors, report_error
-from jixiao.cli.inputs import report_files
+from jixiao.cli.inputs import gather_files
 from jixiao.cli.llm_options import (
     BaseUrlOption,
     ConfigOption,
@@ -58,8 +58,7 @@ def _llm_job(settings: Settings) -> tuple[Job, Extractor]:
     from jixiao.extract.llm import LlmExtractor
 
     extractor = LlmExtractor(settings)
-    model = settings.model_file.name if settings.model_file is not None else settings.model
-    key = extractor_key("llm", model, extractor.prompt.tag)
+    key = extractor_key("llm", settings.model_label, extractor.prompt.tag)
     return Job(backend="llm", extractor=key, checker=run_checks), extractor
 
 
@@ -91,11 +90,7 @@ def run(
     except JixiaoError as error:
         report_error(str(error))
         raise typer.Exit(2) from None
-    files, problems = report_files(paths)
-    for problem in problems:
-        report_error(problem)
-    if not files:
-        raise typer.Exit(2)
+    files, problems = gather_files(paths)
     started = time.perf_counter()
     with Store(db) as store, _progress() as progress:
         task = progress.add_task(f"jixiao run ({job.extractor})", total=None, done=0, failed=0, flagged=0)
