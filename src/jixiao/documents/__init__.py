@@ -9,6 +9,7 @@ from jixiao.documents.document import Document
 from jixiao.documents.docx import load_doc, load_docx
 from jixiao.documents.html import load_html
 from jixiao.documents.layout import TableCell, TableLayout
+from jixiao.documents.magic import sniff
 from jixiao.documents.pdf import load_pdf
 from jixiao.documents.text import load_text
 from jixiao.documents.xls import load_xls
@@ -32,15 +33,33 @@ LOADERS: dict[str, Loader] = {
 }
 
 
+# Office files are often not what their name says: "Excel" exports that are HTML tables, .xlsx files under
+# .xls names, Word's "save as web page" under .doc. Within a family the content picks the loader.
+_FAMILY = {".xls": "sheet", ".xlsx": "sheet", ".xlsm": "sheet", ".doc": "word", ".docx": "word"}
+_BY_CONTENT: dict[tuple[str, str | None], Loader] = {
+    ("sheet", "zip"): load_xlsx,
+    ("sheet", "ole"): load_xls,
+    ("sheet", "html"): load_html,
+    ("word", "zip"): load_docx,
+    ("word", "html"): load_html,
+}
+_SNIFF_BYTES = 1024
+
+
 def load_document(path: str | Path) -> Document:
     """Load one report file; raise InputError naming the file and the reason when it cannot be read."""
     path = Path(path)
     if not path.is_file():
         raise InputError(path, "no such file")
-    loader = LOADERS.get(path.suffix.lower())
+    suffix = path.suffix.lower()
+    loader = LOADERS.get(suffix)
     if loader is None:
         supported = ", ".join(sorted(LOADERS))
         raise InputError(path, f"unsupported format '{path.suffix or '(none)'}' (supported: {supported})")
+    if suffix in _FAMILY:
+        with path.open("rb") as handle:
+            kind = sniff(handle.read(_SNIFF_BYTES))
+        loader = _BY_CONTENT.get((_FAMILY[suffix], kind), loader)
     return loader(path)
 
 

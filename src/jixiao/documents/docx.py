@@ -52,10 +52,6 @@ def load_docx(path: Path) -> Document:
     kind = sniff(data)
     if kind == "ole":
         raise InputError(path, f"a legacy Word .doc file, not .docx: {_CONVERT}")
-    if kind == "html":
-        from jixiao.documents.html import load_html  # Word's "save as web page" under a Word name
-
-        return load_html(path)
     if kind != "zip":
         raise InputError(path, f"not a readable .docx: the file is {describe(data)}")
     try:
@@ -67,8 +63,5 @@ def load_docx(path: Path) -> Document:
 
 
 def load_doc(path: Path) -> Document:
-    """Legacy .doc: read when it is really a .docx or a web page (both common); else say how to convert."""
-    data, _ = read_bytes(path)
-    if sniff(data) in ("zip", "html"):
-        return load_docx(path)
+    """Legacy .doc (a .doc that is really a .docx or a web page is routed by content in load_document)."""
     raise InputError(path, f"legacy Word .doc files cannot be read directly: {_CONVERT}")

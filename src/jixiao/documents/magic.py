@@ -1,7 +1,7 @@
 """What a file really is, whatever its extension says.
 
 Government systems export "Excel" files that are HTML tables, sites serve .xlsx under .xls names, and
-users rename files. The spreadsheet loaders route by content; the others use `describe` to say what the
+users rename files. `load_document` routes Office files by content; the loaders use `describe` to say what the
 file is when it is not what its name claims.
 """
 

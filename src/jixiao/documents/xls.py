@@ -72,16 +72,7 @@ class _Silent:
 
 def load_xls(path: Path) -> Document:
     data, sha256 = read_bytes(path)
-    kind = sniff(data)
-    if kind == "zip":
-        from jixiao.documents.xlsx import load_xlsx  # an .xlsx saved under an .xls name
-
-        return load_xlsx(path)
-    if kind == "html":
-        from jixiao.documents.html import load_html  # an "Excel export" that is really an HTML table
-
-        return load_html(path)
-    if kind != "ole":
+    if sniff(data) != "ole":
         raise InputError(path, f"not a readable .xls: the file is {describe(data)}")
     if xlrd is None:
         raise InputError(path, _NOT_INSTALLED)

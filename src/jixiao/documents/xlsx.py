@@ -84,16 +84,7 @@ def _render(path: Path, data: bytes) -> tuple[TextBuilder, list[str]]:
 
 def load_xlsx(path: Path) -> Document:
     data, sha256 = read_bytes(path)
-    kind = sniff(data)
-    if kind == "ole":
-        from jixiao.documents.xls import load_xls  # a legacy .xls saved under an .xlsx name
-
-        return load_xls(path)
-    if kind == "html":
-        from jixiao.documents.html import load_html  # an "Excel export" that is really an HTML table
-
-        return load_html(path)
-    if kind != "zip":
+    if sniff(data) != "zip":
         raise InputError(path, f"not a readable .xlsx: the file is {describe(data)}")
     try:
         _check_unzipped_size(path, data)
