@@ -70,9 +70,5 @@ class TextBuilder:
         if layout_rows:
             self._tables.append(TableLayout(name=name, rows=tuple(layout_rows)))
 
-    @property
-    def length(self) -> int:
-        return self._length
-
     def build(self) -> tuple[str, list[TableLayout]]:
         return "".join(self._parts), list(self._tables)

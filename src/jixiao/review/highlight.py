@@ -25,10 +25,6 @@ class Segment:
     sentence_of: list[str] = field(default_factory=list)  # finding ids whose sentence this piece is in
 
     @property
-    def marked(self) -> bool:
-        return bool(self.figure_paths or self.flagged_by or self.sentence_of)
-
-    @property
     def title(self) -> str:
         return "、".join(self.figure_paths)
 

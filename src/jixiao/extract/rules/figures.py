@@ -6,7 +6,7 @@ import re
 
 from pydantic import BaseModel
 
-from jixiao.model import Figure, Kind, Span, figures_of
+from jixiao.model import Figure, Span, figures_of
 from jixiao.numbers import QUANTITY, parse_quantity, to_wan_yuan
 
 MONEY_UNITS = ("万元", "元", "亿元", "千元")
@@ -59,10 +59,6 @@ def terminal_quantities(text: str, start: int, end: int) -> list[re.Match[str]]:
         if follower == "" or follower in SEPARATORS or follower.isspace():
             found.append(match)
     return found
-
-
-def is_quantity(printed: str) -> bool:
-    return parse_quantity(printed).kind is not Kind.TEXT
 
 
 def quote_original(report: BaseModel, original: str) -> None:

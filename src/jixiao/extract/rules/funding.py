@@ -12,7 +12,6 @@ import re
 
 from jixiao.extract.rules.figures import WEIGHT_SCORE, figure_at, money_at
 from jixiao.model import Figure, Funding, FundingLine, FundSource, SourceAmount, SpendingItem
-from jixiao.numbers import decimals
 
 _AMOUNT = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|亿元|千元|元)"
 _PERCENT = r"\d+(?:\.\d+)?%"
@@ -173,4 +172,4 @@ def _read_listing(text: str, start: int, end: int, spending: list[SpendingItem],
             )
 
 
-__all__ = ["decimals", "extract_funding", "source_of"]
+__all__ = ["extract_funding", "source_of"]
