@@ -19,7 +19,7 @@ from jixiao.checks.tolerance import (
 )
 from jixiao.model import Figure, Finding, FundingLine, FundSource, Severity, SourceAmount
 
-LINES = {"budget": "全年预算数", "allocated": "下达资金", "executed": "全年执行数"}
+LINES = {"initial": "年初预算数", "budget": "全年预算数", "allocated": "下达资金", "executed": "全年执行数"}
 
 
 def line_places(line: FundingLine) -> int:

@@ -44,7 +44,7 @@ FAMILIES = (
     "scores",
     "breakdown",
 )
-FUNDING_LINES = ("budget", "allocated", "executed")
+FUNDING_LINES = ("initial", "budget", "allocated", "executed")
 
 FactValue = tuple[object, ...]
 

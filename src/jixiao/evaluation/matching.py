@@ -141,7 +141,7 @@ def _spending_labels(report: Report) -> list[Label]:
 
 def _source_keys(report: Report) -> dict[str, list[str]]:
     keys: dict[str, list[str]] = {}
-    for line in ("budget", "allocated", "executed"):
+    for line in ("initial", "budget", "allocated", "executed"):
         used: set[str] = set()
         rows = getattr(report.funding, line).by_source
         keys[line] = [_unique(str(row.source), used) for row in rows]

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from jixiao.model.values import Figure, NamedFigure
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 class FundSource(StrEnum):
@@ -59,6 +59,9 @@ class FundingLine(BaseModel):
 
 
 class Funding(BaseModel):
+    initial: FundingLine = Field(
+        default_factory=FundingLine, description="年初预算数（年中调整前；财预〔2020〕10号附表；since 1.3）"
+    )
     budget: FundingLine = Field(default_factory=FundingLine, description="全年预算数 / 筹集资金 (A)")
     allocated: FundingLine = Field(default_factory=FundingLine, description="下达资金")
     executed: FundingLine = Field(default_factory=FundingLine, description="全年执行数 / 支出 (B)")

@@ -17,7 +17,7 @@ Cell = str | int | float | None
 Row = list[Cell]
 
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
-LINE_ZH = {"budget": "预算", "allocated": "下达", "executed": "执行"}
+LINE_ZH = {"initial": "年初预算", "budget": "预算", "allocated": "下达", "executed": "执行"}
 
 
 @dataclass(frozen=True)
