@@ -184,3 +184,21 @@ def test_a_name_in_traditional_characters_is_the_same_indicator() -> None:
     output.region = "青禾縣"
     score, _, _ = score_report(_gold(), output)
     assert score.facts.f1 == 1.0
+
+
+def test_compound_units_compare_without_their_joiners() -> None:
+    gold, output = _gold(), _gold()
+    gold.indicators[0].actual = Figure(text="583元/人·月", value=583, unit="元/人·月")
+    output.indicators[0].actual = Figure(text="583元/人*月", value=583, unit="元/人*月")
+    assert score_report(gold, output)[0].facts.f1 == 1.0
+    output.indicators[0].actual = Figure(text="583元/户", value=583, unit="元/户")
+    assert score_report(gold, output)[0].facts.f1 < 1.0
+
+
+def test_a_fund_named_with_or_without_a_generic_tail_is_the_same_fund() -> None:
+    gold, output = _gold(), _gold()
+    gold.fund = "城乡义务教育补助经费"
+    output.fund = "城乡义务教育补助经费项目"
+    assert score_report(gold, output)[0].families["header"].correct == 3
+    output.fund = "补助经费"  # too little of the name
+    assert score_report(gold, output)[0].families["header"].correct == 2

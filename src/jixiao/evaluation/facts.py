@@ -71,10 +71,19 @@ def _compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+_UNIT_JOINERS = re.compile(r"[/·・*×\s]")
+
+
+def unit_key(unit: str | None) -> str | None:
+    """A unit as compared: 百分比 is %, a score's 分 is no unit, and 元/人·月 = 元/人*月 = 元/人/月."""
+    if unit in (None, "", "分"):
+        return None
+    return "%" if unit == "百分比" else _UNIT_JOINERS.sub("", unit) or None
+
+
 def figure_value(figure: Figure) -> FactValue | None:
     if figure.value is not None:
-        unit = "%" if figure.unit == "百分比" else figure.unit
-        return ("number", round(figure.value, 6), unit, figure.op.value if figure.op else None)
+        return ("number", round(figure.value, 6), unit_key(figure.unit), figure.op.value if figure.op else None)
     text = _compact(figure.text)
     return ("text", text) if text else None
 

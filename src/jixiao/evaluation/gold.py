@@ -33,6 +33,8 @@ class GoldLabel(BaseModel):
 class ExpectedFinding(BaseModel):
     rule: str = Field(description="规则编号")
     path: str | None = Field(default=None, description="所指数值的稳定路径；null 表示整篇报告")
+    severity: str | None = Field(default=None, description="审核人认为应有的级别：error / warning（缺省按规则）")
+    note: str = Field(default="", description="为何应提出（审核人的理由）")
 
 
 @dataclass

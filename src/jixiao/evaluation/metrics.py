@@ -90,6 +90,28 @@ def _reading(fact: Fact) -> str:
     return f"[{kind}]"
 
 
+_NAME_SHARE = 0.6
+
+
+def _same_fund(want: Fact, have: Fact) -> bool:
+    """Fund names agree when one holds the other and the shorter is most of the longer.
+
+    Reports name the same fund with or without a generic tail or head: 城乡义务教育补助经费 is
+    城乡义务教育补助经费项目, 就业补助资金 is 中央就业补助资金; 资金 alone is not 就业补助资金.
+    """
+    a, b = str(want.value[-1]), str(have.value[-1])
+    short, long = sorted((a, b), key=len)
+    return bool(short) and short in long and len(short) >= _NAME_SHARE * len(long)
+
+
+def _agree(want: Fact | None, have: Fact | None) -> bool:
+    if want is None or have is None:
+        return False
+    if want.path == "fund":
+        return _same_fund(want, have)
+    return want.value == have.value
+
+
 def score_facts(gold: dict[str, Fact], output: dict[str, Fact]) -> FactScore:
     """Count agreement between two fact sets keyed by the same stable paths."""
     families = {name: Counts() for name in FAMILIES}
@@ -97,7 +119,7 @@ def score_facts(gold: dict[str, Fact], output: dict[str, Fact]) -> FactScore:
     for path in sorted(set(gold) | set(output), key=lambda p: (p not in gold, p)):
         want, have = gold.get(path), output.get(path)
         family = (want or have).family  # type: ignore[union-attr]
-        same = want is not None and have is not None and want.value == have.value
+        same = _agree(want, have)
         counts = families[family]
         families[family] = Counts(
             correct=counts.correct + same,
