@@ -10,7 +10,7 @@ wrong, a mapping {text, value, unit, op, kind}. Read the printed facts against t
 parse is a convenience, the label is yours. The draft format:
 
     gold: {reviewed: true, labelled_by: "...", notes: "..."}
-    text: ../shared/real/101.txt        # the document; its SHA-256 goes into the gold
+    text: 101.txt                       # in ../shared/real/ (or $JIXIAO_REAL_DIR); its SHA-256 goes into the gold
     title: ...   region: 濉溪县   fund: 临时救助   year: 2019   truncated: true
     money_unit: 万元                     # unit of bare amounts in funding/spending (万元 unless 元)
     funding:
@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -111,9 +112,15 @@ def _indicator(spec: dict[str, Any]) -> Indicator:
     )
 
 
-def report_of(draft: dict[str, Any], base: Path) -> tuple[Report, GoldLabel]:
-    text_path = Path(draft["text"])
-    data = (base / text_path).read_bytes() if not text_path.is_absolute() else text_path.read_bytes()
+def real_dir() -> Path:
+    """Where the real texts are: $JIXIAO_REAL_DIR, else ../shared/real beside the repository."""
+    default = Path(__file__).resolve().parents[1].parent / "shared" / "real"
+    return Path(os.environ.get("JIXIAO_REAL_DIR", default))
+
+
+def report_of(draft: dict[str, Any]) -> tuple[Report, GoldLabel]:
+    text_path = real_dir() / Path(draft["text"]).name
+    data = text_path.read_bytes()
     money = draft.get("money_unit", "万元")
     funding_spec = draft.get("funding") or {}
     funding = Funding(
@@ -127,7 +134,9 @@ def report_of(draft: dict[str, Any], base: Path) -> tuple[Report, GoldLabel]:
         for name, amount, share in draft.get("spending", [])
     ]
     report = Report(
-        source=SourceInfo(path=str(text_path), sha256=hashlib.sha256(data).hexdigest(), format="txt"),
+        source=SourceInfo(
+            path=f"../shared/real/{text_path.name}", sha256=hashlib.sha256(data).hexdigest(), format="txt"
+        ),
         extractor=ExtractorInfo(backend="hand"),
         title=draft.get("title"),
         region=draft.get("region"),
@@ -161,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
             show(case.report)
             continue
         draft = yaml.safe_load(path.read_text(encoding="utf-8"))
-        report, label = report_of(draft, Path.cwd())
+        report, label = report_of(draft)
         out_dir = args.out or path.parent.parent / "gold"
         out_dir.mkdir(parents=True, exist_ok=True)
         target = out_dir / f"{path.stem}.json"
