@@ -3,6 +3,7 @@
 from jixiao.model.findings import FigureRef, Finding, Severity
 from jixiao.model.report import (
     SCHEMA_VERSION,
+    Coverage,
     ExtractorInfo,
     Funding,
     FundingLine,
@@ -14,11 +15,14 @@ from jixiao.model.report import (
     SpendingItem,
     TokenUsage,
 )
+from jixiao.model.status import STATUS_ZH, ReadingStatus, has_facts, reading_status
 from jixiao.model.values import Figure, Grounding, Kind, NamedFigure, Op, Span
 from jixiao.model.walk import figures_of
 
 __all__ = [
     "SCHEMA_VERSION",
+    "STATUS_ZH",
+    "Coverage",
     "ExtractorInfo",
     "Figure",
     "FigureRef",
@@ -31,6 +35,7 @@ __all__ = [
     "Kind",
     "NamedFigure",
     "Op",
+    "ReadingStatus",
     "Report",
     "Severity",
     "SourceAmount",
@@ -39,4 +44,6 @@ __all__ = [
     "SpendingItem",
     "TokenUsage",
     "figures_of",
+    "has_facts",
+    "reading_status",
 ]

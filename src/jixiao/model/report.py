@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from jixiao.model.values import Figure, NamedFigure
+from jixiao.model.values import Figure, NamedFigure, Span
 
 SCHEMA_VERSION = "1.3"
 
@@ -90,6 +90,24 @@ class Indicator(BaseModel):
     breakdown: list[NamedFigure] = Field(default_factory=list, description="文中所列“其中”分项")
 
 
+class Coverage(BaseModel):
+    """How much of what the document prints the extractor read (since 1.3).
+
+    `figures` counts the numbers printed in the document's tables and in its funding and indicator
+    sections; `read` those that became a figure of the report. `unread` are the table rows and passages
+    holding figures that produced none, for a reviewer (and a later LLM pass) to look at.
+    """
+
+    figures: int = Field(default=0, ge=0, description="表格及资金、指标段落中印出的数字个数")
+    read: int = Field(default=0, ge=0, description="其中读入报告的个数")
+    unread: list[Span] = Field(default_factory=list, description="有数字却未读出的表格行与段落")
+
+    @property
+    def share(self) -> float | None:
+        """Share of printed figures read; None when the document printed none."""
+        return self.read / self.figures if self.figures else None
+
+
 class Report(BaseModel):
     schema_version: str = Field(default=SCHEMA_VERSION, description="报告模型版本")
     source: SourceInfo = Field(description="来源文件")
@@ -104,4 +122,5 @@ class Report(BaseModel):
     total_score: Figure | None = Field(default=None, description="自评总分")
     grade: Figure | None = Field(default=None, description="自评等级（优/良/中/差，优秀/良好/合格）")
     truncated: bool = Field(default=False, description="文档在表格或句子中途截断")
+    coverage: Coverage | None = Field(default=None, description="读取覆盖率（规则后端；null 为未测）")
     notes: list[str] = Field(default_factory=list, description="抽取过程中的说明（非错误）")
