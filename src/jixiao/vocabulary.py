@@ -36,7 +36,7 @@ _POINTS_TAIL = re.compile(POINTS + "$")
 _SPACES = re.compile(r"\s+")
 _LEVEL1 = re.compile(r"^(?:产出|效益|满意度|成本)指标$")
 _LEVEL2 = re.compile(r"^(?:" + "|".join(sorted(LEVEL1_OF, key=len, reverse=True)) + r")$")
-_LEVEL2_SHORT = re.compile(r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)$")
+_LEVEL2_SHORT = re.compile(r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响)$")
 
 
 def level_name(text: str) -> str:

@@ -60,6 +60,9 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
             glued_after = False
         if match["op"] is None and unit is None and glued_before and glued_after:
             continue  # 第3季度
+        numbering = match["op"] is None and unit is None and text[stop : stop + 1] in (":", "：", "、")
+        if numbering and (match.start() == start or gap(match.start()) or glued_before):
+            continue  # 指标1: / 1、: a row's number, part of its name
         found.append((match.start(), stop, not (match["op"] or unit or suffix)))
         previous_end = stop
     found += [(dash.start(), dash.end(), False) for dash in _DASH.finditer(text, start, end)]
