@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from jixiao.documents.traditional import simplified
 from jixiao.evaluation.matching import ItemKeys, normalize_label
 from jixiao.model import Figure, Indicator, Report
+from jixiao.vocabulary import LEVEL1_OF, canonical_level2, level_name
 
 FAMILIES = (
     "header",
@@ -170,7 +171,12 @@ def _header_facts(report: Report) -> Iterator[Fact]:
 def _category_facts(report: Report, keys: ItemKeys) -> Iterator[Fact]:
     for key, indicator in zip(keys.indicators, report.indicators, strict=False):
         if indicator.level1 or indicator.level2:
-            value = ("category", normalize_label(indicator.level1), normalize_label(indicator.level2))
+            level2 = canonical_level2(indicator.level2 or "")
+            # the first level a standard second level implies (数量指标 → 产出指标) is the same category whether
+            # the table printed it or not
+            level1 = level_name(indicator.level1 or "") or LEVEL1_OF.get(level2, "")
+            level1, level2 = normalize_label(level1), normalize_label(level2)
+            value = ("category", level1, level2)
             shown = f"{indicator.level1 or '?'}/{indicator.level2 or '?'}"
             yield Fact(f"indicators[{key}].category", "indicator category", value, shown)
 

@@ -15,6 +15,7 @@ The scores are small hand-set weights, not learned; tests/test_tables.py holds t
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from jixiao.documents.tables.pieces import Piece, Shape, is_money
@@ -34,6 +35,8 @@ _JUNK = {
 }  # fmt: skip
 _JUNK_OTHER = -1.5
 _PAIR = -0.2  # a glued 分值得分 (`1010`) placed as both
+NUMBERED = re.compile(r"^\s*(?:指标\s*)?\d+\s*[:：、.．]")
+"""`指标3:` / `2、`: a numbered row's name, never the rest of the name before it."""
 
 
 def _bare_score(piece: Piece) -> float:
@@ -51,9 +54,11 @@ def _bare_score(piece: Piece) -> float:
 
 def _value_score(piece: Piece) -> float:
     """A target or an actual: a figure, a date, a word in place of a number, a short text."""
+    if piece.shape is Shape.TEXT and len(piece.text.strip()) < 2:
+        return IMPOSSIBLE  # a unit or glyph a flattening split off (`种`, `数`)
     return {
         Shape.FIGURE: 2.0, Shape.DATE: 2.0, Shape.TEXT_VALUE: 1.5, Shape.NUMBER: 1.2, Shape.TEXT: 0.3,
-        Shape.UNIT: -0.5, Shape.LONG_TEXT: -0.6, Shape.DASH: 0.3, Shape.EMPTY: 0.2, Shape.POINTS: -1.0,
+        Shape.LONG_TEXT: -0.6, Shape.DASH: 0.3, Shape.EMPTY: 0.2, Shape.POINTS: -1.0,
     }.get(piece.shape, IMPOSSIBLE)  # fmt: skip
 
 
@@ -79,7 +84,7 @@ def _text_emission(role: Role, piece: Piece) -> float:
         Role.LEVEL1: {Shape.LEVEL1: 3.0, Shape.POINTS: 1.5, Shape.TEXT: 0.1, Shape.LEVEL2: 0.0},
         Role.LEVEL2: {Shape.LEVEL2: 3.0, Shape.POINTS: 1.5, Shape.TEXT: 0.1},
         Role.NAME: {Shape.TEXT: 1.5, Shape.LONG_TEXT: 0.6, Shape.TEXT_VALUE: -0.5, Shape.FUND_LABEL: -1.0,
-                    Shape.POINTS: -0.5, Shape.UNIT: -1.5},
+                    Shape.POINTS: -0.5},
         Role.LABEL: {Shape.FUND_LABEL: 3.0, Shape.TEXT: 0.3},
         Role.INDEX: {},
         Role.OP: {Shape.OP: 3.0, Shape.TEXT: -0.5, Shape.DASH: 0.2},
@@ -89,6 +94,8 @@ def _text_emission(role: Role, piece: Piece) -> float:
         Role.NOTE: {Shape.TEXT: 0.5, Shape.LONG_TEXT: 0.6, Shape.TEXT_VALUE: 0.3, Shape.DASH: 0.3,
                     Shape.NUMBER: 0.0, Shape.FIGURE: 0.0, Shape.UNIT: 0.2, Shape.OP: 0.2},
     }  # fmt: skip
+    if role is Role.NAME and shape is Shape.TEXT and len(piece.text.strip()) < 2:
+        return IMPOSSIBLE  # a stray unit (`种`) or glyph, not a name
     if role is Role.INDEX:
         whole = piece.value is not None and piece.value == int(piece.value) and 0 < piece.value < 1000
         return 1.5 if shape is Shape.NUMBER and whole and "." not in piece.text else IMPOSSIBLE
@@ -169,6 +176,11 @@ class Aligner:
             moves.append((_CONTINUE[self.columns[column]], False))
         return moves
 
+    def _continues(self, previous: int, column: int, piece: Piece) -> bool:
+        """Whether filling `column` again from `previous` would glue a new row's label onto this one."""
+        opens_row = piece.shape in (Shape.FUND_LABEL, Shape.LEVEL1, Shape.LEVEL2) or NUMBERED.match(piece.text)
+        return previous == column + 1 and bool(opens_row)
+
     def align(self, pieces: list[Piece]) -> tuple[list[Row], list[Piece]]:
         """Rows in order, and the pieces no row took."""
         states = len(self.columns) + 1
@@ -189,6 +201,8 @@ class Aligner:
                     if fit == IMPOSSIBLE:
                         continue
                     for cost, new_row in self._moves(previous, column):
+                        if not new_row and self._continues(previous, column, piece):
+                            continue
                         total = best[previous] + cost + fit
                         if total > scores[column + 1]:
                             scores[column + 1] = total
@@ -200,7 +214,9 @@ class Aligner:
 
     def _pair(self, piece: Piece, previous: int, base: float, scores: list[float], steps: list[_Step | None]) -> None:
         """A glued `1010` filling both 分值 and 得分 (T4), right after the row's values before them."""
-        if self.weight is None or self.score is None or piece.shape is not Shape.NUMBER or previous == 0:
+        if self.kind is not Kind.INDICATORS or self.weight is None or self.score is None or previous == 0:
+            return
+        if piece.shape is not Shape.NUMBER:
             return
         last = previous - 1
         if not last < self.weight < self.score or split_glued(piece.cell) is None:
@@ -210,7 +226,9 @@ class Aligner:
             scores[self.score + 1] = total
             steps[self.score + 1] = _Step(self.score + 1, previous, pair=True)
 
-    def _rows(self, pieces: list[Piece], trail: list[list[_Step | None]], best: list[float]) -> tuple[list[Row], list[Piece]]:
+    def _rows(
+        self, pieces: list[Piece], trail: list[list[_Step | None]], best: list[float]
+    ) -> tuple[list[Row], list[Piece]]:
         state = max(range(len(best)), key=lambda s: best[s])
         path: list[_Step] = []
         for steps in reversed(trail):

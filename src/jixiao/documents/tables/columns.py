@@ -55,5 +55,7 @@ def column_major_table(text: str, found: list[Piece]) -> Table | None:
             rows.append(row)
         last = columns[-1][1][-1].cell.end
         roles = [Role.LABEL, *(role for role, _ in columns)]
-        return Table(kind=Kind.FUNDING, layout="t3.columns", columns=roles, rows=rows, start=labels[0].cell.start, end=last)
+        return Table(
+            kind=Kind.FUNDING, layout="t3.columns", columns=roles, rows=rows, start=labels[0].cell.start, end=last
+        )
     return None

@@ -75,19 +75,50 @@ def _header_run(found: list[Piece], index: int) -> tuple[list[Piece], int] | Non
     return run, position
 
 
-def _columns(run: list[Piece], kind: Kind) -> list[Role]:
-    roles = [piece.role for piece in run if piece.role is not None]
-    if kind is Kind.INDICATORS:
-        return [role for role in roles if role is not Role.LABEL]
-    return roles if roles[0] is Role.LABEL else [Role.LABEL, *roles]
+CANONICAL = [
+    Role.INDEX, Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.OP, Role.TARGET, Role.UNIT, Role.ACTUAL, Role.WEIGHT,
+    Role.SCORE, Role.REASON, Role.NOTE,
+]  # fmt: skip
+"""The 10号 annex's column order: for a header whose words a flattening scattered over the body."""
+_ABSORB_WITHIN = 60
 
 
-def _body_end(found: list[Piece], start: int) -> int:
+def _columns(run: list[Piece], kind: Kind, scattered: bool) -> list[Role]:
+    roles = list(dict.fromkeys(piece.role for piece in run if piece.role is not None))
+    if kind is Kind.FUNDING:
+        return roles if roles[0] is Role.LABEL else [Role.LABEL, *(r for r in roles if r is not Role.LABEL)]
+    roles = [role for role in roles if role is not Role.LABEL]
+    if scattered:
+        roles = [role for role in CANONICAL if role in roles]
+    if Role.NAME not in roles:  # every indicator row has a name, whether or not its header cell was printed
+        first_value = next((i for i, role in enumerate(roles) if role not in (Role.INDEX, Role.LEVEL1, Role.LEVEL2)), 0)
+        roles.insert(first_value, Role.NAME)
+    return roles
+
+
+def _absorb(found: list[Piece], run: list[Piece], stop: int, kind: Kind) -> tuple[list[Piece], list[Piece]]:
+    """Header words an xlsx flattened into the first rows (`指标值 完成值 … 二级指标 三级指标 … 分值 得分`): taken
+    into the header, out of the body."""
+    if kind is not Kind.INDICATORS:
+        return run, []
+    have = {piece.role for piece in run}
+    taken: list[Piece] = []
+    for piece in found[stop : stop + _ABSORB_WITHIN]:
+        if piece.shape is Shape.HEADER and piece.role not in have and piece.role is not Role.LABEL:
+            taken.append(piece)
+            have.add(piece.role)
+    return run + taken, taken
+
+
+def _body_end(found: list[Piece], start: int, absorbed: set[Piece]) -> int:
     """Index just past the body that starts at found[start]."""
     prose = 0
     for position in range(start, len(found)):
         piece = found[position]
-        if (piece.shape is Shape.BLOCK and compact(piece.text) != "绩效指标") or _header_run(found, position) is not None:
+        if piece in absorbed:
+            continue
+        block = piece.shape is Shape.BLOCK and compact(piece.text) != "绩效指标"
+        if block or _header_run(found, position) is not None:
             return position - prose
         prose = prose + 1 if piece.shape is Shape.LONG_TEXT else 0
         if prose >= _MAX_PROSE_RUN:
@@ -165,9 +196,10 @@ def _mark_cut(table: Table, text: str, body: list[Piece]) -> None:
 def _table(text: str, found: list[Piece], index: int, run: list[Piece], stop: int) -> tuple[Table, int]:
     kind = kind_of([piece.role for piece in run if piece.role is not None])
     assert kind is not None
-    columns = _columns(run, kind)
-    end = _body_end(found, stop)
-    body = found[stop:end]
+    run, absorbed = _absorb(found, run, stop, kind)
+    columns = _columns(run, kind, scattered=bool(absorbed))
+    end = _body_end(found, stop, set(absorbed))
+    body = [piece for piece in found[stop:end] if piece not in absorbed]
     if kind is Kind.FUNDING and index and found[index - 1].shape is Shape.FUND_LABEL:
         body = [found[index - 1], *body]  # T3: `年度资金总额 全年预算数(A) 全年执行数(B) 1,526.80 1,390.25 …`
     footers: list[Row] = []

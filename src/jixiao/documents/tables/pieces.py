@@ -151,16 +151,27 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool) -> list[Cell]:
     """
     if ocr and ocr_repaired(compact(cell.text)) is not None:
         return [cell]
+    if shape_of(cell).shape not in (Shape.TEXT, Shape.LONG_TEXT, Shape.FUND_LABEL):
+        return [cell]  # one value, a level with its points (`产出指标(50分)`), a header
     found = tokens(text, cell.start, cell.end, gap)
     if len(found) <= 1 or not any(token.is_value for token in found):
         return [cell]
     if len(found) == 2 and found[0].is_value and _UNIT_ALONE.match(found[1].cell.text.strip("()（）")):
         return [cell]  # `≥1200 公里` (a LaTeX comparator left the unit a space away), `4.52(万人)`
+    values = [token.cell for token in found if token.is_value]
+    if len(values) == 1 and values[0].start > cell.start and not gap(values[0].start):
+        before = text[values[0].start - 1]
+        if "\u4e00" <= before <= "\u9fff" or before in ")）":
+            return [cell]  # `…一户年最高5300元`: one figure glued inside a name is the name's
     return [token.cell for token in found]
 
 
 def _header_parts(cell: Cell) -> list[Cell] | None:
-    spans = split_header_words(compact(cell.text)) if " " not in cell.text.strip() else None
+    """A cell made of several header words: spaced (`执行率 得分`) or glued (`一级指标二级指标`)."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", cell.text)]
+    if len(words) > 1 and all(role_of(cell.text[a:b]) for a, b in words):
+        return [Cell(cell.text[a:b], cell.start + a, cell.start + b) for a, b in words]
+    spans = split_header_words(cell.text) if len(words) == 1 else None
     if spans is None:
         return None
     return [Cell(cell.text[a:b], cell.start + a, cell.start + b) for a, b in spans]
