@@ -32,7 +32,7 @@ COST_2021 = {"经济成本", "社会成本", "生态环境成本"}
 
 POINTS = r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]"
 """`(50分)` after a level name, or `(10)`: the points a block carries."""
-_POINTS_TAIL = re.compile(POINTS + "$")
+_POINTS_TAIL = re.compile(r"[（(]?\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")  # also `效益指标 30分)`, the bracket lost
 _SPACES = re.compile(r"\s+")
 _LEVEL1 = re.compile(r"^(?:产出|效益|满意度|成本)指标$")
 _LEVEL2 = re.compile(r"^(?:" + "|".join(sorted(LEVEL1_OF, key=len, reverse=True)) + r")$")

@@ -67,6 +67,8 @@ def emission(role: Role, piece: Piece) -> float:
     shape = piece.shape
     if shape is Shape.EMPTY:
         return IMPOSSIBLE if role in (Role.NAME, Role.LABEL) else 0.2
+    if shape is Shape.HEADER and piece.role is Role.RATE and role is Role.NAME:
+        return 1.0  # the 预算执行率 row of an indicator table (its weight and score are the execution's)
     if shape in (Shape.HEADER, Shape.BLOCK):
         return IMPOSSIBLE
     if role in (Role.TARGET, Role.ACTUAL):
@@ -91,14 +93,14 @@ def _text_emission(role: Role, piece: Piece) -> float:
         Role.UNIT: {Shape.UNIT: 3.0, Shape.TEXT: 0.3, Shape.DASH: 0.2},
         Role.RATE: {Shape.DASH: 0.3},
         Role.REASON: {Shape.TEXT: 0.8, Shape.LONG_TEXT: 1.0, Shape.TEXT_VALUE: 0.5, Shape.DASH: 0.3},
-        Role.NOTE: {Shape.TEXT: 0.5, Shape.LONG_TEXT: 0.6, Shape.TEXT_VALUE: 0.3, Shape.DASH: 0.3,
+        Role.NOTE: {Shape.TEXT: 0.5, Shape.LONG_TEXT: 0.6, Shape.TEXT_VALUE: 0.3, Shape.DASH: 0.3, Shape.POINTS: 0.5,
                     Shape.NUMBER: 0.0, Shape.FIGURE: 0.0, Shape.UNIT: 0.2, Shape.OP: 0.2},
     }  # fmt: skip
     if role is Role.NAME and shape is Shape.TEXT and len(piece.text.strip()) < 2:
         return IMPOSSIBLE  # a stray unit (`种`) or glyph, not a name
     if role is Role.INDEX:
         whole = piece.value is not None and piece.value == int(piece.value) and 0 < piece.value < 1000
-        return 1.5 if shape is Shape.NUMBER and whole and "." not in piece.text else IMPOSSIBLE
+        return 3.0 if shape is Shape.NUMBER and whole and "." not in piece.text else IMPOSSIBLE
     if role is Role.LEVEL1 and shape is Shape.LEVEL2 and not piece.text.lstrip().startswith("成本"):
         return IMPOSSIBLE
     if role is Role.RATE and piece.value is not None:

@@ -28,6 +28,7 @@ OCR_NOTE = re.compile(r"OCR|ocr|机器识别|文字识别|扫描识别|自动识
 _MIN_HEADER = 2
 _WINDOW_LINES = 8  # a header dumped one cell per line spreads over this many lines at most
 _MAX_PROSE_RUN = 3  # this many sentences in a row end a table
+_BLOCK_POINTS = re.compile(r"[（(]?(\d+(?:\.\d+)?)分?[)）]$")
 
 
 def removed_spaces(text: str, origin: list[int]) -> Gap:
@@ -45,7 +46,7 @@ def _zones(text: str) -> list[tuple[int, int]]:
     """Stretches that may hold tables: from a line naming column words to the next section heading."""
     lines = line_spans(text)
     zones: list[tuple[int, int]] = []
-    index = 0
+    index = zones_end = 0
     while index < len(lines):
         window = lines[index : index + _WINDOW_LINES]
         start = lines[index][0]
@@ -53,11 +54,13 @@ def _zones(text: str) -> list[tuple[int, int]]:
         if not _COLUMN_WORD.search(text, *lines[index]) or words < _MIN_HEADER:
             index += 1
             continue
+        first = max(index - _WINDOW_LINES, zones_end)  # a header dumped a word per line starts before its
+        start = lines[first][0]  # first column word (`年初` / `预算数`)
         stop = index + 1
         while stop < len(lines) and not HEADING.match(text, *lines[stop]):
             stop += 1
         zones.append((start, lines[stop - 1][1]))
-        index = stop
+        index = zones_end = stop
     return zones
 
 
@@ -81,10 +84,13 @@ CANONICAL = [
 ]  # fmt: skip
 """The 10号 annex's column order: for a header whose words a flattening scattered over the body."""
 _ABSORB_WITHIN = 60
+INDICATOR_COLUMNS = frozenset(CANONICAL) - {Role.INDEX, Role.NOTE}
 
 
 def _columns(run: list[Piece], kind: Kind, scattered: bool) -> list[Role]:
-    roles = list(dict.fromkeys(piece.role for piece in run if piece.role is not None))
+    roles = [piece.role for piece in run if piece.role is not None]
+    if scattered or kind is Kind.FUNDING:
+        roles = list(dict.fromkeys(roles))
     if kind is Kind.FUNDING:
         return roles if roles[0] is Role.LABEL else [Role.LABEL, *(r for r in roles if r is not Role.LABEL)]
     roles = [role for role in roles if role is not Role.LABEL]
@@ -104,7 +110,7 @@ def _absorb(found: list[Piece], run: list[Piece], stop: int, kind: Kind) -> tupl
     have = {piece.role for piece in run}
     taken: list[Piece] = []
     for piece in found[stop : stop + _ABSORB_WITHIN]:
-        if piece.shape is Shape.HEADER and piece.role not in have and piece.role is not Role.LABEL:
+        if piece.shape is Shape.HEADER and piece.role not in have and piece.role in INDICATOR_COLUMNS:
             taken.append(piece)
             have.add(piece.role)
     return run + taken, taken
@@ -162,6 +168,20 @@ def _footer(body: list[Piece]) -> tuple[list[Piece], list[Row]]:
     return body[:cut], rows
 
 
+def _points(cell: Cell | None) -> float | None:
+    match = _BLOCK_POINTS.search(compact(cell.text)) if cell is not None else None
+    return float(match[1]) if match else None
+
+
+def _demote(row: Row, above: dict[Role, Cell]) -> None:
+    """A scoring sheet's block cell under 一级 that carries fewer points than the 一级 block above it is a
+    二级 block (`规划 (15分)` then `工作计划 (6分)`): the dump dropped the 一级 cell its row-span covered."""
+    mine, parent = _points(row.cells.get(Role.LEVEL1)), _points(above.get(Role.LEVEL1))
+    if Role.LEVEL2 in row.cells or mine is None or parent is None or mine >= parent:
+        return
+    row.cells[Role.LEVEL2] = row.cells.pop(Role.LEVEL1)
+
+
 def carry_down(rows: list[Row]) -> None:
     """Fill empty 一级/二级 cells from the row above; a new 一级 cell starts a new 二级 block."""
     above: dict[Role, Cell] = {}
@@ -169,6 +189,7 @@ def carry_down(rows: list[Row]) -> None:
         if Role.LABEL in row.cells:  # a total row ends the blocks
             above.clear()
             continue
+        _demote(row, above)
         if Role.LEVEL1 in row.cells and Role.LEVEL2 not in row.cells:
             above.pop(Role.LEVEL2, None)
         for role in (Role.LEVEL1, Role.LEVEL2):

@@ -71,6 +71,8 @@ _SEPARATOR = re.compile(r"\||\n|\t+|(?<=\S)[ \u3000]{2,}(?=\S)")
 _PAREN_UNIT = re.compile(rf"^([^()（）]+?)[（(]({UNIT_PATTERN})[)）]$")
 _POINTS_ALONE = re.compile(r"^[（(]?\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
 _POINTS_TAIL = re.compile(POINTS + r"$")
+_SENTENCE = re.compile(r"[，,；;。][^，,；;。]*\S")
+_PER_UNIT = re.compile(r"^每[\u4e00-\u9fff]{1,2}\d+(?:\.\d+)?[\u4e00-\u9fff/]{0,4}$")
 
 
 def shape_of(cell: Cell, *, ocr: bool = False) -> Piece:
@@ -101,6 +103,10 @@ def shape_of(cell: Cell, *, ocr: bool = False) -> Piece:
         return Piece(cell, Shape.UNIT)
     if is_text_value(key):
         return Piece(cell, Shape.TEXT_VALUE)
+    if _POINTS_ALONE.match(key):
+        return Piece(cell, Shape.POINTS)
+    if _PER_UNIT.match(key):  # 每亩300: a standard per unit, read as a value (its text is the figure)
+        return Piece(cell, Shape.FIGURE)
     if _FIGURE_INSIDE.search(key):
         quantity = parse_quantity(_PAREN_UNIT.sub(r"\1\2", key))  # 4.52(万人) is 4.52万人
         if quantity.value is not None:
@@ -110,9 +116,9 @@ def shape_of(cell: Cell, *, ocr: bool = False) -> Piece:
             return Piece(cell, Shape.DATE)
     if FUNDING_TOTAL.match(key.lstrip("其中:：")) or (source_of(key) is not None and len(key) <= 30):
         return Piece(cell, Shape.FUND_LABEL)
-    if _POINTS_TAIL.search(key) and len(key) <= 20:
+    if _POINTS_TAIL.search(key.rstrip(";；,，。")) and len(key) <= 20:
         return Piece(cell, Shape.POINTS)
-    if len(key) > _LONG or (len(key) > 12 and ("，" in key or "。" in key or "；" in key)):
+    if len(key) > _LONG or (len(key) > 12 and _SENTENCE.search(key)):
         return Piece(cell, Shape.LONG_TEXT)
     return Piece(cell, Shape.TEXT)
 
@@ -144,14 +150,17 @@ def _segments(text: str, start: int, end: int) -> list[tuple[Cell, bool]]:
     return found
 
 
-def _split(text: str, cell: Cell, gap: Gap, ocr: bool) -> list[Cell]:
+def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False) -> list[Cell]:
     """A cell that mixes words and figures (squashed or glued), cut at its figures and printed spaces.
 
-    A cell that is one value, or words only (a name may hold a space or a year), stays whole.
+    A cell that is one value, or words only (a name may hold a space or a year), stays whole; so does a
+    sentence between pipes (a scoring criterion `设置年度绩效目标(2分,其中…1分)` is one cell).
     """
+    if piped and _SENTENCE.search(cell.text):
+        return [cell]
     if ocr and ocr_repaired(compact(cell.text)) is not None:
         return [cell]
-    if shape_of(cell).shape not in (Shape.TEXT, Shape.LONG_TEXT, Shape.FUND_LABEL):
+    if shape_of(cell).shape not in (Shape.TEXT, Shape.LONG_TEXT, Shape.FUND_LABEL) or _POINTS_ALONE.match(cell.text):
         return [cell]  # one value, a level with its points (`产出指标(50分)`), a header
     found = tokens(text, cell.start, cell.end, gap)
     if len(found) <= 1 or not any(token.is_value for token in found):
@@ -191,9 +200,8 @@ def _join(text: str, pieces: list[Piece]) -> list[Piece]:
                 continue
             cell = Cell(text[group[0].cell.start : group[-1].cell.end], group[0].cell.start, group[-1].cell.end)
             whole = shape_of(cell)
-            if whole.shape in (Shape.HEADER, Shape.LEVEL1, Shape.LEVEL2) and not all(
-                p.shape is whole.shape and p.role is whole.role for p in group
-            ):
+            made = whole.shape in (Shape.HEADER, Shape.LEVEL1, Shape.LEVEL2)
+            if made and any(p.shape in (Shape.TEXT, Shape.POINTS) for p in group):
                 joined.append(whole)
                 index += width
                 break
@@ -234,11 +242,13 @@ def _level_parts(cell: Cell) -> list[Cell]:
 def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> list[Piece]:
     """The pieces of text[start:end], in reading order (`ocr`: the document says it was machine-read)."""
     found: list[Piece] = []
-    for segment, _ in _segments(text, start, end):
+    after_pipe = False
+    for segment, by_pipe in _segments(text, start, end):
+        piped, after_pipe = by_pipe or after_pipe, by_pipe
         if not segment.text:
             found.append(Piece(segment, Shape.EMPTY))
             continue
-        for cell in _split(text, segment, gap, ocr):
+        for cell in _split(text, segment, gap, ocr, piped):
             parts = _header_parts(cell) or _level_parts(cell)
             found.extend(shape_of(part, ocr=ocr) for part in parts)
     return _join(text, found)
