@@ -28,7 +28,7 @@ _VALUE_ROLES = frozenset({Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE, Rol
 _SKIP = {Role.OP: -0.3, Role.UNIT: -0.3, Role.LEVEL1: -0.4, Role.LEVEL2: -0.4}
 _MISSING_VALUE = -0.7  # a value column a row leaves out (a blank cell the dump dropped)
 _MISSING_AT_END = -0.4
-_CONTINUE = {Role.NAME: -0.9, Role.LABEL: -0.6, Role.REASON: -0.15, Role.NOTE: -0.05}
+_CONTINUE = {Role.NAME: -1.5, Role.LABEL: -0.6, Role.REASON: -0.15, Role.NOTE: -0.05}
 _JUNK = {
     Shape.EMPTY: 0.0, Shape.DASH: 0.0, Shape.ELLIPSIS: 0.0, Shape.TEXT: -0.8, Shape.LONG_TEXT: -0.5,
     Shape.POINTS: -0.6, Shape.BLOCK: -0.3, Shape.HEADER: -0.5,
@@ -54,8 +54,11 @@ def _bare_score(piece: Piece) -> float:
 
 def _value_score(piece: Piece) -> float:
     """A target or an actual: a figure, a date, a word in place of a number, a short text."""
-    if piece.shape is Shape.TEXT and len(piece.text.strip()) < 2:
-        return IMPOSSIBLE  # a unit or glyph a flattening split off (`种`, `数`)
+    if piece.shape is Shape.TEXT:
+        size = len(piece.text.strip())
+        if size < 2:
+            return IMPOSSIBLE  # a unit or glyph a flattening split off (`种`, `数`)
+        return 1.0 if size <= 6 else 0.5 if size <= 12 else 0.0  # 有效保障, 动态清零: words for a value
     return {
         Shape.FIGURE: 2.0, Shape.DATE: 2.0, Shape.TEXT_VALUE: 1.5, Shape.NUMBER: 1.2, Shape.TEXT: 0.3,
         Shape.LONG_TEXT: -0.6, Shape.DASH: 0.3, Shape.EMPTY: 0.2, Shape.POINTS: -1.0,
@@ -94,7 +97,7 @@ def _text_emission(role: Role, piece: Piece) -> float:
         Role.RATE: {Shape.DASH: 0.3},
         Role.REASON: {Shape.TEXT: 0.8, Shape.LONG_TEXT: 1.0, Shape.TEXT_VALUE: 0.5, Shape.DASH: 0.3},
         Role.NOTE: {Shape.TEXT: 0.5, Shape.LONG_TEXT: 0.6, Shape.TEXT_VALUE: 0.3, Shape.DASH: 0.3, Shape.POINTS: 0.5,
-                    Shape.NUMBER: 0.0, Shape.FIGURE: 0.0, Shape.UNIT: 0.2, Shape.OP: 0.2},
+                    Shape.NUMBER: -0.6, Shape.FIGURE: -0.6, Shape.UNIT: 0.2, Shape.OP: 0.2},
     }  # fmt: skip
     if role is Role.NAME and shape is Shape.TEXT and len(piece.text.strip()) < 2:
         return IMPOSSIBLE  # a stray unit (`种`) or glyph, not a name
@@ -218,8 +221,8 @@ class Aligner:
         """A glued `1010` filling both 分值 and 得分 (T4), right after the row's values before them."""
         if self.kind is not Kind.INDICATORS or self.weight is None or self.score is None or previous == 0:
             return
-        if piece.shape is not Shape.NUMBER:
-            return
+        if piece.shape is not Shape.NUMBER or len(piece.text.strip()) < 3:
+            return  # `20` is a weight or a score, never 2 and 0
         last = previous - 1
         if not last < self.weight < self.score or split_glued(piece.cell) is None:
             return

@@ -17,7 +17,7 @@ from jixiao.documents.tables.cells import HEADING, line_spans
 from jixiao.documents.tables.columns import column_major_table
 from jixiao.documents.tables.headers import MONEY_IN_YUAN, compact, kind_of
 from jixiao.documents.tables.levels import GRADE_INLINE, is_grade, is_total
-from jixiao.documents.tables.pieces import Piece, Shape, pieces
+from jixiao.documents.tables.pieces import Piece, Shape, is_money, pieces
 from jixiao.documents.tables.table import Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, spaced
 
@@ -200,15 +200,18 @@ def carry_down(rows: list[Row]) -> None:
                 row.carried.add(role)
 
 
-def _mark_cut(table: Table, text: str, body: list[Piece]) -> None:
+def _mark_cut(table: Table, text: str) -> None:
     """The document ends inside the table's last row: that row's last cell may be cut."""
-    if not table.rows or not body or text[body[-1].cell.end :].strip():
+    if not table.rows:
         return
     last = table.rows[-1]
-    wanted = [role for role in table.columns if role in (Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE)]
+    if text[last.end :].strip():
+        return
     if table.kind is Kind.FUNDING:
         wanted = [role for role in table.columns if role is not Role.LABEL]
-    closed = text[body[-1].cell.end : body[-1].cell.end + 1] == "|" or not text.endswith(body[-1].cell.text)
+    else:
+        wanted = [role for role in table.columns if role in (Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE)]
+    closed = text[last.end : last.end + 1] == "|"
     if not all(role in last.cells for role in wanted) or not closed:
         last.partial = True
         table.truncated = True
@@ -223,6 +226,11 @@ def _table(text: str, found: list[Piece], index: int, run: list[Piece], stop: in
     body = [piece for piece in found[stop:end] if piece not in absorbed]
     if kind is Kind.FUNDING and index and found[index - 1].shape is Shape.FUND_LABEL:
         body = [found[index - 1], *body]  # T3: `年度资金总额 全年预算数(A) 全年执行数(B) 1,526.80 1,390.25 …`
+    elif kind is Kind.FUNDING and body and is_money(next((p for p in body if p.shape is not Shape.EMPTY), body[0])):
+        # `资金投入情况（万元） 全年预算数(A) … 820.00 790.52 96.40% 其中:…`: the header's own label cell heads
+        # the total row, whose values follow it with no label of their own
+        at = run[-1].cell.end
+        body = [Piece(Cell("", at, at), Shape.FUND_LABEL), *body]
     footers: list[Row] = []
     if kind is Kind.INDICATORS:
         body, footers = _footer(body)
@@ -231,7 +239,7 @@ def _table(text: str, found: list[Piece], index: int, run: list[Piece], stop: in
         carry_down(rows)
     table = Table(kind=kind, layout="aligned", columns=columns, rows=rows, start=run[0].cell.start, end=0)
     table.skipped = [(piece.cell.start, piece.cell.end) for piece in left]
-    _mark_cut(table, text, body)
+    _mark_cut(table, text)
     table.rows.extend(footers)
     last = max([row.end for row in table.rows] or [run[-1].cell.end])
     table.end = max(last, run[-1].cell.end)

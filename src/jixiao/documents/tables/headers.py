@@ -41,7 +41,8 @@ _SPACES = re.compile(r"\s+")
 BLOCK_LABEL = re.compile(
     r"^(?:绩效指标|年度(?:总体)?(?:绩效)?目标(?:完成情况)?(?:综述)?|总体目标(?:完成情况)?|年度总体目标|资金管理情况"
     r"|年初设定目标|预期目标|实际完成情况|全年目标实际完成情况|当年绩效目标|项目(?:资金)?绩效目标|说明|填表说明|注[:：]?.*"
-    r"|按(?:收入|支出)性质分[:：]?)$"
+    r"|按(?:收入|支出)性质分[:：]?"
+    r"|(?:填报人|填表人|联系人|联系电话|单位负责人|财务负责人|项目负责人|填报日期|填表日期|审核人|单位领导审签)(?:[:：].*)?)$"
 )
 """Labels of the form's other blocks: one ends the table before it (or, 绩效指标, heads the indicator one)."""
 
@@ -56,22 +57,29 @@ def role_of(text: str) -> Role | None:
     return _ROLE_OF[match.lastgroup] if match and match.lastgroup else None
 
 
-def split_header_words(text: str) -> list[tuple[int, int]] | None:
-    """Offsets of the header words a glued cell is made of (`一级指标二级指标三级指标`), or None.
+def split_header_words(text: str, *, at_end: bool = False) -> list[tuple[int, int]] | None:
+    """Offsets of a run of header words glued into a cell, with the text before and after it, or None.
 
-    A cell may also end with header words after some other text (`详情见附件(注:以下为图片识别)一级指标`): then
-    the first span is that text.
+    `一级指标二级指标三级指标` is three header cells; `(万元)年初预算数全年预算数全年执行分值执行率得分年度资金总额` is
+    a caption, six header cells and a row label. A run needs two words, or one at the very end of the cell
+    when the caller knows the next cell is a header (`详情见附件(注:以下为图片识别)一级指标 | 二级指标 …`).
     """
-    spans: list[tuple[int, int]] = []
-    position = len(text)
+    best: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
     for match in HEADER_WORD.finditer(text):
-        if spans and match.start() != spans[-1][1]:
-            spans = []  # only a run that reaches the end counts
-        spans.append(match.span())
-        position = match.end()
-    if len(spans) < 2 or position != len(text):
+        if run and match.start() != run[-1][1]:
+            run = []
+        run.append(match.span())
+        if len(run) > len(best):
+            best = list(run)
+    enough = len(best) >= 2 or (at_end and best and best[-1][1] == len(text) and best[0][0] > 0)
+    if not enough:
         return None
-    return ([(0, spans[0][0])] if spans[0][0] else []) + spans
+    spans = [(0, best[0][0])] if best[0][0] else []
+    spans += best
+    if best[-1][1] < len(text):
+        spans.append((best[-1][1], len(text)))
+    return spans
 
 
 def kind_of(roles: list[Role]) -> Kind | None:

@@ -81,6 +81,8 @@ def shape_of(cell: Cell, *, ocr: bool = False) -> Piece:
     key = compact(text)
     if ocr and (fixed := ocr_repaired(key)) is not None:
         key = fixed
+    elif ocr and key in ("O", "o", "〇"):
+        key = "0"  # a zero the engine read as a letter
     if not key:
         return Piece(cell, Shape.EMPTY)
     if _DASH.match(key):
@@ -170,20 +172,40 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False) -> l
     values = [token.cell for token in found if token.is_value]
     if len(values) == 1 and values[0].start > cell.start and not gap(values[0].start):
         before = text[values[0].start - 1]
-        if "\u4e00" <= before <= "\u9fff" or before in ")）":
+        if "\u4e00" <= before <= "\u9fff" or before in ")）(（":
             return [cell]  # `…一户年最高5300元`: one figure glued inside a name is the name's
     return [token.cell for token in found]
 
 
 def _header_parts(cell: Cell) -> list[Cell] | None:
-    """A cell made of several header words: spaced (`执行率 得分`) or glued (`一级指标二级指标`)."""
+    """A cell made of several header words: spaced (`执行率 得分`) or glued (`一级指标二级指标`, also inside
+    other text)."""
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", cell.text)]
     if len(words) > 1 and all(role_of(cell.text[a:b]) for a, b in words):
         return [Cell(cell.text[a:b], cell.start + a, cell.start + b) for a, b in words]
-    spans = split_header_words(cell.text) if len(words) == 1 else None
+    spans = split_header_words(cell.text) if len(words) == 1 and role_of(cell.text) is None else None
     if spans is None:
         return None
-    return [Cell(cell.text[a:b], cell.start + a, cell.start + b) for a, b in spans]
+    return [_trimmed_part(cell, a, b) for a, b in spans]
+
+
+def _trimmed_part(cell: Cell, a: int, b: int) -> Cell:
+    part = _trimmed(cell.text, a, b)
+    return Cell(part.text, cell.start + part.start, cell.start + part.end)
+
+
+def _split_last_header(pieces: list[Piece]) -> list[Piece]:
+    """`详情见附件(注:以下为图片识别)一级指标` before a header cell: the text, then the header word it ends with."""
+    result: list[Piece] = []
+    for index, piece in enumerate(pieces):
+        following = next((p for p in pieces[index + 1 :] if p.shape is not Shape.EMPTY), None)
+        if piece.shape in (Shape.TEXT, Shape.LONG_TEXT) and following is not None and following.shape is Shape.HEADER:
+            spans = split_header_words(piece.text, at_end=True)
+            if spans is not None:
+                result.extend(shape_of(_trimmed_part(piece.cell, a, b)) for a, b in spans)
+                continue
+        result.append(piece)
+    return result
 
 
 _JOINABLE = {Shape.TEXT, Shape.LEVEL1, Shape.LEVEL2, Shape.POINTS, Shape.HEADER}
@@ -251,7 +273,7 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
         for cell in _split(text, segment, gap, ocr, piped):
             parts = _header_parts(cell) or _level_parts(cell)
             found.extend(shape_of(part, ocr=ocr) for part in parts)
-    return _join(text, found)
+    return _split_last_header(_join(text, found))
 
 
 def is_money(piece: Piece) -> bool:
