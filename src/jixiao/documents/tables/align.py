@@ -27,7 +27,7 @@ MAX_WEIGHT = 100.0
 _VALUE_ROLES = frozenset({Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE, Role.RATE}) | MONEY_ROLES
 _SKIP = {Role.OP: -0.3, Role.UNIT: -0.3, Role.LEVEL1: -0.4, Role.LEVEL2: -0.4}
 _MISSING_VALUE = -0.7  # a value column a row leaves out (a blank cell the dump dropped)
-_MISSING_AT_END = -0.4
+_MISSING_AT_END = -0.7
 _CONTINUE = {Role.NAME: -1.5, Role.LABEL: -0.6, Role.REASON: -0.15, Role.NOTE: -0.05}
 _JUNK = {
     Shape.EMPTY: 0.0, Shape.DASH: 0.0, Shape.ELLIPSIS: 0.0, Shape.TEXT: -0.8, Shape.LONG_TEXT: -0.5,
@@ -60,7 +60,7 @@ def _value_score(piece: Piece) -> float:
             return IMPOSSIBLE  # a unit or glyph a flattening split off (`种`, `数`)
         return 1.0 if size <= 6 else 0.5 if size <= 12 else 0.0  # 有效保障, 动态清零: words for a value
     return {
-        Shape.FIGURE: 2.0, Shape.DATE: 2.0, Shape.TEXT_VALUE: 1.5, Shape.NUMBER: 1.2, Shape.TEXT: 0.3,
+        Shape.FIGURE: 2.0, Shape.DATE: 2.0, Shape.TEXT_VALUE: 1.5, Shape.NUMBER: 0.8, Shape.TEXT: 0.3,
         Shape.LONG_TEXT: -0.6, Shape.DASH: 0.3, Shape.EMPTY: 0.2, Shape.POINTS: -1.0,
     }.get(piece.shape, IMPOSSIBLE)  # fmt: skip
 
@@ -140,9 +140,10 @@ class _Step:
 class Aligner:
     """Aligns pieces to one header's columns (see the module docstring)."""
 
-    def __init__(self, columns: list[Role], kind: Kind) -> None:
+    def __init__(self, columns: list[Role], kind: Kind, text: str | None = None) -> None:
         self.columns = columns
         self.kind = kind
+        self.text = text  # the text the pieces index, to span a cell that came in several pieces
         anchor_role = Role.LABEL if kind is Kind.FUNDING else Role.NAME
         self.anchor = columns.index(anchor_role) if anchor_role in columns else len(columns) - 1
         self.weight = columns.index(Role.WEIGHT) if Role.WEIGHT in columns else None
@@ -234,7 +235,8 @@ class Aligner:
     def _rows(
         self, pieces: list[Piece], trail: list[list[_Step | None]], best: list[float]
     ) -> tuple[list[Row], list[Piece]]:
-        state = max(range(len(best)), key=lambda s: best[s])
+        final = [score + (self._row_end(state - 1) if state else 0.0) for state, score in enumerate(best)]
+        state = max(range(len(final)), key=lambda s: final[s])
         path: list[_Step] = []
         for steps in reversed(trail):
             step = steps[state]
@@ -262,10 +264,11 @@ class Aligner:
             row.cells[Role.WEIGHT], row.cells[Role.SCORE] = split
             row.split = True
             return
-        if piece.shape in (Shape.EMPTY, Shape.DASH):
+        if piece.shape in (Shape.EMPTY, Shape.DASH) or not piece.text:
             return
         if role in row.cells:  # a continuation: the cell grows to cover both pieces
             first = row.cells[role]
-            row.cells[role] = Cell(f"{first.text} {piece.text}", first.start, piece.cell.end)
+            joined = self.text[first.start : piece.cell.end] if self.text else f"{first.text} {piece.text}"
+            row.cells[role] = Cell(joined, first.start, piece.cell.end)
             return
         row.cells[role] = piece.cell

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from jixiao.documents.layout import TableLayout
 from jixiao.documents.tables.align import Aligner
@@ -65,17 +66,29 @@ def _zones(text: str) -> list[tuple[int, int]]:
 
 
 def _header_run(found: list[Piece], index: int) -> tuple[list[Piece], int] | None:
-    """The header starting at found[index] (empty pieces between its cells allowed), and where it ends."""
+    """The header starting at found[index], and where it ends.
+
+    An empty cell between two header cells of a pipe dump is a column of its own (a label spanning two
+    columns, `资金投入情况（万元） | | 全年预算数（A）`): it becomes a blank column rows print an empty cell under.
+    """
     run: list[Piece] = []
     position = index
     while position < len(found) and found[position].shape in (Shape.HEADER, Shape.EMPTY):
-        if found[position].shape is Shape.HEADER:
-            run.append(found[position])
+        piece = found[position]
+        if piece.shape is Shape.HEADER:
+            run.append(piece)
+        elif piece.cut == "pipe" and run and _next_is_header(found, position):
+            run.append(replace(piece, shape=Shape.HEADER, role=Role.NOTE))
         position += 1
     roles = [piece.role for piece in run if piece.role is not None]
     if len(set(roles)) < _MIN_HEADER or kind_of(roles) is None:
         return None
     return run, position
+
+
+def _next_is_header(found: list[Piece], position: int) -> bool:
+    following = next((p for p in found[position + 1 :] if p.shape is not Shape.EMPTY), None)
+    return following is not None and following.shape is Shape.HEADER and found[position + 1].shape is Shape.HEADER
 
 
 CANONICAL = [
@@ -217,6 +230,20 @@ def _mark_cut(table: Table, text: str) -> None:
         table.truncated = True
 
 
+_LAYOUT_OF_CUT = {"pipe": "t1", "line": "t2", "space": "t3", "glued": "t4"}
+
+
+def _layout(body: list[Piece]) -> str:
+    """Which flattening the table came in (LAYOUTS.md): how most of its cells were separated."""
+    cuts = [piece.cut for piece in body if piece.shape is not Shape.EMPTY]
+    if not cuts:
+        return "t1"
+    glued = cuts.count("glued")
+    if glued and glued * 4 >= len(cuts):
+        return "t4"
+    return _LAYOUT_OF_CUT[max(("pipe", "line", "space"), key=cuts.count)]
+
+
 def _table(text: str, found: list[Piece], index: int, run: list[Piece], stop: int) -> tuple[Table, int]:
     kind = kind_of([piece.role for piece in run if piece.role is not None])
     assert kind is not None
@@ -234,10 +261,10 @@ def _table(text: str, found: list[Piece], index: int, run: list[Piece], stop: in
     footers: list[Row] = []
     if kind is Kind.INDICATORS:
         body, footers = _footer(body)
-    rows, left = Aligner(columns, kind).align(body)
+    rows, left = Aligner(columns, kind, text).align(body)
     if kind is Kind.INDICATORS:
         carry_down(rows)
-    table = Table(kind=kind, layout="aligned", columns=columns, rows=rows, start=run[0].cell.start, end=0)
+    table = Table(kind=kind, layout=_layout(body), columns=columns, rows=rows, start=run[0].cell.start, end=0)
     table.skipped = [(piece.cell.start, piece.cell.end) for piece in left]
     _mark_cut(table, text)
     table.rows.extend(footers)

@@ -9,7 +9,7 @@ when together they make a header or a level. Each piece keeps the exact offsets 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from jixiao.documents.tables.headers import BLOCK_LABEL, compact, role_of, split_header_words
@@ -22,6 +22,7 @@ from jixiao.vocabulary import (
     MONEY_UNITS,
     OP_WORDS,
     POINTS,
+    TEXT_VALUES,
     is_level1,
     is_level2,
     is_text_value,
@@ -56,6 +57,7 @@ class Piece:
     value: float | None = None  # NUMBER and FIGURE
     unit: str | None = None
     role: Role | None = None  # HEADER
+    cut: str = "line"  # how the flattening separated it: pipe, line, space (T3) or glued (T4)
 
     @property
     def text(self) -> str:
@@ -72,6 +74,7 @@ _PAREN_UNIT = re.compile(rf"^([^()（）]+?)[（(]({UNIT_PATTERN})[)）]$")
 _POINTS_ALONE = re.compile(r"^[（(]?\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
 _POINTS_TAIL = re.compile(POINTS + r"$")
 _SENTENCE = re.compile(r"[，,；;。][^，,；;。]*\S")
+_GLUED_TEXT_VALUE = re.compile("(?:" + "|".join(sorted(TEXT_VALUES, key=len, reverse=True)) + ")$")
 _PER_UNIT = re.compile(r"^每[\u4e00-\u9fff]{1,2}\d+(?:\.\d+)?[\u4e00-\u9fff/]{0,4}$")
 
 
@@ -79,7 +82,7 @@ def shape_of(cell: Cell, *, ocr: bool = False) -> Piece:
     """The shape of one cell's text; in a machine-read document, misread digits (`9O%`) are read as digits."""
     text = cell.text
     key = compact(text)
-    if ocr and (fixed := ocr_repaired(key)) is not None:
+    if (fixed := ocr_repaired(key)) is not None:  # misread digits, OCR note or not (`6O8.1O`)
         key = fixed
     elif ocr and key in ("O", "o", "〇"):
         key = "0"  # a zero the engine read as a letter
@@ -160,7 +163,7 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False) -> l
     """
     if piped and _SENTENCE.search(cell.text):
         return [cell]
-    if ocr and ocr_repaired(compact(cell.text)) is not None:
+    if ocr_repaired(compact(cell.text)) is not None:
         return [cell]
     if shape_of(cell).shape not in (Shape.TEXT, Shape.LONG_TEXT, Shape.FUND_LABEL) or _POINTS_ALONE.match(cell.text):
         return [cell]  # one value, a level with its points (`产出指标(50分)`), a header
@@ -170,7 +173,7 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False) -> l
     if len(found) == 2 and found[0].is_value and _UNIT_ALONE.match(found[1].cell.text.strip("()（）")):
         return [cell]  # `≥1200 公里` (a LaTeX comparator left the unit a space away), `4.52(万人)`
     values = [token.cell for token in found if token.is_value]
-    if len(values) == 1 and values[0].start > cell.start and not gap(values[0].start):
+    if piped and len(values) == 1 and values[0].start > cell.start and not gap(values[0].start):
         before = text[values[0].start - 1]
         if "\u4e00" <= before <= "\u9fff" or before in ")）(（":
             return [cell]  # `…一户年最高5300元`: one figure glued inside a name is the name's
@@ -268,12 +271,40 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
     for segment, by_pipe in _segments(text, start, end):
         piped, after_pipe = by_pipe or after_pipe, by_pipe
         if not segment.text:
-            found.append(Piece(segment, Shape.EMPTY))
+            found.append(Piece(segment, Shape.EMPTY, cut="pipe" if piped else "line"))
             continue
-        for cell in _split(text, segment, gap, ocr, piped):
-            parts = _header_parts(cell) or _level_parts(cell)
-            found.extend(shape_of(part, ocr=ocr) for part in parts)
+        parts = [
+            part
+            for cell in _split(text, segment, gap, ocr, piped)
+            for part in _header_parts(cell) or _level_parts(cell)
+        ]
+        for index, part in enumerate(parts):
+            cut = "pipe" if piped else "line"
+            if len(parts) > 1:
+                touches = (index and not gap(part.start)) or (
+                    index + 1 < len(parts) and not gap(parts[index + 1].start)
+                )
+                cut = "glued" if touches else "space"
+            found.extend(replace(piece, cut=cut) for piece in _peel(shape_of(part, ocr=ocr), cut))
     return _split_last_header(_join(text, found))
+
+
+def _peel(piece: Piece, cut: str) -> list[Piece]:
+    """A text target and a text actual glued to the end of a name (`…持续完善效果明显效果明显`), split off.
+
+    Both must be there: one word alone at the end (`补贴发放及时`) may well belong to the name.
+    """
+    if cut != "glued" or piece.shape is not Shape.TEXT:
+        return [piece]
+    cells: list[Cell] = []
+    rest = piece.cell
+    while len(cells) < 2 and (match := _GLUED_TEXT_VALUE.search(rest.text)) and match.start() >= 2:
+        start = rest.start + match.start()
+        cells.insert(0, Cell(match.group(0), start, rest.end))
+        rest = Cell(rest.text[: match.start()], rest.start, start)
+    if len(cells) < 2:
+        return [piece]
+    return [shape_of(rest), *(Piece(cell, Shape.TEXT_VALUE) for cell in cells)]
 
 
 def is_money(piece: Piece) -> bool:
