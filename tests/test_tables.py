@@ -153,7 +153,8 @@ def test_t1_one_cell_per_line_each_ending_in_a_pipe() -> None:
 
 def test_t1_leading_border_pipes_and_kept_empty_cells_align() -> None:
     raw = (
-        INDICATOR_HEADER + "\n| 产出指标 | 数量指标 | 新增就业 | ≥1人 | 1人 | 5 | 5 | |\n| | | 再就业人数 | ≥2人 | 2人 | 5 | 5 | |\n"
+        INDICATOR_HEADER
+        + "\n| 产出指标 | 数量指标 | 新增就业 | ≥1人 | 1人 | 5 | 5 | |\n| | | 再就业人数 | ≥2人 | 2人 | 5 | 5 | |\n"
     )
     [table] = _tables(raw)
     assert _cells(table)[1]["name"] == "再就业人数"

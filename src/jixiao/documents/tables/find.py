@@ -19,7 +19,7 @@ from jixiao.documents.tables.columns import column_major_table
 from jixiao.documents.tables.headers import MONEY_IN_YUAN, compact, kind_of
 from jixiao.documents.tables.levels import GRADE_INLINE, is_grade, is_total
 from jixiao.documents.tables.pieces import Piece, Shape, is_money, pieces
-from jixiao.documents.tables.table import Cell, Kind, Role, Row, Table
+from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, spaced
 
 _COLUMN_WORD = re.compile(
@@ -83,6 +83,9 @@ def _header_run(found: list[Piece], index: int) -> tuple[list[Piece], int] | Non
     roles = [piece.role for piece in run if piece.role is not None]
     if len(set(roles)) < _MIN_HEADER or kind_of(roles) is None:
         return None
+    if kind_of(roles) is Kind.INDICATORS:
+        while run and run[-1].role in FUNDING_ROLES:  # `预算执行率` opening the first row, not a column
+            position = found.index(run.pop(), index)
     return run, position
 
 
@@ -129,13 +132,20 @@ def _absorb(found: list[Piece], run: list[Piece], stop: int, kind: Kind) -> tupl
     return run + taken, taken
 
 
-def _body_end(found: list[Piece], start: int, absorbed: set[Piece]) -> int:
-    """Index just past the body that starts at found[start]."""
+def _body_end(found: list[Piece], start: int, absorbed: set[Piece], kind: Kind) -> int:
+    """Index just past the body that starts at found[start]: at the next header or block of the form, at a
+    run of sentences, and for a funding table (whose cells are labels and amounts) at the first sentence."""
     prose = 0
+    cuts = [p.cut for p in found[start : start + 6] if p.shape is not Shape.EMPTY]
+    piped = len(cuts) >= 3 and all(cut == "pipe" for cut in cuts)
     for position in range(start, len(found)):
         piece = found[position]
         if piece in absorbed:
             continue
+        if kind is Kind.FUNDING and piece.shape is Shape.LONG_TEXT:
+            return position
+        if piped and piece.cut != "pipe" and piece.shape is not Shape.EMPTY:
+            return position  # a line without a pipe after a pipe dump's rows: the text goes on
         block = piece.shape is Shape.BLOCK and compact(piece.text) != "绩效指标"
         if block or _header_run(found, position) is not None:
             return position - prose
@@ -175,7 +185,7 @@ def _footer(body: list[Piece]) -> tuple[list[Piece], list[Row]]:
             continue
         if not (is_total(key) or GRADE_INLINE.match(key)):
             continue
-        after = [p for p in body[position + 1 : position + 4] if p.shape is not Shape.EMPTY]
+        after = [p for p in body[position + 1 : position + 12] if p.shape is not Shape.EMPTY][:3]
         rows.append(_footer_row(piece, after))
         cut = min(cut, position)
     return body[:cut], rows
@@ -249,7 +259,7 @@ def _table(text: str, found: list[Piece], index: int, run: list[Piece], stop: in
     assert kind is not None
     run, absorbed = _absorb(found, run, stop, kind)
     columns = _columns(run, kind, scattered=bool(absorbed))
-    end = _body_end(found, stop, set(absorbed))
+    end = _body_end(found, stop, set(absorbed), kind)
     body = [piece for piece in found[stop:end] if piece not in absorbed]
     if kind is Kind.FUNDING and index and found[index - 1].shape is Shape.FUND_LABEL:
         body = [found[index - 1], *body]  # T3: `年度资金总额 全年预算数(A) 全年执行数(B) 1,526.80 1,390.25 …`

@@ -119,7 +119,8 @@ def shape_of(cell: Cell, *, ocr: bool = False) -> Piece:
             return Piece(cell, Shape.NUMBER if bare else Shape.FIGURE, quantity.value, quantity.unit)
         if quantity.kind == "date":
             return Piece(cell, Shape.DATE)
-    if FUNDING_TOTAL.match(key.lstrip("其中:：")) or (source_of(key) is not None and len(key) <= 30):
+    label = len(key) <= 20 and not _SENTENCE.search(key) and "。" not in key
+    if label and (FUNDING_TOTAL.match(key.lstrip("其中:：")) or source_of(key) is not None):
         return Piece(cell, Shape.FUND_LABEL)
     if _POINTS_TAIL.search(key.rstrip(";；,，。")) and len(key) <= 20:
         return Piece(cell, Shape.POINTS)
@@ -137,21 +138,22 @@ def _trimmed(text: str, start: int, end: int) -> Cell:
 
 
 def _segments(text: str, start: int, end: int) -> list[tuple[Cell, bool]]:
-    """Cells between pipes, tabs, runs of spaces (a PDF's columns) and line ends, and whether each was closed
-    by a pipe (an empty cell between pipes, or a line of spaces, is a cell)."""
+    """Cells between pipes, tabs, runs of spaces (a PDF's columns) and line ends, and whether each stands
+    beside a pipe (an empty cell between pipes, or a line of spaces, is a cell)."""
     found: list[tuple[Cell, bool]] = []
     position = start
+    opened = False  # the separator before this cell was a pipe
     for match in _SEPARATOR.finditer(text, start, end):
         stop = match.start()
         piece = _trimmed(text, position, stop)
-        by_pipe = match.group(0) == "|"
+        closed = match.group(0) == "|"
         line_of_spaces = match.group(0) == "\n" and stop > position and not text[position:stop].strip()
-        if piece.text or by_pipe or line_of_spaces:
-            found.append((piece, by_pipe))
-        position = match.end()
+        if piece.text or closed or line_of_spaces:
+            found.append((piece, closed or (opened and bool(piece.text))))
+        position, opened = match.end(), closed
     last = _trimmed(text, position, end)
     if last.text:
-        found.append((last, False))
+        found.append((last, opened))
     return found
 
 
@@ -267,9 +269,7 @@ def _level_parts(cell: Cell) -> list[Cell]:
 def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> list[Piece]:
     """The pieces of text[start:end], in reading order (`ocr`: the document says it was machine-read)."""
     found: list[Piece] = []
-    after_pipe = False
-    for segment, by_pipe in _segments(text, start, end):
-        piped, after_pipe = by_pipe or after_pipe, by_pipe
+    for segment, piped in _segments(text, start, end):
         if not segment.text:
             found.append(Piece(segment, Shape.EMPTY, cut="pipe" if piped else "line"))
             continue
