@@ -295,8 +295,8 @@ def _tables_in(text: str, start: int, end: int, gap: Gap, ocr: bool) -> list[Tab
         table, index = _table(text, found, index, *header)
         if table.rows:
             tables.append(table)
-    if not tables and (table := column_major_table(text, found)) is not None:
-        tables.append(table)
+    if not tables and (columns := column_major_table(text, found)) is not None:
+        tables.append(columns)
     return tables
 
 
