@@ -2,7 +2,7 @@
 
 A rule is a function `(CheckContext) -> Iterable[Finding]` registered with `@rule(id, severity)`. Its
 docstring states the rule (the first line is the summary `jixiao check --list-rules` prints). Rules live in
-one module per family (funding, spending, indicators, narrative, scoring); the family is the id's prefix,
+one module per family (funding, spending, indicators, narrative, scoring, extraction); the family is the id's prefix,
 so `skip=["narrative"]` switches a whole family off.
 """
 
@@ -17,9 +17,9 @@ from jixiao.checks.config import CheckConfig
 from jixiao.errors import ConfigError
 from jixiao.model import Figure, FigureRef, Finding, Report, Severity, Span
 
-FAMILIES = ("funding", "spending", "indicators", "narrative", "scoring")
+FAMILIES = ("funding", "spending", "indicators", "narrative", "scoring", "extraction")
 # Modules that register rules; a family may span two modules (indicators: values and labels).
-RULE_MODULES = ("funding", "spending", "indicators", "indicator_labels", "narrative", "scoring")
+RULE_MODULES = ("funding", "spending", "indicators", "indicator_labels", "narrative", "scoring", "extraction")
 
 Check = Callable[["CheckContext"], Iterable[Finding]]
 

@@ -240,6 +240,7 @@ def _mark_cut(table: Table, text: str) -> None:
         table.truncated = True
 
 
+_VALUE_SHAPES = (Shape.NUMBER, Shape.FIGURE, Shape.DATE)
 _LAYOUT_OF_CUT = {"pipe": "t1", "line": "t2", "space": "t3", "glued": "t4"}
 
 
@@ -275,7 +276,7 @@ def _table(text: str, found: list[Piece], index: int, run: list[Piece], stop: in
     if kind is Kind.INDICATORS:
         carry_down(rows)
     table = Table(kind=kind, layout=_layout(body), columns=columns, rows=rows, start=run[0].cell.start, end=0)
-    table.skipped = [(piece.cell.start, piece.cell.end) for piece in left]
+    table.skipped = [(piece.cell.start, piece.cell.end) for piece in left if piece.shape in _VALUE_SHAPES]
     _mark_cut(table, text)
     table.rows.extend(footers)
     last = max([row.end for row in table.rows] or [run[-1].cell.end])
