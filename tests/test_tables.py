@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from jixiao.documents.normalize import normalize
 from jixiao.documents.tables import Kind, Role, Table, find_tables
 from jixiao.documents.tables.align import Aligner, split_glued
@@ -401,3 +403,32 @@ def test_t4_a_text_target_and_actual_glued_to_the_name_are_split_off() -> None:
         "score": "10",
     }
     assert _cells(table)[1]["name"] == "补贴发放及时"
+
+
+# grids from the loaders
+
+
+def test_a_loaders_table_is_read_by_its_grid_not_by_its_flattened_text(tmp_path: Path) -> None:
+    import docx
+
+    from jixiao.documents import load_document
+    from jixiao.extract.rules import extract_rules
+
+    word = docx.Document()
+    word.add_paragraph("某县2023年度项目支出绩效自评表")
+    rows = [
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "补贴发放 | 及时率", "≥95%", "98%", "20", "20"],  # a pipe inside a cell
+        ["产出指标", "质量指标", "验收合格率", "100%", "100%", "10", "10"],
+    ]
+    table = word.add_table(rows=len(rows), cols=len(rows[0]))
+    for cells, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(cells.cells, values, strict=True):
+            cell.text = value
+    path = tmp_path / "grid.docx"
+    word.save(str(path))
+    report = extract_rules(load_document(path))
+    assert [i.name for i in report.indicators] == ["补贴发放|及时率", "验收合格率"]
+    first = report.indicators[0]
+    assert first.target is not None and first.target.text == "≥95%"
+    assert first.score is not None and first.score.found_by == "table.grid.indicator"

@@ -187,12 +187,17 @@ class Aligner:
         opens_row = piece.shape in (Shape.FUND_LABEL, Shape.LEVEL1, Shape.LEVEL2) or NUMBERED.match(piece.text)
         return previous == column + 1 and bool(opens_row)
 
-    def align(self, pieces: list[Piece]) -> tuple[list[Row], list[Piece]]:
-        """Rows in order, and the pieces no row took."""
+    def align(self, pieces: list[Piece], breaks: frozenset[int] | None = None) -> tuple[list[Row], list[Piece]]:
+        """Rows in order, and the pieces no row took.
+
+        `breaks`, when the grid is known (a Word, Excel, HTML or PDF table): the indices of the pieces that
+        open a row of the grid; rows then start there and nowhere else.
+        """
         states = len(self.columns) + 1
         best = [0.0] + [IMPOSSIBLE] * (states - 1)
         trail: list[list[_Step | None]] = []
-        for piece in pieces:
+        for index, piece in enumerate(pieces):
+            opens = None if breaks is None else index in breaks
             scores = [IMPOSSIBLE] * states
             steps: list[_Step | None] = [None] * states
             junk = _JUNK.get(piece.shape, _JUNK_OTHER)
@@ -209,11 +214,14 @@ class Aligner:
                     for cost, new_row in self._moves(previous, column):
                         if not new_row and self._continues(previous, column, piece):
                             continue
+                        if opens is not None and new_row != opens:
+                            continue  # a grid row is one row: it starts at its first cell and only there
                         total = best[previous] + cost + fit
                         if total > scores[column + 1]:
                             scores[column + 1] = total
                             steps[column + 1] = _Step(column + 1, previous, new_row)
-                self._pair(piece, previous, best[previous], scores, steps)
+                if not opens:
+                    self._pair(piece, previous, best[previous], scores, steps)
             best = scores
             trail.append(steps)
         return self._rows(pieces, trail, best)

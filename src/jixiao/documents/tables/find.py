@@ -18,7 +18,7 @@ from jixiao.documents.tables.cells import HEADING, line_spans
 from jixiao.documents.tables.columns import column_major_table
 from jixiao.documents.tables.headers import MONEY_IN_YUAN, compact, kind_of
 from jixiao.documents.tables.levels import GRADE_INLINE, is_grade, is_total
-from jixiao.documents.tables.pieces import Piece, Shape, is_money, pieces
+from jixiao.documents.tables.pieces import Piece, Shape, is_money, pieces, shape_of
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, spaced
 
@@ -43,9 +43,10 @@ def removed_spaces(text: str, origin: list[int]) -> Gap:
     return gap
 
 
-def _zones(text: str) -> list[tuple[int, int]]:
-    """Stretches that may hold tables: from a line naming column words to the next section heading."""
-    lines = line_spans(text)
+def _zones(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Stretches that may hold tables: from a line naming column words to the next section heading (a
+    heading or a table the loader gave as a grid, `covered`, ends a stretch)."""
+    lines = [line for line in line_spans(text) if not any(a <= line[0] < b for a, b in covered)]
     zones: list[tuple[int, int]] = []
     index = zones_end = 0
     while index < len(lines):
@@ -59,6 +60,8 @@ def _zones(text: str) -> list[tuple[int, int]]:
         start = lines[first][0]  # first column word (`年初` / `预算数`)
         stop = index + 1
         while stop < len(lines) and not HEADING.match(text, *lines[stop]):
+            if any(lines[stop - 1][1] < a <= lines[stop][0] for a, _ in covered):
+                break  # a grid table lies between: the stretch ends before it
             stop += 1
         zones.append((start, lines[stop - 1][1]))
         index = zones_end = stop
@@ -241,7 +244,7 @@ def _mark_cut(table: Table, text: str) -> None:
 
 
 _VALUE_SHAPES = (Shape.NUMBER, Shape.FIGURE, Shape.DATE)
-_LAYOUT_OF_CUT = {"pipe": "t1", "line": "t2", "space": "t3", "glued": "t4"}
+_LAYOUT_OF_CUT = {"pipe": "t1", "line": "t2", "space": "t3", "glued": "t4", "grid": "grid"}
 
 
 def _layout(body: list[Piece]) -> str:
@@ -252,10 +255,12 @@ def _layout(body: list[Piece]) -> str:
     glued = cuts.count("glued")
     if glued and glued * 4 >= len(cuts):
         return "t4"
-    return _LAYOUT_OF_CUT[max(("pipe", "line", "space"), key=cuts.count)]
+    return _LAYOUT_OF_CUT[max(("grid", "pipe", "line", "space"), key=cuts.count)]
 
 
-def _table(text: str, found: list[Piece], index: int, run: list[Piece], stop: int) -> tuple[Table, int]:
+def _table(
+    text: str, found: list[Piece], index: int, run: list[Piece], stop: int, breaks: frozenset[int] | None
+) -> tuple[Table, int]:
     kind = kind_of([piece.role for piece in run if piece.role is not None])
     assert kind is not None
     run, absorbed = _absorb(found, run, stop, kind)
@@ -272,7 +277,10 @@ def _table(text: str, found: list[Piece], index: int, run: list[Piece], stop: in
     footers: list[Row] = []
     if kind is Kind.INDICATORS:
         body, footers = _footer(body)
-    rows, left = Aligner(columns, kind, text).align(body)
+    grid = None if breaks is None else frozenset(i - stop for i in breaks if stop <= i < end)
+    if grid is not None and len(body) != end - stop:  # pieces taken out of the body: no positional breaks
+        grid = None
+    rows, left = Aligner(columns, kind, text).align(body, grid)
     if kind is Kind.INDICATORS:
         carry_down(rows)
     table = Table(kind=kind, layout=_layout(body), columns=columns, rows=rows, start=run[0].cell.start, end=0)
@@ -284,8 +292,22 @@ def _table(text: str, found: list[Piece], index: int, run: list[Piece], stop: in
     return table, end
 
 
-def _tables_in(text: str, start: int, end: int, gap: Gap, ocr: bool) -> list[Table]:
-    found = pieces(text, start, end, gap, ocr=ocr)
+def _grid_pieces(text: str, layout: TableLayout) -> tuple[list[Piece], frozenset[int]]:
+    """A loader's table as pieces, cell by cell, and where each of its rows opens (its first real cell)."""
+    found: list[Piece] = []
+    breaks: set[int] = set()
+    for row in layout.rows:
+        opened = False
+        for cell in row:
+            piece = replace(shape_of(Cell(text[cell.start : cell.end], cell.start, cell.end)), cut="grid")
+            if not opened and piece.shape not in (Shape.EMPTY, Shape.BLOCK, Shape.HEADER):
+                breaks.add(len(found))
+                opened = True
+            found.append(piece)
+    return found, frozenset(breaks)
+
+
+def _tables_in(text: str, found: list[Piece], breaks: frozenset[int] | None = None) -> list[Table]:
     tables: list[Table] = []
     index = 0
     while index < len(found):
@@ -293,7 +315,7 @@ def _tables_in(text: str, start: int, end: int, gap: Gap, ocr: bool) -> list[Tab
         if header is None:
             index += 1
             continue
-        table, index = _table(text, found, index, *header)
+        table, index = _table(text, found, index, *header, breaks)
         if table.rows:
             tables.append(table)
     if not tables and (columns := column_major_table(text, found)) is not None:
@@ -309,8 +331,12 @@ def find_tables(text: str, origin: list[int] | None = None, layouts: Sequence[Ta
     gap = removed_spaces(text, origin) if origin is not None else spaced(text)
     ocr = OCR_NOTE.search(text) is not None
     tables: list[Table] = []
-    for start, end in _zones(text):
-        for table in _tables_in(text, start, end, gap, ocr):
+    grids = [layout for layout in layouts if layout.rows and layout.rows[0]]
+    covered = [(layout.rows[0][0].start, layout.rows[-1][-1].end) for layout in grids]
+    found = [_grid_pieces(text, layout) for layout in grids]
+    found += [(pieces(text, start, end, gap, ocr=ocr), None) for start, end in _zones(text, covered)]
+    for zone, breaks in sorted(found, key=lambda item: item[0][0].cell.start if item[0] else 0):
+        for table in _tables_in(text, zone, breaks):
             caption = text[max(0, table.start - 80) : table.start + 40]
             table.money_unit = "元" if MONEY_IN_YUAN.search(caption) else "万元"
             table.ocr = ocr

@@ -42,7 +42,7 @@ def extract_rules(document: Document) -> Report:
     title = title_of(view)
     region = region_of(view, title)
     fund = fund_of(title, region)
-    tables = find_tables(view, document.origin)
+    tables = find_tables(view, document.origin, document.tables)
     found = extract_tables(tables, text, program_of(view))
     prose = _without_tables(view, tables)
     funding, spending = extract_funding(prose)
