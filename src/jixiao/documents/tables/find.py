@@ -333,7 +333,7 @@ def find_tables(text: str, origin: list[int] | None = None, layouts: Sequence[Ta
     tables: list[Table] = []
     grids = [layout for layout in layouts if layout.rows and layout.rows[0]]
     covered = [(layout.rows[0][0].start, layout.rows[-1][-1].end) for layout in grids]
-    found = [_grid_pieces(text, layout) for layout in grids]
+    found: list[tuple[list[Piece], frozenset[int] | None]] = [_grid_pieces(text, layout) for layout in grids]
     found += [(pieces(text, start, end, gap, ocr=ocr), None) for start, end in _zones(text, covered)]
     for zone, breaks in sorted(found, key=lambda item: item[0][0].cell.start if item[0] else 0):
         for table in _tables_in(text, zone, breaks):
