@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from jixiao.checks import run_checks
 from jixiao.cli.app import app, console, errors, report_error
 from jixiao.cli.llm_options import (
     BaseUrlOption,
@@ -29,7 +30,6 @@ from jixiao.evaluation import (
     compare_runs,
     gold_document,
     load_cases,
-    load_checker,
     load_run,
     load_thresholds,
     run_eval,
@@ -193,7 +193,7 @@ def eval_command(
         raise typer.Exit(2)
     with console.status("evaluating") if console.is_terminal else nullcontext():
         run = run_eval(
-            cases, extractor, backend=backend, model=model, replayed=replayed, checker=load_checker(), notes=notes
+            cases, extractor, backend=backend, model=model, replayed=replayed, checker=run_checks, notes=notes
         )
     console.print(_samples_table(run))
     console.print(_families_table(run))

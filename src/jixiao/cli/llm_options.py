@@ -1,19 +1,13 @@
-"""The llm backend's command-line options (shared by every command that extracts) and its batch runner."""
+"""The llm options of `jixiao eval`, until it registers through `jixiao.cli.app.command(backend=True)` like the
+other commands (jixiao.cli.options)."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import Progress
 
-from jixiao.cli.app import errors, report_error
-from jixiao.documents import Document, load_document
-from jixiao.errors import JixiaoError
-from jixiao.model import Report
 from jixiao.settings import Settings, load_settings
 
 ModelOption = Annotated[str | None, typer.Option("--model", help="LLM model name (JIXIAO_MODEL)")]
@@ -49,51 +43,6 @@ def llm_settings(
     )
 
 
-def run_llm_batch(
-    files: list[Path], settings: Settings, write: Callable[[Path, Report], None]
-) -> tuple[list[tuple[str, Report]], int]:
-    """Load, then extract concurrently; each report is written the moment it is done."""
-    from jixiao.extract.llm import LlmExtractor
-
-    documents: list[Document] = []
-    paths: dict[int, Path] = {}
-    failed = 0
-    for path in files:
-        try:
-            document = load_document(path)
-        except JixiaoError as error:
-            report_error(str(error))
-            failed += 1
-        else:
-            paths[id(document)] = path
-            documents.append(document)
-    done: list[tuple[str, Report]] = []
-    if not documents:
-        return done, failed
-    with Progress(console=errors, transient=True, disable=len(documents) < 5) as progress:
-        task = progress.add_task("extracting (llm)", total=len(documents))
-
-        def finished(document: Document, result: Report | JixiaoError) -> None:
-            nonlocal failed
-            path = paths[id(document)]
-            if isinstance(result, JixiaoError):
-                report_error(str(result))
-                failed += 1
-            else:
-                write(path, result)
-                done.append((path.name, result))
-            progress.advance(task)
-
-        try:
-            asyncio.run(LlmExtractor(settings).aextract_many(documents, finished))
-        except JixiaoError as error:  # the endpoint cannot be set up at all (no key, model file unusable)
-            report_error(str(error))
-            raise typer.Exit(2) from None
-    order = {path.name: index for index, path in enumerate(files)}
-    done.sort(key=lambda row: order.get(row[0], 0))
-    return done, failed
-
-
 __all__ = [
     "BaseUrlOption",
     "ConfigOption",
@@ -102,5 +51,4 @@ __all__ = [
     "ModelOption",
     "NoCacheOption",
     "llm_settings",
-    "run_llm_batch",
 ]
