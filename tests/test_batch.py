@@ -220,3 +220,22 @@ def test_llm_backend_batch_against_a_local_openai_compatible_server(tmp_path: Pa
     assert counters.requests == 6 and counters.peak == 3
     assert {report.extractor.backend for report in reports} == {"llm"}
     assert all(report.fund == "就业补助资金" for report in reports)
+
+
+def test_store_keeps_text_and_report_packed_and_reads_plain_rows_of_older_stores(seeds: Path, tmp_path: Path) -> None:
+    with Store(tmp_path / "j.db") as store:
+        run_batch(StoreSink(store), files_in(seeds), RULES)
+        kinds = store.connection.execute("SELECT DISTINCT typeof(d.text), typeof(e.report) FROM documents d "
+                                         "JOIN extractions e ON e.document_id = d.id").fetchall()  # fmt: skip
+        packed = {r.document.path: (r.document.text, r.report) for r in store.results()}
+        # a store written before packing holds plain text in the same columns
+        for path, (text, report) in packed.items():
+            store.connection.execute("UPDATE documents SET text = ? WHERE path = ?", (text, path))
+            store.connection.execute(
+                "UPDATE extractions SET report = ? WHERE document_id = (SELECT id FROM documents WHERE path = ?)",
+                (report.model_dump_json(), path),
+            )
+        plain = {r.document.path: (r.document.text, r.report) for r in store.results()}
+    assert kinds == [("blob", "blob")]
+    assert plain == packed
+    assert all("就业补助资金" in text[:40] for text, _ in packed.values())

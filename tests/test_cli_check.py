@@ -116,3 +116,10 @@ def test_relative_source_path_is_found_from_the_json_location(monkeypatch, tmp_p
     result = runner.invoke(app, ["check", str(GOLD / "seed_zalantun_2025.json"), "--format", "json"])
     rules = {f["rule"] for f in _json(result.stdout)["reports"][0]["findings"]}
     assert "narrative.claims_all_met" in rules and "engine.no_text" not in rules
+
+
+def test_check_ends_with_a_total_line_naming_the_backend() -> None:
+    result = runner.invoke(app, ["check", *(str(p) for p in sorted(SAMPLES.glob("seed_*.txt")))])
+    last = result.stdout.strip().splitlines()[-1]
+    assert last.startswith("checked 2 reports (backend: rules): 1 error, ")
+    assert last.endswith("; 0 could not be read")
