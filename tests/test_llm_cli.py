@@ -118,3 +118,19 @@ def test_library_registry_keeps_rules_default_and_resolves_auto(monkeypatch: pyt
     assert resolve_backend("auto", load_settings()) == "rules"
     assert resolve_backend("auto", load_settings(base_url="http://127.0.0.1:11434/v1")) == "llm"
     assert type(get_extractor("llm", load_settings(api_key="k"))).__name__ == "LlmExtractor"
+
+
+def test_an_unreachable_endpoint_stops_the_batch_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seeds: Path
+) -> None:
+    monkeypatch.setenv("JIXIAO_TRANSPORT_RETRIES", "0")
+    monkeypatch.setenv("JIXIAO_API_KEY", "sk-test-not-a-key")
+    for name in ("c", "d", "e"):
+        shutil.copy(SAMPLES / "seed_erguna_2024.txt", seeds / f"{name}.txt")
+    url = "http://127.0.0.1:9/v1"  # the discard port: nothing listens there
+    result = runner.invoke(app, ["extract", str(seeds), "--backend", "llm", "--base-url", url, "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, result.output
+    assert f"cannot connect to {url}" in errors[0] and "--backend rules" in errors[0]
+    assert not list(tmp_path.glob("*.json"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import multiprocessing
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from contextlib import contextmanager
@@ -22,10 +23,10 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from jixiao.documents import Document, load_document
-from jixiao.errors import ExtractionError, InputError, JixiaoError
+from jixiao.errors import ConfigError, ExtractionError, InputError, JixiaoError
 from jixiao.extract import Extractor, get_extractor
 from jixiao.inputs import REPORT_SUFFIX, load_saved_report
-from jixiao.model import Finding, Report
+from jixiao.model import Finding, ReadingStatus, Report
 from jixiao.store import Extracted, FileStat
 
 Checker = Callable[[Report, str | None], list[Finding]]
@@ -72,14 +73,17 @@ class Tally:
     flagged: int = 0  # done reports with at least one warning or error
     skipped: int = 0
     failures: list[Failed] = field(default_factory=list)
+    statuses: Counter[ReadingStatus] = field(default_factory=Counter)  # reading status of each file this run
 
     def add(self, outcome: Outcome) -> None:
         if isinstance(outcome, Failed):
             self.failed += 1
             self.failures.append(outcome)
+            self.statuses[ReadingStatus.FAILED] += 1
         else:
             self.done += 1
             self.flagged += outcome.worst_severity >= 1
+            self.statuses[outcome.status] += 1
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,9 @@ class Sink(Protocol):
 
 
 def process_file(path: str, job: Job, extractor: Extractor | None = None) -> Outcome:
-    """Load, extract and check one file. Never raises: a bad file becomes a Failed with its reason.
+    """Load, extract and check one file. A bad file becomes a Failed with its reason; only a ConfigError, which
+    is about the setup (an endpoint that refuses the key or cannot be reached) and would fail every file the
+    same way, is raised: it stops the batch.
 
     A saved report (`.json`, for `jixiao check`) is read instead of extracted, and checked against its
     source document's text when that is still there and unchanged.
@@ -112,6 +118,8 @@ def process_file(path: str, job: Job, extractor: Extractor | None = None) -> Out
         document = load_document(path)
         report = (extractor or _extractor_for(job.backend))(document)
         return _finish(path, stat, report, document.text, document.match_text, job)
+    except ConfigError:
+        raise
     except Exception as error:
         return _failed(path, error)
 
@@ -257,6 +265,8 @@ async def _run_async(
                 document = await loop.run_in_executor(threads, load_document, path)
                 report = await extractor.aextract(document, client)
                 return _finish(path, stat, report, document.text, document.match_text, job)
+            except ConfigError:
+                raise
             except Exception as error:
                 return _failed(path, error)
 
@@ -265,7 +275,11 @@ async def _run_async(
                 record(await one(path))
 
         try:
-            await asyncio.gather(*(worker() for _ in range(max(1, concurrency))))
+            async with asyncio.TaskGroup() as group:  # a ConfigError in one cancels the others and is raised
+                for _ in range(max(1, concurrency)):
+                    group.create_task(worker())
+        except* ConfigError as stop:
+            raise stop.exceptions[0] from None
         finally:
             close = getattr(client, "aclose", None)  # close the client on the loop that opened it
             if close is not None:

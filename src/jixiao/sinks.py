@@ -8,8 +8,10 @@ import hashlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from jixiao.batch import Failed, Job, Outcome, Plan, Tally
+from jixiao.model import ReadingStatus, Report, reading_status
 from jixiao.store import FileStat, Store
 
 
@@ -93,12 +95,44 @@ class Collector:
         return [self.outcomes[path] for path in self.order if path in self.outcomes]
 
 
-class FolderSink(Collector):
-    """One pretty-printed `<stem>.json` per report in `out`, written the moment it is done; kept for a summary."""
+class ReportLine(NamedTuple):
+    """What a summary table shows of one report: a few fields, not the report (memory stays flat)."""
+
+    name: str
+    status: ReadingStatus
+    region: str | None
+    year: int | None
+    fund: str | None
+    budget: float | None
+    executed: float | None
+    rate: str | None
+    indicators: int
+
+    @classmethod
+    def of(cls, name: str, report: Report) -> ReportLine:
+        funding = report.funding
+        budget, executed, rate = funding.budget.total, funding.executed.total, funding.execution_rate
+        return cls(
+            name=name,
+            status=reading_status(report),
+            region=report.region,
+            year=report.year,
+            fund=report.fund,
+            budget=budget.value if budget is not None else None,
+            executed=executed.value if executed is not None else None,
+            rate=rate.text if rate is not None else None,
+            indicators=len(report.indicators),
+        )
+
+
+class FolderSink:
+    """One pretty-printed `<stem>.json` per report in `out`, written the moment it is done; a line of each kept
+    for the summary, in input order."""
 
     def __init__(self, out: Path) -> None:
-        super().__init__()
         self.out = out
+        self.order: list[str] = []
+        self.lines: dict[str, ReportLine] = {}
         self.plain: set[str] = set()  # paths written as `<stem>.json`: the first of each stem, in input order
 
     def plan(self, files: Sequence[Path], job: Job) -> Plan:
@@ -108,10 +142,10 @@ class FolderSink(Collector):
             if file.stem not in stems:
                 stems.add(file.stem)
                 self.plain.add(str(file))
-        return super().plan(files, job)
+        self.order = [str(file) for file in files]
+        return Plan(todo=list(self.order), skipped=0)
 
     def put(self, outcome: Outcome) -> None:
-        super().put(outcome)
         if isinstance(outcome, Failed):
             return
         report = outcome.report
@@ -119,6 +153,13 @@ class FolderSink(Collector):
         # two inputs with one stem: the later one is told apart by its content hash, whatever finished first
         name = f"{stem}.json" if outcome.path in self.plain else f"{stem}-{report.source.sha256[:8]}.json"
         (self.out / name).write_text(report.model_dump_json(indent=2), encoding="utf-8")
+        self.lines[outcome.path] = ReportLine.of(Path(outcome.path).name, report)
+
+    def close(self, tally: Tally) -> None:
+        pass
+
+    def in_order(self) -> list[ReportLine]:
+        return [self.lines[path] for path in self.order if path in self.lines]
 
 
-__all__ = ["Collector", "FolderSink", "StoreSink", "file_sha256"]
+__all__ = ["Collector", "FolderSink", "ReportLine", "StoreSink", "file_sha256"]

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from jixiao.model import Finding, Report
+from jixiao.model import Finding, ReadingStatus, Report, reading_status
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -119,6 +119,7 @@ class Extracted:
     packed_report: bytes
     packed_findings: list[tuple[str, str, bytes]]  # (rule, severity, finding JSON)
     worst_severity: int
+    status: ReadingStatus = ReadingStatus.READ  # what the views say before any figure (never "clean" when empty)
 
     @property
     def report(self) -> Report:
@@ -150,6 +151,7 @@ class Extracted:
             packed_report=pack(report.model_dump_json()),
             packed_findings=[(f.rule, f.severity.value, pack(f.model_dump_json())) for f in findings],
             worst_severity=worst_rank(findings),
+            status=reading_status(report),
         )
 
 

@@ -20,10 +20,10 @@ from jixiao.cli.app import command, console, report_error
 from jixiao.cli.findings_view import counts, findings_table, list_rules
 from jixiao.cli.inputs import gather_files
 from jixiao.cli.options import Chosen
-from jixiao.cli.progress import BatchProgress
+from jixiao.cli.progress import BatchProgress, status_label, status_line
 from jixiao.documents import LOADERS
 from jixiao.inputs import REPORT_SUFFIX
-from jixiao.model import Severity
+from jixiao.model import ReadingStatus, Severity
 from jixiao.sinks import Collector
 
 
@@ -76,20 +76,23 @@ def check(
         for result in results:
             report = result.report
             found = [f.model_dump(mode="json") for f in findings[result.path]]
-            rows.append({"path": result.path, "region": report.region, "year": report.year, "fund": report.fund,
-                         "findings": found})  # fmt: skip
+            rows.append({"path": result.path, "status": result.status.value, "region": report.region,
+                         "year": report.year, "fund": report.fund, "findings": found})  # fmt: skip
         typer.echo(json.dumps({"reports": rows, "errors": problems}, ensure_ascii=False, indent=2))
     else:
         for result in results:
             if findings[result.path]:
                 console.print(findings_table(Path(result.path), result.report, findings[result.path]))
-            console.print(f"{result.path}: {counts(findings[result.path])}", highlight=False)
+            # an empty or cut-off report is never shown as a clean one
+            shown = "" if result.status is ReadingStatus.READ else f"{status_label(result.status)}; "
+            console.print(f"{result.path}: {shown}{counts(findings[result.path])}", highlight=False)
         every = [f for found in findings.values() for f in found]
         console.print(
             f"checked {len(results)} reports (backend: {chosen.title}): {counts(every)}; "
             f"{tally.failed} could not be read",
             highlight=False,
         )
+        console.print(status_line(tally) or "", highlight=False)
     worst = max((f.severity.rank for found in findings.values() for f in found), default=-1)
     if problems or worst >= fail_on.rank:
         raise typer.Exit(1)

@@ -9,35 +9,36 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from jixiao.batch import Failed, run_batch
+from jixiao.batch import run_batch
 from jixiao.cli.app import command, console
 from jixiao.cli.inputs import gather_files
 from jixiao.cli.options import Chosen
-from jixiao.cli.progress import BatchProgress
+from jixiao.cli.progress import BatchProgress, status_label, status_line
 from jixiao.model import Report
-from jixiao.sinks import FolderSink
+from jixiao.sinks import FolderSink, ReportLine
+
+SUMMARY_ROWS = 60  # a longer batch gets its total line only: a table of thousands of rows helps nobody
 
 
-def _money(report: Report, line: str) -> str:
-    total = getattr(report.funding, line).total
-    return "" if total is None or total.value is None else f"{total.value:,.2f}"
+def _money(value: float | None) -> str:
+    return "" if value is None else f"{value:,.2f}"
 
 
-def _summary(rows: list[tuple[str, Report]], backend: str) -> Table:
+def _summary(lines: list[ReportLine], backend: str) -> Table:
     table = Table(title=f"backend: {backend}", title_justify="left")
-    for column in ("file", "region", "year", "fund", "budget 万元", "executed 万元", "rate", "indicators"):
+    for column in ("file", "status", "region", "year", "fund", "budget 万元", "executed 万元", "rate", "indicators"):
         table.add_column(column, justify="right" if column[0] in "bei" or column == "year" else "left")
-    for name, report in rows:
-        rate = report.funding.execution_rate
+    for line in lines:
         table.add_row(
-            name,
-            report.region or "",
-            str(report.year or ""),
-            report.fund or "",
-            _money(report, "budget"),
-            _money(report, "executed"),
-            rate.text if rate else "",
-            str(len(report.indicators)),
+            line.name,
+            status_label(line.status),
+            line.region or "",
+            str(line.year or ""),
+            line.fund or "",
+            _money(line.budget),
+            _money(line.executed),
+            line.rate or "",
+            str(line.indicators),
         )
     return table
 
@@ -61,9 +62,13 @@ def extract(
             on_start=progress.on_start,
             on_outcome=progress.on_outcome,
         )
-    done = [(Path(o.path).name, o.report) for o in sink.in_order() if not isinstance(o, Failed)]
-    console.print(_summary(done, chosen.title))
+    lines = sink.in_order()
+    if len(lines) <= SUMMARY_ROWS:
+        console.print(_summary(lines, chosen.title))
     console.print(f"{tally.done} extracted to {out}/, {tally.failed} failed (backend: {chosen.title})", highlight=False)
+    statuses = status_line(tally)
+    if statuses is not None:
+        console.print(statuses, highlight=False)
     if tally.failed or inputs.problems:
         raise typer.Exit(1)
 

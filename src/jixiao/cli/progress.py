@@ -9,6 +9,28 @@ from rich.text import Text
 
 from jixiao.batch import Failed, Outcome, Tally
 from jixiao.cli.app import errors, report_error
+from jixiao.model import STATUS_ZH, ReadingStatus
+
+STATUS_EN = {
+    ReadingStatus.READ: "read",
+    ReadingStatus.PARTLY: "partly read",
+    ReadingStatus.TRUNCATED: "truncated",
+    ReadingStatus.NOTHING: "nothing found",
+    ReadingStatus.FAILED: "failed",
+}
+
+
+def status_label(status: ReadingStatus) -> str:
+    """`未找到数据 nothing found`: how a console line names a reading status."""
+    return f"{STATUS_ZH[status]} {STATUS_EN[status]}"
+
+
+def status_line(tally: Tally) -> str | None:
+    """`reading status: 已读取 read 40 · 未找到数据 nothing found 2 · …` for the files of this run."""
+    if not tally.statuses:
+        return None
+    parts = [f"{status_label(status)} {tally.statuses[status]}" for status in STATUS_EN if tally.statuses[status]]
+    return "reading status: " + " · ".join(parts)
 
 
 class RateColumn(ProgressColumn):

@@ -13,7 +13,7 @@ from jixiao.checks import run_checks
 from jixiao.cli.app import command, console
 from jixiao.cli.inputs import gather_files
 from jixiao.cli.options import Chosen
-from jixiao.cli.progress import BatchProgress
+from jixiao.cli.progress import BatchProgress, status_line
 from jixiao.sinks import StoreSink
 from jixiao.store import Store
 
@@ -48,5 +48,8 @@ def run(
         f"{tally.skipped} unchanged and skipped, in {seconds:.1f} s -> {db} (backend: {chosen.title})",
         highlight=False,
     )
+    statuses = status_line(tally)
+    if statuses is not None:
+        console.print(statuses, highlight=False)
     if tally.failed or inputs.problems:
         raise typer.Exit(1)
