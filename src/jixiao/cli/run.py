@@ -25,6 +25,7 @@ from jixiao.cli.llm_options import (
 )
 from jixiao.errors import JixiaoError
 from jixiao.extract import BACKEND_CHOICES, DEFAULT_BACKEND, Extractor, resolve_backend
+from jixiao.series import refresh_series
 from jixiao.settings import Settings
 from jixiao.store import Store, extractor_key
 
@@ -115,11 +116,28 @@ def run(
             on_start=on_start,
             on_outcome=on_outcome,
         )
+        series_line = _refresh_series(store)
     seconds = time.perf_counter() - started
     console.print(
         f"{tally.done} done ({tally.flagged} flagged), {tally.failed} failed, "
         f"{tally.skipped} unchanged and skipped, in {seconds:.1f} s -> {db}",
         highlight=False,
     )
-    if tally.failed or problems:
+    if series_line:
+        console.print(series_line, highlight=False)
+    if tally.failed or problems or series_line is None:
         raise typer.Exit(1)
+
+
+def _refresh_series(store: Store) -> str | None:
+    """Link the stored reports into series and check the new pairs of consecutive years (results are already
+    stored: a failure here costs none of them). None when the series step failed."""
+    try:
+        summary = refresh_series(store)
+    except Exception as error:
+        report_error(f"series: the checks across years failed: {type(error).__name__}: {error}")
+        return None
+    return (
+        f"series: {len(summary.series)} series, {summary.pairs} pairs of consecutive years "
+        f"({summary.compared_now} compared now), {summary.finding_count} findings across years (`jixiao series`)"
+    )
