@@ -75,9 +75,8 @@ def region_year_dots(title: str, years: Sequence[int], rows: dict[str, Sequence[
     """A region × year grid: one row of dots per region, one column per year, each dot sized and labelled by
     its share (%); no dot where the region has no report that year."""
     height = max(220, 90 + 34 * len(rows))
-    style = Style(
-        **{**_STYLE.to_dict(), "colors": ("#9dbde3",) * max(1, len(rows))}
-    )  # one light colour: labels stay legible
+    light = ("#9dbde3",) * max(1, len(rows))  # one light colour for every region: printed shares stay legible
+    style = Style(**{**_STYLE.to_dict(), "colors": light})
     chart = pygal.Dot(**_options(style=style, height=height, show_legend=False, value_formatter=lambda v: f"{v:.0f}%"))
     chart.title = title
     chart.x_labels = [str(year) for year in years]
