@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from jixiao.documents.traditional import simplified
+from jixiao.vocabulary import FUND_ALIASES
 
 # The administrative suffix of a county-level place: 旗/县/区/市 and their 自治 forms are variants of one
 # place over the years (撤县设区, 撤旗设市), so the key keeps the stem when the stem alone is a name.
@@ -22,14 +23,6 @@ _FUND_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _FUND_LEVEL = re.compile(r"^(?:中央财政|中央|省级财政|省级|省|自治区|市级|县级|本级|财政)+")
 _FUND_TAIL = re.compile(r"(?:绩效自评|绩效|自评|项目)+$")
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
-# Fund aliases seen in reports and their notices (DOMAIN §3): one fund under several names.
-FUND_ALIASES = {
-    "就业专项资金": "就业补助资金",
-    "就业资金": "就业补助资金",
-    "就业创业补助资金": "就业补助资金",
-    "促进就业专项资金": "就业补助资金",
-    "就业补助": "就业补助资金",
-}
 
 _NOT_NAME = re.compile(r"[\s\u3000、，,。.：:；;·•\-—_/\\\"“”'‘’《》<>]")
 
