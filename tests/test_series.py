@@ -4,6 +4,7 @@ and shown by `jixiao series` and `jixiao check --db`."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -128,3 +129,15 @@ def test_check_db_prints_findings_across_years_and_gates_on_them(tmp_path: Path)
     assert gated.exit_code == 1
     skipped = runner.invoke(app, ["check", "--db", str(db), "--format", "json", "--skip", "years"])
     assert "years." not in skipped.output
+
+
+def test_report_pages_show_findings_across_years_and_mark_only_this_years_figures(tmp_path: Path) -> None:
+    _, db = stored(tmp_path)
+    assert runner.invoke(app, ["review", "--db", str(db), "--out", str(tmp_path / "review")]).exit_code == 0
+    pages = [page.read_text(encoding="utf-8") for page in (tmp_path / "review" / "reports").glob("*.html")]
+    page = next(page for page in pages if "青岭县" in page and "2023年度" in page)
+    assert "years.copied_actual" in page and "2022年报告" in page
+    # only this year's 4443人 is marked in this text; last year's is listed beside the finding, not marked here
+    finding_id = re.findall(r'id="(f\d+)"', page[: page.index('<span class="rule">years.copied_actual')])[-1]
+    marks = re.findall(r'<mark[^>]*data-f="([^"]*)"[^>]*>([^<]*)</mark>', page)
+    assert [text for ids, text in marks if finding_id in ids.split()] == ["4443人"]
