@@ -107,7 +107,16 @@ def _counts(findings: list[Finding]) -> str:
 def _list_rules(output: OutputFormat) -> None:
     rules = all_rules()
     if output == OutputFormat.JSON:
-        rows = [{"rule": r.id, "severity": r.severity.value, "needs_text": r.needs_text, "doc": r.doc} for r in rules]
+        rows = [
+            {
+                "rule": r.id,
+                "severity": r.severity.value,
+                "needs_text": r.needs_text,
+                "needs_previous": r.needs_previous,
+                "doc": r.doc,
+            }
+            for r in rules
+        ]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     table = Table(title="jixiao check rules", title_justify="left")
