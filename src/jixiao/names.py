@@ -8,6 +8,7 @@ re-designation, 青嶺縣 in a report converted to traditional characters, 中�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jixiao.documents.traditional import simplified
 from jixiao.vocabulary import FUND_ALIASES
@@ -27,6 +28,7 @@ _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _NOT_NAME = re.compile(r"[\s\u3000、，,。.：:；;·•\-—_/\\\"“”'‘’《》<>]")
 
 
+@lru_cache(maxsize=8192)  # a batch names the same few places, funds and indicators again and again
 def region_key(region: str | None) -> str | None:
     """The place a report covers, folded: 内蒙古自治区柳溪旗 / 柳溪县 / 柳溪 → 柳溪; None when unnamed."""
     if not region:
@@ -40,6 +42,7 @@ def region_key(region: str | None) -> str | None:
     return stem if len(stem) >= _MIN_STEM else name or None
 
 
+@lru_cache(maxsize=8192)  # a batch names the same few places, funds and indicators again and again
 def fund_key(fund: str | None) -> str | None:
     """The fund, folded: 2023年度中央就业补助资金项目 / 就業補助資金 / 就业专项资金 → 就业补助资金."""
     if not fund:
@@ -51,6 +54,7 @@ def fund_key(fund: str | None) -> str | None:
     return FUND_ALIASES.get(name, name) or None
 
 
+@lru_cache(maxsize=8192)  # a batch names the same few places, funds and indicators again and again
 def indicator_key(name: str) -> str:
     """An indicator's name for matching across years: simplified, without spaces, punctuation or a bracketed
     unit (享受社会保险补贴人数（人） and 享受社会保险补贴人数 are one indicator)."""

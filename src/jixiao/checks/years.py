@@ -32,6 +32,7 @@ RAISING = (Op.GE, Op.GT)  # more is better: a lower target is an easier one
 RECOVERED = re.compile(r"收回|上缴|缴回|交回|统筹盘活|调减")  # unspent money legitimately gone (DOMAIN Y01)
 JUMP_REASON = re.compile(r"原因|由于|因为|扩大|新增|增长|增加|减少|下降|口径|调整|合并|拆分|试点|首次")
 _PARAGRAPH_STOP = re.compile(r"\n")
+_DIGITS = re.compile(r"\d")
 _NUMBER_SHARE_MAX = 0.3  # a line that is mostly figures is a table row, not prose
 
 
@@ -364,8 +365,8 @@ def paragraphs(text: str, min_chars: int) -> list[tuple[int, int]]:
     for match in [*_PARAGRAPH_STOP.finditer(text), None]:
         end = match.start() if match else len(text)
         line = text[start:end].strip()
-        digits = sum(ch.isdigit() for ch in line)
-        if len(line) >= min_chars and "|" not in line and digits <= _NUMBER_SHARE_MAX * len(line):
+        long_prose = len(line) >= min_chars and "|" not in line
+        if long_prose and len(_DIGITS.findall(line)) <= _NUMBER_SHARE_MAX * len(line):
             left = start + (len(text[start:end]) - len(text[start:end].lstrip()))
             spans.append((left, left + len(line)))
         start = match.end() if match else len(text)
