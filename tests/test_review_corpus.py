@@ -70,6 +70,8 @@ def test_the_index_links_to_a_page_with_every_chart(page: Page) -> None:
         assert page.locator(f"{panel} svg.pygal-chart").count() == 1, panel
     assert page.locator(".timeline svg.pygal-chart").count() == 2  # 青岭县 and 柳溪旗
     assert page.locator("script[src], link[href^='http'], img[src^='http']").count() == 0
+    html = Path(page.url.removeprefix("file://")).read_text(encoding="utf-8")
+    assert "http://" not in html and "https://" not in html  # pygal's links and namespaces removed
 
 
 def test_reading_status_counts_are_the_stores(page: Page, corpus: tuple[Path, Path]) -> None:
