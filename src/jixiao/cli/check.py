@@ -7,29 +7,65 @@ finding is or a file could not be read (the other files are still checked and pr
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 import typer
 
-from jixiao.batch import Failed, run_batch
+from jixiao.batch import Failed, Tally, run_batch
 from jixiao.checks import CheckConfig, load_config, run_checks, select_rules
 from jixiao.cli.app import command, console, report_error
-from jixiao.cli.findings_view import counts, findings_table, list_rules
+from jixiao.cli.findings_view import OutputFormat, counts, findings_table, list_rules
 from jixiao.cli.inputs import gather_files
 from jixiao.cli.options import Chosen
 from jixiao.cli.progress import BatchProgress, status_label, status_line
 from jixiao.documents import LOADERS
 from jixiao.inputs import REPORT_SUFFIX
-from jixiao.model import ReadingStatus, Severity
+from jixiao.model import Finding, ReadingStatus, Report, Severity, reading_status
 from jixiao.sinks import Collector
+from jixiao.store import Store
 
 
-class OutputFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
+class Checked(NamedTuple):
+    path: str
+    report: Report
+    findings: list[Finding]
+    status: ReadingStatus
+
+
+def _checked_files(chosen: Chosen, paths: list[Path], skip: tuple[str, ...], config: CheckConfig) -> tuple[
+    list[Checked], list[str], Tally]:  # fmt: skip
+    """Every report file (or `.json` report) under PATHS through the batch engine, in the order given."""
+    inputs = gather_files(paths, {*LOADERS, REPORT_SUFFIX})
+    collector = Collector()
+    with BatchProgress(f"jixiao check ({chosen.key})") as progress:
+        tally = run_batch(
+            collector,
+            inputs.files,
+            chosen.job(partial(run_checks, skip=skip, config=config)),
+            concurrency=chosen.settings.max_concurrency,
+            extractor=chosen.extractor,
+            on_start=progress.on_start,
+            on_outcome=progress.on_outcome,
+        )
+    done = [Checked(o.path, o.report, o.findings, o.status) for o in collector.in_order() if not isinstance(o, Failed)]
+    return done, [*inputs.problems, *(f"{f.path}: {f.reason}" for f in tally.failures)], tally
+
+
+def _checked_in_store(db: Path, skip: tuple[str, ...], config: CheckConfig) -> tuple[list[Checked], list[str], Tally]:
+    """The reports of a store checked again, with the checks across years (`jixiao.series.check_stored`)."""
+    from jixiao.series.refresh import check_stored
+
+    if not db.is_file():
+        report_error(f"{db}: no such store (run `jixiao run PATH --db {db}` first)")
+        raise typer.Exit(2)
+    with Store(db) as store:
+        found = check_stored(store, skip=skip, config=config)
+    done = [Checked(one.path, one.report, one.findings, reading_status(one.report)) for one in found]
+    tally = Tally(done=len(done))
+    tally.statuses.update(one.status for one in done)
+    return done, [], tally
 
 
 @command(backend=True, without=("config",))
@@ -45,54 +81,39 @@ def check(
     skip: Annotated[list[str] | None, typer.Option("--skip", help="rule id or family to switch off")] = None,
     config_file: Annotated[Path | None, typer.Option("--config", help="TOML file of check thresholds")] = None,
     list_rules_only: Annotated[bool, typer.Option("--list-rules", help="print the rule catalogue and exit")] = False,
+    db: Annotated[
+        Path | None, typer.Option("--db", help="check the reports in this store, across years too (instead of PATHS)")
+    ] = None,
 ) -> None:
-    """Check the figures of every report under PATHS and print the findings (errors first)."""
+    """Check the figures of every report under PATHS (or in a store) and print the findings (errors first)."""
     if list_rules_only:
         list_rules(output == OutputFormat.JSON)
         return
-    if not paths:
-        report_error("give at least one report file, folder or .json report (or --list-rules)")
+    if not paths and db is None:
+        report_error("give at least one report file, folder or .json report, or --db (or --list-rules)")
         raise typer.Exit(2)
     config = load_config(config_file) if config_file else CheckConfig()
     select_rules(skip or ())  # an unknown rule is a usage error before any file is read
-    inputs = gather_files(paths, {*LOADERS, REPORT_SUFFIX})
-    collector = Collector()
-    checker = partial(run_checks, skip=tuple(skip or ()), config=config)
-    with BatchProgress(f"jixiao check ({chosen.key})") as progress:
-        tally = run_batch(
-            collector,
-            inputs.files,
-            chosen.job(checker),
-            concurrency=chosen.settings.max_concurrency,
-            extractor=chosen.extractor,
-            on_start=progress.on_start,
-            on_outcome=progress.on_outcome,
-        )
-    results = [o for o in collector.in_order() if not isinstance(o, Failed)]
-    problems = [*inputs.problems, *(f"{f.path}: {f.reason}" for f in tally.failures)]
-    findings = {result.path: result.findings for result in results}
+    skips = tuple(skip or ())
+    done, problems, tally = (
+        _checked_in_store(db, skips, config) if db else _checked_files(chosen, paths or [], skips, config)
+    )
     if output == OutputFormat.JSON:
-        rows = []
-        for result in results:
-            report = result.report
-            found = [f.model_dump(mode="json") for f in findings[result.path]]
-            rows.append({"path": result.path, "status": result.status.value, "region": report.region,
-                         "year": report.year, "fund": report.fund, "findings": found})  # fmt: skip
+        rows = [{"path": one.path, "status": one.status.value, "region": one.report.region, "year": one.report.year,
+                 "fund": one.report.fund, "findings": [f.model_dump(mode="json") for f in one.findings]}
+                for one in done]  # fmt: skip
         typer.echo(json.dumps({"reports": rows, "errors": problems}, ensure_ascii=False, indent=2))
     else:
-        for result in results:
-            if findings[result.path]:
-                console.print(findings_table(Path(result.path), result.report, findings[result.path]))
+        for one in done:
+            if one.findings:
+                console.print(findings_table(Path(one.path), one.report, one.findings))
             # an empty or cut-off report is never shown as a clean one
-            shown = "" if result.status is ReadingStatus.READ else f"{status_label(result.status)}; "
-            console.print(f"{result.path}: {shown}{counts(findings[result.path])}", highlight=False)
-        every = [f for found in findings.values() for f in found]
-        console.print(
-            f"checked {len(results)} reports (backend: {chosen.title}): {counts(every)}; "
-            f"{tally.failed} could not be read",
-            highlight=False,
-        )
+            shown = "" if one.status is ReadingStatus.READ else f"{status_label(one.status)}; "
+            console.print(f"{one.path}: {shown}{counts(one.findings)}", highlight=False)
+        every = [f for one in done for f in one.findings]
+        source = "stored reports" if db else f"backend: {chosen.title}"
+        console.print(f"checked {len(done)} reports ({source}): {counts(every)}; {tally.failed} could not be read")
         console.print(status_line(tally) or "", highlight=False)
-    worst = max((f.severity.rank for found in findings.values() for f in found), default=-1)
+    worst = max((f.severity.rank for one in done for f in one.findings), default=-1)
     if problems or worst >= fail_on.rank:
         raise typer.Exit(1)

@@ -1,4 +1,4 @@
-"""`jixiao eval`: score a backend on the labelled samples, through the same batch engine as every command."""
+"""`jixiao eval`: score a backend on the labelled sets, through the same batch engine as every command."""
 
 from __future__ import annotations
 
@@ -10,13 +10,14 @@ import typer
 
 from jixiao.checks import run_checks
 from jixiao.cli.app import command, console, errors, report_error
-from jixiao.cli.eval_view import families_table, print_comparison, print_differences, samples_table
+from jixiao.cli.eval_view import print_comparison, report_run
 from jixiao.cli.options import Chosen
-from jixiao.evaluation import below_thresholds, load_cases, load_thresholds, run_eval, suggest_thresholds, write_run
+from jixiao.errors import ConfigError
+from jixiao.evaluation import load_cases, load_thresholds, run_eval
+from jixiao.evaluation.suites import SUITES, Suite
+from jixiao.evaluation.suites import suite as suite_of
 from jixiao.extract import get_extractor
 
-GOLD_DIR = Path("eval/gold")
-SAMPLES_DIR = Path("samples")
 RESULTS_DIR = Path("eval/results")
 
 
@@ -35,49 +36,64 @@ def eval_command(
         bool, typer.Option("--suggest-thresholds", help="print thresholds a little below this run's numbers")
     ] = False,
     detail: Annotated[bool, typer.Option("--detail", "-d", help="list every fact that differs")] = False,
-    gold_dir: Annotated[Path, typer.Option(help="gold labels")] = GOLD_DIR,
-    samples_dir: Annotated[Path, typer.Option(help="labelled samples")] = SAMPLES_DIR,
+    suite: Annotated[
+        list[str] | None, typer.Option(help="labelled set: own (our samples) or real (published documents)")
+    ] = None,
+    gold_dir: Annotated[Path | None, typer.Option(help="gold labels (a set of your own; with --samples-dir)")] = None,
+    samples_dir: Annotated[Path | None, typer.Option(help="the documents those labels are for")] = None,
     results_dir: Annotated[Path, typer.Option(help="where the result JSON goes")] = RESULTS_DIR,
 ) -> None:
-    """Score a backend on every reviewed gold sample; print a table and write the result JSON."""
+    """Score a backend on every reviewed gold sample, our own and the real documents apart; write the results."""
     if compare is not None:
         print_comparison(*compare)
         return
     backend = chosen.backend
     extractor = chosen.extractor or get_extractor(backend)
     model = chosen.settings.model_label if chosen.extractor is not None else None
-    cases, notes = load_cases(gold_dir, samples_dir)
-    limits = load_thresholds(thresholds, backend) if thresholds else {}
-    for note in notes:
-        errors.print(f"note: {note}", markup=False, highlight=False)
-    if not cases:
-        report_error(f"{gold_dir}: no reviewed gold with a sample in {samples_dir}")
+    try:
+        sets = _suites(suite, gold_dir, samples_dir)
+    except ValueError as error:
+        raise ConfigError(str(error)) from None
+    failures: list[str] = []
+    scored = 0
+    for labelled in sets:
+        cases, notes = load_cases(labelled.gold_dir, labelled.samples_dir)
+        for note in notes:
+            errors.print(f"note: {note}", markup=False, highlight=False)
+        if not cases:
+            errors.print(f"note: {labelled.name}: no reviewed gold with its document in {labelled.samples_dir}")
+            continue
+        scored += 1
+        limits = load_thresholds(thresholds, backend, labelled.name) if thresholds else {}
+        with console.status(f"evaluating {labelled.name}") if console.is_terminal else nullcontext():
+            run = run_eval(
+                cases,
+                extractor,
+                backend=backend,
+                model=model,
+                replayed=replayed,
+                checker=run_checks,
+                notes=notes,
+                concurrency=chosen.settings.max_concurrency,
+            )
+        run.suite = labelled.name
+        failures += [
+            f"{labelled.name}: {line}" for line in report_run(run, notes, detail, suggest, results_dir, limits)
+        ]
+        if min_f1 is not None and run.overall.facts.f1 < min_f1:
+            failures.append(f"{labelled.name}: facts.f1 {run.overall.facts.f1:.3f} is below --min-f1 {min_f1:.3f}")
+    if not scored:
+        report_error("no reviewed gold with its documents in any labelled set")
         raise typer.Exit(2)
-    with console.status("evaluating") if console.is_terminal else nullcontext():
-        run = run_eval(
-            cases,
-            extractor,
-            backend=backend,
-            model=model,
-            replayed=replayed,
-            checker=run_checks,
-            notes=notes,
-            concurrency=chosen.settings.max_concurrency,
-        )
-    console.print(samples_table(run))
-    console.print(families_table(run))
-    if detail:
-        print_differences(run)
-    for note in run.notes[len(notes) :]:
-        console.print(f"note: {note}", highlight=False)
-    if suggest:
-        console.print(suggest_thresholds(run), markup=False, highlight=False)
-    written = write_run(run, results_dir)
-    console.print(f"result written to {written}", highlight=False)
-    failures = below_thresholds(run, limits)
-    if min_f1 is not None and run.overall.facts.f1 < min_f1:
-        failures.append(f"facts.f1: {run.overall.facts.f1:.3f} is below --min-f1 {min_f1:.3f}")
     for failure in failures:
         report_error(failure)
     if failures:
         raise typer.Exit(1)
+
+
+def _suites(names: list[str] | None, gold_dir: Path | None, samples_dir: Path | None) -> list[Suite]:
+    if (gold_dir is None) != (samples_dir is None):
+        raise ConfigError("--gold-dir and --samples-dir go together (a labelled set of your own)")
+    if gold_dir is not None and samples_dir is not None:
+        return [Suite("own", gold_dir, samples_dir)]
+    return [suite_of(name) for name in names or SUITES]

@@ -7,7 +7,12 @@ from pathlib import Path
 from rich.table import Table
 
 from jixiao.cli.app import console
-from jixiao.evaluation import FAMILIES, EvalRun, compare_runs, load_run
+from jixiao.evaluation import FAMILIES, EvalRun, below_thresholds, compare_runs, load_run, suggest_thresholds, write_run
+
+SUITE_TITLES = {
+    "own": "our own samples and the two seeds (written by us: they flatter the grammar)",
+    "real": "real published documents nobody here wrote (what decides whether extraction works)",
+}
 
 
 def pct(value: float | None) -> str:
@@ -92,3 +97,21 @@ def print_comparison(before_path: Path, after_path: Path) -> None:
             "overall figures are not like for like; compare the per-sample rows",
             highlight=False,
         )
+
+
+def report_run(
+    run: EvalRun, notes: list[str], detail: bool, suggest: bool, results_dir: Path, limits: dict[str, float]
+) -> list[str]:
+    """Print one set's tables (and what --detail/--suggest-thresholds ask); return its threshold failures."""
+    console.print(f"[bold]{run.suite}[/bold]: {SUITE_TITLES.get(run.suite, run.suite)}")
+    console.print(samples_table(run))
+    console.print(families_table(run))
+    if detail:
+        print_differences(run)
+    for note in run.notes[len(notes) :]:
+        console.print(f"note: {note}", highlight=False)
+    if suggest:
+        console.print(suggest_thresholds(run), markup=False, highlight=False)
+    written = write_run(run, results_dir)
+    console.print(f"result written to {written}", highlight=False)
+    return below_thresholds(run, limits)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -13,6 +14,11 @@ from jixiao.cli.app import console
 from jixiao.model import Finding, Report, Severity
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+class OutputFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
 
 
 def findings_table(path: Path, report: Report, findings: list[Finding]) -> Table:
@@ -47,7 +53,16 @@ def counts(findings: list[Finding]) -> str:
 def list_rules(as_json: bool) -> None:
     rules = all_rules()
     if as_json:
-        rows = [{"rule": r.id, "severity": r.severity.value, "needs_text": r.needs_text, "doc": r.doc} for r in rules]
+        rows = [
+            {
+                "rule": r.id,
+                "severity": r.severity.value,
+                "needs_text": r.needs_text,
+                "needs_previous": r.needs_previous,
+                "doc": r.doc,
+            }
+            for r in rules
+        ]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     table = Table(title="jixiao check rules", title_justify="left")

@@ -10,10 +10,11 @@ import typer
 
 from jixiao.batch import run_batch
 from jixiao.checks import run_checks
-from jixiao.cli.app import command, console
+from jixiao.cli.app import command, console, report_error
 from jixiao.cli.inputs import gather_files
 from jixiao.cli.options import Chosen
 from jixiao.cli.progress import BatchProgress, status_line
+from jixiao.series import refresh_series
 from jixiao.sinks import StoreSink
 from jixiao.store import Store
 
@@ -42,14 +43,29 @@ def run(
             on_start=progress.on_start,
             on_outcome=progress.on_outcome,
         )
+        series_line = _refresh_series(store)
     seconds = time.perf_counter() - started
     console.print(
         f"{tally.done} done ({tally.flagged} flagged), {tally.failed} failed, "
         f"{tally.skipped} unchanged and skipped, in {seconds:.1f} s -> {db} (backend: {chosen.title})",
         highlight=False,
     )
-    statuses = status_line(tally)
-    if statuses is not None:
-        console.print(statuses, highlight=False)
-    if tally.failed or inputs.problems:
+    for line in (status_line(tally), series_line):
+        if line:
+            console.print(line, highlight=False)
+    if tally.failed or inputs.problems or series_line is None:
         raise typer.Exit(1)
+
+
+def _refresh_series(store: Store) -> str | None:
+    """Link the stored reports into series and check the new pairs of consecutive years (results are already
+    stored: a failure here costs none of them). None when the series step failed."""
+    try:
+        summary = refresh_series(store)
+    except Exception as error:
+        report_error(f"series: the checks across years failed: {type(error).__name__}: {error}")
+        return None
+    return (
+        f"series: {len(summary.series)} series, {summary.pairs} pairs of consecutive years "
+        f"({summary.compared_now} compared now), {summary.finding_count} findings across years (`jixiao series`)"
+    )
