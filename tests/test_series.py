@@ -141,3 +141,15 @@ def test_report_pages_show_findings_across_years_and_mark_only_this_years_figure
     finding_id = re.findall(r'id="(f\d+)"', page[: page.index('<span class="rule">years.copied_actual')])[-1]
     marks = re.findall(r'<mark[^>]*data-f="([^"]*)"[^>]*>([^<]*)</mark>', page)
     assert [text for ids, text in marks if finding_id in ids.split()] == ["4443人"]
+
+
+def test_reports_in_no_series_are_counted_by_reason(tmp_path: Path) -> None:
+    reports = copy_series(tmp_path / "reports")
+    (reports / "untitled.txt").write_text("绩效自评报告\n\n全年预算100.00万元，执行95.00万元。\n", encoding="utf-8")
+    db = tmp_path / "j.db"
+    assert runner.invoke(app, ["run", str(reports), "--db", str(db)]).exit_code == 0
+    text = runner.invoke(app, ["series", "--db", str(db)])
+    assert text.exit_code == 0
+    assert "not in a series: 未识别地区" in text.output and "1 reports in no series" in text.output
+    listing = json.loads(runner.invoke(app, ["series", "--db", str(db), "--format", "json"]).output)
+    assert [Path(m["path"]).name for m in listing["unlinked"]] == ["untitled.txt"]
