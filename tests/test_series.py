@@ -153,3 +153,13 @@ def test_reports_in_no_series_are_counted_by_reason(tmp_path: Path) -> None:
     assert "not in a series: 未识别地区" in text.output and "1 reports in no series" in text.output
     listing = json.loads(runner.invoke(app, ["series", "--db", str(db), "--format", "json"]).output)
     assert [Path(m["path"]).name for m in listing["unlinked"]] == ["untitled.txt"]
+
+
+def test_exports_carry_the_findings_across_years(tmp_path: Path) -> None:
+    _, db = stored(tmp_path)
+    target = tmp_path / "results.jsonl"
+    assert runner.invoke(app, ["export", "--db", str(db), "--to", str(target)]).exit_code == 0
+    lines = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    rules = {Path(line["path"]).name: {f["rule"] for f in line["findings"]} for line in lines}
+    assert {"years.copied_actual", "years.count_jump"} <= rules["qingling_2023.txt"]
+    assert not any(rule.startswith("years.") for rule in rules["qingling_2021.txt"])

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from jixiao.checks import CheckConfig, run_checks
@@ -174,3 +174,14 @@ def check_stored(
         CheckedReport(one.path, one.report, sort_findings([*one.findings, *across.get(member.extraction_id, [])]))
         for one, member in zip(checked, members, strict=True)
     ]
+
+
+def with_findings_across_years(source: ResultSource, results: Iterable[StoredResult]) -> Iterator[StoredResult]:
+    """Stored results with their findings across years added, the series brought up to date first: what every
+    view of a store (pages, exports, memos) shows, so a finding across years is never seen in one and not another.
+    """
+    refresh_series(source)
+    across = SeriesTables(source.connection).findings()
+    for result in results:
+        found = across.get(result.extraction_id)
+        yield replace(result, findings=[*result.findings, *found]) if found else result
