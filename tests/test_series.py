@@ -163,3 +163,14 @@ def test_exports_carry_the_findings_across_years(tmp_path: Path) -> None:
     rules = {Path(line["path"]).name: {f["rule"] for f in line["findings"]} for line in lines}
     assert {"years.copied_actual", "years.count_jump"} <= rules["qingling_2023.txt"]
     assert not any(rule.startswith("years.") for rule in rules["qingling_2021.txt"])
+
+
+def test_a_passage_of_a_report_in_traditional_characters_is_quoted_as_printed(tmp_path: Path) -> None:
+    _, db = stored(tmp_path)
+    with Store(db) as store:
+        summary = refresh_series(store)
+        now = next(m for s in summary.series for m in s.members if m.path.endswith("qingling_2023.txt"))
+    copied = next(f for f in summary.findings[now.extraction_id] if f.rule == "years.copied_narrative")
+    last_year, this_year = copied.figures[1], copied.figures[0]
+    assert last_year.elsewhere and "審核環節" in last_year.text  # qingling_2022.txt is in traditional characters
+    assert "审核环节" in this_year.text
