@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -74,8 +75,10 @@ def _print(summary: SeriesSummary) -> None:
                 found.add_row(s.region, str(m.year), f"[{style}]{f.severity.value}[/]", f.rule, f.message_zh)
     if found.row_count:
         console.print(found)
-    for m in summary.unlinked:
-        console.print(f"not in a series: {m.path}: {m.why_unlinked}", highlight=False, markup=False)
+    if summary.unlinked:  # one line per reason, not per file: a corpus can hold thousands (the JSON lists them)
+        reasons = Counter(m.why_unlinked for m in summary.unlinked)
+        listed = "; ".join(f"{reason} {count}" for reason, count in reasons.most_common())
+        console.print(f"not in a series: {listed} (`--format json` lists the files)", highlight=False, markup=False)
     console.print(
         f"{len(summary.series)} series, {summary.pairs} pairs of consecutive years "
         f"({len(summary.not_compared)} not compared: nothing read), {summary.finding_count} findings across years, "
