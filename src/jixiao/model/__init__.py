@@ -1,6 +1,6 @@
 """The report model and findings: the contract every stage shares."""
 
-from jixiao.model.findings import FigureRef, Finding, Severity
+from jixiao.model.findings import Confidence, FigureRef, Finding, Severity
 from jixiao.model.report import (
     SCHEMA_VERSION,
     Coverage,
@@ -22,6 +22,7 @@ from jixiao.model.walk import figures_of
 __all__ = [
     "SCHEMA_VERSION",
     "STATUS_ZH",
+    "Confidence",
     "Coverage",
     "ExtractorInfo",
     "Figure",
