@@ -16,7 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from jixiao.errors import ConfigError
 from jixiao.model import Finding, Report
+from jixiao.redaction import redact
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -163,17 +165,52 @@ def worst_rank(findings: list[Finding]) -> int:
 
 
 class Store:
-    """A SQLite batch store. Use as a context manager; one writer (the batch parent) at a time."""
+    """A SQLite batch store. Use as a context manager; one writer (the batch parent) at a time.
 
-    def __init__(self, path: str | Path) -> None:
+    `read_only` opens an existing store for export and review without writing to it (a store on a
+    read-only disk or shared read-only can still be exported). A store that cannot be opened is a
+    ConfigError naming the file and the reason, never a traceback.
+    """
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
-        self.connection = sqlite3.connect(self.path, isolation_level=None, timeout=30)
-        self.connection.execute("PRAGMA journal_mode=WAL")
-        # In WAL mode NORMAL keeps every committed transaction across a process crash (kill -9);
-        # only a power loss can lose the last ones. FULL would fsync each report for nothing here.
-        self.connection.execute("PRAGMA synchronous=NORMAL")
-        self.connection.execute("PRAGMA foreign_keys=ON")
-        self.connection.executescript(SCHEMA)
+        try:
+            self.connection = self._open(read_only)
+        except sqlite3.Error as error:
+            raise ConfigError(f"{self.path}: cannot open the store: {store_problem(self.path, error)}") from None
+
+    def _open(self, read_only: bool) -> sqlite3.Connection:
+        if read_only:
+            try:
+                self._uri_options: str | None = "mode=ro"
+                return self._open_uri(self._uri_options)
+            except sqlite3.OperationalError:
+                # A WAL store on a read-only disk cannot create its shared-memory file; nobody can be writing
+                # it there, so it is read as an immutable file.
+                self._uri_options = "mode=ro&immutable=1"
+                return self._open_uri(self._uri_options)
+        self._uri_options = None
+        connection = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            # In WAL mode NORMAL keeps every committed transaction across a process crash (kill -9);
+            # only a power loss can lose the last ones. FULL would fsync each report for nothing here.
+            connection.execute("PRAGMA synchronous=NORMAL")
+            connection.execute("PRAGMA foreign_keys=ON")
+            connection.executescript(SCHEMA)
+        except sqlite3.Error:
+            connection.close()
+            raise
+        return connection
+
+    def _open_uri(self, options: str) -> sqlite3.Connection:
+        connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?{options}", uri=True, isolation_level=None)
+        try:
+            connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # fails now if it is no store
+        except sqlite3.Error:
+            connection.close()
+            raise
+        return connection
 
     def close(self) -> None:
         self.connection.close()
@@ -248,6 +285,7 @@ class Store:
         return extraction_id
 
     def save_failure(self, *, path: str, extractor: str, reason: str, run_id: int) -> None:
+        reason = redact(reason)  # providers echo keys in error bodies; a store is shared and exported
         with self._transaction() as db:
             db.execute(
                 "INSERT INTO failures (path, extractor, reason, run_id, created_at) VALUES (?, ?, ?, ?, ?) "
@@ -300,7 +338,7 @@ class Store:
             parameters = (extractor,)
         query += " ORDER BY d.path, e.extractor"
         # A second connection reads findings while the first streams rows (one cursor cannot do both).
-        reader = sqlite3.connect(self.path)
+        reader = sqlite3.connect(self.path) if self._uri_options is None else self._open_uri(self._uri_options)
         try:
             for extraction_id, document_id, path, sha256, format, text, report, run_id in self.connection.execute(
                 query, parameters
@@ -328,7 +366,19 @@ class Store:
             query += " WHERE extractor = ?"
             parameters = (extractor,)
         rows = self.connection.execute(query + " ORDER BY path", parameters)
-        return [StoredFailure(path=p, extractor=e, reason=r, run_id=run) for p, e, r, run in rows]
+        return [StoredFailure(path=p, extractor=e, reason=redact(r), run_id=run) for p, e, r, run in rows]
+
+
+def store_problem(path: Path, error: sqlite3.Error) -> str:
+    """SQLite's reason in words a user can act on."""
+    if not path.parent.is_dir():
+        return f"no such folder {path.parent}"
+    message = str(error)
+    if "readonly" in message or "read-only" in message:
+        return "the store (or its folder) is read-only"
+    if "not a database" in message:
+        return "the file is not a jixiao store (not an SQLite database)"
+    return message
 
 
 class _Transaction:

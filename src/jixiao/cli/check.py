@@ -16,12 +16,13 @@ from pydantic import ValidationError
 from rich.table import Table
 
 from jixiao.checks import CheckConfig, all_rules, load_config, run_checks, select_rules
-from jixiao.cli.app import app, console, report_error
+from jixiao.cli.app import app, console, plain, report_error, shown
 from jixiao.cli.inputs import report_files
 from jixiao.documents import LOADERS, load_document
 from jixiao.errors import InputError, JixiaoError
 from jixiao.extract import extract
 from jixiao.model import Finding, Report, Severity
+from jixiao.redaction import redact
 
 
 class OutputFormat(StrEnum):
@@ -76,7 +77,7 @@ def load_for_check(path: Path) -> tuple[Report, str | None]:
 
 def _findings_table(path: Path, report: Report, findings: list[Finding]) -> Table:
     about = " ".join(str(x) for x in (report.region, report.year, report.fund) if x)
-    table = Table(title=f"{path}  {about}", title_justify="left", show_lines=False)
+    table = Table(title=plain(f"{path}  {about}"), title_justify="left", show_lines=False)
     for column in ("severity", "rule", "finding", "figures", "expected", "found"):
         table.add_column(
             column,
@@ -89,8 +90,8 @@ def _findings_table(path: Path, report: Report, findings: list[Finding]) -> Tabl
         table.add_row(
             f"[{style}]{finding.severity.value}[/]",
             finding.rule,
-            finding.message_zh,
-            "  ".join(f.text for f in finding.figures[:4]) + (" …" if len(finding.figures) > 4 else ""),
+            plain(finding.message_zh),  # messages quote the report: its text is shown, never read as markup
+            plain("  ".join(f.text for f in finding.figures[:4]) + (" …" if len(finding.figures) > 4 else "")),
             "" if finding.expected is None else f"{finding.expected:g}",
             "" if finding.found is None else f"{finding.found:g}",
         )
@@ -154,13 +155,18 @@ def check(
             report_error(str(error))
             problems.append(str(error))
             continue
+        except Exception as error:  # a bug on one odd file must not stop the others
+            problem = f"{path}: internal error: {type(error).__name__}: {error}"
+            report_error(problem)
+            problems.append(problem)
+            continue
         findings = run_checks(report, text, skip=skip or (), config=config)
         worst = max([worst, *(f.severity.rank for f in findings)])
         results.append({"path": str(path), "report": report, "findings": findings})
         if output == OutputFormat.TEXT:
             if findings:
                 console.print(_findings_table(path, report, findings))
-            console.print(f"{path}: {_counts(findings)}", highlight=False)
+            console.print(f"{shown(path)}: {_counts(findings)}", highlight=False, markup=False)
     if output == OutputFormat.JSON:
         document = {
             "reports": [
@@ -173,7 +179,7 @@ def check(
                 }
                 for r in results
             ],
-            "errors": problems,
+            "errors": [redact(problem) for problem in problems],
         }
         typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
     if problems:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from jixiao.cli.app import app, console, report_error
+from jixiao.cli.app import app, console, report_error, shown
 from jixiao.errors import JixiaoError
 from jixiao.store import Store
 
@@ -29,10 +29,13 @@ def export_command(
         report_error(f"{db}: no such store (run `jixiao run PATH --db {db}` first)")
         raise typer.Exit(2)
     try:
-        with Store(db) as store:
+        with Store(db, read_only=True) as store:
             written = export(store, to, extractor=extractor)
     except JixiaoError as error:
         report_error(str(error))
         raise typer.Exit(2) from None
+    except OSError as error:  # a full disk, a read-only folder: one line, not a traceback
+        report_error(f"{error.filename or to}: cannot write: {error.strerror or error}")
+        raise typer.Exit(2) from None
     for path in written:
-        console.print(f"wrote {path}", highlight=False)
+        console.print(f"wrote {shown(path)}", highlight=False, markup=False)

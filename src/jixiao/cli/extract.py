@@ -11,7 +11,7 @@ import typer
 from rich.progress import Progress
 from rich.table import Table
 
-from jixiao.cli.app import app, console, errors, report_error
+from jixiao.cli.app import app, console, errors, plain, report_error, shown
 from jixiao.cli.inputs import gather_files, output_name
 from jixiao.cli.llm_options import (
     BaseUrlOption,
@@ -26,6 +26,7 @@ from jixiao.cli.llm_options import (
 from jixiao.errors import JixiaoError
 from jixiao.extract import AUTO, BACKEND_CHOICES, extract_file, resolve_backend
 from jixiao.model import Report
+from jixiao.output_folder import OutputFolder
 from jixiao.settings import Settings
 
 
@@ -40,14 +41,14 @@ def _summary(rows: list[tuple[str, Report]], backend: str) -> Table:
         table.add_column(column, justify="right" if column[0] in "bei" or column == "year" else "left")
     for name, report in rows:
         rate = report.funding.execution_rate
-        table.add_row(
-            name,
-            report.region or "",
+        table.add_row(  # file names and report text are untrusted: shown as plain text, never as markup
+            plain(name),
+            plain(report.region or ""),
             str(report.year or ""),
-            report.fund or "",
+            plain(report.fund or ""),
             _money(report, "budget"),
             _money(report, "executed"),
-            rate.text if rate else "",
+            plain(rate.text if rate else ""),
             str(len(report.indicators)),
         )
     return table
@@ -87,19 +88,22 @@ def extract(
         report_error(str(error))
         raise typer.Exit(2) from None
     files, problems = gather_files(paths)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        folder = OutputFolder.claim(out)  # never writes into (or over) a folder of the user's own
+    except JixiaoError as error:
+        report_error(str(error))
+        raise typer.Exit(2) from None
     used: set[str] = set()
 
     def write(path: Path, report: Report) -> None:
-        name = output_name(path, report.source.sha256, used)
-        (out / name).write_text(report.model_dump_json(indent=2), encoding="utf-8")
+        folder.write_text(output_name(path, report.source.sha256, used), report.model_dump_json(indent=2))
 
     if ran == "llm":
         done, failed = run_llm_batch(files, settings, write)
     else:
         done, failed = _run_one_by_one(files, ran, write)
     console.print(_summary(done, _backend_title(backend, ran, settings)))
-    console.print(f"{len(done)} extracted to {out}/, {failed} failed", highlight=False)
+    console.print(f"{len(done)} extracted to {shown(out)}/, {failed} failed", highlight=False, markup=False)
     if failed or problems:
         raise typer.Exit(1)
 
@@ -116,6 +120,9 @@ def _run_one_by_one(
                 report = extract_file(path, backend)
             except JixiaoError as error:
                 report_error(str(error))
+                failed += 1
+            except Exception as error:  # a bug on one odd file must not stop the others
+                report_error(f"{path}: internal error: {type(error).__name__}: {error}")
                 failed += 1
             else:
                 write(path, report)

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from jixiao.cli.app import app, console, report_error
+from jixiao.cli.app import app, console, report_error, shown
+from jixiao.errors import JixiaoError
 from jixiao.store import Store
 
 
@@ -25,6 +26,13 @@ def review(
     if not db.is_file():
         report_error(f"{db}: no such store (run `jixiao run PATH --db {db}` first)")
         raise typer.Exit(2)
-    with Store(db) as store:
-        index = write_review(store, out, extractor=extractor)
-    console.print(f"wrote {index}", highlight=False)
+    try:
+        with Store(db, read_only=True) as store:
+            index = write_review(store, out, extractor=extractor)
+    except JixiaoError as error:
+        report_error(str(error))
+        raise typer.Exit(2) from None
+    except OSError as error:  # a full disk, a read-only folder: one line, not a traceback
+        report_error(f"{error.filename or out}: cannot write: {error.strerror or error}")
+        raise typer.Exit(2) from None
+    console.print(f"wrote {shown(index)}", highlight=False, markup=False)

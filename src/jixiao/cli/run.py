@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
 from jixiao.batch import Failed, Job, Outcome, Tally, run_batch
 from jixiao.checks import run_checks
-from jixiao.cli.app import app, console, errors, report_error
+from jixiao.cli.app import app, console, errors, report_error, shown
 from jixiao.cli.inputs import gather_files
 from jixiao.cli.llm_options import (
     BaseUrlOption,
@@ -92,8 +94,30 @@ def run(
         raise typer.Exit(2) from None
     files, problems = gather_files(paths)
     started = time.perf_counter()
+    try:
+        tally = _run(db, files, job, extractor, workers, concurrency or settings.max_concurrency)
+    except JixiaoError as error:  # the store cannot be opened, or the endpoint refused the key
+        report_error(str(error))
+        raise typer.Exit(2) from None
+    except sqlite3.Error as error:  # the disk filled or the store went read-only mid-run: what is stored stays
+        report_error(f"{db}: cannot write the store: {error}; the reports stored so far are kept")
+        raise typer.Exit(2) from None
+    seconds = time.perf_counter() - started
+    console.print(
+        f"{tally.done} done ({tally.flagged} flagged), {tally.failed} failed, "
+        f"{tally.skipped} unchanged and skipped, in {seconds:.1f} s -> {shown(db)}",
+        highlight=False,
+        markup=False,
+    )
+    if tally.failed or problems:
+        raise typer.Exit(1)
+
+
+def _run(db: Path, files: list[Path], job: Job, extractor: Extractor | None, workers: int, concurrency: int) -> Tally:
     with Store(db) as store, _progress() as progress:
-        task = progress.add_task(f"jixiao run ({job.extractor})", total=None, done=0, failed=0, flagged=0)
+        task = progress.add_task(
+            f"jixiao run ({escape(shown(job.extractor))})", total=None, done=0, failed=0, flagged=0
+        )
 
         def on_start(todo: int, skipped: int) -> None:
             progress.update(task, total=todo)
@@ -105,21 +129,13 @@ def run(
                 report_error(f"{outcome.path}: {outcome.reason}")
             progress.update(task, advance=1, done=tally.done, failed=tally.failed, flagged=tally.flagged)
 
-        tally = run_batch(
+        return run_batch(
             store,
             files,
             job,
             workers=workers,
-            concurrency=concurrency or settings.max_concurrency,
+            concurrency=concurrency,
             extractor=extractor,
             on_start=on_start,
             on_outcome=on_outcome,
         )
-    seconds = time.perf_counter() - started
-    console.print(
-        f"{tally.done} done ({tally.flagged} flagged), {tally.failed} failed, "
-        f"{tally.skipped} unchanged and skipped, in {seconds:.1f} s -> {db}",
-        highlight=False,
-    )
-    if tally.failed or problems:
-        raise typer.Exit(1)
