@@ -22,7 +22,7 @@ def test_extract_samples_writes_one_valid_json_per_report(tmp_path: Path) -> Non
     assert result.exit_code == 0, result.output
     assert "backend: rules" in result.output
     written = sorted(out.glob("*.json"))
-    assert [p.stem for p in written] == sorted(p.stem for p in SAMPLES.iterdir() if p.suffix in LOADERS)
+    assert [p.stem for p in written] == sorted(p.stem for p in SAMPLES.rglob("*") if p.suffix in LOADERS)
     for path in written:
         report = Report.model_validate_json(path.read_text(encoding="utf-8"))
         assert report.extractor.backend == "rules"

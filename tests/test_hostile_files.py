@@ -84,7 +84,7 @@ def test_a_store_in_a_missing_folder_is_one_line(tmp_path: Path) -> None:
     assert ran.error_lines == ["error: nowhere/j.db: cannot open the store: no such folder nowhere"], ran.stderr
 
 
-def test_a_read_only_store_cannot_be_run_into_but_can_be_exported_and_reviewed(tmp_path: Path) -> None:
+def test_a_read_only_store_is_one_line_for_run_and_review_and_still_exports(tmp_path: Path) -> None:
     good_reports(tmp_path / "reports", count=1)
     (tmp_path / "store").mkdir()
     assert run_jixiao("run", "reports", "--db", "store/j.db", cwd=tmp_path).returncode == 0
@@ -102,6 +102,9 @@ def test_a_read_only_store_cannot_be_run_into_but_can_be_exported_and_reviewed(t
         exported = run_jixiao("export", "--db", "store/j.db", "--to", "results.xlsx", cwd=tmp_path, plain_user=True)
         assert exported.returncode == 0, exported.stderr
         reviewed = run_jixiao("review", "--db", "store/j.db", "--out", "review", cwd=tmp_path, plain_user=True)
-        assert reviewed.returncode == 0, reviewed.stderr
+        assert reviewed.returncode == 2 and "Traceback" not in reviewed.stderr  # a review updates the series
+        assert reviewed.error_lines == [
+            "error: store/j.db: cannot open the store: the store (or its folder) is read-only"
+        ]
     finally:
         (tmp_path / "store").chmod(0o755)

@@ -34,6 +34,12 @@ def test_review_into_the_working_folder_is_refused_and_the_reports_stay(readme_l
     assert not (readme_layout / "index.html").exists() and not (readme_layout / MANIFEST).exists()
 
 
+def test_memos_into_the_working_folder_are_refused(readme_layout: Path) -> None:
+    result = runner.invoke(app, ["memo", "--db", "jixiao.db", "--out", "."])
+    assert result.exit_code == 2 and "was not written by jixiao" in result.output
+    assert list(readme_layout.glob("*.docx")) == []
+
+
 def test_review_again_replaces_its_own_pages_and_keeps_a_file_the_user_added(readme_layout: Path) -> None:
     assert runner.invoke(app, ["review", "--db", "jixiao.db", "--out", "review"]).exit_code == 0
     pages = sorted((readme_layout / "review" / "reports").glob("*.html"))

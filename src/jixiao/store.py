@@ -359,6 +359,39 @@ class Store:
         finally:
             reader.close()
 
+    def extraction_ids(self, extractor: str | None = None) -> list[int]:
+        """Ids of the stored extractions (of one extractor, or all), for layers that track them (series)."""
+        if extractor is None:
+            rows = self.connection.execute("SELECT id FROM extractions ORDER BY id")
+        else:
+            rows = self.connection.execute("SELECT id FROM extractions WHERE extractor = ? ORDER BY id", (extractor,))
+        return [row[0] for row in rows]
+
+    def result(self, extraction_id: int, *, with_text: bool = True) -> StoredResult | None:
+        """One stored extraction by id, or None when it is gone (re-extracted or its file changed)."""
+        text_column = "d.text" if with_text else "''"
+        row = self.connection.execute(
+            f"SELECT d.id, d.path, d.sha256, d.format, {text_column}, e.report, e.run_id "
+            "FROM extractions e JOIN documents d ON d.id = e.document_id WHERE e.id = ?",
+            (extraction_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        document_id, path, sha256, format, text, report, run_id = row
+        findings = [
+            Finding.model_validate_json(finding)
+            for (finding,) in self.connection.execute(
+                "SELECT finding FROM findings WHERE extraction_id = ? ORDER BY id", (extraction_id,)
+            )
+        ]
+        return StoredResult(
+            extraction_id=extraction_id,
+            document=StoredDocument(id=document_id, path=path, sha256=sha256, format=format, text=text),
+            report=Report.model_validate_json(report),
+            findings=findings,
+            run_id=run_id,
+        )
+
     def failures(self, extractor: str | None = None) -> list[StoredFailure]:
         query = "SELECT path, extractor, reason, run_id FROM failures"
         parameters: tuple[str, ...] = ()

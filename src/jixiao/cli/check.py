@@ -7,6 +7,7 @@ argument or an input file is bad (the other files are still checked and printed)
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -23,6 +24,7 @@ from jixiao.errors import InputError, JixiaoError
 from jixiao.extract import extract
 from jixiao.model import Finding, Report, Severity
 from jixiao.redaction import redact
+from jixiao.store import Store
 
 
 class OutputFormat(StrEnum):
@@ -106,7 +108,16 @@ def _counts(findings: list[Finding]) -> str:
 def _list_rules(output: OutputFormat) -> None:
     rules = all_rules()
     if output == OutputFormat.JSON:
-        rows = [{"rule": r.id, "severity": r.severity.value, "needs_text": r.needs_text, "doc": r.doc} for r in rules]
+        rows = [
+            {
+                "rule": r.id,
+                "severity": r.severity.value,
+                "needs_text": r.needs_text,
+                "needs_previous": r.needs_previous,
+                "doc": r.doc,
+            }
+            for r in rules
+        ]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     table = Table(title="jixiao check rules", title_justify="left")
@@ -115,6 +126,51 @@ def _list_rules(output: OutputFormat) -> None:
     for r in rules:
         table.add_row(r.id, f"[{STYLES[r.severity]}]{r.severity.value}[/]", "yes" if r.needs_text else "", r.summary)
     console.print(table)
+
+
+Checked = tuple[Path, Report, list[Finding]]
+
+
+def _checked_files(
+    paths: list[Path], skip: list[str] | None, config: CheckConfig
+) -> tuple[Iterator[Checked], list[str]]:
+    """Each report file or `.json` report checked as it is read; a bad one is reported and skipped."""
+    files, problems = check_inputs(paths)
+    for problem in problems:
+        report_error(problem)
+
+    def checked() -> Iterator[Checked]:
+        for path in files:
+            try:
+                report, text = load_for_check(path)
+            except JixiaoError as error:
+                report_error(str(error))
+                problems.append(str(error))
+                continue
+            except Exception as error:  # a bug on one odd file must not stop the others
+                problem = f"{path}: internal error: {type(error).__name__}: {error}"
+                report_error(problem)
+                problems.append(problem)
+                continue
+            yield path, report, run_checks(report, text, skip=skip or (), config=config)
+
+    return checked(), problems
+
+
+def _checked_from_store(db: Path, skip: list[str] | None, config: CheckConfig) -> tuple[Iterator[Checked], list[str]]:
+    """The reports of a store checked again, with the checks across years (`jixiao.series.check_stored`)."""
+    from jixiao.series.refresh import check_stored
+
+    if not db.is_file():
+        report_error(f"{db}: no such store (run `jixiao run PATH --db {db}` first)")
+        raise typer.Exit(2)
+    try:
+        with Store(db) as store:
+            checked = check_stored(store, skip=skip or (), config=config)
+    except JixiaoError as error:  # the store cannot be opened
+        report_error(str(error))
+        raise typer.Exit(2) from None
+    return iter((Path(one.path), one.report, one.findings) for one in checked), []
 
 
 @app.command()
@@ -129,13 +185,16 @@ def check(
     skip: Annotated[list[str] | None, typer.Option("--skip", help="rule id or family to switch off")] = None,
     config_file: Annotated[Path | None, typer.Option("--config", help="TOML file of check thresholds")] = None,
     list_rules: Annotated[bool, typer.Option("--list-rules", help="print the rule catalogue and exit")] = False,
+    db: Annotated[
+        Path | None, typer.Option("--db", help="check the reports in this store, across years too (instead of PATHS)")
+    ] = None,
 ) -> None:
-    """Check the figures of every report under PATHS and print the findings (errors first)."""
+    """Check the figures of every report under PATHS (or in a store) and print the findings (errors first)."""
     if list_rules:
         _list_rules(output)
         return
-    if not paths:
-        report_error("give at least one report file, folder or .json report (or --list-rules)")
+    if not paths and db is None:
+        report_error("give at least one report file, folder or .json report, or --db (or --list-rules)")
         raise typer.Exit(2)
     try:
         config = load_config(config_file) if config_file else CheckConfig()
@@ -143,24 +202,10 @@ def check(
     except JixiaoError as error:
         report_error(str(error))
         raise typer.Exit(2) from None
-    files, problems = check_inputs(paths)
-    for problem in problems:
-        report_error(problem)
+    checked, problems = _checked_from_store(db, skip, config) if db else _checked_files(paths or [], skip, config)
     results: list[dict[str, Any]] = []
     worst = -1
-    for path in files:
-        try:
-            report, text = load_for_check(path)
-        except JixiaoError as error:
-            report_error(str(error))
-            problems.append(str(error))
-            continue
-        except Exception as error:  # a bug on one odd file must not stop the others
-            problem = f"{path}: internal error: {type(error).__name__}: {error}"
-            report_error(problem)
-            problems.append(problem)
-            continue
-        findings = run_checks(report, text, skip=skip or (), config=config)
+    for path, report, findings in checked:
         worst = max([worst, *(f.severity.rank for f in findings)])
         results.append({"path": str(path), "report": report, "findings": findings})
         if output == OutputFormat.TEXT:

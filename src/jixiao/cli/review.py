@@ -27,7 +27,7 @@ def review(
         report_error(f"{db}: no such store (run `jixiao run PATH --db {db}` first)")
         raise typer.Exit(2)
     try:
-        with Store(db, read_only=True) as store:
+        with Store(db) as store:  # a review brings the store's series up to date: it writes
             index = write_review(store, out, extractor=extractor)
     except JixiaoError as error:
         report_error(str(error))

@@ -27,6 +27,7 @@ from jixiao.cli.llm_options import (
 )
 from jixiao.errors import JixiaoError
 from jixiao.extract import BACKEND_CHOICES, DEFAULT_BACKEND, Extractor, resolve_backend
+from jixiao.series import refresh_series
 from jixiao.settings import Settings
 from jixiao.store import Store, extractor_key
 
@@ -95,7 +96,7 @@ def run(
     files, problems = gather_files(paths)
     started = time.perf_counter()
     try:
-        tally = _run(db, files, job, extractor, workers, concurrency or settings.max_concurrency)
+        tally, series_line = _run(db, files, job, extractor, workers, concurrency or settings.max_concurrency)
     except JixiaoError as error:  # the store cannot be opened, or the endpoint refused the key
         report_error(str(error))
         raise typer.Exit(2) from None
@@ -109,11 +110,16 @@ def run(
         highlight=False,
         markup=False,
     )
-    if tally.failed or problems:
+    if series_line:
+        console.print(series_line, highlight=False, markup=False)
+    if tally.failed or problems or series_line is None:
         raise typer.Exit(1)
 
 
-def _run(db: Path, files: list[Path], job: Job, extractor: Extractor | None, workers: int, concurrency: int) -> Tally:
+def _run(
+    db: Path, files: list[Path], job: Job, extractor: Extractor | None, workers: int, concurrency: int
+) -> tuple[Tally, str | None]:
+    """The batch, then the series step; the series line (None when that step failed)."""
     with Store(db) as store, _progress() as progress:
         task = progress.add_task(
             f"jixiao run ({escape(shown(job.extractor))})", total=None, done=0, failed=0, flagged=0
@@ -129,7 +135,7 @@ def _run(db: Path, files: list[Path], job: Job, extractor: Extractor | None, wor
                 report_error(f"{outcome.path}: {outcome.reason}")
             progress.update(task, advance=1, done=tally.done, failed=tally.failed, flagged=tally.flagged)
 
-        return run_batch(
+        tally = run_batch(
             store,
             files,
             job,
@@ -139,3 +145,18 @@ def _run(db: Path, files: list[Path], job: Job, extractor: Extractor | None, wor
             on_start=on_start,
             on_outcome=on_outcome,
         )
+        return tally, _refresh_series(store)
+
+
+def _refresh_series(store: Store) -> str | None:
+    """Link the stored reports into series and check the new pairs of consecutive years (results are already
+    stored: a failure here costs none of them). None when the series step failed."""
+    try:
+        summary = refresh_series(store)
+    except Exception as error:
+        report_error(f"series: the checks across years failed: {type(error).__name__}: {error}")
+        return None
+    return (
+        f"series: {len(summary.series)} series, {summary.pairs} pairs of consecutive years "
+        f"({summary.compared_now} compared now), {summary.finding_count} findings across years (`jixiao series`)"
+    )

@@ -14,8 +14,10 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from jixiao.model import Finding, Report, Severity
 from jixiao.output_folder import OutputFolder
+from jixiao.review.corpus import write_corpus
 from jixiao.review.highlight import finding_id, segments
 from jixiao.review.tables import SEVERITY_ZH
+from jixiao.series import SeriesTables, refresh_series
 from jixiao.store import Store, StoredFailure, StoredResult
 
 REPORTS_FOLDER = "reports"
@@ -73,7 +75,7 @@ def _page_name(result: StoredResult) -> str:
 
 
 def write_review(store: Store, out: Path, *, extractor: str | None = None) -> Path:
-    """Write index.html and one page per stored report under `out`; return the index path.
+    """Write index.html, one page per stored report and the corpus page under `out`; return the index path.
 
     `out` must be new, empty, or a folder an earlier review wrote (see OutputFolder): a review never
     deletes or overwrites anything it did not write itself.
@@ -82,8 +84,10 @@ def write_review(store: Store, out: Path, *, extractor: str | None = None) -> Pa
     environment = _environment()
     report_template = environment.get_template("report.html.j2")
     rows: list[IndexRow] = []
+    refresh_series(store)
+    across = SeriesTables(store.connection).findings()  # findings against the year before, shown with the rest
     for result in store.results(extractor):
-        findings = _sorted_findings(result.findings)
+        findings = _sorted_findings([*result.findings, *across.get(result.extraction_id, [])])
         html = report_template.render(
             result=result,
             report=result.report,
@@ -97,6 +101,7 @@ def write_review(store: Store, out: Path, *, extractor: str | None = None) -> Pa
     rows.sort(key=lambda row: row.sort_key)
     failures = store.failures(extractor)
     index = folder.write_text("index.html", _render_index(environment, rows, failures))
+    write_corpus(environment, store, folder, extractor=extractor)  # corpus.html, linked from the index
     folder.remove_stale()  # pages of reports no longer in the store must not linger
     return index
 
