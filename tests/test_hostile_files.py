@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -84,27 +83,23 @@ def test_a_store_in_a_missing_folder_is_one_line(tmp_path: Path) -> None:
     assert ran.error_lines == ["error: nowhere/j.db: cannot open the store: no such folder nowhere"], ran.stderr
 
 
-def test_a_read_only_store_is_one_line_for_run_and_review_and_still_exports(tmp_path: Path) -> None:
+def test_a_read_only_store_is_one_line_for_every_command(tmp_path: Path) -> None:
     good_reports(tmp_path / "reports", count=1)
     (tmp_path / "store").mkdir()
     assert run_jixiao("run", "reports", "--db", "store/j.db", cwd=tmp_path).returncode == 0
-    (tmp_path / "more").mkdir()
-    shutil.copy(tmp_path / "reports" / "good_0.txt", tmp_path / "more" / "another.txt")
     os.chmod(tmp_path, 0o777)
     for path in (tmp_path / "store").iterdir():
         path.chmod(0o444)
     (tmp_path / "store").chmod(0o555)
+    expected = "error: store/j.db: cannot open the store: the store (or its folder) is read-only"
     try:
-        ran = run_jixiao("run", "more", "--db", "store/j.db", cwd=tmp_path, plain_user=True)
-        assert ran.returncode == 2 and "Traceback" not in ran.stderr
-        assert len(ran.error_lines) == 1 and ran.error_lines[0].startswith("error: store/j.db: "), ran.stderr
-        assert "read-only" in ran.error_lines[0]
-        exported = run_jixiao("export", "--db", "store/j.db", "--to", "results.xlsx", cwd=tmp_path, plain_user=True)
-        assert exported.returncode == 0, exported.stderr
-        reviewed = run_jixiao("review", "--db", "store/j.db", "--out", "review", cwd=tmp_path, plain_user=True)
-        assert reviewed.returncode == 2 and "Traceback" not in reviewed.stderr  # a review updates the series
-        assert reviewed.error_lines == [
-            "error: store/j.db: cannot open the store: the store (or its folder) is read-only"
-        ]
+        for command in (
+            ["run", "reports", "--db", "store/j.db"],
+            ["export", "--db", "store/j.db", "--to", "results.xlsx"],
+            ["review", "--db", "store/j.db", "--out", "review"],  # views bring the store's series up to date
+        ):
+            ran = run_jixiao(*command, cwd=tmp_path, plain_user=True)
+            assert ran.returncode == 2 and "Traceback" not in ran.stderr, ran.stderr
+            assert ran.error_lines == [expected], (command, ran.stderr)
     finally:
         (tmp_path / "store").chmod(0o755)

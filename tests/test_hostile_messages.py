@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hostile import answer, good_reports, jixiao_env, model_service, run_jixiao, stored
-from jixiao.cli.app import shown
+from jixiao.cli.app import escaped
 from jixiao.redaction import redact, register_secret
 
 KEY = "zp-live-7f3a9c1e5b2d4f60"  # no recognisable shape: masked because it is the configured key
@@ -109,9 +109,9 @@ def test_file_names_are_printed_escaped_never_interpreted(tmp_path: Path, comman
     ran = run_jixiao(*command, cwd=tmp_path)
     assert ran.returncode != 0
     assert len(ran.error_lines) == 2, ran.stderr
-    assert "error: all reports are fine" not in ran.stderr.replace(shown(FORGED), "")
+    assert "error: all reports are fine" not in ran.stderr.replace(escaped(FORGED), "")
     assert "\x1b" not in ran.stderr + ran.stdout and "\u202e" not in ran.stderr + ran.stdout
-    assert any(shown(FORGED) in line for line in ran.error_lines)
+    assert any(escaped(FORGED) in line for line in ran.error_lines)
     assert any(r"\x1b]0;pwned\x07\x1b[2J\x1b[31mred\u202etxt.exe.txt" in line for line in ran.error_lines)
 
 

@@ -20,6 +20,7 @@ from jixiao.model import Finding, Severity
 from jixiao.review.memo import build_memo
 from jixiao.review.memo_docx import render
 from jixiao.series import SeriesTables
+from jixiao.sinks import StoreSink
 from jixiao.store import Store
 
 runner = CliRunner()
@@ -36,7 +37,7 @@ def memos(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Doc
     )
     db = root / "j.db"
     with Store(db) as store:
-        run_batch(store, sorted(reports.iterdir()), Job("rules", "rules", checker=run_checks))
+        run_batch(StoreSink(store), sorted(reports.iterdir()), Job("rules", "rules", checker=run_checks))
     result = runner.invoke(app, ["memo", "--db", str(db), "--out", str(root / "memos")])
     assert result.exit_code == 0, result.output
     assert "wrote 7 memos" in result.output

@@ -18,6 +18,7 @@ from jixiao.checks import run_checks
 from jixiao.cli import app
 from jixiao.model import ReadingStatus, reading_status
 from jixiao.series import SeriesTables
+from jixiao.sinks import StoreSink
 from jixiao.store import Store
 from test_review_browser import ARGS, CHROMIUM
 
@@ -41,7 +42,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     (reports / "blank.txt").write_text(" \n", encoding="utf-8")
     db = root / "j.db"
     with Store(db) as store:
-        run_batch(store, sorted(reports.iterdir()), Job("rules", "rules", checker=run_checks))
+        run_batch(StoreSink(store), sorted(reports.iterdir()), Job("rules", "rules", checker=run_checks))
     result = runner.invoke(app, ["review", "--db", str(db), "--out", str(root / "review")])
     assert result.exit_code == 0, result.output
     return db, root / "review"

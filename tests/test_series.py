@@ -15,6 +15,7 @@ from jixiao.batch import Job, run_batch
 from jixiao.checks import run_checks
 from jixiao.cli import app
 from jixiao.series import SeriesTables, refresh_series
+from jixiao.sinks import StoreSink
 from jixiao.store import Store
 
 runner = CliRunner()
@@ -30,7 +31,7 @@ def stored(tmp_path: Path) -> tuple[Path, Path]:
     reports = copy_series(tmp_path / "reports")
     db = tmp_path / "j.db"
     with Store(db) as store:
-        run_batch(store, sorted(reports.iterdir()), Job("rules", "rules", checker=run_checks))
+        run_batch(StoreSink(store), sorted(reports.iterdir()), Job("rules", "rules", checker=run_checks))
     return reports, db
 
 
@@ -73,7 +74,7 @@ def test_a_second_refresh_compares_nothing_and_a_changed_file_only_its_pairs(tmp
     changed = reports / "qingling_2023.txt"
     changed.write_text(changed.read_text(encoding="utf-8").replace("| 4443人 |", "| 4501人 |"), encoding="utf-8")
     with Store(db) as store:
-        run_batch(store, sorted(reports.iterdir()), Job("rules", "rules", checker=run_checks))
+        run_batch(StoreSink(store), sorted(reports.iterdir()), Job("rules", "rules", checker=run_checks))
         summary = refresh_series(store)
         assert summary.compared_now == 1
         assert "years.copied_actual" not in by_path(store)["qingling_2023.txt"]
@@ -86,7 +87,7 @@ def test_a_report_with_nothing_read_is_in_its_series_but_never_compared(tmp_path
     )
     db = tmp_path / "j.db"
     with Store(db) as store:
-        run_batch(store, sorted(reports.iterdir()), Job("rules", "rules", checker=run_checks))
+        run_batch(StoreSink(store), sorted(reports.iterdir()), Job("rules", "rules", checker=run_checks))
         summary = refresh_series(store)
         assert len(summary.not_compared) == 1
         assert "qingling_2023.txt" not in by_path(store)  # no dropped indicators claimed against an empty report
@@ -141,3 +142,36 @@ def test_report_pages_show_findings_across_years_and_mark_only_this_years_figure
     finding_id = re.findall(r'id="(f\d+)"', page[: page.index('<span class="rule">years.copied_actual')])[-1]
     marks = re.findall(r'<mark[^>]*data-f="([^"]*)"[^>]*>([^<]*)</mark>', page)
     assert [text for ids, text in marks if finding_id in ids.split()] == ["4443人"]
+
+
+def test_reports_in_no_series_are_counted_by_reason(tmp_path: Path) -> None:
+    reports = copy_series(tmp_path / "reports")
+    (reports / "untitled.txt").write_text("绩效自评报告\n\n全年预算100.00万元，执行95.00万元。\n", encoding="utf-8")
+    db = tmp_path / "j.db"
+    assert runner.invoke(app, ["run", str(reports), "--db", str(db)]).exit_code == 0
+    text = runner.invoke(app, ["series", "--db", str(db)])
+    assert text.exit_code == 0
+    assert "not in a series: 未识别地区" in text.output and "1 reports in no series" in text.output
+    listing = json.loads(runner.invoke(app, ["series", "--db", str(db), "--format", "json"]).output)
+    assert [Path(m["path"]).name for m in listing["unlinked"]] == ["untitled.txt"]
+
+
+def test_exports_carry_the_findings_across_years(tmp_path: Path) -> None:
+    _, db = stored(tmp_path)
+    target = tmp_path / "results.jsonl"
+    assert runner.invoke(app, ["export", "--db", str(db), "--to", str(target)]).exit_code == 0
+    lines = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    rules = {Path(line["path"]).name: {f["rule"] for f in line["findings"]} for line in lines}
+    assert {"years.copied_actual", "years.count_jump"} <= rules["qingling_2023.txt"]
+    assert not any(rule.startswith("years.") for rule in rules["qingling_2021.txt"])
+
+
+def test_a_passage_of_a_report_in_traditional_characters_is_quoted_as_printed(tmp_path: Path) -> None:
+    _, db = stored(tmp_path)
+    with Store(db) as store:
+        summary = refresh_series(store)
+        now = next(m for s in summary.series for m in s.members if m.path.endswith("qingling_2023.txt"))
+    copied = next(f for f in summary.findings[now.extraction_id] if f.rule == "years.copied_narrative")
+    last_year, this_year = copied.figures[1], copied.figures[0]
+    assert last_year.elsewhere and "審核環節" in last_year.text  # qingling_2022.txt is in traditional characters
+    assert "审核环节" in this_year.text

@@ -6,18 +6,23 @@ WAL mode lets a reader (export, review, a test) look at the store while a run is
 
 A document row is the current content at a path. When the file changes, its old extractions, findings
 and failures are dropped with it, so nothing stale is ever exported.
+
+What is large (the document text, the report JSON, each finding's JSON) is stored zlib-compressed, packed by
+the worker that made it: a report then takes about 10 KB instead of 50. Stores written before that hold the
+same columns as plain text, and are read as they are.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import time
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from jixiao.errors import ConfigError
-from jixiao.model import Finding, Report
+from jixiao.model import Finding, ReadingStatus, Report, reading_status
 from jixiao.redaction import redact
 
 SCHEMA = """
@@ -28,7 +33,7 @@ CREATE TABLE IF NOT EXISTS documents (
     mtime_ns INTEGER NOT NULL,
     sha256 TEXT NOT NULL,
     format TEXT NOT NULL,
-    text TEXT NOT NULL
+    text BLOB NOT NULL
 );
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY,
@@ -50,7 +55,7 @@ CREATE TABLE IF NOT EXISTS extractions (
     run_id INTEGER NOT NULL REFERENCES runs(id),
     created_at REAL NOT NULL,
     worst_severity INTEGER NOT NULL DEFAULT -1,
-    report TEXT NOT NULL,
+    report BLOB NOT NULL,
     UNIQUE (document_id, extractor)
 );
 CREATE TABLE IF NOT EXISTS findings (
@@ -58,7 +63,7 @@ CREATE TABLE IF NOT EXISTS findings (
     extraction_id INTEGER NOT NULL REFERENCES extractions(id) ON DELETE CASCADE,
     rule TEXT NOT NULL,
     severity TEXT NOT NULL,
-    finding TEXT NOT NULL
+    finding BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS findings_by_extraction ON findings(extraction_id);
 CREATE TABLE IF NOT EXISTS failures (
@@ -71,6 +76,16 @@ CREATE TABLE IF NOT EXISTS failures (
     UNIQUE (path, extractor)
 );
 """
+
+
+def pack(text: str) -> bytes:
+    """UTF-8, zlib-compressed: what the store keeps of a large text (JSON compresses about five to one)."""
+    return zlib.compress(text.encode("utf-8"))
+
+
+def unpack(stored: bytes | str) -> str:
+    """The text of a packed column; a plain string is a value written before packing, returned as it is."""
+    return stored if isinstance(stored, str) else zlib.decompress(stored).decode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -88,20 +103,37 @@ class FileStat:
 
 @dataclass(frozen=True)
 class Extracted:
-    """Everything one finished report adds to the store; built by a worker, written by the parent."""
+    """Everything one finished report adds to the store; built (and packed) by a worker, written by the parent.
+
+    The packed fields cross the process boundary cheaply; `report`, `findings` and `text` unpack them for
+    the sinks that show or write them (the store writes them as they are).
+    """
 
     path: str
     stat: FileStat
     sha256: str
     format: str
-    text: str  # the normalized text every span points into
+    packed_text: bytes  # the normalized text every span points into
     extractor: str  # the extractor key: backend, model and prompt version (see `extractor_key`)
     backend: str
     model: str | None
     prompt_version: str | None
-    report_json: str
-    findings: list[tuple[str, str, str]]  # (rule, severity, finding JSON)
+    packed_report: bytes
+    packed_findings: list[tuple[str, str, bytes]]  # (rule, severity, finding JSON)
     worst_severity: int
+    status: ReadingStatus = ReadingStatus.READ  # what the views say before any figure (never "clean" when empty)
+
+    @property
+    def report(self) -> Report:
+        return Report.model_validate_json(unpack(self.packed_report))
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [Finding.model_validate_json(unpack(packed)) for _, _, packed in self.packed_findings]
+
+    @property
+    def text(self) -> str:
+        return unpack(self.packed_text)
 
     @classmethod
     def build(
@@ -113,14 +145,15 @@ class Extracted:
             stat=stat,
             sha256=report.source.sha256,
             format=report.source.format,
-            text=text,
+            packed_text=pack(text),
             extractor=extractor,
             backend=info.backend,
             model=info.model,
             prompt_version=info.prompt_version,
-            report_json=report.model_dump_json(),
-            findings=[(f.rule, f.severity.value, f.model_dump_json()) for f in findings],
+            packed_report=pack(report.model_dump_json()),
+            packed_findings=[(f.rule, f.severity.value, pack(f.model_dump_json())) for f in findings],
             worst_severity=worst_rank(findings),
+            status=reading_status(report),
         )
 
 
@@ -167,29 +200,19 @@ def worst_rank(findings: list[Finding]) -> int:
 class Store:
     """A SQLite batch store. Use as a context manager; one writer (the batch parent) at a time.
 
-    `read_only` opens an existing store for export and review without writing to it (a store on a
-    read-only disk or shared read-only can still be exported). A store that cannot be opened is a
-    ConfigError naming the file and the reason, never a traceback.
+    A store that cannot be opened (a missing folder, read-only, not a store) is a ConfigError naming the file
+    and the reason, never a traceback. Every command opens it for writing: even the views (review, export,
+    memo) bring its series up to date first.
     """
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         try:
-            self.connection = self._open(read_only)
+            self.connection = self._open()
         except sqlite3.Error as error:
             raise ConfigError(f"{self.path}: cannot open the store: {store_problem(self.path, error)}") from None
 
-    def _open(self, read_only: bool) -> sqlite3.Connection:
-        if read_only:
-            try:
-                self._uri_options: str | None = "mode=ro"
-                return self._open_uri(self._uri_options)
-            except sqlite3.OperationalError:
-                # A WAL store on a read-only disk cannot create its shared-memory file; nobody can be writing
-                # it there, so it is read as an immutable file.
-                self._uri_options = "mode=ro&immutable=1"
-                return self._open_uri(self._uri_options)
-        self._uri_options = None
+    def _open(self) -> sqlite3.Connection:
         connection = sqlite3.connect(self.path, isolation_level=None, timeout=30)
         try:
             connection.execute("PRAGMA journal_mode=WAL")
@@ -198,15 +221,6 @@ class Store:
             connection.execute("PRAGMA synchronous=NORMAL")
             connection.execute("PRAGMA foreign_keys=ON")
             connection.executescript(SCHEMA)
-        except sqlite3.Error:
-            connection.close()
-            raise
-        return connection
-
-    def _open_uri(self, options: str) -> sqlite3.Connection:
-        connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?{options}", uri=True, isolation_level=None)
-        try:
-            connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # fails now if it is no store
         except sqlite3.Error:
             connection.close()
             raise
@@ -273,13 +287,13 @@ class Store:
                     run_id,
                     time.time(),
                     record.worst_severity,
-                    record.report_json,
+                    record.packed_report,
                 ),
             )
             extraction_id = int(cursor.lastrowid or 0)
             db.executemany(
                 "INSERT INTO findings (extraction_id, rule, severity, finding) VALUES (?, ?, ?, ?)",
-                [(extraction_id, *finding) for finding in record.findings],
+                [(extraction_id, *finding) for finding in record.packed_findings],
             )
             db.execute("DELETE FROM failures WHERE path = ? AND extractor = ?", (record.path, record.extractor))
         return extraction_id
@@ -299,7 +313,7 @@ class Store:
         if row is not None and row[1] == record.sha256:
             db.execute(
                 "UPDATE documents SET size = ?, mtime_ns = ?, format = ?, text = ? WHERE id = ?",
-                (record.stat.size, record.stat.mtime_ns, record.format, record.text, row[0]),
+                (record.stat.size, record.stat.mtime_ns, record.format, record.packed_text, row[0]),
             )
             return int(row[0])
         if row is not None:  # new content at this path: its old results describe another file
@@ -307,7 +321,7 @@ class Store:
             db.execute("DELETE FROM failures WHERE path = ?", (record.path,))
         cursor = db.execute(
             "INSERT INTO documents (path, size, mtime_ns, sha256, format, text) VALUES (?, ?, ?, ?, ?, ?)",
-            (record.path, record.stat.size, record.stat.mtime_ns, record.sha256, record.format, record.text),
+            (record.path, record.stat.size, record.stat.mtime_ns, record.sha256, record.format, record.packed_text),
         )
         return int(cursor.lastrowid or 0)
 
@@ -338,21 +352,21 @@ class Store:
             parameters = (extractor,)
         query += " ORDER BY d.path, e.extractor"
         # A second connection reads findings while the first streams rows (one cursor cannot do both).
-        reader = sqlite3.connect(self.path) if self._uri_options is None else self._open_uri(self._uri_options)
+        reader = sqlite3.connect(self.path)
         try:
             for extraction_id, document_id, path, sha256, format, text, report, run_id in self.connection.execute(
                 query, parameters
             ):
                 findings = [
-                    Finding.model_validate_json(row[0])
+                    Finding.model_validate_json(unpack(row[0]))
                     for row in reader.execute(
                         "SELECT finding FROM findings WHERE extraction_id = ? ORDER BY id", (extraction_id,)
                     )
                 ]
                 yield StoredResult(
                     extraction_id=extraction_id,
-                    document=StoredDocument(id=document_id, path=path, sha256=sha256, format=format, text=text),
-                    report=Report.model_validate_json(report),
+                    document=StoredDocument(id=document_id, path=path, sha256=sha256, format=format, text=unpack(text)),
+                    report=Report.model_validate_json(unpack(report)),
                     findings=findings,
                     run_id=run_id,
                 )
@@ -379,15 +393,15 @@ class Store:
             return None
         document_id, path, sha256, format, text, report, run_id = row
         findings = [
-            Finding.model_validate_json(finding)
+            Finding.model_validate_json(unpack(finding))
             for (finding,) in self.connection.execute(
                 "SELECT finding FROM findings WHERE extraction_id = ? ORDER BY id", (extraction_id,)
             )
         ]
         return StoredResult(
             extraction_id=extraction_id,
-            document=StoredDocument(id=document_id, path=path, sha256=sha256, format=format, text=text),
-            report=Report.model_validate_json(report),
+            document=StoredDocument(id=document_id, path=path, sha256=sha256, format=format, text=unpack(text)),
+            report=Report.model_validate_json(unpack(report)),
             findings=findings,
             run_id=run_id,
         )

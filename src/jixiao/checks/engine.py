@@ -70,11 +70,23 @@ def rule(
     return register
 
 
+_catalogue: tuple[tuple[str, ...], list[Rule]] = ((), [])  # (registered ids, rules in catalogue order)
+
+
 def all_rules() -> list[Rule]:
-    """Every registered rule, family by family in catalogue order (importing the families registers them)."""
-    for module in RULE_MODULES:
-        importlib.import_module(f"jixiao.checks.{module}")
-    return sorted(_RULES.values(), key=lambda r: (FAMILIES.index(r.family), list(_RULES).index(r.id)))
+    """Every registered rule, family by family in catalogue order (importing the families registers them).
+
+    Sorted once per set of registered rules, not per report: `run_checks` asks for the catalogue every time.
+    """
+    global _catalogue
+    if not _catalogue[0]:
+        for module in RULE_MODULES:
+            importlib.import_module(f"jixiao.checks.{module}")
+    registered = tuple(_RULES)
+    if registered != _catalogue[0]:
+        order = {rule_id: index for index, rule_id in enumerate(registered)}
+        _catalogue = (registered, sorted(_RULES.values(), key=lambda r: (FAMILIES.index(r.family), order[r.id])))
+    return list(_catalogue[1])
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,11 @@ from typing import Annotated
 
 import typer
 
-from jixiao.cli.app import app, console, report_error, shown
-from jixiao.errors import JixiaoError
+from jixiao.cli.app import command, console, escaped, report_error
 from jixiao.store import Store
 
 
-@app.command(name="export")
+@command(name="export")
 def export_command(
     db: Annotated[Path, typer.Option("--db", help="SQLite store written by `jixiao run`")] = Path("jixiao.db"),
     to: Annotated[Path, typer.Option("--to", help="target file: .xlsx | .csv | .jsonl | .parquet")] = Path(
@@ -28,14 +27,7 @@ def export_command(
     if not db.is_file():
         report_error(f"{db}: no such store (run `jixiao run PATH --db {db}` first)")
         raise typer.Exit(2)
-    try:
-        with Store(db, read_only=True) as store:
-            written = export(store, to, extractor=extractor)
-    except JixiaoError as error:
-        report_error(str(error))
-        raise typer.Exit(2) from None
-    except OSError as error:  # a full disk, a read-only folder: one line, not a traceback
-        report_error(f"{error.filename or to}: cannot write: {error.strerror or error}")
-        raise typer.Exit(2) from None
+    with Store(db) as store:
+        written = export(store, to, extractor=extractor)
     for path in written:
-        console.print(f"wrote {shown(path)}", highlight=False, markup=False)
+        console.print(f"wrote {escaped(path)}", highlight=False, markup=False)

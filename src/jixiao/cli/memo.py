@@ -7,12 +7,11 @@ from typing import Annotated
 
 import typer
 
-from jixiao.cli.app import app, console, report_error
-from jixiao.errors import JixiaoError
+from jixiao.cli.app import command, console, escaped, report_error
 from jixiao.store import Store
 
 
-@app.command()
+@command()
 def memo(
     db: Annotated[Path, typer.Option("--db", help="SQLite store written by `jixiao run`")] = Path("jixiao.db"),
     out: Annotated[Path, typer.Option("--out", "-o", help="folder for the .docx memos")] = Path("memos"),
@@ -26,10 +25,6 @@ def memo(
     if not db.is_file():
         report_error(f"{db}: no such store (run `jixiao run PATH --db {db}` first)")
         raise typer.Exit(2)
-    try:
-        with Store(db) as store:
-            written = write_memos(store, out, extractor=extractor)
-    except JixiaoError as error:  # the store cannot be opened, or the output folder is not ours
-        report_error(str(error))
-        raise typer.Exit(2) from None
-    console.print(f"wrote {len(written)} memos -> {out}", highlight=False)
+    with Store(db) as store:
+        written = write_memos(store, out, extractor=extractor)
+    console.print(f"wrote {len(written)} memos -> {escaped(out)}", highlight=False, markup=False)

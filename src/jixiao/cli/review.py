@@ -7,12 +7,11 @@ from typing import Annotated
 
 import typer
 
-from jixiao.cli.app import app, console, report_error, shown
-from jixiao.errors import JixiaoError
+from jixiao.cli.app import command, console, escaped, report_error
 from jixiao.store import Store
 
 
-@app.command()
+@command()
 def review(
     db: Annotated[Path, typer.Option("--db", help="SQLite store written by `jixiao run`")] = Path("jixiao.db"),
     out: Annotated[Path, typer.Option("--out", "-o", help="folder for the HTML pages")] = Path("review"),
@@ -26,13 +25,6 @@ def review(
     if not db.is_file():
         report_error(f"{db}: no such store (run `jixiao run PATH --db {db}` first)")
         raise typer.Exit(2)
-    try:
-        with Store(db) as store:  # a review brings the store's series up to date: it writes
-            index = write_review(store, out, extractor=extractor)
-    except JixiaoError as error:
-        report_error(str(error))
-        raise typer.Exit(2) from None
-    except OSError as error:  # a full disk, a read-only folder: one line, not a traceback
-        report_error(f"{error.filename or out}: cannot write: {error.strerror or error}")
-        raise typer.Exit(2) from None
-    console.print(f"wrote {shown(index)}", highlight=False, markup=False)
+    with Store(db) as store:
+        index = write_review(store, out, extractor=extractor)
+    console.print(f"wrote {escaped(index)}", highlight=False, markup=False)

@@ -2,150 +2,60 @@
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
-from rich.text import Text
 
-from jixiao.batch import Failed, Job, Outcome, Tally, run_batch
+from jixiao.batch import run_batch
 from jixiao.checks import run_checks
-from jixiao.cli.app import app, console, errors, report_error, shown
+from jixiao.cli.app import command, console, escaped, report_error
 from jixiao.cli.inputs import gather_files
-from jixiao.cli.llm_options import (
-    BaseUrlOption,
-    ConfigOption,
-    ModelFileOption,
-    ModelOption,
-    ModeOption,
-    NoCacheOption,
-    llm_settings,
-)
-from jixiao.errors import JixiaoError
-from jixiao.extract import BACKEND_CHOICES, DEFAULT_BACKEND, Extractor, resolve_backend
+from jixiao.cli.options import Chosen
+from jixiao.cli.progress import BatchProgress, status_line
 from jixiao.series import refresh_series
-from jixiao.settings import Settings
-from jixiao.store import Store, extractor_key
+from jixiao.sinks import StoreSink
+from jixiao.store import Store
 
 
-class RateColumn(ProgressColumn):
-    """Reports per second, the figure a user watches on a long batch."""
-
-    def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text(f"{speed:,.0f}/s" if speed else "–/s", style="progress.data.speed")
-
-
-def _progress() -> Progress:
-    return Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn(
-            "[green]done {task.fields[done]}[/] [red]failed {task.fields[failed]}[/] "
-            "[yellow]flagged {task.fields[flagged]}[/]"
-        ),
-        RateColumn(),
-        TimeElapsedColumn(),
-        console=errors,
-        transient=False,
-    )
-
-
-def _llm_job(settings: Settings) -> tuple[Job, Extractor]:
-    """The llm extractor built once for the whole batch, and the key its results are stored under."""
-    from jixiao.extract.llm import LlmExtractor
-
-    extractor = LlmExtractor(settings)
-    key = extractor_key("llm", settings.model_label, extractor.prompt.tag)
-    return Job(backend="llm", extractor=key, checker=run_checks), extractor
-
-
-@app.command()
+@command(backend=True)
 def run(
     paths: Annotated[list[Path], typer.Argument(help="report files or folders")],
+    chosen: Chosen,
     db: Annotated[Path, typer.Option("--db", help="SQLite store (created if missing)")] = Path("jixiao.db"),
-    backend: Annotated[str, typer.Option(help=f"extractor: {', '.join(BACKEND_CHOICES)}")] = DEFAULT_BACKEND,
     workers: Annotated[int, typer.Option(help="processes for the rules backend")] = 2,
     concurrency: Annotated[
         int | None, typer.Option(help="reports in flight at once for the llm backend (default: settings)")
     ] = None,
-    model: ModelOption = None,
-    base_url: BaseUrlOption = None,
-    mode: ModeOption = None,
-    model_file: ModelFileOption = None,
-    config: ConfigOption = None,
-    no_cache: NoCacheOption = False,
 ) -> None:
     """Extract and check every report into DB; a second run skips what is done and retries what failed."""
-    try:
-        settings = llm_settings(
-            model=model, base_url=base_url, mode=mode, model_file=model_file, config=config, no_cache=no_cache
-        )
-        ran = resolve_backend(backend, settings)
-        job, extractor = (
-            _llm_job(settings) if ran == "llm" else (Job(backend=ran, extractor=ran, checker=run_checks), None)
-        )
-    except JixiaoError as error:
-        report_error(str(error))
-        raise typer.Exit(2) from None
-    files, problems = gather_files(paths)
+    inputs = gather_files(paths)
     started = time.perf_counter()
-    try:
-        tally, series_line = _run(db, files, job, extractor, workers, concurrency or settings.max_concurrency)
-    except JixiaoError as error:  # the store cannot be opened, or the endpoint refused the key
-        report_error(str(error))
-        raise typer.Exit(2) from None
-    except sqlite3.Error as error:  # the disk filled or the store went read-only mid-run: what is stored stays
-        report_error(f"{db}: cannot write the store: {error}; the reports stored so far are kept")
-        raise typer.Exit(2) from None
+    with Store(db) as store, BatchProgress(f"jixiao run ({chosen.key})") as progress:
+        tally = run_batch(
+            StoreSink(store),
+            inputs.files,
+            chosen.job(run_checks),
+            workers=workers,
+            concurrency=concurrency or chosen.settings.max_concurrency,
+            extractor=chosen.extractor,
+            on_start=progress.on_start,
+            on_outcome=progress.on_outcome,
+        )
+        series_line = _refresh_series(store)
     seconds = time.perf_counter() - started
     console.print(
         f"{tally.done} done ({tally.flagged} flagged), {tally.failed} failed, "
-        f"{tally.skipped} unchanged and skipped, in {seconds:.1f} s -> {shown(db)}",
+        f"{tally.skipped} unchanged and skipped, in {seconds:.1f} s -> {escaped(db)} (backend: {chosen.title})",
         highlight=False,
         markup=False,
     )
-    if series_line:
-        console.print(series_line, highlight=False, markup=False)
-    if tally.failed or problems or series_line is None:
+    for line in (status_line(tally), series_line):
+        if line:
+            console.print(line, highlight=False, markup=False)
+    if tally.failed or inputs.problems or series_line is None:
         raise typer.Exit(1)
-
-
-def _run(
-    db: Path, files: list[Path], job: Job, extractor: Extractor | None, workers: int, concurrency: int
-) -> tuple[Tally, str | None]:
-    """The batch, then the series step; the series line (None when that step failed)."""
-    with Store(db) as store, _progress() as progress:
-        task = progress.add_task(
-            f"jixiao run ({escape(shown(job.extractor))})", total=None, done=0, failed=0, flagged=0
-        )
-
-        def on_start(todo: int, skipped: int) -> None:
-            progress.update(task, total=todo)
-            if not todo:
-                progress.update(task, visible=False)
-
-        def on_outcome(outcome: Outcome, tally: Tally) -> None:
-            if isinstance(outcome, Failed):
-                report_error(f"{outcome.path}: {outcome.reason}")
-            progress.update(task, advance=1, done=tally.done, failed=tally.failed, flagged=tally.flagged)
-
-        tally = run_batch(
-            store,
-            files,
-            job,
-            workers=workers,
-            concurrency=concurrency,
-            extractor=extractor,
-            on_start=on_start,
-            on_outcome=on_outcome,
-        )
-        return tally, _refresh_series(store)
 
 
 def _refresh_series(store: Store) -> str | None:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from jixiao.cli.app import app, console, report_error
-from jixiao.cli.check import STYLES, OutputFormat
-from jixiao.errors import JixiaoError
+from jixiao.cli.app import command, console, plain, report_error
+from jixiao.cli.findings_view import STYLES, OutputFormat
 from jixiao.model import STATUS_ZH, ReadingStatus
 from jixiao.series import SeriesSummary, refresh_series
 from jixiao.store import Store
@@ -63,7 +63,7 @@ def _print(summary: SeriesSummary) -> None:
         years = "  ".join(
             _year_cell(m.status, m.year, len(summary.findings.get(m.extraction_id, []))) for m in s.members
         )
-        table.add_row(s.region, s.fund, s.extractor, years, "；".join(s.name_variants))
+        table.add_row(plain(s.region), plain(s.fund), plain(s.extractor), years, plain("；".join(s.name_variants)))
     console.print(table)
     found = Table(title="跨年度发现", title_justify="left")
     for column in ("地区", "年度", "severity", "rule", "finding"):
@@ -72,11 +72,15 @@ def _print(summary: SeriesSummary) -> None:
         for m in s.members:
             for f in summary.findings.get(m.extraction_id, []):
                 style = STYLES[f.severity]
-                found.add_row(s.region, str(m.year), f"[{style}]{f.severity.value}[/]", f.rule, f.message_zh)
+                found.add_row(
+                    plain(s.region), str(m.year), f"[{style}]{f.severity.value}[/]", f.rule, plain(f.message_zh)
+                )
     if found.row_count:
         console.print(found)
-    for m in summary.unlinked:
-        console.print(f"not in a series: {m.path}: {m.why_unlinked}", highlight=False, markup=False)
+    if summary.unlinked:  # one line per reason, not per file: a corpus can hold thousands (the JSON lists them)
+        reasons = Counter(m.why_unlinked for m in summary.unlinked)
+        listed = "; ".join(f"{reason} {count}" for reason, count in reasons.most_common())
+        console.print(f"not in a series: {listed} (`--format json` lists the files)", highlight=False, markup=False)
     console.print(
         f"{len(summary.series)} series, {summary.pairs} pairs of consecutive years "
         f"({len(summary.not_compared)} not compared: nothing read), {summary.finding_count} findings across years, "
@@ -85,7 +89,7 @@ def _print(summary: SeriesSummary) -> None:
     )
 
 
-@app.command()
+@command()
 def series(
     db: Annotated[Path, typer.Option("--db", help="SQLite store written by `jixiao run`")] = Path("jixiao.db"),
     output: Annotated[OutputFormat, typer.Option("--format", help="text tables or JSON")] = OutputFormat.TEXT,
@@ -94,12 +98,8 @@ def series(
     if not db.is_file():
         report_error(f"{db}: no such store (run `jixiao run PATH --db {db}` first)")
         raise typer.Exit(2)
-    try:
-        with Store(db) as store:
-            summary = refresh_series(store)
-    except JixiaoError as error:  # the store cannot be opened, or the output folder is not ours
-        report_error(str(error))
-        raise typer.Exit(2) from None
+    with Store(db) as store:
+        summary = refresh_series(store)
     if output == OutputFormat.JSON:
         typer.echo(json.dumps(summary_json(summary), ensure_ascii=False, indent=2))
     else:

@@ -17,7 +17,7 @@ from jixiao.output_folder import OutputFolder
 from jixiao.review.corpus import write_corpus
 from jixiao.review.highlight import finding_id, segments
 from jixiao.review.tables import SEVERITY_ZH
-from jixiao.series import SeriesTables, refresh_series
+from jixiao.series import with_findings_across_years
 from jixiao.store import Store, StoredFailure, StoredResult
 
 REPORTS_FOLDER = "reports"
@@ -84,10 +84,8 @@ def write_review(store: Store, out: Path, *, extractor: str | None = None) -> Pa
     environment = _environment()
     report_template = environment.get_template("report.html.j2")
     rows: list[IndexRow] = []
-    refresh_series(store)
-    across = SeriesTables(store.connection).findings()  # findings against the year before, shown with the rest
-    for result in store.results(extractor):
-        findings = _sorted_findings([*result.findings, *across.get(result.extraction_id, [])])
+    for result in with_findings_across_years(store, store.results(extractor)):
+        findings = _sorted_findings(result.findings)
         html = report_template.render(
             result=result,
             report=result.report,

@@ -91,11 +91,19 @@ def _number(value: float) -> str:
     return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
+def _readable(passage: str) -> str:
+    """A passage as a memo quotes it: a table row's cells joined by ｜ without the empty ones, spaces folded."""
+    if "|" in passage:
+        cells = [cell.strip() for cell in passage.split("|")]
+        passage = "｜".join(cell for cell in cells if cell)
+    return _SPACES.sub(" ", passage).strip()
+
+
 def _quote(ref: FigureRef, text: str, year: int | None) -> Quote:
     if ref.elsewhere or ref.span is None or ref.span.end > len(text):
         return Quote(ref.year, ref.text, ref.elsewhere)
     start, end = sentence_around(text, ref.span.start, ref.span.end)
-    sentence = _SPACES.sub(" ", text[start:end]).strip()
+    sentence = _readable(text[start:end])
     if len(sentence) > _QUOTE_MAX:  # keep the figure in view: cut around it
         at = max(0, sentence.find(ref.text) - _QUOTE_MAX // 3)
         sentence = ("…" if at else "") + sentence[at : at + _QUOTE_MAX] + "…"

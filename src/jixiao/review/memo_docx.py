@@ -21,10 +21,9 @@ from docx.shared import Pt
 from docx.styles.style import ParagraphStyle
 from lxml import etree
 
-from jixiao.model import Finding
 from jixiao.output_folder import OutputFolder
 from jixiao.review.memo import Dismissals, Memo, MemoFinding, build_memo, number_text, severity_zh
-from jixiao.series import SeriesTables, refresh_series
+from jixiao.series import with_findings_across_years
 from jixiao.store import Store
 
 BODY_FONT = "仿宋_GB2312"
@@ -190,13 +189,10 @@ def write_memos(
     are any); each becomes a line of section 四.
     """
     folder = OutputFolder.claim(out)  # never writes over a file of the user's (see OutputFolder)
-    refresh_series(store)
-    across = SeriesTables(store.connection).findings()
     written: list[Path] = []
-    for result in store.results(extractor):
+    for result in with_findings_across_years(store, store.results(extractor)):
         dismissed = dismissals(result) if dismissals is not None else []
-        findings: list[Finding] = [*result.findings, *across.get(result.extraction_id, [])]
-        memo = build_memo(result, findings, dismissed)
+        memo = build_memo(result, result.findings, dismissed)
         path = folder.path(memo_name(memo, result.extraction_id))
         render(memo).save(str(path))
         written.append(path)

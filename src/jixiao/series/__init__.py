@@ -1,7 +1,14 @@
 """Series: a region's fund read year after year, linked in the store and checked across years."""
 
 from jixiao.series.linking import Member, Series, link
-from jixiao.series.refresh import ResultSource, SeriesSummary, members_of, refresh_series, year_findings
+from jixiao.series.refresh import (
+    ResultSource,
+    SeriesSummary,
+    members_of,
+    refresh_series,
+    with_findings_across_years,
+    year_findings,
+)
 from jixiao.series.tables import SeriesTables
 
 __all__ = [
@@ -13,5 +20,6 @@ __all__ = [
     "link",
     "members_of",
     "refresh_series",
+    "with_findings_across_years",
     "year_findings",
 ]

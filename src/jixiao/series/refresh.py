@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from jixiao.checks import CheckConfig, run_checks
@@ -66,7 +66,7 @@ def compare(
     previous, current = source.result(before.extraction_id), source.result(now.extraction_id)
     if previous is None or current is None:
         return None
-    return run_year_checks(
+    findings = run_year_checks(
         previous.report,
         current.report,
         simplified(previous.document.text),
@@ -74,6 +74,19 @@ def compare(
         skip=skip,
         config=config,
     )
+    return [_quoting_as_printed(f, previous.document.text, current.document.text) for f in findings]
+
+
+def _quoting_as_printed(finding: Finding, previous_text: str, text: str) -> Finding:
+    """Passages quoted from the simplified matching text, re-quoted from the text as printed (same offsets):
+    a report in traditional characters is quoted in traditional characters."""
+    refs = []
+    for ref in finding.figures:
+        source = previous_text if ref.elsewhere else text
+        if ref.path == "text" and ref.span is not None and ref.span.end <= len(source):
+            ref = ref.model_copy(update={"text": source[ref.span.start : ref.span.end]})
+        refs.append(ref)
+    return finding.model_copy(update={"figures": refs})
 
 
 def _member(extraction_id: int, result: StoredResult) -> Member:
@@ -174,3 +187,14 @@ def check_stored(
         CheckedReport(one.path, one.report, sort_findings([*one.findings, *across.get(member.extraction_id, [])]))
         for one, member in zip(checked, members, strict=True)
     ]
+
+
+def with_findings_across_years(source: ResultSource, results: Iterable[StoredResult]) -> Iterator[StoredResult]:
+    """Stored results with their findings across years added, the series brought up to date first: what every
+    view of a store (pages, exports, memos) shows, so a finding across years is never seen in one and not another.
+    """
+    refresh_series(source)
+    across = SeriesTables(source.connection).findings()
+    for result in results:
+        found = across.get(result.extraction_id)
+        yield replace(result, findings=[*result.findings, *found]) if found else result
