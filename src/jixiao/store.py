@@ -147,6 +147,7 @@ class StoredResult:
     report: Report
     findings: list[Finding]
     run_id: int
+    extractor: str = ""  # the key the extraction is stored under (see `extractor_key`)
 
 
 @dataclass(frozen=True)
@@ -291,7 +292,7 @@ class Store:
         """Every stored extraction (of one extractor, or all), ordered by path; streamed, not loaded at once."""
         text_column = "d.text" if with_text else "''"
         query = (
-            f"SELECT e.id, d.id, d.path, d.sha256, d.format, {text_column}, e.report, e.run_id "
+            f"SELECT e.id, d.id, d.path, d.sha256, d.format, {text_column}, e.report, e.run_id, e.extractor "
             "FROM extractions e JOIN documents d ON d.id = e.document_id"
         )
         parameters: tuple[str, ...] = ()
@@ -302,7 +303,7 @@ class Store:
         # A second connection reads findings while the first streams rows (one cursor cannot do both).
         reader = sqlite3.connect(self.path)
         try:
-            for extraction_id, document_id, path, sha256, format, text, report, run_id in self.connection.execute(
+            for extraction_id, document_id, path, sha256, format, text, report, run_id, key in self.connection.execute(
                 query, parameters
             ):
                 findings = [
@@ -317,9 +318,35 @@ class Store:
                     report=Report.model_validate_json(report),
                     findings=findings,
                     run_id=run_id,
+                    extractor=key,
                 )
         finally:
             reader.close()
+
+    def result(self, extraction_id: int) -> StoredResult | None:
+        """One stored extraction with its document text (the review workbench opens one item at a time)."""
+        row = self.connection.execute(
+            "SELECT e.id, d.id, d.path, d.sha256, d.format, d.text, e.report, e.run_id, e.extractor "
+            "FROM extractions e JOIN documents d ON d.id = e.document_id WHERE e.id = ?",
+            (extraction_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        _, document_id, path, sha256, format, text, report, run_id, key = row
+        findings = [
+            Finding.model_validate_json(found)
+            for (found,) in self.connection.execute(
+                "SELECT finding FROM findings WHERE extraction_id = ? ORDER BY id", (extraction_id,)
+            )
+        ]
+        return StoredResult(
+            extraction_id=extraction_id,
+            document=StoredDocument(id=document_id, path=path, sha256=sha256, format=format, text=text),
+            report=Report.model_validate_json(report),
+            findings=findings,
+            run_id=run_id,
+            extractor=key,
+        )
 
     def failures(self, extractor: str | None = None) -> list[StoredFailure]:
         query = "SELECT path, extractor, reason, run_id FROM failures"

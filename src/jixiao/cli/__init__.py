@@ -8,6 +8,7 @@ from jixiao.cli import export as _export  # noqa: F401  (registers commands)
 from jixiao.cli import extract as _extract  # noqa: F401  (registers commands)
 from jixiao.cli import review as _review  # noqa: F401
 from jixiao.cli import run as _run  # noqa: F401
+from jixiao.cli import serve as _serve  # noqa: F401
 from jixiao.cli.app import app
 
 __all__ = ["app"]

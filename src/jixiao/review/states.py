@@ -1,0 +1,110 @@
+"""Review state of one stored document: its corrected report, its findings now, and each finding's state.
+
+The items of a document are its warning-or-error findings: those raised on the report as extracted (what
+the batch stored) and those raised on the corrected report (the checks rerun after every correction). A
+finding's state is its latest decision (confirm, dismiss, correct; reopen takes it back to open); with no
+decision, a finding the corrections made disappear is `corrected`, any other is `open`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from jixiao.model import Finding, Report, Severity
+from jixiao.review.corrections import Corrected, apply_corrections
+from jixiao.review.decisions import Action, Decision, finding_key
+from jixiao.store import StoredResult
+
+Checker = Callable[[Report, str | None], list[Finding]]
+"""`jixiao.checks.run_checks` shape: the checks rerun on a corrected report with its matching text."""
+
+
+class State(StrEnum):
+    OPEN = "open"
+    CONFIRMED = "confirmed"
+    DISMISSED = "dismissed"
+    CORRECTED = "corrected"
+
+
+STATE_ZH = {State.OPEN: "待复核", State.CONFIRMED: "已确认", State.DISMISSED: "已排除", State.CORRECTED: "已更正"}
+_STATE_OF_ACTION = {
+    Action.CONFIRM: State.CONFIRMED,
+    Action.DISMISS: State.DISMISSED,
+    Action.CORRECT: State.CORRECTED,
+    Action.REOPEN: State.OPEN,
+}
+
+
+def is_reviewable(finding: Finding) -> bool:
+    """Warnings and errors go to the queue; info findings are context on the item page."""
+    return finding.severity.rank >= Severity.WARNING.rank
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    key: str
+    finding: Finding  # as raised now, or as extracted when the corrections made it disappear
+    state: State
+    raised_now: bool  # still raised on the corrected report
+    decision: Decision | None  # the latest decision on this finding
+
+
+@dataclass
+class DocumentReview:
+    result: StoredResult
+    decisions: list[Decision]
+    corrected: Corrected
+    findings_now: list[Finding]
+    items: list[ReviewItem] = field(default_factory=list)
+
+    @property
+    def report(self) -> Report:
+        return self.corrected.report
+
+    def item(self, key: str) -> ReviewItem | None:
+        return next((item for item in self.items if item.key == key), None)
+
+    def latest_id(self, key: str) -> int:
+        """The latest decision id on a finding (0 for none): the version a decision form carries."""
+        return max((d.id for d in self.decisions if d.finding_key == key), default=0)
+
+    @property
+    def latest_correction_id(self) -> int:
+        return max((d.id for d in self.decisions if d.action is Action.CORRECT), default=0)
+
+    @property
+    def reviewers(self) -> list[str]:
+        return sorted({d.reviewer for d in self.decisions})
+
+
+def _keyed(findings: Sequence[Finding]) -> dict[str, Finding]:
+    return {finding_key(f): f for f in findings if is_reviewable(f)}
+
+
+def review_document(
+    result: StoredResult, decisions: Sequence[Decision], checker: Checker, match_text: str | None
+) -> DocumentReview:
+    """The document's review state. `match_text` is needed (and the checks rerun) only when it has corrections."""
+    corrected = apply_corrections(result.report, decisions)
+    findings_now = list(result.findings)
+    if corrected.applied:
+        findings_now = checker(corrected.report, match_text)
+    review = DocumentReview(result=result, decisions=list(decisions), corrected=corrected, findings_now=findings_now)
+    stored, now = _keyed(result.findings), _keyed(findings_now)
+    latest: dict[str, Decision] = {}
+    for decision in decisions:
+        if decision.finding_key is not None:
+            latest[decision.finding_key] = decision
+    for key in [*stored, *(key for key in now if key not in stored)]:
+        last = latest.get(key)
+        review.items.append(ReviewItem(key, now.get(key) or stored[key], _state(last, key in now), key in now, last))
+    return review
+
+
+def _state(last: Decision | None, raised_now: bool) -> State:
+    state = _STATE_OF_ACTION[last.action] if last is not None else State.OPEN
+    if state is State.OPEN and not raised_now:
+        return State.CORRECTED  # not raised since a correction (or reopened after the corrections removed it)
+    return state

@@ -1,0 +1,170 @@
+"""The queue: every warning and error finding across the store, worst first, with filters and state counts.
+
+Built per request from the store and the decisions (a store of thousands of reports reads in a second or
+two); documents with corrections are reloaded with their text and rechecked, the others use the findings the
+batch stored.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, fields, replace
+from urllib.parse import urlencode
+
+from jixiao.documents.traditional import simplified
+from jixiao.model import ReadingStatus, Severity, reading_status
+from jixiao.review.decisions import Decision, DecisionLog
+from jixiao.review.states import Checker, DocumentReview, ReviewItem, State, review_document
+from jixiao.store import Store, StoredResult
+
+PAGE_SIZE = 200
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    extraction_id: int
+    path: str
+    region: str | None
+    fund: str | None
+    year: int | None
+    status: ReadingStatus
+    key: str
+    rule: str
+    severity: Severity
+    message_zh: str
+    state: State
+    reviewer: str | None
+    position: int  # where the finding's first figure stands in the text (-1: none)
+
+    @property
+    def sort_key(self) -> tuple[int, str, int, int, str]:
+        return (-self.severity.rank, self.path, self.extraction_id, self.position, self.key)
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """What the reviewer narrowed the queue to; empty strings mean "any"."""
+
+    rule: str = ""
+    severity: str = ""
+    region: str = ""
+    fund: str = ""
+    year: str = ""
+    state: str = ""
+
+    @classmethod
+    def of(cls, params: dict[str, str]) -> QueueFilter:
+        return cls(**{f.name: params.get(f.name, "").strip() for f in fields(cls)})
+
+    def matches(self, row: QueueRow, *, ignore_state: bool = False) -> bool:
+        wanted = {
+            "rule": row.rule,
+            "severity": row.severity.value,
+            "region": row.region or "",
+            "fund": row.fund or "",
+            "year": str(row.year or ""),
+            "state": row.state.value,
+        }
+        return all(
+            not getattr(self, name) or (name == "state" and ignore_state) or getattr(self, name) == value
+            for name, value in wanted.items()
+        )
+
+    def query(self, **changes: str) -> str:
+        """The filter (with `changes`) as a query string, carried from the queue to each item and back."""
+        changed = replace(self, **changes)
+        return urlencode({f.name: getattr(changed, f.name) for f in fields(changed) if getattr(changed, f.name)})
+
+
+@dataclass
+class Queue:
+    rows: list[QueueRow] = field(default_factory=list)  # every reviewable finding, in queue order
+    stale: list[Decision] = field(default_factory=list)  # decisions on document versions no longer stored
+
+    def filtered(self, wanted: QueueFilter) -> list[QueueRow]:
+        return [row for row in self.rows if wanted.matches(row)]
+
+    def state_counts(self, wanted: QueueFilter) -> dict[State, int]:
+        counts = Counter(row.state for row in self.rows if wanted.matches(row, ignore_state=True))
+        return {state: counts.get(state, 0) for state in State}
+
+    def options(self, name: str) -> list[str]:
+        """The values a filter can take, from the rows themselves."""
+        values = {
+            str(getattr(row, name).value if name in ("severity", "state") else getattr(row, name) or "")
+            for row in self.rows
+        }
+        return sorted(value for value in values if value)
+
+    def neighbours(self, extraction_id: int, key: str, wanted: QueueFilter) -> tuple[QueueRow | None, QueueRow | None]:
+        """The items before and after this one in the filtered queue order (it need not match the filter)."""
+        here = next((row for row in self.rows if row.extraction_id == extraction_id and row.key == key), None)
+        if here is None:
+            return None, None
+        previous = [row for row in self.rows if row.sort_key < here.sort_key and wanted.matches(row)]
+        following = [row for row in self.rows if row.sort_key > here.sort_key and wanted.matches(row)]
+        return (previous[-1] if previous else None), (following[0] if following else None)
+
+
+def match_text(result: StoredResult) -> str:
+    return simplified(result.document.text)
+
+
+def review_of(store: Store, result: StoredResult, decisions: list[Decision], checker: Checker) -> DocumentReview:
+    """A stored document's review; its text is read only when corrections mean the checks must rerun."""
+    if any(decision.correction is not None for decision in decisions) and not result.document.text:
+        result = store.result(result.extraction_id) or result
+    text = match_text(result) if result.document.text else None
+    return review_document(result, decisions, checker, text)
+
+
+def _rows(review: DocumentReview) -> Iterator[QueueRow]:
+    report, result = review.report, review.result
+    status = reading_status(report)
+    for item in review.items:
+        yield _row(result, report.region, report.fund, report.year, status, item)
+
+
+def _row(
+    result: StoredResult,
+    region: str | None,
+    fund: str | None,
+    year: int | None,
+    status: ReadingStatus,
+    item: ReviewItem,
+) -> QueueRow:
+    spans = [ref.span.start for ref in item.finding.figures if ref.span is not None]
+    return QueueRow(
+        extraction_id=result.extraction_id,
+        path=result.document.path,
+        region=region,
+        fund=fund,
+        year=year,
+        status=status,
+        key=item.key,
+        rule=item.finding.rule,
+        severity=item.finding.severity,
+        message_zh=item.finding.message_zh,
+        state=item.state,
+        reviewer=item.decision.reviewer if item.decision else None,
+        position=min(spans, default=-1),
+    )
+
+
+def build_queue(store: Store, log: DecisionLog, checker: Checker) -> Queue:
+    decided = log.by_document()
+    queue = Queue()
+    seen: set[tuple[str, str]] = set()
+    for result in store.results(with_text=False):
+        identity = (result.document.sha256, result.extractor)
+        seen.add(identity)
+        review = review_of(store, result, decided.get(identity, []), checker)
+        queue.rows.extend(_rows(review))
+    queue.rows.sort(key=lambda row: row.sort_key)
+    queue.stale = [decision for identity, group in decided.items() if identity not in seen for decision in group]
+    return queue
+
+
+def stale_for_path(decisions: Iterable[Decision], path: str) -> list[Decision]:
+    return [decision for decision in decisions if decision.document_path == path]
