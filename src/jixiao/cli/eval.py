@@ -11,6 +11,7 @@ import typer
 from rich.table import Table
 
 from jixiao.cli.app import app, console, errors, report_error
+from jixiao.cli.from_review import label_from_review, print_rule_precision
 from jixiao.cli.llm_options import (
     BaseUrlOption,
     ConfigOption,
@@ -169,8 +170,12 @@ def eval_command(
     gold_dir: Annotated[Path, typer.Option(help="gold labels")] = GOLD_DIR,
     samples_dir: Annotated[Path, typer.Option(help="labelled samples")] = SAMPLES_DIR,
     results_dir: Annotated[Path, typer.Option(help="where the result JSON goes")] = RESULTS_DIR,
+    db: Annotated[
+        Path | None, typer.Option("--db", help="also report each rule's precision from the review decisions here")
+    ] = None,
 ) -> None:
     """Score a backend on every reviewed gold sample; print a table and write the result JSON."""
+    review = print_rule_precision(db) if db is not None else []
     try:
         if compare is not None:
             _print_comparison(*compare)
@@ -203,6 +208,7 @@ def eval_command(
         console.print(f"note: {note}", highlight=False)
     if suggest:
         console.print(suggest_thresholds(run), markup=False, highlight=False)
+    run.review = review
     written = write_run(run, results_dir)
     console.print(f"result written to {written}", highlight=False)
     failures = below_thresholds(run, limits)
@@ -216,12 +222,22 @@ def eval_command(
 
 @app.command()
 def label(
-    file: Annotated[Path, typer.Argument(help="the report to label (keep it under samples/)")],
+    file: Annotated[Path | None, typer.Argument(help="the report to label (keep it under samples/)")] = None,
     backend: Annotated[str, typer.Option(help=f"extractor for the draft: {', '.join(BACKENDS)}")] = DEFAULT_BACKEND,
     gold_dir: Annotated[Path, typer.Option(help="gold labels")] = GOLD_DIR,
     force: Annotated[bool, typer.Option(help="replace an existing unreviewed draft")] = False,
+    from_review: Annotated[
+        bool, typer.Option("--from-review", help="write gold from the review workbench's decisions in --db")
+    ] = False,
+    db: Annotated[Path, typer.Option("--db", help="the store reviewed with jixiao serve")] = Path("jixiao.db"),
 ) -> None:
     """Write a draft gold file from the extractor's output, for a person to correct and mark reviewed."""
+    if from_review or file is None:
+        if file is not None or not from_review:
+            report_error("give a FILE to draft, or --from-review (not both)")
+            raise typer.Exit(2)
+        label_from_review(db, gold_dir)
+        return
     target = gold_dir / f"{file.stem}.json"
     if target.exists() and is_reviewed(target):
         report_error(f"{target}: already reviewed by a person; not overwriting it (edit it by hand)")

@@ -8,14 +8,15 @@ decision, a finding the corrections made disappear is `corrected`, any other is 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from jixiao.documents.traditional import simplified
 from jixiao.model import Finding, Report, Severity
 from jixiao.review.corrections import Corrected, apply_corrections
-from jixiao.review.decisions import Action, Decision, finding_key
-from jixiao.store import StoredResult
+from jixiao.review.decisions import Action, Decision, DecisionLog, finding_key
+from jixiao.store import Store, StoredResult
 
 Checker = Callable[[Report, str | None], list[Finding]]
 """`jixiao.checks.run_checks` shape: the checks rerun on a corrected report with its matching text."""
@@ -83,14 +84,22 @@ def _keyed(findings: Sequence[Finding]) -> dict[str, Finding]:
     return {finding_key(f): f for f in findings if is_reviewable(f)}
 
 
-def review_document(
-    result: StoredResult, decisions: Sequence[Decision], checker: Checker, match_text: str | None
-) -> DocumentReview:
-    """The document's review state. `match_text` is needed (and the checks rerun) only when it has corrections."""
+def match_text(result: StoredResult) -> str | None:
+    """The text the checks match on (simplified, same offsets); None when the result was read without text."""
+    return simplified(result.document.text) if result.document.text else None
+
+
+def has_corrections(decisions: Sequence[Decision]) -> bool:
+    """Whether the checks must rerun for these decisions (and so the document's text be read)."""
+    return any(decision.correction is not None for decision in decisions)
+
+
+def review_document(result: StoredResult, decisions: Sequence[Decision], checker: Checker) -> DocumentReview:
+    """The document's review state; with corrections, `result` must carry its text (the checks rerun on it)."""
     corrected = apply_corrections(result.report, decisions)
     findings_now = list(result.findings)
     if corrected.applied:
-        findings_now = checker(corrected.report, match_text)
+        findings_now = checker(corrected.report, match_text(result))
     review = DocumentReview(result=result, decisions=list(decisions), corrected=corrected, findings_now=findings_now)
     stored, now = _keyed(result.findings), _keyed(findings_now)
     latest: dict[str, Decision] = {}
@@ -108,3 +117,43 @@ def _state(last: Decision | None, raised_now: bool) -> State:
     if state is State.OPEN and not raised_now:
         return State.CORRECTED  # not raised since a correction (or reopened after the corrections removed it)
     return state
+
+
+@dataclass(frozen=True)
+class ReviewedResult(StoredResult):
+    """A stored result with its review: what the exports write (states and corrected values beside)."""
+
+    review: DocumentReview | None = None
+
+    @classmethod
+    def of(cls, result: StoredResult, review: DocumentReview) -> ReviewedResult:
+        fields = {name: getattr(result, name) for name in StoredResult.__dataclass_fields__}
+        return cls(**fields, review=review)
+
+
+def reviewed_results(store: Store, results: Iterable[StoredResult], checker: Checker) -> Iterator[ReviewedResult]:
+    """Each result with its review; a document's text is read only when its corrections need the checks rerun."""
+    decided = DecisionLog(store.connection).by_document()
+    for result in results:
+        decisions = decided.get((result.document.sha256, result.extractor), [])
+        full = store.result(result.extraction_id) if has_corrections(decisions) and not result.document.text else None
+        yield ReviewedResult.of(result, review_document(full or result, decisions, checker))
+
+
+def review_record(review: DocumentReview) -> dict[str, object]:
+    """The review of a document as JSON data: each finding's state, the corrections, the corrected report."""
+    return {
+        "findings": [
+            {
+                "key": item.key,
+                "rule": item.finding.rule,
+                "state": item.state.value,
+                "raised_now": item.raised_now,
+                "decision": item.decision.model_dump(mode="json", exclude={"correction"}) if item.decision else None,
+            }
+            for item in review.items
+        ],
+        "corrections": [decision.model_dump(mode="json") for decision in review.corrected.applied.values()],
+        "stale_corrections": [decision.model_dump(mode="json") for decision in review.corrected.stale],
+        "corrected_report": review.report.model_dump(mode="json") if review.corrected.applied else None,
+    }

@@ -33,7 +33,7 @@ from jixiao.store import Store
 from jixiao.workbench import pages
 from jixiao.workbench.access import Access
 from jixiao.workbench.actions import CorrectionForm, FormError, correction_drafts, decision_draft
-from jixiao.workbench.queue import PAGE_SIZE, QueueFilter, build_queue, match_text, review_of
+from jixiao.workbench.queue import PAGE_SIZE, QueueFilter, build_queue, review_of
 from jixiao.workbench.security import SecurityHeaders, check_csrf, csrf_token, local_path
 
 STATIC = Path(__file__).with_name("static")
@@ -217,7 +217,6 @@ def _queue_routes(app: FastAPI, bench: Workbench) -> None:
                 d for d in queue.stale if d.document_path == review.result.document.path
             ] + review.corrected.stale
         previous, following = queue.neighbours(extraction_id, key, wanted)
-        text = match_text(review.result)
         return bench.page(
             request,
             "item.html.j2",
@@ -233,7 +232,7 @@ def _queue_routes(app: FastAPI, bench: Workbench) -> None:
             others=pages.other_findings(review, item),
             history=pages.history(review, key),
             stale=stale_here,
-            changes=pages.changes_since(review, since, bench.checker, text) if since else None,
+            changes=pages.changes_since(review, since, bench.checker) if since else None,
             done=done,
             status=pages.status_of(review),
             seen_item=review.latest_id(key),

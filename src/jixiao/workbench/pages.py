@@ -12,7 +12,7 @@ from jixiao.model import STATUS_ZH, Figure, Finding, ReadingStatus, reading_stat
 from jixiao.review.corrections import Slot, apply_corrections, figure_slots
 from jixiao.review.decisions import Action, Decision, finding_key
 from jixiao.review.highlight import Segment, segments
-from jixiao.review.states import Checker, DocumentReview, ReviewItem, is_reviewable
+from jixiao.review.states import Checker, DocumentReview, ReviewItem, is_reviewable, match_text
 
 SUSPECT_PREFIX = "extraction."
 
@@ -77,11 +77,11 @@ def history(review: DocumentReview, key: str) -> list[Decision]:
     return [d for d in review.decisions if d.finding_key == key or d.action is Action.CORRECT]
 
 
-def changes_since(review: DocumentReview, since: int, checker: Checker, match_text: str | None) -> Changes:
+def changes_since(review: DocumentReview, since: int, checker: Checker) -> Changes:
     """Findings that appeared or went away with the corrections numbered `since` and later."""
     earlier = [d for d in review.decisions if d.id < since]
     before = apply_corrections(review.result.report, earlier)
-    findings_before = checker(before.report, match_text) if before.applied else review.result.findings
+    findings_before = checker(before.report, match_text(review.result)) if before.applied else review.result.findings
     keys_before = {finding_key(f): f for f in findings_before if is_reviewable(f)}
     keys_now = {finding_key(f): f for f in review.findings_now if is_reviewable(f)}
     return Changes(

@@ -12,10 +12,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from urllib.parse import urlencode
 
-from jixiao.documents.traditional import simplified
 from jixiao.model import ReadingStatus, Severity, reading_status
 from jixiao.review.decisions import Decision, DecisionLog
-from jixiao.review.states import Checker, DocumentReview, ReviewItem, State, review_document
+from jixiao.review.states import Checker, DocumentReview, ReviewItem, State, has_corrections, review_document
 from jixiao.store import Store, StoredResult
 
 PAGE_SIZE = 200
@@ -107,16 +106,11 @@ class Queue:
         return (previous[-1] if previous else None), (following[0] if following else None)
 
 
-def match_text(result: StoredResult) -> str:
-    return simplified(result.document.text)
-
-
 def review_of(store: Store, result: StoredResult, decisions: list[Decision], checker: Checker) -> DocumentReview:
     """A stored document's review; its text is read only when corrections mean the checks must rerun."""
-    if any(decision.correction is not None for decision in decisions) and not result.document.text:
+    if has_corrections(decisions) and not result.document.text:
         result = store.result(result.extraction_id) or result
-    text = match_text(result) if result.document.text else None
-    return review_document(result, decisions, checker, text)
+    return review_document(result, decisions, checker)
 
 
 def _rows(review: DocumentReview) -> Iterator[QueueRow]:
