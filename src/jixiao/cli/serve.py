@@ -63,6 +63,7 @@ def serve(
     allowed = ["127.0.0.1", "localhost", "[::1]"] if host in ("127.0.0.1", "localhost", "::1") else ["*"]
     application = create_app(db, access, allowed_hosts=allowed)
     console.print(f"jixiao review workbench on http://{shown}:{bound}/ (Ctrl-C to stop)", highlight=False)
+    console.file.flush()  # a script (or a test) waiting for the URL on a pipe gets it now
     server = uvicorn.Server(uvicorn.Config(application, log_level="warning", access_log=False))
     server.run(sockets=[listener])
 

@@ -11,7 +11,7 @@ import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Annotated, Any
 from urllib.parse import parse_qsl, quote
 
@@ -47,6 +47,7 @@ def _environment() -> Environment:
     environment.globals.update(
         severity_zh=SEVERITY_ZH, state_zh=STATE_ZH, status_zh=STATUS_ZH, reasons_zh=DISMISS_REASONS_ZH, quote=quote
     )
+    environment.filters["filename"] = lambda path: PurePath(path).name
     environment.filters["number"] = lambda value: "—" if value is None else f"{value:,.4f}".rstrip("0").rstrip(".")
     return environment
 
