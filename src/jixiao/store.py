@@ -151,6 +151,16 @@ class StoredResult:
 
 
 @dataclass(frozen=True)
+class StoredExtraction:
+    """An extraction named, not read: a re-extraction is a new (id, run) even when the id is reused."""
+
+    extraction_id: int
+    sha256: str
+    extractor: str
+    run_id: int
+
+
+@dataclass(frozen=True)
 class StoredFailure:
     path: str
     extractor: str
@@ -323,10 +333,19 @@ class Store:
         finally:
             reader.close()
 
-    def result(self, extraction_id: int) -> StoredResult | None:
-        """One stored extraction with its document text (the review workbench opens one item at a time)."""
+    def extraction_index(self) -> list[StoredExtraction]:
+        """What is stored, without reading any report: lets a reader (the review workbench) keep what it parsed."""
+        rows = self.connection.execute(
+            "SELECT e.id, d.sha256, e.extractor, e.run_id FROM extractions e JOIN documents d ON d.id = e.document_id "
+            "ORDER BY d.path, e.extractor"
+        )
+        return [StoredExtraction(*row) for row in rows]
+
+    def result(self, extraction_id: int, *, with_text: bool = True) -> StoredResult | None:
+        """One stored extraction (the review workbench opens one item at a time)."""
+        text_column = "d.text" if with_text else "''"
         row = self.connection.execute(
-            "SELECT e.id, d.id, d.path, d.sha256, d.format, d.text, e.report, e.run_id, e.extractor "
+            f"SELECT e.id, d.id, d.path, d.sha256, d.format, {text_column}, e.report, e.run_id, e.extractor "
             "FROM extractions e JOIN documents d ON d.id = e.document_id WHERE e.id = ?",
             (extraction_id,),
         ).fetchone()

@@ -33,7 +33,7 @@ from jixiao.store import Store
 from jixiao.workbench import pages
 from jixiao.workbench.access import Access
 from jixiao.workbench.actions import CorrectionForm, FormError, correction_drafts, decision_draft
-from jixiao.workbench.queue import PAGE_SIZE, QueueFilter, build_queue, review_of
+from jixiao.workbench.queue import PAGE_SIZE, Queue, QueueBuilder, QueueFilter, review_of
 from jixiao.workbench.security import SecurityHeaders, check_csrf, csrf_token, local_path
 
 STATIC = Path(__file__).with_name("static")
@@ -68,11 +68,15 @@ class Workbench:
     access: Access
     environment: Environment
     checker: Checker
+    queues: QueueBuilder
 
     @contextmanager
     def open(self) -> Iterator[tuple[Store, DecisionLog]]:
         with Store(self.db) as store:
             yield store, DecisionLog(store.connection)
+
+    def queue(self, store: Store, log: DecisionLog) -> Queue:
+        return self.queues.build(store, log)
 
     def page(self, request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         html = self.environment.get_template(template).render(
@@ -119,7 +123,7 @@ def create_app(
     checker: Checker = run_checks,
 ) -> FastAPI:
     """The workbench over the store at `db`. Sessions last until the server stops unless `secret_key` is kept."""
-    bench = Workbench(db=db, access=access, environment=_environment(), checker=checker)
+    bench = Workbench(db=db, access=access, environment=_environment(), checker=checker, queues=QueueBuilder(checker))
     app = FastAPI(title="jixiao review workbench", docs_url=None, redoc_url=None, openapi_url=None)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(
@@ -187,7 +191,7 @@ def _queue_routes(app: FastAPI, bench: Workbench) -> None:
         bench.require(request)
         wanted = QueueFilter.of(dict(request.query_params))
         with bench.open() as (store, log):
-            queue = build_queue(store, log, bench.checker)
+            queue = bench.queue(store, log)
         rows = queue.filtered(wanted)
         page = max(1, page)
         shown = rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
@@ -213,7 +217,7 @@ def _queue_routes(app: FastAPI, bench: Workbench) -> None:
             item = review.item(key)
             if item is None:
                 raise HTTPException(status_code=404, detail="this finding is not raised on this document")
-            queue = build_queue(store, log, bench.checker)
+            queue = bench.queue(store, log)
             stale_here = [
                 d for d in queue.stale if d.document_path == review.result.document.path
             ] + review.corrected.stale

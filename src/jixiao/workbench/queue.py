@@ -7,6 +7,7 @@ batch stored.
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
@@ -146,18 +147,49 @@ def _row(
     )
 
 
-def build_queue(store: Store, log: DecisionLog, checker: Checker) -> Queue:
-    decided = log.by_document()
-    queue = Queue()
-    seen: set[tuple[str, str]] = set()
-    for result in store.results(with_text=False):
-        identity = (result.document.sha256, result.extractor)
-        seen.add(identity)
-        review = review_of(store, result, decided.get(identity, []), checker)
-        queue.rows.extend(_rows(review))
-    queue.rows.sort(key=lambda row: row.sort_key)
-    queue.stale = [decision for identity, group in decided.items() if identity not in seen for decision in group]
-    return queue
+class QueueBuilder:
+    """Builds the queue, keeping each document's rows while neither its extraction nor its decisions change.
+
+    A store's reports are parsed once per server; later queues read only the store's index of extractions and
+    the decisions, and recheck just the documents whose decisions moved.
+    """
+
+    def __init__(self, checker: Checker) -> None:
+        self.checker = checker
+        self._rows: dict[tuple[int, str, str, int, int], list[QueueRow]] = {}
+        self._lock = threading.Lock()
+
+    def build(self, store: Store, log: DecisionLog) -> Queue:
+        decided = log.by_document()
+        queue = Queue()
+        kept: dict[tuple[int, str, str, int, int], list[QueueRow]] = {}
+        identities: set[tuple[str, str]] = set()
+        for entry in store.extraction_index():
+            identity = (entry.sha256, entry.extractor)
+            identities.add(identity)
+            decisions = decided.get(identity, [])
+            key = (
+                entry.extraction_id,
+                entry.sha256,
+                entry.extractor,
+                entry.run_id,
+                max((d.id for d in decisions), default=0),
+            )
+            rows = self._rows.get(key)
+            if rows is None:
+                result = store.result(entry.extraction_id, with_text=has_corrections(decisions))
+                if result is None:  # dropped by a batch running meanwhile
+                    continue
+                rows = list(_rows(review_document(result, decisions, self.checker)))
+            kept[key] = rows
+            queue.rows.extend(rows)
+        with self._lock:
+            self._rows = kept
+        queue.rows.sort(key=lambda row: row.sort_key)
+        queue.stale = [
+            decision for identity, group in decided.items() if identity not in identities for decision in group
+        ]
+        return queue
 
 
 def stale_for_path(decisions: Iterable[Decision], path: str) -> list[Decision]:
