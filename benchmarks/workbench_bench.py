@@ -35,6 +35,7 @@ from jixiao.review.decisions import (  # noqa: E402
     DecisionLog,
     finding_key,
 )
+from jixiao.sinks import StoreSink  # noqa: E402
 from jixiao.store import Store  # noqa: E402
 from jixiao.workbench import Access, create_app  # noqa: E402
 
@@ -82,7 +83,7 @@ def bench(size: int) -> None:
         db = Path(folder) / "bench.db"
         started = time.perf_counter()
         with Store(db) as store:
-            run_batch(store, files, Job("rules", "rules", checker=run_checks), workers=2)
+            run_batch(StoreSink(store), files, Job("rules", "rules", checker=run_checks), workers=2)
         batch = time.perf_counter() - started
         client = TestClient(create_app(db, Access(reviewer="bench"), allowed_hosts=["testserver"]))
         cold = _timed(client, "/queue", repeat=1)  # every report parsed

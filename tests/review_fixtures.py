@@ -17,6 +17,7 @@ from jixiao.checks import run_checks
 from jixiao.documents import Document
 from jixiao.extract import extract_rules
 from jixiao.model import Figure, Report, Span
+from jixiao.sinks import StoreSink
 from jixiao.store import Store
 
 KAIYANG = """2024年开阳县就业补助资金绩效自评报告
@@ -72,5 +73,5 @@ def build_store(tmp_path: Path, extra: dict[str, str] | None = None) -> Path:
     paths = write_documents(tmp_path / "docs", extra)
     db = tmp_path / "review.db"
     with Store(db) as store:
-        run_batch(store, paths, Job("rules", "rules", checker=run_checks), extractor=misreading_extractor)
+        run_batch(StoreSink(store), paths, Job("rules", "rules", checker=run_checks), extractor=misreading_extractor)
     return db

@@ -19,6 +19,7 @@ from jixiao.review.decisions import (
     finding_key,
 )
 from jixiao.review.states import State, review_document
+from jixiao.sinks import StoreSink
 from jixiao.store import Store, StoredResult
 from review_fixtures import build_store, misreading_extractor
 
@@ -108,7 +109,7 @@ def test_a_finding_keeps_its_key_across_runs_of_the_batch(tmp_path: Path) -> Non
         keys = {finding_key(f) for r in store.results() for f in r.findings}
     with Store(db) as store:
         store.connection.execute("DELETE FROM documents")  # force a full re-extraction
-        run_batch(store, sorted((tmp_path / "docs").iterdir()), Job("rules", "rules", checker=run_checks),
+        run_batch(StoreSink(store), sorted((tmp_path / "docs").iterdir()), Job("rules", "rules", checker=run_checks),
                   extractor=misreading_extractor)  # fmt: skip
         assert {finding_key(f) for r in store.results() for f in r.findings} == keys
     assert "indicators.completion@indicators[0].actual,indicators[0].completion,indicators[0].target" in keys
@@ -132,7 +133,7 @@ def test_decisions_survive_a_rerun_and_go_stale_when_the_document_changes(tmp_pa
                 )
             ]
         )
-        run_batch(store, docs, job, extractor=misreading_extractor)  # nothing changed: everything skipped
+        run_batch(StoreSink(store), docs, job, extractor=misreading_extractor)  # nothing changed: everything skipped
         log = DecisionLog(store.connection)
         result = _kaiyang(store)
         review = review_document(result, log.for_document(result.document.sha256, "rules"), run_checks)
@@ -140,7 +141,7 @@ def test_decisions_survive_a_rerun_and_go_stale_when_the_document_changes(tmp_pa
 
         kaiyang = next(path for path in docs if path.name == "kaiyang_2024.txt")
         kaiyang.write_text(kaiyang.read_text(encoding="utf-8").replace("完成率110%", "完成率104%"), encoding="utf-8")
-        run_batch(store, docs, job, extractor=misreading_extractor)
+        run_batch(StoreSink(store), docs, job, extractor=misreading_extractor)
         changed = _kaiyang(store)
         assert changed.document.sha256 != result.document.sha256
         assert log.for_document(changed.document.sha256, "rules") == []  # nothing carried onto the new text

@@ -150,3 +150,15 @@ def is_text_value(text: str) -> bool:
 
 REVERSE_NAME = re.compile("失业率|事件|事故|投诉|上访|差错|违规|违纪|违法|超支|逾期|闲置|滞留|损失")
 """Names of indicators where less is better (≤ targets, DOMAIN.md I11)."""
+
+# ---- fund names ---------------------------------------------------------------------------------------
+
+FUND_ALIASES = {
+    "就业专项资金": "就业补助资金",
+    "就业资金": "就业补助资金",
+    "就业创业补助资金": "就业补助资金",
+    "促进就业专项资金": "就业补助资金",
+    "就业补助": "就业补助资金",
+}
+"""One fund under several names in reports and notices (DOMAIN §3), once year, level and tail are removed
+(`jixiao.names.fund_key`): series of one region's fund are linked across years through these."""

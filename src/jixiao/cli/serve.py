@@ -9,11 +9,11 @@ from typing import Annotated
 
 import typer
 
-from jixiao.cli.app import app, console, report_error
-from jixiao.errors import JixiaoError
+from jixiao.cli.app import command, console, report_error
+from jixiao.errors import ConfigError
 
 
-@app.command()
+@command()
 def serve(
     db: Annotated[Path, typer.Option("--db", help="SQLite store written by `jixiao run`")] = Path("jixiao.db"),
     host: Annotated[
@@ -39,18 +39,14 @@ def serve(
     if not db.is_file():
         report_error(f"{db}: no such store (run `jixiao run PATH --db {db}` first)")
         raise typer.Exit(2)
-    try:
-        if token is not None and reviewers is not None:
-            raise JixiaoError("give --token or --reviewers, not both")
-        access = Access(
-            reviewer=None if token or reviewers else (reviewer or getpass.getuser()),
-            token=token or None,
-            reviewers=load_reviewers(reviewers) if reviewers else {},
-        )
-        check_exposure(host, access)
-    except JixiaoError as error:
-        report_error(str(error))
-        raise typer.Exit(2) from None
+    if token is not None and reviewers is not None:
+        raise ConfigError("give --token or --reviewers, not both")
+    access = Access(
+        reviewer=None if token or reviewers else (reviewer or getpass.getuser()),
+        token=token or None,
+        reviewers=load_reviewers(reviewers) if reviewers else {},
+    )
+    check_exposure(host, access)
     listener = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
@@ -68,7 +64,7 @@ def serve(
     server.run(sockets=[listener])
 
 
-@app.command("add-reviewer")
+@command("add-reviewer")
 def add_reviewer_command(
     name: Annotated[str, typer.Argument(help="the reviewer's name, shown on each decision")],
     file: Annotated[Path, typer.Option("--file", help="reviewer list (created if missing)")] = Path("reviewers.json"),
@@ -82,9 +78,5 @@ def add_reviewer_command(
     if len(password) < 8:
         report_error("a password needs at least 8 characters")
         raise typer.Exit(2)
-    try:
-        add_reviewer(file, name, password)
-    except JixiaoError as error:
-        report_error(str(error))
-        raise typer.Exit(2) from None
+    add_reviewer(file, name, password)
     console.print(f"{name} can now sign in (hash written to {file})", highlight=False)

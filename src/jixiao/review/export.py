@@ -17,6 +17,7 @@ from jixiao.errors import ConfigError
 from jixiao.review.states import ReviewedResult, review_record, reviewed_results
 from jixiao.review.tables import TABLES, Column, Row
 from jixiao.review.xlsx import write_xlsx
+from jixiao.series import with_findings_across_years
 from jixiao.store import Store, StoredResult
 
 FORMATS = (".xlsx", ".csv", ".jsonl", ".parquet")
@@ -35,7 +36,8 @@ def export(store: Store, target: Path, *, extractor: str | None = None) -> list[
     if suffix == ".parquet":
         _require_pyarrow()
     target.parent.mkdir(parents=True, exist_ok=True)
-    results = reviewed_results(store, store.results(extractor, with_text=False), run_checks)
+    across = with_findings_across_years(store, store.results(extractor, with_text=False))
+    results = reviewed_results(store, across, run_checks)
     if suffix == ".xlsx":
         write_xlsx(results, target)
         return [target]

@@ -22,6 +22,11 @@ Checker = Callable[[Report, str | None], list[Finding]]
 """`jixiao.checks.run_checks` shape: the checks rerun on a corrected report with its matching text."""
 
 
+CARRIED_PREFIXES = ("years.",)
+"""Findings across years come from the series over the whole store, not from the checks rerun on one
+corrected report: a correction keeps them as they were."""
+
+
 class State(StrEnum):
     OPEN = "open"
     CONFIRMED = "confirmed"
@@ -99,7 +104,8 @@ def review_document(result: StoredResult, decisions: Sequence[Decision], checker
     corrected = apply_corrections(result.report, decisions)
     findings_now = list(result.findings)
     if corrected.applied:
-        findings_now = checker(corrected.report, match_text(result))
+        carried = [f for f in result.findings if f.rule.startswith(CARRIED_PREFIXES)]
+        findings_now = [*checker(corrected.report, match_text(result)), *carried]
     review = DocumentReview(result=result, decisions=list(decisions), corrected=corrected, findings_now=findings_now)
     stored, now = _keyed(result.findings), _keyed(findings_now)
     latest: dict[str, Decision] = {}
