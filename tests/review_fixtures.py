@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jixiao.batch import Job, run_batch
+from jixiao.batch import Checker, Job, run_batch
 from jixiao.checks import run_checks
 from jixiao.documents import Document
 from jixiao.extract import extract_rules
@@ -68,10 +68,10 @@ def write_documents(folder: Path, extra: dict[str, str] | None = None) -> list[P
     return paths
 
 
-def build_store(tmp_path: Path, extra: dict[str, str] | None = None) -> Path:
+def build_store(tmp_path: Path, extra: dict[str, str] | None = None, checker: Checker = run_checks) -> Path:
     """Documents under tmp_path/docs, their results in tmp_path/review.db; returns the store's path."""
     paths = write_documents(tmp_path / "docs", extra)
     db = tmp_path / "review.db"
     with Store(db) as store:
-        run_batch(StoreSink(store), paths, Job("rules", "rules", checker=run_checks), extractor=misreading_extractor)
+        run_batch(StoreSink(store), paths, Job("rules", "rules", checker=checker), extractor=misreading_extractor)
     return db

@@ -10,7 +10,9 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
+from jixiao.checks import run_checks
 from jixiao.cli import app
+from jixiao.model import FigureRef, Finding, Report, Severity
 from jixiao.review.decisions import Action, DecisionLog, DismissReason
 from jixiao.store import Store
 from jixiao.workbench import Access, add_reviewer, load_reviewers
@@ -268,3 +270,31 @@ def test_a_sign_in_form_is_shown_only_when_sign_in_is_needed(db: Path) -> None:
     browser: TestClient = client(db)
     assert browser.get("/queue").url.path == "/queue"
     assert HTMLParser(browser.get("/queue").text).css_first("#reviewer").text() == "alice"
+
+
+def suspect_budget(report: Report, text: str | None) -> list[Finding]:
+    """The checks, plus the kind of finding the honest-flags work raises on a figure the tool may have misread."""
+    found = run_checks(report, text)
+    budget = report.funding.budget.total
+    if budget is not None and "西岭区" in (text or ""):
+        found.append(
+            Finding(
+                rule="extraction.suspect",
+                severity=Severity.INFO,
+                message_zh="预算数可能读自年初预算",
+                message_en="the budget may be the initial one",
+                figures=[FigureRef(path="funding.budget.total", text=budget.text, span=budget.span)],
+            )
+        )
+    return found
+
+
+def test_figures_an_extraction_finding_names_are_marked_as_possibly_misread(tmp_path: Path) -> None:
+    db = build_store(tmp_path, checker=suspect_budget)
+    browser = client(db)
+    assert "extraction.suspect" not in {row.rule for row in queue(browser)}  # info: context, not an item
+    html = HTMLParser(browser.get(entry(browser, "indicators.missing_value", "xiling_2023.txt").href).text)
+    row = html.css_first('#figures tr[data-path="funding.budget.total"]')
+    assert "suspect" in row.attributes["class"] and row.css_first(".suspect-tag").text() == "可能误读"  # type: ignore[operator]
+    assert [mark.text() for mark in html.css("#doc mark.suspect")] == ["1000万元"]
+    assert "extraction.suspect" in html.css_first("#others").text()

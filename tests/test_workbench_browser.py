@@ -17,9 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from jixiao.cli import app
 from review_fixtures import build_store
 from test_review_browser import ARGS, CHROMIUM
 
@@ -30,7 +28,6 @@ if not os.environ.get("CI"):  # CI installs chromium and playwright (.ci/run): t
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 TOKEN = "team-token-for-the-test"
-runner = CliRunner()
 
 
 @pytest.fixture
@@ -104,6 +101,12 @@ def select_in_document(page: Page, printed: str) -> None:
     )
 
 
+def jixiao(*arguments: str) -> None:
+    """The command as a user runs it (a process of its own: playwright's loop runs in this thread)."""
+    done = subprocess.run([sys.executable, "-m", "jixiao", *arguments], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 def screenshot(page: Page, tmp_path: Path, name: str) -> None:
     page.screenshot(path=str(tmp_path / name))
     if os.environ.get("WORKBENCH_SCREENSHOTS"):
@@ -166,16 +169,11 @@ def test_a_review_round_in_the_browser_ends_in_gold_the_eval_scores(
     screenshot(li, tmp_path, "workbench-queue.png")
 
     gold, results = tmp_path / "gold", tmp_path / "results"
-    labelled = runner.invoke(app, ["label", "--from-review", "--db", str(db), "--gold-dir", str(gold)])
-    assert labelled.exit_code == 0, labelled.output
+    jixiao("label", "--from-review", "--db", str(db), "--gold-dir", str(gold))
     assert json.loads((gold / "xiling_2023.json").read_text(encoding="utf-8"))["gold"]["labelled_by"] == "李审核"
-    scored = runner.invoke(
-        app, ["eval", "--gold-dir", str(gold), "--samples-dir", str(db.parent / "docs"), "--results-dir", str(results)]
-    )
-    assert scored.exit_code == 0, scored.output
+    jixiao("eval", "--gold-dir", str(gold), "--samples-dir", str(db.parent / "docs"), "--results-dir", str(results))
     run = json.loads(next(results.glob("*.json")).read_text(encoding="utf-8"))
     assert len(run["samples"]) == 2 and run["overall"]["facts"]["f1"] == 1.0
-    exported = runner.invoke(app, ["export", "--db", str(db), "--to", str(tmp_path / "review.csv")])
-    assert exported.exit_code == 0, exported.output
+    jixiao("export", "--db", str(db), "--to", str(tmp_path / "review.csv"))
     findings = (tmp_path / "review_findings.csv").read_text(encoding="utf-8-sig")
     assert "已排除" in findings and "已确认" in findings and "已更正" in findings
