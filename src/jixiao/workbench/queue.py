@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, replace
 from urllib.parse import urlencode
 
@@ -190,7 +190,3 @@ class QueueBuilder:
             decision for identity, group in decided.items() if identity not in identities for decision in group
         ]
         return queue
-
-
-def stale_for_path(decisions: Iterable[Decision], path: str) -> list[Decision]:
-    return [decision for decision in decisions if decision.document_path == path]
