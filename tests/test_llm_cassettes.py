@@ -22,10 +22,9 @@ from jixiao.documents import load_document
 from jixiao.errors import ConfigError, ExtractionError
 from jixiao.extract.llm import LlmExtractor, OpenAICompletionClient, ReportDraft, load_prompt
 from jixiao.extract.llm.chunking import split_document
-from jixiao.extract.llm.grounding import iter_figures
 from jixiao.extract.llm.local_server import bundled_test_model, ensure_server
 from jixiao.extract.llm.provider import endpoint_from
-from jixiao.model import Grounding, Report
+from jixiao.model import Grounding, Report, figures_of
 from jixiao.settings import Settings, load_settings
 
 CASSETTES = Path(__file__).parent / "cassettes"
@@ -109,7 +108,7 @@ def test_tool_call_response_for_a_seed_report(endpoint: str, all_played: Any) ->
     assert usage.prompt_tokens > 0 and usage.completion_tokens > 0
     assert (report.extractor.backend, report.extractor.model) == ("llm", TEST_MODEL)
     assert_recorded_with_current_prompt(all_played)
-    for figure in iter_figures(report):
+    for figure in [figure for _, figure in figures_of(report)]:
         if figure.grounding is Grounding.EXACT:
             assert figure.span is not None and document.text[figure.span.start : figure.span.end] == figure.text
         else:

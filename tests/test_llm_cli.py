@@ -51,14 +51,14 @@ def test_extract_with_llm_writes_valid_reports(tmp_path: Path, scripted: Scripte
         assert report.extractor.backend == "llm"
 
 
-def test_auto_runs_llm_when_configured_and_says_so(
+def test_auto_runs_hybrid_when_configured_and_says_so(
     tmp_path: Path, scripted: ScriptedClient, monkeypatch: pytest.MonkeyPatch, seeds: Path
 ) -> None:
     monkeypatch.setenv("JIXIAO_API_KEY", "sk-test-not-a-key")
     scripted.enqueue(ZALANTUN_DRAFT, ZALANTUN_DRAFT)
     result = runner.invoke(app, ["extract", str(seeds), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
-    assert "backend: llm, model gpt-4o-mini (auto: LLM endpoint configured)" in result.output
+    assert "backend: hybrid, model gpt-4o-mini (auto: LLM endpoint configured)" in result.output
     assert "sk-test-not-a-key" not in result.output
     assert "sk-test-not-a-key" not in "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*.json"))
 
@@ -100,5 +100,5 @@ def test_library_registry_keeps_rules_default_and_resolves_auto(monkeypatch: pyt
     assert extract(doc).extractor.backend == "rules"
     assert extract(doc, "rules").extractor.backend == "rules"
     assert resolve_backend("auto", load_settings()) == "rules"
-    assert resolve_backend("auto", load_settings(base_url="http://127.0.0.1:11434/v1")) == "llm"
+    assert resolve_backend("auto", load_settings(base_url="http://127.0.0.1:11434/v1")) == "hybrid"
     assert type(get_extractor("llm", load_settings(api_key="k"))).__name__ == "LlmExtractor"

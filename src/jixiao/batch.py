@@ -39,7 +39,7 @@ class AsyncExtractor(Protocol):
     async def aextract(self, document: Document, client: Any) -> Report: ...
 
 
-ASYNC_BACKENDS = frozenset({"llm"})  # backends that wait on a service: threads, not processes
+ASYNC_BACKENDS = frozenset({"llm", "hybrid"})  # backends that wait on a service: threads, not processes
 CHUNK = 8  # files per process task: small enough to keep the progress bar live, big enough to amortize pickling
 IN_FLIGHT_PER_WORKER = 4  # chunks queued per process, so memory stays flat whatever the batch size
 

@@ -17,9 +17,9 @@ from jixiao.checks.config import CheckConfig
 from jixiao.errors import ConfigError
 from jixiao.model import Figure, FigureRef, Finding, Report, Severity, Span
 
-FAMILIES = ("funding", "spending", "indicators", "narrative", "scoring")
+FAMILIES = ("funding", "spending", "indicators", "narrative", "scoring", "extraction")
 # Modules that register rules; a family may span two modules (indicators: values and labels).
-RULE_MODULES = ("funding", "spending", "indicators", "indicator_labels", "narrative", "scoring")
+RULE_MODULES = ("funding", "spending", "indicators", "indicator_labels", "narrative", "scoring", "extraction")
 
 Check = Callable[["CheckContext"], Iterable[Finding]]
 

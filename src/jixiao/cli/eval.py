@@ -41,6 +41,7 @@ from jixiao.extract import (
     BACKEND_CHOICES,
     BACKENDS,
     DEFAULT_BACKEND,
+    MODEL_BACKENDS,
     Extractor,
     extract_file,
     get_extractor,
@@ -60,7 +61,7 @@ def _pct(value: float | None) -> str:
 def _extractor(backend: str, settings: Settings) -> tuple[str, Extractor, str | None]:
     """The backend that will run (auto resolved), its extractor, and the model it asks (llm only)."""
     name = resolve_backend(backend, settings)
-    if name != "llm":
+    if name not in MODEL_BACKENDS:
         return name, get_extractor(name, settings), None
     return name, get_extractor(name, settings), settings.model_label
 

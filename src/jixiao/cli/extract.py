@@ -24,7 +24,7 @@ from jixiao.cli.llm_options import (
     run_llm_batch,
 )
 from jixiao.errors import JixiaoError
-from jixiao.extract import AUTO, BACKEND_CHOICES, extract_file, resolve_backend
+from jixiao.extract import AUTO, BACKEND_CHOICES, MODEL_BACKENDS, extract_file, resolve_backend
 from jixiao.model import Report
 from jixiao.settings import Settings
 
@@ -56,10 +56,10 @@ def _summary(rows: list[tuple[str, Report]], backend: str) -> Table:
 def _backend_title(requested: str, ran: str, settings: Settings) -> str:
     """Say which backend really ran, and why when `auto` chose it."""
     title = ran
-    if ran == "llm":
-        title = f"llm, model {settings.model_label}"
+    if ran in MODEL_BACKENDS:
+        title = f"{ran}, model {settings.model_label}"
     if requested == AUTO:
-        title += " (auto: LLM endpoint configured)" if ran == "llm" else " (auto: no LLM endpoint configured)"
+        title += " (auto: LLM endpoint configured)" if ran in MODEL_BACKENDS else " (auto: no LLM endpoint configured)"
     return title
 
 
@@ -94,8 +94,8 @@ def extract(
         name = output_name(path, report.source.sha256, used)
         (out / name).write_text(report.model_dump_json(indent=2), encoding="utf-8")
 
-    if ran == "llm":
-        done, failed = run_llm_batch(files, settings, write)
+    if ran in MODEL_BACKENDS:
+        done, failed = run_llm_batch(files, settings, write, backend=ran)
     else:
         done, failed = _run_one_by_one(files, ran, write)
     console.print(_summary(done, _backend_title(backend, ran, settings)))

@@ -13,6 +13,7 @@ from rich.progress import Progress
 from jixiao.cli.app import errors, report_error
 from jixiao.documents import Document, load_document
 from jixiao.errors import JixiaoError
+from jixiao.extract import get_extractor
 from jixiao.model import Report
 from jixiao.settings import Settings, load_settings
 
@@ -50,9 +51,9 @@ def llm_settings(
 
 
 def run_llm_batch(
-    files: list[Path], settings: Settings, write: Callable[[Path, Report], None]
+    files: list[Path], settings: Settings, write: Callable[[Path, Report], None], *, backend: str = "llm"
 ) -> tuple[list[tuple[str, Report]], int]:
-    """Load, then extract concurrently; each report is written the moment it is done."""
+    """Load, then extract concurrently (llm or hybrid); each report is written the moment it is done."""
     from jixiao.extract.llm import LlmExtractor
 
     documents: list[Document] = []
@@ -71,7 +72,7 @@ def run_llm_batch(
     if not documents:
         return done, failed
     with Progress(console=errors, transient=True, disable=len(documents) < 5) as progress:
-        task = progress.add_task("extracting (llm)", total=len(documents))
+        task = progress.add_task(f"extracting ({backend})", total=len(documents))
 
         def finished(document: Document, result: Report | JixiaoError) -> None:
             nonlocal failed
@@ -85,7 +86,9 @@ def run_llm_batch(
             progress.advance(task)
 
         try:
-            asyncio.run(LlmExtractor(settings).aextract_many(documents, finished))
+            extractor = get_extractor(backend, settings)
+            assert isinstance(extractor, LlmExtractor)
+            asyncio.run(extractor.aextract_many(documents, finished))
         except JixiaoError as error:  # the endpoint cannot be set up at all (no key, model file unusable)
             report_error(str(error))
             raise typer.Exit(2) from None

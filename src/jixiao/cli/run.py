@@ -24,7 +24,7 @@ from jixiao.cli.llm_options import (
     llm_settings,
 )
 from jixiao.errors import JixiaoError
-from jixiao.extract import BACKEND_CHOICES, DEFAULT_BACKEND, Extractor, resolve_backend
+from jixiao.extract import BACKEND_CHOICES, DEFAULT_BACKEND, MODEL_BACKENDS, Extractor, get_extractor, resolve_backend
 from jixiao.settings import Settings
 from jixiao.store import Store, extractor_key
 
@@ -53,13 +53,15 @@ def _progress() -> Progress:
     )
 
 
-def _llm_job(settings: Settings) -> tuple[Job, Extractor]:
-    """The llm extractor built once for the whole batch, and the key its results are stored under."""
+def _llm_job(settings: Settings, backend: str = "llm") -> tuple[Job, Extractor]:
+    """The model extractor (llm or hybrid) built once for the whole batch, and the key its results are stored
+    under."""
     from jixiao.extract.llm import LlmExtractor
 
-    extractor = LlmExtractor(settings)
-    key = extractor_key("llm", settings.model_label, extractor.prompt.tag)
-    return Job(backend="llm", extractor=key, checker=run_checks), extractor
+    extractor = get_extractor(backend, settings)
+    assert isinstance(extractor, LlmExtractor)
+    key = extractor_key(backend, settings.model_label, extractor.prompt.tag)
+    return Job(backend=backend, extractor=key, checker=run_checks), extractor
 
 
 @app.command()
@@ -85,7 +87,9 @@ def run(
         )
         ran = resolve_backend(backend, settings)
         job, extractor = (
-            _llm_job(settings) if ran == "llm" else (Job(backend=ran, extractor=ran, checker=run_checks), None)
+            _llm_job(settings, ran)
+            if ran in MODEL_BACKENDS
+            else (Job(backend=ran, extractor=ran, checker=run_checks), None)
         )
     except JixiaoError as error:
         report_error(str(error))

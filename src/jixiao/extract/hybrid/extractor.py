@@ -1,0 +1,131 @@
+"""The hybrid backend: rules first, the model only for what rules could not read, merged without overwriting.
+
+1. The rules backend reads the document and says what it left unread (`coverage.unread`).
+2. Those spans become passages (table rows as rows under their headers); nothing unread, no call at all.
+3. The passages go to the model in as few calls as fit (`max_chunk_chars`; one for a normal report), with
+   the facts rules already found as context, asking the gap schema (the report schema without its header).
+4. The answer is grounded in the passages alone: a figure they do not print is a candidate, not a fact.
+5. It is merged into the rules report: gaps filled, rules figures kept, differences recorded as
+   disagreements for a reviewer. Every figure keeps `found_by`: a table layout or phrase rule, or `llm`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from jixiao.documents import Document
+from jixiao.extract.hybrid.merge import merge_reading
+from jixiao.extract.hybrid.passages import Passage, batches, render, unread_passages
+from jixiao.extract.llm.client import CompletionClient
+from jixiao.extract.llm.extractor import ClientFactory, LlmExtractor, add_usage
+from jixiao.extract.llm.grounding import Window, to_report
+from jixiao.extract.llm.prompts import Prompt, load_prompt
+from jixiao.extract.llm.schema import GapDraft
+from jixiao.extract.rules import extract_rules
+from jixiao.model import Coverage, ExtractorInfo, Report, TokenUsage
+from jixiao.settings import Settings
+
+BACKEND = "hybrid"
+GAP_PROMPT = "extract_gaps"
+MAX_CONTEXT_INDICATORS = 40
+
+
+def known_facts(report: Report) -> str:
+    """What rules already read, in a few lines: the model sees what the passages belong to and need not repeat."""
+    lines = []
+    header = " ".join(str(part) for part in (report.region, report.fund, report.year) if part)
+    if header:
+        lines.append(f"报告：{header}")
+    money = [
+        f"{name} {line.total.text}"
+        for name, line in (("预算", report.funding.budget), ("执行", report.funding.executed))
+        if line.total is not None
+    ]
+    if report.funding.execution_rate is not None:
+        money.append(f"执行率 {report.funding.execution_rate.text}")
+    if money:
+        lines.append("资金：" + "；".join(money))
+    programs = sorted({item.program for item in report.indicators if item.program})
+    if programs:
+        lines.append("项目：" + "；".join(programs))
+    read = [_indicator_line(item) for item in report.indicators[:MAX_CONTEXT_INDICATORS]]
+    if read:
+        more = len(report.indicators) - MAX_CONTEXT_INDICATORS
+        lines.append("已读指标：" + "；".join(read) + (f"；等 {more} 项" if more > 0 else ""))
+    return "\n".join(lines) or "（无）"
+
+
+def _indicator_line(indicator: object) -> str:
+    name = getattr(indicator, "name", "")
+    values = [getattr(indicator, part) for part in ("target", "actual")]
+    shown = "/".join(value.text for value in values if value is not None)
+    return f"{name}（{shown}）" if shown else name
+
+
+class HybridExtractor(LlmExtractor):
+    """Callable like every backend; shares the llm backend's client, cache, retries and batch runner."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        client_factory: ClientFactory | None = None,
+        prompt: Prompt | None = None,
+        rules: Callable[[Document], Report] = extract_rules,
+    ) -> None:
+        super().__init__(settings, client_factory, prompt or load_prompt(GAP_PROMPT))
+        self.rules = rules
+
+    async def aextract(self, document: Document, client: CompletionClient) -> Report:
+        report = self.rules(document)
+        usage = TokenUsage()
+        report.extractor = ExtractorInfo(
+            backend=BACKEND, model=client.model, prompt_version=self.prompt.tag, usage=usage
+        )
+        if report.coverage is None:
+            report.notes.append("hybrid: the rules backend measured no coverage, so nothing was sent to the model")
+            return report
+        passages = unread_passages(document, report.coverage.unread)
+        if not passages:
+            report.notes.append("hybrid: rules read every figure; no model call")
+            return report
+        context = known_facts(report)
+        filled, disputed, candidates, from_cache = 0, 0, 0, 0
+        groups = batches(passages, self.settings.max_chunk_chars)
+        for group in groups:
+            messages = self.prompt.messages(render(group), context=context)
+            draft, call_usage, cached = await self.asker.ask(client, messages, GapDraft, label=document.path)
+            add_usage(usage, call_usage)
+            from_cache += cached
+            windows = [Window(passage.start, passage.end) for passage in group]
+            reading = to_report(draft, document, report.extractor, windows, self.prompt.example_figures)
+            count = merge_reading(report, reading)
+            filled, disputed, candidates = (
+                filled + count.filled,
+                disputed + len(count.disagreements),
+                candidates + len(reading.candidates),
+            )
+        _mark_read(report.coverage, passages, report)
+        report.notes.append(
+            f"hybrid: {len(passages)} unread passage(s) sent in {len(groups)} call(s); {filled} figure(s) filled, "
+            f"{disputed} disagreement(s) with rules, {candidates} candidate(s) not found in the passages"
+            + (f"; {from_cache} answer(s) from the cache" if from_cache else "")
+        )
+        return report
+
+
+def _mark_read(coverage: Coverage, passages: Sequence[Passage], report: Report) -> None:
+    """An unread span the model read a figure from is read now; the others stay for a reviewer."""
+    from jixiao.model import figures_of
+
+    spans = [figure.span for _, figure in figures_of(report) if figure.found_by == "llm" and figure.span]
+    still = []
+    for span in coverage.unread:
+        inside = sum(1 for found in spans if span.start <= found.start < span.end)
+        if inside:
+            coverage.read = min(coverage.figures, coverage.read + inside)
+        else:
+            still.append(span)
+    coverage.unread = still
+
+
+__all__ = ["BACKEND", "HybridExtractor", "known_facts"]
