@@ -39,6 +39,7 @@ from typing import Any
 
 import yaml
 
+from jixiao.documents.traditional import simplified
 from jixiao.evaluation.facts import report_facts
 from jixiao.evaluation.gold import FINDINGS_SUFFIX, ExpectedFinding, GoldLabel, gold_document, load_case
 from jixiao.evaluation.matching import own_keys
@@ -77,8 +78,9 @@ def figure(spec: Any, *, money_unit: str | None = None) -> Figure | None:
             kind=Kind(kind),
         )  # fmt: skip
     text = str(spec)
-    quantity = parse_quantity(text.replace(" ", ""))
-    if quantity.kind is Kind.TEXT and (counted := _COUNTED.match(text.replace(" ", ""))):
+    readable = simplified(text.replace(" ", ""))  # 萬元 reads as 万元; the text stays as printed
+    quantity = parse_quantity(readable)
+    if quantity.kind is Kind.TEXT and (counted := _COUNTED.match(readable)):
         number = parse_quantity(counted["number"])  # 192只, 583元/人*月: a unit the parser lacks
         quantity = Quantity(number.value, counted["unit"], number.op, Kind.NUMBER)
     value, unit = quantity.value, quantity.unit

@@ -38,7 +38,7 @@ def test_eval_prints_the_table_and_writes_a_result(tmp_path: Path) -> None:
     code, output = _eval(_gold_dir(tmp_path), tmp_path / "results")
     assert code == 0, output
     assert "backend: rules" in output and SEED in output and "indicator target" in output
-    [written] = (tmp_path / "results").glob("*-rules.json")
+    [written] = (tmp_path / "results").glob("*-rules-own.json")
     run = load_run(written)
     assert run.backend == "rules" and run.timestamp and run.schema_version
     assert run.overall.facts.f1 == 1.0
@@ -122,7 +122,7 @@ def test_eval_runs_the_llm_backend_and_labels_replayed_numbers(tmp_path: Path, m
     code, output = _eval(gold_dir, tmp_path / "results", "--backend", "llm", "--model", "m1", "--replayed")
     assert code == 0, output
     assert "backend: llm · model: m1 · replayed (cassettes, not model accuracy)" in output
-    [written] = (tmp_path / "results").glob("*-llm.json")
+    [written] = (tmp_path / "results").glob("*-llm-own.json")
     run = load_run(written)
     assert (run.backend, run.model, run.replayed) == ("llm", "m1", True)
     assert run.prompt_version
@@ -150,3 +150,46 @@ def test_suggested_thresholds_sit_a_little_below_the_run(tmp_path: Path) -> None
     assert "[rules]" in output
     assert '"family.funding totals" = 0.58  # measured 0.600' in output
     assert '"facts.recall" = 0.97  # measured 0.993' in output
+
+
+def _real_set(tmp_path: Path, *, with_text: bool) -> Path:
+    """A project folder whose real set is one seed, its text kept outside (JIXIAO_REAL_DIR)."""
+    project = tmp_path / "project"
+    shutil.copytree(_gold_dir(tmp_path), project / "eval" / "real" / "gold")
+    texts = tmp_path / "real-texts"
+    texts.mkdir()
+    if with_text:
+        shutil.copy(SAMPLES / f"{SEED}.txt", texts / f"{SEED}.txt")
+    return project
+
+
+def test_the_real_set_is_scored_apart_from_the_texts_outside_the_project(
+    tmp_path: Path, monkeypatch: MonkeyPatch
+) -> None:
+    project = _real_set(tmp_path, with_text=True)
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("JIXIAO_REAL_DIR", str(tmp_path / "real-texts"))
+    result = runner.invoke(app, ["eval", "--suite", "real", "--results-dir", str(tmp_path / "results")])
+    assert result.exit_code == 0, result.output
+    assert "real published documents nobody here wrote" in result.output
+    [written] = (tmp_path / "results").glob("*-rules-real.json")
+    assert load_run(written).suite == "real"
+
+
+def test_a_real_gold_whose_text_is_absent_is_left_out_with_a_note(tmp_path: Path, monkeypatch: MonkeyPatch) -> None:
+    monkeypatch.chdir(_real_set(tmp_path, with_text=False))
+    monkeypatch.setenv("JIXIAO_REAL_DIR", str(tmp_path / "real-texts"))
+    result = runner.invoke(app, ["eval", "--suite", "real", "--results-dir", str(tmp_path / "results")])
+    assert result.exit_code == 2
+    assert f"no sample named {SEED}" in result.output
+
+
+def test_a_real_gold_whose_text_changed_is_left_out(tmp_path: Path, monkeypatch: MonkeyPatch) -> None:
+    project = _real_set(tmp_path, with_text=True)
+    with (tmp_path / "real-texts" / f"{SEED}.txt").open("a", encoding="utf-8") as text:
+        text.write("\n附：修改后的一行\n")
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("JIXIAO_REAL_DIR", str(tmp_path / "real-texts"))
+    result = runner.invoke(app, ["eval", "--suite", "real", "--results-dir", str(tmp_path / "results")])
+    assert result.exit_code == 2
+    assert "changed since it was labelled" in result.output

@@ -11,24 +11,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jixiao.model.values import Kind, Op
+from jixiao.vocabulary import OP_SUFFIXES, OP_WORDS, UNIT_WORDS
+from jixiao.vocabulary import to_wan_yuan as to_wan_yuan
 
-# Word comparators seen in targets (不低于95%, 95%及以上) map onto the symbols.
-_OP_WORDS: dict[str, Op] = {
-    "≥": Op.GE, ">=": Op.GE, "不低于": Op.GE, "不少于": Op.GE, "大于等于": Op.GE, "大于或等于": Op.GE,
-    "≤": Op.LE, "<=": Op.LE, "不高于": Op.LE, "不超过": Op.LE, "不多于": Op.LE, "小于等于": Op.LE,
-    "小于或等于": Op.LE, "控制在": Op.LE,
-    "=": Op.EQ, "等于": Op.EQ,
-    ">": Op.GT, "大于": Op.GT, "高于": Op.GT, "超过": Op.GT,
-    "<": Op.LT, "小于": Op.LT, "低于": Op.LT,
-}  # fmt: skip
-_OP_SUFFIXES: dict[str, Op] = {"及以上": Op.GE, "以上": Op.GE, "及以下": Op.LE, "以下": Op.LE, "以内": Op.LE}
-
-# Units, longest first so 元/人/月 wins over 元 and 万人 over 人.
-_UNIT_WORDS = (
-    "百分比 万人次 人次 亿元 万元 千元 元 万人 人 户 个 家 次 起 件 项 所 名 天 日 小时 个月 月 年 期 场 "
-    "本 套 台 处 平方米 平方公里 亩 万亩 公顷 公里 千米 米 吨 辆 批 支 条 张 份 篇 间 座 笔 班 村 岗 分钟 分 万 %"
-).split()
-_UNIT = "(?:" + "|".join(sorted(map(re.escape, _UNIT_WORDS), key=len, reverse=True)) + ")"
+# Comparator words and units live with the rest of the domain's words (jixiao.vocabulary).
+_OP_WORDS = OP_WORDS
+_OP_SUFFIXES = OP_SUFFIXES
+_UNIT = "(?:" + "|".join(sorted(map(re.escape, set(UNIT_WORDS)), key=len, reverse=True)) + ")"
 UNIT_PATTERN = rf"{_UNIT}(?:/(?:人|户|月|年|次|个|家|天|项))*"
 
 _OP_PREFIX = "(?:" + "|".join(sorted(map(re.escape, _OP_WORDS), key=len, reverse=True)) + ")"
@@ -110,9 +99,3 @@ def parse_quantity(text: str) -> Quantity:
     except ValueError:  # a unit alone that reads as a numeral: 万人, 万元 in a shifted table cell
         return Quantity(value=None, unit=None, op=None, kind=Kind.TEXT)
     return Quantity(value=value, unit=unit, op=op, kind=kind)
-
-
-def to_wan_yuan(value: float, unit: str | None) -> float:
-    """Convert a money amount to 万元, the model's unit."""
-    factor = {"元": 1e-4, "千元": 1e-1, "亿元": 1e4}.get(unit or "万元", 1.0)
-    return round(value * factor, 6)

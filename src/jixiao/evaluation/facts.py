@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from jixiao.documents.traditional import simplified
 from jixiao.evaluation.matching import ItemKeys, normalize_label
 from jixiao.model import Figure, Indicator, Report
 
@@ -84,7 +85,7 @@ def unit_key(unit: str | None) -> str | None:
 def figure_value(figure: Figure) -> FactValue | None:
     if figure.value is not None:
         return ("number", round(figure.value, 6), unit_key(figure.unit), figure.op.value if figure.op else None)
-    text = _compact(figure.text)
+    text = simplified(_compact(figure.text))  # 優 is 优: the script is not the value
     return ("text", text) if text else None
 
 

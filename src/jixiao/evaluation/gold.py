@@ -11,6 +11,7 @@ Only reviewed gold is scored: a draft (`reviewed: false`) is skipped with a note
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,6 +108,8 @@ def load_cases(gold_dir: Path, samples_dir: Path) -> tuple[list[GoldCase], list[
             notes.append(f"{path}: not reviewed (gold.reviewed is false), left out of the scores")
         elif case.sample is None:
             notes.append(f"{path}: no sample named {case.stem}.* in {samples_dir}, left out")
+        elif hashlib.sha256(case.sample.read_bytes()).hexdigest() != case.report.source.sha256:
+            notes.append(f"{path}: {case.sample} changed since it was labelled (SHA-256 differs), left out")
         else:
             cases.append(case)
     return cases, notes

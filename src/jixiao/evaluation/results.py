@@ -31,6 +31,7 @@ class SampleResult(BaseModel):
 
 class EvalRun(BaseModel):
     backend: str
+    suite: str = Field(default="own", description="own samples or real documents (evaluation.suites)")
     model: str | None = None
     prompt_version: str | None = None
     replayed: bool = Field(default=False, description="LLM answers replayed from cassettes, not a live model")
@@ -72,7 +73,7 @@ def metric_values(run: EvalRun) -> dict[str, float | None]:
 def write_run(run: EvalRun, results_dir: Path) -> Path:
     results_dir.mkdir(parents=True, exist_ok=True)
     stamp = run.timestamp.replace(":", "").replace("-", "")
-    path = results_dir / f"{stamp}-{run.backend}.json"
+    path = results_dir / f"{stamp}-{run.backend}-{run.suite}.json"
     path.write_text(run.model_dump_json(indent=1), encoding="utf-8")
     return path
 

@@ -18,14 +18,16 @@ from jixiao.errors import ConfigError
 from jixiao.evaluation.results import EvalRun, metric_values
 
 
-def load_thresholds(path: Path, backend: str) -> dict[str, float]:
+def load_thresholds(path: Path, backend: str, suite: str = "own") -> dict[str, float]:
+    """The `[backend]` table for our own samples, `[real.backend]` for the real documents."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{path}: cannot read thresholds ({error})") from error
-    table = data.get(backend, {})
+    section = backend if suite == "own" else f"{suite}.{backend}"
+    table = data.get(backend, {}) if suite == "own" else data.get(suite, {}).get(backend, {})
     if not isinstance(table, dict) or not all(isinstance(v, int | float) for v in table.values()):
-        raise ConfigError(f"{path}: [{backend}] must map metric names to numbers")
+        raise ConfigError(f"{path}: [{section}] must map metric names to numbers")
     return {name: float(value) for name, value in table.items()}
 
 
@@ -49,7 +51,8 @@ def suggest_thresholds(run: EvalRun, margin: float = 0.02) -> str:
     For re-measuring after samples, gold or the extractor changed; a person still reads it before it
     replaces the thresholds. Metrics measured at 0 or not at all get no threshold.
     """
-    lines = [f"[{run.backend}]", f"# measured {run.timestamp} on {len(run.samples)} samples, margin {margin}"]
+    section = run.backend if run.suite == "own" else f"{run.suite}.{run.backend}"
+    lines = [f"[{section}]", f"# measured {run.timestamp} on {len(run.samples)} samples, margin {margin}"]
     for name, value in metric_values(run).items():
         if value:
             least = max(0.0, math.floor(round((value - margin) * 100, 6)) / 100)

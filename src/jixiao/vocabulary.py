@@ -1,0 +1,152 @@
+"""The domain's words, in one place: every stage that reads or judges a report imports them from here.
+
+The indicator taxonomy (财预〔2020〕10号 and 〔2021〕101号, DOMAIN.md §4), comparator words, units and money
+conversion, funding-source words, the words tables print in place of numbers, and the names of indicators
+whose direction is reversed. A new variant seen in a real report is one edit here, and the rules backend,
+the checks and the eval all see it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.model import FundSource, Op
+
+# ---- indicator taxonomy -------------------------------------------------------------------------------
+
+LEVEL1_NAMES = ("产出指标", "效益指标", "满意度指标", "成本指标")
+LEVEL1_OF: dict[str, str] = {
+    "数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标", "成本指标": "产出指标",
+    "经济成本指标": "成本指标", "社会成本指标": "成本指标", "生态环境成本指标": "成本指标",
+    "经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标",
+    "可持续影响指标": "效益指标", "服务对象满意度指标": "满意度指标",
+}  # fmt: skip
+"""Second level → first level. 成本指标 is second level under 产出 (2020) and first level itself (2021)."""
+
+TAXONOMY_2020 = {
+    "产出": {"数量", "质量", "时效", "成本"},
+    "效益": {"经济效益", "社会效益", "生态效益", "可持续影响"},
+    "满意度": {"服务对象满意度", "满意度"},
+}
+COST_2021 = {"经济成本", "社会成本", "生态环境成本"}
+
+POINTS = r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]"
+"""`(50分)` after a level name, or `(10)`: the points a block carries."""
+_POINTS_TAIL = re.compile(POINTS + "$")
+_SPACES = re.compile(r"\s+")
+_LEVEL1 = re.compile(r"^(?:产出|效益|满意度|成本)指标$")
+_LEVEL2 = re.compile(r"^(?:" + "|".join(sorted(LEVEL1_OF, key=len, reverse=True)) + r")$")
+_LEVEL2_SHORT = re.compile(r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)$")
+
+
+def level_name(text: str) -> str:
+    """A level cell as compared: spaces (`产 出 指 标`, `一级 指标`) and points (`(50分)`) dropped."""
+    return _POINTS_TAIL.sub("", _SPACES.sub("", text))
+
+
+def is_level1(text: str) -> bool:
+    return bool(_LEVEL1.match(level_name(text)))
+
+
+def is_level2(text: str) -> bool:
+    name = level_name(text)
+    return not is_level1(text) and bool(_LEVEL2.match(name) or _LEVEL2_SHORT.match(name))
+
+
+def has_points(text: str) -> bool:
+    """`规划 (15分)`, `基础信息(3分)`: a block of a scoring sheet, whatever its name."""
+    return bool(_POINTS_TAIL.search(_SPACES.sub("", text)))
+
+
+def canonical_level2(text: str) -> str:
+    """`数量` → `数量指标`: the second level with its 指标 (one spelling for the eval and the checks)."""
+    name = level_name(text)
+    return name if name.endswith("指标") or not _LEVEL2_SHORT.match(name) else name + "指标"
+
+
+# ---- comparators ----------------------------------------------------------------------------------------
+
+OP_WORDS: dict[str, Op] = {
+    "≥": Op.GE, ">=": Op.GE, "不低于": Op.GE, "不少于": Op.GE, "大于等于": Op.GE, "大于或等于": Op.GE,
+    "≤": Op.LE, "<=": Op.LE, "不高于": Op.LE, "不超过": Op.LE, "不多于": Op.LE, "小于等于": Op.LE,
+    "小于或等于": Op.LE, "控制在": Op.LE,
+    "=": Op.EQ, "等于": Op.EQ,
+    ">": Op.GT, "大于": Op.GT, "高于": Op.GT, "超过": Op.GT,
+    "<": Op.LT, "小于": Op.LT, "低于": Op.LT,
+}  # fmt: skip
+OP_SUFFIXES: dict[str, Op] = {"及以上": Op.GE, "以上": Op.GE, "及以下": Op.LE, "以下": Op.LE, "以内": Op.LE}
+
+
+def op_of(text: str) -> Op | None:
+    """The comparator a 指标性质 cell prints (`≥`, `大于等于`), or None."""
+    return OP_WORDS.get(text.strip())
+
+
+# ---- units and money ------------------------------------------------------------------------------------
+
+UNIT_WORDS = (
+    "百分比 万人次 人次 亿元 万元 千元 元 万人 人 户 个 家 次 起 件 项 所 名 天 日 小时 个月 月 年 期 场 "
+    "本 套 台 处 平方米 平方公里 亩 万亩 公顷 公里 千米 米 吨 辆 批 支 条 张 份 篇 间 座 笔 班 村 岗 分钟 分 "
+    "只 头 株 棵 册 箱 袋 眼 口 栋 宗 例 床 所 架 艘 套 万 %"
+).split()
+"""Units a figure may carry, for the number pattern; longer ones win (万元 over 元, 万人 over 人)."""
+MONEY_UNITS = ("元", "千元", "万元", "亿元")
+_WAN_YUAN = {"元": 1e-4, "千元": 1e-1, "万元": 1.0, "亿元": 1e4}
+
+
+def to_wan_yuan(value: float, unit: str | None) -> float:
+    """A money amount in 万元, the model's unit."""
+    return round(value * _WAN_YUAN.get(unit or "万元", 1.0), 6)
+
+
+# ---- funding sources -----------------------------------------------------------------------------------
+
+_SOURCE_WORDS: list[tuple[re.Pattern[str], FundSource]] = [
+    (re.compile(r"^(?:本年|当年|本年度)?财政拨款|^一般公共预算(?:拨款|资金)?"), FundSource.APPROPRIATION),
+    (re.compile(r"^(?:上年|以前年度|往年|年初).{0,4}(?:结转|结余)|^(?:结转|结余)"), FundSource.CARRYOVER),
+    (re.compile(r"^其他资金|^其他来源|^社会资金|^自有资金|^(?:单位)?自筹|^单位资金"), FundSource.OTHER),
+    (re.compile(r"^中央"), FundSource.CENTRAL),
+    (re.compile(r"^地方(?:财政)?(?:资金|配套|投入)|^地方财政"), FundSource.LOCAL),
+    (re.compile(r"^(?:省级|省|自治区|本省)"), FundSource.PROVINCIAL),
+    (re.compile(r"^(?:盟市|市级|州级|市本级|地市|市|州)"), FundSource.PREFECTURAL),
+    (re.compile(r"^(?:旗县|县级|区级|县区|旗|县|区本级|区|本级)"), FundSource.COUNTY),
+]
+_SOURCE_PREFIX = re.compile(r"^(?:[（(]?[\d一二三四五六七八九十]+[、.．)）]\s*)?(?:其中|含)?[:：]?\s*")
+FUNDING_TOTAL = re.compile(r"^(?:年度)?(?:资金|预算)?总额|^合计|^总计|^资金总计|^项目资金总额|^年度总金额")
+"""The 年度资金总额 row of a funding table (and its variants)."""
+
+
+def source_label(text: str) -> str:
+    """A funding row label without its `其中：` or numbering: `其中:中央财政资金` → `中央财政资金`."""
+    return _SOURCE_PREFIX.sub("", _SPACES.sub("", text)).rstrip(":：")
+
+
+def source_of(label: str) -> FundSource | None:
+    """The level of government (or origin) a funding row or item names, or None when it names none."""
+    name = source_label(label)
+    for pattern, source in _SOURCE_WORDS:
+        if pattern.search(name):
+            return source
+    return None
+
+
+# ---- words in place of numbers ------------------------------------------------------------------------
+
+TEXT_VALUES = (
+    "是 否 有 无 完成 已完成 未完成 基本完成 全部完成 达成 已达成 未达成 部分达成 基本达成 达标 达到 长期 持续 "
+    "合格 合规 满意 及时 按时 按时完成 效果明显 成效明显 明显 显著 良好 较好 好 高 优 有效 有所提升 逐步提升 "
+    "有效提升 明显提升 稳步提升 持续提升 有所改善 达成预期指标 达到预期目标 达到预期 符合要求 符合规定 "
+    "逐步改善 明显改善 有效改善 逐步完善 有效运行 稳定运行 正常运行 健全 规范 严格执行"
+).split()
+"""Words a table prints in place of a number (text targets and actuals)."""
+_TEXT_VALUE = re.compile("^(?:" + "|".join(sorted(TEXT_VALUES, key=len, reverse=True)) + ")$")
+
+
+def is_text_value(text: str) -> bool:
+    return bool(_TEXT_VALUE.match(text.strip()))
+
+
+# ---- direction of an indicator -------------------------------------------------------------------------
+
+REVERSE_NAME = re.compile("失业率|事件|事故|投诉|上访|差错|违规|违纪|违法|超支|逾期|闲置|滞留|损失")
+"""Names of indicators where less is better (≤ targets, DOMAIN.md I11)."""
