@@ -13,6 +13,7 @@ from jixiao.extract.llm.schema import RESPONSE_MODELS
 from jixiao.model import ExtractorInfo, Grounding, figures_of
 
 PROMPTS = prompt_ids()
+EXTRACTION_PROMPTS = [p for p in PROMPTS if load_prompt(p).response in RESPONSE_MODELS]
 
 
 def test_there_is_a_prompt() -> None:
@@ -33,7 +34,7 @@ def test_prompt_renders_with_document_inside_the_delimiters(prompt_id: str) -> N
     assert prompt.tag == f"{prompt.id}@{prompt.version}"
 
 
-@pytest.mark.parametrize("prompt_id", PROMPTS)
+@pytest.mark.parametrize("prompt_id", EXTRACTION_PROMPTS)
 def test_worked_example_figures_occur_verbatim_in_its_text(prompt_id: str) -> None:
     prompt = load_prompt(prompt_id)
     draft = RESPONSE_MODELS[prompt.response].model_validate(json.loads(prompt.example_output))

@@ -6,6 +6,7 @@ from jixiao.cli import check as _check  # noqa: F401  (registers commands)
 from jixiao.cli import eval as _eval  # noqa: F401  (registers commands)
 from jixiao.cli import export as _export  # noqa: F401  (registers commands)
 from jixiao.cli import extract as _extract  # noqa: F401  (registers commands)
+from jixiao.cli import models as _models  # noqa: F401
 from jixiao.cli import review as _review  # noqa: F401
 from jixiao.cli import run as _run  # noqa: F401
 from jixiao.cli.app import app

@@ -16,10 +16,12 @@ from pydantic import ValidationError
 from rich.table import Table
 
 from jixiao.checks import CheckConfig, all_rules, load_config, run_checks, select_rules
+from jixiao.checks.engine import sort_findings
 from jixiao.cli.app import app, console, report_error
 from jixiao.cli.inputs import report_files
+from jixiao.cli.llm_options import BaseUrlOption, ModelFileOption, ModelOption, NoCacheOption, llm_settings
 from jixiao.documents import LOADERS, load_document
-from jixiao.errors import InputError, JixiaoError
+from jixiao.errors import ConfigError, InputError, JixiaoError
 from jixiao.extract import extract
 from jixiao.model import Finding, Report, Severity
 
@@ -128,6 +130,13 @@ def check(
     skip: Annotated[list[str] | None, typer.Option("--skip", help="rule id or family to switch off")] = None,
     config_file: Annotated[Path | None, typer.Option("--config", help="TOML file of check thresholds")] = None,
     list_rules: Annotated[bool, typer.Option("--list-rules", help="print the rule catalogue and exit")] = False,
+    llm: Annotated[
+        bool, typer.Option("--llm", help="add the second reader's findings (a model; source llm, at most warning)")
+    ] = False,
+    model: ModelOption = None,
+    base_url: BaseUrlOption = None,
+    model_file: ModelFileOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Check the figures of every report under PATHS and print the findings (errors first)."""
     if list_rules:
@@ -139,6 +148,16 @@ def check(
     try:
         config = load_config(config_file) if config_file else CheckConfig()
         select_rules(skip or ())
+        second = None
+        if llm:
+            from jixiao.cli.second_reading import SecondReading
+
+            settings = llm_settings(
+                model=model, base_url=base_url, mode=None, model_file=model_file, config=None, no_cache=no_cache
+            )
+            if not settings.configured:
+                raise ConfigError("--llm needs a model: --model-file, --base-url or JIXIAO_API_KEY")
+            second = SecondReading(settings)
     except JixiaoError as error:
         report_error(str(error))
         raise typer.Exit(2) from None
@@ -155,6 +174,11 @@ def check(
             problems.append(str(error))
             continue
         findings = run_checks(report, text, skip=skip or (), config=config)
+        if second is not None:
+            try:
+                findings = sort_findings([*findings, *second(path, report)])
+            except JixiaoError as error:
+                report_error(f"{path}: second reader failed: {error}")
         worst = max([worst, *(f.severity.rank for f in findings)])
         results.append({"path": str(path), "report": report, "findings": findings})
         if output == OutputFormat.TEXT:

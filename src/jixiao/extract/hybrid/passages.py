@@ -17,23 +17,27 @@ from jixiao.documents import Document
 from jixiao.documents.tables import Role, Row, Table, find_tables
 from jixiao.model import Span
 
+# By the role's value, so roles a newer table reader adds (到位资金, 序号, 备注) need no change here.
 COLUMN_NAMES = {
-    Role.LABEL: "项目",
-    Role.INITIAL_BUDGET: "年初预算数",
-    Role.BUDGET: "全年预算数",
-    Role.EXECUTED: "全年执行数",
-    Role.RATE: "执行率",
-    Role.WEIGHT: "分值",
-    Role.SCORE: "得分",
-    Role.LEVEL1: "一级指标",
-    Role.LEVEL2: "二级指标",
-    Role.NAME: "三级指标",
-    Role.OP: "指标性质",
-    Role.TARGET: "年度指标值",
-    Role.UNIT: "度量单位",
-    Role.ACTUAL: "实际完成值",
-    Role.REASON: "偏差原因分析及改进措施",
-    Role.GRADE: "自评等级",
+    "label": "项目",
+    "index": "序号",
+    "initial_budget": "年初预算数",
+    "budget": "全年预算数",
+    "allocated": "全年到位资金",
+    "executed": "全年执行数",
+    "rate": "执行率",
+    "weight": "分值",
+    "score": "得分",
+    "level1": "一级指标",
+    "level2": "二级指标",
+    "name": "三级指标",
+    "op": "指标性质",
+    "target": "年度指标值",
+    "unit": "度量单位",
+    "actual": "实际完成值",
+    "reason": "偏差原因分析及改进措施",
+    "note": "备注",
+    "grade": "自评等级",
 }
 _GAP = 2  # spans this close (a line break, a separator) are one passage
 _BLANKS = re.compile(r"[ \t\u3000]+")
@@ -80,7 +84,7 @@ def _table_rows(table: Table, start: int, end: int) -> list[Row]:
 
 def _render_rows(table: Table, rows: list[Row]) -> str:
     columns = [role for role in table.columns if any(role in row.cells for row in rows)]
-    header = " | ".join(COLUMN_NAMES.get(role, role.value) for role in columns)
+    header = " | ".join(COLUMN_NAMES.get(role.value, role.value) for role in columns)
     unit = f"（金额单位：{table.money_unit}）" if any(r in columns for r in (Role.BUDGET, Role.EXECUTED)) else ""
     lines = [f"表格列：{header}{unit}"]
     lines += [" | ".join(row.text(role) for role in columns) for row in rows]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -68,6 +69,12 @@ class ResponseCache:
         temporary.replace(path)  # atomic: a crash never leaves half an entry behind
 
 
+@cache
+def schema_of(model: type[BaseModel]) -> dict[str, Any]:
+    """The response model's JSON Schema, built once per model (the drafts' are built at import)."""
+    return SCHEMAS.get(model.__name__) or model.model_json_schema()
+
+
 class CachedAsker:
     """One model call through the cache: the answer and its usage, and 1 when it came from the cache."""
 
@@ -79,7 +86,7 @@ class CachedAsker:
     async def ask(
         self, client: CompletionClient, messages: list[dict[str, str]], response_model: type[T], *, label: str
     ) -> tuple[T, TokenUsage, int]:
-        schema = SCHEMAS[response_model.__name__]
+        schema = schema_of(response_model)
         key = cache_key(
             messages=messages, prompt_tag=self.prompt_tag, schema=schema, settings=self.settings, model=client.model
         )

@@ -47,14 +47,18 @@ LINE_ANCHORS = {
 REQUIRED_FIGURE = {"by_source": "amount", "breakdown": "figure"}
 
 
-def fold(char: str) -> str:
-    """One char as grounding compares it: half width, simplified, whitespace gone."""
+def fold_width(char: str) -> str:
+    """One char at half width, whitespace gone (the document side: `match_text` is simplified already)."""
     code = ord(char)
     if 0xFF01 <= code <= 0xFF5E:
-        char = chr(code - 0xFEE0)
-    if char.isspace() or char == "\u3000":
-        return ""
-    return simplified(char)
+        return chr(code - 0xFEE0)
+    return "" if char.isspace() else char
+
+
+def fold(char: str) -> str:
+    """One char as grounding compares it: half width, simplified, whitespace gone."""
+    folded = fold_width(char)
+    return simplified(folded) if folded else ""
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,7 @@ class TextIndex:
         chars: list[str] = []
         offsets: list[int] = []
         for offset, char in enumerate(self.match_text):
-            folded = fold(char)
+            folded = fold_width(char)
             if folded:
                 chars.append(folded)
                 offsets.append(offset)

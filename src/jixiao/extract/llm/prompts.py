@@ -67,10 +67,16 @@ class Prompt:
         if "<document>" not in shown:  # a hybrid example shows its context and passages as the user sees them
             shown = f"<document>\n{shown}\n</document>"
         system = f"{self.system.strip()}\n\n示例报告：\n{shown}\n示例输出：\n{example}"
-        user = _ENV.from_string(self.user).render(
+        user = _template(self.user).render(
             document=defuse(document), chunk_number=chunk_number, chunk_count=chunk_count, context=defuse(context)
         )
         return [{"role": "system", "content": system}, {"role": "user", "content": user.strip()}]
+
+
+@cache
+def _template(source: str) -> jinja2.Template:
+    """Compiled once per prompt text: compiling is most of what rendering costs."""
+    return _ENV.from_string(source)
 
 
 def defuse(document: str) -> str:
