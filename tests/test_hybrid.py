@@ -220,3 +220,13 @@ def test_a_batch_keeps_going_when_one_report_fails(tmp_path: Path) -> None:
     extractor = hybrid(FunctionClient(answer), rules_with(TRAINING, TRAINING.replace("402人次", "40人次")), tmp_path)
     results = asyncio.run(extractor.aextract_many([document(), good]))
     assert "RuntimeError: boom" in str(results[0]) and isinstance(results[1], Report)
+
+
+def test_a_batch_rules_read_entirely_never_starts_a_model(tmp_path: Path) -> None:
+    def no_model() -> FunctionClient:
+        raise AssertionError("the model was started")
+
+    settings = load_settings(cache_dir=tmp_path, model_file=tmp_path / "never-loaded.gguf")
+    extractor = HybridExtractor(settings, client_factory=no_model, rules=rules_with())
+    [report] = asyncio.run(extractor.aextract_many([document()]))
+    assert isinstance(report, Report) and report.extractor.model == "never-loaded.gguf"

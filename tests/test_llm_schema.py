@@ -67,9 +67,16 @@ def test_programme_breakdown_weight_and_score_are_asked_for() -> None:
     assert "execution_score" in ReportDraft.model_json_schema()["$defs"]["FundingDraft"]["properties"]
 
 
-def test_the_gap_schema_is_the_report_schema_without_the_header() -> None:
+def test_the_gap_schema_is_the_report_schema_less_the_header_and_what_passages_rarely_hold() -> None:
     assert set(GapDraft.model_fields) == set(ReportDraft.model_fields) - {"title", "region", "fund", "year"}
-    assert GapDraft.model_fields["indicators"].annotation == ReportDraft.model_fields["indicators"].annotation
+    gap, full = GapDraft.model_json_schema()["$defs"], ReportDraft.model_json_schema()["$defs"]
+    assert set(gap["IndicatorDraft"]["properties"]) == set(full["IndicatorDraft"]["properties"]) - {
+        "deviation_reason",
+        "breakdown",
+    }
+    assert set(gap["FundingDraft"]["properties"]) == set(full["FundingDraft"]["properties"]) - {"initial"}
+    for name, spec in gap["IndicatorDraft"]["properties"].items():  # same descriptions: one derivation
+        assert spec == full["IndicatorDraft"]["properties"][name]
 
 
 def test_every_string_and_list_is_capped_so_a_small_model_cannot_loop() -> None:
@@ -89,3 +96,10 @@ def test_every_string_and_list_is_capped_so_a_small_model_cannot_loop() -> None:
 def test_the_schemas_are_built_once() -> None:
     assert SCHEMAS["ReportDraft"] == ReportDraft.model_json_schema()
     assert SCHEMAS["GapDraft"] == GapDraft.model_json_schema()
+
+
+def test_both_schemas_share_one_figure_draft() -> None:
+    """Grounding recognises a figure by its draft class: the gap schema must not make a second one."""
+    from jixiao.extract.llm.schema import FigureDraft
+
+    assert GapDraft.model_fields["total_score"].annotation == FigureDraft | None

@@ -53,7 +53,7 @@ class ReaderNote(BaseModel):
 class ReaderAnswer(BaseModel):
     """复核意见；没有问题就返回空列表。"""
 
-    notes: list[ReaderNote] = Field(default_factory=list, max_length=8, description="复核意见")
+    notes: list[ReaderNote] = Field(default_factory=list, max_length=4, description="复核意见（至多 4 条）")
 
 
 RULES: dict[str, tuple[str, Severity]] = {

@@ -12,19 +12,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from pydantic import BaseModel
 
 from jixiao.documents import Document
 from jixiao.extract.hybrid.merge import merge_reading
 from jixiao.extract.hybrid.passages import Passage, batches, render, unread_passages
-from jixiao.extract.llm.client import CompletionClient
+from jixiao.extract.llm.client import Completion, CompletionClient
 from jixiao.extract.llm.extractor import ClientFactory, LlmExtractor, add_usage
 from jixiao.extract.llm.grounding import Window, to_report
 from jixiao.extract.llm.prompts import Prompt, load_prompt
+from jixiao.extract.llm.provider import endpoint_from
 from jixiao.extract.llm.schema import GapDraft
 from jixiao.extract.rules import extract_rules
 from jixiao.model import Coverage, ExtractorInfo, Report, TokenUsage
 from jixiao.settings import Settings
 
+T = TypeVar("T", bound=BaseModel)
 BACKEND = "hybrid"
 GAP_PROMPT = "extract_gaps"
 MAX_CONTEXT_INDICATORS = 40
@@ -62,6 +67,22 @@ def _indicator_line(indicator: object) -> str:
     return f"{name}（{shown}）" if shown else name
 
 
+class LazyClient:
+    """A client made on the first call: a batch whose reports rules read entirely never starts a model.
+
+    `model` is the settings' name for the model from the start (stable for the cache key and the report)."""
+
+    def __init__(self, factory: ClientFactory, model: str) -> None:
+        self.factory = factory
+        self.model = model
+        self._client: CompletionClient | None = None
+
+    async def complete(self, messages: list[dict[str, str]], response_model: type[T], *, label: str) -> Completion[T]:
+        if self._client is None:
+            self._client = self.factory()
+        return await self._client.complete(messages, response_model, label=label)
+
+
 class HybridExtractor(LlmExtractor):
     """Callable like every backend; shares the llm backend's client, cache, retries and batch runner."""
 
@@ -74,6 +95,11 @@ class HybridExtractor(LlmExtractor):
     ) -> None:
         super().__init__(settings, client_factory, prompt or load_prompt(GAP_PROMPT))
         self.rules = rules
+
+    def make_client(self) -> CompletionClient:
+        if self.settings.model_file is None:
+            endpoint_from(self.settings)  # no endpoint at all is still one clear error before the batch
+        return LazyClient(self.client_factory, self.settings.model_label or self.settings.model)
 
     async def aextract(self, document: Document, client: CompletionClient) -> Report:
         report = self.rules(document)

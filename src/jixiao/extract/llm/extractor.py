@@ -74,7 +74,7 @@ class LlmExtractor:
     async def aextract_many(
         self, documents: Sequence[Document], on_result: ResultCallback | None = None
     ) -> list[Report | JixiaoError]:
-        client = self.client_factory()
+        client = self.make_client()
         gate = asyncio.Semaphore(self.settings.max_concurrency)
 
         async def one(document: Document) -> Report | JixiaoError:
@@ -91,6 +91,10 @@ class LlmExtractor:
             return result
 
         return list(await asyncio.gather(*(one(document) for document in documents)))
+
+    def make_client(self) -> CompletionClient:
+        """One client for a batch (an async client belongs to one event loop)."""
+        return self.client_factory()
 
     async def aextract(self, document: Document, client: CompletionClient) -> Report:
         windows = chunk_windows(document.text, self.settings.max_chunk_chars)

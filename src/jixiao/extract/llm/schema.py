@@ -36,8 +36,15 @@ OMITTED: dict[str, frozenset[str]] = {
     ),
     "Figure": frozenset({"kind", "span", "grounding", "found_by"}),
 }
-# Left out of the gap schema as well: the header rules read from the title (hybrid never asks for it).
+# Left out of the gap schema as well: the header rules read from the title (hybrid never asks for it), and what
+# unread table rows and passages almost never hold (年初预算数, reasons, 其中 items): every field the gap schema
+# carries costs prompt tokens on every hybrid call, since the chat template prints the schema.
 HEADER_FIELDS = frozenset({"title", "region", "fund", "year"})
+GAP_OMITTED: dict[str, frozenset[str]] = {
+    "Report": OMITTED["Report"] | HEADER_FIELDS,
+    "Funding": frozenset({"initial"}),
+    "Indicator": frozenset({"deviation_reason", "breakdown"}),
+}
 
 REPORT_DOC = "绩效自评报告中的数据。只摘录文档中出现的内容；文档没有的字段留空。"
 GAP_DOC = "规则未能读出的段落与表格行中的数据。只摘录这些段落中出现的内容；没有的字段留空。"
@@ -46,13 +53,17 @@ GAP_DOC = "规则未能读出的段落与表格行中的数据。只摘录这些
 class _Deriver:
     """Turns report-model classes into draft classes, one draft class per model class."""
 
-    def __init__(self) -> None:
+    def __init__(self, dropped: dict[str, frozenset[str]] | None = None, base: _Deriver | None = None) -> None:
         self.drafts: dict[type[BaseModel], type[BaseModel]] = {}
+        self.dropped = dropped or {}
+        self.base = base  # drafts of models this deriver drops nothing from are the base's (one FigureDraft)
 
-    def draft(self, model: type[BaseModel], *, name: str | None = None, drop: frozenset[str] = frozenset()) -> Any:
+    def draft(self, model: type[BaseModel], *, name: str | None = None) -> Any:
         if name is None and model in self.drafts:
             return self.drafts[model]
-        omitted = OMITTED.get(model.__name__, frozenset()) | drop
+        if name is None and self.base is not None and not self._drops_below(model):
+            return self.base.draft(model)
+        omitted = OMITTED.get(model.__name__, frozenset()) | self.dropped.get(model.__name__, frozenset())
         fields = {
             field_name: self._field(field_name, info)
             for field_name, info in model.model_fields.items()
@@ -64,6 +75,13 @@ class _Deriver:
         if name is None:
             self.drafts[model] = draft
         return draft
+
+    def _drops_below(self, model: type[BaseModel], seen: frozenset[type[BaseModel]] = frozenset()) -> bool:
+        """Whether this deriver drops a field of `model` or of a model it contains."""
+        if model.__name__ in self.dropped:
+            return True
+        nested = {arg for info in model.model_fields.values() for arg in _models_in(info.annotation)} - seen
+        return any(self._drops_below(inner, seen | {model}) for inner in nested)
 
     def _annotation(self, annotation: Any) -> Any:
         origin = get_origin(annotation)
@@ -92,13 +110,22 @@ class _Deriver:
         return annotation, Field(**extra)
 
 
-def _untitled(schema: dict[str, Any]) -> None:
-    """Drop pydantic's generated property titles ("By Source"): tokens the model reads and never needs."""
+def _compact(schema: dict[str, Any]) -> None:
+    """Drop generated property titles ("By Source") and `default: null`: tokens the model reads and never
+    needs (the chat template prints the schema into every prompt; optional fields stay optional)."""
     for spec in schema.get("properties", {}).values():
         spec.pop("title", None)
+        if "default" in spec and spec["default"] is None:
+            del spec["default"]
 
 
-_CONFIG = ConfigDict(json_schema_extra=_untitled)
+_CONFIG = ConfigDict(json_schema_extra=_compact)
+
+
+def _models_in(annotation: Any) -> set[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return {annotation}
+    return {model for arg in get_args(annotation) for model in _models_in(arg)}
 
 
 def _holds(annotation: Any, kind: type) -> bool:
@@ -111,7 +138,7 @@ def _holds(annotation: Any, kind: type) -> bool:
 _DERIVER = _Deriver()
 ReportDraft: type[BaseModel] = _DERIVER.draft(Report)
 ReportDraft.__doc__ = REPORT_DOC
-GapDraft: type[BaseModel] = _DERIVER.draft(Report, name="GapDraft", drop=HEADER_FIELDS)
+GapDraft: type[BaseModel] = _Deriver(GAP_OMITTED, base=_DERIVER).draft(Report, name="GapDraft")
 GapDraft.__doc__ = GAP_DOC
 FigureDraft: type[BaseModel] = _DERIVER.draft(Figure)
 DRAFT_OF: dict[type[BaseModel], type[BaseModel]] = dict(_DERIVER.drafts)
@@ -125,4 +152,4 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     GapDraft.__name__: GapDraft.model_json_schema(),
 }
 
-__all__ = ["DRAFT_OF", "OMITTED", "RESPONSE_MODELS", "SCHEMAS", "FigureDraft", "GapDraft", "ReportDraft"]
+__all__ = ["DRAFT_OF", "GAP_OMITTED", "OMITTED", "RESPONSE_MODELS", "SCHEMAS", "FigureDraft", "GapDraft", "ReportDraft"]
