@@ -20,10 +20,9 @@ from jixiao.documents import Document
 from jixiao.extract.hybrid.merge import merge_reading
 from jixiao.extract.hybrid.passages import Passage, batches, render, unread_passages
 from jixiao.extract.llm.client import Completion, CompletionClient
-from jixiao.extract.llm.extractor import ClientFactory, LlmExtractor, add_usage
+from jixiao.extract.llm.extractor import ClientFactory, LlmExtractor, add_usage, check_endpoint
 from jixiao.extract.llm.grounding import Window, to_report
 from jixiao.extract.llm.prompts import Prompt, load_prompt
-from jixiao.extract.llm.provider import endpoint_from
 from jixiao.extract.llm.schema import GapDraft
 from jixiao.extract.rules import extract_rules
 from jixiao.model import Coverage, ExtractorInfo, Report, TokenUsage
@@ -97,8 +96,7 @@ class HybridExtractor(LlmExtractor):
         self.rules = rules
 
     def make_client(self) -> CompletionClient:
-        if self.settings.model_file is None:
-            endpoint_from(self.settings)  # no endpoint at all is still one clear error before the batch
+        check_endpoint(self.settings)  # a setting that fails every call is still one clear error, up front
         return LazyClient(self.client_factory, self.settings.model_label or self.settings.model)
 
     async def aextract(self, document: Document, client: CompletionClient) -> Report:

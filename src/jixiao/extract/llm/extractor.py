@@ -29,6 +29,16 @@ ClientFactory = Callable[[], CompletionClient]
 ResultCallback = Callable[[Document, "Report | JixiaoError"], None]
 
 
+def check_endpoint(settings: Settings) -> None:
+    """What would make every call fail, found before the batch starts (one clear error, exit 2)."""
+    if settings.model_file is None:
+        endpoint_from(settings)  # no key, no base URL: ConfigError
+    elif settings.mode == "json_schema":
+        # instructor sends response_format type json_schema, which llama-cpp-python's server rejects;
+        # in tools mode it turns the forced tool's JSON Schema into a grammar instead.
+        raise ConfigError("with --model-file use mode 'tools' (llama.cpp constrains it by the JSON Schema)")
+
+
 def default_client_factory(settings: Settings) -> ClientFactory:
     """A fresh openai client per run (an async client belongs to one event loop); local model served first."""
 
@@ -36,11 +46,7 @@ def default_client_factory(settings: Settings) -> ClientFactory:
         if settings.model_file is not None:
             from jixiao.extract.llm.local_server import ensure_server
 
-            if settings.mode == "json_schema":
-                # instructor sends response_format type json_schema, which llama-cpp-python's server rejects;
-                # in tools mode it turns the forced tool's JSON Schema into a grammar instead.
-                raise ConfigError("with --model-file use mode 'tools' (llama.cpp constrains it by the JSON Schema)")
-
+            check_endpoint(settings)
             server = ensure_server(settings)
             local = settings
             if "timeout" not in settings.model_fields_set:  # a CPU-bound local model answers far slower than an API
