@@ -10,7 +10,6 @@ never the model's accuracy. Re-record (needs jixiao[local] and `jixiao models fe
 
 from __future__ import annotations
 
-import asyncio
 import json
 from typing import Any
 
@@ -23,7 +22,7 @@ from jixiao.extract.llm.model_fetch import fetched_model_path
 from jixiao.extract.llm.provider import endpoint_from
 from jixiao.extract.llm.schema import GapDraft
 from jixiao.extract.rules import extract_rules
-from jixiao.model import Grounding, Report, figures_of
+from jixiao.model import Grounding, figures_of
 from jixiao.settings import load_settings
 from test_hybrid import TEXT, TRAINING, document, rules_with
 
@@ -52,8 +51,7 @@ def test_hybrid_sends_the_unread_passage_and_merges_the_grounded_answer(qwen_end
 
     extractor = HybridExtractor(settings, client_factory=make, rules=rules_with(TRAINING))
     doc = document()
-    [report] = asyncio.run(extractor.aextract_many([doc]))
-    assert isinstance(report, Report), report
+    report = extractor(doc)
     [request] = [json.loads(r.body) for r in vcr.requests]
     system = load_prompt("extract_gaps").messages("")[0]["content"]
     assert request["messages"][0]["content"] == system, "the gap prompt changed since recording: re-record"

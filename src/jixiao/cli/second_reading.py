@@ -32,7 +32,11 @@ class SecondReading:
         if document.sha256 != report.source.sha256:
             errors.print(f"note: {path}: second reader skipped (the source text changed)", highlight=False)
             return []
-        reading = asyncio.run(self.reader.read(report, document, self.client_factory()))
+        try:
+            reading = asyncio.run(self.reader.read(report, document, self.client_factory()))
+        except JixiaoError as error:  # one report's failure never costs the others their findings
+            errors.print(f"error: {path}: second reader failed: {error}", markup=False, highlight=False)
+            return []
         if reading.dropped:
             errors.print(
                 f"note: {path}: second reader: {reading.dropped} note(s) dropped (quote not in the text, "

@@ -1,10 +1,11 @@
 """Extraction: one function per backend, each turning a Document into a Report.
 
-`rules` is deterministic and offline; `llm` (the whole document through a model) and `hybrid` (rules, then
-the model only for the passages rules left unread) need settings (an endpoint or a local model file);
-`auto` picks hybrid when the settings configure one, else rules. Backend resolution lives in
-`resolve_backend` alone. The model backends are imported only when used, so the rules path never loads
-openai or instructor.
+`rules` is deterministic and offline, and the default of every command and function: an API key lying in the
+environment never switches a command to a model service. `llm` (the whole document through a model) and
+`hybrid` (rules, then the model only for the passages rules left unread) need settings (an endpoint or a
+local model file); `auto` picks hybrid when the settings configure one, else rules. Which backend runs is
+decided in one place, `resolve_backend`. The model backends are imported only when used, so the rules path
+never loads openai or instructor.
 """
 
 from __future__ import annotations
@@ -22,25 +23,9 @@ Extractor = Callable[[Document], Report]
 
 DEFAULT_BACKEND = "rules"
 AUTO = "auto"
-
-
-def extract_llm(document: Document) -> Report:
-    """The llm backend with settings from the environment (and JIXIAO_CONFIG)."""
-    return _llm_extractor(load_settings())(document)
-
-
-def extract_hybrid(document: Document) -> Report:
-    """The hybrid backend with settings from the environment (and JIXIAO_CONFIG)."""
-    return _model_extractor("hybrid", load_settings())(document)
-
-
-BACKENDS: dict[str, Extractor] = {"rules": extract_rules, "llm": extract_llm, "hybrid": extract_hybrid}
+BACKENDS = ("rules", "llm", "hybrid")
 BACKEND_CHOICES = (*BACKENDS, AUTO)
 MODEL_BACKENDS = frozenset({"llm", "hybrid"})  # backends that ask a model: they need settings
-
-
-def _llm_extractor(settings: Settings) -> Extractor:
-    return _model_extractor("llm", settings)
 
 
 def _model_extractor(backend: str, settings: Settings) -> Extractor:
@@ -67,7 +52,7 @@ def get_extractor(backend: str = DEFAULT_BACKEND, settings: Settings | None = No
     name = resolve_backend(backend, settings)
     if name in MODEL_BACKENDS:
         return _model_extractor(name, settings or load_settings())
-    return BACKENDS[name]
+    return extract_rules
 
 
 def extract(document: Document, backend: str = DEFAULT_BACKEND, settings: Settings | None = None) -> Report:

@@ -1,4 +1,4 @@
-"""What a second reader said that did not become a fact: candidates and disagreements (since 1.4).
+"""What a second reader said that did not become a fact: candidates and disagreements (since 1.5).
 
 A language model can misread or invent. Its figure becomes a fact of the report only when the document
 prints it (grounding `exact` or `normalised`) and no rules figure says otherwise. Everything else is kept

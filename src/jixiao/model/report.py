@@ -13,7 +13,8 @@ from pydantic import BaseModel, Field
 from jixiao.model.readings import Candidate, Disagreement
 from jixiao.model.values import Figure, NamedFigure, Span
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"  # 1.4: FigureRef.year and FigureRef.source_path (findings across years); 1.5: candidates,
+# disagreements, grounding `normalised`, Finding.source (hybrid backend, second reader)
 
 
 class FundSource(StrEnum):
@@ -129,9 +130,9 @@ class Report(BaseModel):
     truncated: bool = Field(default=False, description="文档在表格或句子中途截断")
     coverage: Coverage | None = Field(default=None, description="读取覆盖率（规则后端；null 为未测）")
     candidates: list[Candidate] = Field(
-        default_factory=list, description="模型给出但原文中找不到的值，仅供复核，不计为事实（since 1.4）"
+        default_factory=list, description="模型给出但原文中找不到的值，仅供复核，不计为事实（since 1.5）"
     )
     disagreements: list[Disagreement] = Field(
-        default_factory=list, description="规则与模型读数不一致之处，保留规则读数（since 1.4）"
+        default_factory=list, description="规则与模型读数不一致之处，保留规则读数（since 1.5）"
     )
     notes: list[str] = Field(default_factory=list, description="抽取过程中的说明（非错误）")

@@ -28,7 +28,7 @@ class Grounding(StrEnum):
     """How a figure's span was established."""
 
     EXACT = "exact"  # the span holds exactly `text`
-    # found once width, spacing and traditional characters are folded (since 1.4); `text` is the document's
+    # found once width, spacing and traditional characters are folded (since 1.5); `text` is the document's
     NORMALISED = "normalised"
     UNGROUNDED = "ungrounded"  # the text could not be found in the document (LLM output)
 

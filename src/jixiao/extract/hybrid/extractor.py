@@ -94,10 +94,13 @@ class HybridExtractor(LlmExtractor):
     ) -> None:
         super().__init__(settings, client_factory, prompt or load_prompt(GAP_PROMPT))
         self.rules = rules
+        model_factory = self.client_factory
 
-    def make_client(self) -> CompletionClient:
-        check_endpoint(self.settings)  # a setting that fails every call is still one clear error, up front
-        return LazyClient(self.client_factory, self.settings.model_label or self.settings.model)
+        def lazy() -> CompletionClient:
+            check_endpoint(settings)  # a setting that fails every call is still one clear error, up front
+            return LazyClient(model_factory, settings.model_label or settings.model)
+
+        self.client_factory = lazy  # every batch runner (ours, jixiao.batch) gets the lazy client
 
     async def aextract(self, document: Document, client: CompletionClient) -> Report:
         report = self.rules(document)
