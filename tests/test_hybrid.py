@@ -217,3 +217,11 @@ def test_a_batch_rules_read_entirely_never_starts_a_model(tmp_path: Path) -> Non
     report = extractor(document())
     assert report.extractor.model == "never-loaded.gguf" and report.extractor.usage is not None
     assert report.extractor.usage.calls == 0
+
+
+def test_passages_are_packed_into_as_few_calls_as_fit() -> None:
+    from jixiao.extract.hybrid.passages import Passage, batches
+
+    passages = [Passage(0, 10, "甲" * 300), Passage(20, 30, "乙" * 300), Passage(40, 50, "丙" * 300)]
+    assert [len(group) for group in batches(passages, 650)] == [2, 1]
+    assert [len(group) for group in batches(passages, 30_000)] == [3]

@@ -11,21 +11,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TypeVar
 
 from pydantic import BaseModel
 
 from jixiao.documents import Document
 from jixiao.extract.hybrid.merge import merge_reading
-from jixiao.extract.hybrid.passages import Passage, batches, render, unread_passages
+from jixiao.extract.hybrid.passages import batches, render, unread_passages
 from jixiao.extract.llm.client import Completion, CompletionClient
 from jixiao.extract.llm.extractor import ClientFactory, LlmExtractor, add_usage, check_endpoint
-from jixiao.extract.llm.grounding import Window, to_report
+from jixiao.extract.llm.grounding import FOUND_BY, Window, to_report
 from jixiao.extract.llm.prompts import Prompt, load_prompt
 from jixiao.extract.llm.schema import GapDraft
 from jixiao.extract.rules import extract_rules
-from jixiao.model import Coverage, ExtractorInfo, Report, TokenUsage
+from jixiao.model import Coverage, ExtractorInfo, Indicator, Report, TokenUsage, figures_of
 from jixiao.settings import Settings
 
 T = TypeVar("T", bound=BaseModel)
@@ -59,11 +59,9 @@ def known_facts(report: Report) -> str:
     return "\n".join(lines) or "（无）"
 
 
-def _indicator_line(indicator: object) -> str:
-    name = getattr(indicator, "name", "")
-    values = [getattr(indicator, part) for part in ("target", "actual")]
-    shown = "/".join(value.text for value in values if value is not None)
-    return f"{name}（{shown}）" if shown else name
+def _indicator_line(indicator: Indicator) -> str:
+    shown = "/".join(value.text for value in (indicator.target, indicator.actual) if value is not None)
+    return f"{indicator.name}（{shown}）" if shown else indicator.name
 
 
 class LazyClient:
@@ -131,7 +129,7 @@ class HybridExtractor(LlmExtractor):
                 disputed + len(count.disagreements),
                 candidates + len(reading.candidates),
             )
-        _mark_read(report.coverage, passages, report)
+        _mark_read(report.coverage, report)
         report.notes.append(
             f"hybrid: {len(passages)} unread passage(s) sent in {len(groups)} call(s); {filled} figure(s) filled, "
             f"{disputed} disagreement(s) with rules, {candidates} candidate(s) not found in the passages"
@@ -140,11 +138,9 @@ class HybridExtractor(LlmExtractor):
         return report
 
 
-def _mark_read(coverage: Coverage, passages: Sequence[Passage], report: Report) -> None:
+def _mark_read(coverage: Coverage, report: Report) -> None:
     """An unread span the model read a figure from is read now; the others stay for a reviewer."""
-    from jixiao.model import figures_of
-
-    spans = [figure.span for _, figure in figures_of(report) if figure.found_by == "llm" and figure.span]
+    spans = [figure.span for _, figure in figures_of(report) if figure.found_by == FOUND_BY and figure.span]
     still = []
     for span in coverage.unread:
         inside = sum(1 for found in spans if span.start <= found.start < span.end)
