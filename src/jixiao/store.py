@@ -180,6 +180,17 @@ class StoredResult:
     report: Report
     findings: list[Finding]
     run_id: int
+    extractor: str = ""  # the key the extraction is stored under (see `extractor_key`)
+
+
+@dataclass(frozen=True)
+class StoredExtraction:
+    """An extraction named, not read: a re-extraction is a new (id, run) even when the id is reused."""
+
+    extraction_id: int
+    sha256: str
+    extractor: str
+    run_id: int
 
 
 @dataclass(frozen=True)
@@ -324,7 +335,7 @@ class Store:
         """Every stored extraction (of one extractor, or all), ordered by path; streamed, not loaded at once."""
         text_column = "d.text" if with_text else "''"
         query = (
-            f"SELECT e.id, d.id, d.path, d.sha256, d.format, {text_column}, e.report, e.run_id "
+            f"SELECT e.id, d.id, d.path, d.sha256, d.format, {text_column}, e.report, e.run_id, e.extractor "
             "FROM extractions e JOIN documents d ON d.id = e.document_id"
         )
         parameters: tuple[str, ...] = ()
@@ -335,7 +346,7 @@ class Store:
         # A second connection reads findings while the first streams rows (one cursor cannot do both).
         reader = sqlite3.connect(self.path)
         try:
-            for extraction_id, document_id, path, sha256, format, text, report, run_id in self.connection.execute(
+            for extraction_id, document_id, path, sha256, format, text, report, run_id, key in self.connection.execute(
                 query, parameters
             ):
                 findings = [
@@ -350,6 +361,7 @@ class Store:
                     report=Report.model_validate_json(unpack(report)),
                     findings=findings,
                     run_id=run_id,
+                    extractor=key,
                 )
         finally:
             reader.close()
@@ -362,17 +374,25 @@ class Store:
             rows = self.connection.execute("SELECT id FROM extractions WHERE extractor = ? ORDER BY id", (extractor,))
         return [row[0] for row in rows]
 
+    def extraction_index(self) -> list[StoredExtraction]:
+        """What is stored, without reading any report: lets a reader (the review workbench) keep what it parsed."""
+        rows = self.connection.execute(
+            "SELECT e.id, d.sha256, e.extractor, e.run_id FROM extractions e JOIN documents d ON d.id = e.document_id "
+            "ORDER BY d.path, e.extractor"
+        )
+        return [StoredExtraction(*row) for row in rows]
+
     def result(self, extraction_id: int, *, with_text: bool = True) -> StoredResult | None:
         """One stored extraction by id, or None when it is gone (re-extracted or its file changed)."""
         text_column = "d.text" if with_text else "''"
         row = self.connection.execute(
-            f"SELECT d.id, d.path, d.sha256, d.format, {text_column}, e.report, e.run_id "
+            f"SELECT d.id, d.path, d.sha256, d.format, {text_column}, e.report, e.run_id, e.extractor "
             "FROM extractions e JOIN documents d ON d.id = e.document_id WHERE e.id = ?",
             (extraction_id,),
         ).fetchone()
         if row is None:
             return None
-        document_id, path, sha256, format, text, report, run_id = row
+        document_id, path, sha256, format, text, report, run_id, key = row
         findings = [
             Finding.model_validate_json(unpack(finding))
             for (finding,) in self.connection.execute(
@@ -385,6 +405,7 @@ class Store:
             report=Report.model_validate_json(unpack(report)),
             findings=findings,
             run_id=run_id,
+            extractor=key,
         )
 
     def failures(self, extractor: str | None = None) -> list[StoredFailure]:

@@ -12,6 +12,7 @@ from jixiao.cli import models as _models  # noqa: F401
 from jixiao.cli import review as _review  # noqa: F401
 from jixiao.cli import run as _run  # noqa: F401
 from jixiao.cli import series as _series  # noqa: F401
+from jixiao.cli import serve as _serve  # noqa: F401
 from jixiao.cli.app import app
 
 __all__ = ["app"]

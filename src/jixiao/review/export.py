@@ -12,7 +12,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from jixiao.checks import run_checks
 from jixiao.errors import ConfigError
+from jixiao.review.states import ReviewedResult, review_record, reviewed_results
 from jixiao.review.tables import TABLES, Column, Row
 from jixiao.review.xlsx import write_xlsx
 from jixiao.series import with_findings_across_years
@@ -34,7 +36,8 @@ def export(store: Store, target: Path, *, extractor: str | None = None) -> list[
     if suffix == ".parquet":
         _require_pyarrow()
     target.parent.mkdir(parents=True, exist_ok=True)
-    results = with_findings_across_years(store, store.results(extractor, with_text=False))
+    across = with_findings_across_years(store, store.results(extractor, with_text=False))
+    results = reviewed_results(store, across, run_checks)
     if suffix == ".xlsx":
         write_xlsx(results, target)
         return [target]
@@ -71,6 +74,8 @@ def write_jsonl(results: Iterable[StoredResult], target: Path) -> None:
                 "report": result.report.model_dump(mode="json"),
                 "findings": [finding.model_dump(mode="json") for finding in result.findings],
             }
+            if isinstance(result, ReviewedResult) and result.review is not None:
+                line["review"] = review_record(result.review)
             handle.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 
