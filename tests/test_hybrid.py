@@ -225,3 +225,9 @@ def test_passages_are_packed_into_as_few_calls_as_fit() -> None:
     passages = [Passage(0, 10, "甲" * 300), Passage(20, 30, "乙" * 300), Passage(40, 50, "丙" * 300)]
     assert [len(group) for group in batches(passages, 650)] == [2, 1]
     assert [len(group) for group in batches(passages, 30_000)] == [3]
+
+
+def test_candidates_and_disagreements_are_not_walked_as_figures_of_the_report(tmp_path: Path) -> None:
+    report = hybrid(FunctionClient(answer_training), rules_with(RECHECK), tmp_path)(document())
+    assert report.disagreements
+    assert all(not path.startswith(("candidates", "disagreements")) for path, _ in figures_of(report))
