@@ -18,7 +18,7 @@ from jixiao.checks import run_checks
 from jixiao.documents import Document
 from jixiao.extract import get_extractor, resolve_backend
 from jixiao.extract.hybrid import HybridExtractor, unread_passages
-from jixiao.extract.llm.grounding import NOT_IN_TEXT
+from jixiao.extract.llm.grounding import NOT_IN_TEXT, UNNAMED
 from jixiao.extract.rules import extract_rules
 from jixiao.model import Coverage, Grounding, Report, Span, figures_of
 from jixiao.settings import load_settings
@@ -60,9 +60,7 @@ def answer_training(messages: list[dict[str, str]]) -> dict[str, Any]:
     shown = user_text(messages)
     answer: dict[str, Any] = {"indicators": []}
     if "402人次" in shown:
-        answer["indicators"].append(
-            {"name": "职业技能培训人次", "target": {"text": "380人次"}, "actual": {"text": "402人次"}}
-        )
+        answer["indicators"].append({"name": "技能培训", "target": {"text": "380人次"}, "actual": {"text": "402人次"}})
     if "201人" in shown:
         answer["indicators"].append({"name": "城镇新增就业人数", "actual": {"text": "201人"}})
     return answer
@@ -110,7 +108,7 @@ def test_only_the_unread_passages_are_sent_with_the_facts_already_read(tmp_path:
 def test_the_model_fills_what_rules_left_and_each_figure_says_who_found_it(tmp_path: Path) -> None:
     doc = document()
     report = hybrid(FunctionClient(answer_training), rules_with(TRAINING), tmp_path)(doc)
-    training = next(i for i in report.indicators if i.name == "职业技能培训人次")
+    training = next(i for i in report.indicators if i.name == "技能培训")
     assert training.actual is not None and training.actual.found_by == "llm"
     assert training.actual.span == Span(start=doc.text.index("402人次"), end=doc.text.index("402人次") + 5)
     assert training.actual.grounding is Grounding.EXACT
@@ -139,17 +137,13 @@ def test_a_contradicting_reading_keeps_the_rules_figure_and_raises_a_disagreemen
 def test_a_figure_printed_only_outside_the_passages_is_a_candidate(tmp_path: Path) -> None:
     def answer(messages: list[dict[str, str]]) -> dict[str, Any]:
         # 93.33% is in the document, but not in the passage the model was shown
-        return {
-            "indicators": [
-                {"name": "职业技能培训人次", "actual": {"text": "402人次"}, "completion": {"text": "93.33%"}}
-            ]
-        }
+        return {"indicators": [{"name": "技能培训", "actual": {"text": "402人次"}, "completion": {"text": "93.33%"}}]}
 
     report = hybrid(FunctionClient(answer), rules_with(TRAINING), tmp_path)(document())
-    training = next(i for i in report.indicators if i.name == "职业技能培训人次")
+    training = next(i for i in report.indicators if i.name == "技能培训")
     assert training.completion is None
     assert [(c.path, c.figure.text, c.reason) for c in report.candidates] == [
-        ("indicators[职业技能培训人次].completion", "93.33%", NOT_IN_TEXT)
+        ("indicators[技能培训].completion", "93.33%", NOT_IN_TEXT)
     ]
     assert any(f.rule == "extraction.candidates" for f in run_checks(report, None))
 
@@ -164,7 +158,7 @@ def test_hybrid_never_loses_a_rules_fact(tmp_path: Path) -> None:
         }
 
     doc = document()
-    report = hybrid(FunctionClient(wild), rules_with(TRAINING), tmp_path)(doc)
+    report = hybrid(FunctionClient(wild), rules_with(TRAINING, RECHECK), tmp_path)(doc)
     for path, figure in figures_of(extract_rules(doc)):
         assert dict(figures_of(report))[path] == figure
     assert len(report.disagreements) == 4
@@ -231,3 +225,16 @@ def test_candidates_and_disagreements_are_not_walked_as_figures_of_the_report(tm
     report = hybrid(FunctionClient(answer_training), rules_with(RECHECK), tmp_path)(document())
     assert report.disagreements
     assert all(not path.startswith(("candidates", "disagreements")) for path, _ in figures_of(report))
+
+
+def test_an_indicator_the_passages_do_not_name_fills_nothing(tmp_path: Path) -> None:
+    """Recorded from the 0.5B model: the passage's 402人次 filed under an indicator of the context."""
+
+    def answer(messages: list[dict[str, str]]) -> dict[str, Any]:
+        return {"indicators": [{"name": "城镇新增就业人数（≥200人/210人）", "actual": {"text": "402人次"}}]}
+
+    report = hybrid(FunctionClient(answer), rules_with(TRAINING), tmp_path)(document())
+    assert [i.name for i in report.indicators] == ["城镇新增就业人数"]
+    [candidate] = report.candidates
+    assert (candidate.figure.text, candidate.reason) == ("402人次", UNNAMED)
+    assert candidate.figure.span is not None  # it is printed; what is wrong is where the model filed it

@@ -122,7 +122,7 @@ class HybridExtractor(LlmExtractor):
             add_usage(usage, call_usage)
             from_cache += cached
             windows = [Window(passage.start, passage.end) for passage in group]
-            reading = to_report(draft, document, report.extractor, windows, self.prompt.example_figures)
+            reading = to_report(draft, document, report.extractor, windows, self.prompt.example_figures, named=True)
             count = merge_reading(report, reading)
             filled, disputed, candidates = (
                 filled + count.filled,

@@ -32,6 +32,7 @@ from jixiao.numbers import parse_quantity, to_wan_yuan
 FOUND_BY = "llm"
 NOT_IN_TEXT = "not in the text the model was given"
 COPIES_EXAMPLE = "copies a figure of the prompt's worked example"
+UNNAMED = "its indicator is not named in the text the model read"
 _MONEY_UNITS = {"元", "千元", "万元", "亿元"}
 # Anchors for the funding lines when no row name is at hand (the words reports print beside them).
 LINE_ANCHORS = {
@@ -158,6 +159,13 @@ class Grounder:
         span, grounding = found
         return _figure(draft, span, grounding, self.found_by, self.document.text[span.start : span.end])
 
+    def unnamed(self, indicator: dict[str, Any]) -> None:
+        """An indicator the windows do not name: each figure grounded for it is kept as a candidate only."""
+        for name, value in indicator.items():
+            if isinstance(value, Figure):
+                path = f"indicators[{indicator.get('name')}].{name}"
+                self.candidates.append(Candidate(path=path, figure=value, reason=UNNAMED))
+
     def ground(self, draft: BaseModel) -> dict[str, Any]:
         """The draft as report-model data: figures grounded, rows whose figure is missing dropped."""
         return self._node(draft, "", None)
@@ -237,14 +245,25 @@ def to_report(
     extractor: ExtractorInfo,
     windows: Sequence[Window] | None = None,
     example_figures: frozenset[str] = frozenset(),
+    *,
+    named: bool = False,
 ) -> Report:
     """The Report a draft says, every figure grounded in `windows` (default: the whole text).
 
-    An indicator the windows show neither by name nor by any figure is dropped: its figures are candidates.
+    An indicator the windows show neither by name nor by any figure is dropped. With `named` (hybrid, where a
+    wrong fill would cost what rules got right) an indicator must be named in the windows: one that is not is
+    dropped and its grounded figures become candidates (a 0.5B model filed a passage's figure under an
+    indicator of the context it was shown).
     """
     grounder = Grounder(document, windows or [Window(0, len(document.text))], example_figures)
     data = grounder.ground(draft)
-    data["indicators"] = [item for item in data.get("indicators", []) if _attested(item, grounder)]
+    kept = []
+    for item in data.get("indicators", []):
+        if named and grounder.locate(str(item.get("name") or "")) is None:
+            grounder.unnamed(item)
+        elif _attested(item, grounder):
+            kept.append(item)
+    data["indicators"] = kept
     report = Report(
         source=SourceInfo(path=document.path, sha256=document.sha256, format=document.format),
         extractor=extractor,
@@ -272,6 +291,7 @@ __all__ = [
     "COPIES_EXAMPLE",
     "FOUND_BY",
     "NOT_IN_TEXT",
+    "UNNAMED",
     "Grounder",
     "TextIndex",
     "Window",
