@@ -21,7 +21,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from jixiao.errors import ConfigError
 from jixiao.model import Finding, ReadingStatus, Report, reading_status
+from jixiao.redaction import redact
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -207,17 +209,33 @@ def worst_rank(findings: list[Finding]) -> int:
 
 
 class Store:
-    """A SQLite batch store. Use as a context manager; one writer (the batch parent) at a time."""
+    """A SQLite batch store. Use as a context manager; one writer (the batch parent) at a time.
+
+    A store that cannot be opened (a missing folder, read-only, not a store) is a ConfigError naming the file
+    and the reason, never a traceback. Every command opens it for writing: even the views (review, export,
+    memo) bring its series up to date first.
+    """
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.connection = sqlite3.connect(self.path, isolation_level=None, timeout=30)
-        self.connection.execute("PRAGMA journal_mode=WAL")
-        # In WAL mode NORMAL keeps every committed transaction across a process crash (kill -9);
-        # only a power loss can lose the last ones. FULL would fsync each report for nothing here.
-        self.connection.execute("PRAGMA synchronous=NORMAL")
-        self.connection.execute("PRAGMA foreign_keys=ON")
-        self.connection.executescript(SCHEMA)
+        try:
+            self.connection = self._open()
+        except sqlite3.Error as error:
+            raise ConfigError(f"{self.path}: cannot open the store: {store_problem(self.path, error)}") from None
+
+    def _open(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            # In WAL mode NORMAL keeps every committed transaction across a process crash (kill -9);
+            # only a power loss can lose the last ones. FULL would fsync each report for nothing here.
+            connection.execute("PRAGMA synchronous=NORMAL")
+            connection.execute("PRAGMA foreign_keys=ON")
+            connection.executescript(SCHEMA)
+        except sqlite3.Error:
+            connection.close()
+            raise
+        return connection
 
     def close(self) -> None:
         self.connection.close()
@@ -292,6 +310,7 @@ class Store:
         return extraction_id
 
     def save_failure(self, *, path: str, extractor: str, reason: str, run_id: int) -> None:
+        reason = redact(reason)  # providers echo keys in error bodies; a store is shared and exported
         with self._transaction() as db:
             db.execute(
                 "INSERT INTO failures (path, extractor, reason, run_id, created_at) VALUES (?, ?, ?, ?, ?) "
@@ -415,7 +434,19 @@ class Store:
             query += " WHERE extractor = ?"
             parameters = (extractor,)
         rows = self.connection.execute(query + " ORDER BY path", parameters)
-        return [StoredFailure(path=p, extractor=e, reason=r, run_id=run) for p, e, r, run in rows]
+        return [StoredFailure(path=p, extractor=e, reason=redact(r), run_id=run) for p, e, r, run in rows]
+
+
+def store_problem(path: Path, error: sqlite3.Error) -> str:
+    """SQLite's reason in words a user can act on."""
+    if not path.parent.is_dir():
+        return f"no such folder {path.parent}"
+    message = str(error)
+    if "readonly" in message or "read-only" in message:
+        return "the store (or its folder) is read-only"
+    if "not a database" in message:
+        return "the file is not a jixiao store (not an SQLite database)"
+    return message
 
 
 class _Transaction:

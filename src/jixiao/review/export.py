@@ -14,6 +14,7 @@ from typing import Any
 
 from jixiao.checks import run_checks
 from jixiao.errors import ConfigError
+from jixiao.review.spreadsheet import safe_cell
 from jixiao.review.states import ReviewedResult, review_record, reviewed_results
 from jixiao.review.tables import TABLES, Column, Row
 from jixiao.review.xlsx import write_xlsx
@@ -58,7 +59,7 @@ def write_csv(results: Iterable[StoredResult], target: Path) -> list[Path]:
             writer.writerow([column.header for column in table.columns])
         for result in results:
             for table, writer in zip(TABLES, writers, strict=True):
-                writer.writerows(table.rows(result))
+                writer.writerows([safe_cell(value) for value in row] for row in table.rows(result))
     finally:
         for handle in handles:
             handle.close()
