@@ -33,8 +33,19 @@ RaisedFinding = tuple[str, frozenset[str], str]
 """(rule, stable paths of the figures it names, severity)."""
 
 
+SECOND_READER = "llm."  # rule prefix of the second reader's findings (`jixiao check --llm`), scored apart
+
+
+def is_rule_check(rule: str) -> bool:
+    """Expected findings of the deterministic checks; the second reader's (`llm.*`) are scored on their own."""
+    return not rule.startswith(SECOND_READER)
+
+
 def raised(findings: Sequence[Finding], report: Report, keys: ItemKeys) -> list[RaisedFinding]:
-    """Warning-or-worse findings as (rule, stable paths of the figures they name, severity)."""
+    """Warning-or-worse findings of the rule checks as (rule, stable paths of the figures they name, severity).
+
+    Findings a model raised (`source: llm`: disagreements between two readers, the second reader) are not
+    the checks' and are left out here."""
     return [
         (
             finding.rule,
@@ -42,8 +53,23 @@ def raised(findings: Sequence[Finding], report: Report, keys: ItemKeys) -> list[
             finding.severity.value,
         )
         for finding in findings
-        if is_severe(finding)
+        if is_severe(finding) and finding.source != "llm"
     ]
+
+
+def raised_by_reader(findings: Sequence[Finding], report: Report, keys: ItemKeys) -> list[RaisedFinding]:
+    """The second reader's warnings (a text target judged met is info: context, like the checks' info)."""
+    found = []
+    for finding in findings:
+        if finding.rule.startswith(SECOND_READER) and is_severe(finding):
+            paths = frozenset(stable_path(ref.path, report, keys) for ref in finding.figures if ref.path != "text")
+            found.append((finding.rule, paths, finding.severity.value))
+    return found
+
+
+def score_reader(expected: Sequence[ExpectedFinding], found: Sequence[RaisedFinding]) -> FindingsScore:
+    """The second reader against the `llm.*` expected findings only."""
+    return score_findings([want for want in expected if not is_rule_check(want.rule)], found)
 
 
 def _meets(found: RaisedFinding, expected: ExpectedFinding) -> bool:
