@@ -12,7 +12,9 @@ from pydantic import BaseModel, Field
 
 from jixiao.model.values import Figure, NamedFigure, Span
 
-SCHEMA_VERSION = "1.4"  # 1.4: FigureRef.year and FigureRef.source_path (findings across years)
+# 1.4: FigureRef.year and FigureRef.source_path (findings across years)
+# 1.5: Grounding.INSTRUCTED, a figure read from a passage that gives orders to a model (jixiao.injection)
+SCHEMA_VERSION = "1.5"
 
 
 class FundSource(StrEnum):

@@ -29,6 +29,8 @@ class Grounding(StrEnum):
 
     EXACT = "exact"  # the span holds exactly `text`
     UNGROUNDED = "ungrounded"  # the text could not be found in the document (LLM output)
+    # the span holds `text`, but inside a passage that gives orders to a model: not a statement (since 1.5)
+    INSTRUCTED = "instructed"
 
 
 class Span(BaseModel):

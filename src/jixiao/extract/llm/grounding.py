@@ -12,6 +12,7 @@ from __future__ import annotations
 from jixiao.documents import Document
 from jixiao.documents.normalize import normalize
 from jixiao.extract.llm.schema import FigureDraft, FundingLineDraft, IndicatorDraft, ReportDraft
+from jixiao.injection import mark_instructed
 from jixiao.model import (
     ExtractorInfo,
     Figure,
@@ -146,6 +147,7 @@ def to_report(draft: ReportDraft, document: Document, extractor: ExtractorInfo) 
     ungrounded = sum(1 for _, figure in figures_of(report) if figure.grounding is Grounding.UNGROUNDED)
     if ungrounded:
         report.notes.append(f"llm: {ungrounded} figure(s) not found in the document text (grounding = ungrounded)")
+    mark_instructed(report, text)  # a figure the text told the model to report is there, but not as fact
     return report
 
 
