@@ -21,6 +21,7 @@ from jixiao.cli.inputs import gather_files
 from jixiao.cli.options import Chosen
 from jixiao.cli.progress import BatchProgress, status_label, status_line
 from jixiao.documents import LOADERS
+from jixiao.errors import ConfigError
 from jixiao.inputs import REPORT_SUFFIX
 from jixiao.model import Finding, ReadingStatus, Report, Severity, reading_status
 from jixiao.redaction import redact
@@ -69,6 +70,17 @@ def _checked_in_store(db: Path, skip: tuple[str, ...], config: CheckConfig) -> t
     return done, [], tally
 
 
+def _second_reading(chosen: Chosen, done: list[Checked]) -> list[Checked]:
+    """Each report's findings with the second reader's (`jixiao check --llm`) sorted in."""
+    from jixiao.checks.engine import sort_findings
+    from jixiao.cli.second_reading import SecondReading
+
+    if not chosen.settings.configured:
+        raise ConfigError("--llm needs a model: --backend hybrid (or llm) with --model-file or --base-url, or JIXIAO_*")
+    second = SecondReading(chosen.settings)
+    return [one._replace(findings=sort_findings([*one.findings, *second(Path(one.path), one.report)])) for one in done]
+
+
 @command(backend=True, without=("config",))
 def check(
     chosen: Chosen,
@@ -85,6 +97,9 @@ def check(
     db: Annotated[
         Path | None, typer.Option("--db", help="check the reports in this store, across years too (instead of PATHS)")
     ] = None,
+    llm: Annotated[
+        bool, typer.Option("--llm", help="add the second reader's findings (a model; source llm, at most warning)")
+    ] = False,
 ) -> None:
     """Check the figures of every report under PATHS (or in a store) and print the findings (errors first)."""
     if list_rules_only:
@@ -99,6 +114,8 @@ def check(
     done, problems, tally = (
         _checked_in_store(db, skips, config) if db else _checked_files(chosen, paths or [], skips, config)
     )
+    if llm:
+        done = _second_reading(chosen, done)
     if output == OutputFormat.JSON:
         rows = [{"path": one.path, "status": one.status.value, "region": one.report.region, "year": one.report.year,
                  "fund": one.report.fund, "findings": [f.model_dump(mode="json") for f in one.findings]}
