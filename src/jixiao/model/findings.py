@@ -42,7 +42,7 @@ class FigureRef(BaseModel):
 
 
 class Confidence(StrEnum):
-    """How sure the tool is that it read a finding's figures right (from how each was found, since 1.6).
+    """How sure the tool is that it read a finding's figures right (from how each was found, since 1.7).
 
     high: cells of a table read in an exact layout (pipes, a cell per line, a loader's grid); medium: prose
     phrases, squashed text; low: a heuristic split (glued cells, repaired OCR digits) or text a model gave.
@@ -68,5 +68,5 @@ class Finding(BaseModel):
     found: float | None = Field(default=None, description="报告所载的值")
     source: str = Field(default="rules", description="谁提出：rules（确定性规则）或 llm（模型复核，最高为 warning）")
     confidence: Confidence | None = Field(
-        default=None, description="数字读取的可信度（high/medium/low；由各数字的读取方式定，since 1.6）"
+        default=None, description="数字读取的可信度（high/medium/low；由各数字的读取方式定，since 1.7）"
     )
