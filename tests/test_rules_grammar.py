@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from jixiao.documents.normalize import normalize
 from jixiao.extract.rules.funding import extract_funding, source_of
-from jixiao.extract.rules.header import region_of, title_of, year_of
 from jixiao.extract.rules.indicators import extract_indicators
 from jixiao.model import FundSource, Indicator, Op
 
@@ -102,14 +101,6 @@ def test_source_labels() -> None:
     assert source_of("上年结余资金") is FundSource.CARRYOVER
     assert source_of("其他资金(包括以前年度结转资金)") is FundSource.OTHER
     assert source_of("社会保险补贴") is None
-
-
-def test_header_title_region_year() -> None:
-    text, _ = normalize("\n内蒙古自治区呼伦贝尔扎兰屯市就业补助资金\n\n2025年度绩效自评报告\n\n扎兰屯市2025年度……\n")
-    title = title_of(text)
-    assert title == "内蒙古自治区呼伦贝尔扎兰屯市就业补助资金2025年度绩效自评报告"
-    assert region_of(text, title) == "扎兰屯市"
-    assert year_of(text, title) == 2025
 
 
 def test_two_totals_in_one_sentence_and_a_payment_rate() -> None:
@@ -279,26 +270,6 @@ def test_sources_listed_before_their_sum() -> None:
         (FundSource.PROVINCIAL, 215),
         (FundSource.COUNTY, 98),
     ]
-
-
-def test_titles_in_other_shapes() -> None:
-    from jixiao.extract.rules.header import fund_of
-
-    cases = {
-        "关于2023年度农村综合改革转移支付资金绩效自评情况的报告": (None, "农村综合改革转移支付资金"),
-        "四川省某某县财政局2022年度城乡义务教育补助经费项目支出绩效自评报告": ("某某县", "城乡义务教育补助经费"),
-        "湘潭市雨湖区2021年中央财政衔接推进乡村振兴补助资金绩效自评报告": (
-            "雨湖区",
-            "中央财政衔接推进乡村振兴补助资金",
-        ),
-        "杭州市西湖区就业补助资金2024年度绩效自评报告": ("西湖区", "就业补助资金"),
-        "林湾镇2022年就业补助资金绩效自评报告": ("林湾镇", "就业补助资金"),
-    }
-    for raw, (region, fund) in cases.items():
-        text, _ = normalize(raw + "\n我县严格按照规定使用资金，全年执行率为95%。\n")
-        title = title_of(text)
-        assert title == raw
-        assert (region_of(text, title), fund_of(title, region_of(text, title))) == (region, fund), raw
 
 
 def test_actual_as_实际为_and_target_as_目标任务() -> None:
