@@ -163,17 +163,13 @@ def test_score_and_grade_as_stated() -> None:
     assert extract_score("执行率优良，无得分")[0] is None
 
 
-def test_adjusted_budget_wins_over_initial_budget() -> None:
+def test_a_budget_said_to_be_年初_is_the_initial_budget() -> None:
     text, _ = normalize("年初预算500万元，调整后预算512.4万元，全年执行487.1万元，预算执行率95.06%。\n")
     funding, _ = extract_funding(text)
-    assert funding.budget.total.text == "512.4万元"
+    assert (funding.initial.total.text, funding.budget.total.text) == ("500万元", "512.4万元")
     assert funding.executed.total.value == 487.1
-
-
-def test_initial_budget_alone_is_the_budget() -> None:
-    text, _ = normalize("年初预算500万元，全年执行480万元。\n")
-    funding, _ = extract_funding(text)
-    assert funding.budget.total.value == 500
+    alone, _ = extract_funding(normalize("年初批复预算8个项目985万元，全年执行480万元。\n")[0])
+    assert (alone.initial.total.value, alone.budget.total) == (985, None)
 
 
 def test_bare_target_word_before_a_number() -> None:

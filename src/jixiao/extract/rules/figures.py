@@ -40,8 +40,8 @@ def figure_at(text: str, start: int, end: int, found_by: str) -> Figure:
 def money_at(text: str, start: int, end: int, found_by: str) -> Figure:
     """A money figure, its value converted to 万元 (the printed text keeps its own unit)."""
     figure = figure_at(text, start, end, found_by)
-    if figure.value is not None and (figure.unit in MONEY_UNITS or figure.unit is None):
-        figure.value = to_wan_yuan(figure.value, figure.unit)
+    if figure.value is not None and (figure.unit in MONEY_UNITS or figure.unit in (None, "万")):
+        figure.value = to_wan_yuan(figure.value, "万元" if figure.unit == "万" else figure.unit)
         figure.unit = "万元"
     return figure
 

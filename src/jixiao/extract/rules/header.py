@@ -55,7 +55,7 @@ _TITLE_PREFIX = re.compile(
     r"|\*+)"
 )
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）])")
-_TITLE_TAIL = re.compile(r"^(?:书)?\s*(?:[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）])?")
+_TITLE_TAIL = re.compile(r"(?:书)?\s*(?:[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）])?")
 _SENTENCE_MARKS = re.compile(r"[，。！？；,;!?《]")
 _MAX_TITLE = 80
 _MAX_LINES = 60
