@@ -61,11 +61,24 @@ def test_two_values_in_one_indicator_become_two_labelled_indicators() -> None:
     ]
 
 
-def test_targets_without_actuals_are_kept() -> None:
-    found = _indicators("1、数量指标：志愿者补助资金，每年计划招募人数32人，每年招募人员体检32人。\n")
-    assert [(i.name, i.target.value, i.actual) for i in found] == [
+def test_targets_without_actuals_are_kept_in_a_listing_of_indicators() -> None:
+    found = _indicators(
+        "1、数量指标：志愿者补助资金，享受见习补贴人数24人，实际完成值20人；每年计划招募人数32人，每年招募人员体检32人。\n"
+    )
+    assert [(i.name, i.target.value, i.actual.value if i.actual else None) for i in found] == [
+        ("享受见习补贴人数", 24, 20),
         ("每年计划招募人数", 32, None),
         ("每年招募人员体检", 32, None),
+    ]
+
+
+def test_a_paragraph_without_markers_is_description_not_indicators() -> None:
+    found = _indicators(
+        "1、数量指标\n2022年初危房改造资金预算安排300.7万元，计划补助115户。公示时间不少于7天，最终确定改造264户。\n"
+        "2、时效指标\n项目完成时间年初指标值为2023年12月底，实际在规定时间内完成。\n"
+    )
+    assert [(i.level2, i.name, i.target.text, i.actual) for i in found] == [
+        ("时效指标", "项目完成时间", "2023年12月底", None)
     ]
 
 

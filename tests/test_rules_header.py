@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jixiao.documents.normalize import normalize
-from jixiao.extract.rules.header import Header, read_header
+from jixiao.extract.rules.header import Header, ends_mid_sentence, read_header
 from jixiao.extract.rules.places import leading_places
 
 
@@ -163,3 +163,37 @@ def test_names_quote_the_printed_script() -> None:
 
     header = read_header(simplified(text), text)
     assert (header.region, header.fund, header.year) == ("霽川縣", "就業補助資金", 2024)
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "（二）资金管理情况。财政项目资金在2023年",  # mid-sentence, no comma
+        "5、满意度指",  # inside a heading
+        "（一）資金",  # a heading with nothing under it
+        "2、质量指标。符合条件的城乡老年居民养老金",
+        "成本指标 | 指标1:",  # a cell cut after its label
+    ],
+)
+def test_an_excerpt_that_stops_inside_a_sentence_is_truncated(ending: str) -> None:
+    assert ends_mid_sentence("一、基本情况\n我县全年执行率为95%。\n" + ending + "\n")
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "加强资金监管，提高资金使用效益。",
+        "扎兰屯市就业服务中心\n2026年3月9日",
+        "青禾县人力资源和社会保障局",
+        "附件：某市就业补助资金绩效目标自评表",
+        "自评等级：良",
+        "自评结论为“优秀”",
+        "填报单位（盖章）：澄溪县就业服务中心",
+        "主办：鹤汀县人民政府办公室　技术支持：县信息中心",
+        "无",
+        "特此报告",
+        "总分 | 100 | 98.83 |",
+    ],
+)
+def test_a_report_that_closes_is_not_truncated(ending: str) -> None:
+    assert not ends_mid_sentence("一、基本情况\n我县全年执行率为95%。\n" + ending + "\n")

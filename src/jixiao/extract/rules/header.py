@@ -28,7 +28,7 @@ from jixiao.extract.rules.places import (
     shortest_form,
     without_pinyin,
 )
-from jixiao.vocabulary import REPORT_TITLE
+from jixiao.vocabulary import ORGAN_SUFFIXES, REPORT_TITLE
 
 
 @dataclass(frozen=True)
@@ -260,17 +260,36 @@ def read_header(view: str, original: str | None = None) -> Header:
     )
 
 
-_SENTENCE_ENDS = '。！？!?；;…”"）)】]'
-_MIN_CUT_LINE = 15
+# a last line that closes a report: a date, a signature, an attachment, a grade or score, site furniture,
+# the empty fields of a form's signature block, or a section answered with 无
+_CLOSING_LINE = re.compile(
+    r"\d{1,2}日$|\d{4}\s*年\s*\d{1,2}\s*月$|特此报告|特此说明|此致|敬礼|^附件|主办|版权|ICP|备案|来源|https?:|技术支持|联系电话|填报人|经办人|负责人[:：]?$|盖章"
+    r"|(?:等级|等次|结论|结果)[^\n“\"]{0,6}(?:[“\"](?:{grades})[”\"]|(?:{grades}))$|得分[^\n]{0,4}\d+(?:\.\d+)?分?$|^(?:无|暂无)$".replace(
+        "{grades}", "优秀|良好|合格|不合格|優秀|優|优|良|中|差"
+    )
+)
+_CLOSING_REACH = 40
+_OPEN_END = re.compile(r"[\u4e00-\u9fff\dA-Za-z:：、，,（(“]$")
 
 
 def ends_mid_sentence(text: str) -> bool:
-    """The report stops inside a sentence: its last line is prose (has a comma) with no closing mark.
+    """The report stops inside a sentence, a heading or a cell: its last line ends on a word, a figure, a
+    comma or a colon, and is none of the lines a report closes with (a date, a signature, a grade…).
 
-    A closing 附件 line, a signature or a date has no comma and does not count.
+    A last line that is a table row (`… | 20 |`) is for the table reader to judge.
     """
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
         return False
     last = lines[-1]
-    return len(last) >= _MIN_CUT_LINE and last[-1] not in _SENTENCE_ENDS and any(c in last for c in "，,")
+    if not _OPEN_END.search(last) or _CLOSING_LINE.search(last[-_CLOSING_REACH:]) or _is_signature(last):
+        return False
+    return True
+
+
+def _is_signature(line: str) -> bool:
+    """`扎兰屯市就业服务中心`, `青禾县人力资源和社会保障局`: the unit that signs, alone on its line."""
+    return len(line) <= _MAX_HEAD_LINE and bool(leading_places(line)) and bool(_ORGAN_END.search(line))
+
+
+_ORGAN_END = re.compile("(?:" + "|".join(sorted(ORGAN_SUFFIXES, key=len, reverse=True)) + ")$")

@@ -17,9 +17,9 @@ from jixiao.extract.rules.phrasings import read_phrasings
 from jixiao.model import Figure, Indicator
 
 _LEVEL2_HEADING = re.compile(
-    r"(?m)^[ \t]*(?:[（(]?[\d一二三四五六七八九十]+[）)]?[、.．]?[ \t]*)?"
+    r"(?m)^[ \t]*(?:[（(]?[\d一二三四五六七八九十]+[）)]?[、.．]?[ \t]*|[①-⑳][ \t]*)?(?:产出(?=数量|质量|时效|成本))?"
     r"(?P<level2>服务对象满意度|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|产出|效益)指标"
-    r"(?:分析|完成情况|方面|中)?(?:[（(][^）)\n]{0,30}[）)])?[：:，,]?[ \t]*"  # 产出指标（分值50分，得分49.04分）
+    r"(?:分析|完成情况|方面|中)?(?:[（(][^）)\n]{0,30}[）)])?[：:，,。]?[ \t]*"  # 产出指标（分值50分，得分49.04分）
 )
 _LEVEL1_ONLY = ("产出指标", "效益指标")
 _TOP_HEADING = re.compile(r"(?m)^[ \t]*[一二三四五六七八九十]+、")
@@ -87,13 +87,19 @@ def _flush(reader: ClauseReader, cursor: Cursor, items: list[tuple[int, int]]) -
 
 
 def _read_run_on(reader: ClauseReader, cursor: Cursor, start: int, end: int) -> None:
+    """Clauses with an actual marker; the clauses after the last one are targets only when the line is
+    such a listing (erguna 2024: `…，每年计划招募人数32人，每年招募人员体检32人。`). A paragraph with no
+    actual marker is description (`计划补助115户…时间不少于7天`), not indicators, except the clauses that
+    mark their target (`项目完成时间年初指标值为2023年12月底，实际在规定时间内完成`)."""
     reader.found_by = "narrative.run_on"
     cursor.pos = start
+    read = 0
     for marker in ACTUAL.finditer(reader.text, start, end):
         if marker.start() < cursor.pos or not reader.accepts(marker, cursor.pos):
             continue
         reader.clause(cursor, marker, end)
-    reader.targets_only(cursor, end)
+        read += 1
+    reader.targets_only(cursor, end, marked_only=not read)
 
 
 _SENTENCE_START = "。；;\n"
@@ -131,7 +137,22 @@ def _read_loose(text: str, start: int, end: int) -> list[Indicator]:
     return reader.indicators
 
 
+_NOT_A_NAME = re.compile(r"[\n。]|一级指标|二级指标|三级指标|项目名称|主管部门")
+_MAX_NAME = 40
+
+
+def _is_indicator(indicator: Indicator) -> bool:
+    """An indicator the narrative states with a figure, under a name that is a name (not a paragraph)."""
+    has_figure = any(figure is not None for figure in (indicator.target, indicator.actual, indicator.completion))
+    name = indicator.name
+    return has_figure and 0 < len(name) <= _MAX_NAME and not _NOT_A_NAME.search(name)
+
+
 def extract_indicators(text: str) -> list[Indicator]:
+    return [indicator for indicator in _read_indicators(text) if _is_indicator(indicator)]
+
+
+def _read_indicators(text: str) -> list[Indicator]:
     indicators: list[Indicator] = []
     program: str | None = None
     blocks = _blocks(text)
