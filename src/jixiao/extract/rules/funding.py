@@ -185,9 +185,8 @@ def _read_sentence(reading: _Reading, start: int, end: int) -> list[MoneyList]:
     text, plain = reading.text, reading.plain
     found = list_in(text, plain, start, end)
     amounts = _amounts(plain, start, end, [(item.start, item.end) for item in found])
-    subject = _subject_source(plain, start, amounts)
-    if subject is not None:
-        _add_source_rows(reading, start, amounts, subject)
+    if _subject_source(plain, start, amounts) is not None:
+        _add_source_rows(reading, start, amounts)
         return []
     totals = _totals(amounts)
     for line, amount in totals.items():
@@ -243,10 +242,10 @@ def _subject_source(plain: str, start: int, amounts: list[_Amount]) -> object | 
     return source_of(subject)
 
 
-def _add_source_rows(reading: _Reading, start: int, amounts: list[_Amount], subject: object) -> None:
+def _add_source_rows(reading: _Reading, start: int, amounts: list[_Amount]) -> None:
     first = min(amount.start for amount in amounts if amount.line)
-    name = reading.plain[start:first]
-    name = re.split(r"(?:" + "|".join(FUNDING_VERBS.values()) + ")", name)[0]
+    verb = re.search("|".join(FUNDING_VERBS.values()), reading.plain[start:first])
+    name = reading.text[start : start + verb.start() if verb else first]  # as printed, not as masked
     name = _SOURCE_SUBJECT.sub("", name).strip(" ，,：:")
     source = source_of(name)
     if source is None:

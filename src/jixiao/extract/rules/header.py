@@ -98,7 +98,7 @@ def _carries_over(line: str, title: str) -> bool:
     names no place (枞阳县2023年度国家基本公共卫生 / 服务项目绩效评价自评报告)."""
     if not (0 < len(line) <= _MAX_HEAD_LINE) or _CHROME.search(line) or _META_LINE.match(line):
         return False
-    if _SENTENCE_MARKS.search(line) or re.search(r"[:：|]|绩效|^[一二三四五六七八九十]+、", line):
+    if _SENTENCE_MARKS.search(line) or re.search(r"[:：|]|绩效|^[一二三四五六七八九十]+、|^附件", line):
         return False
     if leading_places(title):
         return False

@@ -78,7 +78,7 @@ def _items(text: str, plain: str, start: int, end: int) -> tuple[list[Item], int
     """The `name amount` items from `start`; the list ends at an item that is a new head (`全年执行…`)."""
     items: list[Item] = []
     for match in _ITEM.finditer(plain, start, end):
-        name = _clean(match["name"])
+        name = _clean(text[match.start("name") : match.end("name")])  # as printed, not as masked
         if match.start("name") > 0 and plain[match.start("name") - 1].isdigit() and name[:1] in _MEASURE:
             name = name[1:]
         if _VERB_FIRST.match(name):
@@ -180,7 +180,11 @@ def attach_lists(text: str, lists: list[MoneyList], funding: Funding, spending: 
         levels = [level_of(item.name.replace(shared, "") if shared else item.name) for item in money_list.items]
         if all(levels):
             _attach_sources(text, money_list, block, [level for level in levels if level is not None])
-        elif not any(levels) and all(_is_part(item) for item in money_list.items):
+        elif (
+            not any(levels)
+            and all(_is_part(item) for item in money_list.items)
+            and _splits_total(text, money_list, block)
+        ):
             _attach_spending(money_list, spent)
     for money_list in spent:
         for item in money_list.items:
@@ -191,6 +195,15 @@ def attach_lists(text: str, lists: list[MoneyList], funding: Funding, spending: 
                     share=figure_at(text, *item.share, "narrative.share") if item.share else None,
                 )
             )
+
+
+def _splits_total(text: str, money_list: MoneyList, block: FundingLine) -> bool:
+    """The list splits the line's total, not another amount (`支出：836.9万元` after the line is set)."""
+    if block.total is None:
+        return False
+    if money_list.whole is None:
+        return True
+    return money_at(text, *money_list.whole, "").value == block.total.value
 
 
 def _attach_sources(text: str, money_list: MoneyList, block: FundingLine, levels: list[FundSource]) -> None:
