@@ -156,15 +156,6 @@ def test_dates_in_the_body_are_not_the_fiscal_year() -> None:
     assert (header.fund, header.year) == ("老年人日间照料中心项目", None)
 
 
-def test_names_quote_the_printed_script() -> None:
-    raw = "霽川縣2024年度就業補助資金績效自評報告\n"
-    text, _ = normalize(raw)
-    from jixiao.documents.traditional import simplified
-
-    header = read_header(simplified(text), text)
-    assert (header.region, header.fund, header.year) == ("霽川縣", "就業補助資金", 2024)
-
-
 @pytest.mark.parametrize(
     "ending",
     [

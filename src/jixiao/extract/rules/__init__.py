@@ -38,7 +38,7 @@ def extract_rules(document: Document) -> Report:
     # a traditional-character report is matched in its simplified view (same offsets): names, title and
     # reasons come out simplified, every figure still quotes `text`
     view = document.match_text or text
-    header = read_header(view, text)
+    header = read_header(view)
     tables = find_tables(view, document.origin)
     found = extract_tables(tables, text, program_of(view))
     prose = _without_tables(view, tables)

@@ -234,17 +234,9 @@ def year_of(text: str, title: str | None) -> int | None:
 # ---- the header as a whole ------------------------------------------------------------------------------
 
 
-def _printed(name: str | None, view: str, original: str) -> str | None:
-    """`name` as the file printed it: the grammar reads the simplified view, the report quotes the text."""
-    if not name or view is original:
-        return name
-    at = view.find(name)
-    return original[at : at + len(name)] if at >= 0 else name
-
-
-def read_header(view: str, original: str | None = None) -> Header:
-    """The header of a report: `view` is the text the grammar reads, `original` what the file printed."""
-    original = original if original is not None else view
+def read_header(view: str) -> Header:
+    """The header of a report, read in the text the grammar reads (the simplified view of a traditional
+    report: names come out simplified, like indicator names)."""
     lines = _lines(view)
     titles = _title_lines(lines)
     title = titles[0].title if titles else None
@@ -252,12 +244,7 @@ def read_header(view: str, original: str | None = None) -> Header:
     fund = _fund(fields, titles, lines)
     region = _region(view, fields, [found.title for found in titles], fund)
     year = _year(view, fields, title)
-    return Header(
-        title=_printed(title, view, original),
-        region=_printed(region, view, original),
-        fund=_printed(fund, view, original),
-        year=year,
-    )
+    return Header(title=title, region=region, fund=fund, year=year)
 
 
 # a last line that closes a report: a date, a signature, an attachment, a grade or score, site furniture,
