@@ -1,29 +1,52 @@
-"""Batch benchmark: extract + check + store throughput, peak memory and no-change re-runs; llm concurrency.
+"""Batch benchmark: `jixiao run` (extract + check + store) before and after a change, in the same run.
 
-    python benchmarks/batch_bench.py                      # rules at N = 1,000 and 10,000, then the llm half
-    python benchmarks/batch_bench.py --sizes 1000 --no-llm
+    python benchmarks/batch_bench.py                          # this checkout vs main~ (see --before), then llm
+    python benchmarks/batch_bench.py --before 77c4065 --sizes 1000 10000 --before-sizes 1000 --no-llm
 
-Prints figures; asserts nothing (speed goals are met here, never in timed unit tests). Each rules run is
-a fresh interpreter, so its peak RSS is its own; a thread samples /proc for the parent and its worker
-processes. Targets (2 cores): >= 200 reports/s, memory flat as N grows, no-change re-run of 10,000 < 5 s.
+Both versions run the same command a user types (`python -m jixiao run FOLDER --db DB`) on the same synthetic
+batch, each from its own source tree (`--before REF` is unpacked from git), so the figures compare like with
+like on this machine at this moment. The machine is shared: wall-clock rates move with its load (printed
+before and after); CPU time per report does not, and is the figure to compare.
+
+- CPU per report: one process (`--workers 1`) over N and over N + 300 files; the difference divided by 300,
+  so interpreter start and imports cancel out.
+- reports/s: wall clock of the whole command at N files with 2 worker processes; CPU s: the whole process
+  tree (parent, forkserver, workers), read from /proc every 50 ms.
+- memory: peak resident memory of the parent, the largest worker and all together.
+- store KB/report: size of the SQLite file (and its WAL) after the run, per report.
+- re-run s: the same command again with nothing changed (every file skipped).
+
+Prints figures; asserts nothing (speed goals are met here, never in timed unit tests).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import subprocess
 import sys
+import tarfile
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "benchmarks")]
 
 from synthetic import write_batch  # noqa: E402
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _stat_fields(pid: int) -> list[str] | None:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as handle:
+            return handle.read().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
 
 
 def _rss_kb(pid: int) -> int:
@@ -37,16 +60,15 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
-def _descendants(root: int) -> list[int]:
+def _tree(root: int) -> list[int]:
+    """`root` and every process below it."""
     parents: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat", encoding="utf-8") as handle:
-                    parents[int(entry)] = int(handle.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-    found, frontier = [], [root]
+            fields = _stat_fields(int(entry))
+            if fields is not None:
+                parents[int(entry)] = int(fields[1])
+    found, frontier = [root], [root]
     while frontier:
         pid = frontier.pop()
         children = [child for child, parent in parents.items() if parent == pid]
@@ -55,127 +77,125 @@ def _descendants(root: int) -> list[int]:
     return found
 
 
-class MemorySampler(threading.Thread):
-    """Peak RSS of this process, of the largest worker, and of all of them together."""
+class Sampler(threading.Thread):
+    """Peak RSS (parent, largest worker, all) and CPU seconds of a process tree, sampled every 50 ms."""
 
-    def __init__(self) -> None:
+    def __init__(self, root: int) -> None:
         super().__init__(daemon=True)
+        self.root = root
         self.stop = threading.Event()
         self.parent_kb = self.worker_kb = self.total_kb = 0
+        self.cpu_ticks: dict[int, int] = {}
 
     def run(self) -> None:
-        me = os.getpid()
-        while not self.stop.wait(0.1):
-            parent = _rss_kb(me)
-            workers = [_rss_kb(pid) for pid in _descendants(me)]
-            self.parent_kb = max(self.parent_kb, parent)
+        while not self.stop.wait(0.05):
+            pids = _tree(self.root)
+            sizes = {pid: _rss_kb(pid) for pid in pids}
+            for pid in pids:
+                fields = _stat_fields(pid)
+                if fields is not None:  # utime + stime of the process itself
+                    self.cpu_ticks[pid] = max(self.cpu_ticks.get(pid, 0), int(fields[11]) + int(fields[12]))
+            workers = [size for pid, size in sizes.items() if pid != self.root]
+            self.parent_kb = max(self.parent_kb, sizes.get(self.root, 0))
             self.worker_kb = max(self.worker_kb, max(workers, default=0))
-            self.total_kb = max(self.total_kb, parent + sum(workers))
+            self.total_kb = max(self.total_kb, sum(sizes.values()))
+
+    @property
+    def cpu_seconds(self) -> float:
+        return sum(self.cpu_ticks.values()) / TICKS
 
 
-def child_run(folder: str, db: str, workers: int) -> None:
-    """One timed batch in this (fresh) interpreter; prints a JSON line of figures."""
-    from jixiao.batch import Job, run_batch
-    from jixiao.checks import run_checks
-    from jixiao.store import Store
+@dataclass
+class Measured:
+    seconds: float
+    cpu: float
+    parent_mb: float
+    worker_mb: float
+    total_mb: float
 
-    sampler = MemorySampler()
-    sampler.start()
-    files = sorted(Path(folder).rglob("*.txt"))
+
+def jixiao_run(src: Path, folder: Path, db: Path, workers: int) -> Measured:
+    """`python -m jixiao run` from the source tree `src`, timed, with its process tree sampled."""
+    environment = {**os.environ, "PYTHONPATH": str(src)}
+    command = [sys.executable, "-m", "jixiao", "run", str(folder), "--db", str(db), "--workers", str(workers)]
     started = time.perf_counter()
-    with Store(db) as store:
-        tally = run_batch(store, files, Job("rules", "rules", checker=run_checks), workers=workers)
+    process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    sampler = Sampler(process.pid)
+    sampler.start()
+    _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     sampler.stop.set()
     sampler.join()
-    figures = {
-        "seconds": seconds,
-        "done": tally.done,
-        "failed": tally.failed,
-        "flagged": tally.flagged,
-        "skipped": tally.skipped,
-        "parent_mb": sampler.parent_kb / 1024,
-        "worker_mb": sampler.worker_kb / 1024,
-        "total_mb": sampler.total_kb / 1024,
-    }
-    print(json.dumps(figures))
-
-
-def _child(folder: Path, db: Path, workers: int) -> dict[str, float]:
-    environment = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    command = [sys.executable, __file__, "--child", str(folder), str(db), str(workers)]
-    output = subprocess.run(command, env=environment, capture_output=True, text=True, check=True).stdout
-    return json.loads(output.strip().splitlines()[-1])
-
-
-def _cli_seconds(folder: Path, db: Path) -> float:
-    """Wall time of `jixiao run` as a user types it (interpreter start and imports included)."""
-    environment = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    started = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "jixiao", "run", str(folder), "--db", str(db)],
-        env=environment,
-        capture_output=True,
-        check=True,
+    if status != 0:
+        raise SystemExit(f"jixiao run failed ({src}): {process.stderr.read().decode()[-2000:] if process.stderr else ''}")
+    # the parent's own CPU exactly (wait4); the other processes as last sampled
+    others = sum(ticks for pid, ticks in sampler.cpu_ticks.items() if pid != process.pid) / TICKS
+    return Measured(
+        seconds=seconds,
+        cpu=usage.ru_utime + usage.ru_stime + others,
+        parent_mb=sampler.parent_kb / 1024,
+        worker_mb=sampler.worker_kb / 1024,
+        total_mb=sampler.total_kb / 1024,
     )
-    return time.perf_counter() - started
 
 
-def cpu_per_report(count: int = 200) -> float:
-    """CPU seconds per report for extract + check + store in one process: the figure machine load cannot move."""
-    from jixiao.batch import Job, run_batch
-    from jixiao.checks import run_checks
-    from jixiao.store import Store
-
-    with tempfile.TemporaryDirectory(prefix="jixiao-cpu-") as temporary:
-        files = write_batch(Path(temporary) / "reports", count, seed=5)
-        with Store(Path(temporary) / "cpu.db") as store:
-            run_batch(store, files[:4], Job("rules", "rules", checker=run_checks), workers=1)  # warm-up
-            started = time.process_time()
-            run_batch(store, files[4:], Job("rules", "rules", checker=run_checks), workers=1)
-            return (time.process_time() - started) / (count - 4)
+def source_tree(ref: str, into: Path) -> Path:
+    """The `src/` folder of the commit `ref`, unpacked from git into `into`."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "src"], capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    return into / "src"
 
 
-def bench_rules(sizes: list[int], workers: int) -> None:
-    print(f"rules backend, extract + check + store, {workers} worker processes, {os.cpu_count()} cores")
-    print(
-        f"load average before: {' '.join(f'{v:.1f}' for v in os.getloadavg())}",
-        "(other work on the machine slows the wall-clock rates)",
-    )
-    cpu = cpu_per_report()
-    print(
-        f"CPU time per report, one process: {cpu * 1000:.1f} ms",
-        f"-> at most {workers / cpu:.0f} reports/s on {workers} idle cores",
-    )
-    print(
-        f"{'N':>7} {'s':>7} {'reports/s':>10} {'flagged':>8} {'parent MB':>10} {'worker MB':>10} "
-        f"{'total MB':>9} {'re-run s':>9} {'re-run CLI s':>13} {'db MB':>7}"
-    )
-    for size in sizes:
-        with tempfile.TemporaryDirectory(prefix="jixiao-bench-") as temporary:
-            folder = Path(temporary) / "reports"
-            write_batch(folder, size, seed=size)
-            db = Path(temporary) / "bench.db"
-            first = _child(folder, db, workers)
-            again = _child(folder, db, workers)
-            cli = _cli_seconds(folder, db)
-            assert first["done"] == size and again["skipped"] == size, (first, again)
-            print(
-                f"{size:>7} {first['seconds']:>7.1f} {size / first['seconds']:>10.0f} {first['flagged']:>8.0f} "
-                f"{first['parent_mb']:>10.0f} {first['worker_mb']:>10.0f} {first['total_mb']:>9.0f} "
-                f"{again['seconds']:>9.2f} {cli:>13.2f} {db.stat().st_size / 1e6:>7.0f}"
-            )
+def store_kb(db: Path) -> float:
+    return sum(path.stat().st_size for path in db.parent.glob(db.name + "*")) / 1024
+
+
+def cpu_per_report(src: Path, workdir: Path) -> float:
+    """CPU ms per report in one process, start-up and imports cancelled out (N and N + 300 files)."""
+    small, large = workdir / "small", workdir / "large"
+    write_batch(small, 20, seed=5)
+    write_batch(large, 320, seed=5)
+    first = jixiao_run(src, small, workdir / "small.db", workers=1)
+    second = jixiao_run(src, large, workdir / "large.db", workers=1)
+    return (second.cpu - first.cpu) / 300 * 1000
+
+
+def bench_rules(versions: dict[str, Path], sizes: dict[str, list[int]], workers: int) -> None:
+    print(f"rules backend, `jixiao run`: extract + check + store, {workers} worker processes, {os.cpu_count()} cores")
+    print(f"load average before: {' '.join(f'{v:.1f}' for v in os.getloadavg())} (1, 5, 15 min)")
+    with tempfile.TemporaryDirectory(prefix="jixiao-bench-") as temporary:
+        work = Path(temporary)
+        for name, src in versions.items():
+            cpu = cpu_per_report(src, work / f"cpu-{name}")
+            print(f"{name:>7}: CPU per report, one process: {cpu:.2f} ms -> at most {workers * 1000 / cpu:,.0f}/s on {workers} idle cores")
+        print(
+            f"{'version':>7} {'N':>7} {'s':>7} {'reports/s':>10} {'CPU s':>7} {'CPU ms/rep':>10} {'parent MB':>10} "
+            f"{'worker MB':>10} {'total MB':>9} {'store KB/rep':>12} {'re-run s':>9}"
+        )
+        for name, src in versions.items():
+            for size in sizes[name]:
+                folder = work / f"reports-{size}"
+                if not folder.exists():
+                    write_batch(folder, size, seed=size)
+                db = work / f"{name}-{size}.db"
+                first = jixiao_run(src, folder, db, workers)
+                again = jixiao_run(src, folder, db, workers)
+                print(
+                    f"{name:>7} {size:>7} {first.seconds:>7.1f} {size / first.seconds:>10.0f} {first.cpu:>7.1f} "
+                    f"{first.cpu / size * 1000:>10.2f} {first.parent_mb:>10.0f} {first.worker_mb:>10.0f} "
+                    f"{first.total_mb:>9.0f} {store_kb(db) / size:>12.1f} {again.seconds:>9.2f}"
+                )
     print(f"load average after: {' '.join(f'{v:.1f}' for v in os.getloadavg())}")
 
 
 def bench_llm(count: int, delay: float, levels: list[int]) -> None:
-    import asyncio  # noqa: F401  (the llm half runs on asyncio inside run_batch)
-
     from fake_llm_server import serve
 
     from jixiao.batch import Job, run_batch
     from jixiao.extract.llm import LlmExtractor
     from jixiao.settings import load_settings
+    from jixiao.sinks import StoreSink
     from jixiao.store import Store
 
     with tempfile.TemporaryDirectory(prefix="jixiao-llm-bench-") as temporary:
@@ -190,7 +210,11 @@ def bench_llm(count: int, delay: float, levels: list[int]) -> None:
                 with Store(db) as store:
                     started = time.perf_counter()
                     tally = run_batch(
-                        store, batch, Job("llm", "llm:bench"), concurrency=concurrency, extractor=LlmExtractor(settings)
+                        StoreSink(store),
+                        batch,
+                        Job("llm", "llm:bench"),
+                        concurrency=concurrency,
+                        extractor=LlmExtractor(settings),
                     )
                     seconds = time.perf_counter() - started
                 assert tally.done == len(batch), tally.failures[:3]
@@ -214,18 +238,23 @@ def bench_llm(count: int, delay: float, levels: list[int]) -> None:
 
 
 def main() -> None:
-    if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        child_run(sys.argv[2], sys.argv[3], int(sys.argv[4]))
-        return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="batch sizes for this checkout")
+    parser.add_argument("--before", default=None, help="git ref to compare with (e.g. a commit before a change)")
+    parser.add_argument("--before-sizes", type=int, nargs="+", default=[1000], help="batch sizes for --before")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-llm", action="store_true")
     parser.add_argument("--llm-reports", type=int, default=64)
     parser.add_argument("--llm-delay", type=float, default=0.25)
     parser.add_argument("--llm-levels", type=int, nargs="+", default=[1, 2, 4, 8, 16])
     arguments = parser.parse_args()
-    bench_rules(arguments.sizes, arguments.workers)
+    with tempfile.TemporaryDirectory(prefix="jixiao-before-") as before_dir:
+        versions = {"after": ROOT / "src"}
+        sizes = {"after": arguments.sizes}
+        if arguments.before:
+            versions = {"before": source_tree(arguments.before, Path(before_dir)), **versions}
+            sizes["before"] = arguments.before_sizes
+        bench_rules(versions, sizes, arguments.workers)
     if not arguments.no_llm:
         bench_llm(arguments.llm_reports, arguments.llm_delay, arguments.llm_levels)
 

@@ -9,7 +9,6 @@ model. Figures depend on the machine's load: llama.cpp uses `JIXIAO_N_THREADS` c
 from __future__ import annotations
 
 import argparse
-import asyncio
 import tempfile
 import time
 from pathlib import Path
@@ -39,7 +38,11 @@ def main() -> None:
         try:
             for run in range(1, args.runs + 1):
                 started = time.perf_counter()
-                result = asyncio.run(LlmExtractor(settings).aextract_many([document]))[0]
+                result: Report | Exception
+                try:
+                    result = LlmExtractor(settings)(document)
+                except Exception as error:  # a failed run is printed with its reason
+                    result = error
                 elapsed = time.perf_counter() - started
                 if isinstance(result, Report) and result.extractor.usage:
                     usage = result.extractor.usage

@@ -19,6 +19,7 @@ from jixiao.documents import Document
 from jixiao.errors import ExtractionError
 from jixiao.extract import extract_rules
 from jixiao.model import FigureRef, Finding, Report, Severity
+from jixiao.sinks import StoreSink
 from jixiao.store import Store
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -59,8 +60,8 @@ def files_in(folder: Path) -> list[Path]:
 
 def test_second_run_skips_unchanged_files_and_stores_nothing_new(seeds: Path, tmp_path: Path) -> None:
     with Store(tmp_path / "j.db") as store:
-        first = run_batch(store, files_in(seeds), RULES)
-        second = run_batch(store, files_in(seeds), RULES)
+        first = run_batch(StoreSink(store), files_in(seeds), RULES)
+        second = run_batch(StoreSink(store), files_in(seeds), RULES)
         runs = [row[0] for row in store.connection.execute("SELECT run_id FROM extractions")]
     assert (first.done, first.skipped) == (2, 0)
     assert (second.done, second.failed, second.skipped) == (0, 0, 2)
@@ -70,9 +71,9 @@ def test_second_run_skips_unchanged_files_and_stores_nothing_new(seeds: Path, tm
 def test_changed_file_is_redone_and_its_old_results_dropped(seeds: Path, tmp_path: Path) -> None:
     target = seeds / "seed_erguna_2024.txt"
     with Store(tmp_path / "j.db") as store:
-        run_batch(store, files_in(seeds), RULES)
+        run_batch(StoreSink(store), files_in(seeds), RULES)
         target.write_text(target.read_text(encoding="utf-8").replace("1435.89", "1535.89"), encoding="utf-8")
-        again = run_batch(store, files_in(seeds), RULES)
+        again = run_batch(StoreSink(store), files_in(seeds), RULES)
         reports = {r.document.path: r.report for r in store.results()}
         assert store.count("documents") == store.count("extractions") == 2
     assert (again.done, again.skipped) == (1, 1)
@@ -83,10 +84,10 @@ def test_changed_file_is_redone_and_its_old_results_dropped(seeds: Path, tmp_pat
 def test_touched_but_identical_file_is_skipped_by_hash(seeds: Path, tmp_path: Path) -> None:
     target = seeds / "seed_erguna_2024.txt"
     with Store(tmp_path / "j.db") as store:
-        run_batch(store, files_in(seeds), RULES)
+        run_batch(StoreSink(store), files_in(seeds), RULES)
         stat = target.stat()
         os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
-        again = run_batch(store, files_in(seeds), RULES)
+        again = run_batch(StoreSink(store), files_in(seeds), RULES)
         stored = store.done_stats("rules")[os.path.abspath(target)][0]
     assert (again.done, again.skipped) == (0, 2)
     assert stored.mtime_ns == target.stat().st_mtime_ns  # so the next run skips it without hashing
@@ -96,11 +97,11 @@ def test_failure_is_stored_with_its_reason_and_retried_until_fixed(seeds: Path, 
     bad = seeds / "broken.txt"
     bad.write_bytes(b"")
     with Store(tmp_path / "j.db") as store:
-        first = run_batch(store, files_in(seeds), RULES)
+        first = run_batch(StoreSink(store), files_in(seeds), RULES)
         failures = store.failures()
-        second = run_batch(store, files_in(seeds), RULES)
+        second = run_batch(StoreSink(store), files_in(seeds), RULES)
         shutil.copy(seeds / "seed_erguna_2024.txt", bad)
-        third = run_batch(store, files_in(seeds), RULES)
+        third = run_batch(StoreSink(store), files_in(seeds), RULES)
         assert store.failures() == []
         assert store.count("extractions") == 3
     assert (first.done, first.failed) == (2, 1)
@@ -113,7 +114,7 @@ def test_checker_findings_are_stored_and_counted_as_flagged(tmp_path: Path) -> N
     files = write_batch(tmp_path / "reports", 40, seed=3)
     job = Job(backend="rules", extractor="rules", checker=flag_execution_rate)
     with Store(tmp_path / "j.db") as store:
-        tally = run_batch(store, files, job, workers=1)
+        tally = run_batch(StoreSink(store), files, job, workers=1)
         flagged = [r for r in store.results() if r.findings]
         severities = {row[0] for row in store.connection.execute("SELECT worst_severity FROM extractions")}
     assert tally.done == 40
@@ -128,7 +129,7 @@ def test_process_pool_stores_the_same_reports_as_a_single_process(tmp_path: Path
     results = {}
     for workers in (1, 2):
         with Store(tmp_path / f"w{workers}.db") as store:
-            tally = run_batch(store, files, job, workers=workers)
+            tally = run_batch(StoreSink(store), files, job, workers=workers)
             assert (tally.done, tally.failed) == (60, 0)
             results[workers] = {r.document.path: (r.report, r.findings) for r in store.results()}
     assert results[1] == results[2]
@@ -152,7 +153,7 @@ def test_sync_backend_in_threads_runs_reports_concurrently_up_to_the_limit(tmp_p
 
     with Store(tmp_path / "j.db") as store:
         job = Job(backend="llm", extractor="llm:fake:1")
-        tally = run_batch(store, files, job, concurrency=6, extractor=slow_backend)
+        tally = run_batch(StoreSink(store), files, job, concurrency=6, extractor=slow_backend)
         assert store.extractors() == ["llm:fake:1"]
     assert tally.done == 24
     assert peak == 6
@@ -160,7 +161,7 @@ def test_sync_backend_in_threads_runs_reports_concurrently_up_to_the_limit(tmp_p
 
 def test_store_can_be_read_while_a_run_writes_it(seeds: Path, tmp_path: Path) -> None:
     with Store(tmp_path / "j.db") as store:
-        run_batch(store, files_in(seeds), RULES)
+        run_batch(StoreSink(store), files_in(seeds), RULES)
         reader = sqlite3.connect(tmp_path / "j.db")
         assert reader.execute("SELECT COUNT(*) FROM extractions").fetchone()[0] == 2
         reader.close()
@@ -194,7 +195,7 @@ def test_async_backend_is_awaited_with_one_client_and_bounded_concurrency(tmp_pa
     shutil.copy(files[0], broken)
     fake = FakeAsyncExtractor()
     with Store(tmp_path / "j.db") as store:
-        tally = run_batch(store, [*files, broken], Job("llm", "llm:fake:1"), concurrency=5, extractor=fake)
+        tally = run_batch(StoreSink(store), [*files, broken], Job("llm", "llm:fake:1"), concurrency=5, extractor=fake)
         failures = store.failures()
     assert (tally.done, tally.failed) == (20, 1)
     assert fake.peak == 5 and fake.clients == 1
@@ -211,9 +212,30 @@ def test_llm_backend_batch_against_a_local_openai_compatible_server(tmp_path: Pa
     with serve(0.05) as (url, counters):
         settings = load_settings(base_url=url, api_key="test-key", model="fake", cache=False, max_concurrency=3)
         with Store(tmp_path / "j.db") as store:
-            tally = run_batch(store, files, Job("llm", "llm:fake:v1"), concurrency=3, extractor=LlmExtractor(settings))
+            tally = run_batch(
+                StoreSink(store), files, Job("llm", "llm:fake:v1"), concurrency=3, extractor=LlmExtractor(settings)
+            )
             reports = [result.report for result in store.results()]
     assert (tally.done, tally.failed) == (6, 0)
     assert counters.requests == 6 and counters.peak == 3
     assert {report.extractor.backend for report in reports} == {"llm"}
     assert all(report.fund == "就业补助资金" for report in reports)
+
+
+def test_store_keeps_text_and_report_packed_and_reads_plain_rows_of_older_stores(seeds: Path, tmp_path: Path) -> None:
+    with Store(tmp_path / "j.db") as store:
+        run_batch(StoreSink(store), files_in(seeds), RULES)
+        kinds = store.connection.execute("SELECT DISTINCT typeof(d.text), typeof(e.report) FROM documents d "
+                                         "JOIN extractions e ON e.document_id = d.id").fetchall()  # fmt: skip
+        packed = {r.document.path: (r.document.text, r.report) for r in store.results()}
+        # a store written before packing holds plain text in the same columns
+        for path, (text, report) in packed.items():
+            store.connection.execute("UPDATE documents SET text = ? WHERE path = ?", (text, path))
+            store.connection.execute(
+                "UPDATE extractions SET report = ? WHERE document_id = (SELECT id FROM documents WHERE path = ?)",
+                (report.model_dump_json(), path),
+            )
+        plain = {r.document.path: (r.document.text, r.report) for r in store.results()}
+    assert kinds == [("blob", "blob")]
+    assert plain == packed
+    assert all("就业补助资金" in text[:40] for text, _ in packed.values())

@@ -22,7 +22,7 @@ def test_extract_samples_writes_one_valid_json_per_report(tmp_path: Path) -> Non
     assert result.exit_code == 0, result.output
     assert "backend: rules" in result.output
     written = sorted(out.glob("*.json"))
-    assert [p.stem for p in written] == sorted(p.stem for p in SAMPLES.iterdir() if p.suffix in LOADERS)
+    assert [p.stem for p in written] == sorted(p.stem for p in SAMPLES.rglob("*") if p.suffix in LOADERS)
     for path in written:
         report = Report.model_validate_json(path.read_text(encoding="utf-8"))
         assert report.extractor.backend == "rules"
@@ -56,3 +56,28 @@ def test_schema_prints_the_report_json_schema() -> None:
     schema = json.loads(result.output)
     assert schema["title"] == "Report"
     assert {"funding", "spending", "indicators", "source", "extractor"} <= set(schema["properties"])
+
+
+def test_lock_files_and_other_files_are_counted_not_read(tmp_path: Path) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    shutil.copy(SAMPLES / "seed_zalantun_2025.txt", batch / "report.txt")
+    (batch / "~$report.docx").write_bytes(b"\x0bsomebody  ")  # Word's lock file beside an open document
+    (batch / "scan.jpg").write_bytes(b"\xff\xd8\xff")
+    (batch / "scan2.jpg").write_bytes(b"\xff\xd8\xff")
+    result = runner.invoke(app, ["extract", str(batch), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "skipped 3 files that are not reports: 2 .jpg, 1 Office lock files (~$…)" in result.output
+    assert [p.name for p in (tmp_path / "out").glob("*.json")] == ["report.json"]
+
+
+def test_two_inputs_with_one_stem_get_two_outputs_whatever_finishes_first(tmp_path: Path) -> None:
+    for folder, seed in (("a", "seed_erguna_2024.txt"), ("b", "seed_zalantun_2025.txt")):
+        (tmp_path / folder).mkdir()
+        shutil.copy(SAMPLES / seed, tmp_path / folder / "report.txt")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", str(tmp_path / "a"), str(tmp_path / "b"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    first = Report.model_validate_json((out / "report.json").read_text(encoding="utf-8"))
+    assert first.region == "额尔古纳市"  # the first input keeps the plain name
+    assert len(list(out.glob("report-*.json"))) == 1

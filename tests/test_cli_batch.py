@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from conftest import SAMPLES
 from jixiao.cli import app
-from jixiao.cli.inputs import report_files
+from jixiao.inputs import report_files
 
 runner = CliRunner()
 
@@ -17,8 +17,9 @@ def test_run_twice_then_export_and_review(tmp_path: Path) -> None:
     db = tmp_path / "jixiao.db"
     first = runner.invoke(app, ["run", str(SAMPLES), "--db", str(db)])
     assert first.exit_code == 0, first.output
-    count = len(report_files([SAMPLES])[0])
+    count = len(report_files([SAMPLES]).files)
     assert f"{count} done" in first.output and "0 failed" in first.output
+    assert "reading status: 已读取 read " in first.output
     second = runner.invoke(app, ["run", str(SAMPLES), "--db", str(db)])
     assert second.exit_code == 0, second.output
     assert f"0 done (0 flagged), 0 failed, {count} unchanged and skipped" in second.output

@@ -72,7 +72,7 @@ def test_bad_files_are_named_and_the_others_still_checked(tmp_path: Path) -> Non
     (tmp_path / "b_empty.txt").write_bytes(b"")
     (tmp_path / "c_broken.json").write_text('{"source": 1}', encoding="utf-8")
     result = runner.invoke(app, ["check", str(tmp_path), "--format", "json"])
-    assert result.exit_code == 2
+    assert result.exit_code == 1  # one convention for every command: a file that cannot be read exits 1
     assert "b_empty.txt: empty file" in result.output
     assert "c_broken.json: not a report JSON" in result.output
     document = _json(result.stdout)
@@ -116,3 +116,21 @@ def test_relative_source_path_is_found_from_the_json_location(monkeypatch, tmp_p
     result = runner.invoke(app, ["check", str(GOLD / "seed_zalantun_2025.json"), "--format", "json"])
     rules = {f["rule"] for f in _json(result.stdout)["reports"][0]["findings"]}
     assert "narrative.claims_all_met" in rules and "engine.no_text" not in rules
+
+
+def test_check_ends_with_a_total_line_naming_the_backend() -> None:
+    result = runner.invoke(app, ["check", *(str(p) for p in sorted(SAMPLES.glob("seed_*.txt")))])
+    total = next(line for line in result.stdout.splitlines() if line.startswith("checked "))
+    assert total.startswith("checked 2 reports (backend: rules): 1 error, ")
+    assert total.endswith("; 0 could not be read")
+    assert result.stdout.strip().splitlines()[-1] == "reading status: 已读取 read 2"
+
+
+def test_a_report_with_nothing_found_is_never_shown_as_clean(tmp_path: Path) -> None:
+    (tmp_path / "notice.txt").write_text(
+        "关于做好财政资金管理工作的通知\n\n请各单位认真做好有关工作。\n" * 3, encoding="utf-8"
+    )
+    result = runner.invoke(app, ["check", str(tmp_path / "notice.txt")])
+    assert "notice.txt: 未找到数据 nothing found; 0 errors, 0 warnings, 0 info" in result.stdout
+    as_json = runner.invoke(app, ["check", str(tmp_path / "notice.txt"), "--format", "json"])
+    assert _json(as_json.stdout)["reports"][0]["status"] == "nothing"

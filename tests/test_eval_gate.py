@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 
 from conftest import GOLD, ROOT, SAMPLES
+from jixiao.checks import run_checks
 from jixiao.documents import load_document
 from jixiao.evaluation import (
     below_thresholds,
     figure_slots,
     load_case,
     load_cases,
-    load_checker,
     load_thresholds,
     own_keys,
     run_eval,
@@ -54,7 +54,7 @@ def test_expected_findings_name_figures_of_their_gold(gold_path: Path) -> None:
 
 def test_rules_backend_meets_the_thresholds() -> None:
     cases, _ = load_cases(GOLD, SAMPLES)
-    run = run_eval(cases, get_extractor("rules"), backend="rules", checker=load_checker())
+    run = run_eval(cases, get_extractor("rules"), backend="rules", checker=run_checks)
     limits = load_thresholds(THRESHOLDS, "rules")
     assert "facts.f1" in limits
     assert below_thresholds(run, limits) == []

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from conftest import GOLD, SAMPLES
-from jixiao.evaluation import load_cases, load_checker, run_eval
+from jixiao.checks import run_checks
+from jixiao.evaluation import load_cases, run_eval
 from jixiao.extract import get_extractor
 from test_llm_cassettes import TEST_MODEL, all_played, endpoint, settings_for  # noqa: F401  (fixtures)
 
@@ -29,7 +30,7 @@ def test_llm_backend_eval_runs_offline_and_is_labelled_replayed(endpoint: str, a
         backend="llm",
         model=settings.model,
         replayed=True,
-        checker=load_checker(),
+        checker=run_checks,
     )
     assert (run.backend, run.model, run.replayed) == ("llm", TEST_MODEL, True)
     assert run.mode == "replayed (cassettes, not model accuracy)"

@@ -19,6 +19,7 @@ from jixiao.cli import app
 from jixiao.errors import ConfigError
 from jixiao.review import export
 from jixiao.review.tables import TABLES
+from jixiao.sinks import StoreSink
 from jixiao.store import Store
 
 runner = CliRunner()
@@ -32,7 +33,7 @@ def store_path(tmp_path: Path) -> Path:
         shutil.copy(path, folder / path.name)
     db = tmp_path / "j.db"
     with Store(db) as store:
-        tally = run_batch(store, sorted(folder.glob("*.txt")), Job("rules", "rules", checker=run_checks))
+        tally = run_batch(StoreSink(store), sorted(folder.glob("*.txt")), Job("rules", "rules", checker=run_checks))
     assert tally.done == 2
     return db
 

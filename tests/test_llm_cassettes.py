@@ -22,10 +22,9 @@ from jixiao.documents import load_document
 from jixiao.errors import ConfigError, ExtractionError
 from jixiao.extract.llm import LlmExtractor, OpenAICompletionClient, ReportDraft, load_prompt
 from jixiao.extract.llm.chunking import split_document
-from jixiao.extract.llm.grounding import iter_figures
 from jixiao.extract.llm.local_server import bundled_test_model, ensure_server
 from jixiao.extract.llm.provider import endpoint_from
-from jixiao.model import Grounding, Report
+from jixiao.model import Grounding, Report, figures_of
 from jixiao.settings import Settings, load_settings
 
 CASSETTES = Path(__file__).parent / "cassettes"
@@ -93,7 +92,10 @@ def run_one(settings: Settings, document: Any, sleep: Sleeps | None = None) -> R
     def make() -> OpenAICompletionClient:
         return OpenAICompletionClient(endpoint_from(settings), settings, sleep=sleep or Sleeps())
 
-    return asyncio.run(LlmExtractor(settings, client_factory=make).aextract_many([document]))[0]
+    try:
+        return LlmExtractor(settings, client_factory=make)(document)
+    except Exception as error:  # the test looks at the error itself
+        return error
 
 
 @pytest.mark.vcr
@@ -109,7 +111,7 @@ def test_tool_call_response_for_a_seed_report(endpoint: str, all_played: Any) ->
     assert usage.prompt_tokens > 0 and usage.completion_tokens > 0
     assert (report.extractor.backend, report.extractor.model) == ("llm", TEST_MODEL)
     assert_recorded_with_current_prompt(all_played)
-    for figure in iter_figures(report):
+    for _, figure in figures_of(report):
         if figure.grounding is Grounding.EXACT:
             assert figure.span is not None and document.text[figure.span.start : figure.span.end] == figure.text
         else:
@@ -160,7 +162,7 @@ def test_invalid_output_is_reasked_and_fixed_handwritten(all_played: Any, tmp_pa
         return OpenAICompletionClient(endpoint_from(settings), settings, sleep=Sleeps(), http_client=http_client)
 
     document = short_document(tmp_path / "r.txt")
-    report = asyncio.run(LlmExtractor(settings, client_factory=make).aextract_many([document]))[0]
+    report = LlmExtractor(settings, client_factory=make)(document)
     assert isinstance(report, Report), report
     assert report.year == 2024
     assert report.extractor.usage is not None and report.extractor.usage.calls == 2
@@ -205,8 +207,11 @@ def test_garbage_never_validates_and_the_batch_goes_on_handwritten(all_played: A
     def make() -> OpenAICompletionClient:
         return OpenAICompletionClient(endpoint_from(settings), settings, sleep=Sleeps())
 
-    bad, good = asyncio.run(LlmExtractor(settings, client_factory=make).aextract_many(documents))
-    assert isinstance(bad, ExtractionError)
+    extractor = LlmExtractor(settings, client_factory=make)
+    with pytest.raises(ExtractionError) as raised:
+        extractor(documents[0])
+    bad = raised.value
+    good = extractor(documents[1])  # the next document is read as if nothing had happened
     assert str(bad).startswith(f"{documents[0].path}: model output did not validate after 3 attempt(s)")
     assert bad.attempts == 3 and bad.last_output is not None and "不是JSON" in bad.last_output
     assert isinstance(good, Report) and good.region == "某旗"

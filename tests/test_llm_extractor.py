@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
 
 from conftest import SAMPLES, SEED_FILES
+from jixiao.batch import Failed, Job, run_batch
 from jixiao.documents import Document, load_document
 from jixiao.errors import ExtractionError
 from jixiao.extract.llm import LlmExtractor, ReportDraft, load_prompt
 from jixiao.model import Grounding, Kind, Op, Report
 from jixiao.settings import Settings, load_settings
+from jixiao.sinks import Collector
 from llm_fakes import ScriptedClient
 
 ZALANTUN = SAMPLES / "seed_zalantun_2025.txt"
@@ -46,8 +47,11 @@ def extractor(client: ScriptedClient, tmp_path: Path, **settings: object) -> Llm
     return LlmExtractor(load_settings(cache_dir=tmp_path / "cache", **settings), client_factory=lambda: client)
 
 
-def run(ex: LlmExtractor, docs: list[Document]) -> list[Report | Exception]:
-    return list(asyncio.run(ex.aextract_many(docs)))
+def run(ex: LlmExtractor, paths: list[Path]) -> list[Report | str]:
+    """The files through the batch engine, one at a time: each report, or the reason it failed."""
+    collector = Collector()
+    run_batch(collector, paths, Job("llm", "llm:test"), extractor=ex, concurrency=1)
+    return [outcome.reason if isinstance(outcome, Failed) else outcome.report for outcome in collector.in_order()]
 
 
 def test_figures_are_grounded_in_the_document_text(tmp_path: Path) -> None:
@@ -122,12 +126,11 @@ def test_a_report_that_gives_orders_stays_data(tmp_path: Path) -> None:
 
 
 def test_rerun_of_unchanged_batch_makes_no_call(tmp_path: Path) -> None:
-    docs = [load_document(p) for p in SEED_FILES]
     first = ScriptedClient().enqueue(ZALANTUN_DRAFT, ZALANTUN_DRAFT)
-    reports = run(extractor(first, tmp_path), docs)
+    reports = run(extractor(first, tmp_path), SEED_FILES)
     assert len(first.requests) == 2
     again = ScriptedClient()  # an empty script: any call would fail the report
-    rerun = run(extractor(again, tmp_path), docs)
+    rerun = run(extractor(again, tmp_path), SEED_FILES)
     assert again.requests == []
     assert all(isinstance(r, Report) for r in rerun)
     assert [r.indicators for r in rerun] == [r.indicators for r in reports]  # type: ignore[union-attr]
@@ -155,21 +158,15 @@ def test_no_cache_setting_always_calls(tmp_path: Path) -> None:
 
 
 def test_one_failing_report_does_not_stop_the_batch(tmp_path: Path) -> None:
-    docs = [load_document(p) for p in SEED_FILES]
-    client = ScriptedClient().enqueue(ExtractionError(docs[0].path, "model output did not validate"), ZALANTUN_DRAFT)
-    seen: list[str] = []
-    results = asyncio.run(
-        extractor(client, tmp_path, max_concurrency=1).aextract_many(docs, lambda d, r: seen.append(d.path))
-    )
-    assert isinstance(results[0], ExtractionError) and isinstance(results[1], Report)
-    assert sorted(seen) == sorted(d.path for d in docs)
+    client = ScriptedClient().enqueue(ExtractionError("x", "model output did not validate"), ZALANTUN_DRAFT)
+    results = run(extractor(client, tmp_path, max_concurrency=1), SEED_FILES)
+    assert results[0] == "model output did not validate" and isinstance(results[1], Report)
 
 
 def test_an_unexpected_exception_becomes_that_reports_error(tmp_path: Path) -> None:
-    docs = [load_document(p) for p in SEED_FILES]
     client = ScriptedClient().enqueue(RuntimeError("boom"), ZALANTUN_DRAFT)
-    results = run(extractor(client, tmp_path, max_concurrency=1), docs)
-    assert isinstance(results[0], ExtractionError) and "RuntimeError: boom" in str(results[0])
+    results = run(extractor(client, tmp_path, max_concurrency=1), SEED_FILES)
+    assert isinstance(results[0], str) and "RuntimeError: boom" in results[0]
     assert isinstance(results[1], Report)
 
 

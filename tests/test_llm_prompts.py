@@ -7,10 +7,10 @@ import json
 import pytest
 
 from jixiao.documents import Document
-from jixiao.extract.llm.grounding import iter_figures, to_report
+from jixiao.extract.llm.grounding import to_report
 from jixiao.extract.llm.prompts import load_prompt, prompt_ids
 from jixiao.extract.llm.schema import ReportDraft
-from jixiao.model import ExtractorInfo, Grounding
+from jixiao.model import ExtractorInfo, Grounding, figures_of
 
 PROMPTS = prompt_ids()
 
@@ -39,7 +39,7 @@ def test_worked_example_figures_occur_verbatim_in_its_text(prompt_id: str) -> No
     draft = ReportDraft.model_validate(json.loads(prompt.example_output))
     example = Document.from_text(prompt.example_text, path="example", format="txt", sha256="0")
     report = to_report(draft, example, ExtractorInfo(backend="llm"))
-    figures = iter_figures(report)
+    figures = [figure for _, figure in figures_of(report)]
     assert len(figures) >= 5
     assert [f.text for f in figures if f.grounding is not Grounding.EXACT] == []
     for figure in figures:  # the example's own value agrees with what its text says

@@ -67,7 +67,8 @@ def test_json_schema_mode_is_refused_for_a_local_model(tmp_path: Path) -> None:
     model = tmp_path / "m.gguf"
     model.write_bytes(b"GGUF")
     result = _jixiao(
-        "extract", str(SHORT_REPORT), "--model-file", str(model), "--mode", "json_schema", "--out", str(tmp_path)
+        *("extract", str(SHORT_REPORT), "--backend", "llm", "--model-file", str(model)),
+        *("--mode", "json_schema", "--out", str(tmp_path)),
     )
     assert result.returncode == 2 and "use mode 'tools'" in result.stderr
 

@@ -15,6 +15,7 @@ from jixiao.documents import load_document
 from jixiao.extract import extract_rules
 from jixiao.model import FigureRef, Finding, Report, Severity
 from jixiao.review.highlight import figures_of, segments, sentence_around
+from jixiao.sinks import StoreSink
 from jixiao.store import Store
 
 runner = CliRunner()
@@ -43,7 +44,7 @@ def build_review(tmp_path: Path, extra: dict[str, str] | None = None) -> Path:
         (folder / name).write_text(text, encoding="utf-8")
     db = tmp_path / "j.db"
     with Store(db) as store:
-        run_batch(store, sorted(folder.iterdir()), Job("rules", "rules", checker=flag_last_indicator))
+        run_batch(StoreSink(store), sorted(folder.iterdir()), Job("rules", "rules", checker=flag_last_indicator))
     result = runner.invoke(app, ["review", "--db", str(db), "--out", str(tmp_path / "review")])
     assert result.exit_code == 0, result.output
     return tmp_path / "review"

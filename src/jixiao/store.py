@@ -6,17 +6,22 @@ WAL mode lets a reader (export, review, a test) look at the store while a run is
 
 A document row is the current content at a path. When the file changes, its old extractions, findings
 and failures are dropped with it, so nothing stale is ever exported.
+
+What is large (the document text, the report JSON, each finding's JSON) is stored zlib-compressed, packed by
+the worker that made it: a report then takes about 10 KB instead of 50. Stores written before that hold the
+same columns as plain text, and are read as they are.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import time
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from jixiao.model import Finding, Report
+from jixiao.model import Finding, ReadingStatus, Report, reading_status
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -26,7 +31,7 @@ CREATE TABLE IF NOT EXISTS documents (
     mtime_ns INTEGER NOT NULL,
     sha256 TEXT NOT NULL,
     format TEXT NOT NULL,
-    text TEXT NOT NULL
+    text BLOB NOT NULL
 );
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY,
@@ -48,7 +53,7 @@ CREATE TABLE IF NOT EXISTS extractions (
     run_id INTEGER NOT NULL REFERENCES runs(id),
     created_at REAL NOT NULL,
     worst_severity INTEGER NOT NULL DEFAULT -1,
-    report TEXT NOT NULL,
+    report BLOB NOT NULL,
     UNIQUE (document_id, extractor)
 );
 CREATE TABLE IF NOT EXISTS findings (
@@ -56,7 +61,7 @@ CREATE TABLE IF NOT EXISTS findings (
     extraction_id INTEGER NOT NULL REFERENCES extractions(id) ON DELETE CASCADE,
     rule TEXT NOT NULL,
     severity TEXT NOT NULL,
-    finding TEXT NOT NULL
+    finding BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS findings_by_extraction ON findings(extraction_id);
 CREATE TABLE IF NOT EXISTS failures (
@@ -69,6 +74,16 @@ CREATE TABLE IF NOT EXISTS failures (
     UNIQUE (path, extractor)
 );
 """
+
+
+def pack(text: str) -> bytes:
+    """UTF-8, zlib-compressed: what the store keeps of a large text (JSON compresses about five to one)."""
+    return zlib.compress(text.encode("utf-8"))
+
+
+def unpack(stored: bytes | str) -> str:
+    """The text of a packed column; a plain string is a value written before packing, returned as it is."""
+    return stored if isinstance(stored, str) else zlib.decompress(stored).decode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -86,20 +101,37 @@ class FileStat:
 
 @dataclass(frozen=True)
 class Extracted:
-    """Everything one finished report adds to the store; built by a worker, written by the parent."""
+    """Everything one finished report adds to the store; built (and packed) by a worker, written by the parent.
+
+    The packed fields cross the process boundary cheaply; `report`, `findings` and `text` unpack them for
+    the sinks that show or write them (the store writes them as they are).
+    """
 
     path: str
     stat: FileStat
     sha256: str
     format: str
-    text: str  # the normalized text every span points into
+    packed_text: bytes  # the normalized text every span points into
     extractor: str  # the extractor key: backend, model and prompt version (see `extractor_key`)
     backend: str
     model: str | None
     prompt_version: str | None
-    report_json: str
-    findings: list[tuple[str, str, str]]  # (rule, severity, finding JSON)
+    packed_report: bytes
+    packed_findings: list[tuple[str, str, bytes]]  # (rule, severity, finding JSON)
     worst_severity: int
+    status: ReadingStatus = ReadingStatus.READ  # what the views say before any figure (never "clean" when empty)
+
+    @property
+    def report(self) -> Report:
+        return Report.model_validate_json(unpack(self.packed_report))
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [Finding.model_validate_json(unpack(packed)) for _, _, packed in self.packed_findings]
+
+    @property
+    def text(self) -> str:
+        return unpack(self.packed_text)
 
     @classmethod
     def build(
@@ -111,14 +143,15 @@ class Extracted:
             stat=stat,
             sha256=report.source.sha256,
             format=report.source.format,
-            text=text,
+            packed_text=pack(text),
             extractor=extractor,
             backend=info.backend,
             model=info.model,
             prompt_version=info.prompt_version,
-            report_json=report.model_dump_json(),
-            findings=[(f.rule, f.severity.value, f.model_dump_json()) for f in findings],
+            packed_report=pack(report.model_dump_json()),
+            packed_findings=[(f.rule, f.severity.value, pack(f.model_dump_json())) for f in findings],
             worst_severity=worst_rank(findings),
+            status=reading_status(report),
         )
 
 
@@ -236,13 +269,13 @@ class Store:
                     run_id,
                     time.time(),
                     record.worst_severity,
-                    record.report_json,
+                    record.packed_report,
                 ),
             )
             extraction_id = int(cursor.lastrowid or 0)
             db.executemany(
                 "INSERT INTO findings (extraction_id, rule, severity, finding) VALUES (?, ?, ?, ?)",
-                [(extraction_id, *finding) for finding in record.findings],
+                [(extraction_id, *finding) for finding in record.packed_findings],
             )
             db.execute("DELETE FROM failures WHERE path = ? AND extractor = ?", (record.path, record.extractor))
         return extraction_id
@@ -261,7 +294,7 @@ class Store:
         if row is not None and row[1] == record.sha256:
             db.execute(
                 "UPDATE documents SET size = ?, mtime_ns = ?, format = ?, text = ? WHERE id = ?",
-                (record.stat.size, record.stat.mtime_ns, record.format, record.text, row[0]),
+                (record.stat.size, record.stat.mtime_ns, record.format, record.packed_text, row[0]),
             )
             return int(row[0])
         if row is not None:  # new content at this path: its old results describe another file
@@ -269,7 +302,7 @@ class Store:
             db.execute("DELETE FROM failures WHERE path = ?", (record.path,))
         cursor = db.execute(
             "INSERT INTO documents (path, size, mtime_ns, sha256, format, text) VALUES (?, ?, ?, ?, ?, ?)",
-            (record.path, record.stat.size, record.stat.mtime_ns, record.sha256, record.format, record.text),
+            (record.path, record.stat.size, record.stat.mtime_ns, record.sha256, record.format, record.packed_text),
         )
         return int(cursor.lastrowid or 0)
 
@@ -306,20 +339,53 @@ class Store:
                 query, parameters
             ):
                 findings = [
-                    Finding.model_validate_json(row[0])
+                    Finding.model_validate_json(unpack(row[0]))
                     for row in reader.execute(
                         "SELECT finding FROM findings WHERE extraction_id = ? ORDER BY id", (extraction_id,)
                     )
                 ]
                 yield StoredResult(
                     extraction_id=extraction_id,
-                    document=StoredDocument(id=document_id, path=path, sha256=sha256, format=format, text=text),
-                    report=Report.model_validate_json(report),
+                    document=StoredDocument(id=document_id, path=path, sha256=sha256, format=format, text=unpack(text)),
+                    report=Report.model_validate_json(unpack(report)),
                     findings=findings,
                     run_id=run_id,
                 )
         finally:
             reader.close()
+
+    def extraction_ids(self, extractor: str | None = None) -> list[int]:
+        """Ids of the stored extractions (of one extractor, or all), for layers that track them (series)."""
+        if extractor is None:
+            rows = self.connection.execute("SELECT id FROM extractions ORDER BY id")
+        else:
+            rows = self.connection.execute("SELECT id FROM extractions WHERE extractor = ? ORDER BY id", (extractor,))
+        return [row[0] for row in rows]
+
+    def result(self, extraction_id: int, *, with_text: bool = True) -> StoredResult | None:
+        """One stored extraction by id, or None when it is gone (re-extracted or its file changed)."""
+        text_column = "d.text" if with_text else "''"
+        row = self.connection.execute(
+            f"SELECT d.id, d.path, d.sha256, d.format, {text_column}, e.report, e.run_id "
+            "FROM extractions e JOIN documents d ON d.id = e.document_id WHERE e.id = ?",
+            (extraction_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        document_id, path, sha256, format, text, report, run_id = row
+        findings = [
+            Finding.model_validate_json(unpack(finding))
+            for (finding,) in self.connection.execute(
+                "SELECT finding FROM findings WHERE extraction_id = ? ORDER BY id", (extraction_id,)
+            )
+        ]
+        return StoredResult(
+            extraction_id=extraction_id,
+            document=StoredDocument(id=document_id, path=path, sha256=sha256, format=format, text=unpack(text)),
+            report=Report.model_validate_json(unpack(report)),
+            findings=findings,
+            run_id=run_id,
+        )
 
     def failures(self, extractor: str | None = None) -> list[StoredFailure]:
         query = "SELECT path, extractor, reason, run_id FROM failures"

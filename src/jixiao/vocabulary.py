@@ -32,7 +32,7 @@ COST_2021 = {"经济成本", "社会成本", "生态环境成本"}
 
 POINTS = r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]"
 """`(50分)` after a level name, or `(10)`: the points a block carries."""
-_POINTS_TAIL = re.compile(POINTS + "$")
+_POINTS_TAIL = re.compile(r"[（(]?\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")  # also `效益指标 30分)`, the bracket lost
 _SPACES = re.compile(r"\s+")
 _LEVEL1 = re.compile(r"^(?:产出|效益|满意度|成本)指标$")
 _LEVEL2 = re.compile(r"^(?:" + "|".join(sorted(LEVEL1_OF, key=len, reverse=True)) + r")$")
@@ -197,3 +197,16 @@ NOT_A_FUNDING_LINE = (
 )
 """Words that make a prose amount something other than a funding line: a balance, an income, a change,
 a per-head standard, a project's investment."""
+
+
+# ---- fund names ---------------------------------------------------------------------------------------
+
+FUND_ALIASES = {
+    "就业专项资金": "就业补助资金",
+    "就业资金": "就业补助资金",
+    "就业创业补助资金": "就业补助资金",
+    "促进就业专项资金": "就业补助资金",
+    "就业补助": "就业补助资金",
+}
+"""One fund under several names in reports and notices (DOMAIN §3), once year, level and tail are removed
+(`jixiao.names.fund_key`): series of one region's fund are linked across years through these."""

@@ -58,6 +58,13 @@ class CheckConfig(BaseModel):
     grade_cuts: GradeCuts = Field(default_factory=GradeCuts)
     execution_score_rule: ExecutionScoreRule = ExecutionScoreRule.PROPORTIONAL
     execution_full_at: float = Field(default=95.0, description="stepped 规则下满分所需执行率（%）")
+    # Across years (DOMAIN §7.3–7.4): the issue asks for jumps "by an order of magnitude"; §7.4 for >95 %.
+    years_count_jump_factor: float = Field(default=10.0, gt=1, description="计数类实际值较上年变动达到该倍数须说明")
+    years_copied_similarity: float = Field(
+        default=95.0, ge=50, le=100, description="段落与上年相似度（%）达到该值视为照抄"
+    )
+    years_narrative_min_chars: int = Field(default=40, ge=10, description="参与照抄比对的段落最少字数")
+    years_budget_swing: float = Field(default=0.5, gt=0, description="全年预算数较上年变动超过该比例时提示")
 
 
 def load_config(path: str | Path) -> CheckConfig:

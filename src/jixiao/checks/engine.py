@@ -2,8 +2,12 @@
 
 A rule is a function `(CheckContext) -> Iterable[Finding]` registered with `@rule(id, severity)`. Its
 docstring states the rule (the first line is the summary `jixiao check --list-rules` prints). Rules live in
-one module per family (funding, spending, indicators, narrative, scoring); the family is the id's prefix,
-so `skip=["narrative"]` switches a whole family off.
+one module per family (funding, spending, indicators, narrative, scoring, extraction, years); the family is
+the id's prefix, so `skip=["narrative"]` switches a whole family off.
+
+The `years` family compares a report with the same region's and fund's report of the year before. Its rules
+are registered with `needs_previous` and see `CheckContext.previous`; `run_checks` leaves them out (one
+report has no year before it) and `run_year_checks` runs only them, for the pairs the store layer gathers.
 """
 
 from __future__ import annotations
@@ -17,9 +21,11 @@ from jixiao.checks.config import CheckConfig
 from jixiao.errors import ConfigError
 from jixiao.model import Figure, FigureRef, Finding, Report, Severity, Span
 
-FAMILIES = ("funding", "spending", "indicators", "narrative", "scoring")
+FAMILIES = ("funding", "spending", "indicators", "narrative", "scoring", "extraction", "years")
 # Modules that register rules; a family may span two modules (indicators: values and labels).
-RULE_MODULES = ("funding", "spending", "indicators", "indicator_labels", "narrative", "scoring")
+RULE_MODULES = (
+    "funding", "spending", "indicators", "indicator_labels", "narrative", "scoring", "extraction", "years"
+)  # fmt: skip
 
 Check = Callable[["CheckContext"], Iterable[Finding]]
 
@@ -31,6 +37,7 @@ class Rule:
     doc: str
     needs_text: bool
     func: Check
+    needs_previous: bool = False  # compares with last year's report (family `years`)
 
     @property
     def family(self) -> str:
@@ -44,10 +51,13 @@ class Rule:
 _RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, severity: Severity, *, needs_text: bool = False) -> Callable[[Check], Check]:
+def rule(
+    rule_id: str, severity: Severity, *, needs_text: bool = False, needs_previous: bool = False
+) -> Callable[[Check], Check]:
     """Register a check under a stable id with its default severity.
 
     `needs_text` marks rules that read the document's narrative; they do not run without the text.
+    `needs_previous` marks rules that compare with the report of the year before (`run_year_checks`).
     """
 
     def register(func: Check) -> Check:
@@ -56,27 +66,44 @@ def rule(rule_id: str, severity: Severity, *, needs_text: bool = False) -> Calla
         doc = inspect.getdoc(func)
         if not doc:
             raise ValueError(f"rule {rule_id} has no docstring stating it")
-        _RULES[rule_id] = Rule(rule_id, severity, doc, needs_text, func)
+        _RULES[rule_id] = Rule(rule_id, severity, doc, needs_text, func, needs_previous)
         return func
 
     return register
 
 
+_catalogue: tuple[tuple[str, ...], list[Rule]] = ((), [])  # (registered ids, rules in catalogue order)
+
+
 def all_rules() -> list[Rule]:
-    """Every registered rule, family by family in catalogue order (importing the families registers them)."""
-    for module in RULE_MODULES:
-        importlib.import_module(f"jixiao.checks.{module}")
-    return sorted(_RULES.values(), key=lambda r: (FAMILIES.index(r.family), list(_RULES).index(r.id)))
+    """Every registered rule, family by family in catalogue order (importing the families registers them).
+
+    Sorted once per set of registered rules, not per report: `run_checks` asks for the catalogue every time.
+    """
+    global _catalogue
+    if not _catalogue[0]:
+        for module in RULE_MODULES:
+            importlib.import_module(f"jixiao.checks.{module}")
+    registered = tuple(_RULES)
+    if registered != _catalogue[0]:
+        order = {rule_id: index for index, rule_id in enumerate(registered)}
+        _catalogue = (registered, sorted(_RULES.values(), key=lambda r: (FAMILIES.index(r.family), order[r.id])))
+    return list(_catalogue[1])
 
 
 @dataclass(frozen=True)
 class CheckContext:
-    """What a rule sees: the report, the document text (or None), the thresholds, and the rule itself."""
+    """What a rule sees: the report, the document text (or None), the thresholds, and the rule itself.
+
+    Rules across years also see last year's report of the same series and its text.
+    """
 
     report: Report
     text: str | None
     config: CheckConfig
     rule: Rule
+    previous: Report | None = None
+    previous_text: str | None = None
 
     def finding(
         self,
@@ -142,18 +169,46 @@ def run_checks(
 
     Without `text` the rules that read the narrative do not run; one info finding `engine.no_text` names
     them so a reviewer knows the report was checked only in part. A rule that raises does not stop the
-    others: it becomes an `engine.rule_failed` error finding.
+    others: it becomes an `engine.rule_failed` error finding. Rules across years are not run here.
     """
+    rules = [r for r in select_rules(skip) if not r.needs_previous]
     config = config or CheckConfig()
-    rules = select_rules(skip)
+    return _run(rules, text, lambda rule: CheckContext(report=report, text=text, config=config, rule=rule))
+
+
+def run_year_checks(
+    previous: Report,
+    report: Report,
+    previous_text: str | None = None,
+    text: str | None = None,
+    *,
+    skip: Iterable[str] = (),
+    config: CheckConfig | None = None,
+) -> list[Finding]:
+    """Run the rules across years on a report and the same series' report of the year before.
+
+    Findings belong to `report` (year N); figures of `previous` name it in `FigureRef.source_path`.
+    Narrative comparisons need both texts; without them they do not run and `engine.no_text` says so.
+    """
+    rules = [r for r in select_rules(skip) if r.needs_previous]
+    config = config or CheckConfig()
+    both = (text, previous_text) if text is not None and previous_text is not None else (None, None)
+
+    def context(rule: Rule) -> CheckContext:
+        return CheckContext(report, both[0], config, rule, previous=previous, previous_text=both[1])
+
+    return _run(rules, both[0], context)
+
+
+def _run(rules: list[Rule], text: str | None, context_for: Callable[[Rule], CheckContext]) -> list[Finding]:
+    """Every rule on its context; rules without the text they need are named in one `engine.no_text` note."""
     findings: list[Finding] = []
     skipped_for_text = [r.id for r in rules if r.needs_text and text is None]
     for current in rules:
         if current.needs_text and text is None:
             continue
-        context = CheckContext(report=report, text=text, config=config, rule=current)
         try:
-            findings.extend(current.func(context))
+            findings.extend(current.func(context_for(current)))
         except Exception as error:  # a bug in one rule must not cost the other findings of a batch
             findings.append(
                 Finding(

@@ -1,11 +1,23 @@
-"""The typer application and the console helpers every command shares."""
+"""The typer application, the `command` decorator every command registers with, and the shared console.
+
+Exit status, the same for every command: 0 all went well; 1 the work ran but something needs a person (a
+file could not be read, or `check` found a finding at `--fail-on`); 2 nothing ran: a usage or configuration
+error. `command` is the one place a `JixiaoError` becomes one `error:` line and exit 2.
+"""
 
 from __future__ import annotations
 
+import functools
+import inspect
 import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
+
+from jixiao.cli import options
+from jixiao.errors import JixiaoError
 
 app = typer.Typer(
     name="jixiao",
@@ -17,7 +29,38 @@ app = typer.Typer(
 console = Console(width=None if sys.stdout.isatty() else 160)
 errors = Console(stderr=True, soft_wrap=True)
 
+Command = TypeVar("Command", bound=Callable[..., Any])
+
 
 def report_error(message: str) -> None:
     """One clear line on stderr; markup off so paths with brackets print as they are."""
     errors.print(f"error: {message}", markup=False, highlight=False)
+
+
+def command(
+    name: str | None = None, *, backend: bool = False, without: tuple[str, ...] = ()
+) -> Callable[[Command], Command]:
+    """Register a command on `app`. With `backend=True` it also takes --backend and the llm options (less those
+    named in `without`, e.g. a command whose own `--config` means something else) and is called with `chosen`
+    (a `jixiao.cli.options.Chosen`) built from them once."""
+
+    def register(function: Command) -> Command:
+        signature = inspect.signature(function, eval_str=True)
+        parameters = [p for p in signature.parameters.values() if p.name != "chosen"]
+        added = [p for p in options.PARAMETERS if p.name not in without] if backend else []
+
+        @functools.wraps(function)
+        def run(**given: Any) -> None:
+            try:
+                if backend:
+                    given["chosen"] = options.choose({p.name: given.pop(p.name) for p in added})
+                function(**given)
+            except JixiaoError as error:
+                report_error(str(error))
+                raise typer.Exit(2) from None
+
+        run.__signature__ = signature.replace(parameters=parameters + added)  # type: ignore[attr-defined]
+        app.command(name)(run)
+        return function
+
+    return register

@@ -7,12 +7,11 @@ from typing import Annotated
 
 import typer
 
-from jixiao.cli.app import app, console, report_error
-from jixiao.errors import JixiaoError
+from jixiao.cli.app import command, console, report_error
 from jixiao.store import Store
 
 
-@app.command(name="export")
+@command(name="export")
 def export_command(
     db: Annotated[Path, typer.Option("--db", help="SQLite store written by `jixiao run`")] = Path("jixiao.db"),
     to: Annotated[Path, typer.Option("--to", help="target file: .xlsx | .csv | .jsonl | .parquet")] = Path(
@@ -28,11 +27,7 @@ def export_command(
     if not db.is_file():
         report_error(f"{db}: no such store (run `jixiao run PATH --db {db}` first)")
         raise typer.Exit(2)
-    try:
-        with Store(db) as store:
-            written = export(store, to, extractor=extractor)
-    except JixiaoError as error:
-        report_error(str(error))
-        raise typer.Exit(2) from None
+    with Store(db) as store:
+        written = export(store, to, extractor=extractor)
     for path in written:
         console.print(f"wrote {path}", highlight=False)

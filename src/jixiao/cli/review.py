@@ -7,11 +7,11 @@ from typing import Annotated
 
 import typer
 
-from jixiao.cli.app import app, console, report_error
+from jixiao.cli.app import command, console, report_error
 from jixiao.store import Store
 
 
-@app.command()
+@command()
 def review(
     db: Annotated[Path, typer.Option("--db", help="SQLite store written by `jixiao run`")] = Path("jixiao.db"),
     out: Annotated[Path, typer.Option("--out", "-o", help="folder for the HTML pages")] = Path("review"),

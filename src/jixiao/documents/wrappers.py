@@ -74,6 +74,13 @@ _OFFICE_STYLE = re.compile(
 )
 
 
+# Cues decide cheaply whether a pass can match at all; each finds a part of every match of its pass. One that
+# starts with a rare literal lets the regex engine skip ahead, where a leading \d or (?i) tries every position
+# (these two cost a millisecond per report before).
+_OFFICE_CUE = re.compile(r"[Ff][Aa][Ll][Ss][Ee]\s|X-NONE|MicrosoftInternetExplorer4|T\d\d:\d\d")
+_PAGE_NUMBER_CUE = re.compile(r"[-—–][ \t]*\d|第[ \t]*\d|/[ \t]*共?[ \t]*\d")
+
+
 def _office_run(match: re.Match[str]) -> str:
     return "" if _OFFICE_MARKER.search(match.group(0)) else match.group(0)
 
@@ -122,11 +129,11 @@ Cue = re.Pattern[str] | None
 # wrapper at all, and scanning for the full patterns cost more than the rest of normalization.
 WRAPPER_PASSES: list[tuple[re.Pattern[str], Replacement, Cue]] = [
     (_OFFICE_STYLE, _drop, re.compile(r"Style Definitions|\.Mso")),
-    (_OFFICE_RUN, _office_run, _OFFICE_MARKER),
+    (_OFFICE_RUN, _office_run, _OFFICE_CUE),
     (_INLINE_CHROME, _drop, re.compile(r"字体|打印|关闭|返回顶部|收藏本页|加入收藏|扫一扫")),
     (_LABEL_LINE, _drop, re.compile(rf"(?:{_LABELS})[ \t\u3000]*[:：]")),
     (_BREADCRUMB, _drop, re.compile(r"首页")),
-    (_PAGE_NUMBER, _drop, re.compile(r"[-—–][ \t]*\d|第[ \t]*\d|\d[ \t]*/")),
+    (_PAGE_NUMBER, _drop, _PAGE_NUMBER_CUE),
     (_BUTTON_LINE, _drop, re.compile(rf"^[ \t\u3000]*(?:{_BUTTONS})", re.MULTILINE)),
     (_SHARING_LINE, _drop, re.compile(r"还剩|继续阅读|阅读了|已阅读|本文档由|贡献者|下载|阅读")),
     (_TONED_PINYIN, _drop, re.compile(rf"[{_TONED}]")),

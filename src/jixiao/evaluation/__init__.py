@@ -1,7 +1,7 @@
 """Evaluation: score extraction and checks against hand-labelled gold reports."""
 
 from jixiao.evaluation.facts import FAMILIES, Fact, figure_slots, report_facts, stable_path
-from jixiao.evaluation.findings import FindingsScore, load_checker, score_findings
+from jixiao.evaluation.findings import FindingsScore, score_findings
 from jixiao.evaluation.gold import ExpectedFinding, GoldCase, GoldLabel, gold_document, load_case, load_cases
 from jixiao.evaluation.matching import ItemKeys, matched_keys, normalize_label, own_keys, pair_labels
 from jixiao.evaluation.metrics import Counts, FactScore, score_facts, score_report
@@ -29,7 +29,6 @@ __all__ = [
     "gold_document",
     "load_case",
     "load_cases",
-    "load_checker",
     "load_run",
     "load_thresholds",
     "matched_keys",

@@ -17,7 +17,10 @@ by list position, so a gold and an output report that list the same things in an
     indicators[…].breakdown[企业吸纳人员] = 108 人              family breakdown
 
 A figure's value is its number, unit and comparator (`≥95%` ≠ `95%`; 万元 amounts compare in 万元), compared
-exactly (to 1e-6); a figure with no number (长期, 2024年10月, 优) compares by its text with spaces removed. A
+exactly (to 1e-6; units without their joiners, 元/人·月 = 元/人*月, and a score's 分 is no unit); a figure with
+no number (长期, 2024年10月, 优) compares by its text with spaces removed and in simplified script. A category
+compares as (一级, 二级) without points (`产出指标(50分)`), 数量 as 数量指标, and a missing first level is the one
+a standard second level implies (数量指标 → 产出指标). Fund names agree when one holds most of the other. A
 null field (or truncated = false) is no fact: leaving out what the gold lacks is right, and costs nothing.
 Not counted: title, level names other than the category pair, deviation reasons (free text), spans and
 found_by.

@@ -15,7 +15,6 @@ from collections.abc import Callable, Sequence
 
 from pydantic import BaseModel, Field, computed_field
 
-from jixiao.checks import run_checks
 from jixiao.evaluation.facts import stable_path
 from jixiao.evaluation.gold import ExpectedFinding
 from jixiao.evaluation.matching import ItemKeys
@@ -23,11 +22,6 @@ from jixiao.model import Finding, Report, Severity
 
 Checker = Callable[..., list[Finding]]
 """`run_checks(report, text=None, *, skip=(), config=None) -> list[Finding]` from `jixiao.checks`."""
-
-
-def load_checker() -> Checker:
-    """The checks engine the eval scores (a function so tests and callers can pass another)."""
-    return run_checks
 
 
 def is_severe(finding: Finding) -> bool:

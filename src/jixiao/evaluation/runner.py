@@ -1,4 +1,5 @@
-"""Running the eval: extract every labelled sample, score it, check it, mutate its gold."""
+"""Running the eval: extract every labelled sample (through the one batch engine), score it, check it, mutate its
+gold."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from jixiao.batch import Failed, Job, Outcome, run_batch
 from jixiao.documents import load_document
 from jixiao.errors import JixiaoError
 from jixiao.evaluation.findings import Checker, FindingsScore, raised, score_findings
@@ -18,6 +20,7 @@ from jixiao.evaluation.mutations import MutationScore, seeded_error_score
 from jixiao.evaluation.results import EvalRun, SampleResult
 from jixiao.extract import Extractor
 from jixiao.model import SCHEMA_VERSION, Report
+from jixiao.sinks import Collector
 
 
 def git_commit(where: Path | None = None) -> str | None:
@@ -40,21 +43,26 @@ def _checks_on(case: GoldCase, report: Report, text: str | None, checker: Checke
     return score_findings(case.expected_findings, raised(checker(report, text), report, keys))
 
 
-def evaluate_case(case: GoldCase, extractor: Extractor, checker: Checker | None) -> tuple[SampleResult, Report | None]:
-    """Score one sample. An extraction error is recorded on the result, not raised."""
+def evaluate_case(
+    case: GoldCase, outcome: Outcome | None, checker: Checker | None, seconds: float = 0.0
+) -> tuple[SampleResult, Report | None]:
+    """Score one sample from what the batch made of it. An extraction error is recorded on the result."""
     started = time.perf_counter()
     assert case.sample is not None
     output: Report | None = None
-    text: str | None = None
     error: str | None = None
-    try:
-        document = load_document(case.sample)
-        text = document.match_text
-        output = extractor(document)
-    except JixiaoError as problem:
-        error = str(problem)
-    except Exception as problem:  # an extractor bug: record it on this sample and measure the rest
-        error = f"{case.sample}: {type(problem).__name__}: {problem}"
+    if outcome is None:
+        error = f"{case.sample}: not extracted"
+    elif isinstance(outcome, Failed):
+        error = f"{case.sample}: {outcome.reason}"
+    else:
+        output = outcome.report
+    text: str | None = None
+    if checker is not None:
+        try:
+            text = load_document(case.sample).match_text
+        except JixiaoError:
+            text = None
     result = SampleResult(stem=case.stem, sample=str(case.sample), error=error, facts=missed_everything(case.report))
     if output is not None:
         result.facts = score_report(case.report, output)[0]
@@ -65,8 +73,20 @@ def evaluate_case(case: GoldCase, extractor: Extractor, checker: Checker | None)
             result.findings = score_findings(case.expected_findings, [])
         result.findings_on_gold = _checks_on(case, case.report, text, checker)
         result.mutations = seeded_error_score(case.report, checker, text)
-    result.seconds = round(time.perf_counter() - started, 3)
+    result.seconds = round(seconds + time.perf_counter() - started, 3)
     return result, output
+
+
+def extract_cases(
+    cases: Sequence[GoldCase], extractor: Extractor, backend: str, concurrency: int = 2
+) -> tuple[dict[str, Outcome], float]:
+    """Every sample through the batch engine; the outcome per sample path and the extraction seconds per sample."""
+    collector = Collector()
+    samples = [case.sample for case in cases if case.sample is not None]
+    started = time.perf_counter()
+    job = Job(backend=backend, extractor=backend)
+    run_batch(collector, samples, job, extractor=extractor, concurrency=concurrency)
+    return collector.outcomes, (time.perf_counter() - started) / max(1, len(samples))
 
 
 def _sum_findings(scores: Sequence[FindingsScore | None]) -> FindingsScore | None:
@@ -89,6 +109,7 @@ def run_eval(
     checker: Checker | None = None,
     notes: Sequence[str] = (),
     progress: Callable[[str], None] | None = None,
+    concurrency: int = 2,
 ) -> EvalRun:
     """Evaluate `extractor` on every case; the result names what ran so runs can be compared."""
     run = EvalRun(
@@ -104,10 +125,11 @@ def run_eval(
         run.notes.append("no checks engine in this build: findings and seeded-error scores not measured")
     overall = FactScore()
     mutations = MutationScore()
+    outcomes, seconds = extract_cases(cases, extractor, backend, concurrency)
     for case in cases:
         if progress:
             progress(case.stem)
-        result, output = evaluate_case(case, extractor, checker)
+        result, output = evaluate_case(case, outcomes.get(str(case.sample)), checker, seconds)
         if output is not None:
             run.model = run.model or output.extractor.model
             run.prompt_version = run.prompt_version or output.extractor.prompt_version

@@ -1,8 +1,10 @@
 """Extraction: one function per backend, each turning a Document into a Report.
 
-`rules` is deterministic and offline; `llm` needs settings (an endpoint or a local model file); `auto` picks
-llm when the settings configure one, else rules. The llm backend is imported only when used, so the rules
-path never loads openai or instructor.
+`rules` is deterministic and offline, and the default of every command and function: an API key lying in the
+environment never switches a command to a model service. `llm` needs settings (an endpoint or a local model
+file); `auto` picks llm when the settings configure one, else rules. Which backend runs is decided in one
+place, `resolve_backend`. The llm backend is imported only when used, so the rules path never loads openai or
+instructor.
 """
 
 from __future__ import annotations
@@ -20,14 +22,7 @@ Extractor = Callable[[Document], Report]
 
 DEFAULT_BACKEND = "rules"
 AUTO = "auto"
-
-
-def extract_llm(document: Document) -> Report:
-    """The llm backend with settings from the environment (and JIXIAO_CONFIG)."""
-    return _llm_extractor(load_settings())(document)
-
-
-BACKENDS: dict[str, Extractor] = {"rules": extract_rules, "llm": extract_llm}
+BACKENDS = ("rules", "llm")
 BACKEND_CHOICES = (*BACKENDS, AUTO)
 
 
@@ -50,7 +45,7 @@ def get_extractor(backend: str = DEFAULT_BACKEND, settings: Settings | None = No
     name = resolve_backend(backend, settings)
     if name == "llm":
         return _llm_extractor(settings or load_settings())
-    return BACKENDS[name]
+    return extract_rules
 
 
 def extract(document: Document, backend: str = DEFAULT_BACKEND, settings: Settings | None = None) -> Report:

@@ -20,11 +20,25 @@ class Severity(StrEnum):
 
 
 class FigureRef(BaseModel):
-    """A figure a finding is about, located so the review page can highlight it."""
+    """A figure a finding is about, located so the review page can highlight it.
+
+    A finding across years (rule family `years`) quotes figures of two reports. A figure of the other
+    report names it in `source_path` (its span points into that report's text, not this one's); both
+    reports' figures carry their `year` (since 1.4).
+    """
 
     path: str = Field(description="位置，如 funding.budget.total 或 indicators[3].actual")
     text: str
     span: Span | None = None
+    year: int | None = Field(default=None, description="该数字所在报告的年度（跨年度发现）")
+    source_path: str | None = Field(
+        default=None, description="该数字在另一份报告中时，该报告的文件路径（span 指向该报告的文本）；null 为本报告"
+    )
+
+    @property
+    def elsewhere(self) -> bool:
+        """The figure stands in another report than the finding's own (its span is not in this text)."""
+        return self.source_path is not None
 
 
 class Finding(BaseModel):

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from jixiao.model.values import Figure, NamedFigure, Span
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"  # 1.4: FigureRef.year and FigureRef.source_path (findings across years)
 
 
 class FundSource(StrEnum):

@@ -15,6 +15,7 @@ from typing import Any
 from jixiao.errors import ConfigError
 from jixiao.review.tables import TABLES, Column, Row
 from jixiao.review.xlsx import write_xlsx
+from jixiao.series import with_findings_across_years
 from jixiao.store import Store, StoredResult
 
 FORMATS = (".xlsx", ".csv", ".jsonl", ".parquet")
@@ -33,7 +34,7 @@ def export(store: Store, target: Path, *, extractor: str | None = None) -> list[
     if suffix == ".parquet":
         _require_pyarrow()
     target.parent.mkdir(parents=True, exist_ok=True)
-    results = store.results(extractor, with_text=False)
+    results = with_findings_across_years(store, store.results(extractor, with_text=False))
     if suffix == ".xlsx":
         write_xlsx(results, target)
         return [target]

@@ -64,7 +64,7 @@ def _marks(text: str, report: Report, findings: list[Finding]) -> list[_Mark]:
             marks.append(_Mark(figure.span.start, figure.span.end, figure_path=path))
     for index, finding in enumerate(findings):
         for ref in finding.figures:
-            if ref.span is None or ref.span.end > len(text):
+            if ref.span is None or ref.elsewhere or ref.span.end > len(text):  # elsewhere: last year's report
                 continue
             marks.append(_Mark(ref.span.start, ref.span.end, flagged_by=finding_id(index)))
             left, right = sentence_around(text, ref.span.start, ref.span.end)

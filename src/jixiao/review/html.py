@@ -14,8 +14,10 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from jixiao.model import Finding, Report, Severity
+from jixiao.review.corpus import write_corpus
 from jixiao.review.highlight import finding_id, segments
 from jixiao.review.tables import SEVERITY_ZH
+from jixiao.series import with_findings_across_years
 from jixiao.store import Store, StoredFailure, StoredResult
 
 REPORTS_FOLDER = "reports"
@@ -73,7 +75,7 @@ def _page_name(result: StoredResult) -> str:
 
 
 def write_review(store: Store, out: Path, *, extractor: str | None = None) -> Path:
-    """Write index.html and one page per stored report under `out`; return the index path."""
+    """Write index.html, one page per stored report and the corpus page under `out`; return the index path."""
     environment = _environment()
     report_template = environment.get_template("report.html.j2")
     pages = out / REPORTS_FOLDER
@@ -81,7 +83,7 @@ def write_review(store: Store, out: Path, *, extractor: str | None = None) -> Pa
         shutil.rmtree(pages)  # pages of reports no longer in the store must not linger
     pages.mkdir(parents=True)
     rows: list[IndexRow] = []
-    for result in store.results(extractor):
+    for result in with_findings_across_years(store, store.results(extractor)):
         findings = _sorted_findings(result.findings)
         html = report_template.render(
             result=result,
@@ -97,6 +99,7 @@ def write_review(store: Store, out: Path, *, extractor: str | None = None) -> Pa
     failures = store.failures(extractor)
     index = out / "index.html"
     index.write_text(_render_index(environment, rows, failures), encoding="utf-8")
+    write_corpus(environment, store, out, extractor=extractor)  # corpus.html, linked from the index
     return index
 
 

@@ -27,8 +27,8 @@ MAX_WEIGHT = 100.0
 _VALUE_ROLES = frozenset({Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE, Role.RATE}) | MONEY_ROLES
 _SKIP = {Role.OP: -0.3, Role.UNIT: -0.3, Role.LEVEL1: -0.4, Role.LEVEL2: -0.4}
 _MISSING_VALUE = -0.7  # a value column a row leaves out (a blank cell the dump dropped)
-_MISSING_AT_END = -0.4
-_CONTINUE = {Role.NAME: -0.9, Role.LABEL: -0.6, Role.REASON: -0.15, Role.NOTE: -0.05}
+_MISSING_AT_END = -0.7
+_CONTINUE = {Role.NAME: -1.5, Role.LABEL: -0.6, Role.REASON: -0.15, Role.NOTE: -0.05}
 _JUNK = {
     Shape.EMPTY: 0.0, Shape.DASH: 0.0, Shape.ELLIPSIS: 0.0, Shape.TEXT: -0.8, Shape.LONG_TEXT: -0.5,
     Shape.POINTS: -0.6, Shape.BLOCK: -0.3, Shape.HEADER: -0.5,
@@ -54,10 +54,13 @@ def _bare_score(piece: Piece) -> float:
 
 def _value_score(piece: Piece) -> float:
     """A target or an actual: a figure, a date, a word in place of a number, a short text."""
-    if piece.shape is Shape.TEXT and len(piece.text.strip()) < 2:
-        return IMPOSSIBLE  # a unit or glyph a flattening split off (`种`, `数`)
+    if piece.shape is Shape.TEXT:
+        size = len(piece.text.strip())
+        if size < 2:
+            return IMPOSSIBLE  # a unit or glyph a flattening split off (`种`, `数`)
+        return 1.0 if size <= 6 else 0.5 if size <= 12 else 0.0  # 有效保障, 动态清零: words for a value
     return {
-        Shape.FIGURE: 2.0, Shape.DATE: 2.0, Shape.TEXT_VALUE: 1.5, Shape.NUMBER: 1.2, Shape.TEXT: 0.3,
+        Shape.FIGURE: 2.0, Shape.DATE: 2.0, Shape.TEXT_VALUE: 1.5, Shape.NUMBER: 0.8, Shape.TEXT: 0.3,
         Shape.LONG_TEXT: -0.6, Shape.DASH: 0.3, Shape.EMPTY: 0.2, Shape.POINTS: -1.0,
     }.get(piece.shape, IMPOSSIBLE)  # fmt: skip
 
@@ -67,6 +70,8 @@ def emission(role: Role, piece: Piece) -> float:
     shape = piece.shape
     if shape is Shape.EMPTY:
         return IMPOSSIBLE if role in (Role.NAME, Role.LABEL) else 0.2
+    if shape is Shape.HEADER and piece.role is Role.RATE and role is Role.NAME:
+        return 1.0  # the 预算执行率 row of an indicator table (its weight and score are the execution's)
     if shape in (Shape.HEADER, Shape.BLOCK):
         return IMPOSSIBLE
     if role in (Role.TARGET, Role.ACTUAL):
@@ -91,14 +96,14 @@ def _text_emission(role: Role, piece: Piece) -> float:
         Role.UNIT: {Shape.UNIT: 3.0, Shape.TEXT: 0.3, Shape.DASH: 0.2},
         Role.RATE: {Shape.DASH: 0.3},
         Role.REASON: {Shape.TEXT: 0.8, Shape.LONG_TEXT: 1.0, Shape.TEXT_VALUE: 0.5, Shape.DASH: 0.3},
-        Role.NOTE: {Shape.TEXT: 0.5, Shape.LONG_TEXT: 0.6, Shape.TEXT_VALUE: 0.3, Shape.DASH: 0.3,
-                    Shape.NUMBER: 0.0, Shape.FIGURE: 0.0, Shape.UNIT: 0.2, Shape.OP: 0.2},
+        Role.NOTE: {Shape.TEXT: 0.5, Shape.LONG_TEXT: 0.6, Shape.TEXT_VALUE: 0.3, Shape.DASH: 0.3, Shape.POINTS: 0.5,
+                    Shape.NUMBER: -0.6, Shape.FIGURE: -0.6, Shape.UNIT: 0.2, Shape.OP: 0.2},
     }  # fmt: skip
     if role is Role.NAME and shape is Shape.TEXT and len(piece.text.strip()) < 2:
         return IMPOSSIBLE  # a stray unit (`种`) or glyph, not a name
     if role is Role.INDEX:
         whole = piece.value is not None and piece.value == int(piece.value) and 0 < piece.value < 1000
-        return 1.5 if shape is Shape.NUMBER and whole and "." not in piece.text else IMPOSSIBLE
+        return 3.0 if shape is Shape.NUMBER and whole and "." not in piece.text else IMPOSSIBLE
     if role is Role.LEVEL1 and shape is Shape.LEVEL2 and not piece.text.lstrip().startswith("成本"):
         return IMPOSSIBLE
     if role is Role.RATE and piece.value is not None:
@@ -135,9 +140,10 @@ class _Step:
 class Aligner:
     """Aligns pieces to one header's columns (see the module docstring)."""
 
-    def __init__(self, columns: list[Role], kind: Kind) -> None:
+    def __init__(self, columns: list[Role], kind: Kind, text: str | None = None) -> None:
         self.columns = columns
         self.kind = kind
+        self.text = text  # the text the pieces index, to span a cell that came in several pieces
         anchor_role = Role.LABEL if kind is Kind.FUNDING else Role.NAME
         self.anchor = columns.index(anchor_role) if anchor_role in columns else len(columns) - 1
         self.weight = columns.index(Role.WEIGHT) if Role.WEIGHT in columns else None
@@ -181,12 +187,17 @@ class Aligner:
         opens_row = piece.shape in (Shape.FUND_LABEL, Shape.LEVEL1, Shape.LEVEL2) or NUMBERED.match(piece.text)
         return previous == column + 1 and bool(opens_row)
 
-    def align(self, pieces: list[Piece]) -> tuple[list[Row], list[Piece]]:
-        """Rows in order, and the pieces no row took."""
+    def align(self, pieces: list[Piece], breaks: frozenset[int] | None = None) -> tuple[list[Row], list[Piece]]:
+        """Rows in order, and the pieces no row took.
+
+        `breaks`, when the grid is known (a Word, Excel, HTML or PDF table): the indices of the pieces that
+        open a row of the grid; rows then start there and nowhere else.
+        """
         states = len(self.columns) + 1
         best = [0.0] + [IMPOSSIBLE] * (states - 1)
         trail: list[list[_Step | None]] = []
-        for piece in pieces:
+        for index, piece in enumerate(pieces):
+            opens = None if breaks is None else index in breaks
             scores = [IMPOSSIBLE] * states
             steps: list[_Step | None] = [None] * states
             junk = _JUNK.get(piece.shape, _JUNK_OTHER)
@@ -203,11 +214,14 @@ class Aligner:
                     for cost, new_row in self._moves(previous, column):
                         if not new_row and self._continues(previous, column, piece):
                             continue
+                        if opens is not None and new_row != opens:
+                            continue  # a grid row is one row: it starts at its first cell and only there
                         total = best[previous] + cost + fit
                         if total > scores[column + 1]:
                             scores[column + 1] = total
                             steps[column + 1] = _Step(column + 1, previous, new_row)
-                self._pair(piece, previous, best[previous], scores, steps)
+                if not opens:
+                    self._pair(piece, previous, best[previous], scores, steps)
             best = scores
             trail.append(steps)
         return self._rows(pieces, trail, best)
@@ -216,8 +230,8 @@ class Aligner:
         """A glued `1010` filling both 分值 and 得分 (T4), right after the row's values before them."""
         if self.kind is not Kind.INDICATORS or self.weight is None or self.score is None or previous == 0:
             return
-        if piece.shape is not Shape.NUMBER:
-            return
+        if piece.shape is not Shape.NUMBER or len(piece.text.strip()) < 3:
+            return  # `20` is a weight or a score, never 2 and 0
         last = previous - 1
         if not last < self.weight < self.score or split_glued(piece.cell) is None:
             return
@@ -229,7 +243,8 @@ class Aligner:
     def _rows(
         self, pieces: list[Piece], trail: list[list[_Step | None]], best: list[float]
     ) -> tuple[list[Row], list[Piece]]:
-        state = max(range(len(best)), key=lambda s: best[s])
+        final = [score + (self._row_end(state - 1) if state else 0.0) for state, score in enumerate(best)]
+        state = max(range(len(final)), key=lambda s: final[s])
         path: list[_Step] = []
         for steps in reversed(trail):
             step = steps[state]
@@ -257,10 +272,11 @@ class Aligner:
             row.cells[Role.WEIGHT], row.cells[Role.SCORE] = split
             row.split = True
             return
-        if piece.shape in (Shape.EMPTY, Shape.DASH):
+        if piece.shape in (Shape.EMPTY, Shape.DASH) or not piece.text:
             return
         if role in row.cells:  # a continuation: the cell grows to cover both pieces
             first = row.cells[role]
-            row.cells[role] = Cell(f"{first.text} {piece.text}", first.start, piece.cell.end)
+            joined = self.text[first.start : piece.cell.end] if self.text else f"{first.text} {piece.text}"
+            row.cells[role] = Cell(joined, first.start, piece.cell.end)
             return
         row.cells[role] = piece.cell

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from jixiao.documents.layout import TableLayout
 from jixiao.documents.tables.align import Aligner
@@ -17,8 +18,8 @@ from jixiao.documents.tables.cells import HEADING, line_spans
 from jixiao.documents.tables.columns import column_major_table
 from jixiao.documents.tables.headers import MONEY_IN_YUAN, compact, kind_of
 from jixiao.documents.tables.levels import GRADE_INLINE, is_grade, is_total
-from jixiao.documents.tables.pieces import Piece, Shape, pieces
-from jixiao.documents.tables.table import Cell, Kind, Role, Row, Table
+from jixiao.documents.tables.pieces import Piece, Shape, is_money, pieces, shape_of
+from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, spaced
 
 _COLUMN_WORD = re.compile(
@@ -28,6 +29,7 @@ OCR_NOTE = re.compile(r"OCR|ocr|机器识别|文字识别|扫描识别|自动识
 _MIN_HEADER = 2
 _WINDOW_LINES = 8  # a header dumped one cell per line spreads over this many lines at most
 _MAX_PROSE_RUN = 3  # this many sentences in a row end a table
+_BLOCK_POINTS = re.compile(r"[（(]?(\d+(?:\.\d+)?)分?[)）]$")
 
 
 def removed_spaces(text: str, origin: list[int]) -> Gap:
@@ -41,11 +43,12 @@ def removed_spaces(text: str, origin: list[int]) -> Gap:
     return gap
 
 
-def _zones(text: str) -> list[tuple[int, int]]:
-    """Stretches that may hold tables: from a line naming column words to the next section heading."""
-    lines = line_spans(text)
+def _zones(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Stretches that may hold tables: from a line naming column words to the next section heading (a
+    heading or a table the loader gave as a grid, `covered`, ends a stretch)."""
+    lines = [line for line in line_spans(text) if not any(a <= line[0] < b for a, b in covered)]
     zones: list[tuple[int, int]] = []
-    index = 0
+    index = zones_end = 0
     while index < len(lines):
         window = lines[index : index + _WINDOW_LINES]
         start = lines[index][0]
@@ -53,26 +56,45 @@ def _zones(text: str) -> list[tuple[int, int]]:
         if not _COLUMN_WORD.search(text, *lines[index]) or words < _MIN_HEADER:
             index += 1
             continue
+        first = max(index - _WINDOW_LINES, zones_end)  # a header dumped a word per line starts before its
+        start = lines[first][0]  # first column word (`年初` / `预算数`)
         stop = index + 1
         while stop < len(lines) and not HEADING.match(text, *lines[stop]):
+            if any(lines[stop - 1][1] < a <= lines[stop][0] for a, _ in covered):
+                break  # a grid table lies between: the stretch ends before it
             stop += 1
         zones.append((start, lines[stop - 1][1]))
-        index = stop
+        index = zones_end = stop
     return zones
 
 
 def _header_run(found: list[Piece], index: int) -> tuple[list[Piece], int] | None:
-    """The header starting at found[index] (empty pieces between its cells allowed), and where it ends."""
+    """The header starting at found[index], and where it ends.
+
+    An empty cell between two header cells of a pipe dump is a column of its own (a label spanning two
+    columns, `资金投入情况（万元） | | 全年预算数（A）`): it becomes a blank column rows print an empty cell under.
+    """
     run: list[Piece] = []
     position = index
     while position < len(found) and found[position].shape in (Shape.HEADER, Shape.EMPTY):
-        if found[position].shape is Shape.HEADER:
-            run.append(found[position])
+        piece = found[position]
+        if piece.shape is Shape.HEADER:
+            run.append(piece)
+        elif piece.cut == "pipe" and run and _next_is_header(found, position):
+            run.append(replace(piece, shape=Shape.HEADER, role=Role.NOTE))
         position += 1
     roles = [piece.role for piece in run if piece.role is not None]
     if len(set(roles)) < _MIN_HEADER or kind_of(roles) is None:
         return None
+    if kind_of(roles) is Kind.INDICATORS:
+        while run and run[-1].role in FUNDING_ROLES:  # `预算执行率` opening the first row, not a column
+            position = found.index(run.pop(), index)
     return run, position
+
+
+def _next_is_header(found: list[Piece], position: int) -> bool:
+    following = next((p for p in found[position + 1 :] if p.shape is not Shape.EMPTY), None)
+    return following is not None and following.shape is Shape.HEADER and found[position + 1].shape is Shape.HEADER
 
 
 CANONICAL = [
@@ -81,10 +103,13 @@ CANONICAL = [
 ]  # fmt: skip
 """The 10号 annex's column order: for a header whose words a flattening scattered over the body."""
 _ABSORB_WITHIN = 60
+INDICATOR_COLUMNS = frozenset(CANONICAL) - {Role.INDEX, Role.NOTE}
 
 
 def _columns(run: list[Piece], kind: Kind, scattered: bool) -> list[Role]:
-    roles = list(dict.fromkeys(piece.role for piece in run if piece.role is not None))
+    roles = [piece.role for piece in run if piece.role is not None]
+    if scattered or kind is Kind.FUNDING:
+        roles = list(dict.fromkeys(roles))
     if kind is Kind.FUNDING:
         return roles if roles[0] is Role.LABEL else [Role.LABEL, *(r for r in roles if r is not Role.LABEL)]
     roles = [role for role in roles if role is not Role.LABEL]
@@ -104,19 +129,26 @@ def _absorb(found: list[Piece], run: list[Piece], stop: int, kind: Kind) -> tupl
     have = {piece.role for piece in run}
     taken: list[Piece] = []
     for piece in found[stop : stop + _ABSORB_WITHIN]:
-        if piece.shape is Shape.HEADER and piece.role not in have and piece.role is not Role.LABEL:
+        if piece.shape is Shape.HEADER and piece.role not in have and piece.role in INDICATOR_COLUMNS:
             taken.append(piece)
             have.add(piece.role)
     return run + taken, taken
 
 
-def _body_end(found: list[Piece], start: int, absorbed: set[Piece]) -> int:
-    """Index just past the body that starts at found[start]."""
+def _body_end(found: list[Piece], start: int, absorbed: set[Piece], kind: Kind) -> int:
+    """Index just past the body that starts at found[start]: at the next header or block of the form, at a
+    run of sentences, and for a funding table (whose cells are labels and amounts) at the first sentence."""
     prose = 0
+    cuts = [p.cut for p in found[start : start + 6] if p.shape is not Shape.EMPTY]
+    piped = len(cuts) >= 3 and all(cut == "pipe" for cut in cuts)
     for position in range(start, len(found)):
         piece = found[position]
         if piece in absorbed:
             continue
+        if kind is Kind.FUNDING and piece.shape is Shape.LONG_TEXT:
+            return position
+        if piped and piece.cut != "pipe" and piece.shape is not Shape.EMPTY:
+            return position  # a line without a pipe after a pipe dump's rows: the text goes on
         block = piece.shape is Shape.BLOCK and compact(piece.text) != "绩效指标"
         if block or _header_run(found, position) is not None:
             return position - prose
@@ -156,10 +188,24 @@ def _footer(body: list[Piece]) -> tuple[list[Piece], list[Row]]:
             continue
         if not (is_total(key) or GRADE_INLINE.match(key)):
             continue
-        after = [p for p in body[position + 1 : position + 4] if p.shape is not Shape.EMPTY]
+        after = [p for p in body[position + 1 : position + 12] if p.shape is not Shape.EMPTY][:3]
         rows.append(_footer_row(piece, after))
         cut = min(cut, position)
     return body[:cut], rows
+
+
+def _points(cell: Cell | None) -> float | None:
+    match = _BLOCK_POINTS.search(compact(cell.text)) if cell is not None else None
+    return float(match[1]) if match else None
+
+
+def _demote(row: Row, above: dict[Role, Cell]) -> None:
+    """A scoring sheet's block cell under 一级 that carries fewer points than the 一级 block above it is a
+    二级 block (`规划 (15分)` then `工作计划 (6分)`): the dump dropped the 一级 cell its row-span covered."""
+    mine, parent = _points(row.cells.get(Role.LEVEL1)), _points(above.get(Role.LEVEL1))
+    if Role.LEVEL2 in row.cells or mine is None or parent is None or mine >= parent:
+        return
+    row.cells[Role.LEVEL2] = row.cells.pop(Role.LEVEL1)
 
 
 def carry_down(rows: list[Row]) -> None:
@@ -169,6 +215,7 @@ def carry_down(rows: list[Row]) -> None:
         if Role.LABEL in row.cells:  # a total row ends the blocks
             above.clear()
             continue
+        _demote(row, above)
         if Role.LEVEL1 in row.cells and Role.LEVEL2 not in row.cells:
             above.pop(Role.LEVEL2, None)
         for role in (Role.LEVEL1, Role.LEVEL2):
@@ -179,46 +226,88 @@ def carry_down(rows: list[Row]) -> None:
                 row.carried.add(role)
 
 
-def _mark_cut(table: Table, text: str, body: list[Piece]) -> None:
+def _mark_cut(table: Table, text: str) -> None:
     """The document ends inside the table's last row: that row's last cell may be cut."""
-    if not table.rows or not body or text[body[-1].cell.end :].strip():
+    if not table.rows:
         return
     last = table.rows[-1]
-    wanted = [role for role in table.columns if role in (Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE)]
+    if text[last.end :].strip():
+        return
     if table.kind is Kind.FUNDING:
         wanted = [role for role in table.columns if role is not Role.LABEL]
-    closed = text[body[-1].cell.end : body[-1].cell.end + 1] == "|" or not text.endswith(body[-1].cell.text)
+    else:
+        wanted = [role for role in table.columns if role in (Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE)]
+    closed = text[last.end : last.end + 1] == "|"
     if not all(role in last.cells for role in wanted) or not closed:
         last.partial = True
         table.truncated = True
 
 
-def _table(text: str, found: list[Piece], index: int, run: list[Piece], stop: int) -> tuple[Table, int]:
+_VALUE_SHAPES = (Shape.NUMBER, Shape.FIGURE, Shape.DATE)
+_LAYOUT_OF_CUT = {"pipe": "t1", "line": "t2", "space": "t3", "glued": "t4", "grid": "grid"}
+
+
+def _layout(body: list[Piece]) -> str:
+    """Which flattening the table came in (LAYOUTS.md): how most of its cells were separated."""
+    cuts = [piece.cut for piece in body if piece.shape is not Shape.EMPTY]
+    if not cuts:
+        return "t1"
+    glued = cuts.count("glued")
+    if glued and glued * 4 >= len(cuts):
+        return "t4"
+    return _LAYOUT_OF_CUT[max(("grid", "pipe", "line", "space"), key=cuts.count)]
+
+
+def _table(
+    text: str, found: list[Piece], index: int, run: list[Piece], stop: int, breaks: frozenset[int] | None
+) -> tuple[Table, int]:
     kind = kind_of([piece.role for piece in run if piece.role is not None])
     assert kind is not None
     run, absorbed = _absorb(found, run, stop, kind)
     columns = _columns(run, kind, scattered=bool(absorbed))
-    end = _body_end(found, stop, set(absorbed))
+    end = _body_end(found, stop, set(absorbed), kind)
     body = [piece for piece in found[stop:end] if piece not in absorbed]
     if kind is Kind.FUNDING and index and found[index - 1].shape is Shape.FUND_LABEL:
         body = [found[index - 1], *body]  # T3: `年度资金总额 全年预算数(A) 全年执行数(B) 1,526.80 1,390.25 …`
+    elif kind is Kind.FUNDING and body and is_money(next((p for p in body if p.shape is not Shape.EMPTY), body[0])):
+        # `资金投入情况（万元） 全年预算数(A) … 820.00 790.52 96.40% 其中:…`: the header's own label cell heads
+        # the total row, whose values follow it with no label of their own
+        at = run[-1].cell.end
+        body = [Piece(Cell("", at, at), Shape.FUND_LABEL), *body]
     footers: list[Row] = []
     if kind is Kind.INDICATORS:
         body, footers = _footer(body)
-    rows, left = Aligner(columns, kind).align(body)
+    grid = None if breaks is None else frozenset(i - stop for i in breaks if stop <= i < end)
+    if grid is not None and len(body) != end - stop:  # pieces taken out of the body: no positional breaks
+        grid = None
+    rows, left = Aligner(columns, kind, text).align(body, grid)
     if kind is Kind.INDICATORS:
         carry_down(rows)
-    table = Table(kind=kind, layout="aligned", columns=columns, rows=rows, start=run[0].cell.start, end=0)
-    table.skipped = [(piece.cell.start, piece.cell.end) for piece in left]
-    _mark_cut(table, text, body)
+    table = Table(kind=kind, layout=_layout(body), columns=columns, rows=rows, start=run[0].cell.start, end=0)
+    table.skipped = [(piece.cell.start, piece.cell.end) for piece in left if piece.shape in _VALUE_SHAPES]
+    _mark_cut(table, text)
     table.rows.extend(footers)
     last = max([row.end for row in table.rows] or [run[-1].cell.end])
     table.end = max(last, run[-1].cell.end)
     return table, end
 
 
-def _tables_in(text: str, start: int, end: int, gap: Gap, ocr: bool) -> list[Table]:
-    found = pieces(text, start, end, gap, ocr=ocr)
+def _grid_pieces(text: str, layout: TableLayout) -> tuple[list[Piece], frozenset[int]]:
+    """A loader's table as pieces, cell by cell, and where each of its rows opens (its first real cell)."""
+    found: list[Piece] = []
+    breaks: set[int] = set()
+    for row in layout.rows:
+        opened = False
+        for cell in row:
+            piece = replace(shape_of(Cell(text[cell.start : cell.end], cell.start, cell.end)), cut="grid")
+            if not opened and piece.shape not in (Shape.EMPTY, Shape.BLOCK, Shape.HEADER):
+                breaks.add(len(found))
+                opened = True
+            found.append(piece)
+    return found, frozenset(breaks)
+
+
+def _tables_in(text: str, found: list[Piece], breaks: frozenset[int] | None = None) -> list[Table]:
     tables: list[Table] = []
     index = 0
     while index < len(found):
@@ -226,11 +315,11 @@ def _tables_in(text: str, start: int, end: int, gap: Gap, ocr: bool) -> list[Tab
         if header is None:
             index += 1
             continue
-        table, index = _table(text, found, index, *header)
+        table, index = _table(text, found, index, *header, breaks)
         if table.rows:
             tables.append(table)
-    if not tables and (table := column_major_table(text, found)) is not None:
-        tables.append(table)
+    if not tables and (columns := column_major_table(text, found)) is not None:
+        tables.append(columns)
     return tables
 
 
@@ -242,8 +331,12 @@ def find_tables(text: str, origin: list[int] | None = None, layouts: Sequence[Ta
     gap = removed_spaces(text, origin) if origin is not None else spaced(text)
     ocr = OCR_NOTE.search(text) is not None
     tables: list[Table] = []
-    for start, end in _zones(text):
-        for table in _tables_in(text, start, end, gap, ocr):
+    grids = [layout for layout in layouts if layout.rows and layout.rows[0]]
+    covered = [(layout.rows[0][0].start, layout.rows[-1][-1].end) for layout in grids]
+    found: list[tuple[list[Piece], frozenset[int] | None]] = [_grid_pieces(text, layout) for layout in grids]
+    found += [(pieces(text, start, end, gap, ocr=ocr), None) for start, end in _zones(text, covered)]
+    for zone, breaks in sorted(found, key=lambda item: item[0][0].cell.start if item[0] else 0):
+        for table in _tables_in(text, zone, breaks):
             caption = text[max(0, table.start - 80) : table.start + 40]
             table.money_unit = "元" if MONEY_IN_YUAN.search(caption) else "万元"
             table.ocr = ocr

@@ -14,8 +14,8 @@ from jixiao.documents.tables.table import FUNDING_ROLES, Kind, Role
 _BR = r"(?:[（(][^)）\n|]{0,16}[)）])"  # (A), （B/A×100%）, （万元）, (分)
 _WORDS: list[tuple[Role, str]] = [
     (Role.INDEX, r"序号|行次"),
-    (Role.LABEL, rf"(?:资金投入情况|项目资金|资金情况|预算资金|资金来源|年度预算申请|项目预算执行情况|预算执行情况|部门预算执行情况)"
-                 rf"{_BR}{{0,2}}"),
+    (Role.LABEL, r"(?:资金投入情况|项目资金|资金情况|预算资金|资金来源|年度预算申请"
+                 rf"|项目预算执行情况|预算执行情况|部门预算执行情况){_BR}{{0,2}}"),
     (Role.INITIAL_BUDGET, rf"年初预算(?:数|金额)?{_BR}?"),
     (Role.EXECUTED, rf"(?:全年|预算|项目)?执行(?:数|资金|金额){_BR}?|全年执行{_BR}?|实际支出(?:数|金额)?{_BR}?"),
     (Role.BUDGET, rf"(?:全年|调整后|全年[（(]调整[)）]|全年调整)?预算(?:数|金额){_BR}?|全年预算{_BR}?"),
@@ -28,12 +28,13 @@ _WORDS: list[tuple[Role, str]] = [
     (Role.NAME, r"三级指标|(?:绩效)?指标名称|三级"),
     (Role.OP, r"指标性质"),
     (Role.UNIT, r"度量单位|计量单位"),
-    (Role.NOTE, rf"调整(?:后)?指标值|得分系数{_BR}?|指标解释(?:说明)?|指标说明(?:及评分标准)?|(?:评分|评价)标准(?:及依据)?"
-                rf"|得分计算方法|佐证材料|备注|是否核心指标|复核分|所需材料|上传端口|预算到位{_BR}?"),
+    (Role.NOTE, rf"调整(?:后)?指标值|得分系数{_BR}?|指标解释(?:说明)?|指标说明(?:及评分标准)?"
+                rf"|(?:评分|评价)标准(?:及依据)?|得分计算方法|佐证材料|备注|是否核心指标|复核分|所需材料|上传端口"
+                rf"|预算到位{_BR}?"),
     (Role.TARGET, rf"(?:年度|预期|年初)?(?:目标)?指标值{_BR}?|(?:年度|预期|年初)?目标值{_BR}?|计划值|年度指标"),
     (Role.ACTUAL, rf"(?:全年)?实际完成(?:指标)?值?{_BR}?|(?:全年|年终|年成)?完成值{_BR}?|(?:全年)?实际值{_BR}?"),
-    (Role.REASON, r"(?:偏差|未完成|偏差大或目标未完成)原因(?:分析)?(?:及|和)?(?:拟采取的)?(?:改进措施)?|原因分析(?:及改进措施)?"
-                  r"|偏差原因"),
+    (Role.REASON, r"(?:偏差|未完成|偏差大或目标未完成)原因(?:分析)?(?:及|和)?(?:拟采取的)?(?:改进措施)?"
+                  r"|原因分析(?:及改进措施)?|偏差原因"),
 ]  # fmt: skip
 HEADER_WORD = re.compile("|".join(f"(?P<{role.value}>{pattern})" for role, pattern in _WORDS))
 _ROLE_OF = {role.value: role for role, _ in _WORDS}
@@ -41,7 +42,8 @@ _SPACES = re.compile(r"\s+")
 BLOCK_LABEL = re.compile(
     r"^(?:绩效指标|年度(?:总体)?(?:绩效)?目标(?:完成情况)?(?:综述)?|总体目标(?:完成情况)?|年度总体目标|资金管理情况"
     r"|年初设定目标|预期目标|实际完成情况|全年目标实际完成情况|当年绩效目标|项目(?:资金)?绩效目标|说明|填表说明|注[:：]?.*"
-    r"|按(?:收入|支出)性质分[:：]?)$"
+    r"|按(?:收入|支出)性质分[:：]?"
+    r"|(?:填报人|填表人|联系人|联系电话|单位负责人|财务负责人|项目负责人|填报日期|填表日期|审核人|单位领导审签)(?:[:：].*)?)$"
 )
 """Labels of the form's other blocks: one ends the table before it (or, 绩效指标, heads the indicator one)."""
 
@@ -56,22 +58,29 @@ def role_of(text: str) -> Role | None:
     return _ROLE_OF[match.lastgroup] if match and match.lastgroup else None
 
 
-def split_header_words(text: str) -> list[tuple[int, int]] | None:
-    """Offsets of the header words a glued cell is made of (`一级指标二级指标三级指标`), or None.
+def split_header_words(text: str, *, at_end: bool = False) -> list[tuple[int, int]] | None:
+    """Offsets of a run of header words glued into a cell, with the text before and after it, or None.
 
-    A cell may also end with header words after some other text (`详情见附件(注:以下为图片识别)一级指标`): then
-    the first span is that text.
+    `一级指标二级指标三级指标` is three header cells; `(万元)年初预算数全年预算数全年执行分值执行率得分年度资金总额` is
+    a caption, six header cells and a row label. A run needs two words, or one at the very end of the cell
+    when the caller knows the next cell is a header (`详情见附件(注:以下为图片识别)一级指标 | 二级指标 …`).
     """
-    spans: list[tuple[int, int]] = []
-    position = len(text)
+    best: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
     for match in HEADER_WORD.finditer(text):
-        if spans and match.start() != spans[-1][1]:
-            spans = []  # only a run that reaches the end counts
-        spans.append(match.span())
-        position = match.end()
-    if len(spans) < 2 or position != len(text):
+        if run and match.start() != run[-1][1]:
+            run = []
+        run.append(match.span())
+        if len(run) > len(best):
+            best = list(run)
+    enough = len(best) >= 2 or (at_end and best and best[-1][1] == len(text) and best[0][0] > 0)
+    if not enough:
         return None
-    return ([(0, spans[0][0])] if spans[0][0] else []) + spans
+    spans = [(0, best[0][0])] if best[0][0] else []
+    spans += best
+    if best[-1][1] < len(text):
+        spans.append((best[-1][1], len(text)))
+    return spans
 
 
 def kind_of(roles: list[Role]) -> Kind | None:

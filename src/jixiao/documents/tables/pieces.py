@@ -9,7 +9,7 @@ when together they make a header or a level. Each piece keeps the exact offsets 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from jixiao.documents.tables.headers import BLOCK_LABEL, compact, role_of, split_header_words
@@ -22,6 +22,7 @@ from jixiao.vocabulary import (
     MONEY_UNITS,
     OP_WORDS,
     POINTS,
+    TEXT_VALUES,
     is_level1,
     is_level2,
     is_text_value,
@@ -56,6 +57,7 @@ class Piece:
     value: float | None = None  # NUMBER and FIGURE
     unit: str | None = None
     role: Role | None = None  # HEADER
+    cut: str = "line"  # how the flattening separated it: pipe, line, space (T3) or glued (T4)
 
     @property
     def text(self) -> str:
@@ -71,14 +73,19 @@ _SEPARATOR = re.compile(r"\||\n|\t+|(?<=\S)[ \u3000]{2,}(?=\S)")
 _PAREN_UNIT = re.compile(rf"^([^()（）]+?)[（(]({UNIT_PATTERN})[)）]$")
 _POINTS_ALONE = re.compile(r"^[（(]?\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
 _POINTS_TAIL = re.compile(POINTS + r"$")
+_SENTENCE = re.compile(r"[，,；;。][^，,；;。]*\S")
+_GLUED_TEXT_VALUE = re.compile("(?:" + "|".join(sorted(TEXT_VALUES, key=len, reverse=True)) + ")$")
+_PER_UNIT = re.compile(r"^每[\u4e00-\u9fff]{1,2}\d+(?:\.\d+)?[\u4e00-\u9fff/]{0,4}$")
 
 
 def shape_of(cell: Cell, *, ocr: bool = False) -> Piece:
     """The shape of one cell's text; in a machine-read document, misread digits (`9O%`) are read as digits."""
     text = cell.text
     key = compact(text)
-    if ocr and (fixed := ocr_repaired(key)) is not None:
+    if (fixed := ocr_repaired(key)) is not None:  # misread digits, OCR note or not (`6O8.1O`)
         key = fixed
+    elif ocr and key in ("O", "o", "〇"):
+        key = "0"  # a zero the engine read as a letter
     if not key:
         return Piece(cell, Shape.EMPTY)
     if _DASH.match(key):
@@ -101,6 +108,10 @@ def shape_of(cell: Cell, *, ocr: bool = False) -> Piece:
         return Piece(cell, Shape.UNIT)
     if is_text_value(key):
         return Piece(cell, Shape.TEXT_VALUE)
+    if _POINTS_ALONE.match(key):
+        return Piece(cell, Shape.POINTS)
+    if _PER_UNIT.match(key):  # 每亩300: a standard per unit, read as a value (its text is the figure)
+        return Piece(cell, Shape.FIGURE)
     if _FIGURE_INSIDE.search(key):
         quantity = parse_quantity(_PAREN_UNIT.sub(r"\1\2", key))  # 4.52(万人) is 4.52万人
         if quantity.value is not None:
@@ -108,11 +119,12 @@ def shape_of(cell: Cell, *, ocr: bool = False) -> Piece:
             return Piece(cell, Shape.NUMBER if bare else Shape.FIGURE, quantity.value, quantity.unit)
         if quantity.kind == "date":
             return Piece(cell, Shape.DATE)
-    if FUNDING_TOTAL.match(key.lstrip("其中:：")) or (source_of(key) is not None and len(key) <= 30):
+    label = len(key) <= 20 and not _SENTENCE.search(key) and "。" not in key
+    if label and (FUNDING_TOTAL.match(key.lstrip("其中:：")) or source_of(key) is not None):
         return Piece(cell, Shape.FUND_LABEL)
-    if _POINTS_TAIL.search(key) and len(key) <= 20:
+    if _POINTS_TAIL.search(key.rstrip(";；,，。")) and len(key) <= 20:
         return Piece(cell, Shape.POINTS)
-    if len(key) > _LONG or (len(key) > 12 and ("，" in key or "。" in key or "；" in key)):
+    if len(key) > _LONG or (len(key) > 12 and _SENTENCE.search(key)):
         return Piece(cell, Shape.LONG_TEXT)
     return Piece(cell, Shape.TEXT)
 
@@ -126,32 +138,36 @@ def _trimmed(text: str, start: int, end: int) -> Cell:
 
 
 def _segments(text: str, start: int, end: int) -> list[tuple[Cell, bool]]:
-    """Cells between pipes, tabs, runs of spaces (a PDF's columns) and line ends, and whether each was closed
-    by a pipe (an empty cell between pipes, or a line of spaces, is a cell)."""
+    """Cells between pipes, tabs, runs of spaces (a PDF's columns) and line ends, and whether each stands
+    beside a pipe (an empty cell between pipes, or a line of spaces, is a cell)."""
     found: list[tuple[Cell, bool]] = []
     position = start
+    opened = False  # the separator before this cell was a pipe
     for match in _SEPARATOR.finditer(text, start, end):
         stop = match.start()
         piece = _trimmed(text, position, stop)
-        by_pipe = match.group(0) == "|"
+        closed = match.group(0) == "|"
         line_of_spaces = match.group(0) == "\n" and stop > position and not text[position:stop].strip()
-        if piece.text or by_pipe or line_of_spaces:
-            found.append((piece, by_pipe))
-        position = match.end()
+        if piece.text or closed or line_of_spaces:
+            found.append((piece, closed or (opened and bool(piece.text))))
+        position, opened = match.end(), closed
     last = _trimmed(text, position, end)
     if last.text:
-        found.append((last, False))
+        found.append((last, opened))
     return found
 
 
-def _split(text: str, cell: Cell, gap: Gap, ocr: bool) -> list[Cell]:
+def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False) -> list[Cell]:
     """A cell that mixes words and figures (squashed or glued), cut at its figures and printed spaces.
 
-    A cell that is one value, or words only (a name may hold a space or a year), stays whole.
+    A cell that is one value, or words only (a name may hold a space or a year), stays whole; so does a
+    sentence between pipes (a scoring criterion `设置年度绩效目标(2分,其中…1分)` is one cell).
     """
-    if ocr and ocr_repaired(compact(cell.text)) is not None:
+    if piped and _SENTENCE.search(cell.text):
         return [cell]
-    if shape_of(cell).shape not in (Shape.TEXT, Shape.LONG_TEXT, Shape.FUND_LABEL):
+    if ocr_repaired(compact(cell.text)) is not None:
+        return [cell]
+    if shape_of(cell).shape not in (Shape.TEXT, Shape.LONG_TEXT, Shape.FUND_LABEL) or _POINTS_ALONE.match(cell.text):
         return [cell]  # one value, a level with its points (`产出指标(50分)`), a header
     found = tokens(text, cell.start, cell.end, gap)
     if len(found) <= 1 or not any(token.is_value for token in found):
@@ -159,22 +175,42 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool) -> list[Cell]:
     if len(found) == 2 and found[0].is_value and _UNIT_ALONE.match(found[1].cell.text.strip("()（）")):
         return [cell]  # `≥1200 公里` (a LaTeX comparator left the unit a space away), `4.52(万人)`
     values = [token.cell for token in found if token.is_value]
-    if len(values) == 1 and values[0].start > cell.start and not gap(values[0].start):
+    if piped and len(values) == 1 and values[0].start > cell.start and not gap(values[0].start):
         before = text[values[0].start - 1]
-        if "\u4e00" <= before <= "\u9fff" or before in ")）":
+        if "\u4e00" <= before <= "\u9fff" or before in ")）(（":
             return [cell]  # `…一户年最高5300元`: one figure glued inside a name is the name's
     return [token.cell for token in found]
 
 
 def _header_parts(cell: Cell) -> list[Cell] | None:
-    """A cell made of several header words: spaced (`执行率 得分`) or glued (`一级指标二级指标`)."""
+    """A cell made of several header words: spaced (`执行率 得分`) or glued (`一级指标二级指标`, also inside
+    other text)."""
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", cell.text)]
     if len(words) > 1 and all(role_of(cell.text[a:b]) for a, b in words):
         return [Cell(cell.text[a:b], cell.start + a, cell.start + b) for a, b in words]
-    spans = split_header_words(cell.text) if len(words) == 1 else None
+    spans = split_header_words(cell.text) if len(words) == 1 and role_of(cell.text) is None else None
     if spans is None:
         return None
-    return [Cell(cell.text[a:b], cell.start + a, cell.start + b) for a, b in spans]
+    return [_trimmed_part(cell, a, b) for a, b in spans]
+
+
+def _trimmed_part(cell: Cell, a: int, b: int) -> Cell:
+    part = _trimmed(cell.text, a, b)
+    return Cell(part.text, cell.start + part.start, cell.start + part.end)
+
+
+def _split_last_header(pieces: list[Piece]) -> list[Piece]:
+    """`详情见附件(注:以下为图片识别)一级指标` before a header cell: the text, then the header word it ends with."""
+    result: list[Piece] = []
+    for index, piece in enumerate(pieces):
+        following = next((p for p in pieces[index + 1 :] if p.shape is not Shape.EMPTY), None)
+        if piece.shape in (Shape.TEXT, Shape.LONG_TEXT) and following is not None and following.shape is Shape.HEADER:
+            spans = split_header_words(piece.text, at_end=True)
+            if spans is not None:
+                result.extend(shape_of(_trimmed_part(piece.cell, a, b)) for a, b in spans)
+                continue
+        result.append(piece)
+    return result
 
 
 _JOINABLE = {Shape.TEXT, Shape.LEVEL1, Shape.LEVEL2, Shape.POINTS, Shape.HEADER}
@@ -191,9 +227,8 @@ def _join(text: str, pieces: list[Piece]) -> list[Piece]:
                 continue
             cell = Cell(text[group[0].cell.start : group[-1].cell.end], group[0].cell.start, group[-1].cell.end)
             whole = shape_of(cell)
-            if whole.shape in (Shape.HEADER, Shape.LEVEL1, Shape.LEVEL2) and not all(
-                p.shape is whole.shape and p.role is whole.role for p in group
-            ):
+            made = whole.shape in (Shape.HEADER, Shape.LEVEL1, Shape.LEVEL2)
+            if made and any(p.shape in (Shape.TEXT, Shape.POINTS) for p in group):
                 joined.append(whole)
                 index += width
                 break
@@ -234,14 +269,42 @@ def _level_parts(cell: Cell) -> list[Cell]:
 def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> list[Piece]:
     """The pieces of text[start:end], in reading order (`ocr`: the document says it was machine-read)."""
     found: list[Piece] = []
-    for segment, _ in _segments(text, start, end):
+    for segment, piped in _segments(text, start, end):
         if not segment.text:
-            found.append(Piece(segment, Shape.EMPTY))
+            found.append(Piece(segment, Shape.EMPTY, cut="pipe" if piped else "line"))
             continue
-        for cell in _split(text, segment, gap, ocr):
-            parts = _header_parts(cell) or _level_parts(cell)
-            found.extend(shape_of(part, ocr=ocr) for part in parts)
-    return _join(text, found)
+        parts = [
+            part
+            for cell in _split(text, segment, gap, ocr, piped)
+            for part in _header_parts(cell) or _level_parts(cell)
+        ]
+        for index, part in enumerate(parts):
+            cut = "pipe" if piped else "line"
+            if len(parts) > 1:
+                touches = (index and not gap(part.start)) or (
+                    index + 1 < len(parts) and not gap(parts[index + 1].start)
+                )
+                cut = "glued" if touches else "space"
+            found.extend(replace(piece, cut=cut) for piece in _peel(shape_of(part, ocr=ocr), cut))
+    return _split_last_header(_join(text, found))
+
+
+def _peel(piece: Piece, cut: str) -> list[Piece]:
+    """A text target and a text actual glued to the end of a name (`…持续完善效果明显效果明显`), split off.
+
+    Both must be there: one word alone at the end (`补贴发放及时`) may well belong to the name.
+    """
+    if cut != "glued" or piece.shape is not Shape.TEXT:
+        return [piece]
+    cells: list[Cell] = []
+    rest = piece.cell
+    while len(cells) < 2 and (match := _GLUED_TEXT_VALUE.search(rest.text)) and match.start() >= 2:
+        start = rest.start + match.start()
+        cells.insert(0, Cell(match.group(0), start, rest.end))
+        rest = Cell(rest.text[: match.start()], rest.start, start)
+    if len(cells) < 2:
+        return [piece]
+    return [shape_of(rest), *(Piece(cell, Shape.TEXT_VALUE) for cell in cells)]
 
 
 def is_money(piece: Piece) -> bool:

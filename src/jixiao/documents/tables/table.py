@@ -80,4 +80,4 @@ class Table:
     money_unit: str = "万元"  # 元 when the header or caption says so
     ocr: bool = False  # the document says it was machine-read; cells may hold misread glyphs
     truncated: bool = False  # the document ends inside this table
-    skipped: list[tuple[int, int]] = field(default_factory=list)  # spans of pieces no row could take
+    skipped: list[tuple[int, int]] = field(default_factory=list)  # values no row could take: unread figures

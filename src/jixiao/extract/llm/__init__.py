@@ -1,7 +1,7 @@
 """The llm backend: any OpenAI-compatible endpoint (or a local GGUF model) fills the report model."""
 
 from jixiao.extract.llm.client import Completion, CompletionClient, OpenAICompletionClient
-from jixiao.extract.llm.extractor import BACKEND, LlmExtractor, aextract_many
+from jixiao.extract.llm.extractor import BACKEND, LlmExtractor
 from jixiao.extract.llm.prompts import Prompt, load_prompt
 from jixiao.extract.llm.schema import ReportDraft
 
@@ -13,6 +13,5 @@ __all__ = [
     "OpenAICompletionClient",
     "Prompt",
     "ReportDraft",
-    "aextract_many",
     "load_prompt",
 ]

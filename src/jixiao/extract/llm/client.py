@@ -181,8 +181,11 @@ class OpenAICompletionClient:
             return ConfigError(f"{where} does not know model '{self.model}' or the URL is wrong (404)")
         if isinstance(error, openai.APITimeoutError):
             reason = f"request timed out after {attempts} attempt(s) (timeout {self.settings.timeout:g} s)"
-        elif isinstance(error, openai.APIConnectionError):
-            reason = f"cannot connect to {where} after {attempts} attempt(s)"
+        elif isinstance(error, openai.APIConnectionError):  # the endpoint, not this document: stop the batch
+            return ConfigError(
+                f"cannot connect to {where} after {attempts} attempt(s); no further file is sent to it "
+                "(check --base-url, or run offline with --backend rules)"
+            )
         elif isinstance(error, openai.APIStatusError):
             verb = "failed" if is_transient(error) else "rejected the request"
             reason = f"{where} {verb} ({error.status_code}) after {attempts} attempt(s): {_first_line(error)}"

@@ -1,17 +1,16 @@
 """The llm backend: Document -> chunks -> cached or fresh model drafts -> merged -> grounded Report.
 
-Batches run concurrently, bounded by `max_concurrency`; one failing report becomes an error in its slot and
-never stops the others. Each finished report is handed to `on_result` at once, so a caller can write it
-before the rest of the batch is done.
+Batches are run by the one batch engine (`jixiao.batch`), which awaits `aextract` with one client per event
+loop and at most `max_concurrency` reports in flight; calling the extractor runs one document on its own.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from jixiao.documents import Document
-from jixiao.errors import ConfigError, ExtractionError, JixiaoError
+from jixiao.errors import ConfigError
 from jixiao.extract.llm.cache import ResponseCache, cache_key
 from jixiao.extract.llm.chunking import merge_drafts, split_document
 from jixiao.extract.llm.client import CompletionClient, OpenAICompletionClient
@@ -26,7 +25,6 @@ BACKEND = "llm"
 LOCAL_TIMEOUT = 900.0  # seconds per request to a local model unless JIXIAO_TIMEOUT says otherwise
 
 ClientFactory = Callable[[], CompletionClient]
-ResultCallback = Callable[[Document, "Report | JixiaoError"], None]
 
 
 def default_client_factory(settings: Settings) -> ClientFactory:
@@ -52,7 +50,7 @@ def default_client_factory(settings: Settings) -> ClientFactory:
 
 
 class LlmExtractor:
-    """Callable like every backend (Document -> Report); `aextract_many` for batches."""
+    """Callable like every backend (Document -> Report); `client_factory` and `aextract` for the batch engine."""
 
     def __init__(
         self,
@@ -67,31 +65,16 @@ class LlmExtractor:
         self.schema = ReportDraft.model_json_schema()
 
     def __call__(self, document: Document) -> Report:
-        result = asyncio.run(self.aextract_many([document]))[0]
-        if isinstance(result, JixiaoError):
-            raise result
-        return result
+        async def one() -> Report:
+            client = self.client_factory()
+            try:
+                return await self.aextract(document, client)
+            finally:
+                close = getattr(client, "aclose", None)
+                if close is not None:
+                    await close()
 
-    async def aextract_many(
-        self, documents: Sequence[Document], on_result: ResultCallback | None = None
-    ) -> list[Report | JixiaoError]:
-        client = self.client_factory()
-        gate = asyncio.Semaphore(self.settings.max_concurrency)
-
-        async def one(document: Document) -> Report | JixiaoError:
-            async with gate:
-                result: Report | JixiaoError
-                try:
-                    result = await self.aextract(document, client)
-                except JixiaoError as error:
-                    result = error
-                except Exception as error:  # a bug or an unforeseen API answer must not sink the batch
-                    result = ExtractionError(document.path, f"unexpected {type(error).__name__}: {error}")
-            if on_result is not None:
-                on_result(document, result)
-            return result
-
-        return list(await asyncio.gather(*(one(document) for document in documents)))
+        return asyncio.run(one())
 
     async def aextract(self, document: Document, client: CompletionClient) -> Report:
         chunks = split_document(document.text, self.settings.max_chunk_chars)
@@ -129,11 +112,4 @@ def _add(total: TokenUsage, part: TokenUsage) -> None:
     total.calls += part.calls
 
 
-async def aextract_many(
-    documents: Sequence[Document], settings: Settings, on_result: ResultCallback | None = None
-) -> list[Report | JixiaoError]:
-    """Extract a batch with the llm backend; each slot holds the Report or the error for that document."""
-    return await LlmExtractor(settings).aextract_many(documents, on_result)
-
-
-__all__ = ["BACKEND", "ClientFactory", "LlmExtractor", "aextract_many", "default_client_factory"]
+__all__ = ["BACKEND", "ClientFactory", "LlmExtractor", "default_client_factory"]

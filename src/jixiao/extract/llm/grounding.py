@@ -143,15 +143,10 @@ def to_report(draft: ReportDraft, document: Document, extractor: ExtractorInfo) 
         total_score=_maybe(draft.total_score, text, "总分"),
         grade=_maybe(draft.grade, text, "等级"),
     )
-    ungrounded = sum(1 for figure in iter_figures(report) if figure.grounding is Grounding.UNGROUNDED)
+    ungrounded = sum(1 for _, figure in figures_of(report) if figure.grounding is Grounding.UNGROUNDED)
     if ungrounded:
         report.notes.append(f"llm: {ungrounded} figure(s) not found in the document text (grounding = ungrounded)")
     return report
 
 
-def iter_figures(report: Report) -> list[Figure]:
-    """Every figure of a report, in field order."""
-    return [figure for _, figure in figures_of(report)]
-
-
-__all__ = ["FOUND_BY", "ground_figure", "iter_figures", "locate", "to_report"]
+__all__ = ["FOUND_BY", "ground_figure", "locate", "to_report"]

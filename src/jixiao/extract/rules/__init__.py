@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from jixiao.documents import Document
 from jixiao.documents.tables import Table, find_tables
+from jixiao.extract.rules.coverage import measure
 from jixiao.extract.rules.figures import quote_original
 from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.header import ends_mid_sentence, read_header
@@ -39,7 +40,7 @@ def extract_rules(document: Document) -> Report:
     # reasons come out simplified, every figure still quotes `text`
     view = document.match_text or text
     header = read_header(view)
-    tables = find_tables(view, document.origin)
+    tables = find_tables(view, document.origin, document.tables)
     found = extract_tables(tables, text, program_of(view))
     prose = _without_tables(view, tables)
     funding, spending = extract_funding(prose)
@@ -63,6 +64,7 @@ def extract_rules(document: Document) -> Report:
     )
     if view is not text:
         quote_original(report, text)
+    report.coverage = measure(view, report, tables)
     return report
 
 

@@ -30,6 +30,8 @@ def _readable(printed: str) -> tuple[str, bool]:
         compact = match["num"] + match["unit"]
     if parse_quantity(compact).kind is Kind.TEXT and (fixed := ocr_repaired(compact)):
         return fixed, True
+    if compact in ("O", "〇"):  # a zero an OCR engine read as a letter, alone in a money or score cell
+        return "0", True
     return compact, False
 
 

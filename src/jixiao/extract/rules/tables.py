@@ -14,13 +14,12 @@ from jixiao.documents.tables import LEVEL1_OF, Cell, Role, Row, Table
 from jixiao.documents.tables import Kind as TableKind
 from jixiao.extract.rules.cells import TEMPLATE, cell_figure, is_blank, money_figure, percent_figure
 from jixiao.model import Figure, Funding, FundingLine, Indicator, Kind, SourceAmount
-from jixiao.vocabulary import FUNDING_TOTAL, source_label, source_of
+from jixiao.vocabulary import FUNDING_TOTAL, level_name, source_label, source_of
 
 _WHITESPACE = re.compile(r"\s+")
 _EXECUTION_ROW = re.compile(r"^(?:预算|资金|项目)?(?:预算)?执行率(?:[（(][^)）]*[)）])?$")
 _PROGRAM_ROW = re.compile(r"(?m)^[ \t]*(?:项目名称|转移支付[（(]项目[)）]名称|转移支付名称)[ \t]*[|:：][ \t]*([^|\n]+)")
 _KEY_DROP = re.compile(r"[\s，,。:：;；、（）()“”\"]")
-_POINTS = re.compile(r"[（(]\d+(?:\.\d+)?分?[)）]$")
 
 
 @dataclass
@@ -83,12 +82,35 @@ def _funding(table: Table, funding: Funding, source: str) -> None:
 def _level(cell: Cell | None) -> str | None:
     if cell is None or not cell.text:
         return None
-    return _POINTS.sub("", _WHITESPACE.sub("", cell.text)) or None
+    return level_name(cell.text) or None
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NUMBERING = re.compile(r"^(?:指标)?\d+[、.．:：]")
+_SENTENCE_MARK = re.compile(r"[。；;]|[（(]\d+(?:\.\d+)?分[)）].")
+_MAX_NAME = 60
+_PART_OF = re.compile(r"^[★☆*]*其中[:：]")
+
+
+def is_name(text: str) -> bool:
+    """Whether a cell read as a 三级指标 can be one: a few words, not a sentence, a criterion or a stray number.
+
+    Scoring sheets put criteria (`设置年度绩效目标(2分)…`) and explanations beside the names, and a broken
+    PDF puts a score before the next name (`5明确性(5分)`); such a cell is not a name, and its row is not read.
+    """
+    compact = _WHITESPACE.sub("", text)
+    if not 2 <= len(compact) <= _MAX_NAME or len(_CJK.findall(compact)) < 2:
+        return False
+    numbering = _NUMBERING.match(compact)
+    if compact[0].isdigit() and not numbering:
+        return False
+    rest = _PART_OF.sub("", compact[numbering.end() :] if numbering else compact)
+    return not (_SENTENCE_MARK.search(rest) or ":" in rest or "：" in rest or rest.endswith("的"))
 
 
 def _indicator(table: Table, row: Row, source: str, program: str | None) -> Indicator | None:
     name_cell = row.cells.get(Role.NAME)
-    if name_cell is None or is_blank(name_cell):
+    if name_cell is None or is_blank(name_cell) or not is_name(name_cell.text):
         return None
     found_by = f"table.{table.layout}.indicator"
     op_cell, unit_cell = row.cells.get(Role.OP), row.cells.get(Role.UNIT)
@@ -153,7 +175,8 @@ def extract_tables(tables: list[Table], source: str, program: str | None = None)
             elif (indicator := _indicator(table, row, source, program)) is not None:
                 findings.indicators.append(indicator)
     lines = (funding.initial, funding.budget, funding.allocated, funding.executed)
-    if any(line.total or line.by_source for line in lines) or funding.execution_score:
+    extras = (funding.execution_rate, funding.execution_weight, funding.execution_score)
+    if any(line.total or line.by_source for line in lines) or any(extras):
         findings.funding = funding
     findings.notes = _notes(tables)
     return findings

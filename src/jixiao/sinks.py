@@ -1,0 +1,165 @@
+"""Where a batch's outcomes go: the store (`jixiao run`), a folder of JSON (`jixiao extract`), or a list in
+memory (`jixiao check`, `jixiao eval`). Each is a `jixiao.batch.Sink`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from jixiao.batch import Failed, Job, Outcome, Plan, Tally
+from jixiao.model import ReadingStatus, Report, reading_status
+from jixiao.store import FileStat, Store
+
+
+def file_sha256(path: str) -> str | None:
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+class StoreSink:
+    """Resumable: `plan` drops every file already done and unchanged; each outcome is one transaction.
+
+    Planning compares size and mtime first and hashes a file only when those moved, so a no-change re-run
+    costs one stat per file.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.run_id = 0
+        self.extractor = ""
+
+    def plan(self, files: Sequence[Path], job: Job) -> Plan:
+        done = self.store.done_stats(job.extractor)
+        todo: list[str] = []
+        skipped = 0
+        for file in files:
+            path = os.path.abspath(file)
+            known = done.get(path)
+            if known is None:
+                todo.append(path)
+                continue
+            try:
+                stat = FileStat.of(Path(path))
+            except OSError:
+                todo.append(path)  # gone or unreadable: the worker records why
+                continue
+            stored_stat, stored_sha = known
+            if stat == stored_stat:
+                skipped += 1
+            elif file_sha256(path) == stored_sha:  # touched but not changed (copied, checked out again)
+                self.store.touch(path, stat)
+                skipped += 1
+            else:
+                todo.append(path)
+        self.extractor = job.extractor
+        self.run_id = self.store.start_run(job.extractor, len(files))
+        return Plan(todo=todo, skipped=skipped)
+
+    def put(self, outcome: Outcome) -> None:
+        if isinstance(outcome, Failed):
+            self.store.save_failure(
+                path=outcome.path, extractor=self.extractor, reason=outcome.reason, run_id=self.run_id
+            )
+        else:
+            self.store.save_result(outcome, self.run_id)
+
+    def close(self, tally: Tally) -> None:
+        self.store.finish_run(self.run_id, done=tally.done, failed=tally.failed, skipped=tally.skipped)
+
+
+class Collector:
+    """Every outcome kept in memory, in the order the files were given (for printing, or for scoring)."""
+
+    def __init__(self) -> None:
+        self.outcomes: dict[str, Outcome] = {}
+        self.order: list[str] = []
+
+    def plan(self, files: Sequence[Path], job: Job) -> Plan:
+        self.order = [str(file) for file in files]
+        return Plan(todo=list(self.order), skipped=0)
+
+    def put(self, outcome: Outcome) -> None:
+        self.outcomes[outcome.path] = outcome
+
+    def close(self, tally: Tally) -> None:
+        pass
+
+    def in_order(self) -> list[Outcome]:
+        return [self.outcomes[path] for path in self.order if path in self.outcomes]
+
+
+class ReportLine(NamedTuple):
+    """What a summary table shows of one report: a few fields, not the report (memory stays flat)."""
+
+    name: str
+    status: ReadingStatus
+    region: str | None
+    year: int | None
+    fund: str | None
+    budget: float | None
+    executed: float | None
+    rate: str | None
+    indicators: int
+
+    @classmethod
+    def of(cls, name: str, report: Report) -> ReportLine:
+        funding = report.funding
+        budget, executed, rate = funding.budget.total, funding.executed.total, funding.execution_rate
+        return cls(
+            name=name,
+            status=reading_status(report),
+            region=report.region,
+            year=report.year,
+            fund=report.fund,
+            budget=budget.value if budget is not None else None,
+            executed=executed.value if executed is not None else None,
+            rate=rate.text if rate is not None else None,
+            indicators=len(report.indicators),
+        )
+
+
+class FolderSink:
+    """One pretty-printed `<stem>.json` per report in `out`, written the moment it is done; a line of each kept
+    for the summary, in input order."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.order: list[str] = []
+        self.lines: dict[str, ReportLine] = {}
+        self.plain: set[str] = set()  # paths written as `<stem>.json`: the first of each stem, in input order
+
+    def plan(self, files: Sequence[Path], job: Job) -> Plan:
+        self.out.mkdir(parents=True, exist_ok=True)
+        stems: set[str] = set()
+        for file in files:
+            if file.stem not in stems:
+                stems.add(file.stem)
+                self.plain.add(str(file))
+        self.order = [str(file) for file in files]
+        return Plan(todo=list(self.order), skipped=0)
+
+    def put(self, outcome: Outcome) -> None:
+        if isinstance(outcome, Failed):
+            return
+        report = outcome.report
+        stem = Path(outcome.path).stem
+        # two inputs with one stem: the later one is told apart by its content hash, whatever finished first
+        name = f"{stem}.json" if outcome.path in self.plain else f"{stem}-{report.source.sha256[:8]}.json"
+        (self.out / name).write_text(report.model_dump_json(indent=2), encoding="utf-8")
+        self.lines[outcome.path] = ReportLine.of(Path(outcome.path).name, report)
+
+    def close(self, tally: Tally) -> None:
+        pass
+
+    def in_order(self) -> list[ReportLine]:
+        return [self.lines[path] for path in self.order if path in self.lines]
+
+
+__all__ = ["Collector", "FolderSink", "ReportLine", "StoreSink", "file_sha256"]
