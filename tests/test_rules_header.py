@@ -152,7 +152,10 @@ def test_year_from_the_form_field_and_none_for_a_span_of_years() -> None:
 
 
 def test_dates_in_the_body_are_not_the_fiscal_year() -> None:
-    header = _header("老年人日间照料中心项目\n绩效自评报告\n按设计规范要求，确保项目2020年9月底完成。\n2020年7月16日\n")
+    header = _header(
+        "老年人日间照料中心项目\n绩效自评报告\n按设计规范要求，确保项目2020年9月底完成。\n"
+        "省财政从2018年起三年内每年安排资金。\n2020年7月16日\n"
+    )
     assert (header.fund, header.year) == ("老年人日间照料中心项目", None)
 
 

@@ -83,13 +83,20 @@ def _after_places(text: str) -> str:
     return text[at:]
 
 
+def _without_unit(text: str) -> str:
+    """The text after a unit's name that stands before the year: `湖北工程学院年学生资助项目` (the year's
+    digits lost) → `学生资助项目`."""
+    bare = _UNIT_BEFORE_YEAR.sub("", text)
+    return re.sub(r"^年度?(?=[\u4e00-\u9fff])", "", bare) if bare != text else text
+
+
 def subject_of(text: str) -> str | None:
     """The fund a title or a 项目名称 names, or None when it names none of its own."""
     text = _LEADING_NOISE.sub("", without_pinyin(text))
     if bracket := _LEADING_BRACKET.match(text):  # `(直达资金)天津市…工程项目…`, `(临时救助)绩效目标自评表`
         return subject_of(bracket.group(2)) or subject_of(bracket.group(1))
     for _ in range(3):  # 重庆市财政局 重庆市住房和城乡建设委员会关于2019年…
-        text = _LEADING_NOISE.sub("", _UNIT_BEFORE_YEAR.sub("", _after_places(text).lstrip()))
+        text = _LEADING_NOISE.sub("", _without_unit(_after_places(text).lstrip()))
     for part in _YEAR_SPLIT.split(_SUBJECT_END_AT.split(text, maxsplit=1)[0]):
         subject = _clean(part)
         if _WHOLE_DEPARTMENT.match(subject):
