@@ -51,6 +51,14 @@ def test_batches_are_no_total_unless_their_sum_is_stated() -> None:
     assert _totals(summed) == {"allocated": 800}
 
 
+def test_the_amount_the_others_add_up_to_is_their_total() -> None:
+    funding, _ = _read(
+        "一、资金下达情况(一)2021年中央下达食品监管补助资金预算3万元，下达我局补助资金1.5万元、补助资金1.5万元，"
+        "二、资金使用情况，本年度收到中央补助1.5万元、中央补助1.5万元，全年支出2.8万元。\n"
+    )
+    assert _totals(funding) == {"allocated": 3, "executed": 2.8}
+
+
 def test_balances_incomes_changes_and_standards_are_no_lines() -> None:
     funding, spending = _read(
         "上年结转结余资金2万元。\n1、收入：500万元。\n同比上年度增加30万元。\n其中：财政拨款收入500万元，其他收入0万元。\n"

@@ -61,6 +61,7 @@ class _Amount:
     end: int
     line: str | None  # initial / budget / allocated / executed, None when no verb says
     summed: bool  # 合计/共计… stands in its clause
+    value: float | None = None  # in 万元
 
 
 _CLAUSE_REACH = 60  # a verb governs the amount of its own clause, never one a page away
@@ -88,7 +89,7 @@ def _line_in(clause: str) -> str | None:
     return None
 
 
-def _amounts(plain: str, start: int, end: int, listed: list[tuple[int, int]]) -> list[_Amount]:
+def _amounts(text: str, plain: str, start: int, end: int, listed: list[tuple[int, int]]) -> list[_Amount]:
     """The head amounts of a sentence (not inside a list), each with the line its clause names."""
     found: list[_Amount] = []
     for match in AMOUNT.finditer(plain, start, end):
@@ -104,7 +105,8 @@ def _amounts(plain: str, start: int, end: int, listed: list[tuple[int, int]]) ->
             line = found[-1].line  # `…下达…；…下达…，合计671037万元`: the sum of the amounts before it
         if line is None and (after := _AFTER_VERB.match(plain, match.end(), end)):
             line = _AFTER_LINES[after["verb"]]
-        found.append(_Amount(match.start(), match.end(), line, summed=bool(_SUM.search(clause))))
+        value = money_at(text, match.start(), match.end(), "").value
+        found.append(_Amount(match.start(), match.end(), line, summed=bool(_SUM.search(clause)), value=value))
     if len(found) == 1 and found[0].line is None:  # 批复红河州生态环境局项目9个，项目资金1950万元
         earlier = plain[start : _clause_start(plain, start, found[0].start)]
         if not _NOT_A_LINE.search(earlier):
@@ -124,10 +126,19 @@ def _totals(amounts: list[_Amount]) -> dict[str, _Amount]:
             by_line.setdefault(amount.line, []).append(amount)
     totals = {}
     for line, found in by_line.items():
-        summed = [amount for amount in found if amount.summed]
+        summed = [amount for amount in found if amount.summed] or _sum_of_the_others(found)
         if len(found) == 1 or len(summed) == 1:
             totals[line] = summed[0] if summed else found[0]
     return totals
+
+
+def _sum_of_the_others(found: list[_Amount]) -> list[_Amount]:
+    """`下达…3万元，…下达…1.5万元、…1.5万元`: the amount the others add up to is their whole."""
+    values = [amount.value for amount in found]
+    if len(found) < 3 or any(value is None for value in values):
+        return []
+    whole = sum(value for value in values if value is not None)
+    return [amount for amount in found if abs(2 * (amount.value or 0) - whole) <= _SUM_TOLERANCE * whole]
 
 
 def _funding_text_end(text: str) -> int:
@@ -135,9 +146,17 @@ def _funding_text_end(text: str) -> int:
     return match.start() if match else len(text)
 
 
+# a section heading run into the text (`…1.5万元,二、绩效目标完成情况…`) ends a sentence as a line break does
+_RUN_IN_HEADING = re.compile(
+    r"(?<=[，,；;:：\u4e00-\u9fff])(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
+)
+
+
 def _sentence_end(text: str, start: int, limit: int) -> int:
     ends = [end for end in (text.find("。", start, limit), text.find("\n", start, limit)) if end >= 0]
-    return min(ends) if ends else limit
+    end = min(ends) if ends else limit
+    heading = _RUN_IN_HEADING.search(text, start + 1, end)
+    return heading.start() - 1 if heading else end
 
 
 @dataclass
@@ -184,7 +203,7 @@ def _drop_partial_subject_rows(funding: Funding) -> None:
 def _read_sentence(reading: _Reading, start: int, end: int) -> list[MoneyList]:
     text, plain = reading.text, reading.plain
     found = list_in(text, plain, start, end)
-    amounts = _amounts(plain, start, end, [(item.start, item.end) for item in found])
+    amounts = _amounts(text, plain, start, end, [(item.start, item.end) for item in found])
     if _subject_source(plain, start, amounts) is not None:
         _add_source_rows(reading, start, amounts)
         return []
