@@ -290,3 +290,16 @@ def test_actual_as_实际为_and_target_as_目标任务() -> None:
         ("数量指标", "城镇新增就业", "2000人", "2150人"),
         ("社会效益指标", "城镇登记失业率", "≤4.5%", "3.9%"),
     ]
+
+
+def test_a_one_figure_statement_under_a_completion_heading_is_the_actual() -> None:
+    found = _indicators(
+        "2. 完成的绩效目标。\n(1)产出指标\n①数量指标:2023年,我校收到专项工作经费资金16.20万元。\n"
+        "②时效指标:专项工作经费资金到位率为100%。\n③质量指标:经费保障了学校正常运转，效果良好。\n"
+    )
+    assert [(i.level2, i.name, i.target, i.actual.text) for i in found] == [
+        ("数量指标", "收到专项工作经费资金", None, "16.20万元"),
+        ("时效指标", "专项工作经费资金到位率", None, "100%"),
+    ]
+    planned = _indicators("二、年度绩效目标\n(1)产出指标\n①数量指标:培训人数1200人。\n")
+    assert planned == []  # under a goals heading a bare figure is no actual (nor surely a target)

@@ -71,7 +71,7 @@ _NAME_LEAD = re.compile(
 _NAME_TAIL = re.compile(r"(?:为|是|大于|高于|达到|达|不低于|不少于|低于|小于)$")
 
 
-def _clean_name(name: str) -> str:
+def clean_name(name: str) -> str:
     name = ITEM_START.sub("", name)
     name = name.strip(SEPARATORS + " \t（(“”\"「」‘’'").strip()
     return _NAME_TAIL.sub("", _NAME_LEAD.sub("", name)).strip()
@@ -132,12 +132,12 @@ class ClauseReader:
             values = terminal_quantities(self.text, marker.end(), end)
             if not values:
                 value = self._value(marker.end(), end)
-                return _clean_name(self.text[start : marker.start()]), [("", value)] if value else []
+                return clean_name(self.text[start : marker.start()]), [("", value)] if value else []
             name_end = marker.start()
         else:
             values = terminal_quantities(self.text, start, end)
             if not values:
-                return _clean_name(self.text[start:end]), []
+                return clean_name(self.text[start:end]), []
             name_end = values[0].start()
         labelled: list[tuple[str, Figure]] = []
         previous: int | None = None
@@ -145,7 +145,7 @@ class ClauseReader:
             label = "" if previous is None else self.text[previous : match.start()].strip(SEPARATORS + " ")
             labelled.append((label, figure_at(self.text, *match.span(), self.found_by)))
             previous = match.end()
-        return _clean_name(self.text[start:name_end]), labelled
+        return clean_name(self.text[start:name_end]), labelled
 
     def _actuals(self, start: int, end: int, count: int) -> tuple[list[tuple[str, Figure]], int]:
         """Read `count` labelled actual values after an actual marker; return them and where they end."""
@@ -177,7 +177,7 @@ class ClauseReader:
             actuals, stop = self._actuals(marker.end(), end, len(targets))
         if not targets and actuals and actuals[0][1].kind == "text":
             targets = self._text_target(name, cursor.pos, marker.start(), actuals[0][1].text)
-            name = _clean_name(name[: len(name) - len(actuals[0][1].text)]) if targets else name
+            name = clean_name(name[: len(name) - len(actuals[0][1].text)]) if targets else name
         first = self._emit(cursor.program, name, targets, actuals)
         cursor.pos = stop
         completion = _COMPLETION.match(self.text, stop, end)
@@ -255,7 +255,7 @@ class ClauseReader:
             line_end = self.text.find("\n", start, end)
             if value:
                 figure = figure_at(self.text, *value.span(), self.found_by)
-                name = _clean_name(self.text[start : line_end if line_end > 0 else equals.start()])
+                name = clean_name(self.text[start : line_end if line_end > 0 else equals.start()])
                 cursor.pos = value.end()
                 return self.add(cursor.program, name, target=figure, actual=figure.model_copy())
         stop = _COMPLETION.search(self.text, start, end) or _TEXT_ACTUAL.search(self.text, start, end)

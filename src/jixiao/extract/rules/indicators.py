@@ -12,7 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jixiao.extract.rules.clauses import ACTUAL, ITEM_START, LEVEL1_OF, TARGET_MARKER, ClauseReader, Cursor
+from jixiao.extract.rules.clauses import (
+    ACTUAL,
+    ITEM_START,
+    LEVEL1_OF,
+    TARGET_MARKER,
+    ClauseReader,
+    Cursor,
+    clean_name,
+)
+from jixiao.extract.rules.figures import figure_at, terminal_quantities
 from jixiao.extract.rules.phrasings import read_phrasings
 from jixiao.model import Figure, Indicator
 
@@ -64,6 +73,8 @@ def _read_block(text: str, block: _Block, program: str | None) -> tuple[list[Ind
     reader = ClauseReader(text, block.level1, block.level2)
     for line_start, line_end in _lines(text, block.start, block.end):
         line = text[line_start:line_end].strip()
+        if line_start == block.start and _achieved_statement(reader, block, line_end):
+            continue
         if _PROGRAM_LINE.match(line):
             _flush(reader, cursor, items)
             cursor.program = line
@@ -76,6 +87,43 @@ def _read_block(text: str, block: _Block, program: str | None) -> tuple[list[Ind
             _read_run_on(reader, cursor, line_start, line_end)
     _flush(reader, cursor, items)
     return reader.indicators, cursor.program
+
+
+_SECTION_LINE = re.compile(
+    r"(?m)^[ \t]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])[^\n]*$"
+)
+_LEVEL_LINE = re.compile(
+    r"^[ \t]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])?[ \t]*"
+    r"(?:产出|效益|满意度|成本|数量|质量|时效|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)"
+)
+_STATEMENT = re.compile(r"(?:(?:19|20)\d{2}年度?[，,]\s*)?(?P<clause>[^，,；;。\n]{2,40}?)[。；;]?\s*$")
+
+
+def _under_achievements(text: str, at: int) -> bool:
+    """The nearest section title above `at` (not a level heading) speaks of what was done (完成的绩效目标,
+    绩效指标完成情况): its statements give actuals."""
+    titles = [match.group(0) for match in _SECTION_LINE.finditer(text, 0, at) if not _LEVEL_LINE.match(match.group(0))]
+    return bool(titles) and "完成" in titles[-1]
+
+
+def _achieved_statement(reader: ClauseReader, block: _Block, line_end: int) -> bool:
+    """`①数量指标:2023年,我校收到专项经费16.20万元。` under 完成的绩效目标: one clause, one figure, no
+    marker, on the heading's own line, is the indicator's actual (昌宁 2023)."""
+    text = reader.text
+    if block.start == 0 or text[block.start - 1] == "\n" or not _under_achievements(text, block.start):
+        return False
+    statement = _STATEMENT.match(text, block.start, line_end)
+    if statement is None or TARGET_MARKER.search(statement["clause"]) or ACTUAL.search(statement["clause"]):
+        return False
+    values = terminal_quantities(text, *statement.span("clause"))
+    if len(values) != 1 or values[0].end() != statement.end("clause"):
+        return False
+    name = clean_name(text[statement.start("clause") : values[0].start()])
+    if not name:
+        return False
+    reader.found_by = "narrative.achieved"
+    reader.add(None, name, actual=figure_at(text, *values[0].span(), reader.found_by))
+    return True
 
 
 def _flush(reader: ClauseReader, cursor: Cursor, items: list[tuple[int, int]]) -> None:
