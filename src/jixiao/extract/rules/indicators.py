@@ -90,7 +90,7 @@ def _read_block(text: str, block: _Block, program: str | None) -> tuple[list[Ind
 
 
 _SECTION_LINE = re.compile(
-    r"(?m)^[ \t]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])[^\n]*$"
+    r"[ \t]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])[^\n]*"
 )
 _LEVEL_LINE = re.compile(
     r"^[ \t]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])?[ \t]*"
@@ -99,11 +99,22 @@ _LEVEL_LINE = re.compile(
 _STATEMENT = re.compile(r"(?:(?:19|20)\d{2}年度?[，,]\s*)?(?P<clause>[^，,；;。\n]{2,40}?)[。；;]?\s*$")
 
 
+_TITLE_LOOKBACK = 40  # lines: a statement's section title is close above it
+
+
 def _under_achievements(text: str, at: int) -> bool:
     """The nearest section title above `at` (not a level heading) speaks of what was done (完成的绩效目标,
-    绩效指标完成情况): its statements give actuals."""
-    titles = [match.group(0) for match in _SECTION_LINE.finditer(text, 0, at) if not _LEVEL_LINE.match(match.group(0))]
-    return bool(titles) and "完成" in titles[-1]
+    绩效指标完成情况): its statements give actuals. Read line by line upwards, never the whole text."""
+    end = text.rfind("\n", 0, at)
+    for _ in range(_TITLE_LOOKBACK):
+        if end <= 0:
+            return False
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if _SECTION_LINE.fullmatch(line) and not _LEVEL_LINE.match(line):
+            return "完成" in line
+        end = start - 1
+    return False
 
 
 def _achieved_statement(reader: ClauseReader, block: _Block, line_end: int) -> bool:
