@@ -46,6 +46,19 @@ def money_at(text: str, start: int, end: int, found_by: str) -> Figure:
     return figure
 
 
+_MONEY = re.compile(r"\s*(-?[\d,]+(?:\.\d+)?)\s*(万元|亿元|千元|元|万)?")
+
+
+def amount_in_wan(printed: str) -> float | None:
+    """The value of a printed money amount in 万元, for comparing amounts: a cheap read of `12,980,000元`
+    (money_at parses the whole figure, and an amount list compares many)."""
+    match = _MONEY.match(printed)
+    if match is None:
+        return None
+    unit = match.group(2)
+    return to_wan_yuan(float(match.group(1).replace(",", "")), "万元" if unit in (None, "万") else unit)
+
+
 def terminal_quantities(text: str, start: int, end: int) -> list[re.Match[str]]:
     """Quantities in text[start:end] that end a clause (followed by a separator or the end).
 

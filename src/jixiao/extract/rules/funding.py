@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jixiao.extract.rules.figures import WEIGHT_SCORE, figure_at, money_at
+from jixiao.extract.rules.figures import WEIGHT_SCORE, amount_in_wan, figure_at, money_at
 from jixiao.extract.rules.money_lists import MoneyList, attach_lists, list_in
 from jixiao.model import Funding, FundingLine, SourceAmount, SpendingItem
 from jixiao.vocabulary import FUNDING_VERBS, NOT_A_FUNDING_LINE, SUM_WORDS, source_of
@@ -105,7 +105,7 @@ def _amounts(text: str, plain: str, start: int, end: int, listed: list[tuple[int
             line = found[-1].line  # `…下达…；…下达…，合计671037万元`: the sum of the amounts before it
         if line is None and (after := _AFTER_VERB.match(plain, match.end(), end)):
             line = _AFTER_LINES[after["verb"]]
-        value = money_at(text, match.start(), match.end(), "").value
+        value = amount_in_wan(text[match.start() : match.end()])
         found.append(_Amount(match.start(), match.end(), line, summed=bool(_SUM.search(clause)), value=value))
     if len(found) == 1 and found[0].line is None:  # 批复红河州生态环境局项目9个，项目资金1950万元
         earlier = plain[start : _clause_start(plain, start, found[0].start)]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from jixiao.extract.rules.figures import figure_at, money_at
+from jixiao.extract.rules.figures import amount_in_wan, figure_at, money_at
 from jixiao.model import Funding, FundingLine, FundSource, SourceAmount, SpendingItem
 from jixiao.vocabulary import FUNDING_VERBS, NOT_A_FUNDING_LINE, SUM_WORDS, source_of
 
@@ -203,19 +203,18 @@ def _splits_total(text: str, money_list: MoneyList, block: FundingLine) -> bool:
         return False
     if money_list.whole is None:
         return True
-    return money_at(text, *money_list.whole, "").value == block.total.value
+    return amount_in_wan(text[slice(*money_list.whole)]) == block.total.value
 
 
 def _attach_sources(text: str, money_list: MoneyList, block: FundingLine, levels: list[FundSource]) -> None:
     if block.total is None:
         return
-    if money_list.whole is not None:
+    if money_list.whole is not None and amount_in_wan(text[slice(*money_list.whole)]) != block.total.value:
+        parts = {amount_in_wan(text[item.start : item.end]) for item in money_list.items}
+        if block.total.value not in parts:
+            return  # the list splits some other amount
         whole = money_at(text, *money_list.whole, "narrative.funding")
-        if whole.value != block.total.value:
-            parts = {money_at(text, item.start, item.end, "").value for item in money_list.items}
-            if block.total.value not in parts:
-                return  # the list splits some other amount
-            block.total, block.by_source = whole, []  # the whole beats its part (中央8,475 within 共计12,805)
+        block.total, block.by_source = whole, []  # the whole beats its part (中央8,475 within 共计12,805)
     if block.by_source:
         return
     for item, level in zip(money_list.items, levels, strict=True):
