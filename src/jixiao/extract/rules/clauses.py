@@ -17,8 +17,9 @@ from jixiao.numbers import QUANTITY
 
 ITEM_START = re.compile(r"(?m)^[ \t]*(?:[（(]\d+[)）]|\d+[.．、](?!\d))[ \t]*")
 _PROGRAM_PREFIX = re.compile(r"[^\d，,；;。：:\s]{2,40}?(?:资金|经费)[，,]")
+# spaces only after a mark: `[，,]?[ \t]*` would rescan every run of spaces once per start (N²)
 ACTUAL = re.compile(
-    r"[，,；;]?[ \t]*(?:(?:19|20)\d{2}年)?(?:全年)?"
+    r"(?:[，,；;][ \t]*)?(?:(?:19|20)\d{2}年)?(?:全年)?"
     r"实际(?P<verb>完成值|完成情况|完成|达到|未完成|值|为|是)(?:为|是|[：:])?"
     # bare `，完成5120人次` counts only after a target marker (see ClauseReader.accepts)
     r"|[，,；;][ \t]*(?P<bare>完成|达到)(?:值)?(?:为)?(?=[-\d≥≤<>=一二三四五六七八九十两]|长期)"
@@ -42,8 +43,8 @@ TARGET_MARKER = re.compile(
     r"|(?:年度)?目标(?:任务)?(?:为|是)?(?=[-\d≥≤<>=])"
 )
 _EQUALS_TARGET = re.compile(r"等于(?:年度)?(?:目标)?(?:指标)?值?")
-_COMPLETION = re.compile(r"[，,]?[ \t]*完成(?:年度预期目标|年度目标|预期目标|目标任务|率)(?:的|为)?(?=[\d-])")
-_TEXT_ACTUAL = re.compile(r"[，,]?[ \t]*完成年度预期目标(?=[^\d的，,；;。\s])")
+_COMPLETION = re.compile(r"(?:[，,][ \t]*)?完成(?:年度预期目标|年度目标|预期目标|目标任务|率)(?:的|为)?(?=[\d-])")
+_TEXT_ACTUAL = re.compile(r"(?:[，,][ \t]*)?完成年度预期目标(?=[^\d的，,；;。\s])")
 _REASON_CUES = re.compile(r"因|由于|原因|未|减少|下调|预计|不足|推迟|延迟|受")
 _BREAKDOWN = re.compile(r"其中[，,：:]?")
 
