@@ -156,7 +156,7 @@ def _read_run_on(reader: ClauseReader, cursor: Cursor, start: int, end: int) -> 
     for marker in ACTUAL.finditer(reader.text, start, end):
         if marker.start() < cursor.pos or not reader.accepts(marker, cursor.pos):
             continue
-        reader.clause(cursor, marker, end)
+        reader.reason_after(reader.clause(cursor, marker, end), cursor, end)
         read += 1
     reader.targets_only(cursor, end, marked_only=not read)
 
