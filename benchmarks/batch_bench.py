@@ -127,7 +127,9 @@ def jixiao_run(src: Path, folder: Path, db: Path, workers: int) -> Measured:
     sampler.stop.set()
     sampler.join()
     if status != 0:
-        raise SystemExit(f"jixiao run failed ({src}): {process.stderr.read().decode()[-2000:] if process.stderr else ''}")
+        raise SystemExit(
+            f"jixiao run failed ({src}): {process.stderr.read().decode()[-2000:] if process.stderr else ''}"
+        )
     # the parent's own CPU exactly (wait4); the other processes as last sampled
     others = sum(ticks for pid, ticks in sampler.cpu_ticks.items() if pid != process.pid) / TICKS
     return Measured(
@@ -168,7 +170,9 @@ def bench_rules(versions: dict[str, Path], sizes: dict[str, list[int]], workers:
         work = Path(temporary)
         for name, src in versions.items():
             cpu = cpu_per_report(src, work / f"cpu-{name}")
-            print(f"{name:>7}: CPU per report, one process: {cpu:.2f} ms -> at most {workers * 1000 / cpu:,.0f}/s on {workers} idle cores")
+            print(
+                f"{name:>7}: CPU per report, one process: {cpu:.2f} ms -> at most {workers * 1000 / cpu:,.0f}/s on {workers} idle cores"
+            )
         print(
             f"{'version':>7} {'N':>7} {'s':>7} {'reports/s':>10} {'CPU s':>7} {'CPU ms/rep':>10} {'parent MB':>10} "
             f"{'worker MB':>10} {'total MB':>9} {'store KB/rep':>12} {'re-run s':>9}"

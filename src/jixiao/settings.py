@@ -21,6 +21,7 @@ from pydantic_settings import (
 )
 
 from jixiao.errors import ConfigError
+from jixiao.redaction import register_secret
 
 InstructorMode = Literal["tools", "tools_strict", "json", "md_json", "json_schema"]
 
@@ -50,7 +51,10 @@ class Settings(BaseSettings):
     mode: InstructorMode = Field(default="tools", description="how instructor asks for structured output")
     temperature: float = Field(default=0.0, ge=0.0, le=2.0)
     max_tokens: int | None = Field(default=None, gt=0, description="cap on completion tokens per call")
-    timeout: float = Field(default=120.0, gt=0, description="seconds per HTTP request")
+    timeout: float = Field(default=120.0, gt=0, description="seconds per HTTP request, in all (a total deadline)")
+    max_answer_bytes: int = Field(
+        default=1_000_000, ge=1_000, description="an answer larger than this is not read (nor sent back in a re-ask)"
+    )
     max_concurrency: int = Field(default=4, ge=1, description="reports extracted at once in a batch")
     max_retries: int = Field(default=2, ge=0, description="re-asks after output that fails validation")
     transport_retries: int = Field(default=4, ge=0, description="HTTP retries on 429, 5xx, timeouts")
@@ -70,6 +74,8 @@ class Settings(BaseSettings):
     def _key_not_blank(self) -> Settings:
         if self.api_key is not None and not self.api_key.get_secret_value().strip():
             object.__setattr__(self, "api_key", None)
+        if self.api_key is not None:  # from now on every message jixiao prints or stores masks it
+            register_secret(self.api_key.get_secret_value())
         return self
 
     @property

@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field, ValidationError
 from jixiao.errors import InputError
 from jixiao.evaluation.facts import FAMILIES
 from jixiao.evaluation.findings import FindingsScore
+from jixiao.evaluation.from_review import RulePrecision
 from jixiao.evaluation.metrics import FactScore
 from jixiao.evaluation.mutations import MutationScore
 
@@ -44,6 +45,9 @@ class EvalRun(BaseModel):
     findings_on_gold: FindingsScore | None = None
     mutations: MutationScore | None = None
     notes: list[str] = Field(default_factory=list)
+    review: list[RulePrecision] = Field(
+        default_factory=list, description="each rule's precision from review decisions (jixiao eval --db)"
+    )
 
     @property
     def mode(self) -> str:
@@ -66,6 +70,8 @@ def metric_values(run: EvalRun) -> dict[str, float | None]:
     for prefix, findings in (("findings", run.findings), ("findings_on_gold", run.findings_on_gold)):
         values[f"{prefix}.precision"] = findings.precision if findings else None
         values[f"{prefix}.recall"] = findings.recall if findings else None
+        values[f"{prefix}.error_precision"] = findings.error_precision if findings else None
+        values[f"{prefix}.warning_precision"] = findings.warning_precision if findings else None
     values["mutations.detected"] = run.mutations.total.rate if run.mutations else None
     return values
 

@@ -12,7 +12,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from jixiao.checks import run_checks
 from jixiao.errors import ConfigError
+from jixiao.review.spreadsheet import safe_cell
+from jixiao.review.states import ReviewedResult, review_record, reviewed_results
 from jixiao.review.tables import TABLES, Column, Row
 from jixiao.review.xlsx import write_xlsx
 from jixiao.series import with_findings_across_years
@@ -34,7 +37,8 @@ def export(store: Store, target: Path, *, extractor: str | None = None) -> list[
     if suffix == ".parquet":
         _require_pyarrow()
     target.parent.mkdir(parents=True, exist_ok=True)
-    results = with_findings_across_years(store, store.results(extractor, with_text=False))
+    across = with_findings_across_years(store, store.results(extractor, with_text=False))
+    results = reviewed_results(store, across, run_checks)
     if suffix == ".xlsx":
         write_xlsx(results, target)
         return [target]
@@ -55,7 +59,7 @@ def write_csv(results: Iterable[StoredResult], target: Path) -> list[Path]:
             writer.writerow([column.header for column in table.columns])
         for result in results:
             for table, writer in zip(TABLES, writers, strict=True):
-                writer.writerows(table.rows(result))
+                writer.writerows([safe_cell(value) for value in row] for row in table.rows(result))
     finally:
         for handle in handles:
             handle.close()
@@ -71,6 +75,8 @@ def write_jsonl(results: Iterable[StoredResult], target: Path) -> None:
                 "report": result.report.model_dump(mode="json"),
                 "findings": [finding.model_dump(mode="json") for finding in result.findings],
             }
+            if isinstance(result, ReviewedResult) and result.review is not None:
+                line["review"] = review_record(result.review)
             handle.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 

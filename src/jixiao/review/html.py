@@ -6,7 +6,6 @@ everything it prints (report text is untrusted input); the only markup is our ow
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from jixiao.model import Finding, Report, Severity
+from jixiao.output_folder import OutputFolder
 from jixiao.review.corpus import write_corpus
 from jixiao.review.highlight import finding_id, segments
 from jixiao.review.tables import SEVERITY_ZH
@@ -75,13 +75,14 @@ def _page_name(result: StoredResult) -> str:
 
 
 def write_review(store: Store, out: Path, *, extractor: str | None = None) -> Path:
-    """Write index.html, one page per stored report and the corpus page under `out`; return the index path."""
+    """Write index.html, one page per stored report and the corpus page under `out`; return the index path.
+
+    `out` must be new, empty, or a folder an earlier review wrote (see OutputFolder): a review never
+    deletes or overwrites anything it did not write itself.
+    """
+    folder = OutputFolder.claim(out)
     environment = _environment()
     report_template = environment.get_template("report.html.j2")
-    pages = out / REPORTS_FOLDER
-    if pages.exists():
-        shutil.rmtree(pages)  # pages of reports no longer in the store must not linger
-    pages.mkdir(parents=True)
     rows: list[IndexRow] = []
     for result in with_findings_across_years(store, store.results(extractor)):
         findings = _sorted_findings(result.findings)
@@ -93,13 +94,13 @@ def write_review(store: Store, out: Path, *, extractor: str | None = None) -> Pa
             worst=_worst(findings),
             money=_money_lines(result.report),
         )
-        (pages / _page_name(result)).write_text(html, encoding="utf-8")
+        folder.write_text(f"{REPORTS_FOLDER}/{_page_name(result)}", html)
         rows.append(_index_row(result, findings))
     rows.sort(key=lambda row: row.sort_key)
     failures = store.failures(extractor)
-    index = out / "index.html"
-    index.write_text(_render_index(environment, rows, failures), encoding="utf-8")
-    write_corpus(environment, store, out, extractor=extractor)  # corpus.html, linked from the index
+    index = folder.write_text("index.html", _render_index(environment, rows, failures))
+    write_corpus(environment, store, folder, extractor=extractor)  # corpus.html, linked from the index
+    folder.remove_stale()  # pages of reports no longer in the store must not linger
     return index
 
 

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from jixiao.review.spreadsheet import safe_cell
 from jixiao.review.tables import TABLES, Cell
 from jixiao.store import StoredResult
 
@@ -24,10 +26,19 @@ _MONEY_FORMAT = "#,##0.00"
 _MAX_TEXT = 32_767  # Excel's cell limit; longer text is cut rather than corrupting the file
 
 
-def _cell_value(value: Cell) -> Cell:
+def _data_cell(sheet: Any, value: Cell) -> WriteOnlyCell:
+    """A cell of report data: formula-like text neutralised, every string typed as a string.
+
+    openpyxl stores a str starting with `=` as a formula and `#N/A` as an error value; a string cell is
+    neither, whatever its text.
+    """
+    value = safe_cell(value)
     if isinstance(value, str) and len(value) > _MAX_TEXT:
-        return value[: _MAX_TEXT - 1] + "…"
-    return value
+        value = value[: _MAX_TEXT - 1] + "…"
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
 
 
 def write_xlsx(results: Iterable[StoredResult], target: Path) -> dict[str, int]:
@@ -58,7 +69,7 @@ def write_xlsx(results: Iterable[StoredResult], target: Path) -> dict[str, int]:
             for row in table.rows(result):
                 cells = []
                 for index, value in enumerate(row):
-                    cell = WriteOnlyCell(sheet, value=_cell_value(value))
+                    cell = _data_cell(sheet, value)
                     if index in money_columns[table.name] and value is not None:
                         cell.number_format = _MONEY_FORMAT
                     cells.append(cell)
