@@ -56,7 +56,7 @@ _TITLE_PREFIX = re.compile(
 )
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）])")
 _TITLE_TAIL = re.compile(r"(?:书)?\s*(?:[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）])?")
-_SENTENCE_MARKS = re.compile(r"[，。！？；,;!?《]")
+_SENTENCE_MARKS = re.compile(r"[，。！？；,;《]")
 _MAX_TITLE = 80
 _MAX_LINES = 60
 _MAX_HEAD_LINE = 30  # a first title line carried over to the next (岳阳市2018年度部门整体支出 / 绩效评价自评报告)

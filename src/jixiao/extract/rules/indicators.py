@@ -197,7 +197,7 @@ def _read_loose(text: str, start: int, end: int) -> list[Indicator]:
 
 
 _NOT_A_NAME = re.compile(r"[\n。]|一级指标|二级指标|三级指标|项目名称|主管部门")
-_MAX_NAME = 40
+_MAX_NAME = 60  # the longest real indicator names run to ~30 characters; a paragraph is longer
 
 
 def _is_indicator(indicator: Indicator) -> bool:
