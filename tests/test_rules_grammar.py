@@ -303,3 +303,14 @@ def test_a_one_figure_statement_under_a_completion_heading_is_the_actual() -> No
     ]
     planned = _indicators("二、年度绩效目标\n(1)产出指标\n①数量指标:培训人数1200人。\n")
     assert planned == []  # under a goals heading a bare figure is no actual (nor surely a target)
+
+
+def test_a_cause_after_a_run_on_actual_is_its_deviation_reason() -> None:
+    found = _indicators(
+        "1、产出数量指标：托养服务人次数年初指标值为不低于80人次，全年实际完成值77人次，因一家托养机构停业整改，"
+        "未完成年度目标。康复人数年初指标值为不低于150人，全年实际完成值163人，超额完成。\n"
+    )
+    assert [(i.name, i.actual.text, i.deviation_reason) for i in found] == [
+        ("托养服务人次数", "77人次", "因一家托养机构停业整改，未完成年度目标"),
+        ("康复人数", "163人", None),
+    ]

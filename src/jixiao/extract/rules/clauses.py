@@ -46,6 +46,7 @@ _EQUALS_TARGET = re.compile(r"等于(?:年度)?(?:目标)?(?:指标)?值?")
 _COMPLETION = re.compile(r"(?:[，,][ \t]*)?完成(?:年度预期目标|年度目标|预期目标|目标任务|率)(?:的|为)?(?=[\d-])")
 _TEXT_ACTUAL = re.compile(r"(?:[，,][ \t]*)?完成年度预期目标(?=[^\d的，,；;。\s])")
 _REASON_CUES = re.compile(r"因|由于|原因|未|减少|下调|预计|不足|推迟|延迟|受")
+_REASON_START = re.compile(r"(?:主要)?(?:因|由于|原因|受)")
 _BREAKDOWN = re.compile(r"其中[，,：:]?")
 
 
@@ -278,6 +279,18 @@ class ClauseReader:
                 indicator.completion = figure_at(self.text, *value.span(), self.found_by)
                 cursor.pos = value.end()
         return indicator
+
+    def reason_after(self, indicator: Indicator | None, cursor: Cursor, end: int) -> None:
+        """`…，全年实际完成值77人次，因一家托养机构停业整改，未完成年度目标。`: the clauses after an unmet
+        actual, up to the sentence's end, that give a cause are its deviation reason."""
+        if indicator is None or indicator.deviation_reason:
+            return
+        start = skip(self.text, cursor.pos, end, "，, \t")
+        stop = min([at for at in (self.text.find(char, start, end) for char in "。；;") if at >= 0] + [end])
+        remainder = self.text[start:stop].strip()
+        if remainder and _REASON_START.match(remainder) and not ACTUAL.search(self.text, start, stop):
+            indicator.deviation_reason = remainder
+            cursor.pos = stop
 
     def _tail(self, indicator: Indicator, start: int, end: int) -> None:
         start, end = _trim(self.text, start, end)

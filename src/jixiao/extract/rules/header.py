@@ -3,9 +3,9 @@
 Where each comes from, most trusted first:
 - title: the first line that ends in report words (绩效自评报告, 绩效目标自评表…) and is not site chrome
   (a post title followed by its 发布时间 gives way to the document's own title further down);
-- fund: the form's 项目名称 / 转移支付(项目)名称 (several different ones: a department's many projects, so
-  none), else what the title names once place, unit, year and report words are gone, else a bracketed
-  name printed after the title (`(教育专项工作经费)`);
+- fund: what the title names once place, unit, year and report words are gone, else the form's 项目名称 /
+  转移支付(项目)名称 (several different ones: a department's many projects, so none), else a bracketed name
+  printed after the title (`(教育专项工作经费)`);
 - region: the place of the 实施单位 / 资金使用单位 / 部门 (DOMAIN: the unit that spends the money), else the
   title's places, else the 主管部门's, else the place printed before the fund's name in the body, else the
   publishing unit (发布机构, 来源) and the signature; always the most specific place, in its shortest form;
@@ -56,7 +56,7 @@ _TITLE_PREFIX = re.compile(
 )
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）])")
 _TITLE_TAIL = re.compile(r"(?:书)?\s*(?:[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）])?")
-_SENTENCE_MARKS = re.compile(r"[，。！？；,;!?《]")
+_SENTENCE_MARKS = re.compile(r"[，。！？；,;《]")
 _MAX_TITLE = 80
 _MAX_LINES = 60
 _MAX_HEAD_LINE = 30  # a first title line carried over to the next (岳阳市2018年度部门整体支出 / 绩效评价自评报告)
@@ -131,13 +131,13 @@ def title_of(text: str) -> str | None:
 
 
 def _fund(fields: list[FormField], titles: list[_TitleLine], lines: list[str]) -> str | None:
+    if found := next((subject for title in titles if (subject := subject_of(title.title))), None):
+        return found
     names = {subject for value in values_of(fields, FieldKind.NAME) if (subject := subject_of(value))}
-    if len(names) > 1:  # a department's several projects: no one fund
+    if len(names) > 1:  # a department's several projects under a title that names none: no one fund
         return None
     if names:
         return names.pop()
-    if found := next((subject for title in titles if (subject := subject_of(title.title))), None):
-        return found
     if not titles:
         return None
     following = lines[titles[0].index + 1] if titles[0].index + 1 < len(lines) else ""

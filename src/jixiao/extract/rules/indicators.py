@@ -156,7 +156,7 @@ def _read_run_on(reader: ClauseReader, cursor: Cursor, start: int, end: int) -> 
     for marker in ACTUAL.finditer(reader.text, start, end):
         if marker.start() < cursor.pos or not reader.accepts(marker, cursor.pos):
             continue
-        reader.clause(cursor, marker, end)
+        reader.reason_after(reader.clause(cursor, marker, end), cursor, end)
         read += 1
     reader.targets_only(cursor, end, marked_only=not read)
 
@@ -197,7 +197,7 @@ def _read_loose(text: str, start: int, end: int) -> list[Indicator]:
 
 
 _NOT_A_NAME = re.compile(r"[\n。]|一级指标|二级指标|三级指标|项目名称|主管部门")
-_MAX_NAME = 40
+_MAX_NAME = 60  # the longest real indicator names run to ~30 characters; a paragraph is longer
 
 
 def _is_indicator(indicator: Indicator) -> bool:
