@@ -3,6 +3,10 @@
 Every exporter (xlsx, csv, parquet) writes these same tables, so a column means the same thing everywhere.
 Headers are Chinese (the users' language); numbers stay numbers (money in 万元, percentages as 99.57),
 and the verbatim text of a figure sits beside its value so a reader can see what the report printed.
+
+Every table starts with the same key columns — 报告序号, 文件, 地区, 年度, 资金名称, 读取状态 — so any sheet
+pivots by region, year or fund on its own, and no row of a report that was not (fully) read looks like a
+clean one. A figure a check of the extraction doubts is named in the row's 存疑 column.
 """
 
 from __future__ import annotations
@@ -10,14 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from jixiao.model import Figure, Finding, FundingLine, Report, Severity
-from jixiao.store import StoredResult
+from jixiao.model import STATUS_ZH, Figure, Finding, FundingLine, ReadingStatus, Report, Severity, reading_status
+from jixiao.review.figure_words import LINE_ZH, SOURCE_ZH, TOTAL_ZH, describe, describe_ref, suspect_paths
+from jixiao.store import StoredFailure, StoredResult
 
 Cell = str | int | float | None
 Row = list[Cell]
 
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
-LINE_ZH = {"initial": "年初预算", "budget": "预算", "allocated": "下达", "executed": "执行"}
 
 
 @dataclass(frozen=True)
@@ -50,21 +54,35 @@ def worst_severity(findings: list[Finding]) -> str | None:
     return SEVERITY_ZH[max(findings, key=lambda f: f.severity.rank).severity]
 
 
-_KEY = (Column("报告序号", "report_id", number=True, integer=True), Column("文件", "file"))
+_KEY = (
+    Column("报告序号", "report_id", number=True, integer=True),
+    Column("文件", "file"),
+    Column("地区", "region"),
+    Column("年度", "year", number=True, integer=True),
+    Column("资金名称", "fund"),
+    Column("读取状态", "status"),
+)
+_SUSPECT = Column("存疑（抽取待核）", "suspect")
 
 
 def _key(result: StoredResult) -> Row:
-    return [result.extraction_id, result.document.path]
+    report = result.report
+    status = STATUS_ZH[reading_status(report)]
+    return [result.extraction_id, result.document.path, report.region, report.year, report.fund, status]
+
+
+def _suspect(paths: set[str], report: Report, *fields: str) -> str | None:
+    """The figures of this row that a check of the extraction doubts, in words."""
+    return "、".join(describe(field, report) for field in fields if field in paths) or None
 
 
 def _report_rows(result: StoredResult) -> Iterator[Row]:
     report = result.report
     funding = report.funding
+    doubted = suspect_paths(result.findings)
+    coverage = report.coverage.share if report.coverage is not None else None
     yield [
         *_key(result),
-        report.region,
-        report.year,
-        report.fund,
         report.title,
         _value(funding.budget.total),
         _value(funding.allocated.total),
@@ -73,10 +91,25 @@ def _report_rows(result: StoredResult) -> Iterator[Row]:
         len(report.indicators),
         len(result.findings),
         worst_severity(result.findings),
+        None if coverage is None else round(coverage * 100, 1),
+        _suspect(doubted, report, *_REPORT_FIGURES),
         _extractor_name(report),
         result.document.format,
         result.document.sha256,
     ]
+
+
+_REPORT_FIGURES = (
+    "funding.budget.total",
+    "funding.allocated.total",
+    "funding.executed.total",
+    "funding.execution_rate",
+    "total_score",
+    "title",
+    "region",
+    "year",
+    "fund",
+)
 
 
 def _extractor_name(report: Report) -> str:
@@ -85,31 +118,39 @@ def _extractor_name(report: Report) -> str:
 
 
 def _funding_rows(result: StoredResult) -> Iterator[Row]:
+    key, doubted = _key(result), suspect_paths(result.findings)
     for line_name, line_zh in LINE_ZH.items():
         line: FundingLine = getattr(result.report.funding, line_name)
+        path = f"funding.{line_name}"
         if line.total is not None:
-            yield [*_key(result), line_zh, "合计", "合计", line.total.value, line.total.text]
-        for part in line.by_source:
-            yield [*_key(result), line_zh, part.source.value, part.name, part.amount.value, part.amount.text]
+            suspect = _suspect(doubted, result.report, f"{path}.total")
+            yield [*key, line_zh, TOTAL_ZH, TOTAL_ZH, line.total.value, line.total.text, suspect]
+        for i, part in enumerate(line.by_source):
+            suspect = _suspect(doubted, result.report, f"{path}.by_source[{i}].amount", f"{path}.by_source[{i}]")
+            yield [*key, line_zh, SOURCE_ZH[part.source], part.name, part.amount.value, part.amount.text, suspect]
 
 
 def _spending_rows(result: StoredResult) -> Iterator[Row]:
-    for item in result.report.spending:
+    key, doubted = _key(result), suspect_paths(result.findings)
+    for i, item in enumerate(result.report.spending):
         yield [
-            *_key(result),
+            *key,
             item.category,
             _value(item.amount),
             _text(item.amount),
             _value(item.share),
             _text(item.share),
+            _suspect(doubted, result.report, f"spending[{i}].amount", f"spending[{i}].share"),
         ]
 
 
 def _indicator_rows(result: StoredResult) -> Iterator[Row]:
-    for item in result.report.indicators:
+    key, doubted = _key(result), suspect_paths(result.findings)
+    for i, item in enumerate(result.report.indicators):
         target = item.target
+        fields = ("name", "target", "actual", "completion", "weight", "score")
         yield [
-            *_key(result),
+            *key,
             item.program,
             item.level1,
             item.level2,
@@ -124,18 +165,21 @@ def _indicator_rows(result: StoredResult) -> Iterator[Row]:
             _value(item.weight),
             _value(item.score),
             item.deviation_reason,
+            _suspect(doubted, result.report, *(f"indicators[{i}].{field}" for field in fields)),
         ]
 
 
 def _finding_rows(result: StoredResult) -> Iterator[Row]:
+    key, report = _key(result), result.report
     for finding in result.findings:
         yield [
-            *_key(result),
+            *key,
             finding.rule,
             SEVERITY_ZH[finding.severity],
             finding.message_zh,
             finding.message_en,
-            "；".join(f"{ref.path}: {ref.text}" for ref in finding.figures),
+            "；".join(describe_ref(ref, report) for ref in finding.figures),
+            "；".join(ref.path for ref in finding.figures),
             finding.expected,
             finding.found,
         ]
@@ -147,9 +191,6 @@ TABLES: tuple[Table, ...] = (
         "报告",
         (
             *_KEY,
-            Column("地区", "region"),
-            Column("年度", "year", number=True, integer=True),
-            Column("资金名称", "fund"),
             Column("标题", "title"),
             Column("预算数（万元）", "budget", number=True),
             Column("下达数（万元）", "allocated", number=True),
@@ -158,6 +199,8 @@ TABLES: tuple[Table, ...] = (
             Column("指标数", "indicators", number=True, integer=True),
             Column("发现数", "findings", number=True, integer=True),
             Column("最严重发现", "worst_severity"),
+            Column("读数覆盖（%）", "coverage", number=True),
+            _SUSPECT,
             Column("抽取方式", "extractor"),
             Column("格式", "format"),
             Column("SHA-256", "sha256"),
@@ -174,6 +217,7 @@ TABLES: tuple[Table, ...] = (
             Column("来源名称", "source_name"),
             Column("金额（万元）", "amount", number=True),
             Column("原文", "amount_text"),
+            _SUSPECT,
         ),
         _funding_rows,
     ),
@@ -187,6 +231,7 @@ TABLES: tuple[Table, ...] = (
             Column("金额原文", "amount_text"),
             Column("占比（%）", "share", number=True),
             Column("占比原文", "share_text"),
+            _SUSPECT,
         ),
         _spending_rows,
     ),
@@ -209,6 +254,7 @@ TABLES: tuple[Table, ...] = (
             Column("分值", "weight", number=True),
             Column("得分", "score", number=True),
             Column("偏差原因", "deviation_reason"),
+            _SUSPECT,
         ),
         _indicator_rows,
     ),
@@ -222,9 +268,31 @@ TABLES: tuple[Table, ...] = (
             Column("说明", "message_zh"),
             Column("Explanation", "message_en"),
             Column("涉及数字", "figures"),
+            Column("数字路径", "figure_paths"),
             Column("应为", "expected", number=True),
             Column("报告所载", "found", number=True),
         ),
         _finding_rows,
     ),
 )
+
+
+UNREAD_TITLE = "未读取文档"
+UNREAD_COLUMNS = (
+    Column("文件", "file"),
+    Column("读取状态", "status"),
+    Column("原因", "reason"),
+    Column("抽取方式", "extractor"),
+)
+NOTHING_REASON = "文件已读取，但未找到资金、指标或得分（可能是通知、公告或扫描件，或版式尚不能识别）"
+
+
+def unread_row(result: StoredResult) -> Row | None:
+    """A row of the sheet of documents not read, for a report in which nothing was found; else None."""
+    if reading_status(result.report) is not ReadingStatus.NOTHING:
+        return None
+    return [result.document.path, STATUS_ZH[ReadingStatus.NOTHING], NOTHING_REASON, _extractor_name(result.report)]
+
+
+def failure_row(failure: StoredFailure) -> Row:
+    return [failure.path, STATUS_ZH[ReadingStatus.FAILED], failure.reason, failure.extractor]
