@@ -68,7 +68,7 @@ def _checked_in_store(db: Path, skip: tuple[str, ...], config: CheckConfig) -> t
     return done, [], tally
 
 
-@command(backend=True, without=("config",))
+@command(backend=True, without=("config",), kept="nothing: check writes no files; run it again")
 def check(
     chosen: Chosen,
     paths: Annotated[
