@@ -147,7 +147,8 @@ def jixiao_run(src: Path, folder: Path, db: Path, workers: int) -> Measured:
     sampler.stop.set()
     sampler.join()
     if status != 0:
-        raise SystemExit(f"jixiao run failed ({src}): {process.stderr.read().decode()[-2000:] if process.stderr else ''}")
+        problem = process.stderr.read().decode()[-2000:] if process.stderr else ""
+        raise SystemExit(f"the batch failed ({src}): {problem}")
     # the parent's own CPU exactly (wait4); the other processes as last sampled
     others = sum(ticks for pid, ticks in sampler.cpu_ticks.items() if pid != process.pid) / TICKS
     return Measured(
@@ -157,6 +158,48 @@ def jixiao_run(src: Path, folder: Path, db: Path, workers: int) -> Measured:
         worker_mb=sampler.worker_kb / 1024,
         total_mb=sampler.total_kb / 1024,
     )
+
+
+STAGES = """
+import gc, sys, time
+from pathlib import Path
+from jixiao.checks import run_checks
+from jixiao.documents import load_document
+from jixiao.extract.rules import extract_rules
+from jixiao.store import Extracted, FileStat
+files = sorted(Path(sys.argv[1]).rglob("*.txt"))
+for path in files[:5]:  # warm-up: regexes compiled, rules registered
+    document = load_document(path)
+    run_checks(extract_rules(document), document.match_text)
+gc.freeze()
+gc.set_threshold(50_000, 50, 100)  # as in the batch's worker processes
+spent = dict(load=0.0, extract=0.0, check=0.0, pack=0.0)
+for path in files:
+    clock = time.process_time()
+    document = load_document(path)
+    spent["load"] += time.process_time() - clock
+    clock = time.process_time()
+    report = extract_rules(document)
+    spent["extract"] += time.process_time() - clock
+    clock = time.process_time()
+    findings = run_checks(report, document.match_text)
+    spent["check"] += time.process_time() - clock
+    clock = time.process_time()
+    Extracted.build(path=str(path), stat=FileStat.of(path), text=document.text, extractor="rules", report=report,
+                    findings=findings)
+    spent["pack"] += time.process_time() - clock
+print(" ".join(f"{stage} {seconds / len(files) * 1000:.2f}" for stage, seconds in spent.items()))
+"""
+
+
+def where_time_goes(src: Path, folder: Path) -> str:
+    """CPU ms per report of each stage in one process: load (decode, normalize), extract (the rules backend),
+    check, pack (the report and findings to JSON, zlib). The store's writes in the parent come on top."""
+    environment = {**os.environ, "PYTHONPATH": str(src)}
+    done = subprocess.run(
+        [sys.executable, "-c", STAGES, str(folder)], env=environment, capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
 
 
 def series_seconds(src: Path, db: Path) -> float | None:
@@ -199,7 +242,12 @@ def bench_rules(versions: dict[str, Path], sizes: dict[str, list[int]], workers:
         work = Path(temporary)
         for name, src in versions.items():
             cpu = cpu_per_report(src, work / f"cpu-{name}")
-            print(f"{name:>7}: CPU per report, one process: {cpu:.2f} ms -> at most {workers * 1000 / cpu:,.0f}/s on {workers} idle cores")
+            stages = where_time_goes(src, work / f"cpu-{name}" / "large")
+            print(f"{name:>7}: CPU ms per report by stage, one process: {stages}")
+            ceiling = workers * 1000 / cpu
+            print(
+                f"{name:>7}: CPU per report, one process: {cpu:.2f} ms -> at most {ceiling:,.0f}/s on {workers} cores"
+            )
         print(
             f"{'version':>7} {'N':>7} {'s':>7} {'reports/s':>10} {'CPU s':>7} {'CPU ms/rep':>10} {'parent MB':>10} "
             f"{'worker MB':>10} {'total MB':>9} {'store KB/rep':>12} {'re-run s':>9} {'series s':>9}"
@@ -273,9 +321,9 @@ def bench_llm(count: int, delay: float, levels: list[int]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="batch sizes for this checkout")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000], help="batch sizes for this checkout")
     parser.add_argument("--before", default=None, help="git ref to compare with (e.g. a commit before a change)")
-    parser.add_argument("--before-sizes", type=int, nargs="+", default=[1000], help="batch sizes for --before")
+    parser.add_argument("--before-sizes", type=int, nargs="*", default=[1000], help="batch sizes for --before")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-llm", action="store_true")
     parser.add_argument("--llm-reports", type=int, default=64)
@@ -288,6 +336,8 @@ def main() -> None:
         if arguments.before:
             versions = {"before": source_tree(arguments.before, Path(before_dir)), **versions}
             sizes["before"] = arguments.before_sizes
+        for name in [name for name in versions if not sizes.get(name)]:
+            sizes[name] = []
         bench_rules(versions, sizes, arguments.workers)
     if not arguments.no_llm:
         bench_llm(arguments.llm_reports, arguments.llm_delay, arguments.llm_levels)
