@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from jixiao.documents.normalize import normalize
 from jixiao.documents.tables import Kind, Role, Table, find_tables
-from jixiao.documents.tables.assemble import carry_down, indicator_row
-from jixiao.documents.tables.headers import header_prefix, kind_of, role_of
-from jixiao.documents.tables.squashed import split_glued
+from jixiao.documents.tables.align import Aligner, split_glued
+from jixiao.documents.tables.find import carry_down
+from jixiao.documents.tables.headers import kind_of, role_of, split_header_words
+from jixiao.documents.tables.pieces import shape_of
 from jixiao.documents.tables.table import Cell, Row
 
 INDICATOR_HEADER = "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |"
@@ -49,8 +52,9 @@ def test_a_header_row_is_funding_or_indicators_by_its_columns() -> None:
 
 def test_a_glued_header_is_still_a_header() -> None:
     text = "一级指标二级指标三级指标年度指标值实际完成值分值得分"
-    cells = header_prefix(text, 0, len(text))
-    assert [cell.text for cell in cells] == [
+    spans = split_header_words(text)
+    assert spans is not None
+    assert [text[a:b] for a, b in spans] == [
         "一级指标",
         "二级指标",
         "三级指标",
@@ -64,10 +68,14 @@ def test_a_glued_header_is_still_a_header() -> None:
 # alignment and carry-down
 
 
+def _aligned(columns: list[Role], *texts: str) -> list[Row]:
+    rows, _ = Aligner(columns, Kind.INDICATORS).align([shape_of(_cell(text)) for text in texts])
+    return rows
+
+
 def test_a_row_that_lost_its_level_cells_starts_under_the_name_column() -> None:
     columns = [Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE, Role.REASON]
-    row = indicator_row([_cell("再就业人数"), _cell("≥300人"), _cell("287人"), _cell("10"), _cell("9.57")], columns)
-    assert row is not None
+    [row] = _aligned(columns, "再就业人数", "≥300人", "287人", "10", "9.57")
     assert row.text(Role.NAME) == "再就业人数"
     assert row.text(Role.SCORE) == "9.57"
     assert Role.LEVEL1 not in row.cells
@@ -75,9 +83,23 @@ def test_a_row_that_lost_its_level_cells_starts_under_the_name_column() -> None:
 
 def test_a_row_starting_with_a_second_level_word_starts_under_that_column() -> None:
     columns = [Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.TARGET, Role.ACTUAL]
-    row = indicator_row([_cell("质量指标"), _cell("合格率"), _cell("≥90%"), _cell("93%")], columns)
-    assert row is not None
+    [row] = _aligned(columns, "质量指标", "合格率", "≥90%", "93%")
     assert (row.text(Role.LEVEL2), row.text(Role.NAME), row.text(Role.ACTUAL)) == ("质量指标", "合格率", "93%")
+
+
+def test_values_go_under_the_columns_their_shapes_fit_when_a_cell_is_missing() -> None:
+    columns = [Role.NAME, Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE]
+    [row] = _aligned(columns, "补贴发放准确率", "≥95%", "20", "20")  # the 实际完成值 cell was left blank
+    assert (row.text(Role.TARGET), row.text(Role.WEIGHT), row.text(Role.SCORE)) == ("≥95%", "20", "20")
+    assert Role.ACTUAL not in row.cells
+
+
+def test_printed_empty_cells_keep_a_row_in_its_columns() -> None:
+    columns = [Role.LABEL, Role.INITIAL_BUDGET, Role.BUDGET, Role.EXECUTED, Role.WEIGHT, Role.RATE, Role.SCORE]
+    pieces = [shape_of(_cell(text)) for text in ("年度资金总额", "", "32.4", "31.69", "10", "97.80%", "9")]
+    [row], _ = Aligner(columns, Kind.FUNDING).align(pieces)
+    assert Role.INITIAL_BUDGET not in row.cells
+    assert (row.text(Role.BUDGET), row.text(Role.EXECUTED), row.text(Role.SCORE)) == ("32.4", "31.69", "9")
 
 
 def test_level_cells_are_carried_down_and_a_new_first_level_resets_the_second() -> None:
@@ -133,10 +155,11 @@ def test_t1_one_cell_per_line_each_ending_in_a_pipe() -> None:
 
 def test_t1_leading_border_pipes_and_kept_empty_cells_align() -> None:
     raw = (
-        INDICATOR_HEADER + "\n| 产出指标 | 数量指标 | 甲 | ≥1人 | 1人 | 5 | 5 | |\n| | | 乙 | ≥2人 | 2人 | 5 | 5 | |\n"
+        INDICATOR_HEADER
+        + "\n| 产出指标 | 数量指标 | 新增就业 | ≥1人 | 1人 | 5 | 5 | |\n| | | 再就业人数 | ≥2人 | 2人 | 5 | 5 | |\n"
     )
     [table] = _tables(raw)
-    assert _cells(table)[1]["name"] == "乙"
+    assert _cells(table)[1]["name"] == "再就业人数"
     assert _cells(table)[1]["level2"] == "数量指标"
     assert Role.LEVEL2 in table.rows[1].carried
 
@@ -149,14 +172,14 @@ def test_t2_one_cell_per_line_with_lines_of_spaces_as_empty_cells() -> None:
     body = [
         "产出指标",
         "数量指标",
-        "甲",
+        "新增就业",
         "≥6个",
         "6个",
         "20",
         "20",
         "    ",
         "    ",
-        "乙",
+        "再就业人数",
         "≥12台",
         "10台",
         "10",
@@ -166,7 +189,7 @@ def test_t2_one_cell_per_line_with_lines_of_spaces_as_empty_cells() -> None:
     [table] = _tables(raw)
     assert table.layout == "t2"
     assert _cells(table)[1] == {
-        "name": "乙", "target": "≥12台", "actual": "10台", "weight": "10", "score": "8.33",
+        "name": "再就业人数", "target": "≥12台", "actual": "10台", "weight": "10", "score": "8.33",
         "level1": "产出指标", "level2": "数量指标",
     }  # fmt: skip
 
@@ -274,20 +297,20 @@ def test_t5_ocr_row_broken_over_two_lines_is_one_row() -> None:
 
 
 def test_a_pipe_table_cut_inside_its_last_row_is_truncated_and_the_row_partial() -> None:
-    raw = INDICATOR_HEADER + "\n| 产出指标 | 数量指标 | 甲 | ≥1人 | 1人 | 5 | 5 | |\n| | | 乙 | ≥2人 | 1"
+    raw = INDICATOR_HEADER + "\n| 产出指标 | 数量指标 | 新增就业 | ≥1人 | 1人 | 5 | 5 | |\n| | | 再就业人数 | ≥2人 | 1"
     [table] = _tables(raw)
     assert table.truncated
     assert [row.partial for row in table.rows] == [False, True]
 
 
 def test_a_complete_table_at_the_end_of_the_text_is_not_truncated() -> None:
-    raw = INDICATOR_HEADER + "\n| 产出指标 | 数量指标 | 甲 | ≥1人 | 1人 | 5 | 5 | |"
+    raw = INDICATOR_HEADER + "\n| 产出指标 | 数量指标 | 新增就业 | ≥1人 | 1人 | 5 | 5 | |"
     [table] = _tables(raw)
     assert not table.truncated
 
 
 def test_a_one_cell_per_line_table_cut_mid_row_is_truncated() -> None:
-    lines = ["三级指标", "年度指标值", "实际完成值", "甲", "≥1人", "1人", "乙", "≥2人"]
+    lines = ["三级指标", "年度指标值", "实际完成值", "新增就业", "≥1人", "1人", "再就业人数", "≥2人"]
     [table] = _tables("\n".join(lines))
     assert table.truncated and table.rows[-1].partial
 
@@ -335,12 +358,12 @@ def test_box_drawing_bars_are_table_lines() -> None:
 def test_tab_separated_rows_keep_their_empty_cells() -> None:
     raw = (
         "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
-        "产出指标\t数量指标\t甲\t≥800人\t812人\t20\t20\n"
-        "\t\t乙\t≥300人\t287人\t10\t9.57\n"
+        "产出指标\t数量指标\t新增就业\t≥800人\t812人\t20\t20\n"
+        "\t\t再就业人数\t≥300人\t287人\t10\t9.57\n"
     )
     [table] = _tables(raw)
     assert _cells(table)[1] == {
-        "name": "乙", "target": "≥300人", "actual": "287人", "weight": "10", "score": "9.57",
+        "name": "再就业人数", "target": "≥300人", "actual": "287人", "weight": "10", "score": "9.57",
         "level1": "产出指标", "level2": "数量指标",
     }  # fmt: skip
 
@@ -357,14 +380,14 @@ def test_a_label_spanning_two_header_columns_leaves_the_values_in_place() -> Non
 def test_t2_rows_that_lost_their_row_span_cells_are_read_cell_by_cell() -> None:
     header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
     body = [
-        "产出指标", "数量指标", "甲", "≥800人", "812人", "20", "20", "    ",
-        "乙", "≥300人", "287人", "10", "9.57", "部分人员外出务工。",
-        "质量指标", "丙", "≥90%", "93%", "10", "10", "    ",
+        "产出指标", "数量指标", "新增就业", "≥800人", "812人", "20", "20", "    ",
+        "再就业人数", "≥300人", "287人", "10", "9.57", "部分人员外出务工。",
+        "质量指标", "培训合格率", "≥90%", "93%", "10", "10", "    ",
     ]  # fmt: skip
     raw = "\n\n".join("  " + line if line.strip() else line for line in header + body) + "\n\n三、结论\n"
     [table] = _tables(raw)
     rows = _cells(table)
-    assert [row["name"] for row in rows] == ["甲", "乙", "丙"]
+    assert [row["name"] for row in rows] == ["新增就业", "再就业人数", "培训合格率"]
     assert rows[1]["reason"] == "部分人员外出务工。" and rows[1]["level2"] == "数量指标"
     assert (rows[2]["level1"], rows[2]["level2"], rows[2]["score"]) == ("产出指标", "质量指标", "10")
 
@@ -380,3 +403,32 @@ def test_t4_a_text_target_and_actual_glued_to_the_name_are_split_off() -> None:
         "score": "10",
     }
     assert _cells(table)[1]["name"] == "补贴发放及时"
+
+
+# grids from the loaders
+
+
+def test_a_loaders_table_is_read_by_its_grid_not_by_its_flattened_text(tmp_path: Path) -> None:
+    import docx
+
+    from jixiao.documents import load_document
+    from jixiao.extract.rules import extract_rules
+
+    word = docx.Document()
+    word.add_paragraph("某县2023年度项目支出绩效自评表")
+    rows = [
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "补贴发放 | 及时率", "≥95%", "98%", "20", "20"],  # a pipe inside a cell
+        ["产出指标", "质量指标", "验收合格率", "100%", "100%", "10", "10"],
+    ]
+    table = word.add_table(rows=len(rows), cols=len(rows[0]))
+    for cells, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(cells.cells, values, strict=True):
+            cell.text = value
+    path = tmp_path / "grid.docx"
+    word.save(str(path))
+    report = extract_rules(load_document(path))
+    assert [i.name for i in report.indicators] == ["补贴发放|及时率", "验收合格率"]
+    first = report.indicators[0]
+    assert first.target is not None and first.target.text == "≥95%"
+    assert first.score is not None and first.score.found_by == "table.grid.indicator"

@@ -32,11 +32,11 @@ COST_2021 = {"经济成本", "社会成本", "生态环境成本"}
 
 POINTS = r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]"
 """`(50分)` after a level name, or `(10)`: the points a block carries."""
-_POINTS_TAIL = re.compile(POINTS + "$")
+_POINTS_TAIL = re.compile(r"[（(]?\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")  # also `效益指标 30分)`, the bracket lost
 _SPACES = re.compile(r"\s+")
 _LEVEL1 = re.compile(r"^(?:产出|效益|满意度|成本)指标$")
 _LEVEL2 = re.compile(r"^(?:" + "|".join(sorted(LEVEL1_OF, key=len, reverse=True)) + r")$")
-_LEVEL2_SHORT = re.compile(r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)$")
+_LEVEL2_SHORT = re.compile(r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响)$")
 
 
 def level_name(text: str) -> str:
@@ -87,7 +87,7 @@ def op_of(text: str) -> Op | None:
 UNIT_WORDS = (
     "百分比 万人次 人次 亿元 万元 千元 元 万人 人 户 个 家 次 起 件 项 所 名 天 日 小时 个月 月 年 期 场 "
     "本 套 台 处 平方米 平方公里 亩 万亩 公顷 公里 千米 米 吨 辆 批 支 条 张 份 篇 间 座 笔 班 村 岗 分钟 分 "
-    "只 头 株 棵 册 箱 袋 眼 口 栋 宗 例 床 所 架 艘 套 万 %"
+    "只 头 株 棵 册 箱 袋 眼 口 栋 宗 例 床 所 架 艘 套 种 类 批次 家次 万 %"
 ).split()
 """Units a figure may carry, for the number pattern; longer ones win (万元 over 元, 万人 over 人)."""
 MONEY_UNITS = ("元", "千元", "万元", "亿元")

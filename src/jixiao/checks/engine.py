@@ -2,8 +2,8 @@
 
 A rule is a function `(CheckContext) -> Iterable[Finding]` registered with `@rule(id, severity)`. Its
 docstring states the rule (the first line is the summary `jixiao check --list-rules` prints). Rules live in
-one module per family (funding, spending, indicators, narrative, scoring); the family is the id's prefix,
-so `skip=["narrative"]` switches a whole family off.
+one module per family (funding, spending, indicators, narrative, scoring, extraction, years); the family is
+the id's prefix, so `skip=["narrative"]` switches a whole family off.
 
 The `years` family compares a report with the same region's and fund's report of the year before. Its rules
 are registered with `needs_previous` and see `CheckContext.previous`; `run_checks` leaves them out (one
@@ -21,9 +21,11 @@ from jixiao.checks.config import CheckConfig
 from jixiao.errors import ConfigError
 from jixiao.model import Figure, FigureRef, Finding, Report, Severity, Span
 
-FAMILIES = ("funding", "spending", "indicators", "narrative", "scoring", "years")
+FAMILIES = ("funding", "spending", "indicators", "narrative", "scoring", "extraction", "years")
 # Modules that register rules; a family may span two modules (indicators: values and labels).
-RULE_MODULES = ("funding", "spending", "indicators", "indicator_labels", "narrative", "scoring", "years")
+RULE_MODULES = (
+    "funding", "spending", "indicators", "indicator_labels", "narrative", "scoring", "extraction", "years"
+)  # fmt: skip
 
 Check = Callable[["CheckContext"], Iterable[Finding]]
 

@@ -17,7 +17,10 @@ by list position, so a gold and an output report that list the same things in an
     indicators[…].breakdown[企业吸纳人员] = 108 人              family breakdown
 
 A figure's value is its number, unit and comparator (`≥95%` ≠ `95%`; 万元 amounts compare in 万元), compared
-exactly (to 1e-6); a figure with no number (长期, 2024年10月, 优) compares by its text with spaces removed. A
+exactly (to 1e-6; units without their joiners, 元/人·月 = 元/人*月, and a score's 分 is no unit); a figure with
+no number (长期, 2024年10月, 优) compares by its text with spaces removed and in simplified script. A category
+compares as (一级, 二级) without points (`产出指标(50分)`), 数量 as 数量指标, and a missing first level is the one
+a standard second level implies (数量指标 → 产出指标). Fund names agree when one holds most of the other. A
 null field (or truncated = false) is no fact: leaving out what the gold lacks is right, and costs nothing.
 Not counted: title, level names other than the category pair, deviation reasons (free text), spans and
 found_by.
@@ -32,6 +35,7 @@ from dataclasses import dataclass
 from jixiao.documents.traditional import simplified
 from jixiao.evaluation.matching import ItemKeys, normalize_label
 from jixiao.model import Figure, Indicator, Report
+from jixiao.vocabulary import LEVEL1_OF, canonical_level2, level_name
 
 FAMILIES = (
     "header",
@@ -170,7 +174,12 @@ def _header_facts(report: Report) -> Iterator[Fact]:
 def _category_facts(report: Report, keys: ItemKeys) -> Iterator[Fact]:
     for key, indicator in zip(keys.indicators, report.indicators, strict=False):
         if indicator.level1 or indicator.level2:
-            value = ("category", normalize_label(indicator.level1), normalize_label(indicator.level2))
+            level2 = canonical_level2(indicator.level2 or "")
+            # the first level a standard second level implies (数量指标 → 产出指标) is the same category whether
+            # the table printed it or not
+            level1 = level_name(indicator.level1 or "") or LEVEL1_OF.get(level2, "")
+            level1, level2 = normalize_label(level1), normalize_label(level2)
+            value = ("category", level1, level2)
             shown = f"{indicator.level1 or '?'}/{indicator.level2 or '?'}"
             yield Fact(f"indicators[{key}].category", "indicator category", value, shown)
 

@@ -7,64 +7,55 @@ value columns each carry exactly one value per label, so a sentence never passes
 
 from __future__ import annotations
 
-import re
-
-from jixiao.documents.tables.headers import HEADER_TOKEN, role_of
-from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
-from jixiao.documents.tables.tokens import Gap, Token, tokens
+from jixiao.documents.tables.pieces import Piece, Shape
+from jixiao.documents.tables.table import FUNDING_ROLES, Kind, Role, Row, Table
 
 _VALUE_COLUMNS = FUNDING_ROLES | {Role.WEIGHT, Role.SCORE}
-_VALUE_GROUPS = {role.value for role in _VALUE_COLUMNS}
-_FUNDING_WORD = re.compile(r"预算数|执行数|执行率")
+_VALUES = (Shape.NUMBER, Shape.FIGURE, Shape.DASH)
 _MIN_COLUMNS = 2
 _MIN_ROWS = 2
 
 
-def _columns(stream: list[Token]) -> tuple[list[Token], list[tuple[Role, Cell, list[Token]]]]:
-    """The label tokens before the first header, and each header with the values after it."""
-    labels: list[Token] = []
-    columns: list[tuple[Role, Cell, list[Token]]] = []
-    position = 0
-    while position < len(stream):
-        token = stream[position]
-        role = None if token.is_value else role_of(token.cell.text)
-        if role in _VALUE_COLUMNS and role is not None:
-            values: list[Token] = []
+def _columns(found: list[Piece], start: int) -> list[tuple[Role, list[Piece]]]:
+    columns: list[tuple[Role, list[Piece]]] = []
+    position = start
+    while position < len(found):
+        piece = found[position]
+        if piece.shape is Shape.EMPTY:
             position += 1
-            while position < len(stream) and stream[position].is_value:
-                values.append(stream[position])
-                position += 1
-            columns.append((role, token.cell, values))
             continue
-        if columns:
+        if piece.shape is not Shape.HEADER or piece.role not in _VALUE_COLUMNS or piece.role is None:
             break
-        if not token.is_value and role is None:
-            labels.append(token)
+        values: list[Piece] = []
         position += 1
-    return labels, columns
+        while position < len(found) and found[position].shape in _VALUES:
+            values.append(found[position])
+            position += 1
+        columns.append((piece.role, values))
+    return columns
 
 
-def column_major_table(text: str, start: int, end: int, gap: Gap) -> Table | None:
-    first = _FUNDING_WORD.search(text, start, end)
-    if first is None or _FUNDING_WORD.search(text, first.end(), end) is None:
-        return None  # cheap test first: a line naming fewer than two money columns is a sentence
-    headers = [match for match in HEADER_TOKEN.finditer(text, start, end) if match.lastgroup in _VALUE_GROUPS]
-    if len(headers) < _MIN_COLUMNS:
-        return None
-    labels, columns = _columns(tokens(text, start, end, gap))
-    count = len(columns[0][2]) if columns else 0
-    if len(columns) < _MIN_COLUMNS or count < _MIN_ROWS or len(labels) < count:
-        return None
-    if any(len(values) != count for _, _, values in columns):
-        return None
-    labels = labels[-count:]
-    rows = []
-    for index, label in enumerate(labels):
-        row = Row(cells={Role.LABEL: label.cell})
-        for role, _, values in columns:
-            if values[index].cell.text not in ("-", "—", "/", "／"):
-                row.cells[role] = values[index].cell
-        rows.append(row)
-    roles = [Role.LABEL, *(role for role, _, _ in columns)]
-    last = columns[-1][2][-1].cell.end
-    return Table(kind=Kind.FUNDING, layout="t3", columns=roles, rows=rows, start=labels[0].cell.start, end=last)
+def column_major_table(text: str, found: list[Piece]) -> Table | None:
+    for index, piece in enumerate(found):
+        if piece.shape is not Shape.HEADER or piece.role not in _VALUE_COLUMNS:
+            continue
+        columns = _columns(found, index)
+        count = len(columns[0][1]) if columns else 0
+        if len(columns) < _MIN_COLUMNS or count < _MIN_ROWS or any(len(values) != count for _, values in columns):
+            continue
+        labels = [p for p in found[:index] if p.shape in (Shape.FUND_LABEL, Shape.TEXT)][-count:]
+        if len(labels) < count or any(p.shape is not Shape.FUND_LABEL for p in labels):
+            continue
+        rows = []
+        for row_index, label in enumerate(labels):
+            row = Row(cells={Role.LABEL: label.cell}, start=label.cell.start, end=label.cell.end)
+            for role, values in columns:
+                if values[row_index].shape is not Shape.DASH:
+                    row.cells[role] = values[row_index].cell
+            rows.append(row)
+        last = columns[-1][1][-1].cell.end
+        roles = [Role.LABEL, *(role for role, _ in columns)]
+        return Table(
+            kind=Kind.FUNDING, layout="t3.columns", columns=roles, rows=rows, start=labels[0].cell.start, end=last
+        )
+    return None

@@ -1,103 +1,35 @@
-"""Finding the tables in a document's text and rebuilding each with the reader for its layout.
+"""Finding the tables in a document's text: a header wherever it stands, then its rows by the aligner.
 
-Only lines that mention a header word are examined, so the scan stays linear in the text.
+A stretch of text that names table columns (预算数, 执行率, 一级指标, 指标值 …) is cut into pieces; a run of
+header pieces with enough columns of one kind (funding or indicators) opens a table, and the pieces after it,
+up to the next header, the next block of the form (年度总体目标, 资金管理情况) or a section heading, are its
+body. Only stretches that mention header words are cut at all, so the scan stays linear in the text.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 
-from jixiao.documents.tables.cells import HEADING, line_spans, pipe_cells
+from jixiao.documents.layout import TableLayout
+from jixiao.documents.tables.align import Aligner
+from jixiao.documents.tables.cells import HEADING, line_spans
 from jixiao.documents.tables.columns import column_major_table
-from jixiao.documents.tables.headers import HEADER_TOKEN, MONEY_IN_YUAN, header_prefix, kind_of, role_of, roles
-from jixiao.documents.tables.pipes import cell_line_table, header_columns, is_cell_line, row_table
-from jixiao.documents.tables.squashed import stream_table
-from jixiao.documents.tables.streams import cell_stream_table, line_cells
-from jixiao.documents.tables.table import Table
-from jixiao.documents.tables.tokens import VALUE, Gap, spaced
+from jixiao.documents.tables.headers import MONEY_IN_YUAN, compact, kind_of
+from jixiao.documents.tables.levels import GRADE_INLINE, is_grade, is_total
+from jixiao.documents.tables.pieces import Piece, Shape, is_money, pieces, shape_of
+from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
+from jixiao.documents.tables.tokens import Gap, spaced
 
-Lines = list[tuple[int, int]]
-# words only a table header uses: a line without one is never examined further (keeps the scan cheap)
 _COLUMN_WORD = re.compile(
-    r"预算数|执行数|执行率|分值|得分|权重|一级指标|二级指标|三级指标|指标值|完成值|目标值|计划值|指标性质|度量单位|原因"
+    r"预算数|执行数|执行率|分值|得分|权重|一级|二级|三级|指标值|完成值|目标值|计划值|指标性质|度量单位|原因|指标名称|年初预算|全年执行"
 )
-OCR_NOTE = re.compile(r"OCR|ocr|机器识别|文字识别|扫描识别|自动识别|识别结果|识别文本|机读")
-_PROSE_LINE = 30  # a longer line without a value, or one ending a sentence, is prose, not a row
-_MIN_STREAM_HEADER = 2
-
-
-def _next_line(lines: Lines, offset: int, index: int) -> int:
-    while index < len(lines) and lines[index][0] < offset:
-        index += 1
-    return index
-
-
-def _is_prose(line: str) -> bool:
-    stripped = line.strip()
-    if len(stripped) > _PROSE_LINE and (VALUE.search(stripped) is None or stripped.endswith("。")):
-        return True
-    return len(stripped) > _PROSE_LINE and stripped.count("，") >= 2
-
-
-def _stream_end(text: str, lines: Lines, index: int) -> tuple[int, int]:
-    """End offset of a T3/T4 stream starting on lines[index], and the index of the line after it."""
-    end, position = lines[index][1], index + 1
-    while position < len(lines):
-        start, stop = lines[position]
-        line = text[start:stop]
-        if not line.strip():
-            position += 1
-            continue
-        if HEADING.match(line) or "|" in line or _is_prose(line) or _header_in(text, start, stop):
-            break
-        end, position = stop, position + 1
-    return end, position
-
-
-def _header_in(text: str, start: int, end: int) -> bool:
-    match = HEADER_TOKEN.search(text, start, end)
-    return match is not None and len(header_prefix(text, match.start(), end)) >= _MIN_STREAM_HEADER + 1
-
-
-def _stream_at(text: str, lines: Lines, index: int, gap: Gap) -> tuple[Table | None, int]:
-    start, end = lines[index]
-    match = HEADER_TOKEN.search(text, start, end)
-    if match is None:
-        return None, index + 1
-    header = header_prefix(text, match.start(), end)
-    columns = roles(header)
-    kind = kind_of(columns)
-    if kind is None or len(header) < _MIN_STREAM_HEADER:
-        return column_major_table(text, start, end, gap), index + 1
-    stream_end, position = _stream_end(text, lines, index)
-    return stream_table(text, header, columns, kind, stream_end, gap), position
-
-
-def _table_at(text: str, lines: Lines, index: int, gap: Gap) -> tuple[Table | None, int]:
-    start, end = lines[index]
-    line = text[start:end]
-    if "|" in line:
-        if is_cell_line(text, start, end) and role_of(pipe_cells(text, start, end)[0].text):
-            return cell_line_table(text, lines, index)
-        columns = header_columns(pipe_cells(text, start, end))
-        if columns is None:
-            return None, index + 1
-        return row_table(text, lines, index, columns, "t1")
-    if role_of(line):
-        cells, position = line_cells(text, lines, index)
-        table = cell_stream_table(text, cells, "t2", at_end=position >= len(lines))
-        if table is None:
-            return None, index + 1
-        return table, _next_line(lines, table.end, index + 1)
-    first = _COLUMN_WORD.search(text, start, end)
-    if first is None or _COLUMN_WORD.search(text, first.end(), end) is None:
-        return None, index + 1  # a squashed header names at least two columns
-    return _stream_at(text, lines, index, gap)
-
-
-def _money_unit(text: str, lines: Lines, index: int) -> str:
-    caption_start = lines[index - 1][0] if index else lines[index][0]
-    return "元" if MONEY_IN_YUAN.search(text, caption_start, lines[index][1]) else "万元"
+OCR_NOTE = re.compile(r"OCR|ocr|机器识别|文字识别|扫描识别|自动识别|识别结果|识别文本|机读|图片识别")
+_MIN_HEADER = 2
+_WINDOW_LINES = 8  # a header dumped one cell per line spreads over this many lines at most
+_MAX_PROSE_RUN = 3  # this many sentences in a row end a table
+_BLOCK_POINTS = re.compile(r"[（(]?(\d+(?:\.\d+)?)分?[)）]$")
 
 
 def removed_spaces(text: str, origin: list[int]) -> Gap:
@@ -111,27 +43,304 @@ def removed_spaces(text: str, origin: list[int]) -> Gap:
     return gap
 
 
-def find_tables(text: str, origin: list[int] | None = None) -> list[Table]:
-    """Every funding and indicator table in the text, in order, each rebuilt from its layout.
+def _zones(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Stretches that may hold tables: from a line naming column words to the next section heading (a
+    heading or a table the loader gave as a grid, `covered`, ends a stretch)."""
+    lines = [line for line in line_spans(text) if not any(a <= line[0] < b for a, b in covered)]
+    zones: list[tuple[int, int]] = []
+    index = zones_end = 0
+    while index < len(lines):
+        window = lines[index : index + _WINDOW_LINES]
+        start = lines[index][0]
+        words = sum(len(_COLUMN_WORD.findall(text, a, b)) for a, b in window)
+        if not _COLUMN_WORD.search(text, *lines[index]) or words < _MIN_HEADER:
+            index += 1
+            continue
+        first = max(index - _WINDOW_LINES, zones_end)  # a header dumped a word per line starts before its
+        start = lines[first][0]  # first column word (`年初` / `预算数`)
+        stop = index + 1
+        while stop < len(lines) and not HEADING.match(text, *lines[stop]):
+            if any(lines[stop - 1][1] < a <= lines[stop][0] for a, _ in covered):
+                break  # a grid table lies between: the stretch ends before it
+            stop += 1
+        zones.append((start, lines[stop - 1][1]))
+        index = zones_end = stop
+    return zones
+
+
+def _header_run(found: list[Piece], index: int) -> tuple[list[Piece], int] | None:
+    """The header starting at found[index], and where it ends.
+
+    An empty cell between two header cells of a pipe dump is a column of its own (a label spanning two
+    columns, `资金投入情况（万元） | | 全年预算数（A）`): it becomes a blank column rows print an empty cell under.
+    """
+    run: list[Piece] = []
+    position = index
+    while position < len(found) and found[position].shape in (Shape.HEADER, Shape.EMPTY):
+        piece = found[position]
+        if piece.shape is Shape.HEADER:
+            run.append(piece)
+        elif piece.cut == "pipe" and run and _next_is_header(found, position):
+            run.append(replace(piece, shape=Shape.HEADER, role=Role.NOTE))
+        position += 1
+    roles = [piece.role for piece in run if piece.role is not None]
+    if len(set(roles)) < _MIN_HEADER or kind_of(roles) is None:
+        return None
+    if kind_of(roles) is Kind.INDICATORS:
+        while run and run[-1].role in FUNDING_ROLES:  # `预算执行率` opening the first row, not a column
+            position = found.index(run.pop(), index)
+    return run, position
+
+
+def _next_is_header(found: list[Piece], position: int) -> bool:
+    following = next((p for p in found[position + 1 :] if p.shape is not Shape.EMPTY), None)
+    return following is not None and following.shape is Shape.HEADER and found[position + 1].shape is Shape.HEADER
+
+
+CANONICAL = [
+    Role.INDEX, Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.OP, Role.TARGET, Role.UNIT, Role.ACTUAL, Role.WEIGHT,
+    Role.SCORE, Role.REASON, Role.NOTE,
+]  # fmt: skip
+"""The 10号 annex's column order: for a header whose words a flattening scattered over the body."""
+_ABSORB_WITHIN = 60
+INDICATOR_COLUMNS = frozenset(CANONICAL) - {Role.INDEX, Role.NOTE}
+
+
+def _columns(run: list[Piece], kind: Kind, scattered: bool) -> list[Role]:
+    roles = [piece.role for piece in run if piece.role is not None]
+    if scattered or kind is Kind.FUNDING:
+        roles = list(dict.fromkeys(roles))
+    if kind is Kind.FUNDING:
+        return roles if roles[0] is Role.LABEL else [Role.LABEL, *(r for r in roles if r is not Role.LABEL)]
+    roles = [role for role in roles if role is not Role.LABEL]
+    if scattered:
+        roles = [role for role in CANONICAL if role in roles]
+    if Role.NAME not in roles:  # every indicator row has a name, whether or not its header cell was printed
+        first_value = next((i for i, role in enumerate(roles) if role not in (Role.INDEX, Role.LEVEL1, Role.LEVEL2)), 0)
+        roles.insert(first_value, Role.NAME)
+    return roles
+
+
+def _absorb(found: list[Piece], run: list[Piece], stop: int, kind: Kind) -> tuple[list[Piece], list[Piece]]:
+    """Header words an xlsx flattened into the first rows (`指标值 完成值 … 二级指标 三级指标 … 分值 得分`): taken
+    into the header, out of the body."""
+    if kind is not Kind.INDICATORS:
+        return run, []
+    have = {piece.role for piece in run}
+    taken: list[Piece] = []
+    for piece in found[stop : stop + _ABSORB_WITHIN]:
+        if piece.shape is Shape.HEADER and piece.role not in have and piece.role in INDICATOR_COLUMNS:
+            taken.append(piece)
+            have.add(piece.role)
+    return run + taken, taken
+
+
+def _body_end(found: list[Piece], start: int, absorbed: set[Piece], kind: Kind) -> int:
+    """Index just past the body that starts at found[start]: at the next header or block of the form, at a
+    run of sentences, and for a funding table (whose cells are labels and amounts) at the first sentence."""
+    prose = 0
+    cuts = [p.cut for p in found[start : start + 6] if p.shape is not Shape.EMPTY]
+    piped = len(cuts) >= 3 and all(cut == "pipe" for cut in cuts)
+    for position in range(start, len(found)):
+        piece = found[position]
+        if piece in absorbed:
+            continue
+        if kind is Kind.FUNDING and piece.shape is Shape.LONG_TEXT:
+            return position
+        if piped and piece.cut != "pipe" and piece.shape is not Shape.EMPTY:
+            return position  # a line without a pipe after a pipe dump's rows: the text goes on
+        block = piece.shape is Shape.BLOCK and compact(piece.text) != "绩效指标"
+        if block or _header_run(found, position) is not None:
+            return position - prose
+        prose = prose + 1 if piece.shape is Shape.LONG_TEXT else 0
+        if prose >= _MAX_PROSE_RUN:
+            return position - prose + 1
+    return len(found)
+
+
+def _footer_row(piece: Piece, after: list[Piece]) -> Row:
+    """`总分 | 100 | 96.5`, `自评等级 | 良` or `自评等级：良`: a footer read as a row of its own."""
+    key = compact(piece.text)
+    row = Row(cells={Role.LABEL: piece.cell}, start=piece.cell.start, end=piece.cell.end)
+    if grade := GRADE_INLINE.match(key):
+        start = piece.cell.start + piece.text.find(grade["grade"])
+        row.cells[Role.GRADE] = Cell(grade["grade"], start, start + len(grade["grade"]))
+        return row
+    if is_grade(key):
+        if after and after[0].shape in (Shape.TEXT, Shape.TEXT_VALUE):
+            row.cells[Role.GRADE] = after[0].cell
+        return row
+    numbers = [p for p in after[:2] if p.shape is Shape.NUMBER or (p.shape is Shape.FIGURE and p.unit == "分")]
+    if len(numbers) == 2 and numbers == after[:2]:
+        row.cells[Role.WEIGHT], row.cells[Role.SCORE] = numbers[0].cell, numbers[1].cell
+    elif numbers and numbers[0] is after[0]:
+        row.cells[Role.SCORE] = numbers[0].cell
+    return row
+
+
+def _footer(body: list[Piece]) -> tuple[list[Piece], list[Row]]:
+    """Cut an indicator body at its footer (总分 100 96.5, 自评等级 良) and read each footer line as a row."""
+    rows: list[Row] = []
+    cut = len(body)
+    for position, piece in enumerate(body):
+        key = compact(piece.text)
+        if piece.shape not in (Shape.TEXT, Shape.TEXT_VALUE, Shape.FUND_LABEL, Shape.HEADER):
+            continue
+        if not (is_total(key) or GRADE_INLINE.match(key)):
+            continue
+        after = [p for p in body[position + 1 : position + 12] if p.shape is not Shape.EMPTY][:3]
+        rows.append(_footer_row(piece, after))
+        cut = min(cut, position)
+    return body[:cut], rows
+
+
+def _points(cell: Cell | None) -> float | None:
+    match = _BLOCK_POINTS.search(compact(cell.text)) if cell is not None else None
+    return float(match[1]) if match else None
+
+
+def _demote(row: Row, above: dict[Role, Cell]) -> None:
+    """A scoring sheet's block cell under 一级 that carries fewer points than the 一级 block above it is a
+    二级 block (`规划 (15分)` then `工作计划 (6分)`): the dump dropped the 一级 cell its row-span covered."""
+    mine, parent = _points(row.cells.get(Role.LEVEL1)), _points(above.get(Role.LEVEL1))
+    if Role.LEVEL2 in row.cells or mine is None or parent is None or mine >= parent:
+        return
+    row.cells[Role.LEVEL2] = row.cells.pop(Role.LEVEL1)
+
+
+def carry_down(rows: list[Row]) -> None:
+    """Fill empty 一级/二级 cells from the row above; a new 一级 cell starts a new 二级 block."""
+    above: dict[Role, Cell] = {}
+    for row in rows:
+        if Role.LABEL in row.cells:  # a total row ends the blocks
+            above.clear()
+            continue
+        _demote(row, above)
+        if Role.LEVEL1 in row.cells and Role.LEVEL2 not in row.cells:
+            above.pop(Role.LEVEL2, None)
+        for role in (Role.LEVEL1, Role.LEVEL2):
+            if role in row.cells:
+                above[role] = row.cells[role]
+            elif role in above and Role.NAME in row.cells:
+                row.cells[role] = above[role]
+                row.carried.add(role)
+
+
+def _mark_cut(table: Table, text: str) -> None:
+    """The document ends inside the table's last row: that row's last cell may be cut."""
+    if not table.rows:
+        return
+    last = table.rows[-1]
+    if text[last.end :].strip():
+        return
+    if table.kind is Kind.FUNDING:
+        wanted = [role for role in table.columns if role is not Role.LABEL]
+    else:
+        wanted = [role for role in table.columns if role in (Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE)]
+    closed = text[last.end : last.end + 1] == "|"
+    if not all(role in last.cells for role in wanted) or not closed:
+        last.partial = True
+        table.truncated = True
+
+
+_VALUE_SHAPES = (Shape.NUMBER, Shape.FIGURE, Shape.DATE)
+_LAYOUT_OF_CUT = {"pipe": "t1", "line": "t2", "space": "t3", "glued": "t4", "grid": "grid"}
+
+
+def _layout(body: list[Piece]) -> str:
+    """Which flattening the table came in (LAYOUTS.md): how most of its cells were separated."""
+    cuts = [piece.cut for piece in body if piece.shape is not Shape.EMPTY]
+    if not cuts:
+        return "t1"
+    glued = cuts.count("glued")
+    if glued and glued * 4 >= len(cuts):
+        return "t4"
+    return _LAYOUT_OF_CUT[max(("grid", "pipe", "line", "space"), key=cuts.count)]
+
+
+def _table(
+    text: str, found: list[Piece], index: int, run: list[Piece], stop: int, breaks: frozenset[int] | None
+) -> tuple[Table, int]:
+    kind = kind_of([piece.role for piece in run if piece.role is not None])
+    assert kind is not None
+    run, absorbed = _absorb(found, run, stop, kind)
+    columns = _columns(run, kind, scattered=bool(absorbed))
+    end = _body_end(found, stop, set(absorbed), kind)
+    body = [piece for piece in found[stop:end] if piece not in absorbed]
+    if kind is Kind.FUNDING and index and found[index - 1].shape is Shape.FUND_LABEL:
+        body = [found[index - 1], *body]  # T3: `年度资金总额 全年预算数(A) 全年执行数(B) 1,526.80 1,390.25 …`
+    elif kind is Kind.FUNDING and body and is_money(next((p for p in body if p.shape is not Shape.EMPTY), body[0])):
+        # `资金投入情况（万元） 全年预算数(A) … 820.00 790.52 96.40% 其中:…`: the header's own label cell heads
+        # the total row, whose values follow it with no label of their own
+        at = run[-1].cell.end
+        body = [Piece(Cell("", at, at), Shape.FUND_LABEL), *body]
+    footers: list[Row] = []
+    if kind is Kind.INDICATORS:
+        body, footers = _footer(body)
+    grid = None if breaks is None else frozenset(i - stop for i in breaks if stop <= i < end)
+    if grid is not None and len(body) != end - stop:  # pieces taken out of the body: no positional breaks
+        grid = None
+    rows, left = Aligner(columns, kind, text).align(body, grid)
+    if kind is Kind.INDICATORS:
+        carry_down(rows)
+    table = Table(kind=kind, layout=_layout(body), columns=columns, rows=rows, start=run[0].cell.start, end=0)
+    table.skipped = [(piece.cell.start, piece.cell.end) for piece in left if piece.shape in _VALUE_SHAPES]
+    _mark_cut(table, text)
+    table.rows.extend(footers)
+    last = max([row.end for row in table.rows] or [run[-1].cell.end])
+    table.end = max(last, run[-1].cell.end)
+    return table, end
+
+
+def _grid_pieces(text: str, layout: TableLayout) -> tuple[list[Piece], frozenset[int]]:
+    """A loader's table as pieces, cell by cell, and where each of its rows opens (its first real cell)."""
+    found: list[Piece] = []
+    breaks: set[int] = set()
+    for row in layout.rows:
+        opened = False
+        for cell in row:
+            piece = replace(shape_of(Cell(text[cell.start : cell.end], cell.start, cell.end)), cut="grid")
+            if not opened and piece.shape not in (Shape.EMPTY, Shape.BLOCK, Shape.HEADER):
+                breaks.add(len(found))
+                opened = True
+            found.append(piece)
+    return found, frozenset(breaks)
+
+
+def _tables_in(text: str, found: list[Piece], breaks: frozenset[int] | None = None) -> list[Table]:
+    tables: list[Table] = []
+    index = 0
+    while index < len(found):
+        header = _header_run(found, index) if found[index].shape is Shape.HEADER else None
+        if header is None:
+            index += 1
+            continue
+        table, index = _table(text, found, index, *header, breaks)
+        if table.rows:
+            tables.append(table)
+    if not tables and (columns := column_major_table(text, found)) is not None:
+        tables.append(columns)
+    return tables
+
+
+def find_tables(text: str, origin: list[int] | None = None, layouts: Sequence[TableLayout] = ()) -> list[Table]:
+    """Every funding and indicator table in the text, in order.
 
     `origin` (Document.origin) tells where normalization removed spaces between squashed cells.
     """
     gap = removed_spaces(text, origin) if origin is not None else spaced(text)
-    lines = line_spans(text)
     ocr = OCR_NOTE.search(text) is not None
     tables: list[Table] = []
-    index = 0
-    while index < len(lines):
-        start, end = lines[index]
-        if not _COLUMN_WORD.search(text, start, end):
-            index += 1
-            continue
-        table, position = _table_at(text, lines, index, gap)
-        if table is not None and table.rows:
-            table.money_unit = _money_unit(text, lines, index)
+    grids = [layout for layout in layouts if layout.rows and layout.rows[0]]
+    covered = [(layout.rows[0][0].start, layout.rows[-1][-1].end) for layout in grids]
+    found: list[tuple[list[Piece], frozenset[int] | None]] = [_grid_pieces(text, layout) for layout in grids]
+    found += [(pieces(text, start, end, gap, ocr=ocr), None) for start, end in _zones(text, covered)]
+    for zone, breaks in sorted(found, key=lambda item: item[0][0].cell.start if item[0] else 0):
+        for table in _tables_in(text, zone, breaks):
+            caption = text[max(0, table.start - 80) : table.start + 40]
+            table.money_unit = "元" if MONEY_IN_YUAN.search(caption) else "万元"
             table.ocr = ocr
             if ocr:
                 table.layout = "t5"
             tables.append(table)
-        index = max(position, index + 1)
     return tables

@@ -1,71 +1,98 @@
-"""Header cells: which column a header names, and whether a run of cells is a header row.
+"""Header cells: which column a header names, wherever in the text the header stands.
 
 The wording varies by form and province (财预〔2020〕10号 annex, the transfer-payment 自评表, Sichuan's
-指标性质/度量单位 variant), so each role lists the phrasings seen; half- and full-width brackets alike.
+指标性质/度量单位 variant, Chongqing's 部门整体 sheet, scoring sheets with 指标分值/自评得分), so each role
+lists the phrasings seen. Headers are matched on the cell without spaces (`年度 指标值`, `一级 指标`).
 """
 
 from __future__ import annotations
 
 import re
 
-from jixiao.documents.tables.table import FUNDING_ROLES, INDICATOR_ROLES, Cell, Kind, Role
+from jixiao.documents.tables.table import FUNDING_ROLES, Kind, Role
 
-_BR = r"[（(][^)）\n|]{0,16}[)）]"  # (A), （B/A×100%）, （万元）
-_HEADER_WORDS: list[tuple[Role, str]] = [
-    (Role.LABEL, rf"(?:资金投入情况|项目资金|资金来源|资金情况|预算资金)(?:{_BR})?"),
-    (Role.INITIAL_BUDGET, rf"年初预算数?(?:{_BR})?"),
-    (Role.BUDGET, rf"(?:全年|调整后)?预算数(?:{_BR})?"),
-    (Role.EXECUTED, rf"(?:全年|预算)?执行数(?:{_BR})?"),
-    (Role.RATE, rf"(?:预算)?执行率(?:{_BR})?"),
-    (Role.WEIGHT, rf"(?:分值|权重)(?:{_BR})?"),
-    (Role.SCORE, rf"得分(?:{_BR})?"),
-    (Role.LEVEL1, r"一级指标"),
-    (Role.LEVEL2, r"二级指标"),
-    (Role.NAME, r"三级指标"),
+_BR = r"(?:[（(][^)）\n|]{0,16}[)）])"  # (A), （B/A×100%）, （万元）, (分)
+_WORDS: list[tuple[Role, str]] = [
+    (Role.INDEX, r"序号|行次"),
+    (Role.LABEL, r"(?:资金投入情况|项目资金|资金情况|预算资金|资金来源|年度预算申请"
+                 rf"|项目预算执行情况|预算执行情况|部门预算执行情况){_BR}{{0,2}}"),
+    (Role.INITIAL_BUDGET, rf"年初预算(?:数|金额)?{_BR}?"),
+    (Role.EXECUTED, rf"(?:全年|预算|项目)?执行(?:数|资金|金额){_BR}?|全年执行{_BR}?|实际支出(?:数|金额)?{_BR}?"),
+    (Role.BUDGET, rf"(?:全年|调整后|全年[（(]调整[)）]|全年调整)?预算(?:数|金额){_BR}?|全年预算{_BR}?"),
+    (Role.ALLOCATED, rf"(?:全年)?到位资金(?:数)?{_BR}?|下达(?:资金|数){_BR}?"),
+    (Role.RATE, rf"(?:预算)?执行率{_BR}?"),
+    (Role.WEIGHT, rf"(?:指标|执行率|参考)?(?:分值|权重){_BR}?"),
+    (Role.SCORE, rf"(?:指标|执行率|自评)?得分{_BR}?"),
+    (Role.LEVEL1, r"一级指标|一级"),
+    (Role.LEVEL2, r"二级指标|二级"),
+    (Role.NAME, r"三级指标|(?:绩效)?指标名称|三级"),
     (Role.OP, r"指标性质"),
-    (Role.TARGET, rf"(?:年度|预期)?(?:目标)?指标值(?:{_BR})?|年度目标值|(?:年度)?目标值|计划值"),
     (Role.UNIT, r"度量单位|计量单位"),
-    (Role.ACTUAL, rf"(?:全年)?实际完成值?(?:{_BR})?|完成值"),
-    (Role.REASON, r"(?:偏差|未完成)原因(?:分析)?(?:及|和)?(?:改进措施)?|原因分析|原因(?:说明)?"),
-]
-HEADER_TOKEN = re.compile("|".join(f"(?P<{role.value}>{pattern})" for role, pattern in _HEADER_WORDS))
-_ROLE_OF = {role.value: role for role, _ in _HEADER_WORDS}
-_SEPARATOR = re.compile(r"[\s|]*")
+    (Role.NOTE, rf"调整(?:后)?指标值|得分系数{_BR}?|指标解释(?:说明)?|指标说明(?:及评分标准)?"
+                rf"|(?:评分|评价)标准(?:及依据)?|得分计算方法|佐证材料|备注|是否核心指标|复核分|所需材料|上传端口"
+                rf"|预算到位{_BR}?"),
+    (Role.TARGET, rf"(?:年度|预期|年初)?(?:目标)?指标值{_BR}?|(?:年度|预期|年初)?目标值{_BR}?|计划值|年度指标"),
+    (Role.ACTUAL, rf"(?:全年)?实际完成(?:指标)?值?{_BR}?|(?:全年|年终|年成)?完成值{_BR}?|(?:全年)?实际值{_BR}?"),
+    (Role.REASON, r"(?:偏差|未完成|偏差大或目标未完成)原因(?:分析)?(?:及|和)?(?:拟采取的)?(?:改进措施)?"
+                  r"|原因分析(?:及改进措施)?|偏差原因"),
+]  # fmt: skip
+HEADER_WORD = re.compile("|".join(f"(?P<{role.value}>{pattern})" for role, pattern in _WORDS))
+_ROLE_OF = {role.value: role for role, _ in _WORDS}
+_SPACES = re.compile(r"\s+")
+BLOCK_LABEL = re.compile(
+    r"^(?:绩效指标|年度(?:总体)?(?:绩效)?目标(?:完成情况)?(?:综述)?|总体目标(?:完成情况)?|年度总体目标|资金管理情况"
+    r"|年初设定目标|预期目标|实际完成情况|全年目标实际完成情况|当年绩效目标|项目(?:资金)?绩效目标|说明|填表说明|注[:：]?.*"
+    r"|按(?:收入|支出)性质分[:：]?"
+    r"|(?:填报人|填表人|联系人|联系电话|单位负责人|财务负责人|项目负责人|填报日期|填表日期|审核人|单位领导审签)(?:[:：].*)?)$"
+)
+"""Labels of the form's other blocks: one ends the table before it (or, 绩效指标, heads the indicator one)."""
+
+
+def compact(text: str) -> str:
+    return _SPACES.sub("", text)
 
 
 def role_of(text: str) -> Role | None:
-    """The role a single header cell names, or None."""
-    match = HEADER_TOKEN.fullmatch(text.strip())
+    """The role a single header cell names (spaces ignored), or None."""
+    match = HEADER_WORD.fullmatch(compact(text))
     return _ROLE_OF[match.lastgroup] if match and match.lastgroup else None
 
 
+def split_header_words(text: str, *, at_end: bool = False) -> list[tuple[int, int]] | None:
+    """Offsets of a run of header words glued into a cell, with the text before and after it, or None.
+
+    `一级指标二级指标三级指标` is three header cells; `(万元)年初预算数全年预算数全年执行分值执行率得分年度资金总额` is
+    a caption, six header cells and a row label. A run needs two words, or one at the very end of the cell
+    when the caller knows the next cell is a header (`详情见附件(注:以下为图片识别)一级指标 | 二级指标 …`).
+    """
+    best: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for match in HEADER_WORD.finditer(text):
+        if run and match.start() != run[-1][1]:
+            run = []
+        run.append(match.span())
+        if len(run) > len(best):
+            best = list(run)
+    enough = len(best) >= 2 or (at_end and best and best[-1][1] == len(text) and best[0][0] > 0)
+    if not enough:
+        return None
+    spans = [(0, best[0][0])] if best[0][0] else []
+    spans += best
+    if best[-1][1] < len(text):
+        spans.append((best[-1][1], len(text)))
+    return spans
+
+
 def kind_of(roles: list[Role]) -> Kind | None:
-    """A header row is a funding or an indicator header when it holds enough columns of either kind."""
+    """A header is an indicator or a funding header when it holds enough columns of either kind."""
     present = set(roles)
-    if len(present & INDICATOR_ROLES) >= 2 and (Role.NAME in present or Role.TARGET in present):
+    named = Role.NAME in present or Role.LEVEL2 in present
+    values = {Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE} & present
+    if (named and values) or len(values & {Role.TARGET, Role.ACTUAL}) == 2:
         return Kind.INDICATORS
     if len(present & FUNDING_ROLES) >= 2:
         return Kind.FUNDING
     return None
-
-
-def header_prefix(text: str, start: int, end: int) -> list[Cell]:
-    """Header cells at the start of text[start:end], stopping at the first cell that is not one (T3)."""
-    cells: list[Cell] = []
-    pos = start
-    while pos < end:
-        gap = _SEPARATOR.match(text, pos, end)
-        pos = gap.end() if gap else pos
-        match = HEADER_TOKEN.match(text, pos, end)
-        if match is None or match.end() == pos:
-            break
-        cells.append(Cell(match.group(0), match.start(), match.end()))
-        pos = match.end()
-    return cells
-
-
-def roles(cells: list[Cell]) -> list[Role]:
-    return [role_of(cell.text) or Role.LABEL for cell in cells]
 
 
 MONEY_IN_YUAN = re.compile(r"[（(](?:单位[:：])?元[)）]|单位[:：]\s*元(?!/)")

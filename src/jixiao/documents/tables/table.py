@@ -14,8 +14,10 @@ class Role(StrEnum):
     """What a column holds, recognised from its header cell (DOMAIN.md §1.4, §2.1)."""
 
     LABEL = "label"  # 资金投入情况（万元） / 项目资金: the row label of a funding table
+    INDEX = "index"  # 序号 / 行次: a row number, read past
     INITIAL_BUDGET = "initial_budget"  # 年初预算数
     BUDGET = "budget"  # 全年预算数(A) / 调整后预算数
+    ALLOCATED = "allocated"  # 全年到位资金 / 下达数
     EXECUTED = "executed"  # 全年执行数(B) / 预算执行数
     RATE = "rate"  # 执行率 / 预算执行率(B/A)
     WEIGHT = "weight"  # 分值 / 权重
@@ -28,6 +30,7 @@ class Role(StrEnum):
     UNIT = "unit"  # 度量单位
     ACTUAL = "actual"  # 实际完成值
     REASON = "reason"  # 偏差原因分析及改进措施 / 未完成原因和改进措施
+    NOTE = "note"  # 指标解释, 评分标准, 得分计算方法, 佐证材料, 备注 …: text columns read past
     GRADE = "grade"  # the cell after 自评等级 in a footer row
 
 
@@ -36,7 +39,10 @@ class Kind(StrEnum):
     INDICATORS = "indicators"  # 绩效指标
 
 
-FUNDING_ROLES = frozenset({Role.INITIAL_BUDGET, Role.BUDGET, Role.EXECUTED, Role.RATE})
+FUNDING_ROLES = frozenset({Role.INITIAL_BUDGET, Role.BUDGET, Role.ALLOCATED, Role.EXECUTED, Role.RATE})
+MONEY_ROLES = frozenset({Role.INITIAL_BUDGET, Role.BUDGET, Role.ALLOCATED, Role.EXECUTED})
+TEXT_ROLES = frozenset({Role.NAME, Role.REASON, Role.NOTE, Role.LABEL})
+"""Columns whose cell may come in several pieces (a name broken by a space or a line)."""
 INDICATOR_ROLES = frozenset({Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.TARGET, Role.ACTUAL, Role.OP, Role.UNIT})
 
 
@@ -52,6 +58,8 @@ class Cell:
 @dataclass
 class Row:
     cells: dict[Role, Cell] = field(default_factory=dict)
+    start: int = 0  # offsets of the row's first and last piece (its unread span when nothing is read)
+    end: int = 0
     carried: set[Role] = field(default_factory=set)  # level cells taken from a row above
     split: bool = False  # a glued number was split into 分值 and 得分 by a heuristic (T4)
     partial: bool = False  # the document ends inside this row: its last cell may be cut
@@ -72,3 +80,4 @@ class Table:
     money_unit: str = "万元"  # 元 when the header or caption says so
     ocr: bool = False  # the document says it was machine-read; cells may hold misread glyphs
     truncated: bool = False  # the document ends inside this table
+    skipped: list[tuple[int, int]] = field(default_factory=list)  # values no row could take: unread figures

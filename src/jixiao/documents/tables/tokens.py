@@ -25,6 +25,8 @@ VALUE = re.compile(
 _DASH = re.compile(r"(?<!\S)[-—/／](?!\S)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WORD = re.compile(r"[^\s|]+")
+_POINTS = re.compile(r"(?<=[\u4e00-\u9fff])\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")  # 产出指标(50分): a block's points
+_RANGE = re.compile(r"\d+(?:\.\d+)?\s*[-~—－～至]\s*\d+(?:\.\d+)?(?=[\u4e00-\u9fff])(?!万|元|人|%)")
 
 
 Gap = Callable[[int], bool]
@@ -42,7 +44,11 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
     """(start, end, bare) of every value in text[start:end]."""
     found: list[tuple[int, int, bool]] = []
     previous_end = -1
+    ranges = [m.span() for m in _RANGE.finditer(text, start, end)]
+    ranges += [m.span() for m in _POINTS.finditer(text, start, end)]
     for match in VALUE.finditer(text, start, end):
+        if any(a <= match.start() < b for a, b in ranges):
+            continue  # `0-6岁儿童`: a range inside a name
         stop, unit = match.end(), match["unit"]
         if unit and gap(match.start("unit")):  # `180.00` then, after a break, `本年度…`: no unit
             stop, unit = match.start("unit"), None
@@ -60,6 +66,9 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
             glued_after = False
         if match["op"] is None and unit is None and glued_before and glued_after:
             continue  # 第3季度
+        numbering = match["op"] is None and unit is None and text[stop : stop + 1] in (":", "：", "、")
+        if numbering and (match.start() == start or gap(match.start()) or glued_before):
+            continue  # 指标1: / 1、: a row's number, part of its name
         found.append((match.start(), stop, not (match["op"] or unit or suffix)))
         previous_end = stop
     found += [(dash.start(), dash.end(), False) for dash in _DASH.finditer(text, start, end)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from jixiao.documents import Document
 from jixiao.documents.tables import Table, find_tables
+from jixiao.extract.rules.coverage import measure
 from jixiao.extract.rules.figures import quote_original
 from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.header import ends_mid_sentence, fund_of, region_of, title_of, year_of
@@ -41,7 +42,7 @@ def extract_rules(document: Document) -> Report:
     title = title_of(view)
     region = region_of(view, title)
     fund = fund_of(title, region)
-    tables = find_tables(view, document.origin)
+    tables = find_tables(view, document.origin, document.tables)
     found = extract_tables(tables, text, program_of(view))
     prose = _without_tables(view, tables)
     funding, spending = extract_funding(prose)
@@ -65,6 +66,7 @@ def extract_rules(document: Document) -> Report:
     )
     if view is not text:
         quote_original(report, text)
+    report.coverage = measure(view, report, tables)
     return report
 
 

@@ -11,41 +11,16 @@ from __future__ import annotations
 import re
 
 from jixiao.documents.tables import Cell
-from jixiao.model import Figure, Kind, Op, Span
+from jixiao.documents.tables.ocr import ocr_repaired
+from jixiao.model import Figure, Kind, Span
 from jixiao.numbers import Quantity, parse_quantity, to_wan_yuan
+from jixiao.vocabulary import op_of
 
-_OPS = {
-    "≥": Op.GE, ">=": Op.GE, "大于等于": Op.GE, "不低于": Op.GE, "≤": Op.LE, "<=": Op.LE, "小于等于": Op.LE,
-    "不高于": Op.LE, "=": Op.EQ, "等于": Op.EQ, ">": Op.GT, "大于": Op.GT, "<": Op.LT, "小于": Op.LT,
-}  # fmt: skip
-_OP_CHARS = ("≥", "≤", "<", ">", "=")
 _COUNT = re.compile(r"^(?P<number>[≥≤<>=]?\d+(?:\.\d+)?)(?P<unit>[\u4e00-\u9fff]{1,2})$")
 _SPACE = re.compile(r"\s+")
 _EMPTY = re.compile(r"^(?:[-—/／\\]|无数据|空)?$")
 TEMPLATE = re.compile(r"字以内|字以下|请填写|请简要说明|请说明|填写说明|填报说明|[（(]\s*说明|^说明[:：]|^注[:：]")
 _PAREN_UNIT = re.compile(r"^(?P<num>[^()（）]+?)[（(](?P<unit>[^()（）]{1,4})[)）]$")
-_OCR_DIGIT = str.maketrans({"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1", "S": "5"})
-_OCR_STRAY = re.compile(r"(?<=\d)[',`'·‘’\s](?=\d)|(?<=\d)[。，](?=\d)")
-_NUMBERISH = re.compile(r"^[≥≤<>=]?[\dOolIS〇.,'`·‘’。，\s]*\d[\dOolIS〇.,'`·‘’。，\s]*(?:%|[\u4e00-\u9fff]{1,3})?$")
-
-
-def op_of(text: str) -> Op | None:
-    return _OPS.get(text.strip())
-
-
-def _repaired(printed: str) -> str | None:
-    """An OCR-misread number put right (`9O%` -> `90%`, `8l2人` -> `812人`), or None."""
-    if not _NUMBERISH.match(printed):
-        return None
-    prefix = printed[0] if printed[:1] in _OP_CHARS else ""
-    body = printed[len(prefix) :]
-    unit_at = len(body)
-    while unit_at and not (body[unit_at - 1].isdigit() or body[unit_at - 1] in "OolIS〇"):
-        unit_at -= 1
-    number = _OCR_STRAY.sub(lambda m: "." if m.group(0) in "。" else "", body[:unit_at].translate(_OCR_DIGIT))
-    number = number.replace("，", "").replace(" ", "")
-    fixed = prefix + number + body[unit_at:]
-    return fixed if fixed != printed and parse_quantity(fixed).kind is not Kind.TEXT else None
 
 
 def _readable(printed: str) -> tuple[str, bool]:
@@ -53,8 +28,10 @@ def _readable(printed: str) -> tuple[str, bool]:
     compact = _SPACE.sub("", printed)
     if match := _PAREN_UNIT.match(compact):
         compact = match["num"] + match["unit"]
-    if parse_quantity(compact).kind is Kind.TEXT and (fixed := _repaired(compact)):
+    if parse_quantity(compact).kind is Kind.TEXT and (fixed := ocr_repaired(compact)):
         return fixed, True
+    if compact in ("O", "〇"):  # a zero an OCR engine read as a letter, alone in a money or score cell
+        return "0", True
     return compact, False
 
 

@@ -13,21 +13,13 @@ from dataclasses import dataclass, field
 from jixiao.documents.tables import LEVEL1_OF, Cell, Role, Row, Table
 from jixiao.documents.tables import Kind as TableKind
 from jixiao.extract.rules.cells import TEMPLATE, cell_figure, is_blank, money_figure, percent_figure
-from jixiao.extract.rules.funding import source_of
-from jixiao.model import Figure, Funding, FundingLine, FundSource, Indicator, Kind, SourceAmount
+from jixiao.model import Figure, Funding, FundingLine, Indicator, Kind, SourceAmount
+from jixiao.vocabulary import FUNDING_TOTAL, level_name, source_label, source_of
 
-_TOTAL_LABEL = re.compile(r"^(?:年度)?资金总额|^合计|^总计|^资金总计|^项目资金总额")
-_LABEL_PREFIX = re.compile(r"^(?:[（(]?[\d一二三四五六七八九十]+[、.．)）]\s*)?(?:其中)?[:：]?\s*")
 _WHITESPACE = re.compile(r"\s+")
 _EXECUTION_ROW = re.compile(r"^(?:预算|资金|项目)?(?:预算)?执行率(?:[（(][^)）]*[)）])?$")
 _PROGRAM_ROW = re.compile(r"(?m)^[ \t]*(?:项目名称|转移支付[（(]项目[)）]名称|转移支付名称)[ \t]*[|:：][ \t]*([^|\n]+)")
 _KEY_DROP = re.compile(r"[\s，,。:：;；、（）()“”\"]")
-_POINTS = re.compile(r"[（(]\d+(?:\.\d+)?分?[)）]$")
-_EXTRA_SOURCES: list[tuple[re.Pattern[str], FundSource]] = [
-    (re.compile(r"^(?:本年|当年|本年度)?财政拨款"), FundSource.APPROPRIATION),
-    (re.compile(r"^地方(?:财政)?资金|^地方财政"), FundSource.LOCAL),
-    (re.compile(r"^(?:单位)?自筹|^社会资金|^单位资金"), FundSource.OTHER),
-]
 
 
 @dataclass
@@ -41,15 +33,7 @@ class TableFindings:
 
 
 def _label(text: str) -> str:
-    return _LABEL_PREFIX.sub("", text.strip()).rstrip(":：").strip()
-
-
-def table_source(label: str) -> FundSource | None:
-    """The level a funding row names; 本年财政拨款 and 地方财政资金 rows are levels of their own."""
-    for pattern, source in _EXTRA_SOURCES:
-        if pattern.search(label):
-            return source
-    return source_of(label)
+    return source_label(text)
 
 
 def _drop_cut_cell(row: Row) -> None:
@@ -60,16 +44,26 @@ def _drop_cut_cell(row: Row) -> None:
         row.partial = False  # dropped once, whoever reads the row next
 
 
+_MONEY_LINES = (
+    (Role.INITIAL_BUDGET, "initial"),
+    (Role.BUDGET, "budget"),
+    (Role.ALLOCATED, "allocated"),
+    (Role.EXECUTED, "executed"),
+)
+
+
 def _funding(table: Table, funding: Funding, source: str) -> None:
     found_by = f"table.{table.layout}.funding"
     for row in table.rows:
         _drop_cut_cell(row)
         label = _label(row.text(Role.LABEL))
-        budget = money_figure(row.cells.get(Role.BUDGET), found_by, table.money_unit, source)
-        executed = money_figure(row.cells.get(Role.EXECUTED), found_by, table.money_unit, source)
-        if not label or _TOTAL_LABEL.search(label):
-            funding.budget.total = funding.budget.total or budget
-            funding.executed.total = funding.executed.total or executed
+        amounts = {
+            line: money_figure(row.cells.get(role), found_by, table.money_unit, source) for role, line in _MONEY_LINES
+        }
+        if not label or FUNDING_TOTAL.search(label):
+            for line, amount in amounts.items():
+                block: FundingLine = getattr(funding, line)
+                block.total = block.total or amount
             rate = percent_figure(row.cells.get(Role.RATE), found_by, source)
             weight = cell_figure(row.cells.get(Role.WEIGHT), found_by, source=source)
             score = cell_figure(row.cells.get(Role.SCORE), found_by, source=source)
@@ -77,23 +71,46 @@ def _funding(table: Table, funding: Funding, source: str) -> None:
             funding.execution_weight = funding.execution_weight or weight
             funding.execution_score = funding.execution_score or score
             continue
-        level = table_source(label)
+        level = source_of(label)
         if level is None:
             continue
-        for line, amount in ((funding.budget, budget), (funding.executed, executed)):
+        for line, amount in amounts.items():
             if amount is not None:
-                line.by_source.append(SourceAmount(source=level, name=label, amount=amount))
+                getattr(funding, line).by_source.append(SourceAmount(source=level, name=label, amount=amount))
 
 
 def _level(cell: Cell | None) -> str | None:
     if cell is None or not cell.text:
         return None
-    return _POINTS.sub("", _WHITESPACE.sub("", cell.text)) or None
+    return level_name(cell.text) or None
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NUMBERING = re.compile(r"^(?:指标)?\d+[、.．:：]")
+_SENTENCE_MARK = re.compile(r"[。；;]|[（(]\d+(?:\.\d+)?分[)）].")
+_MAX_NAME = 60
+_PART_OF = re.compile(r"^[★☆*]*其中[:：]")
+
+
+def is_name(text: str) -> bool:
+    """Whether a cell read as a 三级指标 can be one: a few words, not a sentence, a criterion or a stray number.
+
+    Scoring sheets put criteria (`设置年度绩效目标(2分)…`) and explanations beside the names, and a broken
+    PDF puts a score before the next name (`5明确性(5分)`); such a cell is not a name, and its row is not read.
+    """
+    compact = _WHITESPACE.sub("", text)
+    if not 2 <= len(compact) <= _MAX_NAME or len(_CJK.findall(compact)) < 2:
+        return False
+    numbering = _NUMBERING.match(compact)
+    if compact[0].isdigit() and not numbering:
+        return False
+    rest = _PART_OF.sub("", compact[numbering.end() :] if numbering else compact)
+    return not (_SENTENCE_MARK.search(rest) or ":" in rest or "：" in rest or rest.endswith("的"))
 
 
 def _indicator(table: Table, row: Row, source: str, program: str | None) -> Indicator | None:
     name_cell = row.cells.get(Role.NAME)
-    if name_cell is None or is_blank(name_cell):
+    if name_cell is None or is_blank(name_cell) or not is_name(name_cell.text):
         return None
     found_by = f"table.{table.layout}.indicator"
     op_cell, unit_cell = row.cells.get(Role.OP), row.cells.get(Role.UNIT)
@@ -157,7 +174,9 @@ def extract_tables(tables: list[Table], source: str, program: str | None = None)
                 _execution_line(table, row, funding, source)
             elif (indicator := _indicator(table, row, source, program)) is not None:
                 findings.indicators.append(indicator)
-    if funding.budget.total or funding.executed.total or funding.budget.by_source or funding.execution_score:
+    lines = (funding.initial, funding.budget, funding.allocated, funding.executed)
+    extras = (funding.execution_rate, funding.execution_weight, funding.execution_score)
+    if any(line.total or line.by_source for line in lines) or any(extras):
         findings.funding = funding
     findings.notes = _notes(tables)
     return findings
@@ -180,7 +199,7 @@ def merge_funding(narrative: Funding, table: Funding | None) -> Funding:
     if table is None:
         return narrative
     merged = narrative.model_copy(deep=True)
-    for name in ("budget", "executed"):
+    for name in ("initial", "budget", "allocated", "executed"):
         line: FundingLine = getattr(table, name)
         if line.total is not None or line.by_source:
             setattr(merged, name, line)

@@ -1,0 +1,282 @@
+"""The row aligner: pieces after a header, placed under its columns by the column order and their shapes.
+
+Whatever the flattening, a table's body reads as rows, and each row as the header's columns in order,
+some left out: the 一级/二级 cells a row-span covered, a blank 完成值, the reason nobody wrote. So the body is
+aligned to the header like a sequence to a template (a Viterbi search over the columns): each piece goes
+under a column whose content it can be (a level word under 一级指标, `≥95%` under 指标值, a bare `20` under
+分值), later in the row than the piece before it, or starts the next row at a column a row can start at (a
+level, the name, the row label). Skipped columns and extra rows cost a little, impossible placements cost
+everything, and pieces no row can take (template rows, stray words) are left aside. Printed empty cells
+(`| |`, lines of spaces) count as cells, which keeps a positional dump aligned when it has them.
+
+The scores are small hand-set weights, not learned; tests/test_tables.py holds the layouts they must read.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from jixiao.documents.tables.pieces import Piece, Shape, is_money
+from jixiao.documents.tables.table import MONEY_ROLES, TEXT_ROLES, Cell, Kind, Role, Row
+
+IMPOSSIBLE = -math.inf
+ROW_START = -1.0
+MAX_WEIGHT = 100.0
+_VALUE_ROLES = frozenset({Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE, Role.RATE}) | MONEY_ROLES
+_SKIP = {Role.OP: -0.3, Role.UNIT: -0.3, Role.LEVEL1: -0.4, Role.LEVEL2: -0.4}
+_MISSING_VALUE = -0.7  # a value column a row leaves out (a blank cell the dump dropped)
+_MISSING_AT_END = -0.7
+_CONTINUE = {Role.NAME: -1.5, Role.LABEL: -0.6, Role.REASON: -0.15, Role.NOTE: -0.05}
+_JUNK = {
+    Shape.EMPTY: 0.0, Shape.DASH: 0.0, Shape.ELLIPSIS: 0.0, Shape.TEXT: -0.8, Shape.LONG_TEXT: -0.5,
+    Shape.POINTS: -0.6, Shape.BLOCK: -0.3, Shape.HEADER: -0.5,
+}  # fmt: skip
+_JUNK_OTHER = -1.5
+_PAIR = -0.2  # a glued 分值得分 (`1010`) placed as both
+NUMBERED = re.compile(r"^\s*(?:指标\s*)?\d+\s*[:：、.．]")
+"""`指标3:` / `2、`: a numbered row's name, never the rest of the name before it."""
+
+
+def _bare_score(piece: Piece) -> float:
+    """A 分值 or 得分: a bare number from 0 to 100 (or `10分`)."""
+    if piece.value is None or not 0 <= piece.value <= MAX_WEIGHT:
+        return IMPOSSIBLE
+    if piece.shape is Shape.NUMBER:
+        return 1.5
+    if piece.shape is Shape.FIGURE and piece.unit == "分":
+        return 1.0
+    if piece.shape is Shape.FIGURE and piece.unit == "%":
+        return 0.3  # T4 forms print the weight as `20%`
+    return IMPOSSIBLE
+
+
+def _value_score(piece: Piece) -> float:
+    """A target or an actual: a figure, a date, a word in place of a number, a short text."""
+    if piece.shape is Shape.TEXT:
+        size = len(piece.text.strip())
+        if size < 2:
+            return IMPOSSIBLE  # a unit or glyph a flattening split off (`种`, `数`)
+        return 1.0 if size <= 6 else 0.5 if size <= 12 else 0.0  # 有效保障, 动态清零: words for a value
+    return {
+        Shape.FIGURE: 2.0, Shape.DATE: 2.0, Shape.TEXT_VALUE: 1.5, Shape.NUMBER: 0.8, Shape.TEXT: 0.3,
+        Shape.LONG_TEXT: -0.6, Shape.DASH: 0.3, Shape.EMPTY: 0.2, Shape.POINTS: -1.0,
+    }.get(piece.shape, IMPOSSIBLE)  # fmt: skip
+
+
+def emission(role: Role, piece: Piece) -> float:
+    """How well a piece fits under a column (IMPOSSIBLE when it cannot be that column's content)."""
+    shape = piece.shape
+    if shape is Shape.EMPTY:
+        return IMPOSSIBLE if role in (Role.NAME, Role.LABEL) else 0.2
+    if shape is Shape.HEADER and piece.role is Role.RATE and role is Role.NAME:
+        return 1.0  # the 预算执行率 row of an indicator table (its weight and score are the execution's)
+    if shape in (Shape.HEADER, Shape.BLOCK):
+        return IMPOSSIBLE
+    if role in (Role.TARGET, Role.ACTUAL):
+        return _value_score(piece)
+    if role in (Role.WEIGHT, Role.SCORE):
+        return 0.3 if shape is Shape.DASH else _bare_score(piece)
+    if role in MONEY_ROLES:
+        return 0.3 if shape is Shape.DASH else (1.5 if is_money(piece) else IMPOSSIBLE)
+    return _text_emission(role, piece)
+
+
+def _text_emission(role: Role, piece: Piece) -> float:
+    shape = piece.shape
+    table: dict[Role, dict[Shape, float]] = {
+        Role.LEVEL1: {Shape.LEVEL1: 3.0, Shape.POINTS: 1.5, Shape.TEXT: 0.1, Shape.LEVEL2: 0.0},
+        Role.LEVEL2: {Shape.LEVEL2: 3.0, Shape.POINTS: 1.5, Shape.TEXT: 0.1},
+        Role.NAME: {Shape.TEXT: 1.5, Shape.LONG_TEXT: 0.6, Shape.TEXT_VALUE: -0.5, Shape.FUND_LABEL: -1.0,
+                    Shape.POINTS: -0.5},
+        Role.LABEL: {Shape.FUND_LABEL: 3.0, Shape.TEXT: 0.3},
+        Role.INDEX: {},
+        Role.OP: {Shape.OP: 3.0, Shape.TEXT: -0.5, Shape.DASH: 0.2},
+        Role.UNIT: {Shape.UNIT: 3.0, Shape.TEXT: 0.3, Shape.DASH: 0.2},
+        Role.RATE: {Shape.DASH: 0.3},
+        Role.REASON: {Shape.TEXT: 0.8, Shape.LONG_TEXT: 1.0, Shape.TEXT_VALUE: 0.5, Shape.DASH: 0.3},
+        Role.NOTE: {Shape.TEXT: 0.5, Shape.LONG_TEXT: 0.6, Shape.TEXT_VALUE: 0.3, Shape.DASH: 0.3, Shape.POINTS: 0.5,
+                    Shape.NUMBER: -0.6, Shape.FIGURE: -0.6, Shape.UNIT: 0.2, Shape.OP: 0.2},
+    }  # fmt: skip
+    if role is Role.NAME and shape is Shape.TEXT and len(piece.text.strip()) < 2:
+        return IMPOSSIBLE  # a stray unit (`种`) or glyph, not a name
+    if role is Role.INDEX:
+        whole = piece.value is not None and piece.value == int(piece.value) and 0 < piece.value < 1000
+        return 3.0 if shape is Shape.NUMBER and whole and "." not in piece.text else IMPOSSIBLE
+    if role is Role.LEVEL1 and shape is Shape.LEVEL2 and not piece.text.lstrip().startswith("成本"):
+        return IMPOSSIBLE
+    if role is Role.RATE and piece.value is not None:
+        return 3.0 if piece.unit == "%" else (0.5 if shape is Shape.NUMBER else IMPOSSIBLE)
+    return table.get(role, {}).get(shape, IMPOSSIBLE)
+
+
+def split_glued(cell: Cell) -> tuple[Cell, Cell] | None:
+    """`1010` -> 10 and 10; `2018.5` -> 20 and 18.5: the split where 0 ≤ 得分 ≤ 分值 ≤ 100, halves preferred."""
+    text = cell.text
+    if not text.replace(".", "", 1).isdigit():
+        return None
+    best: tuple[Cell, Cell] | None = None
+    for cut in range(1, len(text)):
+        left, right = text[:cut], text[cut:]
+        if "." in left or (len(right) > 1 and right[0] == "0" and right[1] != ".") or right[0] == ".":
+            continue
+        weight, score = float(left), float(right)
+        if 0 < weight <= MAX_WEIGHT and score <= weight:
+            pair = (Cell(left, cell.start, cell.start + cut), Cell(right, cell.start + cut, cell.end))
+            if best is None or abs(cut * 2 - len(text)) < abs(len(best[0].text) * 2 - len(text)):
+                best = pair
+    return best
+
+
+@dataclass(frozen=True)
+class _Step:
+    state: int  # 0: between rows; k + 1: column k was the last filled in the current row
+    previous: int
+    new_row: bool = False
+    pair: bool = False  # the piece filled 分值 and 得分 at once
+
+
+class Aligner:
+    """Aligns pieces to one header's columns (see the module docstring)."""
+
+    def __init__(self, columns: list[Role], kind: Kind, text: str | None = None) -> None:
+        self.columns = columns
+        self.kind = kind
+        self.text = text  # the text the pieces index, to span a cell that came in several pieces
+        anchor_role = Role.LABEL if kind is Kind.FUNDING else Role.NAME
+        self.anchor = columns.index(anchor_role) if anchor_role in columns else len(columns) - 1
+        self.weight = columns.index(Role.WEIGHT) if Role.WEIGHT in columns else None
+        self.score = columns.index(Role.SCORE) if Role.SCORE in columns else None
+
+    def _skip(self, first: int, stop: int, *, at_start: bool = False) -> float:
+        """Cost of leaving columns first … stop-1 of a row empty."""
+        total = 0.0
+        for role in self.columns[first:stop]:
+            if at_start and role in (Role.LEVEL1, Role.LEVEL2, Role.INDEX):
+                continue
+            if role in _VALUE_ROLES:
+                total += _MISSING_VALUE
+            else:
+                total += _SKIP.get(role, 0.0)
+        return total
+
+    def _row_end(self, last: int) -> float:
+        return sum(_MISSING_AT_END for role in self.columns[last + 1 :] if role in _VALUE_ROLES)
+
+    def _start(self, column: int) -> float:
+        return ROW_START + self._skip(0, column, at_start=True)
+
+    def _moves(self, previous: int, column: int) -> list[tuple[float, bool]]:
+        """(cost, starts a new row) of every way from state `previous` to filling `column`."""
+        moves: list[tuple[float, bool]] = []
+        if column <= self.anchor:
+            end = 0.0 if previous == 0 else self._row_end(previous - 1)
+            moves.append((end + self._start(column), True))
+        if previous == 0:
+            return moves
+        last = previous - 1
+        if column > last and not (last < self.anchor < column and self.kind is Kind.INDICATORS):
+            moves.append((self._skip(last + 1, column), False))
+        elif column == last and self.columns[column] in TEXT_ROLES:
+            moves.append((_CONTINUE[self.columns[column]], False))
+        return moves
+
+    def _continues(self, previous: int, column: int, piece: Piece) -> bool:
+        """Whether filling `column` again from `previous` would glue a new row's label onto this one."""
+        opens_row = piece.shape in (Shape.FUND_LABEL, Shape.LEVEL1, Shape.LEVEL2) or NUMBERED.match(piece.text)
+        return previous == column + 1 and bool(opens_row)
+
+    def align(self, pieces: list[Piece], breaks: frozenset[int] | None = None) -> tuple[list[Row], list[Piece]]:
+        """Rows in order, and the pieces no row took.
+
+        `breaks`, when the grid is known (a Word, Excel, HTML or PDF table): the indices of the pieces that
+        open a row of the grid; rows then start there and nowhere else.
+        """
+        states = len(self.columns) + 1
+        best = [0.0] + [IMPOSSIBLE] * (states - 1)
+        trail: list[list[_Step | None]] = []
+        for index, piece in enumerate(pieces):
+            opens = None if breaks is None else index in breaks
+            scores = [IMPOSSIBLE] * states
+            steps: list[_Step | None] = [None] * states
+            junk = _JUNK.get(piece.shape, _JUNK_OTHER)
+            for previous in range(states):
+                if best[previous] == IMPOSSIBLE:
+                    continue
+                end = 0.0 if previous == 0 else self._row_end(previous - 1)
+                if best[previous] + end + junk > scores[0]:
+                    scores[0], steps[0] = best[previous] + end + junk, _Step(0, previous)
+                for column, role in enumerate(self.columns):
+                    fit = emission(role, piece)
+                    if fit == IMPOSSIBLE:
+                        continue
+                    for cost, new_row in self._moves(previous, column):
+                        if not new_row and self._continues(previous, column, piece):
+                            continue
+                        if opens is not None and new_row != opens:
+                            continue  # a grid row is one row: it starts at its first cell and only there
+                        total = best[previous] + cost + fit
+                        if total > scores[column + 1]:
+                            scores[column + 1] = total
+                            steps[column + 1] = _Step(column + 1, previous, new_row)
+                if not opens:
+                    self._pair(piece, previous, best[previous], scores, steps)
+            best = scores
+            trail.append(steps)
+        return self._rows(pieces, trail, best)
+
+    def _pair(self, piece: Piece, previous: int, base: float, scores: list[float], steps: list[_Step | None]) -> None:
+        """A glued `1010` filling both 分值 and 得分 (T4), right after the row's values before them."""
+        if self.kind is not Kind.INDICATORS or self.weight is None or self.score is None or previous == 0:
+            return
+        if piece.shape is not Shape.NUMBER or len(piece.text.strip()) < 3:
+            return  # `20` is a weight or a score, never 2 and 0
+        last = previous - 1
+        if not last < self.weight < self.score or split_glued(piece.cell) is None:
+            return
+        total = base + self._skip(last + 1, self.weight) + self._skip(self.weight + 1, self.score) + 2 * 1.5 + _PAIR
+        if total > scores[self.score + 1]:
+            scores[self.score + 1] = total
+            steps[self.score + 1] = _Step(self.score + 1, previous, pair=True)
+
+    def _rows(
+        self, pieces: list[Piece], trail: list[list[_Step | None]], best: list[float]
+    ) -> tuple[list[Row], list[Piece]]:
+        final = [score + (self._row_end(state - 1) if state else 0.0) for state, score in enumerate(best)]
+        state = max(range(len(final)), key=lambda s: final[s])
+        path: list[_Step] = []
+        for steps in reversed(trail):
+            step = steps[state]
+            assert step is not None
+            path.append(step)
+            state = step.previous
+        path.reverse()
+        rows: list[Row] = []
+        left: list[Piece] = []
+        for piece, step in zip(pieces, path, strict=True):
+            if step.state == 0:
+                if piece.shape not in (Shape.EMPTY, Shape.DASH):
+                    left.append(piece)
+                continue
+            if step.new_row or not rows:
+                rows.append(Row(start=piece.cell.start, end=piece.cell.end))
+            self._place(rows[-1], self.columns[step.state - 1], piece, step.pair)
+        return rows, left
+
+    def _place(self, row: Row, role: Role, piece: Piece, pair: bool) -> None:
+        row.end = piece.cell.end
+        if pair:
+            split = split_glued(piece.cell)
+            assert split is not None and self.weight is not None
+            row.cells[Role.WEIGHT], row.cells[Role.SCORE] = split
+            row.split = True
+            return
+        if piece.shape in (Shape.EMPTY, Shape.DASH) or not piece.text:
+            return
+        if role in row.cells:  # a continuation: the cell grows to cover both pieces
+            first = row.cells[role]
+            joined = self.text[first.start : piece.cell.end] if self.text else f"{first.text} {piece.text}"
+            row.cells[role] = Cell(joined, first.start, piece.cell.end)
+            return
+        row.cells[role] = piece.cell

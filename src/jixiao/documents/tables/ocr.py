@@ -1,0 +1,31 @@
+"""Numbers an OCR engine misread: `9O%` is 90%, `8l2人` is 812人, `1 623人` is 1623人.
+
+Only the value is repaired; the figure keeps the text as printed, and `found_by` says `+ocr`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.model import Kind
+from jixiao.numbers import parse_quantity
+
+_OCR_DIGIT = str.maketrans({"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1", "S": "5"})
+_OCR_STRAY = re.compile(r"(?<=\d)[',`'·‘’\s](?=\d)|(?<=\d)[。，](?=\d)")
+_NUMBERISH = re.compile(r"^[≥≤<>=]?[\dOolIS〇.,'`·‘’。，\s]*\d[\dOolIS〇.,'`·‘’。，\s]*(?:%|[\u4e00-\u9fff]{1,3})?$")
+_OP_CHARS = ("≥", "≤", "<", ">", "=")
+
+
+def ocr_repaired(printed: str) -> str | None:
+    """An OCR-misread number put right, or None when the text is not one (or needs no repair)."""
+    if not _NUMBERISH.match(printed):
+        return None
+    prefix = printed[0] if printed[:1] in _OP_CHARS else ""
+    body = printed[len(prefix) :]
+    unit_at = len(body)
+    while unit_at and not (body[unit_at - 1].isdigit() or body[unit_at - 1] in "OolIS〇"):
+        unit_at -= 1
+    number = _OCR_STRAY.sub(lambda m: "." if m.group(0) in "。" else "", body[:unit_at].translate(_OCR_DIGIT))
+    number = number.replace("，", "").replace(" ", "")
+    fixed = prefix + number + body[unit_at:]
+    return fixed if fixed != printed and parse_quantity(fixed).kind is not Kind.TEXT else None

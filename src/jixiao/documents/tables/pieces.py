@@ -1,0 +1,311 @@
+"""Pieces: a table region cut into located cells, each with the shape the aligner reads.
+
+Every flattening (LAYOUTS.md T1–T5) is cut the same way: at pipes and line ends first (a dump's cells), then,
+inside a stretch that mixes words and figures (squashed T3, glued T4), at the figures and at the spaces the
+source printed. Words broken over lines (`年度` / `指标值`, `数量` / `指标`, `经济效` / `益指标`) are joined back
+when together they make a header or a level. Each piece keeps the exact offsets it was printed at.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from jixiao.documents.tables.headers import BLOCK_LABEL, compact, role_of, split_header_words
+from jixiao.documents.tables.ocr import ocr_repaired
+from jixiao.documents.tables.table import Cell, Role
+from jixiao.documents.tables.tokens import Gap, tokens
+from jixiao.numbers import UNIT_PATTERN, parse_quantity
+from jixiao.vocabulary import (
+    FUNDING_TOTAL,
+    MONEY_UNITS,
+    OP_WORDS,
+    POINTS,
+    TEXT_VALUES,
+    is_level1,
+    is_level2,
+    is_text_value,
+    source_of,
+)
+
+
+class Shape(StrEnum):
+    EMPTY = "empty"  # a cell with nothing in it (a pipe dump's `| |`, a line of spaces)
+    DASH = "dash"  # -, —, /: a cell the form leaves blank on purpose
+    ELLIPSIS = "ellipsis"  # …… : a template row
+    HEADER = "header"  # a header word (its role in `role`)
+    BLOCK = "block"  # 年度总体目标, 资金管理情况 …: another block of the form
+    LEVEL1 = "level1"
+    LEVEL2 = "level2"
+    POINTS = "points"  # a block name carrying its points: 规划(15分), 项目管理(25分)
+    OP = "op"  # a comparator alone (指标性质 column)
+    UNIT = "unit"  # a unit alone (度量单位 column): %, 人, 万元
+    NUMBER = "number"  # a bare number: 20, 9.48, 52.800000
+    FIGURE = "figure"  # a number with comparator, unit or %: ≥95%, 812人, 不低于85%
+    DATE = "date"  # 2023年12月底前, 9月前
+    TEXT_VALUE = "text_value"  # a word in place of a number: 达成预期指标, 效果明显, 是
+    FUND_LABEL = "fund_label"  # a funding row label: 年度资金总额, 其中:中央财政资金, 上年结转资金
+    TEXT = "text"  # a name or a short text
+    LONG_TEXT = "long_text"  # a sentence: a reason, an explanation, a criterion
+
+
+@dataclass(frozen=True)
+class Piece:
+    cell: Cell
+    shape: Shape
+    value: float | None = None  # NUMBER and FIGURE
+    unit: str | None = None
+    role: Role | None = None  # HEADER
+    cut: str = "line"  # how the flattening separated it: pipe, line, space (T3) or glued (T4)
+
+    @property
+    def text(self) -> str:
+        return self.cell.text
+
+
+_LONG = 24
+_DASH = re.compile(r"^(?::?[-—–/／\\]+:?|无|空)$")  # also Markdown's :---:
+_ELLIPSIS = re.compile(r"^(?:[…\.。·]{2,}|……+)$")
+_UNIT_ALONE = re.compile(rf"^(?:{UNIT_PATTERN})$")
+_FIGURE_INSIDE = re.compile(r"\d")
+_SEPARATOR = re.compile(r"\||\n|\t+|(?<=\S)[ \u3000]{2,}(?=\S)")
+_PAREN_UNIT = re.compile(rf"^([^()（）]+?)[（(]({UNIT_PATTERN})[)）]$")
+_POINTS_ALONE = re.compile(r"^[（(]?\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
+_POINTS_TAIL = re.compile(POINTS + r"$")
+_SENTENCE = re.compile(r"[，,；;。][^，,；;。]*\S")
+_GLUED_TEXT_VALUE = re.compile("(?:" + "|".join(sorted(TEXT_VALUES, key=len, reverse=True)) + ")$")
+_PER_UNIT = re.compile(r"^每[\u4e00-\u9fff]{1,2}\d+(?:\.\d+)?[\u4e00-\u9fff/]{0,4}$")
+
+
+def shape_of(cell: Cell, *, ocr: bool = False) -> Piece:
+    """The shape of one cell's text; in a machine-read document, misread digits (`9O%`) are read as digits."""
+    text = cell.text
+    key = compact(text)
+    if (fixed := ocr_repaired(key)) is not None:  # misread digits, OCR note or not (`6O8.1O`)
+        key = fixed
+    elif ocr and key in ("O", "o", "〇"):
+        key = "0"  # a zero the engine read as a letter
+    if not key:
+        return Piece(cell, Shape.EMPTY)
+    if _DASH.match(key):
+        return Piece(cell, Shape.DASH)
+    if _ELLIPSIS.match(key):
+        return Piece(cell, Shape.ELLIPSIS)
+    if (role := role_of(key)) is not None:
+        return Piece(cell, Shape.HEADER, role=role)
+    if BLOCK_LABEL.match(key):
+        return Piece(cell, Shape.BLOCK)
+    if is_level1(key) and not key.startswith("成本"):  # 成本指标: second level in 2020, first in 2021
+        return Piece(cell, Shape.LEVEL1)
+    if is_level1(key):
+        return Piece(cell, Shape.LEVEL2)
+    if is_level2(key):
+        return Piece(cell, Shape.LEVEL2)
+    if key in OP_WORDS:
+        return Piece(cell, Shape.OP)
+    if _UNIT_ALONE.match(key):
+        return Piece(cell, Shape.UNIT)
+    if is_text_value(key):
+        return Piece(cell, Shape.TEXT_VALUE)
+    if _POINTS_ALONE.match(key):
+        return Piece(cell, Shape.POINTS)
+    if _PER_UNIT.match(key):  # 每亩300: a standard per unit, read as a value (its text is the figure)
+        return Piece(cell, Shape.FIGURE)
+    if _FIGURE_INSIDE.search(key):
+        quantity = parse_quantity(_PAREN_UNIT.sub(r"\1\2", key))  # 4.52(万人) is 4.52万人
+        if quantity.value is not None:
+            bare = quantity.unit is None and quantity.op is None
+            return Piece(cell, Shape.NUMBER if bare else Shape.FIGURE, quantity.value, quantity.unit)
+        if quantity.kind == "date":
+            return Piece(cell, Shape.DATE)
+    label = len(key) <= 20 and not _SENTENCE.search(key) and "。" not in key
+    if label and (FUNDING_TOTAL.match(key.lstrip("其中:：")) or source_of(key) is not None):
+        return Piece(cell, Shape.FUND_LABEL)
+    if _POINTS_TAIL.search(key.rstrip(";；,，。")) and len(key) <= 20:
+        return Piece(cell, Shape.POINTS)
+    if len(key) > _LONG or (len(key) > 12 and _SENTENCE.search(key)):
+        return Piece(cell, Shape.LONG_TEXT)
+    return Piece(cell, Shape.TEXT)
+
+
+def _trimmed(text: str, start: int, end: int) -> Cell:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Cell(text[start:end], start, end)
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[Cell, bool]]:
+    """Cells between pipes, tabs, runs of spaces (a PDF's columns) and line ends, and whether each stands
+    beside a pipe (an empty cell between pipes, or a line of spaces, is a cell)."""
+    found: list[tuple[Cell, bool]] = []
+    position = start
+    opened = False  # the separator before this cell was a pipe
+    for match in _SEPARATOR.finditer(text, start, end):
+        stop = match.start()
+        piece = _trimmed(text, position, stop)
+        closed = match.group(0) == "|"
+        line_of_spaces = match.group(0) == "\n" and stop > position and not text[position:stop].strip()
+        if piece.text or closed or line_of_spaces:
+            found.append((piece, closed or (opened and bool(piece.text))))
+        position, opened = match.end(), closed
+    last = _trimmed(text, position, end)
+    if last.text:
+        found.append((last, opened))
+    return found
+
+
+def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False) -> list[Cell]:
+    """A cell that mixes words and figures (squashed or glued), cut at its figures and printed spaces.
+
+    A cell that is one value, or words only (a name may hold a space or a year), stays whole; so does a
+    sentence between pipes (a scoring criterion `设置年度绩效目标(2分,其中…1分)` is one cell).
+    """
+    if piped and _SENTENCE.search(cell.text):
+        return [cell]
+    if ocr_repaired(compact(cell.text)) is not None:
+        return [cell]
+    if shape_of(cell).shape not in (Shape.TEXT, Shape.LONG_TEXT, Shape.FUND_LABEL) or _POINTS_ALONE.match(cell.text):
+        return [cell]  # one value, a level with its points (`产出指标(50分)`), a header
+    found = tokens(text, cell.start, cell.end, gap)
+    if len(found) <= 1 or not any(token.is_value for token in found):
+        return [cell]
+    if len(found) == 2 and found[0].is_value and _UNIT_ALONE.match(found[1].cell.text.strip("()（）")):
+        return [cell]  # `≥1200 公里` (a LaTeX comparator left the unit a space away), `4.52(万人)`
+    values = [token.cell for token in found if token.is_value]
+    if piped and len(values) == 1 and values[0].start > cell.start and not gap(values[0].start):
+        before = text[values[0].start - 1]
+        if "\u4e00" <= before <= "\u9fff" or before in ")）(（":
+            return [cell]  # `…一户年最高5300元`: one figure glued inside a name is the name's
+    return [token.cell for token in found]
+
+
+def _header_parts(cell: Cell) -> list[Cell] | None:
+    """A cell made of several header words: spaced (`执行率 得分`) or glued (`一级指标二级指标`, also inside
+    other text)."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", cell.text)]
+    if len(words) > 1 and all(role_of(cell.text[a:b]) for a, b in words):
+        return [Cell(cell.text[a:b], cell.start + a, cell.start + b) for a, b in words]
+    spans = split_header_words(cell.text) if len(words) == 1 and role_of(cell.text) is None else None
+    if spans is None:
+        return None
+    return [_trimmed_part(cell, a, b) for a, b in spans]
+
+
+def _trimmed_part(cell: Cell, a: int, b: int) -> Cell:
+    part = _trimmed(cell.text, a, b)
+    return Cell(part.text, cell.start + part.start, cell.start + part.end)
+
+
+def _split_last_header(pieces: list[Piece]) -> list[Piece]:
+    """`详情见附件(注:以下为图片识别)一级指标` before a header cell: the text, then the header word it ends with."""
+    result: list[Piece] = []
+    for index, piece in enumerate(pieces):
+        following = next((p for p in pieces[index + 1 :] if p.shape is not Shape.EMPTY), None)
+        if piece.shape in (Shape.TEXT, Shape.LONG_TEXT) and following is not None and following.shape is Shape.HEADER:
+            spans = split_header_words(piece.text, at_end=True)
+            if spans is not None:
+                result.extend(shape_of(_trimmed_part(piece.cell, a, b)) for a, b in spans)
+                continue
+        result.append(piece)
+    return result
+
+
+_JOINABLE = {Shape.TEXT, Shape.LEVEL1, Shape.LEVEL2, Shape.POINTS, Shape.HEADER}
+
+
+def _join(text: str, pieces: list[Piece]) -> list[Piece]:
+    """Join words a dump broke over two or three lines back into the header or level they make."""
+    joined: list[Piece] = []
+    index = 0
+    while index < len(pieces):
+        for width in (3, 2):
+            group = pieces[index : index + width]
+            if len(group) < width or any(p.shape not in _JOINABLE or len(compact(p.text)) > 8 for p in group):
+                continue
+            cell = Cell(text[group[0].cell.start : group[-1].cell.end], group[0].cell.start, group[-1].cell.end)
+            whole = shape_of(cell)
+            made = whole.shape in (Shape.HEADER, Shape.LEVEL1, Shape.LEVEL2)
+            if made and any(p.shape in (Shape.TEXT, Shape.POINTS) for p in group):
+                joined.append(whole)
+                index += width
+                break
+        else:
+            piece = pieces[index]
+            following = pieces[index + 1] if index + 1 < len(pieces) else None
+            if (
+                piece.shape in (Shape.LEVEL1, Shape.LEVEL2)
+                and following is not None
+                and _POINTS_ALONE.match(compact(following.text))
+            ):  # `产出指标` then `(50)` on the next line
+                cell = Cell(text[piece.cell.start : following.cell.end], piece.cell.start, following.cell.end)
+                joined.append(Piece(cell, piece.shape))
+                index += 2
+                continue
+            joined.append(piece)
+            index += 1
+    return joined
+
+
+def _level_parts(cell: Cell) -> list[Cell]:
+    """`产出指标数量指标城镇新增就业人数` → the level words and the name."""
+    from jixiao.documents.tables.levels import LEVEL_PREFIX
+
+    parts: list[Cell] = []
+    offset = 0
+    while (match := LEVEL_PREFIX.match(cell.text, offset)) and match.end() > offset:
+        parts.append(Cell(match.group(0), cell.start + match.start(), cell.start + match.end()))
+        offset = match.end()
+    if not parts:
+        return [cell]
+    if offset < len(cell.text):
+        rest = _trimmed(cell.text, offset, len(cell.text))
+        parts.append(Cell(rest.text, cell.start + rest.start, cell.start + rest.end))
+    return parts
+
+
+def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> list[Piece]:
+    """The pieces of text[start:end], in reading order (`ocr`: the document says it was machine-read)."""
+    found: list[Piece] = []
+    for segment, piped in _segments(text, start, end):
+        if not segment.text:
+            found.append(Piece(segment, Shape.EMPTY, cut="pipe" if piped else "line"))
+            continue
+        parts = [
+            part
+            for cell in _split(text, segment, gap, ocr, piped)
+            for part in _header_parts(cell) or _level_parts(cell)
+        ]
+        for index, part in enumerate(parts):
+            cut = "pipe" if piped else "line"
+            if len(parts) > 1:
+                touches = (index and not gap(part.start)) or (
+                    index + 1 < len(parts) and not gap(parts[index + 1].start)
+                )
+                cut = "glued" if touches else "space"
+            found.extend(replace(piece, cut=cut) for piece in _peel(shape_of(part, ocr=ocr), cut))
+    return _split_last_header(_join(text, found))
+
+
+def _peel(piece: Piece, cut: str) -> list[Piece]:
+    """A text target and a text actual glued to the end of a name (`…持续完善效果明显效果明显`), split off.
+
+    Both must be there: one word alone at the end (`补贴发放及时`) may well belong to the name.
+    """
+    if cut != "glued" or piece.shape is not Shape.TEXT:
+        return [piece]
+    cells: list[Cell] = []
+    rest = piece.cell
+    while len(cells) < 2 and (match := _GLUED_TEXT_VALUE.search(rest.text)) and match.start() >= 2:
+        start = rest.start + match.start()
+        cells.insert(0, Cell(match.group(0), start, rest.end))
+        rest = Cell(rest.text[: match.start()], rest.start, start)
+    if len(cells) < 2:
+        return [piece]
+    return [shape_of(rest), *(Piece(cell, Shape.TEXT_VALUE) for cell in cells)]
+
+
+def is_money(piece: Piece) -> bool:
+    return piece.shape is Shape.NUMBER or (piece.shape is Shape.FIGURE and piece.unit in MONEY_UNITS)

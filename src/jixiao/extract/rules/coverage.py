@@ -1,0 +1,108 @@
+"""Coverage: how much of what a document prints the rules backend read, and where the rest is.
+
+A reviewer (and the hybrid backend's model pass) needs to know exactly what was not read. The figures that
+count are the values a table prints (every value cell of every rebuilt row, and value pieces no row took)
+and, outside the tables, the amounts, rates and counts the prose of the funding and indicator passages states
+(a number with a unit: 万元, %, 人, 户 …, in a sentence about budgets, spending, targets or scores; years,
+dates, document numbers and telephone numbers are not figures of the report). A figure is read
+when a figure of the report stands on it. Rows and sentences holding figures of which none was read are the
+unread spans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from jixiao.documents.tables import Role, Table
+from jixiao.model import Coverage, Report, Span, figures_of
+from jixiao.numbers import QUANTITY
+
+_VALUE_ROLES = frozenset(
+    {Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE, Role.RATE, Role.INITIAL_BUDGET, Role.BUDGET,
+     Role.ALLOCATED, Role.EXECUTED}
+)  # fmt: skip
+_PROSE_UNIT = re.compile(r"万元|亿元|元|%|万人|人次|人|户|个|家|所|项|亩|公里|座|台|件|份|次|篇|吨|辆|套|天|分")
+_NOT_A_FIGURE = re.compile(r"^(?:19|20)\d{2}年?$|^\d{1,2}月|号$")
+_SENTENCE = re.compile(r"[^。；;\n]+")
+_ABOUT = re.compile(r"预算|执行|支出|资金|拨付|下达|到位|指标|完成|目标|实际|得分|满意度|执行率")
+"""A sentence of the funding or indicator passages (project background and history are not)."""
+
+
+def _overlaps(span: tuple[int, int], read: list[tuple[int, int]]) -> bool:
+    start, end = span
+    return any(a < end and start < b for a, b in read)
+
+
+def _table_values(tables: Iterable[Table]) -> tuple[list[tuple[int, int]], list[list[tuple[int, int]]]]:
+    """Every value a table prints, and the value spans of each row (rows and stray pieces alike)."""
+    values: list[tuple[int, int]] = []
+    groups: list[list[tuple[int, int]]] = []
+    for table in tables:
+        for row in table.rows:
+            spans = [(cell.start, cell.end) for role, cell in row.cells.items() if role in _VALUE_ROLES]
+            spans = [span for span in spans if span[1] > span[0]]
+            values += spans
+            if spans:
+                groups.append([(row.start, row.end), *spans])
+        values += table.skipped
+        groups += [[span, span] for span in table.skipped]
+    return values, groups
+
+
+def _prose_figures(text: str, tables: list[Table]) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
+    """(sentence span, figure spans) of each sentence outside the tables that states a figure."""
+    regions = [(table.start, table.end) for table in tables]
+    found = []
+    for sentence in _SENTENCE.finditer(text):
+        span = sentence.span()
+        if _overlaps(span, regions) or not _ABOUT.search(sentence.group(0)):
+            continue
+        figures = []
+        for match in QUANTITY.finditer(text, *span):
+            printed = match.group(0).strip()
+            unit = match["unit"] or ""
+            if match["num"] is None or not _PROSE_UNIT.fullmatch(unit) or _NOT_A_FIGURE.search(printed):
+                continue
+            figures.append(match.span())
+        if figures:
+            found.append((span, figures))
+    return found
+
+
+def measure(text: str, report: Report, tables: list[Table]) -> Coverage:
+    """The report's coverage of `text` (Document.text), given the tables the reader rebuilt."""
+    figures = [figure for _, figure in figures_of(report)]
+    read = [(f.span.start, f.span.end) for f in figures if f.span is not None]
+    known = {re.sub(r"\s+", "", f.text) for f in figures}
+    values, groups = _table_values(tables)
+    prose = _prose_figures(text, tables)
+
+    def was_read(span: tuple[int, int]) -> bool:
+        """Read where it stands, or (a figure the prose restates) read elsewhere."""
+        return _overlaps(span, read) or re.sub(r"\s+", "", text[span[0] : span[1]]) in known
+
+    printed = values + [figure for _, spans in prose for figure in spans]
+    unread: list[tuple[int, int]] = []
+    for group in groups:
+        if not any(_overlaps(span, read) for span in group[1:]):
+            unread.append(group[0])
+    for sentence, spans in prose:
+        if not any(was_read(figure) for figure in spans):
+            unread.append(sentence)
+    return Coverage(
+        figures=len(printed),
+        read=sum(was_read(span) for span in printed),
+        unread=[Span(start=a, end=b) for a, b in _merged(unread)],
+    )
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching spans joined, in order (a row and its stray pieces are one passage)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
