@@ -146,7 +146,7 @@ def test_sync_backend_in_threads_runs_reports_concurrently_up_to_the_limit(tmp_p
         with lock:
             running += 1
             peak = max(peak, running)
-        time.sleep(0.05)  # stands in for a model service's answer time
+        time.sleep(0.3)  # stands in for a model service's answer time (long enough for 6 to overlap on a busy machine)
         with lock:
             running -= 1
         return extract_rules(document)
