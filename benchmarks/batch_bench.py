@@ -1,7 +1,7 @@
 """Batch benchmark: the rules batch (extract + check + store) before and after a change, in the same run.
 
     python benchmarks/batch_bench.py                          # this checkout alone, then the llm half
-    python benchmarks/batch_bench.py --before 77c4065 --sizes 1000 10000 --before-sizes 1000 --no-llm
+    python benchmarks/batch_bench.py --before 77c4065 3d57c2f --sizes 1000 10000 --before-sizes 1000 --no-llm
 
 Both versions run the same batch in a fresh interpreter each (`run_batch` into a SQLite store, 2 worker
 processes, the checks on), each from its own source tree (`--before REF` is unpacked from git), on the same
@@ -243,13 +243,13 @@ def bench_rules(versions: dict[str, Path], sizes: dict[str, list[int]], workers:
         for name, src in versions.items():
             cpu = cpu_per_report(src, work / f"cpu-{name}")
             stages = where_time_goes(src, work / f"cpu-{name}" / "large")
-            print(f"{name:>7}: CPU ms per report by stage, one process: {stages}")
+            print(f"{name:>8}: CPU ms per report by stage, one process: {stages}")
             ceiling = workers * 1000 / cpu
             print(
-                f"{name:>7}: CPU per report, one process: {cpu:.2f} ms -> at most {ceiling:,.0f}/s on {workers} cores"
+                f"{name:>8}: CPU per report, one process: {cpu:.2f} ms -> at most {ceiling:,.0f}/s on {workers} cores"
             )
         print(
-            f"{'version':>7} {'N':>7} {'s':>7} {'reports/s':>10} {'CPU s':>7} {'CPU ms/rep':>10} {'parent MB':>10} "
+            f"{'version':>8} {'N':>7} {'s':>7} {'reports/s':>10} {'CPU s':>7} {'CPU ms/rep':>10} {'parent MB':>10} "
             f"{'worker MB':>10} {'total MB':>9} {'store KB/rep':>12} {'re-run s':>9} {'series s':>9}"
         )
         for name, src in versions.items():
@@ -263,7 +263,7 @@ def bench_rules(versions: dict[str, Path], sizes: dict[str, list[int]], workers:
                 size_kb = store_kb(db)
                 series = series_seconds(src, db)
                 print(
-                    f"{name:>7} {size:>7} {first.seconds:>7.1f} {size / first.seconds:>10.0f} {first.cpu:>7.1f} "
+                    f"{name:>8} {size:>7} {first.seconds:>7.1f} {size / first.seconds:>10.0f} {first.cpu:>7.1f} "
                     f"{first.cpu / size * 1000:>10.2f} {first.parent_mb:>10.0f} {first.worker_mb:>10.0f} "
                     f"{first.total_mb:>9.0f} {size_kb / size:>12.1f} {again.seconds:>9.2f} "
                     f"{'–' if series is None else f'{series:.1f}':>9}"
@@ -322,7 +322,9 @@ def bench_llm(count: int, delay: float, levels: list[int]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000], help="batch sizes for this checkout")
-    parser.add_argument("--before", default=None, help="git ref to compare with (e.g. a commit before a change)")
+    parser.add_argument(
+        "--before", nargs="*", default=[], help="git refs to compare with (e.g. a commit before a change)"
+    )
     parser.add_argument("--before-sizes", type=int, nargs="*", default=[1000], help="batch sizes for --before")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-llm", action="store_true")
@@ -331,13 +333,13 @@ def main() -> None:
     parser.add_argument("--llm-levels", type=int, nargs="+", default=[1, 2, 4, 8, 16])
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="jixiao-before-") as before_dir:
-        versions = {"after": ROOT / "src"}
-        sizes = {"after": arguments.sizes}
-        if arguments.before:
-            versions = {"before": source_tree(arguments.before, Path(before_dir)), **versions}
-            sizes["before"] = arguments.before_sizes
-        for name in [name for name in versions if not sizes.get(name)]:
-            sizes[name] = []
+        versions: dict[str, Path] = {}
+        sizes: dict[str, list[int]] = {}
+        for ref in arguments.before:
+            versions[ref] = source_tree(ref, Path(before_dir) / ref)
+            sizes[ref] = arguments.before_sizes
+        versions["after"] = ROOT / "src"
+        sizes["after"] = arguments.sizes
         bench_rules(versions, sizes, arguments.workers)
     if not arguments.no_llm:
         bench_llm(arguments.llm_reports, arguments.llm_delay, arguments.llm_levels)
