@@ -17,10 +17,10 @@ import time
 from pathlib import Path
 
 from jixiao.batch import Job, run_batch
-from jixiao.sinks import StoreSink
 from jixiao.checks import run_checks
 from jixiao.series import refresh_series
 from jixiao.series.refresh import check_stored
+from jixiao.sinks import StoreSink
 from jixiao.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,7 +81,10 @@ def main() -> None:
             changed.write_text(changed.read_text(encoding="utf-8").replace("4443人", "4501人"), encoding="utf-8")
             timed(
                 "run_batch + refresh_series, one file changed",
-                lambda: (run_batch(StoreSink(store), files, Job("rules", "rules", checker=run_checks)), refresh_series(store)),
+                lambda: (
+                    run_batch(StoreSink(store), files, Job("rules", "rules", checker=run_checks)),
+                    refresh_series(store),
+                ),
             )
             checked = timed("check_stored (re-check all, across years too)", lambda: check_stored(store))
             print(f"  {len(checked)} reports re-checked")

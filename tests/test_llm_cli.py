@@ -128,7 +128,9 @@ def test_an_unreachable_endpoint_stops_the_batch_with_one_line(
     for name in ("c", "d", "e"):
         shutil.copy(SAMPLES / "seed_erguna_2024.txt", seeds / f"{name}.txt")
     url = "http://127.0.0.1:9/v1"  # the discard port: nothing listens there
-    result = runner.invoke(app, ["extract", str(seeds), "--backend", "llm", "--base-url", url, "--out", str(tmp_path)])
+    result = runner.invoke(
+        app, ["extract", str(seeds), "--backend", "llm", "--base-url", url, "--out", str(tmp_path / "out")]
+    )
     assert result.exit_code == 2
     errors = [line for line in result.output.splitlines() if line.startswith("error:")]
     assert len(errors) == 1, result.output

@@ -57,7 +57,9 @@ def test_a_model_bigger_than_free_memory_is_refused(tmp_path: Path, monkeypatch:
 def test_cli_reports_a_bad_model_file_in_one_line(tmp_path: Path) -> None:
     bad = tmp_path / "broken.gguf"
     bad.write_bytes(b"not a model at all")
-    result = _jixiao("extract", str(SHORT_REPORT), "--backend", "llm", "--model-file", str(bad), "--out", str(tmp_path))
+    result = _jixiao(
+        "extract", str(SHORT_REPORT), "--backend", "llm", "--model-file", str(bad), "--out", str(tmp_path / "out")
+    )
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and "not a GGUF model file" in lines[0], result.stderr
@@ -68,7 +70,7 @@ def test_json_schema_mode_is_refused_for_a_local_model(tmp_path: Path) -> None:
     model.write_bytes(b"GGUF")
     result = _jixiao(
         *("extract", str(SHORT_REPORT), "--backend", "llm", "--model-file", str(model)),
-        *("--mode", "json_schema", "--out", str(tmp_path)),
+        *("--mode", "json_schema", "--out", str(tmp_path / "out")),
     )
     assert result.returncode == 2 and "use mode 'tools'" in result.stderr
 
@@ -106,7 +108,7 @@ def test_killing_jixiao_mid_run_leaves_no_llama_server(tmp_path: Path, how: sign
     process = subprocess.Popen(
         [
             *(sys.executable, "-m", "jixiao", "extract", str(SHORT_REPORT), "--backend", "llm"),
-            *("--model-file", str(TEST_MODEL), "--out", str(tmp_path), "--no-cache"),
+            *("--model-file", str(TEST_MODEL), "--out", str(tmp_path / "out"), "--no-cache"),
         ],
         env=_env(),
         stdout=subprocess.DEVNULL,

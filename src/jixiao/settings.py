@@ -21,6 +21,7 @@ from pydantic_settings import (
 )
 
 from jixiao.errors import ConfigError
+from jixiao.redaction import register_secret
 
 InstructorMode = Literal["tools", "tools_strict", "json", "md_json", "json_schema"]
 
@@ -70,6 +71,8 @@ class Settings(BaseSettings):
     def _key_not_blank(self) -> Settings:
         if self.api_key is not None and not self.api_key.get_secret_value().strip():
             object.__setattr__(self, "api_key", None)
+        if self.api_key is not None:  # from now on every message jixiao prints or stores masks it
+            register_secret(self.api_key.get_secret_value())
         return self
 
     @property

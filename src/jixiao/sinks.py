@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from jixiao.batch import Failed, Job, Outcome, Plan, Tally
 from jixiao.model import ReadingStatus, Report, reading_status
+from jixiao.output_folder import OutputFolder
 from jixiao.store import FileStat, Store
 
 
@@ -131,12 +132,13 @@ class FolderSink:
 
     def __init__(self, out: Path) -> None:
         self.out = out
+        self.folder: OutputFolder | None = None
         self.order: list[str] = []
         self.lines: dict[str, ReportLine] = {}
         self.plain: set[str] = set()  # paths written as `<stem>.json`: the first of each stem, in input order
 
     def plan(self, files: Sequence[Path], job: Job) -> Plan:
-        self.out.mkdir(parents=True, exist_ok=True)
+        self.folder = OutputFolder.claim(self.out)  # a folder of the user's own is refused before any work
         stems: set[str] = set()
         for file in files:
             if file.stem not in stems:
@@ -152,7 +154,8 @@ class FolderSink:
         stem = Path(outcome.path).stem
         # two inputs with one stem: the later one is told apart by its content hash, whatever finished first
         name = f"{stem}.json" if outcome.path in self.plain else f"{stem}-{report.source.sha256[:8]}.json"
-        (self.out / name).write_text(report.model_dump_json(indent=2), encoding="utf-8")
+        assert self.folder is not None, "plan() claims the folder before any outcome arrives"
+        self.folder.write_text(name, report.model_dump_json(indent=2))
         self.lines[outcome.path] = ReportLine.of(Path(outcome.path).name, report)
 
     def close(self, tally: Tally) -> None:

@@ -21,7 +21,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from jixiao.errors import ConfigError
 from jixiao.model import Finding, ReadingStatus, Report, reading_status
+from jixiao.redaction import redact
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -181,6 +183,17 @@ class StoredResult:
     report: Report
     findings: list[Finding]
     run_id: int
+    extractor: str = ""  # the key the extraction is stored under (see `extractor_key`)
+
+
+@dataclass(frozen=True)
+class StoredExtraction:
+    """An extraction named, not read: a re-extraction is a new (id, run) even when the id is reused."""
+
+    extraction_id: int
+    sha256: str
+    extractor: str
+    run_id: int
 
 
 @dataclass(frozen=True)
@@ -197,17 +210,33 @@ def worst_rank(findings: list[Finding]) -> int:
 
 
 class Store:
-    """A SQLite batch store. Use as a context manager; one writer (the batch parent) at a time."""
+    """A SQLite batch store. Use as a context manager; one writer (the batch parent) at a time.
+
+    A store that cannot be opened (a missing folder, read-only, not a store) is a ConfigError naming the file
+    and the reason, never a traceback. Every command opens it for writing: even the views (review, export,
+    memo) bring its series up to date first.
+    """
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.connection = sqlite3.connect(self.path, isolation_level=None, timeout=30)
-        self.connection.execute("PRAGMA journal_mode=WAL")
-        # In WAL mode NORMAL keeps every committed transaction across a process crash (kill -9);
-        # only a power loss can lose the last ones. FULL would fsync each report for nothing here.
-        self.connection.execute("PRAGMA synchronous=NORMAL")
-        self.connection.execute("PRAGMA foreign_keys=ON")
-        self.connection.executescript(SCHEMA)
+        try:
+            self.connection = self._open()
+        except sqlite3.Error as error:
+            raise ConfigError(f"{self.path}: cannot open the store: {store_problem(self.path, error)}") from None
+
+    def _open(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            # In WAL mode NORMAL keeps every committed transaction across a process crash (kill -9);
+            # only a power loss can lose the last ones. FULL would fsync each report for nothing here.
+            connection.execute("PRAGMA synchronous=NORMAL")
+            connection.execute("PRAGMA foreign_keys=ON")
+            connection.executescript(SCHEMA)
+        except sqlite3.Error:
+            connection.close()
+            raise
+        return connection
 
     def close(self) -> None:
         self.connection.close()
@@ -284,6 +313,7 @@ class Store:
         return extraction_id
 
     def save_failure(self, *, path: str, extractor: str, reason: str, run_id: int) -> None:
+        reason = redact(reason)  # providers echo keys in error bodies; a store is shared and exported
         with self._transaction() as db:
             db.execute(
                 "INSERT INTO failures (path, extractor, reason, run_id, created_at) VALUES (?, ?, ?, ?, ?) "
@@ -327,7 +357,7 @@ class Store:
         """Every stored extraction (of one extractor, or all), ordered by path; streamed, not loaded at once."""
         text_column = "d.text" if with_text else "''"
         query = (
-            f"SELECT e.id, d.id, d.path, d.sha256, d.format, {text_column}, e.report, e.run_id "
+            f"SELECT e.id, d.id, d.path, d.sha256, d.format, {text_column}, e.report, e.run_id, e.extractor "
             "FROM extractions e JOIN documents d ON d.id = e.document_id"
         )
         parameters: tuple[str, ...] = ()
@@ -338,7 +368,7 @@ class Store:
         # A second connection reads findings while the first streams rows (one cursor cannot do both).
         reader = sqlite3.connect(self.path)
         try:
-            for extraction_id, document_id, path, sha256, format, text, report, run_id in self.connection.execute(
+            for extraction_id, document_id, path, sha256, format, text, report, run_id, key in self.connection.execute(
                 query, parameters
             ):
                 findings = [
@@ -353,6 +383,7 @@ class Store:
                     report=Report.model_validate_json(unpack(report)),
                     findings=findings,
                     run_id=run_id,
+                    extractor=key,
                 )
         finally:
             reader.close()
@@ -365,17 +396,25 @@ class Store:
             rows = self.connection.execute("SELECT id FROM extractions WHERE extractor = ? ORDER BY id", (extractor,))
         return [row[0] for row in rows]
 
+    def extraction_index(self) -> list[StoredExtraction]:
+        """What is stored, without reading any report: lets a reader (the review workbench) keep what it parsed."""
+        rows = self.connection.execute(
+            "SELECT e.id, d.sha256, e.extractor, e.run_id FROM extractions e JOIN documents d ON d.id = e.document_id "
+            "ORDER BY d.path, e.extractor"
+        )
+        return [StoredExtraction(*row) for row in rows]
+
     def result(self, extraction_id: int, *, with_text: bool = True) -> StoredResult | None:
         """One stored extraction by id, or None when it is gone (re-extracted or its file changed)."""
         text_column = "d.text" if with_text else "''"
         row = self.connection.execute(
-            f"SELECT d.id, d.path, d.sha256, d.format, {text_column}, e.report, e.run_id "
+            f"SELECT d.id, d.path, d.sha256, d.format, {text_column}, e.report, e.run_id, e.extractor "
             "FROM extractions e JOIN documents d ON d.id = e.document_id WHERE e.id = ?",
             (extraction_id,),
         ).fetchone()
         if row is None:
             return None
-        document_id, path, sha256, format, text, report, run_id = row
+        document_id, path, sha256, format, text, report, run_id, key = row
         findings = [
             Finding.model_validate_json(unpack(finding))
             for (finding,) in self.connection.execute(
@@ -388,6 +427,7 @@ class Store:
             report=Report.model_validate_json(unpack(report)),
             findings=findings,
             run_id=run_id,
+            extractor=key,
         )
 
     def failures(self, extractor: str | None = None) -> list[StoredFailure]:
@@ -397,7 +437,19 @@ class Store:
             query += " WHERE extractor = ?"
             parameters = (extractor,)
         rows = self.connection.execute(query + " ORDER BY path", parameters)
-        return [StoredFailure(path=p, extractor=e, reason=r, run_id=run) for p, e, r, run in rows]
+        return [StoredFailure(path=p, extractor=e, reason=redact(r), run_id=run) for p, e, r, run in rows]
+
+
+def store_problem(path: Path, error: sqlite3.Error) -> str:
+    """SQLite's reason in words a user can act on."""
+    if not path.parent.is_dir():
+        return f"no such folder {path.parent}"
+    message = str(error)
+    if "readonly" in message or "read-only" in message:
+        return "the store (or its folder) is read-only"
+    if "not a database" in message:
+        return "the file is not a jixiao store (not an SQLite database)"
+    return message
 
 
 class _Transaction:

@@ -11,6 +11,7 @@ from jixiao.cli import memo as _memo  # noqa: F401
 from jixiao.cli import review as _review  # noqa: F401
 from jixiao.cli import run as _run  # noqa: F401
 from jixiao.cli import series as _series  # noqa: F401
+from jixiao.cli import serve as _serve  # noqa: F401
 from jixiao.cli.app import app
 
 __all__ = ["app"]

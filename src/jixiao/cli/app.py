@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import functools
 import inspect
+import sqlite3
 import sys
+import unicodedata
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from jixiao.cli import options
 from jixiao.errors import JixiaoError
+from jixiao.redaction import redact
 
 app = typer.Typer(
     name="jixiao",
@@ -32,9 +36,35 @@ errors = Console(stderr=True, soft_wrap=True)
 Command = TypeVar("Command", bound=Callable[..., Any])
 
 
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escaped(text: object) -> str:
+    """Text safe for a terminal: control and format characters shown as escapes, never interpreted.
+
+    A newline in a file name would forge an `error:` line of its own; ESC sequences would recolour or
+    retitle the terminal; a right-to-left override would reverse what follows.
+    """
+    out = []
+    for char in str(text):
+        if char in _NAMED:
+            out.append(_NAMED[char])
+        elif unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
+            code = ord(char)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def plain(text: object) -> Text:
+    """A table cell or title from untrusted text (file names, report text): no markup, escapes shown."""
+    return Text(escaped(text))
+
+
 def report_error(message: str) -> None:
-    """One clear line on stderr; markup off so paths with brackets print as they are."""
-    errors.print(f"error: {message}", markup=False, highlight=False)
+    """One clear line on stderr: secrets masked, control characters escaped, markup off (paths with brackets)."""
+    errors.print(f"error: {escaped(redact(message))}", markup=False, highlight=False)
 
 
 INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
@@ -64,6 +94,12 @@ def command(
             except KeyboardInterrupt:
                 errors.print(f"interrupted (Ctrl-C): {kept or 'nothing was written'}", markup=False, highlight=False)
                 raise typer.Exit(INTERRUPTED) from None
+            except sqlite3.Error as error:  # the store failed under us (disk full, made read-only): what it holds stays
+                report_error(f"the store failed: {error}; what was stored before is kept")
+                raise typer.Exit(2) from None
+            except OSError as error:  # an output that cannot be written (read-only folder, full disk)
+                report_error(f"{error.filename or 'output'}: cannot write: {error.strerror or error}")
+                raise typer.Exit(2) from None
 
         run.__signature__ = signature.replace(parameters=parameters + added)  # type: ignore[attr-defined]
         app.command(name)(run)

@@ -15,7 +15,7 @@ import typer
 
 from jixiao.batch import Failed, Tally, run_batch
 from jixiao.checks import CheckConfig, load_config, run_checks, select_rules
-from jixiao.cli.app import command, console, report_error
+from jixiao.cli.app import command, console, escaped, report_error
 from jixiao.cli.findings_view import OutputFormat, counts, findings_table, list_rules
 from jixiao.cli.inputs import gather_files
 from jixiao.cli.options import Chosen
@@ -23,6 +23,7 @@ from jixiao.cli.progress import BatchProgress, status_label, status_line
 from jixiao.documents import LOADERS
 from jixiao.inputs import REPORT_SUFFIX
 from jixiao.model import Finding, ReadingStatus, Report, Severity, reading_status
+from jixiao.redaction import redact
 from jixiao.sinks import Collector
 from jixiao.store import Store
 
@@ -102,17 +103,20 @@ def check(
         rows = [{"path": one.path, "status": one.status.value, "region": one.report.region, "year": one.report.year,
                  "fund": one.report.fund, "findings": [f.model_dump(mode="json") for f in one.findings]}
                 for one in done]  # fmt: skip
-        typer.echo(json.dumps({"reports": rows, "errors": problems}, ensure_ascii=False, indent=2))
+        errors = [redact(problem) for problem in problems]
+        typer.echo(json.dumps({"reports": rows, "errors": errors}, ensure_ascii=False, indent=2))
     else:
         for one in done:
             if one.findings:
                 console.print(findings_table(Path(one.path), one.report, one.findings))
             # an empty or cut-off report is never shown as a clean one
             shown = "" if one.status is ReadingStatus.READ else f"{status_label(one.status)}; "
-            console.print(f"{one.path}: {shown}{counts(one.findings)}", highlight=False)
+            console.print(f"{escaped(one.path)}: {shown}{counts(one.findings)}", highlight=False, markup=False)
         every = [f for one in done for f in one.findings]
         source = "stored reports" if db else f"backend: {chosen.title}"
-        console.print(f"checked {len(done)} reports ({source}): {counts(every)}; {tally.failed} could not be read")
+        console.print(
+            f"checked {len(done)} reports ({source}): {counts(every)}; {tally.failed} could not be read", markup=False
+        )
         console.print(status_line(tally) or "", highlight=False)
     worst = max((f.severity.rank for one in done for f in one.findings), default=-1)
     if problems or worst >= fail_on.rank:

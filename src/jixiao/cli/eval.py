@@ -11,6 +11,7 @@ import typer
 from jixiao.checks import run_checks
 from jixiao.cli.app import command, console, errors, report_error
 from jixiao.cli.eval_view import print_comparison, report_run
+from jixiao.cli.from_review import print_rule_precision
 from jixiao.cli.options import Chosen
 from jixiao.errors import ConfigError
 from jixiao.evaluation import load_cases, load_thresholds, run_eval
@@ -42,8 +43,12 @@ def eval_command(
     gold_dir: Annotated[Path | None, typer.Option(help="gold labels (a set of your own; with --samples-dir)")] = None,
     samples_dir: Annotated[Path | None, typer.Option(help="the documents those labels are for")] = None,
     results_dir: Annotated[Path, typer.Option(help="where the result JSON goes")] = RESULTS_DIR,
+    db: Annotated[
+        Path | None, typer.Option("--db", help="also report each rule's precision from the review decisions here")
+    ] = None,
 ) -> None:
     """Score a backend on every reviewed gold sample, our own and the real documents apart; write the results."""
+    review = print_rule_precision(db) if db is not None else []
     if compare is not None:
         print_comparison(*compare)
         return
@@ -77,6 +82,7 @@ def eval_command(
                 concurrency=chosen.settings.max_concurrency,
             )
         run.suite = labelled.name
+        run.review = review
         failures += [
             f"{labelled.name}: {line}" for line in report_run(run, notes, detail, suggest, results_dir, limits)
         ]

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from jixiao.cli.app import command, console, report_error
+from jixiao.cli.app import command, console, escaped, report_error
 from jixiao.store import Store
 
 
@@ -30,4 +30,4 @@ def export_command(
     with Store(db) as store:
         written = export(store, to, extractor=extractor)
     for path in written:
-        console.print(f"wrote {path}", highlight=False)
+        console.print(f"wrote {escaped(path)}", highlight=False, markup=False)

@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from jixiao.batch import run_batch
-from jixiao.cli.app import command, console
+from jixiao.cli.app import command, console, escaped, plain
 from jixiao.cli.inputs import gather_files
 from jixiao.cli.options import Chosen
 from jixiao.cli.progress import BatchProgress, status_label, status_line
@@ -29,15 +29,15 @@ def _summary(lines: list[ReportLine], backend: str) -> Table:
     for column in ("file", "status", "region", "year", "fund", "budget 万元", "executed 万元", "rate", "indicators"):
         table.add_column(column, justify="right" if column[0] in "bei" or column == "year" else "left")
     for line in lines:
-        table.add_row(
-            line.name,
+        table.add_row(  # file names and report text are untrusted: shown as plain text, never as markup
+            plain(line.name),
             status_label(line.status),
-            line.region or "",
+            plain(line.region or ""),
             str(line.year or ""),
-            line.fund or "",
+            plain(line.fund or ""),
             _money(line.budget),
             _money(line.executed),
-            line.rate or "",
+            plain(line.rate or ""),
             str(line.indicators),
         )
     return table
@@ -65,7 +65,11 @@ def extract(
     lines = sink.in_order()
     if len(lines) <= SUMMARY_ROWS:
         console.print(_summary(lines, chosen.title))
-    console.print(f"{tally.done} extracted to {out}/, {tally.failed} failed (backend: {chosen.title})", highlight=False)
+    console.print(
+        f"{tally.done} extracted to {escaped(out)}/, {tally.failed} failed (backend: {chosen.title})",
+        highlight=False,
+        markup=False,
+    )
     statuses = status_line(tally)
     if statuses is not None:
         console.print(statuses, highlight=False)

@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from jixiao.checks import all_rules
-from jixiao.cli.app import console
+from jixiao.cli.app import console, plain
 from jixiao.model import Finding, Report, Severity
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -23,7 +23,7 @@ class OutputFormat(StrEnum):
 
 def findings_table(path: Path, report: Report, findings: list[Finding]) -> Table:
     about = " ".join(str(x) for x in (report.region, report.year, report.fund) if x)
-    table = Table(title=f"{path}  {about}", title_justify="left", show_lines=False)
+    table = Table(title=plain(f"{path}  {about}"), title_justify="left", show_lines=False)
     for column in ("severity", "rule", "finding", "figures", "expected", "found"):
         table.add_column(
             column,
@@ -36,8 +36,8 @@ def findings_table(path: Path, report: Report, findings: list[Finding]) -> Table
         table.add_row(
             f"[{style}]{finding.severity.value}[/]",
             finding.rule,
-            finding.message_zh,
-            "  ".join(f.text for f in finding.figures[:4]) + (" …" if len(finding.figures) > 4 else ""),
+            plain(finding.message_zh),  # messages quote the report: its text is shown, never read as markup
+            plain("  ".join(f.text for f in finding.figures[:4]) + (" …" if len(finding.figures) > 4 else "")),
             "" if finding.expected is None else f"{finding.expected:g}",
             "" if finding.found is None else f"{finding.found:g}",
         )

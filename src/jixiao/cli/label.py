@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from jixiao.cli.app import command, console, report_error
+from jixiao.cli.from_review import label_from_review
 from jixiao.cli.options import Chosen
 from jixiao.errors import ExtractionError, InputError
 from jixiao.evaluation import GoldLabel, gold_document
@@ -21,12 +22,22 @@ SAMPLES_DIR = Path("samples")
 
 @command(backend=True)
 def label(
-    file: Annotated[Path, typer.Argument(help="the report to label (keep it under samples/)")],
     chosen: Chosen,
+    file: Annotated[Path | None, typer.Argument(help="the report to label (keep it under samples/)")] = None,
     gold_dir: Annotated[Path, typer.Option(help="gold labels")] = GOLD_DIR,
     force: Annotated[bool, typer.Option(help="replace an existing unreviewed draft")] = False,
+    from_review: Annotated[
+        bool, typer.Option("--from-review", help="write gold from the review workbench's decisions in --db")
+    ] = False,
+    db: Annotated[Path, typer.Option("--db", help="the store reviewed with jixiao serve")] = Path("jixiao.db"),
 ) -> None:
-    """Write a draft gold file from the extractor's output, for a person to correct and mark reviewed."""
+    """Write a draft gold file from the extractor's output (or, with --from-review, gold from the reviewers)."""
+    if from_review == (file is not None):
+        report_error("give a FILE to draft, or --from-review (not both)")
+        raise typer.Exit(2)
+    if file is None:
+        label_from_review(db, gold_dir)
+        return
     target = gold_dir / f"{file.stem}.json"
     if target.exists() and is_reviewed(target):
         report_error(f"{target}: already reviewed by a person; not overwriting it (edit it by hand)")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from jixiao.cli.app import command, console, report_error
+from jixiao.cli.app import command, console, escaped, report_error
 from jixiao.store import Store
 
 
@@ -27,4 +27,4 @@ def memo(
         raise typer.Exit(2)
     with Store(db) as store:
         written = write_memos(store, out, extractor=extractor)
-    console.print(f"wrote {len(written)} memos -> {out}", highlight=False)
+    console.print(f"wrote {len(written)} memos -> {escaped(out)}", highlight=False, markup=False)

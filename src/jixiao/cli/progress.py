@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from types import TracebackType
 
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
 from jixiao.batch import Failed, Outcome, Tally
-from jixiao.cli.app import errors, report_error
+from jixiao.cli.app import errors, escaped, report_error
 from jixiao.model import STATUS_ZH, ReadingStatus
 
 STATUS_EN = {
@@ -62,6 +63,7 @@ class BatchProgress:
             transient=False,
             disable=not errors.is_terminal,
         )
+        description = escape(escaped(description))  # it names the model, which the user typed
         self.task = self.progress.add_task(description, total=None, done=0, failed=0, flagged=0)
 
     def __enter__(self) -> BatchProgress:

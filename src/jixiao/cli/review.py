@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from jixiao.cli.app import command, console, report_error
+from jixiao.cli.app import command, console, escaped, report_error
 from jixiao.store import Store
 
 
@@ -27,4 +27,4 @@ def review(
         raise typer.Exit(2)
     with Store(db) as store:
         index = write_review(store, out, extractor=extractor)
-    console.print(f"wrote {index}", highlight=False)
+    console.print(f"wrote {escaped(index)}", highlight=False, markup=False)

@@ -10,7 +10,7 @@ import typer
 
 from jixiao.batch import run_batch
 from jixiao.checks import run_checks
-from jixiao.cli.app import command, console, report_error
+from jixiao.cli.app import command, console, escaped, report_error
 from jixiao.cli.inputs import gather_files
 from jixiao.cli.options import Chosen
 from jixiao.cli.progress import BatchProgress, status_line
@@ -47,12 +47,13 @@ def run(
     seconds = time.perf_counter() - started
     console.print(
         f"{tally.done} done ({tally.flagged} flagged), {tally.failed} failed, "
-        f"{tally.skipped} unchanged and skipped, in {seconds:.1f} s -> {db} (backend: {chosen.title})",
+        f"{tally.skipped} unchanged and skipped, in {seconds:.1f} s -> {escaped(db)} (backend: {chosen.title})",
         highlight=False,
+        markup=False,
     )
     for line in (status_line(tally), series_line):
         if line:
-            console.print(line, highlight=False)
+            console.print(line, highlight=False, markup=False)
     if tally.failed or inputs.problems or series_line is None:
         raise typer.Exit(1)
 

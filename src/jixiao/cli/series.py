@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from jixiao.cli.app import command, console, report_error
+from jixiao.cli.app import command, console, plain, report_error
 from jixiao.cli.findings_view import STYLES, OutputFormat
 from jixiao.model import STATUS_ZH, ReadingStatus
 from jixiao.series import SeriesSummary, refresh_series
@@ -63,7 +63,7 @@ def _print(summary: SeriesSummary) -> None:
         years = "  ".join(
             _year_cell(m.status, m.year, len(summary.findings.get(m.extraction_id, []))) for m in s.members
         )
-        table.add_row(s.region, s.fund, s.extractor, years, "；".join(s.name_variants))
+        table.add_row(plain(s.region), plain(s.fund), plain(s.extractor), years, plain("；".join(s.name_variants)))
     console.print(table)
     found = Table(title="跨年度发现", title_justify="left")
     for column in ("地区", "年度", "severity", "rule", "finding"):
@@ -72,7 +72,9 @@ def _print(summary: SeriesSummary) -> None:
         for m in s.members:
             for f in summary.findings.get(m.extraction_id, []):
                 style = STYLES[f.severity]
-                found.add_row(s.region, str(m.year), f"[{style}]{f.severity.value}[/]", f.rule, f.message_zh)
+                found.add_row(
+                    plain(s.region), str(m.year), f"[{style}]{f.severity.value}[/]", f.rule, plain(f.message_zh)
+                )
     if found.row_count:
         console.print(found)
     if summary.unlinked:  # one line per reason, not per file: a corpus can hold thousands (the JSON lists them)

@@ -47,8 +47,28 @@ _SNIFF_BYTES = 1024
 
 
 def load_document(path: str | Path) -> Document:
-    """Load one report file; raise InputError naming the file and the reason when it cannot be read."""
+    """Load one report file; raise InputError naming the file and the reason when it cannot be read.
+
+    Whatever a parser raises on a broken or hostile file (lxml on an entity bomb, a PermissionError, a
+    MemoryError under the worker's cap, a library bug) becomes that file's InputError: no input may stop a
+    batch with a traceback.
+    """
     path = Path(path)
+    try:
+        return _load(path)
+    except InputError:
+        raise
+    except OSError as error:
+        raise InputError(path, f"cannot read: {error.strerror or error}") from None
+    except MemoryError:
+        raise InputError(path, "needs more memory than a report may (a decompression bomb?)") from None
+    except RecursionError:
+        raise InputError(path, "nested too deeply to read (a hostile or broken file?)") from None
+    except Exception as error:
+        raise InputError(path, f"cannot read this file ({type(error).__name__}: {_first_line(error)})") from None
+
+
+def _load(path: Path) -> Document:
     if not path.is_file():
         raise InputError(path, "no such file")
     suffix = path.suffix.lower()
@@ -61,6 +81,11 @@ def load_document(path: str | Path) -> Document:
             kind = sniff(handle.read(_SNIFF_BYTES))
         loader = _BY_CONTENT.get((_FAMILY[suffix], kind), loader)
     return loader(path)
+
+
+def _first_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0][:300] if lines else "no message"
 
 
 __all__ = ["LOADERS", "Document", "TableCell", "TableLayout", "load_document"]

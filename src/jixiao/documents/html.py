@@ -17,6 +17,8 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from jixiao.documents.document import Document, read_bytes
+from jixiao.documents.grid import MAX_CELLS
+from jixiao.documents.html_guard import check_parse_work
 from jixiao.documents.layout import TextBuilder
 from jixiao.documents.magic import describe, sniff
 from jixiao.documents.text import decode, decode_strict
@@ -101,42 +103,49 @@ def _is_layout_table(rows: list[LexborNode]) -> bool:
     return max(len(_cells(row)) for row in rows) <= 1
 
 
-def _grid_rows(rows: list[LexborNode]) -> Iterator[list[tuple[int, str]]]:
+def _grid_rows(rows: list[LexborNode], cells_left: list[int], path: object) -> Iterator[list[tuple[int, str]]]:
+    """Rows of (grid column, text); `cells_left` is the page's budget, shared by its tables (a 99 KB page
+    of rowspan=100 cells printed 300,000 of them)."""
     pending: dict[int, tuple[int, str]] = {}  # column -> (rows still covered, text) of open rowspans
+
+    def carry(column: int, out: list[tuple[int, str]]) -> None:
+        left, text = pending[column]
+        out.append((column, text))
+        if left <= 1:
+            del pending[column]
+        else:
+            pending[column] = (left - 1, text)
+
     for row in rows:
         out: list[tuple[int, str]] = []
         column = 0
-        cells = iter(_cells(row))
-        while True:
-            if column in pending:
-                left, text = pending[column]
-                out.append((column, text))
-                if left <= 1:
-                    del pending[column]
-                else:
-                    pending[column] = (left - 1, text)
+        for cell in _cells(row):
+            while column in pending:
+                carry(column, out)
                 column += 1
-                continue
-            cell = next(cells, None)
-            if cell is None:
-                if any(key > column for key in pending):
-                    column += 1
-                    continue
-                break
             text = _inline_text(cell)
             out.append((column, text))
             rowspan = _span(cell, "rowspan")
             if rowspan > 1:
                 pending[column] = (rowspan - 1, text)
             column += _span(cell, "colspan")
+        # Past the row's own cells, the rowspans still open to the right (sorted once per row: a row of
+        # thousands of spanning cells must not cost thousands of scans per cell).
+        for key in sorted(key for key in pending if key >= column):
+            carry(key, out)
+        cells_left[0] -= len(out)
+        if cells_left[0] < 0:
+            raise InputError(path, f"tables with more than {MAX_CELLS:,} cells (spans repeated); not a single report")
         yield out
 
 
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, path: object) -> None:
         self.builder = TextBuilder()
         self._line: list[str] = []
         self._tables = 0
+        self._path = path
+        self._cells_left = [MAX_CELLS]
 
     def flush(self) -> None:
         text = " ".join("".join(self._line).split())
@@ -161,7 +170,7 @@ class _Walker:
             elif tag == "table" and not _is_layout_table(rows := list(_direct_rows(child))):
                 self.flush()
                 self._tables += 1
-                self.builder.table(_grid_rows(rows), name=f"table {self._tables}")
+                self.builder.table(_grid_rows(rows, self._cells_left, self._path), name=f"table {self._tables}")
             elif tag in _BLOCKS or tag == "table":
                 self.flush()
                 stack.append(None)
@@ -178,8 +187,9 @@ def load_html(path: Path) -> Document:
     text = decode_html(data, path)
     if "\x00" in text:
         raise InputError(path, "binary file, not an HTML page")
+    check_parse_work(path, text)
     tree = LexborHTMLParser(text)
-    walker = _Walker()
+    walker = _Walker(path)
     root = tree.body or tree.root
     if root is None:
         raise InputError(path, "no body in the HTML page")

@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field, ValidationError
 from jixiao.errors import InputError
 from jixiao.evaluation.facts import FAMILIES
 from jixiao.evaluation.findings import FindingsScore
+from jixiao.evaluation.from_review import RulePrecision
 from jixiao.evaluation.metrics import FactScore
 from jixiao.evaluation.mutations import MutationScore
 
@@ -44,6 +45,9 @@ class EvalRun(BaseModel):
     findings_on_gold: FindingsScore | None = None
     mutations: MutationScore | None = None
     notes: list[str] = Field(default_factory=list)
+    review: list[RulePrecision] = Field(
+        default_factory=list, description="each rule's precision from review decisions (jixiao eval --db)"
+    )
 
     @property
     def mode(self) -> str:

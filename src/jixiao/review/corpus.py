@@ -17,6 +17,7 @@ from jinja2 import Environment
 from jixiao.checks.attainment import Status, attainment
 from jixiao.model import STATUS_ZH, Finding, ReadingStatus, Report, Severity, reading_status
 from jixiao.names import region_key
+from jixiao.output_folder import OutputFolder
 from jixiao.review import charts
 from jixiao.series import SeriesSummary, refresh_series
 from jixiao.store import Store
@@ -220,10 +221,9 @@ def _charts(corpus: Corpus) -> dict[str, object]:
     }
 
 
-def write_corpus(environment: Environment, store: Store, out: Path, *, extractor: str | None = None) -> Path:
-    """Write OUT/corpus.html and return its path."""
+def write_corpus(environment: Environment, store: Store, out: OutputFolder, *, extractor: str | None = None) -> Path:
+    """Write OUT/corpus.html and return its path (through OUT's manifest: see OutputFolder)."""
     corpus, summary = gather(store, extractor)
-    page = out / CORPUS_PAGE
     html = environment.get_template("corpus.html.j2").render(
         corpus=corpus,
         summary=summary,
@@ -233,5 +233,4 @@ def write_corpus(environment: Environment, store: Store, out: Path, *, extractor
         severities=SEVERITIES,
         completion=sorted(corpus.completion.values(), key=lambda c: (c.region, c.year)),
     )
-    page.write_text(html, encoding="utf-8")
-    return page
+    return out.write_text(CORPUS_PAGE, html)

@@ -13,9 +13,12 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from jixiao.checks import run_checks
 from jixiao.errors import ConfigError
 from jixiao.model import reading_status
 from jixiao.review.export_unread import Unread
+from jixiao.review.spreadsheet import safe_cell
+from jixiao.review.states import ReviewedResult, review_record, reviewed_results
 from jixiao.review.tables import TABLES, UNREAD_COLUMNS, Column, Row
 from jixiao.review.xlsx import write_xlsx
 from jixiao.series import with_findings_across_years
@@ -37,7 +40,8 @@ def export(store: Store, target: Path, *, extractor: str | None = None) -> list[
     if suffix == ".parquet":
         _require_pyarrow()
     target.parent.mkdir(parents=True, exist_ok=True)
-    results = with_findings_across_years(store, store.results(extractor, with_text=False))
+    across = with_findings_across_years(store, store.results(extractor, with_text=False))
+    results = reviewed_results(store, across, run_checks)
     failures = store.failures(extractor)
     if suffix == ".xlsx":
         write_xlsx(results, target, failures)
@@ -60,7 +64,7 @@ def write_csv(results: Iterable[StoredResult], target: Path, failures: Sequence[
             writer.writerow([column.header for column in table.columns])
         for result in unread.watch(results):
             for table, writer in zip(TABLES, writers, strict=True):
-                writer.writerows(table.rows(result))
+                writer.writerows([safe_cell(value) for value in row] for row in table.rows(result))
     finally:
         for handle in handles:
             handle.close()
@@ -68,7 +72,7 @@ def write_csv(results: Iterable[StoredResult], target: Path, failures: Sequence[
     with unread_path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow([column.header for column in UNREAD_COLUMNS])
-        writer.writerows(unread.rows)
+        writer.writerows([safe_cell(value) for value in row] for row in unread.rows)
     return [*paths, unread_path]
 
 
@@ -83,6 +87,8 @@ def write_jsonl(results: Iterable[StoredResult], target: Path, failures: Sequenc
                 "report": result.report.model_dump(mode="json"),
                 "findings": [finding.model_dump(mode="json") for finding in result.findings],
             }
+            if isinstance(result, ReviewedResult) and result.review is not None:
+                line["review"] = review_record(result.review)
             handle.write(json.dumps(line, ensure_ascii=False) + "\n")
         for failure in failures:
             line = {"path": failure.path, "status": "failed", "reason": failure.reason, "extractor": failure.extractor}

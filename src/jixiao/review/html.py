@@ -8,7 +8,6 @@ shown with the green badge of a clean one, and a figure a check of the extractio
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from jixiao.model import STATUS_ZH, Finding, ReadingStatus, Report, Severity, reading_status
+from jixiao.output_folder import OutputFolder
 from jixiao.review.corpus import write_corpus
 from jixiao.review.figure_words import suspect_paths
 from jixiao.review.highlight import finding_id, segments
@@ -90,13 +90,14 @@ def _page_name(result: StoredResult) -> str:
 
 
 def write_review(store: Store, out: Path, *, extractor: str | None = None) -> Path:
-    """Write index.html, one page per stored report and the corpus page under `out`; return the index path."""
+    """Write index.html, one page per stored report and the corpus page under `out`; return the index path.
+
+    `out` must be new, empty, or a folder an earlier review wrote (see OutputFolder): a review never
+    deletes or overwrites anything it did not write itself.
+    """
+    folder = OutputFolder.claim(out)
     environment = _environment()
     report_template = environment.get_template("report.html.j2")
-    pages = out / REPORTS_FOLDER
-    if pages.exists():
-        shutil.rmtree(pages)  # pages of reports no longer in the store must not linger
-    pages.mkdir(parents=True)
     rows: list[IndexRow] = []
     for result in with_findings_across_years(store, store.results(extractor)):
         findings = _sorted_findings(result.findings)
@@ -112,13 +113,13 @@ def write_review(store: Store, out: Path, *, extractor: str | None = None) -> Pa
             status=reading_status(result.report),
             coverage=result.report.coverage,
         )
-        (pages / _page_name(result)).write_text(html, encoding="utf-8")
+        folder.write_text(f"{REPORTS_FOLDER}/{_page_name(result)}", html)
         rows.append(_index_row(result, findings))
     rows.sort(key=lambda row: row.sort_key)
     failures = store.failures(extractor)
-    index = out / "index.html"
-    index.write_text(_render_index(environment, rows, failures), encoding="utf-8")
-    write_corpus(environment, store, out, extractor=extractor)  # corpus.html, linked from the index
+    index = folder.write_text("index.html", _render_index(environment, rows, failures))
+    write_corpus(environment, store, folder, extractor=extractor)  # corpus.html, linked from the index
+    folder.remove_stale()  # pages of reports no longer in the store must not linger
     return index
 
 

@@ -21,6 +21,7 @@ from docx.shared import Pt
 from docx.styles.style import ParagraphStyle
 from lxml import etree
 
+from jixiao.output_folder import OutputFolder
 from jixiao.review.memo import Dismissals, Memo, MemoFinding, build_memo, number_text, severity_zh
 from jixiao.series import with_findings_across_years
 from jixiao.store import Store
@@ -187,12 +188,12 @@ def write_memos(
     `dismissals` gives the findings a reviewer dismissed (from the review workbench's decisions, when there
     are any); each becomes a line of section 四.
     """
-    out.mkdir(parents=True, exist_ok=True)
+    folder = OutputFolder.claim(out)  # never writes over a file of the user's (see OutputFolder)
     written: list[Path] = []
     for result in with_findings_across_years(store, store.results(extractor)):
         dismissed = dismissals(result) if dismissals is not None else []
         memo = build_memo(result, result.findings, dismissed)
-        path = out / memo_name(memo, result.extraction_id)
+        path = folder.path(memo_name(memo, result.extraction_id))
         render(memo).save(str(path))
         written.append(path)
     return written

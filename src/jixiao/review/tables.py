@@ -15,13 +15,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from jixiao.model import STATUS_ZH, Figure, Finding, FundingLine, ReadingStatus, Report, Severity, reading_status
+from jixiao.review.decisions import DISMISS_REASONS_ZH, finding_key
 from jixiao.review.figure_words import LINE_ZH, SOURCE_ZH, TOTAL_ZH, describe, describe_ref, suspect_paths
+from jixiao.review.states import STATE_ZH, DocumentReview, ReviewedResult, ReviewItem, State
 from jixiao.store import StoredFailure, StoredResult
 
 Cell = str | int | float | None
 Row = list[Cell]
 
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+REMOVED = "（删除）"
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,48 @@ def _value(figure: Figure | None) -> float | None:
 
 def _text(figure: Figure | None) -> str | None:
     return None if figure is None else figure.text
+
+
+def _review(result: StoredResult) -> DocumentReview | None:
+    return result.review if isinstance(result, ReviewedResult) else None
+
+
+def _correction(result: StoredResult, path: str) -> tuple[bool, Figure | None]:
+    """Whether a reviewer corrected the figure at `path`, and the figure they set (None: removed)."""
+    review = _review(result)
+    decision = review.corrected.applied.get(path) if review else None
+    if decision is None or decision.correction is None:
+        return False, None
+    return True, decision.correction.after
+
+
+def _corrected_value(result: StoredResult, path: str) -> float | None:
+    figure = _correction(result, path)[1]
+    return figure.value if figure is not None else None
+
+
+def _corrected_text(result: StoredResult, path: str) -> str | None:
+    corrected, figure = _correction(result, path)
+    if not corrected:
+        return None
+    return figure.text if figure is not None else REMOVED
+
+
+def _corrections_under(result: StoredResult, prefix: str) -> str | None:
+    """The corrections of one item's figures in a line: `actual: 1750人 → 1705人；weight: 10 → （删除）`."""
+    review = _review(result)
+    if review is None:
+        return None
+    lines = [
+        f"{path.removeprefix(prefix)}: {_shown(d.correction.before)} → {_shown(d.correction.after)}"
+        for path, d in review.corrected.applied.items()
+        if path.startswith(prefix) and d.correction is not None
+    ]
+    return "；".join(lines) or None
+
+
+def _shown(figure: Figure | None) -> str:
+    return figure.text if figure is not None else REMOVED
 
 
 def worst_severity(findings: list[Finding]) -> str | None:
@@ -76,29 +121,6 @@ def _suspect(paths: set[str], report: Report, *fields: str) -> str | None:
     return "、".join(describe(field, report) for field in fields if field in paths) or None
 
 
-def _report_rows(result: StoredResult) -> Iterator[Row]:
-    report = result.report
-    funding = report.funding
-    doubted = suspect_paths(result.findings)
-    coverage = report.coverage.share if report.coverage is not None else None
-    yield [
-        *_key(result),
-        report.title,
-        _value(funding.budget.total),
-        _value(funding.allocated.total),
-        _value(funding.executed.total),
-        _value(funding.execution_rate),
-        len(report.indicators),
-        len(result.findings),
-        worst_severity(result.findings),
-        None if coverage is None else round(coverage * 100, 1),
-        _suspect(doubted, report, *_REPORT_FIGURES),
-        _extractor_name(report),
-        result.document.format,
-        result.document.sha256,
-    ]
-
-
 _REPORT_FIGURES = (
     "funding.budget.total",
     "funding.allocated.total",
@@ -112,27 +134,77 @@ _REPORT_FIGURES = (
 )
 
 
+def _report_rows(result: StoredResult) -> Iterator[Row]:
+    report = result.report
+    funding = report.funding
+    coverage = report.coverage.share if report.coverage is not None else None
+    yield [
+        *_key(result),
+        report.title,
+        _value(funding.budget.total),
+        _value(funding.allocated.total),
+        _value(funding.executed.total),
+        _value(funding.execution_rate),
+        len(report.indicators),
+        len(result.findings),
+        worst_severity(result.findings),
+        None if coverage is None else round(coverage * 100, 1),
+        _suspect(suspect_paths(result.findings), report, *_REPORT_FIGURES),
+        _extractor_name(report),
+        result.document.format,
+        result.document.sha256,
+        *_review_summary(result),
+    ]
+
+
+def _review_summary(result: StoredResult) -> Row:
+    """Findings still waiting for a reviewer, and who has reviewed the report."""
+    review = _review(result)
+    if review is None:
+        return [None, None]
+    return [sum(1 for item in review.items if item.state is State.OPEN), "、".join(review.reviewers) or None]
+
+
 def _extractor_name(report: Report) -> str:
     info = report.extractor
     return " / ".join(part for part in (info.backend, info.model, info.prompt_version) if part)
 
 
 def _funding_rows(result: StoredResult) -> Iterator[Row]:
-    key, doubted = _key(result), suspect_paths(result.findings)
+    key, report, doubted = _key(result), result.report, suspect_paths(result.findings)
     for line_name, line_zh in LINE_ZH.items():
-        line: FundingLine = getattr(result.report.funding, line_name)
-        path = f"funding.{line_name}"
-        if line.total is not None:
-            suspect = _suspect(doubted, result.report, f"{path}.total")
-            yield [*key, line_zh, TOTAL_ZH, TOTAL_ZH, line.total.value, line.total.text, suspect]
-        for i, part in enumerate(line.by_source):
-            suspect = _suspect(doubted, result.report, f"{path}.by_source[{i}].amount", f"{path}.by_source[{i}]")
-            yield [*key, line_zh, SOURCE_ZH[part.source], part.name, part.amount.value, part.amount.text, suspect]
+        line: FundingLine = getattr(report.funding, line_name)
+        total = f"funding.{line_name}.total"
+        if line.total is not None or _correction(result, total)[0]:
+            yield [
+                *key,
+                line_zh,
+                TOTAL_ZH,
+                TOTAL_ZH,
+                _value(line.total),
+                _text(line.total),
+                _corrected_value(result, total),
+                _corrected_text(result, total),
+                _suspect(doubted, report, total),
+            ]
+        for index, part in enumerate(line.by_source):
+            amount = f"funding.{line_name}.by_source[{index}].amount"
+            yield [
+                *key,
+                line_zh,
+                SOURCE_ZH[part.source],
+                part.name,
+                part.amount.value,
+                part.amount.text,
+                _corrected_value(result, amount),
+                _corrected_text(result, amount),
+                _suspect(doubted, report, amount, amount.removesuffix(".amount")),
+            ]
 
 
 def _spending_rows(result: StoredResult) -> Iterator[Row]:
-    key, doubted = _key(result), suspect_paths(result.findings)
-    for i, item in enumerate(result.report.spending):
+    key, report, doubted = _key(result), result.report, suspect_paths(result.findings)
+    for index, item in enumerate(report.spending):
         yield [
             *key,
             item.category,
@@ -140,15 +212,21 @@ def _spending_rows(result: StoredResult) -> Iterator[Row]:
             _text(item.amount),
             _value(item.share),
             _text(item.share),
-            _suspect(doubted, result.report, f"spending[{i}].amount", f"spending[{i}].share"),
+            _corrected_value(result, f"spending[{index}].amount"),
+            _corrected_value(result, f"spending[{index}].share"),
+            _corrections_under(result, f"spending[{index}]."),
+            _suspect(doubted, report, f"spending[{index}].amount", f"spending[{index}].share"),
         ]
 
 
+_INDICATOR_FIELDS = ("name", "target", "actual", "completion", "weight", "score")
+
+
 def _indicator_rows(result: StoredResult) -> Iterator[Row]:
-    key, doubted = _key(result), suspect_paths(result.findings)
-    for i, item in enumerate(result.report.indicators):
+    key, report, doubted = _key(result), result.report, suspect_paths(result.findings)
+    for index, item in enumerate(report.indicators):
         target = item.target
-        fields = ("name", "target", "actual", "completion", "weight", "score")
+        here = f"indicators[{index}]"
         yield [
             *key,
             item.program,
@@ -165,24 +243,55 @@ def _indicator_rows(result: StoredResult) -> Iterator[Row]:
             _value(item.weight),
             _value(item.score),
             item.deviation_reason,
-            _suspect(doubted, result.report, *(f"indicators[{i}].{field}" for field in fields)),
+            _corrected_value(result, f"{here}.target"),
+            _corrected_value(result, f"{here}.actual"),
+            _corrected_value(result, f"{here}.completion"),
+            _corrections_under(result, f"{here}."),
+            _suspect(doubted, report, *(f"{here}.{field}" for field in _INDICATOR_FIELDS)),
         ]
 
 
 def _finding_rows(result: StoredResult) -> Iterator[Row]:
-    key, report = _key(result), result.report
-    for finding in result.findings:
+    review = _review(result)
+    items = {item.key: item for item in review.items} if review else {}
+    stored = {finding_key(finding) for finding in result.findings}
+    rechecked = review is not None and bool(review.corrected.applied)
+    new = [item.finding for key, item in items.items() if key not in stored]
+    row_key = _key(result)
+    for finding in [*result.findings, *new]:
+        item = items.get(finding_key(finding))
         yield [
-            *key,
+            *row_key,
             finding.rule,
             SEVERITY_ZH[finding.severity],
             finding.message_zh,
             finding.message_en,
-            "；".join(describe_ref(ref, report) for ref in finding.figures),
+            "；".join(describe_ref(ref, result.report) for ref in finding.figures),
             "；".join(ref.path for ref in finding.figures),
             finding.expected,
             finding.found,
+            *_finding_review(item, rechecked, finding_key(finding) in stored),
         ]
+
+
+# TODO(issue 17): reviewers' notes are free text a spreadsheet may read as a formula; they are safe only once
+# every writer passes cells through the hostile-input work's neutraliser (jixiao.review.spreadsheet.safe_cell,
+# not on main yet). Do not copy it here.
+def _finding_review(item: ReviewItem | None, rechecked: bool, extracted: bool) -> Row:
+    """State, reviewer, reason and note of a finding, and (after corrections) whether the checks still raise it."""
+    if item is None:
+        return [None, None, None, None, None]
+    decision = item.decision
+    after = None
+    if rechecked:
+        after = "新提出" if not extracted else ("仍提出" if item.raised_now else "不再提出")
+    return [
+        STATE_ZH[item.state],
+        decision.reviewer if decision else None,
+        DISMISS_REASONS_ZH[decision.reason] if decision and decision.reason else None,
+        (decision.note or None) if decision else None,
+        after,
+    ]
 
 
 TABLES: tuple[Table, ...] = (
@@ -204,6 +313,8 @@ TABLES: tuple[Table, ...] = (
             Column("抽取方式", "extractor"),
             Column("格式", "format"),
             Column("SHA-256", "sha256"),
+            Column("待复核发现数", "open_findings", number=True, integer=True),
+            Column("复核人", "reviewers"),
         ),
         _report_rows,
     ),
@@ -217,6 +328,8 @@ TABLES: tuple[Table, ...] = (
             Column("来源名称", "source_name"),
             Column("金额（万元）", "amount", number=True),
             Column("原文", "amount_text"),
+            Column("更正金额（万元）", "corrected_amount", number=True),
+            Column("更正原文", "corrected_text"),
             _SUSPECT,
         ),
         _funding_rows,
@@ -231,6 +344,9 @@ TABLES: tuple[Table, ...] = (
             Column("金额原文", "amount_text"),
             Column("占比（%）", "share", number=True),
             Column("占比原文", "share_text"),
+            Column("更正金额（万元）", "corrected_amount", number=True),
+            Column("更正占比（%）", "corrected_share", number=True),
+            Column("更正说明", "corrections"),
             _SUSPECT,
         ),
         _spending_rows,
@@ -254,6 +370,10 @@ TABLES: tuple[Table, ...] = (
             Column("分值", "weight", number=True),
             Column("得分", "score", number=True),
             Column("偏差原因", "deviation_reason"),
+            Column("更正指标值", "corrected_target", number=True),
+            Column("更正实际完成值", "corrected_actual", number=True),
+            Column("更正完成率（%）", "corrected_completion", number=True),
+            Column("更正说明", "corrections"),
             _SUSPECT,
         ),
         _indicator_rows,
@@ -271,6 +391,11 @@ TABLES: tuple[Table, ...] = (
             Column("数字路径", "figure_paths"),
             Column("应为", "expected", number=True),
             Column("报告所载", "found", number=True),
+            Column("复核状态", "review_state"),
+            Column("复核人", "reviewer"),
+            Column("排除理由", "dismiss_reason"),
+            Column("复核说明", "review_note"),
+            Column("更正后核查", "after_correction"),
         ),
         _finding_rows,
     ),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -17,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from jixiao.review.export_unread import Unread
+from jixiao.review.spreadsheet import safe_cell
 from jixiao.review.tables import TABLES, UNREAD_COLUMNS, UNREAD_TITLE, Cell, Column, Row
 from jixiao.store import StoredFailure, StoredResult
 
@@ -41,10 +43,19 @@ _MONEY_FORMAT = "#,##0.00"
 _MAX_TEXT = 32_767  # Excel's cell limit; longer text is cut rather than corrupting the file
 
 
-def _cell_value(value: Cell) -> Cell:
+def _data_cell(sheet: Any, value: Cell) -> WriteOnlyCell:
+    """A cell of report data: formula-like text neutralised, every string typed as a string.
+
+    openpyxl stores a str starting with `=` as a formula and `#N/A` as an error value; a string cell is
+    neither, whatever its text.
+    """
+    value = safe_cell(value)
     if isinstance(value, str) and len(value) > _MAX_TEXT:
-        return value[: _MAX_TEXT - 1] + "…"
-    return value
+        value = value[: _MAX_TEXT - 1] + "…"
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
 
 
 def _sheet(workbook: Workbook, title: str, columns: Sequence[Column]) -> WriteOnlyWorksheet:
@@ -68,7 +79,7 @@ def _sheet(workbook: Workbook, title: str, columns: Sequence[Column]) -> WriteOn
 def _append(sheet: WriteOnlyWorksheet, row: Row, money: set[int]) -> None:
     cells = []
     for index, value in enumerate(row):
-        cell = WriteOnlyCell(sheet, value=_cell_value(value))
+        cell = _data_cell(sheet, value)
         if index in money and value is not None:
             cell.number_format = _MONEY_FORMAT
         cells.append(cell)
