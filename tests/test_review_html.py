@@ -152,5 +152,5 @@ def test_figures_doubted_by_an_extraction_check_are_marked_on_the_page_and_in_th
     funding_header = [cell.value for cell in funding[1]]
     marked = [r for r in funding.iter_rows(min_row=2, values_only=True) if r[funding_header.index("存疑（抽取待核）")]]
     assert [(r[funding_header.index("环节")], r[funding_header.index("来源层级")]) for r in marked] == [
-        ("预算数", "合计")
+        ("预算", "合计")
     ]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from jixiao.model import STATUS_ZH, Figure, Finding, FundingLine, ReadingStatus, Report, Severity, reading_status
 from jixiao.review.decisions import DISMISS_REASONS_ZH, finding_key
-from jixiao.review.figure_words import LINE_ZH, SOURCE_ZH, TOTAL_ZH, describe, describe_ref, suspect_paths
+from jixiao.review.figure_words import SOURCE_ZH, TOTAL_ZH, describe, describe_ref, suspect_paths
 from jixiao.review.states import STATE_ZH, DocumentReview, ReviewedResult, ReviewItem, State
 from jixiao.store import StoredFailure, StoredResult
 
@@ -25,6 +25,7 @@ Row = list[Cell]
 
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 REMOVED = "（删除）"
+LINE_ZH = {"initial": "年初预算", "budget": "预算", "allocated": "下达", "executed": "执行"}  # the 环节 column
 
 
 @dataclass(frozen=True)
