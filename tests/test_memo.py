@@ -17,9 +17,10 @@ from jixiao.batch import Job, run_batch
 from jixiao.checks import run_checks
 from jixiao.cli import app
 from jixiao.model import Finding, Severity
+from jixiao.review.decisions import Action, DecisionDraft, DecisionLog, DismissReason, finding_key
 from jixiao.review.memo import build_memo
 from jixiao.review.memo_docx import render
-from jixiao.series import SeriesTables
+from jixiao.series import SeriesTables, refresh_series
 from jixiao.sinks import StoreSink
 from jixiao.store import Store
 
@@ -130,3 +131,38 @@ def test_dismissed_findings_get_a_line_each(memos: tuple[Path, dict[str, Documen
     document = render(build_memo(result, result.findings, dismissed))
     assert headings(document, "Heading 1")[-1] == "四、经复核不予采纳的发现"
     assert any("指标值经批复调整" in p.text for p in document.paragraphs)
+
+
+def test_findings_dismissed_in_the_workbench_are_listed_apart_not_numbered(tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    shutil.copytree(SAMPLES / "series", reports)
+    db = tmp_path / "j.db"
+    with Store(db) as store:
+        run_batch(StoreSink(store), sorted(reports.iterdir()), Job("rules", "rules", checker=run_checks))
+        refresh_series(store)
+        result = next(r for r in store.results() if r.document.path.endswith("qingling_2023.txt"))
+        copied = next(
+            f
+            for f in SeriesTables(store.connection).findings()[result.extraction_id]
+            if f.rule == "years.copied_actual"
+        )
+        draft = DecisionDraft(
+            reviewer="王审核",
+            document_sha256=result.document.sha256,
+            document_path=result.document.path,
+            extractor=result.extractor,
+            action=Action.DISMISS,
+            finding_key=finding_key(copied),
+            rule=copied.rule,
+            reason=DismissReason.REPORT_RIGHT,
+            note="两年享受补贴的是同一批人",
+        )
+        DecisionLog(store.connection).record([draft])
+    assert runner.invoke(app, ["memo", "--db", str(db), "--out", str(tmp_path / "memos")]).exit_code == 0
+    memo = docx.Document(str(next((tmp_path / "memos").glob("青岭县_2023年度*.docx"))))
+    assert headings(memo, "Heading 1")[-1] == "四、经复核不予采纳的发现"
+    assert not any("享受社会保险补贴人数" in heading for heading in headings(memo, "Heading 2"))
+    lines = [p.text for p in memo.paragraphs if p.text.startswith("years.copied_actual：")]
+    assert (
+        len(lines) == 1 and "报告无误" in lines[0] and "两年享受补贴的是同一批人" in lines[0] and "王审核" in lines[0]
+    )

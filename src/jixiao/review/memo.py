@@ -9,16 +9,42 @@ top; one with nothing read never says "no problem found" (model.status).
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from jixiao.model import STATUS_ZH, FigureRef, Finding, ReadingStatus, Report, Severity, reading_status
+from jixiao.review.decisions import DISMISS_REASONS_ZH, Action, Decision, DecisionLog, finding_key
 from jixiao.review.highlight import sentence_around
 from jixiao.review.tables import SEVERITY_ZH
 from jixiao.store import StoredResult
 
 Dismissals = Callable[[StoredResult], list[tuple[Finding, str]]]
 """The findings of a stored report a reviewer dismissed, each with the reason (the review workbench's decisions)."""
+
+
+def reviewer_dismissals(connection: sqlite3.Connection) -> Dismissals:
+    """Dismissals as the review workbench recorded them: a finding whose latest decision is `dismiss`, with the
+    reason in words (and the reviewer's note). Decisions are keyed by document SHA-256 and extractor, so a
+    changed document's old decisions do not apply."""
+    decided = DecisionLog(connection).by_document()
+
+    def dismissed(result: StoredResult) -> list[tuple[Finding, str]]:
+        latest: dict[str, Decision] = {}
+        for decision in decided.get((result.document.sha256, result.extractor), []):
+            if decision.finding_key is not None:
+                latest[decision.finding_key] = decision
+        found: list[tuple[Finding, str]] = []
+        for finding in result.findings:
+            last = latest.get(finding_key(finding))
+            if last is not None and last.action is Action.DISMISS:
+                why = DISMISS_REASONS_ZH[last.reason] if last.reason else "未写明理由"
+                note = f"：{last.note}" if last.note else ""
+                found.append((finding, f"{why}{note}（{last.reviewer}）"))
+        return found
+
+    return dismissed
+
 
 _SPACES = re.compile(r"\s+")
 _QUOTE_MAX = 160  # a table row can run long: a memo quotes at most this much of it
@@ -152,7 +178,9 @@ def _figures(report: Report) -> list[tuple[str, str]]:
 def build_memo(result: StoredResult, findings: list[Finding], dismissed: list[tuple[Finding, str]]) -> Memo:
     """The memo of one stored report (its text loaded) with its findings, errors first (engine order kept)."""
     report = result.report
-    ranked = sorted(findings, key=lambda f: -f.severity.rank)  # stable: document order within a severity
+    set_aside = {finding_key(finding) for finding, _ in dismissed}  # listed under 四, not as findings
+    kept = [f for f in findings if finding_key(f) not in set_aside]
+    ranked = sorted(kept, key=lambda f: -f.severity.rank)  # stable: document order within a severity
     serious = [f for f in ranked if f.severity.rank >= Severity.WARNING.rank]
     context = [f for f in ranked if f.severity == Severity.INFO]
     text, year = result.document.text, report.year

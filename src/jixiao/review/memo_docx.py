@@ -22,7 +22,15 @@ from docx.styles.style import ParagraphStyle
 from lxml import etree
 
 from jixiao.output_folder import OutputFolder
-from jixiao.review.memo import Dismissals, Memo, MemoFinding, build_memo, number_text, severity_zh
+from jixiao.review.memo import (
+    Dismissals,
+    Memo,
+    MemoFinding,
+    build_memo,
+    number_text,
+    reviewer_dismissals,
+    severity_zh,
+)
 from jixiao.series import with_findings_across_years
 from jixiao.store import Store
 
@@ -185,13 +193,14 @@ def write_memos(
 ) -> list[Path]:
     """One memo per stored report, with its findings and those across years; returns the files written.
 
-    `dismissals` gives the findings a reviewer dismissed (from the review workbench's decisions, when there
-    are any); each becomes a line of section 四.
+    `dismissals` gives the findings a reviewer dismissed; by default the review workbench's decisions in the
+    store. Each becomes a line of section 四 instead of a numbered finding.
     """
     folder = OutputFolder.claim(out)  # never writes over a file of the user's (see OutputFolder)
     written: list[Path] = []
+    dismissals = dismissals or reviewer_dismissals(store.connection)
     for result in with_findings_across_years(store, store.results(extractor)):
-        dismissed = dismissals(result) if dismissals is not None else []
+        dismissed = dismissals(result)
         memo = build_memo(result, result.findings, dismissed)
         path = folder.path(memo_name(memo, result.extraction_id))
         render(memo).save(str(path))
