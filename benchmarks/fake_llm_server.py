@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -44,10 +44,14 @@ class Counters:
     requests: int = 0
     in_flight: int = 0
     peak: int = 0
+    prompt_tokens: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-def _handler(delay: float, counters: Counters) -> type[BaseHTTPRequestHandler]:
+TokenCounter = Callable[[dict[str, Any]], int]
+
+
+def _handler(delay: float, counters: Counters, count: TokenCounter | None = None) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -67,6 +71,9 @@ def _handler(delay: float, counters: Counters) -> type[BaseHTTPRequestHandler]:
 
         def _answer(self, body: dict[str, Any]) -> None:
             arguments = json.dumps(DRAFT, ensure_ascii=False)
+            prompt = count(body) if count is not None else 1000
+            with counters.lock:
+                counters.prompt_tokens += prompt
             message: dict[str, Any] = {"role": "assistant", "content": None}
             tools = body.get("tools") or []
             if tools:
@@ -84,7 +91,7 @@ def _handler(delay: float, counters: Counters) -> type[BaseHTTPRequestHandler]:
                 "created": int(time.time()),
                 "model": body.get("model", "bench-model"),
                 "choices": [{"index": 0, "message": message, "finish_reason": finish}],
-                "usage": {"prompt_tokens": 1000, "completion_tokens": 200, "total_tokens": 1200},
+                "usage": {"prompt_tokens": prompt, "completion_tokens": 200, "total_tokens": prompt + 200},
             }
             data = json.dumps(answer, ensure_ascii=False).encode("utf-8")
             self.send_response(200)
@@ -97,10 +104,13 @@ def _handler(delay: float, counters: Counters) -> type[BaseHTTPRequestHandler]:
 
 
 @contextmanager
-def serve(delay: float) -> Iterator[tuple[str, Counters]]:
-    """Run the server in a thread; yield its base URL (…/v1) and its counters."""
+def serve(delay: float, count: TokenCounter | None = None) -> Iterator[tuple[str, Counters]]:
+    """Run the server in a thread; yield its base URL (…/v1) and its counters.
+
+    `count` turns a request body into its prompt tokens (answered as usage); without it every request
+    says 1000."""
     counters = Counters()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(delay, counters))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(delay, counters, count))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -109,3 +119,11 @@ def serve(delay: float) -> Iterator[tuple[str, Counters]]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+if __name__ == "__main__":  # a server in its own process (so its CPU is not counted as the client's)
+    import sys
+
+    with serve(float(sys.argv[1]) if len(sys.argv) > 1 else 0.0) as (url, _):
+        print(url, flush=True)
+        threading.Event().wait()

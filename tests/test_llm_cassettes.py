@@ -111,18 +111,19 @@ def test_tool_call_response_for_a_seed_report(endpoint: str, all_played: Any) ->
     assert usage.prompt_tokens > 0 and usage.completion_tokens > 0
     assert (report.extractor.backend, report.extractor.model) == ("llm", TEST_MODEL)
     assert_recorded_with_current_prompt(all_played)
-    for _, figure in figures_of(report):
-        if figure.grounding is Grounding.EXACT:
-            assert figure.span is not None and document.text[figure.span.start : figure.span.end] == figure.text
-        else:
-            assert figure.span is None
+    for _, figure in figures_of(report):  # a fact always stands in the text; what does not is a candidate
+        assert figure.grounding in (Grounding.EXACT, Grounding.NORMALISED)
+        assert figure.span is not None and document.text[figure.span.start : figure.span.end] == figure.text
+    for candidate in report.candidates:
+        assert candidate.figure.grounding is Grounding.UNGROUNDED and candidate.figure.span is None
 
 
 @pytest.mark.vcr
-def test_json_mode_sends_the_schema_and_reports_a_cut_off_answer(
+def test_json_mode_sends_the_schema_in_the_prompt_and_validates_the_answer(
     endpoint: str, all_played: Any, tmp_path: Path
 ) -> None:
-    """Real exchange: without a grammar the 135M model leaves the schema and runs into max_tokens."""
+    """Real exchange: in json mode the schema goes into the prompt and the answer comes back as message
+    content (recorded: the 135M model answered a 19-token JSON object that validates and says nothing)."""
     settings = settings_for(endpoint, mode="json", max_tokens=250, max_retries=0, timeout=1200)
     result = run_one(settings, short_document(tmp_path / "r.txt"))
     assert_recorded_with_current_prompt(all_played)
@@ -130,9 +131,11 @@ def test_json_mode_sends_the_schema_and_reports_a_cut_off_answer(
     assert request["response_format"] == {"type": "json_object"}
     assert "tools" not in request
     assert "ReportDraft" in request["messages"][0]["content"]  # json mode puts the schema in the prompt
-    assert isinstance(result, ExtractionError)
-    assert str(result).endswith("r.txt: the model's output was cut off (max_tokens or context too small)")
-    assert result.last_output is not None and result.last_output.startswith("{")
+    assert isinstance(result, Report), result
+    usage = result.extractor.usage
+    assert usage is not None and usage.calls == 1 and 0 < usage.completion_tokens < 250
+    for _, figure in figures_of(result):  # whatever it said, only what the text prints is a fact
+        assert figure.span is not None
 
 
 @pytest.mark.vcr(record_mode="none")

@@ -61,14 +61,14 @@ def test_a_key_in_the_environment_does_not_switch_the_default_backend(
         assert result.exit_code in (0, 1)  # check exits 1 on the 额尔古纳 error finding
 
 
-def test_auto_runs_llm_when_configured_and_says_so(
+def test_auto_runs_hybrid_when_configured_and_says_so(
     tmp_path: Path, scripted: ScriptedClient, monkeypatch: pytest.MonkeyPatch, seeds: Path
 ) -> None:
     monkeypatch.setenv("JIXIAO_API_KEY", "sk-test-not-a-key")
     scripted.enqueue(ZALANTUN_DRAFT, ZALANTUN_DRAFT)
     result = runner.invoke(app, ["extract", str(seeds), "--backend", "auto", "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
-    assert "backend: llm, model gpt-4o-mini (auto: LLM endpoint configured)" in result.output
+    assert "backend: hybrid, model gpt-4o-mini (auto: LLM endpoint configured)" in result.output
     assert "sk-test-not-a-key" not in result.output
     assert "sk-test-not-a-key" not in "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*.json"))
 
@@ -82,7 +82,7 @@ def test_auto_falls_back_to_rules_and_says_why(tmp_path: Path) -> None:
 def test_llm_options_with_the_rules_backend_are_a_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["run", str(SAMPLES), "--db", str(tmp_path / "j.db"), "--base-url", "http://x/v1"])
     assert result.exit_code == 2
-    assert "the rules backend takes no --model, --base-url or --model-file (add --backend llm)" in result.output
+    assert "takes no --model, --base-url or --model-file (add --backend hybrid or llm)" in result.output
 
 
 def test_llm_without_endpoint_is_one_clear_line(tmp_path: Path) -> None:
@@ -116,7 +116,7 @@ def test_library_registry_keeps_rules_default_and_resolves_auto(monkeypatch: pyt
     assert extract(doc).extractor.backend == "rules"
     assert extract(doc, "rules").extractor.backend == "rules"
     assert resolve_backend("auto", load_settings()) == "rules"
-    assert resolve_backend("auto", load_settings(base_url="http://127.0.0.1:11434/v1")) == "llm"
+    assert resolve_backend("auto", load_settings(base_url="http://127.0.0.1:11434/v1")) == "hybrid"
     assert type(get_extractor("llm", load_settings(api_key="k"))).__name__ == "LlmExtractor"
 
 

@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from jixiao.extract.llm.schema import ReportDraft
+from pydantic import BaseModel
+
+from jixiao.extract.llm.schema import DRAFT_OF, OMITTED, SCHEMAS, GapDraft, ReportDraft
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "report_draft_schema.json"
 
@@ -31,3 +33,73 @@ def test_schema_matches_the_snapshot() -> None:
     """Changing the schema changes what the model is asked: update the snapshot and bump the prompt version."""
     current = json.dumps(ReportDraft.model_json_schema(), ensure_ascii=False, indent=1, sort_keys=True)
     assert current + "\n" == SNAPSHOT.read_text(encoding="utf-8")
+
+
+def _fields(model: type[BaseModel]) -> dict[str, str | None]:
+    return {name: info.description for name, info in model.model_fields.items()}
+
+
+def test_the_draft_matches_the_report_model_field_for_field_descriptions_included() -> None:
+    """Every report-model class has a draft with the same fields (less those jixiao sets) and descriptions."""
+    pairs = [(model, draft) for model, draft in DRAFT_OF.items()]
+    assert {model.__name__ for model, _ in pairs} >= {
+        "Report",
+        "Funding",
+        "FundingLine",
+        "SourceAmount",
+        "SpendingItem",
+        "Indicator",
+        "NamedFigure",
+        "Figure",
+    }
+    for model, draft in pairs:
+        expected = {
+            name: description
+            for name, description in _fields(model).items()
+            if name not in OMITTED.get(model.__name__, frozenset())
+        }
+        assert _fields(draft) == expected, model.__name__
+
+
+def test_programme_breakdown_weight_and_score_are_asked_for() -> None:
+    indicator = ReportDraft.model_json_schema()["$defs"]["IndicatorDraft"]["properties"]
+    assert {"program", "breakdown", "weight", "score", "deviation_reason"} <= set(indicator)
+    assert "execution_score" in ReportDraft.model_json_schema()["$defs"]["FundingDraft"]["properties"]
+
+
+def test_the_gap_schema_is_the_report_schema_less_the_header_and_what_passages_rarely_hold() -> None:
+    assert set(GapDraft.model_fields) == set(ReportDraft.model_fields) - {"title", "region", "fund", "year"}
+    gap, full = GapDraft.model_json_schema()["$defs"], ReportDraft.model_json_schema()["$defs"]
+    assert set(gap["IndicatorDraft"]["properties"]) == set(full["IndicatorDraft"]["properties"]) - {
+        "deviation_reason",
+        "breakdown",
+    }
+    assert set(gap["FundingDraft"]["properties"]) == set(full["FundingDraft"]["properties"]) - {"initial"}
+    for name, spec in gap["IndicatorDraft"]["properties"].items():  # same descriptions: one derivation
+        assert spec == full["IndicatorDraft"]["properties"][name]
+
+
+def test_every_string_and_list_is_capped_so_a_small_model_cannot_loop() -> None:
+    text = json.dumps(ReportDraft.model_json_schema())
+    schema = ReportDraft.model_json_schema()
+    for definition in [schema, *schema["$defs"].values()]:
+        for name, spec in definition.get("properties", {}).items():
+            options = spec.get("anyOf", [spec])
+            for option in options:
+                if option.get("type") == "string":
+                    assert "maxLength" in option, name
+                if option.get("type") == "array":
+                    assert "maxItems" in option, name
+    assert '"title": "By Source"' not in text  # generated titles are left out
+
+
+def test_the_schemas_are_built_once() -> None:
+    assert SCHEMAS["ReportDraft"] == ReportDraft.model_json_schema()
+    assert SCHEMAS["GapDraft"] == GapDraft.model_json_schema()
+
+
+def test_both_schemas_share_one_figure_draft() -> None:
+    """Grounding recognises a figure by its draft class: the gap schema must not make a second one."""
+    from jixiao.extract.llm.schema import FigureDraft
+
+    assert GapDraft.model_fields["total_score"].annotation == FigureDraft | None

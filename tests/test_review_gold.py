@@ -153,3 +153,20 @@ def test_exports_carry_review_states_and_corrected_values_beside_the_extracted(r
     assert xiling["report"]["indicators"][0]["actual"] is None
     assert xiling["review"]["corrected_report"]["indicators"][0]["actual"]["text"] == "65%"
     assert {f["state"] for f in xiling["review"]["findings"]} == {"corrected"}
+
+
+def test_a_reviewers_note_is_never_a_live_formula_in_a_spreadsheet(tmp_path: Path) -> None:
+    db = build_store(tmp_path)
+    browser = client(db)
+    page = browser.get(entry(browser, "indicators.completion", "kaiyang_2024.txt").href).text
+    post(browser, page, "dismiss-form", reason="other", note='=HYPERLINK("http://evil.example","看这里")')
+    for target in ("out.xlsx", "out.csv"):
+        assert runner.invoke(app, ["export", "--db", str(db), "--to", str(tmp_path / target)]).exit_code == 0
+    with (tmp_path / "out_findings.csv").open(encoding="utf-8-sig") as handle:
+        notes = {row["复核说明"] for row in csv.DictReader(handle)}
+    assert '\'=HYPERLINK("http://evil.example","看这里")' in notes
+    sheet = load_workbook(tmp_path / "out.xlsx")["核查发现"]
+    cells = [
+        cell for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str) and "HYPERLINK" in cell.value
+    ]
+    assert cells and all(cell.data_type == "s" and cell.value.startswith("'") for cell in cells)

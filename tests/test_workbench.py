@@ -15,7 +15,7 @@ from jixiao.cli import app
 from jixiao.model import FigureRef, Finding, Report, Severity
 from jixiao.review.decisions import Action, DecisionLog, DismissReason
 from jixiao.store import Store
-from jixiao.workbench import Access, add_reviewer, load_reviewers
+from jixiao.workbench import Access, add_reviewer, create_app, load_reviewers
 from review_fixtures import build_store
 from workbench_client import HOSTILE, client, edit_form, entry, form_fields, post, queue
 
@@ -299,3 +299,11 @@ def test_figures_an_extraction_finding_names_are_marked_as_possibly_misread(tmp_
     assert "suspect" in row.attributes["class"] and row.css_first(".suspect-tag").text() == "可能误读"  # type: ignore[operator]
     assert [mark.text() for mark in html.css("#doc mark.suspect")] == ["1000万元"]
     assert "extraction.suspect" in html.css_first("#others").text()
+
+
+def test_a_server_started_warm_has_the_queue_built_before_the_first_request(db: Path) -> None:
+    application = create_app(db, Access(reviewer="alice"), allowed_hosts=["testserver"], warm=True)
+    assert application.state.queues.documents == 0
+    with TestClient(application):  # runs the startup
+        application.state.warming.join(timeout=60)
+        assert application.state.queues.documents == 2

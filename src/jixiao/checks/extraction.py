@@ -1,14 +1,18 @@
 """What the tool did not read, or may have misread: findings about the extraction, never about the report.
 
 A reviewer must tell "the report is wrong" from "the tool did not read this": these rules say the second,
-at info level, with the passages to look at.
+with the passages to look at. They judge no arithmetic. `extraction.unread` lists what the rules backend left
+unread (info). The hybrid backend (report schema 1.4) records two more things: a field the rules backend and
+the model read differently (the rules figure was kept), and the figures a model gave that the document does
+not print (kept out of the report as candidates). Those come from the model's side, so their findings say
+`source: llm` and are never above warning.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.checks.engine import CheckContext, rule, text_ref
+from jixiao.checks.engine import CheckContext, ref, rule, text_ref
 from jixiao.model import FigureRef, Finding, Severity, Span
 
 _SHOWN = 120  # characters of a passage quoted in a finding
@@ -36,3 +40,34 @@ def _passage(text: str | None, span: Span) -> FigureRef:
         return FigureRef(path="text", text="", span=span)
     end = min(span.end, span.start + _SHOWN)
     return text_ref(text, span.start, end)
+
+
+@rule("extraction.disagreement", Severity.WARNING)
+def disagreement(context: CheckContext) -> Iterator[Finding]:
+    """规则与模型对同一字段读数不一致：保留规则读数，两者并列供复核（hybrid 后端）。"""
+    for item in context.report.disagreements:
+        other = FigureRef(path=item.path, text=item.other.text, span=item.other.span)  # the model's reading
+        finding = context.finding(
+            f"规则读数“{item.kept.text}”与模型读数“{item.other.text}”不一致（保留规则读数），请复核 {item.path}",
+            f"rules read '{item.kept.text}' but the model read '{item.other.text}' for {item.path} "
+            "(the rules figure is kept): check which the document means",
+            [ref(item.path, item.kept), other],
+            expected=item.other.value,
+            found=item.kept.value,
+        )
+        yield finding.model_copy(update={"source": "llm"})
+
+
+@rule("extraction.candidates", Severity.INFO)
+def candidates(context: CheckContext) -> Iterator[Finding]:
+    """模型给出原文中找不到的值：不作为事实采用，列出供复核（hybrid / llm 后端）。"""
+    report = context.report
+    if not report.candidates:
+        return
+    shown = "；".join(f"{c.path} = {c.figure.text}" for c in report.candidates[:10])
+    more = f" 等 {len(report.candidates)} 个" if len(report.candidates) > 10 else ""
+    finding = context.finding(
+        f"模型给出 {len(report.candidates)} 个原文中找不到的值，未作为事实采用：{shown}{more}",
+        f"the model gave {len(report.candidates)} figure(s) the document does not print; not used as facts",
+    )
+    yield finding.model_copy(update={"source": "llm"})

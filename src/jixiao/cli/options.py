@@ -16,7 +16,15 @@ import typer
 
 from jixiao.batch import Checker, Job
 from jixiao.errors import ConfigError
-from jixiao.extract import AUTO, BACKEND_CHOICES, DEFAULT_BACKEND, Extractor, get_extractor, resolve_backend
+from jixiao.extract import (
+    AUTO,
+    BACKEND_CHOICES,
+    DEFAULT_BACKEND,
+    MODEL_BACKENDS,
+    Extractor,
+    get_extractor,
+    resolve_backend,
+)
 from jixiao.settings import Settings, load_settings
 from jixiao.store import extractor_key
 
@@ -25,7 +33,7 @@ _OPTIONS: dict[str, tuple[Any, Any, str, str]] = {  # name -> (type, default, fl
         str,
         DEFAULT_BACKEND,
         "--backend",
-        f"extractor: {', '.join(BACKEND_CHOICES)} (auto: llm when configured)",
+        f"extractor: {', '.join(BACKEND_CHOICES)} (auto: hybrid when a model is configured)",
     ),
     "model": (str | None, None, "--model", "LLM model name (JIXIAO_MODEL)"),
     "base_url": (str | None, None, "--base-url", "OpenAI-compatible endpoint (JIXIAO_BASE_URL)"),
@@ -56,11 +64,10 @@ class Chosen:
     @property
     def title(self) -> str:
         """The backend as every summary line names it, and why, when `auto` chose it."""
-        title = f"llm, model {self.settings.model_label}" if self.backend == "llm" else self.backend
+        model = self.backend in MODEL_BACKENDS
+        title = f"{self.backend}, model {self.settings.model_label}" if model else self.backend
         if self.requested == AUTO:
-            title += (
-                " (auto: LLM endpoint configured)" if self.backend == "llm" else " (auto: no LLM endpoint configured)"
-            )
+            title += " (auto: LLM endpoint configured)" if model else " (auto: no LLM endpoint configured)"
         return title
 
 
@@ -79,7 +86,9 @@ def choose(options: dict[str, Any]) -> Chosen:
     backend = resolve_backend(options["backend"], settings)
     if backend == "rules":
         if options["model"] or options["base_url"] or options["model_file"]:
-            raise ConfigError("the rules backend takes no --model, --base-url or --model-file (add --backend llm)")
+            raise ConfigError(
+                "the rules backend takes no --model, --base-url or --model-file (add --backend hybrid or llm)"
+            )
         return Chosen(options["backend"], backend, settings, None, backend)
     extractor = get_extractor(backend, settings)
     prompt = getattr(extractor, "prompt", None)

@@ -57,7 +57,7 @@ def serve(
     bound = listener.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     allowed = ["127.0.0.1", "localhost", "[::1]"] if host in ("127.0.0.1", "localhost", "::1") else ["*"]
-    application = create_app(db, access, allowed_hosts=allowed)
+    application = create_app(db, access, allowed_hosts=allowed, warm=True)
     console.print(f"jixiao review workbench on http://{shown}:{bound}/ (Ctrl-C to stop)", highlight=False)
     console.file.flush()  # a script (or a test) waiting for the URL on a pipe gets it now
     server = uvicorn.Server(uvicorn.Config(application, log_level="warning", access_log=False))

@@ -31,13 +31,38 @@ def is_severe(finding: Finding) -> bool:
 RaisedFinding = tuple[str, frozenset[str]]
 
 
+SECOND_READER = "llm."  # rule prefix of the second reader's findings (`jixiao check --llm`), scored apart
+
+
+def is_rule_check(rule: str) -> bool:
+    """Expected findings of the deterministic checks; the second reader's (`llm.*`) are scored on their own."""
+    return not rule.startswith(SECOND_READER)
+
+
 def raised(findings: Sequence[Finding], report: Report, keys: ItemKeys) -> list[RaisedFinding]:
-    """Warning-or-worse findings as (rule, stable paths of the figures they name)."""
+    """Warning-or-worse findings of the rule checks as (rule, stable paths of the figures they name).
+
+    Findings a model raised (`source: llm`: disagreements between two readers, the second reader) are not
+    the checks' and are left out here."""
     return [
         (finding.rule, frozenset(stable_path(ref.path, report, keys) for ref in finding.figures))
         for finding in findings
-        if is_severe(finding)
+        if is_severe(finding) and finding.source != "llm"
     ]
+
+
+def raised_by_reader(findings: Sequence[Finding], report: Report, keys: ItemKeys) -> list[RaisedFinding]:
+    """The second reader's warnings (a text target judged met is info: context, like the checks' info)."""
+    return [
+        (finding.rule, frozenset(stable_path(ref.path, report, keys) for ref in finding.figures if ref.path != "text"))
+        for finding in findings
+        if finding.rule.startswith(SECOND_READER) and is_severe(finding)
+    ]
+
+
+def score_reader(expected: Sequence[ExpectedFinding], found: Sequence[RaisedFinding]) -> FindingsScore:
+    """The second reader against the `llm.*` expected findings only."""
+    return score_findings([want for want in expected if not is_rule_check(want.rule)], found)
 
 
 def _meets(found: RaisedFinding, expected: ExpectedFinding) -> bool:

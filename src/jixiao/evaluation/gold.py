@@ -115,7 +115,7 @@ def load_cases(gold_dir: Path, samples_dir: Path) -> tuple[list[GoldCase], list[
     return cases, notes
 
 
-_DROPPED = {"span", "found_by", "grounding"}
+_DROPPED = {"span", "found_by", "grounding", "candidates", "disagreements"}  # never gold: what a model said
 
 
 def _strip(node: Any) -> Any:

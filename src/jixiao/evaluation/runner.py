@@ -12,7 +12,7 @@ from pathlib import Path
 from jixiao.batch import Failed, Job, Outcome, run_batch
 from jixiao.documents import load_document
 from jixiao.errors import JixiaoError
-from jixiao.evaluation.findings import Checker, FindingsScore, raised, score_findings
+from jixiao.evaluation.findings import Checker, FindingsScore, is_rule_check, raised, score_findings
 from jixiao.evaluation.gold import GoldCase
 from jixiao.evaluation.matching import own_keys
 from jixiao.evaluation.metrics import FactScore, missed_everything, score_report
@@ -40,7 +40,8 @@ def _checks_on(case: GoldCase, report: Report, text: str | None, checker: Checke
     if case.expected_findings is None:
         return None
     keys = own_keys(report) if report is case.report else score_report(case.report, report)[2]
-    return score_findings(case.expected_findings, raised(checker(report, text), report, keys))
+    expected = [want for want in case.expected_findings if is_rule_check(want.rule)]
+    return score_findings(expected, raised(checker(report, text), report, keys))
 
 
 def evaluate_case(
@@ -70,7 +71,8 @@ def evaluate_case(
         if output is not None:
             result.findings = _checks_on(case, output, text, checker)
         elif case.expected_findings is not None:  # nothing extracted, nothing found
-            result.findings = score_findings(case.expected_findings, [])
+            expected = [want for want in case.expected_findings if is_rule_check(want.rule)]
+            result.findings = score_findings(expected, [])
         result.findings_on_gold = _checks_on(case, case.report, text, checker)
         result.mutations = seeded_error_score(case.report, checker, text)
     result.seconds = round(seconds + time.perf_counter() - started, 3)

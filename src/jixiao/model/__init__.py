@@ -1,6 +1,7 @@
 """The report model and findings: the contract every stage shares."""
 
 from jixiao.model.findings import FigureRef, Finding, Severity
+from jixiao.model.readings import Candidate, Disagreement
 from jixiao.model.report import (
     SCHEMA_VERSION,
     Coverage,
@@ -22,7 +23,9 @@ from jixiao.model.walk import figures_of
 __all__ = [
     "SCHEMA_VERSION",
     "STATUS_ZH",
+    "Candidate",
     "Coverage",
+    "Disagreement",
     "ExtractorInfo",
     "Figure",
     "FigureRef",

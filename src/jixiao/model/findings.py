@@ -49,3 +49,4 @@ class Finding(BaseModel):
     figures: list[FigureRef] = Field(default_factory=list)
     expected: float | None = Field(default=None, description="按规则应为的值")
     found: float | None = Field(default=None, description="报告所载的值")
+    source: str = Field(default="rules", description="谁提出：rules（确定性规则）或 llm（模型复核，最高为 warning）")

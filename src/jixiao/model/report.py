@@ -10,9 +10,11 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+from jixiao.model.readings import Candidate, Disagreement
 from jixiao.model.values import Figure, NamedFigure, Span
 
-SCHEMA_VERSION = "1.4"  # 1.4: FigureRef.year and FigureRef.source_path (findings across years)
+SCHEMA_VERSION = "1.5"  # 1.4: FigureRef.year and FigureRef.source_path (findings across years); 1.5: candidates,
+# disagreements, grounding `normalised`, Finding.source (hybrid backend, second reader)
 
 
 class FundSource(StrEnum):
@@ -48,7 +50,11 @@ class ExtractorInfo(BaseModel):
 
 
 class SourceAmount(BaseModel):
-    source: FundSource = Field(description="资金来源层级")
+    source: FundSource = Field(
+        description="资金来源层级：central 中央 / provincial 省级、自治区 / prefectural 市级、盟市 / "
+        "county 县级、旗县 / local 地方财政资金（未分级） / appropriation 本年（当年）财政拨款 / "
+        "carryover 上年结余、结转 / other 其他"
+    )
     name: str = Field(description="原文中的来源名称，如 自治区补助、旗县财政资金")
     amount: Figure = Field(description="金额（万元）")
 
@@ -123,4 +129,10 @@ class Report(BaseModel):
     grade: Figure | None = Field(default=None, description="自评等级（优/良/中/差，优秀/良好/合格）")
     truncated: bool = Field(default=False, description="文档在表格或句子中途截断")
     coverage: Coverage | None = Field(default=None, description="读取覆盖率（规则后端；null 为未测）")
+    candidates: list[Candidate] = Field(
+        default_factory=list, description="模型给出但原文中找不到的值，仅供复核，不计为事实（since 1.5）"
+    )
+    disagreements: list[Disagreement] = Field(
+        default_factory=list, description="规则与模型读数不一致之处，保留规则读数（since 1.5）"
+    )
     notes: list[str] = Field(default_factory=list, description="抽取过程中的说明（非错误）")

@@ -28,6 +28,8 @@ class Grounding(StrEnum):
     """How a figure's span was established."""
 
     EXACT = "exact"  # the span holds exactly `text`
+    # found once width, spacing and traditional characters are folded (since 1.5); `text` is the document's
+    NORMALISED = "normalised"
     UNGROUNDED = "ungrounded"  # the text could not be found in the document (LLM output)
 
 
@@ -66,4 +68,4 @@ class NamedFigure(BaseModel):
     """A labelled part of a figure, e.g. the 其中 items of a count."""
 
     name: str = Field(description="分项名称")
-    figure: Figure
+    figure: Figure = Field(description="分项的值（原文逐字摘录）")

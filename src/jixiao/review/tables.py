@@ -275,9 +275,8 @@ def _finding_rows(result: StoredResult) -> Iterator[Row]:
         ]
 
 
-# TODO(issue 17): reviewers' notes are free text a spreadsheet may read as a formula; they are safe only once
-# every writer passes cells through the hostile-input work's neutraliser (jixiao.review.spreadsheet.safe_cell,
-# not on main yet). Do not copy it here.
+# Reviewers' notes are free text a spreadsheet could read as a formula: every writer passes each cell through
+# jixiao.review.spreadsheet.safe_cell, these columns included (tests/test_review_gold.py).
 def _finding_review(item: ReviewItem | None, rechecked: bool, extracted: bool) -> Row:
     """State, reviewer, reason and note of a finding, and (after corrections) whether the checks still raise it."""
     if item is None:

@@ -8,8 +8,9 @@ little script there is lives in static/workbench.js, the only script the Content
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator
-from contextlib import contextmanager
+import threading
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Annotated, Any
@@ -78,6 +79,13 @@ class Workbench:
     def queue(self, store: Store, log: DecisionLog) -> Queue:
         return self.queues.build(store, log)
 
+    def warm(self) -> None:
+        try:
+            with self.open() as (store, log):
+                self.queue(store, log)
+        except Exception:  # a warm-up only: the first request builds the queue again and shows what went wrong
+            return
+
     def page(self, request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         html = self.environment.get_template(template).render(
             reviewer=self.reviewer(request), csrf=csrf_token(request), access=self.access, **context
@@ -121,10 +129,24 @@ def create_app(
     allowed_hosts: list[str] | None = None,
     secret_key: str | None = None,
     checker: Checker = run_checks,
+    warm: bool = False,
 ) -> FastAPI:
-    """The workbench over the store at `db`. Sessions last until the server stops unless `secret_key` is kept."""
+    """The workbench over the store at `db`. Sessions last until the server stops unless `secret_key` is kept.
+
+    With `warm`, the queue is built in a background thread as the server starts: on a store of thousands of
+    reports the first build parses every report (seconds), which the first reviewer should not wait for.
+    """
     bench = Workbench(db=db, access=access, environment=_environment(), checker=checker, queues=QueueBuilder(checker))
-    app = FastAPI(title="jixiao review workbench", docs_url=None, redoc_url=None, openapi_url=None)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if warm:
+            app.state.warming = threading.Thread(target=bench.warm, name="jixiao-queue-warm", daemon=True)
+            app.state.warming.start()
+        yield
+
+    app = FastAPI(title="jixiao review workbench", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
+    app.state.queues = bench.queues
     app.add_middleware(SecurityHeaders)
     app.add_middleware(
         SessionMiddleware,

@@ -159,6 +159,11 @@ class QueueBuilder:
         self._rows: dict[tuple[int, str, str, int, int], list[QueueRow]] = {}
         self._lock = threading.Lock()
 
+    @property
+    def documents(self) -> int:
+        """Documents whose rows are kept (0 until a queue was built)."""
+        return len(self._rows)
+
     def build(self, store: Store, log: DecisionLog) -> Queue:
         decided = log.by_document()
         queue = Queue()

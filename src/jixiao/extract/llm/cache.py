@@ -1,8 +1,8 @@
 """On-disk cache of model answers, so a re-run of an unchanged batch makes no call at all.
 
-One JSON file per chunk call, named by a hash of everything that could change the answer: the chunk text,
-the prompt version, the response schema, the endpoint, model and sampling settings. The key never holds the
-API key. A corrupt entry is treated as a miss and overwritten.
+One JSON file per call, named by a hash of everything that could change the answer: the messages sent
+(chunk or passages, context, prompt), the prompt version, the response schema, the endpoint, model and
+sampling settings. The key never holds the API key. A corrupt entry is treated as a miss and overwritten.
 """
 
 from __future__ import annotations
@@ -10,15 +10,26 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from pydantic import BaseModel
+
+from jixiao.extract.llm.client import CompletionClient
+from jixiao.extract.llm.schema import SCHEMAS
+from jixiao.model import TokenUsage
 from jixiao.settings import Settings
 
+T = TypeVar("T", bound=BaseModel)
 
-def cache_key(*, chunk: str, prompt_tag: str, schema: dict[str, Any], settings: Settings, model: str) -> str:
+
+def cache_key(
+    *, messages: list[dict[str, str]], prompt_tag: str, schema: dict[str, Any], settings: Settings, model: str
+) -> str:
+    sent = json.dumps(messages, ensure_ascii=False, sort_keys=True)
     parts = {
-        "chunk": hashlib.sha256(chunk.encode("utf-8")).hexdigest(),
+        "messages": hashlib.sha256(sent.encode("utf-8")).hexdigest(),
         "prompt": prompt_tag,
         "schema": hashlib.sha256(json.dumps(schema, sort_keys=True).encode("utf-8")).hexdigest(),
         "base_url": settings.base_url,
@@ -58,4 +69,36 @@ class ResponseCache:
         temporary.replace(path)  # atomic: a crash never leaves half an entry behind
 
 
-__all__ = ["ResponseCache", "cache_key"]
+@cache
+def schema_of(model: type[BaseModel]) -> dict[str, Any]:
+    """The response model's JSON Schema, built once per model (the drafts' are built at import)."""
+    return SCHEMAS.get(model.__name__) or model.model_json_schema()
+
+
+class CachedAsker:
+    """One model call through the cache: the answer and its usage, and 1 when it came from the cache."""
+
+    def __init__(self, settings: Settings, prompt_tag: str) -> None:
+        self.settings = settings
+        self.prompt_tag = prompt_tag
+        self.cache = ResponseCache(settings.cache_dir, enabled=settings.cache)
+
+    async def ask(
+        self, client: CompletionClient, messages: list[dict[str, str]], response_model: type[T], *, label: str
+    ) -> tuple[T, TokenUsage, int]:
+        schema = schema_of(response_model)
+        key = cache_key(
+            messages=messages, prompt_tag=self.prompt_tag, schema=schema, settings=self.settings, model=client.model
+        )
+        entry = self.cache.get(key)
+        if entry is not None:
+            try:
+                return response_model.model_validate(entry["draft"]), TokenUsage.model_validate(entry["usage"]), 1
+            except (KeyError, ValueError):
+                pass  # an entry from an older schema: ask again and overwrite it
+        completion = await client.complete(messages, response_model, label=label)
+        self.cache.put(key, {"draft": completion.value.model_dump(mode="json"), "usage": completion.usage.model_dump()})
+        return completion.value, completion.usage, 0
+
+
+__all__ = ["CachedAsker", "ResponseCache", "cache_key"]

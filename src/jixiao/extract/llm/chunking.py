@@ -1,4 +1,4 @@
-"""Long documents: split on section boundaries into chunks that fit the context, merge the drafts.
+"""Long documents: split on section boundaries into chunks that fit the context, merge the grounded reports.
 
 A normal report (a few thousand characters) is one chunk and one call. Only reports longer than
 `max_chunk_chars` are split: at section headings (一、 / （二） / 3、 / 附件) first, then at paragraph ends,
@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from jixiao.extract.llm.schema import FigureDraft, FundingLineDraft, ReportDraft
+from jixiao.model import Figure, FundingLine, Indicator, Report
+
+FUNDING_LINES = ("initial", "budget", "allocated", "executed")
 
 _HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．]\D|附件|第[一二三四五六七八九十]+[章节部分])"
@@ -69,13 +71,22 @@ def split_document(text: str, max_chars: int) -> list[str]:
     return chunks
 
 
-def _key(figure: FigureDraft | None) -> str:
-    return "" if figure is None else figure.text.strip()
+def chunk_windows(text: str, max_chars: int) -> list[tuple[int, int]]:
+    """Where each chunk of `split_document` stands in `text` (the chunks join back into the text)."""
+    windows: list[tuple[int, int]] = []
+    offset = 0
+    for chunk in split_document(text, max_chars):
+        windows.append((offset, offset + len(chunk)))
+        offset += len(chunk)
+    return windows
 
 
-def _merge_line(into: FundingLineDraft, other: FundingLineDraft) -> None:
-    if into.total is None:
-        into.total = other.total
+def _key(figure: Figure | None) -> str:
+    return "" if figure is None else figure.text
+
+
+def _merge_line(into: FundingLine, other: FundingLine) -> None:
+    into.total = into.total or other.total
     seen = {(row.source, row.name, _key(row.amount)) for row in into.by_source}
     for row in other.by_source:
         if (row.source, row.name, _key(row.amount)) not in seen:
@@ -83,31 +94,29 @@ def _merge_line(into: FundingLineDraft, other: FundingLineDraft) -> None:
             seen.add((row.source, row.name, _key(row.amount)))
 
 
-def merge_drafts(drafts: list[ReportDraft]) -> ReportDraft:
-    """One draft from the drafts of consecutive chunks: first value wins, lists joined without repeats."""
-    if not drafts:
-        return ReportDraft()
-    merged = drafts[0].model_copy(deep=True)
-    for draft in drafts[1:]:
+def merge_reports(reports: list[Report]) -> Report:
+    """One report from the grounded reports of consecutive chunks: first value wins, lists joined without
+    repeats. Each chunk was grounded in its own window before this, so every span is already final."""
+    merged = reports[0].model_copy(deep=True)
+    for report in reports[1:]:
         for name in ("title", "region", "fund", "year", "total_score", "grade"):
             if getattr(merged, name) is None:
-                setattr(merged, name, getattr(draft, name))
-        for line in ("budget", "allocated", "executed"):
-            _merge_line(getattr(merged.funding, line), getattr(draft.funding, line))
-        if merged.funding.execution_rate is None:
-            merged.funding.execution_rate = draft.funding.execution_rate
+                setattr(merged, name, getattr(report, name))
+        for line in FUNDING_LINES:
+            _merge_line(getattr(merged.funding, line), getattr(report.funding, line))
+        for name in ("execution_rate", "execution_weight", "execution_score"):
+            if getattr(merged.funding, name) is None:
+                setattr(merged.funding, name, getattr(report.funding, name))
         categories = {(item.category, _key(item.amount)) for item in merged.spending}
-        for item in draft.spending:
-            if (item.category, _key(item.amount)) not in categories:
-                merged.spending.append(item)
-                categories.add((item.category, _key(item.amount)))
-        indicators = {(item.name, _key(item.target), _key(item.actual)) for item in merged.indicators}
-        for indicator in draft.indicators:
-            key = (indicator.name, _key(indicator.target), _key(indicator.actual))
-            if key not in indicators:
-                merged.indicators.append(indicator)
-                indicators.add(key)
+        merged.spending += [item for item in report.spending if (item.category, _key(item.amount)) not in categories]
+        seen = {_indicator_key(item) for item in merged.indicators}
+        merged.indicators += [item for item in report.indicators if _indicator_key(item) not in seen]
+        merged.candidates += report.candidates
     return merged
 
 
-__all__ = ["merge_drafts", "sections", "split_document"]
+def _indicator_key(indicator: Indicator) -> tuple[str | None, str, str, str]:
+    return (indicator.program, indicator.name, _key(indicator.target), _key(indicator.actual))
+
+
+__all__ = ["chunk_windows", "merge_reports", "sections", "split_document"]

@@ -16,11 +16,13 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Generic, Protocol, TypeVar
+from functools import cache
+from typing import Any, Generic, Protocol, TypeVar, cast
 
 import instructor
 import openai
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+from instructor.v2.core.function_calls import response_schema
 from pydantic import BaseModel
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_random_exponential
 
@@ -101,6 +103,17 @@ class TransportWait:
         return float(self.backoff(state))
 
 
+@cache
+def prepared(response_model: type[T]) -> type[T]:
+    """The response model as instructor wants it, wrapped once per model and then reused.
+
+    instructor wraps a plain pydantic model in a new class on every request, so its per-class schema cache
+    never hits and the JSON Schema is rebuilt each time (a third of our overhead per call). Handing it the
+    wrapped class makes the schema build once per process.
+    """
+    return cast(type[T], response_schema(response_model))
+
+
 class OpenAICompletionClient:
     """openai + instructor against any OpenAI-compatible endpoint."""
 
@@ -140,7 +153,7 @@ class OpenAICompletionClient:
             extra["max_tokens"] = self.settings.max_tokens
         try:
             value = await create(  # type: ignore[misc]
-                response_model=response_model,
+                response_model=prepared(response_model),
                 messages=messages,
                 model=self.model,
                 max_retries=self.settings.max_retries,

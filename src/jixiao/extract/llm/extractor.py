@@ -11,10 +11,10 @@ from collections.abc import Callable
 
 from jixiao.documents import Document
 from jixiao.errors import ConfigError
-from jixiao.extract.llm.cache import ResponseCache, cache_key
-from jixiao.extract.llm.chunking import merge_drafts, split_document
+from jixiao.extract.llm.cache import CachedAsker
+from jixiao.extract.llm.chunking import chunk_windows, merge_reports
 from jixiao.extract.llm.client import CompletionClient, OpenAICompletionClient
-from jixiao.extract.llm.grounding import to_report
+from jixiao.extract.llm.grounding import Window, note_candidates, to_report
 from jixiao.extract.llm.prompts import Prompt, load_prompt
 from jixiao.extract.llm.provider import endpoint_from
 from jixiao.extract.llm.schema import ReportDraft
@@ -27,6 +27,16 @@ LOCAL_TIMEOUT = 900.0  # seconds per request to a local model unless JIXIAO_TIME
 ClientFactory = Callable[[], CompletionClient]
 
 
+def check_endpoint(settings: Settings) -> None:
+    """What would make every call fail, found before the batch starts (one clear error, exit 2)."""
+    if settings.model_file is None:
+        endpoint_from(settings)  # no key, no base URL: ConfigError
+    elif settings.mode == "json_schema":
+        # instructor sends response_format type json_schema, which llama-cpp-python's server rejects;
+        # in tools mode it turns the forced tool's JSON Schema into a grammar instead.
+        raise ConfigError("with --model-file use mode 'tools' (llama.cpp constrains it by the JSON Schema)")
+
+
 def default_client_factory(settings: Settings) -> ClientFactory:
     """A fresh openai client per run (an async client belongs to one event loop); local model served first."""
 
@@ -34,11 +44,7 @@ def default_client_factory(settings: Settings) -> ClientFactory:
         if settings.model_file is not None:
             from jixiao.extract.llm.local_server import ensure_server
 
-            if settings.mode == "json_schema":
-                # instructor sends response_format type json_schema, which llama-cpp-python's server rejects;
-                # in tools mode it turns the forced tool's JSON Schema into a grammar instead.
-                raise ConfigError("with --model-file use mode 'tools' (llama.cpp constrains it by the JSON Schema)")
-
+            check_endpoint(settings)
             server = ensure_server(settings)
             local = settings
             if "timeout" not in settings.model_fields_set:  # a CPU-bound local model answers far slower than an API
@@ -61,8 +67,7 @@ class LlmExtractor:
         self.settings = settings
         self.client_factory = client_factory or default_client_factory(settings)
         self.prompt = prompt or load_prompt()
-        self.cache = ResponseCache(settings.cache_dir, enabled=settings.cache)
-        self.schema = ReportDraft.model_json_schema()
+        self.asker = CachedAsker(settings, self.prompt.tag)
 
     def __call__(self, document: Document) -> Report:
         async def one() -> Report:
@@ -77,39 +82,33 @@ class LlmExtractor:
         return asyncio.run(one())
 
     async def aextract(self, document: Document, client: CompletionClient) -> Report:
-        chunks = split_document(document.text, self.settings.max_chunk_chars)
+        windows = chunk_windows(document.text, self.settings.max_chunk_chars)
         usage = TokenUsage()
-        drafts: list[ReportDraft] = []
+        readings: list[Report] = []
         from_cache = 0
-        for number, chunk in enumerate(chunks, start=1):
-            key = cache_key(
-                chunk=chunk, prompt_tag=self.prompt.tag, schema=self.schema, settings=self.settings, model=client.model
-            )
-            entry = self.cache.get(key)
-            if entry is not None:
-                draft = ReportDraft.model_validate(entry["draft"])
-                chunk_usage = TokenUsage.model_validate(entry["usage"])
-                from_cache += 1
-            else:
-                messages = self.prompt.messages(chunk, chunk_number=number, chunk_count=len(chunks))
-                completion = await client.complete(messages, ReportDraft, label=document.path)
-                draft, chunk_usage = completion.value, completion.usage
-                self.cache.put(key, {"draft": draft.model_dump(mode="json"), "usage": chunk_usage.model_dump()})
-            drafts.append(draft)
-            _add(usage, chunk_usage)
         info = ExtractorInfo(backend=BACKEND, model=client.model, prompt_version=self.prompt.tag, usage=usage)
-        report = to_report(merge_drafts(drafts), document, info)
-        if len(chunks) > 1:
-            report.notes.append(f"llm: long document read in {len(chunks)} chunks and merged")
+        for number, (start, end) in enumerate(windows, start=1):
+            messages = self.prompt.messages(document.text[start:end], chunk_number=number, chunk_count=len(windows))
+            draft, chunk_usage, cached = await self.asker.ask(client, messages, ReportDraft, label=document.path)
+            from_cache += cached
+            add_usage(usage, chunk_usage)
+            # grounded in its own chunk before merging: a figure keeps its place, and one the chunk does not
+            # print is a candidate even if another part of the document happens to print it
+            readings.append(to_report(draft, document, info, [Window(start, end)], self.prompt.example_figures))
+        report = merge_reports(readings)
+        report.extractor = info
+        note_candidates(report)
+        if len(windows) > 1:
+            report.notes.append(f"llm: long document read in {len(windows)} chunks and merged")
         if from_cache:
-            report.notes.append(f"llm: {from_cache} of {len(chunks)} chunk(s) answered from the cache (no call)")
+            report.notes.append(f"llm: {from_cache} of {len(windows)} chunk(s) answered from the cache (no call)")
         return report
 
 
-def _add(total: TokenUsage, part: TokenUsage) -> None:
+def add_usage(total: TokenUsage, part: TokenUsage) -> None:
     total.prompt_tokens += part.prompt_tokens
     total.completion_tokens += part.completion_tokens
     total.calls += part.calls
 
 
-__all__ = ["BACKEND", "ClientFactory", "LlmExtractor", "default_client_factory"]
+__all__ = ["BACKEND", "ClientFactory", "LlmExtractor", "add_usage", "check_endpoint", "default_client_factory"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import jinja2
@@ -32,23 +32,51 @@ class Prompt:
     system: str
     user: str
     example_text: str
-    example_output: str  # JSON of a ReportDraft for example_text
+    example_output: str  # JSON of the response model for example_text
+    response: str = "ReportDraft"  # the response model (schema.SCHEMAS) the example and the answers follow
 
     @property
     def tag(self) -> str:
         """What goes into `extractor.prompt_version` and the cache key, e.g. `extract_report@1`."""
         return f"{self.id}@{self.version}"
 
-    def messages(self, document: str, *, chunk_number: int = 1, chunk_count: int = 1) -> list[dict[str, str]]:
+    @cached_property
+    def example_figures(self) -> frozenset[str]:
+        """Every figure text of the worked example: an answer repeating one the document lacks copied it."""
+        found: set[str] = set()
+
+        def walk(node: object) -> None:
+            if isinstance(node, dict):
+                text = node.get("text")
+                if isinstance(text, str) and "value" in node:
+                    found.add(text.strip())
+                for value in node.values():
+                    walk(value)
+            elif isinstance(node, list):
+                for item in node:
+                    walk(item)
+
+        walk(json.loads(self.example_output))
+        return frozenset(found)
+
+    def messages(
+        self, document: str, *, chunk_number: int = 1, chunk_count: int = 1, context: str = ""
+    ) -> list[dict[str, str]]:
         example = json.dumps(json.loads(self.example_output), ensure_ascii=False)
-        system = (
-            f"{self.system.strip()}\n\n示例报告：\n<document>\n{self.example_text.strip()}\n</document>\n"
-            f"示例输出：\n{example}"
-        )
-        user = _ENV.from_string(self.user).render(
-            document=defuse(document), chunk_number=chunk_number, chunk_count=chunk_count
+        shown = self.example_text.strip()
+        if "<document>" not in shown:  # a hybrid example shows its context and passages as the user sees them
+            shown = f"<document>\n{shown}\n</document>"
+        system = f"{self.system.strip()}\n\n示例报告：\n{shown}\n示例输出：\n{example}"
+        user = _template(self.user).render(
+            document=defuse(document), chunk_number=chunk_number, chunk_count=chunk_count, context=defuse(context)
         )
         return [{"role": "system", "content": system}, {"role": "user", "content": user.strip()}]
+
+
+@cache
+def _template(source: str) -> jinja2.Template:
+    """Compiled once per prompt text: compiling is most of what rendering costs."""
+    return _ENV.from_string(source)
 
 
 def defuse(document: str) -> str:
@@ -68,6 +96,7 @@ def load_prompt(prompt_id: str = DEFAULT_PROMPT, directory: Path = PROMPTS_DIR) 
             user=data["user"],
             example_text=data["example"]["text"],
             example_output=data["example"]["output"],
+            response=data.get("response", "ReportDraft"),
         )
     except FileNotFoundError:
         raise ConfigError(f"{path}: prompt file not found") from None

@@ -1,95 +1,155 @@
-"""What the model is asked to return: the report's figures without the parts only jixiao can know.
+"""What the model is asked to return: derived from the report model, field for field, descriptions included.
 
-The schema is half the prompt: every field carries a Chinese description with the term and unit the reports
-use. Source, extractor, spans and grounding are not asked for; jixiao sets them (grounding.py) when it turns
-a draft into a Report.
+The draft models are built from `jixiao.model` once, at import, so the two can never drift (the first draft
+restated the report model by hand and lost `program` and `breakdown`). A draft keeps every field of the
+report model except those only jixiao can know (`OMITTED`: source, extractor, spans, grounding, coverage …);
+every Figure becomes a FigureDraft, every string gets a length cap (a small model under a JSON-Schema
+grammar cannot then repeat one string forever), every list a row cap.
+
+Two response models come out of the one derivation: `ReportDraft` for a whole document (`--backend llm`),
+and `GapDraft`, the same without the header fields, for the passages the rules backend left unread
+(`--backend hybrid`): the model is not asked again for what rules already read.
 """
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+import types
+from typing import Any, Union, get_args, get_origin
 
-from jixiao.model import FundSource, Op
+from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic.fields import FieldInfo
+
+from jixiao.model import Figure, Report
 
 MAX_INDICATORS = 80  # a report has 10–40; the cap stops a small model from repeating rows until the context ends
 MAX_ROWS = 20
-# String caps bound every field, so a small model under a JSON-Schema grammar cannot repeat one string forever;
-# they are far above what a report prints (a figure is a few characters, a name a few dozen).
+# Far above what a report prints (a figure is a few characters, a name a few dozen).
 SHORT = 80
 LONG = 1000
+STRING_CAPS = {"title": 200, "deviation_reason": LONG, "unit": 20, "text": SHORT}
+LIST_CAPS = {"indicators": MAX_INDICATORS}
+
+# Fields of the report model the model is not asked for, by model: jixiao sets them itself.
+OMITTED: dict[str, frozenset[str]] = {
+    "Report": frozenset(
+        {"schema_version", "source", "extractor", "truncated", "coverage", "candidates", "disagreements", "notes"}
+    ),
+    "Figure": frozenset({"kind", "span", "grounding", "found_by"}),
+}
+# Left out of the gap schema as well: the header rules read from the title (hybrid never asks for it), and what
+# unread table rows and passages almost never hold (年初预算数, reasons, 其中 items): every field the gap schema
+# carries costs prompt tokens on every hybrid call, since the chat template prints the schema.
+HEADER_FIELDS = frozenset({"title", "region", "fund", "year"})
+GAP_OMITTED: dict[str, frozenset[str]] = {
+    "Report": OMITTED["Report"] | HEADER_FIELDS,
+    "Funding": frozenset({"initial"}),
+    "Indicator": frozenset({"deviation_reason", "breakdown"}),
+}
+
+REPORT_DOC = "绩效自评报告中的数据。只摘录文档中出现的内容；文档没有的字段留空。"
+GAP_DOC = "规则未能读出的段落与表格行中的数据。只摘录这些段落中出现的内容；没有的字段留空。"
 
 
-class FigureDraft(BaseModel):
-    text: str = Field(max_length=SHORT, description="原文逐字摘录（不改写、不换算），如 “≥95%”“1,298.17万元”“12月底前”")
-    value: float | None = Field(default=None, description="数值；金额折算为万元；纯文字值为 null")
-    unit: str | None = Field(default=None, max_length=20, description="单位：人、户、个、%、万元 等")
-    op: Op | None = Field(default=None, description="比较符 ≥ ≤ = > <（指标性质），没有则 null")
+class _Deriver:
+    """Turns report-model classes into draft classes, one draft class per model class."""
+
+    def __init__(self, dropped: dict[str, frozenset[str]] | None = None, base: _Deriver | None = None) -> None:
+        self.drafts: dict[type[BaseModel], type[BaseModel]] = {}
+        self.dropped = dropped or {}
+        self.base = base  # drafts of models this deriver drops nothing from are the base's (one FigureDraft)
+
+    def draft(self, model: type[BaseModel], *, name: str | None = None) -> Any:
+        if name is None and model in self.drafts:
+            return self.drafts[model]
+        if name is None and self.base is not None and not self._drops_below(model):
+            return self.base.draft(model)
+        omitted = OMITTED.get(model.__name__, frozenset()) | self.dropped.get(model.__name__, frozenset())
+        fields = {
+            field_name: self._field(field_name, info)
+            for field_name, info in model.model_fields.items()
+            if field_name not in omitted
+        }
+        draft: type[BaseModel] = create_model(  # type: ignore[call-overload]
+            name or f"{model.__name__}Draft", __doc__=model.__doc__, __config__=_CONFIG, **fields
+        )
+        if name is None:
+            self.drafts[model] = draft
+        return draft
+
+    def _drops_below(self, model: type[BaseModel], seen: frozenset[type[BaseModel]] = frozenset()) -> bool:
+        """Whether this deriver drops a field of `model` or of a model it contains."""
+        if model.__name__ in self.dropped:
+            return True
+        nested = {arg for info in model.model_fields.values() for arg in _models_in(info.annotation)} - seen
+        return any(self._drops_below(inner, seen | {model}) for inner in nested)
+
+    def _annotation(self, annotation: Any) -> Any:
+        origin = get_origin(annotation)
+        if origin in (Union, types.UnionType):
+            parts = tuple(self._annotation(arg) for arg in get_args(annotation))
+            return Union[parts]  # noqa: UP007 (built from a tuple)
+        if origin is list:
+            return list[self._annotation(get_args(annotation)[0])]  # type: ignore[misc]
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return self.draft(annotation)
+        return annotation
+
+    def _field(self, name: str, info: FieldInfo) -> tuple[Any, Any]:
+        annotation = self._annotation(info.annotation)
+        extra: dict[str, Any] = {"description": info.description}
+        if _holds(info.annotation, str):
+            extra["max_length"] = STRING_CAPS.get(name, SHORT)
+        elif get_origin(info.annotation) is list:
+            extra["max_length"] = LIST_CAPS.get(name, MAX_ROWS)
+        if info.default_factory is not None:
+            factory = info.default_factory
+            drafted = self._annotation(factory) if isinstance(factory, type) else None
+            extra["default_factory"] = drafted if drafted is not None and drafted is not factory else factory
+        elif not info.is_required():
+            extra["default"] = info.default
+        return annotation, Field(**extra)
 
 
-class SourceAmountDraft(BaseModel):
-    source: FundSource = Field(
-        description="资金来源层级：central 中央 / provincial 省级、自治区 / prefectural 市级、盟市 / "
-        "county 县级、旗县 / local 地方财政资金（未分级） / appropriation 本年（当年）财政拨款 / "
-        "carryover 上年结余、结转 / other 其他"
-    )
-    name: str = Field(max_length=SHORT, description="原文中的来源名称，如 自治区财政资金")
-    amount: FigureDraft = Field(description="金额（万元）")
+def _compact(schema: dict[str, Any]) -> None:
+    """Drop generated property titles ("By Source") and `default: null`: tokens the model reads and never
+    needs (the chat template prints the schema into every prompt; optional fields stay optional)."""
+    for spec in schema.get("properties", {}).values():
+        spec.pop("title", None)
+        if "default" in spec and spec["default"] is None:
+            del spec["default"]
 
 
-class FundingLineDraft(BaseModel):
-    total: FigureDraft | None = Field(default=None, description="合计金额（万元）")
-    by_source: list[SourceAmountDraft] = Field(default_factory=list, max_length=MAX_ROWS, description="其中：分来源")
+_CONFIG = ConfigDict(json_schema_extra=_compact)
 
 
-class FundingDraft(BaseModel):
-    budget: FundingLineDraft = Field(default_factory=FundingLineDraft, description="全年预算数 / 筹集资金 (A)")
-    allocated: FundingLineDraft = Field(default_factory=FundingLineDraft, description="下达资金")
-    executed: FundingLineDraft = Field(default_factory=FundingLineDraft, description="全年执行数 / 支出 (B)")
-    execution_rate: FigureDraft | None = Field(default=None, description="报告所述预算执行率 (%)")
+def _models_in(annotation: Any) -> set[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return {annotation}
+    return {model for arg in get_args(annotation) for model in _models_in(arg)}
 
 
-class SpendingDraft(BaseModel):
-    category: str = Field(max_length=SHORT, description="支出类别，如 社会保险补贴")
-    amount: FigureDraft | None = Field(default=None, description="金额（万元）")
-    share: FigureDraft | None = Field(default=None, description="占总支出比例 (%)")
+def _holds(annotation: Any, kind: type) -> bool:
+    """`str` or `str | None` (not a list of strings)."""
+    if annotation is kind:
+        return True
+    return get_origin(annotation) in (Union, types.UnionType) and kind in get_args(annotation)
 
 
-class IndicatorDraft(BaseModel):
-    level1: str | None = Field(
-        default=None, max_length=SHORT, description="一级指标：产出指标 / 效益指标 / 满意度指标 / 成本指标"
-    )
-    level2: str | None = Field(
-        default=None, max_length=SHORT, description="二级指标：数量指标、质量指标、时效指标、社会效益指标 …"
-    )
-    name: str = Field(max_length=SHORT, description="三级指标名称，如 城镇新增就业人数")
-    target: FigureDraft | None = Field(default=None, description="年度指标值（含比较符）")
-    actual: FigureDraft | None = Field(default=None, description="实际完成值")
-    completion: FigureDraft | None = Field(default=None, description="报告所述完成率 (%)")
-    weight: FigureDraft | None = Field(default=None, description="分值")
-    score: FigureDraft | None = Field(default=None, description="得分")
-    deviation_reason: str | None = Field(default=None, max_length=LONG, description="偏差原因分析及改进措施（原文）")
+_DERIVER = _Deriver()
+ReportDraft: type[BaseModel] = _DERIVER.draft(Report)
+ReportDraft.__doc__ = REPORT_DOC
+GapDraft: type[BaseModel] = _Deriver(GAP_OMITTED, base=_DERIVER).draft(Report, name="GapDraft")
+GapDraft.__doc__ = GAP_DOC
+FigureDraft: type[BaseModel] = _DERIVER.draft(Figure)
+DRAFT_OF: dict[type[BaseModel], type[BaseModel]] = dict(_DERIVER.drafts)
 
+# Built once: instructor and the cache key both need the JSON Schema, and building it costs milliseconds.
+for _draft in (ReportDraft, GapDraft):
+    _draft.model_rebuild(force=True)
+RESPONSE_MODELS: dict[str, type[BaseModel]] = {ReportDraft.__name__: ReportDraft, GapDraft.__name__: GapDraft}
+SCHEMAS: dict[str, dict[str, Any]] = {
+    ReportDraft.__name__: ReportDraft.model_json_schema(),
+    GapDraft.__name__: GapDraft.model_json_schema(),
+}
 
-class ReportDraft(BaseModel):
-    """绩效自评报告中的数据。只摘录文档中出现的内容；文档没有的字段留空。"""
-
-    title: str | None = Field(default=None, max_length=200, description="报告标题")
-    region: str | None = Field(default=None, max_length=SHORT, description="最具体的地区，如 扎兰屯市")
-    fund: str | None = Field(default=None, max_length=SHORT, description="资金名称，如 就业补助资金")
-    year: int | None = Field(default=None, description="评价的预算年度（不是发布日期）")
-    funding: FundingDraft = Field(default_factory=FundingDraft, description="资金投入与执行")
-    spending: list[SpendingDraft] = Field(default_factory=list, max_length=MAX_ROWS, description="支出结构")
-    indicators: list[IndicatorDraft] = Field(default_factory=list, max_length=MAX_INDICATORS, description="绩效指标")
-    total_score: FigureDraft | None = Field(default=None, description="自评总分")
-    grade: FigureDraft | None = Field(default=None, description="自评等级（优/良/中/差，优秀/良好/合格）")
-
-
-__all__ = [
-    "FigureDraft",
-    "FundingDraft",
-    "FundingLineDraft",
-    "IndicatorDraft",
-    "ReportDraft",
-    "SourceAmountDraft",
-    "SpendingDraft",
-]
+__all__ = ["DRAFT_OF", "GAP_OMITTED", "OMITTED", "RESPONSE_MODELS", "SCHEMAS", "FigureDraft", "GapDraft", "ReportDraft"]

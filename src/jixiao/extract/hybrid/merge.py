@@ -1,0 +1,132 @@
+"""Merging the model's reading of the unread passages into the rules report: fill gaps, never overwrite.
+
+Rules are exact where they read, so a rules figure always stays. The model's figure goes in only where the
+rules report has nothing (a missing total, an indicator's missing actual, a row rules could not read); where
+both give a figure for one field and they differ, the rules figure is kept and the pair is recorded as a
+`Disagreement` (the check `extraction.disagreement` shows it to a reviewer). Items are paired by what they
+are called (an indicator by programme and name, a funding row by level and name, a spending row by
+category), compared with spacing, width and punctuation folded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jixiao.extract.llm.grounding import fold
+from jixiao.model import Disagreement, Figure, Funding, FundingLine, Indicator, Report, SpendingItem
+
+FUNDING_LINES = ("initial", "budget", "allocated", "executed")
+FUNDING_FIGURES = ("execution_rate", "execution_weight", "execution_score")
+INDICATOR_FIGURES = ("target", "actual", "completion", "weight", "score")
+_PUNCTUATION = re.compile(r"[\s，,。.:：;；、（）()“”\"'★*·\-—]")
+
+
+def label_key(text: str | None) -> str:
+    """A name as items are paired: folded (width, script), without spacing and punctuation."""
+    return _PUNCTUATION.sub("", "".join(fold(char) for char in text or ""))
+
+
+def same_reading(a: Figure, b: Figure) -> bool:
+    """Both figures say the same: number, unit and comparator; or, for text values, the same folded text."""
+    if a.value is not None and b.value is not None:
+        return round(a.value, 6) == round(b.value, 6) and (a.unit or None) == (b.unit or None) and a.op == b.op
+    return label_key(a.text) == label_key(b.text)
+
+
+@dataclass
+class MergeCount:
+    filled: int = 0
+    disagreements: list[Disagreement] = field(default_factory=list)
+
+
+def _figure(kept: Figure | None, other: Figure | None, path: str, count: MergeCount) -> Figure | None:
+    """The figure the field keeps: the rules one when there is one (a different model reading is recorded)."""
+    if other is None:
+        return kept
+    if kept is None:
+        count.filled += 1
+        return other
+    if not same_reading(kept, other):
+        count.disagreements.append(Disagreement(path=path, kept=kept, other=other))
+    return kept
+
+
+def _line(kept: FundingLine, other: FundingLine, path: str, count: MergeCount) -> None:
+    kept.total = _figure(kept.total, other.total, f"{path}.total", count)
+    rows = {(row.source, label_key(row.name)): index for index, row in enumerate(kept.by_source)}
+    for row in other.by_source:
+        index = rows.get((row.source, label_key(row.name)))
+        if index is None:
+            kept.by_source.append(row)
+            count.filled += 1
+        else:
+            amount = _figure(kept.by_source[index].amount, row.amount, f"{path}.by_source[{index}].amount", count)
+            kept.by_source[index].amount = amount or row.amount
+
+
+def _funding(kept: Funding, other: Funding, count: MergeCount) -> None:
+    for line in FUNDING_LINES:
+        _line(getattr(kept, line), getattr(other, line), f"funding.{line}", count)
+    for name in FUNDING_FIGURES:
+        setattr(kept, name, _figure(getattr(kept, name), getattr(other, name), f"funding.{name}", count))
+
+
+def _spending(kept: list[SpendingItem], other: list[SpendingItem], count: MergeCount) -> None:
+    by_key = {label_key(item.category): index for index, item in enumerate(kept)}
+    for item in other:
+        index = by_key.get(label_key(item.category))
+        if index is None:
+            kept.append(item)
+            count.filled += sum(figure is not None for figure in (item.amount, item.share))
+            continue
+        mine = kept[index]
+        mine.amount = _figure(mine.amount, item.amount, f"spending[{index}].amount", count)
+        mine.share = _figure(mine.share, item.share, f"spending[{index}].share", count)
+
+
+def _indicator_index(kept: list[Indicator], other: Indicator) -> int | None:
+    name = label_key(other.name)
+    program = label_key(other.program)
+    matches = [i for i, item in enumerate(kept) if label_key(item.name) == name]
+    if program:  # a programme named by both must agree; one the model leaves out matches any
+        matches = [i for i in matches if not kept[i].program or label_key(kept[i].program) == program]
+    return matches[0] if matches else None
+
+
+def _indicators(kept: list[Indicator], other: list[Indicator], count: MergeCount) -> None:
+    for item in other:
+        index = _indicator_index(kept, item)
+        if index is None:
+            kept.append(item)
+            count.filled += sum(getattr(item, name) is not None for name in INDICATOR_FIGURES) + len(item.breakdown)
+            continue
+        mine = kept[index]
+        for name in ("program", "level1", "level2", "deviation_reason"):
+            if getattr(mine, name) is None:
+                setattr(mine, name, getattr(item, name))
+        for name in INDICATOR_FIGURES:
+            path = f"indicators[{index}].{name}"
+            setattr(mine, name, _figure(getattr(mine, name), getattr(item, name), path, count))
+        if not mine.breakdown and item.breakdown:
+            mine.breakdown = item.breakdown
+            count.filled += len(item.breakdown)
+
+
+def merge_reading(rules: Report, model: Report) -> MergeCount:
+    """Fill `rules` (in place) from the model's grounded reading; return what was filled and disputed."""
+    count = MergeCount()
+    for name in ("title", "region", "fund", "year"):
+        if getattr(rules, name) is None and getattr(model, name) is not None:
+            setattr(rules, name, getattr(model, name))
+    _funding(rules.funding, model.funding, count)
+    _spending(rules.spending, model.spending, count)
+    _indicators(rules.indicators, model.indicators, count)
+    rules.total_score = _figure(rules.total_score, model.total_score, "total_score", count)
+    rules.grade = _figure(rules.grade, model.grade, "grade", count)
+    rules.candidates += model.candidates
+    rules.disagreements += count.disagreements
+    return count
+
+
+__all__ = ["MergeCount", "label_key", "merge_reading", "same_reading"]
