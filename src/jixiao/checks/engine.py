@@ -24,7 +24,8 @@ from jixiao.model import Figure, FigureRef, Finding, Report, Severity, Span
 FAMILIES = ("funding", "spending", "indicators", "narrative", "scoring", "extraction", "years")
 # Modules that register rules; a family may span two modules (indicators: values and labels).
 RULE_MODULES = (
-    "funding", "spending", "indicators", "indicator_labels", "narrative", "scoring", "extraction", "years"
+    "funding", "spending", "indicators", "indicator_labels", "narrative", "instructions", "scoring", "extraction",
+    "years",
 )  # fmt: skip
 
 Check = Callable[["CheckContext"], Iterable[Finding]]
