@@ -51,7 +51,10 @@ class Settings(BaseSettings):
     mode: InstructorMode = Field(default="tools", description="how instructor asks for structured output")
     temperature: float = Field(default=0.0, ge=0.0, le=2.0)
     max_tokens: int | None = Field(default=None, gt=0, description="cap on completion tokens per call")
-    timeout: float = Field(default=120.0, gt=0, description="seconds per HTTP request")
+    timeout: float = Field(default=120.0, gt=0, description="seconds per HTTP request, in all (a total deadline)")
+    max_answer_bytes: int = Field(
+        default=1_000_000, ge=1_000, description="an answer larger than this is not read (nor sent back in a re-ask)"
+    )
     max_concurrency: int = Field(default=4, ge=1, description="reports extracted at once in a batch")
     max_retries: int = Field(default=2, ge=0, description="re-asks after output that fails validation")
     transport_retries: int = Field(default=4, ge=0, description="HTTP retries on 429, 5xx, timeouts")

@@ -31,6 +31,8 @@ class Grounding(StrEnum):
     # found once width, spacing and traditional characters are folded (since 1.5); `text` is the document's
     NORMALISED = "normalised"
     UNGROUNDED = "ungrounded"  # the text could not be found in the document (LLM output)
+    # the span holds `text`, but inside a passage that gives orders to a model: not a statement (since 1.6)
+    INSTRUCTED = "instructed"
 
 
 class Span(BaseModel):

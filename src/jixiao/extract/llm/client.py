@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Generic, Protocol, TypeVar, cast
 
+import httpx2
 import instructor
 import openai
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
@@ -28,7 +29,9 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_aft
 
 from jixiao.errors import ConfigError, ExtractionError
 from jixiao.extract.llm.provider import Endpoint, openai_client
+from jixiao.extract.llm.transport import answer_too_large
 from jixiao.model import TokenUsage
+from jixiao.redaction import display_url
 from jixiao.settings import Settings
 
 T = TypeVar("T", bound=BaseModel)
@@ -64,7 +67,9 @@ class CompletionClient(Protocol):
 
 
 def is_transient(error: BaseException) -> bool:
-    """Worth retrying: the same request may well succeed later."""
+    """Worth retrying: the same request may well succeed later (an oversized answer would be oversized again)."""
+    if answer_too_large(error) is not None:
+        return False
     if isinstance(error, openai.APIConnectionError):  # includes APITimeoutError and dropped connections
         return True
     if isinstance(error, openai.APIStatusError):
@@ -143,7 +148,7 @@ class OpenAICompletionClient:
             async for attempt in retrying:
                 with attempt:
                     transport_attempts += 1
-                    response = await self._client.chat.completions.create(*args, **kwargs)
+                    response = await self._create_within_deadline(*args, **kwargs)
             _count(usage, response)
             return response
 
@@ -172,6 +177,19 @@ class OpenAICompletionClient:
             raise self._api_failure(error, label, transport_attempts) from error
         return Completion(value=value, usage=usage)
 
+    async def _create_within_deadline(self, *args: Any, **kwargs: Any) -> Any:
+        """One HTTP request, given `timeout` seconds in all.
+
+        httpx's timeout bounds each read, so a server that sends one byte a second held a request forever;
+        the deadline bounds the whole request, and its expiry is a timeout like any other.
+        """
+        try:
+            async with asyncio.timeout(self.settings.timeout):
+                return await self._client.chat.completions.create(*args, **kwargs)
+        except TimeoutError:
+            request = httpx2.Request("POST", f"{self._client.base_url}chat/completions")
+            raise openai.APITimeoutError(request=request) from None
+
     def _failure(
         self, error: InstructorRetryException, label: str, usage: TokenUsage, transport_attempts: int
     ) -> Exception:
@@ -187,9 +205,15 @@ class OpenAICompletionClient:
         )
 
     def _api_failure(self, error: openai.APIError, label: str, attempts: int) -> Exception:
-        where = self.endpoint.base_url or "the OpenAI API"
+        where = display_url(self.endpoint.base_url) or "the OpenAI API"
+        too_large = answer_too_large(error)
+        if too_large is not None:  # this document's answer, not the endpoint: the batch goes on
+            return ExtractionError(label, f"{where}: {too_large}; not asked again", attempts=attempts)
         if isinstance(error, openai.AuthenticationError | openai.PermissionDeniedError):
-            return ConfigError(f"{where} refused the API key ({error.status_code}): check JIXIAO_API_KEY")
+            return ConfigError(
+                f"{where} refused the API key ({error.status_code}): check JIXIAO_API_KEY; "
+                "no further file is sent to it"
+            )
         if isinstance(error, openai.NotFoundError):
             return ConfigError(f"{where} does not know model '{self.model}' or the URL is wrong (404)")
         if isinstance(error, openai.APITimeoutError):

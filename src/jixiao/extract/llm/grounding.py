@@ -26,6 +26,7 @@ from jixiao.documents import Document
 from jixiao.documents.normalize import normalize
 from jixiao.documents.traditional import simplified
 from jixiao.extract.llm.schema import FigureDraft
+from jixiao.injection import mark_instructed
 from jixiao.model import Candidate, ExtractorInfo, Figure, Grounding, Kind, Op, Report, SourceInfo, Span
 from jixiao.numbers import parse_quantity, to_wan_yuan
 
@@ -270,6 +271,7 @@ def to_report(
         candidates=grounder.candidates,
         **data,
     )
+    mark_instructed(report, document.text)  # a figure the text told the model to report is there, not as fact
     return report
 
 

@@ -8,6 +8,7 @@ report cannot end its own data block early.
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -79,9 +80,28 @@ def _template(source: str) -> jinja2.Template:
     return _ENV.from_string(source)
 
 
+# Whatever a model could take for the end of the data or a new turn: our <document> tags in any case, spacing
+# or full-width brackets, and the chat-template markers of common models (<|im_start|>, [INST], <<SYS>>).
+_DELIMITERS = re.compile(
+    r"[<＜]\s*/?\s*document\b[^>＞\n]{0,40}[>＞]|<\|[^|>\n]{0,40}\|>|\[/?INST\]|<</?SYS>>", re.IGNORECASE
+)
+
+
 def defuse(document: str) -> str:
-    """Keep a report from closing or reopening the data block; the text is otherwise passed as it is."""
-    return document.replace("</document>", "</ document>").replace("<document>", "< document>")
+    """Keep a report from closing or reopening the data block, or from opening a chat turn of its own.
+
+    Each such marker keeps its letters, but its brackets become look-alikes no tokenizer or model reads as
+    ours (‹/document›, ‹¦im_start¦›); the rest of the text is passed as it is.
+    """
+
+    def harmless(match: re.Match[str]) -> str:
+        text = match.group()
+        return text.translate(_LOOKALIKE)
+
+    return _DELIMITERS.sub(harmless, document)
+
+
+_LOOKALIKE = str.maketrans({"<": "‹", ">": "›", "＜": "‹", "＞": "›", "|": "¦", "[": "⟦", "]": "⟧"})
 
 
 @cache

@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import httpx2
 import openai
 from pydantic import SecretStr
 
 from jixiao.errors import ConfigError
+from jixiao.extract.llm.transport import CappedTransport
 from jixiao.settings import Settings
 
 # A local server (Ollama, vLLM, llama.cpp) accepts any key, but the openai client insists on one.
@@ -45,7 +47,13 @@ def endpoint_from(settings: Settings, *, base_url: str | None = None, model: str
 
 
 def openai_client(endpoint: Endpoint, settings: Settings, http_client: Any = None) -> openai.AsyncOpenAI:
-    """`http_client` lets a test put a transport-level fake under the real openai client."""
+    """`http_client` lets a test put a transport-level fake under the real openai client.
+
+    Our own HTTP client reads no answer past `max_answer_bytes` (see transport.py).
+    """
+    if http_client is None:
+        transport = CappedTransport(httpx2.AsyncHTTPTransport(), settings.max_answer_bytes)
+        http_client = openai.DefaultAsyncHttpxClient(transport=transport, timeout=settings.timeout)
     return openai.AsyncOpenAI(
         api_key=endpoint.api_key.get_secret_value(),
         base_url=endpoint.base_url,
