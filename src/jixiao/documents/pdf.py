@@ -20,7 +20,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from jixiao.documents.document import Document, read_bytes
 from jixiao.documents.layout import TextBuilder
-from jixiao.documents.magic import describe, sniff
+from jixiao.documents.magic import damaged, describe, sniff
 from jixiao.errors import InputError
 
 MAX_PAGES = 500  # reports with annexes run to ~100 pages
@@ -34,7 +34,7 @@ def _reason(error: BaseException) -> str:
         return "encrypted PDF: it needs a password; save an unprotected copy first"
     if isinstance(cause, PDFEncryptionError):
         return f"encrypted PDF that cannot be opened: {cause}"
-    return f"not a readable PDF (corrupt or damaged): {cause or type(cause).__name__}"
+    return damaged("PDF", cause)
 
 
 _TOLERANCE = 1.0  # points
