@@ -263,6 +263,35 @@ def test_t4_weight_and_score_glued_into_one_number_are_split() -> None:
     assert (row.text(Role.WEIGHT), row.text(Role.SCORE), row.split) == ("10", "10", True)
 
 
+def test_t4_department_sheet_with_a_coefficient_column_and_doubled_points() -> None:
+    """Chongqing's 部门整体 sheet glued flat: the 得分系数 percent has its own column, and a weight equal to
+    its score prints doubled (`33` is 3 and 3); `0` glued to the coefficient (`0100%`) is two cells."""
+    raw = (
+        "指标名称计量单位指标性质年初指标值调整指标值全年完成值得分系数(%)指标权重(分)指标得分(分)是否核心指标"
+        "一般性支出压减率%定量指标5%0100%33否会议培训次数次定量指标≤4次3次100%1010是\n"
+    )
+    [table] = _tables(raw)
+    assert Role.COEFFICIENT in table.columns
+    assert [
+        (r.text(Role.TARGET), r.text(Role.ACTUAL), r.text(Role.WEIGHT), r.text(Role.SCORE)) for r in table.rows
+    ] == [
+        ("5%", "0", "3", "3"),
+        ("≤4次", "3次", "10", "10"),
+    ]
+    assert all(row.split for row in table.rows)
+
+
+def test_t4_two_digit_points_split_only_when_glued_and_doubled() -> None:
+    raw = "三级指标年度指标值实际完成值分值得分\n新增就业人数≥800人812人20\n"
+    [table] = _tables(raw)
+    assert (table.rows[0].text(Role.WEIGHT), table.rows[0].text(Role.SCORE)) == ("20", "")
+
+
+def test_ocr_interleaved_two_line_header_still_names_the_actual_column() -> None:
+    assert role_of("年成值全完值") is Role.ACTUAL
+    assert role_of("成值") is None
+
+
 def test_glued_weight_and_score_split_prefers_halves_and_a_score_within_the_weight() -> None:
     halves = split_glued(_cell("1010"))
     assert halves is not None and (halves[0].text, halves[1].text) == ("10", "10")

@@ -92,6 +92,7 @@ _TEXT_EMISSIONS: dict[Role, dict[Shape, float]] = {
     Role.OP: {Shape.OP: 3.0, Shape.TEXT: -0.5, Shape.DASH: 0.2},
     Role.UNIT: {Shape.UNIT: 3.0, Shape.TEXT: 0.3, Shape.DASH: 0.2},
     Role.RATE: {Shape.DASH: 0.3},
+    Role.COEFFICIENT: {Shape.DASH: 0.3},
     Role.REASON: {Shape.TEXT: 0.8, Shape.LONG_TEXT: 1.0, Shape.TEXT_VALUE: 0.5, Shape.DASH: 0.3},
     Role.NOTE: {Shape.TEXT: 0.5, Shape.LONG_TEXT: 0.6, Shape.TEXT_VALUE: 0.3, Shape.DASH: 0.3, Shape.POINTS: 0.5,
                 Shape.NUMBER: -0.6, Shape.FIGURE: -0.6, Shape.UNIT: 0.2, Shape.OP: 0.2},
@@ -107,9 +108,14 @@ def _text_emission(role: Role, piece: Piece) -> float:
         return 3.0 if shape is Shape.NUMBER and whole and "." not in piece.text else IMPOSSIBLE
     if role is Role.LEVEL1 and shape is Shape.LEVEL2 and not piece.text.lstrip().startswith("成本"):
         return IMPOSSIBLE
-    if role is Role.RATE and piece.value is not None:
+    if role in (Role.RATE, Role.COEFFICIENT) and piece.value is not None:
         return 3.0 if piece.unit == "%" else (0.5 if shape is Shape.NUMBER else IMPOSSIBLE)
     return _TEXT_EMISSIONS.get(role, {}).get(shape, IMPOSSIBLE)
+
+
+def _pairable(text: str, cut: str) -> bool:
+    """`20` is a weight or a score, never 2 and 0; but glued to its neighbours (T4) `22` is 2 and 2."""
+    return len(text) >= 3 or (cut == "glued" and len(text) == 2 and text[0] == text[1] != "0")
 
 
 def split_glued(cell: Cell) -> tuple[Cell, Cell] | None:
@@ -234,8 +240,8 @@ class Aligner:
         """A glued `1010` filling both 分值 and 得分 (T4), right after the row's values before them."""
         if self.kind is not Kind.INDICATORS or self.weight is None or self.score is None or previous == 0:
             return
-        if piece.shape is not Shape.NUMBER or len(piece.text.strip()) < 3:
-            return  # `20` is a weight or a score, never 2 and 0
+        if piece.shape is not Shape.NUMBER or not _pairable(piece.text.strip(), piece.cut):
+            return
         last = previous - 1
         if not last < self.weight < self.score or split_glued(piece.cell) is None:
             return
