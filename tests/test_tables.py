@@ -461,3 +461,28 @@ def test_a_loaders_table_is_read_by_its_grid_not_by_its_flattened_text(tmp_path:
     first = report.indicators[0]
     assert first.target is not None and first.target.text == "≥95%"
     assert first.score is not None and first.score.found_by == "table.grid.indicator"
+
+
+def test_rows_of_a_dump_without_its_header_are_read_in_the_annex_column_order() -> None:
+    """An excerpt starting on the table's second page: no header, rows one cell per line between pipes."""
+    rows = [
+        ("产出指标", "数量指标", "新建村级文化广场", "12个", "12个"),
+        ("产出指标", "质量指标", "验收合格率", "100%", "100%"),
+        ("效益指标", "社会效益指标", "群众文化活动参与人次", "≥3000人次", "3520人次"),
+    ]
+    raw = "".join("|   " + "\n        |\n     ".join(row) + "\n        |\n  ||||\n" for row in rows)
+    [table] = _tables(raw)
+    assert (table.kind, table.layout) == (Kind.INDICATORS, "headerless")
+    read = [
+        tuple(r.text(role) for role in (Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.TARGET, Role.ACTUAL))
+        for r in table.rows
+    ]
+    assert read == rows
+
+
+def test_level_words_in_prose_are_not_a_headerless_table() -> None:
+    raw = (
+        "数量指标：新建村级文化广场12个，已完成。\n质量指标：验收合格率100%，已完成。\n"
+        "社会效益指标：群众文化活动参与3520人次，效果明显。\n"
+    )
+    assert _tables(raw) == []

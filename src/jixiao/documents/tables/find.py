@@ -16,6 +16,7 @@ from jixiao.documents.layout import TableLayout
 from jixiao.documents.tables.align import Aligner
 from jixiao.documents.tables.cells import HEADING, line_spans
 from jixiao.documents.tables.columns import column_major_table
+from jixiao.documents.tables.headerless import headerless_table, headerless_zones
 from jixiao.documents.tables.headers import MONEY_IN_YUAN, compact, kind_of
 from jixiao.documents.tables.levels import GRADE_INLINE, is_grade, is_total
 from jixiao.documents.tables.pieces import Piece, Shape, is_money, pieces, shape_of
@@ -369,4 +370,18 @@ def find_tables(text: str, origin: list[int] | None = None, layouts: Sequence[Ta
             if ocr:
                 table.layout = "t5"
             tables.append(table)
-    return tables
+    if not any(table.kind is Kind.INDICATORS for table in tables):
+        tables += _headerless(text, gap, ocr, [*covered, *((t.start, t.end) for t in tables)])
+    return sorted(tables, key=lambda table: table.start)
+
+
+def _headerless(text: str, gap: Gap, ocr: bool, taken: list[tuple[int, int]]) -> list[Table]:
+    """Indicator rows whose header the excerpt does not hold (see jixiao.documents.tables.headerless)."""
+    found = []
+    for start, end in headerless_zones(text, taken):
+        table = headerless_table(text, pieces(text, start, end, gap, ocr=ocr))
+        if table is not None:
+            carry_down(table.rows)
+            table.ocr = ocr
+            found.append(table)
+    return found
