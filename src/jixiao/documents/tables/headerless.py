@@ -26,14 +26,18 @@ _MAX_CELL = 40
 _NUMBERED_LINE = re.compile(r"\s*\d+[.、．](?!\d)")  # `2.部门绩效评价结果。`: the text goes on
 
 
-def _cell_text(line: str) -> str:
-    return line.strip().strip("|").strip()
+def _is_level2_cell(line: str) -> bool:
+    """A line holding a second-level word alone (`     质量指标`, `| 社会效益指标 |`)."""
+    if "指标" not in line:
+        return False
+    cell = line.strip().strip("|").strip()
+    return len(cell) <= _MAX_CELL and is_level2(cell)
 
 
 def headerless_zones(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Stretches where three or more lines hold a second-level word alone, outside the tables `taken`."""
     lines = [span for span in line_spans(text) if not any(a <= span[0] < b for a, b in taken)]
-    marked = [i for i, (a, b) in enumerate(lines) if is_level2(_cell_text(text[a:b])) and _cell_text(text[a:b])]
+    marked = [i for i, (a, b) in enumerate(lines) if _is_level2_cell(text[a:b])]
     zones: list[tuple[int, int]] = []
     group: list[int] = []
     for index in [*marked, None]:
