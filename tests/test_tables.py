@@ -486,3 +486,19 @@ def test_level_words_in_prose_are_not_a_headerless_table() -> None:
         "社会效益指标：群众文化活动参与3520人次，效果明显。\n"
     )
     assert _tables(raw) == []
+
+
+def test_a_header_broken_by_spaces_where_its_cells_wrapped_is_cut_at_its_words() -> None:
+    raw = (
+        "绩效指标一级指标二级指标三级指标年度 指标值实际 完成值分 值得 分偏差原因分析 及改进措施"
+        "产出指标数量指标新购演出服装30套30套2019时效指标按时购置率100%100%1010\n"
+    )
+    [table] = _tables(raw)
+    assert table.kind is Kind.INDICATORS
+    assert table.columns[:7] == [
+        Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE,
+    ]  # fmt: skip
+    assert [(r.text(Role.NAME), r.text(Role.TARGET), r.text(Role.SCORE)) for r in table.rows] == [
+        ("新购演出服装", "30套", "19"),
+        ("按时购置率", "100%", "10"),
+    ]
