@@ -48,6 +48,7 @@ def _checked_files(chosen: Chosen, paths: list[Path], skip: tuple[str, ...], con
             chosen.job(partial(run_checks, skip=skip, config=config)),
             concurrency=chosen.settings.max_concurrency,
             extractor=chosen.extractor,
+            limits=chosen.limits,
             on_start=progress.on_start,
             on_outcome=progress.on_outcome,
         )
