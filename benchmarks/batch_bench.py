@@ -1,12 +1,14 @@
-"""Batch benchmark: `jixiao run` (extract + check + store) before and after a change, in the same run.
+"""Batch benchmark: the rules batch (extract + check + store) before and after a change, in the same run.
 
-    python benchmarks/batch_bench.py                          # this checkout vs main~ (see --before), then llm
-    python benchmarks/batch_bench.py --before 77c4065 --sizes 1000 10000 --before-sizes 1000 --no-llm
+    python benchmarks/batch_bench.py                          # this checkout alone, then the llm half
+    python benchmarks/batch_bench.py --before 77c4065 3d57c2f --sizes 1000 10000 --before-sizes 1000 --no-llm
 
-Both versions run the same command a user types (`python -m jixiao run FOLDER --db DB`) on the same synthetic
-batch, each from its own source tree (`--before REF` is unpacked from git), so the figures compare like with
-like on this machine at this moment. The machine is shared: wall-clock rates move with its load (printed
-before and after); CPU time per report does not, and is the figure to compare.
+Both versions run the same batch in a fresh interpreter each (`run_batch` into a SQLite store, 2 worker
+processes, the checks on), each from its own source tree (`--before REF` is unpacked from git), on the same
+synthetic reports, so the figures compare like with like on this machine at this moment. (The whole `jixiao
+run` command also links the store into series since issue 14: that step is timed apart, `series s`, and is
+not part of the batch.) The machine is shared: wall-clock rates move with its load (printed before and
+after); CPU time per report moves much less, and is the figure to compare.
 
 - CPU per report: one process (`--workers 1`) over N and over N + 300 files; the difference divided by 300,
   so interpreter start and imports cancel out.
@@ -114,10 +116,28 @@ class Measured:
     total_mb: float
 
 
+BATCH = """
+import sys
+from pathlib import Path
+from jixiao.batch import Job, run_batch
+from jixiao.checks import run_checks
+from jixiao.store import Store
+try:  # the one batch engine (issue 16) takes a sink; before it, the store itself
+    from jixiao.sinks import StoreSink
+except ImportError:
+    StoreSink = lambda store: store
+folder, db, workers = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+with Store(db) as store:
+    tally = run_batch(StoreSink(store), sorted(folder.rglob("*.txt")), Job("rules", "rules", checker=run_checks),
+                      workers=workers)
+assert tally.failed == 0, tally.failures[:3]
+"""
+
+
 def jixiao_run(src: Path, folder: Path, db: Path, workers: int) -> Measured:
-    """`python -m jixiao run` from the source tree `src`, timed, with its process tree sampled."""
+    """The rules batch from the source tree `src` in a fresh interpreter, timed, with its process tree sampled."""
     environment = {**os.environ, "PYTHONPATH": str(src)}
-    command = [sys.executable, "-m", "jixiao", "run", str(folder), "--db", str(db), "--workers", str(workers)]
+    command = [sys.executable, "-c", BATCH, str(folder), str(db), str(workers)]
     started = time.perf_counter()
     process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     sampler = Sampler(process.pid)
@@ -127,9 +147,8 @@ def jixiao_run(src: Path, folder: Path, db: Path, workers: int) -> Measured:
     sampler.stop.set()
     sampler.join()
     if status != 0:
-        raise SystemExit(
-            f"jixiao run failed ({src}): {process.stderr.read().decode()[-2000:] if process.stderr else ''}"
-        )
+        problem = process.stderr.read().decode()[-2000:] if process.stderr else ""
+        raise SystemExit(f"the batch failed ({src}): {problem}")
     # the parent's own CPU exactly (wait4); the other processes as last sampled
     others = sum(ticks for pid, ticks in sampler.cpu_ticks.items() if pid != process.pid) / TICKS
     return Measured(
@@ -139,6 +158,59 @@ def jixiao_run(src: Path, folder: Path, db: Path, workers: int) -> Measured:
         worker_mb=sampler.worker_kb / 1024,
         total_mb=sampler.total_kb / 1024,
     )
+
+
+STAGES = """
+import gc, sys, time
+from pathlib import Path
+from jixiao.checks import run_checks
+from jixiao.documents import load_document
+from jixiao.extract.rules import extract_rules
+from jixiao.store import Extracted, FileStat
+files = sorted(Path(sys.argv[1]).rglob("*.txt"))
+for path in files[:5]:  # warm-up: regexes compiled, rules registered
+    document = load_document(path)
+    run_checks(extract_rules(document), document.match_text)
+gc.freeze()
+gc.set_threshold(50_000, 50, 100)  # as in the batch's worker processes
+spent = dict(load=0.0, extract=0.0, check=0.0, pack=0.0)
+for path in files:
+    clock = time.process_time()
+    document = load_document(path)
+    spent["load"] += time.process_time() - clock
+    clock = time.process_time()
+    report = extract_rules(document)
+    spent["extract"] += time.process_time() - clock
+    clock = time.process_time()
+    findings = run_checks(report, document.match_text)
+    spent["check"] += time.process_time() - clock
+    clock = time.process_time()
+    Extracted.build(path=str(path), stat=FileStat.of(path), text=document.text, extractor="rules", report=report,
+                    findings=findings)
+    spent["pack"] += time.process_time() - clock
+print(" ".join(f"{stage} {seconds / len(files) * 1000:.2f}" for stage, seconds in spent.items()))
+"""
+
+
+def where_time_goes(src: Path, folder: Path) -> str:
+    """CPU ms per report of each stage in one process: load (decode, normalize), extract (the rules backend),
+    check, pack (the report and findings to JSON, zlib). The store's writes in the parent come on top."""
+    environment = {**os.environ, "PYTHONPATH": str(src)}
+    done = subprocess.run(
+        [sys.executable, "-c", STAGES, str(folder)], env=environment, capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
+
+
+def series_seconds(src: Path, db: Path) -> float | None:
+    """Wall time of linking a filled store into series and checking pairs of years (what `jixiao run` adds
+    after the batch since issue 14); None for a version without series."""
+    environment = {**os.environ, "PYTHONPATH": str(src)}
+    code = "import sys\nfrom jixiao.series import refresh_series\nfrom jixiao.store import Store\n"
+    code += "with Store(sys.argv[1]) as store:\n    refresh_series(store)\n"
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", code, str(db)], env=environment, capture_output=True, check=False)
+    return time.perf_counter() - started if done.returncode == 0 else None
 
 
 def source_tree(ref: str, into: Path) -> Path:
@@ -170,12 +242,15 @@ def bench_rules(versions: dict[str, Path], sizes: dict[str, list[int]], workers:
         work = Path(temporary)
         for name, src in versions.items():
             cpu = cpu_per_report(src, work / f"cpu-{name}")
+            stages = where_time_goes(src, work / f"cpu-{name}" / "large")
+            print(f"{name:>8}: CPU ms per report by stage, one process: {stages}")
+            ceiling = workers * 1000 / cpu
             print(
-                f"{name:>7}: CPU per report, one process: {cpu:.2f} ms -> at most {workers * 1000 / cpu:,.0f}/s on {workers} idle cores"
+                f"{name:>8}: CPU per report, one process: {cpu:.2f} ms -> at most {ceiling:,.0f}/s on {workers} cores"
             )
         print(
-            f"{'version':>7} {'N':>7} {'s':>7} {'reports/s':>10} {'CPU s':>7} {'CPU ms/rep':>10} {'parent MB':>10} "
-            f"{'worker MB':>10} {'total MB':>9} {'store KB/rep':>12} {'re-run s':>9}"
+            f"{'version':>8} {'N':>7} {'s':>7} {'reports/s':>10} {'CPU s':>7} {'CPU ms/rep':>10} {'parent MB':>10} "
+            f"{'worker MB':>10} {'total MB':>9} {'store KB/rep':>12} {'re-run s':>9} {'series s':>9}"
         )
         for name, src in versions.items():
             for size in sizes[name]:
@@ -185,10 +260,13 @@ def bench_rules(versions: dict[str, Path], sizes: dict[str, list[int]], workers:
                 db = work / f"{name}-{size}.db"
                 first = jixiao_run(src, folder, db, workers)
                 again = jixiao_run(src, folder, db, workers)
+                size_kb = store_kb(db)
+                series = series_seconds(src, db)
                 print(
-                    f"{name:>7} {size:>7} {first.seconds:>7.1f} {size / first.seconds:>10.0f} {first.cpu:>7.1f} "
+                    f"{name:>8} {size:>7} {first.seconds:>7.1f} {size / first.seconds:>10.0f} {first.cpu:>7.1f} "
                     f"{first.cpu / size * 1000:>10.2f} {first.parent_mb:>10.0f} {first.worker_mb:>10.0f} "
-                    f"{first.total_mb:>9.0f} {store_kb(db) / size:>12.1f} {again.seconds:>9.2f}"
+                    f"{first.total_mb:>9.0f} {size_kb / size:>12.1f} {again.seconds:>9.2f} "
+                    f"{'–' if series is None else f'{series:.1f}':>9}"
                 )
     print(f"load average after: {' '.join(f'{v:.1f}' for v in os.getloadavg())}")
 
@@ -243,9 +321,11 @@ def bench_llm(count: int, delay: float, levels: list[int]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="batch sizes for this checkout")
-    parser.add_argument("--before", default=None, help="git ref to compare with (e.g. a commit before a change)")
-    parser.add_argument("--before-sizes", type=int, nargs="+", default=[1000], help="batch sizes for --before")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000], help="batch sizes for this checkout")
+    parser.add_argument(
+        "--before", nargs="*", default=[], help="git refs to compare with (e.g. a commit before a change)"
+    )
+    parser.add_argument("--before-sizes", type=int, nargs="*", default=[1000], help="batch sizes for --before")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-llm", action="store_true")
     parser.add_argument("--llm-reports", type=int, default=64)
@@ -253,11 +333,13 @@ def main() -> None:
     parser.add_argument("--llm-levels", type=int, nargs="+", default=[1, 2, 4, 8, 16])
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="jixiao-before-") as before_dir:
-        versions = {"after": ROOT / "src"}
-        sizes = {"after": arguments.sizes}
-        if arguments.before:
-            versions = {"before": source_tree(arguments.before, Path(before_dir)), **versions}
-            sizes["before"] = arguments.before_sizes
+        versions: dict[str, Path] = {}
+        sizes: dict[str, list[int]] = {}
+        for ref in arguments.before:
+            versions[ref] = source_tree(ref, Path(before_dir) / ref)
+            sizes[ref] = arguments.before_sizes
+        versions["after"] = ROOT / "src"
+        sizes["after"] = arguments.sizes
         bench_rules(versions, sizes, arguments.workers)
     if not arguments.no_llm:
         bench_llm(arguments.llm_reports, arguments.llm_delay, arguments.llm_levels)

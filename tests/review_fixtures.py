@@ -55,6 +55,9 @@ def misreading_extractor(document: Document) -> Report:
         text="1000万元", value=1000.0, unit="万元", span=Span(start=start, end=start + 6), found_by="narrative.funding"
     )
     report.indicators[0].actual = None
+    # as if its row came from a table (a prose target without an actual is only a note since issue 18)
+    assert report.indicators[0].target is not None
+    report.indicators[0].target.found_by = "table.t1.indicator"
     return report
 
 

@@ -146,7 +146,7 @@ def test_sync_backend_in_threads_runs_reports_concurrently_up_to_the_limit(tmp_p
         with lock:
             running += 1
             peak = max(peak, running)
-        time.sleep(0.05)  # stands in for a model service's answer time
+        time.sleep(0.3)  # stands in for a model service's answer time (long enough for 6 to overlap on a busy machine)
         with lock:
             running -= 1
         return extract_rules(document)
@@ -239,3 +239,15 @@ def test_store_keeps_text_and_report_packed_and_reads_plain_rows_of_older_stores
     assert kinds == [("blob", "blob")]
     assert plain == packed
     assert all("就业补助资金" in text[:40] for text, _ in packed.values())
+
+
+def test_a_later_success_under_another_backend_replaces_the_old_failure(seeds: Path, tmp_path: Path) -> None:
+    def unreachable(document: Document) -> Report:
+        raise ExtractionError(document.path, "request timed out after 5 attempt(s)")
+
+    with Store(tmp_path / "j.db") as store:
+        failed = run_batch(StoreSink(store), files_in(seeds), Job("llm", "llm:m:1"), extractor=unreachable)
+        assert (failed.failed, len(store.failures())) == (2, 2)
+        run_batch(StoreSink(store), files_in(seeds), RULES)
+        assert store.failures() == []  # the index and the exports no longer call these files failed
+        assert store.count("extractions") == 2

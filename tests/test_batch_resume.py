@@ -70,3 +70,24 @@ def test_kill_9_mid_run_then_resume_stores_each_report_once(tmp_path: Path) -> N
     connection = sqlite3.connect(db)
     assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     connection.close()
+
+
+def test_ctrl_c_says_what_was_kept_and_the_next_run_resumes(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    write_batch(folder, BATCH, seed=8)
+    db = tmp_path / "jixiao.db"
+    process = jixiao_run(folder, db)
+    deadline = time.monotonic() + 120
+    while len(stored_rows(db)) < 25 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends: to the whole foreground group
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err.decode()
+    assert "interrupted (Ctrl-C): every report finished before it is in the store" in err.decode()
+    assert "Traceback" not in err.decode()
+    kept = stored_rows(db)
+    assert 25 <= len(kept) < BATCH
+    resumed = jixiao_run(folder, db)
+    out, err = resumed.communicate(timeout=300)
+    assert resumed.returncode == 0, err.decode()
+    assert f"{len(kept)} unchanged and skipped" in out.decode()

@@ -9,8 +9,9 @@ Excluded, because no check can see them in principle:
 - `free`: a target or actual of an indicator with no completion % and no 其中 breakdown, where the change
   keeps the indicator on the same side of its target (60 → 59 against ≥ 60 is no longer met and is
   kept; 60 → 61 is still met and tied to nothing else).
-  Likewise a target whose actual is 0 (0 % of any target), and the completion of an unmet date or text
-  target (体检工作 未完成: any share short of 100 % is consistent).
+  Likewise a target whose actual is 0 (0 % of any target), the completion of an unmet date or text
+  target (体检工作 未完成: any share short of 100 % is consistent), and the target or completion of an
+  indicator stated without an actual (nothing to compare them with).
 - `flagged`: figures the unmutated report already raises at warning or above under the same path (额尔古纳
   prints actuals as ≥95 %, itself a finding): a reviewer is already looking at them.
 The share caught is printed by mutation kind and figure kind; the floors asserted are the measured figures
@@ -108,6 +109,8 @@ def _is_free(original: Report, mutated: Report, path: str) -> bool:
     i, field = int(match.group(1)), match.group(2)
     before, after = original.indicators[i], mutated.indicators[i]
     same_side = attainment(before).status == attainment(after).status
+    if field in ("target", "completion") and before.actual is None:
+        return True  # no actual to compare with (a target stated alone is a note, not a warning)
     if field == "completion":  # an unmet date or text target may be any share short of 100 %
         worded = before.target is not None and before.target.value is None
         return worded and same_side and attainment(before).status == "unmet" and (after.completion.value or 0) < 100

@@ -23,7 +23,8 @@ SMES = "高校毕业生到中小企业及非公有制组织就业补助经费"
 
 ERGUNA = {
     # 城镇新增就业人数 actual -61人: a count cannot be negative; it is unmet, and section 三 gives the reason.
-    ("indicators.count_value", "error", "indicators[就业补助资金/城镇新增就业人数].actual"),
+    # Read from prose (medium confidence), so a warning: an error needs a figure read from an exact table.
+    ("indicators.count_value", "warning", "indicators[就业补助资金/城镇新增就业人数].actual"),
     ("indicators.target_unmet", "info", "indicators[就业补助资金/城镇新增就业人数].actual"),
     # Rows executed above their budget: 自治区 210.95 > 184.44, 盟市 122.05 > 121.84,
     # 以前年度结转 592.73 > 其他资金(含以前年度结转) 479.
@@ -32,9 +33,9 @@ ERGUNA = {
     ("funding.executed_within_budget", "warning", "funding.executed.by_source[carryover].amount"),
     # 1298.17 / 1435.89 = 90.41 % printed as 90 %: honest at integer precision, but low precision.
     ("funding.execution_rate", "info", "funding.execution_rate"),
-    # 社区民生志愿者: 每年计划招募人数 32人 and 每年招募人员体检 32人 have no actual.
-    ("indicators.missing_value", "warning", f"indicators[{VOLUNTEERS}/每年计划招募人数].target"),
-    ("indicators.missing_value", "warning", f"indicators[{VOLUNTEERS}/每年招募人员体检].target"),
+    # 社区民生志愿者: 每年计划招募人数 32人 and 每年招募人员体检 32人 have no actual (read from prose: a note).
+    ("indicators.missing_value", "info", f"indicators[{VOLUNTEERS}/每年计划招募人数].target"),
+    ("indicators.missing_value", "info", f"indicators[{VOLUNTEERS}/每年招募人员体检].target"),
     # 资金下达准确率 filed (a second time) under 时效指标.
     ("indicators.category", "warning", f"indicators[{VOLUNTEERS}/资金下达准确率#2].name"),
     # Actuals printed as the target's bound (≥95%, ≥90%) are not measured values.
@@ -56,8 +57,8 @@ ZALANTUN = {
     ("spending.share", "warning", "spending[其他就业补助].share"),
     # Section 三 claims 各项绩效目标全面完成 while five indicators missed their targets.
     ("narrative.claims_all_met", "warning", "text"),
-    # 零就业家庭帮扶率: target 100 % and completion 100 % but no actual.
-    ("indicators.missing_value", "warning", "indicators[就业补助资金/零就业家庭帮扶率].target"),
+    # 零就业家庭帮扶率: target 100 % and completion 100 % but no actual (read from prose: a note).
+    ("indicators.missing_value", "info", "indicators[就业补助资金/零就业家庭帮扶率].target"),
     # The five unmet targets, each with its reason in the text (so no narrative.unmet_without_reason).
     *(
         ("indicators.target_unmet", "info", f"indicators[{name}].actual")
@@ -81,6 +82,9 @@ def _keys(findings: list[Finding], report: Report) -> set[tuple[str, str, str]]:
     }
 
 
+ERROR_ON_GOLD = {("indicators.count_value", "indicators[就业补助资金/城镇新增就业人数].actual")}
+
+
 @pytest.mark.parametrize("seed", sorted(EXPECTED))
 def test_seed_extracted_from_its_text(seed: str) -> None:
     document = load_document(SAMPLES / f"{seed}.txt")
@@ -92,9 +96,14 @@ def test_seed_extracted_from_its_text(seed: str) -> None:
 
 @pytest.mark.parametrize("seed", sorted(EXPECTED))
 def test_seed_gold_report_gives_the_same_findings(seed: str) -> None:
+    """The same problems on the hand-checked figures; an error the extraction only warns of (its figure was
+    read from prose) stands as an error on the gold, whose figures a person gave."""
     gold = Report.model_validate_json((GOLD / f"{seed}.json").read_text(encoding="utf-8"))
     findings = run_checks(gold, load_document(SAMPLES / f"{seed}.txt").text)
-    assert _keys(findings, gold) == EXPECTED[seed]
+    expected = {
+        (rule, "error" if (rule, path) in ERROR_ON_GOLD else severity, path) for rule, severity, path in EXPECTED[seed]
+    }
+    assert _keys(findings, gold) == expected
 
 
 def test_zalantun_honest_figures_raise_nothing_above_info() -> None:

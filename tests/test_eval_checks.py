@@ -69,7 +69,17 @@ def test_an_unexpected_finding_lowers_precision() -> None:
     found = raised(sources_sum(gold), gold, own_keys(gold))
     score = score_findings([ExpectedFinding(rule="funding.sources_sum", path="funding.executed.total")], found)
     assert (score.precision, score.recall) == (0.0, 0.0)
-    assert score.unexpected[0].startswith("funding.sources_sum @ funding.budget.by_source[central].amount")
+    assert score.unexpected[0].startswith("funding.sources_sum (error) @ funding.budget.by_source[central].amount")
+
+
+def test_findings_precision_is_also_counted_per_severity() -> None:
+    gold = _gold()
+    gold.funding.budget.total.value = 900.0  # type: ignore[union-attr]
+    found = raised(sources_sum(gold), gold, own_keys(gold))
+    wrong = score_findings([ExpectedFinding(rule="funding.sources_sum", path="funding.executed.total")], found)
+    right = score_findings([ExpectedFinding(rule="funding.sources_sum", path="funding.budget.total")], found)
+    assert (wrong.raised_errors, wrong.error_precision, wrong.warning_precision) == (1, 0.0, 1.0)
+    assert (right.raised_errors, right.error_precision) == (1, 1.0)
 
 
 def test_an_extractor_that_crashes_costs_its_sample_every_fact_and_nothing_else() -> None:

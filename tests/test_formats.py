@@ -349,3 +349,20 @@ def test_bad_input_names_the_file_and_the_reason(tmp_path: Path, name: str, cont
         load_document(path)
     assert name in str(caught.value)
     assert reason in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "sample", "program"),
+    [("half.xls", "fmt_xls_dipu_2019.xls", "Excel"), ("half.xlsx", "fmt_xlsx_liuting_2024.xlsx", "Excel")],
+)
+def test_a_damaged_file_gets_a_plain_reason_before_the_library_text(
+    tmp_path: Path, name: str, sample: str, program: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(_half(sample))
+    with pytest.raises(InputError) as caught:
+        load_document(path)
+    reason = caught.value.reason
+    assert f"damaged or was cut off when copied; open it in {program} and save it again" in reason
+    plain, library = reason.split("(library: ", 1)
+    assert library.endswith(")") and "marker" not in plain and "zip" not in plain.lower()

@@ -9,7 +9,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from jixiao.batch import Job, run_batch
 from jixiao.model import SCHEMA_VERSION, Report
+from jixiao.sinks import FolderSink, StoreSink
+from jixiao.store import Store, unpack
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "report_schema.json"
 
@@ -29,5 +32,12 @@ def test_every_field_is_described_or_a_plain_container() -> None:
     assert undescribed == []
 
 
-def test_the_schema_version_is_in_every_report() -> None:
-    assert Report.model_fields["schema_version"].default == SCHEMA_VERSION
+def test_every_report_written_and_stored_says_its_schema_version(tmp_path: Path) -> None:
+    """A consumer reads the version from the JSON itself: `extract` and the store must never leave it out."""
+    seed = Path(__file__).parents[1] / "samples" / "seed_zalantun_2025.txt"
+    run_batch(FolderSink(tmp_path / "out"), [seed], Job("rules", "rules"))
+    written = json.loads((tmp_path / "out" / "seed_zalantun_2025.json").read_text(encoding="utf-8"))
+    with Store(tmp_path / "j.db") as store:
+        run_batch(StoreSink(store), [seed], Job("rules", "rules"))
+        (packed,) = store.connection.execute("SELECT report FROM extractions").fetchone()
+    assert written["schema_version"] == json.loads(unpack(packed))["schema_version"] == SCHEMA_VERSION

@@ -84,3 +84,38 @@ def test_hostile_report_text_runs_no_script(page: Page, tmp_path: Path) -> None:
         page.goto(report_page.as_uri())
         assert page.title() != "pwned"
         assert page.locator("#doc img, #doc script").count() == 0
+
+
+def test_index_badges_say_each_reading_status_and_never_show_an_empty_report_as_clean(
+    page: Page, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from conftest import SAMPLES
+    from jixiao.cli import app
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "seed_zalantun_2025.txt", folder / "zalantun.txt")
+    (folder / "notice.txt").write_text(
+        "关于做好财政资金管理工作的通知\n\n请各单位认真做好有关工作。\n" * 3, encoding="utf-8"
+    )
+    (folder / "empty.txt").write_bytes(b"")
+    runner = CliRunner()
+    runner.invoke(app, ["run", str(folder), "--db", str(tmp_path / "j.db")])
+    assert runner.invoke(app, ["review", "--db", str(tmp_path / "j.db"), "--out", str(tmp_path / "r")]).exit_code == 0
+    page.goto((tmp_path / "r" / "index.html").as_uri())
+
+    counts = page.inner_text("#status-counts")
+    assert "已读取 1" in counts and "未找到数据 1" in counts and "读取失败 1" in counts
+    notice = page.locator('#summary tr[data-status="nothing"]')
+    assert notice.count() == 1
+    assert notice.locator(".badge.status-nothing").inner_text() == "未找到数据"
+    assert notice.locator(".badge.none").count() == 0  # the green 无 of a clean report
+    assert notice.locator(".badge.unchecked").inner_text() == "未核查完整"
+    assert page.locator('#summary tr[data-status="read"] .badge.status-read').count() == 1
+    color = page.eval_on_selector(".badge.status-nothing", "el => getComputedStyle(el).backgroundColor")
+    assert color != "rgb(46, 125, 50)"  # not the green of a clean report
+    notice.locator("a").click()
+    assert "未找到数据" in page.inner_text("#status-note") and "不代表核查通过" in page.inner_text("#status-note")
+    assert page.locator(".findings .badge.none").count() == 0

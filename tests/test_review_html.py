@@ -111,3 +111,46 @@ def test_pages_need_no_network(tmp_path: Path) -> None:
     for page in [review / "index.html", *(review / "reports").glob("*.html")]:
         html = page.read_text(encoding="utf-8")
         assert "http://" not in html and "https://" not in html
+
+
+def doubt_the_budget(report: Report, text: str | None) -> list[Finding]:
+    """Stands in for the honest-flags checks: an `extraction.*` finding that doubts how a figure was read."""
+    budget = report.funding.budget.total
+    assert budget is not None
+    ref = FigureRef(path="funding.budget.total", text=budget.text, span=budget.span)
+    return [
+        Finding(
+            rule="extraction.suspect",
+            severity=Severity.WARNING,
+            message_zh="预算数读数可疑",
+            message_en="budget reading doubtful",
+            figures=[ref],
+        )
+    ]
+
+
+def test_figures_doubted_by_an_extraction_check_are_marked_on_the_page_and_in_the_export(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "seed_zalantun_2025.txt", folder / "zalantun.txt")
+    db = tmp_path / "j.db"
+    with Store(db) as store:
+        run_batch(StoreSink(store), sorted(folder.iterdir()), Job("rules", "rules", checker=doubt_the_budget))
+    assert runner.invoke(app, ["review", "--db", str(db), "--out", str(tmp_path / "r")]).exit_code == 0
+    page = next((tmp_path / "r" / "reports").glob("*.html")).read_text(encoding="utf-8")
+    facts = page[page.index('id="facts"') : page.index("</div>", page.index('id="facts"'))]
+    assert '<span class="suspect">预算数：3877.67万元<span class="suspect-tag">存疑</span></span>' in facts
+    assert facts.count("存疑") == 1  # only the doubted figure
+    assert runner.invoke(app, ["export", "--db", str(db), "--to", str(tmp_path / "r.xlsx")]).exit_code == 0
+    workbook = load_workbook(tmp_path / "r.xlsx")
+    header = [cell.value for cell in workbook["报告"][1]]
+    row = next(workbook["报告"].iter_rows(min_row=2, values_only=True))
+    assert row[header.index("存疑（抽取待核）")] == "预算数合计"
+    funding = workbook["资金来源"]
+    funding_header = [cell.value for cell in funding[1]]
+    marked = [r for r in funding.iter_rows(min_row=2, values_only=True) if r[funding_header.index("存疑（抽取待核）")]]
+    assert [(r[funding_header.index("环节")], r[funding_header.index("来源层级")]) for r in marked] == [
+        ("预算", "合计")
+    ]

@@ -102,3 +102,26 @@ def test_the_worked_example_quotes_its_own_items() -> None:
     assert {note.kind for note in answer.notes} >= {"reason_unexplained", "category", "claim_contradicted"}
     for note in answer.notes:
         assert note.quote in prompt.example_text
+
+
+def test_check_llm_adds_the_second_readers_findings(tmp_path: Path, monkeypatch: Any) -> None:
+    from typer.testing import CliRunner
+
+    from jixiao.cli import app
+    from jixiao.extract.llm import extractor as llm_extractor
+
+    def answer(messages: list[dict[str, str]]) -> dict[str, Any]:
+        claim = next(line for line in user_text(messages).splitlines() if "全面完成" in line)
+        number = int(claim[1 : claim.index("]")])
+        return {"notes": [{"kind": "claim_contradicted", "item": number, "quote": "各项绩效目标全面完成", "why": "x"}]}
+
+    client = FunctionClient(answer)
+    monkeypatch.setattr(llm_extractor, "default_client_factory", lambda settings: lambda: client)
+    monkeypatch.setenv("JIXIAO_BASE_URL", "http://127.0.0.1:9/v1")
+    source = tmp_path / "r.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(source), "--llm", "--format", "json"])
+    assert len(client.requests) == 1, result.output
+    findings = json.loads(result.output)["reports"][0]["findings"]
+    [llm] = [f for f in findings if f["source"] == "llm"]
+    assert (llm["rule"], llm["severity"]) == ("llm.claim_contradicted", "warning")

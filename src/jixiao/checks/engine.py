@@ -18,8 +18,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from jixiao.checks.config import CheckConfig
+from jixiao.checks.plausibility import gate
 from jixiao.errors import ConfigError
-from jixiao.model import Figure, FigureRef, Finding, Report, Severity, Span
+from jixiao.model import Confidence, Figure, FigureRef, Finding, Report, Severity, Span
 
 FAMILIES = ("funding", "spending", "indicators", "narrative", "scoring", "extraction", "years")
 # Modules that register rules; a family may span two modules (indicators: values and labels).
@@ -115,6 +116,7 @@ class CheckContext:
         expected: float | None = None,
         found: float | None = None,
         severity: Severity | None = None,
+        confidence: Confidence | None = None,
     ) -> Finding:
         """A finding of the running rule, at its default severity unless told otherwise."""
         return Finding(
@@ -125,6 +127,7 @@ class CheckContext:
             figures=list(figures),
             expected=None if expected is None else round(expected, 6),
             found=found,
+            confidence=confidence,
         )
 
 
@@ -170,11 +173,13 @@ def run_checks(
 
     Without `text` the rules that read the narrative do not run; one info finding `engine.no_text` names
     them so a reviewer knows the report was checked only in part. A rule that raises does not stop the
-    others: it becomes an `engine.rule_failed` error finding. Rules across years are not run here.
+    others: it becomes an `engine.rule_failed` error finding. Rules across years are not run here. Findings
+    pass `plausibility.gate`: none accuses the report on a figure the tool may have misread.
     """
     rules = [r for r in select_rules(skip) if not r.needs_previous]
     config = config or CheckConfig()
-    return _run(rules, text, lambda rule: CheckContext(report=report, text=text, config=config, rule=rule))
+    findings = _run(rules, text, lambda rule: CheckContext(report=report, text=text, config=config, rule=rule))
+    return sort_findings(gate(findings, report))
 
 
 def run_year_checks(

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jixiao.checks.engine import CheckContext, ref, rule, text_ref
-from jixiao.model import FigureRef, Finding, Severity, Span
+from jixiao.checks.plausibility import suspects
+from jixiao.model import Confidence, FigureRef, Finding, Severity, Span, figures_of
 
 _SHOWN = 120  # characters of a passage quoted in a finding
 
@@ -40,6 +41,20 @@ def _passage(text: str | None, span: Span) -> FigureRef:
         return FigureRef(path="text", text="", span=span)
     end = min(span.end, span.start + _SHOWN)
     return text_ref(text, span.start, end)
+
+
+@rule("extraction.suspect", Severity.INFO)
+def suspect(ctx: CheckContext) -> Iterator[Finding]:
+    """本工具可能误读的数字（执行率上万、金额由粘连单元格拼成、同一来源读到两次…）：标出供复核，不据此判定报告有误。"""
+    figures = dict(figures_of(ctx.report))
+    for path, reason in suspects(ctx.report).items():
+        figure = figures[path]
+        yield ctx.finding(
+            f"可能误读：{reason}",
+            f"the tool may have misread {figure.text}",
+            [ref(path, figure)],
+            confidence=Confidence.LOW,
+        )
 
 
 @rule("extraction.disagreement", Severity.WARNING)

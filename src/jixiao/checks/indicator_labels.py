@@ -19,6 +19,7 @@ TAXONOMY_2020 = {
     "满意度": {"服务对象满意度", "满意度"},
 }
 COST_2021 = {"经济成本", "社会成本", "生态环境成本"}
+STANDARD_LEVEL1 = {"产出", "效益", "满意度", "成本"}
 
 TIME_WORDS = re.compile("时间|及时|按时|时限|期限|进度|时效|月|日|前|当年|年内")
 QUALITY_WORDS = re.compile("准确|合格|达标|知晓|覆盖|参训|规范|正确")
@@ -69,8 +70,8 @@ def taxonomy(ctx: CheckContext) -> Iterator[Finding]:
     """一级/二级指标组合须属于 2020（10号）或 2021（101号）体系；两套体系混用为 info（I12）。"""
     for i, ind in enumerate(ctx.report.indicators):
         level1, level2 = _level(ind.level1), _level(ind.level2)
-        if not level1 or not level2:
-            continue
+        if not level1 or not level2 or level1 not in STANDARD_LEVEL1:
+            continue  # a scoring sheet of its own (规划/基础信息, 投入/项目立项): not the 10号 taxonomy
         if level2 in TAXONOMY_2020.get(level1, set()) or (level1 == "成本" and level2 in COST_2021):
             continue
         if level1 == "产出" and level2 in COST_2021:

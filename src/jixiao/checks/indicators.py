@@ -150,15 +150,26 @@ def percent_range(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
+def _from_table(indicator: Indicator) -> bool:
+    figures = [f for f in (indicator.target, indicator.actual) if f is not None]
+    return bool(figures) and all((f.found_by or "").startswith("table.") for f in figures)
+
+
 @rule("indicators.missing_value", Severity.WARNING)
 def missing_value(ctx: CheckContext) -> Iterator[Finding]:
-    """有指标值却无实际完成值（或反之）（I09）。只给完成率不算实际值。"""
+    """有指标值却无实际完成值（或反之）（I09）。只给完成率不算实际值。
+
+    A warning for a table row, whose both cells the reader sees; info for an indicator read from prose,
+    where the other side is as likely unread as unwritten (on real reports, mostly unread). A row the
+    document ends inside is not a missing value.
+    """
     last = len(ctx.report.indicators) - 1
     for i, ind in enumerate(ctx.report.indicators):
+        if ctx.report.truncated and i == last:
+            continue
+        severity = None if _from_table(ind) else Severity.INFO
         if ind.target is not None and ind.actual is None:
             extra = f"（仅载完成率 {ind.completion.text}）" if ind.completion else ""
-            if ctx.report.truncated and i == last:
-                extra += "（文档在此截断）"
             figures = [ref(_path(i, "target"), ind.target)]
             if ind.completion:
                 figures.append(ref(_path(i, "completion"), ind.completion))
@@ -166,12 +177,14 @@ def missing_value(ctx: CheckContext) -> Iterator[Finding]:
                 f"{_label(ind)}：有指标值 {ind.target.text}，未载实际完成值{extra}",
                 f"{ind.name}: target {ind.target.text} but no actual value",
                 figures,
+                severity=severity,
             )
         elif ind.actual is not None and ind.target is None:
             yield ctx.finding(
                 f"{_label(ind)}：有实际完成值 {ind.actual.text}，未载指标值",
                 f"{ind.name}: actual {ind.actual.text} but no target",
                 [ref(_path(i, "actual"), ind.actual)],
+                severity=severity,
             )
 
 
@@ -230,6 +243,16 @@ def unit_mismatch(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
+_COST = re.compile(r"成本|费用|经费|资金|投资|造价|支出")
+
+
+def _cost_cap(indicator: Indicator) -> bool:
+    """`项目总成本 ≤202.6万元`, actual 132.9: spending under a cap is thrift, not a target set too low."""
+    target = indicator.target
+    money = target is not None and target.unit in ("万元", "元", "亿元")
+    return money or bool(_COST.search(indicator.name))
+
+
 @rule("indicators.over_achievement", Severity.WARNING)
 def over_achievement(ctx: CheckContext) -> Iterator[Finding]:
     """完成值远超指标值（正向 X/T ≥ k，反向 X ≤ T/k；k 默认 1.5）须分析原因，可能是指标值设定偏低（I08）。
@@ -245,7 +268,7 @@ def over_achievement(ctx: CheckContext) -> Iterator[Finding]:
         op = effective_op(ind)
         if op in (Op.GE, Op.GT) and target > 0 and actual / target >= k:
             ratio = actual / target
-        elif op in (Op.LE, Op.LT) and actual > 0 and target / actual >= k:
+        elif op in (Op.LE, Op.LT) and actual > 0 and target / actual >= k and not _cost_cap(ind):
             ratio = target / actual
         else:
             continue

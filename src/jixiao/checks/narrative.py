@@ -70,8 +70,13 @@ def _label(indicator: Indicator) -> str:
 
 @rule("narrative.unmet_without_reason", Severity.WARNING, needs_text=True)
 def unmet_without_reason(ctx: CheckContext) -> Iterator[Finding]:
-    """未完成的指标须说明偏差原因及改进措施（10号；I07），原因可在报告任何一处与该指标同句出现。"""
+    """未完成的指标须说明偏差原因及改进措施（10号；I07），原因可在报告任何一处与该指标同句出现。
+
+    Not on a document that stops early: the reason may stand after the cut.
+    """
     assert ctx.text is not None
+    if ctx.report.truncated:
+        return
     for i, ind in enumerate(ctx.report.indicators):
         if attainment(ind).status != Status.UNMET or has_reason(ind, ctx.text, ctx.report.indicators):
             continue
@@ -85,8 +90,13 @@ def unmet_without_reason(ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("narrative.claims_all_met", Severity.WARNING, needs_text=True)
 def claims_all_met(ctx: CheckContext) -> Iterator[Finding]:
-    """报告称目标“全面完成 / 均已完成 / 全部完成”，但有指标未完成。"""
+    """报告称目标“全面完成 / 均已完成 / 全部完成”，但有指标未完成。
+
+    Not on a document that stops early: what follows the cut may qualify the claim or explain the miss.
+    """
     assert ctx.text is not None
+    if ctx.report.truncated:
+        return
     claim = next(
         (m for m in CLAIM.finditer(ctx.text) if not ASPIRATION.search(ctx.text[max(0, m.start() - 6) : m.start()])),
         None,
@@ -126,8 +136,13 @@ def execution_explained(text: str) -> bool:
 
 @rule("narrative.low_execution_unexplained", Severity.WARNING, needs_text=True)
 def low_execution_unexplained(ctx: CheckContext) -> Iterator[Finding]:
-    """预算执行率低于阈值（默认 90%，可配置）时，报告须说明原因（F06；四川 2023 模板）。"""
+    """预算执行率低于阈值（默认 90%，可配置）时，报告须说明原因（F06；四川 2023 模板）。
+
+    Not on a document that stops early: the explanation may stand after the cut.
+    """
     assert ctx.text is not None
+    if ctx.report.truncated:
+        return
     rate = _execution_rate(ctx)
     threshold = ctx.config.execution_explain_below
     if rate is None or rate >= threshold or execution_explained(ctx.text):

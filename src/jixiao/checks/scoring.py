@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from jixiao.checks.attainment import PARTIAL, Status, attainment, comparable, effective_op
 from jixiao.checks.config import CheckConfig, ExecutionScoreRule
 from jixiao.checks.engine import CheckContext, ref, rule
+from jixiao.checks.plausibility import indicators_complete
 from jixiao.checks.tolerance import EPSILON, half_unit, places, printed_places, ratio_range
 from jixiao.model import Figure, Finding, Indicator, Op, Report, Severity
 
@@ -206,8 +207,8 @@ def weights_sum(ctx: CheckContext) -> Iterator[Finding]:
     """执行率分值 + 各指标分值 = 100；一级分值与默认 10/50/30/10 不同时给 info（I01）。"""
     report, weights = ctx.report, ctx.config.weights
     lines = [ind.weight for ind in report.indicators]
-    if not lines or any(w is None or w.value is None for w in lines):
-        return
+    if not lines or any(w is None or w.value is None for w in lines) or not indicators_complete(report):
+        return  # a sum only over a list read whole
     exec_weight = report.funding.execution_weight
     found = sum(w.value or 0.0 for w in lines if w) + (_num(exec_weight) or 0.0)
     if exec_weight is None and abs(found + weights.execution - 100) <= 0.01 * len(lines):
@@ -286,7 +287,7 @@ def total(ctx: CheckContext) -> Iterator[Finding]:
     stated = ctx.report.total_score
     if stated is None or stated.value is None:
         return
-    lines = _line_scores(ctx.report)
+    lines = _line_scores(ctx.report) if indicators_complete(ctx.report) else None
     if lines is not None:
         found = sum(score.value or 0.0 for _, score in lines)
         if abs(stated.value - found) > _total_tolerance(stated, [s for _, s in lines]):

@@ -67,12 +67,15 @@ def report_error(message: str) -> None:
     errors.print(f"error: {escaped(redact(message))}", markup=False, highlight=False)
 
 
+INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
+
+
 def command(
-    name: str | None = None, *, backend: bool = False, without: tuple[str, ...] = ()
+    name: str | None = None, *, backend: bool = False, without: tuple[str, ...] = (), kept: str | None = None
 ) -> Callable[[Command], Command]:
     """Register a command on `app`. With `backend=True` it also takes --backend and the llm options (less those
     named in `without`, e.g. a command whose own `--config` means something else) and is called with `chosen`
-    (a `jixiao.cli.options.Chosen`) built from them once."""
+    (a `jixiao.cli.options.Chosen`) built from them once. `kept` says what survives a Ctrl-C."""
 
     def register(function: Command) -> Command:
         signature = inspect.signature(function, eval_str=True)
@@ -88,6 +91,9 @@ def command(
             except JixiaoError as error:
                 report_error(str(error))
                 raise typer.Exit(2) from None
+            except KeyboardInterrupt:
+                errors.print(f"interrupted (Ctrl-C): {kept or 'nothing was written'}", markup=False, highlight=False)
+                raise typer.Exit(INTERRUPTED) from None
             except sqlite3.Error as error:  # the store failed under us (disk full, made read-only): what it holds stays
                 report_error(f"the store failed: {error}; what was stored before is kept")
                 raise typer.Exit(2) from None

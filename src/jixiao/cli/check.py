@@ -7,68 +7,20 @@ finding is or a file could not be read (the other files are still checked and pr
 from __future__ import annotations
 
 import json
-from functools import partial
 from pathlib import Path
-from typing import Annotated, NamedTuple
+from typing import Annotated
 
 import typer
 
-from jixiao.batch import Failed, Tally, run_batch
-from jixiao.checks import CheckConfig, load_config, run_checks, select_rules
+from jixiao.checks import CheckConfig, load_config, select_rules
 from jixiao.cli.app import command, console, escaped, report_error
+from jixiao.cli.checked import Checked, checked_files, checked_in_store
 from jixiao.cli.findings_view import OutputFormat, counts, findings_table, list_rules
-from jixiao.cli.inputs import gather_files
 from jixiao.cli.options import Chosen
-from jixiao.cli.progress import BatchProgress, status_label, status_line
-from jixiao.documents import LOADERS
+from jixiao.cli.progress import status_label, status_line
 from jixiao.errors import ConfigError
-from jixiao.inputs import REPORT_SUFFIX
-from jixiao.model import Finding, ReadingStatus, Report, Severity, reading_status
+from jixiao.model import ReadingStatus, Severity
 from jixiao.redaction import redact
-from jixiao.sinks import Collector
-from jixiao.store import Store
-
-
-class Checked(NamedTuple):
-    path: str
-    report: Report
-    findings: list[Finding]
-    status: ReadingStatus
-
-
-def _checked_files(chosen: Chosen, paths: list[Path], skip: tuple[str, ...], config: CheckConfig) -> tuple[
-    list[Checked], list[str], Tally]:  # fmt: skip
-    """Every report file (or `.json` report) under PATHS through the batch engine, in the order given."""
-    inputs = gather_files(paths, {*LOADERS, REPORT_SUFFIX})
-    collector = Collector()
-    with BatchProgress(f"jixiao check ({chosen.key})") as progress:
-        tally = run_batch(
-            collector,
-            inputs.files,
-            chosen.job(partial(run_checks, skip=skip, config=config)),
-            concurrency=chosen.settings.max_concurrency,
-            extractor=chosen.extractor,
-            limits=chosen.limits,
-            on_start=progress.on_start,
-            on_outcome=progress.on_outcome,
-        )
-    done = [Checked(o.path, o.report, o.findings, o.status) for o in collector.in_order() if not isinstance(o, Failed)]
-    return done, [*inputs.problems, *(f"{f.path}: {f.reason}" for f in tally.failures)], tally
-
-
-def _checked_in_store(db: Path, skip: tuple[str, ...], config: CheckConfig) -> tuple[list[Checked], list[str], Tally]:
-    """The reports of a store checked again, with the checks across years (`jixiao.series.check_stored`)."""
-    from jixiao.series.refresh import check_stored
-
-    if not db.is_file():
-        report_error(f"{db}: no such store (run `jixiao run PATH --db {db}` first)")
-        raise typer.Exit(2)
-    with Store(db) as store:
-        found = check_stored(store, skip=skip, config=config)
-    done = [Checked(one.path, one.report, one.findings, reading_status(one.report)) for one in found]
-    tally = Tally(done=len(done))
-    tally.statuses.update(one.status for one in done)
-    return done, [], tally
 
 
 def _second_reading(chosen: Chosen, done: list[Checked]) -> list[Checked]:
@@ -82,7 +34,7 @@ def _second_reading(chosen: Chosen, done: list[Checked]) -> list[Checked]:
     return [one._replace(findings=sort_findings([*one.findings, *second(Path(one.path), one.report)])) for one in done]
 
 
-@command(backend=True, without=("config",))
+@command(backend=True, without=("config",), kept="nothing: check writes no files; run it again")
 def check(
     chosen: Chosen,
     paths: Annotated[
@@ -113,7 +65,7 @@ def check(
     select_rules(skip or ())  # an unknown rule is a usage error before any file is read
     skips = tuple(skip or ())
     done, problems, tally = (
-        _checked_in_store(db, skips, config) if db else _checked_files(chosen, paths or [], skips, config)
+        checked_in_store(db, skips, config) if db else checked_files(chosen, paths or [], skips, config)
     )
     if llm:
         done = _second_reading(chosen, done)

@@ -43,7 +43,7 @@ def _summary(lines: list[ReportLine], backend: str) -> Table:
     return table
 
 
-@command(backend=True)
+@command(backend=True, kept="the JSON of every report finished before it is in the output folder")
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="report files or folders")],
     chosen: Chosen,

@@ -19,7 +19,7 @@ from jixiao.sinks import StoreSink
 from jixiao.store import Store
 
 
-@command(backend=True)
+@command(backend=True, kept="every report finished before it is in the store; run the same command again to resume")
 def run(
     paths: Annotated[list[Path], typer.Argument(help="report files or folders")],
     chosen: Chosen,

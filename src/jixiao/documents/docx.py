@@ -17,7 +17,7 @@ from lxml import etree
 from jixiao.documents.archive import check_archive
 from jixiao.documents.document import Document, read_bytes
 from jixiao.documents.layout import TextBuilder
-from jixiao.documents.magic import describe, sniff
+from jixiao.documents.magic import damaged, describe, sniff
 from jixiao.errors import InputError
 
 MAX_UNZIPPED = 200 * 1024 * 1024  # all parts together, images included
@@ -74,7 +74,7 @@ def load_docx(path: Path) -> Document:
     try:
         builder = _render(path, data)
     except (zipfile.BadZipFile, zlib.error, KeyError, ValueError, EOFError) as error:
-        raise InputError(path, f"not a readable .docx (corrupt or truncated): {error}") from error
+        raise InputError(path, damaged(".docx", error)) from error
     except etree.XMLSyntaxError as error:  # also lxml's guard against entity bombs (billion laughs)
         raise InputError(path, f"not a readable .docx (broken or hostile XML): {error}") from error
     text, tables = builder.build()

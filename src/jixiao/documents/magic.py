@@ -48,3 +48,17 @@ def describe(data: bytes) -> str:
     if b"\x00" in data[:4096]:
         return "binary data of an unknown kind"
     return "text of an unknown kind"
+
+
+_PROGRAMS = {".docx": "Word", ".xlsx": "Excel", ".xls": "Excel", "PDF": "a PDF reader"}
+
+
+def damaged(kind: str, error: BaseException) -> str:
+    """The reason for a file its library could not parse, in words a person acts on; the library's own text
+    (`Expected "little-endian" marker, found b''`) follows in brackets for whoever reports the problem."""
+    detail = str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
+    program = _PROGRAMS.get(kind, "the program that made it")
+    return (
+        f"not a readable {kind} (corrupt or truncated): the file is damaged or was cut off when copied; "
+        f"open it in {program} and save it again, or get the complete file (library: {detail})"
+    )

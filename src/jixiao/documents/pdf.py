@@ -20,7 +20,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from jixiao.documents.document import Document, read_bytes
 from jixiao.documents.layout import TextBuilder
-from jixiao.documents.magic import describe, sniff
+from jixiao.documents.magic import damaged, describe, sniff
 from jixiao.errors import InputError
 
 MAX_PAGES = 500  # reports with annexes run to ~100 pages
@@ -36,7 +36,7 @@ def _reason(error: BaseException) -> str:
         return f"encrypted PDF that cannot be opened: {cause}"
     if "unable to allocate" in str(cause).lower():  # zlib under the worker's memory cap: a stream that inflates
         return "needs more memory than a report may, inflating one of its streams (a decompression bomb?)"
-    return f"not a readable PDF (corrupt or damaged): {cause or type(cause).__name__}"
+    return damaged("PDF", cause)
 
 
 _TOLERANCE = 1.0  # points

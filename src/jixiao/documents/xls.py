@@ -14,7 +14,7 @@ from jixiao.documents.cellformat import render_cell
 from jixiao.documents.document import Document, read_bytes
 from jixiao.documents.grid import MAX_CELLS, SheetGrid
 from jixiao.documents.layout import TextBuilder
-from jixiao.documents.magic import describe, sniff
+from jixiao.documents.magic import damaged, describe, sniff
 from jixiao.errors import InputError
 
 try:
@@ -80,9 +80,7 @@ def load_xls(path: Path) -> Document:
         builder, notes = _render(path, data)
     except (xlrd.XLRDError, xlrd.compdoc.CompDocError, AssertionError, IndexError, KeyError, ValueError,
             struct_error) as error:  # fmt: skip
-        raise InputError(
-            path, f"not a readable .xls (corrupt or truncated): {error or type(error).__name__}"
-        ) from error
+        raise InputError(path, damaged(".xls", error)) from error
     text, tables = builder.build()
     if not tables:
         raise InputError(path, "no filled cells in any visible sheet")

@@ -23,7 +23,7 @@ from jixiao.documents.cellformat import render_cell
 from jixiao.documents.document import Document, read_bytes
 from jixiao.documents.grid import MAX_CELLS, SheetGrid
 from jixiao.documents.layout import TextBuilder
-from jixiao.documents.magic import describe, sniff
+from jixiao.documents.magic import damaged, describe, sniff
 from jixiao.errors import InputError
 
 MAX_UNZIPPED = 400 * 1024 * 1024  # a zip bomb (or a sheet of a million rows) is refused before parsing
@@ -97,7 +97,7 @@ def load_xlsx(path: Path) -> Document:
         _check_unzipped_size(path, data)
         builder, notes = _render(path, data)
     except _UNREADABLE as error:
-        raise InputError(path, f"not a readable .xlsx (corrupt or truncated): {error}") from error
+        raise InputError(path, damaged(".xlsx", error)) from error
     text, tables = builder.build()
     if not tables:
         raise InputError(path, "no filled cells in any visible sheet")

@@ -69,7 +69,7 @@ def seeded_error_score(report: Report, run_checks: Checker, text: str | None = N
     """
     keys = own_keys(report)
     before: set[tuple[str, str]] = set()
-    for rule, paths in raised(run_checks(report, text), report, keys):
+    for rule, paths, _ in raised(run_checks(report, text), report, keys):
         before.update((rule, path) for path in paths)
     families = {name: Detection() for name in FAMILIES}
     undetected: list[str] = []
@@ -80,7 +80,7 @@ def seeded_error_score(report: Report, run_checks: Checker, text: str | None = N
         figure = figure_slots(changed, keys)[index].figure
         figure.value, figure.text = mutated(slot.figure.value, slot.figure.text)
         after = raised(run_checks(changed, text), changed, keys)
-        caught = any(slot.path in paths and (rule, slot.path) not in before for rule, paths in after)
+        caught = any(slot.path in paths and (rule, slot.path) not in before for rule, paths, _ in after)
         counts = families[slot.family]
         families[slot.family] = Detection(mutations=counts.mutations + 1, detected=counts.detected + caught)
         if not caught:

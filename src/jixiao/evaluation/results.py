@@ -70,6 +70,8 @@ def metric_values(run: EvalRun) -> dict[str, float | None]:
     for prefix, findings in (("findings", run.findings), ("findings_on_gold", run.findings_on_gold)):
         values[f"{prefix}.precision"] = findings.precision if findings else None
         values[f"{prefix}.recall"] = findings.recall if findings else None
+        values[f"{prefix}.error_precision"] = findings.error_precision if findings else None
+        values[f"{prefix}.warning_precision"] = findings.warning_precision if findings else None
     values["mutations.detected"] = run.mutations.total.rate if run.mutations else None
     return values
 

@@ -1,6 +1,6 @@
 """The report model and findings: the contract every stage shares."""
 
-from jixiao.model.findings import FigureRef, Finding, Severity
+from jixiao.model.findings import Confidence, FigureRef, Finding, Severity
 from jixiao.model.readings import Candidate, Disagreement
 from jixiao.model.report import (
     SCHEMA_VERSION,
@@ -24,6 +24,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "STATUS_ZH",
     "Candidate",
+    "Confidence",
     "Coverage",
     "Disagreement",
     "ExtractorInfo",

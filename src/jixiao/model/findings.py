@@ -41,6 +41,23 @@ class FigureRef(BaseModel):
         return self.source_path is not None
 
 
+class Confidence(StrEnum):
+    """How sure the tool is that it read a finding's figures right (from how each was found, since 1.7).
+
+    high: cells of a table read in an exact layout (pipes, a cell per line, a loader's grid); medium: prose
+    phrases, squashed text; low: a heuristic split (glued cells, repaired OCR digits) or text a model gave.
+    An error against the report needs high confidence.
+    """
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+    @property
+    def rank(self) -> int:
+        return {"low": 0, "medium": 1, "high": 2}[self.value]
+
+
 class Finding(BaseModel):
     rule: str = Field(description="规则编号，如 funding.sources_sum")
     severity: Severity
@@ -50,3 +67,6 @@ class Finding(BaseModel):
     expected: float | None = Field(default=None, description="按规则应为的值")
     found: float | None = Field(default=None, description="报告所载的值")
     source: str = Field(default="rules", description="谁提出：rules（确定性规则）或 llm（模型复核，最高为 warning）")
+    confidence: Confidence | None = Field(
+        default=None, description="数字读取的可信度（high/medium/low；由各数字的读取方式定，since 1.7）"
+    )

@@ -13,9 +13,9 @@ from pydantic import BaseModel, Field
 from jixiao.model.readings import Candidate, Disagreement
 from jixiao.model.values import Figure, NamedFigure, Span
 
-SCHEMA_VERSION = "1.6"  # 1.4: FigureRef.year and FigureRef.source_path (findings across years); 1.5: candidates,
-# disagreements, grounding `normalised`, Finding.source (hybrid backend, second reader); 1.6: grounding
-# `instructed`, a figure read from a passage that gives orders to a model (jixiao.injection)
+SCHEMA_VERSION = "1.7"  # 1.7: Finding.confidence; 1.6: grounding `instructed` (a figure read from a passage that
+# gives orders to a model, jixiao.injection); 1.5: candidates, disagreements, grounding `normalised`,
+# Finding.source (hybrid backend, second reader); 1.4: FigureRef.year and FigureRef.source_path
 
 
 class FundSource(StrEnum):

@@ -3,6 +3,10 @@
 Every exporter (xlsx, csv, parquet) writes these same tables, so a column means the same thing everywhere.
 Headers are Chinese (the users' language); numbers stay numbers (money in 万元, percentages as 99.57),
 and the verbatim text of a figure sits beside its value so a reader can see what the report printed.
+
+Every table starts with the same key columns — 报告序号, 文件, 地区, 年度, 资金名称, 读取状态 — so any sheet
+pivots by region, year or fund on its own, and no row of a report that was not (fully) read looks like a
+clean one. A figure a check of the extraction doubts is named in the row's 存疑 column.
 """
 
 from __future__ import annotations
@@ -10,17 +14,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from jixiao.model import Figure, Finding, FundingLine, Report, Severity
+from jixiao.model import STATUS_ZH, Figure, Finding, FundingLine, ReadingStatus, Report, Severity, reading_status
 from jixiao.review.decisions import DISMISS_REASONS_ZH, finding_key
+from jixiao.review.figure_words import SOURCE_ZH, TOTAL_ZH, describe, describe_ref, suspect_paths
 from jixiao.review.states import STATE_ZH, DocumentReview, ReviewedResult, ReviewItem, State
-from jixiao.store import StoredResult
+from jixiao.store import StoredFailure, StoredResult
 
 Cell = str | int | float | None
 Row = list[Cell]
 
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 REMOVED = "（删除）"
-LINE_ZH = {"initial": "年初预算", "budget": "预算", "allocated": "下达", "executed": "执行"}
+LINE_ZH = {"initial": "年初预算", "budget": "预算", "allocated": "下达", "executed": "执行"}  # the 环节 column
 
 
 @dataclass(frozen=True)
@@ -95,21 +100,47 @@ def worst_severity(findings: list[Finding]) -> str | None:
     return SEVERITY_ZH[max(findings, key=lambda f: f.severity.rank).severity]
 
 
-_KEY = (Column("报告序号", "report_id", number=True, integer=True), Column("文件", "file"))
+_KEY = (
+    Column("报告序号", "report_id", number=True, integer=True),
+    Column("文件", "file"),
+    Column("地区", "region"),
+    Column("年度", "year", number=True, integer=True),
+    Column("资金名称", "fund"),
+    Column("读取状态", "status"),
+)
+_SUSPECT = Column("存疑（抽取待核）", "suspect")
 
 
 def _key(result: StoredResult) -> Row:
-    return [result.extraction_id, result.document.path]
+    report = result.report
+    status = STATUS_ZH[reading_status(report)]
+    return [result.extraction_id, result.document.path, report.region, report.year, report.fund, status]
+
+
+def _suspect(paths: set[str], report: Report, *fields: str) -> str | None:
+    """The figures of this row that a check of the extraction doubts, in words."""
+    return "、".join(describe(field, report) for field in fields if field in paths) or None
+
+
+_REPORT_FIGURES = (
+    "funding.budget.total",
+    "funding.allocated.total",
+    "funding.executed.total",
+    "funding.execution_rate",
+    "total_score",
+    "title",
+    "region",
+    "year",
+    "fund",
+)
 
 
 def _report_rows(result: StoredResult) -> Iterator[Row]:
     report = result.report
     funding = report.funding
+    coverage = report.coverage.share if report.coverage is not None else None
     yield [
         *_key(result),
-        report.region,
-        report.year,
-        report.fund,
         report.title,
         _value(funding.budget.total),
         _value(funding.allocated.total),
@@ -118,6 +149,8 @@ def _report_rows(result: StoredResult) -> Iterator[Row]:
         len(report.indicators),
         len(result.findings),
         worst_severity(result.findings),
+        None if coverage is None else round(coverage * 100, 1),
+        _suspect(suspect_paths(result.findings), report, *_REPORT_FIGURES),
         _extractor_name(report),
         result.document.format,
         result.document.sha256,
@@ -139,38 +172,42 @@ def _extractor_name(report: Report) -> str:
 
 
 def _funding_rows(result: StoredResult) -> Iterator[Row]:
+    key, report, doubted = _key(result), result.report, suspect_paths(result.findings)
     for line_name, line_zh in LINE_ZH.items():
-        line: FundingLine = getattr(result.report.funding, line_name)
+        line: FundingLine = getattr(report.funding, line_name)
         total = f"funding.{line_name}.total"
         if line.total is not None or _correction(result, total)[0]:
             yield [
-                *_key(result),
+                *key,
                 line_zh,
-                "合计",
-                "合计",
+                TOTAL_ZH,
+                TOTAL_ZH,
                 _value(line.total),
                 _text(line.total),
                 _corrected_value(result, total),
                 _corrected_text(result, total),
+                _suspect(doubted, report, total),
             ]
         for index, part in enumerate(line.by_source):
             amount = f"funding.{line_name}.by_source[{index}].amount"
             yield [
-                *_key(result),
+                *key,
                 line_zh,
-                part.source.value,
+                SOURCE_ZH[part.source],
                 part.name,
                 part.amount.value,
                 part.amount.text,
                 _corrected_value(result, amount),
                 _corrected_text(result, amount),
+                _suspect(doubted, report, amount, amount.removesuffix(".amount")),
             ]
 
 
 def _spending_rows(result: StoredResult) -> Iterator[Row]:
-    for index, item in enumerate(result.report.spending):
+    key, report, doubted = _key(result), result.report, suspect_paths(result.findings)
+    for index, item in enumerate(report.spending):
         yield [
-            *_key(result),
+            *key,
             item.category,
             _value(item.amount),
             _text(item.amount),
@@ -179,15 +216,20 @@ def _spending_rows(result: StoredResult) -> Iterator[Row]:
             _corrected_value(result, f"spending[{index}].amount"),
             _corrected_value(result, f"spending[{index}].share"),
             _corrections_under(result, f"spending[{index}]."),
+            _suspect(doubted, report, f"spending[{index}].amount", f"spending[{index}].share"),
         ]
 
 
+_INDICATOR_FIELDS = ("name", "target", "actual", "completion", "weight", "score")
+
+
 def _indicator_rows(result: StoredResult) -> Iterator[Row]:
-    for index, item in enumerate(result.report.indicators):
+    key, report, doubted = _key(result), result.report, suspect_paths(result.findings)
+    for index, item in enumerate(report.indicators):
         target = item.target
         here = f"indicators[{index}]"
         yield [
-            *_key(result),
+            *key,
             item.program,
             item.level1,
             item.level2,
@@ -206,6 +248,7 @@ def _indicator_rows(result: StoredResult) -> Iterator[Row]:
             _corrected_value(result, f"{here}.actual"),
             _corrected_value(result, f"{here}.completion"),
             _corrections_under(result, f"{here}."),
+            _suspect(doubted, report, *(f"{here}.{field}" for field in _INDICATOR_FIELDS)),
         ]
 
 
@@ -215,15 +258,17 @@ def _finding_rows(result: StoredResult) -> Iterator[Row]:
     stored = {finding_key(finding) for finding in result.findings}
     rechecked = review is not None and bool(review.corrected.applied)
     new = [item.finding for key, item in items.items() if key not in stored]
+    row_key = _key(result)
     for finding in [*result.findings, *new]:
         item = items.get(finding_key(finding))
         yield [
-            *_key(result),
+            *row_key,
             finding.rule,
             SEVERITY_ZH[finding.severity],
             finding.message_zh,
             finding.message_en,
-            "；".join(f"{ref.path}: {ref.text}" for ref in finding.figures),
+            "；".join(describe_ref(ref, result.report) for ref in finding.figures),
+            "；".join(ref.path for ref in finding.figures),
             finding.expected,
             finding.found,
             *_finding_review(item, rechecked, finding_key(finding) in stored),
@@ -255,9 +300,6 @@ TABLES: tuple[Table, ...] = (
         "报告",
         (
             *_KEY,
-            Column("地区", "region"),
-            Column("年度", "year", number=True, integer=True),
-            Column("资金名称", "fund"),
             Column("标题", "title"),
             Column("预算数（万元）", "budget", number=True),
             Column("下达数（万元）", "allocated", number=True),
@@ -266,6 +308,8 @@ TABLES: tuple[Table, ...] = (
             Column("指标数", "indicators", number=True, integer=True),
             Column("发现数", "findings", number=True, integer=True),
             Column("最严重发现", "worst_severity"),
+            Column("读数覆盖（%）", "coverage", number=True),
+            _SUSPECT,
             Column("抽取方式", "extractor"),
             Column("格式", "format"),
             Column("SHA-256", "sha256"),
@@ -286,6 +330,7 @@ TABLES: tuple[Table, ...] = (
             Column("原文", "amount_text"),
             Column("更正金额（万元）", "corrected_amount", number=True),
             Column("更正原文", "corrected_text"),
+            _SUSPECT,
         ),
         _funding_rows,
     ),
@@ -302,6 +347,7 @@ TABLES: tuple[Table, ...] = (
             Column("更正金额（万元）", "corrected_amount", number=True),
             Column("更正占比（%）", "corrected_share", number=True),
             Column("更正说明", "corrections"),
+            _SUSPECT,
         ),
         _spending_rows,
     ),
@@ -328,6 +374,7 @@ TABLES: tuple[Table, ...] = (
             Column("更正实际完成值", "corrected_actual", number=True),
             Column("更正完成率（%）", "corrected_completion", number=True),
             Column("更正说明", "corrections"),
+            _SUSPECT,
         ),
         _indicator_rows,
     ),
@@ -341,6 +388,7 @@ TABLES: tuple[Table, ...] = (
             Column("说明", "message_zh"),
             Column("Explanation", "message_en"),
             Column("涉及数字", "figures"),
+            Column("数字路径", "figure_paths"),
             Column("应为", "expected", number=True),
             Column("报告所载", "found", number=True),
             Column("复核状态", "review_state"),
@@ -352,3 +400,24 @@ TABLES: tuple[Table, ...] = (
         _finding_rows,
     ),
 )
+
+
+UNREAD_TITLE = "未读取文档"
+UNREAD_COLUMNS = (
+    Column("文件", "file"),
+    Column("读取状态", "status"),
+    Column("原因", "reason"),
+    Column("抽取方式", "extractor"),
+)
+NOTHING_REASON = "文件已读取，但未找到资金、指标或得分（可能是通知、公告或扫描件，或版式尚不能识别）"
+
+
+def unread_row(result: StoredResult) -> Row | None:
+    """A row of the sheet of documents not read, for a report in which nothing was found; else None."""
+    if reading_status(result.report) is not ReadingStatus.NOTHING:
+        return None
+    return [result.document.path, STATUS_ZH[ReadingStatus.NOTHING], NOTHING_REASON, _extractor_name(result.report)]
+
+
+def failure_row(failure: StoredFailure) -> Row:
+    return [failure.path, STATUS_ZH[ReadingStatus.FAILED], failure.reason, failure.extractor]

@@ -147,8 +147,10 @@ def _body_end(found: list[Piece], start: int, absorbed: set[Piece], kind: Kind) 
             continue
         if kind is Kind.FUNDING and piece.shape is Shape.LONG_TEXT:
             return position
-        if piped and piece.cut != "pipe" and piece.shape is not Shape.EMPTY:
-            return position  # a line without a pipe after a pipe dump's rows: the text goes on
+        last = position == len(found) - 1
+        if piped and piece.cut != "pipe" and piece.shape is not Shape.EMPTY and not last:
+            return position  # a line without a pipe after a pipe dump's rows: the text goes on (unless the
+            # document stops there: a last cell cut before its pipe)
         block = piece.shape is Shape.BLOCK and compact(piece.text) != "绩效指标"
         if block or _header_run(found, position) is not None:
             return position - prose
@@ -226,19 +228,26 @@ def carry_down(rows: list[Row]) -> None:
                 row.carried.add(role)
 
 
-def _mark_cut(table: Table, text: str) -> None:
-    """The document ends inside the table's last row: that row's last cell may be cut."""
-    if not table.rows:
+def _mark_cut(table: Table, text: str, body: list[Piece]) -> None:
+    """The document ends inside the table: its last row is partial (its last cell may be cut).
+
+    It ends inside when the table's body runs to the end of the text and either the last row lacks some of
+    its cells, or pieces after it were left unplaced (a cut `≥9`, a lone `生态`), or its last cell is not
+    closed by a pipe where the rows' cells are.
+    """
+    if not table.rows or not body or text[body[-1].cell.end :].strip():
         return
     last = table.rows[-1]
-    if text[last.end :].strip():
-        return
     if table.kind is Kind.FUNDING:
         wanted = [role for role in table.columns if role is not Role.LABEL]
     else:
         wanted = [role for role in table.columns if role in (Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE)]
-    closed = text[last.end : last.end + 1] == "|"
-    if not all(role in last.cells for role in wanted) or not closed:
+    trailing = body[-1].cell.end > last.end and any(
+        p.shape is not Shape.EMPTY for p in body if p.cell.start >= last.end
+    )
+    piped = body[-1].cut == "pipe"
+    closed = not piped or text[last.end : last.end + 1] == "|"
+    if trailing or not all(role in last.cells for role in wanted) or not closed:
         last.partial = True
         table.truncated = True
 
@@ -285,7 +294,7 @@ def _table(
         carry_down(rows)
     table = Table(kind=kind, layout=_layout(body), columns=columns, rows=rows, start=run[0].cell.start, end=0)
     table.skipped = [(piece.cell.start, piece.cell.end) for piece in left if piece.shape in _VALUE_SHAPES]
-    _mark_cut(table, text)
+    _mark_cut(table, text, body)
     table.rows.extend(footers)
     last = max([row.end for row in table.rows] or [run[-1].cell.end])
     table.end = max(last, run[-1].cell.end)

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from jixiao.documents.tables import Role, Table
 from jixiao.model import Coverage, Report, Span, figures_of
-from jixiao.numbers import QUANTITY
+from jixiao.numbers import QUANTITY, parse_quantity
 
 _VALUE_ROLES = frozenset(
     {Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE, Role.RATE, Role.INITIAL_BUDGET, Role.BUDGET,
@@ -74,13 +74,14 @@ def measure(text: str, report: Report, tables: list[Table]) -> Coverage:
     """The report's coverage of `text` (Document.text), given the tables the reader rebuilt."""
     figures = [figure for _, figure in figures_of(report)]
     read = [(f.span.start, f.span.end) for f in figures if f.span is not None]
-    known = {re.sub(r"\s+", "", f.text) for f in figures}
+    known = {round(f.value, 6) for f in figures if f.value is not None}
     values, groups = _table_values(tables)
     prose = _prose_figures(text, tables)
 
     def was_read(span: tuple[int, int]) -> bool:
         """Read where it stands, or (a figure the prose restates) read elsewhere."""
-        return _overlaps(span, read) or re.sub(r"\s+", "", text[span[0] : span[1]]) in known
+        value = parse_quantity(text[span[0] : span[1]].strip()).value
+        return _overlaps(span, read) or (value is not None and round(value, 6) in known)
 
     printed = values + [figure for _, spans in prose for figure in spans]
     unread: list[tuple[int, int]] = []

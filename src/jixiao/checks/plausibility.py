@@ -1,0 +1,149 @@
+"""Before accusing a report: is each figure one a reader would accept, and how surely was it read?
+
+On real documents most arithmetic "errors" were the tool's misreadings (an execution rate of 684,499 % from a
+budget read out of a sentence, 40,004,000,100 万元 from three glued cells, a source row read twice). A figure
+that no reader would accept is a suspect: a rule that would use it says so at info level, never accuses the
+report. And a figure's provenance (`found_by`) says how surely it was read: an error needs figures read from
+an exact table layout.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterator
+
+from jixiao.model import Confidence, Figure, Finding, Report, Severity, figures_of
+
+MAX_RATE = 150.0  # % an execution rate can honestly reach (spending more than budgeted happens, not 10×)
+MAX_PERCENT = 1000.0  # % any printed rate can reach (completion of 180 % happens; 684,499 % does not)
+MAX_POINTS = 100.0  # a weight or a score on the 100-point scale
+SPREAD = 100.0  # a money figure this many times the report's other amounts was glued from several cells
+MAX_RATIO = 3.0  # executed over budget (or budget over executed ×10): a misread total, not a finding
+
+_LOW = ("glued_split", "+ocr", "table.t5", "table.t4", "ungrounded", "normalised", "llm")
+_MEDIUM = ("table.t3", "narrative", "hybrid")
+
+
+def confidence(figure: Figure) -> Confidence:
+    """How surely a figure was read, from the layout or phrase that found it."""
+    found_by = figure.found_by or ""
+    if figure.grounding.value != "exact" or any(mark in found_by for mark in _LOW):
+        return Confidence.LOW
+    if any(found_by.startswith(mark) for mark in _MEDIUM):
+        return Confidence.MEDIUM
+    return Confidence.HIGH  # an exact table layout, or a figure a person gave (gold, a hand-made report)
+
+
+def _money(report: Report) -> list[tuple[str, Figure]]:
+    return [
+        (path, f) for path, f in figures_of(report) if path.startswith(("funding.", "spending")) and f.unit == "万元"
+    ]
+
+
+def _glued_money(report: Report) -> Iterator[tuple[str, str]]:
+    amounts = [(path, f) for path, f in _money(report) if f.value]
+    for path, figure in amounts:
+        others = [abs(f.value) for p, f in amounts if p != path and f.value]
+        if len(others) >= 2 and figure.value and abs(figure.value) > SPREAD * statistics.median(others):
+            yield path, f"{figure.text} 是报告中其他金额的百倍以上，可能由相邻单元格粘连而成"
+
+
+def _rates(report: Report) -> Iterator[tuple[str, str]]:
+    rate = report.funding.execution_rate
+    if rate is not None and rate.value is not None and not 0 <= rate.value <= MAX_RATE:
+        yield "funding.execution_rate", f"执行率 {rate.text} 超出合理范围"
+    for path, figure in figures_of(report):
+        if figure.unit == "%" and figure.value is not None and abs(figure.value) > MAX_PERCENT:
+            yield path, f"{figure.text} 不是合理的百分比"
+
+
+def _points(report: Report) -> Iterator[tuple[str, str]]:
+    for path, figure in figures_of(report):
+        if re.search(r"(weight|score)$", path) and path != "total_score" and figure.value is not None:
+            if not 0 <= figure.value <= MAX_POINTS:
+                yield path, f"分值/得分 {figure.text} 不在 0–100 之间"
+
+
+def _budget_vs_executed(report: Report) -> Iterator[tuple[str, str]]:
+    budget, executed = report.funding.budget.total, report.funding.executed.total
+    if budget is None or executed is None or not budget.value or not executed.value:
+        return
+    if executed.value > MAX_RATIO * budget.value or budget.value > 10 * MAX_RATIO * executed.value:
+        reason = f"执行数 {executed.text} 与预算数 {budget.text} 相差过大，可能读错了其中一个"
+        yield "funding.budget.total", reason
+        yield "funding.executed.total", reason
+
+
+def _twice(report: Report) -> Iterator[tuple[str, str]]:
+    """A source row read twice (the same level and amount in one line): a misreading, not a second source."""
+    for line in ("initial", "budget", "allocated", "executed"):
+        seen: dict[tuple[str, float | None], int] = {}
+        for i, row in enumerate(getattr(report.funding, line).by_source):
+            key = (row.source.value, row.amount.value)
+            if key in seen:
+                reason = f"来源“{row.name}”{row.amount.text} 读到两次"
+                yield f"funding.{line}.by_source[{seen[key]}].amount", reason
+                yield f"funding.{line}.by_source[{i}].amount", reason
+            seen[key] = i
+
+
+def suspects(report: Report) -> dict[str, str]:
+    """Paths of figures a reader would reject, with why (in Chinese, for the finding's message)."""
+    found: dict[str, str] = {}
+    for check in (_rates, _points, _glued_money, _budget_vs_executed, _twice):
+        for path, reason in check(report):
+            found.setdefault(path, reason)
+    return found
+
+
+def gate(findings: list[Finding], report: Report) -> list[Finding]:
+    """Findings as a careful reviewer would let them through (plausibility, then severity from provenance).
+
+    A finding against the report that uses a suspect figure becomes `extraction.suspect` (info: the tool may
+    have misread it). Otherwise its confidence is the least of its figures'; an error needs high confidence
+    (medium: a warning), and a low-confidence finding is a suspect too.
+    """
+    suspect = suspects(report)
+    figures = dict(figures_of(report))
+    passed: list[Finding] = []
+    for finding in findings:
+        if finding.rule.startswith(("extraction.", "engine.")) or finding.severity is Severity.INFO:
+            passed.append(finding)
+            continue
+        paths = [ref.path for ref in finding.figures if ref.path in figures and not ref.elsewhere]
+        reasons = [suspect[path] for path in paths if path in suspect]
+        level = min((confidence(figures[path]) for path in paths), key=lambda c: c.rank, default=Confidence.HIGH)
+        if reasons or level is Confidence.LOW:
+            passed.append(_misread(finding, reasons or ["读取方式不可靠（粘连拆分、OCR 校正或模型给出）"], level))
+            continue
+        if finding.severity is Severity.ERROR and level is not Confidence.HIGH:
+            finding = finding.model_copy(update={"severity": Severity.WARNING})
+        passed.append(finding.model_copy(update={"confidence": level}))
+    return passed
+
+
+def _misread(finding: Finding, reasons: list[str], level: Confidence) -> Finding:
+    return Finding(
+        rule="extraction.suspect",
+        severity=Severity.INFO,
+        message_zh=f"可能是本工具误读（{'；'.join(dict.fromkeys(reasons))}），未据此判定报告有误：{finding.message_zh}",
+        message_en=f"the tool may have misread these figures; not held against the report: {finding.message_en}",
+        figures=finding.figures,
+        expected=finding.expected,
+        found=finding.found,
+        confidence=Confidence.LOW if level is Confidence.LOW else level,
+    )
+
+
+def indicators_complete(report: Report) -> bool:
+    """Whether the indicator list was read whole: the document does not stop early and no table row or
+    passage among the indicators was left unread. Sums of weights and scores are taken only then."""
+    if report.truncated:
+        return False
+    spans = [f.span for ind in report.indicators for f in (ind.target, ind.actual, ind.weight, ind.score) if f]
+    located = [span for span in spans if span is not None]
+    if report.coverage is None or not located:
+        return True
+    start, end = min(s.start for s in located), max(s.end for s in located)
+    return not any(span.start < end and start < span.end for span in report.coverage.unread)

@@ -1,0 +1,96 @@
+"""Honest flags: the checks never accuse a report of the tool's own misreading (issue 18).
+
+A figure no reader would accept makes the finding that uses it an `extraction.suspect` note; a figure read
+from prose or squashed text cannot carry an error; a sum is taken only over a list read whole; a reason is
+not missing from a document that stops before it could be given.
+"""
+
+from __future__ import annotations
+
+from check_builders import fig, indicator, line, report
+from jixiao.checks import run_checks
+from jixiao.model import Confidence, Funding, FundSource, Report, Severity
+
+
+def _found_by(figure_report: Report, found_by: str) -> Report:
+    for figure in (
+        figure_report.funding.budget.total,
+        figure_report.funding.executed.total,
+        figure_report.funding.execution_rate,
+    ):
+        if figure is not None:
+            figure.found_by = found_by
+    return figure_report
+
+
+def _loud(findings: list) -> list[tuple[str, str]]:
+    return [(f.rule, f.severity.value) for f in findings if f.severity is not Severity.INFO]
+
+
+def test_a_budget_glued_from_three_cells_is_a_suspect_not_a_rate_error() -> None:
+    funding = Funding(
+        budget=line("40004000100", (FundSource.CENTRAL, "中央补助", "4000")),
+        executed=line("4000", (FundSource.CENTRAL, "中央补助", "4000")),
+        execution_rate=fig("100%"),
+    )
+    findings = run_checks(report(funding=funding))
+    assert _loud(findings) == []
+    suspects = [f for f in findings if f.rule == "extraction.suspect"]
+    assert suspects and all(f.severity is Severity.INFO for f in suspects)
+    assert any("funding.budget.total" in [ref.path for ref in f.figures] for f in suspects)
+
+
+def test_an_execution_rate_of_thousands_of_percent_is_a_suspect() -> None:
+    funding = Funding(budget=line("0.3792"), executed=line("2595.64"), execution_rate=fig("684499%"))
+    findings = run_checks(report(funding=funding))
+    assert _loud(findings) == []
+    assert any(f.rule == "extraction.suspect" and "执行率" in f.message_zh for f in findings)
+
+
+def test_a_source_read_twice_is_a_suspect_not_a_sum_error() -> None:
+    funding = Funding(
+        budget=line(
+            "423.38",
+            (FundSource.PROVINCIAL, "自治区", "169.35"),
+            (FundSource.PREFECTURAL, "市级", "254.03"),
+            (FundSource.PROVINCIAL, "自治区", "169.35"),
+        )
+    )
+    findings = run_checks(report(funding=funding))
+    assert ("funding.sources_sum", "error") not in _loud(findings)
+    assert any(f.rule == "extraction.suspect" and "两次" in f.message_zh for f in findings)
+
+
+def test_an_error_needs_figures_read_from_an_exact_table() -> None:
+    def over_budget(found_by: str) -> list:
+        funding = Funding(budget=line("329.77"), executed=line("338.31"))
+        return run_checks(_found_by(report(funding=funding), found_by))
+
+    from_table = [f for f in over_budget("table.t1.funding") if f.rule == "funding.executed_within_budget"]
+    from_prose = [f for f in over_budget("narrative.funding") if f.rule == "funding.executed_within_budget"]
+    assert [(f.severity, f.confidence) for f in from_table] == [(Severity.ERROR, Confidence.HIGH)]
+    assert [(f.severity, f.confidence) for f in from_prose] == [(Severity.WARNING, Confidence.MEDIUM)]
+
+
+def test_a_figure_from_a_glued_split_never_accuses_the_report() -> None:
+    row = indicator("新增就业人数", "≥800人", "600人", weight="10", score="10")
+    assert row.weight is not None and row.score is not None
+    row.weight.found_by = row.score.found_by = "table.t4.glued_split"
+    findings = run_checks(report(indicators=[row]))
+    assert not [f for f in findings if f.rule == "scoring.full_score_unmet"]
+    assert any(f.rule == "extraction.suspect" and f.confidence is Confidence.LOW for f in findings)
+
+
+def test_no_reason_is_missing_from_a_document_that_stops_early() -> None:
+    rows = [indicator("新增就业人数", "≥800人", "600人")]
+    text = "一、绩效指标完成情况\n新增就业人数指标值800人，实际完成600人。\n二、存在问题\n部分"
+    whole = run_checks(report(indicators=rows), text)
+    cut = run_checks(report(indicators=rows, truncated=True), text)
+    assert "narrative.unmet_without_reason" in [f.rule for f in whole]
+    assert "narrative.unmet_without_reason" not in [f.rule for f in cut]
+
+
+def test_weights_are_summed_only_over_a_list_read_whole() -> None:
+    rows = [indicator("新增就业人数", "≥800人", "812人", weight="20", score="20")]
+    assert "scoring.weights_sum" in [f.rule for f in run_checks(report(indicators=rows))]
+    assert "scoring.weights_sum" not in [f.rule for f in run_checks(report(indicators=rows, truncated=True))]
