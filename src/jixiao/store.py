@@ -73,9 +73,15 @@ CREATE TABLE IF NOT EXISTS failures (
     reason TEXT NOT NULL,
     run_id INTEGER NOT NULL REFERENCES runs(id),
     created_at REAL NOT NULL,
+    -- 1 when the file took its worker down or overran its time: held back until its size or mtime change
+    fatal INTEGER NOT NULL DEFAULT 0,
+    size INTEGER,
+    mtime_ns INTEGER,
     UNIQUE (path, extractor)
 );
 """
+# Columns added since a store's first version, added to an older store when it is opened.
+_ADDED_COLUMNS = {"failures": ("fatal INTEGER NOT NULL DEFAULT 0", "size INTEGER", "mtime_ns INTEGER")}
 
 
 def pack(text: str) -> bytes:
@@ -233,6 +239,7 @@ class Store:
             connection.execute("PRAGMA synchronous=NORMAL")
             connection.execute("PRAGMA foreign_keys=ON")
             connection.executescript(SCHEMA)
+            _add_missing_columns(connection)
         except sqlite3.Error:
             connection.close()
             raise
@@ -312,15 +319,30 @@ class Store:
             db.execute("DELETE FROM failures WHERE path = ?", (record.path,))
         return extraction_id
 
-    def save_failure(self, *, path: str, extractor: str, reason: str, run_id: int) -> None:
+    def save_failure(
+        self, *, path: str, extractor: str, reason: str, run_id: int, held: FileStat | None = None
+    ) -> None:
+        """Record why a file failed; `held` (its stat) marks a file that took its worker down, so the next runs
+        skip it until it changes."""
         reason = redact(reason)  # providers echo keys in error bodies; a store is shared and exported
+        size, mtime_ns = (held.size, held.mtime_ns) if held is not None else (None, None)
         with self._transaction() as db:
             db.execute(
-                "INSERT INTO failures (path, extractor, reason, run_id, created_at) VALUES (?, ?, ?, ?, ?) "
+                "INSERT INTO failures (path, extractor, reason, run_id, created_at, fatal, size, mtime_ns) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (path, extractor) DO UPDATE SET reason = excluded.reason, run_id = excluded.run_id, "
-                "created_at = excluded.created_at",
-                (path, extractor, reason, run_id, time.time()),
+                "created_at = excluded.created_at, fatal = excluded.fatal, size = excluded.size, "
+                "mtime_ns = excluded.mtime_ns",
+                (path, extractor, reason, run_id, time.time(), held is not None, size, mtime_ns),
             )
+
+    def held_back(self, extractor: str) -> dict[str, FileStat]:
+        """Files that took their worker down under `extractor`, with the stat they had then."""
+        rows = self.connection.execute(
+            "SELECT path, size, mtime_ns FROM failures WHERE extractor = ? AND fatal = 1 AND size IS NOT NULL",
+            (extractor,),
+        )
+        return {path: FileStat(size, mtime_ns) for path, size, mtime_ns in rows}
 
     def _upsert_document(self, db: sqlite3.Connection, record: Extracted) -> int:
         row = db.execute("SELECT id, sha256 FROM documents WHERE path = ?", (record.path,)).fetchone()
@@ -438,6 +460,14 @@ class Store:
             parameters = (extractor,)
         rows = self.connection.execute(query + " ORDER BY path", parameters)
         return [StoredFailure(path=p, extractor=e, reason=redact(r), run_id=run) for p, e, r, run in rows]
+
+
+def _add_missing_columns(connection: sqlite3.Connection) -> None:
+    for table, columns in _ADDED_COLUMNS.items():
+        present = {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+        for column in columns:
+            if column.split()[0] not in present:
+                connection.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
 
 
 def store_problem(path: Path, error: sqlite3.Error) -> str:

@@ -28,18 +28,22 @@ def run(
     concurrency: Annotated[
         int | None, typer.Option(help="reports in flight at once for the llm backend (default: settings)")
     ] = None,
+    retry_held: Annotated[
+        bool, typer.Option("--retry-held", help="try again the files that took their worker down before")
+    ] = False,
 ) -> None:
     """Extract and check every report into DB; a second run skips what is done and retries what failed."""
     inputs = gather_files(paths)
     started = time.perf_counter()
     with Store(db) as store, BatchProgress(f"jixiao run ({chosen.key})") as progress:
         tally = run_batch(
-            StoreSink(store),
+            StoreSink(store, retry_held=retry_held),
             inputs.files,
             chosen.job(run_checks),
             workers=workers,
             concurrency=concurrency or chosen.settings.max_concurrency,
             extractor=chosen.extractor,
+            limits=chosen.limits,
             on_start=progress.on_start,
             on_outcome=progress.on_outcome,
         )
@@ -51,11 +55,20 @@ def run(
         highlight=False,
         markup=False,
     )
-    for line in (status_line(tally), series_line):
+    for line in (status_line(tally), series_line, _held_line(tally.held)):
         if line:
             console.print(line, highlight=False, markup=False)
-    if tally.failed or inputs.problems or series_line is None:
+    if tally.failed or tally.held or inputs.problems or series_line is None:
         raise typer.Exit(1)
+
+
+def _held_line(held: int) -> str | None:
+    if not held:
+        return None
+    return (
+        f"{held} held back: they took their worker down in an earlier run (memory or time cap) and have not changed; "
+        "`--retry-held` tries them again (after raising JIXIAO_FILE_MEMORY_MB / JIXIAO_FILE_TIMEOUT, say)"
+    )
 
 
 def _refresh_series(store: Store) -> str | None:
