@@ -8,6 +8,7 @@ from jixiao.documents.normalize import normalize
 from jixiao.documents.tables import Kind, Role, Table, find_tables
 from jixiao.documents.tables.align import Aligner, split_glued
 from jixiao.documents.tables.find import carry_down
+from jixiao.documents.tables.glued_funding import split_glued_funding
 from jixiao.documents.tables.headers import kind_of, role_of, split_header_words
 from jixiao.documents.tables.pieces import shape_of
 from jixiao.documents.tables.table import Cell, Row
@@ -501,4 +502,32 @@ def test_a_header_broken_by_spaces_where_its_cells_wrapped_is_cut_at_its_words()
     assert [(r.text(Role.NAME), r.text(Role.TARGET), r.text(Role.SCORE)) for r in table.rows] == [
         ("新购演出服装", "30套", "19"),
         ("按时购置率", "100%", "10"),
+    ]
+
+
+def test_a_glued_funding_row_is_cut_where_the_arithmetic_agrees() -> None:
+    raw = (
+        "项目资金(万元)全年预算数(A)全年执行数(B)预算执行率(B/A)\n年度资金总额:2500125050%\n其中:中央补助12001200100%\n"
+    )
+    [table] = _tables(raw)
+    cut = [(r.text(Role.BUDGET), r.text(Role.EXECUTED), r.text(Role.RATE), r.split) for r in table.rows]
+    assert cut == [("2500", "1250", "50%", True), ("1200", "1200", "100%", True)]
+
+
+def test_a_glued_funding_row_with_two_honest_cuts_stays_unread() -> None:
+    columns = [Role.BUDGET, Role.EXECUTED, Role.RATE]
+    ambiguous = Row(cells={Role.RATE: _cell("7457%")})  # 7 | 4 | 57% and 74 | 5 | 7% both agree
+    assert not split_glued_funding(ambiguous, columns) and list(ambiguous.cells) == [Role.RATE]
+    assert not split_glued_funding(Row(cells={Role.RATE: _cell("123456789%")}), columns)  # no cut agrees
+
+
+def test_glued_points_under_a_header_without_points_columns_are_not_a_target() -> None:
+    raw = (
+        "绩效指标一级指标二级指标三级指标指标值全年实际完成值未完成原因和改进措施\n"
+        "数量指标新建桥梁3座2020\n时效指标按期完成投资1010\n"
+    )
+    [table] = _tables(raw)
+    assert [(r.text(Role.NAME), r.text(Role.TARGET), r.text(Role.ACTUAL)) for r in table.rows] == [
+        ("新建桥梁", "3座", ""),
+        ("按期完成投资", "", ""),
     ]

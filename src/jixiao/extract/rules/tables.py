@@ -54,8 +54,8 @@ _MONEY_LINES = (
 
 
 def _funding(table: Table, funding: Funding, source: str) -> None:
-    found_by = f"table.{table.layout}.funding"
     for row in table.rows:
+        found_by = f"table.{table.layout}.{'glued_split' if row.split else 'funding'}"
         _drop_cut_cell(row)
         label = _label(row.text(Role.LABEL))
         amounts = {
