@@ -6,7 +6,7 @@ from pathlib import Path
 
 from jixiao.documents.normalize import normalize
 from jixiao.documents.tables import Kind, Role, Table, find_tables
-from jixiao.documents.tables.align import Aligner, split_glued
+from jixiao.documents.tables.align import Aligner, emission, split_glued
 from jixiao.documents.tables.find import carry_down
 from jixiao.documents.tables.glued_funding import split_glued_funding
 from jixiao.documents.tables.headers import kind_of, role_of, split_header_words
@@ -531,3 +531,10 @@ def test_glued_points_under_a_header_without_points_columns_are_not_a_target() -
         ("新建桥梁", "3座", ""),
         ("按期完成投资", "", ""),
     ]
+
+
+def test_a_points_column_takes_points_as_forms_print_them_never_glued_runs() -> None:
+    for text in ("10", "2.5", "1.75", "20%", "10分", "1O"):
+        assert emission(Role.WEIGHT, shape_of(_cell(text))) > 0, text
+    for text in ("00.110", "0.910010", "010"):
+        assert emission(Role.WEIGHT, shape_of(_cell(text))) == float("-inf"), text

@@ -18,6 +18,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from jixiao.documents.tables.ocr import ocr_repaired
 from jixiao.documents.tables.pieces import Piece, Shape, is_money
 from jixiao.documents.tables.table import MONEY_ROLES, TEXT_ROLES, Cell, Kind, Role, Row
 
@@ -35,13 +36,16 @@ _JUNK = {
 }  # fmt: skip
 _JUNK_OTHER = -1.5
 _PAIR = -0.2  # a glued 分值得分 (`1010`) placed as both
+# 10, 2.5, 1.75, 20%: never 00.110 or 0.910010 (cells glued together)
+_POINTS_TEXT = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?\s*(?:分|%)?")
+_MAX_VALUE_TEXT = 40
 NUMBERED = re.compile(r"^\s*(?:指标\s*)?\d+\s*[:：、.．]")
 """`指标3:` / `2、`: a numbered row's name, never the rest of the name before it."""
 
 
 def _bare_score(piece: Piece) -> float:
     """A 分值 or 得分: a bare number from 0 to 100 (or `10分`)."""
-    if piece.value is None or not 0 <= piece.value <= MAX_WEIGHT:
+    if piece.value is None or not 0 <= piece.value <= MAX_WEIGHT or not _points_text(piece.text):
         return IMPOSSIBLE
     if piece.shape is Shape.NUMBER:
         return 1.5
@@ -52,8 +56,15 @@ def _bare_score(piece: Piece) -> float:
     return IMPOSSIBLE
 
 
+def _points_text(printed: str) -> bool:
+    text = printed.strip()
+    return bool(_POINTS_TEXT.fullmatch(ocr_repaired(text) or text))  # `1O` is an OCR 10
+
+
 def _value_score(piece: Piece) -> float:
     """A target or an actual: a figure, a date, a word in place of a number, a short text."""
+    if len(piece.text) > _MAX_VALUE_TEXT:
+        return IMPOSSIBLE  # a run of cells glued together, not one value
     if piece.shape is Shape.TEXT:
         size = len(piece.text.strip())
         if size < 2:
