@@ -29,6 +29,12 @@ def test_a_decompression_bomb_fails_alone_within_the_memory_cap(tmp_path: Path) 
     assert stored(tmp_path / "j.db")["done"] == [str(path) for path in good]
     assert ran.peak_mb < 900, f"peak {ran.peak_mb:.0f} MB"  # without the cap it grew past 1.5 GB
     assert ran.left_running == []
+    assert [line.split(": ")[0] for line in stored(tmp_path / "j.db")["failed"]] == [str(bomb)]
+
+    again = run_jixiao("run", "reports", "--db", "j.db", cwd=tmp_path, env=jixiao_env(**CAPS), timeout=300)
+    assert again.returncode == 1 and len(again.error_lines) <= 1, again.stderr  # the bomb fails again or is held
+    assert "2 unchanged and skipped" in again.stdout, again.stdout  # the run finishes; the good ones stay done
+    assert again.left_running == []
 
 
 def test_a_file_that_runs_for_minutes_is_stopped_and_held_back_until_it_changes(tmp_path: Path) -> None:
