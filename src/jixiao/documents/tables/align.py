@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from jixiao.documents.tables.ocr import ocr_repaired
 from jixiao.documents.tables.pieces import Piece, Shape, is_money
@@ -78,7 +79,12 @@ def _value_score(piece: Piece) -> float:
 
 def emission(role: Role, piece: Piece) -> float:
     """How well a piece fits under a column (IMPOSSIBLE when it cannot be that column's content)."""
-    shape = piece.shape
+    return _emission(role, piece.shape, piece.text, piece.value, piece.unit, piece.role)
+
+
+@lru_cache(maxsize=65536)  # a body repeats the same cells (10, 100%, 数量指标) under the same columns
+def _emission(role: Role, shape: Shape, text: str, value: float | None, unit: str | None, named: Role | None) -> float:
+    piece = Piece(Cell(text, 0, len(text)), shape, value, unit, named)
     if shape is Shape.EMPTY:
         return IMPOSSIBLE if role in (Role.NAME, Role.LABEL) else 0.2
     if shape is Shape.HEADER and piece.role is Role.RATE and role is Role.NAME:

@@ -197,13 +197,20 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False) -> l
 def _header_parts(cell: Cell) -> list[Cell] | None:
     """A cell made of several header words: spaced (`执行率 得分`) or glued (`一级指标二级指标`, also inside
     other text)."""
-    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", cell.text)]
-    if len(words) > 1 and all(role_of(cell.text[a:b]) for a, b in words):
-        return [Cell(cell.text[a:b], cell.start + a, cell.start + b) for a, b in words]
-    spans = split_header_words(cell.text) if len(words) == 1 and role_of(cell.text) is None else None
+    spans = _header_spans(cell.text)
+    return None if spans is None else [Cell(cell.text[a:b], cell.start + a, cell.start + b) for a, b in spans]
+
+
+@lru_cache(maxsize=16384)
+def _header_spans(text: str) -> tuple[tuple[int, int], ...] | None:
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    if len(words) > 1 and all(role_of(text[a:b]) for a, b in words):
+        return tuple(words)
+    spans = split_header_words(text) if len(words) == 1 and role_of(text) is None else None
     if spans is None:
         return None
-    return [_trimmed_part(cell, a, b) for a, b in spans]
+    trimmed = [_trimmed(text, a, b) for a, b in spans]
+    return tuple((part.start, part.end) for part in trimmed)
 
 
 def _trimmed_part(cell: Cell, a: int, b: int) -> Cell:
@@ -231,11 +238,12 @@ _JOINABLE = {Shape.TEXT, Shape.LEVEL1, Shape.LEVEL2, Shape.POINTS, Shape.HEADER}
 def _join(text: str, pieces: list[Piece]) -> list[Piece]:
     """Join words a dump broke over two or three lines back into the header or level they make."""
     joined: list[Piece] = []
+    small = [p.shape in _JOINABLE and (len(p.text) <= 8 or len(compact(p.text)) <= 8) for p in pieces]
     index = 0
     while index < len(pieces):
         for width in (3, 2):
             group = pieces[index : index + width]
-            if len(group) < width or any(p.shape not in _JOINABLE or len(compact(p.text)) > 8 for p in group):
+            if len(group) < width or not all(small[index : index + width]):
                 continue
             cell = Cell(text[group[0].cell.start : group[-1].cell.end], group[0].cell.start, group[-1].cell.end)
             whole = shape_of(cell)
@@ -312,19 +320,24 @@ def _recut(text: str, start: int, end: int) -> list[Piece] | None:
 
 def _level_parts(cell: Cell) -> list[Cell]:
     """`产出指标数量指标城镇新增就业人数` → the level words and the name."""
+    return [Cell(cell.text[a:b], cell.start + a, cell.start + b) for a, b in _level_spans(cell.text)]
+
+
+@lru_cache(maxsize=16384)
+def _level_spans(text: str) -> tuple[tuple[int, int], ...]:
     from jixiao.documents.tables.levels import LEVEL_PREFIX
 
-    parts: list[Cell] = []
+    parts: list[tuple[int, int]] = []
     offset = 0
-    while (match := LEVEL_PREFIX.match(cell.text, offset)) and match.end() > offset:
-        parts.append(Cell(match.group(0), cell.start + match.start(), cell.start + match.end()))
+    while (match := LEVEL_PREFIX.match(text, offset)) and match.end() > offset:
+        parts.append(match.span())
         offset = match.end()
     if not parts:
-        return [cell]
-    if offset < len(cell.text):
-        rest = _trimmed(cell.text, offset, len(cell.text))
-        parts.append(Cell(rest.text, cell.start + rest.start, cell.start + rest.end))
-    return parts
+        return ((0, len(text)),)
+    if offset < len(text):
+        rest = _trimmed(text, offset, len(text))
+        parts.append((rest.start, rest.end))
+    return tuple(parts)
 
 
 def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> list[Piece]:
