@@ -472,8 +472,13 @@ def test_rows_of_a_dump_without_its_header_are_read_in_the_annex_column_order() 
         ("效益指标", "社会效益指标", "群众文化活动参与人次", "≥3000人次", "3520人次"),
     ]
     raw = "".join("|   " + "\n        |\n     ".join(row) + "\n        |\n  ||||\n" for row in rows)
-    [table] = _tables(raw)
+    unnamed = (
+        "|   产出指标\n        |\n     时效指标\n        |\n     2023年\n        |\n     2023年\n        |\n  ||||\n"
+    )
+    [table] = _tables(raw + unnamed)
     assert (table.kind, table.layout) == (Kind.INDICATORS, "headerless")
+    text, _ = normalize(raw + unnamed)
+    assert [text[a:b] for a, b in table.skipped] == ["2023年"] * 2  # a row whose name is a figure: unread, said so
     read = [
         tuple(r.text(role) for role in (Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.TARGET, Role.ACTUAL))
         for r in table.rows
@@ -531,6 +536,7 @@ def test_glued_points_under_a_header_without_points_columns_are_not_a_target() -
         ("新建桥梁", "3座", ""),
         ("按期完成投资", "", ""),
     ]
+    assert [normalize(raw)[0][a:b] for a, b in table.skipped] == ["2020", "1010"]  # unread, and said so
 
 
 def test_a_points_column_takes_points_as_forms_print_them_never_glued_runs() -> None:

@@ -250,18 +250,21 @@ def carry_down(rows: list[Row]) -> None:
 _DOUBLED = re.compile(r"(\d{1,2})\1")
 
 
-def _drop_unheaded_points(rows: list[Row], columns: list[Role]) -> None:
+def _drop_unheaded_points(rows: list[Row], columns: list[Role]) -> list[tuple[int, int]]:
     """`按期完成投资1010` in a glued table whose header has no 分值/得分: the form's weight and score glued
-    (`10`, `10`), not a target, so the cell is left unread."""
+    (`10`, `10`), not a target, so the cell is left unread (its span is returned)."""
+    dropped: list[tuple[int, int]] = []
     if Role.WEIGHT in columns or Role.SCORE in columns:
-        return
+        return dropped
     for row in rows:
         for role in (Role.ACTUAL, Role.TARGET):
             cell = row.cells.get(role)
             if cell is not None:
                 if _DOUBLED.fullmatch(cell.text):
+                    dropped.append((cell.start, cell.end))
                     del row.cells[role]
                 break
+    return dropped
 
 
 def _mark_cut(table: Table, text: str, body: list[Piece]) -> None:
@@ -329,13 +332,13 @@ def _table(
     layout = _layout(body)
     if kind is Kind.INDICATORS:
         carry_down(rows)
-        if layout == "t4":
-            _drop_unheaded_points(rows, columns)
+        dropped = _drop_unheaded_points(rows, columns) if layout == "t4" else []
     else:
+        dropped = []
         for row in rows:
             split_glued_funding(row, columns)
     table = Table(kind=kind, layout=layout, columns=columns, rows=rows, start=run[0].cell.start, end=0)
-    table.skipped = [(piece.cell.start, piece.cell.end) for piece in left if piece.shape in _VALUE_SHAPES]
+    table.skipped = [(piece.cell.start, piece.cell.end) for piece in left if piece.shape in _VALUE_SHAPES] + dropped
     _mark_cut(table, text, body)
     table.rows.extend(footers)
     last = max([row.end for row in table.rows] or [run[-1].cell.end])

@@ -22,6 +22,8 @@ _MIN_ROWS = 3
 _MAX_ROW_LINES = 30  # lines from one second-level cell to the next, in a one-cell-per-line dump
 _BEFORE = 8  # lines before the first second-level cell that may hold its row's first-level cell
 _DUMP_CUTS = ("pipe", "line")
+_VALUES = (Shape.NUMBER, Shape.FIGURE, Shape.DATE)
+_VALUE_ROLES = (Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE)
 _MAX_CELL = 40
 _NUMBERED_LINE = re.compile(r"\s*\d+[.、．](?!\d)")  # `2.部门绩效评价结果。`: the text goes on
 
@@ -75,10 +77,14 @@ def headerless_table(text: str, found: list[Piece]) -> Table | None:
     cuts = [piece.cut for piece in body]
     if not cuts or sum(cut in _DUMP_CUTS for cut in cuts) * 4 < len(cuts) * 3:
         return None
-    rows, _ = Aligner(COLUMNS, Kind.INDICATORS, text).align(body, None)
-    rows = [row for row in rows if Role.NAME in row.cells and ({Role.TARGET, Role.ACTUAL} & row.cells.keys())]
-    if len(rows) < _MIN_ROWS:
+    rows, left = Aligner(COLUMNS, Kind.INDICATORS, text).align(body, None)
+    read = [row for row in rows if Role.NAME in row.cells and ({Role.TARGET, Role.ACTUAL} & row.cells.keys())]
+    if len(read) < _MIN_ROWS:
         return None
-    return Table(
-        kind=Kind.INDICATORS, layout="headerless", columns=COLUMNS, rows=rows, start=rows[0].start, end=rows[-1].end
+    table = Table(
+        kind=Kind.INDICATORS, layout="headerless", columns=COLUMNS, rows=read, start=read[0].start, end=read[-1].end
     )
+    values = [p.cell for p in left if p.shape in _VALUES]  # a row whose name is a figure (`2020年 | 2020年`)
+    values += [cell for row in rows if row not in read for role, cell in row.cells.items() if role in _VALUE_ROLES]
+    table.skipped = sorted((cell.start, cell.end) for cell in values)
+    return table
