@@ -544,3 +544,30 @@ def test_a_points_column_takes_points_as_forms_print_them_never_glued_runs() -> 
         assert emission(Role.WEIGHT, shape_of(_cell(text))) > 0, text
     for text in ("00.110", "0.910010", "010"):
         assert emission(Role.WEIGHT, shape_of(_cell(text))) == float("-inf"), text
+
+
+def test_glued_dates_are_one_value_and_a_reason_runs_into_the_next_rows_level() -> None:
+    raw = (
+        "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施\n"
+        "产出指标时效指标完工时间2021年10月底前2021年12月15日53雨季停工两月成本指标每公里造价≤45万元41.6万元1010\n"
+    )
+    [table] = _tables(raw)
+    rows = [(r.text(Role.LEVEL2), r.text(Role.NAME), r.text(Role.TARGET), r.text(Role.ACTUAL)) for r in table.rows]
+    assert rows == [
+        ("时效指标", "完工时间", "2021年10月底前", "2021年12月15日"),
+        ("成本指标", "每公里造价", "≤45万元", "41.6万元"),
+    ]
+    assert (table.rows[0].text(Role.WEIGHT), table.rows[0].text(Role.SCORE)) == ("5", "3")
+    assert table.rows[0].text(Role.REASON) == "雨季停工两月"
+
+
+def test_a_glued_funding_row_gives_its_weight_back_and_a_glued_total_its_score() -> None:
+    raw = (
+        "项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分年度资金总额45.0048.0046.561097%9.7"
+        "其中:当年财政拨款45.0045.0043.56\n"
+    )
+    [table] = _tables(raw)
+    total, appropriation = table.rows
+    cells = (Role.EXECUTED, Role.WEIGHT, Role.RATE, Role.SCORE)
+    assert tuple(total.text(role) for role in cells) == ("46.56", "10", "97%", "9.7")
+    assert (appropriation.text(Role.EXECUTED), appropriation.text(Role.WEIGHT)) == ("43.56", "")

@@ -37,6 +37,8 @@ _JUNK = {
 }  # fmt: skip
 _JUNK_OTHER = -1.5
 _PAIR = -0.2  # a glued 分值得分 (`1010`) placed as both
+_CENTS = re.compile(r"\.\d\d$")
+_AMOUNT_AS_POINTS = -0.7
 # 10, 2.5, 1.75, 20%: never 00.110 or 0.910010 (cells glued together)
 _POINTS_TEXT = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?\s*(?:分|%)?")
 _MAX_VALUE_TEXT = 40
@@ -131,8 +133,12 @@ def _text_emission(role: Role, piece: Piece) -> float:
 
 
 def _pairable(text: str, cut: str) -> bool:
-    """`20` is a weight or a score, never 2 and 0; but glued to its neighbours (T4) `22` is 2 and 2."""
-    return len(text) >= 3 or (cut == "glued" and len(text) == 2 and text[0] == text[1] != "0")
+    """`20` is a weight or a score, never 2 and 0; but glued to its neighbours (T4) `22` is 2 and 2 and `53`
+    is 5 and 3 (a lone weight of 10, 15 or 20 never reads as a pair: its second digit is not below its first
+    or is 0)."""
+    if len(text) >= 3:
+        return True
+    return cut == "glued" and len(text) == 2 and text.isdigit() and "0" < text[1] <= text[0]
 
 
 def split_glued(cell: Cell) -> tuple[Cell, Cell] | None:
@@ -145,6 +151,8 @@ def split_glued(cell: Cell) -> tuple[Cell, Cell] | None:
         left, right = text[:cut], text[cut:]
         if "." in left or (len(right) > 1 and right[0] == "0" and right[1] != ".") or right[0] == ".":
             continue
+        if "." in right and len(right.split(".")[1]) > 2:
+            continue  # a score has at most two decimals: `132.912` is an amount
         weight, score = float(left), float(right)
         if 0 < weight <= MAX_WEIGHT and score <= weight:
             pair = (Cell(left, cell.start, cell.start + cut), Cell(right, cell.start + cut, cell.end))
@@ -229,7 +237,7 @@ class Aligner:
             scores = [IMPOSSIBLE] * states
             steps: list[_Step | None] = [None] * states
             junk = _JUNK.get(piece.shape, _JUNK_OTHER)
-            fits = [(c, fit) for c, role in enumerate(self.columns) if (fit := emission(role, piece)) > IMPOSSIBLE]
+            fits = [(c, fit) for c, role in enumerate(self.columns) if (fit := self._fit(role, piece)) > IMPOSSIBLE]
             for previous in range(states):
                 if best[previous] == IMPOSSIBLE:
                     continue
@@ -253,10 +261,18 @@ class Aligner:
             trail.append(steps)
         return self._rows(pieces, trail, best)
 
+    def _fit(self, role: Role, piece: Piece) -> float:
+        fit = emission(role, piece)
+        if self.kind is Kind.FUNDING and role in (Role.WEIGHT, Role.SCORE) and _CENTS.search(piece.text):
+            return fit + _AMOUNT_AS_POINTS  # `3.00` in a funding row is an amount before it is a 分值
+        return fit
+
     def _pair(self, piece: Piece, previous: int, base: float, scores: list[float], steps: list[_Step | None]) -> None:
         """A glued `1010` filling both 分值 and 得分 (T4), right after the row's values before them."""
-        if self.kind is not Kind.INDICATORS or self.weight is None or self.score is None or previous == 0:
+        if self.weight is None or self.score is None or previous == 0:
             return
+        if self.kind is Kind.FUNDING and (piece.cut != "glued" or self.score != self.weight + 1):
+            return  # a funding row's bare numbers are amounts unless glued after the rate (`94.32%109.4`)
         if piece.shape is not Shape.NUMBER or not _pairable(piece.text.strip(), piece.cut):
             return
         last = previous - 1

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from jixiao.documents.layout import TableLayout
-from jixiao.documents.tables.align import Aligner
+from jixiao.documents.tables.align import Aligner, split_glued
 from jixiao.documents.tables.cells import HEADING, line_spans
 from jixiao.documents.tables.columns import column_major_table
 from jixiao.documents.tables.glued_funding import split_glued_funding
@@ -194,9 +194,20 @@ def _footer_row(piece: Piece, after: list[Piece]) -> Row:
     numbers = [p for p in after[:2] if p.shape is Shape.NUMBER or (p.shape is Shape.FIGURE and p.unit == "分")]
     if len(numbers) == 2 and numbers == after[:2]:
         row.cells[Role.WEIGHT], row.cells[Role.SCORE] = numbers[0].cell, numbers[1].cell
+    elif numbers and numbers[0] is after[0] and (split := _glued_total(numbers[0])) is not None:
+        row.cells[Role.WEIGHT], row.cells[Role.SCORE] = split
+        row.split = True
     elif numbers and numbers[0] is after[0]:
         row.cells[Role.SCORE] = numbers[0].cell
     return row
+
+
+def _glued_total(piece: Piece) -> tuple[Cell, Cell] | None:
+    """`总分10095.7` in a glued table: the full 100 points, then the score."""
+    if piece.cut != "glued" or not piece.text.startswith("100") or (piece.value or 0) <= 100:
+        return None
+    split = split_glued(piece.cell)
+    return split if split is not None and split[0].text == "100" else None
 
 
 def _footer(body: list[Piece]) -> tuple[list[Piece], list[Row]]:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from itertools import pairwise
 
 from jixiao.documents.tables.headers import BLOCK_LABEL, compact, role_of, split_header_words
 from jixiao.documents.tables.ocr import ocr_repaired
@@ -318,6 +319,22 @@ def _recut(text: str, start: int, end: int) -> list[Piece] | None:
     return pieces
 
 
+_INNER_LEVEL = re.compile(
+    r"(?<=[\u4e00-\u9fff，,。；;])(?<!经济)(?<!社会)(?<!生态)(?<!环境)(?<!对象)"  # not the tail of a longer level
+    r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)指标"
+)
+
+
+def _inner_levels(cell: Cell) -> list[Cell]:
+    """A glued cell cut before each second-level word inside it: the words before end the row above."""
+    cuts = [match.start() for match in _INNER_LEVEL.finditer(cell.text)]
+    if not cuts:
+        return [cell]
+    bounds = [0, *cuts, len(cell.text)]
+    parts = [_trimmed_part(cell, a, b) for a, b in pairwise(bounds)]
+    return [piece for part in parts if part.text for piece in _level_parts(part)]
+
+
 def _level_parts(cell: Cell) -> list[Cell]:
     """`产出指标数量指标城镇新增就业人数` → the level words and the name."""
     return [Cell(cell.text[a:b], cell.start + a, cell.start + b) for a, b in _level_spans(cell.text)]
@@ -352,6 +369,8 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
             for cell in _split(text, segment, gap, ocr, piped)
             for part in _header_parts(cell) or _level_parts(cell)
         ]
+        if len(parts) > 1:  # glued: a reason runs on into the next row's level (`…验收节点成本指标图书采购单价`)
+            parts = [piece for part in parts for piece in _inner_levels(part)]
         for index, part in enumerate(parts):
             cut = "pipe" if piped else "line"
             if len(parts) > 1:

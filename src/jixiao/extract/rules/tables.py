@@ -91,6 +91,7 @@ _NUMBERING = re.compile(r"^(?:指标)?\d+[、.．:：]")
 _SENTENCE_MARK = re.compile(r"[。；;]|[（(]\d+(?:\.\d+)?分[)）].")
 _MAX_NAME = 60
 _PART_OF = re.compile(r"^[★☆*]*其中[:：]")
+_LEVEL_INSIDE = re.compile(r"(?:产出|效益|满意度|成本|数量|质量|时效)指标")
 _GLUED_NATURE = re.compile(
     rf"(?<=[\u4e00-\u9fff])(?:{UNIT_PATTERN})?(?:定量|定性)(?:指标)?$"
 )  # 计量单位 and 指标性质 after it
@@ -110,6 +111,8 @@ def is_name(text: str) -> bool:
     if compact[0].isdigit() and not numbering:
         return False
     rest = _PART_OF.sub("", compact[numbering.end() :] if numbering else compact)
+    if _LEVEL_INSIDE.search(rest):
+        return False  # `…人均资助效益指标(分)社会效益指标资金发放率`: cells of several rows run together
     return not (_SENTENCE_MARK.search(rest) or ":" in rest or "：" in rest or rest.endswith("的"))
 
 
@@ -184,7 +187,8 @@ def extract_tables(tables: list[Table], source: str, program: str | None = None)
         for row in table.rows:
             _drop_cut_cell(row)
             if Role.LABEL in row.cells:
-                total = cell_figure(row.cells.get(Role.SCORE), f"table.{table.layout}.total", source=source)
+                total_by = f"table.{table.layout}.{'glued_split' if row.split else 'total'}"
+                total = cell_figure(row.cells.get(Role.SCORE), total_by, source=source)
                 findings.total_score = findings.total_score or total
                 findings.grade = findings.grade or _grade(row, f"table.{table.layout}.grade", source)
             elif _EXECUTION_ROW.match(row.text(Role.NAME)):
