@@ -34,7 +34,7 @@ POINTS = r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]"
 """`(50分)` after a level name, or `(10)`: the points a block carries."""
 _POINTS_TAIL = re.compile(r"[（(]?\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")  # also `效益指标 30分)`, the bracket lost
 _SPACES = re.compile(r"\s+")
-_LEVEL1 = re.compile(r"^(?:产出|效益|满意度|成本)指标$")
+_LEVEL1 = re.compile(r"^(?:产出|效益|满意度|成本|项目完成)指标$")  # 项目完成指标: older forms' name for 产出
 _LEVEL2 = re.compile(r"^(?:" + "|".join(sorted(LEVEL1_OF, key=len, reverse=True)) + r")$")
 _LEVEL2_SHORT = re.compile(r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响)$")
 

@@ -18,6 +18,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from jixiao.documents.tables.ocr import ocr_repaired
 from jixiao.documents.tables.pieces import Piece, Shape, is_money
 from jixiao.documents.tables.table import MONEY_ROLES, TEXT_ROLES, Cell, Kind, Role, Row
 
@@ -35,13 +36,16 @@ _JUNK = {
 }  # fmt: skip
 _JUNK_OTHER = -1.5
 _PAIR = -0.2  # a glued 分值得分 (`1010`) placed as both
+# 10, 2.5, 1.75, 20%: never 00.110 or 0.910010 (cells glued together)
+_POINTS_TEXT = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?\s*(?:分|%)?")
+_MAX_VALUE_TEXT = 40
 NUMBERED = re.compile(r"^\s*(?:指标\s*)?\d+\s*[:：、.．]")
 """`指标3:` / `2、`: a numbered row's name, never the rest of the name before it."""
 
 
 def _bare_score(piece: Piece) -> float:
     """A 分值 or 得分: a bare number from 0 to 100 (or `10分`)."""
-    if piece.value is None or not 0 <= piece.value <= MAX_WEIGHT:
+    if piece.value is None or not 0 <= piece.value <= MAX_WEIGHT or not _points_text(piece.text):
         return IMPOSSIBLE
     if piece.shape is Shape.NUMBER:
         return 1.5
@@ -52,8 +56,15 @@ def _bare_score(piece: Piece) -> float:
     return IMPOSSIBLE
 
 
+def _points_text(printed: str) -> bool:
+    text = printed.strip()
+    return bool(_POINTS_TEXT.fullmatch(ocr_repaired(text) or text))  # `1O` is an OCR 10
+
+
 def _value_score(piece: Piece) -> float:
     """A target or an actual: a figure, a date, a word in place of a number, a short text."""
+    if len(piece.text) > _MAX_VALUE_TEXT:
+        return IMPOSSIBLE  # a run of cells glued together, not one value
     if piece.shape is Shape.TEXT:
         size = len(piece.text.strip())
         if size < 2:
@@ -92,6 +103,7 @@ _TEXT_EMISSIONS: dict[Role, dict[Shape, float]] = {
     Role.OP: {Shape.OP: 3.0, Shape.TEXT: -0.5, Shape.DASH: 0.2},
     Role.UNIT: {Shape.UNIT: 3.0, Shape.TEXT: 0.3, Shape.DASH: 0.2},
     Role.RATE: {Shape.DASH: 0.3},
+    Role.COEFFICIENT: {Shape.DASH: 0.3},
     Role.REASON: {Shape.TEXT: 0.8, Shape.LONG_TEXT: 1.0, Shape.TEXT_VALUE: 0.5, Shape.DASH: 0.3},
     Role.NOTE: {Shape.TEXT: 0.5, Shape.LONG_TEXT: 0.6, Shape.TEXT_VALUE: 0.3, Shape.DASH: 0.3, Shape.POINTS: 0.5,
                 Shape.NUMBER: -0.6, Shape.FIGURE: -0.6, Shape.UNIT: 0.2, Shape.OP: 0.2},
@@ -107,9 +119,14 @@ def _text_emission(role: Role, piece: Piece) -> float:
         return 3.0 if shape is Shape.NUMBER and whole and "." not in piece.text else IMPOSSIBLE
     if role is Role.LEVEL1 and shape is Shape.LEVEL2 and not piece.text.lstrip().startswith("成本"):
         return IMPOSSIBLE
-    if role is Role.RATE and piece.value is not None:
+    if role in (Role.RATE, Role.COEFFICIENT) and piece.value is not None:
         return 3.0 if piece.unit == "%" else (0.5 if shape is Shape.NUMBER else IMPOSSIBLE)
     return _TEXT_EMISSIONS.get(role, {}).get(shape, IMPOSSIBLE)
+
+
+def _pairable(text: str, cut: str) -> bool:
+    """`20` is a weight or a score, never 2 and 0; but glued to its neighbours (T4) `22` is 2 and 2."""
+    return len(text) >= 3 or (cut == "glued" and len(text) == 2 and text[0] == text[1] != "0")
 
 
 def split_glued(cell: Cell) -> tuple[Cell, Cell] | None:
@@ -234,8 +251,8 @@ class Aligner:
         """A glued `1010` filling both 分值 and 得分 (T4), right after the row's values before them."""
         if self.kind is not Kind.INDICATORS or self.weight is None or self.score is None or previous == 0:
             return
-        if piece.shape is not Shape.NUMBER or len(piece.text.strip()) < 3:
-            return  # `20` is a weight or a score, never 2 and 0
+        if piece.shape is not Shape.NUMBER or not _pairable(piece.text.strip(), piece.cut):
+            return
         last = previous - 1
         if not last < self.weight < self.score or split_glued(piece.cell) is None:
             return

@@ -16,6 +16,8 @@ from jixiao.documents.layout import TableLayout
 from jixiao.documents.tables.align import Aligner
 from jixiao.documents.tables.cells import HEADING, line_spans
 from jixiao.documents.tables.columns import column_major_table
+from jixiao.documents.tables.glued_funding import split_glued_funding
+from jixiao.documents.tables.headerless import headerless_table, headerless_zones
 from jixiao.documents.tables.headers import MONEY_IN_YUAN, compact, kind_of
 from jixiao.documents.tables.levels import GRADE_INLINE, is_grade, is_total
 from jixiao.documents.tables.pieces import Piece, Shape, is_money, pieces, shape_of
@@ -245,6 +247,23 @@ def carry_down(rows: list[Row]) -> None:
                 row.carried.add(role)
 
 
+_DOUBLED = re.compile(r"(\d{1,2})\1")
+
+
+def _drop_unheaded_points(rows: list[Row], columns: list[Role]) -> None:
+    """`按期完成投资1010` in a glued table whose header has no 分值/得分: the form's weight and score glued
+    (`10`, `10`), not a target, so the cell is left unread."""
+    if Role.WEIGHT in columns or Role.SCORE in columns:
+        return
+    for row in rows:
+        for role in (Role.ACTUAL, Role.TARGET):
+            cell = row.cells.get(role)
+            if cell is not None:
+                if _DOUBLED.fullmatch(cell.text):
+                    del row.cells[role]
+                break
+
+
 def _mark_cut(table: Table, text: str, body: list[Piece]) -> None:
     """The document ends inside the table: its last row is partial (its last cell may be cut).
 
@@ -307,9 +326,15 @@ def _table(
     if grid is not None and len(body) != end - stop:  # pieces taken out of the body: no positional breaks
         grid = None
     rows, left = Aligner(columns, kind, text).align(body, grid)
+    layout = _layout(body)
     if kind is Kind.INDICATORS:
         carry_down(rows)
-    table = Table(kind=kind, layout=_layout(body), columns=columns, rows=rows, start=run[0].cell.start, end=0)
+        if layout == "t4":
+            _drop_unheaded_points(rows, columns)
+    else:
+        for row in rows:
+            split_glued_funding(row, columns)
+    table = Table(kind=kind, layout=layout, columns=columns, rows=rows, start=run[0].cell.start, end=0)
     table.skipped = [(piece.cell.start, piece.cell.end) for piece in left if piece.shape in _VALUE_SHAPES]
     _mark_cut(table, text, body)
     table.rows.extend(footers)
@@ -369,4 +394,18 @@ def find_tables(text: str, origin: list[int] | None = None, layouts: Sequence[Ta
             if ocr:
                 table.layout = "t5"
             tables.append(table)
-    return tables
+    if not any(table.kind is Kind.INDICATORS for table in tables):
+        tables += _headerless(text, gap, ocr, [*covered, *((t.start, t.end) for t in tables)])
+    return sorted(tables, key=lambda table: table.start)
+
+
+def _headerless(text: str, gap: Gap, ocr: bool, taken: list[tuple[int, int]]) -> list[Table]:
+    """Indicator rows whose header the excerpt does not hold (see jixiao.documents.tables.headerless)."""
+    found = []
+    for start, end in headerless_zones(text, taken):
+        table = headerless_table(text, pieces(text, start, end, gap, ocr=ocr))
+        if table is not None:
+            carry_down(table.rows)
+            table.ocr = ocr
+            found.append(table)
+    return found

@@ -261,6 +261,55 @@ def _join(text: str, pieces: list[Piece]) -> list[Piece]:
     return joined
 
 
+_RESPACED_RUN = 3  # pieces at least: header words broken by a converter's spaces
+_RESPACED_PIECE = 16  # chars at most in each
+
+
+def _respaced_headers(text: str, found: list[Piece]) -> list[Piece]:
+    """`一级指标 … 年度 指标值实际 完成值分 值得 分偏差原因分析`: a header a converter broke with spaces where its
+    cells wrapped, cut again at its words (spaces ignored) when the run holds a header word already."""
+    result: list[Piece] = []
+    index = 0
+    while index < len(found):
+        stop = index
+        while stop < len(found) and _respaceable(found[stop]):
+            stop += 1
+        if stop > index and stop < len(found) and found[stop].shape in (Shape.TEXT, Shape.LONG_TEXT):
+            stop += 1  # the header's last word may be glued to the first row (`及改进措施产出指标…`)
+        run = found[index:stop]
+        if len(run) >= _RESPACED_RUN and any(p.shape is Shape.HEADER for p in run):
+            recut = _recut(text, run[0].cell.start, run[-1].cell.end)
+            if recut is not None:
+                result.extend(recut)
+                index = stop
+                continue
+        result.extend(run or found[index : index + 1])
+        index = max(stop, index + 1)
+    return result
+
+
+def _respaceable(piece: Piece) -> bool:
+    return (
+        piece.shape in (Shape.TEXT, Shape.HEADER)
+        and piece.cut in ("space", "glued")
+        and (len(piece.text) <= _RESPACED_PIECE or piece.shape is Shape.HEADER)
+    )
+
+
+def _recut(text: str, start: int, end: int) -> list[Piece] | None:
+    """text[start:end] cut at its header words as if it had no spaces, or None when that finds no more words
+    than the pieces already held."""
+    kept = [at for at in range(start, end) if not text[at].isspace()]
+    spans = split_header_words("".join(text[at] for at in kept))
+    if spans is None:
+        return None
+    cells = [Cell(text[kept[a] : kept[b - 1] + 1], kept[a], kept[b - 1] + 1) for a, b in spans]
+    pieces = [shape_of(part, cut="glued") for cell in cells for part in _header_parts(cell) or _level_parts(cell)]
+    if sum(p.shape is Shape.HEADER for p in pieces) < _RESPACED_RUN:
+        return None
+    return pieces
+
+
 def _level_parts(cell: Cell) -> list[Cell]:
     """`产出指标数量指标城镇新增就业人数` → the level words and the name."""
     from jixiao.documents.tables.levels import LEVEL_PREFIX
@@ -298,7 +347,7 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
                 )
                 cut = "glued" if touches else "space"
             found.extend(_peel(shape_of(part, ocr=ocr, cut=cut), cut))
-    return _split_last_header(_join(text, found))
+    return _split_last_header(_respaced_headers(text, _join(text, found)))
 
 
 def _peel(piece: Piece, cut: str) -> list[Piece]:

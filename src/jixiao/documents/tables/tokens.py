@@ -3,9 +3,10 @@
 A value is an optional comparator, a number, an optional unit and suffix (`≥95%`, `812人`,
 `95%及以上`, `52.800000`), or a lone `-`/`/`. Text between values is split at spaces (T3 keeps them
 between cells). Amounts glued to each other split after two decimals (`512.40487.10` -> 512.40, 487.10),
-the way money columns print. A number carrying a unit glued to more words (`2024年招募人员体检`) belongs to a name,
-and so does a bare number glued to the words before it (`第3季度`). Whether two chars were glued is
-asked of `gap`, which knows where normalization removed the spaces a T3 dump printed between cells.
+the way money columns print; a 0 glued to a percent (`0100%`) is 0 and 100%. A number carrying a unit
+glued to more words (`2024年招募人员体检`) belongs to a name, and so does a bare number glued to the words
+before it (`第3季度`). Whether two chars were glued is asked of `gap`, which knows where normalization
+removed the spaces a T3 dump printed between cells.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from jixiao.numbers import UNIT_PATTERN
 
 _OP = r"≥|≤|>|<|=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于|大于|小于"
 VALUE = re.compile(
-    rf"(?P<op>{_OP})?(?P<num>\d+\.\d\d(?=\d[\d,]*\.\d)|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?P<op>{_OP})?(?P<num>0(?=[1-9]\d*(?:\.\d+)?%)|\d+\.\d\d(?=\d[\d,]*\.\d)|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?P<unit>{UNIT_PATTERN})?(?P<suffix>及以上|以上|及以下|以下|以内)?"
 )
 _DASH = re.compile(r"(?<!\S)[-—/／](?!\S)")
