@@ -329,3 +329,8 @@ def test_a_status_word_after_a_level_heading_is_the_actual() -> None:
 
 def test_a_status_word_in_loose_prose_is_not_an_indicator() -> None:
     assert _indicators("项目于2023年10月开工建设,已完成。\n全年培训农民600人,已完成。\n") == []
+
+
+def test_a_level_word_followed_by_指标值_is_the_indicators_name() -> None:
+    found = _indicators("二、绩效指标完成情况\n服务对象满意度指标值为≥90%，实际完成95%。\n")
+    assert [(i.name, i.target.text, i.actual.text) for i in found] == [("服务对象满意度", "≥90%", "95%")]
