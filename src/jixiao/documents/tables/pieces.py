@@ -306,8 +306,8 @@ def _respaceable(piece: Piece) -> bool:
 
 
 def _recut(text: str, start: int, end: int) -> list[Piece] | None:
-    """text[start:end] cut at its header words as if it had no spaces, or None when that finds no more words
-    than the pieces already held."""
+    """text[start:end] cut at its header words as if it had no spaces, or None when that gives fewer than
+    three header words."""
     kept = [at for at in range(start, end) if not text[at].isspace()]
     spans = split_header_words("".join(text[at] for at in kept))
     if spans is None:

@@ -5,8 +5,9 @@ A value is an optional comparator, a number, an optional unit and suffix (`≥95
 between cells). Amounts glued to each other split after two decimals (`512.40487.10` -> 512.40, 487.10),
 the way money columns print; a 0 glued to a percent (`0100%`) is 0 and 100%. A number carrying a unit
 glued to more words (`2024年招募人员体检`) belongs to a name, and so does a bare number glued to the words
-before it (`第3季度`). Whether two chars were glued is asked of `gap`, which knows where normalization
-removed the spaces a T3 dump printed between cells.
+before it (`第3季度`), unless a level word follows it (`已建立1010满意度指标`: a row ends there). A date
+(`2021年10月底前`) is one value. Whether two chars were glued is asked of `gap`, which knows where
+normalization removed the spaces a T3 dump printed between cells.
 """
 
 from __future__ import annotations
