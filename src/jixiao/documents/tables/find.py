@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from jixiao.documents.layout import TableLayout
 from jixiao.documents.tables.align import Aligner, split_glued
@@ -18,7 +19,7 @@ from jixiao.documents.tables.cells import HEADING, line_spans
 from jixiao.documents.tables.columns import column_major_table
 from jixiao.documents.tables.glued_funding import split_glued_funding
 from jixiao.documents.tables.headerless import headerless_table, headerless_zones
-from jixiao.documents.tables.headers import MONEY_IN_YUAN, compact, kind_of
+from jixiao.documents.tables.headers import HEADER_WORD, MONEY_IN_YUAN, compact, kind_of
 from jixiao.documents.tables.levels import GRADE_INLINE, is_grade, is_total
 from jixiao.documents.tables.pieces import Piece, Shape, is_money, pieces, shape_of
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
@@ -29,6 +30,7 @@ _COLUMN_WORD = re.compile(
 )
 OCR_NOTE = re.compile(r"OCR|ocr|机器识别|文字识别|扫描识别|自动识别|识别结果|识别文本|机读|图片识别")
 _MIN_HEADER = 2
+_NOT_TEXT = re.compile(r"[\s|│┃]+")
 _WINDOW_LINES = 8  # a header dumped one cell per line spreads over this many lines at most
 _MAX_PROSE_RUN = 3  # this many sentences in a row end a table
 _BLOCK_POINTS = re.compile(r"[（(]?(\d+(?:\.\d+)?)分?[)）]$")
@@ -75,6 +77,18 @@ def _zones(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 _SHORT = 12
 _PROSE = re.compile(r"。|[，,；;].*[，,；;]")
+
+
+_BETWEEN_COLUMNS = re.compile(r"[\d.,%()（）/A-Za-z]*")  # a column read column by column: its values
+
+
+def _may_hold_header(zone: str) -> bool:
+    """Whether a stretch can hold a header: two header words side by side once spaces and pipes are gone
+    (cells, or cells glued or broken over lines), or with a column's values between them (T3 by column).
+    Cutting the stretch into pieces is the reader's main cost; most stretches in prose hold no header."""
+    key = _NOT_TEXT.sub("", zone)
+    words = [match.span() for match in HEADER_WORD.finditer(key)]
+    return any(_BETWEEN_COLUMNS.fullmatch(key, end, start) for (_, end), (start, _) in pairwise(words))
 
 
 def _is_short(text: str, start: int, end: int) -> bool:
@@ -399,7 +413,8 @@ def find_tables(text: str, origin: list[int] | None = None, layouts: Sequence[Ta
     grids = [layout for layout in layouts if layout.rows and layout.rows[0]]
     covered = [(layout.rows[0][0].start, layout.rows[-1][-1].end) for layout in grids]
     found: list[tuple[list[Piece], frozenset[int] | None]] = [_grid_pieces(text, layout) for layout in grids]
-    found += [(pieces(text, start, end, gap, ocr=ocr), None) for start, end in _zones(text, covered)]
+    zones = [(start, end) for start, end in _zones(text, covered) if _may_hold_header(text[start:end])]
+    found += [(pieces(text, start, end, gap, ocr=ocr), None) for start, end in zones]
     for zone, breaks in sorted(found, key=lambda item: item[0][0].cell.start if item[0] else 0):
         for table in _tables_in(text, zone, breaks):
             caption = text[max(0, table.start - 80) : table.start + 40]
