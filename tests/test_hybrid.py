@@ -18,9 +18,10 @@ from jixiao.checks import run_checks
 from jixiao.documents import Document
 from jixiao.extract import get_extractor, resolve_backend
 from jixiao.extract.hybrid import HybridExtractor, unread_passages
+from jixiao.extract.hybrid.merge import unfit
 from jixiao.extract.llm.grounding import NOT_IN_TEXT, UNNAMED
 from jixiao.extract.rules import extract_rules
-from jixiao.model import Coverage, Grounding, Report, Span, figures_of
+from jixiao.model import Coverage, Figure, Grounding, Kind, Report, Span, figures_of
 from jixiao.settings import load_settings
 from llm_fakes import FunctionClient, user_text
 
@@ -161,7 +162,19 @@ def test_hybrid_never_loses_a_rules_fact(tmp_path: Path) -> None:
     report = hybrid(FunctionClient(wild), rules_with(TRAINING, RECHECK), tmp_path)(doc)
     for path, figure in figures_of(extract_rules(doc)):
         assert dict(figures_of(report))[path] == figure
-    assert len(report.disagreements) == 4
+    assert [d.path for d in report.disagreements] == ["indicators[0].target", "indicators[0].actual"]
+    unfit = [(c.path, c.reason) for c in report.candidates]  # 人次 can be no budget and no rate: not disputed
+    assert unfit == [("funding.budget.total", "not an amount of money"), ("funding.execution_rate", "not a percentage")]
+
+
+def test_a_model_figure_that_cannot_be_its_fields_is_only_a_candidate() -> None:
+    year = Figure(text="2003年", value=2003, unit="年", kind=Kind.NUMBER)
+    money = Figure(text="3000万元", value=3000, unit="万元", kind=Kind.NUMBER)
+    assert unfit("funding.budget.total", year) == "not an amount of money"
+    assert unfit("funding.budget.total", money) is None
+    assert unfit("indicators[0].score", money) == "not points on a 100-point scale"
+    assert unfit("indicators[0].completion", money) == "not a percentage"
+    assert unfit("indicators[0].actual", year) is None  # a target or an actual may be anything printed
 
 
 TABLE = (

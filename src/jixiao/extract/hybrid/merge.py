@@ -3,9 +3,10 @@
 Rules are exact where they read, so a rules figure always stays. The model's figure goes in only where the
 rules report has nothing (a missing total, an indicator's missing actual, a row rules could not read); where
 both give a figure for one field and they differ, the rules figure is kept and the pair is recorded as a
-`Disagreement` (the check `extraction.disagreement` shows it to a reviewer). Items are paired by what they
-are called (an indicator by programme and name, a funding row by level and name, a spending row by
-category), compared with spacing, width and punctuation folded.
+`Disagreement` (the check `extraction.disagreement` shows it to a reviewer). A model figure that cannot be
+what its field holds (a year as a budget, 3000万元 as a score) is kept only as a candidate. Items are paired
+by what they are called (an indicator by programme and name, a funding row by level and name, a spending
+row by category), compared with spacing, width and punctuation folded.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from jixiao.extract.llm.grounding import fold
-from jixiao.model import Disagreement, Figure, Funding, FundingLine, Indicator, Report, SpendingItem
+from jixiao.model import Candidate, Disagreement, Figure, Funding, FundingLine, Indicator, Report, SpendingItem
 
 FUNDING_LINES = ("initial", "budget", "allocated", "executed")
 FUNDING_FIGURES = ("execution_rate", "execution_weight", "execution_score")
@@ -38,11 +39,39 @@ def same_reading(a: Figure, b: Figure) -> bool:
 class MergeCount:
     filled: int = 0
     disagreements: list[Disagreement] = field(default_factory=list)
+    unfit: list[Candidate] = field(default_factory=list)
+
+
+_MONEY_UNITS = (None, "万元", "元", "亿元")
+_POINTS_UNITS = (None, "分")
+_MAX_POINTS = 100.0
+
+
+def unfit(path: str, figure: Figure) -> str | None:
+    """Why a figure cannot fill the field at `path` (a year given as a budget, an amount as a score), or None.
+
+    A small model reads the right passage and puts its figures in the wrong fields; the text grounds the
+    figure, so only the field's kind can refuse it."""
+    field_name = path.rsplit(".", 1)[-1]
+    if path.startswith(("funding.initial", "funding.budget", "funding.allocated", "funding.executed")) or (
+        path.startswith("spending") and field_name == "amount"
+    ):
+        return None if figure.unit in _MONEY_UNITS and figure.op is None else "not an amount of money"
+    if field_name in ("execution_rate", "completion", "share"):
+        return None if figure.unit == "%" else "not a percentage"
+    if field_name in ("weight", "score", "execution_weight", "execution_score", "total_score"):
+        fits = figure.unit in _POINTS_UNITS and figure.value is not None and 0 <= figure.value <= _MAX_POINTS
+        return None if fits else "not points on a 100-point scale"
+    return None
 
 
 def _figure(kept: Figure | None, other: Figure | None, path: str, count: MergeCount) -> Figure | None:
-    """The figure the field keeps: the rules one when there is one (a different model reading is recorded)."""
+    """The figure the field keeps: the rules one when there is one (a different model reading is recorded);
+    a model figure that does not fit the field is only a candidate."""
     if other is None:
+        return kept
+    if (reason := unfit(path, other)) is not None:
+        count.unfit.append(Candidate(path=path, figure=other, reason=reason))
         return kept
     if kept is None:
         count.filled += 1
@@ -58,8 +87,8 @@ def _line(kept: FundingLine, other: FundingLine, path: str, count: MergeCount) -
     for row in other.by_source:
         index = rows.get((row.source, label_key(row.name)))
         if index is None:
-            kept.by_source.append(row)
-            count.filled += 1
+            if _figure(None, row.amount, f"{path}.by_source[{len(kept.by_source)}].amount", count) is not None:
+                kept.by_source.append(row)
         else:
             amount = _figure(kept.by_source[index].amount, row.amount, f"{path}.by_source[{index}].amount", count)
             kept.by_source[index].amount = amount or row.amount
@@ -77,8 +106,9 @@ def _spending(kept: list[SpendingItem], other: list[SpendingItem], count: MergeC
     for item in other:
         index = by_key.get(label_key(item.category))
         if index is None:
+            item.amount = _figure(None, item.amount, f"spending[{len(kept)}].amount", count)
+            item.share = _figure(None, item.share, f"spending[{len(kept)}].share", count)
             kept.append(item)
-            count.filled += sum(figure is not None for figure in (item.amount, item.share))
             continue
         mine = kept[index]
         mine.amount = _figure(mine.amount, item.amount, f"spending[{index}].amount", count)
@@ -98,8 +128,11 @@ def _indicators(kept: list[Indicator], other: list[Indicator], count: MergeCount
     for item in other:
         index = _indicator_index(kept, item)
         if index is None:
+            path = f"indicators[{len(kept)}]"
+            for name in INDICATOR_FIGURES:
+                setattr(item, name, _figure(None, getattr(item, name), f"{path}.{name}", count))
             kept.append(item)
-            count.filled += sum(getattr(item, name) is not None for name in INDICATOR_FIGURES) + len(item.breakdown)
+            count.filled += len(item.breakdown)
             continue
         mine = kept[index]
         for name in ("program", "level1", "level2", "deviation_reason"):
@@ -124,7 +157,7 @@ def merge_reading(rules: Report, model: Report) -> MergeCount:
     _indicators(rules.indicators, model.indicators, count)
     rules.total_score = _figure(rules.total_score, model.total_score, "total_score", count)
     rules.grade = _figure(rules.grade, model.grade, "grade", count)
-    rules.candidates += model.candidates
+    rules.candidates += model.candidates + count.unfit
     rules.disagreements += count.disagreements
     return count
 
