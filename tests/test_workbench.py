@@ -29,7 +29,7 @@ def db(tmp_path: Path) -> Path:
 
 def decisions(db: Path) -> list:  # type: ignore[type-arg]
     with Store(db) as store:
-        return DecisionLog(store.connection).all()
+        return DecisionLog(store.database).all()
 
 
 def extraction_id(href: str) -> str:

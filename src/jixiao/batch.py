@@ -13,7 +13,7 @@ import asyncio
 import gc
 import multiprocessing
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -90,6 +90,8 @@ class Tally:
 class Plan:
     todo: list[str]
     skipped: int
+    # Hands out `todo` as this run claims each file, when runs share a store (`jixiao.claims`); None: all of it.
+    claim: Callable[[list[str]], Iterator[str]] | None = None
 
 
 class Sink(Protocol):
@@ -169,6 +171,7 @@ def run_batch(
     if on_start is not None:
         on_start(len(work.todo), work.skipped)
     tally = Tally(skipped=work.skipped)
+    paths: Iterable[str] = work.claim(work.todo) if work.claim is not None else work.todo
 
     def record(outcome: Outcome) -> None:
         sink.put(outcome)
@@ -180,20 +183,20 @@ def run_batch(
         if extractor is not None or job.backend != "rules":
             chosen = extractor or _extractor_for(job.backend)
             if work.todo:
-                asyncio.run(_run_async(work.todo, job, chosen, concurrency, record))
+                asyncio.run(_run_async(paths, job, chosen, concurrency, record))
         elif workers <= 1 or len(work.todo) <= CHUNK:
             with _few_collections():
-                for path in work.todo:
+                for path in paths:
                     record(process_file(path, job))
         else:
-            for outcome in _run_processes(work.todo, job, workers):
+            for outcome in _run_processes(paths, job, workers):
                 record(outcome)
     finally:
         sink.close(tally)
     return tally
 
 
-def _chunks(paths: list[str], size: int) -> Iterator[list[str]]:
+def _chunks(paths: Iterable[str], size: int) -> Iterator[list[str]]:
     iterator = iter(paths)
     while chunk := list(islice(iterator, size)):
         yield chunk
@@ -222,7 +225,7 @@ def _worker_start() -> None:
     _few_collections().__enter__()
 
 
-def _run_processes(paths: list[str], job: Job, workers: int) -> Iterator[Outcome]:
+def _run_processes(paths: Iterable[str], job: Job, workers: int) -> Iterator[Outcome]:
     """Outcomes in completion order, with at most workers × IN_FLIGHT_PER_WORKER chunks queued."""
     # forkserver, not fork: the parent runs a progress-bar thread, and forking a threaded process can deadlock.
     context = multiprocessing.get_context("forkserver")
@@ -245,7 +248,7 @@ def _run_processes(paths: list[str], job: Job, workers: int) -> Iterator[Outcome
 
 
 async def _run_async(
-    paths: list[str], job: Job, extractor: Extractor, concurrency: int, record: Callable[[Outcome], None]
+    paths: Iterable[str], job: Job, extractor: Extractor, concurrency: int, record: Callable[[Outcome], None]
 ) -> None:
     """At most `concurrency` files in flight; results are recorded on the event loop, one at a time.
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 from jixiao.batch import Failed, Job, Outcome, Plan, Tally
+from jixiao.claims import ClaimCounts
 from jixiao.model import ReadingStatus, Report, reading_status
 from jixiao.output_folder import OutputFolder
 from jixiao.store import FileStat, Store
@@ -35,6 +36,7 @@ class StoreSink:
         self.store = store
         self.run_id = 0
         self.extractor = ""
+        self.claims = ClaimCounts()  # what other runs on the same store did meanwhile
 
     def plan(self, files: Sequence[Path], job: Job) -> Plan:
         done = self.store.done_stats(job.extractor)
@@ -61,7 +63,12 @@ class StoreSink:
                 todo.append(path)
         self.extractor = job.extractor
         self.run_id = self.store.start_run(job.extractor, len(files))
-        return Plan(todo=todo, skipped=skipped)
+        return Plan(todo=todo, skipped=skipped, claim=self._claimed)
+
+    def _claimed(self, todo: list[str]) -> Iterator[str]:
+        """Each file as this run claims it: another run on the same store never does it at the same time."""
+        self.store.claims.alive(self.run_id)
+        return self.store.claims.claimed(todo, self.extractor, self.run_id, self.store.stored_as_now, self.claims)
 
     def put(self, outcome: Outcome) -> None:
         if isinstance(outcome, Failed):

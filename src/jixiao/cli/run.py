@@ -14,6 +14,7 @@ from jixiao.cli.app import command, console, escaped, report_error
 from jixiao.cli.inputs import gather_files
 from jixiao.cli.options import Chosen
 from jixiao.cli.progress import BatchProgress, status_line
+from jixiao.cli.store_option import DB_HELP
 from jixiao.series import refresh_series
 from jixiao.sinks import StoreSink
 from jixiao.store import Store
@@ -23,7 +24,7 @@ from jixiao.store import Store
 def run(
     paths: Annotated[list[Path], typer.Argument(help="report files or folders")],
     chosen: Chosen,
-    db: Annotated[Path, typer.Option("--db", help="SQLite store (created if missing)")] = Path("jixiao.db"),
+    db: Annotated[str, typer.Option("--db", help=f"{DB_HELP} (created if missing)")] = "jixiao.db",
     workers: Annotated[int, typer.Option(help="processes for the rules backend")] = 2,
     concurrency: Annotated[
         int | None, typer.Option(help="reports in flight at once for the llm backend (default: settings)")
@@ -47,7 +48,7 @@ def run(
     seconds = time.perf_counter() - started
     console.print(
         f"{tally.done} done ({tally.flagged} flagged), {tally.failed} failed, "
-        f"{tally.skipped} unchanged and skipped, in {seconds:.1f} s -> {escaped(db)} (backend: {chosen.title})",
+        f"{tally.skipped} unchanged and skipped, in {seconds:.1f} s -> {escaped(store.name)} (backend: {chosen.title})",
         highlight=False,
         markup=False,
     )
