@@ -87,7 +87,7 @@ def op_of(text: str) -> Op | None:
 UNIT_WORDS = (
     "百分比 万人次 人次 亿元 万元 千元 元 万人 人 户 个 家 次 起 件 项 所 名 天 日 小时 个月 月 年 期 场 "
     "本 套 台 处 平方米 平方公里 亩 万亩 公顷 公里 千米 米 吨 辆 批 支 条 张 份 篇 间 座 笔 班 村 岗 分钟 分 "
-    "只 头 株 棵 册 箱 袋 眼 口 栋 宗 例 床 所 架 艘 套 种 类 批次 家次 万 %"
+    "只 头 株 棵 册 箱 袋 眼 口 栋 宗 例 床 所 架 艘 套 种 类 批次 家次 盏 万 %"
 ).split()
 """Units a figure may carry, for the number pattern; longer ones win (万元 over 元, 万人 over 人)."""
 MONEY_UNITS = ("元", "千元", "万元", "亿元")
@@ -150,6 +150,54 @@ def is_text_value(text: str) -> bool:
 
 REVERSE_NAME = re.compile("失业率|事件|事故|投诉|上访|差错|违规|违纪|违法|超支|逾期|闲置|滞留|损失")
 """Names of indicators where less is better (≤ targets, DOMAIN.md I11)."""
+
+
+# ---- places, units and report words (the head of a report) --------------------------------------------
+
+PROVINCES = (
+    "内蒙古自治区 广西壮族自治区 西藏自治区 宁夏回族自治区 新疆维吾尔自治区 北京市 天津市 上海市 重庆市 "
+    "河北省 山西省 辽宁省 吉林省 黑龙江省 江苏省 浙江省 安徽省 福建省 江西省 山东省 河南省 湖北省 湖南省 "
+    "广东省 海南省 四川省 贵州省 云南省 陕西省 甘肃省 青海省 台湾省"
+).split()
+"""Province-level names as titles print them in full."""
+PLACE_SUFFIXES = tuple("特别行政区 自治区 自治州 自治县 自治旗 街道 地区 省 市 州 盟 县 区 旗 镇 乡".split())
+"""What an administrative place name ends with, longest first."""
+NOT_PLACES = (
+    "城市 城乡 城区 市区 社区 小区 园区 景区 辖区 片区 新区 地区 山区 林区 牧区 库区 矿区 老区 灾区 校区 "
+    "县区 县市 市县 区县 乡镇 省市 旗县 盟市 全省 全市 全州 全县 全区 全旗 全镇 全乡 本省 本市 本县 本区 "
+    "我省 我市 我州 我县 我区 我旗 我镇 我乡 各省 各市 各县 各区 该县 该区 该市 外省 外市 省区 城镇 村镇 集镇"
+).split()
+"""Words shaped like a place (a name and a suffix) that name none."""
+ORGAN_SUFFIXES = (
+    "人民政府 委员会 办公室 管理局 服务中心 中心 政府 财政局 局 厅 委 办 院 学院 大学 学校 中学 小学 幼儿园 医院 "
+    "卫生院 馆 站 所 团 队 联合会 残联 协会 公司 场 处 科"
+).split()
+"""What the name of a unit (主管部门, 实施单位) ends with: an office, school, hospital, farm…"""
+REPORT_TITLE = re.compile(
+    r"(?:绩效|自评|评价)[^\n，。；,;:：|]{0,14}?(?:报告书|报告|表)|绩效目标自评|(?:自评|评价)工作的?报告|情况的?报告"
+)
+"""The report-type words a title ends with: 绩效自评报告, 绩效目标自评表, 部门整体绩效自评表, 自评工作的报告…"""
+SUBJECT_END = re.compile(r"绩效|自评|评价|使用情况|实施情况|执行情况")
+"""Where the subject of a title (the fund or project) ends and its report words begin."""
+
+
+# ---- funding lines in prose ------------------------------------------------------------------------------
+
+FUNDING_VERBS: dict[str, str] = {
+    "executed": r"执行|支出|支付|拨付使用|实际使用|累计使用|已使用|发放|完成预算资金",
+    "allocated": r"下达|分配|下拨|拨付到位|到位|收到|到账",
+    "budget": r"预算|筹集|安排|资金总额|总额|总计|合计|共计|投入|批复|申请",
+}
+"""The verb that says which line a prose amount belongs to, strongest first: `下达…预算X` is allocated
+(LABELLING.md), `预算执行X` is executed. 年初 before a budget verb makes the amount the initial budget."""
+SUM_WORDS = r"合计|共计|总计|总额|共"
+"""Words that make an amount the whole of what its sentence lists."""
+NOT_A_FUNDING_LINE = (
+    r"结余|结转|节余|余额|剩余|收入|同比|增加|减少|增长|标准|估算|概算|总投资|投资额|每人|人均|户均|缺口"
+)
+"""Words that make a prose amount something other than a funding line: a balance, an income, a change,
+a per-head standard, a project's investment."""
+
 
 # ---- fund names ---------------------------------------------------------------------------------------
 

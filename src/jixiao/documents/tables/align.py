@@ -83,22 +83,23 @@ def emission(role: Role, piece: Piece) -> float:
     return _text_emission(role, piece)
 
 
+_TEXT_EMISSIONS: dict[Role, dict[Shape, float]] = {
+    Role.LEVEL1: {Shape.LEVEL1: 3.0, Shape.POINTS: 1.5, Shape.TEXT: 0.1, Shape.LEVEL2: 0.0},
+    Role.LEVEL2: {Shape.LEVEL2: 3.0, Shape.POINTS: 1.5, Shape.TEXT: 0.1},
+    Role.NAME: {Shape.TEXT: 1.5, Shape.LONG_TEXT: 0.6, Shape.TEXT_VALUE: -0.5, Shape.FUND_LABEL: -1.0,
+                Shape.POINTS: -0.5},
+    Role.LABEL: {Shape.FUND_LABEL: 3.0, Shape.TEXT: 0.3},
+    Role.OP: {Shape.OP: 3.0, Shape.TEXT: -0.5, Shape.DASH: 0.2},
+    Role.UNIT: {Shape.UNIT: 3.0, Shape.TEXT: 0.3, Shape.DASH: 0.2},
+    Role.RATE: {Shape.DASH: 0.3},
+    Role.REASON: {Shape.TEXT: 0.8, Shape.LONG_TEXT: 1.0, Shape.TEXT_VALUE: 0.5, Shape.DASH: 0.3},
+    Role.NOTE: {Shape.TEXT: 0.5, Shape.LONG_TEXT: 0.6, Shape.TEXT_VALUE: 0.3, Shape.DASH: 0.3, Shape.POINTS: 0.5,
+                Shape.NUMBER: -0.6, Shape.FIGURE: -0.6, Shape.UNIT: 0.2, Shape.OP: 0.2},
+}  # fmt: skip
+
+
 def _text_emission(role: Role, piece: Piece) -> float:
     shape = piece.shape
-    table: dict[Role, dict[Shape, float]] = {
-        Role.LEVEL1: {Shape.LEVEL1: 3.0, Shape.POINTS: 1.5, Shape.TEXT: 0.1, Shape.LEVEL2: 0.0},
-        Role.LEVEL2: {Shape.LEVEL2: 3.0, Shape.POINTS: 1.5, Shape.TEXT: 0.1},
-        Role.NAME: {Shape.TEXT: 1.5, Shape.LONG_TEXT: 0.6, Shape.TEXT_VALUE: -0.5, Shape.FUND_LABEL: -1.0,
-                    Shape.POINTS: -0.5},
-        Role.LABEL: {Shape.FUND_LABEL: 3.0, Shape.TEXT: 0.3},
-        Role.INDEX: {},
-        Role.OP: {Shape.OP: 3.0, Shape.TEXT: -0.5, Shape.DASH: 0.2},
-        Role.UNIT: {Shape.UNIT: 3.0, Shape.TEXT: 0.3, Shape.DASH: 0.2},
-        Role.RATE: {Shape.DASH: 0.3},
-        Role.REASON: {Shape.TEXT: 0.8, Shape.LONG_TEXT: 1.0, Shape.TEXT_VALUE: 0.5, Shape.DASH: 0.3},
-        Role.NOTE: {Shape.TEXT: 0.5, Shape.LONG_TEXT: 0.6, Shape.TEXT_VALUE: 0.3, Shape.DASH: 0.3, Shape.POINTS: 0.5,
-                    Shape.NUMBER: -0.6, Shape.FIGURE: -0.6, Shape.UNIT: 0.2, Shape.OP: 0.2},
-    }  # fmt: skip
     if role is Role.NAME and shape is Shape.TEXT and len(piece.text.strip()) < 2:
         return IMPOSSIBLE  # a stray unit (`种`) or glyph, not a name
     if role is Role.INDEX:
@@ -108,7 +109,7 @@ def _text_emission(role: Role, piece: Piece) -> float:
         return IMPOSSIBLE
     if role is Role.RATE and piece.value is not None:
         return 3.0 if piece.unit == "%" else (0.5 if shape is Shape.NUMBER else IMPOSSIBLE)
-    return table.get(role, {}).get(shape, IMPOSSIBLE)
+    return _TEXT_EMISSIONS.get(role, {}).get(shape, IMPOSSIBLE)
 
 
 def split_glued(cell: Cell) -> tuple[Cell, Cell] | None:
@@ -148,6 +149,10 @@ class Aligner:
         self.anchor = columns.index(anchor_role) if anchor_role in columns else len(columns) - 1
         self.weight = columns.index(Role.WEIGHT) if Role.WEIGHT in columns else None
         self.score = columns.index(Role.SCORE) if Role.SCORE in columns else None
+        states = len(columns) + 1
+        # transitions depend only on the two states: computed once per header, not per piece
+        self._table = [[self._moves(previous, column) for column in range(len(columns))] for previous in range(states)]
+        self._ends = [0.0] + [self._row_end(last) for last in range(len(columns))]
 
     def _skip(self, first: int, stop: int, *, at_start: bool = False) -> float:
         """Cost of leaving columns first … stop-1 of a row empty."""
@@ -201,17 +206,16 @@ class Aligner:
             scores = [IMPOSSIBLE] * states
             steps: list[_Step | None] = [None] * states
             junk = _JUNK.get(piece.shape, _JUNK_OTHER)
+            fits = [(c, fit) for c, role in enumerate(self.columns) if (fit := emission(role, piece)) > IMPOSSIBLE]
             for previous in range(states):
                 if best[previous] == IMPOSSIBLE:
                     continue
-                end = 0.0 if previous == 0 else self._row_end(previous - 1)
+                end = self._ends[previous]
                 if best[previous] + end + junk > scores[0]:
                     scores[0], steps[0] = best[previous] + end + junk, _Step(0, previous)
-                for column, role in enumerate(self.columns):
-                    fit = emission(role, piece)
-                    if fit == IMPOSSIBLE:
-                        continue
-                    for cost, new_row in self._moves(previous, column):
+                moves = self._table[previous]
+                for column, fit in fits:
+                    for cost, new_row in moves[column]:
                         if not new_row and self._continues(previous, column, piece):
                             continue
                         if opens is not None and new_row != opens:

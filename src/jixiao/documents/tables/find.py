@@ -51,21 +51,38 @@ def _zones(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
     index = zones_end = 0
     while index < len(lines):
         window = lines[index : index + _WINDOW_LINES]
-        start = lines[index][0]
+
         words = sum(len(_COLUMN_WORD.findall(text, a, b)) for a, b in window)
         if not _COLUMN_WORD.search(text, *lines[index]) or words < _MIN_HEADER:
             index += 1
             continue
-        first = max(index - _WINDOW_LINES, zones_end)  # a header dumped a word per line starts before its
-        start = lines[first][0]  # first column word (`年初` / `预算数`)
-        stop = index + 1
-        while stop < len(lines) and not HEADING.match(text, *lines[stop]):
+        first = index  # a header dumped a word per line starts before its first column word (`年初` / `预算数`)
+        while first > max(index - _WINDOW_LINES, zones_end) and _is_short(text, *lines[first - 1]):
+            first -= 1
+        stop, prose = index + 1, 0
+        while stop < len(lines) and not HEADING.match(text, *lines[stop]) and prose < _MAX_PROSE_RUN:
             if any(lines[stop - 1][1] < a <= lines[stop][0] for a, _ in covered):
                 break  # a grid table lies between: the stretch ends before it
+            prose = prose + 1 if _is_prose_line(text, *lines[stop]) else 0
             stop += 1
-        zones.append((start, lines[stop - 1][1]))
-        index = zones_end = stop
+        stop -= prose  # a run of sentences is the text going on, not the table
+        zones.append((lines[first][0], lines[max(stop, index + 1) - 1][1]))
+        index = zones_end = max(stop, index + 1)
     return zones
+
+
+_SHORT = 12
+_PROSE = re.compile(r"。|[，,；;].*[，,；;]")
+
+
+def _is_short(text: str, start: int, end: int) -> bool:
+    return len(text[start:end].strip()) <= _SHORT
+
+
+def _is_prose_line(text: str, start: int, end: int) -> bool:
+    """A sentence on its own line (no table separator): three in a row end a stretch that may hold tables."""
+    line = text[start:end]
+    return len(line.strip()) > 40 and "|" not in line and "\t" not in line and bool(_PROSE.search(line))
 
 
 def _header_run(found: list[Piece], index: int) -> tuple[list[Piece], int] | None:

@@ -8,6 +8,7 @@ lists the phrasings seen. Headers are matched on the cell without spaces (`å¹´åº
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jixiao.documents.tables.table import FUNDING_ROLES, Kind, Role
 
@@ -58,6 +59,7 @@ def role_of(text: str) -> Role | None:
     return _ROLE_OF[match.lastgroup] if match and match.lastgroup else None
 
 
+@lru_cache(maxsize=8192)
 def split_header_words(text: str, *, at_end: bool = False) -> list[tuple[int, int]] | None:
     """Offsets of a run of header words glued into a cell, with the text before and after it, or None.
 

@@ -9,8 +9,9 @@ when together they make a header or a level. Each piece keeps the exact offsets 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from jixiao.documents.tables.headers import BLOCK_LABEL, compact, role_of, split_header_words
 from jixiao.documents.tables.ocr import ocr_repaired
@@ -78,8 +79,19 @@ _GLUED_TEXT_VALUE = re.compile("(?:" + "|".join(sorted(TEXT_VALUES, key=len, rev
 _PER_UNIT = re.compile(r"^每[\u4e00-\u9fff]{1,2}\d+(?:\.\d+)?[\u4e00-\u9fff/]{0,4}$")
 
 
-def shape_of(cell: Cell, *, ocr: bool = False) -> Piece:
+def shape_of(cell: Cell, *, ocr: bool = False, cut: str = "line") -> Piece:
     """The shape of one cell's text; in a machine-read document, misread digits (`9O%`) are read as digits."""
+    shape, value, unit, role = _shape(cell.text, ocr)
+    return Piece(cell, shape, value, unit, role, cut)
+
+
+@lru_cache(maxsize=16384)  # tables print the same few hundred cells (10, 100%, 数量指标 …) again and again
+def _shape(text: str, ocr: bool) -> tuple[Shape, float | None, str | None, Role | None]:
+    piece = _shape_of_text(Cell(text, 0, len(text)), ocr)
+    return piece.shape, piece.value, piece.unit, piece.role
+
+
+def _shape_of_text(cell: Cell, ocr: bool) -> Piece:
     text = cell.text
     key = compact(text)
     if (fixed := ocr_repaired(key)) is not None:  # misread digits, OCR note or not (`6O8.1O`)
@@ -285,7 +297,7 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
                     index + 1 < len(parts) and not gap(parts[index + 1].start)
                 )
                 cut = "glued" if touches else "space"
-            found.extend(replace(piece, cut=cut) for piece in _peel(shape_of(part, ocr=ocr), cut))
+            found.extend(_peel(shape_of(part, ocr=ocr, cut=cut), cut))
     return _split_last_header(_join(text, found))
 
 
@@ -304,7 +316,7 @@ def _peel(piece: Piece, cut: str) -> list[Piece]:
         rest = Cell(rest.text[: match.start()], rest.start, start)
     if len(cells) < 2:
         return [piece]
-    return [shape_of(rest), *(Piece(cell, Shape.TEXT_VALUE) for cell in cells)]
+    return [shape_of(rest, cut=cut), *(Piece(cell, Shape.TEXT_VALUE, cut=cut) for cell in cells)]
 
 
 def is_money(piece: Piece) -> bool:

@@ -12,7 +12,7 @@ from jixiao.documents.tables import Table, find_tables
 from jixiao.extract.rules.coverage import measure
 from jixiao.extract.rules.figures import quote_original
 from jixiao.extract.rules.funding import extract_funding
-from jixiao.extract.rules.header import ends_mid_sentence, fund_of, region_of, title_of, year_of
+from jixiao.extract.rules.header import ends_mid_sentence, read_header
 from jixiao.extract.rules.indicators import attach_section_reasons, extract_indicators
 from jixiao.extract.rules.score import extract_score
 from jixiao.extract.rules.tables import extract_tables, merge_funding, merge_indicators, program_of
@@ -40,9 +40,7 @@ def extract_rules(document: Document) -> Report:
     # a traditional-character report is matched in its simplified view (same offsets): names, title and
     # reasons come out simplified, every figure still quotes `text`
     view = document.match_text or text
-    title = title_of(view)
-    region = region_of(view, title)
-    fund = fund_of(title, region)
+    header = read_header(view)
     tables = find_tables(view, document.origin, document.tables)
     found = extract_tables(tables, text, program_of(view))
     prose = _without_tables(view, tables)
@@ -53,10 +51,10 @@ def extract_rules(document: Document) -> Report:
     report = Report(
         source=SourceInfo(path=document.path, sha256=document.sha256, format=document.format),
         extractor=ExtractorInfo(backend=BACKEND),
-        title=title,
-        region=region,
-        fund=fund,
-        year=year_of(view, title),
+        title=header.title,
+        region=header.region,
+        fund=header.fund,
+        year=header.year,
         funding=merge_funding(funding, found.funding),
         spending=spending,
         indicators=merge_indicators(indicators, found.indicators),

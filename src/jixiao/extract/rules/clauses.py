@@ -17,11 +17,15 @@ from jixiao.numbers import QUANTITY
 
 ITEM_START = re.compile(r"(?m)^[ \t]*(?:[（(]\d+[)）]|\d+[.．、](?!\d))[ \t]*")
 _PROGRAM_PREFIX = re.compile(r"[^\d，,；;。：:\s]{2,40}?(?:资金|经费)[，,]")
+# spaces only after a mark: `[，,]?[ \t]*` would rescan every run of spaces once per start (N²)
 ACTUAL = re.compile(
-    r"[，,；;]?[ \t]*(?:(?:19|20)\d{2}年)?(?:全年)?"
+    r"(?:[，,；;][ \t]*)?(?:(?:19|20)\d{2}年)?(?:全年)?"
     r"实际(?P<verb>完成值|完成情况|完成|达到|未完成|值|为|是)(?:为|是|[：:])?"
     # bare `，完成5120人次` counts only after a target marker (see ClauseReader.accepts)
     r"|[，,；;][ \t]*(?P<bare>完成|达到)(?:值)?(?:为)?(?=[-\d≥≤<>=一二三四五六七八九十两]|长期)"
+    # `，全年完成值103119人` / `，实际布防6架` / `，实际飞行时长909.93小时`
+    r"|[，,；;][ \t]*(?:(?:19|20)\d{2}年)?(?:全年|年度|年末)完成值?(?:为|是|[：:])?"
+    r"|[，,；;][ \t]*实际(?P<did>[\u4e00-\u9fff]{1,6}?)(?=[-\d≥≤<>])"
 )
 LEVEL1_OF = {
     "数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标", "成本指标": "产出指标",
@@ -34,13 +38,15 @@ _LEVEL2_PREFIX = re.compile(
     r"(?:方面|中)?[：:，,]?"
 )
 TARGET_MARKER = re.compile(
-    r"(?:年度)?(?:预期)?(?:目标)?指标值(?:为|是)?|(?:年度)?目标值(?:为|是)?|年度目标(?:任务)?(?:为)?|计划(?:数|值)?为"
+    r"(?:年初|年度)?(?:预期)?(?:目标)?指标值(?:为|是)?|(?:年初|年度)?目标值(?:为|是)?|年度目标(?:任务)?(?:为)?|计划(?:数|值)?为"
+    r"|(?:年初|年度|全年)?(?:任务|目标)数(?:为|是)?"
     r"|(?:年度)?目标(?:任务)?(?:为|是)?(?=[-\d≥≤<>=])"
 )
 _EQUALS_TARGET = re.compile(r"等于(?:年度)?(?:目标)?(?:指标)?值?")
-_COMPLETION = re.compile(r"[，,]?[ \t]*完成(?:年度预期目标|年度目标|预期目标|目标任务|率)(?:的|为)?(?=[\d-])")
-_TEXT_ACTUAL = re.compile(r"[，,]?[ \t]*完成年度预期目标(?=[^\d的，,；;。\s])")
+_COMPLETION = re.compile(r"(?:[，,][ \t]*)?完成(?:年度预期目标|年度目标|预期目标|目标任务|率)(?:的|为)?(?=[\d-])")
+_TEXT_ACTUAL = re.compile(r"(?:[，,][ \t]*)?完成年度预期目标(?=[^\d的，,；;。\s])")
 _REASON_CUES = re.compile(r"因|由于|原因|未|减少|下调|预计|不足|推迟|延迟|受")
+_REASON_START = re.compile(r"(?:主要)?(?:因|由于|原因|受)")
 _BREAKDOWN = re.compile(r"其中[，,：:]?")
 
 
@@ -58,9 +64,19 @@ def skip(text: str, pos: int, end: int, chars: str = SEPARATORS + " \t") -> int:
     return pos
 
 
-def _clean_name(name: str) -> str:
+# what stands around an indicator's noun phrase in prose: `2023年，我校…`, `…到位率为`, `…满意度大于`
+_NAME_LEAD = re.compile(
+    r"^(?:第[一二三四五六七八九十]+[，,、]?\s*|其[一二三四五六七八九十][，,、]?\s*)?"
+    r"(?:(?:19|20)\d{2}年度?(?:[，,]\s*|(?=我|全|本)))?(?:我校|我县|我市|我区|我旗|我局|我单位|全县|全市|全区|全旗|本县|本市)?"
+    r"(?:(?<=[校县市区旗局位])(?:19|20)\d{2}年度?)?"
+)
+_NAME_TAIL = re.compile(r"(?:为|是|大于|高于|达到|达|不低于|不少于|低于|小于)$")
+
+
+def clean_name(name: str) -> str:
     name = ITEM_START.sub("", name)
-    return name.strip(SEPARATORS + " \t（(“”\"「」‘’'").strip()
+    name = name.strip(SEPARATORS + " \t（(“”\"「」‘’'").strip()
+    return _NAME_TAIL.sub("", _NAME_LEAD.sub("", name)).strip()
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -118,12 +134,12 @@ class ClauseReader:
             values = terminal_quantities(self.text, marker.end(), end)
             if not values:
                 value = self._value(marker.end(), end)
-                return _clean_name(self.text[start : marker.start()]), [("", value)] if value else []
+                return clean_name(self.text[start : marker.start()]), [("", value)] if value else []
             name_end = marker.start()
         else:
             values = terminal_quantities(self.text, start, end)
             if not values:
-                return _clean_name(self.text[start:end]), []
+                return clean_name(self.text[start:end]), []
             name_end = values[0].start()
         labelled: list[tuple[str, Figure]] = []
         previous: int | None = None
@@ -131,7 +147,7 @@ class ClauseReader:
             label = "" if previous is None else self.text[previous : match.start()].strip(SEPARATORS + " ")
             labelled.append((label, figure_at(self.text, *match.span(), self.found_by)))
             previous = match.end()
-        return _clean_name(self.text[start:name_end]), labelled
+        return clean_name(self.text[start:name_end]), labelled
 
     def _actuals(self, start: int, end: int, count: int) -> tuple[list[tuple[str, Figure]], int]:
         """Read `count` labelled actual values after an actual marker; return them and where they end."""
@@ -163,7 +179,7 @@ class ClauseReader:
             actuals, stop = self._actuals(marker.end(), end, len(targets))
         if not targets and actuals and actuals[0][1].kind == "text":
             targets = self._text_target(name, cursor.pos, marker.start(), actuals[0][1].text)
-            name = _clean_name(name[: len(name) - len(actuals[0][1].text)]) if targets else name
+            name = clean_name(name[: len(name) - len(actuals[0][1].text)]) if targets else name
         first = self._emit(cursor.program, name, targets, actuals)
         cursor.pos = stop
         completion = _COMPLETION.match(self.text, stop, end)
@@ -208,15 +224,17 @@ class ClauseReader:
             program, name, target=targets[-1][1] if targets else None, actual=actuals[0][1] if actuals else None
         )
 
-    def targets_only(self, cursor: Cursor, end: int) -> None:
-        """Clauses left after the last actual marker: `每年计划招募人数32人，每年招募人员体检32人。`"""
+    def targets_only(self, cursor: Cursor, end: int, marked_only: bool = False) -> None:
+        """Clauses left after the last actual marker: `每年计划招募人数32人，每年招募人员体检32人。`;
+        with `marked_only`, only those that mark their target (`…年初指标值为2023年12月底`)."""
         while cursor.pos < end:
             self._program_prefix(cursor, end)
             stop = cursor.pos
             while stop < end and self.text[stop] not in SEPARATORS:
                 stop += 1
+            marked = TARGET_MARKER.search(self.text, cursor.pos, stop) is not None
             name, targets = self._targets(cursor.pos, stop)
-            if name and targets:
+            if name and targets and (marked or not marked_only):
                 self.add(cursor.program, name, target=targets[-1][1])
             cursor.pos = stop + 1
 
@@ -239,7 +257,7 @@ class ClauseReader:
             line_end = self.text.find("\n", start, end)
             if value:
                 figure = figure_at(self.text, *value.span(), self.found_by)
-                name = _clean_name(self.text[start : line_end if line_end > 0 else equals.start()])
+                name = clean_name(self.text[start : line_end if line_end > 0 else equals.start()])
                 cursor.pos = value.end()
                 return self.add(cursor.program, name, target=figure, actual=figure.model_copy())
         stop = _COMPLETION.search(self.text, start, end) or _TEXT_ACTUAL.search(self.text, start, end)
@@ -261,6 +279,18 @@ class ClauseReader:
                 indicator.completion = figure_at(self.text, *value.span(), self.found_by)
                 cursor.pos = value.end()
         return indicator
+
+    def reason_after(self, indicator: Indicator | None, cursor: Cursor, end: int) -> None:
+        """`…，全年实际完成值77人次，因一家托养机构停业整改，未完成年度目标。`: the clauses after an unmet
+        actual, up to the sentence's end, that give a cause are its deviation reason."""
+        if indicator is None or indicator.deviation_reason:
+            return
+        start = skip(self.text, cursor.pos, end, "，, \t")
+        stop = min([at for at in (self.text.find(char, start, end) for char in "。；;") if at >= 0] + [end])
+        remainder = self.text[start:stop].strip()
+        if remainder and _REASON_START.match(remainder) and not ACTUAL.search(self.text, start, stop):
+            indicator.deviation_reason = remainder
+            cursor.pos = stop
 
     def _tail(self, indicator: Indicator, start: int, end: int) -> None:
         start, end = _trim(self.text, start, end)

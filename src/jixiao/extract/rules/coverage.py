@@ -11,6 +11,8 @@ unread spans.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -29,9 +31,22 @@ _ABOUT = re.compile(r"预算|执行|支出|资金|拨付|下达|到位|指标|�
 """A sentence of the funding or indicator passages (project background and history are not)."""
 
 
-def _overlaps(span: tuple[int, int], read: list[tuple[int, int]]) -> bool:
-    start, end = span
-    return any(a < end and start < b for a, b in read)
+class _Spans:
+    """Spans sorted once, for many overlap questions (a long report holds thousands of figures)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.reach = list(itertools.accumulate((b for _, b in self.spans), max))  # furthest end so far
+
+    def overlaps(self, span: tuple[int, int]) -> bool:
+        start, end = span
+        index = bisect.bisect_left(self.starts, end) - 1  # the last span starting before `end`
+        while index >= 0 and self.reach[index] > start:
+            if self.spans[index][1] > start:
+                return True
+            index -= 1
+        return False
 
 
 def _table_values(tables: Iterable[Table]) -> tuple[list[tuple[int, int]], list[list[tuple[int, int]]]]:
@@ -52,11 +67,11 @@ def _table_values(tables: Iterable[Table]) -> tuple[list[tuple[int, int]], list[
 
 def _prose_figures(text: str, tables: list[Table]) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
     """(sentence span, figure spans) of each sentence outside the tables that states a figure."""
-    regions = [(table.start, table.end) for table in tables]
+    regions = _Spans((table.start, table.end) for table in tables)
     found = []
     for sentence in _SENTENCE.finditer(text):
         span = sentence.span()
-        if _overlaps(span, regions) or not _ABOUT.search(sentence.group(0)):
+        if regions.overlaps(span) or not _ABOUT.search(sentence.group(0)):
             continue
         figures = []
         for match in QUANTITY.finditer(text, *span):
@@ -73,7 +88,7 @@ def _prose_figures(text: str, tables: list[Table]) -> list[tuple[tuple[int, int]
 def measure(text: str, report: Report, tables: list[Table]) -> Coverage:
     """The report's coverage of `text` (Document.text), given the tables the reader rebuilt."""
     figures = [figure for _, figure in figures_of(report)]
-    read = [(f.span.start, f.span.end) for f in figures if f.span is not None]
+    read = _Spans([(f.span.start, f.span.end) for f in figures if f.span is not None])
     known = {round(f.value, 6) for f in figures if f.value is not None}
     values, groups = _table_values(tables)
     prose = _prose_figures(text, tables)
@@ -81,12 +96,12 @@ def measure(text: str, report: Report, tables: list[Table]) -> Coverage:
     def was_read(span: tuple[int, int]) -> bool:
         """Read where it stands, or (a figure the prose restates) read elsewhere."""
         value = parse_quantity(text[span[0] : span[1]].strip()).value
-        return _overlaps(span, read) or (value is not None and round(value, 6) in known)
+        return read.overlaps(span) or (value is not None and round(value, 6) in known)
 
     printed = values + [figure for _, spans in prose for figure in spans]
     unread: list[tuple[int, int]] = []
     for group in groups:
-        if not any(_overlaps(span, read) for span in group[1:]):
+        if not any(read.overlaps(span) for span in group[1:]):
             unread.append(group[0])
     for sentence, spans in prose:
         if not any(was_read(figure) for figure in spans):

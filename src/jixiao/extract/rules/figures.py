@@ -40,10 +40,23 @@ def figure_at(text: str, start: int, end: int, found_by: str) -> Figure:
 def money_at(text: str, start: int, end: int, found_by: str) -> Figure:
     """A money figure, its value converted to 万元 (the printed text keeps its own unit)."""
     figure = figure_at(text, start, end, found_by)
-    if figure.value is not None and (figure.unit in MONEY_UNITS or figure.unit is None):
-        figure.value = to_wan_yuan(figure.value, figure.unit)
+    if figure.value is not None and (figure.unit in MONEY_UNITS or figure.unit in (None, "万")):
+        figure.value = to_wan_yuan(figure.value, "万元" if figure.unit == "万" else figure.unit)
         figure.unit = "万元"
     return figure
+
+
+_MONEY = re.compile(r"\s*(-?[\d,]+(?:\.\d+)?)\s*(万元|亿元|千元|元|万)?")
+
+
+def amount_in_wan(printed: str) -> float | None:
+    """The value of a printed money amount in 万元, for comparing amounts: a cheap read of `12,980,000元`
+    (money_at parses the whole figure, and an amount list compares many)."""
+    match = _MONEY.match(printed)
+    if match is None:
+        return None
+    unit = match.group(2)
+    return to_wan_yuan(float(match.group(1).replace(",", "")), "万元" if unit in (None, "万") else unit)
 
 
 def terminal_quantities(text: str, start: int, end: int) -> list[re.Match[str]]:

@@ -1,69 +1,144 @@
-"""Funding and spending from narrative sentences.
+"""Funding lines and spending from narrative sentences.
 
-The grammar: a head amount whose verb says which line it is (预算/筹集 -> budget, 下达 -> allocated,
-执行/支出 -> executed), then an optional 其中 list of `name amount [占…share]` items. An item named
-for a level of government or a carry-over is a funding source of the line above it; any other item
-(…补贴, …补助支出) is a spending category.
+Each money amount of a sentence is read with the clause it stands in (the text since the last comma):
+the strongest line verb there says its line (`下达…预算463142万元` is allocated, `预算执行数` executed, 年初
+before a budget verb makes it the initial budget); an amount with no verb of its own takes the verb that
+follows it (`10441万元资金全部拨付到位`) or, alone in its sentence, the one an earlier clause states
+(`批复项目9个，项目资金1950万元`). Precision first: an amount whose clause says it is a balance, an income,
+a change or a standard is no line; several different amounts for one line in a sentence are batches
+(提前下达…、下达…) and none of them is the line's total unless one is their stated sum.
+
+Document titles 《…》 and numbers 〔2021〕15号 are masked first: `关于下达…预算的通知` is no 下达.
+The 其中 / 包括 / 分别为 lists that follow a total are read by `money_lists`.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from jixiao.extract.rules.figures import WEIGHT_SCORE, figure_at, money_at
-from jixiao.model import Figure, Funding, FundingLine, FundSource, SourceAmount, SpendingItem
+from jixiao.extract.rules.figures import WEIGHT_SCORE, amount_in_wan, figure_at, money_at
+from jixiao.extract.rules.money_lists import MoneyList, attach_lists, list_in
+from jixiao.model import Funding, FundingLine, SourceAmount, SpendingItem
+from jixiao.vocabulary import FUNDING_VERBS, NOT_A_FUNDING_LINE, SUM_WORDS, source_of
 
-_AMOUNT = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|亿元|千元|元)"
+AMOUNT = re.compile(
+    r"(?<![\d.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|亿元|千元|元|万(?![\u4e00-\u9fff]))(?![/每])"
+)
 _PERCENT = r"\d+(?:\.\d+)?%"
-_LINE_VERBS = {
-    "budget": "预算|筹集|安排|资金总额|总额|总计|合计",
-    "allocated": "下达|分配|下拨|到位",
-    "executed": "执行|支出|支付|使用|拨付",
-}
-_HEAD = re.compile(rf"(?P<verb>{'|'.join(_LINE_VERBS.values())})[^。；;，,\d]{{0,20}}?(?P<amount>{_AMOUNT})")
-_ITEM = re.compile(rf"(?P<name>[^\d，,；;。:：、()（）]{{2,30}}?(?:[（(][^)）]{{0,30}}[)）])?)(?P<amount>{_AMOUNT})")
-_SHARE = re.compile(rf"[，,]?\s*占[^\d，,；;。]{{0,10}}?(?P<share>{_PERCENT})")
 _RATE = re.compile(rf"(?:预算执行率|资金执行率|执行率|支付率)(?:为|达到|达|是)?(?P<rate>{_PERCENT})")
 _INDICATOR_SECTION = re.compile(
     r"绩效指标完成情况|绩效指标.{0,6}分析|[（(]?[一二三四五六七八九十\d]+[、.）)]\s*数量指标"
 )
-_SOURCE_NAMES: list[tuple[str, FundSource]] = [
-    (r"^(?:上年|以前年度|往年).{0,4}(?:结转|结余)|^(?:结转|结余)", FundSource.CARRYOVER),
-    (r"^其他资金|^其他来源|^社会资金|^自有资金", FundSource.OTHER),
-    (r"^中央", FundSource.CENTRAL),
-    (r"^地方", FundSource.LOCAL),
-    (r"^(?:省级|省|自治区|本省)", FundSource.PROVINCIAL),
-    (r"^(?:盟市|市级|州级|市本级|地市|市)", FundSource.PREFECTURAL),
-    (r"^(?:旗县|县级|区级|县区|旗|县|区本级|区)", FundSource.COUNTY),
-]
+_LINES = tuple(FUNDING_VERBS)  # strongest first
+_VERB = {line: re.compile(verbs) for line, verbs in FUNDING_VERBS.items()}
+_SUM = re.compile(SUM_WORDS)
+_NOT_A_LINE = re.compile(NOT_A_FUNDING_LINE)
+_INITIAL = re.compile(r"年初")
+_AFTER_VERB = re.compile(
+    r"[\s,，]?(?:资金)?[\s,，]?(?:全部|已|均|已全部|及时)?[^，,。；;]{0,14}?(?P<verb>拨付到位|执行到位|下达|到位)"
+)
+_AFTER_LINES = {"拨付到位": "allocated", "下达": "allocated", "到位": "allocated", "执行到位": "executed"}
+# words that contain a verb but are nouns: 转移支付, 支出责任, (项目)支出预算 is a budget
+_MASKS = re.compile(
+    r"《[^》\n]{0,120}》|[（(][^（()）\n]{0,30}〔\d{4}〕[^（()）\n]{0,12}[)）]|[^\s，,。；;（()）]{0,10}〔\d{4}〕\d+号"
+    r"|转移支付|支出责任|支出进度|支出(?=预算|绩效)|执行率|到位率|支付率|下达率|使用率|执行情况|到位情况|使用情况|下达情况|预算绩效|预算管理|预算单位"
+)
+_CLAUSE_BREAKS = "，,；;：:"
+_SOURCE_SUBJECT = re.compile(r"^\s*(?:\d{4}年度?)?[，,]?\s*")
+_MONEY_NOUN = re.compile(r"(?:资金|补助|经费|拨款)$")
+_WHOLE_OF_ONE_SOURCE = re.compile(r"[，,]\s*(?:全部|均)(?:为|是|系)(?P<name>[^，,。；;]{2,14}?资金)")
 
 
-def source_of(name: str) -> FundSource | None:
-    """The funding level a row label names, or None when the label is not a funding source."""
-    label = re.sub(r"^(?:其中|含)[:：]?", "", name.strip())
-    for pattern, source in _SOURCE_NAMES:
-        if re.search(pattern, label):
-            return source
+def masked(text: str) -> str:
+    """`text` with document titles, document numbers and verb-bearing nouns blanked (same length)."""
+    return _MASKS.sub(lambda match: "◇" * len(match.group(0)), text)
+
+
+@dataclass
+class _Amount:
+    start: int
+    end: int
+    line: str | None  # initial / budget / allocated / executed, None when no verb says
+    summed: bool  # 合计/共计… stands in its clause
+    value: float | None = None  # in 万元
+
+
+_CLAUSE_REACH = 60  # a verb governs the amount of its own clause, never one a page away
+
+
+def _clause_start(plain: str, start: int, at: int) -> int:
+    """Where the clause of the amount at `at` starts: the last comma, or `_CLAUSE_REACH` printed characters
+    back (a masked document title counts as one)."""
+    begin = max([start] + [plain.rfind(char, start, at) + 1 for char in _CLAUSE_BREAKS])
+    reach, position = 0, at
+    while position > begin and reach < _CLAUSE_REACH:
+        position -= 1
+        if not (plain[position] == "◇" and position > begin and plain[position - 1] == "◇"):
+            reach += 1
+    return position
+
+
+def _line_in(clause: str) -> str | None:
+    for line in _LINES:
+        verbs = list(_VERB[line].finditer(clause))
+        if verbs:
+            if line == "budget" and _INITIAL.search(clause, 0, verbs[-1].start()):
+                return "initial"
+            return line
     return None
 
 
-_INITIAL_BUDGET = "narrative.funding.initial_budget"
+def _amounts(text: str, plain: str, start: int, end: int, listed: list[tuple[int, int]]) -> list[_Amount]:
+    """The head amounts of a sentence (not inside a list), each with the line its clause names."""
+    found: list[_Amount] = []
+    for match in AMOUNT.finditer(plain, start, end):
+        if any(begin <= match.start() < stop for begin, stop in listed):
+            continue
+        clause_at = _clause_start(plain, start, match.start())
+        clause = plain[clause_at : match.start()]
+        if _NOT_A_LINE.search(clause):
+            found.append(_Amount(match.start(), match.end(), None, summed=False))
+            continue
+        line = _line_in(clause)
+        if line == "budget" and _only_sum_words(clause) and found and found[-1].line:
+            line = found[-1].line  # `…下达…；…下达…，合计671037万元`: the sum of the amounts before it
+        if line is None and (after := _AFTER_VERB.match(plain, match.end(), end)):
+            line = _AFTER_LINES[after["verb"]]
+        value = amount_in_wan(text[match.start() : match.end()])
+        found.append(_Amount(match.start(), match.end(), line, summed=bool(_SUM.search(clause)), value=value))
+    if len(found) == 1 and found[0].line is None:  # 批复红河州生态环境局项目9个，项目资金1950万元
+        earlier = plain[start : _clause_start(plain, start, found[0].start)]
+        if not _NOT_A_LINE.search(earlier):
+            found[0].line = _line_in(earlier)
+    return found
 
 
-def _is_initial(text: str, verb_start: int) -> bool:
-    return text[max(0, verb_start - 2) : verb_start] == "年初"
+def _only_sum_words(clause: str) -> bool:
+    return all(_SUM.fullmatch(verb.group(0)) for verb in _VERB["budget"].finditer(clause))
 
 
-def _is_initial_budget(figure: Figure) -> bool:
-    return figure.found_by == _INITIAL_BUDGET
+def _totals(amounts: list[_Amount]) -> dict[str, _Amount]:
+    """One total per line: the only amount of that line, the stated sum, or equal restatements."""
+    by_line: dict[str, list[_Amount]] = {}
+    for amount in amounts:
+        if amount.line is not None:
+            by_line.setdefault(amount.line, []).append(amount)
+    totals = {}
+    for line, found in by_line.items():
+        summed = [amount for amount in found if amount.summed] or _sum_of_the_others(found)
+        if len(found) == 1 or len(summed) == 1:
+            totals[line] = summed[0] if summed else found[0]
+    return totals
 
 
-def _category(name: str) -> str:
-    return re.sub(r"(?:资金)?支出$", "", name.strip())
-
-
-def _line_of(verb: str) -> str:
-    return next(line for line, verbs in _LINE_VERBS.items() if re.fullmatch(verbs, verb))
+def _sum_of_the_others(found: list[_Amount]) -> list[_Amount]:
+    """`下达…3万元，…下达…1.5万元、…1.5万元`: the amount the others add up to is their whole."""
+    values = [amount.value for amount in found]
+    if len(found) < 3 or any(value is None for value in values):
+        return []
+    whole = sum(value for value in values if value is not None)
+    return [amount for amount in found if abs(2 * (amount.value or 0) - whole) <= _SUM_TOLERANCE * whole]
 
 
 def _funding_text_end(text: str) -> int:
@@ -71,105 +146,145 @@ def _funding_text_end(text: str) -> int:
     return match.start() if match else len(text)
 
 
+# a section heading run into the text (`…1.5万元,二、绩效目标完成情况…`) ends a sentence as a line break does
+_RUN_IN_HEADING = re.compile(
+    r"(?<=[，,；;:：\u4e00-\u9fff])(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
+)
+
+
 def _sentence_end(text: str, start: int, limit: int) -> int:
-    end = text.find("。", start, limit)
-    newline = text.find("\n", start, limit)
-    ends = [e for e in (end, newline) if e >= 0]
-    return min(ends) if ends else limit
+    ends = [end for end in (text.find("。", start, limit), text.find("\n", start, limit)) if end >= 0]
+    end = min(ends) if ends else limit
+    heading = _RUN_IN_HEADING.search(text, start + 1, end)
+    return heading.start() - 1 if heading else end
+
+
+@dataclass
+class _Reading:
+    text: str
+    plain: str
+    funding: Funding
+    spending: list[SpendingItem]
+    current: str | None = None  # the line a list that opens the next sentence belongs to
 
 
 def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
-    funding = Funding()
-    spending: list[SpendingItem] = []
+    reading = _Reading(text=text, plain=masked(text), funding=Funding(), spending=[])
     limit = _funding_text_end(text)
-    current: FundingLine | None = None
+    lists: list[MoneyList] = []
     position = 0
     while position < limit:
         end = _sentence_end(text, position, limit)
-        current = _read_sentence(text, position, end, funding, spending, current)
+        lists.extend(_read_sentence(reading, position, end))
         position = end + 1
-    return funding, spending
+    attach_lists(text, lists, reading.funding, reading.spending)
+    _drop_partial_subject_rows(reading.funding)
+    return reading.funding, reading.spending
 
 
-def _read_sentence(
-    text: str, start: int, end: int, funding: Funding, spending: list[SpendingItem], current: FundingLine | None
-) -> FundingLine | None:
-    """Read one sentence; return the funding line a following 其中 list would belong to.
-
-    `全年预算512.4万元，执行487.1万元` sets two totals; `中央财政资金预算400万元，执行380.5万元` (a sentence
-    whose subject is a source) adds that source's row to each line instead.
-    """
-    listing = text.find("其中", start, end)
-    heads_end = listing if listing >= 0 else end
-    heads = list(_HEAD.finditer(text, start, heads_end))
-    subject = source_of(text[start : heads[0].start()]) if heads else None
-    for head in heads:
-        line: FundingLine = getattr(funding, _line_of(head["verb"]))
-        amount = money_at(text, *head.span("amount"), "narrative.funding")
-        if subject is not None:
-            name = text[start : heads[0].start()].strip(" ，,：:")
-            line.by_source.append(SourceAmount(source=subject, name=name, amount=amount))
-        elif line.total is None or _is_initial_budget(line.total):
-            # 年初预算 gives way to the adjusted 全年预算 / 调整后预算 (A) when the report states both
-            if _is_initial(text, head.start()):
-                amount.found_by = _INITIAL_BUDGET
-            line.total = amount
-            current = line
-            _read_parenthesis(text, head.end(), end, line)
-            if head["verb"] in _SUM_VERBS:  # 松坪 2023: `资金来源：中央补助687万元、…，合计1000万元`
-                _read_sources(text, start, head.start(), line)
-        elif line.total.value == amount.value:
-            current = line  # 云栖 2024 restates the budget total before listing its sources
-    if (rate := _RATE.search(text, start, end)) and subject is None:
-        if funding.execution_rate is None:
-            funding.execution_rate = figure_at(text, *rate.span("rate"), "narrative.execution_rate")
-        if funding.execution_weight is None and (points := WEIGHT_SCORE.search(text, rate.end(), end)):
-            funding.execution_weight = figure_at(text, *points.span("weight"), "narrative.execution_weight")
-            funding.execution_score = figure_at(text, *points.span("score"), "narrative.execution_score")
-    if listing >= 0:
-        _read_listing(text, listing + 2, end, spending, current)
-    return current
+_SUBJECT_ROW = "narrative.source_sentence"
+_SUM_TOLERANCE = 0.005
 
 
-_SUM_VERBS = ("合计", "总计", "资金总额", "总额")
+def _drop_partial_subject_rows(funding: Funding) -> None:
+    """Rows from sentences about one source stand only when together they make up the line's total
+    (`中央…预算400万元…地方…预算112.4万元` under 512.4): one source's money alone is no split."""
+    for line in ("initial", "budget", "allocated", "executed"):
+        block: FundingLine = getattr(funding, line)
+        rows = [row for row in block.by_source if row.amount.found_by == _SUBJECT_ROW]
+        if not rows:
+            continue
+        total = block.total.value if block.total is not None else None
+        parts = sum(row.amount.value or 0 for row in rows)
+        if len(rows) < 2 or total is None or abs(parts - total) > _SUM_TOLERANCE * max(abs(total), 1):
+            block.by_source = [row for row in block.by_source if row.amount.found_by != _SUBJECT_ROW]
 
 
-def _read_parenthesis(text: str, start: int, end: int, line: FundingLine) -> None:
-    """`全年预算640万元（中央资金400万元、省级资金160万元、县级资金80万元）`: sources in brackets."""
-    if start >= end or text[start] not in "（(":
+def _read_sentence(reading: _Reading, start: int, end: int) -> list[MoneyList]:
+    text, plain = reading.text, reading.plain
+    found = list_in(text, plain, start, end)
+    amounts = _amounts(text, plain, start, end, [(item.start, item.end) for item in found])
+    if _subject_source(plain, start, amounts) is not None:
+        _add_source_rows(reading, start, amounts)
+        return []
+    totals = _totals(amounts)
+    for line, amount in totals.items():
+        _set_total(reading, line, amount, end)
+    if totals:
+        reading.current = list(totals)[-1]
+    elif any(amount.line is None for amount in amounts):
+        reading.current = None  # 收入:792.22万元。其中:… is no funding line's split
+    _read_rate(reading, start, end)
+    for money_list in found:
+        money_list.line = money_list.line or _line_before(money_list, totals, reading.current, start)
+    return found
+
+
+def _line_before(money_list: MoneyList, totals: dict[str, _Amount], current: str | None, start: int) -> str | None:
+    """The line whose total a list splits: the last total before it in its sentence (or the stated sum
+    right after a `资金来源：` list), or, for a list that opens its sentence (`其中：…`, `分别为：…`), the
+    line of the sentence before."""
+    before = [(amount.end, line, amount) for line, amount in totals.items() if amount.end <= money_list.start]
+    after = [(amount.start, line, amount) for line, amount in totals.items() if amount.start >= money_list.end]
+    chosen = max(before, key=lambda found: found[0]) if before else None
+    if money_list.sum_after and after:
+        chosen = min(after, key=lambda found: found[0])
+    if chosen is not None:
+        money_list.whole = (chosen[2].start, chosen[2].end)
+        return chosen[1]
+    return current if money_list.opens_sentence else None
+
+
+def _set_total(reading: _Reading, line: str, amount: _Amount, end: int) -> None:
+    block: FundingLine = getattr(reading.funding, line)
+    figure = money_at(reading.text, amount.start, amount.end, "narrative.funding")
+    if block.total is None:
+        block.total = figure
+        if whole := _WHOLE_OF_ONE_SOURCE.match(reading.plain, amount.end, end):  # 全部为县级配套资金
+            source = source_of(whole["name"])
+            if source is not None:
+                block.by_source.append(SourceAmount(source=source, name=whole["name"], amount=figure.model_copy()))
+
+
+def _subject_source(plain: str, start: int, amounts: list[_Amount]) -> object | None:
+    """The source a sentence is about (`中央财政资金预算400万元，执行380.5万元`), or None."""
+    lines = [amount for amount in amounts if amount.line]
+    if not lines:
+        return None
+    first_verb = min(
+        (match.start() for line in _LINES for match in _VERB[line].finditer(plain, start, lines[0].start)),
+        default=lines[0].start,
+    )
+    subject = _SOURCE_SUBJECT.sub("", plain[start:first_verb]).strip(" ，,：:")
+    if not subject or not _MONEY_NOUN.search(subject):  # `中央下达…3万元` is a total, its actor no source
+        return None
+    return source_of(subject)
+
+
+def _add_source_rows(reading: _Reading, start: int, amounts: list[_Amount]) -> None:
+    first = min(amount.start for amount in amounts if amount.line)
+    verb = re.search("|".join(FUNDING_VERBS.values()), reading.plain[start:first])
+    name = reading.text[start : start + verb.start() if verb else first]  # as printed, not as masked
+    name = _SOURCE_SUBJECT.sub("", name).strip(" ，,：:")
+    source = source_of(name)
+    if source is None:
         return
-    close = min((i for i in (text.find("）", start, end), text.find(")", start, end)) if i > 0), default=-1)
-    if close >= 0:
-        _read_sources(text, start + 1, close, line)
+    for line, amount in _totals(amounts).items():
+        block: FundingLine = getattr(reading.funding, line)
+        figure = money_at(reading.text, amount.start, amount.end, _SUBJECT_ROW)
+        block.by_source.append(SourceAmount(source=source, name=name, amount=figure))
 
 
-def _read_sources(text: str, start: int, end: int, line: FundingLine) -> None:
-    """Funding-source items in text[start:end] (other items are ignored) into the line's rows."""
-    for item in _ITEM.finditer(text, start, end):
-        name = item["name"].strip(" .．:：、")
-        source = source_of(name)
-        if source is not None:
-            amount = money_at(text, *item.span("amount"), "narrative.sources")
-            line.by_source.append(SourceAmount(source=source, name=name, amount=amount))
+def _read_rate(reading: _Reading, start: int, end: int) -> None:
+    funding, text = reading.funding, reading.text
+    rate = _RATE.search(text, start, end)
+    if rate is None:
+        return
+    if funding.execution_rate is None:
+        funding.execution_rate = figure_at(text, *rate.span("rate"), "narrative.execution_rate")
+    if funding.execution_weight is None and (points := WEIGHT_SCORE.search(text, rate.end(), end)):
+        funding.execution_weight = figure_at(text, *points.span("weight"), "narrative.execution_weight")
+        funding.execution_score = figure_at(text, *points.span("score"), "narrative.execution_score")
 
 
-def _read_listing(text: str, start: int, end: int, spending: list[SpendingItem], current: FundingLine | None) -> None:
-    """The items of a 其中 list: funding sources of the current line, or spending categories."""
-    for item in _ITEM.finditer(text, start, end):
-        name = item["name"].strip(" .．:：")
-        source = source_of(name)
-        amount = money_at(text, *item.span("amount"), "narrative.其中")
-        if source is not None and current is not None:
-            current.by_source.append(SourceAmount(source=source, name=name, amount=amount))
-        elif source is None:
-            share = _SHARE.match(text, item.end(), end)
-            spending.append(
-                SpendingItem(
-                    category=_category(name),
-                    amount=amount,
-                    share=figure_at(text, *share.span("share"), "narrative.share") if share else None,
-                )
-            )
-
-
-__all__ = ["extract_funding", "source_of"]
+__all__ = ["AMOUNT", "extract_funding", "masked", "source_of"]

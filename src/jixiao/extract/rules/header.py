@@ -1,153 +1,282 @@
-"""Title, region, fund and fiscal year from the head of a report."""
+"""Title, region, fund and fiscal year: what the report says about itself, read from its own lines only.
+
+Where each comes from, most trusted first:
+- title: the first line that ends in report words (绩效自评报告, 绩效目标自评表…) and is not site chrome
+  (a post title followed by its 发布时间 gives way to the document's own title further down);
+- fund: what the title names once place, unit, year and report words are gone, else the form's 项目名称 /
+  转移支付(项目)名称 (several different ones: a department's many projects, so none), else a bracketed name
+  printed after the title (`(教育专项工作经费)`);
+- region: the place of the 实施单位 / 资金使用单位 / 部门 (DOMAIN: the unit that spends the money), else the
+  title's places, else the 主管部门's, else the place printed before the fund's name in the body, else the
+  publishing unit (发布机构, 来源) and the signature; always the most specific place, in its shortest form;
+- year: the form's 评价年度, else the title's year (none when it spans years), else the form's `(2021年度)`,
+  else the body's most frequent `20xx年度`.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
-_TITLE_END = re.compile(r"(?:自评报告|自评表|评价报告|绩效报告|报告)$")
-_PROVINCES = (
-    "内蒙古自治区 广西壮族自治区 西藏自治区 宁夏回族自治区 新疆维吾尔自治区 北京市 天津市 上海市 重庆市 "
-    "河北省 山西省 辽宁省 吉林省 黑龙江省 江苏省 浙江省 安徽省 福建省 江西省 山东省 河南省 湖北省 湖南省 "
-    "广东省 海南省 四川省 贵州省 云南省 陕西省 甘肃省 青海省 台湾省"
-).split()
-# a place ends at an administrative suffix; 州 alone is left out (杭州市 is one place, not 杭州 + 市)
-_PLACE_TOKEN = re.compile(r"[\u4e00-\u9fff]+?(?:自治州|自治县|自治旗|街道|地区|市|县|旗|区|盟|镇|乡)")
-_PLACE_PREFIX = re.compile(r"^.*?(?:市|县|旗|区|盟|州|镇|乡|街道)(?=[\u4e00-\u9fff]{2,}(?:资金|经费|专项|项目))")
-_HEAD_START = re.compile(r"^(?:附件[0-9一二三]*[:：]?|关于)")
-# where the place part of a title or signature ends: a year, or the subject (fund, office, report type)
-_HEAD_STOP = re.compile(
-    r"(?:19|20)\d{2}|20xx|就业|资金|经费|项目|专项|财政|中央|人力资源|人社|人民政府|绩效|部门|[^\u4e00-\u9fff]"
+from jixiao.extract.rules.form_fields import FieldKind, FormField, form_fields, values_of
+from jixiao.extract.rules.fund_names import bracketed_subject, subject_of
+from jixiao.extract.rules.places import (
+    is_province,
+    leading_places,
+    most_specific,
+    shortest_form,
+    without_pinyin,
 )
-_OFFICE_PREFIX = re.compile(
-    r"^[\u4e00-\u9fff]{0,12}?(?:财政局|人力资源和社会保障局|人力资源社会保障局|人社局|教育局|民政局|农业农村局|卫生健康委员会)"
+from jixiao.vocabulary import ORGAN_SUFFIXES, REPORT_TITLE
+
+
+@dataclass(frozen=True)
+class Header:
+    title: str | None
+    region: str | None
+    fund: str | None
+    year: int | None
+
+
+# ---- title ----------------------------------------------------------------------------------------------
+
+_CHROME = re.compile(
+    r"由会员分享|请在.{0,40}搜索|\.(?:docx?|pdf|xlsx?|wps)|索引号|发布时间|发布日期|发布机构|当前位置|现在的位置"
+    r"|所在的位置|欢迎来到|导语|浏览|字号|字体|分享到|打印|登录|注册|无障碍|适老化|版权|主办|小编|供大家参考|范文"
 )
-_FUND = re.compile(r"[\u4e00-\u9fff]{2,30}?(?:资金|经费|专项|项目)")
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
-_NOT_PLACE_WORDS = (
-    "我市",
-    "全市",
-    "我区",
-    "全区",
-    "我县",
-    "全县",
-    "我旗",
-    "全旗",
-    "各地区",
-    "社区",
-    "城区",
-    "市区",
-    "地区",
+_META_LINE = re.compile(
+    r"^\s*[•·]?\s*(?:发布时间|发布日期|时间|日期|来源|作者|浏览|字号|字体|编辑|发文机构|信息分类"
+    r"|[\d.:\- ]{8,}$|\d{4}-\d{2}-\d{2})"
 )
+# what stands before a title on its line: `标题:`, `名  称: |`, a page number `1、`, spam up to `】`, `附件3`
+_TITLE_PREFIX = re.compile(
+    r"^\s*(?:.{0,30}?(?:标\s*题|名\s*称|概\s*述|关\s*键\s*词|词)\s*[:：]\s*\|?\s*|\d+、|.{0,40}?】|.{0,10}附件\s*\d*\s*[:：]?\s*"
+    r"|\*+)"
+)
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）])")
+_TITLE_TAIL = re.compile(r"(?:书)?\s*(?:[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）])?")
+_SENTENCE_MARKS = re.compile(r"[，。！？；,;《]")
+_MAX_TITLE = 80
+_MAX_LINES = 60
+_MAX_HEAD_LINE = 30  # a first title line carried over to the next (岳阳市2018年度部门整体支出 / 绩效评价自评报告)
+
+
+@dataclass(frozen=True)
+class _TitleLine:
+    title: str
+    rest: str  # what the line prints after the title: `(残疾人事业发展补助资金)`
+    index: int
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()][:_MAX_LINES]
+
+
+def _title_in(lines: list[str], index: int) -> _TitleLine | None:
+    line = lines[index]
+    if _CHROME.search(line):
+        return None
+    if _HEADING.match(line):  # `二、项目支出绩效自评表` is a section of the report, not its title
+        return None
+    line = _TITLE_PREFIX.sub("", line, count=1).strip(" |")
+    match = REPORT_TITLE.search(line)
+    if match is None or match.end() > _MAX_TITLE or _SENTENCE_MARKS.search(line[: match.end()]):
+        return None
+    tail = _TITLE_TAIL.match(line, match.end())
+    end = tail.end() if tail else match.end()
+    title, rest = line[:end].strip(), line[end:].strip(" |")
+    previous = lines[index - 1] if index else ""
+    if _carries_over(previous, title):  # `绩效评价自评报告` under its first half
+        title = previous + title
+    return _TitleLine(title=title, rest=rest, index=index)
+
+
+def _carries_over(line: str, title: str) -> bool:
+    """`line` is the first half of `title`: a short title-like line over a title that names nothing on its
+    own (老年人日间照料中心项目 / 绩效自评报告), or one that starts with a place or a year over a title that
+    names no place (枞阳县2023年度国家基本公共卫生 / 服务项目绩效评价自评报告)."""
+    if not (0 < len(line) <= _MAX_HEAD_LINE) or _CHROME.search(line) or _META_LINE.match(line):
+        return False
+    if _SENTENCE_MARKS.search(line) or re.search(r"[:：|]|绩效|^[一二三四五六七八九十]+、|^附件", line):
+        return False
+    if leading_places(title):
+        return False
+    names_nothing = subject_of(title) is None
+    return names_nothing or bool(re.match(r"(?:19|20)\d{2}\s*年", line) or leading_places(line))
+
+
+_CLUSTER_GAP = 4
+
+
+def _title_lines(lines: list[str]) -> list[_TitleLine]:
+    """The document's title as it is printed, last first: a page restates its post title (post title,
+    来源, then the document's own title under it), so the first run of titles is one title, and the last of
+    the run is the one the document itself prints."""
+    found = [title for index in range(len(lines)) if (title := _title_in(lines, index))]
+    run = found[:1]
+    for candidate in found[1:]:
+        if candidate.index - run[-1].index > _CLUSTER_GAP:
+            break
+        run.append(candidate)
+    return run[::-1]
 
 
 def title_of(text: str) -> str | None:
-    """The first non-empty lines up to the one that names the report type (标题 may span two lines)."""
-    lines: list[str] = []
-    for line in text.splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        lines.append(line)
-        if _TITLE_END.search(line) or len(lines) == 3:
-            break
-    for count in range(len(lines), 0, -1):
-        if _TITLE_END.search(lines[count - 1]):
-            return "".join(lines[:count])
-    return lines[0] if lines else None
+    found = _title_lines(_lines(text))
+    return found[0].title if found else None
 
 
-def _strip_province(place: str) -> str:
-    for province in _PROVINCES:
-        if place.startswith(province) and len(place) > len(province):
-            return place[len(province) :]
-    return place
+# ---- fund -----------------------------------------------------------------------------------------------
 
 
-def _most_specific(place: str, text: str) -> str:
-    """呼伦贝尔扎兰屯市 -> 扎兰屯市 when the shorter name is used on its own elsewhere in the report."""
-    place = _strip_province(place)
-    for cut in range(1, len(place) - 2):
-        tail = place[cut:]
-        if _standalone(tail, text):
-            return tail
-    return place
+def _fund(fields: list[FormField], titles: list[_TitleLine], lines: list[str]) -> str | None:
+    if found := next((subject for title in titles if (subject := subject_of(title.title))), None):
+        return found
+    names = {subject for value in values_of(fields, FieldKind.NAME) if (subject := subject_of(value))}
+    if len(names) > 1:  # a department's several projects under a title that names none: no one fund
+        return None
+    if names:
+        return names.pop()
+    if not titles:
+        return None
+    following = lines[titles[0].index + 1] if titles[0].index + 1 < len(lines) else ""
+    return bracketed_subject(titles[0].rest) or bracketed_subject(following)
 
 
-def _standalone(name: str, text: str) -> bool:
-    """`name` occurs with no Chinese character right before it. A plain scan, not a regex: a pattern per
-    place name missed re's cache and recompiled its CJK lookbehind (~5 ms) on most reports of a batch."""
-    at = text.find(name)
+# ---- region ---------------------------------------------------------------------------------------------
+
+_META_UNIT = re.compile(r"(?:发布机构|发文机构|发布单位|来源)\s*[:：]?\s*([\u4e00-\u9fff]{3,30})")
+_SIGNATURE_LINES = 5
+_BEFORE_NAME = 12
+
+
+def _field_place(fields: list[FormField], kind: FieldKind) -> str | None:
+    return next((place for value in values_of(fields, kind) if (place := most_specific(value))), None)
+
+
+_PLACE_BOUNDARY = "年度在对按照于由将向"
+
+
+def _place_before(text: str, name: str) -> str | None:
+    """The place printed right before the fund's name in the body (`2021年六安市妇女儿童健康…工程`,
+    `按照东丽区东丽湖新建光辉路…`): a place below province level, or None."""
+    probe = name[:8]
+    at = text.find(probe)
     while at >= 0:
-        if at == 0 or not "\u4e00" <= text[at - 1] <= "\u9fff":
-            return True
-        at = text.find(name, at + 1)
-    return False
+        window = text[max(0, at - _BEFORE_NAME) : at]
+        for start in range(len(window)):
+            if start and "\u4e00" <= window[start - 1] <= "\u9fff" and window[start - 1] not in _PLACE_BOUNDARY:
+                continue
+            places = leading_places(window[start:])
+            if places and "".join(places) == window[start:] and not is_province(places[-1]):
+                return places[-1]
+        at = text.find(probe, at + 1)
+    return None
 
 
-def _heads(text: str, title: str | None) -> list[str]:
-    """Lines that name the place: the title, 附件 lines and the signature at the end."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    heads = [title or ""]
-    heads += [line for line in lines if line.startswith("附件")]
-    heads += [line for line in lines[-5:] if len(line) <= 30]
-    return heads
+def _region(text: str, fields: list[FormField], titles: list[str], fund: str | None) -> str | None:
+    place = _field_place(fields, FieldKind.UNIT)
+    heads = titles + [line for line in _lines(text) if line.startswith("附件")]
+    place = place or next((found for head in heads if (found := most_specific(_head_of(head)))), None)
+    place = place or _field_place(fields, FieldKind.ADMIN)
+    if fund and (place is None or is_province(place) or place in ("北京市", "天津市", "上海市", "重庆市")):
+        place = _place_before(text, fund) or place
+    place = place or next((found for unit in _META_UNIT.findall(text) if (found := most_specific(unit))), None)
+    place = place or _signature_place(text)
+    return shortest_form(place, text) if place else None
 
 
-def _place_in(head: str) -> str | None:
-    """The most specific place a title-like line names before its subject: 湘潭市雨湖区… -> 雨湖区."""
-    head = _HEAD_START.sub("", head.strip())
-    stop = _HEAD_STOP.search(head)
-    head = _strip_province(head[: stop.start()] if stop else head)
-    tokens = _PLACE_TOKEN.findall(head)
-    if not tokens or not head.endswith(tokens[-1]) or tokens[-1] in _NOT_PLACE_WORDS:
-        return None
-    return tokens[-1]
+def _head_of(line: str) -> str:
+    """A title or 附件 line from its first place: `附件：额尔古纳市…`, `2018年南京市…`, `(直达资金)天津市…`."""
+    line = re.sub(r"^(?:附件\s*\d*\s*[:：]?|关于|\s)+", "", without_pinyin(line))
+    line = re.sub(r"^(?:(?:19|20)\d{2}\s*年度?|[（(][^()（）]{1,10}[)）])+", "", line)
+    return line
 
 
-def region_of(text: str, title: str | None) -> str | None:
-    """The place the report covers, as named in the title, 附件 or signature lines (most often named wins)."""
-    candidates = [place for head in _heads(text, title) if (place := _place_in(head))]
-    if not candidates:
-        return None
-    best = Counter(candidates).most_common(1)[0][0]
-    return _most_specific(best, text)
+def _signature_place(text: str) -> str | None:
+    for line in [line.strip() for line in text.splitlines() if line.strip()][-_SIGNATURE_LINES:]:
+        if len(line) <= _MAX_HEAD_LINE and not _CHROME.search(line) and (place := most_specific(line)):
+            return place
+    return None
 
 
-def fund_of(title: str | None, region: str | None = None) -> str | None:
-    """The fund the title names: what stands before 资金/经费/专项/项目 once place, year and office are gone."""
-    if not title:
-        return None
-    cleaned = _HEAD_START.sub("", _YEAR.sub("", title))
-    if region and region in cleaned:
-        cleaned = cleaned[cleaned.rindex(region) + len(region) :]
-    else:
-        for province in _PROVINCES:
-            cleaned = cleaned.replace(province, "")
-        cleaned = _PLACE_PREFIX.sub("", cleaned)
-    match = _FUND.search(_OFFICE_PREFIX.sub("", cleaned))
-    return match.group(0) if match else None
+# ---- year -----------------------------------------------------------------------------------------------
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
+_YEAR_SPAN = re.compile(r"(?:19|20)\d{2}\s*(?:年\s*)?(?:[-—~～至到]\s*)(?:19|20)\d{2}")
+_FORM_YEAR = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]|^\s*((?:19|20)\d{2})\s*年度\s*[)）]?\s*$", re.M)
+# a year in the body, not a date (2020年9月底), one end of a span (2003年至2005年) or a start (从2003年起)
+_BODY_YEAR = re.compile(
+    r"(?<![至到\-—~～\d])((?:19|20)\d{2})\s*年度?(?![\d一二三四五六七八九十]{1,2}月|\s*[至到\-—~～起]|以来)"
+)
 
 
-def year_of(text: str, title: str | None) -> int | None:
-    """The fiscal year evaluated: the title's year, else the most frequent year in the body."""
+def _year(text: str, fields: list[FormField], title: str | None) -> int | None:
+    for value in values_of(fields, FieldKind.YEAR):
+        if match := re.match(r"\s*((?:19|20)\d{2})", value):
+            return int(match.group(1))
+    if title and _YEAR_SPAN.search(title):
+        return None  # a report on several years (2017-2019年) has no one fiscal year
     if title and (match := _YEAR.search(title)):
         return int(match.group(1))
-    years = Counter(int(y) for y in _YEAR.findall(text))
+    head = "\n".join(_lines(text))
+    if match := _FORM_YEAR.search(head):
+        return int(match.group(1) or match.group(2))
+    years = Counter(int(year) for year in _BODY_YEAR.findall(text))
     return years.most_common(1)[0][0] if years else None
 
 
-_SENTENCE_ENDS = '。！？!?；;…”"）)】]'
-_MIN_CUT_LINE = 15
+def year_of(text: str, title: str | None) -> int | None:
+    return _year(text, form_fields(text), title)
+
+
+# ---- the header as a whole ------------------------------------------------------------------------------
+
+
+def read_header(view: str) -> Header:
+    """The header of a report, read in the text the grammar reads (the simplified view of a traditional
+    report: names come out simplified, like indicator names)."""
+    lines = _lines(view)
+    titles = _title_lines(lines)
+    title = titles[0].title if titles else None
+    fields = form_fields(view)
+    fund = _fund(fields, titles, lines)
+    region = _region(view, fields, [found.title for found in titles], fund)
+    year = _year(view, fields, title)
+    return Header(title=title, region=region, fund=fund, year=year)
+
+
+# a last line that closes a report: a date, a signature, an attachment, a grade or score, site furniture,
+# the empty fields of a form's signature block, or a section answered with 无
+_CLOSING_LINE = re.compile(
+    r"\d{1,2}日$|\d{4}\s*年\s*\d{1,2}\s*月$|特此报告|特此说明|此致|敬礼|^附件|主办|版权|ICP|备案|来源|https?:|技术支持|联系电话|填报人|经办人|负责人[:：]?$|盖章"
+    r"|(?:等级|等次|结论|结果)[^\n“\"]{0,6}(?:[“\"](?:{grades})[”\"]|(?:{grades}))$|得分[^\n]{0,4}\d+(?:\.\d+)?分?$|^(?:无|暂无)$".replace(
+        "{grades}", "优秀|良好|合格|不合格|優秀|優|优|良|中|差"
+    )
+)
+_CLOSING_REACH = 40
+_OPEN_END = re.compile(r"[\u4e00-\u9fff\dA-Za-z:：、，,（(“]$")
 
 
 def ends_mid_sentence(text: str) -> bool:
-    """The report stops inside a sentence: its last line is prose (has a comma) with no closing mark.
+    """The report stops inside a sentence, a heading or a cell: its last line ends on a word, a figure, a
+    comma or a colon, and is none of the lines a report closes with (a date, a signature, a grade…).
 
-    A closing 附件 line, a signature or a date has no comma and does not count.
+    A last line that is a table row (`… | 20 |`) is for the table reader to judge.
     """
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
         return False
     last = lines[-1]
-    return len(last) >= _MIN_CUT_LINE and last[-1] not in _SENTENCE_ENDS and any(c in last for c in "，,")
+    if not _OPEN_END.search(last) or _CLOSING_LINE.search(last[-_CLOSING_REACH:]) or _is_signature(last):
+        return False
+    return True
+
+
+def _is_signature(line: str) -> bool:
+    """`扎兰屯市就业服务中心`, `青禾县人力资源和社会保障局`: the unit that signs, alone on its line."""
+    return len(line) <= _MAX_HEAD_LINE and bool(leading_places(line)) and bool(_ORGAN_END.search(line))
+
+
+_ORGAN_END = re.compile("(?:" + "|".join(sorted(ORGAN_SUFFIXES, key=len, reverse=True)) + ")$")

@@ -12,14 +12,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jixiao.extract.rules.clauses import ACTUAL, ITEM_START, LEVEL1_OF, TARGET_MARKER, ClauseReader, Cursor
+from jixiao.extract.rules.clauses import (
+    ACTUAL,
+    ITEM_START,
+    LEVEL1_OF,
+    TARGET_MARKER,
+    ClauseReader,
+    Cursor,
+    clean_name,
+)
+from jixiao.extract.rules.figures import figure_at, terminal_quantities
 from jixiao.extract.rules.phrasings import read_phrasings
 from jixiao.model import Figure, Indicator
 
 _LEVEL2_HEADING = re.compile(
-    r"(?m)^[ \t]*(?:[（(]?[\d一二三四五六七八九十]+[）)]?[、.．]?[ \t]*)?"
+    r"(?m)^[ \t]*(?:[（(]?[\d一二三四五六七八九十]+[）)]?[、.．]?[ \t]*|[①-⑳][ \t]*)?(?:产出(?=数量|质量|时效|成本))?"
     r"(?P<level2>服务对象满意度|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|产出|效益)指标"
-    r"(?:分析|完成情况|方面|中)?(?:[（(][^）)\n]{0,30}[）)])?[：:，,]?[ \t]*"  # 产出指标（分值50分，得分49.04分）
+    r"(?:分析|完成情况|方面|中)?(?:[（(][^）)\n]{0,30}[）)])?[：:，,。]?[ \t]*"  # 产出指标（分值50分，得分49.04分）
 )
 _LEVEL1_ONLY = ("产出指标", "效益指标")
 _TOP_HEADING = re.compile(r"(?m)^[ \t]*[一二三四五六七八九十]+、")
@@ -64,6 +73,8 @@ def _read_block(text: str, block: _Block, program: str | None) -> tuple[list[Ind
     reader = ClauseReader(text, block.level1, block.level2)
     for line_start, line_end in _lines(text, block.start, block.end):
         line = text[line_start:line_end].strip()
+        if line_start == block.start and _achieved_statement(reader, block, line_end):
+            continue
         if _PROGRAM_LINE.match(line):
             _flush(reader, cursor, items)
             cursor.program = line
@@ -78,6 +89,54 @@ def _read_block(text: str, block: _Block, program: str | None) -> tuple[list[Ind
     return reader.indicators, cursor.program
 
 
+_SECTION_LINE = re.compile(
+    r"[ \t]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])[^\n]*"
+)
+_LEVEL_LINE = re.compile(
+    r"^[ \t]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])?[ \t]*"
+    r"(?:产出|效益|满意度|成本|数量|质量|时效|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)"
+)
+_STATEMENT = re.compile(r"(?:(?:19|20)\d{2}年度?[，,]\s*)?(?P<clause>[^，,；;。\n]{2,40}?)[。；;]?\s*$")
+
+
+_TITLE_LOOKBACK = 40  # lines: a statement's section title is close above it
+
+
+def _under_achievements(text: str, at: int) -> bool:
+    """The nearest section title above `at` (not a level heading) speaks of what was done (完成的绩效目标,
+    绩效指标完成情况): its statements give actuals. Read line by line upwards, never the whole text."""
+    end = text.rfind("\n", 0, at)
+    for _ in range(_TITLE_LOOKBACK):
+        if end <= 0:
+            return False
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if _SECTION_LINE.fullmatch(line) and not _LEVEL_LINE.match(line):
+            return "完成" in line
+        end = start - 1
+    return False
+
+
+def _achieved_statement(reader: ClauseReader, block: _Block, line_end: int) -> bool:
+    """`①数量指标:2023年,我校收到专项经费16.20万元。` under 完成的绩效目标: one clause, one figure, no
+    marker, on the heading's own line, is the indicator's actual (昌宁 2023)."""
+    text = reader.text
+    if block.start == 0 or text[block.start - 1] == "\n" or not _under_achievements(text, block.start):
+        return False
+    statement = _STATEMENT.match(text, block.start, line_end)
+    if statement is None or TARGET_MARKER.search(statement["clause"]) or ACTUAL.search(statement["clause"]):
+        return False
+    values = terminal_quantities(text, *statement.span("clause"))
+    if len(values) != 1 or values[0].end() != statement.end("clause"):
+        return False
+    name = clean_name(text[statement.start("clause") : values[0].start()])
+    if not name:
+        return False
+    reader.found_by = "narrative.achieved"
+    reader.add(None, name, actual=figure_at(text, *values[0].span(), reader.found_by))
+    return True
+
+
 def _flush(reader: ClauseReader, cursor: Cursor, items: list[tuple[int, int]]) -> None:
     reader.found_by = "narrative.enumerated"
     for start, end in items:
@@ -87,13 +146,19 @@ def _flush(reader: ClauseReader, cursor: Cursor, items: list[tuple[int, int]]) -
 
 
 def _read_run_on(reader: ClauseReader, cursor: Cursor, start: int, end: int) -> None:
+    """Clauses with an actual marker; the clauses after the last one are targets only when the line is
+    such a listing (erguna 2024: `…，每年计划招募人数32人，每年招募人员体检32人。`). A paragraph with no
+    actual marker is description (`计划补助115户…时间不少于7天`), not indicators, except the clauses that
+    mark their target (`项目完成时间年初指标值为2023年12月底，实际在规定时间内完成`)."""
     reader.found_by = "narrative.run_on"
     cursor.pos = start
+    read = 0
     for marker in ACTUAL.finditer(reader.text, start, end):
         if marker.start() < cursor.pos or not reader.accepts(marker, cursor.pos):
             continue
-        reader.clause(cursor, marker, end)
-    reader.targets_only(cursor, end)
+        reader.reason_after(reader.clause(cursor, marker, end), cursor, end)
+        read += 1
+    reader.targets_only(cursor, end, marked_only=not read)
 
 
 _SENTENCE_START = "。；;\n"
@@ -131,7 +196,22 @@ def _read_loose(text: str, start: int, end: int) -> list[Indicator]:
     return reader.indicators
 
 
+_NOT_A_NAME = re.compile(r"[\n。]|一级指标|二级指标|三级指标|项目名称|主管部门")
+_MAX_NAME = 60  # the longest real indicator names run to ~30 characters; a paragraph is longer
+
+
+def _is_indicator(indicator: Indicator) -> bool:
+    """An indicator the narrative states with a figure, under a name that is a name (not a paragraph)."""
+    has_figure = any(figure is not None for figure in (indicator.target, indicator.actual, indicator.completion))
+    name = indicator.name
+    return has_figure and 0 < len(name) <= _MAX_NAME and not _NOT_A_NAME.search(name)
+
+
 def extract_indicators(text: str) -> list[Indicator]:
+    return [indicator for indicator in _read_indicators(text) if _is_indicator(indicator)]
+
+
+def _read_indicators(text: str) -> list[Indicator]:
     indicators: list[Indicator] = []
     program: str | None = None
     blocks = _blocks(text)

@@ -1,0 +1,124 @@
+"""The fund or project a report evaluates, from its title or its 项目名称 field.
+
+A title is `[place][unit][year][fund][report words]` in some order (`海口市秀英区水务局2022年衔接资金项目
+绩效自评报告`, `湖北省残疾人事业发展补助资金(省对下转移支付)项目2018年度绩效自评报告`): the fund is what
+is left once the places, the unit, the year and the report words are gone, without the words that only
+say it is a project's spending (`…补贴项目支出` → `…补贴`). A title that names no fund of its own
+(`项目支出绩效自评表`, `广东省财政支出项目…`, `…中央转移支付2023年度…`) gives None, never a generic word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.extract.rules.places import leading_places, without_pinyin
+from jixiao.vocabulary import ORGAN_SUFFIXES, SUBJECT_END
+
+_YEAR = r"(?:19|20)\d{2}"
+_LEADING_NOISE = re.compile(
+    rf"^(?:\s|附件\s*\d*\s*[:：]?|关于|\d+/\d+|{_YEAR}\s*(?:[-—至]\s*{_YEAR}\s*)?年?度?|[（(]\s*{_YEAR}\s*年度?\s*[)）])+"
+)
+_ORGAN = "|".join(sorted(ORGAN_SUFFIXES, key=len, reverse=True))
+# a unit's name before the year or 关于: `水务局2022年…`, `湖北工程学院年学生资助…` (the year's digits lost)
+_UNIT_BEFORE_YEAR = re.compile(rf"^[\u4e00-\u9fff]{{0,14}}?(?:{_ORGAN})\s*(?=\s|(?:{_YEAR})?\s*年|关于)")
+_UNIT_PREFIX = re.compile(rf"^[\u4e00-\u9fff]{{0,6}}?(?:{_ORGAN})")
+_SUBJECT_END_AT = SUBJECT_END
+# a title names its fund before or after the year: `…补助资金(省对下转移支付)项目2018年度`, `区2022年度就业…`
+_YEAR_SPLIT = re.compile(rf"[（(]?\s*{_YEAR}\s*(?:[-—至]\s*{_YEAR}\s*)?年?度?\s*[)）]?")
+_LEVEL_WORDS = re.compile(r"^(?:省级|市级|州级|县级|区级|旗级|本级|省|市|县|区|中央|地方)+")
+_GENERIC = {
+    "",
+    "项目",
+    "项目支出",
+    "专项",
+    "专项资金",
+    "资金",
+    "财政资金",
+    "转移支付",
+    "专项转移支付",
+    "部门项目",
+    "部门预算项目",
+    "预算项目",
+    "财政支出项目",
+    "财政预算支出项目",
+    "预算支出项目",
+    "部门",
+    "单位",
+    "整体支出",
+}
+_WHOLE_DEPARTMENT = re.compile(r"^(?:部门|单位)整体(?:支出)?$")
+_MONEY_WORD = r"(?:资金|经费|补贴|补助|转移支付)(?:[（(][^()（）]{1,20}[)）])?"
+_TRAILING = [
+    (re.compile(r"(项目|工程)支出$"), r"\1"),  # …建设项目支出 → …建设项目
+    (re.compile(rf"({_MONEY_WORD})项目$"), r"\1"),  # 衔接资金项目 → 衔接资金
+    (re.compile(r"(项目|工程)(?:专项|财政)资金$"), r"\1"),  # …工程财政资金 → …工程
+    (re.compile(r"(资金|经费)转移支付$"), r"\1"),  # …发展资金转移支付 → …发展资金
+    (re.compile(r"(?:年度|年|的|关于)$"), ""),
+]
+_MAX_FUND = 40
+_NOT_IN_FUND = re.compile(r"[\s:：|，。；,;]")
+_LEADING_BRACKET = re.compile(r"^[（(]([^()（）]{2,20})[)）](.*)$", re.S)
+_FUND_WORD = re.compile(r"资金|经费|补贴|补助|支付|项目|工程|支出|救助|服务")
+
+
+def _clean(subject: str) -> str:
+    subject = subject.strip(" \t　:：|-—")
+    for _ in range(3):
+        for pattern, replacement in _TRAILING:
+            subject = pattern.sub(replacement, subject)
+    return re.sub(r"^转移支付(?=[\u4e00-\u9fff]{4})", "", subject)
+
+
+def is_generic(subject: str) -> bool:
+    """`中央转移支付`, `本级部门项目`, `残联中央转移支付`: words that name no fund of their own."""
+    bare = _LEVEL_WORDS.sub("", _UNIT_PREFIX.sub("", subject))
+    return subject in _GENERIC or bare in _GENERIC or _LEVEL_WORDS.sub("", subject) in _GENERIC
+
+
+def _after_places(text: str) -> str:
+    places = leading_places(text)
+    at = 0
+    for place in places:
+        at = text.find(place, at) + len(place)
+    return text[at:]
+
+
+def _without_unit(text: str) -> str:
+    """The text after a unit's name that stands before the year: `湖北工程学院年学生资助项目` (the year's
+    digits lost) → `学生资助项目`."""
+    bare = _UNIT_BEFORE_YEAR.sub("", text)
+    return re.sub(r"^年度?(?=[\u4e00-\u9fff])", "", bare) if bare != text else text
+
+
+def subject_of(text: str) -> str | None:
+    """The fund a title or a 项目名称 names, or None when it names none of its own."""
+    text = _LEADING_NOISE.sub("", without_pinyin(text))
+    if bracket := _LEADING_BRACKET.match(text):  # `(直达资金)天津市…工程项目…`, `(临时救助)绩效目标自评表`
+        return subject_of(bracket.group(2)) or subject_of(bracket.group(1))
+    for _ in range(3):  # 重庆市财政局 重庆市住房和城乡建设委员会关于2019年…
+        text = _LEADING_NOISE.sub("", _without_unit(_after_places(text).lstrip()))
+    for part in _YEAR_SPLIT.split(_SUBJECT_END_AT.split(text, maxsplit=1)[0]):
+        subject = _clean(part)
+        if _WHOLE_DEPARTMENT.match(subject):
+            return "部门整体支出"
+        if _names_a_fund(subject):
+            return subject
+    return None
+
+
+def _names_a_fund(subject: str) -> bool:
+    return (
+        not is_generic(subject)
+        and len(subject) <= _MAX_FUND
+        and bool(_FUND_WORD.search(subject))
+        and not _NOT_IN_FUND.search(subject)
+    )
+
+
+_BRACKETED = re.compile(r"^[（(]([^()（）]{4,40})[)）]")
+
+
+def bracketed_subject(text: str) -> str | None:
+    """`(教育专项工作经费)` printed under or after a title that names only its unit."""
+    match = _BRACKETED.match(text.strip())
+    return subject_of(match.group(1)) if match else None

@@ -1,0 +1,233 @@
+"""The lists of named amounts that split a funding total: 其中 / 包括 / 分别为 / 资金来源： / (…) after an amount.
+
+    全年下达6153.46万元，其中中央专项资金4605万元，自治区专项资金963万元，本级财政配套资金585.46万元。
+    项目资金1950万元。分别为：个旧市重金属污染防治专项资金1000万元；红河州环境监测经费220万元；…
+    资金来源：中央补助687万元、省级补助215万元、县本级配套98万元，合计1000万元。
+
+A list whose items all name a level of government (or a carry-over) gives the sources of the line it
+splits; a list of other named parts gives spending items. Nothing else is read: a list of batches
+(`2021年11月提前下达6,885万元、2022年12月下达1,590万元`), of project groups (`项目79个财政资金3038.38万元`),
+of incomes and changes, a mixed list, or a list that splits an amount other than the line's total. A
+list is read once (brackets and the 其中 inside them are one list), and two lists of the same parts (the
+预期 list and the 完成 list) are one list of spending: the one of the money spent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jixiao.extract.rules.figures import amount_in_wan, figure_at, money_at
+from jixiao.model import Funding, FundingLine, FundSource, SourceAmount, SpendingItem
+from jixiao.vocabulary import FUNDING_VERBS, NOT_A_FUNDING_LINE, SUM_WORDS, source_of
+
+_AMOUNT = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|亿元|千元|元|万(?![\u4e00-\u9fff]))(?![/每])"
+# a name may hold a 、 between words (中央、省生态环境督察工作经费), never right after an amount's 元
+_NAME_CHAR = r"(?:[^\d，,；;。:：、()（）\n]|(?<=[\u4e00-\u9fff])(?<!元)、(?=[\u4e00-\u9fff]))"
+_ITEM = re.compile(rf"(?P<name>{_NAME_CHAR}{{2,40}}?(?:[（(][^)）]{{0,30}}[)）])?)\s*(?P<amount>{_AMOUNT})")
+_SHARE = re.compile(r"[，,]?\s*占[^\d，,；;。]{0,10}?(?P<share>\d+(?:\.\d+)?%)")
+_STARTER = re.compile(r"其中|包括|分别为|分别是|资金来源|资金构成")
+_AFTER_STARTER = re.compile(r"\s*[:：，,]?\s*")
+_BRACKET_AFTER_AMOUNT = re.compile(rf"{_AMOUNT}\s*(?P<open>[（(])")
+_OPENING = re.compile(r"[\s◇]*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?")
+_SUM = re.compile(rf"[，,]\s*(?:{SUM_WORDS})")
+_VERB_FIRST = re.compile(r"^(?:全年|实际|累计|已|共)?(?:" + "|".join(FUNDING_VERBS.values()) + ")")
+_BATCH = re.compile(r"下达|拨付|到位|分配|下拨|提前|第[一二三四五六七八九十\d]+批|^[月日号]")
+_NOT_A_PART = re.compile(NOT_A_FUNDING_LINE)
+_NAME_NOISE = re.compile(r"^(?:其中|含|包括|分别为|分别是|安排|以及|和|及)+|(?:合计|共计|共|为|约|计)+$")
+_MEASURE = "个项家户名次批"  # `项目79个财政资金…`: the word after a count is no name
+_GENERIC_NAMES = {"财政资金", "资金", "专项资金", "项目资金", "补助资金", "预算资金", "项目"}
+_PARTS_OVERLAP = 0.5
+# what a source's name may hold besides its level: 中央补助资金, 本级财政配套资金, 中央补助飞行经费执行
+_MONEY_WORDS = re.compile(
+    r"财政|补助|配套|专项|转移支付|直达|资金|经费|预算|拨款|衔接|一般公共|本级|级|执行|支出|下达|安排|投入|合计|共计"
+)
+_MAX_SOURCE_RESIDUE = 4
+_LEVEL_WORD = re.compile(
+    r"上年结转|以前年度结转|上年结余|结转结余|中央|自治区|省级|省|盟市|市级|州级|市本级|市|州|旗县级?|县级|区级|县|区|旗"
+    r"|其他|地方|本年|当年|单位自筹|自筹|社会"
+)
+_SHARED = 5  # names that all restate the fund (中央…高校毕业生“三支一扶”计划补助资金): compared without it
+
+
+@dataclass
+class Item:
+    name: str
+    start: int  # the amount's span
+    end: int
+    share: tuple[int, int] | None = None
+
+
+@dataclass
+class MoneyList:
+    start: int
+    end: int
+    items: list[Item]
+    opens_sentence: bool
+    line: str | None = None  # the funding line it splits, set by the sentence reader
+    whole: tuple[int, int] | None = None  # the span of the total it splits, when stated in its sentence
+    sum_after: bool = False  # `资金来源：…，合计1000万元`: the whole follows the list
+    names: set[str] = field(default_factory=set)
+
+
+def _clean(name: str) -> str:
+    return _NAME_NOISE.sub("", name.strip(" .．:：、◇\t")).strip(" .．:：、◇\t")
+
+
+def _items(text: str, plain: str, start: int, end: int) -> tuple[list[Item], int]:
+    """The `name amount` items from `start`; the list ends at an item that is a new head (`全年执行…`)."""
+    items: list[Item] = []
+    for match in _ITEM.finditer(plain, start, end):
+        name = _clean(text[match.start("name") : match.end("name")])  # as printed, not as masked
+        if match.start("name") > 0 and plain[match.start("name") - 1].isdigit() and name[:1] in _MEASURE:
+            name = name[1:]
+        if _VERB_FIRST.match(name):
+            return items, match.start()
+        share = _SHARE.match(text, match.end(), end)
+        items.append(Item(name=name, start=match.start("amount"), end=match.end("amount"),
+                          share=share.span("share") if share else None))  # fmt: skip
+    return items, end
+
+
+def _close(plain: str, start: int, end: int) -> int:
+    depth = 1
+    for at in range(start, end):
+        if plain[at] in "（(":
+            depth += 1
+        elif plain[at] in ")）":
+            depth -= 1
+            if depth == 0:
+                return at
+    return end
+
+
+def list_in(text: str, plain: str, start: int, end: int) -> list[MoneyList]:
+    """The lists of the sentence text[start:end], in order, none read twice."""
+    found: list[MoneyList] = []
+    taken_until = start
+    for bracket in _BRACKET_AFTER_AMOUNT.finditer(plain, start, end):
+        inner = bracket.end("open")
+        close = _close(plain, inner, end)
+        items, _ = _items(text, plain, inner, close)
+        if items:
+            found.append(MoneyList(start=inner, end=close, items=items, opens_sentence=False))
+    for starter in _STARTER.finditer(plain, start, end):
+        if starter.start() < taken_until or any(lst.start <= starter.start() < lst.end for lst in found):
+            continue
+        lead = _AFTER_STARTER.match(plain, starter.end())
+        at = lead.end() if lead else starter.end()
+        stop = _SUM.search(plain, at, end) if starter.group(0).startswith("资金") else None
+        items, list_end = _items(text, plain, at, stop.start() if stop else end)
+        if items:
+            opens = bool(_OPENING.fullmatch(plain, start, starter.start()))
+            found.append(MoneyList(at, list_end, items, opens_sentence=opens, sum_after=stop is not None))
+            taken_until = list_end
+    return sorted(found, key=lambda money_list: money_list.start)
+
+
+def _is_part(item: Item) -> bool:
+    return not (
+        _BATCH.search(item.name) or _NOT_A_PART.search(item.name) or item.name in _GENERIC_NAMES or len(item.name) < 2
+    )
+
+
+def _category(name: str) -> str:
+    bare = re.sub(r"(?:资金)?支出$", "", name)
+    return bare if len(bare) >= 3 else name  # 人员经费支出 → 人员经费; 项目支出 stays
+
+
+def _shared_part(names: list[str]) -> str:
+    """The longest stretch all names hold (the fund they restate), when it is long enough to matter."""
+    if len(names) < 2:
+        return ""
+    first = min(names, key=len)
+    for size in range(len(first), _SHARED - 1, -1):
+        for begin in range(len(first) - size + 1):
+            part = first[begin : begin + size]
+            if all(part in name for name in names):
+                return part
+    return ""
+
+
+def level_of(name: str) -> FundSource | None:
+    """The level an item names when it is a source (`自治区专项资金`), not a part named after a level
+    (`省生态环境督察工作经费`, `州级财政配套专项资金` is a source, `省级水利工程维修养护资金` a part)."""
+    level = source_of(name)
+    if level is None:
+        return None
+    body = re.sub(r"^(?:[（(]?[\d一二三四五六七八九十]+[、.．)）]\s*)?(?:其中|含)?[:：]?", "", name)
+    residue = _MONEY_WORDS.sub("", body[_level_length(body) :])
+    residue = re.sub(r"[（(][^)）]*[)）]", "", residue)
+    return level if len(residue) <= _MAX_SOURCE_RESIDUE else None
+
+
+def _level_length(name: str) -> int:
+    match = re.match(
+        r"上年结转|以前年度结转|上年结余|结转结余|中央|自治区|省级|省|盟市|市级|州级|市本级|市|州|旗县级?|县级|区级|县|区|旗|其他|地方|本年|当年|单位自筹|自筹|社会",
+        name,
+    )
+    return match.end() if match else 0
+
+
+def attach_lists(text: str, lists: list[MoneyList], funding: Funding, spending: list[SpendingItem]) -> None:
+    """Sources and spending from the lists, each to the line whose total it splits."""
+    spent: list[MoneyList] = []  # the lists read as spending, to keep one of two lists of the same parts
+    for money_list in lists:
+        if money_list.line is None or len(money_list.items) < 2:  # `(含…50万元)` is a partial mention
+            continue
+        block: FundingLine = getattr(funding, money_list.line)
+        shared = _shared_part([item.name for item in money_list.items])
+        levels = [level_of(item.name.replace(shared, "") if shared else item.name) for item in money_list.items]
+        if all(levels):
+            _attach_sources(text, money_list, block, [level for level in levels if level is not None])
+        elif (
+            not any(levels)
+            and all(_is_part(item) for item in money_list.items)
+            and _splits_total(text, money_list, block)
+        ):
+            _attach_spending(money_list, spent)
+    for money_list in spent:
+        for item in money_list.items:
+            spending.append(
+                SpendingItem(
+                    category=_category(item.name),
+                    amount=money_at(text, item.start, item.end, "narrative.其中"),
+                    share=figure_at(text, *item.share, "narrative.share") if item.share else None,
+                )
+            )
+
+
+def _splits_total(text: str, money_list: MoneyList, block: FundingLine) -> bool:
+    """The list splits the line's total, not another amount (`支出：836.9万元` after the line is set)."""
+    if block.total is None:
+        return False
+    if money_list.whole is None:
+        return True
+    return amount_in_wan(text[slice(*money_list.whole)]) == block.total.value
+
+
+def _attach_sources(text: str, money_list: MoneyList, block: FundingLine, levels: list[FundSource]) -> None:
+    if block.total is None:
+        return
+    if money_list.whole is not None and amount_in_wan(text[slice(*money_list.whole)]) != block.total.value:
+        parts = {amount_in_wan(text[item.start : item.end]) for item in money_list.items}
+        if block.total.value not in parts:
+            return  # the list splits some other amount
+        whole = money_at(text, *money_list.whole, "narrative.funding")
+        block.total, block.by_source = whole, []  # the whole beats its part (中央8,475 within 共计12,805)
+    if block.by_source:
+        return
+    for item, level in zip(money_list.items, levels, strict=True):
+        amount = money_at(text, item.start, item.end, "narrative.sources")
+        block.by_source.append(SourceAmount(source=level, name=item.name, amount=amount))
+
+
+def _attach_spending(money_list: MoneyList, spent: list[MoneyList]) -> None:
+    money_list.names = {item.name for item in money_list.items}
+    for index, earlier in enumerate(spent):
+        overlap = len(earlier.names & money_list.names) / max(len(money_list.names), 1)
+        if overlap >= _PARTS_OVERLAP:  # the 预期 list and the 完成 list name the same parts
+            if money_list.line == "executed" and earlier.line != "executed":
+                spent[index] = money_list
+            return
+    spent.append(money_list)

@@ -1,0 +1,148 @@
+"""Funding lines and spending from prose: which line an amount is, and when a list splits it."""
+
+from __future__ import annotations
+
+from jixiao.documents.normalize import normalize
+from jixiao.extract.rules.funding import extract_funding
+from jixiao.model import Funding, FundSource, SpendingItem
+
+
+def _read(raw: str) -> tuple[Funding, list[SpendingItem]]:
+    text, _ = normalize(raw)
+    return extract_funding(text)
+
+
+def _totals(funding: Funding) -> dict[str, float | None]:
+    lines = ("initial", "budget", "allocated", "executed")
+    return {line: total.value for line in lines if (total := getattr(funding, line).total) is not None}
+
+
+def test_the_strongest_verb_of_the_clause_says_the_line() -> None:
+    funding, _ = _read(
+        "2023年中央下达我县农田建设专项转移支付预算860万元；"
+        "年初批复预算12个项目985万元，调整预算后项目预算861.46万元，预算执行数840万元。\n"
+    )
+    assert _totals(funding) == {"initial": 985, "budget": 861.46, "allocated": 860, "executed": 840}
+    assert funding.allocated.by_source == []  # `中央下达…` names who issued the money, not a one-row split
+
+
+def test_document_titles_and_nouns_with_verbs_are_no_verbs() -> None:
+    funding, _ = _read(
+        "根据《关于下达2023年农业资金预算的通知》(岚财农〔2023〕12号)要求，我县农业资金共计300万元。"
+        "中央转移支付补助资金合计500万元，用于项目支出绩效管理。\n"
+    )
+    assert _totals(funding) == {"budget": 300}
+
+
+def test_an_amount_before_its_verb_and_a_verb_in_an_earlier_clause() -> None:
+    funding, _ = _read(
+        "2023年批复我局项目9个，项目资金1950万元。\n"
+        "1200万元资金全部拨付到位，资金到位率100%。\n"
+        "全年发放补助资金为278.8万元。\n"
+    )
+    assert _totals(funding) == {"budget": 1950, "allocated": 1200, "executed": 278.8}
+    assert funding.execution_rate is None  # 到位率 is no execution rate
+
+
+def test_batches_are_no_total_unless_their_sum_is_stated() -> None:
+    batches, _ = _read("2022年11月提前下达600万元、2023年3月下达200万元，用于就业补贴。\n")
+    assert batches.allocated.total is None
+    summed, _ = _read("2022年11月提前下达600万元；2023年3月下达200万元；2023年合计800万元。\n")
+    assert _totals(summed) == {"allocated": 800}
+
+
+def test_the_amount_the_others_add_up_to_is_their_total() -> None:
+    funding, _ = _read(
+        "一、资金下达情况(一)2021年中央下达食品监管补助资金预算3万元，下达我局补助资金1.5万元、补助资金1.5万元，"
+        "二、资金使用情况，本年度收到中央补助1.5万元、中央补助1.5万元，全年支出2.8万元。\n"
+    )
+    assert _totals(funding) == {"allocated": 3, "executed": 2.8}
+
+
+def test_balances_incomes_changes_and_standards_are_no_lines() -> None:
+    funding, spending = _read(
+        "上年结转结余资金2万元。\n1、收入：500万元。\n同比上年度增加30万元。\n其中：财政拨款收入500万元，其他收入0万元。\n"
+        "补贴标准为每人200元。\n"
+    )
+    assert (_totals(funding), spending) == ({}, [])
+
+
+def test_a_list_after_a_total_splits_it_into_sources() -> None:
+    funding, spending = _read(
+        "全年下达义务教育补助经费6153.46万元，其中中央专项资金4605万元，自治区专项资金963万元，本级财政配套资金585.46万元。\n"
+    )
+    assert funding.allocated.total.value == 6153.46
+    assert [(row.source, row.amount.value) for row in funding.allocated.by_source] == [
+        (FundSource.CENTRAL, 4605),
+        (FundSource.PROVINCIAL, 963),
+        (FundSource.COUNTY, 585.46),
+    ]
+    assert spending == []
+
+
+def test_sources_in_brackets_are_read_once_and_a_partial_mention_is_no_split() -> None:
+    funding, _ = _read("项目预算合计为423.38万元(其中:自治区169.35万元,市级254.03万元)。\n")
+    assert [row.amount.value for row in funding.budget.by_source] == [169.35, 254.03]
+    partial, _ = _read("年初批复预算8个项目985万元(含1个年初结转结余项目50万元)。\n")
+    assert (partial.initial.total.value, partial.initial.by_source) == (985, [])
+
+
+def test_the_whole_replaces_a_part_read_first() -> None:
+    funding, _ = _read(
+        "2022年我区见习计划中央转移支付补助资金合计800万元(其中:2021年11月提前下达600万元、2022年3月下达200万元)。\n"
+        "2022年见习计划补助资金共计1200万元，其中：中央转移支付我区见习计划补助资金800万元，"
+        "我区见习计划自治区财政补助资金400万元。\n全年支出为1100万元，预算总执行率为91.67%。\n"
+    )
+    assert _totals(funding) == {"budget": 1200, "executed": 1100}
+    assert [(row.source, row.amount.value) for row in funding.budget.by_source] == [
+        (FundSource.CENTRAL, 800),
+        (FundSource.PROVINCIAL, 400),
+    ]
+
+
+def test_a_total_said_to_be_all_one_sources_money() -> None:
+    funding, _ = _read("2023年度我校专项工作经费财政资金总额16.20万元，全部为县级配套资金，拨付使用16.20万元。\n")
+    assert _totals(funding) == {"budget": 16.20, "executed": 16.20}
+    assert [(row.source, row.amount.value) for row in funding.budget.by_source] == [(FundSource.COUNTY, 16.20)]
+
+
+def test_one_sources_sentence_alone_is_no_split() -> None:
+    funding, _ = _read("上级财政下达我区耕地补贴资金9765万元。\n中央财政耕地补贴资金下达资金8887万元。\n")
+    assert (funding.allocated.total.value, funding.allocated.by_source) == (9765, [])
+
+
+def test_sub_projects_listed_after_a_total_are_spending() -> None:
+    _, spending = _read(
+        "2021年批复我局项目3个，项目资金1950万元。\n分别为：2021年重金属污染防治专项资金1000万元，资金直接拨付至市财政局；"
+        "环境监测经费730万元；中央、省生态环境督察工作经费220万元。\n"
+    )
+    assert [(item.category, item.amount.value) for item in spending] == [
+        ("年重金属污染防治专项资金", 1000),
+        ("环境监测经费", 730),
+        ("中央、省生态环境督察工作经费", 220),
+    ]
+
+
+def test_the_list_of_money_spent_wins_over_the_same_list_planned() -> None:
+    _, spending = _read(
+        "本项目共申请预算资金200000元，其中村级组织运转80000元，村级事务补助120000元。\n"
+        "本项目共完成预算资金150000元，其中村级组织运转70000元，村级事务补助80000元。\n"
+    )
+    assert [(item.category, item.amount.text) for item in spending] == [
+        ("村级组织运转", "70000元"),
+        ("村级事务补助", "80000元"),
+    ]
+
+
+def test_groups_of_projects_and_a_second_level_of_a_split_are_no_spending() -> None:
+    _, spending = _read(
+        "2023年预算安排专项资金项目共计30个，财政资金500万元。\n"
+        "其中自评“优”的项目20个财政资金400万元；自评“良”的项目10个财政资金100万元。\n"
+        "2、支出：520万元。\n其中：人员经费支出300万元，公用经费支出100万元，项目支出120万元。\n"
+        "项目支出包括委员活动经费36万元，调研经费84万元。\n"
+    )
+    assert [(item.category, item.amount.value) for item in spending] == [
+        ("人员经费", 300),
+        ("公用经费", 100),
+        ("项目支出", 120),
+    ]

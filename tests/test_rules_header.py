@@ -1,0 +1,193 @@
+"""Title, region, fund and year: read from the report's own lines and form fields, never from site chrome."""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.documents.normalize import normalize
+from jixiao.extract.rules.header import Header, ends_mid_sentence, read_header
+from jixiao.extract.rules.places import leading_places
+
+
+def _header(raw: str) -> Header:
+    text, _ = normalize(raw)
+    return read_header(text)
+
+
+def test_title_over_two_lines_gives_place_fund_and_year() -> None:
+    header = _header("\n内蒙古自治区呼伦贝尔扎兰屯市就业补助资金\n\n2025年度绩效自评报告\n\n扎兰屯市2025年度……\n")
+    assert header.title == "内蒙古自治区呼伦贝尔扎兰屯市就业补助资金2025年度绩效自评报告"
+    assert (header.region, header.fund, header.year) == ("扎兰屯市", "就业补助资金", 2025)
+
+
+@pytest.mark.parametrize(
+    ("title", "region", "fund"),
+    [
+        ("关于2023年度农村综合改革转移支付资金绩效自评情况的报告", None, "农村综合改革转移支付资金"),
+        ("四川省某某县财政局2022年度城乡义务教育补助经费项目支出绩效自评报告", "某某县", "城乡义务教育补助经费"),
+        (
+            "湘潭市雨湖区2021年中央财政衔接推进乡村振兴补助资金绩效自评报告",
+            "雨湖区",
+            "中央财政衔接推进乡村振兴补助资金",
+        ),
+        ("杭州市西湖区就业补助资金2024年度绩效自评报告", "西湖区", "就业补助资金"),
+        ("林湾镇2022年就业补助资金绩效自评报告", "林湾镇", "就业补助资金"),
+        # a unit before the year, and the words that only say it is a project's spending
+        ("青川市柳岸区水利局2022年灌区改造资金项目绩效自评报告", "柳岸区", "灌区改造资金"),
+        ("岚县2023年耕地保护补贴项目支出绩效自评报告", "岚县", "耕地保护补贴"),
+        ("2020年桐江市渔港码头建设项目专项资金绩效自评价报告", "桐江市", "渔港码头建设项目"),
+        ("松原县2021年度农村危房改造转移支付绩效自评报告", "松原县", "农村危房改造转移支付"),
+        ("2022年度中央财政草原保护资金转移支付绩效自评报告", None, "中央财政草原保护资金"),
+        (
+            "白鹭州残疾人康复补助资金(省对下转移支付)项目2019年度绩效自评报告",
+            "白鹭州",
+            "残疾人康复补助资金(省对下转移支付)",
+        ),
+        # a subject that names no fund of its own gives none
+        ("鹤溪县交通局2021年度项目支出绩效自评报告", "鹤溪县", None),
+        ("北江省财政支出项目绩效评价自评报告书", "北江省", None),
+        ("2023年度部门整体支出绩效评价自评表", None, "部门整体支出"),
+        ("部门整体绩效自评表", None, "部门整体支出"),
+    ],
+)
+def test_place_and_fund_of_a_title(title: str, region: str | None, fund: str | None) -> None:
+    header = _header(title + "\n我县严格按照规定使用资金，全年执行率为95%。\n")
+    assert header.title == title
+    assert (header.region, header.fund) == (region, fund)
+
+
+def test_subject_words_that_look_like_places_are_not_places() -> None:
+    assert leading_places("锡林盟城乡居民养老保险补助资金") == ["锡林盟"]
+    assert leading_places("北江省住房和城乡建设厅关于") == ["北江省"]
+    assert leading_places("金岭县茶园和美丽乡村建设中心") == ["金岭县"]
+    assert leading_places("岩和县2023年") == ["岩和县"]
+    assert leading_places("市级就业资金") == []
+    assert leading_places("219001-青州市白沙区柳镇人民政府") == ["青州市", "白沙区", "柳镇"]
+
+
+def test_the_implementing_unit_names_the_region() -> None:
+    header = _header(
+        "项目支出绩效自评表\n（2023年度）\n"
+        "项目名称 | 柳湾村特色种植补贴到户项目 | 项目负责人及电话 | 张三 |\n"
+        "主管部门 | 县农业农村局 | 实施单位 | 柳湾镇人民政府 |\n"
+    )
+    assert (header.region, header.fund, header.year) == ("柳湾镇", "柳湾村特色种植补贴到户项目", 2023)
+
+
+def test_the_implementing_unit_wins_over_the_title_and_the_administering_office() -> None:
+    header = _header(
+        "青禾县项目支出绩效自评表 (2021年度) 项目名称 国家基本公共卫生服务 主管部门 青禾县卫生健康局 "
+        "实施单位 青禾县白石镇卫生院 项目资金 (万元) 年初预算数\n"
+    )
+    assert (header.region, header.fund, header.year) == ("白石镇", "国家基本公共卫生服务", 2021)
+
+
+def test_fields_a_cell_per_line_and_glued() -> None:
+    per_line = _header(
+        "(临时救助)绩效目标自评表\n绩效目标自评表 (2020年度) |\n项目名称 |\n临时救助 |\n|\n"
+        "主管部门 |\n[155]鹤溪县民政局 |\n"
+    )
+    assert (per_line.region, per_line.fund, per_line.year) == ("鹤溪县", "临时救助", 2020)
+    glued = _header("1、岚川市本级部门项目支出绩效自评表(2021年)项目名称初中公用经费主管部门岚川市教育局自评得分98\n")
+    assert (glued.region, glued.fund, glued.year) == ("岚川市", "初中公用经费", 2021)
+
+
+def test_several_projects_name_no_single_fund() -> None:
+    header = _header(
+        "项目支出绩效自评表(2020年度)项目名称演出设备更新专项经费主管部门新川区剧团实施单位新川区文化局\n"
+        "项目名称青年演员培训经费主管部门新川区剧团实施单位新川区文化局\n"
+    )
+    assert (header.region, header.fund) == ("新川区", None)
+
+
+def test_a_post_title_gives_way_to_the_documents_own_title() -> None:
+    header = _header(
+        "白岭市城管指挥中心2018绩效评价自评报告及评分表(整体支出和信息采集专项)\n"
+        "白岭市2018年度部门整体支出\n绩效评价自评报告\n部门(单位)名称:  白岭市城市管理监督指挥中心\n"
+    )
+    assert header.title == "白岭市2018年度部门整体支出绩效评价自评报告"
+    assert (header.region, header.fund, header.year) == ("白岭市", "部门整体支出", 2018)
+
+
+def test_a_bracketed_fund_after_a_title_that_names_only_its_unit() -> None:
+    header = _header("青禾县第二小学2023年度项目支出绩效自评报告\n(教育专项工作经费)\n一、自评结论\n")
+    assert (header.region, header.fund) == ("青禾县", "教育专项工作经费")
+    after = _header("白江区残联中央转移支付2023年度绩效自评报告(残疾人事业发展补助资金)\n一、绩效目标\n")
+    assert (after.region, after.fund) == ("白江区", "残疾人事业发展补助资金")
+
+
+def test_site_chrome_never_gives_a_region_or_a_title() -> None:
+    header = _header(
+        "适老化专区 无障碍浏览 注册 登录\n"
+        "2022年度高校毕业生“三支一扶”计划补助资金绩效目标自评报告\n"
+        "• 发布时间:2023-06-20 19:10:00• 来源:厅规划财务处\n"
+        "2022年我区高校毕业生“三支一扶”计划补助资金合计8,475万元。\n"
+    )
+    assert header.title == "2022年度高校毕业生“三支一扶”计划补助资金绩效目标自评报告"
+    assert (header.region, header.fund, header.year) == (None, "高校毕业生“三支一扶”计划补助资金", 2022)
+
+
+def test_the_place_before_the_funds_name_in_the_body() -> None:
+    header = _header(
+        "2021年妇女儿童健康提升民生工程\n绩效自评报告\n一、目标任务\n2021年青州市妇女儿童健康提升民生工程年度目标任务……\n"
+    )
+    assert (header.region, header.fund) == ("青州市", "妇女儿童健康提升民生工程")
+
+
+def test_the_publishing_unit_when_nothing_else_names_a_place() -> None:
+    header = _header(
+        "2021年林业局部门整体支出绩效自评表\n2022-04-07 15:25来源: 松陵区林业局 发布机构: 松陵区林业局\n"
+        "部门整体支出绩效自评表\n2021年度)\n"
+    )
+    assert (header.region, header.fund, header.year) == ("松陵区", "部门整体支出", 2021)
+
+
+def test_year_from_the_form_field_and_none_for_a_span_of_years() -> None:
+    field = _header(
+        "附件3\n项目支出绩效自评报告\n项目名称:鹤溪县白水库除险加固工程\n评价年度:2022\n填报日期:2023年4月25日\n"
+    )
+    assert (field.region, field.fund, field.year) == ("鹤溪县", "白水库除险加固工程", 2022)
+    span = _header("北江省住房和城乡建设厅关于2017-2019年城镇保障性安居工程支出绩效自评报告\n一、项目概况\n")
+    assert (span.region, span.fund, span.year) == ("北江省", "城镇保障性安居工程", None)
+
+
+def test_dates_in_the_body_are_not_the_fiscal_year() -> None:
+    header = _header(
+        "老年人日间照料中心项目\n绩效自评报告\n按设计规范要求，确保项目2020年9月底完成。\n"
+        "省财政从2018年起三年内每年安排资金。\n2020年7月16日\n"
+    )
+    assert (header.fund, header.year) == ("老年人日间照料中心项目", None)
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "（二）资金管理情况。财政项目资金在2023年",  # mid-sentence, no comma
+        "5、满意度指",  # inside a heading
+        "（一）資金",  # a heading with nothing under it
+        "2、质量指标。符合条件的城乡老年居民养老金",
+        "成本指标 | 指标1:",  # a cell cut after its label
+    ],
+)
+def test_an_excerpt_that_stops_inside_a_sentence_is_truncated(ending: str) -> None:
+    assert ends_mid_sentence("一、基本情况\n我县全年执行率为95%。\n" + ending + "\n")
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "加强资金监管，提高资金使用效益。",
+        "扎兰屯市就业服务中心\n2026年3月9日",
+        "青禾县人力资源和社会保障局",
+        "附件：某市就业补助资金绩效目标自评表",
+        "自评等级：良",
+        "自评结论为“优秀”",
+        "填报单位（盖章）：澄溪县就业服务中心",
+        "主办：鹤汀县人民政府办公室　技术支持：县信息中心",
+        "无",
+        "特此报告",
+        "总分 | 100 | 98.83 |",
+    ],
+)
+def test_a_report_that_closes_is_not_truncated(ending: str) -> None:
+    assert not ends_mid_sentence("一、基本情况\n我县全年执行率为95%。\n" + ending + "\n")
