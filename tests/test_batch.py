@@ -58,8 +58,10 @@ def files_in(folder: Path) -> list[Path]:
     return sorted(folder.rglob("*.txt"))
 
 
-def test_second_run_skips_unchanged_files_and_stores_nothing_new(seeds: Path, tmp_path: Path) -> None:
-    with Store(tmp_path / "j.db") as store:
+def test_second_run_skips_unchanged_files_and_stores_nothing_new(
+    seeds: Path, tmp_path: Path, store_target: str
+) -> None:
+    with Store(store_target) as store:
         first = run_batch(StoreSink(store), files_in(seeds), RULES)
         second = run_batch(StoreSink(store), files_in(seeds), RULES)
         runs = [row[0] for row in store.database.rows("SELECT run_id FROM extractions")]
@@ -68,9 +70,9 @@ def test_second_run_skips_unchanged_files_and_stores_nothing_new(seeds: Path, tm
     assert runs == [1, 1]
 
 
-def test_changed_file_is_redone_and_its_old_results_dropped(seeds: Path, tmp_path: Path) -> None:
+def test_changed_file_is_redone_and_its_old_results_dropped(seeds: Path, tmp_path: Path, store_target: str) -> None:
     target = seeds / "seed_erguna_2024.txt"
-    with Store(tmp_path / "j.db") as store:
+    with Store(store_target) as store:
         run_batch(StoreSink(store), files_in(seeds), RULES)
         target.write_text(target.read_text(encoding="utf-8").replace("1435.89", "1535.89"), encoding="utf-8")
         again = run_batch(StoreSink(store), files_in(seeds), RULES)
@@ -81,9 +83,9 @@ def test_changed_file_is_redone_and_its_old_results_dropped(seeds: Path, tmp_pat
     assert budget is not None and budget.value == pytest.approx(1535.89)
 
 
-def test_touched_but_identical_file_is_skipped_by_hash(seeds: Path, tmp_path: Path) -> None:
+def test_touched_but_identical_file_is_skipped_by_hash(seeds: Path, tmp_path: Path, store_target: str) -> None:
     target = seeds / "seed_erguna_2024.txt"
-    with Store(tmp_path / "j.db") as store:
+    with Store(store_target) as store:
         run_batch(StoreSink(store), files_in(seeds), RULES)
         stat = target.stat()
         os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
@@ -93,10 +95,12 @@ def test_touched_but_identical_file_is_skipped_by_hash(seeds: Path, tmp_path: Pa
     assert stored.mtime_ns == target.stat().st_mtime_ns  # so the next run skips it without hashing
 
 
-def test_failure_is_stored_with_its_reason_and_retried_until_fixed(seeds: Path, tmp_path: Path) -> None:
+def test_failure_is_stored_with_its_reason_and_retried_until_fixed(
+    seeds: Path, tmp_path: Path, store_target: str
+) -> None:
     bad = seeds / "broken.txt"
     bad.write_bytes(b"")
-    with Store(tmp_path / "j.db") as store:
+    with Store(store_target) as store:
         first = run_batch(StoreSink(store), files_in(seeds), RULES)
         failures = store.failures()
         second = run_batch(StoreSink(store), files_in(seeds), RULES)
@@ -110,10 +114,10 @@ def test_failure_is_stored_with_its_reason_and_retried_until_fixed(seeds: Path, 
     assert (third.done, third.failed, third.skipped) == (1, 0, 2)
 
 
-def test_checker_findings_are_stored_and_counted_as_flagged(tmp_path: Path) -> None:
+def test_checker_findings_are_stored_and_counted_as_flagged(tmp_path: Path, store_target: str) -> None:
     files = write_batch(tmp_path / "reports", 40, seed=3)
     job = Job(backend="rules", extractor="rules", checker=flag_execution_rate)
-    with Store(tmp_path / "j.db") as store:
+    with Store(store_target) as store:
         tally = run_batch(StoreSink(store), files, job, workers=1)
         flagged = [r for r in store.results() if r.findings]
         severities = {row[0] for row in store.database.rows("SELECT worst_severity FROM extractions")}

@@ -74,8 +74,13 @@ class Database:
             url = _server_url(target)
         except ArgumentError as error:
             raise ConfigError(f"{display_name(target)}: not a PostgreSQL URL: {error}") from None
-        # pre-ping: a run lasts hours, and a server restarted under it should cost a reconnect, not the run
-        return create_engine(url, pool_pre_ping=True, pool_size=4, max_overflow=4)
+        try:
+            # pre-ping: a run lasts hours, and a server restarted under it should cost a reconnect, not the run
+            return create_engine(url, pool_pre_ping=True, pool_size=4, max_overflow=4)
+        except ModuleNotFoundError:
+            raise ConfigError(
+                f"{display_name(target)}: a PostgreSQL store needs psycopg: pip install 'jixiao[postgresql]'"
+            ) from None
 
     @staticmethod
     def _embedded(path: Path) -> Engine:

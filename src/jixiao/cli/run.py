@@ -34,8 +34,9 @@ def run(
     inputs = gather_files(paths)
     started = time.perf_counter()
     with Store(db) as store, BatchProgress(f"jixiao run ({chosen.key})") as progress:
+        sink = StoreSink(store)
         tally = run_batch(
-            StoreSink(store),
+            sink,
             inputs.files,
             chosen.job(run_checks),
             workers=workers,
@@ -52,7 +53,7 @@ def run(
         highlight=False,
         markup=False,
     )
-    for line in (status_line(tally), series_line):
+    for line in (status_line(tally), _shared_line(sink), series_line):
         if line:
             console.print(line, highlight=False, markup=False)
     if tally.failed or inputs.problems or series_line is None:
@@ -70,4 +71,15 @@ def _refresh_series(store: Store) -> str | None:
     return (
         f"series: {len(summary.series)} series, {summary.pairs} pairs of consecutive years "
         f"({summary.compared_now} compared now), {summary.finding_count} findings across years (`jixiao series`)"
+    )
+
+
+def _shared_line(sink: StoreSink) -> str | None:
+    """What other runs on the same store did meanwhile (several runs, or machines, share a PostgreSQL store)."""
+    counts = sink.claims
+    if not counts.elsewhere and not counts.waited:
+        return None
+    return (
+        f"shared store: {counts.elsewhere} files done by another run meanwhile; "
+        f"{counts.waited:.0f} s waiting for files another run held"
     )
