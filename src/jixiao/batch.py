@@ -62,6 +62,8 @@ class Failed:
 
 
 Outcome = Extracted | Failed
+Engine = Callable[[Iterable[str], Job, Extractor | None], Iterator[Outcome]]
+"""Runs files somewhere else than this machine's processes (a Ray cluster) and yields their outcomes."""
 
 
 @dataclass
@@ -160,12 +162,14 @@ def run_batch(
     extractor: Extractor | None = None,
     on_start: Callable[[int, int], None] | None = None,
     on_outcome: Callable[[Outcome, Tally], None] | None = None,
+    engine: Engine | None = None,
 ) -> Tally:
     """Run `job` over `files`, handing each outcome to `sink` as it arrives. Returns the counts of this run.
 
     `extractor` replaces the backend's default one (e.g. an llm extractor built from explicit settings);
     `on_start(todo, skipped)` is called once the plan is known; `on_outcome` after the sink took each outcome.
     The sink is closed with the counts even when the run is interrupted (Ctrl-C), so what was done is kept.
+    `engine` runs the files elsewhere (`jixiao.ray_engine.RayEngine`); outcomes still come back here to the sink.
     """
     work = sink.plan(files, job)
     if on_start is not None:
@@ -180,7 +184,10 @@ def run_batch(
             on_outcome(outcome, tally)
 
     try:
-        if extractor is not None or job.backend != "rules":
+        if engine is not None:
+            for outcome in engine(paths, job, extractor):
+                record(outcome)
+        elif extractor is not None or job.backend != "rules":
             chosen = extractor or _extractor_for(job.backend)
             if work.todo:
                 asyncio.run(_run_async(paths, job, chosen, concurrency, record))
@@ -292,6 +299,7 @@ async def _run_async(
 __all__ = [
     "AsyncExtractor",
     "Checker",
+    "Engine",
     "Failed",
     "Job",
     "Outcome",

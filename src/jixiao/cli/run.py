@@ -1,4 +1,5 @@
-"""`jixiao run`: extract and check every report under PATHS into a SQLite store, resumably."""
+"""`jixiao run`: extract and check every report under PATHS into a store (SQLite or PostgreSQL), resumably, on
+this machine's processes or on Ray."""
 
 from __future__ import annotations
 
@@ -8,13 +9,14 @@ from typing import Annotated
 
 import typer
 
-from jixiao.batch import run_batch
+from jixiao.batch import Engine, run_batch
 from jixiao.checks import run_checks
 from jixiao.cli.app import command, console, escaped, report_error
 from jixiao.cli.inputs import gather_files
 from jixiao.cli.options import Chosen
 from jixiao.cli.progress import BatchProgress, status_line
 from jixiao.cli.store_option import DB_HELP
+from jixiao.errors import ConfigError
 from jixiao.series import refresh_series
 from jixiao.sinks import StoreSink
 from jixiao.store import Store
@@ -25,12 +27,21 @@ def run(
     paths: Annotated[list[Path], typer.Argument(help="report files or folders")],
     chosen: Chosen,
     db: Annotated[str, typer.Option("--db", help=f"{DB_HELP} (created if missing)")] = "jixiao.db",
-    workers: Annotated[int, typer.Option(help="processes for the rules backend")] = 2,
+    workers: Annotated[int, typer.Option(help="processes for the rules backend (CPUs of a local Ray)")] = 2,
     concurrency: Annotated[
         int | None, typer.Option(help="reports in flight at once for the llm backend (default: settings)")
     ] = None,
+    engine: Annotated[str, typer.Option(help="where files run: processes (this machine) or ray")] = "processes",
+    address: Annotated[
+        str | None, typer.Option(help="Ray cluster to join (auto, ray://host:10001); default: a local Ray")
+    ] = None,
+    max_in_flight: Annotated[
+        int | None, typer.Option(help="model requests in flight across the whole Ray cluster (default: no cap)")
+    ] = None,
 ) -> None:
     """Extract and check every report into DB; a second run skips what is done and retries what failed."""
+    concurrency = concurrency or chosen.settings.max_concurrency
+    cluster = _engine(engine, address, workers, concurrency, max_in_flight)
     inputs = gather_files(paths)
     started = time.perf_counter()
     with Store(db) as store, BatchProgress(f"jixiao run ({chosen.key})") as progress:
@@ -40,10 +51,11 @@ def run(
             inputs.files,
             chosen.job(run_checks),
             workers=workers,
-            concurrency=concurrency or chosen.settings.max_concurrency,
+            concurrency=concurrency,
             extractor=chosen.extractor,
             on_start=progress.on_start,
             on_outcome=progress.on_outcome,
+            engine=cluster,
         )
         series_line = _refresh_series(store)
     seconds = time.perf_counter() - started
@@ -72,6 +84,21 @@ def _refresh_series(store: Store) -> str | None:
         f"series: {len(summary.series)} series, {summary.pairs} pairs of consecutive years "
         f"({summary.compared_now} compared now), {summary.finding_count} findings across years (`jixiao series`)"
     )
+
+
+def _engine(name: str, address: str | None, workers: int, concurrency: int, cap: int | None) -> Engine | None:
+    """None for this machine's processes; a Ray engine (imported only then: Ray is an optional extra)."""
+    if name not in {"processes", "ray"}:
+        raise ConfigError(f"--engine {name}: unknown engine (processes, ray)")
+    if name == "processes":
+        if address is not None or cap is not None:
+            raise ConfigError("--address and --max-in-flight go with --engine ray")
+        return None
+    if cap is not None and cap < 1:
+        raise ConfigError(f"--max-in-flight {cap}: must be at least 1")
+    from jixiao.ray_engine import RayEngine
+
+    return RayEngine(address=address, workers=workers, concurrency=concurrency, max_in_flight=cap)
 
 
 def _shared_line(sink: StoreSink) -> str | None:

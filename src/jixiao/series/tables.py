@@ -62,6 +62,8 @@ class SeriesTables:
         now, before = key
         pair = {"now": now, "before": before}
         with self.database.write() as db:
+            if self.database.dialect == "postgresql":  # two runs refreshing one store at once: one pair at a time
+                db.execute(text("SELECT pg_advisory_xact_lock(CAST(:now AS INTEGER), CAST(:before AS INTEGER))"), pair)
             db.execute(text("DELETE FROM series_pairs WHERE extraction_id = :now AND previous_id = :before"), pair)
             db.execute(
                 text("INSERT INTO series_pairs VALUES (:now, :before, :settings, :compared)"),
