@@ -2,19 +2,20 @@
 
 What happens to each finished file is the sink's business (a JSON folder, the store, a list in memory: see
 `jixiao.sinks`); how files run at once is the backend's: worker processes for the CPU-bound rules backend,
-asyncio for a backend that waits on a model service, this process alone for a handful of files. Workers only
-compute (load, extract, check, pack); the parent alone hands outcomes to the sink, in completion order, so a
-store has one writer and a `kill -9` loses at most the files in flight.
+asyncio for a backend that waits on a model service. Every file is read in a worker process under a memory
+and a time cap (`jixiao.isolation`): a file that kills its worker or overruns fails alone, as `Failed(fatal)`,
+and the store holds it back until it changes. Workers only compute (load, extract, check, pack); the parent
+alone hands outcomes to the sink, in completion order, so a store has one writer and a `kill -9` loses at most
+the files in flight.
 """
 
 from __future__ import annotations
 
 import asyncio
 import gc
-import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,6 +27,7 @@ from jixiao.documents import Document, load_document
 from jixiao.errors import ConfigError, ExtractionError, InputError, JixiaoError
 from jixiao.extract import Extractor, get_extractor
 from jixiao.inputs import REPORT_SUFFIX, load_saved_report
+from jixiao.isolation import IsolatedRunner, Limits, WorkerLost
 from jixiao.model import Finding, ReadingStatus, Report
 from jixiao.store import Extracted, FileStat
 
@@ -42,8 +44,9 @@ class AsyncExtractor(Protocol):
     async def aextract(self, document: Document, client: Any) -> Report: ...
 
 
-CHUNK = 8  # files per process task: small enough to keep the progress bar live, big enough to amortize pickling
-IN_FLIGHT_PER_WORKER = 4  # chunks queued per process, so memory stays flat whatever the batch size
+FILES_PER_WORKER = 8  # a batch this small per worker is not worth starting another worker for
+IN_FLIGHT_PER_WORKER = 2  # files queued per worker, so memory stays flat whatever the batch size
+DEFAULT_LIMITS = Limits()
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class Job:
 class Failed:
     path: str
     reason: str
+    fatal: bool = False  # it took its worker down or overran its time: held back until the file changes
 
 
 Outcome = Extracted | Failed
@@ -74,6 +78,7 @@ class Tally:
     failed: int = 0
     flagged: int = 0  # done reports with at least one warning or error
     skipped: int = 0
+    held: int = 0  # not tried: they took their worker down in an earlier run and have not changed since
     failures: list[Failed] = field(default_factory=list)
     statuses: Counter[ReadingStatus] = field(default_factory=Counter)  # reading status of each file this run
 
@@ -92,6 +97,7 @@ class Tally:
 class Plan:
     todo: list[str]
     skipped: int
+    held: int = 0  # files held back (see Tally.held)
     # Hands out `todo` as this run claims each file, when runs share a store (`jixiao.claims`); None: all of it.
     claim: Callable[[list[str]], Iterator[str]] | None = None
 
@@ -148,10 +154,6 @@ def _extractor_for(backend: str) -> Extractor:
     return get_extractor(backend)
 
 
-def process_chunk(paths: list[str], job: Job) -> list[Outcome]:
-    return [process_file(path, job) for path in paths]
-
-
 def run_batch(
     sink: Sink,
     files: Sequence[Path],
@@ -162,6 +164,7 @@ def run_batch(
     extractor: Extractor | None = None,
     on_start: Callable[[int, int], None] | None = None,
     on_outcome: Callable[[Outcome, Tally], None] | None = None,
+    limits: Limits | None = DEFAULT_LIMITS,
     engine: Engine | None = None,
 ) -> Tally:
     """Run `job` over `files`, handing each outcome to `sink` as it arrives. Returns the counts of this run.
@@ -169,12 +172,14 @@ def run_batch(
     `extractor` replaces the backend's default one (e.g. an llm extractor built from explicit settings);
     `on_start(todo, skipped)` is called once the plan is known; `on_outcome` after the sink took each outcome.
     The sink is closed with the counts even when the run is interrupted (Ctrl-C), so what was done is kept.
+    `limits` caps each file's worker (memory, time); None reads every file in this process, uncapped (for
+    code that calls the engine on files it trusts, and for tests that patch this process).
     `engine` runs the files elsewhere (`jixiao.ray_engine.RayEngine`); outcomes still come back here to the sink.
     """
     work = sink.plan(files, job)
     if on_start is not None:
         on_start(len(work.todo), work.skipped)
-    tally = Tally(skipped=work.skipped)
+    tally = Tally(skipped=work.skipped, held=work.held)
     paths: Iterable[str] = work.claim(work.todo) if work.claim is not None else work.todo
 
     def record(outcome: Outcome) -> None:
@@ -190,23 +195,18 @@ def run_batch(
         elif extractor is not None or job.backend != "rules":
             chosen = extractor or _extractor_for(job.backend)
             if work.todo:
-                asyncio.run(_run_async(paths, job, chosen, concurrency, record))
-        elif workers <= 1 or len(work.todo) <= CHUNK:
+                asyncio.run(_run_async(paths, job, chosen, concurrency, record, _loader(workers, limits)))
+        elif limits is None:
             with _few_collections():
                 for path in paths:
                     record(process_file(path, job))
-        else:
-            for outcome in _run_processes(paths, job, workers):
+        elif work.todo:
+            needed = -(-len(work.todo) // FILES_PER_WORKER)
+            for outcome in _run_isolated(paths, job, max(1, min(workers, needed)), limits):
                 record(outcome)
     finally:
         sink.close(tally)
     return tally
-
-
-def _chunks(paths: Iterable[str], size: int) -> Iterator[list[str]]:
-    iterator = iter(paths)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 @contextmanager
@@ -232,30 +232,50 @@ def _worker_start() -> None:
     _few_collections().__enter__()
 
 
-def _run_processes(paths: Iterable[str], job: Job, workers: int) -> Iterator[Outcome]:
-    """Outcomes in completion order, with at most workers × IN_FLIGHT_PER_WORKER chunks queued."""
-    # forkserver, not fork: the parent runs a progress-bar thread, and forking a threaded process can deadlock.
-    context = multiprocessing.get_context("forkserver")
-    chunks = _chunks(paths, CHUNK)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_start) as pool:
-        pending: set[Future[list[Outcome]]] = set()
-        for chunk in islice(chunks, workers * IN_FLIGHT_PER_WORKER):
-            pending.add(pool.submit(process_chunk, chunk, job))
-        try:
-            while pending:
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    next_chunk = next(chunks, None)
-                    if next_chunk is not None:
-                        pending.add(pool.submit(process_chunk, next_chunk, job))
-                    yield from future.result()
-        finally:
-            for future in pending:  # interrupted: do not start what is queued
-                future.cancel()
+def _run_isolated(paths: Iterable[str], job: Job, workers: int, limits: Limits) -> Iterator[Outcome]:
+    """Outcomes in completion order, each file in a worker process under `limits`, at most
+    workers × IN_FLIGHT_PER_WORKER files queued. A worker lost to a file is that file's fatal failure."""
+    runner = IsolatedRunner(process_file, workers=workers, limits=limits, initializer=_worker_start)
+
+    def one(path: str) -> Outcome:
+        result = runner(path, job)
+        return Failed(path, result.reason, fatal=True) if isinstance(result, WorkerLost) else result
+
+    queue = iter(paths)
+    threads = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="jixiao-file")
+    pending: set[Future[Outcome]] = {
+        threads.submit(one, path) for path in islice(queue, workers * IN_FLIGHT_PER_WORKER)
+    }
+    try:
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                following = next(queue, None)
+                if following is not None:
+                    pending.add(threads.submit(one, following))
+                yield future.result()
+    except BaseException:  # interrupted (Ctrl-C) or stopped (a ConfigError): no file waits for a worker
+        runner.terminate()
+        raise
+    finally:
+        for future in pending:  # do not start what is queued
+            future.cancel()
+        threads.shutdown(wait=True)
+        runner.close()
+
+
+def _loader(workers: int, limits: Limits | None) -> IsolatedRunner | None:
+    """Documents for a model service are loaded under the same caps as any other file."""
+    return None if limits is None else IsolatedRunner(load_document, workers=max(1, workers), limits=limits)
 
 
 async def _run_async(
-    paths: Iterable[str], job: Job, extractor: Extractor, concurrency: int, record: Callable[[Outcome], None]
+    paths: Iterable[str],
+    job: Job,
+    extractor: Extractor,
+    concurrency: int,
+    record: Callable[[Outcome], None],
+    loader: IsolatedRunner | None,
 ) -> None:
     """At most `concurrency` files in flight; results are recorded on the event loop, one at a time.
 
@@ -272,7 +292,13 @@ async def _run_async(
                 return await loop.run_in_executor(threads, process_file, path, job, extractor)
             try:
                 stat = FileStat.of(Path(path))
-                document = await loop.run_in_executor(threads, load_document, path)
+                if loader is None:
+                    document = await loop.run_in_executor(threads, load_document, path)
+                else:
+                    loaded = await loop.run_in_executor(threads, loader, path)
+                    if isinstance(loaded, WorkerLost):
+                        return Failed(path, loaded.reason, fatal=True)
+                    document = loaded
                 report = await extractor.aextract(document, client)
                 return _finish(path, stat, report, document.text, document.match_text, job)
             except ConfigError:
@@ -294,9 +320,12 @@ async def _run_async(
             close = getattr(client, "aclose", None)  # close the client on the loop that opened it
             if close is not None:
                 await close()
+            if loader is not None:
+                loader.close()
 
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "AsyncExtractor",
     "Checker",
     "Engine",

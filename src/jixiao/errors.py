@@ -15,6 +15,9 @@ class InputError(JixiaoError):
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 
+    def __reduce__(self) -> tuple[object, ...]:  # crosses back from a worker process intact
+        return (type(self), (self.path, self.reason))
+
 
 class ConfigError(JixiaoError):
     """Settings are missing or invalid."""
@@ -29,3 +32,6 @@ class ExtractionError(JixiaoError):
         self.attempts = attempts
         self.last_output = last_output
         super().__init__(f"{self.path}: {reason}")
+
+    def __reduce__(self) -> tuple[object, ...]:  # crosses back from a worker process intact
+        return (type(self), (self.path, self.reason), {"attempts": self.attempts, "last_output": self.last_output})

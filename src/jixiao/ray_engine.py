@@ -20,13 +20,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from jixiao.batch import Failed, Job, Outcome, run_batch
+from jixiao.batch import DEFAULT_LIMITS, Failed, Job, Outcome, process_file, run_batch
 from jixiao.errors import ConfigError
 from jixiao.extract import Extractor
+from jixiao.isolation import IsolatedRunner, Limits, WorkerLost
 from jixiao.sinks import Collector
 
 RULES_FILES_PER_TASK = 4  # small: results come back (and are written) every few files
@@ -42,11 +44,33 @@ def _ray() -> Any:
     return ray
 
 
-def run_files(files: list[str], job: Job, extractor: Extractor | None, concurrency: int) -> list[Outcome]:
-    """What one Ray task does: the ordinary batch over `files`, kept in memory and returned to the driver."""
+def run_files(
+    files: list[str], job: Job, extractor: Extractor | None, concurrency: int, limits: Limits | None
+) -> list[Outcome]:
+    """What one Ray task does: the ordinary batch over `files`, kept in memory and returned to the driver.
+
+    Each file still runs under `limits` in a capped process of its own (`jixiao.isolation`): for the rules
+    backend through one runner kept for the life of the Ray worker, so a hostile file costs itself, not a task.
+    """
+    if extractor is None and job.backend == "rules" and limits is not None:
+        runner = _isolated(limits)
+        outcomes: list[Outcome] = []
+        for file in files:
+            result = runner(file, job)
+            outcomes.append(Failed(file, result.reason, fatal=True) if isinstance(result, WorkerLost) else result)
+        return outcomes
     sink = Collector()
-    run_batch(sink, [Path(file) for file in files], job, workers=1, concurrency=concurrency, extractor=extractor)
+    paths = [Path(file) for file in files]
+    run_batch(sink, paths, job, workers=1, concurrency=concurrency, extractor=extractor, limits=limits)
     return sink.in_order()
+
+
+@lru_cache(maxsize=2)
+def _isolated(limits: Limits) -> IsolatedRunner:
+    """One capped worker per Ray worker process and limits, started on its first file and kept."""
+    from jixiao.batch import _worker_start
+
+    return IsolatedRunner(process_file, workers=1, limits=limits, initializer=_worker_start)
 
 
 @dataclass(frozen=True)
@@ -57,6 +81,7 @@ class RayEngine:
     workers: int = 2
     concurrency: int = 8  # model requests in flight per task (the llm backend's own bound)
     max_in_flight: int | None = None  # model requests in flight across the cluster
+    limits: Limits | None = DEFAULT_LIMITS  # each file's memory and time (jixiao.isolation); None: uncapped
 
     def __call__(self, paths: Iterable[str], job: Job, extractor: Extractor | None) -> Iterator[Outcome]:
         ray = _ray()
@@ -102,7 +127,7 @@ class RayEngine:
         def submit() -> bool:
             files = list(islice(paths, files_per_task))
             if files:
-                pending[remote.remote(files, shared_job, shared_extractor, per_task)] = files
+                pending[remote.remote(files, shared_job, shared_extractor, per_task, self.limits)] = files
             return bool(files)
 
         for _ in range(tasks):

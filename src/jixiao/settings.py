@@ -52,6 +52,9 @@ class Settings(BaseSettings):
     temperature: float = Field(default=0.0, ge=0.0, le=2.0)
     max_tokens: int | None = Field(default=None, gt=0, description="cap on completion tokens per call")
     timeout: float = Field(default=120.0, gt=0, description="seconds per HTTP request, in all (a total deadline)")
+    # Per file, whatever the backend (hostile input): each file is read in a worker process under both caps.
+    file_memory_mb: int = Field(default=2048, ge=256, description="address space of the worker reading a file (MB)")
+    file_timeout: float = Field(default=120.0, gt=0, description="seconds a file may take to read, extract, check")
     max_answer_bytes: int = Field(
         default=1_000_000, ge=1_000, description="an answer larger than this is not read (nor sent back in a re-ask)"
     )

@@ -25,6 +25,13 @@ def file_sha256(path: str) -> str | None:
         return None
 
 
+def _stat_or_none(path: str) -> FileStat | None:
+    try:
+        return FileStat.of(Path(path))
+    except OSError:
+        return None
+
+
 class StoreSink:
     """Resumable: `plan` drops every file already done and unchanged; each outcome is one transaction.
 
@@ -32,21 +39,26 @@ class StoreSink:
     costs one stat per file.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, retry_held: bool = False) -> None:
         self.store = store
+        self.retry_held = retry_held  # try again the files held back (after raising the caps, say)
         self.run_id = 0
         self.extractor = ""
         self.claims = ClaimCounts()  # what other runs on the same store did meanwhile
 
     def plan(self, files: Sequence[Path], job: Job) -> Plan:
         done = self.store.done_stats(job.extractor)
+        held_back = {} if self.retry_held else self.store.held_back(job.extractor)
         todo: list[str] = []
-        skipped = 0
+        skipped = held = 0
         for file in files:
             path = os.path.abspath(file)
             known = done.get(path)
             if known is None:
-                todo.append(path)
+                if path in held_back and _stat_or_none(path) == held_back[path]:
+                    held += 1  # it took its worker down before and has not changed: not again, not first
+                else:
+                    todo.append(path)
                 continue
             try:
                 stat = FileStat.of(Path(path))
@@ -63,7 +75,7 @@ class StoreSink:
                 todo.append(path)
         self.extractor = job.extractor
         self.run_id = self.store.start_run(job.extractor, len(files))
-        return Plan(todo=todo, skipped=skipped, claim=self._claimed)
+        return Plan(todo=todo, skipped=skipped, held=held, claim=self._claimed)
 
     def _claimed(self, todo: list[str]) -> Iterator[str]:
         """Each file as this run claims it: another run on the same store never does it at the same time."""
@@ -72,8 +84,9 @@ class StoreSink:
 
     def put(self, outcome: Outcome) -> None:
         if isinstance(outcome, Failed):
+            held = _stat_or_none(outcome.path) if outcome.fatal else None
             self.store.save_failure(
-                path=outcome.path, extractor=self.extractor, reason=outcome.reason, run_id=self.run_id
+                path=outcome.path, extractor=self.extractor, reason=outcome.reason, run_id=self.run_id, held=held
             )
         else:
             self.store.save_result(outcome, self.run_id)

@@ -171,19 +171,34 @@ class Store:
             Claims.finish(db, record.path, record.extractor)
         return extraction_id
 
-    def save_failure(self, *, path: str, extractor: str, reason: str, run_id: int) -> None:
+    def save_failure(
+        self, *, path: str, extractor: str, reason: str, run_id: int, held: FileStat | None = None
+    ) -> None:
+        """Record why a file failed; `held` (its stat) marks a file that took its worker down, so the next runs
+        skip it until it changes."""
         reason = redact(reason)  # providers echo keys in error bodies; a store is shared and exported
+        size, mtime_ns = (held.size, held.mtime_ns) if held is not None else (None, None)
         with self.database.write() as db:
             db.execute(
                 text(
-                    "INSERT INTO failures (path, extractor, reason, run_id, created_at) "
-                    "VALUES (:path, :extractor, :reason, :run, :now) "
+                    "INSERT INTO failures (path, extractor, reason, run_id, created_at, fatal, size, mtime_ns) "
+                    "VALUES (:path, :extractor, :reason, :run, :now, :fatal, :size, :mtime) "
                     "ON CONFLICT (path, extractor) DO UPDATE SET reason = excluded.reason, "
-                    "run_id = excluded.run_id, created_at = excluded.created_at"
+                    "run_id = excluded.run_id, created_at = excluded.created_at, fatal = excluded.fatal, "
+                    "size = excluded.size, mtime_ns = excluded.mtime_ns"
                 ),
-                {"path": path, "extractor": extractor, "reason": reason, "run": run_id, "now": time.time()},
+                {"path": path, "extractor": extractor, "reason": reason, "run": run_id, "now": time.time()}
+                | {"fatal": int(held is not None), "size": size, "mtime": mtime_ns},
             )
             Claims.finish(db, path, extractor)
+
+    def held_back(self, extractor: str) -> dict[str, FileStat]:
+        """Files that took their worker down under `extractor`, with the stat they had then."""
+        rows = self.database.rows(
+            "SELECT path, size, mtime_ns FROM failures WHERE extractor = :e AND fatal = 1 AND size IS NOT NULL",
+            e=extractor,
+        )
+        return {path: FileStat(size, mtime_ns) for path, size, mtime_ns in rows}
 
     @staticmethod
     def _upsert_document(db: Connection, record: Extracted) -> int:

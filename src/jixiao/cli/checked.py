@@ -38,6 +38,7 @@ def checked_files(chosen: Chosen, paths: list[Path], skip: tuple[str, ...], conf
             chosen.job(partial(run_checks, skip=skip, config=config)),
             concurrency=chosen.settings.max_concurrency,
             extractor=chosen.extractor,
+            limits=chosen.limits,
             on_start=progress.on_start,
             on_outcome=progress.on_outcome,
         )

@@ -59,6 +59,7 @@ def extract(
             chosen.job(),
             concurrency=chosen.settings.max_concurrency,
             extractor=chosen.extractor,
+            limits=chosen.limits,
             on_start=progress.on_start,
             on_outcome=progress.on_outcome,
         )

@@ -25,6 +25,7 @@ from jixiao.extract import (
     get_extractor,
     resolve_backend,
 )
+from jixiao.isolation import Limits
 from jixiao.settings import Settings, load_settings
 from jixiao.store import extractor_key
 
@@ -60,6 +61,11 @@ class Chosen:
 
     def job(self, checker: Checker | None = None) -> Job:
         return Job(backend=self.backend, extractor=self.key, checker=checker)
+
+    @property
+    def limits(self) -> Limits:
+        """What one file may cost its worker (JIXIAO_FILE_MEMORY_MB, JIXIAO_FILE_TIMEOUT)."""
+        return Limits(memory_mb=self.settings.file_memory_mb, seconds=self.settings.file_timeout)
 
     @property
     def title(self) -> str:

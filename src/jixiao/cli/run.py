@@ -9,14 +9,14 @@ from typing import Annotated
 
 import typer
 
-from jixiao.batch import Engine, run_batch
+from jixiao.batch import run_batch
 from jixiao.checks import run_checks
 from jixiao.cli.app import command, console, escaped, report_error
+from jixiao.cli.engine_option import chosen_engine
 from jixiao.cli.inputs import gather_files
 from jixiao.cli.options import Chosen
 from jixiao.cli.progress import BatchProgress, status_line
 from jixiao.cli.store_option import DB_HELP
-from jixiao.errors import ConfigError
 from jixiao.series import refresh_series
 from jixiao.sinks import StoreSink
 from jixiao.store import Store
@@ -31,6 +31,9 @@ def run(
     concurrency: Annotated[
         int | None, typer.Option(help="reports in flight at once for the llm backend (default: settings)")
     ] = None,
+    retry_held: Annotated[
+        bool, typer.Option("--retry-held", help="try again the files that took their worker down before")
+    ] = False,
     engine: Annotated[str, typer.Option(help="where files run: processes (this machine) or ray")] = "processes",
     address: Annotated[
         str | None, typer.Option(help="Ray cluster to join (auto, ray://host:10001); default: a local Ray")
@@ -41,11 +44,11 @@ def run(
 ) -> None:
     """Extract and check every report into DB; a second run skips what is done and retries what failed."""
     concurrency = concurrency or chosen.settings.max_concurrency
-    cluster = _engine(engine, address, workers, concurrency, max_in_flight)
+    cluster = chosen_engine(engine, address, workers, concurrency, max_in_flight, chosen.limits)
     inputs = gather_files(paths)
     started = time.perf_counter()
     with Store(db) as store, BatchProgress(f"jixiao run ({chosen.key})") as progress:
-        sink = StoreSink(store)
+        sink = StoreSink(store, retry_held=retry_held)
         tally = run_batch(
             sink,
             inputs.files,
@@ -53,6 +56,7 @@ def run(
             workers=workers,
             concurrency=concurrency,
             extractor=chosen.extractor,
+            limits=chosen.limits,
             on_start=progress.on_start,
             on_outcome=progress.on_outcome,
             engine=cluster,
@@ -65,11 +69,20 @@ def run(
         highlight=False,
         markup=False,
     )
-    for line in (status_line(tally), _shared_line(sink), series_line):
+    for line in (status_line(tally), _shared_line(sink), series_line, _held_line(tally.held)):
         if line:
             console.print(line, highlight=False, markup=False)
-    if tally.failed or inputs.problems or series_line is None:
+    if tally.failed or tally.held or inputs.problems or series_line is None:
         raise typer.Exit(1)
+
+
+def _held_line(held: int) -> str | None:
+    if not held:
+        return None
+    return (
+        f"{held} held back: they took their worker down in an earlier run (memory or time cap) and have not changed; "
+        "`--retry-held` tries them again (after raising JIXIAO_FILE_MEMORY_MB / JIXIAO_FILE_TIMEOUT, say)"
+    )
 
 
 def _refresh_series(store: Store) -> str | None:
@@ -84,21 +97,6 @@ def _refresh_series(store: Store) -> str | None:
         f"series: {len(summary.series)} series, {summary.pairs} pairs of consecutive years "
         f"({summary.compared_now} compared now), {summary.finding_count} findings across years (`jixiao series`)"
     )
-
-
-def _engine(name: str, address: str | None, workers: int, concurrency: int, cap: int | None) -> Engine | None:
-    """None for this machine's processes; a Ray engine (imported only then: Ray is an optional extra)."""
-    if name not in {"processes", "ray"}:
-        raise ConfigError(f"--engine {name}: unknown engine (processes, ray)")
-    if name == "processes":
-        if address is not None or cap is not None:
-            raise ConfigError("--address and --max-in-flight go with --engine ray")
-        return None
-    if cap is not None and cap < 1:
-        raise ConfigError(f"--max-in-flight {cap}: must be at least 1")
-    from jixiao.ray_engine import RayEngine
-
-    return RayEngine(address=address, workers=workers, concurrency=concurrency, max_in_flight=cap)
 
 
 def _shared_line(sink: StoreSink) -> str | None:

@@ -34,6 +34,8 @@ def _reason(error: BaseException) -> str:
         return "encrypted PDF: it needs a password; save an unprotected copy first"
     if isinstance(cause, PDFEncryptionError):
         return f"encrypted PDF that cannot be opened: {cause}"
+    if "unable to allocate" in str(cause).lower():  # zlib under the worker's memory cap: a stream that inflates
+        return "needs more memory than a report may, inflating one of its streams (a decompression bomb?)"
     return damaged("PDF", cause)
 
 
