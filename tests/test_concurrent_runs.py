@@ -35,7 +35,7 @@ def start_run(folder: Path, db: str, log: Path) -> subprocess.Popen[bytes]:
 
 
 def finish(process: subprocess.Popen[bytes], log: Path) -> None:
-    assert process.wait(timeout=900) == 0, log.read_text(encoding="utf-8")
+    assert process.wait(timeout=600) == 0, log.read_text(encoding="utf-8")
 
 
 def stored_per_run(db: str) -> tuple[dict[int, int], dict[int, int | None]]:

@@ -139,7 +139,8 @@ def test_a_run_defers_a_file_another_live_run_holds_and_ends_when_that_run_store
         counts = ClaimCounts()
         handed: list[str] = []
         sink.plan(seeds, RULES)
-        for path in store.claims.claimed(paths, "rules", sink.run_id, store.stored_as_now, counts, poll=0.05):
+        rounds = store.claims.claimed(paths, "rules", sink.run_id, store.stored_as_now, counts, poll=0.05)
+        for path in (path for round in rounds for path in round):
             handed.append(path)
             if len(handed) == 1:
                 # meanwhile the other run (alive: this process) hands its file on, and a third run stores it

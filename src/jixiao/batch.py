@@ -98,8 +98,9 @@ class Plan:
     todo: list[str]
     skipped: int
     held: int = 0  # files held back (see Tally.held)
-    # Hands out `todo` as this run claims each file, when runs share a store (`jixiao.claims`); None: all of it.
-    claim: Callable[[list[str]], Iterator[str]] | None = None
+    # When runs share a store (`jixiao.claims`): `todo` in rounds, each file claimed as it is handed out; a round
+    # is asked for only once the one before is done and written, so no run waits while holding files. None: all.
+    claim: Callable[[list[str]], Iterator[Iterable[str]]] | None = None
 
 
 class Sink(Protocol):
@@ -180,7 +181,7 @@ def run_batch(
     if on_start is not None:
         on_start(len(work.todo), work.skipped)
     tally = Tally(skipped=work.skipped, held=work.held)
-    paths: Iterable[str] = work.claim(work.todo) if work.claim is not None else work.todo
+    rounds: Iterable[Iterable[str]] = work.claim(work.todo) if work.claim is not None else [work.todo]
 
     def record(outcome: Outcome) -> None:
         sink.put(outcome)
@@ -188,7 +189,7 @@ def run_batch(
         if on_outcome is not None:
             on_outcome(outcome, tally)
 
-    try:
+    def dispatch(paths: Iterable[str]) -> None:
         if engine is not None:
             for outcome in engine(paths, job, extractor):
                 record(outcome)
@@ -204,6 +205,10 @@ def run_batch(
             needed = -(-len(work.todo) // FILES_PER_WORKER)
             for outcome in _run_isolated(paths, job, max(1, min(workers, needed)), limits):
                 record(outcome)
+
+    try:
+        for paths in rounds:
+            dispatch(paths)
     finally:
         sink.close(tally)
     return tally

@@ -19,7 +19,7 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -180,27 +180,39 @@ class Claims:
         done: Done,
         counts: ClaimCounts,
         poll: float = 1.0,
-    ) -> Iterator[str]:
-        """The paths this run may do, each claimed just before it is handed out; held ones come at the end,
-        once their holder finished or died. Ends when every path is finished by someone."""
+    ) -> Iterator[Iterable[str]]:
+        """The paths this run may do, in rounds; each file is claimed just before it is handed out.
+
+        The first round takes what is free and never waits. The files another live run held come in later
+        rounds, once that run has stored them (they are then dropped) or died. The caller asks for a round only
+        when the one before is done and written, so a run waits only while it holds nothing: two runs can never
+        wait for each other. The rounds end when every path is finished, by this run or another.
+        """
         self.enqueue(paths, extractor)
         deferred: list[str] = []
-        for start in range(0, len(paths), TAKE):
-            taken, finished, held = self.take(paths[start : start + TAKE], extractor, run_id, done)
-            counts.elsewhere += len(finished)
-            deferred += held
-            yield from taken
+
+        def first() -> Iterator[str]:
+            for start in range(0, len(paths), TAKE):
+                taken, finished, held = self.take(paths[start : start + TAKE], extractor, run_id, done)
+                counts.elsewhere += len(finished)
+                deferred.extend(held)
+                yield from taken
+
+        yield first()
         while deferred:
             started = time.perf_counter()
             time.sleep(min(poll, self.lease / 4))
             counts.waited += time.perf_counter() - started
+            now_taken: list[str] = []
             still: list[str] = []
             for start in range(0, len(deferred), TAKE):
                 taken, finished, held = self.take(deferred[start : start + TAKE], extractor, run_id, done)
                 counts.elsewhere += len(finished)
+                now_taken += taken
                 still += held
-                yield from taken
             deferred = still
+            if now_taken:
+                yield now_taken
 
     @staticmethod
     def finish(db: Connection, path: str, extractor: str) -> None:

@@ -39,7 +39,7 @@ def display_name(target: str | Path) -> str:
     if not is_server_url(target):
         return str(target)
     try:
-        return _server_url(str(target)).render_as_string(hide_password=True)
+        return make_url(str(target)).render_as_string(hide_password=True)
     except ArgumentError:
         return "postgresql://…"
 

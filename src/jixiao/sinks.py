@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -77,8 +77,8 @@ class StoreSink:
         self.run_id = self.store.start_run(job.extractor, len(files))
         return Plan(todo=todo, skipped=skipped, held=held, claim=self._claimed)
 
-    def _claimed(self, todo: list[str]) -> Iterator[str]:
-        """Each file as this run claims it: another run on the same store never does it at the same time."""
+    def _claimed(self, todo: list[str]) -> Iterator[Iterable[str]]:
+        """`todo` in rounds, each file as this run claims it: another run on the same store never does it too."""
         self.store.claims.alive(self.run_id)
         return self.store.claims.claimed(todo, self.extractor, self.run_id, self.store.stored_as_now, self.claims)
 
