@@ -7,6 +7,7 @@ import pytest
 from check_builders import check, fig, indicator, report, rules_of
 from jixiao.checks.attainment import Status, attainment
 from jixiao.model import Indicator, NamedFigure
+from jixiao.vocabulary import is_reverse
 
 
 def _rules(*indicators: Indicator, at_least: str = "info", year: int = 2024) -> list[str]:
@@ -164,3 +165,13 @@ def test_completion_of_a_worded_target_says_what_the_actual_says() -> None:
     unmet = indicator("体检工作完成时间", "12月底前", "未完成", completion="100%")
     assert "indicators.completion" in _rules(unmet)
     assert "indicators.completion" not in _rules(indicator("体检工作完成时间", "12月底前", "未完成", completion="0%"))
+
+
+def test_handling_complaints_is_not_a_less_is_better_indicator() -> None:
+    assert is_reverse("投诉件数") and is_reverse("安全生产事故次数")
+    assert not is_reverse("投诉处理及时率") and not is_reverse("事故隐患整改率")
+
+
+def test_a_bare_zero_needs_no_unit() -> None:
+    zero = indicator("结转结余率", "≤5%", "0")
+    assert "indicators.unit_mismatch" not in rules_of(check(report(indicators=[zero])))

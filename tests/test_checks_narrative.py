@@ -103,3 +103,15 @@ def test_a_tail_shared_with_another_indicator_does_not_count() -> None:
 def test_an_aim_to_complete_all_targets_is_not_a_claim() -> None:
     text = TABLE_SENTENCE + "\n下一步改进措施：加强宣传，确保全面完成年度目标任务。"
     assert _narrative(text, UNMET, indicator("x人数", "1人", "1人")) == ["narrative.unmet_without_reason"]
+
+
+def test_a_reason_for_another_row_of_a_run_on_table_is_not_this_rows_reason() -> None:
+    covered = indicator("示范小区覆盖率", "60%", "52%")
+    cleared = indicator("生活垃圾清运量", "36500吨", "35040吨")
+    text = (
+        "示范小区覆盖率%定量指标60%52%100%88否生活垃圾清运量吨定量指标36500吨35040吨96%109.6是"
+        "说明:生活垃圾清运量未达年初指标值,主要因辖区两处农贸市场搬迁。"
+    )
+    findings = check(report(indicators=[covered, cleared]), text, skip=["indicators", "funding"])
+    unexplained = [f.figures[0].path for f in findings if f.rule == "narrative.unmet_without_reason"]
+    assert unexplained == ["indicators[0].actual"]  # the 说明 explains the second row only

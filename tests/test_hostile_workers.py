@@ -3,17 +3,29 @@ worker is one file's failure; the batch finishes, the file is held back until it
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
-from hostile import flate_bomb_pdf, good_reports, jixiao_env, run_jixiao, session_processes, slow_report, stored
+from hostile import (
+    answer,
+    flate_bomb_pdf,
+    good_reports,
+    jixiao_env,
+    model_service,
+    run_jixiao,
+    session_processes,
+    slow_report,
+    stored,
+)
 from jixiao.isolation import IsolatedRunner, Limits, WorkerLost
 
 CAPS = {"JIXIAO_FILE_MEMORY_MB": "700", "JIXIAO_FILE_TIMEOUT": "4"}
@@ -29,6 +41,12 @@ def test_a_decompression_bomb_fails_alone_within_the_memory_cap(tmp_path: Path) 
     assert stored(tmp_path / "j.db")["done"] == [str(path) for path in good]
     assert ran.peak_mb < 900, f"peak {ran.peak_mb:.0f} MB"  # without the cap it grew past 1.5 GB
     assert ran.left_running == []
+    assert [line.split(": ")[0] for line in stored(tmp_path / "j.db")["failed"]] == [str(bomb)]
+
+    again = run_jixiao("run", "reports", "--db", "j.db", cwd=tmp_path, env=jixiao_env(**CAPS), timeout=300)
+    assert again.returncode == 1 and len(again.error_lines) <= 1, again.stderr  # the bomb fails again or is held
+    assert "2 unchanged and skipped" in again.stdout, again.stdout  # the run finishes; the good ones stay done
+    assert again.left_running == []
 
 
 def test_a_file_that_runs_for_minutes_is_stopped_and_held_back_until_it_changes(tmp_path: Path) -> None:
@@ -150,6 +168,32 @@ def test_extract_and_check_read_under_the_caps_too(tmp_path: Path) -> None:
         assert ran.left_running == []
     assert sorted(path.name for path in (tmp_path / "out").glob("*.json")) == ["good_0.json", "good_1.json"]
     assert slow.exists()
+
+
+def answer_nothing(handler: BaseHTTPRequestHandler, body: bytes) -> None:
+    """A model that finds nothing: whatever tool it is asked to call, it calls with no arguments."""
+    tools = json.loads(body).get("tools") or [{"function": {"name": "GapDraft"}}]
+    call = {"id": "c", "type": "function", "function": {"name": tools[0]["function"]["name"], "arguments": "{}"}}
+    message = {"role": "assistant", "content": None, "tool_calls": [call]}
+    choice = {"index": 0, "finish_reason": "tool_calls", "message": message}
+    completion = {"id": "x", "object": "chat.completion", "created": 0, "model": "m", "choices": [choice]}
+    answer(handler, 200, json.dumps(completion).encode())
+
+
+def test_the_hybrid_backend_reads_with_rules_under_the_caps_too(tmp_path: Path) -> None:
+    """Hybrid reads each file with the rules before it asks a model: that pass runs in the file's worker too
+    (it ran in jixiao itself, uncapped: 20+ s on the slow report, every other file waiting)."""
+    good_reports(tmp_path / "reports")
+    slow_report(tmp_path / "reports" / "slow.txt")
+    with model_service(answer_nothing) as service:
+        ran = run_jixiao(
+            "extract", "reports", "--out", "out", "--backend", "hybrid", "--base-url", service.url,
+            cwd=tmp_path, env=jixiao_env(**CAPS), timeout=300,
+        )  # fmt: skip
+    assert ran.returncode == 1, ran.stderr
+    assert ran.error_lines == ["error: reports/slow.txt: took longer than 4 s (the per-file time cap); stopped"]
+    assert sorted(path.name for path in (tmp_path / "out").glob("*.json")) == ["good_0.json", "good_1.json"]
+    assert ran.left_running == []
 
 
 # --- the runner itself --------------------------------------------------------------------------------

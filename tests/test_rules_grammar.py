@@ -314,3 +314,23 @@ def test_a_cause_after_a_run_on_actual_is_its_deviation_reason() -> None:
         ("托养服务人次数", "77人次", "因一家托养机构停业整改，未完成年度目标"),
         ("康复人数", "163人", None),
     ]
+
+
+def test_a_status_word_after_a_level_heading_is_the_actual() -> None:
+    found = _indicators(
+        "1.产出指标完成情况分析。\n数量指标:新建村级文化广场12个,已完成;\n质量指标:验收合格,已全部完成;\n"
+        "时效指标:按时完成建设,随项目进度把控;\n"
+    )
+    assert [(i.level2, i.name, i.target and i.target.text, i.actual and i.actual.text) for i in found] == [
+        ("数量指标", "新建村级文化广场", "12个", "已完成"),
+        ("质量指标", "验收合格", None, "已全部完成"),
+    ]
+
+
+def test_a_status_word_in_loose_prose_is_not_an_indicator() -> None:
+    assert _indicators("项目于2023年10月开工建设,已完成。\n全年培训农民600人,已完成。\n") == []
+
+
+def test_a_level_word_followed_by_指标值_is_the_indicators_name() -> None:
+    found = _indicators("二、绩效指标完成情况\n服务对象满意度指标值为≥90%，实际完成95%。\n")
+    assert [(i.name, i.target.text, i.actual.text) for i in found] == [("服务对象满意度", "≥90%", "95%")]

@@ -9,11 +9,13 @@ from typing import Any
 import pytest
 
 from conftest import GOLD, SAMPLES
+from jixiao.checks import run_checks
+from jixiao.checks.plausibility import confidence
 from jixiao.documents import Document, load_document
 from jixiao.documents.tables import find_tables
 from jixiao.extract import extract
 from jixiao.extract.rules.cells import cell_figure
-from jixiao.model import Figure, Kind, Op, Report, figures_of
+from jixiao.model import Confidence, Figure, Kind, Op, Report, figures_of
 
 TABLE_SAMPLES = sorted(path.stem for path in SAMPLES.glob("t[1-5]_*.txt"))
 FIGURE_FIELDS = ("text", "value", "unit", "op", "kind")
@@ -208,3 +210,31 @@ def test_reports_say_when_figures_came_from_ocr_text_or_a_glued_split() -> None:
     assert any("OCR" in note for note in ocr.notes) and any("截断" in note for note in ocr.notes)
     assert any("glued_split" in note for note in glued.notes)
     assert not any("OCR" in note for note in glued.notes)
+
+
+def test_a_glued_department_sheet_gives_names_without_the_cells_glued_around_them(tmp_path: Path) -> None:
+    raw = (
+        "部门整体绩效自评表\n"
+        "指标名称计量单位指标性质年初指标值调整指标值全年完成值得分系数(%)指标权重(分)指标得分(分)是否核心指标"
+        "一般性支出压减率%定量指标5%4%100%33否会议培训次数次定量指标≤4次3次100%1010是\n"
+    )
+    _, report = _report(raw, tmp_path)
+    assert [(i.name, i.target and i.target.text, i.weight and i.weight.text) for i in report.indicators] == [
+        ("一般性支出压减率", "5%", "3"),
+        ("会议培训次数", "≤4次", "10"),
+    ]
+    assert all(i.score is not None and i.score.found_by == "table.t4.glued_split" for i in report.indicators)
+
+
+def test_headerless_rows_are_marked_as_a_guess_and_never_accused(tmp_path: Path) -> None:
+    rows = [
+        ("产出指标", "数量指标", "新建村级文化广场", "12个", "9个"),
+        ("产出指标", "质量指标", "验收合格率", "100%", "80%"),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%"),
+    ]
+    raw = "".join("|   " + "\n        |\n     ".join(row) + "\n        |\n  ||||\n" for row in rows)
+    document, report = _report(raw, tmp_path)
+    assert [(i.name, i.actual and i.actual.text) for i in report.indicators] == [(r[2], r[4]) for r in rows]
+    assert {i.actual.found_by for i in report.indicators if i.actual} == {"table.headerless.indicator"}
+    assert all(confidence(i.actual) is Confidence.LOW for i in report.indicators if i.actual)
+    assert not [f for f in run_checks(report, document.match_text) if f.severity.value in ("warning", "error")]

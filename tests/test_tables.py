@@ -6,8 +6,9 @@ from pathlib import Path
 
 from jixiao.documents.normalize import normalize
 from jixiao.documents.tables import Kind, Role, Table, find_tables
-from jixiao.documents.tables.align import Aligner, split_glued
+from jixiao.documents.tables.align import Aligner, emission, split_glued
 from jixiao.documents.tables.find import carry_down
+from jixiao.documents.tables.glued_funding import split_glued_funding
 from jixiao.documents.tables.headers import kind_of, role_of, split_header_words
 from jixiao.documents.tables.pieces import shape_of
 from jixiao.documents.tables.table import Cell, Row
@@ -263,6 +264,35 @@ def test_t4_weight_and_score_glued_into_one_number_are_split() -> None:
     assert (row.text(Role.WEIGHT), row.text(Role.SCORE), row.split) == ("10", "10", True)
 
 
+def test_t4_department_sheet_with_a_coefficient_column_and_doubled_points() -> None:
+    """Chongqing's 部门整体 sheet glued flat: the 得分系数 percent has its own column, and a weight equal to
+    its score prints doubled (`33` is 3 and 3); `0` glued to the coefficient (`0100%`) is two cells."""
+    raw = (
+        "指标名称计量单位指标性质年初指标值调整指标值全年完成值得分系数(%)指标权重(分)指标得分(分)是否核心指标"
+        "一般性支出压减率%定量指标5%0100%33否会议培训次数次定量指标≤4次3次100%1010是\n"
+    )
+    [table] = _tables(raw)
+    assert Role.COEFFICIENT in table.columns
+    assert [
+        (r.text(Role.TARGET), r.text(Role.ACTUAL), r.text(Role.WEIGHT), r.text(Role.SCORE)) for r in table.rows
+    ] == [
+        ("5%", "0", "3", "3"),
+        ("≤4次", "3次", "10", "10"),
+    ]
+    assert all(row.split for row in table.rows)
+
+
+def test_t4_two_digit_points_split_only_when_glued_and_doubled() -> None:
+    raw = "三级指标年度指标值实际完成值分值得分\n新增就业人数≥800人812人20\n"
+    [table] = _tables(raw)
+    assert (table.rows[0].text(Role.WEIGHT), table.rows[0].text(Role.SCORE)) == ("20", "")
+
+
+def test_ocr_interleaved_two_line_header_still_names_the_actual_column() -> None:
+    assert role_of("年成值全完值") is Role.ACTUAL
+    assert role_of("成值") is None
+
+
 def test_glued_weight_and_score_split_prefers_halves_and_a_score_within_the_weight() -> None:
     halves = split_glued(_cell("1010"))
     assert halves is not None and (halves[0].text, halves[1].text) == ("10", "10")
@@ -432,3 +462,112 @@ def test_a_loaders_table_is_read_by_its_grid_not_by_its_flattened_text(tmp_path:
     first = report.indicators[0]
     assert first.target is not None and first.target.text == "≥95%"
     assert first.score is not None and first.score.found_by == "table.grid.indicator"
+
+
+def test_rows_of_a_dump_without_its_header_are_read_in_the_annex_column_order() -> None:
+    """An excerpt starting on the table's second page: no header, rows one cell per line between pipes."""
+    rows = [
+        ("产出指标", "数量指标", "新建村级文化广场", "12个", "12个"),
+        ("产出指标", "质量指标", "验收合格率", "100%", "100%"),
+        ("效益指标", "社会效益指标", "群众文化活动参与人次", "≥3000人次", "3520人次"),
+    ]
+    raw = "".join("|   " + "\n        |\n     ".join(row) + "\n        |\n  ||||\n" for row in rows)
+    unnamed = (
+        "|   产出指标\n        |\n     时效指标\n        |\n     2023年\n        |\n     2023年\n        |\n  ||||\n"
+    )
+    [table] = _tables(raw + unnamed)
+    assert (table.kind, table.layout) == (Kind.INDICATORS, "headerless")
+    text, _ = normalize(raw + unnamed)
+    assert [text[a:b] for a, b in table.skipped] == ["2023年"] * 2  # a row whose name is a figure: unread, said so
+    read = [
+        tuple(r.text(role) for role in (Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.TARGET, Role.ACTUAL))
+        for r in table.rows
+    ]
+    assert read == rows
+
+
+def test_level_words_in_prose_are_not_a_headerless_table() -> None:
+    raw = (
+        "数量指标：新建村级文化广场12个，已完成。\n质量指标：验收合格率100%，已完成。\n"
+        "社会效益指标：群众文化活动参与3520人次，效果明显。\n"
+    )
+    assert _tables(raw) == []
+
+
+def test_a_header_broken_by_spaces_where_its_cells_wrapped_is_cut_at_its_words() -> None:
+    raw = (
+        "绩效指标一级指标二级指标三级指标年度 指标值实际 完成值分 值得 分偏差原因分析 及改进措施"
+        "产出指标数量指标新购演出服装30套30套2019时效指标按时购置率100%100%1010\n"
+    )
+    [table] = _tables(raw)
+    assert table.kind is Kind.INDICATORS
+    assert table.columns[:7] == [
+        Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE,
+    ]  # fmt: skip
+    assert [(r.text(Role.NAME), r.text(Role.TARGET), r.text(Role.SCORE)) for r in table.rows] == [
+        ("新购演出服装", "30套", "19"),
+        ("按时购置率", "100%", "10"),
+    ]
+
+
+def test_a_glued_funding_row_is_cut_where_the_arithmetic_agrees() -> None:
+    raw = (
+        "项目资金(万元)全年预算数(A)全年执行数(B)预算执行率(B/A)\n年度资金总额:2500125050%\n其中:中央补助12001200100%\n"
+    )
+    [table] = _tables(raw)
+    cut = [(r.text(Role.BUDGET), r.text(Role.EXECUTED), r.text(Role.RATE), r.split) for r in table.rows]
+    assert cut == [("2500", "1250", "50%", True), ("1200", "1200", "100%", True)]
+
+
+def test_a_glued_funding_row_with_two_honest_cuts_stays_unread() -> None:
+    columns = [Role.BUDGET, Role.EXECUTED, Role.RATE]
+    ambiguous = Row(cells={Role.RATE: _cell("7457%")})  # 7 | 4 | 57% and 74 | 5 | 7% both agree
+    assert not split_glued_funding(ambiguous, columns) and list(ambiguous.cells) == [Role.RATE]
+    assert not split_glued_funding(Row(cells={Role.RATE: _cell("123456789%")}), columns)  # no cut agrees
+
+
+def test_glued_points_under_a_header_without_points_columns_are_not_a_target() -> None:
+    raw = (
+        "绩效指标一级指标二级指标三级指标指标值全年实际完成值未完成原因和改进措施\n"
+        "数量指标新建桥梁3座2020\n时效指标按期完成投资1010\n"
+    )
+    [table] = _tables(raw)
+    assert [(r.text(Role.NAME), r.text(Role.TARGET), r.text(Role.ACTUAL)) for r in table.rows] == [
+        ("新建桥梁", "3座", ""),
+        ("按期完成投资", "", ""),
+    ]
+    assert [normalize(raw)[0][a:b] for a, b in table.skipped] == ["2020", "1010"]  # unread, and said so
+
+
+def test_a_points_column_takes_points_as_forms_print_them_never_glued_runs() -> None:
+    for text in ("10", "2.5", "1.75", "20%", "10分", "1O"):
+        assert emission(Role.WEIGHT, shape_of(_cell(text))) > 0, text
+    for text in ("00.110", "0.910010", "010"):
+        assert emission(Role.WEIGHT, shape_of(_cell(text))) == float("-inf"), text
+
+
+def test_glued_dates_are_one_value_and_a_reason_runs_into_the_next_rows_level() -> None:
+    raw = (
+        "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施\n"
+        "产出指标时效指标完工时间2021年10月底前2021年12月15日53雨季停工两月成本指标每公里造价≤45万元41.6万元1010\n"
+    )
+    [table] = _tables(raw)
+    rows = [(r.text(Role.LEVEL2), r.text(Role.NAME), r.text(Role.TARGET), r.text(Role.ACTUAL)) for r in table.rows]
+    assert rows == [
+        ("时效指标", "完工时间", "2021年10月底前", "2021年12月15日"),
+        ("成本指标", "每公里造价", "≤45万元", "41.6万元"),
+    ]
+    assert (table.rows[0].text(Role.WEIGHT), table.rows[0].text(Role.SCORE)) == ("5", "3")
+    assert table.rows[0].text(Role.REASON) == "雨季停工两月"
+
+
+def test_a_glued_funding_row_gives_its_weight_back_and_a_glued_total_its_score() -> None:
+    raw = (
+        "项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分年度资金总额45.0048.0046.561097%9.7"
+        "其中:当年财政拨款45.0045.0043.56\n"
+    )
+    [table] = _tables(raw)
+    total, appropriation = table.rows
+    cells = (Role.EXECUTED, Role.WEIGHT, Role.RATE, Role.SCORE)
+    assert tuple(total.text(role) for role in cells) == ("46.56", "10", "97%", "9.7")
+    assert (appropriation.text(Role.EXECUTED), appropriation.text(Role.WEIGHT)) == ("43.56", "")

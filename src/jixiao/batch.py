@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import pickle
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -42,6 +43,16 @@ class AsyncExtractor(Protocol):
     def client_factory(self) -> Any: ...
 
     async def aextract(self, document: Document, client: Any) -> Report: ...
+
+
+@runtime_checkable
+class ReadsFirst(Protocol):
+    """An async backend that reads with `rules` before asking a model (hybrid): that CPU-bound pass runs in
+    the file's worker, under the caps, and `aextract` is handed its report."""
+
+    rules: Callable[[Document], Report]
+
+    async def aextract(self, document: Document, client: Any, read: Report | None = None) -> Report: ...
 
 
 FILES_PER_WORKER = 8  # a batch this small per worker is not worth starting another worker for
@@ -270,8 +281,26 @@ def _run_isolated(paths: Iterable[str], job: Job, workers: int, limits: Limits) 
 
 
 def _loader(workers: int, limits: Limits | None) -> IsolatedRunner | None:
-    """Documents for a model service are loaded under the same caps as any other file."""
-    return None if limits is None else IsolatedRunner(load_document, workers=max(1, workers), limits=limits)
+    """Documents for a model service are loaded (and read by rules first, for hybrid) under the same caps as
+    any other file."""
+    return None if limits is None else IsolatedRunner(_load_for_model, workers=max(1, workers), limits=limits)
+
+
+def _load_for_model(path: str, first: Callable[[Document], Report] | None) -> tuple[Document, Report | None]:
+    """In the file's worker: the document, and the backend's first reading of it when it has one."""
+    document = load_document(path)
+    return document, first(document) if first is not None else None
+
+
+def _first_pass(extractor: Extractor) -> Callable[[Document], Report] | None:
+    """The extractor's rules pass, when it can cross into a worker (a test's closure cannot: it runs here)."""
+    if not isinstance(extractor, ReadsFirst):
+        return None
+    try:
+        pickle.dumps(extractor.rules)
+    except (pickle.PicklingError, AttributeError, TypeError):
+        return None
+    return extractor.rules
 
 
 async def _run_async(
@@ -289,6 +318,7 @@ async def _run_async(
     loop = asyncio.get_running_loop()
     queue = iter(paths)
     client = extractor.client_factory() if isinstance(extractor, AsyncExtractor) else None
+    first = _first_pass(extractor)
     # Our own pool: asyncio's default executor has min(32, cores + 4) threads, which would cap concurrency.
     with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="jixiao-batch") as threads:
 
@@ -299,12 +329,16 @@ async def _run_async(
                 stat = FileStat.of(Path(path))
                 if loader is None:
                     document = await loop.run_in_executor(threads, load_document, path)
+                    read = None
                 else:
-                    loaded = await loop.run_in_executor(threads, loader, path)
+                    loaded = await loop.run_in_executor(threads, loader, path, first)
                     if isinstance(loaded, WorkerLost):
                         return Failed(path, loaded.reason, fatal=True)
-                    document = loaded
-                report = await extractor.aextract(document, client)
+                    document, read = loaded
+                if read is not None and isinstance(extractor, ReadsFirst):
+                    report = await extractor.aextract(document, client, read)
+                else:
+                    report = await extractor.aextract(document, client)
                 return _finish(path, stat, report, document.text, document.match_text, job)
             except ConfigError:
                 raise
@@ -338,6 +372,7 @@ __all__ = [
     "Job",
     "Outcome",
     "Plan",
+    "ReadsFirst",
     "Sink",
     "Tally",
     "process_file",

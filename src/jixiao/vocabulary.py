@@ -34,7 +34,7 @@ POINTS = r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]"
 """`(50分)` after a level name, or `(10)`: the points a block carries."""
 _POINTS_TAIL = re.compile(r"[（(]?\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")  # also `效益指标 30分)`, the bracket lost
 _SPACES = re.compile(r"\s+")
-_LEVEL1 = re.compile(r"^(?:产出|效益|满意度|成本)指标$")
+_LEVEL1 = re.compile(r"^(?:产出|效益|满意度|成本|项目完成)指标$")  # 项目完成指标: older forms' name for 产出
 _LEVEL2 = re.compile(r"^(?:" + "|".join(sorted(LEVEL1_OF, key=len, reverse=True)) + r")$")
 _LEVEL2_SHORT = re.compile(r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响)$")
 
@@ -136,7 +136,8 @@ TEXT_VALUES = (
     "是 否 有 无 完成 已完成 未完成 基本完成 全部完成 达成 已达成 未达成 部分达成 基本达成 达标 达到 长期 持续 "
     "合格 合规 满意 及时 按时 按时完成 效果明显 成效明显 明显 显著 良好 较好 好 高 优 有效 有所提升 逐步提升 "
     "有效提升 明显提升 稳步提升 持续提升 有所改善 达成预期指标 达到预期目标 达到预期 符合要求 符合规定 "
-    "逐步改善 明显改善 有效改善 逐步完善 有效运行 稳定运行 正常运行 健全 规范 严格执行"
+    "逐步改善 明显改善 有效改善 逐步完善 有效运行 稳定运行 正常运行 健全 规范 严格执行 "
+    "建立 已建立 未建立 建成 已建成 实现 已实现 落实 已落实"
 ).split()
 """Words a table prints in place of a number (text targets and actuals)."""
 _TEXT_VALUE = re.compile("^(?:" + "|".join(sorted(TEXT_VALUES, key=len, reverse=True)) + ")$")
@@ -150,6 +151,12 @@ def is_text_value(text: str) -> bool:
 
 REVERSE_NAME = re.compile("失业率|事件|事故|投诉|上访|差错|违规|违纪|违法|超支|逾期|闲置|滞留|损失")
 """Names of indicators where less is better (≤ targets, DOMAIN.md I11)."""
+_HANDLED = re.compile("处理|处置|办结|化解|答复|回复|查处|整改|受理|响应")
+
+
+def is_reverse(name: str) -> bool:
+    """Less is better: 投诉件数, 安全事故次数; but not the handling of them (投诉处理及时率, 事故整改率)."""
+    return bool(REVERSE_NAME.search(name)) and not _HANDLED.search(name)
 
 
 # ---- places, units and report words (the head of a report) --------------------------------------------

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from jixiao.model import Figure, Indicator, Kind, Op
+from jixiao.vocabulary import is_reverse
 
-REVERSE_NAME = re.compile("失业率|事件|事故|投诉|上访|差错|违规|违纪|违法|超支|逾期|闲置|滞留|损失")
 STANDARD_NAME = re.compile("标准|单价|人均")
 NEGATION = re.compile("未|没有|尚未|无法|不能|不到|暂未")
 NOTHING_HAPPENED = re.compile("^(?:无|没有|未发生|零)")
@@ -46,7 +46,7 @@ def effective_op(indicator: Indicator) -> Op:
     target = indicator.target
     if target is not None and target.op is not None:
         return target.op
-    if REVERSE_NAME.search(indicator.name):
+    if is_reverse(indicator.name):
         return Op.LE
     if "成本" in (indicator.level2 or "") or "成本" in (indicator.level1 or "") or STANDARD_NAME.search(indicator.name):
         return Op.EQ

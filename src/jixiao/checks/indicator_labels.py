@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jixiao.checks.attainment import REVERSE_NAME
 from jixiao.checks.engine import CheckContext, ref, rule
 from jixiao.model import Figure, FigureRef, Finding, Indicator, Op, Severity
+from jixiao.vocabulary import is_reverse
 
 # 2020 framework (10号 自评表) and 2021 (财预〔2021〕101号) first → second level pairs, DOMAIN §4.1–4.2.
 TAXONOMY_2020 = {
@@ -156,9 +156,9 @@ def direction(ctx: CheckContext) -> Iterator[Finding]:
         target = ind.target
         if target is None or target.op is None:
             continue
-        if REVERSE_NAME.search(ind.name) and target.op in (Op.GE, Op.GT):
+        if is_reverse(ind.name) and target.op in (Op.GE, Op.GT):
             expected = "≤"
-        elif POSITIVE_NAME.search(ind.name) and not REVERSE_NAME.search(ind.name) and target.op in (Op.LE, Op.LT):
+        elif POSITIVE_NAME.search(ind.name) and not is_reverse(ind.name) and target.op in (Op.LE, Op.LT):
             expected = "≥"
         else:
             continue

@@ -236,6 +236,8 @@ def unit_mismatch(ctx: CheckContext) -> Iterator[Finding]:
             continue
         if actual.op is not None or comparable(target, actual) is not None:
             continue
+        if 0 in (actual.value, target.value) and None in (actual.unit, target.unit):
+            continue  # `≤5%` then `0`: nothing happened, and zero needs no unit
         yield ctx.finding(
             f"{_label(ind)}：指标值 {target.text} 与实际值 {actual.text} 单位不一致",
             f"{ind.name}: units differ ({target.text} vs {actual.text})",

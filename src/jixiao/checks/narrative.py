@@ -15,7 +15,9 @@ from jixiao.checks.engine import CheckContext, ref, rule, text_ref
 from jixiao.checks.tolerance import half_unit, printed_places, ratio_range
 from jixiao.model import Finding, Indicator, Severity
 
-REASON = re.compile(r"原因|由于|因为|导致|因\s*\d{4}\s*年|受[^。；\n]{0,12}影响|未开展|减少|下调|滞后|不纳入")
+REASON = re.compile(
+    r"原因|由于|因为|导致|(?:主要|系|是)因|因\s*\d{4}\s*年|受[^。；\n]{0,12}影响|未开展|减少|下调|滞后|不纳入"
+)
 BOILERPLATE = re.compile(r"^[\s/\\、，。：:—\-无否暂无偏差差异不适用]*$")
 CLAIM = re.compile(
     r"(?:各项|全部|所有)?(?:绩效)?(?:目标|指标|任务)[^。；;\n，,]{0,6}?"
@@ -35,11 +37,14 @@ def _core_name(name: str) -> str:
     return re.sub(r"[（(][^（）()]*[）)]$", "", re.sub(r"\s+", "", name)) or name
 
 
+def _sentence_start(text: str, start: int) -> int:
+    return max(text.rfind(mark, max(0, start - MAX_WINDOW), start) for mark in "。；;\n") + 1
+
+
 def _sentence_around(text: str, start: int, end: int) -> str:
     """The clause holding text[start:end]: bounded by 。；or a line break, at most MAX_WINDOW either side."""
-    before = max(text.rfind(mark, max(0, start - MAX_WINDOW), start) for mark in "。；;\n")
     after = SENTENCE_END.search(text, end)
-    return text[before + 1 : min(after.end() if after else len(text), end + MAX_WINDOW)]
+    return text[_sentence_start(text, start) : min(after.end() if after else len(text), end + MAX_WINDOW)]
 
 
 def mention_keys(indicator: Indicator, others: Sequence[Indicator]) -> list[str]:
@@ -55,13 +60,22 @@ def has_reason(indicator: Indicator, text: str, others: Sequence[Indicator] = ()
     """A deviation reason in the model, or in the text: a reason word in a clause that names the indicator."""
     if indicator.deviation_reason and not BOILERPLATE.match(indicator.deviation_reason):
         return True
+    other_names = [_core_name(o.name) for o in others if o is not indicator and len(_core_name(o.name)) >= 4]
     for key in mention_keys(indicator, others):
         if len(key) < 3:
             continue
         for mention in re.finditer(re.escape(key), text):
-            if REASON.search(_sentence_around(text, mention.start(), mention.end())):
+            sentence = _sentence_around(text, mention.start(), mention.end())
+            after = mention.end() - _sentence_start(text, mention.start())
+            if REASON.search(_own_part(sentence, after, key, other_names)):
                 return True
     return False
+
+
+def _own_part(sentence: str, after: int, key: str, other_names: list[str]) -> str:
+    """The sentence up to the next indicator it names after this mention (a table's rows run on unbroken)."""
+    stops = [found for name in other_names if name not in key and (found := sentence.find(name, after)) >= 0]
+    return sentence[: min(stops)] if stops else sentence
 
 
 def _label(indicator: Indicator) -> str:

@@ -17,7 +17,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from jixiao.documents.tables.ocr import ocr_repaired
 from jixiao.documents.tables.pieces import Piece, Shape, is_money
 from jixiao.documents.tables.table import MONEY_ROLES, TEXT_ROLES, Cell, Kind, Role, Row
 
@@ -35,13 +37,18 @@ _JUNK = {
 }  # fmt: skip
 _JUNK_OTHER = -1.5
 _PAIR = -0.2  # a glued 分值得分 (`1010`) placed as both
+_CENTS = re.compile(r"\.\d\d$")
+_AMOUNT_AS_POINTS = -0.7
+# 10, 2.5, 1.75, 20%: never 00.110 or 0.910010 (cells glued together)
+_POINTS_TEXT = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?\s*(?:分|%)?")
+_MAX_VALUE_TEXT = 40
 NUMBERED = re.compile(r"^\s*(?:指标\s*)?\d+\s*[:：、.．]")
 """`指标3:` / `2、`: a numbered row's name, never the rest of the name before it."""
 
 
 def _bare_score(piece: Piece) -> float:
     """A 分值 or 得分: a bare number from 0 to 100 (or `10分`)."""
-    if piece.value is None or not 0 <= piece.value <= MAX_WEIGHT:
+    if piece.value is None or not 0 <= piece.value <= MAX_WEIGHT or not _points_text(piece.text):
         return IMPOSSIBLE
     if piece.shape is Shape.NUMBER:
         return 1.5
@@ -52,8 +59,15 @@ def _bare_score(piece: Piece) -> float:
     return IMPOSSIBLE
 
 
+def _points_text(printed: str) -> bool:
+    text = printed.strip()
+    return bool(_POINTS_TEXT.fullmatch(ocr_repaired(text) or text))  # `1O` is an OCR 10
+
+
 def _value_score(piece: Piece) -> float:
     """A target or an actual: a figure, a date, a word in place of a number, a short text."""
+    if len(piece.text) > _MAX_VALUE_TEXT:
+        return IMPOSSIBLE  # a run of cells glued together, not one value
     if piece.shape is Shape.TEXT:
         size = len(piece.text.strip())
         if size < 2:
@@ -67,7 +81,12 @@ def _value_score(piece: Piece) -> float:
 
 def emission(role: Role, piece: Piece) -> float:
     """How well a piece fits under a column (IMPOSSIBLE when it cannot be that column's content)."""
-    shape = piece.shape
+    return _emission(role, piece.shape, piece.text, piece.value, piece.unit, piece.role)
+
+
+@lru_cache(maxsize=65536)  # a body repeats the same cells (10, 100%, 数量指标) under the same columns
+def _emission(role: Role, shape: Shape, text: str, value: float | None, unit: str | None, named: Role | None) -> float:
+    piece = Piece(Cell(text, 0, len(text)), shape, value, unit, named)
     if shape is Shape.EMPTY:
         return IMPOSSIBLE if role in (Role.NAME, Role.LABEL) else 0.2
     if shape is Shape.HEADER and piece.role is Role.RATE and role is Role.NAME:
@@ -92,6 +111,7 @@ _TEXT_EMISSIONS: dict[Role, dict[Shape, float]] = {
     Role.OP: {Shape.OP: 3.0, Shape.TEXT: -0.5, Shape.DASH: 0.2},
     Role.UNIT: {Shape.UNIT: 3.0, Shape.TEXT: 0.3, Shape.DASH: 0.2},
     Role.RATE: {Shape.DASH: 0.3},
+    Role.COEFFICIENT: {Shape.DASH: 0.3},
     Role.REASON: {Shape.TEXT: 0.8, Shape.LONG_TEXT: 1.0, Shape.TEXT_VALUE: 0.5, Shape.DASH: 0.3},
     Role.NOTE: {Shape.TEXT: 0.5, Shape.LONG_TEXT: 0.6, Shape.TEXT_VALUE: 0.3, Shape.DASH: 0.3, Shape.POINTS: 0.5,
                 Shape.NUMBER: -0.6, Shape.FIGURE: -0.6, Shape.UNIT: 0.2, Shape.OP: 0.2},
@@ -107,9 +127,18 @@ def _text_emission(role: Role, piece: Piece) -> float:
         return 3.0 if shape is Shape.NUMBER and whole and "." not in piece.text else IMPOSSIBLE
     if role is Role.LEVEL1 and shape is Shape.LEVEL2 and not piece.text.lstrip().startswith("成本"):
         return IMPOSSIBLE
-    if role is Role.RATE and piece.value is not None:
+    if role in (Role.RATE, Role.COEFFICIENT) and piece.value is not None:
         return 3.0 if piece.unit == "%" else (0.5 if shape is Shape.NUMBER else IMPOSSIBLE)
     return _TEXT_EMISSIONS.get(role, {}).get(shape, IMPOSSIBLE)
+
+
+def _pairable(text: str, cut: str) -> bool:
+    """`20` is a weight or a score, never 2 and 0; but glued to its neighbours (T4) `22` is 2 and 2 and `53`
+    is 5 and 3 (a lone weight of 10, 15 or 20 never reads as a pair: its second digit is not below its first
+    or is 0)."""
+    if len(text) >= 3:
+        return True
+    return cut == "glued" and len(text) == 2 and text.isdigit() and "0" < text[1] <= text[0]
 
 
 def split_glued(cell: Cell) -> tuple[Cell, Cell] | None:
@@ -122,6 +151,8 @@ def split_glued(cell: Cell) -> tuple[Cell, Cell] | None:
         left, right = text[:cut], text[cut:]
         if "." in left or (len(right) > 1 and right[0] == "0" and right[1] != ".") or right[0] == ".":
             continue
+        if "." in right and len(right.split(".")[1]) > 2:
+            continue  # a score has at most two decimals: `132.912` is an amount
         weight, score = float(left), float(right)
         if 0 < weight <= MAX_WEIGHT and score <= weight:
             pair = (Cell(left, cell.start, cell.start + cut), Cell(right, cell.start + cut, cell.end))
@@ -206,7 +237,7 @@ class Aligner:
             scores = [IMPOSSIBLE] * states
             steps: list[_Step | None] = [None] * states
             junk = _JUNK.get(piece.shape, _JUNK_OTHER)
-            fits = [(c, fit) for c, role in enumerate(self.columns) if (fit := emission(role, piece)) > IMPOSSIBLE]
+            fits = [(c, fit) for c, role in enumerate(self.columns) if (fit := self._fit(role, piece)) > IMPOSSIBLE]
             for previous in range(states):
                 if best[previous] == IMPOSSIBLE:
                     continue
@@ -230,12 +261,20 @@ class Aligner:
             trail.append(steps)
         return self._rows(pieces, trail, best)
 
+    def _fit(self, role: Role, piece: Piece) -> float:
+        fit = emission(role, piece)
+        if self.kind is Kind.FUNDING and role in (Role.WEIGHT, Role.SCORE) and _CENTS.search(piece.text):
+            return fit + _AMOUNT_AS_POINTS  # `3.00` in a funding row is an amount before it is a 分值
+        return fit
+
     def _pair(self, piece: Piece, previous: int, base: float, scores: list[float], steps: list[_Step | None]) -> None:
         """A glued `1010` filling both 分值 and 得分 (T4), right after the row's values before them."""
-        if self.kind is not Kind.INDICATORS or self.weight is None or self.score is None or previous == 0:
+        if self.weight is None or self.score is None or previous == 0:
             return
-        if piece.shape is not Shape.NUMBER or len(piece.text.strip()) < 3:
-            return  # `20` is a weight or a score, never 2 and 0
+        if self.kind is Kind.FUNDING and (piece.cut != "glued" or self.score != self.weight + 1):
+            return  # a funding row's bare numbers are amounts unless glued after the rate (`94.32%109.4`)
+        if piece.shape is not Shape.NUMBER or not _pairable(piece.text.strip(), piece.cut):
+            return
         last = previous - 1
         if not last < self.weight < self.score or split_glued(piece.cell) is None:
             return

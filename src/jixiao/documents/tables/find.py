@@ -13,9 +13,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from jixiao.documents.layout import TableLayout
-from jixiao.documents.tables.align import Aligner
+from jixiao.documents.tables.align import Aligner, split_glued
 from jixiao.documents.tables.cells import HEADING, line_spans
 from jixiao.documents.tables.columns import column_major_table
+from jixiao.documents.tables.glued_funding import split_glued_funding
+from jixiao.documents.tables.headerless import headerless_table, headerless_zones
 from jixiao.documents.tables.headers import MONEY_IN_YUAN, compact, kind_of
 from jixiao.documents.tables.levels import GRADE_INLINE, is_grade, is_total
 from jixiao.documents.tables.pieces import Piece, Shape, is_money, pieces, shape_of
@@ -192,9 +194,20 @@ def _footer_row(piece: Piece, after: list[Piece]) -> Row:
     numbers = [p for p in after[:2] if p.shape is Shape.NUMBER or (p.shape is Shape.FIGURE and p.unit == "分")]
     if len(numbers) == 2 and numbers == after[:2]:
         row.cells[Role.WEIGHT], row.cells[Role.SCORE] = numbers[0].cell, numbers[1].cell
+    elif numbers and numbers[0] is after[0] and (split := _glued_total(numbers[0])) is not None:
+        row.cells[Role.WEIGHT], row.cells[Role.SCORE] = split
+        row.split = True
     elif numbers and numbers[0] is after[0]:
         row.cells[Role.SCORE] = numbers[0].cell
     return row
+
+
+def _glued_total(piece: Piece) -> tuple[Cell, Cell] | None:
+    """`总分10095.7` in a glued table: the full 100 points, then the score."""
+    if piece.cut != "glued" or not piece.text.startswith("100") or (piece.value or 0) <= 100:
+        return None
+    split = split_glued(piece.cell)
+    return split if split is not None and split[0].text == "100" else None
 
 
 def _footer(body: list[Piece]) -> tuple[list[Piece], list[Row]]:
@@ -243,6 +256,26 @@ def carry_down(rows: list[Row]) -> None:
             elif role in above and Role.NAME in row.cells:
                 row.cells[role] = above[role]
                 row.carried.add(role)
+
+
+_DOUBLED = re.compile(r"(\d{1,2})\1")
+
+
+def _drop_unheaded_points(rows: list[Row], columns: list[Role]) -> list[tuple[int, int]]:
+    """`按期完成投资1010` in a glued table whose header has no 分值/得分: the form's weight and score glued
+    (`10`, `10`), not a target, so the cell is left unread (its span is returned)."""
+    dropped: list[tuple[int, int]] = []
+    if Role.WEIGHT in columns or Role.SCORE in columns:
+        return dropped
+    for row in rows:
+        for role in (Role.ACTUAL, Role.TARGET):
+            cell = row.cells.get(role)
+            if cell is not None:
+                if _DOUBLED.fullmatch(cell.text):
+                    dropped.append((cell.start, cell.end))
+                    del row.cells[role]
+                break
+    return dropped
 
 
 def _mark_cut(table: Table, text: str, body: list[Piece]) -> None:
@@ -307,10 +340,16 @@ def _table(
     if grid is not None and len(body) != end - stop:  # pieces taken out of the body: no positional breaks
         grid = None
     rows, left = Aligner(columns, kind, text).align(body, grid)
+    layout = _layout(body)
     if kind is Kind.INDICATORS:
         carry_down(rows)
-    table = Table(kind=kind, layout=_layout(body), columns=columns, rows=rows, start=run[0].cell.start, end=0)
-    table.skipped = [(piece.cell.start, piece.cell.end) for piece in left if piece.shape in _VALUE_SHAPES]
+        dropped = _drop_unheaded_points(rows, columns) if layout == "t4" else []
+    else:
+        dropped = []
+        for row in rows:
+            split_glued_funding(row, columns)
+    table = Table(kind=kind, layout=layout, columns=columns, rows=rows, start=run[0].cell.start, end=0)
+    table.skipped = [(piece.cell.start, piece.cell.end) for piece in left if piece.shape in _VALUE_SHAPES] + dropped
     _mark_cut(table, text, body)
     table.rows.extend(footers)
     last = max([row.end for row in table.rows] or [run[-1].cell.end])
@@ -369,4 +408,18 @@ def find_tables(text: str, origin: list[int] | None = None, layouts: Sequence[Ta
             if ocr:
                 table.layout = "t5"
             tables.append(table)
-    return tables
+    if not any(table.kind is Kind.INDICATORS for table in tables):
+        tables += _headerless(text, gap, ocr, [*covered, *((t.start, t.end) for t in tables)])
+    return sorted(tables, key=lambda table: table.start)
+
+
+def _headerless(text: str, gap: Gap, ocr: bool, taken: list[tuple[int, int]]) -> list[Table]:
+    """Indicator rows whose header the excerpt does not hold (see jixiao.documents.tables.headerless)."""
+    found = []
+    for start, end in headerless_zones(text, taken):
+        table = headerless_table(text, pieces(text, start, end, gap, ocr=ocr))
+        if table is not None:
+            carry_down(table.rows)
+            table.ocr = ocr
+            found.append(table)
+    return found

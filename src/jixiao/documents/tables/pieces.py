@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from itertools import pairwise
 
 from jixiao.documents.tables.headers import BLOCK_LABEL, compact, role_of, split_header_words
 from jixiao.documents.tables.ocr import ocr_repaired
@@ -197,13 +198,20 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False) -> l
 def _header_parts(cell: Cell) -> list[Cell] | None:
     """A cell made of several header words: spaced (`执行率 得分`) or glued (`一级指标二级指标`, also inside
     other text)."""
-    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", cell.text)]
-    if len(words) > 1 and all(role_of(cell.text[a:b]) for a, b in words):
-        return [Cell(cell.text[a:b], cell.start + a, cell.start + b) for a, b in words]
-    spans = split_header_words(cell.text) if len(words) == 1 and role_of(cell.text) is None else None
+    spans = _header_spans(cell.text)
+    return None if spans is None else [Cell(cell.text[a:b], cell.start + a, cell.start + b) for a, b in spans]
+
+
+@lru_cache(maxsize=16384)
+def _header_spans(text: str) -> tuple[tuple[int, int], ...] | None:
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    if len(words) > 1 and all(role_of(text[a:b]) for a, b in words):
+        return tuple(words)
+    spans = split_header_words(text) if len(words) == 1 and role_of(text) is None else None
     if spans is None:
         return None
-    return [_trimmed_part(cell, a, b) for a, b in spans]
+    trimmed = [_trimmed(text, a, b) for a, b in spans]
+    return tuple((part.start, part.end) for part in trimmed)
 
 
 def _trimmed_part(cell: Cell, a: int, b: int) -> Cell:
@@ -231,11 +239,12 @@ _JOINABLE = {Shape.TEXT, Shape.LEVEL1, Shape.LEVEL2, Shape.POINTS, Shape.HEADER}
 def _join(text: str, pieces: list[Piece]) -> list[Piece]:
     """Join words a dump broke over two or three lines back into the header or level they make."""
     joined: list[Piece] = []
+    small = [p.shape in _JOINABLE and (len(p.text) <= 8 or len(compact(p.text)) <= 8) for p in pieces]
     index = 0
     while index < len(pieces):
         for width in (3, 2):
             group = pieces[index : index + width]
-            if len(group) < width or any(p.shape not in _JOINABLE or len(compact(p.text)) > 8 for p in group):
+            if len(group) < width or not all(small[index : index + width]):
                 continue
             cell = Cell(text[group[0].cell.start : group[-1].cell.end], group[0].cell.start, group[-1].cell.end)
             whole = shape_of(cell)
@@ -261,21 +270,91 @@ def _join(text: str, pieces: list[Piece]) -> list[Piece]:
     return joined
 
 
+_RESPACED_RUN = 3  # pieces at least: header words broken by a converter's spaces
+_RESPACED_PIECE = 16  # chars at most in each
+
+
+def _respaced_headers(text: str, found: list[Piece]) -> list[Piece]:
+    """`一级指标 … 年度 指标值实际 完成值分 值得 分偏差原因分析`: a header a converter broke with spaces where its
+    cells wrapped, cut again at its words (spaces ignored) when the run holds a header word already."""
+    result: list[Piece] = []
+    index = 0
+    while index < len(found):
+        stop = index
+        while stop < len(found) and _respaceable(found[stop]):
+            stop += 1
+        if stop > index and stop < len(found) and found[stop].shape in (Shape.TEXT, Shape.LONG_TEXT):
+            stop += 1  # the header's last word may be glued to the first row (`及改进措施产出指标…`)
+        run = found[index:stop]
+        if len(run) >= _RESPACED_RUN and any(p.shape is Shape.HEADER for p in run):
+            recut = _recut(text, run[0].cell.start, run[-1].cell.end)
+            if recut is not None:
+                result.extend(recut)
+                index = stop
+                continue
+        result.extend(run or found[index : index + 1])
+        index = max(stop, index + 1)
+    return result
+
+
+def _respaceable(piece: Piece) -> bool:
+    return (
+        piece.shape in (Shape.TEXT, Shape.HEADER)
+        and piece.cut in ("space", "glued")
+        and (len(piece.text) <= _RESPACED_PIECE or piece.shape is Shape.HEADER)
+    )
+
+
+def _recut(text: str, start: int, end: int) -> list[Piece] | None:
+    """text[start:end] cut at its header words as if it had no spaces, or None when that gives fewer than
+    three header words."""
+    kept = [at for at in range(start, end) if not text[at].isspace()]
+    spans = split_header_words("".join(text[at] for at in kept))
+    if spans is None:
+        return None
+    cells = [Cell(text[kept[a] : kept[b - 1] + 1], kept[a], kept[b - 1] + 1) for a, b in spans]
+    pieces = [shape_of(part, cut="glued") for cell in cells for part in _header_parts(cell) or _level_parts(cell)]
+    if sum(p.shape is Shape.HEADER for p in pieces) < _RESPACED_RUN:
+        return None
+    return pieces
+
+
+_INNER_LEVEL = re.compile(
+    r"(?<=[\u4e00-\u9fff，,。；;])(?<!经济)(?<!社会)(?<!生态)(?<!环境)(?<!对象)"  # not the tail of a longer level
+    r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)指标"
+)
+
+
+def _inner_levels(cell: Cell) -> list[Cell]:
+    """A glued cell cut before each second-level word inside it: the words before end the row above."""
+    cuts = [match.start() for match in _INNER_LEVEL.finditer(cell.text)]
+    if not cuts:
+        return [cell]
+    bounds = [0, *cuts, len(cell.text)]
+    parts = [_trimmed_part(cell, a, b) for a, b in pairwise(bounds)]
+    return [piece for part in parts if part.text for piece in _level_parts(part)]
+
+
 def _level_parts(cell: Cell) -> list[Cell]:
     """`产出指标数量指标城镇新增就业人数` → the level words and the name."""
+    return [Cell(cell.text[a:b], cell.start + a, cell.start + b) for a, b in _level_spans(cell.text)]
+
+
+@lru_cache(maxsize=16384)
+def _level_spans(text: str) -> tuple[tuple[int, int], ...]:
     from jixiao.documents.tables.levels import LEVEL_PREFIX
 
-    parts: list[Cell] = []
+    parts: list[tuple[int, int]] = []
     offset = 0
-    while (match := LEVEL_PREFIX.match(cell.text, offset)) and match.end() > offset:
-        parts.append(Cell(match.group(0), cell.start + match.start(), cell.start + match.end()))
+    while (match := LEVEL_PREFIX.match(text, offset)) and match.end() > offset:
+        parts.append(match.span())
         offset = match.end()
     if not parts:
-        return [cell]
-    if offset < len(cell.text):
-        rest = _trimmed(cell.text, offset, len(cell.text))
-        parts.append(Cell(rest.text, cell.start + rest.start, cell.start + rest.end))
-    return parts
+        return ((0, len(text)),)
+    if offset < len(text):
+        rest = _trimmed(text, offset, len(text))
+        parts.append((rest.start, rest.end))
+    return tuple(parts)
 
 
 def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> list[Piece]:
@@ -290,6 +369,8 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
             for cell in _split(text, segment, gap, ocr, piped)
             for part in _header_parts(cell) or _level_parts(cell)
         ]
+        if len(parts) > 1:  # glued: a reason runs on into the next row's level (`…验收节点成本指标图书采购单价`)
+            parts = [piece for part in parts for piece in _inner_levels(part)]
         for index, part in enumerate(parts):
             cut = "pipe" if piped else "line"
             if len(parts) > 1:
@@ -298,7 +379,7 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
                 )
                 cut = "glued" if touches else "space"
             found.extend(_peel(shape_of(part, ocr=ocr, cut=cut), cut))
-    return _split_last_header(_join(text, found))
+    return _split_last_header(_respaced_headers(text, _join(text, found)))
 
 
 def _peel(piece: Piece, cut: str) -> list[Piece]:

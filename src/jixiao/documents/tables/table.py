@@ -30,6 +30,7 @@ class Role(StrEnum):
     UNIT = "unit"  # 度量单位
     ACTUAL = "actual"  # 实际完成值
     REASON = "reason"  # 偏差原因分析及改进措施 / 未完成原因和改进措施
+    COEFFICIENT = "coefficient"  # 得分系数(%): the share of the weight scored, read past (the score is printed)
     NOTE = "note"  # 指标解释, 评分标准, 得分计算方法, 佐证材料, 备注 …: text columns read past
     GRADE = "grade"  # the cell after 自评等级 in a footer row
 

@@ -3,9 +3,11 @@
 A value is an optional comparator, a number, an optional unit and suffix (`≥95%`, `812人`,
 `95%及以上`, `52.800000`), or a lone `-`/`/`. Text between values is split at spaces (T3 keeps them
 between cells). Amounts glued to each other split after two decimals (`512.40487.10` -> 512.40, 487.10),
-the way money columns print. A number carrying a unit glued to more words (`2024年招募人员体检`) belongs to a name,
-and so does a bare number glued to the words before it (`第3季度`). Whether two chars were glued is
-asked of `gap`, which knows where normalization removed the spaces a T3 dump printed between cells.
+the way money columns print; a 0 glued to a percent (`0100%`) is 0 and 100%. A number carrying a unit
+glued to more words (`2024年招募人员体检`) belongs to a name, and so does a bare number glued to the words
+before it (`第3季度`), unless a level word follows it (`已建立1010满意度指标`: a row ends there). A date
+(`2021年10月底前`) is one value. Whether two chars were glued is asked of `gap`, which knows where
+normalization removed the spaces a T3 dump printed between cells.
 """
 
 from __future__ import annotations
@@ -19,13 +21,18 @@ from jixiao.numbers import UNIT_PATTERN
 
 _OP = r"≥|≤|>|<|=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于|大于|小于"
 VALUE = re.compile(
-    rf"(?P<op>{_OP})?(?P<num>\d+\.\d\d(?=\d[\d,]*\.\d)|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?P<op>{_OP})?(?P<num>0(?=[1-9]\d*(?:\.\d+)?%)|\d+\.\d\d(?=\d[\d,]*\.\d)|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?P<unit>{UNIT_PATTERN})?(?P<suffix>及以上|以上|及以下|以下|以内)?"
 )
 _DASH = re.compile(r"(?<!\S)[-—/／](?!\S)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WORD = re.compile(r"[^\s|]+")
 _POINTS = re.compile(r"(?<=[\u4e00-\u9fff])\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")  # 产出指标(50分): a block's points
+# `2021年10月底前`, `2021年12月15日`: one value, unless words follow (`2021年12月开展…` is a name)
+_DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?(?:底|末|中旬|上旬|下旬)?(?:前|之前|以前)?(?:完成)?")
+_LEVEL_WORD = re.compile(
+    r"(?:产出|效益|满意度|成本|数量|质量|时效|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)指标"
+)
 _RANGE = re.compile(r"\d+(?:\.\d+)?\s*[-~—－～至]\s*\d+(?:\.\d+)?(?=[\u4e00-\u9fff])(?!万|元|人|%)")
 
 
@@ -46,6 +53,10 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
     previous_end = -1
     ranges = [m.span() for m in _RANGE.finditer(text, start, end)]
     ranges += [m.span() for m in _POINTS.finditer(text, start, end)]
+    dates = [m.span() for m in _DATE.finditer(text, start, end) if not _CJK.match(text, m.end(), end)]
+    ranges += dates
+    found += [(a, b, False) for a, b in dates]
+    value_ends = {b for _, b in dates}
     for match in VALUE.finditer(text, start, end):
         if any(a <= match.start() < b for a, b in ranges):
             continue  # `0-6岁儿童`: a range inside a name
@@ -56,8 +67,10 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
         after = text[stop] if stop < end else ""
         before = text[match.start() - 1] if match.start() > start else ""
         glued_after = bool(_CJK.match(after)) and not gap(stop) and not VALUE.match(text, stop, end)
+        glued_after = glued_after and not _LEVEL_WORD.match(text, stop, end)  # `1010满意度指标`: a row ends
         # `104人2017.33`: the 人 before ends a value, not a word
         glued_before = bool(_CJK.match(before)) and not gap(match.start()) and previous_end != match.start()
+        glued_before = glued_before and match.start() not in value_ends
         if glued_after and unit not in (None, "%") and not suffix:
             if previous_end != match.start():
                 continue  # 2024年招募人员体检: a name

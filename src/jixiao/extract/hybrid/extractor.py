@@ -100,8 +100,9 @@ class HybridExtractor(LlmExtractor):
 
         self.client_factory = lazy  # every batch runner (ours, jixiao.batch) gets the lazy client
 
-    async def aextract(self, document: Document, client: CompletionClient) -> Report:
-        report = self.rules(document)
+    async def aextract(self, document: Document, client: CompletionClient, read: Report | None = None) -> Report:
+        """`read` is the rules' report when the batch engine already made it (in the file's capped worker)."""
+        report = read if read is not None else self.rules(document)
         usage = TokenUsage()
         report.extractor = ExtractorInfo(
             backend=BACKEND, model=client.model, prompt_version=self.prompt.tag, usage=usage

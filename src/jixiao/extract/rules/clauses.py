@@ -35,7 +35,7 @@ LEVEL1_OF = {
 # `质量指标“培训后取证率”目标值≥80%`: a second-level name opening a clause switches the level
 _LEVEL2_PREFIX = re.compile(
     r"(?:其中)?(?P<level2>服务对象满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|满意度)指标"
-    r"(?:方面|中)?[：:，,]?"
+    r"(?!值|名称)(?:方面|中)?[：:，,]?"  # `服务对象满意度指标值为≥90%` names the indicator, not a level
 )
 TARGET_MARKER = re.compile(
     r"(?:年初|年度)?(?:预期)?(?:目标)?指标值(?:为|是)?|(?:年初|年度)?目标值(?:为|是)?|年度目标(?:任务)?(?:为)?|计划(?:数|值)?为"

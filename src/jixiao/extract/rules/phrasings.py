@@ -6,6 +6,7 @@
     参训人员满意度为97.5%，高于年度目标值（≥90%）。                                   (bracketed target)
     补贴发放到位率达到100%（目标值100%）。                                            (target in brackets)
     帮助312名就业困难人员实现再就业，年度目标为300名。                               (actual, then target)
+    数量指标：完成道路建设491米，已完成；                                                 (status, in a level block)
 
 Each shape has a cheap literal cue: the full patterns backtrack at every position, so they run only
 where the cue occurs. A stretch of text one shape has read is not read again by the next.
@@ -32,6 +33,7 @@ class Phrasing:
     cue: re.Pattern[str]
     pattern: re.Pattern[str]  # groups: name, target, actual; optional completion and reason
     numeric: bool = True  # target and actual must both be quantities
+    in_level_block: bool = False  # read only under a second-level heading (the heading says what it is)
 
 
 PHRASINGS = (
@@ -87,6 +89,17 @@ PHRASINGS = (
             r"(?=[，,；;。\n]|$)"
         ),
     ),
+    Phrasing(
+        "narrative.status",
+        re.compile(r"[，,]\s*(?:已|均已)?(?:全部|基本)?(?:完成|达到|实现|落实)"),
+        re.compile(
+            rf"(?:^|(?<=[：:]))[ \t]*(?P<name>[^，,；;。：:\n]{{2,30}}?)(?P<target>{_Q})?[，,]\s*"
+            r"(?P<actual>(?:已|均已)?(?:全部|基本)?(?:完成|达到|实现|落实)(?:目标)?)[；;。]?[ \t]*$",
+            re.MULTILINE,
+        ),
+        numeric=False,
+        in_level_block=True,
+    ),
 )
 
 
@@ -99,7 +112,7 @@ def read_phrasings(reader: ClauseReader, start: int, end: int) -> int:
     text, count = reader.text, 0
     taken: list[tuple[int, int]] = []
     for phrasing in PHRASINGS:
-        if not phrasing.cue.search(text, start, end):
+        if not phrasing.cue.search(text, start, end) or (phrasing.in_level_block and reader.level2 is None):
             continue
         for match in phrasing.pattern.finditer(text, start, end):
             if any(match.start() < stop and begin < match.end() for begin, stop in taken):
@@ -112,7 +125,7 @@ def read_phrasings(reader: ClauseReader, start: int, end: int) -> int:
             indicator = reader.add(
                 None,
                 name,
-                target=figure_at(text, *match.span("target"), phrasing.found_by),
+                target=figure_at(text, *match.span("target"), phrasing.found_by) if match["target"] else None,
                 actual=figure_at(text, *match.span("actual"), phrasing.found_by),
             )
             if match["completion"] if "completion" in match.re.groupindex else None:

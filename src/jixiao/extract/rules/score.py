@@ -7,19 +7,24 @@ import re
 from jixiao.extract.rules.figures import figure_at
 from jixiao.model import Figure, Kind
 
-_SCORE = re.compile(r"(?:自评|综合|评价|绩效)?(?:总)?得分(?:为|是|[:：])?\s*(?P<score>\d+(?:\.\d+)?)分")
+_SCORE = re.compile(
+    r"(?:自评|综合|评价|绩效)?(?:总)?得分(?:为|是|[:：])?\s*(?P<score>\d+(?:\.\d+)?)分"
+    # a form's field whose label carries the unit: `自评总分(分)97.6`
+    r"|自评总分[（(]分[)）][:：]?\s*(?P<field>\d+(?:\.\d+)?)(?![\d.])"
+)
 _GRADE = re.compile(
     r"(?:自评|评价|绩效)?(?:等级|等次|结论|结果)(?:为|是|[:：])?\s*[“\"'「]?(?P<grade>优秀|良好|合格|不合格|优|良|中|差)(?![\u4e00-\u9fff])"
 )
 
 
 def extract_score(text: str) -> tuple[Figure | None, Figure | None]:
-    """The first stated total score and grade; a score is only taken with 分 after it."""
+    """The first stated total score and grade; a score is only taken with 分 after it or in its label."""
     score = _SCORE.search(text)
     grade = _GRADE.search(text)
-    score_figure = figure_at(text, *score.span("score"), "narrative.score") if score else None
-    if score_figure is not None:
-        score_figure.unit = "分"
+    group = "score" if score and score["score"] else "field"
+    score_figure = figure_at(text, *score.span(group), "narrative.score") if score else None
+    if score_figure is not None and group == "score":
+        score_figure.unit = "分"  # `96.5分`; a form's field prints the bare number, like a table's total
     grade_figure = figure_at(text, *grade.span("grade"), "narrative.grade") if grade else None
     if grade_figure is not None:
         grade_figure.kind = Kind.TEXT

@@ -14,6 +14,7 @@ from jixiao.documents.tables import LEVEL1_OF, Cell, Role, Row, Table
 from jixiao.documents.tables import Kind as TableKind
 from jixiao.extract.rules.cells import TEMPLATE, cell_figure, is_blank, money_figure, percent_figure
 from jixiao.model import Figure, Funding, FundingLine, Indicator, Kind, SourceAmount
+from jixiao.numbers import UNIT_PATTERN
 from jixiao.vocabulary import FUNDING_TOTAL, level_name, source_label, source_of
 
 _WHITESPACE = re.compile(r"\s+")
@@ -53,8 +54,8 @@ _MONEY_LINES = (
 
 
 def _funding(table: Table, funding: Funding, source: str) -> None:
-    found_by = f"table.{table.layout}.funding"
     for row in table.rows:
+        found_by = f"table.{table.layout}.{'glued_split' if row.split else 'funding'}"
         _drop_cut_cell(row)
         label = _label(row.text(Role.LABEL))
         amounts = {
@@ -90,6 +91,11 @@ _NUMBERING = re.compile(r"^(?:指标)?\d+[、.．:：]")
 _SENTENCE_MARK = re.compile(r"[。；;]|[（(]\d+(?:\.\d+)?分[)）].")
 _MAX_NAME = 60
 _PART_OF = re.compile(r"^[★☆*]*其中[:：]")
+_LEVEL_INSIDE = re.compile(r"(?:产出|效益|满意度|成本|数量|质量|时效)指标")
+_GLUED_NATURE = re.compile(
+    rf"(?<=[\u4e00-\u9fff])(?:{UNIT_PATTERN})?(?:定量|定性)(?:指标)?$"
+)  # 计量单位 and 指标性质 after it
+_GLUED_FLAG = re.compile(r"^[是否](?![是否])")  # the row before's 是否核心指标 cell
 
 
 def is_name(text: str) -> bool:
@@ -105,7 +111,21 @@ def is_name(text: str) -> bool:
     if compact[0].isdigit() and not numbering:
         return False
     rest = _PART_OF.sub("", compact[numbering.end() :] if numbering else compact)
+    if _LEVEL_INSIDE.search(rest):
+        return False  # `…人均资助效益指标(分)社会效益指标资金发放率`: cells of several rows run together
     return not (_SENTENCE_MARK.search(rest) or ":" in rest or "：" in rest or rest.endswith("的"))
+
+
+def _name(table: Table, cell: Cell) -> str:
+    """The name as printed; in a glued form (T4) without the unit and 指标性质 glued after it, and the row
+    before's 是/否 (是否核心指标, the last column) glued before it."""
+    name = _WHITESPACE.sub("", cell.text)
+    if table.layout != "t4":
+        return name
+    name = _GLUED_NATURE.sub("", name)
+    if table.columns and table.columns[-1] is Role.NOTE and Role.SCORE in table.columns:
+        name = _GLUED_FLAG.sub("", name)
+    return name
 
 
 def _indicator(table: Table, row: Row, source: str, program: str | None) -> Indicator | None:
@@ -124,7 +144,7 @@ def _indicator(table: Table, row: Row, source: str, program: str | None) -> Indi
         program=program,
         level1=level1,
         level2=level2,
-        name=_WHITESPACE.sub("", name_cell.text),
+        name=_name(table, name_cell),
         target=cell_figure(row.cells.get(Role.TARGET), found_by, op_cell=op_cell, unit_cell=unit_cell, source=source),
         actual=cell_figure(row.cells.get(Role.ACTUAL), found_by, unit_cell=unit_cell, source=source),
         weight=cell_figure(row.cells.get(Role.WEIGHT), scored_by, source=source),
@@ -167,7 +187,8 @@ def extract_tables(tables: list[Table], source: str, program: str | None = None)
         for row in table.rows:
             _drop_cut_cell(row)
             if Role.LABEL in row.cells:
-                total = cell_figure(row.cells.get(Role.SCORE), f"table.{table.layout}.total", source=source)
+                total_by = f"table.{table.layout}.{'glued_split' if row.split else 'total'}"
+                total = cell_figure(row.cells.get(Role.SCORE), total_by, source=source)
                 findings.total_score = findings.total_score or total
                 findings.grade = findings.grade or _grade(row, f"table.{table.layout}.grade", source)
             elif _EXECUTION_ROW.match(row.text(Role.NAME)):

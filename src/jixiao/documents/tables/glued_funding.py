@@ -1,0 +1,98 @@
+"""A funding row glued into one string: `40004000100%` is 4000 | 4000 | 100%, and the arithmetic proves it.
+
+A converter that drops cell borders prints a row's amounts, its 分值 and its execution rate as one run of
+digits (`46.561097%` after 45.00 | 48.00 is 46.56 | 10 | 97%). The header says which cells come before the
+rate; a cut is taken only when exactly one way to cut the digits gives cells a form prints (no leading zeros,
+at most two decimals, a 分值 up to 100) whose executed over budget is the printed rate. Anything else stays
+one unread cell: a guess is never made.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.documents.tables.table import MONEY_ROLES, Cell, Role, Row
+
+_GLUED = re.compile(r"\d[\d.]{3,30}%")  # longer runs are not a row of a form
+_AMOUNT = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
+_RATE_TOLERANCE = 0.6  # percentage points: the printed rate is rounded
+_MAX_CELLS = 3
+_MAX_POINTS = 100.0
+_GLUABLE = MONEY_ROLES | {Role.WEIGHT}
+_BUDGETS = (Role.BUDGET, Role.ALLOCATED, Role.INITIAL_BUDGET)  # what the rate is taken over, in that order
+
+
+def split_glued_funding(row: Row, columns: list[Role]) -> bool:
+    """Cut the row's glued rate cell into the cells missing before it and the rate, in place; True when cut."""
+    cell = row.cells.get(Role.RATE)
+    missing = _missing_before_rate(row, columns)
+    if cell is None or not missing:
+        return False
+    known = {role: row.cells[role].text for role in (*_BUDGETS, Role.EXECUTED) if role in row.cells}
+    cuts = _cuts(cell.text, missing, known)
+    if len(cuts) != 1:
+        return False
+    start = cell.start
+    for role, text in zip([*missing, Role.RATE], cuts[0], strict=True):
+        row.cells[role] = Cell(text, start, start + len(text))
+        start += len(text)
+    row.split = True
+    return True
+
+
+def _missing_before_rate(row: Row, columns: list[Role]) -> list[Role]:
+    """The cells printed right before the rate (amounts, a 分值) that the row lacks: the glued run holds them."""
+    if Role.RATE not in columns:
+        return []
+    missing: list[Role] = []
+    for role in reversed(columns[: columns.index(Role.RATE)]):
+        if role not in _GLUABLE or role in row.cells:
+            break
+        missing.insert(0, role)
+    return missing if len(missing) <= _MAX_CELLS else []
+
+
+def _cuts(text: str, roles: list[Role], known: dict[Role, str]) -> list[list[str]]:
+    """Every way to cut `text` into the `roles` cells and a rate (`…%`) that agree with the row."""
+    if not _GLUED.fullmatch(text):
+        return []
+    found: list[list[str]] = []
+    digits = text[:-1]
+    for rate_at in range(1, len(digits)):
+        rate = digits[rate_at:]
+        if not _AMOUNT.fullmatch(rate) or not 1 <= float(rate) <= 200:
+            continue
+        for cells in _cells(digits[:rate_at], roles):
+            if _agree(known | dict(zip(roles, cells, strict=True)), float(rate)):
+                found.append([*cells, rate + "%"])
+    return found
+
+
+def _cells(text: str, roles: list[Role]) -> list[list[str]]:
+    """Cuts of text into one valid cell per role: amounts with at most two decimals, a 分值 up to 100."""
+    if len(roles) == 1:
+        return [[text]] if _fits(roles[0], text) else []
+    return [
+        [text[:cut], *rest]
+        for cut in range(1, len(text))
+        if _fits(roles[0], text[:cut])
+        for rest in _cells(text[cut:], roles[1:])
+    ]
+
+
+def _fits(role: Role, text: str) -> bool:
+    return bool(_AMOUNT.fullmatch(text)) and (role is not Role.WEIGHT or float(text) <= _MAX_POINTS)
+
+
+def _agree(cells: dict[Role, str], rate: float) -> bool:
+    executed = _number(cells.get(Role.EXECUTED))
+    budget = next((_number(cells[role]) for role in _BUDGETS if role in cells), 0.0)
+    return budget > 0 and executed > 0 and abs(executed / budget * 100 - rate) <= _RATE_TOLERANCE
+
+
+def _number(text: str | None) -> float:
+    """An amount as printed in a cell the row already has (`1,130.55`); 0 when it is not a plain number."""
+    try:
+        return float((text or "0").replace(",", ""))
+    except ValueError:
+        return 0.0

@@ -1,0 +1,90 @@
+"""Indicator rows with no header: an excerpt that starts on the table's second page, or a header lost.
+
+Published excerpts are often cut from a page that does not repeat the header (`| 项目完成指标 | 质量指标 | 改善养老
+服务基础条件 | 改善条件 | 明显改善 |`). Such rows are read only from a dump whose cells were cut at pipes or
+line ends, where at least three lines hold a second-level word alone (数量指标, 社会效益指标 …), and in the
+order of the 10号 annex (一级, 二级, 三级, 指标值, 完成值, 分值, 得分, 原因). The guess is marked: the table's
+layout is `headerless`, so its figures say so and no finding accuses the report from them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.documents.tables.align import Aligner
+from jixiao.documents.tables.cells import HEADING, line_spans
+from jixiao.documents.tables.pieces import Piece, Shape
+from jixiao.documents.tables.table import Kind, Role, Table
+from jixiao.vocabulary import is_level2
+
+COLUMNS = [Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE, Role.REASON]
+_MIN_ROWS = 3
+_MAX_ROW_LINES = 30  # lines from one second-level cell to the next, in a one-cell-per-line dump
+_BEFORE = 8  # lines before the first second-level cell that may hold its row's first-level cell
+_DUMP_CUTS = ("pipe", "line")
+_VALUES = (Shape.NUMBER, Shape.FIGURE, Shape.DATE)
+_VALUE_ROLES = (Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE)
+_MAX_CELL = 40
+_NUMBERED_LINE = re.compile(r"\s*\d+[.、．](?!\d)")  # `2.部门绩效评价结果。`: the text goes on
+
+
+def _is_level2_cell(line: str) -> bool:
+    """A line holding a second-level word alone (`     质量指标`, `| 社会效益指标 |`)."""
+    if "指标" not in line:
+        return False
+    cell = line.strip().strip("|").strip()
+    return len(cell) <= _MAX_CELL and is_level2(cell)
+
+
+def headerless_zones(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Stretches where three or more lines hold a second-level word alone, outside the tables `taken`."""
+    lines = [span for span in line_spans(text) if not any(a <= span[0] < b for a, b in taken)]
+    marked = [i for i, (a, b) in enumerate(lines) if _is_level2_cell(text[a:b])]
+    zones: list[tuple[int, int]] = []
+    group: list[int] = []
+    for index in [*marked, None]:
+        if index is not None and (not group or index - group[-1] <= _MAX_ROW_LINES):
+            group.append(index)
+            continue
+        if len(group) >= _MIN_ROWS:
+            zones.append(_zone(text, lines, group[0], group[-1]))
+        group = [] if index is None else [index]
+    return zones
+
+
+def _zone(text: str, lines: list[tuple[int, int]], first: int, last: int) -> tuple[int, int]:
+    start = max(0, first - _BEFORE)
+    while start < first and HEADING.match(text, *lines[start]):
+        start += 1
+    stop = last
+    while stop + 1 < len(lines) and stop - last < _MAX_ROW_LINES and _in_table(text, *lines[stop + 1]):
+        stop += 1
+    return lines[start][0], lines[stop][1]
+
+
+def _in_table(text: str, start: int, end: int) -> bool:
+    """A line a dumped row may hold: a cell, pipes or nothing; a heading or a sentence ends the rows."""
+    line = text[start:end]
+    if HEADING.match(line) or _NUMBERED_LINE.match(line) or line.rstrip().endswith("。"):
+        return False
+    return "|" in line or len(line.strip()) <= _MAX_CELL
+
+
+def headerless_table(text: str, found: list[Piece]) -> Table | None:
+    """The indicator rows of a zone's pieces, read in the annex's column order, or None when it is no dump."""
+    # without a header to count columns by, empty cells only blur the rows: a level word starts each
+    body = [piece for piece in found if piece.shape not in (Shape.HEADER, Shape.BLOCK, Shape.EMPTY)]
+    cuts = [piece.cut for piece in body]
+    if not cuts or sum(cut in _DUMP_CUTS for cut in cuts) * 4 < len(cuts) * 3:
+        return None
+    rows, left = Aligner(COLUMNS, Kind.INDICATORS, text).align(body, None)
+    read = [row for row in rows if Role.NAME in row.cells and ({Role.TARGET, Role.ACTUAL} & row.cells.keys())]
+    if len(read) < _MIN_ROWS:
+        return None
+    table = Table(
+        kind=Kind.INDICATORS, layout="headerless", columns=COLUMNS, rows=read, start=read[0].start, end=read[-1].end
+    )
+    values = [p.cell for p in left if p.shape in _VALUES]  # a row whose name is a figure (`2020年 | 2020年`)
+    values += [cell for row in rows if row not in read for role, cell in row.cells.items() if role in _VALUE_ROLES]
+    table.skipped = sorted((cell.start, cell.end) for cell in values)
+    return table
