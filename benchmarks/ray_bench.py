@@ -114,15 +114,26 @@ def _cluster_cpu(ray: object) -> float:
     return total
 
 
-def estimate(rules_cpu: float, write_s: float, llm_cpu: float, model_seconds: list[float]) -> None:
+def estimate(per_worker: float, rules_cpu: float, write_s: float, llm_cpu: float, model_seconds: list[float]) -> None:
+    """Reports/hour from the measured costs. Rules: N workers at the rate one Ray worker reached here, and at
+    the one-process CPU cost (an idle CPU), both capped by the single driver's writes. LLM: what the model
+    service answers (requests in flight / seconds per answer), and the CPUs our own work then needs."""
     driver_cap = 3600 / write_s
-    print(f"\nestimate (driver writes at most {driver_cap:,.0f} reports/h: one writer, {write_s * 1000:.1f} ms each)")
-    print("| workers (CPUs) | rules reports/h | " + " | ".join(f"llm, {s:g} s/answer, 8 in flight per worker" for s in model_seconds) + " |")
-    print("|---:|---:|" + "---:|" * len(model_seconds))
+    print(f"\nestimate; the driver writes at most {driver_cap:,.0f} reports/h ({write_s * 1000:.2f} ms each)")
+    print("| workers | rules reports/h, as measured here | rules reports/h, idle CPUs |")
+    print("|---:|---:|---:|")
     for workers in (2, 8, 32, 128, 512):
-        rules = min(workers * 3600 / rules_cpu, driver_cap)
-        llm = [min(workers * 8 * 3600 / seconds, workers * 3600 / llm_cpu, driver_cap) for seconds in model_seconds]
-        print(f"| {workers} | {rules:,.0f} | " + " | ".join(f"{rate:,.0f}" for rate in llm) + " |")
+        measured = min(workers * per_worker * 3600, driver_cap)
+        ideal = min(workers * 3600 / rules_cpu, driver_cap)
+        print(f"| {workers} | {measured:,.0f} | {ideal:,.0f} |")
+    print("| --max-in-flight | " + " | ".join(f"llm reports/h at {s:g} s an answer (CPUs we need)" for s in model_seconds) + " |")
+    print("|---:|" + "---:|" * len(model_seconds))
+    for in_flight in (8, 32, 128, 512, 2048):
+        cells = []
+        for seconds in model_seconds:
+            rate = min(in_flight / seconds * 3600, driver_cap)
+            cells.append(f"{rate:,.0f} ({rate / 3600 * llm_cpu:.1f})")
+        print(f"| {in_flight} | " + " | ".join(cells) + " |")
 
 
 def main() -> None:
@@ -153,7 +164,7 @@ def main() -> None:
             write_s = max(write_s, pg_write)
         llm_wall, llm_cpu = llm_overhead(folder / "llm", 96)
         print(f"llm on Ray, zero-delay server: 96 reports in {llm_wall:.1f} s; our CPU {llm_cpu * 1000:.0f} ms per report")
-        estimate(rules_cpu, write_s, llm_cpu, args.model_seconds)
+        estimate(ray_done / ray_s / 2, rules_cpu, write_s, llm_cpu, args.model_seconds)
 
 
 if __name__ == "__main__":
