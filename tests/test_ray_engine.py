@@ -94,3 +94,14 @@ def test_the_ray_options_need_the_ray_engine(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "--engine ray" in result.output
     result = runner.invoke(app, ["run", str(tmp_path), "--db", str(tmp_path / "j.db"), "--engine", "spark"])
     assert result.exit_code == 2 and "unknown engine" in result.output
+
+
+@pytest.mark.slow
+def test_jixiao_run_on_ray_stores_every_report(local_ray: None, tmp_path: Path) -> None:
+    write_batch(tmp_path / "reports", 10, seed=6)
+    db = tmp_path / "j.db"
+    result = runner.invoke(app, ["run", str(tmp_path / "reports"), "--db", str(db), "--engine", "ray"])
+    assert result.exit_code == 0, result.output
+    assert "10 done" in result.output
+    with Store(db) as store:
+        assert store.count("extractions") == 10 and store.count("claims") == 0
