@@ -54,7 +54,7 @@ def _decide_some(db: Path) -> tuple[int, int]:
     """Confirm every tenth flagged finding, and correct a figure in every twentieth document with one."""
     decided = corrected = 0
     with Store(db) as store:
-        log = DecisionLog(store.connection)
+        log = DecisionLog(store.database)
         for number, result in enumerate(store.results(with_text=False)):
             flagged = [f for f in result.findings if f.severity.rank >= 1]
             if not flagged or number % 10:

@@ -10,8 +10,11 @@ from typing import Any
 import pytest
 import yaml
 
+from store_targets import store_target
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
+__all__ = ["store_target"]  # the fixture, over both store dialects
 GOLD = ROOT / "eval" / "gold"
 SEEDS = ["seed_erguna_2024", "seed_zalantun_2025"]
 SEED_FILES = [SAMPLES / f"{seed}.txt" for seed in SEEDS]  # samples/ also holds written samples; these are real

@@ -71,10 +71,13 @@ def write_documents(folder: Path, extra: dict[str, str] | None = None) -> list[P
     return paths
 
 
-def build_store(tmp_path: Path, extra: dict[str, str] | None = None, checker: Checker = run_checks) -> Path:
-    """Documents under tmp_path/docs, their results in tmp_path/review.db; returns the store's path."""
+def build_store(
+    tmp_path: Path, extra: dict[str, str] | None = None, checker: Checker = run_checks, *, db: Path | None = None
+) -> Path:
+    """Documents under tmp_path/docs, their results in tmp_path/review.db (or `db`: a PostgreSQL URL, say);
+    returns the store."""
     paths = write_documents(tmp_path / "docs", extra)
-    db = tmp_path / "review.db"
+    db = db or tmp_path / "review.db"
     with Store(db) as store:
         run_batch(StoreSink(store), paths, Job("rules", "rules", checker=checker), extractor=misreading_extractor)
     return db

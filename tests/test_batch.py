@@ -58,19 +58,21 @@ def files_in(folder: Path) -> list[Path]:
     return sorted(folder.rglob("*.txt"))
 
 
-def test_second_run_skips_unchanged_files_and_stores_nothing_new(seeds: Path, tmp_path: Path) -> None:
-    with Store(tmp_path / "j.db") as store:
+def test_second_run_skips_unchanged_files_and_stores_nothing_new(
+    seeds: Path, tmp_path: Path, store_target: str
+) -> None:
+    with Store(store_target) as store:
         first = run_batch(StoreSink(store), files_in(seeds), RULES)
         second = run_batch(StoreSink(store), files_in(seeds), RULES)
-        runs = [row[0] for row in store.connection.execute("SELECT run_id FROM extractions")]
+        runs = [row[0] for row in store.database.rows("SELECT run_id FROM extractions")]
     assert (first.done, first.skipped) == (2, 0)
     assert (second.done, second.failed, second.skipped) == (0, 0, 2)
     assert runs == [1, 1]
 
 
-def test_changed_file_is_redone_and_its_old_results_dropped(seeds: Path, tmp_path: Path) -> None:
+def test_changed_file_is_redone_and_its_old_results_dropped(seeds: Path, tmp_path: Path, store_target: str) -> None:
     target = seeds / "seed_erguna_2024.txt"
-    with Store(tmp_path / "j.db") as store:
+    with Store(store_target) as store:
         run_batch(StoreSink(store), files_in(seeds), RULES)
         target.write_text(target.read_text(encoding="utf-8").replace("1435.89", "1535.89"), encoding="utf-8")
         again = run_batch(StoreSink(store), files_in(seeds), RULES)
@@ -81,9 +83,9 @@ def test_changed_file_is_redone_and_its_old_results_dropped(seeds: Path, tmp_pat
     assert budget is not None and budget.value == pytest.approx(1535.89)
 
 
-def test_touched_but_identical_file_is_skipped_by_hash(seeds: Path, tmp_path: Path) -> None:
+def test_touched_but_identical_file_is_skipped_by_hash(seeds: Path, tmp_path: Path, store_target: str) -> None:
     target = seeds / "seed_erguna_2024.txt"
-    with Store(tmp_path / "j.db") as store:
+    with Store(store_target) as store:
         run_batch(StoreSink(store), files_in(seeds), RULES)
         stat = target.stat()
         os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
@@ -93,10 +95,12 @@ def test_touched_but_identical_file_is_skipped_by_hash(seeds: Path, tmp_path: Pa
     assert stored.mtime_ns == target.stat().st_mtime_ns  # so the next run skips it without hashing
 
 
-def test_failure_is_stored_with_its_reason_and_retried_until_fixed(seeds: Path, tmp_path: Path) -> None:
+def test_failure_is_stored_with_its_reason_and_retried_until_fixed(
+    seeds: Path, tmp_path: Path, store_target: str
+) -> None:
     bad = seeds / "broken.txt"
     bad.write_bytes(b"")
-    with Store(tmp_path / "j.db") as store:
+    with Store(store_target) as store:
         first = run_batch(StoreSink(store), files_in(seeds), RULES)
         failures = store.failures()
         second = run_batch(StoreSink(store), files_in(seeds), RULES)
@@ -110,13 +114,13 @@ def test_failure_is_stored_with_its_reason_and_retried_until_fixed(seeds: Path, 
     assert (third.done, third.failed, third.skipped) == (1, 0, 2)
 
 
-def test_checker_findings_are_stored_and_counted_as_flagged(tmp_path: Path) -> None:
+def test_checker_findings_are_stored_and_counted_as_flagged(tmp_path: Path, store_target: str) -> None:
     files = write_batch(tmp_path / "reports", 40, seed=3)
     job = Job(backend="rules", extractor="rules", checker=flag_execution_rate)
-    with Store(tmp_path / "j.db") as store:
+    with Store(store_target) as store:
         tally = run_batch(StoreSink(store), files, job, workers=1)
         flagged = [r for r in store.results() if r.findings]
-        severities = {row[0] for row in store.connection.execute("SELECT worst_severity FROM extractions")}
+        severities = {row[0] for row in store.database.rows("SELECT worst_severity FROM extractions")}
     assert tally.done == 40
     assert tally.flagged == len(flagged) > 0  # the 额尔古纳 variants state a 90% execution rate
     assert all(r.findings[0].rule == "test.execution_rate" for r in flagged)
@@ -225,15 +229,17 @@ def test_llm_backend_batch_against_a_local_openai_compatible_server(tmp_path: Pa
 def test_store_keeps_text_and_report_packed_and_reads_plain_rows_of_older_stores(seeds: Path, tmp_path: Path) -> None:
     with Store(tmp_path / "j.db") as store:
         run_batch(StoreSink(store), files_in(seeds), RULES)
-        kinds = store.connection.execute("SELECT DISTINCT typeof(d.text), typeof(e.report) FROM documents d "
-                                         "JOIN extractions e ON e.document_id = d.id").fetchall()  # fmt: skip
+        kinds = store.database.rows("SELECT DISTINCT typeof(d.text), typeof(e.report) FROM documents d "
+                                    "JOIN extractions e ON e.document_id = d.id")  # fmt: skip
         packed = {r.document.path: (r.document.text, r.report) for r in store.results()}
         # a store written before packing holds plain text in the same columns
         for path, (text, report) in packed.items():
-            store.connection.execute("UPDATE documents SET text = ? WHERE path = ?", (text, path))
-            store.connection.execute(
-                "UPDATE extractions SET report = ? WHERE document_id = (SELECT id FROM documents WHERE path = ?)",
-                (report.model_dump_json(), path),
+            store.database.execute("UPDATE documents SET text = :text WHERE path = :path", text=text, path=path)
+            store.database.execute(
+                "UPDATE extractions SET report = :report "
+                "WHERE document_id = (SELECT id FROM documents WHERE path = :path)",
+                report=report.model_dump_json(),
+                path=path,
             )
         plain = {r.document.path: (r.document.text, r.report) for r in store.results()}
     assert kinds == [("blob", "blob")]

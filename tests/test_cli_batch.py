@@ -13,8 +13,8 @@ from jixiao.inputs import report_files
 runner = CliRunner()
 
 
-def test_run_twice_then_export_and_review(tmp_path: Path) -> None:
-    db = tmp_path / "jixiao.db"
+def test_run_twice_then_export_and_review(tmp_path: Path, store_target: str) -> None:
+    db = store_target  # a SQLite file, then a PostgreSQL store: the same commands, the same outputs
     first = runner.invoke(app, ["run", str(SAMPLES), "--db", str(db)])
     assert first.exit_code == 0, first.output
     count = len(report_files([SAMPLES]).files)

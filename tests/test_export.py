@@ -60,7 +60,7 @@ def test_xlsx_has_one_sheet_per_table_with_chinese_headers_frozen_and_numbers(st
     assert 2781 in actuals
     assert all(value is None or isinstance(value, (int, float)) for value in actuals)
     findings = workbook["核查发现"]
-    assert findings.max_row - 1 == sum(1 for _ in Store(store_path).connection.execute("SELECT id FROM findings"))
+    assert findings.max_row - 1 == Store(store_path).count("findings")
 
 
 def test_csv_files_per_table_are_utf8_with_bom(store_path: Path, tmp_path: Path) -> None:

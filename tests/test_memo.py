@@ -69,7 +69,7 @@ def test_findings_are_numbered_in_the_stores_order_errors_first(memos: tuple[Pat
     memo = memo_of(memos, "青岭县_2023年度")
     with Store(db) as store:
         result = next(r for r in store.results() if r.document.path.endswith("qingling_2023.txt"))
-        across = SeriesTables(store.connection).findings()[result.extraction_id]
+        across = SeriesTables(store.database).findings()[result.extraction_id]
     findings: list[Finding] = [*result.findings, *across]
     ranked = [f for f in sorted(findings, key=lambda f: -f.severity.rank) if f.severity.rank >= Severity.WARNING.rank]
     shown = headings(memo, "Heading 2")
@@ -142,9 +142,7 @@ def test_findings_dismissed_in_the_workbench_are_listed_apart_not_numbered(tmp_p
         refresh_series(store)
         result = next(r for r in store.results() if r.document.path.endswith("qingling_2023.txt"))
         copied = next(
-            f
-            for f in SeriesTables(store.connection).findings()[result.extraction_id]
-            if f.rule == "years.copied_actual"
+            f for f in SeriesTables(store.database).findings()[result.extraction_id] if f.rule == "years.copied_actual"
         )
         draft = DecisionDraft(
             reviewer="王审核",
@@ -157,7 +155,7 @@ def test_findings_dismissed_in_the_workbench_are_listed_apart_not_numbered(tmp_p
             reason=DismissReason.REPORT_RIGHT,
             note="两年享受补贴的是同一批人",
         )
-        DecisionLog(store.connection).record([draft])
+        DecisionLog(store.database).record([draft])
     assert runner.invoke(app, ["memo", "--db", str(db), "--out", str(tmp_path / "memos")]).exit_code == 0
     memo = docx.Document(str(next((tmp_path / "memos").glob("青岭县_2023年度*.docx"))))
     assert headings(memo, "Heading 1")[-1] == "四、经复核不予采纳的发现"

@@ -39,5 +39,5 @@ def test_every_report_written_and_stored_says_its_schema_version(tmp_path: Path)
     written = json.loads((tmp_path / "out" / "seed_zalantun_2025.json").read_text(encoding="utf-8"))
     with Store(tmp_path / "j.db") as store:
         run_batch(StoreSink(store), [seed], Job("rules", "rules"))
-        (packed,) = store.connection.execute("SELECT report FROM extractions").fetchone()
+        ((packed,),) = store.database.rows("SELECT report FROM extractions")
     assert written["schema_version"] == json.loads(unpack(packed))["schema_version"] == SCHEMA_VERSION

@@ -105,7 +105,7 @@ def test_execution_rates_count_every_report_with_money_and_never_the_empty_one(
 def test_findings_by_rule_include_those_across_years(page: Page, corpus: tuple[Path, Path]) -> None:
     with Store(corpus[0]) as store:
         findings = [f for r in store.results(with_text=False) for f in r.findings]
-        findings += [f for found in SeriesTables(store.connection).findings().values() for f in found]
+        findings += [f for found in SeriesTables(store.database).findings().values() for f in found]
     expected = Counter((f.rule, f.severity.value) for f in findings)
     for (rule, severity), count in expected.items():
         assert cell(page, f'#rules tr[data-rule="{rule}"] td[data-severity="{severity}"]') == count, rule
@@ -125,7 +125,7 @@ def test_series_timelines_show_the_stored_money_and_findings_across_years(
     timeline = page.locator('.timeline[data-series="青岭县·中央就业补助资金"]')
     assert timeline.count() == 1
     with Store(corpus[0]) as store:
-        across = SeriesTables(store.connection).findings()
+        across = SeriesTables(store.database).findings()
         for result in store.results(with_text=False):
             report = result.report
             if report.region != "青岭县":

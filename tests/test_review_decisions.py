@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import DBAPIError
 
 from jixiao.batch import Job, run_batch
 from jixiao.checks import run_checks
@@ -39,7 +39,7 @@ def _draft(reviewer: str = "alice", action: Action = Action.CONFIRM, key: str = 
 
 @pytest.fixture
 def log(tmp_path: Path) -> DecisionLog:
-    return DecisionLog(Store(tmp_path / "j.db").connection)
+    return DecisionLog(Store(tmp_path / "j.db").database)
 
 
 def test_a_decision_reads_back_with_who_when_what_and_why(log: DecisionLog) -> None:
@@ -57,10 +57,10 @@ def test_a_decision_reads_back_with_who_when_what_and_why(log: DecisionLog) -> N
 
 def test_the_table_refuses_updates_and_deletes(log: DecisionLog) -> None:
     log.record([_draft()])
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        log.connection.execute("UPDATE review_decisions SET reviewer = 'mallory'")
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        log.connection.execute("DELETE FROM review_decisions")
+    with pytest.raises(DBAPIError, match="append-only"):
+        log.database.execute("UPDATE review_decisions SET reviewer = 'mallory'")
+    with pytest.raises(DBAPIError, match="append-only"):
+        log.database.execute("DELETE FROM review_decisions")
     assert [d.reviewer for d in log.all()] == ["alice"]
 
 
@@ -83,7 +83,7 @@ def test_two_reviewers_deciding_at_the_same_moment_one_wins_and_the_other_is_tol
 
     def decide(name: str) -> None:
         with Store(db) as store:
-            log = DecisionLog(store.connection)
+            log = DecisionLog(store.database)
             start.wait()
             try:
                 log.record([_draft(name)], seen_item=0)
@@ -100,7 +100,7 @@ def test_two_reviewers_deciding_at_the_same_moment_one_wins_and_the_other_is_tol
     loser = next(name for name in outcomes if name != winner)
     assert outcomes == {winner: "recorded", loser: f"told: {winner} won"}
     with Store(db) as store:
-        assert [d.reviewer for d in DecisionLog(store.connection).all()] == [winner]
+        assert [d.reviewer for d in DecisionLog(store.database).all()] == [winner]
 
 
 def test_a_finding_keeps_its_key_across_runs_of_the_batch(tmp_path: Path) -> None:
@@ -108,7 +108,7 @@ def test_a_finding_keeps_its_key_across_runs_of_the_batch(tmp_path: Path) -> Non
     with Store(db) as store:
         keys = {finding_key(f) for r in store.results() for f in r.findings}
     with Store(db) as store:
-        store.connection.execute("DELETE FROM documents")  # force a full re-extraction
+        store.database.execute("DELETE FROM documents")  # force a full re-extraction
         run_batch(StoreSink(store), sorted((tmp_path / "docs").iterdir()), Job("rules", "rules", checker=run_checks),
                   extractor=misreading_extractor)  # fmt: skip
         assert {finding_key(f) for r in store.results() for f in r.findings} == keys
@@ -126,7 +126,7 @@ def test_decisions_survive_a_rerun_and_go_stale_when_the_document_changes(tmp_pa
     with Store(db) as store:
         result = _kaiyang(store)
         completion = next(f for f in result.findings if f.rule == "indicators.completion")
-        DecisionLog(store.connection).record(
+        DecisionLog(store.database).record(
             [
                 _draft().model_copy(
                     update={"document_sha256": result.document.sha256, "finding_key": finding_key(completion)}
@@ -134,7 +134,7 @@ def test_decisions_survive_a_rerun_and_go_stale_when_the_document_changes(tmp_pa
             ]
         )
         run_batch(StoreSink(store), docs, job, extractor=misreading_extractor)  # nothing changed: everything skipped
-        log = DecisionLog(store.connection)
+        log = DecisionLog(store.database)
         result = _kaiyang(store)
         review = review_document(result, log.for_document(result.document.sha256, "rules"), run_checks)
         assert review.item(finding_key(completion)).state is State.CONFIRMED  # type: ignore[union-attr]

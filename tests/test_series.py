@@ -37,7 +37,7 @@ def stored(tmp_path: Path) -> tuple[Path, Path]:
 
 def by_path(store: Store) -> dict[str, list[str]]:
     """Rules of the findings across years per report file name."""
-    findings = SeriesTables(store.connection).findings()
+    findings = SeriesTables(store.database).findings()
     names = {i: Path(store.result(i, with_text=False).document.path).name for i in store.extraction_ids()}  # type: ignore[union-attr]
     return {names[i]: sorted(f.rule for f in found) for i, found in findings.items()}
 

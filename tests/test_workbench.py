@@ -29,7 +29,7 @@ def db(tmp_path: Path) -> Path:
 
 def decisions(db: Path) -> list:  # type: ignore[type-arg]
     with Store(db) as store:
-        return DecisionLog(store.connection).all()
+        return DecisionLog(store.database).all()
 
 
 def extraction_id(href: str) -> str:
@@ -77,7 +77,14 @@ def test_an_item_page_shows_the_finding_with_its_figure_marked_in_the_text(db: P
     assert doc.text() == (Path(db).parent / "docs" / "kaiyang_2024.txt").read_text(encoding="utf-8")
 
 
-def test_dismissing_needs_a_reason_and_records_who_and_why(db: Path) -> None:
+@pytest.fixture
+def either_db(tmp_path: Path, store_target: str) -> Path:
+    """The review store on SQLite, then on PostgreSQL: the workbench reads and writes either."""
+    return build_store(tmp_path, db=store_target)  # type: ignore[arg-type]
+
+
+def test_dismissing_needs_a_reason_and_records_who_and_why(either_db: Path) -> None:
+    db = either_db
     browser = client(db)
     href = entry(browser, "funding.sources_sum", "kaiyang_2024.txt").href
     page = browser.get(href).text

@@ -15,7 +15,7 @@ import asyncio
 import gc
 import pickle
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -77,6 +77,8 @@ class Failed:
 
 
 Outcome = Extracted | Failed
+Engine = Callable[[Iterable[str], Job, Extractor | None], Iterator[Outcome]]
+"""Runs files somewhere else than this machine's processes (a Ray cluster) and yields their outcomes."""
 
 
 @dataclass
@@ -107,6 +109,9 @@ class Plan:
     todo: list[str]
     skipped: int
     held: int = 0  # files held back (see Tally.held)
+    # When runs share a store (`jixiao.claims`): `todo` in rounds, each file claimed as it is handed out; a round
+    # is asked for only once the one before is done and written, so no run waits while holding files. None: all.
+    claim: Callable[[list[str]], Iterator[Iterable[str]]] | None = None
 
 
 class Sink(Protocol):
@@ -172,6 +177,7 @@ def run_batch(
     on_start: Callable[[int, int], None] | None = None,
     on_outcome: Callable[[Outcome, Tally], None] | None = None,
     limits: Limits | None = DEFAULT_LIMITS,
+    engine: Engine | None = None,
 ) -> Tally:
     """Run `job` over `files`, handing each outcome to `sink` as it arrives. Returns the counts of this run.
 
@@ -180,11 +186,13 @@ def run_batch(
     The sink is closed with the counts even when the run is interrupted (Ctrl-C), so what was done is kept.
     `limits` caps each file's worker (memory, time); None reads every file in this process, uncapped (for
     code that calls the engine on files it trusts, and for tests that patch this process).
+    `engine` runs the files elsewhere (`jixiao.ray_engine.RayEngine`); outcomes still come back here to the sink.
     """
     work = sink.plan(files, job)
     if on_start is not None:
         on_start(len(work.todo), work.skipped)
     tally = Tally(skipped=work.skipped, held=work.held)
+    rounds: Iterable[Iterable[str]] = work.claim(work.todo) if work.claim is not None else [work.todo]
 
     def record(outcome: Outcome) -> None:
         sink.put(outcome)
@@ -192,19 +200,26 @@ def run_batch(
         if on_outcome is not None:
             on_outcome(outcome, tally)
 
-    try:
-        if extractor is not None or job.backend != "rules":
+    def dispatch(paths: Iterable[str]) -> None:
+        if engine is not None:
+            for outcome in engine(paths, job, extractor):
+                record(outcome)
+        elif extractor is not None or job.backend != "rules":
             chosen = extractor or _extractor_for(job.backend)
             if work.todo:
-                asyncio.run(_run_async(work.todo, job, chosen, concurrency, record, _loader(workers, limits)))
+                asyncio.run(_run_async(paths, job, chosen, concurrency, record, _loader(workers, limits)))
         elif limits is None:
             with _few_collections():
-                for path in work.todo:
+                for path in paths:
                     record(process_file(path, job))
         elif work.todo:
             needed = -(-len(work.todo) // FILES_PER_WORKER)
-            for outcome in _run_isolated(work.todo, job, max(1, min(workers, needed)), limits):
+            for outcome in _run_isolated(paths, job, max(1, min(workers, needed)), limits):
                 record(outcome)
+
+    try:
+        for paths in rounds:
+            dispatch(paths)
     finally:
         sink.close(tally)
     return tally
@@ -233,7 +248,7 @@ def _worker_start() -> None:
     _few_collections().__enter__()
 
 
-def _run_isolated(paths: list[str], job: Job, workers: int, limits: Limits) -> Iterator[Outcome]:
+def _run_isolated(paths: Iterable[str], job: Job, workers: int, limits: Limits) -> Iterator[Outcome]:
     """Outcomes in completion order, each file in a worker process under `limits`, at most
     workers × IN_FLIGHT_PER_WORKER files queued. A worker lost to a file is that file's fatal failure."""
     runner = IsolatedRunner(process_file, workers=workers, limits=limits, initializer=_worker_start)
@@ -289,7 +304,7 @@ def _first_pass(extractor: Extractor) -> Callable[[Document], Report] | None:
 
 
 async def _run_async(
-    paths: list[str],
+    paths: Iterable[str],
     job: Job,
     extractor: Extractor,
     concurrency: int,
@@ -352,6 +367,7 @@ __all__ = [
     "DEFAULT_LIMITS",
     "AsyncExtractor",
     "Checker",
+    "Engine",
     "Failed",
     "Job",
     "Outcome",

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 from jixiao.batch import Failed, Job, Outcome, Plan, Tally
+from jixiao.claims import ClaimCounts
 from jixiao.model import ReadingStatus, Report, reading_status
 from jixiao.output_folder import OutputFolder
 from jixiao.store import FileStat, Store
@@ -43,6 +44,7 @@ class StoreSink:
         self.retry_held = retry_held  # try again the files held back (after raising the caps, say)
         self.run_id = 0
         self.extractor = ""
+        self.claims = ClaimCounts()  # what other runs on the same store did meanwhile
 
     def plan(self, files: Sequence[Path], job: Job) -> Plan:
         done = self.store.done_stats(job.extractor)
@@ -73,7 +75,12 @@ class StoreSink:
                 todo.append(path)
         self.extractor = job.extractor
         self.run_id = self.store.start_run(job.extractor, len(files))
-        return Plan(todo=todo, skipped=skipped, held=held)
+        return Plan(todo=todo, skipped=skipped, held=held, claim=self._claimed)
+
+    def _claimed(self, todo: list[str]) -> Iterator[Iterable[str]]:
+        """`todo` in rounds, each file as this run claims it: another run on the same store never does it too."""
+        self.store.claims.alive(self.run_id)
+        return self.store.claims.claimed(todo, self.extractor, self.run_id, self.store.stored_as_now, self.claims)
 
     def put(self, outcome: Outcome) -> None:
         if isinstance(outcome, Failed):

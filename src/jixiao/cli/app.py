@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 import typer
 from rich.console import Console
 from rich.text import Text
+from sqlalchemy.exc import SQLAlchemyError
 
 from jixiao.cli import options
 from jixiao.errors import JixiaoError
@@ -94,8 +95,10 @@ def command(
             except KeyboardInterrupt:
                 errors.print(f"interrupted (Ctrl-C): {kept or 'nothing was written'}", markup=False, highlight=False)
                 raise typer.Exit(INTERRUPTED) from None
-            except sqlite3.Error as error:  # the store failed under us (disk full, made read-only): what it holds stays
-                report_error(f"the store failed: {error}; what was stored before is kept")
+            except (sqlite3.Error, SQLAlchemyError) as error:  # the store failed under us (disk full, made read-only,
+                # the server went away): what it holds stays
+                reason = getattr(error, "orig", None) or error
+                report_error(f"the store failed: {reason}; what was stored before is kept")
                 raise typer.Exit(2) from None
             except OSError as error:  # an output that cannot be written (read-only folder, full disk)
                 report_error(f"{error.filename or 'output'}: cannot write: {error.strerror or error}")

@@ -48,7 +48,7 @@ def check(
     config_file: Annotated[Path | None, typer.Option("--config", help="TOML file of check thresholds")] = None,
     list_rules_only: Annotated[bool, typer.Option("--list-rules", help="print the rule catalogue and exit")] = False,
     db: Annotated[
-        Path | None, typer.Option("--db", help="check the reports in this store, across years too (instead of PATHS)")
+        str | None, typer.Option("--db", help="check the reports in this store, across years too (instead of PATHS)")
     ] = None,
     llm: Annotated[
         bool, typer.Option("--llm", help="add the second reader's findings (a model; source llm, at most warning)")

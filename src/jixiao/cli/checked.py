@@ -6,14 +6,12 @@ from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
-import typer
-
 from jixiao.batch import Failed, Tally, run_batch
 from jixiao.checks import CheckConfig, run_checks
-from jixiao.cli.app import report_error
 from jixiao.cli.inputs import gather_files
 from jixiao.cli.options import Chosen
 from jixiao.cli.progress import BatchProgress
+from jixiao.cli.store_option import require_store
 from jixiao.documents import LOADERS
 from jixiao.inputs import REPORT_SUFFIX
 from jixiao.model import Finding, ReadingStatus, Report, reading_status
@@ -48,13 +46,11 @@ def checked_files(chosen: Chosen, paths: list[Path], skip: tuple[str, ...], conf
     return done, [*inputs.problems, *(f"{f.path}: {f.reason}" for f in tally.failures)], tally
 
 
-def checked_in_store(db: Path, skip: tuple[str, ...], config: CheckConfig) -> tuple[list[Checked], list[str], Tally]:
+def checked_in_store(db: str, skip: tuple[str, ...], config: CheckConfig) -> tuple[list[Checked], list[str], Tally]:
     """The reports of a store checked again, with the checks across years (`jixiao.series.check_stored`)."""
     from jixiao.series.refresh import check_stored
 
-    if not db.is_file():
-        report_error(f"{db}: no such store (run `jixiao run PATH --db {db}` first)")
-        raise typer.Exit(2)
+    require_store(db)
     with Store(db) as store:
         found = check_stored(store, skip=skip, config=config)
     done = [Checked(one.path, one.report, one.findings, reading_status(one.report)) for one in found]

@@ -44,7 +44,7 @@ def eval_command(
     samples_dir: Annotated[Path | None, typer.Option(help="the documents those labels are for")] = None,
     results_dir: Annotated[Path, typer.Option(help="where the result JSON goes")] = RESULTS_DIR,
     db: Annotated[
-        Path | None, typer.Option("--db", help="also report each rule's precision from the review decisions here")
+        str | None, typer.Option("--db", help="also report each rule's precision from the review decisions here")
     ] = None,
 ) -> None:
     """Score a backend on every reviewed gold sample, our own and the real documents apart; write the results."""

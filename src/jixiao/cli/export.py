@@ -7,13 +7,14 @@ from typing import Annotated
 
 import typer
 
-from jixiao.cli.app import command, console, escaped, report_error
+from jixiao.cli.app import command, console, escaped
+from jixiao.cli.store_option import StoreOption, require_store
 from jixiao.store import Store
 
 
 @command(name="export")
 def export_command(
-    db: Annotated[Path, typer.Option("--db", help="SQLite store written by `jixiao run`")] = Path("jixiao.db"),
+    db: StoreOption = "jixiao.db",
     to: Annotated[Path, typer.Option("--to", help="target file: .xlsx | .csv | .jsonl | .parquet")] = Path(
         "results.xlsx"
     ),
@@ -24,9 +25,7 @@ def export_command(
     """Export every stored report: one sheet / file per table (reports, funding, spending, indicators, findings)."""
     from jixiao.review import export  # openpyxl loads only for this command, not for every `jixiao run`
 
-    if not db.is_file():
-        report_error(f"{db}: no such store (run `jixiao run PATH --db {db}` first)")
-        raise typer.Exit(2)
+    require_store(db)
     with Store(db) as store:
         written = export(store, to, extractor=extractor)
     for path in written:

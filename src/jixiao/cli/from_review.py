@@ -8,22 +8,17 @@ import typer
 from rich.table import Table
 
 from jixiao.cli.app import console, errors, report_error
+from jixiao.cli.store_option import display_name, require_store
 from jixiao.evaluation.from_review import RulePrecision, rule_precision
 from jixiao.store import Store
 
 
-def _require_store(db: Path) -> None:
-    if not db.is_file():
-        report_error(f"{db}: no such store (run `jixiao run PATH --db {db}` first)")
-        raise typer.Exit(2)
-
-
-def label_from_review(db: Path, gold_dir: Path) -> None:
+def label_from_review(db: str, gold_dir: Path) -> None:
     """Write the corrected reports of completely reviewed documents as gold, and say what was left out."""
     from jixiao.checks import run_checks
     from jixiao.evaluation.from_review import write_review_gold
 
-    _require_store(db)
+    require_store(db)
     with Store(db) as store:
         outcome = write_review_gold(store, gold_dir, run_checks)
     for line in outcome.skipped:
@@ -31,7 +26,7 @@ def label_from_review(db: Path, gold_dir: Path) -> None:
     for path in outcome.written:
         console.print(f"gold written to {path} (reviewed: true, with its .findings.json)", highlight=False)
     if not outcome.written:
-        report_error(f"{db}: no completely reviewed document (every finding decided) to write as gold")
+        report_error(f"{display_name(db)}: no completely reviewed document (every finding decided) to write as gold")
         raise typer.Exit(1)
     console.print(
         f"score them with: jixiao eval --gold-dir {gold_dir} --samples-dir <the folder of the reviewed files>",
@@ -43,14 +38,16 @@ def _share(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
 
-def print_rule_precision(db: Path) -> list[RulePrecision]:
+def print_rule_precision(db: str) -> list[RulePrecision]:
     """Per-rule precision of the checks from the reviewers' decisions; returns the rows for the result file."""
     from jixiao.review.decisions import DecisionLog
 
-    _require_store(db)
+    require_store(db)
     with Store(db) as store:
-        rows = rule_precision(DecisionLog(store.connection).all())
-    table = Table(title=f"checks judged by reviewers ({db}): precision = confirmed ÷ (confirmed + dismissed)")
+        rows = rule_precision(DecisionLog(store.database).all())
+    table = Table(
+        title=f"checks judged by reviewers ({display_name(db)}): precision = confirmed ÷ (confirmed + dismissed)"
+    )
     for column in ("rule", "confirmed", "dismissed", "of which misread", "corrected", "precision", "on right readings"):
         table.add_column(column, justify="left" if column == "rule" else "right")
     for row in rows:
@@ -63,5 +60,5 @@ def print_rule_precision(db: Path) -> list[RulePrecision]:
             _share(row.precision),
             _share(row.precision_on_right_readings),
         )
-    console.print(table if rows else f"{db}: no review decisions yet", highlight=False)
+    console.print(table if rows else f"{display_name(db)}: no review decisions yet", highlight=False)
     return rows

@@ -29,7 +29,7 @@ def label(
     from_review: Annotated[
         bool, typer.Option("--from-review", help="write gold from the review workbench's decisions in --db")
     ] = False,
-    db: Annotated[Path, typer.Option("--db", help="the store reviewed with jixiao serve")] = Path("jixiao.db"),
+    db: Annotated[str, typer.Option("--db", help="the store reviewed with jixiao serve")] = "jixiao.db",
 ) -> None:
     """Write a draft gold file from the extractor's output (or, with --from-review, gold from the reviewers)."""
     if from_review == (file is not None):

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from jixiao.cli.app import command, console, plain, report_error
+from jixiao.cli.app import command, console, plain
 from jixiao.cli.findings_view import STYLES, OutputFormat
+from jixiao.cli.store_option import StoreOption, require_store
 from jixiao.model import STATUS_ZH, ReadingStatus
 from jixiao.series import SeriesSummary, refresh_series
 from jixiao.store import Store
@@ -91,13 +91,11 @@ def _print(summary: SeriesSummary) -> None:
 
 @command()
 def series(
-    db: Annotated[Path, typer.Option("--db", help="SQLite store written by `jixiao run`")] = Path("jixiao.db"),
+    db: StoreOption = "jixiao.db",
     output: Annotated[OutputFormat, typer.Option("--format", help="text tables or JSON")] = OutputFormat.TEXT,
 ) -> None:
     """List the series in DB (region + fund across years, names folded) with their findings across years."""
-    if not db.is_file():
-        report_error(f"{db}: no such store (run `jixiao run PATH --db {db}` first)")
-        raise typer.Exit(2)
+    require_store(db)
     with Store(db) as store:
         summary = refresh_series(store)
     if output == OutputFormat.JSON:

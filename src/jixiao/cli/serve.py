@@ -10,12 +10,13 @@ from typing import Annotated
 import typer
 
 from jixiao.cli.app import command, console, report_error
+from jixiao.cli.store_option import StoreOption, require_store
 from jixiao.errors import ConfigError
 
 
 @command()
 def serve(
-    db: Annotated[Path, typer.Option("--db", help="SQLite store written by `jixiao run`")] = Path("jixiao.db"),
+    db: StoreOption = "jixiao.db",
     host: Annotated[
         str, typer.Option(help="address to listen on (another than 127.0.0.1 needs sign-in)")
     ] = "127.0.0.1",
@@ -36,9 +37,7 @@ def serve(
 
     from jixiao.workbench import Access, check_exposure, create_app, load_reviewers
 
-    if not db.is_file():
-        report_error(f"{db}: no such store (run `jixiao run PATH --db {db}` first)")
-        raise typer.Exit(2)
+    require_store(db)
     if token is not None and reviewers is not None:
         raise ConfigError("give --token or --reviewers, not both")
     access = Access(

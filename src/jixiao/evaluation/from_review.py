@@ -93,7 +93,7 @@ def write_review_gold(store: Store, gold_dir: Path, checker: Checker) -> ReviewG
     """Write `<stem>.json` and `<stem>.findings.json` for every completely reviewed document."""
     outcome = ReviewGold()
     stems: set[str] = set()
-    for review in reviewed_documents(store, DecisionLog(store.connection), checker):
+    for review in reviewed_documents(store, DecisionLog(store.database), checker):
         if isinstance(review, str):
             outcome.skipped.append(review)
             continue

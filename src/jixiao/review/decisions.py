@@ -1,7 +1,8 @@
 """Review decisions: an append-only table of what reviewers decided about findings and figures.
 
 A decision is data, never an edit: who, when, what (confirm, dismiss, correct, reopen), why, the document's
-SHA-256 and the figure's path. Nothing is updated or deleted (SQLite triggers refuse it), so the history of a
+SHA-256 and the figure's path. Nothing is updated or deleted (triggers refuse it, on SQLite and PostgreSQL
+alike; see jixiao/migrations), so the history of a
 finding is its rows in order, and its state is its latest row. The table lives in the store's file beside the
 batch tables but references none of them: `jixiao run` drops a changed document's extractions, never its
 decisions, which then show as stale because no stored document has their SHA-256 any more.
@@ -13,39 +14,16 @@ showed; `DecisionLog.record` compares that id with the table inside one write tr
 
 from __future__ import annotations
 
-import sqlite3
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from enum import StrEnum
 
 from pydantic import BaseModel, Field
+from sqlalchemy import Connection, text
 
+from jixiao.database import Database
 from jixiao.errors import JixiaoError
 from jixiao.model import Figure, Finding
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS review_decisions (
-    id INTEGER PRIMARY KEY,
-    created_at REAL NOT NULL,
-    reviewer TEXT NOT NULL,
-    document_sha256 TEXT NOT NULL,
-    document_path TEXT NOT NULL,
-    extractor TEXT NOT NULL,
-    action TEXT NOT NULL,
-    finding_key TEXT,
-    rule TEXT,
-    figure_path TEXT,
-    reason TEXT,
-    note TEXT NOT NULL DEFAULT '',
-    correction TEXT
-);
-CREATE INDEX IF NOT EXISTS review_decisions_by_document ON review_decisions(document_sha256, extractor);
-CREATE TRIGGER IF NOT EXISTS review_decisions_no_update BEFORE UPDATE ON review_decisions
-BEGIN SELECT RAISE(ABORT, 'review decisions are append-only'); END;
-CREATE TRIGGER IF NOT EXISTS review_decisions_no_delete BEFORE DELETE ON review_decisions
-BEGIN SELECT RAISE(ABORT, 'review decisions are append-only'); END;
-"""
 
 _COLUMNS = (
     "id, created_at, reviewer, document_sha256, document_path, extractor, action, finding_key, rule, "
@@ -145,23 +123,10 @@ def _decision(row: tuple[object, ...]) -> Decision:
 
 
 class DecisionLog:
-    """The decisions table over a store's SQLite connection (`Store.connection`)."""
+    """The decisions table of a store (`Store.database`; the table is made by the store's migrations)."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self.connection = connection
-        self.connection.executescript(SCHEMA)
-
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        # BEGIN IMMEDIATE takes the write lock before reading the latest decision, so two reviewers'
-        # check-then-insert never interleave: the second waits, then sees the first's row.
-        self.connection.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.connection
-        except BaseException:
-            self.connection.execute("ROLLBACK")
-            raise
-        self.connection.execute("COMMIT")
+    def __init__(self, database: Database) -> None:
+        self.database = database
 
     def record(
         self,
@@ -178,62 +143,80 @@ class DecisionLog:
         if not drafts:
             return []
         first = drafts[0]
-        with self._write() as db:
+        # One write transaction around check-then-insert: SQLite's BEGIN IMMEDIATE takes the write lock first;
+        # on PostgreSQL a transaction-scoped advisory lock per document does the same, so two reviewers'
+        # decisions never interleave: the second waits, then sees the first's row.
+        with self.database.write() as db:
+            if self.database.dialect == "postgresql":
+                db.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": first.document_sha256})
             if seen_item is not None and first.finding_key is not None:
                 self._refuse_if_newer(
-                    db, first.document_sha256, first.extractor, seen_item, "finding_key = ?", first.finding_key
+                    db, first.document_sha256, first.extractor, seen_item, "finding_key = :value", first.finding_key
                 )
             if seen_corrections is not None:
                 self._refuse_if_newer(
-                    db, first.document_sha256, first.extractor, seen_corrections, "action = ?", Action.CORRECT.value
+                    db,
+                    first.document_sha256,
+                    first.extractor,
+                    seen_corrections,
+                    "action = :value",
+                    Action.CORRECT.value,
                 )
             now = time.time()
             ids = [self._insert(db, draft, now) for draft in drafts]
         return [Decision(id=id_, created_at=now, **draft.model_dump()) for id_, draft in zip(ids, drafts, strict=True)]
 
     def _refuse_if_newer(
-        self, db: sqlite3.Connection, sha256: str, extractor: str, seen: int, condition: str, value: str
+        self, db: Connection, sha256: str, extractor: str, seen: int, condition: str, value: str
     ) -> None:
         row = db.execute(
-            f"SELECT {_COLUMNS} FROM review_decisions WHERE document_sha256 = ? AND extractor = ? AND {condition} "
-            "ORDER BY id DESC LIMIT 1",
-            (sha256, extractor, value),
-        ).fetchone()
+            text(
+                f"SELECT {_COLUMNS} FROM review_decisions WHERE document_sha256 = :sha AND extractor = :extractor "
+                f"AND {condition} ORDER BY id DESC LIMIT 1"
+            ),
+            {"sha": sha256, "extractor": extractor, "value": value},
+        ).first()
         if row is not None and int(row[0]) > seen:
-            raise DecisionConflict(_decision(row))
+            raise DecisionConflict(_decision(tuple(row)))
 
     @staticmethod
-    def _insert(db: sqlite3.Connection, draft: DecisionDraft, now: float) -> int:
-        cursor = db.execute(
-            f"INSERT INTO review_decisions ({_COLUMNS.removeprefix('id, ')}) VALUES ({', '.join('?' * 12)})",
-            (
-                now,
-                draft.reviewer,
-                draft.document_sha256,
-                draft.document_path,
-                draft.extractor,
-                draft.action.value,
-                draft.finding_key,
-                draft.rule,
-                draft.figure_path,
-                draft.reason.value if draft.reason else None,
-                draft.note,
-                draft.correction.model_dump_json() if draft.correction else None,
+    def _insert(db: Connection, draft: DecisionDraft, now: float) -> int:
+        names = _NAMES[1:]
+        inserted = db.execute(
+            text(
+                f"INSERT INTO review_decisions ({', '.join(names)}) VALUES ({', '.join(':' + n for n in names)}) "
+                "RETURNING id"
             ),
+            {
+                "created_at": now,
+                "reviewer": draft.reviewer,
+                "document_sha256": draft.document_sha256,
+                "document_path": draft.document_path,
+                "extractor": draft.extractor,
+                "action": draft.action.value,
+                "finding_key": draft.finding_key,
+                "rule": draft.rule,
+                "figure_path": draft.figure_path,
+                "reason": draft.reason.value if draft.reason else None,
+                "note": draft.note,
+                "correction": draft.correction.model_dump_json() if draft.correction else None,
+            },
         )
-        return int(cursor.lastrowid or 0)
+        return int(inserted.scalar_one())
 
     def for_document(self, sha256: str, extractor: str) -> list[Decision]:
-        rows = self.connection.execute(
-            f"SELECT {_COLUMNS} FROM review_decisions WHERE document_sha256 = ? AND extractor = ? ORDER BY id",
-            (sha256, extractor),
+        rows = self.database.rows(
+            f"SELECT {_COLUMNS} FROM review_decisions WHERE document_sha256 = :sha AND extractor = :extractor "
+            "ORDER BY id",
+            sha=sha256,
+            extractor=extractor,
         )
-        return [_decision(row) for row in rows]
+        return [_decision(tuple(row)) for row in rows]
 
     def all(self) -> list[Decision]:
         """Every decision in the order they were made (a store holds thousands, not millions)."""
         return [
-            _decision(row) for row in self.connection.execute(f"SELECT {_COLUMNS} FROM review_decisions ORDER BY id")
+            _decision(tuple(row)) for row in self.database.rows(f"SELECT {_COLUMNS} FROM review_decisions ORDER BY id")
         ]
 
     def by_document(self) -> dict[tuple[str, str], list[Decision]]:

@@ -9,10 +9,10 @@ top; one with nothing read never says "no problem found" (model.status).
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from jixiao.database import Database
 from jixiao.model import STATUS_ZH, FigureRef, Finding, ReadingStatus, Report, Severity, reading_status
 from jixiao.review.decisions import DISMISS_REASONS_ZH, Action, Decision, DecisionLog, finding_key
 from jixiao.review.highlight import sentence_around
@@ -23,11 +23,11 @@ Dismissals = Callable[[StoredResult], list[tuple[Finding, str]]]
 """The findings of a stored report a reviewer dismissed, each with the reason (the review workbench's decisions)."""
 
 
-def reviewer_dismissals(connection: sqlite3.Connection) -> Dismissals:
+def reviewer_dismissals(database: Database) -> Dismissals:
     """Dismissals as the review workbench recorded them: a finding whose latest decision is `dismiss`, with the
     reason in words (and the reviewer's note). Decisions are keyed by document SHA-256 and extractor, so a
     changed document's old decisions do not apply."""
-    decided = DecisionLog(connection).by_document()
+    decided = DecisionLog(database).by_document()
 
     def dismissed(result: StoredResult) -> list[tuple[Finding, str]]:
         latest: dict[str, Decision] = {}

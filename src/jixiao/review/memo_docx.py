@@ -198,7 +198,7 @@ def write_memos(
     """
     folder = OutputFolder.claim(out)  # never writes over a file of the user's (see OutputFolder)
     written: list[Path] = []
-    dismissals = dismissals or reviewer_dismissals(store.connection)
+    dismissals = dismissals or reviewer_dismissals(store.database)
     for result in with_findings_across_years(store, store.results(extractor)):
         dismissed = dismissals(result)
         memo = build_memo(result, result.findings, dismissed)

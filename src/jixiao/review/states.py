@@ -139,7 +139,7 @@ class ReviewedResult(StoredResult):
 
 def reviewed_results(store: Store, results: Iterable[StoredResult], checker: Checker) -> Iterator[ReviewedResult]:
     """Each result with its review; a document's text is read only when its corrections need the checks rerun."""
-    decided = DecisionLog(store.connection).by_document()
+    decided = DecisionLog(store.database).by_document()
     for result in results:
         decisions = decided.get((result.document.sha256, result.extractor), [])
         full = store.result(result.extraction_id) if has_corrections(decisions) and not result.document.text else None

@@ -9,13 +9,13 @@ compared under other settings; `year_findings` computes them without writing (fo
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from jixiao.checks import CheckConfig, run_checks
 from jixiao.checks.engine import run_year_checks, sort_findings
+from jixiao.database import Database
 from jixiao.documents.traditional import simplified
 from jixiao.model import Finding, Report
 from jixiao.series.linking import Member, Series, comparable, link
@@ -24,9 +24,9 @@ from jixiao.store import StoredResult, extractor_key
 
 
 class ResultSource(Protocol):
-    """What the series layer needs of the batch store: its connection (for the series tables) and its results."""
+    """What the series layer needs of the batch store: its database (for the series tables) and its results."""
 
-    connection: sqlite3.Connection
+    database: Database
 
     def extraction_ids(self, extractor: str | None = None) -> list[int]: ...
 
@@ -116,7 +116,7 @@ def refresh_series(
     """Bring the series tables up to date with the store: new members, new or stale pairs compared."""
     config = config or CheckConfig()
     skip = list(skip)
-    tables = SeriesTables(source.connection)
+    tables = SeriesTables(source.database)
     known = {m.extraction_id: m for m in tables.members()}
     members = members_of(source, known)
     tables.add_members(m for m in members if m.extraction_id not in known)
@@ -194,7 +194,7 @@ def with_findings_across_years(source: ResultSource, results: Iterable[StoredRes
     view of a store (pages, exports, memos) shows, so a finding across years is never seen in one and not another.
     """
     refresh_series(source)
-    across = SeriesTables(source.connection).findings()
+    across = SeriesTables(source.database).findings()
     for result in results:
         found = across.get(result.extraction_id)
         yield replace(result, findings=[*result.findings, *found]) if found else result

@@ -65,7 +65,7 @@ class SignInRequired(Exception):
 class Workbench:
     """What every route needs: where the store is, who may come in, how to render and to check."""
 
-    db: Path
+    db: str | Path
     access: Access
     environment: Environment
     checker: Checker
@@ -74,7 +74,7 @@ class Workbench:
     @contextmanager
     def open(self) -> Iterator[tuple[Store, DecisionLog]]:
         with Store(self.db) as store:
-            yield store, DecisionLog(store.connection)
+            yield store, DecisionLog(store.database)
 
     def queue(self, store: Store, log: DecisionLog) -> Queue:
         return self.queues.build(store, log)
@@ -123,7 +123,7 @@ def _item_url(extraction_id: int, key: str, wanted: QueueFilter, **extra: int) -
 
 
 def create_app(
-    db: Path,
+    db: str | Path,
     access: Access,
     *,
     allowed_hosts: list[str] | None = None,
