@@ -18,7 +18,7 @@ from jixiao.checks import run_checks
 from jixiao.documents import Document
 from jixiao.extract import get_extractor, resolve_backend
 from jixiao.extract.hybrid import HybridExtractor, unread_passages
-from jixiao.extract.hybrid.merge import unfit
+from jixiao.extract.hybrid.merge import TAKEN, unfit
 from jixiao.extract.llm.grounding import NOT_IN_TEXT, UNNAMED
 from jixiao.extract.rules import extract_rules
 from jixiao.model import Coverage, Figure, Grounding, Kind, Report, Span, figures_of
@@ -251,3 +251,19 @@ def test_an_indicator_the_passages_do_not_name_fills_nothing(tmp_path: Path) -> 
     [candidate] = report.candidates
     assert (candidate.figure.text, candidate.reason) == ("402人次", UNNAMED)
     assert candidate.figure.span is not None  # it is printed; what is wrong is where the model filed it
+
+
+def test_a_printed_figure_fills_one_field_only(tmp_path: Path) -> None:
+    def answer(messages: list[dict[str, str]]) -> dict[str, Any]:
+        # 402人次 is the training's actual; the model also hands it in as a new row's target
+        return {
+            "indicators": [
+                {"name": "技能培训", "actual": {"text": "402人次"}},
+                {"name": "组织培训", "target": {"text": "402人次"}},
+            ]
+        }
+
+    report = hybrid(FunctionClient(answer), rules_with(TRAINING), tmp_path)(document())
+    assert next(i for i in report.indicators if i.name == "技能培训").actual.text == "402人次"
+    assert "组织培训" not in [i.name for i in report.indicators]  # its only figure was refused
+    assert [(c.figure.text, c.reason) for c in report.candidates] == [("402人次", TAKEN)]

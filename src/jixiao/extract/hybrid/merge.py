@@ -4,7 +4,8 @@ Rules are exact where they read, so a rules figure always stays. The model's fig
 rules report has nothing (a missing total, an indicator's missing actual, a row rules could not read); where
 both give a figure for one field and they differ, the rules figure is kept and the pair is recorded as a
 `Disagreement` (the check `extraction.disagreement` shows it to a reviewer). A model figure that cannot be
-what its field holds (a year as a budget, 3000万元 as a score) is kept only as a candidate. Items are paired
+what its field holds (a year as a budget, 3000万元 as a score), or whose printed text already fills another
+field (`1.34` of `1.34亿元` as a weight), is kept only as a candidate. Items are paired
 by what they are called (an indicator by programme and name, a funding row by level and name, a spending
 row by category), compared with spacing, width and punctuation folded.
 """
@@ -15,7 +16,17 @@ import re
 from dataclasses import dataclass, field
 
 from jixiao.extract.llm.grounding import fold
-from jixiao.model import Candidate, Disagreement, Figure, Funding, FundingLine, Indicator, Report, SpendingItem
+from jixiao.model import (
+    Candidate,
+    Disagreement,
+    Figure,
+    Funding,
+    FundingLine,
+    Indicator,
+    Report,
+    SpendingItem,
+    figures_of,
+)
 
 FUNDING_LINES = ("initial", "budget", "allocated", "executed")
 FUNDING_FIGURES = ("execution_rate", "execution_weight", "execution_score")
@@ -40,9 +51,15 @@ class MergeCount:
     filled: int = 0
     disagreements: list[Disagreement] = field(default_factory=list)
     unfit: list[Candidate] = field(default_factory=list)
+    used: list[tuple[int, int]] = field(default_factory=list)  # printed spans that already fill a field
+
+    def taken(self, figure: Figure) -> bool:
+        span = figure.span
+        return span is not None and any(span.start < end and start < span.end for start, end in self.used)
 
 
 _MONEY_UNITS = (None, "万元", "元", "亿元")
+TAKEN = "the same printed figure already fills another field"
 _POINTS_UNITS = (None, "分")
 _MAX_POINTS = 100.0
 
@@ -73,8 +90,13 @@ def _figure(kept: Figure | None, other: Figure | None, path: str, count: MergeCo
     if (reason := unfit(path, other)) is not None:
         count.unfit.append(Candidate(path=path, figure=other, reason=reason))
         return kept
+    if kept is None and count.taken(other):
+        count.unfit.append(Candidate(path=path, figure=other, reason=TAKEN))
+        return None
     if kept is None:
         count.filled += 1
+        if other.span is not None:
+            count.used.append((other.span.start, other.span.end))
         return other
     if not same_reading(kept, other):
         count.disagreements.append(Disagreement(path=path, kept=kept, other=other))
@@ -131,8 +153,9 @@ def _indicators(kept: list[Indicator], other: list[Indicator], count: MergeCount
             path = f"indicators[{len(kept)}]"
             for name in INDICATOR_FIGURES:
                 setattr(item, name, _figure(None, getattr(item, name), f"{path}.{name}", count))
-            kept.append(item)
-            count.filled += len(item.breakdown)
+            if any(getattr(item, name) is not None for name in INDICATOR_FIGURES) or item.breakdown:
+                kept.append(item)  # a name whose every figure was refused is no indicator
+                count.filled += len(item.breakdown)
             continue
         mine = kept[index]
         for name in ("program", "level1", "level2", "deviation_reason"):
@@ -148,7 +171,7 @@ def _indicators(kept: list[Indicator], other: list[Indicator], count: MergeCount
 
 def merge_reading(rules: Report, model: Report) -> MergeCount:
     """Fill `rules` (in place) from the model's grounded reading; return what was filled and disputed."""
-    count = MergeCount()
+    count = MergeCount(used=[(f.span.start, f.span.end) for _, f in figures_of(rules) if f.span is not None])
     for name in ("title", "region", "fund", "year"):
         if getattr(rules, name) is None and getattr(model, name) is not None:
             setattr(rules, name, getattr(model, name))
