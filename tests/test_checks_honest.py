@@ -47,6 +47,13 @@ def test_an_execution_rate_of_thousands_of_percent_is_a_suspect() -> None:
     assert any(f.rule == "extraction.suspect" and "执行率" in f.message_zh for f in findings)
 
 
+def test_a_budget_of_0_beside_an_executed_amount_is_a_suspect() -> None:
+    """Forms print 0 in the cells a project does not use: a 0 budget read beside 207.45 spent is the wrong column."""
+    findings = run_checks(report(funding=Funding(budget=line("0"), executed=line("207.4538"))))
+    assert _loud(findings) == []
+    assert any(f.rule == "extraction.suspect" and "预算数为 0" in f.message_zh for f in findings)
+
+
 def test_a_source_read_twice_is_a_suspect_not_a_sum_error() -> None:
     funding = Funding(
         budget=line(

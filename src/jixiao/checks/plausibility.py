@@ -69,7 +69,12 @@ def _points(report: Report) -> Iterator[tuple[str, str]]:
 
 def _budget_vs_executed(report: Report) -> Iterator[tuple[str, str]]:
     budget, executed = report.funding.budget.total, report.funding.executed.total
-    if budget is None or executed is None or not budget.value or not executed.value:
+    if budget is None or executed is None or budget.value is None or not executed.value:
+        return
+    if budget.value == 0:  # forms print 0 in the cells a project does not use: the wrong column was read
+        reason = f"预算数为 0 而执行数为 {executed.text}，可能读错了列（表中未用的单元格常印 0）"
+        yield "funding.budget.total", reason
+        yield "funding.executed.total", reason
         return
     if executed.value > MAX_RATIO * budget.value or budget.value > 10 * MAX_RATIO * executed.value:
         reason = f"执行数 {executed.text} 与预算数 {budget.text} 相差过大，可能读错了其中一个"
