@@ -253,17 +253,8 @@ class Store:
         # PostgreSQL the rows come through a server-side cursor, a hundred at a time.
         with self.database.read() as rows, self.database.read() as reader:
             streamed = rows.execution_options(stream_results=True, max_row_buffer=100)
-            for extraction_id, document_id, path, sha256, format, body, report, run_id, key in streamed.execute(
-                text(query), {"extractor": extractor}
-            ):
-                yield StoredResult(
-                    extraction_id=extraction_id,
-                    document=StoredDocument(id=document_id, path=path, sha256=sha256, format=format, text=unpack(body)),
-                    report=Report.model_validate_json(unpack(report)),
-                    findings=_findings(reader, extraction_id),
-                    run_id=run_id,
-                    extractor=key,
-                )
+            for row in streamed.execute(text(query), {"extractor": extractor}):
+                yield _stored_result(reader, row)
 
     def extraction_ids(self, extractor: str | None = None) -> list[int]:
         """Ids of the stored extractions (of one extractor, or all), for layers that track them (series)."""
@@ -287,22 +278,12 @@ class Store:
         with self.database.read() as db:
             row = db.execute(
                 text(
-                    f"SELECT d.id, d.path, d.sha256, d.format, {text_column}, e.report, e.run_id, e.extractor "
+                    f"SELECT e.id, d.id, d.path, d.sha256, d.format, {text_column}, e.report, e.run_id, e.extractor "
                     "FROM extractions e JOIN documents d ON d.id = e.document_id WHERE e.id = :id"
                 ),
                 {"id": extraction_id},
             ).first()
-            if row is None:
-                return None
-            document_id, path, sha256, format, body, report, run_id, key = row
-            return StoredResult(
-                extraction_id=extraction_id,
-                document=StoredDocument(id=document_id, path=path, sha256=sha256, format=format, text=unpack(body)),
-                report=Report.model_validate_json(unpack(report)),
-                findings=_findings(db, extraction_id),
-                run_id=run_id,
-                extractor=key,
-            )
+            return None if row is None else _stored_result(db, row)
 
     def failures(self, extractor: str | None = None) -> list[StoredFailure]:
         query = "SELECT path, extractor, reason, run_id FROM failures"
@@ -310,6 +291,19 @@ class Store:
             query += " WHERE extractor = :extractor"
         rows = self.database.rows(query + " ORDER BY path", extractor=extractor)
         return [StoredFailure(path=p, extractor=e, reason=redact(r), run_id=run) for p, e, r, run in rows]
+
+
+def _stored_result(db: Connection, row: Any) -> StoredResult:
+    """A stored extraction from its row (e.id, d.id, path, sha256, format, text, report, run, extractor)."""
+    extraction_id, document_id, path, sha256, format, body, report, run_id, key = row
+    return StoredResult(
+        extraction_id=extraction_id,
+        document=StoredDocument(id=document_id, path=path, sha256=sha256, format=format, text=unpack(body)),
+        report=Report.model_validate_json(unpack(report)),
+        findings=_findings(db, extraction_id),
+        run_id=run_id,
+        extractor=key,
+    )
 
 
 def _findings(db: Connection, extraction_id: int) -> list[Finding]:
