@@ -92,6 +92,10 @@ class Workbench:
         )
         return HTMLResponse(html, status_code=status_code)
 
+    def form_error(self, request: Request, error: Exception, back_url: str) -> HTMLResponse:
+        """A form that cannot be taken: its reason, and the way back to the item (400)."""
+        return self.page(request, "error.html.j2", status_code=400, message=str(error), back_url=back_url)
+
     def reviewer(self, request: Request) -> str | None:
         if self.access.signs_in:
             name = request.session.get("reviewer")
@@ -313,13 +317,7 @@ def _decision_routes(app: FastAPI, bench: Workbench) -> None:
         try:
             draft = decision_draft(review, key, reviewer, action, reason, note)
         except FormError as error:
-            return bench.page(
-                request,
-                "error.html.j2",
-                status_code=400,
-                message=str(error),
-                back_url=_item_url(extraction_id, key, _filter_back(back)),
-            )
+            return bench.form_error(request, error, _item_url(extraction_id, key, _filter_back(back)))
         submitted = {"key": key, "action": action, "reason": reason, "note": note, "back": back}
         ids = record(request, extraction_id, [draft], (seen_item, None), submitted)
         if isinstance(ids, HTMLResponse):
@@ -355,13 +353,7 @@ def _decision_routes(app: FastAPI, bench: Workbench) -> None:
         try:
             drafts = correction_drafts(review, key, reviewer, form)
         except FormError as error:
-            return bench.page(
-                request,
-                "error.html.j2",
-                status_code=400,
-                message=str(error),
-                back_url=_item_url(extraction_id, key, _filter_back(back)),
-            )
+            return bench.form_error(request, error, _item_url(extraction_id, key, _filter_back(back)))
         submitted = {"key": key, "back": back, **{name: getattr(form, name) for name in form.__dataclass_fields__}}
         ids = record(request, extraction_id, drafts, (seen_item, seen_corrections), submitted)
         if isinstance(ids, HTMLResponse):
