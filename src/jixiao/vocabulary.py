@@ -35,7 +35,11 @@ POINTS = r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]"
 _POINTS_TAIL = re.compile(r"[（(]?\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")  # also `效益指标 30分)`, the bracket lost
 _SPACES = re.compile(r"\s+")
 _LEVEL1 = re.compile(r"^(?:产出|效益|满意度|成本|项目完成)指标$")  # 项目完成指标: older forms' name for 产出
-_LEVEL2 = re.compile(r"^(?:" + "|".join(sorted(LEVEL1_OF, key=len, reverse=True)) + r")$")
+LEVEL2_WORD = "(?:" + "|".join(sorted(LEVEL1_OF, key=len, reverse=True)) + ")"
+"""A second-level word as a pattern (数量指标, 服务对象满意度指标 …), longest first."""
+LEVEL_WORD = "(?:" + "|".join(sorted({*LEVEL1_NAMES, *LEVEL1_OF}, key=len, reverse=True)) + ")"
+"""Any level word as a pattern (产出指标, 社会效益指标 …): where one stands inside a cell, rows ran together."""
+_LEVEL2 = re.compile(rf"^{LEVEL2_WORD}$")
 _LEVEL2_SHORT = re.compile(r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响)$")
 
 

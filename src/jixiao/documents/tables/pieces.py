@@ -21,6 +21,7 @@ from jixiao.documents.tables.tokens import Gap, tokens
 from jixiao.numbers import UNIT_PATTERN, parse_quantity
 from jixiao.vocabulary import (
     FUNDING_TOTAL,
+    LEVEL2_WORD,
     MONEY_UNITS,
     OP_WORDS,
     POINTS,
@@ -319,10 +320,8 @@ def _recut(text: str, start: int, end: int) -> list[Piece] | None:
     return pieces
 
 
-_INNER_LEVEL = re.compile(
-    r"(?<=[\u4e00-\u9fff，,。；;])(?<!经济)(?<!社会)(?<!生态)(?<!环境)(?<!对象)"  # not the tail of a longer level
-    r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)指标"
-)
+# not the tail of a longer level (`社会|成本指标`)
+_INNER_LEVEL = re.compile(r"(?<=[\u4e00-\u9fff，,。；;])(?<!经济)(?<!社会)(?<!生态)(?<!环境)(?<!对象)" + LEVEL2_WORD)
 
 
 def _inner_levels(cell: Cell) -> list[Cell]:

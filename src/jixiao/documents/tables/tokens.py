@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from jixiao.documents.tables.table import Cell
 from jixiao.numbers import UNIT_PATTERN
+from jixiao.vocabulary import LEVEL_WORD
 
 _OP = r"≥|≤|>|<|=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于|大于|小于"
 VALUE = re.compile(
@@ -30,9 +31,7 @@ _WORD = re.compile(r"[^\s|]+")
 _POINTS = re.compile(r"(?<=[\u4e00-\u9fff])\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")  # 产出指标(50分): a block's points
 # `2021年10月底前`, `2021年12月15日`: one value, unless words follow (`2021年12月开展…` is a name)
 _DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?(?:底|末|中旬|上旬|下旬)?(?:前|之前|以前)?(?:完成)?")
-_LEVEL_WORD = re.compile(
-    r"(?:产出|效益|满意度|成本|数量|质量|时效|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)指标"
-)
+_LEVEL_WORD = re.compile(LEVEL_WORD)
 _RANGE = re.compile(r"\d+(?:\.\d+)?\s*[-~—－～至]\s*\d+(?:\.\d+)?(?=[\u4e00-\u9fff])(?!万|元|人|%)")
 
 

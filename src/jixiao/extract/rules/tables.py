@@ -15,7 +15,7 @@ from jixiao.documents.tables import Kind as TableKind
 from jixiao.extract.rules.cells import TEMPLATE, cell_figure, is_blank, money_figure, percent_figure
 from jixiao.model import Figure, Funding, FundingLine, Indicator, Kind, SourceAmount
 from jixiao.numbers import UNIT_PATTERN
-from jixiao.vocabulary import FUNDING_TOTAL, level_name, source_label, source_of
+from jixiao.vocabulary import FUNDING_TOTAL, LEVEL_WORD, level_name, source_label, source_of
 
 _WHITESPACE = re.compile(r"\s+")
 _EXECUTION_ROW = re.compile(r"^(?:预算|资金|项目)?(?:预算)?执行率(?:[（(][^)）]*[)）])?$")
@@ -91,7 +91,7 @@ _NUMBERING = re.compile(r"^(?:指标)?\d+[、.．:：]")
 _SENTENCE_MARK = re.compile(r"[。；;]|[（(]\d+(?:\.\d+)?分[)）].")
 _MAX_NAME = 60
 _PART_OF = re.compile(r"^[★☆*]*其中[:：]")
-_LEVEL_INSIDE = re.compile(r"(?:产出|效益|满意度|成本|数量|质量|时效)指标")
+_LEVEL_INSIDE = re.compile(LEVEL_WORD)
 _GLUED_NATURE = re.compile(
     rf"(?<=[\u4e00-\u9fff])(?:{UNIT_PATTERN})?(?:定量|定性)(?:指标)?$"
 )  # 计量单位 and 指标性质 after it
