@@ -302,3 +302,37 @@ def test_a_row_cut_after_a_number_between_pipes_gets_no_invented_weight_and_scor
     assert report.truncated
     last = report.indicators[-1]
     assert last.name == "保洁验收合格率" and last.weight is None and last.score is None
+
+
+# a web table flattened with spaces for its borders (invented figures)
+WEB_TABLE = (
+    "青川县妇幼保健院孕产妇健康服务补助转移支付区域(项目)绩效目标自评表\n"
+    "(2022年度)\n"
+    "转移(项目)名称 孕产妇健康服务补助\n"
+    "地方主管部门 青川县卫生健康局 资金使用单位 青川县妇幼保健院\n"
+    "项目资金(万元) 全年预算数(A) 全年执行数(B) 执行率(B/A)\n"
+    "年度资金总额: 84.00 80.64 96%\n"
+    " 其中:中央补助 60.00 60.00 100%\n"
+    "       地方资金 24.00 20.64 86%\n"
+    "一级指标 二级指标 三级指标 年度指标值 全年完成值 未完成原因和改进措施\n"
+    "数量指标  指标1:孕产妇免费产检人次 完成产检4200人次。 本年度共完成产检4315人次。\n"
+    " 指标2:高危孕产妇专案管理率 ≥95% 97%\n"
+    "质量指标  指标1:产检信息录入准确率 100% 99%\n"
+)
+
+
+def test_a_label_value_line_above_a_spaced_funding_header_keeps_the_funding_block(tmp_path: Path) -> None:
+    _, report = _report(WEB_TABLE, tmp_path)
+    assert report.funding.budget.total is not None and report.funding.budget.total.text == "84.00"
+    executed = [(item.source.value, item.amount.text) for item in report.funding.executed.by_source]
+    assert executed == [("central", "60.00"), ("local", "20.64")]
+
+
+def test_sentence_cells_of_a_spaced_row_are_read_whole_and_numbered_names_open_rows(tmp_path: Path) -> None:
+    _, report = _report(WEB_TABLE, tmp_path)
+    by_name = {indicator.name: indicator for indicator in report.indicators}
+    first = by_name["指标1:孕产妇免费产检人次"]
+    assert first.target is not None and first.target.text == "完成产检4200人次。"
+    assert first.actual is not None and first.actual.text == "本年度共完成产检4315人次。"
+    second = by_name["指标2:高危孕产妇专案管理率"]
+    assert second.target is not None and second.target.text == "≥95%" and second.level2 == "数量指标"

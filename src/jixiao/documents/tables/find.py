@@ -24,6 +24,7 @@ from jixiao.documents.tables.levels import GRADE_INLINE, is_grade, is_total
 from jixiao.documents.tables.pieces import Piece, Shape, is_money, pieces, shape_of
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, spaced
+from jixiao.vocabulary import LEVEL_WORD
 
 _COLUMN_WORD = re.compile(
     r"预算数|执行数|执行率|分值|得分|权重|一级|二级|三级|指标值|完成值|目标值|计划值|指标性质|度量单位|原因|指标名称|年初预算|全年执行"
@@ -95,10 +96,17 @@ def _is_short(text: str, start: int, end: int) -> bool:
     return len(text[start:end].strip()) <= _SHORT
 
 
+_ROW_OPENING = re.compile(rf"\s*(?:{LEVEL_WORD}|指标\s*\d+\s*[:：])")
+
+
 def _is_prose_line(text: str, start: int, end: int) -> bool:
-    """A sentence on its own line (no table separator): three in a row end a stretch that may hold tables."""
+    """A sentence on its own line (no table separator): three in a row end a stretch that may hold tables.
+    A line that opens with a level word or a numbered indicator is a row whose cells are sentences (a web
+    table's `数量指标  指标1:… 实施…37个。 本年度已完成…。`)."""
     line = text[start:end]
-    return len(line.strip()) > 40 and "|" not in line and "\t" not in line and bool(_PROSE.search(line))
+    if len(line.strip()) <= 40 or "|" in line or "\t" in line or _ROW_OPENING.match(line):
+        return False
+    return bool(_PROSE.search(line))
 
 
 def _header_run(found: list[Piece], index: int) -> tuple[list[Piece], int] | None:
