@@ -175,3 +175,22 @@ def test_handling_complaints_is_not_a_less_is_better_indicator() -> None:
 def test_a_bare_zero_needs_no_unit() -> None:
     zero = indicator("结转结余率", "≤5%", "0")
     assert "indicators.unit_mismatch" not in rules_of(check(report(indicators=[zero])))
+
+
+def _from_a_table(item: Indicator) -> Indicator:
+    for figure in (item.target, item.actual):
+        if figure is not None:
+            figure.found_by = "table.t1.indicator"
+    return item
+
+
+def test_a_missing_actual_is_a_warning_in_a_table_but_not_in_a_table_of_targets_only() -> None:
+    read = _from_a_table(indicator("补充图书册数", "6000册", "6120册"))
+    unread = _from_a_table(indicator("阅览室开放天数", "≥250天", None))
+    assert _rules(read, unread, at_least="warning") == ["indicators.missing_value"]
+    targets_only = [
+        _from_a_table(indicator(name, target, None))
+        for name, target in [("补充图书册数", "6000册"), ("阅览室开放天数", "≥250天")]
+    ]
+    assert _rules(*targets_only, at_least="warning") == []
+    assert _rules(*targets_only) == ["indicators.missing_value", "indicators.missing_value"]

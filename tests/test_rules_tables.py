@@ -336,3 +336,24 @@ def test_sentence_cells_of_a_spaced_row_are_read_whole_and_numbered_names_open_r
     assert first.actual is not None and first.actual.text == "本年度共完成产检4315人次。"
     second = by_name["指标2:高危孕产妇专案管理率"]
     assert second.target is not None and second.target.text == "≥95%" and second.level2 == "数量指标"
+
+
+def test_template_rows_and_the_next_forms_head_are_no_indicators(tmp_path: Path) -> None:
+    raw = (
+        "项目支出绩效目标表 | |||||\n"
+        "项目名称 | 乡村阅览室图书补充 | ||||\n"
+        "绩 效 指 标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | |\n"
+        "产出指标 | 数量指标 | 指标1:补充图书册数 | 6000册 | ||\n"
+        "指标2: | |||||\n"
+        "…… | |||||\n"
+        "效益指标 | 社会效益指标 | 阅览室开放天数 | ≥250天 | ||\n"
+        "生态效益指标 | … | ||||\n"
+        "满意度指标 | 服务对象满意度指标 | 读者满意度 | ≥90% | ||\n"
+        "… |\n"
+        "项目支出绩效自评表 | |||||||||\n"
+        "(2022年度) | |||||||||\n"
+        "项目名称 | 乡村阅览室图书补充 | ||||||||\n"
+        "主管部门 | 柳河镇人民政府 | 项目实施单位 | 柳河镇文化站 | ||||||\n"
+    )
+    _, report = _report(raw, tmp_path)
+    assert [indicator.name for indicator in report.indicators] == ["指标1:补充图书册数", "阅览室开放天数", "读者满意度"]

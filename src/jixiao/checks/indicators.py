@@ -161,14 +161,18 @@ def missing_value(ctx: CheckContext) -> Iterator[Finding]:
 
     A warning for a table row, whose both cells the reader sees; info for an indicator read from prose,
     where the other side is as likely unread as unwritten (on real reports, mostly unread). A row the
-    document ends inside is not a missing value.
+    document ends inside is not a missing value, and neither is an actual of a table that prints none at all
+    (a 绩效目标表 declares targets only).
     """
     last = len(ctx.report.indicators) - 1
+    targets_only = not any(ind.actual for ind in ctx.report.indicators if _from_table(ind))
     for i, ind in enumerate(ctx.report.indicators):
         if ctx.report.truncated and i == last:
             continue
         severity = None if _from_table(ind) else Severity.INFO
         if ind.target is not None and ind.actual is None:
+            if targets_only:
+                severity = Severity.INFO
             extra = f"（仅载完成率 {ind.completion.text}）" if ind.completion else ""
             figures = [ref(_path(i, "target"), ind.target)]
             if ind.completion:
