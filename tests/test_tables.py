@@ -571,3 +571,19 @@ def test_a_glued_funding_row_gives_its_weight_back_and_a_glued_total_its_score()
     cells = (Role.EXECUTED, Role.WEIGHT, Role.RATE, Role.SCORE)
     assert tuple(total.text(role) for role in cells) == ("46.56", "10", "97%", "9.7")
     assert (appropriation.text(Role.EXECUTED), appropriation.text(Role.WEIGHT)) == ("43.56", "")
+
+
+def test_a_header_with_column_letters_on_their_own_lines_keeps_every_money_column_apart() -> None:
+    """Sichuan's 2024 transfer-payment sheet: each header cell, then its letter or ratio on the next line;
+    统筹整合资金 columns and 预算到位 stand between the money columns, and 预算执行(E/C×100%) is the rate."""
+    raw = (
+        "资金投入情况\n(万元)\n\n行次 全年预算数\n(A)\n统筹整合资金数\n(B)\n扣除统筹整合资金后预算金额\n(C)\n"
+        "全年到位资金\n(D)\n预算到位\n(D/C×100%)\n全年执行资金\n(E)\n预算执行\n(E/C×100%)\n佐证材料\n"
+        "年度资金总额(万元): 1 86.400000\n86.400000 86.400000 100.00% 61.200000 70.83%\n"
+    )
+    [table] = _tables(raw)
+    assert table.columns[:3] == [Role.LABEL, Role.INDEX, Role.BUDGET]
+    assert table.columns.count(Role.NOTE) == 4
+    [row] = table.rows
+    read = (row.text(Role.BUDGET), row.text(Role.ALLOCATED), row.text(Role.EXECUTED), row.text(Role.RATE))
+    assert read == ("86.400000", "86.400000", "61.200000", "70.83%")

@@ -26,7 +26,7 @@ from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, 
 from jixiao.documents.tables.tokens import Gap, spaced
 
 _COLUMN_WORD = re.compile(
-    r"预算数|执行数|执行率|分值|得分|权重|一级|二级|三级|指标值|完成值|目标值|计划值|指标性质|度量单位|原因|指标名称|年初预算|全年执行"
+    r"预算数|执行数|执行率|执行资金|到位资金|分值|得分|权重|一级|二级|三级|指标值|完成值|目标值|计划值|指标性质|度量单位|原因|指标名称|年初预算|全年执行"
 )
 OCR_NOTE = re.compile(r"OCR|ocr|机器识别|文字识别|扫描识别|自动识别|识别结果|识别文本|机读|图片识别")
 _MIN_HEADER = 2
@@ -141,8 +141,10 @@ INDICATOR_COLUMNS = frozenset(CANONICAL) - {Role.INDEX, Role.NOTE}
 
 def _columns(run: list[Piece], kind: Kind, scattered: bool) -> list[Role]:
     roles = [piece.role for piece in run if piece.role is not None]
-    if scattered or kind is Kind.FUNDING:
+    if scattered:
         roles = list(dict.fromkeys(roles))
+    elif kind is Kind.FUNDING:  # a funding header names each money column once; its other columns stay apart
+        roles = [role for i, role in enumerate(roles) if role is Role.NOTE or role not in roles[:i]]
     if kind is Kind.FUNDING:
         return roles if roles[0] is Role.LABEL else [Role.LABEL, *(r for r in roles if r is not Role.LABEL)]
     roles = [role for role in roles if role is not Role.LABEL]
