@@ -587,3 +587,34 @@ def test_a_header_with_column_letters_on_their_own_lines_keeps_every_money_colum
     [row] = table.rows
     read = (row.text(Role.BUDGET), row.text(Role.ALLOCATED), row.text(Role.EXECUTED), row.text(Role.RATE))
     assert read == ("86.400000", "86.400000", "61.200000", "70.83%")
+
+
+GLUED_UNIT_SHEET = (
+    "绩效指标指标名称计量单位指标性质指标值指标权重(分)全年完成值指标得分(分)说明"
+    "道路养护完成率%9515988.5灌溉渠道修复长度公里2815815病虫害发生率%315115"
+)
+
+
+def test_name_unit_and_digits_glued_are_cut_where_a_weight_and_a_score_within_it_read() -> None:
+    [table] = [t for t in _tables(GLUED_UNIT_SHEET) if t.kind is Kind.INDICATORS]
+    read = [(r.text(Role.NAME), r.text(Role.UNIT), r.text(Role.TARGET), r.text(Role.WEIGHT), r.text(Role.ACTUAL),
+             r.text(Role.SCORE)) for r in table.rows]  # fmt: skip
+    assert read[0] == ("道路养护完成率", "%", "95", "15", "98", "8.5")  # 15 is the weight the other rows share
+    # 28 against a full-scored 8: the sheet's ≥ misread as 2, so the target is left blank, not guessed
+    assert read[1] == ("灌溉渠道修复长度", "公里", "", "15", "8", "15")
+    assert (GLUED_UNIT_SHEET.index("2815815"), GLUED_UNIT_SHEET.index("2815815") + 2) in table.skipped
+    assert read[2] == ("病虫害发生率", "%", "3", "15", "1", "15")  # less is better: its target stands
+    assert len(read) == 3
+
+
+def test_glued_digits_after_figures_are_not_cut_as_a_row() -> None:
+    """`…95%100%1010否` on a sheet with units inside its values: the run follows figures, not a name."""
+    raw = (
+        "指标名称计量单位指标值完成值得分系数权重得分是否核心指标"
+        "业务培训覆盖率%90%95%100%1010否宣传次数次到0次43次100%1010是"
+    )
+    [table] = [t for t in _tables(raw) if t.kind is Kind.INDICATORS]
+    assert [(r.text(Role.ACTUAL), r.text(Role.WEIGHT), r.text(Role.SCORE)) for r in table.rows] == [
+        ("95%", "10", "10"),
+        ("43次", "10", "10"),
+    ]

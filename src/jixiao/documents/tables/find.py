@@ -18,6 +18,7 @@ from jixiao.documents.tables.align import Aligner, split_glued
 from jixiao.documents.tables.cells import HEADING, line_spans
 from jixiao.documents.tables.columns import column_major_table
 from jixiao.documents.tables.glued_funding import split_glued_funding
+from jixiao.documents.tables.glued_runs import glued_run_pieces
 from jixiao.documents.tables.headerless import headerless_table, headerless_zones
 from jixiao.documents.tables.headers import HEADER_WORD, MONEY_IN_YUAN, compact, kind_of
 from jixiao.documents.tables.levels import GRADE_INLINE, is_grade, is_total
@@ -314,7 +315,8 @@ def _mark_cut(table: Table, text: str, body: list[Piece]) -> None:
     piped = body[-1].cut == "pipe"
     closed = not piped or text[last.end : last.end + 1] == "|"
     if trailing or not all(role in last.cells for role in wanted) or not closed:
-        last.partial = True
+        # words after a row whose cells are all there: the cut fell in the next row, this one is whole
+        last.partial = not (trailing and closed and all(role in last.cells for role in wanted))
         table.truncated = True
 
 
@@ -350,8 +352,11 @@ def _table(
         at = run[-1].cell.end
         body = [Piece(Cell("", at, at), Shape.FUND_LABEL), *body]
     footers: list[Row] = []
+    blanked: list[tuple[int, int]] = []
     if kind is Kind.INDICATORS:
         body, footers = _footer(body)
+        body = glued_run_pieces(text, body, columns)
+        blanked = [(p.cell.start, p.cell.end) for p in body if p.cut == "blanked"]
     grid = None if breaks is None else frozenset(i - stop for i in breaks if stop <= i < end)
     if grid is not None and len(body) != end - stop:  # pieces taken out of the body: no positional breaks
         grid = None
@@ -365,7 +370,8 @@ def _table(
         for row in rows:
             split_glued_funding(row, columns)
     table = Table(kind=kind, layout=layout, columns=columns, rows=rows, start=run[0].cell.start, end=0)
-    table.skipped = [(piece.cell.start, piece.cell.end) for piece in left if piece.shape in _VALUE_SHAPES] + dropped
+    table.skipped = [(piece.cell.start, piece.cell.end) for piece in left if piece.shape in _VALUE_SHAPES]
+    table.skipped += dropped + blanked
     _mark_cut(table, text, body)
     table.rows.extend(footers)
     last = max([row.end for row in table.rows] or [run[-1].cell.end])
