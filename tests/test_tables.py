@@ -618,3 +618,16 @@ def test_glued_digits_after_figures_are_not_cut_as_a_row() -> None:
         ("95%", "10", "10"),
         ("43次", "10", "10"),
     ]
+
+
+def test_amounts_that_lost_their_leading_digits_are_not_read_and_points_need_a_rate_before_them() -> None:
+    """OCR dropped the digits before each point (`.46.08.7`): no cell of the run is sure; and a funding row
+    holds a weight and a score only glued after its rate (`32.06` alone is an amount, not 3 and 2.06)."""
+    raw = (
+        "年初预算数全年(调整)预算数全年执行数执行率执行率权重执行率得分\n"
+        "年度总金额55.0055.0042.5077.27%107.73\n其他资金32.06\n其中财政拨款.46.08.783.41108.34\n"
+    )
+    [table] = _tables(raw)
+    read = [{role.value: cell.text for role, cell in row.cells.items()} for row in table.rows]
+    assert read[1] == {"label": "其他资金", "initial_budget": "32.06"}
+    assert not any(".46" in raw[row.start : row.end] or "783" in raw[row.start : row.end] for row in table.rows)
