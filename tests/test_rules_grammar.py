@@ -174,6 +174,9 @@ def test_score_and_grade_as_stated() -> None:
     score, grade = extract_score(text)
     assert (score.value, score.unit, grade.text) == (96.5, "分", "优")
     assert extract_score("执行率优良，无得分")[0] is None
+    assert extract_score("对本部门整体支出开展了绩效评价，综合评分为93分。")[0].value == 93
+    assert extract_score("按照评分标准，本项目自评分为88.5分。")[0].value == 88.5
+    assert extract_score("评分标准：每项评分2分")[0] is None
 
 
 def test_a_budget_said_to_be_年初_is_the_initial_budget() -> None:
