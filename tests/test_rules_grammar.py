@@ -188,6 +188,21 @@ def test_a_budget_said_to_be_年初_is_the_initial_budget() -> None:
     assert (alone.initial.total.value, alone.budget.total) == (985, None)
 
 
+def test_disbursed_money_is_the_executed_line_when_the_printed_rate_says_so() -> None:
+    text, _ = normalize(
+        "二、自评工作开展情况\n我单位于12月对各项绩效指标完成情况进行了调查。\n"
+        "三、资金执行情况\n项目资金共860万元,截至12月20日,已完成拨付731万元,执行率85%。\n"
+    )
+    funding, _ = extract_funding(text)  # the survey sentence names the indicators, it is no section heading
+    assert (funding.budget.total.text, funding.executed.total.text, funding.execution_rate.text) == (
+        "860万元",
+        "731万元",
+        "85%",
+    )
+    other, _ = extract_funding(normalize("项目资金共860万元,已完成拨付600万元,执行率85%。\n")[0])
+    assert other.executed.total is None  # 600 over 860 is not the printed 85%: 拨付 alone says no line
+
+
 def test_bare_target_word_before_a_number() -> None:
     found = _indicators(
         "产出指标：城镇新增就业目标800人，实际完成812人，完成率101.5%；绩效目标完成率≥95%，实际完成97%。\n"
