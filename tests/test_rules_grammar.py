@@ -167,6 +167,22 @@ def test_first_level_heading_without_second_level() -> None:
     assert [(i.level1, i.level2, i.name, i.actual.value) for i in found] == [("产出指标", None, "培训人数", 320)]
 
 
+def test_statements_on_an_achievement_heading_line_are_actuals() -> None:
+    found = _indicators(
+        "（三）绩效指标完成情况分析。\n1.效益指标完成情况分析。\n"
+        "（1）经济效益。亩均增收320元。\n"
+        "（2）生态效益。年减少泥沙流失2.4万t；林草覆盖率61.5%。\n"
+        "（3）社会效益。受益人口≥5000人，实际受益5212人。\n"
+    )
+    assert [(i.level2, i.name, i.actual.text) for i in found] == [
+        ("经济效益指标", "亩均增收", "320元"),
+        ("生态效益指标", "年减少泥沙流失", "2.4万t"),
+        ("生态效益指标", "林草覆盖率", "61.5%"),
+        ("社会效益指标", "受益人口", "5212人"),  # a target and its actual: read by the clause grammar
+    ]
+    assert found[-1].target.text == "≥5000人"
+
+
 def test_score_and_grade_as_stated() -> None:
     from jixiao.extract.rules.score import extract_score
 

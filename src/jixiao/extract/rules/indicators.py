@@ -27,9 +27,12 @@ from jixiao.model import Figure, Indicator
 
 _LEVEL2_HEADING = re.compile(
     r"(?m)^[ \t]*(?:[（(]?[\d一二三四五六七八九十]+[）)]?[、.．]?[ \t]*|[①-⑳][ \t]*)?(?:产出(?=数量|质量|时效|成本))?"
-    r"(?P<level2>服务对象满意度|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|产出|效益)指标"
+    r"(?:(?P<level2>服务对象满意度|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|产出|效益)指标"
     # not `…指标值为` (the indicator's own name); `产出指标（分值50分，得分49.04分）` carries its points
-    r"(?!值|名称)(?:分析|完成情况|方面|中)?(?:[（(][^）)\n]{0,30}[）)])?[：:，,。]?[ \t]*"
+    r"(?!值|名称)(?:完成情况)?(?:分析|方面|中)?(?:[（(][^）)\n]{0,30}[）)])?[：:，,。]?"
+    # `(1)经济效益。人均产粮增加290kg/人。`: a numbered heading may leave 指标 out (never `(5)服务对象满意度：…`,
+    # an item)
+    r"|(?<=[、.．)）])[ \t]*(?P<bare>经济效益|社会效益|生态效益|可持续影响)。)[ \t]*"
 )
 _LEVEL1_ONLY = ("产出指标", "效益指标")
 _TOP_HEADING = re.compile(r"(?m)^[ \t]*[一二三四五六七八九十]+、")
@@ -50,7 +53,7 @@ def _blocks(text: str) -> list[_Block]:
     for index, heading in enumerate(headings):
         end = headings[index + 1].start() if index + 1 < len(headings) else len(text)
         top = _TOP_HEADING.search(text, heading.end(), end)
-        name = heading["level2"] + "指标"
+        name = (heading["level2"] or heading["bare"]) + "指标"
         level2 = None if name in _LEVEL1_ONLY else "服务对象满意度指标" if name == "满意度指标" else name
         level1 = LEVEL1_OF.get(level2) if level2 else name
         blocks.append(_Block(level1=level1, level2=level2, start=heading.end(), end=top.start() if top else end))
@@ -120,22 +123,46 @@ def _under_achievements(text: str, at: int) -> bool:
 
 def _achieved_statement(reader: ClauseReader, block: _Block, line_end: int) -> bool:
     """`①数量指标:2023年,我校收到专项经费16.20万元。` under 完成的绩效目标: one clause, one figure, no
-    marker, on the heading's own line, is the indicator's actual (昌宁 2023)."""
+    marker, on the heading's own line, is the indicator's actual (昌宁 2023); so is each of several such
+    statements (`(2)社会效益。人均增加基本农田0.05亩;农田增加25.26公顷。`)."""
     text = reader.text
     if block.start == 0 or text[block.start - 1] == "\n" or not _under_achievements(text, block.start):
         return False
-    statement = _STATEMENT.match(text, block.start, line_end)
-    if statement is None or TARGET_MARKER.search(statement["clause"]) or ACTUAL.search(statement["clause"]):
-        return False
-    values = terminal_quantities(text, *statement.span("clause"))
-    if len(values) != 1 or values[0].end() != statement.end("clause"):
-        return False
-    name = clean_name(text[statement.start("clause") : values[0].start()])
-    if not name:
-        return False
+    return read_statements(reader, block.start, line_end)
+
+
+_STATEMENT_BREAKS = re.compile(r"[，,；;]")
+_NOT_A_STATEMENT = re.compile(r"实际|完成|累计|其中|合计|共")
+_YEAR_CLAUSE = re.compile(r"[ \t]*(?:19|20)\d{2}年度?[，,]")
+
+
+def read_statements(reader: ClauseReader, start: int, end: int) -> bool:
+    """Read text[start:end] as statements of what was achieved, `name figure` each, when every part is one
+    (a part with a marker, a second figure or no name means it is a sentence, not such a list)."""
+    text = reader.text
+    stop = end
+    while stop > start and text[stop - 1] in "。；; \t":
+        stop -= 1
+    year = _YEAR_CLAUSE.match(text, start, stop)  # `2021年，防疫物资按时调拨率为100%`
+    start = year.end() if year else start
+    parts, position = [], start
+    for brk in [*_STATEMENT_BREAKS.finditer(text, start, stop), None]:
+        part_end = brk.start() if brk else stop
+        statement = _STATEMENT.match(text, position, part_end)
+        if statement is None or TARGET_MARKER.search(statement["clause"]) or ACTUAL.search(statement["clause"]):
+            return False
+        values = terminal_quantities(text, *statement.span("clause"))
+        if len(values) != 1 or values[0].end() != statement.end("clause"):
+            return False
+        name = clean_name(text[statement.start("clause") : values[0].start()])
+        if not name or _NOT_A_STATEMENT.match(name) or values[0]["op"] or values[0]["suffix"]:
+            return False  # `…≥300人次，实际培训326人次`: a target and its actual, not two achievements
+        parts.append((name, values[0].span()))
+        position = brk.end() if brk else stop
     reader.found_by = "narrative.achieved"
-    reader.add(None, name, actual=figure_at(text, *values[0].span(), reader.found_by))
-    return True
+    for name, span in parts:
+        reader.add(None, name, actual=figure_at(text, *span, reader.found_by))
+    return bool(parts)
 
 
 def _flush(reader: ClauseReader, cursor: Cursor, items: list[tuple[int, int]]) -> None:
