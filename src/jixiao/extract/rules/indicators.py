@@ -136,33 +136,55 @@ _NOT_A_STATEMENT = re.compile(r"实际|完成|累计|其中|合计|共")
 _YEAR_CLAUSE = re.compile(r"[ \t]*(?:19|20)\d{2}年度?[，,]")
 
 
-def read_statements(reader: ClauseReader, start: int, end: int) -> bool:
+def read_statements(reader: ClauseReader, start: int, end: int, *, listing: bool = False) -> bool:
     """Read text[start:end] as statements of what was achieved, `name figure` each, when every part is one
-    (a part with a marker, a second figure or no name means it is a sentence, not such a list)."""
+    (a part with a marker, a second figure or no name means it is a sentence, not such a list). In a
+    `listing` (the run-in list of a 指标完成情况 heading) a part that states no plain figure (`…效果明显`,
+    `…≥90%`) is passed over, as long as no part is a target or an actual by its words."""
     text = reader.text
     stop = end
-    while stop > start and text[stop - 1] in "。；; \t":
+    while stop > start and text[stop - 1] in "。；;，, \t":
         stop -= 1
     year = _YEAR_CLAUSE.match(text, start, stop)  # `2021年，防疫物资按时调拨率为100%`
     start = year.end() if year else start
     parts, position = [], start
     for brk in [*_STATEMENT_BREAKS.finditer(text, start, stop), None]:
         part_end = brk.start() if brk else stop
-        statement = _STATEMENT.match(text, position, part_end)
-        if statement is None or TARGET_MARKER.search(statement["clause"]) or ACTUAL.search(statement["clause"]):
+        part = _statement(text, position, part_end)
+        if part is None or (part == "plain" and not listing):
             return False
-        values = terminal_quantities(text, *statement.span("clause"))
-        if len(values) != 1 or values[0].end() != statement.end("clause"):
-            return False
-        name = clean_name(text[statement.start("clause") : values[0].start()])
-        if not name or _NOT_A_STATEMENT.match(name) or values[0]["op"] or values[0]["suffix"]:
-            return False  # `…≥300人次，实际培训326人次`: a target and its actual, not two achievements
-        parts.append((name, values[0].span()))
+        if part != "plain":
+            parts.append(part)
         position = brk.end() if brk else stop
+    if listing and len(parts) < _MIN_LISTING:
+        return False
     reader.found_by = "narrative.achieved"
     for name, span in parts:
         reader.add(None, name, actual=figure_at(text, *span, reader.found_by))
     return bool(parts)
+
+
+_MIN_LISTING = 2
+
+
+def _statement(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | str | None:
+    """`name figure` as (name, figure span); "plain" for a part that states no plain figure; None for a
+    part that is a target or an actual by its words (the line is a sentence, not a list)."""
+    statement = _STATEMENT.match(text, start, end)
+    if statement is None:
+        return "plain"
+    clause = statement["clause"]
+    if TARGET_MARKER.search(clause) or ACTUAL.search(clause) or _NOT_A_STATEMENT.match(clause):
+        return None
+    values = terminal_quantities(text, *statement.span("clause"))
+    if len(values) != 1 or values[0].end() != statement.end("clause"):
+        return "plain"
+    name = clean_name(text[statement.start("clause") : values[0].start()])
+    if not name or _NOT_A_STATEMENT.match(name):
+        return None
+    if values[0]["op"] or values[0]["suffix"]:
+        return "plain"  # `≥300人次`: a target's shape (then `，实际培训326人次` makes it a sentence)
+    return name, values[0].span()
 
 
 def _flush(reader: ClauseReader, cursor: Cursor, items: list[tuple[int, int]]) -> None:
@@ -210,9 +232,23 @@ def _uncovered(text: str, blocks: list[_Block]) -> list[tuple[int, int]]:
     return [(start, end) for start, end in gaps if end > start]
 
 
+_LISTING_HEADING = re.compile(
+    r"(?m)^[ \t]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])?[ \t]*"
+    r"(?:绩效)?指标完成情况(?:分析)?[。：:][ \t]*(?=\S)"
+)
+"""`(三)绩效指标完成情况分析。建设规划完整性100%，项目验收合格率100%，…`: a heading with its list run in."""
+
+
+def _read_listings(reader: ClauseReader, start: int, end: int) -> None:
+    for heading in _LISTING_HEADING.finditer(reader.text, start, end):
+        line_end = reader.text.find("\n", heading.end(), end)
+        read_statements(reader, heading.end(), end if line_end < 0 else line_end, listing=True)
+
+
 def _read_loose(text: str, start: int, end: int) -> list[Indicator]:
     """Indicator sentences outside any indicator block: both a target marker and an actual marker."""
     reader = ClauseReader(text, None, None)
+    _read_listings(reader, start, end)
     reader.found_by = "narrative.sentence"
     for marker in ACTUAL.finditer(text, start, end):
         sentence = max(start, max(text.rfind(sep, start, marker.start()) for sep in _SENTENCE_START) + 1)
