@@ -192,6 +192,12 @@ def test_a_list_run_into_an_indicator_completion_heading_gives_actuals() -> None
     assert not _indicators("（三）绩效指标完成情况分析。受益人口≥5000人,实际受益5212人,满意度达95%。\n")[1:]
 
 
+def test_a_satisfaction_stated_with_its_percent_is_an_actual_unless_it_is_a_goal() -> None:
+    found = _indicators("三、项目绩效情况\n受助学生及家长的满意度达98.5%。\n")
+    assert [(i.name, i.actual.text) for i in found] == [("受助学生及家长的满意度", "98.5%")]
+    assert not _indicators("年度目标：确保受助学生满意度达到95%。\n2.满意度达到90% 。\n")
+
+
 def test_score_and_grade_as_stated() -> None:
     from jixiao.extract.rules.score import extract_score
 

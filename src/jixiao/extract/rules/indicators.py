@@ -245,10 +245,31 @@ def _read_listings(reader: ClauseReader, start: int, end: int) -> None:
         read_statements(reader, heading.end(), end if line_end < 0 else line_end, listing=True)
 
 
+_SATISFACTION = re.compile(
+    r"(?P<name>[^，,；;。：:、\n\d（()）]{0,16}满意(?:度|率))(?:达到|达|为|是)?(?P<actual>\d+(?:\.\d+)?%)(?=[，,；;。\s]|$)"
+)
+_NOT_ACHIEVED = re.compile(r"目标|计划|预期|预计|力争|确保|不低于|以上|≥|>")
+
+
+def _read_satisfaction(reader: ClauseReader, start: int, end: int) -> None:
+    """`群众及残疾人满意度98%。`: a satisfaction stated with its percent is the survey's result, unless its
+    sentence speaks of a goal (`满意度目标90%`, `确保满意度达到95%`)."""
+    text = reader.text
+    for match in _SATISFACTION.finditer(text, start, end):
+        sentence = max(start, max(text.rfind(sep, start, match.start()) for sep in _SENTENCE_START) + 1)
+        if _NOT_ACHIEVED.search(text, sentence, match.end()):
+            continue
+        name = clean_name(match["name"]).lstrip(".．、")
+        if len(name) > len("满意度") and "\u4e00" <= name[0] <= "\u9fff":  # whose satisfaction: 群众, 学生 …
+            reader.found_by = "narrative.satisfaction"
+            reader.add(None, name, actual=figure_at(text, *match.span("actual"), reader.found_by))
+
+
 def _read_loose(text: str, start: int, end: int) -> list[Indicator]:
     """Indicator sentences outside any indicator block: both a target marker and an actual marker."""
     reader = ClauseReader(text, None, None)
     _read_listings(reader, start, end)
+    _read_satisfaction(reader, start, end)
     reader.found_by = "narrative.sentence"
     for marker in ACTUAL.finditer(text, start, end):
         sentence = max(start, max(text.rfind(sep, start, marker.start()) for sep in _SENTENCE_START) + 1)
