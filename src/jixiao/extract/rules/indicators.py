@@ -255,9 +255,13 @@ def _read_satisfaction(reader: ClauseReader, start: int, end: int) -> None:
     """`群众及残疾人满意度98%。`: a satisfaction stated with its percent is the survey's result, unless its
     sentence speaks of a goal (`满意度目标90%`, `确保满意度达到95%`)."""
     text = reader.text
+    read = [(i.actual.span.start, i.actual.span.end) for i in reader.indicators if i.actual and i.actual.span]
     for match in _SATISFACTION.finditer(text, start, end):
+        if match.span("actual") in read:
+            continue  # read already, with its target (`满意度为97.5%，高于年度目标值（≥90%）`)
         sentence = max(start, max(text.rfind(sep, start, match.start()) for sep in _SENTENCE_START) + 1)
-        if _NOT_ACHIEVED.search(text, sentence, match.end()):
+        stops = [i for i in (text.find(sep, match.end(), end) for sep in "。；;\n") if i >= 0]
+        if _NOT_ACHIEVED.search(text, sentence, min(stops, default=end)):
             continue
         name = clean_name(match["name"]).lstrip(".．、")
         if len(name) > len("满意度") and "\u4e00" <= name[0] <= "\u9fff":  # whose satisfaction: 群众, 学生 …
@@ -269,7 +273,6 @@ def _read_loose(text: str, start: int, end: int) -> list[Indicator]:
     """Indicator sentences outside any indicator block: both a target marker and an actual marker."""
     reader = ClauseReader(text, None, None)
     _read_listings(reader, start, end)
-    _read_satisfaction(reader, start, end)
     reader.found_by = "narrative.sentence"
     for marker in ACTUAL.finditer(text, start, end):
         sentence = max(start, max(text.rfind(sep, start, marker.start()) for sep in _SENTENCE_START) + 1)
@@ -278,6 +281,7 @@ def _read_loose(text: str, start: int, end: int) -> list[Indicator]:
             continue
         reader.clause(Cursor(pos=_loose_name_start(text, sentence, target.start()), program=None), marker, end)
     read_phrasings(reader, start, end)
+    _read_satisfaction(reader, start, end)
     return reader.indicators
 
 
