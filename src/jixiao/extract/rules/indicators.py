@@ -147,13 +147,14 @@ def read_statements(reader: ClauseReader, start: int, end: int, *, listing: bool
         stop -= 1
     year = _YEAR_CLAUSE.match(text, start, stop)  # `2021年，防疫物资按时调拨率为100%`
     start = year.end() if year else start
-    parts, position = [], start
+    parts: list[tuple[str, tuple[int, int]]] = []
+    position = start
     for brk in [*_STATEMENT_BREAKS.finditer(text, start, stop), None]:
         part_end = brk.start() if brk else stop
         part = _statement(text, position, part_end)
-        if part is None or (part == "plain" and not listing):
+        if part is None or (part == _PLAIN and not listing):
             return False
-        if part != "plain":
+        if isinstance(part, tuple):
             parts.append(part)
         position = brk.end() if brk else stop
     if listing and len(parts) < _MIN_LISTING:
@@ -165,6 +166,7 @@ def read_statements(reader: ClauseReader, start: int, end: int, *, listing: bool
 
 
 _MIN_LISTING = 2
+_PLAIN = "plain"
 
 
 def _statement(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | str | None:
@@ -172,18 +174,18 @@ def _statement(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] |
     part that is a target or an actual by its words (the line is a sentence, not a list)."""
     statement = _STATEMENT.match(text, start, end)
     if statement is None:
-        return "plain"
+        return _PLAIN
     clause = statement["clause"]
     if TARGET_MARKER.search(clause) or ACTUAL.search(clause) or _NOT_A_STATEMENT.match(clause):
         return None
     values = terminal_quantities(text, *statement.span("clause"))
     if len(values) != 1 or values[0].end() != statement.end("clause"):
-        return "plain"
+        return _PLAIN
     name = clean_name(text[statement.start("clause") : values[0].start()])
     if not name or _NOT_A_STATEMENT.match(name):
         return None
     if values[0]["op"] or values[0]["suffix"]:
-        return "plain"  # `≥300人次`: a target's shape (then `，实际培训326人次` makes it a sentence)
+        return _PLAIN  # `≥300人次`: a target's shape (then `，实际培训326人次` makes it a sentence)
     return name, values[0].span()
 
 
