@@ -234,6 +234,15 @@ def test_disbursed_money_is_the_executed_line_when_the_printed_rate_says_so() ->
     assert other.executed.total is None  # 600 over 860 is not the printed 85%: 拨付 alone says no line
 
 
+def test_execution_progress_as_a_factor_is_no_execution_verb() -> None:
+    text, _ = normalize(
+        "资金按因素法分配，并将上年度资金执行进度作为调节因素，对专项资金2400万元进行了分解。"
+        "目前，资金已执行1530万元，预算执行率63.75%。\n"
+    )
+    funding, _ = extract_funding(text)
+    assert (funding.allocated.total.text, funding.executed.total.text) == ("2400万元", "1530万元")
+
+
 def test_bare_target_word_before_a_number() -> None:
     found = _indicators(
         "产出指标：城镇新增就业目标800人，实际完成812人，完成率101.5%；绩效目标完成率≥95%，实际完成97%。\n"
