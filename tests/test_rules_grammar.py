@@ -241,6 +241,8 @@ def test_execution_progress_as_a_factor_is_no_execution_verb() -> None:
     )
     funding, _ = extract_funding(text)
     assert (funding.allocated.total.text, funding.executed.total.text) == ("2400万元", "1530万元")
+    paid, _ = extract_funding(normalize("已兑现困难群众临时救助资金9620元。\n")[0])
+    assert paid.executed.total.text == "9620元"
 
 
 def test_bare_target_word_before_a_number() -> None:
