@@ -147,12 +147,11 @@ def year(ctx: CheckContext) -> Iterator[Finding]:
 
 
 POSITIVE_NAME = re.compile("满意度|覆盖率|人数|户数|知晓率|落实率|发放率|到位率|参训率|就业率|(?:建设|改造|完成)数量")
-_CAPPED = re.compile("控制|压减|压缩|会议|发文|检查|调整")  # counts a unit keeps low on purpose
 
 
 def _positive(name: str) -> bool:
-    """More is better: 满意度, 覆盖率, 人数, a count of things built (建设数量), never a capped count."""
-    return bool(POSITIVE_NAME.search(name)) and not is_reverse(name) and not _CAPPED.search(name)
+    """More is better: 满意度, 覆盖率, 人数, a count of things built (建设数量)."""
+    return bool(POSITIVE_NAME.search(name)) and not is_reverse(name)
 
 
 @rule("indicators.direction", Severity.WARNING)
