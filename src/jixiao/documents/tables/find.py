@@ -37,13 +37,20 @@ _MAX_PROSE_RUN = 3  # this many sentences in a row end a table
 _BLOCK_POINTS = re.compile(r"[（(]?(\d+(?:\.\d+)?)分?[)）]$")
 
 
-def removed_spaces(text: str, origin: list[int]) -> Gap:
-    """The gap test for normalized text: a space was there, or normalization dropped chars before i."""
+_PAGE_JOIN = re.compile(r"\n\d{1,2}、")  # a sharing site's page number, dropped mid-cell (documents.wrappers)
+
+
+def removed_spaces(text: str, origin: list[int], raw: str | None = None) -> Gap:
+    """The gap test for normalized text: a space was there, or normalization dropped chars before i (but not
+    a page number that broke a cell, when `raw` tells)."""
 
     def gap(index: int) -> bool:
         if index <= 0 or index >= len(origin):
             return index > 0
-        return text[index - 1].isspace() or origin[index] - origin[index - 1] > 1
+        if text[index - 1].isspace():
+            return True
+        before, at = origin[index - 1], origin[index]
+        return at - before > 1 and not (raw is not None and _PAGE_JOIN.fullmatch(raw, before + 1, at))
 
     return gap
 
@@ -410,12 +417,15 @@ def _tables_in(text: str, found: list[Piece], breaks: frozenset[int] | None = No
     return tables
 
 
-def find_tables(text: str, origin: list[int] | None = None, layouts: Sequence[TableLayout] = ()) -> list[Table]:
+def find_tables(
+    text: str, origin: list[int] | None = None, layouts: Sequence[TableLayout] = (), raw: str | None = None
+) -> list[Table]:
     """Every funding and indicator table in the text, in order.
 
-    `origin` (Document.origin) tells where normalization removed spaces between squashed cells.
+    `origin` (Document.origin) tells where normalization removed spaces between squashed cells; `raw`
+    (Document.raw_text), what it removed.
     """
-    gap = removed_spaces(text, origin) if origin is not None else spaced(text)
+    gap = removed_spaces(text, origin, raw) if origin is not None else spaced(text)
     ocr = OCR_NOTE.search(text) is not None
     tables: list[Table] = []
     grids = [layout for layout in layouts if layout.rows and layout.rows[0]]
