@@ -145,9 +145,11 @@ def _values(text: str, start: int, end: int) -> dict[Role, Cell] | None:
     printed = text[start:end]
     if not printed:
         return {}
-    if dash := _DASH.match(printed):  # the target left blank: the rest is the actual
+    if dash := _DASH.match(printed):  # the target left blank: the rest is the actual (words or one figure)
         rest = printed[dash.end() :]
-        return {Role.ACTUAL: Cell(rest, start + dash.end(), end)} if rest and not rest[0].isdigit() or _figure(rest) else None
+        if not rest or (re.search(r"\d", rest) and not _figure(rest)):
+            return None  # words, or one figure: never a run of cells
+        return {Role.ACTUAL: Cell(rest, start + dash.end(), end)}
     half = len(printed) // 2
     if len(printed) % 2 == 0 and printed[:half] == printed[half:]:
         return {
