@@ -113,7 +113,7 @@ def _without_misaligned_cents(text: str, found: list[tuple[int, int, bool]]) -> 
     values is no cells at all."""
     dropped: set[int] = set()
     run: list[int] = []
-    for index, (value_start, value_end, _) in enumerate([*found, (-1, -1, False)]):
+    for index, (value_start, _, _) in enumerate([*found, (-1, -1, False)]):
         if run and value_start == found[run[-1]][1]:
             run.append(index)
             continue
