@@ -398,6 +398,7 @@ def _table(
     layout = _layout(body)
     scored = _scored_rows(text, body, columns, _next_block(found, end)) if layout == "t4" else None
     rows, left = (scored, []) if scored is not None else Aligner(columns, kind, text).align(body, grid)
+    layout = "scored" if scored is not None else layout  # its own reading, with its own confidence
     if kind is Kind.INDICATORS:
         carry_down(rows)
         dropped = _drop_unheaded_points(rows, columns) if layout == "t4" else []
