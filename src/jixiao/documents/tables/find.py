@@ -23,6 +23,7 @@ from jixiao.documents.tables.headerless import headerless_table, headerless_zone
 from jixiao.documents.tables.headers import HEADER_WORD, MONEY_IN_YUAN, compact, kind_of
 from jixiao.documents.tables.levels import GRADE_INLINE, is_grade, is_total
 from jixiao.documents.tables.pieces import Piece, Shape, is_money, pieces, shape_of
+from jixiao.documents.tables.scored_rows import scored_rows
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, spaced
 from jixiao.vocabulary import LEVEL_WORD
@@ -402,8 +403,10 @@ def _table(
     grid = None if breaks is None else frozenset(i - stop for i in breaks if stop <= i < end)
     if grid is not None and len(body) != end - stop:  # pieces taken out of the body: no positional breaks
         grid = None
-    rows, left = Aligner(columns, kind, text).align(body, grid)
     layout = _layout(body)
+    scored = _scored_rows(text, body, columns, _next_block(found, end)) if layout == "t4" else None
+    rows, left = (scored, []) if scored is not None else Aligner(columns, kind, text).align(body, grid)
+    layout = "scored" if scored is not None else layout  # its own reading, with its own confidence
     if kind is Kind.INDICATORS:
         carry_down(rows)
         dropped = _drop_unheaded_points(rows, columns) if layout == "t4" else []
@@ -419,6 +422,23 @@ def _table(
     last = max([row.end for row in table.rows] or [run[-1].cell.end])
     table.end = max(last, run[-1].cell.end)
     return table, end
+
+
+def _scored_rows(text: str, body: list[Piece], columns: list[Role], limit: int) -> list[Row] | None:
+    """A glued scoring sheet with its 分值 column right after the name (see scored_rows), read on to the
+    next header or block of the form (a glued body's long runs of words do not end it)."""
+    if Role.NAME not in columns or Role.WEIGHT not in columns or not body:
+        return None
+    at = columns.index(Role.NAME)
+    if at + 1 >= len(columns) or columns[at + 1] is not Role.WEIGHT:
+        return None
+    return scored_rows(text, body[0].cell.start, max(limit, body[-1].cell.end))
+
+
+def _next_block(found: list[Piece], start: int) -> int:
+    following = (p for p in found[start:] if p.shape in (Shape.HEADER, Shape.BLOCK))
+    stop = next(following, None)
+    return stop.cell.start if stop is not None else found[-1].cell.end
 
 
 def _grid_pieces(text: str, layout: TableLayout) -> tuple[list[Piece], frozenset[int]]:
