@@ -242,6 +242,8 @@ _LISTING_HEADING = re.compile(
 
 
 def _read_listings(reader: ClauseReader, start: int, end: int) -> None:
+    if reader.text.find("指标完成情况", start, end) < 0:
+        return  # the cue: the heading's pattern would be tried at every char
     for heading in _LISTING_HEADING.finditer(reader.text, start, end):
         line_end = reader.text.find("\n", heading.end(), end)
         read_statements(reader, heading.end(), end if line_end < 0 else line_end, listing=True)
