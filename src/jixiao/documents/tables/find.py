@@ -34,6 +34,7 @@ _COLUMN_WORD = re.compile(
 OCR_NOTE = re.compile(r"OCR|ocr|机器识别|文字识别|扫描识别|自动识别|识别结果|识别文本|机读|图片识别")
 _MIN_HEADER = 2
 _NOT_TEXT = re.compile(r"[\s|│┃]+")
+_TEXT_CHAR = re.compile(r"[^\s|│┃]")
 _WINDOW_LINES = 8  # a header dumped one cell per line spreads over this many lines at most
 _MAX_PROSE_RUN = 3  # this many sentences in a row end a table
 _BLOCK_POINTS = re.compile(r"[（(]?(\d+(?:\.\d+)?)分?[)）]$")
@@ -345,8 +346,8 @@ def _mark_cut(table: Table, text: str, body: list[Piece]) -> None:
     its cells, or pieces after it were left unplaced (a cut `≥9`, a lone `生态`), or its last cell is not
     closed by a pipe where the rows' cells are.
     """
-    if not table.rows or not body or _NOT_TEXT.sub("", text[body[-1].cell.end :]):
-        return
+    if not table.rows or not body or _TEXT_CHAR.search(text, body[-1].cell.end):
+        return  # text goes on after the body (a search stops at its first char; a sub would copy the rest)
     last = table.rows[-1]
     if table.kind is Kind.FUNDING:
         wanted = [role for role in table.columns if role is not Role.LABEL]
