@@ -35,6 +35,7 @@ OCR_NOTE = re.compile(r"OCR|ocr|机器识别|文字识别|扫描识别|自动识
 _MIN_HEADER = 2
 _NOT_TEXT = re.compile(r"[\s|│┃]+")
 _TEXT_CHAR = re.compile(r"[^\s|│┃]")
+_GARBLED = re.compile(r"[\d.,%]{5,}")  # glued amounts no cut reads (documents.tables.tokens): unread
 _WINDOW_LINES = 8  # a header dumped one cell per line spreads over this many lines at most
 _MAX_PROSE_RUN = 3  # this many sentences in a row end a table
 _BLOCK_POINTS = re.compile(r"[（(]?(\d+(?:\.\d+)?)分?[)）]$")
@@ -416,7 +417,7 @@ def _table(
         for row in rows:
             split_glued_funding(row, columns)
     table = Table(kind=kind, layout=layout, columns=columns, rows=rows, start=run[0].cell.start, end=0)
-    table.skipped = [(piece.cell.start, piece.cell.end) for piece in left if piece.shape in _VALUE_SHAPES]
+    table.skipped = [(p.cell.start, p.cell.end) for p in left if p.shape in _VALUE_SHAPES or _GARBLED.fullmatch(p.text)]
     table.skipped += dropped + blanked
     _mark_cut(table, text, body)
     table.rows.extend(footers)
@@ -466,7 +467,7 @@ def _tables_in(text: str, found: list[Piece], breaks: frozenset[int] | None = No
             index += 1
             continue
         table, index = _table(text, found, index, *header, breaks)
-        if table.rows:
+        if table.rows or table.skipped:  # a table of cells no cut reads still says what is unread
             tables.append(table)
     if not tables and (columns := column_major_table(text, found)) is not None:
         tables.append(columns)

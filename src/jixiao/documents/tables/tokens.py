@@ -118,7 +118,8 @@ def _without_misaligned_cents(text: str, found: list[tuple[int, int, bool]]) -> 
             run.append(index)
             continue
         if len(run) >= 2 and _misaligned(text, [found[i] for i in run]):
-            dropped.update(run)
+            dropped.update(run[1:])  # the run stays one piece, which no figure reads: it is listed unread
+            found[run[0]] = (found[run[0]][0], found[run[-1]][1], False)
         run = [index] if value_start >= 0 else []
     return [span for index, span in enumerate(found) if index not in dropped]
 
