@@ -170,6 +170,7 @@ class _Step:
     previous: int
     new_row: bool = False
     pair: bool = False  # the piece filled 分值 and 得分 at once
+    passed: bool = False  # a line's leading border read as nothing: the row goes on where it was
 
 
 class Aligner:
@@ -260,6 +261,8 @@ class Aligner:
                             steps[column + 1] = _Step(column + 1, previous, new_row)
                 if not opens:
                     self._pair(piece, previous, best[previous], scores, steps)
+                if piece.cut == "border" and previous and best[previous] > scores[previous]:
+                    scores[previous], steps[previous] = best[previous], _Step(previous, previous, passed=True)
             best = scores
             trail.append(steps)
         return self._rows(pieces, trail, best)
@@ -304,6 +307,8 @@ class Aligner:
         rows: list[Row] = []
         left: list[Piece] = []
         for piece, step in zip(pieces, path, strict=True):
+            if step.passed:
+                continue
             if step.state == 0:
                 if piece.shape not in (Shape.EMPTY, Shape.DASH):
                     left.append(piece)
