@@ -714,3 +714,35 @@ def test_a_leading_border_pipe_is_nothing_when_a_row_goes_on_over_a_line_break_a
     blank_first = header + "| 28.5 | 28.2 | 10 | 98.95% | 9.9 |\n"
     (table,) = _tables(blank_first)
     assert "initial_budget" not in _cells(table)[0] and _cells(table)[0]["budget"] == "28.5"
+
+
+# a spreadsheet or PDF text layer squashed out of reading order (invented figures)
+
+
+def test_a_funding_tables_yuan_cell_printed_after_its_amounts_still_makes_it_yuan() -> None:
+    raw = (
+        "年初预算数 全年预算数 全年执行数 分值 执行率 得分 120000.00 120000.00 108,600.0 10 90.50% 9.05 "
+        "上年结转资金 — — — 年度资金总额 项目资金 (元) 柳岸街道文化站 实施单位\n"
+    )
+    (table,) = _tables(raw)
+    assert table.kind is Kind.FUNDING and table.money_unit == "元"
+    in_wan = raw.replace("项目资金 (元)", "项目资金 (元) 单位:万元")
+    assert _tables("单位:万元\n" + in_wan)[0].money_unit == "万元"
+
+
+def test_row_labels_printed_among_the_header_cells_head_the_value_rows_in_order() -> None:
+    raw = (
+        "项目资金 年初预算数 (万元) 年度资金总额 其中:当年财政拨款 实施单位 全年预算数 全年执行数 分值 执行率 得分 "
+        "42.80 41.95 10 98% 9.8 42.80 41.95 — 98% — 上年结转资金 — — 其他资金 — —\n"
+    )
+    (table,) = _tables(raw)
+    rows = _cells(table)
+    assert rows[0] == {
+        "label": "年度资金总额",
+        "budget": "42.80",
+        "executed": "41.95",
+        "weight": "10",
+        "rate": "98%",
+        "score": "9.8",
+    }
+    assert rows[1] == {"label": "其中:当年财政拨款", "budget": "42.80", "executed": "41.95", "rate": "98%"}

@@ -14,14 +14,14 @@ from dataclasses import replace
 from itertools import pairwise
 
 from jixiao.documents.layout import TableLayout
-from jixiao.documents.tables.align import Aligner, split_glued
+from jixiao.documents.tables.align import Aligner
 from jixiao.documents.tables.cells import HEADING, line_spans
 from jixiao.documents.tables.columns import column_major_table
+from jixiao.documents.tables.footers import cut_footer
 from jixiao.documents.tables.glued_funding import split_glued_funding
 from jixiao.documents.tables.glued_runs import glued_run_pieces
 from jixiao.documents.tables.headerless import headerless_table, headerless_zones
 from jixiao.documents.tables.headers import HEADER_WORD, MONEY_IN_YUAN, compact, kind_of
-from jixiao.documents.tables.levels import GRADE_INLINE, OTHER_MATTERS, is_grade, is_total
 from jixiao.documents.tables.pieces import Piece, Shape, is_money, pieces, shape_of
 from jixiao.documents.tables.scored_rows import scored_rows
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
@@ -159,6 +159,7 @@ INDICATOR_COLUMNS = frozenset(CANONICAL) - {Role.INDEX, Role.NOTE}
 
 
 _LEVEL_COLUMNS = frozenset({Role.LEVEL1, Role.LEVEL2, Role.NAME})
+_FUNDING_CELLS = FUNDING_ROLES | {Role.WEIGHT, Role.SCORE}
 _VALUE_COLUMNS = frozenset({Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE})
 
 
@@ -244,78 +245,6 @@ def _source_row_follows(found: list[Piece], position: int) -> bool:
     source rows after it: the note is a cell, not the text after the table."""
     following = next((p for p in found[position + 1 :] if p.shape is not Shape.EMPTY), None)
     return following is not None and following.shape is Shape.FUND_LABEL
-
-
-def _footer_row(piece: Piece, after: list[Piece]) -> Row:
-    """`总分 | 100 | 96.5`, `自评等级 | 良` or `自评等级：良`: a footer read as a row of its own."""
-    key = compact(piece.text)
-    row = Row(cells={Role.LABEL: piece.cell}, start=piece.cell.start, end=piece.cell.end)
-    if grade := GRADE_INLINE.match(key):
-        start = piece.cell.start + piece.text.find(grade["grade"])
-        row.cells[Role.GRADE] = Cell(grade["grade"], start, start + len(grade["grade"]))
-        return row
-    if is_grade(key):
-        if after and after[0].shape in (Shape.TEXT, Shape.TEXT_VALUE):
-            row.cells[Role.GRADE] = after[0].cell
-        return row
-    numbers = [p for p in after[:2] if p.shape is Shape.NUMBER or (p.shape is Shape.FIGURE and p.unit == "分")]
-    if len(numbers) == 2 and numbers == after[:2]:
-        row.cells[Role.WEIGHT], row.cells[Role.SCORE] = numbers[0].cell, numbers[1].cell
-        if len(after) > 2 and GRADE_INLINE.match(f"等级{compact(after[2].text)}"):
-            row.cells[Role.GRADE] = after[2].cell  # `总分 | 100 | 99.11 | 优`
-    elif numbers and numbers[0] is after[0] and (split := _glued_total(numbers[0])) is not None:
-        row.cells[Role.WEIGHT], row.cells[Role.SCORE] = split
-        row.split = True
-    elif numbers and numbers[0] is after[0]:
-        row.cells[Role.SCORE] = numbers[0].cell
-    return row
-
-
-_SUM_ROW = re.compile(r"^(?:合计|总计|总分)[:：]?$")
-
-
-def _weights_only(row: Row, key: str, following: list[Piece]) -> bool:
-    """`合计 | 100 | |` (Sichuan 2023): the column of 权重 sums to the full 100 and the 得分 cell beside it is
-    left blank, so the one figure is the weights' total, not a total score."""
-    score = row.cells.get(Role.SCORE)
-    if score is None or Role.WEIGHT in row.cells or not _SUM_ROW.match(key) or not following:
-        return False
-    at = next((i for i, p in enumerate(following) if p.cell == score), None)
-    if at is None or at + 1 >= len(following) or compact(score.text) != "100":
-        return False
-    blank = following[at + 1]
-    return blank.shape is Shape.EMPTY and blank.cut == "pipe"
-
-
-def _glued_total(piece: Piece) -> tuple[Cell, Cell] | None:
-    """`总分10095.7` in a glued table: the full 100 points, then the score."""
-    if piece.cut != "glued" or not piece.text.startswith("100") or (piece.value or 0) <= 100:
-        return None
-    split = split_glued(piece.cell)
-    return split if split is not None and split[0].text == "100" else None
-
-
-def _footer(body: list[Piece]) -> tuple[list[Piece], list[Row]]:
-    """Cut an indicator body at its footer (总分 100 96.5, 自评等级 良) and read each footer line as a row."""
-    rows: list[Row] = []
-    cut = len(body)
-    for position, piece in enumerate(body):
-        key = compact(piece.text)
-        if piece.shape not in (Shape.TEXT, Shape.TEXT_VALUE, Shape.FUND_LABEL, Shape.HEADER):
-            continue
-        if OTHER_MATTERS.match(key):
-            cut = min(cut, position)  # a note, not the last indicator's reason
-            continue
-        if not (is_total(key) or GRADE_INLINE.match(key)):
-            continue
-        following = body[position + 1 : position + 12]
-        after = [p for p in following if p.shape is not Shape.EMPTY][:3]
-        row = _footer_row(piece, after)
-        if _weights_only(row, key, following):
-            row.cells[Role.WEIGHT] = row.cells.pop(Role.SCORE)
-        rows.append(row)
-        cut = min(cut, position)
-    return body[:cut], rows
 
 
 def _points(cell: Cell | None) -> float | None:
@@ -410,6 +339,30 @@ def _layout(body: list[Piece]) -> str:
     return _LAYOUT_OF_CUT[max(("grid", "pipe", "line", "space"), key=cuts.count)]
 
 
+_ROW_VALUES = (Shape.NUMBER, Shape.FIGURE, Shape.DASH)
+_LABELS_BACK = 8  # pieces before a header searched for the row labels a squashed sheet printed there
+
+
+def _labels_before(found: list[Piece], index: int, body: list[Piece], columns: list[Role]) -> list[Piece] | None:
+    """`项目资金 年初预算数 (万元) 年度资金总额 其中:当年财政拨款 实施单位 全年预算数 … 得分 65.66 65.07 10 99% 9 65.66
+    65.07 — 99% —`: an xlsx squashed row by row prints the row labels among the header cells and the rows'
+    values after it. When the values before the body's first label are exactly one row per such label, each
+    label heads its row, in order."""
+    labels: list[Piece] = []
+    for piece in reversed(found[max(0, index - _LABELS_BACK) : index]):
+        if piece.shape in _ROW_VALUES:
+            break
+        if piece.shape is Shape.FUND_LABEL:
+            labels.insert(0, piece)
+    width = sum(role in _FUNDING_CELLS for role in columns)
+    values = [piece for piece in body if piece.shape is not Shape.EMPTY]
+    leading = next((i for i, piece in enumerate(values) if piece.shape not in _ROW_VALUES), len(values))
+    if len(labels) < 2 or not width or leading != len(labels) * width:
+        return None
+    rows = [[labels[k], *values[k * width : (k + 1) * width]] for k in range(len(labels))]
+    return [piece for row in rows for piece in row] + values[leading:]
+
+
 def _table(
     text: str, found: list[Piece], index: int, run: list[Piece], stop: int, breaks: frozenset[int] | None
 ) -> tuple[Table, int]:
@@ -419,7 +372,9 @@ def _table(
     columns = _columns(run, kind, scattered=bool(absorbed))
     end = _body_end(text, found, stop, set(absorbed), kind)
     body = [piece for piece in found[stop:end] if piece not in absorbed]
-    if kind is Kind.FUNDING and index and found[index - 1].shape is Shape.FUND_LABEL:
+    if kind is Kind.FUNDING and (labelled := _labels_before(found, index, body, columns)) is not None:
+        body = labelled
+    elif kind is Kind.FUNDING and index and found[index - 1].shape is Shape.FUND_LABEL:
         body = [found[index - 1], *body]  # T3: `年度资金总额 全年预算数(A) 全年执行数(B) 1,526.80 1,390.25 …`
     elif kind is Kind.FUNDING and body and is_money(next((p for p in body if p.shape is not Shape.EMPTY), body[0])):
         # `资金投入情况（万元） 全年预算数(A) … 820.00 790.52 96.40% 其中:…`: the header's own label cell heads
@@ -429,7 +384,7 @@ def _table(
     footers: list[Row] = []
     blanked: list[tuple[int, int]] = []
     if kind is Kind.INDICATORS:
-        body, footers = _footer(body)
+        body, footers = cut_footer(body)
         body = glued_run_pieces(text, body, columns)
         blanked = [(p.cell.start, p.cell.end) for p in body if p.cut == "blanked"]
     grid = None if breaks is None else frozenset(i - stop for i in breaks if stop <= i < end)
@@ -522,8 +477,7 @@ def find_tables(
     found += [(pieces(text, start, end, gap, ocr=ocr), None) for start, end in zones]
     for zone, breaks in sorted(found, key=lambda item: item[0][0].cell.start if item[0] else 0):
         for table in _tables_in(text, zone, breaks):
-            caption = text[max(0, table.start - 80) : table.start + 40]
-            table.money_unit = "元" if MONEY_IN_YUAN.search(caption) else "万元"
+            table.money_unit = _money_unit(text, table)
             table.ocr = ocr
             if ocr:
                 table.layout = "t5"
@@ -531,6 +485,23 @@ def find_tables(
     if not any(table.kind is Kind.INDICATORS for table in tables):
         tables += _headerless(text, gap, ocr, [*covered, *((t.start, t.end) for t in tables)])
     return sorted(tables, key=lambda table: table.start)
+
+
+_AFTER_BODY = 40
+_IN_WAN = re.compile(r"万元")
+
+
+def _money_unit(text: str, table: Table) -> str:
+    """元 when the caption or header says so (`项目资金（元）`, `单位：元`). A PDF's text layer may print the
+    funding table's 项目资金 (元) cell after its amounts: for a funding table, its body and the few chars
+    after it count too, unless the caption says 万元."""
+    caption = text[max(0, table.start - 80) : table.start + 40]
+    if MONEY_IN_YUAN.search(caption):
+        return "元"
+    if table.kind is Kind.FUNDING and not _IN_WAN.search(caption):
+        if MONEY_IN_YUAN.search(text, table.start, min(len(text), table.end + _AFTER_BODY)):
+            return "元"
+    return "万元"
 
 
 def _headerless(text: str, gap: Gap, ocr: bool, taken: list[tuple[int, int]]) -> list[Table]:
