@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from jixiao.documents.tables.ocr import ocr_repaired
@@ -161,12 +160,9 @@ def split_glued(cell: Cell) -> tuple[Cell, Cell] | None:
     return best
 
 
-@dataclass(frozen=True)
-class _Step:
-    state: int  # 0: between rows; k + 1: column k was the last filled in the current row
-    previous: int
-    new_row: bool = False
-    pair: bool = False  # the piece filled 分值 and 得分 at once
+_Step = tuple[int, bool, bool]
+"""(previous state, starts a new row, filled 分值 and 得分 at once): how the best path reached a state
+(state 0: between rows; k + 1: column k was the last filled in the current row)."""
 
 
 class Aligner:
@@ -184,6 +180,7 @@ class Aligner:
         # transitions depend only on the two states: computed once per header, not per piece
         self._table = [[self._moves(previous, column) for column in range(len(columns))] for previous in range(states)]
         self._ends = [0.0] + [self._row_end(last) for last in range(len(columns))]
+        self._fits: dict[tuple[Shape, str, float | None, str | None, Role | None], list[tuple[int, float]]] = {}
 
     def _skip(self, first: int, stop: int, *, at_start: bool = False) -> float:
         """Cost of leaving columns first … stop-1 of a row empty."""
@@ -218,11 +215,6 @@ class Aligner:
             moves.append((_CONTINUE[self.columns[column]], False))
         return moves
 
-    def _continues(self, previous: int, column: int, piece: Piece) -> bool:
-        """Whether filling `column` again from `previous` would glue a new row's label onto this one."""
-        opens_row = piece.shape in (Shape.FUND_LABEL, Shape.LEVEL1, Shape.LEVEL2) or NUMBERED.match(piece.text)
-        return previous == column + 1 and bool(opens_row)
-
     def align(self, pieces: list[Piece], breaks: frozenset[int] | None = None) -> tuple[list[Row], list[Piece]]:
         """Rows in order, and the pieces no row took.
 
@@ -237,29 +229,49 @@ class Aligner:
             scores = [IMPOSSIBLE] * states
             steps: list[_Step | None] = [None] * states
             junk = _JUNK.get(piece.shape, _JUNK_OTHER)
-            fits = [(c, fit) for c, role in enumerate(self.columns) if (fit := self._fit(role, piece)) > IMPOSSIBLE]
+            fits = self._fits_of(piece)
+            # a row's label or level filling its column again from right after it would glue two rows
+            glued_column = self._opens_row(piece)
+            pairable = not opens and self._pairable(piece)
             for previous in range(states):
-                if best[previous] == IMPOSSIBLE:
+                base = best[previous]
+                if base == IMPOSSIBLE:
                     continue
-                end = self._ends[previous]
-                if best[previous] + end + junk > scores[0]:
-                    scores[0], steps[0] = best[previous] + end + junk, _Step(0, previous)
+                if base + self._ends[previous] + junk > scores[0]:
+                    scores[0], steps[0] = base + self._ends[previous] + junk, (previous, False, False)
                 moves = self._table[previous]
                 for column, fit in fits:
                     for cost, new_row in moves[column]:
-                        if not new_row and self._continues(previous, column, piece):
+                        if not new_row and glued_column and previous == column + 1:
                             continue
                         if opens is not None and new_row != opens:
                             continue  # a grid row is one row: it starts at its first cell and only there
-                        total = best[previous] + cost + fit
+                        total = base + cost + fit
                         if total > scores[column + 1]:
                             scores[column + 1] = total
-                            steps[column + 1] = _Step(column + 1, previous, new_row)
-                if not opens:
-                    self._pair(piece, previous, best[previous], scores, steps)
+                            steps[column + 1] = (previous, new_row, False)
+                if pairable:
+                    self._pair(previous, base, scores, steps)
             best = scores
             trail.append(steps)
         return self._rows(pieces, trail, best)
+
+    def _fits_of(self, piece: Piece) -> list[tuple[int, float]]:
+        """(column, fit) of every column the piece can fill; a body repeats its cells (`10`, `100%`, `| |`),
+        so each distinct cell is scored once per table."""
+        key = (piece.shape, piece.text, piece.value, piece.unit, piece.role)
+        fits = self._fits.get(key)
+        if fits is None:
+            columns = enumerate(self.columns)
+            fits = [(c, fit) for c, role in columns if (fit := self._fit(role, piece)) > IMPOSSIBLE]
+            self._fits[key] = fits
+        return fits
+
+    @staticmethod
+    def _opens_row(piece: Piece) -> bool:
+        """Whether the piece opens a row (a funding label, a level, a numbered name): filling its column
+        again right after that column would glue a new row's label onto this one."""
+        return piece.shape in (Shape.FUND_LABEL, Shape.LEVEL1, Shape.LEVEL2) or bool(NUMBERED.match(piece.text))
 
     def _fit(self, role: Role, piece: Piece) -> float:
         fit = emission(role, piece)
@@ -267,44 +279,49 @@ class Aligner:
             return fit + _AMOUNT_AS_POINTS  # `3.00` in a funding row is an amount before it is a 分值
         return fit
 
-    def _pair(self, piece: Piece, previous: int, base: float, scores: list[float], steps: list[_Step | None]) -> None:
-        """A glued `1010` filling both 分值 and 得分 (T4), right after the row's values before them."""
-        if self.weight is None or self.score is None or previous == 0:
-            return
+    def _pairable(self, piece: Piece) -> bool:
+        """Whether a glued `1010` could fill both 分值 and 得分 (T4), whatever came before it in the row."""
+        if self.weight is None or self.score is None or not self.weight < self.score:
+            return False
         if self.kind is Kind.FUNDING and (piece.cut != "glued" or self.score != self.weight + 1):
-            return  # a funding row's bare numbers are amounts unless glued after the rate (`94.32%109.4`)
+            return False  # a funding row's bare numbers are amounts unless glued after the rate (`94.32%109.4`)
         if piece.shape is not Shape.NUMBER or not _pairable(piece.text.strip(), piece.cut):
-            return
+            return False
+        return split_glued(piece.cell) is not None
+
+    def _pair(self, previous: int, base: float, scores: list[float], steps: list[_Step | None]) -> None:
+        """A pairable piece filling both 分值 and 得分, right after the row's values before them."""
+        assert self.weight is not None and self.score is not None
         last = previous - 1
-        if not last < self.weight < self.score or split_glued(piece.cell) is None:
+        if previous == 0 or not last < self.weight:
             return
         total = base + self._skip(last + 1, self.weight) + self._skip(self.weight + 1, self.score) + 2 * 1.5 + _PAIR
         if total > scores[self.score + 1]:
             scores[self.score + 1] = total
-            steps[self.score + 1] = _Step(self.score + 1, previous, pair=True)
+            steps[self.score + 1] = (previous, False, True)
 
     def _rows(
         self, pieces: list[Piece], trail: list[list[_Step | None]], best: list[float]
     ) -> tuple[list[Row], list[Piece]]:
         final = [score + (self._row_end(state - 1) if state else 0.0) for state, score in enumerate(best)]
         state = max(range(len(final)), key=lambda s: final[s])
-        path: list[_Step] = []
+        path: list[tuple[int, _Step]] = []
         for steps in reversed(trail):
             step = steps[state]
             assert step is not None
-            path.append(step)
-            state = step.previous
+            path.append((state, step))
+            state = step[0]
         path.reverse()
         rows: list[Row] = []
         left: list[Piece] = []
-        for piece, step in zip(pieces, path, strict=True):
-            if step.state == 0:
+        for piece, (state, (_, new_row, pair)) in zip(pieces, path, strict=True):
+            if state == 0:
                 if piece.shape not in (Shape.EMPTY, Shape.DASH):
                     left.append(piece)
                 continue
-            if step.new_row or not rows:
+            if new_row or not rows:
                 rows.append(Row(start=piece.cell.start, end=piece.cell.end))
-            self._place(rows[-1], self.columns[step.state - 1], piece, step.pair)
+            self._place(rows[-1], self.columns[state - 1], piece, pair)
         return rows, left
 
     def _place(self, row: Row, role: Role, piece: Piece, pair: bool) -> None:
