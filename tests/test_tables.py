@@ -571,3 +571,49 @@ def test_a_glued_funding_row_gives_its_weight_back_and_a_glued_total_its_score()
     cells = (Role.EXECUTED, Role.WEIGHT, Role.RATE, Role.SCORE)
     assert tuple(total.text(role) for role in cells) == ("46.56", "10", "97%", "9.7")
     assert (appropriation.text(Role.EXECUTED), appropriation.text(Role.WEIGHT)) == ("43.56", "")
+
+
+def _first_chars(items: list) -> set[str] | None:  # type: ignore[type-arg]
+    """The chars a match of the parsed pattern `items` can start with (None: any char, or it may be empty)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    found: set[str] = set()
+    for op, av in items:
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue  # zero width: the next item consumes the first char
+        if op is c.LITERAL:
+            return found | {chr(av)}
+        if op is c.IN:
+            if any(kind not in (c.LITERAL, c.RANGE) for kind, _ in av):
+                return None
+            for kind, value in av:
+                found |= {chr(value)} if kind is c.LITERAL else {chr(x) for x in range(value[0], value[1] + 1)}
+            return found
+        if op is c.SUBPATTERN:
+            inner = _first_chars(list(av[3]))
+        elif op is c.BRANCH:
+            branches = [_first_chars(list(branch)) for branch in av[1]]
+            inner = None if any(b is None for b in branches) else set().union(*branches)  # type: ignore[arg-type]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            inner = _first_chars(list(av[2]))
+            if inner is not None and av[0] == 0:
+                found |= inner
+                continue  # optional: the next item may start the match
+        else:
+            return None
+        if inner is None:
+            return None
+        return found | inner
+    return None
+
+
+def test_header_word_lookahead_admits_every_first_char_of_a_header_word() -> None:
+    """The scan's lookahead (HEADER_FIRST) must never skip a char a header word starts with, or adding a word
+    to the vocabulary would silently stop it being found."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    from jixiao.documents.tables.headers import _ALTERNATION, HEADER_FIRST
+
+    first = _first_chars(list(_parser.parse(_ALTERNATION)))
+    assert first is not None
+    assert not first - set(HEADER_FIRST), f"add to HEADER_FIRST: {''.join(sorted(first - set(HEADER_FIRST)))}"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from jixiao.documents.tables.ocr import ocr_repaired
 from jixiao.documents.tables.pieces import Piece, Shape, is_money
@@ -165,6 +166,24 @@ _Step = tuple[int, bool, bool]
 (state 0: between rows; k + 1: column k was the last filled in the current row)."""
 
 
+_PieceKey = tuple[Shape, str, float | None, str | None, Role | None]
+
+
+class _Shared(NamedTuple):
+    """What an aligner computes from its header alone, shared by every table with the same columns (a batch
+    reads the same few headers again and again): the transitions, the row-end costs, and each distinct
+    cell's fits (bounded: cleared when full)."""
+
+    table: list[list[list[tuple[float, bool]]]]
+    ends: list[float]
+    fits: dict[_PieceKey, list[tuple[int, float]]]
+
+
+_SHARED: dict[tuple[tuple[Role, ...], Kind], _Shared] = {}
+_SHARED_MAX = 64  # distinct headers kept
+_FITS_MAX = 2048  # distinct cells kept per header
+
+
 class Aligner:
     """Aligns pieces to one header's columns (see the module docstring)."""
 
@@ -176,11 +195,17 @@ class Aligner:
         self.anchor = columns.index(anchor_role) if anchor_role in columns else len(columns) - 1
         self.weight = columns.index(Role.WEIGHT) if Role.WEIGHT in columns else None
         self.score = columns.index(Role.SCORE) if Role.SCORE in columns else None
-        states = len(columns) + 1
-        # transitions depend only on the two states: computed once per header, not per piece
-        self._table = [[self._moves(previous, column) for column in range(len(columns))] for previous in range(states)]
-        self._ends = [0.0] + [self._row_end(last) for last in range(len(columns))]
-        self._fits: dict[tuple[Shape, str, float | None, str | None, Role | None], list[tuple[int, float]]] = {}
+        key = (tuple(columns), kind)
+        shared = _SHARED.get(key)
+        if shared is None:
+            if len(_SHARED) >= _SHARED_MAX:
+                _SHARED.clear()
+            # transitions depend only on the two states: computed once per header, not per piece
+            states = len(columns) + 1
+            table = [[self._moves(previous, column) for column in range(len(columns))] for previous in range(states)]
+            ends = [0.0] + [self._row_end(last) for last in range(len(columns))]
+            shared = _SHARED[key] = _Shared(table, ends, {})
+        self._table, self._ends, self._fits = shared
 
     def _skip(self, first: int, stop: int, *, at_start: bool = False) -> float:
         """Cost of leaving columns first … stop-1 of a row empty."""
@@ -262,6 +287,8 @@ class Aligner:
         key = (piece.shape, piece.text, piece.value, piece.unit, piece.role)
         fits = self._fits.get(key)
         if fits is None:
+            if len(self._fits) >= _FITS_MAX:
+                self._fits.clear()
             columns = enumerate(self.columns)
             fits = [(c, fit) for c, role in columns if (fit := self._fit(role, piece)) > IMPOSSIBLE]
             self._fits[key] = fits
