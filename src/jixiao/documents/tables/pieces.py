@@ -224,14 +224,21 @@ def _split_last_header(pieces: list[Piece]) -> list[Piece]:
     """`详情见附件(注:以下为图片识别)一级指标` before a header cell: the text, then the header word it ends with."""
     result: list[Piece] = []
     for index, piece in enumerate(pieces):
-        following = next((p for p in pieces[index + 1 :] if p.shape is not Shape.EMPTY), None)
-        if piece.shape in (Shape.TEXT, Shape.LONG_TEXT) and following is not None and following.shape is Shape.HEADER:
+        if piece.shape in (Shape.TEXT, Shape.LONG_TEXT) and _next_shape(pieces, index) is Shape.HEADER:
             spans = split_header_words(piece.text, at_end=True)
             if spans is not None:
                 result.extend(shape_of(_trimmed_part(piece.cell, a, b)) for a, b in spans)
                 continue
         result.append(piece)
     return result
+
+
+def _next_shape(pieces: list[Piece], index: int) -> Shape | None:
+    """The shape of the first piece after pieces[index] that is not empty."""
+    for following in range(index + 1, len(pieces)):
+        if pieces[following].shape is not Shape.EMPTY:
+            return pieces[following].shape
+    return None
 
 
 _JOINABLE = {Shape.TEXT, Shape.LEVEL1, Shape.LEVEL2, Shape.POINTS, Shape.HEADER}
@@ -243,7 +250,7 @@ def _join(text: str, pieces: list[Piece]) -> list[Piece]:
     small = [p.shape in _JOINABLE and (len(p.text) <= 8 or len(compact(p.text)) <= 8) for p in pieces]
     index = 0
     while index < len(pieces):
-        for width in (3, 2):
+        for width in (3, 2) if small[index] else ():
             group = pieces[index : index + width]
             if len(group) < width or not all(small[index : index + width]):
                 continue
