@@ -144,11 +144,12 @@ def _shape_of_text(cell: Cell, ocr: bool) -> Piece:
 
 
 def _trimmed(text: str, start: int, end: int) -> Cell:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Cell(text[start:end], start, end)
+    chunk = text[start:end]
+    core = chunk.strip()
+    if not core:
+        return Cell("", end, end)
+    start += len(chunk) - len(chunk.lstrip())
+    return Cell(core, start, start + len(core))
 
 
 def _segments(text: str, start: int, end: int) -> list[tuple[Cell, bool]]:
@@ -177,12 +178,8 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False) -> l
     A cell that is one value, or words only (a name may hold a space or a year), stays whole; so does a
     sentence between pipes (a scoring criterion `设置年度绩效目标(2分,其中…1分)` is one cell).
     """
-    if piped and _SENTENCE.search(cell.text):
+    if _stays_whole(cell.text, piped):
         return [cell]
-    if ocr_repaired(compact(cell.text)) is not None:
-        return [cell]
-    if shape_of(cell).shape not in (Shape.TEXT, Shape.LONG_TEXT, Shape.FUND_LABEL) or _POINTS_ALONE.match(cell.text):
-        return [cell]  # one value, a level with its points (`产出指标(50分)`), a header
     found = tokens(text, cell.start, cell.end, gap)
     if len(found) <= 1 or not any(token.is_value for token in found):
         return [cell]
@@ -194,6 +191,26 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False) -> l
         if "\u4e00" <= before <= "\u9fff" or before in ")）(（":
             return [cell]  # `…一户年最高5300元`: one figure glued inside a name is the name's
     return [token.cell for token in found]
+
+
+@lru_cache(maxsize=16384)
+def _stays_whole(text: str, piped: bool) -> bool:
+    """Whether _split keeps a cell whole whatever the gaps around it (a sentence between pipes, an OCR'd
+    number, one value, a level with its points, a header)."""
+    if piped and _SENTENCE.search(text):
+        return True
+    if ocr_repaired(compact(text)) is not None:
+        return True
+    return _shape(text, False)[0] not in (Shape.TEXT, Shape.LONG_TEXT, Shape.FUND_LABEL) or bool(
+        _POINTS_ALONE.match(text)
+    )
+
+
+@lru_cache(maxsize=16384)
+def _one_piece(text: str, piped: bool) -> bool:
+    """Whether a segment is one piece whatever the gaps: kept whole, not several header words, not levels
+    glued to a name (most cells of a dump: `10`, `100%`, `数量指标`, a name)."""
+    return _stays_whole(text, piped) and _header_spans(text) is None and len(_level_spans(text)) == 1
 
 
 def _header_parts(cell: Cell) -> list[Cell] | None:
@@ -369,6 +386,9 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
     for segment, piped in _segments(text, start, end):
         if not segment.text:
             found.append(Piece(segment, Shape.EMPTY, cut="pipe" if piped else "line"))
+            continue
+        if _one_piece(segment.text, piped):
+            found.append(shape_of(segment, ocr=ocr, cut="pipe" if piped else "line"))
             continue
         parts = [
             part
