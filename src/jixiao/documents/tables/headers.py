@@ -44,7 +44,7 @@ _ALTERNATION = "|".join(f"(?P<{role.value}>{pattern})" for role, pattern in _WOR
 HEADER_FIRST = "一三上下二佐值偏全分到原参备复完实年序度得成所执指是未权目绩自行计评调资部项预"
 """Every char a header word can start with: scanning a stretch, the lookahead skips each other char in one
 test instead of trying every alternative at it (5x faster). A word starting with a new char goes here too
-(tests/test_tables.py derives the set from the patterns and names any char missing)."""
+(tests/test_prefilters.py derives the set from the patterns and names any char missing)."""
 HEADER_WORD = re.compile(f"(?=[{HEADER_FIRST}])(?:{_ALTERNATION})")
 _ROLE_OF = {role.value: role for role, _ in _WORDS}
 _SPACES = re.compile(r"\s+")
