@@ -571,4 +571,3 @@ def test_a_glued_funding_row_gives_its_weight_back_and_a_glued_total_its_score()
     cells = (Role.EXECUTED, Role.WEIGHT, Role.RATE, Role.SCORE)
     assert tuple(total.text(role) for role in cells) == ("46.56", "10", "97%", "9.7")
     assert (appropriation.text(Role.EXECUTED), appropriation.text(Role.WEIGHT)) == ("43.56", "")
-
