@@ -166,22 +166,23 @@ _Step = tuple[int, bool, bool]
 (state 0: between rows; k + 1: column k was the last filled in the current row)."""
 
 
-_PieceKey = tuple[Shape, str, float | None, str | None, Role | None]
+_PieceKey = tuple[Shape, str, float | None, str | None, Role | None, str]
+_Traits = tuple[list[tuple[int, float]], bool, bool]
 
 
 class _Shared(NamedTuple):
     """What an aligner computes from its header alone, shared by every table with the same columns (a batch
     reads the same few headers again and again): the transitions, the row-end costs, and each distinct
-    cell's fits (bounded: cleared when full)."""
+    cell's traits (bounded: cleared when full)."""
 
     table: list[list[list[tuple[float, bool]]]]
     ends: list[float]
-    fits: dict[_PieceKey, list[tuple[int, float]]]
+    known: dict[_PieceKey, _Traits]
 
 
 _SHARED: dict[tuple[tuple[Role, ...], Kind], _Shared] = {}
 _SHARED_MAX = 64  # distinct headers kept
-_FITS_MAX = 2048  # distinct cells kept per header
+_KNOWN_MAX = 2048  # distinct cells kept per header
 
 
 class Aligner:
@@ -205,7 +206,7 @@ class Aligner:
             table = [[self._moves(previous, column) for column in range(len(columns))] for previous in range(states)]
             ends = [0.0] + [self._row_end(last) for last in range(len(columns))]
             shared = _SHARED[key] = _Shared(table, ends, {})
-        self._table, self._ends, self._fits = shared
+        self._table, self._ends, self._known = shared
 
     def _skip(self, first: int, stop: int, *, at_start: bool = False) -> float:
         """Cost of leaving columns first … stop-1 of a row empty."""
@@ -249,28 +250,30 @@ class Aligner:
         states = len(self.columns) + 1
         best = [0.0] + [IMPOSSIBLE] * (states - 1)
         trail: list[list[_Step | None]] = []
+        ends, table = self._ends, self._table
         for index, piece in enumerate(pieces):
             opens = None if breaks is None else index in breaks
             scores = [IMPOSSIBLE] * states
             steps: list[_Step | None] = [None] * states
             junk = _JUNK.get(piece.shape, _JUNK_OTHER)
-            fits = self._fits_of(piece)
-            # a row's label or level filling its column again from right after it would glue two rows
-            glued_column = self._opens_row(piece)
-            pairable = not opens and self._pairable(piece)
+            # opens_row: a row's label or level filling its column again right after it would glue two rows
+            fits, opens_row, pairable = self._traits(piece)
+            pairable = pairable and not opens
             for previous in range(states):
                 base = best[previous]
                 if base == IMPOSSIBLE:
                     continue
-                if base + self._ends[previous] + junk > scores[0]:
-                    scores[0], steps[0] = base + self._ends[previous] + junk, (previous, False, False)
-                moves = self._table[previous]
+                total = base + ends[previous] + junk
+                if total > scores[0]:
+                    scores[0], steps[0] = total, (previous, False, False)
+                moves = table[previous]
                 for column, fit in fits:
                     for cost, new_row in moves[column]:
-                        if not new_row and glued_column and previous == column + 1:
+                        if new_row:
+                            if opens is False:
+                                continue  # a grid row is one row: it starts at its first cell and only there
+                        elif opens or (opens_row and previous == column + 1):
                             continue
-                        if opens is not None and new_row != opens:
-                            continue  # a grid row is one row: it starts at its first cell and only there
                         total = base + cost + fit
                         if total > scores[column + 1]:
                             scores[column + 1] = total
@@ -281,18 +284,19 @@ class Aligner:
             trail.append(steps)
         return self._rows(pieces, trail, best)
 
-    def _fits_of(self, piece: Piece) -> list[tuple[int, float]]:
-        """(column, fit) of every column the piece can fill; a body repeats its cells (`10`, `100%`, `| |`),
-        so each distinct cell is scored once per table."""
-        key = (piece.shape, piece.text, piece.value, piece.unit, piece.role)
-        fits = self._fits.get(key)
-        if fits is None:
-            if len(self._fits) >= _FITS_MAX:
-                self._fits.clear()
+    def _traits(self, piece: Piece) -> _Traits:
+        """(column, fit) of every column the piece can fill, whether it opens a row, whether it can be a glued
+        分值得分 pair; a body repeats its cells (`10`, `100%`, `| |`), so each distinct cell is looked at once
+        per header."""
+        key = (piece.shape, piece.text, piece.value, piece.unit, piece.role, piece.cut)
+        traits = self._known.get(key)
+        if traits is None:
+            if len(self._known) >= _KNOWN_MAX:
+                self._known.clear()
             columns = enumerate(self.columns)
             fits = [(c, fit) for c, role in columns if (fit := self._fit(role, piece)) > IMPOSSIBLE]
-            self._fits[key] = fits
-        return fits
+            traits = self._known[key] = (fits, self._opens_row(piece), self._pairable(piece))
+        return traits
 
     @staticmethod
     def _opens_row(piece: Piece) -> bool:
