@@ -22,8 +22,8 @@ from jixiao.extract.rules.money_lists import MoneyList, attach_lists, list_in
 from jixiao.model import Funding, FundingLine, SourceAmount, SpendingItem
 from jixiao.vocabulary import FUNDING_VERBS, NOT_A_FUNDING_LINE, SUM_WORDS, source_of
 
-AMOUNT = re.compile(
-    r"(?<![\d.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|亿元|千元|元|万(?![\u4e00-\u9fff]))(?![/每])"
+AMOUNT = re.compile(  # the lookahead first: the scan skips the chars no amount starts with in one test
+    r"(?=[-\d])(?<![\d.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|亿元|千元|元|万(?![\u4e00-\u9fff]))(?![/每])"
 )
 _PERCENT = r"\d+(?:\.\d+)?%"
 _RATE = re.compile(rf"(?:预算执行率|资金执行率|执行率|支付率)(?:为|达到|达|是)?(?P<rate>{_PERCENT})")
@@ -45,6 +45,7 @@ _MASKS = re.compile(
     r"|转移支付|支出责任|支出进度|支出(?=预算|绩效)|执行率|到位率|支付率|下达率|使用率|执行情况|到位情况|使用情况|下达情况|预算绩效|预算管理|预算单位"
 )
 _CLAUSE_BREAKS = "，,；;：:"
+_DIGIT = re.compile(r"\d")
 _SOURCE_SUBJECT = re.compile(r"^\s*(?:\d{4}年度?)?[，,]?\s*")
 _MONEY_NOUN = re.compile(r"(?:资金|补助|经费|拨款)$")
 _WHOLE_OF_ONE_SOURCE = re.compile(r"[，,]\s*(?:全部|均)(?:为|是|系)(?P<name>[^，,。；;]{2,14}?资金)")
@@ -202,6 +203,8 @@ def _drop_partial_subject_rows(funding: Funding) -> None:
 
 def _read_sentence(reading: _Reading, start: int, end: int) -> list[MoneyList]:
     text, plain = reading.text, reading.plain
+    if not _DIGIT.search(text, start, end):
+        return []  # no amount, no list, no rate: a sentence without a digit reads as nothing
     found = list_in(text, plain, start, end)
     amounts = _amounts(text, plain, start, end, [(item.start, item.end) for item in found])
     if _subject_source(plain, start, amounts) is not None:
