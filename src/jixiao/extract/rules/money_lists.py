@@ -28,7 +28,7 @@ _ITEM = re.compile(rf"(?P<name>{_NAME_CHAR}{{2,40}}?(?:[（(][^)）]{{0,30}}[)�
 _SHARE = re.compile(r"[，,]?\s*占[^\d，,；;。]{0,10}?(?P<share>\d+(?:\.\d+)?%)")
 _STARTER = re.compile(r"其中|包括|分别为|分别是|资金来源|资金构成")
 _AFTER_STARTER = re.compile(r"\s*[:：，,]?\s*")
-_BRACKET_AFTER_AMOUNT = re.compile(rf"{_AMOUNT}\s*(?P<open>[（(])")
+_BRACKET_AFTER_AMOUNT = re.compile(rf"(?=[-\d]){_AMOUNT}\s*(?P<open>[（(])")  # lookahead: skip to digits
 _OPENING = re.compile(r"[\s◇]*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?")
 _SUM = re.compile(rf"[，,]\s*(?:{SUM_WORDS})")
 _VERB_FIRST = re.compile(r"^(?:全年|实际|累计|已|共)?(?:" + "|".join(FUNDING_VERBS.values()) + ")")
