@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from jixiao import numbers
+from jixiao import injection, numbers
 from jixiao.documents.tables import headers
 from jixiao.extract.rules import form_fields
 
@@ -23,39 +23,52 @@ from jixiao.extract.rules import form_fields
 def _first_chars(items: list[Any]) -> set[Any] | None:
     """What a match of the parsed pattern `items` can start with: chars, and classes such as `\\d` as their
     parsed (CATEGORY, …) items; None when it may start with any char, or be empty."""
+    found = _starts(items)
+    return None if found is None or found[1] else found[0]
+
+
+def _starts(items: list[Any]) -> tuple[set[Any], bool] | None:
+    """(the first chars of a match of `items`, whether it may be empty), or None when any char may start it."""
     found: set[Any] = set()
     for op, av in items:
-        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
-            continue  # zero width: the next item consumes the first char
-        if op is c.LITERAL:
-            return found | {chr(av)}
-        if op is c.IN:
-            if any(kind not in (c.LITERAL, c.RANGE, c.CATEGORY) for kind, _ in av):
-                return None
-            for kind, value in av:
-                if kind is c.LITERAL:
-                    found.add(chr(value))
-                elif kind is c.RANGE:
-                    found |= {chr(x) for x in range(value[0], value[1] + 1)}
-                else:
-                    found.add((kind, value))
-            return found
-        if op is c.SUBPATTERN:
-            inner = _first_chars(list(av[3]))
-        elif op is c.BRANCH:
-            branches = [_first_chars(list(branch)) for branch in av[1]]
-            inner = None if any(b is None for b in branches) else set().union(*branches)  # type: ignore[arg-type]
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
-            inner = _first_chars(list(av[2]))
-            if inner is not None and av[0] == 0:
-                found |= inner
-                continue  # optional: the next item may start the match
-        else:
+        step = _starts_of(op, av)
+        if step is None:
             return None
-        if inner is None:
+        found |= step[0]
+        if not step[1]:
+            return found, False
+    return found, True
+
+
+def _starts_of(op: Any, av: Any) -> tuple[set[Any], bool] | None:
+    if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+        return set(), True  # zero width: what follows consumes the first char
+    if op is c.LITERAL:
+        return {chr(av)}, False
+    if op is c.IN:
+        chars: set[Any] = set()
+        for kind, value in av:
+            if kind is c.LITERAL:
+                chars.add(chr(value))
+            elif kind is c.RANGE:
+                chars |= {chr(x) for x in range(value[0], value[1] + 1)}
+            elif kind is c.CATEGORY:
+                chars.add((kind, value))
+            else:
+                return None  # a negated class
+        return chars, False
+    if op is c.SUBPATTERN:
+        return _starts(list(av[3]))
+    if op is c.BRANCH:
+        branches = [_starts(list(branch)) for branch in av[1]]
+        if any(branch is None for branch in branches):
             return None
-        return found | inner
-    return None
+        known = [branch for branch in branches if branch is not None]
+        return set().union(*(chars for chars, _ in known)), any(empty for _, empty in known)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        body = _starts(list(av[2]))
+        return None if body is None else (body[0], body[1] or av[0] == 0)
+    return None  # any char (.), a back reference …
 
 
 def _missing(pattern: re.Pattern[str], first: str) -> list[str]:
@@ -77,6 +90,7 @@ def test_first_chars_of_a_pattern() -> None:
     assert _first_chars(list(_parser.parse(r"a?\d"))) == {"a", (c.CATEGORY, c.CATEGORY_DIGIT)}
     assert _first_chars(list(_parser.parse(r"a*"))) is None
     assert _first_chars(list(_parser.parse(r"[^a]"))) is None
+    assert _first_chars(list(_parser.parse(r"(?:^|\n)\s*x"))) == {"\n", (c.CATEGORY, c.CATEGORY_SPACE), "x"}
     assert _missing(re.compile(r"(?=[ab])(?:a|b\d)"), "ab") == []
     assert _missing(re.compile(r"(?=[a\d])(?:a|\s?b)"), r"a\d") == sorted(["b", str((c.CATEGORY, c.CATEGORY_SPACE))])
 
@@ -87,8 +101,11 @@ def test_first_chars_of_a_pattern() -> None:
         (headers.HEADER_WORD, headers.HEADER_FIRST),
         (form_fields._LABEL, form_fields.LABEL_FIRST),
         (numbers.QUANTITY, numbers.QUANTITY_FIRST),
+        (injection._STRONG, injection.STRONG_FIRST),
+        (injection._ADDRESSED, injection.ADDRESSED_FIRST),
+        (injection._ASKS_OUTPUT, injection.ASKS_OUTPUT_FIRST),
     ],
-    ids=["header words", "form labels", "quantities"],
+    ids=["header words", "form labels", "quantities", "orders", "addressing a model", "asking for output"],
 )
 def test_lookahead_admits_every_first_char(pattern: re.Pattern[str], first: str) -> None:
     missing = _missing(pattern, first)
