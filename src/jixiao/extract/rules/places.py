@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from jixiao.vocabulary import NOT_PLACES, PLACE_SUFFIXES, PROVINCES
 
@@ -91,6 +92,11 @@ def _token_at(text: str, at: int) -> int | None:
 
 def leading_places(text: str) -> list[str]:
     """The administrative names `text` starts with, in order: 昌都市卡若区2022年… → [昌都市, 卡若区]."""
+    return list(_leading_places(text))
+
+
+@lru_cache(maxsize=8192)  # a header asks about the same title and lines several times
+def _leading_places(text: str) -> tuple[str, ...]:
     text = without_pinyin(_CODE_PREFIX.sub("", text)).lstrip()
     places: list[str] = []
     at = 0
@@ -100,7 +106,7 @@ def leading_places(text: str) -> list[str]:
             break
         places.append(text[at:end])
         at = end
-    return places
+    return tuple(places)
 
 
 def strip_province(place: str) -> str:
