@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from jixiao import injection, numbers
+from jixiao import injection, numbers, vocabulary
 from jixiao.documents.tables import headers
 from jixiao.extract.rules import form_fields
 
@@ -110,3 +110,17 @@ def test_first_chars_of_a_pattern() -> None:
 def test_lookahead_admits_every_first_char(pattern: re.Pattern[str], first: str) -> None:
     missing = _missing(pattern, first)
     assert not missing, f"add to the lookahead: {missing}"
+
+
+def test_every_source_pattern_reads_from_the_start_of_the_label() -> None:
+    """source_of tries the source patterns in one match at the label's start: a pattern that could match
+    further in would be tried differently than its own search would."""
+
+    def anchored(pattern: str) -> bool:
+        first = _parser.parse(pattern)[0]
+        branches = first[1][1] if first[0] is c.BRANCH else [[first]]
+        return all(branch[0] == (c.AT, c.AT_BEGINNING) for branch in branches)
+
+    assert anchored("^a|^(?:b|c)") and not anchored("^a|b") and not anchored("a")
+    for pattern, _ in vocabulary._SOURCE_WORDS:
+        assert anchored(pattern.pattern), pattern.pattern

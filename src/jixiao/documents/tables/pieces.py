@@ -110,10 +110,8 @@ def _shape_of_text(cell: Cell, ocr: bool) -> Piece:
         return Piece(cell, Shape.HEADER, role=role)
     if BLOCK_LABEL.match(key):
         return Piece(cell, Shape.BLOCK)
-    if is_level1(key) and not key.startswith("成本"):  # 成本指标: second level in 2020, first in 2021
-        return Piece(cell, Shape.LEVEL1)
-    if is_level1(key):
-        return Piece(cell, Shape.LEVEL2)
+    if is_level1(key):  # 成本指标: second level in 2020, first in 2021
+        return Piece(cell, Shape.LEVEL2 if key.startswith("成本") else Shape.LEVEL1)
     if is_level2(key):
         return Piece(cell, Shape.LEVEL2)
     if key in OP_WORDS:
