@@ -327,6 +327,8 @@ class Aligner:
         last = previous - 1
         if previous == 0 or not last < self.weight:
             return
+        if self.kind is Kind.FUNDING and self.columns[last] is not Role.RATE:
+            return  # `年度总金额.32.06.5`: no rate before it, so no weight and score either
         total = base + self._skip(last + 1, self.weight) + self._skip(self.weight + 1, self.score) + 2 * 1.5 + _PAIR
         if total > scores[self.score + 1]:
             scores[self.score + 1] = total
