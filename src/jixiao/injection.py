@@ -22,15 +22,11 @@ import re
 from dataclasses import dataclass
 
 from jixiao.model import Grounding, Report, figures_of
+from jixiao.scan import skipping
 
-# Each pattern is tried on every sentence of every report: a lookahead for the chars its matches can start
-# with lets the scan skip the others in one test (tests/test_prefilters.py checks each set against its pattern).
-STRONG_FIRST = r"\s<\[adfinosu不作你忘忽您无系跳＜"
-ADDRESSED_FIRST = "apy人你助大您模请"
-ASKS_OUTPUT_FIRST = "aefjors写回填字抽提改标记设输返"
-_STRONG = re.compile(
-    f"(?=[{STRONG_FIRST}])(?:"
-    + "|".join(
+# each cue is tried on every sentence of every report: compiled to skip the chars none of its words starts with
+_STRONG = skipping(
+    "|".join(
         (
             r"(?:忽略|无视|忽视|忘记|忘掉|不要理会|不必理会|跳过)[^。！？\n]{0,12}?"
             r"(?:指令|指示|提示词|提示|系统|设定|规则|要求|约束)",
@@ -46,20 +42,17 @@ _STRONG = re.compile(
             r"[<＜]\s*/?\s*(?:document|system|instructions?)\b[^>＞\n]{0,40}[>＞]",
             r"(?:^|\n)\s*(?:assistant|system)\s*[:：]",
         )
-    )
-    + ")",
+    ),
     re.IGNORECASE,
 )
-_ADDRESSED = re.compile(
-    rf"(?=[{ADDRESSED_FIRST}])(?:"
+_ADDRESSED = skipping(
     r"(?:你|您)(?:们)?(?:必须|应当|应该|需要|务必|要|只需|直接|请)|请(?:你|您|模型|AI|助手)|(?:模型|AI|人工智能|助手|大模型)"
-    r"(?:必须|应当|应该|需要|务必|请|要)|(?:you|assistant)\s+(?:must|should|will|shall|need to)|\bplease\b)",
+    r"(?:必须|应当|应该|需要|务必|请|要)|(?:you|assistant)\s+(?:must|should|will|shall|need to)|\bplease\b",
     re.IGNORECASE,
 )
-_ASKS_OUTPUT = re.compile(
-    rf"(?=[{ASKS_OUTPUT_FIRST}])(?:"
+_ASKS_OUTPUT = skipping(
     r"输出|返回|回答|回复|填写|填报|填入|记为|记作|写为|写成|改为|设为|设置为|标记为|JSON|json|字段|抽取|提取|"
-    r"\b(?:output|return|respond|reply|answer|fill|set|report|extract)\b)",
+    r"\b(?:output|return|respond|reply|answer|fill|set|report|extract)\b",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jixiao.model.values import Kind, Op
+from jixiao.scan import skipping
 from jixiao.vocabulary import OP_SUFFIXES, OP_WORDS, UNIT_WORDS
 from jixiao.vocabulary import to_wan_yuan as to_wan_yuan
 
@@ -31,12 +32,8 @@ DATE_PATTERN = (
     r"|(?:\d{4}|20xx)年(?:底|末)(?:前|之前)?"
 )
 
-QUANTITY_FIRST = "".join(re.escape(char) for char in sorted({word[0] for word in _OP_WORDS} | set(_CN_DIGITS) | {"-"}))
-QUANTITY_FIRST += r"\d\s"
-"""Every char a quantity can start with (a comparator, a space, a digit, a minus, a Chinese numeral): the
-lookahead lets a scan skip the others in one test (tests/test_prefilters.py checks it against the pattern)."""
-QUANTITY = re.compile(
-    rf"(?=[{QUANTITY_FIRST}])(?P<op>{_OP_PREFIX})?\s*"
+QUANTITY = skipping(
+    rf"(?P<op>{_OP_PREFIX})?\s*"
     rf"(?:(?P<date>{DATE_PATTERN})"
     rf"|(?P<num>{_ARABIC})\s*(?P<unit>{UNIT_PATTERN})?(?P<suffix>{_OP_SUFFIX})?"
     rf"|(?P<cn>{_CN_NUMBER})(?P<cnunit>{UNIT_PATTERN})(?P<cnsuffix>{_OP_SUFFIX})?)"

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from jixiao.scan import skipping
+
 
 class FieldKind(Enum):
     NAME = "name"  # the project or transfer payment evaluated
@@ -35,11 +37,7 @@ _LABELS: list[tuple[str, FieldKind]] = [
     (r"(?<![中央])(?:项目)?主管(?:部门|单位)", FieldKind.ADMIN),
     (r"评价年度|预算年度|(?<![\u4e00-\u9fff])年度(?=[ \t]*[:：])", FieldKind.YEAR),
 ]
-_LABEL_ALTERNATION = "|".join(f"(?P<k{index}>{pattern})" for index, (pattern, _) in enumerate(_LABELS))
-LABEL_FIRST = "专主单实年用评资转部项预"
-"""Every char a label can start with: the scan skips the others in one test (tests/test_prefilters.py
-derives the set from the patterns and names any char missing)."""
-_LABEL = re.compile(f"(?=[{LABEL_FIRST}])(?:{_LABEL_ALTERNATION})")
+_LABEL = skipping("|".join(f"(?P<k{index}>{pattern})" for index, (pattern, _) in enumerate(_LABELS)))
 _KINDS = [kind for _, kind in _LABELS]
 # the words a value stops at: the next label of the form
 _NEXT_LABEL = re.compile(

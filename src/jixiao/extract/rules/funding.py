@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from jixiao.extract.rules.figures import WEIGHT_SCORE, amount_in_wan, figure_at, money_at
 from jixiao.extract.rules.money_lists import MoneyList, attach_lists, list_in
 from jixiao.model import Funding, FundingLine, SourceAmount, SpendingItem
+from jixiao.scan import skipping
 from jixiao.vocabulary import FUNDING_VERBS, NOT_A_FUNDING_LINE, SUM_WORDS, source_of
 
-AMOUNT = re.compile(  # the lookahead first: the scan skips the chars no amount starts with in one test
-    r"(?=[-\d])(?<![\d.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|亿元|千元|元|万(?![\u4e00-\u9fff]))(?![/每])"
+AMOUNT = skipping(
+    r"(?<![\d.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|亿元|千元|元|万(?![\u4e00-\u9fff]))(?![/每])"
 )
 _PERCENT = r"\d+(?:\.\d+)?%"
 _RATE = re.compile(rf"(?:预算执行率|资金执行率|执行率|支付率)(?:为|达到|达|是)?(?P<rate>{_PERCENT})")
@@ -156,8 +157,8 @@ def _funding_text_end(text: str) -> int:
 
 
 # a section heading run into the text (`…1.5万元,二、绩效目标完成情况…`) ends a sentence as a line break does
-_RUN_IN_HEADING = re.compile(  # the lookahead first: the scan skips the chars no heading starts with in one test
-    r"(?=[一二三四五六七八九十（(])(?<=[，,；;:：\u4e00-\u9fff])(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
+_RUN_IN_HEADING = skipping(
+    r"(?<=[，,；;:：\u4e00-\u9fff])(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
 )
 
 
