@@ -49,10 +49,13 @@ class Quantity:
     kind: Kind
 
 
+_PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
 def parse_number(text: str) -> float:
     """Arabic (1,298.17, -61, 52.800000) or Chinese (一百二十, 三点五) numeral to a float."""
     cleaned = text.replace(",", "").strip()
-    if re.fullmatch(r"-?\d+(?:\.\d+)?", cleaned):
+    if _PLAIN_NUMBER.fullmatch(cleaned):
         return float(cleaned)
     try:
         import cn2an  # imported on first use: it takes ~0.7 s, paid by every command and worker otherwise

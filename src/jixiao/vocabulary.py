@@ -136,7 +136,11 @@ def source_label(text: str) -> str:
 
 def source_of(label: str) -> FundSource | None:
     """The level of government (or origin) a funding row or item names, or None when it names none."""
-    match = _SOURCE_AT_START.match(source_label(label))
+    return _source_named(source_label(label))
+
+
+def _source_named(name: str) -> FundSource | None:
+    match = _SOURCE_AT_START.match(name)
     return _SOURCES[int(match.lastgroup[1:])] if match and match.lastgroup else None
 
 
@@ -150,10 +154,10 @@ funding table's row labels they name sources, while in prose `财政资金3267.2
 
 def row_source_of(label: str) -> FundSource | None:
     """The source a funding table's row label names: `source_of`, and the row labels only a table uses."""
-    source = source_of(label)
+    name = source_label(label)
+    source = _source_named(name)
     if source is not None:
         return source
-    name = source_label(label)
     return next((source for pattern, source in _TABLE_ROW_SOURCES if pattern.search(name)), None)
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 from typing import NamedTuple
 
 from jixiao.documents.tables.ocr import ocr_repaired
@@ -80,13 +79,10 @@ def _value_score(piece: Piece) -> float:
 
 
 def emission(role: Role, piece: Piece) -> float:
-    """How well a piece fits under a column (IMPOSSIBLE when it cannot be that column's content)."""
-    return _emission(role, piece.shape, piece.text, piece.value, piece.unit, piece.role)
+    """How well a piece fits under a column (IMPOSSIBLE when it cannot be that column's content).
 
-
-@lru_cache(maxsize=65536)  # a body repeats the same cells (10, 100%, 数量指标) under the same columns
-def _emission(role: Role, shape: Shape, text: str, value: float | None, unit: str | None, named: Role | None) -> float:
-    piece = Piece(Cell(text, 0, len(text)), shape, value, unit, named)
+    An aligner asks once per distinct cell and column (Aligner._traits keeps the answers)."""
+    shape = piece.shape
     if shape is Shape.EMPTY:
         return IMPOSSIBLE if role in (Role.NAME, Role.LABEL) else 0.2
     if shape is Shape.HEADER and piece.role is Role.RATE and role is Role.NAME:

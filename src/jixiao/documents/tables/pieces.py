@@ -259,6 +259,11 @@ def _next_shape(pieces: list[Piece], index: int) -> Shape | None:
     return None
 
 
+def _is_column_tag(text: str) -> bool:
+    """`(C)`, `(D/C×100%)`: a header's column letter (tested on the bracket first, as most cells have none)."""
+    return text.lstrip()[:1] in ("(", "（") and bool(_COLUMN_TAG.match(compact(text)))
+
+
 _JOINABLE = {Shape.TEXT, Shape.LEVEL1, Shape.LEVEL2, Shape.POINTS, Shape.HEADER}
 
 
@@ -272,10 +277,11 @@ def _join(text: str, pieces: list[Piece]) -> list[Piece]:
             group = pieces[index : index + width]
             if len(group) < width or not all(small[index : index + width]):
                 continue
+            if not any(p.shape in (Shape.TEXT, Shape.POINTS) for p in group):
+                continue  # only a broken word joins (shaping the joined text is the cost: test this first)
             cell = Cell(text[group[0].cell.start : group[-1].cell.end], group[0].cell.start, group[-1].cell.end)
             whole = shape_of(cell)
-            made = whole.shape in (Shape.HEADER, Shape.LEVEL1, Shape.LEVEL2)
-            if made and any(p.shape in (Shape.TEXT, Shape.POINTS) for p in group):
+            if whole.shape in (Shape.HEADER, Shape.LEVEL1, Shape.LEVEL2):
                 joined.append(whole)
                 index += width
                 break
@@ -291,7 +297,7 @@ def _join(text: str, pieces: list[Piece]) -> list[Piece]:
                 joined.append(Piece(cell, piece.shape))
                 index += 2
                 continue
-            if following is not None and _COLUMN_TAG.match(compact(following.text)):
+            if following is not None and _is_column_tag(following.text):
                 cell = Cell(text[piece.cell.start : following.cell.end], piece.cell.start, following.cell.end)
                 if (whole := shape_of(cell)).shape is Shape.HEADER:  # `扣除…预算金额` then `(C)`, however long
                     joined.append(whole)
