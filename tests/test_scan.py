@@ -17,7 +17,7 @@ import pytest
 from jixiao import injection, numbers, vocabulary
 from jixiao.documents import load_document
 from jixiao.documents.tables import headers
-from jixiao.extract.rules import form_fields, funding, money_lists
+from jixiao.extract.rules import clauses, form_fields, funding, money_lists
 from jixiao.scan import first_chars, skipping
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,6 +50,8 @@ SCANS = {
     "amounts": funding.AMOUNT,
     "run-in headings": funding._RUN_IN_HEADING,
     "bracketed lists": money_lists._BRACKET_AFTER_AMOUNT,
+    "actual markers": clauses.ACTUAL,
+    "target markers": clauses.TARGET_MARKER,
 }
 
 

@@ -269,9 +269,9 @@ def _footer(body: list[Piece]) -> tuple[list[Piece], list[Row]]:
     rows: list[Row] = []
     cut = len(body)
     for position, piece in enumerate(body):
-        key = compact(piece.text)
         if piece.shape not in (Shape.TEXT, Shape.TEXT_VALUE, Shape.FUND_LABEL, Shape.HEADER):
             continue
+        key = compact(piece.text)
         if not (is_total(key) or GRADE_INLINE.match(key)):
             continue
         following = body[position + 1 : position + 12]
