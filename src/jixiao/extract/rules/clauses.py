@@ -288,7 +288,10 @@ class ClauseReader:
         if indicator is None or indicator.deviation_reason:
             return
         start = skip(self.text, cursor.pos, end, "，, \t")
-        stop = min([at for at in (self.text.find(char, start, end) for char in "。；;") if at >= 0] + [end])
+        stop = end  # the first sentence end: each search stops where the one before found one (no rescans)
+        for char in "。；;":
+            found = self.text.find(char, start, stop)
+            stop = found if found >= 0 else stop
         remainder = self.text[start:stop].strip()
         if remainder and _REASON_START.match(remainder) and not ACTUAL.search(self.text, start, stop):
             indicator.deviation_reason = remainder
