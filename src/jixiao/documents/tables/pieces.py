@@ -260,8 +260,8 @@ def _next_shape(pieces: list[Piece], index: int) -> Shape | None:
 
 
 def _is_column_tag(text: str) -> bool:
-    """`(C)`, `(D/C×100%)`: a header's column letter (tested on the bracket first, as most cells have none)."""
-    return text.lstrip()[:1] in ("(", "（") and bool(_COLUMN_TAG.match(compact(text)))
+    """`(C)`, `(D/C×100%)`: a header's column letter (a cell without a bracket is none: tested first)."""
+    return ("(" in text or "（" in text) and bool(_COLUMN_TAG.match(compact(text)))
 
 
 _JOINABLE = {Shape.TEXT, Shape.LEVEL1, Shape.LEVEL2, Shape.POINTS, Shape.HEADER}
