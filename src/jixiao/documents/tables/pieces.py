@@ -160,12 +160,13 @@ def _segments(text: str, start: int, end: int) -> list[tuple[Cell, bool]]:
     position = start
     opened = False  # the separator before this cell was a pipe
     for match in _SEPARATOR.finditer(text, start, end):
-        stop = match.start()
+        stop, separator = match.start(), match.group(0)
         piece = _trimmed(text, position, stop)
-        closed = match.group(0) == "|"
-        line_of_spaces = match.group(0) == "\n" and stop > position and not text[position:stop].strip()
-        if piece.text or closed or line_of_spaces:
-            found.append((piece, closed or (opened and bool(piece.text))))
+        closed = separator == "|"
+        if piece.text:
+            found.append((piece, closed or opened))
+        elif closed or (separator == "\n" and stop > position):  # `| |`, or a line of spaces: an empty cell
+            found.append((piece, closed))
         position, opened = match.end(), closed
     last = _trimmed(text, position, end)
     if last.text:
