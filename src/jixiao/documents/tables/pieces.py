@@ -322,7 +322,11 @@ def _respaced_headers(text: str, found: list[Piece]) -> list[Piece]:
         stop = index
         while stop < len(found) and _respaceable(found[stop]):
             stop += 1
-        if stop > index and stop < len(found) and found[stop].shape in (Shape.TEXT, Shape.LONG_TEXT):
+        if stop == index:  # most pieces: no run starts here
+            result.append(found[index])
+            index += 1
+            continue
+        if stop < len(found) and found[stop].shape in (Shape.TEXT, Shape.LONG_TEXT):
             stop += 1  # the header's last word may be glued to the first row (`及改进措施产出指标…`)
         run = found[index:stop]
         if len(run) >= _RESPACED_RUN and any(p.shape is Shape.HEADER for p in run):
