@@ -56,6 +56,14 @@ def test_place_and_fund_of_a_title(title: str, region: str | None, fund: str | N
     assert (header.region, header.fund) == (region, fund)
 
 
+def test_a_report_without_a_title_line_names_itself_in_its_opening_sentence() -> None:
+    header = _header(
+        "为做好2023年项目绩效管理工作，根据有关文件要求，现将2023年青禾县水利局农田水利建设资金项目"
+        "绩效自评报告如下：\n一、绩效目标分解下达情况\n"
+    )
+    assert (header.region, header.fund, header.year) == ("青禾县", "农田水利建设资金", 2023)
+
+
 def test_subject_words_that_look_like_places_are_not_places() -> None:
     assert leading_places("锡林盟城乡居民养老保险补助资金") == ["锡林盟"]
     assert leading_places("北江省住房和城乡建设厅关于") == ["北江省"]
@@ -191,3 +199,11 @@ def test_an_excerpt_that_stops_inside_a_sentence_is_truncated(ending: str) -> No
 )
 def test_a_report_that_closes_is_not_truncated(ending: str) -> None:
     assert not ends_mid_sentence("一、基本情况\n我县全年执行率为95%。\n" + ending + "\n")
+
+
+def test_the_forms_name_field_wins_over_a_title_that_wraps_it_in_its_unit_and_template_words() -> None:
+    header = _header(
+        "青川县妇幼保健院孕产妇健康服务补助转移支付区域(项目)绩效目标自评表\n(2022年度)\n"
+        "转移(项目)名称 孕产妇健康服务补助\n"
+    )
+    assert (header.region, header.fund) == ("青川县", "孕产妇健康服务补助")

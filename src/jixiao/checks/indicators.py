@@ -151,8 +151,14 @@ def percent_range(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _from_table(indicator: Indicator) -> bool:
+    """Both cells were in the reader's view: a table row, but not a glued scoring sheet's, whose reader leaves
+    out the values it cannot tell apart (table.scored)."""
     figures = [f for f in (indicator.target, indicator.actual) if f is not None]
-    return bool(figures) and all((f.found_by or "").startswith("table.") for f in figures)
+    found_by = [f.found_by or "" for f in figures]
+    return bool(figures) and all(by.startswith("table.") and not by.startswith("table.scored") for by in found_by)
+
+
+_TARGET_FORM = "绩效目标表"  # the form that declares targets (no 完成值 column), printed before or without its 自评表
 
 
 @rule("indicators.missing_value", Severity.WARNING)
@@ -161,14 +167,20 @@ def missing_value(ctx: CheckContext) -> Iterator[Finding]:
 
     A warning for a table row, whose both cells the reader sees; info for an indicator read from prose,
     where the other side is as likely unread as unwritten (on real reports, mostly unread). A row the
-    document ends inside is not a missing value.
+    document ends inside is not a missing value, and neither is an actual when the document prints a
+    绩效目标表 and no table row has an actual (the targets were read from it; it has no actual column).
     """
     last = len(ctx.report.indicators) - 1
+    targets_only = bool(ctx.text and _TARGET_FORM in ctx.text) and not any(
+        ind.actual for ind in ctx.report.indicators if _from_table(ind)
+    )
     for i, ind in enumerate(ctx.report.indicators):
         if ctx.report.truncated and i == last:
             continue
         severity = None if _from_table(ind) else Severity.INFO
         if ind.target is not None and ind.actual is None:
+            if targets_only:
+                severity = Severity.INFO
             extra = f"（仅载完成率 {ind.completion.text}）" if ind.completion else ""
             figures = [ref(_path(i, "target"), ind.target)]
             if ind.completion:

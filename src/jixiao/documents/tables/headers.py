@@ -26,7 +26,9 @@ _WORDS: list[tuple[Role, str]] = [
     (Role.ALLOCATED, rf"(?:全年)?到位资金(?:数)?{_BR}?|下达(?:资金|数){_BR}?"),
     # 预算执行(E/C×100%): Sichuan's 2024 transfer-payment sheet names the rate by its ratio
     (Role.RATE, rf"(?:预算)?执行率{_BR}?|预算执行(?=[（(][A-Z]/[A-Z])" + _BR),
-    (Role.WEIGHT, rf"(?:指标|执行率|参考)?(?:分值|权重){_BR}?"),
+    (Role.WEIGHT, rf"(?:指标|执行率|参考)?(?:分值|权重){_BR}?"
+                  # 参考/分值 on two lines, interleaved by OCR (`考值参分`)
+                  r"|(?=[参考分值]{4})(?=[^参]*参)(?=[^考]*考)(?=[^分]*分)(?=[^值]*值)[参考分值]{4}"),
     (Role.SCORE, rf"(?:指标|执行率|自评)?得分(?!系数){_BR}?"),
     (Role.LEVEL1, r"一级指标|一级"),
     (Role.LEVEL2, r"二级指标|二级"),
@@ -51,6 +53,8 @@ BLOCK_LABEL = re.compile(
     r"^(?:绩效指标|年度(?:总体)?(?:绩效)?目标(?:完成情况)?(?:综述)?|总体目标(?:完成情况)?|年度总体目标|资金管理情况"
     r"|年初设定目标|预期目标|实际完成情况|全年目标实际完成情况|当年绩效目标|项目(?:资金)?绩效目标|说明|填表说明|注[:：]?.*"
     r"|按(?:收入|支出)性质分[:：]?"
+    # the title of the next form of a document that prints several (a 绩效目标表 then its 自评表)
+    r"|[^|]{0,24}(?:自评表|目标表|评价表)(?:[（(]\d{4}年度?[)）])?"
     r"|(?:填报人|填表人|联系人|联系电话|单位负责人|财务负责人|项目负责人|填报日期|填表日期|审核人|单位领导审签)(?:[:：].*)?)$"
 )
 """Labels of the form's other blocks: one ends the table before it (or, 绩效指标, heads the indicator one)."""
