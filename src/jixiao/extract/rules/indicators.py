@@ -262,8 +262,6 @@ def _read_satisfaction(reader: ClauseReader, start: int, end: int) -> None:
     """`群众及残疾人满意度98%。`: a satisfaction stated with its percent is the survey's result, unless its
     sentence speaks of a goal (`满意度目标90%`, `确保满意度达到95%`)."""
     text = reader.text
-    if text.find("满意", start, end) < 0:
-        return  # every match holds 满意: a passage without it is not scanned char by char
     read = [(i.actual.span.start, i.actual.span.end) for i in reader.indicators if i.actual and i.actual.span]
     for match in _SATISFACTION.finditer(text, start, end):
         if match.span("actual") in read:
