@@ -91,7 +91,7 @@ def emission(role: Role, piece: Piece) -> float:
     if shape in (Shape.HEADER, Shape.BLOCK):
         return IMPOSSIBLE
     if role in (Role.TARGET, Role.ACTUAL):
-        return IMPOSSIBLE if _INDICATOR_NUMBER.match(text) else _value_score(piece)
+        return IMPOSSIBLE if _INDICATOR_NUMBER.match(piece.text) else _value_score(piece)
     if role in (Role.WEIGHT, Role.SCORE):
         return 0.3 if shape is Shape.DASH else _bare_score(piece)
     if role in MONEY_ROLES:
