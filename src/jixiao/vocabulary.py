@@ -39,7 +39,7 @@ LEVEL2_WORD = "(?:" + "|".join(sorted(LEVEL1_OF, key=len, reverse=True)) + ")"
 """A second-level word as a pattern (数量指标, 服务对象满意度指标 …), longest first."""
 LEVEL_WORD = "(?:" + "|".join(sorted({*LEVEL1_NAMES, *LEVEL1_OF}, key=len, reverse=True)) + ")"
 """Any level word as a pattern (产出指标, 社会效益指标 …): where one stands inside a cell, rows ran together."""
-_LEVEL2 = re.compile(rf"^{LEVEL2_WORD}$")
+_LEVEL2 = re.compile(rf"^{LEVEL2_WORD}等?$")  # 服务对象满意度指标等 (Yunnan 公开14表)
 _LEVEL2_SHORT = re.compile(r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响)$")
 
 
@@ -77,7 +77,7 @@ OP_WORDS: dict[str, Op] = {
     "≥": Op.GE, ">=": Op.GE, "不低于": Op.GE, "不少于": Op.GE, "大于等于": Op.GE, "大于或等于": Op.GE,
     "≤": Op.LE, "<=": Op.LE, "不高于": Op.LE, "不超过": Op.LE, "不多于": Op.LE, "小于等于": Op.LE,
     "小于或等于": Op.LE, "控制在": Op.LE,
-    "=": Op.EQ, "等于": Op.EQ,
+    "=": Op.EQ, "等于": Op.EQ, "═": Op.EQ,  # ═: a double bar some forms print for = (Yunnan 公开14表)
     ">": Op.GT, "大于": Op.GT, "高于": Op.GT, "超过": Op.GT,
     "<": Op.LT, "小于": Op.LT, "低于": Op.LT,
 }  # fmt: skip

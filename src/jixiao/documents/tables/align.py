@@ -160,9 +160,10 @@ def split_glued(cell: Cell) -> tuple[Cell, Cell] | None:
     return best
 
 
-_Step = tuple[int, bool, bool]
-"""(previous state, starts a new row, filled 分值 and 得分 at once): how the best path reached a state
-(state 0: between rows; k + 1: column k was the last filled in the current row)."""
+_Step = tuple[int, bool, bool, bool]
+"""(previous state, starts a new row, filled 分值 and 得分 at once, passed): how the best path reached a state
+(state 0: between rows; k + 1: column k was the last filled in the current row). Passed: a line's leading
+border read as nothing, the row goes on where it was."""
 
 
 _PieceKey = tuple[Shape, str, float | None, str | None, Role | None, str]
@@ -258,13 +259,14 @@ class Aligner:
             # opens_row: a row's label or level filling its column again right after it would glue two rows
             fits, opens_row, pairable = self._traits(piece)
             pairable = pairable and not opens
+            border = piece.cut == "border"
             for previous in range(states):
                 base = best[previous]
                 if base == IMPOSSIBLE:
                     continue
                 total = base + ends[previous] + junk
                 if total > scores[0]:
-                    scores[0], steps[0] = total, (previous, False, False)
+                    scores[0], steps[0] = total, (previous, False, False, False)
                 moves = table[previous]
                 for column, fit in fits:
                     for cost, new_row in moves[column]:
@@ -276,9 +278,11 @@ class Aligner:
                         total = base + cost + fit
                         if total > scores[column + 1]:
                             scores[column + 1] = total
-                            steps[column + 1] = (previous, new_row, False)
+                            steps[column + 1] = (previous, new_row, False, False)
                 if pairable:
                     self._pair(previous, base, scores, steps)
+                if border and previous and base > scores[previous]:
+                    scores[previous], steps[previous] = base, (previous, False, False, True)
             best = scores
             trail.append(steps)
         return self._rows(pieces, trail, best)
@@ -331,7 +335,7 @@ class Aligner:
         total = base + self._skip(last + 1, self.weight) + self._skip(self.weight + 1, self.score) + 2 * 1.5 + _PAIR
         if total > scores[self.score + 1]:
             scores[self.score + 1] = total
-            steps[self.score + 1] = (previous, False, True)
+            steps[self.score + 1] = (previous, False, True, False)
 
     def _rows(
         self, pieces: list[Piece], trail: list[list[_Step | None]], best: list[float]
@@ -347,7 +351,9 @@ class Aligner:
         path.reverse()
         rows: list[Row] = []
         left: list[Piece] = []
-        for piece, (state, (_, new_row, pair)) in zip(pieces, path, strict=True):
+        for piece, (state, (_, new_row, pair, passed)) in zip(pieces, path, strict=True):
+            if passed:
+                continue
             if state == 0:
                 if piece.shape not in (Shape.EMPTY, Shape.DASH):
                     left.append(piece)

@@ -60,7 +60,8 @@ class Piece:
     value: float | None = None  # NUMBER and FIGURE
     unit: str | None = None
     role: Role | None = None  # HEADER
-    cut: str = "line"  # how the flattening separated it: pipe, line, space (T3) or glued (T4)
+    cut: str = "line"  # how the flattening separated it: pipe, line, space (T3) or glued (T4); border: a
+    # line's leading pipe under a line that has one (a blank cell or nothing)
 
     @property
     def text(self) -> str:
@@ -153,10 +154,24 @@ def _trimmed(text: str, start: int, end: int) -> Cell:
     return Cell(core, start, start + len(core))
 
 
-def _segments(text: str, start: int, end: int) -> list[tuple[Cell, bool]]:
+def _leading_border(text: str, line_start: int, after: int, end: int) -> bool:
+    """The pipe that opens a `| a | b |` line under another such line: a border, or a blank cell a dump
+    dropped (`| 387664.62 | 387664.62 | 10 |` under 年初预算数 | 全年预算数 | …); the aligner decides. (A lone
+    `|` line is an empty cell.)"""
+    if line_start == 0 or text[line_start - 1] != "\n":
+        return False
+    previous = text.rfind("\n", 0, line_start - 1) + 1
+    if not text[previous:line_start].lstrip(" \t").startswith("|"):
+        return False  # `年度资金总额 |` then `| 32.4 | …`: no border above, so this pipe opens a blank cell
+    stop = text.find("\n", after, end)
+    return bool(text[after : end if stop < 0 else stop].strip(" \t|"))
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[Cell, bool | None]]:
     """Cells between pipes, tabs, runs of spaces (a PDF's columns) and line ends, and whether each stands
-    beside a pipe (an empty cell between pipes, or a line of spaces, is a cell)."""
-    found: list[tuple[Cell, bool]] = []
+    beside a pipe (an empty cell between pipes, or a line of spaces, is a cell); None for a line's leading
+    border, which may be a blank cell or nothing."""
+    found: list[tuple[Cell, bool | None]] = []
     position = start
     opened = False  # the separator before this cell was a pipe
     for match in _SEPARATOR.finditer(text, start, end):
@@ -165,6 +180,8 @@ def _segments(text: str, start: int, end: int) -> list[tuple[Cell, bool]]:
         closed = separator == "|"
         if piece.text:
             found.append((piece, closed or opened))
+        elif closed and _leading_border(text, position, match.end(), end):
+            found.append((piece, None))
         elif closed or (separator == "\n" and stop > position):  # `| |`, or a line of spaces: an empty cell
             found.append((piece, closed))
         position, opened = match.end(), closed
@@ -392,7 +409,9 @@ def _level_spans(text: str) -> tuple[tuple[int, int], ...]:
         offset = match.end()
     if not parts:
         return ((0, len(text)),)
-    if offset < len(text):
+    if text[offset:].strip() == "等":  # 服务对象满意度指标等: the level as printed
+        parts[-1] = (parts[-1][0], len(text.rstrip()))
+    elif offset < len(text):
         rest = _trimmed(text, offset, len(text))
         parts.append((rest.start, rest.end))
     return tuple(parts)
@@ -403,14 +422,14 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
     found: list[Piece] = []
     for segment, piped in _segments(text, start, end):
         if not segment.text:
-            found.append(Piece(segment, Shape.EMPTY, cut="pipe" if piped else "line"))
+            found.append(Piece(segment, Shape.EMPTY, cut="border" if piped is None else "pipe" if piped else "line"))
             continue
-        if _one_piece(segment.text, piped):
+        if _one_piece(segment.text, bool(piped)):
             found.append(shape_of(segment, ocr=ocr, cut="pipe" if piped else "line"))
             continue
         parts = [
             part
-            for cell in _split(text, segment, gap, ocr, piped)
+            for cell in _split(text, segment, gap, ocr, bool(piped))
             for part in _header_parts(cell) or _level_parts(cell)
         ]
         if len(parts) > 1:  # glued: a reason runs on into the next row's level (`…验收节点成本指标图书采购单价`)
