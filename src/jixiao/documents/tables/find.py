@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from jixiao.documents.layout import TableLayout
 from jixiao.documents.tables.align import Aligner
@@ -63,13 +63,11 @@ def _zones(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Stretches that may hold tables: from a line naming column words to the next section heading (a
     heading or a table the loader gave as a grid, `covered`, ends a stretch)."""
     lines = [line for line in line_spans(text) if not any(a <= line[0] < b for a, b in covered)]
+    counts = [len(_COLUMN_WORD.findall(text, a, b)) for a, b in lines]  # column words on each line
     zones: list[tuple[int, int]] = []
     index = zones_end = 0
     while index < len(lines):
-        window = lines[index : index + _WINDOW_LINES]
-
-        words = sum(len(_COLUMN_WORD.findall(text, a, b)) for a, b in window)
-        if not _COLUMN_WORD.search(text, *lines[index]) or words < _MIN_HEADER:
+        if not counts[index] or sum(counts[index : index + _WINDOW_LINES]) < _MIN_HEADER:
             index += 1
             continue
         first = index  # a header dumped a word per line starts before its first column word (`年初` / `预算数`)
@@ -142,6 +140,15 @@ def _header_run(found: list[Piece], index: int) -> tuple[list[Piece], int] | Non
         while run and run[-1].role in FUNDING_ROLES:  # `预算执行率` opening the first row, not a column
             position = found.index(run.pop(), index)
     return run, position
+
+
+def _may_open_header(found: list[Piece], position: int) -> bool:
+    """Whether a header run can start at found[position]: its first piece that is not empty is a header
+    (a cheap test before _header_run, which a pipe dump's runs of empty cells would make quadratic)."""
+    for piece in islice(found, position, None):
+        if piece.shape is not Shape.EMPTY:
+            return piece.shape is Shape.HEADER
+    return False
 
 
 def _next_is_header(found: list[Piece], position: int) -> bool:
@@ -222,7 +229,7 @@ def _body_end(text: str, found: list[Piece], start: int, absorbed: set[Piece], k
     piped = len(cuts) >= 3 and all(cut == "pipe" for cut in cuts)
     for position in range(start, len(found)):
         piece = found[position]
-        if piece in absorbed:
+        if absorbed and piece in absorbed:
             continue
         if kind is Kind.FUNDING and piece.shape is Shape.LONG_TEXT and not _source_row_follows(found, position):
             return position
@@ -232,7 +239,7 @@ def _body_end(text: str, found: list[Piece], start: int, absorbed: set[Piece], k
             return position  # a line without a pipe after a pipe dump's rows: the text goes on (unless the
             # document stops there: a last cell cut before its pipe)
         block = piece.shape is Shape.BLOCK and compact(piece.text) != "绩效指标"
-        if block or _header_run(found, position) is not None:
+        if block or (_may_open_header(found, position) and _header_run(found, position) is not None):
             return position - prose
         prose = prose + 1 if piece.shape is Shape.LONG_TEXT else 0
         if prose >= _MAX_PROSE_RUN:

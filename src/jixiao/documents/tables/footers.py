@@ -69,9 +69,9 @@ def cut_footer(body: list[Piece]) -> tuple[list[Piece], list[Row]]:
     rows: list[Row] = []
     cut = len(body)
     for position, piece in enumerate(body):
-        key = compact(piece.text)
         if piece.shape not in (Shape.TEXT, Shape.TEXT_VALUE, Shape.FUND_LABEL, Shape.HEADER):
             continue
+        key = compact(piece.text)
         if OTHER_MATTERS.match(key):
             cut = min(cut, position)  # a note, not the last indicator's reason
             continue
