@@ -267,3 +267,31 @@ def test_a_printed_figure_fills_one_field_only(tmp_path: Path) -> None:
     assert next(i for i in report.indicators if i.name == "技能培训").actual.text == "402人次"
     assert "组织培训" not in [i.name for i in report.indicators]  # its only figure was refused
     assert [(c.figure.text, c.reason) for c in report.candidates] == [("402人次", TAKEN)]
+
+
+def test_unread_rows_are_rendered_from_the_rules_pass_tables_not_a_second_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jixiao.extract.hybrid import extractor as hybrid_extractor
+    from jixiao.extract.hybrid import passages
+    from jixiao.extract.rules import read_rules
+
+    doc = document(TABLE)
+    row = "产出指标 | 质量指标 | 验收合格率 | ≥95% | 98% | 20 | 19"
+
+    def rules_leaving_a_row(document: Document) -> tuple[Report, list[Any]]:
+        report, tables = read_rules(document)
+        report.coverage = Coverage(figures=8, read=4, unread=[span_of(document, row)])
+        return report, tables
+
+    def no_second_reading(*args: Any) -> None:
+        raise AssertionError("the tables were read a second time")
+
+    monkeypatch.setattr(hybrid_extractor, "read_rules", rules_leaving_a_row)
+    monkeypatch.setattr(passages, "find_tables", no_second_reading)
+    client = FunctionClient(lambda messages: {"indicators": []})
+    settings = load_settings(cache_dir=tmp_path / "cache", api_key="sk-test")
+    HybridExtractor(settings, client_factory=lambda: client)(doc)
+    [messages] = client.requests
+    shown = user_text(messages)
+    assert "表格列：一级指标 | 二级指标 | 三级指标" in shown and "验收合格率" in shown

@@ -17,6 +17,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from jixiao.documents import Document
+from jixiao.documents.tables import Table
 from jixiao.extract.hybrid.merge import merge_reading
 from jixiao.extract.hybrid.passages import batches, render, unread_passages
 from jixiao.extract.llm.client import Completion, CompletionClient
@@ -24,7 +25,7 @@ from jixiao.extract.llm.extractor import ClientFactory, LlmExtractor, add_usage,
 from jixiao.extract.llm.grounding import FOUND_BY, Window, to_report
 from jixiao.extract.llm.prompts import Prompt, load_prompt
 from jixiao.extract.llm.schema import GapDraft
-from jixiao.extract.rules import extract_rules
+from jixiao.extract.rules import extract_rules, read_rules
 from jixiao.model import Coverage, ExtractorInfo, Indicator, Report, TokenUsage, figures_of
 from jixiao.settings import Settings
 
@@ -102,7 +103,7 @@ class HybridExtractor(LlmExtractor):
 
     async def aextract(self, document: Document, client: CompletionClient, read: Report | None = None) -> Report:
         """`read` is the rules' report when the batch engine already made it (in the file's capped worker)."""
-        report = read if read is not None else self.rules(document)
+        report, tables = self._read(document, read)
         usage = TokenUsage()
         report.extractor = ExtractorInfo(
             backend=BACKEND, model=client.model, prompt_version=self.prompt.tag, usage=usage
@@ -110,7 +111,7 @@ class HybridExtractor(LlmExtractor):
         if report.coverage is None:
             report.notes.append("hybrid: the rules backend measured no coverage, so nothing was sent to the model")
             return report
-        passages = unread_passages(document, report.coverage.unread)
+        passages = unread_passages(document, report.coverage.unread, tables)
         if not passages:
             report.notes.append("hybrid: rules read every figure; no model call")
             return report
@@ -137,6 +138,15 @@ class HybridExtractor(LlmExtractor):
             + (f"; {from_cache} answer(s) from the cache" if from_cache else "")
         )
         return report
+
+    def _read(self, document: Document, read: Report | None) -> tuple[Report, list[Table] | None]:
+        """The rules' report, with the tables it was read from when this process read it (the passages render
+        unread rows from them instead of rebuilding every table); None when they must be found again."""
+        if read is not None:
+            return read, None
+        if self.rules is extract_rules:
+            return read_rules(document)
+        return self.rules(document), None
 
 
 def _mark_read(coverage: Coverage, report: Report) -> None:

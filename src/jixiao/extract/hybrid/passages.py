@@ -97,8 +97,8 @@ def _prose(document: Document, start: int, end: int) -> str:
 
 def unread_passages(document: Document, unread: Sequence[Span], tables: Sequence[Table] | None = None) -> list[Passage]:
     """The unread spans as passages in document order (rows of a rebuilt table rendered as rows)."""
-    if tables is None:
-        tables = find_tables(document.match_text, document.origin) if unread else []
+    if tables is None:  # found as the rules backend finds them (grids of a docx or xlsx included)
+        tables = find_tables(document.match_text, document.origin, document.tables) if unread else []
     passages: list[Passage] = []
     for start, end in _merged(unread, len(document.text)):
         table = next((t for t in tables if t.start <= start and end <= t.end + 1), None)

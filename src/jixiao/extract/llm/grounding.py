@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 from pydantic import BaseModel
@@ -57,6 +57,7 @@ def fold_width(char: str) -> str:
     return "" if char.isspace() else char
 
 
+@cache  # a few thousand distinct characters; opencc per call costs more than the lookup
 def fold(char: str) -> str:
     """One char as grounding compares it: half width, simplified, whitespace gone."""
     folded = fold_width(char)
@@ -73,20 +74,26 @@ class Window:
 
 @dataclass
 class TextIndex:
-    """The document text with a folded view (see `fold`) and the map from folded chars back to offsets."""
+    """The document text with a folded view (see `fold`) and the map from folded chars back to offsets.
+
+    With `windows`, only their characters are folded: every search stays inside one window, so the rest of
+    a long document need not be (hybrid's passages are a few hundred characters of it)."""
 
     text: str
     match_text: str
+    windows: Sequence[Window] | None = None
 
     @cached_property
     def _folded(self) -> tuple[str, list[int]]:
         chars: list[str] = []
         offsets: list[int] = []
-        for offset, char in enumerate(self.match_text):
-            folded = fold_width(char)
-            if folded:
-                chars.append(folded)
-                offsets.append(offset)
+        stretches = [(w.start, w.end) for w in self.windows] if self.windows else [(0, len(self.match_text))]
+        for start, end in sorted(set(stretches)):
+            for offset in range(max(start, offsets[-1] + 1 if offsets else 0), min(end, len(self.match_text))):
+                folded = fold_width(self.match_text[offset])
+                if folded:
+                    chars.append(folded)
+                    offsets.append(offset)
         return "".join(chars), offsets
 
     def exact(self, needle: str, start: int, end: int) -> Span | None:
@@ -123,7 +130,7 @@ class Grounder:
 
     @cached_property
     def index(self) -> TextIndex:
-        return TextIndex(self.document.text, self.document.match_text)
+        return TextIndex(self.document.text, self.document.match_text, self.windows)
 
     def locate(self, text: str, anchor: str | None = None) -> tuple[Span, Grounding] | None:
         needle = text.strip()
