@@ -5,8 +5,9 @@
 3. The passages go to the model in as few calls as fit (`max_chunk_chars`; one for a normal report), with
    the facts rules already found as context, asking the gap schema (the report schema without its header).
 4. The answer is grounded in the passages alone: a figure they do not print is a candidate, not a fact.
-5. It is merged into the rules report: gaps filled, rules figures kept, differences recorded as
-   disagreements for a reviewer. Every figure keeps `found_by`: a table layout or phrase rule, or `llm`.
+5. It is merged into the rules report: gaps filled where the figure's place says it is that field (merge,
+   evidence), rules figures kept, differences recorded as disagreements for a reviewer, the rest kept as
+   candidates. Every figure keeps `found_by`: a table layout or phrase rule, or `llm`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pydantic import BaseModel
 
 from jixiao.documents import Document
 from jixiao.documents.tables import Table
+from jixiao.extract.hybrid.evidence import Evidence
 from jixiao.extract.hybrid.merge import merge_reading
 from jixiao.extract.hybrid.passages import batches, render, unread_passages
 from jixiao.extract.llm.client import Completion, CompletionClient
@@ -116,7 +118,7 @@ class HybridExtractor(LlmExtractor):
             report.notes.append("hybrid: rules read every figure; no model call")
             return report
         context = known_facts(report)
-        filled, disputed, candidates, from_cache = 0, 0, 0, 0
+        filled, disputed, unfound, refused, from_cache = 0, 0, 0, 0, 0
         groups = batches(passages, self.settings.max_chunk_chars)
         for group in groups:
             messages = self.prompt.messages(render(group), context=context)
@@ -125,16 +127,18 @@ class HybridExtractor(LlmExtractor):
             from_cache += cached
             windows = [Window(passage.start, passage.end) for passage in group]
             reading = to_report(draft, document, report.extractor, windows, self.prompt.example_figures, named=True)
-            count = merge_reading(report, reading)
-            filled, disputed, candidates = (
+            unfound += len(reading.candidates)
+            count = merge_reading(report, reading, Evidence(document.match_text, group))
+            filled, disputed, refused = (
                 filled + count.filled,
                 disputed + len(count.disagreements),
-                candidates + len(reading.candidates),
+                refused + len(count.unfit),
             )
         _mark_read(report.coverage, report)
         report.notes.append(
             f"hybrid: {len(passages)} unread passage(s) sent in {len(groups)} call(s); {filled} figure(s) filled, "
-            f"{disputed} disagreement(s) with rules, {candidates} candidate(s) not found in the passages"
+            f"{disputed} disagreement(s) with rules; kept as candidates: {unfound} figure(s) not found in the "
+            f"passages, {refused} whose field or place the merge refused"
             + (f"; {from_cache} answer(s) from the cache" if from_cache else "")
         )
         return report
