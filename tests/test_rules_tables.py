@@ -238,3 +238,67 @@ def test_headerless_rows_are_marked_as_a_guess_and_never_accused(tmp_path: Path)
     assert {i.actual.found_by for i in report.indicators if i.actual} == {"table.headerless.indicator"}
     assert all(confidence(i.actual) is Confidence.LOW for i in report.indicators if i.actual)
     assert not [f for f in run_checks(report, document.match_text) if f.severity.value in ("warning", "error")]
+
+
+# Sichuan's 2023 部门预算项目支出绩效自评表 (invented figures)
+SICHUAN_FUNDING = (
+    "项目名称 | 61020315T000001234567-村级河道保洁补助 |\n"
+    "预算执行情况(10分) | 年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 | 原因 |\n"
+    "总额 | 40.00 | 45.50 | 44.10 | 96.92% | 10 | 9.69 | 1.预算执行率=预算执行数/调整后预算数,未达到90%的需说明原因 |\n"
+    "其中:财政资金 | 40.00 | 45.50 | 44.10 | 96.92% | / | / | |\n"
+    "财政专户管理资金 | 0.00 | 0.00 | 0.00 | 0.00% | / | / | |\n"
+    "单位资金 | 0.00 | 0.00 | 0.00 | 0.00% | / | / | |\n"
+    "其他资金 | | | | | / | / | |\n"
+)
+
+
+def test_the_row_label_column_headed_as_an_annual_budget_is_not_a_budget_column(tmp_path: Path) -> None:
+    _, report = _report(SICHUAN_FUNDING, tmp_path)
+    totals = (report.funding.initial.total, report.funding.budget.total, report.funding.executed.total)
+    assert [figure.text if figure else None for figure in totals] == ["40.00", "45.50", "44.10"]
+
+
+def test_the_sichuan_source_rows_are_read_past_a_note_in_the_total_rows_reason_cell(tmp_path: Path) -> None:
+    _, report = _report(SICHUAN_FUNDING, tmp_path)
+    sources = [(item.source.value, item.name, item.amount.text) for item in report.funding.budget.by_source]
+    assert sources == [
+        ("appropriation", "财政资金", "45.50"),
+        ("other", "财政专户管理资金", "0.00"),
+        ("other", "单位资金", "0.00"),
+    ]
+
+
+def test_the_fund_of_a_coded_project_name_is_the_name_without_its_code(tmp_path: Path) -> None:
+    _, report = _report(SICHUAN_FUNDING, tmp_path)
+    assert report.fund == "村级河道保洁补助"
+
+
+def test_public_money_in_prose_is_not_a_source_row(tmp_path: Path) -> None:
+    raw = "某局2023年项目支出绩效自评报告\n我局2023年预算安排专项资金项目共计12个，财政资金356.20万元。\n"
+    _, report = _report(raw, tmp_path)
+    assert report.funding.budget.by_source == []
+
+
+def test_a_sum_row_with_the_full_100_and_a_blank_score_cell_is_no_total_score(tmp_path: Path) -> None:
+    raw = (
+        "一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分 | 未完成原因分析 |\n"
+        "产出指标 | 数量指标 | 保洁河道里程 | ≥ | 35 | 公里 | | 90 | | |\n"
+        "合计 | 100 | | | | | | | | |\n"
+    )
+    _, report = _report(raw, tmp_path)
+    assert report.total_score is None
+    scored = raw.replace("| 90 | | |\n合计 | 100 | |", "| 90 | 90 | |\n合计 | 100 | 100 |")
+    _, report = _report(scored, tmp_path)
+    assert report.total_score is not None and report.total_score.text == "100"
+
+
+def test_a_row_cut_after_a_number_between_pipes_gets_no_invented_weight_and_score(tmp_path: Path) -> None:
+    raw = (
+        "一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分 | 未完成原因分析 |\n"
+        "产出指标 | 数量指标 | 保洁河道里程 | ≥ | 35 | 公里 | 36 | 40 | 40 | |\n"
+        "产出指标 | 质量指标 | 保洁验收合格率 | = | 100 |\n"
+    )
+    _, report = _report(raw, tmp_path)
+    assert report.truncated
+    last = report.indicators[-1]
+    assert last.name == "保洁验收合格率" and last.weight is None and last.score is None

@@ -134,6 +134,23 @@ def source_of(label: str) -> FundSource | None:
     return None
 
 
+_TABLE_ROW_SOURCES: list[tuple[re.Pattern[str], FundSource]] = [
+    (re.compile(r"^财政资金$"), FundSource.APPROPRIATION),
+    (re.compile(r"^财政专户"), FundSource.OTHER),
+]
+"""Sichuan's 2023 form splits 资金 into 财政资金 / 财政专户管理资金 / 单位资金 / 其他资金 (DOMAIN.md §1.4): as a
+funding table's row labels they name sources, while in prose `财政资金3267.28万元` is just public money."""
+
+
+def row_source_of(label: str) -> FundSource | None:
+    """The source a funding table's row label names: `source_of`, and the row labels only a table uses."""
+    source = source_of(label)
+    if source is not None:
+        return source
+    name = source_label(label)
+    return next((source for pattern, source in _TABLE_ROW_SOURCES if pattern.search(name)), None)
+
+
 # ---- words in place of numbers ------------------------------------------------------------------------
 
 TEXT_VALUES = (

@@ -273,7 +273,8 @@ class Aligner:
             return
         if self.kind is Kind.FUNDING and (piece.cut != "glued" or self.score != self.weight + 1):
             return  # a funding row's bare numbers are amounts unless glued after the rate (`94.32%109.4`)
-        if piece.shape is not Shape.NUMBER or not _pairable(piece.text.strip(), piece.cut):
+        if piece.shape is not Shape.NUMBER or piece.cut == "pipe" or not _pairable(piece.text.strip(), piece.cut):
+            # a cell between pipes is one value (`| = | 100 |` cut before its unit is a target, not 10 and 0)
             return
         last = previous - 1
         if not last < self.weight < self.score or split_glued(piece.cell) is None:

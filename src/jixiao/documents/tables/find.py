@@ -178,7 +178,7 @@ def _body_end(found: list[Piece], start: int, absorbed: set[Piece], kind: Kind) 
         piece = found[position]
         if piece in absorbed:
             continue
-        if kind is Kind.FUNDING and piece.shape is Shape.LONG_TEXT:
+        if kind is Kind.FUNDING and piece.shape is Shape.LONG_TEXT and not _source_row_follows(found, position):
             return position
         last = position == len(found) - 1
         if piped and piece.cut != "pipe" and piece.shape is not Shape.EMPTY and not last:
@@ -191,6 +191,13 @@ def _body_end(found: list[Piece], start: int, absorbed: set[Piece], kind: Kind) 
         if prose >= _MAX_PROSE_RUN:
             return position - prose + 1
     return len(found)
+
+
+def _source_row_follows(found: list[Piece], position: int) -> bool:
+    """A note in the 原因 cell of the total row (Sichuan 2023: `1.预算执行率=预算执行数/调整后预算数…`) with the
+    source rows after it: the note is a cell, not the text after the table."""
+    following = next((p for p in found[position + 1 :] if p.shape is not Shape.EMPTY), None)
+    return following is not None and following.shape is Shape.FUND_LABEL
 
 
 def _footer_row(piece: Piece, after: list[Piece]) -> Row:
@@ -216,6 +223,22 @@ def _footer_row(piece: Piece, after: list[Piece]) -> Row:
     return row
 
 
+_SUM_ROW = re.compile(r"^(?:合计|总计|总分)[:：]?$")
+
+
+def _weights_only(row: Row, key: str, following: list[Piece]) -> bool:
+    """`合计 | 100 | |` (Sichuan 2023): the column of 权重 sums to the full 100 and the 得分 cell beside it is
+    left blank, so the one figure is the weights' total, not a total score."""
+    score = row.cells.get(Role.SCORE)
+    if score is None or Role.WEIGHT in row.cells or not _SUM_ROW.match(key) or not following:
+        return False
+    at = next((i for i, p in enumerate(following) if p.cell == score), None)
+    if at is None or at + 1 >= len(following) or compact(score.text) != "100":
+        return False
+    blank = following[at + 1]
+    return blank.shape is Shape.EMPTY and blank.cut == "pipe"
+
+
 def _glued_total(piece: Piece) -> tuple[Cell, Cell] | None:
     """`总分10095.7` in a glued table: the full 100 points, then the score."""
     if piece.cut != "glued" or not piece.text.startswith("100") or (piece.value or 0) <= 100:
@@ -234,8 +257,12 @@ def _footer(body: list[Piece]) -> tuple[list[Piece], list[Row]]:
             continue
         if not (is_total(key) or GRADE_INLINE.match(key)):
             continue
-        after = [p for p in body[position + 1 : position + 12] if p.shape is not Shape.EMPTY][:3]
-        rows.append(_footer_row(piece, after))
+        following = body[position + 1 : position + 12]
+        after = [p for p in following if p.shape is not Shape.EMPTY][:3]
+        row = _footer_row(piece, after)
+        if _weights_only(row, key, following):
+            row.cells[Role.WEIGHT] = row.cells.pop(Role.SCORE)
+        rows.append(row)
         cut = min(cut, position)
     return body[:cut], rows
 
@@ -299,7 +326,7 @@ def _mark_cut(table: Table, text: str, body: list[Piece]) -> None:
     its cells, or pieces after it were left unplaced (a cut `≥9`, a lone `生态`), or its last cell is not
     closed by a pipe where the rows' cells are.
     """
-    if not table.rows or not body or text[body[-1].cell.end :].strip():
+    if not table.rows or not body or _NOT_TEXT.sub("", text[body[-1].cell.end :]):
         return
     last = table.rows[-1]
     if table.kind is Kind.FUNDING:
@@ -310,7 +337,7 @@ def _mark_cut(table: Table, text: str, body: list[Piece]) -> None:
         p.shape is not Shape.EMPTY for p in body if p.cell.start >= last.end
     )
     piped = body[-1].cut == "pipe"
-    closed = not piped or text[last.end : last.end + 1] == "|"
+    closed = not piped or text[last.end :].lstrip(" \t\u3000").startswith("|")
     if trailing or not all(role in last.cells for role in wanted) or not closed:
         last.partial = True
         table.truncated = True

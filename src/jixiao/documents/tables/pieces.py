@@ -29,7 +29,7 @@ from jixiao.vocabulary import (
     is_level1,
     is_level2,
     is_text_value,
-    source_of,
+    row_source_of,
 )
 
 
@@ -134,7 +134,7 @@ def _shape_of_text(cell: Cell, ocr: bool) -> Piece:
         if quantity.kind == "date":
             return Piece(cell, Shape.DATE)
     label = len(key) <= 20 and not _SENTENCE.search(key) and "。" not in key
-    if label and (FUNDING_TOTAL.match(key.lstrip("其中:：")) or source_of(key) is not None):
+    if label and (FUNDING_TOTAL.match(key.lstrip("其中:：")) or row_source_of(key) is not None):
         return Piece(cell, Shape.FUND_LABEL)
     if _POINTS_TAIL.search(key.rstrip(";；,，。")) and len(key) <= 20:
         return Piece(cell, Shape.POINTS)

@@ -15,8 +15,9 @@ from jixiao.extract.rules.places import leading_places, without_pinyin
 from jixiao.vocabulary import ORGAN_SUFFIXES, SUBJECT_END
 
 _YEAR = r"(?:19|20)\d{2}"
+_PROJECT_CODE = r"\d{6,}[A-Z]\d{6,}\s*[-—－]"  # Sichuan's 项目名称 `51162223T000004417825-乡镇应急物资储备补助`
 _LEADING_NOISE = re.compile(
-    rf"^(?:\s|附件\s*\d*\s*[:：]?|关于|\d+/\d+|{_YEAR}\s*(?:[-—至]\s*{_YEAR}\s*)?年?度?|[（(]\s*{_YEAR}\s*年度?\s*[)）])+"
+    rf"^(?:\s|{_PROJECT_CODE}|附件\s*\d*\s*[:：]?|关于|\d+/\d+|{_YEAR}\s*(?:[-—至]\s*{_YEAR}\s*)?年?度?|[（(]\s*{_YEAR}\s*年度?\s*[)）])+"
 )
 _ORGAN = "|".join(sorted(ORGAN_SUFFIXES, key=len, reverse=True))
 # a unit's name before the year or 关于: `水务局2022年…`, `湖北工程学院年学生资助…` (the year's digits lost)

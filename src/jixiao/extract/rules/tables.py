@@ -15,7 +15,7 @@ from jixiao.documents.tables import Kind as TableKind
 from jixiao.extract.rules.cells import TEMPLATE, cell_figure, is_blank, money_figure, percent_figure
 from jixiao.model import Figure, Funding, FundingLine, Indicator, Kind, SourceAmount
 from jixiao.numbers import UNIT_PATTERN
-from jixiao.vocabulary import FUNDING_TOTAL, LEVEL_WORD, level_name, source_label, source_of
+from jixiao.vocabulary import FUNDING_TOTAL, LEVEL_WORD, level_name, row_source_of, source_label
 
 _WHITESPACE = re.compile(r"\s+")
 _EXECUTION_ROW = re.compile(r"^(?:预算|资金|项目)?(?:预算)?执行率(?:[（(][^)）]*[)）])?$")
@@ -72,7 +72,7 @@ def _funding(table: Table, funding: Funding, source: str) -> None:
             funding.execution_weight = funding.execution_weight or weight
             funding.execution_score = funding.execution_score or score
             continue
-        level = source_of(label)
+        level = row_source_of(label)
         if level is None:
             continue
         for line, amount in amounts.items():
