@@ -96,18 +96,16 @@ class TextIndex:
                     offsets.append(offset)
         return "".join(chars), offsets
 
-    def exact(self, needle: str, start: int, end: int) -> Span | None:
-        position = self.text.find(needle, start, end)
+    def exact(self, needle: Needle, start: int, end: int) -> Span | None:
+        position, found = self.text.find(needle.text, start, end), needle.text
+        if position < 0 and needle.normalized:  # e.g. the model wrote a full-width ≥ the document folded
+            position, found = self.text.find(needle.normalized, start, end), needle.normalized
         if position < 0:
-            normalized = normalize(needle)[0].strip()  # e.g. the model wrote a full-width ≥ the document folded
-            position = self.text.find(normalized, start, end) if normalized and normalized != needle else -1
-            needle = normalized
-            if position < 0:
-                return None
-        return Span(start=position, end=position + len(needle))
+            return None
+        return Span(start=position, end=position + len(found))
 
-    def folded(self, needle: str, start: int, end: int) -> Span | None:
-        target = "".join(fold(char) for char in needle)
+    def folded(self, needle: Needle, start: int, end: int) -> Span | None:
+        target = needle.folded
         if not target:
             return None
         folded, offsets = self._folded
@@ -116,6 +114,23 @@ class TextIndex:
         if position < 0:
             return None
         return Span(start=offsets[position], end=offsets[position + len(target) - 1] + 1)
+
+
+class Needle:
+    """A figure's text as looked for: verbatim, then normalised, then folded; each other form is made once,
+    when first needed, however many windows it is looked for in."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def normalized(self) -> str | None:
+        normalized = normalize(self.text)[0].strip()
+        return normalized if normalized and normalized != self.text else None
+
+    @cached_property
+    def folded(self) -> str:
+        return "".join(fold(char) for char in self.text)
 
 
 @dataclass
@@ -133,14 +148,14 @@ class Grounder:
         return TextIndex(self.document.text, self.document.match_text, self.windows)
 
     def locate(self, text: str, anchor: str | None = None) -> tuple[Span, Grounding] | None:
-        needle = text.strip()
-        if not needle:
+        needle = Needle(text.strip())
+        if not needle.text:
             return None
         for window in self.windows:
             for start in self._starts(window, anchor):
                 span = self.index.exact(needle, start, window.end)
                 if span is not None:
-                    grounding = Grounding.EXACT if self.document.text[span.start : span.end] == needle else None
+                    grounding = Grounding.EXACT if self.document.text[span.start : span.end] == needle.text else None
                     return span, grounding or Grounding.NORMALISED
                 span = self.index.folded(needle, start, window.end)
                 if span is not None:
@@ -302,6 +317,7 @@ __all__ = [
     "NOT_IN_TEXT",
     "UNNAMED",
     "Grounder",
+    "Needle",
     "TextIndex",
     "Window",
     "consistent_parts",
