@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from check_builders import fig, indicator, line, report
 from jixiao.checks import run_checks
-from jixiao.model import Confidence, Funding, FundSource, Report, Severity
+from jixiao.model import Confidence, Funding, FundSource, Report, Severity, Span
 
 
 def _found_by(figure_report: Report, found_by: str) -> Report:
@@ -101,3 +101,12 @@ def test_weights_are_summed_only_over_a_list_read_whole() -> None:
     rows = [indicator("新增就业人数", "≥800人", "812人", weight="20", score="20")]
     assert "scoring.weights_sum" in [f.rule for f in run_checks(report(indicators=rows))]
     assert "scoring.weights_sum" not in [f.rule for f in run_checks(report(indicators=rows, truncated=True))]
+    # cut off later (a second project's form), but the table's 总分 row closed the list: it was read whole
+    located = [row.model_copy(deep=True) for row in rows]
+    located[0].weight.span, located[0].score.span = Span(start=10, end=12), Span(start=12, end=14)
+    total = fig("20")
+    total.span = Span(start=20, end=22)
+    closed = report(indicators=located, truncated=True, total_score=total)
+    assert "scoring.weights_sum" in [f.rule for f in run_checks(closed)]
+    total.span = Span(start=5, end=7)  # a total before the indicators closes nothing
+    assert "scoring.weights_sum" not in [f.rule for f in run_checks(closed)]

@@ -156,6 +156,8 @@ def test_direction_of_comparator() -> None:
     assert _rules(indicator("城镇调查失业率", "≥5.5%", "5.2%"), at_least="warning") == ["indicators.direction"]
     assert _rules(indicator("城镇调查失业率", "≤5.5%", "5.2%")) == []
     assert _rules(indicator("就业政策满意度", "≤95%", "90%")) == ["indicators.direction"]
+    assert _rules(indicator("改造村级文化广场建设数量", "≤6个", "6个")) == ["indicators.direction"]
+    assert _rules(indicator("文化广场建设数量", "≥6个", "6个")) == []
 
 
 def test_completion_of_a_worded_target_says_what_the_actual_says() -> None:

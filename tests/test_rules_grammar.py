@@ -167,6 +167,37 @@ def test_first_level_heading_without_second_level() -> None:
     assert [(i.level1, i.level2, i.name, i.actual.value) for i in found] == [("产出指标", None, "培训人数", 320)]
 
 
+def test_statements_on_an_achievement_heading_line_are_actuals() -> None:
+    found = _indicators(
+        "（三）绩效指标完成情况分析。\n1.效益指标完成情况分析。\n"
+        "（1）经济效益。亩均增收320元。\n"
+        "（2）生态效益。年减少泥沙流失2.4万t；林草覆盖率61.5%。\n"
+        "（3）社会效益。受益人口≥5000人，实际受益5212人。\n"
+    )
+    assert [(i.level2, i.name, i.actual.text) for i in found] == [
+        ("经济效益指标", "亩均增收", "320元"),
+        ("生态效益指标", "年减少泥沙流失", "2.4万t"),
+        ("生态效益指标", "林草覆盖率", "61.5%"),
+        ("社会效益指标", "受益人口", "5212人"),  # a target and its actual: read by the clause grammar
+    ]
+    assert found[-1].target.text == "≥5000人"
+
+
+def test_a_list_run_into_an_indicator_completion_heading_gives_actuals() -> None:
+    found = _indicators(
+        "（三）绩效指标完成情况分析。道路硬化长度4.2公里,竣工验收合格率100%,"
+        "资金拨付及时率≥95%,带动村民增收效果明显,\n四、存在的问题\n"
+    )  # `≥95%` is a target's shape and `效果明显` no figure: both are passed over, not guessed
+    assert [(i.name, i.actual.text) for i in found] == [("道路硬化长度", "4.2公里"), ("竣工验收合格率", "100%")]
+    assert not _indicators("（三）绩效指标完成情况分析。受益人口≥5000人,实际受益5212人,满意度达95%。\n")[1:]
+
+
+def test_a_satisfaction_stated_with_its_percent_is_an_actual_unless_it_is_a_goal() -> None:
+    found = _indicators("三、项目绩效情况\n受助学生及家长的满意度达98.5%。\n")
+    assert [(i.name, i.actual.text) for i in found] == [("受助学生及家长的满意度", "98.5%")]
+    assert not _indicators("年度目标：确保受助学生满意度达到95%。\n2.满意度达到90% 。\n")
+
+
 def test_score_and_grade_as_stated() -> None:
     from jixiao.extract.rules.score import extract_score
 
@@ -174,6 +205,9 @@ def test_score_and_grade_as_stated() -> None:
     score, grade = extract_score(text)
     assert (score.value, score.unit, grade.text) == (96.5, "分", "优")
     assert extract_score("执行率优良，无得分")[0] is None
+    assert extract_score("对本部门整体支出开展了绩效评价，综合评分为93分。")[0].value == 93
+    assert extract_score("按照评分标准，本项目自评分为88.5分。")[0].value == 88.5
+    assert extract_score("评分标准：每项评分2分")[0] is None
 
 
 def test_a_budget_said_to_be_年初_is_the_initial_budget() -> None:
@@ -183,6 +217,32 @@ def test_a_budget_said_to_be_年初_is_the_initial_budget() -> None:
     assert funding.executed.total.value == 487.1
     alone, _ = extract_funding(normalize("年初批复预算8个项目985万元，全年执行480万元。\n")[0])
     assert (alone.initial.total.value, alone.budget.total) == (985, None)
+
+
+def test_disbursed_money_is_the_executed_line_when_the_printed_rate_says_so() -> None:
+    text, _ = normalize(
+        "二、自评工作开展情况\n我单位于12月对各项绩效指标完成情况进行了调查。\n"
+        "三、资金执行情况\n项目资金共860万元,截至12月20日,已完成拨付731万元,执行率85%。\n"
+    )
+    funding, _ = extract_funding(text)  # the survey sentence names the indicators, it is no section heading
+    assert (funding.budget.total.text, funding.executed.total.text, funding.execution_rate.text) == (
+        "860万元",
+        "731万元",
+        "85%",
+    )
+    other, _ = extract_funding(normalize("项目资金共860万元,已完成拨付600万元,执行率85%。\n")[0])
+    assert other.executed.total is None  # 600 over 860 is not the printed 85%: 拨付 alone says no line
+
+
+def test_execution_progress_as_a_factor_is_no_execution_verb() -> None:
+    text, _ = normalize(
+        "资金按因素法分配，并将上年度资金执行进度作为调节因素，对专项资金2400万元进行了分解。"
+        "目前，资金已执行1530万元，预算执行率63.75%。\n"
+    )
+    funding, _ = extract_funding(text)
+    assert (funding.allocated.total.text, funding.executed.total.text) == ("2400万元", "1530万元")
+    paid, _ = extract_funding(normalize("已兑现困难群众临时救助资金9620元。\n")[0])
+    assert paid.executed.total.text == "9620元"
 
 
 def test_bare_target_word_before_a_number() -> None:

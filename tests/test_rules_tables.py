@@ -216,12 +216,14 @@ def test_a_glued_department_sheet_gives_names_without_the_cells_glued_around_the
     raw = (
         "部门整体绩效自评表\n"
         "指标名称计量单位指标性质年初指标值调整指标值全年完成值得分系数(%)指标权重(分)指标得分(分)是否核心指标"
-        "一般性支出压减率%定量指标5%4%100%33否会议培训次数次定量指标≤4次3次100%1010是\n"
+        "一般性支出压减率%定量指标5%4%100%33否会议培训次数次定量指标≤4次3次100%1010是"
+        "档案管理规范性性标定指好好100%22否\n"  # 定性指标 as OCR read it over the cell's two lines
     )
     _, report = _report(raw, tmp_path)
     assert [(i.name, i.target and i.target.text, i.weight and i.weight.text) for i in report.indicators] == [
         ("一般性支出压减率", "5%", "3"),
         ("会议培训次数", "≤4次", "10"),
+        ("档案管理规范性", "好", "2"),
     ]
     assert all(i.score is not None and i.score.found_by == "table.t4.glued_split" for i in report.indicators)
 

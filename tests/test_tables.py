@@ -571,3 +571,63 @@ def test_a_glued_funding_row_gives_its_weight_back_and_a_glued_total_its_score()
     cells = (Role.EXECUTED, Role.WEIGHT, Role.RATE, Role.SCORE)
     assert tuple(total.text(role) for role in cells) == ("46.56", "10", "97%", "9.7")
     assert (appropriation.text(Role.EXECUTED), appropriation.text(Role.WEIGHT)) == ("43.56", "")
+
+
+def test_a_header_with_column_letters_on_their_own_lines_keeps_every_money_column_apart() -> None:
+    """Sichuan's 2024 transfer-payment sheet: each header cell, then its letter or ratio on the next line;
+    统筹整合资金 columns and 预算到位 stand between the money columns, and 预算执行(E/C×100%) is the rate."""
+    raw = (
+        "资金投入情况\n(万元)\n\n行次 全年预算数\n(A)\n统筹整合资金数\n(B)\n扣除统筹整合资金后预算金额\n(C)\n"
+        "全年到位资金\n(D)\n预算到位\n(D/C×100%)\n全年执行资金\n(E)\n预算执行\n(E/C×100%)\n佐证材料\n"
+        "年度资金总额(万元): 1 86.400000\n86.400000 86.400000 100.00% 61.200000 70.83%\n"
+    )
+    [table] = _tables(raw)
+    assert table.columns[:3] == [Role.LABEL, Role.INDEX, Role.BUDGET]
+    assert table.columns.count(Role.NOTE) == 4
+    [row] = table.rows
+    read = (row.text(Role.BUDGET), row.text(Role.ALLOCATED), row.text(Role.EXECUTED), row.text(Role.RATE))
+    assert read == ("86.400000", "86.400000", "61.200000", "70.83%")
+
+
+GLUED_UNIT_SHEET = (
+    "绩效指标指标名称计量单位指标性质指标值指标权重(分)全年完成值指标得分(分)说明"
+    "道路养护完成率%9515988.5灌溉渠道修复长度公里2815815病虫害发生率%315115"
+)
+
+
+def test_name_unit_and_digits_glued_are_cut_where_a_weight_and_a_score_within_it_read() -> None:
+    [table] = [t for t in _tables(GLUED_UNIT_SHEET) if t.kind is Kind.INDICATORS]
+    read = [(r.text(Role.NAME), r.text(Role.UNIT), r.text(Role.TARGET), r.text(Role.WEIGHT), r.text(Role.ACTUAL),
+             r.text(Role.SCORE)) for r in table.rows]  # fmt: skip
+    assert read[0] == ("道路养护完成率", "%", "95", "15", "98", "8.5")  # 15 is the weight the other rows share
+    # 28 against a full-scored 8: the sheet's ≥ misread as 2, so the target is left blank, not guessed
+    assert read[1] == ("灌溉渠道修复长度", "公里", "", "15", "8", "15")
+    assert (GLUED_UNIT_SHEET.index("2815815"), GLUED_UNIT_SHEET.index("2815815") + 2) in table.skipped
+    assert read[2] == ("病虫害发生率", "%", "3", "15", "1", "15")  # less is better: its target stands
+    assert len(read) == 3
+
+
+def test_glued_digits_after_figures_are_not_cut_as_a_row() -> None:
+    """`…95%100%1010否` on a sheet with units inside its values: the run follows figures, not a name."""
+    raw = (
+        "指标名称计量单位指标值完成值得分系数权重得分是否核心指标"
+        "业务培训覆盖率%90%95%100%1010否宣传次数次到0次43次100%1010是"
+    )
+    [table] = [t for t in _tables(raw) if t.kind is Kind.INDICATORS]
+    assert [(r.text(Role.ACTUAL), r.text(Role.WEIGHT), r.text(Role.SCORE)) for r in table.rows] == [
+        ("95%", "10", "10"),
+        ("43次", "10", "10"),
+    ]
+
+
+def test_amounts_that_lost_their_leading_digits_are_not_read_and_points_need_a_rate_before_them() -> None:
+    """OCR dropped the digits before each point (`.46.08.7`): no cell of the run is sure; and a funding row
+    holds a weight and a score only glued after its rate (`32.06` alone is an amount, not 3 and 2.06)."""
+    raw = (
+        "年初预算数全年(调整)预算数全年执行数执行率执行率权重执行率得分\n"
+        "年度总金额55.0055.0042.5077.27%107.73\n其他资金32.06\n其中财政拨款.46.08.783.41108.34\n"
+    )
+    [table] = _tables(raw)
+    read = [{role.value: cell.text for role, cell in row.cells.items()} for row in table.rows]
+    assert read[1] == {"label": "其他资金", "initial_budget": "32.06"}
+    assert not any(".46" in raw[row.start : row.end] or "783" in raw[row.start : row.end] for row in table.rows)

@@ -53,6 +53,25 @@ def test_document_sharing_chrome_is_stripped() -> None:
     assert text.split() == ["青禾县2023年就业补助资金绩效自评报告", "全年支出812万元。"]
 
 
+def test_a_sharing_sites_page_numbers_leave_the_cells_they_broke_whole(tmp_path: Path) -> None:
+    """`1、` opens each dumped page; `\n2、` fell inside a glued row, between 道路 and 硬化."""
+    row = "产出指标数量指标新建村级道路硬化长度12公里12公里2020质量指标竣工验收合格率100%100%2020"
+    raw = (
+        "《青禾县项目支出绩效自评表.docx》由会员分享,可在线阅读,更多相关《(3页珍藏版)》请在文库上搜索。\n"
+        "1、项目支出绩效自评表(2023年度)项目名称乡村道路项目主管部门青禾县交通局" + "实施单位青禾县交通局" * 20
+        + "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施"
+        + row.replace("道路硬化", "道路\n2、硬化")
+        + "\n"
+    )  # fmt: skip
+    report = extract(_load(tmp_path, raw))
+    assert [(i.name, i.actual.text) for i in report.indicators] == [
+        ("新建村级道路硬化长度", "12公里"),
+        ("竣工验收合格率", "100%"),
+    ]
+    assert "2、" not in load_document(tmp_path / "report.txt").text
+    assert normalize("1、收入情况。" + "本年收入" * 60 + "\n2、支出情况。\n")[0].count("2、") == 1  # no sharing site
+
+
 @pytest.mark.parametrize(
     "junk",
     [

@@ -91,7 +91,8 @@ def op_of(text: str) -> Op | None:
 UNIT_WORDS = (
     "百分比 万人次 人次 亿元 万元 千元 元 万人 人 户 个 家 次 起 件 项 所 名 天 日 小时 个月 月 年 期 场 "
     "本 套 台 处 平方米 平方公里 亩 万亩 公顷 公里 千米 米 吨 辆 批 支 条 张 份 篇 间 座 笔 班 村 岗 分钟 分 "
-    "只 头 株 棵 册 箱 袋 眼 口 栋 宗 例 床 所 架 艘 套 种 类 批次 家次 盏 万 %"
+    "只 头 株 棵 册 箱 袋 眼 口 栋 宗 例 床 所 架 艘 套 种 类 批次 家次 盏 万 % "
+    "公斤 千克 立方米 万立方米 万吨 万t t kg km km² hm² hm ha m m² m³"  # engineering reports print SI units
 ).split()
 """Units a figure may carry, for the number pattern; longer ones win (万元 over 元, 万人 over 人)."""
 MONEY_UNITS = ("元", "千元", "万元", "亿元")
@@ -170,7 +171,9 @@ def is_text_value(text: str) -> bool:
 
 # ---- direction of an indicator -------------------------------------------------------------------------
 
-REVERSE_NAME = re.compile("失业率|事件|事故|投诉|上访|差错|违规|违纪|违法|超支|逾期|闲置|滞留|损失")
+REVERSE_NAME = re.compile(
+    "失业率|事件|事故|投诉|上访|差错|违规|违纪|违法|超支|逾期|闲置|滞留|损失|受害率|成灾率|发生率|死亡率|结余率|空置率"
+)
 """Names of indicators where less is better (≤ targets, DOMAIN.md I11)."""
 _HANDLED = re.compile("处理|处置|办结|化解|答复|回复|查处|整改|受理|响应")
 
@@ -212,9 +215,9 @@ SUBJECT_END = re.compile(r"绩效|自评|评价|使用情况|实施情况|执行
 # ---- funding lines in prose ------------------------------------------------------------------------------
 
 FUNDING_VERBS: dict[str, str] = {
-    "executed": r"执行|支出|支付|拨付使用|实际使用|累计使用|已使用|发放|完成预算资金",
+    "executed": r"执行|支出|支付|拨付使用|实际使用|累计使用|已使用|发放|兑现|完成预算资金",
     "allocated": r"下达|分配|下拨|拨付到位|到位|收到|到账",
-    "budget": r"预算|筹集|安排|资金总额|总额|总计|合计|共计|投入|批复|申请",
+    "budget": r"预算|筹集|安排|资金总额|总额|总计|合计|共计|投入|批复|申请|资金共(?=\s*$)",
 }
 """The verb that says which line a prose amount belongs to, strongest first: `下达…预算X` is allocated
 (LABELLING.md), `预算执行X` is executed. 年初 before a budget verb makes the amount the initial budget."""

@@ -146,7 +146,12 @@ def year(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-POSITIVE_NAME = re.compile("满意度|覆盖率|人数|户数|知晓率|落实率|发放率|到位率|参训率|就业率")
+POSITIVE_NAME = re.compile("满意度|覆盖率|人数|户数|知晓率|落实率|发放率|到位率|参训率|就业率|(?:建设|改造|完成)数量")
+
+
+def _positive(name: str) -> bool:
+    """More is better: 满意度, 覆盖率, 人数, a count of things built (建设数量)."""
+    return bool(POSITIVE_NAME.search(name)) and not is_reverse(name)
 
 
 @rule("indicators.direction", Severity.WARNING)
@@ -158,7 +163,7 @@ def direction(ctx: CheckContext) -> Iterator[Finding]:
             continue
         if is_reverse(ind.name) and target.op in (Op.GE, Op.GT):
             expected = "≤"
-        elif POSITIVE_NAME.search(ind.name) and not is_reverse(ind.name) and target.op in (Op.LE, Op.LT):
+        elif _positive(ind.name) and target.op in (Op.LE, Op.LT):
             expected = "≥"
         else:
             continue

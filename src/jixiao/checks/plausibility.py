@@ -13,7 +13,7 @@ import re
 import statistics
 from collections.abc import Iterator
 
-from jixiao.model import Confidence, Figure, Finding, Report, Severity, figures_of
+from jixiao.model import Confidence, Figure, Finding, Report, Severity, Span, figures_of
 
 MAX_RATE = 150.0  # % an execution rate can honestly reach (spending more than budgeted happens, not 10×)
 MAX_PERCENT = 1000.0  # % any printed rate can reach (completion of 180 % happens; 684,499 % does not)
@@ -143,13 +143,25 @@ def _misread(finding: Finding, reasons: list[str], level: Confidence) -> Finding
     )
 
 
+def _closed_by_total(report: Report, located: list[Span]) -> bool:
+    """The table's 总分 row stands after every indicator read: the list ended there, whatever the
+    document cut off later (a second project's form)."""
+    total = report.total_score
+    return (
+        bool(located)
+        and total is not None
+        and total.span is not None
+        and total.span.start >= max(span.end for span in located)
+    )
+
+
 def indicators_complete(report: Report) -> bool:
     """Whether the indicator list was read whole: the document does not stop early and no table row or
     passage among the indicators was left unread. Sums of weights and scores are taken only then."""
-    if report.truncated:
-        return False
     spans = [f.span for ind in report.indicators for f in (ind.target, ind.actual, ind.weight, ind.score) if f]
     located = [span for span in spans if span is not None]
+    if report.truncated and not _closed_by_total(report, located):
+        return False
     if report.coverage is None or not located:
         return True
     start, end = min(s.start for s in located), max(s.end for s in located)

@@ -124,6 +124,21 @@ def _bare_pinyin(match: re.Match[str]) -> str:
     return "" if _is_pinyin(match.group(0)) else match.group(0)
 
 
+# Document-sharing sites number the pages of the text they dump: `1、` opens the first page's line and `\n2、`,
+# `\n3、` break the text wherever a page ended, inside a cell or a word (`音响、\n2、灯光、道具`). Only in such an
+# excerpt, and only a page number that follows a long page line, is dropped with its line break.
+_SHARED_PAGE = re.compile(r"\n(?P<page>[2-9]|[1-9]\d)、(?=\S)")
+_SHARED_EXCERPT = re.compile(r"由会员分享|珍藏版\)|珍藏版）")
+_MIN_PAGE_LINE = 200
+
+
+def _shared_page(match: re.Match[str]) -> str:
+    text = match.string
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    long_page = match.start() - line_start >= _MIN_PAGE_LINE
+    return "" if long_page and _SHARED_EXCERPT.search(text, 0, 400) else match.group(0)
+
+
 Cue = re.Pattern[str] | None
 # Each pass has a cheap cue that must occur for the pass to find anything: most reports carry no
 # wrapper at all, and scanning for the full patterns cost more than the rest of normalization.
@@ -134,6 +149,7 @@ WRAPPER_PASSES: list[tuple[re.Pattern[str], Replacement, Cue]] = [
     (_LABEL_LINE, _drop, re.compile(rf"(?:{_LABELS})[ \t\u3000]*[:：]")),
     (_BREADCRUMB, _drop, re.compile(r"首页")),
     (_PAGE_NUMBER, _drop, _PAGE_NUMBER_CUE),
+    (_SHARED_PAGE, _shared_page, _SHARED_EXCERPT),
     (_BUTTON_LINE, _drop, re.compile(rf"^[ \t\u3000]*(?:{_BUTTONS})", re.MULTILINE)),
     (_SHARING_LINE, _drop, re.compile(r"还剩|继续阅读|阅读了|已阅读|本文档由|贡献者|下载|阅读")),
     (_TONED_PINYIN, _drop, re.compile(rf"[{_TONED}]")),

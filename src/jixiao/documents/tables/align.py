@@ -277,6 +277,8 @@ class Aligner:
             # a cell between pipes is one value (`| = | 100 |` cut before its unit is a target, not 10 and 0)
             return
         last = previous - 1
+        if self.kind is Kind.FUNDING and self.columns[last] is not Role.RATE:
+            return  # `年度总金额.32.06.5`: no rate before it, so no weight and score either
         if not last < self.weight < self.score or split_glued(piece.cell) is None:
             return
         total = base + self._skip(last + 1, self.weight) + self._skip(self.weight + 1, self.score) + 2 * 1.5 + _PAIR

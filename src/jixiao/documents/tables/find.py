@@ -18,6 +18,7 @@ from jixiao.documents.tables.align import Aligner, split_glued
 from jixiao.documents.tables.cells import HEADING, line_spans
 from jixiao.documents.tables.columns import column_major_table
 from jixiao.documents.tables.glued_funding import split_glued_funding
+from jixiao.documents.tables.glued_runs import glued_run_pieces
 from jixiao.documents.tables.headerless import headerless_table, headerless_zones
 from jixiao.documents.tables.headers import HEADER_WORD, MONEY_IN_YUAN, compact, kind_of
 from jixiao.documents.tables.levels import GRADE_INLINE, is_grade, is_total
@@ -26,7 +27,7 @@ from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, 
 from jixiao.documents.tables.tokens import Gap, spaced
 
 _COLUMN_WORD = re.compile(
-    r"预算数|执行数|执行率|分值|得分|权重|一级|二级|三级|指标值|完成值|目标值|计划值|指标性质|度量单位|原因|指标名称|年初预算|全年执行"
+    r"预算数|执行数|执行率|执行资金|到位资金|分值|得分|权重|一级|二级|三级|指标值|完成值|目标值|计划值|指标性质|度量单位|原因|指标名称|年初预算|全年执行"
 )
 OCR_NOTE = re.compile(r"OCR|ocr|机器识别|文字识别|扫描识别|自动识别|识别结果|识别文本|机读|图片识别")
 _MIN_HEADER = 2
@@ -36,13 +37,20 @@ _MAX_PROSE_RUN = 3  # this many sentences in a row end a table
 _BLOCK_POINTS = re.compile(r"[（(]?(\d+(?:\.\d+)?)分?[)）]$")
 
 
-def removed_spaces(text: str, origin: list[int]) -> Gap:
-    """The gap test for normalized text: a space was there, or normalization dropped chars before i."""
+_PAGE_JOIN = re.compile(r"\n\d{1,2}、")  # a sharing site's page number, dropped mid-cell (documents.wrappers)
+
+
+def removed_spaces(text: str, origin: list[int], raw: str | None = None) -> Gap:
+    """The gap test for normalized text: a space was there, or normalization dropped chars before i (but not
+    a page number that broke a cell, when `raw` tells)."""
 
     def gap(index: int) -> bool:
         if index <= 0 or index >= len(origin):
             return index > 0
-        return text[index - 1].isspace() or origin[index] - origin[index - 1] > 1
+        if text[index - 1].isspace():
+            return True
+        before, at = origin[index - 1], origin[index]
+        return at - before > 1 and not (raw is not None and _PAGE_JOIN.fullmatch(raw, before + 1, at))
 
     return gap
 
@@ -141,8 +149,10 @@ INDICATOR_COLUMNS = frozenset(CANONICAL) - {Role.INDEX, Role.NOTE}
 
 def _columns(run: list[Piece], kind: Kind, scattered: bool) -> list[Role]:
     roles = [piece.role for piece in run if piece.role is not None]
-    if scattered or kind is Kind.FUNDING:
+    if scattered:
         roles = list(dict.fromkeys(roles))
+    elif kind is Kind.FUNDING:  # a funding header names each money column once; its other columns stay apart
+        roles = [role for i, role in enumerate(roles) if role is Role.NOTE or role not in roles[:i]]
     if kind is Kind.FUNDING:
         return roles if roles[0] is Role.LABEL else [Role.LABEL, *(r for r in roles if r is not Role.LABEL)]
     roles = [role for role in roles if role is not Role.LABEL]
@@ -339,7 +349,8 @@ def _mark_cut(table: Table, text: str, body: list[Piece]) -> None:
     piped = body[-1].cut == "pipe"
     closed = not piped or text[last.end :].lstrip(" \t\u3000").startswith("|")
     if trailing or not all(role in last.cells for role in wanted) or not closed:
-        last.partial = True
+        # words after a row whose cells are all there: the cut fell in the next row, this one is whole
+        last.partial = not (trailing and closed and all(role in last.cells for role in wanted))
         table.truncated = True
 
 
@@ -375,8 +386,11 @@ def _table(
         at = run[-1].cell.end
         body = [Piece(Cell("", at, at), Shape.FUND_LABEL), *body]
     footers: list[Row] = []
+    blanked: list[tuple[int, int]] = []
     if kind is Kind.INDICATORS:
         body, footers = _footer(body)
+        body = glued_run_pieces(text, body, columns)
+        blanked = [(p.cell.start, p.cell.end) for p in body if p.cut == "blanked"]
     grid = None if breaks is None else frozenset(i - stop for i in breaks if stop <= i < end)
     if grid is not None and len(body) != end - stop:  # pieces taken out of the body: no positional breaks
         grid = None
@@ -390,7 +404,8 @@ def _table(
         for row in rows:
             split_glued_funding(row, columns)
     table = Table(kind=kind, layout=layout, columns=columns, rows=rows, start=run[0].cell.start, end=0)
-    table.skipped = [(piece.cell.start, piece.cell.end) for piece in left if piece.shape in _VALUE_SHAPES] + dropped
+    table.skipped = [(piece.cell.start, piece.cell.end) for piece in left if piece.shape in _VALUE_SHAPES]
+    table.skipped += dropped + blanked
     _mark_cut(table, text, body)
     table.rows.extend(footers)
     last = max([row.end for row in table.rows] or [run[-1].cell.end])
@@ -429,12 +444,15 @@ def _tables_in(text: str, found: list[Piece], breaks: frozenset[int] | None = No
     return tables
 
 
-def find_tables(text: str, origin: list[int] | None = None, layouts: Sequence[TableLayout] = ()) -> list[Table]:
+def find_tables(
+    text: str, origin: list[int] | None = None, layouts: Sequence[TableLayout] = (), raw: str | None = None
+) -> list[Table]:
     """Every funding and indicator table in the text, in order.
 
-    `origin` (Document.origin) tells where normalization removed spaces between squashed cells.
+    `origin` (Document.origin) tells where normalization removed spaces between squashed cells; `raw`
+    (Document.raw_text), what it removed.
     """
-    gap = removed_spaces(text, origin) if origin is not None else spaced(text)
+    gap = removed_spaces(text, origin, raw) if origin is not None else spaced(text)
     ocr = OCR_NOTE.search(text) is not None
     tables: list[Table] = []
     grids = [layout for layout in layouts if layout.rows and layout.rows[0]]

@@ -23,7 +23,8 @@ _WORDS: list[tuple[Role, str]] = [
     (Role.EXECUTED, rf"(?:全年|预算|项目)?执行(?:数|资金|金额){_BR}?|全年执行{_BR}?|实际支出(?:数|金额)?{_BR}?"),
     (Role.BUDGET, rf"(?:全年|调整后|全年[（(]调整[)）]|全年调整)?预算(?:数|金额){_BR}?|全年预算{_BR}?"),
     (Role.ALLOCATED, rf"(?:全年)?到位资金(?:数)?{_BR}?|下达(?:资金|数){_BR}?"),
-    (Role.RATE, rf"(?:预算)?执行率{_BR}?"),
+    # 预算执行(E/C×100%): Sichuan's 2024 transfer-payment sheet names the rate by its ratio
+    (Role.RATE, rf"(?:预算)?执行率{_BR}?|预算执行(?=[（(][A-Z]/[A-Z])" + _BR),
     (Role.WEIGHT, rf"(?:指标|执行率|参考)?(?:分值|权重){_BR}?"),
     (Role.SCORE, rf"(?:指标|执行率|自评)?得分(?!系数){_BR}?"),
     (Role.LEVEL1, r"一级指标|一级"),
@@ -34,7 +35,7 @@ _WORDS: list[tuple[Role, str]] = [
     (Role.COEFFICIENT, rf"得分系数{_BR}?"),
     (Role.NOTE, rf"调整(?:后)?指标值|指标解释(?:说明)?|指标说明(?:及评分标准)?"
                 rf"|(?:评分|评价)标准(?:及依据)?|得分计算方法|佐证材料|备注|是否核心指标|复核分|所需材料|上传端口"
-                rf"|预算到位{_BR}?"),
+                rf"|预算到位{_BR}?|(?:扣除)?统筹整合资金(?:数|后预算金额){_BR}?"),
     (Role.TARGET, rf"(?:年度|预期|年初)?(?:目标)?指标值{_BR}?|(?:年度|预期|年初)?目标值{_BR}?|计划值|年度指标"),
     (Role.ACTUAL, rf"(?:全年)?实际完成(?:指标)?值?{_BR}?|(?:全年|年终|年成)?完成值{_BR}?|(?:全年)?实际值{_BR}?"
                   # 全年/完成值 on two lines, interleaved by OCR (`年成值全完值`)

@@ -76,6 +76,7 @@ _SEPARATOR = re.compile(r"\||\n|\t+|(?<=\S)[ \u3000]{2,}(?=\S)")
 _PAREN_UNIT = re.compile(rf"^([^()（）]+?)[（(]({UNIT_PATTERN})[)）]$")
 _POINTS_ALONE = re.compile(r"^[（(]?\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
 _POINTS_TAIL = re.compile(POINTS + r"$")
+_COLUMN_TAG = re.compile(r"^[（(][A-Z](?:\s*[/+\-]\s*[A-Z])*(?:\s*[×*]\s*100%)?[)）]$")  # (C), (D/C×100%)
 _SENTENCE = re.compile(r"[，,；;。][^，,；;。]*\S")
 _GLUED_TEXT_VALUE = re.compile("(?:" + "|".join(sorted(TEXT_VALUES, key=len, reverse=True)) + ")$")
 _PER_UNIT = re.compile(r"^每[\u4e00-\u9fff]{1,2}\d+(?:\.\d+)?[\u4e00-\u9fff/]{0,4}$")
@@ -124,6 +125,8 @@ def _shape_of_text(cell: Cell, ocr: bool) -> Piece:
         return Piece(cell, Shape.TEXT_VALUE)
     if _POINTS_ALONE.match(key):
         return Piece(cell, Shape.POINTS)
+    if _COLUMN_TAG.match(key):  # a header's column letter on its own line, joined to it later
+        return Piece(cell, Shape.TEXT)
     if _PER_UNIT.match(key):  # 每亩300: a standard per unit, read as a value (its text is the figure)
         return Piece(cell, Shape.FIGURE)
     if _FIGURE_INSIDE.search(key):
@@ -179,7 +182,7 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False) -> l
     """
     if piped and _SENTENCE.search(cell.text):
         return [cell]
-    if ocr_repaired(compact(cell.text)) is not None:
+    if ocr_repaired(compact(cell.text)) is not None or _COLUMN_TAG.match(compact(cell.text)):
         return [cell]
     if shape_of(cell).shape not in (Shape.TEXT, Shape.LONG_TEXT, Shape.FUND_LABEL) or _POINTS_ALONE.match(cell.text):
         return [cell]  # one value, a level with its points (`产出指标(50分)`), a header
@@ -266,6 +269,12 @@ def _join(text: str, pieces: list[Piece]) -> list[Piece]:
                 joined.append(Piece(cell, piece.shape))
                 index += 2
                 continue
+            if following is not None and _COLUMN_TAG.match(compact(following.text)):
+                cell = Cell(text[piece.cell.start : following.cell.end], piece.cell.start, following.cell.end)
+                if (whole := shape_of(cell)).shape is Shape.HEADER:  # `扣除…预算金额` then `(C)`, however long
+                    joined.append(whole)
+                    index += 2
+                    continue
             joined.append(piece)
             index += 1
     return joined

@@ -56,9 +56,13 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
     ranges += dates
     found += [(a, b, False) for a, b in dates]
     value_ends = {b for _, b in dates}
+    garbled_end = -1
     for match in VALUE.finditer(text, start, end):
         if any(a <= match.start() < b for a, b in ranges):
             continue  # `0-6岁儿童`: a range inside a name
+        if _lost_digits(text, match.start(), start, garbled_end):
+            garbled_end = match.end()  # `年度总金额.32.06.579.27`: OCR lost the leading digits; no cell is sure
+            continue
         stop, unit = match.end(), match["unit"]
         if unit and gap(match.start("unit")):  # `180.00` then, after a break, `本年度…`: no unit
             stop, unit = match.start("unit"), None
@@ -85,6 +89,13 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
         previous_end = stop
     found += [(dash.start(), dash.end(), False) for dash in _DASH.finditer(text, start, end)]
     return sorted(found)
+
+
+def _lost_digits(text: str, at: int, start: int, garbled_end: int) -> bool:
+    """A number printed after a bare point (`.32`), or glued to such a number: its digits before were lost."""
+    if at in (garbled_end, garbled_end + 1) and garbled_end >= 0:
+        return True
+    return at - 1 >= start and text[at - 1] == "." and not (at - 2 >= start and text[at - 2].isdigit())
 
 
 def spaced(text: str) -> Gap:

@@ -46,7 +46,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     # reasons come out simplified, every figure still quotes `text`
     view = document.match_text or text
     header = read_header(view)
-    tables = find_tables(view, document.origin, document.tables)
+    tables = find_tables(view, document.origin, document.tables, document.raw_text)
     found = extract_tables(tables, text, program_of(view))
     prose = _without_tables(view, tables)
     funding, spending = extract_funding(prose)

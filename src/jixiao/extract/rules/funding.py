@@ -28,8 +28,9 @@ AMOUNT = re.compile(
 _PERCENT = r"\d+(?:\.\d+)?%"
 _RATE = re.compile(rf"(?:预算执行率|资金执行率|执行率|支付率)(?:为|达到|达|是)?(?P<rate>{_PERCENT})")
 _INDICATOR_SECTION = re.compile(
-    r"绩效指标完成情况|绩效指标.{0,6}分析|[（(]?[一二三四五六七八九十\d]+[、.）)]\s*数量指标"
-)
+    r"(?m)^[ \t]*(?:[（(]?[一二三四五六七八九十\d]+[、.）)]\s*)?"
+    r"(?:[^\n，,。]{0,6}绩效指标(?:完成情况|.{0,6}分析)(?:分析)?(?:$|[。:：\s])|数量指标)"
+)  # a heading: `(三)绩效指标完成情况分析`, never `…对各项绩效指标完成情况进行了调查`
 _LINES = tuple(FUNDING_VERBS)  # strongest first
 _VERB = {line: re.compile(verbs) for line, verbs in FUNDING_VERBS.items()}
 _SUM = re.compile(SUM_WORDS)
@@ -42,7 +43,7 @@ _AFTER_LINES = {"拨付到位": "allocated", "下达": "allocated", "到位": "a
 # words that contain a verb but are nouns: 转移支付, 支出责任, (项目)支出预算 is a budget
 _MASKS = re.compile(
     r"《[^》\n]{0,120}》|[（(][^（()）\n]{0,30}〔\d{4}〕[^（()）\n]{0,12}[)）]|[^\s，,。；;（()）]{0,10}〔\d{4}〕\d+号"
-    r"|转移支付|支出责任|支出进度|支出(?=预算|绩效)|执行率|到位率|支付率|下达率|使用率|执行情况|到位情况|使用情况|下达情况|预算绩效|预算管理|预算单位"
+    r"|转移支付|支出责任|支出进度|执行进度|支出(?=预算|绩效)|执行率|到位率|支付率|下达率|使用率|执行情况|到位情况|使用情况|下达情况|预算绩效|预算管理|预算单位"
 )
 _CLAUSE_BREAKS = "，,；;：:"
 _SOURCE_SUBJECT = re.compile(r"^\s*(?:\d{4}年度?)?[，,]?\s*")
@@ -215,6 +216,7 @@ def _read_sentence(reading: _Reading, start: int, end: int) -> list[MoneyList]:
     elif any(amount.line is None for amount in amounts):
         reading.current = None  # 收入:792.22万元。其中:… is no funding line's split
     _read_rate(reading, start, end)
+    _executed_by_rate(reading, amounts, totals, start, end)
     for money_list in found:
         money_list.line = money_list.line or _line_before(money_list, totals, reading.current, start)
     return found
@@ -273,6 +275,29 @@ def _add_source_rows(reading: _Reading, start: int, amounts: list[_Amount]) -> N
         block: FundingLine = getattr(reading.funding, line)
         figure = money_at(reading.text, amount.start, amount.end, _SUBJECT_ROW)
         block.by_source.append(SourceAmount(source=source, name=name, amount=figure))
+
+
+_RATE_TOLERANCE = 0.5  # percentage points: the rate a report prints is rounded
+
+
+def _executed_by_rate(
+    reading: _Reading, amounts: list[_Amount], totals: dict[str, _Amount], start: int, end: int
+) -> None:
+    """`项目资金共2179万元，…已完成拨付2113.63万元，执行率97%`: 拨付 says neither line, but the sentence's
+    rate does — the amount that over the budget gives the printed rate is the executed one."""
+    rate = _RATE.search(reading.text, start, end)
+    budget = totals.get("budget")
+    if rate is None or budget is None or budget.value is None or reading.funding.executed.total is not None:
+        return
+    printed = float(rate["rate"].rstrip("%"))
+    fits = [
+        amount
+        for amount in amounts
+        if amount.line is None and amount.value is not None and budget.value > 0
+        and abs(100 * amount.value / budget.value - printed) <= _RATE_TOLERANCE
+    ]  # fmt: skip
+    if len(fits) == 1:
+        _set_total(reading, "executed", fits[0], end)
 
 
 def _read_rate(reading: _Reading, start: int, end: int) -> None:

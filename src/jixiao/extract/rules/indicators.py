@@ -27,9 +27,12 @@ from jixiao.model import Figure, Indicator
 
 _LEVEL2_HEADING = re.compile(
     r"(?m)^[ \t]*(?:[（(]?[\d一二三四五六七八九十]+[）)]?[、.．]?[ \t]*|[①-⑳][ \t]*)?(?:产出(?=数量|质量|时效|成本))?"
-    r"(?P<level2>服务对象满意度|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|产出|效益)指标"
+    r"(?:(?P<level2>服务对象满意度|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|产出|效益)指标"
     # not `…指标值为` (the indicator's own name); `产出指标（分值50分，得分49.04分）` carries its points
-    r"(?!值|名称)(?:分析|完成情况|方面|中)?(?:[（(][^）)\n]{0,30}[）)])?[：:，,。]?[ \t]*"
+    r"(?!值|名称)(?:完成情况)?(?:分析|方面|中)?(?:[（(][^）)\n]{0,30}[）)])?[：:，,。]?"
+    # `(1)经济效益。人均产粮增加290kg/人。`: a numbered heading may leave 指标 out (never `(5)服务对象满意度：…`,
+    # an item)
+    r"|(?<=[、.．)）])[ \t]*(?P<bare>经济效益|社会效益|生态效益|可持续影响)。)[ \t]*"
 )
 _LEVEL1_ONLY = ("产出指标", "效益指标")
 _TOP_HEADING = re.compile(r"(?m)^[ \t]*[一二三四五六七八九十]+、")
@@ -50,7 +53,7 @@ def _blocks(text: str) -> list[_Block]:
     for index, heading in enumerate(headings):
         end = headings[index + 1].start() if index + 1 < len(headings) else len(text)
         top = _TOP_HEADING.search(text, heading.end(), end)
-        name = heading["level2"] + "指标"
+        name = (heading["level2"] or heading["bare"]) + "指标"
         level2 = None if name in _LEVEL1_ONLY else "服务对象满意度指标" if name == "满意度指标" else name
         level1 = LEVEL1_OF.get(level2) if level2 else name
         blocks.append(_Block(level1=level1, level2=level2, start=heading.end(), end=top.start() if top else end))
@@ -120,22 +123,70 @@ def _under_achievements(text: str, at: int) -> bool:
 
 def _achieved_statement(reader: ClauseReader, block: _Block, line_end: int) -> bool:
     """`①数量指标:2023年,我校收到专项经费16.20万元。` under 完成的绩效目标: one clause, one figure, no
-    marker, on the heading's own line, is the indicator's actual (昌宁 2023)."""
+    marker, on the heading's own line, is the indicator's actual (昌宁 2023); so is each of several such
+    statements (`(2)社会效益。人均增加基本农田0.05亩;农田增加25.26公顷。`)."""
     text = reader.text
     if block.start == 0 or text[block.start - 1] == "\n" or not _under_achievements(text, block.start):
         return False
-    statement = _STATEMENT.match(text, block.start, line_end)
-    if statement is None or TARGET_MARKER.search(statement["clause"]) or ACTUAL.search(statement["clause"]):
-        return False
-    values = terminal_quantities(text, *statement.span("clause"))
-    if len(values) != 1 or values[0].end() != statement.end("clause"):
-        return False
-    name = clean_name(text[statement.start("clause") : values[0].start()])
-    if not name:
+    return read_statements(reader, block.start, line_end)
+
+
+_STATEMENT_BREAKS = re.compile(r"[，,；;]")
+_NOT_A_STATEMENT = re.compile(r"实际|完成|累计|其中|合计|共")
+_YEAR_CLAUSE = re.compile(r"[ \t]*(?:19|20)\d{2}年度?[，,]")
+
+
+def read_statements(reader: ClauseReader, start: int, end: int, *, listing: bool = False) -> bool:
+    """Read text[start:end] as statements of what was achieved, `name figure` each, when every part is one
+    (a part with a marker, a second figure or no name means it is a sentence, not such a list). In a
+    `listing` (the run-in list of a 指标完成情况 heading) a part that states no plain figure (`…效果明显`,
+    `…≥90%`) is passed over, as long as no part is a target or an actual by its words."""
+    text = reader.text
+    stop = end
+    while stop > start and text[stop - 1] in "。；;，, \t":
+        stop -= 1
+    year = _YEAR_CLAUSE.match(text, start, stop)  # `2021年，防疫物资按时调拨率为100%`
+    start = year.end() if year else start
+    parts: list[tuple[str, tuple[int, int]]] = []
+    position = start
+    for brk in [*_STATEMENT_BREAKS.finditer(text, start, stop), None]:
+        part_end = brk.start() if brk else stop
+        part = _statement(text, position, part_end)
+        if part is None or (part == _PLAIN and not listing):
+            return False
+        if isinstance(part, tuple):
+            parts.append(part)
+        position = brk.end() if brk else stop
+    if listing and len(parts) < _MIN_LISTING:
         return False
     reader.found_by = "narrative.achieved"
-    reader.add(None, name, actual=figure_at(text, *values[0].span(), reader.found_by))
-    return True
+    for name, span in parts:
+        reader.add(None, name, actual=figure_at(text, *span, reader.found_by))
+    return bool(parts)
+
+
+_MIN_LISTING = 2
+_PLAIN = "plain"
+
+
+def _statement(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | str | None:
+    """`name figure` as (name, figure span); "plain" for a part that states no plain figure; None for a
+    part that is a target or an actual by its words (the line is a sentence, not a list)."""
+    statement = _STATEMENT.match(text, start, end)
+    if statement is None:
+        return _PLAIN
+    clause = statement["clause"]
+    if TARGET_MARKER.search(clause) or ACTUAL.search(clause) or _NOT_A_STATEMENT.match(clause):
+        return None
+    values = terminal_quantities(text, *statement.span("clause"))
+    if len(values) != 1 or values[0].end() != statement.end("clause"):
+        return _PLAIN
+    name = clean_name(text[statement.start("clause") : values[0].start()])
+    if not name or _NOT_A_STATEMENT.match(name):
+        return None
+    if values[0]["op"] or values[0]["suffix"]:
+        return _PLAIN  # `≥300人次`: a target's shape (then `，实际培训326人次` makes it a sentence)
+    return name, values[0].span()
 
 
 def _flush(reader: ClauseReader, cursor: Cursor, items: list[tuple[int, int]]) -> None:
@@ -183,9 +234,47 @@ def _uncovered(text: str, blocks: list[_Block]) -> list[tuple[int, int]]:
     return [(start, end) for start, end in gaps if end > start]
 
 
+_LISTING_HEADING = re.compile(
+    r"(?m)^[ \t]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])?[ \t]*"
+    r"(?:绩效)?指标完成情况(?:分析)?[。：:][ \t]*(?=\S)"
+)
+"""`(三)绩效指标完成情况分析。建设规划完整性100%，项目验收合格率100%，…`: a heading with its list run in."""
+
+
+def _read_listings(reader: ClauseReader, start: int, end: int) -> None:
+    for heading in _LISTING_HEADING.finditer(reader.text, start, end):
+        line_end = reader.text.find("\n", heading.end(), end)
+        read_statements(reader, heading.end(), end if line_end < 0 else line_end, listing=True)
+
+
+_SATISFACTION = re.compile(
+    r"(?P<name>[^，,；;。：:、\n\d（()）]{0,16}满意(?:度|率))(?:达到|达|为|是)?(?P<actual>\d+(?:\.\d+)?%)(?=[，,；;。\s]|$)"
+)
+_NOT_ACHIEVED = re.compile(r"目标|计划|预期|预计|力争|确保|不低于|以上|≥|>")
+
+
+def _read_satisfaction(reader: ClauseReader, start: int, end: int) -> None:
+    """`群众及残疾人满意度98%。`: a satisfaction stated with its percent is the survey's result, unless its
+    sentence speaks of a goal (`满意度目标90%`, `确保满意度达到95%`)."""
+    text = reader.text
+    read = [(i.actual.span.start, i.actual.span.end) for i in reader.indicators if i.actual and i.actual.span]
+    for match in _SATISFACTION.finditer(text, start, end):
+        if match.span("actual") in read:
+            continue  # read already, with its target (`满意度为97.5%，高于年度目标值（≥90%）`)
+        sentence = max(start, max(text.rfind(sep, start, match.start()) for sep in _SENTENCE_START) + 1)
+        stops = [i for i in (text.find(sep, match.end(), end) for sep in "。；;\n") if i >= 0]
+        if _NOT_ACHIEVED.search(text, sentence, min(stops, default=end)):
+            continue
+        name = clean_name(match["name"]).lstrip(".．、")
+        if len(name) > len("满意度") and "\u4e00" <= name[0] <= "\u9fff":  # whose satisfaction: 群众, 学生 …
+            reader.found_by = "narrative.satisfaction"
+            reader.add(None, name, actual=figure_at(text, *match.span("actual"), reader.found_by))
+
+
 def _read_loose(text: str, start: int, end: int) -> list[Indicator]:
     """Indicator sentences outside any indicator block: both a target marker and an actual marker."""
     reader = ClauseReader(text, None, None)
+    _read_listings(reader, start, end)
     reader.found_by = "narrative.sentence"
     for marker in ACTUAL.finditer(text, start, end):
         sentence = max(start, max(text.rfind(sep, start, marker.start()) for sep in _SENTENCE_START) + 1)
@@ -194,6 +283,7 @@ def _read_loose(text: str, start: int, end: int) -> list[Indicator]:
             continue
         reader.clause(Cursor(pos=_loose_name_start(text, sentence, target.start()), program=None), marker, end)
     read_phrasings(reader, start, end)
+    _read_satisfaction(reader, start, end)
     return reader.indicators
 
 

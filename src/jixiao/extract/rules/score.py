@@ -8,7 +8,7 @@ from jixiao.extract.rules.figures import figure_at
 from jixiao.model import Figure, Kind
 
 _SCORE = re.compile(
-    r"(?:自评|综合|评价|绩效)?(?:总)?得分(?:为|是|[:：])?\s*(?P<score>\d+(?:\.\d+)?)分"
+    r"(?:(?:自评|综合|评价|绩效)?(?:总)?得分|(?:综合|总)评分|自评(?:总)?分)(?:为|是|[:：])?\s*(?P<score>\d+(?:\.\d+)?)分"
     # a form's field whose label carries the unit: `自评总分(分)97.6`
     r"|自评总分[（(]分[)）][:：]?\s*(?P<field>\d+(?:\.\d+)?)(?![\d.])"
 )

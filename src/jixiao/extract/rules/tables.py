@@ -92,8 +92,10 @@ _SENTENCE_MARK = re.compile(r"[。；;]|[（(]\d+(?:\.\d+)?分[)）].")
 _MAX_NAME = 60
 _PART_OF = re.compile(r"^[★☆*]*其中[:：]")
 _LEVEL_INSIDE = re.compile(LEVEL_WORD)
+_SCRAMBLED_NATURE = r"(?=[定性量指标]{4}$)(?=[^定]*定)(?=[^指]*指)(?=[^标]*标)[定性量指标]{4}"
+"""`性标定指`: 定性指标 as OCR read it across the cell's two lines."""
 _GLUED_NATURE = re.compile(
-    rf"(?<=[\u4e00-\u9fff])(?:{UNIT_PATTERN})?(?:定量|定性)(?:指标)?$"
+    rf"(?<=[\u4e00-\u9fff])(?:{UNIT_PATTERN})?(?:(?:定量|定性)(?:指标)?|{_SCRAMBLED_NATURE})$"
 )  # 计量单位 and 指标性质 after it
 _GLUED_FLAG = re.compile(r"^[是否](?![是否])")  # the row before's 是否核心指标 cell
 
