@@ -71,6 +71,13 @@ def test_indicator_score_proportional_and_reverse() -> None:
     assert _scoring(scored(line1={"score": "18.5"}, total="93.30")) == []  # 18.5125 at one decimal
 
 
+def test_a_deadline_kept_word_for_word_earns_its_full_weight() -> None:
+    late = indicator("校舍维修完成时间", "2023年10月完成", "2023年10月完成", weight="5", score="4")
+    assert "scoring.indicator_score" in rules_of(check(report(indicators=[late]), skip=["narrative"]))
+    worded = indicator("办学条件改善", "改善学生就学条件", "改善学生就学条件", weight="15", score="13")
+    assert "scoring.indicator_score" not in rules_of(check(report(indicators=[worded]), skip=["narrative"]))
+
+
 def test_full_score_on_a_missed_target_is_an_error() -> None:
     findings = check(scored(line1={"score": "20"}, total="94.80"), skip=["narrative", "indicators"])
     # The stated lines add up to 94.80; recomputed under 10号 the total is 93.31.

@@ -56,6 +56,14 @@ def test_place_and_fund_of_a_title(title: str, region: str | None, fund: str | N
     assert (header.region, header.fund) == (region, fund)
 
 
+def test_a_report_without_a_title_line_names_itself_in_its_opening_sentence() -> None:
+    header = _header(
+        "为做好2023年项目绩效管理工作，根据有关文件要求，现将2023年青禾县水利局农田水利建设资金项目"
+        "绩效自评报告如下：\n一、绩效目标分解下达情况\n"
+    )
+    assert (header.region, header.fund, header.year) == ("青禾县", "农田水利建设资金", 2023)
+
+
 def test_subject_words_that_look_like_places_are_not_places() -> None:
     assert leading_places("锡林盟城乡居民养老保险补助资金") == ["锡林盟"]
     assert leading_places("北江省住房和城乡建设厅关于") == ["北江省"]

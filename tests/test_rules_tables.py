@@ -304,3 +304,17 @@ def test_a_row_cut_after_a_number_between_pipes_gets_no_invented_weight_and_scor
     assert report.truncated
     last = report.indicators[-1]
     assert last.name == "保洁验收合格率" and last.weight is None and last.score is None
+
+
+def test_a_glued_scoring_sheet_is_trusted_for_warnings_and_its_blank_targets_are_no_finding(tmp_path: Path) -> None:
+    raw = (
+        "一级指标二级指标三级指标分值指标值全年实际值得分未完成原因分析及改进措施"
+        "项目决策(10分)项目立项依据充分性4一符合县级发展规划4绩效目标明确性6一目标清晰量化6"
+        "项目产出(40分)数量指标(20分)改造校舍面积201800平方米1800平方米20"
+        "时效指标(20分)工程完工时间202022年10月完成2022年10月完成15\n"
+    )
+    document, report = _report(raw, tmp_path)
+    assert [i.name for i in report.indicators] == ["依据充分性", "明确性", "改造校舍面积", "工程完工时间"]
+    assert {confidence(i.score) for i in report.indicators if i.score} == {Confidence.MEDIUM}
+    loud = [(f.rule, f.figures[0].path) for f in run_checks(report, document.match_text) if f.severity.value != "info"]
+    assert loud == [("scoring.indicator_score", "indicators[3].score")]  # a deadline kept, yet 15 of 20

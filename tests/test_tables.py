@@ -631,3 +631,47 @@ def test_amounts_that_lost_their_leading_digits_are_not_read_and_points_need_a_r
     read = [{role.value: cell.text for role, cell in row.cells.items()} for row in table.rows]
     assert read[1] == {"label": "其他资金", "initial_budget": "32.06"}
     assert not any(".46" in raw[row.start : row.end] or "783" in raw[row.start : row.end] for row in table.rows)
+
+
+WEIGHT_FIRST_SHEET = (
+    "一级指标二级指标三级指标参考分值指标值(A)全年实际值(B)得分未完成原因分析及改进措施"
+    "项目决策(10分)项目立项依据充分性4一符合县级发展规划4绩效目标明确性3一目标清晰量化3合理性3有测算依据3"
+    "项目管理(20分)财务管理财务管理制度健全性8一制度健全执行有效8项目实施质量监管有效性12-持续有效10"
+    "顼目产出(40分)数量指标(20分)改造校舍面积201800平方米1800平方米20指标2:时效指标(20分)工程完工时间"
+    "202022年10月完成2022年10月完成18项目效益(30分)社会效益指标指标1:指标2:服务条件改善30改善学生就学条件"
+    "改善学生就学条件27"
+)
+
+
+def test_a_glued_scoring_sheet_with_its_weight_before_the_values_is_read_row_by_row() -> None:
+    [table] = _tables(WEIGHT_FIRST_SHEET)
+    rows = [
+        (r.text(Role.LEVEL1), r.text(Role.LEVEL2), r.text(Role.NAME), r.text(Role.WEIGHT), r.text(Role.TARGET),
+         r.text(Role.ACTUAL), r.text(Role.SCORE)) for r in table.rows
+    ]  # fmt: skip
+    assert rows == [
+        ("项目决策(10分)", "项目立项", "依据充分性", "4", "", "符合县级发展规划", "4"),
+        ("项目决策(10分)", "绩效目标", "明确性", "3", "", "目标清晰量化", "3"),
+        ("项目决策(10分)", "绩效目标", "合理性", "3", "", "", "3"),  # words only: target or actual, unknown
+        ("项目管理(20分)", "财务管理", "财务管理制度健全性", "8", "", "制度健全执行有效", "8"),
+        ("项目管理(20分)", "项目实施", "质量监管有效性", "12", "", "持续有效", "10"),
+        ("项目产出(40分)", "数量指标(20分)", "改造校舍面积", "20", "1800平方米", "1800平方米", "20"),
+        ("项目产出(40分)", "时效指标(20分)", "工程完工时间", "20", "2022年10月完成", "2022年10月完成", "18"),
+        ("项目效益(30分)", "社会效益指标", "服务条件改善", "30", "改善学生就学条件", "改善学生就学条件", "27"),
+    ]
+
+
+def test_a_weight_first_row_whose_score_exceeds_its_weight_is_not_read() -> None:
+    sheet = WEIGHT_FIRST_SHEET.replace("质量监管有效性12-持续有效10", "质量监管有效性12-持续有效19")
+    [table] = _tables(sheet)
+    assert "质量监管有效性" not in [r.text(Role.NAME) for r in table.rows]
+
+
+def test_amounts_with_one_decimal_glued_are_not_cut_after_two() -> None:
+    """`58.258.258.2100%` cut after two decimals reads 58.25 | 8.25 | 8.2100%: the last member shows the cut
+    is wrong (its third decimal starts `00%`), so the run gives no cell, where `46.561097%` (46.56 | 1097%) may."""
+    raw = "项目资金(万元)年初预算数全年预算数全年执行数执行率\n年度资金总额58.258.258.2100%\n"
+    assert not [row for table in _tables(raw) for row in table.rows if row.cells.keys() - {Role.LABEL}]
+    glued = "项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分\n年度资金总额45.0048.0046.561097%9.7\n"
+    [kept] = _tables(glued)
+    assert kept.rows[0].text(Role.EXECUTED) == "46.56"

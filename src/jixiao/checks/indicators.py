@@ -151,8 +151,11 @@ def percent_range(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _from_table(indicator: Indicator) -> bool:
+    """Both cells were in the reader's view: a table row, but not a glued scoring sheet's, whose reader leaves
+    out the values it cannot tell apart (table.scored)."""
     figures = [f for f in (indicator.target, indicator.actual) if f is not None]
-    return bool(figures) and all((f.found_by or "").startswith("table.") for f in figures)
+    found_by = [f.found_by or "" for f in figures]
+    return bool(figures) and all(by.startswith("table.") and not by.startswith("table.scored") for by in found_by)
 
 
 @rule("indicators.missing_value", Severity.WARNING)

@@ -22,7 +22,7 @@ SPREAD = 100.0  # a money figure this many times the report's other amounts was 
 MAX_RATIO = 3.0  # executed over budget (or budget over executed ×10): a misread total, not a finding
 
 _LOW = ("glued_split", "+ocr", "table.t5", "table.t4", "table.headerless", "ungrounded", "normalised", "llm")
-_MEDIUM = ("table.t3", "narrative", "hybrid")
+_MEDIUM = ("table.t3", "table.scored", "narrative", "hybrid")  # scored: glued rows checked by their shapes
 # findings about a passage of the text: the figures they cite are the planted ones, never the accusation's basis
 _ABOUT_THE_TEXT = ("narrative.instruction_to_model",)
 

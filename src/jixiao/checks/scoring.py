@@ -54,9 +54,25 @@ def expected_execution_score(report: Report, config: CheckConfig) -> float | Non
     return weight * min(ratio, 1.0)
 
 
+_DEADLINE = re.compile(
+    r"(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:底|末|中旬|上旬|下旬)?(?:前|之前|以前)?(?:完成)?"
+)
+
+
+def _same_words(target: Figure | None, actual: Figure | None) -> bool:
+    """A deadline the actual restates word for word (`2021年12月完成`): met beyond doubt. (Worded effects are
+    scored by grade, not met or missed: see _band.)"""
+    if target is None or actual is None:
+        return False
+    printed = "".join(target.text.split())
+    return bool(_DEADLINE.fullmatch(printed)) and printed == "".join(actual.text.split())
+
+
 def expected_line_score(indicator: Indicator) -> float | None:
     """10号 line score of a quantitative indicator: full when met, else in proportion (≤: target ÷ actual)."""
     weight = _num(indicator.weight)
+    if weight is not None and _same_words(indicator.target, indicator.actual):
+        return weight  # `2021年12月完成` done `2021年12月完成`: met, whatever the words (full 分值, 10号)
     values = comparable(indicator.target, indicator.actual)
     if weight is None or values is None or (indicator.actual and indicator.actual.op):
         return None
@@ -180,6 +196,8 @@ def qualitative_band(ctx: CheckContext) -> Iterator[Finding]:
         target, score, weight = ind.target, ind.score, _num(ind.weight)
         if target is None or target.value is not None or score is None or score.value is None or weight is None:
             continue
+        if _same_words(target, ind.actual):
+            continue  # a deadline kept: scoring.indicator_score expects its full weight
         band = _band(ind, weight, ctx.config)
         if band is None:
             continue

@@ -23,6 +23,7 @@ from jixiao.documents.tables.headerless import headerless_table, headerless_zone
 from jixiao.documents.tables.headers import HEADER_WORD, MONEY_IN_YUAN, compact, kind_of
 from jixiao.documents.tables.levels import GRADE_INLINE, is_grade, is_total
 from jixiao.documents.tables.pieces import Piece, Shape, is_money, pieces, shape_of
+from jixiao.documents.tables.scored_rows import scored_rows
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, spaced
 
@@ -32,6 +33,7 @@ _COLUMN_WORD = re.compile(
 OCR_NOTE = re.compile(r"OCR|ocr|机器识别|文字识别|扫描识别|自动识别|识别结果|识别文本|机读|图片识别")
 _MIN_HEADER = 2
 _NOT_TEXT = re.compile(r"[\s|│┃]+")
+_TEXT_CHAR = re.compile(r"[^\s|│┃]")
 _WINDOW_LINES = 8  # a header dumped one cell per line spreads over this many lines at most
 _MAX_PROSE_RUN = 3  # this many sentences in a row end a table
 _BLOCK_POINTS = re.compile(r"[（(]?(\d+(?:\.\d+)?)分?[)）]$")
@@ -336,8 +338,8 @@ def _mark_cut(table: Table, text: str, body: list[Piece]) -> None:
     its cells, or pieces after it were left unplaced (a cut `≥9`, a lone `生态`), or its last cell is not
     closed by a pipe where the rows' cells are.
     """
-    if not table.rows or not body or _NOT_TEXT.sub("", text[body[-1].cell.end :]):
-        return
+    if not table.rows or not body or _TEXT_CHAR.search(text, body[-1].cell.end):
+        return  # text goes on after the body (a search stops at its first char; a sub would copy the rest)
     last = table.rows[-1]
     if table.kind is Kind.FUNDING:
         wanted = [role for role in table.columns if role is not Role.LABEL]
@@ -394,8 +396,10 @@ def _table(
     grid = None if breaks is None else frozenset(i - stop for i in breaks if stop <= i < end)
     if grid is not None and len(body) != end - stop:  # pieces taken out of the body: no positional breaks
         grid = None
-    rows, left = Aligner(columns, kind, text).align(body, grid)
     layout = _layout(body)
+    scored = _scored_rows(text, body, columns, _next_block(found, end)) if layout == "t4" else None
+    rows, left = (scored, []) if scored is not None else Aligner(columns, kind, text).align(body, grid)
+    layout = "scored" if scored is not None else layout  # its own reading, with its own confidence
     if kind is Kind.INDICATORS:
         carry_down(rows)
         dropped = _drop_unheaded_points(rows, columns) if layout == "t4" else []
@@ -411,6 +415,23 @@ def _table(
     last = max([row.end for row in table.rows] or [run[-1].cell.end])
     table.end = max(last, run[-1].cell.end)
     return table, end
+
+
+def _scored_rows(text: str, body: list[Piece], columns: list[Role], limit: int) -> list[Row] | None:
+    """A glued scoring sheet with its 分值 column right after the name (see scored_rows), read on to the
+    next header or block of the form (a glued body's long runs of words do not end it)."""
+    if Role.NAME not in columns or Role.WEIGHT not in columns or not body:
+        return None
+    at = columns.index(Role.NAME)
+    if at + 1 >= len(columns) or columns[at + 1] is not Role.WEIGHT:
+        return None
+    return scored_rows(text, body[0].cell.start, max(limit, body[-1].cell.end))
+
+
+def _next_block(found: list[Piece], start: int) -> int:
+    following = (p for p in found[start:] if p.shape in (Shape.HEADER, Shape.BLOCK))
+    stop = next(following, None)
+    return stop.cell.start if stop is not None else found[-1].cell.end
 
 
 def _grid_pieces(text: str, layout: TableLayout) -> tuple[list[Piece], frozenset[int]]:

@@ -25,7 +25,9 @@ _WORDS: list[tuple[Role, str]] = [
     (Role.ALLOCATED, rf"(?:全年)?到位资金(?:数)?{_BR}?|下达(?:资金|数){_BR}?"),
     # 预算执行(E/C×100%): Sichuan's 2024 transfer-payment sheet names the rate by its ratio
     (Role.RATE, rf"(?:预算)?执行率{_BR}?|预算执行(?=[（(][A-Z]/[A-Z])" + _BR),
-    (Role.WEIGHT, rf"(?:指标|执行率|参考)?(?:分值|权重){_BR}?"),
+    (Role.WEIGHT, rf"(?:指标|执行率|参考)?(?:分值|权重){_BR}?"
+                  # 参考/分值 on two lines, interleaved by OCR (`考值参分`)
+                  r"|(?=[参考分值]{4})(?=[^参]*参)(?=[^考]*考)(?=[^分]*分)(?=[^值]*值)[参考分值]{4}"),
     (Role.SCORE, rf"(?:指标|执行率|自评)?得分(?!系数){_BR}?"),
     (Role.LEVEL1, r"一级指标|一级"),
     (Role.LEVEL2, r"二级指标|二级"),

@@ -88,7 +88,39 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
         found.append((match.start(), stop, not (match["op"] or unit or suffix)))
         previous_end = stop
     found += [(dash.start(), dash.end(), False) for dash in _DASH.finditer(text, start, end)]
-    return sorted(found)
+    return _without_misaligned_cents(text, sorted(found))
+
+
+_DECIMALS = re.compile(r"\.(\d+)")
+
+
+def _misaligned(text: str, run: list[tuple[int, int, bool]]) -> bool:
+    """Cut after two decimals, yet a member has more that cannot be cut the same way (`4.8100%`: 4.81 | 00%,
+    where `46.561097%` is 46.56 | 1097%, a weight and a rate glued on)."""
+    first = _DECIMALS.search(text, run[0][0], run[0][1])
+    if first is None or len(first.group(1)) != 2:
+        return False
+    for start, end, _ in run[1:]:
+        decimals = _DECIMALS.search(text, start, end)
+        if decimals is not None and len(decimals.group(1)) > 2 and decimals.group(1)[2] == "0":
+            return True
+    return False
+
+
+def _without_misaligned_cents(text: str, found: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """`64.864.864.8100%` cut after two decimals reads 64.86 | 4.86 | 4.8100%: amounts printed with one
+    decimal, so the cut is wrong, and a member with more than two decimals shows it. Such a run of glued
+    values is no cells at all."""
+    dropped: set[int] = set()
+    run: list[int] = []
+    for index, (value_start, _, _) in enumerate([*found, (-1, -1, False)]):
+        if run and value_start == found[run[-1]][1]:
+            run.append(index)
+            continue
+        if len(run) >= 2 and _misaligned(text, [found[i] for i in run]):
+            dropped.update(run)
+        run = [index] if value_start >= 0 else []
+    return [span for index, span in enumerate(found) if index not in dropped]
 
 
 def _lost_digits(text: str, at: int, start: int, garbled_end: int) -> bool:

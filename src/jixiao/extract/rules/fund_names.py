@@ -23,6 +23,7 @@ _ORGAN = "|".join(sorted(ORGAN_SUFFIXES, key=len, reverse=True))
 # a unit's name before the year or 关于: `水务局2022年…`, `湖北工程学院年学生资助…` (the year's digits lost)
 _UNIT_BEFORE_YEAR = re.compile(rf"^[\u4e00-\u9fff]{{0,14}}?(?:{_ORGAN})\s*(?=\s|(?:{_YEAR})?\s*年|关于)")
 _UNIT_PREFIX = re.compile(rf"^[\u4e00-\u9fff]{{0,6}}?(?:{_ORGAN})")
+_DEPARTMENT_PREFIX = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:局|委员会|办公室|厅)")  # 水利局…, never 图书分馆…
 _SUBJECT_END_AT = SUBJECT_END
 # a title names its fund before or after the year: `…补助资金(省对下转移支付)项目2018年度`, `区2022年度就业…`
 _YEAR_SPLIT = re.compile(rf"[（(]?\s*{_YEAR}\s*(?:[-—至]\s*{_YEAR}\s*)?年?度?\s*[)）]?")
@@ -100,6 +101,9 @@ def subject_of(text: str) -> str | None:
         text = _LEADING_NOISE.sub("", _without_unit(_after_places(text).lstrip()))
     for part in _YEAR_SPLIT.split(_SUBJECT_END_AT.split(text, maxsplit=1)[0]):
         subject = _clean(part)
+        unit = _DEPARTMENT_PREFIX.match(subject)
+        if unit and _names_a_fund(subject[unit.end() :]):
+            subject = subject[unit.end() :]  # `水利局农田水利建设资金`: the unit's name, then the fund
         if _WHOLE_DEPARTMENT.match(subject):
             return "部门整体支出"
         if _names_a_fund(subject):

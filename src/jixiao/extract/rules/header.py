@@ -122,6 +122,17 @@ def _title_lines(lines: list[str]) -> list[_TitleLine]:
     return run[::-1]
 
 
+_ANNOUNCED = re.compile(r"现将(?P<title>[^，,。；;：:\n]{6,70}?(?:报告|自评表|评价表))(?:公[开布]如下|如下)")
+"""`…现将2022年西平县交通运输局…资金项目绩效自评总结报告如下：`: a report with no title line names itself."""
+
+
+def _announced(lines: list[str]) -> list[_TitleLine]:
+    for index, line in enumerate(lines[:_CLUSTER_GAP]):
+        if announced := _ANNOUNCED.search(line):
+            return [_TitleLine(title=announced["title"], rest="", index=index)]
+    return []
+
+
 def title_of(text: str) -> str | None:
     found = _title_lines(_lines(text))
     return found[0].title if found else None
@@ -238,7 +249,7 @@ def read_header(view: str) -> Header:
     """The header of a report, read in the text the grammar reads (the simplified view of a traditional
     report: names come out simplified, like indicator names)."""
     lines = _lines(view)
-    titles = _title_lines(lines)
+    titles = _title_lines(lines) or _announced(lines)
     title = titles[0].title if titles else None
     fields = form_fields(view)
     fund = _fund(fields, titles, lines)

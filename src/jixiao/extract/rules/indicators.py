@@ -242,14 +242,17 @@ _LISTING_HEADING = re.compile(
 
 
 def _read_listings(reader: ClauseReader, start: int, end: int) -> None:
+    if reader.text.find("指标完成情况", start, end) < 0:
+        return  # the cue: the heading's pattern would be tried at every char
     for heading in _LISTING_HEADING.finditer(reader.text, start, end):
         line_end = reader.text.find("\n", heading.end(), end)
         read_statements(reader, heading.end(), end if line_end < 0 else line_end, listing=True)
 
 
-_SATISFACTION = re.compile(
-    r"(?P<name>[^，,；;。：:、\n\d（()）]{0,16}满意(?:度|率))(?:达到|达|为|是)?(?P<actual>\d+(?:\.\d+)?%)(?=[，,；;。\s]|$)"
-)
+# starts with its literal, so the scan jumps from 满意 to 满意 (a leading class would be tried at every char)
+_SATISFACTION = re.compile(r"满意(?:度|率)(?:达到|达|为|是)?(?P<actual>\d+(?:\.\d+)?%)(?=[，,；;。\s]|$)")
+_NOT_IN_NAME = "，,；;。：:、\n（()）0123456789"
+_MAX_SUBJECT = 16
 _NOT_ACHIEVED = re.compile(r"目标|计划|预期|预计|力争|确保|不低于|以上|≥|>")
 
 
@@ -265,7 +268,10 @@ def _read_satisfaction(reader: ClauseReader, start: int, end: int) -> None:
         stops = [i for i in (text.find(sep, match.end(), end) for sep in "。；;\n") if i >= 0]
         if _NOT_ACHIEVED.search(text, sentence, min(stops, default=end)):
             continue
-        name = clean_name(match["name"]).lstrip(".．、")
+        begin = match.start()
+        while begin > max(start, match.start() - _MAX_SUBJECT) and text[begin - 1] not in _NOT_IN_NAME:
+            begin -= 1
+        name = clean_name(text[begin : match.start() + 3]).lstrip(".．、")
         if len(name) > len("满意度") and "\u4e00" <= name[0] <= "\u9fff":  # whose satisfaction: 群众, 学生 …
             reader.found_by = "narrative.satisfaction"
             reader.add(None, name, actual=figure_at(text, *match.span("actual"), reader.found_by))
