@@ -177,3 +177,22 @@ def test_handling_complaints_is_not_a_less_is_better_indicator() -> None:
 def test_a_bare_zero_needs_no_unit() -> None:
     zero = indicator("结转结余率", "≤5%", "0")
     assert "indicators.unit_mismatch" not in rules_of(check(report(indicators=[zero])))
+
+
+def _from_a_table(item: Indicator) -> Indicator:
+    for figure in (item.target, item.actual):
+        if figure is not None:
+            figure.found_by = "table.t1.indicator"
+    return item
+
+
+def test_a_missing_actual_is_a_warning_in_a_table_but_not_when_the_targets_come_from_a_target_form() -> None:
+    targets_only = [
+        _from_a_table(indicator(name, target, None))
+        for name, target in [("补充图书册数", "6000册"), ("阅览室开放天数", "≥250天")]
+    ]
+    unread = rules_of(check(report(indicators=targets_only), "项目支出绩效自评表\n"), "warning")
+    assert unread == ["indicators.missing_value", "indicators.missing_value"]
+    declared = check(report(indicators=targets_only), "项目支出绩效目标表\n项目名称 | 乡村阅览室图书补充\n")
+    assert rules_of(declared, "warning") == []
+    assert rules_of(declared) == ["indicators.missing_value", "indicators.missing_value"]

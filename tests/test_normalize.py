@@ -66,3 +66,12 @@ def test_a_tab_separated_row_becomes_a_pipe_row_but_a_single_tab_stays() -> None
 def test_a_line_of_spaces_stays_as_an_empty_cell() -> None:
     text, _ = normalize("分值\n    \n得分\n")
     assert text.splitlines() == ["分值", "    ", "得分"]
+
+
+def test_a_line_of_label_value_pairs_is_not_joined_to_the_table_header_under_it() -> None:
+    raw = (
+        "地方主管部门 青川县卫生健康局 资金使用单位 青川县妇幼保健院\n"
+        "项目资金(万元) 全年预算数(A) 全年执行数(B) 执行率(B/A)\n"
+    )
+    text, _ = normalize(raw)
+    assert text.splitlines() == raw.splitlines()

@@ -199,3 +199,11 @@ def test_an_excerpt_that_stops_inside_a_sentence_is_truncated(ending: str) -> No
 )
 def test_a_report_that_closes_is_not_truncated(ending: str) -> None:
     assert not ends_mid_sentence("一、基本情况\n我县全年执行率为95%。\n" + ending + "\n")
+
+
+def test_the_forms_name_field_wins_over_a_title_that_wraps_it_in_its_unit_and_template_words() -> None:
+    header = _header(
+        "青川县妇幼保健院孕产妇健康服务补助转移支付区域(项目)绩效目标自评表\n(2022年度)\n"
+        "转移(项目)名称 孕产妇健康服务补助\n"
+    )
+    assert (header.region, header.fund) == ("青川县", "孕产妇健康服务补助")

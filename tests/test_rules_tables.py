@@ -306,6 +306,61 @@ def test_a_row_cut_after_a_number_between_pipes_gets_no_invented_weight_and_scor
     assert last.name == "保洁验收合格率" and last.weight is None and last.score is None
 
 
+# a web table flattened with spaces for its borders (invented figures)
+WEB_TABLE = (
+    "青川县妇幼保健院孕产妇健康服务补助转移支付区域(项目)绩效目标自评表\n"
+    "(2022年度)\n"
+    "转移(项目)名称 孕产妇健康服务补助\n"
+    "地方主管部门 青川县卫生健康局 资金使用单位 青川县妇幼保健院\n"
+    "项目资金(万元) 全年预算数(A) 全年执行数(B) 执行率(B/A)\n"
+    "年度资金总额: 84.00 80.64 96%\n"
+    " 其中:中央补助 60.00 60.00 100%\n"
+    "       地方资金 24.00 20.64 86%\n"
+    "一级指标 二级指标 三级指标 年度指标值 全年完成值 未完成原因和改进措施\n"
+    "数量指标  指标1:孕产妇免费产检人次 完成产检4200人次。 本年度共完成产检4315人次。\n"
+    " 指标2:高危孕产妇专案管理率 ≥95% 97%\n"
+    "质量指标  指标1:产检信息录入准确率 100% 99%\n"
+)
+
+
+def test_a_label_value_line_above_a_spaced_funding_header_keeps_the_funding_block(tmp_path: Path) -> None:
+    _, report = _report(WEB_TABLE, tmp_path)
+    assert report.funding.budget.total is not None and report.funding.budget.total.text == "84.00"
+    executed = [(item.source.value, item.amount.text) for item in report.funding.executed.by_source]
+    assert executed == [("central", "60.00"), ("local", "20.64")]
+
+
+def test_sentence_cells_of_a_spaced_row_are_read_whole_and_numbered_names_open_rows(tmp_path: Path) -> None:
+    _, report = _report(WEB_TABLE, tmp_path)
+    by_name = {indicator.name: indicator for indicator in report.indicators}
+    first = by_name["指标1:孕产妇免费产检人次"]
+    assert first.target is not None and first.target.text == "完成产检4200人次。"
+    assert first.actual is not None and first.actual.text == "本年度共完成产检4315人次。"
+    second = by_name["指标2:高危孕产妇专案管理率"]
+    assert second.target is not None and second.target.text == "≥95%" and second.level2 == "数量指标"
+
+
+def test_template_rows_and_the_next_forms_head_are_no_indicators(tmp_path: Path) -> None:
+    raw = (
+        "项目支出绩效目标表 | |||||\n"
+        "项目名称 | 乡村阅览室图书补充 | ||||\n"
+        "绩 效 指 标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | |\n"
+        "产出指标 | 数量指标 | 指标1:补充图书册数 | 6000册 | ||\n"
+        "指标2: | |||||\n"
+        "…… | |||||\n"
+        "效益指标 | 社会效益指标 | 阅览室开放天数 | ≥250天 | ||\n"
+        "生态效益指标 | … | ||||\n"
+        "满意度指标 | 服务对象满意度指标 | 读者满意度 | ≥90% | ||\n"
+        "… |\n"
+        "项目支出绩效自评表 | |||||||||\n"
+        "(2022年度) | |||||||||\n"
+        "项目名称 | 乡村阅览室图书补充 | ||||||||\n"
+        "主管部门 | 柳河镇人民政府 | 项目实施单位 | 柳河镇文化站 | ||||||\n"
+    )
+    _, report = _report(raw, tmp_path)
+    assert [indicator.name for indicator in report.indicators] == ["指标1:补充图书册数", "阅览室开放天数", "读者满意度"]
+
+
 def test_a_glued_scoring_sheet_is_trusted_for_warnings_and_its_blank_targets_are_no_finding(tmp_path: Path) -> None:
     raw = (
         "一级指标二级指标三级指标分值指标值全年实际值得分未完成原因分析及改进措施"

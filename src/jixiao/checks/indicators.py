@@ -158,20 +158,29 @@ def _from_table(indicator: Indicator) -> bool:
     return bool(figures) and all(by.startswith("table.") and not by.startswith("table.scored") for by in found_by)
 
 
+_TARGET_FORM = "绩效目标表"  # the form that declares targets (no 完成值 column), printed before or without its 自评表
+
+
 @rule("indicators.missing_value", Severity.WARNING)
 def missing_value(ctx: CheckContext) -> Iterator[Finding]:
     """有指标值却无实际完成值（或反之）（I09）。只给完成率不算实际值。
 
     A warning for a table row, whose both cells the reader sees; info for an indicator read from prose,
     where the other side is as likely unread as unwritten (on real reports, mostly unread). A row the
-    document ends inside is not a missing value.
+    document ends inside is not a missing value, and neither is an actual when the document prints a
+    绩效目标表 and no table row has an actual (the targets were read from it; it has no actual column).
     """
     last = len(ctx.report.indicators) - 1
+    targets_only = bool(ctx.text and _TARGET_FORM in ctx.text) and not any(
+        ind.actual for ind in ctx.report.indicators if _from_table(ind)
+    )
     for i, ind in enumerate(ctx.report.indicators):
         if ctx.report.truncated and i == last:
             continue
         severity = None if _from_table(ind) else Severity.INFO
         if ind.target is not None and ind.actual is None:
+            if targets_only:
+                severity = Severity.INFO
             extra = f"（仅载完成率 {ind.completion.text}）" if ind.completion else ""
             figures = [ref(_path(i, "target"), ind.target)]
             if ind.completion:

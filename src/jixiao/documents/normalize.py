@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from jixiao.documents.tables.headers import HEADER_WORD
 from jixiao.documents.wrappers import WRAPPER_PASSES
 
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}  # ０-９
@@ -133,6 +134,13 @@ _LINE_BREAK_MID_SENTENCE = re.compile(rf"(?<=[^\n{re.escape(_SENTENCE_END)}])\n(
 _TITLE_LINE = re.compile(r"(?:报告|自评表|评价表)$")  # 关于…情况的报告: a title is never joined to the next line
 _SQUASHED_SPACES = 4  # prose has few spaces; a table squashed onto a line has one between each cell
 _SPACES_LINE = re.compile(r"\n[ \t\u3000]+\n")
+_HEADER_WORDS = 2  # column names on a line: a table's header, never the rest of a sentence
+
+
+def _is_header_line(line: str) -> bool:
+    """A line that opens with a column name and names another: a table's header (`项目资金(万元) 全年预算数(A) …`
+    under a line of label-value pairs), never the rest of a sentence."""
+    return HEADER_WORD.match(line.strip()) is not None and len(HEADER_WORD.findall(line)) >= _HEADER_WORDS
 
 
 def _join_if_broken(text: str) -> Replacement:
@@ -148,6 +156,8 @@ def _join_if_broken(text: str) -> Replacement:
         if _TITLE_LINE.search(line) or line.count(" ") >= _SQUASHED_SPACES:  # a title, or a squashed table (T3)
             return match.group(0)
         if _SPACES_LINE.search(match.group(0)):  # an empty cell of a one-cell-per-line table follows
+            return match.group(0)
+        if _is_header_line(following):
             return match.group(0)
         return ""
 

@@ -42,6 +42,7 @@ _AMOUNT_AS_POINTS = -0.7
 # 10, 2.5, 1.75, 20%: never 00.110 or 0.910010 (cells glued together)
 _POINTS_TEXT = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?\s*(?:分|%)?")
 _MAX_VALUE_TEXT = 40
+_INDICATOR_NUMBER = re.compile(r"^\s*指标\s*\d+\s*[:：]")  # `指标2:村卫生室…`: a name, never a value or a reason
 NUMBERED = re.compile(r"^\s*(?:指标\s*)?\d+\s*[:：、.．]")
 """`指标3:` / `2、`: a numbered row's name, never the rest of the name before it."""
 
@@ -72,7 +73,7 @@ def _value_score(piece: Piece) -> float:
         size = len(piece.text.strip())
         if size < 2:
             return IMPOSSIBLE  # a unit or glyph a flattening split off (`种`, `数`)
-        return 1.0 if size <= 6 else 0.5 if size <= 12 else 0.0  # 有效保障, 动态清零: words for a value
+        return 1.0 if size <= 6 else 0.5 if size <= 12 else 0.2  # 有效保障, 动态清零: words for a value
     return {
         Shape.FIGURE: 2.0, Shape.DATE: 2.0, Shape.TEXT_VALUE: 1.5, Shape.NUMBER: 0.8, Shape.TEXT: 0.3,
         Shape.LONG_TEXT: -0.6, Shape.DASH: 0.3, Shape.EMPTY: 0.2, Shape.POINTS: -1.0,
@@ -94,7 +95,7 @@ def _emission(role: Role, shape: Shape, text: str, value: float | None, unit: st
     if shape in (Shape.HEADER, Shape.BLOCK):
         return IMPOSSIBLE
     if role in (Role.TARGET, Role.ACTUAL):
-        return _value_score(piece)
+        return IMPOSSIBLE if _INDICATOR_NUMBER.match(text) else _value_score(piece)
     if role in (Role.WEIGHT, Role.SCORE):
         return 0.3 if shape is Shape.DASH else _bare_score(piece)
     if role in MONEY_ROLES:
@@ -120,6 +121,8 @@ _TEXT_EMISSIONS: dict[Role, dict[Shape, float]] = {
 
 def _text_emission(role: Role, piece: Piece) -> float:
     shape = piece.shape
+    if role in (Role.REASON, Role.NOTE) and _INDICATOR_NUMBER.match(piece.text):
+        return IMPOSSIBLE
     if role is Role.NAME and shape is Shape.TEXT and len(piece.text.strip()) < 2:
         return IMPOSSIBLE  # a stray unit (`种`) or glyph, not a name
     if role is Role.INDEX:

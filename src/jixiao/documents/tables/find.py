@@ -26,6 +26,7 @@ from jixiao.documents.tables.pieces import Piece, Shape, is_money, pieces, shape
 from jixiao.documents.tables.scored_rows import scored_rows
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, spaced
+from jixiao.vocabulary import LEVEL_WORD
 
 _COLUMN_WORD = re.compile(
     r"预算数|执行数|执行率|执行资金|到位资金|分值|得分|权重|一级|二级|三级|指标值|完成值|目标值|计划值|指标性质|度量单位|原因|指标名称|年初预算|全年执行"
@@ -34,6 +35,7 @@ OCR_NOTE = re.compile(r"OCR|ocr|机器识别|文字识别|扫描识别|自动识
 _MIN_HEADER = 2
 _NOT_TEXT = re.compile(r"[\s|│┃]+")
 _TEXT_CHAR = re.compile(r"[^\s|│┃]")
+_GARBLED = re.compile(r"[\d.,%]{5,}")  # glued amounts no cut reads (documents.tables.tokens): unread
 _WINDOW_LINES = 8  # a header dumped one cell per line spreads over this many lines at most
 _MAX_PROSE_RUN = 3  # this many sentences in a row end a table
 _BLOCK_POINTS = re.compile(r"[（(]?(\d+(?:\.\d+)?)分?[)）]$")
@@ -105,10 +107,17 @@ def _is_short(text: str, start: int, end: int) -> bool:
     return len(text[start:end].strip()) <= _SHORT
 
 
+_ROW_OPENING = re.compile(rf"\s*(?:{LEVEL_WORD}|指标\s*\d+\s*[:：])")
+
+
 def _is_prose_line(text: str, start: int, end: int) -> bool:
-    """A sentence on its own line (no table separator): three in a row end a stretch that may hold tables."""
+    """A sentence on its own line (no table separator): three in a row end a stretch that may hold tables.
+    A line that opens with a level word or a numbered indicator is a row whose cells are sentences (a web
+    table's `数量指标  指标1:… 实施…37个。 本年度已完成…。`)."""
     line = text[start:end]
-    return len(line.strip()) > 40 and "|" not in line and "\t" not in line and bool(_PROSE.search(line))
+    if len(line.strip()) <= 40 or "|" in line or "\t" in line or _ROW_OPENING.match(line):
+        return False
+    return bool(_PROSE.search(line))
 
 
 def _header_run(found: list[Piece], index: int) -> tuple[list[Piece], int] | None:
@@ -408,7 +417,7 @@ def _table(
         for row in rows:
             split_glued_funding(row, columns)
     table = Table(kind=kind, layout=layout, columns=columns, rows=rows, start=run[0].cell.start, end=0)
-    table.skipped = [(piece.cell.start, piece.cell.end) for piece in left if piece.shape in _VALUE_SHAPES]
+    table.skipped = [(p.cell.start, p.cell.end) for p in left if p.shape in _VALUE_SHAPES or _GARBLED.fullmatch(p.text)]
     table.skipped += dropped + blanked
     _mark_cut(table, text, body)
     table.rows.extend(footers)
@@ -458,7 +467,7 @@ def _tables_in(text: str, found: list[Piece], breaks: frozenset[int] | None = No
             index += 1
             continue
         table, index = _table(text, found, index, *header, breaks)
-        if table.rows:
+        if table.rows or table.skipped:  # a table of cells no cut reads still says what is unread
             tables.append(table)
     if not tables and (columns := column_major_table(text, found)) is not None:
         tables.append(columns)

@@ -52,6 +52,8 @@ BLOCK_LABEL = re.compile(
     r"^(?:绩效指标|年度(?:总体)?(?:绩效)?目标(?:完成情况)?(?:综述)?|总体目标(?:完成情况)?|年度总体目标|资金管理情况"
     r"|年初设定目标|预期目标|实际完成情况|全年目标实际完成情况|当年绩效目标|项目(?:资金)?绩效目标|说明|填表说明|注[:：]?.*"
     r"|按(?:收入|支出)性质分[:：]?"
+    # the title of the next form of a document that prints several (a 绩效目标表 then its 自评表)
+    r"|[^|]{0,24}(?:自评表|目标表|评价表)(?:[（(]\d{4}年度?[)）])?"
     r"|(?:填报人|填表人|联系人|联系电话|单位负责人|财务负责人|项目负责人|填报日期|填表日期|审核人|单位领导审签)(?:[:：].*)?)$"
 )
 """Labels of the form's other blocks: one ends the table before it (or, 绩效指标, heads the indicator one)."""

@@ -69,7 +69,7 @@ class Piece:
 
 _LONG = 24
 _DASH = re.compile(r"^(?::?[-—–/／\\]+:?|无|空)$")  # also Markdown's :---:
-_ELLIPSIS = re.compile(r"^(?:[…\.。·]{2,}|……+)$")
+_ELLIPSIS = re.compile(r"^(?:[…\.。·]{2,}|…+)$")
 _UNIT_ALONE = re.compile(rf"^(?:{UNIT_PATTERN})$")
 _FIGURE_INSIDE = re.compile(r"\d")
 _SEPARATOR = re.compile(r"\||\n|\t+|(?<=\S)[ \u3000]{2,}(?=\S)")

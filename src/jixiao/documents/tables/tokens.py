@@ -118,7 +118,8 @@ def _without_misaligned_cents(text: str, found: list[tuple[int, int, bool]]) -> 
             run.append(index)
             continue
         if len(run) >= 2 and _misaligned(text, [found[i] for i in run]):
-            dropped.update(run)
+            dropped.update(run[1:])  # the run stays one piece, which no figure reads: it is listed unread
+            found[run[0]] = (found[run[0]][0], found[run[-1]][1], False)
         run = [index] if value_start >= 0 else []
     return [span for index, span in enumerate(found) if index not in dropped]
 
@@ -144,6 +145,48 @@ def tokens(text: str, start: int, end: int, gap: Gap) -> list[Token]:
         result.append(Token(Cell(text[value_start:value_end], value_start, value_end), True, bare))
         pos = value_end
     result += _text_tokens(text, pos, end, gap)
+    return _sentences_whole(text, result, _sentence_runs(text, start, end, gap))
+
+
+_SENTENCE_END = "。"
+_MAX_SENTENCE = 40
+_CLAUSE_MARK = re.compile(r"[，,；;:：]")
+
+
+def _sentence_runs(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, int]]:
+    """Spans between printed spaces that are one short sentence (`指标1:筛查人次 完成筛查18000人次。`): a web
+    table's cell."""
+    runs: list[tuple[int, int]] = []
+    run_start = None
+    for index in range(start, end + 1):
+        boundary = index == end or text[index].isspace() or (run_start is not None and gap(index))
+        if boundary and run_start is not None:
+            run = text[run_start:index]
+            if run.endswith(_SENTENCE_END) and run.count(_SENTENCE_END) == 1 and len(run) <= _MAX_SENTENCE:
+                runs.append((run_start, index))
+            run_start = None
+        if index < end and not text[index].isspace() and run_start is None:
+            run_start = index
+    # a cell after another on its line, one clause (`自评得分98.56分，等级为“优”。` is a line of prose)
+    return [(a, b) for a, b in runs if a > start and _CJK.match(text, a) and not _CLAUSE_MARK.search(text, a, b)]
+
+
+def _sentences_whole(text: str, found: list[Token], runs: list[tuple[int, int]]) -> list[Token]:
+    """The tokens of a sentence run joined back into the one cell it is, when it holds one figure: the cell
+    reads as that figure, its text as printed (`实施乡镇社区基层医疗机构37个。`)."""
+    result: list[Token] = []
+    index = 0
+    while index < len(found):
+        token = found[index]
+        run = next(((a, b) for a, b in runs if a <= token.cell.start < b), None)
+        group = [token]
+        while run is not None and index + len(group) < len(found) and found[index + len(group)].cell.start < run[1]:
+            group.append(found[index + len(group)])
+        if run is not None and len(group) > 1 and sum(t.is_value for t in group) == 1:
+            result.append(Token(Cell(text[run[0] : run[1]], run[0], run[1]), True))
+        else:
+            result += group
+        index += len(group)
     return result
 
 

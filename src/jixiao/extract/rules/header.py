@@ -142,9 +142,13 @@ def title_of(text: str) -> str | None:
 
 
 def _fund(fields: list[FormField], titles: list[_TitleLine], lines: list[str]) -> str | None:
-    if found := next((subject for title in titles if (subject := subject_of(title.title))), None):
-        return found
     names = {subject for value in values_of(fields, FieldKind.NAME) if (subject := subject_of(value))}
+    if found := next((subject for title in titles if (subject := subject_of(title.title))), None):
+        # `疾控中心重大传染病防控经费转移支付区域(项目)` in the title, `重大传染病防控经费` in the 名称 field: the
+        # title wraps the form's name in template words (a title that only adds words before it, `中央就业补助资金`
+        # over `就业补助资金`, keeps its own)
+        inside = [name for name in names if name in found and not found.endswith(name)]
+        return inside[0] if len(names) == 1 and inside else found
     if len(names) > 1:  # a department's several projects under a title that names none: no one fund
         return None
     if names:

@@ -113,6 +113,9 @@ def is_name(text: str) -> bool:
     if compact[0].isdigit() and not numbering:
         return False
     rest = _PART_OF.sub("", compact[numbering.end() :] if numbering else compact)
+    rest = rest.removesuffix("。")  # a web table's `指标1:基层医疗卫生机构实施基本药物制度补助。`
+    if not rest:
+        return False  # `指标2:` left blank in a template
     if _LEVEL_INSIDE.search(rest):
         return False  # `…人均资助效益指标(分)社会效益指标资金发放率`: cells of several rows run together
     return not (_SENTENCE_MARK.search(rest) or ":" in rest or "：" in rest or rest.endswith("的"))
