@@ -12,7 +12,7 @@ from conftest import GOLD, SAMPLES
 from jixiao.checks import run_checks
 from jixiao.checks.plausibility import confidence
 from jixiao.documents import Document, load_document
-from jixiao.documents.tables import find_tables
+from jixiao.documents.tables import Cell, find_tables
 from jixiao.extract import extract
 from jixiao.extract.rules.cells import cell_figure
 from jixiao.model import Confidence, Figure, Kind, Op, Report, figures_of
@@ -373,3 +373,10 @@ def test_a_glued_scoring_sheet_is_trusted_for_warnings_and_its_blank_targets_are
     assert {confidence(i.score) for i in report.indicators if i.score} == {Confidence.MEDIUM}
     loud = [(f.rule, f.figures[0].path) for f in run_checks(report, document.match_text) if f.severity.value != "info"]
     assert loud == [("scoring.indicator_score", "indicators[3].score")]  # a deadline kept, yet 15 of 20
+
+
+def test_a_cell_holding_a_pipe_or_a_line_break_is_never_a_value() -> None:
+    assert cell_figure(Cell("335 | 15 | 15 | 无 |\n| 合作实训企业数 | ≥ | 12", 0, 30), "table.t1.indicator") is None
+    assert cell_figure(Cell("≥95%\n100%", 0, 9), "table.t1.indicator") is None
+    figure = cell_figure(Cell("≥95%", 0, 4), "table.t1.indicator")
+    assert figure is not None and figure.value == 95.0

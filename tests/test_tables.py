@@ -679,3 +679,38 @@ def test_amounts_with_one_decimal_glued_are_not_cut_after_two() -> None:
     glued = "项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分\n年度资金总额45.0048.0046.561097%9.7\n"
     [kept] = _tables(glued)
     assert kept.rows[0].text(Role.EXECUTED) == "46.56"
+
+
+# a two-row header flattened top row first (invented figures)
+TWO_ROW_HEADER = (
+    "| 年度 总体 目标 | 预期目标 | 实际完成情况 | 开办夜校课程 | 完成全年课程 | 绩效指标 "
+    "| 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 "
+    "| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 产出指标 | 数量指标 | 开课期数 "
+    "| ≧ | 24 | 期 | 26 | 30 | 30 | 无 |\n"
+    "| 结业学员人数 | ≧ | 400 | 人 | 388 | 20 | 19.4 | 两期延至次年 |\n"
+    "| 时效指标 | 课程按期开课率 | ═ | 100 | % | 100% | 20 | 20 | 无 |\n"
+    "| 满意度指标 | 服务对象满意度指标等 | 学员满意度 | ≧ | 90 | % | 96% | 30 | 30 | 无 |\n"
+    "| 其他需要说明事项 | 无 | 总分 | 100 | 99.4 | 优 |\n"
+)
+
+
+def test_a_two_row_header_flattened_top_row_first_reads_rows_in_the_lower_rows_order() -> None:
+    (table,) = _tables(TWO_ROW_HEADER)
+    assert table.columns[:7] == [Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.OP, Role.TARGET, Role.UNIT, Role.ACTUAL]
+    rows = _cells(table)
+    assert rows[1] == {
+        "level1": "产出指标", "level2": "数量指标", "name": "结业学员人数", "op": "≥", "target": "400", "unit": "人",
+        "actual": "388", "weight": "20", "score": "19.4", "reason": "两期延至次年",
+    }  # fmt: skip
+    assert (rows[2]["op"], rows[3]["level2"], "reason" in rows[3]) == ("═", "服务对象满意度指标等", False)
+    assert rows[-1] == {"label": "总分", "weight": "100", "score": "99.4", "grade": "优"}
+
+
+def test_a_leading_border_pipe_is_nothing_when_a_row_goes_on_over_a_line_break_and_a_cell_when_one_is_missing() -> None:
+    header = "| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | 年度资金总额 |\n"
+    full = header + "| 30.0 | 28.5 | 28.2 | 10 | 98.95% | 9.9 |\n"
+    (table,) = _tables(full)
+    assert _cells(table)[0]["initial_budget"] == "30.0" and _cells(table)[0]["score"] == "9.9"
+    blank_first = header + "| 28.5 | 28.2 | 10 | 98.95% | 9.9 |\n"
+    (table,) = _tables(blank_first)
+    assert "initial_budget" not in _cells(table)[0] and _cells(table)[0]["budget"] == "28.5"

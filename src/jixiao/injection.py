@@ -22,8 +22,10 @@ import re
 from dataclasses import dataclass
 
 from jixiao.model import Grounding, Report, figures_of
+from jixiao.scan import skipping
 
-_STRONG = re.compile(
+# each cue is tried on every sentence of every report: compiled to skip the chars none of its words starts with
+_STRONG = skipping(
     "|".join(
         (
             r"(?:忽略|无视|忽视|忘记|忘掉|不要理会|不必理会|跳过)[^。！？\n]{0,12}?"
@@ -43,12 +45,12 @@ _STRONG = re.compile(
     ),
     re.IGNORECASE,
 )
-_ADDRESSED = re.compile(
+_ADDRESSED = skipping(
     r"(?:你|您)(?:们)?(?:必须|应当|应该|需要|务必|要|只需|直接|请)|请(?:你|您|模型|AI|助手)|(?:模型|AI|人工智能|助手|大模型)"
     r"(?:必须|应当|应该|需要|务必|请|要)|(?:you|assistant)\s+(?:must|should|will|shall|need to)|\bplease\b",
     re.IGNORECASE,
 )
-_ASKS_OUTPUT = re.compile(
+_ASKS_OUTPUT = skipping(
     r"输出|返回|回答|回复|填写|填报|填入|记为|记作|写为|写成|改为|设为|设置为|标记为|JSON|json|字段|抽取|提取|"
     r"\b(?:output|return|respond|reply|answer|fill|set|report|extract)\b",
     re.IGNORECASE,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jixiao.model.values import Kind, Op
+from jixiao.scan import skipping
 from jixiao.vocabulary import OP_SUFFIXES, OP_WORDS, UNIT_WORDS
 from jixiao.vocabulary import to_wan_yuan as to_wan_yuan
 
@@ -31,7 +32,7 @@ DATE_PATTERN = (
     r"|(?:\d{4}|20xx)年(?:底|末)(?:前|之前)?"
 )
 
-QUANTITY = re.compile(
+QUANTITY = skipping(
     rf"(?P<op>{_OP_PREFIX})?\s*"
     rf"(?:(?P<date>{DATE_PATTERN})"
     rf"|(?P<num>{_ARABIC})\s*(?P<unit>{UNIT_PATTERN})?(?P<suffix>{_OP_SUFFIX})?"
@@ -48,10 +49,13 @@ class Quantity:
     kind: Kind
 
 
+_PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
 def parse_number(text: str) -> float:
     """Arabic (1,298.17, -61, 52.800000) or Chinese (一百二十, 三点五) numeral to a float."""
     cleaned = text.replace(",", "").strip()
-    if re.fullmatch(r"-?\d+(?:\.\d+)?", cleaned):
+    if _PLAIN_NUMBER.fullmatch(cleaned):
         return float(cleaned)
     try:
         import cn2an  # imported on first use: it takes ~0.7 s, paid by every command and worker otherwise

@@ -39,13 +39,15 @@ LEVEL2_WORD = "(?:" + "|".join(sorted(LEVEL1_OF, key=len, reverse=True)) + ")"
 """A second-level word as a pattern (数量指标, 服务对象满意度指标 …), longest first."""
 LEVEL_WORD = "(?:" + "|".join(sorted({*LEVEL1_NAMES, *LEVEL1_OF}, key=len, reverse=True)) + ")"
 """Any level word as a pattern (产出指标, 社会效益指标 …): where one stands inside a cell, rows ran together."""
-_LEVEL2 = re.compile(rf"^{LEVEL2_WORD}$")
+_LEVEL2 = re.compile(rf"^{LEVEL2_WORD}等?$")  # 服务对象满意度指标等 (Yunnan 公开14表)
 _LEVEL2_SHORT = re.compile(r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响)$")
 
 
 def level_name(text: str) -> str:
     """A level cell as compared: spaces (`产 出 指 标`, `一级 指标`) and points (`(50分)`) dropped."""
-    return _POINTS_TAIL.sub("", _SPACES.sub("", text))
+    name = _SPACES.sub("", text)
+    # points end in a bracket: without one there are none to drop (and no scan of every char for them)
+    return _POINTS_TAIL.sub("", name) if name.endswith((")", "）")) else name
 
 
 def is_level1(text: str) -> bool:
@@ -54,12 +56,13 @@ def is_level1(text: str) -> bool:
 
 def is_level2(text: str) -> bool:
     name = level_name(text)
-    return not is_level1(text) and bool(_LEVEL2.match(name) or _LEVEL2_SHORT.match(name))
+    return not _LEVEL1.match(name) and bool(_LEVEL2.match(name) or _LEVEL2_SHORT.match(name))
 
 
 def has_points(text: str) -> bool:
     """`规划 (15分)`, `基础信息(3分)`: a block of a scoring sheet, whatever its name."""
-    return bool(_POINTS_TAIL.search(_SPACES.sub("", text)))
+    name = _SPACES.sub("", text)
+    return name.endswith((")", "）")) and bool(_POINTS_TAIL.search(name))
 
 
 def canonical_level2(text: str) -> str:
@@ -74,7 +77,7 @@ OP_WORDS: dict[str, Op] = {
     "≥": Op.GE, ">=": Op.GE, "不低于": Op.GE, "不少于": Op.GE, "大于等于": Op.GE, "大于或等于": Op.GE,
     "≤": Op.LE, "<=": Op.LE, "不高于": Op.LE, "不超过": Op.LE, "不多于": Op.LE, "小于等于": Op.LE,
     "小于或等于": Op.LE, "控制在": Op.LE,
-    "=": Op.EQ, "等于": Op.EQ,
+    "=": Op.EQ, "等于": Op.EQ, "═": Op.EQ,  # ═: a double bar some forms print for = (Yunnan 公开14表)
     ">": Op.GT, "大于": Op.GT, "高于": Op.GT, "超过": Op.GT,
     "<": Op.LT, "小于": Op.LT, "低于": Op.LT,
 }  # fmt: skip
@@ -116,6 +119,11 @@ _SOURCE_WORDS: list[tuple[re.Pattern[str], FundSource]] = [
     (re.compile(r"^(?:盟市|市级|州级|市本级|地市|市|州)"), FundSource.PREFECTURAL),
     (re.compile(r"^(?:旗县|县级|区级|县区|旗|县|区本级|区|本级)"), FundSource.COUNTY),
 ]
+# every source pattern reads from the start of the label: one match tries them in order, the first wins
+_SOURCE_AT_START = re.compile(
+    "|".join(f"(?P<s{index}>{pattern.pattern})" for index, (pattern, _) in enumerate(_SOURCE_WORDS))
+)
+_SOURCES = [source for _, source in _SOURCE_WORDS]
 _SOURCE_PREFIX = re.compile(r"^(?:[（(]?[\d一二三四五六七八九十]+[、.．)）]\s*)?(?:其中|含)?[:：]?\s*")
 FUNDING_TOTAL = re.compile(r"^(?:年度)?(?:资金|预算)?总额|^合计|^总计|^资金总计|^项目资金总额|^年度总金额")
 """The 年度资金总额 row of a funding table (and its variants)."""
@@ -128,11 +136,12 @@ def source_label(text: str) -> str:
 
 def source_of(label: str) -> FundSource | None:
     """The level of government (or origin) a funding row or item names, or None when it names none."""
-    name = source_label(label)
-    for pattern, source in _SOURCE_WORDS:
-        if pattern.search(name):
-            return source
-    return None
+    return _source_named(source_label(label))
+
+
+def _source_named(name: str) -> FundSource | None:
+    match = _SOURCE_AT_START.match(name)
+    return _SOURCES[int(match.lastgroup[1:])] if match and match.lastgroup else None
 
 
 _TABLE_ROW_SOURCES: list[tuple[re.Pattern[str], FundSource]] = [
@@ -145,10 +154,10 @@ funding table's row labels they name sources, while in prose `财政资金3267.2
 
 def row_source_of(label: str) -> FundSource | None:
     """The source a funding table's row label names: `source_of`, and the row labels only a table uses."""
-    source = source_of(label)
+    name = source_label(label)
+    source = _source_named(name)
     if source is not None:
         return source
-    name = source_label(label)
     return next((source for pattern, source in _TABLE_ROW_SOURCES if pattern.search(name)), None)
 
 

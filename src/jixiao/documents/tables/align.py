@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from typing import NamedTuple
 
 from jixiao.documents.tables.ocr import ocr_repaired
 from jixiao.documents.tables.pieces import Piece, Shape, is_money
@@ -81,13 +80,10 @@ def _value_score(piece: Piece) -> float:
 
 
 def emission(role: Role, piece: Piece) -> float:
-    """How well a piece fits under a column (IMPOSSIBLE when it cannot be that column's content)."""
-    return _emission(role, piece.shape, piece.text, piece.value, piece.unit, piece.role)
+    """How well a piece fits under a column (IMPOSSIBLE when it cannot be that column's content).
 
-
-@lru_cache(maxsize=65536)  # a body repeats the same cells (10, 100%, 数量指标) under the same columns
-def _emission(role: Role, shape: Shape, text: str, value: float | None, unit: str | None, named: Role | None) -> float:
-    piece = Piece(Cell(text, 0, len(text)), shape, value, unit, named)
+    An aligner asks once per distinct cell and column (Aligner._traits keeps the answers)."""
+    shape = piece.shape
     if shape is Shape.EMPTY:
         return IMPOSSIBLE if role in (Role.NAME, Role.LABEL) else 0.2
     if shape is Shape.HEADER and piece.role is Role.RATE and role is Role.NAME:
@@ -95,7 +91,7 @@ def _emission(role: Role, shape: Shape, text: str, value: float | None, unit: st
     if shape in (Shape.HEADER, Shape.BLOCK):
         return IMPOSSIBLE
     if role in (Role.TARGET, Role.ACTUAL):
-        return IMPOSSIBLE if _INDICATOR_NUMBER.match(text) else _value_score(piece)
+        return IMPOSSIBLE if _INDICATOR_NUMBER.match(piece.text) else _value_score(piece)
     if role in (Role.WEIGHT, Role.SCORE):
         return 0.3 if shape is Shape.DASH else _bare_score(piece)
     if role in MONEY_ROLES:
@@ -164,12 +160,29 @@ def split_glued(cell: Cell) -> tuple[Cell, Cell] | None:
     return best
 
 
-@dataclass(frozen=True)
-class _Step:
-    state: int  # 0: between rows; k + 1: column k was the last filled in the current row
-    previous: int
-    new_row: bool = False
-    pair: bool = False  # the piece filled 分值 and 得分 at once
+_Step = tuple[int, bool, bool, bool]
+"""(previous state, starts a new row, filled 分值 and 得分 at once, passed): how the best path reached a state
+(state 0: between rows; k + 1: column k was the last filled in the current row). Passed: a line's leading
+border read as nothing, the row goes on where it was."""
+
+
+_PieceKey = tuple[Shape, str, float | None, str | None, Role | None, str]
+_Traits = tuple[list[tuple[int, float]], bool, bool]
+
+
+class _Shared(NamedTuple):
+    """What an aligner computes from its header alone, shared by every table with the same columns (a batch
+    reads the same few headers again and again): the transitions, the row-end costs, and each distinct
+    cell's traits (bounded: cleared when full)."""
+
+    table: list[list[list[tuple[float, bool]]]]
+    ends: list[float]
+    known: dict[_PieceKey, _Traits]
+
+
+_SHARED: dict[tuple[tuple[Role, ...], Kind], _Shared] = {}
+_SHARED_MAX = 64  # distinct headers kept
+_KNOWN_MAX = 2048  # distinct cells kept per header
 
 
 class Aligner:
@@ -183,10 +196,17 @@ class Aligner:
         self.anchor = columns.index(anchor_role) if anchor_role in columns else len(columns) - 1
         self.weight = columns.index(Role.WEIGHT) if Role.WEIGHT in columns else None
         self.score = columns.index(Role.SCORE) if Role.SCORE in columns else None
-        states = len(columns) + 1
-        # transitions depend only on the two states: computed once per header, not per piece
-        self._table = [[self._moves(previous, column) for column in range(len(columns))] for previous in range(states)]
-        self._ends = [0.0] + [self._row_end(last) for last in range(len(columns))]
+        key = (tuple(columns), kind)
+        shared = _SHARED.get(key)
+        if shared is None:
+            if len(_SHARED) >= _SHARED_MAX:
+                _SHARED.clear()
+            # transitions depend only on the two states: computed once per header, not per piece
+            states = len(columns) + 1
+            table = [[self._moves(previous, column) for column in range(len(columns))] for previous in range(states)]
+            ends = [0.0] + [self._row_end(last) for last in range(len(columns))]
+            shared = _SHARED[key] = _Shared(table, ends, {})
+        self._table, self._ends, self._known = shared
 
     def _skip(self, first: int, stop: int, *, at_start: bool = False) -> float:
         """Cost of leaving columns first … stop-1 of a row empty."""
@@ -221,11 +241,6 @@ class Aligner:
             moves.append((_CONTINUE[self.columns[column]], False))
         return moves
 
-    def _continues(self, previous: int, column: int, piece: Piece) -> bool:
-        """Whether filling `column` again from `previous` would glue a new row's label onto this one."""
-        opens_row = piece.shape in (Shape.FUND_LABEL, Shape.LEVEL1, Shape.LEVEL2) or NUMBERED.match(piece.text)
-        return previous == column + 1 and bool(opens_row)
-
     def align(self, pieces: list[Piece], breaks: frozenset[int] | None = None) -> tuple[list[Row], list[Piece]]:
         """Rows in order, and the pieces no row took.
 
@@ -235,34 +250,62 @@ class Aligner:
         states = len(self.columns) + 1
         best = [0.0] + [IMPOSSIBLE] * (states - 1)
         trail: list[list[_Step | None]] = []
+        ends, table = self._ends, self._table
         for index, piece in enumerate(pieces):
             opens = None if breaks is None else index in breaks
             scores = [IMPOSSIBLE] * states
             steps: list[_Step | None] = [None] * states
             junk = _JUNK.get(piece.shape, _JUNK_OTHER)
-            fits = [(c, fit) for c, role in enumerate(self.columns) if (fit := self._fit(role, piece)) > IMPOSSIBLE]
+            # opens_row: a row's label or level filling its column again right after it would glue two rows
+            fits, opens_row, pairable = self._traits(piece)
+            pairable = pairable and not opens
+            border = piece.cut == "border"
             for previous in range(states):
-                if best[previous] == IMPOSSIBLE:
+                base = best[previous]
+                if base == IMPOSSIBLE:
                     continue
-                end = self._ends[previous]
-                if best[previous] + end + junk > scores[0]:
-                    scores[0], steps[0] = best[previous] + end + junk, _Step(0, previous)
-                moves = self._table[previous]
+                total = base + ends[previous] + junk
+                if total > scores[0]:
+                    scores[0], steps[0] = total, (previous, False, False, False)
+                moves = table[previous]
                 for column, fit in fits:
                     for cost, new_row in moves[column]:
-                        if not new_row and self._continues(previous, column, piece):
+                        if new_row:
+                            if opens is False:
+                                continue  # a grid row is one row: it starts at its first cell and only there
+                        elif opens or (opens_row and previous == column + 1):
                             continue
-                        if opens is not None and new_row != opens:
-                            continue  # a grid row is one row: it starts at its first cell and only there
-                        total = best[previous] + cost + fit
+                        total = base + cost + fit
                         if total > scores[column + 1]:
                             scores[column + 1] = total
-                            steps[column + 1] = _Step(column + 1, previous, new_row)
-                if not opens:
-                    self._pair(piece, previous, best[previous], scores, steps)
+                            steps[column + 1] = (previous, new_row, False, False)
+                if pairable:
+                    self._pair(previous, base, scores, steps)
+                if border and previous and base > scores[previous]:
+                    scores[previous], steps[previous] = base, (previous, False, False, True)
             best = scores
             trail.append(steps)
         return self._rows(pieces, trail, best)
+
+    def _traits(self, piece: Piece) -> _Traits:
+        """(column, fit) of every column the piece can fill, whether it opens a row, whether it can be a glued
+        分值得分 pair; a body repeats its cells (`10`, `100%`, `| |`), so each distinct cell is looked at once
+        per header."""
+        key = (piece.shape, piece.text, piece.value, piece.unit, piece.role, piece.cut)
+        traits = self._known.get(key)
+        if traits is None:
+            if len(self._known) >= _KNOWN_MAX:
+                self._known.clear()
+            columns = enumerate(self.columns)
+            fits = [(c, fit) for c, role in columns if (fit := self._fit(role, piece)) > IMPOSSIBLE]
+            traits = self._known[key] = (fits, self._opens_row(piece), self._pairable(piece))
+        return traits
+
+    @staticmethod
+    def _opens_row(piece: Piece) -> bool:
+        """Whether the piece opens a row (a funding label, a level, a numbered name): filling its column
+        again right after that column would glue a new row's label onto this one."""
+        return piece.shape in (Shape.FUND_LABEL, Shape.LEVEL1, Shape.LEVEL2) or bool(NUMBERED.match(piece.text))
 
     def _fit(self, role: Role, piece: Piece) -> float:
         fit = emission(role, piece)
@@ -270,47 +313,54 @@ class Aligner:
             return fit + _AMOUNT_AS_POINTS  # `3.00` in a funding row is an amount before it is a 分值
         return fit
 
-    def _pair(self, piece: Piece, previous: int, base: float, scores: list[float], steps: list[_Step | None]) -> None:
-        """A glued `1010` filling both 分值 and 得分 (T4), right after the row's values before them."""
-        if self.weight is None or self.score is None or previous == 0:
-            return
+    def _pairable(self, piece: Piece) -> bool:
+        """Whether a glued `1010` could fill both 分值 and 得分 (T4), whatever came before it in the row."""
+        if self.weight is None or self.score is None or not self.weight < self.score:
+            return False
         if self.kind is Kind.FUNDING and (piece.cut != "glued" or self.score != self.weight + 1):
-            return  # a funding row's bare numbers are amounts unless glued after the rate (`94.32%109.4`)
+            return False  # a funding row's bare numbers are amounts unless glued after the rate (`94.32%109.4`)
         if piece.shape is not Shape.NUMBER or piece.cut == "pipe" or not _pairable(piece.text.strip(), piece.cut):
             # a cell between pipes is one value (`| = | 100 |` cut before its unit is a target, not 10 and 0)
-            return
+            return False
+        return split_glued(piece.cell) is not None
+
+    def _pair(self, previous: int, base: float, scores: list[float], steps: list[_Step | None]) -> None:
+        """A pairable piece filling both 分值 and 得分, right after the row's values before them."""
+        assert self.weight is not None and self.score is not None
         last = previous - 1
+        if previous == 0 or not last < self.weight:
+            return
         if self.kind is Kind.FUNDING and self.columns[last] is not Role.RATE:
             return  # `年度总金额.32.06.5`: no rate before it, so no weight and score either
-        if not last < self.weight < self.score or split_glued(piece.cell) is None:
-            return
         total = base + self._skip(last + 1, self.weight) + self._skip(self.weight + 1, self.score) + 2 * 1.5 + _PAIR
         if total > scores[self.score + 1]:
             scores[self.score + 1] = total
-            steps[self.score + 1] = _Step(self.score + 1, previous, pair=True)
+            steps[self.score + 1] = (previous, False, True, False)
 
     def _rows(
         self, pieces: list[Piece], trail: list[list[_Step | None]], best: list[float]
     ) -> tuple[list[Row], list[Piece]]:
         final = [score + (self._row_end(state - 1) if state else 0.0) for state, score in enumerate(best)]
         state = max(range(len(final)), key=lambda s: final[s])
-        path: list[_Step] = []
+        path: list[tuple[int, _Step]] = []
         for steps in reversed(trail):
             step = steps[state]
             assert step is not None
-            path.append(step)
-            state = step.previous
+            path.append((state, step))
+            state = step[0]
         path.reverse()
         rows: list[Row] = []
         left: list[Piece] = []
-        for piece, step in zip(pieces, path, strict=True):
-            if step.state == 0:
+        for piece, (state, (_, new_row, pair, passed)) in zip(pieces, path, strict=True):
+            if passed:
+                continue
+            if state == 0:
                 if piece.shape not in (Shape.EMPTY, Shape.DASH):
                     left.append(piece)
                 continue
-            if step.new_row or not rows:
+            if new_row or not rows:
                 rows.append(Row(start=piece.cell.start, end=piece.cell.end))
-            self._place(rows[-1], self.columns[step.state - 1], piece, step.pair)
+            self._place(rows[-1], self.columns[state - 1], piece, pair)
         return rows, left
 
     def _place(self, row: Row, role: Role, piece: Piece, pair: bool) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from jixiao.documents.layout import TableLayout
 from jixiao.documents.tables.align import Aligner, split_glued
@@ -21,7 +21,7 @@ from jixiao.documents.tables.glued_funding import split_glued_funding
 from jixiao.documents.tables.glued_runs import glued_run_pieces
 from jixiao.documents.tables.headerless import headerless_table, headerless_zones
 from jixiao.documents.tables.headers import HEADER_WORD, MONEY_IN_YUAN, compact, kind_of
-from jixiao.documents.tables.levels import GRADE_INLINE, is_grade, is_total
+from jixiao.documents.tables.levels import GRADE_INLINE, OTHER_MATTERS, is_grade, is_total
 from jixiao.documents.tables.pieces import Piece, Shape, is_money, pieces, shape_of
 from jixiao.documents.tables.scored_rows import scored_rows
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
@@ -63,13 +63,11 @@ def _zones(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Stretches that may hold tables: from a line naming column words to the next section heading (a
     heading or a table the loader gave as a grid, `covered`, ends a stretch)."""
     lines = [line for line in line_spans(text) if not any(a <= line[0] < b for a, b in covered)]
+    counts = [len(_COLUMN_WORD.findall(text, a, b)) for a, b in lines]  # column words on each line
     zones: list[tuple[int, int]] = []
     index = zones_end = 0
     while index < len(lines):
-        window = lines[index : index + _WINDOW_LINES]
-
-        words = sum(len(_COLUMN_WORD.findall(text, a, b)) for a, b in window)
-        if not _COLUMN_WORD.search(text, *lines[index]) or words < _MIN_HEADER:
+        if not counts[index] or sum(counts[index : index + _WINDOW_LINES]) < _MIN_HEADER:
             index += 1
             continue
         first = index  # a header dumped a word per line starts before its first column word (`年初` / `预算数`)
@@ -144,6 +142,15 @@ def _header_run(found: list[Piece], index: int) -> tuple[list[Piece], int] | Non
     return run, position
 
 
+def _may_open_header(found: list[Piece], position: int) -> bool:
+    """Whether a header run can start at found[position]: its first piece that is not empty is a header
+    (a cheap test before _header_run, which a pipe dump's runs of empty cells would make quadratic)."""
+    for piece in islice(found, position, None):
+        if piece.shape is not Shape.EMPTY:
+            return piece.shape is Shape.HEADER
+    return False
+
+
 def _next_is_header(found: list[Piece], position: int) -> bool:
     following = next((p for p in found[position + 1 :] if p.shape is not Shape.EMPTY), None)
     return following is not None and following.shape is Shape.HEADER and found[position + 1].shape is Shape.HEADER
@@ -158,8 +165,25 @@ _ABSORB_WITHIN = 60
 INDICATOR_COLUMNS = frozenset(CANONICAL) - {Role.INDEX, Role.NOTE}
 
 
+_LEVEL_COLUMNS = frozenset({Role.LEVEL1, Role.LEVEL2, Role.NAME})
+_VALUE_COLUMNS = frozenset({Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE})
+
+
+def _two_rows(roles: list[Role]) -> bool:
+    """`年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因… | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | …`:
+    a two-row header flattened top row first (年度指标值 spans 指标性质/指标值/度量单位 below it). A level
+    column after a value column, or a value column named twice, says so; its columns are the annex's order."""
+    first_value = next((i for i, role in enumerate(roles) if role in _VALUE_COLUMNS), None)
+    if first_value is None:
+        return False
+    late_level = any(role in _LEVEL_COLUMNS for role in roles[first_value + 1 :])
+    values = [role for role in roles if role in _VALUE_COLUMNS]
+    return late_level or len(values) != len(set(values))
+
+
 def _columns(run: list[Piece], kind: Kind, scattered: bool) -> list[Role]:
     roles = [piece.role for piece in run if piece.role is not None]
+    scattered = scattered or (kind is Kind.INDICATORS and _two_rows(roles))
     if scattered:
         roles = list(dict.fromkeys(roles))
     elif kind is Kind.FUNDING:  # a funding header names each money column once; its other columns stay apart
@@ -189,7 +213,14 @@ def _absorb(found: list[Piece], run: list[Piece], stop: int, kind: Kind) -> tupl
     return run + taken, taken
 
 
-def _body_end(found: list[Piece], start: int, absorbed: set[Piece], kind: Kind) -> int:
+def _on_piped_line(text: str, cell: Cell) -> bool:
+    """A piece cut from a cell between pipes (`| 服务对象满意度指标等 |` → the level word and `等`)."""
+    line_start = text.rfind("\n", 0, cell.start) + 1
+    line_end = text.find("\n", cell.end)
+    return "|" in text[line_start : len(text) if line_end < 0 else line_end]
+
+
+def _body_end(text: str, found: list[Piece], start: int, absorbed: set[Piece], kind: Kind) -> int:
     """Index just past the body that starts at found[start]: at the next header or block of the form, at a
     run of sentences, and for a funding table (whose cells are labels and amounts) at the first sentence."""
     prose = 0
@@ -197,16 +228,17 @@ def _body_end(found: list[Piece], start: int, absorbed: set[Piece], kind: Kind) 
     piped = len(cuts) >= 3 and all(cut == "pipe" for cut in cuts)
     for position in range(start, len(found)):
         piece = found[position]
-        if piece in absorbed:
+        if absorbed and piece in absorbed:
             continue
         if kind is Kind.FUNDING and piece.shape is Shape.LONG_TEXT and not _source_row_follows(found, position):
             return position
         last = position == len(found) - 1
-        if piped and piece.cut != "pipe" and piece.shape is not Shape.EMPTY and not last:
+        off_pipes = piped and piece.cut not in ("pipe", "border") and piece.shape is not Shape.EMPTY
+        if off_pipes and not last and not _on_piped_line(text, piece.cell):
             return position  # a line without a pipe after a pipe dump's rows: the text goes on (unless the
             # document stops there: a last cell cut before its pipe)
         block = piece.shape is Shape.BLOCK and compact(piece.text) != "绩效指标"
-        if block or _header_run(found, position) is not None:
+        if block or (_may_open_header(found, position) and _header_run(found, position) is not None):
             return position - prose
         prose = prose + 1 if piece.shape is Shape.LONG_TEXT else 0
         if prose >= _MAX_PROSE_RUN:
@@ -236,6 +268,8 @@ def _footer_row(piece: Piece, after: list[Piece]) -> Row:
     numbers = [p for p in after[:2] if p.shape is Shape.NUMBER or (p.shape is Shape.FIGURE and p.unit == "分")]
     if len(numbers) == 2 and numbers == after[:2]:
         row.cells[Role.WEIGHT], row.cells[Role.SCORE] = numbers[0].cell, numbers[1].cell
+        if len(after) > 2 and GRADE_INLINE.match(f"等级{compact(after[2].text)}"):
+            row.cells[Role.GRADE] = after[2].cell  # `总分 | 100 | 99.11 | 优`
     elif numbers and numbers[0] is after[0] and (split := _glued_total(numbers[0])) is not None:
         row.cells[Role.WEIGHT], row.cells[Role.SCORE] = split
         row.split = True
@@ -273,8 +307,11 @@ def _footer(body: list[Piece]) -> tuple[list[Piece], list[Row]]:
     rows: list[Row] = []
     cut = len(body)
     for position, piece in enumerate(body):
-        key = compact(piece.text)
         if piece.shape not in (Shape.TEXT, Shape.TEXT_VALUE, Shape.FUND_LABEL, Shape.HEADER):
+            continue
+        key = compact(piece.text)
+        if OTHER_MATTERS.match(key):
+            cut = min(cut, position)  # a note, not the last indicator's reason
             continue
         if not (is_total(key) or GRADE_INLINE.match(key)):
             continue
@@ -387,7 +424,7 @@ def _table(
     assert kind is not None
     run, absorbed = _absorb(found, run, stop, kind)
     columns = _columns(run, kind, scattered=bool(absorbed))
-    end = _body_end(found, stop, set(absorbed), kind)
+    end = _body_end(text, found, stop, set(absorbed), kind)
     body = [piece for piece in found[stop:end] if piece not in absorbed]
     if kind is Kind.FUNDING and index and found[index - 1].shape is Shape.FUND_LABEL:
         body = [found[index - 1], *body]  # T3: `年度资金总额 全年预算数(A) 全年执行数(B) 1,526.80 1,390.25 …`

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from jixiao.documents.tables.table import FUNDING_ROLES, Kind, Role
+from jixiao.scan import skipping
 
 _BR = r"(?:[（(][^)）\n|]{0,16}[)）])"  # (A), （B/A×100%）, （万元）, (分)
 _WORDS: list[tuple[Role, str]] = [
@@ -45,7 +46,7 @@ _WORDS: list[tuple[Role, str]] = [
     (Role.REASON, r"(?:偏差|未完成|偏差大或目标未完成)原因(?:分析)?(?:及|和)?(?:拟采取的)?(?:改进措施)?"
                   r"|原因分析(?:及改进措施)?|偏差原因"),
 ]  # fmt: skip
-HEADER_WORD = re.compile("|".join(f"(?P<{role.value}>{pattern})" for role, pattern in _WORDS))
+HEADER_WORD = skipping("|".join(f"(?P<{role.value}>{pattern})" for role, pattern in _WORDS))
 _ROLE_OF = {role.value: role for role, _ in _WORDS}
 _SPACES = re.compile(r"\s+")
 BLOCK_LABEL = re.compile(

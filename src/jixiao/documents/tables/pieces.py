@@ -60,7 +60,8 @@ class Piece:
     value: float | None = None  # NUMBER and FIGURE
     unit: str | None = None
     role: Role | None = None  # HEADER
-    cut: str = "line"  # how the flattening separated it: pipe, line, space (T3) or glued (T4)
+    cut: str = "line"  # how the flattening separated it: pipe, line, space (T3) or glued (T4); border: a
+    # line's leading pipe under a line that has one (a blank cell or nothing)
 
     @property
     def text(self) -> str:
@@ -111,10 +112,8 @@ def _shape_of_text(cell: Cell, ocr: bool) -> Piece:
         return Piece(cell, Shape.HEADER, role=role)
     if BLOCK_LABEL.match(key):
         return Piece(cell, Shape.BLOCK)
-    if is_level1(key) and not key.startswith("成本"):  # 成本指标: second level in 2020, first in 2021
-        return Piece(cell, Shape.LEVEL1)
-    if is_level1(key):
-        return Piece(cell, Shape.LEVEL2)
+    if is_level1(key):  # 成本指标: second level in 2020, first in 2021
+        return Piece(cell, Shape.LEVEL2 if key.startswith("成本") else Shape.LEVEL1)
     if is_level2(key):
         return Piece(cell, Shape.LEVEL2)
     if key in OP_WORDS:
@@ -147,26 +146,44 @@ def _shape_of_text(cell: Cell, ocr: bool) -> Piece:
 
 
 def _trimmed(text: str, start: int, end: int) -> Cell:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Cell(text[start:end], start, end)
+    chunk = text[start:end]
+    core = chunk.strip()
+    if not core:
+        return Cell("", end, end)
+    start += len(chunk) - len(chunk.lstrip())
+    return Cell(core, start, start + len(core))
 
 
-def _segments(text: str, start: int, end: int) -> list[tuple[Cell, bool]]:
+def _leading_border(text: str, line_start: int, after: int, end: int) -> bool:
+    """The pipe that opens a `| a | b |` line under another such line: a border, or a blank cell a dump
+    dropped (`| 387664.62 | 387664.62 | 10 |` under 年初预算数 | 全年预算数 | …); the aligner decides. (A lone
+    `|` line is an empty cell.)"""
+    if line_start == 0 or text[line_start - 1] != "\n":
+        return False
+    previous = text.rfind("\n", 0, line_start - 1) + 1
+    if not text[previous:line_start].lstrip(" \t").startswith("|"):
+        return False  # `年度资金总额 |` then `| 32.4 | …`: no border above, so this pipe opens a blank cell
+    stop = text.find("\n", after, end)
+    return bool(text[after : end if stop < 0 else stop].strip(" \t|"))
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[Cell, bool | None]]:
     """Cells between pipes, tabs, runs of spaces (a PDF's columns) and line ends, and whether each stands
-    beside a pipe (an empty cell between pipes, or a line of spaces, is a cell)."""
-    found: list[tuple[Cell, bool]] = []
+    beside a pipe (an empty cell between pipes, or a line of spaces, is a cell); None for a line's leading
+    border, which may be a blank cell or nothing."""
+    found: list[tuple[Cell, bool | None]] = []
     position = start
     opened = False  # the separator before this cell was a pipe
     for match in _SEPARATOR.finditer(text, start, end):
-        stop = match.start()
+        stop, separator = match.start(), match.group(0)
         piece = _trimmed(text, position, stop)
-        closed = match.group(0) == "|"
-        line_of_spaces = match.group(0) == "\n" and stop > position and not text[position:stop].strip()
-        if piece.text or closed or line_of_spaces:
-            found.append((piece, closed or (opened and bool(piece.text))))
+        closed = separator == "|"
+        if piece.text:
+            found.append((piece, closed or opened))
+        elif closed and _leading_border(text, position, match.end(), end):
+            found.append((piece, None))
+        elif closed or (separator == "\n" and stop > position):  # `| |`, or a line of spaces: an empty cell
+            found.append((piece, closed))
         position, opened = match.end(), closed
     last = _trimmed(text, position, end)
     if last.text:
@@ -180,12 +197,8 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False) -> l
     A cell that is one value, or words only (a name may hold a space or a year), stays whole; so does a
     sentence between pipes (a scoring criterion `设置年度绩效目标(2分,其中…1分)` is one cell).
     """
-    if piped and _SENTENCE.search(cell.text):
+    if _stays_whole(cell.text, piped):
         return [cell]
-    if ocr_repaired(compact(cell.text)) is not None or _COLUMN_TAG.match(compact(cell.text)):
-        return [cell]
-    if shape_of(cell).shape not in (Shape.TEXT, Shape.LONG_TEXT, Shape.FUND_LABEL) or _POINTS_ALONE.match(cell.text):
-        return [cell]  # one value, a level with its points (`产出指标(50分)`), a header
     found = tokens(text, cell.start, cell.end, gap)
     if len(found) <= 1 or not any(token.is_value for token in found):
         return [cell]
@@ -197,6 +210,26 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False) -> l
         if "\u4e00" <= before <= "\u9fff" or before in ")）(（":
             return [cell]  # `…一户年最高5300元`: one figure glued inside a name is the name's
     return [token.cell for token in found]
+
+
+@lru_cache(maxsize=16384)
+def _stays_whole(text: str, piped: bool) -> bool:
+    """Whether _split keeps a cell whole whatever the gaps around it (a sentence between pipes, an OCR'd
+    number, one value, a level with its points, a header)."""
+    if piped and _SENTENCE.search(text):
+        return True
+    if ocr_repaired(compact(text)) is not None or _COLUMN_TAG.match(compact(text)):
+        return True
+    return _shape(text, False)[0] not in (Shape.TEXT, Shape.LONG_TEXT, Shape.FUND_LABEL) or bool(
+        _POINTS_ALONE.match(text)
+    )
+
+
+@lru_cache(maxsize=16384)
+def _one_piece(text: str, piped: bool) -> bool:
+    """Whether a segment is one piece whatever the gaps: kept whole, not several header words, not levels
+    glued to a name (most cells of a dump: `10`, `100%`, `数量指标`, a name)."""
+    return _stays_whole(text, piped) and _header_spans(text) is None and len(_level_spans(text)) == 1
 
 
 def _header_parts(cell: Cell) -> list[Cell] | None:
@@ -227,14 +260,26 @@ def _split_last_header(pieces: list[Piece]) -> list[Piece]:
     """`详情见附件(注:以下为图片识别)一级指标` before a header cell: the text, then the header word it ends with."""
     result: list[Piece] = []
     for index, piece in enumerate(pieces):
-        following = next((p for p in pieces[index + 1 :] if p.shape is not Shape.EMPTY), None)
-        if piece.shape in (Shape.TEXT, Shape.LONG_TEXT) and following is not None and following.shape is Shape.HEADER:
+        if piece.shape in (Shape.TEXT, Shape.LONG_TEXT) and _next_shape(pieces, index) is Shape.HEADER:
             spans = split_header_words(piece.text, at_end=True)
             if spans is not None:
                 result.extend(shape_of(_trimmed_part(piece.cell, a, b)) for a, b in spans)
                 continue
         result.append(piece)
     return result
+
+
+def _next_shape(pieces: list[Piece], index: int) -> Shape | None:
+    """The shape of the first piece after pieces[index] that is not empty."""
+    for following in range(index + 1, len(pieces)):
+        if pieces[following].shape is not Shape.EMPTY:
+            return pieces[following].shape
+    return None
+
+
+def _is_column_tag(text: str) -> bool:
+    """`(C)`, `(D/C×100%)`: a header's column letter (a cell without a bracket is none: tested first)."""
+    return ("(" in text or "（" in text) and bool(_COLUMN_TAG.match(compact(text)))
 
 
 _JOINABLE = {Shape.TEXT, Shape.LEVEL1, Shape.LEVEL2, Shape.POINTS, Shape.HEADER}
@@ -246,14 +291,15 @@ def _join(text: str, pieces: list[Piece]) -> list[Piece]:
     small = [p.shape in _JOINABLE and (len(p.text) <= 8 or len(compact(p.text)) <= 8) for p in pieces]
     index = 0
     while index < len(pieces):
-        for width in (3, 2):
+        for width in (3, 2) if small[index] else ():
             group = pieces[index : index + width]
             if len(group) < width or not all(small[index : index + width]):
                 continue
+            if not any(p.shape in (Shape.TEXT, Shape.POINTS) for p in group):
+                continue  # only a broken word joins (shaping the joined text is the cost: test this first)
             cell = Cell(text[group[0].cell.start : group[-1].cell.end], group[0].cell.start, group[-1].cell.end)
             whole = shape_of(cell)
-            made = whole.shape in (Shape.HEADER, Shape.LEVEL1, Shape.LEVEL2)
-            if made and any(p.shape in (Shape.TEXT, Shape.POINTS) for p in group):
+            if whole.shape in (Shape.HEADER, Shape.LEVEL1, Shape.LEVEL2):
                 joined.append(whole)
                 index += width
                 break
@@ -269,7 +315,7 @@ def _join(text: str, pieces: list[Piece]) -> list[Piece]:
                 joined.append(Piece(cell, piece.shape))
                 index += 2
                 continue
-            if following is not None and _COLUMN_TAG.match(compact(following.text)):
+            if following is not None and _is_column_tag(following.text):
                 cell = Cell(text[piece.cell.start : following.cell.end], piece.cell.start, following.cell.end)
                 if (whole := shape_of(cell)).shape is Shape.HEADER:  # `扣除…预算金额` then `(C)`, however long
                     joined.append(whole)
@@ -293,7 +339,11 @@ def _respaced_headers(text: str, found: list[Piece]) -> list[Piece]:
         stop = index
         while stop < len(found) and _respaceable(found[stop]):
             stop += 1
-        if stop > index and stop < len(found) and found[stop].shape in (Shape.TEXT, Shape.LONG_TEXT):
+        if stop == index:  # most pieces: no run starts here
+            result.append(found[index])
+            index += 1
+            continue
+        if stop < len(found) and found[stop].shape in (Shape.TEXT, Shape.LONG_TEXT):
             stop += 1  # the header's last word may be glued to the first row (`及改进措施产出指标…`)
         run = found[index:stop]
         if len(run) >= _RESPACED_RUN and any(p.shape is Shape.HEADER for p in run):
@@ -359,7 +409,9 @@ def _level_spans(text: str) -> tuple[tuple[int, int], ...]:
         offset = match.end()
     if not parts:
         return ((0, len(text)),)
-    if offset < len(text):
+    if text[offset:].strip() == "等":  # 服务对象满意度指标等: the level as printed
+        parts[-1] = (parts[-1][0], len(text.rstrip()))
+    elif offset < len(text):
         rest = _trimmed(text, offset, len(text))
         parts.append((rest.start, rest.end))
     return tuple(parts)
@@ -370,11 +422,14 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
     found: list[Piece] = []
     for segment, piped in _segments(text, start, end):
         if not segment.text:
-            found.append(Piece(segment, Shape.EMPTY, cut="pipe" if piped else "line"))
+            found.append(Piece(segment, Shape.EMPTY, cut="border" if piped is None else "pipe" if piped else "line"))
+            continue
+        if _one_piece(segment.text, bool(piped)):
+            found.append(shape_of(segment, ocr=ocr, cut="pipe" if piped else "line"))
             continue
         parts = [
             part
-            for cell in _split(text, segment, gap, ocr, piped)
+            for cell in _split(text, segment, gap, ocr, bool(piped))
             for part in _header_parts(cell) or _level_parts(cell)
         ]
         if len(parts) > 1:  # glued: a reason runs on into the next row's level (`…验收节点成本指标图书采购单价`)

@@ -157,6 +157,8 @@ def _sentence_runs(text: str, start: int, end: int, gap: Gap) -> list[tuple[int,
     """Spans between printed spaces that are one short sentence (`指标1:筛查人次 完成筛查18000人次。`): a web
     table's cell."""
     runs: list[tuple[int, int]] = []
+    if text.find(_SENTENCE_END, start, end) < 0:
+        return runs  # every run ends in 。: without one there is none (and no walk over every char)
     run_start = None
     for index in range(start, end + 1):
         boundary = index == end or text[index].isspace() or (run_start is not None and gap(index))
@@ -174,6 +176,8 @@ def _sentence_runs(text: str, start: int, end: int, gap: Gap) -> list[tuple[int,
 def _sentences_whole(text: str, found: list[Token], runs: list[tuple[int, int]]) -> list[Token]:
     """The tokens of a sentence run joined back into the one cell it is, when it holds one figure: the cell
     reads as that figure, its text as printed (`实施乡镇社区基层医疗机构37个。`)."""
+    if not runs:
+        return found
     result: list[Token] = []
     index = 0
     while index < len(found):

@@ -29,7 +29,7 @@ def _without_tables(text: str, tables: list[Table]) -> str:
     pieces, last = [], 0
     for table in tables:
         pieces.append(text[last : table.start])
-        pieces.append("".join("\n" if char == "\n" else " " for char in text[table.start : table.end]))
+        pieces.append("\n".join(" " * len(line) for line in text[table.start : table.end].split("\n")))
         last = table.end
     pieces.append(text[last:])
     return "".join(pieces)

@@ -20,6 +20,7 @@ _COUNT = re.compile(r"^(?P<number>[≥≤<>=]?\d+(?:\.\d+)?)(?P<unit>[\u4e00-\u9
 _SPACE = re.compile(r"\s+")
 _EMPTY = re.compile(r"^(?:[-—/／\\]|无数据|空)?$")
 TEMPLATE = re.compile(r"字以内|字以下|请填写|请简要说明|请说明|填写说明|填报说明|[（(]\s*说明|^说明[:：]|^注[:：]")
+_SPANS_CELLS = re.compile(r"[|\n]")  # a "cell" holding a pipe or a line break ran over other cells: never a value
 _PAREN_UNIT = re.compile(r"^(?P<num>[^()（）]+?)[（(](?P<unit>[^()（）]{1,4})[)）]$")
 
 
@@ -52,7 +53,7 @@ def cell_figure(
     Cells may have been found in the simplified view of a traditional-character text; `source` is the
     text spans index, and the figure quotes it.
     """
-    if cell is None or is_blank(cell):
+    if cell is None or is_blank(cell) or _SPANS_CELLS.search(cell.text):
         return None
     readable, repaired = _readable(cell.text)
     quantity = parse_quantity(readable)

@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from jixiao.extract.rules.figures import SEPARATORS, WEIGHT_SCORE, figure_at, terminal_quantities
 from jixiao.model import Figure, Indicator, NamedFigure
 from jixiao.numbers import QUANTITY
+from jixiao.scan import skipping
 
 ITEM_START = re.compile(r"(?m)^[ \t]*(?:[（(]\d+[)）]|\d+[.．、](?!\d))[ \t]*")
 _PROGRAM_PREFIX = re.compile(r"[^\d，,；;。：:\s]{2,40}?(?:资金|经费)[，,]")
-# spaces only after a mark: `[，,]?[ \t]*` would rescan every run of spaces once per start (N²)
-ACTUAL = re.compile(
+# spaces only after a mark: `[，,]?[ \t]*` would rescan every run of spaces once per start (N²); the markers are
+# scanned over whole passages: compiled to skip the chars none of them starts with
+ACTUAL = skipping(
     r"(?:[，,；;][ \t]*)?(?:(?:19|20)\d{2}年)?(?:全年)?"
     r"实际(?P<verb>完成值|完成情况|完成|达到|未完成|值|为|是)(?:为|是|[：:])?"
     # bare `，完成5120人次` counts only after a target marker (see ClauseReader.accepts)
@@ -37,7 +39,7 @@ _LEVEL2_PREFIX = re.compile(
     r"(?:其中)?(?P<level2>服务对象满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|满意度)指标"
     r"(?!值|名称)(?:方面|中)?[：:，,]?"  # `服务对象满意度指标值为≥90%` names the indicator, not a level
 )
-TARGET_MARKER = re.compile(
+TARGET_MARKER = skipping(
     r"(?:年初|年度)?(?:预期)?(?:目标)?指标值(?:为|是)?|(?:年初|年度)?目标值(?:为|是)?|年度目标(?:任务)?(?:为)?|计划(?:数|值)?为"
     r"|(?:年初|年度|全年)?(?:任务|目标)数(?:为|是)?"
     r"|(?:年度)?目标(?:任务)?(?:为|是)?(?=[-\d≥≤<>=])"
@@ -286,7 +288,10 @@ class ClauseReader:
         if indicator is None or indicator.deviation_reason:
             return
         start = skip(self.text, cursor.pos, end, "，, \t")
-        stop = min([at for at in (self.text.find(char, start, end) for char in "。；;") if at >= 0] + [end])
+        stop = end  # the first sentence end: each search stops where the one before found one (no rescans)
+        for char in "。；;":
+            found = self.text.find(char, start, stop)
+            stop = found if found >= 0 else stop
         remainder = self.text[start:stop].strip()
         if remainder and _REASON_START.match(remainder) and not ACTUAL.search(self.text, start, stop):
             indicator.deviation_reason = remainder

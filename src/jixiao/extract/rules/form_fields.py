@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from jixiao.scan import skipping
+
 
 class FieldKind(Enum):
     NAME = "name"  # the project or transfer payment evaluated
@@ -35,7 +37,7 @@ _LABELS: list[tuple[str, FieldKind]] = [
     (r"(?<![中央])(?:项目)?主管(?:部门|单位)", FieldKind.ADMIN),
     (r"评价年度|预算年度|(?<![\u4e00-\u9fff])年度(?=[ \t]*[:：])", FieldKind.YEAR),
 ]
-_LABEL = re.compile("|".join(f"(?P<k{index}>{pattern})" for index, (pattern, _) in enumerate(_LABELS)))
+_LABEL = skipping("|".join(f"(?P<k{index}>{pattern})" for index, (pattern, _) in enumerate(_LABELS)))
 _KINDS = [kind for _, kind in _LABELS]
 # the words a value stops at: the next label of the form
 _NEXT_LABEL = re.compile(

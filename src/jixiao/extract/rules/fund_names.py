@@ -10,6 +10,7 @@ say it is a project's spending (`…补贴项目支出` → `…补贴`). A titl
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jixiao.extract.rules.places import leading_places, without_pinyin
 from jixiao.vocabulary import ORGAN_SUFFIXES, SUBJECT_END
@@ -92,6 +93,7 @@ def _without_unit(text: str) -> str:
     return re.sub(r"^年度?(?=[\u4e00-\u9fff])", "", bare) if bare != text else text
 
 
+@lru_cache(maxsize=4096)  # a header asks about the same title several times
 def subject_of(text: str) -> str | None:
     """The fund a title or a 项目名称 names, or None when it names none of its own."""
     text = _LEADING_NOISE.sub("", without_pinyin(text))

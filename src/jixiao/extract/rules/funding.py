@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from jixiao.extract.rules.figures import WEIGHT_SCORE, amount_in_wan, figure_at, money_at
 from jixiao.extract.rules.money_lists import MoneyList, attach_lists, list_in
 from jixiao.model import Funding, FundingLine, SourceAmount, SpendingItem
+from jixiao.scan import skipping
 from jixiao.vocabulary import FUNDING_VERBS, NOT_A_FUNDING_LINE, SUM_WORDS, source_of
 
-AMOUNT = re.compile(
+AMOUNT = skipping(
     r"(?<![\d.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|亿元|千元|元|万(?![\u4e00-\u9fff]))(?![/每])"
 )
 _PERCENT = r"\d+(?:\.\d+)?%"
@@ -41,11 +42,18 @@ _AFTER_VERB = re.compile(
 )
 _AFTER_LINES = {"拨付到位": "allocated", "下达": "allocated", "到位": "allocated", "执行到位": "executed"}
 # words that contain a verb but are nouns: 转移支付, 支出责任, (项目)支出预算 is a budget
-_MASKS = re.compile(
-    r"《[^》\n]{0,120}》|[（(][^（()）\n]{0,30}〔\d{4}〕[^（()）\n]{0,12}[)）]|[^\s，,。；;（()）]{0,10}〔\d{4}〕\d+号"
-    r"|转移支付|支出责任|支出进度|执行进度|支出(?=预算|绩效)|执行率|到位率|支付率|下达率|使用率|执行情况|到位情况|使用情况|下达情况|预算绩效|预算管理|预算单位"
+_TITLE_MASK = r"《[^》\n]{0,120}》"
+_NUMBER_MASK = r"[（(][^（()）\n]{0,30}〔\d{4}〕[^（()）\n]{0,12}[)）]|[^\s，,。；;（()）]{0,10}〔\d{4}〕\d+号"
+_NOUN_MASK = (
+    r"转移支付|支出责任|支出进度|执行进度|支出(?=预算|绩效)|执行率|到位率|支付率|下达率|使用率|执行情况|到位情况|使用情况"
+    r"|下达情况|预算绩效|预算管理|预算单位"
 )
+_MASKS = re.compile(f"{_TITLE_MASK}|{_NUMBER_MASK}|{_NOUN_MASK}")
+# a text with no 〔 holds no document number: the same masks without those, whose every alternative starts
+# with a literal, so the scan jumps between the chars they start with (a number's may start anywhere)
+_MASKS_WITHOUT_NUMBERS = re.compile(f"{_TITLE_MASK}|{_NOUN_MASK}")
 _CLAUSE_BREAKS = "，,；;：:"
+_DIGIT = re.compile(r"\d")
 _SOURCE_SUBJECT = re.compile(r"^\s*(?:\d{4}年度?)?[，,]?\s*")
 _MONEY_NOUN = re.compile(r"(?:资金|补助|经费|拨款)$")
 _WHOLE_OF_ONE_SOURCE = re.compile(r"[，,]\s*(?:全部|均)(?:为|是|系)(?P<name>[^，,。；;]{2,14}?资金)")
@@ -53,7 +61,8 @@ _WHOLE_OF_ONE_SOURCE = re.compile(r"[，,]\s*(?:全部|均)(?:为|是|系)(?P<na
 
 def masked(text: str) -> str:
     """`text` with document titles, document numbers and verb-bearing nouns blanked (same length)."""
-    return _MASKS.sub(lambda match: "◇" * len(match.group(0)), text)
+    masks = _MASKS if "〔" in text else _MASKS_WITHOUT_NUMBERS
+    return masks.sub(lambda match: "◇" * len(match.group(0)), text)
 
 
 @dataclass
@@ -148,7 +157,7 @@ def _funding_text_end(text: str) -> int:
 
 
 # a section heading run into the text (`…1.5万元,二、绩效目标完成情况…`) ends a sentence as a line break does
-_RUN_IN_HEADING = re.compile(
+_RUN_IN_HEADING = skipping(
     r"(?<=[，,；;:：\u4e00-\u9fff])(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
 )
 
@@ -203,6 +212,8 @@ def _drop_partial_subject_rows(funding: Funding) -> None:
 
 def _read_sentence(reading: _Reading, start: int, end: int) -> list[MoneyList]:
     text, plain = reading.text, reading.plain
+    if not _DIGIT.search(text, start, end):
+        return []  # no amount, no list, no rate: a sentence without a digit reads as nothing
     found = list_in(text, plain, start, end)
     amounts = _amounts(text, plain, start, end, [(item.start, item.end) for item in found])
     if _subject_source(plain, start, amounts) is not None:

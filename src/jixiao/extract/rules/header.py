@@ -190,9 +190,9 @@ def _place_before(text: str, name: str) -> str | None:
     return None
 
 
-def _region(text: str, fields: list[FormField], titles: list[str], fund: str | None) -> str | None:
+def _region(text: str, lines: list[str], fields: list[FormField], titles: list[str], fund: str | None) -> str | None:
     place = _field_place(fields, FieldKind.UNIT)
-    heads = titles + [line for line in _lines(text) if line.startswith("附件")]
+    heads = titles + [line for line in lines if line.startswith("附件")]
     place = place or next((found for head in heads if (found := most_specific(_head_of(head)))), None)
     place = place or _field_place(fields, FieldKind.ADMIN)
     if fund and (place is None or is_province(place) or place in ("北京市", "天津市", "上海市", "重庆市")):
@@ -257,7 +257,7 @@ def read_header(view: str) -> Header:
     title = titles[0].title if titles else None
     fields = form_fields(view)
     fund = _fund(fields, titles, lines)
-    region = _region(view, fields, [found.title for found in titles], fund)
+    region = _region(view, lines, fields, [found.title for found in titles], fund)
     year = _year(view, fields, title)
     return Header(title=title, region=region, fund=fund, year=year)
 

@@ -25,8 +25,10 @@ from jixiao.extract.rules.figures import figure_at, terminal_quantities
 from jixiao.extract.rules.phrasings import read_phrasings
 from jixiao.model import Figure, Indicator
 
+# headings start `^[ \t]*+`: the indent is never given back (no heading needs it), so a line of spaces (a table
+# blanked out of the prose) is not tried again space by space (which made the scan quadratic in the line)
 _LEVEL2_HEADING = re.compile(
-    r"(?m)^[ \t]*(?:[（(]?[\d一二三四五六七八九十]+[）)]?[、.．]?[ \t]*|[①-⑳][ \t]*)?(?:产出(?=数量|质量|时效|成本))?"
+    r"(?m)^[ \t]*+(?:[（(]?[\d一二三四五六七八九十]+[）)]?[、.．]?[ \t]*|[①-⑳][ \t]*)?(?:产出(?=数量|质量|时效|成本))?"
     r"(?:(?P<level2>服务对象满意度|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|产出|效益)指标"
     # not `…指标值为` (the indicator's own name); `产出指标（分值50分，得分49.04分）` carries its points
     r"(?!值|名称)(?:完成情况)?(?:分析|方面|中)?(?:[（(][^）)\n]{0,30}[）)])?[：:，,。]?"
@@ -235,7 +237,7 @@ def _uncovered(text: str, blocks: list[_Block]) -> list[tuple[int, int]]:
 
 
 _LISTING_HEADING = re.compile(
-    r"(?m)^[ \t]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])?[ \t]*"
+    r"(?m)^[ \t]*+(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])?[ \t]*"
     r"(?:绩效)?指标完成情况(?:分析)?[。：:][ \t]*(?=\S)"
 )
 """`(三)绩效指标完成情况分析。建设规划完整性100%，项目验收合格率100%，…`: a heading with its list run in."""

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from jixiao.extract.rules.figures import amount_in_wan, figure_at, money_at
 from jixiao.model import Funding, FundingLine, FundSource, SourceAmount, SpendingItem
+from jixiao.scan import skipping
 from jixiao.vocabulary import FUNDING_VERBS, NOT_A_FUNDING_LINE, SUM_WORDS, source_of
 
 _AMOUNT = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|亿元|千元|元|万(?![\u4e00-\u9fff]))(?![/每])"
@@ -28,7 +29,7 @@ _ITEM = re.compile(rf"(?P<name>{_NAME_CHAR}{{2,40}}?(?:[（(][^)）]{{0,30}}[)�
 _SHARE = re.compile(r"[，,]?\s*占[^\d，,；;。]{0,10}?(?P<share>\d+(?:\.\d+)?%)")
 _STARTER = re.compile(r"其中|包括|分别为|分别是|资金来源|资金构成")
 _AFTER_STARTER = re.compile(r"\s*[:：，,]?\s*")
-_BRACKET_AFTER_AMOUNT = re.compile(rf"{_AMOUNT}\s*(?P<open>[（(])")
+_BRACKET_AFTER_AMOUNT = skipping(rf"{_AMOUNT}\s*(?P<open>[（(])")
 _OPENING = re.compile(r"[\s◇]*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?")
 _SUM = re.compile(rf"[，,]\s*(?:{SUM_WORDS})")
 _VERB_FIRST = re.compile(r"^(?:全年|实际|累计|已|共)?(?:" + "|".join(FUNDING_VERBS.values()) + ")")

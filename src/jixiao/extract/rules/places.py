@@ -9,6 +9,8 @@ so a subject that happens to contain 乡 or 区 (城乡居民, 住房和城乡�
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 
 from jixiao.vocabulary import NOT_PLACES, PLACE_SUFFIXES, PROVINCES
 
@@ -36,15 +38,32 @@ def _is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
+def _by_first_char(words: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """The words grouped by their first char, each group in the words' order: a scan at a position tries
+    only the words that can start there."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word)
+    return {char: tuple(group) for char, group in groups.items()}
+
+
+_SUFFIXES = _by_first_char(PLACE_SUFFIXES)
+_PROVINCES = _by_first_char(PROVINCES)
+_NOT_PLACE_WORDS = frozenset(NOT_PLACES)
+
+
 def _suffix_at(text: str, at: int) -> str | None:
-    return next((suffix for suffix in PLACE_SUFFIXES if text.startswith(suffix, at)), None)
+    for suffix in _SUFFIXES.get(text[at : at + 1], ()):
+        if text.startswith(suffix, at):
+            return suffix
+    return None
 
 
 def _token_at(text: str, at: int) -> int | None:
     """The end of the place name starting at `at`, or None when none starts there."""
     if text[at] in _NOT_FIRST:
         return None
-    for province in PROVINCES:
+    for province in _PROVINCES.get(text[at], ()):
         if text.startswith(province, at):
             return at + len(province)
     for size in range(1, _MAX_NAME + 1):
@@ -63,7 +82,7 @@ def _token_at(text: str, at: int) -> int | None:
             stop += 1
         name = text[at:stop]
         following = text[stop : stop + 1]
-        if _NOT_IN_NAME.search(name) or name in NOT_PLACES or (len(name) > 3 and name[-2:] in _JOINED_WORDS):
+        if _NOT_IN_NAME.search(name) or name in _NOT_PLACE_WORDS or (len(name) > 3 and name[-2:] in _JOINED_WORDS):
             return None  # 住房和城乡建设厅: a word that ends in 城乡 names no place
         if following and (following in _LEVEL_AFTER or (suffix == "乡" and following == "村")):
             return None  # 市级, 县直; 美丽乡村
@@ -73,6 +92,11 @@ def _token_at(text: str, at: int) -> int | None:
 
 def leading_places(text: str) -> list[str]:
     """The administrative names `text` starts with, in order: 昌都市卡若区2022年… → [昌都市, 卡若区]."""
+    return list(_leading_places(text))
+
+
+@lru_cache(maxsize=8192)  # a header asks about the same title and lines several times
+def _leading_places(text: str) -> tuple[str, ...]:
     text = without_pinyin(_CODE_PREFIX.sub("", text)).lstrip()
     places: list[str] = []
     at = 0
@@ -82,7 +106,7 @@ def leading_places(text: str) -> list[str]:
             break
         places.append(text[at:end])
         at = end
-    return places
+    return tuple(places)
 
 
 def strip_province(place: str) -> str:

@@ -1,0 +1,106 @@
+"""Patterns tried at every char of a document, compiled to skip the chars no match can start with.
+
+A pattern of many alternatives (header words, form labels, quantities, the cues of an injected order) is
+tried at each position of a text. Python's regex engine jumps ahead by itself only when every alternative
+starts with a literal; otherwise it enters every alternative at every char. `skipping` puts a lookahead for
+the chars a match can start with in front of the pattern, derived from the pattern itself (so a word added
+to the vocabulary is never missed), and the engine refuses most positions in one test. The matches are the
+same: the lookahead only refuses positions where no match can start.
+
+The first chars are read from the parsed pattern (`re._parser`, the standard library's own parser). A
+pattern the reading does not cover (a match that may start with any char, or be empty; scoped flags) is
+compiled as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+_CLASSES = {
+    _c.CATEGORY_DIGIT: r"\d",
+    _c.CATEGORY_NOT_DIGIT: r"\D",
+    _c.CATEGORY_SPACE: r"\s",
+    _c.CATEGORY_NOT_SPACE: r"\S",
+    _c.CATEGORY_WORD: r"\w",
+    _c.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+class _Unknown(Exception):
+    """The pattern holds something the first-char reading does not cover."""
+
+
+def skipping(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`pattern` compiled behind a lookahead for the chars its matches can start with (same matches)."""
+    first = first_chars(pattern, flags)
+    if first is None:
+        return re.compile(pattern, flags)
+    return re.compile(f"(?=[{first}])(?:{pattern})", flags)
+
+
+def first_chars(pattern: str, flags: int = 0) -> str | None:
+    """The chars a match of `pattern` can start with, as the body of a character class (`\\d\\s≥≤…`), or
+    None when any char may start one (or a match may be empty)."""
+    if flags & re.LOCALE:
+        return None
+    try:
+        parsed = _parser.parse(pattern, flags)
+        if parsed.state.flags & ~re.UNICODE != flags & ~re.UNICODE:
+            return None  # inline global flags: they must stay at the pattern's start
+        starts, empty = _starts(list(parsed))
+    except (_Unknown, re.error):
+        return None
+    if empty:
+        return None
+    return "".join(sorted(starts))
+
+
+def _starts(items: list[Any]) -> tuple[set[str], bool]:
+    """(the first chars of a match of `items` as class parts, whether the match may be empty)."""
+    found: set[str] = set()
+    for op, av in items:
+        chars, empty = _starts_of(op, av)
+        found |= chars
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _starts_of(op: Any, av: Any) -> tuple[set[str], bool]:
+    if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+        return set(), True  # zero width: what follows consumes the first char
+    if op is _c.LITERAL:
+        return {re.escape(chr(av))}, False
+    if op is _c.IN:
+        return _class_parts(av), False
+    if op is _c.SUBPATTERN:
+        if av[1] or av[2]:
+            raise _Unknown("scoped flags")  # (?i:…): the lookahead would not share them
+        return _starts(list(av[3]))
+    if op is _c.BRANCH:
+        branches = [_starts(list(branch)) for branch in av[1]]
+        return set().union(*(chars for chars, _ in branches)), any(empty for _, empty in branches)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        chars, empty = _starts(list(av[2]))
+        return chars, empty or av[0] == 0
+    raise _Unknown(str(op))  # any char (.), a back reference, a conditional …
+
+
+def _class_parts(items: list[Any]) -> set[str]:
+    parts: set[str] = set()
+    for kind, value in items:
+        if kind is _c.LITERAL:
+            parts.add(re.escape(chr(value)))
+        elif kind is _c.RANGE:
+            parts.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+        elif kind is _c.CATEGORY and value in _CLASSES:
+            parts.add(_CLASSES[value])
+        else:
+            raise _Unknown(str(kind))  # a negated class may start with almost any char
+    return parts
+
+
+__all__ = ["first_chars", "skipping"]
