@@ -18,6 +18,7 @@ from jixiao.checks import run_checks
 from jixiao.documents import Document
 from jixiao.extract import get_extractor, resolve_backend
 from jixiao.extract.hybrid import HybridExtractor, unread_passages
+from jixiao.extract.hybrid.evidence import UNNAMED_SENTENCE
 from jixiao.extract.hybrid.merge import TAKEN, unfit
 from jixiao.extract.llm.grounding import NOT_IN_TEXT, UNNAMED
 from jixiao.extract.rules import extract_rules
@@ -138,7 +139,8 @@ def test_a_contradicting_reading_keeps_the_rules_figure_and_raises_a_disagreemen
 def test_a_figure_printed_only_outside_the_passages_is_a_candidate(tmp_path: Path) -> None:
     def answer(messages: list[dict[str, str]]) -> dict[str, Any]:
         # 93.33% is in the document, but not in the passage the model was shown
-        return {"indicators": [{"name": "技能培训", "actual": {"text": "402人次"}, "completion": {"text": "93.33%"}}]}
+        training = {"name": "技能培训", "target": {"text": "380人次"}, "actual": {"text": "402人次"}}
+        return {"indicators": [{**training, "completion": {"text": "93.33%"}}]}
 
     report = hybrid(FunctionClient(answer), rules_with(TRAINING), tmp_path)(document())
     training = next(i for i in report.indicators if i.name == "技能培训")
@@ -155,16 +157,19 @@ def test_hybrid_never_loses_a_rules_fact(tmp_path: Path) -> None:
     def wild(messages: list[dict[str, str]]) -> dict[str, Any]:
         return {
             "funding": {"budget": {"total": {"text": "380人次"}}, "execution_rate": {"text": "402人次"}},
-            "indicators": [{"name": "城镇新增就业人数", "target": {"text": "380人次"}, "actual": {"text": "402人次"}}],
+            "indicators": [{"name": "城镇新增就业人数", "target": {"text": "380人次"}, "actual": {"text": "201人"}}],
         }
 
     doc = document()
     report = hybrid(FunctionClient(wild), rules_with(TRAINING, RECHECK), tmp_path)(doc)
     for path, figure in figures_of(extract_rules(doc)):
         assert dict(figures_of(report))[path] == figure
-    assert [d.path for d in report.disagreements] == ["indicators[0].target", "indicators[0].actual"]
-    unfit = [(c.path, c.reason) for c in report.candidates]  # 人次 can be no budget and no rate: not disputed
-    assert unfit == [("funding.budget.total", "not an amount of money"), ("funding.execution_rate", "not a percentage")]
+    assert [d.path for d in report.disagreements] == ["indicators[0].actual"]  # 201人 of a sentence naming it
+    assert [(c.path, c.reason) for c in report.candidates] == [
+        ("funding.budget.total", "not an amount of money"),  # 人次 can be no budget and no rate: not disputed
+        ("funding.execution_rate", "not a percentage"),
+        ("indicators[0].target", UNNAMED_SENTENCE),  # 380人次 is the training's, in a sentence not naming it
+    ]
 
 
 def test_a_model_figure_that_cannot_be_its_fields_is_only_a_candidate() -> None:
@@ -255,11 +260,11 @@ def test_an_indicator_the_passages_do_not_name_fills_nothing(tmp_path: Path) -> 
 
 def test_a_printed_figure_fills_one_field_only(tmp_path: Path) -> None:
     def answer(messages: list[dict[str, str]]) -> dict[str, Any]:
-        # 402人次 is the training's actual; the model also hands it in as a new row's target
+        # 402人次 is the training's actual; the model also hands it in as a new row's actual
         return {
             "indicators": [
-                {"name": "技能培训", "actual": {"text": "402人次"}},
-                {"name": "组织培训", "target": {"text": "402人次"}},
+                {"name": "技能培训", "target": {"text": "380人次"}, "actual": {"text": "402人次"}},
+                {"name": "组织培训", "actual": {"text": "402人次"}},
             ]
         }
 
@@ -267,3 +272,31 @@ def test_a_printed_figure_fills_one_field_only(tmp_path: Path) -> None:
     assert next(i for i in report.indicators if i.name == "技能培训").actual.text == "402人次"
     assert "组织培训" not in [i.name for i in report.indicators]  # its only figure was refused
     assert [(c.figure.text, c.reason) for c in report.candidates] == [("402人次", TAKEN)]
+
+
+def test_unread_rows_are_rendered_from_the_rules_pass_tables_not_a_second_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jixiao.extract.hybrid import extractor as hybrid_extractor
+    from jixiao.extract.hybrid import passages
+    from jixiao.extract.rules import read_rules
+
+    doc = document(TABLE)
+    row = "产出指标 | 质量指标 | 验收合格率 | ≥95% | 98% | 20 | 19"
+
+    def rules_leaving_a_row(document: Document) -> tuple[Report, list[Any]]:
+        report, tables = read_rules(document)
+        report.coverage = Coverage(figures=8, read=4, unread=[span_of(document, row)])
+        return report, tables
+
+    def no_second_reading(*args: Any) -> None:
+        raise AssertionError("the tables were read a second time")
+
+    monkeypatch.setattr(hybrid_extractor, "read_rules", rules_leaving_a_row)
+    monkeypatch.setattr(passages, "find_tables", no_second_reading)
+    client = FunctionClient(lambda messages: {"indicators": []})
+    settings = load_settings(cache_dir=tmp_path / "cache", api_key="sk-test")
+    HybridExtractor(settings, client_factory=lambda: client)(doc)
+    [messages] = client.requests
+    shown = user_text(messages)
+    assert "表格列：一级指标 | 二级指标 | 三级指标" in shown and "验收合格率" in shown

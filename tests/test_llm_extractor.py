@@ -83,6 +83,19 @@ def test_full_width_and_traditional_figures_are_normalised() -> None:
     assert doc.text[found[0].start : found[0].end] == "實際完成96%"
 
 
+def test_only_the_windows_are_folded_and_a_folded_figure_is_found_in_its_window_only() -> None:
+    """Hybrid's windows are a few hundred characters of a long report: folding the rest was most of grounding."""
+    doc = document("前言：實際完成９６％。" + "无关内容。" * 200 + "表格：實際完成９６％。末尾：實際完成９６％。")
+    second = doc.text.index("表格")
+    window = Window(second, doc.text.index("末尾"))
+    grounder = Grounder(doc, [window])
+    found = grounder.locate("实际完成96%")
+    assert found is not None and found[1] is Grounding.NORMALISED
+    assert window.start < found[0].start < window.end  # not the copies before or after it
+    folded, offsets = grounder.index._folded
+    assert len(folded) == len(offsets) and window.start <= offsets[0] and offsets[-1] < window.end
+
+
 def test_value_unit_and_kind_are_reread_from_the_verbatim_text(tmp_path: Path) -> None:
     report = extractor(ScriptedClient().enqueue(ZALANTUN_DRAFT), tmp_path)(load_document(ZALANTUN))
     rate = report.funding.execution_rate

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from pydantic import BaseModel
 
 from jixiao.extract.llm.schema import DRAFT_OF, OMITTED, SCHEMAS, GapDraft, ReportDraft
@@ -103,3 +104,39 @@ def test_both_schemas_share_one_figure_draft() -> None:
     from jixiao.extract.llm.schema import FigureDraft
 
     assert GapDraft.model_fields["total_score"].annotation == FigureDraft | None
+
+
+def test_instructors_async_validator_check_walks_each_model_once_and_still_refuses() -> None:
+    """instructor walked the response model six times per request; remembered, a passing model is walked once
+    and a model with an async validator is still refused every time."""
+    from instructor.v2.core import patch
+    from instructor.v2.validation import async_validators
+
+    from jixiao.extract.llm.client import prepared, remember_async_validator_check
+
+    check = remember_async_validator_check()
+    assert check is not None and async_validators.reject_async_validators is check
+    assert remember_async_validator_check() is check  # installed once, whoever makes a client
+    assert patch.reject_async_validators is check  # where instructor's create looks it up
+
+    class WithAsync(BaseModel):
+        name: str
+
+        @async_validators.async_field_validator("name")
+        async def checked(self, value: str) -> None: ...
+
+    class Plain(BaseModel):  # a class no other test has asked with, so its first walk is this test's
+        name: str
+
+    walked: list[Any] = []
+    original = check.walk
+    check.walk = lambda model: (walked.append(model), original(model))[1]
+    try:
+        for _ in range(3):
+            check(prepared(Plain))
+        for _ in range(2):
+            with pytest.raises(ValueError, match="async validators"):
+                check(WithAsync)
+    finally:
+        check.walk = original
+    assert walked == [prepared(Plain), WithAsync, WithAsync]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import NamedTuple
+from functools import lru_cache
 
 from jixiao.documents.tables.ocr import ocr_repaired
 from jixiao.documents.tables.pieces import Piece, Shape, is_money
@@ -170,45 +170,23 @@ _PieceKey = tuple[Shape, str, float | None, str | None, Role | None, str]
 _Traits = tuple[list[tuple[int, float]], bool, bool]
 
 
-class _Shared(NamedTuple):
+class _Plan:
     """What an aligner computes from its header alone, shared by every table with the same columns (a batch
-    reads the same few headers again and again): the transitions, the row-end costs, and each distinct
-    cell's traits (bounded: cleared when full)."""
+    reads the same few headers again and again): the transitions between states, the row-end costs, and each
+    distinct cell's traits (bounded: cleared when full)."""
 
-    table: list[list[list[tuple[float, bool]]]]
-    ends: list[float]
-    known: dict[_PieceKey, _Traits]
-
-
-_SHARED: dict[tuple[tuple[Role, ...], Kind], _Shared] = {}
-_SHARED_MAX = 64  # distinct headers kept
-_KNOWN_MAX = 2048  # distinct cells kept per header
-
-
-class Aligner:
-    """Aligns pieces to one header's columns (see the module docstring)."""
-
-    def __init__(self, columns: list[Role], kind: Kind, text: str | None = None) -> None:
+    def __init__(self, columns: tuple[Role, ...], kind: Kind) -> None:
         self.columns = columns
         self.kind = kind
-        self.text = text  # the text the pieces index, to span a cell that came in several pieces
         anchor_role = Role.LABEL if kind is Kind.FUNDING else Role.NAME
         self.anchor = columns.index(anchor_role) if anchor_role in columns else len(columns) - 1
-        self.weight = columns.index(Role.WEIGHT) if Role.WEIGHT in columns else None
-        self.score = columns.index(Role.SCORE) if Role.SCORE in columns else None
-        key = (tuple(columns), kind)
-        shared = _SHARED.get(key)
-        if shared is None:
-            if len(_SHARED) >= _SHARED_MAX:
-                _SHARED.clear()
-            # transitions depend only on the two states: computed once per header, not per piece
-            states = len(columns) + 1
-            table = [[self._moves(previous, column) for column in range(len(columns))] for previous in range(states)]
-            ends = [0.0] + [self._row_end(last) for last in range(len(columns))]
-            shared = _SHARED[key] = _Shared(table, ends, {})
-        self._table, self._ends, self._known = shared
+        states = len(columns) + 1
+        # transitions depend only on the two states: computed once per header, not per piece
+        self.table = [[self._moves(previous, column) for column in range(len(columns))] for previous in range(states)]
+        self.ends = [0.0] + [self._row_end(last) for last in range(len(columns))]
+        self.known: dict[_PieceKey, _Traits] = {}
 
-    def _skip(self, first: int, stop: int, *, at_start: bool = False) -> float:
+    def skip(self, first: int, stop: int, *, at_start: bool = False) -> float:
         """Cost of leaving columns first … stop-1 of a row empty."""
         total = 0.0
         for role in self.columns[first:stop]:
@@ -224,7 +202,7 @@ class Aligner:
         return sum(_MISSING_AT_END for role in self.columns[last + 1 :] if role in _VALUE_ROLES)
 
     def _start(self, column: int) -> float:
-        return ROW_START + self._skip(0, column, at_start=True)
+        return ROW_START + self.skip(0, column, at_start=True)
 
     def _moves(self, previous: int, column: int) -> list[tuple[float, bool]]:
         """(cost, starts a new row) of every way from state `previous` to filling `column`."""
@@ -236,10 +214,31 @@ class Aligner:
             return moves
         last = previous - 1
         if column > last and not (last < self.anchor < column and self.kind is Kind.INDICATORS):
-            moves.append((self._skip(last + 1, column), False))
+            moves.append((self.skip(last + 1, column), False))
         elif column == last and self.columns[column] in TEXT_ROLES:
             moves.append((_CONTINUE[self.columns[column]], False))
         return moves
+
+
+@lru_cache(maxsize=64)  # distinct headers kept
+def _plan(columns: tuple[Role, ...], kind: Kind) -> _Plan:
+    return _Plan(columns, kind)
+
+
+_KNOWN_MAX = 2048  # distinct cells kept per header
+
+
+class Aligner:
+    """Aligns pieces to one header's columns (see the module docstring)."""
+
+    def __init__(self, columns: list[Role], kind: Kind, text: str | None = None) -> None:
+        self.columns = columns
+        self.kind = kind
+        self.text = text  # the text the pieces index, to span a cell that came in several pieces
+        self.weight = columns.index(Role.WEIGHT) if Role.WEIGHT in columns else None
+        self.score = columns.index(Role.SCORE) if Role.SCORE in columns else None
+        self._plan = _plan(tuple(columns), kind)
+        self._table, self._ends, self._known = self._plan.table, self._plan.ends, self._plan.known
 
     def align(self, pieces: list[Piece], breaks: frozenset[int] | None = None) -> tuple[list[Row], list[Piece]]:
         """Rows in order, and the pieces no row took.
@@ -332,7 +331,8 @@ class Aligner:
             return
         if self.kind is Kind.FUNDING and self.columns[last] is not Role.RATE:
             return  # `年度总金额.32.06.5`: no rate before it, so no weight and score either
-        total = base + self._skip(last + 1, self.weight) + self._skip(self.weight + 1, self.score) + 2 * 1.5 + _PAIR
+        skip = self._plan.skip
+        total = base + skip(last + 1, self.weight) + skip(self.weight + 1, self.score) + 2 * 1.5 + _PAIR
         if total > scores[self.score + 1]:
             scores[self.score + 1] = total
             steps[self.score + 1] = (previous, False, True, False)
@@ -340,7 +340,7 @@ class Aligner:
     def _rows(
         self, pieces: list[Piece], trail: list[list[_Step | None]], best: list[float]
     ) -> tuple[list[Row], list[Piece]]:
-        final = [score + (self._row_end(state - 1) if state else 0.0) for state, score in enumerate(best)]
+        final = [score + self._ends[state] for state, score in enumerate(best)]
         state = max(range(len(final)), key=lambda s: final[s])
         path: list[tuple[int, _Step]] = []
         for steps in reversed(trail):

@@ -5,8 +5,9 @@
 3. The passages go to the model in as few calls as fit (`max_chunk_chars`; one for a normal report), with
    the facts rules already found as context, asking the gap schema (the report schema without its header).
 4. The answer is grounded in the passages alone: a figure they do not print is a candidate, not a fact.
-5. It is merged into the rules report: gaps filled, rules figures kept, differences recorded as
-   disagreements for a reviewer. Every figure keeps `found_by`: a table layout or phrase rule, or `llm`.
+5. It is merged into the rules report: gaps filled where the figure's place says it is that field (merge,
+   evidence), rules figures kept, differences recorded as disagreements for a reviewer, the rest kept as
+   candidates. Every figure keeps `found_by`: a table layout or phrase rule, or `llm`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from jixiao.documents import Document
+from jixiao.documents.tables import Table
+from jixiao.extract.hybrid.evidence import Evidence
 from jixiao.extract.hybrid.merge import merge_reading
 from jixiao.extract.hybrid.passages import batches, render, unread_passages
 from jixiao.extract.llm.client import Completion, CompletionClient
@@ -24,7 +27,7 @@ from jixiao.extract.llm.extractor import ClientFactory, LlmExtractor, add_usage,
 from jixiao.extract.llm.grounding import FOUND_BY, Window, to_report
 from jixiao.extract.llm.prompts import Prompt, load_prompt
 from jixiao.extract.llm.schema import GapDraft
-from jixiao.extract.rules import extract_rules
+from jixiao.extract.rules import extract_rules, read_rules
 from jixiao.model import Coverage, ExtractorInfo, Indicator, Report, TokenUsage, figures_of
 from jixiao.settings import Settings
 
@@ -102,7 +105,7 @@ class HybridExtractor(LlmExtractor):
 
     async def aextract(self, document: Document, client: CompletionClient, read: Report | None = None) -> Report:
         """`read` is the rules' report when the batch engine already made it (in the file's capped worker)."""
-        report = read if read is not None else self.rules(document)
+        report, tables = self._read(document, read)
         usage = TokenUsage()
         report.extractor = ExtractorInfo(
             backend=BACKEND, model=client.model, prompt_version=self.prompt.tag, usage=usage
@@ -110,12 +113,12 @@ class HybridExtractor(LlmExtractor):
         if report.coverage is None:
             report.notes.append("hybrid: the rules backend measured no coverage, so nothing was sent to the model")
             return report
-        passages = unread_passages(document, report.coverage.unread)
+        passages = unread_passages(document, report.coverage.unread, tables)
         if not passages:
             report.notes.append("hybrid: rules read every figure; no model call")
             return report
         context = known_facts(report)
-        filled, disputed, candidates, from_cache = 0, 0, 0, 0
+        filled, disputed, unfound, refused, from_cache = 0, 0, 0, 0, 0
         groups = batches(passages, self.settings.max_chunk_chars)
         for group in groups:
             messages = self.prompt.messages(render(group), context=context)
@@ -124,19 +127,30 @@ class HybridExtractor(LlmExtractor):
             from_cache += cached
             windows = [Window(passage.start, passage.end) for passage in group]
             reading = to_report(draft, document, report.extractor, windows, self.prompt.example_figures, named=True)
-            count = merge_reading(report, reading)
-            filled, disputed, candidates = (
+            unfound += len(reading.candidates)
+            count = merge_reading(report, reading, Evidence(document.match_text, group))
+            filled, disputed, refused = (
                 filled + count.filled,
                 disputed + len(count.disagreements),
-                candidates + len(reading.candidates),
+                refused + len(count.unfit),
             )
         _mark_read(report.coverage, report)
         report.notes.append(
             f"hybrid: {len(passages)} unread passage(s) sent in {len(groups)} call(s); {filled} figure(s) filled, "
-            f"{disputed} disagreement(s) with rules, {candidates} candidate(s) not found in the passages"
+            f"{disputed} disagreement(s) with rules; kept as candidates: {unfound} figure(s) not found in the "
+            f"passages, {refused} whose field or place the merge refused"
             + (f"; {from_cache} answer(s) from the cache" if from_cache else "")
         )
         return report
+
+    def _read(self, document: Document, read: Report | None) -> tuple[Report, list[Table] | None]:
+        """The rules' report, with the tables it was read from when this process read it (the passages render
+        unread rows from them instead of rebuilding every table); None when they must be found again."""
+        if read is not None:
+            return read, None
+        if self.rules is extract_rules:
+            return read_rules(document)
+        return self.rules(document), None
 
 
 def _mark_read(coverage: Coverage, report: Report) -> None:

@@ -44,6 +44,16 @@ _BLANKS = re.compile(r"[ \t\u3000]+")
 
 
 @dataclass(frozen=True)
+class CellAt:
+    """A cell of a row the model was shown: where it is printed, its column, and which row it is in."""
+
+    start: int
+    end: int
+    role: Role
+    row: int  # rows of one passage share a number; numbers are unique across the passages of a document
+
+
+@dataclass(frozen=True)
 class Passage:
     """One stretch of the document the model is shown, and how it is shown."""
 
@@ -51,6 +61,7 @@ class Passage:
     end: int
     text: str  # what the model reads
     table: bool = False  # rendered as rows of a rebuilt table
+    cells: tuple[CellAt, ...] = ()  # a table passage's cells, so a figure's column and row can be told
 
 
 def _merged(spans: Sequence[Span], length: int) -> list[tuple[int, int]]:
@@ -91,22 +102,35 @@ def _render_rows(table: Table, rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+def _cells(rows: list[Row], first_row: int) -> tuple[CellAt, ...]:
+    """The cells printed in these rows (not level cells carried down from a row above)."""
+    return tuple(
+        CellAt(cell.start, cell.end, role, first_row + number)
+        for number, row in enumerate(rows)
+        for role, cell in row.cells.items()
+        if role not in row.carried
+    )
+
+
 def _prose(document: Document, start: int, end: int) -> str:
     return "\n".join(line.strip() for line in _BLANKS.sub(" ", document.text[start:end]).splitlines() if line.strip())
 
 
 def unread_passages(document: Document, unread: Sequence[Span], tables: Sequence[Table] | None = None) -> list[Passage]:
     """The unread spans as passages in document order (rows of a rebuilt table rendered as rows)."""
-    if tables is None:
-        tables = find_tables(document.match_text, document.origin) if unread else []
+    if tables is None:  # found as the rules backend finds them (grids of a docx or xlsx included)
+        tables = find_tables(document.match_text, document.origin, document.tables) if unread else []
     passages: list[Passage] = []
+    rows_shown = 0
     for start, end in _merged(unread, len(document.text)):
         table = next((t for t in tables if t.start <= start and end <= t.end + 1), None)
         rows = _table_rows(table, start, end) if table is not None else []
         if table is not None and rows:
             extents = [e for e in (_row_extent(row) for row in rows) if e is not None]
             first, last = min(start, *(e[0] for e in extents)), max(end, *(e[1] for e in extents))
-            passages.append(Passage(first, last, _render_rows(table, rows), table=True))
+            cells = _cells(rows, first_row=rows_shown)
+            rows_shown += len(rows)
+            passages.append(Passage(first, last, _render_rows(table, rows), table=True, cells=cells))
             continue
         text = _prose(document, start, end)
         if text:
@@ -137,4 +161,4 @@ def batches(passages: Sequence[Passage], max_chars: int) -> list[list[Passage]]:
     return groups
 
 
-__all__ = ["COLUMN_NAMES", "Passage", "batches", "render", "unread_passages"]
+__all__ = ["COLUMN_NAMES", "CellAt", "Passage", "batches", "render", "unread_passages"]

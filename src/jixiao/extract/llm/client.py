@@ -119,6 +119,48 @@ def prepared(response_model: type[T]) -> type[T]:
     return cast(type[T], response_schema(response_model))
 
 
+class _RememberedCheck:
+    """instructor's check that a response model declares no async validators, remembered per model.
+
+    instructor walks the whole response model (every nested class, every member of its MRO) six times per
+    request to refuse async validators it cannot run: a third of our CPU per call. The answer depends on the
+    class alone, so a model that passed once passes again; one that fails is walked (and refused) every time,
+    so the check still fails closed exactly as instructor's does.
+    """
+
+    def __init__(self, walk: Callable[[Any], None]) -> None:
+        self.walk = walk
+        self.passed: set[Any] = set()
+
+    def __call__(self, response_model: Any) -> None:
+        try:
+            if response_model in self.passed:
+                return
+        except TypeError:  # an unhashable annotation: walk it every time
+            self.walk(response_model)
+            return
+        self.walk(response_model)
+        self.passed.add(response_model)
+
+
+def remember_async_validator_check() -> _RememberedCheck | None:
+    """Install the remembered check where instructor looks it up (its module, and `patch`, which imported it
+    by name); idempotent. None when this instructor has no such check (nothing to speed up)."""
+    try:
+        import instructor.v2.core.patch as patch_module
+        import instructor.v2.validation.async_validators as validators
+    except ImportError:  # another instructor layout: its own check runs unchanged
+        return None
+    current = getattr(validators, "reject_async_validators", None)
+    if current is None:
+        return None
+    remembered = current if isinstance(current, _RememberedCheck) else _RememberedCheck(current)
+    validators.reject_async_validators = remembered  # type: ignore[assignment]
+    if getattr(patch_module, "reject_async_validators", None) is not None:
+        patch_module.reject_async_validators = remembered  # type: ignore[assignment]
+    return remembered
+
+
 class OpenAICompletionClient:
     """openai + instructor against any OpenAI-compatible endpoint."""
 
@@ -131,6 +173,7 @@ class OpenAICompletionClient:
         self.mode = MODES[settings.mode]
         self._client = openai_client(endpoint, settings, http_client)
         self._sleep = sleep
+        remember_async_validator_check()
 
     async def complete(self, messages: list[dict[str, str]], response_model: type[T], *, label: str) -> Completion[T]:
         usage = TokenUsage()

@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 from pydantic import BaseModel
@@ -57,6 +57,7 @@ def fold_width(char: str) -> str:
     return "" if char.isspace() else char
 
 
+@cache  # a few thousand distinct characters; opencc per call costs more than the lookup
 def fold(char: str) -> str:
     """One char as grounding compares it: half width, simplified, whitespace gone."""
     folded = fold_width(char)
@@ -73,34 +74,38 @@ class Window:
 
 @dataclass
 class TextIndex:
-    """The document text with a folded view (see `fold`) and the map from folded chars back to offsets."""
+    """The document text with a folded view (see `fold`) and the map from folded chars back to offsets.
+
+    With `windows`, only their characters are folded: every search stays inside one window, so the rest of
+    a long document need not be (hybrid's passages are a few hundred characters of it)."""
 
     text: str
     match_text: str
+    windows: Sequence[Window] | None = None
 
     @cached_property
     def _folded(self) -> tuple[str, list[int]]:
         chars: list[str] = []
         offsets: list[int] = []
-        for offset, char in enumerate(self.match_text):
-            folded = fold_width(char)
-            if folded:
-                chars.append(folded)
-                offsets.append(offset)
+        stretches = [(w.start, w.end) for w in self.windows] if self.windows else [(0, len(self.match_text))]
+        for start, end in sorted(set(stretches)):
+            for offset in range(max(start, offsets[-1] + 1 if offsets else 0), min(end, len(self.match_text))):
+                folded = fold_width(self.match_text[offset])
+                if folded:
+                    chars.append(folded)
+                    offsets.append(offset)
         return "".join(chars), offsets
 
-    def exact(self, needle: str, start: int, end: int) -> Span | None:
-        position = self.text.find(needle, start, end)
+    def exact(self, needle: Needle, start: int, end: int) -> Span | None:
+        position, found = self.text.find(needle.text, start, end), needle.text
+        if position < 0 and needle.normalized:  # e.g. the model wrote a full-width ≥ the document folded
+            position, found = self.text.find(needle.normalized, start, end), needle.normalized
         if position < 0:
-            normalized = normalize(needle)[0].strip()  # e.g. the model wrote a full-width ≥ the document folded
-            position = self.text.find(normalized, start, end) if normalized and normalized != needle else -1
-            needle = normalized
-            if position < 0:
-                return None
-        return Span(start=position, end=position + len(needle))
+            return None
+        return Span(start=position, end=position + len(found))
 
-    def folded(self, needle: str, start: int, end: int) -> Span | None:
-        target = "".join(fold(char) for char in needle)
+    def folded(self, needle: Needle, start: int, end: int) -> Span | None:
+        target = needle.folded
         if not target:
             return None
         folded, offsets = self._folded
@@ -109,6 +114,23 @@ class TextIndex:
         if position < 0:
             return None
         return Span(start=offsets[position], end=offsets[position + len(target) - 1] + 1)
+
+
+class Needle:
+    """A figure's text as looked for: verbatim, then normalised, then folded; each other form is made once,
+    when first needed, however many windows it is looked for in."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def normalized(self) -> str | None:
+        normalized = normalize(self.text)[0].strip()
+        return normalized if normalized and normalized != self.text else None
+
+    @cached_property
+    def folded(self) -> str:
+        return "".join(fold(char) for char in self.text)
 
 
 @dataclass
@@ -123,17 +145,17 @@ class Grounder:
 
     @cached_property
     def index(self) -> TextIndex:
-        return TextIndex(self.document.text, self.document.match_text)
+        return TextIndex(self.document.text, self.document.match_text, self.windows)
 
     def locate(self, text: str, anchor: str | None = None) -> tuple[Span, Grounding] | None:
-        needle = text.strip()
-        if not needle:
+        needle = Needle(text.strip())
+        if not needle.text:
             return None
         for window in self.windows:
             for start in self._starts(window, anchor):
                 span = self.index.exact(needle, start, window.end)
                 if span is not None:
-                    grounding = Grounding.EXACT if self.document.text[span.start : span.end] == needle else None
+                    grounding = Grounding.EXACT if self.document.text[span.start : span.end] == needle.text else None
                     return span, grounding or Grounding.NORMALISED
                 span = self.index.folded(needle, start, window.end)
                 if span is not None:
@@ -295,6 +317,7 @@ __all__ = [
     "NOT_IN_TEXT",
     "UNNAMED",
     "Grounder",
+    "Needle",
     "TextIndex",
     "Window",
     "consistent_parts",
