@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from jixiao.documents.tables.headers import BLOCK_LABEL, compact, role_of, split_header_words
+from jixiao.documents.tables.levels import LEVEL_PREFIX
 from jixiao.documents.tables.ocr import ocr_repaired
 from jixiao.documents.tables.table import Cell, Role
 from jixiao.documents.tables.tokens import Gap, tokens
@@ -80,6 +81,8 @@ _POINTS_TAIL = re.compile(POINTS + r"$")
 _COLUMN_TAG = re.compile(r"^[（(][A-Z](?:\s*[/+\-]\s*[A-Z])*(?:\s*[×*]\s*100%)?[)）]$")  # (C), (D/C×100%)
 _SENTENCE = re.compile(r"[，,；;。][^，,；;。]*\S")
 _GLUED_TEXT_VALUE = re.compile("(?:" + "|".join(sorted(TEXT_VALUES, key=len, reverse=True)) + ")$")
+_NOT_SPACES = re.compile(r"\S+")
+_MAY_HOLD_VALUE = re.compile(r"[\d\-—/／]")  # what a value token (tokens.VALUE, a date, a dash) needs
 _PER_UNIT = re.compile(r"^每[\u4e00-\u9fff]{1,2}\d+(?:\.\d+)?[\u4e00-\u9fff/]{0,4}$")
 
 
@@ -197,8 +200,8 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False) -> l
     A cell that is one value, or words only (a name may hold a space or a year), stays whole; so does a
     sentence between pipes (a scoring criterion `设置年度绩效目标(2分,其中…1分)` is one cell).
     """
-    if _stays_whole(cell.text, piped):
-        return [cell]
+    if _stays_whole(cell.text, piped) or not _MAY_HOLD_VALUE.search(cell.text):
+        return [cell]  # every value token holds a digit or a dash: without one, all tokens are words
     found = tokens(text, cell.start, cell.end, gap)
     if len(found) <= 1 or not any(token.is_value for token in found):
         return [cell]
@@ -241,7 +244,7 @@ def _header_parts(cell: Cell) -> list[Cell] | None:
 
 @lru_cache(maxsize=16384)
 def _header_spans(text: str) -> tuple[tuple[int, int], ...] | None:
-    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    words = [(m.start(), m.end()) for m in _NOT_SPACES.finditer(text)]
     if len(words) > 1 and all(role_of(text[a:b]) for a, b in words):
         return tuple(words)
     spans = split_header_words(text) if len(words) == 1 and role_of(text) is None else None
@@ -289,16 +292,18 @@ def _join(text: str, pieces: list[Piece]) -> list[Piece]:
     """Join words a dump broke over two or three lines back into the header or level they make."""
     joined: list[Piece] = []
     small = [p.shape in _JOINABLE and (len(p.text) <= 8 or len(compact(p.text)) <= 8) for p in pieces]
+    broken = [p.shape in (Shape.TEXT, Shape.POINTS) for p in pieces]
     index = 0
     while index < len(pieces):
         for width in (3, 2) if small[index] else ():
-            group = pieces[index : index + width]
-            if len(group) < width or not all(small[index : index + width]):
+            if index + width > len(pieces) or not all(small[index : index + width]):
                 continue
-            if not any(p.shape in (Shape.TEXT, Shape.POINTS) for p in group):
+            if not any(broken[index : index + width]):
                 continue  # only a broken word joins (shaping the joined text is the cost: test this first)
-            cell = Cell(text[group[0].cell.start : group[-1].cell.end], group[0].cell.start, group[-1].cell.end)
-            whole = shape_of(cell)
+            start, end = pieces[index].cell.start, pieces[index + width - 1].cell.end
+            if not _names_header_or_level(text[start:end]):
+                continue
+            whole = shape_of(Cell(text[start:end], start, end))
             if whole.shape in (Shape.HEADER, Shape.LEVEL1, Shape.LEVEL2):
                 joined.append(whole)
                 index += width
@@ -324,6 +329,13 @@ def _join(text: str, pieces: list[Piece]) -> list[Piece]:
             joined.append(piece)
             index += 1
     return joined
+
+
+def _names_header_or_level(text: str) -> bool:
+    """Whether joined words name a header or a level word, the only shapes a join keeps: a cheaper test than
+    shaping every pair and triple of small pieces (the shape, when it passes, still decides)."""
+    key = compact(text)
+    return role_of(key) is not None or is_level1(key) or is_level2(key)
 
 
 _RESPACED_RUN = 3  # pieces at least: header words broken by a converter's spaces
@@ -400,8 +412,6 @@ def _level_parts(cell: Cell) -> list[Cell]:
 
 @lru_cache(maxsize=16384)
 def _level_spans(text: str) -> tuple[tuple[int, int], ...]:
-    from jixiao.documents.tables.levels import LEVEL_PREFIX
-
     parts: list[tuple[int, int]] = []
     offset = 0
     while (match := LEVEL_PREFIX.match(text, offset)) and match.end() > offset:

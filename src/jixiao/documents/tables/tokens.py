@@ -13,7 +13,6 @@ normalization removed the spaces a T3 dump printed between cells.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from jixiao.documents.tables.table import Cell
@@ -35,8 +34,20 @@ _LEVEL_WORD = re.compile(LEVEL_WORD)
 _RANGE = re.compile(r"\d+(?:\.\d+)?\s*[-~—－～至]\s*\d+(?:\.\d+)?(?=[\u4e00-\u9fff])(?!万|元|人|%)")
 
 
-Gap = Callable[[int], bool]
-"""gap(i): the source printed a space (or a line break) before char i."""
+class Gap:
+    """gap(i): the source printed a space (or a line break) before char i. This one: the text kept its spaces
+    (see find.removed_spaces for text whose normalization removed some)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __call__(self, index: int) -> bool:
+        return index > 0 and self.text[index - 1].isspace()
+
+    def inside_word(self, start: int, end: int) -> list[int]:
+        """Every i with start < i < end and gap(i), where text[start:end] holds no whitespace: a word cut where
+        the source had spaces. Kept spaces cannot stand inside a word: none."""
+        return []
 
 
 @dataclass(frozen=True)
@@ -133,7 +144,7 @@ def _lost_digits(text: str, at: int, start: int, garbled_end: int) -> bool:
 
 def spaced(text: str) -> Gap:
     """The gap test when the text kept its spaces."""
-    return lambda index: index > 0 and text[index - 1].isspace()
+    return Gap(text)
 
 
 def tokens(text: str, start: int, end: int, gap: Gap) -> list[Token]:
@@ -198,7 +209,7 @@ def _text_tokens(text: str, start: int, end: int, gap: Gap) -> list[Token]:
     found = []
     for match in _WORD.finditer(text[start:end]):
         word_start = start + match.start()
-        cuts = [word_start] + [i for i in range(word_start + 1, start + match.end()) if gap(i)]
+        cuts = [word_start, *gap.inside_word(word_start, start + match.end())]
         for piece_start, piece_end in zip(cuts, [*cuts[1:], start + match.end()], strict=True):
             piece = text[piece_start:piece_end].strip("，,;；")
             if piece:
