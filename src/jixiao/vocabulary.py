@@ -59,6 +59,15 @@ def is_level2(text: str) -> bool:
     return not _LEVEL1.match(name) and bool(_LEVEL2.match(name) or _LEVEL2_SHORT.match(name))
 
 
+def level_number(text: str) -> int | None:
+    """1 for a first-level word (is_level1), 2 for a second-level one (is_level2), else None: both tests
+    on one compared name."""
+    name = level_name(text)
+    if _LEVEL1.match(name):
+        return 1
+    return 2 if _LEVEL2.match(name) or _LEVEL2_SHORT.match(name) else None
+
+
 def has_points(text: str) -> bool:
     """`规划 (15分)`, `基础信息(3分)`: a block of a scoring sheet, whatever its name."""
     name = _SPACES.sub("", text)

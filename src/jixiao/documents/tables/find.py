@@ -69,9 +69,14 @@ class _RemovedSpaces(Gap):
         """Inside a word only dropped chars cut: none where the word's chars came one after another (most
         words, told by one comparison instead of a test per char)."""
         origin = self.origin
-        if end <= len(origin) and origin[start:end] == list(range(origin[start], origin[start] + end - start)):
+        if end > len(origin):
+            return [index for index in range(start + 1, end) if self(index)]
+        if origin[start:end] == list(range(origin[start], origin[start] + end - start)):
             return []
-        return [index for index in range(start + 1, end) if self(index)]
+        jumps = [index for index, (before, at) in enumerate(pairwise(origin[start:end]), start + 1) if at - before > 1]
+        if self.raw is None:
+            return jumps
+        return [index for index in jumps if not _PAGE_JOIN.fullmatch(self.raw, origin[index - 1] + 1, origin[index])]
 
 
 def _zones(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from jixiao.documents.tables.table import Cell
 from jixiao.numbers import UNIT_PATTERN
@@ -162,6 +163,7 @@ def tokens(text: str, start: int, end: int, gap: Gap) -> list[Token]:
 _SENTENCE_END = "。"
 _MAX_SENTENCE = 40
 _CLAUSE_MARK = re.compile(r"[，,；;:：]")
+_NOT_SPACES = re.compile(r"\S+")
 
 
 def _sentence_runs(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, int]]:
@@ -170,16 +172,14 @@ def _sentence_runs(text: str, start: int, end: int, gap: Gap) -> list[tuple[int,
     runs: list[tuple[int, int]] = []
     if text.find(_SENTENCE_END, start, end) < 0:
         return runs  # every run ends in 。: without one there is none (and no walk over every char)
-    run_start = None
-    for index in range(start, end + 1):
-        boundary = index == end or text[index].isspace() or (run_start is not None and gap(index))
-        if boundary and run_start is not None:
-            run = text[run_start:index]
+    for stretch in _NOT_SPACES.finditer(text, start, end):  # a run: a stretch between spaces, cut at its gaps
+        if _SENTENCE_END not in stretch.group(0):
+            continue
+        bounds = [stretch.start(), *gap.inside_word(*stretch.span()), stretch.end()]
+        for run_start, run_end in pairwise(bounds):
+            run = text[run_start:run_end]
             if run.endswith(_SENTENCE_END) and run.count(_SENTENCE_END) == 1 and len(run) <= _MAX_SENTENCE:
-                runs.append((run_start, index))
-            run_start = None
-        if index < end and not text[index].isspace() and run_start is None:
-            run_start = index
+                runs.append((run_start, run_end))
     # a cell after another on its line, one clause (`自评得分98.56分，等级为“优”。` is a line of prose)
     return [(a, b) for a, b in runs if a > start and _CJK.match(text, a) and not _CLAUSE_MARK.search(text, a, b)]
 
