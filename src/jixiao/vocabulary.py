@@ -182,6 +182,7 @@ def is_text_value(text: str) -> bool:
 
 REVERSE_NAME = re.compile(
     "失业率|事件|事故|投诉|上访|差错|违规|违纪|违法|超支|逾期|闲置|滞留|损失|受害率|成灾率|发生率|死亡率|结余率|空置率"
+    "|(?:人员|经费|费用|成本|支出|编制)控制率|预算调整率"  # fiscal control: within the approved amount
 )
 """Names of indicators where less is better (≤ targets, DOMAIN.md I11)."""
 _HANDLED = re.compile("处理|处置|办结|化解|答复|回复|查处|整改|受理|响应")
