@@ -44,8 +44,10 @@ _LEVEL2_SHORT = re.compile(r"^(?:数量|质量|时效|成本|经济效益|社会
 
 
 def level_name(text: str) -> str:
-    """A level cell as compared: spaces (`产 出 指 标`, `一级 指标`) and points (`(50分)`) dropped."""
+    """A level cell as compared: spaces (`产 出 指 标`, `一级 指标`), points (`(50分)`) and the template's
+    trailing 等 (`服务对象满意度指标等`) dropped."""
     name = _SPACES.sub("", text)
+    name = name[:-1] if name.endswith("指标等") else name
     # points end in a bracket: without one there are none to drop (and no scan of every char for them)
     return _POINTS_TAIL.sub("", name) if name.endswith((")", "）")) else name
 
