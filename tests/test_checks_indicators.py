@@ -93,6 +93,7 @@ def test_actual_not_numeric_but_not_for_nothing_happened() -> None:
 def test_unit_mismatch_unless_convertible() -> None:
     assert "indicators.unit_mismatch" in _rules(indicator("培训人数", "100人", "100户"))
     assert "indicators.unit_mismatch" not in _rules(indicator("城镇新增就业人数", "1.2万人", "12000人"))
+    assert "indicators.unit_mismatch" not in _rules(indicator("报告合格率", "≥100百分比", "100"))  # bare: same unit
 
 
 def test_over_achievement_needs_analysis() -> None:
