@@ -173,7 +173,8 @@ def missing_value(ctx: CheckContext) -> Iterator[Finding]:
     """
     last = len(ctx.report.indicators) - 1
     # a 完成值 column blank throughout: a 绩效目标表 (targets only), or a form nobody filled in
-    targets_only = not any(ind.actual for ind in ctx.report.indicators if _from_table(ind))
+    rows = [ind for ind in ctx.report.indicators if _from_table(ind)]
+    targets_only = len(rows) > 1 and not any(ind.actual for ind in rows)
     for i, ind in enumerate(ctx.report.indicators):
         if ctx.report.truncated and i == last:
             continue
