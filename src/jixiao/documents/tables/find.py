@@ -18,7 +18,7 @@ from jixiao.documents.tables.align import Aligner
 from jixiao.documents.tables.cells import HEADING, line_spans
 from jixiao.documents.tables.columns import column_major_table
 from jixiao.documents.tables.footers import cut_footer
-from jixiao.documents.tables.glued_funding import split_glued_funding
+from jixiao.documents.tables.glued_funding import drop_glued_rate, split_glued_funding
 from jixiao.documents.tables.glued_runs import glued_run_pieces
 from jixiao.documents.tables.headerless import headerless_table, headerless_zones
 from jixiao.documents.tables.headers import HEADER_WORD, MONEY_IN_YUAN, compact, kind_of
@@ -427,7 +427,8 @@ def _table(
     else:
         dropped = []
         for row in rows:
-            split_glued_funding(row, columns)
+            if not split_glued_funding(row, columns) and (span := drop_glued_rate(row)):
+                dropped.append(span)
     table = Table(kind=kind, layout=layout, columns=columns, rows=rows, start=run[0].cell.start, end=0)
     table.skipped = [(p.cell.start, p.cell.end) for p in left if p.shape in _VALUE_SHAPES or _GARBLED.fullmatch(p.text)]
     table.skipped += dropped + blanked
