@@ -187,8 +187,14 @@ def test_a_list_run_into_an_indicator_completion_heading_gives_actuals() -> None
     found = _indicators(
         "（三）绩效指标完成情况分析。道路硬化长度4.2公里,竣工验收合格率100%,"
         "资金拨付及时率≥95%,带动村民增收效果明显,\n四、存在的问题\n"
-    )  # `≥95%` is a target's shape and `效果明显` no figure: both are passed over, not guessed
-    assert [(i.name, i.actual.text) for i in found] == [("道路硬化长度", "4.2公里"), ("竣工验收合格率", "100%")]
+    )  # every part states what was achieved: a bound restated as the result and an outcome word are actuals
+    assert [(i.name, i.actual.text) for i in found] == [
+        ("道路硬化长度", "4.2公里"),
+        ("竣工验收合格率", "100%"),
+        ("资金拨付及时率", "≥95%"),
+        ("带动村民增收", "效果明显"),
+    ]
+    assert all(i.target is None for i in found)
     assert not _indicators("（三）绩效指标完成情况分析。受益人口≥5000人,实际受益5212人,满意度达95%。\n")[1:]
 
 
