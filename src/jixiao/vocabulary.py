@@ -196,7 +196,7 @@ REVERSE_NAME = re.compile(
     "|(?:人员|经费|费用|成本|支出|编制)控制率|预算调整率"  # fiscal control: within the approved amount
 )
 """Names of indicators where less is better (≤ targets, DOMAIN.md I11)."""
-_HANDLED = re.compile("处理|处置|办结|化解|答复|回复|查处|整改|受理|响应")
+_HANDLED = re.compile("处理|处置|办结|化解|答复|回复|查处|整改|受理|响应|责停|制止|纠正|打击")
 
 
 def is_reverse(name: str) -> bool:

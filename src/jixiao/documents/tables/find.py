@@ -482,6 +482,9 @@ def _tables_in(text: str, found: list[Piece], breaks: frozenset[int] | None = No
         table, index = _table(text, found, index, *header, breaks)
         if table.rows or table.skipped:  # a table of cells no cut reads still says what is unread
             tables.append(table)
+        elif not _TEXT_CHAR.search(text, table.end):  # the document ends on a table's header: it was cut
+            table.truncated = True
+            tables.append(table)
     if not tables and (columns := column_major_table(text, found)) is not None:
         tables.append(columns)
     return tables
