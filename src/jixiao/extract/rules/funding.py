@@ -162,11 +162,23 @@ _RUN_IN_HEADING = skipping(
 )
 
 
-def _sentence_end(text: str, start: int, limit: int) -> int:
-    ends = [end for end in (text.find("。", start, limit), text.find("\n", start, limit)) if end >= 0]
-    end = min(ends) if ends else limit
-    heading = _RUN_IN_HEADING.search(text, start + 1, end)
-    return heading.start() - 1 if heading else end
+class _SentenceEnds:
+    """Where each sentence of text[:limit] ends: at 。 or a line break, or before a run-in heading. The next
+    。 and break are kept, not searched again from every sentence (a text of many lines and few 。 would
+    be scanned to its next 。 once per line)."""
+
+    def __init__(self, text: str, limit: int) -> None:
+        self.text, self.limit = text, limit
+        self.stops = {"。": -1, "\n": -1}  # the next one at or after the last start (limit: none left)
+
+    def after(self, start: int) -> int:
+        for mark, at in self.stops.items():
+            if at < start:
+                found = self.text.find(mark, start, self.limit)
+                self.stops[mark] = self.limit if found < 0 else found
+        end = min(self.stops.values())
+        heading = _RUN_IN_HEADING.search(self.text, start + 1, end)
+        return heading.start() - 1 if heading else end
 
 
 @dataclass
@@ -183,8 +195,9 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     limit = _funding_text_end(text)
     lists: list[MoneyList] = []
     position = 0
+    ends = _SentenceEnds(text, limit)
     while position < limit:
-        end = _sentence_end(text, position, limit)
+        end = ends.after(position)
         lists.extend(_read_sentence(reading, position, end))
         position = end + 1
     attach_lists(text, lists, reading.funding, reading.spending)

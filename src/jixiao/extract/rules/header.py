@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import islice
 
 from jixiao.extract.rules.form_fields import FieldKind, FormField, form_fields, values_of
 from jixiao.extract.rules.fund_names import bracketed_subject, subject_of
@@ -70,7 +71,13 @@ class _TitleLine:
 
 
 def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()][:_MAX_LINES]
+    return list(islice((stripped for line in text.splitlines() if (stripped := line.strip())), _MAX_LINES))
+
+
+def _last_lines(text: str, count: int) -> list[str]:
+    """The last `count` lines that are not blank, stripped, in order (read from the end only)."""
+    found = list(islice((stripped for line in reversed(text.splitlines()) if (stripped := line.strip())), count))
+    return found[::-1]
 
 
 def _title_in(lines: list[str], index: int) -> _TitleLine | None:
@@ -113,12 +120,12 @@ def _title_lines(lines: list[str]) -> list[_TitleLine]:
     """The document's title as it is printed, last first: a page restates its post title (post title,
     来源, then the document's own title under it), so the first run of titles is one title, and the last of
     the run is the one the document itself prints."""
-    found = [title for index in range(len(lines)) if (title := _title_in(lines, index))]
-    run = found[:1]
-    for candidate in found[1:]:
-        if candidate.index - run[-1].index > _CLUSTER_GAP:
-            break
-        run.append(candidate)
+    run: list[_TitleLine] = []
+    for index in range(len(lines)):
+        if run and index - run[-1].index > _CLUSTER_GAP:
+            break  # no later title can join the run: the lines after it are not read
+        if title := _title_in(lines, index):
+            run.append(title)
     return run[::-1]
 
 
@@ -210,7 +217,7 @@ def _head_of(line: str) -> str:
 
 
 def _signature_place(text: str) -> str | None:
-    for line in [line.strip() for line in text.splitlines() if line.strip()][-_SIGNATURE_LINES:]:
+    for line in _last_lines(text, _SIGNATURE_LINES):
         if len(line) <= _MAX_HEAD_LINE and not _CHROME.search(line) and (place := most_specific(line)):
             return place
     return None
@@ -280,7 +287,7 @@ def ends_mid_sentence(text: str) -> bool:
 
     A last line that is a table row (`… | 20 |`) is for the table reader to judge.
     """
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = _last_lines(text, 1)
     if not lines:
         return False
     last = lines[-1]
