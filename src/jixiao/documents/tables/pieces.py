@@ -133,7 +133,8 @@ def _value_or_text(key: str) -> _Shaped:
     if digit and _PER_UNIT.match(key):  # 每亩300: a standard per unit, read as a value (its text is the figure)
         return Shape.FIGURE, None, None, None
     if digit:
-        quantity = parse_quantity(_PAREN_UNIT.sub(r"\1\2", key))  # 4.52(万人) is 4.52万人
+        bracketed = _PAREN_UNIT.match(key)  # 4.52(万人) is 4.52万人 (the pattern spans the whole key)
+        quantity = parse_quantity(bracketed[1] + bracketed[2] if bracketed else key)
         if quantity.value is not None:
             bare = quantity.unit is None and quantity.op is None
             return Shape.NUMBER if bare else Shape.FIGURE, quantity.value, quantity.unit, None
