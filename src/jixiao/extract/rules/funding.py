@@ -227,6 +227,9 @@ def _read_sentence(reading: _Reading, start: int, end: int) -> list[MoneyList]:
     text, plain = reading.text, reading.plain
     if not _DIGIT.search(text, start, end):
         return []  # no amount, no list, no rate: a sentence without a digit reads as nothing
+    if text.find("元", start, end) < 0 and text.find("万", start, end) < 0:
+        _read_rate(reading, start, end)  # every amount ends in 元 or 万: no amount and no list, a rate at most
+        return []
     found = list_in(text, plain, start, end)
     amounts = _amounts(text, plain, start, end, [(item.start, item.end) for item in found])
     if _subject_source(plain, start, amounts) is not None:
