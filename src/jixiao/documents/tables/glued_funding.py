@@ -18,6 +18,7 @@ _AMOUNT = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
 _RATE_TOLERANCE = 0.6  # percentage points: the printed rate is rounded
 _MAX_CELLS = 3
 _MAX_POINTS = 100.0
+_MAX_RATE = 200.0
 _GLUABLE = MONEY_ROLES | {Role.WEIGHT}
 _BUDGETS = (Role.BUDGET, Role.ALLOCATED, Role.INITIAL_BUDGET)  # what the rate is taken over, in that order
 
@@ -40,6 +41,26 @@ def split_glued_funding(row: Row, columns: list[Role]) -> bool:
     return True
 
 
+def is_glued_rate(text: str) -> bool:
+    """Whether a cell is a run of digits ending in a percent too long to be a rate alone (`194.9194.9100%`)."""
+    if not _GLUED.fullmatch(text):
+        return False
+    try:
+        return float(text[:-1]) > _MAX_RATE
+    except ValueError:
+        return True  # two points or more: several cells
+
+
+def drop_glued_rate(row: Row) -> tuple[int, int] | None:
+    """A rate cell still glued after `split_glued_funding` found no cut: taken out of the row, its span
+    returned (it is listed unread, never read as a rate)."""
+    cell = row.cells.get(Role.RATE)
+    if cell is None or not is_glued_rate(cell.text):
+        return None
+    del row.cells[Role.RATE]
+    return cell.start, cell.end
+
+
 def _missing_before_rate(row: Row, columns: list[Role]) -> list[Role]:
     """The cells printed right before the rate (amounts, a 分值) that the row lacks: the glued run holds them."""
     if Role.RATE not in columns:
@@ -60,7 +81,7 @@ def _cuts(text: str, roles: list[Role], known: dict[Role, str]) -> list[list[str
     digits = text[:-1]
     for rate_at in range(1, len(digits)):
         rate = digits[rate_at:]
-        if not _AMOUNT.fullmatch(rate) or not 1 <= float(rate) <= 200:
+        if not _AMOUNT.fullmatch(rate) or not 1 <= float(rate) <= _MAX_RATE:
             continue
         for cells in _cells(digits[:rate_at], roles):
             if _agree(known | dict(zip(roles, cells, strict=True)), float(rate)):

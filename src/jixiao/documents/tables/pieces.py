@@ -22,6 +22,7 @@ from jixiao.numbers import UNIT_PATTERN, parse_quantity
 from jixiao.vocabulary import (
     FUNDING_TOTAL,
     LEVEL2_WORD,
+    LEVEL_WORD,
     MONEY_UNITS,
     OP_WORDS,
     POINTS,
@@ -379,8 +380,12 @@ def _recut(text: str, start: int, end: int) -> list[Piece] | None:
     return pieces
 
 
-# not the tail of a longer level (`社会|成本指标`)
-_INNER_LEVEL = re.compile(r"(?<=[\u4e00-\u9fff，,。；;])(?<!经济)(?<!社会)(?<!生态)(?<!环境)(?<!对象)" + LEVEL2_WORD)
+# not the tail of a longer level (`社会|成本指标`); a first level, or a page's repeated 绩效指标, when a level
+# follows (`…动用库存绩效指标效益指标生态效益指标…`: a page break repeated the row-spanning cells)
+_INNER_LEVEL = re.compile(
+    r"(?<=[\u4e00-\u9fff，,。；;])(?<!经济)(?<!社会)(?<!生态)(?<!环境)(?<!对象)"
+    rf"(?:{LEVEL2_WORD}|(?:产出|效益|满意度)指标(?={LEVEL2_WORD})|绩效指标(?={LEVEL_WORD}))"
+)
 
 
 def _inner_levels(cell: Cell) -> list[Cell]:

@@ -3,8 +3,9 @@
 A value is an optional comparator, a number, an optional unit and suffix (`≥95%`, `812人`,
 `95%及以上`, `52.800000`), or a lone `-`/`/`. Text between values is split at spaces (T3 keeps them
 between cells). Amounts glued to each other split after two decimals (`512.40487.10` -> 512.40, 487.10),
-the way money columns print; a 0 glued to a percent (`0100%`) is 0 and 100%. A number carrying a unit
-glued to more words (`2024年招募人员体检`) belongs to a name, and so does a bare number glued to the words
+the way money columns print; a 0 glued to a percent (`0100%`) is 0 and 100%, and `00` is two zeros. A number
+carrying a unit glued to more words (`2024年招募人员体检`) belongs to a name (unless it repeats the unit of the
+value glued before it: `0起0起满意度…` is a target and its actual), and so does a bare number glued to the words
 before it (`第3季度`), unless a level word follows it (`已建立1010满意度指标`: a row ends there). A date
 (`2021年10月底前`) is one value. Whether two chars were glued is asked of `gap`, which knows where
 normalization removed the spaces a T3 dump printed between cells.
@@ -22,7 +23,7 @@ from jixiao.vocabulary import LEVEL_WORD
 
 _OP = r"≥|≤|>|<|=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于|大于|小于"
 VALUE = re.compile(
-    rf"(?P<op>{_OP})?(?P<num>0(?=[1-9]\d*(?:\.\d+)?%)|\d+\.\d\d(?=\d[\d,]*\.\d)|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?P<op>{_OP})?(?P<num>0(?=[1-9]\d*(?:\.\d+)?%|0(?![.\d]))|\d+\.\d\d(?=\d[\d,]*\.\d)|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?P<unit>{UNIT_PATTERN})?(?P<suffix>及以上|以上|及以下|以下|以内)?"
 )
 _DASH = re.compile(r"(?<!\S)[-—/／](?!\S)")
@@ -57,6 +58,7 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
     found += [(a, b, False) for a, b in dates]
     value_ends = {b for _, b in dates}
     garbled_end = -1
+    previous_unit: str | None = None
     for match in VALUE.finditer(text, start, end):
         if any(a <= match.start() < b for a, b in ranges):
             continue  # `0-6岁儿童`: a range inside a name
@@ -77,6 +79,10 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
         if glued_after and unit not in (None, "%") and not suffix:
             if previous_end != match.start():
                 continue  # 2024年招募人员体检: a name
+            if unit == previous_unit:
+                found.append((match.start(), stop, False))  # `0起0起市民满意度`: the actual, as its target
+                previous_end = stop
+                continue
             # `104人2017.33岗位开发不足`: a value right after a value, its "unit" starting the reason
             stop, unit = match.start("unit"), None
             glued_after = False
@@ -86,7 +92,7 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
         if numbering and (match.start() == start or gap(match.start()) or glued_before):
             continue  # 指标1: / 1、: a row's number, part of its name
         found.append((match.start(), stop, not (match["op"] or unit or suffix)))
-        previous_end = stop
+        previous_end, previous_unit = stop, unit
     found += [(dash.start(), dash.end(), False) for dash in _DASH.finditer(text, start, end)]
     return _without_misaligned_cents(text, sorted(found))
 
