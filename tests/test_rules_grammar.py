@@ -208,6 +208,9 @@ def test_score_and_grade_as_stated() -> None:
     assert extract_score("对本部门整体支出开展了绩效评价，综合评分为93分。")[0].value == 93
     assert extract_score("按照评分标准，本项目自评分为88.5分。")[0].value == 88.5
     assert extract_score("评分标准：每项评分2分")[0] is None
+    squashed = "项目名称校舍维护经费主管部门市教育局自评得分91财政审核评分实施单位第三中学"
+    assert extract_score(squashed)[0].text == "91"
+    assert extract_score("三级指标指标值自评得分10数量指标")[0] is None  # a header before the rows
 
 
 def test_a_budget_said_to_be_年初_is_the_initial_budget() -> None:

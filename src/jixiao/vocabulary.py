@@ -44,8 +44,10 @@ _LEVEL2_SHORT = re.compile(r"^(?:数量|质量|时效|成本|经济效益|社会
 
 
 def level_name(text: str) -> str:
-    """A level cell as compared: spaces (`产 出 指 标`, `一级 指标`) and points (`(50分)`) dropped."""
+    """A level cell as compared: spaces (`产 出 指 标`, `一级 指标`), points (`(50分)`) and the template's
+    trailing 等 (`服务对象满意度指标等`) dropped."""
     name = _SPACES.sub("", text)
+    name = name[:-1] if name.endswith("指标等") else name
     # points end in a bracket: without one there are none to drop (and no scan of every char for them)
     return _POINTS_TAIL.sub("", name) if name.endswith((")", "）")) else name
 
@@ -182,6 +184,7 @@ def is_text_value(text: str) -> bool:
 
 REVERSE_NAME = re.compile(
     "失业率|事件|事故|投诉|上访|差错|违规|违纪|违法|超支|逾期|闲置|滞留|损失|受害率|成灾率|发生率|死亡率|结余率|空置率"
+    "|(?:人员|经费|费用|成本|支出|编制)控制率|预算调整率"  # fiscal control: within the approved amount
 )
 """Names of indicators where less is better (≤ targets, DOMAIN.md I11)."""
 _HANDLED = re.compile("处理|处置|办结|化解|答复|回复|查处|整改|受理|响应")

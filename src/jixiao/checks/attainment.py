@@ -72,7 +72,8 @@ def comparable(target: Figure | None, actual: Figure | None) -> tuple[float, flo
     if target is None or actual is None or target.value is None or actual.value is None:
         return None
     if (target.kind == Kind.PERCENT) != (actual.kind == Kind.PERCENT):
-        return None
+        bare = actual if target.kind == Kind.PERCENT else target
+        return (target.value, actual.value) if bare.unit is None else None  # `≥100百分比` then `100`
     if target.unit == actual.unit or target.unit is None or actual.unit is None:
         return target.value, actual.value
     (t_unit, t_scale), (a_unit, a_scale) = _base(target.unit), _base(actual.unit)

@@ -18,9 +18,9 @@ _AMOUNT = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
 _RATE_TOLERANCE = 0.6  # percentage points: the printed rate is rounded
 _MAX_CELLS = 3
 _MAX_POINTS = 100.0
-_MAX_RATE = 200.0
 _GLUABLE = MONEY_ROLES | {Role.WEIGHT}
 _BUDGETS = (Role.BUDGET, Role.ALLOCATED, Role.INITIAL_BUDGET)  # what the rate is taken over, in that order
+_MAX_RATE = 1000.0  # percent: no funding row executes ten times its budget; above it the rate cell is glued
 
 
 def split_glued_funding(row: Row, columns: list[Role]) -> bool:
@@ -39,26 +39,6 @@ def split_glued_funding(row: Row, columns: list[Role]) -> bool:
         start += len(text)
     row.split = True
     return True
-
-
-def is_glued_rate(text: str) -> bool:
-    """Whether a cell is a run of digits ending in a percent too long to be a rate alone (`194.9194.9100%`)."""
-    if not _GLUED.fullmatch(text):
-        return False
-    try:
-        return float(text[:-1]) > _MAX_RATE
-    except ValueError:
-        return True  # two points or more: several cells
-
-
-def drop_glued_rate(row: Row) -> tuple[int, int] | None:
-    """A rate cell still glued after `split_glued_funding` found no cut: taken out of the row, its span
-    returned (it is listed unread, never read as a rate)."""
-    cell = row.cells.get(Role.RATE)
-    if cell is None or not is_glued_rate(cell.text):
-        return None
-    del row.cells[Role.RATE]
-    return cell.start, cell.end
 
 
 def _missing_before_rate(row: Row, columns: list[Role]) -> list[Role]:
@@ -81,7 +61,7 @@ def _cuts(text: str, roles: list[Role], known: dict[Role, str]) -> list[list[str
     digits = text[:-1]
     for rate_at in range(1, len(digits)):
         rate = digits[rate_at:]
-        if not _AMOUNT.fullmatch(rate) or not 1 <= float(rate) <= _MAX_RATE:
+        if not _AMOUNT.fullmatch(rate) or not 1 <= float(rate) <= 200:
             continue
         for cells in _cells(digits[:rate_at], roles):
             if _agree(known | dict(zip(roles, cells, strict=True)), float(rate)):
@@ -117,3 +97,20 @@ def _number(text: str | None) -> float:
         return float((text or "0").replace(",", ""))
     except ValueError:
         return 0.0
+
+
+def is_glued_rate(text: str) -> bool:
+    """Whether a cell is a run of digits ending in a percent that is no rate alone (`303010100%`, and
+    `194.9194.9100%`, whose two points make it several cells)."""
+    if not _GLUED.fullmatch(text):
+        return False
+    return text.count(".") > 1 or _number(text[:-1]) > _MAX_RATE
+
+
+def drop_glued_rate(row: Row) -> tuple[int, int] | None:
+    """Take out a rate cell no cut could read (`303010100%`: cells glued to the rate); its span is unread."""
+    cell = row.cells.get(Role.RATE)
+    if cell is None or not is_glued_rate(cell.text):
+        return None
+    del row.cells[Role.RATE]
+    return cell.start, cell.end
