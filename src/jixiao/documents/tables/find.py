@@ -18,7 +18,7 @@ from jixiao.documents.tables.align import Aligner
 from jixiao.documents.tables.cells import HEADING, line_spans
 from jixiao.documents.tables.columns import column_major_table
 from jixiao.documents.tables.footers import cut_footer
-from jixiao.documents.tables.glued_funding import drop_glued_rate, split_glued_funding
+from jixiao.documents.tables.glued_funding import drop_glued_rate, recut_disagreeing, split_glued_funding
 from jixiao.documents.tables.glued_runs import glued_run_pieces
 from jixiao.documents.tables.headerless import headerless_table, headerless_zones
 from jixiao.documents.tables.headers import HEADER_WORD, MONEY_IN_YUAN, compact, kind_of
@@ -408,7 +408,8 @@ def _table(
     else:
         dropped = []
         for row in rows:
-            if not split_glued_funding(row, columns) and (span := drop_glued_rate(row)) is not None:
+            cut = split_glued_funding(row, columns) or recut_disagreeing(row, columns)
+            if not cut and (span := drop_glued_rate(row)) is not None:
                 dropped.append(span)
     table = Table(kind=kind, layout=layout, columns=columns, rows=rows, start=run[0].cell.start, end=0)
     table.skipped = [(p.cell.start, p.cell.end) for p in left if p.shape in _VALUE_SHAPES or _GARBLED.fullmatch(p.text)]
@@ -484,15 +485,19 @@ def find_tables(
     found: list[tuple[list[Piece], frozenset[int] | None]] = [_grid_pieces(text, layout) for layout in grids]
     zones = [(start, end) for start, end in _zones(text, covered) if _may_hold_header(text[start:end])]
     views = [wrapped_view(text, start, end) for start, end in zones]
-    found += [(pieces(text, start, end, gap, ocr=ocr), None) for (start, end), view in zip(zones, views) if not view]
+    found += [
+        (pieces(text, start, end, gap, ocr=ocr), None)
+        for (start, end), view in zip(zones, views, strict=True)
+        if not view
+    ]
     read = [table for zone, breaks in found for table in _tables_in(text, zone, breaks)]
     read += [table for view in views if view is not None for table in _wrapped_tables(text, view, gap, ocr)]
     for table in read:
-            table.money_unit = _money_unit(text, table)
-            table.ocr = ocr
-            if ocr:
-                table.layout = "t5"
-            tables.append(table)
+        table.money_unit = _money_unit(text, table)
+        table.ocr = ocr
+        if ocr:
+            table.layout = "t5"
+        tables.append(table)
     if not any(table.kind is Kind.INDICATORS for table in tables):
         tables += _headerless(text, gap, ocr, [*covered, *((t.start, t.end) for t in tables)])
     return sorted(tables, key=lambda table: table.start)

@@ -384,7 +384,7 @@ def _recut(text: str, start: int, end: int) -> list[Piece] | None:
 # follows (`…动用库存绩效指标效益指标生态效益指标…`: a page break repeated the row-spanning cells)
 _INNER_LEVEL = re.compile(
     r"(?<=[\u4e00-\u9fff，,。；;])(?<!经济)(?<!社会)(?<!生态)(?<!环境)(?<!对象)"
-    rf"(?:{LEVEL2_WORD}|(?:产出|效益|满意度)指标(?={LEVEL2_WORD})|绩效指标(?={LEVEL_WORD}))"
+    rf"(?:{LEVEL2_WORD}|(?:产出|效益|满意度|绩效)指标(?={LEVEL_WORD}))"
 )
 
 
