@@ -416,3 +416,11 @@ def test_a_funding_row_naming_several_levels_is_no_source(tmp_path: Path) -> Non
     _, report = _report(raw, tmp_path)
     assert report.funding.budget.total is not None and report.funding.budget.total.value == 80
     assert [(s.source.value, s.name) for s in report.funding.budget.by_source] == [("county", "县级资金")]
+
+
+def test_a_template_row_label_left_blank_is_no_indicator() -> None:
+    from jixiao.extract.rules.tables import is_name
+
+    assert not is_name("指标2")
+    assert not is_name("指标3:")
+    assert is_name("指标1工程完工率")

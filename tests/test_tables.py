@@ -815,3 +815,19 @@ def test_a_glued_funding_row_cut_after_two_decimals_is_cut_again_when_its_rate_d
     assert [(r.text(Role.BUDGET), r.text(Role.EXECUTED), r.text(Role.RATE)) for r in table.rows] == [
         ("512.40", "487.10", "95.06%")
     ]  # a two-decimal cut its rate confirms stays
+
+
+def test_template_rows_and_a_reason_sentence_in_a_cell_per_line_dump_are_no_indicators() -> None:
+    blank = ["指标2", " ", " ", " ", " ", " ", "……", " ", " ", " ", " ", " "]
+    cells = [
+        "一级指标", "二级指标", "三级指标", "年度", "指标值", "实际", "完成值", "分值", "得分", "偏差原因分析",
+        "产出指标", "数量指标", "指标1改造校舍面积", "800", "800", "20", "20", " ", *blank,
+        "时效指标", "指标1按期完工率", "100", "90", "20", "18", "雨季停工,工期延后约10%,已追加施工人员。", *blank,
+    ]  # fmt: skip
+    [table] = _tables("\n\n".join(cells) + "\n")
+    named = [(r.text(Role.NAME), r.text(Role.TARGET), r.text(Role.ACTUAL)) for r in table.rows if r.text(Role.TARGET)]
+    assert named == [("指标1改造校舍面积", "800", "800"), ("指标1按期完工率", "100", "90")]
+    assert [r.text(Role.REASON) for r in table.rows if r.text(Role.REASON)] == [
+        "雨季停工,工期延后约10%,已追加施工人员。"
+    ]  # the sentence is the reason cell, not a row with a target of 10%
+    assert {r.text(Role.NAME) for r in table.rows if not r.text(Role.TARGET)} <= {"指标2"}  # its 2 is no target

@@ -234,7 +234,7 @@ def _body_end(text: str, found: list[Piece], start: int, absorbed: set[Piece], k
             continue
         if kind is Kind.FUNDING and piece.shape is Shape.LONG_TEXT and not _source_row_follows(found, position):
             return position
-        last = position == len(found) - 1
+        last = position == len(found) - 1 and not piece.text.endswith("。")  # a whole sentence is no cut cell
         off_pipes = piped and piece.cut not in ("pipe", "border") and piece.shape is not Shape.EMPTY
         if off_pipes and not last and not _on_piped_line(text, piece.cell):
             return position  # a line without a pipe after a pipe dump's rows: the text goes on (unless the

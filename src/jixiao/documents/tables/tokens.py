@@ -91,6 +91,8 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
         numbering = match["op"] is None and unit is None and text[stop : stop + 1] in (":", "：", "、")
         if numbering and (match.start() == start or gap(match.start()) or glued_before):
             continue  # 指标1: / 1、: a row's number, part of its name
+        if match["op"] is None and unit is None and glued_before and text.endswith("指标", start, match.start()):
+            continue  # `指标2`, a template's row label left blank: its number, never a value
         found.append((match.start(), stop, not (match["op"] or unit or suffix)))
         previous_end, previous_unit = stop, unit
     found += [(dash.start(), dash.end(), False) for dash in _DASH.finditer(text, start, end)]

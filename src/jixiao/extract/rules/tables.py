@@ -95,6 +95,7 @@ _SENTENCE_MARK = re.compile(r"[。；;]|[（(]\d+(?:\.\d+)?分[)）].")
 _MAX_NAME = 60
 _COUNTED = re.compile(rf"\d+(?:\.\d+)?(?!分|%)(?:{UNIT_PATTERN})[\u4e00-\u9fff]{{2}}")
 """`5000吨稻谷储备到位率`: a name that opens with the quantity it counts (a stray score, `5明确性`, has no unit)."""
+_TEMPLATE_LABEL = re.compile(r"^指标\d+[:：、.．]?$")
 _PART_OF = re.compile(r"^[★☆*]*其中[:：]")
 _LEVEL_INSIDE = re.compile(LEVEL_WORD)
 _SCRAMBLED_NATURE = r"(?=[定性量指标]{4}$)(?=[^定]*定)(?=[^指]*指)(?=[^标]*标)[定性量指标]{4}"
@@ -117,6 +118,8 @@ def is_name(text: str) -> bool:
     numbering = _NUMBERING.match(compact)
     if compact[0].isdigit() and not numbering and not _COUNTED.match(compact):
         return False
+    if _TEMPLATE_LABEL.match(compact):
+        return False  # `指标2` with nothing after it: a template row left blank
     rest = _PART_OF.sub("", compact[numbering.end() :] if numbering else compact)
     rest = rest.removesuffix("。")  # a web table's `指标1:基层医疗卫生机构实施基本药物制度补助。`
     if not rest:
