@@ -831,3 +831,22 @@ def test_template_rows_and_a_reason_sentence_in_a_cell_per_line_dump_are_no_indi
         "雨季停工,工期延后约10%,已追加施工人员。"
     ]  # the sentence is the reason cell, not a row with a target of 10%
     assert {r.text(Role.NAME) for r in table.rows if not r.text(Role.TARGET)} <= {"指标2"}  # its 2 is no target
+
+
+def test_a_squashed_weight_first_form_reads_past_an_empty_level_to_its_footer() -> None:
+    raw = (
+        "一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的改进措施产出指标(60分)数量指标"
+        "新建健身步道20≥2公里2.3公里20质量指标验收合格率20100%100%20时效指标按期完工率20≥90%100%20"
+        "效益指标(30分)经济效益指标社会效益指标受益群众人数20≥800人900人20可持续影响指标步道使用年限10≥8年8年10"
+        "满意度指标(10分)服务对象满意度指标群众满意度10≥90%96%10……总分100100\n"
+    )
+    [table] = _tables(raw)
+    read = [(r.text(Role.LEVEL2), r.text(Role.NAME), r.text(Role.TARGET), r.text(Role.ACTUAL), r.text(Role.SCORE))
+            for r in table.rows if Role.NAME in r.cells]  # fmt: skip
+    assert read[3:] == [
+        ("社会效益指标", "受益群众人数", "≥800人", "900人", "20"),  # not under the empty 经济效益指标, nor named by it
+        ("可持续影响指标", "步道使用年限", "≥8年", "8年", "10"),  # `≥` alone is no target: the score is not the 8
+        ("服务对象满意度指标", "群众满意度", "≥90%", "96%", "10"),  # the last row, before `……总分`
+    ]
+    [total] = [r for r in table.rows if Role.LABEL in r.cells]
+    assert (total.text(Role.WEIGHT), total.text(Role.SCORE)) == ("100", "100")

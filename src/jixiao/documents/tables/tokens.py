@@ -36,6 +36,8 @@ _LEVEL_WORD = re.compile(LEVEL_WORD)
 _RANGE = re.compile(r"\d+(?:\.\d+)?\s*[-~—－～至]\s*\d+(?:\.\d+)?(?=[\u4e00-\u9fff])(?!万|元|人|%)")
 
 
+_TOTAL_WORDS = ("总分", "合计", "总计")
+
 Gap = Callable[[int], bool]
 """gap(i): the source printed a space (or a line break) before char i."""
 
@@ -86,7 +88,8 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
             # `104人2017.33岗位开发不足`: a value right after a value, its "unit" starting the reason
             stop, unit = match.start("unit"), None
             glued_after = False
-        if match["op"] is None and unit is None and glued_before and glued_after:
+        total = text.endswith(_TOTAL_WORDS, start, match.start())  # `总分100100注:`: the footer's figures
+        if match["op"] is None and unit is None and glued_before and glued_after and not total:
             continue  # 第3季度
         numbering = match["op"] is None and unit is None and text[stop : stop + 1] in (":", "：", "、")
         if numbering and (match.start() == start or gap(match.start()) or glued_before):
