@@ -82,6 +82,7 @@ def test_missing_value_both_ways() -> None:
 
 def test_actual_not_measured() -> None:
     assert _rules(indicator("就业政策满意度", "≥95%", "≥95%")) == ["indicators.actual_not_measured"]
+    assert "indicators.actual_not_measured" not in _rules(indicator("验收合格率", "=100%", "=100%"))  # measured
     assert _rules(indicator("就业政策满意度", "≥95%", "98%")) == []
 
 
@@ -93,6 +94,7 @@ def test_actual_not_numeric_but_not_for_nothing_happened() -> None:
 def test_unit_mismatch_unless_convertible() -> None:
     assert "indicators.unit_mismatch" in _rules(indicator("培训人数", "100人", "100户"))
     assert "indicators.unit_mismatch" not in _rules(indicator("城镇新增就业人数", "1.2万人", "12000人"))
+    assert "indicators.unit_mismatch" not in _rules(indicator("造林面积", "1.2万亩", "12500亩"))  # 万 of any unit
     assert "indicators.unit_mismatch" not in _rules(indicator("报告合格率", "≥100百分比", "100"))  # bare: same unit
 
 
@@ -177,6 +179,7 @@ def test_handling_complaints_is_not_a_less_is_better_indicator() -> None:
     assert not is_reverse("投诉处理及时率") and not is_reverse("事故隐患整改率")
     assert is_reverse("财政供养人员控制率") and is_reverse("公用经费控制率") and is_reverse("预算调整率")
     assert not is_reverse("高血压患者血压控制率")  # a health outcome: more is better
+    assert is_reverse("违法案件数") and not is_reverse("违法行为责停率")  # stopping violations: more is better
 
 
 def test_a_bare_zero_needs_no_unit() -> None:

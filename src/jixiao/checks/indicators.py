@@ -210,7 +210,7 @@ def actual_not_measured(ctx: CheckContext) -> Iterator[Finding]:
     reviewer must ask for the measured figure.
     """
     for i, ind in enumerate(ctx.report.indicators):
-        if ind.actual is not None and ind.actual.op is not None:
+        if ind.actual is not None and ind.actual.op not in (None, Op.EQ):  # `=100%` is a measured value
             yield ctx.finding(
                 f"{_label(ind)}：实际完成值 {ind.actual.text} 是区间而非实测值",
                 f"{ind.name}: actual {ind.actual.text} is a bound, not a measured value",

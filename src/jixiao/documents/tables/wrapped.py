@@ -36,15 +36,7 @@ class WrappedView:
 
     def gap(self, printed: Gap) -> Gap:
         """The gap test in the view: a removed wrap space is no gap; elsewhere, what `printed` says."""
-
-        def gap(index: int) -> bool:
-            if index <= 0 or index >= len(self.positions):
-                return index > 0
-            if self.positions[index] - self.positions[index - 1] > 1:
-                return False
-            return printed(self.positions[index])
-
-        return gap
+        return _ViewGap(self.text, self.positions, printed)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The document offsets of view[start:end]."""
@@ -52,6 +44,23 @@ class WrappedView:
             at = self.positions[start] if start < len(self.positions) else self.positions[-1] + 1
             return at, at
         return self.positions[start], self.positions[end - 1] + 1
+
+
+class _ViewGap(Gap):
+    def __init__(self, text: str, positions: list[int], printed: Gap) -> None:
+        super().__init__(text)
+        self.positions = positions
+        self.printed = printed
+
+    def __call__(self, index: int) -> bool:
+        if index <= 0 or index >= len(self.positions):
+            return index > 0
+        if self.positions[index] - self.positions[index - 1] > 1:
+            return False
+        return self.printed(self.positions[index])
+
+    def inside_word(self, start: int, end: int) -> list[int]:
+        return [index for index in range(start + 1, end) if self(index)]
 
 
 def wrapped_view(text: str, start: int, end: int) -> WrappedView | None:
