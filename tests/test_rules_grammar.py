@@ -187,8 +187,14 @@ def test_a_list_run_into_an_indicator_completion_heading_gives_actuals() -> None
     found = _indicators(
         "（三）绩效指标完成情况分析。道路硬化长度4.2公里,竣工验收合格率100%,"
         "资金拨付及时率≥95%,带动村民增收效果明显,\n四、存在的问题\n"
-    )  # `≥95%` is a target's shape and `效果明显` no figure: both are passed over, not guessed
-    assert [(i.name, i.actual.text) for i in found] == [("道路硬化长度", "4.2公里"), ("竣工验收合格率", "100%")]
+    )  # every part states what was achieved: a bound restated as the result and an outcome word are actuals
+    assert [(i.name, i.actual.text) for i in found] == [
+        ("道路硬化长度", "4.2公里"),
+        ("竣工验收合格率", "100%"),
+        ("资金拨付及时率", "≥95%"),
+        ("带动村民增收", "效果明显"),
+    ]
+    assert all(i.target is None for i in found)
     assert not _indicators("（三）绩效指标完成情况分析。受益人口≥5000人,实际受益5212人,满意度达95%。\n")[1:]
 
 
@@ -208,6 +214,10 @@ def test_score_and_grade_as_stated() -> None:
     assert extract_score("对本部门整体支出开展了绩效评价，综合评分为93分。")[0].value == 93
     assert extract_score("按照评分标准，本项目自评分为88.5分。")[0].value == 88.5
     assert extract_score("评分标准：每项评分2分")[0] is None
+    assert extract_score("项目实施效果较好，评价得分及绩效等级为(良)。")[1].text == "良"
+    squashed = "项目名称校舍维护经费主管部门市教育局自评得分91财政审核评分实施单位第三中学"
+    assert extract_score(squashed)[0].text == "91"
+    assert extract_score("三级指标指标值自评得分10数量指标")[0] is None  # a header before the rows
 
 
 def test_a_budget_said_to_be_年初_is_the_initial_budget() -> None:

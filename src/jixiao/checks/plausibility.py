@@ -30,6 +30,8 @@ _ABOUT_THE_TEXT = ("narrative.instruction_to_model",)
 def confidence(figure: Figure) -> Confidence:
     """How surely a figure was read, from the layout or phrase that found it."""
     found_by = figure.found_by or ""
+    if figure.grounding.value == "exact" and found_by.endswith(".checked"):
+        return Confidence.MEDIUM  # a row its own 得分系数 arithmetic confirms, in whatever layout
     if figure.grounding.value != "exact" or any(mark in found_by for mark in _LOW):
         return Confidence.LOW
     if any(found_by.startswith(mark) for mark in _MEDIUM):

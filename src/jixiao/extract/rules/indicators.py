@@ -164,7 +164,7 @@ def read_statements(reader: ClauseReader, start: int, end: int, *, listing: bool
     position = start
     for brk in [*_STATEMENT_BREAKS.finditer(text, start, stop), None]:
         part_end = brk.start() if brk else stop
-        part = _statement(text, position, part_end)
+        part = _statement(text, position, part_end, listing=listing)
         if part is None or (part == _PLAIN and not listing):
             return False
         if isinstance(part, tuple):
@@ -182,9 +182,12 @@ _MIN_LISTING = 2
 _PLAIN = "plain"
 
 
-def _statement(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | str | None:
+def _statement(text: str, start: int, end: int, *, listing: bool = False) -> tuple[str, tuple[int, int]] | str | None:
     """`name figure` as (name, figure span); "plain" for a part that states no plain figure; None for a
-    part that is a target or an actual by its words (the line is a sentence, not a list)."""
+    part that is a target or an actual by its words (the line is a sentence, not a list).
+
+    In a `listing` under a 指标完成情况 heading every part states what was achieved, so a bound
+    (`工作任务及时完成率≥90%`, restated as the result) and an outcome word (`…发展效果明显`) are actuals too."""
     statement = _STATEMENT.match(text, start, end)
     if statement is None:
         return _PLAIN
@@ -193,13 +196,25 @@ def _statement(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] |
         return None
     values = terminal_quantities(text, *statement.span("clause"))
     if len(values) != 1 or values[0].end() != statement.end("clause"):
-        return _PLAIN
+        return _outcome(text, *statement.span("clause")) if listing else _PLAIN
     name = clean_name(text[statement.start("clause") : values[0].start()])
     if not name or _NOT_A_STATEMENT.match(name) or any(char.isdigit() for char in name):
         return None  # `发放率为98%覆盖率…均为100%` is no one name: statements.py reads it
-    if values[0]["op"] or values[0]["suffix"]:
+    if (values[0]["op"] or values[0]["suffix"]) and not listing:
         return _PLAIN  # `≥300人次`: a target's shape (then `，实际培训326人次` makes it a sentence)
     return name, values[0].span()
+
+
+_OUTCOME = re.compile(r"(?P<name>[^，,；;。\d]{4,30}?)(?P<value>效果明显|成效明显|成效显著|明显提升|有效提升|明显改善)")
+
+
+def _outcome(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | str:
+    """`有效带动残疾人事业发展效果明显`: a listed indicator whose result is an outcome word."""
+    found = _OUTCOME.fullmatch(text, start, end)
+    if found is None:
+        return _PLAIN
+    name = clean_name(found["name"])
+    return (name, found.span("value")) if name else _PLAIN
 
 
 def _flush(reader: ClauseReader, cursor: Cursor, items: list[tuple[int, int]]) -> None:
