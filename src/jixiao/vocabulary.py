@@ -46,7 +46,7 @@ _LEVEL2_SHORT = re.compile(r"^(?:数量|质量|时效|成本|经济效益|社会
 def level_name(text: str) -> str:
     """A level cell as compared: spaces (`产 出 指 标`, `一级 指标`), points (`(50分)`) and the template's
     trailing 等 (`服务对象满意度指标等`) dropped."""
-    name = _SPACES.sub("", text)
+    name = "".join(text.split())  # re's \s, char for char, and faster than a sub
     name = name[:-1] if name.endswith("指标等") else name
     # points end in a bracket: without one there are none to drop (and no scan of every char for them)
     return _POINTS_TAIL.sub("", name) if name.endswith((")", "）")) else name
@@ -59,6 +59,15 @@ def is_level1(text: str) -> bool:
 def is_level2(text: str) -> bool:
     name = level_name(text)
     return not _LEVEL1.match(name) and bool(_LEVEL2.match(name) or _LEVEL2_SHORT.match(name))
+
+
+def level_number(text: str) -> int | None:
+    """1 for a first-level word (is_level1), 2 for a second-level one (is_level2), else None: both tests
+    on one compared name."""
+    name = level_name(text)
+    if _LEVEL1.match(name):
+        return 1
+    return 2 if _LEVEL2.match(name) or _LEVEL2_SHORT.match(name) else None
 
 
 def has_points(text: str) -> bool:
@@ -133,7 +142,7 @@ FUNDING_TOTAL = re.compile(r"^(?:年度)?(?:资金|预算)?总额|^合计|^总�
 
 def source_label(text: str) -> str:
     """A funding row label without its `其中：` or numbering: `其中:中央财政资金` → `中央财政资金`."""
-    return _SOURCE_PREFIX.sub("", _SPACES.sub("", text)).rstrip(":：")
+    return _SOURCE_PREFIX.sub("", "".join(text.split())).rstrip(":：")
 
 
 def source_of(label: str) -> FundSource | None:
