@@ -27,6 +27,14 @@ def test_categories_sum_rounding_edge() -> None:
     ]
 
 
+def test_a_list_sharing_out_the_allocated_money_is_not_held_against_the_executed_total() -> None:
+    regions = spending(("甲市", "780万元", None), ("乙市", "690万元", None), ("厅直单位", "410万元", None))
+    allocated = Funding(allocated=line("1880万元"), executed=line("1142.6万元"))
+    assert rules_of(check(report(funding=allocated, spending=regions))) == []
+    spent = Funding(allocated=line("1900万元"), executed=line("1142.6万元"))  # adds up to neither line
+    assert rules_of(check(report(funding=spent, spending=regions))) == ["spending.categories_sum"]
+
+
 def test_share_wrong_last_digit_is_an_error() -> None:
     findings = _check("3000.00万元", ("A", "1000.00万元", "33.34%"), ("B", "2000.00万元", "66.67%"))
     assert [(f.rule, f.severity.value) for f in findings] == [("spending.share", "error")]

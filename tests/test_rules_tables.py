@@ -225,7 +225,21 @@ def test_a_glued_department_sheet_gives_names_without_the_cells_glued_around_the
         ("会议培训次数", "≤4次", "10"),
         ("档案管理规范性", "好", "2"),
     ]
-    assert all(i.score is not None and i.score.found_by == "table.t4.glued_split" for i in report.indicators)
+    # 得分 = 分值 × 得分系数 on each row: the row's own arithmetic confirms the cut (medium confidence)
+    assert all(i.score is not None and i.score.found_by == "table.t4.checked" for i in report.indicators)
+    assert all(confidence(i.target) is Confidence.MEDIUM for i in report.indicators)
+
+
+def test_a_glued_row_its_coefficient_contradicts_stays_a_low_confidence_split(tmp_path: Path) -> None:
+    raw = (
+        "部门整体绩效自评表\n"
+        "指标名称计量单位指标性质年初指标值调整指标值全年完成值得分系数(%)指标权重(分)指标得分(分)是否核心指标"
+        "一般性支出压减率%定量指标5%4%80%33否会议培训次数次定量指标≤4次3次100%1010是\n"
+    )
+    _, report = _report(raw, tmp_path)
+    found_by = [(i.name, i.score and i.score.found_by) for i in report.indicators]
+    assert found_by == [("一般性支出压减率", "table.t4.glued_split"), ("会议培训次数", "table.t4.checked")]
+    assert confidence(report.indicators[0].target) is Confidence.LOW
 
 
 def test_headerless_rows_are_marked_as_a_guess_and_never_accused(tmp_path: Path) -> None:

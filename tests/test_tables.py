@@ -526,6 +526,21 @@ def test_a_glued_funding_row_with_two_honest_cuts_stays_unread() -> None:
     assert not split_glued_funding(Row(cells={Role.RATE: _cell("123456789%")}), columns)  # no cut agrees
 
 
+def test_a_document_ending_on_a_table_header_was_cut() -> None:
+    raw = "资金投入情况 | 820.00 |\n绩效指标 | 一级指标 |\n二级指标 | 三级指标 | 指标值 | 全年实际完成值 |\n"
+    [table] = _tables(raw)
+    assert table.truncated and table.rows == []
+    assert _tables(raw + "本项目无其他需要说明的事项。\n") == []  # text goes on: a header with no rows, not a cut
+
+
+def test_a_glued_rate_cell_no_cut_reads_is_listed_unread_not_read_as_a_rate() -> None:
+    # 30 | 30 | (blank executed) | 10 | 100%: four cells before the rate, one blank, no cut agrees
+    raw = "项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分\n年度资金总额303010100%\n"
+    [table] = _tables(raw)
+    assert all(Role.RATE not in row.cells for row in table.rows)
+    assert [end - start for start, end in table.skipped] == [len("303010100%")]
+
+
 def test_glued_points_under_a_header_without_points_columns_are_not_a_target() -> None:
     raw = (
         "绩效指标一级指标二级指标三级指标指标值全年实际完成值未完成原因和改进措施\n"

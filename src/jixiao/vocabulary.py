@@ -44,8 +44,10 @@ _LEVEL2_SHORT = re.compile(r"^(?:数量|质量|时效|成本|经济效益|社会
 
 
 def level_name(text: str) -> str:
-    """A level cell as compared: spaces (`产 出 指 标`, `一级 指标`) and points (`(50分)`) dropped."""
-    name = _SPACES.sub("", text)
+    """A level cell as compared: spaces (`产 出 指 标`, `一级 指标`), points (`(50分)`) and the template's
+    trailing 等 (`服务对象满意度指标等`) dropped."""
+    name = "".join(text.split())  # re's \s, char for char, and faster than a sub
+    name = name[:-1] if name.endswith("指标等") else name
     # points end in a bracket: without one there are none to drop (and no scan of every char for them)
     return _POINTS_TAIL.sub("", name) if name.endswith((")", "）")) else name
 
@@ -57,6 +59,15 @@ def is_level1(text: str) -> bool:
 def is_level2(text: str) -> bool:
     name = level_name(text)
     return not _LEVEL1.match(name) and bool(_LEVEL2.match(name) or _LEVEL2_SHORT.match(name))
+
+
+def level_number(text: str) -> int | None:
+    """1 for a first-level word (is_level1), 2 for a second-level one (is_level2), else None: both tests
+    on one compared name."""
+    name = level_name(text)
+    if _LEVEL1.match(name):
+        return 1
+    return 2 if _LEVEL2.match(name) or _LEVEL2_SHORT.match(name) else None
 
 
 def has_points(text: str) -> bool:
@@ -95,7 +106,7 @@ UNIT_WORDS = (
     "百分比 万人次 人次 亿元 万元 千元 元 万人 人 户 个 家 次 起 件 项 所 名 天 日 小时 个月 月 年 期 场 "
     "本 套 台 处 平方米 平方公里 亩 万亩 公顷 公里 千米 米 吨 辆 批 支 条 张 份 篇 间 座 笔 班 村 岗 分钟 分 "
     "只 头 株 棵 册 箱 袋 眼 口 栋 宗 例 床 所 架 艘 套 种 类 批次 家次 盏 万 % "
-    "公斤 千克 立方米 万立方米 万吨 万t t kg km km² hm² hm ha m m² m³"  # engineering reports print SI units
+    "公斤 千克 立方米 万立方米 万吨 万t t kg km km² hm² hm ha m m² m³ ‰"  # engineering reports print SI units
 ).split()
 """Units a figure may carry, for the number pattern; longer ones win (万元 over 元, 万人 over 人)."""
 MONEY_UNITS = ("元", "千元", "万元", "亿元")
@@ -131,7 +142,7 @@ FUNDING_TOTAL = re.compile(r"^(?:年度)?(?:资金|预算)?总额|^合计|^总�
 
 def source_label(text: str) -> str:
     """A funding row label without its `其中：` or numbering: `其中:中央财政资金` → `中央财政资金`."""
-    return _SOURCE_PREFIX.sub("", _SPACES.sub("", text)).rstrip(":：")
+    return _SOURCE_PREFIX.sub("", "".join(text.split())).rstrip(":：")
 
 
 def source_of(label: str) -> FundSource | None:
@@ -182,9 +193,10 @@ def is_text_value(text: str) -> bool:
 
 REVERSE_NAME = re.compile(
     "失业率|事件|事故|投诉|上访|差错|违规|违纪|违法|超支|逾期|闲置|滞留|损失|受害率|成灾率|发生率|死亡率|结余率|空置率"
+    "|(?:人员|经费|费用|成本|支出|编制)控制率|预算调整率"  # fiscal control: within the approved amount
 )
 """Names of indicators where less is better (≤ targets, DOMAIN.md I11)."""
-_HANDLED = re.compile("处理|处置|办结|化解|答复|回复|查处|整改|受理|响应")
+_HANDLED = re.compile("处理|处置|办结|化解|答复|回复|查处|整改|受理|响应|责停|制止|纠正|打击")
 
 
 def is_reverse(name: str) -> bool:

@@ -22,6 +22,7 @@ COUNT_UNITS = frozenset(
     "人 户 个 家 次 起 件 项 所 名 人次 万人 万人次 场 座 间 套 台 本 期 批 条 张 份 篇 处 笔".split()
 )
 _SCALED = {"万人": ("人", 1e4), "万人次": ("人次", 1e4), "万元": ("元", 1e4), "万": (None, 1e4)}
+_MAGNITUDE = {"万": 1e4, "亿": 1e8}
 
 
 class Status(StrEnum):
@@ -56,7 +57,12 @@ def effective_op(indicator: Indicator) -> Op:
 
 
 def _base(unit: str | None) -> tuple[str | None, float]:
-    return _SCALED.get(unit or "", (unit, 1.0))
+    """The unit without its 万/亿 and the factor: 万亩 → (亩, 10⁴), 亿元 → (元, 10⁸)."""
+    if unit in _SCALED:
+        return _SCALED[unit]
+    if unit and len(unit) > 1 and unit[0] in _MAGNITUDE:
+        return unit[1:], _MAGNITUDE[unit[0]]
+    return unit, 1.0
 
 
 def in_base_units(figure: Figure) -> float | None:
@@ -72,7 +78,8 @@ def comparable(target: Figure | None, actual: Figure | None) -> tuple[float, flo
     if target is None or actual is None or target.value is None or actual.value is None:
         return None
     if (target.kind == Kind.PERCENT) != (actual.kind == Kind.PERCENT):
-        return None
+        bare = actual if target.kind == Kind.PERCENT else target
+        return (target.value, actual.value) if bare.unit is None else None  # `≥100百分比` then `100`
     if target.unit == actual.unit or target.unit is None or actual.unit is None:
         return target.value, actual.value
     (t_unit, t_scale), (a_unit, a_scale) = _base(target.unit), _base(actual.unit)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from jixiao.checks.engine import CheckContext, ref, rule
 from jixiao.model import Figure, FigureRef, Finding, Indicator, Op, Severity
-from jixiao.vocabulary import is_reverse
+from jixiao.vocabulary import is_reverse, level_name
 
 # 2020 framework (10号 自评表) and 2021 (财预〔2021〕101号) first → second level pairs, DOMAIN §4.1–4.2.
 TAXONOMY_2020 = {
@@ -27,7 +27,7 @@ YEAR = re.compile(r"(20\d{2})年")
 
 
 def _level(text: str | None) -> str:
-    return re.sub(r"\s+|指标$", "", text or "")
+    return re.sub(r"指标$", "", level_name(text or ""))
 
 
 def _label(indicator: Indicator) -> str:

@@ -16,8 +16,9 @@ from jixiao.checks.attainment import (
     is_count,
 )
 from jixiao.checks.engine import CheckContext, ref, rule
+from jixiao.checks.plausibility import confidence
 from jixiao.checks.tolerance import half_unit, input_err, percent_matches, places, ratio_range
-from jixiao.model import Figure, Finding, Indicator, Kind, Op, Severity
+from jixiao.model import Confidence, Figure, Finding, Indicator, Kind, Op, Severity
 
 # A rate or satisfaction cannot pass 100 %; growth-type rates can.
 BOUNDED_RATE = re.compile("率|满意度")
@@ -151,29 +152,29 @@ def percent_range(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _from_table(indicator: Indicator) -> bool:
-    """Both cells were in the reader's view: a table row, but not a glued scoring sheet's, whose reader leaves
-    out the values it cannot tell apart (table.scored)."""
+    """Both cells were surely in the reader's view: a row of a table read in an exact layout. A row read from
+    cells by their shapes (a cell per line, glued, OCR, a scoring sheet) may have lost the other cell to a
+    neighbour, so its gap is as likely the tool's as the report's."""
     figures = [f for f in (indicator.target, indicator.actual) if f is not None]
-    found_by = [f.found_by or "" for f in figures]
-    return bool(figures) and all(by.startswith("table.") and not by.startswith("table.scored") for by in found_by)
-
-
-_TARGET_FORM = "绩效目标表"  # the form that declares targets (no 完成值 column), printed before or without its 自评表
+    return bool(figures) and all(
+        (f.found_by or "").startswith("table.") and confidence(f) is Confidence.HIGH for f in figures
+    )
 
 
 @rule("indicators.missing_value", Severity.WARNING)
 def missing_value(ctx: CheckContext) -> Iterator[Finding]:
     """有指标值却无实际完成值（或反之）（I09）。只给完成率不算实际值。
 
-    A warning for a table row, whose both cells the reader sees; info for an indicator read from prose,
-    where the other side is as likely unread as unwritten (on real reports, mostly unread). A row the
-    document ends inside is not a missing value, and neither is an actual when the document prints a
-    绩效目标表 and no table row has an actual (the targets were read from it; it has no actual column).
+    A warning for a row of a table read in an exact layout, whose both cells the reader sees; info for an
+    indicator read from prose or from cells placed by their shapes, where the other side is as likely unread
+    as unwritten (on real reports, mostly unread). A row the document ends inside is not a missing value,
+    and neither is an actual when no such row has one (a 绩效目标表, or a form whose 完成值 column nobody
+    filled in: one gap of the whole form, not one per row).
     """
     last = len(ctx.report.indicators) - 1
-    targets_only = bool(ctx.text and _TARGET_FORM in ctx.text) and not any(
-        ind.actual for ind in ctx.report.indicators if _from_table(ind)
-    )
+    # a 完成值 column blank throughout: a 绩效目标表 (targets only), or a form nobody filled in
+    rows = [ind for ind in ctx.report.indicators if _from_table(ind)]
+    targets_only = len(rows) > 1 and not any(ind.actual for ind in rows)
     for i, ind in enumerate(ctx.report.indicators):
         if ctx.report.truncated and i == last:
             continue
@@ -209,7 +210,7 @@ def actual_not_measured(ctx: CheckContext) -> Iterator[Finding]:
     reviewer must ask for the measured figure.
     """
     for i, ind in enumerate(ctx.report.indicators):
-        if ind.actual is not None and ind.actual.op is not None:
+        if ind.actual is not None and ind.actual.op not in (None, Op.EQ):  # `=100%` is a measured value
             yield ctx.finding(
                 f"{_label(ind)}：实际完成值 {ind.actual.text} 是区间而非实测值",
                 f"{ind.name}: actual {ind.actual.text} is a bound, not a measured value",

@@ -39,6 +39,17 @@ def _sums_to_executed(report: Report) -> bool | None:
     return sum_matches(total.value, [a.value or 0.0 for _, a in amounts], _places(report, amounts))
 
 
+def _breaks_down_a_budget(report: Report, amounts: list[tuple[int, Figure]], kept: int) -> bool:
+    """The list adds up to the budget or the money allocated (`6800万元分解到位，其中石家庄市780万元…`): it
+    shares out that line, not the spending, and says nothing about the executed total."""
+    values = [a.value or 0.0 for _, a in amounts]
+    lines = (report.funding.budget, report.funding.allocated, report.funding.initial)
+    return any(
+        line.total is not None and line.total.value is not None and sum_matches(line.total.value, values, kept)
+        for line in lines
+    )
+
+
 @rule("spending.categories_sum", Severity.ERROR)
 def categories_sum(ctx: CheckContext) -> Iterator[Finding]:
     """支出结构各类别金额之和等于全年执行数（容差同资金合计）。"""
@@ -49,6 +60,8 @@ def categories_sum(ctx: CheckContext) -> Iterator[Finding]:
     total = report.funding.executed.total
     assert total is not None and total.value is not None
     kept = _places(report, amounts)
+    if _breaks_down_a_budget(report, amounts, kept):
+        return
     found, shown = sum(a.value or 0.0 for _, a in amounts), min(kept, 4)
     yield ctx.finding(
         f"支出类别之和 {found:.{shown}f}万元 与支出合计 {total.text} 不符"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from pydantic import BaseModel
 
@@ -16,16 +17,21 @@ def figures_of(model: BaseModel, path: str = "") -> Iterator[tuple[str, Figure]]
     """Every Figure in a model (a Report or any part of it), in field order, with its path.
 
     A report's candidates and disagreements hold figures too, but not the report's: they are left out."""
-    for name in type(model).model_fields:
-        if name in NOT_FIGURES:
-            continue
+    for name in _walked_fields(type(model)):
         value = getattr(model, name)
-        here = f"{path}.{name}" if path else name
         if isinstance(value, Figure):
-            yield here, value
+            yield (f"{path}.{name}" if path else name), value
         elif isinstance(value, BaseModel):
-            yield from figures_of(value, here)
-        elif isinstance(value, list):
+            yield from figures_of(value, f"{path}.{name}" if path else name)
+        elif isinstance(value, list) and value:
+            here = f"{path}.{name}" if path else name
             for index, item in enumerate(value):
                 if isinstance(item, BaseModel):
                     yield from figures_of(item, f"{here}[{index}]")
+
+
+@cache
+def _walked_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """A model class's fields in order, less the ones never walked (a path is built only for what is walked:
+    most fields of a report are text or empty)."""
+    return tuple(name for name in model.model_fields if name not in NOT_FIGURES)

@@ -226,6 +226,10 @@ def _plan(columns: tuple[Role, ...], kind: Kind) -> _Plan:
 
 
 _KNOWN_MAX = 2048  # distinct cells kept per header
+_SCORED_ALIKE = {
+    Role.ACTUAL: Role.TARGET, Role.SCORE: Role.WEIGHT, **{role: Role.BUDGET for role in MONEY_ROLES},
+}  # fmt: skip
+"""Columns emission (and the funding table's cents test) scores alike, mapped to one of them."""
 
 
 class Aligner:
@@ -295,10 +299,22 @@ class Aligner:
         if traits is None:
             if len(self._known) >= _KNOWN_MAX:
                 self._known.clear()
-            columns = enumerate(self.columns)
-            fits = [(c, fit) for c, role in columns if (fit := self._fit(role, piece)) > IMPOSSIBLE]
-            traits = self._known[key] = (fits, self._opens_row(piece), self._pairable(piece))
+            traits = self._known[key] = (self._fits(piece), self._opens_row(piece), self._pairable(piece))
         return traits
+
+    def _fits(self, piece: Piece) -> list[tuple[int, float]]:
+        """(column, fit) of every column the piece can fill; columns that score a piece alike (指标值 and
+        实际完成值, 分值 and 得分, the money columns) are scored once."""
+        fits: list[tuple[int, float]] = []
+        scored: dict[Role, float] = {}
+        for column, role in enumerate(self.columns):
+            alike = _SCORED_ALIKE.get(role, role)
+            fit = scored.get(alike)
+            if fit is None:
+                fit = scored[alike] = self._fit(role, piece)
+            if fit > IMPOSSIBLE:
+                fits.append((column, fit))
+        return fits
 
     @staticmethod
     def _opens_row(piece: Piece) -> bool:

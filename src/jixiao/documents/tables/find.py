@@ -18,7 +18,7 @@ from jixiao.documents.tables.align import Aligner
 from jixiao.documents.tables.cells import HEADING, line_spans
 from jixiao.documents.tables.columns import column_major_table
 from jixiao.documents.tables.footers import cut_footer
-from jixiao.documents.tables.glued_funding import split_glued_funding
+from jixiao.documents.tables.glued_funding import drop_glued_rate, split_glued_funding
 from jixiao.documents.tables.glued_runs import glued_run_pieces
 from jixiao.documents.tables.headerless import headerless_table, headerless_zones
 from jixiao.documents.tables.headers import HEADER_WORD, MONEY_IN_YUAN, compact, kind_of
@@ -47,16 +47,36 @@ _PAGE_JOIN = re.compile(r"\n\d{1,2}、")  # a sharing site's page number, droppe
 def removed_spaces(text: str, origin: list[int], raw: str | None = None) -> Gap:
     """The gap test for normalized text: a space was there, or normalization dropped chars before i (but not
     a page number that broke a cell, when `raw` tells)."""
+    return _RemovedSpaces(text, origin, raw)
 
-    def gap(index: int) -> bool:
+
+class _RemovedSpaces(Gap):
+    def __init__(self, text: str, origin: list[int], raw: str | None) -> None:
+        super().__init__(text)
+        self.origin = origin
+        self.raw = raw
+
+    def __call__(self, index: int) -> bool:
+        origin = self.origin
         if index <= 0 or index >= len(origin):
             return index > 0
-        if text[index - 1].isspace():
+        if self.text[index - 1].isspace():
             return True
         before, at = origin[index - 1], origin[index]
-        return at - before > 1 and not (raw is not None and _PAGE_JOIN.fullmatch(raw, before + 1, at))
+        return at - before > 1 and not (self.raw is not None and _PAGE_JOIN.fullmatch(self.raw, before + 1, at))
 
-    return gap
+    def inside_word(self, start: int, end: int) -> list[int]:
+        """Inside a word only dropped chars cut: none where the word's chars came one after another (most
+        words, told by one comparison instead of a test per char)."""
+        origin = self.origin
+        if end > len(origin):
+            return [index for index in range(start + 1, end) if self(index)]
+        if origin[start:end] == list(range(origin[start], origin[start] + end - start)):
+            return []
+        jumps = [index for index, (before, at) in enumerate(pairwise(origin[start:end]), start + 1) if at - before > 1]
+        if self.raw is None:
+            return jumps
+        return [index for index in jumps if not _PAGE_JOIN.fullmatch(self.raw, origin[index - 1] + 1, origin[index])]
 
 
 def _zones(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -407,7 +427,8 @@ def _table(
     else:
         dropped = []
         for row in rows:
-            split_glued_funding(row, columns)
+            if not split_glued_funding(row, columns) and (span := drop_glued_rate(row)):
+                dropped.append(span)
     table = Table(kind=kind, layout=layout, columns=columns, rows=rows, start=run[0].cell.start, end=0)
     table.skipped = [(p.cell.start, p.cell.end) for p in left if p.shape in _VALUE_SHAPES or _GARBLED.fullmatch(p.text)]
     table.skipped += dropped + blanked
@@ -460,6 +481,9 @@ def _tables_in(text: str, found: list[Piece], breaks: frozenset[int] | None = No
             continue
         table, index = _table(text, found, index, *header, breaks)
         if table.rows or table.skipped:  # a table of cells no cut reads still says what is unread
+            tables.append(table)
+        elif not _TEXT_CHAR.search(text, table.end):  # the document ends on a table's header: it was cut
+            table.truncated = True
             tables.append(table)
     if not tables and (columns := column_major_table(text, found)) is not None:
         tables.append(columns)

@@ -20,6 +20,7 @@ _MAX_CELLS = 3
 _MAX_POINTS = 100.0
 _GLUABLE = MONEY_ROLES | {Role.WEIGHT}
 _BUDGETS = (Role.BUDGET, Role.ALLOCATED, Role.INITIAL_BUDGET)  # what the rate is taken over, in that order
+_MAX_RATE = 1000.0  # percent: no funding row executes ten times its budget; above it the rate cell is glued
 
 
 def split_glued_funding(row: Row, columns: list[Role]) -> bool:
@@ -96,3 +97,12 @@ def _number(text: str | None) -> float:
         return float((text or "0").replace(",", ""))
     except ValueError:
         return 0.0
+
+
+def drop_glued_rate(row: Row) -> tuple[int, int] | None:
+    """Take out a rate cell no cut could read (`303010100%`: cells glued to the rate); its span is unread."""
+    cell = row.cells.get(Role.RATE)
+    if cell is None or not _GLUED.fullmatch(cell.text) or _number(cell.text[:-1]) <= _MAX_RATE:
+        return None
+    del row.cells[Role.RATE]
+    return cell.start, cell.end

@@ -48,7 +48,6 @@ _WORDS: list[tuple[Role, str]] = [
 ]  # fmt: skip
 HEADER_WORD = skipping("|".join(f"(?P<{role.value}>{pattern})" for role, pattern in _WORDS))
 _ROLE_OF = {role.value: role for role, _ in _WORDS}
-_SPACES = re.compile(r"\s+")
 BLOCK_LABEL = re.compile(
     r"^(?:绩效指标|年度(?:总体)?(?:绩效)?目标(?:完成情况)?(?:综述)?|总体目标(?:完成情况)?|年度总体目标|资金管理情况"
     r"|年初设定目标|预期目标|实际完成情况|全年目标实际完成情况|当年绩效目标|项目(?:资金)?绩效目标|说明|填表说明|注[:：]?.*"
@@ -61,7 +60,8 @@ BLOCK_LABEL = re.compile(
 
 
 def compact(text: str) -> str:
-    return _SPACES.sub("", text)
+    """The text without its whitespace (str.split's whitespace is re's \\s, char for char; it is faster)."""
+    return "".join(text.split())
 
 
 def role_of(text: str) -> Role | None:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from jixiao.documents.tables.headers import BLOCK_LABEL, compact, role_of, split_header_words
+from jixiao.documents.tables.levels import LEVEL_PREFIX
 from jixiao.documents.tables.ocr import ocr_repaired
 from jixiao.documents.tables.table import Cell, Role
 from jixiao.documents.tables.tokens import Gap, tokens
@@ -26,9 +27,8 @@ from jixiao.vocabulary import (
     OP_WORDS,
     POINTS,
     TEXT_VALUES,
-    is_level1,
-    is_level2,
     is_text_value,
+    level_number,
     row_source_of,
 )
 
@@ -80,6 +80,8 @@ _POINTS_TAIL = re.compile(POINTS + r"$")
 _COLUMN_TAG = re.compile(r"^[（(][A-Z](?:\s*[/+\-]\s*[A-Z])*(?:\s*[×*]\s*100%)?[)）]$")  # (C), (D/C×100%)
 _SENTENCE = re.compile(r"[，,；;。][^，,；;。]*\S")
 _GLUED_TEXT_VALUE = re.compile("(?:" + "|".join(sorted(TEXT_VALUES, key=len, reverse=True)) + ")$")
+_NOT_SPACES = re.compile(r"\S+")
+_MAY_HOLD_VALUE = re.compile(r"[\d\-—/／]")  # what a value token (tokens.VALUE, a date, a dash) needs
 _PER_UNIT = re.compile(r"^每[\u4e00-\u9fff]{1,2}\d+(?:\.\d+)?[\u4e00-\u9fff/]{0,4}$")
 
 
@@ -89,60 +91,68 @@ def shape_of(cell: Cell, *, ocr: bool = False, cut: str = "line") -> Piece:
     return Piece(cell, shape, value, unit, role, cut)
 
 
+_Shaped = tuple[Shape, float | None, str | None, Role | None]
+
+
 @lru_cache(maxsize=16384)  # tables print the same few hundred cells (10, 100%, 数量指标 …) again and again
-def _shape(text: str, ocr: bool) -> tuple[Shape, float | None, str | None, Role | None]:
-    piece = _shape_of_text(Cell(text, 0, len(text)), ocr)
-    return piece.shape, piece.value, piece.unit, piece.role
-
-
-def _shape_of_text(cell: Cell, ocr: bool) -> Piece:
-    text = cell.text
+def _shape(text: str, ocr: bool) -> _Shaped:
+    """(shape, value, unit, role) of a cell's text."""
     key = compact(text)
     if (fixed := ocr_repaired(key)) is not None:  # misread digits, OCR note or not (`6O8.1O`)
         key = fixed
     elif ocr and key in ("O", "o", "〇"):
         key = "0"  # a zero the engine read as a letter
     if not key:
-        return Piece(cell, Shape.EMPTY)
+        return Shape.EMPTY, None, None, None
     if _DASH.match(key):
-        return Piece(cell, Shape.DASH)
+        return Shape.DASH, None, None, None
     if _ELLIPSIS.match(key):
-        return Piece(cell, Shape.ELLIPSIS)
+        return Shape.ELLIPSIS, None, None, None
     if (role := role_of(key)) is not None:
-        return Piece(cell, Shape.HEADER, role=role)
+        return Shape.HEADER, None, None, role
     if BLOCK_LABEL.match(key):
-        return Piece(cell, Shape.BLOCK)
-    if is_level1(key):  # 成本指标: second level in 2020, first in 2021
-        return Piece(cell, Shape.LEVEL2 if key.startswith("成本") else Shape.LEVEL1)
-    if is_level2(key):
-        return Piece(cell, Shape.LEVEL2)
+        return Shape.BLOCK, None, None, None
+    if level := level_number(key):  # 成本指标: second level in 2020, first in 2021
+        return Shape.LEVEL2 if level == 2 or key.startswith("成本") else Shape.LEVEL1, None, None, None
+    return _value_or_text(key)
+
+
+def _value_or_text(key: str) -> _Shaped:
+    """The shape of a cell that is no header, block or level (its whitespace gone)."""
     if key in OP_WORDS:
-        return Piece(cell, Shape.OP)
+        return Shape.OP, None, None, None
     if _UNIT_ALONE.match(key):
-        return Piece(cell, Shape.UNIT)
+        return Shape.UNIT, None, None, None
     if is_text_value(key):
-        return Piece(cell, Shape.TEXT_VALUE)
-    if _POINTS_ALONE.match(key):
-        return Piece(cell, Shape.POINTS)
+        return Shape.TEXT_VALUE, None, None, None
+    digit = _FIGURE_INSIDE.search(key) is not None  # points, a standard per unit and a figure need one
+    if digit and _POINTS_ALONE.match(key):
+        return Shape.POINTS, None, None, None
     if _COLUMN_TAG.match(key):  # a header's column letter on its own line, joined to it later
-        return Piece(cell, Shape.TEXT)
-    if _PER_UNIT.match(key):  # 每亩300: a standard per unit, read as a value (its text is the figure)
-        return Piece(cell, Shape.FIGURE)
-    if _FIGURE_INSIDE.search(key):
+        return Shape.TEXT, None, None, None
+    if digit and _PER_UNIT.match(key):  # 每亩300: a standard per unit, read as a value (its text is the figure)
+        return Shape.FIGURE, None, None, None
+    if digit:
         quantity = parse_quantity(_PAREN_UNIT.sub(r"\1\2", key))  # 4.52(万人) is 4.52万人
         if quantity.value is not None:
             bare = quantity.unit is None and quantity.op is None
-            return Piece(cell, Shape.NUMBER if bare else Shape.FIGURE, quantity.value, quantity.unit)
+            return Shape.NUMBER if bare else Shape.FIGURE, quantity.value, quantity.unit, None
         if quantity.kind == "date":
-            return Piece(cell, Shape.DATE)
-    label = len(key) <= 20 and not _SENTENCE.search(key) and "。" not in key
+            return Shape.DATE, None, None, None
+    sentence = _SENTENCE.search(key) is not None
+    label = len(key) <= 20 and not sentence and "。" not in key
     if label and (FUNDING_TOTAL.match(key.lstrip("其中:：")) or row_source_of(key) is not None):
-        return Piece(cell, Shape.FUND_LABEL)
-    if _POINTS_TAIL.search(key.rstrip(";；,，。")) and len(key) <= 20:
-        return Piece(cell, Shape.POINTS)
-    if len(key) > _LONG or (len(key) > 12 and _SENTENCE.search(key)):
-        return Piece(cell, Shape.LONG_TEXT)
-    return Piece(cell, Shape.TEXT)
+        return Shape.FUND_LABEL, None, None, None
+    if len(key) <= 20 and _points_tail(key.rstrip(";；,，。")):
+        return Shape.POINTS, None, None, None
+    if len(key) > _LONG or (len(key) > 12 and sentence):
+        return Shape.LONG_TEXT, None, None, None
+    return Shape.TEXT, None, None, None
+
+
+def _points_tail(text: str) -> bool:
+    """`规划(15分)`: points in brackets end the text (a text not ending in a bracket holds none there)."""
+    return text.endswith((")", "）")) and _POINTS_TAIL.search(text) is not None
 
 
 def _trimmed(text: str, start: int, end: int) -> Cell:
@@ -197,8 +207,8 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False) -> l
     A cell that is one value, or words only (a name may hold a space or a year), stays whole; so does a
     sentence between pipes (a scoring criterion `设置年度绩效目标(2分,其中…1分)` is one cell).
     """
-    if _stays_whole(cell.text, piped):
-        return [cell]
+    if _stays_whole(cell.text, piped) or not _MAY_HOLD_VALUE.search(cell.text):
+        return [cell]  # every value token holds a digit or a dash: without one, all tokens are words
     found = tokens(text, cell.start, cell.end, gap)
     if len(found) <= 1 or not any(token.is_value for token in found):
         return [cell]
@@ -241,7 +251,7 @@ def _header_parts(cell: Cell) -> list[Cell] | None:
 
 @lru_cache(maxsize=16384)
 def _header_spans(text: str) -> tuple[tuple[int, int], ...] | None:
-    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    words = [(m.start(), m.end()) for m in _NOT_SPACES.finditer(text)]
     if len(words) > 1 and all(role_of(text[a:b]) for a, b in words):
         return tuple(words)
     spans = split_header_words(text) if len(words) == 1 and role_of(text) is None else None
@@ -289,16 +299,18 @@ def _join(text: str, pieces: list[Piece]) -> list[Piece]:
     """Join words a dump broke over two or three lines back into the header or level they make."""
     joined: list[Piece] = []
     small = [p.shape in _JOINABLE and (len(p.text) <= 8 or len(compact(p.text)) <= 8) for p in pieces]
+    broken = [p.shape in (Shape.TEXT, Shape.POINTS) for p in pieces]
     index = 0
     while index < len(pieces):
         for width in (3, 2) if small[index] else ():
-            group = pieces[index : index + width]
-            if len(group) < width or not all(small[index : index + width]):
+            if index + width > len(pieces) or not all(small[index : index + width]):
                 continue
-            if not any(p.shape in (Shape.TEXT, Shape.POINTS) for p in group):
+            if not any(broken[index : index + width]):
                 continue  # only a broken word joins (shaping the joined text is the cost: test this first)
-            cell = Cell(text[group[0].cell.start : group[-1].cell.end], group[0].cell.start, group[-1].cell.end)
-            whole = shape_of(cell)
+            start, end = pieces[index].cell.start, pieces[index + width - 1].cell.end
+            if not _names_header_or_level(text[start:end]):
+                continue
+            whole = shape_of(Cell(text[start:end], start, end))
             if whole.shape in (Shape.HEADER, Shape.LEVEL1, Shape.LEVEL2):
                 joined.append(whole)
                 index += width
@@ -324,6 +336,13 @@ def _join(text: str, pieces: list[Piece]) -> list[Piece]:
             joined.append(piece)
             index += 1
     return joined
+
+
+def _names_header_or_level(text: str) -> bool:
+    """Whether joined words name a header or a level word, the only shapes a join keeps: a cheaper test than
+    shaping every pair and triple of small pieces (the shape, when it passes, still decides)."""
+    key = compact(text)
+    return role_of(key) is not None or level_number(key) is not None
 
 
 _RESPACED_RUN = 3  # pieces at least: header words broken by a converter's spaces
@@ -400,8 +419,6 @@ def _level_parts(cell: Cell) -> list[Cell]:
 
 @lru_cache(maxsize=16384)
 def _level_spans(text: str) -> tuple[tuple[int, int], ...]:
-    from jixiao.documents.tables.levels import LEVEL_PREFIX
-
     parts: list[tuple[int, int]] = []
     offset = 0
     while (match := LEVEL_PREFIX.match(text, offset)) and match.end() > offset:

@@ -13,8 +13,8 @@ normalization removed the spaces a T3 dump printed between cells.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from jixiao.documents.tables.table import Cell
 from jixiao.numbers import UNIT_PATTERN
@@ -35,8 +35,20 @@ _LEVEL_WORD = re.compile(LEVEL_WORD)
 _RANGE = re.compile(r"\d+(?:\.\d+)?\s*[-~—－～至]\s*\d+(?:\.\d+)?(?=[\u4e00-\u9fff])(?!万|元|人|%)")
 
 
-Gap = Callable[[int], bool]
-"""gap(i): the source printed a space (or a line break) before char i."""
+class Gap:
+    """gap(i): the source printed a space (or a line break) before char i. This one: the text kept its spaces
+    (see find.removed_spaces for text whose normalization removed some)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __call__(self, index: int) -> bool:
+        return index > 0 and self.text[index - 1].isspace()
+
+    def inside_word(self, start: int, end: int) -> list[int]:
+        """Every i with start < i < end and gap(i), where text[start:end] holds no whitespace: a word cut where
+        the source had spaces. Kept spaces cannot stand inside a word: none."""
+        return []
 
 
 @dataclass(frozen=True)
@@ -133,7 +145,7 @@ def _lost_digits(text: str, at: int, start: int, garbled_end: int) -> bool:
 
 def spaced(text: str) -> Gap:
     """The gap test when the text kept its spaces."""
-    return lambda index: index > 0 and text[index - 1].isspace()
+    return Gap(text)
 
 
 def tokens(text: str, start: int, end: int, gap: Gap) -> list[Token]:
@@ -151,6 +163,7 @@ def tokens(text: str, start: int, end: int, gap: Gap) -> list[Token]:
 _SENTENCE_END = "。"
 _MAX_SENTENCE = 40
 _CLAUSE_MARK = re.compile(r"[，,；;:：]")
+_NOT_SPACES = re.compile(r"\S+")
 
 
 def _sentence_runs(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, int]]:
@@ -159,16 +172,14 @@ def _sentence_runs(text: str, start: int, end: int, gap: Gap) -> list[tuple[int,
     runs: list[tuple[int, int]] = []
     if text.find(_SENTENCE_END, start, end) < 0:
         return runs  # every run ends in 。: without one there is none (and no walk over every char)
-    run_start = None
-    for index in range(start, end + 1):
-        boundary = index == end or text[index].isspace() or (run_start is not None and gap(index))
-        if boundary and run_start is not None:
-            run = text[run_start:index]
+    for stretch in _NOT_SPACES.finditer(text, start, end):  # a run: a stretch between spaces, cut at its gaps
+        if _SENTENCE_END not in stretch.group(0):
+            continue
+        bounds = [stretch.start(), *gap.inside_word(*stretch.span()), stretch.end()]
+        for run_start, run_end in pairwise(bounds):
+            run = text[run_start:run_end]
             if run.endswith(_SENTENCE_END) and run.count(_SENTENCE_END) == 1 and len(run) <= _MAX_SENTENCE:
-                runs.append((run_start, index))
-            run_start = None
-        if index < end and not text[index].isspace() and run_start is None:
-            run_start = index
+                runs.append((run_start, run_end))
     # a cell after another on its line, one clause (`自评得分98.56分，等级为“优”。` is a line of prose)
     return [(a, b) for a, b in runs if a > start and _CJK.match(text, a) and not _CLAUSE_MARK.search(text, a, b)]
 
@@ -198,7 +209,7 @@ def _text_tokens(text: str, start: int, end: int, gap: Gap) -> list[Token]:
     found = []
     for match in _WORD.finditer(text[start:end]):
         word_start = start + match.start()
-        cuts = [word_start] + [i for i in range(word_start + 1, start + match.end()) if gap(i)]
+        cuts = [word_start, *gap.inside_word(word_start, start + match.end())]
         for piece_start, piece_end in zip(cuts, [*cuts[1:], start + match.end()], strict=True):
             piece = text[piece_start:piece_end].strip("，,;；")
             if piece:

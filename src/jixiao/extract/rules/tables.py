@@ -21,6 +21,8 @@ _WHITESPACE = re.compile(r"\s+")
 _EXECUTION_ROW = re.compile(r"^(?:预算|资金|项目)?(?:预算)?执行率(?:[（(][^)）]*[)）])?$")
 _PROGRAM_ROW = re.compile(r"(?m)^[ \t]*(?:项目名称|转移支付[（(]项目[)）]名称|转移支付名称)[ \t]*[|:：][ \t]*([^|\n]+)")
 _KEY_DROP = re.compile(r"[\s，,。:：;；、（）()“”\"]")
+_PLAIN_NUMBER = re.compile(r"(\d+(?:\.\d+)?)%?")
+_SCORE_ROUNDING = 0.05  # points: a score printed to one or two decimals
 
 
 @dataclass
@@ -133,17 +135,33 @@ def _name(table: Table, cell: Cell) -> str:
     return name
 
 
+def _checked_by_coefficient(row: Row) -> bool:
+    """A row whose 得分 is its 分值 times its 得分系数 (`100% 2 2`): its own arithmetic says its cells were cut
+    right, however glued its text was."""
+    if not all(role in row.cells for role in (Role.TARGET, Role.ACTUAL)):
+        return False
+    coefficient, weight, score = (_number(row.cells.get(role)) for role in (Role.COEFFICIENT, Role.WEIGHT, Role.SCORE))
+    if coefficient is None or weight is None or score is None or not row.cells[Role.COEFFICIENT].text.endswith("%"):
+        return False
+    return weight > 0 and abs(weight * coefficient / 100 - score) <= _SCORE_ROUNDING
+
+
+def _number(cell: Cell | None) -> float | None:
+    match = _PLAIN_NUMBER.fullmatch(cell.text.strip()) if cell else None
+    return float(match[1]) if match else None
+
+
 def _indicator(table: Table, row: Row, source: str, program: str | None) -> Indicator | None:
     name_cell = row.cells.get(Role.NAME)
     if name_cell is None or is_blank(name_cell) or not is_name(name_cell.text):
         return None
-    found_by = f"table.{table.layout}.indicator"
+    found_by = f"table.{table.layout}.{'checked' if _checked_by_coefficient(row) else 'indicator'}"
     op_cell, unit_cell = row.cells.get(Role.OP), row.cells.get(Role.UNIT)
     level2 = _level(row.cells.get(Role.LEVEL2))
     level1 = _level(row.cells.get(Role.LEVEL1))
     if level2 and (Role.LEVEL1 in row.carried or level1 is None) and level2 in LEVEL1_OF:
         level1 = LEVEL1_OF[level2]
-    scored_by = f"table.{table.layout}.glued_split" if row.split else found_by
+    scored_by = f"table.{table.layout}.glued_split" if row.split and not found_by.endswith("checked") else found_by
     reason = row.cells.get(Role.REASON)
     return Indicator(
         program=program,
