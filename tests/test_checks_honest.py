@@ -54,6 +54,13 @@ def test_a_budget_of_0_beside_an_executed_amount_is_a_suspect() -> None:
     assert any(f.rule == "extraction.suspect" and "预算数为 0" in f.message_zh for f in findings)
 
 
+def test_executed_at_twice_the_budget_is_a_suspect_not_an_overrun() -> None:
+    """Overruns reports print are a few percent (338.31 over 329.77); twice the budget is a total misread."""
+    findings = run_checks(report(funding=Funding(budget=line("458.83"), executed=line("1042.97"))))
+    assert _loud(findings) == []
+    assert any(f.rule == "extraction.suspect" and "相差过大" in f.message_zh for f in findings)
+
+
 def test_a_source_read_twice_is_a_suspect_not_a_sum_error() -> None:
     funding = Funding(
         budget=line(

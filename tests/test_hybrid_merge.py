@@ -101,6 +101,27 @@ def test_the_line_a_clause_states_follows_the_rules_grammar() -> None:
     assert prose_line("结余资金887万元") is None
 
 
+COMPLETED = "1.敬老院改造资金完成38.5万元。入住老人满意度达95%以上。"
+
+
+def test_funds_said_to_be_completed_are_the_executed_line() -> None:
+    assert prose_line("敬老院改造资金完成38.5万元") == "executed"
+    assert prose_line("预算资金完成120万元") == "executed"
+    assert prose_line("下达资金后完成120万元") == "allocated"  # a verb of the grammar still decides first
+    assert prose_line("资金完成率达98%") == "executed"  # the line; `unfit` refuses a percentage as its amount
+
+
+def test_a_completed_amount_fills_the_executed_line_once() -> None:
+    model = report("llm", indicators=[Indicator(name="入住老人满意度", actual=printed(COMPLETED, "38.5万元"))])
+    model.funding.executed = FundingLine(total=printed(COMPLETED, "38.5万元"))
+    model.funding.budget = FundingLine(total=printed(COMPLETED, "38.5万元"))
+    result = merged(report(), model, prose(COMPLETED))
+    assert result.funding.executed.total is not None and result.funding.executed.total.text == "38.5万元"
+    assert result.funding.budget.total is None
+    assert result.indicators == []
+    assert ("funding.budget.total", "38.5万元", WRONG_LINE) in refused(result)
+
+
 # ---- indicators in prose ------------------------------------------------------------------------------
 
 TRAINING = "城镇新增就业人数实际为201人。技能培训方面，全年组织培训共计402人次，比计划的380人次多出不少。"

@@ -404,3 +404,78 @@ def test_a_status_word_in_loose_prose_is_not_an_indicator() -> None:
 def test_a_level_word_followed_by_指标值_is_the_indicators_name() -> None:
     found = _indicators("二、绩效指标完成情况\n服务对象满意度指标值为≥90%，实际完成95%。\n")
     assert [(i.name, i.target.text, i.actual.text) for i in found] == [("服务对象满意度", "≥90%", "95%")]
+
+
+def test_a_numbered_list_with_年初目标值_实际完成值_and_a_line_score() -> None:
+    found = _indicators(
+        "（二）绩效目标完成情况\n"
+        "1.农作物病虫害统防统治覆盖率，年初目标值≥40%，实际完成值45%，自评得分15分；\n"
+        "2.疫苗接种补助发放率，初目标值=100%，实际完成值=100%，自评得分20分；\n"
+    )
+    assert [(i.name, i.target.text, i.actual.text, i.score.text) for i in found] == [
+        ("农作物病虫害统防统治覆盖率", "≥40%", "45%", "15分"),
+        ("疫苗接种补助发放率", "=100%", "=100%", "20分"),
+    ]
+
+
+def test_the_total_score_is_never_an_indicator_lines_score() -> None:
+    from jixiao.extract.rules.score import extract_score
+
+    lines = "1.补助发放率，年初目标值=100%，实际完成值=100%，自评得分20分；\n"
+    assert extract_score(lines) == (None, None)
+    score, grade = extract_score("经综合评价，因此评价分95分，自评等级为良好。\n" + lines)
+    assert (score.value, grade.text) == (95, "良好")
+    score, grade = extract_score("项目按方案开展，绩效评分98分，自评为优。\n")
+    assert (score.value, grade.text) == (98, "优")
+
+
+def test_an_ordinal_lead_in_names_the_level_and_a_sentence_ends_the_name() -> None:
+    found = _indicators(
+        "2. 完成的绩效目标。\n产出指标完成情况。一是数量指标:2022年,我校资助学生人次620人次,实际发放620人次。"
+        "二是质量指标:资助对象全覆盖。三是时效指标:2022年收到资金合计86.2万元,实际发放80.5万元,实际执行率为93.39%,"
+        "秋季学期资金延后发放。四是成本指标:初中住宿生人均补助标准指标值800元/生.年,全年实际完成值800元/生.年;"
+        "小学住宿生人均补助标准指标值600元/生.年,全年实际完成值600元/生.年。\n"
+    )
+    assert [(i.level2, i.name, i.actual.text) for i in found] == [
+        ("数量指标", "资助学生人次", "620人次"),
+        ("成本指标", "初中住宿生人均补助标准", "800元/生.年"),
+        ("成本指标", "小学住宿生人均补助标准", "600元/生.年"),
+    ]  # the funding restated under 时效指标 is no indicator
+    assert (found[1].target.value, found[1].target.unit) == (800, "元/生.年")
+
+
+def test_noun_figure_statements_under_a_completion_title_are_actuals() -> None:
+    found = _indicators(
+        "(二)项目绩效指标完成情况\n1.产出指标完成情况。该项指标完成100%。2022年草原防火期,全区共发生草原火灾2起,"
+        "低于控制指标5起;火情处置率100%;应急物资储备55万元,高于控制指标10万元;未发生人员伤亡。\n"
+        "2.效益指标完成情况。草原受害率0.0125‰,低于控制指标0.9875个千分点。\n"
+    )
+    assert [(i.level1, i.name, i.target, i.actual.text) for i in found] == [
+        ("产出指标", "发生草原火灾", None, "2起"),
+        ("产出指标", "火情处置率", None, "100%"),
+        ("产出指标", "应急物资储备", None, "55万元"),
+        ("效益指标", "草原受害率", None, "0.0125‰"),
+    ]  # `低于控制指标5起` is a difference, never a target
+
+
+def test_a_shared_predicate_and_clauses_that_lost_their_commas() -> None:
+    found = _indicators(
+        "(四)绩效指标完成情况分析\n3.质量指标。资金拨付率为97%及时率和准确率均为100%。\n"
+        "4.时效指标。补贴每月上旬发放指标为100%实际完成值为100%护理补贴每年6月、12月发放指标为100%实际完成值为100%\n"
+    )
+    assert [(i.level2, i.name, i.target and i.target.text, i.actual.text) for i in found] == [
+        ("质量指标", "资金拨付率", None, "97%"),
+        ("质量指标", "及时率", None, "100%"),
+        ("质量指标", "准确率", None, "100%"),
+        ("时效指标", "补贴每月上旬发放", "100%", "100%"),
+        ("时效指标", "护理补贴每年6月、12月发放", "100%", "100%"),
+    ]
+
+
+def test_statements_that_are_standards_parts_or_goals_are_not_read() -> None:
+    found = _indicators(
+        "1.产出指标完成情况分析\n(2)质量指标\n补助发放准确率100%。按照规定,城乡低保标准为800元/人/月,据实发放。\n"
+        "(3)数量指标\n基本完成治理面积1200亩,其中坡改梯300亩,封育治理600亩。\n"
+    )
+    assert [(i.name, i.actual.text) for i in found] == [("补助发放准确率", "100%")]
+    assert _indicators("（一）绩效目标\n1.数量指标。培训农民600人。\n") == []  # a goal, not what was done

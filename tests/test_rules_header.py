@@ -148,6 +148,11 @@ def test_the_publishing_unit_when_nothing_else_names_a_place() -> None:
         "部门整体支出绩效自评表\n2021年度)\n"
     )
     assert (header.region, header.fund, header.year) == ("松陵区", "部门整体支出", 2021)
+    header = _header(
+        "索引号 | 0000-2021-01 | 发布机构 | 青岭县林业和草原局 |\n公开目录 | 财政预决算 |\n"
+        "(某木材检查站租金项目)\n一、项目基本情况\n本站位于山区，林地面积较大。\n"
+    )
+    assert header.region == "青岭县"  # a metadata table's cell after its label
 
 
 def test_year_from_the_form_field_and_none_for_a_span_of_years() -> None:

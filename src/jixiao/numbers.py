@@ -19,8 +19,10 @@ from jixiao.vocabulary import to_wan_yuan as to_wan_yuan
 _OP_WORDS = OP_WORDS
 _OP_SUFFIXES = OP_SUFFIXES
 _UNIT = "(?:" + "|".join(sorted(map(re.escape, set(UNIT_WORDS)), key=len, reverse=True)) + ")"
-UNIT_PATTERN = rf"{_UNIT}(?:[/*·・×](?:人|户|月|年|次|个|家|天|项|亩|辆|件|吨|公里|平方米))*"
-"""A unit, compound ones included: 元/人/月, 元/人*月, 元/人·月 (per person-month), 元/亩."""
+UNIT_PATTERN = (
+    rf"{_UNIT}(?:[/*·・×](?:人|户|月|年|次|个|家|天|项|亩|辆|件|吨|公里|平方米|生|学期)(?:[.．](?:年|月|天|学期))?)*"
+)
+"""A unit, compound ones included: 元/人/月, 元/人*月, 元/人·月 (per person-month), 元/亩, 元/生.年 (per pupil-year)."""
 
 _OP_PREFIX = "(?:" + "|".join(sorted(map(re.escape, _OP_WORDS), key=len, reverse=True)) + ")"
 _OP_SUFFIX = "(?:" + "|".join(sorted(map(re.escape, _OP_SUFFIXES), key=len, reverse=True)) + ")"

@@ -19,7 +19,8 @@ MAX_RATE = 150.0  # % an execution rate can honestly reach (spending more than b
 MAX_PERCENT = 1000.0  # % any printed rate can reach (completion of 180 % happens; 684,499 % does not)
 MAX_POINTS = 100.0  # a weight or a score on the 100-point scale
 SPREAD = 100.0  # a money figure this many times the report's other amounts was glued from several cells
-MAX_RATIO = 3.0  # executed over budget (or budget over executed ×10): a misread total, not a finding
+MAX_RATIO = 3.0  # budget over executed ×10: a misread total, not a finding
+MAX_OVERRUN = 1.5  # executed over budget: overruns reports print are a few percent; half again is a misread
 
 _LOW = ("glued_split", "+ocr", "table.t5", "table.t4", "table.headerless", "ungrounded", "normalised", "llm")
 _MEDIUM = ("table.t3", "table.scored", "narrative", "hybrid")  # scored: glued rows checked by their shapes
@@ -78,7 +79,7 @@ def _budget_vs_executed(report: Report) -> Iterator[tuple[str, str]]:
         yield "funding.budget.total", reason
         yield "funding.executed.total", reason
         return
-    if executed.value > MAX_RATIO * budget.value or budget.value > 10 * MAX_RATIO * executed.value:
+    if executed.value > MAX_OVERRUN * budget.value or budget.value > 10 * MAX_RATIO * executed.value:
         reason = f"执行数 {executed.text} 与预算数 {budget.text} 相差过大，可能读错了其中一个"
         yield "funding.budget.total", reason
         yield "funding.executed.total", reason

@@ -8,8 +8,9 @@ so; otherwise it is a candidate for a reviewer:
 
 - in a table row, the cell's column is the field's (年度指标值 for a target, 全年执行数 for the executed line)
   and the row is the item's (its 三级指标 cell names the indicator; a funding total's label is 合计 or 总额);
-- in prose, the clause names the funding line with the verbs the rules grammar uses and none of the words
-  that make an amount something else (结余, 同比, 人均…); the sentence names the indicator, spending category
+- in prose, the clause names the funding line with the verbs the rules grammar uses (or says the funds were
+  completed, 资金完成: the executed line) and none of the words that make an amount something else (结余,
+  同比, 人均…); the sentence names the indicator, spending category
   or source the figure is filed under; a target's, score's or grade's clause says it is one (计划, 得分…);
 - never a figure printed inside the name it is filed under (`5分` of `合理性(5分)`).
 
@@ -32,6 +33,9 @@ _CLAUSE_ENDS = "，,。；;！？!?\n"
 _SENTENCE_ENDS = "。；;！？!?\n"
 _NOT_A_LINE = re.compile(NOT_A_FUNDING_LINE)
 _LINE_VERBS = {line: re.compile(verbs) for line, verbs in FUNDING_VERBS.items()}  # strongest first
+_FUNDS_COMPLETED = re.compile(r"资金.{0,4}完成|完成.{0,4}资金")
+"""`项目资金完成61.99万元`: funds said to be done with are the executed line (a verb of execution or
+allocation in the clause still decides first)."""
 _LINE_PATH = r"funding\.(?P<line>\w+)\.(?:total|by_source\[\d+\]\.amount)"  # funding.budget.total
 _ITEM_PATH = r"\w+\[\d+\]\.(?P<name>\w+)"  # indicators[3].actual, spending[0].share, indicators[3].breakdown
 _FIELD = re.compile(rf"^(?:{_LINE_PATH}|{_ITEM_PATH}|(?:funding\.)?(?P<field>\w+))$")  # or funding.execution_rate
@@ -89,6 +93,8 @@ def prose_line(clause: str) -> str | None:
     if _NOT_A_LINE.search(clause):
         return None
     for line, verbs in _LINE_VERBS.items():
+        if line == "budget" and _FUNDS_COMPLETED.search(clause):
+            return "executed"  # 预算资金完成…: done with, not planned; 下达资金后完成… stays allocated
         if verbs.search(clause):
             return "initial" if line == "budget" and "年初" in clause else line
     return None

@@ -36,20 +36,25 @@ LEVEL1_OF = {
 }  # fmt: skip
 # `质量指标“培训后取证率”目标值≥80%`: a second-level name opening a clause switches the level
 _LEVEL2_PREFIX = re.compile(
-    r"(?:其中)?(?P<level2>服务对象满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|满意度)指标"
+    r"(?:其中|[一二三四五六七八九十]是|其[一二三四五六七八九十]|第[一二三四五六七八九十])?[，,、]?(?P<level2>服务对象满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|满意度)指标"
     r"(?!值|名称)(?:方面|中)?[：:，,]?"  # `服务对象满意度指标值为≥90%` names the indicator, not a level
 )
 TARGET_MARKER = skipping(
-    r"(?:年初|年度)?(?:预期)?(?:目标)?指标值(?:为|是)?|(?:年初|年度)?目标值(?:为|是)?|年度目标(?:任务)?(?:为)?|计划(?:数|值)?为"
+    r"(?:年初|年度)?(?:预期)?(?:目标)?指标值(?:为|是)?|(?:年初|年度|初)?目标值(?:为|是)?|年度目标(?:任务)?(?:为)?|计划(?:数|值)?为"
     r"|(?:年初|年度|全年)?(?:任务|目标)数(?:为|是)?"
     r"|(?:年度)?目标(?:任务)?(?:为|是)?(?=[-\d≥≤<>=])"
+    r"|(?<![级性])指标(?:为|是)(?=[-\d≥≤<>=])"  # `补助金每月中旬发放指标为100%`
 )
 _EQUALS_TARGET = re.compile(r"等于(?:年度)?(?:目标)?(?:指标)?值?")
 _COMPLETION = re.compile(r"(?:[，,][ \t]*)?完成(?:年度预期目标|年度目标|预期目标|目标任务|率)(?:的|为)?(?=[\d-])")
 _TEXT_ACTUAL = re.compile(r"(?:[，,][ \t]*)?完成年度预期目标(?=[^\d的，,；;。\s])")
 _REASON_CUES = re.compile(r"因|由于|原因|未|减少|下调|预计|不足|推迟|延迟|受")
 _REASON_START = re.compile(r"(?:主要)?(?:因|由于|原因|受)")
+_GLUED_PERCENT = re.compile(r"(?P<percent>[≥≤<>=]?\d+(?:\.\d+)?%)(?=[\u4e00-\u9fff])")
+_YEAR_LEAD = re.compile(r"(?:19|20)\d{2}年度?[，,][ \t]*")
 _BREAKDOWN = re.compile(r"其中[，,：:]?")
+# `…，实际完成值≥90%，自评得分20分；`: the line's score, no weight printed (a score needs its 分)
+_SCORE_ONLY = re.compile(r"[，,；;]\s*(?:自评|实际)?得分(?:为|是)?(?P<score>\d+(?:\.\d+)?分)")
 
 
 @dataclass
@@ -120,6 +125,9 @@ class ClauseReader:
 
     def _program_prefix(self, cursor: Cursor, end: int) -> None:
         cursor.pos = skip(self.text, cursor.pos, end)
+        year = _YEAR_LEAD.match(self.text, cursor.pos, end)  # `2023年，我校享受补助学生940人次`: no value
+        if year:
+            cursor.pos = year.end()
         match = _PROGRAM_PREFIX.match(self.text, cursor.pos, end)
         if match and not QUANTITY.search(match.group(0)):
             cursor.program = match.group(0)[:-1]
@@ -158,6 +166,9 @@ class ClauseReader:
             stop = pos
             while stop < end and self.text[stop] not in SEPARATORS:
                 stop += 1
+            glued = _GLUED_PERCENT.match(self.text, pos, stop)
+            if glued:  # `…实际完成值为100%义务兵优待金每年3月、9月份发放…`: the next clause lost its comma
+                stop = glued.end("percent")
             match = next((m for m in QUANTITY.finditer(self.text, pos, stop) if m.end() == stop), None)
             if match and match.end() > match.start():
                 label = self.text[pos : match.start()].strip()
@@ -170,7 +181,9 @@ class ClauseReader:
         return found, stop
 
     def clause(self, cursor: Cursor, marker: re.Match[str], end: int) -> Indicator | None:
-        """One `NAME TARGET，实际完成 ACTUAL` clause ending at `marker`; advance the cursor past it."""
+        """One `NAME TARGET，实际完成 ACTUAL` clause ending at `marker`; advance the cursor past it. A name
+        never runs over a full stop: the clause starts after the last one before its marker."""
+        cursor.pos = max(cursor.pos, self.text.rfind("。", cursor.pos, marker.start()) + 1)
         self._level_prefix(cursor, marker.start())
         self._program_prefix(cursor, marker.start())
         name, targets = self._targets(cursor.pos, marker.start())
@@ -195,6 +208,9 @@ class ClauseReader:
             first.weight = figure_at(self.text, *points.span("weight"), self.found_by)
             first.score = figure_at(self.text, *points.span("score"), self.found_by)
             cursor.pos = points.end()
+        elif first is not None and (score := _SCORE_ONLY.match(self.text, cursor.pos, end)):
+            first.score = figure_at(self.text, *score.span("score"), self.found_by)
+            cursor.pos = score.end()
         return first
 
     def _text_target(self, name: str, start: int, end: int, actual_text: str) -> list[tuple[str, Figure]]:

@@ -169,7 +169,8 @@ def _fund(fields: list[FormField], titles: list[_TitleLine], lines: list[str]) -
 
 # ---- region ---------------------------------------------------------------------------------------------
 
-_META_UNIT = re.compile(r"(?:发布机构|发文机构|发布单位|来源)\s*[:：]?\s*([\u4e00-\u9fff]{3,30})")
+# `来源：某县林草局`, a metadata table's `发布机构 | 某县林草局 |`
+_META_UNIT = re.compile(r"(?:发布机构|发文机构|发布单位|来源)\s*[:：|│]?\s*([\u4e00-\u9fff]{3,30})")
 _SIGNATURE_LINES = 5
 _BEFORE_NAME = 12
 

@@ -23,6 +23,7 @@ from jixiao.extract.rules.clauses import (
 )
 from jixiao.extract.rules.figures import figure_at, terminal_quantities
 from jixiao.extract.rules.phrasings import read_phrasings
+from jixiao.extract.rules.statements import read_achieved
 from jixiao.model import Figure, Indicator
 
 # headings start `^[ \t]*+`: the indent is never given back (no heading needs it), so a line of spaces (a table
@@ -77,6 +78,7 @@ def _read_block(text: str, block: _Block, program: str | None) -> tuple[list[Ind
     cursor = Cursor(pos=block.start, program=program)
     items: list[tuple[int, int]] = []
     reader = ClauseReader(text, block.level1, block.level2)
+    achieved = _states_achievements(text, block)
     for line_start, line_end in _lines(text, block.start, block.end):
         line = text[line_start:line_end].strip()
         if line_start == block.start and _achieved_statement(reader, block, line_end):
@@ -91,8 +93,17 @@ def _read_block(text: str, block: _Block, program: str | None) -> tuple[list[Ind
             items[-1] = (items[-1][0], line_end)
         elif not read_phrasings(reader, line_start, line_end):
             _read_run_on(reader, cursor, line_start, line_end)
+            if achieved:
+                read_achieved(reader, line_start, line_end)
     _flush(reader, cursor, items)
     return reader.indicators, cursor.program
+
+
+def _states_achievements(text: str, block: _Block) -> bool:
+    """The block reports what was done: its heading says so (`1.产出指标完成情况。`, `产出指标全部完成，`) or
+    the title above it does."""
+    heading = text[text.rfind("\n", 0, block.start) + 1 : block.start]
+    return "完成" in heading or _under_achievements(text, block.start)
 
 
 _SECTION_LINE = re.compile(
@@ -117,8 +128,8 @@ def _under_achievements(text: str, at: int) -> bool:
             return False
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
-        if _SECTION_LINE.fullmatch(line) and not _LEVEL_LINE.match(line):
-            return "完成" in line
+        if _SECTION_LINE.fullmatch(line) and (not _LEVEL_LINE.match(line) or "完成情况" in line):
+            return "完成" in line  # `1.产出指标完成情况分析` above `(2)质量指标` says it too
         end = start - 1
     return False
 
@@ -187,8 +198,8 @@ def _statement(text: str, start: int, end: int, *, listing: bool = False) -> tup
     if len(values) != 1 or values[0].end() != statement.end("clause"):
         return _outcome(text, *statement.span("clause")) if listing else _PLAIN
     name = clean_name(text[statement.start("clause") : values[0].start()])
-    if not name or _NOT_A_STATEMENT.match(name):
-        return None
+    if not name or _NOT_A_STATEMENT.match(name) or any(char.isdigit() for char in name):
+        return None  # `发放率为98%覆盖率…均为100%` is no one name: statements.py reads it
     if (values[0]["op"] or values[0]["suffix"]) and not listing:
         return _PLAIN  # `≥300人次`: a target's shape (then `，实际培训326人次` makes it a sentence)
     return name, values[0].span()
@@ -234,8 +245,11 @@ _SENTENCE_START = "。；;\n"
 
 
 def _loose_name_start(text: str, sentence: int, marker: int) -> int:
-    """`2023年，城镇新增就业人数年度目标值为…` / `（1）转移就业人数：年度目标值为…` / `情况：培训人数目标值…`."""
+    """`2023年，城镇新增就业人数年度目标值为…` / `（1）转移就业人数：年度目标值为…` / `情况：培训人数目标值…`;
+    a marker right after a comma takes the clause before as its name (`2.抗体合格率，年初目标值≥70%`)."""
     name_start = max(sentence, max(text.rfind(sep, sentence, marker) for sep in "，,") + 1)
+    if name_start > sentence and not text[name_start:marker].strip():  # `1.免疫密度，年初目标值≥90%，…`
+        name_start = max(sentence, max(text.rfind(sep, sentence, name_start - 1) for sep in "，,") + 1)
     colon = max(text.rfind(sep, name_start, marker) for sep in "：:")
     if colon >= 0 and text[colon + 1 : marker].strip():
         return colon + 1
@@ -314,11 +328,31 @@ _NOT_A_NAME = re.compile(r"[\n。]|一级指标|二级指标|三级指标|项目
 _MAX_NAME = 60  # the longest real indicator names run to ~30 characters; a paragraph is longer
 
 
+_FUNDING_STATEMENT = re.compile(r"收到|下达|下拨|拨付|合计|共计")
+_MONEY = ("元", "万元", "亿元")
+
+
+def _is_funding_statement(indicator: Indicator) -> bool:
+    """`三是时效指标：收到资金合计149.63万元，实际发放107.78万元`: the funding line restated under a level
+    heading (funding reads it), not an indicator with a target."""
+    figures = [figure for figure in (indicator.target, indicator.actual) if figure is not None]
+    return (
+        len(figures) == len(("target", "actual"))  # `收到…经费16.20万元` alone is an achieved statement
+        and all(figure.unit in _MONEY for figure in figures)
+        and _FUNDING_STATEMENT.search(indicator.name) is not None
+    )
+
+
 def _is_indicator(indicator: Indicator) -> bool:
     """An indicator the narrative states with a figure, under a name that is a name (not a paragraph)."""
     has_figure = any(figure is not None for figure in (indicator.target, indicator.actual, indicator.completion))
     name = indicator.name
-    return has_figure and 0 < len(name) <= _MAX_NAME and not _NOT_A_NAME.search(name)
+    return (
+        has_figure
+        and 0 < len(name) <= _MAX_NAME
+        and not _NOT_A_NAME.search(name)
+        and not _is_funding_statement(indicator)
+    )
 
 
 def extract_indicators(text: str) -> list[Indicator]:
@@ -338,7 +372,22 @@ def _read_indicators(text: str) -> list[Indicator]:
             if _identity(indicator) not in seen:  # 额尔古纳 2024 restates 城镇新增就业人数 in section 三
                 seen.add(_identity(indicator))
                 indicators.append(indicator)
-    return indicators
+    return [indicator for indicator in indicators if not _restated(indicator, indicators)]
+
+
+def _restated(indicator: Indicator, indicators: list[Indicator]) -> bool:
+    """A `noun figure` statement that repeats an indicator read with its words elsewhere in the report
+    (`最终确定农村危房改造264户` beside `农村危房改造任务数为115户，实际完成264户`)."""
+    actual = indicator.actual
+    if actual is None or actual.found_by != "narrative.achieved":
+        return False
+    return any(
+        other.actual is not None
+        and other.actual.found_by != "narrative.achieved"
+        and other.actual.text == actual.text
+        and (other.name in indicator.name or indicator.name in other.name)
+        for other in indicators
+    )
 
 
 def _identity(indicator: Indicator) -> tuple[str, float | None, float | None]:

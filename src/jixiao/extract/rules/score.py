@@ -10,7 +10,8 @@ from jixiao.scan import skipping
 
 # both are searched through the whole text: compiled to skip the chars no match starts with (jixiao.scan)
 _SCORE = skipping(
-    r"(?:(?:自评|综合|评价|绩效)?(?:总)?得分|(?:综合|总)评分|自评(?:总)?分)(?:为|是|[:：])?\s*(?P<score>\d+(?:\.\d+)?)分"
+    r"(?:(?:自评|综合|评价|绩效)?(?:总)?得分|(?:综合|总|绩效)评分|自评(?:总)?分|评价(?:总)?分)(?:为|是|[:：])?\s*"
+    r"(?P<score>\d+(?:\.\d+)?)分"
     # a form's field whose label carries the unit: `自评总分(分)97.6`
     r"|自评总分[（(]分[)）][:：]?\s*(?P<field>\d+(?:\.\d+)?)(?![\d.])"
     # a squashed form's field before the next one: `自评得分98财政审核评分`, `自评得分 96.5\n`
@@ -18,13 +19,23 @@ _SCORE = skipping(
     re.MULTILINE,
 )
 _GRADE = skipping(
-    r"(?:自评|评价|绩效)?(?:等级|等次|结论|结果)(?:为|是|[:：])?\s*[“\"'「（(]?(?P<grade>优秀|良好|合格|不合格|优|良|中|差)(?![\u4e00-\u9fff])"
+    r"(?:(?:自评|评价|绩效)?(?:等级|等次|结论|结果)(?:为|是|[:：])?|自评为)\s*[“\"'「（(]?"
+    r"(?P<grade>优秀|良好|合格|不合格|优|良|中|差)(?![\u4e00-\u9fff])"
 )
+# an indicator's line gives that indicator's score (`2.合格率，年初目标值≥70%，实际完成值≥70%，自评得分20分；`)
+_INDICATOR_LINE = re.compile(r"目标值|指标值|完成值|分值|权重")
+_LINE_BREAKS = "\n。"
+
+
+def _on_indicator_line(text: str, at: int) -> bool:
+    line_start = max(text.rfind(char, 0, at) for char in _LINE_BREAKS) + 1
+    return _INDICATOR_LINE.search(text, line_start, at) is not None
 
 
 def extract_score(text: str) -> tuple[Figure | None, Figure | None]:
-    """The first stated total score and grade; a score is only taken with 分 after it or in its label."""
-    score = _SCORE.search(text)
+    """The first stated total score and grade; a score is only taken with 分 after it or in its label, and
+    never from an indicator's line."""
+    score = next((found for found in _SCORE.finditer(text) if not _on_indicator_line(text, found.start())), None)
     grade = _GRADE.search(text)
     group = next((name for name in ("score", "field", "squashed") if score and score[name]), "score")
     score_figure = figure_at(text, *score.span(group), "narrative.score") if score else None
