@@ -394,3 +394,33 @@ def test_a_cell_holding_a_pipe_or_a_line_break_is_never_a_value() -> None:
     assert cell_figure(Cell("≥95%\n100%", 0, 9), "table.t1.indicator") is None
     figure = cell_figure(Cell("≥95%", 0, 4), "table.t1.indicator")
     assert figure is not None and figure.value == 95.0
+
+
+def test_a_name_may_open_with_the_quantity_it_counts_but_not_with_a_stray_score() -> None:
+    from jixiao.extract.rules.tables import is_name
+
+    assert is_name("3000吨玉米、300吨成品油储备到位率")
+    assert is_name("2022年度读书活动场次")
+    assert not is_name("5明确性(5分)")
+    assert not is_name("10分资金到位率")
+    assert not is_name("95%群众满意")
+
+
+def test_a_funding_row_naming_several_levels_is_no_source(tmp_path: Path) -> None:
+    raw = (
+        "项目资金(万元) | 全年预算数(A) | 全年执行数(B) | 执行率(B/A) |\n"
+        "年度资金总额 | 80 | 80 | 100% |\n"
+        "其中:中央、省、市补助县级资金 | 80 | 80 | 100% |\n"
+        "其中:县级资金 | 0 | 0 | - |\n"
+    )
+    _, report = _report(raw, tmp_path)
+    assert report.funding.budget.total is not None and report.funding.budget.total.value == 80
+    assert [(s.source.value, s.name) for s in report.funding.budget.by_source] == [("county", "县级资金")]
+
+
+def test_a_template_row_label_left_blank_is_no_indicator() -> None:
+    from jixiao.extract.rules.tables import is_name
+
+    assert not is_name("指标2")
+    assert not is_name("指标3:")
+    assert is_name("指标1工程完工率")

@@ -18,6 +18,7 @@ import math
 import re
 from functools import lru_cache
 
+from jixiao.documents.tables.glued_funding import is_glued_rate
 from jixiao.documents.tables.ocr import ocr_repaired
 from jixiao.documents.tables.pieces import Piece, Shape, is_money
 from jixiao.documents.tables.table import MONEY_ROLES, TEXT_ROLES, Cell, Kind, Role, Row
@@ -126,6 +127,8 @@ def _text_emission(role: Role, piece: Piece) -> float:
         return 3.0 if shape is Shape.NUMBER and whole and "." not in piece.text else IMPOSSIBLE
     if role is Role.LEVEL1 and shape is Shape.LEVEL2 and not piece.text.lstrip().startswith("成本"):
         return IMPOSSIBLE
+    if role is Role.RATE and piece.value is None and is_glued_rate(piece.text):
+        return 1.0  # `194.9194.9100%`: the row's amounts glued to its rate, cut later where the arithmetic agrees
     if role in (Role.RATE, Role.COEFFICIENT) and piece.value is not None:
         return 3.0 if piece.unit == "%" else (0.5 if shape is Shape.NUMBER else IMPOSSIBLE)
     return _TEXT_EMISSIONS.get(role, {}).get(shape, IMPOSSIBLE)

@@ -18,7 +18,7 @@ from jixiao.documents.tables.align import Aligner
 from jixiao.documents.tables.cells import HEADING, line_spans
 from jixiao.documents.tables.columns import column_major_table
 from jixiao.documents.tables.footers import cut_footer
-from jixiao.documents.tables.glued_funding import drop_glued_rate, split_glued_funding
+from jixiao.documents.tables.glued_funding import drop_glued_rate, recut_disagreeing, split_glued_funding
 from jixiao.documents.tables.glued_runs import glued_run_pieces
 from jixiao.documents.tables.headerless import headerless_table, headerless_zones
 from jixiao.documents.tables.headers import HEADER_WORD, MONEY_IN_YUAN, compact, kind_of
@@ -26,6 +26,7 @@ from jixiao.documents.tables.pieces import Piece, Shape, is_money, pieces, shape
 from jixiao.documents.tables.scored_rows import scored_rows
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, spaced
+from jixiao.documents.tables.wrapped import WrappedView, mapped_back, wrapped_view
 from jixiao.vocabulary import LEVEL_WORD
 
 _COLUMN_WORD = re.compile(
@@ -253,7 +254,7 @@ def _body_end(text: str, found: list[Piece], start: int, absorbed: set[Piece], k
             continue
         if kind is Kind.FUNDING and piece.shape is Shape.LONG_TEXT and not _source_row_follows(found, position):
             return position
-        last = position == len(found) - 1
+        last = position == len(found) - 1 and not piece.text.endswith("。")  # a whole sentence is no cut cell
         off_pipes = piped and piece.cut not in ("pipe", "border") and piece.shape is not Shape.EMPTY
         if off_pipes and not last and not _on_piped_line(text, piece.cell):
             return position  # a line without a pipe after a pipe dump's rows: the text goes on (unless the
@@ -427,7 +428,8 @@ def _table(
     else:
         dropped = []
         for row in rows:
-            if not split_glued_funding(row, columns) and (span := drop_glued_rate(row)):
+            cut = split_glued_funding(row, columns) or recut_disagreeing(row, columns)
+            if not cut and (span := drop_glued_rate(row)) is not None:
                 dropped.append(span)
     table = Table(kind=kind, layout=layout, columns=columns, rows=rows, start=run[0].cell.start, end=0)
     table.skipped = [(p.cell.start, p.cell.end) for p in left if p.shape in _VALUE_SHAPES or _GARBLED.fullmatch(p.text)]
@@ -505,17 +507,29 @@ def find_tables(
     covered = [(layout.rows[0][0].start, layout.rows[-1][-1].end) for layout in grids]
     found: list[tuple[list[Piece], frozenset[int] | None]] = [_grid_pieces(text, layout) for layout in grids]
     zones = [(start, end) for start, end in _zones(text, covered) if _may_hold_header(text[start:end])]
-    found += [(pieces(text, start, end, gap, ocr=ocr), None) for start, end in zones]
-    for zone, breaks in sorted(found, key=lambda item: item[0][0].cell.start if item[0] else 0):
-        for table in _tables_in(text, zone, breaks):
-            table.money_unit = _money_unit(text, table)
-            table.ocr = ocr
-            if ocr:
-                table.layout = "t5"
-            tables.append(table)
+    views = [wrapped_view(text, start, end) for start, end in zones]
+    found += [
+        (pieces(text, start, end, gap, ocr=ocr), None)
+        for (start, end), view in zip(zones, views, strict=True)
+        if not view
+    ]
+    read = [table for zone, breaks in found for table in _tables_in(text, zone, breaks)]
+    read += [table for view in views if view is not None for table in _wrapped_tables(text, view, gap, ocr)]
+    for table in read:
+        table.money_unit = _money_unit(text, table)
+        table.ocr = ocr
+        if ocr:
+            table.layout = "t5"
+        tables.append(table)
     if not any(table.kind is Kind.INDICATORS for table in tables):
         tables += _headerless(text, gap, ocr, [*covered, *((t.start, t.end) for t in tables)])
     return sorted(tables, key=lambda table: table.start)
+
+
+def _wrapped_tables(text: str, view: WrappedView, gap: Gap, ocr: bool) -> list[Table]:
+    """The tables of a stretch whose cells wrapped at spaces (see tables.wrapped), read without the spaces."""
+    found = pieces(view.text, 0, len(view.text), view.gap(gap), ocr=ocr)
+    return [mapped_back(table, view, text) for table in _tables_in(view.text, found)]
 
 
 _AFTER_BODY = 40

@@ -23,6 +23,7 @@ from jixiao.numbers import UNIT_PATTERN, parse_quantity
 from jixiao.vocabulary import (
     FUNDING_TOTAL,
     LEVEL2_WORD,
+    LEVEL_WORD,
     MONEY_UNITS,
     OP_WORDS,
     POINTS,
@@ -80,6 +81,7 @@ _POINTS_TAIL = re.compile(POINTS + r"$")
 _COLUMN_TAG = re.compile(r"^[（(][A-Z](?:\s*[/+\-]\s*[A-Z])*(?:\s*[×*]\s*100%)?[)）]$")  # (C), (D/C×100%)
 _SENTENCE = re.compile(r"[，,；;。][^，,；;。]*\S")
 _GLUED_TEXT_VALUE = re.compile("(?:" + "|".join(sorted(TEXT_VALUES, key=len, reverse=True)) + ")$")
+_LINE_SENTENCE = re.compile(r"[^\s|]*[\u4e00-\u9fff][，,；;][^\s|]*。")  # clauses, no space: one cell
 _NOT_SPACES = re.compile(r"\S+")
 _MAY_HOLD_VALUE = re.compile(r"[\d\-—/／]")  # what a value token (tokens.VALUE, a date, a dash) needs
 _PER_UNIT = re.compile(r"^每[\u4e00-\u9fff]{1,2}\d+(?:\.\d+)?[\u4e00-\u9fff/]{0,4}$")
@@ -215,6 +217,8 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False) -> l
     if len(found) == 2 and found[0].is_value and _UNIT_ALONE.match(found[1].cell.text.strip("()（）")):
         return [cell]  # `≥1200 公里` (a LaTeX comparator left the unit a space away), `4.52(万人)`
     values = [token.cell for token in found if token.is_value]
+    if len(values) == 1 and _LINE_SENTENCE.fullmatch(cell.text):
+        return [cell]  # `已完工,剩余3%尾款未付。`: a reason on its own line (a cell per line), one cell
     if piped and len(values) == 1 and values[0].start > cell.start and not gap(values[0].start):
         before = text[values[0].start - 1]
         if "\u4e00" <= before <= "\u9fff" or before in ")）(（":
@@ -398,8 +402,12 @@ def _recut(text: str, start: int, end: int) -> list[Piece] | None:
     return pieces
 
 
-# not the tail of a longer level (`社会|成本指标`)
-_INNER_LEVEL = re.compile(r"(?<=[\u4e00-\u9fff，,。；;])(?<!经济)(?<!社会)(?<!生态)(?<!环境)(?<!对象)" + LEVEL2_WORD)
+# not the tail of a longer level (`社会|成本指标`); a first level, or a page's repeated 绩效指标, when a level
+# follows (`…动用库存绩效指标效益指标生态效益指标…`: a page break repeated the row-spanning cells)
+_INNER_LEVEL = re.compile(
+    r"(?<=[\u4e00-\u9fff，,。；;])(?<!经济)(?<!社会)(?<!生态)(?<!环境)(?<!对象)"
+    rf"(?:{LEVEL2_WORD}|(?:产出|效益|满意度|绩效)指标(?={LEVEL_WORD}))"
+)
 
 
 def _inner_levels(cell: Cell) -> list[Cell]:
