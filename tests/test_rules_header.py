@@ -45,6 +45,10 @@ def test_title_over_two_lines_gives_place_fund_and_year() -> None:
         ),
         # a subject that names no fund of its own gives none
         ("鹤溪县交通局2021年度项目支出绩效自评报告", "鹤溪县", None),
+        ("支出绩效自评的报告", None, None),  # the second line of a wrapped title
+        # the announcing sentence's 现将, a fee's 项目
+        ("现将中央某某文化保护专项资金转移支付2021年度绩效自评报告", None, "中央某某文化保护专项资金"),
+        ("关于上报2023年伤残人员护理费项目支出绩效自评的报告", None, "伤残人员护理费"),
         ("北江省财政支出项目绩效评价自评报告书", "北江省", None),
         ("2023年度部门整体支出绩效评价自评表", None, "部门整体支出"),
         ("部门整体绩效自评表", None, "部门整体支出"),

@@ -43,7 +43,9 @@ _MAX_PROSE_RUN = 3  # this many sentences in a row end a table
 _BLOCK_POINTS = re.compile(r"[（(]?(\d+(?:\.\d+)?)分?[)）]$")
 
 
-_PAGE_JOIN = re.compile(r"\n\d{1,2}、")  # a sharing site's page number, dropped mid-cell (documents.wrappers)
+_DROPPED_IN_CELL = re.compile(r"\n\d{1,2}、|[ \t]?[(（]?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]?")
+"""What normalization drops inside a cell that is no border there (documents.wrappers): a sharing site's page
+number, a converter's romanisation (`減災(zāi)`, `數(shù)`)."""
 
 
 def removed_spaces(text: str, origin: list[int], raw: str | None = None) -> Gap:
@@ -65,7 +67,7 @@ class _RemovedSpaces(Gap):
         if self.text[index - 1].isspace():
             return True
         before, at = origin[index - 1], origin[index]
-        return at - before > 1 and not (self.raw is not None and _PAGE_JOIN.fullmatch(self.raw, before + 1, at))
+        return at - before > 1 and not (self.raw is not None and _DROPPED_IN_CELL.fullmatch(self.raw, before + 1, at))
 
     def inside_word(self, start: int, end: int) -> list[int]:
         """Inside a word only dropped chars cut: none where the word's chars came one after another (most
@@ -78,7 +80,9 @@ class _RemovedSpaces(Gap):
         jumps = [index for index, (before, at) in enumerate(pairwise(origin[start:end]), start + 1) if at - before > 1]
         if self.raw is None:
             return jumps
-        return [index for index in jumps if not _PAGE_JOIN.fullmatch(self.raw, origin[index - 1] + 1, origin[index])]
+        return [
+            index for index in jumps if not _DROPPED_IN_CELL.fullmatch(self.raw, origin[index - 1] + 1, origin[index])
+        ]
 
 
 def _zones(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -37,6 +37,8 @@ _LEVEL_WORD = re.compile(LEVEL_WORD)
 _RANGE = re.compile(r"\d+(?:\.\d+)?\s*[-~—－～至]\s*\d+(?:\.\d+)?(?=[\u4e00-\u9fff])(?!万|元|人|%)")
 
 
+# 执行率(B/A×100%): a header's tag, whose 100% is no value
+_RATE_TAG = re.compile(r"[（(][A-Z](?:\s*[/+\-]\s*[A-Z])*\s*[×*]\s*100%[)）]")
 _TOTAL_WORDS = ("总分", "合计", "总计")
 
 
@@ -69,6 +71,7 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
     previous_end = -1
     ranges = [m.span() for m in _RANGE.finditer(text, start, end)]
     ranges += [m.span() for m in _POINTS.finditer(text, start, end)]
+    ranges += [m.span() for m in _RATE_TAG.finditer(text, start, end)]
     dates = [m.span() for m in _DATE.finditer(text, start, end) if not _CJK.match(text, m.end(), end)]
     ranges += dates
     found += [(a, b, False) for a, b in dates]
