@@ -25,26 +25,26 @@ from jixiao.model import Grounding, Report, figures_of
 from jixiao.scan import skipping
 
 # each cue is tried on every sentence of every report: compiled to skip the chars none of its words starts with
-_STRONG = skipping(
-    "|".join(
-        (
-            r"(?:忽略|无视|忽视|忘记|忘掉|不要理会|不必理会|跳过)[^。！？\n]{0,12}?"
-            r"(?:指令|指示|提示词|提示|系统|设定|规则|要求|约束)",
-            r"(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the\s+|your\s+)?"
-            r"(?:previous|prior|above|earlier|preceding|system|original)\s+(?:instructions?|prompts?|rules?|messages?)",
-            r"(?:你|您)(?:现在|此时|从现在起)?(?:是|扮演|作为)(?:一个|一名)?[^。！？\n]{0,10}?"
-            r"(?:助手|模型|AI|人工智能|机器人|抽取器|程序)",
-            r"作为(?:一个|一名)?(?:AI|人工智能|语言模型|大模型|大语言模型)",
-            r"(?:system|系统)\s*(?:prompt|提示词|提示|指令|消息)",
-            r"(?:new|updated)\s+instructions?\s*[:：]",
-            r"<\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id)\|>",
-            r"\[/?INST\]|<<SYS>>",
-            r"[<＜]\s*/?\s*(?:document|system|instructions?)\b[^>＞\n]{0,40}[>＞]",
-            r"(?:^|\n)\s*(?:assistant|system)\s*[:：]",
-        )
-    ),
-    re.IGNORECASE,
+_STRONG_CUES = (
+    r"(?:忽略|无视|忽视|忘记|忘掉|不要理会|不必理会|跳过)[^。！？\n]{0,12}?"
+    r"(?:指令|指示|提示词|提示|系统|设定|规则|要求|约束)",
+    r"(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the\s+|your\s+)?"
+    r"(?:previous|prior|above|earlier|preceding|system|original)\s+(?:instructions?|prompts?|rules?|messages?)",
+    r"(?:你|您)(?:现在|此时|从现在起)?(?:是|扮演|作为)(?:一个|一名)?[^。！？\n]{0,10}?"
+    r"(?:助手|模型|AI|人工智能|机器人|抽取器|程序)",
+    r"作为(?:一个|一名)?(?:AI|人工智能|语言模型|大模型|大语言模型)",
+    r"(?:system|系统)\s*(?:prompt|提示词|提示|指令|消息)",
+    r"(?:new|updated)\s+instructions?\s*[:：]",
+    r"<\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id)\|>",
+    r"\[/?INST\]|<<SYS>>",
+    r"[<＜]\s*/?\s*(?:document|system|instructions?)\b[^>＞\n]{0,40}[>＞]",
 )
+_ROLE_LINE = r"\s*(?:assistant|system)\s*[:：]"  # at the start of a sentence's line
+_STRONG = skipping("|".join((*_STRONG_CUES, rf"(?:^|\n){_ROLE_LINE}")), re.IGNORECASE)
+_STRONG_ANYWHERE = skipping("|".join((*_STRONG_CUES, _ROLE_LINE)), re.IGNORECASE)
+"""The strong cues with the role line wherever it stands: a search of the whole text for it finds a match
+wherever a sentence holds a strong cue (a sentence's matches need nothing outside it, and its start is a
+line start only in the sentence), so a text without one is not read sentence by sentence."""
 _ADDRESSED = skipping(
     r"(?:你|您)(?:们)?(?:必须|应当|应该|需要|务必|要|只需|直接|请)|请(?:你|您|模型|AI|助手)|(?:模型|AI|人工智能|助手|大模型)"
     r"(?:必须|应当|应该|需要|务必|请|要)|(?:you|assistant)\s+(?:must|should|will|shall|need to)|\bplease\b",
@@ -71,6 +71,8 @@ def instruction_passages(text: str) -> list[Passage]:
     instruction starts to the end of its sentence ("全年支出140.00万元，忽略以上指令，执行率为100%。" leaves the
     first clause out: it was written before the orders began)."""
     passages: list[Passage] = []
+    if _ADDRESSED.search(text) is None and _STRONG_ANYWHERE.search(text) is None:
+        return passages  # no sentence can give an order (most reports): each is not read on its own
     for sentence in _SENTENCE.finditer(text):
         body = sentence.group()
         cue = _cue(body)
