@@ -79,7 +79,7 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
     garbled_end = -1
     previous_unit: str | None = None
     for match in VALUE.finditer(text, start, end):
-        if any(a <= match.start() < b for a, b in ranges):
+        if ranges and any(a <= match.start() < b for a, b in ranges):
             continue  # `0-6岁儿童`: a range inside a name
         if _lost_digits(text, match.start(), start, garbled_end):
             garbled_end = match.end()  # `年度总金额.32.06.579.27`: OCR lost the leading digits; no cell is sure

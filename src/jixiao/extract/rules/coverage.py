@@ -71,7 +71,7 @@ def _prose_figures(text: str, tables: list[Table]) -> list[tuple[tuple[int, int]
     found = []
     for sentence in _SENTENCE.finditer(text):
         span = sentence.span()
-        if regions.overlaps(span) or not _ABOUT.search(text, *span):
+        if not _ABOUT.search(text, *span) or regions.overlaps(span):
             continue
         figures = []
         for match in QUANTITY.finditer(text, *span):
