@@ -95,8 +95,10 @@ def measure(text: str, report: Report, tables: list[Table]) -> Coverage:
 
     def was_read(span: tuple[int, int]) -> bool:
         """Read where it stands, or (a figure the prose restates) read elsewhere."""
+        if read.overlaps(span):
+            return True
         value = parse_quantity(text[span[0] : span[1]].strip()).value
-        return read.overlaps(span) or (value is not None and round(value, 6) in known)
+        return value is not None and round(value, 6) in known
 
     printed = values + [figure for _, spans in prose for figure in spans]
     unread: list[tuple[int, int]] = []
