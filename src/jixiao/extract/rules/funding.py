@@ -181,15 +181,18 @@ class _SentenceEnds:
 
     def __init__(self, text: str, limit: int) -> None:
         self.text, self.limit = text, limit
-        self.stops = {"。": -1, "\n": -1}  # the next one at or after the last start (limit: none left)
+        self.stop = self.line_end = -1  # the next 。 and line break at or after the last start (limit: none)
 
     def after(self, start: int) -> int:
-        for mark, at in self.stops.items():
-            if at < start:
-                found = self.text.find(mark, start, self.limit)
-                self.stops[mark] = self.limit if found < 0 else found
-        end = min(self.stops.values())
-        heading = _RUN_IN_HEADING.search(self.text, start + 1, end)
+        text, limit = self.text, self.limit
+        if self.stop < start:
+            found = text.find("。", start, limit)
+            self.stop = limit if found < 0 else found
+        if self.line_end < start:
+            found = text.find("\n", start, limit)
+            self.line_end = limit if found < 0 else found
+        end = min(self.stop, self.line_end)
+        heading = _RUN_IN_HEADING.search(text, start + 1, end)
         return heading.start() - 1 if heading else end
 
 
