@@ -244,9 +244,10 @@ def _stays_whole(text: str, piped: bool) -> bool:
 
 @lru_cache(maxsize=16384)
 def _one_piece(text: str, piped: bool) -> bool:
-    """Whether a segment is one piece whatever the gaps: kept whole, not several header words, not levels
-    glued to a name (most cells of a dump: `10`, `100%`, `数量指标`, a name)."""
-    return _stays_whole(text, piped) and _header_spans(text) is None and len(_level_spans(text)) == 1
+    """Whether a segment is one piece whatever the gaps: kept whole by _split (whole, or no value in it), not
+    several header words, not levels glued to a name (most cells of a dump: `10`, `100%`, `数量指标`, a name)."""
+    whole = _stays_whole(text, piped) or not _MAY_HOLD_VALUE.search(text)
+    return whole and _header_spans(text) is None and len(_level_spans(text)) == 1
 
 
 def _header_parts(cell: Cell) -> list[Cell] | None:
@@ -275,14 +276,21 @@ def _trimmed_part(cell: Cell, a: int, b: int) -> Cell:
 
 def _split_last_header(pieces: list[Piece]) -> list[Piece]:
     """`详情见附件(注:以下为图片识别)一级指标` before a header cell: the text, then the header word it ends with."""
+    textual = [index for index, piece in enumerate(pieces) if piece.shape in (Shape.TEXT, Shape.LONG_TEXT)]
+    cuts: dict[int, list[tuple[int, int]]] = {}
+    for index in textual:
+        if _next_shape(pieces, index) is Shape.HEADER:
+            spans = split_header_words(pieces[index].text, at_end=True)
+            if spans is not None:
+                cuts[index] = spans
+    if not cuts:
+        return pieces  # most regions: no text runs into the header after it
     result: list[Piece] = []
     for index, piece in enumerate(pieces):
-        if piece.shape in (Shape.TEXT, Shape.LONG_TEXT) and _next_shape(pieces, index) is Shape.HEADER:
-            spans = split_header_words(piece.text, at_end=True)
-            if spans is not None:
-                result.extend(shape_of(_trimmed_part(piece.cell, a, b)) for a, b in spans)
-                continue
-        result.append(piece)
+        if index in cuts:
+            result.extend(shape_of(_trimmed_part(piece.cell, a, b)) for a, b in cuts[index])
+        else:
+            result.append(piece)
     return result
 
 
