@@ -18,6 +18,7 @@ from jixiao.documents.tables.headers import BLOCK_LABEL, compact, role_of, split
 from jixiao.documents.tables.levels import LEVEL_PREFIX
 from jixiao.documents.tables.ocr import ocr_repaired
 from jixiao.documents.tables.table import Cell, Role
+from jixiao.documents.tables.tokens import POINTS_NOTE as _POINTS_NOTE
 from jixiao.documents.tables.tokens import Gap, tokens
 from jixiao.numbers import UNIT_PATTERN, parse_quantity
 from jixiao.vocabulary import (
@@ -292,8 +293,9 @@ def _next_shape(pieces: list[Piece], index: int) -> Shape | None:
 
 
 def _is_column_tag(text: str) -> bool:
-    """`(C)`, `(D/C×100%)`: a header's column letter (a cell without a bracket is none: tested first)."""
-    return ("(" in text or "（" in text) and bool(_COLUMN_TAG.match(compact(text)))
+    """`(C)`, `(D/C×100%)`: a header's column letter, `(20 分*执行率)` its points (a cell without a bracket is
+    none: tested first)."""
+    return ("(" in text or "（" in text) and bool(_COLUMN_TAG.match(compact(text)) or _POINTS_NOTE.match(text))
 
 
 _JOINABLE = {Shape.TEXT, Shape.LEVEL1, Shape.LEVEL2, Shape.POINTS, Shape.HEADER}
