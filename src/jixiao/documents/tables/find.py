@@ -9,13 +9,14 @@ body. Only stretches that mention header words are cut at all, so the scan stays
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import islice, pairwise
 
 from jixiao.documents.layout import TableLayout
 from jixiao.documents.tables.align import Aligner
-from jixiao.documents.tables.cells import HEADING, line_spans
+from jixiao.documents.tables.cells import HEADING, lines_outside
 from jixiao.documents.tables.columns import column_major_table
 from jixiao.documents.tables.footers import cut_footer
 from jixiao.documents.tables.glued_funding import drop_glued_rate, recut_disagreeing, split_glued_funding
@@ -42,7 +43,9 @@ _MAX_PROSE_RUN = 3  # this many sentences in a row end a table
 _BLOCK_POINTS = re.compile(r"[（(]?(\d+(?:\.\d+)?)分?[)）]$")
 
 
-_PAGE_JOIN = re.compile(r"\n\d{1,2}、")  # a sharing site's page number, dropped mid-cell (documents.wrappers)
+_DROPPED_IN_CELL = re.compile(r"\n\d{1,2}、|[ \t]?[(（]?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]?")
+"""What normalization drops inside a cell that is no border there (documents.wrappers): a sharing site's page
+number, a converter's romanisation (`減災(zāi)`, `數(shù)`)."""
 
 
 def removed_spaces(text: str, origin: list[int], raw: str | None = None) -> Gap:
@@ -64,7 +67,7 @@ class _RemovedSpaces(Gap):
         if self.text[index - 1].isspace():
             return True
         before, at = origin[index - 1], origin[index]
-        return at - before > 1 and not (self.raw is not None and _PAGE_JOIN.fullmatch(self.raw, before + 1, at))
+        return at - before > 1 and not (self.raw is not None and _DROPPED_IN_CELL.fullmatch(self.raw, before + 1, at))
 
     def inside_word(self, start: int, end: int) -> list[int]:
         """Inside a word only dropped chars cut: none where the word's chars came one after another (most
@@ -77,14 +80,16 @@ class _RemovedSpaces(Gap):
         jumps = [index for index, (before, at) in enumerate(pairwise(origin[start:end]), start + 1) if at - before > 1]
         if self.raw is None:
             return jumps
-        return [index for index in jumps if not _PAGE_JOIN.fullmatch(self.raw, origin[index - 1] + 1, origin[index])]
+        return [
+            index for index in jumps if not _DROPPED_IN_CELL.fullmatch(self.raw, origin[index - 1] + 1, origin[index])
+        ]
 
 
 def _zones(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Stretches that may hold tables: from a line naming column words to the next section heading (a
     heading or a table the loader gave as a grid, `covered`, ends a stretch)."""
-    lines = [line for line in line_spans(text) if not any(a <= line[0] < b for a, b in covered)]
-    counts = [len(_COLUMN_WORD.findall(text, a, b)) for a, b in lines]  # column words on each line
+    lines = lines_outside(text, covered)
+    counts = _column_words(text, lines)
     zones: list[tuple[int, int]] = []
     index = zones_end = 0
     while index < len(lines):
@@ -106,6 +111,17 @@ def _zones(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return zones
 
 
+def _column_words(text: str, lines: list[tuple[int, int]]) -> list[int]:
+    """How many column words each line holds (one scan of the text; a word never spans a line break)."""
+    counts = [0] * len(lines)
+    starts = [start for start, _ in lines]
+    for match in _COLUMN_WORD.finditer(text):
+        line = bisect_right(starts, match.start()) - 1
+        if line >= 0 and match.end() <= lines[line][1]:  # not on a line left out (a grid's)
+            counts[line] += 1
+    return counts
+
+
 _SHORT = 12
 _PROSE = re.compile(r"。|[，,；;].*[，,；;]")
 
@@ -118,7 +134,7 @@ def _may_hold_header(zone: str) -> bool:
     (cells, or cells glued or broken over lines), or with a column's values between them (T3 by column).
     Cutting the stretch into pieces is the reader's main cost; most stretches in prose hold no header."""
     key = _NOT_TEXT.sub("", zone)
-    words = [match.span() for match in HEADER_WORD.finditer(key)]
+    words = (match.span() for match in HEADER_WORD.finditer(key))  # read until two stand side by side
     return any(_BETWEEN_COLUMNS.fullmatch(key, end, start) for (_, end), (start, _) in pairwise(words))
 
 

@@ -19,10 +19,11 @@ from itertools import pairwise
 
 from jixiao.documents.tables.table import Cell
 from jixiao.numbers import UNIT_PATTERN
+from jixiao.scan import skipping
 from jixiao.vocabulary import LEVEL_WORD
 
 _OP = r"≥|≤|>|<|=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于|大于|小于"
-VALUE = re.compile(
+VALUE = skipping(
     rf"(?P<op>{_OP})?(?P<num>0(?=[1-9]\d*(?:\.\d+)?%|0(?![.\d]))|\d+\.\d\d(?=\d[\d,]*\.\d)|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?P<unit>{UNIT_PATTERN})?(?P<suffix>及以上|以上|及以下|以下|以内)?"
 )
@@ -36,6 +37,8 @@ _LEVEL_WORD = re.compile(LEVEL_WORD)
 _RANGE = re.compile(r"\d+(?:\.\d+)?\s*[-~—－～至]\s*\d+(?:\.\d+)?(?=[\u4e00-\u9fff])(?!万|元|人|%)")
 
 
+# 执行率(B/A×100%): a header's tag, whose 100% is no value
+_RATE_TAG = re.compile(r"[（(][A-Z](?:\s*[/+\-]\s*[A-Z])*\s*[×*]\s*100%[)）]")
 _TOTAL_WORDS = ("总分", "合计", "总计")
 
 
@@ -68,6 +71,7 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
     previous_end = -1
     ranges = [m.span() for m in _RANGE.finditer(text, start, end)]
     ranges += [m.span() for m in _POINTS.finditer(text, start, end)]
+    ranges += [m.span() for m in _RATE_TAG.finditer(text, start, end)]
     dates = [m.span() for m in _DATE.finditer(text, start, end) if not _CJK.match(text, m.end(), end)]
     ranges += dates
     found += [(a, b, False) for a, b in dates]
