@@ -142,7 +142,9 @@ FUNDING_TOTAL = re.compile(r"^(?:年度)?(?:资金|预算)?总额|^合计|^总�
 
 def source_label(text: str) -> str:
     """A funding row label without its `其中：` or numbering: `其中:中央财政资金` → `中央财政资金`."""
-    return _SOURCE_PREFIX.sub("", "".join(text.split())).rstrip(":：")
+    name = "".join(text.split())
+    prefix = _SOURCE_PREFIX.match(name)  # it matches at the start, if only nothing: one cut, not a sub
+    return name[prefix.end() if prefix else 0 :].rstrip(":：")
 
 
 def source_of(label: str) -> FundSource | None:

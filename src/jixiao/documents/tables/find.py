@@ -9,13 +9,14 @@ body. Only stretches that mention header words are cut at all, so the scan stays
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import islice, pairwise
 
 from jixiao.documents.layout import TableLayout
 from jixiao.documents.tables.align import Aligner
-from jixiao.documents.tables.cells import HEADING, line_spans
+from jixiao.documents.tables.cells import HEADING, lines_outside
 from jixiao.documents.tables.columns import column_major_table
 from jixiao.documents.tables.footers import cut_footer
 from jixiao.documents.tables.glued_funding import drop_glued_rate, recut_disagreeing, split_glued_funding
@@ -87,8 +88,8 @@ class _RemovedSpaces(Gap):
 def _zones(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Stretches that may hold tables: from a line naming column words to the next section heading (a
     heading or a table the loader gave as a grid, `covered`, ends a stretch)."""
-    lines = [line for line in line_spans(text) if not any(a <= line[0] < b for a, b in covered)]
-    counts = [len(_COLUMN_WORD.findall(text, a, b)) for a, b in lines]  # column words on each line
+    lines = lines_outside(text, covered)
+    counts = _column_words(text, lines)
     zones: list[tuple[int, int]] = []
     index = zones_end = 0
     while index < len(lines):
@@ -110,6 +111,17 @@ def _zones(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return zones
 
 
+def _column_words(text: str, lines: list[tuple[int, int]]) -> list[int]:
+    """How many column words each line holds (one scan of the text; a word never spans a line break)."""
+    counts = [0] * len(lines)
+    starts = [start for start, _ in lines]
+    for match in _COLUMN_WORD.finditer(text):
+        line = bisect_right(starts, match.start()) - 1
+        if line >= 0 and match.end() <= lines[line][1]:  # not on a line left out (a grid's)
+            counts[line] += 1
+    return counts
+
+
 _SHORT = 12
 _PROSE = re.compile(r"。|[，,；;].*[，,；;]")
 
@@ -122,7 +134,7 @@ def _may_hold_header(zone: str) -> bool:
     (cells, or cells glued or broken over lines), or with a column's values between them (T3 by column).
     Cutting the stretch into pieces is the reader's main cost; most stretches in prose hold no header."""
     key = _NOT_TEXT.sub("", zone)
-    words = [match.span() for match in HEADER_WORD.finditer(key)]
+    words = (match.span() for match in HEADER_WORD.finditer(key))  # read until two stand side by side
     return any(_BETWEEN_COLUMNS.fullmatch(key, end, start) for (_, end), (start, _) in pairwise(words))
 
 

@@ -19,10 +19,11 @@ from itertools import pairwise
 
 from jixiao.documents.tables.table import Cell
 from jixiao.numbers import UNIT_PATTERN
+from jixiao.scan import skipping
 from jixiao.vocabulary import LEVEL_WORD
 
 _OP = r"≥|≤|>|<|=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于|大于|小于"
-VALUE = re.compile(
+VALUE = skipping(
     rf"(?P<op>{_OP})?(?P<num>0(?=[1-9]\d*(?:\.\d+)?%|0(?![.\d]))|\d+\.\d\d(?=\d[\d,]*\.\d)|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?P<unit>{UNIT_PATTERN})?(?P<suffix>及以上|以上|及以下|以下|以内)?"
 )

@@ -53,12 +53,13 @@ _GENERIC = {
 _WHOLE_DEPARTMENT = re.compile(r"^(?:部门|单位)整体(?:支出)?$")
 _MONEY_WORD = r"(?:资金|经费|补贴|补助|转移支付)(?:[（(][^()（）]{1,20}[)）])?"
 _TRAILING = [
-    (re.compile(r"(项目|工程)支出$"), r"\1"),  # …建设项目支出 → …建设项目
-    (re.compile(rf"({_MONEY_WORD}|费)项目$"), r"\1"),  # 衔接资金项目 → 衔接资金, 护理费项目 → 护理费
-    (re.compile(r"(项目|工程)(?:专项|财政)资金$"), r"\1"),  # …工程财政资金 → …工程
-    (re.compile(r"(资金|经费)转移支付$"), r"\1"),  # …发展资金转移支付 → …发展资金
-    (re.compile(r"(?:年度|年|的|关于)$"), ""),
-]
+    (re.compile(r"(项目|工程)支出$"), r"\1", ("支出",)),  # …建设项目支出 → …建设项目
+    (re.compile(rf"({_MONEY_WORD}|费)项目$"), r"\1", ("项目",)),  # 衔接资金项目 → 衔接资金, 护理费项目 → 护理费
+    (re.compile(r"(项目|工程)(?:专项|财政)资金$"), r"\1", ("资金",)),  # …工程财政资金 → …工程
+    (re.compile(r"(资金|经费)转移支付$"), r"\1", ("转移支付",)),  # …发展资金转移支付 → …发展资金
+    (re.compile(r"(?:年度|年|的|关于)$"), "", ("年度", "年", "的", "关于")),
+]  # each with the words a match ends the text with (a text that ends otherwise is not searched), or a break
+_TRANSFER_FIRST = re.compile(r"^转移支付(?=[\u4e00-\u9fff]{4})")
 _MAX_FUND = 40
 _NOT_IN_FUND = re.compile(r"[\s:：|，。；,;]")
 _LEADING_BRACKET = re.compile(r"^[（(]([^()（）]{2,20})[)）](.*)$", re.S)
@@ -68,9 +69,10 @@ _FUND_WORD = re.compile(r"资金|经费|补贴|补助|支付|项目|工程|支�
 def _clean(subject: str) -> str:
     subject = subject.strip(" \t　:：|-—")
     for _ in range(3):
-        for pattern, replacement in _TRAILING:
-            subject = pattern.sub(replacement, subject)
-    return re.sub(r"^转移支付(?=[\u4e00-\u9fff]{4})", "", subject)
+        for pattern, replacement, tails in _TRAILING:
+            if subject.endswith(tails) or subject.endswith("\n"):  # `$` also stands before a last break
+                subject = pattern.sub(replacement, subject)
+    return _TRANSFER_FIRST.sub("", subject)
 
 
 def is_generic(subject: str) -> bool:

@@ -174,11 +174,23 @@ _RUN_IN_HEADING = skipping(
 )
 
 
-def _sentence_end(text: str, start: int, limit: int) -> int:
-    ends = [end for end in (text.find("。", start, limit), text.find("\n", start, limit)) if end >= 0]
-    end = min(ends) if ends else limit
-    heading = _RUN_IN_HEADING.search(text, start + 1, end)
-    return heading.start() - 1 if heading else end
+class _SentenceEnds:
+    """Where each sentence of text[:limit] ends: at 。 or a line break, or before a run-in heading. The next
+    。 and break are kept, not searched again from every sentence (a text of many lines and few 。 would
+    be scanned to its next 。 once per line)."""
+
+    def __init__(self, text: str, limit: int) -> None:
+        self.text, self.limit = text, limit
+        self.stops = {"。": -1, "\n": -1}  # the next one at or after the last start (limit: none left)
+
+    def after(self, start: int) -> int:
+        for mark, at in self.stops.items():
+            if at < start:
+                found = self.text.find(mark, start, self.limit)
+                self.stops[mark] = self.limit if found < 0 else found
+        end = min(self.stops.values())
+        heading = _RUN_IN_HEADING.search(self.text, start + 1, end)
+        return heading.start() - 1 if heading else end
 
 
 @dataclass
@@ -196,8 +208,9 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     limit = _funding_text_end(text)
     lists: list[MoneyList] = []
     position = 0
+    ends = _SentenceEnds(text, limit)
     while position < limit:
-        end = _sentence_end(text, position, limit)
+        end = ends.after(position)
         lists.extend(_read_sentence(reading, position, end))
         position = end + 1
     attach_lists(text, lists, reading.funding, reading.spending)
@@ -233,6 +246,9 @@ def _read_sentence(reading: _Reading, start: int, end: int) -> list[MoneyList]:
     text, plain = reading.text, reading.plain
     if not _DIGIT.search(text, start, end):
         return []  # no amount, no list, no rate: a sentence without a digit reads as nothing
+    if text.find("元", start, end) < 0 and text.find("万", start, end) < 0:
+        _read_rate(reading, start, end)  # every amount ends in 元 or 万: no amount and no list, a rate at most
+        return []
     found = list_in(text, plain, start, end)
     amounts = _amounts(text, plain, start, end, [(item.start, item.end) for item in found])
     if _subject_source(plain, start, amounts) is not None:

@@ -126,7 +126,7 @@ def is_name(text: str) -> bool:
     Scoring sheets put criteria (`设置年度绩效目标(2分)…`) and explanations beside the names, and a broken
     PDF puts a score before the next name (`5明确性(5分)`); such a cell is not a name, and its row is not read.
     """
-    compact = _WHITESPACE.sub("", text)
+    compact = "".join(text.split())  # re's \s, char for char, and faster than a sub
     if not 2 <= len(compact) <= _MAX_NAME or len(_CJK.findall(compact)) < 2:
         return False
     numbering = _NUMBERING.match(compact)
@@ -146,7 +146,7 @@ def is_name(text: str) -> bool:
 def _name(table: Table, cell: Cell) -> str:
     """The name as printed; in a glued form (T4) without the unit and 指标性质 glued after it, and the row
     before's 是/否 (是否核心指标, the last column) glued before it."""
-    name = _WHITESPACE.sub("", cell.text)
+    name = "".join(cell.text.split())
     if table.layout != "t4":
         return name
     name = _GLUED_NATURE.sub("", name)
