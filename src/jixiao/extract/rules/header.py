@@ -280,7 +280,9 @@ _CLOSING_LINE = re.compile(
     )
 )
 _CLOSING_REACH = 40
-_BARE_ENUMERATOR = re.compile(r"\s*(?:[（(][\d一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*")
+_BARE_ENUMERATOR = re.compile(
+    r"\s*(?:[（(][\d一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*"
+)
 _OPEN_END = re.compile(r"[\u4e00-\u9fff\dA-Za-z:：、，,（(“]$")
 
 
