@@ -146,3 +146,68 @@ def test_groups_of_projects_and_a_second_level_of_a_split_are_no_spending() -> N
         ("公用经费", 100),
         ("项目支出", 120),
     ]
+
+
+def test_an_approved_investment_and_what_was_to_be_spent_are_the_budget() -> None:
+    funding, _ = _read("本项目属中央水利资金项目，项目批复总投资48.6万元。\n")
+    assert _totals(funding) == {"budget": 48.6}
+    funding, _ = _read("全年应执行数为9.6万元，实际执行率为100%。\n")
+    assert _totals(funding) == {"budget": 9.6}
+    funding, _ = _read("该项目总投资120万元，其中财政资金80万元。\n")
+    assert _totals(funding) == {}  # a project's investment is no funding line
+
+
+def test_a_matching_share_is_no_budget_and_the_final_amount_after_a_cut_is_the_line() -> None:
+    funding, _ = _read("各级财政积极安排配套资金2100万元。\n全年预算数8800万元，全区执行数8650万元。\n")
+    assert _totals(funding) == {"budget": 8800, "executed": 8650}
+    funding, _ = _read(
+        "2022年中央财政某救助补助资金下达我区90万元（某财〔2021〕12号），调减25万元（某财〔2022〕3号），"
+        "全年实际下达65万元，已全额划转至各街道。\n"
+    )
+    assert _totals(funding) == {"allocated": 65}
+
+
+def test_splits_in_prose_a_glued_year_a_verb_lead_and_a_restated_whole() -> None:
+    funding, _ = _read(
+        "全年收到资金共860.5万元，其中：中央资金500万元，省级资金120.5万元，县级资金240万元2022年支出812.3万元，"
+        "其中中央资金480万元，省级资金100万元，县级资金232.3万元\n"
+    )
+    assert _totals(funding) == {"allocated": 860.5, "executed": 812.3}
+    assert [row.amount.value for row in funding.executed.by_source] == [480, 100, 232.3]
+    funding, _ = _read(
+        "项目批复总投资40万元。其中：依据《某厅关于下达资金的通知》（某财农【2021】88号）下达中央财政资金25万元，"
+        "县财政资金15万元，共计下达40万元。\n项目批复总投资40万元，其中中央财政资金25万元，县财政配套资金15万元，"
+        "2022年度中央下达资金40万元。\n"
+    )
+    assert _totals(funding) == {"budget": 40, "allocated": 40}
+    assert [(row.source, row.amount.value) for row in funding.allocated.by_source] == [
+        (FundSource.CENTRAL, 25),
+        (FundSource.COUNTY, 15),
+    ]
+    assert [row.name for row in funding.budget.by_source] == ["中央财政资金", "县财政配套资金"]
+
+
+def test_each_level_giving_its_money_in_its_own_clause_is_a_source() -> None:
+    funding, _ = _read("2023年省级下拨某护理费2.5万元；市级下拨某护理费2.5万元；全年应执行数为5万元。\n")
+    assert [(row.source, row.name, row.amount.value) for row in funding.allocated.by_source] == [
+        (FundSource.PROVINCIAL, "省级", 2.5),
+        (FundSource.PREFECTURAL, "市级", 2.5),
+    ]
+    funding, _ = _read("3月中央下达补助资金30万元；9月中央下达补助资金20万元。\n")
+    assert funding.allocated.by_source == []  # two batches of one level are no split
+
+
+def test_quoted_projects_with_bracketed_amounts_that_make_up_the_total_are_spending() -> None:
+    text = (
+        "2023年度，中央下达我市污染防治资金共900万元。\n"
+        "3月，我市将600万元资金下拨至某旗，用于实施“某厂地块调查项目”(400万元)和“某池应急工程地块调查项目”(200万元)。\n"
+        "8月，我市将300万元资金下拨至某区，用于实施“某区耕地安全利用项目”(300万元)。\n"
+    )
+    _, spending = _read(text)
+    assert [(item.category, item.amount.value) for item in spending] == [
+        ("某厂地块调查项目", 400),
+        ("某池应急工程地块调查项目", 200),
+        ("某区耕地安全利用项目", 300),
+    ]
+    _, spending = _read(text.replace("(300万元)", "(250万元)"))
+    assert spending == []  # 850 is not the 900 allocated: some projects, not the whole

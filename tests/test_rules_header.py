@@ -45,6 +45,11 @@ def test_title_over_two_lines_gives_place_fund_and_year() -> None:
         ),
         # a subject that names no fund of its own gives none
         ("鹤溪县交通局2021年度项目支出绩效自评报告", "鹤溪县", None),
+        ("支出绩效自评的报告", None, None),  # the second line of a wrapped title
+        ("上级转移支付资金使用情况报告", None, None),  # who gave the money, not which fund
+        # the announcing sentence's 现将, a fee's 项目
+        ("现将中央某某文化保护专项资金转移支付2021年度绩效自评报告", None, "中央某某文化保护专项资金"),
+        ("关于上报2023年伤残人员护理费项目支出绩效自评的报告", None, "伤残人员护理费"),
         ("北江省财政支出项目绩效评价自评报告书", "北江省", None),
         ("2023年度部门整体支出绩效评价自评表", None, "部门整体支出"),
         ("部门整体绩效自评表", None, "部门整体支出"),
@@ -148,6 +153,11 @@ def test_the_publishing_unit_when_nothing_else_names_a_place() -> None:
         "部门整体支出绩效自评表\n2021年度)\n"
     )
     assert (header.region, header.fund, header.year) == ("松陵区", "部门整体支出", 2021)
+    header = _header(
+        "索引号 | 0000-2021-01 | 发布机构 | 青岭县林业和草原局 |\n公开目录 | 财政预决算 |\n"
+        "(某木材检查站租金项目)\n一、项目基本情况\n本站位于山区，林地面积较大。\n"
+    )
+    assert header.region == "青岭县"  # a metadata table's cell after its label
 
 
 def test_year_from_the_form_field_and_none_for_a_span_of_years() -> None:

@@ -394,3 +394,47 @@ def test_a_cell_holding_a_pipe_or_a_line_break_is_never_a_value() -> None:
     assert cell_figure(Cell("≥95%\n100%", 0, 9), "table.t1.indicator") is None
     figure = cell_figure(Cell("≥95%", 0, 4), "table.t1.indicator")
     assert figure is not None and figure.value == 95.0
+
+
+def test_a_name_may_open_with_the_quantity_it_counts_but_not_with_a_stray_score() -> None:
+    from jixiao.extract.rules.tables import is_name
+
+    assert is_name("3000吨玉米、300吨成品油储备到位率")
+    assert is_name("2022年度读书活动场次")
+    assert not is_name("5明确性(5分)")
+    assert not is_name("10分资金到位率")
+    assert not is_name("95%群众满意")
+
+
+def test_a_funding_row_naming_several_levels_is_no_source(tmp_path: Path) -> None:
+    raw = (
+        "项目资金(万元) | 全年预算数(A) | 全年执行数(B) | 执行率(B/A) |\n"
+        "年度资金总额 | 80 | 80 | 100% |\n"
+        "其中:中央、省、市补助县级资金 | 80 | 80 | 100% |\n"
+        "其中:县级资金 | 0 | 0 | - |\n"
+    )
+    _, report = _report(raw, tmp_path)
+    assert report.funding.budget.total is not None and report.funding.budget.total.value == 80
+    assert [(s.source.value, s.name) for s in report.funding.budget.by_source] == [("county", "县级资金")]
+
+
+def test_a_template_row_label_left_blank_is_no_indicator() -> None:
+    from jixiao.extract.rules.tables import is_name
+
+    assert not is_name("指标2")
+    assert not is_name("指标3:")
+    assert is_name("指标1工程完工率")
+
+
+def test_a_traditional_glued_funding_line_with_romanisation_is_read(tmp_path: Path) -> None:
+    raw = (
+        "耕地保護(hù)補(bǔ)貼資金績效目標(biāo)自評表(2024年度)資金投入情況(萬元)全年預(yù)算數(shù)(A)"
+        "全年執(zhí)行數(shù)(B)預(yù)算執(zhí)行率(B/A×100%)年度資金總額:540540100%其中:中央財政資金540540100%其他資金\n"
+        "注:本表由項(xiàng)目單位填報,數(shù)據(jù)以國庫支付為準(zhǔn)。\n"
+    )
+    _, report = _report(raw, tmp_path)
+    funding = report.funding
+    assert funding.budget.total is not None and (funding.budget.total.text, funding.budget.total.value) == ("540", 540)
+    assert funding.executed.total is not None and funding.executed.total.value == 540
+    assert funding.execution_rate is not None and funding.execution_rate.text == "100%"  # not the 100% of B/A×100%
+    assert [(s.source.value, s.amount.value) for s in funding.budget.by_source] == [("central", 540)]

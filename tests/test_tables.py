@@ -12,6 +12,7 @@ from jixiao.documents.tables.glued_funding import split_glued_funding
 from jixiao.documents.tables.headers import kind_of, role_of, split_header_words
 from jixiao.documents.tables.pieces import shape_of
 from jixiao.documents.tables.table import Cell, Row
+from jixiao.documents.tables.wrapped import wrapped_view
 
 INDICATOR_HEADER = "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |"
 
@@ -684,13 +685,19 @@ def test_a_weight_first_row_whose_score_exceeds_its_weight_is_not_read() -> None
 
 def test_amounts_with_one_decimal_glued_are_not_cut_after_two() -> None:
     """`58.258.258.2100%` cut after two decimals reads 58.25 | 8.25 | 8.2100%: the last member shows the cut
-    is wrong (its third decimal starts `00%`), so the run gives no cell, where `46.561097%` (46.56 | 1097%) may."""
+    is wrong (its third decimal starts `00%`); the one cut whose arithmetic agrees is 58.2 | 58.2 | 58.2 | 100%.
+    With no cut that agrees the run gives no cell (where `46.561097%`, 46.56 | 1097%, may)."""
     raw = "项目资金(万元)年初预算数全年预算数全年执行数执行率\n年度资金总额58.258.258.2100%\n"
-    tables = _tables(raw)
+    [table] = _tables(raw)
+    assert [(r.text(Role.INITIAL_BUDGET), r.text(Role.EXECUTED), r.text(Role.RATE)) for r in table.rows] == [
+        ("58.2", "58.2", "100%")
+    ]
+    disagreeing = "项目资金(万元)年初预算数全年预算数全年执行数执行率\n年度资金总额58.258.230.1100%\n"
+    tables = _tables(disagreeing)
     assert not [row for table in tables for row in table.rows if row.cells.keys() - {Role.LABEL}]
-    text, _ = normalize(raw)
+    text, _ = normalize(disagreeing)
     glued_at = text.index("58.258")
-    assert (glued_at, glued_at + len("58.258.258.2100%")) in [span for t in tables for span in t.skipped]  # unread
+    assert (glued_at, glued_at + len("58.258.230.1100%")) in [span for t in tables for span in t.skipped]  # unread
     glued = "项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分\n年度资金总额45.0048.0046.561097%9.7\n"
     [kept] = _tables(glued)
     assert kept.rows[0].text(Role.EXECUTED) == "46.56"
@@ -761,3 +768,92 @@ def test_row_labels_printed_among_the_header_cells_head_the_value_rows_in_order(
         "score": "9.8",
     }
     assert rows[1] == {"label": "其中:当年财政拨款", "budget": "42.80", "executed": "41.95", "rate": "98%"}
+
+
+# a glued form whose cells wrapped at spaces (a docx preview on a document-sharing site)
+
+WRAPPED_FORM = (
+    "专项资金名称乡村书屋运维经费项目资金(万元)全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额36.536.5100%"
+    "绩 效 指 标一级 指标二级 指标三级指标年度指标 值全年 完成值未完成原因和 改进措施产 出 指 标数量 指标运维书屋 数量"
+    "64个64个图书编目差 错率00质量 指标借阅登记完 整率98%99%效益 指标社会 效益 指标借阅人 次年增长率8%9%绩效 指标效 益"
+    " 指 标可持 续影 响指标书屋管理制 度健全健全满意 度指 标服务 对象 满意 度指 标群众投诉 件数0件0件"
+    "读者满意度≥90%94%\n"
+)
+
+
+def test_a_glued_form_whose_cells_wrapped_at_spaces_is_read_without_them() -> None:
+    text, origin = normalize(WRAPPED_FORM)
+    funding, indicators = find_tables(text, origin)
+    assert [(r.text(Role.BUDGET), r.text(Role.EXECUTED), r.text(Role.RATE)) for r in funding.rows] == [
+        ("36.5", "36.5", "100%")
+    ]  # one decimal: cut where the arithmetic agrees, not after two decimals
+    joined = ["".join(r.text(role).split()) for r in indicators.rows for role in (Role.LEVEL2, Role.NAME)]
+    values = [(r.text(Role.TARGET), r.text(Role.ACTUAL)) for r in indicators.rows]
+    rows = [(joined[2 * k], joined[2 * k + 1], *values[k]) for k in range(len(values)) if joined[2 * k + 1]]
+    assert rows == [
+        ("数量指标", "运维书屋数量", "64个", "64个"),
+        ("数量指标", "图书编目差错率", "0", "0"),  # `00`: a target 0 and an actual 0
+        ("质量指标", "借阅登记完整率", "98%", "99%"),
+        ("社会效益指标", "借阅人次年增长率", "8%", "9%"),
+        ("可持续影响指标", "书屋管理制度", "健全", "健全"),  # the repeated 绩效指标/效益指标 page header is no row
+        ("服务对象满意度指标", "群众投诉件数", "0件", "0件"),  # the actual repeats the target's unit
+        ("服务对象满意度指标", "读者满意度", "≥90%", "94%"),
+    ]
+    name = indicators.rows[0].cells[Role.NAME]
+    assert text[name.start : name.end] == name.text == "运维书屋 数量"  # the cell as printed, at its place
+
+
+def test_a_squashed_table_with_a_space_between_cells_is_not_read_as_wrapped() -> None:
+    raw = (
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 产出指标 数量指标 新建 书屋 12个 12个"
+        " 质量指标 验收 合格率 100% 98% 效益指标 社会效益指标 受益 人数 3000人 3200人\n"
+    )
+    text, _ = normalize(raw)
+    assert wrapped_view(text, 0, len(text)) is None
+
+
+def test_a_glued_funding_row_cut_after_two_decimals_is_cut_again_when_its_rate_disagrees() -> None:
+    raw = "项目资金(万元)全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额48.647.297.12%其中:县级资金12.512.5100%\n"
+    [table] = _tables(raw)
+    cut = [(r.text(Role.BUDGET), r.text(Role.EXECUTED), r.text(Role.RATE)) for r in table.rows]
+    assert cut == [("48.6", "47.2", "97.12%"), ("12.5", "12.5", "100%")]  # not 48.64 | 7.29 | 7.12%
+    agreeing = "项目资金(万元)全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额512.40487.1095.06%\n"
+    [table] = _tables(agreeing)
+    assert [(r.text(Role.BUDGET), r.text(Role.EXECUTED), r.text(Role.RATE)) for r in table.rows] == [
+        ("512.40", "487.10", "95.06%")
+    ]  # a two-decimal cut its rate confirms stays
+
+
+def test_template_rows_and_a_reason_sentence_in_a_cell_per_line_dump_are_no_indicators() -> None:
+    blank = ["指标2", " ", " ", " ", " ", " ", "……", " ", " ", " ", " ", " "]
+    cells = [
+        "一级指标", "二级指标", "三级指标", "年度", "指标值", "实际", "完成值", "分值", "得分", "偏差原因分析",
+        "产出指标", "数量指标", "指标1改造校舍面积", "800", "800", "20", "20", " ", *blank,
+        "时效指标", "指标1按期完工率", "100", "90", "20", "18", "雨季停工,工期延后约10%,已追加施工人员。", *blank,
+    ]  # fmt: skip
+    [table] = _tables("\n\n".join(cells) + "\n")
+    named = [(r.text(Role.NAME), r.text(Role.TARGET), r.text(Role.ACTUAL)) for r in table.rows if r.text(Role.TARGET)]
+    assert named == [("指标1改造校舍面积", "800", "800"), ("指标1按期完工率", "100", "90")]
+    assert [r.text(Role.REASON) for r in table.rows if r.text(Role.REASON)] == [
+        "雨季停工,工期延后约10%,已追加施工人员。"
+    ]  # the sentence is the reason cell, not a row with a target of 10%
+    assert {r.text(Role.NAME) for r in table.rows if not r.text(Role.TARGET)} <= {"指标2"}  # its 2 is no target
+
+
+def test_a_squashed_weight_first_form_reads_past_an_empty_level_to_its_footer() -> None:
+    raw = (
+        "一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的改进措施产出指标(60分)数量指标"
+        "新建健身步道20≥2公里2.3公里20质量指标验收合格率20100%100%20时效指标按期完工率20≥90%100%20"
+        "效益指标(30分)经济效益指标社会效益指标受益群众人数20≥800人900人20可持续影响指标步道使用年限10≥8年8年10"
+        "满意度指标(10分)服务对象满意度指标群众满意度10≥90%96%10……总分100100\n"
+    )
+    [table] = _tables(raw)
+    read = [(r.text(Role.LEVEL2), r.text(Role.NAME), r.text(Role.TARGET), r.text(Role.ACTUAL), r.text(Role.SCORE))
+            for r in table.rows if Role.NAME in r.cells]  # fmt: skip
+    assert read[3:] == [
+        ("社会效益指标", "受益群众人数", "≥800人", "900人", "20"),  # not under the empty 经济效益指标, nor named by it
+        ("可持续影响指标", "步道使用年限", "≥8年", "8年", "10"),  # `≥` alone is no target: the score is not the 8
+        ("服务对象满意度指标", "群众满意度", "≥90%", "96%", "10"),  # the last row, before `……总分`
+    ]
+    [total] = [r for r in table.rows if Role.LABEL in r.cells]
+    assert (total.text(Role.WEIGHT), total.text(Role.SCORE)) == ("100", "100")

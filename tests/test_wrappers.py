@@ -157,3 +157,16 @@ def test_text_cut_inside_a_multibyte_char_still_loads(tmp_path: Path) -> None:
 def test_page_numbers_alone_on_a_line_are_stripped_but_bare_numbers_stay() -> None:
     raw = "年度资金总额 | 820.00\n- 3 -\n第 3 页 共 12 页\n其中：中央财政资金 | 500.00\n12\n"
     assert normalize(raw)[0] == "年度资金总额 | 820.00\n其中：中央财政资金 | 500.00\n12\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("減災(zāi)(動物防疫項目)", "減災(動物防疫項目)"),
+        ("農業(yè)、林業(yè)、水利", "農業、林業、水利"),
+        ("受益人口數(shù)≥120人", "受益人口數≥120人"),
+        ("預算數(shù)(A)", "預算數(A)"),
+    ],
+)
+def test_romanisation_before_a_bracket_a_comma_or_a_comparator_is_removed(raw: str, expected: str) -> None:
+    assert normalize(raw)[0] == expected

@@ -88,10 +88,11 @@ def _cue(sentence: str) -> int | None:
     strong = _STRONG.search(sentence)
     if strong is not None:
         return strong.start()
-    addressed, asks = _ADDRESSED.search(sentence), _ASKS_OUTPUT.search(sentence)
-    if addressed is not None and asks is not None:
-        return min(addressed.start(), asks.start())
-    return None
+    addressed = _ADDRESSED.search(sentence)
+    if addressed is None:
+        return None  # both are needed: the output asked for is looked for only in an address
+    asks = _ASKS_OUTPUT.search(sentence)
+    return None if asks is None else min(addressed.start(), asks.start())
 
 
 def inside(passages: list[Passage], start: int, end: int) -> Passage | None:

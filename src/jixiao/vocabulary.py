@@ -142,7 +142,9 @@ FUNDING_TOTAL = re.compile(r"^(?:年度)?(?:资金|预算)?总额|^合计|^总�
 
 def source_label(text: str) -> str:
     """A funding row label without its `其中：` or numbering: `其中:中央财政资金` → `中央财政资金`."""
-    return _SOURCE_PREFIX.sub("", "".join(text.split())).rstrip(":：")
+    name = "".join(text.split())
+    prefix = _SOURCE_PREFIX.match(name)  # it matches at the start, if only nothing: one cut, not a sub
+    return name[prefix.end() if prefix else 0 :].rstrip(":：")
 
 
 def source_of(label: str) -> FundSource | None:
@@ -236,19 +238,21 @@ SUBJECT_END = re.compile(r"绩效|自评|评价|使用情况|实施情况|执行
 # ---- funding lines in prose ------------------------------------------------------------------------------
 
 FUNDING_VERBS: dict[str, str] = {
-    "executed": r"执行|支出|支付|拨付使用|实际使用|累计使用|已使用|发放|兑现|完成预算资金",
+    "executed": r"(?<!应)执行|支出|支付|拨付使用|实际使用|累计使用|已使用|发放|兑现|完成预算资金",
     "allocated": r"下达|分配|下拨|拨付到位|到位|收到|到账",
-    "budget": r"预算|筹集|安排|资金总额|总额|总计|合计|共计|投入|批复|申请|资金共(?=\s*$)",
+    "budget": r"预算|筹集|安排|资金总额|总额|总计|合计|共计|投入|批复|申请|资金共(?=\s*$)|应执行数",
 }
 """The verb that says which line a prose amount belongs to, strongest first: `下达…预算X` is allocated
-(LABELLING.md), `预算执行X` is executed. 年初 before a budget verb makes the amount the initial budget."""
+(LABELLING.md), `预算执行X` is executed, `应执行数` (what was to be spent) the budget. 年初 before a budget verb
+makes the amount the initial budget."""
 SUM_WORDS = r"合计|共计|总计|总额|共"
 """Words that make an amount the whole of what its sentence lists."""
 NOT_A_FUNDING_LINE = (
-    r"结余|结转|节余|余额|剩余|收入|同比|增加|减少|增长|标准|估算|概算|总投资|投资额|每人|人均|户均|缺口"
+    r"结余|结转|节余|余额|剩余|收入|同比|增加|减少|增长|调减|调增|核减|标准|估算|概算|(?<!批复)总投资|投资额|每人|人均"
+    r"|户均|缺口"
 )
 """Words that make a prose amount something other than a funding line: a balance, an income, a change,
-a per-head standard, a project's investment."""
+a per-head standard, a project's investment (but `项目批复总投资` is the approved budget)."""
 
 
 # ---- fund names ---------------------------------------------------------------------------------------

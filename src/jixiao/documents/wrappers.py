@@ -91,7 +91,7 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _HAN = r"\u4e00-\u9fff"
 _TONED_PINYIN = re.compile(
     rf"(?<=[{_HAN}])[ \t]?[(（]?[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*(?:[ \t'][a-zü{_TONED}]+)*[)）]?"
-    rf"(?=[{_HAN}\s，。；,;]|$)"
+    rf"(?=[{_HAN}\s，。；,;、：:(（)）|≥≤<>=]|$)"
 )
 _BARE_PINYIN = re.compile(rf"(?<=[{_HAN}])[a-z]{{4,}}(?=[{_HAN}])")
 

@@ -18,7 +18,7 @@ from jixiao.model.report import (
 )
 from jixiao.model.status import STATUS_ZH, ReadingStatus, has_facts, reading_status
 from jixiao.model.values import Figure, Grounding, Kind, NamedFigure, Op, Span
-from jixiao.model.walk import figures_of
+from jixiao.model.walk import figures_in, figures_of
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -47,6 +47,7 @@ __all__ = [
     "Span",
     "SpendingItem",
     "TokenUsage",
+    "figures_in",
     "figures_of",
     "has_facts",
     "reading_status",

@@ -18,6 +18,7 @@ import math
 import re
 from functools import lru_cache
 
+from jixiao.documents.tables.glued_funding import is_glued_rate
 from jixiao.documents.tables.ocr import ocr_repaired
 from jixiao.documents.tables.pieces import Piece, Shape, is_money
 from jixiao.documents.tables.table import MONEY_ROLES, TEXT_ROLES, Cell, Kind, Role, Row
@@ -126,6 +127,8 @@ def _text_emission(role: Role, piece: Piece) -> float:
         return 3.0 if shape is Shape.NUMBER and whole and "." not in piece.text else IMPOSSIBLE
     if role is Role.LEVEL1 and shape is Shape.LEVEL2 and not piece.text.lstrip().startswith("成本"):
         return IMPOSSIBLE
+    if role is Role.RATE and piece.value is None and is_glued_rate(piece.text):
+        return 1.0  # `194.9194.9100%`: the row's amounts glued to its rate, cut later where the arithmetic agrees
     if role in (Role.RATE, Role.COEFFICIENT) and piece.value is not None:
         return 3.0 if piece.unit == "%" else (0.5 if shape is Shape.NUMBER else IMPOSSIBLE)
     return _TEXT_EMISSIONS.get(role, {}).get(shape, IMPOSSIBLE)
@@ -185,6 +188,20 @@ class _Plan:
         self.table = [[self._moves(previous, column) for column in range(len(columns))] for previous in range(states)]
         self.ends = [0.0] + [self._row_end(last) for last in range(len(columns))]
         self.known: dict[_PieceKey, _Traits] = {}
+        self._allowed: dict[tuple[bool | None, bool], list[list[list[tuple[float, bool]]]]] = {}
+
+    def allowed(self, opens: bool | None, opens_row: bool) -> list[list[list[tuple[float, bool]]]]:
+        """The moves a piece may take, by previous state and the state it reaches (column + 1): a grid row
+        starts at its first cell and only there (`opens`, None without a grid), and a piece that opens a row
+        never continues the cell of its own column. Four variants per header, made when first asked."""
+        variant = self._allowed.get((opens, opens_row))
+        if variant is None:
+            variant = self._allowed[(opens, opens_row)] = [
+                [[], *([move for move in moves if _may_take(move, previous, column, opens, opens_row)]
+                       for column, moves in enumerate(row))]
+                for previous, row in enumerate(self.table)
+            ]  # fmt: skip
+        return variant
 
     def skip(self, first: int, stop: int, *, at_start: bool = False) -> float:
         """Cost of leaving columns first … stop-1 of a row empty."""
@@ -220,6 +237,12 @@ class _Plan:
         return moves
 
 
+def _may_take(move: tuple[float, bool], previous: int, column: int, opens: bool | None, opens_row: bool) -> bool:
+    if move[1]:  # a new row
+        return opens is not False
+    return not opens and not (opens_row and previous == column + 1)
+
+
 @lru_cache(maxsize=64)  # distinct headers kept
 def _plan(columns: tuple[Role, ...], kind: Kind) -> _Plan:
     return _Plan(columns, kind)
@@ -242,7 +265,7 @@ class Aligner:
         self.weight = columns.index(Role.WEIGHT) if Role.WEIGHT in columns else None
         self.score = columns.index(Role.SCORE) if Role.SCORE in columns else None
         self._plan = _plan(tuple(columns), kind)
-        self._table, self._ends, self._known = self._plan.table, self._plan.ends, self._plan.known
+        self._ends, self._known = self._plan.ends, self._plan.known
 
     def align(self, pieces: list[Piece], breaks: frozenset[int] | None = None) -> tuple[list[Row], list[Piece]]:
         """Rows in order, and the pieces no row took.
@@ -253,14 +276,15 @@ class Aligner:
         states = len(self.columns) + 1
         best = [0.0] + [IMPOSSIBLE] * (states - 1)
         trail: list[list[_Step | None]] = []
-        ends, table = self._ends, self._table
+        ends = self._ends
         for index, piece in enumerate(pieces):
             opens = None if breaks is None else index in breaks
             scores = [IMPOSSIBLE] * states
             steps: list[_Step | None] = [None] * states
             junk = _JUNK.get(piece.shape, _JUNK_OTHER)
             # opens_row: a row's label or level filling its column again right after it would glue two rows
-            fits, opens_row, pairable = self._traits(piece)
+            targets, opens_row, pairable = self._traits(piece)
+            allowed = self._plan.allowed(opens, opens_row)
             pairable = pairable and not opens
             border = piece.cut == "border"
             for previous in range(states):
@@ -270,18 +294,13 @@ class Aligner:
                 total = base + ends[previous] + junk
                 if total > scores[0]:
                     scores[0], steps[0] = total, (previous, False, False, False)
-                moves = table[previous]
-                for column, fit in fits:
-                    for cost, new_row in moves[column]:
-                        if new_row:
-                            if opens is False:
-                                continue  # a grid row is one row: it starts at its first cell and only there
-                        elif opens or (opens_row and previous == column + 1):
-                            continue
+                moves = allowed[previous]
+                for target, fit in targets:
+                    for cost, new_row in moves[target]:
                         total = base + cost + fit
-                        if total > scores[column + 1]:
-                            scores[column + 1] = total
-                            steps[column + 1] = (previous, new_row, False, False)
+                        if total > scores[target]:
+                            scores[target] = total
+                            steps[target] = (previous, new_row, False, False)
                 if pairable:
                     self._pair(previous, base, scores, steps)
                 if border and previous and base > scores[previous]:
@@ -291,7 +310,7 @@ class Aligner:
         return self._rows(pieces, trail, best)
 
     def _traits(self, piece: Piece) -> _Traits:
-        """(column, fit) of every column the piece can fill, whether it opens a row, whether it can be a glued
+        """(column + 1, fit) of every column the piece can fill, whether it opens a row, whether it can be a glued
         分值得分 pair; a body repeats its cells (`10`, `100%`, `| |`), so each distinct cell is looked at once
         per header."""
         key = (piece.shape, piece.text, piece.value, piece.unit, piece.role, piece.cut)
@@ -303,8 +322,8 @@ class Aligner:
         return traits
 
     def _fits(self, piece: Piece) -> list[tuple[int, float]]:
-        """(column, fit) of every column the piece can fill; columns that score a piece alike (指标值 and
-        实际完成值, 分值 and 得分, the money columns) are scored once."""
+        """(column + 1, fit) of every column the piece can fill (the state filling it reaches); columns that
+        score a piece alike (指标值 and 实际完成值, 分值 and 得分, the money columns) are scored once."""
         fits: list[tuple[int, float]] = []
         scored: dict[Role, float] = {}
         for column, role in enumerate(self.columns):
@@ -313,7 +332,7 @@ class Aligner:
             if fit is None:
                 fit = scored[alike] = self._fit(role, piece)
             if fit > IMPOSSIBLE:
-                fits.append((column, fit))
+                fits.append((column + 1, fit))
         return fits
 
     @staticmethod

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jixiao.documents.tables.table import Cell
 
@@ -11,13 +12,21 @@ HEADING = re.compile(
 )
 
 
-def line_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=2)  # the table finder and the headerless reader both walk the lines of one document
+def line_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every line, without its newline."""
     spans, pos = [], 0
     for line in text.split("\n"):
         spans.append((pos, pos + len(line)))
         pos += len(line) + 1
-    return spans
+    return tuple(spans)
+
+
+def lines_outside(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lines of `text` that start outside every span of `taken`."""
+    if not taken:
+        return list(line_spans(text))
+    return [line for line in line_spans(text) if not any(a <= line[0] < b for a, b in taken)]
 
 
 def cell(text: str, start: int, end: int) -> Cell:

@@ -9,16 +9,17 @@ body. Only stretches that mention header words are cut at all, so the scan stays
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import islice, pairwise
 
 from jixiao.documents.layout import TableLayout
 from jixiao.documents.tables.align import Aligner
-from jixiao.documents.tables.cells import HEADING, line_spans
+from jixiao.documents.tables.cells import HEADING, lines_outside
 from jixiao.documents.tables.columns import column_major_table
 from jixiao.documents.tables.footers import cut_footer
-from jixiao.documents.tables.glued_funding import drop_glued_rate, split_glued_funding
+from jixiao.documents.tables.glued_funding import drop_glued_rate, recut_disagreeing, split_glued_funding
 from jixiao.documents.tables.glued_runs import glued_run_pieces
 from jixiao.documents.tables.headerless import headerless_table, headerless_zones
 from jixiao.documents.tables.headers import HEADER_WORD, MONEY_IN_YUAN, compact, kind_of
@@ -26,6 +27,7 @@ from jixiao.documents.tables.pieces import Piece, Shape, is_money, pieces, shape
 from jixiao.documents.tables.scored_rows import scored_rows
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, spaced
+from jixiao.documents.tables.wrapped import WrappedView, mapped_back, wrapped_view
 from jixiao.vocabulary import LEVEL_WORD
 
 _COLUMN_WORD = re.compile(
@@ -41,7 +43,9 @@ _MAX_PROSE_RUN = 3  # this many sentences in a row end a table
 _BLOCK_POINTS = re.compile(r"[（(]?(\d+(?:\.\d+)?)分?[)）]$")
 
 
-_PAGE_JOIN = re.compile(r"\n\d{1,2}、")  # a sharing site's page number, dropped mid-cell (documents.wrappers)
+_DROPPED_IN_CELL = re.compile(r"\n\d{1,2}、|[ \t]?[(（]?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]?")
+"""What normalization drops inside a cell that is no border there (documents.wrappers): a sharing site's page
+number, a converter's romanisation (`減災(zāi)`, `數(shù)`)."""
 
 
 def removed_spaces(text: str, origin: list[int], raw: str | None = None) -> Gap:
@@ -63,7 +67,7 @@ class _RemovedSpaces(Gap):
         if self.text[index - 1].isspace():
             return True
         before, at = origin[index - 1], origin[index]
-        return at - before > 1 and not (self.raw is not None and _PAGE_JOIN.fullmatch(self.raw, before + 1, at))
+        return at - before > 1 and not (self.raw is not None and _DROPPED_IN_CELL.fullmatch(self.raw, before + 1, at))
 
     def inside_word(self, start: int, end: int) -> list[int]:
         """Inside a word only dropped chars cut: none where the word's chars came one after another (most
@@ -76,14 +80,16 @@ class _RemovedSpaces(Gap):
         jumps = [index for index, (before, at) in enumerate(pairwise(origin[start:end]), start + 1) if at - before > 1]
         if self.raw is None:
             return jumps
-        return [index for index in jumps if not _PAGE_JOIN.fullmatch(self.raw, origin[index - 1] + 1, origin[index])]
+        return [
+            index for index in jumps if not _DROPPED_IN_CELL.fullmatch(self.raw, origin[index - 1] + 1, origin[index])
+        ]
 
 
 def _zones(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Stretches that may hold tables: from a line naming column words to the next section heading (a
     heading or a table the loader gave as a grid, `covered`, ends a stretch)."""
-    lines = [line for line in line_spans(text) if not any(a <= line[0] < b for a, b in covered)]
-    counts = [len(_COLUMN_WORD.findall(text, a, b)) for a, b in lines]  # column words on each line
+    lines = lines_outside(text, covered)
+    counts = _column_words(text, lines)
     zones: list[tuple[int, int]] = []
     index = zones_end = 0
     while index < len(lines):
@@ -105,6 +111,17 @@ def _zones(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return zones
 
 
+def _column_words(text: str, lines: list[tuple[int, int]]) -> list[int]:
+    """How many column words each line holds (one scan of the text; a word never spans a line break)."""
+    counts = [0] * len(lines)
+    starts = [start for start, _ in lines]
+    for match in _COLUMN_WORD.finditer(text):
+        line = bisect_right(starts, match.start()) - 1
+        if line >= 0 and match.end() <= lines[line][1]:  # not on a line left out (a grid's)
+            counts[line] += 1
+    return counts
+
+
 _SHORT = 12
 _PROSE = re.compile(r"。|[，,；;].*[，,；;]")
 
@@ -117,7 +134,7 @@ def _may_hold_header(zone: str) -> bool:
     (cells, or cells glued or broken over lines), or with a column's values between them (T3 by column).
     Cutting the stretch into pieces is the reader's main cost; most stretches in prose hold no header."""
     key = _NOT_TEXT.sub("", zone)
-    words = [match.span() for match in HEADER_WORD.finditer(key)]
+    words = (match.span() for match in HEADER_WORD.finditer(key))  # read until two stand side by side
     return any(_BETWEEN_COLUMNS.fullmatch(key, end, start) for (_, end), (start, _) in pairwise(words))
 
 
@@ -253,7 +270,7 @@ def _body_end(text: str, found: list[Piece], start: int, absorbed: set[Piece], k
             continue
         if kind is Kind.FUNDING and piece.shape is Shape.LONG_TEXT and not _source_row_follows(found, position):
             return position
-        last = position == len(found) - 1
+        last = position == len(found) - 1 and not piece.text.endswith("。")  # a whole sentence is no cut cell
         off_pipes = piped and piece.cut not in ("pipe", "border") and piece.shape is not Shape.EMPTY
         if off_pipes and not last and not _on_piped_line(text, piece.cell):
             return position  # a line without a pipe after a pipe dump's rows: the text goes on (unless the
@@ -427,7 +444,8 @@ def _table(
     else:
         dropped = []
         for row in rows:
-            if not split_glued_funding(row, columns) and (span := drop_glued_rate(row)):
+            cut = split_glued_funding(row, columns) or recut_disagreeing(row, columns)
+            if not cut and (span := drop_glued_rate(row)) is not None:
                 dropped.append(span)
     table = Table(kind=kind, layout=layout, columns=columns, rows=rows, start=run[0].cell.start, end=0)
     table.skipped = [(p.cell.start, p.cell.end) for p in left if p.shape in _VALUE_SHAPES or _GARBLED.fullmatch(p.text)]
@@ -505,17 +523,29 @@ def find_tables(
     covered = [(layout.rows[0][0].start, layout.rows[-1][-1].end) for layout in grids]
     found: list[tuple[list[Piece], frozenset[int] | None]] = [_grid_pieces(text, layout) for layout in grids]
     zones = [(start, end) for start, end in _zones(text, covered) if _may_hold_header(text[start:end])]
-    found += [(pieces(text, start, end, gap, ocr=ocr), None) for start, end in zones]
-    for zone, breaks in sorted(found, key=lambda item: item[0][0].cell.start if item[0] else 0):
-        for table in _tables_in(text, zone, breaks):
-            table.money_unit = _money_unit(text, table)
-            table.ocr = ocr
-            if ocr:
-                table.layout = "t5"
-            tables.append(table)
+    views = [wrapped_view(text, start, end) for start, end in zones]
+    found += [
+        (pieces(text, start, end, gap, ocr=ocr), None)
+        for (start, end), view in zip(zones, views, strict=True)
+        if not view
+    ]
+    read = [table for zone, breaks in found for table in _tables_in(text, zone, breaks)]
+    read += [table for view in views if view is not None for table in _wrapped_tables(text, view, gap, ocr)]
+    for table in read:
+        table.money_unit = _money_unit(text, table)
+        table.ocr = ocr
+        if ocr:
+            table.layout = "t5"
+        tables.append(table)
     if not any(table.kind is Kind.INDICATORS for table in tables):
         tables += _headerless(text, gap, ocr, [*covered, *((t.start, t.end) for t in tables)])
     return sorted(tables, key=lambda table: table.start)
+
+
+def _wrapped_tables(text: str, view: WrappedView, gap: Gap, ocr: bool) -> list[Table]:
+    """The tables of a stretch whose cells wrapped at spaces (see tables.wrapped), read without the spaces."""
+    found = pieces(view.text, 0, len(view.text), view.gap(gap), ocr=ocr)
+    return [mapped_back(table, view, text) for table in _tables_in(view.text, found)]
 
 
 _AFTER_BODY = 40

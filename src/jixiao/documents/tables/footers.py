@@ -17,7 +17,7 @@ from jixiao.documents.tables.table import Cell, Role, Row
 
 def _footer_row(piece: Piece, after: list[Piece]) -> Row:
     """`总分 | 100 | 96.5`, `自评等级 | 良` or `自评等级：良`: a footer read as a row of its own."""
-    key = compact(piece.text)
+    key = compact(piece.text).lstrip("…·.")
     row = Row(cells={Role.LABEL: piece.cell}, start=piece.cell.start, end=piece.cell.end)
     if grade := GRADE_INLINE.match(key):
         start = piece.cell.start + piece.text.find(grade["grade"])
@@ -71,7 +71,7 @@ def cut_footer(body: list[Piece]) -> tuple[list[Piece], list[Row]]:
     for position, piece in enumerate(body):
         if piece.shape not in (Shape.TEXT, Shape.TEXT_VALUE, Shape.FUND_LABEL, Shape.HEADER):
             continue
-        key = compact(piece.text)
+        key = compact(piece.text).lstrip("…·.")  # `……总分`: the template's last row glued to the footer
         if OTHER_MATTERS.match(key):
             cut = min(cut, position)  # a note, not the last indicator's reason
             continue

@@ -41,6 +41,33 @@ def split_glued_funding(row: Row, columns: list[Role]) -> bool:
     return True
 
 
+def recut_disagreeing(row: Row, columns: list[Role]) -> bool:
+    """Cut again a row whose amounts and rate were printed glued and cut after two decimals, when that cut
+    disagrees with its own rate (`48.647.297.12%` read 48.64 | 7.29 | 7.12%): the one cut that agrees
+    (48.6 | 47.2 | 97.12%) replaces it; with none or several the row stays as it was read."""
+    rate = row.cells.get(Role.RATE)
+    if rate is None or Role.RATE not in columns or _number(rate.text.rstrip("%")) <= 0:
+        return False
+    glued: list[Role] = []
+    start = rate.start
+    for role in reversed(columns[: columns.index(Role.RATE)]):
+        cell = row.cells.get(role)
+        if role not in _GLUABLE or cell is None or cell.end != start:
+            break
+        glued.insert(0, role)
+        start = cell.start
+    known = {role: row.cells[role].text for role in (*_BUDGETS, Role.EXECUTED) if role in row.cells}
+    if not glued or _agree(known, _number(rate.text.rstrip("%"))):
+        return False
+    before = dict(row.cells)
+    whole = "".join(row.cells.pop(role).text for role in glued) + rate.text
+    row.cells[Role.RATE] = Cell(whole, start, rate.end)
+    if split_glued_funding(row, columns):
+        return True
+    row.cells = before
+    return False
+
+
 def _missing_before_rate(row: Row, columns: list[Role]) -> list[Role]:
     """The cells printed right before the rate (amounts, a 分值) that the row lacks: the glued run holds them."""
     if Role.RATE not in columns:
@@ -99,10 +126,18 @@ def _number(text: str | None) -> float:
         return 0.0
 
 
+def is_glued_rate(text: str) -> bool:
+    """Whether a cell is a run of digits ending in a percent that is no rate alone (`303010100%`, and
+    `194.9194.9100%`, whose two points make it several cells)."""
+    if not _GLUED.fullmatch(text):
+        return False
+    return text.count(".") > 1 or _number(text[:-1]) > _MAX_RATE
+
+
 def drop_glued_rate(row: Row) -> tuple[int, int] | None:
     """Take out a rate cell no cut could read (`303010100%`: cells glued to the rate); its span is unread."""
     cell = row.cells.get(Role.RATE)
-    if cell is None or not _GLUED.fullmatch(cell.text) or _number(cell.text[:-1]) <= _MAX_RATE:
+    if cell is None or not is_glued_rate(cell.text):
         return None
     del row.cells[Role.RATE]
     return cell.start, cell.end

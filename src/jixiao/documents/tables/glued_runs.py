@@ -20,10 +20,11 @@ from collections.abc import Iterator
 from jixiao.documents.tables.pieces import Piece, Shape
 from jixiao.documents.tables.table import Cell, Role
 from jixiao.numbers import UNIT_PATTERN
+from jixiao.scan import skipping
 from jixiao.vocabulary import is_reverse
 
 _VALUES = (Role.TARGET, Role.WEIGHT, Role.ACTUAL, Role.SCORE)
-_ROW = re.compile(rf"(?<=[\u4e00-\u9fff)）])(?P<unit>{UNIT_PATTERN})(?P<run>\d[\d.]{{2,}})(?=[\u4e00-\u9fff(（]|\s*$)")
+_ROW = skipping(rf"(?<=[\u4e00-\u9fff)）])(?P<unit>{UNIT_PATTERN})(?P<run>\d[\d.]{{2,}})(?=[\u4e00-\u9fff(（]|\s*$)")
 _NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 _POINTS = re.compile(r"(?:0|[1-9]\d?)(?:\.\d{1,2})?")
 _MAX_WEIGHT = 30.0

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from jixiao.documents.tables.align import Aligner
-from jixiao.documents.tables.cells import HEADING, line_spans
+from jixiao.documents.tables.cells import HEADING, lines_outside
 from jixiao.documents.tables.pieces import Piece, Shape
 from jixiao.documents.tables.table import Kind, Role, Table
 from jixiao.vocabulary import is_level2
@@ -38,8 +38,8 @@ def _is_level2_cell(line: str) -> bool:
 
 def headerless_zones(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Stretches where three or more lines hold a second-level word alone, outside the tables `taken`."""
-    lines = [span for span in line_spans(text) if not any(a <= span[0] < b for a, b in taken)]
-    marked = [i for i, (a, b) in enumerate(lines) if _is_level2_cell(text[a:b])]
+    lines = lines_outside(text, taken)
+    marked = [i for i, (a, b) in enumerate(lines) if text.find("指标", a, b) >= 0 and _is_level2_cell(text[a:b])]
     zones: list[tuple[int, int]] = []
     group: list[int] = []
     for index in [*marked, None]:

@@ -16,10 +16,16 @@ _NUMBERISH = re.compile(r"^[≥≤<>=]?[\dOolIS〇.,'`·‘’。，\s]*\d[\dOol
 _OP_CHARS = ("≥", "≤", "<", ">", "=")
 
 
+_REPAIRABLE = re.compile("[" + re.escape("".join(map(chr, _OCR_DIGIT)) + "',`'·‘’。，") + r"\s]")
+"""What a repair changes: letters read for digits, stray marks and spaces between digits."""
+
+
 def ocr_repaired(printed: str) -> str | None:
     """An OCR-misread number put right, or None when the text is not one (or needs no repair)."""
     if not _NUMBERISH.match(printed):
         return None
+    if not _REPAIRABLE.search(printed):
+        return None  # nothing a repair would change: most numbers (a cheaper test than repairing)
     prefix = printed[0] if printed[:1] in _OP_CHARS else ""
     body = printed[len(prefix) :]
     unit_at = len(body)

@@ -23,6 +23,7 @@ from jixiao.numbers import UNIT_PATTERN, parse_quantity
 from jixiao.vocabulary import (
     FUNDING_TOTAL,
     LEVEL2_WORD,
+    LEVEL_WORD,
     MONEY_UNITS,
     OP_WORDS,
     POINTS,
@@ -80,6 +81,7 @@ _POINTS_TAIL = re.compile(POINTS + r"$")
 _COLUMN_TAG = re.compile(r"^[（(][A-Z](?:\s*[/+\-]\s*[A-Z])*(?:\s*[×*]\s*100%)?[)）]$")  # (C), (D/C×100%)
 _SENTENCE = re.compile(r"[，,；;。][^，,；;。]*\S")
 _GLUED_TEXT_VALUE = re.compile("(?:" + "|".join(sorted(TEXT_VALUES, key=len, reverse=True)) + ")$")
+_LINE_SENTENCE = re.compile(r"[^\s|]*[\u4e00-\u9fff][，,；;][^\s|]*。")  # clauses, no space: one cell
 _NOT_SPACES = re.compile(r"\S+")
 _MAY_HOLD_VALUE = re.compile(r"[\d\-—/／]")  # what a value token (tokens.VALUE, a date, a dash) needs
 _PER_UNIT = re.compile(r"^每[\u4e00-\u9fff]{1,2}\d+(?:\.\d+)?[\u4e00-\u9fff/]{0,4}$")
@@ -133,7 +135,8 @@ def _value_or_text(key: str) -> _Shaped:
     if digit and _PER_UNIT.match(key):  # 每亩300: a standard per unit, read as a value (its text is the figure)
         return Shape.FIGURE, None, None, None
     if digit:
-        quantity = parse_quantity(_PAREN_UNIT.sub(r"\1\2", key))  # 4.52(万人) is 4.52万人
+        bracketed = _PAREN_UNIT.match(key)  # 4.52(万人) is 4.52万人 (the pattern spans the whole key)
+        quantity = parse_quantity(bracketed[1] + bracketed[2] if bracketed else key)
         if quantity.value is not None:
             bare = quantity.unit is None and quantity.op is None
             return Shape.NUMBER if bare else Shape.FIGURE, quantity.value, quantity.unit, None
@@ -186,14 +189,15 @@ def _segments(text: str, start: int, end: int) -> list[tuple[Cell, bool | None]]
     opened = False  # the separator before this cell was a pipe
     for match in _SEPARATOR.finditer(text, start, end):
         stop, separator = match.start(), match.group(0)
-        piece = _trimmed(text, position, stop)
         closed = separator == "|"
-        if piece.text:
-            found.append((piece, closed or opened))
+        chunk = text[position:stop]
+        if core := chunk.strip():
+            at = position + len(chunk) - len(chunk.lstrip())
+            found.append((Cell(core, at, at + len(core)), closed or opened))
         elif closed and _leading_border(text, position, match.end(), end):
-            found.append((piece, None))
+            found.append((Cell("", stop, stop), None))
         elif closed or (separator == "\n" and stop > position):  # `| |`, or a line of spaces: an empty cell
-            found.append((piece, closed))
+            found.append((Cell("", stop, stop), closed))
         position, opened = match.end(), closed
     last = _trimmed(text, position, end)
     if last.text:
@@ -215,6 +219,8 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False) -> l
     if len(found) == 2 and found[0].is_value and _UNIT_ALONE.match(found[1].cell.text.strip("()（）")):
         return [cell]  # `≥1200 公里` (a LaTeX comparator left the unit a space away), `4.52(万人)`
     values = [token.cell for token in found if token.is_value]
+    if len(values) == 1 and _LINE_SENTENCE.fullmatch(cell.text):
+        return [cell]  # `已完工,剩余3%尾款未付。`: a reason on its own line (a cell per line), one cell
     if piped and len(values) == 1 and values[0].start > cell.start and not gap(values[0].start):
         before = text[values[0].start - 1]
         if "\u4e00" <= before <= "\u9fff" or before in ")）(（":
@@ -228,7 +234,8 @@ def _stays_whole(text: str, piped: bool) -> bool:
     number, one value, a level with its points, a header)."""
     if piped and _SENTENCE.search(text):
         return True
-    if ocr_repaired(compact(text)) is not None or _COLUMN_TAG.match(compact(text)):
+    key = compact(text)
+    if ocr_repaired(key) is not None or _COLUMN_TAG.match(key):
         return True
     return _shape(text, False)[0] not in (Shape.TEXT, Shape.LONG_TEXT, Shape.FUND_LABEL) or bool(
         _POINTS_ALONE.match(text)
@@ -287,55 +294,64 @@ def _next_shape(pieces: list[Piece], index: int) -> Shape | None:
     return None
 
 
-def _is_column_tag(text: str) -> bool:
-    """`(C)`, `(D/C×100%)`: a header's column letter (a cell without a bracket is none: tested first)."""
-    return ("(" in text or "（" in text) and bool(_COLUMN_TAG.match(compact(text)))
-
-
 _JOINABLE = {Shape.TEXT, Shape.LEVEL1, Shape.LEVEL2, Shape.POINTS, Shape.HEADER}
 
 
 def _join(text: str, pieces: list[Piece]) -> list[Piece]:
     """Join words a dump broke over two or three lines back into the header or level they make."""
     joined: list[Piece] = []
-    small = [p.shape in _JOINABLE and (len(p.text) <= 8 or len(compact(p.text)) <= 8) for p in pieces]
+    texts = [p.cell.text for p in pieces]
+    small = [p.shape in _JOINABLE and (len(t) <= 8 or len(compact(t)) <= 8) for p, t in zip(pieces, texts, strict=True)]
     broken = [p.shape in (Shape.TEXT, Shape.POINTS) for p in pieces]
+    bracketed = ["(" in t or "（" in t for t in texts]  # a column tag holds one (tested before its pattern)
+    count = len(pieces)
     index = 0
-    while index < len(pieces):
-        for width in (3, 2) if small[index] else ():
-            if index + width > len(pieces) or not all(small[index : index + width]):
+    while index < count:
+        # a join needs this piece and the next one small
+        if small[index] and index + 1 < count and small[index + 1]:
+            found = _joined(text, pieces, index, small, broken)
+            if found is not None:
+                joined.append(found[0])
+                index += found[1]
                 continue
-            if not any(broken[index : index + width]):
-                continue  # only a broken word joins (shaping the joined text is the cost: test this first)
-            start, end = pieces[index].cell.start, pieces[index + width - 1].cell.end
-            if not _names_header_or_level(text[start:end]):
-                continue
-            whole = shape_of(Cell(text[start:end], start, end))
-            if whole.shape in (Shape.HEADER, Shape.LEVEL1, Shape.LEVEL2):
+        piece = pieces[index]
+        following = pieces[index + 1] if index + 1 < count else None
+        if (
+            following is not None
+            and piece.shape in (Shape.LEVEL1, Shape.LEVEL2)
+            and _POINTS_ALONE.match(compact(texts[index + 1]))
+        ):  # `产出指标` then `(50)` on the next line
+            cell = Cell(text[piece.cell.start : following.cell.end], piece.cell.start, following.cell.end)
+            joined.append(Piece(cell, piece.shape))
+            index += 2
+            continue
+        if following is not None and bracketed[index + 1] and _COLUMN_TAG.match(compact(texts[index + 1])):
+            cell = Cell(text[piece.cell.start : following.cell.end], piece.cell.start, following.cell.end)
+            if (whole := shape_of(cell)).shape is Shape.HEADER:  # `扣除…预算金额` then `(C)`, however long
                 joined.append(whole)
-                index += width
-                break
-        else:
-            piece = pieces[index]
-            following = pieces[index + 1] if index + 1 < len(pieces) else None
-            if (
-                piece.shape in (Shape.LEVEL1, Shape.LEVEL2)
-                and following is not None
-                and _POINTS_ALONE.match(compact(following.text))
-            ):  # `产出指标` then `(50)` on the next line
-                cell = Cell(text[piece.cell.start : following.cell.end], piece.cell.start, following.cell.end)
-                joined.append(Piece(cell, piece.shape))
                 index += 2
                 continue
-            if following is not None and _is_column_tag(following.text):
-                cell = Cell(text[piece.cell.start : following.cell.end], piece.cell.start, following.cell.end)
-                if (whole := shape_of(cell)).shape is Shape.HEADER:  # `扣除…预算金额` then `(C)`, however long
-                    joined.append(whole)
-                    index += 2
-                    continue
-            joined.append(piece)
-            index += 1
+        joined.append(piece)
+        index += 1
     return joined
+
+
+def _joined(
+    text: str, pieces: list[Piece], index: int, small: list[bool], broken: list[bool]
+) -> tuple[Piece, int] | None:
+    """The header or level that the three (or two) small pieces from `index` make together, and how many."""
+    for width in (3, 2):
+        if index + width > len(pieces) or not all(small[index : index + width]):
+            continue
+        if not any(broken[index : index + width]):
+            continue  # only a broken word joins (shaping the joined text is the cost: test this first)
+        start, end = pieces[index].cell.start, pieces[index + width - 1].cell.end
+        if not _names_header_or_level(text[start:end]):
+            continue
+        whole = shape_of(Cell(text[start:end], start, end))
+        if whole.shape in (Shape.HEADER, Shape.LEVEL1, Shape.LEVEL2):
+            return whole, width
+    return None
 
 
 def _names_header_or_level(text: str) -> bool:
@@ -352,11 +368,14 @@ _RESPACED_PIECE = 16  # chars at most in each
 def _respaced_headers(text: str, found: list[Piece]) -> list[Piece]:
     """`一级指标 … 年度 指标值实际 完成值分 值得 分偏差原因分析`: a header a converter broke with spaces where its
     cells wrapped, cut again at its words (spaces ignored) when the run holds a header word already."""
+    able = [_respaceable(piece) for piece in found]
+    if not any(able):
+        return found  # no run starts anywhere (most tables: cells cut at pipes or lines)
     result: list[Piece] = []
     index = 0
     while index < len(found):
         stop = index
-        while stop < len(found) and _respaceable(found[stop]):
+        while stop < len(found) and able[stop]:
             stop += 1
         if stop == index:  # most pieces: no run starts here
             result.append(found[index])
@@ -398,8 +417,12 @@ def _recut(text: str, start: int, end: int) -> list[Piece] | None:
     return pieces
 
 
-# not the tail of a longer level (`社会|成本指标`)
-_INNER_LEVEL = re.compile(r"(?<=[\u4e00-\u9fff，,。；;])(?<!经济)(?<!社会)(?<!生态)(?<!环境)(?<!对象)" + LEVEL2_WORD)
+# not the tail of a longer level (`社会|成本指标`); a first level, or a page's repeated 绩效指标, when a level
+# follows (`…动用库存绩效指标效益指标生态效益指标…`: a page break repeated the row-spanning cells)
+_INNER_LEVEL = re.compile(
+    r"(?<=[\u4e00-\u9fff，,。；;])(?<!经济)(?<!社会)(?<!生态)(?<!环境)(?<!对象)"
+    rf"(?:{LEVEL2_WORD}|(?:产出|效益|满意度|绩效)指标(?={LEVEL_WORD}))"
+)
 
 
 def _inner_levels(cell: Cell) -> list[Cell]:

@@ -25,6 +25,8 @@ _LEVEL2 = re.compile(
     rf"{_POINTS}?"
 )
 _TEMPLATE = re.compile(r"指标[\dLl１-９]?[:：]|指标[Ll](?=指标)")  # an empty template row: `指标2:`, OCR's `指标L`
+_AFTER_ROWS = re.compile(r"[…]|\.{3}|总分|合计")  # the template's `……` row, or the footer, after the last row
+_COMPARATOR = re.compile(r"[≥≤<>=]+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?|IO|lO|Io")
 _DASH = re.compile(r"[一\-—–/]")
 _OCR_TEN = {"IO": "10", "lO": "10", "Io": "10"}
@@ -81,8 +83,9 @@ def _levels(cursor: _Cursor) -> None:
 
 
 def _repeated(cursor: _Cursor, level2: re.Match[str]) -> bool:
-    """`财务管理财务管理制度有效性`: the level word again, right after itself, starts the name."""
-    return cursor.level2 is not None and cursor.level2.end == level2.start()
+    """`财务管理财务管理制度有效性`: the level word again, right after itself, starts the name (another level
+    word there, `经济效益指标社会效益指标受益人口数`, follows a level the form left without rows)."""
+    return cursor.level2 is not None and cursor.level2.end == level2.start() and cursor.level2.text == level2.group(0)
 
 
 def _level_cell(match: re.Match[str], project: str) -> Cell:
@@ -133,7 +136,12 @@ def _scores(text: str, start: int, end: int) -> list[re.Match[str]]:
     found = []
     for match in _NUMBER.finditer(text, start, min(end, start + _SEARCH)):
         after = match.end()
-        if after >= end or _TEMPLATE.match(text, after, end) or _LEVEL1.match(text, after, end):
+        if (
+            after >= end
+            or _TEMPLATE.match(text, after, end)
+            or _LEVEL1.match(text, after, end)
+            or _AFTER_ROWS.match(text, after, end)
+        ):
             found.append(match)
         elif "\u4e00" <= text[after] <= "\u9fff" and not text[match.start() - 1].isdigit():
             found.append(match)
@@ -167,8 +175,8 @@ def _values(text: str, start: int, end: int) -> dict[Role, Cell] | None:
     garbled = re.match(r"[A-Za-z][A-Za-z.]*\d*[^\d]{0,4}?", printed)  # `M.8万元14.8万元`: OCR lost the target
     if garbled and figures and figures[-1].end() == len(printed) and figures[-1].start() >= garbled.end():
         return {Role.ACTUAL: Cell(figures[-1].group(0), start + figures[-1].start(), end)}
-    if not re.search(r"\d", printed):
-        return {}  # words only: which of target and actual they are cannot be told
+    if not re.search(r"\d", printed) and not _COMPARATOR.fullmatch(printed):
+        return {}  # words only: which of target and actual they are cannot be told (`≥` alone: a cut figure)
     return None
 
 

@@ -3,8 +3,9 @@
 A value is an optional comparator, a number, an optional unit and suffix (`≥95%`, `812人`,
 `95%及以上`, `52.800000`), or a lone `-`/`/`. Text between values is split at spaces (T3 keeps them
 between cells). Amounts glued to each other split after two decimals (`512.40487.10` -> 512.40, 487.10),
-the way money columns print; a 0 glued to a percent (`0100%`) is 0 and 100%. A number carrying a unit
-glued to more words (`2024年招募人员体检`) belongs to a name, and so does a bare number glued to the words
+the way money columns print; a 0 glued to a percent (`0100%`) is 0 and 100%, and `00` is two zeros. A number
+carrying a unit glued to more words (`2024年招募人员体检`) belongs to a name (unless it repeats the unit of the
+value glued before it: `0起0起满意度…` is a target and its actual), and so does a bare number glued to the words
 before it (`第3季度`), unless a level word follows it (`已建立1010满意度指标`: a row ends there). A date
 (`2021年10月底前`) is one value. Whether two chars were glued is asked of `gap`, which knows where
 normalization removed the spaces a T3 dump printed between cells.
@@ -18,11 +19,12 @@ from itertools import pairwise
 
 from jixiao.documents.tables.table import Cell
 from jixiao.numbers import UNIT_PATTERN
+from jixiao.scan import skipping
 from jixiao.vocabulary import LEVEL_WORD
 
 _OP = r"≥|≤|>|<|=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于|大于|小于"
-VALUE = re.compile(
-    rf"(?P<op>{_OP})?(?P<num>0(?=[1-9]\d*(?:\.\d+)?%)|\d+\.\d\d(?=\d[\d,]*\.\d)|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+VALUE = skipping(
+    rf"(?P<op>{_OP})?(?P<num>0(?=[1-9]\d*(?:\.\d+)?%|0(?![.\d]))|\d+\.\d\d(?=\d[\d,]*\.\d)|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?P<unit>{UNIT_PATTERN})?(?P<suffix>及以上|以上|及以下|以下|以内)?"
 )
 _DASH = re.compile(r"(?<!\S)[-—/／](?!\S)")
@@ -33,6 +35,11 @@ _POINTS = re.compile(r"(?<=[\u4e00-\u9fff])\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)�
 _DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?(?:底|末|中旬|上旬|下旬)?(?:前|之前|以前)?(?:完成)?")
 _LEVEL_WORD = re.compile(LEVEL_WORD)
 _RANGE = re.compile(r"\d+(?:\.\d+)?\s*[-~—－～至]\s*\d+(?:\.\d+)?(?=[\u4e00-\u9fff])(?!万|元|人|%)")
+
+
+# 执行率(B/A×100%): a header's tag, whose 100% is no value
+_RATE_TAG = re.compile(r"[（(][A-Z](?:\s*[/+\-]\s*[A-Z])*\s*[×*]\s*100%[)）]")
+_TOTAL_WORDS = ("总分", "合计", "总计")
 
 
 class Gap:
@@ -64,11 +71,13 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
     previous_end = -1
     ranges = [m.span() for m in _RANGE.finditer(text, start, end)]
     ranges += [m.span() for m in _POINTS.finditer(text, start, end)]
+    ranges += [m.span() for m in _RATE_TAG.finditer(text, start, end)]
     dates = [m.span() for m in _DATE.finditer(text, start, end) if not _CJK.match(text, m.end(), end)]
     ranges += dates
     found += [(a, b, False) for a, b in dates]
     value_ends = {b for _, b in dates}
     garbled_end = -1
+    previous_unit: str | None = None
     for match in VALUE.finditer(text, start, end):
         if any(a <= match.start() < b for a, b in ranges):
             continue  # `0-6岁儿童`: a range inside a name
@@ -89,16 +98,23 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
         if glued_after and unit not in (None, "%") and not suffix:
             if previous_end != match.start():
                 continue  # 2024年招募人员体检: a name
+            if unit == previous_unit:
+                found.append((match.start(), stop, False))  # `0起0起市民满意度`: the actual, as its target
+                previous_end = stop
+                continue
             # `104人2017.33岗位开发不足`: a value right after a value, its "unit" starting the reason
             stop, unit = match.start("unit"), None
             glued_after = False
-        if match["op"] is None and unit is None and glued_before and glued_after:
+        total = text.endswith(_TOTAL_WORDS, start, match.start())  # `总分100100注:`: the footer's figures
+        if match["op"] is None and unit is None and glued_before and glued_after and not total:
             continue  # 第3季度
         numbering = match["op"] is None and unit is None and text[stop : stop + 1] in (":", "：", "、")
         if numbering and (match.start() == start or gap(match.start()) or glued_before):
             continue  # 指标1: / 1、: a row's number, part of its name
+        if match["op"] is None and unit is None and glued_before and text.endswith("指标", start, match.start()):
+            continue  # `指标2`, a template's row label left blank: its number, never a value
         found.append((match.start(), stop, not (match["op"] or unit or suffix)))
-        previous_end = stop
+        previous_end, previous_unit = stop, unit
     found += [(dash.start(), dash.end(), False) for dash in _DASH.finditer(text, start, end)]
     return _without_misaligned_cents(text, sorted(found))
 

@@ -17,7 +17,6 @@ from jixiao.numbers import Quantity, parse_quantity, to_wan_yuan
 from jixiao.vocabulary import op_of
 
 _COUNT = re.compile(r"^(?P<number>[≥≤<>=]?\d+(?:\.\d+)?)(?P<unit>[\u4e00-\u9fff]{1,2})$")
-_SPACE = re.compile(r"\s+")
 _EMPTY = re.compile(r"^(?:[-—/／\\]|无数据|空)?$")
 TEMPLATE = re.compile(r"字以内|字以下|请填写|请简要说明|请说明|填写说明|填报说明|[（(]\s*说明|^说明[:：]|^注[:：]")
 _SPANS_CELLS = re.compile(r"[|\n]")  # a "cell" holding a pipe or a line break ran over other cells: never a value
@@ -26,7 +25,7 @@ _PAREN_UNIT = re.compile(r"^(?P<num>[^()（）]+?)[（(](?P<unit>[^()（）]{1,4
 
 def _readable(printed: str) -> tuple[str, bool]:
     """The text to parse for the value: whitespace and breaks dropped, `4.52(万人)` unbracketed."""
-    compact = _SPACE.sub("", printed)
+    compact = "".join(printed.split())  # re's \s, char for char, and faster than a sub
     if match := _PAREN_UNIT.match(compact):
         compact = match["num"] + match["unit"]
     if parse_quantity(compact).kind is Kind.TEXT and (fixed := ocr_repaired(compact)):

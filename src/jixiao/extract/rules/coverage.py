@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 
 from jixiao.documents.tables import Role, Table
-from jixiao.model import Coverage, Report, Span, figures_of
+from jixiao.model import Coverage, Report, Span, figures_in
 from jixiao.numbers import QUANTITY, parse_quantity
 
 _VALUE_ROLES = frozenset(
@@ -87,7 +87,7 @@ def _prose_figures(text: str, tables: list[Table]) -> list[tuple[tuple[int, int]
 
 def measure(text: str, report: Report, tables: list[Table]) -> Coverage:
     """The report's coverage of `text` (Document.text), given the tables the reader rebuilt."""
-    figures = [figure for _, figure in figures_of(report)]
+    figures = figures_in(report)
     read = _Spans([(f.span.start, f.span.end) for f in figures if f.span is not None])
     known = {round(f.value, 6) for f in figures if f.value is not None}
     values, groups = _table_values(tables)

@@ -18,7 +18,7 @@ from jixiao.vocabulary import ORGAN_SUFFIXES, SUBJECT_END
 _YEAR = r"(?:19|20)\d{2}"
 _PROJECT_CODE = r"\d{6,}[A-Z]\d{6,}\s*[-—－]"  # Sichuan's 项目名称 `51162223T000004417825-乡镇应急物资储备补助`
 _LEADING_NOISE = re.compile(
-    rf"^(?:\s|{_PROJECT_CODE}|附件\s*\d*\s*[:：]?|关于|\d+/\d+|{_YEAR}\s*(?:[-—至]\s*{_YEAR}\s*)?年?度?|[（(]\s*{_YEAR}\s*年度?\s*[)）])+"
+    rf"^(?:\s|{_PROJECT_CODE}|附件\s*\d*\s*[:：]?|关于|现将|\d+/\d+|{_YEAR}\s*(?:[-—至]\s*{_YEAR}\s*)?年?度?|[（(]\s*{_YEAR}\s*年度?\s*[)）])+"
 )
 _ORGAN = "|".join(sorted(ORGAN_SUFFIXES, key=len, reverse=True))
 # a unit's name before the year or 关于: `水务局2022年…`, `湖北工程学院年学生资助…` (the year's digits lost)
@@ -28,7 +28,7 @@ _DEPARTMENT_PREFIX = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:局|委员会|办公�
 _SUBJECT_END_AT = SUBJECT_END
 # a title names its fund before or after the year: `…补助资金(省对下转移支付)项目2018年度`, `区2022年度就业…`
 _YEAR_SPLIT = re.compile(rf"[（(]?\s*{_YEAR}\s*(?:[-—至]\s*{_YEAR}\s*)?年?度?\s*[)）]?")
-_LEVEL_WORDS = re.compile(r"^(?:省级|市级|州级|县级|区级|旗级|本级|省|市|县|区|中央|地方)+")
+_LEVEL_WORDS = re.compile(r"^(?:省级|市级|州级|县级|区级|旗级|本级|上级|省|市|县|区|中央|地方)+")
 _GENERIC = {
     "",
     "项目",
@@ -48,28 +48,32 @@ _GENERIC = {
     "部门",
     "单位",
     "整体支出",
+    "支出",
+    "转移支付资金",
 }
 _WHOLE_DEPARTMENT = re.compile(r"^(?:部门|单位)整体(?:支出)?$")
 _MONEY_WORD = r"(?:资金|经费|补贴|补助|转移支付)(?:[（(][^()（）]{1,20}[)）])?"
 _TRAILING = [
-    (re.compile(r"(项目|工程)支出$"), r"\1"),  # …建设项目支出 → …建设项目
-    (re.compile(rf"({_MONEY_WORD})项目$"), r"\1"),  # 衔接资金项目 → 衔接资金
-    (re.compile(r"(项目|工程)(?:专项|财政)资金$"), r"\1"),  # …工程财政资金 → …工程
-    (re.compile(r"(资金|经费)转移支付$"), r"\1"),  # …发展资金转移支付 → …发展资金
-    (re.compile(r"(?:年度|年|的|关于)$"), ""),
-]
+    (re.compile(r"(项目|工程)支出$"), r"\1", ("支出",)),  # …建设项目支出 → …建设项目
+    (re.compile(rf"({_MONEY_WORD}|费)项目$"), r"\1", ("项目",)),  # 衔接资金项目 → 衔接资金, 护理费项目 → 护理费
+    (re.compile(r"(项目|工程)(?:专项|财政)资金$"), r"\1", ("资金",)),  # …工程财政资金 → …工程
+    (re.compile(r"(资金|经费)转移支付$"), r"\1", ("转移支付",)),  # …发展资金转移支付 → …发展资金
+    (re.compile(r"(?:年度|年|的|关于)$"), "", ("年度", "年", "的", "关于")),
+]  # each with the words a match ends the text with (a text that ends otherwise is not searched), or a break
+_TRANSFER_FIRST = re.compile(r"^转移支付(?=[\u4e00-\u9fff]{4})")
 _MAX_FUND = 40
 _NOT_IN_FUND = re.compile(r"[\s:：|，。；,;]")
 _LEADING_BRACKET = re.compile(r"^[（(]([^()（）]{2,20})[)）](.*)$", re.S)
-_FUND_WORD = re.compile(r"资金|经费|补贴|补助|支付|项目|工程|支出|救助|服务")
+_FUND_WORD = re.compile(r"资金|经费|补贴|补助|支付|项目|工程|支出|救助|服务|费$")
 
 
 def _clean(subject: str) -> str:
     subject = subject.strip(" \t　:：|-—")
     for _ in range(3):
-        for pattern, replacement in _TRAILING:
-            subject = pattern.sub(replacement, subject)
-    return re.sub(r"^转移支付(?=[\u4e00-\u9fff]{4})", "", subject)
+        for pattern, replacement, tails in _TRAILING:
+            if subject.endswith(tails) or subject.endswith("\n"):  # `$` also stands before a last break
+                subject = pattern.sub(replacement, subject)
+    return _TRANSFER_FIRST.sub("", subject)
 
 
 def is_generic(subject: str) -> bool:

@@ -15,10 +15,10 @@ The 其中 / 包括 / 分别为 lists that follow a total are read by `money_lis
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from jixiao.extract.rules.figures import WEIGHT_SCORE, amount_in_wan, figure_at, money_at
-from jixiao.extract.rules.money_lists import MoneyList, attach_lists, list_in
+from jixiao.extract.rules.money_lists import MoneyList, attach_lists, list_in, quoted_parts
 from jixiao.model import Funding, FundingLine, SourceAmount, SpendingItem
 from jixiao.scan import skipping
 from jixiao.vocabulary import FUNDING_VERBS, NOT_A_FUNDING_LINE, SUM_WORDS, source_of
@@ -37,6 +37,8 @@ _VERB = {line: re.compile(verbs) for line, verbs in FUNDING_VERBS.items()}
 _SUM = re.compile(SUM_WORDS)
 _NOT_A_LINE = re.compile(NOT_A_FUNDING_LINE)
 _INITIAL = re.compile(r"年初")
+_MATCHING = re.compile(r"配套(?:资金|经费)?\s*$")
+_FINAL = re.compile(r"全年实际|实际下达|调整后|最终")
 _AFTER_VERB = re.compile(
     r"[\s,，]?(?:资金)?[\s,，]?(?:全部|已|均|已全部|及时)?[^，,。；;]{0,14}?(?P<verb>拨付到位|执行到位|下达|到位)"
 )
@@ -72,6 +74,7 @@ class _Amount:
     line: str | None  # initial / budget / allocated / executed, None when no verb says
     summed: bool  # 合计/共计… stands in its clause
     value: float | None = None  # in 万元
+    final: bool = False  # `调减40万元，全年实际下达71万元`: what the line came to after changes
 
 
 _CLAUSE_REACH = 60  # a verb governs the amount of its own clause, never one a page away
@@ -111,12 +114,18 @@ def _amounts(text: str, plain: str, start: int, end: int, listed: list[tuple[int
             found.append(_Amount(match.start(), match.end(), None, summed=False))
             continue
         line = _line_in(clause)
+        if line in (None, "budget") and _MATCHING.search(clause):  # `各级财政安排配套资金X`: one share
+            found.append(_Amount(match.start(), match.end(), None, summed=False))
+            continue
         if line == "budget" and _only_sum_words(clause) and found and found[-1].line:
             line = found[-1].line  # `…下达…；…下达…，合计671037万元`: the sum of the amounts before it
         if line is None and (after := _AFTER_VERB.match(plain, match.end(), end)):
             line = _AFTER_LINES[after["verb"]]
         value = amount_in_wan(text[match.start() : match.end()])
-        found.append(_Amount(match.start(), match.end(), line, summed=bool(_SUM.search(clause)), value=value))
+        found.append(
+            _Amount(match.start(), match.end(), line, summed=bool(_SUM.search(clause)), value=value,
+                    final=bool(_FINAL.search(clause)))
+        )  # fmt: skip
     if len(found) == 1 and found[0].line is None:  # 批复红河州生态环境局项目9个，项目资金1950万元
         earlier = plain[start : _clause_start(plain, start, found[0].start)]
         if not _NOT_A_LINE.search(earlier):
@@ -137,8 +146,11 @@ def _totals(amounts: list[_Amount]) -> dict[str, _Amount]:
     totals = {}
     for line, found in by_line.items():
         summed = [amount for amount in found if amount.summed] or _sum_of_the_others(found)
+        final = [amount for amount in found if amount.final]
         if len(found) == 1 or len(summed) == 1:
             totals[line] = summed[0] if summed else found[0]
+        elif not summed and len(final) == 1:
+            totals[line] = final[0]
     return totals
 
 
@@ -162,11 +174,23 @@ _RUN_IN_HEADING = skipping(
 )
 
 
-def _sentence_end(text: str, start: int, limit: int) -> int:
-    ends = [end for end in (text.find("。", start, limit), text.find("\n", start, limit)) if end >= 0]
-    end = min(ends) if ends else limit
-    heading = _RUN_IN_HEADING.search(text, start + 1, end)
-    return heading.start() - 1 if heading else end
+class _SentenceEnds:
+    """Where each sentence of text[:limit] ends: at 。 or a line break, or before a run-in heading. The next
+    。 and break are kept, not searched again from every sentence (a text of many lines and few 。 would
+    be scanned to its next 。 once per line)."""
+
+    def __init__(self, text: str, limit: int) -> None:
+        self.text, self.limit = text, limit
+        self.stops = {"。": -1, "\n": -1}  # the next one at or after the last start (limit: none left)
+
+    def after(self, start: int) -> int:
+        for mark, at in self.stops.items():
+            if at < start:
+                found = self.text.find(mark, start, self.limit)
+                self.stops[mark] = self.limit if found < 0 else found
+        end = min(self.stops.values())
+        heading = _RUN_IN_HEADING.search(self.text, start + 1, end)
+        return heading.start() - 1 if heading else end
 
 
 @dataclass
@@ -176,6 +200,7 @@ class _Reading:
     funding: Funding
     spending: list[SpendingItem]
     current: str | None = None  # the line a list that opens the next sentence belongs to
+    level_rows: list[tuple[str, str, _Amount]] = field(default_factory=list)  # line, level, amount
 
 
 def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
@@ -183,12 +208,16 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     limit = _funding_text_end(text)
     lists: list[MoneyList] = []
     position = 0
+    ends = _SentenceEnds(text, limit)
     while position < limit:
-        end = _sentence_end(text, position, limit)
+        end = ends.after(position)
         lists.extend(_read_sentence(reading, position, end))
         position = end + 1
     attach_lists(text, lists, reading.funding, reading.spending)
     _drop_partial_subject_rows(reading.funding)
+    _add_level_rows(reading)
+    if not reading.spending:
+        reading.spending.extend(quoted_parts(text, limit, reading.funding))
     return reading.funding, reading.spending
 
 
@@ -198,7 +227,8 @@ _SUM_TOLERANCE = 0.005
 
 def _drop_partial_subject_rows(funding: Funding) -> None:
     """Rows from sentences about one source stand only when together they make up the line's total
-    (`中央…预算400万元…地方…预算112.4万元` under 512.4): one source's money alone is no split."""
+    (`中央…预算400万元…地方…预算112.4万元` under 512.4): one source's money alone is no split, but it is the
+    line's total when the report states no other."""
     for line in ("initial", "budget", "allocated", "executed"):
         block: FundingLine = getattr(funding, line)
         rows = [row for row in block.by_source if row.amount.found_by == _SUBJECT_ROW]
@@ -208,12 +238,17 @@ def _drop_partial_subject_rows(funding: Funding) -> None:
         parts = sum(row.amount.value or 0 for row in rows)
         if len(rows) < 2 or total is None or abs(parts - total) > _SUM_TOLERANCE * max(abs(total), 1):
             block.by_source = [row for row in block.by_source if row.amount.found_by != _SUBJECT_ROW]
+            if total is None and len(rows) == 1:  # `中央财政某补助资金下达我区111万元…` and no other total
+                block.total = rows[0].amount.model_copy(update={"found_by": "narrative.funding"})
 
 
 def _read_sentence(reading: _Reading, start: int, end: int) -> list[MoneyList]:
     text, plain = reading.text, reading.plain
     if not _DIGIT.search(text, start, end):
         return []  # no amount, no list, no rate: a sentence without a digit reads as nothing
+    if text.find("元", start, end) < 0 and text.find("万", start, end) < 0:
+        _read_rate(reading, start, end)  # every amount ends in 元 or 万: no amount and no list, a rate at most
+        return []
     found = list_in(text, plain, start, end)
     amounts = _amounts(text, plain, start, end, [(item.start, item.end) for item in found])
     if _subject_source(plain, start, amounts) is not None:
@@ -222,6 +257,7 @@ def _read_sentence(reading: _Reading, start: int, end: int) -> list[MoneyList]:
     totals = _totals(amounts)
     for line, amount in totals.items():
         _set_total(reading, line, amount, end)
+    _level_clauses(reading, amounts, totals, start)
     if totals:
         reading.current = list(totals)[-1]
     elif any(amount.line is None for amount in amounts):
@@ -286,6 +322,40 @@ def _add_source_rows(reading: _Reading, start: int, amounts: list[_Amount]) -> N
         block: FundingLine = getattr(reading.funding, line)
         figure = money_at(reading.text, amount.start, amount.end, _SUBJECT_ROW)
         block.by_source.append(SourceAmount(source=source, name=name, amount=figure))
+
+
+# `2023年省级下拨某护理费3.89万元；市级下拨某护理费3.89万元`: each clause names the level that gave the money
+_LEVEL_VERB = re.compile(
+    r"\s*(?:(?:19|20)\d{2}年度?[，,]?\s*)?(?P<level>中央|自治区|省级|市级|州级|县级|区级|省|市|州|县)(?:财政)?"
+    r"(?:下拨|下达|拨付|安排)"
+)
+
+
+def _level_clauses(reading: _Reading, amounts: list[_Amount], totals: dict[str, _Amount], start: int) -> None:
+    for amount in amounts:
+        if amount.line is None or amount.line in totals:
+            continue
+        level = _LEVEL_VERB.match(reading.plain, _clause_start(reading.plain, start, amount.start), amount.start)
+        if level:
+            reading.level_rows.append((amount.line, level["level"], amount))
+
+
+def _add_level_rows(reading: _Reading) -> None:
+    """Level clauses are a line's sources when the line has no other split, each level once, and they make
+    up the line's total if one is stated (batches from one level are no split)."""
+    for line in ("budget", "allocated", "executed"):
+        rows = [(level, amount) for row_line, level, amount in reading.level_rows if row_line == line]
+        block: FundingLine = getattr(reading.funding, line)
+        sources = [source_of(level) for level, _ in rows]
+        if block.by_source or len(rows) < 2 or None in sources or len(set(sources)) < len(rows):
+            continue
+        total = block.total.value if block.total is not None else None
+        parts = sum(amount.value or 0 for _, amount in rows)
+        if total is not None and abs(parts - total) > _SUM_TOLERANCE * max(abs(total), 1):
+            continue
+        for (level, amount), source in zip(rows, sources, strict=True):
+            figure = money_at(reading.text, amount.start, amount.end, "narrative.level_rows")
+            block.by_source.append(SourceAmount(source=source, name=level, amount=figure))  # type: ignore[arg-type]
 
 
 _RATE_TOLERANCE = 0.5  # percentage points: the rate a report prints is rounded

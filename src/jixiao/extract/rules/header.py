@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import islice
 
 from jixiao.extract.rules.form_fields import FieldKind, FormField, form_fields, values_of
 from jixiao.extract.rules.fund_names import bracketed_subject, subject_of
@@ -28,6 +29,7 @@ from jixiao.extract.rules.places import (
     shortest_form,
     without_pinyin,
 )
+from jixiao.scan import skipping
 from jixiao.vocabulary import ORGAN_SUFFIXES, REPORT_TITLE
 
 
@@ -70,7 +72,13 @@ class _TitleLine:
 
 
 def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()][:_MAX_LINES]
+    return list(islice((stripped for line in text.splitlines() if (stripped := line.strip())), _MAX_LINES))
+
+
+def _last_lines(text: str, count: int) -> list[str]:
+    """The last `count` lines that are not blank, stripped, in order (read from the end only)."""
+    found = list(islice((stripped for line in reversed(text.splitlines()) if (stripped := line.strip())), count))
+    return found[::-1]
 
 
 def _title_in(lines: list[str], index: int) -> _TitleLine | None:
@@ -113,12 +121,12 @@ def _title_lines(lines: list[str]) -> list[_TitleLine]:
     """The document's title as it is printed, last first: a page restates its post title (post title,
     来源, then the document's own title under it), so the first run of titles is one title, and the last of
     the run is the one the document itself prints."""
-    found = [title for index in range(len(lines)) if (title := _title_in(lines, index))]
-    run = found[:1]
-    for candidate in found[1:]:
-        if candidate.index - run[-1].index > _CLUSTER_GAP:
-            break
-        run.append(candidate)
+    run: list[_TitleLine] = []
+    for index in range(len(lines)):
+        if run and index - run[-1].index > _CLUSTER_GAP:
+            break  # no later title can join the run: the lines after it are not read
+        if title := _title_in(lines, index):
+            run.append(title)
     return run[::-1]
 
 
@@ -161,7 +169,8 @@ def _fund(fields: list[FormField], titles: list[_TitleLine], lines: list[str]) -
 
 # ---- region ---------------------------------------------------------------------------------------------
 
-_META_UNIT = re.compile(r"(?:发布机构|发文机构|发布单位|来源)\s*[:：]?\s*([\u4e00-\u9fff]{3,30})")
+# `来源：某县林草局`, a metadata table's `发布机构 | 某县林草局 |`
+_META_UNIT = re.compile(r"(?:发布机构|发文机构|发布单位|来源)\s*[:：|│]?\s*([\u4e00-\u9fff]{3,30})")
 _SIGNATURE_LINES = 5
 _BEFORE_NAME = 12
 
@@ -210,7 +219,7 @@ def _head_of(line: str) -> str:
 
 
 def _signature_place(text: str) -> str | None:
-    for line in [line.strip() for line in text.splitlines() if line.strip()][-_SIGNATURE_LINES:]:
+    for line in _last_lines(text, _SIGNATURE_LINES):
         if len(line) <= _MAX_HEAD_LINE and not _CHROME.search(line) and (place := most_specific(line)):
             return place
     return None
@@ -222,7 +231,7 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _YEAR_SPAN = re.compile(r"(?:19|20)\d{2}\s*(?:年\s*)?(?:[-—~～至到]\s*)(?:19|20)\d{2}")
 _FORM_YEAR = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]|^\s*((?:19|20)\d{2})\s*年度\s*[)）]?\s*$", re.M)
 # a year in the body, not a date (2020年9月底), one end of a span (2003年至2005年) or a start (从2003年起)
-_BODY_YEAR = re.compile(
+_BODY_YEAR = skipping(  # counted through the whole text
     r"(?<![至到\-—~～\d])((?:19|20)\d{2})\s*年度?(?![\d一二三四五六七八九十]{1,2}月|\s*[至到\-—~～起]|以来)"
 )
 
@@ -271,6 +280,9 @@ _CLOSING_LINE = re.compile(
     )
 )
 _CLOSING_REACH = 40
+_BARE_ENUMERATOR = re.compile(
+    r"\s*(?:[（(][\d一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*"
+)
 _OPEN_END = re.compile(r"[\u4e00-\u9fff\dA-Za-z:：、，,（(“]$")
 
 
@@ -280,10 +292,12 @@ def ends_mid_sentence(text: str) -> bool:
 
     A last line that is a table row (`… | 20 |`) is for the table reader to judge.
     """
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = _last_lines(text, 1)
     if not lines:
         return False
     last = lines[-1]
+    if _BARE_ENUMERATOR.fullmatch(last):
+        return True  # `(2)`: a numbered part whose text is not there
     if not _OPEN_END.search(last) or _CLOSING_LINE.search(last[-_CLOSING_REACH:]) or _is_signature(last):
         return False
     return True

@@ -32,7 +32,9 @@ _AFTER_STARTER = re.compile(r"\s*[:：，,]?\s*")
 _BRACKET_AFTER_AMOUNT = skipping(rf"{_AMOUNT}\s*(?P<open>[（(])")
 _OPENING = re.compile(r"[\s◇]*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?")
 _SUM = re.compile(rf"[，,]\s*(?:{SUM_WORDS})")
-_VERB_FIRST = re.compile(r"^(?:全年|实际|累计|已|共)?(?:" + "|".join(FUNDING_VERBS.values()) + ")")
+# `…其他资金859.6万元2023年支出2310.4万元，其中…`: a year's digits are no name, its 年 leads the next head
+_VERB_FIRST = re.compile(r"^(?:年度?)?(?:全年|实际|累计|已|共)*(?:" + "|".join(FUNDING_VERBS.values()) + ")")
+_SUM_FIRST = re.compile(r"^(?:共计|合计|总计)")
 _BATCH = re.compile(r"下达|拨付|到位|分配|下拨|提前|第[一二三四五六七八九十\d]+批|^[月日号]")
 _NOT_A_PART = re.compile(NOT_A_FUNDING_LINE)
 _NAME_NOISE = re.compile(r"^(?:其中|含|包括|分别为|分别是|安排|以及|和|及)+|(?:合计|共计|共|为|约|计)+$")
@@ -72,7 +74,7 @@ class MoneyList:
 
 
 def _clean(name: str) -> str:
-    return _NAME_NOISE.sub("", name.strip(" .．:：、◇\t")).strip(" .．:：、◇\t")
+    return _NAME_NOISE.sub("", name.strip(" .．:：、◇\t").lstrip(")）")).strip(" .．:：、◇\t")
 
 
 def _items(text: str, plain: str, start: int, end: int) -> tuple[list[Item], int]:
@@ -82,12 +84,32 @@ def _items(text: str, plain: str, start: int, end: int) -> tuple[list[Item], int
         name = _clean(text[match.start("name") : match.end("name")])  # as printed, not as masked
         if match.start("name") > 0 and plain[match.start("name") - 1].isdigit() and name[:1] in _MEASURE:
             name = name[1:]
-        if _VERB_FIRST.match(name):
+        verb = _VERB_FIRST.match(name)
+        if verb and not items and level_of(name[verb.end() :]):  # `…号)下达中央财政资金30.9万元，县财政资金…`
+            name = name[verb.end() :]
+        elif verb or _SUM_FIRST.match(name):  # `…，共计下达61.8万元`: the list's whole, after it
             return items, match.start()
         share = _SHARE.match(text, match.end(), end)
         items.append(Item(name=name, start=match.start("amount"), end=match.end("amount"),
                           share=share.span("share") if share else None))  # fmt: skip
     return items, end
+
+
+_SUM_AFTER = re.compile(rf"[，,]?\s*(?:{SUM_WORDS})")
+
+
+def _without_restated_whole(text: str, items: list[Item]) -> list[Item]:
+    """`其中中央30.9万元，县级30.9万元，2021年度中央下达资金61.8万元`: a last item that is the sum of the others
+    restates the whole, it is no part."""
+    values = [amount_in_wan(text[item.start : item.end]) for item in items]
+    if len(items) < _WITH_WHOLE or any(value is None for value in values):
+        return items
+    *parts, last = values
+    whole = sum(value for value in parts if value is not None)
+    return items[:-1] if last is not None and abs(last - whole) <= 0.005 * max(whole, 1) else items
+
+
+_WITH_WHOLE = 3
 
 
 def _close(plain: str, start: int, end: int) -> int:
@@ -121,7 +143,9 @@ def list_in(text: str, plain: str, start: int, end: int) -> list[MoneyList]:
         items, list_end = _items(text, plain, at, stop.start() if stop else end)
         if items:
             opens = bool(_OPENING.fullmatch(plain, start, starter.start()))
-            found.append(MoneyList(at, list_end, items, opens_sentence=opens, sum_after=stop is not None))
+            sum_after = stop is not None or _SUM_AFTER.match(plain, list_end) is not None
+            found.append(MoneyList(at, list_end, _without_restated_whole(text, items), opens_sentence=opens,
+                                   sum_after=sum_after))  # fmt: skip
             taken_until = list_end
     return sorted(found, key=lambda money_list: money_list.start)
 
@@ -232,3 +256,32 @@ def _attach_spending(money_list: MoneyList, spent: list[MoneyList]) -> None:
                 spent[index] = money_list
             return
     spent.append(money_list)
+
+
+_QUOTED_PART = skipping(rf"“(?P<name>[^“”\n]{{4,60}})”\s*[（(](?P<amount>{_AMOUNT})[)）]")
+_QUOTED_CUES = ("”(", "”（")
+_LINES = ("allocated", "budget", "executed")
+
+
+def quoted_parts(text: str, end: int, funding: Funding) -> list[SpendingItem]:
+    """Projects named in quotes, each with its money in brackets, across the batches of a line
+    (`将该笔资金下拨至某旗，用于实施“某地块调查项目”(723万元)和“…”(577万元)`): spending, when together they
+    make up a line's total (else they are some batch's projects, not the whole)."""
+    if not any(text.find(cue, 0, end) >= 0 for cue in _QUOTED_CUES):
+        return []
+    parts = list(_QUOTED_PART.finditer(text, 0, end))
+    values = [amount_in_wan(part["amount"]) for part in parts]
+    if len(parts) < _MIN_PARTS or any(value is None for value in values):
+        return []
+    whole = sum(value for value in values if value is not None)
+    totals = [getattr(funding, line).total for line in _LINES]
+    if not any(total is not None and total.value is not None and abs(total.value - whole) <= 0.005 * whole
+               for total in totals):  # fmt: skip
+        return []
+    return [
+        SpendingItem(category=part["name"], amount=money_at(text, *part.span("amount"), "narrative.quoted_parts"))
+        for part in parts
+    ]
+
+
+_MIN_PARTS = 2

@@ -6,8 +6,10 @@ import re
 
 from jixiao.extract.rules.figures import figure_at
 from jixiao.model import Figure, Kind
+from jixiao.scan import skipping
 
-_SCORE = re.compile(
+# both are searched through the whole text: compiled to skip the chars no match starts with (jixiao.scan)
+_SCORE = skipping(
     r"(?:(?:自评|综合|评价|绩效)?(?:总)?得分|(?:综合|总|绩效)评分|自评(?:总)?分|评价(?:总)?分)(?:为|是|[:：])?\s*"
     r"(?P<score>\d+(?:\.\d+)?)分"
     # a form's field whose label carries the unit: `自评总分(分)97.6`
@@ -16,7 +18,7 @@ _SCORE = re.compile(
     r"|自评得分[:：]?\s*(?P<squashed>\d{1,3}(?:\.\d+)?)(?=财政|主管|评价|\s*$|\s*[|│])",
     re.MULTILINE,
 )
-_GRADE = re.compile(
+_GRADE = skipping(
     r"(?:(?:自评|评价|绩效)?(?:等级|等次|结论|结果)(?:为|是|[:：])?|自评为)\s*[“\"'「（(]?"
     r"(?P<grade>优秀|良好|合格|不合格|优|良|中|差)(?![\u4e00-\u9fff])"
 )

@@ -18,6 +18,7 @@ from jixiao.numbers import UNIT_PATTERN
 from jixiao.vocabulary import FUNDING_TOTAL, LEVEL_WORD, level_name, row_source_of, source_label
 
 _WHITESPACE = re.compile(r"\s+")
+_SEVERAL_LEVELS = re.compile(r"^(?:中央|省|自治区|市|州|县|区)级?(?:财政)?[、，,/和及与](?:省|自治区|市|州|县|区|地方)")
 _EXECUTION_ROW = re.compile(r"^(?:预算|资金|项目)?(?:预算)?执行率(?:[（(][^)）]*[)）])?$")
 _PROGRAM_ROW = re.compile(r"(?m)^[ \t]*(?:项目名称|转移支付[（(]项目[)）]名称|转移支付名称)[ \t]*[|:：][ \t]*([^|\n]+)")
 _KEY_DROP = re.compile(r"[\s，,。:：;；、（）()“”\"]")
@@ -75,8 +76,8 @@ def _funding(table: Table, funding: Funding, source: str) -> None:
             funding.execution_score = funding.execution_score or score
             continue
         level = row_source_of(label)
-        if level is None:
-            continue
+        if level is None or _SEVERAL_LEVELS.match(label):
+            continue  # `其中:中央、省、市补助资金`: one amount for three levels is no level's
         for line, amount in amounts.items():
             if amount is not None:
                 getattr(funding, line).by_source.append(SourceAmount(source=level, name=label, amount=amount))
@@ -92,6 +93,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMBERING = re.compile(r"^(?:指标)?\d+[、.．:：]")
 _SENTENCE_MARK = re.compile(r"[。；;]|[（(]\d+(?:\.\d+)?分[)）].")
 _MAX_NAME = 60
+_COUNTED = re.compile(rf"\d+(?:\.\d+)?(?!分|%)(?:{UNIT_PATTERN})[\u4e00-\u9fff]{{2}}")
+"""`5000吨稻谷储备到位率`: a name that opens with the quantity it counts (a stray score, `5明确性`, has no unit)."""
+_TEMPLATE_LABEL = re.compile(r"^指标\d+[:：、.．]?$")
 _PART_OF = re.compile(r"^[★☆*]*其中[:：]")
 _LEVEL_INSIDE = re.compile(LEVEL_WORD)
 _SCRAMBLED_NATURE = r"(?=[定性量指标]{4}$)(?=[^定]*定)(?=[^指]*指)(?=[^标]*标)[定性量指标]{4}"
@@ -108,12 +112,14 @@ def is_name(text: str) -> bool:
     Scoring sheets put criteria (`设置年度绩效目标(2分)…`) and explanations beside the names, and a broken
     PDF puts a score before the next name (`5明确性(5分)`); such a cell is not a name, and its row is not read.
     """
-    compact = _WHITESPACE.sub("", text)
+    compact = "".join(text.split())  # re's \s, char for char, and faster than a sub
     if not 2 <= len(compact) <= _MAX_NAME or len(_CJK.findall(compact)) < 2:
         return False
     numbering = _NUMBERING.match(compact)
-    if compact[0].isdigit() and not numbering:
+    if compact[0].isdigit() and not numbering and not _COUNTED.match(compact):
         return False
+    if _TEMPLATE_LABEL.match(compact):
+        return False  # `指标2` with nothing after it: a template row left blank
     rest = _PART_OF.sub("", compact[numbering.end() :] if numbering else compact)
     rest = rest.removesuffix("。")  # a web table's `指标1:基层医疗卫生机构实施基本药物制度补助。`
     if not rest:
@@ -126,7 +132,7 @@ def is_name(text: str) -> bool:
 def _name(table: Table, cell: Cell) -> str:
     """The name as printed; in a glued form (T4) without the unit and 指标性质 glued after it, and the row
     before's 是/否 (是否核心指标, the last column) glued before it."""
-    name = _WHITESPACE.sub("", cell.text)
+    name = "".join(cell.text.split())
     if table.layout != "t4":
         return name
     name = _GLUED_NATURE.sub("", name)
