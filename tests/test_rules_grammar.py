@@ -297,6 +297,7 @@ def test_report_cut_mid_sentence_is_truncated() -> None:
         "（3）职业培训人数年度目标值为1000人，实际完成1000人。\n附件：某市就业补助资金绩效目标自评表"
     )
     assert not ends_mid_sentence("报告正文。\n扎兰屯市就业服务中心\n2026年3月9日")
+    assert ends_mid_sentence("四是成本指标:人均补助标准指标值600元/生.年。\n(2)\n")  # a part with no text
 
 
 def test_goal_pair_with_completion_and_level_heading_with_points() -> None:
