@@ -16,6 +16,7 @@ import pytest
 
 from jixiao.checks import run_checks
 from jixiao.documents import Document
+from jixiao.errors import ConfigError, ExtractionError
 from jixiao.extract import get_extractor, resolve_backend
 from jixiao.extract.hybrid import HybridExtractor, unread_passages
 from jixiao.extract.hybrid.evidence import UNNAMED_SENTENCE
@@ -24,7 +25,7 @@ from jixiao.extract.llm.grounding import NOT_IN_TEXT, UNNAMED
 from jixiao.extract.rules import extract_rules
 from jixiao.model import Coverage, Figure, Grounding, Kind, Report, Span, figures_of
 from jixiao.settings import load_settings
-from llm_fakes import FunctionClient, user_text
+from llm_fakes import FunctionClient, ScriptedClient, user_text
 
 TEXT = (
     "某县2024年度就业补助资金绩效自评报告\n"
@@ -68,7 +69,9 @@ def answer_training(messages: list[dict[str, str]]) -> dict[str, Any]:
     return answer
 
 
-def hybrid(client: FunctionClient, rules: Callable[[Document], Report], tmp_path: Path) -> HybridExtractor:
+def hybrid(
+    client: FunctionClient | ScriptedClient, rules: Callable[[Document], Report], tmp_path: Path
+) -> HybridExtractor:
     settings = load_settings(cache_dir=tmp_path / "cache", api_key="sk-test")
     return HybridExtractor(settings, client_factory=lambda: client, rules=rules)
 
@@ -300,3 +303,21 @@ def test_unread_rows_are_rendered_from_the_rules_pass_tables_not_a_second_readin
     [messages] = client.requests
     shown = user_text(messages)
     assert "表格列：一级指标 | 二级指标 | 三级指标" in shown and "验收合格率" in shown
+
+
+def test_an_answer_that_never_validates_leaves_the_rules_reading_standing(tmp_path: Path) -> None:
+    failure = ExtractionError("h.txt", "model output did not validate after 3 attempt(s)", attempts=3)
+    client = ScriptedClient().enqueue(failure)
+    report = hybrid(client, rules_with(TRAINING), tmp_path)(document())
+    assert len(client.requests) == 1
+    rules = rules_with(TRAINING)(document())
+    assert report.indicators == rules.indicators and report.funding == rules.funding
+    assert report.coverage is not None and report.coverage.unread == [span_of(document(), TRAINING)]
+    assert report.extractor.usage is not None and report.extractor.usage.calls == 3
+    assert any("no usable answer" in note and "did not validate" in note for note in report.notes)
+
+
+def test_an_endpoint_that_fails_as_a_whole_still_stops_the_report(tmp_path: Path) -> None:
+    client = ScriptedClient().enqueue(ConfigError("cannot connect to the endpoint"))
+    with pytest.raises(ConfigError):
+        hybrid(client, rules_with(TRAINING), tmp_path)(document())

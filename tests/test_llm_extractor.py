@@ -9,7 +9,7 @@ import pytest
 from conftest import SAMPLES, SEED_FILES
 from jixiao.batch import Failed, Job, run_batch
 from jixiao.documents import Document, load_document
-from jixiao.errors import ExtractionError
+from jixiao.errors import ExtractionError, UnusableAnswer
 from jixiao.extract.llm import LlmExtractor, ReportDraft, load_prompt
 from jixiao.extract.llm.chunking import chunk_windows
 from jixiao.extract.llm.grounding import COPIES_EXAMPLE, NOT_IN_TEXT, Grounder, Window
@@ -252,3 +252,32 @@ def test_missing_endpoint_is_a_config_error(tmp_path: Path) -> None:
 
     with pytest.raises(ConfigError, match="JIXIAO_API_KEY"):
         LlmExtractor(Settings(cache_dir=tmp_path))(load_document(ZALANTUN))
+
+
+def test_an_unusable_answer_at_temperature_zero_is_not_asked_again(tmp_path: Path) -> None:
+    doc = load_document(ZALANTUN)
+    first = ScriptedClient().enqueue(UnusableAnswer("x", "model output did not validate after 3 attempt(s)"))
+    with pytest.raises(UnusableAnswer):
+        extractor(first, tmp_path)(doc)
+    again = ScriptedClient()  # an empty script: a call would fail with an AssertionError, not UnusableAnswer
+    with pytest.raises(UnusableAnswer, match=r"did not validate.*remembered"):
+        extractor(again, tmp_path)(doc)
+    assert again.requests == []
+    asked = ScriptedClient().enqueue(ZALANTUN_DRAFT)
+    extractor(asked, tmp_path, cache=False)(doc)  # --no-cache asks again
+    assert len(asked.requests) == 1
+
+
+def test_an_answer_that_may_differ_next_time_is_not_remembered(tmp_path: Path) -> None:
+    doc = load_document(ZALANTUN)
+    timed_out = ScriptedClient().enqueue(ExtractionError("x", "request timed out after 5 attempt(s)"))
+    with pytest.raises(ExtractionError):
+        extractor(timed_out, tmp_path)(doc)
+    sampled = ScriptedClient(model="sampling").enqueue(UnusableAnswer("x", "model output did not validate"))
+    with pytest.raises(UnusableAnswer):
+        extractor(sampled, tmp_path, temperature=0.7)(doc)
+    retry = ScriptedClient().enqueue(ZALANTUN_DRAFT)
+    extractor(retry, tmp_path)(doc)
+    sampled_retry = ScriptedClient(model="sampling").enqueue(ZALANTUN_DRAFT)
+    extractor(sampled_retry, tmp_path, temperature=0.7)(doc)
+    assert len(retry.requests) == 1 and len(sampled_retry.requests) == 1

@@ -297,6 +297,7 @@ def test_report_cut_mid_sentence_is_truncated() -> None:
         "（3）职业培训人数年度目标值为1000人，实际完成1000人。\n附件：某市就业补助资金绩效目标自评表"
     )
     assert not ends_mid_sentence("报告正文。\n扎兰屯市就业服务中心\n2026年3月9日")
+    assert ends_mid_sentence("四是成本指标:人均补助标准指标值600元/生.年。\n(2)\n")  # a part with no text
 
 
 def test_goal_pair_with_completion_and_level_heading_with_points() -> None:
@@ -479,3 +480,19 @@ def test_statements_that_are_standards_parts_or_goals_are_not_read() -> None:
     )
     assert [(i.name, i.actual.text) for i in found] == [("补助发放准确率", "100%")]
     assert _indicators("（一）绩效目标\n1.数量指标。培训农民600人。\n") == []  # a goal, not what was done
+
+
+def test_a_goal_then_what_is_done_so_far_and_its_parts() -> None:
+    found = _indicators(
+        "2、分解下达情况\n下达到某区中低产田改造工程,计划改造中低产田0.8万亩,下达资金960万元。"
+        "目前已落实5300亩,并启动建设了东村1组900亩,西村2、3队1400亩,和平村(补水工程)3000亩。\n"
+    )
+    assert [(i.name, i.target.text, i.actual.text) for i in found] == [("改造中低产田", "0.8万亩", "5300亩")]
+    assert [(part.name, part.figure.text) for part in found[0].breakdown] == [
+        ("东村1组", "900亩"),
+        ("西村2、3队", "1400亩"),
+        ("和平村(补水工程)", "3000亩"),
+    ]
+    # no goal in the same unit before it, or money: nothing is read
+    assert _indicators("下达资金960万元。目前已落实5300亩。\n") == []
+    assert _indicators("计划投入资金960万元。目前已完成800万元。\n") == []

@@ -46,6 +46,7 @@ def test_title_over_two_lines_gives_place_fund_and_year() -> None:
         # a subject that names no fund of its own gives none
         ("鹤溪县交通局2021年度项目支出绩效自评报告", "鹤溪县", None),
         ("支出绩效自评的报告", None, None),  # the second line of a wrapped title
+        ("上级转移支付资金使用情况报告", None, None),  # who gave the money, not which fund
         # the announcing sentence's 现将, a fee's 项目
         ("现将中央某某文化保护专项资金转移支付2021年度绩效自评报告", None, "中央某某文化保护专项资金"),
         ("关于上报2023年伤残人员护理费项目支出绩效自评的报告", None, "伤残人员护理费"),

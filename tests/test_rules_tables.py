@@ -438,3 +438,22 @@ def test_a_traditional_glued_funding_line_with_romanisation_is_read(tmp_path: Pa
     assert funding.executed.total is not None and funding.executed.total.value == 540
     assert funding.execution_rate is not None and funding.execution_rate.text == "100%"  # not the 100% of B/A×100%
     assert [(s.source.value, s.amount.value) for s in funding.budget.by_source] == [("central", 540)]
+
+
+def test_a_scrambled_doc_preview_reads_its_funding_line_and_leaves_broken_text_rows_unread(tmp_path: Path) -> None:
+    raw = (
+        "2021年区级会展扶持资金项目自评表\n单位名称:某区商务局 预算执行 情况(万元) (20 分) 一级指标"
+        " 项目实施单位 会展服务中心 预算数 (A) 执行数(B) 执行率(B/A) 得分 (20 分*执行率) 60.00 57.00 95% 19"
+        " 三级指标 年初目标值 (A) 实际完成值 (B) 得分 举办展会场次 6 6 10 展会品牌影响 获得行业 认可 行业认可"
+        " 度提升 10 总分\n"
+    )
+    _, report = _report(raw, tmp_path)
+    funding = report.funding
+    assert funding.budget.total is not None and funding.budget.total.value == 60
+    assert funding.executed.total is not None and funding.executed.total.value == 57
+    weight = funding.execution_weight  # from the 得分 header: 20 points times the rate
+    assert weight is not None and weight.value == 20 and weight.found_by.endswith(".header")
+    assert funding.execution_score is not None and funding.execution_score.value == 19
+    assert [(i.name, _figure(i.target), _figure(i.actual)) for i in report.indicators] == [
+        ("举办展会场次", ("6", 6.0, None, None, "number"), ("6", 6.0, None, None, "number")),
+    ]  # `获得行业 | 认可 | 行业认可 | 度提升`: pieces of two text cells, read as no row

@@ -35,3 +35,8 @@ class ExtractionError(JixiaoError):
 
     def __reduce__(self) -> tuple[object, ...]:  # crosses back from a worker process intact
         return (type(self), (self.path, self.reason), {"attempts": self.attempts, "last_output": self.last_output})
+
+
+class UnusableAnswer(ExtractionError):
+    """The model answered, but not usably: nothing it said validated, or it was cut off. Unlike a timeout or a
+    5xx, the same request at temperature 0 gets the same answer, so the cache remembers it (`CachedAsker`)."""

@@ -448,6 +448,8 @@ def _table(
             if not cut and (span := drop_glued_rate(row)) is not None:
                 dropped.append(span)
     table = Table(kind=kind, layout=layout, columns=columns, rows=rows, start=run[0].cell.start, end=0)
+    if kind is Kind.FUNDING:
+        table.weight_in_header = _weight_in_header(run)
     table.skipped = [(p.cell.start, p.cell.end) for p in left if p.shape in _VALUE_SHAPES or _GARBLED.fullmatch(p.text)]
     table.skipped += dropped + blanked
     _mark_cut(table, text, body)
@@ -455,6 +457,19 @@ def _table(
     last = max([row.end for row in table.rows] or [run[-1].cell.end])
     table.end = max(last, run[-1].cell.end)
     return table, end
+
+
+_SCORE_RULE = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[*×]\s*(?:预算)?执行率\s*[)）]")
+
+
+def _weight_in_header(run: list[Piece]) -> Cell | None:
+    """`得分 (20 分*执行率)`: the 得分 column's header says the line's score is 20 points times the rate, so the
+    line's 分值 is 20 (the cell is the 20 as printed there)."""
+    for piece in run:
+        if piece.role is Role.SCORE and (rule := _SCORE_RULE.search(piece.text)) is not None:
+            start = piece.cell.start + rule.start(1)
+            return Cell(rule.group(1), start, start + len(rule.group(1)))
+    return None
 
 
 def _scored_rows(text: str, body: list[Piece], columns: list[Role], limit: int) -> list[Row] | None:

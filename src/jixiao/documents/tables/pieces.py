@@ -18,6 +18,7 @@ from jixiao.documents.tables.headers import BLOCK_LABEL, compact, role_of, split
 from jixiao.documents.tables.levels import LEVEL_PREFIX
 from jixiao.documents.tables.ocr import ocr_repaired
 from jixiao.documents.tables.table import Cell, Role
+from jixiao.documents.tables.tokens import POINTS_NOTE as _POINTS_NOTE
 from jixiao.documents.tables.tokens import Gap, tokens
 from jixiao.numbers import UNIT_PATTERN, parse_quantity
 from jixiao.vocabulary import (
@@ -302,6 +303,11 @@ def _next_shape(pieces: list[Piece], index: int) -> Shape | None:
     return None
 
 
+def _is_tag(text: str) -> bool:
+    """`(C)`, `(D/C×100%)`: a header's column letter; `(20 分*执行率)`: its points (tested after a bracket)."""
+    return bool(_COLUMN_TAG.match(compact(text)) or _POINTS_NOTE.match(text))
+
+
 _JOINABLE = {Shape.TEXT, Shape.LEVEL1, Shape.LEVEL2, Shape.POINTS, Shape.HEADER}
 
 
@@ -333,7 +339,7 @@ def _join(text: str, pieces: list[Piece]) -> list[Piece]:
             joined.append(Piece(cell, piece.shape))
             index += 2
             continue
-        if following is not None and bracketed[index + 1] and _COLUMN_TAG.match(compact(texts[index + 1])):
+        if following is not None and bracketed[index + 1] and _is_tag(texts[index + 1]):
             cell = Cell(text[piece.cell.start : following.cell.end], piece.cell.start, following.cell.end)
             if (whole := shape_of(cell)).shape is Shape.HEADER:  # `扣除…预算金额` then `(C)`, however long
                 joined.append(whole)

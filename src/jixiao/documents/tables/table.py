@@ -82,3 +82,4 @@ class Table:
     ocr: bool = False  # the document says it was machine-read; cells may hold misread glyphs
     truncated: bool = False  # the document ends inside this table
     skipped: list[tuple[int, int]] = field(default_factory=list)  # values no row could take: unread figures
+    weight_in_header: Cell | None = None  # `得分 (20 分*执行率)`: the execution line's 分值 printed in its header

@@ -37,6 +37,8 @@ _LEVEL_WORD = re.compile(LEVEL_WORD)
 _RANGE = re.compile(r"\d+(?:\.\d+)?\s*[-~—－～至]\s*\d+(?:\.\d+)?(?=[\u4e00-\u9fff])(?!万|元|人|%)")
 
 
+# `得分 (20 分*执行率)`, `(20 分)`: the points a header or a block carries, spaced (no value of a row)
+POINTS_NOTE = re.compile(r"[（(] ?\d+(?:\.\d+)? ?分(?:[*×][\u4e00-\u9fff]{1,6})?[)）]")
 # 执行率(B/A×100%): a header's tag, whose 100% is no value
 _RATE_TAG = re.compile(r"[（(][A-Z](?:\s*[/+\-]\s*[A-Z])*\s*[×*]\s*100%[)）]")
 _TOTAL_WORDS = ("总分", "合计", "总计")
@@ -71,6 +73,7 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
     previous_end = -1
     ranges = [m.span() for m in _RANGE.finditer(text, start, end)]
     ranges += [m.span() for m in _POINTS.finditer(text, start, end)]
+    ranges += [m.span() for m in POINTS_NOTE.finditer(text, start, end)]
     ranges += [m.span() for m in _RATE_TAG.finditer(text, start, end)]
     dates = [m.span() for m in _DATE.finditer(text, start, end) if not _CJK.match(text, m.end(), end)]
     ranges += dates
@@ -222,6 +225,20 @@ def _sentences_whole(text: str, found: list[Token], runs: list[tuple[int, int]])
 
 
 def _text_tokens(text: str, start: int, end: int, gap: Gap) -> list[Token]:
+    """Words between values, cut at printed spaces; a points note after a space (`得分 (20 分*执行率)`) is one
+    word whatever its spaces, so the header cell it ends can be joined back whole (documents.tables.pieces)."""
+    found: list[Token] = []
+    if "分" in text[start:end]:
+        for note in POINTS_NOTE.finditer(text, start, end):
+            if note.start() > start and not text[note.start() - 1].isspace():
+                continue  # `部门决策(25 分)`: glued to its word, cut as before
+            found += _words(text, start, note.start(), gap)
+            found.append(Token(Cell(note.group(0), note.start(), note.end()), False))
+            start = note.end()
+    return found + _words(text, start, end, gap)
+
+
+def _words(text: str, start: int, end: int, gap: Gap) -> list[Token]:
     found = []
     for match in _WORD.finditer(text[start:end]):
         word_start = start + match.start()

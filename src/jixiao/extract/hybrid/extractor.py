@@ -8,6 +8,9 @@
 5. It is merged into the rules report: gaps filled where the figure's place says it is that field (merge,
    evidence), rules figures kept, differences recorded as disagreements for a reviewer, the rest kept as
    candidates. Every figure keeps `found_by`: a table layout or phrase rule, or `llm`.
+6. A call that gives no usable answer (never validates, cut off, timed out) adds nothing and costs nothing:
+   the rules reading stands, with a note (the 0.5B model's answer for one real report never validated in
+   three attempts, and the whole report was lost). An endpoint that fails as a whole still stops the batch.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from pydantic import BaseModel
 
 from jixiao.documents import Document
 from jixiao.documents.tables import Table
+from jixiao.errors import ExtractionError
 from jixiao.extract.hybrid.evidence import Evidence
 from jixiao.extract.hybrid.merge import merge_reading
 from jixiao.extract.hybrid.passages import batches, render, unread_passages
@@ -119,10 +123,16 @@ class HybridExtractor(LlmExtractor):
             return report
         context = known_facts(report)
         filled, disputed, unfound, refused, from_cache = 0, 0, 0, 0, 0
+        failed: list[str] = []
         groups = batches(passages, self.settings.max_chunk_chars)
         for group in groups:
             messages = self.prompt.messages(render(group), context=context)
-            draft, call_usage, cached = await self.asker.ask(client, messages, GapDraft, label=document.path)
+            try:
+                draft, call_usage, cached = await self.asker.ask(client, messages, GapDraft, label=document.path)
+            except ExtractionError as error:  # this answer, not the endpoint (that is a ConfigError and stops)
+                failed.append(error.reason)
+                usage.calls += error.attempts
+                continue
             add_usage(usage, call_usage)
             from_cache += cached
             windows = [Window(passage.start, passage.end) for passage in group]
@@ -141,6 +151,11 @@ class HybridExtractor(LlmExtractor):
             f"passages, {refused} whose field or place the merge refused"
             + (f"; {from_cache} answer(s) from the cache" if from_cache else "")
         )
+        if failed:
+            report.notes.append(
+                f"hybrid: {len(failed)} of {len(groups)} call(s) gave no usable answer, so the rules reading stands "
+                f"for their passages (still unread): {'; '.join(failed)}"
+            )
         return report
 
     def _read(self, document: Document, read: Report | None) -> tuple[Report, list[Table] | None]:

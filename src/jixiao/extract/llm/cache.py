@@ -3,6 +3,7 @@
 One JSON file per call, named by a hash of everything that could change the answer: the messages sent
 (chunk or passages, context, prompt), the prompt version, the response schema, the endpoint, model and
 sampling settings. The key never holds the API key. A corrupt entry is treated as a miss and overwritten.
+At temperature 0 an unusable answer is remembered as well (`CachedAsker`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from jixiao.errors import UnusableAnswer
 from jixiao.extract.llm.client import CompletionClient
 from jixiao.extract.llm.schema import SCHEMAS
 from jixiao.model import TokenUsage
@@ -76,7 +78,11 @@ def schema_of(model: type[BaseModel]) -> dict[str, Any]:
 
 
 class CachedAsker:
-    """One model call through the cache: the answer and its usage, and 1 when it came from the cache."""
+    """One model call through the cache: the answer and its usage, and 1 when it came from the cache.
+
+    An answer that could not be used (`UnusableAnswer`: never validated, cut off) is remembered too when the
+    temperature is 0: the 0.5B model spent 30-40 minutes of a busy machine on each such report, three
+    attempts, and would spend them again on every rerun. Timeouts and server errors are not remembered."""
 
     def __init__(self, settings: Settings, prompt_tag: str) -> None:
         self.settings = settings
@@ -91,12 +97,19 @@ class CachedAsker:
             messages=messages, prompt_tag=self.prompt_tag, schema=schema, settings=self.settings, model=client.model
         )
         entry = self.cache.get(key)
+        if entry is not None and isinstance(entry.get("unusable"), str):
+            raise UnusableAnswer(label, f"{entry['unusable']} (remembered: not asked again; --no-cache asks)")
         if entry is not None:
             try:
                 return response_model.model_validate(entry["draft"]), TokenUsage.model_validate(entry["usage"]), 1
             except (KeyError, ValueError):
                 pass  # an entry from an older schema: ask again and overwrite it
-        completion = await client.complete(messages, response_model, label=label)
+        try:
+            completion = await client.complete(messages, response_model, label=label)
+        except UnusableAnswer as error:
+            if self.settings.temperature == 0:  # the same request would get the same answer: do not pay twice
+                self.cache.put(key, {"unusable": error.reason, "attempts": error.attempts})
+            raise
         self.cache.put(key, {"draft": completion.value.model_dump(mode="json"), "usage": completion.usage.model_dump()})
         return completion.value, completion.usage, 0
 

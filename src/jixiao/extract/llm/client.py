@@ -27,7 +27,7 @@ from instructor.v2.core.function_calls import response_schema
 from pydantic import BaseModel
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_random_exponential
 
-from jixiao.errors import ConfigError, ExtractionError
+from jixiao.errors import ConfigError, ExtractionError, UnusableAnswer
 from jixiao.extract.llm.provider import Endpoint, openai_client
 from jixiao.extract.llm.transport import answer_too_large
 from jixiao.model import TokenUsage
@@ -210,7 +210,7 @@ class OpenAICompletionClient:
         except InstructorRetryException as error:
             raise self._failure(error, label, usage, transport_attempts) from error
         except IncompleteOutputException as error:
-            raise ExtractionError(
+            raise UnusableAnswer(
                 label,
                 "the model's output was cut off (max_tokens or context too small)",
                 attempts=usage.calls,
@@ -240,7 +240,7 @@ class OpenAICompletionClient:
         if isinstance(cause, openai.APIError):
             return self._api_failure(cause, label, transport_attempts)
         attempts = error.n_attempts or usage.calls
-        return ExtractionError(
+        return UnusableAnswer(
             label,
             f"model output did not validate after {attempts} attempt(s): {_first_line(cause or error)}",
             attempts=attempts,

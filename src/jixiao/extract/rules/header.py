@@ -280,6 +280,9 @@ _CLOSING_LINE = re.compile(
     )
 )
 _CLOSING_REACH = 40
+_BARE_ENUMERATOR = re.compile(
+    r"\s*(?:[（(][\d一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*"
+)
 _OPEN_END = re.compile(r"[\u4e00-\u9fff\dA-Za-z:：、，,（(“]$")
 
 
@@ -293,6 +296,8 @@ def ends_mid_sentence(text: str) -> bool:
     if not lines:
         return False
     last = lines[-1]
+    if _BARE_ENUMERATOR.fullmatch(last):
+        return True  # `(2)`: a numbered part whose text is not there
     if not _OPEN_END.search(last) or _CLOSING_LINE.search(last[-_CLOSING_REACH:]) or _is_signature(last):
         return False
     return True

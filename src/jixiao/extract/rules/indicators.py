@@ -23,7 +23,7 @@ from jixiao.extract.rules.clauses import (
 )
 from jixiao.extract.rules.figures import figure_at, terminal_quantities
 from jixiao.extract.rules.phrasings import read_phrasings
-from jixiao.extract.rules.statements import read_achieved
+from jixiao.extract.rules.statements import read_achieved, read_progress
 from jixiao.model import Figure, Indicator
 
 # headings start `^[ \t]*+`: the indent is never given back (no heading needs it), so a line of spaces (a table
@@ -320,6 +320,7 @@ def _read_loose(text: str, start: int, end: int) -> list[Indicator]:
             continue
         reader.clause(Cursor(pos=_loose_name_start(text, sentence, target.start()), program=None), marker, end)
     read_phrasings(reader, start, end)
+    read_progress(reader, start, end)
     _read_satisfaction(reader, start, end)
     return reader.indicators
 

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 
 from jixiao.documents.tables import LEVEL1_OF, Cell, Role, Row, Table
 from jixiao.documents.tables import Kind as TableKind
+from jixiao.documents.tables.table import MONEY_ROLES
 from jixiao.extract.rules.cells import TEMPLATE, cell_figure, is_blank, money_figure, percent_figure
 from jixiao.model import Figure, Funding, FundingLine, Indicator, Kind, SourceAmount
 from jixiao.numbers import UNIT_PATTERN
-from jixiao.vocabulary import FUNDING_TOTAL, LEVEL_WORD, level_name, row_source_of, source_label
+from jixiao.vocabulary import FUNDING_TOTAL, LEVEL_WORD, is_text_value, level_name, row_source_of, source_label
 
 _WHITESPACE = re.compile(r"\s+")
 _SEVERAL_LEVELS = re.compile(r"^(?:中央|省|自治区|市|州|县|区)级?(?:财政)?[、，,/和及与](?:省|自治区|市|州|县|区|地方)")
@@ -56,7 +57,17 @@ _MONEY_LINES = (
 )
 
 
+def _only_amounts_row(table: Table) -> Row | None:
+    """The one row of a funding table that prints amounts, when its label names no source: the total, whatever
+    text a squashed form put before it (`项目实施单位 服务中心 预算数(A) … 48.20 47.10 97.7%`)."""
+    rows = [row for row in table.rows if any(role in row.cells for role in MONEY_ROLES)]
+    if len(rows) != 1 or row_source_of(rows[0].text(Role.LABEL)) is not None:
+        return None
+    return rows[0]
+
+
 def _funding(table: Table, funding: Funding, source: str) -> None:
+    total_row = _only_amounts_row(table)
     for row in table.rows:
         found_by = f"table.{table.layout}.{'glued_split' if row.split else 'funding'}"
         _drop_cut_cell(row)
@@ -64,7 +75,7 @@ def _funding(table: Table, funding: Funding, source: str) -> None:
         amounts = {
             line: money_figure(row.cells.get(role), found_by, table.money_unit, source) for role, line in _MONEY_LINES
         }
-        if not label or FUNDING_TOTAL.search(label):
+        if not label or FUNDING_TOTAL.search(label) or row is total_row:
             for line, amount in amounts.items():
                 block: FundingLine = getattr(funding, line)
                 block.total = block.total or amount
@@ -72,6 +83,8 @@ def _funding(table: Table, funding: Funding, source: str) -> None:
             weight = cell_figure(row.cells.get(Role.WEIGHT), found_by, source=source)
             score = cell_figure(row.cells.get(Role.SCORE), found_by, source=source)
             funding.execution_rate = funding.execution_rate or rate
+            if weight is None and score is not None and table.weight_in_header is not None:
+                weight = cell_figure(table.weight_in_header, f"table.{table.layout}.header", source=source)
             funding.execution_weight = funding.execution_weight or weight
             funding.execution_score = funding.execution_score or score
             continue
@@ -96,6 +109,7 @@ _MAX_NAME = 60
 _COUNTED = re.compile(rf"\d+(?:\.\d+)?(?!分|%)(?:{UNIT_PATTERN})[\u4e00-\u9fff]{{2}}")
 """`5000吨稻谷储备到位率`: a name that opens with the quantity it counts (a stray score, `5明确性`, has no unit)."""
 _TEMPLATE_LABEL = re.compile(r"^指标\d+[:：、.．]?$")
+_LOOSE_WORDS = re.compile(r"[^\d%]+")
 _PART_OF = re.compile(r"^[★☆*]*其中[:：]")
 _LEVEL_INSIDE = re.compile(LEVEL_WORD)
 _SCRAMBLED_NATURE = r"(?=[定性量指标]{4}$)(?=[^定]*定)(?=[^指]*指)(?=[^标]*标)[定性量指标]{4}"
@@ -157,9 +171,19 @@ def _number(cell: Cell | None) -> float | None:
     return float(match[1]) if match else None
 
 
+def _fragments(table: Table, row: Row) -> bool:
+    """A squashed table (T3) cut at its spaces where a .doc preview wrapped its text cells: a row whose target
+    and actual are words no form prints as a value (`获得目的国` | `(地区)受`, or `度较高` alone) is pieces of
+    cells, not a row, and is not read (figures and text values are read)."""
+    if table.layout != "t3":
+        return False
+    cells = [cell for role in (Role.TARGET, Role.ACTUAL) if (cell := row.cells.get(role)) is not None]
+    return bool(cells) and all(_LOOSE_WORDS.fullmatch(cell.text) and not is_text_value(cell.text) for cell in cells)
+
+
 def _indicator(table: Table, row: Row, source: str, program: str | None) -> Indicator | None:
     name_cell = row.cells.get(Role.NAME)
-    if name_cell is None or is_blank(name_cell) or not is_name(name_cell.text):
+    if name_cell is None or is_blank(name_cell) or not is_name(name_cell.text) or _fragments(table, row):
         return None
     found_by = f"table.{table.layout}.{'checked' if _checked_by_coefficient(row) else 'indicator'}"
     op_cell, unit_cell = row.cells.get(Role.OP), row.cells.get(Role.UNIT)
