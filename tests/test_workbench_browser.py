@@ -77,6 +77,7 @@ def open_item(page: Page, url: str, rule: str, document: str) -> None:
         has=page.locator(f".rule:text-is('{rule}')")
     ).locator("a.open").click()
     expect(page.locator("#finding .rule")).to_have_text(rule)
+    expect(page.locator("body[data-ready]")).to_have_count(1)  # the deferred script has attached its handlers
 
 
 def select_in_document(page: Page, printed: str) -> None:
@@ -164,6 +165,7 @@ def test_a_review_round_in_the_browser_ends_in_gold_the_eval_scores(
     states = ("open", "confirmed", "dismissed", "corrected")
     counts = {state: li.locator(f'#states a[data-state="{state}"] b').inner_text() for state in states}
     assert counts == {"open": "0", "confirmed": "1", "dismissed": "1", "corrected": "4"}
+    expect(li.locator("body[data-ready]")).to_have_count(1)
     li.keyboard.press("j")
     expect(li.locator("#queue tr.current")).to_have_count(1)
     screenshot(li, tmp_path, "workbench-queue.png")

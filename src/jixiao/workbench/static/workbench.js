@@ -79,4 +79,5 @@
 
   if (page === "queue") { queue(); }
   if (page === "item") { item(); }
+  document.body.dataset.ready = "true";  // the handlers are on: a test (or a user's script) may act now
 })();
