@@ -323,8 +323,8 @@ def total(ctx: CheckContext) -> Iterator[Finding]:
         len(ctx.report.indicators) + 1
     ):
         yield ctx.finding(
-            f"总分 {stated.text} 与按10号重算的 {recomputed:.2f} 不符" + ("（各行得分之和相符）" if adds_up else ""),
-            f"total {stated.text} != {recomputed:.2f} recomputed under 10号" + (" (its lines add up)" if adds_up else ""),
+            f"总分 {stated.text} 与按10号重算的 {recomputed:.2f} 不符" + ("（各行得分之和相符）" * adds_up),
+            f"total {stated.text} != {recomputed:.2f} recomputed under 10号" + (" (its lines add up)" * adds_up),
             [ref("total_score", stated)],
             expected=recomputed,
             found=stated.value,
