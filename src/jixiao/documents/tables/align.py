@@ -74,10 +74,13 @@ def _value_score(piece: Piece) -> float:
         if size < 2:
             return IMPOSSIBLE  # a unit or glyph a flattening split off (`种`, `数`)
         return 1.0 if size <= 6 else 0.5 if size <= 12 else 0.2  # 有效保障, 动态清零: words for a value
-    return {
-        Shape.FIGURE: 2.0, Shape.DATE: 2.0, Shape.TEXT_VALUE: 1.5, Shape.NUMBER: 0.8, Shape.TEXT: 0.3,
-        Shape.LONG_TEXT: -0.6, Shape.DASH: 0.3, Shape.EMPTY: 0.2, Shape.POINTS: -1.0,
-    }.get(piece.shape, IMPOSSIBLE)  # fmt: skip
+    return _VALUE_SCORES.get(piece.shape, IMPOSSIBLE)
+
+
+_VALUE_SCORES = {
+    Shape.FIGURE: 2.0, Shape.DATE: 2.0, Shape.TEXT_VALUE: 1.5, Shape.NUMBER: 0.8, Shape.TEXT: 0.3,
+    Shape.LONG_TEXT: -0.6, Shape.DASH: 0.3, Shape.EMPTY: 0.2, Shape.POINTS: -1.0,
+}  # fmt: skip
 
 
 def emission(role: Role, piece: Piece) -> float:

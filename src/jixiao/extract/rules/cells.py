@@ -12,7 +12,8 @@ import re
 
 from jixiao.documents.tables import Cell
 from jixiao.documents.tables.ocr import ocr_repaired
-from jixiao.model import Figure, Kind, Span
+from jixiao.extract.rules.figures import built_figure
+from jixiao.model import Figure, Kind
 from jixiao.numbers import Quantity, parse_quantity, to_wan_yuan
 from jixiao.vocabulary import op_of
 
@@ -68,15 +69,8 @@ def cell_figure(
         kind = Kind.PERCENT if unit == "%" else kind
         merged.append("unit")
     suffix = ("+" + "+".join(merged) if merged else "") + ("+ocr" if repaired else "")
-    return Figure(
-        text=source[cell.start : cell.end] if source is not None else cell.text,
-        value=quantity.value,
-        unit=unit,
-        op=op,
-        kind=kind,
-        span=Span(start=cell.start, end=cell.end),
-        found_by=found_by + suffix,
-    )
+    printed = source[cell.start : cell.end] if source is not None else cell.text
+    return built_figure(printed, quantity.value, unit, op, kind, cell.start, cell.end, found_by + suffix)
 
 
 def money_figure(cell: Cell | None, found_by: str, table_unit: str, source: str | None = None) -> Figure | None:
