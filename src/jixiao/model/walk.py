@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from enum import Enum
 from functools import cache
+from types import UnionType
+from typing import Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -54,5 +57,23 @@ def _collect(model: BaseModel, found: list[Figure]) -> None:
 @cache
 def _walked_fields(model: type[BaseModel]) -> tuple[str, ...]:
     """A model class's fields in order, less the ones never walked (a path is built only for what is walked:
-    most fields of a report are text or empty)."""
-    return tuple(name for name in model.model_fields if name not in NOT_FIGURES)
+    most fields of a report are text or empty) and those whose type holds only text, numbers, flags or
+    enum members (a title, a year, the notes: no figure can be in them, and a walk asks every report)."""
+    return tuple(
+        name
+        for name, field in model.model_fields.items()
+        if name not in NOT_FIGURES and not _holds_only_scalars(field.annotation)
+    )
+
+
+_SCALARS = (str, int, float, bool, type(None), Enum)
+
+
+def _holds_only_scalars(annotation: object) -> bool:
+    """Whether a field's type is a scalar, or a union or list of scalars (`str | None`, `list[str]`)."""
+    if isinstance(annotation, type) and not get_args(annotation):
+        return issubclass(annotation, _SCALARS)
+    origin, arguments = get_origin(annotation), get_args(annotation)
+    if origin not in (Union, UnionType, list) or not arguments:
+        return False  # anything else may hold a model: walked
+    return all(_holds_only_scalars(argument) for argument in arguments)

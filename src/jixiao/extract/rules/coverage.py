@@ -27,6 +27,7 @@ _VALUE_ROLES = frozenset(
 _PROSE_UNIT = re.compile(r"万元|亿元|元|%|万人|人次|人|户|个|家|所|项|亩|公里|座|台|件|份|次|篇|吨|辆|套|天|分")
 _NOT_A_FIGURE = re.compile(r"^(?:19|20)\d{2}年?$|^\d{1,2}月|号$")
 _SENTENCE = re.compile(r"[^。；;\n]+")
+_DIGIT = re.compile(r"\d")  # what QUANTITY's `num` needs (the same \d)
 _ABOUT = re.compile(r"预算|执行|支出|资金|拨付|下达|到位|指标|完成|目标|实际|得分|满意度|执行率")
 """A sentence of the funding or indicator passages (project background and history are not)."""
 
@@ -71,8 +72,8 @@ def _prose_figures(text: str, tables: list[Table]) -> list[tuple[tuple[int, int]
     found = []
     for sentence in _SENTENCE.finditer(text):
         span = sentence.span()
-        if not _ABOUT.search(text, *span) or regions.overlaps(span):
-            continue
+        if _DIGIT.search(text, *span) is None or not _ABOUT.search(text, *span) or regions.overlaps(span):
+            continue  # a figure counted here is an arabic number (`num`): most sentences hold no digit at all
         figures = []
         for match in QUANTITY.finditer(text, *span):
             printed = match.group(0).strip()
