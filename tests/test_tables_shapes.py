@@ -1,0 +1,51 @@
+"""Table shapes met in published reports that the first layouts did not cover (written by us, invented
+figures): one behaviour per test, each on a few rows in the shape of the real ones."""
+
+from __future__ import annotations
+
+from jixiao.documents.normalize import normalize
+from jixiao.documents.tables import Kind, Table, find_tables
+
+_PIPE_HEADER = "年度绩效目标 (80分) | 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 | |||"
+
+
+def _tables(raw: str) -> list[Table]:
+    text, origin = normalize(raw)
+    return find_tables(text, origin)
+
+
+def _names(table: Table) -> list[str]:
+    return [row.cells[role].text for row in table.rows for role in row.cells if role.value == "name"]
+
+
+def test_a_pipe_row_whose_name_is_numbered_like_a_section_heading_stays_in_its_table() -> None:
+    raw = (
+        f"{_PIPE_HEADER}\n"
+        "产出指标 | 数量指标 | 一、示范片建设 | ≧600亩 | 640亩 | 10.0 | ||||\n"
+        "1、水稻示范片 | ≧400亩 | 420亩 | 5.0 | ||||||\n"
+        "二、对比试验 | ≧6组 | 6组 | 10.0 | ||||||\n"
+        "1、减量试验 | ≧4组 | 4组 | 5.0 | ||||||\n"
+        "质量指标 | 检测合格率 | ≧90% | 96% | 10.0 | |||||\n"
+    )
+    (table,) = _tables(raw)
+    assert table.kind is Kind.INDICATORS
+    assert _names(table) == ["一、示范片建设", "1、水稻示范片", "二、对比试验", "1、减量试验", "检测合格率"]
+    by_name = {row.text(next(r for r in row.cells if r.value == "name")): row for row in table.rows}
+    trial = by_name["二、对比试验"]
+    assert [trial.text(role) for role in table.columns if role.value in ("target", "actual", "score")] == [
+        "≥6组",
+        "6组",
+        "10.0",
+    ]
+
+
+def test_a_numbered_heading_after_a_pipe_table_still_ends_it() -> None:
+    raw = (
+        f"{_PIPE_HEADER}\n"
+        "产出指标 | 数量指标 | 检测样品数 | ≧60个 | 72个 | 10.0 | ||||\n"
+        "二、绩效目标完成情况\n"
+        "项目实施后共检测样品72个，超过年初目标。\n"
+    )
+    (table,) = _tables(raw)
+    assert _names(table) == ["检测样品数"]
+    assert "绩效目标完成情况" not in raw[table.start : table.end]
