@@ -4,7 +4,8 @@ figures): one behaviour per test, each on a few rows in the shape of the real on
 from __future__ import annotations
 
 from jixiao.documents.normalize import normalize
-from jixiao.documents.tables import Kind, Table, find_tables
+from jixiao.documents.tables import Kind, Role, Table, find_tables
+from jixiao.documents.tables.headers import role_of
 
 _PIPE_HEADER = "年度绩效目标 (80分) | 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 | |||"
 
@@ -49,3 +50,28 @@ def test_a_numbered_heading_after_a_pipe_table_still_ends_it() -> None:
     (table,) = _tables(raw)
     assert _names(table) == ["检测样品数"]
     assert "绩效目标完成情况" not in raw[table.start : table.end]
+
+
+def test_a_header_cell_whose_column_letter_lost_one_bracket_still_names_its_column() -> None:
+    assert role_of("执行数B)") is Role.EXECUTED
+    assert role_of("执行率B/A)") is Role.RATE
+    assert role_of("年初目标值(A") is Role.TARGET
+    assert role_of("实际完成值(B") is Role.ACTUAL
+    assert role_of("执行率(B/A1") is None  # an OCR'd bracket glued to the next cell is no lost bracket
+
+
+def test_a_cell_per_line_table_ends_at_the_forms_note_block() -> None:
+    cells = [
+        "一级指标", "二级指标", "三级指标", "年初目标值(A", "实际完成值(B",
+        "产出指标", "数量指标", "维修教室间数", "6间", "6间",
+        "满意度指标", "服务对象满意度指标", "家长满意度", "≥90%", "93%",
+        "改进措施及", "结果应用方案", "备注:", "1.执行数为财政资金实际支出数。",
+    ]  # fmt: skip
+    raw = "\n\n".join(cells) + "\n"
+    (table,) = _tables(raw)
+    assert raw.index("备注") >= table.end  # the numbered notes are no rows (`1.` was read as a value)
+    rows = [{role: row.text(role) for role in (Role.NAME, Role.TARGET, Role.ACTUAL)} for row in table.rows[:2]]
+    assert rows == [
+        {Role.NAME: "维修教室间数", Role.TARGET: "6间", Role.ACTUAL: "6间"},
+        {Role.NAME: "家长满意度", Role.TARGET: "≥90%", Role.ACTUAL: "93%"},
+    ]
