@@ -75,3 +75,31 @@ def test_a_cell_per_line_table_ends_at_the_forms_note_block() -> None:
         {Role.NAME: "维修教室间数", Role.TARGET: "6间", Role.ACTUAL: "6间"},
         {Role.NAME: "家长满意度", Role.TARGET: "≥90%", Role.ACTUAL: "93%"},
     ]
+
+
+def test_a_misprinted_second_level_under_a_row_spanned_first_level_is_a_level_not_part_of_the_name() -> None:
+    raw = (
+        f"{_PIPE_HEADER}\n"
+        "产出指标 | 数量指标 | 受理投诉件数 | 80件 | 85件 | 20 | ||||\n"
+        "实效指标 | 投诉办结时间 | 5天以内 | 4天 | 20 | |||||\n"
+    )
+    (table,) = _tables(raw)
+    second = table.rows[1]
+    assert (second.text(Role.LEVEL1), second.text(Role.LEVEL2), second.text(Role.NAME)) == (
+        "产出指标",
+        "实效指标",
+        "投诉办结时间",
+    )
+
+
+def test_the_forms_footer_labels_broken_over_lines_end_a_cell_per_line_table_and_are_no_reason() -> None:
+    cells = [
+        "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)",
+        "满意度指标", "服务对象满意度指标", "家长满意度", "≥90%", "93%",
+        "偏差大或", "目标未完成", "原因分析", "改进措施及", "结果应用方案", "无",
+    ]  # fmt: skip
+    raw = "\n\n".join(cells) + "\n"
+    (table,) = _tables(raw)
+    assert Role.REASON not in table.columns
+    assert raw.index("偏差大或") >= table.end
+    assert _names(table) == ["家长满意度"]

@@ -363,16 +363,17 @@ def _joined(
         if not _names_header_or_level(text[start:end]):
             continue
         whole = shape_of(Cell(text[start:end], start, end))
-        if whole.shape in (Shape.HEADER, Shape.LEVEL1, Shape.LEVEL2):
+        if whole.shape in (Shape.HEADER, Shape.LEVEL1, Shape.LEVEL2, Shape.BLOCK):
             return whole, width
     return None
 
 
 def _names_header_or_level(text: str) -> bool:
-    """Whether joined words name a header or a level word, the only shapes a join keeps: a cheaper test than
-    shaping every pair and triple of small pieces (the shape, when it passes, still decides)."""
+    """Whether joined words name a header, a level word or a block of the form (a footer label broken over
+    lines, `偏差大或` / `目标未完成` / `原因分析`), the only shapes a join keeps: a cheaper test than shaping
+    every pair and triple of small pieces (the shape, when it passes, still decides)."""
     key = compact(text)
-    return role_of(key) is not None or level_number(key) is not None
+    return role_of(key) is not None or level_number(key) is not None or BLOCK_LABEL.match(key) is not None
 
 
 _RESPACED_RUN = 3  # pieces at least: header words broken by a converter's spaces
