@@ -160,6 +160,7 @@ def _source_named(name: str) -> FundSource | None:
 _TABLE_ROW_SOURCES: list[tuple[re.Pattern[str], FundSource]] = [
     (re.compile(r"^财政资金$"), FundSource.APPROPRIATION),
     (re.compile(r"^财政专户"), FundSource.OTHER),
+    (re.compile(r"^其[他它]$"), FundSource.OTHER),  # a funding row labelled just 其他 (河北 预算项目自评表)
 ]
 """Sichuan's 2023 form splits 资金 into 财政资金 / 财政专户管理资金 / 单位资金 / 其他资金 (DOMAIN.md §1.4): as a
 funding table's row labels they name sources, while in prose `财政资金3267.28万元` is just public money."""

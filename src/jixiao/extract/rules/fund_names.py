@@ -64,7 +64,7 @@ _TRANSFER_FIRST = re.compile(r"^转移支付(?=[\u4e00-\u9fff]{4})")
 _MAX_FUND = 40
 _NOT_IN_FUND = re.compile(r"[\s:：|，。；,;]")
 _LEADING_BRACKET = re.compile(r"^[（(]([^()（）]{2,20})[)）](.*)$", re.S)
-_FUND_WORD = re.compile(r"资金|经费|补贴|补助|支付|项目|工程|支出|救助|服务|费$")
+_FUND_WORD = re.compile(r"资金|经费|补贴|津贴|补助|支付|项目|工程|支出|救助|服务|费$")
 
 
 def _clean(subject: str) -> str:
