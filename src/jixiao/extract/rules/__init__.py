@@ -15,6 +15,7 @@ from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.header import ends_mid_sentence, read_header
 from jixiao.extract.rules.indicators import attach_section_reasons, extract_indicators
 from jixiao.extract.rules.score import extract_score
+from jixiao.extract.rules.scored_headings import read_scored_headings
 from jixiao.extract.rules.tables import extract_tables, merge_funding, merge_indicators, program_of
 from jixiao.injection import mark_instructed
 from jixiao.model import ExtractorInfo, Report, SourceInfo
@@ -50,7 +51,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     found = extract_tables(tables, text, program_of(view))
     prose = _without_tables(view, tables)
     funding, spending = extract_funding(prose)
-    indicators = extract_indicators(prose)
+    indicators = [*extract_indicators(prose), *read_scored_headings(prose)]
     attach_section_reasons(prose, indicators)
     total_score, grade = extract_score(prose)
     report = Report(
