@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from jixiao.extract.rules.figures import WEIGHT_SCORE, amount_in_wan, figure_at, money_at
 from jixiao.extract.rules.money_lists import MoneyList, attach_lists, list_in, quoted_parts
+from jixiao.extract.rules.sentences import SentenceEnds
 from jixiao.model import Funding, FundingLine, SourceAmount, SpendingItem
 from jixiao.scan import skipping
 from jixiao.vocabulary import FUNDING_VERBS, NOT_A_FUNDING_LINE, SUM_WORDS, source_of
@@ -168,34 +169,6 @@ def _funding_text_end(text: str) -> int:
     return match.start() if match else len(text)
 
 
-# a section heading run into the text (`…1.5万元,二、绩效目标完成情况…`) ends a sentence as a line break does
-_RUN_IN_HEADING = skipping(
-    r"(?<=[，,；;:：\u4e00-\u9fff])(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
-)
-
-
-class _SentenceEnds:
-    """Where each sentence of text[:limit] ends: at 。 or a line break, or before a run-in heading. The next
-    。 and break are kept, not searched again from every sentence (a text of many lines and few 。 would
-    be scanned to its next 。 once per line)."""
-
-    def __init__(self, text: str, limit: int) -> None:
-        self.text, self.limit = text, limit
-        self.stop = self.line_end = -1  # the next 。 and line break at or after the last start (limit: none)
-
-    def after(self, start: int) -> int:
-        text, limit = self.text, self.limit
-        if self.stop < start:
-            found = text.find("。", start, limit)
-            self.stop = limit if found < 0 else found
-        if self.line_end < start:
-            found = text.find("\n", start, limit)
-            self.line_end = limit if found < 0 else found
-        end = min(self.stop, self.line_end)
-        heading = _RUN_IN_HEADING.search(text, start + 1, end)
-        return heading.start() - 1 if heading else end
-
-
 @dataclass
 class _Reading:
     text: str
@@ -211,7 +184,7 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     limit = _funding_text_end(text)
     lists: list[MoneyList] = []
     position = 0
-    ends = _SentenceEnds(text, limit)
+    ends = SentenceEnds(text, limit)
     while position < limit:
         end = ends.after(position)
         lists.extend(_read_sentence(reading, position, end))
