@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from jixiao.documents.normalize import normalize
+from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.header import read_header
 from jixiao.extract.rules.scored_headings import read_scored_headings
+from jixiao.model import Funding, SpendingItem
 
 _SHEET = (
     "一、决策(20分)\n"
@@ -51,3 +53,56 @@ def test_headings_with_points_but_no_score_given_are_no_sheet() -> None:
 def test_a_sentence_that_names_a_form_is_no_title() -> None:
     text, _ = normalize("一、投入(14分)\n设立某县教师培训专项资金区域绩效目标表。\n")
     assert read_header(text).title is None
+
+
+def _funding(raw: str) -> tuple[Funding, list[SpendingItem]]:
+    text, _ = normalize(raw)
+    return extract_funding(text)
+
+
+def test_named_amounts_before_their_stated_sum_are_its_parts() -> None:
+    funding, spending = _funding(
+        "2023年度，市级下达转移支付敬老项目12万元；困难群众救助项目30.5万元；公墓建设补助7.5万元。"
+        "共计下达市级转移支付资金50万元。\n"
+    )
+    assert funding.allocated.total is not None and funding.allocated.total.text == "50万元"
+    assert funding.executed.total is None and funding.budget.total is None
+    assert [(item.category, item.amount.text) for item in spending] == [
+        ("敬老项目", "12万元"),
+        ("困难群众救助项目", "30.5万元"),
+        ("公墓建设补助", "7.5万元"),
+    ]
+
+
+def test_amounts_that_do_not_add_up_to_the_sum_after_them_are_no_parts() -> None:
+    _, spending = _funding("下达敬老项目12万元；救助项目30万元；公墓建设补助7万元。共计下达资金60万元。\n")
+    assert spending == []
+
+
+def test_where_a_stated_total_went_is_spending_whatever_level_it_names() -> None:
+    funding, spending = _funding(
+        "合计下达我区某文化补助资金800万元。\n"
+        "经研究，下达各县某文化补助资金650万元(不含涉密资金)，安排自治区本级部门预算资金150万元。\n"
+        "其中：\n1.一般项目资金共计500万元。其中"
+    )
+    assert funding.allocated.total is not None and funding.allocated.total.text == "800万元"
+    assert funding.budget.total is None  # neither 安排…150 nor the summed part 500 is a budget
+    assert [(item.category, item.amount.text) for item in spending] == [
+        ("各县某文化补助资金", "650万元"),
+        ("自治区本级部门预算资金", "150万元"),
+    ]
+
+
+def test_a_generic_name_among_parts_that_add_up_is_a_part() -> None:
+    head = "省级下达我市文化专项资金500万元，其中：一般项目资金300万元，专项资金80万元，"
+    _, spending = _funding(head + "奖励资金120万元。\n")
+    assert [item.category for item in spending] == ["一般项目资金", "专项资金", "奖励资金"]
+    _, spending = _funding(head + "奖励资金100万元。\n")
+    assert spending == []  # 480 of 500: the generic name is not trusted
+
+
+def test_a_list_cut_by_the_end_of_the_excerpt_that_does_not_add_up_is_no_split() -> None:
+    _, spending = _funding("项目累计支付资金合计100万元，其中村道资金60万元、村集体资金30万元、扣除群众")
+    assert spending == []
+    _, spending = _funding("项目累计支付资金合计100万元，其中村道资金60万元、村集体资金40万元、")
+    assert [item.category for item in spending] == ["村道资金", "村集体资金"]
