@@ -58,7 +58,7 @@ def parts_before_sum(text: str, plain: str, start: int, end: int) -> MoneyList |
     whole = _WHOLE_AFTER.match(plain, amounts[-1].end())
     if whole is None or (whole_value := amount_in_wan(whole["amount"])) is None:
         return None
-    items = []
+    items: list[Item] = []
     boundary = start
     for index, amount in enumerate(amounts):
         raw = plain[boundary : amount.start()]
@@ -84,7 +84,7 @@ def parts_after_whole(text: str, plain: str, start: int, end: int, totals: dict[
     amounts = list(_AMOUNT.finditer(plain, start, end))
     if len(amounts) < _MIN_AFTER_WHOLE or not totals:
         return None
-    items = []
+    items: list[Item] = []
     for amount in amounts:
         clause_start = max([start] + [found.end() for found in _CLAUSE_BREAKS.finditer(plain, start, amount.start())])
         verb = _GIVING.match(plain, clause_start, amount.start())
