@@ -5,6 +5,7 @@ from __future__ import annotations
 from jixiao.documents.normalize import normalize
 from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.header import read_header
+from jixiao.extract.rules.paired_lists import read_paired_lists
 from jixiao.extract.rules.scored_headings import read_scored_headings
 from jixiao.model import Funding, SpendingItem
 
@@ -106,3 +107,22 @@ def test_a_list_cut_by_the_end_of_the_excerpt_that_does_not_add_up_is_no_split()
     assert spending == []
     _, spending = _funding("项目累计支付资金合计100万元，其中村道资金60万元、村集体资金40万元、")
     assert [item.category for item in spending] == ["村道资金", "村集体资金"]
+
+
+def test_a_list_of_targets_then_a_list_of_what_was_done_pairs_by_name() -> None:
+    text, _ = normalize(
+        "(二)项目绩效目标。2022年项目目标:资助困难老人体检300人,慢病随访服务1200人次,助听器适配40"
+        "实际完成:资助困难老人体检312人,慢病随访服务1150人次,助听器适配40人,另开展义诊3次。\n"
+    )
+    assert [(i.name, i.target.text, i.actual.text) for i in read_paired_lists(text)] == [
+        ("资助困难老人体检", "300人", "312人"),
+        ("慢病随访服务", "1200人次", "1150人次"),
+        ("助听器适配", "40", "40人"),  # the target ran into the marker: printed without its unit
+    ]
+
+
+def test_lists_that_share_fewer_than_two_names_or_hold_money_are_no_pairs() -> None:
+    text, _ = normalize("项目目标:体检300人,随访1200人次。实际完成:义诊3次,培训40人。\n")
+    assert read_paired_lists(text) == []
+    text, _ = normalize("目标:补助资金30万元,体检300人实际完成:补助资金30万元,体检310人。\n")
+    assert read_paired_lists(text) == []
