@@ -43,7 +43,7 @@ def _items(text: str, start: int, end: int) -> dict[str, tuple[int, int]]:
 
 
 def read_paired_lists(text: str) -> list[Indicator]:
-    indicators = []
+    indicators: list[Indicator] = []
     for targets in _TARGETS.finditer(text):
         line_end = text.find("\n", targets.end())
         line_end = len(text) if line_end < 0 else line_end
