@@ -45,6 +45,11 @@ def test_a_scoring_sheet_in_prose_gives_items_with_points_and_scores() -> None:
     ]
 
 
+def test_a_sheet_whose_printed_parts_do_not_add_up_is_not_read() -> None:
+    # 决策 (20) over 项目立项 (9) + 资金落实 (11); with a heading missed, 9 + 0 would give false sums
+    assert _sheet(_SHEET.replace("(二)资金落实(11分):", "二是资金落实情况:")) == []
+
+
 def test_headings_with_points_but_no_score_given_are_no_sheet() -> None:
     assert _sheet(_SHEET.replace("自评得", "得到")) == []
     # a report's own outline with points, one heading only

@@ -12,7 +12,8 @@ is an indicator named as its heading prints it, under the headings above it, wit
 its weight and the first `自评得N分` of its text as its score (none when the text is cut before it). A
 second-level heading with no items under it whose own text gives its points is an item itself, with no
 second level. It is read only as a sheet: several headings with points and at least one score given in
-their text (a lone `(二)资金管理(10分)` heading over a report's own text states no score).
+their text (a lone `(二)资金管理(10分)` heading over a report's own text states no score), and only when
+the points of every part printed whole add up (a heading missed would make the checks' sums false).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ _HEADING = re.compile(
 _GIVEN = re.compile(r"自评得分?(?:为)?\s*(?P<score>\d{1,3}(?:\.\d+)?)\s*分")
 _MIN_HEADINGS = 3
 _FOUND_BY = "narrative.scored_heading"
+_POINTS_TOLERANCE = 0.01
 
 
 @dataclass
@@ -57,10 +59,32 @@ def _given(text: str, heading: _Heading) -> Figure | None:
     return figure_at(text, *score.span("score"), _FOUND_BY) if score else None
 
 
+def _adds_up(text: str, headings: list[_Heading]) -> bool:
+    """Every heading whose part of the sheet is printed whole (a heading of its level or above follows) has
+    the points of the headings right under it: a sheet read with a heading missed would give false sums."""
+    for index, heading in enumerate(headings):
+        if heading.level == 3:
+            continue
+        after = headings[index + 1 :]
+        close = next((at for at, other in enumerate(after) if other.level <= heading.level), None)
+        if close is None:
+            continue  # the excerpt ends inside this part
+        under = after[:close]
+        if not under:
+            continue
+        top = min(other.level for other in under)
+        points = sum(float(text[slice(*other.weight)]) for other in under if other.level == top)
+        if abs(points - float(text[slice(*heading.weight)])) > _POINTS_TOLERANCE:
+            return False
+    return True
+
+
 def read_scored_headings(text: str) -> list[Indicator]:
     """The items of a scoring sheet written as prose, or nothing when the text is not one."""
     headings = _headings(text)
     if len(headings) < _MIN_HEADINGS or not any(_given(text, heading) for heading in headings):
+        return []
+    if not _adds_up(text, headings):
         return []
     indicators = []
     level1: str | None = None
