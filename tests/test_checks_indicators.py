@@ -117,6 +117,16 @@ def test_breakdown_sum_over_is_error_under_is_warning() -> None:
     assert _rules(with_parts("2781人", "2574人", "108人", "98人")) == ["indicators.breakdown_sum"]
 
 
+def test_a_placeholder_second_level_is_no_category() -> None:
+    """湖北's form prints 具体指标 where the category would stand: nothing to judge, neither way."""
+    unnamed = indicator("教职工满意度", "≥90%", "96%", level1="满意度指标", level2="具体指标")
+    assert _rules(unnamed) == []
+    assert _rules(indicator("教职工满意度", "≥90%", "96%", level1="满意度指标", level2="数量指标")) == [
+        "indicators.category",
+        "indicators.taxonomy",
+    ]
+
+
 def test_category_misfit() -> None:
     assert _rules(indicator("资金下达准确率", "100%", "100%", level1="产出指标", level2="时效指标")) == [
         "indicators.category"
@@ -134,6 +144,10 @@ def test_taxonomy_pairs() -> None:
     assert _rules(indicator("新增就业", "1人", "1人", level1="效益指标", level2="社会效益指标")) == []
     template = indicator("家长满意度", "≥95%", "98%", level1="满意度指标", level2="服务对象满意度指标等")
     assert _rules(template) == []  # the template's own wording of the level, 等 and all
+    public = indicator("居民对服务满意度", "≥90%", "95%", level1="满意度指标", level2="居民满意度 指标")
+    assert _rules(public) == []  # whose satisfaction it is, named in the level
+    misfiled = indicator("居民对服务绿化率", "≥90%", "95%", level1="满意度指标", level2="社会效益指标")
+    assert _rules(misfiled) == ["indicators.taxonomy"]
     mixed = indicator("成本控制数", "≤30万元", "28万元", level1="产出指标", level2="经济成本指标")
     assert [(f.rule, f.severity.value) for f in check(report(indicators=[mixed]), skip=["narrative"])] == [
         ("indicators.taxonomy", "info")

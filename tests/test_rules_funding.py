@@ -211,3 +211,12 @@ def test_quoted_projects_with_bracketed_amounts_that_make_up_the_total_are_spend
     ]
     _, spending = _read(text.replace("(300万元)", "(250万元)"))
     assert spending == []  # 850 is not the 900 allocated: some projects, not the whole
+
+
+def test_a_list_cut_by_the_end_of_the_text_splits_nothing() -> None:
+    """An excerpt that stops inside the list may have lost items: the total stands, the parts are no split."""
+    whole = "全年累计支付资金合计50万元，其中项目材料费30万元、劳务费20万元。"
+    _, spending = _read(whole)
+    assert [(item.category, item.amount.value) for item in spending] == [("项目材料费", 30), ("劳务费", 20)]
+    funding, spending = _read("全年累计支付资金合计50万元，其中项目材料费30万元、劳务费15万元、扣除村民")
+    assert (funding.executed.total.value, spending, funding.executed.by_source) == (50, [], [])

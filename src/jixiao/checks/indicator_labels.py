@@ -10,16 +10,11 @@ from collections.abc import Iterator
 
 from jixiao.checks.engine import CheckContext, ref, rule
 from jixiao.model import Figure, FigureRef, Finding, Indicator, Op, Severity
-from jixiao.vocabulary import is_reverse, level_name
+from jixiao.vocabulary import COST_2021, TAXONOMY_2020, is_reverse, level_name
 
-# 2020 framework (10号 自评表) and 2021 (财预〔2021〕101号) first → second level pairs, DOMAIN §4.1–4.2.
-TAXONOMY_2020 = {
-    "产出": {"数量", "质量", "时效", "成本"},
-    "效益": {"经济效益", "社会效益", "生态效益", "可持续影响"},
-    "满意度": {"服务对象满意度", "满意度"},
-}
-COST_2021 = {"经济成本", "社会成本", "生态环境成本"}
 STANDARD_LEVEL1 = {"产出", "效益", "满意度", "成本"}
+PLACEHOLDER_LEVEL2 = {"具体", "其他", "其它"}
+"""Second-level cells some templates print instead of a category (湖北's 具体指标): no category to judge."""
 
 TIME_WORDS = re.compile("时间|及时|按时|时限|期限|进度|时效|月|日|前|当年|年内")
 QUALITY_WORDS = re.compile("准确|合格|达标|知晓|覆盖|参训|规范|正确")
@@ -27,7 +22,17 @@ YEAR = re.compile(r"(20\d{2})年")
 
 
 def _level(text: str | None) -> str:
-    return re.sub(r"指标$", "", level_name(text or ""))
+    """A level as judged: `指标` dropped, and a template placeholder (具体指标) as no level at all."""
+    name = re.sub(r"指标$", "", level_name(text or ""))
+    return "" if name in PLACEHOLDER_LEVEL2 else name
+
+
+def _fits_taxonomy(level1: str, level2: str) -> bool:
+    """Whether the pair is one of the 2020 or 2021 framework's; any …满意度 (群众, 受益群众) is the service
+    object's satisfaction under 满意度."""
+    if level2 in TAXONOMY_2020.get(level1, set()) or (level1 == "成本" and level2 in COST_2021):
+        return True
+    return level1 == "满意度" and level2.endswith("满意度")
 
 
 def _label(indicator: Indicator) -> str:
@@ -72,7 +77,7 @@ def taxonomy(ctx: CheckContext) -> Iterator[Finding]:
         level1, level2 = _level(ind.level1), _level(ind.level2)
         if not level1 or not level2 or level1 not in STANDARD_LEVEL1:
             continue  # a scoring sheet of its own (规划/基础信息, 投入/项目立项): not the 10号 taxonomy
-        if level2 in TAXONOMY_2020.get(level1, set()) or (level1 == "成本" and level2 in COST_2021):
+        if _fits_taxonomy(level1, level2):
             continue
         if level1 == "产出" and level2 in COST_2021:
             yield ctx.finding(

@@ -301,7 +301,7 @@ def _total_tolerance(total: Figure, parts: list[Figure]) -> float:
 
 @rule("scoring.total", Severity.ERROR)
 def total(ctx: CheckContext) -> Iterator[Finding]:
-    """自评总分 = 执行率得分 + 各指标得分；并与按10号重算的总分比较（重算不符为 warning）（I13）。"""
+    """自评总分 = 执行率得分 + 各指标得分；行得分不全时与按10号重算的总分比较（不符为 warning）（I13）。"""
     stated = ctx.report.total_score
     if stated is None or stated.value is None:
         return
@@ -317,17 +317,18 @@ def total(ctx: CheckContext) -> Iterator[Finding]:
                 found=stated.value,
             )
             return
+    adds_up = lines is not None  # a line scored off the rule is then that line's finding; the total is info
     recomputed = recomputed_total(ctx.report, ctx.config)
     if recomputed is not None and abs(stated.value - recomputed) > half_unit(places(stated)) + 0.01 * (
         len(ctx.report.indicators) + 1
     ):
         yield ctx.finding(
-            f"总分 {stated.text} 与按10号重算的 {recomputed:.2f} 不符",
-            f"total {stated.text} != {recomputed:.2f} recomputed under 10号",
+            f"总分 {stated.text} 与按10号重算的 {recomputed:.2f} 不符" + ("（各行得分之和相符）" * adds_up),
+            f"total {stated.text} != {recomputed:.2f} recomputed under 10号" + (" (its lines add up)" * adds_up),
             [ref("total_score", stated)],
             expected=recomputed,
             found=stated.value,
-            severity=Severity.WARNING,
+            severity=Severity.INFO if adds_up else Severity.WARNING,
         )
 
 

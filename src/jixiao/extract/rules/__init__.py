@@ -10,6 +10,7 @@ from __future__ import annotations
 from jixiao.documents import Document
 from jixiao.documents.tables import Table, find_tables
 from jixiao.extract.rules.coverage import measure
+from jixiao.extract.rules.cross_foot import confirm_glued_splits
 from jixiao.extract.rules.figures import quote_original
 from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.header import ends_mid_sentence, read_header
@@ -72,6 +73,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
         truncated=found.truncated or ends_mid_sentence(text),
         notes=[*document.notes, *found.notes],
     )
+    confirm_glued_splits(report)
     if view is not text:
         quote_original(report, text)
     report.coverage = measure(view, report, tables)

@@ -72,6 +72,7 @@ class MoneyList:
     sum_after: bool = False  # `资金来源：…，合计1000万元`: the whole follows the list
     given_out: bool = False  # `下达各县…，安排本级…`: where the money went, parts whatever level they name
     names: set[str] = field(default_factory=set)
+    cut: bool = False  # its sentence runs unclosed to the end of the text: items may be lost, no split read
 
 
 def _clean(name: str) -> str:
@@ -125,6 +126,16 @@ def _close(plain: str, start: int, end: int) -> int:
     return end
 
 
+_UNCLOSED_TAIL = re.compile(r"[^\d。；;！!)）\n]+")
+
+
+def _cut_off(plain: str, money_list: MoneyList) -> bool:
+    """A list whose last item is followed by words running unclosed to the end of the text was cut there
+    (a truncated excerpt, `…村集体资金13万元、扣除群众`): items are lost, so it is no split of the total."""
+    tail = plain.rstrip()[money_list.items[-1].end :]
+    return bool(tail.strip(" ，,、")) and _UNCLOSED_TAIL.fullmatch(tail) is not None
+
+
 def list_in(text: str, plain: str, start: int, end: int) -> list[MoneyList]:
     """The lists of the sentence text[start:end], in order, none read twice."""
     found: list[MoneyList] = []
@@ -148,6 +159,8 @@ def list_in(text: str, plain: str, start: int, end: int) -> list[MoneyList]:
             found.append(MoneyList(at, list_end, _without_restated_whole(text, items), opens_sentence=opens,
                                    sum_after=sum_after))  # fmt: skip
             taken_until = list_end
+    for money_list in found:
+        money_list.cut = _cut_off(plain, money_list)
     return sorted(found, key=lambda money_list: money_list.start)
 
 
@@ -199,7 +212,7 @@ def attach_lists(text: str, lists: list[MoneyList], funding: Funding, spending: 
     """Sources and spending from the lists, each to the line whose total it splits."""
     spent: list[MoneyList] = []  # the lists read as spending, to keep one of two lists of the same parts
     for money_list in lists:
-        if money_list.line is None or len(money_list.items) < 2:  # `(含…50万元)` is a partial mention
+        if money_list.line is None or len(money_list.items) < 2 or money_list.cut:  # `(含…50万元)`: partial
             continue
         block: FundingLine = getattr(funding, money_list.line)
         shared = _shared_part([item.name for item in money_list.items])
