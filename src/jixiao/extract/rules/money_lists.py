@@ -212,9 +212,11 @@ def attach_lists(text: str, lists: list[MoneyList], funding: Funding, spending: 
     """Sources and spending from the lists, each to the line whose total it splits."""
     spent: list[MoneyList] = []  # the lists read as spending, to keep one of two lists of the same parts
     for money_list in lists:
-        if money_list.line is None or len(money_list.items) < 2 or money_list.cut:  # `(含…50万元)`: partial
+        if money_list.line is None or len(money_list.items) < 2:  # `(含…50万元)`: partial
             continue
         block: FundingLine = getattr(funding, money_list.line)
+        if money_list.cut and not _adds_up_to(text, money_list, block.total.value if block.total else None):
+            continue  # cut by the end of the excerpt: a split only when what it shows makes up the whole
         shared = _shared_part([item.name for item in money_list.items])
         levels = [level_of(item.name.replace(shared, "") if shared else item.name) for item in money_list.items]
         if all(levels) and not money_list.given_out:
@@ -223,7 +225,6 @@ def attach_lists(text: str, lists: list[MoneyList], funding: Funding, spending: 
             (money_list.given_out or not any(levels))
             and _all_parts(text, money_list, block)
             and _splits_total(text, money_list, block)
-            and not _cut_short(text, money_list, block)
         ):
             _attach_spending(money_list, spent)
     for money_list in spent:
@@ -255,14 +256,6 @@ def _all_parts(text: str, money_list: MoneyList, block: FundingLine) -> bool:
         and all(item.name in _GENERIC_NAMES for item in generic)
         and _adds_up_to(text, money_list, block.total.value if block.total else None)
     )
-
-
-def _cut_short(text: str, money_list: MoneyList, block: FundingLine) -> bool:
-    """The excerpt ends inside the list (`…村集体资金13.5万元、扣除群众`) and what it shows does not add up."""
-    rest = text[money_list.end :]
-    if "。" in rest or "\n" in rest.strip():
-        return False
-    return not _adds_up_to(text, money_list, block.total.value if block.total else None)
 
 
 def _splits_total(text: str, money_list: MoneyList, block: FundingLine) -> bool:
