@@ -94,6 +94,8 @@ def _title_in(lines: list[str], index: int) -> _TitleLine | None:
     tail = _TITLE_TAIL.match(line, match.end())
     end = tail.end() if tail else match.end()
     title, rest = line[:end].strip(), line[end:].strip(" |")
+    if rest.startswith("。"):  # `设立…区域绩效目标表。`: a sentence about a form, not a title
+        return None
     previous = lines[index - 1] if index else ""
     if _carries_over(previous, title):  # `绩效评价自评报告` under its first half
         title = previous + title
