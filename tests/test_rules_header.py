@@ -230,3 +230,9 @@ def test_an_allowance_named_jintie_is_a_fund() -> None:
     from jixiao.extract.rules.fund_names import subject_of
 
     assert subject_of("80岁以上老人高龄津贴") == "80岁以上老人高龄津贴"
+
+
+def test_a_hospital_campus_named_in_a_fund_is_no_district() -> None:
+    from jixiao.extract.rules.fund_names import subject_of
+
+    assert subject_of("南湖院区改扩建补助") == "南湖院区改扩建补助"
