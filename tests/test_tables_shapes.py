@@ -103,3 +103,22 @@ def test_the_forms_footer_labels_broken_over_lines_end_a_cell_per_line_table_and
     assert Role.REASON not in table.columns
     assert raw.index("偏差大或") >= table.end
     assert _names(table) == ["家长满意度"]
+
+
+def test_a_figure_inside_a_name_alone_on_its_line_stays_in_the_name() -> None:
+    cells = [
+        "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)",
+        "产出指标", "成本指标", "年度预算安排36万元", "100%", "98%",
+    ]  # fmt: skip
+    (table,) = _tables("\n\n".join(cells) + "\n")
+    (row,) = table.rows
+    assert (row.text(Role.NAME), row.text(Role.TARGET), row.text(Role.ACTUAL)) == ("年度预算安排36万元", "100%", "98%")
+
+
+def test_bare_numbers_glued_to_a_name_alone_on_its_line_are_still_its_values() -> None:
+    cells = [
+        "三级指标", "指标分值", "得分",
+        "验收合格率达标2020", "按期开工1010",
+    ]  # fmt: skip
+    (table,) = _tables("\n\n".join(cells) + "\n")
+    assert _names(table) == ["验收合格率达标", "按期开工"]
