@@ -220,3 +220,33 @@ def test_a_list_cut_by_the_end_of_the_text_splits_nothing() -> None:
     assert [(item.category, item.amount.value) for item in spending] == [("项目材料费", 30), ("劳务费", 20)]
     funding, spending = _read("全年累计支付资金合计50万元，其中项目材料费30万元、劳务费15万元、扣除村民")
     assert (funding.executed.total.value, spending, funding.executed.by_source) == (50, [], [])
+
+
+def test_a_funding_block_of_label_amount_pairs_reads_each_column_and_its_sources() -> None:
+    from jixiao.extract.rules.paired_funding import paired_funding
+
+    text = (
+        "金额单位: 万元\n二、预算执行情况 预算安排情况(调整后) 资金到位情况 资金执行情况 预算执行进度(%)\n"
+        "预算数 20.00 到位数 18.00 执行数 17.10 85.50\n"
+        "其中:财政资金 16.00 其中:财政资金 14.00 其中:财政资金 13.10\n"
+        "其他 4.00 其他 4.00 其他 4.00\n"
+    )
+    funding = paired_funding(text)
+    assert funding is not None
+    totals = [line.total.text if line.total else None for line in (funding.budget, funding.allocated, funding.executed)]
+    assert totals == ["20.00", "18.00", "17.10"]
+    assert funding.execution_rate is not None and funding.execution_rate.value == 85.5
+    assert funding.execution_rate.unit == "%"
+    sources = [(s.source.value, s.name, s.amount.value) for s in funding.executed.by_source]
+    assert sources == [("appropriation", "财政资金", 13.1), ("other", "其他", 4.0)]
+    span = funding.allocated.total.span if funding.allocated.total else None
+    assert span is not None and text[span.start : span.end] == "18.00"
+
+
+def test_amounts_in_yuan_by_the_heads_unit_are_converted_and_prose_has_no_paired_block() -> None:
+    from jixiao.extract.rules.paired_funding import paired_funding
+
+    funding = paired_funding("金额单位: 元\n预算数 68400 到位数 68400 执行数 68400\n")
+    assert funding is not None and funding.budget.total is not None and funding.budget.total.value == 6.84
+    assert funding.execution_rate is None
+    assert paired_funding("全年预算数为20万元，执行数为17.1万元。") is None

@@ -217,3 +217,30 @@ def test_the_forms_name_field_wins_over_a_title_that_wraps_it_in_its_unit_and_te
         "转移(项目)名称 孕产妇健康服务补助\n"
     )
     assert (header.region, header.fund) == ("青川县", "孕产妇健康服务补助")
+
+
+def test_a_colon_field_value_ends_before_the_next_label_with_its_colon() -> None:
+    from jixiao.extract.rules.form_fields import FieldKind, form_fields, values_of
+
+    line = "一、基本情况 项目名称: 困难群众取暖补贴 是否为专项资金: 实施(主管)单位 101-某县民政局 金额单位: 万元"
+    assert values_of(form_fields(line), FieldKind.NAME) == ["困难群众取暖补贴"]
+
+
+def test_an_allowance_named_jintie_is_a_fund() -> None:
+    from jixiao.extract.rules.fund_names import subject_of
+
+    assert subject_of("80岁以上老人高龄津贴") == "80岁以上老人高龄津贴"
+
+
+def test_a_sites_bullet_list_of_categories_holds_no_title() -> None:
+    """A government site lists its page's metadata as bullets (`• 公开目录`, `• 自评报告`): the title is the
+    document's own line below them."""
+    bullets = "".join(f"  • {item}\n" for item in ("公开目录", "自评报告", "发布日期", "2022-06-30", "文号", "主题词"))
+    header = read_header(bullets + "某某县2022年度农田建设补助资金绩效自评报告\n一、基本情况\n")
+    assert (header.title, header.year) == ("某某县2022年度农田建设补助资金绩效自评报告", 2022)
+
+
+def test_a_hospital_campus_named_in_a_fund_is_no_district() -> None:
+    from jixiao.extract.rules.fund_names import subject_of
+
+    assert subject_of("南湖院区改扩建补助") == "南湖院区改扩建补助"

@@ -17,7 +17,7 @@ import pytest
 from jixiao import injection, numbers, vocabulary
 from jixiao.documents import load_document
 from jixiao.documents.tables import headers
-from jixiao.extract.rules import clauses, form_fields, funding, money_lists
+from jixiao.extract.rules import clauses, form_fields, funding, money_lists, sentences, summed_parts
 from jixiao.scan import first_chars, skipping
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,7 +48,8 @@ SCANS = {
     "addressing a model": injection._ADDRESSED,
     "asking for output": injection._ASKS_OUTPUT,
     "amounts": funding.AMOUNT,
-    "run-in headings": funding._RUN_IN_HEADING,
+    "summed parts": summed_parts._AMOUNT,
+    "run-in headings": sentences._RUN_IN_HEADING,
     "bracketed lists": money_lists._BRACKET_AFTER_AMOUNT,
     "actual markers": clauses.ACTUAL,
     "target markers": clauses.TARGET_MARKER,

@@ -28,11 +28,17 @@ def _level(text: str | None) -> str:
 
 
 def _fits_taxonomy(level1: str, level2: str) -> bool:
-    """Whether the pair is one of the 2020 or 2021 framework's; any …满意度 (群众, 受益群众) is the service
-    object's satisfaction under 满意度."""
-    if level2 in TAXONOMY_2020.get(level1, set()) or (level1 == "成本" and level2 in COST_2021):
+    """Whether the pair is one of the 2020 or 2021 framework's, misprints aside: any …满意度 (群众, 受益群众)
+    under 满意度, a level printed with 性 (时效性), doubled (社会效益效益) or one character off (OCR's 日效)."""
+    valid = TAXONOMY_2020.get(level1, set()) | (COST_2021 if level1 == "成本" else set())
+    level2 = level2.removesuffix("性")
+    if level2 in valid or (level1 == "满意度" and level2.endswith("满意度")):
         return True
-    return level1 == "满意度" and level2.endswith("满意度")
+    return any(name in level2 or _one_off(name, level2) for name in valid)
+
+
+def _one_off(name: str, printed: str) -> bool:
+    return len(name) == len(printed) and sum(a != b for a, b in zip(name, printed, strict=True)) == 1
 
 
 def _label(indicator: Indicator) -> str:
@@ -77,8 +83,6 @@ def taxonomy(ctx: CheckContext) -> Iterator[Finding]:
         level1, level2 = _level(ind.level1), _level(ind.level2)
         if not level1 or not level2 or level1 not in STANDARD_LEVEL1:
             continue  # a scoring sheet of its own (规划/基础信息, 投入/项目立项): not the 10号 taxonomy
-        if _fits_taxonomy(level1, level2):
-            continue
         if level1 == "产出" and level2 in COST_2021:
             yield ctx.finding(
                 f"{_label(ind)}：{ind.level1}/{ind.level2} 混用 2020 与 2021 指标体系",
@@ -86,6 +90,8 @@ def taxonomy(ctx: CheckContext) -> Iterator[Finding]:
                 [_name_ref(i, ind)],
                 severity=Severity.INFO,
             )
+            continue
+        if _fits_taxonomy(level1, level2):
             continue
         yield ctx.finding(
             f"{_label(ind)}：二级指标 {ind.level2} 不属于一级指标 {ind.level1}",

@@ -9,37 +9,28 @@ body. Only stretches that mention header words are cut at all, so the scan stays
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import islice, pairwise
 
 from jixiao.documents.layout import TableLayout
 from jixiao.documents.tables.align import Aligner
-from jixiao.documents.tables.cells import HEADING, lines_outside
 from jixiao.documents.tables.columns import column_major_table
 from jixiao.documents.tables.footers import cut_footer
 from jixiao.documents.tables.glued_funding import drop_glued_rate, recut_disagreeing, split_glued_funding
 from jixiao.documents.tables.glued_runs import glued_run_pieces
 from jixiao.documents.tables.headerless import headerless_table, headerless_zones
-from jixiao.documents.tables.headers import HEADER_WORD, MONEY_IN_YUAN, compact, kind_of
+from jixiao.documents.tables.headers import MONEY_IN_YUAN, compact, kind_of
 from jixiao.documents.tables.pieces import Piece, Shape, is_money, pieces, shape_of
 from jixiao.documents.tables.scored_rows import scored_rows
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, spaced
 from jixiao.documents.tables.wrapped import WrappedView, mapped_back, wrapped_view
-from jixiao.vocabulary import LEVEL_WORD
+from jixiao.documents.tables.zones import MAX_PROSE_RUN, MIN_HEADER, may_hold_header, table_zones
 
-_COLUMN_WORD = re.compile(
-    r"预算数|执行数|执行率|执行资金|到位资金|分值|得分|权重|一级|二级|三级|指标值|完成值|目标值|计划值|指标性质|度量单位|原因|指标名称|年初预算|全年执行"
-)
 OCR_NOTE = re.compile(r"OCR|ocr|机器识别|文字识别|扫描识别|自动识别|识别结果|识别文本|机读|图片识别")
-_MIN_HEADER = 2
-_NOT_TEXT = re.compile(r"[\s|│┃]+")
 _TEXT_CHAR = re.compile(r"[^\s|│┃]")
 _GARBLED = re.compile(r"[\d.,%]{5,}")  # glued amounts no cut reads (documents.tables.tokens): unread
-_WINDOW_LINES = 8  # a header dumped one cell per line spreads over this many lines at most
-_MAX_PROSE_RUN = 3  # this many sentences in a row end a table
 _BLOCK_POINTS = re.compile(r"[（(]?(\d+(?:\.\d+)?)分?[)）]$")
 
 
@@ -85,76 +76,6 @@ class _RemovedSpaces(Gap):
         ]
 
 
-def _zones(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Stretches that may hold tables: from a line naming column words to the next section heading (a
-    heading or a table the loader gave as a grid, `covered`, ends a stretch)."""
-    lines = lines_outside(text, covered)
-    counts = _column_words(text, lines)
-    zones: list[tuple[int, int]] = []
-    index = zones_end = 0
-    while index < len(lines):
-        if not counts[index] or sum(counts[index : index + _WINDOW_LINES]) < _MIN_HEADER:
-            index += 1
-            continue
-        first = index  # a header dumped a word per line starts before its first column word (`年初` / `预算数`)
-        while first > max(index - _WINDOW_LINES, zones_end) and _is_short(text, *lines[first - 1]):
-            first -= 1
-        stop, prose = index + 1, 0
-        while stop < len(lines) and not HEADING.match(text, *lines[stop]) and prose < _MAX_PROSE_RUN:
-            if any(lines[stop - 1][1] < a <= lines[stop][0] for a, _ in covered):
-                break  # a grid table lies between: the stretch ends before it
-            prose = prose + 1 if _is_prose_line(text, *lines[stop]) else 0
-            stop += 1
-        stop -= prose  # a run of sentences is the text going on, not the table
-        zones.append((lines[first][0], lines[max(stop, index + 1) - 1][1]))
-        index = zones_end = max(stop, index + 1)
-    return zones
-
-
-def _column_words(text: str, lines: list[tuple[int, int]]) -> list[int]:
-    """How many column words each line holds (one scan of the text; a word never spans a line break)."""
-    counts = [0] * len(lines)
-    starts = [start for start, _ in lines]
-    for match in _COLUMN_WORD.finditer(text):
-        line = bisect_right(starts, match.start()) - 1
-        if line >= 0 and match.end() <= lines[line][1]:  # not on a line left out (a grid's)
-            counts[line] += 1
-    return counts
-
-
-_SHORT = 12
-_PROSE = re.compile(r"。|[，,；;].*[，,；;]")
-
-
-_BETWEEN_COLUMNS = re.compile(r"[\d.,%()（）/A-Za-z]*")  # a column read column by column: its values
-
-
-def _may_hold_header(zone: str) -> bool:
-    """Whether a stretch can hold a header: two header words side by side once spaces and pipes are gone
-    (cells, or cells glued or broken over lines), or with a column's values between them (T3 by column).
-    Cutting the stretch into pieces is the reader's main cost; most stretches in prose hold no header."""
-    key = _NOT_TEXT.sub("", zone)
-    words = (match.span() for match in HEADER_WORD.finditer(key))  # read until two stand side by side
-    return any(_BETWEEN_COLUMNS.fullmatch(key, end, start) for (_, end), (start, _) in pairwise(words))
-
-
-def _is_short(text: str, start: int, end: int) -> bool:
-    return len(text[start:end].strip()) <= _SHORT
-
-
-_ROW_OPENING = re.compile(rf"\s*(?:{LEVEL_WORD}|指标\s*\d+\s*[:：])")
-
-
-def _is_prose_line(text: str, start: int, end: int) -> bool:
-    """A sentence on its own line (no table separator): three in a row end a stretch that may hold tables.
-    A line that opens with a level word or a numbered indicator is a row whose cells are sentences (a web
-    table's `数量指标  指标1:… 实施…37个。 本年度已完成…。`)."""
-    line = text[start:end]
-    if len(line.strip()) <= 40 or "|" in line or "\t" in line or _ROW_OPENING.match(line):
-        return False
-    return bool(_PROSE.search(line))
-
-
 def _header_run(found: list[Piece], index: int) -> tuple[list[Piece], int] | None:
     """The header starting at found[index], and where it ends.
 
@@ -171,7 +92,7 @@ def _header_run(found: list[Piece], index: int) -> tuple[list[Piece], int] | Non
             run.append(replace(piece, shape=Shape.HEADER, role=Role.NOTE))
         position += 1
     roles = [piece.role for piece in run if piece.role is not None]
-    if len(set(roles)) < _MIN_HEADER or kind_of(roles) is None:
+    if len(set(roles)) < MIN_HEADER or kind_of(roles) is None:
         return None
     if kind_of(roles) is Kind.INDICATORS:
         while run and run[-1].role in FUNDING_ROLES:  # `预算执行率` opening the first row, not a column
@@ -279,7 +200,7 @@ def _body_end(text: str, found: list[Piece], start: int, absorbed: set[Piece], k
         if block or (_may_open_header(found, position) and _header_run(found, position) is not None):
             return position - prose
         prose = prose + 1 if piece.shape is Shape.LONG_TEXT else 0
-        if prose >= _MAX_PROSE_RUN:
+        if prose >= MAX_PROSE_RUN:
             return position - prose + 1
     return len(found)
 
@@ -537,7 +458,7 @@ def find_tables(
     grids = [layout for layout in layouts if layout.rows and layout.rows[0]]
     covered = [(layout.rows[0][0].start, layout.rows[-1][-1].end) for layout in grids]
     found: list[tuple[list[Piece], frozenset[int] | None]] = [_grid_pieces(text, layout) for layout in grids]
-    zones = [(start, end) for start, end in _zones(text, covered) if _may_hold_header(text[start:end])]
+    zones = [(start, end) for start, end in table_zones(text, covered) if may_hold_header(text[start:end])]
     views = [wrapped_view(text, start, end) for start, end in zones]
     found += [
         (pieces(text, start, end, gap, ocr=ocr), None)

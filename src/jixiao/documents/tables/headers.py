@@ -13,7 +13,11 @@ from functools import lru_cache
 from jixiao.documents.tables.table import FUNDING_ROLES, Kind, Role
 from jixiao.scan import skipping
 
-_BR = r"(?:[（(][^)）\n|]{0,16}[)）])"  # (A), （B/A×100%）, （万元）, (分)
+_BR = (
+    r"(?:[（(][^)）\n|]{0,16}[)）]"  # (A), （B/A×100%）, （万元）, (分)
+    # a column letter that lost one bracket: 执行数B), 年初目标值(A (not 执行率(B/A1, an OCR'd bracket)
+    r"|[（(][A-Z](?![A-Za-z0-9/)）])|(?<![（(A-Za-z])[A-Z](?:/[A-Z])?[)）])"
+)
 _WORDS: list[tuple[Role, str]] = [
     (Role.INDEX, r"序号|行次"),
     (Role.LABEL, r"(?:资金投入情况|项目资金|资金情况|预算资金|资金来源|年度预算申请"
@@ -43,14 +47,16 @@ _WORDS: list[tuple[Role, str]] = [
     (Role.ACTUAL, rf"(?:全年)?实际完成(?:指标)?值?{_BR}?|(?:全年|年终|年成)?完成值{_BR}?|(?:全年)?实际值{_BR}?"
                   # 全年/完成值 on two lines, interleaved by OCR (`年成值全完值`)
                   r"|(?=[全年完成值]*完)(?=[全年完成值]*成)(?=[全年完成值]*值)[全年完成值]{5,7}"),
-    (Role.REASON, r"(?:偏差|未完成|偏差大或目标未完成)原因(?:分析)?(?:及|和)?(?:拟采取的)?(?:改进措施)?"
+    (Role.REASON, r"(?:偏差|未完成)原因(?:分析)?(?:及|和)?(?:拟采取的)?(?:改进措施)?"
                   r"|原因分析(?:及改进措施)?|偏差原因"),
 ]  # fmt: skip
 HEADER_WORD = skipping("|".join(f"(?P<{role.value}>{pattern})" for role, pattern in _WORDS))
 _ROLE_OF = {role.value: role for role, _ in _WORDS}
 BLOCK_LABEL = re.compile(
     r"^(?:绩效指标|年度(?:总体)?(?:绩效)?目标(?:完成情况)?(?:综述)?|总体目标(?:完成情况)?|年度总体目标|资金管理情况"
-    r"|年初设定目标|预期目标|实际完成情况|全年目标实际完成情况|当年绩效目标|项目(?:资金)?绩效目标|说明|填表说明|注[:：]?.*"
+    r"|年初设定目标|预期目标|实际完成情况|全年目标实际完成情况|当年绩效目标|项目(?:资金)?绩效目标|说明|填表说明|注[:：]?.*|备注[:：]"
+    # the footer rows of the 项目自评表 template (湖北, 湖南): labels of the rows after the table, not columns
+    r"|偏差大或目标未完成原因分析|改进措施及结果应用方案"
     r"|按(?:收入|支出)性质分[:：]?"
     # the title of the next form of a document that prints several (a 绩效目标表 then its 自评表)
     r"|[^|]{0,24}(?:自评表|目标表|评价表)(?:[（(]\d{4}年度?[)）])?"

@@ -1,10 +1,13 @@
-"""Level words as tables print them: glued to a name, and the footer rows (总分, 自评等级)."""
+"""Level words as tables print them: glued to a name (and cut from it), and the footer rows (总分, 自评等级)."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import pairwise
 
-from jixiao.vocabulary import LEVEL1_OF, POINTS, is_level1, is_level2
+from jixiao.documents.tables.table import Cell
+from jixiao.vocabulary import LEVEL1_OF, LEVEL2_WORD, LEVEL_WORD, POINTS, is_level1, is_level2
 
 TOTAL_WORDS = re.compile(r"^(?:总分|合计|总计|总得分|自评总分|综合得分|自评得分)(?:[（(]分[)）])?[:：]?$")
 GRADE_WORDS = re.compile(r"^(?:自评等级|评价等级|绩效等级|等级|自评结论|评价结论|自评结果)[:：]?$")
@@ -32,13 +35,70 @@ def is_grade(text: str) -> bool:
     return bool(GRADE_WORDS.match(_compact(text)))
 
 
+def _trimmed(text: str, start: int, end: int) -> Cell:
+    chunk = text[start:end]
+    core = chunk.strip()
+    if not core:
+        return Cell("", end, end)
+    start += len(chunk) - len(chunk.lstrip())
+    return Cell(core, start, start + len(core))
+
+
+def _part(cell: Cell, a: int, b: int) -> Cell:
+    part = _trimmed(cell.text, a, b)
+    return Cell(part.text, cell.start + part.start, cell.start + part.end)
+
+
+# not the tail of a longer level (`社会|成本指标`); a first level, or a page's repeated 绩效指标, when a level
+# follows (`…动用库存绩效指标效益指标生态效益指标…`: a page break repeated the row-spanning cells)
+_INNER_LEVEL = re.compile(
+    r"(?<=[\u4e00-\u9fff，,。；;])(?<!经济)(?<!社会)(?<!生态)(?<!环境)(?<!对象)"
+    rf"(?:{LEVEL2_WORD}|(?:产出|效益|满意度|绩效)指标(?={LEVEL_WORD}))"
+)
+
+
+def inner_levels(cell: Cell) -> list[Cell]:
+    """A glued cell cut before each second-level word inside it: the words before end the row above."""
+    cuts = [match.start() for match in _INNER_LEVEL.finditer(cell.text)]
+    if not cuts:
+        return [cell]
+    bounds = [0, *cuts, len(cell.text)]
+    parts = [_part(cell, a, b) for a, b in pairwise(bounds)]
+    return [piece for part in parts if part.text for piece in level_parts(part)]
+
+
+def level_parts(cell: Cell) -> list[Cell]:
+    """`产出指标数量指标城镇新增就业人数` → the level words and the name."""
+    return [Cell(cell.text[a:b], cell.start + a, cell.start + b) for a, b in level_spans(cell.text)]
+
+
+@lru_cache(maxsize=16384)
+def level_spans(text: str) -> tuple[tuple[int, int], ...]:
+    parts: list[tuple[int, int]] = []
+    offset = 0
+    while (match := LEVEL_PREFIX.match(text, offset)) and match.end() > offset:
+        parts.append(match.span())
+        offset = match.end()
+    if not parts:
+        return ((0, len(text)),)
+    if text[offset:].strip() == "等":  # 服务对象满意度指标等: the level as printed
+        parts[-1] = (parts[-1][0], len(text.rstrip()))
+    elif offset < len(text):
+        rest = _trimmed(text, offset, len(text))
+        parts.append((rest.start, rest.end))
+    return tuple(parts)
+
+
 __all__ = [
     "GRADE_INLINE",
     "LEVEL1_OF",
     "LEVEL_PREFIX",
     "OTHER_MATTERS",
+    "inner_levels",
     "is_grade",
     "is_level1",
     "is_level2",
     "is_total",
+    "level_parts",
+    "level_spans",
 ]

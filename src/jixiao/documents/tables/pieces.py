@@ -12,10 +12,9 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
-from itertools import pairwise
 
 from jixiao.documents.tables.headers import BLOCK_LABEL, compact, role_of, split_header_words
-from jixiao.documents.tables.levels import LEVEL_PREFIX
+from jixiao.documents.tables.levels import inner_levels, level_parts, level_spans
 from jixiao.documents.tables.ocr import ocr_repaired
 from jixiao.documents.tables.table import Cell, Role
 from jixiao.documents.tables.tokens import POINTS_NOTE as _POINTS_NOTE
@@ -23,8 +22,6 @@ from jixiao.documents.tables.tokens import Gap, tokens
 from jixiao.numbers import UNIT_PATTERN, parse_quantity
 from jixiao.vocabulary import (
     FUNDING_TOTAL,
-    LEVEL2_WORD,
-    LEVEL_WORD,
     MONEY_UNITS,
     OP_WORDS,
     POINTS,
@@ -206,7 +203,7 @@ def _segments(text: str, start: int, end: int) -> list[tuple[Cell, bool | None]]
     return found
 
 
-def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False) -> list[Cell]:
+def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False, alone: bool = False) -> list[Cell]:
     """A cell that mixes words and figures (squashed or glued), cut at its figures and printed spaces.
 
     A cell that is one value, or words only (a name may hold a space or a year), stays whole; so does a
@@ -222,7 +219,8 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False) -> l
     values = [token.cell for token in found if token.is_value]
     if len(values) == 1 and _LINE_SENTENCE.fullmatch(cell.text):
         return [cell]  # `已完工,剩余3%尾款未付。`: a reason on its own line (a cell per line), one cell
-    if piped and len(values) == 1 and values[0].start > cell.start and not gap(values[0].start):
+    inside = piped or (alone and _WORD_UNIT.search(values[0].text) is not None)  # `…安排800万元`, not `…要求2020`
+    if inside and len(values) == 1 and values[0].start > cell.start and not gap(values[0].start):
         before = text[values[0].start - 1]
         if "\u4e00" <= before <= "\u9fff" or before in ")）(（":
             return [cell]  # `…一户年最高5300元`: one figure glued inside a name is the name's
@@ -248,7 +246,7 @@ def _one_piece(text: str, piped: bool) -> bool:
     """Whether a segment is one piece whatever the gaps: kept whole by _split (whole, or no value in it), not
     several header words, not levels glued to a name (most cells of a dump: `10`, `100%`, `数量指标`, a name)."""
     whole = _stays_whole(text, piped) or not _MAY_HOLD_VALUE.search(text)
-    return whole and _header_spans(text) is None and len(_level_spans(text)) == 1
+    return whole and _header_spans(text) is None and len(level_spans(text)) == 1
 
 
 def _header_parts(cell: Cell) -> list[Cell] | None:
@@ -363,16 +361,17 @@ def _joined(
         if not _names_header_or_level(text[start:end]):
             continue
         whole = shape_of(Cell(text[start:end], start, end))
-        if whole.shape in (Shape.HEADER, Shape.LEVEL1, Shape.LEVEL2):
+        if whole.shape in (Shape.HEADER, Shape.LEVEL1, Shape.LEVEL2, Shape.BLOCK):
             return whole, width
     return None
 
 
 def _names_header_or_level(text: str) -> bool:
-    """Whether joined words name a header or a level word, the only shapes a join keeps: a cheaper test than
-    shaping every pair and triple of small pieces (the shape, when it passes, still decides)."""
+    """Whether joined words name a header, a level word or a block of the form (a footer label broken over
+    lines, `偏差大或` / `目标未完成` / `原因分析`), the only shapes a join keeps: a cheaper test than shaping
+    every pair and triple of small pieces (the shape, when it passes, still decides)."""
     key = compact(text)
-    return role_of(key) is not None or level_number(key) is not None
+    return role_of(key) is not None or level_number(key) is not None or BLOCK_LABEL.match(key) is not None
 
 
 _RESPACED_RUN = 3  # pieces at least: header words broken by a converter's spaces
@@ -425,50 +424,23 @@ def _recut(text: str, start: int, end: int) -> list[Piece] | None:
     if spans is None:
         return None
     cells = [Cell(text[kept[a] : kept[b - 1] + 1], kept[a], kept[b - 1] + 1) for a, b in spans]
-    pieces = [shape_of(part, cut="glued") for cell in cells for part in _header_parts(cell) or _level_parts(cell)]
+    pieces = [shape_of(part, cut="glued") for cell in cells for part in _header_parts(cell) or level_parts(cell)]
     if sum(p.shape is Shape.HEADER for p in pieces) < _RESPACED_RUN:
         return None
     return pieces
 
 
-# not the tail of a longer level (`社会|成本指标`); a first level, or a page's repeated 绩效指标, when a level
-# follows (`…动用库存绩效指标效益指标生态效益指标…`: a page break repeated the row-spanning cells)
-_INNER_LEVEL = re.compile(
-    r"(?<=[\u4e00-\u9fff，,。；;])(?<!经济)(?<!社会)(?<!生态)(?<!环境)(?<!对象)"
-    rf"(?:{LEVEL2_WORD}|(?:产出|效益|满意度|绩效)指标(?={LEVEL_WORD}))"
-)
+_WORD_UNIT = re.compile(r"[\u4e00-\u9fff]$")  # a figure with its unit (800万元), not a bare number
+_BLANK_BEFORE = re.compile(r"\n[ \t\u3000]*\n[ \t\u3000]*$")
+_BLANK_AFTER = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*\n")
 
 
-def _inner_levels(cell: Cell) -> list[Cell]:
-    """A glued cell cut before each second-level word inside it: the words before end the row above."""
-    cuts = [match.start() for match in _INNER_LEVEL.finditer(cell.text)]
-    if not cuts:
-        return [cell]
-    bounds = [0, *cuts, len(cell.text)]
-    parts = [_trimmed_part(cell, a, b) for a, b in pairwise(bounds)]
-    return [piece for part in parts if part.text for piece in _level_parts(part)]
-
-
-def _level_parts(cell: Cell) -> list[Cell]:
-    """`产出指标数量指标城镇新增就业人数` → the level words and the name."""
-    return [Cell(cell.text[a:b], cell.start + a, cell.start + b) for a, b in _level_spans(cell.text)]
-
-
-@lru_cache(maxsize=16384)
-def _level_spans(text: str) -> tuple[tuple[int, int], ...]:
-    parts: list[tuple[int, int]] = []
-    offset = 0
-    while (match := LEVEL_PREFIX.match(text, offset)) and match.end() > offset:
-        parts.append(match.span())
-        offset = match.end()
-    if not parts:
-        return ((0, len(text)),)
-    if text[offset:].strip() == "等":  # 服务对象满意度指标等: the level as printed
-        parts[-1] = (parts[-1][0], len(text.rstrip()))
-    elif offset < len(text):
-        rest = _trimmed(text, offset, len(text))
-        parts.append((rest.start, rest.end))
-    return tuple(parts)
+def _alone(text: str, cell: Cell) -> bool:
+    """A cell alone on its line between blank lines (a dump of one cell per line): a figure glued inside it
+    is the cell's (`本年预算安排800万元` is a name), as between pipes."""
+    before = text[max(0, cell.start - 8) : cell.start]
+    after = text[cell.end : cell.end + 8]
+    return bool(_BLANK_BEFORE.search(before)) and bool(_BLANK_AFTER.match(after))
 
 
 def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> list[Piece]:
@@ -483,11 +455,11 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
             continue
         parts = [
             part
-            for cell in _split(text, segment, gap, ocr, bool(piped))
-            for part in _header_parts(cell) or _level_parts(cell)
+            for cell in _split(text, segment, gap, ocr, bool(piped), not piped and _alone(text, segment))
+            for part in _header_parts(cell) or level_parts(cell)
         ]
         if len(parts) > 1:  # glued: a reason runs on into the next row's level (`…验收节点成本指标图书采购单价`)
-            parts = [piece for part in parts for piece in _inner_levels(part)]
+            parts = [piece for part in parts for piece in inner_levels(part)]
         for index, part in enumerate(parts):
             cut = "pipe" if piped else "line"
             if len(parts) > 1:

@@ -47,7 +47,8 @@ _NEXT_LABEL = re.compile(
 )
 # the border between a label and its value: separators, a converter's pinyin, up to three line breaks
 _LEAD = re.compile(r"(?:[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）])?[ \t|:：]*(?:\n[ \t|:：]*){0,3}")
-_VALUE_END = re.compile(r"[|\n]|[ \t\u3000]{2,}|$")
+# a value ends at a border, a wide gap, or a space before the next `label:` (`项目名称: 某补贴 是否为专项资金:`)
+_VALUE_END = re.compile(r"[|\n]|[ \t\u3000]{2,}|[ \t\u3000](?=[\u4e00-\u9fff（()）]{2,12}[:：])|$")
 _NOT_A_VALUE = re.compile(r"名称|编码|代码|负责人|电话|日期|地址|主管|^单位|单位$|^部门$|公章|盖章|[，。；,;]")
 _NOT_A_NAME = re.compile(r"主管|单位|编码|负责人|名称|[，。；;]")
 _MAX_VALUE = 60

@@ -28,7 +28,7 @@ _DEPARTMENT_PREFIX = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:局|委员会|办公�
 _SUBJECT_END_AT = SUBJECT_END
 # a title names its fund before or after the year: `…补助资金(省对下转移支付)项目2018年度`, `区2022年度就业…`
 _YEAR_SPLIT = re.compile(rf"[（(]?\s*{_YEAR}\s*(?:[-—至]\s*{_YEAR}\s*)?年?度?\s*[)）]?")
-_LEVEL_WORDS = re.compile(r"^(?:省级|市级|州级|县级|区级|旗级|本级|上级|省|市|县|区|中央|地方)+")
+_LEVEL_WORDS = re.compile(r"^(?:(?:省级|市级|州级|县级|区级|旗级|本级|上级|省|市|县|区|中央|地方)(?:、|和|对)?)+")
 _GENERIC = {
     "",
     "项目",
@@ -50,6 +50,7 @@ _GENERIC = {
     "整体支出",
     "支出",
     "转移支付资金",
+    "转移支付预算",
 }
 _WHOLE_DEPARTMENT = re.compile(r"^(?:部门|单位)整体(?:支出)?$")
 _MONEY_WORD = r"(?:资金|经费|补贴|补助|转移支付)(?:[（(][^()（）]{1,20}[)）])?"
@@ -64,7 +65,7 @@ _TRANSFER_FIRST = re.compile(r"^转移支付(?=[\u4e00-\u9fff]{4})")
 _MAX_FUND = 40
 _NOT_IN_FUND = re.compile(r"[\s:：|，。；,;]")
 _LEADING_BRACKET = re.compile(r"^[（(]([^()（）]{2,20})[)）](.*)$", re.S)
-_FUND_WORD = re.compile(r"资金|经费|补贴|补助|支付|项目|工程|支出|救助|服务|费$")
+_FUND_WORD = re.compile(r"资金|经费|补贴|津贴|补助|支付|项目|工程|支出|救助|服务|费$")
 
 
 def _clean(subject: str) -> str:

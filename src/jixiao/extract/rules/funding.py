@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 
 from jixiao.extract.rules.figures import WEIGHT_SCORE, amount_in_wan, figure_at, money_at
 from jixiao.extract.rules.money_lists import MoneyList, attach_lists, list_in, quoted_parts
+from jixiao.extract.rules.sentences import SentenceEnds
+from jixiao.extract.rules.summed_parts import parts_after_whole, parts_before_sum
 from jixiao.model import Funding, FundingLine, SourceAmount, SpendingItem
 from jixiao.scan import skipping
 from jixiao.vocabulary import FUNDING_VERBS, NOT_A_FUNDING_LINE, SUM_WORDS, source_of
@@ -77,6 +79,7 @@ class _Amount:
     final: bool = False  # `调减40万元，全年实际下达71万元`: what the line came to after changes
 
 
+_OPENERS = ("其中:", "其中：")
 _CLAUSE_REACH = 60  # a verb governs the amount of its own clause, never one a page away
 
 
@@ -119,6 +122,8 @@ def _amounts(text: str, plain: str, start: int, end: int, listed: list[tuple[int
             continue
         if line == "budget" and _only_sum_words(clause) and found and found[-1].line:
             line = found[-1].line  # `…下达…；…下达…，合计671037万元`: the sum of the amounts before it
+        elif line == "budget" and _only_sum_words(clause) and _after_opener(plain, start):
+            line = None  # `其中：\n1.一般项目资金共计40803万元`: one part of the total before it, summed
         if line is None and (after := _AFTER_VERB.match(plain, match.end(), end)):
             line = _AFTER_LINES[after["verb"]]
         value = amount_in_wan(text[match.start() : match.end()])
@@ -131,6 +136,10 @@ def _amounts(text: str, plain: str, start: int, end: int, listed: list[tuple[int
         if not _NOT_A_LINE.search(earlier):
             found[0].line = _line_in(earlier)
     return found
+
+
+def _after_opener(plain: str, start: int) -> bool:
+    return plain[max(0, start - 12) : start].rstrip().endswith(_OPENERS)
 
 
 def _only_sum_words(clause: str) -> bool:
@@ -168,34 +177,6 @@ def _funding_text_end(text: str) -> int:
     return match.start() if match else len(text)
 
 
-# a section heading run into the text (`…1.5万元,二、绩效目标完成情况…`) ends a sentence as a line break does
-_RUN_IN_HEADING = skipping(
-    r"(?<=[，,；;:：\u4e00-\u9fff])(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
-)
-
-
-class _SentenceEnds:
-    """Where each sentence of text[:limit] ends: at 。 or a line break, or before a run-in heading. The next
-    。 and break are kept, not searched again from every sentence (a text of many lines and few 。 would
-    be scanned to its next 。 once per line)."""
-
-    def __init__(self, text: str, limit: int) -> None:
-        self.text, self.limit = text, limit
-        self.stop = self.line_end = -1  # the next 。 and line break at or after the last start (limit: none)
-
-    def after(self, start: int) -> int:
-        text, limit = self.text, self.limit
-        if self.stop < start:
-            found = text.find("。", start, limit)
-            self.stop = limit if found < 0 else found
-        if self.line_end < start:
-            found = text.find("\n", start, limit)
-            self.line_end = limit if found < 0 else found
-        end = min(self.stop, self.line_end)
-        heading = _RUN_IN_HEADING.search(text, start + 1, end)
-        return heading.start() - 1 if heading else end
-
-
 @dataclass
 class _Reading:
     text: str
@@ -211,10 +192,11 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     limit = _funding_text_end(text)
     lists: list[MoneyList] = []
     position = 0
-    ends = _SentenceEnds(text, limit)
+    ends = SentenceEnds(text, limit)
     while position < limit:
         end = ends.after(position)
-        lists.extend(_read_sentence(reading, position, end))
+        summed = _summed_parts(reading, position, end)
+        lists.extend([summed] if summed is not None else _read_sentence(reading, position, end))
         position = end + 1
     attach_lists(text, lists, reading.funding, reading.spending)
     _drop_partial_subject_rows(reading.funding)
@@ -222,6 +204,21 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     if not reading.spending:
         reading.spending.extend(quoted_parts(text, limit, reading.funding))
     return reading.funding, reading.spending
+
+
+def _summed_parts(reading: _Reading, start: int, end: int) -> MoneyList | None:
+    """A sentence of named amounts that add up to the sum stated after them (the sum's clause says the line)
+    or to a line's total stated before: one list, not amounts of lines."""
+    text, plain = reading.text, reading.plain
+    if (parts := parts_before_sum(text, plain, start, end)) is not None and parts.whole is not None:
+        parts.line = _line_in(plain[_clause_start(plain, parts.end, parts.whole[0]) : parts.whole[0]])
+        return parts if parts.line else None
+    totals = {
+        line: total.value
+        for line in ("budget", "allocated", "executed")
+        if (total := getattr(reading.funding, line).total) is not None and total.value is not None
+    }
+    return parts_after_whole(text, plain, start, end, totals)
 
 
 _SUBJECT_ROW = "narrative.source_sentence"

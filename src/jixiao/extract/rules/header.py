@@ -81,9 +81,12 @@ def _last_lines(text: str, count: int) -> list[str]:
     return found[::-1]
 
 
+_MENU_ITEM = re.compile(r"^\s*[•·▪■◆]\s*\S{1,10}\s*$")  # `• 自评报告`: a site's category list, not a title
+
+
 def _title_in(lines: list[str], index: int) -> _TitleLine | None:
     line = lines[index]
-    if _CHROME.search(line):
+    if _CHROME.search(line) or _MENU_ITEM.match(line):
         return None
     if _HEADING.match(line):  # `二、项目支出绩效自评表` is a section of the report, not its title
         return None
@@ -94,6 +97,8 @@ def _title_in(lines: list[str], index: int) -> _TitleLine | None:
     tail = _TITLE_TAIL.match(line, match.end())
     end = tail.end() if tail else match.end()
     title, rest = line[:end].strip(), line[end:].strip(" |")
+    if rest.startswith("。"):  # `设立…区域绩效目标表。`: a sentence about a form, not a title
+        return None
     previous = lines[index - 1] if index else ""
     if _carries_over(previous, title):  # `绩效评价自评报告` under its first half
         title = previous + title

@@ -22,14 +22,14 @@ from jixiao.model import Funding, FundingLine, FundSource, SourceAmount, Spendin
 from jixiao.scan import skipping
 from jixiao.vocabulary import FUNDING_VERBS, NOT_A_FUNDING_LINE, SUM_WORDS, source_of
 
-_AMOUNT = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|亿元|千元|元|万(?![\u4e00-\u9fff]))(?![/每])"
+AMOUNT_PATTERN = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|亿元|千元|元|万(?![\u4e00-\u9fff]))(?![/每])"
 # a name may hold a 、 between words (中央、省生态环境督察工作经费), never right after an amount's 元
 _NAME_CHAR = r"(?:[^\d，,；;。:：、()（）\n]|(?<=[\u4e00-\u9fff])(?<!元)、(?=[\u4e00-\u9fff]))"
-_ITEM = re.compile(rf"(?P<name>{_NAME_CHAR}{{2,40}}?(?:[（(][^)）]{{0,30}}[)）])?)\s*(?P<amount>{_AMOUNT})")
+_ITEM = re.compile(rf"(?P<name>{_NAME_CHAR}{{2,40}}?(?:[（(][^)）]{{0,30}}[)）])?)\s*(?P<amount>{AMOUNT_PATTERN})")
 _SHARE = re.compile(r"[，,]?\s*占[^\d，,；;。]{0,10}?(?P<share>\d+(?:\.\d+)?%)")
 _STARTER = re.compile(r"其中|包括|分别为|分别是|资金来源|资金构成")
 _AFTER_STARTER = re.compile(r"\s*[:：，,]?\s*")
-_BRACKET_AFTER_AMOUNT = skipping(rf"{_AMOUNT}\s*(?P<open>[（(])")
+_BRACKET_AFTER_AMOUNT = skipping(rf"{AMOUNT_PATTERN}\s*(?P<open>[（(])")
 _OPENING = re.compile(r"[\s◇]*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?")
 _SUM = re.compile(rf"[，,]\s*(?:{SUM_WORDS})")
 # `…其他资金859.6万元2023年支出2310.4万元，其中…`: a year's digits are no name, its 年 leads the next head
@@ -70,6 +70,7 @@ class MoneyList:
     line: str | None = None  # the funding line it splits, set by the sentence reader
     whole: tuple[int, int] | None = None  # the span of the total it splits, when stated in its sentence
     sum_after: bool = False  # `资金来源：…，合计1000万元`: the whole follows the list
+    given_out: bool = False  # `下达各县…，安排本级…`: where the money went, parts whatever level they name
     names: set[str] = field(default_factory=set)
     cut: bool = False  # its sentence runs unclosed to the end of the text: items may be lost, no split read
 
@@ -163,7 +164,7 @@ def list_in(text: str, plain: str, start: int, end: int) -> list[MoneyList]:
     return sorted(found, key=lambda money_list: money_list.start)
 
 
-def _is_part(item: Item) -> bool:
+def is_part(item: Item) -> bool:
     return not (
         _BATCH.search(item.name) or _NOT_A_PART.search(item.name) or item.name in _GENERIC_NAMES or len(item.name) < 2
     )
@@ -211,16 +212,18 @@ def attach_lists(text: str, lists: list[MoneyList], funding: Funding, spending: 
     """Sources and spending from the lists, each to the line whose total it splits."""
     spent: list[MoneyList] = []  # the lists read as spending, to keep one of two lists of the same parts
     for money_list in lists:
-        if money_list.line is None or len(money_list.items) < 2 or money_list.cut:  # `(含…50万元)`: partial
+        if money_list.line is None or len(money_list.items) < 2:  # `(含…50万元)`: partial
             continue
         block: FundingLine = getattr(funding, money_list.line)
+        if money_list.cut and not _adds_up_to(text, money_list, block.total.value if block.total else None):
+            continue  # cut by the end of the excerpt: a split only when what it shows makes up the whole
         shared = _shared_part([item.name for item in money_list.items])
         levels = [level_of(item.name.replace(shared, "") if shared else item.name) for item in money_list.items]
-        if all(levels):
+        if all(levels) and not money_list.given_out:
             _attach_sources(text, money_list, block, [level for level in levels if level is not None])
         elif (
-            not any(levels)
-            and all(_is_part(item) for item in money_list.items)
+            (money_list.given_out or not any(levels))
+            and _all_parts(text, money_list, block)
             and _splits_total(text, money_list, block)
         ):
             _attach_spending(money_list, spent)
@@ -233,6 +236,26 @@ def attach_lists(text: str, lists: list[MoneyList], funding: Funding, spending: 
                     share=figure_at(text, *item.share, "narrative.share") if item.share else None,
                 )
             )
+
+
+def _adds_up_to(text: str, money_list: MoneyList, total: float | None) -> bool:
+    values = [amount_in_wan(text[item.start : item.end]) for item in money_list.items]
+    if total is None or any(value is None for value in values):
+        return False
+    return abs(sum(value for value in values if value is not None) - total) <= 0.005 * max(abs(total), 1)
+
+
+def _all_parts(text: str, money_list: MoneyList, block: FundingLine) -> bool:
+    """Every item names a part; a generic name among named parts (一般项目资金…，专项资金360万元，…) is one too
+    when the list adds up to the total it splits."""
+    generic = [item for item in money_list.items if not is_part(item)]
+    if not generic:
+        return True
+    return (
+        len(generic) < len(money_list.items)
+        and all(item.name in _GENERIC_NAMES for item in generic)
+        and _adds_up_to(text, money_list, block.total.value if block.total else None)
+    )
 
 
 def _splits_total(text: str, money_list: MoneyList, block: FundingLine) -> bool:
@@ -271,7 +294,7 @@ def _attach_spending(money_list: MoneyList, spent: list[MoneyList]) -> None:
     spent.append(money_list)
 
 
-_QUOTED_PART = skipping(rf"“(?P<name>[^“”\n]{{4,60}})”\s*[（(](?P<amount>{_AMOUNT})[)）]")
+_QUOTED_PART = skipping(rf"“(?P<name>[^“”\n]{{4,60}})”\s*[（(](?P<amount>{AMOUNT_PATTERN})[)）]")
 _QUOTED_CUES = ("”(", "”（")
 _LINES = ("allocated", "budget", "executed")
 

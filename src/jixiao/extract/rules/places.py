@@ -20,7 +20,7 @@ _ONE_CHAR_NAMES = ("县", "镇")
 _MAX_TOWN_NAME = 4
 # characters no place name holds: they join or qualify words (住房和城乡, 美丽乡村的…)
 _NOT_IN_NAME = re.compile(r"[与及的等了级我全本各该]")
-_JOINED_WORDS = ("城乡", "城镇", "乡镇")
+_JOINED_WORDS = ("城乡", "城镇", "乡镇", "院区", "校区")  # 东津院区, 南湖校区: a campus, no district
 # nor starts with a word of a date or a sentence (2022年金声乡…: the place is 金声乡)
 _NOT_FIRST = "年度月日号于由从向将把按据经"
 # a suffix followed by one of these is a level word, not the end of a name (市级, 县直, 区属, 市场…)

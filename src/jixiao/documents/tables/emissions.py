@@ -1,0 +1,112 @@
+"""How well a piece fits under a column: the aligner's emission scores (see tables.align).
+
+A level word fits under 一级指标, `≥95%` under 指标值, a bare `20` under 分值, an amount under a money column;
+IMPOSSIBLE where a piece can never be that column's content. Small hand-set weights, not learned.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from jixiao.documents.tables.glued_funding import is_glued_rate
+from jixiao.documents.tables.ocr import ocr_repaired
+from jixiao.documents.tables.pieces import Piece, Shape, is_money
+from jixiao.documents.tables.table import MONEY_ROLES, Role
+
+IMPOSSIBLE = -math.inf
+MAX_WEIGHT = 100.0
+# 10, 2.5, 1.75, 20%: never 00.110 or 0.910010 (cells glued together)
+_POINTS_TEXT = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?\s*(?:分|%)?")
+_MAX_VALUE_TEXT = 40
+_INDICATOR_NUMBER = re.compile(r"^\s*指标\s*\d+\s*[:：]")  # `指标2:村卫生室…`: a name, never a value or a reason
+_LEVEL_LIKE = re.compile(r"[\u4e00-\u9fff]{2,5}指标")
+
+
+def _bare_score(piece: Piece) -> float:
+    """A 分值 or 得分: a bare number from 0 to 100 (or `10分`)."""
+    if piece.value is None or not 0 <= piece.value <= MAX_WEIGHT or not _points_text(piece.text):
+        return IMPOSSIBLE
+    if piece.shape is Shape.NUMBER:
+        return 1.5
+    if piece.shape is Shape.FIGURE and piece.unit == "分":
+        return 1.0
+    if piece.shape is Shape.FIGURE and piece.unit == "%":
+        return 0.3  # T4 forms print the weight as `20%`
+    return IMPOSSIBLE
+
+
+def _points_text(printed: str) -> bool:
+    text = printed.strip()
+    return bool(_POINTS_TEXT.fullmatch(ocr_repaired(text) or text))  # `1O` is an OCR 10
+
+
+def _value_score(piece: Piece) -> float:
+    """A target or an actual: a figure, a date, a word in place of a number, a short text."""
+    if len(piece.text) > _MAX_VALUE_TEXT:
+        return IMPOSSIBLE  # a run of cells glued together, not one value
+    if piece.shape is Shape.TEXT:
+        size = len(piece.text.strip())
+        if size < 2:
+            return IMPOSSIBLE  # a unit or glyph a flattening split off (`种`, `数`)
+        return 1.0 if size <= 6 else 0.5 if size <= 12 else 0.2  # 有效保障, 动态清零: words for a value
+    return {
+        Shape.FIGURE: 2.0, Shape.DATE: 2.0, Shape.TEXT_VALUE: 1.5, Shape.NUMBER: 0.8, Shape.TEXT: 0.3,
+        Shape.LONG_TEXT: -0.6, Shape.DASH: 0.3, Shape.EMPTY: 0.2, Shape.POINTS: -1.0,
+    }.get(piece.shape, IMPOSSIBLE)  # fmt: skip
+
+
+def emission(role: Role, piece: Piece) -> float:
+    """How well a piece fits under a column (IMPOSSIBLE when it cannot be that column's content).
+
+    An aligner asks once per distinct cell and column (Aligner._traits keeps the answers)."""
+    shape = piece.shape
+    if shape is Shape.EMPTY:
+        return IMPOSSIBLE if role in (Role.NAME, Role.LABEL) else 0.2
+    if shape is Shape.HEADER and piece.role is Role.RATE and role is Role.NAME:
+        return 1.0  # the 预算执行率 row of an indicator table (its weight and score are the execution's)
+    if shape in (Shape.HEADER, Shape.BLOCK):
+        return IMPOSSIBLE
+    if role in (Role.TARGET, Role.ACTUAL):
+        return IMPOSSIBLE if _INDICATOR_NUMBER.match(piece.text) else _value_score(piece)
+    if role in (Role.WEIGHT, Role.SCORE):
+        return 0.3 if shape is Shape.DASH else _bare_score(piece)
+    if role in MONEY_ROLES:
+        return 0.3 if shape is Shape.DASH else (1.5 if is_money(piece) else IMPOSSIBLE)
+    return _text_emission(role, piece)
+
+
+_TEXT_EMISSIONS: dict[Role, dict[Shape, float]] = {
+    Role.LEVEL1: {Shape.LEVEL1: 3.0, Shape.POINTS: 1.5, Shape.TEXT: 0.1, Shape.LEVEL2: 0.0},
+    Role.LEVEL2: {Shape.LEVEL2: 3.0, Shape.POINTS: 1.5, Shape.TEXT: 0.1},
+    Role.NAME: {Shape.TEXT: 1.5, Shape.LONG_TEXT: 0.6, Shape.TEXT_VALUE: -0.5, Shape.FUND_LABEL: -1.0,
+                Shape.POINTS: -0.5},
+    Role.LABEL: {Shape.FUND_LABEL: 3.0, Shape.TEXT: 0.3},
+    Role.OP: {Shape.OP: 3.0, Shape.TEXT: -0.5, Shape.DASH: 0.2},
+    Role.UNIT: {Shape.UNIT: 3.0, Shape.TEXT: 0.3, Shape.DASH: 0.2},
+    Role.RATE: {Shape.DASH: 0.3},
+    Role.COEFFICIENT: {Shape.DASH: 0.3},
+    Role.REASON: {Shape.TEXT: 0.8, Shape.LONG_TEXT: 1.0, Shape.TEXT_VALUE: 0.5, Shape.DASH: 0.3},
+    Role.NOTE: {Shape.TEXT: 0.5, Shape.LONG_TEXT: 0.6, Shape.TEXT_VALUE: 0.3, Shape.DASH: 0.3, Shape.POINTS: 0.5,
+                Shape.NUMBER: -0.6, Shape.FIGURE: -0.6, Shape.UNIT: 0.2, Shape.OP: 0.2},
+}  # fmt: skip
+
+
+def _text_emission(role: Role, piece: Piece) -> float:
+    shape = piece.shape
+    if role in (Role.REASON, Role.NOTE) and _INDICATOR_NUMBER.match(piece.text):
+        return IMPOSSIBLE
+    if role is Role.NAME and shape is Shape.TEXT and len(piece.text.strip()) < 2:
+        return IMPOSSIBLE  # a stray unit (`种`) or glyph, not a name
+    if role is Role.INDEX:
+        whole = piece.value is not None and piece.value == int(piece.value) and 0 < piece.value < 1000
+        return 3.0 if shape is Shape.NUMBER and whole and "." not in piece.text else IMPOSSIBLE
+    if role is Role.LEVEL1 and shape is Shape.LEVEL2 and not piece.text.lstrip().startswith("成本"):
+        return IMPOSSIBLE
+    if role is Role.LEVEL2 and shape is Shape.TEXT and _LEVEL_LIKE.fullmatch(piece.text):
+        return 1.8  # `日效性指标`: a second level misprinted (or a variant) is still a level, not part of the name
+    if role is Role.RATE and piece.value is None and is_glued_rate(piece.text):
+        return 1.0  # `194.9194.9100%`: the row's amounts glued to its rate, cut later where the arithmetic agrees
+    if role in (Role.RATE, Role.COEFFICIENT) and piece.value is not None:
+        return 3.0 if piece.unit == "%" else (0.5 if shape is Shape.NUMBER else IMPOSSIBLE)
+    return _TEXT_EMISSIONS.get(role, {}).get(shape, IMPOSSIBLE)

@@ -1,0 +1,98 @@
+"""Stretches of a document's text that may hold tables: from a line naming column words to the next section
+heading or run of sentences. Only these stretches are cut into pieces (the reader's main cost)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from itertools import pairwise
+
+from jixiao.documents.tables.cells import HEADING, lines_outside
+from jixiao.documents.tables.headers import HEADER_WORD
+from jixiao.vocabulary import LEVEL_WORD
+
+_COLUMN_WORD = re.compile(
+    r"预算数|执行数|执行率|执行资金|到位资金|分值|得分|权重|一级|二级|三级|指标值|完成值|目标值|计划值|指标性质|度量单位|原因|指标名称|年初预算|全年执行"
+)
+MIN_HEADER = 2
+_NOT_TEXT = re.compile(r"[\s|│┃]+")
+_WINDOW_LINES = 8  # a header dumped one cell per line spreads over this many lines at most
+MAX_PROSE_RUN = 3  # this many sentences in a row end a table
+
+
+def table_zones(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Stretches that may hold tables: from a line naming column words to the next section heading (a
+    heading or a table the loader gave as a grid, `covered`, ends a stretch)."""
+    lines = lines_outside(text, covered)
+    counts = _column_words(text, lines)
+    zones: list[tuple[int, int]] = []
+    index = zones_end = 0
+    while index < len(lines):
+        if not counts[index] or sum(counts[index : index + _WINDOW_LINES]) < MIN_HEADER:
+            index += 1
+            continue
+        first = index  # a header dumped a word per line starts before its first column word (`年初` / `预算数`)
+        while first > max(index - _WINDOW_LINES, zones_end) and _is_short(text, *lines[first - 1]):
+            first -= 1
+        stop, prose = index + 1, 0
+        while stop < len(lines) and not _is_heading(text, lines[stop], lines[stop - 1]) and prose < MAX_PROSE_RUN:
+            if any(lines[stop - 1][1] < a <= lines[stop][0] for a, _ in covered):
+                break  # a grid table lies between: the stretch ends before it
+            prose = prose + 1 if _is_prose_line(text, *lines[stop]) else 0
+            stop += 1
+        stop -= prose  # a run of sentences is the text going on, not the table
+        zones.append((lines[first][0], lines[max(stop, index + 1) - 1][1]))
+        index = zones_end = max(stop, index + 1)
+    return zones
+
+
+def _is_heading(text: str, line: tuple[int, int], previous: tuple[int, int]) -> bool:
+    """A section heading ends a stretch; a pipe table's row under a piped row is no heading even when its name
+    cell is numbered like one (a sub-total row `二、田间试验 | ≥15组 | 15组 | 15.0 |` with its parts below)."""
+    if not HEADING.match(text, *line):
+        return False
+    return not ("|" in text[line[0] : line[1]] and "|" in text[previous[0] : previous[1]])
+
+
+def _column_words(text: str, lines: list[tuple[int, int]]) -> list[int]:
+    """How many column words each line holds (one scan of the text; a word never spans a line break)."""
+    counts = [0] * len(lines)
+    starts = [start for start, _ in lines]
+    for match in _COLUMN_WORD.finditer(text):
+        line = bisect_right(starts, match.start()) - 1
+        if line >= 0 and match.end() <= lines[line][1]:  # not on a line left out (a grid's)
+            counts[line] += 1
+    return counts
+
+
+_SHORT = 12
+_PROSE = re.compile(r"。|[，,；;].*[，,；;]")
+
+
+_BETWEEN_COLUMNS = re.compile(r"[\d.,%()（）/A-Za-z]*")  # a column read column by column: its values
+
+
+def may_hold_header(zone: str) -> bool:
+    """Whether a stretch can hold a header: two header words side by side once spaces and pipes are gone
+    (cells, or cells glued or broken over lines), or with a column's values between them (T3 by column).
+    Cutting the stretch into pieces is the reader's main cost; most stretches in prose hold no header."""
+    key = _NOT_TEXT.sub("", zone)
+    words = (match.span() for match in HEADER_WORD.finditer(key))  # read until two stand side by side
+    return any(_BETWEEN_COLUMNS.fullmatch(key, end, start) for (_, end), (start, _) in pairwise(words))
+
+
+def _is_short(text: str, start: int, end: int) -> bool:
+    return len(text[start:end].strip()) <= _SHORT
+
+
+_ROW_OPENING = re.compile(rf"\s*(?:{LEVEL_WORD}|指标\s*\d+\s*[:：])")
+
+
+def _is_prose_line(text: str, start: int, end: int) -> bool:
+    """A sentence on its own line (no table separator): three in a row end a stretch that may hold tables.
+    A line that opens with a level word or a numbered indicator is a row whose cells are sentences (a web
+    table's `数量指标  指标1:… 实施…37个。 本年度已完成…。`)."""
+    line = text[start:end]
+    if len(line.strip()) <= 40 or "|" in line or "\t" in line or _ROW_OPENING.match(line):
+        return False
+    return bool(_PROSE.search(line))

@@ -1,0 +1,85 @@
+"""A funding block printed as label-amount pairs, one line per row (河北 预算项目绩效自评表):
+
+    二、预算执行情况 预算安排情况(调整后) 资金到位情况 资金执行情况 预算执行进度(%)
+    预算数 6.84 到位数 6.84 执行数 6.84 100.00
+    其中:财政资金 6.84 其中:财政资金 6.84 其中:财政资金 6.84
+    其他 0.00 其他 0.00 其他 0.00
+
+Each line holds one row for the three columns (budget, allocated, executed), every amount after its own label,
+so no column header stands above it for the table reader; the total line may end with the execution rate.
+A source line repeats its label once per column. Amounts are in the 金额单位 the head fields print (万元
+unless 元).
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.extract.rules.figures import figure_at
+from jixiao.model import Figure, Funding, Kind, SourceAmount
+from jixiao.vocabulary import row_source_of, to_wan_yuan
+
+FOUND_BY = "form.paired_funding"
+_AMOUNT = r"(\d[\d,]*(?:\.\d+)?)"
+_TOTALS = re.compile(
+    rf"预算数\s*[:：]?\s*{_AMOUNT}\s*到位数\s*[:：]?\s*{_AMOUNT}\s*执行数\s*[:：]?\s*{_AMOUNT}"
+    rf"(?:[ \t]+{_AMOUNT}(?![\d.]))?"
+)
+_SOURCE_ROW = re.compile(rf"((?:其中[:：])?[\u4e00-\u9fff]{{2,10}}?)\s*{_AMOUNT}\s*\1\s*{_AMOUNT}\s*\1\s*{_AMOUNT}")
+_IN_YUAN = re.compile(r"金额单位\s*[:：]\s*元")
+_ROWS_AFTER = 3  # source lines read after the total line at most
+
+
+def paired_funding(text: str) -> Funding | None:
+    """The funding block in label-amount pairs, or None when the text prints none."""
+    totals = _TOTALS.search(text)
+    if totals is None:
+        return None
+    unit = "元" if _IN_YUAN.search(text, 0, totals.start()) else "万元"
+    funding = Funding()
+    lines = (funding.budget, funding.allocated, funding.executed)
+    for line, index in zip(lines, (1, 2, 3), strict=True):
+        line.total = _amount(text, totals, index, unit)
+    if totals.group(4) is not None:
+        funding.execution_rate = _rate(text, totals)
+    position = totals.end()
+    for _ in range(_ROWS_AFTER):
+        row = _SOURCE_ROW.match(text, _skip_space(text, position))
+        if row is None:
+            break
+        label = row.group(1)
+        source = row_source_of(label)
+        if source is None:
+            break
+        for line, index in zip(lines, (2, 3, 4), strict=True):
+            amount = _amount(text, row, index, unit)
+            if amount is not None:
+                line.by_source.append(SourceAmount(source=source, name=_name(label), amount=amount))
+        position = row.end()
+    return funding
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
+
+
+def _name(label: str) -> str:
+    return re.sub(r"^其中[:：]", "", label)
+
+
+def _amount(text: str, match: re.Match[str], group: int, unit: str) -> Figure | None:
+    figure = figure_at(text, match.start(group), match.end(group), FOUND_BY)
+    if figure.value is None:
+        return None
+    figure.value = to_wan_yuan(figure.value, figure.unit or unit)
+    figure.unit = "万元"
+    return figure
+
+
+def _rate(text: str, match: re.Match[str]) -> Figure:
+    """`100.00` under 预算执行进度(%): a percentage its header gives the unit of."""
+    figure = figure_at(text, match.start(4), match.end(4), FOUND_BY)
+    figure.unit, figure.kind = "%", Kind.PERCENT
+    return figure
