@@ -232,6 +232,14 @@ def test_an_allowance_named_jintie_is_a_fund() -> None:
     assert subject_of("80岁以上老人高龄津贴") == "80岁以上老人高龄津贴"
 
 
+def test_a_sites_bullet_list_of_categories_holds_no_title() -> None:
+    """A government site lists its page's metadata as bullets (`• 公开目录`, `• 自评报告`): the title is the
+    document's own line below them."""
+    bullets = "".join(f"  • {item}\n" for item in ("公开目录", "自评报告", "发布日期", "2022-06-30", "文号", "主题词"))
+    header = read_header(bullets + "某某县2022年度农田建设补助资金绩效自评报告\n一、基本情况\n")
+    assert (header.title, header.year) == ("某某县2022年度农田建设补助资金绩效自评报告", 2022)
+
+
 def test_a_hospital_campus_named_in_a_fund_is_no_district() -> None:
     from jixiao.extract.rules.fund_names import subject_of
 

@@ -81,9 +81,12 @@ def _last_lines(text: str, count: int) -> list[str]:
     return found[::-1]
 
 
+_MENU_ITEM = re.compile(r"^\s*[•·▪■◆]\s*\S{1,10}\s*$")  # `• 自评报告`: a site's category list, not a title
+
+
 def _title_in(lines: list[str], index: int) -> _TitleLine | None:
     line = lines[index]
-    if _CHROME.search(line):
+    if _CHROME.search(line) or _MENU_ITEM.match(line):
         return None
     if _HEADING.match(line):  # `二、项目支出绩效自评表` is a section of the report, not its title
         return None
