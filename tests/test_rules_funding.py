@@ -250,3 +250,24 @@ def test_amounts_in_yuan_by_the_heads_unit_are_converted_and_prose_has_no_paired
     assert funding is not None and funding.budget.total is not None and funding.budget.total.value == 6.84
     assert funding.execution_rate is None
     assert paired_funding("全年预算数为20万元，执行数为17.1万元。") is None
+
+
+def test_a_forms_spending_split_in_label_amount_cells_is_spending() -> None:
+    from jixiao.extract.rules.paired_funding import paired_spending
+
+    piped = paired_spending("基本支出总额 | 120.4万 | 项目支出总额 | 0 | ||||\n")
+    assert [(item.category, item.amount.value if item.amount else None) for item in piped] == [
+        ("基本支出总额", 120.4),
+        ("项目支出总额", 0.0),
+    ]
+    glued = paired_spending("按支出性质分:300.5其中:基本支出:260.5政府性基金拨款:项目支出:40其他资金:")
+    assert [(item.category, item.amount.text if item.amount else None) for item in glued] == [
+        ("基本支出", "260.5"),
+        ("项目支出", "40"),
+    ]
+
+
+def test_one_spending_kind_alone_is_no_split() -> None:
+    from jixiao.extract.rules.paired_funding import paired_spending
+
+    assert paired_spending("全年基本支出 | 88.2 |") == []

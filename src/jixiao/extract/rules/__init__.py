@@ -15,7 +15,7 @@ from jixiao.extract.rules.figures import quote_original
 from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.header import ends_mid_sentence, read_header
 from jixiao.extract.rules.indicators import attach_section_reasons, extract_indicators
-from jixiao.extract.rules.paired_funding import paired_funding
+from jixiao.extract.rules.paired_funding import paired_funding, paired_spending
 from jixiao.extract.rules.paired_lists import read_paired_lists
 from jixiao.extract.rules.score import extract_score
 from jixiao.extract.rules.scored_headings import read_scored_headings
@@ -55,6 +55,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     prose = _without_tables(view, tables)
     funding, spending = extract_funding(prose)
     funding = merge_funding(funding, paired_funding(prose))  # a form's label-amount pairs over the sentences
+    spending = spending or paired_spending(prose)
     indicators = extract_indicators(prose)
     indicators += [found for found in [*read_scored_headings(prose), *read_paired_lists(prose)]
                    if found.name not in {indicator.name for indicator in indicators}]  # fmt: skip

@@ -9,6 +9,9 @@ Each line holds one row for the three columns (budget, allocated, executed), eve
 so no column header stands above it for the table reader; the total line may end with the execution rate.
 A source line repeats its label once per column. Amounts are in the 金额单位 the head fields print (万元
 unless 元).
+
+A 部门整体 form prints its spending split the same way, each amount after its label: `基本支出总额 | 864.2万 |
+项目支出总额 | 0`, `按支出性质分:…其中:基本支出:2299.98…项目支出:156.2`.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 import re
 
 from jixiao.extract.rules.figures import figure_at
-from jixiao.model import Figure, Funding, Kind, SourceAmount
+from jixiao.model import Figure, Funding, Kind, SourceAmount, SpendingItem
 from jixiao.vocabulary import row_source_of, to_wan_yuan
 
 FOUND_BY = "form.paired_funding"
@@ -28,6 +31,10 @@ _TOTALS = re.compile(
 _SOURCE_ROW = re.compile(rf"((?:其中[:：])?[\u4e00-\u9fff]{{2,10}}?)\s*{_AMOUNT}\s*\1\s*{_AMOUNT}\s*\1\s*{_AMOUNT}")
 _IN_YUAN = re.compile(r"金额单位\s*[:：]\s*元")
 _ROWS_AFTER = 3  # source lines read after the total line at most
+_SPENDING_PAIR = re.compile(
+    r"(?<![\u4e00-\u9fff])(?:其中[:：])?((?:基本|项目)支出(?:总额)?)[ \t]*[:：|]?[ \t]*"
+    r"(\d[\d,]*(?:\.\d+)?(?:万元|万|元)?)(?![\d.])"
+)
 
 
 def paired_funding(text: str) -> Funding | None:
@@ -83,3 +90,20 @@ def _rate(text: str, match: re.Match[str]) -> Figure:
     figure = figure_at(text, match.start(4), match.end(4), FOUND_BY)
     figure.unit, figure.kind = "%", Kind.PERCENT
     return figure
+
+
+def paired_spending(text: str) -> list[SpendingItem]:
+    """基本支出 and 项目支出 each printed once after its label, or nothing (one of them alone is no split)."""
+    found = list(_SPENDING_PAIR.finditer(text))
+    kinds = [match.group(1)[:2] for match in found]
+    if sorted(kinds) != ["基本", "项目"]:
+        return []
+    unit = "元" if _IN_YUAN.search(text, 0, found[0].start()) else "万元"
+    items = []
+    for match in found:
+        amount = figure_at(text, match.start(2), match.end(2), FOUND_BY)
+        if amount.value is not None:
+            amount.value = to_wan_yuan(amount.value, "万元" if amount.unit == "万" else amount.unit or unit)
+            amount.unit = "万元"
+        items.append(SpendingItem(category=match.group(1), amount=amount))
+    return items
