@@ -406,6 +406,16 @@ def test_a_name_may_open_with_the_quantity_it_counts_but_not_with_a_stray_score(
     assert not is_name("95%群众满意")
 
 
+def test_pieces_of_cells_are_no_name() -> None:
+    from jixiao.extract.rules.tables import is_name
+
+    assert is_name("监测资料整编率(季度)")
+    assert not is_name("、提供三级指标完成程度的佐证资料")  # the rest of a criterion cell
+    assert not is_name("年度绩效目标)")  # a heading's tail
+    assert not is_name("已完成100%")  # a status with its figure
+    assert not is_name("指标1发放种薯800万粒指标2建设基地")  # two template rows run together
+
+
 def test_a_funding_row_naming_several_levels_is_no_source(tmp_path: Path) -> None:
     raw = (
         "项目资金(万元) | 全年预算数(A) | 全年执行数(B) | 执行率(B/A) |\n"

@@ -112,6 +112,9 @@ _TEMPLATE_LABEL = re.compile(r"^指标\d+[:：、.．]?$")
 _LOOSE_WORDS = re.compile(r"[^\d%]+")
 _PART_OF = re.compile(r"^[★☆*]*其中[:：]")
 _LEVEL_INSIDE = re.compile(LEVEL_WORD)
+# pieces of cells, not a name: one that starts on a mark (`、提供…佐证资料`) or closes a bracket it never
+# opened (`年度绩效目标)`), a status with its figure (`已完成100%`), two template labels run together
+_FRAGMENT = re.compile(r"^[、，,.．;；:：)）]|^[^（(]*[)）]$|^(?:已|未)?完成[\d.]+%?$|指标\d.*指标\d")
 _SCRAMBLED_NATURE = r"(?=[定性量指标]{4}$)(?=[^定]*定)(?=[^指]*指)(?=[^标]*标)[定性量指标]{4}"
 """`性标定指`: 定性指标 as OCR read it across the cell's two lines."""
 _GLUED_NATURE = re.compile(
@@ -132,8 +135,8 @@ def is_name(text: str) -> bool:
     numbering = _NUMBERING.match(compact)
     if compact[0].isdigit() and not numbering and not _COUNTED.match(compact):
         return False
-    if _TEMPLATE_LABEL.match(compact):
-        return False  # `指标2` with nothing after it: a template row left blank
+    if _TEMPLATE_LABEL.match(compact) or _FRAGMENT.search(compact):
+        return False  # `指标2` with nothing after it: a template row left blank; pieces of cells
     rest = _PART_OF.sub("", compact[numbering.end() :] if numbering else compact)
     rest = rest.removesuffix("。")  # a web table's `指标1:基层医疗卫生机构实施基本药物制度补助。`
     if not rest:
