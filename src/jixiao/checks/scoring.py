@@ -322,9 +322,10 @@ def total(ctx: CheckContext) -> Iterator[Finding]:
     if recomputed is not None and abs(stated.value - recomputed) > half_unit(places(stated)) + 0.01 * (
         len(ctx.report.indicators) + 1
     ):
+        note_zh, note_en = ("（各行得分之和相符）", " (its lines add up)") if adds_up else ("", "")
         yield ctx.finding(
-            f"总分 {stated.text} 与按10号重算的 {recomputed:.2f} 不符" + ("（各行得分之和相符）" * adds_up),
-            f"total {stated.text} != {recomputed:.2f} recomputed under 10号" + (" (its lines add up)" * adds_up),
+            f"总分 {stated.text} 与按10号重算的 {recomputed:.2f} 不符{note_zh}",
+            f"total {stated.text} != {recomputed:.2f} recomputed under 10号{note_en}",
             [ref("total_score", stated)],
             expected=recomputed,
             found=stated.value,

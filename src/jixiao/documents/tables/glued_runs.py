@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from jixiao.documents.tables.pieces import Piece, Shape
-from jixiao.documents.tables.table import Cell, Role
+from jixiao.documents.tables.table import Cell, Role, trimmed_cell
 from jixiao.numbers import UNIT_PATTERN
 from jixiao.scan import skipping
 from jixiao.vocabulary import is_reverse
@@ -139,8 +139,5 @@ def _name_start(text: str, body: list[Piece], first: re.Match[str]) -> int:
 
 
 def _trimmed(text: str, start: int, end: int) -> Cell | None:
-    printed = text[start:end].strip()
-    if not printed:
-        return None
-    offset = start + text[start:end].index(printed)
-    return Cell(printed, offset, offset + len(printed))
+    cell = trimmed_cell(text, start, end)
+    return cell if cell.text else None

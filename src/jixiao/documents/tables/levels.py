@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from jixiao.documents.tables.table import Cell
+from jixiao.documents.tables.table import Cell, cell_part, trimmed_cell
 from jixiao.vocabulary import LEVEL1_OF, LEVEL2_WORD, LEVEL_WORD, POINTS, is_level1, is_level2
 
 TOTAL_WORDS = re.compile(r"^(?:总分|合计|总计|总得分|自评总分|综合得分|自评得分)(?:[（(]分[)）])?[:：]?$")
@@ -35,20 +35,6 @@ def is_grade(text: str) -> bool:
     return bool(GRADE_WORDS.match(_compact(text)))
 
 
-def _trimmed(text: str, start: int, end: int) -> Cell:
-    chunk = text[start:end]
-    core = chunk.strip()
-    if not core:
-        return Cell("", end, end)
-    start += len(chunk) - len(chunk.lstrip())
-    return Cell(core, start, start + len(core))
-
-
-def _part(cell: Cell, a: int, b: int) -> Cell:
-    part = _trimmed(cell.text, a, b)
-    return Cell(part.text, cell.start + part.start, cell.start + part.end)
-
-
 # not the tail of a longer level (`社会|成本指标`); a first level, or a page's repeated 绩效指标, when a level
 # follows (`…动用库存绩效指标效益指标生态效益指标…`: a page break repeated the row-spanning cells)
 _INNER_LEVEL = re.compile(
@@ -63,7 +49,7 @@ def inner_levels(cell: Cell) -> list[Cell]:
     if not cuts:
         return [cell]
     bounds = [0, *cuts, len(cell.text)]
-    parts = [_part(cell, a, b) for a, b in pairwise(bounds)]
+    parts = [cell_part(cell, a, b) for a, b in pairwise(bounds)]
     return [piece for part in parts if part.text for piece in level_parts(part)]
 
 
@@ -84,7 +70,7 @@ def level_spans(text: str) -> tuple[tuple[int, int], ...]:
     if text[offset:].strip() == "等":  # 服务对象满意度指标等: the level as printed
         parts[-1] = (parts[-1][0], len(text.rstrip()))
     elif offset < len(text):
-        rest = _trimmed(text, offset, len(text))
+        rest = trimmed_cell(text, offset, len(text))
         parts.append((rest.start, rest.end))
     return tuple(parts)
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from jixiao.documents.tables.headers import BLOCK_LABEL, compact, role_of, split_header_words
 from jixiao.documents.tables.levels import inner_levels, level_parts, level_spans
 from jixiao.documents.tables.ocr import ocr_repaired
-from jixiao.documents.tables.table import Cell, Role
+from jixiao.documents.tables.table import Cell, Role, cell_part, trimmed_cell
 from jixiao.documents.tables.tokens import POINTS_NOTE as _POINTS_NOTE
 from jixiao.documents.tables.tokens import Gap, tokens
 from jixiao.numbers import UNIT_PATTERN, parse_quantity
@@ -156,15 +156,6 @@ def _points_tail(text: str) -> bool:
     return text.endswith((")", "）")) and _POINTS_TAIL.search(text) is not None
 
 
-def _trimmed(text: str, start: int, end: int) -> Cell:
-    chunk = text[start:end]
-    core = chunk.strip()
-    if not core:
-        return Cell("", end, end)
-    start += len(chunk) - len(chunk.lstrip())
-    return Cell(core, start, start + len(core))
-
-
 def _leading_border(text: str, line_start: int, after: int, end: int) -> bool:
     """The pipe that opens a `| a | b |` line under another such line: a border, or a blank cell a dump
     dropped (`| 387664.62 | 387664.62 | 10 |` under 年初预算数 | 全年预算数 | …); the aligner decides. (A lone
@@ -197,7 +188,7 @@ def _segments(text: str, start: int, end: int) -> list[tuple[Cell, bool | None]]
         elif closed or (separator == "\n" and stop > position):  # `| |`, or a line of spaces: an empty cell
             found.append((Cell("", stop, stop), closed))
         position, opened = match.end(), closed
-    last = _trimmed(text, position, end)
+    last = trimmed_cell(text, position, end)
     if last.text:
         found.append((last, opened))
     return found
@@ -264,13 +255,8 @@ def _header_spans(text: str) -> tuple[tuple[int, int], ...] | None:
     spans = split_header_words(text) if len(words) == 1 and role_of(text) is None else None
     if spans is None:
         return None
-    trimmed = [_trimmed(text, a, b) for a, b in spans]
+    trimmed = [trimmed_cell(text, a, b) for a, b in spans]
     return tuple((part.start, part.end) for part in trimmed)
-
-
-def _trimmed_part(cell: Cell, a: int, b: int) -> Cell:
-    part = _trimmed(cell.text, a, b)
-    return Cell(part.text, cell.start + part.start, cell.start + part.end)
 
 
 def _split_last_header(pieces: list[Piece]) -> list[Piece]:
@@ -287,7 +273,7 @@ def _split_last_header(pieces: list[Piece]) -> list[Piece]:
     result: list[Piece] = []
     for index, piece in enumerate(pieces):
         if index in cuts:
-            result.extend(shape_of(_trimmed_part(piece.cell, a, b)) for a, b in cuts[index])
+            result.extend(shape_of(cell_part(piece.cell, a, b)) for a, b in cuts[index])
         else:
             result.append(piece)
     return result

@@ -56,6 +56,22 @@ class Cell:
     end: int
 
 
+def trimmed_cell(text: str, start: int, end: int) -> Cell:
+    """text[start:end] without its outer spaces, as a cell at its own offsets (an empty cell at `end`)."""
+    chunk = text[start:end]
+    core = chunk.strip()
+    if not core:
+        return Cell("", end, end)
+    start += len(chunk) - len(chunk.lstrip())
+    return Cell(core, start, start + len(core))
+
+
+def cell_part(cell: Cell, start: int, end: int) -> Cell:
+    """The trimmed part cell.text[start:end] of a cell, at its offsets in the document."""
+    part = trimmed_cell(cell.text, start, end)
+    return Cell(part.text, cell.start + part.start, cell.start + part.end)
+
+
 @dataclass
 class Row:
     cells: dict[Role, Cell] = field(default_factory=dict)
