@@ -57,8 +57,9 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     funding = merge_funding(funding, paired_funding(prose))  # a form's label-amount pairs over the sentences
     spending = spending or paired_spending(prose)
     indicators = extract_indicators(prose)
-    indicators += [found for found in [*read_scored_headings(prose), *read_paired_lists(prose)]
-                   if found.name not in {indicator.name for indicator in indicators}]  # fmt: skip
+    named = {indicator.name for indicator in indicators}
+    extras = [*read_scored_headings(prose), *read_paired_lists(prose)]  # prose shapes the sentences do not read
+    indicators += [extra for extra in extras if extra.name not in named]
     attach_section_reasons(prose, indicators)
     total_score, grade = extract_score(prose)
     report = Report(
