@@ -258,8 +258,9 @@ def numbered_parts(
     if first is None or (first["bracketed"] or first["dotted"]) != "1" or not totals:
         return None
     items: list[Item] = []
-    number, at = 1, first
-    while at is not None and int(at["bracketed"] or at["dotted"]) == number:
+    number = 1
+    at_next: re.Match[str] | None = first
+    while (at := at_next) is not None and int(at["bracketed"] or at["dotted"]) == number:
         stop = _ITEM_END.search(plain, at.end(), limit)
         stop_at = stop.start() if stop else limit
         found = _numbered_item(text, plain, at.end(), stop_at)
@@ -267,7 +268,7 @@ def numbered_parts(
             return None
         items += found
         number += 1
-        at = _ENUMERATOR.match(plain, stop_at + 1, limit) if stop else None
+        at_next = _ENUMERATOR.match(plain, stop_at + 1, limit) if stop else None
     if number - 1 < _MIN_NUMBERED or not all(is_part(item) for item in items):
         return None
     line = next((line for line, (total, _) in totals.items() if _adds_up(text, items, total)), None)
