@@ -149,4 +149,5 @@ _BRACKETED = re.compile(r"^[（(]([^()（）]{4,40})[)）]")
 def bracketed_subject(text: str) -> str | None:
     """`(教育专项工作经费)` printed under or after a title that names only its unit."""
     match = _BRACKETED.match(text.strip())
-    return subject_of(match.group(1)) if match else None
+    subject = subject_of(match.group(1)) if match else None
+    return None if subject is None or _ORGAN_END.search(subject) else subject  # `(某市农村经营服务站)`: a unit
