@@ -167,11 +167,11 @@ def _fund(fields: list[FormField], titles: list[_TitleLine], lines: list[str]) -
     if names:
         return names.pop()
     if not titles:
-        return _quoted_fund(lines) or _bracketed_line(lines)
+        return _quoted_fund(lines) or _bracketed_line(lines) or _evaluated_fund(lines)
     following = lines[titles[0].index + 1] if titles[0].index + 1 < len(lines) else ""
     # a post title restated by the page: the bracket may follow either copy
     bracketed = (subject for title in titles if (subject := bracketed_subject(title.rest)))
-    return next(bracketed, None) or bracketed_subject(following) or _quoted_fund(lines)
+    return next(bracketed, None) or bracketed_subject(following) or _quoted_fund(lines) or _evaluated_fund(lines)
 
 
 _HEAD_LINES = 8
@@ -185,6 +185,25 @@ def _quoted_fund(lines: list[str]) -> str | None:
         if not _SENTENCE_MARKS.search(line) and (quoted := _QUOTED.search(line)):
             return subject_of(quoted.group(1))
     return None
+
+
+_EVALUATED = re.compile(
+    r"对\s*(?:(?:19|20)\d{2}\s*年度?)?(?P<fund>[^，。；,;：:\n]{4,40}?)(?:的?绩效目标实施情况|的?绩效情况)?"
+    r"(?:开展|进行)了?(?:绩效)?自评"
+)
+
+
+def _evaluated_fund(lines: list[str]) -> str | None:
+    """`…街道对2025年某某转移支付资金绩效目标实施情况开展自评`: the report's opening sentence names what it
+    evaluates, when no title does."""
+    for line in lines[:_HEAD_LINES]:
+        if evaluated := _EVALUATED.search(line):
+            named = evaluated["fund"].rsplit("的", 1)[-1]  # `中央对地方转移支付的食品监管补助资金`
+            return None if _NOT_ONE_FUND.search(named) else subject_of(named)
+    return None
+
+
+_NOT_ONE_FUND = re.compile(r"[和及、与]|该|本|所有|全部|情况|效果|整体")  # several funds, or words about one
 
 
 def _bracketed_line(lines: list[str]) -> str | None:
