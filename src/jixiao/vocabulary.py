@@ -136,7 +136,7 @@ _SOURCE_AT_START = re.compile(
 )
 _SOURCES = [source for _, source in _SOURCE_WORDS]
 _SOURCE_PREFIX = re.compile(r"^(?:[（(]?[\d一二三四五六七八九十]+[、.．)）]\s*)?(?:其中|含)?[:：]?\s*")
-FUNDING_TOTAL = re.compile(r"^(?:年度)?(?:资金|预算)?总额|^合计|^总计|^资金总计|^项目资金总额|^年度总金额")
+FUNDING_TOTAL = re.compile(r"^(?:年度)?(?:财政)?(?:资金|预算)?总额|^合计|^总计|^资金总计|^项目资金总额|^年度总金额")
 """The 年度资金总额 row of a funding table (and its variants)."""
 
 

@@ -17,7 +17,12 @@ from jixiao.documents.layout import TableLayout
 from jixiao.documents.tables.align import Aligner
 from jixiao.documents.tables.columns import column_major_table
 from jixiao.documents.tables.footers import cut_footer
-from jixiao.documents.tables.glued_funding import drop_glued_rate, recut_disagreeing, split_glued_funding
+from jixiao.documents.tables.glued_funding import (
+    drop_glued_rate,
+    recut_disagreeing,
+    split_glued_funding,
+    split_rate_and_score,
+)
 from jixiao.documents.tables.glued_runs import glued_run_pieces
 from jixiao.documents.tables.headerless import headerless_table, headerless_zones
 from jixiao.documents.tables.headers import MONEY_IN_YUAN, compact, kind_of
@@ -365,9 +370,13 @@ def _table(
         dropped = _drop_unheaded_points(rows, columns) if layout == "t4" else []
     else:
         dropped = []
+        header_weight = _weight_in_header(run)
+        points = float(header_weight.text) if header_weight is not None else None
         for row in rows:
             cut = split_glued_funding(row, columns) or recut_disagreeing(row, columns)
-            if not cut and (span := drop_glued_rate(row)) is not None:
+            if not cut and (unread := split_rate_and_score(row, columns, points)) is not None:
+                dropped += unread
+            elif not cut and (span := drop_glued_rate(row)) is not None:
                 dropped.append(span)
     table = Table(kind=kind, layout=layout, columns=columns, rows=rows, start=run[0].cell.start, end=0)
     if kind is Kind.FUNDING:

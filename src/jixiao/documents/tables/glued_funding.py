@@ -68,6 +68,54 @@ def recut_disagreeing(row: Row, columns: list[Role]) -> bool:
     return False
 
 
+_TAIL = re.compile(r"(?P<amount>(?:0|[1-9]\d*)\.\d{2})(?P<rest>\d{2,6})")
+_POINTS = re.compile(r"(?:0|[1-9]\d?|100)(?:\.\d{1,2})?")
+_FRACTION_TOLERANCE = 0.006  # a rate printed as a fraction (1, 0.98) is rounded too
+
+
+def split_rate_and_score(row: Row, columns: list[Role], weight: float | None) -> list[tuple[int, int]] | None:
+    """`1.561.56120` under 预算数 | 执行数 | 执行率 | 得分, read 1.56 | 1.56120: the executed amount (two decimals)
+    with the rate and the score glued on, the rate printed as a fraction (`1`) or a percent without its sign.
+    Cut, in place, only when exactly one cut gives a rate that is executed over budget and a score within the
+    line's 分值 (the header's, else 100). A rate printed as a fraction is no percent: its span is returned
+    as unread; None when the row is not cut."""
+    at = columns.index(Role.EXECUTED) if Role.EXECUTED in columns else -1
+    cell = row.cells.get(Role.EXECUTED)
+    if at < 0 or cell is None or columns[at + 1 : at + 3] != [Role.RATE, Role.SCORE]:
+        return None
+    if Role.RATE in row.cells or Role.SCORE in row.cells or (glued := _TAIL.fullmatch(cell.text)) is None:
+        return None
+    budget = next((_number(row.cells[role].text) for role in _BUDGETS if role in row.cells), 0.0)
+    if budget <= 0:
+        return None
+    ratio = float(glued["amount"]) / budget
+    rest = glued["rest"]
+    cuts = [
+        (rest[:k], rest[k:], percent)
+        for k in range(1, len(rest))
+        if _AMOUNT.fullmatch(rest[:k]) and _POINTS.fullmatch(rest[k:]) and float(rest[k:]) <= (weight or _MAX_POINTS)
+        for percent in (False, True)
+        if _is_rate(float(rest[:k]), ratio, percent=percent)
+    ]
+    if len(cuts) != 1:
+        return None
+    rate, score, percent = cuts[0]
+    start = cell.start + len(glued["amount"])
+    row.cells[Role.EXECUTED] = Cell(glued["amount"], cell.start, start)
+    row.cells[Role.SCORE] = Cell(score, start + len(rate), cell.end)
+    row.split = True
+    if percent:
+        row.cells[Role.RATE] = Cell(rate, start, start + len(rate))
+        return []
+    return [(start, start + len(rate))]
+
+
+def _is_rate(printed: float, ratio: float, *, percent: bool) -> bool:
+    if percent:
+        return abs(printed - ratio * 100) <= _RATE_TOLERANCE
+    return abs(printed - ratio) <= _FRACTION_TOLERANCE
+
+
 def _missing_before_rate(row: Row, columns: list[Role]) -> list[Role]:
     """The cells printed right before the rate (amounts, a 分值) that the row lacks: the glued run holds them."""
     if Role.RATE not in columns:

@@ -14,9 +14,9 @@ from jixiao.documents.tables.table import FUNDING_ROLES, Kind, Role
 from jixiao.scan import skipping
 
 _BR = (
-    r"(?:[（(][^)）\n|]{0,16}[)）]"  # (A), （B/A×100%）, （万元）, (分)
-    # a column letter that lost one bracket: 执行数B), 年初目标值(A (not 执行率(B/A1, an OCR'd bracket)
-    r"|[（(][A-Z](?![A-Za-z0-9/)）])|(?<![（(A-Za-z])[A-Z](?:/[A-Z])?[)）])"
+    r"(?:[（(][^()（）\n|]{0,16}[)）]"  # (A), （B/A×100%）, （万元）, (分): no bracket opened inside
+    # a column letter that lost one bracket: 执行数B), 年初目标值(A; a closing bracket OCR read as 1: 执行率(B/A1
+    r"|[（(][A-Z](?![A-Za-z0-9/)）])|(?<![（(A-Za-z])[A-Z](?:/[A-Z])?[)）]|[（(][A-Z]/[A-Z]1(?![\d.%]))"
 )
 _WORDS: list[tuple[Role, str]] = [
     (Role.INDEX, r"序号|行次"),

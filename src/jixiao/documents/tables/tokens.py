@@ -41,6 +41,7 @@ _RANGE = re.compile(r"\d+(?:\.\d+)?\s*[-~—－～至]\s*\d+(?:\.\d+)?(?=[\u4e00
 POINTS_NOTE = re.compile(r"[（(] ?\d+(?:\.\d+)? ?分(?:[*×][\u4e00-\u9fff]{1,6})?[)）]")
 # 执行率(B/A×100%): a header's tag, whose 100% is no value
 _RATE_TAG = re.compile(r"[（(][A-Z](?:\s*[/+\-]\s*[A-Z])*\s*[×*]\s*100%[)）]")
+_OCR_BRACKET = re.compile(r"[（(][A-Z]/[A-Z]1(?=[\u4e00-\u9fff])")  # 执行率(B/A1得分: a bracket OCR read as 1
 _TOTAL_WORDS = ("总分", "合计", "总计")
 
 
@@ -75,6 +76,7 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
     ranges += [m.span() for m in _POINTS.finditer(text, start, end)]
     ranges += [m.span() for m in POINTS_NOTE.finditer(text, start, end)]
     ranges += [m.span() for m in _RATE_TAG.finditer(text, start, end)]
+    ranges += [m.span() for m in _OCR_BRACKET.finditer(text, start, end)]
     dates = [m.span() for m in _DATE.finditer(text, start, end) if not _CJK.match(text, m.end(), end)]
     ranges += dates
     found += [(a, b, False) for a, b in dates]
