@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from jixiao.extract.rules.figures import WEIGHT_SCORE, amount_in_wan, figure_at, money_at
 from jixiao.extract.rules.money_lists import MoneyList, attach_lists, list_in, quoted_parts
 from jixiao.extract.rules.sentences import SentenceEnds
-from jixiao.extract.rules.summed_parts import parts_after_whole, parts_before_sum
+from jixiao.extract.rules.summed_parts import MIN_AMOUNTS, amounts_in, parts_after_whole, parts_before_sum
 from jixiao.model import Funding, FundingLine, SourceAmount, SpendingItem
 from jixiao.scan import skipping
 from jixiao.vocabulary import FUNDING_VERBS, NOT_A_FUNDING_LINE, SUM_WORDS, source_of
@@ -210,7 +210,10 @@ def _summed_parts(reading: _Reading, start: int, end: int) -> MoneyList | None:
     """A sentence of named amounts that add up to the sum stated after them (the sum's clause says the line)
     or to a line's total stated before: one list, not amounts of lines."""
     text, plain = reading.text, reading.plain
-    if (parts := parts_before_sum(text, plain, start, end)) is not None and parts.whole is not None:
+    amounts = amounts_in(plain, start, end)
+    if len(amounts) < MIN_AMOUNTS:
+        return None
+    if (parts := parts_before_sum(text, plain, start, amounts)) is not None and parts.whole is not None:
         parts.line = _line_in(plain[_clause_start(plain, parts.end, parts.whole[0]) : parts.whole[0]])
         return parts if parts.line else None
     totals = {
@@ -218,7 +221,7 @@ def _summed_parts(reading: _Reading, start: int, end: int) -> MoneyList | None:
         for line in ("budget", "allocated", "executed")
         if (total := getattr(reading.funding, line).total) is not None and total.value is not None
     }
-    return parts_after_whole(text, plain, start, end, totals)
+    return parts_after_whole(text, plain, start, amounts, totals)
 
 
 _SUBJECT_ROW = "narrative.source_sentence"
