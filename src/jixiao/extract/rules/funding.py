@@ -173,6 +173,8 @@ def _sum_of_the_others(found: list[_Amount]) -> list[_Amount]:
 
 
 def _funding_text_end(text: str) -> int:
+    if "绩效指标" not in text and "数量指标" not in text:
+        return len(text)  # the heading names one of them: a text with neither is not scanned line by line
     match = _INDICATOR_SECTION.search(text)
     return match.start() if match else len(text)
 

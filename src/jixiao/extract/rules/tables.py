@@ -221,7 +221,7 @@ def _execution_line(table: Table, row: Row, funding: Funding, source: str) -> No
 
 def program_of(text: str) -> str | None:
     """The 项目名称 a 自评表 is for: its indicators belong to it."""
-    match = _PROGRAM_ROW.search(text)
+    match = _PROGRAM_ROW.search(text) if "名称" in text else None  # every label ends in 名称
     return match.group(1).strip() if match else None
 
 
