@@ -240,11 +240,12 @@ class Aligner:
         score a piece alike (指标值 and 实际完成值, 分值 and 得分, the money columns) are scored once."""
         fits: list[tuple[int, float]] = []
         scored: dict[Role, float] = {}
+        cents = self.kind is _FUNDING and _CENTS.search(piece.text) is not None
         for column, role in enumerate(self.columns):
             alike = _SCORED_ALIKE.get(role, role)
             fit = scored.get(alike)
             if fit is None:
-                fit = scored[alike] = self._fit(role, piece)
+                fit = scored[alike] = self._fit(role, piece, cents)
             if fit > IMPOSSIBLE:
                 fits.append((column + 1, fit))
         return fits
@@ -255,9 +256,11 @@ class Aligner:
         again right after that column would glue a new row's label onto this one."""
         return piece.shape in _ROW_OPENERS or bool(NUMBERED.match(piece.text))
 
-    def _fit(self, role: Role, piece: Piece) -> float:
+    @staticmethod
+    def _fit(role: Role, piece: Piece, cents: bool) -> float:
+        """The piece's emission under `role`; `cents`: a funding table's piece printed with two decimals."""
         fit = emission(role, piece)
-        if self.kind is _FUNDING and role in _POINTS_ROLES and _CENTS.search(piece.text):
+        if cents and role in _POINTS_ROLES:
             return fit + _AMOUNT_AS_POINTS  # `3.00` in a funding row is an amount before it is a 分值
         return fit
 
