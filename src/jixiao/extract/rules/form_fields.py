@@ -34,14 +34,14 @@ _LABELS: list[tuple[str, FieldKind]] = [
         r"|(?<![\u4e00-\u9fff])部门(?=[ \t]*[|:：])",
         FieldKind.UNIT,
     ),
-    (r"(?<![中央])(?:项目)?主管(?:部门|单位)", FieldKind.ADMIN),
+    (r"(?<![中央])(?:项目)?主管(?:部 ?门|单 ?位)", FieldKind.ADMIN),  # `地方主管部 门`: a PDF cell wrapped in the label
     (r"评价年度|预算年度|(?<![\u4e00-\u9fff])年度(?=[ \t]*[:：])", FieldKind.YEAR),
 ]
 _LABEL = skipping("|".join(f"(?P<k{index}>{pattern})" for index, (pattern, _) in enumerate(_LABELS)))
 _KINDS = [kind for _, kind in _LABELS]
 # the words a value stops at: the next label of the form
 _NEXT_LABEL = re.compile(
-    r"项目名称|主管部门|主管单位|项目实施单位|实施单位|实施第位|资金使用单位|项目负责人|负责人|联系人|联系电话|项目资金"
+    r"项目名称|主管部门|主管单位|项目实施单位|实施单位|项目单位|实施第位|资金使用单位|项目负责人|负责人|联系人|联系电话|项目资金"
     r"|资金情况|预算资金|预算执行|年初预算|全年预算|年度资金总额|自评得分|自评总分|填报日期|项目类别|项目属性|项目类型"
     r"|财政处室|中央主管|地方主管|预算编码|评价类型|评价方式|评价年度|单位地址|项目编码|项目起止|单位[:：]|[（(]公章[)）]"
 )
