@@ -28,8 +28,8 @@ _NAME_CHAR = r"(?:[^\d，,；;。:：、()（）\n]|(?<=[\u4e00-\u9fff])(?<!元)
 _AMOUNT = skipping(AMOUNT_PATTERN)  # what an item ends in, searched alone on the same stretch: none, no item
 # Where an item may start: its name, the spaces and the sign after it are a run of these chars, which ends at
 # the amount's first digit, at the bracket after the name or at a line break inside the spaces. The lookahead
-# reads that run once (possessive, no backtracking) and refuses the start at a comma, a full stop or a word
-# run that ends in no amount, before the name is tried at 40 lengths (the same matches, found sooner).
+# reads that run once (possessive, no backtracking) and refuses a start whose run is shorter than a name or
+# ends in anything else (a comma, a full stop), before the name is tried at 40 lengths (the same matches).
 _ITEM_RUN = r"(?=[^\d，,；;。:：()（）\n]{2,}+[\d(（\n])"
 _ITEM = re.compile(
     rf"{_ITEM_RUN}(?P<name>{_NAME_CHAR}{{2,40}}?(?:[（(][^)）]{{0,30}}[)）])?)\s*(?P<amount>{AMOUNT_PATTERN})"
