@@ -330,12 +330,17 @@ _CLOSING_REACH = 40
 _BARE_ENUMERATOR = re.compile(
     r"\s*(?:[（(][\d一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*"
 )
+# `1.预算执行情况分析(包括完成情况和偏差原因等)` as the last line: a section whose text is not there
+_HEADING_ONLY = re.compile(
+    r"\s*(?:[（(][\d一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)[^。；;，,！!？?]{2,40}"
+)
 _OPEN_END = re.compile(r"[\u4e00-\u9fff\dA-Za-z:：、，,（(“]$")
 
 
 def ends_mid_sentence(text: str) -> bool:
     """The report stops inside a sentence, a heading or a cell: its last line ends on a word, a figure, a
-    comma or a colon, and is none of the lines a report closes with (a date, a signature, a grade…).
+    comma or a colon, or is a numbered heading with no text under it, and is none of the lines a report
+    closes with (a date, a signature, a grade…).
 
     A last line that is a table row (`… | 20 |`) is for the table reader to judge.
     """
@@ -345,9 +350,9 @@ def ends_mid_sentence(text: str) -> bool:
     last = lines[-1]
     if _BARE_ENUMERATOR.fullmatch(last):
         return True  # `(2)`: a numbered part whose text is not there
-    if not _OPEN_END.search(last) or _CLOSING_LINE.search(last[-_CLOSING_REACH:]) or _is_signature(last):
+    if _CLOSING_LINE.search(last[-_CLOSING_REACH:]) or _is_signature(last):
         return False
-    return True
+    return bool(_OPEN_END.search(last) or _HEADING_ONLY.fullmatch(last))
 
 
 def _is_signature(line: str) -> bool:
