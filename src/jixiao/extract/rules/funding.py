@@ -21,6 +21,8 @@ from jixiao.extract.rules.figures import WEIGHT_SCORE, amount_in_wan, figure_at,
 from jixiao.extract.rules.money_lists import MoneyList, attach_lists, list_in, quoted_parts
 from jixiao.extract.rules.sentences import SentenceEnds
 from jixiao.extract.rules.summed_parts import (
+    MIN_AMOUNTS,
+    amounts_in,
     batched_parts,
     numbered_parts,
     parts_after_whole,
@@ -179,6 +181,8 @@ def _sum_of_the_others(found: list[_Amount]) -> list[_Amount]:
 
 
 def _funding_text_end(text: str) -> int:
+    if "绩效指标" not in text and "数量指标" not in text:
+        return len(text)  # the heading names one of them: a text with neither is not scanned line by line
     match = _INDICATOR_SECTION.search(text)
     return match.start() if match else len(text)
 
@@ -260,7 +264,10 @@ def _summed_parts(reading: _Reading, start: int, end: int) -> MoneyList | None:
     """A sentence of named amounts that add up to the sum stated after them (the sum's clause says the line)
     or to a line's total stated before: one list, not amounts of lines."""
     text, plain = reading.text, reading.plain
-    if (parts := parts_before_sum(text, plain, start, end)) is not None and parts.whole is not None:
+    amounts = amounts_in(plain, start, end)
+    if len(amounts) < MIN_AMOUNTS:
+        return None
+    if (parts := parts_before_sum(text, plain, start, amounts)) is not None and parts.whole is not None:
         parts.line = _line_in(plain[_clause_start(plain, parts.end, parts.whole[0]) : parts.whole[0]])
         return parts if parts.line else None
     totals = {
@@ -268,7 +275,7 @@ def _summed_parts(reading: _Reading, start: int, end: int) -> MoneyList | None:
         for line in ("budget", "allocated", "executed")
         if (total := getattr(reading.funding, line).total) is not None and total.value is not None
     }
-    return parts_after_whole(text, plain, start, end, totals)
+    return parts_after_whole(text, plain, start, amounts, totals)
 
 
 _SUBJECT_ROW = "narrative.source_sentence"

@@ -379,7 +379,7 @@ def attach_section_reasons(text: str, indicators: list[Indicator]) -> None:
 
     额尔古纳 2024 explains its -61 新增就业 only there, not beside the indicator.
     """
-    heading = _DEVIATION_SECTION.search(text)
+    heading = _DEVIATION_SECTION.search(text) if "原因" in text else None  # the heading names it
     if heading is None:
         return
     top = _TOP_HEADING.search(text, heading.end())

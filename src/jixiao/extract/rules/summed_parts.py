@@ -45,6 +45,7 @@ _TOLERANCE = 0.005
 _MIN_BEFORE_SUM = 3
 _MIN_AFTER_WHOLE = 2
 _MAX_NAME = 40
+MIN_AMOUNTS = min(_MIN_BEFORE_SUM, _MIN_AFTER_WHOLE)  # a sentence with fewer holds no parts either way
 
 
 def _adds_up(text: str, items: list[Item], whole: float) -> bool:
@@ -62,10 +63,17 @@ def _name(raw: str) -> str:
     return name
 
 
-def parts_before_sum(text: str, plain: str, start: int, end: int) -> MoneyList | None:
+def amounts_in(plain: str, start: int, end: int) -> list[re.Match[str]]:
+    """The amounts of plain[start:end], found once for both readings of a sentence. Every amount's unit holds
+    元 or 万: a sentence with neither (most of a report's prose) is not scanned."""
+    if plain.find("元", start, end) < 0 and plain.find("万", start, end) < 0:
+        return []
+    return list(_AMOUNT.finditer(plain, start, end))
+
+
+def parts_before_sum(text: str, plain: str, start: int, amounts: list[re.Match[str]]) -> MoneyList | None:
     """`A40万元；B12.5万元；C30万元。共计下达…82.5万元`: the parts, with the span of their stated sum as the whole
-    (the line is the sum's, which the caller reads in its clause)."""
-    amounts = list(_AMOUNT.finditer(plain, start, end))
+    (the line is the sum's, which the caller reads in its clause); `amounts` are the sentence's (amounts_in)."""
     if len(amounts) < _MIN_BEFORE_SUM:
         return None
     whole = _WHOLE_AFTER.match(plain, amounts[-1].end())
@@ -92,9 +100,11 @@ def parts_before_sum(text: str, plain: str, start: int, end: int) -> MoneyList |
                      whole=whole.span("amount"), sum_after=True)  # fmt: skip
 
 
-def parts_after_whole(text: str, plain: str, start: int, end: int, totals: dict[str, float]) -> MoneyList | None:
-    """`下达各县…3900万元，安排本级部门预算资金1400万元` under a stated 5300: where the line's money went."""
-    amounts = list(_AMOUNT.finditer(plain, start, end))
+def parts_after_whole(
+    text: str, plain: str, start: int, amounts: list[re.Match[str]], totals: dict[str, float]
+) -> MoneyList | None:
+    """`下达各县…3900万元，安排本级部门预算资金1400万元` under a stated 5300: where the line's money went
+    (`amounts` are the sentence's, amounts_in)."""
     if len(amounts) < _MIN_AFTER_WHOLE or not totals:
         return None
     items: list[Item] = []
@@ -288,7 +298,9 @@ def numbered_parts(
 
 
 __all__ = [
+    "MIN_AMOUNTS",
     "SummedSources",
+    "amounts_in",
     "batched_parts",
     "numbered_parts",
     "parts_after_whole",
