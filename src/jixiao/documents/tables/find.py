@@ -488,6 +488,8 @@ def find_tables(
     read = [table for zone, breaks in found for table in _tables_in(text, zone, breaks)]
     read += [table for view in views if view is not None for table in _wrapped_tables(text, view, gap, ocr)]
     for table in read:
+        if _in_a_sentence(text, table):
+            continue
         table.money_unit = _money_unit(text, table)
         table.ocr = ocr
         if ocr:
@@ -496,6 +498,17 @@ def find_tables(
     if not any(table.kind is Kind.INDICATORS for table in tables):
         tables += _headerless(text, gap, ocr, [*covered, *((t.start, t.end) for t in tables)])
     return sorted(tables, key=lambda table: table.start)
+
+
+def _in_a_sentence(text: str, table: Table) -> bool:
+    """`…合计2089万元。全年预算执行数合计2089万元。通过…`: a glued "header" (全年预算 | 执行数) and its one row
+    that open after a full stop and close with one inside a line are a sentence of prose, not a table."""
+    if table.layout != "t4" or table.kind is not Kind.FUNDING or len(table.rows) > 1:
+        return False
+    line_start = text.rfind("\n", 0, table.start) + 1
+    line_end = text.find("\n", table.end)
+    after = text[table.end : len(text) if line_end < 0 else line_end]
+    return "。" in text[line_start : table.start] and after.lstrip().startswith("。")
 
 
 def _wrapped_tables(text: str, view: WrappedView, gap: Gap, ocr: bool) -> list[Table]:

@@ -209,9 +209,12 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
             lists.append(numbered)
             position = ends.after(numbered.end) + 1  # its items' sentences are read as its items
             continue
-        if not _summed_sources(reading, position, end):
-            summed = _summed_parts(reading, position, end)
-            lists.extend([summed] if summed is not None else _read_sentence(reading, position, end))
+        if (rest := _summed_sources(reading, position, end)) is not None:
+            lists.extend(rest)
+        elif (summed := _summed_parts(reading, position, end)) is not None:
+            lists.append(summed)
+        else:
+            lists.extend(_read_sentence(reading, position, end))
         position = end + 1
     attach_lists(text, lists, reading.funding, reading.spending)
     _drop_partial_subject_rows(reading.funding)
@@ -238,14 +241,14 @@ def _numbered_parts(reading: _Reading, start: int, end: int, limit: int) -> Mone
     return numbered_parts(reading.text, reading.plain, start, limit, totals)
 
 
-def _summed_sources(reading: _Reading, start: int, end: int) -> bool:
-    """A sentence of source-led amounts closed by their sum: the line's total and its sources (a line
-    already read keeps what it has)."""
+def _summed_sources(reading: _Reading, start: int, end: int) -> list[MoneyList] | None:
+    """A sentence opening with source-named amounts and their sum: the line's total and its sources (a line
+    already read keeps what it has); the rest of the sentence is read as a sentence. None: no such start."""
     if reading.text.find("计", start, end) < 0:
-        return False  # every such sentence closes on 共计 / 合计 / 总计
+        return None  # every such sum is a 共计 / 合计 / 总计
     found = sources_before_sum(reading.text, reading.plain, start, end, _line_in)
     if found is None:
-        return False
+        return None
     block: FundingLine = getattr(reading.funding, found.line)
     if block.total is None:
         block.total = money_at(reading.text, *found.whole, "narrative.funding")
@@ -254,7 +257,7 @@ def _summed_sources(reading: _Reading, start: int, end: int) -> bool:
             for source, name, span in found.rows
         ]
     reading.current = found.line
-    return True
+    return _read_sentence(reading, found.whole[1], end) if found.whole[1] < end else []
 
 
 def _summed_parts(reading: _Reading, start: int, end: int) -> MoneyList | None:

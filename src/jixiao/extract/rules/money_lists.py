@@ -51,7 +51,7 @@ _GENERIC_NAMES = {"财政资金", "资金", "专项资金", "项目资金", "补
 _PARTS_OVERLAP = 0.5
 # what a source's name may hold besides its level: 中央补助资金, 本级财政配套资金, 中央补助飞行经费执行
 _MONEY_WORDS = re.compile(
-    r"财政|补助|配套|专项|转移支付|直达|资金|经费|预算|拨款|衔接|一般公共|本级|级|执行|支出|下达|安排|投入|合计|共计"
+    r"财政|补助|补贴|配套|专项|转移支付|直达|资金|经费|预算|拨款|衔接|一般公共|本级|级|执行|支出|下达|安排|投入|合计|共计"
 )
 _MAX_SOURCE_RESIDUE = 4
 _LEVEL_WORD = re.compile(

@@ -292,8 +292,11 @@ def merge_funding(narrative: Funding, table: Funding | None) -> Funding:
     return merged
 
 
+_KEY_NUMBER = re.compile(r"^指标\d{1,2}(?=[:：])")  # `指标2:某管理率` in the table is `某管理率` in the prose
+
+
 def _key(name: str) -> str:
-    return _KEY_DROP.sub("", name)
+    return _KEY_DROP.sub("", _KEY_NUMBER.sub("", name))
 
 
 def merge_indicators(narrative: list[Indicator], table: list[Indicator]) -> list[Indicator]:
