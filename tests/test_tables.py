@@ -857,3 +857,24 @@ def test_a_squashed_weight_first_form_reads_past_an_empty_level_to_its_footer() 
     ]
     [total] = [r for r in table.rows if Role.LABEL in r.cells]
     assert (total.text(Role.WEIGHT), total.text(Role.SCORE)) == ("100", "100")
+
+
+def test_a_budget_and_executed_glued_beside_their_rate_are_cut_where_the_rate_agrees() -> None:
+    """`250250.00100.00%` was cut after two decimals into one amount `250250.00` and the rate, leaving the
+    executed cell empty: the one cut of the amounts that agrees with the printed rate is 250 | 250.00."""
+    raw = (
+        "序号单位名称全年预算数全年执行数预算执行率1县文化馆410396.5096.71%2县图书馆250250.00100.00%"
+        "3县体育中心9045.0050.00%合计750691.5092.20%\n"
+    )
+    [table] = _tables(raw)
+    cut = [(r.text(Role.BUDGET), r.text(Role.EXECUTED), r.text(Role.RATE)) for r in table.rows]
+    assert cut == [
+        ("410", "396.50", "96.71%"),
+        ("250", "250.00", "100.00%"),
+        ("90", "45.00", "50.00%"),
+        ("750", "691.50", "92.20%"),
+    ]
+    assert all(r.split for r in table.rows)  # cut by the arithmetic, and said so
+    lone = "序号单位名称全年预算数全年执行数预算执行率1县图书馆250250.0077.00%\n"  # no cut agrees: left as read
+    [table] = _tables(lone)
+    assert table.rows[0].text(Role.EXECUTED) == "" and not table.rows[0].split

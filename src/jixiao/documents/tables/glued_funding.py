@@ -43,8 +43,9 @@ def split_glued_funding(row: Row, columns: list[Role]) -> bool:
 
 def recut_disagreeing(row: Row, columns: list[Role]) -> bool:
     """Cut again a row whose amounts and rate were printed glued and cut after two decimals, when that cut
-    disagrees with its own rate (`48.647.297.12%` read 48.64 | 7.29 | 7.12%): the one cut that agrees
-    (48.6 | 47.2 | 97.12%) replaces it; with none or several the row stays as it was read."""
+    disagrees with its own rate (`48.647.297.12%` read 48.64 | 7.29 | 7.12%) or left an amount cell empty
+    (`350350.00100.00%` read 350350.00 | – | 100.00%): the one cut that agrees (48.6 | 47.2 | 97.12%,
+    350 | 350.00 | 100.00%) replaces it; with none or several the row stays as it was read."""
     rate = row.cells.get(Role.RATE)
     if rate is None or Role.RATE not in columns or _number(rate.text.rstrip("%")) <= 0:
         return False
@@ -52,6 +53,8 @@ def recut_disagreeing(row: Row, columns: list[Role]) -> bool:
     start = rate.start
     for role in reversed(columns[: columns.index(Role.RATE)]):
         cell = row.cells.get(role)
+        if role in _GLUABLE and cell is None and not glued:
+            continue  # `350350.00 | 100.00%`: the executed cell is glued inside the budget's, not blank
         if role not in _GLUABLE or cell is None or cell.end != start:
             break
         glued.insert(0, role)

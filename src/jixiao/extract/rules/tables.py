@@ -16,7 +16,15 @@ from jixiao.documents.tables.table import MONEY_ROLES
 from jixiao.extract.rules.cells import TEMPLATE, cell_figure, is_blank, money_figure, percent_figure
 from jixiao.model import Figure, Funding, FundingLine, Indicator, Kind, SourceAmount
 from jixiao.numbers import UNIT_PATTERN
-from jixiao.vocabulary import FUNDING_TOTAL, LEVEL_WORD, is_text_value, level_name, row_source_of, source_label
+from jixiao.vocabulary import (
+    FUNDING_TOTAL,
+    LEVEL_WORD,
+    is_text_value,
+    level_name,
+    names_recipient,
+    row_source_of,
+    source_label,
+)
 
 _WHITESPACE = re.compile(r"\s+")
 _SEVERAL_LEVELS = re.compile(r"^(?:中央|省|自治区|市|州|县|区)级?(?:财政)?[、，,/和及与](?:省|自治区|市|州|县|区|地方)")
@@ -89,7 +97,7 @@ def _funding(table: Table, funding: Funding, source: str) -> None:
             funding.execution_score = funding.execution_score or score
             continue
         level = row_source_of(label)
-        if level is None or _SEVERAL_LEVELS.match(label):
+        if level is None or _SEVERAL_LEVELS.match(label) or names_recipient(label):
             continue  # `其中:中央、省、市补助资金`: one amount for three levels is no level's
         for line, amount in amounts.items():
             if amount is not None:
