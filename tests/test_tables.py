@@ -878,3 +878,20 @@ def test_a_budget_and_executed_glued_beside_their_rate_are_cut_where_the_rate_ag
     lone = "序号单位名称全年预算数全年执行数预算执行率1县图书馆250250.0077.00%\n"  # no cut agrees: left as read
     [table] = _tables(lone)
     assert table.rows[0].text(Role.EXECUTED) == "" and not table.rows[0].split
+
+
+def test_glued_amounts_no_rate_confirms_are_left_unread() -> None:
+    """`5.212.617.817.8` under 中央 | 省 | 合计 | 执行数 | 执行率 (source columns the reader does not know) cut
+    after two decimals reads 5.21 | 2.61 | 7.81 | 7.8: pieces of cells, and no rate says where the cuts are.
+    None is read as the executed amount or the rate; the run is listed unread. Glued cells whose rate agrees
+    are read."""
+    raw = "资金来源中央(万元)省级(万元)合计(万元)执行数(万元)执行率5.212.617.817.8(Y)%项目年度目标:完成建设。\n"
+    tables = _tables(raw)
+    assert not [row for table in tables for row in table.rows if row.cells.keys() - {Role.LABEL}]
+    text, _ = normalize(raw)
+    assert (text.index("5.21"), text.index("5.21") + 4) in [span for t in tables for span in t.skipped]
+    agreeing = "项目资金(万元)全年预算数全年执行数执行率年度资金总额20.0018.0090%\n"
+    [table] = _tables(agreeing)
+    assert [(r.text(Role.BUDGET), r.text(Role.EXECUTED), r.text(Role.RATE)) for r in table.rows] == [
+        ("20.00", "18.00", "90%")
+    ]

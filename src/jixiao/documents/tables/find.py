@@ -17,7 +17,12 @@ from jixiao.documents.layout import TableLayout
 from jixiao.documents.tables.align import Aligner
 from jixiao.documents.tables.columns import column_major_table
 from jixiao.documents.tables.footers import cut_footer
-from jixiao.documents.tables.glued_funding import drop_glued_rate, recut_disagreeing, split_glued_funding
+from jixiao.documents.tables.glued_funding import (
+    drop_glued_rate,
+    drop_unconfirmed_run,
+    recut_disagreeing,
+    split_glued_funding,
+)
 from jixiao.documents.tables.glued_runs import glued_run_pieces
 from jixiao.documents.tables.headerless import headerless_table, headerless_zones
 from jixiao.documents.tables.headers import MONEY_IN_YUAN, compact, kind_of
@@ -368,6 +373,7 @@ def _table(
             cut = split_glued_funding(row, columns) or recut_disagreeing(row, columns)
             if not cut and (span := drop_glued_rate(row)) is not None:
                 dropped.append(span)
+            dropped += drop_unconfirmed_run(row)
     table = Table(kind=kind, layout=layout, columns=columns, rows=rows, start=run[0].cell.start, end=0)
     if kind is Kind.FUNDING:
         table.weight_in_header = _weight_in_header(run)

@@ -137,6 +137,34 @@ def is_glued_rate(text: str) -> bool:
     return text.count(".") > 1 or _number(text[:-1]) > _MAX_RATE
 
 
+_CHAINED = (*MONEY_ROLES, Role.WEIGHT, Role.RATE, Role.SCORE)
+
+
+def drop_unconfirmed_run(row: Row) -> list[tuple[int, int]]:
+    """Take out the cells of a funding row whose rate cell is glued to its amounts (`4.918.423.32` read
+    4.91 | 8.42 (the rate) | 3.32) when the rate does not confirm the cut: a cut after two decimals is a
+    guess, and a rate that is no percent, or one the amounts disagree with (executed over budget), says the
+    cells are pieces of other cells. Their spans are unread. A row cut by the arithmetic, or whose glued
+    cells agree with their rate, is kept; so is a source row of glued amounts with no rate cell at all
+    (`其中:财政拨款45.0045.0043.56`), whose cut the total row's confirmed one vouches for."""
+    if row.split or Role.RATE not in row.cells:
+        return []
+    cells = sorted((row.cells[role].start, role) for role in _CHAINED if role in row.cells)
+    glued: set[Role] = set()
+    amounts_glued = False  # two cells glued that are not the rate: cut where no percent sign tells
+    for (_, before), (start, after) in zip(cells, cells[1:], strict=False):
+        if row.cells[before].end == start:
+            glued.update((before, after))
+            amounts_glued = amounts_glued or Role.RATE not in (before, after)
+    if Role.RATE not in glued:
+        return []
+    rate = row.cells[Role.RATE]
+    known = {role: row.cells[role].text for role in (*_BUDGETS, Role.EXECUTED) if role in row.cells}
+    if rate.text.endswith("%") and (not amounts_glued or _agree(known, _number(rate.text.rstrip("%")))):
+        return []  # `48.0097%`: the percent sign ends the amount; glued amounts need the rate to agree
+    return [(cell.start, cell.end) for role in sorted(glued) if (cell := row.cells.pop(role))]
+
+
 def drop_glued_rate(row: Row) -> tuple[int, int] | None:
     """Take out a rate cell no cut could read (`303010100%`: cells glued to the rate); its span is unread."""
     cell = row.cells.get(Role.RATE)
