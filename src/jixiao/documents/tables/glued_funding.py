@@ -10,6 +10,7 @@ one unread cell: a guess is never made.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from jixiao.documents.tables.table import MONEY_ROLES, Cell, Role, Row
 
@@ -152,7 +153,7 @@ def drop_unconfirmed_run(row: Row) -> list[tuple[int, int]]:
     cells = sorted((row.cells[role].start, role) for role in _CHAINED if role in row.cells)
     glued: set[Role] = set()
     amounts_glued = False  # two cells glued that are not the rate: cut where no percent sign tells
-    for (_, before), (start, after) in zip(cells, cells[1:], strict=False):
+    for (_, before), (start, after) in pairwise(cells):
         if row.cells[before].end == start:
             glued.update((before, after))
             amounts_glued = amounts_glued or Role.RATE not in (before, after)
