@@ -489,3 +489,14 @@ def test_rows_of_a_per_recipient_execution_table_are_no_sources(tmp_path: Path) 
         ("provincial", "省级补助资金"),
         ("prefectural", "市级配套"),
     ]
+
+
+def test_a_progress_column_gives_each_indicator_its_completion(tmp_path: Path) -> None:
+    from test_tables import CELL_PER_LINE
+
+    _, report = _report(CELL_PER_LINE, tmp_path)
+    done = {
+        ind.name: (ind.completion.text, ind.completion.value) if ind.completion else None for ind in report.indicators
+    }
+    assert done["培训合格率"] == ("98%", 98.0) and done["成本"] == ("100%", 100.0)
+    assert all(ind.actual is None for ind in report.indicators)  # progress is no actual value

@@ -21,6 +21,7 @@ _POINTS_TEXT = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?\s*(?:分|%)?")
 _MAX_VALUE_TEXT = 40
 _INDICATOR_NUMBER = re.compile(r"^\s*指标\s*\d+\s*[:：]")  # `指标2:村卫生室…`: a name, never a value or a reason
 _LEVEL_LIKE = re.compile(r"[\u4e00-\u9fff]{2,5}指标")
+_STATUS = re.compile(r"^(?:已|未|基本)?完成\d+(?:\.\d+)?%$")  # `已完成100%`: how far a row got, never a name
 
 
 def _bare_score(piece: Piece) -> float:
@@ -67,8 +68,12 @@ def emission(role: Role, piece: Piece) -> float:
         return 1.0  # the 预算执行率 row of an indicator table (its weight and score are the execution's)
     if shape in (Shape.HEADER, Shape.BLOCK):
         return IMPOSSIBLE
-    if role in (Role.TARGET, Role.ACTUAL):
+    if role is Role.COMPLETION and _STATUS.match(piece.text):
+        return 2.0
+    if role in (Role.TARGET, Role.ACTUAL, Role.COMPLETION):
         return IMPOSSIBLE if _INDICATOR_NUMBER.match(piece.text) else _value_score(piece)
+    if role is Role.NAME and _STATUS.match(piece.text):
+        return IMPOSSIBLE
     if role in (Role.WEIGHT, Role.SCORE):
         return 0.3 if shape is Shape.DASH else _bare_score(piece)
     if role in MONEY_ROLES:
@@ -103,6 +108,8 @@ def _text_emission(role: Role, piece: Piece) -> float:
         return 3.0 if shape is Shape.NUMBER and whole and "." not in piece.text else IMPOSSIBLE
     if role is Role.LEVEL1 and shape is Shape.LEVEL2 and not piece.text.lstrip().startswith("成本"):
         return IMPOSSIBLE
+    if role is Role.LEVEL2 and shape is Shape.LEVEL1 and piece.text.lstrip().startswith("满意度"):
+        return 1.0  # `满意度指标 | 满意度指标 | 群众满意度`: the first level's word names its second level too
     if role is Role.LEVEL2 and shape is Shape.TEXT and _LEVEL_LIKE.fullmatch(piece.text):
         return 1.8  # `日效性指标`: a second level misprinted (or a variant) is still a level, not part of the name
     if role is Role.RATE and piece.value is None and is_glued_rate(piece.text):

@@ -10,10 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from jixiao.documents.tables import LEVEL1_OF, Cell, Role, Row, Table
+from jixiao.documents.tables import LEVEL1_OF, Cell, Role, Row, Table, is_level1
 from jixiao.documents.tables import Kind as TableKind
 from jixiao.documents.tables.table import MONEY_ROLES
-from jixiao.extract.rules.cells import TEMPLATE, cell_figure, is_blank, money_figure, percent_figure
+from jixiao.extract.rules.cells import (
+    TEMPLATE,
+    cell_figure,
+    completion_figure,
+    is_blank,
+    money_figure,
+    percent_figure,
+)
 from jixiao.model import Figure, Funding, FundingLine, Indicator, Kind, SourceAmount
 from jixiao.numbers import UNIT_PATTERN
 from jixiao.vocabulary import (
@@ -200,7 +207,10 @@ def _indicator(table: Table, row: Row, source: str, program: str | None) -> Indi
     op_cell, unit_cell = row.cells.get(Role.OP), row.cells.get(Role.UNIT)
     level2 = _level(row.cells.get(Role.LEVEL2))
     level1 = _level(row.cells.get(Role.LEVEL1))
-    if level2 and (Role.LEVEL1 in row.carried or level1 is None) and level2 in LEVEL1_OF:
+    # a carried first level yields to the second level's own (the flattening may have lost the cell that
+    # ended its span); a misprinted one the form carries down (`项目产出` over 质量指标 rows) is the form's
+    carried = Role.LEVEL1 in row.carried and (level1 is None or is_level1(level1))
+    if level2 and (carried or level1 is None) and level2 in LEVEL1_OF:
         level1 = LEVEL1_OF[level2]
     scored_by = f"table.{table.layout}.glued_split" if row.split and not found_by.endswith("checked") else found_by
     reason = row.cells.get(Role.REASON)
@@ -211,6 +221,7 @@ def _indicator(table: Table, row: Row, source: str, program: str | None) -> Indi
         name=_name(table, name_cell),
         target=cell_figure(row.cells.get(Role.TARGET), found_by, op_cell=op_cell, unit_cell=unit_cell, source=source),
         actual=cell_figure(row.cells.get(Role.ACTUAL), found_by, unit_cell=unit_cell, source=source),
+        completion=completion_figure(row.cells.get(Role.COMPLETION), found_by, source=source),
         weight=cell_figure(row.cells.get(Role.WEIGHT), scored_by, source=source),
         score=cell_figure(row.cells.get(Role.SCORE), scored_by, source=source),
         deviation_reason=None if reason is None or TEMPLATE.search(reason.text) else _WHITESPACE.sub("", reason.text),
