@@ -119,8 +119,9 @@ def test_breakdown_sum_over_is_error_under_is_warning() -> None:
 
 def test_a_placeholder_second_level_is_no_category() -> None:
     """湖北's form prints 具体指标 where the category would stand: nothing to judge, neither way."""
-    unnamed = indicator("教职工满意度", "≥90%", "96%", level1="满意度指标", level2="具体指标")
-    assert _rules(unnamed) == []
+    for placeholder in ("具体指标", "其他指标", "其它指标"):
+        unnamed = indicator("教职工满意度", "≥90%", "96%", level1="满意度指标", level2=placeholder)
+        assert _rules(unnamed) == [], placeholder
     assert _rules(indicator("教职工满意度", "≥90%", "96%", level1="满意度指标", level2="数量指标")) == [
         "indicators.category",
         "indicators.taxonomy",

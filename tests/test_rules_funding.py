@@ -271,3 +271,21 @@ def test_one_spending_kind_alone_is_no_split() -> None:
     from jixiao.extract.rules.paired_funding import paired_spending
 
     assert paired_spending("全年基本支出 | 88.2 |") == []
+
+
+def test_a_list_of_amounts_each_used_for_a_part_splits_the_line_before() -> None:
+    funding, spending = _read(
+        "本项目共完成预算资金59.9万元。其中:20万元用于河道清淤;19.9万元用于堤防加固;20万元用于监测设备购置。"
+        "全年召开会议3次。\n"
+    )
+    assert _totals(funding) == {"executed": 59.9}
+    assert [(item.category, item.amount.value) for item in spending] == [
+        ("河道清淤", 20),
+        ("堤防加固", 19.9),
+        ("监测设备购置", 20),
+    ]
+
+
+def test_one_amount_used_for_a_purpose_is_no_list() -> None:
+    _, spending = _read("本项目共完成预算资金59.9万元。其中:20万元用于河道清淤，其余资金结转下年使用。\n")
+    assert spending == []

@@ -80,11 +80,33 @@ def _clean(name: str) -> str:
     return _NAME_NOISE.sub("", name.strip(" .．:：、◇\t").lstrip(")）")).strip(" .．:：、◇\t")
 
 
+_USED_FOR_ITEM = re.compile(
+    rf"(?P<amount>{AMOUNT_PATTERN})\s*用于(?P<name>[^\d，,；;。:：\n]{{2,40}})(?P<stop>[，,；;。]|$)"
+)
+_USED_FOR_GAP = re.compile(r"\s*(?:另有|另)?")
+
+
+def _amount_first_items(text: str, plain: str, start: int, end: int) -> tuple[list[Item], int]:
+    """`其中：30万元用于预算编制；29.99万元用于设计`: items whose amount comes first, each `用于` its part;
+    the list runs while item follows item, and ends at the first clause of another shape."""
+    items: list[Item] = []
+    at = start
+    while (gap := _USED_FOR_GAP.match(plain, at, end)) and (item := _USED_FOR_ITEM.match(plain, gap.end(), end)):
+        name = _clean(text[item.start("name") : item.end("name")])
+        items.append(Item(name=name, start=item.start("amount"), end=item.end("amount")))
+        at = item.end()
+        if item["stop"] in ("。", ""):
+            break
+    return items, at
+
+
 def _items(text: str, plain: str, start: int, end: int) -> tuple[list[Item], int]:
     """The `name amount` items from `start`; the list ends at an item that is a new head (`全年执行…`)."""
     items: list[Item] = []
     if _AMOUNT.search(plain, start, end) is None:
         return items, end  # every item ends in an amount; the item scan costs ~1 ms per 1,000 chars without one
+    if _USED_FOR_ITEM.match(plain, start, end):
+        return _amount_first_items(text, plain, start, end)
     for match in _ITEM.finditer(plain, start, end):
         name = _clean(text[match.start("name") : match.end("name")])  # as printed, not as masked
         if match.start("name") > 0 and plain[match.start("name") - 1].isdigit() and name[:1] in _MEASURE:
