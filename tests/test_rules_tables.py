@@ -426,6 +426,9 @@ def test_a_funding_row_naming_several_levels_is_no_source(tmp_path: Path) -> Non
     _, report = _report(raw, tmp_path)
     assert report.funding.budget.total is not None and report.funding.budget.total.value == 80
     assert [(s.source.value, s.name) for s in report.funding.budget.by_source] == [("county", "县级资金")]
+    glued = raw.replace("中央、省、市补助县级资金", "中央补助省级补助")  # two labels glued: neither's amount
+    _, report = _report(glued, tmp_path, "glued.txt")
+    assert [(s.source.value, s.name) for s in report.funding.budget.by_source] == [("county", "县级资金")]
 
 
 def test_a_template_row_label_left_blank_is_no_indicator() -> None:

@@ -34,7 +34,11 @@ from jixiao.vocabulary import (
 )
 
 _WHITESPACE = re.compile(r"\s+")
-_SEVERAL_LEVELS = re.compile(r"^(?:中央|省|自治区|市|州|县|区)级?(?:财政)?[、，,/和及与](?:省|自治区|市|州|县|区|地方)")
+_SEVERAL_LEVELS = re.compile(
+    r"^(?:中央|省|自治区|市|州|县|区)级?(?:财政)?[、，,/和及与](?:省|自治区|市|州|县|区|地方)"
+    # two source labels glued (`中央补助自治区补助`): the amount after them is neither's
+    r"|^(?:中央|省|自治区|市|州|县|区)级?(?:财政)?(?:补助|资金|配套)(?:资金)?(?:中央|省|自治区|市|州|县|区)"
+)
 _EXECUTION_ROW = re.compile(r"^(?:预算|资金|项目)?(?:预算)?执行率(?:[（(][^)）]*[)）])?$")
 _PROGRAM_ROW = re.compile(r"(?m)^[ \t]*(?:项目名称|转移支付[（(]项目[)）]名称|转移支付名称)[ \t]*[|:：][ \t]*([^|\n]+)")
 _KEY_DROP = re.compile(r"[\s，,。:：;；、（）()“”\"]")
