@@ -246,3 +246,34 @@ def test_a_hospital_campus_named_in_a_fund_is_no_district() -> None:
     from jixiao.extract.rules.fund_names import subject_of
 
     assert subject_of("南湖院区改扩建补助") == "南湖院区改扩建补助"
+
+
+def test_a_name_field_names_the_project_with_or_without_a_money_word() -> None:
+    header = _header("2021年度县级专项资金绩效目标自评表专项资金名称县级储备油负责人及电话王某主管部门某县商务局\n")
+    assert header.fund == "县级储备油"
+    unit = _header("2021年度县级专项资金绩效目标自评表\n项目名称 | 某县粮食储备管理中心 |\n")
+    assert unit.fund is None  # a unit's name in the field is no project
+
+
+def test_a_glued_name_field_ends_at_the_project_unit_label() -> None:
+    header = _header("财政支出项目绩效评价自评报告\n项目名称 乡村文化站运行保障经费项目单位某县文旅局主管部门某县\n")
+    assert header.fund == "乡村文化站运行保障经费"
+
+
+def test_the_bracketed_fund_may_follow_either_copy_of_a_restated_title() -> None:
+    header = _header(
+        "某市某区某镇2022年度部门预算项目支出绩效自评报告 (2022年城乡困难群众临时救助金)\n"
+        "来源:某镇人民政府 发布时间:2023-05-10\n"
+        "某市某区某镇2022年度部门预算项目支出绩效自评报告\n"
+    )
+    assert header.fund == "城乡困难群众临时救助金"
+
+
+def test_a_head_line_about_a_quoted_fund_names_it() -> None:
+    header = _header("首页 > 通知公告\n某区民政局关于“2022年中央财政残疾人事业发展补助资金”管理使用情况\n一、概况\n")
+    assert header.fund == "中央财政残疾人事业发展补助资金"
+
+
+def test_a_bracketed_line_under_page_metadata_names_the_fund_of_a_report_without_a_title() -> None:
+    header = _header("发布机构 | 某县林业局 |\n发布日期 | 2021-06-01 |\n(某林场管护站房屋租金项目)\n一、项目基本情况\n")
+    assert header.fund == "某林场管护站房屋租金"

@@ -53,7 +53,7 @@ _GENERIC = {
     "转移支付预算",
 }
 _WHOLE_DEPARTMENT = re.compile(r"^(?:部门|单位)整体(?:支出)?$")
-_MONEY_WORD = r"(?:资金|经费|补贴|补助|转移支付)(?:[（(][^()（）]{1,20}[)）])?"
+_MONEY_WORD = r"(?:资金|经费|补贴|补助|租金|转移支付)(?:[（(][^()（）]{1,20}[)）])?"
 _TRAILING = [
     (re.compile(r"(项目|工程)支出$"), r"\1", ("支出",)),  # …建设项目支出 → …建设项目
     (re.compile(rf"({_MONEY_WORD}|费)项目$"), r"\1", ("项目",)),  # 衔接资金项目 → 衔接资金, 护理费项目 → 护理费
@@ -65,7 +65,7 @@ _TRANSFER_FIRST = re.compile(r"^转移支付(?=[\u4e00-\u9fff]{4})")
 _MAX_FUND = 40
 _NOT_IN_FUND = re.compile(r"[\s:：|，。；,;]")
 _LEADING_BRACKET = re.compile(r"^[（(]([^()（）]{2,20})[)）](.*)$", re.S)
-_FUND_WORD = re.compile(r"资金|经费|补贴|津贴|补助|支付|项目|工程|支出|救助|服务|费$")
+_FUND_WORD = re.compile(r"资金|经费|补贴|津贴|补助|租金|支付|项目|工程|支出|救助|服务|费$")
 
 
 def _clean(subject: str) -> str:
@@ -125,6 +125,22 @@ def _names_a_fund(subject: str) -> bool:
         and bool(_FUND_WORD.search(subject))
         and not _NOT_IN_FUND.search(subject)
     )
+
+
+_PROJECT_NAME = re.compile(r"[\u4e00-\u9fff（()）]{3,30}")
+_ORGAN_END = re.compile(rf"(?:{_ORGAN})$")
+
+
+def named_subject(value: str) -> str | None:
+    """The fund a form's 名称 field holds: what a title would give, else the value itself when it is a name of
+    its own (`专项资金名称 县级储备粮`: the field says it is the project, with or without a money word), not a
+    unit's name or a place alone."""
+    if subject := subject_of(value):
+        return subject
+    name = _clean(_LEADING_NOISE.sub("", value))
+    if not _PROJECT_NAME.fullmatch(name) or is_generic(name) or _ORGAN_END.search(name):
+        return None
+    return name if _after_places(name) else None
 
 
 _BRACKETED = re.compile(r"^[（(]([^()（）]{4,40})[)）]")

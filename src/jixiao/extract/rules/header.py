@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from jixiao.extract.rules.form_fields import FieldKind, FormField, form_fields, values_of
-from jixiao.extract.rules.fund_names import bracketed_subject, subject_of
+from jixiao.extract.rules.fund_names import bracketed_subject, named_subject, subject_of
 from jixiao.extract.rules.places import (
     is_province,
     leading_places,
@@ -155,7 +155,7 @@ def title_of(text: str) -> str | None:
 
 
 def _fund(fields: list[FormField], titles: list[_TitleLine], lines: list[str]) -> str | None:
-    names = {subject for value in values_of(fields, FieldKind.NAME) if (subject := subject_of(value))}
+    names = {subject for value in values_of(fields, FieldKind.NAME) if (subject := named_subject(value))}
     if found := next((subject for title in titles if (subject := subject_of(title.title))), None):
         # `疾控中心重大传染病防控经费转移支付区域(项目)` in the title, `重大传染病防控经费` in the 名称 field: the
         # title wraps the form's name in template words (a title that only adds words before it, `中央就业补助资金`
@@ -167,9 +167,32 @@ def _fund(fields: list[FormField], titles: list[_TitleLine], lines: list[str]) -
     if names:
         return names.pop()
     if not titles:
-        return None
+        return _quoted_fund(lines) or _bracketed_line(lines)
     following = lines[titles[0].index + 1] if titles[0].index + 1 < len(lines) else ""
-    return bracketed_subject(titles[0].rest) or bracketed_subject(following)
+    # a post title restated by the page: the bracket may follow either copy
+    bracketed = (subject for title in titles if (subject := bracketed_subject(title.rest)))
+    return next(bracketed, None) or bracketed_subject(following) or _quoted_fund(lines)
+
+
+_HEAD_LINES = 8
+_QUOTED = re.compile(r"关于\s*[“\"]([^”\"\n]{4,40})[”\"]")
+_BRACKET_LINE = re.compile(r"[（(][^()（）]{4,40}[)）]")
+
+
+def _quoted_fund(lines: list[str]) -> str | None:
+    """`某区民政局关于“2021年中央财政困难群众救助补助资金”管理使用情况`: a head line about a quoted fund."""
+    for line in lines[:_HEAD_LINES]:
+        if not _SENTENCE_MARKS.search(line) and (quoted := _QUOTED.search(line)):
+            return subject_of(quoted.group(1))
+    return None
+
+
+def _bracketed_line(lines: list[str]) -> str | None:
+    """`(某检查站租金项目)` alone on a line under a page's metadata, the report printing no title."""
+    for line in lines[:_HEAD_LINES]:
+        if _BRACKET_LINE.fullmatch(line):
+            return bracketed_subject(line)
+    return None
 
 
 # ---- region ---------------------------------------------------------------------------------------------
