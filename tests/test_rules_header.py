@@ -277,3 +277,19 @@ def test_a_head_line_about_a_quoted_fund_names_it() -> None:
 def test_a_bracketed_line_under_page_metadata_names_the_fund_of_a_report_without_a_title() -> None:
     header = _header("发布机构 | 某县林业局 |\n发布日期 | 2021-06-01 |\n(某林场管护站房屋租金项目)\n一、项目基本情况\n")
     assert header.fund == "某林场管护站房屋租金"
+
+
+def test_a_unit_in_brackets_after_the_title_is_no_fund() -> None:
+    assert _header("2021年度专项资金绩效自评报告 (某县农村经营管理服务站)\n一、基本情况\n").fund is None
+
+
+def test_an_admin_label_wrapped_inside_its_cell_still_names_the_region() -> None:
+    header = _header("就业补助资金绩效目标自评表 (2022年度)\n资金投入 (万元) 地方主管部 门 某某市东河区财政局 说明\n")
+    assert header.region == "东河区"
+
+
+def test_the_opening_sentence_names_the_fund_evaluated_when_no_title_does() -> None:
+    opening = "某某街道对2024年中央农村综合性改革转移支付资金绩效目标实施情况开展自评，现将自评情况报告如下：\n"
+    assert _header(opening).fund == "中央农村综合性改革转移支付资金"
+    several = "我局对2023年市级专项资金和预算项目资金开展了绩效自评，现将情况报告如下：\n"
+    assert _header(several).fund is None  # several funds: none is the report's

@@ -259,7 +259,7 @@ SUBJECT_END = re.compile(r"绩效|自评|评价|使用情况|实施情况|执行
 
 FUNDING_VERBS: dict[str, str] = {
     "executed": r"(?<!应)执行|支出|支付|拨付使用|实际使用|累计使用|已使用|发放|兑现|完成预算资金",
-    "allocated": r"下达|分配|下拨|拨付到位|到位|收到|到账",
+    "allocated": r"下达|分配|下拨|拨付到位|拨付(?=我[省市州县区旗])|到位|收到|到账|获得",
     "budget": r"预算|筹集|安排|资金总额|总额|总计|合计|共计|投入|批复|申请|资金共(?=\s*$)|应执行数",
 }
 """The verb that says which line a prose amount belongs to, strongest first: `下达…预算X` is allocated

@@ -28,6 +28,7 @@ from jixiao.documents.tables.glued_runs import glued_run_pieces
 from jixiao.documents.tables.headerless import headerless_table, headerless_zones
 from jixiao.documents.tables.headers import MONEY_IN_YUAN, compact, kind_of
 from jixiao.documents.tables.pieces import Piece, Shape, is_money, pieces, shape_of
+from jixiao.documents.tables.score_last_rows import score_last_rows
 from jixiao.documents.tables.scored_rows import scored_rows
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, spaced
@@ -401,14 +402,18 @@ def _weight_in_header(run: list[Piece]) -> Cell | None:
 
 
 def _scored_rows(text: str, body: list[Piece], columns: list[Role], limit: int) -> list[Row] | None:
-    """A glued scoring sheet with its 分值 column right after the name (see scored_rows), read on to the
-    next header or block of the form (a glued body's long runs of words do not end it)."""
-    if Role.NAME not in columns or Role.WEIGHT not in columns or not body:
+    """A glued scoring sheet with its 分值 column right after the name (see scored_rows), or with no 分值 and
+    the score last (see score_last_rows), read on to the next header or block of the form (a glued body's long
+    runs of words do not end it)."""
+    if Role.NAME not in columns or not body:
         return None
     at = columns.index(Role.NAME)
-    if at + 1 >= len(columns) or columns[at + 1] is not Role.WEIGHT:
-        return None
-    return scored_rows(text, body[0].cell.start, max(limit, body[-1].cell.end))
+    end = max(limit, body[-1].cell.end)
+    if columns[at + 1 : at + 2] == [Role.WEIGHT]:
+        return scored_rows(text, body[0].cell.start, end)
+    if columns[at:] == [Role.NAME, Role.TARGET, Role.ACTUAL, Role.SCORE]:
+        return score_last_rows(text, body[0].cell.start, end)
+    return None
 
 
 def _next_block(found: list[Piece], start: int) -> int:

@@ -34,7 +34,7 @@ _LABELS: list[tuple[str, FieldKind]] = [
         r"|(?<![\u4e00-\u9fff])部门(?=[ \t]*[|:：])",
         FieldKind.UNIT,
     ),
-    (r"(?<![中央])(?:项目)?主管(?:部门|单位)", FieldKind.ADMIN),
+    (r"(?<![中央])(?:项目)?主管(?:部 ?门|单 ?位)", FieldKind.ADMIN),  # `地方主管部 门`: a PDF cell wrapped in the label
     (r"评价年度|预算年度|(?<![\u4e00-\u9fff])年度(?=[ \t]*[:：])", FieldKind.YEAR),
 ]
 _LABEL = skipping("|".join(f"(?P<k{index}>{pattern})" for index, (pattern, _) in enumerate(_LABELS)))

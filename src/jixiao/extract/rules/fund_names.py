@@ -52,7 +52,7 @@ _GENERIC = {
     "转移支付资金",
     "转移支付预算",
 }
-_WHOLE_DEPARTMENT = re.compile(r"^(?:部门|单位)整体(?:支出)?$")
+_WHOLE_DEPARTMENT = re.compile(r"^(?:(?:部门|单位)整体(?:支出)?|整体支出)$")  # a unit's 整体支出 is its whole
 _MONEY_WORD = r"(?:资金|经费|补贴|补助|租金|转移支付)(?:[（(][^()（）]{1,20}[)）])?"
 _TRAILING = [
     (re.compile(r"(项目|工程)支出$"), r"\1", ("支出",)),  # …建设项目支出 → …建设项目
@@ -109,6 +109,8 @@ def subject_of(text: str) -> str | None:
     for part in _YEAR_SPLIT.split(_SUBJECT_END_AT.split(text, maxsplit=1)[0]):
         subject = _clean(part)
         unit = _DEPARTMENT_PREFIX.match(subject)
+        if unit and _WHOLE_DEPARTMENT.match(subject[unit.end() :].strip()):  # `发展和改革局整体支出`
+            return "部门整体支出"
         if unit and _names_a_fund(subject[unit.end() :]):
             subject = subject[unit.end() :]  # `水利局农田水利建设资金`: the unit's name, then the fund
         if _WHOLE_DEPARTMENT.match(subject):
@@ -143,10 +145,12 @@ def named_subject(value: str) -> str | None:
     return name if _after_places(name) else None
 
 
-_BRACKETED = re.compile(r"^[（(]([^()（）]{4,40})[)）]")
+_BRACKETED = re.compile(r"^[（(]([^()（）]{4,40})(?:[)）]|$)")
 
 
 def bracketed_subject(text: str) -> str | None:
-    """`(教育专项工作经费)` printed under or after a title that names only its unit."""
+    """`(教育专项工作经费)` printed under or after a title that names only its unit (its closing bracket may be
+    lost at the end of the line: `…绩效自评报告(2022年某补助资金`)."""
     match = _BRACKETED.match(text.strip())
-    return subject_of(match.group(1)) if match else None
+    subject = subject_of(match.group(1)) if match else None
+    return None if subject is None or _ORGAN_END.search(subject) else subject  # `(某市农村经营服务站)`: a unit

@@ -20,7 +20,13 @@ from dataclasses import dataclass, field
 from jixiao.extract.rules.figures import WEIGHT_SCORE, amount_in_wan, figure_at, money_at
 from jixiao.extract.rules.money_lists import MoneyList, attach_lists, list_in, quoted_parts
 from jixiao.extract.rules.sentences import SentenceEnds
-from jixiao.extract.rules.summed_parts import parts_after_whole, parts_before_sum
+from jixiao.extract.rules.summed_parts import (
+    batched_parts,
+    numbered_parts,
+    parts_after_whole,
+    parts_before_sum,
+    sources_before_sum,
+)
 from jixiao.model import Funding, FundingLine, SourceAmount, SpendingItem
 from jixiao.scan import skipping
 from jixiao.vocabulary import FUNDING_VERBS, NOT_A_FUNDING_LINE, SUM_WORDS, source_of
@@ -195,8 +201,13 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     ends = SentenceEnds(text, limit)
     while position < limit:
         end = ends.after(position)
-        summed = _summed_parts(reading, position, end)
-        lists.extend([summed] if summed is not None else _read_sentence(reading, position, end))
+        if (numbered := _numbered_parts(reading, position, end, limit)) is not None:
+            lists.append(numbered)
+            position = ends.after(numbered.end) + 1  # its items' sentences are read as its items
+            continue
+        if not _summed_sources(reading, position, end):
+            summed = _summed_parts(reading, position, end)
+            lists.extend([summed] if summed is not None else _read_sentence(reading, position, end))
         position = end + 1
     attach_lists(text, lists, reading.funding, reading.spending)
     _drop_partial_subject_rows(reading.funding)
@@ -204,6 +215,42 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     if not reading.spending:
         reading.spending.extend(quoted_parts(text, limit, reading.funding))
     return reading.funding, reading.spending
+
+
+_NUMBER_REACH = 40  # chars from a sentence's start to the `(1)` of a numbered list of parts
+
+
+def _numbered_parts(reading: _Reading, start: int, end: int, limit: int) -> MoneyList | None:
+    """`(1)A经费50万元。(2)B经费20万元。…` after a line's total: its parts (see summed_parts)."""
+    one = reading.plain.find("1", start, min(end, start + _NUMBER_REACH))
+    if one < 0 or AMOUNT.search(reading.plain, start, one):
+        return None  # no `(1)` near the start, or an amount of the sentence's own before it
+    totals = {
+        line: (total.value, (total.span.start, total.span.end))
+        for line in ("budget", "allocated", "executed")
+        if (total := getattr(reading.funding, line).total) is not None
+        and total.value is not None and total.span is not None
+    }  # fmt: skip
+    return numbered_parts(reading.text, reading.plain, start, limit, totals)
+
+
+def _summed_sources(reading: _Reading, start: int, end: int) -> bool:
+    """A sentence of source-led amounts closed by their sum: the line's total and its sources (a line
+    already read keeps what it has)."""
+    if reading.text.find("计", start, end) < 0:
+        return False  # every such sentence closes on 共计 / 合计 / 总计
+    found = sources_before_sum(reading.text, reading.plain, start, end, _line_in)
+    if found is None:
+        return False
+    block: FundingLine = getattr(reading.funding, found.line)
+    if block.total is None:
+        block.total = money_at(reading.text, *found.whole, "narrative.funding")
+        block.by_source = [
+            SourceAmount(source=source, name=name, amount=money_at(reading.text, *span, "narrative.sources"))
+            for source, name, span in found.rows
+        ]
+    reading.current = found.line
+    return True
 
 
 def _summed_parts(reading: _Reading, start: int, end: int) -> MoneyList | None:
@@ -250,6 +297,8 @@ def _read_sentence(reading: _Reading, start: int, end: int) -> list[MoneyList]:
         _read_rate(reading, start, end)  # every amount ends in 元 or 万: no amount and no list, a rate at most
         return []
     found = list_in(text, plain, start, end)
+    if (batched := batched_parts(text, plain, start, end)) is not None:  # the batches' parts, not the batches
+        found = [lst for lst in found if lst.end <= batched.start or lst.start >= batched.end] + [batched]
     amounts = _amounts(text, plain, start, end, [(item.start, item.end) for item in found])
     if _subject_source(plain, start, amounts) is not None:
         _add_source_rows(reading, start, amounts)

@@ -167,11 +167,11 @@ def _fund(fields: list[FormField], titles: list[_TitleLine], lines: list[str]) -
     if names:
         return names.pop()
     if not titles:
-        return _quoted_fund(lines) or _bracketed_line(lines)
+        return _quoted_fund(lines) or _bracketed_line(lines) or _evaluated_fund(lines)
     following = lines[titles[0].index + 1] if titles[0].index + 1 < len(lines) else ""
     # a post title restated by the page: the bracket may follow either copy
     bracketed = (subject for title in titles if (subject := bracketed_subject(title.rest)))
-    return next(bracketed, None) or bracketed_subject(following) or _quoted_fund(lines)
+    return next(bracketed, None) or bracketed_subject(following) or _quoted_fund(lines) or _evaluated_fund(lines)
 
 
 _HEAD_LINES = 8
@@ -185,6 +185,25 @@ def _quoted_fund(lines: list[str]) -> str | None:
         if not _SENTENCE_MARKS.search(line) and (quoted := _QUOTED.search(line)):
             return subject_of(quoted.group(1))
     return None
+
+
+_EVALUATED = re.compile(
+    r"对\s*(?:(?:19|20)\d{2}\s*年度?)?(?P<fund>[^，。；,;：:\n]{4,40}?)(?:的?绩效目标实施情况|的?绩效情况)?"
+    r"(?:开展|进行)了?(?:绩效)?自评"
+)
+
+
+def _evaluated_fund(lines: list[str]) -> str | None:
+    """`…街道对2025年某某转移支付资金绩效目标实施情况开展自评`: the report's opening sentence names what it
+    evaluates, when no title does."""
+    for line in lines[:_HEAD_LINES]:
+        if evaluated := _EVALUATED.search(line):
+            named = evaluated["fund"].rsplit("的", 1)[-1]  # `中央对地方转移支付的食品监管补助资金`
+            return None if _NOT_ONE_FUND.search(named) else subject_of(named)
+    return None
+
+
+_NOT_ONE_FUND = re.compile(r"[和及、与]|该|本|所有|全部|情况|效果|整体")  # several funds, or words about one
 
 
 def _bracketed_line(lines: list[str]) -> str | None:
@@ -311,12 +330,17 @@ _CLOSING_REACH = 40
 _BARE_ENUMERATOR = re.compile(
     r"\s*(?:[（(][\d一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*"
 )
+# `1.预算执行情况分析(包括完成情况和偏差原因等)` as the last line: a section whose text is not there
+_HEADING_ONLY = re.compile(
+    r"\s*(?:[（(][\d一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)[^。；;，,！!？?]{2,40}"
+)
 _OPEN_END = re.compile(r"[\u4e00-\u9fff\dA-Za-z:：、，,（(“]$")
 
 
 def ends_mid_sentence(text: str) -> bool:
     """The report stops inside a sentence, a heading or a cell: its last line ends on a word, a figure, a
-    comma or a colon, and is none of the lines a report closes with (a date, a signature, a grade…).
+    comma or a colon, or is a numbered heading with no text under it, and is none of the lines a report
+    closes with (a date, a signature, a grade…).
 
     A last line that is a table row (`… | 20 |`) is for the table reader to judge.
     """
@@ -326,9 +350,9 @@ def ends_mid_sentence(text: str) -> bool:
     last = lines[-1]
     if _BARE_ENUMERATOR.fullmatch(last):
         return True  # `(2)`: a numbered part whose text is not there
-    if not _OPEN_END.search(last) or _CLOSING_LINE.search(last[-_CLOSING_REACH:]) or _is_signature(last):
+    if _CLOSING_LINE.search(last[-_CLOSING_REACH:]) or _is_signature(last):
         return False
-    return True
+    return bool(_OPEN_END.search(last) or _HEADING_ONLY.fullmatch(last))
 
 
 def _is_signature(line: str) -> bool:

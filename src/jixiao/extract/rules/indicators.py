@@ -21,9 +21,9 @@ from jixiao.extract.rules.clauses import (
     Cursor,
     clean_name,
 )
-from jixiao.extract.rules.figures import figure_at, terminal_quantities
+from jixiao.extract.rules.figures import figure_at
 from jixiao.extract.rules.phrasings import read_phrasings
-from jixiao.extract.rules.statements import read_achieved, read_progress
+from jixiao.extract.rules.statements import read_achieved, read_progress, read_statements
 from jixiao.model import Figure, Indicator
 
 # headings start `^[ \t]*+`: the indent is never given back (no heading needs it), so a line of spaces (a table
@@ -113,7 +113,6 @@ _LEVEL_LINE = re.compile(
     r"^[ \t]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])?[ \t]*"
     r"(?:产出|效益|满意度|成本|数量|质量|时效|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)"
 )
-_STATEMENT = re.compile(r"(?:(?:19|20)\d{2}年度?[，,]\s*)?(?P<clause>[^，,；;。\n]{2,40}?)[。；;]?\s*$")
 
 
 _TITLE_LOOKBACK = 40  # lines: a statement's section title is close above it
@@ -142,79 +141,6 @@ def _achieved_statement(reader: ClauseReader, block: _Block, line_end: int) -> b
     if block.start == 0 or text[block.start - 1] == "\n" or not _under_achievements(text, block.start):
         return False
     return read_statements(reader, block.start, line_end)
-
-
-_STATEMENT_BREAKS = re.compile(r"[，,；;]")
-_NOT_A_STATEMENT = re.compile(r"实际|完成|累计|其中|合计|共")
-_YEAR_CLAUSE = re.compile(r"[ \t]*(?:19|20)\d{2}年度?[，,]")
-
-
-def read_statements(reader: ClauseReader, start: int, end: int, *, listing: bool = False) -> bool:
-    """Read text[start:end] as statements of what was achieved, `name figure` each, when every part is one
-    (a part with a marker, a second figure or no name means it is a sentence, not such a list). In a
-    `listing` (the run-in list of a 指标完成情况 heading) a part that states no plain figure (`…效果明显`,
-    `…≥90%`) is passed over, as long as no part is a target or an actual by its words."""
-    text = reader.text
-    stop = end
-    while stop > start and text[stop - 1] in "。；;，, \t":
-        stop -= 1
-    year = _YEAR_CLAUSE.match(text, start, stop)  # `2021年，防疫物资按时调拨率为100%`
-    start = year.end() if year else start
-    parts: list[tuple[str, tuple[int, int]]] = []
-    position = start
-    for brk in [*_STATEMENT_BREAKS.finditer(text, start, stop), None]:
-        part_end = brk.start() if brk else stop
-        part = _statement(text, position, part_end, listing=listing)
-        if part is None or (part == _PLAIN and not listing):
-            return False
-        if isinstance(part, tuple):
-            parts.append(part)
-        position = brk.end() if brk else stop
-    if listing and len(parts) < _MIN_LISTING:
-        return False
-    reader.found_by = "narrative.achieved"
-    for name, span in parts:
-        reader.add(None, name, actual=figure_at(text, *span, reader.found_by))
-    return bool(parts)
-
-
-_MIN_LISTING = 2
-_PLAIN = "plain"
-
-
-def _statement(text: str, start: int, end: int, *, listing: bool = False) -> tuple[str, tuple[int, int]] | str | None:
-    """`name figure` as (name, figure span); "plain" for a part that states no plain figure; None for a
-    part that is a target or an actual by its words (the line is a sentence, not a list).
-
-    In a `listing` under a 指标完成情况 heading every part states what was achieved, so a bound
-    (`工作任务及时完成率≥90%`, restated as the result) and an outcome word (`…发展效果明显`) are actuals too."""
-    statement = _STATEMENT.match(text, start, end)
-    if statement is None:
-        return _PLAIN
-    clause = statement["clause"]
-    if TARGET_MARKER.search(clause) or ACTUAL.search(clause) or _NOT_A_STATEMENT.match(clause):
-        return None
-    values = terminal_quantities(text, *statement.span("clause"))
-    if len(values) != 1 or values[0].end() != statement.end("clause"):
-        return _outcome(text, *statement.span("clause")) if listing else _PLAIN
-    name = clean_name(text[statement.start("clause") : values[0].start()])
-    if not name or _NOT_A_STATEMENT.match(name) or any(char.isdigit() for char in name):
-        return None  # `发放率为98%覆盖率…均为100%` is no one name: statements.py reads it
-    if (values[0]["op"] or values[0]["suffix"]) and not listing:
-        return _PLAIN  # `≥300人次`: a target's shape (then `，实际培训326人次` makes it a sentence)
-    return name, values[0].span()
-
-
-_OUTCOME = re.compile(r"(?P<name>[^，,；;。\d]{4,30}?)(?P<value>效果明显|成效明显|成效显著|明显提升|有效提升|明显改善)")
-
-
-def _outcome(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | str:
-    """`有效带动残疾人事业发展效果明显`: a listed indicator whose result is an outcome word."""
-    found = _OUTCOME.fullmatch(text, start, end)
-    if found is None:
-        return _PLAIN
-    name = clean_name(found["name"])
-    return (name, found.span("value")) if name else _PLAIN
 
 
 def _flush(reader: ClauseReader, cursor: Cursor, items: list[tuple[int, int]]) -> None:

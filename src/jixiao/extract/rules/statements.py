@@ -17,7 +17,7 @@ import re
 from itertools import pairwise
 
 from jixiao.extract.rules.clauses import ACTUAL, TARGET_MARKER, ClauseReader, clean_name
-from jixiao.extract.rules.figures import figure_at
+from jixiao.extract.rules.figures import figure_at, terminal_quantities
 from jixiao.model import Figure, Indicator, NamedFigure
 from jixiao.numbers import QUANTITY
 
@@ -56,33 +56,47 @@ def _read_sentence(reader: ClauseReader, start: int, end: int) -> None:
     for found in _CLAUSE_BREAKS.finditer(text, start, end):
         cuts += [found.start(), found.end()]
     cuts.append(end)
-    for begin, stop in zip(cuts[::2], cuts[1::2], strict=True):
+    clauses = list(zip(cuts[::2], cuts[1::2], strict=True))
+    last: Indicator | None = None  # what the clause before stated: a completion clause after it is its own
+    for index, (begin, stop) in enumerate(clauses):
+        if (completion := completion_in(text, begin, stop)) is not None:
+            if last is not None and last.completion is None:
+                last.completion = figure_at(text, *completion, reader.found_by)
+            last = None
+            continue
+        following = clauses[index + 1] if index + 1 < len(clauses) else None
+        if following and completion_in(text, *following) and isinstance(outcome := _outcome(text, begin, stop), tuple):
+            reader.found_by = "narrative.achieved"  # `…服务水平稳步提升，指标完成率100%`
+            last = reader.add(None, outcome[0], actual=figure_at(text, *outcome[1], reader.found_by))
+            continue
         pieces = [begin] + [glued.end() for glued in _GLUED_PERCENT.finditer(text, begin, stop)] + [stop]
+        last = None
         for piece_start, piece_end in pairwise(pieces):
-            _read_clause(reader, piece_start, piece_end)
+            last = _read_clause(reader, piece_start, piece_end)
 
 
-def _read_clause(reader: ClauseReader, start: int, end: int) -> None:
+def _read_clause(reader: ClauseReader, start: int, end: int) -> Indicator | None:
+    """The `noun figure` clause text[start:end] as an actual (the last indicator it added, or None)."""
     text = reader.text
     while end > start and text[end - 1] in " \t":
         end -= 1
     quantities = [found for found in QUANTITY.finditer(text, start, end) if found.end() > found.start()]
     if not quantities or quantities[-1].end() != end:
-        return
+        return None
     figure = quantities[-1]
     if figure["num"] is None or figure["op"] or figure["suffix"] or "/" in (figure["unit"] or ""):
-        return
+        return None
     if _read_before(reader, figure):
-        return
+        return None
     lead = text[start : figure.start()]
     shared = _SHARED.search(lead)
     names = _JOINERS.split(lead[: shared.start()]) if shared and shared.end() == len(lead) else [lead]
     cleaned = [_name(name) for name in names]
     if not all(cleaned) or (figure["unit"] in _MONEY and any(_SPENT.search(name) for name in cleaned)):
-        return  # `发放补助资金278.8万元` restates the money spent, which funding reads
+        return None  # `发放补助资金278.8万元` restates the money spent, which funding reads
     reader.found_by = "narrative.achieved"
-    for name in cleaned:
-        reader.add(None, name, actual=figure_at(text, *figure.span(), reader.found_by))
+    added = [reader.add(None, name, actual=figure_at(text, *figure.span(), reader.found_by)) for name in cleaned]
+    return added[-1] if len(added) == 1 else None
 
 
 def _read_before(reader: ClauseReader, figure: re.Match[str]) -> bool:
@@ -181,3 +195,100 @@ def _parts(reader: ClauseReader, indicator: Indicator, start: int, end: int, uni
             return
         indicator.breakdown.append(NamedFigure(name=name, figure=figure_at(text, *part.span(), reader.found_by)))
         name_start = part.end()
+
+
+# ---- statement lists ------------------------------------------------------------------------------------
+
+_STATEMENT = re.compile(r"(?:(?:19|20)\d{2}年度?[，,]\s*)?(?P<clause>[^，,；;。\n]{2,40}?)[。；;]?\s*$")
+_NOT_A_STATEMENT = re.compile(r"实际|完成|累计|其中|合计|共")
+_YEAR_CLAUSE = re.compile(r"[ \t]*(?:19|20)\d{2}年度?[，,]")
+# `…4次，指标完成率100%`: how far the statement before it was met, not an indicator of its own
+_COMPLETION_CLAUSE = re.compile(
+    r"[ \t]*(?:指标|目标|任务)?完成(?:率|比例)(?:为|达到|达|是)?[ \t]*(?P<completion>\d+(?:\.\d+)?%)[ \t。；;]*"
+)
+_MIN_LISTING = 2
+_PLAIN = "plain"
+_Part = tuple[str, tuple[int, int]]
+
+
+def completion_in(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the percent when text[start:end] is only a completion clause (`指标完成率100%`)."""
+    found = _COMPLETION_CLAUSE.fullmatch(text, start, end)
+    return found.span("completion") if found else None
+
+
+def read_statements(reader: ClauseReader, start: int, end: int, *, listing: bool = False) -> bool:
+    """Read text[start:end] as statements of what was achieved, `name figure` each, when every part is one
+    (a part with a marker, a second figure or no name means it is a sentence, not such a list). A
+    completion clause (`指标完成率100%`) gives the completion of the statement before it, and makes an
+    outcome word before it (`…参与率逐年提升`) that statement's actual. In a `listing` (the run-in list of
+    a 指标完成情况 heading) a part that states no plain figure (`…效果明显`, `…≥90%`) is passed over, as
+    long as no part is a target or an actual by its words."""
+    text = reader.text
+    stop = end
+    while stop > start and text[stop - 1] in "。；;，, \t":
+        stop -= 1
+    year = _YEAR_CLAUSE.match(text, start, stop)  # `2021年，防疫物资按时调拨率为100%`
+    start = year.end() if year else start
+    spans, position = [], start
+    for brk in [*_CLAUSE_BREAKS.finditer(text, start, stop), None]:
+        spans.append((position, brk.start() if brk else stop))
+        position = brk.end() if brk else stop
+    completions = [completion_in(text, *span) for span in spans]
+    parts: list[tuple[_Part, tuple[int, int] | None]] = []
+    for index, span in enumerate(spans):
+        if completions[index] is not None:
+            continue  # attached to the part before it
+        completion = completions[index + 1] if index + 1 < len(spans) else None
+        part = _statement(text, *span, listing=listing)
+        if part == _PLAIN and completion is not None:
+            part = _outcome(text, *span)
+        if part is None or (part == _PLAIN and not listing):
+            return False
+        if isinstance(part, tuple):
+            parts.append((part, completion))
+    if listing and len(parts) < _MIN_LISTING:
+        return False
+    reader.found_by = "narrative.achieved"
+    for (name, span), completion in parts:
+        indicator = reader.add(None, name, actual=figure_at(text, *span, reader.found_by))
+        if completion is not None:
+            indicator.completion = figure_at(text, *completion, reader.found_by)
+    return bool(parts)
+
+
+def _statement(text: str, start: int, end: int, *, listing: bool = False) -> _Part | str | None:
+    """`name figure` as (name, figure span); "plain" for a part that states no plain figure; None for a
+    part that is a target or an actual by its words (the line is a sentence, not a list).
+
+    In a `listing` under a 指标完成情况 heading every part states what was achieved, so a bound
+    (`工作任务及时完成率≥90%`, restated as the result) and an outcome word (`…发展效果明显`) are actuals too."""
+    statement = _STATEMENT.match(text, start, end)
+    if statement is None:
+        return _PLAIN
+    clause = statement["clause"]
+    if TARGET_MARKER.search(clause) or ACTUAL.search(clause) or _NOT_A_STATEMENT.match(clause):
+        return None
+    values = terminal_quantities(text, *statement.span("clause"))
+    if len(values) != 1 or values[0].end() != statement.end("clause"):
+        return _outcome(text, *statement.span("clause")) if listing else _PLAIN
+    name = clean_name(text[statement.start("clause") : values[0].start()])
+    if not name or _NOT_A_STATEMENT.match(name) or any(char.isdigit() for char in name):
+        return None  # `发放率为98%覆盖率…均为100%` is no one name: read_achieved reads it
+    if (values[0]["op"] or values[0]["suffix"]) and not listing:
+        return _PLAIN  # `≥300人次`: a target's shape (then `，实际培训326人次` makes it a sentence)
+    return name, values[0].span()
+
+
+_OUTCOME = re.compile(
+    r"(?P<name>[^，,；;。\d]{4,30}?)(?P<value>效果明显|成效明显|成效显著|(?:明显|有效|逐年|稳步|持续|逐步)提升|明显改善)"
+)
+
+
+def _outcome(text: str, start: int, end: int) -> _Part | str:
+    """`有效带动残疾人事业发展效果明显`: a listed indicator whose result is an outcome word."""
+    found = _OUTCOME.fullmatch(text, start, end)
+    if found is None:
+        return _PLAIN
+    name = clean_name(found["name"])
+    return (name, found.span("value")) if name else _PLAIN

@@ -8,6 +8,16 @@ sum the next amount states after 共计 / 合计 / 总计 (in the same sentence 
 whole: two or more amounts, all the sentence has, each in a clause led by a verb that gives the money out
 (下达 / 安排 / 拨付 / 分配 / 下拨 and where it goes), adding up to the total a line already has: where the
 money went, not where it came from (`安排本级部门预算资金` names a destination, whatever level it names).
+Sources before their sum: two or more amounts, each in a clause led by the level that gave it or by the
+carry-over it is (`省级拨付我区…62万元，中央拨付16万元，上年度结余的资金6.47万元，共计84.47万元`), each level
+once, that add up to the 共计 / 合计 closing the sentence: the line's total and its sources, the line said by
+the clauses' verbs (none said, nothing read).
+Batches of parts: `…17347万元，其中第一批资金9910万元，分别支持A项目3000万元、B项目6910万元；第二批资金7437万元，
+分别支持…`: each batch's parts add up to the batch, the batches to the amount before them; the parts are the
+spending (a project in two batches twice, as printed), the batches no split of their own.
+Numbered parts after a whole: `…到位资金613万元，补助情况：(1)A经费和B经费分别为3万元和10万元。(2)C经费50万元。…`,
+one or two named amounts per numbered item (`分别为` pairs names and amounts in order), the items numbered
+from 1 without a gap, adding up to a line's total read before them.
 Only the sum makes them parts: amounts that do not add up are batches, changes or figures of another kind,
 and the sentence is left to the funding grammar.
 """
@@ -15,11 +25,14 @@ and the sentence is left to the funding grammar.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from jixiao.extract.rules.figures import amount_in_wan
 from jixiao.extract.rules.money_lists import AMOUNT_PATTERN, Item, MoneyList, is_part
+from jixiao.model import FundSource
 from jixiao.scan import skipping
-from jixiao.vocabulary import FUNDING_VERBS
+from jixiao.vocabulary import FUNDING_VERBS, source_of
 
 _AMOUNT = skipping(AMOUNT_PATTERN)
 _CLAUSE_BREAKS = re.compile(r"[，,；;：:]")
@@ -101,4 +114,175 @@ def parts_after_whole(text: str, plain: str, start: int, end: int, totals: dict[
                      given_out=True)  # fmt: skip
 
 
-__all__ = ["parts_after_whole", "parts_before_sum"]
+# a clause led by the level that gave its money (`2023年度省级拨付…`, `中央下达…`) or by the carry-over it is
+_SOURCE_LEAD = re.compile(
+    r"\s*(?:(?:19|20)\d{2}年度?[，,]?\s*)?(?:(?P<level>中央|自治区|省级|省|市级|市本级|州级|县级|区级|旗级|本级)(?:财政)?"
+    r"(?=拨付|下达|下拨|安排|补助|配套|投入|资金)|(?P<carry>(?:上年度?|以前年度|往年)[^，,。；;\d]{0,6}?(?:结余|结转)[^，,。；;\d]{0,4}))"
+)
+_SOURCE_CLAUSE_BREAKS = re.compile(r"[，,；;、]|(?<!\d)\.(?!\d)")
+_SUM_CLOSE = re.compile(rf"[\s，,；;]*(?:共计|合计|总计)[^。\n\d，,]{{0,10}}?(?P<amount>{AMOUNT_PATTERN})[\s。；;]*")
+_MIN_SOURCES = 2
+
+
+@dataclass
+class SummedSources:
+    line: str
+    whole: tuple[int, int]  # the span of the stated sum
+    rows: list[tuple[FundSource, str, tuple[int, int]]]  # source, name as printed, span of its amount
+
+
+def sources_before_sum(
+    text: str, plain: str, start: int, end: int, line_in: Callable[[str], str | None]
+) -> SummedSources | None:
+    """`省级拨付我区…62万元，中央拨付16万元，上年度结余的资金6.47万元，共计84.47万元`: every clause before the
+    closing sum holds one amount and is led by its source; their sum is the printed one."""
+    amounts = list(_AMOUNT.finditer(plain, start, end))
+    if len(amounts) <= _MIN_SOURCES:
+        return None
+    *parts, whole = amounts
+    total = amount_in_wan(whole.group(0))
+    if total is None or _SUM_CLOSE.fullmatch(plain, parts[-1].end(), end) is None:
+        return None
+    rows: list[tuple[FundSource, str, tuple[int, int]]] = []
+    clause_start = start
+    for amount in parts:
+        lead = _SOURCE_LEAD.match(plain, clause_start, amount.start())
+        group = ("level" if lead["level"] else "carry") if lead else ""
+        source = source_of(lead[group]) if lead else None
+        if lead is None or source is None or any(row[0] is source for row in rows):
+            return None  # a clause led by no source, or a level twice (batches)
+        rows.append((source, text[lead.start(group) : lead.end(group)].strip(), amount.span()))
+        following = _SOURCE_CLAUSE_BREAKS.search(plain, amount.end(), end)
+        if following is None:
+            return None
+        clause_start = following.end()
+    values = [amount_in_wan(text[slice(*span)]) for _, _, span in rows]
+    if any(value is None for value in values):
+        return None
+    if abs(sum(value for value in values if value is not None) - total) > _TOLERANCE * max(abs(total), 1):
+        return None
+    line = line_in(plain[start : parts[-1].end()])
+    return SummedSources(line=line, whole=whole.span(), rows=rows) if line else None
+
+
+_BATCH_HEAD = skipping(
+    rf"第[一二三四五六七八九十\d]{{1,2}}批(?:资金|次)?[^，,；;。\d]{{0,10}}?(?P<amount>{AMOUNT_PATTERN})"
+    r"[，,：:\s]*(?:分别)?(?:支持|用于|安排|下达|拨付|下拨|为)?[：:\s]*"
+)
+_PART_BREAKS = re.compile(r"[、，,；;]")
+_MAX_PROJECT = 60
+_MIN_BATCHES = 2
+
+
+def _batch_parts(text: str, plain: str, start: int, end: int) -> list[Item] | None:
+    """The `name amount` parts of text[start:end], every piece one (separators at its ends left out)."""
+    items: list[Item] = []
+    position = start
+    while end > start and plain[end - 1] in " \t。；;，,、":
+        end -= 1
+    for brk in [*_PART_BREAKS.finditer(plain, start, end), None]:
+        stop = brk.start() if brk else end
+        while stop > position and plain[stop - 1] in " \t。；;":
+            stop -= 1
+        amounts = list(_AMOUNT.finditer(plain, position, stop))
+        if len(amounts) != 1 or amounts[0].end() != stop:
+            return None
+        name = text[position : amounts[0].start()].strip()
+        if not 2 <= len(name) <= _MAX_PROJECT or any(char in "\n:：" for char in name):
+            return None
+        items.append(Item(name=name, start=amounts[0].start(), end=amounts[0].end()))
+        position = brk.end() if brk else end
+    return items
+
+
+def batched_parts(text: str, plain: str, start: int, end: int) -> MoneyList | None:
+    """`…17347万元其中第一批资金9910万元,分别支持A3000万元、B6910万元;第二批资金7437万元,分别支持…`: the parts
+    of every batch as one list, when each batch adds up and the batches make up the amount before them."""
+    if plain.find("批", start, end) < 0:
+        return None
+    heads = list(_BATCH_HEAD.finditer(plain, start, end))
+    if len(heads) < _MIN_BATCHES:
+        return None
+    before = list(_AMOUNT.finditer(plain, start, heads[0].start()))
+    whole = amount_in_wan(before[-1].group(0)) if before else None
+    if whole is None:
+        return None
+    items: list[Item] = []
+    batches: list[float] = []
+    for index, head in enumerate(heads):
+        stop = heads[index + 1].start() if index + 1 < len(heads) else end
+        parts = _batch_parts(text, plain, head.end(), stop)
+        batch = amount_in_wan(head["amount"])
+        if not parts or batch is None or not _adds_up(text, parts, batch):
+            return None
+        items += parts
+        batches.append(batch)
+    if abs(sum(batches) - whole) > _TOLERANCE * max(abs(whole), 1) or not all(is_part(item) for item in items):
+        return None
+    return MoneyList(start=heads[0].start(), end=items[-1].end, items=items, opens_sentence=False,
+                     whole=before[-1].span(), given_out=True)  # fmt: skip
+
+
+_ENUMERATOR = re.compile(r"[ \t]*(?:[（(](?P<bracketed>\d{1,2})[)）]|(?<![\d.])(?P<dotted>\d{1,2})[、．.](?!\d))[ \t]*")
+_RESPECTIVELY = re.compile(
+    rf"(?P<first>[^，,；;。\d]{{2,40}}?)(?:和|及|与|、)(?P<second>[^，,；;。\d]{{2,40}}?)[，,]?\s*分别(?:为|是)\s*"
+    rf"(?P<one>{AMOUNT_PATTERN})\s*(?:和|及|与|、)\s*(?P<two>{AMOUNT_PATTERN})"
+)
+_ITEM_END = re.compile(r"[。；;\n]")
+_MIN_NUMBERED = 3
+
+
+def _numbered_item(text: str, plain: str, start: int, end: int) -> list[Item] | None:
+    """The one `name amount` (or the `A和B分别为X和Y` pair) that text[start:end] is."""
+    while end > start and plain[end - 1] in " \t，,":
+        end -= 1
+    pair = _RESPECTIVELY.fullmatch(plain, start, end)
+    if pair is not None:
+        return [
+            Item(name=text[slice(*pair.span(name))].strip(), start=pair.start(amount), end=pair.end(amount))
+            for name, amount in (("first", "one"), ("second", "two"))
+        ]
+    amounts = list(_AMOUNT.finditer(plain, start, end))
+    if len(amounts) != 1 or amounts[0].end() != end:
+        return None
+    name = _name(text[start : amounts[0].start()])
+    return [Item(name=name, start=amounts[0].start(), end=amounts[0].end())] if name else None
+
+
+def numbered_parts(
+    text: str, plain: str, start: int, limit: int, totals: dict[str, tuple[float, tuple[int, int]]]
+) -> MoneyList | None:
+    """`(1)A经费和B经费分别为3万元和10万元。(2)C经费50万元。…` from `start`: the parts of the line whose total
+    they make up, or None. The list ends at the first sentence that is not its next numbered item."""
+    first = _ENUMERATOR.search(plain, start, min(limit, start + _MAX_NAME))
+    if first is None or (first["bracketed"] or first["dotted"]) != "1" or not totals:
+        return None
+    items: list[Item] = []
+    number = 1
+    at_next: re.Match[str] | None = first
+    while (at := at_next) is not None and int(at["bracketed"] or at["dotted"]) == number:
+        stop = _ITEM_END.search(plain, at.end(), limit)
+        stop_at = stop.start() if stop else limit
+        found = _numbered_item(text, plain, at.end(), stop_at)
+        if found is None:
+            return None
+        items += found
+        number += 1
+        at_next = _ENUMERATOR.match(plain, stop_at + 1, limit) if stop else None
+    if number - 1 < _MIN_NUMBERED or not all(is_part(item) for item in items):
+        return None
+    line = next((line for line, (total, _) in totals.items() if _adds_up(text, items, total)), None)
+    if line is None:
+        return None
+    return MoneyList(start=items[0].start, end=items[-1].end, items=items, opens_sentence=False, line=line,
+                     whole=totals[line][1], given_out=True)  # fmt: skip
+
+
+__all__ = [
+    "SummedSources",
+    "batched_parts",
+    "numbered_parts",
+    "parts_after_whole",
+    "parts_before_sum",
+    "sources_before_sum",
+]
