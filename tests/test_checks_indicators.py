@@ -151,6 +151,9 @@ def test_taxonomy_pairs() -> None:
         assert _rules(indicator("维修完成时间", "12月底前", "11月", level1="产出指标", level2=misprint)) == []
     misfiled = indicator("居民对服务绿化率", "≥90%", "95%", level1="满意度指标", level2="社会效益指标")
     assert _rules(misfiled) == ["indicators.taxonomy"]
+    older = indicator("年度资料上报完成时间", "12月底前", "11月", level1="产出指标", level2="进度指标")
+    assert _rules(older) == []  # an older template's name for 时效指标
+    assert _rules(older.model_copy(update={"level1": "效益指标"})) == ["indicators.taxonomy"]
     mixed = indicator("成本控制数", "≤30万元", "28万元", level1="产出指标", level2="经济成本指标")
     assert [(f.rule, f.severity.value) for f in check(report(indicators=[mixed]), skip=["narrative"])] == [
         ("indicators.taxonomy", "info")

@@ -6,7 +6,7 @@ from typing import Any
 
 from check_builders import check, fig, indicator, line, report, rules_of
 from jixiao.checks import CheckConfig
-from jixiao.model import Funding, Report
+from jixiao.model import Coverage, Funding, Report, Span
 
 # DOMAIN §7.5: 8.58 + 15 + 18.51 + 15 + 14.22 + 12 + 10 = 93.31, grade 优.
 LINES: list[dict[str, Any]] = [
@@ -175,3 +175,14 @@ def test_total_above_100_is_an_error() -> None:
 def test_traditional_grade_words() -> None:
     assert _scoring(report(total_score=fig("97.67"), grade=fig("優秀"))) == []
     assert _scoring(report(total_score=fig("87"), grade=fig("優秀"))) == ["scoring.grade"]
+
+
+def test_an_unread_funding_row_leaves_the_indicator_scores_no_complete_sum() -> None:
+    """The sheet's 年度资金总额 row (its execution score among the total's lines) was printed but not read."""
+    text = "年度财政资金总额1.561.56120 绩效指标 …"
+    lines = [indicator(f"指标{i}", "100%", "100%", weight=w, score=w) for i, w in enumerate(["20", "10", "10", "40"])]
+    unread = Span(start=0, end=text.index(" "))
+    sheet = report(indicators=lines, total_score=fig("100"), coverage=Coverage(figures=12, read=8, unread=[unread]))
+    assert "scoring.total" not in rules_of(check(sheet, text, skip=["narrative", "indicators"]))
+    read_whole = sheet.model_copy(update={"coverage": Coverage(figures=8, read=8)})
+    assert "scoring.total" in rules_of(check(read_whole, text, skip=["narrative", "indicators"]))

@@ -86,7 +86,6 @@ def test_bundled_test_model_is_found_when_installed() -> None:
 @pytest.mark.slow
 def test_extract_with_a_local_model_end_to_end(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    already_running = set(_llama_servers())  # another session's server is not ours to judge
     started = time.monotonic()
     result = _jixiao(
         "extract", str(SHORT_REPORT), "--backend", "llm", "--model-file", str(TEST_MODEL), "--out", str(out)
@@ -97,7 +96,7 @@ def test_extract_with_a_local_model_end_to_end(tmp_path: Path) -> None:
     report = Report.model_validate_json((out / "short_report.json").read_text(encoding="utf-8"))
     assert (report.extractor.backend, report.extractor.model) == ("llm", TEST_MODEL.stem)  # type: ignore[union-attr]
     assert report.extractor.usage is not None and report.extractor.usage.calls >= 1
-    assert set(_llama_servers()) - already_running == set(), "the llama.cpp server outlived jixiao"
+    assert _llama_servers() == [], "the llama.cpp server outlived jixiao"
     print(f"local model end to end: {elapsed:.1f} s, usage {report.extractor.usage}")
 
 
@@ -135,7 +134,12 @@ def _env() -> dict[str, str]:
     env["JIXIAO_CACHE_DIR"] = str(Path(os.environ.get("JIXIAO_CACHE_DIR", "/tmp")) / "local-model-test")
     env["JIXIAO_MAX_TOKENS"] = "600"
     env["JIXIAO_MAX_RETRIES"] = "1"
+    env[_RUN_MARK] = _RUN_ID  # the servers this test run started inherit it; another session's do not
     return env
+
+
+_RUN_MARK = "LOCAL_MODEL_TEST_RUN"
+_RUN_ID = f"{os.getpid()}-{time.time_ns()}"
 
 
 def _jixiao(*args: str) -> subprocess.CompletedProcess[str]:
@@ -161,7 +165,21 @@ def _processes() -> list[tuple[int, int, str]]:
 
 
 def _llama_servers() -> list[int]:
-    return [pid for pid, _, cmd in _processes() if "llama_cpp.server" in cmd and str(TEST_MODEL) in cmd]
+    """The llama.cpp servers of the test model that this test run started (by the mark in their environment):
+    other sessions on the machine may run the same model at the same time."""
+    return [
+        pid
+        for pid, _, cmd in _processes()
+        if "llama_cpp.server" in cmd and str(TEST_MODEL) in cmd and _started_here(pid)
+    ]
+
+
+def _started_here(pid: int) -> bool:
+    try:
+        environ = Path(f"/proc/{pid}/environ").read_bytes()
+    except OSError:
+        return False
+    return f"{_RUN_MARK}={_RUN_ID}".encode() in environ.split(b"\0")
 
 
 def _alive(pid: int) -> bool:

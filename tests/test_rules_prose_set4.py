@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from jixiao.documents import load_document
 from jixiao.documents.normalize import normalize
+from jixiao.documents.tables import find_tables
+from jixiao.extract.rules import extract_rules
 from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.header import ends_mid_sentence, read_header
 from jixiao.extract.rules.indicators import extract_indicators
@@ -143,3 +148,123 @@ def test_numbered_items_that_do_not_add_up_are_no_spending() -> None:
         "(1)甲协作区经费5万元。(2)援疆工作经费100万元。(3)援藏工作经费80万元。\n"
     )
     assert spending == []
+
+
+# ---- sources a 其中 list names in other words ----------------------------------------------------------------
+
+
+def test_a_corps_subsidy_and_a_past_years_balance_are_sources_even_when_they_do_not_add_up() -> None:
+    funding, _ = _funding(
+        "第三师2020年度某机具购置补贴资金预算数50万元,其中包括兵团补贴某机具购置补贴资金50万, "
+        "2019年度某机具购置补贴结余资金8.2万元。\n"
+    )
+    budget = funding.budget
+    assert budget.total is not None and budget.total.text == "50万元"
+    assert [(row.source, row.amount.text) for row in budget.by_source] == [
+        (FundSource.PROVINCIAL, "50万"),
+        (FundSource.CARRYOVER, "8.2万元"),  # 58.2 against 50: the sources_sum check's to say, not the reader's
+    ]
+
+
+def test_sources_whose_names_restate_the_fund_after_their_level_are_sources() -> None:
+    funding, _ = _funding(
+        "2023年某机具补贴项目预算资金合计2000万元。"
+        "其中省内安排某机具购置与应用补贴资金300万元,中央安排某机具购置补贴资金1700万元。\n"
+    )
+    assert [(row.source, row.amount.text) for row in funding.budget.by_source] == [
+        (FundSource.PROVINCIAL, "300万元"),
+        (FundSource.CENTRAL, "1700万元"),
+    ]
+
+
+def test_a_sum_in_mid_sentence_closes_the_source_clauses_before_it_and_the_sentence_reads_on() -> None:
+    funding, _ = _funding(
+        "2023年某机具补贴中央年初下达资金合计1900万元,省内安排某机具补贴资金300万元,年初预算合计2200万元,"
+        "年中调减中央财政资金200万,全年预算执行数合计2000万元。\n"
+    )
+    initial = funding.initial
+    assert initial.total is not None and initial.total.text == "2200万元"
+    assert [(row.source, row.amount.text) for row in initial.by_source] == [
+        (FundSource.CENTRAL, "1900万元"),
+        (FundSource.PROVINCIAL, "300万元"),
+    ]
+    assert funding.allocated.total is None  # 1900 is a part of the initial budget, no allocated total
+    assert funding.executed.total is not None and funding.executed.total.text == "2000万元"
+
+
+def test_a_budget_and_execution_clause_ending_a_sentence_is_prose_not_a_glued_table(tmp_path: Path) -> None:
+    # traditional script with the converter's pinyin glosses: removing them looks like cells run together
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "(二)資金安排、分解下達(dá)預(yù)算情況。2023年某機具補貼中央年初下達(dá)資金合計1900萬元,"
+        "省內(nèi)安排某機具補貼資金300萬元,年初預(yù)算合計2200萬元,年中調(diào)減中央財政資金200萬,"
+        "全年預(yù)算執(zhí)行數(shù)合計2000萬元。通過實施該項目,改善了裝備結(jié)構(gòu)。\n",
+        encoding="utf-8",
+    )
+    document = load_document(path)
+    view = document.match_text or document.text
+    assert find_tables(view, document.origin, document.tables, document.raw_text) == []
+    executed = extract_rules(document).funding.executed.total
+    assert executed is not None and executed.text == "2000萬元"
+
+
+# ---- the fund named only in the body ---------------------------------------------------------------------------
+
+
+def test_a_report_without_a_title_names_its_fund_in_a_definition_or_its_one_year_led_amount() -> None:
+    text, _ = normalize("一、基本情况\n城乡困难群众临时救助资金是指用于临时救助的资金。2023年,我市…\n")
+    assert read_header(text).fund == "城乡困难群众临时救助资金"
+    text, _ = normalize("一、绩效目标分解下达情况\n某厅下达2022年江西省非遗保护专项资金20万元,二、绩效目标完成情况\n")
+    assert read_header(text).fund == "非遗保护专项资金"
+    text, _ = normalize("(一)下达情况。2024年某机具购置补贴项目预算资金合计900万元。其中…\n")
+    assert read_header(text).fund == "某机具购置补贴"
+
+
+def test_two_funds_or_a_clause_in_the_body_name_no_fund() -> None:
+    text, _ = normalize("下达2022年甲河治理资金20万元,下达2022年乙湖清淤资金30万元。\n")
+    assert read_header(text).fund is None
+    text, _ = normalize("2023年度省级拨付我区某补贴资金62万元,中央拨付16万元。\n")
+    assert read_header(text).fund is None
+    text, _ = normalize(
+        "甲类:中央下达我市甲河治理资金共500万元。自治区向我市下达2023年中央甲河治理资金300万元。\n"
+        "乙类:中央下达我市乙湖清淤资金共900万元。\n"
+    )
+    assert read_header(text).fund is None  # the second fund's whole names it too
+
+
+# ---- rates said to have reached their percent --------------------------------------------------------------------
+
+
+def test_a_rate_that_reached_its_percent_is_an_actual_and_a_project_paragraph_its_program() -> None:
+    found = [
+        (i.program, i.name, i.actual.text if i.actual else None)
+        for i in extract_indicators(
+            normalize(
+                "2023年度主要农作物机收率达到91.5%,同上一年提升2%。\n"
+                "项目二:某财农〔2023〕88号某嘎查光伏车间建设项目资金,项目全年预算数50万元,执行数50万元。"
+                "我苏木特色产业资金足额发放率达到100%,政策落实率达到100%。\n"
+            )[0]
+        )
+    ]
+    assert found == [
+        (None, "主要农作物机收率", "91.5%"),
+        ("某嘎查光伏车间建设项目资金", "特色产业资金足额发放率", "100%"),
+        ("某嘎查光伏车间建设项目资金", "政策落实率", "100%"),
+    ]
+
+
+def test_a_rate_that_is_a_goal_or_the_moneys_own_is_no_reached_actual() -> None:
+    text, _ = normalize("力争主要农作物机收率达到95%。预算执行率达到98%。\n")
+    assert extract_indicators(text) == []
+
+
+def test_a_first_line_naming_place_year_and_fund_as_its_实施情况_is_the_title() -> None:
+    text, _ = normalize("青杉管理区专项转移支付2022年度耕地保护补贴实施情况\n绩效目标分解下达情况\n2022年度…\n")
+    header = read_header(text)
+    assert (header.title, header.region, header.fund) == (
+        "青杉管理区专项转移支付2022年度耕地保护补贴实施情况",
+        "青杉管理区",
+        "耕地保护补贴",
+    )
+    text, _ = normalize("一、项目实施情况\n2022年度…\n")
+    assert read_header(text).title is None

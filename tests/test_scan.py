@@ -84,3 +84,30 @@ def test_every_source_pattern_reads_from_the_start_of_the_label() -> None:
     assert anchored("^a|^(?:b|c)") and not anchored("^a|b") and not anchored("a")
     for pattern, _ in vocabulary._SOURCE_WORDS:
         assert anchored(pattern.pattern), pattern.pattern
+
+
+_INVENTED_LISTS = [
+    "其中：市级补助资金120万元，县级配套资金 35.5 万元；社会捐赠（含物资折价）12万元。",
+    "资金来源：省级奖补资金\n  80万元、区级财政资金-3.2万元、单位自筹、其他资金6万元",
+    "下达某镇道路养护经费（2025年第二批）40万元，合计下达某专项资金1,240.50万元。",
+    "本年度安排宣传经费，用于印制手册；会议费，全年不超过预算。培训费\t\t9万元",
+    "（一）购置设备（万元）：(1)监测仪器5台共计18万元(2)车辆1辆21万",
+]
+
+
+def test_the_money_list_items_lookahead_refuses_only_starts_no_item_can_have() -> None:
+    """The item pattern reads the run of name chars once before trying the name at 40 lengths; over
+    invented lists (brackets, spaces and line breaks before the amount, a sign, a list with no amount) and
+    every sample, it finds what the pattern without that lookahead finds, from any start and to any end."""
+    lookahead = money_lists._ITEM_RUN
+    assert money_lists._ITEM.pattern.startswith(lookahead), "the item pattern lost its lookahead"
+    plain = re.compile(money_lists._ITEM.pattern[len(lookahead) :])
+    texts = _INVENTED_LISTS + [funding.masked(text) for text in _texts()]
+    for text in texts:
+        for start in range(0, len(text), max(1, len(text) // 8)):
+            for end in (len(text), (start + len(text)) // 2):
+                found = [(m.span(), m.groupdict()) for m in money_lists._ITEM.finditer(text, start, end)]
+                assert found == [(m.span(), m.groupdict()) for m in plain.finditer(text, start, end)]
+    assert [m["name"] for m in money_lists._ITEM.finditer(_INVENTED_LISTS[0])] == [
+        "市级补助资金", "县级配套资金", "社会捐赠（含物资折价）"
+    ]  # fmt: skip

@@ -39,18 +39,21 @@ _STRONG_CUES = (
     r"\[/?INST\]|<<SYS>>",
     r"[<＜]\s*/?\s*(?:document|system|instructions?)\b[^>＞\n]{0,40}[>＞]",
 )
-_ROLE_LINE = r"\s*(?:assistant|system)\s*[:：]"  # at the start of a sentence's line
+_ROLE_WORD = r"(?:assistant|system)\s*[:：]"
+_ROLE_LINE = rf"\s*{_ROLE_WORD}"  # at the start of a sentence's line
 _STRONG = skipping("|".join((*_STRONG_CUES, rf"(?:^|\n){_ROLE_LINE}")), re.IGNORECASE)
 _ADDRESS = (
     r"(?:你|您)(?:们)?(?:必须|应当|应该|需要|务必|要|只需|直接|请)|请(?:你|您|模型|AI|助手)|(?:模型|AI|人工智能|助手|大模型)"
     r"(?:必须|应当|应该|需要|务必|请|要)|(?:you|assistant)\s+(?:must|should|will|shall|need to)|\bplease\b"
 )
 _ADDRESSED = skipping(_ADDRESS, re.IGNORECASE)
-_ANY_CUE = skipping("|".join((_ADDRESS, *_STRONG_CUES, _ROLE_LINE)), re.IGNORECASE)
-"""An address, or a strong cue with the role line wherever it stands: a search of the whole text for it finds
+_ANY_CUE = skipping("|".join((_ADDRESS, *_STRONG_CUES, _ROLE_WORD)), re.IGNORECASE)
+"""An address, or a strong cue with the role word wherever it stands: a search of the whole text for it finds
 a match wherever a sentence holds an address or a strong cue (a sentence's matches need nothing outside it,
 and its start is a line start only in the sentence), so a text without one is not read sentence by sentence.
-One pattern: the text is scanned once, not once for each kind."""
+One pattern: the text is scanned once, not once for each kind. The role line's leading spaces are left out
+(a role line is there exactly when its word is), so no space starts a try: the scan costs a third of what
+it did."""
 _ASKS_OUTPUT = skipping(
     r"输出|返回|回答|回复|填写|填报|填入|记为|记作|写为|写成|改为|设为|设置为|标记为|JSON|json|字段|抽取|提取|"
     r"\b(?:output|return|respond|reply|answer|fill|set|report|extract)\b",

@@ -75,10 +75,13 @@ def decimals(text: str) -> int:
     return len(match.group(1))
 
 
+_PERCENT, _NUMBER = Kind.PERCENT, Kind.NUMBER  # read per value (a member read through its class is slow)
+
+
 def _unit_kind(unit: str | None) -> tuple[str | None, Kind]:
     if unit in ("%", "百分比"):
-        return "%", Kind.PERCENT
-    return unit, Kind.NUMBER
+        return "%", _PERCENT
+    return unit, _NUMBER
 
 
 @lru_cache(maxsize=8192)  # a batch prints the same few hundred values again and again; Quantity is frozen

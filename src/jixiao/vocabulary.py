@@ -25,7 +25,7 @@ LEVEL1_OF: dict[str, str] = {
 """Second level → first level. 成本指标 is second level under 产出 (2020) and first level itself (2021)."""
 
 TAXONOMY_2020 = {
-    "产出": {"数量", "质量", "时效", "成本", "进度"},  # 进度: a form's name for 时效
+    "产出": {"数量", "质量", "时效", "成本"},
     "效益": {"经济效益", "社会效益", "生态效益", "可持续影响"},
     "满意度": {"服务对象满意度", "满意度"},
 }
@@ -123,11 +123,17 @@ def to_wan_yuan(value: float, unit: str | None) -> float:
 
 _SOURCE_WORDS: list[tuple[re.Pattern[str], FundSource]] = [
     (re.compile(r"^(?:本年|当年|本年度)?财政拨款|^一般公共预算(?:拨款|资金)?"), FundSource.APPROPRIATION),
-    (re.compile(r"^(?:上年|以前年度|往年|年初).{0,4}(?:结转|结余)|^(?:结转|结余)"), FundSource.CARRYOVER),
+    # `2018年度某补贴结余资金` (a list item loses its year's digits: `年度某补贴结余资金`): a past year's balance
+    (
+        re.compile(
+            r"^(?:上年|以前年度|往年|年初).{0,4}(?:结转|结余)|^(?:(?:19|20)\d{2}年度?|年度).{0,8}?(?:结转|结余)|^(?:结转|结余)"
+        ),
+        FundSource.CARRYOVER,
+    ),
     (re.compile(r"^其他资金|^其他来源|^社会资金|^自有资金|^(?:单位)?自筹|^单位资金"), FundSource.OTHER),
     (re.compile(r"^中央"), FundSource.CENTRAL),
     (re.compile(r"^地方(?:财政)?(?:资金|配套|投入)|^地方财政"), FundSource.LOCAL),
-    (re.compile(r"^(?:省级|省|自治区|本省)"), FundSource.PROVINCIAL),
+    (re.compile(r"^(?:省级|省|自治区|本省|兵团)"), FundSource.PROVINCIAL),  # 兵团: the province-level corps
     (re.compile(r"^(?:盟市|市级|州级|市本级|地市|市|州)"), FundSource.PREFECTURAL),
     (re.compile(r"^(?:旗县|县级|区级|县区|旗|县|区本级|区|本级)"), FundSource.COUNTY),
 ]

@@ -16,6 +16,9 @@ STANDARD_LEVEL1 = {"产出", "效益", "满意度", "成本"}
 PLACEHOLDER_LEVEL2 = {"具体", "其他", "其它"}
 """Second-level cells some templates print instead of a category (湖北's 具体指标): no category to judge."""
 
+OLDER_NAMES = {"进度": "时效"}
+"""Second levels some provinces' older templates printed under another name (进度指标 for 时效指标)."""
+
 TIME_WORDS = re.compile("时间|及时|按时|时限|期限|进度|时效|月|日|前|当年|年内")
 QUALITY_WORDS = re.compile("准确|合格|达标|知晓|覆盖|参训|规范|正确")
 YEAR = re.compile(r"(20\d{2})年")
@@ -31,7 +34,7 @@ def _fits_taxonomy(level1: str, level2: str) -> bool:
     """Whether the pair is one of the 2020 or 2021 framework's, misprints aside: any …满意度 (群众, 受益群众)
     under 满意度, a level printed with 性 (时效性), doubled (社会效益效益) or one character off (OCR's 日效)."""
     valid = TAXONOMY_2020.get(level1, set()) | (COST_2021 if level1 == "成本" else set())
-    level2 = level2.removesuffix("性")
+    level2 = OLDER_NAMES.get(level2, level2.removesuffix("性"))
     if level2 in valid or (level1 == "满意度" and level2.endswith("满意度")):
         return True
     return any(name in level2 or _one_off(name, level2) for name in valid)

@@ -289,6 +289,20 @@ def _line_scores(report: Report) -> list[tuple[str, Figure]] | None:
     return [(path, score) for path, score in lines if score is not None]
 
 
+_FUNDING_ROW = re.compile(r"资金总额|预算执行率")
+
+
+def _execution_line_unread(ctx: CheckContext) -> bool:
+    """The sheet's funding row was printed but left unread (`年度财政资金总额1.561.56120…`, glued): its
+    execution score may be one of the total's lines, so the indicators' scores alone are no complete sum."""
+    funding, coverage = ctx.report.funding, ctx.report.coverage
+    if funding.execution_score is not None or funding.execution_weight is not None:
+        return False
+    if ctx.text is None or coverage is None:
+        return False
+    return any(_FUNDING_ROW.search(ctx.text, span.start, span.end) for span in coverage.unread)
+
+
 def _total_tolerance(total: Figure, parts: list[Figure]) -> float:
     """An integer total is compared at ±0.5; otherwise the rounding of every part adds up (DOMAIN §7).
 
@@ -305,7 +319,8 @@ def total(ctx: CheckContext) -> Iterator[Finding]:
     stated = ctx.report.total_score
     if stated is None or stated.value is None:
         return
-    lines = _line_scores(ctx.report) if indicators_complete(ctx.report) else None
+    complete = indicators_complete(ctx.report) and not _execution_line_unread(ctx)
+    lines = _line_scores(ctx.report) if complete else None
     if lines is not None:
         found = sum(score.value or 0.0 for _, score in lines)
         if abs(stated.value - found) > _total_tolerance(stated, [s for _, s in lines]):

@@ -36,6 +36,14 @@ _JUNK_OTHER = -1.5
 _PAIR = -0.2  # a glued 分值得分 (`1010`) placed as both
 _CENTS = re.compile(r"\.\d\d$")
 _AMOUNT_AS_POINTS = -0.7
+# An enum member read through its class (`Shape.EMPTY`) calls the enum metaclass's attribute hook on Python
+# 3.11 (~1,000 instructions); the tests made for every piece or cell read these instead.
+_FUNDING = Kind.FUNDING
+_NUMBER = Shape.NUMBER
+_BLANK = frozenset({Shape.EMPTY, Shape.DASH})
+_ROW_OPENERS = frozenset({Shape.FUND_LABEL, Shape.LEVEL1, Shape.LEVEL2})
+_POINTS_ROLES = frozenset({Role.WEIGHT, Role.SCORE})
+_FREE_AT_START = frozenset({Role.LEVEL1, Role.LEVEL2, Role.INDEX})  # a row-span covers them
 NUMBERED = re.compile(r"^\s*(?:指标\s*)?\d+\s*[:：、.．]")
 """`指标3:` / `2、`: a numbered row's name, never the rest of the name before it."""
 
@@ -113,7 +121,7 @@ class _Plan:
         """Cost of leaving columns first … stop-1 of a row empty."""
         total = 0.0
         for role in self.columns[first:stop]:
-            if at_start and role in (Role.LEVEL1, Role.LEVEL2, Role.INDEX):
+            if at_start and role in _FREE_AT_START:
                 continue
             if role in _VALUE_ROLES:
                 total += _MISSING_VALUE
@@ -232,11 +240,12 @@ class Aligner:
         score a piece alike (指标值 and 实际完成值, 分值 and 得分, the money columns) are scored once."""
         fits: list[tuple[int, float]] = []
         scored: dict[Role, float] = {}
+        cents = self.kind is _FUNDING and _CENTS.search(piece.text) is not None
         for column, role in enumerate(self.columns):
             alike = _SCORED_ALIKE.get(role, role)
             fit = scored.get(alike)
             if fit is None:
-                fit = scored[alike] = self._fit(role, piece)
+                fit = scored[alike] = self._fit(role, piece, cents)
             if fit > IMPOSSIBLE:
                 fits.append((column + 1, fit))
         return fits
@@ -245,11 +254,13 @@ class Aligner:
     def _opens_row(piece: Piece) -> bool:
         """Whether the piece opens a row (a funding label, a level, a numbered name): filling its column
         again right after that column would glue a new row's label onto this one."""
-        return piece.shape in (Shape.FUND_LABEL, Shape.LEVEL1, Shape.LEVEL2) or bool(NUMBERED.match(piece.text))
+        return piece.shape in _ROW_OPENERS or bool(NUMBERED.match(piece.text))
 
-    def _fit(self, role: Role, piece: Piece) -> float:
+    @staticmethod
+    def _fit(role: Role, piece: Piece, cents: bool) -> float:
+        """The piece's emission under `role`; `cents`: a funding table's piece printed with two decimals."""
         fit = emission(role, piece)
-        if self.kind is Kind.FUNDING and role in (Role.WEIGHT, Role.SCORE) and _CENTS.search(piece.text):
+        if cents and role in _POINTS_ROLES:
             return fit + _AMOUNT_AS_POINTS  # `3.00` in a funding row is an amount before it is a 分值
         return fit
 
@@ -257,9 +268,9 @@ class Aligner:
         """Whether a glued `1010` could fill both 分值 and 得分 (T4), whatever came before it in the row."""
         if self.weight is None or self.score is None or not self.weight < self.score:
             return False
-        if self.kind is Kind.FUNDING and (piece.cut != "glued" or self.score != self.weight + 1):
+        if self.kind is _FUNDING and (piece.cut != "glued" or self.score != self.weight + 1):
             return False  # a funding row's bare numbers are amounts unless glued after the rate (`94.32%109.4`)
-        if piece.shape is not Shape.NUMBER or piece.cut == "pipe" or not _pairable(piece.text.strip(), piece.cut):
+        if piece.shape is not _NUMBER or piece.cut == "pipe" or not _pairable(piece.text.strip(), piece.cut):
             # a cell between pipes is one value (`| = | 100 |` cut before its unit is a target, not 10 and 0)
             return False
         return split_glued(piece.cell) is not None
@@ -296,7 +307,7 @@ class Aligner:
             if passed:
                 continue
             if state == 0:
-                if piece.shape not in (Shape.EMPTY, Shape.DASH):
+                if piece.shape not in _BLANK:
                     left.append(piece)
                 continue
             if new_row or not rows:
@@ -312,7 +323,7 @@ class Aligner:
             row.cells[Role.WEIGHT], row.cells[Role.SCORE] = split
             row.split = True
             return
-        if piece.shape in (Shape.EMPTY, Shape.DASH) or not piece.text:
+        if piece.shape in _BLANK or not piece.text:
             return
         if role in row.cells:  # a continuation: the cell grows to cover both pieces
             first = row.cells[role]

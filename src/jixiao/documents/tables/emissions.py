@@ -23,16 +23,30 @@ _INDICATOR_NUMBER = re.compile(r"^\s*指标\s*\d+\s*[:：]")  # `指标2:村卫�
 _LEVEL_LIKE = re.compile(r"[\u4e00-\u9fff]{2,5}指标")
 _STATUS = re.compile(r"^(?:已|未|基本)?完成\d+(?:\.\d+)?%$")  # `已完成100%`: how far a row got, never a name
 
+# An enum member read through its class (`Shape.EMPTY`) calls the enum metaclass's attribute hook on Python
+# 3.11 (~1,000 instructions, more than the test it serves); emission runs for every distinct cell and column,
+# so its members and sets of them are read from here.
+_EMPTY, _DASH, _HEADER, _TEXT = Shape.EMPTY, Shape.DASH, Shape.HEADER, Shape.TEXT
+_NUMBER, _FIGURE, _LEVEL1_SHAPE, _LEVEL2_SHAPE = Shape.NUMBER, Shape.FIGURE, Shape.LEVEL1, Shape.LEVEL2
+_NAME, _RATE, _INDEX, _LEVEL1, _LEVEL2 = Role.NAME, Role.RATE, Role.INDEX, Role.LEVEL1, Role.LEVEL2
+_NO_CONTENT = frozenset({Shape.HEADER, Shape.BLOCK})
+_NAME_OR_LABEL = frozenset({Role.NAME, Role.LABEL})
+_VALUE_COLUMNS = frozenset({Role.TARGET, Role.ACTUAL, Role.COMPLETION})
+_COMPLETION = Role.COMPLETION
+_POINTS_COLUMNS = frozenset({Role.WEIGHT, Role.SCORE})
+_EXPLAINING = frozenset({Role.REASON, Role.NOTE})
+_RATE_LIKE = frozenset({Role.RATE, Role.COEFFICIENT})
+
 
 def _bare_score(piece: Piece) -> float:
     """A 分值 or 得分: a bare number from 0 to 100 (or `10分`)."""
     if piece.value is None or not 0 <= piece.value <= MAX_WEIGHT or not _points_text(piece.text):
         return IMPOSSIBLE
-    if piece.shape is Shape.NUMBER:
+    if piece.shape is _NUMBER:
         return 1.5
-    if piece.shape is Shape.FIGURE and piece.unit == "分":
+    if piece.shape is _FIGURE and piece.unit == "分":
         return 1.0
-    if piece.shape is Shape.FIGURE and piece.unit == "%":
+    if piece.shape is _FIGURE and piece.unit == "%":
         return 0.3  # T4 forms print the weight as `20%`
     return IMPOSSIBLE
 
@@ -46,15 +60,18 @@ def _value_score(piece: Piece) -> float:
     """A target or an actual: a figure, a date, a word in place of a number, a short text."""
     if len(piece.text) > _MAX_VALUE_TEXT:
         return IMPOSSIBLE  # a run of cells glued together, not one value
-    if piece.shape is Shape.TEXT:
+    if piece.shape is _TEXT:
         size = len(piece.text.strip())
         if size < 2:
             return IMPOSSIBLE  # a unit or glyph a flattening split off (`种`, `数`)
         return 1.0 if size <= 6 else 0.5 if size <= 12 else 0.2  # 有效保障, 动态清零: words for a value
-    return {
-        Shape.FIGURE: 2.0, Shape.DATE: 2.0, Shape.TEXT_VALUE: 1.5, Shape.NUMBER: 0.8, Shape.TEXT: 0.3,
-        Shape.LONG_TEXT: -0.6, Shape.DASH: 0.3, Shape.EMPTY: 0.2, Shape.POINTS: -1.0,
-    }.get(piece.shape, IMPOSSIBLE)  # fmt: skip
+    return _VALUE_SHAPES.get(piece.shape, IMPOSSIBLE)
+
+
+_VALUE_SHAPES = {
+    Shape.FIGURE: 2.0, Shape.DATE: 2.0, Shape.TEXT_VALUE: 1.5, Shape.NUMBER: 0.8, Shape.TEXT: 0.3,
+    Shape.LONG_TEXT: -0.6, Shape.DASH: 0.3, Shape.EMPTY: 0.2, Shape.POINTS: -1.0,
+}  # fmt: skip
 
 
 def emission(role: Role, piece: Piece) -> float:
@@ -62,22 +79,22 @@ def emission(role: Role, piece: Piece) -> float:
 
     An aligner asks once per distinct cell and column (Aligner._traits keeps the answers)."""
     shape = piece.shape
-    if shape is Shape.EMPTY:
-        return IMPOSSIBLE if role in (Role.NAME, Role.LABEL) else 0.2
-    if shape is Shape.HEADER and piece.role is Role.RATE and role is Role.NAME:
+    if shape is _EMPTY:
+        return IMPOSSIBLE if role in _NAME_OR_LABEL else 0.2
+    if shape is _HEADER and piece.role is _RATE and role is _NAME:
         return 1.0  # the 预算执行率 row of an indicator table (its weight and score are the execution's)
-    if shape in (Shape.HEADER, Shape.BLOCK):
+    if shape in _NO_CONTENT:
         return IMPOSSIBLE
-    if role is Role.COMPLETION and _STATUS.match(piece.text):
+    if role is _COMPLETION and _STATUS.match(piece.text):
         return 2.0
-    if role in (Role.TARGET, Role.ACTUAL, Role.COMPLETION):
+    if role in _VALUE_COLUMNS:
         return IMPOSSIBLE if _INDICATOR_NUMBER.match(piece.text) else _value_score(piece)
-    if role is Role.NAME and _STATUS.match(piece.text):
+    if role is _NAME and _STATUS.match(piece.text):
         return IMPOSSIBLE
-    if role in (Role.WEIGHT, Role.SCORE):
-        return 0.3 if shape is Shape.DASH else _bare_score(piece)
+    if role in _POINTS_COLUMNS:
+        return 0.3 if shape is _DASH else _bare_score(piece)
     if role in MONEY_ROLES:
-        return 0.3 if shape is Shape.DASH else (1.5 if is_money(piece) else IMPOSSIBLE)
+        return 0.3 if shape is _DASH else (1.5 if is_money(piece) else IMPOSSIBLE)
     return _text_emission(role, piece)
 
 
@@ -99,21 +116,21 @@ _TEXT_EMISSIONS: dict[Role, dict[Shape, float]] = {
 
 def _text_emission(role: Role, piece: Piece) -> float:
     shape = piece.shape
-    if role in (Role.REASON, Role.NOTE) and _INDICATOR_NUMBER.match(piece.text):
+    if role in _EXPLAINING and _INDICATOR_NUMBER.match(piece.text):
         return IMPOSSIBLE
-    if role is Role.NAME and shape is Shape.TEXT and len(piece.text.strip()) < 2:
+    if role is _NAME and shape is _TEXT and len(piece.text.strip()) < 2:
         return IMPOSSIBLE  # a stray unit (`种`) or glyph, not a name
-    if role is Role.INDEX:
+    if role is _INDEX:
         whole = piece.value is not None and piece.value == int(piece.value) and 0 < piece.value < 1000
-        return 3.0 if shape is Shape.NUMBER and whole and "." not in piece.text else IMPOSSIBLE
-    if role is Role.LEVEL1 and shape is Shape.LEVEL2 and not piece.text.lstrip().startswith("成本"):
+        return 3.0 if shape is _NUMBER and whole and "." not in piece.text else IMPOSSIBLE
+    if role is _LEVEL1 and shape is _LEVEL2_SHAPE and not piece.text.lstrip().startswith("成本"):
         return IMPOSSIBLE
-    if role is Role.LEVEL2 and shape is Shape.LEVEL1 and piece.text.lstrip().startswith("满意度"):
+    if role is _LEVEL2 and shape is _LEVEL1_SHAPE and piece.text.lstrip().startswith("满意度"):
         return 1.0  # `满意度指标 | 满意度指标 | 群众满意度`: the first level's word names its second level too
-    if role is Role.LEVEL2 and shape is Shape.TEXT and _LEVEL_LIKE.fullmatch(piece.text):
+    if role is _LEVEL2 and shape is _TEXT and _LEVEL_LIKE.fullmatch(piece.text):
         return 1.8  # `日效性指标`: a second level misprinted (or a variant) is still a level, not part of the name
-    if role is Role.RATE and piece.value is None and is_glued_rate(piece.text):
+    if role is _RATE and piece.value is None and is_glued_rate(piece.text):
         return 1.0  # `194.9194.9100%`: the row's amounts glued to its rate, cut later where the arithmetic agrees
-    if role in (Role.RATE, Role.COEFFICIENT) and piece.value is not None:
-        return 3.0 if piece.unit == "%" else (0.5 if shape is Shape.NUMBER else IMPOSSIBLE)
+    if role in _RATE_LIKE and piece.value is not None:
+        return 3.0 if piece.unit == "%" else (0.5 if shape is _NUMBER else IMPOSSIBLE)
     return _TEXT_EMISSIONS.get(role, {}).get(shape, IMPOSSIBLE)

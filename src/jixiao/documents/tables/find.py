@@ -83,6 +83,14 @@ class _RemovedSpaces(Gap):
         ]
 
 
+# An enum member read through its class (`Shape.EMPTY`) calls the enum metaclass's attribute hook on Python
+# 3.11 (~1,000 instructions); the walks over every piece and row read these instead.
+_EMPTY, _HEADER, _BLOCK, _LONG_TEXT = Shape.EMPTY, Shape.HEADER, Shape.BLOCK, Shape.LONG_TEXT
+_HEADER_OR_EMPTY = frozenset({Shape.HEADER, Shape.EMPTY})
+_FUNDING, _INDICATORS = Kind.FUNDING, Kind.INDICATORS
+_LABEL, _LEVEL1, _LEVEL2, _NAME = Role.LABEL, Role.LEVEL1, Role.LEVEL2, Role.NAME
+
+
 def _header_run(found: list[Piece], index: int) -> tuple[list[Piece], int] | None:
     """The header starting at found[index], and where it ends.
 
@@ -91,9 +99,9 @@ def _header_run(found: list[Piece], index: int) -> tuple[list[Piece], int] | Non
     """
     run: list[Piece] = []
     position = index
-    while position < len(found) and found[position].shape in (Shape.HEADER, Shape.EMPTY):
+    while position < len(found) and found[position].shape in _HEADER_OR_EMPTY:
         piece = found[position]
-        if piece.shape is Shape.HEADER:
+        if piece.shape is _HEADER:
             run.append(piece)
         elif piece.cut == "pipe" and run and _next_is_header(found, position):
             run.append(replace(piece, shape=Shape.HEADER, role=Role.NOTE))
@@ -111,8 +119,8 @@ def _may_open_header(found: list[Piece], position: int) -> bool:
     """Whether a header run can start at found[position]: its first piece that is not empty is a header
     (a cheap test before _header_run, which a pipe dump's runs of empty cells would make quadratic)."""
     for piece in islice(found, position, None):
-        if piece.shape is not Shape.EMPTY:
-            return piece.shape is Shape.HEADER
+        if piece.shape is not _EMPTY:
+            return piece.shape is _HEADER
     return False
 
 
@@ -168,12 +176,12 @@ def _columns(run: list[Piece], kind: Kind, scattered: bool) -> list[Role]:
 def _absorb(found: list[Piece], run: list[Piece], stop: int, kind: Kind) -> tuple[list[Piece], list[Piece]]:
     """Header words an xlsx flattened into the first rows (`指标值 完成值 … 二级指标 三级指标 … 分值 得分`): taken
     into the header, out of the body."""
-    if kind is not Kind.INDICATORS:
+    if kind is not _INDICATORS:
         return run, []
     have = {piece.role for piece in run}
     taken: list[Piece] = []
     for piece in found[stop : stop + _ABSORB_WITHIN]:
-        if piece.shape is Shape.HEADER and piece.role not in have and piece.role in INDICATOR_COLUMNS:
+        if piece.shape is _HEADER and piece.role not in have and piece.role in INDICATOR_COLUMNS:
             taken.append(piece)
             have.add(piece.role)
     return run + taken, taken
@@ -190,23 +198,23 @@ def _body_end(text: str, found: list[Piece], start: int, absorbed: set[Piece], k
     """Index just past the body that starts at found[start]: at the next header or block of the form, at a
     run of sentences, and for a funding table (whose cells are labels and amounts) at the first sentence."""
     prose = 0
-    cuts = [p.cut for p in found[start : start + 6] if p.shape is not Shape.EMPTY]
+    cuts = [p.cut for p in found[start : start + 6] if p.shape is not _EMPTY]
     piped = len(cuts) >= 3 and all(cut == "pipe" for cut in cuts)
     for position in range(start, len(found)):
         piece = found[position]
         if absorbed and piece in absorbed:
             continue
-        if kind is Kind.FUNDING and piece.shape is Shape.LONG_TEXT and not _source_row_follows(found, position):
+        if kind is _FUNDING and piece.shape is _LONG_TEXT and not _source_row_follows(found, position):
             return position
         last = position == len(found) - 1 and not piece.text.endswith("。")  # a whole sentence is no cut cell
-        off_pipes = piped and piece.cut not in ("pipe", "border") and piece.shape is not Shape.EMPTY
+        off_pipes = piped and piece.cut not in ("pipe", "border") and piece.shape is not _EMPTY
         if off_pipes and not last and not _on_piped_line(text, piece.cell):
             return position  # a line without a pipe after a pipe dump's rows: the text goes on (unless the
             # document stops there: a last cell cut before its pipe)
-        block = piece.shape is Shape.BLOCK and compact(piece.text) != "绩效指标"
+        block = piece.shape is _BLOCK and compact(piece.text) != "绩效指标"
         if block or (_may_open_header(found, position) and _header_run(found, position) is not None):
             return position - prose
-        prose = prose + 1 if piece.shape is Shape.LONG_TEXT else 0
+        prose = prose + 1 if piece.shape is _LONG_TEXT else 0
         if prose >= MAX_PROSE_RUN:
             return position - prose + 1
     return len(found)
@@ -227,26 +235,26 @@ def _points(cell: Cell | None) -> float | None:
 def _demote(row: Row, above: dict[Role, Cell]) -> None:
     """A scoring sheet's block cell under 一级 that carries fewer points than the 一级 block above it is a
     二级 block (`规划 (15分)` then `工作计划 (6分)`): the dump dropped the 一级 cell its row-span covered."""
-    mine, parent = _points(row.cells.get(Role.LEVEL1)), _points(above.get(Role.LEVEL1))
-    if Role.LEVEL2 in row.cells or mine is None or parent is None or mine >= parent:
+    mine, parent = _points(row.cells.get(_LEVEL1)), _points(above.get(_LEVEL1))
+    if _LEVEL2 in row.cells or mine is None or parent is None or mine >= parent:
         return
-    row.cells[Role.LEVEL2] = row.cells.pop(Role.LEVEL1)
+    row.cells[_LEVEL2] = row.cells.pop(_LEVEL1)
 
 
 def carry_down(rows: list[Row]) -> None:
     """Fill empty 一级/二级 cells from the row above; a new 一级 cell starts a new 二级 block."""
     above: dict[Role, Cell] = {}
     for row in rows:
-        if Role.LABEL in row.cells:  # a total row ends the blocks
+        if _LABEL in row.cells:  # a total row ends the blocks
             above.clear()
             continue
         _demote(row, above)
-        if Role.LEVEL1 in row.cells and Role.LEVEL2 not in row.cells:
-            above.pop(Role.LEVEL2, None)
-        for role in (Role.LEVEL1, Role.LEVEL2):
+        if _LEVEL1 in row.cells and _LEVEL2 not in row.cells:
+            above.pop(_LEVEL2, None)
+        for role in (_LEVEL1, _LEVEL2):
             if role in row.cells:
                 above[role] = row.cells[role]
-            elif role in above and Role.NAME in row.cells:
+            elif role in above and _NAME in row.cells:
                 row.cells[role] = above[role]
                 row.carried.add(role)
 
@@ -282,12 +290,10 @@ def _mark_cut(table: Table, text: str, body: list[Piece]) -> None:
         return  # text goes on after the body (a search stops at its first char; a sub would copy the rest)
     last = table.rows[-1]
     if table.kind is Kind.FUNDING:
-        wanted = [role for role in table.columns if role is not Role.LABEL]
+        wanted: list[Role] = [role for role in table.columns if role is not Role.LABEL]
     else:
-        wanted = [role for role in table.columns if role in (Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE)]
-    trailing = body[-1].cell.end > last.end and any(
-        p.shape is not Shape.EMPTY for p in body if p.cell.start >= last.end
-    )
+        wanted = [role for role in table.columns if role in _VALUE_COLUMNS]
+    trailing = body[-1].cell.end > last.end and any(p.shape is not _EMPTY for p in body if p.cell.start >= last.end)
     piped = body[-1].cut == "pipe"
     closed = not piped or text[last.end :].lstrip(" \t\u3000").startswith("|")
     if trailing or not all(role in last.cells for role in wanted) or not closed:
@@ -302,7 +308,7 @@ _LAYOUT_OF_CUT = {"pipe": "t1", "line": "t2", "space": "t3", "glued": "t4", "gri
 
 def _layout(body: list[Piece]) -> str:
     """Which flattening the table came in (LAYOUTS.md): how most of its cells were separated."""
-    cuts = [piece.cut for piece in body if piece.shape is not Shape.EMPTY]
+    cuts = [piece.cut for piece in body if piece.shape is not _EMPTY]
     if not cuts:
         return "t1"
     glued = cuts.count("glued")
@@ -327,7 +333,7 @@ def _labels_before(found: list[Piece], index: int, body: list[Piece], columns: l
         if piece.shape is Shape.FUND_LABEL:
             labels.insert(0, piece)
     width = sum(role in _FUNDING_CELLS for role in columns)
-    values = [piece for piece in body if piece.shape is not Shape.EMPTY]
+    values = [piece for piece in body if piece.shape is not _EMPTY]
     leading = next((i for i, piece in enumerate(values) if piece.shape not in _ROW_VALUES), len(values))
     if len(labels) < 2 or not width or leading != len(labels) * width:
         return None
@@ -441,7 +447,7 @@ def _tables_in(text: str, found: list[Piece], breaks: frozenset[int] | None = No
     tables: list[Table] = []
     index = 0
     while index < len(found):
-        header = _header_run(found, index) if found[index].shape is Shape.HEADER else None
+        header = _header_run(found, index) if found[index].shape is _HEADER else None
         if header is None:
             index += 1
             continue
@@ -479,6 +485,8 @@ def find_tables(
     read = [table for zone, breaks in found for table in _tables_in(text, zone, breaks)]
     read += [table for view in views if view is not None for table in _wrapped_tables(text, view, gap, ocr)]
     for table in read:
+        if _in_a_sentence(text, table):
+            continue
         table.money_unit = _money_unit(text, table)
         table.ocr = ocr
         if ocr:
@@ -487,6 +495,17 @@ def find_tables(
     if not any(table.kind is Kind.INDICATORS for table in tables):
         tables += _headerless(text, gap, ocr, [*covered, *((t.start, t.end) for t in tables)])
     return sorted(tables, key=lambda table: table.start)
+
+
+def _in_a_sentence(text: str, table: Table) -> bool:
+    """`…合计2089万元。全年预算执行数合计2089万元。通过…`: a glued "header" (全年预算 | 执行数) and its one row
+    that open after a full stop and close with one inside a line are a sentence of prose, not a table."""
+    if table.layout != "t4" or table.kind is not Kind.FUNDING or len(table.rows) > 1:
+        return False
+    line_start = text.rfind("\n", 0, table.start) + 1
+    line_end = text.find("\n", table.end)
+    after = text[table.end : len(text) if line_end < 0 else line_end]
+    return "。" in text[line_start : table.start] and after.lstrip().startswith("。")
 
 
 def _wrapped_tables(text: str, view: WrappedView, gap: Gap, ocr: bool) -> list[Table]:

@@ -64,12 +64,17 @@ def _glued_total(piece: Piece) -> tuple[Cell, Cell] | None:
     return split if split is not None and split[0].text == "100" else None
 
 
+# read for every piece of a body (an enum member read through its class costs a metaclass hook on Python 3.11)
+_MAY_BE_FOOTER = frozenset({Shape.TEXT, Shape.TEXT_VALUE, Shape.FUND_LABEL, Shape.HEADER})
+_EMPTY = Shape.EMPTY
+
+
 def cut_footer(body: list[Piece]) -> tuple[list[Piece], list[Row]]:
     """Cut an indicator body at its footer (总分 100 96.5, 自评等级 良) and read each footer line as a row."""
     rows: list[Row] = []
     cut = len(body)
     for position, piece in enumerate(body):
-        if piece.shape not in (Shape.TEXT, Shape.TEXT_VALUE, Shape.FUND_LABEL, Shape.HEADER):
+        if piece.shape not in _MAY_BE_FOOTER:
             continue
         key = compact(piece.text).lstrip("…·.")  # `……总分`: the template's last row glued to the footer
         if OTHER_MATTERS.match(key):
@@ -78,7 +83,7 @@ def cut_footer(body: list[Piece]) -> tuple[list[Piece], list[Row]]:
         if not (is_total(key) or GRADE_INLINE.match(key)):
             continue
         following = body[position + 1 : position + 12]
-        after = [p for p in following if p.shape is not Shape.EMPTY][:3]
+        after = [p for p in following if p.shape is not _EMPTY][:3]
         row = _footer_row(piece, after)
         if _weights_only(row, key, following):
             row.cells[Role.WEIGHT] = row.cells.pop(Role.SCORE)

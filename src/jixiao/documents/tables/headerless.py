@@ -70,10 +70,13 @@ def _in_table(text: str, start: int, end: int) -> bool:
     return "|" in line or len(line.strip()) <= _MAX_CELL
 
 
+_NOT_BODY = frozenset({Shape.HEADER, Shape.BLOCK, Shape.EMPTY})  # a set: a member read through its class is slow
+
+
 def headerless_table(text: str, found: list[Piece]) -> Table | None:
     """The indicator rows of a zone's pieces, read in the annex's column order, or None when it is no dump."""
     # without a header to count columns by, empty cells only blur the rows: a level word starts each
-    body = [piece for piece in found if piece.shape not in (Shape.HEADER, Shape.BLOCK, Shape.EMPTY)]
+    body = [piece for piece in found if piece.shape not in _NOT_BODY]
     cuts = [piece.cut for piece in body]
     if not cuts or sum(cut in _DUMP_CUTS for cut in cuts) * 4 < len(cuts) * 3:
         return None

@@ -103,15 +103,23 @@ def split_header_words(text: str, *, at_end: bool = False) -> list[tuple[int, in
     return spans
 
 
+# asked of every run of header pieces (an enum member read through its class calls the enum metaclass's
+# attribute hook on Python 3.11)
+_NAMING = frozenset({Role.NAME, Role.LEVEL2})
+_VALUES = frozenset({Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE})
+_TARGET_ACTUAL = frozenset({Role.TARGET, Role.ACTUAL})
+_INDICATORS, _FUNDING = Kind.INDICATORS, Kind.FUNDING
+
+
 def kind_of(roles: list[Role]) -> Kind | None:
     """A header is an indicator or a funding header when it holds enough columns of either kind."""
     present = set(roles)
-    named = Role.NAME in present or Role.LEVEL2 in present
-    values = {Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE} & present
-    if (named and values) or len(values & {Role.TARGET, Role.ACTUAL}) == 2:
-        return Kind.INDICATORS
+    named = bool(_NAMING & present)
+    values = _VALUES & present
+    if (named and values) or len(values & _TARGET_ACTUAL) == 2:
+        return _INDICATORS
     if len(present & FUNDING_ROLES) >= 2:
-        return Kind.FUNDING
+        return _FUNDING
     return None
 
 

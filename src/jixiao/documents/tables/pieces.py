@@ -68,6 +68,16 @@ class Piece:
         return self.cell.text
 
 
+# An enum member read through its class (`Shape.TEXT`) calls the enum metaclass's attribute hook on Python
+# 3.11 (~1,000 instructions, more than most tests it serves): the loops over every piece read these instead.
+_EMPTY, _HEADER, _TEXT, _NUMBER, _FIGURE = Shape.EMPTY, Shape.HEADER, Shape.TEXT, Shape.NUMBER, Shape.FIGURE
+_TEXTUAL = frozenset({Shape.TEXT, Shape.LONG_TEXT})
+_NOT_WHOLE = frozenset({Shape.TEXT, Shape.LONG_TEXT, Shape.FUND_LABEL})  # shapes _split may cut
+_BROKEN = frozenset({Shape.TEXT, Shape.POINTS})  # what a word broken over lines reads as
+_LEVELS = frozenset({Shape.LEVEL1, Shape.LEVEL2})
+_RESPACEABLE = frozenset({Shape.TEXT, Shape.HEADER})
+_KEPT_BY_JOIN = frozenset({Shape.HEADER, Shape.LEVEL1, Shape.LEVEL2, Shape.BLOCK})
+
 _LONG = 24
 _DASH = re.compile(r"^(?::?[-—–/／\\]+:?|无|空)$")  # also Markdown's :---:
 _ELLIPSIS = re.compile(r"^(?:[…\.。·]{2,}|…+)$")
@@ -230,9 +240,7 @@ def _stays_whole(text: str, piped: bool) -> bool:
     key = compact(text)
     if ocr_repaired(key) is not None or _COLUMN_TAG.match(key):
         return True
-    return _shape(text, False)[0] not in (Shape.TEXT, Shape.LONG_TEXT, Shape.FUND_LABEL) or bool(
-        _POINTS_ALONE.match(text)
-    )
+    return _shape(text, False)[0] not in _NOT_WHOLE or bool(_POINTS_ALONE.match(text))
 
 
 @lru_cache(maxsize=16384)
@@ -264,10 +272,10 @@ def _header_spans(text: str) -> tuple[tuple[int, int], ...] | None:
 
 def _split_last_header(pieces: list[Piece]) -> list[Piece]:
     """`详情见附件(注:以下为图片识别)一级指标` before a header cell: the text, then the header word it ends with."""
-    textual = [index for index, piece in enumerate(pieces) if piece.shape in (Shape.TEXT, Shape.LONG_TEXT)]
+    textual = [index for index, piece in enumerate(pieces) if piece.shape in _TEXTUAL]
     cuts: dict[int, list[tuple[int, int]]] = {}
     for index in textual:
-        if _next_shape(pieces, index) is Shape.HEADER:
+        if _next_shape(pieces, index) is _HEADER:
             spans = split_header_words(pieces[index].text, at_end=True)
             if spans is not None:
                 cuts[index] = spans
@@ -285,7 +293,7 @@ def _split_last_header(pieces: list[Piece]) -> list[Piece]:
 def _next_shape(pieces: list[Piece], index: int) -> Shape | None:
     """The shape of the first piece after pieces[index] that is not empty."""
     for following in range(index + 1, len(pieces)):
-        if pieces[following].shape is not Shape.EMPTY:
+        if pieces[following].shape is not _EMPTY:
             return pieces[following].shape
     return None
 
@@ -303,7 +311,7 @@ def _join(text: str, pieces: list[Piece]) -> list[Piece]:
     joined: list[Piece] = []
     texts = [p.cell.text for p in pieces]
     small = [p.shape in _JOINABLE and (len(t) <= 8 or len(compact(t)) <= 8) for p, t in zip(pieces, texts, strict=True)]
-    broken = [p.shape in (Shape.TEXT, Shape.POINTS) for p in pieces]
+    broken = [p.shape in _BROKEN for p in pieces]
     bracketed = ["(" in t or "（" in t for t in texts]  # a column tag holds one (tested before its pattern)
     count = len(pieces)
     index = 0
@@ -318,9 +326,7 @@ def _join(text: str, pieces: list[Piece]) -> list[Piece]:
         piece = pieces[index]
         following = pieces[index + 1] if index + 1 < count else None
         if (
-            following is not None
-            and piece.shape in (Shape.LEVEL1, Shape.LEVEL2)
-            and _POINTS_ALONE.match(compact(texts[index + 1]))
+            following is not None and piece.shape in _LEVELS and _POINTS_ALONE.match(compact(texts[index + 1]))
         ):  # `产出指标` then `(50)` on the next line
             cell = Cell(text[piece.cell.start : following.cell.end], piece.cell.start, following.cell.end)
             joined.append(Piece(cell, piece.shape))
@@ -328,7 +334,7 @@ def _join(text: str, pieces: list[Piece]) -> list[Piece]:
             continue
         if following is not None and bracketed[index + 1] and _is_tag(texts[index + 1]):
             cell = Cell(text[piece.cell.start : following.cell.end], piece.cell.start, following.cell.end)
-            if (whole := shape_of(cell)).shape is Shape.HEADER:  # `扣除…预算金额` then `(C)`, however long
+            if (whole := shape_of(cell)).shape is _HEADER:  # `扣除…预算金额` then `(C)`, however long
                 joined.append(whole)
                 index += 2
                 continue
@@ -350,7 +356,7 @@ def _joined(
         if not _names_header_or_level(text[start:end]):
             continue
         whole = shape_of(Cell(text[start:end], start, end))
-        if whole.shape in (Shape.HEADER, Shape.LEVEL1, Shape.LEVEL2, Shape.BLOCK):
+        if whole.shape in _KEPT_BY_JOIN:
             return whole, width
     return None
 
@@ -383,10 +389,10 @@ def _respaced_headers(text: str, found: list[Piece]) -> list[Piece]:
             result.append(found[index])
             index += 1
             continue
-        if stop < len(found) and found[stop].shape in (Shape.TEXT, Shape.LONG_TEXT):
+        if stop < len(found) and found[stop].shape in _TEXTUAL:
             stop += 1  # the header's last word may be glued to the first row (`及改进措施产出指标…`)
         run = found[index:stop]
-        if len(run) >= _RESPACED_RUN and any(p.shape is Shape.HEADER for p in run):
+        if len(run) >= _RESPACED_RUN and any(p.shape is _HEADER for p in run):
             recut = _recut(text, run[0].cell.start, run[-1].cell.end)
             if recut is not None:
                 result.extend(recut)
@@ -399,9 +405,9 @@ def _respaced_headers(text: str, found: list[Piece]) -> list[Piece]:
 
 def _respaceable(piece: Piece) -> bool:
     return (
-        piece.shape in (Shape.TEXT, Shape.HEADER)
+        piece.shape in _RESPACEABLE
         and piece.cut in ("space", "glued")
-        and (len(piece.text) <= _RESPACED_PIECE or piece.shape is Shape.HEADER)
+        and (len(piece.text) <= _RESPACED_PIECE or piece.shape is _HEADER)
     )
 
 
@@ -414,7 +420,7 @@ def _recut(text: str, start: int, end: int) -> list[Piece] | None:
         return None
     cells = [Cell(text[kept[a] : kept[b - 1] + 1], kept[a], kept[b - 1] + 1) for a, b in spans]
     pieces = [shape_of(part, cut="glued") for cell in cells for part in _header_parts(cell) or level_parts(cell)]
-    if sum(p.shape is Shape.HEADER for p in pieces) < _RESPACED_RUN:
+    if sum(p.shape is _HEADER for p in pieces) < _RESPACED_RUN:
         return None
     return pieces
 
@@ -437,7 +443,7 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
     found: list[Piece] = []
     for segment, piped in _segments(text, start, end):
         if not segment.text:
-            found.append(Piece(segment, Shape.EMPTY, cut="border" if piped is None else "pipe" if piped else "line"))
+            found.append(Piece(segment, _EMPTY, cut="border" if piped is None else "pipe" if piped else "line"))
             continue
         if _one_piece(segment.text, bool(piped)):
             found.append(shape_of(segment, ocr=ocr, cut="pipe" if piped else "line"))
@@ -475,7 +481,7 @@ def _peel(piece: Piece, cut: str) -> list[Piece]:
 
     Both must be there: one word alone at the end (`补贴发放及时`) may well belong to the name.
     """
-    if cut != "glued" or piece.shape is not Shape.TEXT:
+    if cut != "glued" or piece.shape is not _TEXT:
         return [piece]
     cells: list[Cell] = []
     rest = piece.cell
@@ -489,4 +495,4 @@ def _peel(piece: Piece, cut: str) -> list[Piece]:
 
 
 def is_money(piece: Piece) -> bool:
-    return piece.shape is Shape.NUMBER or (piece.shape is Shape.FIGURE and piece.unit in MONEY_UNITS)
+    return piece.shape is _NUMBER or (piece.shape is _FIGURE and piece.unit in MONEY_UNITS)

@@ -17,6 +17,9 @@ from jixiao.model import Figure, Kind
 from jixiao.numbers import Quantity, parse_quantity, to_wan_yuan
 from jixiao.vocabulary import op_of
 
+# read per cell (an enum member read through its class calls the enum metaclass's hook on Python 3.11)
+_TEXT_KIND = Kind.TEXT
+
 _COUNT = re.compile(r"^(?P<number>[≥≤<>=]?\d+(?:\.\d+)?)(?P<unit>[\u4e00-\u9fff]{1,2})$")
 _EMPTY = re.compile(r"^(?:[-—/／\\]|无数据|空)?$")
 TEMPLATE = re.compile(r"字以内|字以下|请填写|请简要说明|请说明|填写说明|填报说明|[（(]\s*说明|^说明[:：]|^注[:：]")
@@ -29,7 +32,7 @@ def _readable(printed: str) -> tuple[str, bool]:
     compact = "".join(printed.split())  # re's \s, char for char, and faster than a sub
     if match := _PAREN_UNIT.match(compact):
         compact = match["num"] + match["unit"]
-    if parse_quantity(compact).kind is Kind.TEXT and (fixed := ocr_repaired(compact)):
+    if parse_quantity(compact).kind is _TEXT_KIND and (fixed := ocr_repaired(compact)):
         return fixed, True
     if compact in ("O", "〇"):  # a zero an OCR engine read as a letter, alone in a money or score cell
         return "0", True
@@ -57,7 +60,7 @@ def cell_figure(
         return None
     readable, repaired = _readable(cell.text)
     quantity = parse_quantity(readable)
-    if quantity.kind is Kind.TEXT and (counted := _COUNT.match(readable)):  # 46200册: a unit the parser lacks
+    if quantity.kind is _TEXT_KIND and (counted := _COUNT.match(readable)):  # 46200册: a unit the parser lacks
         number = parse_quantity(counted["number"])
         quantity = Quantity(value=number.value, unit=counted["unit"], op=number.op, kind=Kind.NUMBER)
     op, unit, kind = quantity.op, quantity.unit, quantity.kind

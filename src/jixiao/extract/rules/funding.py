@@ -21,6 +21,8 @@ from jixiao.extract.rules.figures import WEIGHT_SCORE, amount_in_wan, figure_at,
 from jixiao.extract.rules.money_lists import MoneyList, attach_lists, list_in, quoted_parts
 from jixiao.extract.rules.sentences import SentenceEnds
 from jixiao.extract.rules.summed_parts import (
+    MIN_AMOUNTS,
+    amounts_in,
     batched_parts,
     numbered_parts,
     parts_after_whole,
@@ -179,6 +181,8 @@ def _sum_of_the_others(found: list[_Amount]) -> list[_Amount]:
 
 
 def _funding_text_end(text: str) -> int:
+    if "绩效指标" not in text and "数量指标" not in text:
+        return len(text)  # the heading names one of them: a text with neither is not scanned line by line
     match = _INDICATOR_SECTION.search(text)
     return match.start() if match else len(text)
 
@@ -205,9 +209,12 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
             lists.append(numbered)
             position = ends.after(numbered.end) + 1  # its items' sentences are read as its items
             continue
-        if not _summed_sources(reading, position, end):
-            summed = _summed_parts(reading, position, end)
-            lists.extend([summed] if summed is not None else _read_sentence(reading, position, end))
+        if (rest := _summed_sources(reading, position, end)) is not None:
+            lists.extend(rest)
+        elif (summed := _summed_parts(reading, position, end)) is not None:
+            lists.append(summed)
+        else:
+            lists.extend(_read_sentence(reading, position, end))
         position = end + 1
     attach_lists(text, lists, reading.funding, reading.spending)
     _drop_partial_subject_rows(reading.funding)
@@ -234,14 +241,14 @@ def _numbered_parts(reading: _Reading, start: int, end: int, limit: int) -> Mone
     return numbered_parts(reading.text, reading.plain, start, limit, totals)
 
 
-def _summed_sources(reading: _Reading, start: int, end: int) -> bool:
-    """A sentence of source-led amounts closed by their sum: the line's total and its sources (a line
-    already read keeps what it has)."""
+def _summed_sources(reading: _Reading, start: int, end: int) -> list[MoneyList] | None:
+    """A sentence opening with source-named amounts and their sum: the line's total and its sources (a line
+    already read keeps what it has); the rest of the sentence is read as a sentence. None: no such start."""
     if reading.text.find("计", start, end) < 0:
-        return False  # every such sentence closes on 共计 / 合计 / 总计
+        return None  # every such sum is a 共计 / 合计 / 总计
     found = sources_before_sum(reading.text, reading.plain, start, end, _line_in)
     if found is None:
-        return False
+        return None
     block: FundingLine = getattr(reading.funding, found.line)
     if block.total is None:
         block.total = money_at(reading.text, *found.whole, "narrative.funding")
@@ -250,14 +257,17 @@ def _summed_sources(reading: _Reading, start: int, end: int) -> bool:
             for source, name, span in found.rows
         ]
     reading.current = found.line
-    return True
+    return _read_sentence(reading, found.whole[1], end) if found.whole[1] < end else []
 
 
 def _summed_parts(reading: _Reading, start: int, end: int) -> MoneyList | None:
     """A sentence of named amounts that add up to the sum stated after them (the sum's clause says the line)
     or to a line's total stated before: one list, not amounts of lines."""
     text, plain = reading.text, reading.plain
-    if (parts := parts_before_sum(text, plain, start, end)) is not None and parts.whole is not None:
+    amounts = amounts_in(plain, start, end)
+    if len(amounts) < MIN_AMOUNTS:
+        return None
+    if (parts := parts_before_sum(text, plain, start, amounts)) is not None and parts.whole is not None:
         parts.line = _line_in(plain[_clause_start(plain, parts.end, parts.whole[0]) : parts.whole[0]])
         return parts if parts.line else None
     totals = {
@@ -265,7 +275,7 @@ def _summed_parts(reading: _Reading, start: int, end: int) -> MoneyList | None:
         for line in ("budget", "allocated", "executed")
         if (total := getattr(reading.funding, line).total) is not None and total.value is not None
     }
-    return parts_after_whole(text, plain, start, end, totals)
+    return parts_after_whole(text, plain, start, amounts, totals)
 
 
 _SUBJECT_ROW = "narrative.source_sentence"

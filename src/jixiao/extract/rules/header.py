@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from jixiao.extract.rules.form_fields import FieldKind, FormField, form_fields, values_of
-from jixiao.extract.rules.fund_names import bracketed_subject, named_subject, subject_of
+from jixiao.extract.rules.fund_names import bracketed_subject, fund_in_body, named_subject, subject_of
 from jixiao.extract.rules.places import (
     is_province,
     leading_places,
@@ -144,6 +144,17 @@ def _announced(lines: list[str]) -> list[_TitleLine]:
         if announced := _ANNOUNCED.search(line):
             return [_TitleLine(title=announced["title"], rest="", index=index)]
     return []
+
+
+_HEADLINE = re.compile(r"[^\s，,。；;：:|]{2,30}?(?:19|20)\d{2}\s*年度?[^\s，,。；;：:|]{2,30}?(?:实施|执行|绩效)情况")
+"""`某管理区专项转移支付2023年度某补贴实施情况` opening a report: a title in other words."""
+
+
+def _headline(lines: list[str]) -> list[_TitleLine]:
+    if not lines or _HEADING.match(lines[0]) or _CHROME.search(lines[0]):
+        return []
+    headline = _HEADLINE.match(lines[0])  # the line may run on into the first section's heading
+    return [_TitleLine(title=headline.group(0), rest="", index=0)] if headline else []
 
 
 def title_of(text: str) -> str | None:
@@ -309,10 +320,10 @@ def read_header(view: str) -> Header:
     """The header of a report, read in the text the grammar reads (the simplified view of a traditional
     report: names come out simplified, like indicator names)."""
     lines = _lines(view)
-    titles = _title_lines(lines) or _announced(lines)
+    titles = _title_lines(lines) or _announced(lines) or _headline(lines)
     title = titles[0].title if titles else None
     fields = form_fields(view)
-    fund = _fund(fields, titles, lines)
+    fund = _fund(fields, titles, lines) or (fund_in_body(view) if not titles and not fields else None)
     region = _region(view, lines, fields, [found.title for found in titles], fund)
     year = _year(view, fields, title)
     return Header(title=title, region=region, fund=fund, year=year)

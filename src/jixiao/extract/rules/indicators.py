@@ -234,6 +234,51 @@ def _read_satisfaction(reader: ClauseReader, start: int, end: int) -> None:
             reader.add(None, name, actual=figure_at(text, *match.span("actual"), reader.found_by))
 
 
+# `当年办证牌证率达到了100%。`: a rate said to have reached its percent, its clause ending there
+_REACHED_RATE = re.compile(r"率达到了?(?P<actual>\d+(?:\.\d+)?%)(?=[，,；;。\n]|$)")
+_RATE_LEAD = re.compile(
+    r"^(?:(?:19|20)\d{2}年度?|当年|全年|年内|目前|截至目前|通过[^，,；;。]{0,16}?政策|我(?:苏木|镇|乡|街道))+"
+)
+_FUNDING_RATES = ("执行率", "支付率", "到位率", "拨付率", "使用率")  # `预算执行率达到98%` is the funding's
+_FUNDING_RATE_NAME = 6
+# `项目二:某财农〔2023〕12号某村光伏项目资金,…`: a paragraph about one of several projects, named after its number
+_PROJECT_PARAGRAPH = re.compile(
+    r"[ \t]*项目[一二三四五六七八九十\d]{1,3}[:：][ \t]*(?:[^〔，,。\n]{0,10}〔\d{4}〕\d+号)?"
+    r"(?P<program>[^，,。；;\n]{4,60}?)[，,]"
+)
+
+
+def _paragraph_program(text: str, at: int) -> str | None:
+    """The project a `项目N:` paragraph is about, for a figure at `at` inside it."""
+    found = _PROJECT_PARAGRAPH.match(text, text.rfind("\n", 0, at) + 1, at)
+    return found["program"].strip() if found else None
+
+
+def _read_reached_rates(reader: ClauseReader, start: int, end: int) -> None:
+    """`…主要农作物机械化率达到94.8%`: a rate said to have reached a percent in its own clause is what was
+    achieved, unless its sentence speaks of a goal; the money's own rates are the funding's. In a `项目N:`
+    paragraph it is that project's."""
+    text = reader.text
+    if text.find("率达到", start, end) < 0:
+        return
+    read = [(i.actual.span.start, i.actual.span.end) for i in reader.indicators if i.actual and i.actual.span]
+    for match in _REACHED_RATE.finditer(text, start, end):
+        if match.span("actual") in read:
+            continue
+        sentence = max(start, max(text.rfind(sep, start, match.start()) for sep in _SENTENCE_START) + 1)
+        stops = [i for i in (text.find(sep, match.end(), end) for sep in "。；;\n") if i >= 0]
+        if _NOT_ACHIEVED.search(text, sentence, min(stops, default=end)):
+            continue
+        clause = max(sentence, max(text.rfind(sep, sentence, match.start()) for sep in "，,") + 1)
+        name = _RATE_LEAD.sub("", clean_name(text[clause : match.start() + 1]))
+        funding_rate = name.endswith(_FUNDING_RATES) and len(name) <= _FUNDING_RATE_NAME
+        if not 3 <= len(name) <= _MAX_NAME or any(char in _NOT_IN_NAME for char in name) or funding_rate:
+            continue
+        reader.found_by = "narrative.reached_rate"
+        program = _paragraph_program(text, match.start())
+        reader.add(program, name, actual=figure_at(text, *match.span("actual"), reader.found_by))
+
+
 def _read_loose(text: str, start: int, end: int) -> list[Indicator]:
     """Indicator sentences outside any indicator block: both a target marker and an actual marker."""
     reader = ClauseReader(text, None, None)
@@ -248,6 +293,7 @@ def _read_loose(text: str, start: int, end: int) -> list[Indicator]:
     read_phrasings(reader, start, end)
     read_progress(reader, start, end)
     _read_satisfaction(reader, start, end)
+    _read_reached_rates(reader, start, end)
     return reader.indicators
 
 
@@ -333,7 +379,7 @@ def attach_section_reasons(text: str, indicators: list[Indicator]) -> None:
 
     额尔古纳 2024 explains its -61 新增就业 only there, not beside the indicator.
     """
-    heading = _DEVIATION_SECTION.search(text)
+    heading = _DEVIATION_SECTION.search(text) if "原因" in text else None  # the heading names it
     if heading is None:
         return
     top = _TOP_HEADING.search(text, heading.end())

@@ -26,7 +26,14 @@ AMOUNT_PATTERN = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|亿元|千
 # a name may hold a 、 between words (中央、省生态环境督察工作经费), never right after an amount's 元
 _NAME_CHAR = r"(?:[^\d，,；;。:：、()（）\n]|(?<=[\u4e00-\u9fff])(?<!元)、(?=[\u4e00-\u9fff]))"
 _AMOUNT = skipping(AMOUNT_PATTERN)  # what an item ends in, searched alone on the same stretch: none, no item
-_ITEM = re.compile(rf"(?P<name>{_NAME_CHAR}{{2,40}}?(?:[（(][^)）]{{0,30}}[)）])?)\s*(?P<amount>{AMOUNT_PATTERN})")
+# Where an item may start: its name, the spaces and the sign after it are a run of these chars, which ends at
+# the amount's first digit, at the bracket after the name or at a line break inside the spaces. The lookahead
+# reads that run once (possessive, no backtracking) and refuses a start whose run is shorter than a name or
+# ends in anything else (a comma, a full stop), before the name is tried at 40 lengths (the same matches).
+_ITEM_RUN = r"(?=[^\d，,；;。:：()（）\n]{2,}+[\d(（\n])"
+_ITEM = re.compile(
+    rf"{_ITEM_RUN}(?P<name>{_NAME_CHAR}{{2,40}}?(?:[（(][^)）]{{0,30}}[)）])?)\s*(?P<amount>{AMOUNT_PATTERN})"
+)
 _SHARE = re.compile(r"[，,]?\s*占[^\d，,；;。]{0,10}?(?P<share>\d+(?:\.\d+)?%)")
 _STARTER = re.compile(r"其中|包括|分别为|分别是|资金来源|资金构成")
 _AFTER_STARTER = re.compile(r"\s*[:：，,]?\s*")
@@ -44,7 +51,7 @@ _GENERIC_NAMES = {"财政资金", "资金", "专项资金", "项目资金", "补
 _PARTS_OVERLAP = 0.5
 # what a source's name may hold besides its level: 中央补助资金, 本级财政配套资金, 中央补助飞行经费执行
 _MONEY_WORDS = re.compile(
-    r"财政|补助|配套|专项|转移支付|直达|资金|经费|预算|拨款|衔接|一般公共|本级|级|执行|支出|下达|安排|投入|合计|共计"
+    r"财政|补助|补贴|配套|专项|转移支付|直达|资金|经费|预算|拨款|衔接|一般公共|本级|级|执行|支出|下达|安排|投入|合计|共计"
 )
 _MAX_SOURCE_RESIDUE = 4
 _LEVEL_WORD = re.compile(
@@ -125,15 +132,32 @@ def _items(text: str, plain: str, start: int, end: int) -> tuple[list[Item], int
 _SUM_AFTER = re.compile(rf"[，,]?\s*(?:{SUM_WORDS})")
 
 
+def _sum_of(text: str, items: list[Item]) -> float | None:
+    """The items' amounts added up in 万元, or None when one of them reads as no amount."""
+    total = 0.0
+    for item in items:
+        value = amount_in_wan(text[item.start : item.end])
+        if value is None:
+            return None
+        total += value
+    return total
+
+
+def _about(value: float, whole: float) -> bool:
+    """Equal within rounding: half a percent of the whole (at least 0.005万元)."""
+    return abs(value - whole) <= _TOLERANCE * max(abs(whole), 1)
+
+
+_TOLERANCE = 0.005
+
+
 def _without_restated_whole(text: str, items: list[Item]) -> list[Item]:
     """`其中中央30.9万元，县级30.9万元，2021年度中央下达资金61.8万元`: a last item that is the sum of the others
     restates the whole, it is no part."""
-    values = [amount_in_wan(text[item.start : item.end]) for item in items]
-    if len(items) < _WITH_WHOLE or any(value is None for value in values):
+    if len(items) < _WITH_WHOLE:
         return items
-    *parts, last = values
-    whole = sum(value for value in parts if value is not None)
-    return items[:-1] if last is not None and abs(last - whole) <= 0.005 * max(whole, 1) else items
+    whole, last = _sum_of(text, items[:-1]), _sum_of(text, items[-1:])
+    return items[:-1] if whole is not None and last is not None and _about(last, whole) else items
 
 
 _WITH_WHOLE = 3
@@ -264,10 +288,8 @@ def attach_lists(text: str, lists: list[MoneyList], funding: Funding, spending: 
 
 
 def _adds_up_to(text: str, money_list: MoneyList, total: float | None) -> bool:
-    values = [amount_in_wan(text[item.start : item.end]) for item in money_list.items]
-    if total is None or any(value is None for value in values):
-        return False
-    return abs(sum(value for value in values if value is not None) - total) <= 0.005 * max(abs(total), 1)
+    parts = _sum_of(text, money_list.items) if total is not None else None
+    return total is not None and parts is not None and _about(parts, total)
 
 
 def _all_parts(text: str, money_list: MoneyList, block: FundingLine) -> bool:

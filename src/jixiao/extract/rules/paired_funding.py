@@ -94,6 +94,8 @@ def _rate(text: str, match: re.Match[str]) -> Figure:
 
 def paired_spending(text: str) -> list[SpendingItem]:
     """基本支出 and 项目支出 each printed once after its label, or nothing (one of them alone is no split)."""
+    if "基本支出" not in text or "项目支出" not in text:
+        return []  # the pair needs both labels
     found = list(_SPENDING_PAIR.finditer(text))
     kinds = [match.group(1)[:2] for match in found]
     if sorted(kinds) != ["基本", "项目"]:

@@ -81,6 +81,8 @@ def _adds_up(text: str, headings: list[_Heading]) -> bool:
 
 def read_scored_headings(text: str) -> list[Indicator]:
     """The items of a scoring sheet written as prose, or nothing when the text is not one."""
+    if text.count("分)") + text.count("分）") < _MIN_HEADINGS:
+        return []  # each heading ends in its points: with fewer, fewer headings (most reports, not scanned)
     headings = _headings(text)
     if len(headings) < _MIN_HEADINGS or not any(_given(text, heading) for heading in headings):
         return []

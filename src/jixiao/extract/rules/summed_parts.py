@@ -45,6 +45,7 @@ _TOLERANCE = 0.005
 _MIN_BEFORE_SUM = 3
 _MIN_AFTER_WHOLE = 2
 _MAX_NAME = 40
+MIN_AMOUNTS = min(_MIN_BEFORE_SUM, _MIN_AFTER_WHOLE)  # a sentence with fewer holds no parts either way
 
 
 def _adds_up(text: str, items: list[Item], whole: float) -> bool:
@@ -62,10 +63,17 @@ def _name(raw: str) -> str:
     return name
 
 
-def parts_before_sum(text: str, plain: str, start: int, end: int) -> MoneyList | None:
+def amounts_in(plain: str, start: int, end: int) -> list[re.Match[str]]:
+    """The amounts of plain[start:end], found once for both readings of a sentence. Every amount's unit holds
+    元 or 万: a sentence with neither (most of a report's prose) is not scanned."""
+    if plain.find("元", start, end) < 0 and plain.find("万", start, end) < 0:
+        return []
+    return list(_AMOUNT.finditer(plain, start, end))
+
+
+def parts_before_sum(text: str, plain: str, start: int, amounts: list[re.Match[str]]) -> MoneyList | None:
     """`A40万元；B12.5万元；C30万元。共计下达…82.5万元`: the parts, with the span of their stated sum as the whole
-    (the line is the sum's, which the caller reads in its clause)."""
-    amounts = list(_AMOUNT.finditer(plain, start, end))
+    (the line is the sum's, which the caller reads in its clause); `amounts` are the sentence's (amounts_in)."""
     if len(amounts) < _MIN_BEFORE_SUM:
         return None
     whole = _WHOLE_AFTER.match(plain, amounts[-1].end())
@@ -92,9 +100,11 @@ def parts_before_sum(text: str, plain: str, start: int, end: int) -> MoneyList |
                      whole=whole.span("amount"), sum_after=True)  # fmt: skip
 
 
-def parts_after_whole(text: str, plain: str, start: int, end: int, totals: dict[str, float]) -> MoneyList | None:
-    """`下达各县…3900万元，安排本级部门预算资金1400万元` under a stated 5300: where the line's money went."""
-    amounts = list(_AMOUNT.finditer(plain, start, end))
+def parts_after_whole(
+    text: str, plain: str, start: int, amounts: list[re.Match[str]], totals: dict[str, float]
+) -> MoneyList | None:
+    """`下达各县…3900万元，安排本级部门预算资金1400万元` under a stated 5300: where the line's money went
+    (`amounts` are the sentence's, amounts_in)."""
     if len(amounts) < _MIN_AFTER_WHOLE or not totals:
         return None
     items: list[Item] = []
@@ -114,55 +124,64 @@ def parts_after_whole(text: str, plain: str, start: int, end: int, totals: dict[
                      given_out=True)  # fmt: skip
 
 
-# a clause led by the level that gave its money (`2023年度省级拨付…`, `中央下达…`) or by the carry-over it is
-_SOURCE_LEAD = re.compile(
-    r"\s*(?:(?:19|20)\d{2}年度?[，,]?\s*)?(?:(?P<level>中央|自治区|省级|省|市级|市本级|州级|县级|区级|旗级|本级)(?:财政)?"
-    r"(?=拨付|下达|下拨|安排|补助|配套|投入|资金)|(?P<carry>(?:上年度?|以前年度|往年)[^，,。；;\d]{0,6}?(?:结余|结转)[^，,。；;\d]{0,4}))"
+# the level that gave a clause's money (`2023年度省级拨付…`, `…补贴中央年初下达…`) or the carry-over it is
+_SOURCE_IN_CLAUSE = re.compile(
+    r"(?P<level>中央|自治区|省级|省内|本省|省|市级|市本级|州级|县级|区级|旗级|本级|兵团)(?:财政)?(?:年初)?"
+    r"(?=拨付|下达|下拨|安排|补助|补贴|配套|投入|资金)"
+    r"|(?P<carry>(?:上年度?|以前年度|往年)[^，,。；;\d]{0,6}?(?:结余|结转)[^，,。；;\d]{0,4})"
 )
 _SOURCE_CLAUSE_BREAKS = re.compile(r"[，,；;、]|(?<!\d)\.(?!\d)")
-_SUM_CLOSE = re.compile(rf"[\s，,；;]*(?:共计|合计|总计)[^。\n\d，,]{{0,10}}?(?P<amount>{AMOUNT_PATTERN})[\s。；;]*")
+_SUM_WORD = re.compile(r"共计|合计|总计")
 _MIN_SOURCES = 2
 
 
 @dataclass
 class SummedSources:
     line: str
-    whole: tuple[int, int]  # the span of the stated sum
+    whole: tuple[int, int]  # the span of the stated sum (the sentence reads on after it)
     rows: list[tuple[FundSource, str, tuple[int, int]]]  # source, name as printed, span of its amount
+
+
+def _source_in(text: str, plain: str, start: int, end: int) -> tuple[FundSource, str] | None:
+    """The one source a clause names (its level or its carry-over), with its words as printed."""
+    named = set()
+    for match in _SOURCE_IN_CLAUSE.finditer(plain, start, end):
+        group = "level" if match["level"] else "carry"
+        source = source_of(match[group])
+        if source is None:
+            return None
+        named.add((source, text[match.start(group) : match.end(group)].strip()))
+    return named.pop() if len(named) == 1 else None
 
 
 def sources_before_sum(
     text: str, plain: str, start: int, end: int, line_in: Callable[[str], str | None]
 ) -> SummedSources | None:
-    """`省级拨付我区…62万元，中央拨付16万元，上年度结余的资金6.47万元，共计84.47万元`: every clause before the
-    closing sum holds one amount and is led by its source; their sum is the printed one."""
-    amounts = list(_AMOUNT.finditer(plain, start, end))
-    if len(amounts) <= _MIN_SOURCES:
-        return None
-    *parts, whole = amounts
-    total = amount_in_wan(whole.group(0))
-    if total is None or _SUM_CLOSE.fullmatch(plain, parts[-1].end(), end) is None:
-        return None
+    """`省级拨付我区…62万元，中央拨付16万元，上年度结余的资金6.47万元，共计84.47万元`: the clauses from the
+    sentence's start each hold one amount and name one source, each source once, and the next amount's
+    clause sums them (`共计`, `年初预算合计`). The sum's own words say the line (`年初预算合计` the initial
+    budget); bare `共计` takes the parts' verbs (`拨付我区`: allocated)."""
     rows: list[tuple[FundSource, str, tuple[int, int]]] = []
     clause_start = start
-    for amount in parts:
-        lead = _SOURCE_LEAD.match(plain, clause_start, amount.start())
-        group = ("level" if lead["level"] else "carry") if lead else ""
-        source = source_of(lead[group]) if lead else None
-        if lead is None or source is None or any(row[0] is source for row in rows):
-            return None  # a clause led by no source, or a level twice (batches)
-        rows.append((source, text[lead.start(group) : lead.end(group)].strip(), amount.span()))
+    for amount in _AMOUNT.finditer(plain, start, end):
+        values = [amount_in_wan(text[slice(*span)]) for _, _, span in rows]
+        total = amount_in_wan(amount.group(0))
+        summed = len(rows) >= _MIN_SOURCES and _SUM_WORD.search(plain, clause_start, amount.start())
+        if summed and total is not None and None not in values:
+            if abs(sum(value for value in values if value is not None) - total) > _TOLERANCE * max(abs(total), 1):
+                return None
+            words = _SUM_WORD.sub("", plain[clause_start : amount.start()])
+            line = line_in(words) or line_in(plain[start:clause_start])
+            return SummedSources(line=line, whole=amount.span(), rows=rows) if line else None
+        source = _source_in(text, plain, clause_start, amount.start())
+        if source is None or any(row[0] is source[0] for row in rows):
+            return None  # a clause that names no one source, or a level twice (batches)
+        rows.append((*source, amount.span()))
         following = _SOURCE_CLAUSE_BREAKS.search(plain, amount.end(), end)
         if following is None:
             return None
         clause_start = following.end()
-    values = [amount_in_wan(text[slice(*span)]) for _, _, span in rows]
-    if any(value is None for value in values):
-        return None
-    if abs(sum(value for value in values if value is not None) - total) > _TOLERANCE * max(abs(total), 1):
-        return None
-    line = line_in(plain[start : parts[-1].end()])
-    return SummedSources(line=line, whole=whole.span(), rows=rows) if line else None
+    return None
 
 
 _BATCH_HEAD = skipping(
@@ -279,7 +298,9 @@ def numbered_parts(
 
 
 __all__ = [
+    "MIN_AMOUNTS",
     "SummedSources",
+    "amounts_in",
     "batched_parts",
     "numbered_parts",
     "parts_after_whole",

@@ -177,13 +177,19 @@ def _name(table: Table, cell: Cell) -> str:
     return name
 
 
+# read per row (an enum member read through its class calls the enum metaclass's hook on Python 3.11)
+_TARGET_ACTUAL = (Role.TARGET, Role.ACTUAL)
+_COEFFICIENT = Role.COEFFICIENT
+_COEFFICIENT_WEIGHT_SCORE = (Role.COEFFICIENT, Role.WEIGHT, Role.SCORE)
+
+
 def _checked_by_coefficient(row: Row) -> bool:
     """A row whose 得分 is its 分值 times its 得分系数 (`100% 2 2`): its own arithmetic says its cells were cut
     right, however glued its text was."""
-    if not all(role in row.cells for role in (Role.TARGET, Role.ACTUAL)):
+    if not all(role in row.cells for role in _TARGET_ACTUAL):
         return False
-    coefficient, weight, score = (_number(row.cells.get(role)) for role in (Role.COEFFICIENT, Role.WEIGHT, Role.SCORE))
-    if coefficient is None or weight is None or score is None or not row.cells[Role.COEFFICIENT].text.endswith("%"):
+    coefficient, weight, score = (_number(row.cells.get(role)) for role in _COEFFICIENT_WEIGHT_SCORE)
+    if coefficient is None or weight is None or score is None or not row.cells[_COEFFICIENT].text.endswith("%"):
         return False
     return weight > 0 and abs(weight * coefficient / 100 - score) <= _SCORE_ROUNDING
 
@@ -244,7 +250,7 @@ def _execution_line(table: Table, row: Row, funding: Funding, source: str) -> No
 
 def program_of(text: str) -> str | None:
     """The 项目名称 a 自评表 is for: its indicators belong to it."""
-    match = _PROGRAM_ROW.search(text)
+    match = _PROGRAM_ROW.search(text) if "名称" in text else None  # every label ends in 名称
     return match.group(1).strip() if match else None
 
 
@@ -309,8 +315,11 @@ def merge_funding(narrative: Funding, table: Funding | None) -> Funding:
     return merged
 
 
+_KEY_NUMBER = re.compile(r"^指标\d{1,2}(?=[:：])")  # `指标2:某管理率` in the table is `某管理率` in the prose
+
+
 def _key(name: str) -> str:
-    return _KEY_DROP.sub("", name)
+    return _KEY_DROP.sub("", _KEY_NUMBER.sub("", name))
 
 
 def merge_indicators(narrative: list[Indicator], table: list[Indicator]) -> list[Indicator]:
