@@ -218,6 +218,9 @@ def test_score_and_grade_as_stated() -> None:
     squashed = "项目名称校舍维护经费主管部门市教育局自评得分91财政审核评分实施单位第三中学"
     assert extract_score(squashed)[0].text == "91"
     assert extract_score("三级指标指标值自评得分10数量指标")[0] is None  # a header before the rows
+    for field in ("填报日期:2023年5月6日自评总分:93项目权重评价内容", "项目负责人 某某 自评总分: 93 项目实施单位"):
+        assert extract_score(field)[0].text == "93"  # a form's field, the next field glued or spaced after it
+    assert extract_score("自评总分:93%")[0] is None
 
 
 def test_a_budget_said_to_be_年初_is_the_initial_budget() -> None:

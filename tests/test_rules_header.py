@@ -103,6 +103,8 @@ def test_fields_a_cell_per_line_and_glued() -> None:
     assert (per_line.region, per_line.fund, per_line.year) == ("鹤溪县", "临时救助", 2020)
     glued = _header("1、岚川市本级部门项目支出绩效自评表(2021年)项目名称初中公用经费主管部门岚川市教育局自评得分98\n")
     assert (glued.region, glued.fund, glued.year) == ("岚川市", "初中公用经费", 2021)
+    columns = _header("二、资金到位情况\n项目名称\n        | 中央、省、市(州)、县级财政资金\n        | 资金计划\n")
+    assert columns.fund is None  # a funding table's column header, not a project's name
 
 
 def test_several_projects_name_no_single_fund() -> None:

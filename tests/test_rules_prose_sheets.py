@@ -6,6 +6,7 @@ from jixiao.documents.normalize import normalize
 from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.header import read_header
 from jixiao.extract.rules.paired_lists import read_paired_lists
+from jixiao.extract.rules.review_sheet import read_review_sheet
 from jixiao.extract.rules.scored_headings import read_scored_headings
 from jixiao.model import Funding, SpendingItem
 
@@ -131,3 +132,41 @@ def test_lists_that_share_fewer_than_two_names_or_hold_money_are_no_pairs() -> N
     assert read_paired_lists(text) == []
     text, _ = normalize("目标:补助资金30万元,体检300人实际完成:补助资金30万元,体检310人。\n")
     assert read_paired_lists(text) == []
+
+
+# 湖北's 财政预算支出项目绩效目标自评表: 项目权重 | 评价内容 | 分值 | 自评分 | 复核分 | 评价标准及依据 (invented rows)
+_REVIEW_GLUED = (
+    "项目权重评价内容分值自评分复核分评价标准及依据项目决策3分立项依据33有上级批复文件计3分,没有不得分。"
+    "项目管理12分资金管理541、资金专款专用3分;2、有支出凭证2分。人员分工22有专人负责2分。"
+    "档案管理531、项目档案齐全3分;2、按时归档2分。项目年度目标:完成堤防巡查。一级指标二级指标\n"
+)
+_REVIEW_SPACED = (
+    "项目权重 评价内容 分值 自评分 项目决策 3 分 立项依据 3 3 复核分 评价标准及依据 有上级批复文件计 3 分。"
+    " 1、资金专款专用 3 分; 资金管理 5 4 2、有支出凭证 2 分。 人员分工 项目管理 12 分 2 2 有专人负责 2 分。"
+    " 1、项目档案齐全 3 分; 档案管理 5 3 2、按时归档 2 分。 项目年度目标 1:完成堤防巡查\n"
+)
+
+
+def _review(raw: str) -> list[tuple[str | None, str, str | None, str | None]]:
+    text, _ = normalize(raw)
+    return [
+        (i.level1, i.name, i.weight.text if i.weight else None, i.score.text if i.score else None)
+        for i in read_review_sheet(text)
+    ]
+
+
+def test_a_review_column_sheet_gives_each_row_its_weight_score_and_block() -> None:
+    """Glued (`资金管理541、…` is 5 | 4 and the criterion's `1、`) or a PDF's text layer (a block's `项目管理 12 分`
+    between a name and its figures), each row is read, its first level the block whose points its weights
+    fill in order; the criteria's own points (`计3分`, `2、有支出凭证2分`) are no rows."""
+    rows = [
+        ("项目决策", "立项依据", "3", "3"),
+        ("项目管理", "资金管理", "5", "4"),
+        ("项目管理", "人员分工", "2", "2"),
+        ("项目管理", "档案管理", "5", "3"),
+    ]
+    assert _review(_REVIEW_GLUED) == rows
+    assert _review(_REVIEW_SPACED) == rows
+    unfilled = _REVIEW_GLUED.replace("项目管理12分", "项目管理15分")  # the blocks' points and weights disagree
+    assert [level for level, *_ in _review(unfilled)] == [None] * 4
+    assert _review(_REVIEW_GLUED.replace("自评分", "得分")) == []  # no such header: none

@@ -426,6 +426,9 @@ def test_a_funding_row_naming_several_levels_is_no_source(tmp_path: Path) -> Non
     _, report = _report(raw, tmp_path)
     assert report.funding.budget.total is not None and report.funding.budget.total.value == 80
     assert [(s.source.value, s.name) for s in report.funding.budget.by_source] == [("county", "县级资金")]
+    glued = raw.replace("中央、省、市补助县级资金", "中央补助省级补助")  # two labels glued: neither's amount
+    _, report = _report(glued, tmp_path, "glued.txt")
+    assert [(s.source.value, s.name) for s in report.funding.budget.by_source] == [("county", "县级资金")]
 
 
 def test_a_template_row_label_left_blank_is_no_indicator() -> None:
@@ -467,3 +470,36 @@ def test_a_scrambled_doc_preview_reads_its_funding_line_and_leaves_broken_text_r
     assert [(i.name, _figure(i.target), _figure(i.actual)) for i in report.indicators] == [
         ("举办展会场次", ("6", 6.0, None, None, "number"), ("6", 6.0, None, None, "number")),
     ]  # `获得行业 | 认可 | 行业认可 | 度提升`: pieces of two text cells, read as no row
+
+
+def test_rows_of_a_per_recipient_execution_table_are_no_sources(tmp_path: Path) -> None:
+    """A table of what each body spent: `省曲艺研究中心` and `市区小计` open on level words but name a recipient
+    and a subtotal, not provincial or city money; only the 合计 row is read (as the totals)."""
+    raw = (
+        "单位名称 | 全年预算数 | 全年执行数 | 预算执行率 |\n"
+        "省曲艺研究中心 | 120.00 | 96.00 | 80.00% |\n"
+        "省青少年宫 | 60.00 | 60.00 | 100.00% |\n"
+        "市区小计 | 300.00 | 285.00 | 95.00% |\n"
+        "合计 | 480.00 | 441.00 | 91.88% |\n"
+    )
+    _, report = _report(raw, tmp_path)
+    budget, executed = report.funding.budget, report.funding.executed
+    assert [line.total.value if line.total else None for line in (budget, executed)] == [480, 441]
+    assert budget.by_source == [] and executed.by_source == []
+    sources = raw.replace("省曲艺研究中心", "其中:省级补助资金").replace("省青少年宫", "市级配套")
+    _, report = _report(sources, tmp_path, "s.txt")
+    assert [(s.source.value, s.name) for s in report.funding.budget.by_source] == [
+        ("provincial", "省级补助资金"),
+        ("prefectural", "市级配套"),
+    ]
+
+
+def test_a_progress_column_gives_each_indicator_its_completion(tmp_path: Path) -> None:
+    from test_tables import CELL_PER_LINE
+
+    _, report = _report(CELL_PER_LINE, tmp_path)
+    done = {
+        ind.name: (ind.completion.text, ind.completion.value) if ind.completion else None for ind in report.indicators
+    }
+    assert done["培训合格率"] == ("98%", 98.0) and done["成本"] == ("100%", 100.0)
+    assert all(ind.actual is None for ind in report.indicators)  # progress is no actual value

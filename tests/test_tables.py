@@ -857,3 +857,85 @@ def test_a_squashed_weight_first_form_reads_past_an_empty_level_to_its_footer() 
     ]
     [total] = [r for r in table.rows if Role.LABEL in r.cells]
     assert (total.text(Role.WEIGHT), total.text(Role.SCORE)) == ("100", "100")
+
+
+def test_a_budget_and_executed_glued_beside_their_rate_are_cut_where_the_rate_agrees() -> None:
+    """`250250.00100.00%` was cut after two decimals into one amount `250250.00` and the rate, leaving the
+    executed cell empty: the one cut of the amounts that agrees with the printed rate is 250 | 250.00."""
+    raw = (
+        "序号单位名称全年预算数全年执行数预算执行率1县文化馆410396.5096.71%2县图书馆250250.00100.00%"
+        "3县体育中心9045.0050.00%合计750691.5092.20%\n"
+    )
+    [table] = _tables(raw)
+    cut = [(r.text(Role.BUDGET), r.text(Role.EXECUTED), r.text(Role.RATE)) for r in table.rows]
+    assert cut == [
+        ("410", "396.50", "96.71%"),
+        ("250", "250.00", "100.00%"),
+        ("90", "45.00", "50.00%"),
+        ("750", "691.50", "92.20%"),
+    ]
+    assert all(r.split for r in table.rows)  # cut by the arithmetic, and said so
+    lone = "序号单位名称全年预算数全年执行数预算执行率1县图书馆250250.0077.00%\n"  # no cut agrees: left as read
+    [table] = _tables(lone)
+    assert table.rows[0].text(Role.EXECUTED) == "" and not table.rows[0].split
+
+
+def test_glued_amounts_no_rate_confirms_are_left_unread() -> None:
+    """`5.212.617.817.8` under 中央 | 省 | 合计 | 执行数 | 执行率 (source columns the reader does not know) cut
+    after two decimals reads 5.21 | 2.61 | 7.81 | 7.8: pieces of cells, and no rate says where the cuts are.
+    None is read as the executed amount or the rate; the run is listed unread. Glued cells whose rate agrees
+    are read."""
+    raw = "资金来源中央(万元)省级(万元)合计(万元)执行数(万元)执行率5.212.617.817.8(Y)%项目年度目标:完成建设。\n"
+    tables = _tables(raw)
+    assert not [row for table in tables for row in table.rows if row.cells.keys() - {Role.LABEL}]
+    text, _ = normalize(raw)
+    assert (text.index("5.21"), text.index("5.21") + 4) in [span for t in tables for span in t.skipped]
+    agreeing = "项目资金(万元)全年预算数全年执行数执行率年度资金总额20.0018.0090%\n"
+    [table] = _tables(agreeing)
+    assert [(r.text(Role.BUDGET), r.text(Role.EXECUTED), r.text(Role.RATE)) for r in table.rows] == [
+        ("20.00", "18.00", "90%")
+    ]
+
+
+# a web table dumped a cell per line, each line after a row's first opened by a pipe (invented figures)
+CELL_PER_LINE = (
+    "绩效\n       指标\n        | 一级指标\n        | 二级指标\n        | 三级指标\n        | 指标值\n"
+    "        | 实施进度\n        | \n"
+    "项目产出\n        | 数量指标\n        | 培训场次\n        | 不少于4场\n        | 已完成100%\n        | |\n"
+    "质量指标\n        | 培训合格率\n        | ≥95%\n        | 已完成98%\n        | ||\n"
+    "成本指标\n        | 成本\n        | 6万元\n        | 已完成100%\n        | ||\n"
+    "项目效益\n        | 社会效益\n       指标\n        | 提升群众防灾意识\n"
+    "        | 逐步提升\n        | 已完成100%\n        | |\n"
+    "满意度指标\n        | 满意度指标\n        | 学员满意度\n        | 90%\n        | 已完成100%\n        | \n"
+    "二、项目资金使用情况\n"
+)
+
+
+def test_a_cell_per_line_dump_opens_rows_on_the_lines_no_pipe_opens() -> None:
+    """Each row's first cell stands on a line of its own (merged cells above are not printed), each later
+    cell on a line opened by a pipe, and a cell may wrap onto an indented line: every row is read whole,
+    the misprinted first levels (项目产出, 项目效益) as printed, `成本` as a name under 成本指标, and the
+    实施进度 column's `已完成100%` as the completion."""
+    [table] = _tables(CELL_PER_LINE)
+    assert table.columns == [Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.TARGET, Role.COMPLETION]
+    read = [
+        ("".join(r.text(Role.LEVEL1).split()), "".join(r.text(Role.LEVEL2).split()), r.text(Role.NAME),
+         r.text(Role.TARGET), r.text(Role.COMPLETION))
+        for r in table.rows
+    ]  # fmt: skip
+    assert read == [
+        ("项目产出", "数量指标", "培训场次", "不少于4场", "已完成100%"),
+        ("项目产出", "质量指标", "培训合格率", "≥95%", "已完成98%"),
+        ("项目产出", "成本指标", "成本", "6万元", "已完成100%"),
+        ("项目效益", "社会效益指标", "提升群众防灾意识", "逐步提升", "已完成100%"),
+        ("满意度指标", "满意度指标", "学员满意度", "90%", "已完成100%"),
+    ]
+
+
+def test_a_progress_level_is_a_second_level_of_output() -> None:
+    """湖北's 项目绩效自评表 names 时效 `进度指标`: glued before a name it is the level, not part of the name."""
+    raw = "一级指标二级指标三级指标年初目标值(A)实际完成值(B)得分产出指标进度指标按期完成巡查100%100%20\n"
+    [table] = _tables(raw)
+    assert [(r.text(Role.LEVEL2), r.text(Role.NAME), r.text(Role.SCORE)) for r in table.rows] == [
+        ("进度指标", "按期完成巡查", "20")
+    ]

@@ -166,7 +166,15 @@ def test_page_numbers_alone_on_a_line_are_stripped_but_bare_numbers_stay() -> No
         ("農業(yè)、林業(yè)、水利", "農業、林業、水利"),
         ("受益人口數(shù)≥120人", "受益人口數≥120人"),
         ("預算數(shù)(A)", "預算數(A)"),
+        ("資料上報(bào)100%100%20", "資料上報100%100%20"),  # a glued cell's figure follows: no `)` left
     ],
 )
 def test_romanisation_before_a_bracket_a_comma_or_a_comparator_is_removed(raw: str, expected: str) -> None:
     assert normalize(raw)[0] == expected
+
+
+def test_a_traditional_sharing_sites_page_numbers_leave_the_cells_they_broke_whole() -> None:
+    """The `下載本文檔` site numbers its dumped pages too: `\n2、` inside a name is dropped with its break."""
+    raw = "下載本文檔\n文檔簡介\n1、" + "項目名稱河道巡查" * 30 + "取得巡查\n2、記錄100%100%10\n"
+    text, _ = normalize(raw)
+    assert "取得巡查記錄100%" in text and "2、" not in text

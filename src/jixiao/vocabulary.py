@@ -17,6 +17,7 @@ from jixiao.model import FundSource, Op
 LEVEL1_NAMES = ("产出指标", "效益指标", "满意度指标", "成本指标")
 LEVEL1_OF: dict[str, str] = {
     "数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标", "成本指标": "产出指标",
+    "进度指标": "产出指标",  # 湖北's 项目绩效自评表 names 时效 so
     "经济成本指标": "成本指标", "社会成本指标": "成本指标", "生态环境成本指标": "成本指标",
     "经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标",
     "可持续影响指标": "效益指标", "服务对象满意度指标": "满意度指标",
@@ -179,6 +180,24 @@ def row_source_of(label: str) -> FundSource | None:
     if source is not None:
         return source
     return next((source for pattern, source in _TABLE_ROW_SOURCES if pattern.search(name)), None)
+
+
+_LEVELS = frozenset({FundSource.CENTRAL, FundSource.PROVINCIAL, FundSource.PREFECTURAL, FundSource.COUNTY})
+_MONEY_NOUN = re.compile(
+    "级|級|财政|財政|资金|資金|补助|補助|补贴|補貼|配套|拨款|撥款|下达|下達|投入|奖补|獎補|专项|專項|经费|經費"
+    "|预算|預算|转移支付|轉移支付|直达|直達|安排"
+)
+_BARE_LEVEL = re.compile(r"^(?:中央|省|自治区|自治區|市|州|盟市|县|縣|区|區|旗|旗县|县区|市县|本级)$")
+
+
+def names_recipient(label: str) -> bool:
+    """Whether a funding row label that opens on a level word names a body the money went to, not money of
+    that level: `省水上运动管理中心`, `市第一中学`, `地市小计` in a per-recipient execution table, where
+    `省级资金`, `市级配套`, `中央` name sources. Such a row is one recipient's line, never a source."""
+    name = source_label(label)
+    if row_source_of(name) not in _LEVELS:
+        return False
+    return not (_BARE_LEVEL.match(name) or _MONEY_NOUN.search(name))
 
 
 # ---- words in place of numbers ------------------------------------------------------------------------

@@ -91,7 +91,7 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _HAN = r"\u4e00-\u9fff"
 _TONED_PINYIN = re.compile(
     rf"(?<=[{_HAN}])[ \t]?[(（]?[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*(?:[ \t'][a-zü{_TONED}]+)*[)）]?"
-    rf"(?=[{_HAN}\s，。；,;、：:(（)）|≥≤<>=]|$)"
+    rf"(?=[{_HAN}\s，。；,;、：:(（)）|≥≤<>=\d%]|$)"  # `上報(bào)100%`: a cell's figure may follow
 )
 _BARE_PINYIN = re.compile(rf"(?<=[{_HAN}])[a-z]{{4,}}(?=[{_HAN}])")
 
@@ -128,7 +128,7 @@ def _bare_pinyin(match: re.Match[str]) -> str:
 # `\n3、` break the text wherever a page ended, inside a cell or a word (`音响、\n2、灯光、道具`). Only in such an
 # excerpt, and only a page number that follows a long page line, is dropped with its line break.
 _SHARED_PAGE = re.compile(r"\n(?P<page>[2-9]|[1-9]\d)、(?=\S)")
-_SHARED_EXCERPT = re.compile(r"由会员分享|珍藏版\)|珍藏版）")
+_SHARED_EXCERPT = re.compile(r"由会员分享|珍藏版\)|珍藏版）|下载本文档|下載本文檔")
 _MIN_PAGE_LINE = 200
 
 

@@ -21,16 +21,18 @@ _POINTS_TEXT = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?\s*(?:分|%)?")
 _MAX_VALUE_TEXT = 40
 _INDICATOR_NUMBER = re.compile(r"^\s*指标\s*\d+\s*[:：]")  # `指标2:村卫生室…`: a name, never a value or a reason
 _LEVEL_LIKE = re.compile(r"[\u4e00-\u9fff]{2,5}指标")
+_STATUS = re.compile(r"^(?:已|未|基本)?完成\d+(?:\.\d+)?%$")  # `已完成100%`: how far a row got, never a name
 
 # An enum member read through its class (`Shape.EMPTY`) calls the enum metaclass's attribute hook on Python
 # 3.11 (~1,000 instructions, more than the test it serves); emission runs for every distinct cell and column,
 # so its members and sets of them are read from here.
 _EMPTY, _DASH, _HEADER, _TEXT = Shape.EMPTY, Shape.DASH, Shape.HEADER, Shape.TEXT
-_NUMBER, _FIGURE, _LEVEL2_SHAPE = Shape.NUMBER, Shape.FIGURE, Shape.LEVEL2
+_NUMBER, _FIGURE, _LEVEL1_SHAPE, _LEVEL2_SHAPE = Shape.NUMBER, Shape.FIGURE, Shape.LEVEL1, Shape.LEVEL2
 _NAME, _RATE, _INDEX, _LEVEL1, _LEVEL2 = Role.NAME, Role.RATE, Role.INDEX, Role.LEVEL1, Role.LEVEL2
 _NO_CONTENT = frozenset({Shape.HEADER, Shape.BLOCK})
 _NAME_OR_LABEL = frozenset({Role.NAME, Role.LABEL})
-_VALUE_COLUMNS = frozenset({Role.TARGET, Role.ACTUAL})
+_VALUE_COLUMNS = frozenset({Role.TARGET, Role.ACTUAL, Role.COMPLETION})
+_COMPLETION = Role.COMPLETION
 _POINTS_COLUMNS = frozenset({Role.WEIGHT, Role.SCORE})
 _EXPLAINING = frozenset({Role.REASON, Role.NOTE})
 _RATE_LIKE = frozenset({Role.RATE, Role.COEFFICIENT})
@@ -83,8 +85,12 @@ def emission(role: Role, piece: Piece) -> float:
         return 1.0  # the 预算执行率 row of an indicator table (its weight and score are the execution's)
     if shape in _NO_CONTENT:
         return IMPOSSIBLE
+    if role is _COMPLETION and _STATUS.match(piece.text):
+        return 2.0
     if role in _VALUE_COLUMNS:
         return IMPOSSIBLE if _INDICATOR_NUMBER.match(piece.text) else _value_score(piece)
+    if role is _NAME and _STATUS.match(piece.text):
+        return IMPOSSIBLE
     if role in _POINTS_COLUMNS:
         return 0.3 if shape is _DASH else _bare_score(piece)
     if role in MONEY_ROLES:
@@ -119,6 +125,8 @@ def _text_emission(role: Role, piece: Piece) -> float:
         return 3.0 if shape is _NUMBER and whole and "." not in piece.text else IMPOSSIBLE
     if role is _LEVEL1 and shape is _LEVEL2_SHAPE and not piece.text.lstrip().startswith("成本"):
         return IMPOSSIBLE
+    if role is _LEVEL2 and shape is _LEVEL1_SHAPE and piece.text.lstrip().startswith("满意度"):
+        return 1.0  # `满意度指标 | 满意度指标 | 群众满意度`: the first level's word names its second level too
     if role is _LEVEL2 and shape is _TEXT and _LEVEL_LIKE.fullmatch(piece.text):
         return 1.8  # `日效性指标`: a second level misprinted (or a variant) is still a level, not part of the name
     if role is _RATE and piece.value is None and is_glued_rate(piece.text):

@@ -15,10 +15,12 @@ from itertools import islice, pairwise
 
 from jixiao.documents.layout import TableLayout
 from jixiao.documents.tables.align import Aligner
+from jixiao.documents.tables.cell_lines import row_openers
 from jixiao.documents.tables.columns import column_major_table
 from jixiao.documents.tables.footers import cut_footer
 from jixiao.documents.tables.glued_funding import (
     drop_glued_rate,
+    drop_unconfirmed_run,
     recut_disagreeing,
     split_glued_funding,
     split_rate_and_score,
@@ -384,6 +386,7 @@ def _table(
                 dropped += unread
             elif not cut and (span := drop_glued_rate(row)) is not None:
                 dropped.append(span)
+            dropped += drop_unconfirmed_run(row)
     table = Table(kind=kind, layout=layout, columns=columns, rows=rows, start=run[0].cell.start, end=0)
     if kind is Kind.FUNDING:
         table.weight_in_header = _weight_in_header(run)
@@ -480,11 +483,10 @@ def find_tables(
     found: list[tuple[list[Piece], frozenset[int] | None]] = [_grid_pieces(text, layout) for layout in grids]
     zones = [(start, end) for start, end in table_zones(text, covered) if may_hold_header(text[start:end])]
     views = [wrapped_view(text, start, end) for start, end in zones]
-    found += [
-        (pieces(text, start, end, gap, ocr=ocr), None)
-        for (start, end), view in zip(zones, views, strict=True)
-        if not view
-    ]
+    for (start, end), view in zip(zones, views, strict=True):
+        if not view:
+            cut = pieces(text, start, end, gap, ocr=ocr)
+            found.append((cut, row_openers(text, start, end, cut)))
     read = [table for zone, breaks in found for table in _tables_in(text, zone, breaks)]
     read += [table for view in views if view is not None for table in _wrapped_tables(text, view, gap, ocr)]
     for table in read:

@@ -10,6 +10,7 @@ one unread cell: a guess is never made.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from jixiao.documents.tables.table import MONEY_ROLES, Cell, Role, Row
 
@@ -43,8 +44,9 @@ def split_glued_funding(row: Row, columns: list[Role]) -> bool:
 
 def recut_disagreeing(row: Row, columns: list[Role]) -> bool:
     """Cut again a row whose amounts and rate were printed glued and cut after two decimals, when that cut
-    disagrees with its own rate (`48.647.297.12%` read 48.64 | 7.29 | 7.12%): the one cut that agrees
-    (48.6 | 47.2 | 97.12%) replaces it; with none or several the row stays as it was read."""
+    disagrees with its own rate (`48.647.297.12%` read 48.64 | 7.29 | 7.12%) or left an amount cell empty
+    (`350350.00100.00%` read 350350.00 | – | 100.00%): the one cut that agrees (48.6 | 47.2 | 97.12%,
+    350 | 350.00 | 100.00%) replaces it; with none or several the row stays as it was read."""
     rate = row.cells.get(Role.RATE)
     if rate is None or Role.RATE not in columns or _number(rate.text.rstrip("%")) <= 0:
         return False
@@ -52,6 +54,8 @@ def recut_disagreeing(row: Row, columns: list[Role]) -> bool:
     start = rate.start
     for role in reversed(columns[: columns.index(Role.RATE)]):
         cell = row.cells.get(role)
+        if role in _GLUABLE and cell is None and not glued:
+            continue  # `350350.00 | 100.00%`: the executed cell is glued inside the budget's, not blank
         if role not in _GLUABLE or cell is None or cell.end != start:
             break
         glued.insert(0, role)
@@ -180,6 +184,34 @@ def is_glued_rate(text: str) -> bool:
     if not _GLUED.fullmatch(text):
         return False
     return text.count(".") > 1 or _number(text[:-1]) > _MAX_RATE
+
+
+_CHAINED = (*MONEY_ROLES, Role.WEIGHT, Role.RATE, Role.SCORE)
+
+
+def drop_unconfirmed_run(row: Row) -> list[tuple[int, int]]:
+    """Take out the cells of a funding row whose rate cell is glued to its amounts (`4.918.423.32` read
+    4.91 | 8.42 (the rate) | 3.32) when the rate does not confirm the cut: a cut after two decimals is a
+    guess, and a rate that is no percent, or one the amounts disagree with (executed over budget), says the
+    cells are pieces of other cells. Their spans are unread. A row cut by the arithmetic, or whose glued
+    cells agree with their rate, is kept; so is a source row of glued amounts with no rate cell at all
+    (`其中:财政拨款45.0045.0043.56`), whose cut the total row's confirmed one vouches for."""
+    if row.split or Role.RATE not in row.cells:
+        return []
+    cells = sorted((row.cells[role].start, role) for role in _CHAINED if role in row.cells)
+    glued: set[Role] = set()
+    amounts_glued = False  # two cells glued that are not the rate: cut where no percent sign tells
+    for (_, before), (start, after) in pairwise(cells):
+        if row.cells[before].end == start:
+            glued.update((before, after))
+            amounts_glued = amounts_glued or Role.RATE not in (before, after)
+    if Role.RATE not in glued:
+        return []
+    rate = row.cells[Role.RATE]
+    known = {role: row.cells[role].text for role in (*_BUDGETS, Role.EXECUTED) if role in row.cells}
+    if rate.text.endswith("%") and (not amounts_glued or _agree(known, _number(rate.text.rstrip("%")))):
+        return []  # `48.0097%`: the percent sign ends the amount; glued amounts need the rate to agree
+    return [(cell.start, cell.end) for role in sorted(glued) if (cell := row.cells.pop(role))]
 
 
 def drop_glued_rate(row: Row) -> tuple[int, int] | None:

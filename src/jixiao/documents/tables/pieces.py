@@ -9,10 +9,11 @@ when together they make a header or a level. Each piece keeps the exact offsets 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 
+from jixiao.documents.tables.cell_lines import opens_its_line
 from jixiao.documents.tables.headers import BLOCK_LABEL, compact, role_of, split_header_words
 from jixiao.documents.tables.levels import inner_levels, level_parts, level_spans
 from jixiao.documents.tables.ocr import ocr_repaired
@@ -193,6 +194,8 @@ def _segments(text: str, start: int, end: int) -> list[tuple[Cell, bool | None]]
         if core := chunk.strip():
             at = position + len(chunk) - len(chunk.lstrip())
             found.append((Cell(core, at, at + len(core)), closed or opened))
+        elif closed and opens_its_line(text, position, match.end(), end):
+            pass  # `项目决策` then `    | 数量指标`: a cell per line, the pipe before the next is their border
         elif closed and _leading_border(text, position, match.end(), end):
             found.append((Cell("", stop, stop), None))
         elif closed or (separator == "\n" and stop > position):  # `| |`, or a line of spaces: an empty cell
@@ -460,7 +463,17 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
                 )
                 cut = "glued" if touches else "space"
             found.extend(_peel(shape_of(part, ocr=ocr, cut=cut), cut))
-    return _split_last_header(_respaced_headers(text, _join(text, found)))
+    return _split_last_header(_respaced_headers(text, _join(text, _names_under_their_level(found))))
+
+
+def _names_under_their_level(found: list[Piece]) -> list[Piece]:
+    """`成本指标 | 成本 | 10万元`: a level's short word right after that level's full word is a name."""
+    for index in range(1, len(found)):
+        before, piece = found[index - 1], found[index]
+        if piece.shape is Shape.LEVEL2 and before.shape is Shape.LEVEL2 and before.text != piece.text:
+            if before.text.startswith(piece.text):
+                found[index] = replace(piece, shape=Shape.TEXT)
+    return found
 
 
 def _peel(piece: Piece, cut: str) -> list[Piece]:

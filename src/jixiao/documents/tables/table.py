@@ -29,6 +29,7 @@ class Role(StrEnum):
     TARGET = "target"  # 年度指标值
     UNIT = "unit"  # 度量单位
     ACTUAL = "actual"  # 实际完成值
+    COMPLETION = "completion"  # 实施进度: how far an indicator got (`已完成100%`), printed in place of an actual
     REASON = "reason"  # 偏差原因分析及改进措施 / 未完成原因和改进措施
     COEFFICIENT = "coefficient"  # 得分系数(%): the share of the weight scored, read past (the score is printed)
     NOTE = "note"  # 指标解释, 评分标准, 得分计算方法, 佐证材料, 备注 …: text columns read past

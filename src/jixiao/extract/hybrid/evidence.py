@@ -49,7 +49,7 @@ LINE_ROLES = {
 FIELD_ROLES: dict[str, frozenset[Role]] = {
     "target": frozenset({Role.TARGET}),
     "actual": frozenset({Role.ACTUAL}),
-    "completion": frozenset({Role.RATE}),
+    "completion": frozenset({Role.RATE, Role.COMPLETION}),
     "weight": frozenset({Role.WEIGHT}),
     "score": frozenset({Role.SCORE}),
     "breakdown": frozenset({Role.TARGET, Role.ACTUAL}),

@@ -17,6 +17,7 @@ from jixiao.extract.rules.header import ends_mid_sentence, read_header
 from jixiao.extract.rules.indicators import attach_section_reasons, extract_indicators
 from jixiao.extract.rules.paired_funding import paired_funding, paired_spending
 from jixiao.extract.rules.paired_lists import read_paired_lists
+from jixiao.extract.rules.review_sheet import read_review_sheet
 from jixiao.extract.rules.score import extract_score
 from jixiao.extract.rules.scored_headings import read_scored_headings
 from jixiao.extract.rules.tables import extract_tables, merge_funding, merge_indicators, program_of
@@ -59,6 +60,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     indicators = extract_indicators(prose)
     named = {indicator.name for indicator in indicators}
     extras = [*read_scored_headings(prose), *read_paired_lists(prose)]  # prose shapes the sentences do not read
+    extras += read_review_sheet(view)  # a block of the form the table reader cannot align (review_sheet)
     indicators += [extra for extra in extras if extra.name not in named]
     attach_section_reasons(prose, indicators)
     total_score, grade = extract_score(prose)

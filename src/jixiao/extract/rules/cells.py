@@ -87,6 +87,20 @@ def money_figure(cell: Cell | None, found_by: str, table_unit: str, source: str 
     return figure
 
 
+_COMPLETION = re.compile(r"^(?:已|基本)?(?:完成|达到|达成)?(?P<percent>\d+(?:\.\d+)?%)$")
+
+
+def completion_figure(cell: Cell | None, found_by: str, source: str | None = None) -> Figure | None:
+    """A 实施进度 cell's percent (`已完成100%`, `85%`) at its own span; any other wording is no figure."""
+    if cell is None:
+        return None
+    match = _COMPLETION.match("".join(cell.text.split()))
+    if match is None or cell.text.strip() != "".join(cell.text.split()):
+        return None
+    start = cell.start + match.start("percent")
+    return cell_figure(Cell(match["percent"], start, cell.end), found_by, source=source)
+
+
 def percent_figure(cell: Cell | None, found_by: str, source: str | None = None) -> Figure | None:
     """A rate column: `95.13%`, or `95.13` under a header that says the column is a percentage."""
     figure = cell_figure(cell, found_by, source=source)

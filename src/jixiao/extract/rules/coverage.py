@@ -21,7 +21,7 @@ from jixiao.model import Coverage, Report, Span, figures_in
 from jixiao.numbers import QUANTITY, parse_quantity
 
 _VALUE_ROLES = frozenset(
-    {Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE, Role.RATE, Role.INITIAL_BUDGET, Role.BUDGET,
+    {Role.TARGET, Role.ACTUAL, Role.COMPLETION, Role.WEIGHT, Role.SCORE, Role.RATE, Role.INITIAL_BUDGET, Role.BUDGET,
      Role.ALLOCATED, Role.EXECUTED}
 )  # fmt: skip
 _PROSE_UNIT = re.compile(r"万元|亿元|元|%|万人|人次|人|户|个|家|所|项|亩|公里|座|台|件|份|次|篇|吨|辆|套|天|分")

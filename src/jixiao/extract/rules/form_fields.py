@@ -50,7 +50,8 @@ _LEAD = re.compile(r"(?:[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚ
 # a value ends at a border, a wide gap, or a space before the next `label:` (`项目名称: 某补贴 是否为专项资金:`)
 _VALUE_END = re.compile(r"[|\n]|[ \t\u3000]{2,}|[ \t\u3000](?=[\u4e00-\u9fff（()）]{2,12}[:：])|$")
 _NOT_A_VALUE = re.compile(r"名称|编码|代码|负责人|电话|日期|地址|主管|^单位|单位$|^部门$|公章|盖章|[，。；,;]")
-_NOT_A_NAME = re.compile(r"主管|单位|编码|负责人|名称|[，。；;]")
+# a value that lists levels of government (`中央、省、市(州)、县级财政资金`) is a funding table's column header
+_NOT_A_NAME = re.compile(r"主管|单位|编码|负责人|名称|[，。；;]|^(?:中央|省级?|市级?)[、,，/](?:省|市|县)")
 _MAX_VALUE = 60
 
 

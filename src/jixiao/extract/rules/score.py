@@ -15,7 +15,9 @@ _SCORE = skipping(
     # a form's field whose label carries the unit: `自评总分(分)97.6`
     r"|自评总分[（(]分[)）][:：]?\s*(?P<field>\d+(?:\.\d+)?)(?![\d.])"
     # a squashed form's field before the next one: `自评得分98财政审核评分`, `自评得分 96.5\n`
-    r"|自评得分[:：]?\s*(?P<squashed>\d{1,3}(?:\.\d+)?)(?=财政|主管|评价|\s*$|\s*[|│])",
+    r"|自评得分[:：]?\s*(?P<squashed>\d{1,3}(?:\.\d+)?)(?=财政|主管|评价|\s*$|\s*[|│])"
+    # a form's `自评总分:` field, its figure bare before the next field (`自评总分:98项目权重`, `自评总分: 95 项目…`)
+    r"|自评总分[:：]\s*(?P<labelled>\d{1,3}(?:\.\d+)?)(?![\d.%])",
     re.MULTILINE,
 )
 _GRADE = skipping(
@@ -37,7 +39,7 @@ def extract_score(text: str) -> tuple[Figure | None, Figure | None]:
     never from an indicator's line."""
     score = next((found for found in _SCORE.finditer(text) if not _on_indicator_line(text, found.start())), None)
     grade = _GRADE.search(text)
-    group = next((name for name in ("score", "field", "squashed") if score and score[name]), "score")
+    group = next((name for name in ("score", "field", "squashed", "labelled") if score and score[name]), "score")
     score_figure = figure_at(text, *score.span(group), "narrative.score") if score else None
     if score_figure is not None and group == "score":
         score_figure.unit = "分"  # `96.5分`; a form's field prints the bare number, like a table's total

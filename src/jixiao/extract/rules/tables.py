@@ -10,16 +10,35 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from jixiao.documents.tables import LEVEL1_OF, Cell, Role, Row, Table
+from jixiao.documents.tables import LEVEL1_OF, Cell, Role, Row, Table, is_level1
 from jixiao.documents.tables import Kind as TableKind
 from jixiao.documents.tables.table import MONEY_ROLES
-from jixiao.extract.rules.cells import TEMPLATE, cell_figure, is_blank, money_figure, percent_figure
+from jixiao.extract.rules.cells import (
+    TEMPLATE,
+    cell_figure,
+    completion_figure,
+    is_blank,
+    money_figure,
+    percent_figure,
+)
 from jixiao.model import Figure, Funding, FundingLine, Indicator, Kind, SourceAmount
 from jixiao.numbers import UNIT_PATTERN
-from jixiao.vocabulary import FUNDING_TOTAL, LEVEL_WORD, is_text_value, level_name, row_source_of, source_label
+from jixiao.vocabulary import (
+    FUNDING_TOTAL,
+    LEVEL_WORD,
+    is_text_value,
+    level_name,
+    names_recipient,
+    row_source_of,
+    source_label,
+)
 
 _WHITESPACE = re.compile(r"\s+")
-_SEVERAL_LEVELS = re.compile(r"^(?:中央|省|自治区|市|州|县|区)级?(?:财政)?[、，,/和及与](?:省|自治区|市|州|县|区|地方)")
+_SEVERAL_LEVELS = re.compile(
+    r"^(?:中央|省|自治区|市|州|县|区)级?(?:财政)?[、，,/和及与](?:省|自治区|市|州|县|区|地方)"
+    # two source labels glued (`中央补助自治区补助`): the amount after them is neither's
+    r"|^(?:中央|省|自治区|市|州|县|区)级?(?:财政)?(?:补助|资金|配套)(?:资金)?(?:中央|省|自治区|市|州|县|区)"
+)
 _EXECUTION_ROW = re.compile(r"^(?:预算|资金|项目)?(?:预算)?执行率(?:[（(][^)）]*[)）])?$")
 _PROGRAM_ROW = re.compile(r"(?m)^[ \t]*(?:项目名称|转移支付[（(]项目[)）]名称|转移支付名称)[ \t]*[|:：][ \t]*([^|\n]+)")
 _KEY_DROP = re.compile(r"[\s，,。:：;；、（）()“”\"]")
@@ -89,7 +108,7 @@ def _funding(table: Table, funding: Funding, source: str) -> None:
             funding.execution_score = funding.execution_score or score
             continue
         level = row_source_of(label)
-        if level is None or _SEVERAL_LEVELS.match(label):
+        if level is None or _SEVERAL_LEVELS.match(label) or names_recipient(label):
             continue  # `其中:中央、省、市补助资金`: one amount for three levels is no level's
         for line, amount in amounts.items():
             if amount is not None:
@@ -198,7 +217,10 @@ def _indicator(table: Table, row: Row, source: str, program: str | None) -> Indi
     op_cell, unit_cell = row.cells.get(Role.OP), row.cells.get(Role.UNIT)
     level2 = _level(row.cells.get(Role.LEVEL2))
     level1 = _level(row.cells.get(Role.LEVEL1))
-    if level2 and (Role.LEVEL1 in row.carried or level1 is None) and level2 in LEVEL1_OF:
+    # a carried first level yields to the second level's own (the flattening may have lost the cell that
+    # ended its span); a misprinted one the form carries down (`项目产出` over 质量指标 rows) is the form's
+    carried = Role.LEVEL1 in row.carried and (level1 is None or is_level1(level1))
+    if level2 and (carried or level1 is None) and level2 in LEVEL1_OF:
         level1 = LEVEL1_OF[level2]
     scored_by = f"table.{table.layout}.glued_split" if row.split and not found_by.endswith("checked") else found_by
     reason = row.cells.get(Role.REASON)
@@ -209,6 +231,7 @@ def _indicator(table: Table, row: Row, source: str, program: str | None) -> Indi
         name=_name(table, name_cell),
         target=cell_figure(row.cells.get(Role.TARGET), found_by, op_cell=op_cell, unit_cell=unit_cell, source=source),
         actual=cell_figure(row.cells.get(Role.ACTUAL), found_by, unit_cell=unit_cell, source=source),
+        completion=completion_figure(row.cells.get(Role.COMPLETION), found_by, source=source),
         weight=cell_figure(row.cells.get(Role.WEIGHT), scored_by, source=source),
         score=cell_figure(row.cells.get(Role.SCORE), scored_by, source=source),
         deviation_reason=None if reason is None or TEMPLATE.search(reason.text) else _WHITESPACE.sub("", reason.text),
