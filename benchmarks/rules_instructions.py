@@ -29,23 +29,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from reading_texts import clear_caches, texts
+
 _ROUND = "--round"
-
-
-def _texts(arguments: list[str]) -> list[Path]:
-    paths: list[Path] = []
-    for argument in arguments:
-        path = Path(argument)
-        paths += sorted(path.glob("*.txt")) if path.is_dir() else [path]
-    return paths
-
-
-def _clear_caches() -> None:
-    for name, module in list(sys.modules.items()):
-        if name.startswith("jixiao"):
-            for value in list(vars(module).values()):
-                if callable(getattr(value, "cache_clear", None)):
-                    value.cache_clear()
 
 
 def _measured_round(paths: list[Path], fast: bool) -> None:
@@ -56,7 +42,7 @@ def _measured_round(paths: list[Path], fast: bool) -> None:
     documents = [load_document(path) for path in paths]
     for document in documents:
         extract(document, "rules")
-    _clear_caches()
+    clear_caches()
     if fast:  # instrumentation was off until here
         subprocess.run(["callgrind_control", "-i", "on", str(os.getpid())], check=True, capture_output=True)
     functools.reduce(lambda _, document: extract(document, "rules"), documents, None)
@@ -86,7 +72,7 @@ def main() -> None:
     parser.add_argument("--texts", nargs="+", required=True, help=".txt files or folders of them")
     parser.add_argument("--fast", action="store_true", help="instrument only the measured round")
     arguments = parser.parse_args()
-    paths = _texts(arguments.texts)
+    paths = texts(arguments.texts)
     print(f"{len(paths)} texts; one round with every cache cleared after a first round (callgrind)")
     for tree in arguments.trees:
         total = _instructions(tree.resolve(), paths, arguments.fast)

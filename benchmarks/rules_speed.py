@@ -23,18 +23,12 @@ import sys
 import time
 from pathlib import Path
 
+from reading_texts import clear_caches, texts
+
 from jixiao.documents import Document, load_document
 from jixiao.extract import extract
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _clear_caches() -> None:
-    for name, module in list(sys.modules.items()):
-        if name.startswith("jixiao"):
-            for value in list(vars(module).values()):
-                if callable(getattr(value, "cache_clear", None)):
-                    value.cache_clear()
 
 
 def _per_second(documents: list[Document], rounds: int, *, cold: bool = False) -> float:
@@ -47,21 +41,13 @@ def _ms_per_report(documents: list[Document], rounds: int, *, cold: bool = False
     times = []
     for _ in range(rounds):
         if cold:
-            _clear_caches()
+            clear_caches()
         started = time.process_time()
         for document in documents:
             extract(document, "rules")
         times.append(time.process_time() - started)
     spent = min(times) if best else sum(times) / rounds
     return spent * 1000 / len(documents)
-
-
-def _texts(arguments: list[str]) -> list[Path]:
-    paths: list[Path] = []
-    for argument in arguments:
-        path = Path(argument)
-        paths += sorted(path.glob("*.txt")) if path.is_dir() else [path]
-    return paths
 
 
 def main(rounds: int, more: list[Path]) -> None:
@@ -91,4 +77,4 @@ def main(rounds: int, more: list[Path]) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 20, _texts(sys.argv[2:]))
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 20, texts(sys.argv[2:]))
