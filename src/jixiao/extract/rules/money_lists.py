@@ -132,7 +132,7 @@ def _items(text: str, plain: str, start: int, end: int) -> tuple[list[Item], int
 _SUM_AFTER = re.compile(rf"[，,]?\s*(?:{SUM_WORDS})")
 
 
-def _sum_of(text: str, items: list[Item]) -> float | None:
+def sum_of(text: str, items: list[Item]) -> float | None:
     """The items' amounts added up in 万元, or None when one of them reads as no amount."""
     total = 0.0
     for item in items:
@@ -143,7 +143,7 @@ def _sum_of(text: str, items: list[Item]) -> float | None:
     return total
 
 
-def _about(value: float, whole: float) -> bool:
+def about_equal(value: float, whole: float) -> bool:
     """Equal within rounding: half a percent of the whole (at least 0.005万元)."""
     return abs(value - whole) <= _TOLERANCE * max(abs(whole), 1)
 
@@ -156,8 +156,8 @@ def _without_restated_whole(text: str, items: list[Item]) -> list[Item]:
     restates the whole, it is no part."""
     if len(items) < _WITH_WHOLE:
         return items
-    whole, last = _sum_of(text, items[:-1]), _sum_of(text, items[-1:])
-    return items[:-1] if whole is not None and last is not None and _about(last, whole) else items
+    whole, last = sum_of(text, items[:-1]), sum_of(text, items[-1:])
+    return items[:-1] if whole is not None and last is not None and about_equal(last, whole) else items
 
 
 _WITH_WHOLE = 3
@@ -288,8 +288,8 @@ def attach_lists(text: str, lists: list[MoneyList], funding: Funding, spending: 
 
 
 def _adds_up_to(text: str, money_list: MoneyList, total: float | None) -> bool:
-    parts = _sum_of(text, money_list.items) if total is not None else None
-    return total is not None and parts is not None and _about(parts, total)
+    parts = sum_of(text, money_list.items) if total is not None else None
+    return total is not None and parts is not None and about_equal(parts, total)
 
 
 def _all_parts(text: str, money_list: MoneyList, block: FundingLine) -> bool:

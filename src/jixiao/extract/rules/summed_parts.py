@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from jixiao.extract.rules.figures import amount_in_wan
-from jixiao.extract.rules.money_lists import AMOUNT_PATTERN, Item, MoneyList, is_part
+from jixiao.extract.rules.money_lists import AMOUNT_PATTERN, Item, MoneyList, about_equal, is_part, sum_of
 from jixiao.model import FundSource
 from jixiao.scan import skipping
 from jixiao.vocabulary import FUNDING_VERBS, source_of
@@ -41,7 +41,6 @@ _WHOLE_AFTER = re.compile(rf"[\s。，,；;]*(?:共计|合计|总计)[^。\n\d]{
 _VERB = re.compile("|".join(FUNDING_VERBS.values()))
 _GIVING = re.compile(r"\s*(?:下达|安排|拨付|分配|下拨)(?:到|至|给)?")
 _KIND_WORDS = re.compile(r"^(?:专项)?转移支付(?:资金|预算)?")
-_TOLERANCE = 0.005
 _MIN_BEFORE_SUM = 3
 _MIN_AFTER_WHOLE = 2
 _MAX_NAME = 40
@@ -49,11 +48,8 @@ MIN_AMOUNTS = min(_MIN_BEFORE_SUM, _MIN_AFTER_WHOLE)  # a sentence with fewer ho
 
 
 def _adds_up(text: str, items: list[Item], whole: float) -> bool:
-    values = [amount_in_wan(text[item.start : item.end]) for item in items]
-    if any(value is None for value in values):
-        return False
-    parts = sum(value for value in values if value is not None)
-    return abs(parts - whole) <= _TOLERANCE * max(abs(whole), 1)
+    parts = sum_of(text, items)
+    return parts is not None and about_equal(parts, whole)
 
 
 def _name(raw: str) -> str:
@@ -168,7 +164,7 @@ def sources_before_sum(
         total = amount_in_wan(amount.group(0))
         summed = len(rows) >= _MIN_SOURCES and _SUM_WORD.search(plain, clause_start, amount.start())
         if summed and total is not None and None not in values:
-            if abs(sum(value for value in values if value is not None) - total) > _TOLERANCE * max(abs(total), 1):
+            if not about_equal(sum(value for value in values if value is not None), total):
                 return None
             words = _SUM_WORD.sub("", plain[clause_start : amount.start()])
             line = line_in(words) or line_in(plain[start:clause_start])
@@ -236,7 +232,7 @@ def batched_parts(text: str, plain: str, start: int, end: int) -> MoneyList | No
             return None
         items += parts
         batches.append(batch)
-    if abs(sum(batches) - whole) > _TOLERANCE * max(abs(whole), 1) or not all(is_part(item) for item in items):
+    if not about_equal(sum(batches), whole) or not all(is_part(item) for item in items):
         return None
     return MoneyList(start=heads[0].start(), end=items[-1].end, items=items, opens_sentence=False,
                      whole=before[-1].span(), given_out=True)  # fmt: skip
