@@ -31,6 +31,7 @@ from jixiao.documents.tables.headers import MONEY_IN_YUAN, compact, kind_of
 from jixiao.documents.tables.pieces import Piece, Shape, is_money, pieces, shape_of
 from jixiao.documents.tables.score_last_rows import score_last_rows
 from jixiao.documents.tables.scored_rows import scored_rows
+from jixiao.documents.tables.share_rows import share_tables
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, spaced
 from jixiao.documents.tables.wrapped import WrappedView, mapped_back, wrapped_view
@@ -497,6 +498,8 @@ def find_tables(
         if ocr:
             table.layout = "t5"
         tables.append(table)
+    if shared := share_tables(text):  # 河北's two-line header (share_rows): its rows over any other reading
+        tables = [t for t in tables if not any(t.start < s.end and s.start < t.end for s in shared)] + shared
     if not any(table.kind is Kind.INDICATORS for table in tables):
         tables += _headerless(text, gap, ocr, [*covered, *((t.start, t.end) for t in tables)])
     return sorted(tables, key=lambda table: table.start)
