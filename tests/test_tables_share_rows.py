@@ -8,7 +8,8 @@ from jixiao.documents.tables import Kind, Role, find_tables
 from jixiao.documents.tables.share_rows import share_tables
 
 _HEADER = (
-    "四、年度绩效指标完成情况 一级指标 二级指标 三级指标 指标分值 预期指标值 单项指标实际完成值 单项指标完成情况 自评得分\n"
+    "四、年度绩效指标完成情况 一级指标 二级指标 三级指标 指标分值 预期指标值 单项指标实际完成值 "
+    "单项指标完成情况 自评得分\n"
     "符号 单位(文字描述) 单项指标得分 权重占比(%) 单项指标折算得分\n"
 )
 _CELLS = (Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.TARGET, Role.UNIT, Role.ACTUAL, Role.WEIGHT)

@@ -50,10 +50,8 @@ def share_tables(text: str) -> list[Table]:
             continue
         rows = _rows(text, lines[index + 1 :])
         if rows:
-            header_start = lines[index - 1][0]
-            tables.append(
-                Table(kind=Kind.INDICATORS, layout="t3", columns=COLUMNS, rows=rows, start=header_start, end=rows[-1].end)
-            )
+            start = lines[index - 1][0]
+            tables.append(Table(Kind.INDICATORS, "t3", COLUMNS, rows, start=start, end=rows[-1].end))
     return tables
 
 

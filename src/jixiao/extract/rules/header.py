@@ -157,6 +157,24 @@ def _headline(lines: list[str]) -> list[_TitleLine]:
     return [_TitleLine(title=headline.group(0), rest="", index=0)] if headline else []
 
 
+_FILE_NAME = re.compile(r"[《\s]*(?P<stem>[^\n《》]{4,80}?)\s*\.(?:docx?|pdf|wps)(?![A-Za-z])")
+"""`某省某专项资金2021年度绩效自评报告.docx《…》由会员分享…`: a sharing site's page opens on the file's name."""
+
+
+def _file_name(lines: list[str]) -> list[_TitleLine]:
+    """The title a file-name line holds when the report prints none of its own: the name without its
+    extension, when it ends in report words (a file named `附件2.docx` or `(某站)专项资金.pdf` names none)."""
+    for index, line in enumerate(lines[:2]):
+        named = _FILE_NAME.match(line)
+        if named is None:
+            continue
+        stem = named["stem"]
+        words = REPORT_TITLE.search(stem)
+        if words is not None and words.end() == len(stem) and not _SENTENCE_MARKS.search(stem):
+            return [_TitleLine(title=stem, rest="", index=index)]
+    return []
+
+
 def title_of(text: str) -> str | None:
     found = _title_lines(_lines(text))
     return found[0].title if found else None
@@ -320,7 +338,7 @@ def read_header(view: str) -> Header:
     """The header of a report, read in the text the grammar reads (the simplified view of a traditional
     report: names come out simplified, like indicator names)."""
     lines = _lines(view)
-    titles = _title_lines(lines) or _announced(lines) or _headline(lines)
+    titles = _title_lines(lines) or _announced(lines) or _headline(lines) or _file_name(lines)
     title = titles[0].title if titles else None
     fields = form_fields(view)
     fund = _fund(fields, titles, lines) or (fund_in_body(view) if not titles and not fields else None)
