@@ -309,5 +309,10 @@ def test_a_sharing_page_that_prints_no_title_takes_it_from_the_file_name_line() 
 
 
 def test_a_file_name_that_is_no_report_title_names_nothing() -> None:
-    header = _header("附件3 项目资金明细.docx\n按照要求,我站对专项资金开展了自评。\n")
+    header = _header("附件3 项目资金明细.docx《附件3 项目资金明细.docx》\n按照要求,我站对专项资金开展了自评。\n")
+    assert header.title is None
+
+
+def test_a_file_name_printed_once_is_a_download_link_not_the_title() -> None:
+    header = _header("青川省省级非遗保护专项资金2022年度绩效自评报告.pdf\n项目名称 非遗传承人补助 自评总分: 90\n")
     assert header.title is None

@@ -26,7 +26,7 @@ from jixiao.documents.tables.glued_funding import (
     split_rate_and_score,
 )
 from jixiao.documents.tables.glued_runs import glued_run_pieces
-from jixiao.documents.tables.headerless import headerless_table, headerless_zones
+from jixiao.documents.tables.headerless import glued_rows, headerless_table, headerless_zones
 from jixiao.documents.tables.headers import MONEY_IN_YUAN, compact, kind_of
 from jixiao.documents.tables.pieces import Piece, Shape, is_money, pieces, shape_of
 from jixiao.documents.tables.score_last_rows import score_last_rows
@@ -548,4 +548,7 @@ def _headerless(text: str, gap: Gap, ocr: bool, taken: list[tuple[int, int]]) ->
             carry_down(table.rows)
             table.ocr = ocr
             found.append(table)
+    if not found and (glued := glued_rows(text, gap, taken)) is not None:
+        carry_down(glued.rows)
+        found.append(glued)
     return found

@@ -162,11 +162,13 @@ _FILE_NAME = re.compile(r"[《\s]*(?P<stem>[^\n《》]{4,80}?)\s*\.(?:docx?|pdf|
 
 
 def _file_name(lines: list[str]) -> list[_TitleLine]:
-    """The title a file-name line holds when the report prints none of its own: the name without its
-    extension, when it ends in report words (a file named `附件2.docx` or `(某站)专项资金.pdf` names none)."""
+    """The title of a sharing page that prints none of its own but gives the file's name as the page's title,
+    twice (`X.docx《X.docx》由会员分享`): the name without its extension, when it ends in report words (a file
+    named `附件2.docx` names none). A file name printed once is a download link's, no more the report's title
+    than the form's own 项目名称 (`某局2021年度乡村道路项目自评表.pdf` over a form for 乡村道路建设养护项目)."""
     for index, line in enumerate(lines[:2]):
         named = _FILE_NAME.match(line)
-        if named is None:
+        if named is None or line.find(named["stem"], named.end()) < 0:
             continue
         stem = named["stem"]
         words = REPORT_TITLE.search(stem)
