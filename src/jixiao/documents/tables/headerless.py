@@ -104,24 +104,29 @@ _GLUED_ROW = re.compile(
     rf"(?P<level1>{_LEVEL1_WORD})?(?P<level2>{LEVEL2_WORD})?(?P<name>[^\s=≤≥<>|，。；;]{{2,40}}?)"
     r"(?P<target>[=≤≥<>]\s*\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{1,2})?)\s*(?P<number>\d+(?:\.\d+)?)"
 )
-_COMPARED_FIGURE = re.compile(r"[=≤≥<>]\s*\d")
+_TARGET_AND_NUMBER = re.compile(r"[=≤≥<>]\s*\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{1,2})?\s*\d")
 _LEVEL_OPENING = re.compile(rf"{_LEVEL1_WORD}|{LEVEL2_WORD}")
+_MAX_ROW = 60  # chars from a row's level words to its target
 
 
 def glued_rows(text: str, gap: Gap, taken: list[tuple[int, int]]) -> Table | None:
     """The first run of at least three glued rows opened by a level word, outside the tables `taken` (`gap`
-    tells where the source printed a space: before and after each row's number)."""
-    if _COMPARED_FIGURE.search(text) is None:  # every row's target opens with a comparator
-        return None
-    for opening in _LEVEL_OPENING.finditer(text):
-        if any(a <= opening.start() < b for a, b in taken):
-            continue
-        rows = _glued_run(text, gap, opening.start())
-        if len(rows) >= _MIN_ROWS:
-            table = Table(Kind.INDICATORS, "headerless", COLUMNS, [row for row, _ in rows], rows[0][0].start, 0)
-            table.end = rows[-1][0].end
-            table.skipped = [number for _, number in rows]
-            return table
+    tells where the source printed a space: before and after each row's number). Level words are looked for
+    only just before a target with a number after it (few texts print one), not through the whole text."""
+    for target in _TARGET_AND_NUMBER.finditer(text):
+        if not gap(target.end() - 1):
+            continue  # `≥95%100%`: a target glued to the next figure, not a row's number printed apart
+        for opening in _LEVEL_OPENING.finditer(text, max(0, target.start() - _MAX_ROW), target.start()):
+            if any(a <= opening.start() < b for a, b in taken):
+                continue
+            rows = _glued_run(text, gap, opening.start())
+            if len(rows) >= _MIN_ROWS:
+                table = Table(Kind.INDICATORS, "headerless", COLUMNS, [row for row, _ in rows], rows[0][0].start, 0)
+                table.end = rows[-1][0].end
+                table.skipped = [number for _, number in rows]
+                return table
+            if rows:
+                break  # the level word opened this target's row: an earlier one would only read the same run
     return None
 
 
