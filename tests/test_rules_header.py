@@ -316,3 +316,22 @@ def test_a_file_name_that_is_no_report_title_names_nothing() -> None:
 def test_a_file_name_printed_once_is_a_download_link_not_the_title() -> None:
     header = _header("青川省省级非遗保护专项资金2022年度绩效自评报告.pdf\n项目名称 非遗传承人补助 自评总分: 90\n")
     assert header.title is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "转移支付区域(项目)绩效目标自评表 (2022)",
+        "中央对地方转移支付项目绩效目标自评表",
+        "中央支持地方发展项目绩效目标自评表",
+    ],
+)
+def test_a_title_that_is_the_transfer_forms_own_name_gives_way_to_its_name_field(title: str) -> None:
+    header = _header(f"{title}\n\n转移支付(项目)名称\n\n2023年第二批中央水污染防治资金\n\n实施单位\n\n某市生态环境局\n")
+    assert header.fund == "中央水污染防治资金"  # the year and the batch are no part of the fund
+
+
+def test_a_converters_synonym_for_project_names_no_fund() -> None:
+    """A sharing site's converter spins 项目 into 工程: `工程支出绩效评价自评报告` names no fund; the bracket does."""
+    header = _header("2022年工程支出绩效评价自评报告(2022年县级非遗保护传承补助资金)\n一、工程概况\n")
+    assert header.fund == "县级非遗保护传承补助资金"
