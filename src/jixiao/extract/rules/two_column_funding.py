@@ -12,9 +12,8 @@
     2.38万元
 
 Each amount follows its own label; a source prints its label once per column, budget first. A bare number
-after the executed amount is the block's score in the form's 自评得分 column (the execution's score when
-that column's header cell is printed, else not read). Amounts are in 万元 unless the head says 元 (see
-paired_funding for the three-column form).
+after the executed amount is the block's score in the form's 自评得分 column, and is not read. Amounts are in
+万元 unless the head says 元 (see paired_funding for the three-column form).
 """
 
 from __future__ import annotations
@@ -30,7 +29,6 @@ _AMOUNT = r"(\d[\d,]*(?:\.\d+)?(?:[ \t]*万元)?)"
 _TOTALS = re.compile(rf"预算数\s*[:：]\s*{_AMOUNT}\s+执行数\s*[:：]\s*{_AMOUNT}(?![\d.])")
 _SCORE = re.compile(r"\s+\d{1,3}(?:\.\d+)?(?=\s)")
 _SOURCE_PAIR = re.compile(rf"\s*((?:其中[:：])?[\u4e00-\u9fff]{{2,10}}?)\s*{_AMOUNT}\s+\1\s*{_AMOUNT}(?![\d.])")
-_SIDE_SCORES = re.compile(r"(?:^|\n)[ \t]*自评得分[ \t]*(?=\n)")
 _IN_YUAN = re.compile(r"金额单位\s*[:：]\s*元|单位\s*[:：]\s*元(?!/)")
 _ROWS_AFTER = 3  # source pairs read after the totals at most
 
@@ -49,9 +47,6 @@ def two_column_funding(text: str) -> Funding | None:
     position = totals.end()
     if score := _SCORE.match(text, position):
         position = score.end()
-        if _SIDE_SCORES.search(text, 0, totals.start()):  # the form heads its 自评得分 column: the block's score
-            at = score.start() + len(score.group(0)) - len(score.group(0).lstrip())
-            funding.execution_score = figure_at(text, at, score.end(), FOUND_BY)
     for _ in range(_ROWS_AFTER):
         row = _SOURCE_PAIR.match(text, position)
         if row is None or (source := row_source_of(row.group(1))) is None:
