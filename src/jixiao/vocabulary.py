@@ -264,7 +264,7 @@ SUBJECT_END = re.compile(r"绩效|自评|评价|使用情况|实施情况|执行
 # ---- funding lines in prose ------------------------------------------------------------------------------
 
 FUNDING_VERBS: dict[str, str] = {
-    "executed": r"(?<!应)执行|支出|支付|拨付使用|实际使用|累计使用|已使用|发放|兑现|完成预算资金",
+    "executed": r"(?<!应)执行|支出|支付|拨付使用|实际使用|累计使用|已使用|发放|兑现|完成预算资金|实际完成投资",
     "allocated": r"下达|分配|下拨|拨付到位|拨付(?=我[省市州县区旗])|到位|收到|到账|获得",
     "budget": r"预算|筹集|安排|资金总额|总额|总计|合计|共计|投入|批复|申请|资金共(?=\s*$)|应执行数",
 }
@@ -275,10 +275,11 @@ SUM_WORDS = r"合计|共计|总计|总额|共"
 """Words that make an amount the whole of what its sentence lists."""
 NOT_A_FUNDING_LINE = (
     r"结余|结转|节余|余额|剩余|收入|同比|增加|减少|增长|调减|调增|核减|标准|估算|概算|(?<!批复)总投资|投资额|每人|人均"
-    r"|户均|缺口"
+    r"|户均|缺口|控制数"
 )
 """Words that make a prose amount something other than a funding line: a balance, an income, a change,
-a per-head standard, a project's investment (but `项目批复总投资` is the approved budget)."""
+a per-head standard, a project's investment (but `项目批复总投资` is the approved budget), a ceiling
+(`某工程预算控制数为120万元`: what one project may cost, not money given)."""
 
 
 # ---- fund names ---------------------------------------------------------------------------------------
