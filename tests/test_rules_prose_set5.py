@@ -216,3 +216,19 @@ def test_goals_are_read_only_where_the_report_states_no_indicator_otherwise(tmp_
         ("培训文艺骨干", "300人次"),
     ]
     assert [i.name for i in with_results.indicators] == ["新建村级文化广场"]
+
+
+# ---- results stated under numbered level headings ----------------------------------------------------------
+
+
+def test_results_after_the_projects_subject_and_the_done_verb_are_named_by_what_was_done() -> None:
+    found = _indicators(
+        "(三)绩效指标完成情况分析。\n"
+        "1.数量指标。该项目改造农村公路12公里,完成工程量排水边沟2400米,宣传牌15块。\n"
+        "2.成本指标。完成投资80万元。\n"
+    )
+    assert found == [
+        ("数量指标", "改造农村公路", None, "12公里"),
+        ("数量指标", "排水边沟", None, "2400米"),
+        ("数量指标", "宣传牌", None, "15块"),
+    ]
