@@ -9,6 +9,7 @@ from jixiao.documents.normalize import normalize
 from jixiao.extract.rules import extract_rules
 from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.goal_statements import read_goal_statements
+from jixiao.extract.rules.header import read_header
 from jixiao.extract.rules.indicators import extract_indicators
 from jixiao.model import Funding, SpendingItem
 
@@ -232,3 +233,16 @@ def test_results_after_the_projects_subject_and_the_done_verb_are_named_by_what_
         ("数量指标", "排水边沟", None, "2400米"),
         ("数量指标", "宣传牌", None, "15块"),
     ]
+
+
+# ---- the region ---------------------------------------------------------------------------------------------
+
+
+def test_a_province_keeps_its_name_when_the_bare_suffix_stands_alone_in_the_text() -> None:
+    text, _ = normalize("发布机构 自治区人民政府办公厅\n宁夏回族自治区文化厅2021年度绩效自评报告\n正文。\n")
+    assert read_header(text).region == "宁夏回族自治区"
+
+
+def test_a_community_is_no_region_the_town_above_it_is() -> None:
+    text, _ = normalize("2023年某某县青石镇桃源社区道路硬化项目绩效自评报告\n正文。\n")
+    assert read_header(text).region == "青石镇"
