@@ -246,3 +246,15 @@ def test_a_province_keeps_its_name_when_the_bare_suffix_stands_alone_in_the_text
 def test_a_community_is_no_region_the_town_above_it_is() -> None:
     text, _ = normalize("2023年某某县青石镇桃源社区道路硬化项目绩效自评报告\n正文。\n")
     assert read_header(text).region == "青石镇"
+
+
+def test_a_satisfaction_after_the_goal_was_said_met_is_the_result() -> None:
+    assert _indicators("项目质量达到预期目的,社会效益显著,受益农户满意度98%。\n") == [
+        (None, "受益农户满意度", None, "98%")
+    ]
+    assert _indicators("项目建成后,预期受益农户满意度98%。\n") == []
+
+
+def test_a_goal_with_its_count_before_what_is_built() -> None:
+    assert _goals("绩效目标为在青山湖景区内完成2座生态停车场建设。\n") == [("生态停车场建设", "2座", [])]
+    assert _goals("绩效目标为提升景区接待能力,完成景区道路改造。\n") == []

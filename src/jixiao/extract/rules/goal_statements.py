@@ -18,10 +18,11 @@ import re
 from jixiao.extract.rules.clauses import clean_name
 from jixiao.extract.rules.figures import figure_at, terminal_quantities
 from jixiao.model import Indicator, NamedFigure
+from jixiao.numbers import QUANTITY
 
 FOUND_BY = "narrative.goal"
 _CUE = "目标"
-_LEAD = re.compile(r"(?:绩效目标|目标任务)(?:下达情况|情况)?(?:为|是)?[:：]|目标任务为")
+_LEAD = re.compile(r"(?:绩效目标|目标任务)(?:下达情况|情况)?(?:为|是)?[:：]|目标任务为|绩效目标为")
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|[（(]?\d+[)）.、．])")
 _VERB_TAIL = re.compile(r"(?:达到|达|为|是|完成|新增)$")
 _NOT_A_GOAL = re.compile(r"相比|比上年|同比|减少|增加|降低|提高|下降|增长|增幅|资金|经费")
@@ -69,7 +70,7 @@ def _goal(text: str, start: int, end: int) -> Indicator | None:
     head_end = _trimmed(text, start, open_at)
     values = terminal_quantities(text, start, head_end)
     if not values or values[-1].end() != head_end or values[-1]["num"] is None:
-        return None
+        return _count_first(text, start, head_end)
     figure = values[-1]
     name = _VERB_TAIL.sub("", _ORDINAL.sub("", clean_name(text[start : figure.start()])))
     if not _MIN_NAME <= len(name) <= _MAX_NAME or _NOT_A_GOAL.search(name) or any(c.isdigit() for c in name):
@@ -95,6 +96,22 @@ def _not_a_count(figure: re.Match[str]) -> bool:
         return False
     value = float(figure["num"].replace(",", ""))
     return not value.is_integer() or _YEARS[0] <= value <= _YEARS[1]
+
+
+# `在某景区内完成2座旅游厕所建设`: the count before what is to be built
+_COUNT_FIRST = re.compile(r"[^，,；;\d]{0,16}?(?:完成|新建|建成|建设|改造|修建)(?=\d)")
+_COUNTED_NAME = re.compile(r"[\u4e00-\u9fff]{2,20}")
+
+
+def _count_first(text: str, start: int, end: int) -> Indicator | None:
+    verb = _COUNT_FIRST.match(text, start, end)
+    count = QUANTITY.match(text, verb.end(), end) if verb else None
+    if count is None or count["num"] is None or count["unit"] is None or _not_a_count(count):
+        return None
+    name = _COUNTED_NAME.fullmatch(text, count.end(), end)
+    if name is None or _NOT_A_GOAL.search(name.group(0)):
+        return None
+    return Indicator(name=name.group(0), target=figure_at(text, *count.span(), FOUND_BY))
 
 
 def _trimmed(text: str, start: int, end: int) -> int:

@@ -210,7 +210,8 @@ def _read_listings(reader: ClauseReader, start: int, end: int) -> None:
 _SATISFACTION = re.compile(r"满意(?:度|率)(?:达到|达|为|是)?(?P<actual>\d+(?:\.\d+)?%)(?=[，,；;。\s]|$)")
 _NOT_IN_NAME = "，,；;。：:、\n（()）0123456789"
 _MAX_SUBJECT = 16
-_NOT_ACHIEVED = re.compile(r"目标|计划|预期|预计|力争|确保|不低于|以上|≥|>")
+# a goal's words; `达到预期目的` says the goal was met
+_NOT_ACHIEVED = re.compile(r"目标|计划|(?<!达到)预期|预计|力争|确保|不低于|以上|≥|>")
 
 
 def _read_satisfaction(reader: ClauseReader, start: int, end: int) -> None:
