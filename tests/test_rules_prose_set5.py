@@ -258,3 +258,12 @@ def test_a_satisfaction_after_the_goal_was_said_met_is_the_result() -> None:
 def test_a_goal_with_its_count_before_what_is_built() -> None:
     assert _goals("绩效目标为在青山湖景区内完成2座生态停车场建设。\n") == [("生态停车场建设", "2座", [])]
     assert _goals("绩效目标为提升景区接待能力,完成景区道路改造。\n") == []
+
+
+def test_a_chain_of_labels_ending_in_an_amount_gives_the_amount_no_line() -> None:
+    funding, _ = _funding(
+        "-某财教[2021]12号,(某教财[2021]3号)-提前下达2021年义务教育经费保障机制资金-围墙维修5.6万元;\n"
+    )
+    assert _total(funding, "allocated") is None
+    funding, _ = _funding("某县财政局-下达义务教育经费保障机制资金5.6万元。\n")
+    assert _total(funding, "allocated") == "5.6万元"

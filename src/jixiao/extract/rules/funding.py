@@ -93,14 +93,30 @@ _CLAUSE_REACH = 60  # a verb governs the amount of its own clause, never one a p
 
 def _clause_start(plain: str, start: int, at: int) -> int:
     """Where the clause of the amount at `at` starts: the last comma, or `_CLAUSE_REACH` printed characters
-    back (a masked document title counts as one)."""
+    back (a masked document title counts as one). A dash between words (`…资金-某工程9.8万元`) breaks a chain of
+    labels as a comma does."""
     begin = max([start] + [plain.rfind(char, start, at) + 1 for char in _CLAUSE_BREAKS])
+    begin = max(begin, _label_dash(plain, begin, at) + 1)
     reach, position = 0, at
     while position > begin and reach < _CLAUSE_REACH:
         position -= 1
         if not (plain[position] == "◇" and position > begin and plain[position - 1] == "◇"):
             reach += 1
     return position
+
+
+def _label_dash(plain: str, begin: int, at: int) -> int:
+    """The last `-` in plain[begin:at] that stands between words (not a minus, not a span of years), or -1."""
+    dash = plain.rfind("-", begin, at)
+    while dash > begin:
+        if _is_word(plain[dash - 1]) and dash + 1 < at and (_is_word(plain[dash + 1]) or plain[dash + 1] == "-"):
+            return dash
+        dash = plain.rfind("-", begin, dash)
+    return -1
+
+
+def _is_word(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or char in ")）◇"
 
 
 def _line_in(clause: str) -> str | None:
@@ -140,9 +156,10 @@ def _amounts(text: str, plain: str, start: int, end: int, listed: list[tuple[int
                     final=bool(_FINAL.search(clause)))
         )  # fmt: skip
     if len(found) == 1 and found[0].line is None:  # 批复红河州生态环境局项目9个，项目资金1950万元
-        own = plain[_clause_start(plain, start, found[0].start) : found[0].start]
-        earlier = plain[start : _clause_start(plain, start, found[0].start)]
-        if not _NOT_A_LINE.search(earlier) and "拨付" not in own:  # `已拨付…X万元`: its own verb, unsure
+        clause_at = _clause_start(plain, start, found[0].start)
+        own, earlier = plain[clause_at : found[0].start], plain[start:clause_at]
+        labelled = plain[clause_at - 1 : clause_at] == "-"  # `…下达…资金-某工程9.8万元`: a label, not a clause
+        if not _NOT_A_LINE.search(earlier) and "拨付" not in own and not labelled:  # `已拨付…`: its own verb
             found[0].line = _line_in(earlier)
     if "以来" in plain[start:end]:
         _drop_cumulative(plain, start, end, found)
