@@ -267,3 +267,9 @@ def test_a_chain_of_labels_ending_in_an_amount_gives_the_amount_no_line() -> Non
     assert _total(funding, "allocated") is None
     funding, _ = _funding("某县财政局-下达义务教育经费保障机制资金5.6万元。\n")
     assert _total(funding, "allocated") == "5.6万元"
+
+
+def test_a_goal_restated_under_a_second_lead_is_one_goal() -> None:
+    assert _goals("绩效目标:新建村级文化广场12个。\n年度绩效目标:新建村级文化广场12个。\n") == [
+        ("新建村级文化广场", "12个", [])
+    ]

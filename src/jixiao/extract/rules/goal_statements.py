@@ -42,8 +42,8 @@ def read_goal_statements(text: str) -> list[Indicator]:
         end = min((at for at in (text.find(char, lead.end(), stop) for char in _SENTENCE_END) if at >= 0), default=stop)
         for start, stop in _clauses(text, lead.end(), end):
             indicator = _goal(text, start, stop)
-            if indicator is not None:
-                found.append(indicator)
+            if indicator is not None and all(other.name != indicator.name for other in found):
+                found.append(indicator)  # a goal restated under a second lead is one goal
     return found
 
 
