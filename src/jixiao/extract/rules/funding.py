@@ -161,7 +161,7 @@ def _amounts(text: str, plain: str, start: int, end: int, listed: list[tuple[int
         labelled = plain[clause_at - 1 : clause_at] == "-"  # `…下达…资金-某工程9.8万元`: a label, not a clause
         if not _NOT_A_LINE.search(earlier) and "拨付" not in own and not labelled:  # `已拨付…`: its own verb
             found[0].line = _line_in(earlier)
-    if "以来" in plain[start:end]:
+    if plain.find("以来", start, end) >= 0:
         _drop_cumulative(plain, start, end, found)
     return found
 
@@ -464,7 +464,7 @@ def _executed_by_rate(
     no total of its own (`目前已拨付补助资金600万元，…，实际支出率40%`) takes the budget (or else the
     allocation) read before, and its rate, borne out by the figures, beats an earlier rate that is not."""
     rate = _RATE.search(reading.text, start, end)
-    if rate is None and "实际支出率" in reading.text[start:end]:
+    if rate is None and reading.text.find("实际支出率", start, end) >= 0:
         rate = _SPENT_RATE.search(reading.text, start, end)
     base = _rate_base(reading, totals)
     if rate is None or base is None or reading.funding.executed.total is not None:
