@@ -273,3 +273,8 @@ def test_a_goal_restated_under_a_second_lead_is_one_goal() -> None:
     assert _goals("绩效目标:新建村级文化广场12个。\n年度绩效目标:新建村级文化广场12个。\n") == [
         ("新建村级文化广场", "12个", [])
     ]
+
+
+def test_a_numbered_benefit_goal_heading_gives_its_level_as_printed() -> None:
+    found = _indicators("(三)绩效指标完成情况分析。\n5.社会效益目标。惠及行政村6个,受益群众3200人。\n")
+    assert found == [("社会效益目标", "惠及行政村", None, "6个"), ("社会效益目标", "受益群众", None, "3200人")]
