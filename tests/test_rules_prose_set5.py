@@ -278,3 +278,12 @@ def test_a_goal_restated_under_a_second_lead_is_one_goal() -> None:
 def test_a_numbered_benefit_goal_heading_gives_its_level_as_printed() -> None:
     found = _indicators("(三)绩效指标完成情况分析。\n5.社会效益目标。惠及行政村6个,受益群众3200人。\n")
     assert found == [("社会效益目标", "惠及行政村", None, "6个"), ("社会效益目标", "受益群众", None, "3200人")]
+
+
+def test_a_report_opening_by_citing_a_notice_has_no_title_and_names_what_it_evaluated() -> None:
+    text, _ = normalize(
+        "根据《某省财政厅关于开展2022年度转移支付预算执行情况绩效自评工作的通知》要求,某县民政局认真组织开展了"
+        "2022年度困难群众救助补助资金绩效自评工作,自评情况如下:\n一、基本情况\n正文。\n"
+    )
+    header = read_header(text)
+    assert (header.title, header.fund) == (None, "困难群众救助补助资金")
