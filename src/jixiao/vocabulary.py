@@ -207,7 +207,8 @@ TEXT_VALUES = (
     "合格 合规 满意 及时 按时 按时完成 效果明显 成效明显 明显 显著 良好 较好 好 高 优 有效 有所提升 逐步提升 "
     "有效提升 明显提升 稳步提升 持续提升 有所改善 达成预期指标 达到预期目标 达到预期 符合要求 符合规定 "
     "逐步改善 明显改善 有效改善 逐步完善 有效运行 稳定运行 正常运行 健全 规范 严格执行 "
-    "建立 已建立 未建立 建成 已建成 实现 已实现 落实 已落实"
+    "建立 已建立 未建立 建成 已建成 实现 已实现 落实 已落实 "
+    "较高 程度较高 有所提高 逐步提高 有效提高 明显提高 稳步提高 持续提高"
 ).split()
 """Words a table prints in place of a number (text targets and actuals)."""
 _TEXT_VALUE = re.compile("^(?:" + "|".join(sorted(TEXT_VALUES, key=len, reverse=True)) + ")$")
