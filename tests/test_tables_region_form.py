@@ -58,4 +58,4 @@ def test_the_two_column_funding_pairs_give_totals_and_sources(tmp_path: Path) ->
         ("central", "中央补助", 12.5)
     ]
     assert [s.amount.value for s in funding.executed.by_source] == [12.0]
-    assert funding.execution_score is None  # the 19 beside the block is not read as a figure of the line
+    assert funding.execution_score is None  # the block's 19: its 分值 is printed nowhere, so it is not read

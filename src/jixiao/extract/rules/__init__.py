@@ -13,6 +13,7 @@ from jixiao.extract.rules.coverage import measure
 from jixiao.extract.rules.cross_foot import confirm_glued_splits
 from jixiao.extract.rules.figures import quote_original
 from jixiao.extract.rules.funding import extract_funding
+from jixiao.extract.rules.goal_statements import read_goal_statements
 from jixiao.extract.rules.header import ends_mid_sentence, read_header
 from jixiao.extract.rules.indicators import attach_section_reasons, extract_indicators
 from jixiao.extract.rules.paired_funding import paired_funding, paired_spending
@@ -20,6 +21,7 @@ from jixiao.extract.rules.paired_lists import read_paired_lists
 from jixiao.extract.rules.review_sheet import read_review_sheet
 from jixiao.extract.rules.score import extract_score
 from jixiao.extract.rules.scored_headings import read_scored_headings
+from jixiao.extract.rules.spending_details import spending_details
 from jixiao.extract.rules.tables import extract_tables, merge_funding, merge_indicators, program_of
 from jixiao.injection import mark_instructed
 from jixiao.model import ExtractorInfo, Report, SourceInfo
@@ -57,11 +59,15 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     funding, spending = extract_funding(prose)
     funding = merge_funding(funding, paired_funding(prose))  # a form's label-amount pairs over the sentences
     spending = spending or paired_spending(prose)
+    if not spending and "支出内容" in prose:  # Hunan's 支出明细 list: its unit told by the budget (万元)
+        spending = spending_details(prose, merge_funding(funding, found.funding).budget.total)
     indicators = extract_indicators(prose)
     named = {indicator.name for indicator in indicators}
     extras = [*read_scored_headings(prose), *read_paired_lists(prose)]  # prose shapes the sentences do not read
     extras += read_review_sheet(view)  # a block of the form the table reader cannot align (review_sheet)
     indicators += [extra for extra in extras if extra.name not in named]
+    if not indicators and not found.indicators:  # goals read once, where no result states them again
+        indicators = read_goal_statements(prose)
     attach_section_reasons(prose, indicators)
     total_score, grade = extract_score(prose)
     report = Report(

@@ -175,6 +175,10 @@ _YEAR_FUND = re.compile(
 _GIVEN_FUND = re.compile(
     r"(?:下达|拨付|下拨)(?:我[市县区旗州镇乡])?(?P<fund>[^\d，,。；;:：（()）\s《》]{4,30}?(?:资金|经费))(?:共计|合计|共)\s*\d"
 )
+# `…认真组织开展了2024年度某某补助资金绩效自评工作`: a report with no title that says what it evaluated
+_EVALUATED = re.compile(
+    r"开展了?(?:19|20)\d{2}\s*年度?(?P<fund>[^\d，,。；;:：（()）\s《》]{4,40}?(?:资金|经费|补贴|补助))绩效自评"
+)
 _ACTION = re.compile(r"下达|拨付|下拨|安排|分配|收到|支出|使用|列入|其中|预算|调整|年初|全年|执行")
 
 
@@ -185,6 +189,8 @@ def fund_in_body(text: str) -> str | None:
     (`省级拨付我区…`), give None."""
     if defined := _DEFINED.search(text):
         return subject_of(defined["fund"]) or defined["fund"]
+    if evaluated := _EVALUATED.search(text):
+        return subject_of(evaluated["fund"]) or evaluated["fund"]
     named = {
         subject
         for found in _YEAR_FUND.finditer(text)
