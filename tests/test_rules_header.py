@@ -335,3 +335,18 @@ def test_a_converters_synonym_for_project_names_no_fund() -> None:
     """A sharing site's converter spins 项目 into 工程: `工程支出绩效评价自评报告` names no fund; the bracket does."""
     header = _header("2022年工程支出绩效评价自评报告(2022年县级非遗保护传承补助资金)\n一、工程概况\n")
     assert header.fund == "县级非遗保护传承补助资金"
+
+
+def test_a_form_filled_in_by_its_unit_names_the_region_and_its_project_ends_at_the_next_label() -> None:
+    header = _header(
+        "2022年项目绩效自评报告表_第1页\n2022年项目绩效自评报告表(实施单位用)填报单位:青禾市疾病预防控制中心"
+        "填报日期:2023年3月1日基本情况项目名称慢性病综合防控项目主要内容开展慢性病筛查和随访,降低慢性病发病率。\n"
+    )
+    assert (header.region, header.fund) == ("青禾市", "慢性病综合防控")
+
+
+def test_a_narratives_implementing_body_field_ends_at_its_full_stop_and_names_the_region() -> None:
+    header = _header(
+        "(一)项目基本情况\n(1)项目名称:基本公共卫生服务。\n实施主体:青禾县卫生健康委员会。\n(2)项目立项依据:按照省里要求开展。\n"
+    )
+    assert header.region == "青禾县"

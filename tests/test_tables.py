@@ -683,6 +683,34 @@ def test_a_weight_first_row_whose_score_exceeds_its_weight_is_not_read() -> None
     assert "质量监管有效性" not in [r.text(Role.NAME) for r in table.rows]
 
 
+# an OCR'd weight-first sheet (invented): numbered names without a colon, a misread ≥, a date-led name, and its
+# rows run on over a line break into a line whose cells hold commas
+OCR_WEIGHT_FIRST_SHEET = (
+    "一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及改进措施产出指标(40分)数量指标"
+    "指标1发放良种补贴6120万元120万元6指标2培训农户6300人300人6\n"
+    "质量指标指标1良种合格率6工98%工98%6时效指标指标12022年10月31日前完成发放610月底完成100%100%6"
+    "成本指标指标1补贴标准不高于省定标准6是是6效益指标(40分)社会效益指标指标1带动农户增收,促进产业发展,"
+    "提高种植效益6明显明显6\n"
+)
+
+
+def test_an_ocr_weight_first_sheet_reads_its_numbered_rows_over_the_line_break() -> None:
+    [table] = [t for t in _tables(OCR_WEIGHT_FIRST_SHEET) if t.kind is Kind.INDICATORS]
+    rows = [
+        (r.text(Role.LEVEL2), r.text(Role.NAME), r.text(Role.WEIGHT), r.text(Role.TARGET), r.text(Role.ACTUAL),
+         r.text(Role.SCORE)) for r in table.rows
+    ]  # fmt: skip
+    assert rows == [
+        ("数量指标", "发放良种补贴", "6", "120万元", "120万元", "6"),  # `指标1` is the template's numbering
+        ("数量指标", "培训农户", "6", "300人", "300人", "6"),
+        # `工98%` twice: where the cells are is sure, the misread comparator's value is not read
+        ("质量指标", "良种合格率", "6", "", "", "6"),
+        # the date-led row reads no way, and no row starts inside its date (`10月底完成` is no name)
+        ("成本指标", "补贴标准不高于省定标准", "6", "是", "是", "6"),
+        ("社会效益指标", "带动农户增收,促进产业发展,提高种植效益", "6", "明显", "明显", "6"),
+    ]
+
+
 def test_amounts_with_one_decimal_glued_are_not_cut_after_two() -> None:
     """`58.258.258.2100%` cut after two decimals reads 58.25 | 8.25 | 8.2100%: the last member shows the cut
     is wrong (its third decimal starts `00%`); the one cut whose arithmetic agrees is 58.2 | 58.2 | 58.2 | 100%.

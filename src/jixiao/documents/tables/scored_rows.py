@@ -25,6 +25,7 @@ _LEVEL2 = re.compile(
     rf"{_POINTS}?"
 )
 _TEMPLATE = re.compile(r"指标[\dLl１-９]?[:：]|指标[Ll](?=指标)")  # an empty template row: `指标2:`, OCR's `指标L`
+_NUMBERING = re.compile(r"指标\d{1,2}(?=[\u4e00-\u9fff])")  # `指标1免费发放…`: the template's numbering, no colon
 _AFTER_ROWS = re.compile(r"[…]|\.{3}|总分|合计")  # the template's `……` row, or the footer, after the last row
 _COMPARATOR = re.compile(r"[≥≤<>=]+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?|IO|lO|Io")
@@ -59,10 +60,15 @@ def scored_rows(text: str, start: int, end: int) -> list[Row] | None:
     return rows if len(rows) >= _MIN_ROWS else None
 
 
+_DATE_UNITS = "年月日号"
+
+
 def _next_start(text: str, at: int, end: int) -> int:
     """Where the next row may start after one that did not read: right after a number (a score), before a
-    word — never inside a name, which would cut it."""
-    while at < end and not (text[at - 1] in "0123456789O" and "\u4e00" <= text[at] <= "\u9fff"):
+    word — never inside a name, which would cut it, nor inside a date (`2021年11月30日前完成…`)."""
+    while at < end and not (
+        text[at - 1] in "0123456789O" and "\u4e00" <= text[at] <= "\u9fff" and text[at] not in _DATE_UNITS
+    ):
         at += 1
     return at
 
@@ -72,6 +78,8 @@ def _levels(cursor: _Cursor) -> None:
     while True:
         if template := _TEMPLATE.match(cursor.text, cursor.at, cursor.end):
             cursor.at = template.end()
+        elif numbering := _NUMBERING.match(cursor.text, cursor.at, cursor.end):
+            cursor.at = numbering.end()
         elif level1 := _LEVEL1.match(cursor.text, cursor.at, cursor.end):
             cursor.level1, cursor.level2 = _level_cell(level1, "项目"), None
             cursor.at = level1.end()
@@ -129,6 +137,9 @@ def _is_name(printed: str) -> bool:
 
 
 _SEARCH = 80  # chars: a row's values are short
+_MISREAD_START = re.compile(r"[^\w≥≤<>=（(]|[^\W\d约近超达共第每于](?=\d)")
+"""A value opening on a symbol no figure starts with (`^80%`, `$90%`) or on one char glued to its digits that
+no figure's words end in (`工5%`, where 约5%, 达5%, 不低于5% are figures)."""
 
 
 def _scores(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -160,6 +171,9 @@ def _values(text: str, start: int, end: int) -> dict[Role, Cell] | None:
         return {Role.ACTUAL: Cell(rest, start + dash.end(), end)}
     half = len(printed) // 2
     if len(printed) % 2 == 0 and printed[:half] == printed[half:]:
+        if _MISREAD_START.match(printed):
+            return {}  # `工5%工5%`: a value printed twice says where the row's cells are, but it opens on a
+            # comparator an OCR engine misread: the weight and the score are read, the value is not
         return {
             Role.TARGET: Cell(printed[:half], start, start + half),
             Role.ACTUAL: Cell(printed[half:], start + half, end),

@@ -86,13 +86,21 @@ def _is_short(text: str, start: int, end: int) -> bool:
 
 
 _ROW_OPENING = re.compile(rf"\s*(?:{LEVEL_WORD}|指标\s*\d+\s*[:：])")
+_LEVEL_INSIDE = re.compile(LEVEL_WORD)
+_ROWS_RUN_TOGETHER = 3  # level words in a line: a glued table's rows, whatever commas their cells hold
+_LEVELS_READ = 400  # chars of a line searched for them
 
 
 def _is_prose_line(text: str, start: int, end: int) -> bool:
     """A sentence on its own line (no table separator): three in a row end a stretch that may hold tables.
     A line that opens with a level word or a numbered indicator is a row whose cells are sentences (a web
-    table's `数量指标  指标1:… 实施…37个。 本年度已完成…。`)."""
+    table's `数量指标  指标1:… 实施…37个。 本年度已完成…。`); so is a line that holds three level words: a glued
+    table's rows run on over the line break, whatever commas their cells hold."""
     line = text[start:end]
     if len(line.strip()) <= 40 or "|" in line or "\t" in line or _ROW_OPENING.match(line):
         return False
-    return bool(_PROSE.search(line))
+    if not _PROSE.search(line):
+        return False
+    if line.count("指标", 0, _LEVELS_READ) < _ROWS_RUN_TOGETHER:  # every level word ends in 指标: a cheap test
+        return True
+    return len(_LEVEL_INSIDE.findall(line, 0, _LEVELS_READ)) < _ROWS_RUN_TOGETHER

@@ -6,8 +6,8 @@
     项目名称初中公用经费主管部门银川市教育局实施单位…                      (glued)
     项目名称:遂溪县山内水库等13宗水库除险加固工程                         (a colon)
 
-A value runs from its label to a cell border (`|`, a line break, a wide gap) or to the next label,
-whichever comes first; a value that is itself a label or template text (`评价项目编码`) is no value.
+A value runs from its label to a cell border (`|`, a line break, a wide gap), a full stop or the next
+label, whichever comes first; a value that is itself a label or template text (`评价项目编码`) is no value.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ _LABELS: list[tuple[str, FieldKind]] = [
     (
         r"项目实施单位|实施单位|资金使用单位|项目[（(]用款[)）]单位|用款单位|(?<![\u4e00-\u9fff])项目单位"
         r"|部门[（(]单位[)）]名称|预算单位名称|(?<![\u4e00-\u9fff])单位名称|预算部门(?:单位)?(?:[（(]公章[)）])?"
+        # a 自评表 (实施单位用) filled in by the unit that spends the money; a narrative's `实施主体:某县卫健委。`
+        r"|(?<![\u4e00-\u9fff])填报单位|(?<![\u4e00-\u9fff])实施主体"
         r"|(?<![\u4e00-\u9fff])部门(?=[ \t]*[|:：])",
         FieldKind.UNIT,
     ),
@@ -44,11 +46,13 @@ _NEXT_LABEL = re.compile(
     r"项目名称|主管部门|主管单位|项目实施单位|实施单位|项目单位|实施第位|资金使用单位|项目负责人|负责人|联系人|联系电话|项目资金"
     r"|资金情况|预算资金|预算执行|年初预算|全年预算|年度资金总额|自评得分|自评总分|填报日期|项目类别|项目属性|项目类型"
     r"|财政处室|中央主管|地方主管|预算编码|评价类型|评价方式|评价年度|单位地址|项目编码|项目起止|单位[:：]|[（(]公章[)）]"
+    r"|填报单位|项目主要内容|主要内容"
 )
 # the border between a label and its value: separators, a converter's pinyin, up to three line breaks
 _LEAD = re.compile(r"(?:[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）])?[ \t|:：]*(?:\n[ \t|:：]*){0,3}")
-# a value ends at a border, a wide gap, or a space before the next `label:` (`项目名称: 某补贴 是否为专项资金:`)
-_VALUE_END = re.compile(r"[|\n]|[ \t\u3000]{2,}|[ \t\u3000](?=[\u4e00-\u9fff（()）]{2,12}[:：])|$")
+# a value ends at a border, a full stop (`实施主体:某县卫健委。`), a wide gap, or a space before the next `label:`
+# (`项目名称: 某补贴 是否为专项资金:`)
+_VALUE_END = re.compile(r"[|\n。]|[ \t\u3000]{2,}|[ \t\u3000](?=[\u4e00-\u9fff（()）]{2,12}[:：])|$")
 _NOT_A_VALUE = re.compile(r"名称|编码|代码|负责人|电话|日期|地址|主管|^单位|单位$|^部门$|公章|盖章|[，。；,;]")
 # a value that lists levels of government (`中央、省、市(州)、县级财政资金`) is a funding table's column header
 _NOT_A_NAME = re.compile(r"主管|单位|编码|负责人|名称|[，。；;]|^(?:中央|省级?|市级?)[、,，/](?:省|市|县)")
