@@ -210,11 +210,12 @@ TEXT_VALUES = (
     "建立 已建立 未建立 建成 已建成 实现 已实现 落实 已落实"
 ).split()
 """Words a table prints in place of a number (text targets and actuals)."""
-_TEXT_VALUE = re.compile("^(?:" + "|".join(sorted(TEXT_VALUES, key=len, reverse=True)) + ")$")
+_TEXT_VALUE_SET = frozenset(TEXT_VALUES)
 
 
 def is_text_value(text: str) -> bool:
-    return bool(_TEXT_VALUE.match(text.strip()))
+    """One of the words, spaces around it aside (a set lookup: the words are plain, no pattern is needed)."""
+    return text.strip() in _TEXT_VALUE_SET
 
 
 # ---- direction of an indicator -------------------------------------------------------------------------
