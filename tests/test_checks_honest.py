@@ -7,7 +7,7 @@ not missing from a document that stops before it could be given.
 
 from __future__ import annotations
 
-from check_builders import fig, indicator, line, report
+from check_builders import fig, indicator, line, report, spending
 from jixiao.checks import run_checks
 from jixiao.model import Confidence, Funding, FundSource, Report, Severity, Span
 
@@ -73,6 +73,31 @@ def test_a_source_read_twice_is_a_suspect_not_a_sum_error() -> None:
     findings = run_checks(report(funding=funding))
     assert ("funding.sources_sum", "error") not in _loud(findings)
     assert any(f.rule == "extraction.suspect" and "两次" in f.message_zh for f in findings)
+
+
+def test_categories_far_above_their_total_make_the_total_a_suspect() -> None:
+    """A category's own sentence (`科普经费支出42.6万元，分别是…`) read as the executed total: the categories
+    add to many times it, which no report prints; the total is the tool's misreading."""
+    categories = spending(("科普经费", "42.6万元", None), ("研发补助", "1310万元", None))
+    findings = run_checks(report(funding=Funding(executed=line("42.6")), spending=categories))
+    assert ("spending.categories_sum", "error") not in _loud(findings)
+    assert ("spending.categories_sum", "warning") not in _loud(findings)
+    assert any(f.rule == "extraction.suspect" and "远超支出合计" in f.message_zh for f in findings)
+
+
+def test_categories_a_little_off_their_total_still_accuse_the_report() -> None:
+    categories = spending(("科普经费", "42.6万元", None), ("研发补助", "131万元", None))
+    findings = run_checks(report(funding=Funding(executed=line("180.6")), spending=categories))
+    assert any(f.rule == "spending.categories_sum" for f in findings if f.severity is not Severity.INFO)
+
+
+def test_sources_far_above_their_total_make_the_total_a_suspect() -> None:
+    funding = Funding(
+        budget=line("56", (FundSource.CENTRAL, "中央补助", "56"), (FundSource.PROVINCIAL, "省级补助", "730"))
+    )
+    findings = run_checks(report(funding=funding))
+    assert ("funding.sources_sum", "error") not in _loud(findings)
+    assert any(f.rule == "extraction.suspect" and "各来源之和" in f.message_zh for f in findings)
 
 
 def test_an_error_needs_figures_read_from_an_exact_table() -> None:

@@ -168,6 +168,33 @@ def test_duplicate_with_different_values() -> None:
     assert _rules(first, indicator("资金下达准确率", "100%", "98%", program="Q"), at_least="warning") == []
 
 
+def test_a_row_giving_what_the_other_left_out_is_no_duplicate() -> None:
+    """A targets table then a results table: `≥12个` with no actual, then `≥12个` done 13个."""
+    planned = indicator("新建监测站点", "≥12个", program="P")
+    assert _rules(planned, indicator("新建监测站点", None, "13个", program="P"), at_least="warning") == []
+    assert _rules(planned, indicator("新建监测站点", "≥15个", program="P"), at_least="warning") == [
+        "indicators.duplicate"
+    ]
+
+
+def test_prose_restating_a_table_row_is_no_duplicate() -> None:
+    row = indicator("资金下达准确率", "100%", "100%", program="P")
+    prose = indicator("资金下达准确率", "100%", "99%", program="P")
+    for found_by, read in (("table.t1.indicator", row), ("narrative.indicator", prose)):
+        for figure in (read.target, read.actual):
+            assert figure is not None
+            figure.found_by = found_by
+    assert _rules(row, prose, at_least="warning") == []
+
+
+def test_a_whole_list_coming_again_is_another_form_not_duplicates() -> None:
+    names = ("培训人次", "培训合格率", "学员满意度")
+    first = [indicator(name, "≥90%", "95%") for name in names]
+    again = [indicator(name, "≥90%", "97%") for name in names]
+    assert _rules(*first, *again, at_least="warning") == []
+    assert _rules(*first, again[0], at_least="warning") == ["indicators.duplicate"]
+
+
 def test_year_inside_indicator() -> None:
     assert _rules(indicator("2023年招募人员体检", "15人", "15人"), year=2024) == ["indicators.year"]
     assert _rules(indicator("2024年招募人员体检", "15人", "15人"), year=2024) == []

@@ -499,3 +499,15 @@ def test_a_goal_then_what_is_done_so_far_and_its_parts() -> None:
     # no goal in the same unit before it, or money: nothing is read
     assert _indicators("下达资金960万元。目前已落实5300亩。\n") == []
     assert _indicators("计划投入资金960万元。目前已完成800万元。\n") == []
+
+
+def test_a_flattened_forms_labels_are_no_indicator_name() -> None:
+    """A 自评表 flattened to one line: its labels run into a sentence with a target and an actual marker."""
+    raw = (
+        "全年执行数 分值 执行率 得分 184000 184000 171,350.2 10 9.31 其中:当年财政拨款 预期目标 年度 总体 "
+        "目标93.13%实际完成情况 已完成场馆保洁服务费用结算。\n"
+        "群众健身活动参与人数年度目标1200人次,实际完成1350人次。\n"
+    )
+    names = [indicator.name for indicator in _indicators(raw)]
+    assert not any("预期目标" in name for name in names)
+    assert any("参与人数" in name for name in names)

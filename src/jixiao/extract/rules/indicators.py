@@ -297,7 +297,7 @@ def _read_loose(text: str, start: int, end: int) -> list[Indicator]:
     return reader.indicators
 
 
-_NOT_A_NAME = re.compile(r"[\n。]|一级指标|二级指标|三级指标|项目名称|主管部门")
+_NOT_A_NAME = re.compile(r"[\n。]|一级指标|二级指标|三级指标|项目名称|主管部门|实施单位|预期目标|总体目标|年度指标值")
 _MAX_NAME = 60  # the longest real indicator names run to ~30 characters; a paragraph is longer
 
 

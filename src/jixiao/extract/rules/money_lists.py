@@ -358,8 +358,7 @@ def quoted_parts(text: str, end: int, funding: Funding) -> list[SpendingItem]:
         return []
     whole = sum(value for value in values if value is not None)
     totals = [getattr(funding, line).total for line in _LINES]
-    if not any(total is not None and total.value is not None and abs(total.value - whole) <= 0.005 * whole
-               for total in totals):  # fmt: skip
+    if not any(total is not None and total.value is not None and about_equal(whole, total.value) for total in totals):
         return []
     return [
         SpendingItem(category=part["name"], amount=money_at(text, *part.span("amount"), "narrative.quoted_parts"))

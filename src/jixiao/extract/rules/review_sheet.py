@@ -81,7 +81,7 @@ def _levels(text: str, start: int, end: int, rows: list[Indicator]) -> None:
         total = 0.0
         while index < len(rows) and total < points:
             weight = rows[index].weight
-            total += weight.value or 0.0 if weight is not None else 0.0
+            total += (weight.value or 0.0) if weight is not None else 0.0
             assigned.append(name)
             index += 1
         if abs(total - points) > 0.01:
