@@ -293,3 +293,22 @@ def test_the_opening_sentence_names_the_fund_evaluated_when_no_title_does() -> N
     assert _header(opening).fund == "中央农村综合性改革转移支付资金"
     several = "我局对2023年市级专项资金和预算项目资金开展了绩效自评，现将情况报告如下：\n"
     assert _header(several).fund is None  # several funds: none is the report's
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "转移支付区域(项目)绩效目标自评表 (2022)",
+        "中央对地方转移支付项目绩效目标自评表",
+        "中央支持地方发展项目绩效目标自评表",
+    ],
+)
+def test_a_title_that_is_the_transfer_forms_own_name_gives_way_to_its_name_field(title: str) -> None:
+    header = _header(f"{title}\n\n转移支付(项目)名称\n\n2023年第二批中央水污染防治资金\n\n实施单位\n\n某市生态环境局\n")
+    assert header.fund == "中央水污染防治资金"  # the year and the batch are no part of the fund
+
+
+def test_a_converters_synonym_for_project_names_no_fund() -> None:
+    """A sharing site's converter spins 项目 into 工程: `工程支出绩效评价自评报告` names no fund; the bracket does."""
+    header = _header("2022年工程支出绩效评价自评报告(2022年县级非遗保护传承补助资金)\n一、工程概况\n")
+    assert header.fund == "县级非遗保护传承补助资金"

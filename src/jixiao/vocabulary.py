@@ -106,7 +106,7 @@ def op_of(text: str) -> Op | None:
 UNIT_WORDS = (
     "百分比 万人次 人次 亿元 万元 千元 元 万人 人 户 个 家 次 起 件 项 所 名 天 日 小时 个月 月 年 期 场 "
     "本 套 台 处 平方米 平方公里 亩 万亩 公顷 公里 千米 米 吨 辆 批 支 条 张 份 篇 间 座 笔 班 村 岗 分钟 分 "
-    "只 头 株 棵 册 箱 袋 眼 口 栋 宗 例 床 所 架 艘 套 种 类 批次 家次 盏 组 万 % "
+    "只 头 株 棵 册 箱 袋 眼 口 栋 宗 例 床 所 架 艘 套 种 类 批次 家次 盏 组 块 万 % "
     "公斤 千克 立方米 万立方米 万吨 万t t kg km km² hm² hm ha m m² m³ ‰"  # engineering reports print SI units
 ).split()
 """Units a figure may carry, for the number pattern; longer ones win (万元 over 元, 万人 over 人)."""
@@ -207,7 +207,8 @@ TEXT_VALUES = (
     "合格 合规 满意 及时 按时 按时完成 效果明显 成效明显 明显 显著 良好 较好 好 高 优 有效 有所提升 逐步提升 "
     "有效提升 明显提升 稳步提升 持续提升 有所改善 达成预期指标 达到预期目标 达到预期 符合要求 符合规定 "
     "逐步改善 明显改善 有效改善 逐步完善 有效运行 稳定运行 正常运行 健全 规范 严格执行 "
-    "建立 已建立 未建立 建成 已建成 实现 已实现 落实 已落实"
+    "建立 已建立 未建立 建成 已建成 实现 已实现 落实 已落实 "
+    "较高 程度较高 有所提高 逐步提高 有效提高 明显提高 稳步提高 持续提高"
 ).split()
 """Words a table prints in place of a number (text targets and actuals)."""
 _TEXT_VALUE_SET = frozenset(TEXT_VALUES)
@@ -265,7 +266,7 @@ SUBJECT_END = re.compile(r"绩效|自评|评价|使用情况|实施情况|执行
 # ---- funding lines in prose ------------------------------------------------------------------------------
 
 FUNDING_VERBS: dict[str, str] = {
-    "executed": r"(?<!应)执行|支出|支付|拨付使用|实际使用|累计使用|已使用|发放|兑现|完成预算资金",
+    "executed": r"(?<!应)执行|支出|支付|拨付使用|实际使用|累计使用|已使用|发放|兑现|完成预算资金|实际完成投资",
     "allocated": r"下达|分配|下拨|拨付到位|拨付(?=我[省市州县区旗])|到位|收到|到账|获得",
     "budget": r"预算|筹集|安排|资金总额|总额|总计|合计|共计|投入|批复|申请|资金共(?=\s*$)|应执行数",
 }
@@ -276,10 +277,11 @@ SUM_WORDS = r"合计|共计|总计|总额|共"
 """Words that make an amount the whole of what its sentence lists."""
 NOT_A_FUNDING_LINE = (
     r"结余|结转|节余|余额|剩余|收入|同比|增加|减少|增长|调减|调增|核减|标准|估算|概算|(?<!批复)总投资|投资额|每人|人均"
-    r"|户均|缺口"
+    r"|户均|缺口|控制数"
 )
 """Words that make a prose amount something other than a funding line: a balance, an income, a change,
-a per-head standard, a project's investment (but `项目批复总投资` is the approved budget)."""
+a per-head standard, a project's investment (but `项目批复总投资` is the approved budget), a ceiling
+(`某工程预算控制数为120万元`: what one project may cost, not money given)."""
 
 
 # ---- fund names ---------------------------------------------------------------------------------------

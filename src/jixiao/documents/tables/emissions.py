@@ -58,7 +58,7 @@ def _points_text(printed: str) -> bool:
 
 def _value_score(piece: Piece) -> float:
     """A target or an actual: a figure, a date, a word in place of a number, a short text."""
-    if len(piece.text) > _MAX_VALUE_TEXT:
+    if len(piece.text) > _MAX_VALUE_TEXT and piece.cut != "twice":
         return IMPOSSIBLE  # a run of cells glued together, not one value
     if piece.shape is _TEXT:
         size = len(piece.text.strip())
@@ -71,6 +71,7 @@ def _value_score(piece: Piece) -> float:
 _VALUE_SHAPES = {
     Shape.FIGURE: 2.0, Shape.DATE: 2.0, Shape.TEXT_VALUE: 1.5, Shape.NUMBER: 0.8, Shape.TEXT: 0.3,
     Shape.LONG_TEXT: -0.6, Shape.DASH: 0.3, Shape.EMPTY: 0.2, Shape.POINTS: -1.0,
+    Shape.FUND_LABEL: 0.0,  # `市级保护单位`: a level of protection, read as a source's label out of context
 }  # fmt: skip
 
 

@@ -29,8 +29,10 @@ from jixiao.documents.tables.glued_runs import glued_run_pieces
 from jixiao.documents.tables.headerless import headerless_table, headerless_zones
 from jixiao.documents.tables.headers import MONEY_IN_YUAN, compact, kind_of
 from jixiao.documents.tables.pieces import Piece, Shape, is_money, pieces, shape_of
+from jixiao.documents.tables.repeated_names import without_repeated_names
 from jixiao.documents.tables.score_last_rows import score_last_rows
 from jixiao.documents.tables.scored_rows import scored_rows
+from jixiao.documents.tables.side_scores import with_side_scores
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, spaced
 from jixiao.documents.tables.wrapped import WrappedView, mapped_back, wrapped_view
@@ -349,6 +351,8 @@ def _table(
     assert kind is not None
     run, absorbed = _absorb(found, run, stop, kind)
     columns = _columns(run, kind, scattered=bool(absorbed))
+    if kind is Kind.INDICATORS:
+        columns = with_side_scores(text, run[0].cell.start, columns)
     end = _body_end(text, found, stop, set(absorbed), kind)
     body = [piece for piece in found[stop:end] if piece not in absorbed]
     if kind is Kind.FUNDING and (labelled := _labels_before(found, index, body, columns)) is not None:
@@ -364,7 +368,7 @@ def _table(
     blanked: list[tuple[int, int]] = []
     if kind is Kind.INDICATORS:
         body, footers = cut_footer(body)
-        body = glued_run_pieces(text, body, columns)
+        body = glued_run_pieces(text, without_repeated_names(body), columns)
         blanked = [(p.cell.start, p.cell.end) for p in body if p.cut == "blanked"]
     grid = None if breaks is None else frozenset(i - stop for i in breaks if stop <= i < end)
     if grid is not None and len(body) != end - stop:  # pieces taken out of the body: no positional breaks

@@ -66,6 +66,9 @@ def level_spans(text: str) -> tuple[tuple[int, int], ...]:
     while (match := LEVEL_PREFIX.match(text, offset)) and match.end() > offset:
         parts.append(match.span())
         offset = match.end()
+        spaced = len(text) - len(text[offset:].lstrip(" "))  # `产出指标 数量指标 …`: a T3 row's level cells
+        if spaced > offset and LEVEL_PREFIX.match(text, spaced):
+            offset = spaced
     if not parts:
         return ((0, len(text)),)
     if text[offset:].strip() == "等":  # 服务对象满意度指标等: the level as printed

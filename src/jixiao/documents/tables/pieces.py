@@ -20,6 +20,8 @@ from jixiao.documents.tables.ocr import ocr_repaired
 from jixiao.documents.tables.table import Cell, Role, cell_part, trimmed_cell
 from jixiao.documents.tables.tokens import POINTS_NOTE as _POINTS_NOTE
 from jixiao.documents.tables.tokens import Gap, tokens
+from jixiao.documents.tables.twice_printed import points_pair, rejoined_twice, repeated_tail
+from jixiao.documents.tables.wrapped_header import wrapped_header
 from jixiao.numbers import UNIT_PATTERN, parse_quantity
 from jixiao.scan import skipping
 from jixiao.vocabulary import (
@@ -62,7 +64,8 @@ class Piece:
     unit: str | None = None
     role: Role | None = None  # HEADER
     cut: str = "line"  # how the flattening separated it: pipe, line, space (T3) or glued (T4); border: a
-    # line's leading pipe under a line that has one (a blank cell or nothing)
+    # line's leading pipe under a line that has one (a blank cell or nothing); twice: a text printed twice
+    # a space apart, a target and its actual (twice_printed)
 
     @property
     def text(self) -> str:
@@ -353,6 +356,8 @@ def _joined(
             continue
         if not any(broken[index : index + width]):
             continue  # only a broken word joins (shaping the joined text is the cost: test this first)
+        if sum(piece.shape is _HEADER for piece in pieces[index : index + width]) > 1:
+            continue  # `执行率 得分` then `(万元)`: two columns printed apart, not the one word 执行率得分
         start, end = pieces[index].cell.start, pieces[index + width - 1].cell.end
         if not _names_header_or_level(text[start:end]):
             continue
@@ -442,18 +447,37 @@ def _alone(text: str, cell: Cell) -> bool:
 def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> list[Piece]:
     """The pieces of text[start:end], in reading order (`ocr`: the document says it was machine-read)."""
     found: list[Piece] = []
-    for segment, piped in _segments(text, start, end):
+    segments = _segments(text, start, end)
+    tails: Cell | None = None  # the second line of a wrapped header, read with the first
+    for at, (segment, piped) in enumerate(segments):
         if not segment.text:
             found.append(Piece(segment, _EMPTY, cut="border" if piped is None else "pipe" if piped else "line"))
             continue
+        if segment is tails:
+            continue
+        spaced = not piped and " " in segment.text  # a T3 line: cells a single space apart
         if _one_piece(segment.text, bool(piped)):
+            if spaced and at + 1 < len(segments):
+                following = segments[at + 1][0]
+                if (header := wrapped_header(text, segment, following)) is not None:
+                    found += [_header_piece(cell, role) for cell, role in header]
+                    tails = following
+                    continue
+            if spaced and not ocr and (pair := points_pair(segment)) is not None:
+                found += [shape_of(cell, cut="space") for cell in pair]
+                continue
+            if spaced and not ocr and (tail := repeated_tail(segment)) is not None:
+                found += _twice_pieces(tail)
+                continue
             found.append(shape_of(segment, ocr=ocr, cut="pipe" if piped else "line"))
             continue
-        parts = [
-            part
-            for cell in _split(text, segment, gap, ocr, bool(piped), not piped and _alone(text, segment))
-            for part in _header_parts(cell) or level_parts(cell)
-        ]
+        cut_cells = _split(text, segment, gap, ocr, bool(piped), not piped and _alone(text, segment))
+        if spaced:
+            cut_cells = rejoined_twice(text, cut_cells)
+        parts = [part for cell in cut_cells for part in _header_parts(cell) or level_parts(cell)]
+        if spaced and not ocr and (tail := repeated_tail(parts[-1])) is not None:
+            found += [shape_of(part, ocr=ocr, cut="space") for part in parts[:-1]] + _twice_pieces(tail)
+            continue
         if len(parts) > 1:  # glued: a reason runs on into the next row's level (`…验收节点成本指标图书采购单价`)
             parts = [piece for part in parts for piece in inner_levels(part)]
         for index, part in enumerate(parts):
@@ -465,6 +489,16 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
                 cut = "glued" if touches else "space"
             found.extend(_peel(shape_of(part, ocr=ocr, cut=cut), cut))
     return _split_last_header(_respaced_headers(text, _join(text, _names_under_their_level(found))))
+
+
+def _twice_pieces(tail: list[Cell]) -> list[Piece]:
+    """A name and its text target printed twice (see twice_printed): the two are cells however long."""
+    return [shape_of(tail[0], cut="space"), *(shape_of(cell, cut="twice") for cell in tail[1:])]
+
+
+def _header_piece(cell: Cell, role: Role | None) -> Piece:
+    """A cell of a wrapped header's first line: its column (a stub named with its tail), or the block label."""
+    return shape_of(cell, cut="line") if role is None else Piece(cell, _HEADER, role=role, cut="line")
 
 
 def _names_under_their_level(found: list[Piece]) -> list[Piece]:

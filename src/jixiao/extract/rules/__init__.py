@@ -13,6 +13,7 @@ from jixiao.extract.rules.coverage import measure
 from jixiao.extract.rules.cross_foot import confirm_glued_splits
 from jixiao.extract.rules.figures import quote_original
 from jixiao.extract.rules.funding import extract_funding
+from jixiao.extract.rules.goal_statements import read_goal_statements
 from jixiao.extract.rules.header import ends_mid_sentence, read_header
 from jixiao.extract.rules.indicators import attach_section_reasons, extract_indicators
 from jixiao.extract.rules.paired_funding import paired_funding, paired_spending
@@ -62,6 +63,8 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     extras = [*read_scored_headings(prose), *read_paired_lists(prose)]  # prose shapes the sentences do not read
     extras += read_review_sheet(view)  # a block of the form the table reader cannot align (review_sheet)
     indicators += [extra for extra in extras if extra.name not in named]
+    if not indicators and not found.indicators:  # goals read once, where no result states them again
+        indicators = read_goal_statements(prose)
     attach_section_reasons(prose, indicators)
     total_score, grade = extract_score(prose)
     report = Report(

@@ -40,7 +40,7 @@ _LEVEL2_PREFIX = re.compile(
     r"(?!值|名称)(?:方面|中)?[：:，,]?"  # `服务对象满意度指标值为≥90%` names the indicator, not a level
 )
 TARGET_MARKER = skipping(
-    r"(?:年初|年度)?(?:预期)?(?:目标)?指标值(?:为|是)?|(?:年初|年度|初)?目标值(?:为|是)?|年度目标(?:任务)?(?:为)?|计划(?:数|值)?为"
+    r"(?:年初|年度)?(?:预期)?(?:目标)?指标值(?:为|是)?|(?:年初|年度|初|绩效)?目标值(?:为|是)?|年度目标(?:任务)?(?:为)?|计划(?:数|值)?为"
     r"|(?:年初|年度|全年)?(?:任务|目标)数(?:为|是)?"
     r"|(?:年度)?目标(?:任务)?(?:为|是)?(?=[-\d≥≤<>=])"
     r"|(?<![级性])指标(?:为|是)(?=[-\d≥≤<>=])"  # `补助金每月中旬发放指标为100%`
@@ -53,6 +53,7 @@ _REASON_START = re.compile(r"(?:主要)?(?:因|由于|原因|受)")
 _GLUED_PERCENT = re.compile(r"(?P<percent>[≥≤<>=]?\d+(?:\.\d+)?%)(?=[\u4e00-\u9fff])")
 _YEAR_LEAD = re.compile(r"(?:19|20)\d{2}年度?[，,][ \t]*")
 _BREAKDOWN = re.compile(r"其中[，,：:]?")
+_DIGIT = re.compile(r"\d")
 # `…，实际完成值≥90%，自评得分20分；`: the line's score, no weight printed (a score needs its 分)
 _SCORE_ONLY = re.compile(r"[，,；;]\s*(?:自评|实际)?得分(?:为|是)?(?P<score>\d+(?:\.\d+)?分)")
 
@@ -74,7 +75,7 @@ def skip(text: str, pos: int, end: int, chars: str = SEPARATORS + " \t") -> int:
 # what stands around an indicator's noun phrase in prose: `2023年，我校…`, `…到位率为`, `…满意度大于`
 _NAME_LEAD = re.compile(
     r"^(?:第[一二三四五六七八九十]+[，,、]?\s*|其[一二三四五六七八九十][，,、]?\s*)?"
-    r"(?:(?:19|20)\d{2}年度?(?:[，,]\s*|(?=我|全|本)))?(?:我校|我县|我市|我区|我旗|我局|我单位|全县|全市|全区|全旗|本县|本市)?"
+    r"(?:(?:19|20)\d{2}年度?(?:[，,]\s*|(?=我|全|本)))?(?:我校|我县|我市|我区|我旗|我局|我单位|全县|全市|全区|全旗|本县|本市|该项目|本项目)?"
     r"(?:(?<=[校县市区旗局位])(?:19|20)\d{2}年度?)?"
 )
 _NAME_TAIL = re.compile(r"(?:为|是|大于|高于|达到|达|不低于|不少于|低于|小于)$")
@@ -247,14 +248,28 @@ class ClauseReader:
         with `marked_only`, only those that mark their target (`…年初指标值为2023年12月底`)."""
         while cursor.pos < end:
             self._program_prefix(cursor, end)
-            stop = cursor.pos
-            while stop < end and self.text[stop] not in SEPARATORS:
-                stop += 1
+            stop = self._joined_stop(cursor.pos, end)
             marked = TARGET_MARKER.search(self.text, cursor.pos, stop) is not None
             name, targets = self._targets(cursor.pos, stop)
             if name and targets and (marked or not marked_only):
                 self.add(cursor.program, name, target=targets[-1][1])
             cursor.pos = stop + 1
+
+    def _joined_stop(self, start: int, end: int) -> int:
+        """Where the clause from `start` ends: at the next separator, or past the 、 of a name of joined words
+        (`发放省、市、县补助资金目标值50万元`) when only the last part marks a figure and the others hold none."""
+        stop = start
+        while stop < end and self.text[stop] not in SEPARATORS:
+            stop += 1
+        if self.text[stop : stop + 1] != "、":
+            return stop
+        wide = stop
+        while wide < end and (self.text[wide] == "、" or self.text[wide] not in SEPARATORS):
+            wide += 1
+        marker = TARGET_MARKER.search(self.text, start, wide)
+        if marker is None or _DIGIT.search(self.text, start, marker.start()):
+            return stop
+        return wide
 
     def item(self, cursor: Cursor, start: int, end: int) -> None:
         """One enumerated `(n)` item: clauses, then completion, 其中 breakdown and deviation reason."""

@@ -18,7 +18,8 @@ from jixiao.vocabulary import ORGAN_SUFFIXES, SUBJECT_END
 _YEAR = r"(?:19|20)\d{2}"
 _PROJECT_CODE = r"\d{6,}[A-Z]\d{6,}\s*[-—－]"  # Sichuan's 项目名称 `51162223T000004417825-乡镇应急物资储备补助`
 _LEADING_NOISE = re.compile(
-    rf"^(?:\s|{_PROJECT_CODE}|附件\s*\d*\s*[:：]?|关于|现将|\d+/\d+|{_YEAR}\s*(?:[-—至]\s*{_YEAR}\s*)?年?度?|[（(]\s*{_YEAR}\s*年度?\s*[)）])+"
+    rf"^(?:\s|{_PROJECT_CODE}|附件\s*\d*\s*[:：]?|关于|现将|\d+/\d+|{_YEAR}\s*(?:[-—至]\s*{_YEAR}\s*)?年?度?|[（(]\s*{_YEAR}\s*年度?\s*[)）]"
+    r"|第[一二三四五六七八九十\d]{1,3}批(?:次)?)+"  # `2021年第一批中央…资金`: the batch is no part of the fund
 )
 _ORGAN = "|".join(sorted(ORGAN_SUFFIXES, key=len, reverse=True))
 # a unit's name before the year or 关于: `水务局2022年…`, `湖北工程学院年学生资助…` (the year's digits lost)
@@ -51,7 +52,12 @@ _GENERIC = {
     "支出",
     "转移支付资金",
     "转移支付预算",
+    "工程",  # `2021年工程支出…`: a converter's synonym for 项目 (项目支出 → 工程支出)
+    "工程支出",
 }
+_FORM_NAME = re.compile(r"^(?:中央(?:对|支付|支持)?地方)?(?:转移支付)?(?:区域)?(?:发展)?(?:[（(]项目[)）]|项目)?$")
+"""`转移支付区域(项目)`, `中央对地方转移支付项目`, `中央支付地方发展项目`: the transfer-payment form's own name in
+a title (`…绩效目标自评表`), no fund; its 转移支付(项目)名称 field names the fund."""
 _WHOLE_DEPARTMENT = re.compile(r"^(?:(?:部门|单位)整体(?:支出)?|整体支出)$")  # a unit's 整体支出 is its whole
 _MONEY_WORD = r"(?:资金|经费|补贴|补助|租金|转移支付)(?:[（(][^()（）]{1,20}[)）])?"
 _TRAILING = [
@@ -80,7 +86,9 @@ def _clean(subject: str) -> str:
 def is_generic(subject: str) -> bool:
     """`中央转移支付`, `本级部门项目`, `残联中央转移支付`: words that name no fund of their own."""
     bare = _LEVEL_WORDS.sub("", _UNIT_PREFIX.sub("", subject))
-    return subject in _GENERIC or bare in _GENERIC or _LEVEL_WORDS.sub("", subject) in _GENERIC
+    if subject in _GENERIC or bare in _GENERIC or _LEVEL_WORDS.sub("", subject) in _GENERIC:
+        return True
+    return _FORM_NAME.fullmatch(subject) is not None
 
 
 def _after_places(text: str) -> str:
@@ -167,6 +175,10 @@ _YEAR_FUND = re.compile(
 _GIVEN_FUND = re.compile(
     r"(?:下达|拨付|下拨)(?:我[市县区旗州镇乡])?(?P<fund>[^\d，,。；;:：（()）\s《》]{4,30}?(?:资金|经费))(?:共计|合计|共)\s*\d"
 )
+# `…认真组织开展了2024年度某某补助资金绩效自评工作`: a report with no title that says what it evaluated
+_EVALUATED = re.compile(
+    r"开展了?(?:19|20)\d{2}\s*年度?(?P<fund>[^\d，,。；;:：（()）\s《》]{4,40}?(?:资金|经费|补贴|补助))绩效自评"
+)
 _ACTION = re.compile(r"下达|拨付|下拨|安排|分配|收到|支出|使用|列入|其中|预算|调整|年初|全年|执行")
 
 
@@ -177,6 +189,8 @@ def fund_in_body(text: str) -> str | None:
     (`省级拨付我区…`), give None."""
     if defined := _DEFINED.search(text):
         return subject_of(defined["fund"]) or defined["fund"]
+    if evaluated := _EVALUATED.search(text):
+        return subject_of(evaluated["fund"]) or evaluated["fund"]
     named = {
         subject
         for found in _YEAR_FUND.finditer(text)

@@ -58,7 +58,7 @@ _TITLE_MASK = r"《[^》\n]{0,120}》"
 _NUMBER_MASK = r"[（(][^（()）\n]{0,30}〔\d{4}〕[^（()）\n]{0,12}[)）]|[^\s，,。；;（()）]{0,10}〔\d{4}〕\d+号"
 _NOUN_MASK = (
     r"转移支付|支出责任|支出进度|执行进度|支出(?=预算|绩效)|执行率|到位率|支付率|下达率|使用率|执行情况|到位情况|使用情况"
-    r"|下达情况|预算绩效|预算管理|预算单位"
+    r"|下达情况|预算绩效|预算管理|预算单位|预算(?:项目)?支出"  # 部门预算项目支出: a kind of spending, no verb
 )
 _MASKS = re.compile(f"{_TITLE_MASK}|{_NUMBER_MASK}|{_NOUN_MASK}")
 # a text with no 〔 holds no document number: the same masks without those, whose every alternative starts
@@ -93,14 +93,30 @@ _CLAUSE_REACH = 60  # a verb governs the amount of its own clause, never one a p
 
 def _clause_start(plain: str, start: int, at: int) -> int:
     """Where the clause of the amount at `at` starts: the last comma, or `_CLAUSE_REACH` printed characters
-    back (a masked document title counts as one)."""
+    back (a masked document title counts as one). A dash between words (`…资金-某工程9.8万元`) breaks a chain of
+    labels as a comma does."""
     begin = max([start] + [plain.rfind(char, start, at) + 1 for char in _CLAUSE_BREAKS])
+    begin = max(begin, _label_dash(plain, begin, at) + 1)
     reach, position = 0, at
     while position > begin and reach < _CLAUSE_REACH:
         position -= 1
         if not (plain[position] == "◇" and position > begin and plain[position - 1] == "◇"):
             reach += 1
     return position
+
+
+def _label_dash(plain: str, begin: int, at: int) -> int:
+    """The last `-` in plain[begin:at] that stands between words (not a minus, not a span of years), or -1."""
+    dash = plain.rfind("-", begin, at)
+    while dash > begin:
+        if _is_word(plain[dash - 1]) and dash + 1 < at and (_is_word(plain[dash + 1]) or plain[dash + 1] == "-"):
+            return dash
+        dash = plain.rfind("-", begin, dash)
+    return -1
+
+
+def _is_word(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or char in ")）◇"
 
 
 def _line_in(clause: str) -> str | None:
@@ -140,10 +156,26 @@ def _amounts(text: str, plain: str, start: int, end: int, listed: list[tuple[int
                     final=bool(_FINAL.search(clause)))
         )  # fmt: skip
     if len(found) == 1 and found[0].line is None:  # 批复红河州生态环境局项目9个，项目资金1950万元
-        earlier = plain[start : _clause_start(plain, start, found[0].start)]
-        if not _NOT_A_LINE.search(earlier):
+        clause_at = _clause_start(plain, start, found[0].start)
+        own, earlier = plain[clause_at : found[0].start], plain[start:clause_at]
+        labelled = plain[clause_at - 1 : clause_at] == "-"  # `…下达…资金-某工程9.8万元`: a label, not a clause
+        if not _NOT_A_LINE.search(earlier) and "拨付" not in own and not labelled:  # `已拨付…`: its own verb
             found[0].line = _line_in(earlier)
+    if plain.find("以来", start, end) >= 0:
+        _drop_cumulative(plain, start, end, found)
     return found
+
+
+_SINCE = re.compile(r"自\s*(?:19|20)\d{2}年[^，,。；;]{0,24}?以来")
+
+
+def _drop_cumulative(plain: str, start: int, end: int, found: list[_Amount]) -> None:
+    """`该项目自2015年启动以来，截至2018年已安排经费300万元`: money summed over the years since a start is
+    no line of one year's report."""
+    since = _SINCE.search(plain, start, end)
+    for amount in found:
+        if since is not None and since.end() <= amount.start:
+            amount.line = None
 
 
 def _after_opener(plain: str, start: int) -> bool:
@@ -194,6 +226,7 @@ class _Reading:
     funding: Funding
     spending: list[SpendingItem]
     current: str | None = None  # the line a list that opens the next sentence belongs to
+    current_span: tuple[int, int] | None = None  # the amount of that line the sentence stated, the list's whole
     level_rows: list[tuple[str, str, _Amount]] = field(default_factory=list)  # line, level, amount
 
 
@@ -256,7 +289,7 @@ def _summed_sources(reading: _Reading, start: int, end: int) -> list[MoneyList] 
             SourceAmount(source=source, name=name, amount=money_at(reading.text, *span, "narrative.sources"))
             for source, name, span in found.rows
         ]
-    reading.current = found.line
+    reading.current, reading.current_span = found.line, None
     return _read_sentence(reading, found.whole[1], end) if found.whole[1] < end else []
 
 
@@ -319,12 +352,15 @@ def _read_sentence(reading: _Reading, start: int, end: int) -> list[MoneyList]:
     _level_clauses(reading, amounts, totals, start)
     if totals:
         reading.current = list(totals)[-1]
+        reading.current_span = (totals[reading.current].start, totals[reading.current].end)
     elif any(amount.line is None for amount in amounts):
         reading.current = None  # 收入:792.22万元。其中:… is no funding line's split
     _read_rate(reading, start, end)
     _executed_by_rate(reading, amounts, totals, start, end)
     for money_list in found:
         money_list.line = money_list.line or _line_before(money_list, totals, reading.current, start)
+        if money_list.line is not None and money_list.whole is None and not totals:
+            money_list.whole = reading.current_span  # `…下达资金900万元。具体是：…`: a split of that amount
     return found
 
 
@@ -424,20 +460,42 @@ def _executed_by_rate(
     reading: _Reading, amounts: list[_Amount], totals: dict[str, _Amount], start: int, end: int
 ) -> None:
     """`项目资金共2179万元，…已完成拨付2113.63万元，执行率97%`: 拨付 says neither line, but the sentence's
-    rate does — the amount that over the budget gives the printed rate is the executed one."""
+    rate does — the amount that over the budget gives the printed rate is the executed one. A sentence with
+    no total of its own (`目前已拨付补助资金600万元，…，实际支出率40%`) takes the budget (or else the
+    allocation) read before, and its rate, borne out by the figures, beats an earlier rate that is not."""
     rate = _RATE.search(reading.text, start, end)
-    budget = totals.get("budget")
-    if rate is None or budget is None or budget.value is None or reading.funding.executed.total is not None:
+    if rate is None and reading.text.find("实际支出率", start, end) >= 0:
+        rate = _SPENT_RATE.search(reading.text, start, end)
+    base = _rate_base(reading, totals)
+    if rate is None or base is None or reading.funding.executed.total is not None:
         return
     printed = float(rate["rate"].rstrip("%"))
     fits = [
         amount
         for amount in amounts
-        if amount.line is None and amount.value is not None and budget.value > 0
-        and abs(100 * amount.value / budget.value - printed) <= _RATE_TOLERANCE
+        if amount.line is None and amount.value is not None
+        and abs(100 * amount.value / base - printed) <= _RATE_TOLERANCE
     ]  # fmt: skip
     if len(fits) == 1:
         _set_total(reading, "executed", fits[0], end)
+        if not totals:  # the earlier rate (`…共计X万元，执行率100%`) said something else
+            reading.funding.execution_rate = figure_at(reading.text, *rate.span("rate"), "narrative.execution_rate")
+
+
+_SPENT_RATE = re.compile(rf"实际支出率(?:为|达到|达|是)?(?P<rate>{_PERCENT})")
+
+
+def _rate_base(reading: _Reading, totals: dict[str, _Amount]) -> float | None:
+    """The whole a sentence's rate is taken of: its own budget, or, with no total of its own, the budget or
+    allocation read before."""
+    if totals:
+        budget = totals.get("budget")
+        return budget.value if budget is not None and budget.value else None
+    for line in ("budget", "allocated"):
+        total = getattr(reading.funding, line).total
+        if total is not None and total.value:
+            return float(total.value)
+    return None
 
 
 def _read_rate(reading: _Reading, start: int, end: int) -> None:

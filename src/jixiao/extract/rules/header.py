@@ -84,11 +84,16 @@ def _last_lines(text: str, count: int) -> list[str]:
 _MENU_ITEM = re.compile(r"^\s*[•·▪■◆]\s*\S{1,10}\s*$")  # `• 自评报告`: a site's category list, not a title
 
 
+_CITING = re.compile(r"\s*(?:根据|按照|依据)《")
+
+
 def _title_in(lines: list[str], index: int) -> _TitleLine | None:
     line = lines[index]
     if _CHROME.search(line) or _MENU_ITEM.match(line):
         return None
     if _HEADING.match(line):  # `二、项目支出绩效自评表` is a section of the report, not its title
+        return None
+    if _CITING.match(line):  # `根据《…关于开展2024年度…绩效自评工作的通知》…`: a sentence citing a notice
         return None
     line = _TITLE_PREFIX.sub("", line, count=1).strip(" |")
     match = REPORT_TITLE.search(line)
@@ -151,7 +156,7 @@ _HEADLINE = re.compile(r"[^\s，,。；;：:|]{2,30}?(?:19|20)\d{2}\s*年度?[^\
 
 
 def _headline(lines: list[str]) -> list[_TitleLine]:
-    if not lines or _HEADING.match(lines[0]) or _CHROME.search(lines[0]):
+    if not lines or _HEADING.match(lines[0]) or _CHROME.search(lines[0]) or _CITING.match(lines[0]):
         return []
     headline = _HEADLINE.match(lines[0])  # the line may run on into the first section's heading
     return [_TitleLine(title=headline.group(0), rest="", index=0)] if headline else []

@@ -35,7 +35,8 @@ _LEVEL2_HEADING = re.compile(
     r"(?!值|名称)(?:完成情况)?(?:分析|方面|中)?(?:[（(][^）)\n]{0,30}[）)])?[：:，,。]?"
     # `(1)经济效益。人均产粮增加290kg/人。`: a numbered heading may leave 指标 out (never `(5)服务对象满意度：…`,
     # an item)
-    r"|(?<=[、.．)）])[ \t]*(?P<bare>经济效益|社会效益|生态效益|可持续影响)。)[ \t]*"
+    # (`5.社会效益目标。…`: a template's name for the level, kept as printed)
+    r"|(?<=[、.．)）])[ \t]*(?P<bare>经济效益|社会效益|生态效益|可持续影响)(?P<goal>目标)?。)[ \t]*"
 )
 _LEVEL1_ONLY = ("产出指标", "效益指标")
 _TOP_HEADING = re.compile(r"(?m)^[ \t]*[一二三四五六七八九十]+、")
@@ -59,6 +60,8 @@ def _blocks(text: str) -> list[_Block]:
         name = (heading["level2"] or heading["bare"]) + "指标"
         level2 = None if name in _LEVEL1_ONLY else "服务对象满意度指标" if name == "满意度指标" else name
         level1 = LEVEL1_OF.get(level2) if level2 else name
+        if heading["goal"]:
+            level1, level2 = None, heading["bare"] + "目标"
         blocks.append(_Block(level1=level1, level2=level2, start=heading.end(), end=top.start() if top else end))
     return blocks
 
@@ -210,7 +213,8 @@ def _read_listings(reader: ClauseReader, start: int, end: int) -> None:
 _SATISFACTION = re.compile(r"满意(?:度|率)(?:达到|达|为|是)?(?P<actual>\d+(?:\.\d+)?%)(?=[，,；;。\s]|$)")
 _NOT_IN_NAME = "，,；;。：:、\n（()）0123456789"
 _MAX_SUBJECT = 16
-_NOT_ACHIEVED = re.compile(r"目标|计划|预期|预计|力争|确保|不低于|以上|≥|>")
+# a goal's words; `达到预期目的` says the goal was met
+_NOT_ACHIEVED = re.compile(r"目标|计划|(?<!达到)预期|预计|力争|确保|不低于|以上|≥|>")
 
 
 def _read_satisfaction(reader: ClauseReader, start: int, end: int) -> None:

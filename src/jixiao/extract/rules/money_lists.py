@@ -35,7 +35,7 @@ _ITEM = re.compile(
     rf"{_ITEM_RUN}(?P<name>{_NAME_CHAR}{{2,40}}?(?:[（(][^)）]{{0,30}}[)）])?)\s*(?P<amount>{AMOUNT_PATTERN})"
 )
 _SHARE = re.compile(r"[，,]?\s*占[^\d，,；;。]{0,10}?(?P<share>\d+(?:\.\d+)?%)")
-_STARTER = re.compile(r"其中|包括|分别为|分别是|资金来源|资金构成")
+_STARTER = re.compile(r"其中|包括|分别为|分别是|具体为|具体是|资金来源|资金构成")
 _AFTER_STARTER = re.compile(r"\s*[:：，,]?\s*")
 _BRACKET_AFTER_AMOUNT = skipping(rf"{AMOUNT_PATTERN}\s*(?P<open>[（(])")
 _OPENING = re.compile(r"[\s◇]*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?")
@@ -43,15 +43,18 @@ _SUM = re.compile(rf"[，,]\s*(?:{SUM_WORDS})")
 # `…其他资金859.6万元2023年支出2310.4万元，其中…`: a year's digits are no name, its 年 leads the next head
 _VERB_FIRST = re.compile(r"^(?:年度?)?(?:全年|实际|累计|已|共)*(?:" + "|".join(FUNDING_VERBS.values()) + ")")
 _SUM_FIRST = re.compile(r"^(?:共计|合计|总计)")
+_GIVEN_TO = re.compile(r"^(?:下达|分配|下拨)(?=[^\d]{2})")
 _BATCH = re.compile(r"下达|拨付|到位|分配|下拨|提前|第[一二三四五六七八九十\d]+批|^[月日号]")
 _NOT_A_PART = re.compile(NOT_A_FUNDING_LINE)
 _NAME_NOISE = re.compile(r"^(?:其中|含|包括|分别为|分别是|安排|以及|和|及)+|(?:合计|共计|共|为|约|计)+$")
 _MEASURE = "个项家户名次批"  # `项目79个财政资金…`: the word after a count is no name
 _GENERIC_NAMES = {"财政资金", "资金", "专项资金", "项目资金", "补助资金", "预算资金", "项目"}
 _PARTS_OVERLAP = 0.5
-# what a source's name may hold besides its level: 中央补助资金, 本级财政配套资金, 中央补助飞行经费执行
+# what a source's name may hold besides its level: 中央补助资金, 本级财政配套资金, 中央补助飞行经费执行,
+# 中央预算内基建投资
 _MONEY_WORDS = re.compile(
-    r"财政|补助|补贴|配套|专项|转移支付|直达|资金|经费|预算|拨款|衔接|一般公共|本级|级|执行|支出|下达|安排|投入|合计|共计"
+    r"财政|补助|补贴|配套|专项|转移支付|直达|资金|经费|预算内|预算|基建|投资|拨款|衔接|一般公共|本级|级|执行|支出|下达|安排"
+    r"|投入|合计|共计"
 )
 _MAX_SOURCE_RESIDUE = 4
 _LEVEL_WORD = re.compile(
@@ -81,6 +84,7 @@ class MoneyList:
     given_out: bool = False  # `下达各县…，安排本级…`: where the money went, parts whatever level they name
     names: set[str] = field(default_factory=set)
     cut: bool = False  # its sentence runs unclosed to the end of the text: items may be lost, no split read
+    given_first: bool = False  # its first item opens with the verb that gave the money out (`其中下达各县…`)
 
 
 def _clean(name: str) -> str:
@@ -119,8 +123,10 @@ def _items(text: str, plain: str, start: int, end: int) -> tuple[list[Item], int
         if match.start("name") > 0 and plain[match.start("name") - 1].isdigit() and name[:1] in _MEASURE:
             name = name[1:]
         verb = _VERB_FIRST.match(name)
-        if verb and not items and level_of(name[verb.end() :]):  # `…号)下达中央财政资金30.9万元，县财政资金…`
-            name = name[verb.end() :]
+        if verb and not items and level_of(name[verb.end() :]) and _MONEY_WORDS.search(name[verb.end() :]):
+            name = name[verb.end() :]  # `…号)下达中央财政资金30.9万元，县财政资金…`: the money's source
+        elif verb and not items and _GIVEN_TO.match(name):
+            pass  # `其中下达各县600万元、本级400万元`: where the money went (given_out_first)
         elif verb or _SUM_FIRST.match(name):  # `…，共计下达61.8万元`: the list's whole, after it
             return items, match.start()
         share = _SHARE.match(text, match.end(), end)
@@ -205,8 +211,10 @@ def list_in(text: str, plain: str, start: int, end: int) -> list[MoneyList]:
         if items:
             opens = bool(_OPENING.fullmatch(plain, start, starter.start()))
             sum_after = stop is not None or _SUM_AFTER.match(plain, list_end) is not None
+            given_first = _GIVEN_TO.match(items[0].name) is not None
             found.append(MoneyList(at, list_end, _without_restated_whole(text, items), opens_sentence=opens,
-                                   sum_after=sum_after))  # fmt: skip
+                                   sum_after=sum_after, given_out=given_first,
+                                   given_first=given_first))  # fmt: skip
             taken_until = list_end
     for money_list in found:
         money_list.cut = _cut_off(plain, money_list)
@@ -264,8 +272,9 @@ def attach_lists(text: str, lists: list[MoneyList], funding: Funding, spending: 
         if money_list.line is None or len(money_list.items) < 2:  # `(含…50万元)`: partial
             continue
         block: FundingLine = getattr(funding, money_list.line)
-        if money_list.cut and not _adds_up_to(text, money_list, block.total.value if block.total else None):
-            continue  # cut by the end of the excerpt: a split only when what it shows makes up the whole
+        must_add_up = money_list.cut or money_list.given_first  # cut: items may be lost; 下达…: a batch or more
+        if must_add_up and not _adds_up_to(text, money_list, block.total.value if block.total else None):
+            continue  # a split only when what it shows makes up the whole
         shared = _shared_part([item.name for item in money_list.items])
         levels = [level_of(item.name.replace(shared, "") if shared else item.name) for item in money_list.items]
         if all(levels) and not money_list.given_out:
@@ -295,7 +304,10 @@ def _adds_up_to(text: str, money_list: MoneyList, total: float | None) -> bool:
 def _all_parts(text: str, money_list: MoneyList, block: FundingLine) -> bool:
     """Every item names a part; a generic name among named parts (一般项目资金…，专项资金360万元，…) is one too
     when the list adds up to the total it splits."""
-    generic = [item for item in money_list.items if not is_part(item)]
+    items = money_list.items
+    if money_list.given_first:  # `下达各县…`: the destination after the verb names the part
+        items = [Item(_GIVEN_TO.sub("", items[0].name), items[0].start, items[0].end), *items[1:]]
+    generic = [item for item in items if not is_part(item)]
     if not generic:
         return True
     return (

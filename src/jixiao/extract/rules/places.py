@@ -20,7 +20,8 @@ _ONE_CHAR_NAMES = ("县", "镇")
 _MAX_TOWN_NAME = 4
 # characters no place name holds: they join or qualify words (住房和城乡, 美丽乡村的…)
 _NOT_IN_NAME = re.compile(r"[与及的等了级我全本各该]")
-_JOINED_WORDS = ("城乡", "城镇", "乡镇", "院区", "校区")  # 东津院区, 南湖校区: a campus, no district
+# 东津院区, 南湖校区: a campus, no district; 某某社区, 某某小区, 某某景区, 某某园区: below or beside any district
+_JOINED_WORDS = ("城乡", "城镇", "乡镇", "院区", "校区", "社区", "小区", "景区", "园区")
 # nor starts with a word of a date or a sentence (2022年金声乡…: the place is 金声乡)
 _NOT_FIRST = "年度月日号于由从向将把按据经"
 # a suffix followed by one of these is a level word, not the end of a name (市级, 县直, 区属, 市场…)
@@ -136,6 +137,8 @@ def shortest_form(place: str, text: str) -> str:
     place = strip_province(place)
     for cut in range(1, len(place) - 2):
         tail = place[cut:]
+        if tail in PLACE_SUFFIXES:  # `自治区政府办公厅` beside 西藏自治区: a suffix alone names no place
+            continue
         if standalone(tail, text):
             return tail
     return place

@@ -98,7 +98,7 @@ def _funding(table: Table, funding: Funding, source: str) -> None:
             for line, amount in amounts.items():
                 block: FundingLine = getattr(funding, line)
                 block.total = block.total or amount
-            rate = percent_figure(row.cells.get(Role.RATE), found_by, source)
+            rate = _fraction_read(percent_figure(row.cells.get(Role.RATE), found_by, source), amounts)
             weight = cell_figure(row.cells.get(Role.WEIGHT), found_by, source=source)
             score = cell_figure(row.cells.get(Role.SCORE), found_by, source=source)
             funding.execution_rate = funding.execution_rate or rate
@@ -113,6 +113,24 @@ def _funding(table: Table, funding: Funding, source: str) -> None:
         for line, amount in amounts.items():
             if amount is not None:
                 getattr(funding, line).by_source.append(SourceAmount(source=level, name=label, amount=amount))
+
+
+_FRACTION = re.compile(r"(?:0\.\d+|1(?:\.0+)?)")
+_FRACTION_TOLERANCE = 0.006  # the fraction may be rounded or cut after its third decimal
+
+
+def _fraction_read(rate: Figure | None, amounts: dict[str, Figure | None]) -> Figure | None:
+    """`0.958` under 执行率: a rate printed as a fraction, read as 95.8 % when the row's executed amount over
+    its budget is that fraction (27.8 / 29 = 0.9586); unconfirmed, it stays as printed."""
+    if rate is None or rate.value is None or not _FRACTION.fullmatch(rate.text.strip()):
+        return rate
+    budget = amounts["budget"] or amounts["allocated"] or amounts["initial"]
+    executed = amounts["executed"]
+    if budget is None or executed is None or not budget.value or executed.value is None:
+        return rate
+    if abs(executed.value / budget.value - rate.value) <= _FRACTION_TOLERANCE:
+        rate.value = round(rate.value * 100, 6)
+    return rate
 
 
 def _level(cell: Cell | None) -> str | None:
@@ -206,6 +224,8 @@ def _fragments(table: Table, row: Row) -> bool:
     if table.layout != "t3":
         return False
     cells = [cell for role in (Role.TARGET, Role.ACTUAL) if (cell := row.cells.get(role)) is not None]
+    if len(cells) == 2 and cells[0].text == cells[1].text and len(cells[0].text) > 2:
+        return False  # `市级保护单位 市级保护单位`: a text target met, printed again as the actual (no wrap cuts so)
     return bool(cells) and all(_LOOSE_WORDS.fullmatch(cell.text) and not is_text_value(cell.text) for cell in cells)
 
 

@@ -1,0 +1,147 @@
+"""Targets stated as the year's goals, in a report that states no indicator otherwise.
+
+    绩效目标下达情况：村级道路硬化率达到85%以上，农户改厕完成2000户，化肥使用量与上年相比减少2%。
+    年度目标任务为：新建高标准农田1.2万亩(其中，旱地0.8万亩，水田0.4万亩)，改造提升灌渠35公里。
+    区域绩效目标：一是新增养老床位300张；二是培训护理人员800人次。
+
+After a lead that says what follows are the goals (`绩效目标…：`, `目标任务为`), each clause up to the end of
+the sentence that is `name figure` gives a target-only indicator; a `(其中，…)` after the figure its
+breakdown. A clause that compares (`与上年相比减少2%`) or has no plain name is passed over. Read only when the
+report has no other indicator (an excerpt cut before its results, a plan-only narrative): where the results are
+printed too, the same goals come again with their actuals, and reading them here would list them twice.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.extract.rules.clauses import clean_name
+from jixiao.extract.rules.figures import figure_at, terminal_quantities
+from jixiao.model import Indicator, NamedFigure
+from jixiao.numbers import QUANTITY
+
+FOUND_BY = "narrative.goal"
+_CUE = "目标"
+_LEAD = re.compile(r"(?:绩效目标|目标任务)(?:下达情况|情况)?(?:为|是)?[:：]|目标任务为|绩效目标为")
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|[（(]?\d+[)）.、．])")
+_VERB_TAIL = re.compile(r"(?:达到|达|为|是|完成|新增)$")
+_NOT_A_GOAL = re.compile(r"相比|比上年|同比|减少|增加|降低|提高|下降|增长|增幅|资金|经费")
+_BREAKDOWN_LEAD = re.compile(r"[（(]\s*其中[，,:：]?")
+_MIN_NAME, _MAX_NAME = 2, 30
+_SENTENCE_END = "。\n"
+
+
+def read_goal_statements(text: str) -> list[Indicator]:
+    """The target-only indicators of every goal statement in `text`."""
+    if text.find(_CUE) < 0:
+        return []
+    found: list[Indicator] = []
+    leads = list(_LEAD.finditer(text))
+    for index, lead in enumerate(leads):
+        stop = leads[index + 1].start() if index + 1 < len(leads) else len(text)  # a lead ends the goals before it
+        end = min((at for at in (text.find(char, lead.end(), stop) for char in _SENTENCE_END) if at >= 0), default=stop)
+        for start, stop in _clauses(text, lead.end(), end):
+            indicator = _goal(text, start, stop)
+            if indicator is not None and all(other.name != indicator.name for other in found):
+                found.append(indicator)  # a goal restated under a second lead is one goal
+    return found
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of text[start:end], split at commas and semicolons outside brackets."""
+    spans, depth, begin = [], 0, start
+    for at in range(start, end):
+        char = text[at]
+        if char in "（(":
+            depth += 1
+        elif char in ")）":
+            depth = max(depth - 1, 0)
+        elif char in "，,；;" and depth == 0:
+            spans.append((begin, at))
+            begin = at + 1
+    spans.append((begin, end))
+    return spans
+
+
+def _goal(text: str, start: int, end: int) -> Indicator | None:
+    """`name [达到] figure [(其中，…)]` as a target-only indicator, or None."""
+    end = _trimmed(text, start, end)
+    open_at = _trailing_bracket(text, start, end)
+    head_end = _trimmed(text, start, open_at)
+    values = terminal_quantities(text, start, head_end)
+    if not values or values[-1].end() != head_end or values[-1]["num"] is None:
+        return _count_first(text, start, head_end)
+    figure = values[-1]
+    name = _VERB_TAIL.sub("", _ORDINAL.sub("", clean_name(text[start : figure.start()])))
+    if not _MIN_NAME <= len(name) <= _MAX_NAME or _NOT_A_GOAL.search(name) or any(c.isdigit() for c in name):
+        return None
+    if not "\u4e00" <= name[0] <= "\u9fff" or _not_a_count(figure):
+        return None
+    indicator = Indicator(name=name, target=figure_at(text, *figure.span(), FOUND_BY))
+    if open_at < end and (lead := _BREAKDOWN_LEAD.match(text, open_at, end)):
+        indicator.breakdown = _breakdown(text, lead.end(), end)
+    return indicator
+
+
+_MONEY = ("元", "万元", "亿元", "千元")
+_YEARS = (1900, 2100)
+
+
+def _not_a_count(figure: re.Match[str]) -> bool:
+    """Money is the funding's (the grammar of funding.py reads it); a bare number is a count only when whole
+    and no year (`完成时间2024`)."""
+    if figure["unit"] in _MONEY:
+        return True
+    if figure["unit"] is not None or figure["op"] is not None:
+        return False
+    value = float(figure["num"].replace(",", ""))
+    return not value.is_integer() or _YEARS[0] <= value <= _YEARS[1]
+
+
+# `在某景区内完成2座旅游厕所建设`: the count before what is to be built
+_COUNT_FIRST = re.compile(r"[^，,；;\d]{0,16}?(?:完成|新建|建成|建设|改造|修建)(?=\d)")
+_COUNTED_NAME = re.compile(r"[\u4e00-\u9fff]{2,20}")
+
+
+def _count_first(text: str, start: int, end: int) -> Indicator | None:
+    verb = _COUNT_FIRST.match(text, start, end)
+    count = QUANTITY.match(text, verb.end(), end) if verb else None
+    if count is None or count["num"] is None or count["unit"] is None or _not_a_count(count):
+        return None
+    name = _COUNTED_NAME.fullmatch(text, count.end(), end)
+    if name is None or _NOT_A_GOAL.search(name.group(0)):
+        return None
+    return Indicator(name=name.group(0), target=figure_at(text, *count.span(), FOUND_BY))
+
+
+def _trimmed(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t\u3000":
+        end -= 1
+    return end
+
+
+def _trailing_bracket(text: str, start: int, end: int) -> int:
+    """Where a bracket closing the clause opens (`40422套(间)`, `…1.2万亩(其中，…)`), else `end`."""
+    if end <= start or text[end - 1] not in ")）":
+        return end
+    depth = 0
+    for at in range(end - 1, start - 1, -1):
+        depth += text[at] in ")）"
+        depth -= text[at] in "(（"
+        if depth == 0:
+            return at
+    return end
+
+
+def _breakdown(text: str, start: int, end: int) -> list[NamedFigure]:
+    close = min((at for at in (text.find(")", start, end), text.find("）", start, end)) if at >= 0), default=-1)
+    if close < 0:
+        return []
+    parts: list[NamedFigure] = []
+    for begin, stop in _clauses(text, start, close):
+        values = terminal_quantities(text, begin, stop)
+        name = clean_name(text[begin : values[-1].start()]) if values and values[-1].end() == stop else ""
+        if not name or any(char.isdigit() for char in name):
+            return []  # every part a `name figure`, or no breakdown
+        parts.append(NamedFigure(name=name, figure=figure_at(text, *values[-1].span(), FOUND_BY)))
+    return parts

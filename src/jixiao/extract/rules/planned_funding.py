@@ -1,0 +1,68 @@
+"""The funding block of Hunan's 财政支出项目绩效评价自评报告 form (财政局制), label-amount cells in a row:
+
+    计划安排资金 (万元) | 700 | 实际到位资金 (万元) | 650 | 实际支出 (万元) | 640.5 | 结余 (万元) | 9.5 |
+    其中:中央财政 | | 其中:中央财政 | | 其中:中央财政 | | 其中:中央财政 | |
+    县财政 | 700 | 县财政 | 650 | 县财政 | 640.5 | 县财政 | |
+
+Each amount stands in the cell after its label (a pipe dump may put every cell on a line of its own); each
+source row repeats its label once per column: 计划安排 (budget), 实际到位 (allocated), 实际支出 (executed),
+结余 (a balance no field holds). A cell that is no clean number (`7,00.0,77`, a value garbled in the
+conversion) is not read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.extract.rules.figures import figure_at
+from jixiao.model import Figure, Funding, FundingLine, SourceAmount
+from jixiao.vocabulary import row_source_of
+
+FOUND_BY = "form.paired_funding"
+_AMOUNT = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_CLOSED = r"(?=[ \t]*(?:\||\n|$))"  # the amount fills its cell
+_LABELS = (("计划安排资金", "budget"), ("实际到位资金", "allocated"), ("实际支出", "executed"))
+_TOTAL = {label: re.compile(rf"{label}\s*[（(]万元[)）][ \t]*\|\s*{_AMOUNT}{_CLOSED}") for label, _ in _LABELS}
+_CELL = r"[ \t]*\|\s*([^|\n]*?)[ \t]*\|\s*"
+_SOURCE_ROW = re.compile(
+    rf"(?<![\u4e00-\u9fff])((?:其中[:：])?[\u4e00-\u9fff]{{2,8}}?){_CELL}\1{_CELL}\1{_CELL}\1[ \t]*\|"
+)
+_BLOCK_END = re.compile(r"\n[ \t]*[二三四五六七八九十]、")
+_CLEAN = re.compile(_AMOUNT)
+
+
+def planned_funding(text: str) -> Funding | None:
+    """The funding block of the 计划安排资金 form, or None when the text prints none (or no clean amount)."""
+    if "计划安排资金" not in text or "实际到位资金" not in text:
+        return None
+    funding = Funding()
+    lines: dict[str, FundingLine] = {
+        "budget": funding.budget,
+        "allocated": funding.allocated,
+        "executed": funding.executed,
+    }
+    last = -1
+    for label, line in _LABELS:
+        found = _TOTAL[label].search(text)
+        if found is not None:
+            lines[line].total = _figure(text, found.start(1), found.end(1))
+            last = max(last, found.end())
+    if last < 0:
+        return None
+    end = _BLOCK_END.search(text, last)
+    for row in _SOURCE_ROW.finditer(text, last, end.start() if end else len(text)):
+        source = row_source_of(row.group(1))
+        if source is None:
+            continue
+        name = re.sub(r"^其中[:：]", "", row.group(1))
+        for (_, line), group in zip(_LABELS, (2, 3, 4), strict=True):
+            if _CLEAN.fullmatch(row.group(group)):
+                amount = _figure(text, row.start(group), row.end(group))
+                lines[line].by_source.append(SourceAmount(source=source, name=name, amount=amount))
+    return funding
+
+
+def _figure(text: str, start: int, end: int) -> Figure:
+    figure = figure_at(text, start, end, FOUND_BY)
+    figure.unit = "万元"
+    return figure

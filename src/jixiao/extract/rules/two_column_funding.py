@@ -1,0 +1,68 @@
+"""A 区域绩效目标自评表's funding block as label-amount pairs, a 预算数 and an 执行数 column (四川):
+
+    预算执行情况
+    预算数:
+    2.38
+    执行数:
+    2.38
+    20
+    其中:中央补助
+    2.38 万元
+    其中:中央补助
+    2.38万元
+
+Each amount follows its own label; a source prints its label once per column, budget first. A bare number
+after the executed amount is the block's score in the form's 自评得分 column, and is not read. Amounts are in
+万元 unless the head says 元 (see paired_funding for the three-column form).
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.extract.rules.figures import figure_at
+from jixiao.model import Figure, Funding, SourceAmount
+from jixiao.vocabulary import row_source_of, to_wan_yuan
+
+FOUND_BY = "form.paired_funding"
+_AMOUNT = r"(\d[\d,]*(?:\.\d+)?(?:[ \t]*万元)?)"
+_TOTALS = re.compile(rf"预算数\s*[:：]\s*{_AMOUNT}\s+执行数\s*[:：]\s*{_AMOUNT}(?![\d.])")
+_SCORE = re.compile(r"\s+\d{1,3}(?:\.\d+)?(?=\s)")
+_SOURCE_PAIR = re.compile(rf"\s*((?:其中[:：])?[\u4e00-\u9fff]{{2,10}}?)\s*{_AMOUNT}\s+\1\s*{_AMOUNT}(?![\d.])")
+_IN_YUAN = re.compile(r"金额单位\s*[:：]\s*元|单位\s*[:：]\s*元(?!/)")
+_ROWS_AFTER = 3  # source pairs read after the totals at most
+
+
+def two_column_funding(text: str) -> Funding | None:
+    """The funding block of budget and executed label-amount pairs, or None when the text prints none."""
+    if "执行数" not in text:
+        return None
+    totals = _TOTALS.search(text)
+    if totals is None:
+        return None
+    unit = "元" if _IN_YUAN.search(text, 0, totals.start()) else "万元"
+    funding = Funding()
+    funding.budget.total = _amount(text, totals, 1, unit)
+    funding.executed.total = _amount(text, totals, 2, unit)
+    position = totals.end()
+    if score := _SCORE.match(text, position):
+        position = score.end()
+    for _ in range(_ROWS_AFTER):
+        row = _SOURCE_PAIR.match(text, position)
+        if row is None or (source := row_source_of(row.group(1))) is None:
+            break
+        name = re.sub(r"^其中[:：]", "", row.group(1))
+        for line, group in ((funding.budget, 2), (funding.executed, 3)):
+            if (amount := _amount(text, row, group, unit)) is not None:
+                line.by_source.append(SourceAmount(source=source, name=name, amount=amount))
+        position = row.end()
+    return funding
+
+
+def _amount(text: str, match: re.Match[str], group: int, unit: str) -> Figure | None:
+    figure = figure_at(text, match.start(group), match.end(group), FOUND_BY)
+    if figure.value is None:
+        return None
+    figure.value = to_wan_yuan(figure.value, figure.unit or unit)
+    figure.unit = "万元"
+    return figure
