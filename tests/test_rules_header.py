@@ -295,6 +295,29 @@ def test_the_opening_sentence_names_the_fund_evaluated_when_no_title_does() -> N
     assert _header(several).fund is None  # several funds: none is the report's
 
 
+def test_a_sharing_page_that_prints_no_title_takes_it_from_the_file_name_line() -> None:
+    header = _header(
+        "青川省省级非遗保护专项资金2022年度绩效自评报告.docx《青川省省级非遗保护专项资金2022年度绩效自评报告.docx》"
+        "由会员分享,可在线阅读\n1、青川省省级非遗保护专项资金2022年度绩效自评报青川省文化厅二O二三年三月序号单位名称\n"
+    )
+    assert (header.title, header.region, header.fund, header.year) == (
+        "青川省省级非遗保护专项资金2022年度绩效自评报告",
+        "青川省",
+        "省级非遗保护专项资金",
+        2022,
+    )
+
+
+def test_a_file_name_that_is_no_report_title_names_nothing() -> None:
+    header = _header("附件3 项目资金明细.docx《附件3 项目资金明细.docx》\n按照要求,我站对专项资金开展了自评。\n")
+    assert header.title is None
+
+
+def test_a_file_name_printed_once_is_a_download_link_not_the_title() -> None:
+    header = _header("青川省省级非遗保护专项资金2022年度绩效自评报告.pdf\n项目名称 非遗传承人补助 自评总分: 90\n")
+    assert header.title is None
+
+
 @pytest.mark.parametrize(
     "title",
     [

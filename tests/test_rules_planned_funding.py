@@ -1,9 +1,14 @@
 """Hunan's 财政支出项目绩效评价自评报告 form: 计划安排资金 | 实际到位资金 | 实际支出 | 结余 label-amount cells, each
-source row repeating its label per column; a garbled cell is not read."""
+source row repeating its label per column (a garbled cell is not read), and its 支出明细 list."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from jixiao.documents import load_document
+from jixiao.extract import extract
 from jixiao.extract.rules.planned_funding import planned_funding
+from jixiao.extract.rules.spending_details import spending_details
 
 BLOCK = """一、项目基本概况 |
 计划安排资金 (万元) |
@@ -62,3 +67,43 @@ def test_a_text_without_the_forms_labels_gives_nothing() -> None:
     assert planned_funding(BLOCK.replace("计划安排资金", "预算安排资金")) is None
     squashed = "计划安排资金(万元)实际到位资金(万元)75实际支出(万元)89结余(万元)"  # no cell closes an amount
     assert planned_funding(squashed) is None
+
+
+DETAILS = """二、项目支出明细情况 |
+|||||||||||||
+支出内容 |
+实际支出数 |
+会计凭证号 |
+备注 |
+||||||||||
+30226劳务费 |
+36,000.00 |
+2023年03月记账 12 |
+付某某养护劳务费 |
+||||||||||
+30906大型修缮 |
+125,480.50 |
+2023年05月记账 7 |
+付某公司路面修补款 |
+||||||||||
+三、项目绩效情况 |
+"""
+
+
+def test_the_spending_list_is_in_yuan_when_an_amount_exceeds_the_budget_in_wan(tmp_path: Path) -> None:
+    path = tmp_path / "hunan_form.txt"
+    path.write_text(BLOCK.replace("二、项目支出明细情况 |\n", DETAILS), encoding="utf-8")
+    spending = extract(load_document(path), "rules").spending
+    assert [(item.category, item.amount.text, item.amount.value) for item in spending if item.amount] == [
+        ("30226劳务费", "36,000.00", 3.6),
+        ("30906大型修缮", "125,480.50", 12.54805),
+    ]
+
+
+def test_a_spending_list_whose_unit_nothing_tells_is_not_read() -> None:
+    assert spending_details(DETAILS, None) == []  # no budget: 36,000.00 may be 元 or 万元
+    small = DETAILS.replace("36,000.00", "36.00").replace("125,480.50", "12.50")
+    budget = planned_funding(BLOCK)
+    assert budget is not None and spending_details(small, budget.budget.total) == []  # all within 120 万元
+    printed = DETAILS.replace("实际支出数 |", "实际支出数(万元) |")
+    assert [item.amount.value for item in spending_details(printed, None) if item.amount] == [36000.0, 125480.5]

@@ -26,12 +26,13 @@ from jixiao.documents.tables.glued_funding import (
     split_rate_and_score,
 )
 from jixiao.documents.tables.glued_runs import glued_run_pieces
-from jixiao.documents.tables.headerless import headerless_table, headerless_zones
+from jixiao.documents.tables.headerless import glued_rows, headerless_table, headerless_zones
 from jixiao.documents.tables.headers import MONEY_IN_YUAN, compact, kind_of
 from jixiao.documents.tables.pieces import Piece, Shape, is_money, pieces, shape_of
 from jixiao.documents.tables.repeated_names import without_repeated_names
 from jixiao.documents.tables.score_last_rows import score_last_rows
 from jixiao.documents.tables.scored_rows import scored_rows
+from jixiao.documents.tables.share_rows import share_tables
 from jixiao.documents.tables.side_scores import with_side_scores
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, spaced
@@ -501,6 +502,8 @@ def find_tables(
         if ocr:
             table.layout = "t5"
         tables.append(table)
+    if shared := share_tables(text):  # 河北's two-line header (share_rows): its rows over any other reading
+        tables = [t for t in tables if not any(t.start < s.end and s.start < t.end for s in shared)] + shared
     if not any(table.kind is Kind.INDICATORS for table in tables):
         tables += _headerless(text, gap, ocr, [*covered, *((t.start, t.end) for t in tables)])
     return sorted(tables, key=lambda table: table.start)
@@ -549,4 +552,7 @@ def _headerless(text: str, gap: Gap, ocr: bool, taken: list[tuple[int, int]]) ->
             carry_down(table.rows)
             table.ocr = ocr
             found.append(table)
+    if not found and (glued := glued_rows(text, gap, taken)) is not None:
+        carry_down(glued.rows)
+        found.append(glued)
     return found

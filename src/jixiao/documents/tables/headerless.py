@@ -5,6 +5,11 @@ Published excerpts are often cut from a page that does not repeat the header (`|
 line ends, where at least three lines hold a second-level word alone (数量指标, 社会效益指标 …), and in the
 order of the 10号 annex (一级, 二级, 三级, 指标值, 完成值, 分值, 得分, 原因). The guess is marked: the table's
 layout is `headerless`, so its figures say so and no finding accuses the report from them.
+
+A squashed tail of a table is read in one shape only (glued_rows): a level word, then rows that each glue a
+name to a target opened by a comparator and print one number after a space (`产出指标数量指标足额发放率=100% 20
+整改次数≤3次 20 …`). The comparator is where the name ends; the number (分值 or 得分, the excerpt does not say)
+is left unread.
 """
 
 from __future__ import annotations
@@ -14,8 +19,9 @@ import re
 from jixiao.documents.tables.align import Aligner
 from jixiao.documents.tables.cells import HEADING, lines_outside
 from jixiao.documents.tables.pieces import Piece, Shape
-from jixiao.documents.tables.table import Kind, Role, Table
-from jixiao.vocabulary import is_level2
+from jixiao.documents.tables.table import Cell, Kind, Role, Row, Table
+from jixiao.documents.tables.tokens import Gap
+from jixiao.vocabulary import LEVEL1_NAMES, LEVEL2_WORD, is_level2
 
 COLUMNS = [Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE, Role.REASON]
 _MIN_ROWS = 3
@@ -91,3 +97,61 @@ def headerless_table(text: str, found: list[Piece]) -> Table | None:
     values += [cell for row in rows if row not in read for role, cell in row.cells.items() if role in _VALUE_ROLES]
     table.skipped = sorted((cell.start, cell.end) for cell in values)
     return table
+
+
+_LEVEL1_WORD = "(?:" + "|".join(LEVEL1_NAMES) + ")"
+_GLUED_ROW = re.compile(
+    rf"(?P<level1>{_LEVEL1_WORD})?(?P<level2>{LEVEL2_WORD})?(?P<name>[^\s=≤≥<>|，。；;]{{2,40}}?)"
+    r"(?P<target>[=≤≥<>]\s*\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{1,2})?)\s*(?P<number>\d+(?:\.\d+)?)"
+)
+_TARGET_AND_NUMBER = re.compile(r"[=≤≥<>]\s*\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{1,2})?\s*\d")
+_LEVEL_OPENING = re.compile(rf"{_LEVEL1_WORD}|{LEVEL2_WORD}")
+_MAX_ROW = 60  # chars from a row's level words to its target
+
+
+def glued_rows(text: str, gap: Gap, taken: list[tuple[int, int]]) -> Table | None:
+    """The first run of at least three glued rows opened by a level word, outside the tables `taken` (`gap`
+    tells where the source printed a space: before and after each row's number). Level words are looked for
+    only just before a target with a number after it (few texts print one), not through the whole text."""
+    for target in _TARGET_AND_NUMBER.finditer(text):
+        if not gap(target.end() - 1):
+            continue  # `≥95%100%`: a target glued to the next figure, not a row's number printed apart
+        for opening in _LEVEL_OPENING.finditer(text, max(0, target.start() - _MAX_ROW), target.start()):
+            if any(a <= opening.start() < b for a, b in taken):
+                continue
+            rows = _glued_run(text, gap, opening.start())
+            if len(rows) >= _MIN_ROWS:
+                table = Table(Kind.INDICATORS, "headerless", COLUMNS, [row for row, _ in rows], rows[0][0].start, 0)
+                table.end = rows[-1][0].end
+                table.skipped = [number for _, number in rows]
+                return table
+            if rows:
+                break  # the level word opened this target's row: an earlier one would only read the same run
+    return None
+
+
+def _glued_run(text: str, gap: Gap, start: int) -> list[tuple[Row, tuple[int, int]]]:
+    """Rows glued one after the other from `start` (spaces between them), each with its unread number."""
+    rows: list[tuple[Row, tuple[int, int]]] = []
+    position = start
+    while (row := _GLUED_ROW.match(text, position)) is not None:
+        if not rows and row["level1"] is None and row["level2"] is None:
+            break
+        after = row.end("number")
+        if not gap(row.start("number")) or not (after == len(text) or text[after].isspace() or gap(after)):
+            break  # the number is not a cell of its own: the row is not this shape
+        cells = {
+            role: Cell(row[group], *row.span(group))
+            for role, group in (
+                (Role.LEVEL1, "level1"),
+                (Role.LEVEL2, "level2"),
+                (Role.NAME, "name"),
+                (Role.TARGET, "target"),
+            )
+            if row[group] is not None
+        }
+        rows.append((Row(cells=cells, start=row.start(), end=row.end("target")), row.span("number")))
+        position = row.end()
+        while position < len(text) and text[position] in " \t\u3000":
+            position += 1
+    return rows

@@ -19,21 +19,27 @@ from jixiao.documents.tables.pieces import Piece, Shape
 _NAMES = frozenset({Shape.TEXT, Shape.LONG_TEXT})
 _VALUES = frozenset({Shape.FIGURE, Shape.NUMBER, Shape.DATE, Shape.TEXT_VALUE})
 _MIN_NAME = 4  # chars: a short word repeated (`是`, `完成`) may well be a value
+_EMPTY = Shape.EMPTY
 
 
 def without_repeated_names(body: list[Piece]) -> list[Piece]:
     """The body without a name printed again right after its one value (name, value, name again)."""
     kept: list[Piece] = []
+    name: Piece | None = None  # the piece two printed pieces back, when it reads as a name
+    last: Piece | None = None  # the last printed piece
     for piece in body:
-        if piece.shape in _NAMES and _repeats_name(kept, piece):
+        shape = piece.shape
+        if shape is _EMPTY:
+            kept.append(piece)
             continue
+        if shape in _NAMES and name is not None and last is not None and last.shape in _VALUES:
+            if _same_name(name, piece):
+                continue
+        name, last = (last if last is not None and last.shape in _NAMES else None), piece
         kept.append(piece)
     return kept
 
 
-def _repeats_name(kept: list[Piece], piece: Piece) -> bool:
-    printed = [p for p in kept[-4:] if p.shape is not Shape.EMPTY][-2:]
-    if len(printed) < 2 or printed[1].shape not in _VALUES or printed[0].shape not in _NAMES:
-        return False
-    name = compact(printed[0].text)
-    return len(name) >= _MIN_NAME and name == compact(piece.text)
+def _same_name(name: Piece, piece: Piece) -> bool:
+    printed = compact(name.text)
+    return len(printed) >= _MIN_NAME and printed == compact(piece.text)

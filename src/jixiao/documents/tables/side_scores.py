@@ -16,7 +16,8 @@ import re
 
 from jixiao.documents.tables.table import Role
 
-_SIDE_HEADER = re.compile(r"(?:^|\n|\|)[ \t]*自评得分(?:[（(]分[)）])?[ \t]*(?=\n|\||$)")
+_WORD = "自评得分"
+_SIDE_HEADER = re.compile(r"(?:[^|\n]*\|)*[ \t]*自评得分(?:[（(]分[)）])?[ \t]*(?=\n|\||$)")  # a cell of its own
 _FORM_REACH = 1200  # chars before the indicator header searched for the form's 自评得分 cell
 
 
@@ -25,7 +26,9 @@ def with_side_scores(text: str, header_start: int, columns: list[Role]) -> list[
     first row (see the module's note); unchanged otherwise."""
     if not columns or columns[-1] is not Role.ACTUAL or Role.SCORE in columns or Role.WEIGHT in columns:
         return columns
-    start = max(0, header_start - _FORM_REACH)
-    if text.find("自评得分", start, header_start) < 0 or not _SIDE_HEADER.search(text, start, header_start):
-        return columns
-    return [*columns, Role.SCORE]
+    at = text.find(_WORD, max(0, header_start - _FORM_REACH), header_start)
+    while at >= 0:
+        if _SIDE_HEADER.match(text, text.rfind("\n", 0, at) + 1, header_start):
+            return [*columns, Role.SCORE]
+        at = text.find(_WORD, at + len(_WORD), header_start)
+    return columns

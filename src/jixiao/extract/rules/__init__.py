@@ -21,6 +21,7 @@ from jixiao.extract.rules.paired_lists import read_paired_lists
 from jixiao.extract.rules.review_sheet import read_review_sheet
 from jixiao.extract.rules.score import extract_score
 from jixiao.extract.rules.scored_headings import read_scored_headings
+from jixiao.extract.rules.spending_details import spending_details
 from jixiao.extract.rules.tables import extract_tables, merge_funding, merge_indicators, program_of
 from jixiao.injection import mark_instructed
 from jixiao.model import ExtractorInfo, Report, SourceInfo
@@ -58,6 +59,8 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     funding, spending = extract_funding(prose)
     funding = merge_funding(funding, paired_funding(prose))  # a form's label-amount pairs over the sentences
     spending = spending or paired_spending(prose)
+    if not spending and "支出内容" in prose:  # Hunan's 支出明细 list: its unit told by the budget (万元)
+        spending = spending_details(prose, merge_funding(funding, found.funding).budget.total)
     indicators = extract_indicators(prose)
     named = {indicator.name for indicator in indicators}
     extras = [*read_scored_headings(prose), *read_paired_lists(prose)]  # prose shapes the sentences do not read

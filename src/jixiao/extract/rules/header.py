@@ -162,6 +162,26 @@ def _headline(lines: list[str]) -> list[_TitleLine]:
     return [_TitleLine(title=headline.group(0), rest="", index=0)] if headline else []
 
 
+_FILE_NAME = re.compile(r"[《\s]*(?P<stem>[^\n《》]{4,80}?)\s*\.(?:docx?|pdf|wps)(?![A-Za-z])")
+"""`某省某专项资金2021年度绩效自评报告.docx《…》由会员分享…`: a sharing site's page opens on the file's name."""
+
+
+def _file_name(lines: list[str]) -> list[_TitleLine]:
+    """The title of a sharing page that prints none of its own but gives the file's name as the page's title,
+    twice (`X.docx《X.docx》由会员分享`): the name without its extension, when it ends in report words (a file
+    named `附件2.docx` names none). A file name printed once is a download link's, no more the report's title
+    than the form's own 项目名称 (`某局2021年度乡村道路项目自评表.pdf` over a form for 乡村道路建设养护项目)."""
+    for index, line in enumerate(lines[:2]):
+        named = _FILE_NAME.match(line)
+        if named is None or line.find(named["stem"], named.end()) < 0:
+            continue
+        stem = named["stem"]
+        words = REPORT_TITLE.search(stem)
+        if words is not None and words.end() == len(stem) and not _SENTENCE_MARKS.search(stem):
+            return [_TitleLine(title=stem, rest="", index=index)]
+    return []
+
+
 def title_of(text: str) -> str | None:
     found = _title_lines(_lines(text))
     return found[0].title if found else None
@@ -325,7 +345,7 @@ def read_header(view: str) -> Header:
     """The header of a report, read in the text the grammar reads (the simplified view of a traditional
     report: names come out simplified, like indicator names)."""
     lines = _lines(view)
-    titles = _title_lines(lines) or _announced(lines) or _headline(lines)
+    titles = _title_lines(lines) or _announced(lines) or _headline(lines) or _file_name(lines)
     title = titles[0].title if titles else None
     fields = form_fields(view)
     fund = _fund(fields, titles, lines) or (fund_in_body(view) if not titles and not fields else None)

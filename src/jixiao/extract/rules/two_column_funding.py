@@ -35,8 +35,8 @@ _ROWS_AFTER = 3  # source pairs read after the totals at most
 
 def two_column_funding(text: str) -> Funding | None:
     """The funding block of budget and executed label-amount pairs, or None when the text prints none."""
-    if "执行数" not in text:
-        return None
+    if "执行数:" not in text and "执行数：" not in text:
+        return None  # the pairs need the label's colon: most texts print 执行数 without one, and are not searched
     totals = _TOTALS.search(text)
     if totals is None:
         return None

@@ -1,0 +1,63 @@
+"""The 项目支出明细情况 list of Hunan's 财政支出项目绩效评价自评报告 form, a pipe dump a cell per line:
+
+    支出内容 | 实际支出数 | 会计凭证号 | 备注 |
+    30226劳务费 | 36,000.00 | 2023年03月记账 12 | 付某某养护劳务费 |
+    30906大型修缮 | 125,480.50 | 2023年05月记账 7 | 付某公司路面修补款 |
+
+Each row's first cell is the spending's content, its second the amount. The column prints no unit: the amounts
+are in 元 when one of them is more than the project's whole budget in 万元 (a 36,000 payment out of 700 万元),
+and the list is not read when nothing says which (a wrong unit would be a wrong figure on every row).
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.extract.rules.figures import figure_at
+from jixiao.model import Figure, SpendingItem
+from jixiao.vocabulary import to_wan_yuan
+
+FOUND_BY = "form.spending_details"
+_HEADER = re.compile(r"支出内容[ \t]*\|\s*实际支出数(?P<unit>[（(]万?元[)）])?[ \t]*\|")
+_ROW = re.compile(
+    r"\n[ \t]*(?P<name>[^|\s][^|\n]{1,29}?)[ \t]*\|\s*"
+    r"(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t]*(?=\|)"
+)
+_SECTION = re.compile(r"\n[ \t]*[三四五六七八九十]、")
+_DIGITS_ONLY = re.compile(r"[\d\s.,]+")
+
+
+def spending_details(text: str, budget: Figure | None) -> list[SpendingItem]:
+    """The items of the form's 支出明细 list in 万元, or none (no such list, or no unit sure)."""
+    if "支出内容" not in text:
+        return []
+    header = _HEADER.search(text)
+    if header is None:
+        return []
+    section = _SECTION.search(text, header.end())
+    rows = [
+        row
+        for row in _ROW.finditer(text, header.end(), section.start() if section else len(text))
+        if not _DIGITS_ONLY.fullmatch(row["name"])
+    ]
+    if not rows:
+        return []
+    unit = _unit(header["unit"], [float(row["amount"].replace(",", "")) for row in rows], budget)
+    if unit is None:
+        return []
+    items = []
+    for row in rows:
+        amount = figure_at(text, row.start("amount"), row.end("amount"), FOUND_BY)
+        if amount.value is None:
+            continue
+        amount.value, amount.unit = to_wan_yuan(amount.value, unit), "万元"
+        items.append(SpendingItem(category=row["name"].strip(), amount=amount))
+    return items
+
+
+def _unit(printed: str | None, amounts: list[float], budget: Figure | None) -> str | None:
+    if printed:
+        return "万元" if "万" in printed else "元"
+    if budget is None or budget.value is None or budget.value <= 0:
+        return None
+    return "元" if max(amounts) > budget.value else None
