@@ -16,9 +16,9 @@ import pytest
 
 from jixiao import injection, numbers, vocabulary
 from jixiao.documents import load_document
-from jixiao.documents.tables import headers
+from jixiao.documents.tables import headers, levels, pieces, tokens, wrapped
 from jixiao.extract.rules import clauses, form_fields, funding, money_lists, sentences, summed_parts
-from jixiao.scan import first_chars, skipping
+from jixiao.scan import first_chars, optional_as_branch, skipping
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "real"
@@ -34,6 +34,28 @@ def test_no_lookahead_when_any_char_may_start_a_match() -> None:
     for pattern in (r"a*", r"[^a]b", r".b", r"(?i:a)b", r"(?i)ab", r"(a)?(?(1)b|c)"):
         assert first_chars(pattern) is None, pattern
         assert skipping(pattern).pattern == pattern
+
+
+def test_optional_groups_become_alternations_with_an_empty_last_branch() -> None:
+    assert optional_as_branch(r"(?:ab|c)?d(?:e)?") == r"(?:ab|c|)d(?:e|)"
+    kept = r"(x)?(?:a)??(?:b)?+[)?(]?\)?(?P<n>y)?"  # groups, lazy, possessive, classes, escapes
+    assert optional_as_branch(kept) == kept
+    assert optional_as_branch(r"(?:a(?:b)?)?") == r"(?:a(?:b|)|)"
+    assert optional_as_branch("(?x)(?:a # (b)?\n)?") == "(?x)(?:a # (b)?\n)?"  # comments may hold brackets
+
+
+def test_the_header_words_find_what_they_found_with_optional_groups() -> None:
+    source = "|".join(f"(?P<{role.value}>{pattern})" for role, pattern in headers._WORDS)
+    plain = re.compile(source)
+    for text in _texts():
+        found = [(m.span(), m.lastgroup) for m in headers.HEADER_WORD.finditer(text)]
+        assert found == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+
+
+def test_no_lookahead_where_the_engine_skips_to_a_literal_by_itself() -> None:
+    for pattern in (r"其中[:：]", r"[（(]\d+", r"合计|共计"):
+        assert skipping(pattern).pattern == pattern, pattern
+    assert skipping(r"(?:全年)?预算").pattern == r"(?=[全预])(?:(?:全年|)预算)"
 
 
 def test_the_lookahead_shares_the_patterns_flags() -> None:
@@ -53,6 +75,10 @@ SCANS = {
     "bracketed lists": money_lists._BRACKET_AFTER_AMOUNT,
     "actual markers": clauses.ACTUAL,
     "target markers": clauses.TARGET_MARKER,
+    "cell separators": pieces._SEPARATOR,
+    "levels inside a cell": levels._INNER_LEVEL,
+    "wrapped words": wrapped._WORDS,
+    "a block's points": tokens._POINTS,
 }
 
 

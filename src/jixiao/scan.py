@@ -15,8 +15,8 @@ compiled as it is.
 from __future__ import annotations
 
 import re
+from re import _compiler, _parser  # type: ignore[attr-defined]
 from re import _constants as _c  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
 _CLASSES = {
@@ -34,11 +34,75 @@ class _Unknown(Exception):
 
 
 def skipping(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """`pattern` compiled behind a lookahead for the chars its matches can start with (same matches)."""
+    """`pattern` compiled behind a lookahead for the chars its matches can start with (same matches), its
+    optional groups as alternations (see optional_as_branch). A pattern the engine skips through by itself
+    (it starts with a literal, a class or an alternation of literals) gets no lookahead: the engine's own
+    scan for those chars is faster than a lookahead tried at every char."""
+    pattern = optional_as_branch(pattern, flags)
     first = first_chars(pattern, flags)
-    if first is None:
+    if first is None or _skipped_by_the_engine(pattern, flags):
         return re.compile(pattern, flags)
     return re.compile(f"(?=[{first}])(?:{pattern})", flags)
+
+
+def optional_as_branch(pattern: str, flags: int = 0) -> str:
+    """`(?:X)?` written `(?:X|)`: the same matches, tried in the same order (X, then nothing), but the engine
+    runs an optional group through its general repeat (a context pushed at every try) and an alternation
+    through its branch, which refuses an alternative whose first literal differs from the text in one
+    comparison (a third of the cost of the header words' scan). Lazy and possessive `??`, `?+` are kept."""
+    if "(?#" in pattern or _parser.parse(pattern, flags).state.flags & re.VERBOSE:
+        return pattern  # comments may hold brackets
+    out: list[str] = []
+    groups: list[bool] = []  # whether each open group is non-capturing (?:…)
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            out.append(pattern[index : index + 2])
+            index += 2
+        elif char == "[":
+            end = _class_end(pattern, index)
+            out.append(pattern[index:end])
+            index = end
+        elif char == "(":
+            groups.append(pattern.startswith("(?:", index))
+            out.append(char)
+            index += 1
+        elif (
+            char == ")"
+            and groups.pop()
+            and pattern[index + 1 : index + 2] == "?"
+            and pattern[index + 2 : index + 3] not in ("?", "+")
+        ):
+            out.append("|)")
+            index += 2
+        else:
+            out.append(char)
+            index += 1
+    return "".join(out)
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """Index just past the character class opening at pattern[start] (a `]` first in it is a member)."""
+    index = start + 1
+    if pattern.startswith("^", index):
+        index += 1
+    if pattern.startswith("]", index):
+        index += 1
+    while pattern[index] != "]":
+        index += 2 if pattern[index] == "\\" else 1
+    return index + 1
+
+
+def _skipped_by_the_engine(pattern: str, flags: int) -> bool:
+    """Whether the engine finds the pattern's start by itself: a literal prefix, or a first char from a class
+    or an alternation of literals (re._compiler's own reading)."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except re.error:
+        return False
+    prefix, _, _ = _compiler._get_literal_prefix(parsed, parsed.state.flags)
+    return bool(prefix) or _compiler._get_charset_prefix(parsed, parsed.state.flags) is not None
 
 
 def first_chars(pattern: str, flags: int = 0) -> str | None:

@@ -211,11 +211,12 @@ TEXT_VALUES = (
     "较高 程度较高 有所提高 逐步提高 有效提高 明显提高 稳步提高 持续提高"
 ).split()
 """Words a table prints in place of a number (text targets and actuals)."""
-_TEXT_VALUE = re.compile("^(?:" + "|".join(sorted(TEXT_VALUES, key=len, reverse=True)) + ")$")
+_TEXT_VALUE_SET = frozenset(TEXT_VALUES)
 
 
 def is_text_value(text: str) -> bool:
-    return bool(_TEXT_VALUE.match(text.strip()))
+    """One of the words, spaces around it aside (a set lookup: the words are plain, no pattern is needed)."""
+    return text.strip() in _TEXT_VALUE_SET
 
 
 # ---- direction of an indicator -------------------------------------------------------------------------

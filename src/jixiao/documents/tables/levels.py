@@ -7,6 +7,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from jixiao.documents.tables.table import Cell, cell_part, trimmed_cell
+from jixiao.scan import skipping
 from jixiao.vocabulary import LEVEL1_OF, LEVEL2_WORD, LEVEL_WORD, POINTS, is_level1, is_level2
 
 TOTAL_WORDS = re.compile(r"^(?:总分|合计|总计|总得分|自评总分|综合得分|自评得分)(?:[（(]分[)）])?[:：]?$")
@@ -37,7 +38,7 @@ def is_grade(text: str) -> bool:
 
 # not the tail of a longer level (`社会|成本指标`); a first level, or a page's repeated 绩效指标, when a level
 # follows (`…动用库存绩效指标效益指标生态效益指标…`: a page break repeated the row-spanning cells)
-_INNER_LEVEL = re.compile(
+_INNER_LEVEL = skipping(
     r"(?<=[\u4e00-\u9fff，,。；;])(?<!经济)(?<!社会)(?<!生态)(?<!环境)(?<!对象)"
     rf"(?:{LEVEL2_WORD}|(?:产出|效益|满意度|绩效)指标(?={LEVEL_WORD}))"
 )

@@ -23,6 +23,7 @@ from jixiao.documents.tables.tokens import Gap, tokens
 from jixiao.documents.tables.twice_printed import points_pair, rejoined_twice, repeated_tail
 from jixiao.documents.tables.wrapped_header import wrapped_header
 from jixiao.numbers import UNIT_PATTERN, parse_quantity
+from jixiao.scan import skipping
 from jixiao.vocabulary import (
     FUNDING_TOTAL,
     MONEY_UNITS,
@@ -86,7 +87,7 @@ _DASH = re.compile(r"^(?::?[-—–/／\\]+:?|无|空)$")  # also Markdown's :--
 _ELLIPSIS = re.compile(r"^(?:[…\.。·]{2,}|…+)$")
 _UNIT_ALONE = re.compile(rf"^(?:{UNIT_PATTERN})$")
 _FIGURE_INSIDE = re.compile(r"\d")
-_SEPARATOR = re.compile(r"\||\n|\t+|(?<=\S)[ \u3000]{2,}(?=\S)")
+_SEPARATOR = skipping(r"\||\n|\t+|(?<=\S)[ \u3000]{2,}(?=\S)")
 _PAREN_UNIT = re.compile(rf"^([^()（）]+?)[（(]({UNIT_PATTERN})[)）]$")
 _POINTS_ALONE = re.compile(r"^[（(]?\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
 _POINTS_TAIL = re.compile(POINTS + r"$")

@@ -30,7 +30,7 @@ VALUE = skipping(
 _DASH = re.compile(r"(?<!\S)[-—/／](?!\S)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WORD = re.compile(r"[^\s|]+")
-_POINTS = re.compile(r"(?<=[\u4e00-\u9fff])\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")  # 产出指标(50分): a block's points
+_POINTS = skipping(r"(?<=[\u4e00-\u9fff])\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")  # 产出指标(50分): a block's points
 # `2021年10月底前`, `2021年12月15日`: one value, unless words follow (`2021年12月开展…` is a name)
 _DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?(?:底|末|中旬|上旬|下旬)?(?:前|之前|以前)?(?:完成)?")
 _LEVEL_WORD = re.compile(LEVEL_WORD)

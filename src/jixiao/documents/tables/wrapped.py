@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from jixiao.documents.tables.headers import HEADER_WORD
 from jixiao.documents.tables.table import Cell, Table
 from jixiao.documents.tables.tokens import Gap
+from jixiao.scan import skipping
 from jixiao.vocabulary import LEVEL_WORD
 
 _WRAP = re.compile(r"(?<=[^\s|\d%.])[ \u3000](?=[^\s|])|(?<=[^\s|])[ \u3000](?=[^\s|\d.≥≤<>=])")
 """One space between two printed chars, not between two figures (`100 100` keeps its border)."""
-_WORDS = re.compile(rf"{LEVEL_WORD}|{HEADER_WORD.pattern}")
+_WORDS = skipping(rf"{LEVEL_WORD}|{HEADER_WORD.pattern}")
 _MIN_BROKEN = 3
 
 
@@ -68,8 +69,13 @@ def wrapped_view(text: str, start: int, end: int) -> WrappedView | None:
     stretch = text[start:end]
     if "|" in stretch or not _WRAP.search(stretch):
         return None
-    kept = [start + i for i, char in enumerate(stretch) if not (char in " \u3000" and _WRAP.match(stretch, i))]
-    view = "".join(text[at] for at in kept)
+    kept: list[int] = []  # the offsets of the chars around the wrap spaces, run by run (not char by char)
+    after_space = start
+    for space in _WRAP.finditer(stretch):
+        kept += range(after_space, start + space.start())
+        after_space = start + space.end()
+    kept += range(after_space, start + len(stretch))
+    view = _WRAP.sub("", stretch)
     broken = whole = 0
     for match in _WORDS.finditer(view):
         if kept[match.end() - 1] - kept[match.start()] >= match.end() - match.start():

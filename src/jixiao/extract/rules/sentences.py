@@ -12,12 +12,14 @@ _RUN_IN_HEADING = skipping(
 
 class SentenceEnds:
     """Where each sentence of text[:limit] ends: at 。 or a line break, or before a run-in heading. The next
-    。 and break are kept, not searched again from every sentence (a text of many lines and few 。 would
-    be scanned to its next 。 once per line)."""
+    。, break and run-in heading are kept, not searched again from every sentence (a text of many lines and
+    few 。 would be scanned to its next 。 once per line). A heading never holds a 。 or a break, so one found
+    past a sentence's end is the next one's, whatever the end its search was given."""
 
     def __init__(self, text: str, limit: int) -> None:
         self.text, self.limit = text, limit
         self.stop = self.line_end = -1  # the next 。 and line break at or after the last start (limit: none)
+        self.heading = -1  # the next run-in heading after the last start (limit: none)
 
     def after(self, start: int) -> int:
         text, limit = self.text, self.limit
@@ -27,9 +29,11 @@ class SentenceEnds:
         if self.line_end < start:
             found = text.find("\n", start, limit)
             self.line_end = limit if found < 0 else found
+        if self.heading < start + 1:
+            heading = _RUN_IN_HEADING.search(text, start + 1, limit)
+            self.heading = limit if heading is None else heading.start()
         end = min(self.stop, self.line_end)
-        heading = _RUN_IN_HEADING.search(text, start + 1, end)
-        return heading.start() - 1 if heading else end
+        return self.heading - 1 if self.heading < end else end
 
 
 __all__ = ["SentenceEnds"]
