@@ -50,6 +50,17 @@ def money_at(text: str, start: int, end: int, found_by: str) -> Figure:
     return figure
 
 
+def money_in_unit(text: str, start: int, end: int, found_by: str, unit: str) -> Figure | None:
+    """A table's amount in 万元, read in the `unit` its header gives when the cell prints none; None when the
+    cell holds no number."""
+    figure = figure_at(text, start, end, found_by)
+    if figure.value is None:
+        return None
+    figure.value = to_wan_yuan(figure.value, figure.unit or unit)
+    figure.unit = "万元"
+    return figure
+
+
 _MONEY = re.compile(r"\s*(-?[\d,]+(?:\.\d+)?)\s*(万元|亿元|千元|元|万)?")
 
 

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 
-from jixiao.extract.rules.figures import figure_at
+from jixiao.extract.rules.figures import figure_at, money_in_unit
 from jixiao.extract.rules.planned_funding import planned_funding
 from jixiao.extract.rules.two_column_funding import two_column_funding
 from jixiao.model import Figure, Funding, Kind, SourceAmount, SpendingItem
-from jixiao.vocabulary import row_source_of, to_wan_yuan
+from jixiao.vocabulary import row_source_of, source_label, to_wan_yuan
 
 FOUND_BY = "form.paired_funding"
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?)"
@@ -63,7 +63,7 @@ def paired_funding(text: str) -> Funding | None:
         for line, index in zip(lines, (2, 3, 4), strict=True):
             amount = _amount(text, row, index, unit)
             if amount is not None:
-                line.by_source.append(SourceAmount(source=source, name=_name(label), amount=amount))
+                line.by_source.append(SourceAmount(source=source, name=source_label(label), amount=amount))
         position = row.end()
     return funding
 
@@ -74,17 +74,8 @@ def _skip_space(text: str, position: int) -> int:
     return position
 
 
-def _name(label: str) -> str:
-    return re.sub(r"^其中[:：]", "", label)
-
-
 def _amount(text: str, match: re.Match[str], group: int, unit: str) -> Figure | None:
-    figure = figure_at(text, match.start(group), match.end(group), FOUND_BY)
-    if figure.value is None:
-        return None
-    figure.value = to_wan_yuan(figure.value, figure.unit or unit)
-    figure.unit = "万元"
-    return figure
+    return money_in_unit(text, match.start(group), match.end(group), FOUND_BY, unit)
 
 
 def _rate(text: str, match: re.Match[str]) -> Figure:

@@ -16,7 +16,7 @@ import re
 
 from jixiao.extract.rules.figures import figure_at
 from jixiao.model import Figure, Funding, FundingLine, SourceAmount
-from jixiao.vocabulary import row_source_of
+from jixiao.vocabulary import row_source_of, source_label
 
 FOUND_BY = "form.paired_funding"
 _AMOUNT = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -54,7 +54,7 @@ def planned_funding(text: str) -> Funding | None:
         source = row_source_of(row.group(1))
         if source is None:
             continue
-        name = re.sub(r"^其中[:：]", "", row.group(1))
+        name = source_label(row.group(1))
         for (_, line), group in zip(_LABELS, (2, 3, 4), strict=True):
             if _CLEAN.fullmatch(row.group(group)):
                 amount = _figure(text, row.start(group), row.end(group))

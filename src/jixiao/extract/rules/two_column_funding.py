@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import re
 
-from jixiao.extract.rules.figures import figure_at
+from jixiao.extract.rules.figures import money_in_unit
 from jixiao.model import Figure, Funding, SourceAmount
-from jixiao.vocabulary import row_source_of, to_wan_yuan
+from jixiao.vocabulary import row_source_of, source_label
 
 FOUND_BY = "form.paired_funding"
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?(?:[ \t]*万元)?)"
@@ -51,7 +51,7 @@ def two_column_funding(text: str) -> Funding | None:
         row = _SOURCE_PAIR.match(text, position)
         if row is None or (source := row_source_of(row.group(1))) is None:
             break
-        name = re.sub(r"^其中[:：]", "", row.group(1))
+        name = source_label(row.group(1))
         for line, group in ((funding.budget, 2), (funding.executed, 3)):
             if (amount := _amount(text, row, group, unit)) is not None:
                 line.by_source.append(SourceAmount(source=source, name=name, amount=amount))
@@ -60,9 +60,4 @@ def two_column_funding(text: str) -> Funding | None:
 
 
 def _amount(text: str, match: re.Match[str], group: int, unit: str) -> Figure | None:
-    figure = figure_at(text, match.start(group), match.end(group), FOUND_BY)
-    if figure.value is None:
-        return None
-    figure.value = to_wan_yuan(figure.value, figure.unit or unit)
-    figure.unit = "万元"
-    return figure
+    return money_in_unit(text, match.start(group), match.end(group), FOUND_BY, unit)
