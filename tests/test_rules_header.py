@@ -350,3 +350,34 @@ def test_a_narratives_implementing_body_field_ends_at_its_full_stop_and_names_th
         "(一)项目基本情况\n(1)项目名称:基本公共卫生服务。\n实施主体:青禾县卫生健康委员会。\n(2)项目立项依据:按照省里要求开展。\n"
     )
     assert header.region == "青禾县"
+
+
+def test_the_transfer_templates_first_heading_names_the_fund_of_a_report_without_a_title() -> None:
+    header = _header(
+        "一、绩效目标分解下达情况\n(一)下达乡村公路养护转移支付预算和绩效目标情况。\n"
+        "2024年共下达补助资金80万元。\n2、资金执行情况。2024年全县共完成发放补助资金60万元。\n"
+        "我局制定了《青石县乡村公路养护专项资金管理办法》。\n"
+    )
+    # the heading names the fund (not `全县共完成发放补助`, a clause), and the county's own rules the place
+    assert (header.fund, header.region) == ("乡村公路养护转移支付", "青石县")
+
+
+def test_the_centre_giving_money_to_an_autonomous_region_names_the_region() -> None:
+    header = _header(
+        "一、绩效目标分解下达情况\n(一)中央下达宁夏土壤污染防治资金预算和区域绩效目标情况\n"
+        "2023年收到通知,下达宁夏土壤污染防治资金共5000万元。\n"
+    )
+    assert (header.fund, header.region) == ("土壤污染防治资金", "宁夏")
+    provincial = _header(  # a province giving its own fund names no region of the report
+        "一、绩效目标分解下达情况某省文化厅下达2022年青川省文化专项资金20万元。\n"
+    )
+    assert provincial.region is None
+
+
+def test_a_year_and_a_masked_name_before_the_funds_name_in_the_body() -> None:
+    header = _header(
+        "一、基本情况\n二、综合评价结论\n下达青州市2021年民间艺术保护资金用于补助。2021年我市民间艺术保护资金下达30万元。\n"
+    )
+    assert (header.fund, header.region) == ("民间艺术保护资金", "青州市")
+    masked = _header("一、基本情况\n下达**河县2023年民间艺术保护资金30万元。\n")
+    assert masked.region is None  # `**河县`: a name masked by the site, not 河县
