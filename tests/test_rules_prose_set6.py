@@ -1,0 +1,39 @@
+"""Prose shapes of held-out set 6, one class each, on invented paragraphs."""
+
+from __future__ import annotations
+
+from jixiao.documents.normalize import normalize
+from jixiao.extract.rules.goal_statements import read_goal_statements
+
+
+def _goals(raw: str) -> list[tuple[str | None, str, str | None]]:
+    text, _ = normalize(raw)
+    return [(i.level2, i.name, i.target.text if i.target else None) for i in read_goal_statements(text)]
+
+
+# ---- goals the transfer template breaks down under their second-level names ------------------------------
+
+
+def test_goals_listed_under_their_second_level_names_are_targets_of_that_level() -> None:
+    found = _goals(
+        "一、绩效目标分解下达情况\n(一)中央下达某省土壤防治资金预算和区域绩效目标情况\n"
+        "下达资金共900万元。具体分解二级指标3个、三级指标5个:\n"
+        "1.数量指标2个:新建污水管网12公里、改造提升泵站3座。\n"
+        "2.时效指标2个:项目开工率100%,项目完工率≥80%。\n"
+        "3.生态效益指标1个:区域水质持续改善。\n"
+        "4.服务对象满意度指标1个:受益群众满意度≥85%。\n"
+    )
+    assert found == [
+        ("数量指标", "新建污水管网", "12公里"),
+        ("数量指标", "改造提升泵站", "3座"),
+        ("时效指标", "项目开工率", "100%"),
+        ("时效指标", "项目完工率", "≥80%"),
+        ("服务对象满意度指标", "受益群众满意度", "≥85%"),
+    ]
+
+
+def test_a_list_that_does_not_hold_what_its_lead_counts_or_states_what_was_done_is_not_read() -> None:
+    miscounted = "一、绩效目标分解下达情况\n1.数量指标3个:新建污水管网12公里、改造泵站、清淤河道4公里。\n"
+    assert _goals(miscounted) == []  # 改造泵站 has no figure: the list is not what the lead counts
+    done = "二、绩效目标完成情况分析\n1.数量指标2个:新建污水管网12公里、改造泵站3座。\n"
+    assert _goals(done) == []  # under a heading about what was done these are no targets
