@@ -187,6 +187,7 @@ def test_dates_in_the_body_are_not_the_fiscal_year() -> None:
         "（一）資金",  # a heading with nothing under it
         "2、质量指标。符合条件的城乡老年居民养老金",
         "成本指标 | 指标1:",  # a cell cut after its label
+        "补助资料报县农业农村委备案。要求各乡镇要紧紧围绕春耕生产、",  # closing words in an earlier sentence
     ],
 )
 def test_an_excerpt_that_stops_inside_a_sentence_is_truncated(ending: str) -> None:
@@ -207,6 +208,7 @@ def test_an_excerpt_that_stops_inside_a_sentence_is_truncated(ending: str) -> No
         "无",
         "特此报告",
         "总分 | 100 | 98.83 |",
+        "资金使用规范，综合评价结果为：良。",
     ],
 )
 def test_a_report_that_closes_is_not_truncated(ending: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from jixiao.documents.normalize import normalize
 from jixiao.extract.rules.goal_statements import read_goal_statements
+from jixiao.extract.rules.score import extract_score
 
 
 def _goals(raw: str) -> list[tuple[str | None, str, str | None]]:
@@ -37,3 +38,20 @@ def test_a_list_that_does_not_hold_what_its_lead_counts_or_states_what_was_done_
     assert _goals(miscounted) == []  # 改造泵站 has no figure: the list is not what the lead counts
     done = "二、绩效目标完成情况分析\n1.数量指标2个:新建污水管网12公里、改造泵站3座。\n"
     assert _goals(done) == []  # under a heading about what was done these are no targets
+
+
+# ---- the score and grade of a narrative ------------------------------------------------------------------
+
+
+def _score(raw: str) -> tuple[str | None, str | None]:
+    text, _ = normalize(raw)
+    score, grade = extract_score(text)
+    return (score.text if score else None, grade.text if grade else None)
+
+
+def test_a_bare_score_closing_its_clause_and_a_grade_after_a_colon() -> None:
+    assert _score("二、综合评价结论\n资金用于保护补助。自评得分87.6,综合评价结果为:良。\n") == ("87.6", "良")
+
+
+def test_the_sheets_maximum_on_the_line_does_not_make_it_an_indicators_line() -> None:
+    assert _score("按照工作方案进行自评,总分值为100分,自评分为96分。\n") == ("96", None)

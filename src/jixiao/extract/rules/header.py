@@ -397,6 +397,7 @@ _CLOSING_LINE = re.compile(
     )
 )
 _CLOSING_REACH = 40
+_LAST_SENTENCE = re.compile(r"[。！!？?；;]")
 _BARE_ENUMERATOR = re.compile(
     r"\s*(?:[（(][\d一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*"
 )
@@ -420,7 +421,10 @@ def ends_mid_sentence(text: str) -> bool:
     last = lines[-1]
     if _BARE_ENUMERATOR.fullmatch(last):
         return True  # `(2)`: a numbered part whose text is not there
-    if _CLOSING_LINE.search(last[-_CLOSING_REACH:]) or _is_signature(last):
+    # the closing words are looked for in the line's last sentence: `…资料报区农业农村委备案。要求各镇街要…、` is cut
+    # inside a sentence, whatever a sentence before it said
+    tail = _LAST_SENTENCE.split(last.rstrip("。！!？?；;"))[-1]
+    if _CLOSING_LINE.search(tail[-_CLOSING_REACH:]) or _is_signature(last):
         return False
     return bool(_OPEN_END.search(last) or _HEADING_ONLY.fullmatch(last))
 
