@@ -383,3 +383,8 @@ def test_a_year_and_a_masked_name_before_the_funds_name_in_the_body() -> None:
     assert (header.fund, header.region) == ("民间艺术保护资金", "青州市")
     masked = _header("一、基本情况\n下达**河县2023年民间艺术保护资金30万元。\n")
     assert masked.region is None  # `**河县`: a name masked by the site, not 河县
+
+
+def test_a_units_whole_spending_is_the_department_whole_whatever_the_units_name() -> None:
+    header = _header("2023年度青川县残疾人联合会部门(单位)整体支出绩效自评报告\n一、部门基本情况\n")
+    assert (header.region, header.fund) == ("青川县", "部门整体支出")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from jixiao.documents.normalize import normalize
+from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.goal_statements import read_goal_statements
 from jixiao.extract.rules.score import extract_score
 
@@ -55,3 +56,35 @@ def test_a_bare_score_closing_its_clause_and_a_grade_after_a_colon() -> None:
 
 def test_the_sheets_maximum_on_the_line_does_not_make_it_an_indicators_line() -> None:
     assert _score("按照工作方案进行自评,总分值为100分,自评分为96分。\n") == ("96", None)
+
+
+# ---- a budget split into its year-start part and an addition; a balance closing a spending list -----------
+
+
+def _lines(raw: str) -> tuple[str | None, str | None, list[tuple[str, str]]]:
+    text, _ = normalize(raw)
+    funding, spending = extract_funding(text)
+    budget, initial = funding.budget.total, funding.initial.total
+    return (
+        budget.text if budget else None,
+        initial.text if initial else None,
+        [(item.category, item.amount.text) for item in spending],
+    )
+
+
+def test_a_budget_income_with_its_year_start_part_and_an_addition_is_the_budget() -> None:
+    text = "2023年预算收入120.5万元,其中年初预算100.5万元,调整追加20万元。其他资金来源8万元。\n"
+    assert _lines(text)[:2] == ("120.5万元", "100.5万元")
+    bracketed = "整治行动资金500万元(财政预算450万元,年底追加示范村奖补资金50万元),主要用于以奖促治。\n"
+    assert _lines(bracketed)[:2] == ("500万元", "450万元")
+
+
+def test_parts_that_do_not_make_up_the_whole_are_no_initial_budget() -> None:
+    assert _lines("2023年预算收入120.5万元,其中年初预算90万元,调整追加20万元。\n")[:2] == (None, None)
+
+
+def test_the_balance_closing_a_spending_list_is_no_part_of_the_spending() -> None:
+    text = "2023年支出95万元,其中基本支出80万元,项目支出15万元,结余结转0万元。\n"
+    assert _lines(text)[2] == [("基本支出", "80万元"), ("项目支出", "15万元")]
+    unbalanced = "2023年支出95万元,其中基本支出70万元,项目支出15万元,结余结转10万元。\n"
+    assert _lines(unbalanced)[2] == []  # the parts before the balance do not make up what was spent

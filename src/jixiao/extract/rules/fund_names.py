@@ -59,6 +59,8 @@ _FORM_NAME = re.compile(r"^(?:中央(?:对|支付|支持)?地方)?(?:转移支�
 """`转移支付区域(项目)`, `中央对地方转移支付项目`, `中央支付地方发展项目`: the transfer-payment form's own name in
 a title (`…绩效目标自评表`), no fund; its 转移支付(项目)名称 field names the fund."""
 _WHOLE_DEPARTMENT = re.compile(r"^(?:(?:部门|单位)整体(?:支出)?|整体支出)$")  # a unit's 整体支出 is its whole
+# `某某联合会部门(单位)整体支出`: whatever the unit's name, its whole spending
+_UNITS_WHOLE = re.compile(r"(?:部门|单位)\s*(?:[（(](?:单位|部门)[)）])?\s*整体支出$")
 _MONEY_WORD = r"(?:资金|经费|补贴|补助|租金|转移支付)(?:[（(][^()（）]{1,20}[)）])?"
 _TRAILING = [
     (re.compile(r"(项目|工程)支出$"), r"\1", ("支出",)),  # …建设项目支出 → …建设项目
@@ -121,7 +123,7 @@ def subject_of(text: str) -> str | None:
             return "部门整体支出"
         if unit and _names_a_fund(subject[unit.end() :]):
             subject = subject[unit.end() :]  # `水利局农田水利建设资金`: the unit's name, then the fund
-        if _WHOLE_DEPARTMENT.match(subject):
+        if _WHOLE_DEPARTMENT.match(subject) or _UNITS_WHOLE.search(subject):
             return "部门整体支出"
         if _names_a_fund(subject):
             return subject
