@@ -75,6 +75,16 @@ def test_a_source_read_twice_is_a_suspect_not_a_sum_error() -> None:
     assert any(f.rule == "extraction.suspect" and "两次" in f.message_zh for f in findings)
 
 
+def test_sources_all_0_under_a_total_are_a_suspect_not_a_sum_error() -> None:
+    """The 其中 rows of a form print 0 when unused: all of them 0 under 250000 means the money row was misread."""
+    funding = Funding(
+        budget=line("25", (FundSource.APPROPRIATION, "当年财政拨款", "0"), (FundSource.CARRYOVER, "上年结转", "0"))
+    )
+    findings = run_checks(report(funding=funding))
+    assert _loud(findings) == []
+    assert any(f.rule == "extraction.suspect" and "各来源均为 0" in f.message_zh for f in findings)
+
+
 def test_categories_far_above_their_total_make_the_total_a_suspect() -> None:
     """A category's own sentence (`科普经费支出42.6万元，分别是…`) read as the executed total: the categories
     add to many times it, which no report prints; the total is the tool's misreading."""

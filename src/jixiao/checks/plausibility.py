@@ -99,6 +99,19 @@ def _budget_vs_executed(report: Report) -> Iterator[tuple[str, str]]:
         yield "funding.executed.total", reason
 
 
+def _zero_sources(report: Report) -> Iterator[tuple[str, str]]:
+    """Every source 0 under a total that is not: forms print 0 in the rows a project does not use, so the
+    row holding the money was read under another label (as a budget of 0 beside money spent is)."""
+    for line in ("initial", "budget", "allocated", "executed"):
+        block = getattr(report.funding, line)
+        values = [row.amount.value for row in block.by_source]
+        if block.total is not None and block.total.value and values and all(value == 0 for value in values):
+            yield (
+                f"funding.{line}.total",
+                f"各来源均为 0 而合计为 {block.total.text}，可能读错了行（表中未用的行常印 0）",
+            )
+
+
 def _twice(report: Report) -> Iterator[tuple[str, str]]:
     """A source row read twice (the same level and amount in one line): a misreading, not a second source."""
     for line in ("initial", "budget", "allocated", "executed"):
@@ -159,6 +172,7 @@ _SUSPECT_CHECKS: tuple[Callable[[Report], Iterator[tuple[str, str]]], ...] = (
     _glued_money,
     _budget_vs_executed,
     _twice,
+    _zero_sources,
     _parts_over_whole,
     _prose_pairs,
 )
