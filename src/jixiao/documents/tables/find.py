@@ -36,6 +36,7 @@ from jixiao.documents.tables.share_rows import share_tables
 from jixiao.documents.tables.side_scores import with_side_scores
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, spaced
+from jixiao.documents.tables.unsettled import unsettled_cells
 from jixiao.documents.tables.wrapped import WrappedView, mapped_back, wrapped_view
 from jixiao.documents.tables.zones import MAX_PROSE_RUN, MIN_HEADER, may_hold_header, table_zones
 
@@ -92,6 +93,7 @@ class _RemovedSpaces(Gap):
 _EMPTY, _HEADER, _BLOCK, _LONG_TEXT = Shape.EMPTY, Shape.HEADER, Shape.BLOCK, Shape.LONG_TEXT
 _HEADER_OR_EMPTY = frozenset({Shape.HEADER, Shape.EMPTY})
 _FUNDING, _INDICATORS = Kind.FUNDING, Kind.INDICATORS
+_LEVELS = frozenset({Shape.LEVEL1, Shape.LEVEL2})
 _LABEL, _LEVEL1, _LEVEL2, _NAME = Role.LABEL, Role.LEVEL1, Role.LEVEL2, Role.NAME
 
 
@@ -210,6 +212,8 @@ def _body_end(text: str, found: list[Piece], start: int, absorbed: set[Piece], k
             continue
         if kind is _FUNDING and piece.shape is _LONG_TEXT and not _source_row_follows(found, position):
             return position
+        if kind is _FUNDING and piece.shape in _LEVELS:
+            return position  # a preview's page gap ran the funding rows into the indicator rows: theirs
         last = position == len(found) - 1 and not piece.text.endswith("。")  # a whole sentence is no cut cell
         off_pipes = piped and piece.cut not in ("pipe", "border") and piece.shape is not _EMPTY
         if off_pipes and not last and not _on_piped_line(text, piece.cell):
@@ -392,6 +396,7 @@ def _table(
             elif not cut and (span := drop_glued_rate(row)) is not None:
                 dropped.append(span)
             dropped += drop_unconfirmed_run(row)
+        dropped += unsettled_cells(rows, columns, layout, points)
     table = Table(kind=kind, layout=layout, columns=columns, rows=rows, start=run[0].cell.start, end=0)
     if kind is Kind.FUNDING:
         table.weight_in_header = _weight_in_header(run)
@@ -453,6 +458,21 @@ def _grid_pieces(text: str, layout: TableLayout) -> tuple[list[Piece], frozenset
     return found, frozenset(breaks)
 
 
+def _rows_after_funding(text: str, found: list[Piece], start: int) -> tuple[Table, int] | None:
+    """`年度资金总 … 可持续影响指标 | 可持续 | … | 10 | 9`: a preview's page gap ran a funding table's rows into
+    the indicator rows, whose header it lost; from the level word the funding body stopped at, they are read
+    as headerless rows (two suffice: the form around them is the 自评表's), with their 总分 footer."""
+    end = _body_end(text, found, start, set(), _INDICATORS)
+    body, footers = cut_footer(found[start:end])
+    table = headerless_table(text, body, min_rows=2)
+    if table is None:
+        return None
+    carry_down(table.rows)
+    table.rows.extend(footers)
+    table.end = max(row.end for row in table.rows)
+    return table, end
+
+
 def _tables_in(text: str, found: list[Piece], breaks: frozenset[int] | None = None) -> list[Table]:
     tables: list[Table] = []
     index = 0
@@ -462,6 +482,10 @@ def _tables_in(text: str, found: list[Piece], breaks: frozenset[int] | None = No
             index += 1
             continue
         table, index = _table(text, found, index, *header, breaks)
+        if table.kind is _FUNDING and index < len(found) and found[index].shape in _LEVELS:
+            if (lost := _rows_after_funding(text, found, index)) is not None:
+                tables.append(lost[0])  # (after the funding table, appended below: the order is by start)
+                index = lost[1]
         if table.rows or table.skipped:  # a table of cells no cut reads still says what is unread
             tables.append(table)
         elif not _TEXT_CHAR.search(text, table.end):  # the document ends on a table's header: it was cut

@@ -227,7 +227,7 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False, alon
     values = [token.cell for token in found if token.is_value]
     if len(values) == 1 and _LINE_SENTENCE.fullmatch(cell.text):
         return [cell]  # `已完工,剩余3%尾款未付。`: a reason on its own line (a cell per line), one cell
-    inside = piped or (alone and _WORD_UNIT.search(values[0].text) is not None)  # `…安排800万元`, not `…要求2020`
+    inside = piped or (alone and _glued_unit(text, values[0]))  # `…安排800万元`, `(11kw)`, not `…要求2020`
     if inside and len(values) == 1 and values[0].start > cell.start and not gap(values[0].start):
         before = text[values[0].start - 1]
         if "\u4e00" <= before <= "\u9fff" or before in ")）(（":
@@ -436,6 +436,15 @@ _BLANK_BEFORE = re.compile(r"\n[ \t\u3000]*\n[ \t\u3000]*$")
 _BLANK_AFTER = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*\n")
 
 
+def _glued_unit(text: str, value: Cell) -> bool:
+    """A figure printed with its unit: a word unit (`800万元`) or Latin letters right after the number
+    (`11kw`, `5t`), which no value column prints glued."""
+    if _WORD_UNIT.search(value.text) is not None:
+        return True
+    after = text[value.end : value.end + 1]
+    return after.isascii() and after.isalpha()
+
+
 def _alone(text: str, cell: Cell) -> bool:
     """A cell alone on its line between blank lines (a dump of one cell per line): a figure glued inside it
     is the cell's (`本年预算安排800万元` is a name), as between pipes."""
@@ -530,4 +539,5 @@ def _peel(piece: Piece, cut: str) -> list[Piece]:
 
 
 def is_money(piece: Piece) -> bool:
-    return piece.shape is _NUMBER or (piece.shape is _FIGURE and piece.unit in MONEY_UNITS)
+    """A bare number, or an amount with its money unit (`3359.62万` under a 万元 header is 万元 too)."""
+    return piece.shape is _NUMBER or (piece.shape is _FIGURE and (piece.unit in MONEY_UNITS or piece.unit == "万"))
