@@ -150,3 +150,51 @@ def test_a_funding_row_that_places_its_values_possibly_is_read(tmp_path: Path) -
     funding = _report(raw, tmp_path).funding
     assert funding.budget.total is not None and funding.budget.total.value == 45.0
     assert funding.execution_score is not None and funding.execution_score.text == "9.8"
+
+
+def test_a_squashed_department_sheet_with_points_after_every_level_reads_weight_and_score(tmp_path: Path) -> None:
+    raw = (
+        "部门整体支出绩效评价指标表一级指标分值二级指标分值三级指标分值评价标准指标说明得分"
+        "投入15目标设定15绩效目标合理性6目标明确得6分,每缺一项扣2分,扣完为止。指标以2023年为准。4"
+        "绩效指标明确性9指标细化量化计9分;每有一项未量化扣1.5分。9"
+        "过程40预算执行20支出进度率8以95%为标准,每低于5%扣1分。7"
+        "结转结余率6结转结余率=0,计6分;0-5%(含),计4分;大于5%不得分。6"
+        "政府采购执行率"
+    )
+    report = _report(raw, tmp_path)
+    rows = {
+        i.name: (i.level1, i.level2, i.weight and i.weight.text, i.score and i.score.text) for i in report.indicators
+    }
+    assert rows == {
+        "绩效目标合理性": ("投入", "目标设定", "6", "4"),
+        "绩效指标明确性": ("投入", "目标设定", "9", "9"),
+        "支出进度率": ("过程", "预算执行", "8", "7"),
+        "结转结余率": ("过程", "预算执行", "6", "6"),
+    }
+
+
+def test_a_squashed_goal_table_reads_its_goal_levels_its_completion_column_and_stops_at_the_next_section(
+    tmp_path: Path,
+) -> None:
+    raw = (
+        "项目年度绩效目标(定量目标)评价内容绩效内容绩效目标值实际完成值累计完成率"
+        "产出目标数量目标举办创业培训班次>=6期8期133%年度走访企业数>=120家150家125%"
+        "质量目标培训学员结业率>=90%96%107%"
+        "(二)项目资金使用情况本项目全年安排资金25万元,其中:项目立项5分,绩效目标6分,总得分88,"
+    )
+    report = _report(raw, tmp_path)
+    rows = {
+        i.name: (
+            i.level1,
+            i.level2,
+            i.target and i.target.text,
+            i.actual and i.actual.text,
+            i.completion and i.completion.text,
+        )
+        for i in report.indicators
+    }
+    assert rows == {
+        "举办创业培训班次": ("产出目标", "数量目标", "≥6期", "8期", "133%"),
+        "年度走访企业数": ("产出目标", "数量目标", "≥120家", "150家", "125%"),
+        "培训学员结业率": ("产出目标", "质量目标", "≥90%", "96%", "107%"),
+    }

@@ -37,6 +37,7 @@ from jixiao.documents.tables.side_scores import with_side_scores
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, spaced
 from jixiao.documents.tables.unsettled import unsettled_cells
+from jixiao.documents.tables.weighted_levels import weighted_level_rows
 from jixiao.documents.tables.wrapped import WrappedView, mapped_back, wrapped_view
 from jixiao.documents.tables.zones import MAX_PROSE_RUN, MIN_HEADER, may_hold_header, table_zones
 
@@ -94,6 +95,8 @@ _EMPTY, _HEADER, _BLOCK, _LONG_TEXT = Shape.EMPTY, Shape.HEADER, Shape.BLOCK, Sh
 _HEADER_OR_EMPTY = frozenset({Shape.HEADER, Shape.EMPTY})
 _FUNDING, _INDICATORS = Kind.FUNDING, Kind.INDICATORS
 _LEVELS = frozenset({Shape.LEVEL1, Shape.LEVEL2})
+_TEXTUAL = frozenset({Shape.TEXT, Shape.LONG_TEXT})
+_GLUED_HEADING = re.compile(r"[（(][一二三四五六七八九十]{1,2}[)）][\u4e00-\u9fff]{2}")
 _LABEL, _LEVEL1, _LEVEL2, _NAME = Role.LABEL, Role.LEVEL1, Role.LEVEL2, Role.NAME
 
 
@@ -212,6 +215,8 @@ def _body_end(text: str, found: list[Piece], start: int, absorbed: set[Piece], k
             continue
         if kind is _FUNDING and piece.shape is _LONG_TEXT and not _source_row_follows(found, position):
             return position
+        if piece.cut == "glued" and piece.shape in _TEXTUAL and _GLUED_HEADING.match(piece.text):
+            return position  # `…100%100%(二)项目财务管理状况…`: the squashed text's next section
         if kind is _FUNDING and piece.shape in _LEVELS:
             return position  # a preview's page gap ran the funding rows into the indicator rows: theirs
         last = position == len(found) - 1 and not piece.text.endswith("。")  # a whole sentence is no cut cell
@@ -360,6 +365,8 @@ def _table(
         columns = with_side_scores(text, run[0].cell.start, columns)
     end = _body_end(text, found, stop, set(absorbed), kind)
     body = [piece for piece in found[stop:end] if piece not in absorbed]
+    if kind is _INDICATORS and columns[0] is _NAME and _opens_with_level(body):
+        columns = [Role.LEVEL1, Role.LEVEL2, *columns]  # `评价内容 绩效内容 …`: level columns named otherwise
     if kind is Kind.FUNDING and (labelled := _labels_before(found, index, body, columns)) is not None:
         body = labelled
     elif kind is Kind.FUNDING and index and found[index - 1].shape is Shape.FUND_LABEL:
@@ -379,7 +386,8 @@ def _table(
     if grid is not None and len(body) != end - stop:  # pieces taken out of the body: no positional breaks
         grid = None
     layout = _layout(body)
-    scored = _scored_rows(text, body, columns, _next_block(found, end)) if layout == "t4" else None
+    weights = sum(piece.role is Role.WEIGHT for piece in run)
+    scored = _scored_rows(text, body, columns, _next_block(found, end), weights) if layout == "t4" else None
     rows, left = (scored, []) if scored is not None else Aligner(columns, kind, text).align(body, grid)
     layout = "scored" if scored is not None else layout  # its own reading, with its own confidence
     if kind is Kind.INDICATORS:
@@ -422,14 +430,16 @@ def _weight_in_header(run: list[Piece]) -> Cell | None:
     return None
 
 
-def _scored_rows(text: str, body: list[Piece], columns: list[Role], limit: int) -> list[Row] | None:
-    """A glued scoring sheet with its 分值 column right after the name (see scored_rows), or with no 分值 and
-    the score last (see score_last_rows), read on to the next header or block of the form (a glued body's long
-    runs of words do not end it)."""
+def _scored_rows(text: str, body: list[Piece], columns: list[Role], limit: int, weights: int) -> list[Row] | None:
+    """A glued scoring sheet with its 分值 column right after the name (see scored_rows; with a 分值 after each
+    level too, see weighted_levels), or with no 分值 and the score last (see score_last_rows), read on to the
+    next header or block of the form (a glued body's long runs of words do not end it)."""
     if Role.NAME not in columns or not body:
         return None
     at = columns.index(Role.NAME)
     end = max(limit, body[-1].cell.end)
+    if weights >= 2 and Role.SCORE in columns and (rows := weighted_level_rows(text, body[0].cell.start, end)):
+        return rows
     if columns[at + 1 : at + 2] == [Role.WEIGHT]:
         return scored_rows(text, body[0].cell.start, end)
     if columns[at:] == [Role.NAME, Role.TARGET, Role.ACTUAL, Role.SCORE]:
@@ -456,6 +466,12 @@ def _grid_pieces(text: str, layout: TableLayout) -> tuple[list[Piece], frozenset
                 opened = True
             found.append(piece)
     return found, frozenset(breaks)
+
+
+def _opens_with_level(body: list[Piece]) -> bool:
+    """The body's first cell is a level word (the header named no level column, or in words of its own)."""
+    first = next((piece for piece in body if piece.shape is not _EMPTY), None)
+    return first is not None and first.shape in _LEVELS
 
 
 def _rows_after_funding(text: str, found: list[Piece], start: int) -> tuple[Table, int] | None:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from jixiao.documents.tables.cell_lines import opens_its_line
 from jixiao.documents.tables.headers import BLOCK_LABEL, compact, role_of, split_header_words
-from jixiao.documents.tables.levels import inner_levels, level_parts, level_spans
+from jixiao.documents.tables.levels import goal_level, inner_levels, level_parts, level_spans
 from jixiao.documents.tables.ocr import ocr_repaired
 from jixiao.documents.tables.table import Cell, Role, cell_part, trimmed_cell
 from jixiao.documents.tables.tokens import POINTS_NOTE as _POINTS_NOTE
@@ -129,6 +129,8 @@ def _shape(text: str, ocr: bool) -> _Shaped:
         return Shape.BLOCK, None, None, None
     if level := level_number(key):  # 成本指标: second level in 2020, first in 2021
         return Shape.LEVEL2 if level == 2 or key.startswith("成本") else Shape.LEVEL1, None, None, None
+    if key.endswith("目标") and (level := goal_level(key)):  # 产出目标 / 数量目标: a 定量目标 table's levels
+        return Shape.LEVEL2 if level == 2 else Shape.LEVEL1, None, None, None
     return _value_or_text(key)
 
 
