@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import islice, pairwise
 
 from jixiao.documents.layout import TableLayout
 from jixiao.documents.tables.align import Aligner
+from jixiao.documents.tables.carry_down import carry_down
 from jixiao.documents.tables.cell_lines import row_openers
 from jixiao.documents.tables.columns import column_major_table
 from jixiao.documents.tables.footers import cut_footer
@@ -26,12 +26,15 @@ from jixiao.documents.tables.glued_funding import (
     split_rate_and_score,
 )
 from jixiao.documents.tables.glued_runs import glued_run_pieces
+from jixiao.documents.tables.header_run import VALUE_COLUMNS, absorb, header_columns, header_run, may_open_header
 from jixiao.documents.tables.headerless import glued_rows, headerless_table, headerless_zones
 from jixiao.documents.tables.headers import MONEY_IN_YUAN, compact, kind_of
-from jixiao.documents.tables.pieces import Piece, Shape, is_money, pieces, shape_of
+from jixiao.documents.tables.pieces import pieces
+from jixiao.documents.tables.removed_spaces import removed_spaces
 from jixiao.documents.tables.repeated_names import without_repeated_names
 from jixiao.documents.tables.score_last_rows import score_last_rows
 from jixiao.documents.tables.scored_rows import scored_rows
+from jixiao.documents.tables.shapes import Piece, Shape, is_money, shape_of
 from jixiao.documents.tables.share_rows import share_tables
 from jixiao.documents.tables.side_scores import with_side_scores
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
@@ -39,161 +42,22 @@ from jixiao.documents.tables.tokens import Gap, spaced
 from jixiao.documents.tables.unsettled import unsettled_cells
 from jixiao.documents.tables.weighted_levels import weighted_level_rows
 from jixiao.documents.tables.wrapped import WrappedView, mapped_back, wrapped_view
-from jixiao.documents.tables.zones import MAX_PROSE_RUN, MIN_HEADER, may_hold_header, table_zones
+from jixiao.documents.tables.zones import MAX_PROSE_RUN, may_hold_header, table_zones
 
 OCR_NOTE = re.compile(r"OCR|ocr|机器识别|文字识别|扫描识别|自动识别|识别结果|识别文本|机读|图片识别")
 _TEXT_CHAR = re.compile(r"[^\s|│┃]")
 _GARBLED = re.compile(r"[\d.,%]{5,}")  # glued amounts no cut reads (documents.tables.tokens): unread
-_BLOCK_POINTS = re.compile(r"[（(]?(\d+(?:\.\d+)?)分?[)）]$")
-
-
-_DROPPED_IN_CELL = re.compile(r"\n\d{1,2}、|[ \t]?[(（]?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]?")
-"""What normalization drops inside a cell that is no border there (documents.wrappers): a sharing site's page
-number, a converter's romanisation (`減災(zāi)`, `數(shù)`)."""
-
-
-def removed_spaces(text: str, origin: list[int], raw: str | None = None) -> Gap:
-    """The gap test for normalized text: a space was there, or normalization dropped chars before i (but not
-    a page number that broke a cell, when `raw` tells)."""
-    return _RemovedSpaces(text, origin, raw)
-
-
-class _RemovedSpaces(Gap):
-    def __init__(self, text: str, origin: list[int], raw: str | None) -> None:
-        super().__init__(text)
-        self.origin = origin
-        self.raw = raw
-
-    def __call__(self, index: int) -> bool:
-        origin = self.origin
-        if index <= 0 or index >= len(origin):
-            return index > 0
-        if self.text[index - 1].isspace():
-            return True
-        before, at = origin[index - 1], origin[index]
-        return at - before > 1 and not (self.raw is not None and _DROPPED_IN_CELL.fullmatch(self.raw, before + 1, at))
-
-    def inside_word(self, start: int, end: int) -> list[int]:
-        """Inside a word only dropped chars cut: none where the word's chars came one after another (most
-        words, told by one comparison instead of a test per char)."""
-        origin = self.origin
-        if end > len(origin):
-            return [index for index in range(start + 1, end) if self(index)]
-        if origin[start:end] == list(range(origin[start], origin[start] + end - start)):
-            return []
-        jumps = [index for index, (before, at) in enumerate(pairwise(origin[start:end]), start + 1) if at - before > 1]
-        if self.raw is None:
-            return jumps
-        return [
-            index for index in jumps if not _DROPPED_IN_CELL.fullmatch(self.raw, origin[index - 1] + 1, origin[index])
-        ]
 
 
 # An enum member read through its class (`Shape.EMPTY`) calls the enum metaclass's attribute hook on Python
 # 3.11 (~1,000 instructions); the walks over every piece and row read these instead.
 _EMPTY, _HEADER, _BLOCK, _LONG_TEXT = Shape.EMPTY, Shape.HEADER, Shape.BLOCK, Shape.LONG_TEXT
-_HEADER_OR_EMPTY = frozenset({Shape.HEADER, Shape.EMPTY})
 _FUNDING, _INDICATORS = Kind.FUNDING, Kind.INDICATORS
 _LEVELS = frozenset({Shape.LEVEL1, Shape.LEVEL2})
 _TEXTUAL = frozenset({Shape.TEXT, Shape.LONG_TEXT})
 _GLUED_HEADING = re.compile(r"[（(][一二三四五六七八九十]{1,2}[)）][\u4e00-\u9fff]{2}")
-_LABEL, _LEVEL1, _LEVEL2, _NAME = Role.LABEL, Role.LEVEL1, Role.LEVEL2, Role.NAME
-
-
-def _header_run(found: list[Piece], index: int) -> tuple[list[Piece], int] | None:
-    """The header starting at found[index], and where it ends.
-
-    An empty cell between two header cells of a pipe dump is a column of its own (a label spanning two
-    columns, `资金投入情况（万元） | | 全年预算数（A）`): it becomes a blank column rows print an empty cell under.
-    """
-    run: list[Piece] = []
-    position = index
-    while position < len(found) and found[position].shape in _HEADER_OR_EMPTY:
-        piece = found[position]
-        if piece.shape is _HEADER:
-            run.append(piece)
-        elif piece.cut == "pipe" and run and _next_is_header(found, position):
-            run.append(replace(piece, shape=Shape.HEADER, role=Role.NOTE))
-        position += 1
-    roles = [piece.role for piece in run if piece.role is not None]
-    if len(set(roles)) < MIN_HEADER or kind_of(roles) is None:
-        return None
-    if kind_of(roles) is Kind.INDICATORS:
-        while run and run[-1].role in FUNDING_ROLES:  # `预算执行率` opening the first row, not a column
-            position = found.index(run.pop(), index)
-    return run, position
-
-
-def _may_open_header(found: list[Piece], position: int) -> bool:
-    """Whether a header run can start at found[position]: its first piece that is not empty is a header
-    (a cheap test before _header_run, which a pipe dump's runs of empty cells would make quadratic)."""
-    for piece in islice(found, position, None):
-        if piece.shape is not _EMPTY:
-            return piece.shape is _HEADER
-    return False
-
-
-def _next_is_header(found: list[Piece], position: int) -> bool:
-    following = next((p for p in found[position + 1 :] if p.shape is not Shape.EMPTY), None)
-    return following is not None and following.shape is Shape.HEADER and found[position + 1].shape is Shape.HEADER
-
-
-CANONICAL = [
-    Role.INDEX, Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.OP, Role.TARGET, Role.UNIT, Role.ACTUAL, Role.WEIGHT,
-    Role.SCORE, Role.REASON, Role.NOTE,
-]  # fmt: skip
-"""The 10号 annex's column order: for a header whose words a flattening scattered over the body."""
-_ABSORB_WITHIN = 60
-INDICATOR_COLUMNS = frozenset(CANONICAL) - {Role.INDEX, Role.NOTE}
-
-
-_LEVEL_COLUMNS = frozenset({Role.LEVEL1, Role.LEVEL2, Role.NAME})
+_NAME = Role.NAME
 _FUNDING_CELLS = FUNDING_ROLES | {Role.WEIGHT, Role.SCORE}
-_VALUE_COLUMNS = frozenset({Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE})
-
-
-def _two_rows(roles: list[Role]) -> bool:
-    """`年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因… | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | …`:
-    a two-row header flattened top row first (年度指标值 spans 指标性质/指标值/度量单位 below it). A level
-    column after a value column, or a value column named twice, says so; its columns are the annex's order."""
-    first_value = next((i for i, role in enumerate(roles) if role in _VALUE_COLUMNS), None)
-    if first_value is None:
-        return False
-    late_level = any(role in _LEVEL_COLUMNS for role in roles[first_value + 1 :])
-    values = [role for role in roles if role in _VALUE_COLUMNS]
-    return late_level or len(values) != len(set(values))
-
-
-def _columns(run: list[Piece], kind: Kind, scattered: bool) -> list[Role]:
-    roles = [piece.role for piece in run if piece.role is not None]
-    scattered = scattered or (kind is Kind.INDICATORS and _two_rows(roles))
-    if scattered:
-        roles = list(dict.fromkeys(roles))
-    elif kind is Kind.FUNDING:  # a funding header names each money column once; its other columns stay apart
-        roles = [role for i, role in enumerate(roles) if role is Role.NOTE or role not in roles[:i]]
-    if kind is Kind.FUNDING:
-        return roles if roles[0] is Role.LABEL else [Role.LABEL, *(r for r in roles if r is not Role.LABEL)]
-    roles = [role for role in roles if role is not Role.LABEL]
-    if scattered:
-        roles = [role for role in CANONICAL if role in roles]
-    if Role.NAME not in roles:  # every indicator row has a name, whether or not its header cell was printed
-        first_value = next((i for i, role in enumerate(roles) if role not in (Role.INDEX, Role.LEVEL1, Role.LEVEL2)), 0)
-        roles.insert(first_value, Role.NAME)
-    return roles
-
-
-def _absorb(found: list[Piece], run: list[Piece], stop: int, kind: Kind) -> tuple[list[Piece], list[Piece]]:
-    """Header words an xlsx flattened into the first rows (`指标值 完成值 … 二级指标 三级指标 … 分值 得分`): taken
-    into the header, out of the body."""
-    if kind is not _INDICATORS:
-        return run, []
-    have = {piece.role for piece in run}
-    taken: list[Piece] = []
-    for piece in found[stop : stop + _ABSORB_WITHIN]:
-        if piece.shape is _HEADER and piece.role not in have and piece.role in INDICATOR_COLUMNS:
-            taken.append(piece)
-            have.add(piece.role)
-    return run + taken, taken
 
 
 def _on_piped_line(text: str, cell: Cell) -> bool:
@@ -225,7 +89,7 @@ def _body_end(text: str, found: list[Piece], start: int, absorbed: set[Piece], k
             return position  # a line without a pipe after a pipe dump's rows: the text goes on (unless the
             # document stops there: a last cell cut before its pipe)
         block = piece.shape is _BLOCK and compact(piece.text) != "绩效指标"
-        if block or (_may_open_header(found, position) and _header_run(found, position) is not None):
+        if block or (may_open_header(found, position) and header_run(found, position) is not None):
             return position - prose
         prose = prose + 1 if piece.shape is _LONG_TEXT else 0
         if prose >= MAX_PROSE_RUN:
@@ -238,38 +102,6 @@ def _source_row_follows(found: list[Piece], position: int) -> bool:
     source rows after it: the note is a cell, not the text after the table."""
     following = next((p for p in found[position + 1 :] if p.shape is not Shape.EMPTY), None)
     return following is not None and following.shape is Shape.FUND_LABEL
-
-
-def _points(cell: Cell | None) -> float | None:
-    match = _BLOCK_POINTS.search(compact(cell.text)) if cell is not None else None
-    return float(match[1]) if match else None
-
-
-def _demote(row: Row, above: dict[Role, Cell]) -> None:
-    """A scoring sheet's block cell under 一级 that carries fewer points than the 一级 block above it is a
-    二级 block (`规划 (15分)` then `工作计划 (6分)`): the dump dropped the 一级 cell its row-span covered."""
-    mine, parent = _points(row.cells.get(_LEVEL1)), _points(above.get(_LEVEL1))
-    if _LEVEL2 in row.cells or mine is None or parent is None or mine >= parent:
-        return
-    row.cells[_LEVEL2] = row.cells.pop(_LEVEL1)
-
-
-def carry_down(rows: list[Row]) -> None:
-    """Fill empty 一级/二级 cells from the row above; a new 一级 cell starts a new 二级 block."""
-    above: dict[Role, Cell] = {}
-    for row in rows:
-        if _LABEL in row.cells:  # a total row ends the blocks
-            above.clear()
-            continue
-        _demote(row, above)
-        if _LEVEL1 in row.cells and _LEVEL2 not in row.cells:
-            above.pop(_LEVEL2, None)
-        for role in (_LEVEL1, _LEVEL2):
-            if role in row.cells:
-                above[role] = row.cells[role]
-            elif role in above and _NAME in row.cells:
-                row.cells[role] = above[role]
-                row.carried.add(role)
 
 
 _DOUBLED = re.compile(r"(\d{1,2})\1")
@@ -305,7 +137,7 @@ def _mark_cut(table: Table, text: str, body: list[Piece]) -> None:
     if table.kind is Kind.FUNDING:
         wanted: list[Role] = [role for role in table.columns if role is not Role.LABEL]
     else:
-        wanted = [role for role in table.columns if role in _VALUE_COLUMNS]
+        wanted = [role for role in table.columns if role in VALUE_COLUMNS]
     trailing = body[-1].cell.end > last.end and any(p.shape is not _EMPTY for p in body if p.cell.start >= last.end)
     piped = body[-1].cut == "pipe"
     closed = not piped or text[last.end :].lstrip(" \t\u3000").startswith("|")
@@ -359,8 +191,8 @@ def _table(
 ) -> tuple[Table, int]:
     kind = kind_of([piece.role for piece in run if piece.role is not None])
     assert kind is not None
-    run, absorbed = _absorb(found, run, stop, kind)
-    columns = _columns(run, kind, scattered=bool(absorbed))
+    run, absorbed = absorb(found, run, stop, kind)
+    columns = header_columns(run, kind, scattered=bool(absorbed))
     if kind is Kind.INDICATORS:
         columns = with_side_scores(text, run[0].cell.start, columns)
     end = _body_end(text, found, stop, set(absorbed), kind)
@@ -493,7 +325,7 @@ def _tables_in(text: str, found: list[Piece], breaks: frozenset[int] | None = No
     tables: list[Table] = []
     index = 0
     while index < len(found):
-        header = _header_run(found, index) if found[index].shape is _HEADER else None
+        header = header_run(found, index) if found[index].shape is _HEADER else None
         if header is None:
             index += 1
             continue

@@ -18,7 +18,7 @@ import re
 
 from jixiao.documents.tables.align import Aligner
 from jixiao.documents.tables.cells import HEADING, lines_outside
-from jixiao.documents.tables.pieces import Piece, Shape
+from jixiao.documents.tables.shapes import Piece, Shape
 from jixiao.documents.tables.table import Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap
 from jixiao.vocabulary import LEVEL1_NAMES, LEVEL2_WORD, is_level2
