@@ -101,7 +101,7 @@ def shaped(text: str, ocr: bool) -> _Shaped:
         return Shape.BLOCK, None, None, None
     if level := level_number(key):  # 成本指标: second level in 2020, first in 2021
         return Shape.LEVEL2 if level == 2 or key.startswith("成本") else Shape.LEVEL1, None, None, None
-    if key.endswith("目标") and (level := goal_level(key)):  # 产出目标 / 数量目标: a 定量目标 table's levels
+    if len(key) <= 9 and (level := goal_level(key)):  # 产出目标 / 数量目标 / 投入 / 预算配置: levels of other forms
         return Shape.LEVEL2 if level == 2 else Shape.LEVEL1, None, None, None
     return _value_or_text(key)
 
