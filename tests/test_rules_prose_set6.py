@@ -7,6 +7,7 @@ from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.goal_statements import read_goal_statements
 from jixiao.extract.rules.indicators import extract_indicators
 from jixiao.extract.rules.score import extract_score
+from jixiao.extract.rules.scored_items import read_scored_items
 
 
 def _goals(raw: str) -> list[tuple[str | None, str, str | None]]:
@@ -150,3 +151,27 @@ def test_the_whole_of_the_parts_an_earlier_sentence_gave_out_is_the_total() -> N
         "2022年我市民间艺术保护资金下达35万元,资金到位率100%。\n"
     )
     assert _totals(text) == ("35万元", None)
+
+
+# ---- a scoring sheet in prose that prints no points -------------------------------------------------------
+
+
+def test_items_of_a_prose_sheet_with_one_score_each_are_scored_indicators_under_their_headings() -> None:
+    text, _ = normalize(
+        "按照考核办法进行自评,总分值为100分,自评分为96分。\n一、项目投入\n(一)、项目立项\n"
+        "(1)政策依据充分性:县政府印发了扶持办法,明确了补助标准,得5分\n"
+        "(2)申报程序规范性:1、项目申报材料齐全,得2分;2、审核程序完整,得2分。\n"
+        "(二)资金落实\n(1)补助资金到位率:收到省级补助资金50万元,资金在审核中。得3分。\n"
+        "(2)补助资金到位及时率得2分。\n"
+    )
+    found = [(i.level1, i.level2, i.name, i.score.text if i.score else None) for i in read_scored_items(text)]
+    assert found == [  # the item scored in numbered parts has no one score
+        ("项目投入", "项目立项", "政策依据充分性", "5分"),
+        ("项目投入", "资金落实", "补助资金到位率", "3分"),
+        ("项目投入", "资金落实", "补助资金到位及时率", "2分"),
+    ]
+
+
+def test_two_scored_items_are_no_sheet() -> None:
+    text, _ = normalize("一、项目投入\n(1)政策依据充分性:印发了办法,得5分\n(2)补助资金到位率:资金已到位,得3分。\n")
+    assert read_scored_items(text) == []

@@ -21,6 +21,7 @@ from jixiao.extract.rules.paired_lists import read_paired_lists
 from jixiao.extract.rules.review_sheet import read_review_sheet
 from jixiao.extract.rules.score import extract_score
 from jixiao.extract.rules.scored_headings import read_scored_headings
+from jixiao.extract.rules.scored_items import read_scored_items
 from jixiao.extract.rules.scored_lines import read_scored_lines
 from jixiao.extract.rules.spending_details import spending_details
 from jixiao.extract.rules.tables import extract_tables, merge_funding, merge_indicators, program_of
@@ -66,6 +67,8 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     named = {indicator.name for indicator in indicators}
     extras = [*read_scored_headings(prose), *read_paired_lists(prose)]  # prose shapes the sentences do not read
     extras += read_review_sheet(view)  # a block of the form the table reader cannot align (review_sheet)
+    if not extras:
+        extras = read_scored_items(prose)  # a scoring sheet in prose that prints no points (`(1)…:…,得6分`)
     indicators += [extra for extra in extras if extra.name not in named]
     if not indicators and not found.indicators:  # goals read once, where no result states them again
         indicators = read_goal_statements(prose)
