@@ -17,7 +17,7 @@ import pytest
 from jixiao import injection, numbers, vocabulary
 from jixiao.documents import load_document
 from jixiao.documents.tables import headers, levels, pieces, tokens, wrapped
-from jixiao.extract.rules import clauses, form_fields, funding, money_lists, sentences, summed_parts
+from jixiao.extract.rules import amount_clauses, clauses, form_fields, money_lists, sentences, summed_parts
 from jixiao.scan import first_chars, optional_as_branch, skipping
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,7 +69,7 @@ SCANS = {
     "orders": injection._STRONG,
     "addressing a model": injection._ADDRESSED,
     "asking for output": injection._ASKS_OUTPUT,
-    "amounts": funding.AMOUNT,
+    "amounts": amount_clauses.AMOUNT,
     "summed parts": summed_parts._AMOUNT,
     "run-in headings": sentences._RUN_IN_HEADING,
     "bracketed lists": money_lists._BRACKET_AFTER_AMOUNT,
@@ -128,7 +128,7 @@ def test_the_money_list_items_lookahead_refuses_only_starts_no_item_can_have() -
     lookahead = money_lists._ITEM_RUN
     assert money_lists._ITEM.pattern.startswith(lookahead), "the item pattern lost its lookahead"
     plain = re.compile(money_lists._ITEM.pattern[len(lookahead) :])
-    texts = _INVENTED_LISTS + [funding.masked(text) for text in _texts()]
+    texts = _INVENTED_LISTS + [amount_clauses.masked(text) for text in _texts()]
     for text in texts:
         for start in range(0, len(text), max(1, len(text) // 8)):
             for end in (len(text), (start + len(text)) // 2):

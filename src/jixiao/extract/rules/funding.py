@@ -17,7 +17,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from jixiao.extract.rules.figures import WEIGHT_SCORE, amount_in_wan, figure_at, money_at
+from jixiao.extract.rules.amount_clauses import (
+    AMOUNT,
+    LINES,
+    SUM_TOLERANCE,
+    VERB,
+    Amount,
+    clause_start,
+    head_amounts,
+    line_in,
+    masked,
+    totals_of,
+)
+from jixiao.extract.rules.figures import WEIGHT_SCORE, figure_at, money_at
 from jixiao.extract.rules.money_lists import MoneyList, attach_lists, list_in, quoted_parts
 from jixiao.extract.rules.sentences import SentenceEnds
 from jixiao.extract.rules.summed_parts import (
@@ -30,186 +42,18 @@ from jixiao.extract.rules.summed_parts import (
     sources_before_sum,
 )
 from jixiao.model import Funding, FundingLine, SourceAmount, SpendingItem
-from jixiao.scan import skipping
-from jixiao.vocabulary import FUNDING_VERBS, NOT_A_FUNDING_LINE, SUM_WORDS, source_of
+from jixiao.vocabulary import FUNDING_VERBS, source_of
 
-AMOUNT = skipping(
-    r"(?<![\d.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|亿元|千元|元|万(?![\u4e00-\u9fff]))(?![/每])"
-)
 _PERCENT = r"\d+(?:\.\d+)?%"
 _RATE = re.compile(rf"(?:预算执行率|资金执行率|执行率|支付率)(?:为|达到|达|是)?(?P<rate>{_PERCENT})")
 _INDICATOR_SECTION = re.compile(
     r"(?m)^[ \t]*(?:[（(]?[一二三四五六七八九十\d]+[、.）)]\s*)?"
     r"(?:[^\n，,。]{0,6}绩效指标(?:完成情况|.{0,6}分析)(?:分析)?(?:$|[。:：\s])|数量指标)"
 )  # a heading: `(三)绩效指标完成情况分析`, never `…对各项绩效指标完成情况进行了调查`
-_LINES = tuple(FUNDING_VERBS)  # strongest first
-_VERB = {line: re.compile(verbs) for line, verbs in FUNDING_VERBS.items()}
-_SUM = re.compile(SUM_WORDS)
-_NOT_A_LINE = re.compile(NOT_A_FUNDING_LINE)
-_INITIAL = re.compile(r"年初")
-_MATCHING = re.compile(r"配套(?:资金|经费)?\s*$")
-_FINAL = re.compile(r"全年实际|实际下达|调整后|最终")
-_AFTER_VERB = re.compile(
-    r"[\s,，]?(?:资金)?[\s,，]?(?:全部|已|均|已全部|及时)?[^，,。；;]{0,14}?(?P<verb>拨付到位|执行到位|下达|到位)"
-)
-_AFTER_LINES = {"拨付到位": "allocated", "下达": "allocated", "到位": "allocated", "执行到位": "executed"}
-# words that contain a verb but are nouns: 转移支付, 支出责任, (项目)支出预算 is a budget
-_TITLE_MASK = r"《[^》\n]{0,120}》"
-_NUMBER_MASK = r"[（(][^（()）\n]{0,30}〔\d{4}〕[^（()）\n]{0,12}[)）]|[^\s，,。；;（()）]{0,10}〔\d{4}〕\d+号"
-_NOUN_MASK = (
-    r"转移支付|支出责任|支出进度|执行进度|支出(?=预算|绩效)|执行率|到位率|支付率|下达率|使用率|执行情况|到位情况|使用情况"
-    r"|下达情况|预算绩效|预算管理|预算单位|预算(?:项目)?支出"  # 部门预算项目支出: a kind of spending, no verb
-)
-_MASKS = re.compile(f"{_TITLE_MASK}|{_NUMBER_MASK}|{_NOUN_MASK}")
-# a text with no 〔 holds no document number: the same masks without those, whose every alternative starts
-# with a literal, so the scan jumps between the chars they start with (a number's may start anywhere)
-_MASKS_WITHOUT_NUMBERS = re.compile(f"{_TITLE_MASK}|{_NOUN_MASK}")
-_CLAUSE_BREAKS = "，,；;：:"
 _DIGIT = re.compile(r"\d")
 _SOURCE_SUBJECT = re.compile(r"^\s*(?:\d{4}年度?)?[，,]?\s*")
 _MONEY_NOUN = re.compile(r"(?:资金|补助|经费|拨款)$")
 _WHOLE_OF_ONE_SOURCE = re.compile(r"[，,]\s*(?:全部|均)(?:为|是|系)(?P<name>[^，,。；;]{2,14}?资金)")
-
-
-def masked(text: str) -> str:
-    """`text` with document titles, document numbers and verb-bearing nouns blanked (same length)."""
-    masks = _MASKS if "〔" in text else _MASKS_WITHOUT_NUMBERS
-    return masks.sub(lambda match: "◇" * len(match.group(0)), text)
-
-
-@dataclass
-class _Amount:
-    start: int
-    end: int
-    line: str | None  # initial / budget / allocated / executed, None when no verb says
-    summed: bool  # 合计/共计… stands in its clause
-    value: float | None = None  # in 万元
-    final: bool = False  # `调减40万元，全年实际下达71万元`: what the line came to after changes
-
-
-_OPENERS = ("其中:", "其中：")
-_CLAUSE_REACH = 60  # a verb governs the amount of its own clause, never one a page away
-
-
-def _clause_start(plain: str, start: int, at: int) -> int:
-    """Where the clause of the amount at `at` starts: the last comma, or `_CLAUSE_REACH` printed characters
-    back (a masked document title counts as one). A dash between words (`…资金-某工程9.8万元`) breaks a chain of
-    labels as a comma does."""
-    begin = max([start] + [plain.rfind(char, start, at) + 1 for char in _CLAUSE_BREAKS])
-    begin = max(begin, _label_dash(plain, begin, at) + 1)
-    reach, position = 0, at
-    while position > begin and reach < _CLAUSE_REACH:
-        position -= 1
-        if not (plain[position] == "◇" and position > begin and plain[position - 1] == "◇"):
-            reach += 1
-    return position
-
-
-def _label_dash(plain: str, begin: int, at: int) -> int:
-    """The last `-` in plain[begin:at] that stands between words (not a minus, not a span of years), or -1."""
-    dash = plain.rfind("-", begin, at)
-    while dash > begin:
-        if _is_word(plain[dash - 1]) and dash + 1 < at and (_is_word(plain[dash + 1]) or plain[dash + 1] == "-"):
-            return dash
-        dash = plain.rfind("-", begin, dash)
-    return -1
-
-
-def _is_word(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" or char in ")）◇"
-
-
-def _line_in(clause: str) -> str | None:
-    for line in _LINES:
-        verbs = list(_VERB[line].finditer(clause))
-        if verbs:
-            if line == "budget" and _INITIAL.search(clause, 0, verbs[-1].start()):
-                return "initial"
-            return line
-    return None
-
-
-def _amounts(text: str, plain: str, start: int, end: int, listed: list[tuple[int, int]]) -> list[_Amount]:
-    """The head amounts of a sentence (not inside a list), each with the line its clause names."""
-    found: list[_Amount] = []
-    for match in AMOUNT.finditer(plain, start, end):
-        if any(begin <= match.start() < stop for begin, stop in listed):
-            continue
-        clause_at = _clause_start(plain, start, match.start())
-        clause = plain[clause_at : match.start()]
-        if _NOT_A_LINE.search(clause):
-            found.append(_Amount(match.start(), match.end(), None, summed=False))
-            continue
-        line = _line_in(clause)
-        if line in (None, "budget") and _MATCHING.search(clause):  # `各级财政安排配套资金X`: one share
-            found.append(_Amount(match.start(), match.end(), None, summed=False))
-            continue
-        if line == "budget" and _only_sum_words(clause) and found and found[-1].line:
-            line = found[-1].line  # `…下达…；…下达…，合计671037万元`: the sum of the amounts before it
-        elif line == "budget" and _only_sum_words(clause) and _after_opener(plain, start):
-            line = None  # `其中：\n1.一般项目资金共计40803万元`: one part of the total before it, summed
-        if line is None and (after := _AFTER_VERB.match(plain, match.end(), end)):
-            line = _AFTER_LINES[after["verb"]]
-        value = amount_in_wan(text[match.start() : match.end()])
-        found.append(
-            _Amount(match.start(), match.end(), line, summed=bool(_SUM.search(clause)), value=value,
-                    final=bool(_FINAL.search(clause)))
-        )  # fmt: skip
-    if len(found) == 1 and found[0].line is None:  # 批复红河州生态环境局项目9个，项目资金1950万元
-        clause_at = _clause_start(plain, start, found[0].start)
-        own, earlier = plain[clause_at : found[0].start], plain[start:clause_at]
-        labelled = plain[clause_at - 1 : clause_at] == "-"  # `…下达…资金-某工程9.8万元`: a label, not a clause
-        if not _NOT_A_LINE.search(earlier) and "拨付" not in own and not labelled:  # `已拨付…`: its own verb
-            found[0].line = _line_in(earlier)
-    if plain.find("以来", start, end) >= 0:
-        _drop_cumulative(plain, start, end, found)
-    return found
-
-
-_SINCE = re.compile(r"自\s*(?:19|20)\d{2}年[^，,。；;]{0,24}?以来")
-
-
-def _drop_cumulative(plain: str, start: int, end: int, found: list[_Amount]) -> None:
-    """`该项目自2015年启动以来，截至2018年已安排经费300万元`: money summed over the years since a start is
-    no line of one year's report."""
-    since = _SINCE.search(plain, start, end)
-    for amount in found:
-        if since is not None and since.end() <= amount.start:
-            amount.line = None
-
-
-def _after_opener(plain: str, start: int) -> bool:
-    return plain[max(0, start - 12) : start].rstrip().endswith(_OPENERS)
-
-
-def _only_sum_words(clause: str) -> bool:
-    return all(_SUM.fullmatch(verb.group(0)) for verb in _VERB["budget"].finditer(clause))
-
-
-def _totals(amounts: list[_Amount]) -> dict[str, _Amount]:
-    """One total per line: the only amount of that line, the stated sum, or equal restatements."""
-    by_line: dict[str, list[_Amount]] = {}
-    for amount in amounts:
-        if amount.line is not None:
-            by_line.setdefault(amount.line, []).append(amount)
-    totals = {}
-    for line, found in by_line.items():
-        summed = [amount for amount in found if amount.summed] or _sum_of_the_others(found)
-        final = [amount for amount in found if amount.final]
-        if len(found) == 1 or len(summed) == 1:
-            totals[line] = summed[0] if summed else found[0]
-        elif not summed and len(final) == 1:
-            totals[line] = final[0]
-    return totals
-
-
-def _sum_of_the_others(found: list[_Amount]) -> list[_Amount]:
-    """`下达…3万元，…下达…1.5万元、…1.5万元`: the amount the others add up to is their whole."""
-    values = [amount.value for amount in found]
-    if len(found) < 3 or any(value is None for value in values):
-        return []
-    whole = sum(value for value in values if value is not None)
-    return [amount for amount in found if abs(2 * (amount.value or 0) - whole) <= _SUM_TOLERANCE * whole]
 
 
 def _funding_text_end(text: str) -> int:
@@ -227,7 +71,7 @@ class _Reading:
     spending: list[SpendingItem]
     current: str | None = None  # the line a list that opens the next sentence belongs to
     current_span: tuple[int, int] | None = None  # the amount of that line the sentence stated, the list's whole
-    level_rows: list[tuple[str, str, _Amount]] = field(default_factory=list)  # line, level, amount
+    level_rows: list[tuple[str, str, Amount]] = field(default_factory=list)  # line, level, amount
 
 
 def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
@@ -279,7 +123,7 @@ def _summed_sources(reading: _Reading, start: int, end: int) -> list[MoneyList] 
     already read keeps what it has); the rest of the sentence is read as a sentence. None: no such start."""
     if reading.text.find("计", start, end) < 0:
         return None  # every such sum is a 共计 / 合计 / 总计
-    found = sources_before_sum(reading.text, reading.plain, start, end, _line_in)
+    found = sources_before_sum(reading.text, reading.plain, start, end, line_in)
     if found is None:
         return None
     block: FundingLine = getattr(reading.funding, found.line)
@@ -301,7 +145,7 @@ def _summed_parts(reading: _Reading, start: int, end: int) -> MoneyList | None:
     if len(amounts) < MIN_AMOUNTS:
         return None
     if (parts := parts_before_sum(text, plain, start, amounts)) is not None and parts.whole is not None:
-        parts.line = _line_in(plain[_clause_start(plain, parts.end, parts.whole[0]) : parts.whole[0]])
+        parts.line = line_in(plain[clause_start(plain, parts.end, parts.whole[0]) : parts.whole[0]])
         return parts if parts.line else None
     totals = {
         line: total.value
@@ -312,7 +156,6 @@ def _summed_parts(reading: _Reading, start: int, end: int) -> MoneyList | None:
 
 
 _SUBJECT_ROW = "narrative.source_sentence"
-_SUM_TOLERANCE = 0.005
 
 
 def _drop_partial_subject_rows(funding: Funding) -> None:
@@ -326,7 +169,7 @@ def _drop_partial_subject_rows(funding: Funding) -> None:
             continue
         total = block.total.value if block.total is not None else None
         parts = sum(row.amount.value or 0 for row in rows)
-        if len(rows) < 2 or total is None or abs(parts - total) > _SUM_TOLERANCE * max(abs(total), 1):
+        if len(rows) < 2 or total is None or abs(parts - total) > SUM_TOLERANCE * max(abs(total), 1):
             block.by_source = [row for row in block.by_source if row.amount.found_by != _SUBJECT_ROW]
             if total is None and len(rows) == 1:  # `中央财政某补助资金下达我区111万元…` and no other total
                 block.total = rows[0].amount.model_copy(update={"found_by": "narrative.funding"})
@@ -342,11 +185,11 @@ def _read_sentence(reading: _Reading, start: int, end: int) -> list[MoneyList]:
     found = list_in(text, plain, start, end)
     if (batched := batched_parts(text, plain, start, end)) is not None:  # the batches' parts, not the batches
         found = [lst for lst in found if lst.end <= batched.start or lst.start >= batched.end] + [batched]
-    amounts = _amounts(text, plain, start, end, [(item.start, item.end) for item in found])
+    amounts = head_amounts(text, plain, start, end, [(item.start, item.end) for item in found])
     if _subject_source(plain, start, amounts) is not None:
         _add_source_rows(reading, start, amounts)
         return []
-    totals = _totals(amounts)
+    totals = totals_of(amounts)
     for line, amount in totals.items():
         _set_total(reading, line, amount, end)
     _level_clauses(reading, amounts, totals, start)
@@ -364,7 +207,7 @@ def _read_sentence(reading: _Reading, start: int, end: int) -> list[MoneyList]:
     return found
 
 
-def _line_before(money_list: MoneyList, totals: dict[str, _Amount], current: str | None, start: int) -> str | None:
+def _line_before(money_list: MoneyList, totals: dict[str, Amount], current: str | None, start: int) -> str | None:
     """The line whose total a list splits: the last total before it in its sentence (or the stated sum
     right after a `资金来源：` list), or, for a list that opens its sentence (`其中：…`, `分别为：…`), the
     line of the sentence before."""
@@ -379,7 +222,7 @@ def _line_before(money_list: MoneyList, totals: dict[str, _Amount], current: str
     return current if money_list.opens_sentence else None
 
 
-def _set_total(reading: _Reading, line: str, amount: _Amount, end: int) -> None:
+def _set_total(reading: _Reading, line: str, amount: Amount, end: int) -> None:
     block: FundingLine = getattr(reading.funding, line)
     figure = money_at(reading.text, amount.start, amount.end, "narrative.funding")
     if block.total is None:
@@ -390,13 +233,13 @@ def _set_total(reading: _Reading, line: str, amount: _Amount, end: int) -> None:
                 block.by_source.append(SourceAmount(source=source, name=whole["name"], amount=figure.model_copy()))
 
 
-def _subject_source(plain: str, start: int, amounts: list[_Amount]) -> object | None:
+def _subject_source(plain: str, start: int, amounts: list[Amount]) -> object | None:
     """The source a sentence is about (`中央财政资金预算400万元，执行380.5万元`), or None."""
     lines = [amount for amount in amounts if amount.line]
     if not lines:
         return None
     first_verb = min(
-        (match.start() for line in _LINES for match in _VERB[line].finditer(plain, start, lines[0].start)),
+        (match.start() for line in LINES for match in VERB[line].finditer(plain, start, lines[0].start)),
         default=lines[0].start,
     )
     subject = _SOURCE_SUBJECT.sub("", plain[start:first_verb]).strip(" ，,：:")
@@ -405,7 +248,7 @@ def _subject_source(plain: str, start: int, amounts: list[_Amount]) -> object | 
     return source_of(subject)
 
 
-def _add_source_rows(reading: _Reading, start: int, amounts: list[_Amount]) -> None:
+def _add_source_rows(reading: _Reading, start: int, amounts: list[Amount]) -> None:
     first = min(amount.start for amount in amounts if amount.line)
     verb = re.search("|".join(FUNDING_VERBS.values()), reading.plain[start:first])
     name = reading.text[start : start + verb.start() if verb else first]  # as printed, not as masked
@@ -413,7 +256,7 @@ def _add_source_rows(reading: _Reading, start: int, amounts: list[_Amount]) -> N
     source = source_of(name)
     if source is None:
         return
-    for line, amount in _totals(amounts).items():
+    for line, amount in totals_of(amounts).items():
         block: FundingLine = getattr(reading.funding, line)
         figure = money_at(reading.text, amount.start, amount.end, _SUBJECT_ROW)
         block.by_source.append(SourceAmount(source=source, name=name, amount=figure))
@@ -426,11 +269,11 @@ _LEVEL_VERB = re.compile(
 )
 
 
-def _level_clauses(reading: _Reading, amounts: list[_Amount], totals: dict[str, _Amount], start: int) -> None:
+def _level_clauses(reading: _Reading, amounts: list[Amount], totals: dict[str, Amount], start: int) -> None:
     for amount in amounts:
         if amount.line is None or amount.line in totals:
             continue
-        level = _LEVEL_VERB.match(reading.plain, _clause_start(reading.plain, start, amount.start), amount.start)
+        level = _LEVEL_VERB.match(reading.plain, clause_start(reading.plain, start, amount.start), amount.start)
         if level:
             reading.level_rows.append((amount.line, level["level"], amount))
 
@@ -446,7 +289,7 @@ def _add_level_rows(reading: _Reading) -> None:
             continue
         total = block.total.value if block.total is not None else None
         parts = sum(amount.value or 0 for _, amount in rows)
-        if total is not None and abs(parts - total) > _SUM_TOLERANCE * max(abs(total), 1):
+        if total is not None and abs(parts - total) > SUM_TOLERANCE * max(abs(total), 1):
             continue
         for (level, amount), source in zip(rows, sources, strict=True):
             figure = money_at(reading.text, amount.start, amount.end, "narrative.level_rows")
@@ -457,7 +300,7 @@ _RATE_TOLERANCE = 0.5  # percentage points: the rate a report prints is rounded
 
 
 def _executed_by_rate(
-    reading: _Reading, amounts: list[_Amount], totals: dict[str, _Amount], start: int, end: int
+    reading: _Reading, amounts: list[Amount], totals: dict[str, Amount], start: int, end: int
 ) -> None:
     """`项目资金共2179万元，…已完成拨付2113.63万元，执行率97%`: 拨付 says neither line, but the sentence's
     rate does — the amount that over the budget gives the printed rate is the executed one. A sentence with
@@ -485,7 +328,7 @@ def _executed_by_rate(
 _SPENT_RATE = re.compile(rf"实际支出率(?:为|达到|达|是)?(?P<rate>{_PERCENT})")
 
 
-def _rate_base(reading: _Reading, totals: dict[str, _Amount]) -> float | None:
+def _rate_base(reading: _Reading, totals: dict[str, Amount]) -> float | None:
     """The whole a sentence's rate is taken of: its own budget, or, with no total of its own, the budget or
     allocation read before."""
     if totals:
@@ -510,4 +353,4 @@ def _read_rate(reading: _Reading, start: int, end: int) -> None:
         funding.execution_score = figure_at(text, *points.span("score"), "narrative.execution_score")
 
 
-__all__ = ["AMOUNT", "extract_funding", "masked", "source_of"]
+__all__ = ["extract_funding", "source_of"]

@@ -1,0 +1,199 @@
+"""The head amounts of a narrative sentence, each with the funding line its clause names.
+
+An amount is read with the clause it stands in (the text since the last comma, at most `_CLAUSE_REACH`
+characters): the strongest line verb there says its line. Document titles, document numbers and nouns that
+hold a verb (转移支付, 执行率…) are masked first, so `关于下达…预算的通知` is no 下达.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jixiao.extract.rules.figures import amount_in_wan
+from jixiao.scan import skipping
+from jixiao.vocabulary import FUNDING_VERBS, NOT_A_FUNDING_LINE, SUM_WORDS
+
+SUM_TOLERANCE = 0.005
+
+AMOUNT = skipping(
+    r"(?<![\d.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|亿元|千元|元|万(?![\u4e00-\u9fff]))(?![/每])"
+)
+LINES = tuple(FUNDING_VERBS)  # strongest first
+VERB = {line: re.compile(verbs) for line, verbs in FUNDING_VERBS.items()}
+_SUM = re.compile(SUM_WORDS)
+_NOT_A_LINE = re.compile(NOT_A_FUNDING_LINE)
+_INITIAL = re.compile(r"年初")
+_MATCHING = re.compile(r"配套(?:资金|经费)?\s*$")
+_FINAL = re.compile(r"全年实际|实际下达|调整后|最终")
+_AFTER_VERB = re.compile(
+    r"[\s,，]?(?:资金)?[\s,，]?(?:全部|已|均|已全部|及时)?[^，,。；;]{0,14}?(?P<verb>拨付到位|执行到位|下达|到位)"
+)
+_AFTER_LINES = {"拨付到位": "allocated", "下达": "allocated", "到位": "allocated", "执行到位": "executed"}
+# words that contain a verb but are nouns: 转移支付, 支出责任, (项目)支出预算 is a budget
+_TITLE_MASK = r"《[^》\n]{0,120}》"
+_NUMBER_MASK = r"[（(][^（()）\n]{0,30}〔\d{4}〕[^（()）\n]{0,12}[)）]|[^\s，,。；;（()）]{0,10}〔\d{4}〕\d+号"
+_NOUN_MASK = (
+    r"转移支付|支出责任|支出进度|执行进度|支出(?=预算|绩效)|执行率|到位率|支付率|下达率|使用率|执行情况|到位情况|使用情况"
+    r"|下达情况|预算绩效|预算管理|预算单位|预算(?:项目)?支出"  # 部门预算项目支出: a kind of spending, no verb
+)
+_MASKS = re.compile(f"{_TITLE_MASK}|{_NUMBER_MASK}|{_NOUN_MASK}")
+# a text with no 〔 holds no document number: the same masks without those, whose every alternative starts
+# with a literal, so the scan jumps between the chars they start with (a number's may start anywhere)
+_MASKS_WITHOUT_NUMBERS = re.compile(f"{_TITLE_MASK}|{_NOUN_MASK}")
+_CLAUSE_BREAKS = "，,；;：:"
+
+
+def masked(text: str) -> str:
+    """`text` with document titles, document numbers and verb-bearing nouns blanked (same length)."""
+    masks = _MASKS if "〔" in text else _MASKS_WITHOUT_NUMBERS
+    return masks.sub(lambda match: "◇" * len(match.group(0)), text)
+
+
+@dataclass
+class Amount:
+    start: int
+    end: int
+    line: str | None  # initial / budget / allocated / executed, None when no verb says
+    summed: bool  # 合计/共计… stands in its clause
+    value: float | None = None  # in 万元
+    final: bool = False  # `调减40万元，全年实际下达71万元`: what the line came to after changes
+
+
+_OPENERS = ("其中:", "其中：")
+_CLAUSE_REACH = 60  # a verb governs the amount of its own clause, never one a page away
+
+
+def clause_start(plain: str, start: int, at: int) -> int:
+    """Where the clause of the amount at `at` starts: the last comma, or `_CLAUSE_REACH` printed characters
+    back (a masked document title counts as one). A dash between words (`…资金-某工程9.8万元`) breaks a chain of
+    labels as a comma does."""
+    begin = max([start] + [plain.rfind(char, start, at) + 1 for char in _CLAUSE_BREAKS])
+    begin = max(begin, _label_dash(plain, begin, at) + 1)
+    reach, position = 0, at
+    while position > begin and reach < _CLAUSE_REACH:
+        position -= 1
+        if not (plain[position] == "◇" and position > begin and plain[position - 1] == "◇"):
+            reach += 1
+    return position
+
+
+def _label_dash(plain: str, begin: int, at: int) -> int:
+    """The last `-` in plain[begin:at] that stands between words (not a minus, not a span of years), or -1."""
+    dash = plain.rfind("-", begin, at)
+    while dash > begin:
+        if _is_word(plain[dash - 1]) and dash + 1 < at and (_is_word(plain[dash + 1]) or plain[dash + 1] == "-"):
+            return dash
+        dash = plain.rfind("-", begin, dash)
+    return -1
+
+
+def _is_word(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or char in ")）◇"
+
+
+def line_in(clause: str) -> str | None:
+    for line in LINES:
+        verbs = list(VERB[line].finditer(clause))
+        if verbs:
+            if line == "budget" and _INITIAL.search(clause, 0, verbs[-1].start()):
+                return "initial"
+            return line
+    return None
+
+
+def head_amounts(text: str, plain: str, start: int, end: int, listed: list[tuple[int, int]]) -> list[Amount]:
+    """The head amounts of a sentence (not inside a list), each with the line its clause names."""
+    found: list[Amount] = []
+    for match in AMOUNT.finditer(plain, start, end):
+        if any(begin <= match.start() < stop for begin, stop in listed):
+            continue
+        clause_at = clause_start(plain, start, match.start())
+        clause = plain[clause_at : match.start()]
+        if _NOT_A_LINE.search(clause):
+            found.append(Amount(match.start(), match.end(), None, summed=False))
+            continue
+        line = line_in(clause)
+        if line in (None, "budget") and _MATCHING.search(clause):  # `各级财政安排配套资金X`: one share
+            found.append(Amount(match.start(), match.end(), None, summed=False))
+            continue
+        if line == "budget" and _only_sum_words(clause) and found and found[-1].line:
+            line = found[-1].line  # `…下达…；…下达…，合计671037万元`: the sum of the amounts before it
+        elif line == "budget" and _only_sum_words(clause) and _after_opener(plain, start):
+            line = None  # `其中：\n1.一般项目资金共计40803万元`: one part of the total before it, summed
+        if line is None and (after := _AFTER_VERB.match(plain, match.end(), end)):
+            line = _AFTER_LINES[after["verb"]]
+        value = amount_in_wan(text[match.start() : match.end()])
+        found.append(
+            Amount(match.start(), match.end(), line, summed=bool(_SUM.search(clause)), value=value,
+                    final=bool(_FINAL.search(clause)))
+        )  # fmt: skip
+    if len(found) == 1 and found[0].line is None:  # 批复红河州生态环境局项目9个，项目资金1950万元
+        clause_at = clause_start(plain, start, found[0].start)
+        own, earlier = plain[clause_at : found[0].start], plain[start:clause_at]
+        labelled = plain[clause_at - 1 : clause_at] == "-"  # `…下达…资金-某工程9.8万元`: a label, not a clause
+        if not _NOT_A_LINE.search(earlier) and "拨付" not in own and not labelled:  # `已拨付…`: its own verb
+            found[0].line = line_in(earlier)
+    if plain.find("以来", start, end) >= 0:
+        _drop_cumulative(plain, start, end, found)
+    return found
+
+
+_SINCE = re.compile(r"自\s*(?:19|20)\d{2}年[^，,。；;]{0,24}?以来")
+
+
+def _drop_cumulative(plain: str, start: int, end: int, found: list[Amount]) -> None:
+    """`该项目自2015年启动以来，截至2018年已安排经费300万元`: money summed over the years since a start is
+    no line of one year's report."""
+    since = _SINCE.search(plain, start, end)
+    for amount in found:
+        if since is not None and since.end() <= amount.start:
+            amount.line = None
+
+
+def _after_opener(plain: str, start: int) -> bool:
+    return plain[max(0, start - 12) : start].rstrip().endswith(_OPENERS)
+
+
+def _only_sum_words(clause: str) -> bool:
+    return all(_SUM.fullmatch(verb.group(0)) for verb in VERB["budget"].finditer(clause))
+
+
+def totals_of(amounts: list[Amount]) -> dict[str, Amount]:
+    """One total per line: the only amount of that line, the stated sum, or equal restatements."""
+    by_line: dict[str, list[Amount]] = {}
+    for amount in amounts:
+        if amount.line is not None:
+            by_line.setdefault(amount.line, []).append(amount)
+    totals = {}
+    for line, found in by_line.items():
+        summed = [amount for amount in found if amount.summed] or _sum_of_the_others(found)
+        final = [amount for amount in found if amount.final]
+        if len(found) == 1 or len(summed) == 1:
+            totals[line] = summed[0] if summed else found[0]
+        elif not summed and len(final) == 1:
+            totals[line] = final[0]
+    return totals
+
+
+def _sum_of_the_others(found: list[Amount]) -> list[Amount]:
+    """`下达…3万元，…下达…1.5万元、…1.5万元`: the amount the others add up to is their whole."""
+    values = [amount.value for amount in found]
+    if len(found) < 3 or any(value is None for value in values):
+        return []
+    whole = sum(value for value in values if value is not None)
+    return [amount for amount in found if abs(2 * (amount.value or 0) - whole) <= SUM_TOLERANCE * whole]
+
+
+__all__ = [
+    "AMOUNT",
+    "LINES",
+    "SUM_TOLERANCE",
+    "VERB",
+    "Amount",
+    "clause_start",
+    "head_amounts",
+    "line_in",
+    "masked",
+    "totals_of",
+]
