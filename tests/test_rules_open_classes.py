@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
+from jixiao.extract.rules.amount_clauses import masked
+from jixiao.extract.rules.colon_lists import colon_list
+from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.indicators import extract_indicators
 
 # a level heading alone on its line (`(2)社会效益`, no 指标, no full stop) under a completion title that a
@@ -22,3 +27,50 @@ def test_a_bare_level_heading_under_a_completion_title_glued_to_a_paragraph_give
 
 def test_a_bare_level_heading_under_a_title_about_plans_gives_no_actuals() -> None:
     assert not extract_indicators(_GLUED_TITLE.format(title="2.下一步工作打算"))
+
+
+def test_a_funds_money_stated_without_a_verb_and_split_by_parts_that_add_up_is_the_budget() -> None:
+    funding, spending = extract_funding(
+        "今年我县支持农村供水工程资金860万元,其中管网改造资金700万元,水质检测设备资金160万,目前已全部落实。\n"
+    )
+    assert funding.budget.total is not None and funding.budget.total.value == 860
+    assert [(item.category, item.amount.value) for item in spending] == [
+        ("管网改造资金", 700),
+        ("水质检测设备资金", 160),
+    ]
+
+
+@pytest.mark.parametrize(
+    "split",
+    [
+        "其中管网改造资金700万元,水质检测设备资金150万",  # parts that do not add up: any amount of money
+        "其中中央资金700万元,县级资金160万元",  # levels: the sources of a line no verb names
+    ],
+)
+def test_money_without_a_verb_is_no_budget_unless_named_parts_add_up_to_it(split: str) -> None:
+    funding, _ = extract_funding(f"今年我县支持农村供水工程资金860万元,{split},目前已全部落实。\n")
+    assert funding.budget.total is None
+
+
+def test_a_colon_list_of_named_amounts_wrapped_over_lines_is_the_spending() -> None:
+    _, spending = extract_funding(
+        "(二)专项情况\n2024年本单位专项资金:慢病随访经费12.5万元、学校卫生\n监测4万元、职业病筛查费8.2万元。\n"
+    )
+    assert [(item.category, item.amount.value) for item in spending] == [
+        ("慢病随访经费", 12.5),
+        ("学校卫生监测", 4),
+        ("职业病筛查费", 8.2),
+    ]
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        "中央资金12万元、省级资金4万元、县级资金3万元",  # levels: sources, not parts
+        "慢病随访经费12.5万元、学校卫生监测4万元",  # two items: too few to call a list
+        "慢病随访经费12.5万元、学校卫生监测4万元、职业病筛查费8.2万元,合计24.7万元",  # a total: not this list
+    ],
+)
+def test_a_colon_list_of_levels_of_two_items_or_with_its_total_is_not_read_as_such(items: str) -> None:
+    text = f"2024年本单位专项资金:{items}。\n"
+    assert colon_list(text, masked(text), 0) is None

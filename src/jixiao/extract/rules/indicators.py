@@ -121,7 +121,8 @@ _LEVEL_LINE = re.compile(
 
 # a completion title a converter ran onto the end of the paragraph before it
 _GLUED_COMPLETION_TITLE = re.compile(
-    r"。[ \t]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])[^。\n]{0,12}完成情况(?:分析)?$"
+    r"。[ \t]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])"
+    r"[^。\n]{0,12}完成情况(?:分析)?$"
 )
 _TITLE_LOOKBACK = 40  # lines: a statement's section title is close above it
 
