@@ -30,17 +30,8 @@ from jixiao.extract.rules.amount_clauses import (
     totals_of,
 )
 from jixiao.extract.rules.colon_lists import colon_list
-from jixiao.extract.rules.figures import WEIGHT_SCORE, amount_in_wan, figure_at, money_at
-from jixiao.extract.rules.money_lists import (
-    MoneyList,
-    about_equal,
-    attach_lists,
-    is_part,
-    level_of,
-    list_in,
-    quoted_parts,
-    sum_of,
-)
+from jixiao.extract.rules.figures import WEIGHT_SCORE, figure_at, money_at
+from jixiao.extract.rules.money_lists import MoneyList, attach_lists, list_in, quoted_parts
 from jixiao.extract.rules.sentences import SentenceEnds
 from jixiao.extract.rules.summed_parts import (
     MIN_AMOUNTS,
@@ -51,8 +42,9 @@ from jixiao.extract.rules.summed_parts import (
     parts_before_sum,
     sources_before_sum,
 )
+from jixiao.extract.rules.unstated_budget import unstated_budget
 from jixiao.model import Funding, FundingLine, SourceAmount, SpendingItem
-from jixiao.vocabulary import FUNDING_VERBS, NOT_A_FUNDING_LINE, source_of
+from jixiao.vocabulary import FUNDING_VERBS, source_of
 
 _PERCENT = r"\d+(?:\.\d+)?%"
 _RATE = re.compile(rf"(?:预算执行率|资金执行率|执行率|支付率)(?:为|达到|达|是)?(?P<rate>{_PERCENT})")
@@ -209,8 +201,8 @@ def _read_sentence(reading: _Reading, start: int, end: int) -> list[MoneyList]:
         _add_source_rows(reading, start, amounts)
         return []
     totals = totals_of(amounts)
-    if not totals and (budget := _unstated_budget(reading, start, amounts, found)) is not None:
-        totals = {"budget": budget}
+    if not totals and reading.funding.budget.total is None:  # `…资金1293.5万元，其中…` with no verb
+        totals = {"budget": budget} if (budget := unstated_budget(text, plain, start, amounts, found)) else {}
     for line, amount in totals.items():
         _set_total(reading, line, amount, end)
     _level_clauses(reading, amounts, totals, start)
@@ -226,31 +218,6 @@ def _read_sentence(reading: _Reading, start: int, end: int) -> list[MoneyList]:
         if money_list.line is not None and money_list.whole is None and not totals:
             money_list.whole = reading.current_span  # `…下达资金900万元。具体是：…`: a split of that amount
     return found
-
-
-_SPLIT_OPENER = re.compile(r"\s*[，,]?\s*其中\s*[:：，,]?\s*")
-_NOT_A_LINE = re.compile(NOT_A_FUNDING_LINE)
-
-
-def _unstated_budget(reading: _Reading, start: int, amounts: list[Amount], lists: list[MoneyList]) -> Amount | None:
-    """`今年我县支持某项目资金1293.5万元，其中A资金1207万元，B资金86.5万`: the one amount of a sentence, a fund's
-    money stated with no verb, split right after it by a 其中 list of named parts (no levels) that adds up to
-    it, is the budget, when no budget was stated before. Without the sum it may be any amount of money."""
-    if reading.funding.budget.total is not None or len(amounts) != 1 or amounts[0].line is not None:
-        return None
-    amount, plain = amounts[0], reading.plain
-    clause = plain[clause_start(plain, start, amount.start) : amount.start]
-    if not _MONEY_NOUN.search(clause.rstrip()) or _NOT_A_LINE.search(clause):
-        return None
-    split = next((lst for lst in lists if lst.start >= amount.end), None)
-    if split is None or split.cut or len(split.items) < 2:
-        return None
-    if not _SPLIT_OPENER.fullmatch(plain, amount.end, split.start) or not all(
-        is_part(item) and level_of(item.name) is None for item in split.items
-    ):
-        return None
-    whole, parts = amount_in_wan(reading.text[amount.start : amount.end]), sum_of(reading.text, split.items)
-    return amount if whole is not None and parts is not None and about_equal(parts, whole) else None
 
 
 def _line_before(money_list: MoneyList, totals: dict[str, Amount], current: str | None, start: int) -> str | None:
