@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from jixiao.documents import load_document
+from jixiao.extract.rules import extract_rules
 from jixiao.extract.rules.amount_clauses import masked
 from jixiao.extract.rules.colon_lists import colon_list
 from jixiao.extract.rules.funding import extract_funding
+from jixiao.extract.rules.header import read_header
 from jixiao.extract.rules.indicators import extract_indicators
 
 # a level heading alone on its line (`(2)社会效益`, no 指标, no full stop) under a completion title that a
@@ -74,3 +79,20 @@ def test_a_colon_list_of_named_amounts_wrapped_over_lines_is_the_spending() -> N
 def test_a_colon_list_of_levels_of_two_items_or_with_its_total_is_not_read_as_such(items: str) -> None:
     text = f"2024年本单位专项资金:{items}。\n"
     assert colon_list(text, masked(text), 0) is None
+
+
+def test_a_regional_forms_provincial_supervisor_is_no_region_and_the_publishing_unit_is(tmp_path: Path) -> None:
+    path = tmp_path / "form.txt"
+    path.write_text(
+        "政府信息公开\n\n来源:桐庐县农业农村局 发布时间:2023-06-02 09:10 浏览次数: 字体: [ ] 打印\n\n"
+        "耕地保护补助资金区域绩效目标自评表\n\n专项名称\n\n耕地保护补助资金\n\n中央主管部门\n\n农业农村部\n\n"
+        "省级财政部门\n\n浙江省财政厅\n\n省级主管部门\n\n浙江省农业农村厅\n\n预算执行情况\n\n预算数:\n\n12.5\n",
+        encoding="utf-8",
+    )
+    report = extract_rules(load_document(path))
+    assert (report.fund, report.region) == ("耕地保护补助资金", "桐庐县")
+
+
+def test_a_county_level_supervisor_field_still_names_the_region() -> None:
+    header = read_header("项目名称 某粮食储备项目 县级主管部门 桐庐县商务局 实施单位 某储备库\n")
+    assert header.region == "桐庐县"

@@ -52,7 +52,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     # a traditional-character report is matched in its simplified view (same offsets): names, title and
     # reasons come out simplified, every figure still quotes `text`
     view = document.match_text or text
-    header = read_header(view)
+    header = read_header(view, document.raw_text)
     tables = find_tables(view, document.origin, document.tables, document.raw_text)
     found = extract_tables(tables, text, program_of(view))
     prose = _without_tables(view, tables)

@@ -282,16 +282,26 @@ def _place_before(text: str, name: str) -> str | None:
     return None
 
 
-def _region(text: str, lines: list[str], fields: list[FormField], titles: list[str], fund: str | None) -> str | None:
+def _region(
+    text: str, lines: list[str], fields: list[FormField], titles: list[str], fund: str | None, raw: str
+) -> str | None:
     place = _field_place(fields, FieldKind.UNIT)
     heads = titles + [line for line in lines if line.startswith("附件")]
     place = place or next((found for head in heads if (found := most_specific(_head_of(head)))), None)
     place = place or _field_place(fields, FieldKind.ADMIN)
     if fund and (place is None or is_province(place) or place in ("北京市", "天津市", "上海市", "重庆市")):
         place = _place_before(text, fund) or place
-    place = place or next((found for unit in _META_UNIT.findall(text) if (found := most_specific(unit))), None)
+    place = place or _publisher_place(text) or (_publisher_place(raw) if raw is not text else None)
     place = place or _signature_place(text)
     return shortest_form(place, text) if place else None
+
+
+def _publisher_place(text: str) -> str | None:
+    """The place of the unit that published the report (`来源：安居区市场监管局`); normalisation drops such a
+    site line from the text as chrome, so the raw text is read for it too."""
+    if "来源" not in text and "发布" not in text and "发文" not in text:
+        return None
+    return next((found for unit in _META_UNIT.findall(text) if (found := most_specific(unit))), None)
 
 
 def _head_of(line: str) -> str:
@@ -341,15 +351,16 @@ def year_of(text: str, title: str | None) -> int | None:
 # ---- the header as a whole ------------------------------------------------------------------------------
 
 
-def read_header(view: str) -> Header:
+def read_header(view: str, raw: str = "") -> Header:
     """The header of a report, read in the text the grammar reads (the simplified view of a traditional
-    report: names come out simplified, like indicator names)."""
+    report: names come out simplified, like indicator names); `raw`, the text before normalisation, for
+    the site lines normalisation drops (the publishing unit)."""
     lines = _lines(view)
     titles = _title_lines(lines) or _announced(lines) or _headline(lines) or _file_name(lines)
     title = titles[0].title if titles else None
     fields = form_fields(view)
     fund = _fund(fields, titles, lines) or (fund_in_body(view) if not titles and not fields else None)
-    region = _region(view, lines, fields, [found.title for found in titles], fund)
+    region = _region(view, lines, fields, [found.title for found in titles], fund, raw or view)
     year = _year(view, fields, title)
     return Header(title=title, region=region, fund=fund, year=year)
 
