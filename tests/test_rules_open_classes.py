@@ -10,6 +10,7 @@ from jixiao.documents import load_document
 from jixiao.extract.rules import extract_rules
 from jixiao.extract.rules.amount_clauses import masked
 from jixiao.extract.rules.colon_lists import colon_list
+from jixiao.extract.rules.count_breakdowns import read_count_breakdowns
 from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.header import read_header
 from jixiao.extract.rules.indicators import extract_indicators
@@ -96,3 +97,26 @@ def test_a_regional_forms_provincial_supervisor_is_no_region_and_the_publishing_
 def test_a_county_level_supervisor_field_still_names_the_region() -> None:
     header = read_header("项目名称 某粮食储备项目 县级主管部门 桐庐县商务局 实施单位 某储备库\n")
     assert header.region == "桐庐县"
+
+
+def test_counts_split_by_place_in_their_own_units_are_actuals_with_their_breakdown() -> None:
+    text = "具体情况为:资助学生6人,发放助学包6台套(东岭村4人、4台套,西岭村2人、2台套,发放金额1.2万元。\n"
+    found = {i.name: (i.actual.text if i.actual else None, [(b.name, b.figure.text) for b in i.breakdown])
+             for i in read_count_breakdowns(text)}  # fmt: skip
+    assert found == {
+        "资助学生": ("6人", [("东岭村", "4人"), ("西岭村", "2人")]),
+        "发放助学包": ("6台套", [("东岭村", "4台套"), ("西岭村", "2台套")]),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "资助学生6人,发放助学包6套(东岭村4人、4套,西岭村1人、1套)。",  # parts that do not add up
+        "资助学生6人(东岭村4人)。",  # one part: no split
+        "资助学生6人(其中2023年4人、2套,2024年2人、2套)。",  # a unit no count before it has
+        "下达资金6万元(东岭村4万元,西岭村2万元)。",  # money: funding's, not a count
+    ],
+)
+def test_figures_in_a_bracket_that_are_no_split_of_the_counts_before_it_are_not_read(text: str) -> None:
+    assert read_count_breakdowns(text) == []

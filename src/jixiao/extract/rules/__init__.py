@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from jixiao.documents import Document
 from jixiao.documents.tables import Table, find_tables
+from jixiao.extract.rules.count_breakdowns import read_count_breakdowns
 from jixiao.extract.rules.coverage import measure
 from jixiao.extract.rules.cross_foot import confirm_glued_splits
 from jixiao.extract.rules.figures import quote_original
@@ -64,6 +65,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     indicators = extract_indicators(prose)
     named = {indicator.name for indicator in indicators}
     extras = [*read_scored_headings(prose), *read_paired_lists(prose)]  # prose shapes the sentences do not read
+    extras += read_count_breakdowns(prose)
     extras += read_review_sheet(view)  # a block of the form the table reader cannot align (review_sheet)
     indicators += [extra for extra in extras if extra.name not in named]
     if not indicators and not found.indicators:  # goals read once, where no result states them again
