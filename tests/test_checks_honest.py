@@ -75,6 +75,16 @@ def test_a_source_read_twice_is_a_suspect_not_a_sum_error() -> None:
     assert any(f.rule == "extraction.suspect" and "两次" in f.message_zh for f in findings)
 
 
+def test_sources_all_0_under_a_total_are_a_suspect_not_a_sum_error() -> None:
+    """The 其中 rows of a form print 0 when unused: all of them 0 under 250000 means the money row was misread."""
+    funding = Funding(
+        budget=line("25", (FundSource.APPROPRIATION, "当年财政拨款", "0"), (FundSource.CARRYOVER, "上年结转", "0"))
+    )
+    findings = run_checks(report(funding=funding))
+    assert _loud(findings) == []
+    assert any(f.rule == "extraction.suspect" and "各来源均为 0" in f.message_zh for f in findings)
+
+
 def test_categories_far_above_their_total_make_the_total_a_suspect() -> None:
     """A category's own sentence (`科普经费支出42.6万元，分别是…`) read as the executed total: the categories
     add to many times it, which no report prints; the total is the tool's misreading."""
@@ -118,6 +128,41 @@ def test_a_figure_from_a_glued_split_never_accuses_the_report() -> None:
     findings = run_checks(report(indicators=[row]))
     assert not [f for f in findings if f.rule == "scoring.full_score_unmet"]
     assert any(f.rule == "extraction.suspect" and f.confidence is Confidence.LOW for f in findings)
+
+
+def test_a_score_many_times_its_weight_is_a_suspect_and_a_little_over_is_the_reports() -> None:
+    """99 under a weight of 10 is the form's total read into the row; 12 of 10 is the report's own slip."""
+    far = run_checks(report(funding=Funding(execution_weight=fig("10"), execution_score=fig("99"))))
+    assert _loud(far) == []
+    assert any(f.rule == "extraction.suspect" and "远超分值" in f.message_zh for f in far)
+    near = run_checks(report(funding=Funding(execution_weight=fig("10"), execution_score=fig("12"))))
+    assert ("scoring.score_range", "error") in _loud(near)
+
+
+def _prose_row(target: str, actual: str) -> Report:
+    row = indicator("资金到位率", target, actual)
+    assert row.target is not None and row.actual is not None
+    row.target.found_by = row.actual.found_by = "narrative.sentence"
+    return report(indicators=[row])
+
+
+def test_a_prose_pair_of_money_against_a_share_is_a_suspect_not_a_unit_mismatch() -> None:
+    """A target of 10万元 paired with an actual of 100%: the reader took figures of two sentences."""
+    findings = run_checks(_prose_row("10万元", "100%"))
+    assert _loud(findings) == []
+    assert any(f.rule == "extraction.suspect" and "量纲不同" in f.message_zh for f in findings)
+
+
+def test_a_prose_pair_of_people_against_households_is_still_a_unit_mismatch() -> None:
+    """Two counts (人 and 户) measure alike: different units of one kind are the report's to explain."""
+    assert ("indicators.unit_mismatch", "warning") in _loud(run_checks(_prose_row("≥500人", "520户")))
+
+
+def test_a_table_row_of_a_count_against_a_share_is_still_a_unit_mismatch() -> None:
+    row = indicator("资金到位率", "2个", "100%")
+    assert row.target is not None and row.actual is not None
+    row.target.found_by = row.actual.found_by = "table.t1.indicator"
+    assert ("indicators.unit_mismatch", "warning") in _loud(run_checks(report(indicators=[row])))
 
 
 def test_no_reason_is_missing_from_a_document_that_stops_early() -> None:

@@ -204,6 +204,11 @@ def test_year_inside_indicator() -> None:
     ]
 
 
+def test_a_year_in_a_name_that_is_a_sentence_is_no_finding() -> None:
+    """A scoring criterion read as a name (`该指标以2015年完工的楼堂馆所为评价内容。`) says nothing of the year."""
+    assert _rules(indicator("该指标以2019年完工的新建场馆为评价内容。", "≥1个", "1个"), year=2024) == []
+
+
 def test_direction_of_comparator() -> None:
     assert _rules(indicator("城镇调查失业率", "≥5.5%", "5.2%"), at_least="warning") == ["indicators.direction"]
     assert _rules(indicator("城镇调查失业率", "≤5.5%", "5.2%")) == []

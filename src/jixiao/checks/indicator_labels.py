@@ -178,7 +178,7 @@ def year(ctx: CheckContext) -> Iterator[Finding]:
     if report_year is None:
         return
     for i, ind in enumerate(ctx.report.indicators):
-        places: list[tuple[str, Figure | None]] = [(ind.name, None)]
+        places: list[tuple[str, Figure | None]] = [] if "。" in ind.name else [(ind.name, None)]  # a sentence
         places += [(figure.text, figure) for figure in (ind.target, ind.actual) if figure is not None]
         for text, figure in places:
             years = {int(y) for y in YEAR.findall(text)} - {report_year}

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from jixiao.model import Confidence, Figure, Finding, Report, Severity, Span, figures_of
+from jixiao.model import Confidence, Figure, Finding, Kind, Report, Severity, Span, figures_of
+from jixiao.vocabulary import MONEY_UNITS
 
 MAX_RATE = 150.0  # % an execution rate can honestly reach (spending more than budgeted happens, not 10×)
 MAX_PERCENT = 1000.0  # % any printed rate can reach (completion of 180 % happens; 684,499 % does not)
@@ -21,6 +22,7 @@ MAX_POINTS = 100.0  # a weight or a score on the 100-point scale
 SPREAD = 100.0  # a money figure this many times the report's other amounts was glued from several cells
 MAX_RATIO = 3.0  # budget over executed ×10: a misread total, not a finding
 MAX_OVERRUN = 1.5  # executed over budget: overruns reports print are a few percent; half again is a misread
+MAX_OVER_WEIGHT = 2.0  # a score over its weight: 12 of 10 is the report's slip; 99 of 10 is the total's column
 MAX_PARTS = 3.0  # parts over their whole: a list sharing out another, larger line reaches 1.7×; 3× is a misread
 
 _LOW = ("glued_split", "+ocr", "table.t5", "table.t4", "table.headerless", "ungrounded", "normalised", "llm")
@@ -71,6 +73,17 @@ def _points(report: Report) -> Iterator[tuple[str, str]]:
                 yield path, f"分值/得分 {figure.text} 不在 0–100 之间"
 
 
+def _scores_over_weights(report: Report) -> Iterator[tuple[str, str]]:
+    lines = [("funding.execution", report.funding.execution_score, report.funding.execution_weight)]
+    lines += [(f"indicators[{i}].", ind.score, ind.weight) for i, ind in enumerate(report.indicators)]
+    for prefix, score, weight in lines:
+        if score is None or weight is None or score.value is None or not weight.value:
+            continue
+        if score.value > MAX_OVER_WEIGHT * weight.value:
+            path = f"{prefix}_score" if prefix.startswith("funding") else f"{prefix}score"
+            yield path, f"得分 {score.text} 远超分值 {weight.text}，可能读了另一列（如总分）"
+
+
 def _budget_vs_executed(report: Report) -> Iterator[tuple[str, str]]:
     budget, executed = report.funding.budget.total, report.funding.executed.total
     if budget is None or executed is None or budget.value is None or not executed.value:
@@ -84,6 +97,19 @@ def _budget_vs_executed(report: Report) -> Iterator[tuple[str, str]]:
         reason = f"执行数 {executed.text} 与预算数 {budget.text} 相差过大，可能读错了其中一个"
         yield "funding.budget.total", reason
         yield "funding.executed.total", reason
+
+
+def _zero_sources(report: Report) -> Iterator[tuple[str, str]]:
+    """Every source 0 under a total that is not: forms print 0 in the rows a project does not use, so the
+    row holding the money was read under another label (as a budget of 0 beside money spent is)."""
+    for line in ("initial", "budget", "allocated", "executed"):
+        block = getattr(report.funding, line)
+        values = [row.amount.value for row in block.by_source]
+        if block.total is not None and block.total.value and values and all(value == 0 for value in values):
+            yield (
+                f"funding.{line}.total",
+                f"各来源均为 0 而合计为 {block.total.text}，可能读错了行（表中未用的行常印 0）",
+            )
 
 
 def _twice(report: Report) -> Iterator[tuple[str, str]]:
@@ -113,10 +139,49 @@ def _parts_over_whole(report: Report) -> Iterator[tuple[str, str]]:
             yield f"funding.{line}.total", f"各来源之和 {sum(sources):g} 远超合计 {total.text}，合计或来源可能读错"
 
 
+def _dimension(figure: Figure) -> str | None:
+    """What a figure measures, coarsely: a share, money, points, a date or a count (人, 个, 次, 户 alike)."""
+    if figure.kind in (Kind.PERCENT, Kind.DATE):
+        return figure.kind.value
+    if figure.unit in MONEY_UNITS:
+        return "money"
+    if figure.unit == "分":
+        return "points"
+    return None if figure.unit is None else "count"
+
+
+def _prose_pairs(report: Report) -> Iterator[tuple[str, str]]:
+    """An indicator read from prose whose target and actual measure different things (10万元 against 100%,
+    2个 against 3分): the reader paired figures of different sentences. A table row keeps its cells, and
+    a report that sets a count and answers with a share is worth a reviewer's look."""
+    for i, indicator in enumerate(report.indicators):
+        target, actual = indicator.target, indicator.actual
+        if target is None or actual is None or not (target.found_by or "").startswith("narrative"):
+            continue
+        kinds = _dimension(target), _dimension(actual)
+        if None not in kinds and kinds[0] != kinds[1]:
+            reason = f"从叙述中读到的指标值 {target.text} 与实际值 {actual.text} 量纲不同，可能配错了句子"
+            yield f"indicators[{i}].target", reason
+            yield f"indicators[{i}].actual", reason
+
+
+_SUSPECT_CHECKS: tuple[Callable[[Report], Iterator[tuple[str, str]]], ...] = (
+    _rates,
+    _points,
+    _scores_over_weights,
+    _glued_money,
+    _budget_vs_executed,
+    _twice,
+    _zero_sources,
+    _parts_over_whole,
+    _prose_pairs,
+)
+
+
 def suspects(report: Report) -> dict[str, str]:
     """Paths of figures a reader would reject, with why (in Chinese, for the finding's message)."""
     found: dict[str, str] = {}
-    for check in (_rates, _points, _glued_money, _budget_vs_executed, _twice, _parts_over_whole):
+    for check in _SUSPECT_CHECKS:
         for path, reason in check(report):
             found.setdefault(path, reason)
     return found
