@@ -18,9 +18,9 @@ from jixiao.extract.rules.clauses import clean_name
 from jixiao.extract.rules.figures import MONEY_UNITS, figure_at
 from jixiao.model import Indicator, NamedFigure
 from jixiao.numbers import QUANTITY
+from jixiao.vocabulary import UNIT_WORDS
 
 FOUND_BY = "narrative.count_breakdown"
-_OPEN = re.compile(r"(?<=[\u4e00-\u9fff])[（(]")
 _CLAUSE_STARTS = "，,；;:：。\n"
 _PART_BREAKS = re.compile(r"[，,；;]")
 _PART = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,12}?)(?P<figures>\d[^，,；;）)。\n]*)")
@@ -29,6 +29,7 @@ _MAX_COUNTS = 3
 _MIN_PARTS = 2
 _MAX_NAME = 20
 _REACH = 200  # chars of a bracket's split
+_UNIT_ENDS = frozenset(word[-1] for word in UNIT_WORDS if word not in MONEY_UNITS)
 _UNIT_REACH = 4  # a count's digit is at most this far before the bracket (`5台套(`)
 
 
@@ -36,13 +37,23 @@ def read_count_breakdowns(text: str) -> list[Indicator]:
     """The counts of `text` with their split by place (see the module); none unless a bracket follows a
     figure's unit."""
     indicators: list[Indicator] = []
-    for bracket in _OPEN.finditer(text):
-        if not any(char.isdigit() for char in text[max(0, bracket.start() - _UNIT_REACH) : bracket.start()]):
-            continue  # no figure's unit right before the bracket (`资金(万元)`, `通知(财农〔…〕)`)
-        counts = _counts_before(text, bracket.start())
+    for at in sorted(_brackets(text, "(") + _brackets(text, "（")):
+        counts = _counts_before(text, at)
         if counts:
-            indicators.extend(_split(text, bracket.end(), counts))
+            indicators.extend(_split(text, at + 1, counts))
     return indicators
+
+
+def _brackets(text: str, bracket: str) -> list[int]:
+    """Where `bracket` opens right after a count's unit (`5台套(`): a unit's last char before it and a digit
+    at most `_UNIT_REACH` chars back (never `资金(万元)`, `通知(财农〔…〕)`)."""
+    found = []
+    at = text.find(bracket, 1)
+    while at >= 0:
+        if text[at - 1] in _UNIT_ENDS and any(char.isdigit() for char in text[max(0, at - _UNIT_REACH) : at]):
+            found.append(at)
+        at = text.find(bracket, at + 1)
+    return found
 
 
 def _counts_before(text: str, at: int) -> list[tuple[str, re.Match[str]]]:
