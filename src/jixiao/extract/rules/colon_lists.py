@@ -30,22 +30,24 @@ def colon_list(text: str, plain: str, start: int) -> tuple[list[SpendingItem], i
     lead = _LEAD.match(plain, start)
     if lead is None:
         return None
-    stop = text.find("。", lead.end(), lead.end() + _REACH)
-    if stop < 0:
+    begin = lead.end()
+    stop = text.find("。", begin, begin + _REACH)
+    if stop < 0 or (text.find("元", begin, stop) < 0 and text.find("万", begin, stop) < 0):
         return None
-    wrapped = plain[: lead.end()] + plain[lead.end() : stop].replace("\n", "◇") + plain[stop:]
-    items, list_end = items_in(text, wrapped, lead.end(), stop)
+    # the list alone, its line breaks made name chars (offsets kept): a wrapped name reads as one
+    wrapped = plain[begin:stop].replace("\n", "◇")
+    items, list_end = items_in(text[begin:stop], wrapped, 0, len(wrapped))
     names = [_unwrapped(item) for item in items]
     if (
         len(items) < _MIN_ITEMS
-        or not _LIST_TAIL.fullmatch(wrapped, items[-1].end, stop)
-        or list_end != stop
+        or not _LIST_TAIL.fullmatch(wrapped, items[-1].end)
+        or list_end != len(wrapped)
         or len(set(names)) < len(names)
         or not all(is_part(item) and level_of(item.name) is None for item in items)
     ):
         return None
     spending = [
-        SpendingItem(category=name, amount=money_at(text, item.start, item.end, FOUND_BY))
+        SpendingItem(category=name, amount=money_at(text, begin + item.start, begin + item.end, FOUND_BY))
         for name, item in zip(names, items, strict=True)
     ]
     return spending, stop

@@ -85,7 +85,8 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     ends = SentenceEnds(text, limit)
     while position < limit:
         end = ends.after(position)
-        if _COLON_CUE.search(text, position, min(end, position + _COLON_REACH)) and (
+        reach = min(end, position + _COLON_REACH)
+        if (text.find(":", position, reach) >= 0 or text.find("：", position, reach) >= 0) and (
             colon := colon_list(text, reading.plain, position)
         ):
             unsummed.extend(colon[0])
@@ -110,7 +111,6 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     return reading.funding, reading.spending
 
 
-_COLON_CUE = re.compile("[:：]")
 _COLON_REACH = 45  # chars from a sentence's start to the colon of a list (colon_lists)
 _NUMBER_REACH = 40  # chars from a sentence's start to the `(1)` of a numbered list of parts
 
