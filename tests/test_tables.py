@@ -7,10 +7,10 @@ from pathlib import Path
 from jixiao.documents.normalize import normalize
 from jixiao.documents.tables import Kind, Role, Table, find_tables
 from jixiao.documents.tables.align import Aligner, emission, split_glued
-from jixiao.documents.tables.find import carry_down
+from jixiao.documents.tables.carry_down import carry_down
 from jixiao.documents.tables.glued_funding import split_glued_funding
 from jixiao.documents.tables.headers import kind_of, role_of, split_header_words
-from jixiao.documents.tables.pieces import shape_of
+from jixiao.documents.tables.shapes import shape_of
 from jixiao.documents.tables.table import Cell, Row
 from jixiao.documents.tables.wrapped import wrapped_view
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from jixiao.documents.normalize import normalize
 from jixiao.documents.tables import Kind, Role, find_tables
-from jixiao.documents.tables.find import removed_spaces
 from jixiao.documents.tables.headerless import glued_rows
+from jixiao.documents.tables.removed_spaces import removed_spaces
 
 _CELLS = (Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.TARGET)
 

@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from jixiao.documents.tables.emissions import IMPOSSIBLE, MAX_WEIGHT, emission
-from jixiao.documents.tables.pieces import Piece, Shape
+from jixiao.documents.tables.shapes import Piece, Shape
 from jixiao.documents.tables.table import MONEY_ROLES, TEXT_ROLES, Cell, Kind, Role, Row
 
 ROW_START = -1.0

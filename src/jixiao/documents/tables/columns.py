@@ -7,7 +7,7 @@ value columns each carry exactly one value per label, so a sentence never passes
 
 from __future__ import annotations
 
-from jixiao.documents.tables.pieces import Piece, Shape
+from jixiao.documents.tables.shapes import Piece, Shape
 from jixiao.documents.tables.table import FUNDING_ROLES, Kind, Role, Row, Table
 
 _VALUE_COLUMNS = FUNDING_ROLES | {Role.WEIGHT, Role.SCORE}

@@ -11,7 +11,7 @@ import re
 
 from jixiao.documents.tables.glued_funding import is_glued_rate
 from jixiao.documents.tables.ocr import ocr_repaired
-from jixiao.documents.tables.pieces import Piece, Shape, is_money
+from jixiao.documents.tables.shapes import Piece, Shape, is_money
 from jixiao.documents.tables.table import MONEY_ROLES, Role
 
 IMPOSSIBLE = -math.inf

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import islice, pairwise
 
 from jixiao.documents.layout import TableLayout
 from jixiao.documents.tables.align import Aligner
+from jixiao.documents.tables.carry_down import carry_down
 from jixiao.documents.tables.cell_lines import row_openers
 from jixiao.documents.tables.columns import column_major_table
 from jixiao.documents.tables.footers import cut_footer
@@ -26,169 +26,38 @@ from jixiao.documents.tables.glued_funding import (
     split_rate_and_score,
 )
 from jixiao.documents.tables.glued_runs import glued_run_pieces
+from jixiao.documents.tables.header_run import VALUE_COLUMNS, absorb, header_columns, header_run, may_open_header
 from jixiao.documents.tables.headerless import glued_rows, headerless_table, headerless_zones
 from jixiao.documents.tables.headers import MONEY_IN_YUAN, compact, kind_of
-from jixiao.documents.tables.pieces import Piece, Shape, is_money, pieces, shape_of
+from jixiao.documents.tables.pieces import pieces
+from jixiao.documents.tables.removed_spaces import removed_spaces
 from jixiao.documents.tables.repeated_names import without_repeated_names
 from jixiao.documents.tables.score_last_rows import score_last_rows
 from jixiao.documents.tables.scored_rows import scored_rows
+from jixiao.documents.tables.shapes import Piece, Shape, is_money, shape_of
 from jixiao.documents.tables.share_rows import share_tables
 from jixiao.documents.tables.side_scores import with_side_scores
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, spaced
+from jixiao.documents.tables.unsettled import unsettled_cells
+from jixiao.documents.tables.weighted_levels import weighted_level_rows
 from jixiao.documents.tables.wrapped import WrappedView, mapped_back, wrapped_view
-from jixiao.documents.tables.zones import MAX_PROSE_RUN, MIN_HEADER, may_hold_header, table_zones
+from jixiao.documents.tables.zones import MAX_PROSE_RUN, may_hold_header, table_zones
 
 OCR_NOTE = re.compile(r"OCR|ocr|机器识别|文字识别|扫描识别|自动识别|识别结果|识别文本|机读|图片识别")
 _TEXT_CHAR = re.compile(r"[^\s|│┃]")
 _GARBLED = re.compile(r"[\d.,%]{5,}")  # glued amounts no cut reads (documents.tables.tokens): unread
-_BLOCK_POINTS = re.compile(r"[（(]?(\d+(?:\.\d+)?)分?[)）]$")
-
-
-_DROPPED_IN_CELL = re.compile(r"\n\d{1,2}、|[ \t]?[(（]?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]?")
-"""What normalization drops inside a cell that is no border there (documents.wrappers): a sharing site's page
-number, a converter's romanisation (`減災(zāi)`, `數(shù)`)."""
-
-
-def removed_spaces(text: str, origin: list[int], raw: str | None = None) -> Gap:
-    """The gap test for normalized text: a space was there, or normalization dropped chars before i (but not
-    a page number that broke a cell, when `raw` tells)."""
-    return _RemovedSpaces(text, origin, raw)
-
-
-class _RemovedSpaces(Gap):
-    def __init__(self, text: str, origin: list[int], raw: str | None) -> None:
-        super().__init__(text)
-        self.origin = origin
-        self.raw = raw
-
-    def __call__(self, index: int) -> bool:
-        origin = self.origin
-        if index <= 0 or index >= len(origin):
-            return index > 0
-        if self.text[index - 1].isspace():
-            return True
-        before, at = origin[index - 1], origin[index]
-        return at - before > 1 and not (self.raw is not None and _DROPPED_IN_CELL.fullmatch(self.raw, before + 1, at))
-
-    def inside_word(self, start: int, end: int) -> list[int]:
-        """Inside a word only dropped chars cut: none where the word's chars came one after another (most
-        words, told by one comparison instead of a test per char)."""
-        origin = self.origin
-        if end > len(origin):
-            return [index for index in range(start + 1, end) if self(index)]
-        if origin[start:end] == list(range(origin[start], origin[start] + end - start)):
-            return []
-        jumps = [index for index, (before, at) in enumerate(pairwise(origin[start:end]), start + 1) if at - before > 1]
-        if self.raw is None:
-            return jumps
-        return [
-            index for index in jumps if not _DROPPED_IN_CELL.fullmatch(self.raw, origin[index - 1] + 1, origin[index])
-        ]
 
 
 # An enum member read through its class (`Shape.EMPTY`) calls the enum metaclass's attribute hook on Python
 # 3.11 (~1,000 instructions); the walks over every piece and row read these instead.
 _EMPTY, _HEADER, _BLOCK, _LONG_TEXT = Shape.EMPTY, Shape.HEADER, Shape.BLOCK, Shape.LONG_TEXT
-_HEADER_OR_EMPTY = frozenset({Shape.HEADER, Shape.EMPTY})
 _FUNDING, _INDICATORS = Kind.FUNDING, Kind.INDICATORS
-_LABEL, _LEVEL1, _LEVEL2, _NAME = Role.LABEL, Role.LEVEL1, Role.LEVEL2, Role.NAME
-
-
-def _header_run(found: list[Piece], index: int) -> tuple[list[Piece], int] | None:
-    """The header starting at found[index], and where it ends.
-
-    An empty cell between two header cells of a pipe dump is a column of its own (a label spanning two
-    columns, `资金投入情况（万元） | | 全年预算数（A）`): it becomes a blank column rows print an empty cell under.
-    """
-    run: list[Piece] = []
-    position = index
-    while position < len(found) and found[position].shape in _HEADER_OR_EMPTY:
-        piece = found[position]
-        if piece.shape is _HEADER:
-            run.append(piece)
-        elif piece.cut == "pipe" and run and _next_is_header(found, position):
-            run.append(replace(piece, shape=Shape.HEADER, role=Role.NOTE))
-        position += 1
-    roles = [piece.role for piece in run if piece.role is not None]
-    if len(set(roles)) < MIN_HEADER or kind_of(roles) is None:
-        return None
-    if kind_of(roles) is Kind.INDICATORS:
-        while run and run[-1].role in FUNDING_ROLES:  # `预算执行率` opening the first row, not a column
-            position = found.index(run.pop(), index)
-    return run, position
-
-
-def _may_open_header(found: list[Piece], position: int) -> bool:
-    """Whether a header run can start at found[position]: its first piece that is not empty is a header
-    (a cheap test before _header_run, which a pipe dump's runs of empty cells would make quadratic)."""
-    for piece in islice(found, position, None):
-        if piece.shape is not _EMPTY:
-            return piece.shape is _HEADER
-    return False
-
-
-def _next_is_header(found: list[Piece], position: int) -> bool:
-    following = next((p for p in found[position + 1 :] if p.shape is not Shape.EMPTY), None)
-    return following is not None and following.shape is Shape.HEADER and found[position + 1].shape is Shape.HEADER
-
-
-CANONICAL = [
-    Role.INDEX, Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.OP, Role.TARGET, Role.UNIT, Role.ACTUAL, Role.WEIGHT,
-    Role.SCORE, Role.REASON, Role.NOTE,
-]  # fmt: skip
-"""The 10号 annex's column order: for a header whose words a flattening scattered over the body."""
-_ABSORB_WITHIN = 60
-INDICATOR_COLUMNS = frozenset(CANONICAL) - {Role.INDEX, Role.NOTE}
-
-
-_LEVEL_COLUMNS = frozenset({Role.LEVEL1, Role.LEVEL2, Role.NAME})
+_LEVELS = frozenset({Shape.LEVEL1, Shape.LEVEL2})
+_TEXTUAL = frozenset({Shape.TEXT, Shape.LONG_TEXT})
+_GLUED_HEADING = re.compile(r"[（(][一二三四五六七八九十]{1,2}[)）][\u4e00-\u9fff]{2}")
+_NAME = Role.NAME
 _FUNDING_CELLS = FUNDING_ROLES | {Role.WEIGHT, Role.SCORE}
-_VALUE_COLUMNS = frozenset({Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE})
-
-
-def _two_rows(roles: list[Role]) -> bool:
-    """`年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因… | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | …`:
-    a two-row header flattened top row first (年度指标值 spans 指标性质/指标值/度量单位 below it). A level
-    column after a value column, or a value column named twice, says so; its columns are the annex's order."""
-    first_value = next((i for i, role in enumerate(roles) if role in _VALUE_COLUMNS), None)
-    if first_value is None:
-        return False
-    late_level = any(role in _LEVEL_COLUMNS for role in roles[first_value + 1 :])
-    values = [role for role in roles if role in _VALUE_COLUMNS]
-    return late_level or len(values) != len(set(values))
-
-
-def _columns(run: list[Piece], kind: Kind, scattered: bool) -> list[Role]:
-    roles = [piece.role for piece in run if piece.role is not None]
-    scattered = scattered or (kind is Kind.INDICATORS and _two_rows(roles))
-    if scattered:
-        roles = list(dict.fromkeys(roles))
-    elif kind is Kind.FUNDING:  # a funding header names each money column once; its other columns stay apart
-        roles = [role for i, role in enumerate(roles) if role is Role.NOTE or role not in roles[:i]]
-    if kind is Kind.FUNDING:
-        return roles if roles[0] is Role.LABEL else [Role.LABEL, *(r for r in roles if r is not Role.LABEL)]
-    roles = [role for role in roles if role is not Role.LABEL]
-    if scattered:
-        roles = [role for role in CANONICAL if role in roles]
-    if Role.NAME not in roles:  # every indicator row has a name, whether or not its header cell was printed
-        first_value = next((i for i, role in enumerate(roles) if role not in (Role.INDEX, Role.LEVEL1, Role.LEVEL2)), 0)
-        roles.insert(first_value, Role.NAME)
-    return roles
-
-
-def _absorb(found: list[Piece], run: list[Piece], stop: int, kind: Kind) -> tuple[list[Piece], list[Piece]]:
-    """Header words an xlsx flattened into the first rows (`指标值 完成值 … 二级指标 三级指标 … 分值 得分`): taken
-    into the header, out of the body."""
-    if kind is not _INDICATORS:
-        return run, []
-    have = {piece.role for piece in run}
-    taken: list[Piece] = []
-    for piece in found[stop : stop + _ABSORB_WITHIN]:
-        if piece.shape is _HEADER and piece.role not in have and piece.role in INDICATOR_COLUMNS:
-            taken.append(piece)
-            have.add(piece.role)
-    return run + taken, taken
 
 
 def _on_piped_line(text: str, cell: Cell) -> bool:
@@ -210,13 +79,17 @@ def _body_end(text: str, found: list[Piece], start: int, absorbed: set[Piece], k
             continue
         if kind is _FUNDING and piece.shape is _LONG_TEXT and not _source_row_follows(found, position):
             return position
+        if piece.cut == "glued" and piece.shape in _TEXTUAL and _GLUED_HEADING.match(piece.text):
+            return position  # `…100%100%(二)项目财务管理状况…`: the squashed text's next section
+        if kind is _FUNDING and piece.shape in _LEVELS:
+            return position  # a preview's page gap ran the funding rows into the indicator rows: theirs
         last = position == len(found) - 1 and not piece.text.endswith("。")  # a whole sentence is no cut cell
         off_pipes = piped and piece.cut not in ("pipe", "border") and piece.shape is not _EMPTY
         if off_pipes and not last and not _on_piped_line(text, piece.cell):
             return position  # a line without a pipe after a pipe dump's rows: the text goes on (unless the
             # document stops there: a last cell cut before its pipe)
         block = piece.shape is _BLOCK and compact(piece.text) != "绩效指标"
-        if block or (_may_open_header(found, position) and _header_run(found, position) is not None):
+        if block or (may_open_header(found, position) and header_run(found, position) is not None):
             return position - prose
         prose = prose + 1 if piece.shape is _LONG_TEXT else 0
         if prose >= MAX_PROSE_RUN:
@@ -229,38 +102,6 @@ def _source_row_follows(found: list[Piece], position: int) -> bool:
     source rows after it: the note is a cell, not the text after the table."""
     following = next((p for p in found[position + 1 :] if p.shape is not Shape.EMPTY), None)
     return following is not None and following.shape is Shape.FUND_LABEL
-
-
-def _points(cell: Cell | None) -> float | None:
-    match = _BLOCK_POINTS.search(compact(cell.text)) if cell is not None else None
-    return float(match[1]) if match else None
-
-
-def _demote(row: Row, above: dict[Role, Cell]) -> None:
-    """A scoring sheet's block cell under 一级 that carries fewer points than the 一级 block above it is a
-    二级 block (`规划 (15分)` then `工作计划 (6分)`): the dump dropped the 一级 cell its row-span covered."""
-    mine, parent = _points(row.cells.get(_LEVEL1)), _points(above.get(_LEVEL1))
-    if _LEVEL2 in row.cells or mine is None or parent is None or mine >= parent:
-        return
-    row.cells[_LEVEL2] = row.cells.pop(_LEVEL1)
-
-
-def carry_down(rows: list[Row]) -> None:
-    """Fill empty 一级/二级 cells from the row above; a new 一级 cell starts a new 二级 block."""
-    above: dict[Role, Cell] = {}
-    for row in rows:
-        if _LABEL in row.cells:  # a total row ends the blocks
-            above.clear()
-            continue
-        _demote(row, above)
-        if _LEVEL1 in row.cells and _LEVEL2 not in row.cells:
-            above.pop(_LEVEL2, None)
-        for role in (_LEVEL1, _LEVEL2):
-            if role in row.cells:
-                above[role] = row.cells[role]
-            elif role in above and _NAME in row.cells:
-                row.cells[role] = above[role]
-                row.carried.add(role)
 
 
 _DOUBLED = re.compile(r"(\d{1,2})\1")
@@ -296,7 +137,7 @@ def _mark_cut(table: Table, text: str, body: list[Piece]) -> None:
     if table.kind is Kind.FUNDING:
         wanted: list[Role] = [role for role in table.columns if role is not Role.LABEL]
     else:
-        wanted = [role for role in table.columns if role in _VALUE_COLUMNS]
+        wanted = [role for role in table.columns if role in VALUE_COLUMNS]
     trailing = body[-1].cell.end > last.end and any(p.shape is not _EMPTY for p in body if p.cell.start >= last.end)
     piped = body[-1].cut == "pipe"
     closed = not piped or text[last.end :].lstrip(" \t\u3000").startswith("|")
@@ -350,12 +191,14 @@ def _table(
 ) -> tuple[Table, int]:
     kind = kind_of([piece.role for piece in run if piece.role is not None])
     assert kind is not None
-    run, absorbed = _absorb(found, run, stop, kind)
-    columns = _columns(run, kind, scattered=bool(absorbed))
+    run, absorbed = absorb(found, run, stop, kind)
+    columns = header_columns(run, kind, scattered=bool(absorbed))
     if kind is Kind.INDICATORS:
         columns = with_side_scores(text, run[0].cell.start, columns)
     end = _body_end(text, found, stop, set(absorbed), kind)
     body = [piece for piece in found[stop:end] if piece not in absorbed]
+    if kind is _INDICATORS and columns[0] is _NAME and _opens_with_level(body):
+        columns = [Role.LEVEL1, Role.LEVEL2, *columns]  # `评价内容 绩效内容 …`: level columns named otherwise
     if kind is Kind.FUNDING and (labelled := _labels_before(found, index, body, columns)) is not None:
         body = labelled
     elif kind is Kind.FUNDING and index and found[index - 1].shape is Shape.FUND_LABEL:
@@ -375,7 +218,8 @@ def _table(
     if grid is not None and len(body) != end - stop:  # pieces taken out of the body: no positional breaks
         grid = None
     layout = _layout(body)
-    scored = _scored_rows(text, body, columns, _next_block(found, end)) if layout == "t4" else None
+    weights = sum(piece.role is Role.WEIGHT for piece in run)
+    scored = _scored_rows(text, body, columns, _next_block(found, end), weights) if layout == "t4" else None
     rows, left = (scored, []) if scored is not None else Aligner(columns, kind, text).align(body, grid)
     layout = "scored" if scored is not None else layout  # its own reading, with its own confidence
     if kind is Kind.INDICATORS:
@@ -392,6 +236,7 @@ def _table(
             elif not cut and (span := drop_glued_rate(row)) is not None:
                 dropped.append(span)
             dropped += drop_unconfirmed_run(row)
+        dropped += unsettled_cells(rows, columns, layout, points)
     table = Table(kind=kind, layout=layout, columns=columns, rows=rows, start=run[0].cell.start, end=0)
     if kind is Kind.FUNDING:
         table.weight_in_header = _weight_in_header(run)
@@ -417,14 +262,16 @@ def _weight_in_header(run: list[Piece]) -> Cell | None:
     return None
 
 
-def _scored_rows(text: str, body: list[Piece], columns: list[Role], limit: int) -> list[Row] | None:
-    """A glued scoring sheet with its 分值 column right after the name (see scored_rows), or with no 分值 and
-    the score last (see score_last_rows), read on to the next header or block of the form (a glued body's long
-    runs of words do not end it)."""
+def _scored_rows(text: str, body: list[Piece], columns: list[Role], limit: int, weights: int) -> list[Row] | None:
+    """A glued scoring sheet with its 分值 column right after the name (see scored_rows; with a 分值 after each
+    level too, see weighted_levels), or with no 分值 and the score last (see score_last_rows), read on to the
+    next header or block of the form (a glued body's long runs of words do not end it)."""
     if Role.NAME not in columns or not body:
         return None
     at = columns.index(Role.NAME)
     end = max(limit, body[-1].cell.end)
+    if weights >= 2 and Role.SCORE in columns and (rows := weighted_level_rows(text, body[0].cell.start, end)):
+        return rows
     if columns[at + 1 : at + 2] == [Role.WEIGHT]:
         return scored_rows(text, body[0].cell.start, end)
     if columns[at:] == [Role.NAME, Role.TARGET, Role.ACTUAL, Role.SCORE]:
@@ -453,15 +300,40 @@ def _grid_pieces(text: str, layout: TableLayout) -> tuple[list[Piece], frozenset
     return found, frozenset(breaks)
 
 
+def _opens_with_level(body: list[Piece]) -> bool:
+    """The body's first cell is a level word (the header named no level column, or in words of its own)."""
+    first = next((piece for piece in body if piece.shape is not _EMPTY), None)
+    return first is not None and first.shape in _LEVELS
+
+
+def _rows_after_funding(text: str, found: list[Piece], start: int) -> tuple[Table, int] | None:
+    """`年度资金总 … 可持续影响指标 | 可持续 | … | 10 | 9`: a preview's page gap ran a funding table's rows into
+    the indicator rows, whose header it lost; from the level word the funding body stopped at, they are read
+    as headerless rows (two suffice: the form around them is the 自评表's), with their 总分 footer."""
+    end = _body_end(text, found, start, set(), _INDICATORS)
+    body, footers = cut_footer(found[start:end])
+    table = headerless_table(text, body, min_rows=2)
+    if table is None:
+        return None
+    carry_down(table.rows)
+    table.rows.extend(footers)
+    table.end = max(row.end for row in table.rows)
+    return table, end
+
+
 def _tables_in(text: str, found: list[Piece], breaks: frozenset[int] | None = None) -> list[Table]:
     tables: list[Table] = []
     index = 0
     while index < len(found):
-        header = _header_run(found, index) if found[index].shape is _HEADER else None
+        header = header_run(found, index) if found[index].shape is _HEADER else None
         if header is None:
             index += 1
             continue
         table, index = _table(text, found, index, *header, breaks)
+        if table.kind is _FUNDING and index < len(found) and found[index].shape in _LEVELS:
+            if (lost := _rows_after_funding(text, found, index)) is not None:
+                tables.append(lost[0])  # (after the funding table, appended below: the order is by start)
+                index = lost[1]
         if table.rows or table.skipped:  # a table of cells no cut reads still says what is unread
             tables.append(table)
         elif not _TEXT_CHAR.search(text, table.end):  # the document ends on a table's header: it was cut

@@ -11,7 +11,7 @@ import re
 from jixiao.documents.tables.align import split_glued
 from jixiao.documents.tables.headers import compact
 from jixiao.documents.tables.levels import GRADE_INLINE, OTHER_MATTERS, is_grade, is_total
-from jixiao.documents.tables.pieces import Piece, Shape
+from jixiao.documents.tables.shapes import Piece, Shape
 from jixiao.documents.tables.table import Cell, Role, Row
 
 

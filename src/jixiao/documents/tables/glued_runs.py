@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from jixiao.documents.tables.pieces import Piece, Shape
+from jixiao.documents.tables.shapes import Piece, Shape
 from jixiao.documents.tables.table import Cell, Role, trimmed_cell
 from jixiao.numbers import UNIT_PATTERN
 from jixiao.scan import skipping

@@ -9,72 +9,34 @@ when together they make a header or a level. Each piece keeps the exact offsets 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from enum import StrEnum
+from dataclasses import replace
 from functools import lru_cache
 
 from jixiao.documents.tables.cell_lines import opens_its_line
 from jixiao.documents.tables.headers import BLOCK_LABEL, compact, role_of, split_header_words
 from jixiao.documents.tables.levels import inner_levels, level_parts, level_spans
 from jixiao.documents.tables.ocr import ocr_repaired
+from jixiao.documents.tables.shapes import (
+    COLUMN_TAG,
+    POINTS_ALONE,
+    SENTENCE,
+    UNIT_ALONE,
+    Piece,
+    Shape,
+    shape_of,
+    shaped,
+)
 from jixiao.documents.tables.table import Cell, Role, cell_part, trimmed_cell
 from jixiao.documents.tables.tokens import POINTS_NOTE as _POINTS_NOTE
 from jixiao.documents.tables.tokens import Gap, tokens
 from jixiao.documents.tables.twice_printed import points_pair, rejoined_twice, repeated_tail
 from jixiao.documents.tables.wrapped_header import wrapped_header
-from jixiao.numbers import UNIT_PATTERN, parse_quantity
 from jixiao.scan import skipping
-from jixiao.vocabulary import (
-    FUNDING_TOTAL,
-    MONEY_UNITS,
-    OP_WORDS,
-    POINTS,
-    TEXT_VALUES,
-    is_text_value,
-    level_number,
-    row_source_of,
-)
-
-
-class Shape(StrEnum):
-    EMPTY = "empty"  # a cell with nothing in it (a pipe dump's `| |`, a line of spaces)
-    DASH = "dash"  # -, —, /: a cell the form leaves blank on purpose
-    ELLIPSIS = "ellipsis"  # …… : a template row
-    HEADER = "header"  # a header word (its role in `role`)
-    BLOCK = "block"  # 年度总体目标, 资金管理情况 …: another block of the form
-    LEVEL1 = "level1"
-    LEVEL2 = "level2"
-    POINTS = "points"  # a block name carrying its points: 规划(15分), 项目管理(25分)
-    OP = "op"  # a comparator alone (指标性质 column)
-    UNIT = "unit"  # a unit alone (度量单位 column): %, 人, 万元
-    NUMBER = "number"  # a bare number: 20, 9.48, 52.800000
-    FIGURE = "figure"  # a number with comparator, unit or %: ≥95%, 812人, 不低于85%
-    DATE = "date"  # 2023年12月底前, 9月前
-    TEXT_VALUE = "text_value"  # a word in place of a number: 达成预期指标, 效果明显, 是
-    FUND_LABEL = "fund_label"  # a funding row label: 年度资金总额, 其中:中央财政资金, 上年结转资金
-    TEXT = "text"  # a name or a short text
-    LONG_TEXT = "long_text"  # a sentence: a reason, an explanation, a criterion
-
-
-@dataclass(frozen=True)
-class Piece:
-    cell: Cell
-    shape: Shape
-    value: float | None = None  # NUMBER and FIGURE
-    unit: str | None = None
-    role: Role | None = None  # HEADER
-    cut: str = "line"  # how the flattening separated it: pipe, line, space (T3) or glued (T4); border: a
-    # line's leading pipe under a line that has one (a blank cell or nothing); twice: a text printed twice
-    # a space apart, a target and its actual (twice_printed)
-
-    @property
-    def text(self) -> str:
-        return self.cell.text
-
+from jixiao.vocabulary import TEXT_VALUES, level_number
 
 # An enum member read through its class (`Shape.TEXT`) calls the enum metaclass's attribute hook on Python
 # 3.11 (~1,000 instructions, more than most tests it serves): the loops over every piece read these instead.
-_EMPTY, _HEADER, _TEXT, _NUMBER, _FIGURE = Shape.EMPTY, Shape.HEADER, Shape.TEXT, Shape.NUMBER, Shape.FIGURE
+_EMPTY, _HEADER, _TEXT = Shape.EMPTY, Shape.HEADER, Shape.TEXT
 _TEXTUAL = frozenset({Shape.TEXT, Shape.LONG_TEXT})
 _NOT_WHOLE = frozenset({Shape.TEXT, Shape.LONG_TEXT, Shape.FUND_LABEL})  # shapes _split may cut
 _BROKEN = frozenset({Shape.TEXT, Shape.POINTS})  # what a word broken over lines reads as
@@ -82,93 +44,11 @@ _LEVELS = frozenset({Shape.LEVEL1, Shape.LEVEL2})
 _RESPACEABLE = frozenset({Shape.TEXT, Shape.HEADER})
 _KEPT_BY_JOIN = frozenset({Shape.HEADER, Shape.LEVEL1, Shape.LEVEL2, Shape.BLOCK})
 
-_LONG = 24
-_DASH = re.compile(r"^(?::?[-—–/／\\]+:?|无|空)$")  # also Markdown's :---:
-_ELLIPSIS = re.compile(r"^(?:[…\.。·]{2,}|…+)$")
-_UNIT_ALONE = re.compile(rf"^(?:{UNIT_PATTERN})$")
-_FIGURE_INSIDE = re.compile(r"\d")
 _SEPARATOR = skipping(r"\||\n|\t+|(?<=\S)[ \u3000]{2,}(?=\S)")
-_PAREN_UNIT = re.compile(rf"^([^()（）]+?)[（(]({UNIT_PATTERN})[)）]$")
-_POINTS_ALONE = re.compile(r"^[（(]?\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
-_POINTS_TAIL = re.compile(POINTS + r"$")
-_COLUMN_TAG = re.compile(r"^[（(][A-Z](?:\s*[/+\-]\s*[A-Z])*(?:\s*[×*]\s*100%)?[)）]$")  # (C), (D/C×100%)
-_SENTENCE = re.compile(r"[，,；;。][^，,；;。]*\S")
 _GLUED_TEXT_VALUE = re.compile("(?:" + "|".join(sorted(TEXT_VALUES, key=len, reverse=True)) + ")$")
 _LINE_SENTENCE = re.compile(r"[^\s|]*[\u4e00-\u9fff][，,；;][^\s|]*。")  # clauses, no space: one cell
 _NOT_SPACES = re.compile(r"\S+")
 _MAY_HOLD_VALUE = re.compile(r"[\d\-—/／]")  # what a value token (tokens.VALUE, a date, a dash) needs
-_PER_UNIT = re.compile(r"^每[\u4e00-\u9fff]{1,2}\d+(?:\.\d+)?[\u4e00-\u9fff/]{0,4}$")
-
-
-def shape_of(cell: Cell, *, ocr: bool = False, cut: str = "line") -> Piece:
-    """The shape of one cell's text; in a machine-read document, misread digits (`9O%`) are read as digits."""
-    shape, value, unit, role = _shape(cell.text, ocr)
-    return Piece(cell, shape, value, unit, role, cut)
-
-
-_Shaped = tuple[Shape, float | None, str | None, Role | None]
-
-
-@lru_cache(maxsize=16384)  # tables print the same few hundred cells (10, 100%, 数量指标 …) again and again
-def _shape(text: str, ocr: bool) -> _Shaped:
-    """(shape, value, unit, role) of a cell's text."""
-    key = compact(text)
-    if (fixed := ocr_repaired(key)) is not None:  # misread digits, OCR note or not (`6O8.1O`)
-        key = fixed
-    elif ocr and key in ("O", "o", "〇"):
-        key = "0"  # a zero the engine read as a letter
-    if not key:
-        return Shape.EMPTY, None, None, None
-    if _DASH.match(key):
-        return Shape.DASH, None, None, None
-    if _ELLIPSIS.match(key):
-        return Shape.ELLIPSIS, None, None, None
-    if (role := role_of(key)) is not None:
-        return Shape.HEADER, None, None, role
-    if BLOCK_LABEL.match(key):
-        return Shape.BLOCK, None, None, None
-    if level := level_number(key):  # 成本指标: second level in 2020, first in 2021
-        return Shape.LEVEL2 if level == 2 or key.startswith("成本") else Shape.LEVEL1, None, None, None
-    return _value_or_text(key)
-
-
-def _value_or_text(key: str) -> _Shaped:
-    """The shape of a cell that is no header, block or level (its whitespace gone)."""
-    if key in OP_WORDS:
-        return Shape.OP, None, None, None
-    if _UNIT_ALONE.match(key):
-        return Shape.UNIT, None, None, None
-    if is_text_value(key):
-        return Shape.TEXT_VALUE, None, None, None
-    digit = _FIGURE_INSIDE.search(key) is not None  # points, a standard per unit and a figure need one
-    if digit and _POINTS_ALONE.match(key):
-        return Shape.POINTS, None, None, None
-    if _COLUMN_TAG.match(key):  # a header's column letter on its own line, joined to it later
-        return Shape.TEXT, None, None, None
-    if digit and _PER_UNIT.match(key):  # 每亩300: a standard per unit, read as a value (its text is the figure)
-        return Shape.FIGURE, None, None, None
-    if digit:
-        bracketed = _PAREN_UNIT.match(key)  # 4.52(万人) is 4.52万人 (the pattern spans the whole key)
-        quantity = parse_quantity(bracketed[1] + bracketed[2] if bracketed else key)
-        if quantity.value is not None:
-            bare = quantity.unit is None and quantity.op is None
-            return Shape.NUMBER if bare else Shape.FIGURE, quantity.value, quantity.unit, None
-        if quantity.kind == "date":
-            return Shape.DATE, None, None, None
-    sentence = _SENTENCE.search(key) is not None
-    label = len(key) <= 20 and not sentence and "。" not in key
-    if label and (FUNDING_TOTAL.match(key.lstrip("其中:：")) or row_source_of(key) is not None):
-        return Shape.FUND_LABEL, None, None, None
-    if len(key) <= 20 and _points_tail(key.rstrip(";；,，。")):
-        return Shape.POINTS, None, None, None
-    if len(key) > _LONG or (len(key) > 12 and sentence):
-        return Shape.LONG_TEXT, None, None, None
-    return Shape.TEXT, None, None, None
-
-
-def _points_tail(text: str) -> bool:
-    """`规划(15分)`: points in brackets end the text (a text not ending in a bracket holds none there)."""
-    return text.endswith((")", "）")) and _POINTS_TAIL.search(text) is not None
 
 
 def _leading_border(text: str, line_start: int, after: int, end: int) -> bool:
@@ -222,12 +102,12 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False, alon
     found = tokens(text, cell.start, cell.end, gap)
     if len(found) <= 1 or not any(token.is_value for token in found):
         return [cell]
-    if len(found) == 2 and found[0].is_value and _UNIT_ALONE.match(found[1].cell.text.strip("()（）")):
+    if len(found) == 2 and found[0].is_value and UNIT_ALONE.match(found[1].cell.text.strip("()（）")):
         return [cell]  # `≥1200 公里` (a LaTeX comparator left the unit a space away), `4.52(万人)`
     values = [token.cell for token in found if token.is_value]
     if len(values) == 1 and _LINE_SENTENCE.fullmatch(cell.text):
         return [cell]  # `已完工,剩余3%尾款未付。`: a reason on its own line (a cell per line), one cell
-    inside = piped or (alone and _WORD_UNIT.search(values[0].text) is not None)  # `…安排800万元`, not `…要求2020`
+    inside = piped or (alone and _glued_unit(text, values[0]))  # `…安排800万元`, `(11kw)`, not `…要求2020`
     if inside and len(values) == 1 and values[0].start > cell.start and not gap(values[0].start):
         before = text[values[0].start - 1]
         if "\u4e00" <= before <= "\u9fff" or before in ")）(（":
@@ -239,12 +119,12 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False, alon
 def _stays_whole(text: str, piped: bool) -> bool:
     """Whether _split keeps a cell whole whatever the gaps around it (a sentence between pipes, an OCR'd
     number, one value, a level with its points, a header)."""
-    if piped and _SENTENCE.search(text):
+    if piped and SENTENCE.search(text):
         return True
     key = compact(text)
-    if ocr_repaired(key) is not None or _COLUMN_TAG.match(key):
+    if ocr_repaired(key) is not None or COLUMN_TAG.match(key):
         return True
-    return _shape(text, False)[0] not in _NOT_WHOLE or bool(_POINTS_ALONE.match(text))
+    return shaped(text, False)[0] not in _NOT_WHOLE or bool(POINTS_ALONE.match(text))
 
 
 @lru_cache(maxsize=16384)
@@ -304,7 +184,7 @@ def _next_shape(pieces: list[Piece], index: int) -> Shape | None:
 
 def _is_tag(text: str) -> bool:
     """`(C)`, `(D/C×100%)`: a header's column letter; `(20 分*执行率)`: its points (tested after a bracket)."""
-    return bool(_COLUMN_TAG.match(compact(text)) or _POINTS_NOTE.match(text))
+    return bool(COLUMN_TAG.match(compact(text)) or _POINTS_NOTE.match(text))
 
 
 _JOINABLE = {Shape.TEXT, Shape.LEVEL1, Shape.LEVEL2, Shape.POINTS, Shape.HEADER}
@@ -330,7 +210,7 @@ def _join(text: str, pieces: list[Piece]) -> list[Piece]:
         piece = pieces[index]
         following = pieces[index + 1] if index + 1 < count else None
         if (
-            following is not None and piece.shape in _LEVELS and _POINTS_ALONE.match(compact(texts[index + 1]))
+            following is not None and piece.shape in _LEVELS and POINTS_ALONE.match(compact(texts[index + 1]))
         ):  # `产出指标` then `(50)` on the next line
             cell = Cell(text[piece.cell.start : following.cell.end], piece.cell.start, following.cell.end)
             joined.append(Piece(cell, piece.shape))
@@ -436,6 +316,15 @@ _BLANK_BEFORE = re.compile(r"\n[ \t\u3000]*\n[ \t\u3000]*$")
 _BLANK_AFTER = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*\n")
 
 
+def _glued_unit(text: str, value: Cell) -> bool:
+    """A figure printed with its unit: a word unit (`800万元`) or Latin letters right after the number
+    (`11kw`, `5t`), which no value column prints glued."""
+    if _WORD_UNIT.search(value.text) is not None:
+        return True
+    after = text[value.end : value.end + 1]
+    return after.isascii() and after.isalpha()
+
+
 def _alone(text: str, cell: Cell) -> bool:
     """A cell alone on its line between blank lines (a dump of one cell per line): a figure glued inside it
     is the cell's (`本年预算安排800万元` is a name), as between pipes."""
@@ -527,7 +416,3 @@ def _peel(piece: Piece, cut: str) -> list[Piece]:
     if len(cells) < 2:
         return [piece]
     return [shape_of(rest, cut=cut), *(Piece(cell, Shape.TEXT_VALUE, cut=cut) for cell in cells)]
-
-
-def is_money(piece: Piece) -> bool:
-    return piece.shape is _NUMBER or (piece.shape is _FIGURE and piece.unit in MONEY_UNITS)

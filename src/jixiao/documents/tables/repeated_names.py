@@ -14,7 +14,7 @@ as a target. The repeat, right after the row's name and one value, is no cell an
 from __future__ import annotations
 
 from jixiao.documents.tables.headers import compact
-from jixiao.documents.tables.pieces import Piece, Shape
+from jixiao.documents.tables.shapes import Piece, Shape
 
 _NAMES = frozenset({Shape.TEXT, Shape.LONG_TEXT})
 _VALUES = frozenset({Shape.FIGURE, Shape.NUMBER, Shape.DATE, Shape.TEXT_VALUE})

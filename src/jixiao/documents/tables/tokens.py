@@ -47,7 +47,7 @@ _TOTAL_WORDS = ("总分", "合计", "总计")
 
 class Gap:
     """gap(i): the source printed a space (or a line break) before char i. This one: the text kept its spaces
-    (see find.removed_spaces for text whose normalization removed some)."""
+    (see removed_spaces for text whose normalization removed some)."""
 
     def __init__(self, text: str) -> None:
         self.text = text

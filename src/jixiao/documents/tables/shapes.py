@@ -1,0 +1,150 @@
+"""The shape of one cell's text, which the aligner reads: a header word, a level, a figure, a label, a text.
+
+A cell is shaped from its text alone (whitespace ignored), so the same text always has the same shape: the
+shape is cached by text (tables print the same few hundred cells again and again).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+from jixiao.documents.tables.headers import BLOCK_LABEL, compact, role_of
+from jixiao.documents.tables.levels import goal_level
+from jixiao.documents.tables.ocr import ocr_repaired
+from jixiao.documents.tables.table import Cell, Role
+from jixiao.numbers import UNIT_PATTERN, parse_quantity
+from jixiao.vocabulary import FUNDING_TOTAL, MONEY_UNITS, OP_WORDS, POINTS, is_text_value, level_number, row_source_of
+
+
+class Shape(StrEnum):
+    EMPTY = "empty"  # a cell with nothing in it (a pipe dump's `| |`, a line of spaces)
+    DASH = "dash"  # -, —, /: a cell the form leaves blank on purpose
+    ELLIPSIS = "ellipsis"  # …… : a template row
+    HEADER = "header"  # a header word (its role in `role`)
+    BLOCK = "block"  # 年度总体目标, 资金管理情况 …: another block of the form
+    LEVEL1 = "level1"
+    LEVEL2 = "level2"
+    POINTS = "points"  # a block name carrying its points: 规划(15分), 项目管理(25分)
+    OP = "op"  # a comparator alone (指标性质 column)
+    UNIT = "unit"  # a unit alone (度量单位 column): %, 人, 万元
+    NUMBER = "number"  # a bare number: 20, 9.48, 52.800000
+    FIGURE = "figure"  # a number with comparator, unit or %: ≥95%, 812人, 不低于85%
+    DATE = "date"  # 2023年12月底前, 9月前
+    TEXT_VALUE = "text_value"  # a word in place of a number: 达成预期指标, 效果明显, 是
+    FUND_LABEL = "fund_label"  # a funding row label: 年度资金总额, 其中:中央财政资金, 上年结转资金
+    TEXT = "text"  # a name or a short text
+    LONG_TEXT = "long_text"  # a sentence: a reason, an explanation, a criterion
+
+
+@dataclass(frozen=True)
+class Piece:
+    cell: Cell
+    shape: Shape
+    value: float | None = None  # NUMBER and FIGURE
+    unit: str | None = None
+    role: Role | None = None  # HEADER
+    cut: str = "line"  # how the flattening separated it: pipe, line, space (T3) or glued (T4); border: a
+    # line's leading pipe under a line that has one (a blank cell or nothing); twice: a text printed twice
+    # a space apart, a target and its actual (twice_printed)
+
+    @property
+    def text(self) -> str:
+        return self.cell.text
+
+
+# An enum member read through its class (`Shape.TEXT`) calls the enum metaclass's attribute hook on Python
+# 3.11 (~1,000 instructions, more than most tests it serves): the tests below read these instead.
+_NUMBER, _FIGURE = Shape.NUMBER, Shape.FIGURE
+
+_LONG = 24
+_DASH = re.compile(r"^(?::?[-—–/／\\]+:?|无|空)$")  # also Markdown's :---:
+_ELLIPSIS = re.compile(r"^(?:[…\.。·]{2,}|…+)$")
+UNIT_ALONE = re.compile(rf"^(?:{UNIT_PATTERN})$")
+_FIGURE_INSIDE = re.compile(r"\d")
+_PAREN_UNIT = re.compile(rf"^([^()（）]+?)[（(]({UNIT_PATTERN})[)）]$")
+POINTS_ALONE = re.compile(r"^[（(]?\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
+_POINTS_TAIL = re.compile(POINTS + r"$")
+COLUMN_TAG = re.compile(r"^[（(][A-Z](?:\s*[/+\-]\s*[A-Z])*(?:\s*[×*]\s*100%)?[)）]$")  # (C), (D/C×100%)
+SENTENCE = re.compile(r"[，,；;。][^，,；;。]*\S")
+_PER_UNIT = re.compile(r"^每[\u4e00-\u9fff]{1,2}\d+(?:\.\d+)?[\u4e00-\u9fff/]{0,4}$")
+
+
+def shape_of(cell: Cell, *, ocr: bool = False, cut: str = "line") -> Piece:
+    """The shape of one cell's text; in a machine-read document, misread digits (`9O%`) are read as digits."""
+    shape, value, unit, role = shaped(cell.text, ocr)
+    return Piece(cell, shape, value, unit, role, cut)
+
+
+_Shaped = tuple[Shape, float | None, str | None, Role | None]
+
+
+@lru_cache(maxsize=16384)  # tables print the same few hundred cells (10, 100%, 数量指标 …) again and again
+def shaped(text: str, ocr: bool) -> _Shaped:
+    """(shape, value, unit, role) of a cell's text."""
+    key = compact(text)
+    if (fixed := ocr_repaired(key)) is not None:  # misread digits, OCR note or not (`6O8.1O`)
+        key = fixed
+    elif ocr and key in ("O", "o", "〇"):
+        key = "0"  # a zero the engine read as a letter
+    if not key:
+        return Shape.EMPTY, None, None, None
+    if _DASH.match(key):
+        return Shape.DASH, None, None, None
+    if _ELLIPSIS.match(key):
+        return Shape.ELLIPSIS, None, None, None
+    if (role := role_of(key)) is not None:
+        return Shape.HEADER, None, None, role
+    if BLOCK_LABEL.match(key):
+        return Shape.BLOCK, None, None, None
+    if level := level_number(key):  # 成本指标: second level in 2020, first in 2021
+        return Shape.LEVEL2 if level == 2 or key.startswith("成本") else Shape.LEVEL1, None, None, None
+    if key.endswith("目标") and (level := goal_level(key)):  # 产出目标 / 数量目标: a 定量目标 table's levels
+        return Shape.LEVEL2 if level == 2 else Shape.LEVEL1, None, None, None
+    return _value_or_text(key)
+
+
+def _value_or_text(key: str) -> _Shaped:
+    """The shape of a cell that is no header, block or level (its whitespace gone)."""
+    if key in OP_WORDS:
+        return Shape.OP, None, None, None
+    if UNIT_ALONE.match(key):
+        return Shape.UNIT, None, None, None
+    if is_text_value(key):
+        return Shape.TEXT_VALUE, None, None, None
+    digit = _FIGURE_INSIDE.search(key) is not None  # points, a standard per unit and a figure need one
+    if digit and POINTS_ALONE.match(key):
+        return Shape.POINTS, None, None, None
+    if COLUMN_TAG.match(key):  # a header's column letter on its own line, joined to it later
+        return Shape.TEXT, None, None, None
+    if digit and _PER_UNIT.match(key):  # 每亩300: a standard per unit, read as a value (its text is the figure)
+        return Shape.FIGURE, None, None, None
+    if digit:
+        bracketed = _PAREN_UNIT.match(key)  # 4.52(万人) is 4.52万人 (the pattern spans the whole key)
+        quantity = parse_quantity(bracketed[1] + bracketed[2] if bracketed else key)
+        if quantity.value is not None:
+            bare = quantity.unit is None and quantity.op is None
+            return Shape.NUMBER if bare else Shape.FIGURE, quantity.value, quantity.unit, None
+        if quantity.kind == "date":
+            return Shape.DATE, None, None, None
+    sentence = SENTENCE.search(key) is not None
+    label = len(key) <= 20 and not sentence and "。" not in key
+    if label and (FUNDING_TOTAL.match(key.lstrip("其中:：")) or row_source_of(key) is not None):
+        return Shape.FUND_LABEL, None, None, None
+    if len(key) <= 20 and _points_tail(key.rstrip(";；,，。")):
+        return Shape.POINTS, None, None, None
+    if len(key) > _LONG or (len(key) > 12 and sentence):
+        return Shape.LONG_TEXT, None, None, None
+    return Shape.TEXT, None, None, None
+
+
+def _points_tail(text: str) -> bool:
+    """`规划(15分)`: points in brackets end the text (a text not ending in a bracket holds none there)."""
+    return text.endswith((")", "）")) and _POINTS_TAIL.search(text) is not None
+
+
+def is_money(piece: Piece) -> bool:
+    """A bare number, or an amount with its money unit (`3359.62万` under a 万元 header is 万元 too)."""
+    return piece.shape is _NUMBER or (piece.shape is _FIGURE and (piece.unit in MONEY_UNITS or piece.unit == "万"))
