@@ -187,6 +187,7 @@ def test_dates_in_the_body_are_not_the_fiscal_year() -> None:
         "（一）資金",  # a heading with nothing under it
         "2、质量指标。符合条件的城乡老年居民养老金",
         "成本指标 | 指标1:",  # a cell cut after its label
+        "补助资料报县农业农村委备案。要求各乡镇要紧紧围绕春耕生产、",  # closing words in an earlier sentence
     ],
 )
 def test_an_excerpt_that_stops_inside_a_sentence_is_truncated(ending: str) -> None:
@@ -207,6 +208,7 @@ def test_an_excerpt_that_stops_inside_a_sentence_is_truncated(ending: str) -> No
         "无",
         "特此报告",
         "总分 | 100 | 98.83 |",
+        "资金使用规范，综合评价结果为：良。",
     ],
 )
 def test_a_report_that_closes_is_not_truncated(ending: str) -> None:
@@ -350,3 +352,39 @@ def test_a_narratives_implementing_body_field_ends_at_its_full_stop_and_names_th
         "(一)项目基本情况\n(1)项目名称:基本公共卫生服务。\n实施主体:青禾县卫生健康委员会。\n(2)项目立项依据:按照省里要求开展。\n"
     )
     assert header.region == "青禾县"
+
+
+def test_the_transfer_templates_first_heading_names_the_fund_of_a_report_without_a_title() -> None:
+    header = _header(
+        "一、绩效目标分解下达情况\n(一)下达乡村公路养护转移支付预算和绩效目标情况。\n"
+        "2024年共下达补助资金80万元。\n2、资金执行情况。2024年全县共完成发放补助资金60万元。\n"
+        "我局制定了《青石县乡村公路养护专项资金管理办法》。\n"
+    )
+    # the heading names the fund (not `全县共完成发放补助`, a clause), and the county's own rules the place
+    assert (header.fund, header.region) == ("乡村公路养护转移支付", "青石县")
+
+
+def test_the_centre_giving_money_to_an_autonomous_region_names_the_region() -> None:
+    header = _header(
+        "一、绩效目标分解下达情况\n(一)中央下达宁夏土壤污染防治资金预算和区域绩效目标情况\n"
+        "2023年收到通知,下达宁夏土壤污染防治资金共5000万元。\n"
+    )
+    assert (header.fund, header.region) == ("土壤污染防治资金", "宁夏")
+    provincial = _header(  # a province giving its own fund names no region of the report
+        "一、绩效目标分解下达情况某省文化厅下达2022年青川省文化专项资金20万元。\n"
+    )
+    assert provincial.region is None
+
+
+def test_a_year_and_a_masked_name_before_the_funds_name_in_the_body() -> None:
+    header = _header(
+        "一、基本情况\n二、综合评价结论\n下达青州市2021年民间艺术保护资金用于补助。2021年我市民间艺术保护资金下达30万元。\n"
+    )
+    assert (header.fund, header.region) == ("民间艺术保护资金", "青州市")
+    masked = _header("一、基本情况\n下达**河县2023年民间艺术保护资金30万元。\n")
+    assert masked.region is None  # `**河县`: a name masked by the site, not 河县
+
+
+def test_a_units_whole_spending_is_the_department_whole_whatever_the_units_name() -> None:
+    header = _header("2023年度青川县残疾人联合会部门(单位)整体支出绩效自评报告\n一、部门基本情况\n")
+    assert (header.region, header.fund) == ("青川县", "部门整体支出")

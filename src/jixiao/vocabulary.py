@@ -242,6 +242,8 @@ PROVINCES = (
     "广东省 海南省 四川省 贵州省 云南省 陕西省 甘肃省 青海省 台湾省"
 ).split()
 """Province-level names as titles print them in full."""
+SHORT_REGIONS = ("内蒙古", "广西", "西藏", "宁夏", "新疆")
+"""The autonomous regions as reports name them in running text (`下达广西水污染防治资金`): no other place's name."""
 PLACE_SUFFIXES = tuple("特别行政区 自治区 自治州 自治县 自治旗 街道 地区 省 市 州 盟 县 区 旗 镇 乡".split())
 """What an administrative place name ends with, longest first."""
 NOT_PLACES = (

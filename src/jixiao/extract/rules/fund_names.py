@@ -59,6 +59,8 @@ _FORM_NAME = re.compile(r"^(?:中央(?:对|支付|支持)?地方)?(?:转移支�
 """`转移支付区域(项目)`, `中央对地方转移支付项目`, `中央支付地方发展项目`: the transfer-payment form's own name in
 a title (`…绩效目标自评表`), no fund; its 转移支付(项目)名称 field names the fund."""
 _WHOLE_DEPARTMENT = re.compile(r"^(?:(?:部门|单位)整体(?:支出)?|整体支出)$")  # a unit's 整体支出 is its whole
+# `某某联合会部门(单位)整体支出`: whatever the unit's name, its whole spending
+_UNITS_WHOLE = re.compile(r"(?:部门|单位)\s*(?:[（(](?:单位|部门)[)）])?\s*整体支出$")
 _MONEY_WORD = r"(?:资金|经费|补贴|补助|租金|转移支付)(?:[（(][^()（）]{1,20}[)）])?"
 _TRAILING = [
     (re.compile(r"(项目|工程)支出$"), r"\1", ("支出",)),  # …建设项目支出 → …建设项目
@@ -121,7 +123,7 @@ def subject_of(text: str) -> str | None:
             return "部门整体支出"
         if unit and _names_a_fund(subject[unit.end() :]):
             subject = subject[unit.end() :]  # `水利局农田水利建设资金`: the unit's name, then the fund
-        if _WHOLE_DEPARTMENT.match(subject):
+        if _WHOLE_DEPARTMENT.match(subject) or _UNITS_WHOLE.search(subject):
             return "部门整体支出"
         if _names_a_fund(subject):
             return subject
@@ -168,8 +170,8 @@ def bracketed_subject(text: str) -> str | None:
 _DEFINED = re.compile(r"(?m)^[ \t]*(?P<fund>[\u4e00-\u9fff]{4,30}?(?:资金|经费|补贴|补助))是指")
 # `下达2022年某省文化和旅游专项资金20万元`, `2024年某补贴项目预算资金合计2089万元`: the money a sentence states
 _YEAR_FUND = re.compile(
-    r"(?:19|20)\d{2}\s*年度?(?P<fund>[^\d，,。；;:：（()）\s《》]{4,30}?(?:资金|经费|补贴|补助))"
-    r"(?:项目)?(?:预算)?(?:资金)?(?:合计|共计|总计)?\s*\d"
+    r"(?:19|20)\d{2}\s*年度?(?:我[市县区旗州])?(?P<fund>[^\d，,。；;:：（()）\s《》]{4,30}?(?:资金|经费|补贴|补助))"
+    r"(?:项目)?(?:预算)?(?:资金)?(?:下达|到位)?(?:合计|共计|总计|共)?\s*\d"
 )
 # `中央下达我市大气污染防治资金共24047万元`: the whole of a fund the body gives money to (a second fund's veto)
 _GIVEN_FUND = re.compile(
@@ -179,14 +181,14 @@ _GIVEN_FUND = re.compile(
 _EVALUATED = re.compile(
     r"开展了?(?:19|20)\d{2}\s*年度?(?P<fund>[^\d，,。；;:：（()）\s《》]{4,40}?(?:资金|经费|补贴|补助))绩效自评"
 )
-_ACTION = re.compile(r"下达|拨付|下拨|安排|分配|收到|支出|使用|列入|其中|预算|调整|年初|全年|执行")
+_ACTION = re.compile(r"下达|拨付|下拨|安排|分配|收到|支出|使用|列入|其中|预算|调整|年初|全年|执行|发放|完成|兑付")
 
 
 def fund_in_body(text: str) -> str | None:
     """The fund of a report with no title, from its body: the fund it defines, else the one fund its
-    year-led amounts name (`2024年某补贴项目预算资金合计…`); two different funds (the money given to a
-    second one counts: `下达我市大气污染防治资金共…`), or words that are a clause rather than a name
-    (`省级拨付我区…`), give None."""
+    year-led amounts name (`2024年某补贴项目预算资金合计…`, `2021年我市某某保护资金下达42万元`); two different
+    funds (the money given to a second one counts: `下达我市大气污染防治资金共…`), or words that are a clause
+    rather than a name (`省级拨付我区…`), give None."""
     if defined := _DEFINED.search(text):
         return subject_of(defined["fund"]) or defined["fund"]
     if evaluated := _EVALUATED.search(text):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from jixiao.extract.rules.added_budget import read_added_budget
 from jixiao.extract.rules.amount_clauses import (
     AMOUNT,
     LINES,
@@ -96,6 +97,7 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     attach_lists(text, lists, reading.funding, reading.spending)
     _drop_partial_subject_rows(reading.funding)
     _add_level_rows(reading)
+    read_added_budget(text, reading.plain, limit, reading.funding)  # 预算X，其中年初预算A，追加B
     if not reading.spending:
         reading.spending.extend(quoted_parts(text, limit, reading.funding))
     return reading.funding, reading.spending

@@ -3,12 +3,18 @@
     绩效目标下达情况：村级道路硬化率达到85%以上，农户改厕完成2000户，化肥使用量与上年相比减少2%。
     年度目标任务为：新建高标准农田1.2万亩(其中，旱地0.8万亩，水田0.4万亩)，改造提升灌渠35公里。
     区域绩效目标：一是新增养老床位300张；二是培训护理人员800人次。
+    具体分解三级指标5个：1.数量指标2个：新建污水管网12公里、改造泵站3座。2.时效指标1个：项目完工率≥80%。
+
 
 After a lead that says what follows are the goals (`绩效目标…：`, `目标任务为`), each clause up to the end of
 the sentence that is `name figure` gives a target-only indicator; a `(其中，…)` after the figure its
 breakdown. A clause that compares (`与上年相比减少2%`) or has no plain name is passed over. Read only when the
 report has no other indicator (an excerpt cut before its results, a plan-only narrative): where the results are
 printed too, the same goals come again with their actuals, and reading them here would list them twice.
+
+The transfer template lists the goals it 分解 (breaks down) under their second-level names, `数量指标2个：…`, items
+parted by 、: under a heading about the goals (not about what was done), every item `name figure` gives a target
+with that level; where the lead counts its items the list must hold that many, else it is not read.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from jixiao.extract.rules.clauses import clean_name
 from jixiao.extract.rules.figures import figure_at, terminal_quantities
 from jixiao.model import Indicator, NamedFigure
 from jixiao.numbers import QUANTITY
+from jixiao.vocabulary import LEVEL2_WORD
 
 FOUND_BY = "narrative.goal"
 _CUE = "目标"
@@ -35,7 +42,7 @@ def read_goal_statements(text: str) -> list[Indicator]:
     """The target-only indicators of every goal statement in `text`."""
     if text.find(_CUE) < 0:
         return []
-    found: list[Indicator] = []
+    found: list[Indicator] = _category_lists(text) if "指标" in text else []
     leads = list(_LEAD.finditer(text))
     for index, lead in enumerate(leads):
         stop = leads[index + 1].start() if index + 1 < len(leads) else len(text)  # a lead ends the goals before it
@@ -45,6 +52,60 @@ def read_goal_statements(text: str) -> list[Indicator]:
             if indicator is not None and all(other.name != indicator.name for other in found):
                 found.append(indicator)  # a goal restated under a second lead is one goal
     return found
+
+
+_CATEGORY_LEAD = re.compile(
+    rf"(?P<level2>{LEVEL2_WORD}|(?:数量|质量|时效|成本)指标)(?:(?P<count>\d{{1,2}})[个项])?[:：]"
+)
+_HEADING = re.compile(r"(?m)^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))")
+_DONE = re.compile(r"完成|实现|实际|成效|效果")
+
+
+def _category_lists(text: str) -> list[Indicator]:
+    """`数量指标2个：新建污水管网12公里、改造泵站3座。` under a heading about the goals: targets of that level."""
+    found: list[Indicator] = []
+    for lead in _CATEGORY_LEAD.finditer(text):
+        if not _about_goals(text, lead.start()):
+            continue
+        end = min((at for at in (text.find(char, lead.end()) for char in _SENTENCE_END) if at >= 0), default=len(text))
+        goals = _listed(text, lead.end(), end)
+        if lead["count"] is not None and len(goals) != int(lead["count"]):
+            continue  # the list is not what its lead counts: some items were not read as goals
+        for goal in goals:
+            goal.level2 = lead["level2"]
+            if all(other.name != goal.name for other in found):
+                found.append(goal)
+    return found
+
+
+def _about_goals(text: str, at: int) -> bool:
+    """The nearest heading before `at` that is not a numbered item of the list itself is about goals."""
+    for heading in reversed(list(_HEADING.finditer(text, 0, at))):
+        line_end = text.find("\n", heading.end())
+        words = text[heading.end() : min(line_end if line_end >= 0 else len(text), heading.end() + 40)]
+        if _CATEGORY_LEAD.match(words.strip()):
+            continue  # `1.数量指标6个：` is the list's own item
+        return _CUE in words and not _DONE.search(words)
+    return False
+
+
+def _listed(text: str, start: int, end: int) -> list[Indicator]:
+    """The goals of a list: split at commas and semicolons, and at 、 where every piece is a goal."""
+    goals: list[Indicator] = []
+    for begin, stop in _clauses(text, start, end):
+        pieces = _pieces(text, begin, stop)
+        parts = [_goal(text, a, b) for a, b in pieces]
+        if all(part is not None for part in parts):
+            goals.extend(part for part in parts if part is not None)
+        elif len(pieces) > 1 and (whole := _goal(text, begin, stop)) is not None:
+            goals.append(whole)
+    return goals
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [at for at in range(start, end) if text[at] == "、"]
+    bounds = [start, *[x for at in cuts for x in (at, at + 1)], end]
+    return list(zip(bounds[::2], bounds[1::2], strict=True))
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

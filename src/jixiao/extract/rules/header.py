@@ -223,6 +223,22 @@ def _quoted_fund(lines: list[str]) -> str | None:
     return None
 
 
+_TEMPLATE_HEADING = re.compile(
+    r"^[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]?\s*(?:中央|省级?|市级?|县级?)?(?:分配)?下达(?P<fund>[^，。；,;：:\n]{4,40}?)"
+    r"(?:预算)?和(?:区域)?绩效目标(?:的)?情况"
+)
+
+
+def _template_heading(lines: list[str]) -> str | None:
+    """`(一)下达某某转移支付预算和绩效目标情况`, `(一)中央下达某省某资金预算和区域绩效目标情况`: the section the
+    transfer-payment self-evaluation template opens with names the fund, in a report printed without its title
+    (the template's own `中央下达转移支付预算…` names none)."""
+    for line in lines[:_HEAD_LINES]:
+        if heading := _TEMPLATE_HEADING.match(line):
+            return subject_of(heading["fund"])
+    return None
+
+
 _EVALUATED = re.compile(
     r"对\s*(?:(?:19|20)\d{2}\s*年度?)?(?P<fund>[^，。；,;：:\n]{4,40}?)(?:的?绩效目标实施情况|的?绩效情况)?"
     r"(?:开展|进行)了?(?:绩效)?自评"
@@ -262,21 +278,37 @@ def _field_place(fields: list[FormField], kind: FieldKind) -> str | None:
     return next((place for value in values_of(fields, kind) if (place := most_specific(value))), None)
 
 
-_PLACE_BOUNDARY = "年度在对按照于由将向"
+_PLACE_BOUNDARY = "年度在对按照于由将向达《"
+_WINDOW_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?$")
+_MONEY_TAIL = re.compile(r"(?:专项|补助|转移支付|资金|经费|补贴|项目)+$")
+_MIN_PROBE = 4
+_MASKS = "*＊×X"  # `下达**河县`: a masked name, not 河县
+_CENTRE_GIVES = ("中央下达", "财政部下达")  # `中央下达某自治区某资金`: the province's own report
 
 
-def _place_before(text: str, name: str) -> str | None:
+def _probe(name: str) -> str:
+    """What of the fund's name the body repeats: its first eight chars, of the name without its money words
+    (`农村危房改造转移支付` is printed as `某区农村危房改造专项资金`)."""
+    core = _MONEY_TAIL.sub("", name)
+    return (core if len(core) >= _MIN_PROBE else name)[:8]
+
+
+def _place_before(text: str, name: str, *, province: bool = False) -> str | None:
     """The place printed right before the fund's name in the body (`2021年六安市妇女儿童健康…工程`,
-    `按照东丽区东丽湖新建光辉路…`): a place below province level, or None."""
-    probe = name[:8]
+    `按照东丽区东丽湖新建光辉路…`, `下达某市2021年某某资金`): a place below province level (a province only when
+    asked, and only as the one the centre gives the money to: a province's own report), or None."""
+    probe = _probe(name)
     at = text.find(probe)
     while at >= 0:
-        window = text[max(0, at - _BEFORE_NAME) : at]
-        for start in range(len(window)):
-            if start and "\u4e00" <= window[start - 1] <= "\u9fff" and window[start - 1] not in _PLACE_BOUNDARY:
+        window = _WINDOW_YEAR.sub("", text[max(0, at - _BEFORE_NAME) : at])
+        for start in reversed(range(len(window))):  # the nearest place: `下达达州市` is 达州市
+            before = window[start - 1] if start else ""
+            if ("\u4e00" <= before <= "\u9fff" and before not in _PLACE_BOUNDARY) or before in _MASKS:
                 continue
             places = leading_places(window[start:])
-            if places and "".join(places) == window[start:] and not is_province(places[-1]):
+            if not places or "".join(places) != window[start:]:
+                continue
+            if not is_province(places[-1]) or (province and window[:start].endswith(_CENTRE_GIVES)):
                 return places[-1]
         at = text.find(probe, at + 1)
     return None
@@ -291,6 +323,7 @@ def _region(text: str, lines: list[str], fields: list[FormField], titles: list[s
         place = _place_before(text, fund) or place
     place = place or next((found for unit in _META_UNIT.findall(text) if (found := most_specific(unit))), None)
     place = place or _signature_place(text)
+    place = place or (_place_before(text, fund, province=True) if fund else None)
     return shortest_form(place, text) if place else None
 
 
@@ -349,6 +382,7 @@ def read_header(view: str) -> Header:
     title = titles[0].title if titles else None
     fields = form_fields(view)
     fund = _fund(fields, titles, lines) or (fund_in_body(view) if not titles and not fields else None)
+    fund = fund or (_template_heading(lines) if not titles else None)
     region = _region(view, lines, fields, [found.title for found in titles], fund)
     year = _year(view, fields, title)
     return Header(title=title, region=region, fund=fund, year=year)
@@ -363,6 +397,7 @@ _CLOSING_LINE = re.compile(
     )
 )
 _CLOSING_REACH = 40
+_LAST_SENTENCE = re.compile(r"[。！!？?；;]")
 _BARE_ENUMERATOR = re.compile(
     r"\s*(?:[（(][\d一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*"
 )
@@ -386,7 +421,10 @@ def ends_mid_sentence(text: str) -> bool:
     last = lines[-1]
     if _BARE_ENUMERATOR.fullmatch(last):
         return True  # `(2)`: a numbered part whose text is not there
-    if _CLOSING_LINE.search(last[-_CLOSING_REACH:]) or _is_signature(last):
+    # the closing words are looked for in the line's last sentence: `…资料报区农业农村委备案。要求各镇街要…、` is cut
+    # inside a sentence, whatever a sentence before it said
+    tail = _LAST_SENTENCE.split(last.rstrip("。！!？?；;"))[-1]
+    if _CLOSING_LINE.search(tail[-_CLOSING_REACH:]) or _is_signature(last):
         return False
     return bool(_OPEN_END.search(last) or _HEADING_ONLY.fullmatch(last))
 

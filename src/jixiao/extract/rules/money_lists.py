@@ -272,6 +272,7 @@ def attach_lists(text: str, lists: list[MoneyList], funding: Funding, spending: 
         if money_list.line is None or len(money_list.items) < 2:  # `(含…50万元)`: partial
             continue
         block: FundingLine = getattr(funding, money_list.line)
+        _drop_balance_tail(text, money_list, block)
         must_add_up = money_list.cut or money_list.given_first  # cut: items may be lost; 下达…: a batch or more
         if must_add_up and not _adds_up_to(text, money_list, block.total.value if block.total else None):
             continue  # a split only when what it shows makes up the whole
@@ -294,6 +295,23 @@ def attach_lists(text: str, lists: list[MoneyList], funding: Funding, spending: 
                     share=figure_at(text, *item.share, "narrative.share") if item.share else None,
                 )
             )
+
+
+_BALANCE = re.compile(r"结余|结转|节余|余额")
+
+
+def _drop_balance_tail(text: str, money_list: MoneyList, block: FundingLine) -> None:
+    """`支出76万元，其中基本支出70万元，项目支出6万元，结余结转0万元`: the balance closing the list is what was not
+    spent, no part of it; dropped when the parts before it make up the line's total."""
+    items = money_list.items
+    kept = len(items)
+    while kept and _BALANCE.search(items[kept - 1].name):
+        kept -= 1
+    if kept == len(items) or kept < _MIN_PARTS:
+        return
+    rest = MoneyList(money_list.start, items[kept - 1].end, items[:kept], money_list.opens_sentence)
+    if _adds_up_to(text, rest, block.total.value if block.total else None):
+        money_list.items = items[:kept]
 
 
 def _adds_up_to(text: str, money_list: MoneyList, total: float | None) -> bool:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from jixiao.vocabulary import NOT_PLACES, PLACE_SUFFIXES, PROVINCES
+from jixiao.vocabulary import NOT_PLACES, PLACE_SUFFIXES, PROVINCES, SHORT_REGIONS
 
 _MAX_NAME = 8  # 呼伦贝尔扎兰屯 + 市; 红河哈尼族彝族 + 自治州
 _TOWN_SUFFIXES = ("镇", "乡", "街道")
@@ -49,7 +49,7 @@ def _by_first_char(words: Sequence[str]) -> dict[str, tuple[str, ...]]:
 
 
 _SUFFIXES = _by_first_char(PLACE_SUFFIXES)
-_PROVINCES = _by_first_char(PROVINCES)
+_PROVINCES = _by_first_char([*PROVINCES, *SHORT_REGIONS])  # the full name tried first
 _NOT_PLACE_WORDS = frozenset(NOT_PLACES)
 
 
@@ -118,7 +118,7 @@ def strip_province(place: str) -> str:
 
 
 def is_province(place: str) -> bool:
-    return place in PROVINCES or place.endswith(("省", "自治区"))
+    return place in PROVINCES or place in SHORT_REGIONS or place.endswith(("省", "自治区"))
 
 
 def standalone(name: str, text: str) -> bool:

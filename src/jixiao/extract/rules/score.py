@@ -16,16 +16,18 @@ _SCORE = skipping(
     r"|自评总分[（(]分[)）][:：]?\s*(?P<field>\d+(?:\.\d+)?)(?![\d.])"
     # a squashed form's field before the next one: `自评得分98财政审核评分`, `自评得分 96.5\n`
     r"|自评得分[:：]?\s*(?P<squashed>\d{1,3}(?:\.\d+)?)(?=财政|主管|评价|\s*$|\s*[|│])"
+    # the bare score closing its clause: `自评得分92.45，综合评价结果为优`
+    r"|自评得分(?:为|是)?[:：]?\s*(?P<clause>\d{1,3}(?:\.\d+)?)(?=[,，。;；])"
     # a form's `自评总分:` field, its figure bare before the next field (`自评总分:98项目权重`, `自评总分: 95 项目…`)
     r"|自评总分[:：]\s*(?P<labelled>\d{1,3}(?:\.\d+)?)(?![\d.%])",
     re.MULTILINE,
 )
 _GRADE = skipping(
-    r"(?:(?:自评|评价|绩效)?(?:等级|等次|结论|结果)(?:为|是|[:：])?|自评为)\s*[“\"'「（(]?"
+    r"(?:(?:自评|评价|绩效)?(?:等级|等次|结论|结果)(?:为|是)?[:：]?|自评为)\s*[“\"'「（(]?"
     r"(?P<grade>优秀|良好|合格|不合格|优|良|中|差)(?![\u4e00-\u9fff])"
 )
 # an indicator's line gives that indicator's score (`2.合格率，年初目标值≥70%，实际完成值≥70%，自评得分20分；`)
-_INDICATOR_LINE = re.compile(r"目标值|指标值|完成值|分值|权重")
+_INDICATOR_LINE = re.compile(r"目标值|指标值|完成值|(?<!总)分值|权重")  # `总分值为100分` is the sheet's maximum
 _LINE_BREAKS = "\n。"
 
 
@@ -39,7 +41,9 @@ def extract_score(text: str) -> tuple[Figure | None, Figure | None]:
     never from an indicator's line."""
     score = next((found for found in _SCORE.finditer(text) if not _on_indicator_line(text, found.start())), None)
     grade = _GRADE.search(text)
-    group = next((name for name in ("score", "field", "squashed", "labelled") if score and score[name]), "score")
+    group = next(
+        (name for name in ("score", "field", "squashed", "clause", "labelled") if score and score[name]), "score"
+    )
     score_figure = figure_at(text, *score.span(group), "narrative.score") if score else None
     if score_figure is not None and group == "score":
         score_figure.unit = "分"  # `96.5分`; a form's field prints the bare number, like a table's total

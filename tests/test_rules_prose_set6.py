@@ -1,0 +1,90 @@
+"""Prose shapes of held-out set 6, one class each, on invented paragraphs."""
+
+from __future__ import annotations
+
+from jixiao.documents.normalize import normalize
+from jixiao.extract.rules.funding import extract_funding
+from jixiao.extract.rules.goal_statements import read_goal_statements
+from jixiao.extract.rules.score import extract_score
+
+
+def _goals(raw: str) -> list[tuple[str | None, str, str | None]]:
+    text, _ = normalize(raw)
+    return [(i.level2, i.name, i.target.text if i.target else None) for i in read_goal_statements(text)]
+
+
+# ---- goals the transfer template breaks down under their second-level names ------------------------------
+
+
+def test_goals_listed_under_their_second_level_names_are_targets_of_that_level() -> None:
+    found = _goals(
+        "一、绩效目标分解下达情况\n(一)中央下达某省土壤防治资金预算和区域绩效目标情况\n"
+        "下达资金共900万元。具体分解二级指标3个、三级指标5个:\n"
+        "1.数量指标2个:新建污水管网12公里、改造提升泵站3座。\n"
+        "2.时效指标2个:项目开工率100%,项目完工率≥80%。\n"
+        "3.生态效益指标1个:区域水质持续改善。\n"
+        "4.服务对象满意度指标1个:受益群众满意度≥85%。\n"
+    )
+    assert found == [
+        ("数量指标", "新建污水管网", "12公里"),
+        ("数量指标", "改造提升泵站", "3座"),
+        ("时效指标", "项目开工率", "100%"),
+        ("时效指标", "项目完工率", "≥80%"),
+        ("服务对象满意度指标", "受益群众满意度", "≥85%"),
+    ]
+
+
+def test_a_list_that_does_not_hold_what_its_lead_counts_or_states_what_was_done_is_not_read() -> None:
+    miscounted = "一、绩效目标分解下达情况\n1.数量指标3个:新建污水管网12公里、改造泵站、清淤河道4公里。\n"
+    assert _goals(miscounted) == []  # 改造泵站 has no figure: the list is not what the lead counts
+    done = "二、绩效目标完成情况分析\n1.数量指标2个:新建污水管网12公里、改造泵站3座。\n"
+    assert _goals(done) == []  # under a heading about what was done these are no targets
+
+
+# ---- the score and grade of a narrative ------------------------------------------------------------------
+
+
+def _score(raw: str) -> tuple[str | None, str | None]:
+    text, _ = normalize(raw)
+    score, grade = extract_score(text)
+    return (score.text if score else None, grade.text if grade else None)
+
+
+def test_a_bare_score_closing_its_clause_and_a_grade_after_a_colon() -> None:
+    assert _score("二、综合评价结论\n资金用于保护补助。自评得分87.6,综合评价结果为:良。\n") == ("87.6", "良")
+
+
+def test_the_sheets_maximum_on_the_line_does_not_make_it_an_indicators_line() -> None:
+    assert _score("按照工作方案进行自评,总分值为100分,自评分为96分。\n") == ("96", None)
+
+
+# ---- a budget split into its year-start part and an addition; a balance closing a spending list -----------
+
+
+def _lines(raw: str) -> tuple[str | None, str | None, list[tuple[str, str]]]:
+    text, _ = normalize(raw)
+    funding, spending = extract_funding(text)
+    budget, initial = funding.budget.total, funding.initial.total
+    return (
+        budget.text if budget else None,
+        initial.text if initial else None,
+        [(item.category, item.amount.text) for item in spending],
+    )
+
+
+def test_a_budget_income_with_its_year_start_part_and_an_addition_is_the_budget() -> None:
+    text = "2023年预算收入120.5万元,其中年初预算100.5万元,调整追加20万元。其他资金来源8万元。\n"
+    assert _lines(text)[:2] == ("120.5万元", "100.5万元")
+    bracketed = "整治行动资金500万元(财政预算450万元,年底追加示范村奖补资金50万元),主要用于以奖促治。\n"
+    assert _lines(bracketed)[:2] == ("500万元", "450万元")
+
+
+def test_parts_that_do_not_make_up_the_whole_are_no_initial_budget() -> None:
+    assert _lines("2023年预算收入120.5万元,其中年初预算90万元,调整追加20万元。\n")[:2] == (None, None)
+
+
+def test_the_balance_closing_a_spending_list_is_no_part_of_the_spending() -> None:
+    text = "2023年支出95万元,其中基本支出80万元,项目支出15万元,结余结转0万元。\n"
+    assert _lines(text)[2] == [("基本支出", "80万元"), ("项目支出", "15万元")]
+    unbalanced = "2023年支出95万元,其中基本支出70万元,项目支出15万元,结余结转10万元。\n"
+    assert _lines(unbalanced)[2] == []  # the parts before the balance do not make up what was spent
