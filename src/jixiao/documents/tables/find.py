@@ -39,6 +39,8 @@ from jixiao.documents.tables.share_rows import share_tables
 from jixiao.documents.tables.side_scores import with_side_scores
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, spaced
+from jixiao.documents.tables.unsettled import unsettled_cells
+from jixiao.documents.tables.weighted_levels import weighted_level_rows
 from jixiao.documents.tables.wrapped import WrappedView, mapped_back, wrapped_view
 from jixiao.documents.tables.zones import MAX_PROSE_RUN, may_hold_header, table_zones
 
@@ -52,6 +54,10 @@ _GARBLED = re.compile(r"[\d.,%]{5,}")  # glued amounts no cut reads (documents.t
 _EMPTY, _HEADER, _BLOCK, _LONG_TEXT = Shape.EMPTY, Shape.HEADER, Shape.BLOCK, Shape.LONG_TEXT
 _FUNDING, _INDICATORS = Kind.FUNDING, Kind.INDICATORS
 _SCORE = Role.SCORE
+_LEVELS = frozenset({Shape.LEVEL1, Shape.LEVEL2})
+_TEXTUAL = frozenset({Shape.TEXT, Shape.LONG_TEXT})
+_GLUED_HEADING = re.compile(r"[（(][一二三四五六七八九十]{1,2}[)）][\u4e00-\u9fff]{2}")
+_NAME = Role.NAME
 _FUNDING_CELLS = FUNDING_ROLES | {Role.WEIGHT, Role.SCORE}
 
 
@@ -74,6 +80,10 @@ def _body_end(text: str, found: list[Piece], start: int, absorbed: set[Piece], k
             continue
         if kind is _FUNDING and piece.shape is _LONG_TEXT and not _source_row_follows(found, position):
             return position
+        if piece.cut == "glued" and piece.shape in _TEXTUAL and _GLUED_HEADING.match(piece.text):
+            return position  # `…100%100%(二)项目财务管理状况…`: the squashed text's next section
+        if kind is _FUNDING and piece.shape in _LEVELS:
+            return position  # a preview's page gap ran the funding rows into the indicator rows: theirs
         last = position == len(found) - 1 and not piece.text.endswith("。")  # a whole sentence is no cut cell
         off_pipes = piped and piece.cut not in ("pipe", "border") and piece.shape is not _EMPTY
         if off_pipes and not last and not _on_piped_line(text, piece.cell):
@@ -188,6 +198,8 @@ def _table(
         columns = with_side_scores(text, run[0].cell.start, columns)
     end = _body_end(text, found, stop, set(absorbed), kind)
     body = [piece for piece in found[stop:end] if piece not in absorbed]
+    if kind is _INDICATORS and columns[0] is _NAME and _opens_with_level(body):
+        columns = [Role.LEVEL1, Role.LEVEL2, *columns]  # `评价内容 绩效内容 …`: level columns named otherwise
     if kind is Kind.FUNDING and (labelled := _labels_before(found, index, body, columns)) is not None:
         body = labelled
     elif kind is Kind.FUNDING and index and found[index - 1].shape is Shape.FUND_LABEL:
@@ -207,7 +219,8 @@ def _table(
     if grid is not None and len(body) != end - stop:  # pieces taken out of the body: no positional breaks
         grid = None
     layout = _layout(body)
-    scored = _scored_rows(text, body, columns, _next_block(found, end)) if layout == "t4" else None
+    weights = sum(piece.role is Role.WEIGHT for piece in run)
+    scored = _scored_rows(text, body, columns, _next_block(found, end), weights) if layout == "t4" else None
     rows, left = (scored, []) if scored is not None else Aligner(columns, kind, text).align(body, grid)
     layout = "scored" if scored is not None else layout  # its own reading, with its own confidence
     if kind is Kind.INDICATORS:
@@ -224,6 +237,7 @@ def _table(
             elif not cut and (span := drop_glued_rate(row)) is not None:
                 dropped.append(span)
             dropped += drop_unconfirmed_run(row)
+        dropped += unsettled_cells(rows, columns, layout, points)
     table = Table(kind=kind, layout=layout, columns=columns, rows=rows, start=run[0].cell.start, end=0)
     if kind is Kind.FUNDING:
         table.weight_in_header = _weight_in_header(run)
@@ -249,14 +263,16 @@ def _weight_in_header(run: list[Piece]) -> Cell | None:
     return None
 
 
-def _scored_rows(text: str, body: list[Piece], columns: list[Role], limit: int) -> list[Row] | None:
-    """A glued scoring sheet with its 分值 column right after the name (see scored_rows), or with no 分值 and
-    the score last (see score_last_rows), read on to the next header or block of the form (a glued body's long
-    runs of words do not end it)."""
+def _scored_rows(text: str, body: list[Piece], columns: list[Role], limit: int, weights: int) -> list[Row] | None:
+    """A glued scoring sheet with its 分值 column right after the name (see scored_rows; with a 分值 after each
+    level too, see weighted_levels), or with no 分值 and the score last (see score_last_rows), read on to the
+    next header or block of the form (a glued body's long runs of words do not end it)."""
     if Role.NAME not in columns or not body:
         return None
     at = columns.index(Role.NAME)
     end = max(limit, body[-1].cell.end)
+    if weights >= 2 and Role.SCORE in columns and (rows := weighted_level_rows(text, body[0].cell.start, end)):
+        return rows
     if columns[at + 1 : at + 2] == [Role.WEIGHT]:
         return scored_rows(text, body[0].cell.start, end)
     if columns[at:] == [Role.NAME, Role.TARGET, Role.ACTUAL, Role.SCORE]:
@@ -285,6 +301,27 @@ def _grid_pieces(text: str, layout: TableLayout) -> tuple[list[Piece], frozenset
     return found, frozenset(breaks)
 
 
+def _opens_with_level(body: list[Piece]) -> bool:
+    """The body's first cell is a level word (the header named no level column, or in words of its own)."""
+    first = next((piece for piece in body if piece.shape is not _EMPTY), None)
+    return first is not None and first.shape in _LEVELS
+
+
+def _rows_after_funding(text: str, found: list[Piece], start: int) -> tuple[Table, int] | None:
+    """`年度资金总 … 可持续影响指标 | 可持续 | … | 10 | 9`: a preview's page gap ran a funding table's rows into
+    the indicator rows, whose header it lost; from the level word the funding body stopped at, they are read
+    as headerless rows (two suffice: the form around them is the 自评表's), with their 总分 footer."""
+    end = _body_end(text, found, start, set(), _INDICATORS)
+    body, footers = cut_footer(found[start:end])
+    table = headerless_table(text, body, min_rows=2)
+    if table is None:
+        return None
+    carry_down(table.rows)
+    table.rows.extend(footers)
+    table.end = max(row.end for row in table.rows)
+    return table, end
+
+
 def _tables_in(text: str, found: list[Piece], breaks: frozenset[int] | None = None) -> list[Table]:
     tables: list[Table] = []
     index = 0
@@ -294,6 +331,10 @@ def _tables_in(text: str, found: list[Piece], breaks: frozenset[int] | None = No
             index += 1
             continue
         table, index = _table(text, found, index, *header, breaks)
+        if table.kind is _FUNDING and index < len(found) and found[index].shape in _LEVELS:
+            if (lost := _rows_after_funding(text, found, index)) is not None:
+                tables.append(lost[0])  # (after the funding table, appended below: the order is by start)
+                index = lost[1]
         if table.rows or table.skipped:  # a table of cells no cut reads still says what is unread
             tables.append(table)
         elif not _TEXT_CHAR.search(text, table.end):  # the document ends on a table's header: it was cut

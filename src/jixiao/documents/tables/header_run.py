@@ -86,8 +86,20 @@ def _two_rows(roles: list[Role]) -> bool:
     return late_level or len(values) != len(set(values))
 
 
+def _level_points_read_past(roles: list[Role]) -> list[Role]:
+    """`一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 评价标准 | 得分` (a 部门整体 sheet): the 分值 after a
+    level is that level's points, a column read past; the name's is the weight."""
+    if roles.count(Role.WEIGHT) < 2:
+        return roles  # most headers: one 分值
+    levels = (Role.LEVEL1, Role.LEVEL2)
+    return [
+        Role.NOTE if role is Role.WEIGHT and index and roles[index - 1] in levels else role
+        for index, role in enumerate(roles)
+    ]
+
+
 def header_columns(run: list[Piece], kind: Kind, scattered: bool) -> list[Role]:
-    roles = [piece.role for piece in run if piece.role is not None]
+    roles = _level_points_read_past([piece.role for piece in run if piece.role is not None])
     scattered = scattered or (kind is Kind.INDICATORS and _two_rows(roles))
     if scattered:
         roles = list(dict.fromkeys(roles))

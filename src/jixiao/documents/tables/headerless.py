@@ -79,8 +79,9 @@ def _in_table(text: str, start: int, end: int) -> bool:
 _NOT_BODY = frozenset({Shape.HEADER, Shape.BLOCK, Shape.EMPTY})  # a set: a member read through its class is slow
 
 
-def headerless_table(text: str, found: list[Piece]) -> Table | None:
-    """The indicator rows of a zone's pieces, read in the annex's column order, or None when it is no dump."""
+def headerless_table(text: str, found: list[Piece], min_rows: int = _MIN_ROWS) -> Table | None:
+    """The indicator rows of a zone's pieces, read in the annex's column order, or None when it is no dump
+    (or it reads fewer than `min_rows` rows)."""
     # without a header to count columns by, empty cells only blur the rows: a level word starts each
     body = [piece for piece in found if piece.shape not in _NOT_BODY]
     cuts = [piece.cut for piece in body]
@@ -88,7 +89,7 @@ def headerless_table(text: str, found: list[Piece]) -> Table | None:
         return None
     rows, left = Aligner(COLUMNS, Kind.INDICATORS, text).align(body, None)
     read = [row for row in rows if Role.NAME in row.cells and ({Role.TARGET, Role.ACTUAL} & row.cells.keys())]
-    if len(read) < _MIN_ROWS:
+    if len(read) < min_rows:
         return None
     table = Table(
         kind=Kind.INDICATORS, layout="headerless", columns=COLUMNS, rows=read, start=read[0].start, end=read[-1].end

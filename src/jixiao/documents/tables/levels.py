@@ -17,10 +17,29 @@ OTHER_MATTERS = re.compile(r"^其他需要说明(?:的)?(?:事项|情况|问题)
 GRADE_INLINE = re.compile(
     r"^(?:自评等级|评价等级|绩效等级|等级|自评结论|评价结论|自评结果)[:：]?(?P<grade>优秀|良好|合格|不合格|优|良|中|差)$"
 )
+_GOAL_LEVEL1 = re.compile(r"^(?:产出|效益|满意度)目标$")
+_GOAL_LEVEL2 = re.compile(r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)目标$")
+"""The levels as a template of 定量目标 tables names them (产出目标 / 数量目标): in a table's cells only, where
+nothing else is printed so (prose's 年度目标, 总体目标 are other words)."""
 LEVEL_PREFIX = re.compile(
-    rf"(?:产出|效益|满意度|成本)指标(?:{POINTS})?|" + "|".join(sorted(LEVEL1_OF, key=len, reverse=True))
+    rf"(?:产出|效益|满意度|成本)指标(?:{POINTS})?|"
+    + "|".join(sorted(LEVEL1_OF, key=len, reverse=True))
+    + r"|(?:产出|效益|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)目标"
 )
-"""A level word at the start of a glued cell (T4: `产出指标数量指标城镇新增就业人数`)."""
+"""A level word at the start of a glued cell (T4: `产出指标数量指标城镇新增就业人数`, `产出目标数量目标…`)."""
+
+
+_SHEET_LEVEL1 = frozenset({"投入", "过程", "产出", "效果"})
+_SHEET_LEVEL2 = frozenset({"目标设定", "预算配置", "预算执行", "预算管理", "资产管理", "职责履行", "履职效益"})
+"""The levels of the 部门整体支出 evaluation sheet (一级 投入/过程/产出/效果, 二级 预算配置 …), alone in a cell."""
+
+
+def goal_level(key: str) -> int | None:
+    """1 or 2 for a level named as a goal (`产出目标`, `数量目标`) or as the 部门整体 sheet names its levels
+    (`投入`, `预算配置`), else None."""
+    if key in _SHEET_LEVEL1 or _GOAL_LEVEL1.match(key):
+        return 1
+    return 2 if key in _SHEET_LEVEL2 or _GOAL_LEVEL2.match(key) else None
 
 
 def _compact(text: str) -> str:

@@ -108,7 +108,7 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False, alon
     values = [token.cell for token in found if token.is_value]
     if len(values) == 1 and _LINE_SENTENCE.fullmatch(cell.text):
         return [cell]  # `已完工,剩余3%尾款未付。`: a reason on its own line (a cell per line), one cell
-    inside = piped or (alone and _WORD_UNIT.search(values[0].text) is not None)  # `…安排800万元`, not `…要求2020`
+    inside = piped or (alone and _glued_unit(text, values[0]))  # `…安排800万元`, `(11kw)`, not `…要求2020`
     if inside and len(values) == 1 and values[0].start > cell.start and not gap(values[0].start):
         before = text[values[0].start - 1]
         if "\u4e00" <= before <= "\u9fff" or before in ")）(（":
@@ -315,6 +315,15 @@ def _recut(text: str, start: int, end: int) -> list[Piece] | None:
 _WORD_UNIT = re.compile(r"[\u4e00-\u9fff]$")  # a figure with its unit (800万元), not a bare number
 _BLANK_BEFORE = re.compile(r"\n[ \t\u3000]*\n[ \t\u3000]*$")
 _BLANK_AFTER = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*\n")
+
+
+def _glued_unit(text: str, value: Cell) -> bool:
+    """A figure printed with its unit: a word unit (`800万元`) or Latin letters right after the number
+    (`11kw`, `5t`), which no value column prints glued."""
+    if _WORD_UNIT.search(value.text) is not None:
+        return True
+    after = text[value.end : value.end + 1]
+    return after.isascii() and after.isalpha()
 
 
 def _alone(text: str, cell: Cell) -> bool:

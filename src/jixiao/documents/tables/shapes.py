@@ -12,6 +12,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from jixiao.documents.tables.headers import BLOCK_LABEL, compact, role_of
+from jixiao.documents.tables.levels import goal_level
 from jixiao.documents.tables.ocr import ocr_repaired
 from jixiao.documents.tables.table import Cell, Role
 from jixiao.numbers import UNIT_PATTERN, parse_quantity
@@ -101,6 +102,8 @@ def shaped(text: str, ocr: bool) -> _Shaped:
         return Shape.BLOCK, None, None, None
     if level := level_number(key):  # 成本指标: second level in 2020, first in 2021
         return Shape.LEVEL2 if level == 2 or key.startswith("成本") else Shape.LEVEL1, None, None, None
+    if len(key) <= 9 and (level := goal_level(key)):  # 产出目标 / 数量目标 / 投入 / 预算配置: levels of other forms
+        return Shape.LEVEL2 if level == 2 else Shape.LEVEL1, None, None, None
     return _value_or_text(key)
 
 
@@ -144,4 +147,5 @@ def _points_tail(text: str) -> bool:
 
 
 def is_money(piece: Piece) -> bool:
-    return piece.shape is _NUMBER or (piece.shape is _FIGURE and piece.unit in MONEY_UNITS)
+    """A bare number, or an amount with its money unit (`3359.62万` under a 万元 header is 万元 too)."""
+    return piece.shape is _NUMBER or (piece.shape is _FIGURE and (piece.unit in MONEY_UNITS or piece.unit == "万"))

@@ -81,6 +81,8 @@ def money_figure(cell: Cell | None, found_by: str, table_unit: str, source: str 
     figure = cell_figure(cell, found_by, source=source)
     if figure is None or figure.value is None:
         return figure
+    if figure.unit == "万":  # `3359.62万`: 万元 whatever the header says
+        figure.unit = "万元"
     if figure.unit in (None, "元", "万元", "千元", "亿元"):
         figure.value = to_wan_yuan(figure.value, figure.unit or table_unit)
         figure.unit = "万元"

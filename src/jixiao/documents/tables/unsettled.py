@@ -1,0 +1,72 @@
+"""A funding table whose columns the rows do not settle: read as nothing rather than as a guess.
+
+A one-cell-per-line dump drops empty cells, so a row may print fewer values than its header has columns
+(`年度资金总额 30 30 10 100% 99` under 年初预算数 | 调整预算数 | 全年执行数 | 分值 | 执行率 | 得分). The aligner
+then places the values in order, and a placement the form cannot hold gives it away: a score above the
+line's 分值 (in any layout), or, in a short row of a dump that drops empty cells, a rate that is not the
+executed amount over the budget (a full row's disagreeing rate is the report's own, for the checks to
+flag). Which values shifted is not told, and the other rows were placed by the same columns, so no cell of
+the table is trusted: every value cell is taken out and its span reported unread.
+"""
+
+from __future__ import annotations
+
+from jixiao.documents.tables.table import Cell, Role, Row
+
+_VALUES = (Role.INITIAL_BUDGET, Role.BUDGET, Role.ALLOCATED, Role.EXECUTED, Role.RATE, Role.WEIGHT, Role.SCORE)
+_BUDGETS = (Role.BUDGET, Role.ALLOCATED, Role.INITIAL_BUDGET)  # what the rate is taken over, in that order
+_RATE_TOLERANCE = 1.0  # percentage points: a printed rate is rounded
+_DROPPING = ("t2", "t3", "t4")  # layouts that print no cell where one is empty (a pipe or a grid keeps it)
+
+
+_NO_CELL = Cell("", 0, 0)
+
+
+def _points(text: str) -> float | None:
+    """A cell's points (`10`, `9.5分`); None for anything else (a percent, a dash, words)."""
+    try:
+        return float(text.removesuffix("分").replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _number(row: Row, role: Role) -> float | None:
+    cell = row.cells.get(role)
+    return _points(cell.text.removesuffix("%")) if cell is not None else None
+
+
+def _score_above_weight(row: Row, header_points: float | None) -> bool:
+    """A score above the row's 分值 (or the header's `得分(20分*执行率)` when the row has none)."""
+    score = _number(row, Role.SCORE) if not row.cells.get(Role.SCORE, _NO_CELL).text.endswith("%") else None
+    if score is None:
+        return False
+    weight = _number(row, Role.WEIGHT) if Role.WEIGHT in row.cells else header_points
+    return weight is not None and score > weight
+
+
+def _shifted_rate(row: Row, columns: list[Role]) -> bool:
+    """A short row (value columns without a cell) whose rate is not its executed amount over its budget."""
+    if all(role in row.cells for role in columns if role in _VALUES):
+        return False
+    rate = row.cells.get(Role.RATE)
+    executed = _number(row, Role.EXECUTED)
+    budget = next((_number(row, role) for role in _BUDGETS if role in row.cells), None)
+    if rate is None or not rate.text.endswith("%") or executed is None or not budget:
+        return False
+    printed = _points(rate.text.removesuffix("%"))
+    return printed is not None and abs(executed / budget * 100 - printed) > _RATE_TOLERANCE
+
+
+def unsettled_cells(
+    rows: list[Row], columns: list[Role], layout: str, header_points: float | None
+) -> list[tuple[int, int]]:
+    """Take every value cell out of the rows when one row's placement is impossible; their spans, unread."""
+    dropping = layout in _DROPPING
+    if not any(_score_above_weight(row, header_points) or (dropping and _shifted_rate(row, columns)) for row in rows):
+        return []  # every table read so far: its placements hold
+    dropped: list[tuple[int, int]] = []
+    for row in rows:
+        for role in _VALUES:
+            if (cell := row.cells.pop(role, None)) is not None:
+                dropped.append((cell.start, cell.end))
+    return dropped
