@@ -5,6 +5,7 @@ from __future__ import annotations
 from jixiao.documents.normalize import normalize
 from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.goal_statements import read_goal_statements
+from jixiao.extract.rules.indicators import extract_indicators
 from jixiao.extract.rules.score import extract_score
 
 
@@ -88,3 +89,64 @@ def test_the_balance_closing_a_spending_list_is_no_part_of_the_spending() -> Non
     assert _lines(text)[2] == [("基本支出", "80万元"), ("项目支出", "15万元")]
     unbalanced = "2023年支出95万元,其中基本支出70万元,项目支出15万元,结余结转10万元。\n"
     assert _lines(unbalanced)[2] == []  # the parts before the balance do not make up what was spent
+
+
+# ---- what was done, counted roughly, under a 完成情况 heading -------------------------------------------
+
+
+def _achieved(raw: str) -> list[tuple[str | None, str, str | None, str | None]]:
+    text, _ = normalize(raw)
+    return [
+        (i.level1, i.name, i.actual.text if i.actual else None, i.actual and i.actual.kind.value)
+        for i in extract_indicators(text)
+    ]
+
+
+def test_rough_counts_are_actuals_as_printed_and_counted_items_split_at_the_list_mark() -> None:
+    found = _achieved(
+        "(二)绩效目标完成情况\n1.产出指标完成情况。某办事处2023年今年以来共走访困难群众共300多户,"
+        "上门送医送药、陪同就诊80余人次。走访社区12个、志愿团体20余家,调解纠纷率达100%。\n"
+    )
+    assert found == [
+        ("产出指标", "走访困难群众", "300多户", "text"),
+        ("产出指标", "上门送医送药、陪同就诊", "80余人次", "text"),
+        ("产出指标", "走访社区", "12个", "number"),
+        ("产出指标", "志愿团体", "20余家", "text"),
+        ("产出指标", "调解纠纷率", "100%", "percent"),
+    ]
+
+
+def test_a_list_with_an_item_of_a_targets_shape_is_not_split() -> None:
+    found = _achieved("1.产出指标完成情况。削减排放量120吨/年、恢复湿地面积30平方公里。\n")
+    assert found == []  # `120吨/年` is no plain count: the 、 list is not read item by item
+
+
+# ---- money that arrived, money paid to a counted part of the recipients, money that did not arrive --------
+
+
+def _totals(raw: str) -> tuple[str | None, str | None]:
+    text, _ = normalize(raw)
+    funding, _ = extract_funding(text)
+    allocated, executed = funding.allocated.total, funding.executed.total
+    return (allocated.text if allocated else None, executed.text if executed else None)
+
+
+def test_money_reaching_the_units_account_is_allocated_and_a_counted_part_paid_is_executed() -> None:
+    text = (
+        "县财政局于2021年12月20日将中央专项资金(某财指〔2021〕88号)96万元资金抵达我局账户。"
+        "我局将14户补助资金全部操作完毕,其中13户共计90万元资金全部支付到位,一户补助资金6万元未到位,原因是账户冻结。\n"
+    )
+    assert _totals(text) == ("96万元", "90万元")
+
+
+def test_money_that_did_not_arrive_is_no_allocation() -> None:
+    assert _totals("三、偏离原因\n一户补助资金6万元未到位,原因是账户冻结。\n") == (None, None)
+
+
+def test_the_whole_of_the_parts_an_earlier_sentence_gave_out_is_the_total() -> None:
+    text = (
+        "《某省财政厅关于下达2022年民间艺术保护资金预算的通知》下达我市某县文化馆灯戏保护补助30万元,"
+        "下达我市某县传承人补助-剪纸(某县张氏剪纸)5万元。\n"
+        "2022年我市民间艺术保护资金下达35万元,资金到位率100%。\n"
+    )
+    assert _totals(text) == ("35万元", None)

@@ -198,3 +198,30 @@ def test_a_squashed_goal_table_reads_its_goal_levels_its_completion_column_and_s
         "年度走访企业数": ("产出目标", "数量目标", "≥120家", "150家", "125%"),
         "培训学员结业率": ("产出目标", "质量目标", "≥90%", "96%", "107%"),
     }
+
+
+def test_a_piped_department_sheet_reads_its_level_points_past_and_its_level_words_as_levels(
+    tmp_path: Path,
+) -> None:
+    raw = (
+        "部门整体支出绩效评价指标表\n"
+        "| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 评价标准 | 得分 |\n"
+        "| 投入 | 12 | 预算配置 | 12 | 在编人员控制率 | 5 | 以100%为标准,每超过一个百分点扣0.5分 | 5 |\n"
+        "| | | | | 公务经费变动率 | 7 | 变动率不高于0,计7分 | 6 |\n"
+        "| 过程 | 45 | 预算管理 | 18 | 资金使用合规性 | 10 | 合规计10分,每发现一例扣2分 | 8 |\n"
+    )
+    report = _report(raw, tmp_path)
+    rows = {
+        i.name: (
+            i.level1,
+            i.level2,
+            i.weight and i.weight.text,
+            i.score and i.score.text,
+        )
+        for i in report.indicators
+    }
+    assert rows == {
+        "在编人员控制率": ("投入", "预算配置", "5", "5"),
+        "公务经费变动率": ("投入", "预算配置", "7", "6"),
+        "资金使用合规性": ("过程", "预算管理", "10", "8"),
+    }

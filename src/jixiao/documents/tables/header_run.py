@@ -20,6 +20,7 @@ from jixiao.documents.tables.zones import MIN_HEADER
 _EMPTY, _HEADER = Shape.EMPTY, Shape.HEADER
 _HEADER_OR_EMPTY = frozenset({Shape.HEADER, Shape.EMPTY})
 _INDICATORS = Kind.INDICATORS
+_LABEL, _NOTE = Role.LABEL, Role.NOTE
 
 
 def header_run(found: list[Piece], index: int) -> tuple[list[Piece], int] | None:
@@ -85,16 +86,28 @@ def _two_rows(roles: list[Role]) -> bool:
     return late_level or len(values) != len(set(values))
 
 
+def _level_points_read_past(roles: list[Role]) -> list[Role]:
+    """`一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 评价标准 | 得分` (a 部门整体 sheet): the 分值 after a
+    level is that level's points, a column read past; the name's is the weight."""
+    if roles.count(Role.WEIGHT) < 2:
+        return roles  # most headers: one 分值
+    levels = (Role.LEVEL1, Role.LEVEL2)
+    return [
+        Role.NOTE if role is Role.WEIGHT and index and roles[index - 1] in levels else role
+        for index, role in enumerate(roles)
+    ]
+
+
 def header_columns(run: list[Piece], kind: Kind, scattered: bool) -> list[Role]:
-    roles = [piece.role for piece in run if piece.role is not None]
+    roles = _level_points_read_past([piece.role for piece in run if piece.role is not None])
     scattered = scattered or (kind is Kind.INDICATORS and _two_rows(roles))
     if scattered:
         roles = list(dict.fromkeys(roles))
     elif kind is Kind.FUNDING:  # a funding header names each money column once; its other columns stay apart
-        roles = [role for i, role in enumerate(roles) if role is Role.NOTE or role not in roles[:i]]
+        roles = [role for i, role in enumerate(roles) if role is _NOTE or role not in roles[:i]]
     if kind is Kind.FUNDING:
-        return roles if roles[0] is Role.LABEL else [Role.LABEL, *(r for r in roles if r is not Role.LABEL)]
-    roles = [role for role in roles if role is not Role.LABEL]
+        return roles if roles[0] is _LABEL else [_LABEL, *(r for r in roles if r is not _LABEL)]
+    roles = [role for role in roles if role is not _LABEL]
     if scattered:
         roles = [role for role in CANONICAL if role in roles]
     if Role.NAME not in roles:  # every indicator row has a name, whether or not its header cell was printed

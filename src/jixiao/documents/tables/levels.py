@@ -29,11 +29,17 @@ LEVEL_PREFIX = re.compile(
 """A level word at the start of a glued cell (T4: `产出指标数量指标城镇新增就业人数`, `产出目标数量目标…`)."""
 
 
+_SHEET_LEVEL1 = frozenset({"投入", "过程", "产出", "效果"})
+_SHEET_LEVEL2 = frozenset({"目标设定", "预算配置", "预算执行", "预算管理", "资产管理", "职责履行", "履职效益"})
+"""The levels of the 部门整体支出 evaluation sheet (一级 投入/过程/产出/效果, 二级 预算配置 …), alone in a cell."""
+
+
 def goal_level(key: str) -> int | None:
-    """1 or 2 for a level named as a goal (`产出目标`, `数量目标`), else None."""
-    if _GOAL_LEVEL1.match(key):
+    """1 or 2 for a level named as a goal (`产出目标`, `数量目标`) or as the 部门整体 sheet names its levels
+    (`投入`, `预算配置`), else None."""
+    if key in _SHEET_LEVEL1 or _GOAL_LEVEL1.match(key):
         return 1
-    return 2 if _GOAL_LEVEL2.match(key) else None
+    return 2 if key in _SHEET_LEVEL2 or _GOAL_LEVEL2.match(key) else None
 
 
 def _compact(text: str) -> str:

@@ -22,6 +22,7 @@ from jixiao.extract.rules.paired_lists import read_paired_lists
 from jixiao.extract.rules.review_sheet import read_review_sheet
 from jixiao.extract.rules.score import extract_score
 from jixiao.extract.rules.scored_headings import read_scored_headings
+from jixiao.extract.rules.scored_lines import read_scored_lines
 from jixiao.extract.rules.spending_details import spending_details
 from jixiao.extract.rules.tables import extract_tables, merge_funding, merge_indicators, program_of
 from jixiao.injection import mark_instructed
@@ -87,6 +88,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
         truncated=found.truncated or ends_mid_sentence(text),
         notes=[*document.notes, *found.notes],
     )
+    read_scored_lines(prose, report.indicators, report.funding)  # `X本项目满分3分,得3分`: onto what it scores
     confirm_glued_splits(report)
     if view is not text:
         quote_original(report, text)

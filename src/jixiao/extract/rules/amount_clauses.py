@@ -26,10 +26,15 @@ _NOT_A_LINE = re.compile(NOT_A_FUNDING_LINE)
 _INITIAL = re.compile(r"年初")
 _MATCHING = re.compile(r"配套(?:资金|经费)?\s*$")
 _FINAL = re.compile(r"全年实际|实际下达|调整后|最终")
+# the verb after an amount with none of its own; never a negated one (`资金2万元未到位` is what did not arrive), and
+# money that reached the unit's account (`154万元资金抵达我局账户`) was allocated to it
 _AFTER_VERB = re.compile(
-    r"[\s,，]?(?:资金)?[\s,，]?(?:全部|已|均|已全部|及时)?[^，,。；;]{0,14}?(?P<verb>拨付到位|执行到位|下达|到位)"
+    r"[\s,，]?(?:资金)?[\s,，]?(?:全部|已|均|已全部|及时)?[^，,。；;]{0,14}?(?<![未不])"
+    r"(?P<verb>拨付到位|执行到位|支付到位|下达|到位|(?:抵达|到达|拨入|转入)[^，,。；;]{0,4}?账户)"
 )
-_AFTER_LINES = {"拨付到位": "allocated", "下达": "allocated", "到位": "allocated", "执行到位": "executed"}
+_PAID = ("拨付到位", "执行到位", "支付到位")  # what a sum's own verb may say (never a batch's 下达 in a bracket)
+_AFTER_LINES = {"拨付到位": "allocated", "下达": "allocated", "到位": "allocated", "执行到位": "executed",
+                "支付到位": "executed"}  # fmt: skip
 # words that contain a verb but are nouns: 转移支付, 支出责任, (项目)支出预算 is a budget
 _TITLE_MASK = r"《[^》\n]{0,120}》"
 _NUMBER_MASK = r"[（(][^（()）\n]{0,30}〔\d{4}〕[^（()）\n]{0,12}[)）]|[^\s，,。；;（()）]{0,10}〔\d{4}〕\d+号"
@@ -117,12 +122,15 @@ def head_amounts(text: str, plain: str, start: int, end: int, listed: list[tuple
         if line in (None, "budget") and _MATCHING.search(clause):  # `各级财政安排配套资金X`: one share
             found.append(Amount(match.start(), match.end(), None, summed=False))
             continue
-        if line == "budget" and _only_sum_words(clause) and found and found[-1].line:
+        after = _AFTER_VERB.match(plain, match.end(), end) if line in (None, "budget") else None
+        if line == "budget" and after and after["verb"] in _PAID and _only_sum_words(clause):
+            line = _AFTER_LINES.get(after["verb"], "allocated")  # `共计152万元资金全部支付到位`: the verb after says
+        elif line == "budget" and _only_sum_words(clause) and found and found[-1].line:
             line = found[-1].line  # `…下达…；…下达…，合计671037万元`: the sum of the amounts before it
         elif line == "budget" and _only_sum_words(clause) and _after_opener(plain, start):
             line = None  # `其中：\n1.一般项目资金共计40803万元`: one part of the total before it, summed
-        if line is None and (after := _AFTER_VERB.match(plain, match.end(), end)):
-            line = _AFTER_LINES[after["verb"]]
+        if line is None and after:
+            line = _AFTER_LINES.get(after["verb"], "allocated")  # `…抵达我局账户`
         value = amount_in_wan(text[match.start() : match.end()])
         found.append(
             Amount(match.start(), match.end(), line, summed=bool(_SUM.search(clause)), value=value,

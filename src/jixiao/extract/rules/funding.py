@@ -32,7 +32,7 @@ from jixiao.extract.rules.amount_clauses import (
 )
 from jixiao.extract.rules.colon_lists import colon_list
 from jixiao.extract.rules.figures import WEIGHT_SCORE, figure_at, money_at
-from jixiao.extract.rules.money_lists import MoneyList, attach_lists, list_in, quoted_parts
+from jixiao.extract.rules.money_lists import MoneyList, about_equal, attach_lists, list_in, quoted_parts
 from jixiao.extract.rules.sentences import SentenceEnds
 from jixiao.extract.rules.summed_parts import (
     MIN_AMOUNTS,
@@ -75,6 +75,8 @@ class _Reading:
     current: str | None = None  # the line a list that opens the next sentence belongs to
     current_span: tuple[int, int] | None = None  # the amount of that line the sentence stated, the list's whole
     level_rows: list[tuple[str, str, Amount]] = field(default_factory=list)  # line, level, amount
+    # the amounts (in 万元) of the sentence that set each line's total, when it held several
+    set_among: dict[str, list[float]] = field(default_factory=dict)
 
 
 def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
@@ -207,6 +209,7 @@ def _read_sentence(reading: _Reading, start: int, end: int) -> list[MoneyList]:
         totals = {"budget": budget} if (budget := unstated_budget(text, plain, start, amounts, found)) else {}
     for line, amount in totals.items():
         _set_total(reading, line, amount, end)
+        _whole_of_earlier_parts(reading, line, amount, amounts)
     _level_clauses(reading, amounts, totals, start)
     if totals:
         reading.current = list(totals)[-1]
@@ -235,6 +238,22 @@ def _line_before(money_list: MoneyList, totals: dict[str, Amount], current: str 
         money_list.whole = (chosen[2].start, chosen[2].end)
         return chosen[1]
     return current if money_list.opens_sentence else None
+
+
+def _whole_of_earlier_parts(reading: _Reading, line: str, amount: Amount, amounts: list[Amount]) -> None:
+    """`下达我市A补助40万元，下达我市B补助2万元。…某资金下达42万元`: the line's total was set from a sentence
+    that gave the money out in parts, and a later amount of the line is what those parts add up to: the whole
+    is the total, the first part was not."""
+    block: FundingLine = getattr(reading.funding, line)
+    if block.total is None or amount.value is None:
+        return
+    if block.total.span is not None and block.total.span.start == amount.start:  # set here
+        reading.set_among[line] = [found.value for found in amounts if found.value is not None]
+        return
+    parts = reading.set_among.get(line, [])
+    if len(parts) >= 2 and not block.by_source and about_equal(sum(parts), amount.value):
+        block.total = money_at(reading.text, amount.start, amount.end, "narrative.funding")
+        reading.set_among[line] = []
 
 
 def _set_total(reading: _Reading, line: str, amount: Amount, end: int) -> None:

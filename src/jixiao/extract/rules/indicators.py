@@ -291,6 +291,16 @@ def _read_reached_rates(reader: ClauseReader, start: int, end: int) -> None:
         reader.add(program, name, actual=figure_at(text, *match.span("actual"), reader.found_by))
 
 
+def _nearest_target(text: str, sentence: int, marker: int) -> re.Match[str] | None:
+    """The target marker nearest before an actual marker: a text that lost its full stops runs clauses
+    together (`A绩效目标值是2个,实际完成值为0个,…,B绩效目标值是28次,实际完成值为40次`), and each actual is
+    its own clause's, not the sentence's first. Most sentences hold one marker: searched once, then on."""
+    found = TARGET_MARKER.search(text, sentence, marker)
+    while found is not None and (following := TARGET_MARKER.search(text, max(found.end(), found.start() + 1), marker)):
+        found = following
+    return found
+
+
 def _read_loose(text: str, start: int, end: int) -> list[Indicator]:
     """Indicator sentences outside any indicator block: both a target marker and an actual marker."""
     reader = ClauseReader(text, None, None)
@@ -298,7 +308,7 @@ def _read_loose(text: str, start: int, end: int) -> list[Indicator]:
     reader.found_by = "narrative.sentence"
     for marker in ACTUAL.finditer(text, start, end):
         sentence = max(start, max(text.rfind(sep, start, marker.start()) for sep in _SENTENCE_START) + 1)
-        target = TARGET_MARKER.search(text, sentence, marker.start())
+        target = _nearest_target(text, sentence, marker.start())
         if target is None:
             continue
         reader.clause(Cursor(pos=_loose_name_start(text, sentence, target.start()), program=None), marker, end)

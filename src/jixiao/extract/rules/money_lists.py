@@ -191,6 +191,16 @@ def _cut_off(plain: str, money_list: MoneyList) -> bool:
     return bool(tail.strip(" ，,、")) and _UNCLOSED_TAIL.fullmatch(tail) is not None
 
 
+_COUNT_FIRST = re.compile(r"\s*\d+[个项家户名次批]")
+_OWN_VERB = re.compile(r"(?:资金)?(?:全部|已|均|已全部)?(?:支付|拨付|发放|兑付)到位")
+
+
+def _counted_subset(plain: str, at: int, first: Item, end: int) -> bool:
+    """The list opens on a count of units (`其中18家企业`) whose amount its own verb says was paid: a sentence
+    about part of the units, not a list of the money's parts."""
+    return _COUNT_FIRST.match(plain, at) is not None and _OWN_VERB.match(plain, first.end, end) is not None
+
+
 def list_in(text: str, plain: str, start: int, end: int) -> list[MoneyList]:
     """The lists of the sentence text[start:end], in order, none read twice."""
     found: list[MoneyList] = []
@@ -208,6 +218,8 @@ def list_in(text: str, plain: str, start: int, end: int) -> list[MoneyList]:
         at = lead.end() if lead else starter.end()
         stop = _SUM.search(plain, at, end) if starter.group(0).startswith("资金") else None
         items, list_end = items_in(text, plain, at, stop.start() if stop else end)
+        if items and _counted_subset(plain, at, items[0], end):
+            continue  # `其中18家企业共计152万元资金全部支付到位，…`: what a count of them got, no split
         if items:
             opens = bool(_OPENING.fullmatch(plain, start, starter.start()))
             sum_after = stop is not None or _SUM_AFTER.match(plain, list_end) is not None

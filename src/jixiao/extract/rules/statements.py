@@ -19,7 +19,7 @@ from itertools import pairwise
 from jixiao.extract.rules.clauses import ACTUAL, TARGET_MARKER, ClauseReader, clean_name
 from jixiao.extract.rules.figures import figure_at, terminal_quantities
 from jixiao.model import Figure, Indicator, NamedFigure
-from jixiao.numbers import QUANTITY
+from jixiao.numbers import QUANTITY, UNIT_PATTERN
 
 _SENTENCE_ENDS = "。\n"
 _CLAUSE_BREAKS = re.compile(r"[，,；;]")
@@ -34,6 +34,12 @@ _SHARED = re.compile(r"(?:均|都)(?:为|达到|达|是)")
 _JOINERS = re.compile(r"及(?!时)|和|与|、")  # never the 及 of 及时率
 _MAX_NAME = 30
 _MONEY = ("元", "万元", "亿元")
+# `接待各级领导500多人次`, `拜访协会30余家`: a count given roughly, read as printed (no value is asserted)
+_ROUGH = re.compile(rf"\d+(?:\.\d+)?(?:多|余)(?:{UNIT_PATTERN})")
+_ROUGH_UNIT_REACH = 6
+# `某联络处2022年今年以来共接待…`: the time and the unit before what was done are no part of its name
+_SINCE = re.compile(r"^[^，,；;]{0,30}?以来")
+_NAME_END = re.compile(r"(?:共|约|近|计)+$")
 _SPENT = re.compile(r"资金|经费|发放|下达|拨付|收到|安排|投资")
 
 
@@ -73,7 +79,32 @@ def _read_sentence(reader: ClauseReader, start: int, end: int) -> None:
         pieces = [begin] + [glued.end() for glued in _GLUED_PERCENT.finditer(text, begin, stop)] + [stop]
         last = None
         for piece_start, piece_end in pairwise(pieces):
-            last = _read_clause(reader, piece_start, piece_end)
+            listed = _counts_listed(text, piece_start, piece_end)
+            for item_start, item_end in listed or [(piece_start, piece_end)]:
+                last = _read_clause(reader, item_start, item_end)
+            last = None if len(listed) > 1 else last
+
+
+def _counts_listed(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """`拜访平台协会30余家、企事业单位70余次`: the 、-parted items of a clause when every one ends in a count,
+    else none (a 、 inside a name: `往返机场、火车站接送客人200多人次`)."""
+    if text.find("、", start, end) < 0:
+        return []
+    cuts = [start, *(at for at in range(start, end) if text[at] == "、"), end]
+    items = [(begin + (index > 0), stop) for index, (begin, stop) in enumerate(pairwise(cuts))]
+    for item_start, item_end in items:
+        if rough_count(text, item_start, item_end) is None and not _plain_count_ends(text, item_start, item_end):
+            return []
+    return items
+
+
+def _plain_count_ends(text: str, start: int, end: int) -> bool:
+    """text[start:end] ends in a plain count (`3座`; not `≥90%`, `1659吨/年`, a target's or a rate's shape)."""
+    found = [match for match in QUANTITY.finditer(text, start, end) if match["num"] is not None]
+    if not found or found[-1].end() != end:
+        return False
+    last = found[-1]
+    return not (last["op"] or last["suffix"] or "/" in (last["unit"] or ""))
 
 
 def _read_clause(reader: ClauseReader, start: int, end: int) -> Indicator | None:
@@ -81,6 +112,8 @@ def _read_clause(reader: ClauseReader, start: int, end: int) -> Indicator | None
     text = reader.text
     while end > start and text[end - 1] in " \t":
         end -= 1
+    if (rough := rough_count(text, start, end)) is not None:
+        return _add_rough(reader, start, rough)
     quantities = [found for found in QUANTITY.finditer(text, start, end) if found.end() > found.start()]
     if not quantities or quantities[-1].end() != end:
         return None
@@ -100,6 +133,26 @@ def _read_clause(reader: ClauseReader, start: int, end: int) -> Indicator | None
     return added[-1] if len(added) == 1 else None
 
 
+def rough_count(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a rough count ending text[start:end] (`500多人次`, `30余家`), or None."""
+    at = end
+    while at > start and end - at <= _ROUGH_UNIT_REACH and not text[at - 1].isdigit():
+        at -= 1
+    if at == start or not text[at - 1].isdigit() or (text.find("多", at, end) < 0 and text.find("余", at, end) < 0):
+        return None
+    while at > start and (text[at - 1].isdigit() or text[at - 1] == "."):
+        at -= 1
+    return (at, end) if _ROUGH.fullmatch(text, at, end) else None
+
+
+def _add_rough(reader: ClauseReader, start: int, rough: tuple[int, int]) -> Indicator | None:
+    name = _name(reader.text[start : rough[0]])
+    if not name:
+        return None
+    reader.found_by = "narrative.achieved"
+    return reader.add(None, name, actual=figure_at(reader.text, *rough, reader.found_by))
+
+
 def _read_before(reader: ClauseReader, figure: re.Match[str]) -> bool:
     """The figure was read already: `每年招募人员体检32人` is a target of the clause grammar's line."""
     return any(
@@ -110,7 +163,7 @@ def _read_before(reader: ClauseReader, figure: re.Match[str]) -> bool:
 
 
 def _name(printed: str) -> str:
-    name = _LEAD.sub("", clean_name(printed))
+    name = _NAME_END.sub("", _LEAD.sub("", _SINCE.sub("", clean_name(printed))))
     if (
         not 2 <= len(name) <= _MAX_NAME
         or any(char.isdigit() for char in name)
