@@ -60,3 +60,13 @@ def test_unread_passages_are_one_info_finding_about_the_extraction_never_the_rep
     assert finding.severity is Severity.INFO
     assert finding.figures and finding.figures[0].span is not None
     assert "88.5万元" in finding.figures[0].text
+
+
+def test_only_numbers_with_a_counted_unit_are_figures_of_the_prose(tmp_path: Path) -> None:
+    dates = "项目资金按照〔2022〕15号文件要求于2023年9月下达完成"  # a document number, a year, a month: no figure
+    rate = "全年预算执行率为96.5%"  # an amount, rate or count: a figure, here read by no reader
+    text, report = _extract(tmp_path, f"某县2023年度项目支出绩效自评报告\n{dates}。\n{rate}，资金缺口 12 万元。\n")
+    assert report.coverage is not None
+    unread = [text[span.start : span.end] for span in report.coverage.unread]
+    assert not any("〔2022〕" in passage for passage in unread)
+    assert report.coverage.figures == 2

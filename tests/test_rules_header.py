@@ -187,6 +187,7 @@ def test_dates_in_the_body_are_not_the_fiscal_year() -> None:
         "（一）資金",  # a heading with nothing under it
         "2、质量指标。符合条件的城乡老年居民养老金",
         "成本指标 | 指标1:",  # a cell cut after its label
+        "| 澄溪县颐年护理院(2024年2月在县民政局备案3月纳入补贴)、澄溪县松鹤",  # `备案` inside a cut cell
         "补助资料报县农业农村委备案。要求各乡镇要紧紧围绕春耕生产、",  # closing words in an earlier sentence
     ],
 )
@@ -208,6 +209,10 @@ def test_an_excerpt_that_stops_inside_a_sentence_is_truncated(ending: str) -> No
         "无",
         "特此报告",
         "总分 | 100 | 98.83 |",
+        "总分 100 96",  # a flattened table's complete last row
+        "满意度指标 服务对象满意度 95% 97% 10 总分",  # the total row's label after the cells
+        "网站标识码 3300000001 备案号：浙ICP备12345678号",
+        "浙公网安备 33010002000001号",
         "资金使用规范，综合评价结果为：良。",
     ],
 )

@@ -75,7 +75,8 @@ def decimals(text: str) -> int:
     return len(match.group(1))
 
 
-_PERCENT, _NUMBER = Kind.PERCENT, Kind.NUMBER  # read per value (a member read through its class is slow)
+# read per value (a member read through its class is slow)
+_PERCENT, _NUMBER, _TEXT = Kind.PERCENT, Kind.NUMBER, Kind.TEXT
 
 
 def _unit_kind(unit: str | None) -> tuple[str | None, Kind]:
@@ -93,7 +94,7 @@ def parse_quantity(text: str) -> Quantity:
     stripped = text.strip()
     match = QUANTITY.fullmatch(stripped)
     if match is None:
-        return Quantity(value=None, unit=None, op=None, kind=Kind.TEXT)
+        return Quantity(value=None, unit=None, op=None, kind=_TEXT)
     op = _OP_WORDS.get(match["op"] or "")
     if match["date"]:
         return Quantity(value=None, unit=None, op=op or None, kind=Kind.DATE)
@@ -107,5 +108,5 @@ def parse_quantity(text: str) -> Quantity:
     try:
         value = parse_number(number)
     except ValueError:  # a unit alone that reads as a numeral: 万人, 万元 in a shifted table cell
-        return Quantity(value=None, unit=None, op=None, kind=Kind.TEXT)
+        return Quantity(value=None, unit=None, op=None, kind=_TEXT)
     return Quantity(value=value, unit=unit, op=op, kind=kind)

@@ -38,8 +38,9 @@ _CENTS = re.compile(r"\.\d\d$")
 _AMOUNT_AS_POINTS = -0.7
 # An enum member read through its class (`Shape.EMPTY`) calls the enum metaclass's attribute hook on Python
 # 3.11 (~1,000 instructions); the tests made for every piece or cell read these instead.
-_FUNDING = Kind.FUNDING
+_FUNDING, _INDICATORS = Kind.FUNDING, Kind.INDICATORS
 _NUMBER = Shape.NUMBER
+_RATE = Role.RATE
 _BLANK = frozenset({Shape.EMPTY, Shape.DASH})
 _ROW_OPENERS = frozenset({Shape.FUND_LABEL, Shape.LEVEL1, Shape.LEVEL2})
 _POINTS_ROLES = frozenset({Role.WEIGHT, Role.SCORE})
@@ -144,7 +145,7 @@ class _Plan:
         if previous == 0:
             return moves
         last = previous - 1
-        if column > last and not (last < self.anchor < column and self.kind is Kind.INDICATORS):
+        if column > last and not (last < self.anchor < column and self.kind is _INDICATORS):
             moves.append((self.skip(last + 1, column), False))
         elif column == last and self.columns[column] in TEXT_ROLES:
             moves.append((_CONTINUE[self.columns[column]], False))
@@ -281,7 +282,7 @@ class Aligner:
         last = previous - 1
         if previous == 0 or not last < self.weight:
             return
-        if self.kind is Kind.FUNDING and self.columns[last] is not Role.RATE:
+        if self.kind is _FUNDING and self.columns[last] is not _RATE:
             return  # `年度总金额.32.06.5`: no rate before it, so no weight and score either
         skip = self._plan.skip
         total = base + skip(last + 1, self.weight) + skip(self.weight + 1, self.score) + 2 * 1.5 + _PAIR

@@ -53,6 +53,7 @@ _GARBLED = re.compile(r"[\d.,%]{5,}")  # glued amounts no cut reads (documents.t
 # 3.11 (~1,000 instructions); the walks over every piece and row read these instead.
 _EMPTY, _HEADER, _BLOCK, _LONG_TEXT = Shape.EMPTY, Shape.HEADER, Shape.BLOCK, Shape.LONG_TEXT
 _FUNDING, _INDICATORS = Kind.FUNDING, Kind.INDICATORS
+_SCORE = Role.SCORE
 _LEVELS = frozenset({Shape.LEVEL1, Shape.LEVEL2})
 _TEXTUAL = frozenset({Shape.TEXT, Shape.LONG_TEXT})
 _GLUED_HEADING = re.compile(r"[（(][一二三四五六七八九十]{1,2}[)）][\u4e00-\u9fff]{2}")
@@ -256,7 +257,7 @@ def _weight_in_header(run: list[Piece]) -> Cell | None:
     """`得分 (20 分*执行率)`: the 得分 column's header says the line's score is 20 points times the rate, so the
     line's 分值 is 20 (the cell is the 20 as printed there)."""
     for piece in run:
-        if piece.role is Role.SCORE and (rule := _SCORE_RULE.search(piece.text)) is not None:
+        if piece.role is _SCORE and (rule := _SCORE_RULE.search(piece.text)) is not None:
             start = piece.cell.start + rule.start(1)
             return Cell(rule.group(1), start, start + len(rule.group(1)))
     return None
@@ -376,7 +377,7 @@ def find_tables(
         tables.append(table)
     if shared := share_tables(text):  # 河北's two-line header (share_rows): its rows over any other reading
         tables = [t for t in tables if not any(t.start < s.end and s.start < t.end for s in shared)] + shared
-    if not any(table.kind is Kind.INDICATORS for table in tables):
+    if not any(table.kind is _INDICATORS for table in tables):
         tables += _headerless(text, gap, ocr, [*covered, *((t.start, t.end) for t in tables)])
     return sorted(tables, key=lambda table: table.start)
 

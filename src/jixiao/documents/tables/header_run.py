@@ -20,6 +20,7 @@ from jixiao.documents.tables.zones import MIN_HEADER
 _EMPTY, _HEADER = Shape.EMPTY, Shape.HEADER
 _HEADER_OR_EMPTY = frozenset({Shape.HEADER, Shape.EMPTY})
 _INDICATORS = Kind.INDICATORS
+_LABEL, _NOTE = Role.LABEL, Role.NOTE
 
 
 def header_run(found: list[Piece], index: int) -> tuple[list[Piece], int] | None:
@@ -103,10 +104,10 @@ def header_columns(run: list[Piece], kind: Kind, scattered: bool) -> list[Role]:
     if scattered:
         roles = list(dict.fromkeys(roles))
     elif kind is Kind.FUNDING:  # a funding header names each money column once; its other columns stay apart
-        roles = [role for i, role in enumerate(roles) if role is Role.NOTE or role not in roles[:i]]
+        roles = [role for i, role in enumerate(roles) if role is _NOTE or role not in roles[:i]]
     if kind is Kind.FUNDING:
-        return roles if roles[0] is Role.LABEL else [Role.LABEL, *(r for r in roles if r is not Role.LABEL)]
-    roles = [role for role in roles if role is not Role.LABEL]
+        return roles if roles[0] is _LABEL else [_LABEL, *(r for r in roles if r is not _LABEL)]
+    roles = [role for role in roles if role is not _LABEL]
     if scattered:
         roles = [role for role in CANONICAL if role in roles]
     if Role.NAME not in roles:  # every indicator row has a name, whether or not its header cell was printed

@@ -37,6 +37,7 @@ from jixiao.vocabulary import TEXT_VALUES, level_number
 # An enum member read through its class (`Shape.TEXT`) calls the enum metaclass's attribute hook on Python
 # 3.11 (~1,000 instructions, more than most tests it serves): the loops over every piece read these instead.
 _EMPTY, _HEADER, _TEXT = Shape.EMPTY, Shape.HEADER, Shape.TEXT
+_LEVEL2 = Shape.LEVEL2
 _TEXTUAL = frozenset({Shape.TEXT, Shape.LONG_TEXT})
 _NOT_WHOLE = frozenset({Shape.TEXT, Shape.LONG_TEXT, Shape.FUND_LABEL})  # shapes _split may cut
 _BROKEN = frozenset({Shape.TEXT, Shape.POINTS})  # what a word broken over lines reads as
@@ -394,9 +395,9 @@ def _names_under_their_level(found: list[Piece]) -> list[Piece]:
     """`成本指标 | 成本 | 10万元`: a level's short word right after that level's full word is a name."""
     for index in range(1, len(found)):
         before, piece = found[index - 1], found[index]
-        if piece.shape is Shape.LEVEL2 and before.shape is Shape.LEVEL2 and before.text != piece.text:
+        if piece.shape is _LEVEL2 and before.shape is _LEVEL2 and before.text != piece.text:
             if before.text.startswith(piece.text):
-                found[index] = replace(piece, shape=Shape.TEXT)
+                found[index] = replace(piece, shape=_TEXT)
     return found
 
 

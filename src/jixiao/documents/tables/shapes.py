@@ -58,6 +58,7 @@ class Piece:
 # An enum member read through its class (`Shape.TEXT`) calls the enum metaclass's attribute hook on Python
 # 3.11 (~1,000 instructions, more than most tests it serves): the tests below read these instead.
 _NUMBER, _FIGURE = Shape.NUMBER, Shape.FIGURE
+_HEADER, _TEXT, _LONG_TEXT = Shape.HEADER, Shape.TEXT, Shape.LONG_TEXT
 
 _LONG = 24
 _DASH = re.compile(r"^(?::?[-—–/／\\]+:?|无|空)$")  # also Markdown's :---:
@@ -96,7 +97,7 @@ def shaped(text: str, ocr: bool) -> _Shaped:
     if _ELLIPSIS.match(key):
         return Shape.ELLIPSIS, None, None, None
     if (role := role_of(key)) is not None:
-        return Shape.HEADER, None, None, role
+        return _HEADER, None, None, role
     if BLOCK_LABEL.match(key):
         return Shape.BLOCK, None, None, None
     if level := level_number(key):  # 成本指标: second level in 2020, first in 2021
@@ -126,7 +127,7 @@ def _value_or_text(key: str) -> _Shaped:
         quantity = parse_quantity(bracketed[1] + bracketed[2] if bracketed else key)
         if quantity.value is not None:
             bare = quantity.unit is None and quantity.op is None
-            return Shape.NUMBER if bare else Shape.FIGURE, quantity.value, quantity.unit, None
+            return _NUMBER if bare else _FIGURE, quantity.value, quantity.unit, None
         if quantity.kind == "date":
             return Shape.DATE, None, None, None
     sentence = SENTENCE.search(key) is not None
@@ -136,8 +137,8 @@ def _value_or_text(key: str) -> _Shaped:
     if len(key) <= 20 and _points_tail(key.rstrip(";；,，。")):
         return Shape.POINTS, None, None, None
     if len(key) > _LONG or (len(key) > 12 and sentence):
-        return Shape.LONG_TEXT, None, None, None
-    return Shape.TEXT, None, None, None
+        return _LONG_TEXT, None, None, None
+    return _TEXT, None, None, None
 
 
 def _points_tail(text: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from jixiao.documents import Document
 from jixiao.documents.tables import Table, find_tables
+from jixiao.extract.rules.count_breakdowns import read_count_breakdowns
 from jixiao.extract.rules.coverage import measure
 from jixiao.extract.rules.cross_foot import confirm_glued_splits
 from jixiao.extract.rules.figures import quote_original
@@ -54,7 +55,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     # a traditional-character report is matched in its simplified view (same offsets): names, title and
     # reasons come out simplified, every figure still quotes `text`
     view = document.match_text or text
-    header = read_header(view)
+    header = read_header(view, document.raw_text)
     tables = find_tables(view, document.origin, document.tables, document.raw_text)
     found = extract_tables(tables, text, program_of(view))
     prose = _without_tables(view, tables)
@@ -66,6 +67,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     indicators = extract_indicators(prose)
     named = {indicator.name for indicator in indicators}
     extras = [*read_scored_headings(prose), *read_paired_lists(prose)]  # prose shapes the sentences do not read
+    extras += read_count_breakdowns(prose)
     extras += read_review_sheet(view)  # a block of the form the table reader cannot align (review_sheet)
     if not extras:
         extras = read_scored_items(prose)  # a scoring sheet in prose that prints no points (`(1)…:…,得6分`)

@@ -27,7 +27,9 @@ _VALUE_ROLES = frozenset(
 _PROSE_UNIT = re.compile(r"万元|亿元|元|%|万人|人次|人|户|个|家|所|项|亩|公里|座|台|件|份|次|篇|吨|辆|套|天|分")
 _NOT_A_FIGURE = re.compile(r"^(?:19|20)\d{2}年?$|^\d{1,2}月|号$")
 _SENTENCE = re.compile(r"[^。；;\n]+")
-_DIGIT = re.compile(r"\d")  # what QUANTITY's `num` needs (the same \d)
+_MAY_COUNT = re.compile(r"\d\s*[万亿元%人户个家所项亩公座台件份次篇吨辆套天分]")
+"""What a counted figure needs: QUANTITY's `num` ends in a digit (the same \\d), then `\\s*` and its unit, which
+_PROSE_UNIT starts with one of these chars. A sentence without it holds no figure to count: it is not scanned."""
 _ABOUT = re.compile(r"预算|执行|支出|资金|拨付|下达|到位|指标|完成|目标|实际|得分|满意度|执行率")
 """A sentence of the funding or indicator passages (project background and history are not)."""
 
@@ -72,8 +74,8 @@ def _prose_figures(text: str, tables: list[Table]) -> list[tuple[tuple[int, int]
     found = []
     for sentence in _SENTENCE.finditer(text):
         span = sentence.span()
-        if _DIGIT.search(text, *span) is None or not _ABOUT.search(text, *span) or regions.overlaps(span):
-            continue  # a figure counted here is an arabic number (`num`): most sentences hold no digit at all
+        if _MAY_COUNT.search(text, *span) is None or not _ABOUT.search(text, *span) or regions.overlaps(span):
+            continue  # a figure counted here is an arabic number (`num`) with a unit: most sentences hold none
         figures = []
         for match in QUANTITY.finditer(text, *span):
             printed = match.group(0).strip()

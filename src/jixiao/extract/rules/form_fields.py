@@ -36,7 +36,9 @@ _LABELS: list[tuple[str, FieldKind]] = [
         r"|(?<![\u4e00-\u9fff])部门(?=[ \t]*[|:：])",
         FieldKind.UNIT,
     ),
-    (r"(?<![中央])(?:项目)?主管(?:部 ?门|单 ?位)", FieldKind.ADMIN),  # `地方主管部 门`: a PDF cell wrapped in the label
+    # `地方主管部 门`: a PDF cell wrapped in the label; never a 区域 form's 中央主管部门 or 省级主管部门, the
+    # supervisors above the region that reports (a 县级主管部门 is that region's own)
+    (r"(?<![中央省])(?<!省级)(?:项目)?主管(?:部 ?门|单 ?位)", FieldKind.ADMIN),
     (r"评价年度|预算年度|(?<![\u4e00-\u9fff])年度(?=[ \t]*[:：])", FieldKind.YEAR),
 ]
 _LABEL = skipping("|".join(f"(?P<k{index}>{pattern})" for index, (pattern, _) in enumerate(_LABELS)))

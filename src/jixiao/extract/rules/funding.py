@@ -30,6 +30,7 @@ from jixiao.extract.rules.amount_clauses import (
     masked,
     totals_of,
 )
+from jixiao.extract.rules.colon_lists import colon_list
 from jixiao.extract.rules.figures import WEIGHT_SCORE, figure_at, money_at
 from jixiao.extract.rules.money_lists import MoneyList, about_equal, attach_lists, list_in, quoted_parts
 from jixiao.extract.rules.sentences import SentenceEnds
@@ -42,6 +43,7 @@ from jixiao.extract.rules.summed_parts import (
     parts_before_sum,
     sources_before_sum,
 )
+from jixiao.extract.rules.unstated_budget import unstated_budget
 from jixiao.model import Funding, FundingLine, SourceAmount, SpendingItem
 from jixiao.vocabulary import FUNDING_VERBS, source_of
 
@@ -81,10 +83,18 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     reading = _Reading(text=text, plain=masked(text), funding=Funding(), spending=[])
     limit = _funding_text_end(text)
     lists: list[MoneyList] = []
+    unsummed: list[SpendingItem] = []  # the parts of colon lists with no total: the spending if nothing else is
     position = 0
     ends = SentenceEnds(text, limit)
     while position < limit:
         end = ends.after(position)
+        reach = min(end, position + _COLON_REACH)
+        if (text.find(":", position, reach) >= 0 or text.find("：", position, reach) >= 0) and (
+            colon := colon_list(text, reading.plain, position)
+        ):
+            unsummed.extend(colon[0])
+            position = colon[1] + 1
+            continue
         if (numbered := _numbered_parts(reading, position, end, limit)) is not None:
             lists.append(numbered)
             position = ends.after(numbered.end) + 1  # its items' sentences are read as its items
@@ -101,10 +111,11 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     _add_level_rows(reading)
     read_added_budget(text, reading.plain, limit, reading.funding)  # 预算X，其中年初预算A，追加B
     if not reading.spending:
-        reading.spending.extend(quoted_parts(text, limit, reading.funding))
+        reading.spending.extend(unsummed or quoted_parts(text, limit, reading.funding))
     return reading.funding, reading.spending
 
 
+_COLON_REACH = 45  # chars from a sentence's start to the colon of a list (colon_lists)
 _NUMBER_REACH = 40  # chars from a sentence's start to the `(1)` of a numbered list of parts
 
 
@@ -194,6 +205,8 @@ def _read_sentence(reading: _Reading, start: int, end: int) -> list[MoneyList]:
         _add_source_rows(reading, start, amounts)
         return []
     totals = totals_of(amounts)
+    if not totals and reading.funding.budget.total is None:  # `…资金1293.5万元，其中…` with no verb
+        totals = {"budget": budget} if (budget := unstated_budget(text, plain, start, amounts, found)) else {}
     for line, amount in totals.items():
         _set_total(reading, line, amount, end)
         _whole_of_earlier_parts(reading, line, amount, amounts)

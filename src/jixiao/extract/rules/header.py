@@ -314,17 +314,27 @@ def _place_before(text: str, name: str, *, province: bool = False) -> str | None
     return None
 
 
-def _region(text: str, lines: list[str], fields: list[FormField], titles: list[str], fund: str | None) -> str | None:
+def _region(
+    text: str, lines: list[str], fields: list[FormField], titles: list[str], fund: str | None, raw: str
+) -> str | None:
     place = _field_place(fields, FieldKind.UNIT)
     heads = titles + [line for line in lines if line.startswith("附件")]
     place = place or next((found for head in heads if (found := most_specific(_head_of(head)))), None)
     place = place or _field_place(fields, FieldKind.ADMIN)
     if fund and (place is None or is_province(place) or place in ("北京市", "天津市", "上海市", "重庆市")):
         place = _place_before(text, fund) or place
-    place = place or next((found for unit in _META_UNIT.findall(text) if (found := most_specific(unit))), None)
+    place = place or _publisher_place(text) or (_publisher_place(raw) if raw is not text else None)
     place = place or _signature_place(text)
     place = place or (_place_before(text, fund, province=True) if fund else None)
     return shortest_form(place, text) if place else None
+
+
+def _publisher_place(text: str) -> str | None:
+    """The place of the unit that published the report (`来源：安居区市场监管局`); normalisation drops such a
+    site line from the text as chrome, so the raw text is read for it too."""
+    if "来源" not in text and "发布" not in text and "发文" not in text:
+        return None
+    return next((found for unit in _META_UNIT.findall(text) if (found := most_specific(unit))), None)
 
 
 def _head_of(line: str) -> str:
@@ -374,24 +384,26 @@ def year_of(text: str, title: str | None) -> int | None:
 # ---- the header as a whole ------------------------------------------------------------------------------
 
 
-def read_header(view: str) -> Header:
+def read_header(view: str, raw: str = "") -> Header:
     """The header of a report, read in the text the grammar reads (the simplified view of a traditional
-    report: names come out simplified, like indicator names)."""
+    report: names come out simplified, like indicator names); `raw`, the text before normalisation, for
+    the site lines normalisation drops (the publishing unit)."""
     lines = _lines(view)
     titles = _title_lines(lines) or _announced(lines) or _headline(lines) or _file_name(lines)
     title = titles[0].title if titles else None
     fields = form_fields(view)
     fund = _fund(fields, titles, lines) or (fund_in_body(view) if not titles and not fields else None)
     fund = fund or (_template_heading(lines) if not titles else None)
-    region = _region(view, lines, fields, [found.title for found in titles], fund)
+    region = _region(view, lines, fields, [found.title for found in titles], fund, raw or view)
     year = _year(view, fields, title)
     return Header(title=title, region=region, fund=fund, year=year)
 
 
-# a last line that closes a report: a date, a signature, an attachment, a grade or score, site furniture,
-# the empty fields of a form's signature block, or a section answered with 无
+# a last line that closes a report: a date, a signature, an attachment, a grade or score, site furniture
+# (a site's filing number: `备案号`, `京ICP备…`, `公网安备…`, never a bare `备案`, which a cut sentence or cell
+# prints too: `在民政局备案`), the empty fields of a form's signature block, or a section answered with 无
 _CLOSING_LINE = re.compile(
-    r"\d{1,2}日$|\d{4}\s*年\s*\d{1,2}\s*月$|特此报告|特此说明|此致|敬礼|^附件|主办|版权|ICP|备案|来源|https?:|技术支持|联系电话|填报人|经办人|负责人[:：]?$|盖章"
+    r"\d{1,2}日$|\d{4}\s*年\s*\d{1,2}\s*月$|特此报告|特此说明|此致|敬礼|^附件|主办|版权|ICP|备案号|网安备|备案编号|来源|https?:|技术支持|联系电话|填报人|经办人|负责人[:：]?$|盖章"
     r"|(?:等级|等次|结论|结果)[^\n“\"]{0,6}(?:[“\"](?:{grades})[”\"]|(?:{grades}))$|得分[^\n]{0,4}\d+(?:\.\d+)?分?$|^(?:无|暂无)$".replace(
         "{grades}", "优秀|良好|合格|不合格|優秀|優|优|良|中|差"
     )
@@ -406,6 +418,9 @@ _HEADING_ONLY = re.compile(
     r"\s*(?:[（(][\d一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)[^。；;，,！!？?]{2,40}"
 )
 _OPEN_END = re.compile(r"[\u4e00-\u9fff\dA-Za-z:：、，,（(“]$")
+# a flattened table's last row, complete: `总分 100 96` (a label then two figures, cells apart), or the total
+# row's label alone after the cells of a scrambled form: `… 满意度指标 ) 总分`
+_TABLE_ROW_END = re.compile(r"\S\s+\d+(?:\.\d+)?%?\s+\d+(?:\.\d+)?%?$|(?:^|\s)(?:总分|合计|总计)$")
 
 
 def ends_mid_sentence(text: str) -> bool:
@@ -413,7 +428,8 @@ def ends_mid_sentence(text: str) -> bool:
     comma or a colon, or is a numbered heading with no text under it, and is none of the lines a report
     closes with (a date, a signature, a grade…).
 
-    A last line that is a table row (`… | 20 |`) is for the table reader to judge.
+    A last line that is a table row (`… | 20 |`) is for the table reader to judge; a flattened table's
+    complete last row (`总分 100 96`) is no cut.
     """
     lines = _last_lines(text, 1)
     if not lines:
@@ -423,8 +439,8 @@ def ends_mid_sentence(text: str) -> bool:
         return True  # `(2)`: a numbered part whose text is not there
     # the closing words are looked for in the line's last sentence: `…资料报区农业农村委备案。要求各镇街要…、` is cut
     # inside a sentence, whatever a sentence before it said
-    tail = _LAST_SENTENCE.split(last.rstrip("。！!？?；;"))[-1]
-    if _CLOSING_LINE.search(tail[-_CLOSING_REACH:]) or _is_signature(last):
+    tail = _LAST_SENTENCE.split(last.rstrip("。！!？?；;"))[-1][-_CLOSING_REACH:]
+    if _CLOSING_LINE.search(tail) or _TABLE_ROW_END.search(tail) or _is_signature(last):
         return False
     return bool(_OPEN_END.search(last) or _HEADING_ONLY.fullmatch(last))
 

@@ -36,7 +36,8 @@ _LEVEL2_HEADING = re.compile(
     # `(1)经济效益。人均产粮增加290kg/人。`: a numbered heading may leave 指标 out (never `(5)服务对象满意度：…`,
     # an item)
     # (`5.社会效益目标。…`: a template's name for the level, kept as printed)
-    r"|(?<=[、.．)）])[ \t]*(?P<bare>经济效益|社会效益|生态效益|可持续影响)(?P<goal>目标)?。)[ \t]*"
+    # or alone on its line (`(2)社会效益`)
+    r"|(?<=[、.．)）])[ \t]*(?P<bare>经济效益|社会效益|生态效益|可持续影响)(?P<goal>目标)?(?:。|[ \t]*$))[ \t]*"
 )
 _LEVEL1_ONLY = ("产出指标", "效益指标")
 _TOP_HEADING = re.compile(r"(?m)^[ \t]*[一二三四五六七八九十]+、")
@@ -118,6 +119,11 @@ _LEVEL_LINE = re.compile(
 )
 
 
+# a completion title a converter ran onto the end of the paragraph before it
+_GLUED_COMPLETION_TITLE = re.compile(
+    r"。[ \t]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])"
+    r"[^。\n]{0,12}完成情况(?:分析)?$"
+)
 _TITLE_LOOKBACK = 40  # lines: a statement's section title is close above it
 
 
@@ -132,6 +138,8 @@ def _under_achievements(text: str, at: int) -> bool:
         line = text[start:end]
         if _SECTION_LINE.fullmatch(line) and (not _LEVEL_LINE.match(line) or "完成情况" in line):
             return "完成" in line  # `1.产出指标完成情况分析` above `(2)质量指标` says it too
+        if _GLUED_COMPLETION_TITLE.search(line):
+            return True  # `…兑付率100%。2.效益指标完成情况分析`: the title run onto a paragraph's last line
         end = start - 1
     return False
 

@@ -111,7 +111,7 @@ def _amount_first_items(text: str, plain: str, start: int, end: int) -> tuple[li
     return items, at
 
 
-def _items(text: str, plain: str, start: int, end: int) -> tuple[list[Item], int]:
+def items_in(text: str, plain: str, start: int, end: int) -> tuple[list[Item], int]:
     """The `name amount` items from `start`; the list ends at an item that is a new head (`全年执行…`)."""
     items: list[Item] = []
     if _AMOUNT.search(plain, start, end) is None:
@@ -208,7 +208,7 @@ def list_in(text: str, plain: str, start: int, end: int) -> list[MoneyList]:
     for bracket in _BRACKET_AFTER_AMOUNT.finditer(plain, start, end):
         inner = bracket.end("open")
         close = _close(plain, inner, end)
-        items, _ = _items(text, plain, inner, close)
+        items, _ = items_in(text, plain, inner, close)
         if items:
             found.append(MoneyList(start=inner, end=close, items=items, opens_sentence=False))
     for starter in _STARTER.finditer(plain, start, end):
@@ -217,7 +217,7 @@ def list_in(text: str, plain: str, start: int, end: int) -> list[MoneyList]:
         lead = _AFTER_STARTER.match(plain, starter.end())
         at = lead.end() if lead else starter.end()
         stop = _SUM.search(plain, at, end) if starter.group(0).startswith("资金") else None
-        items, list_end = _items(text, plain, at, stop.start() if stop else end)
+        items, list_end = items_in(text, plain, at, stop.start() if stop else end)
         if items and _counted_subset(plain, at, items[0], end):
             continue  # `其中18家企业共计152万元资金全部支付到位，…`: what a count of them got, no split
         if items:

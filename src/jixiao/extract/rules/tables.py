@@ -198,6 +198,9 @@ def _name(table: Table, cell: Cell) -> str:
 # read per row (an enum member read through its class calls the enum metaclass's hook on Python 3.11)
 _TARGET_ACTUAL = (Role.TARGET, Role.ACTUAL)
 _COEFFICIENT = Role.COEFFICIENT
+_LABEL, _NAME, _LEVEL1, _LEVEL2, _OP, _UNIT = Role.LABEL, Role.NAME, Role.LEVEL1, Role.LEVEL2, Role.OP, Role.UNIT
+_TARGET, _ACTUAL, _COMPLETION, _WEIGHT, _SCORE = Role.TARGET, Role.ACTUAL, Role.COMPLETION, Role.WEIGHT, Role.SCORE
+_REASON = Role.REASON
 _COEFFICIENT_WEIGHT_SCORE = (Role.COEFFICIENT, Role.WEIGHT, Role.SCORE)
 
 
@@ -223,37 +226,37 @@ def _fragments(table: Table, row: Row) -> bool:
     cells, not a row, and is not read (figures and text values are read)."""
     if table.layout != "t3":
         return False
-    cells = [cell for role in (Role.TARGET, Role.ACTUAL) if (cell := row.cells.get(role)) is not None]
+    cells = [cell for role in _TARGET_ACTUAL if (cell := row.cells.get(role)) is not None]
     if len(cells) == 2 and cells[0].text == cells[1].text and len(cells[0].text) > 2:
         return False  # `市级保护单位 市级保护单位`: a text target met, printed again as the actual (no wrap cuts so)
     return bool(cells) and all(_LOOSE_WORDS.fullmatch(cell.text) and not is_text_value(cell.text) for cell in cells)
 
 
 def _indicator(table: Table, row: Row, source: str, program: str | None) -> Indicator | None:
-    name_cell = row.cells.get(Role.NAME)
+    name_cell = row.cells.get(_NAME)
     if name_cell is None or is_blank(name_cell) or not is_name(name_cell.text) or _fragments(table, row):
         return None
     found_by = f"table.{table.layout}.{'checked' if _checked_by_coefficient(row) else 'indicator'}"
-    op_cell, unit_cell = row.cells.get(Role.OP), row.cells.get(Role.UNIT)
-    level2 = _level(row.cells.get(Role.LEVEL2))
-    level1 = _level(row.cells.get(Role.LEVEL1))
+    op_cell, unit_cell = row.cells.get(_OP), row.cells.get(_UNIT)
+    level2 = _level(row.cells.get(_LEVEL2))
+    level1 = _level(row.cells.get(_LEVEL1))
     # a carried first level yields to the second level's own (the flattening may have lost the cell that
     # ended its span); a misprinted one the form carries down (`项目产出` over 质量指标 rows) is the form's
-    carried = Role.LEVEL1 in row.carried and (level1 is None or is_level1(level1))
+    carried = _LEVEL1 in row.carried and (level1 is None or is_level1(level1))
     if level2 and (carried or level1 is None) and level2 in LEVEL1_OF:
         level1 = LEVEL1_OF[level2]
     scored_by = f"table.{table.layout}.glued_split" if row.split and not found_by.endswith("checked") else found_by
-    reason = row.cells.get(Role.REASON)
+    reason = row.cells.get(_REASON)
     return Indicator(
         program=program,
         level1=level1,
         level2=level2,
         name=_name(table, name_cell),
-        target=cell_figure(row.cells.get(Role.TARGET), found_by, op_cell=op_cell, unit_cell=unit_cell, source=source),
-        actual=cell_figure(row.cells.get(Role.ACTUAL), found_by, unit_cell=unit_cell, source=source),
-        completion=completion_figure(row.cells.get(Role.COMPLETION), found_by, source=source),
-        weight=cell_figure(row.cells.get(Role.WEIGHT), scored_by, source=source),
-        score=cell_figure(row.cells.get(Role.SCORE), scored_by, source=source),
+        target=cell_figure(row.cells.get(_TARGET), found_by, op_cell=op_cell, unit_cell=unit_cell, source=source),
+        actual=cell_figure(row.cells.get(_ACTUAL), found_by, unit_cell=unit_cell, source=source),
+        completion=completion_figure(row.cells.get(_COMPLETION), found_by, source=source),
+        weight=cell_figure(row.cells.get(_WEIGHT), scored_by, source=source),
+        score=cell_figure(row.cells.get(_SCORE), scored_by, source=source),
         deviation_reason=None if reason is None or TEMPLATE.search(reason.text) else _WHITESPACE.sub("", reason.text),
     )
 
@@ -291,12 +294,12 @@ def extract_tables(tables: list[Table], source: str, program: str | None = None)
             continue
         for row in table.rows:
             _drop_cut_cell(row)
-            if Role.LABEL in row.cells:
+            if _LABEL in row.cells:
                 total_by = f"table.{table.layout}.{'glued_split' if row.split else 'total'}"
-                total = cell_figure(row.cells.get(Role.SCORE), total_by, source=source)
+                total = cell_figure(row.cells.get(_SCORE), total_by, source=source)
                 findings.total_score = findings.total_score or total
                 findings.grade = findings.grade or _grade(row, f"table.{table.layout}.grade", source)
-            elif _EXECUTION_ROW.match(row.text(Role.NAME)):
+            elif _EXECUTION_ROW.match(row.text(_NAME)):
                 _execution_line(table, row, funding, source)
             elif (indicator := _indicator(table, row, source, program)) is not None:
                 findings.indicators.append(indicator)

@@ -1,0 +1,57 @@
+"""A list of named amounts after a money noun and a colon, with no total stated (疾控 and similar 专项 reports):
+
+    2024年本单位专项资金:慢病随访经费12.5万元、学校卫生监测4万元、
+    职业病筛查费8.2万元。
+
+The named parts are where the money goes (spending), whatever whole they would add up to: none is printed, so
+no funding line is read from them. A PDF may wrap such a list over lines (`…、职业病` / `筛查费8.2万元。`): the
+list runs on over line breaks until its full stop. Read only when every item names a part (no level of
+government, no batch, no generic 资金), at least three of them with names all different, and nothing but the
+list follows the colon: a list with a 合计 or a verb among its items is the sentence grammar's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.extract.rules.figures import money_at
+from jixiao.extract.rules.money_lists import Item, is_part, items_in, level_of
+from jixiao.model import SpendingItem
+
+FOUND_BY = "narrative.colon_list"
+_LEAD = re.compile(r"[ \t]*(?:(?:19|20)\d{2}年度?)?[^\d:：，,。；;\n]{0,30}?(?:资金|经费)[:：]")
+_REACH = 400  # chars from the colon to the list's full stop
+_MIN_ITEMS = 3
+_LIST_TAIL = re.compile(r"[\s、，,等]*")
+
+
+def colon_list(text: str, plain: str, start: int) -> tuple[list[SpendingItem], int] | None:
+    """The spending of a colon list opening the sentence at `start`, and where the list ends; None if none."""
+    lead = _LEAD.match(plain, start)
+    if lead is None:
+        return None
+    begin = lead.end()
+    stop = text.find("。", begin, begin + _REACH)
+    if stop < 0 or (text.find("元", begin, stop) < 0 and text.find("万", begin, stop) < 0):
+        return None
+    # the list alone, its line breaks made name chars (offsets kept): a wrapped name reads as one
+    wrapped = plain[begin:stop].replace("\n", "◇")
+    items, list_end = items_in(text[begin:stop], wrapped, 0, len(wrapped))
+    names = [_unwrapped(item) for item in items]
+    if (
+        len(items) < _MIN_ITEMS
+        or not _LIST_TAIL.fullmatch(wrapped, items[-1].end)
+        or list_end != len(wrapped)
+        or len(set(names)) < len(names)
+        or not all(is_part(item) and level_of(item.name) is None for item in items)
+    ):
+        return None
+    spending = [
+        SpendingItem(category=name, amount=money_at(text, begin + item.start, begin + item.end, FOUND_BY))
+        for name, item in zip(names, items, strict=True)
+    ]
+    return spending, stop
+
+
+def _unwrapped(item: Item) -> str:
+    return re.sub(r"\s+", "", item.name.replace("◇", ""))
