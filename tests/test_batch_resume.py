@@ -19,12 +19,12 @@ BATCH = 400
 
 
 def stored_rows(db: Path) -> list[tuple[int, str, int, float]]:
-    connection = sqlite3.connect(db, timeout=0.05)  # a poll, not a wait: a write in progress means "not yet"
+    connection = sqlite3.connect(db)
     try:
         return connection.execute(
             "SELECT e.id, d.path, e.run_id, e.created_at FROM extractions e JOIN documents d ON d.id = e.document_id"
         ).fetchall()
-    except sqlite3.OperationalError:  # the run has not created its tables yet, or is writing
+    except sqlite3.OperationalError:  # the run has not created its tables yet
         return []
     finally:
         connection.close()
@@ -74,7 +74,7 @@ def test_kill_9_mid_run_then_resume_stores_each_report_once(tmp_path: Path) -> N
 
 def test_ctrl_c_says_what_was_kept_and_the_next_run_resumes(tmp_path: Path) -> None:
     folder = tmp_path / "reports"
-    write_batch(folder, 2 * BATCH, seed=8)  # a wider window for the signal on a loaded machine
+    write_batch(folder, BATCH, seed=8)
     db = tmp_path / "jixiao.db"
     process = jixiao_run(folder, db)
     deadline = time.monotonic() + 120
@@ -87,7 +87,7 @@ def test_ctrl_c_says_what_was_kept_and_the_next_run_resumes(tmp_path: Path) -> N
     assert "interrupted (Ctrl-C): every report finished before it is in the store" in err.decode()
     assert "Traceback" not in err.decode()
     kept = stored_rows(db)
-    assert 25 <= len(kept) < 2 * BATCH
+    assert 25 <= len(kept) < BATCH
     resumed = jixiao_run(folder, db)
     out, err = resumed.communicate(timeout=300)
     assert resumed.returncode == 0, err.decode()
