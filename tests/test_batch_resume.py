@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -83,6 +85,8 @@ def test_ctrl_c_says_what_was_kept_and_the_next_run_resumes(tmp_path: Path) -> N
     assert process.poll() is None, "the run finished before it could be interrupted"
     os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends: to the whole foreground group
     _, err = process.communicate(timeout=120)
+    if process.returncode == 0 and len(stored_rows(db)) == BATCH:
+        pytest.skip("the run had stored every report when the signal came: too fast to interrupt here")
     assert process.returncode == 130, err.decode()
     assert "interrupted (Ctrl-C): every report finished before it is in the store" in err.decode()
     assert "Traceback" not in err.decode()
