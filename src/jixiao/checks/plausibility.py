@@ -74,14 +74,12 @@ def _points(report: Report) -> Iterator[tuple[str, str]]:
 
 
 def _scores_over_weights(report: Report) -> Iterator[tuple[str, str]]:
-    lines = [("funding.execution", report.funding.execution_score, report.funding.execution_weight)]
-    lines += [(f"indicators[{i}].", ind.score, ind.weight) for i, ind in enumerate(report.indicators)]
-    for prefix, score, weight in lines:
-        if score is None or weight is None or score.value is None or not weight.value:
-            continue
-        if score.value > MAX_OVER_WEIGHT * weight.value:
-            path = f"{prefix}_score" if prefix.startswith("funding") else f"{prefix}score"
-            yield path, f"得分 {score.text} 远超分值 {weight.text}，可能读了另一列（如总分）"
+    lines = [("funding.execution_score", report.funding.execution_score, report.funding.execution_weight)]
+    lines += [(f"indicators[{i}].score", ind.score, ind.weight) for i, ind in enumerate(report.indicators)]
+    for path, score, weight in lines:
+        if score is not None and weight is not None and score.value is not None and weight.value:
+            if score.value > MAX_OVER_WEIGHT * weight.value:
+                yield path, f"得分 {score.text} 远超分值 {weight.text}，可能读了另一列（如总分）"
 
 
 def _budget_vs_executed(report: Report) -> Iterator[tuple[str, str]]:

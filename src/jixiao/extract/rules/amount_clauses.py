@@ -22,7 +22,8 @@ AMOUNT = skipping(
 LINES = tuple(FUNDING_VERBS)  # strongest first
 VERB = {line: re.compile(verbs) for line, verbs in FUNDING_VERBS.items()}
 _SUM = re.compile(SUM_WORDS)
-_NOT_A_LINE = re.compile(NOT_A_FUNDING_LINE)
+NOT_A_LINE = re.compile(NOT_A_FUNDING_LINE)  # a balance, an income, a change, a standard: no line
+MONEY_NOUN = re.compile(r"(?:资金|补助|经费|拨款)$")  # a clause naming money, not who gave it
 _INITIAL = re.compile(r"年初")
 _MATCHING = re.compile(r"配套(?:资金|经费)?\s*$")
 _FINAL = re.compile(r"全年实际|实际下达|调整后|最终")
@@ -115,7 +116,7 @@ def head_amounts(text: str, plain: str, start: int, end: int, listed: list[tuple
             continue
         clause_at = clause_start(plain, start, match.start())
         clause = plain[clause_at : match.start()]
-        if _NOT_A_LINE.search(clause):
+        if NOT_A_LINE.search(clause):
             found.append(Amount(match.start(), match.end(), None, summed=False))
             continue
         line = line_in(clause)
@@ -140,7 +141,7 @@ def head_amounts(text: str, plain: str, start: int, end: int, listed: list[tuple
         clause_at = clause_start(plain, start, found[0].start)
         own, earlier = plain[clause_at : found[0].start], plain[start:clause_at]
         labelled = plain[clause_at - 1 : clause_at] == "-"  # `…下达…资金-某工程9.8万元`: a label, not a clause
-        if not _NOT_A_LINE.search(earlier) and "拨付" not in own and not labelled:  # `已拨付…`: its own verb
+        if not NOT_A_LINE.search(earlier) and "拨付" not in own and not labelled:  # `已拨付…`: its own verb
             found[0].line = line_in(earlier)
     if plain.find("以来", start, end) >= 0:
         _drop_cumulative(plain, start, end, found)
@@ -196,6 +197,8 @@ def _sum_of_the_others(found: list[Amount]) -> list[Amount]:
 __all__ = [
     "AMOUNT",
     "LINES",
+    "MONEY_NOUN",
+    "NOT_A_LINE",
     "SUM_TOLERANCE",
     "VERB",
     "Amount",

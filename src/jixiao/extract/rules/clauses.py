@@ -345,3 +345,10 @@ class ClauseReader:
         remainder = self.text[start:end].strip()
         if _REASON_CUES.search(remainder):
             indicator.deviation_reason = remainder
+
+
+def enumerated(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of text[start:end] parted by 、 (the marks left out); the whole span when there is none."""
+    cuts = [at for at in range(start, end) if text[at] == "、"]
+    bounds = [start, *(bound for at in cuts for bound in (at, at + 1)), end]
+    return list(zip(bounds[::2], bounds[1::2], strict=True))

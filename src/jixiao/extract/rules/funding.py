@@ -21,6 +21,7 @@ from jixiao.extract.rules.added_budget import read_added_budget
 from jixiao.extract.rules.amount_clauses import (
     AMOUNT,
     LINES,
+    MONEY_NOUN,
     SUM_TOLERANCE,
     VERB,
     Amount,
@@ -55,7 +56,6 @@ _INDICATOR_SECTION = re.compile(
 )  # a heading: `(三)绩效指标完成情况分析`, never `…对各项绩效指标完成情况进行了调查`
 _DIGIT = re.compile(r"\d")
 _SOURCE_SUBJECT = re.compile(r"^\s*(?:\d{4}年度?)?[，,]?\s*")
-_MONEY_NOUN = re.compile(r"(?:资金|补助|经费|拨款)$")
 _WHOLE_OF_ONE_SOURCE = re.compile(r"[，,]\s*(?:全部|均)(?:为|是|系)(?P<name>[^，,。；;]{2,14}?资金)")
 
 
@@ -277,7 +277,7 @@ def _subject_source(plain: str, start: int, amounts: list[Amount]) -> object | N
         default=lines[0].start,
     )
     subject = _SOURCE_SUBJECT.sub("", plain[start:first_verb]).strip(" ，,：:")
-    if not subject or not _MONEY_NOUN.search(subject):  # `中央下达…3万元` is a total, its actor no source
+    if not subject or not MONEY_NOUN.search(subject):  # `中央下达…3万元` is a total, its actor no source
         return None
     return source_of(subject)
 

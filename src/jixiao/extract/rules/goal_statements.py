@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.extract.rules.clauses import clean_name
+from jixiao.extract.rules.clauses import clean_name, enumerated
 from jixiao.extract.rules.figures import figure_at, terminal_quantities
 from jixiao.model import Indicator, NamedFigure
 from jixiao.numbers import QUANTITY
@@ -93,19 +93,13 @@ def _listed(text: str, start: int, end: int) -> list[Indicator]:
     """The goals of a list: split at commas and semicolons, and at 、 where every piece is a goal."""
     goals: list[Indicator] = []
     for begin, stop in _clauses(text, start, end):
-        pieces = _pieces(text, begin, stop)
+        pieces = enumerated(text, begin, stop)
         parts = [_goal(text, a, b) for a, b in pieces]
         if all(part is not None for part in parts):
             goals.extend(part for part in parts if part is not None)
         elif len(pieces) > 1 and (whole := _goal(text, begin, stop)) is not None:
             goals.append(whole)
     return goals
-
-
-def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    cuts = [at for at in range(start, end) if text[at] == "、"]
-    bounds = [start, *[x for at in cuts for x in (at, at + 1)], end]
-    return list(zip(bounds[::2], bounds[1::2], strict=True))
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from jixiao.extract.rules.clauses import ACTUAL, TARGET_MARKER, ClauseReader, clean_name
+from jixiao.extract.rules.clauses import ACTUAL, TARGET_MARKER, ClauseReader, clean_name, enumerated
 from jixiao.extract.rules.figures import figure_at, terminal_quantities
 from jixiao.model import Figure, Indicator, NamedFigure
 from jixiao.numbers import QUANTITY, UNIT_PATTERN
@@ -90,8 +90,7 @@ def _counts_listed(text: str, start: int, end: int) -> list[tuple[int, int]]:
     else none (a 、 inside a name: `往返机场、火车站接送客人200多人次`)."""
     if text.find("、", start, end) < 0:
         return []
-    cuts = [start, *(at for at in range(start, end) if text[at] == "、"), end]
-    items = [(begin + (index > 0), stop) for index, (begin, stop) in enumerate(pairwise(cuts))]
+    items = enumerated(text, start, end)
     for item_start, item_end in items:
         if rough_count(text, item_start, item_end) is None and not _plain_count_ends(text, item_start, item_end):
             return []

@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import re
 
-from jixiao.extract.rules.amount_clauses import Amount, clause_start
+from jixiao.extract.rules.amount_clauses import MONEY_NOUN, NOT_A_LINE, Amount, clause_start
 from jixiao.extract.rules.figures import amount_in_wan
 from jixiao.extract.rules.money_lists import MoneyList, about_equal, is_part, level_of, sum_of
-from jixiao.vocabulary import NOT_A_FUNDING_LINE
 
-_MONEY_NOUN = re.compile(r"(?:资金|补助|经费|拨款)$")
 _SPLIT_OPENER = re.compile(r"\s*[，,]?\s*其中\s*[:：，,]?\s*")
-_NOT_A_LINE = re.compile(NOT_A_FUNDING_LINE)
 _MIN_PARTS = 2
 
 
@@ -28,7 +25,7 @@ def unstated_budget(text: str, plain: str, start: int, amounts: list[Amount], li
         return None
     amount = amounts[0]
     clause = plain[clause_start(plain, start, amount.start) : amount.start]
-    if not _MONEY_NOUN.search(clause.rstrip()) or _NOT_A_LINE.search(clause):
+    if not MONEY_NOUN.search(clause.rstrip()) or NOT_A_LINE.search(clause):
         return None
     split = next((found for found in lists if found.start >= amount.end), None)
     if split is None or split.cut or len(split.items) < _MIN_PARTS:
