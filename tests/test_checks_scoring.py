@@ -116,6 +116,16 @@ def test_total_is_the_sum_of_line_scores_at_its_precision() -> None:
     assert _scoring(scored(total="93.35")) == ["scoring.total"]
 
 
+def test_whole_point_lines_that_miss_a_whole_point_total_are_a_warning() -> None:
+    # Lines printed as whole points (9 + 15 + 19 + 15 + 14 + 12 + 10 = 94): rounding of seven lines could
+    # explain a gap of 3.5 only if every score were a rounded fraction, so a point off is worth a look.
+    whole = {"line1": {"score": "19"}, "line3": {"score": "14"}}
+    for total, severity in (("94", None), ("95", "warning"), ("93", "warning"), ("94.5", None), ("99", "error")):
+        findings = check(scored(exec_score="9", total=total, **whole), skip=["narrative", "indicators"])
+        raised = [f.severity.value for f in findings if f.rule == "scoring.total" and f.severity.value != "info"]
+        assert raised == ([severity] if severity else []), total
+
+
 def test_total_recomputed_under_10hao_when_line_scores_are_missing() -> None:
     r = scored()
     for ind in r.indicators:

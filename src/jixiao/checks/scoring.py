@@ -313,6 +313,17 @@ def _total_tolerance(total: Figure, parts: list[Figure]) -> float:
     return max(half_unit(places(total)), half_unit(kept) * len(parts)) + EPSILON
 
 
+def _sum_gap_severity(total: Figure, parts: list[Figure], found: float) -> Severity | None:
+    """How a total that differs from its lines' sum is reported: an error past what rounding can explain; a
+    warning when whole-number lines miss a whole-number total by a point or more, which rounding of every
+    line could explain only if each score were a rounded fraction (10号 scores are mostly whole points)."""
+    gap = abs(total.value - found) if total.value is not None else 0.0
+    if gap > _total_tolerance(total, parts):
+        return Severity.ERROR
+    whole = places(total) == 0 and printed_places(parts) == 0
+    return Severity.WARNING if whole and gap >= 1 - EPSILON else None
+
+
 @rule("scoring.total", Severity.ERROR)
 def total(ctx: CheckContext) -> Iterator[Finding]:
     """自评总分 = 执行率得分 + 各指标得分；行得分不全时与按10号重算的总分比较（不符为 warning）（I13）。"""
@@ -323,13 +334,15 @@ def total(ctx: CheckContext) -> Iterator[Finding]:
     lines = _line_scores(ctx.report) if complete else None
     if lines is not None:
         found = sum(score.value or 0.0 for _, score in lines)
-        if abs(stated.value - found) > _total_tolerance(stated, [s for _, s in lines]):
+        severity = _sum_gap_severity(stated, [s for _, s in lines], found)
+        if severity is not None:
             yield ctx.finding(
                 f"总分 {stated.text} 与各行得分之和 {found:.2f} 不符",
                 f"total {stated.text} != sum of line scores {found:.2f}",
                 [ref("total_score", stated), *(ref(path, score) for path, score in lines)],
                 expected=found,
                 found=stated.value,
+                severity=severity,
             )
             return
     adds_up = lines is not None  # a line scored off the rule is then that line's finding; the total is info
