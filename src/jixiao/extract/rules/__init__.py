@@ -11,7 +11,7 @@ from jixiao.documents import Document
 from jixiao.documents.tables import Table, find_tables
 from jixiao.extract.rules.count_breakdowns import read_count_breakdowns
 from jixiao.extract.rules.coverage import measure
-from jixiao.extract.rules.cross_foot import confirm_glued_splits
+from jixiao.extract.rules.cross_foot import confirm_funding_row, confirm_glued_splits
 from jixiao.extract.rules.figures import quote_original
 from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.goal_statements import read_goal_statements
@@ -93,6 +93,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     )
     read_scored_lines(prose, report.indicators, report.funding)  # `X本项目满分3分,得3分`: onto what it scores
     confirm_glued_splits(report)
+    confirm_funding_row(report)
     if view is not text:
         quote_original(report, text)
     report.coverage = measure(view, report, tables)

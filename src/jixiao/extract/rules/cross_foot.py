@@ -5,12 +5,14 @@ shape alone, so those figures are read at low confidence and the checks hold the
 split weights add up to the form's 100 points and the split scores add up to the printed 总分, every split
 is confirmed by the two columns at once (a row split wrongly moves a digit between weight and score and
 breaks both sums): the figures are then `table.<layout>.checked`, which the checks trust like a cell read
-by its coefficient.
+by its coefficient. A glued funding row is confirmed by its own arithmetic instead: 执行率 = B/A and
+得分 = 分值 × min(执行率, 1) at the precision printed (`202010100.00%10` is 20 | 20 | 10 | 100.00% | 10).
 """
 
 from __future__ import annotations
 
 from jixiao.model import Figure, Report
+from jixiao.numbers import decimals
 
 GLUED = ".glued_split"
 FULL_MARKS = 100.0
@@ -50,3 +52,26 @@ def confirm_glued_splits(report: Report) -> None:
         return
     for figure in glued:
         figure.found_by = (figure.found_by or "").removesuffix(GLUED) + ".checked"
+
+
+def _half_unit(figure: Figure) -> float:
+    return 0.5 * 10.0 ** -decimals(figure.text) + 1e-9
+
+
+def confirm_funding_row(report: Report) -> None:
+    """Mark a glued-split funding row as checked when its rate and its score both follow from its amounts."""
+    funding = report.funding
+    row = [funding.budget.total, funding.executed.total, funding.execution_rate]
+    row += [funding.execution_weight, funding.execution_score]
+    figures = [figure for figure in row if figure is not None and figure.value is not None]
+    if len(figures) < len(row) or not any((figure.found_by or "").endswith(GLUED) for figure in figures):
+        return
+    rate, score = figures[2], figures[4]
+    values = [figure.value or 0.0 for figure in figures]
+    if not values[0]:
+        return
+    rate_holds = abs(100 * values[1] / values[0] - values[2]) <= _half_unit(rate)
+    if rate_holds and abs(values[3] * min(values[2], 100.0) / 100 - values[4]) <= _half_unit(score):
+        for figure in figures:
+            if (figure.found_by or "").endswith(GLUED):
+                figure.found_by = (figure.found_by or "").removesuffix(GLUED) + ".checked"
