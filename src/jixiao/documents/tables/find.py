@@ -39,7 +39,7 @@ from jixiao.documents.tables.share_rows import share_tables
 from jixiao.documents.tables.side_scores import with_side_scores
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, spaced
-from jixiao.documents.tables.unsettled import unsettled_cells
+from jixiao.documents.tables.unsettled import stray_money, unplaced_amounts, unsettled_cells
 from jixiao.documents.tables.weighted_levels import weighted_level_rows
 from jixiao.documents.tables.wrapped import WrappedView, mapped_back, wrapped_view
 from jixiao.documents.tables.zones import MAX_PROSE_RUN, may_hold_header, table_zones
@@ -238,6 +238,7 @@ def _table(
                 dropped.append(span)
             dropped += drop_unconfirmed_run(row)
         dropped += unsettled_cells(rows, columns, layout, points)
+        dropped += unplaced_amounts(rows, columns, body, stray_money(found, index, columns))
     table = Table(kind=kind, layout=layout, columns=columns, rows=rows, start=run[0].cell.start, end=0)
     if kind is Kind.FUNDING:
         table.weight_in_header = _weight_in_header(run)
