@@ -17,6 +17,7 @@ from jixiao.documents.tables.align import Aligner
 from jixiao.documents.tables.carry_down import carry_down
 from jixiao.documents.tables.cell_lines import row_openers
 from jixiao.documents.tables.columns import column_major_table
+from jixiao.documents.tables.cut_row import refill_cut_row
 from jixiao.documents.tables.footers import cut_footer
 from jixiao.documents.tables.glued_funding import (
     drop_glued_rate,
@@ -141,11 +142,16 @@ def _mark_cut(table: Table, text: str, body: list[Piece]) -> None:
         wanted = [role for role in table.columns if role in VALUE_COLUMNS]
     trailing = body[-1].cell.end > last.end and any(p.shape is not _EMPTY for p in body if p.cell.start >= last.end)
     piped = body[-1].cut == "pipe"
-    closed = not piped or text[last.end :].lstrip(" \t\u3000").startswith("|")
+    rest = text[last.end :]
+    closed = not piped or rest.lstrip(" \t\u3000").startswith("|")
+    # `| ≥ | 1 | 次 | 1 ` and no more: the cut fell on the separator after the last cell, which is whole
+    spaced = piped and rest[:1] in (" ", "\t", "\u3000") and not rest.strip()
     if trailing or not all(role in last.cells for role in wanted) or not closed:
         # words after a row whose cells are all there: the cut fell in the next row, this one is whole
-        last.partial = not (trailing and closed and all(role in last.cells for role in wanted))
+        last.partial = not spaced and not (trailing and closed and all(role in last.cells for role in wanted))
         table.truncated = True
+        if spaced and table.kind is Kind.INDICATORS and not trailing:
+            refill_cut_row(last, table.columns, body)
 
 
 _VALUE_SHAPES = (Shape.NUMBER, Shape.FIGURE, Shape.DATE)
