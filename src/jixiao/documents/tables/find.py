@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from jixiao.documents.layout import TableLayout
 from jixiao.documents.tables.align import Aligner
+from jixiao.documents.tables.apart_rows import rows_put_together
 from jixiao.documents.tables.carry_down import carry_down
 from jixiao.documents.tables.cell_lines import row_openers
 from jixiao.documents.tables.columns import column_major_table
@@ -218,7 +219,7 @@ def _table(
     footers: list[Row] = []
     blanked: list[tuple[int, int]] = []
     if kind is Kind.INDICATORS:
-        body, footers = cut_footer(body)
+        body, footers = cut_footer(rows_put_together(text, body, columns))
         body = glued_run_pieces(text, without_repeated_names(body), columns)
         blanked = [(p.cell.start, p.cell.end) for p in body if p.cut == "blanked"]
     grid = None if breaks is None else frozenset(i - stop for i in breaks if stop <= i < end)
