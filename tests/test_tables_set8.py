@@ -7,7 +7,7 @@ from pathlib import Path
 from jixiao.documents import load_document
 from jixiao.documents.normalize import normalize
 from jixiao.documents.tables import find_tables
-from jixiao.documents.tables.table import Kind
+from jixiao.documents.tables.table import Kind, Role
 from jixiao.extract import extract
 from jixiao.model import Indicator
 
@@ -89,3 +89,13 @@ def test_a_run_whose_length_or_points_do_not_fit_the_waiting_names_is_not_paired
     for raw in (short, scored_over):
         first = next(row for row in _rows(raw) if row.get("name", "").startswith("指标1"))
         assert "target" not in first and "weight" not in first
+
+
+def test_a_pipe_funding_row_that_prints_no_blank_cell_and_whose_rate_does_not_fit_is_left_unread() -> None:
+    header = "| 项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+    text, origin = normalize(header + "| 年度资金总额 | 36.40 | 35.10 | 10 | 96.43% | 9.6 |\n")
+    (table,) = find_tables(text, origin)
+    assert [set(row.cells) for row in table.rows] == [{Role.LABEL}]  # not 执行 10 over 全年 35.10
+    text, origin = normalize(header + "| 年度资金总额 | | 36.40 | 35.10 | 10 | 96.43% | 9.6 |\n")
+    (table,) = find_tables(text, origin)
+    assert table.rows[0].cells[Role.EXECUTED].text == "35.10"  # the printed blank settles the columns

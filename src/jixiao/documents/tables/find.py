@@ -244,7 +244,7 @@ def _table(
             elif not cut and (span := drop_glued_rate(row)) is not None:
                 dropped.append(span)
             dropped += drop_unconfirmed_run(row)
-        dropped += unsettled_cells(rows, columns, layout, points)
+        dropped += unsettled_cells(rows, columns, layout, points, body)
         dropped += unplaced_amounts(rows, columns, body, stray_money(found, index, columns))
     table = Table(kind=kind, layout=layout, columns=columns, rows=rows, start=run[0].cell.start, end=0)
     if kind is Kind.FUNDING:

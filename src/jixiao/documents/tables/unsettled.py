@@ -21,6 +21,7 @@ _DROPPING = ("t2", "t3", "t4")  # layouts that print no cell where one is empty 
 
 
 _NO_CELL = Cell("", 0, 0)
+_BLANK = (Shape.EMPTY, Shape.DASH)
 
 
 def _points(text: str) -> float | None:
@@ -58,12 +59,23 @@ def _shifted_rate(row: Row, columns: list[Role]) -> bool:
     return printed is not None and abs(executed / budget * 100 - printed) > _RATE_TOLERANCE
 
 
+def _prints_no_blank(row: Row, body: list[Piece]) -> bool:
+    """A pipe row that prints no empty cell at all (`| 总额 | 36.40 | 35.10 | 10 | 96.43% | 9.6 |` under six value
+    columns): its dump dropped the empty one, as a squashed sheet does."""
+    return not any(p.shape in _BLANK and row.start <= p.cell.start <= row.end for p in body)
+
+
 def unsettled_cells(
-    rows: list[Row], columns: list[Role], layout: str, header_points: float | None
+    rows: list[Row], columns: list[Role], layout: str, header_points: float | None, body: list[Piece]
 ) -> list[tuple[int, int]]:
     """Take every value cell out of the rows when one row's placement is impossible; their spans, unread."""
-    dropping = layout in _DROPPING
-    if not any(_score_above_weight(row, header_points) or (dropping and _shifted_rate(row, columns)) for row in rows):
+
+    def dropping(row: Row) -> bool:
+        return layout in _DROPPING or (layout == "t1" and _prints_no_blank(row, body))
+
+    if not any(
+        _score_above_weight(row, header_points) or (dropping(row) and _shifted_rate(row, columns)) for row in rows
+    ):
         return []  # every table read so far: its placements hold
     dropped: list[tuple[int, int]] = []
     for row in rows:
@@ -71,9 +83,6 @@ def unsettled_cells(
             if (cell := row.cells.pop(role, None)) is not None:
                 dropped.append((cell.start, cell.end))
     return dropped
-
-
-_BLANK = (Shape.EMPTY, Shape.DASH)
 
 
 def unplaced_amounts(
