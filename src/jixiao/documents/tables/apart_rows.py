@@ -44,6 +44,12 @@ def _reads_as_row(group: list[Piece]) -> bool:
     return weight is not None and score is not None and 0 < weight <= _MAX_POINTS and 0 <= score <= weight
 
 
+def _points_pair(pair: list[Piece]) -> bool:
+    """The 总分 row's full points and score (`100 94`)."""
+    weight, score = _points(pair[0]), _points(pair[1])
+    return weight is not None and score is not None and 0 <= score <= weight
+
+
 def _names_between(body: list[Piece], start: int, stop: int) -> list[int] | None:
     """The numbered names in body[start:stop], or None when a value stands among them."""
     names: list[int] = []
@@ -105,6 +111,7 @@ def rows_put_together(text: str, body: list[Piece], columns: list[Role]) -> list
             total = _total_after(body, after[-1] + 1) if after and names[-1:] == after[-1:] else None
             groups = [body[position + i * width : position + (i + 1) * width] for i in range(len(names))]
             fits = size == len(names) * width + (2 if total is not None else 0)
+            fits = fits and (total is None or _points_pair(body[end - 2 : end]))
             if len(names) >= _MIN_NAMES and fits and all(_reads_as_row(group) for group in groups):
                 return rows_put_together(text, _moved(text, body, names, groups, (position, end), total), columns)
         position, last_value = end, end - 1
