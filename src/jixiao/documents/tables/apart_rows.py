@@ -1,13 +1,14 @@
 """Numbered indicator rows whose names and values a squashed sheet printed apart, each side in row order.
 
 An xlsx flattened onto one line may print a few rows' value cells in one run away from their names: after them
-(`指标24:某报告数 指标25:某签约率 14例 14例 2 2 2469人 2258人 2 1.7`) or before them (`75元 75元 10 10 95% 95%
-30 27 成本指标 指标1:某标准 … 指标1:某比率 … 总分`), the total row's two figures last when a 总分 follows the
+(`指标4:某报告数 指标5:某签约率 12例 12例 2 2 3100人 2950人 2 1.9`) or before them (`60元 60元 10 10 90% 92%
+30 30 成本指标 指标1:某标准 … 指标1:某比率 … 总分`), the total row's two figures last when a 总分 follows the
 names. The aligner, which reads a row as its name and then its values, pairs the run with the wrong names or
 leaves it unread. When the names waiting for values (numbered `指标N:`, none of them with a value yet) and the
 run agree exactly, run length = names × the value columns (+ 2 for the 总分 row), and every group of the run
 reads as a row (figures under 指标值 and 完成值, then 分值 ≥ 得分), the groups are put back after their names in
-order. Anything short of that is left to the aligner.
+order, each name joined to its wrapped rest printed next (`指标1:某资金及时纳 入`). Anything short of that is
+left to the aligner.
 """
 
 from __future__ import annotations

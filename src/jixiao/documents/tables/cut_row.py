@@ -2,7 +2,7 @@
 
 A row the text stops in prints its first cells and then nothing: the columns it lacks are the ones after the
 cut, not cells the dump dropped. The aligner, which reads a lacking column as a skipped one, may put the last
-printed value one column too far (`| ≥ | 1 | 次 | 1` and the cut: the 1 read as 权重 with 完成值 left empty);
+printed value one column too far (`| ≥ | 4 | 次 | 5` and the cut: the 5 read as 权重 with 完成值 left empty);
 in a pipe dump, which prints an empty cell as `| |`, nothing was skipped there, so the value goes back to the
 first value column after the cell before it.
 """

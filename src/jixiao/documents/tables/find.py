@@ -145,7 +145,7 @@ def _mark_cut(table: Table, text: str, body: list[Piece]) -> None:
     piped = body[-1].cut == "pipe"
     rest = text[last.end :]
     closed = not piped or rest.lstrip(" \t\u3000").startswith("|")
-    # `| ≥ | 1 | 次 | 1 ` and no more: the cut fell on the separator after the last cell, which is whole
+    # `| ≥ | 4 | 次 | 5 ` and no more: the cut fell on the separator after the last cell, which is whole
     spaced = piped and rest[:1] in (" ", "\t", "\u3000") and not rest.strip()
     if trailing or not all(role in last.cells for role in wanted) or not closed:
         # words after a row whose cells are all there: the cut fell in the next row, this one is whole
