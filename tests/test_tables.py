@@ -785,17 +785,21 @@ def test_row_labels_printed_among_the_header_cells_head_the_value_rows_in_order(
         "项目资金 年初预算数 (万元) 年度资金总额 其中:当年财政拨款 实施单位 全年预算数 全年执行数 分值 执行率 得分 "
         "42.80 41.95 10 98% 9.8 42.80 41.95 — 98% — 上年结转资金 — — 其他资金 — —\n"
     )
-    (table,) = _tables(raw)
+    text, origin = normalize(raw)
+    (table,) = find_tables(text, origin)
     rows = _cells(table)
-    assert rows[0] == {
-        "label": "年度资金总额",
-        "budget": "42.80",
-        "executed": "41.95",
-        "weight": "10",
-        "rate": "98%",
-        "score": "9.8",
-    }
-    assert rows[1] == {"label": "其中:当年财政拨款", "budget": "42.80", "executed": "41.95", "rate": "98%"}
+    # two amounts under 年初 | 全年 | 执行 (the 年初 header left before the run): 41.95 stands before the
+    # points, so it is 执行; 42.80 may be 年初 or 全年, so it is left unread
+    assert rows[0] == {"label": "年度资金总额", "executed": "41.95", "weight": "10", "rate": "98%", "score": "9.8"}
+    assert rows[1] == {"label": "其中:当年财政拨款", "executed": "41.95", "rate": "98%"}
+    assert [text[start:end] for start, end in table.skipped] == ["42.80", "42.80"]
+
+
+def test_two_amounts_under_three_money_columns_stay_placed_when_a_printed_blank_cell_settles_them() -> None:
+    header = "| 项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+    (table,) = _tables(header + "| 年度资金总额 | | 36.40 | 35.10 | 10 | 96.43% | 9.6 |\n")
+    row = _cells(table)[0]
+    assert (row["budget"], row["executed"], row["score"], "initial_budget" in row) == ("36.40", "35.10", "9.6", False)
 
 
 # a glued form whose cells wrapped at spaces (a docx preview on a document-sharing site)

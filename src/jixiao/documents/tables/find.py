@@ -14,9 +14,11 @@ from dataclasses import replace
 
 from jixiao.documents.layout import TableLayout
 from jixiao.documents.tables.align import Aligner
+from jixiao.documents.tables.apart_rows import rows_put_together
 from jixiao.documents.tables.carry_down import carry_down
 from jixiao.documents.tables.cell_lines import row_openers
 from jixiao.documents.tables.columns import column_major_table
+from jixiao.documents.tables.cut_row import refill_cut_row
 from jixiao.documents.tables.footers import cut_footer
 from jixiao.documents.tables.glued_funding import (
     drop_glued_rate,
@@ -39,7 +41,7 @@ from jixiao.documents.tables.share_rows import share_tables
 from jixiao.documents.tables.side_scores import with_side_scores
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, spaced
-from jixiao.documents.tables.unsettled import unsettled_cells
+from jixiao.documents.tables.unsettled import stray_money, unplaced_amounts, unsettled_cells
 from jixiao.documents.tables.weighted_levels import weighted_level_rows
 from jixiao.documents.tables.wrapped import WrappedView, mapped_back, wrapped_view
 from jixiao.documents.tables.zones import MAX_PROSE_RUN, may_hold_header, table_zones
@@ -141,11 +143,16 @@ def _mark_cut(table: Table, text: str, body: list[Piece]) -> None:
         wanted = [role for role in table.columns if role in VALUE_COLUMNS]
     trailing = body[-1].cell.end > last.end and any(p.shape is not _EMPTY for p in body if p.cell.start >= last.end)
     piped = body[-1].cut == "pipe"
-    closed = not piped or text[last.end :].lstrip(" \t\u3000").startswith("|")
+    rest = text[last.end :]
+    closed = not piped or rest.lstrip(" \t\u3000").startswith("|")
+    # `| ≥ | 4 | 次 | 5 ` and no more: the cut fell on the separator after the last cell, which is whole
+    spaced = piped and rest[:1] in (" ", "\t", "\u3000") and not rest.strip()
     if trailing or not all(role in last.cells for role in wanted) or not closed:
         # words after a row whose cells are all there: the cut fell in the next row, this one is whole
-        last.partial = not (trailing and closed and all(role in last.cells for role in wanted))
+        last.partial = not spaced and not (trailing and closed and all(role in last.cells for role in wanted))
         table.truncated = True
+        if spaced and table.kind is Kind.INDICATORS and not trailing:
+            refill_cut_row(last, table.columns, body)
 
 
 _VALUE_SHAPES = (Shape.NUMBER, Shape.FIGURE, Shape.DATE)
@@ -212,7 +219,7 @@ def _table(
     footers: list[Row] = []
     blanked: list[tuple[int, int]] = []
     if kind is Kind.INDICATORS:
-        body, footers = cut_footer(body)
+        body, footers = cut_footer(rows_put_together(text, body, columns))
         body = glued_run_pieces(text, without_repeated_names(body), columns)
         blanked = [(p.cell.start, p.cell.end) for p in body if p.cut == "blanked"]
     grid = None if breaks is None else frozenset(i - stop for i in breaks if stop <= i < end)
@@ -237,7 +244,8 @@ def _table(
             elif not cut and (span := drop_glued_rate(row)) is not None:
                 dropped.append(span)
             dropped += drop_unconfirmed_run(row)
-        dropped += unsettled_cells(rows, columns, layout, points)
+        dropped += unsettled_cells(rows, columns, layout, points, body)
+        dropped += unplaced_amounts(rows, columns, body, stray_money(found, index, columns))
     table = Table(kind=kind, layout=layout, columns=columns, rows=rows, start=run[0].cell.start, end=0)
     if kind is Kind.FUNDING:
         table.weight_in_header = _weight_in_header(run)

@@ -11,7 +11,8 @@ the table is trusted: every value cell is taken out and its span reported unread
 
 from __future__ import annotations
 
-from jixiao.documents.tables.table import Cell, Role, Row
+from jixiao.documents.tables.shapes import Piece, Shape
+from jixiao.documents.tables.table import MONEY_ROLES, Cell, Role, Row
 
 _VALUES = (Role.INITIAL_BUDGET, Role.BUDGET, Role.ALLOCATED, Role.EXECUTED, Role.RATE, Role.WEIGHT, Role.SCORE)
 _BUDGETS = (Role.BUDGET, Role.ALLOCATED, Role.INITIAL_BUDGET)  # what the rate is taken over, in that order
@@ -20,6 +21,7 @@ _DROPPING = ("t2", "t3", "t4")  # layouts that print no cell where one is empty 
 
 
 _NO_CELL = Cell("", 0, 0)
+_BLANK = (Shape.EMPTY, Shape.DASH)
 
 
 def _points(text: str) -> float | None:
@@ -57,12 +59,23 @@ def _shifted_rate(row: Row, columns: list[Role]) -> bool:
     return printed is not None and abs(executed / budget * 100 - printed) > _RATE_TOLERANCE
 
 
+def _prints_no_blank(row: Row, body: list[Piece]) -> bool:
+    """A pipe row that prints no empty cell at all (`| 总额 | 36.40 | 35.10 | 10 | 96.43% | 9.6 |` under six value
+    columns): its dump dropped the empty one, as a squashed sheet does."""
+    return not any(p.shape in _BLANK and row.start <= p.cell.start <= row.end for p in body)
+
+
 def unsettled_cells(
-    rows: list[Row], columns: list[Role], layout: str, header_points: float | None
+    rows: list[Row], columns: list[Role], layout: str, header_points: float | None, body: list[Piece]
 ) -> list[tuple[int, int]]:
     """Take every value cell out of the rows when one row's placement is impossible; their spans, unread."""
-    dropping = layout in _DROPPING
-    if not any(_score_above_weight(row, header_points) or (dropping and _shifted_rate(row, columns)) for row in rows):
+
+    def dropping(row: Row) -> bool:
+        return layout in _DROPPING or (layout == "t1" and _prints_no_blank(row, body))
+
+    if not any(
+        _score_above_weight(row, header_points) or (dropping(row) and _shifted_rate(row, columns)) for row in rows
+    ):
         return []  # every table read so far: its placements hold
     dropped: list[tuple[int, int]] = []
     for row in rows:
@@ -70,3 +83,41 @@ def unsettled_cells(
             if (cell := row.cells.pop(role, None)) is not None:
                 dropped.append((cell.start, cell.end))
     return dropped
+
+
+def unplaced_amounts(
+    rows: list[Row], columns: list[Role], body: list[Piece], stray: tuple[Role, ...] = ()
+) -> list[tuple[int, int]]:
+    """The amounts of a row that prints fewer of them than the header has money columns, and no empty cell
+    among them: `年度资金总额 42.80 41.95 10 98% 9.8` under 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 |
+    得分. The amount just before the points is 全年执行数; whether the one before it is 年初 or 全年 the row
+    does not say (LABELLING: rows with fewer values than headers), so it is taken out, its span unread. An
+    empty cell the row prints (`| | 30 | 28`, a dash, a pipe dump's line break that stands for one) settles
+    the placement and keeps it. `stray`: money columns whose header cell a squashed sheet printed before the
+    header's run (`年初预算数 (万元) 年度资金总额 … 全年预算数 全年执行数 分值`): the form has them all the same."""
+    money = [*stray, *(role for role in columns if role in MONEY_ROLES)]
+    if len(money) < 3 or money[-1] is not Role.EXECUTED:
+        return []
+    dropped: list[tuple[int, int]] = []
+    for row in rows:
+        executed = row.cells.get(Role.EXECUTED)
+        before = [role for role in money[:-1] if role in row.cells]
+        if executed is None or not before or len(before) == len(money) - 1:
+            continue
+        if any(piece.shape in _BLANK and row.start <= piece.cell.start < executed.start for piece in body):
+            continue
+        for role in before:
+            cell = row.cells.pop(role)
+            dropped.append((cell.start, cell.end))
+    return dropped
+
+
+_STRAY_REACH = 10  # pieces before a funding header where a squashed sheet leaves one of its header cells
+
+
+def stray_money(found: list[Piece], index: int, columns: list[Role]) -> tuple[Role, ...]:
+    """Money columns whose header cell stands a few pieces before the header's run, out of it (an xlsx
+    squashed onto one line: `项目资金 年初预算数 (万元) 年度资金总额 … 全年预算数 全年执行数 分值 …`)."""
+    before = found[max(0, index - _STRAY_REACH) : index]
+    stray = {p.role for p in before if p.shape is Shape.HEADER and p.role in MONEY_ROLES and p.role not in columns}
+    return tuple(role for role in (Role.INITIAL_BUDGET, Role.BUDGET, Role.ALLOCATED) if role in stray)

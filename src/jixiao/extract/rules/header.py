@@ -87,22 +87,46 @@ _MENU_ITEM = re.compile(r"^\s*[•·▪■◆]\s*\S{1,10}\s*$")  # `• 自评�
 _CITING = re.compile(r"\s*(?:根据|按照|依据)《")
 
 
+# `2021年度某助学金项目自评结果`: a results page titled by what it evaluated, the whole line
+_RESULT_TITLE = re.compile(r"[^\s，,。；;：:|]{4,60}?(?:绩效)?(?:自评|评价)结果")
+_LIST_NUMBER = re.compile(r"(\d{1,3})[.、．]?")
+_LIST_HEADING = re.compile(r"^(?:清单|目录|一览表?|汇总表)")  # `某局本级项目绩效自评表清单`: a list of forms
+
+
+def _list_number(lines: list[str], index: int) -> int | None:
+    number = _LIST_NUMBER.fullmatch(lines[index]) if 0 <= index < len(lines) else None
+    return int(number.group(1)) if number else None
+
+
+def _numbered_item(lines: list[str], index: int) -> bool:
+    """A line of a numbered list printed a cell per line (`7`, `水电费自评表`, `8`, `某补助资金自评表`): the
+    number before it, and the list's next number after it or its previous one before the item before."""
+    number = _list_number(lines, index - 1)
+    if number is None:
+        return False
+    return _list_number(lines, index + 1) == number + 1 or _list_number(lines, index - 3) == number - 1
+
+
 def _title_in(lines: list[str], index: int) -> _TitleLine | None:
     line = lines[index]
-    if _CHROME.search(line) or _MENU_ITEM.match(line):
+    if _CHROME.search(line) or _MENU_ITEM.match(line) or _numbered_item(lines, index):
         return None
     if _HEADING.match(line):  # `二、项目支出绩效自评表` is a section of the report, not its title
         return None
     if _CITING.match(line):  # `根据《…关于开展2024年度…绩效自评工作的通知》…`: a sentence citing a notice
         return None
     line = _TITLE_PREFIX.sub("", line, count=1).strip(" |")
-    match = REPORT_TITLE.search(line)
+    match = REPORT_TITLE.search(line) or _RESULT_TITLE.fullmatch(line)
     if match is None or match.end() > _MAX_TITLE or _SENTENCE_MARKS.search(line[: match.end()]):
         return None
+    if match.re is _RESULT_TITLE and subject_of(line) is None:
+        return None  # `绩效自评结果` alone is a section's name; a title names what was evaluated
     tail = _TITLE_TAIL.match(line, match.end())
     end = tail.end() if tail else match.end()
     title, rest = line[:end].strip(), line[end:].strip(" |")
     if rest.startswith("。"):  # `设立…区域绩效目标表。`: a sentence about a form, not a title
+        return None
+    if _LIST_HEADING.match(rest):  # the heading of a page's list of its forms, not one form's title
         return None
     previous = lines[index - 1] if index else ""
     if _carries_over(previous, title):  # `绩效评价自评报告` under its first half
@@ -117,6 +141,8 @@ def _carries_over(line: str, title: str) -> bool:
     if not (0 < len(line) <= _MAX_HEAD_LINE) or _CHROME.search(line) or _META_LINE.match(line):
         return False
     if _SENTENCE_MARKS.search(line) or re.search(r"[:：|]|绩效|^[一二三四五六七八九十]+、|^附件", line):
+        return False
+    if REPORT_TITLE.search(line):  # `某补助资金自评表` over `项目支出绩效自评表`: a title of its own
         return False
     if leading_places(title):
         return False
