@@ -175,8 +175,8 @@ _LABELS_BACK = 8  # pieces before a header searched for the row labels a squashe
 
 
 def _labels_before(found: list[Piece], index: int, body: list[Piece], columns: list[Role]) -> list[Piece] | None:
-    """`项目资金 年初预算数 (万元) 年度资金总额 其中:当年财政拨款 实施单位 全年预算数 … 得分 65.66 65.07 10 99% 9 65.66
-    65.07 — 99% —`: an xlsx squashed row by row prints the row labels among the header cells and the rows'
+    """`项目资金 年初预算数 (万元) 年度资金总额 其中:当年财政拨款 实施单位 全年预算数 … 得分 48.20 47.73 10 99% 9 48.20
+    47.73 — 99% —`: an xlsx squashed row by row prints the row labels among the header cells and the rows'
     values after it. When the values before the body's first label are exactly one row per such label, each
     label heads its row, in order."""
     labels: list[Piece] = []

@@ -54,7 +54,7 @@ _MAY_HOLD_VALUE = re.compile(r"[\d\-—/／]")  # what a value token (tokens.VAL
 
 def _leading_border(text: str, line_start: int, after: int, end: int) -> bool:
     """The pipe that opens a `| a | b |` line under another such line: a border, or a blank cell a dump
-    dropped (`| 387664.62 | 387664.62 | 10 |` under 年初预算数 | 全年预算数 | …); the aligner decides. (A lone
+    dropped (`| 215830.40 | 215830.40 | 10 |` under 年初预算数 | 全年预算数 | …); the aligner decides. (A lone
     `|` line is an empty cell.)"""
     if line_start == 0 or text[line_start - 1] != "\n":
         return False
