@@ -220,3 +220,26 @@ def test_a_local_model_gets_a_long_timeout_unless_one_is_set(monkeypatch: pytest
     chosen = extractor.default_client_factory(load_settings(model_file=model, timeout=30))()
     assert default.settings.timeout == extractor.LOCAL_TIMEOUT  # type: ignore[attr-defined]
     assert chosen.settings.timeout == 30  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("dies_by", "says"),
+    [
+        ("import os, signal; os.kill(os.getpid(), signal.SIGILL)", ["signal SIGILL", "GGML_NATIVE=OFF"]),
+        ("import sys; print('ggml_abort: out of memory'); sys.exit(3)", ["exit code 3", "ggml_abort: out of memory"]),
+    ],
+    ids=["illegal-instruction", "exit-code"],
+)
+def test_a_local_server_that_died_mid_answer_is_named_with_why(tmp_path: Path, dies_by: str, says: list[str]) -> None:
+    log_path = tmp_path / "server.log"
+    log = log_path.open("wb")
+    process = subprocess.Popen([sys.executable, "-c", dies_by], stdout=log, stderr=subprocess.STDOUT)
+    process.wait()
+    server = local_server.LocalServer(process, "http://127.0.0.1:1/v1", "m", log_path, log)
+    local_server._servers[tmp_path] = server
+    try:
+        reason = local_server.exit_reason("http://127.0.0.1:1/v1")
+        assert reason is not None and all(part in reason for part in says), reason
+        assert local_server.exit_reason("http://127.0.0.1:2/v1") is None  # another endpoint: nothing to say
+    finally:
+        local_server._servers.pop(tmp_path).stop()

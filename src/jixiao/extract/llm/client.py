@@ -28,6 +28,7 @@ from pydantic import BaseModel
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_random_exponential
 
 from jixiao.errors import ConfigError, ExtractionError, UnusableAnswer
+from jixiao.extract.llm.local_server import exit_reason
 from jixiao.extract.llm.provider import Endpoint, openai_client
 from jixiao.extract.llm.transport import answer_too_large
 from jixiao.model import TokenUsage
@@ -262,9 +263,10 @@ class OpenAICompletionClient:
         if isinstance(error, openai.APITimeoutError):
             reason = f"request timed out after {attempts} attempt(s) (timeout {self.settings.timeout:g} s)"
         elif isinstance(error, openai.APIConnectionError):  # the endpoint, not this document: stop the batch
+            crashed = exit_reason(self.endpoint.base_url)
             return ConfigError(
                 f"cannot connect to {where} after {attempts} attempt(s); no further file is sent to it "
-                "(check --base-url, or run offline with --backend rules)"
+                + (f"({crashed})" if crashed else "(check --base-url, or run offline with --backend rules)")
             )
         elif isinstance(error, openai.APIStatusError):
             verb = "failed" if is_transient(error) else "rejected the request"

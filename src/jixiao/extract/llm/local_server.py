@@ -213,6 +213,28 @@ def ensure_server(settings: Settings) -> LocalServer:
         return server
 
 
+_REBUILD = (
+    "llama.cpp was built for CPU instructions this machine does not run; rebuild it portably: "
+    "CMAKE_ARGS=\"-DGGML_NATIVE=OFF\" pip install --force-reinstall --no-cache-dir 'llama-cpp-python[server]'"
+)
+
+
+_SIGNAL_NUMBERS = frozenset(int(number) for number in signal.Signals)
+
+
+def exit_reason(base_url: str | None) -> str | None:
+    """Why the local server at `base_url` is gone, when it is one of ours and has exited (a crash mid-answer
+    shows to the client as a refused connection, which would otherwise read as a wrong --base-url)."""
+    with _lock:
+        server = next((s for s in _servers.values() if s.base_url == base_url), None)
+    code = None if server is None else server.process.poll()
+    if server is None or code is None:
+        return None
+    how = f"signal {signal.Signals(-code).name}" if -code in _SIGNAL_NUMBERS else f"exit code {code}"
+    hint = _REBUILD if code == -signal.SIGILL else _last_line(server.log_path)
+    return f"the local llama.cpp server stopped while answering ({how}): {hint}"
+
+
 def stop_all() -> None:
     with _lock:
         for server in _servers.values():
