@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from jixiao.documents import load_document
 from jixiao.documents.normalize import normalize
+from jixiao.extract.rules import extract_rules
 from jixiao.extract.rules.funding import extract_funding
 
 
@@ -26,3 +32,20 @@ def test_a_sum_word_alone_in_its_clause_takes_the_verb_of_the_clauses_before_it(
 def test_a_sum_word_with_no_verb_before_it_stays_the_budget() -> None:
     found = _lines("某镇人居环境整治项目,共计480万元。\n")
     assert found["budget"] == "480万元" and found["allocated"] is None
+
+
+# ---- a figure the excerpt's end cuts ---------------------------------------------------------------------
+
+_CUT = "二、绩效目标完成情况\n(一)产出指标\n1、数量指标\n1)新建村级文化广场数量,目标值大于等于12个,实际完成{}"
+
+
+@pytest.mark.parametrize(("ending", "actual"), [("9", None), ("9个。\n三、存在的问题\n无。\n", "9个")])
+def test_a_figure_that_runs_to_where_the_excerpt_stops_is_left_out(
+    tmp_path: Path, ending: str, actual: str | None
+) -> None:
+    path = tmp_path / "cut.txt"
+    path.write_text(_CUT.format(ending), encoding="utf-8")
+    report = extract_rules(load_document(path))
+    [indicator] = report.indicators
+    assert indicator.target is not None and indicator.target.text == "大于等于12个"
+    assert (indicator.actual.text if indicator.actual else None) == actual
