@@ -49,3 +49,25 @@ def test_a_figure_that_runs_to_where_the_excerpt_stops_is_left_out(
     [indicator] = report.indicators
     assert indicator.target is not None and indicator.target.text == "大于等于12个"
     assert (indicator.actual.text if indicator.actual else None) == actual
+
+
+# ---- a spending name with a bracket inside it --------------------------------------------------------------
+
+
+def _spending(raw: str) -> list[tuple[str, str]]:
+    text, _ = normalize(raw)
+    _, spending = extract_funding(text)
+    return [(item.category, item.amount.text) for item in spending]
+
+
+def test_a_bracket_inside_a_listed_name_is_part_of_the_name() -> None:
+    found = _spending(
+        "2022年度专项资金总计40.5万元,其中石溪堤防工程设计费10万元,征地补偿费12.5万元;"
+        "石溪河道整治工程(下游段)设计费8万元,征地补偿费10万元。\n"
+    )
+    assert found == [
+        ("石溪堤防工程设计费", "10万元"),
+        ("征地补偿费", "12.5万元"),
+        ("石溪河道整治工程(下游段)设计费", "8万元"),
+        ("征地补偿费", "10万元"),
+    ]
