@@ -71,3 +71,17 @@ def test_a_bracket_inside_a_listed_name_is_part_of_the_name() -> None:
         ("石溪河道整治工程(下游段)设计费", "8万元"),
         ("征地补偿费", "10万元"),
     ]
+
+
+# ---- the uses of the money listed after 用于 --------------------------------------------------------------
+
+
+def test_the_uses_listed_after_what_the_money_is_for_are_the_spending_and_one_list_when_printed_twice() -> None:
+    uses = "用于助听器适配补贴3.2万元,盲人读屏软件1.45万元,社区康复站运营12万元,无障碍坡道改造6.8万元。"
+    found = _spending(f"(一)项目简介。\n该项目为2024年省级彩票公益金资金项目,{uses}\n预期目标:{uses}\n")
+    assert found == [
+        ("助听器适配补贴", "3.2万元"),
+        ("盲人读屏软件", "1.45万元"),
+        ("社区康复站运营", "12万元"),
+        ("无障碍坡道改造", "6.8万元"),
+    ]

@@ -89,10 +89,13 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     while position < limit:
         end = ends.after(position)
         reach = min(end, position + _COLON_REACH)
-        if (text.find(":", position, reach) >= 0 or text.find("：", position, reach) >= 0) and (
-            colon := colon_list(text, reading.plain, position)
-        ):
-            unsummed.extend(colon[0])
+        if (
+            text.find(":", position, reach) >= 0
+            or text.find("：", position, reach) >= 0
+            or text.find("用于", position, reach) >= 0
+        ) and (colon := colon_list(text, reading.plain, position)):
+            if not _listed_before(colon[0], unsummed):
+                unsummed.extend(colon[0])
             position = colon[1] + 1
             continue
         if (numbered := _numbered_parts(reading, position, end, limit)) is not None:
@@ -115,7 +118,18 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     return reading.funding, reading.spending
 
 
-_COLON_REACH = 45  # chars from a sentence's start to the colon of a list (colon_lists)
+_COLON_REACH = 45  # chars from a sentence's start to the colon (or the 用于) of a list (colon_lists)
+
+
+def _listed_before(items: list[SpendingItem], read: list[SpendingItem]) -> bool:
+    """The same uses, amount for amount, read already (a description and its 预期目标 print one list twice)."""
+
+    def key(item: SpendingItem) -> tuple[str, float | None]:
+        return item.category, item.amount.value
+
+    return len(items) <= len(read) and all(key(item) in {key(other) for other in read} for item in items)
+
+
 _NUMBER_REACH = 40  # chars from a sentence's start to the `(1)` of a numbered list of parts
 
 
