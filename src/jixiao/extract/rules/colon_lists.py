@@ -63,3 +63,9 @@ def colon_list(text: str, plain: str, start: int) -> tuple[list[SpendingItem], i
 
 def _unwrapped(item: Item) -> str:
     return re.sub(r"\s+", "", item.name.replace("◇", ""))
+
+
+def listed_before(items: list[SpendingItem], read: list[SpendingItem]) -> bool:
+    """The same uses, amount for amount, read already (a description and its 预期目标 print one list twice)."""
+    seen = {(item.category, item.amount.value if item.amount else None) for item in read}
+    return all((item.category, item.amount.value if item.amount else None) in seen for item in items)

@@ -31,7 +31,7 @@ from jixiao.extract.rules.amount_clauses import (
     masked,
     totals_of,
 )
-from jixiao.extract.rules.colon_lists import colon_list
+from jixiao.extract.rules.colon_lists import colon_list, listed_before
 from jixiao.extract.rules.figures import WEIGHT_SCORE, figure_at, money_at
 from jixiao.extract.rules.money_lists import MoneyList, about_equal, attach_lists, list_in, quoted_parts
 from jixiao.extract.rules.sentences import SentenceEnds
@@ -94,7 +94,7 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
             or text.find("：", position, reach) >= 0
             or text.find("用于", position, reach) >= 0
         ) and (colon := colon_list(text, reading.plain, position)):
-            if not _listed_before(colon[0], unsummed):
+            if not listed_before(colon[0], unsummed):
                 unsummed.extend(colon[0])
             position = colon[1] + 1
             continue
@@ -119,15 +119,6 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
 
 
 _COLON_REACH = 45  # chars from a sentence's start to the colon (or the 用于) of a list (colon_lists)
-
-
-def _listed_before(items: list[SpendingItem], read: list[SpendingItem]) -> bool:
-    """The same uses, amount for amount, read already (a description and its 预期目标 print one list twice)."""
-
-    def key(item: SpendingItem) -> tuple[str, float | None]:
-        return item.category, item.amount.value
-
-    return len(items) <= len(read) and all(key(item) in {key(other) for other in read} for item in items)
 
 
 _NUMBER_REACH = 40  # chars from a sentence's start to the `(1)` of a numbered list of parts
