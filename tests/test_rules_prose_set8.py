@@ -10,6 +10,7 @@ from jixiao.documents import load_document
 from jixiao.documents.normalize import normalize
 from jixiao.extract.rules import extract_rules
 from jixiao.extract.rules.funding import extract_funding
+from jixiao.extract.rules.indicators import extract_indicators
 
 
 def _lines(raw: str) -> dict[str, str | None]:
@@ -85,3 +86,31 @@ def test_the_uses_listed_after_what_the_money_is_for_are_the_spending_and_one_li
         ("社区康复站运营", "12万元"),
         ("无障碍坡道改造", "6.8万元"),
     ]
+
+
+# ---- levels led in within a paragraph, counts before what they count ----------------------------------------
+
+
+def _indicators(raw: str) -> list[tuple[str | None, str, str | None]]:
+    text, _ = normalize(raw)
+    return [(i.level1, i.name, i.actual.text if i.actual else None) for i in extract_indicators(text)]
+
+
+def test_levels_led_in_within_a_completion_paragraph_give_their_statements_as_actuals() -> None:
+    found = _indicators(
+        "项目自评综述:自评得分92分。项目绩效目标完成情况:一是产出指标方面,举办“乡村读书节”活动46场,"
+        "线下读者达到3.2万人次、线上阅读人数18万人次,创作5部原创绘本;活动完成率达到100%;二是效益指标方面,"
+        "丰富了群众文化生活。下一步改进措施:加快项目进度。\n"
+    )
+    assert found == [
+        ("产出指标", "举办“乡村读书节”活动", "46场"),
+        ("产出指标", "线下读者", "3.2万人次"),
+        ("产出指标", "线上阅读人数", "18万人次"),
+        ("产出指标", "原创绘本", "5部"),
+        ("产出指标", "活动完成率", "100%"),
+    ]
+
+
+def test_a_lead_about_problems_gives_no_actuals() -> None:
+    found = _indicators("存在的问题:一是产出指标方面,举办活动46场,创作5部原创绘本;二是效益指标方面,宣传不足。\n")
+    assert found == []
