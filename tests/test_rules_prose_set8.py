@@ -114,3 +114,27 @@ def test_levels_led_in_within_a_completion_paragraph_give_their_statements_as_ac
 def test_a_lead_about_problems_gives_no_actuals() -> None:
     found = _indicators("存在的问题:一是产出指标方面,举办活动46场,创作5部原创绘本;二是效益指标方面,宣传不足。\n")
     assert found == []
+
+
+# ---- a results section with no level headings -------------------------------------------------------------
+
+
+def test_a_results_section_without_level_headings_gives_its_statements_as_actuals() -> None:
+    found = _indicators(
+        "二、绩效目标完成情况分析\n(一)资金投入情况分析\n下达资金80万元,资金到位率100%。\n"
+        "(二)专项资金预期目标完成程度。\n"
+        "2022年完成桃溪一期治理河道长度3.6公里,柳塘段综合治理河道长度1.2公里;"
+        "为促进垃圾分类,配套150个分类垃圾桶,验收合格率100%。资金预算80万元,支付率100%。\n"
+        "(三)专项资金使用管理情况\n资金实行专账核算,拨付率100%。\n"
+    )
+    assert found == [
+        (None, "桃溪一期治理河道长度", "3.6公里"),
+        (None, "柳塘段综合治理河道长度", "1.2公里"),
+        (None, "分类垃圾桶", "150个"),
+        (None, "验收合格率", "100%"),
+    ]
+
+
+def test_a_section_about_the_money_or_the_plan_gives_no_actuals() -> None:
+    assert _indicators("(二)资金到位及目标完成情况\n资金预算80万元,支付率100%。\n") == []
+    assert _indicators("(一)绩效目标设定情况\n计划治理河道长度3.6公里,配套150个分类垃圾桶。\n") == []

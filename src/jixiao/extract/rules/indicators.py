@@ -21,6 +21,7 @@ from jixiao.extract.rules.clauses import (
     Cursor,
 )
 from jixiao.extract.rules.phrasings import read_phrasings
+from jixiao.extract.rules.result_sections import read_result_sections
 from jixiao.extract.rules.stated_rates import read_reached_rates, read_satisfaction
 from jixiao.extract.rules.statements import read_achieved, read_progress, read_statements
 from jixiao.model import Figure, Indicator
@@ -303,7 +304,7 @@ def _read_indicators(text: str) -> list[Indicator]:
         indicators.extend(found)
     seen = {_identity(indicator) for indicator in indicators}
     for start, end in _uncovered(text, blocks):
-        for indicator in _read_loose(text, start, end):
+        for indicator in [*_read_loose(text, start, end), *read_result_sections(text, start, end)]:
             if _identity(indicator) not in seen:  # 额尔古纳 2024 restates 城镇新增就业人数 in section 三
                 seen.add(_identity(indicator))
                 indicators.append(indicator)

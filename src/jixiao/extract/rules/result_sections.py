@@ -1,0 +1,57 @@
+"""What was done, stated in a results section that has no level headings.
+
+    (二)总体绩效目标完成情况分析
+    该项目为某转运站购置1辆压缩车及2个转运箱，配套120个分类垃圾桶，验收合格率100%。
+
+    (二)专项资金预期目标完成程度。
+    2022年完成某河治理河道长度3.6公里，某段综合治理河道长度1.2公里；群众满意度超过90%。
+
+A sub-section whose own title says the goals' completion (目标完成情况, 目标完成程度, 目标实现情况) and that holds
+no level heading (those are the blocks of indicators.py) reports results: its marker-free `noun figure`
+statements are actuals (statements.read_achieved). The section ends at the next heading line. A sentence that
+states money (`资金预算100万元，支付率100%`) is the funding's, and is not read here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.extract.rules.clauses import ClauseReader
+from jixiao.extract.rules.statements import read_achieved
+from jixiao.model import Indicator
+
+_CUE = "目标完成"
+_TITLE = re.compile(
+    r"(?m)^[ \t]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])?[ \t]*"
+    r"[^\n。，,：:\d]{0,16}?目标(?:完成情况|完成程度|实现情况)(?:分析)?[。:：]?[ \t]*$"
+)
+_HEADING = re.compile(
+    r"(?m)^[ \t]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d))"
+)
+_MONEY = re.compile(r"\d(?:\.\d+)?\s*(?:万元|亿元|元)")
+# a title about the money (`资金投入…`) or the indicators (`绩效指标完成情况`: indicators.py's listings); the fund's
+# own name (`专项资金预期目标完成程度`) is no such word
+_NOT_RESULTS = re.compile(r"资金(?:投入|到位|使用|管理|执行)|预算|指标")
+
+
+def read_result_sections(text: str, start: int, end: int) -> list[Indicator]:
+    """The actuals stated in every results section of text[start:end]."""
+    if text.find(_CUE, start, end) < 0:
+        return []
+    reader = ClauseReader(text, None, None)
+    for title in _TITLE.finditer(text, start, end):
+        if _NOT_RESULTS.search(title.group(0)):
+            continue
+        following = _HEADING.search(text, title.end() + 1, end)
+        _read_section(reader, title.end() + 1, following.start() if following else end)
+    return reader.indicators
+
+
+def _read_section(reader: ClauseReader, start: int, end: int) -> None:
+    text = reader.text
+    position = start
+    while position < end:
+        stop = min((at for at in (text.find(char, position, end) for char in "。\n") if at >= 0), default=end)
+        if not _MONEY.search(text, position, stop):
+            read_achieved(reader, position, stop)
+        position = stop + 1
