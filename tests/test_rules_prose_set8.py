@@ -9,6 +9,7 @@ import pytest
 from jixiao.documents import load_document
 from jixiao.documents.normalize import normalize
 from jixiao.extract.rules import extract_rules
+from jixiao.extract.rules.cut_end import ends_mid_sentence
 from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.indicators import extract_indicators
 
@@ -138,3 +139,13 @@ def test_a_results_section_without_level_headings_gives_its_statements_as_actual
 def test_a_section_about_the_money_or_the_plan_gives_no_actuals() -> None:
     assert _indicators("(二)资金到位及目标完成情况\n资金预算80万元,支付率100%。\n") == []
     assert _indicators("(一)绩效目标设定情况\n计划治理河道长度3.6公里,配套150个分类垃圾桶。\n") == []
+
+
+# ---- an attachment line cut before its document's last word -------------------------------------------------
+
+
+def test_an_attachment_line_whose_name_stops_short_is_a_cut_and_a_whole_one_closes_the_report() -> None:
+    body = "一、基本情况\n资金已全部拨付。\n六、其他需要说明的问题\n无。\n"
+    assert ends_mid_sentence(body + "附件:桃溪县水利局2022年度河道治理专项资金绩效自评")
+    assert not ends_mid_sentence(body + "附件:桃溪县水利局2022年度河道治理专项资金绩效自评表")
+    assert not ends_mid_sentence(body + "附件2:项目支出绩效自评表.xlsx")

@@ -9,14 +9,16 @@
 A sub-section whose own title says the goals' completion (目标完成情况, 目标完成程度, 目标实现情况) and that holds
 no level heading (those are the blocks of indicators.py) reports results: its marker-free `noun figure`
 statements are actuals (statements.read_achieved). The section ends at the next heading line. A sentence that
-states money (`资金预算100万元，支付率100%`) is the funding's, and is not read here.
+states money (`资金预算100万元，支付率100%`) is the funding's, and is not read here; a section that marks its
+indicators (`目标值为800人，实际完成812人`) says which of its figures are indicators, and its plain statements
+(`全年举办招聘会12场`) are description.
 """
 
 from __future__ import annotations
 
 import re
 
-from jixiao.extract.rules.clauses import ClauseReader
+from jixiao.extract.rules.clauses import ACTUAL, TARGET_MARKER, ClauseReader
 from jixiao.extract.rules.statements import read_achieved
 from jixiao.model import Indicator
 
@@ -49,6 +51,8 @@ def read_result_sections(text: str, start: int, end: int) -> list[Indicator]:
 
 def _read_section(reader: ClauseReader, start: int, end: int) -> None:
     text = reader.text
+    if ACTUAL.search(text, start, end) or TARGET_MARKER.search(text, start, end):
+        return  # a section that marks its indicators (目标值…，实际完成…) says which figures are indicators
     position = start
     while position < end:
         stop = min((at for at in (text.find(char, position, end) for char in "。\n") if at >= 0), default=end)
