@@ -149,3 +149,22 @@ def test_an_attachment_line_whose_name_stops_short_is_a_cut_and_a_whole_one_clos
     assert ends_mid_sentence(body + "附件:桃溪县水利局2022年度河道治理专项资金绩效自评")
     assert not ends_mid_sentence(body + "附件:桃溪县水利局2022年度河道治理专项资金绩效自评表")
     assert not ends_mid_sentence(body + "附件2:项目支出绩效自评表.xlsx")
+
+
+# ---- execution rates stated for parts of the fund -----------------------------------------------------------
+
+
+def _rate(raw: str) -> str | None:
+    text, _ = normalize(raw)
+    funding, _ = extract_funding(text)
+    return funding.execution_rate.text if funding.execution_rate else None
+
+
+def test_different_rates_stated_for_parts_of_the_fund_give_no_rate_of_the_fund() -> None:
+    parts = (
+        "生态补偿资金全年共12万元,拨付使用了12万元,预算执行率100%。\n"
+        "管护补助资金全年共3万元,当年未使用,预算执行率0%。\n"
+    )
+    assert _rate(parts) is None
+    restated = "资金全年共12万元,已全部拨付使用,预算执行率100%。\n综上,本项目预算执行率100%。\n"
+    assert _rate(restated) == "100%"

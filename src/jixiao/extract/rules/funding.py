@@ -77,6 +77,7 @@ class _Reading:
     level_rows: list[tuple[str, str, Amount]] = field(default_factory=list)  # line, level, amount
     # the amounts (in 万元) of the sentence that set each line's total, when it held several
     set_among: dict[str, list[float]] = field(default_factory=dict)
+    rates: set[float] = field(default_factory=set)  # the execution rates the sentences state
 
 
 def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
@@ -113,6 +114,8 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     _drop_partial_subject_rows(reading.funding)
     _add_level_rows(reading)
     read_added_budget(text, reading.plain, limit, reading.funding)  # 预算X，其中年初预算A，追加B
+    if len(reading.rates) > 1:  # `某补助资金…预算执行率100%。另一补助资金…预算执行率0%`: each a part's, none the fund's
+        reading.funding.execution_rate = None
     if not reading.spending:
         reading.spending.extend(unsummed or quoted_parts(text, limit, reading.funding))
     return reading.funding, reading.spending
@@ -385,8 +388,10 @@ def _read_rate(reading: _Reading, start: int, end: int) -> None:
     rate = _RATE.search(text, start, end)
     if rate is None:
         return
+    figure = figure_at(text, *rate.span("rate"), "narrative.execution_rate")
+    reading.rates.add(figure.value or 0.0)
     if funding.execution_rate is None:
-        funding.execution_rate = figure_at(text, *rate.span("rate"), "narrative.execution_rate")
+        funding.execution_rate = figure
     if funding.execution_weight is None and (points := WEIGHT_SCORE.search(text, rate.end(), end)):
         funding.execution_weight = figure_at(text, *points.span("weight"), "narrative.execution_weight")
         funding.execution_score = figure_at(text, *points.span("score"), "narrative.execution_score")
