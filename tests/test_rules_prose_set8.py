@@ -11,6 +11,7 @@ from jixiao.documents.normalize import normalize
 from jixiao.extract.rules import extract_rules
 from jixiao.extract.rules.cut_end import ends_mid_sentence
 from jixiao.extract.rules.funding import extract_funding
+from jixiao.extract.rules.goal_statements import read_goal_statements
 from jixiao.extract.rules.indicators import extract_indicators
 
 
@@ -168,3 +169,15 @@ def test_different_rates_stated_for_parts_of_the_fund_give_no_rate_of_the_fund()
     assert _rate(parts) is None
     restated = "资金全年共12万元,已全部拨付使用,预算执行率100%。\n综上,本项目预算执行率100%。\n"
     assert _rate(restated) == "100%"
+
+
+# ---- a goal sentence led by 绩效目标是, opening with its count, a unit in a bracket -----------------------------
+
+
+def test_a_goal_led_by_shi_with_a_count_first_and_a_bracketed_unit_gives_targets() -> None:
+    text, _ = normalize("本项目总体的绩效目标是85处农村供水设施维修养护,覆盖受益人口2.36(万人)。\n")
+    found = [(i.name, i.target) for i in read_goal_statements(text)]
+    assert [(name, t.text, t.value, t.unit) for name, t in found if t] == [
+        ("农村供水设施维修养护", "85处", 85.0, "处"),
+        ("覆盖受益人口", "2.36(万人)", 2.36, "万人"),
+    ]
