@@ -181,3 +181,19 @@ def test_a_goal_led_by_shi_with_a_count_first_and_a_bracketed_unit_gives_targets
         ("农村供水设施维修养护", "85处", 85.0, "处"),
         ("覆盖受益人口", "2.36(万人)", 2.36, "万人"),
     ]
+
+
+# ---- what was done with the rate it was done to ------------------------------------------------------------
+
+
+def test_a_count_done_followed_by_its_completion_rate_is_an_indicator_wherever_it_stands() -> None:
+    text, _ = normalize("3、项目资金管理情况分析。截止2024年10月底,全镇共完成农村户厕改造86户,完工率107.5%。\n")
+    [indicator] = extract_indicators(text)
+    assert indicator.name == "农村户厕改造"
+    assert indicator.actual is not None and indicator.actual.text == "86户"
+    assert indicator.completion is not None and indicator.completion.text == "107.5%"
+
+
+def test_money_or_a_rate_before_a_completion_rate_is_no_such_indicator() -> None:
+    text, _ = normalize("全年共完成发放补助资金141.8万元,完成率57.6%。全年共完成预算执行率96%,完成率96%。\n")
+    assert extract_indicators(text) == []

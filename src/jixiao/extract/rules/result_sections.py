@@ -12,6 +12,13 @@ statements are actuals (statements.read_achieved). The section ends at the next 
 states money (`资金预算100万元，支付率100%`) is the funding's, and is not read here; a section that marks its
 indicators (`目标值为800人，实际完成812人`) says which of its figures are indicators, and its plain statements
 (`全年举办招聘会12场`) are description.
+
+Anywhere in the text, what was done with the rate it was done to is an indicator too:
+
+    截止11月底，全区共完成农村危房改造129户，完工率243%。
+
+(`完成` then the noun and its count, the next clause only the 完成率 / 完工率): the count its actual, the rate
+its completion.
 """
 
 from __future__ import annotations
@@ -19,8 +26,10 @@ from __future__ import annotations
 import re
 
 from jixiao.extract.rules.clauses import ACTUAL, TARGET_MARKER, ClauseReader
+from jixiao.extract.rules.figures import figure_at
 from jixiao.extract.rules.statements import read_achieved
 from jixiao.model import Indicator
+from jixiao.numbers import QUANTITY
 
 _CUE = "目标完成"
 _TITLE = re.compile(
@@ -37,10 +46,12 @@ _NOT_RESULTS = re.compile(r"资金(?:投入|到位|使用|管理|执行)|预算|
 
 
 def read_result_sections(text: str, start: int, end: int) -> list[Indicator]:
-    """The actuals stated in every results section of text[start:end]."""
-    if text.find(_CUE, start, end) < 0:
-        return []
+    """The actuals stated in every results section of text[start:end], and what was done with its rate."""
     reader = ClauseReader(text, None, None)
+    if text.find("率", start, end) >= 0:
+        _read_done_with_rate(reader, start, end)
+    if text.find(_CUE, start, end) < 0:
+        return reader.indicators
     for title in _TITLE.finditer(text, start, end):
         if _NOT_RESULTS.search(title.group(0)):
             continue
@@ -59,3 +70,38 @@ def _read_section(reader: ClauseReader, start: int, end: int) -> None:
         if not _MONEY.search(text, position, stop):
             read_achieved(reader, position, stop)
         position = stop + 1
+
+
+# starts with its literal: the scan jumps from 率 to 率 (the clause before is found backwards)
+_RATE = re.compile(r"率(?:为|达到|达|是)?(?P<rate>\d+(?:\.\d+)?%)(?=[，,；;。\s]|$)")
+_DONE = re.compile(r"完成(?P<name>[^，,；;。\d\n]{2,20}?)$")
+_CLAUSE_START = "，,；;。:：\n"
+_MONEY_UNITS = ("元", "万元", "亿元", "%")
+
+
+def _read_done_with_rate(reader: ClauseReader, start: int, end: int) -> None:
+    """`…共完成农村危房改造129户，完工率243%`: the count as the actual, the rate as its completion."""
+    text = reader.text
+    for rate in _RATE.finditer(text, start, end):
+        word = rate.start() - 2
+        if word < start or text[word : rate.start()] not in ("完成", "完工") or text[word - 1] not in "，,":
+            continue
+        clause_end = word - 1
+        clause_start = max(text.rfind(char, start, clause_end) for char in _CLAUSE_START) + 1
+        count = _last_count(text, clause_start, clause_end)
+        done = _DONE.search(text, clause_start, count.start()) if count else None
+        if count is None or done is None:
+            continue
+        reader.found_by = "narrative.achieved"
+        indicator = reader.add(None, done["name"].strip(), actual=figure_at(text, *count.span(), reader.found_by))
+        indicator.completion = figure_at(text, *rate.span("rate"), reader.found_by)
+
+
+def _last_count(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The plain count that ends text[start:end] (`129户`; no money, percent, bound or rate)."""
+    found = [match for match in QUANTITY.finditer(text, start, end) if match.end() > match.start()]
+    if not found or found[-1].end() != end or found[-1]["num"] is None:
+        return None
+    last = found[-1]
+    unit = last["unit"] or ""
+    return None if not unit or unit in _MONEY_UNITS or last["op"] or last["suffix"] or "/" in unit else last
