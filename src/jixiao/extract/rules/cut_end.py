@@ -17,6 +17,8 @@ from jixiao.extract.rules.places import leading_places
 from jixiao.model import Figure, Report
 from jixiao.vocabulary import ORGAN_SUFFIXES
 
+_UNIT_REACH = 6  # a unit after the last digit is at most this long (`万人次`, `平方米`)
+_FIGURE_END = re.compile(r"\d[^\d\s。；;，,：:！!？?）)]{0,5}$")  # a digit, then at most a unit, at the end
 _MAX_SIGNATURE = 30  # a signing unit's line is short
 
 
@@ -29,7 +31,10 @@ def drop_cut_figures(report: Report, text: str) -> None:
     """Blank every optional figure of `report` whose span ends where the truncated `text` ends."""
     if not report.truncated:
         return
-    _blank(report, len(text.rstrip()))
+    end = len(text.rstrip())
+    if not _FIGURE_END.search(text, max(0, end - _UNIT_REACH), end):
+        return  # the text ends on no figure (`…。`, a word): nothing to blank, no model walked
+    _blank(report, end)
 
 
 def _cut(figure: Figure, end: int) -> bool:

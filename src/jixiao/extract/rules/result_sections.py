@@ -33,7 +33,7 @@ from jixiao.numbers import QUANTITY
 
 _CUE = "目标完成"
 _TITLE = re.compile(
-    r"(?m)^[ \t]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])?[ \t]*"
+    r"[ \t]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])?[ \t]*"
     r"[^\n。，,：:\d]{0,16}?目标(?:完成情况|完成程度|实现情况)(?:分析)?[。:：]?[ \t]*$"
 )
 _HEADING = re.compile(
@@ -52,12 +52,26 @@ def read_result_sections(text: str, start: int, end: int) -> list[Indicator]:
         _read_done_with_rate(reader, start, end)
     if text.find(_CUE, start, end) < 0:
         return reader.indicators
-    for title in _TITLE.finditer(text, start, end):
-        if _NOT_RESULTS.search(title.group(0)):
+    for line_start, line_end in _cue_lines(text, start, end):
+        title = _TITLE.fullmatch(text, line_start, line_end)
+        if title is None or _NOT_RESULTS.search(title.group(0)):
             continue
-        following = _HEADING.search(text, title.end() + 1, end)
-        _read_section(reader, title.end() + 1, following.start() if following else end)
+        following = _HEADING.search(text, line_end + 1, end)
+        _read_section(reader, line_end + 1, following.start() if following else end)
     return reader.indicators
+
+
+def _cue_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines of text[start:end] that hold the cue, each once (found from the cue, not tried line by line)."""
+    lines: list[tuple[int, int]] = []
+    at = text.find(_CUE, start, end)
+    while at >= 0:
+        line_start = max(start, text.rfind("\n", start, at) + 1)
+        line_end = text.find("\n", at, end)
+        line_end = end if line_end < 0 else line_end
+        lines.append((line_start, line_end))
+        at = text.find(_CUE, line_end, end)
+    return lines
 
 
 def _read_section(reader: ClauseReader, start: int, end: int) -> None:
