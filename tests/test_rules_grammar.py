@@ -293,7 +293,7 @@ def test_a_restated_total_takes_the_list_that_follows() -> None:
 
 
 def test_report_cut_mid_sentence_is_truncated() -> None:
-    from jixiao.extract.rules.header import ends_mid_sentence
+    from jixiao.extract.rules.cut_end import ends_mid_sentence
 
     assert ends_mid_sentence("一、情况\n（3）职业培训人数年度目标值为1000人，实际完")
     assert not ends_mid_sentence(

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from jixiao.documents.normalize import normalize
-from jixiao.extract.rules.header import Header, ends_mid_sentence, read_header
+from jixiao.extract.rules.cut_end import ends_mid_sentence
+from jixiao.extract.rules.header import Header, read_header
 from jixiao.extract.rules.places import leading_places
 
 

@@ -8,8 +8,9 @@ from jixiao.documents import load_document
 from jixiao.documents.normalize import normalize
 from jixiao.documents.tables import find_tables
 from jixiao.extract.rules import extract_rules
+from jixiao.extract.rules.cut_end import ends_mid_sentence
 from jixiao.extract.rules.funding import extract_funding
-from jixiao.extract.rules.header import ends_mid_sentence, read_header
+from jixiao.extract.rules.header import read_header
 from jixiao.extract.rules.indicators import extract_indicators
 from jixiao.model import Funding, FundSource, SpendingItem
 

@@ -130,6 +130,8 @@ def head_amounts(text: str, plain: str, start: int, end: int, listed: list[tuple
             line = found[-1].line  # `…下达…；…下达…，合计671037万元`: the sum of the amounts before it
         elif line == "budget" and _only_sum_words(clause) and _after_opener(plain, start):
             line = None  # `其中：\n1.一般项目资金共计40803万元`: one part of the total before it, summed
+        elif line == "budget" and _only_sum_words(clause) and not found:
+            line = _line_before_sum(plain, start, clause_at) or line
         if line is None and after:
             line = _AFTER_LINES.get(after["verb"], "allocated")  # `…抵达我局账户`
         value = amount_in_wan(text[match.start() : match.end()])
@@ -158,6 +160,16 @@ def _drop_cumulative(plain: str, start: int, end: int, found: list[Amount]) -> N
     for amount in found:
         if since is not None and since.end() <= amount.start:
             amount.line = None
+
+
+def _line_before_sum(plain: str, start: int, clause_at: int) -> str | None:
+    """`中央下达我省3批某资金，共计6800万元`: a bare sum word that opens the sentence's first amount sums what
+    the clauses before it say was given or spent; their verb is its line (a sum word alone says no line)."""
+    earlier = plain[start:clause_at]
+    if NOT_A_LINE.search(earlier) or _MATCHING.search(earlier.rstrip("，,；; \t")):
+        return None
+    line = line_in(earlier)
+    return line if line in ("allocated", "executed") else None
 
 
 def _after_opener(plain: str, start: int) -> bool:

@@ -8,6 +8,10 @@ no funding line is read from them. A PDF may wrap such a list over lines (`…�
 list runs on over line breaks until its full stop. Read only when every item names a part (no level of
 government, no batch, no generic 资金), at least three of them with names all different, and nothing but the
 list follows the colon: a list with a 合计 or a verb among its items is the sentence grammar's.
+
+The same list may follow what the money is for, with no amount before it (`某项目资金,用于A1.5万元,B2万元,
+C8万元。`): the uses of the money, read alike. A list printed twice (the project's description and its 预期目标
+say the same uses) is one list.
 """
 
 from __future__ import annotations
@@ -19,7 +23,11 @@ from jixiao.extract.rules.money_lists import Item, is_part, items_in, level_of
 from jixiao.model import SpendingItem
 
 FOUND_BY = "narrative.colon_list"
-_LEAD = re.compile(r"[ \t]*(?:(?:19|20)\d{2}年度?)?[^\d:：，,。；;\n]{0,30}?(?:资金|经费)[:：]")
+_LEAD = re.compile(
+    r"[ \t]*(?:(?:19|20)\d{2}年度?)?[^\d:：，,。；;\n]{0,30}?(?:资金|经费)[:：]"
+    r"|[ \t]*(?:[^\d:：。；;\n]|(?:19|20)\d{2}年度?){0,40}?(?:资金|经费)(?:项目)?[，,]?[ \t]*(?:主要)?用于"
+    r"(?=[^\d，,。；;\n]{2})"
+)
 _REACH = 400  # chars from the colon to the list's full stop
 _MIN_ITEMS = 3
 _LIST_TAIL = re.compile(r"[\s、，,等]*")
@@ -55,3 +63,9 @@ def colon_list(text: str, plain: str, start: int) -> tuple[list[SpendingItem], i
 
 def _unwrapped(item: Item) -> str:
     return re.sub(r"\s+", "", item.name.replace("◇", ""))
+
+
+def listed_before(items: list[SpendingItem], read: list[SpendingItem]) -> bool:
+    """The same uses, amount for amount, read already (a description and its 预期目标 print one list twice)."""
+    seen = {(item.category, item.amount.value if item.amount else None) for item in read}
+    return all((item.category, item.amount.value if item.amount else None) in seen for item in items)

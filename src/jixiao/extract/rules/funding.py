@@ -31,7 +31,7 @@ from jixiao.extract.rules.amount_clauses import (
     masked,
     totals_of,
 )
-from jixiao.extract.rules.colon_lists import colon_list
+from jixiao.extract.rules.colon_lists import colon_list, listed_before
 from jixiao.extract.rules.figures import WEIGHT_SCORE, figure_at, money_at
 from jixiao.extract.rules.money_lists import MoneyList, about_equal, attach_lists, list_in, quoted_parts
 from jixiao.extract.rules.sentences import SentenceEnds
@@ -77,6 +77,7 @@ class _Reading:
     level_rows: list[tuple[str, str, Amount]] = field(default_factory=list)  # line, level, amount
     # the amounts (in 万元) of the sentence that set each line's total, when it held several
     set_among: dict[str, list[float]] = field(default_factory=dict)
+    rates: set[float] = field(default_factory=set)  # the execution rates the sentences state
 
 
 def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
@@ -89,10 +90,13 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     while position < limit:
         end = ends.after(position)
         reach = min(end, position + _COLON_REACH)
-        if (text.find(":", position, reach) >= 0 or text.find("：", position, reach) >= 0) and (
-            colon := colon_list(text, reading.plain, position)
-        ):
-            unsummed.extend(colon[0])
+        if (
+            text.find(":", position, reach) >= 0
+            or text.find("：", position, reach) >= 0
+            or text.find("用于", position, reach) >= 0
+        ) and (colon := colon_list(text, reading.plain, position)):
+            if not listed_before(colon[0], unsummed):
+                unsummed.extend(colon[0])
             position = colon[1] + 1
             continue
         if (numbered := _numbered_parts(reading, position, end, limit)) is not None:
@@ -110,12 +114,16 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     _drop_partial_subject_rows(reading.funding)
     _add_level_rows(reading)
     read_added_budget(text, reading.plain, limit, reading.funding)  # 预算X，其中年初预算A，追加B
+    if len(reading.rates) > 1:  # `某补助资金…预算执行率100%。另一补助资金…预算执行率0%`: each a part's, none the fund's
+        reading.funding.execution_rate = None
     if not reading.spending:
         reading.spending.extend(unsummed or quoted_parts(text, limit, reading.funding))
     return reading.funding, reading.spending
 
 
-_COLON_REACH = 45  # chars from a sentence's start to the colon of a list (colon_lists)
+_COLON_REACH = 45  # chars from a sentence's start to the colon (or the 用于) of a list (colon_lists)
+
+
 _NUMBER_REACH = 40  # chars from a sentence's start to the `(1)` of a numbered list of parts
 
 
@@ -380,8 +388,10 @@ def _read_rate(reading: _Reading, start: int, end: int) -> None:
     rate = _RATE.search(text, start, end)
     if rate is None:
         return
+    figure = figure_at(text, *rate.span("rate"), "narrative.execution_rate")
+    reading.rates.add(figure.value or 0.0)
     if funding.execution_rate is None:
-        funding.execution_rate = figure_at(text, *rate.span("rate"), "narrative.execution_rate")
+        funding.execution_rate = figure
     if funding.execution_weight is None and (points := WEIGHT_SCORE.search(text, rate.end(), end)):
         funding.execution_weight = figure_at(text, *points.span("weight"), "narrative.execution_weight")
         funding.execution_score = figure_at(text, *points.span("score"), "narrative.execution_score")

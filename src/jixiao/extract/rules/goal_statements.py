@@ -22,14 +22,14 @@ from __future__ import annotations
 import re
 
 from jixiao.extract.rules.clauses import clean_name, enumerated
-from jixiao.extract.rules.figures import figure_at, terminal_quantities
-from jixiao.model import Indicator, NamedFigure
+from jixiao.extract.rules.figures import built_figure, figure_at, terminal_quantities
+from jixiao.model import Indicator, Kind, NamedFigure
 from jixiao.numbers import QUANTITY
 from jixiao.vocabulary import LEVEL2_WORD
 
 FOUND_BY = "narrative.goal"
 _CUE = "目标"
-_LEAD = re.compile(r"(?:绩效目标|目标任务)(?:下达情况|情况)?(?:为|是)?[:：]|目标任务为|绩效目标为")
+_LEAD = re.compile(r"(?:绩效目标|目标任务)(?:下达情况|情况)?(?:为|是)?[:：]|目标任务为|绩效目标[为是]")
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|[（(]?\d+[)）.、．])")
 _VERB_TAIL = re.compile(r"(?:达到|达|为|是|完成|新增)$")
 _NOT_A_GOAL = re.compile(r"相比|比上年|同比|减少|增加|降低|提高|下降|增长|增幅|资金|经费")
@@ -130,6 +130,13 @@ def _goal(text: str, start: int, end: int) -> Indicator | None:
     name = _VERB_TAIL.sub("", _ORDINAL.sub("", clean_name(text[start : figure.start()])))
     if not _MIN_NAME <= len(name) <= _MAX_NAME or _NOT_A_GOAL.search(name) or any(c.isdigit() for c in name):
         return None
+    unit = _UNIT_IN_BRACKET.fullmatch(text, open_at, end) if figure["unit"] is None and open_at < end else None
+    if unit is not None:  # `覆盖服务人口4.52(万人)`: the unit printed in a bracket after the number
+        target = built_figure(
+            text[figure.start() : end], float(figure["num"]), unit["unit"], None, Kind.NUMBER, figure.start(), end,
+            FOUND_BY,
+        )  # fmt: skip
+        return Indicator(name=name, target=target) if "\u4e00" <= name[0] <= "\u9fff" else None
     if not "\u4e00" <= name[0] <= "\u9fff" or _not_a_count(figure):
         return None
     indicator = Indicator(name=name, target=figure_at(text, *figure.span(), FOUND_BY))
@@ -153,8 +160,10 @@ def _not_a_count(figure: re.Match[str]) -> bool:
     return not value.is_integer() or _YEARS[0] <= value <= _YEARS[1]
 
 
-# `在某景区内完成2座旅游厕所建设`: the count before what is to be built
-_COUNT_FIRST = re.compile(r"[^，,；;\d]{0,16}?(?:完成|新建|建成|建设|改造|修建)(?=\d)")
+# `在某景区内完成2座旅游厕所建设`: the count before what is to be built; a goal may open with the count
+# (`绩效目标是169处农村饮水工程维修养护`)
+_COUNT_FIRST = re.compile(r"(?:[^，,；;\d]{0,16}?(?:完成|新建|建成|建设|改造|修建))?(?=\d)")
+_UNIT_IN_BRACKET = re.compile(r"[（(](?P<unit>万?(?:人次|人|户|个|公里|亩|吨|平方米|立方米|处|座|家))[)）]")
 _COUNTED_NAME = re.compile(r"[\u4e00-\u9fff]{2,20}")
 
 

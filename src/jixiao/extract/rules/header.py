@@ -30,7 +30,7 @@ from jixiao.extract.rules.places import (
     without_pinyin,
 )
 from jixiao.scan import skipping
-from jixiao.vocabulary import ORGAN_SUFFIXES, REPORT_TITLE
+from jixiao.vocabulary import REPORT_TITLE
 
 
 @dataclass(frozen=True)
@@ -423,57 +423,3 @@ def read_header(view: str, raw: str = "") -> Header:
     region = _region(view, lines, fields, [found.title for found in titles], fund, raw or view)
     year = _year(view, fields, title)
     return Header(title=title, region=region, fund=fund, year=year)
-
-
-# a last line that closes a report: a date, a signature, an attachment, a grade or score, site furniture
-# (a site's filing number: `备案号`, `京ICP备…`, `公网安备…`, never a bare `备案`, which a cut sentence or cell
-# prints too: `在民政局备案`), the empty fields of a form's signature block, or a section answered with 无
-_CLOSING_LINE = re.compile(
-    r"\d{1,2}日$|\d{4}\s*年\s*\d{1,2}\s*月$|特此报告|特此说明|此致|敬礼|^附件|主办|版权|ICP|备案号|网安备|备案编号|来源|https?:|技术支持|联系电话|填报人|经办人|负责人[:：]?$|盖章"
-    r"|(?:等级|等次|结论|结果)[^\n“\"]{0,6}(?:[“\"](?:{grades})[”\"]|(?:{grades}))$|得分[^\n]{0,4}\d+(?:\.\d+)?分?$|^(?:无|暂无)$".replace(
-        "{grades}", "优秀|良好|合格|不合格|優秀|優|优|良|中|差"
-    )
-)
-_CLOSING_REACH = 40
-_LAST_SENTENCE = re.compile(r"[。！!？?；;]")
-_BARE_ENUMERATOR = re.compile(
-    r"\s*(?:[（(][\d一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*"
-)
-# `1.预算执行情况分析(包括完成情况和偏差原因等)` as the last line: a section whose text is not there
-_HEADING_ONLY = re.compile(
-    r"\s*(?:[（(][\d一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)[^。；;，,！!？?]{2,40}"
-)
-_OPEN_END = re.compile(r"[\u4e00-\u9fff\dA-Za-z:：、，,（(“]$")
-# a flattened table's last row, complete: `总分 100 96` (a label then two figures, cells apart), or the total
-# row's label alone after the cells of a scrambled form: `… 满意度指标 ) 总分`
-_TABLE_ROW_END = re.compile(r"\S\s+\d+(?:\.\d+)?%?\s+\d+(?:\.\d+)?%?$|(?:^|\s)(?:总分|合计|总计)$")
-
-
-def ends_mid_sentence(text: str) -> bool:
-    """The report stops inside a sentence, a heading or a cell: its last line ends on a word, a figure, a
-    comma or a colon, or is a numbered heading with no text under it, and is none of the lines a report
-    closes with (a date, a signature, a grade…).
-
-    A last line that is a table row (`… | 20 |`) is for the table reader to judge; a flattened table's
-    complete last row (`总分 100 96`) is no cut.
-    """
-    lines = _last_lines(text, 1)
-    if not lines:
-        return False
-    last = lines[-1]
-    if _BARE_ENUMERATOR.fullmatch(last):
-        return True  # `(2)`: a numbered part whose text is not there
-    # the closing words are looked for in the line's last sentence: `…资料报区农业农村委备案。要求各镇街要…、` is cut
-    # inside a sentence, whatever a sentence before it said
-    tail = _LAST_SENTENCE.split(last.rstrip("。！!？?；;"))[-1][-_CLOSING_REACH:]
-    if _CLOSING_LINE.search(tail) or _TABLE_ROW_END.search(tail) or _is_signature(last):
-        return False
-    return bool(_OPEN_END.search(last) or _HEADING_ONLY.fullmatch(last))
-
-
-def _is_signature(line: str) -> bool:
-    """`扎兰屯市就业服务中心`, `青禾县人力资源和社会保障局`: the unit that signs, alone on its line."""
-    return len(line) <= _MAX_HEAD_LINE and bool(leading_places(line)) and bool(_ORGAN_END.search(line))
-
-
-_ORGAN_END = re.compile("(?:" + "|".join(sorted(ORGAN_SUFFIXES, key=len, reverse=True)) + ")$")

@@ -19,10 +19,10 @@ from jixiao.extract.rules.clauses import (
     TARGET_MARKER,
     ClauseReader,
     Cursor,
-    clean_name,
 )
-from jixiao.extract.rules.figures import figure_at
 from jixiao.extract.rules.phrasings import read_phrasings
+from jixiao.extract.rules.result_sections import read_result_sections
+from jixiao.extract.rules.stated_rates import read_reached_rates, read_satisfaction
 from jixiao.extract.rules.statements import read_achieved, read_progress, read_statements
 from jixiao.model import Figure, Indicator
 
@@ -52,18 +52,32 @@ class _Block:
     end: int
 
 
+# `项目绩效目标完成情况:一是产出指标方面,开展…130场…;二是效益指标方面,…`: the levels led in within a paragraph
+_INLINE_LEVEL = re.compile(
+    r"(?<=[：:；;。，,])[ \t]*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])"
+    r"(?P<level2>服务对象满意度|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|产出|效益)指标方面[，,：:]?"
+)
+
+
 def _blocks(text: str) -> list[_Block]:
     headings = list(_LEVEL2_HEADING.finditer(text))
+    if "指标方面" in text:  # the cue of an inline lead: its pattern is not tried at every char otherwise
+        headings = sorted([*headings, *_INLINE_LEVEL.finditer(text)], key=lambda heading: heading.start())
     blocks = []
     for index, heading in enumerate(headings):
         end = headings[index + 1].start() if index + 1 < len(headings) else len(text)
         top = _TOP_HEADING.search(text, heading.end(), end)
-        name = (heading["level2"] or heading["bare"]) + "指标"
+        groups = heading.groupdict()
+        name = (groups["level2"] or groups.get("bare") or "") + "指标"
         level2 = None if name in _LEVEL1_ONLY else "服务对象满意度指标" if name == "满意度指标" else name
         level1 = LEVEL1_OF.get(level2) if level2 else name
-        if heading["goal"]:
-            level1, level2 = None, heading["bare"] + "目标"
-        blocks.append(_Block(level1=level1, level2=level2, start=heading.end(), end=top.start() if top else end))
+        if groups.get("goal"):
+            level1, level2 = None, groups["bare"] + "目标"
+        end = top.start() if top else end
+        if heading.re is _INLINE_LEVEL:  # a lead within a paragraph holds to the paragraph's end
+            line_end = text.find("\n", heading.end(), end)
+            end = end if line_end < 0 else line_end
+        blocks.append(_Block(level1=level1, level2=level2, start=heading.end(), end=end))
     return blocks
 
 
@@ -99,6 +113,7 @@ def _read_block(text: str, block: _Block, program: str | None) -> tuple[list[Ind
             _read_run_on(reader, cursor, line_start, line_end)
             if achieved:
                 read_achieved(reader, line_start, line_end)
+                read_reached_rates(reader, line_start, line_end)  # `活动完成率达到100%` is what was done too
     _flush(reader, cursor, items)
     return reader.indicators, cursor.program
 
@@ -217,80 +232,6 @@ def _read_listings(reader: ClauseReader, start: int, end: int) -> None:
         read_statements(reader, heading.end(), end if line_end < 0 else line_end, listing=True)
 
 
-# starts with its literal, so the scan jumps from 满意 to 满意 (a leading class would be tried at every char)
-_SATISFACTION = re.compile(r"满意(?:度|率)(?:达到|达|为|是)?(?P<actual>\d+(?:\.\d+)?%)(?=[，,；;。\s]|$)")
-_NOT_IN_NAME = "，,；;。：:、\n（()）0123456789"
-_MAX_SUBJECT = 16
-# a goal's words; `达到预期目的` says the goal was met
-_NOT_ACHIEVED = re.compile(r"目标|计划|(?<!达到)预期|预计|力争|确保|不低于|以上|≥|>")
-
-
-def _read_satisfaction(reader: ClauseReader, start: int, end: int) -> None:
-    """`群众及残疾人满意度98%。`: a satisfaction stated with its percent is the survey's result, unless its
-    sentence speaks of a goal (`满意度目标90%`, `确保满意度达到95%`)."""
-    text = reader.text
-    read = [(i.actual.span.start, i.actual.span.end) for i in reader.indicators if i.actual and i.actual.span]
-    for match in _SATISFACTION.finditer(text, start, end):
-        if match.span("actual") in read:
-            continue  # read already, with its target (`满意度为97.5%，高于年度目标值（≥90%）`)
-        sentence = max(start, max(text.rfind(sep, start, match.start()) for sep in _SENTENCE_START) + 1)
-        stops = [i for i in (text.find(sep, match.end(), end) for sep in "。；;\n") if i >= 0]
-        if _NOT_ACHIEVED.search(text, sentence, min(stops, default=end)):
-            continue
-        begin = match.start()
-        while begin > max(start, match.start() - _MAX_SUBJECT) and text[begin - 1] not in _NOT_IN_NAME:
-            begin -= 1
-        name = clean_name(text[begin : match.start() + 3]).lstrip(".．、")
-        if len(name) > len("满意度") and "\u4e00" <= name[0] <= "\u9fff":  # whose satisfaction: 群众, 学生 …
-            reader.found_by = "narrative.satisfaction"
-            reader.add(None, name, actual=figure_at(text, *match.span("actual"), reader.found_by))
-
-
-# `当年办证牌证率达到了100%。`: a rate said to have reached its percent, its clause ending there
-_REACHED_RATE = re.compile(r"率达到了?(?P<actual>\d+(?:\.\d+)?%)(?=[，,；;。\n]|$)")
-_RATE_LEAD = re.compile(
-    r"^(?:(?:19|20)\d{2}年度?|当年|全年|年内|目前|截至目前|通过[^，,；;。]{0,16}?政策|我(?:苏木|镇|乡|街道))+"
-)
-_FUNDING_RATES = ("执行率", "支付率", "到位率", "拨付率", "使用率")  # `预算执行率达到98%` is the funding's
-_FUNDING_RATE_NAME = 6
-# `项目二:某财农〔2023〕12号某村光伏项目资金,…`: a paragraph about one of several projects, named after its number
-_PROJECT_PARAGRAPH = re.compile(
-    r"[ \t]*项目[一二三四五六七八九十\d]{1,3}[:：][ \t]*(?:[^〔，,。\n]{0,10}〔\d{4}〕\d+号)?"
-    r"(?P<program>[^，,。；;\n]{4,60}?)[，,]"
-)
-
-
-def _paragraph_program(text: str, at: int) -> str | None:
-    """The project a `项目N:` paragraph is about, for a figure at `at` inside it."""
-    found = _PROJECT_PARAGRAPH.match(text, text.rfind("\n", 0, at) + 1, at)
-    return found["program"].strip() if found else None
-
-
-def _read_reached_rates(reader: ClauseReader, start: int, end: int) -> None:
-    """`…主要农作物机械化率达到94.8%`: a rate said to have reached a percent in its own clause is what was
-    achieved, unless its sentence speaks of a goal; the money's own rates are the funding's. In a `项目N:`
-    paragraph it is that project's."""
-    text = reader.text
-    if text.find("率达到", start, end) < 0:
-        return
-    read = [(i.actual.span.start, i.actual.span.end) for i in reader.indicators if i.actual and i.actual.span]
-    for match in _REACHED_RATE.finditer(text, start, end):
-        if match.span("actual") in read:
-            continue
-        sentence = max(start, max(text.rfind(sep, start, match.start()) for sep in _SENTENCE_START) + 1)
-        stops = [i for i in (text.find(sep, match.end(), end) for sep in "。；;\n") if i >= 0]
-        if _NOT_ACHIEVED.search(text, sentence, min(stops, default=end)):
-            continue
-        clause = max(sentence, max(text.rfind(sep, sentence, match.start()) for sep in "，,") + 1)
-        name = _RATE_LEAD.sub("", clean_name(text[clause : match.start() + 1]))
-        funding_rate = name.endswith(_FUNDING_RATES) and len(name) <= _FUNDING_RATE_NAME
-        if not 3 <= len(name) <= _MAX_NAME or any(char in _NOT_IN_NAME for char in name) or funding_rate:
-            continue
-        reader.found_by = "narrative.reached_rate"
-        program = _paragraph_program(text, match.start())
-        reader.add(program, name, actual=figure_at(text, *match.span("actual"), reader.found_by))
-
-
 def _nearest_target(text: str, sentence: int, marker: int) -> re.Match[str] | None:
     """The target marker nearest before an actual marker: a text that lost its full stops runs clauses
     together (`A绩效目标值是2个,实际完成值为0个,…,B绩效目标值是28次,实际完成值为40次`), and each actual is
@@ -314,8 +255,8 @@ def _read_loose(text: str, start: int, end: int) -> list[Indicator]:
         reader.clause(Cursor(pos=_loose_name_start(text, sentence, target.start()), program=None), marker, end)
     read_phrasings(reader, start, end)
     read_progress(reader, start, end)
-    _read_satisfaction(reader, start, end)
-    _read_reached_rates(reader, start, end)
+    read_satisfaction(reader, start, end)
+    read_reached_rates(reader, start, end)
     return reader.indicators
 
 
@@ -363,7 +304,7 @@ def _read_indicators(text: str) -> list[Indicator]:
         indicators.extend(found)
     seen = {_identity(indicator) for indicator in indicators}
     for start, end in _uncovered(text, blocks):
-        for indicator in _read_loose(text, start, end):
+        for indicator in [*_read_loose(text, start, end), *read_result_sections(text, start, end)]:
             if _identity(indicator) not in seen:  # 额尔古纳 2024 restates 城镇新增就业人数 in section 三
                 seen.add(_identity(indicator))
                 indicators.append(indicator)

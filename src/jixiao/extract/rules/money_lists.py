@@ -31,8 +31,11 @@ _AMOUNT = skipping(AMOUNT_PATTERN)  # what an item ends in, searched alone on th
 # reads that run once (possessive, no backtracking) and refuses a start whose run is shorter than a name or
 # ends in anything else (a comma, a full stop), before the name is tried at 40 lengths (the same matches).
 _ITEM_RUN = r"(?=[^\d，,；;。:：()（）\n]{2,}+[\d(（\n])"
+# `某河段治理工程(塘口段)监理费12.66万元`: a bracket inside the name (a place, a section) with words after it
+_INNER_BRACKET = rf"(?:[（(][^)）\d，,；;。\n]{{1,12}}[)）]{_NAME_CHAR}{{2,20}}?)?"
 _ITEM = re.compile(
-    rf"{_ITEM_RUN}(?P<name>{_NAME_CHAR}{{2,40}}?(?:[（(][^)）]{{0,30}}[)）])?)\s*(?P<amount>{AMOUNT_PATTERN})"
+    rf"{_ITEM_RUN}(?P<name>{_NAME_CHAR}{{2,40}}?{_INNER_BRACKET}(?:[（(][^)）]{{0,30}}[)）])?)\s*"
+    rf"(?P<amount>{AMOUNT_PATTERN})"
 )
 _SHARE = re.compile(r"[，,]?\s*占[^\d，,；;。]{0,10}?(?P<share>\d+(?:\.\d+)?%)")
 _STARTER = re.compile(r"其中|包括|分别为|分别是|具体为|具体是|资金来源|资金构成")

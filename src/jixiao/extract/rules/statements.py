@@ -17,8 +17,8 @@ import re
 from itertools import pairwise
 
 from jixiao.extract.rules.clauses import ACTUAL, TARGET_MARKER, ClauseReader, clean_name, enumerated
-from jixiao.extract.rules.figures import figure_at, terminal_quantities
-from jixiao.model import Figure, Indicator, NamedFigure
+from jixiao.extract.rules.figures import built_figure, figure_at, terminal_quantities
+from jixiao.model import Figure, Indicator, Kind, NamedFigure
 from jixiao.numbers import QUANTITY, UNIT_PATTERN
 
 _SENTENCE_ENDS = "。\n"
@@ -28,7 +28,11 @@ _GLUED_PERCENT = re.compile(r"%(?=[\u4e00-\u9fff])")
 _COMPARISON = re.compile(r"^(?:低于|高于|超过|超出|少于|多于|不足|比|较|同比|环比|增长|下降|减少|增加|占)")
 _NOT_A_NAME = re.compile(r"指标|目标|计划|预期|预计|任务|完成|实际|其中|合计|执行率|资金总额")
 # `完成工程量波型护栏1820米`: what was done, named after the verb (the heading above says these are results)
-_LEAD = re.compile(r"^(?:(?:共|累计|全年|年内)+|(?:共|累计)?完成(?:工程量|工作量|任务量)?(?=[\u4e00-\u9fff]{2}))")
+# (after the year it was done in: `2019年完成某河治理河道长度8.43公里`)
+_LEAD = re.compile(
+    r"^(?:(?:19|20)\d{2}年度?)?"
+    r"(?:(?:共|累计|全年|年内)+|(?:共|累计)?完成(?:工程量|工作量|任务量)?(?=[\u4e00-\u9fff]{2}))?"
+)
 # `覆盖率及资金到位率均为100%`: one figure for every name before it
 _SHARED = re.compile(r"(?:均|都)(?:为|达到|达|是)")
 _JOINERS = re.compile(r"及(?!时)|和|与|、")  # never the 及 of 及时率
@@ -114,7 +118,9 @@ def _read_clause(reader: ClauseReader, start: int, end: int) -> Indicator | None
     if (rough := rough_count(text, start, end)) is not None:
         return _add_rough(reader, start, rough)
     quantities = [found for found in QUANTITY.finditer(text, start, end) if found.end() > found.start()]
-    if not quantities or quantities[-1].end() != end:
+    if quantities and quantities[-1].end() != end:
+        return _read_counted(reader, start, end)
+    if not quantities:
         return None
     figure = quantities[-1]
     if figure["num"] is None or figure["op"] or figure["suffix"] or "/" in (figure["unit"] or ""):
@@ -130,6 +136,51 @@ def _read_clause(reader: ClauseReader, start: int, end: int) -> Indicator | None
     reader.found_by = "narrative.achieved"
     added = [reader.add(None, name, actual=figure_at(text, *figure.span(), reader.found_by)) for name in cleaned]
     return added[-1] if len(added) == 1 else None
+
+
+# `购置1辆压缩车及2个转运箱`, `打造2部精品剧目`: a verb of doing, then what it counted (the count before the noun)
+_COUNTED = re.compile(
+    r"(?:开展|举办|打造|创作|排演|购置|购买|采购|配套|配备|新建|建成|修建|改造|维修|种植|栽植|安装|培训|慰问|救助|资助)"
+    r"(?=\d)"
+)
+# a whole count with its measure word (never money, a percent or a rate: those are no things counted)
+_COUNT = re.compile(
+    r"(?P<num>\d+)(?P<unit>人次|公里|平方米|个|辆|台|套|部|场|次|处|座|所|家|户|人|名|件|项|批|支|本|册|期|块|条|张|间|株|棵|只|篇|首|幅|米|亩)"
+)
+_COUNTED_NOUN = re.compile(r"[\u4e00-\u9fff“”]{2,20}?(?=(?:及|和|、)\d|$)")
+_COUNTED_JOINER = re.compile(r"及|和|、")
+_COUNTED_SUBJECT = 20  # chars of the subject before the verb (`该项目为某转运站购置…`)
+
+
+def _read_counted(reader: ClauseReader, start: int, end: int) -> Indicator | None:
+    """A clause that ends in what a verb counted, `verb N unit noun [及 N unit noun]`: each noun's count is its
+    actual (the noun its name)."""
+    text = reader.text
+    verb = _COUNTED.search(text, start, end)
+    if verb is None or verb.start() - start > _COUNTED_SUBJECT or any(c.isdigit() for c in text[start : verb.start()]):
+        return None
+    parts: list[tuple[str, re.Match[str]]] = []
+    at = verb.end()
+    while at < end:
+        count = _COUNT.match(text, at, end)
+        if count is None:
+            return None
+        noun = _COUNTED_NOUN.match(text, count.end(), end)
+        name = _name(noun.group(0)) if noun else ""
+        if noun is None or not name:
+            return None
+        parts.append((name, count))
+        joiner = _COUNTED_JOINER.match(text, noun.end(), end)
+        at = joiner.end() if joiner else noun.end()
+    reader.found_by = "narrative.achieved"
+    added = [reader.add(None, name, actual=_count_figure(count, reader.found_by)) for name, count in parts]
+    return added[-1] if len(added) == 1 else None
+
+
+def _count_figure(count: re.Match[str], found_by: str) -> Figure:
+    """`2部`: a count in its measure word, whether or not the number parser knows the word as a unit."""
+    value = float(count["num"])
+    return built_figure(count.group(0), value, count["unit"], None, Kind.NUMBER, *count.span(), found_by)
 
 
 def rough_count(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -1,0 +1,121 @@
+"""What was done, stated in a results section that has no level headings.
+
+    (二)总体绩效目标完成情况分析
+    该项目为某转运站购置1辆压缩车及2个转运箱，配套120个分类垃圾桶，验收合格率100%。
+
+    (二)专项资金预期目标完成程度。
+    2022年完成某河治理河道长度3.6公里，某段综合治理河道长度1.2公里；群众满意度超过90%。
+
+A sub-section whose own title says the goals' completion (目标完成情况, 目标完成程度, 目标实现情况) and that holds
+no level heading (those are the blocks of indicators.py) reports results: its marker-free `noun figure`
+statements are actuals (statements.read_achieved). The section ends at the next heading line. A sentence that
+states money (`资金预算100万元，支付率100%`) is the funding's, and is not read here; a section that marks its
+indicators (`目标值为800人，实际完成812人`) says which of its figures are indicators, and its plain statements
+(`全年举办招聘会12场`) are description.
+
+Anywhere in the text, what was done with the rate it was done to is an indicator too:
+
+    截止11月底，全区共完成农村危房改造129户，完工率243%。
+
+(`完成` then the noun and its count, the next clause only the 完成率 / 完工率): the count its actual, the rate
+its completion.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.extract.rules.clauses import ACTUAL, TARGET_MARKER, ClauseReader
+from jixiao.extract.rules.figures import figure_at
+from jixiao.extract.rules.statements import read_achieved
+from jixiao.model import Indicator
+from jixiao.numbers import QUANTITY
+
+_CUE = "目标完成"
+_TITLE = re.compile(
+    r"[ \t]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])?[ \t]*"
+    r"[^\n。，,：:\d]{0,16}?目标(?:完成情况|完成程度|实现情况)(?:分析)?[。:：]?[ \t]*$"
+)
+_HEADING = re.compile(
+    r"(?m)^[ \t]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d))"
+)
+_MONEY = re.compile(r"\d(?:\.\d+)?\s*(?:万元|亿元|元)")
+# a title about the money (`资金投入…`) or the indicators (`绩效指标完成情况`: indicators.py's listings); the fund's
+# own name (`专项资金预期目标完成程度`) is no such word
+_NOT_RESULTS = re.compile(r"资金(?:投入|到位|使用|管理|执行)|预算|指标")
+
+
+def read_result_sections(text: str, start: int, end: int) -> list[Indicator]:
+    """The actuals stated in every results section of text[start:end], and what was done with its rate."""
+    reader = ClauseReader(text, None, None)
+    if text.find("率", start, end) >= 0:
+        _read_done_with_rate(reader, start, end)
+    if text.find(_CUE, start, end) < 0:
+        return reader.indicators
+    for line_start, line_end in _cue_lines(text, start, end):
+        title = _TITLE.fullmatch(text, line_start, line_end)
+        if title is None or _NOT_RESULTS.search(title.group(0)):
+            continue
+        following = _HEADING.search(text, line_end + 1, end)
+        _read_section(reader, line_end + 1, following.start() if following else end)
+    return reader.indicators
+
+
+def _cue_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines of text[start:end] that hold the cue, each once (found from the cue, not tried line by line)."""
+    lines: list[tuple[int, int]] = []
+    at = text.find(_CUE, start, end)
+    while at >= 0:
+        line_start = max(start, text.rfind("\n", start, at) + 1)
+        line_end = text.find("\n", at, end)
+        line_end = end if line_end < 0 else line_end
+        lines.append((line_start, line_end))
+        at = text.find(_CUE, line_end, end)
+    return lines
+
+
+def _read_section(reader: ClauseReader, start: int, end: int) -> None:
+    text = reader.text
+    if ACTUAL.search(text, start, end) or TARGET_MARKER.search(text, start, end):
+        return  # a section that marks its indicators (目标值…，实际完成…) says which figures are indicators
+    position = start
+    while position < end:
+        stop = min((at for at in (text.find(char, position, end) for char in "。\n") if at >= 0), default=end)
+        if not _MONEY.search(text, position, stop):
+            read_achieved(reader, position, stop)
+        position = stop + 1
+
+
+# starts with its literal: the scan jumps from 率 to 率 (the clause before is found backwards)
+_RATE = re.compile(r"率(?:为|达到|达|是)?(?P<rate>\d+(?:\.\d+)?%)(?=[，,；;。\s]|$)")
+_DONE = re.compile(r"完成(?P<name>[^，,；;。\d\n]{2,20}?)$")
+_CLAUSE_START = "，,；;。:：\n"
+_MONEY_UNITS = ("元", "万元", "亿元", "%")
+
+
+def _read_done_with_rate(reader: ClauseReader, start: int, end: int) -> None:
+    """`…共完成农村危房改造129户，完工率243%`: the count as the actual, the rate as its completion."""
+    text = reader.text
+    for rate in _RATE.finditer(text, start, end):
+        word = rate.start() - 2
+        if word < start or text[word : rate.start()] not in ("完成", "完工") or text[word - 1] not in "，,":
+            continue
+        clause_end = word - 1
+        clause_start = max(text.rfind(char, start, clause_end) for char in _CLAUSE_START) + 1
+        count = _last_count(text, clause_start, clause_end)
+        done = _DONE.search(text, clause_start, count.start()) if count else None
+        if count is None or done is None:
+            continue
+        reader.found_by = "narrative.achieved"
+        indicator = reader.add(None, done["name"].strip(), actual=figure_at(text, *count.span(), reader.found_by))
+        indicator.completion = figure_at(text, *rate.span("rate"), reader.found_by)
+
+
+def _last_count(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The plain count that ends text[start:end] (`129户`; no money, percent, bound or rate)."""
+    found = [match for match in QUANTITY.finditer(text, start, end) if match.end() > match.start()]
+    if not found or found[-1].end() != end or found[-1]["num"] is None:
+        return None
+    last = found[-1]
+    unit = last["unit"] or ""
+    return None if not unit or unit in _MONEY_UNITS or last["op"] or last["suffix"] or "/" in unit else last

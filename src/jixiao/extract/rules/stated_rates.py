@@ -1,0 +1,92 @@
+"""Rates and satisfactions a narrative states as reached, each in its own clause (no target or actual marker).
+
+    群众及残疾人满意度98%。                       (satisfaction: the survey's result)
+    当年主要农作物机械化率达到了94.8%。           (a rate said to have reached its percent)
+
+A sentence that speaks of a goal (目标, 确保, 不低于…) states no result; the money's own rates (执行率, 到位率…)
+are the funding's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.extract.rules.clauses import ClauseReader, clean_name
+from jixiao.extract.rules.figures import figure_at
+
+_SENTENCE_START = "。；;\n"
+_MAX_NAME = 60  # the longest real indicator names run to ~30 characters; a paragraph is longer
+
+
+# starts with its literal, so the scan jumps from 满意 to 满意 (a leading class would be tried at every char)
+_SATISFACTION = re.compile(r"满意(?:度|率)(?:达到|达|为|是)?(?P<actual>\d+(?:\.\d+)?%)(?=[，,；;。\s]|$)")
+_NOT_IN_NAME = "，,；;。：:、\n（()）0123456789"
+_MAX_SUBJECT = 16
+# a goal's words; `达到预期目的` says the goal was met
+_NOT_ACHIEVED = re.compile(r"目标|计划|(?<!达到)预期|预计|力争|确保|不低于|以上|≥|>")
+
+
+def read_satisfaction(reader: ClauseReader, start: int, end: int) -> None:
+    """`群众及残疾人满意度98%。`: a satisfaction stated with its percent is the survey's result, unless its
+    sentence speaks of a goal (`满意度目标90%`, `确保满意度达到95%`)."""
+    text = reader.text
+    read = [(i.actual.span.start, i.actual.span.end) for i in reader.indicators if i.actual and i.actual.span]
+    for match in _SATISFACTION.finditer(text, start, end):
+        if match.span("actual") in read:
+            continue  # read already, with its target (`满意度为97.5%，高于年度目标值（≥90%）`)
+        sentence = max(start, max(text.rfind(sep, start, match.start()) for sep in _SENTENCE_START) + 1)
+        stops = [i for i in (text.find(sep, match.end(), end) for sep in "。；;\n") if i >= 0]
+        if _NOT_ACHIEVED.search(text, sentence, min(stops, default=end)):
+            continue
+        begin = match.start()
+        while begin > max(start, match.start() - _MAX_SUBJECT) and text[begin - 1] not in _NOT_IN_NAME:
+            begin -= 1
+        name = clean_name(text[begin : match.start() + 3]).lstrip(".．、")
+        if len(name) > len("满意度") and "\u4e00" <= name[0] <= "\u9fff":  # whose satisfaction: 群众, 学生 …
+            reader.found_by = "narrative.satisfaction"
+            reader.add(None, name, actual=figure_at(text, *match.span("actual"), reader.found_by))
+
+
+# `当年办证牌证率达到了100%。`: a rate said to have reached its percent, its clause ending there
+_REACHED_RATE = re.compile(r"率达到了?(?P<actual>\d+(?:\.\d+)?%)(?=[，,；;。\n]|$)")
+_RATE_LEAD = re.compile(
+    r"^(?:(?:19|20)\d{2}年度?|当年|全年|年内|目前|截至目前|通过[^，,；;。]{0,16}?政策|我(?:苏木|镇|乡|街道))+"
+)
+_FUNDING_RATES = ("执行率", "支付率", "到位率", "拨付率", "使用率")  # `预算执行率达到98%` is the funding's
+_FUNDING_RATE_NAME = 6
+# `项目二:某财农〔2023〕12号某村光伏项目资金,…`: a paragraph about one of several projects, named after its number
+_PROJECT_PARAGRAPH = re.compile(
+    r"[ \t]*项目[一二三四五六七八九十\d]{1,3}[:：][ \t]*(?:[^〔，,。\n]{0,10}〔\d{4}〕\d+号)?"
+    r"(?P<program>[^，,。；;\n]{4,60}?)[，,]"
+)
+
+
+def _paragraph_program(text: str, at: int) -> str | None:
+    """The project a `项目N:` paragraph is about, for a figure at `at` inside it."""
+    found = _PROJECT_PARAGRAPH.match(text, text.rfind("\n", 0, at) + 1, at)
+    return found["program"].strip() if found else None
+
+
+def read_reached_rates(reader: ClauseReader, start: int, end: int) -> None:
+    """`…主要农作物机械化率达到94.8%`: a rate said to have reached a percent in its own clause is what was
+    achieved, unless its sentence speaks of a goal; the money's own rates are the funding's. In a `项目N:`
+    paragraph it is that project's."""
+    text = reader.text
+    if text.find("率达到", start, end) < 0:
+        return
+    read = [(i.actual.span.start, i.actual.span.end) for i in reader.indicators if i.actual and i.actual.span]
+    for match in _REACHED_RATE.finditer(text, start, end):
+        if match.span("actual") in read:
+            continue
+        sentence = max(start, max(text.rfind(sep, start, match.start()) for sep in _SENTENCE_START) + 1)
+        stops = [i for i in (text.find(sep, match.end(), end) for sep in "。；;\n") if i >= 0]
+        if _NOT_ACHIEVED.search(text, sentence, min(stops, default=end)):
+            continue
+        clause = max(sentence, max(text.rfind(sep, sentence, match.start()) for sep in "，,") + 1)
+        name = _RATE_LEAD.sub("", clean_name(text[clause : match.start() + 1]))
+        funding_rate = name.endswith(_FUNDING_RATES) and len(name) <= _FUNDING_RATE_NAME
+        if not 3 <= len(name) <= _MAX_NAME or any(char in _NOT_IN_NAME for char in name) or funding_rate:
+            continue
+        reader.found_by = "narrative.reached_rate"
+        program = _paragraph_program(text, match.start())
+        reader.add(program, name, actual=figure_at(text, *match.span("actual"), reader.found_by))
