@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from jixiao.documents.normalize import normalize
 from jixiao.extract.rules.funding import extract_funding
+from jixiao.extract.rules.goal_statements import read_goal_statements
+from jixiao.extract.rules.header import ends_mid_sentence, read_header
 from jixiao.extract.rules.indicators import extract_indicators
 
 _Row = tuple[str | None, str, str | None, str | None]
@@ -118,3 +120,51 @@ def test_parts_given_amount_first_that_make_up_no_sum_before_them_are_not_spendi
     text, _ = normalize("我县安排资金1.5亿元。将3000万元资金用于老旧小区改造,9000万元资金用于新建公租房。\n")
     _, spending = extract_funding(text)
     assert spending == []
+
+
+def test_money_used_to_do_the_work_is_executed() -> None:
+    text, _ = normalize(
+        "为尽快恢复生产,我县通过使用2023年中央救灾资金(第二批)320万元,支持受灾地区恢复生产。\n"
+        "(一)资金投入情况。共下达我县中央救灾资金320万元。\n"
+    )
+    funding, _ = extract_funding(text)
+    assert funding.executed.total is not None and funding.executed.total.text == "320万元"
+    assert funding.allocated.total is not None and funding.allocated.total.text == "320万元"
+
+
+# ---- the header -----------------------------------------------------------------------------------------
+
+
+def test_a_last_section_answered_in_a_word_without_its_full_stop_closes_the_report() -> None:
+    squashed = "五、存在的问题及原因分析项目运转正常,暂无问题六、几点建议资金拨付应及时七、其他需要说明的问题暂无"
+    assert not ends_mid_sentence(squashed)
+    assert not ends_mid_sentence("六、其他需要说明的事项\n无")
+    assert ends_mid_sentence("六、存在的问题\n部分资金拨付")  # cut inside the answer
+
+
+def test_a_notice_sentence_naming_the_self_evaluation_is_no_title() -> None:
+    header = read_header(
+        "现已完成某县2023年衔接资金实施项目绩效目标自评,意见收集人:某某联系电话:0000-1234567\n"
+        "绩效目标自评表(2023年度)\n项目名称某县小型水库水位监测设施安装项目\n主管部门某县水利局\n"
+    )
+    assert header.title == "绩效目标自评表(2023年度)"
+    assert header.fund is not None and header.fund.startswith("小型水库水位监测设施安装")
+
+
+def test_an_autonomous_region_that_evaluates_is_the_region_in_the_short_form_the_text_uses() -> None:
+    header = read_header(
+        "根据《财政部关于开展绩效自评工作的通知》有关规定,宁夏回族自治区住房和城乡建设厅、财政厅认真组织开展了"
+        "2024年度某补助资金绩效自评工作,自评情况如下:\n一、绩效目标分解下达情况\n"
+        "财政部下达宁夏某补助资金1200万元。\n"
+    )
+    assert header.region == "宁夏"
+
+
+def test_a_unit_with_its_alternative_in_brackets_is_one_figure() -> None:
+    found = read_goal_statements(
+        normalize("一、绩效目标分解下达情况\n2024年度区域绩效目标:筹集公租房1200套(间);发放补贴3000户。\n")[0]
+    )
+    assert [(i.name, i.target.text if i.target else None) for i in found] == [
+        ("筹集公租房", "1200套(间)"),
+        ("发放补贴", "3000户"),
+    ]

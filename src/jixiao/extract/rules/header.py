@@ -102,7 +102,7 @@ def _title_in(lines: list[str], index: int) -> _TitleLine | None:
     tail = _TITLE_TAIL.match(line, match.end())
     end = tail.end() if tail else match.end()
     title, rest = line[:end].strip(), line[end:].strip(" |")
-    if rest.startswith("。"):  # `设立…区域绩效目标表。`: a sentence about a form, not a title
+    if rest.startswith(("。", "，", ",")):  # `设立…区域绩效目标表。`, `现已完成…自评,意见…`: a sentence, not a title
         return None
     previous = lines[index - 1] if index else ""
     if _carries_over(previous, title):  # `绩效评价自评报告` under its first half
@@ -326,7 +326,18 @@ def _region(
     place = place or _publisher_place(text) or (_publisher_place(raw) if raw is not text else None)
     place = place or _signature_place(text)
     place = place or (_place_before(text, fund, province=True) if fund else None)
+    place = place or next(
+        (found for unit in _EVALUATING_UNIT.findall(text[:_OPENING]) if (found := most_specific(unit))), None
+    )
     return shortest_form(place, text) if place else None
+
+
+# `…有关规定,某自治区住房和城乡建设厅、财政厅认真组织开展了2024年度…绩效自评工作`: the unit that evaluates, in
+# the opening paragraph of a report that names no place elsewhere
+_EVALUATING_UNIT = re.compile(
+    r"([\u4e00-\u9fff]{4,30}?(?:厅|局|委员会|中心))(?:、[\u4e00-\u9fff]{2,10})*(?:认真)?组织开展了?"
+)
+_OPENING = 600
 
 
 def _publisher_place(text: str) -> str | None:
@@ -404,7 +415,10 @@ def read_header(view: str, raw: str = "") -> Header:
 # prints too: `在民政局备案`), the empty fields of a form's signature block, or a section answered with 无
 _CLOSING_LINE = re.compile(
     r"\d{1,2}日$|\d{4}\s*年\s*\d{1,2}\s*月$|特此报告|特此说明|此致|敬礼|^附件|主办|版权|ICP|备案号|网安备|备案编号|来源|https?:|技术支持|联系电话|填报人|经办人|负责人[:：]?$|盖章"
-    r"|(?:等级|等次|结论|结果)[^\n“\"]{0,6}(?:[“\"](?:{grades})[”\"]|(?:{grades}))$|得分[^\n]{0,4}\d+(?:\.\d+)?分?$|^(?:无|暂无)$".replace(
+    r"|(?:等级|等次|结论|结果)[^\n“\"]{0,6}(?:[“\"](?:{grades})[”\"]|(?:{grades}))$|得分[^\n]{0,4}\d+(?:\.\d+)?分?$|^(?:无|暂无)$"
+    # `七、其他需要说明的问题暂无`: the last section answered in a word, its full stop left out
+    r"|(?:^|[。；;\s]|[一二三四五六七八九十]{1,3}、)(?:[（(][一二三四五六七八九十]{1,3}[)）])?"
+    r"[^。；;，,、\d\s]{2,20}?(?:问题|事项|情况|说明|建议)[:：]?\s*(?:暂无|无|没有)$".replace(
         "{grades}", "优秀|良好|合格|不合格|優秀|優|优|良|中|差"
     )
 )
