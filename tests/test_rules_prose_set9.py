@@ -168,3 +168,13 @@ def test_a_unit_with_its_alternative_in_brackets_is_one_figure() -> None:
         ("筹集公租房", "1200套(间)"),
         ("发放补贴", "3000户"),
     ]
+
+
+def test_a_forms_project_name_wrapped_by_the_title_is_the_fund_without_its_place() -> None:
+    header = read_header(
+        "2023年度中央转移支付区域(体育公园项目)绩效自评表\n"
+        "中央转移支付青禾市柳岸区体育公园项目绩效自评表 | |||\n"
+        "转移支付(项目)名称 | 青禾市柳岸区体育公园项目 | |||\n"
+        "中央主管部门 | 国家体育总局 | |||\n"
+    )
+    assert header.fund == "体育公园项目"
