@@ -143,6 +143,8 @@ _LISTED_PART = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,12}?)(?P<figure>\d[^、�
 def parts_then_total(text: str, start: int, end: int) -> tuple[str, re.Match[str], list[NamedFigure]] | None:
     """The clause text[start:end] as `name为 part N、part M 共 T`: the name, the total and its parts, when
     there are two parts or more, each one count in the total's unit, and they add up to it; else None."""
+    if text.find("、", start, end) < 0 or (text.find("共", start, end) < 0 and text.find("合计", start, end) < 0):
+        return None  # the cues: two parts at least, and the word of the total
     found = _PARTS_TOTAL.match(text, start, end)
     total = QUANTITY.fullmatch(text, found.end(), end) if found else None
     if found is None or total is None or not _is_count(total):

@@ -415,14 +415,16 @@ def read_header(view: str, raw: str = "") -> Header:
 # prints too: `在民政局备案`), the empty fields of a form's signature block, or a section answered with 无
 _CLOSING_LINE = re.compile(
     r"\d{1,2}日$|\d{4}\s*年\s*\d{1,2}\s*月$|特此报告|特此说明|此致|敬礼|^附件|主办|版权|ICP|备案号|网安备|备案编号|来源|https?:|技术支持|联系电话|填报人|经办人|负责人[:：]?$|盖章"
-    r"|(?:等级|等次|结论|结果)[^\n“\"]{0,6}(?:[“\"](?:{grades})[”\"]|(?:{grades}))$|得分[^\n]{0,4}\d+(?:\.\d+)?分?$|^(?:无|暂无)$"
-    # `七、其他需要说明的问题暂无`: the last section answered in a word, its full stop left out
-    r"|(?:^|[。；;\s]|[一二三四五六七八九十]{1,3}、)(?:[（(][一二三四五六七八九十]{1,3}[)）])?"
-    r"[^。；;，,、\d\s]{2,20}?(?:问题|事项|情况|说明|建议)[:：]?\s*(?:暂无|无|没有)$".replace(
+    r"|(?:等级|等次|结论|结果)[^\n“\"]{0,6}(?:[“\"](?:{grades})[”\"]|(?:{grades}))$|得分[^\n]{0,4}\d+(?:\.\d+)?分?$|^(?:无|暂无)$".replace(
         "{grades}", "优秀|良好|合格|不合格|優秀|優|优|良|中|差"
     )
 )
 _CLOSING_REACH = 40
+# `七、其他需要说明的问题暂无`: the last section answered in a word, its full stop left out
+_ANSWERED_NONE = re.compile(
+    r"(?:^|[。；;\s]|[一二三四五六七八九十]{1,3}、)(?:[（(][一二三四五六七八九十]{1,3}[)）])?"
+    r"[^。；;，,、\d\s]{2,20}?(?:问题|事项|情况|说明|建议)[:：]?\s*(?:暂无|无|没有)$"
+)
 _LAST_SENTENCE = re.compile(r"[。！!？?；;]")
 _BARE_ENUMERATOR = re.compile(
     r"\s*(?:[（(][\d一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*"
@@ -455,6 +457,8 @@ def ends_mid_sentence(text: str) -> bool:
     # inside a sentence, whatever a sentence before it said
     tail = _LAST_SENTENCE.split(last.rstrip("。！!？?；;"))[-1][-_CLOSING_REACH:]
     if _CLOSING_LINE.search(tail) or _TABLE_ROW_END.search(tail) or _is_signature(last):
+        return False
+    if tail.endswith(("无", "没有")) and _ANSWERED_NONE.search(tail):
         return False
     return bool(_OPEN_END.search(last) or _HEADING_ONLY.fullmatch(last))
 

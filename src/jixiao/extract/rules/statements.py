@@ -113,13 +113,15 @@ def _read_colon_named(reader: ClauseReader, start: int, end: int) -> bool:
         end -= 1
     last = max([named.end(), *(found.end() for found in _CLAUSE_BREAKS.finditer(text, named.end(), end))])
     lead = _TOTAL_LEAD.match(text, last, end)
+    restated = text.startswith(name, named.end())
+    if lead is None and not restated:
+        return False
     figures = [found for found in QUANTITY.finditer(text, named.end(), end) if found["num"] is not None]
     if lead and len(figures) == 1 and figures[0].start() == lead.end() and figures[0].end() == end:
         if not (figures[0]["op"] or figures[0]["suffix"]):
             reader.found_by = "narrative.achieved"
             reader.add(None, name, actual=figure_at(text, *figures[0].span(), reader.found_by))
             return True
-    restated = text.startswith(name, named.end())
     if restated and last == named.end() and len(figures) == 1 and figures[0]["op"] and figures[0].end() == end:
         if figures[0].start() == named.end() + len(name):
             reader.found_by = "narrative.achieved"

@@ -15,10 +15,11 @@ import re
 from jixiao.extract.rules.figures import amount_in_wan, money_at
 from jixiao.extract.rules.money_lists import AMOUNT_PATTERN, about_equal
 from jixiao.model import SpendingItem
+from jixiao.scan import skipping
 
 FOUND_BY = "narrative.used_for"
 _CUE = re.compile(r"用于|支持")
-_PART = re.compile(
+_PART = skipping(  # tried over the whole text: compiled to skip the chars no part starts with
     rf"(?:安排|将)?(?P<amount>{AMOUNT_PATTERN})(?:资金)?(?:下拨|拨付)?(?:用于|支持)(?:实施)?"
     r"(?P<name>[^\d，,；;。:：、“”\n]{2,60}?)(?P<stop>[，,；;。]|$)"
 )
