@@ -135,4 +135,39 @@ def _adds_up(parts: list[tuple[str, dict[str, re.Match[str]]]], count: re.Match[
     return abs(total - float(count["num"].replace(",", ""))) < 1e-9
 
 
-__all__ = ["read_count_breakdowns"]
+# `免费年限为小学阶段6年、初中3年共9年`: the parts first, the total after 共 in the same clause
+_PARTS_TOTAL = re.compile(r"(?P<name>[^，,；;。：:、\d]{2,30}?)(?:为|是|[：:])(?P<parts>[^，,；;。]+?)(?:共计|合计|共)")
+_LISTED_PART = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,12}?)(?P<figure>\d[^、，,；;。]*)")
+
+
+def parts_then_total(text: str, start: int, end: int) -> tuple[str, re.Match[str], list[NamedFigure]] | None:
+    """The clause text[start:end] as `name为 part N、part M 共 T`: the name, the total and its parts, when
+    there are two parts or more, each one count in the total's unit, and they add up to it; else None."""
+    if text.find("、", start, end) < 0 or (text.find("共", start, end) < 0 and text.find("合计", start, end) < 0):
+        return None  # the cues: two parts at least, and the word of the total
+    found = _PARTS_TOTAL.match(text, start, end)
+    total = QUANTITY.fullmatch(text, found.end(), end) if found else None
+    if found is None or total is None or not _is_count(total):
+        return None
+    parts: list[NamedFigure] = []
+    figures: list[re.Match[str]] = []
+    for begin, stop in _spans(text, found.start("parts"), found.end("parts")):
+        part = _LISTED_PART.fullmatch(text, begin, stop)
+        figure = QUANTITY.fullmatch(text, part.start("figure"), stop) if part else None
+        if part is None or figure is None or not _is_count(figure) or figure["unit"] != total["unit"]:
+            return None
+        figures.append(figure)
+        parts.append(NamedFigure(name=part["place"], figure=figure_at(text, *figure.span(), FOUND_BY)))
+    if len(parts) < _MIN_PARTS or not _adds_up([("", {total["unit"]: figure}) for figure in figures], total):
+        return None
+    return found["name"], total, parts
+
+
+def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [found.span() for found in _NOT_A_LIST_MARK.finditer(text, start, end)]
+
+
+_NOT_A_LIST_MARK = re.compile(r"[^、]+")
+
+
+__all__ = ["parts_then_total", "read_count_breakdowns"]

@@ -80,6 +80,11 @@ def _cut_attachment(line: str) -> bool:
 
 
 _CLOSING_REACH = 40
+# `七、其他需要说明的问题暂无`: the last section answered in a word, its full stop left out
+_ANSWERED_NONE = re.compile(
+    r"(?:^|[。；;\s]|[一二三四五六七八九十]{1,3}、)(?:[（(][一二三四五六七八九十]{1,3}[)）])?"
+    r"[^。；;，,、\d\s]{2,20}?(?:问题|事项|情况|说明|建议)[:：]?\s*(?:暂无|无|没有)$"
+)
 _LAST_SENTENCE = re.compile(r"[。！!？?；;]")
 _BARE_ENUMERATOR = re.compile(
     r"\s*(?:[（(][\d一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*"
@@ -113,6 +118,8 @@ def ends_mid_sentence(text: str) -> bool:
     # inside a sentence, whatever a sentence before it said
     tail = _LAST_SENTENCE.split(last.rstrip("。！!？?；;"))[-1][-_CLOSING_REACH:]
     if _CLOSING_LINE.search(tail) or _TABLE_ROW_END.search(tail) or _is_signature(last):
+        return False
+    if tail.endswith(("无", "没有")) and _ANSWERED_NONE.search(tail):
         return False
     return bool(_OPEN_END.search(last) or _HEADING_ONLY.fullmatch(last))
 

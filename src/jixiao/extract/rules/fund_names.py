@@ -152,7 +152,7 @@ def named_subject(value: str) -> str | None:
     name = _clean(_LEADING_NOISE.sub("", value))
     if not _PROJECT_NAME.fullmatch(name) or is_generic(name) or _ORGAN_END.search(name):
         return None
-    return name if _after_places(name) else None
+    return _after_places(name) or None  # `某市某区全民健身中心项目`: the fund without its place
 
 
 _BRACKETED = re.compile(r"^[（(]([^()（）]{4,40})(?:[)）]|$)")

@@ -45,10 +45,11 @@ from jixiao.extract.rules.summed_parts import (
     sources_before_sum,
 )
 from jixiao.extract.rules.unstated_budget import unstated_budget
+from jixiao.extract.rules.used_for import used_for_parts
 from jixiao.model import Funding, FundingLine, SourceAmount, SpendingItem
 from jixiao.vocabulary import FUNDING_VERBS, source_of
 
-_PERCENT = r"\d+(?:\.\d+)?%"
+_PERCENT = r"\d+(?:\.\d+)?[ \t]?%"  # `91.33 %`: a space a converter put before the sign
 _RATE = re.compile(rf"(?:预算执行率|资金执行率|执行率|支付率)(?:为|达到|达|是)?(?P<rate>{_PERCENT})")
 _INDICATOR_SECTION = re.compile(
     r"(?m)^[ \t]*(?:[（(]?[一二三四五六七八九十\d]+[、.）)]\s*)?"
@@ -118,6 +119,8 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
         reading.funding.execution_rate = None
     if not reading.spending:
         reading.spending.extend(unsummed or quoted_parts(text, limit, reading.funding))
+    # `安排X万元支持…;安排Y万元支持…`: checked against the sum they make up, read past the indicator heading too
+    reading.spending.extend(used_for_parts(text, len(text), reading.spending))
     return reading.funding, reading.spending
 
 

@@ -121,7 +121,9 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _goal(text: str, start: int, end: int) -> Indicator | None:
     """`name [达到] figure [(其中，…)]` as a target-only indicator, or None."""
     end = _trimmed(text, start, end)
-    open_at = _trailing_bracket(text, start, end)
+    whole = terminal_quantities(text, start, end) if text[end - 1 : end] in (")", "）") else []
+    bracketed_unit = bool(whole) and whole[-1].end() == end and (whole[-1]["unit"] or "").endswith((")", "）"))
+    open_at = end if bracketed_unit else _trailing_bracket(text, start, end)  # `40422套(间)`: the unit's bracket
     head_end = _trimmed(text, start, open_at)
     values = terminal_quantities(text, start, head_end)
     if not values or values[-1].end() != head_end or values[-1]["num"] is None:

@@ -124,7 +124,7 @@ def _title_in(lines: list[str], index: int) -> _TitleLine | None:
     tail = _TITLE_TAIL.match(line, match.end())
     end = tail.end() if tail else match.end()
     title, rest = line[:end].strip(), line[end:].strip(" |")
-    if rest.startswith("。"):  # `设立…区域绩效目标表。`: a sentence about a form, not a title
+    if rest.startswith(("。", "，", ",")):  # `设立…区域绩效目标表。`, `现已完成…自评,意见…`: a sentence, not a title
         return None
     if _LIST_HEADING.match(rest):  # the heading of a page's list of its forms, not one form's title
         return None
@@ -352,7 +352,18 @@ def _region(
     place = place or _publisher_place(text) or (_publisher_place(raw) if raw is not text else None)
     place = place or _signature_place(text)
     place = place or (_place_before(text, fund, province=True) if fund else None)
+    place = place or next(
+        (found for unit in _EVALUATING_UNIT.findall(text[:_OPENING]) if (found := most_specific(unit))), None
+    )
     return shortest_form(place, text) if place else None
+
+
+# `…有关规定,某自治区住房和城乡建设厅、财政厅认真组织开展了2024年度…绩效自评工作`: the unit that evaluates, in
+# the opening paragraph of a report that names no place elsewhere
+_EVALUATING_UNIT = re.compile(
+    r"([\u4e00-\u9fff]{4,30}?(?:厅|局|委员会|中心))(?:、[\u4e00-\u9fff]{2,10})*(?:认真)?组织开展了?"
+)
+_OPENING = 600
 
 
 def _publisher_place(text: str) -> str | None:

@@ -21,6 +21,7 @@ from jixiao.extract.rules.clauses import (
     Cursor,
 )
 from jixiao.extract.rules.phrasings import read_phrasings
+from jixiao.extract.rules.restated import read_restated
 from jixiao.extract.rules.result_sections import read_result_sections
 from jixiao.extract.rules.stated_rates import read_reached_rates, read_satisfaction
 from jixiao.extract.rules.statements import read_achieved, read_progress, read_statements
@@ -30,14 +31,17 @@ from jixiao.model import Figure, Indicator
 # blanked out of the prose) is not tried again space by space (which made the scan quadratic in the line)
 _LEVEL2_HEADING = re.compile(
     r"(?m)^[ \t]*+(?:[（(]?[\d一二三四五六七八九十]+[）)]?[、.．]?[ \t]*|[①-⑳][ \t]*)?(?:产出(?=数量|质量|时效|成本))?"
-    r"(?:(?P<level2>服务对象满意度|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|产出|效益)指标"
+    # (`实效指标`: 时效 misprinted, a level still, kept as printed)
+    r"(?:(?P<level2>服务对象满意度|满意度|数量|质量|时效|实效|成本|经济效益|社会效益|生态效益|可持续影响|产出|效益)指标"
     # not `…指标值为` (the indicator's own name); `产出指标（分值50分，得分49.04分）` carries its points
     r"(?!值|名称)(?:完成情况)?(?:分析|方面|中)?(?:[（(][^）)\n]{0,30}[）)])?[：:，,。]?"
     # `(1)经济效益。人均产粮增加290kg/人。`: a numbered heading may leave 指标 out (never `(5)服务对象满意度：…`,
     # an item)
     # (`5.社会效益目标。…`: a template's name for the level, kept as printed)
     # or alone on its line (`(2)社会效益`)
-    r"|(?<=[、.．)）])[ \t]*(?P<bare>经济效益|社会效益|生态效益|可持续影响)(?P<goal>目标)?(?:。|[ \t]*$))[ \t]*"
+    r"|(?<=[、.．)）])[ \t]*(?P<bare>经济效益|社会效益|生态效益|可持续影响)(?P<goal>目标)?(?:。|[ \t]*$)"
+    # `②社会效益:知晓度为100%。`: a circled number and a colon mark the level without 指标
+    r"|(?<=[①-⑳])[ \t]*(?P<circled>经济效益|社会效益|生态效益|可持续影响)[：:])[ \t]*"
 )
 _LEVEL1_ONLY = ("产出指标", "效益指标")
 _TOP_HEADING = re.compile(r"(?m)^[ \t]*[一二三四五六七八九十]+、")
@@ -68,7 +72,7 @@ def _blocks(text: str) -> list[_Block]:
         end = headings[index + 1].start() if index + 1 < len(headings) else len(text)
         top = _TOP_HEADING.search(text, heading.end(), end)
         groups = heading.groupdict()
-        name = (groups["level2"] or groups.get("bare") or "") + "指标"
+        name = (groups["level2"] or groups.get("bare") or groups.get("circled") or "") + "指标"
         level2 = None if name in _LEVEL1_ONLY else "服务对象满意度指标" if name == "满意度指标" else name
         level1 = LEVEL1_OF.get(level2) if level2 else name
         if groups.get("goal"):
@@ -109,6 +113,8 @@ def _read_block(text: str, block: _Block, program: str | None) -> tuple[list[Ind
             items.append((line_start, line_end))
         elif items:
             items[-1] = (items[-1][0], line_end)
+        elif read_restated(reader, line_start, line_end):
+            continue
         elif not read_phrasings(reader, line_start, line_end):
             _read_run_on(reader, cursor, line_start, line_end)
             if achieved:
@@ -122,7 +128,10 @@ def _states_achievements(text: str, block: _Block) -> bool:
     """The block reports what was done: its heading says so (`1.产出指标完成情况。`, `产出指标全部完成，`) or
     the title above it does."""
     heading = text[text.rfind("\n", 0, block.start) + 1 : block.start]
-    return "完成" in heading or _under_achievements(text, block.start)
+    if "完成" in heading or _under_achievements(text, block.start):
+        return True
+    # `…兑付率100%。2.效益指标完成情况分析` run onto its last line: the next title says this one reports results
+    return any(_GLUED_COMPLETION_TITLE.search(text, start, end) for start, end in _lines(text, block.start, block.end))
 
 
 _SECTION_LINE = re.compile(
@@ -134,6 +143,7 @@ _LEVEL_LINE = re.compile(
 )
 
 
+_BARE_ACHIEVED_TITLE = re.compile(r"[ \t]*(?:已)?完成的?(?:绩效)?目标(?:情况)?[。：:]?[ \t]*")
 # a completion title a converter ran onto the end of the paragraph before it
 _GLUED_COMPLETION_TITLE = re.compile(
     r"。[ \t]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])"
@@ -153,6 +163,8 @@ def _under_achievements(text: str, at: int) -> bool:
         line = text[start:end]
         if _SECTION_LINE.fullmatch(line) and (not _LEVEL_LINE.match(line) or "完成情况" in line):
             return "完成" in line  # `1.产出指标完成情况分析` above `(2)质量指标` says it too
+        if _BARE_ACHIEVED_TITLE.fullmatch(line):
+            return True  # `完成的绩效目标。`: the title's number lost
         if _GLUED_COMPLETION_TITLE.search(line):
             return True  # `…兑付率100%。2.效益指标完成情况分析`: the title run onto a paragraph's last line
         end = start - 1

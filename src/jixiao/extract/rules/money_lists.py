@@ -94,10 +94,10 @@ def _clean(name: str) -> str:
     return _NAME_NOISE.sub("", name.strip(" .．:：、◇\t").lstrip(")）")).strip(" .．:：、◇\t")
 
 
-_USED_FOR_ITEM = re.compile(
-    rf"(?P<amount>{AMOUNT_PATTERN})\s*用于(?P<name>[^\d，,；;。:：\n]{{2,40}})(?P<stop>[，,；;。]|$)"
+_USED_FOR_ITEM = re.compile(  # `安排252万元支持新建公租房`: 支持 says it as 用于 does
+    rf"(?P<amount>{AMOUNT_PATTERN})\s*(?:用于|支持)(?P<name>[^\d，,；;。:：\n]{{2,40}})(?P<stop>[，,；;。]|$)"
 )
-_USED_FOR_GAP = re.compile(r"\s*(?:另有|另)?")
+_USED_FOR_GAP = re.compile(r"\s*(?:另有|另|安排)?")
 
 
 def _amount_first_items(text: str, plain: str, start: int, end: int) -> tuple[list[Item], int]:
@@ -119,7 +119,7 @@ def items_in(text: str, plain: str, start: int, end: int) -> tuple[list[Item], i
     items: list[Item] = []
     if _AMOUNT.search(plain, start, end) is None:
         return items, end  # every item ends in an amount; the item scan costs ~1 ms per 1,000 chars without one
-    if _USED_FOR_ITEM.match(plain, start, end):
+    if _USED_FOR_ITEM.match(plain, _USED_FOR_GAP.match(plain, start, end).end(), end):  # type: ignore[union-attr]
         return _amount_first_items(text, plain, start, end)
     for match in _ITEM.finditer(plain, start, end):
         name = _clean(text[match.start("name") : match.end("name")])  # as printed, not as masked

@@ -133,7 +133,10 @@ def standalone(name: str, text: str) -> bool:
 
 
 def shortest_form(place: str, text: str) -> str:
-    """呼伦贝尔扎兰屯市 → 扎兰屯市 when the report also uses the shorter name on its own."""
+    """呼伦贝尔扎兰屯市 → 扎兰屯市 when the report also uses the shorter name on its own; 广西壮族自治区 → 广西 too."""
+    if place.endswith("自治区"):  # the short name printed on its own, not as the start of the full one
+        bare = text.replace(place, "")
+        return next((short for short in SHORT_REGIONS if place.startswith(short) and short in bare), place)
     place = strip_province(place)
     for cut in range(1, len(place) - 2):
         tail = place[cut:]

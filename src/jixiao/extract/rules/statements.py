@@ -17,6 +17,7 @@ import re
 from itertools import pairwise
 
 from jixiao.extract.rules.clauses import ACTUAL, TARGET_MARKER, ClauseReader, clean_name, enumerated
+from jixiao.extract.rules.count_breakdowns import FOUND_BY, parts_then_total
 from jixiao.extract.rules.figures import built_figure, figure_at, terminal_quantities
 from jixiao.model import Figure, Indicator, Kind, NamedFigure
 from jixiao.numbers import QUANTITY, UNIT_PATTERN
@@ -43,6 +44,8 @@ _ROUGH = re.compile(rf"\d+(?:\.\d+)?(?:多|余)(?:{UNIT_PATTERN})")
 _ROUGH_UNIT_REACH = 6
 # `某联络处2022年今年以来共接待…`: the time and the unit before what was done are no part of its name
 _SINCE = re.compile(r"^[^，,；;]{0,30}?以来")
+# `2023年通过农机购置补贴政策直接受益户5户`: the year and the policy that brought it are no part of the name
+_CONTEXT = re.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:通过[^，,；;。\d]{2,16}?政策)?")
 _NAME_END = re.compile(r"(?:共|约|近|计)+$")
 _SPENT = re.compile(r"资金|经费|发放|下达|拨付|收到|安排|投资")
 
@@ -61,6 +64,8 @@ def read_achieved(reader: ClauseReader, start: int, end: int) -> None:
 
 def _read_sentence(reader: ClauseReader, start: int, end: int) -> None:
     text = reader.text
+    if _read_colon_named(reader, start, end):
+        return
     parts = text.find("其中", start, end)  # `…，其中坡改梯25.26公顷，封育治理958.81公顷`: parts, not indicators
     end = parts if parts >= 0 else end
     cuts = [start]
@@ -83,10 +88,50 @@ def _read_sentence(reader: ClauseReader, start: int, end: int) -> None:
         pieces = [begin] + [glued.end() for glued in _GLUED_PERCENT.finditer(text, begin, stop)] + [stop]
         last = None
         for piece_start, piece_end in pairwise(pieces):
+            if (split := parts_then_total(text, piece_start, piece_end)) and (name := _name(split[0])):
+                reader.found_by = FOUND_BY
+                indicator = reader.add(None, name, actual=figure_at(text, *split[1].span(), FOUND_BY))
+                indicator.breakdown.extend(split[2])
+                continue
             listed = _counts_listed(text, piece_start, piece_end)
             for item_start, item_end in listed or [(piece_start, piece_end)]:
                 last = _read_clause(reader, item_start, item_end)
             last = None if len(listed) > 1 else last
+
+
+# `开展工作督导：每季度开展一次，共4次。` / `服务对象满意度：服务对象满意度≥80%。`: a line named before its colon
+_COLON_NAME = re.compile(r"[ \t]*(?P<name>[^\d，,；;。：:、\s]{2,30})[：:][ \t]*")
+_TOTAL_LEAD = re.compile(r"(?:共计|合计|总计|累计|共)")
+_TOTAL_AFTER_PARTS = re.compile(r"\d[^、，,；;。\d]{0,4}(?:共计|合计|共)\d")
+
+
+def _read_colon_named(reader: ClauseReader, start: int, end: int) -> bool:
+    """A sentence named before its colon whose words after it describe the work: a total closing its last
+    clause (`…，共4次`) is that name's actual; a lone bound restating the name (`满意度≥80%`) its target (a
+    bound is a target's shape). Anything else is left to the clause reading."""
+    text = reader.text
+    named = _COLON_NAME.match(text, start, end)
+    if named is None or not (name := _name(named["name"])):
+        return False
+    while end > named.end() and text[end - 1] in "。；; \t":
+        end -= 1
+    last = max([named.end(), *(found.end() for found in _CLAUSE_BREAKS.finditer(text, named.end(), end))])
+    lead = _TOTAL_LEAD.match(text, last, end)
+    restated = text.startswith(name, named.end())
+    if lead is None and not restated:
+        return False
+    figures = [found for found in QUANTITY.finditer(text, named.end(), end) if found["num"] is not None]
+    if lead and len(figures) == 1 and figures[0].start() == lead.end() and figures[0].end() == end:
+        if not (figures[0]["op"] or figures[0]["suffix"]):
+            reader.found_by = "narrative.achieved"
+            reader.add(None, name, actual=figure_at(text, *figures[0].span(), reader.found_by))
+            return True
+    if restated and last == named.end() and len(figures) == 1 and figures[0]["op"] and figures[0].end() == end:
+        if figures[0].start() == named.end() + len(name):
+            reader.found_by = "narrative.achieved"
+            reader.add(None, name, target=figure_at(text, *figures[0].span(), reader.found_by))
+            return True
+    return False
 
 
 def _counts_listed(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -94,6 +139,8 @@ def _counts_listed(text: str, start: int, end: int) -> list[tuple[int, int]]:
     else none (a 、 inside a name: `往返机场、火车站接送客人200多人次`)."""
     if text.find("、", start, end) < 0:
         return []
+    if _TOTAL_AFTER_PARTS.search(text, start, end):
+        return []  # `为小班1年、中班1年共3年`: parts before their total, no list of counts
     items = enumerated(text, start, end)
     for item_start, item_end in items:
         if rough_count(text, item_start, item_end) is None and not _plain_count_ends(text, item_start, item_end):
@@ -213,7 +260,7 @@ def _read_before(reader: ClauseReader, figure: re.Match[str]) -> bool:
 
 
 def _name(printed: str) -> str:
-    name = _NAME_END.sub("", _LEAD.sub("", _SINCE.sub("", clean_name(printed))))
+    name = _NAME_END.sub("", _LEAD.sub("", _SINCE.sub("", _CONTEXT.sub("", clean_name(printed)))))
     if (
         not 2 <= len(name) <= _MAX_NAME
         or any(char.isdigit() for char in name)

@@ -1,0 +1,74 @@
+"""Where a sum went, told amount first, part after part (用于 / 支持 each part):
+
+    我县安排配套资金1.2亿元支持城镇住房,其中:安排3000万元支持老旧小区改造;安排9000万元支持公租房。
+    中央下达资金共8050万元。将8000万元资金下拨用于实施集中供热,50万元资金下拨用于实施某厂治理项目。
+
+The parts are spending (where the money went), read only when two or more follow one another and together
+they make up an amount printed just before them (in their sentence or the one before): nothing else tells the
+parts of a whole from amounts given out over time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.extract.rules.figures import amount_in_wan, money_at
+from jixiao.extract.rules.money_lists import AMOUNT_PATTERN, about_equal
+from jixiao.model import SpendingItem
+from jixiao.scan import skipping
+
+FOUND_BY = "narrative.used_for"
+_CUE = re.compile(r"用于|支持")
+_PART = skipping(  # tried over the whole text: compiled to skip the chars no part starts with
+    rf"(?:安排|将)?(?P<amount>{AMOUNT_PATTERN})(?:资金)?(?:下拨|拨付)?(?:用于|支持)(?:实施)?"
+    r"(?P<name>[^\d，,；;。:：、“”\n]{2,60}?)(?P<stop>[，,；;。]|$)"
+)
+_AMOUNT = re.compile(AMOUNT_PATTERN)
+_MIN_PARTS = 2
+_SENTENCE_ENDS = "。\n"
+
+
+def used_for_parts(text: str, end: int, spending: list[SpendingItem]) -> list[SpendingItem]:
+    """The runs of `amount 用于 part` items in text[:end] that add up to an amount just before them, minus the
+    amounts `spending` holds already."""
+    if _CUE.search(text, 0, end) is None:
+        return []
+    taken = {(item.amount.span.start, item.amount.span.end) for item in spending if item.amount and item.amount.span}
+    found: list[SpendingItem] = []
+    for run in _runs(text, end):
+        first = run[0].start()
+        if not _adds_up_to_before(text, first, sum(_value(part) for part in run)):
+            continue
+        found.extend(
+            SpendingItem(category=part["name"], amount=money_at(text, *part.span("amount"), FOUND_BY))
+            for part in run
+            if part.span("amount") not in taken
+        )
+    return found
+
+
+def _value(part: re.Match[str]) -> float:
+    return amount_in_wan(part["amount"]) or 0.0
+
+
+def _runs(text: str, end: int) -> list[list[re.Match[str]]]:
+    runs: list[list[re.Match[str]]] = []
+    for part in _PART.finditer(text, 0, end):
+        last = runs[-1][-1] if runs else None
+        if last is not None and last["stop"] != "。" and not text[last.end() : part.start()].strip():
+            runs[-1].append(part)
+        else:
+            runs.append([part])
+    return [run for run in runs if len(run) >= _MIN_PARTS]
+
+
+def _adds_up_to_before(text: str, at: int, whole: float) -> bool:
+    """An amount in the sentence before `at` or the one before that is `whole` (within rounding)."""
+    start = at
+    for _ in range(2):
+        start = max(text.rfind(char, 0, max(start - 1, 0)) for char in _SENTENCE_ENDS) + 1
+    for amount in _AMOUNT.finditer(text, start, at):
+        value = amount_in_wan(amount.group(0))
+        if value is not None and about_equal(whole, value):
+            return True
+    return False
