@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from jixiao.documents.normalize import normalize
+from jixiao.extract.rules.cut_end import ends_mid_sentence
 from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.goal_statements import read_goal_statements
-from jixiao.extract.rules.header import ends_mid_sentence, read_header
+from jixiao.extract.rules.header import read_header
 from jixiao.extract.rules.indicators import extract_indicators
 
 _Row = tuple[str | None, str, str | None, str | None]
