@@ -71,6 +71,7 @@ def compact(text: str) -> str:
     return "".join(text.split())
 
 
+@lru_cache(maxsize=16384)  # a cell's shape and its header words both ask of the same text
 def role_of(text: str) -> Role | None:
     """The role a single header cell names (spaces ignored), or None."""
     match = HEADER_WORD.fullmatch(compact(text))

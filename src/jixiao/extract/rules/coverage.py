@@ -74,8 +74,9 @@ def _prose_figures(text: str, tables: list[Table]) -> list[tuple[tuple[int, int]
     found = []
     for sentence in _SENTENCE.finditer(text):
         span = sentence.span()
-        if _MAY_COUNT.search(text, *span) is None or not _ABOUT.search(text, *span) or regions.overlaps(span):
-            continue  # a figure counted here is an arabic number (`num`) with a unit: most sentences hold none
+        if regions.overlaps(span) or _MAY_COUNT.search(text, *span) is None or not _ABOUT.search(text, *span):
+            continue  # a table's line first (one bisect), then: a figure counted here is an arabic number
+            # (`num`) with a unit, and most sentences hold none
         figures = []
         for match in QUANTITY.finditer(text, *span):
             printed = match.group(0).strip()
