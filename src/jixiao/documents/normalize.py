@@ -3,9 +3,10 @@
 Spans in the report model point into the normalized text. The map lets the review page (or anyone)
 find the same place in the original: `origin[i]` is the offset in the raw text of normalized char i.
 What a figure printed is never folded away beyond what is listed here: full-width digits and
-comparators become half-width, LaTeX comparators become symbols, converter artefacts go, lines broken
-mid-sentence are joined, spaces between a number and the Chinese next to it are dropped, and wrappers
-(site chrome, Word metadata, injected romanisation: see `wrappers.py`) are removed.
+comparators and ideographic spaces become half-width, LaTeX comparators become symbols, converter artefacts
+go, the empty line after every line of a text spaced so goes, lines broken mid-sentence are joined, spaces
+between a number and the Chinese next to it are dropped, and wrappers (site chrome, Word metadata, injected
+romanisation: see `wrappers.py`) are removed.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}  # ０-９
 _FULL_WIDTH.update({code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
 _FULL_WIDTH.update({code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)})  # ａ-ｚ
 _FULL_WIDTH.update(
-    {ord(a): ord(b) for a, b in zip("％．＜＝＞＋－／｜≧≦\u00a0\u2002\u2003", "%.<=>+-/|≥≤   ", strict=True)}
+    {ord(a): ord(b) for a, b in zip("％．＜＝＞＋－／｜≧≦\u00a0\u2002\u2003\u3000", "%.<=>+-/|≥≤    ", strict=True)}
 )
 # table lines as OCR and text dumps draw them: box-drawing bars and 丨 (a radical no report writes as a word)
 _FULL_WIDTH.update({ord(a): ord("|") for a in "│┃丨"})
@@ -114,8 +115,8 @@ def _trailing_space(match: re.Match[str]) -> str:
 
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 
+_LINE_ENDS = re.compile(r"\r\n?")
 _PASSES: list[tuple[re.Pattern[str], Replacement, re.Pattern[str] | None]] = [
-    (re.compile(r"\r\n?"), lambda m: "\n", None),
     (re.compile(r"\t"), _tab_cell, None),
     *WRAPPER_PASSES,
     (re.compile(r"\[bookmark:[^\]]*\]"), lambda m: "", None),
@@ -164,11 +165,36 @@ def _join_if_broken(text: str) -> Replacement:
     return replace
 
 
+_NEWLINE_RUN = re.compile(r"\n{2,}")
+_TEXT_LINES = re.compile(r"[^\n]\n(?=[^\n])")  # two lines with nothing between them
+_MIN_DOUBLED_LINES = 2
+_BARE_CELL = 20  # a line this short with no bar is a cell of a one-cell-per-line dump (T2)
+_BARE_SHARE = 0.8
+
+
+def _doubled_breaks(text: str) -> bool:
+    """Every line stands between empty lines (a web page's paragraph spacing on every line) and the lines are
+    not a one-cell-per-line dump's bare cells, whose blank lines part the cells (LAYOUTS.md T2): then an
+    empty line says nothing. A line of spaces counts as a line (an empty cell)."""
+    if text.count("\n") < 2 * _MIN_DOUBLED_LINES or _TEXT_LINES.search(text) is not None:
+        return False
+    lines = [line.strip() for line in text.split("\n") if line]
+    bare = sum(1 for line in lines if len(line) < _BARE_CELL and "|" not in line)
+    return bare < _BARE_SHARE * len(lines)
+
+
+def _halved(match: re.Match[str]) -> str:
+    return "\n" * ((len(match.group(0)) + 1) // 2)
+
+
 def normalize(raw: str) -> tuple[str, list[int]]:
     """Return the normalized text and, per char, its offset in `raw`."""
     # one char for one char, offsets unchanged; a regex finds the few there are (str.translate looks up every
     # char of the text in a dict, 100 times slower on Chinese text)
     mapped = _Mapped(_FULL_WIDTH_CHARS.sub(lambda m: _HALF_WIDTH[m.group()], raw))
+    mapped.sub(_LINE_ENDS, lambda m: "\n")
+    if _doubled_breaks(mapped.text):  # before the wrappers: a page number is known by the line before it
+        mapped.sub(_NEWLINE_RUN, _halved)
     for pattern, replace, cue in _PASSES:
         if cue is None or cue.search(mapped.text):
             mapped.sub(pattern, replace)

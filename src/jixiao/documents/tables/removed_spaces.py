@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from jixiao.documents.tables.tokens import Gap
 
-_DROPPED_IN_CELL = re.compile(r"\n\d{1,2}、|[ \t]?[(（]?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]?")
+_DROPPED_IN_CELL = re.compile(r"\n+\d{1,2}、|[ \t]?[(（]?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]?")
 """What normalization drops inside a cell that is no border there (documents.wrappers): a sharing site's page
 number, a converter's romanisation (`減災(zāi)`, `數(shù)`)."""
 
