@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from jixiao.documents.page_width import at_width, page_width
 from jixiao.documents.tables.headers import HEADER_WORD
 from jixiao.documents.wrappers import WRAPPER_PASSES
 
@@ -34,10 +35,13 @@ _HALF_WIDTH = {chr(code): chr(other) for code, other in _FULL_WIDTH.items()}
 _LATEX_WORDS = {r"\geq": "≥", r"\ge": "≥", r"\leq": "≤", r"\le": "≤", r"\%": "%", r"\times": "×", r"\sim": "~"}
 
 _CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+# `1.`, `(二)`, `第三部分`; a number a line wrap put first (`3727.00万元、…`) opens no heading
 _HEADING_START = re.compile(
-    r"[（(]?[一二三四五六七八九十\d]+[、.．)）]|第[一二三四五六七八九十]+[章节部分]|附件|[（(][一二三四五六七八九十\d]+[)）]"
+    r"[（(]?(?:[一二三四五六七八九十]+|\d{1,2})(?:[、)）]|[.．](?!\d))|第[一二三四五六七八九十]+[章节部分]|附件"
+    r"|[（(][一二三四五六七八九十\d]+[)）]"
 )
 _SENTENCE_END = "。；;！？!?：:）)|"
+_FULL_STOPS = "。；;！？!?|"  # a line ending so is never joined; one ending in `：` or `)` only where the page broke it
 _MIN_BROKEN_LINE = 25  # lines shorter than this are headings or table cells, never joined
 
 Replacement = Callable[[re.Match[str]], str]
@@ -129,9 +133,10 @@ _PASSES: list[tuple[re.Pattern[str], Replacement, re.Pattern[str] | None]] = [
 
 
 # the newline run after a line that stops mid-sentence; _join_if_broken decides whether to join
-_LINE_BREAK_MID_SENTENCE = re.compile(rf"(?<=[^\n{re.escape(_SENTENCE_END)}])\n(?:[ \t\u3000]*\n)*[ \t\u3000]*(?=\S)")
+_LINE_BREAK_MID_SENTENCE = re.compile(rf"(?<=[^\n{re.escape(_FULL_STOPS)}])\n(?:[ \t\u3000]*\n)*[ \t\u3000]*(?=\S)")
 
 
+_FIGURE_END = re.compile(r"[\d%]$")
 _TITLE_LINE = re.compile(r"(?:报告|自评表|评价表)$")  # 关于…情况的报告: a title is never joined to the next line
 _SQUASHED_SPACES = 4  # prose has few spaces; a table squashed onto a line has one between each cell
 _SPACES_LINE = re.compile(r"\n[ \t\u3000]+\n")
@@ -145,20 +150,35 @@ def _is_header_line(line: str) -> bool:
 
 
 def _join_if_broken(text: str) -> Replacement:
-    """Join only long prose lines: short lines are headings or one-cell-per-line table dumps."""
+    """Join only long prose lines (short lines are headings or one-cell-per-line table dumps), and lines a
+    PDF's page edge broke, squashed table rows too (see `page_width`)."""
+    width: list[int | None] = []  # found on the first line that needs it: most texts have none
+
+    def at_page_edge(line: str, breaks: str) -> bool:
+        if breaks.count("\n") != 1:
+            return False
+        if not width:
+            width.append(page_width(text.split("\n")))
+        return at_width(line, width[0])
 
     def replace(match: re.Match[str]) -> str:
         line_start = text.rfind("\n", 0, match.start()) + 1
         line = text[line_start : match.start()].strip()
         line_end = text.find("\n", match.end())
         following = text[match.end() : line_end if line_end >= 0 else len(text)]
+        if line[-1:] in _SENTENCE_END and not at_page_edge(line, match.group(0)):
+            return match.group(0)
         if len(line) < _MIN_BROKEN_LINE or "|" in line or "|" in following or _HEADING_START.match(following):
             return match.group(0)
-        if _TITLE_LINE.search(line) or line.count(" ") >= _SQUASHED_SPACES:  # a title, or a squashed table (T3)
+        if _FIGURE_END.search(line) and following[:1].isdigit():  # two figures a line apart: joined, they glue
             return match.group(0)
+        if _TITLE_LINE.search(line):
+            return match.group(0)
+        if line.count(" ") >= _SQUASHED_SPACES or _is_header_line(following):
+            if not at_page_edge(line, match.group(0)):  # a squashed table's row (T3), a header under a line
+                return match.group(0)
+            return " " if match.group(0)[-1:].isspace() else ""  # the page broke it: the row runs on
         if _SPACES_LINE.search(match.group(0)):  # an empty cell of a one-cell-per-line table follows
-            return match.group(0)
-        if _is_header_line(following):
             return match.group(0)
         return ""
 

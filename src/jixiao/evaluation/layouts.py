@@ -14,9 +14,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from jixiao.documents.page_width import display_width
+
 Rewrite = Callable[[str, Sequence[str]], str]
 
-WRAP_WIDTH = 36  # characters per line of a PDF page's text at body size
+WRAP_WIDTH = 72  # columns of a PDF page's line at body size: 36 Chinese characters
 _CELL = " |"
 
 
@@ -29,6 +31,13 @@ def cells(line: str) -> list[str]:
     """The cells of a row, stripped; the empty piece after a closing pipe is not a cell."""
     pieces = [piece.strip() for piece in line.split("|")]
     return pieces[:-1] if pieces and not pieces[-1] else pieces
+
+
+def cell_per_line(text: str) -> bool:
+    """A dump of one cell per line (most piped lines hold at most one cell): its rows are not known, so the
+    transforms that rewrite whole rows leave it as it is."""
+    rows = [line for line in text.split("\n") if is_row(line)]
+    return sum(1 for line in rows if len([cell for cell in cells(line) if cell]) >= 2) < len(rows) / 2
 
 
 def _per_row(text: str, render: Callable[[list[str]], str]) -> str:
@@ -47,16 +56,22 @@ def bare_cell_lines(text: str, keep: Sequence[str] = ()) -> str:
 
 def framed(text: str, keep: Sequence[str] = ()) -> str:
     """Rows drawn with a bar at both ends, as OCR and markdown converters print them: `| a | b |  |`."""
+    if cell_per_line(text):
+        return text
     return _per_row(text, lambda row: "| " + " | ".join(row) + " |")
 
 
 def squashed(text: str, keep: Sequence[str] = ()) -> str:
     """T3 row by row: the cells of each row a single space apart, empty cells gone."""
+    if cell_per_line(text):
+        return text
     return _per_row(text, lambda row: " ".join(cell for cell in row if cell))
 
 
 def flattened(text: str, keep: Sequence[str] = ()) -> str:
     """T3 whole: every run of table rows squashed onto one line."""
+    if cell_per_line(text):
+        return text
     out: list[str] = []
     run: list[str] = []
     for line in [*text.split("\n"), ""]:
@@ -87,8 +102,9 @@ def _protected(line: str, keep: Sequence[str]) -> list[bool]:
 
 
 def wrapped(text: str, keep: Sequence[str] = (), width: int = WRAP_WIDTH) -> str:
-    """Every line longer than `width` broken as a PDF page breaks it, mid-sentence or mid-cell (of a table
-    squashed onto a line), never inside a figure's printed text or a number. Pipe rows stay whole."""
+    """Every line wider than `width` columns (a Chinese character takes two) broken as a PDF page breaks it,
+    mid-sentence or mid-cell (of a table squashed onto a line), never inside a figure's printed text or a
+    number. Pipe rows stay whole."""
     out: list[str] = []
     for line in text.split("\n"):
         if is_row(line):  # a PDF draws no bars: a pipe dump came from HTML, whose rows are not wrapped
@@ -96,18 +112,27 @@ def wrapped(text: str, keep: Sequence[str] = (), width: int = WRAP_WIDTH) -> str
             continue
         guard = _protected(line, keep)
         start = 0
-        while len(line) - start > width:
-            cut = start + width
+        while display_width(line[start:]) > width:
+            cut = _fitting(line, start, width)
             while cut > start + 1 and guard[cut]:
                 cut -= 1
-            if cut == start + 1:  # a figure longer than the line: break after it
-                cut = start + width
+            if cut == start + 1:  # a figure wider than the line: break after it
+                cut = _fitting(line, start, width)
                 while cut < len(line) and guard[cut]:
                     cut += 1
             out.append(line[start:cut])
             start = cut
         out.append(line[start:])
     return "\n".join(out)
+
+
+def _fitting(line: str, start: int, width: int) -> int:
+    """The end of the longest run of `line` from `start` that fits in `width` columns."""
+    end, used = start, 0
+    while end < len(line) and used + display_width(line[end]) <= width:
+        used += display_width(line[end])
+        end += 1
+    return end
 
 
 _CHROME = (
@@ -177,7 +202,7 @@ TRANSFORMS = (
     Transform("framed", framed, "rows with bars at both ends (OCR, markdown)"),
     Transform("squashed", squashed, "T3 each row's cells a space apart"),
     Transform("flattened", flattened, "T3 a whole table on one line"),
-    Transform("wrapped", wrapped, f"lines broken at {WRAP_WIDTH} chars (PDF)"),
+    Transform("wrapped", wrapped, f"lines broken at {WRAP_WIDTH} columns (PDF)"),
     Transform("chrome", chrome, "site chrome before the report"),
     Transform("debris", debris, "Word metadata glued before the first line"),
     Transform("blank_lines", blank_lines, "line breaks doubled"),

@@ -49,6 +49,7 @@ _SEPARATOR = skipping(r"\||\n|\t+|(?<=\S)[ \u3000]{2,}(?=\S)")
 _GLUED_TEXT_VALUE = re.compile("(?:" + "|".join(sorted(TEXT_VALUES, key=len, reverse=True)) + ")$")
 _LINE_SENTENCE = re.compile(r"[^\s|]*[\u4e00-\u9fff][，,；;][^\s|]*。")  # clauses, no space: one cell
 _NOT_SPACES = re.compile(r"\S+")
+_MIN_LABELLED = 3  # a block label and two header words
 _MAY_HOLD_VALUE = re.compile(r"[\d\-—/／]")  # what a value token (tokens.VALUE, a date, a dash) needs
 
 
@@ -146,13 +147,37 @@ def _header_parts(cell: Cell) -> list[Cell] | None:
 @lru_cache(maxsize=16384)
 def _header_spans(text: str) -> tuple[tuple[int, int], ...] | None:
     words = [(m.start(), m.end()) for m in _NOT_SPACES.finditer(text)]
-    if len(words) > 1 and all(role_of(text[a:b]) for a, b in words):
-        return tuple(words)
+    if len(words) > 1 and (spaced := _spaced_header(text, words)) is not None:
+        return spaced
     spans = split_header_words(text) if len(words) == 1 and role_of(text) is None else None
     if spans is None:
         return None
     trimmed = [trimmed_cell(text, a, b) for a, b in spans]
     return tuple((part.start, part.end) for part in trimmed)
+
+
+def _spaced_header(text: str, words: list[tuple[int, int]]) -> tuple[tuple[int, int], ...] | None:
+    """Header cells a single space apart (`执行率 得分`), some printed with a space inside (`年度 指标值`,
+    `一级 指标`: a word that names no column joins the one before or after it), the first maybe the form's
+    block label (`绩效指标 一级指标 二级指标 …`)."""
+    spans: list[tuple[int, int]] = []
+    if len(words) > _MIN_LABELLED and BLOCK_LABEL.match(text[slice(*words[0])]):
+        spans, words = [words[0]], words[1:]
+    labelled = len(spans)
+    at = 0
+    while at < len(words):
+        start, end = words[at]
+        if role_of(text[start:end]):
+            spans.append((start, end))
+        elif len(spans) > labelled and role_of(text[spans[-1][0] : end]):
+            spans[-1] = (spans[-1][0], end)
+        elif at + 1 < len(words) and role_of(text[start : words[at + 1][1]]):
+            spans.append((start, words[at + 1][1]))
+            at += 1
+        else:
+            return None
+        at += 1
+    return tuple(spans) if len(spans) > 1 else None
 
 
 def _split_last_header(pieces: list[Piece]) -> list[Piece]:
