@@ -149,35 +149,35 @@ def _is_header_line(line: str) -> bool:
     return HEADER_WORD.match(line.strip()) is not None and len(HEADER_WORD.findall(line)) >= _HEADER_WORDS
 
 
-def _join_if_broken(text: str) -> Replacement:
+def _join_if_broken(text: str, origin: list[int], raw: str) -> Replacement:
     """Join only long prose lines (short lines are headings or one-cell-per-line table dumps), and lines a
-    PDF's page edge broke, squashed table rows too (see `page_width`)."""
+    PDF's page edge broke, squashed table rows too (see `page_width`: widths are the raw lines', as printed,
+    before spaces were dropped)."""
     width: list[int | None] = []  # found on the first line that needs it: most texts have none
 
-    def at_page_edge(line: str, breaks: str) -> bool:
-        if breaks.count("\n") != 1:
+    def at_page_edge(match: re.Match[str]) -> bool:
+        if match.group(0).count("\n") != 1:
             return False
         if not width:
-            width.append(page_width(text.split("\n")))
-        return at_width(line, width[0])
+            width.append(page_width(raw.split("\n")))
+        end = origin[match.start()]  # the line break, in the raw text
+        return at_width(raw[raw.rfind("\n", 0, end) + 1 : end], width[0])
 
     def replace(match: re.Match[str]) -> str:
         line_start = text.rfind("\n", 0, match.start()) + 1
         line = text[line_start : match.start()].strip()
         line_end = text.find("\n", match.end())
         following = text[match.end() : line_end if line_end >= 0 else len(text)]
-        if line[-1:] in _SENTENCE_END and not at_page_edge(line, match.group(0)):
-            return match.group(0)
-        if len(line) < _MIN_BROKEN_LINE or "|" in line or "|" in following or _HEADING_START.match(following):
+        if "|" in line or "|" in following or _HEADING_START.match(following) or _TITLE_LINE.search(line):
             return match.group(0)
         if _FIGURE_END.search(line) and following[:1].isdigit():  # two figures a line apart: joined, they glue
             return match.group(0)
-        if _TITLE_LINE.search(line):
+        if at_page_edge(match):  # the page broke it, whatever the line holds: it runs on
+            return " " if match.group(0)[-1] in " \t\u3000" else ""
+        if line[-1:] in _SENTENCE_END or len(line) < _MIN_BROKEN_LINE:
             return match.group(0)
-        if line.count(" ") >= _SQUASHED_SPACES or _is_header_line(following):
-            if not at_page_edge(line, match.group(0)):  # a squashed table's row (T3), a header under a line
-                return match.group(0)
-            return " " if match.group(0)[-1:].isspace() else ""  # the page broke it: the row runs on
+        if line.count(" ") >= _SQUASHED_SPACES or _is_header_line(following):  # a squashed row (T3), a header
+            return match.group(0)
         if _SPACES_LINE.search(match.group(0)):  # an empty cell of a one-cell-per-line table follows
             return match.group(0)
         return ""
@@ -218,5 +218,5 @@ def normalize(raw: str) -> tuple[str, list[int]]:
     for pattern, replace, cue in _PASSES:
         if cue is None or cue.search(mapped.text):
             mapped.sub(pattern, replace)
-    mapped.sub(_LINE_BREAK_MID_SENTENCE, _join_if_broken(mapped.text))
+    mapped.sub(_LINE_BREAK_MID_SENTENCE, _join_if_broken(mapped.text, mapped.origin, raw))
     return mapped.text, mapped.origin

@@ -50,8 +50,15 @@ def cell_lines(text: str, keep: Sequence[str] = ()) -> str:
 
 
 def bare_cell_lines(text: str, keep: Sequence[str] = ()) -> str:
-    """T2 one cell per line without pipes, a blank line between cells, an empty cell a line of spaces."""
-    return _per_row(text, lambda row: "\n\n".join(cell or "  " for cell in row))
+    """T2 one cell per line without pipes, a blank line between cells, an empty cell a line of spaces (the
+    empty cells a row ends with, a pipe dump's padding, left out)."""
+
+    def render(row: list[str]) -> str:
+        while len(row) > 1 and not row[-1]:
+            row = row[:-1]
+        return "\n\n".join(cell or "  " for cell in row) + "\n"
+
+    return _per_row(text, render)
 
 
 def framed(text: str, keep: Sequence[str] = ()) -> str:
