@@ -114,3 +114,24 @@ def test_a_line_break_the_page_put_inside_a_word_is_no_gap_between_cells() -> No
                 joined += 1
                 assert not gap(index), (width, text[index - 5 : index + 5])
     assert joined >= 3
+
+
+def test_a_block_label_spaced_out_letter_by_letter_still_leads_the_header() -> None:
+    assert _indicator_rows(ROWS.replace("绩效指标 ", "绩 效 指 标 ")) == _indicator_rows(ROWS)
+
+
+NUMBERED = """一级指标 二级指标 三级指标 年度指标值 实际完成值 得分
+产出指标 数量指标 一、集中供水工程维修 ≥40处 42处 20.0
+1、水源井维修 ≥25处 26处 10.0
+二、管网延伸工程 ≥12公里 12.6公里 20.0
+1、主管网延伸 ≥8公里 8.4公里 10.0
+二、绩效自评结论
+本项目总体完成年度目标。
+"""
+
+
+def test_a_numbered_row_squashed_under_another_is_no_section_heading() -> None:
+    rows = _indicator_rows(NUMBERED)
+    names = ["一、集中供水工程维修", "1、水源井维修", "二、管网延伸工程", "1、主管网延伸"]
+    assert [row["name"] for row in rows] == names
+    assert rows[3]["actual"] == "8.4公里"

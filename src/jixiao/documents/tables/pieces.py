@@ -159,10 +159,13 @@ def _header_spans(text: str) -> tuple[tuple[int, int], ...] | None:
 def _spaced_header(text: str, words: list[tuple[int, int]]) -> tuple[tuple[int, int], ...] | None:
     """Header cells a single space apart (`执行率 得分`), some printed with a space inside (`年度 指标值`,
     `一级 指标`: a word that names no column joins the one before or after it), the first maybe the form's
-    block label (`绩效指标 一级指标 二级指标 …`)."""
+    block label (`绩效指标 一级指标 二级指标 …`, also spaced out: `绩 效 指 标 一级指标 …`)."""
     spans: list[tuple[int, int]] = []
-    if len(words) > _MIN_LABELLED and BLOCK_LABEL.match(text[slice(*words[0])]):
-        spans, words = [words[0]], words[1:]
+    spaced_out = next((at for at, (a, b) in enumerate(words) if b - a > 1), len(words))  # `绩 效 指 标`
+    for size in (1, spaced_out):
+        if len(words) - size >= _MIN_LABELLED - 1 and BLOCK_LABEL.match("".join(text[a:b] for a, b in words[:size])):
+            spans, words = [(words[0][0], words[size - 1][1])], words[size:]
+            break
     labelled = len(spans)
     at = 0
     while at < len(words):
