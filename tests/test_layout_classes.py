@@ -135,3 +135,17 @@ def test_a_numbered_row_squashed_under_another_is_no_section_heading() -> None:
     names = ["一、集中供水工程维修", "1、水源井维修", "二、管网延伸工程", "1、主管网延伸"]
     assert [row["name"] for row in rows] == names
     assert rows[3]["actual"] == "8.4公里"
+
+
+OCR_ROWS = """（本文由扫描件经OCR识别生成，如有差异以原件为准）
+资金投入情况（万元） 全年预算数(A) 全年执行数(B) 预算执行率
+年度资金总额 7O6.2O 688.4l 97.48%
+其中：中央财政资金 5OO.OO 5OO.OO 1OO%
+"""
+
+
+def test_a_number_an_ocr_misread_stays_whole_in_a_squashed_row() -> None:
+    report = extract_rules(Document.from_text(OCR_ROWS, path="a.txt", format="txt", sha256="0"))
+    executed = report.funding.executed
+    assert executed.total is not None and (executed.total.text, executed.total.value) == ("688.4l", 688.41)
+    assert [(s.amount.text, s.amount.value) for s in report.funding.budget.by_source] == [("5OO.OO", 500.0)]

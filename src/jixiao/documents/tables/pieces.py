@@ -13,9 +13,9 @@ from dataclasses import replace
 from functools import lru_cache
 
 from jixiao.documents.tables.cell_lines import opens_its_line
-from jixiao.documents.tables.headers import BLOCK_LABEL, compact, role_of, split_header_words
+from jixiao.documents.tables.headers import BLOCK_LABEL, compact, role_of, spaced_header, split_header_words
 from jixiao.documents.tables.levels import inner_levels, level_parts, level_spans
-from jixiao.documents.tables.ocr import ocr_repaired
+from jixiao.documents.tables.ocr import is_misread, misread_words, ocr_repaired
 from jixiao.documents.tables.shapes import (
     COLUMN_TAG,
     POINTS_ALONE,
@@ -49,7 +49,6 @@ _SEPARATOR = skipping(r"\||\n|\t+|(?<=\S)[ \u3000]{2,}(?=\S)")
 _GLUED_TEXT_VALUE = re.compile("(?:" + "|".join(sorted(TEXT_VALUES, key=len, reverse=True)) + ")$")
 _LINE_SENTENCE = re.compile(r"[^\s|]*[\u4e00-\u9fff][，,；;][^\s|]*。")  # clauses, no space: one cell
 _NOT_SPACES = re.compile(r"\S+")
-_MIN_LABELLED = 3  # a block label and two header words
 _MAY_HOLD_VALUE = re.compile(r"[\d\-—/／]")  # what a value token (tokens.VALUE, a date, a dash) needs
 
 
@@ -101,6 +100,8 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False, alon
     """
     if _stays_whole(cell.text, piped) or not _MAY_HOLD_VALUE.search(cell.text):
         return [cell]  # every value token holds a digit or a dash: without one, all tokens are words
+    if ocr and (misread := misread_words(text, cell, gap)):
+        return [part for word in misread for part in ([word] if is_misread(word) else _split(text, word, gap, False))]
     found = tokens(text, cell.start, cell.end, gap)
     if len(found) <= 1 or not any(token.is_value for token in found):
         return [cell]
@@ -147,40 +148,13 @@ def _header_parts(cell: Cell) -> list[Cell] | None:
 @lru_cache(maxsize=16384)
 def _header_spans(text: str) -> tuple[tuple[int, int], ...] | None:
     words = [(m.start(), m.end()) for m in _NOT_SPACES.finditer(text)]
-    if len(words) > 1 and (spaced := _spaced_header(text, words)) is not None:
+    if len(words) > 1 and (spaced := spaced_header(text, words)) is not None:
         return spaced
     spans = split_header_words(text) if len(words) == 1 and role_of(text) is None else None
     if spans is None:
         return None
     trimmed = [trimmed_cell(text, a, b) for a, b in spans]
     return tuple((part.start, part.end) for part in trimmed)
-
-
-def _spaced_header(text: str, words: list[tuple[int, int]]) -> tuple[tuple[int, int], ...] | None:
-    """Header cells a single space apart (`执行率 得分`), some printed with a space inside (`年度 指标值`,
-    `一级 指标`: a word that names no column joins the one before or after it), the first maybe the form's
-    block label (`绩效指标 一级指标 二级指标 …`, also spaced out: `绩 效 指 标 一级指标 …`)."""
-    spans: list[tuple[int, int]] = []
-    spaced_out = next((at for at, (a, b) in enumerate(words) if b - a > 1), len(words))  # `绩 效 指 标`
-    for size in (1, spaced_out):
-        if len(words) - size >= _MIN_LABELLED - 1 and BLOCK_LABEL.match("".join(text[a:b] for a, b in words[:size])):
-            spans, words = [(words[0][0], words[size - 1][1])], words[size:]
-            break
-    labelled = len(spans)
-    at = 0
-    while at < len(words):
-        start, end = words[at]
-        if role_of(text[start:end]):
-            spans.append((start, end))
-        elif len(spans) > labelled and role_of(text[spans[-1][0] : end]):
-            spans[-1] = (spans[-1][0], end)
-        elif at + 1 < len(words) and role_of(text[start : words[at + 1][1]]):
-            spans.append((start, words[at + 1][1]))
-            at += 1
-        else:
-            return None
-        at += 1
-    return tuple(spans) if len(spans) > 1 else None
 
 
 def _split_last_header(pieces: list[Piece]) -> list[Piece]:
