@@ -62,10 +62,15 @@ def bare_cell_lines(text: str, keep: Sequence[str] = ()) -> str:
 
 
 def framed(text: str, keep: Sequence[str] = ()) -> str:
-    """Rows drawn with a bar at both ends, as OCR and markdown converters print them: `| a | b |  |`."""
+    """Rows drawn with a bar at both ends, as OCR and markdown converters print them: `| a | b |  |` (a row a
+    bar opens already is left as it is: whether that bar is a border or an empty cell, only its table knows)."""
     if cell_per_line(text):
         return text
-    return _per_row(text, lambda row: "| " + " | ".join(row) + " |")
+    lines = text.split("\n")
+    return "\n".join(
+        "| " + " | ".join(cells(line)) + " |" if is_row(line) and not line.lstrip().startswith("|") else line
+        for line in lines
+    )
 
 
 def squashed(text: str, keep: Sequence[str] = ()) -> str:
