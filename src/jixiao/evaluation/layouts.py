@@ -1,7 +1,7 @@
 """Layout transforms for the metamorphic eval: the same facts in another layout.
 
 Published reports reach us as pipe-table dumps, one cell per line, tables squashed onto a line, text wrapped
-at a page width, behind site chrome or converter debris (/work/shared/LAYOUTS.md). The facts of a report do
+at a page width, behind site chrome or converter debris (LAYOUTS.md). The facts of a report do
 not change with its layout, so each transform here rewrites a labelled text the way one of those routes
 would, and the eval scores the reader on it against the same gold (`eval/layouts.py`). No transform edits a
 figure's printed text: `wrapped` and `fullwidth` are told the gold figures' texts and never cut or rewrite
