@@ -10,6 +10,7 @@ from jixiao.model import (
     FundSource,
     Indicator,
     Kind,
+    NamedFigure,
     Op,
     Report,
     SourceAmount,
@@ -202,3 +203,15 @@ def test_a_fund_named_with_or_without_a_generic_tail_is_the_same_fund() -> None:
     assert score_report(gold, output)[0].families["header"].correct == 3
     output.fund = "补助经费"  # too little of the name
     assert score_report(gold, output)[0].families["header"].correct == 2
+
+
+def test_a_part_named_in_full_width_brackets_is_the_same_part() -> None:
+    def with_part(name: str) -> Report:
+        indicator = _indicator("改造中低产田", _count(8000), _count(5300))
+        indicator.breakdown = [NamedFigure(name=name, figure=_count(3000))]
+        return _report([indicator])
+
+    score = score_report(with_part("和平村(补水工程)"), with_part("和平村（补水工程）"))[0].facts
+    assert score.correct == score.gold == score.output
+    other = score_report(with_part("和平村(补水工程)"), with_part("东村(补水工程)"))[0].facts
+    assert other.correct == other.gold - 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from jixiao.documents.normalize import normalize
+from jixiao.documents.tables.removed_spaces import removed_spaces
 
 
 def _check_map(raw: str, text: str, origin: list[int]) -> None:
@@ -75,3 +76,40 @@ def test_a_line_of_label_value_pairs_is_not_joined_to_the_table_header_under_it(
     )
     text, _ = normalize(raw)
     assert text.splitlines() == raw.splitlines()
+
+
+def test_ideographic_spaces_read_as_spaces() -> None:
+    raw = "项目资金\u3000全年预算数(A)\u3000全年执行数(B)\n年度资金总额\u3000\u300064.50\u300061.20\n"
+    text, origin = normalize(raw)
+    assert text == normalize(raw.replace("\u3000", " "))[0]
+    assert "项目资金 全年预算数(A) 全年执行数(B)" in text and len(origin) == len(text)
+
+
+TIGHT = (
+    "一、项目资金情况\n本项目全年预算数为85.60万元，实际执行82.10万元，预算执行率为95.91%。\n"
+    "二、绩效指标完成情况\n项目资金 全年预算数(A) 全年执行数(B) 执行率\n年度资金总额 85.60 82.10 95.91%\n"
+)
+
+
+def test_a_blank_line_after_every_line_is_spacing_and_goes() -> None:
+    doubled = TIGHT.replace("\n", "\n\n")
+    text, origin = normalize(doubled)
+    assert text == normalize(TIGHT)[0]
+    assert doubled[origin[text.index("年度资金总额")]] == "年"
+
+
+def test_the_blank_lines_between_the_bare_cells_of_a_dump_stay() -> None:
+    cells = "\n\n".join(["项目名称", "校舍维修", "全年预算数(A)", "全年执行数(B)", "年度资金总额", "85.60", "82.10"])
+    assert normalize(cells)[0] == cells
+
+
+def test_a_blank_line_between_some_lines_stays() -> None:
+    raw = TIGHT.replace("情况\n", "情况\n\n")
+    assert normalize(raw)[0].count("\n\n") == 2
+
+
+def test_a_sharing_sites_page_number_after_a_doubled_break_cuts_no_cell() -> None:
+    raw = "本页面内容由会员分享。\n\n" + "改造校舍面积" * 40 + "共计\n\n2、" + "一千二百平方米，已全部完工验收。" * 3
+    text, origin = normalize(raw)
+    joined = text.index("共计一千")
+    assert removed_spaces(text, origin, raw)(joined + 2) is False

@@ -79,6 +79,8 @@ def test_a_sharing_sites_page_numbers_leave_the_cells_they_broke_whole(tmp_path:
         "Administrator Administrator 2 5 2024-03-05T02:11:00Z 2024-03-05T02:16:00Z 3 1205 6872\n",
         "/* Style Definitions */ table.MsoNormalTable {mso-style-name:普通表格; font-size:10.5pt;}\n",
         "False False False\n",
+        "陈立华 hbx20817 1 2022-04-11T02:03:00Z 2022-04-11T02:03:00Z 15.00 2052-11.1.0.12970 0 0 False False False ",
+        "陈立华 2022-04-11T02:03:00Z 2022-04-12T08:30:00Z 6 1820\n",
     ],
 )
 def test_word_metadata_junk_before_the_title_is_stripped(junk: str) -> None:
@@ -102,6 +104,11 @@ def test_word_metadata_junk_before_the_title_is_stripped(junk: str) -> None:
 def test_report_lines_that_look_like_chrome_are_kept(line: str) -> None:
     text, _ = normalize(line + "\n")
     assert text == line + "\n"
+
+
+def test_a_name_before_a_date_that_is_no_word_metadata_stays() -> None:
+    text, _ = normalize("王晓明 A组 2024-03-05 提交自评材料\n")
+    assert text.startswith("王晓明 A组")
 
 
 @pytest.mark.parametrize(

@@ -3,9 +3,10 @@
 Spans in the report model point into the normalized text. The map lets the review page (or anyone)
 find the same place in the original: `origin[i]` is the offset in the raw text of normalized char i.
 What a figure printed is never folded away beyond what is listed here: full-width digits and
-comparators become half-width, LaTeX comparators become symbols, converter artefacts go, lines broken
-mid-sentence are joined, spaces between a number and the Chinese next to it are dropped, and wrappers
-(site chrome, Word metadata, injected romanisation: see `wrappers.py`) are removed.
+comparators and ideographic spaces become half-width, LaTeX comparators become symbols, converter artefacts
+go, the empty line after every line of a text spaced so goes, lines broken mid-sentence are joined, spaces
+between a number and the Chinese next to it are dropped, and wrappers (site chrome, Word metadata, injected
+romanisation: see `wrappers.py`) are removed.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from jixiao.documents.page_width import at_width, page_width
 from jixiao.documents.tables.headers import HEADER_WORD
 from jixiao.documents.wrappers import WRAPPER_PASSES
 
@@ -20,7 +22,7 @@ _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}  # ０-９
 _FULL_WIDTH.update({code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
 _FULL_WIDTH.update({code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)})  # ａ-ｚ
 _FULL_WIDTH.update(
-    {ord(a): ord(b) for a, b in zip("％．＜＝＞＋－／｜≧≦\u00a0\u2002\u2003", "%.<=>+-/|≥≤   ", strict=True)}
+    {ord(a): ord(b) for a, b in zip("％．＜＝＞＋－／｜≧≦\u00a0\u2002\u2003\u3000", "%.<=>+-/|≥≤    ", strict=True)}
 )
 # table lines as OCR and text dumps draw them: box-drawing bars and 丨 (a radical no report writes as a word)
 _FULL_WIDTH.update({ord(a): ord("|") for a in "│┃丨"})
@@ -33,10 +35,13 @@ _HALF_WIDTH = {chr(code): chr(other) for code, other in _FULL_WIDTH.items()}
 _LATEX_WORDS = {r"\geq": "≥", r"\ge": "≥", r"\leq": "≤", r"\le": "≤", r"\%": "%", r"\times": "×", r"\sim": "~"}
 
 _CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+# `1.`, `(二)`, `第三部分`; a number a line wrap put first (`3727.00万元、…`) opens no heading
 _HEADING_START = re.compile(
-    r"[（(]?[一二三四五六七八九十\d]+[、.．)）]|第[一二三四五六七八九十]+[章节部分]|附件|[（(][一二三四五六七八九十\d]+[)）]"
+    r"[（(]?(?:[一二三四五六七八九十]+|\d{1,2})(?:[、)）]|[.．](?!\d))|第[一二三四五六七八九十]+[章节部分]|附件"
+    r"|[（(][一二三四五六七八九十\d]+[)）]"
 )
 _SENTENCE_END = "。；;！？!?：:）)|"
+_FULL_STOPS = "。；;！？!?|"  # a line ending so is never joined; one ending in `：` or `)` only where the page broke it
 _MIN_BROKEN_LINE = 25  # lines shorter than this are headings or table cells, never joined
 
 Replacement = Callable[[re.Match[str]], str]
@@ -114,8 +119,8 @@ def _trailing_space(match: re.Match[str]) -> str:
 
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 
+_LINE_ENDS = re.compile(r"\r\n?")
 _PASSES: list[tuple[re.Pattern[str], Replacement, re.Pattern[str] | None]] = [
-    (re.compile(r"\r\n?"), lambda m: "\n", None),
     (re.compile(r"\t"), _tab_cell, None),
     *WRAPPER_PASSES,
     (re.compile(r"\[bookmark:[^\]]*\]"), lambda m: "", None),
@@ -128,9 +133,10 @@ _PASSES: list[tuple[re.Pattern[str], Replacement, re.Pattern[str] | None]] = [
 
 
 # the newline run after a line that stops mid-sentence; _join_if_broken decides whether to join
-_LINE_BREAK_MID_SENTENCE = re.compile(rf"(?<=[^\n{re.escape(_SENTENCE_END)}])\n(?:[ \t\u3000]*\n)*[ \t\u3000]*(?=\S)")
+_LINE_BREAK_MID_SENTENCE = re.compile(rf"(?<=[^\n{re.escape(_FULL_STOPS)}])\n(?:[ \t\u3000]*\n)*[ \t\u3000]*(?=\S)")
 
 
+_FIGURE_END = re.compile(r"[\d%]$")
 _TITLE_LINE = re.compile(r"(?:报告|自评表|评价表)$")  # 关于…情况的报告: a title is never joined to the next line
 _SQUASHED_SPACES = 4  # prose has few spaces; a table squashed onto a line has one between each cell
 _SPACES_LINE = re.compile(r"\n[ \t\u3000]+\n")
@@ -143,25 +149,62 @@ def _is_header_line(line: str) -> bool:
     return HEADER_WORD.match(line.strip()) is not None and len(HEADER_WORD.findall(line)) >= _HEADER_WORDS
 
 
-def _join_if_broken(text: str) -> Replacement:
-    """Join only long prose lines: short lines are headings or one-cell-per-line table dumps."""
+def _join_if_broken(text: str, origin: list[int], raw: str) -> Replacement:
+    """Join only long prose lines (short lines are headings or one-cell-per-line table dumps), and lines a
+    PDF's page edge broke, squashed table rows too (see `page_width`: widths are the raw lines', as printed,
+    before spaces were dropped)."""
+    width: list[int | None] = []  # found on the first line that needs it: most texts have none
+
+    def at_page_edge(match: re.Match[str]) -> bool:
+        if match.group(0).count("\n") != 1:
+            return False
+        if not width:
+            width.append(page_width(raw.split("\n")))
+        end = origin[match.start()]  # the line break, in the raw text
+        return at_width(raw[raw.rfind("\n", 0, end) + 1 : end], width[0])
 
     def replace(match: re.Match[str]) -> str:
         line_start = text.rfind("\n", 0, match.start()) + 1
         line = text[line_start : match.start()].strip()
         line_end = text.find("\n", match.end())
         following = text[match.end() : line_end if line_end >= 0 else len(text)]
-        if len(line) < _MIN_BROKEN_LINE or "|" in line or "|" in following or _HEADING_START.match(following):
+        if "|" in line or "|" in following or _HEADING_START.match(following) or _TITLE_LINE.search(line):
             return match.group(0)
-        if _TITLE_LINE.search(line) or line.count(" ") >= _SQUASHED_SPACES:  # a title, or a squashed table (T3)
+        if _FIGURE_END.search(line) and following[:1].isdigit():  # two figures a line apart: joined, they glue
+            return match.group(0)
+        if at_page_edge(match):  # the page broke it, whatever the line holds: it runs on
+            return " " if match.group(0)[-1] in " \t\u3000" else ""
+        if line[-1:] in _SENTENCE_END or len(line) < _MIN_BROKEN_LINE:
+            return match.group(0)
+        if line.count(" ") >= _SQUASHED_SPACES or _is_header_line(following):  # a squashed row (T3), a header
             return match.group(0)
         if _SPACES_LINE.search(match.group(0)):  # an empty cell of a one-cell-per-line table follows
-            return match.group(0)
-        if _is_header_line(following):
             return match.group(0)
         return ""
 
     return replace
+
+
+_NEWLINE_RUN = re.compile(r"\n{2,}")
+_TEXT_LINES = re.compile(r"[^\n]\n(?=[^\n])")  # two lines with nothing between them
+_MIN_DOUBLED_LINES = 2
+_BARE_CELL = 20  # a line this short with no bar is a cell of a one-cell-per-line dump (T2)
+_BARE_SHARE = 0.8
+
+
+def _doubled_breaks(text: str) -> bool:
+    """Every line stands between empty lines (a web page's paragraph spacing on every line) and the lines are
+    not a one-cell-per-line dump's bare cells, whose blank lines part the cells (LAYOUTS.md T2): then an
+    empty line says nothing. A line of spaces counts as a line (an empty cell)."""
+    if text.count("\n") < 2 * _MIN_DOUBLED_LINES or _TEXT_LINES.search(text) is not None:
+        return False
+    lines = [line.strip() for line in text.split("\n") if line]
+    bare = sum(1 for line in lines if len(line) < _BARE_CELL and "|" not in line)
+    return bare < _BARE_SHARE * len(lines)
+
+
+def _halved(match: re.Match[str]) -> str:
+    return "\n" * ((len(match.group(0)) + 1) // 2)
 
 
 def normalize(raw: str) -> tuple[str, list[int]]:
@@ -169,8 +212,11 @@ def normalize(raw: str) -> tuple[str, list[int]]:
     # one char for one char, offsets unchanged; a regex finds the few there are (str.translate looks up every
     # char of the text in a dict, 100 times slower on Chinese text)
     mapped = _Mapped(_FULL_WIDTH_CHARS.sub(lambda m: _HALF_WIDTH[m.group()], raw))
+    mapped.sub(_LINE_ENDS, lambda m: "\n")
+    if _doubled_breaks(mapped.text):  # before the wrappers: a page number is known by the line before it
+        mapped.sub(_NEWLINE_RUN, _halved)
     for pattern, replace, cue in _PASSES:
         if cue is None or cue.search(mapped.text):
             mapped.sub(pattern, replace)
-    mapped.sub(_LINE_BREAK_MID_SENTENCE, _join_if_broken(mapped.text))
+    mapped.sub(_LINE_BREAK_MID_SENTENCE, _join_if_broken(mapped.text, mapped.origin, raw))
     return mapped.text, mapped.origin

@@ -81,6 +81,15 @@ _OFFICE_CUE = re.compile(r"[Ff][Aa][Ll][Ss][Ee]\s|X-NONE|MicrosoftInternetExplor
 _PAGE_NUMBER_CUE = re.compile(r"[-—–][ \t]*\d|第[ \t]*\d|/[ \t]*共?[ \t]*\d")
 
 
+# The author's name a converter prints before that run (`安福全 zlnb210061 1 2019-05-22T04:56:35Z …`): a short
+# Chinese name opening a line, then ASCII tokens up to a timestamp or `False False`.
+_OFFICE_AUTHOR = re.compile(
+    r"^[ \t]*[\u4e00-\u9fff]{2,4}[ \t]+(?=(?:[A-Za-z0-9_.:+\-]+[ \t]+){0,8}?"
+    r"(?:\d{4}-\d\d-\d\dT\d\d:\d\d|[Ff]alse[ \t]+[Ff]alse))",
+    re.MULTILINE,
+)
+
+
 def _office_run(match: re.Match[str]) -> str:
     return "" if _OFFICE_MARKER.search(match.group(0)) else match.group(0)
 
@@ -144,6 +153,7 @@ Cue = re.Pattern[str] | None
 # wrapper at all, and scanning for the full patterns cost more than the rest of normalization.
 WRAPPER_PASSES: list[tuple[re.Pattern[str], Replacement, Cue]] = [
     (_OFFICE_STYLE, _drop, re.compile(r"Style Definitions|\.Mso")),
+    (_OFFICE_AUTHOR, _drop, _OFFICE_CUE),
     (_OFFICE_RUN, _office_run, _OFFICE_CUE),
     (_INLINE_CHROME, _drop, re.compile(r"字体|打印|关闭|返回顶部|收藏本页|加入收藏|扫一扫")),
     (_LABEL_LINE, _drop, re.compile(rf"(?:{_LABELS})[ \t\u3000]*[:：]")),

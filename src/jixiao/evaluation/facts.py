@@ -29,6 +29,7 @@ found_by.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -101,13 +102,16 @@ def shown(figure: Figure) -> str:
 
 
 def breakdown_keys(indicator: Indicator) -> list[str]:
+    """Keys of an indicator's parts: their names without spaces, width folded (`和平村（补水工程）` is
+    `和平村(补水工程)`)."""
     used: set[str] = set()
     keys = []
     for part in indicator.breakdown:
-        key, count = _compact(part.name), 1
+        name = unicodedata.normalize("NFKC", _compact(part.name))
+        key, count = name, 1
         while key in used:
             count += 1
-            key = f"{_compact(part.name)}#{count}"
+            key = f"{name}#{count}"
         used.add(key)
         keys.append(key)
     return keys

@@ -125,3 +125,33 @@ def kind_of(roles: list[Role]) -> Kind | None:
 
 
 MONEY_IN_YUAN = re.compile(r"[（(](?:单位[:：])?元[)）]|单位[:：]\s*元(?!/)")
+
+
+_MIN_LABELLED = 3  # a block label and two header words
+
+
+def spaced_header(text: str, words: list[tuple[int, int]]) -> tuple[tuple[int, int], ...] | None:
+    """Header cells a single space apart (`执行率 得分`), some printed with a space inside (`年度 指标值`,
+    `一级 指标`: a word that names no column joins the one before or after it), the first maybe the form's
+    block label (`绩效指标 一级指标 二级指标 …`, also spaced out: `绩 效 指 标 一级指标 …`)."""
+    spans: list[tuple[int, int]] = []
+    spaced_out = next((at for at, (a, b) in enumerate(words) if b - a > 1), len(words))  # `绩 效 指 标`
+    for size in (1, spaced_out):
+        if len(words) - size >= _MIN_LABELLED - 1 and BLOCK_LABEL.match("".join(text[a:b] for a, b in words[:size])):
+            spans, words = [(words[0][0], words[size - 1][1])], words[size:]
+            break
+    labelled = len(spans)
+    at = 0
+    while at < len(words):
+        start, end = words[at]
+        if role_of(text[start:end]):
+            spans.append((start, end))
+        elif len(spans) > labelled and role_of(text[spans[-1][0] : end]):
+            spans[-1] = (spans[-1][0], end)
+        elif at + 1 < len(words) and role_of(text[start : words[at + 1][1]]):
+            spans.append((start, words[at + 1][1]))
+            at += 1
+        else:
+            return None
+        at += 1
+    return tuple(spans) if len(spans) > 1 else None

@@ -13,9 +13,9 @@ from dataclasses import replace
 from functools import lru_cache
 
 from jixiao.documents.tables.cell_lines import opens_its_line
-from jixiao.documents.tables.headers import BLOCK_LABEL, compact, role_of, split_header_words
+from jixiao.documents.tables.headers import BLOCK_LABEL, compact, role_of, spaced_header, split_header_words
 from jixiao.documents.tables.levels import inner_levels, level_parts, level_spans
-from jixiao.documents.tables.ocr import ocr_repaired
+from jixiao.documents.tables.ocr import is_misread, misread_words, ocr_repaired
 from jixiao.documents.tables.shapes import (
     COLUMN_TAG,
     POINTS_ALONE,
@@ -100,6 +100,8 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False, alon
     """
     if _stays_whole(cell.text, piped) or not _MAY_HOLD_VALUE.search(cell.text):
         return [cell]  # every value token holds a digit or a dash: without one, all tokens are words
+    if ocr and (misread := misread_words(text, cell, gap)):
+        return [part for word in misread for part in ([word] if is_misread(word) else _split(text, word, gap, False))]
     found = tokens(text, cell.start, cell.end, gap)
     if len(found) <= 1 or not any(token.is_value for token in found):
         return [cell]
@@ -146,8 +148,8 @@ def _header_parts(cell: Cell) -> list[Cell] | None:
 @lru_cache(maxsize=16384)
 def _header_spans(text: str) -> tuple[tuple[int, int], ...] | None:
     words = [(m.start(), m.end()) for m in _NOT_SPACES.finditer(text)]
-    if len(words) > 1 and all(role_of(text[a:b]) for a, b in words):
-        return tuple(words)
+    if len(words) > 1 and (spaced := spaced_header(text, words)) is not None:
+        return spaced
     spans = split_header_words(text) if len(words) == 1 and role_of(text) is None else None
     if spans is None:
         return None

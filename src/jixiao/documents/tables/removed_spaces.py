@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from jixiao.documents.page_width import at_width, page_width
 from jixiao.documents.tables.tokens import Gap
 
-_DROPPED_IN_CELL = re.compile(r"\n\d{1,2}、|[ \t]?[(（]?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]?")
+_DROPPED_IN_CELL = re.compile(r"\n+\d{1,2}、|[ \t]?[(（]?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]?")
 """What normalization drops inside a cell that is no border there (documents.wrappers): a sharing site's page
-number, a converter's romanisation (`減災(zāi)`, `數(shù)`)."""
+number, a converter's romanisation (`減災(zāi)`, `數(shù)`). A line break it joined is none either where the page
+edge broke the line (documents.page_width); where the writer did, it may part two cells of a row."""
 
 
 def removed_spaces(text: str, origin: list[int], raw: str | None = None) -> Gap:
@@ -28,6 +30,18 @@ class _RemovedSpaces(Gap):
         super().__init__(text)
         self.origin = origin
         self.raw = raw
+        self.width: list[int | None] = []  # the raw text's page width, found when a joined line asks
+
+    def _in_cell(self, start: int, end: int) -> bool:
+        """Whether the raw chars normalization dropped between two chars sat inside one cell."""
+        raw = self.raw
+        if raw is None:
+            return False
+        if end - start == 1 and raw[start] == "\n":
+            if not self.width:
+                self.width.append(page_width(raw.split("\n")))
+            return at_width(raw[raw.rfind("\n", 0, start) + 1 : start], self.width[0])
+        return _DROPPED_IN_CELL.fullmatch(raw, start, end) is not None
 
     def __call__(self, index: int) -> bool:
         origin = self.origin
@@ -36,7 +50,7 @@ class _RemovedSpaces(Gap):
         if self.text[index - 1].isspace():
             return True
         before, at = origin[index - 1], origin[index]
-        return at - before > 1 and not (self.raw is not None and _DROPPED_IN_CELL.fullmatch(self.raw, before + 1, at))
+        return at - before > 1 and not self._in_cell(before + 1, at)
 
     def inside_word(self, start: int, end: int) -> list[int]:
         """Inside a word only dropped chars cut: none where the word's chars came one after another (most
@@ -47,8 +61,4 @@ class _RemovedSpaces(Gap):
         if origin[start:end] == list(range(origin[start], origin[start] + end - start)):
             return []
         jumps = [index for index, (before, at) in enumerate(pairwise(origin[start:end]), start + 1) if at - before > 1]
-        if self.raw is None:
-            return jumps
-        return [
-            index for index in jumps if not _DROPPED_IN_CELL.fullmatch(self.raw, origin[index - 1] + 1, origin[index])
-        ]
+        return [index for index in jumps if not self._in_cell(origin[index - 1] + 1, origin[index])]

@@ -1,0 +1,46 @@
+"""The page width of text extracted from a PDF: lines broken where the page ended, not where a cell did.
+
+A PDF's text comes out a printed line at a time, so a table squashed onto one line (LAYOUTS.md T3) is cut
+wherever the page edge fell, mid-cell. Such lines all reach about the same width (Chinese characters count
+two columns, digits and Latin letters one, as the page sets them) and none goes beyond it, while a table
+printed a row per line has rows of every width. A text whose longest lines end within a few columns of one
+width was wrapped there, and a line that reaches it runs on into the next.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_WIDE = re.compile(
+    r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff01-\uff60]"
+)
+_MIN_LONG = 40  # columns: shorter lines are headings, cells, the ends of paragraphs
+_SLACK = 4  # columns a wrapped line may fall short of the width (a wide char or a word that did not fit)
+_MIN_WRAPPED = 4
+_OVER_SHARE = 0.05  # of the long lines may run past the width (chrome, a caption set apart)
+
+
+def display_width(line: str) -> int:
+    """Columns the line takes: two for a wide (CJK) character, one for any other."""
+    return len(line) + len(_WIDE.findall(line))
+
+
+def page_width(lines: list[str]) -> int | None:
+    """The width the text was wrapped at, or None when its lines were not wrapped at one width: the widest
+    band of a few columns that three long lines reach, with (nearly) no line beyond it."""
+    widths = [width for line in lines if (width := display_width(line.rstrip())) >= _MIN_LONG]
+    counts = Counter(widths)
+    allowed = max(1, int(_OVER_SHARE * len(widths)))
+    for width in sorted(counts, reverse=True):
+        over = sum(count for other, count in counts.items() if other > width)
+        if over > allowed:
+            return None
+        if sum(count for other, count in counts.items() if width - _SLACK <= other <= width) >= _MIN_WRAPPED:
+            return width
+    return None
+
+
+def at_width(line: str, width: int | None) -> bool:
+    """Whether the line reaches the page width (so the page, not the writer, ended it)."""
+    return width is not None and display_width(line.rstrip()) >= width - _SLACK
