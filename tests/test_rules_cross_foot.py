@@ -63,15 +63,15 @@ def _row(made: Report) -> list[Figure]:
 
 
 def test_a_glued_funding_row_whose_rate_and_score_follow_from_its_amounts_is_confirmed() -> None:
-    for row in (("20", "20", "100.00%", "10", "10"), ("32.4", "31.69", "97.81%", "10", "9.78")):
+    for row in (("20", "20", "100.00%", "10", "10"), ("42.6", "41.2", "96.71%", "10", "9.67")):
         made = _glued_row(*row)
         confirm_funding_row(made)
         assert {f.found_by for f in _row(made)} == {"table.t4.checked"}, row
 
 
 def test_a_glued_funding_row_off_its_own_arithmetic_stays_low() -> None:
-    # a rate that is not B/A (97.9 % printed for 97.81 %), or a score that is not 分值 × 执行率
-    for row in (("32.4", "31.69", "97.9%", "10", "9.78"), ("20", "20", "100.00%", "10", "8")):
+    # a rate that is not B/A (96.8 % printed for 96.71 %), or a score that is not 分值 × 执行率
+    for row in (("42.6", "41.2", "96.8%", "10", "9.67"), ("20", "20", "100.00%", "10", "8")):
         made = _glued_row(*row)
         confirm_funding_row(made)
         assert {confidence(f) for f in _row(made)} == {Confidence.LOW}, row

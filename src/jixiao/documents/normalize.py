@@ -35,7 +35,7 @@ _HALF_WIDTH = {chr(code): chr(other) for code, other in _FULL_WIDTH.items()}
 _LATEX_WORDS = {r"\geq": "≥", r"\ge": "≥", r"\leq": "≤", r"\le": "≤", r"\%": "%", r"\times": "×", r"\sim": "~"}
 
 _CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
-# `1.`, `(二)`, `第三部分`; a number a line wrap put first (`3727.00万元、…`) opens no heading
+# `1.`, `(二)`, `第三部分`; a number a line wrap put first (`2815.00万元、…`) opens no heading
 _HEADING_START = re.compile(
     r"[（(]?(?:[一二三四五六七八九十]+|\d{1,2})(?:[、)）]|[.．](?!\d))|第[一二三四五六七八九十]+[章节部分]|附件"
     r"|[（(][一二三四五六七八九十\d]+[)）]"

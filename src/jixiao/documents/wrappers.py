@@ -81,7 +81,7 @@ _OFFICE_CUE = re.compile(r"[Ff][Aa][Ll][Ss][Ee]\s|X-NONE|MicrosoftInternetExplor
 _PAGE_NUMBER_CUE = re.compile(r"[-—–][ \t]*\d|第[ \t]*\d|/[ \t]*共?[ \t]*\d")
 
 
-# The author's name a converter prints before that run (`安福全 zlnb210061 1 2019-05-22T04:56:35Z …`): a short
+# The author's name a converter prints before that run (`张某 abcd123456 1 2018-03-11T02:14:07Z …`): a short
 # Chinese name opening a line, then ASCII tokens up to a timestamp or `False False`.
 _OFFICE_AUTHOR = re.compile(
     r"^[ \t]*[\u4e00-\u9fff]{2,4}[ \t]+(?=(?:[A-Za-z0-9_.:+\-]+[ \t]+){0,8}?"

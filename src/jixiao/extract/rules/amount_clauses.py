@@ -163,7 +163,7 @@ def _drop_cumulative(plain: str, start: int, end: int, found: list[Amount]) -> N
 
 
 def _line_before_sum(plain: str, start: int, clause_at: int) -> str | None:
-    """`中央下达我省3批某资金，共计6800万元`: a bare sum word that opens the sentence's first amount sums what
+    """`中央下达我省3批某资金，共计4300万元`: a bare sum word that opens the sentence's first amount sums what
     the clauses before it say was given or spent; their verb is its line (a sum word alone says no line)."""
     earlier = plain[start:clause_at]
     if NOT_A_LINE.search(earlier) or _MATCHING.search(earlier.rstrip("，,；; \t")):

@@ -6,7 +6,7 @@ split weights add up to the form's 100 points and the split scores add up to the
 is confirmed by the two columns at once (a row split wrongly moves a digit between weight and score and
 breaks both sums): the figures are then `table.<layout>.checked`, which the checks trust like a cell read
 by its coefficient. A glued funding row is confirmed by its own arithmetic instead: 执行率 = B/A and
-得分 = 分值 × min(执行率, 1) at the precision printed (`202010100.00%10` is 20 | 20 | 10 | 100.00% | 10).
+得分 = 分值 × min(执行率, 1) at the precision printed (`353510100.00%10` is 35 | 35 | 10 | 100.00% | 10).
 """
 
 from __future__ import annotations

@@ -123,7 +123,7 @@ def _goal(text: str, start: int, end: int) -> Indicator | None:
     end = _trimmed(text, start, end)
     whole = terminal_quantities(text, start, end) if text[end - 1 : end] in (")", "）") else []
     bracketed_unit = bool(whole) and whole[-1].end() == end and (whole[-1]["unit"] or "").endswith((")", "）"))
-    open_at = end if bracketed_unit else _trailing_bracket(text, start, end)  # `40422套(间)`: the unit's bracket
+    open_at = end if bracketed_unit else _trailing_bracket(text, start, end)  # `3125套(间)`: the unit's bracket
     head_end = _trimmed(text, start, open_at)
     values = terminal_quantities(text, start, head_end)
     if not values or values[-1].end() != head_end or values[-1]["num"] is None:
@@ -133,7 +133,7 @@ def _goal(text: str, start: int, end: int) -> Indicator | None:
     if not _MIN_NAME <= len(name) <= _MAX_NAME or _NOT_A_GOAL.search(name) or any(c.isdigit() for c in name):
         return None
     unit = _UNIT_IN_BRACKET.fullmatch(text, open_at, end) if figure["unit"] is None and open_at < end else None
-    if unit is not None:  # `覆盖服务人口4.52(万人)`: the unit printed in a bracket after the number
+    if unit is not None:  # `覆盖服务人口3.80(万人)`: the unit printed in a bracket after the number
         target = built_figure(
             text[figure.start() : end], float(figure["num"]), unit["unit"], None, Kind.NUMBER, figure.start(), end,
             FOUND_BY,
@@ -187,7 +187,7 @@ def _trimmed(text: str, start: int, end: int) -> int:
 
 
 def _trailing_bracket(text: str, start: int, end: int) -> int:
-    """Where a bracket closing the clause opens (`40422套(间)`, `…1.2万亩(其中，…)`), else `end`."""
+    """Where a bracket closing the clause opens (`3125套(间)`, `…1.2万亩(其中，…)`), else `end`."""
     if end <= start or text[end - 1] not in ")）":
         return end
     depth = 0

@@ -31,7 +31,7 @@ _AMOUNT = skipping(AMOUNT_PATTERN)  # what an item ends in, searched alone on th
 # reads that run once (possessive, no backtracking) and refuses a start whose run is shorter than a name or
 # ends in anything else (a comma, a full stop), before the name is tried at 40 lengths (the same matches).
 _ITEM_RUN = r"(?=[^\d，,；;。:：()（）\n]{2,}+[\d(（\n])"
-# `某河段治理工程(塘口段)监理费12.66万元`: a bracket inside the name (a place, a section) with words after it
+# `某河段治理工程(塘口段)监理费8.35万元`: a bracket inside the name (a place, a section) with words after it
 _INNER_BRACKET = rf"(?:[（(][^)）\d，,；;。\n]{{1,12}}[)）]{_NAME_CHAR}{{2,20}}?)?"
 _ITEM = re.compile(
     rf"{_ITEM_RUN}(?P<name>{_NAME_CHAR}{{2,40}}?{_INNER_BRACKET}(?:[（(][^)）]{{0,30}}[)）])?)\s*"

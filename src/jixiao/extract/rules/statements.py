@@ -29,7 +29,7 @@ _GLUED_PERCENT = re.compile(r"%(?=[\u4e00-\u9fff])")
 _COMPARISON = re.compile(r"^(?:低于|高于|超过|超出|少于|多于|不足|比|较|同比|环比|增长|下降|减少|增加|占)")
 _NOT_A_NAME = re.compile(r"指标|目标|计划|预期|预计|任务|完成|实际|其中|合计|执行率|资金总额")
 # `完成工程量波型护栏1820米`: what was done, named after the verb (the heading above says these are results)
-# (after the year it was done in: `2019年完成某河治理河道长度8.43公里`)
+# (after the year it was done in: `2019年完成某河治理河道长度6.25公里`)
 _LEAD = re.compile(
     r"^(?:(?:19|20)\d{2}年度?)?"
     r"(?:(?:共|累计|全年|年内)+|(?:共|累计)?完成(?:工程量|工作量|任务量)?(?=[\u4e00-\u9fff]{2}))?"
