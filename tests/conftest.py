@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,12 @@ __all__ = ["store_target"]  # the fixture, over both store dialects
 GOLD = ROOT / "eval" / "gold"
 SEEDS = ["seed_erguna_2024", "seed_zalantun_2025"]
 SEED_FILES = [SAMPLES / f"{seed}.txt" for seed in SEEDS]  # samples/ also holds written samples; these are real
+
+
+def ctrl_c_as_in_a_terminal() -> None:
+    """A child's `preexec_fn`: SIGINT back to its default. A suite started in the background (`cmd &` in a
+    script, nohup) inherits SIGINT ignored, and a child that ignores Ctrl-C would just run on to the end."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 @pytest.fixture(autouse=True)

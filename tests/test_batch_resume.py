@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, ctrl_c_as_in_a_terminal
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from synthetic import write_batch
@@ -40,6 +40,7 @@ def jixiao_run(folder: Path, db: Path) -> subprocess.Popen[bytes]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,  # its own process group, so the kill takes its workers too
+        preexec_fn=ctrl_c_as_in_a_terminal,
     )
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ctrl_c_as_in_a_terminal
 from jixiao.errors import ConfigError
 from jixiao.extract.llm import local_server
 from jixiao.extract.llm.local_server import bundled_test_model, check_model_file
@@ -112,6 +113,7 @@ def test_killing_jixiao_mid_run_leaves_no_llama_server(tmp_path: Path, how: sign
         env=_env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        preexec_fn=ctrl_c_as_in_a_terminal,
     )
     try:
         server = _wait_for_server_of(process.pid)
@@ -119,6 +121,8 @@ def test_killing_jixiao_mid_run_leaves_no_llama_server(tmp_path: Path, how: sign
         assert process.poll() is None, "jixiao finished before it could be interrupted"
         process.send_signal(how)
         process.wait(timeout=120)  # stopping the server takes seconds, and minutes on a loaded machine
+        if how == signal.SIGINT:
+            assert process.returncode == 130, "Ctrl-C did not interrupt jixiao (it ran on to its end)"
         deadline = time.monotonic() + 15
         while _alive(server) and time.monotonic() < deadline:
             time.sleep(0.2)
