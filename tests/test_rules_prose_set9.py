@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-from jixiao.documents.normalize import normalize
 from jixiao.extract.rules.cut_end import ends_mid_sentence
 from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.goal_statements import read_goal_statements
 from jixiao.extract.rules.header import read_header
 from jixiao.extract.rules.indicators import extract_indicators
+from reading import indicator_rows, read
 
-_Row = tuple[str | None, str, str | None, str | None]
 
-
-def _indicators(raw: str) -> list[_Row]:
-    text, _ = normalize(raw)
-    return [
-        (i.level2, i.name, i.target.text if i.target else None, i.actual.text if i.actual else None)
-        for i in extract_indicators(text)
-    ]
+def _indicators(raw: str) -> list[tuple[str | None, ...]]:
+    return indicator_rows(raw, "level2", "name", "target", "actual")
 
 
 # ---- a line named before its colon, its count totalled at the end --------------------------------------
@@ -62,7 +56,7 @@ def test_circled_levels_without_their_word_parts_before_a_total_and_standards_re
 
 
 def test_parts_that_do_not_make_up_their_total_are_no_breakdown() -> None:
-    text, _ = normalize("2.完成的绩效目标。\n(2)效益指标\n③可持续影响:保育年限为小班1年、中班1年共3年。\n")
+    text = read("2.完成的绩效目标。\n(2)效益指标\n③可持续影响:保育年限为小班1年、中班1年共3年。\n")
     found = extract_indicators(text)
     assert all(indicator.breakdown == [] for indicator in found)
     assert found == []  # nor is `保育年限为小班` a name of `1年`
@@ -96,13 +90,13 @@ def test_a_misprinted_level_heading_reports_results_when_the_next_completion_tit
 
 
 def test_a_rate_with_a_space_before_its_sign_is_the_execution_rate() -> None:
-    text, _ = normalize("2024年收到补助资金50万元,全年支出45.5万元,项目预算执行率91.00 %。\n")
+    text = read("2024年收到补助资金50万元,全年支出45.5万元,项目预算执行率91.00 %。\n")
     funding, _ = extract_funding(text)
     assert funding.execution_rate is not None and funding.execution_rate.value == 91.0
 
 
 def test_parts_given_amount_first_that_make_up_a_sum_before_them_are_spending() -> None:
-    text, _ = normalize(
+    text = read(
         "(1)资金筹集:2024年,我县安排配套资金1.2亿元支持城镇住房,其中:安排3000万元支持老旧小区改造;"
         "安排9000万元支持新建公租房。\n"
         "大气类:中央下达资金共8050万元,我市及时下拨。将8000万元资金下拨用于实施集中供热,"
@@ -118,13 +112,13 @@ def test_parts_given_amount_first_that_make_up_a_sum_before_them_are_spending() 
 
 
 def test_parts_given_amount_first_that_make_up_no_sum_before_them_are_not_spending() -> None:
-    text, _ = normalize("我县安排资金1.5亿元。将3000万元资金用于老旧小区改造,9000万元资金用于新建公租房。\n")
+    text = read("我县安排资金1.5亿元。将3000万元资金用于老旧小区改造,9000万元资金用于新建公租房。\n")
     _, spending = extract_funding(text)
     assert spending == []
 
 
 def test_money_used_to_do_the_work_is_executed() -> None:
-    text, _ = normalize(
+    text = read(
         "为尽快恢复生产,我县通过使用2023年中央救灾资金(第二批)320万元,支持受灾地区恢复生产。\n"
         "(一)资金投入情况。共下达我县中央救灾资金320万元。\n"
     )
@@ -163,7 +157,7 @@ def test_an_autonomous_region_that_evaluates_is_the_region_in_the_short_form_the
 
 def test_a_unit_with_its_alternative_in_brackets_is_one_figure() -> None:
     found = read_goal_statements(
-        normalize("一、绩效目标分解下达情况\n2024年度区域绩效目标:筹集公租房1200套(间);发放补贴3000户。\n")[0]
+        read("一、绩效目标分解下达情况\n2024年度区域绩效目标:筹集公租房1200套(间);发放补贴3000户。\n")
     )
     assert [(i.name, i.target.text if i.target else None) for i in found] == [
         ("筹集公租房", "1200套(间)"),
