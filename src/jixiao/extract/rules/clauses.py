@@ -16,7 +16,14 @@ from jixiao.model import Figure, Indicator, NamedFigure
 from jixiao.numbers import QUANTITY
 from jixiao.scan import skipping
 
-ITEM_START = re.compile(r"(?m)^[ \t]*(?:[（(]\d+[)）]|\d+[.．、](?!\d))[ \t]*")
+# The one section-number pattern: `三、` (or `三.`), `(二)` / `(2)`, `2.` / `2、`; an Arabic number with a digit
+# after its mark is an amount (`2.5万元`), never a number. cut_end.py and scored_items.py keep narrower forms of
+# their own (see there): a last line's bounded count, one level of a score sheet.
+_CJK_NUMERAL = "一二三四五六七八九十"
+_ARABIC_NUMBER = r"\d+[.．、](?!\d)"
+SECTION_NUMBER = rf"(?:[{_CJK_NUMERAL}]+[、.．]|[（(][{_CJK_NUMERAL}\d]+[)）]|{_ARABIC_NUMBER})"
+# an enumerated item opens with an Arabic number only: `三、` and `(二)` open sections, not items
+ITEM_START = re.compile(rf"(?m)^[ \t]*(?:[（(]\d+[)）]|{_ARABIC_NUMBER})[ \t]*")
 _PROGRAM_PREFIX = re.compile(r"[^\d，,；;。：:\s]{2,40}?(?:资金|经费)[，,]")
 # spaces only after a mark: `[，,]?[ \t]*` would rescan every run of spaces once per start (N²); the markers are
 # scanned over whole passages: compiled to skip the chars none of them starts with

@@ -80,6 +80,8 @@ def _cut_attachment(line: str) -> bool:
 
 
 _CLOSING_REACH = 40
+# The section numbers below stay narrower than clauses.SECTION_NUMBER: their counts are bounded ({1,3}, {1,2}) so
+# that a last line's year (`(2023)`, `2023、`) is no enumerator, and a Chinese numeral takes `、` only.
 # `七、其他需要说明的问题暂无`: the last section answered in a word, its full stop left out
 _ANSWERED_NONE = re.compile(
     r"(?:^|[。；;\s]|[一二三四五六七八九十]{1,3}、)(?:[（(][一二三四五六七八九十]{1,3}[)）])?"

@@ -16,6 +16,7 @@ from jixiao.extract.rules.clauses import (
     ACTUAL,
     ITEM_START,
     LEVEL1_OF,
+    SECTION_NUMBER,
     TARGET_MARKER,
     ClauseReader,
     Cursor,
@@ -134,11 +135,9 @@ def _states_achievements(text: str, block: _Block) -> bool:
     return any(_GLUED_COMPLETION_TITLE.search(text, start, end) for start, end in _lines(text, block.start, block.end))
 
 
-# a section's number: `三、`, `(二)`, `2.`
-_SECTION_NUMBER = r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])"
-_SECTION_LINE = re.compile(rf"[ \t]*{_SECTION_NUMBER}[^\n]*")
+_SECTION_LINE = re.compile(rf"[ \t]*{SECTION_NUMBER}[^\n]*")
 _LEVEL_LINE = re.compile(
-    rf"^[ \t]*{_SECTION_NUMBER}?[ \t]*"
+    rf"^[ \t]*{SECTION_NUMBER}?[ \t]*"
     r"(?:产出|效益|满意度|成本|数量|质量|时效|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)"
 )
 
@@ -146,7 +145,7 @@ _LEVEL_LINE = re.compile(
 _BARE_ACHIEVED_TITLE = re.compile(r"[ \t]*(?:已)?完成的?(?:绩效)?目标(?:情况)?[。：:]?[ \t]*")
 # a completion title a converter ran onto the end of the paragraph before it
 _GLUED_COMPLETION_TITLE = re.compile(
-    rf"。[ \t]*{_SECTION_NUMBER}"
+    rf"。[ \t]*{SECTION_NUMBER}"
     r"[^。\n]{0,12}完成情况(?:分析)?$"
 )
 _TITLE_LOOKBACK = 40  # lines: a statement's section title is close above it

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.extract.rules.clauses import ACTUAL, TARGET_MARKER, ClauseReader
+from jixiao.extract.rules.clauses import ACTUAL, SECTION_NUMBER, TARGET_MARKER, ClauseReader
 from jixiao.extract.rules.figures import figure_at
 from jixiao.extract.rules.statements import read_achieved
 from jixiao.model import Indicator
@@ -33,12 +33,10 @@ from jixiao.numbers import QUANTITY
 
 _CUE = "目标完成"
 _TITLE = re.compile(
-    r"[ \t]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])?[ \t]*"
+    rf"[ \t]*{SECTION_NUMBER}?[ \t]*"
     r"[^\n。，,：:\d]{0,16}?目标(?:完成情况|完成程度|实现情况)(?:分析)?[。:：]?[ \t]*$"
 )
-_HEADING = re.compile(
-    r"(?m)^[ \t]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d))"
-)
+_HEADING = re.compile(rf"(?m)^[ \t]*{SECTION_NUMBER}")
 _MONEY = re.compile(r"\d(?:\.\d+)?\s*(?:万元|亿元|元)")
 # a title about the money (`资金投入…`) or the indicators (`绩效指标完成情况`: indicators.py's listings); the fund's
 # own name (`专项资金预期目标完成程度`) is no such word

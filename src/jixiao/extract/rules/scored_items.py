@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from jixiao.extract.rules.figures import figure_at
 from jixiao.model import Indicator
 
+# One level of the sheet each, not clauses.SECTION_NUMBER (any level): `(1)` items, `一、` top, `(一)` second.
 _ITEM = re.compile(
     r"(?m)(?:^|(?<=[。；;]))[ \t]*[（(]\d{1,2}[)）][ \t]*"
     r"(?P<name>[^\n（()）\d:：。，,；;得]{2,20}?)[ \t]*(?:[:：]|(?=得\d))"
