@@ -14,9 +14,9 @@ Each hit prints as `file:line  kind  run`, then `    <- dir/NNN.txt:line  the re
   spaces, rules or punctuation) that stands alone in 3+ real texts: `一级指标 | 二级指标`, `年初预算数`,
   `满意度指标` never count, while a document's names, places and sentences do.
 - `figures`: two distinctive numbers of one repository line that stand within 60 characters of each other
-  on one real line (`32.4 | 31.69`, or `("32.4", "31.69")` in a test).
-- `figure`: a distinctive number with its unit (`4.52(万人)`, `21933人`) or a number of 8+ characters
-  (`52.800000`) that stands as such in a real text.
+  on one real line (`| 28.6 | 27.93 |`, or `("28.6", "27.93")` in a test).
+- `figure`: a distinctive number with its unit (`3.17(万人)`, `15360人`) or a number of 8+ characters
+  (`36.400000`) that stands as such in a real text.
 
 A number is distinctive when it has 3+ significant digits and is not a year (`2,000`, `100.00`, `9.5`
 and `2023` are not). Web addresses are ignored on both sides: a source's URL is a citation, not a quote.
@@ -62,7 +62,7 @@ def distinctive(token: str) -> bool:
 
 
 def unit_key(fragment: str) -> str:
-    """`4.52 (万人)` and `4.52（万人）` compare equal; the number keeps its digits."""
+    """`3.17 (万人)` and `3.17（万人）` compare equal; the number keeps its digits."""
     return re.sub(r"[\s,()（）]", "", fragment)
 
 

@@ -167,7 +167,7 @@ def _title_lines(lines: list[str]) -> list[_TitleLine]:
 
 
 _ANNOUNCED = re.compile(r"现将(?P<title>[^，,。；;：:\n]{6,70}?(?:报告|自评表|评价表))(?:公[开布]如下|如下)")
-"""`…现将2022年某县交通运输局…资金项目绩效自评总结报告如下：`: a report with no title line names itself."""
+"""`…现将2022年某县交通运输局…资金项目自评情况报告如下：`: a report with no title line names itself."""
 
 
 def _announced(lines: list[str]) -> list[_TitleLine]:
@@ -276,7 +276,7 @@ def _evaluated_fund(lines: list[str]) -> str | None:
     evaluates, when no title does."""
     for line in lines[:_HEAD_LINES]:
         if evaluated := _EVALUATED.search(line):
-            named = evaluated["fund"].rsplit("的", 1)[-1]  # `中央对地方转移支付的食品监管补助资金`
+            named = evaluated["fund"].rsplit("的", 1)[-1]  # `中央对地方转移支付的某监管补助资金`
             return None if _NOT_ONE_FUND.search(named) else subject_of(named)
     return None
 
@@ -358,7 +358,7 @@ def _region(
     return shortest_form(place, text) if place else None
 
 
-# `…有关规定,某自治区住房和城乡建设厅、财政厅认真组织开展了2024年度…绩效自评工作`: the unit that evaluates, in
+# `…有关规定,某省住房和城乡建设厅、财政厅组织开展了2024年度…绩效自评工作`: the unit that evaluates, in
 # the opening paragraph of a report that names no place elsewhere
 _EVALUATING_UNIT = re.compile(
     r"([\u4e00-\u9fff]{4,30}?(?:厅|局|委员会|中心))(?:、[\u4e00-\u9fff]{2,10})*(?:认真)?组织开展了?"

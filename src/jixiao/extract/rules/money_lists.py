@@ -393,7 +393,7 @@ _LINES = ("allocated", "budget", "executed")
 
 def quoted_parts(text: str, end: int, funding: Funding) -> list[SpendingItem]:
     """Projects named in quotes, each with its money in brackets, across the batches of a line
-    (`将该笔资金下拨至某旗，用于实施“某地块调查项目”(640万元)和“…”(515万元)`): spending, when together they
+    (`将该笔资金下拨至某旗，用于实施“某地块调查项目”(640万元)和“…”(535万元)`): spending, when together they
     make up a line's total (else they are some batch's projects, not the whole)."""
     if not any(text.find(cue, 0, end) >= 0 for cue in _QUOTED_CUES):
         return []

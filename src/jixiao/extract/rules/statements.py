@@ -99,7 +99,7 @@ def _read_sentence(reader: ClauseReader, start: int, end: int) -> None:
             last = None if len(listed) > 1 else last
 
 
-# `开展工作督导：每季度开展一次，共4次。` / `服务对象满意度：服务对象满意度≥80%。`: a line named before its colon
+# `开展工作督导：每季度开展一次，共4次。` / `受益群众满意度：受益群众满意度≥85%。`: a line named before its colon
 _COLON_NAME = re.compile(r"[ \t]*(?P<name>[^\d，,；;。：:、\s]{2,30})[：:][ \t]*")
 _TOTAL_LEAD = re.compile(r"(?:共计|合计|总计|累计|共)")
 _TOTAL_AFTER_PARTS = re.compile(r"\d[^、，,；;。\d]{0,4}(?:共计|合计|共)\d")
