@@ -188,7 +188,7 @@ def test_a_budget_and_execution_clause_ending_a_sentence_is_prose_not_a_glued_ta
     path = tmp_path / "report.txt"
     path.write_text(
         "(二)資金安排、分解下達(dá)預(yù)算情況。2023年某機具補貼中央年初下達(dá)資金合計1900萬元,"
-        "省內(nèi)安排某機具補貼資金300萬元,年初預(yù)算合計2200萬元,年中調(diào)減中央財政資金200萬,"
+        "省內(nèi)安排某機具補貼資金300萬元,年初預(yù)算合計2200萬元,年中調(diào)減省級資金200萬,"
         "全年預(yù)算執(zhí)行數(shù)合計2000萬元。通過實施該項目,改善了裝備結(jié)構(gòu)。\n",
         encoding="utf-8",
     )

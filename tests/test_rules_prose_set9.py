@@ -76,11 +76,11 @@ def test_standards_restated_under_other_names_are_not_paired() -> None:
 def test_a_misprinted_level_heading_reports_results_when_the_next_completion_title_ran_onto_its_line() -> None:
     found = _indicators(
         "(一)资金投入情况分析\n1.项目资金到位情况分析\n下达资金50万元。\n"
-        "(3)实效指标\n我们对申请户及时审核兑付,当年补贴资金兑付率100%。2.效益指标完成情况分析\n"
+        "(3)实效指标\n我们对申请户及时审核兑付,当年补贴发放到位率100%。2.效益指标完成情况分析\n"
         "(2)社会效益\n2024年通过补贴政策直接受益户12户,间接受益户达到80户。\n"
     )
     assert found == [
-        ("实效指标", "当年补贴资金兑付率", None, "100%"),
+        ("实效指标", "当年补贴发放到位率", None, "100%"),
         ("社会效益指标", "直接受益户", None, "12户"),
         ("社会效益指标", "间接受益户", None, "80户"),
     ]
@@ -131,7 +131,7 @@ def test_money_used_to_do_the_work_is_executed() -> None:
 
 
 def test_a_last_section_answered_in_a_word_without_its_full_stop_closes_the_report() -> None:
-    squashed = "五、存在的问题及原因分析项目运转正常,暂无问题六、几点建议资金拨付应及时七、其他需要说明的问题暂无"
+    squashed = "五、存在的问题及原因分析项目推进顺利,未发现问题六、下一步工作建议加快资金拨付七、其他需要说明的问题暂无"
     assert not ends_mid_sentence(squashed)
     assert not ends_mid_sentence("六、其他需要说明的事项\n无")
     assert ends_mid_sentence("六、存在的问题\n部分资金拨付")  # cut inside the answer
@@ -139,7 +139,7 @@ def test_a_last_section_answered_in_a_word_without_its_full_stop_closes_the_repo
 
 def test_a_notice_sentence_naming_the_self_evaluation_is_no_title() -> None:
     header = read_header(
-        "现已完成某县2023年衔接资金实施项目绩效目标自评,意见收集人:某某联系电话:0000-1234567\n"
+        "现已完成某县2023年衔接资金项目绩效目标自评,联系人:某某联系电话:0000-1234567\n"
         "绩效目标自评表(2023年度)\n项目名称某县小型水库水位监测设施安装项目\n主管部门某县水利局\n"
     )
     assert header.title == "绩效目标自评表(2023年度)"
@@ -148,8 +148,8 @@ def test_a_notice_sentence_naming_the_self_evaluation_is_no_title() -> None:
 
 def test_an_autonomous_region_that_evaluates_is_the_region_in_the_short_form_the_text_uses() -> None:
     header = read_header(
-        "根据《财政部关于开展绩效自评工作的通知》有关规定,宁夏回族自治区住房和城乡建设厅、财政厅认真组织开展了"
-        "2024年度某补助资金绩效自评工作,自评情况如下:\n一、绩效目标分解下达情况\n"
+        "按照《财政部关于开展绩效自评工作的通知》要求,宁夏回族自治区交通运输厅、财政厅组织开展了"
+        "2024年度某补助资金绩效自评工作,现将自评情况报告如下:\n一、绩效目标分解下达情况\n"
         "财政部下达宁夏某补助资金1200万元。\n"
     )
     assert header.region == "宁夏"

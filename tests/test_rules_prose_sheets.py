@@ -82,7 +82,7 @@ def test_amounts_that_do_not_add_up_to_the_sum_after_them_are_no_parts() -> None
 def test_where_a_stated_total_went_is_spending_whatever_level_it_names() -> None:
     funding, spending = funding_of(
         "合计下达我区某文化补助资金800万元。\n"
-        "经研究，下达各县某文化补助资金650万元(不含涉密资金)，安排自治区本级部门预算资金150万元。\n"
+        "经研究，下达各县某文化补助资金650万元(不含预留资金)，安排自治区本级部门预算资金150万元。\n"
         "其中：\n1.一般项目资金共计500万元。其中"
     )
     assert funding.allocated.total is not None and funding.allocated.total.text == "800万元"

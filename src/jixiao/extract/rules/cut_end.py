@@ -116,7 +116,7 @@ def ends_mid_sentence(text: str) -> bool:
         return True  # `(2)`: a numbered part whose text is not there
     if _cut_attachment(last):
         return True  # `附件:某县2019年度某专项资金绩效自评`: the attachment's title stops before its last word
-    # the closing words are looked for in the line's last sentence: `…材料报县农业农村局存档。请各乡镇于…、` is cut
+    # the closing words are looked for in the line's last sentence: `…材料报县农业农村局备案。请各乡镇于…、` is cut
     # inside a sentence, whatever a sentence before it said
     tail = _LAST_SENTENCE.split(last.rstrip("。！!？?；;"))[-1][-_CLOSING_REACH:]
     if _CLOSING_LINE.search(tail) or _TABLE_ROW_END.search(tail) or _is_signature(last):

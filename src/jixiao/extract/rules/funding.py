@@ -54,7 +54,7 @@ _RATE = re.compile(rf"(?:预算执行率|资金执行率|执行率|支付率)(?:
 _INDICATOR_SECTION = re.compile(
     r"(?m)^[ \t]*(?:[（(]?[一二三四五六七八九十\d]+[、.）)]\s*)?"
     r"(?:[^\n，,。]{0,6}绩效指标(?:完成情况|.{0,6}分析)(?:分析)?(?:$|[。:：\s])|数量指标)"
-)  # a heading: `(三)绩效指标完成情况分析`, never `…对各项指标完成情况开展了核查`
+)  # a heading: `(三)绩效指标完成情况分析`, never `…对全部绩效指标完成情况开展了核查`
 _DIGIT = re.compile(r"\d")
 _SOURCE_SUBJECT = re.compile(r"^\s*(?:\d{4}年度?)?[，,]?\s*")
 _WHOLE_OF_ONE_SOURCE = re.compile(r"[，,]\s*(?:全部|均)(?:为|是|系)(?P<name>[^，,。；;]{2,14}?资金)")

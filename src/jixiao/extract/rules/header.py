@@ -136,7 +136,7 @@ def _title_in(lines: list[str], index: int) -> _TitleLine | None:
 
 def _carries_over(line: str, title: str) -> bool:
     """`line` is the first half of `title`: a short title-like line over a title that names nothing on its
-    own (社区养老服务站项目 / 绩效自评报告), or one that starts with a place or a year over a title that
+    own (老年人助餐服务点项目 / 绩效自评报告), or one that starts with a place or a year over a title that
     names no place (枞阳县2023年度国家基本公共卫生 / 服务项目绩效评价自评报告)."""
     if not (0 < len(line) <= _MAX_HEAD_LINE) or _CHROME.search(line) or _META_LINE.match(line):
         return False
