@@ -95,7 +95,7 @@ def test_the_whole_replaces_a_part_read_first() -> None:
 
 
 def test_a_total_said_to_be_all_one_sources_money() -> None:
-    funding, _ = funding_of("2023年度我校教学设备经费财政资金总额12.60万元，全部为县级配套资金，拨付使用12.60万元。\n")
+    funding, _ = funding_of("2023年我校设备购置经费总额12.60万元，均为县级配套资金，已拨付使用12.60万元。\n")
     assert _totals(funding) == {"budget": 12.60, "executed": 12.60}
     assert [(row.source, row.amount.value) for row in funding.budget.by_source] == [(FundSource.COUNTY, 12.60)]
 

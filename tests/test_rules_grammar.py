@@ -365,12 +365,12 @@ def test_actual_as_实际为_and_target_as_目标任务() -> None:
 
 def test_a_one_figure_statement_under_a_completion_heading_is_the_actual() -> None:
     found = _indicators(
-        "2. 完成的绩效目标。\n(1)产出指标\n①数量指标:2023年,我校收到教学设备经费资金12.60万元。\n"
-        "②时效指标:教学设备经费资金到位率为100%。\n③质量指标:经费保障了学校正常运转，效果良好。\n"
+        "2. 完成的绩效目标。\n(1)产出指标\n①数量指标:2024年,我校收到设备购置经费12.60万元。\n"
+        "②时效指标:设备购置经费到位率为100%。\n③质量指标:经费保障了学校正常运转，效果良好。\n"
     )
     assert [(i.level2, i.name, i.target, i.actual.text) for i in found] == [
-        ("数量指标", "收到教学设备经费资金", None, "12.60万元"),
-        ("时效指标", "教学设备经费资金到位率", None, "100%"),
+        ("数量指标", "收到设备购置经费", None, "12.60万元"),
+        ("时效指标", "设备购置经费到位率", None, "100%"),
     ]
     planned = _indicators("二、年度绩效目标\n(1)产出指标\n①数量指标:培训人数1200人。\n")
     assert planned == []  # under a goals heading a bare figure is no actual (nor surely a target)
@@ -378,11 +378,11 @@ def test_a_one_figure_statement_under_a_completion_heading_is_the_actual() -> No
 
 def test_a_cause_after_a_run_on_actual_is_its_deviation_reason() -> None:
     found = _indicators(
-        "1、产出数量指标：日间照料服务人次数年初指标值为不低于80人次，全年实际完成值77人次，因一家托养机构停业整改，"
+        "1、产出数量指标：日间照料服务次数年初指标值为不低于80人次，全年实际完成值77人次，因一家照料中心停业整改，"
         "未完成年度目标。康复人数年初指标值为不低于150人，全年实际完成值163人，超额完成。\n"
     )
     assert [(i.name, i.actual.text, i.deviation_reason) for i in found] == [
-        ("日间照料服务人次数", "77人次", "因一家托养机构停业整改，未完成年度目标"),
+        ("日间照料服务次数", "77人次", "因一家照料中心停业整改，未完成年度目标"),
         ("康复人数", "163人", None),
     ]
 

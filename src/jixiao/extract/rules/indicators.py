@@ -171,7 +171,7 @@ def _under_achievements(text: str, at: int) -> bool:
 
 
 def _achieved_statement(reader: ClauseReader, block: _Block, line_end: int) -> bool:
-    """`①数量指标:2023年,我校收到专项经费12.60万元。` under 完成的绩效目标: one clause, one figure, no
+    """`①数量指标:2024年,我校收到设备购置经费12.60万元。` under 完成的绩效目标: one clause, one figure, no
     marker, on the heading's own line, is the indicator's actual (昌宁 2023); so is each of several such
     statements (`(2)社会效益。人均增加基本农田0.04亩;农田增加18.32公顷。`)."""
     text = reader.text
