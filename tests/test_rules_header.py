@@ -168,8 +168,8 @@ def test_year_from_the_form_field_and_none_for_a_span_of_years() -> None:
         "附件3\n项目支出绩效自评报告\n项目名称:鹤溪县白水库除险加固工程\n评价年度:2022\n填报日期:2023年4月25日\n"
     )
     assert (field.region, field.fund, field.year) == ("鹤溪县", "白水库除险加固工程", 2022)
-    span = _header("北江省住房和城乡建设厅关于2018-2020年城镇保障性安居工程支出绩效自评报告\n一、项目概况\n")
-    assert (span.region, span.fund, span.year) == ("北江省", "城镇保障性安居工程", None)
+    span = _header("北江省住房和城乡建设厅关于2018-2020年城镇保障性安居工程资金绩效自评报告\n一、项目概况\n")
+    assert (span.region, span.fund, span.year) == ("北江省", "城镇保障性安居工程资金", None)
 
 
 def test_dates_in_the_body_are_not_the_fiscal_year() -> None:
