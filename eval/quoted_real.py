@@ -169,6 +169,8 @@ def main() -> None:
     parser.add_argument("--rare", type=int, default=4, help="rare 4-grams a run of words needs to count")
     args = parser.parse_args()
     real = Real(args.real_dirs)
+    if not real.lines:
+        raise SystemExit(f"no real texts (NNN.txt) in {', '.join(map(str, args.real_dirs))}")
     count = 0
     for path in scanned_files():
         try:
