@@ -11,19 +11,19 @@ parse is a convenience, the label is yours. The draft format:
 
     gold: {reviewed: true, labelled_by: "...", notes: "..."}
     text: 101.txt                       # in ../shared/real/ (or $JIXIAO_REAL_DIR); its SHA-256 goes into the gold
-    title: ...   region: 濉溪县   fund: 临时救助   year: 2019   truncated: true
+    title: ...   region: 某某县   fund: 临时救助   year: 2019   truncated: true
     money_unit: 万元                     # unit of bare amounts in funding/spending (万元 unless 元)
     funding:
       initial|budget|allocated|executed: {total: "30", sources: [[appropriation, 本年财政拨款, "30"]]}
       rate: "100%"   weight: "10"   score: "10"
-    spending: [[社会保险补贴, "2189.86万元", "35%"]]      # category, amount, share (null when absent)
+    spending: [[社会保险补贴, "1846.20万元", "35%"]]      # category, amount, share (null when absent)
     indicators:
-      - {program: ..., l1: 产出指标, l2: 数量指标, name: ..., target: ">=21933人", actual: "21980人",
+      - {program: ..., l1: 产出指标, l2: 数量指标, name: ..., target: ">=15200人", actual: "15360人",
          completion: "101%", weight: "5", score: "5", breakdown: [[其中脱贫人口, "120人"]]}
     total_score: "98分"
     grade: 优秀
     findings:                            # what a careful reviewer would raise (often nothing): <stem>.findings.json
-      - {rule: funding.executed_within_budget, path: funding.executed.total, severity: error, note: "338.31 > 329.77"}
+      - {rule: funding.executed_within_budget, path: funding.executed.total, severity: error, note: "268.40 > 254.15"}
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def figure(spec: Any, *, money_unit: str | None = None) -> Figure | None:
     readable = simplified(text.replace(" ", ""))  # 萬元 reads as 万元; the text stays as printed
     quantity = parse_quantity(readable)
     if quantity.kind is Kind.TEXT and (counted := _COUNTED.match(readable)):
-        number = parse_quantity(counted["number"])  # 192只, 583元/人*月: a unit the parser lacks
+        number = parse_quantity(counted["number"])  # 146只, 420元/人*月: a unit the parser lacks
         quantity = Quantity(number.value, counted["unit"], number.op, Kind.NUMBER)
     value, unit = quantity.value, quantity.unit
     if money_unit is not None and value is not None and (unit is None or unit in MONEY_UNITS):

@@ -67,8 +67,8 @@ def test_execution_rate_wrong_last_digit_fires() -> None:
 
 
 def test_execution_rate_integer_precision_passes_with_info() -> None:
-    # 田家庵 2024: 692.98 / 808.1 = 85.75 % printed as 86 %.
-    funding = Funding(budget=line("808.1万元"), executed=line("692.98万元"), execution_rate=fig("86%"))
+    # 553.42 / 645.18 = 85.78 % printed as 86 %.
+    funding = Funding(budget=line("645.18万元"), executed=line("553.42万元"), execution_rate=fig("86%"))
     findings = check(report(funding=funding), skip=["narrative"])
     assert rules_of(findings, "warning") == []
     assert rules_of(findings) == ["funding.execution_rate"]
@@ -76,7 +76,7 @@ def test_execution_rate_integer_precision_passes_with_info() -> None:
 
 
 def test_execution_rate_integer_precision_wrong_fires() -> None:
-    funding = Funding(budget=line("808.1万元"), executed=line("692.98万元"), execution_rate=fig("87%"))
+    funding = Funding(budget=line("645.18万元"), executed=line("553.42万元"), execution_rate=fig("87%"))
     assert rules_of(check(report(funding=funding)), "error") == ["funding.execution_rate"]
 
 

@@ -29,8 +29,8 @@ def _loud(findings: list) -> list[tuple[str, str]]:
 
 def test_a_budget_glued_from_three_cells_is_a_suspect_not_a_rate_error() -> None:
     funding = Funding(
-        budget=line("40004000100", (FundSource.CENTRAL, "中央补助", "4000")),
-        executed=line("4000", (FundSource.CENTRAL, "中央补助", "4000")),
+        budget=line("56005600100", (FundSource.CENTRAL, "中央补助", "5600")),
+        executed=line("5600", (FundSource.CENTRAL, "中央补助", "5600")),
         execution_rate=fig("100%"),
     )
     findings = run_checks(report(funding=funding))
@@ -48,14 +48,14 @@ def test_an_execution_rate_of_thousands_of_percent_is_a_suspect() -> None:
 
 
 def test_a_budget_of_0_beside_an_executed_amount_is_a_suspect() -> None:
-    """Forms print 0 in the cells a project does not use: a 0 budget read beside 207.45 spent is the wrong column."""
-    findings = run_checks(report(funding=Funding(budget=line("0"), executed=line("207.4538"))))
+    """Forms print 0 in the cells a project does not use: a 0 budget read beside 186.35 spent is the wrong column."""
+    findings = run_checks(report(funding=Funding(budget=line("0"), executed=line("186.3524"))))
     assert _loud(findings) == []
     assert any(f.rule == "extraction.suspect" and "预算数为 0" in f.message_zh for f in findings)
 
 
 def test_executed_at_twice_the_budget_is_a_suspect_not_an_overrun() -> None:
-    """Overruns reports print are a few percent (338.31 over 329.77); twice the budget is a total misread."""
+    """Overruns reports print are a few percent (268.40 over 259.85); twice the budget is a total misread."""
     findings = run_checks(report(funding=Funding(budget=line("458.83"), executed=line("1042.97"))))
     assert _loud(findings) == []
     assert any(f.rule == "extraction.suspect" and "相差过大" in f.message_zh for f in findings)
@@ -112,7 +112,7 @@ def test_sources_far_above_their_total_make_the_total_a_suspect() -> None:
 
 def test_an_error_needs_figures_read_from_an_exact_table() -> None:
     def over_budget(found_by: str) -> list:
-        funding = Funding(budget=line("329.77"), executed=line("338.31"))
+        funding = Funding(budget=line("259.85"), executed=line("268.40"))
         return run_checks(_found_by(report(funding=funding), found_by))
 
     from_table = [f for f in over_budget("table.t1.funding") if f.rule == "funding.executed_within_budget"]

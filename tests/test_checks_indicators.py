@@ -95,7 +95,7 @@ def test_unit_mismatch_unless_convertible() -> None:
     assert "indicators.unit_mismatch" in _rules(indicator("培训人数", "100人", "100户"))
     assert "indicators.unit_mismatch" not in _rules(indicator("城镇新增就业人数", "1.2万人", "12000人"))
     assert "indicators.unit_mismatch" not in _rules(indicator("造林面积", "1.2万亩", "12500亩"))  # 万 of any unit
-    assert "indicators.unit_mismatch" not in _rules(indicator("报告合格率", "≥100百分比", "100"))  # bare: same unit
+    assert "indicators.unit_mismatch" not in _rules(indicator("检测合格率", "≥100百分比", "100"))  # bare: same unit
 
 
 def test_over_achievement_needs_analysis() -> None:

@@ -189,10 +189,10 @@ def test_a_name_in_traditional_characters_is_the_same_indicator() -> None:
 
 def test_compound_units_compare_without_their_joiners() -> None:
     gold, output = _gold(), _gold()
-    gold.indicators[0].actual = Figure(text="583元/人·月", value=583, unit="元/人·月")
-    output.indicators[0].actual = Figure(text="583元/人*月", value=583, unit="元/人*月")
+    gold.indicators[0].actual = Figure(text="420元/人·月", value=420, unit="元/人·月")
+    output.indicators[0].actual = Figure(text="420元/人*月", value=420, unit="元/人*月")
     assert score_report(gold, output)[0].facts.f1 == 1.0
-    output.indicators[0].actual = Figure(text="583元/户", value=583, unit="元/户")
+    output.indicators[0].actual = Figure(text="420元/户", value=420, unit="元/户")
     assert score_report(gold, output)[0].facts.f1 < 1.0
 
 

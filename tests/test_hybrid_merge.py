@@ -94,7 +94,7 @@ def test_a_balance_is_no_funding_line() -> None:
 
 
 def test_the_line_a_clause_states_follows_the_rules_grammar() -> None:
-    assert prose_line("下达资金8887万元") == "allocated"
+    assert prose_line("下达资金7360万元") == "allocated"
     assert prose_line("全年支出8000万元") == "executed"
     assert prose_line("年初预算安排120万元") == "initial"
     assert prose_line("每年安排3000万元用于补助") == "budget"
@@ -163,10 +163,10 @@ def test_a_new_indicator_from_prose_needs_its_target_and_its_actual() -> None:
 
 
 def test_a_sentence_of_amounts_is_no_indicator() -> None:
-    """Recorded from the 0.5B model on a provincial notice (real 020): both amounts are allocations."""
-    text = "省财政从2003年起三年内，每年安排1.34亿元资金，用于补助服务型企业，每年安排3000万元用于信息网络建设"
+    """A pair like one the 0.5B model made on a provincial notice: both amounts are allocations."""
+    text = "省财政从2021年起三年内，每年安排1.2亿元资金，用于扶持小微企业，每年安排2500万元用于公共服务平台建设"
     made_up = Indicator(
-        name="省财政从2003年起三年内", target=printed(text, "1.34亿元"), actual=printed(text, "3000万元")
+        name="省财政从2021年起三年内", target=printed(text, "1.2亿元"), actual=printed(text, "2500万元")
     )
     result = merged(report(), report("llm", indicators=[made_up]), prose(text))
     assert result.indicators == []
@@ -250,7 +250,7 @@ def test_a_spending_row_whose_figures_are_all_refused_is_not_added() -> None:
 
 # ---- table rows: the column and the row ------------------------------------------------------------------
 
-ROWS = "验收合格率 | ≥95% | 98% | 20 | 19\n补助种植面积 | 29.5亩 | 29亩 | 20 | 18\n"
+ROWS = "验收合格率 | ≥95% | 98% | 20 | 19\n补助种植面积 | 31.5亩 | 31亩 | 20 | 18\n"
 
 
 def row_cells(text: str) -> Evidence:
@@ -285,21 +285,21 @@ def test_a_table_figure_fills_only_the_indicator_its_row_names() -> None:
     model = report(
         "llm",
         indicators=[
-            Indicator(name="验收合格率", actual=printed(ROWS, "29亩")),  # the next row's actual
-            Indicator(name="补助种植面积", actual=printed(ROWS, "29亩"), score=printed(ROWS, "18")),
+            Indicator(name="验收合格率", actual=printed(ROWS, "31亩")),  # the next row's actual
+            Indicator(name="补助种植面积", actual=printed(ROWS, "31亩"), score=printed(ROWS, "18")),
         ],
     )
     result = merged(rules, model, row_cells(ROWS))
     assert result.indicators[0].actual is None
     assert result.indicators[1].actual is not None and result.indicators[1].score is not None
-    assert refused(result) == [("indicators[0].actual", "29亩", WRONG_ROW)]
+    assert refused(result) == [("indicators[0].actual", "31亩", WRONG_ROW)]
 
 
 def test_a_row_rules_could_not_read_becomes_an_indicator_from_its_own_cells() -> None:
-    model = report("llm", indicators=[Indicator(name="补助种植面积", target=printed(ROWS, "29.5亩"))])
+    model = report("llm", indicators=[Indicator(name="补助种植面积", target=printed(ROWS, "31.5亩"))])
     result = merged(report(), model, row_cells(ROWS))
     [row] = result.indicators
-    assert row.target is not None and row.target.text == "29.5亩"  # a table row needs no target-and-actual pair
+    assert row.target is not None and row.target.text == "31.5亩"  # a table row needs no target-and-actual pair
 
 
 FUNDING_ROWS = "年度资金总额 | 150 | 140\n其中：中央财政 | 100 | 95\n"

@@ -7,10 +7,11 @@ from __future__ import annotations
 from jixiao.documents import Document
 from jixiao.documents.normalize import normalize
 from jixiao.documents.page_width import display_width, page_width
-from jixiao.documents.tables import Kind, Table, find_tables
+from jixiao.documents.tables import Kind
 from jixiao.documents.tables.removed_spaces import removed_spaces
 from jixiao.evaluation import score_report
 from jixiao.extract.rules import extract_rules
+from reading import tables_of
 
 ROWS = """绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
 产出指标 数量指标 修缮校舍面积 ≥800平方米 815平方米 20 20 无
@@ -19,13 +20,8 @@ ROWS = """绩效指标 一级指标 二级指标 三级指标 年度指标值 �
 """
 
 
-def _tables(raw: str) -> list[Table]:
-    text, origin = normalize(raw)
-    return find_tables(text, origin)
-
-
 def _indicator_rows(raw: str) -> list[dict[str, str]]:
-    tables = [table for table in _tables(raw) if table.kind is Kind.INDICATORS]
+    tables = [table for table in tables_of(raw) if table.kind is Kind.INDICATORS]
     assert len(tables) == 1
     return [{role.value: cell.text for role, cell in row.cells.items()} for row in tables[0].rows]
 
@@ -44,7 +40,7 @@ def test_header_cells_printed_with_a_space_inside_name_their_columns() -> None:
 
 
 def test_words_that_name_no_column_leave_the_line_unread_as_a_header() -> None:
-    assert not [table for table in _tables(ROWS.replace("一级指标", "主要 内容")) if table.kind is Kind.INDICATORS]
+    assert not [table for table in tables_of(ROWS.replace("一级指标", "主要 内容")) if table.kind is Kind.INDICATORS]
 
 
 PROSE = (

@@ -110,7 +110,7 @@ def test_fields_a_cell_per_line_and_glued() -> None:
 
 def test_several_projects_name_no_single_fund() -> None:
     header = _header(
-        "项目支出绩效自评表(2020年度)项目名称演出设备更新专项经费主管部门新川区剧团实施单位新川区文化局\n"
+        "项目支出绩效自评表(2020年度)项目名称舞台灯光更新专项经费主管部门新川区剧团实施单位新川区文化局\n"
         "项目名称青年演员培训经费主管部门新川区剧团实施单位新川区文化局\n"
     )
     assert (header.region, header.fund) == ("新川区", None)
@@ -118,7 +118,7 @@ def test_several_projects_name_no_single_fund() -> None:
 
 def test_a_post_title_gives_way_to_the_documents_own_title() -> None:
     header = _header(
-        "白岭市城管指挥中心2018绩效评价自评报告及评分表(整体支出和信息采集专项)\n"
+        "白岭市数字城管中心2018整体支出绩效自评报告及评分表(含巡查专项)\n"
         "白岭市2018年度部门整体支出\n绩效评价自评报告\n部门(单位)名称:  白岭市城市管理监督指挥中心\n"
     )
     assert header.title == "白岭市2018年度部门整体支出绩效评价自评报告"
@@ -128,19 +128,19 @@ def test_a_post_title_gives_way_to_the_documents_own_title() -> None:
 def test_a_bracketed_fund_after_a_title_that_names_only_its_unit() -> None:
     header = _header("青禾县第二小学2023年度项目支出绩效自评报告\n(教育专项工作经费)\n一、自评结论\n")
     assert (header.region, header.fund) == ("青禾县", "教育专项工作经费")
-    after = _header("白江区残联中央转移支付2023年度绩效自评报告(残疾人事业发展补助资金)\n一、绩效目标\n")
+    after = _header("白江区残联2023年度中央转移支付绩效自评报告(残疾人事业发展补助资金)\n一、绩效目标\n")
     assert (after.region, after.fund) == ("白江区", "残疾人事业发展补助资金")
 
 
 def test_site_chrome_never_gives_a_region_or_a_title() -> None:
     header = _header(
         "适老化专区 无障碍浏览 注册 登录\n"
-        "2022年度高校毕业生“三支一扶”计划补助资金绩效目标自评报告\n"
-        "• 发布时间:2023-06-20 19:10:00• 来源:厅规划财务处\n"
-        "2022年我区高校毕业生“三支一扶”计划补助资金合计8,475万元。\n"
+        "2021年度高校毕业生“三支一扶”计划补助资金绩效目标自评报告\n"
+        "• 发布时间:2022-06-14 09:30:00• 来源:厅规划财务处\n"
+        "2021年本省高校毕业生“三支一扶”计划补助资金合计7,260万元。\n"
     )
-    assert header.title == "2022年度高校毕业生“三支一扶”计划补助资金绩效目标自评报告"
-    assert (header.region, header.fund, header.year) == (None, "高校毕业生“三支一扶”计划补助资金", 2022)
+    assert header.title == "2021年度高校毕业生“三支一扶”计划补助资金绩效目标自评报告"
+    assert (header.region, header.fund, header.year) == (None, "高校毕业生“三支一扶”计划补助资金", 2021)
 
 
 def test_the_place_before_the_funds_name_in_the_body() -> None:
@@ -168,16 +168,16 @@ def test_year_from_the_form_field_and_none_for_a_span_of_years() -> None:
         "附件3\n项目支出绩效自评报告\n项目名称:鹤溪县白水库除险加固工程\n评价年度:2022\n填报日期:2023年4月25日\n"
     )
     assert (field.region, field.fund, field.year) == ("鹤溪县", "白水库除险加固工程", 2022)
-    span = _header("北江省住房和城乡建设厅关于2017-2019年城镇保障性安居工程支出绩效自评报告\n一、项目概况\n")
-    assert (span.region, span.fund, span.year) == ("北江省", "城镇保障性安居工程", None)
+    span = _header("北江省住房和城乡建设厅关于2018-2020年城镇保障性安居工程资金绩效自评报告\n一、项目概况\n")
+    assert (span.region, span.fund, span.year) == ("北江省", "城镇保障性安居工程资金", None)
 
 
 def test_dates_in_the_body_are_not_the_fiscal_year() -> None:
     header = _header(
-        "老年人日间照料中心项目\n绩效自评报告\n按设计规范要求，确保项目2020年9月底完成。\n"
-        "省财政从2018年起三年内每年安排资金。\n2020年7月16日\n"
+        "老年人助餐服务点项目\n绩效自评报告\n按施工规范要求，确保项目2020年9月底完成。\n"
+        "市财政从2018年起连续三年安排资金。\n2020年7月16日\n"
     )
-    assert (header.fund, header.year) == ("老年人日间照料中心项目", None)
+    assert (header.fund, header.year) == ("老年人助餐服务点项目", None)
 
 
 @pytest.mark.parametrize(
@@ -186,10 +186,10 @@ def test_dates_in_the_body_are_not_the_fiscal_year() -> None:
         "（二）资金管理情况。财政项目资金在2023年",  # mid-sentence, no comma
         "5、满意度指",  # inside a heading
         "（一）資金",  # a heading with nothing under it
-        "2、质量指标。符合条件的城乡老年居民养老金",
+        "2、质量指标。符合条件的城乡居民按月领取",
         "成本指标 | 指标1:",  # a cell cut after its label
         "| 澄溪县颐年护理院(2024年2月在县民政局备案3月纳入补贴)、澄溪县松鹤",  # `备案` inside a cut cell
-        "补助资料报县农业农村委备案。要求各乡镇要紧紧围绕春耕生产、",  # closing words in an earlier sentence
+        "补助材料报县农业农村局备案。请各乡镇紧紧围绕春耕生产、",  # closing words in an earlier sentence
     ],
 )
 def test_an_excerpt_that_stops_inside_a_sentence_is_truncated(ending: str) -> None:
@@ -278,7 +278,7 @@ def test_the_bracketed_fund_may_follow_either_copy_of_a_restated_title() -> None
 
 
 def test_a_head_line_about_a_quoted_fund_names_it() -> None:
-    header = _header("首页 > 通知公告\n某区民政局关于“2022年中央财政残疾人事业发展补助资金”管理使用情况\n一、概况\n")
+    header = _header("首页 > 通知公告\n某县残联关于“2021年中央财政残疾人事业发展补助资金”管理使用情况\n一、概况\n")
     assert header.fund == "中央财政残疾人事业发展补助资金"
 
 

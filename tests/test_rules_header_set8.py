@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from jixiao.documents.normalize import normalize
 from jixiao.extract.rules.header import Header, read_header
+from reading import read
 
 
 def _header(raw: str) -> Header:
-    text, _ = normalize(raw)
+    text = read(raw)
     return read_header(text)
 
 

@@ -5,27 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from jixiao.documents import load_document
-from jixiao.documents.normalize import normalize
 from jixiao.documents.tables import find_tables
 from jixiao.extract.rules import extract_rules
 from jixiao.extract.rules.cut_end import ends_mid_sentence
-from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.header import read_header
 from jixiao.extract.rules.indicators import extract_indicators
-from jixiao.model import Funding, FundSource, SpendingItem
+from jixiao.model import FundSource
+from reading import funding_of, indicator_rows, read
 
 
-def _funding(raw: str) -> tuple[Funding, list[SpendingItem]]:
-    text, _ = normalize(raw)
-    return extract_funding(text)
-
-
-def _indicators(raw: str) -> list[tuple[str | None, str | None, str, str | None, str | None]]:
-    text, _ = normalize(raw)
-    return [
-        (i.level1, i.level2, i.name, i.actual.text if i.actual else None, i.completion.text if i.completion else None)
-        for i in extract_indicators(text)
-    ]
+def _indicators(raw: str) -> list[tuple[str | None, ...]]:
+    return indicator_rows(raw, "level1", "level2", "name", "actual", "completion")
 
 
 # ---- a completion clause after each stated actual ---------------------------------------------------------
@@ -68,12 +58,12 @@ def test_a_numbered_heading_with_nothing_under_it_ends_a_cut_excerpt() -> None:
 
 
 def test_a_bracketed_fund_after_the_title_may_have_lost_its_closing_bracket() -> None:
-    text, _ = normalize("青禾市文化馆2021年度项目支出绩效自评报告(2021年中央支持地方非遗保护补助资金\n一、自评结论\n")
+    text = read("青禾市文化馆2021年度项目支出绩效自评报告(2021年中央支持地方非遗保护补助资金\n一、自评结论\n")
     assert read_header(text).fund == "中央支持地方非遗保护补助资金"
 
 
 def test_a_units_whole_spending_is_the_departments_whole_spending() -> None:
-    text, _ = normalize("2022年青禾市自然资源局 整体支出绩效自评报告\n根据通知要求，我局开展了自评。\n")
+    text = read("2022年青禾市自然资源局 整体支出绩效自评报告\n根据通知要求，我局开展了自评。\n")
     assert read_header(text).fund == "部门整体支出"
 
 
@@ -81,7 +71,7 @@ def test_a_units_whole_spending_is_the_departments_whole_spending() -> None:
 
 
 def test_clauses_led_by_their_source_and_closed_by_their_sum_are_the_lines_sources() -> None:
-    funding, _ = _funding(
+    funding, _ = funding_of(
         "2022年度省级拨付我县耕地保护补助资金40万元,中央拨付25万元.上年度结余的资金3.5万元,共计68.5万元。\n"
     )
     allocated = funding.allocated
@@ -95,9 +85,9 @@ def test_clauses_led_by_their_source_and_closed_by_their_sum_are_the_lines_sourc
 
 
 def test_source_led_clauses_that_do_not_add_up_or_repeat_a_level_are_no_sources() -> None:
-    funding, _ = _funding("2022年度省级拨付我县某补助资金40万元,中央拨付25万元,共计70万元。\n")
+    funding, _ = funding_of("2022年度省级拨付我县某补助资金40万元,中央拨付25万元,共计70万元。\n")
     assert funding.allocated.by_source == []
-    funding, _ = _funding("2022年度省级拨付我县某补助资金40万元,省级拨付25万元,共计65万元。\n")
+    funding, _ = funding_of("2022年度省级拨付我县某补助资金40万元,省级拨付25万元,共计65万元。\n")
     assert funding.allocated.by_source == []  # one level twice: batches, not sources
 
 
@@ -105,7 +95,7 @@ def test_source_led_clauses_that_do_not_add_up_or_repeat_a_level_are_no_sources(
 
 
 def test_the_projects_of_batches_that_add_up_are_the_spending() -> None:
-    funding, spending = _funding(
+    funding, spending = funding_of(
         "我县获得2022年度某污染防治资金900万元其中第一批资金500万元,分别支持甲河治理项目300万元、乙湖清淤项目200万元;"
         "第二批资金400万元,分别支持甲河治理项目150万元、丙村污水管网项目250万元。\n"
     )
@@ -119,7 +109,7 @@ def test_the_projects_of_batches_that_add_up_are_the_spending() -> None:
 
 
 def test_batches_whose_projects_do_not_add_up_give_no_spending() -> None:
-    _, spending = _funding(
+    _, spending = funding_of(
         "我县获得2022年度某污染防治资金900万元其中第一批资金500万元,分别支持甲河治理项目300万元、乙湖清淤项目150万元;"
         "第二批资金400万元,分别支持丙村污水管网项目400万元。\n"
     )
@@ -130,7 +120,7 @@ def test_batches_whose_projects_do_not_add_up_give_no_spending() -> None:
 
 
 def test_numbered_items_that_add_up_to_a_total_before_them_are_the_spending() -> None:
-    _, spending = _funding(
+    _, spending = funding_of(
         "2019年对口协作经费市级财政实际到位资金200万元,分配情况:\n"
         "(1)甲协作区经费和乙联络处经费分别为5万元和15万元。(2)援疆工作经费100万元。(3)援藏工作经费80万元。"
         "2019年各项工作顺利完成。\n"
@@ -144,7 +134,7 @@ def test_numbered_items_that_add_up_to_a_total_before_them_are_the_spending() ->
 
 
 def test_numbered_items_that_do_not_add_up_are_no_spending() -> None:
-    _, spending = _funding(
+    _, spending = funding_of(
         "2019年对口协作经费市级财政实际到位资金200万元,分配情况:\n"
         "(1)甲协作区经费5万元。(2)援疆工作经费100万元。(3)援藏工作经费80万元。\n"
     )
@@ -155,7 +145,7 @@ def test_numbered_items_that_do_not_add_up_are_no_spending() -> None:
 
 
 def test_a_corps_subsidy_and_a_past_years_balance_are_sources_even_when_they_do_not_add_up() -> None:
-    funding, _ = _funding(
+    funding, _ = funding_of(
         "第三师2020年度某机具购置补贴资金预算数50万元,其中包括兵团补贴某机具购置补贴资金50万, "
         "2019年度某机具购置补贴结余资金8.2万元。\n"
     )
@@ -168,7 +158,7 @@ def test_a_corps_subsidy_and_a_past_years_balance_are_sources_even_when_they_do_
 
 
 def test_sources_whose_names_restate_the_fund_after_their_level_are_sources() -> None:
-    funding, _ = _funding(
+    funding, _ = funding_of(
         "2023年某机具补贴项目预算资金合计2000万元。"
         "其中省内安排某机具购置与应用补贴资金300万元,中央安排某机具购置补贴资金1700万元。\n"
     )
@@ -179,7 +169,7 @@ def test_sources_whose_names_restate_the_fund_after_their_level_are_sources() ->
 
 
 def test_a_sum_in_mid_sentence_closes_the_source_clauses_before_it_and_the_sentence_reads_on() -> None:
-    funding, _ = _funding(
+    funding, _ = funding_of(
         "2023年某机具补贴中央年初下达资金合计1900万元,省内安排某机具补贴资金300万元,年初预算合计2200万元,"
         "年中调减中央财政资金200万,全年预算执行数合计2000万元。\n"
     )
@@ -198,7 +188,7 @@ def test_a_budget_and_execution_clause_ending_a_sentence_is_prose_not_a_glued_ta
     path = tmp_path / "report.txt"
     path.write_text(
         "(二)資金安排、分解下達(dá)預(yù)算情況。2023年某機具補貼中央年初下達(dá)資金合計1900萬元,"
-        "省內(nèi)安排某機具補貼資金300萬元,年初預(yù)算合計2200萬元,年中調(diào)減中央財政資金200萬,"
+        "省內(nèi)安排某機具補貼資金300萬元,年初預(yù)算合計2200萬元,年中調(diào)減省級資金200萬,"
         "全年預(yù)算執(zhí)行數(shù)合計2000萬元。通過實施該項目,改善了裝備結(jié)構(gòu)。\n",
         encoding="utf-8",
     )
@@ -213,20 +203,20 @@ def test_a_budget_and_execution_clause_ending_a_sentence_is_prose_not_a_glued_ta
 
 
 def test_a_report_without_a_title_names_its_fund_in_a_definition_or_its_one_year_led_amount() -> None:
-    text, _ = normalize("一、基本情况\n城乡困难群众临时救助资金是指用于临时救助的资金。2023年,我市…\n")
+    text = read("一、基本情况\n城乡困难群众临时救助资金是指用于临时救助的资金。2023年,我市…\n")
     assert read_header(text).fund == "城乡困难群众临时救助资金"
-    text, _ = normalize("一、绩效目标分解下达情况\n某厅下达2022年江西省非遗保护专项资金20万元,二、绩效目标完成情况\n")
+    text = read("一、绩效目标分解下达情况\n某厅下达2022年江西省非遗保护专项资金20万元,二、绩效目标完成情况\n")
     assert read_header(text).fund == "非遗保护专项资金"
-    text, _ = normalize("(一)下达情况。2024年某机具购置补贴项目预算资金合计900万元。其中…\n")
+    text = read("(一)下达情况。2024年某机具购置补贴项目预算资金合计900万元。其中…\n")
     assert read_header(text).fund == "某机具购置补贴"
 
 
 def test_two_funds_or_a_clause_in_the_body_name_no_fund() -> None:
-    text, _ = normalize("下达2022年甲河治理资金20万元,下达2022年乙湖清淤资金30万元。\n")
+    text = read("下达2022年甲河治理资金20万元,下达2022年乙湖清淤资金30万元。\n")
     assert read_header(text).fund is None
-    text, _ = normalize("2023年度省级拨付我区某补贴资金62万元,中央拨付16万元。\n")
+    text = read("2023年度省级拨付我区某补贴资金62万元,中央拨付16万元。\n")
     assert read_header(text).fund is None
-    text, _ = normalize(
+    text = read(
         "甲类:中央下达我市甲河治理资金共500万元。自治区向我市下达2023年中央甲河治理资金300万元。\n"
         "乙类:中央下达我市乙湖清淤资金共900万元。\n"
     )
@@ -240,11 +230,11 @@ def test_a_rate_that_reached_its_percent_is_an_actual_and_a_project_paragraph_it
     found = [
         (i.program, i.name, i.actual.text if i.actual else None)
         for i in extract_indicators(
-            normalize(
+            read(
                 "2023年度主要农作物机收率达到91.5%,同上一年提升2%。\n"
                 "项目二:某财农〔2023〕88号某嘎查光伏车间建设项目资金,项目全年预算数50万元,执行数50万元。"
                 "我苏木特色产业资金足额发放率达到100%,政策落实率达到100%。\n"
-            )[0]
+            )
         )
     ]
     assert found == [
@@ -255,17 +245,17 @@ def test_a_rate_that_reached_its_percent_is_an_actual_and_a_project_paragraph_it
 
 
 def test_a_rate_that_is_a_goal_or_the_moneys_own_is_no_reached_actual() -> None:
-    text, _ = normalize("力争主要农作物机收率达到95%。预算执行率达到98%。\n")
+    text = read("力争主要农作物机收率达到95%。预算执行率达到98%。\n")
     assert extract_indicators(text) == []
 
 
 def test_a_first_line_naming_place_year_and_fund_as_its_实施情况_is_the_title() -> None:
-    text, _ = normalize("青杉管理区专项转移支付2022年度耕地保护补贴实施情况\n绩效目标分解下达情况\n2022年度…\n")
+    text = read("青杉管理区专项转移支付2022年度耕地保护补贴实施情况\n绩效目标分解下达情况\n2022年度…\n")
     header = read_header(text)
     assert (header.title, header.region, header.fund) == (
         "青杉管理区专项转移支付2022年度耕地保护补贴实施情况",
         "青杉管理区",
         "耕地保护补贴",
     )
-    text, _ = normalize("一、项目实施情况\n2022年度…\n")
+    text = read("一、项目实施情况\n2022年度…\n")
     assert read_header(text).title is None

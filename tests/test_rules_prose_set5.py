@@ -4,19 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jixiao.documents import Document, load_document
-from jixiao.documents.normalize import normalize
 from jixiao.extract.rules import extract_rules
-from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.goal_statements import read_goal_statements
 from jixiao.extract.rules.header import read_header
-from jixiao.extract.rules.indicators import extract_indicators
-from jixiao.model import Funding, SpendingItem
-
-
-def _funding(raw: str) -> tuple[Funding, list[SpendingItem]]:
-    text, _ = normalize(raw)
-    return extract_funding(text)
+from jixiao.model import Funding
+from reading import document, funding_of, indicator_rows, read
 
 
 def _total(funding: Funding, line: str) -> str | None:
@@ -24,19 +16,15 @@ def _total(funding: Funding, line: str) -> str | None:
     return total.text if total is not None else None
 
 
-def _indicators(raw: str) -> list[tuple[str | None, str, str | None, str | None]]:
-    text, _ = normalize(raw)
-    return [
-        (i.level2, i.name, i.target.text if i.target else None, i.actual.text if i.actual else None)
-        for i in extract_indicators(text)
-    ]
+def _indicators(raw: str) -> list[tuple[str | None, ...]]:
+    return indicator_rows(raw, "level2", "name", "target", "actual")
 
 
 # ---- amounts that are no line of the year -------------------------------------------------------------------
 
 
 def test_a_kind_of_budgeted_spending_is_no_executed_line() -> None:
-    funding, spending = _funding(
+    funding, spending = funding_of(
         "某县农业局项目资金总预算为640万元,其中部门预算项目支出40万元,专项预算支出600万元。\n"
         "2022年部门预算项目支出40万元,分别是培训经费15万元,宣传经费25万元。\n"
     )
@@ -49,7 +37,7 @@ def test_a_kind_of_budgeted_spending_is_no_executed_line() -> None:
 
 
 def test_a_projects_ceiling_is_no_budget() -> None:
-    funding, _ = _funding(
+    funding, _ = funding_of(
         "共下达某市水利专项资金300万元。\n一是某水库除险加固工程审定预算控制数为120万元,分两批下达。\n"
     )
     assert _total(funding, "allocated") == "300万元"
@@ -57,7 +45,7 @@ def test_a_projects_ceiling_is_no_budget() -> None:
 
 
 def test_money_summed_since_a_projects_start_is_no_line() -> None:
-    funding, _ = _funding(
+    funding, _ = funding_of(
         "该项目自2014年5月启动以来,截止2016年已安排项目经费260万元,目前已完成主体工程。\n"
         "争取到市级财政资金35万元,用于设备更新。\n"
     )
@@ -65,12 +53,12 @@ def test_money_summed_since_a_projects_start_is_no_line() -> None:
 
 
 def test_an_amount_said_paid_out_borrows_no_verb_from_an_earlier_clause() -> None:
-    funding, _ = _funding("全镇采取先建设后申请补助的方式,目前已拨付补助资金80万元,其余正在审核。\n")
+    funding, _ = funding_of("全镇采取先建设后申请补助的方式,目前已拨付补助资金80万元,其余正在审核。\n")
     assert _total(funding, "budget") is None
 
 
 def test_the_rate_the_figures_bear_out_gives_the_executed_amount_and_beats_an_earlier_rate() -> None:
-    funding, _ = _funding(
+    funding, _ = funding_of(
         "2023年省、市、县预算安排下达的示范创建资金共计500万元,执行率100%。\n"
         "全县采取先建设后申请补助的方式,目前已拨付补助资金200万元,其余正在审核,实际支出率40%。\n"
     )
@@ -80,7 +68,7 @@ def test_the_rate_the_figures_bear_out_gives_the_executed_amount_and_beats_an_ea
 
 
 def test_a_rate_the_figures_do_not_bear_out_gives_no_executed_amount() -> None:
-    funding, _ = _funding(
+    funding, _ = funding_of(
         "2023年下达示范创建资金共计500万元,执行率100%。\n目前已拨付补助资金260万元,其余正在审核,实际支出率40%。\n"
     )
     assert _total(funding, "executed") is None
@@ -88,7 +76,7 @@ def test_a_rate_the_figures_do_not_bear_out_gives_no_executed_amount() -> None:
 
 
 def test_investment_actually_completed_is_the_executed_line() -> None:
-    funding, _ = _funding("该项目下达资金40万元,实际完成投资38.5万元。\n")
+    funding, _ = funding_of("该项目下达资金40万元,实际完成投资38.5万元。\n")
     assert (_total(funding, "allocated"), _total(funding, "executed")) == ("40万元", "38.5万元")
 
 
@@ -109,7 +97,7 @@ def test_joined_clauses_with_figures_of_their_own_stay_apart() -> None:
 
 
 def test_a_list_opened_by_the_giving_verb_is_spending_when_it_adds_up() -> None:
-    funding, spending = _funding(
+    funding, spending = funding_of(
         "2022年度共下达某县水利专项资金760万元,具体为下达城北灌区渠道维修工程410万元、"
         "南山水库除险加固工程230万元、农村饮水巩固提升工程120万元。\n"
     )
@@ -123,7 +111,7 @@ def test_a_list_opened_by_the_giving_verb_is_spending_when_it_adds_up() -> None:
 
 
 def test_a_list_of_destinations_after_the_giving_verb_is_spending_not_sources() -> None:
-    funding, spending = _funding("全年分解下达某专项资金共5000万元,其中下达地市3200万元;区直单位1800万元。\n")
+    funding, spending = funding_of("全年分解下达某专项资金共5000万元,其中下达地市3200万元;区直单位1800万元。\n")
     assert [(item.category, item.amount.text) for item in spending] == [
         ("下达地市", "3200万元"),
         ("区直单位", "1800万元"),
@@ -132,14 +120,14 @@ def test_a_list_of_destinations_after_the_giving_verb_is_spending_not_sources() 
 
 
 def test_a_list_opened_by_the_giving_verb_that_does_not_add_up_is_no_split() -> None:
-    _, spending = _funding(
+    _, spending = funding_of(
         "2022年度共下达某县水利专项资金760万元,具体为下达城北灌区渠道维修工程410万元、南山水库除险加固工程230万元。\n"
     )
     assert spending == []
 
 
 def test_the_giving_verb_before_a_named_source_keeps_the_list_sources() -> None:
-    funding, spending = _funding("共下达项目资金90万元,其中下达中央财政资金60万元,县级财政资金30万元。\n")
+    funding, spending = funding_of("共下达项目资金90万元,其中下达中央财政资金60万元,县级财政资金30万元。\n")
     assert [(row.source.value, row.amount.text) for row in funding.allocated.by_source] == [
         ("central", "60万元"),
         ("county", "30万元"),
@@ -148,7 +136,7 @@ def test_the_giving_verb_before_a_named_source_keeps_the_list_sources() -> None:
 
 
 def test_a_list_opening_a_sentence_splits_the_amount_before_it_not_the_lines_total() -> None:
-    funding, spending = _funding(
+    funding, spending = funding_of(
         "全年下达某文化专项资金共3000万元,其中下达各县1800万元;本级单位1200万元。\n"
         "本级单位项目有:一是市博物馆,下达预算资金700万元。具体是:展陈提升项目400万元;藏品修复项目250万元。\n"
     )
@@ -157,7 +145,7 @@ def test_a_list_opening_a_sentence_splits_the_amount_before_it_not_the_lines_tot
 
 
 def test_a_central_budget_investment_is_a_central_source() -> None:
-    funding, _ = _funding(
+    funding, _ = funding_of(
         "2019年度某省保障性安居工程资金共计30.5亿元,其中,中央财政专项资金12.3亿元,中央预算内基建投资14.2亿元,"
         "省级财政安排补助资金4亿元。\n"
     )
@@ -172,7 +160,7 @@ def test_a_central_budget_investment_is_a_central_source() -> None:
 
 
 def _goals(raw: str) -> list[tuple[str, str | None, list[tuple[str, str]]]]:
-    text, _ = normalize(raw)
+    text = read(raw)
     return [
         (i.name, i.target.text if i.target else None, [(b.name, b.figure.text) for b in i.breakdown])
         for i in read_goal_statements(text)
@@ -201,17 +189,11 @@ def test_money_years_and_described_goals_are_no_targets() -> None:
     assert _goals("绩效目标:下达补助资金300万元,项目完成时间2024,通过项目实施改善群众出行条件。\n") == []
 
 
-def _document(tmp_path: Path, name: str, raw: str) -> Document:
-    path = tmp_path / name
-    path.write_text(raw, encoding="utf-8")
-    return load_document(path)
-
-
 def test_goals_are_read_only_where_the_report_states_no_indicator_otherwise(tmp_path: Path) -> None:
     plan = "一、绩效目标\n绩效目标:新建村级文化广场12个,培训文艺骨干300人次。\n"
     results = "三、绩效指标完成情况\n1.数量指标:新建村级文化广场目标值12个,实际完成12个。\n"
-    only_plan = extract_rules(_document(tmp_path, "plan.txt", plan))
-    with_results = extract_rules(_document(tmp_path, "results.txt", plan + results))
+    only_plan = extract_rules(document(tmp_path, name="plan.txt", raw=plan))
+    with_results = extract_rules(document(tmp_path, name="results.txt", raw=plan + results))
     assert [(i.name, i.target.text if i.target else None) for i in only_plan.indicators] == [
         ("新建村级文化广场", "12个"),
         ("培训文艺骨干", "300人次"),
@@ -239,12 +221,12 @@ def test_results_after_the_projects_subject_and_the_done_verb_are_named_by_what_
 
 
 def test_a_province_keeps_its_name_when_the_bare_suffix_stands_alone_in_the_text() -> None:
-    text, _ = normalize("发布机构 自治区人民政府办公厅\n宁夏回族自治区文化厅2021年度绩效自评报告\n正文。\n")
+    text = read("发布机构 自治区人民政府办公厅\n宁夏回族自治区文化厅2021年度绩效自评报告\n正文。\n")
     assert read_header(text).region == "宁夏回族自治区"
 
 
 def test_a_community_is_no_region_the_town_above_it_is() -> None:
-    text, _ = normalize("2023年某某县青石镇桃源社区道路硬化项目绩效自评报告\n正文。\n")
+    text = read("2023年某某县青石镇桃源社区道路硬化项目绩效自评报告\n正文。\n")
     assert read_header(text).region == "青石镇"
 
 
@@ -261,11 +243,11 @@ def test_a_goal_with_its_count_before_what_is_built() -> None:
 
 
 def test_a_chain_of_labels_ending_in_an_amount_gives_the_amount_no_line() -> None:
-    funding, _ = _funding(
+    funding, _ = funding_of(
         "-某财教[2021]12号,(某教财[2021]3号)-提前下达2021年义务教育经费保障机制资金-围墙维修5.6万元;\n"
     )
     assert _total(funding, "allocated") is None
-    funding, _ = _funding("某县财政局-下达义务教育经费保障机制资金5.6万元。\n")
+    funding, _ = funding_of("某县财政局-下达义务教育经费保障机制资金5.6万元。\n")
     assert _total(funding, "allocated") == "5.6万元"
 
 
@@ -281,7 +263,7 @@ def test_a_numbered_benefit_goal_heading_gives_its_level_as_printed() -> None:
 
 
 def test_a_report_opening_by_citing_a_notice_has_no_title_and_names_what_it_evaluated() -> None:
-    text, _ = normalize(
+    text = read(
         "根据《某省财政厅关于开展2022年度转移支付预算执行情况绩效自评工作的通知》要求,某县民政局认真组织开展了"
         "2022年度困难群众救助补助资金绩效自评工作,自评情况如下:\n一、基本情况\n正文。\n"
     )

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from jixiao.documents.normalize import normalize
 from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.goal_statements import read_goal_statements
 from jixiao.extract.rules.indicators import extract_indicators
 from jixiao.extract.rules.score import extract_score
 from jixiao.extract.rules.scored_items import read_scored_items
+from reading import read
 
 
 def _goals(raw: str) -> list[tuple[str | None, str, str | None]]:
-    text, _ = normalize(raw)
+    text = read(raw)
     return [(i.level2, i.name, i.target.text if i.target else None) for i in read_goal_statements(text)]
 
 
@@ -47,7 +47,7 @@ def test_a_list_that_does_not_hold_what_its_lead_counts_or_states_what_was_done_
 
 
 def _score(raw: str) -> tuple[str | None, str | None]:
-    text, _ = normalize(raw)
+    text = read(raw)
     score, grade = extract_score(text)
     return (score.text if score else None, grade.text if grade else None)
 
@@ -64,7 +64,7 @@ def test_the_sheets_maximum_on_the_line_does_not_make_it_an_indicators_line() ->
 
 
 def _lines(raw: str) -> tuple[str | None, str | None, list[tuple[str, str]]]:
-    text, _ = normalize(raw)
+    text = read(raw)
     funding, spending = extract_funding(text)
     budget, initial = funding.budget.total, funding.initial.total
     return (
@@ -96,7 +96,7 @@ def test_the_balance_closing_a_spending_list_is_no_part_of_the_spending() -> Non
 
 
 def _achieved(raw: str) -> list[tuple[str | None, str, str | None, str | None]]:
-    text, _ = normalize(raw)
+    text = read(raw)
     return [
         (i.level1, i.name, i.actual.text if i.actual else None, i.actual and i.actual.kind.value)
         for i in extract_indicators(text)
@@ -126,7 +126,7 @@ def test_a_list_with_an_item_of_a_targets_shape_is_not_split() -> None:
 
 
 def _totals(raw: str) -> tuple[str | None, str | None]:
-    text, _ = normalize(raw)
+    text = read(raw)
     funding, _ = extract_funding(text)
     allocated, executed = funding.allocated.total, funding.executed.total
     return (allocated.text if allocated else None, executed.text if executed else None)
@@ -157,7 +157,7 @@ def test_the_whole_of_the_parts_an_earlier_sentence_gave_out_is_the_total() -> N
 
 
 def test_items_of_a_prose_sheet_with_one_score_each_are_scored_indicators_under_their_headings() -> None:
-    text, _ = normalize(
+    text = read(
         "按照考核办法进行自评,总分值为100分,自评分为96分。\n一、项目投入\n(一)、项目立项\n"
         "(1)政策依据充分性:县政府印发了扶持办法,明确了补助标准,得5分\n"
         "(2)申报程序规范性:1、项目申报材料齐全,得2分;2、审核程序完整,得2分。\n"
@@ -173,5 +173,5 @@ def test_items_of_a_prose_sheet_with_one_score_each_are_scored_indicators_under_
 
 
 def test_two_scored_items_are_no_sheet() -> None:
-    text, _ = normalize("一、项目投入\n(1)政策依据充分性:印发了办法,得5分\n(2)补助资金到位率:资金已到位,得3分。\n")
+    text = read("一、项目投入\n(1)政策依据充分性:印发了办法,得5分\n(2)补助资金到位率:资金已到位,得3分。\n")
     assert read_scored_items(text) == []

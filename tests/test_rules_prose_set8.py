@@ -7,16 +7,16 @@ from pathlib import Path
 import pytest
 
 from jixiao.documents import load_document
-from jixiao.documents.normalize import normalize
 from jixiao.extract.rules import extract_rules
 from jixiao.extract.rules.cut_end import ends_mid_sentence
 from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.goal_statements import read_goal_statements
 from jixiao.extract.rules.indicators import extract_indicators
+from reading import indicator_rows, read
 
 
 def _lines(raw: str) -> dict[str, str | None]:
-    text, _ = normalize(raw)
+    text = read(raw)
     funding, _ = extract_funding(text)
     return {
         line: total.text if (total := getattr(funding, line).total) else None
@@ -58,7 +58,7 @@ def test_a_figure_that_runs_to_where_the_excerpt_stops_is_left_out(
 
 
 def _spending(raw: str) -> list[tuple[str, str]]:
-    text, _ = normalize(raw)
+    text = read(raw)
     _, spending = extract_funding(text)
     return [(item.category, item.amount.text) for item in spending]
 
@@ -93,9 +93,8 @@ def test_the_uses_listed_after_what_the_money_is_for_are_the_spending_and_one_li
 # ---- levels led in within a paragraph, counts before what they count ----------------------------------------
 
 
-def _indicators(raw: str) -> list[tuple[str | None, str, str | None]]:
-    text, _ = normalize(raw)
-    return [(i.level1, i.name, i.actual.text if i.actual else None) for i in extract_indicators(text)]
+def _indicators(raw: str) -> list[tuple[str | None, ...]]:
+    return indicator_rows(raw, "level1", "name", "actual")
 
 
 def test_levels_led_in_within_a_completion_paragraph_give_their_statements_as_actuals() -> None:
@@ -126,13 +125,13 @@ def test_a_results_section_without_level_headings_gives_its_statements_as_actual
         "二、绩效目标完成情况分析\n(一)资金投入情况分析\n下达资金80万元,资金到位率100%。\n"
         "(二)专项资金预期目标完成程度。\n"
         "2022年完成桃溪一期治理河道长度3.6公里,柳塘段综合治理河道长度1.2公里;"
-        "为促进垃圾分类,配套150个分类垃圾桶,验收合格率100%。资金预算80万元,支付率100%。\n"
+        "为促进垃圾分类,配套150个分类收集箱,验收合格率100%。资金预算80万元,支付率100%。\n"
         "(三)专项资金使用管理情况\n资金实行专账核算,拨付率100%。\n"
     )
     assert found == [
         (None, "桃溪一期治理河道长度", "3.6公里"),
         (None, "柳塘段综合治理河道长度", "1.2公里"),
-        (None, "分类垃圾桶", "150个"),
+        (None, "分类收集箱", "150个"),
         (None, "验收合格率", "100%"),
     ]
 
@@ -156,7 +155,7 @@ def test_an_attachment_line_whose_name_stops_short_is_a_cut_and_a_whole_one_clos
 
 
 def _rate(raw: str) -> str | None:
-    text, _ = normalize(raw)
+    text = read(raw)
     funding, _ = extract_funding(text)
     return funding.execution_rate.text if funding.execution_rate else None
 
@@ -175,7 +174,7 @@ def test_different_rates_stated_for_parts_of_the_fund_give_no_rate_of_the_fund()
 
 
 def test_a_goal_led_by_shi_with_a_count_first_and_a_bracketed_unit_gives_targets() -> None:
-    text, _ = normalize("本项目总体的绩效目标是85处农村供水设施维修养护,覆盖受益人口2.36(万人)。\n")
+    text = read("本项目总体的绩效目标是85处农村供水设施维修养护,覆盖受益人口2.36(万人)。\n")
     found = [(i.name, i.target) for i in read_goal_statements(text)]
     assert [(name, t.text, t.value, t.unit) for name, t in found if t] == [
         ("农村供水设施维修养护", "85处", 85.0, "处"),
@@ -187,7 +186,7 @@ def test_a_goal_led_by_shi_with_a_count_first_and_a_bracketed_unit_gives_targets
 
 
 def test_a_count_done_followed_by_its_completion_rate_is_an_indicator_wherever_it_stands() -> None:
-    text, _ = normalize("3、项目资金管理情况分析。截止2024年10月底,全镇共完成农村户厕改造86户,完工率107.5%。\n")
+    text = read("3、项目资金管理情况分析。截止2024年10月底,全镇共完成农村户厕改造86户,完工率107.5%。\n")
     [indicator] = extract_indicators(text)
     assert indicator.name == "农村户厕改造"
     assert indicator.actual is not None and indicator.actual.text == "86户"
@@ -195,5 +194,5 @@ def test_a_count_done_followed_by_its_completion_rate_is_an_indicator_wherever_i
 
 
 def test_money_or_a_rate_before_a_completion_rate_is_no_such_indicator() -> None:
-    text, _ = normalize("全年共完成发放补助资金141.8万元,完成率57.6%。全年共完成预算执行率96%,完成率96%。\n")
+    text = read("全年共完成发放补助资金141.8万元,完成率57.6%。全年共完成预算执行率96%,完成率96%。\n")
     assert extract_indicators(text) == []

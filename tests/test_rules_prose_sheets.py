@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from jixiao.documents.normalize import normalize
-from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.header import read_header
 from jixiao.extract.rules.paired_lists import read_paired_lists
 from jixiao.extract.rules.review_sheet import read_review_sheet
 from jixiao.extract.rules.scored_headings import read_scored_headings
-from jixiao.model import Funding, SpendingItem
+from reading import funding_of, read
 
 _SHEET = (
     "一、决策(20分)\n"
@@ -29,7 +27,7 @@ _SHEET = (
 
 
 def _sheet(raw: str) -> list[tuple[str | None, str | None, str, str | None, str | None]]:
-    text, _ = normalize(raw)
+    text = read(raw)
     return [
         (i.level1, i.level2, i.name, i.weight.text if i.weight else None, i.score.text if i.score else None)
         for i in read_scored_headings(text)
@@ -58,17 +56,12 @@ def test_headings_with_points_but_no_score_given_are_no_sheet() -> None:
 
 
 def test_a_sentence_that_names_a_form_is_no_title() -> None:
-    text, _ = normalize("一、投入(14分)\n设立某县教师培训专项资金区域绩效目标表。\n")
+    text = read("一、投入(14分)\n设立某县教师培训专项资金区域绩效目标表。\n")
     assert read_header(text).title is None
 
 
-def _funding(raw: str) -> tuple[Funding, list[SpendingItem]]:
-    text, _ = normalize(raw)
-    return extract_funding(text)
-
-
 def test_named_amounts_before_their_stated_sum_are_its_parts() -> None:
-    funding, spending = _funding(
+    funding, spending = funding_of(
         "2023年度，市级下达转移支付敬老项目12万元；困难群众救助项目30.5万元；公墓建设补助7.5万元。"
         "共计下达市级转移支付资金50万元。\n"
     )
@@ -82,14 +75,14 @@ def test_named_amounts_before_their_stated_sum_are_its_parts() -> None:
 
 
 def test_amounts_that_do_not_add_up_to_the_sum_after_them_are_no_parts() -> None:
-    _, spending = _funding("下达敬老项目12万元；救助项目30万元；公墓建设补助7万元。共计下达资金60万元。\n")
+    _, spending = funding_of("下达敬老项目12万元；救助项目30万元；公墓建设补助7万元。共计下达资金60万元。\n")
     assert spending == []
 
 
 def test_where_a_stated_total_went_is_spending_whatever_level_it_names() -> None:
-    funding, spending = _funding(
+    funding, spending = funding_of(
         "合计下达我区某文化补助资金800万元。\n"
-        "经研究，下达各县某文化补助资金650万元(不含涉密资金)，安排自治区本级部门预算资金150万元。\n"
+        "经研究，下达各县某文化补助资金650万元(不含预留资金)，安排自治区本级部门预算资金150万元。\n"
         "其中：\n1.一般项目资金共计500万元。其中"
     )
     assert funding.allocated.total is not None and funding.allocated.total.text == "800万元"
@@ -102,21 +95,21 @@ def test_where_a_stated_total_went_is_spending_whatever_level_it_names() -> None
 
 def test_a_generic_name_among_parts_that_add_up_is_a_part() -> None:
     head = "省级下达我市文化专项资金500万元，其中：一般项目资金300万元，专项资金80万元，"
-    _, spending = _funding(head + "奖励资金120万元。\n")
+    _, spending = funding_of(head + "奖励资金120万元。\n")
     assert [item.category for item in spending] == ["一般项目资金", "专项资金", "奖励资金"]
-    _, spending = _funding(head + "奖励资金100万元。\n")
+    _, spending = funding_of(head + "奖励资金100万元。\n")
     assert spending == []  # 480 of 500: the generic name is not trusted
 
 
 def test_a_list_cut_by_the_end_of_the_excerpt_that_does_not_add_up_is_no_split() -> None:
-    _, spending = _funding("项目累计支付资金合计100万元，其中村道资金60万元、村集体资金30万元、扣除群众")
+    _, spending = funding_of("项目累计支付资金合计100万元，其中村道资金60万元、村集体资金30万元、扣除群众")
     assert spending == []
-    _, spending = _funding("项目累计支付资金合计100万元，其中村道资金60万元、村集体资金40万元、")
+    _, spending = funding_of("项目累计支付资金合计100万元，其中村道资金60万元、村集体资金40万元、")
     assert [item.category for item in spending] == ["村道资金", "村集体资金"]
 
 
 def test_a_list_of_targets_then_a_list_of_what_was_done_pairs_by_name() -> None:
-    text, _ = normalize(
+    text = read(
         "(二)项目绩效目标。2022年项目目标:资助困难老人体检300人,慢病随访服务1200人次,助听器适配40"
         "实际完成:资助困难老人体检312人,慢病随访服务1150人次,助听器适配40人,另开展义诊3次。\n"
     )
@@ -128,9 +121,9 @@ def test_a_list_of_targets_then_a_list_of_what_was_done_pairs_by_name() -> None:
 
 
 def test_lists_that_share_fewer_than_two_names_or_hold_money_are_no_pairs() -> None:
-    text, _ = normalize("项目目标:体检300人,随访1200人次。实际完成:义诊3次,培训40人。\n")
+    text = read("项目目标:体检300人,随访1200人次。实际完成:义诊3次,培训40人。\n")
     assert read_paired_lists(text) == []
-    text, _ = normalize("目标:补助资金30万元,体检300人实际完成:补助资金30万元,体检310人。\n")
+    text = read("目标:补助资金30万元,体检300人实际完成:补助资金30万元,体检310人。\n")
     assert read_paired_lists(text) == []
 
 
@@ -148,7 +141,7 @@ _REVIEW_SPACED = (
 
 
 def _review(raw: str) -> list[tuple[str | None, str, str | None, str | None]]:
-    text, _ = normalize(raw)
+    text = read(raw)
     return [
         (i.level1, i.name, i.weight.text if i.weight else None, i.score.text if i.score else None)
         for i in read_review_sheet(text)

@@ -5,16 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jixiao.documents import load_document
-from jixiao.extract import extract
-from jixiao.model import Report
-
-
-def _report(raw: str, tmp_path: Path) -> Report:
-    path = tmp_path / "r.txt"
-    path.write_text(raw, encoding="utf-8")
-    return extract(load_document(path), "rules")
-
+from reading import rules_report
 
 _RUN_ON = (
     "农机购置补贴发放率绩效目标值为100%,,具体如下:(二)项目绩效目标完成情况1.产出目标完成情况"
@@ -27,7 +18,7 @@ _RUN_ON = (
 def test_clauses_run_together_without_full_stops_each_take_their_own_name_and_completion(
     tmp_path: Path,
 ) -> None:
-    report = _report(_RUN_ON, tmp_path)
+    report = rules_report(tmp_path, _RUN_ON)
     rows = {
         i.name: (
             i.target and i.target.text,
@@ -50,7 +41,7 @@ def test_a_scoring_sheet_in_prose_gives_weights_and_scores_to_what_it_scores(
         _RUN_ON + "目标设置合理性本项目满分4分,得4分,得分原因为:目标设置合理,,预算执行率本项目满分5分,得4分,"
         "得分原因为:执行率低于95%,,完成补贴机具台数项目满分10分,得10分,,受益农户数本项目满分10分,得12分,"
     )
-    report = _report(raw, tmp_path)
+    report = rules_report(tmp_path, raw)
     scored = {i.name: (i.weight and i.weight.text, i.score and i.score.text) for i in report.indicators}
     assert scored["目标设置合理性"] == ("4分", "4分")
     assert scored["补贴机具台数"] == (

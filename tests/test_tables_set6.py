@@ -5,15 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jixiao.documents import load_document
-from jixiao.extract import extract
-from jixiao.model import Report
-
-
-def _report(raw: str, tmp_path: Path) -> Report:
-    path = tmp_path / "r.txt"
-    path.write_text(raw, encoding="utf-8")
-    return extract(load_document(path), "rules")
+from reading import rules_report
 
 
 def _blank_run_cells(*cells: str) -> str:
@@ -42,7 +34,7 @@ def test_a_number_glued_to_latin_unit_letters_inside_a_cell_per_line_name_stays_
         "40",
         "2",
     )
-    report = _report(raw, tmp_path)
+    report = rules_report(tmp_path, raw)
     rows = {
         i.name: (i.target and i.target.text, i.actual and i.actual.text, i.score and i.score.text)
         for i in report.indicators
@@ -57,7 +49,7 @@ def test_amounts_printed_with_a_bare_wan_in_a_funding_table_are_read_in_wan_yuan
         "其中:中央财政资金 | 300万 | 300万 | 100% | ||||\n"
         "地方资金 | 512.5万 | 490万 | 95.61% | ||||\n"
     )
-    funding = _report(raw, tmp_path).funding
+    funding = rules_report(tmp_path, raw).funding
     assert funding.budget.total is not None and funding.executed.total is not None
     assert (funding.budget.total.text, funding.budget.total.value, funding.budget.total.unit) == (
         "812.5万",
@@ -104,7 +96,7 @@ def test_indicator_rows_a_page_gap_ran_into_the_funding_rows_are_read_as_indicat
         "100",
         "96",
     )
-    report = _report(raw, tmp_path)
+    report = rules_report(tmp_path, raw)
     rows = {
         i.name: (
             i.level2,
@@ -140,14 +132,14 @@ def test_a_funding_row_whose_values_place_a_score_above_its_weight_leaves_the_ta
         "",
         "年度总体目标",
     )
-    funding = _report(raw, tmp_path).funding
+    funding = rules_report(tmp_path, raw).funding
     assert funding.budget.total is None and funding.executed.total is None and funding.budget.by_source == []
     assert funding.execution_score is None and funding.execution_rate is None
 
 
 def test_a_funding_row_that_places_its_values_possibly_is_read(tmp_path: Path) -> None:
     raw = _lines(*_FUNDING_HEADER, "年度资金总额", "45", "45", "44", "10", "97.78%", "9.8", "年度总体目标")
-    funding = _report(raw, tmp_path).funding
+    funding = rules_report(tmp_path, raw).funding
     assert funding.budget.total is not None and funding.budget.total.value == 45.0
     assert funding.execution_score is not None and funding.execution_score.text == "9.8"
 
@@ -161,7 +153,7 @@ def test_a_squashed_department_sheet_with_points_after_every_level_reads_weight_
         "结转结余率6结转结余率=0,计6分;0-5%(含),计4分;大于5%不得分。6"
         "政府采购执行率"
     )
-    report = _report(raw, tmp_path)
+    report = rules_report(tmp_path, raw)
     rows = {
         i.name: (i.level1, i.level2, i.weight and i.weight.text, i.score and i.score.text) for i in report.indicators
     }
@@ -182,7 +174,7 @@ def test_a_squashed_goal_table_reads_its_goal_levels_its_completion_column_and_s
         "质量目标培训学员结业率>=90%96%107%"
         "(二)项目资金使用情况本项目全年安排资金25万元,其中:项目立项5分,绩效目标6分,总得分88,"
     )
-    report = _report(raw, tmp_path)
+    report = rules_report(tmp_path, raw)
     rows = {
         i.name: (
             i.level1,
@@ -210,7 +202,7 @@ def test_a_piped_department_sheet_reads_its_level_points_past_and_its_level_word
         "| | | | | 公务经费变动率 | 7 | 变动率不高于0,计7分 | 6 |\n"
         "| 过程 | 45 | 预算管理 | 18 | 资金使用合规性 | 10 | 合规计10分,每发现一例扣2分 | 8 |\n"
     )
-    report = _report(raw, tmp_path)
+    report = rules_report(tmp_path, raw)
     rows = {
         i.name: (
             i.level1,

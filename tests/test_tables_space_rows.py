@@ -7,12 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from jixiao.documents import load_document
-from jixiao.documents.normalize import normalize
-from jixiao.documents.tables import Kind, Role, Table, find_tables
+from jixiao.documents.tables import Kind, Role, Table
 from jixiao.documents.tables.table import Cell
 from jixiao.documents.tables.twice_printed import points_pair, rejoined_twice, repeated_tail
 from jixiao.documents.tables.wrapped_header import wrapped_header
 from jixiao.extract import extract
+from reading import tables_of
 
 SPACED_FORM = """河道保洁专项资金绩效自评表(2023年度)
 项目名称 河道保洁专项资金
@@ -28,11 +28,6 @@ SPACED_FORM = """河道保洁专项资金绩效自评表(2023年度)
 时效指标 保洁作业 完成时间为2023年11月30日 完成时间为2023年11月30日 6 6
 效益指标 社会效益指标 河道环境改善 水面洁净,群众满意 程度较高 20 18
 """
-
-
-def _tables(raw: str) -> list[Table]:
-    text, origin = normalize(raw)
-    return find_tables(text, origin)
 
 
 def _rows(table: Table) -> list[dict[str, str]]:
@@ -100,7 +95,7 @@ def test_a_word_glued_to_its_date_printed_twice_stays_one_cell_each_time() -> No
 
 
 def test_a_spaced_form_reads_its_funding_and_every_indicator_row() -> None:
-    funding, indicators = _tables(SPACED_FORM)
+    funding, indicators = tables_of(SPACED_FORM)
     assert funding.kind is Kind.FUNDING and Role.RATE in funding.columns
     assert _rows(funding)[0]["rate"] == "0.912" and _rows(funding)[0]["score"] == "9"
     assert indicators.columns[:5] == [Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.TARGET, Role.ACTUAL]

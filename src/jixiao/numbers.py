@@ -57,7 +57,7 @@ _PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 def parse_number(text: str) -> float:
-    """Arabic (1,298.17, -61, 52.800000) or Chinese (一百二十, 三点五) numeral to a float."""
+    """Arabic (1,298.17, -61, 36.400000) or Chinese (一百二十, 三点五) numeral to a float."""
     cleaned = text.replace(",", "").strip()
     if _PLAIN_NUMBER.fullmatch(cleaned):
         return float(cleaned)

@@ -170,7 +170,7 @@ _TABLE_ROW_SOURCES: list[tuple[re.Pattern[str], FundSource]] = [
     (re.compile(r"^其[他它]$"), FundSource.OTHER),  # a funding row labelled just 其他 (河北 预算项目自评表)
 ]
 """Sichuan's 2023 form splits 资金 into 财政资金 / 财政专户管理资金 / 单位资金 / 其他资金 (DOMAIN.md §1.4): as a
-funding table's row labels they name sources, while in prose `财政资金3267.28万元` is just public money."""
+funding table's row labels they name sources, while in prose `财政资金2814.36万元` is just public money."""
 
 
 def row_source_of(label: str) -> FundSource | None:

@@ -1,7 +1,7 @@
 """Before accusing a report: is each figure one a reader would accept, and how surely was it read?
 
 On real documents most arithmetic "errors" were the tool's misreadings (an execution rate of 684,499 % from a
-budget read out of a sentence, 40,004,000,100 万元 from three glued cells, a source row read twice). A figure
+budget read out of a sentence, 56,005,600,100 万元 from three glued cells, a source row read twice). A figure
 that no reader would accept is a suspect: a rule that would use it says so at info level, never accuses the
 report. And a figure's provenance (`found_by`) says how surely it was read: an error needs figures read from
 an exact table layout.

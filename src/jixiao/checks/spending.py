@@ -40,7 +40,7 @@ def _sums_to_executed(report: Report) -> bool | None:
 
 
 def _breaks_down_a_budget(report: Report, amounts: list[tuple[int, Figure]], kept: int) -> bool:
-    """The list adds up to the budget or the money allocated (`6800万元分解到位，其中石家庄市780万元…`): it
+    """The list adds up to the budget or the money allocated (`5400万元分解到位，其中某市620万元…`): it
     shares out that line, not the spending, and says nothing about the executed total."""
     values = [a.value or 0.0 for _, a in amounts]
     lines = (report.funding.budget, report.funding.allocated, report.funding.initial)

@@ -16,7 +16,7 @@ from jixiao.documents.tables.table import MONEY_ROLES, Role
 
 IMPOSSIBLE = -math.inf
 MAX_WEIGHT = 100.0
-# 10, 2.5, 1.75, 20%: never 00.110 or 0.910010 (cells glued together)
+# 10, 2.5, 1.75, 20%: never 00.110 or 0.710010 (cells glued together)
 _POINTS_TEXT = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?\s*(?:分|%)?")
 _MAX_VALUE_TEXT = 40
 _INDICATOR_NUMBER = re.compile(r"^\s*指标\s*\d+\s*[:：]")  # `指标2:村卫生室…`: a name, never a value or a reason
@@ -131,7 +131,7 @@ def _text_emission(role: Role, piece: Piece) -> float:
     if role is _LEVEL2 and shape is _TEXT and _LEVEL_LIKE.fullmatch(piece.text):
         return 1.8  # `日效性指标`: a second level misprinted (or a variant) is still a level, not part of the name
     if role is _RATE and piece.value is None and is_glued_rate(piece.text):
-        return 1.0  # `194.9194.9100%`: the row's amounts glued to its rate, cut later where the arithmetic agrees
+        return 1.0  # `176.3176.3100%`: the row's amounts glued to its rate, cut later where the arithmetic agrees
     if role in _RATE_LIKE and piece.value is not None:
         return 3.0 if piece.unit == "%" else (0.5 if shape is _NUMBER else IMPOSSIBLE)
     return _TEXT_EMISSIONS.get(role, {}).get(shape, IMPOSSIBLE)

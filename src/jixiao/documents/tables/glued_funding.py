@@ -1,4 +1,4 @@
-"""A funding row glued into one string: `40004000100%` is 4000 | 4000 | 100%, and the arithmetic proves it.
+"""A funding row glued into one string: `56005600100%` is 5600 | 5600 | 100%, and the arithmetic proves it.
 
 A converter that drops cell borders prints a row's amounts, its 分值 and its execution rate as one run of
 digits (`46.561097%` after 45.00 | 48.00 is 46.56 | 10 | 97%). The header says which cells come before the
@@ -45,8 +45,8 @@ def split_glued_funding(row: Row, columns: list[Role]) -> bool:
 def recut_disagreeing(row: Row, columns: list[Role]) -> bool:
     """Cut again a row whose amounts and rate were printed glued and cut after two decimals, when that cut
     disagrees with its own rate (`48.647.297.12%` read 48.64 | 7.29 | 7.12%) or left an amount cell empty
-    (`350350.00100.00%` read 350350.00 | – | 100.00%): the one cut that agrees (48.6 | 47.2 | 97.12%,
-    350 | 350.00 | 100.00%) replaces it; with none or several the row stays as it was read."""
+    (`280280.00100.00%` read 280280.00 | – | 100.00%): the one cut that agrees (48.6 | 47.2 | 97.12%,
+    280 | 280.00 | 100.00%) replaces it; with none or several the row stays as it was read."""
     rate = row.cells.get(Role.RATE)
     if rate is None or Role.RATE not in columns or _number(rate.text.rstrip("%")) <= 0:
         return False
@@ -179,8 +179,8 @@ def _number(text: str | None) -> float:
 
 
 def is_glued_rate(text: str) -> bool:
-    """Whether a cell is a run of digits ending in a percent that is no rate alone (`303010100%`, and
-    `194.9194.9100%`, whose two points make it several cells)."""
+    """Whether a cell is a run of digits ending in a percent that is no rate alone (`404010100%`, and
+    `176.3176.3100%`, whose two points make it several cells)."""
     if not _GLUED.fullmatch(text):
         return False
     return text.count(".") > 1 or _number(text[:-1]) > _MAX_RATE
@@ -215,7 +215,7 @@ def drop_unconfirmed_run(row: Row) -> list[tuple[int, int]]:
 
 
 def drop_glued_rate(row: Row) -> tuple[int, int] | None:
-    """Take out a rate cell no cut could read (`303010100%`: cells glued to the rate); its span is unread."""
+    """Take out a rate cell no cut could read (`404010100%`: cells glued to the rate); its span is unread."""
     cell = row.cells.get(Role.RATE)
     if cell is None or not is_glued_rate(cell.text):
         return None

@@ -106,7 +106,7 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False, alon
     if len(found) <= 1 or not any(token.is_value for token in found):
         return [cell]
     if len(found) == 2 and found[0].is_value and UNIT_ALONE.match(found[1].cell.text.strip("()（）")):
-        return [cell]  # `≥1200 公里` (a LaTeX comparator left the unit a space away), `4.52(万人)`
+        return [cell]  # `≥1200 公里` (a LaTeX comparator left the unit a space away), `3.17(万人)`
     values = [token.cell for token in found if token.is_value]
     if len(values) == 1 and _LINE_SENTENCE.fullmatch(cell.text):
         return [cell]  # `已完工,剩余3%尾款未付。`: a reason on its own line (a cell per line), one cell

@@ -1,7 +1,7 @@
 """Glued rows of a scoring sheet whose 分值 column stands before the values (项目决策/项目管理/项目产出/项目效益).
 
 The 共性 framework's sheet prints each row as 一级 | 二级 | 三级 | 分值 | 指标值 | 实际值 | 得分. Once a converter
-glues the cells, a row reads `项目立项相关性2一按照学校管理标准进行管理2`: levels, a name, the weight, the
+glues the cells, a row reads `项目立项规范性2一按照本单位管理规定执行2`: levels, a name, the weight, the
 values, the score, and the next row's words. The weight is the number right after the name and the score
 the number right before the next row; between them the values are taken only in the shapes that say which
 is which — a dash and the actual, the same value twice, or two figures — and left out otherwise. A row
@@ -186,7 +186,7 @@ def _values(text: str, start: int, end: int) -> dict[Role, Cell] | None:
                 Role.TARGET: Cell(first.group(0), start, start + first.end()),
                 Role.ACTUAL: Cell(second.group(0), start + second.start(), end),
             }
-    garbled = re.match(r"[A-Za-z][A-Za-z.]*\d*[^\d]{0,4}?", printed)  # `M.8万元14.8万元`: OCR lost the target
+    garbled = re.match(r"[A-Za-z][A-Za-z.]*\d*[^\d]{0,4}?", printed)  # `M.6万元12.6万元`: OCR lost the target
     if garbled and figures and figures[-1].end() == len(printed) and figures[-1].start() >= garbled.end():
         return {Role.ACTUAL: Cell(figures[-1].group(0), start + figures[-1].start(), end)}
     if not re.search(r"\d", printed) and not _COMPARATOR.fullmatch(printed):

@@ -30,7 +30,7 @@ class Shape(StrEnum):
     POINTS = "points"  # a block name carrying its points: 规划(15分), 项目管理(25分)
     OP = "op"  # a comparator alone (指标性质 column)
     UNIT = "unit"  # a unit alone (度量单位 column): %, 人, 万元
-    NUMBER = "number"  # a bare number: 20, 9.48, 52.800000
+    NUMBER = "number"  # a bare number: 20, 9.48, 36.400000
     FIGURE = "figure"  # a number with comparator, unit or %: ≥95%, 812人, 不低于85%
     DATE = "date"  # 2023年12月底前, 9月前
     TEXT_VALUE = "text_value"  # a word in place of a number: 达成预期指标, 效果明显, 是
@@ -123,7 +123,7 @@ def _value_or_text(key: str) -> _Shaped:
     if digit and _PER_UNIT.match(key):  # 每亩300: a standard per unit, read as a value (its text is the figure)
         return Shape.FIGURE, None, None, None
     if digit:
-        bracketed = _PAREN_UNIT.match(key)  # 4.52(万人) is 4.52万人 (the pattern spans the whole key)
+        bracketed = _PAREN_UNIT.match(key)  # 3.17(万人) is 3.17万人 (the pattern spans the whole key)
         quantity = parse_quantity(bracketed[1] + bracketed[2] if bracketed else key)
         if quantity.value is not None:
             bare = quantity.unit is None and quantity.op is None
@@ -147,5 +147,5 @@ def _points_tail(text: str) -> bool:
 
 
 def is_money(piece: Piece) -> bool:
-    """A bare number, or an amount with its money unit (`3359.62万` under a 万元 header is 万元 too)."""
+    """A bare number, or an amount with its money unit (`2847.15万` under a 万元 header is 万元 too)."""
     return piece.shape is _NUMBER or (piece.shape is _FIGURE and (piece.unit in MONEY_UNITS or piece.unit == "万"))

@@ -1,7 +1,7 @@
 """Cutting squashed (T3) and glued (T4) table text into value and text tokens.
 
 A value is an optional comparator, a number, an optional unit and suffix (`≥95%`, `812人`,
-`95%及以上`, `52.800000`), or a lone `-`/`/`. Text between values is split at spaces (T3 keeps them
+`95%及以上`, `36.400000`), or a lone `-`/`/`. Text between values is split at spaces (T3 keeps them
 between cells). Amounts glued to each other split after two decimals (`512.40487.10` -> 512.40, 487.10),
 the way money columns print; a 0 glued to a percent (`0100%`) is 0 and 100%, and `00` is two zeros. A number
 carrying a unit glued to more words (`2024年招募人员体检`) belongs to a name (unless it repeats the unit of the
@@ -207,7 +207,7 @@ def _sentence_runs(text: str, start: int, end: int, gap: Gap) -> list[tuple[int,
 
 def _sentences_whole(text: str, found: list[Token], runs: list[tuple[int, int]]) -> list[Token]:
     """The tokens of a sentence run joined back into the one cell it is, when it holds one figure: the cell
-    reads as that figure, its text as printed (`实施乡镇社区基层医疗机构37个。`)."""
+    reads as that figure, its text as printed (`改造村级卫生室42个。`)."""
     if not runs:
         return found
     result: list[Token] = []

@@ -1,7 +1,7 @@
 """A squashed 部门整体支出 scoring sheet whose every level carries its points (一级 分值 二级 分值 三级 分值 … 得分).
 
-The department-wide sheet prints a row as `投入 | 13 | 预算配置 | 13 | 在职人员控制率 | 5 | 以100%为标准…扣完为止。
-| 5`. Glued by a converter, a row reads `投入13预算配置13在职人员控制率5以100%为标准…扣完为止。5“三公经费”变动率8…`:
+The department-wide sheet prints a row as `投入 | 12 | 预算配置 | 12 | 在职人员控制率 | 4 | 以100%为标准…扣完为止。
+| 4`. Glued by a converter, a row reads `投入12预算配置12在职人员控制率4以100%为标准…扣完为止。4“三公经费”变动率8…`:
 word-number pairs (the levels the row opens, each with its points, then the name with its weight), the
 criterion (words and figures of its own), and the score right before the next row's first pair. A row
 opens where pairs follow a number: one pair is a name under the levels above, two are a second level and a

@@ -2,7 +2,7 @@
 
 Grounding proves a figure is printed in a passage the model read; it does not prove the figure is the field
 the model put it in. On the real set the 0.5B model filed `3000万元` of "每年安排3000万元用于…" as the year's
-execution, `8887萬元` of "下達資金8887萬元" as the budget, the `5分` of the heading "合理性(5分)" as a target,
+execution, `6420萬元` of "下達資金6420萬元" as the budget, the `5分` of the heading "合理性(5分)" as a target,
 and turned lone amounts of sentences into indicators. A model figure fills a field only where its place says
 so; otherwise it is a candidate for a reviewer:
 
@@ -34,7 +34,7 @@ _SENTENCE_ENDS = "。；;！？!?\n"
 _NOT_A_LINE = re.compile(NOT_A_FUNDING_LINE)
 _LINE_VERBS = {line: re.compile(verbs) for line, verbs in FUNDING_VERBS.items()}  # strongest first
 _FUNDS_COMPLETED = re.compile(r"资金.{0,4}完成|完成.{0,4}资金")
-"""`项目资金完成61.99万元`: funds said to be done with are the executed line (a verb of execution or
+"""`项目资金完成47.35万元`: funds said to be done with are the executed line (a verb of execution or
 allocation in the clause still decides first)."""
 _LINE_PATH = r"funding\.(?P<line>\w+)\.(?:total|by_source\[\d+\]\.amount)"  # funding.budget.total
 _ITEM_PATH = r"\w+\[\d+\]\.(?P<name>\w+)"  # indicators[3].actual, spending[0].share, indicators[3].breakdown

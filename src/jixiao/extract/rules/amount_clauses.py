@@ -127,9 +127,9 @@ def head_amounts(text: str, plain: str, start: int, end: int, listed: list[tuple
         if line == "budget" and after and after["verb"] in _PAID and _only_sum_words(clause):
             line = _AFTER_LINES.get(after["verb"], "allocated")  # `共计152万元资金全部支付到位`: the verb after says
         elif line == "budget" and _only_sum_words(clause) and found and found[-1].line:
-            line = found[-1].line  # `…下达…；…下达…，合计671037万元`: the sum of the amounts before it
+            line = found[-1].line  # `…下达…；…下达…，合计528406万元`: the sum of the amounts before it
         elif line == "budget" and _only_sum_words(clause) and _after_opener(plain, start):
-            line = None  # `其中：\n1.一般项目资金共计40803万元`: one part of the total before it, summed
+            line = None  # `其中：\n1.一般项目资金共计36250万元`: one part of the total before it, summed
         elif line == "budget" and _only_sum_words(clause) and not found:
             line = _line_before_sum(plain, start, clause_at) or line
         if line is None and after:
@@ -139,7 +139,7 @@ def head_amounts(text: str, plain: str, start: int, end: int, listed: list[tuple
             Amount(match.start(), match.end(), line, summed=bool(_SUM.search(clause)), value=value,
                     final=bool(_FINAL.search(clause)))
         )  # fmt: skip
-    if len(found) == 1 and found[0].line is None:  # 批复红河州生态环境局项目9个，项目资金1950万元
+    if len(found) == 1 and found[0].line is None:  # 批复某州生态环境局项目7个，项目资金1630万元
         clause_at = clause_start(plain, start, found[0].start)
         own, earlier = plain[clause_at : found[0].start], plain[start:clause_at]
         labelled = plain[clause_at - 1 : clause_at] == "-"  # `…下达…资金-某工程9.8万元`: a label, not a clause

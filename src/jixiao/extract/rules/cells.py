@@ -28,7 +28,7 @@ _PAREN_UNIT = re.compile(r"^(?P<num>[^()（）]+?)[（(](?P<unit>[^()（）]{1,4
 
 
 def _readable(printed: str) -> tuple[str, bool]:
-    """The text to parse for the value: whitespace and breaks dropped, `4.52(万人)` unbracketed."""
+    """The text to parse for the value: whitespace and breaks dropped, `3.17(万人)` unbracketed."""
     compact = "".join(printed.split())  # re's \s, char for char, and faster than a sub
     if match := _PAREN_UNIT.match(compact):
         compact = match["num"] + match["unit"]
@@ -81,7 +81,7 @@ def money_figure(cell: Cell | None, found_by: str, table_unit: str, source: str 
     figure = cell_figure(cell, found_by, source=source)
     if figure is None or figure.value is None:
         return figure
-    if figure.unit == "万":  # `3359.62万`: 万元 whatever the header says
+    if figure.unit == "万":  # `2847.15万`: 万元 whatever the header says
         figure.unit = "万元"
     if figure.unit in (None, "元", "万元", "千元", "亿元"):
         figure.value = to_wan_yuan(figure.value, figure.unit or table_unit)

@@ -16,7 +16,14 @@ from jixiao.model import Figure, Indicator, NamedFigure
 from jixiao.numbers import QUANTITY
 from jixiao.scan import skipping
 
-ITEM_START = re.compile(r"(?m)^[ \t]*(?:[（(]\d+[)）]|\d+[.．、](?!\d))[ \t]*")
+# The one section-number pattern: `三、` (or `三.`), `(二)` / `(2)`, `2.` / `2、`; an Arabic number with a digit
+# after its mark is an amount (`2.5万元`), never a number. cut_end.py and scored_items.py keep narrower forms of
+# their own (see there): a last line's bounded count, one level of a score sheet.
+_CJK_NUMERAL = "一二三四五六七八九十"
+_ARABIC_NUMBER = r"\d+[.．、](?!\d)"
+SECTION_NUMBER = rf"(?:[{_CJK_NUMERAL}]+[、.．]|[（(][{_CJK_NUMERAL}\d]+[)）]|{_ARABIC_NUMBER})"
+# an enumerated item opens with an Arabic number only: `三、` and `(二)` open sections, not items
+ITEM_START = re.compile(rf"(?m)^[ \t]*(?:[（(]\d+[)）]|{_ARABIC_NUMBER})[ \t]*")
 _PROGRAM_PREFIX = re.compile(r"[^\d，,；;。：:\s]{2,40}?(?:资金|经费)[，,]")
 # spaces only after a mark: `[，,]?[ \t]*` would rescan every run of spaces once per start (N²); the markers are
 # scanned over whole passages: compiled to skip the chars none of them starts with
@@ -25,7 +32,7 @@ ACTUAL = skipping(
     r"实际(?P<verb>完成值|完成情况|完成|达到|未完成|值|为|是)(?:为|是|[：:])?"
     # bare `，完成5120人次` counts only after a target marker (see ClauseReader.accepts)
     r"|[，,；;][ \t]*(?P<bare>完成|达到)(?:值)?(?:为)?(?=[-\d≥≤<>=一二三四五六七八九十两]|长期)"
-    # `，全年完成值103119人` / `，实际布防6架` / `，实际飞行时长909.93小时`
+    # `，全年完成值86240人` / `，实际布设4台` / `，实际运行时长612.40小时`
     r"|[，,；;][ \t]*(?:(?:19|20)\d{2}年)?(?:全年|年度|年末)完成值?(?:为|是|[：:])?"
     r"|[，,；;][ \t]*实际(?P<did>[\u4e00-\u9fff]{1,6}?)(?=[-\d≥≤<>])"
 )
@@ -44,7 +51,7 @@ TARGET_MARKER = skipping(
     r"(?:年初|年度)?(?:预期)?(?:目标)?指标值(?:为|是)?|(?:年初|年度|初|绩效)?目标值(?:为|是)?|年度目标(?:任务)?(?:为)?|计划(?:数|值)?为"
     r"|(?:年初|年度|全年)?(?:任务|目标)数(?:为|是)?"
     r"|(?:年度)?目标(?:任务)?(?:为|是)?(?=[-\d≥≤<>=])"
-    r"|(?<![级性])指标(?:为|是)(?=[-\d≥≤<>=])"  # `补助金每月中旬发放指标为100%`
+    r"|(?<![级性])指标(?:为|是)(?=[-\d≥≤<>=])"  # `补贴每月月底发放指标为100%`
 )
 _EQUALS_TARGET = re.compile(r"等于(?:年度)?(?:目标)?(?:指标)?值?")
 _COMPLETION = re.compile(

@@ -135,7 +135,7 @@ def _adds_up(parts: list[tuple[str, dict[str, re.Match[str]]]], count: re.Match[
     return abs(total - float(count["num"].replace(",", ""))) < 1e-9
 
 
-# `免费年限为小学阶段6年、初中3年共9年`: the parts first, the total after 共 in the same clause
+# `资助年限为高中阶段2年、中职1年共3年`: the parts first, the total after 共 in the same clause
 _PARTS_TOTAL = re.compile(r"(?P<name>[^，,；;。：:、\d]{2,30}?)(?:为|是|[：:])(?P<parts>[^，,；;。]+?)(?:共计|合计|共)")
 _LISTED_PART = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,12}?)(?P<figure>\d[^、，,；;。]*)")
 

@@ -80,6 +80,8 @@ def _cut_attachment(line: str) -> bool:
 
 
 _CLOSING_REACH = 40
+# The section numbers below stay narrower than clauses.SECTION_NUMBER: their counts are bounded ({1,3}, {1,2}) so
+# that a last line's year (`(2023)`, `2023、`) is no enumerator, and a Chinese numeral takes `、` only.
 # `七、其他需要说明的问题暂无`: the last section answered in a word, its full stop left out
 _ANSWERED_NONE = re.compile(
     r"(?:^|[。；;\s]|[一二三四五六七八九十]{1,3}、)(?:[（(][一二三四五六七八九十]{1,3}[)）])?"
@@ -114,7 +116,7 @@ def ends_mid_sentence(text: str) -> bool:
         return True  # `(2)`: a numbered part whose text is not there
     if _cut_attachment(last):
         return True  # `附件:某县2019年度某专项资金绩效自评`: the attachment's title stops before its last word
-    # the closing words are looked for in the line's last sentence: `…资料报区农业农村委备案。要求各镇街要…、` is cut
+    # the closing words are looked for in the line's last sentence: `…材料报县农业农村局备案。请各乡镇于…、` is cut
     # inside a sentence, whatever a sentence before it said
     tail = _LAST_SENTENCE.split(last.rstrip("。！!？?；;"))[-1][-_CLOSING_REACH:]
     if _CLOSING_LINE.search(tail) or _TABLE_ROW_END.search(tail) or _is_signature(last):

@@ -1,10 +1,10 @@
 """The head fields of a 自评表 (项目名称, 主管部门, 实施单位, 评价年度…) in any flattening.
 
-    项目名称 | 河西村特色种养补贴到户项目 | 项目负责人及电话 | …           (pipes)
+    项目名称 | 柳湾村特色养殖补贴到户项目 | 项目负责人及电话 | …           (pipes)
     项目名称 |\\n临时救助 |                                               (a cell per line)
-    项目名称 村级补助及运转经费 主管部门 219-池州市贵池区棠溪镇人民政府      (spaces)
-    项目名称初中公用经费主管部门银川市教育局实施单位…                      (glued)
-    项目名称:遂溪县山内水库等13宗水库除险加固工程                         (a colon)
+    项目名称 村级运转补助经费 主管部门 307-某某县青石镇人民政府            (spaces)
+    项目名称小学公用经费主管部门某某市教育局实施单位…                      (glued)
+    项目名称:某某县山塘水库等9宗水库除险加固工程                          (a colon)
 
 A value runs from its label to a cell border (`|`, a line break, a wide gap), a full stop or the next
 label, whichever comes first; a value that is itself a label or template text (`评价项目编码`) is no value.

@@ -1,7 +1,7 @@
 """The fund or project a report evaluates, from its title or its 项目名称 field.
 
-A title is `[place][unit][year][fund][report words]` in some order (`海口市秀英区水务局2022年衔接资金项目
-绩效自评报告`, `湖北省残疾人事业发展补助资金(省对下转移支付)项目2018年度绩效自评报告`): the fund is what
+A title is `[place][unit][year][fund][report words]` in some order (`青禾市东湖区农业农村局2022年衔接资金项目
+绩效自评报告`, `某省残疾人康复补助资金(省对下转移支付)项目2019年度绩效自评报告`): the fund is what
 is left once the places, the unit, the year and the report words are gone, without the words that only
 say it is a project's spending (`…补贴项目支出` → `…补贴`). A title that names no fund of its own
 (`项目支出绩效自评表`, `广东省财政支出项目…`, `…中央转移支付2023年度…`) gives None, never a generic word.
@@ -114,7 +114,7 @@ def subject_of(text: str) -> str | None:
     text = _LEADING_NOISE.sub("", without_pinyin(text))
     if bracket := _LEADING_BRACKET.match(text):  # `(直达资金)天津市…工程项目…`, `(临时救助)绩效目标自评表`
         return subject_of(bracket.group(2)) or subject_of(bracket.group(1))
-    for _ in range(3):  # 重庆市财政局 重庆市住房和城乡建设委员会关于2019年…
+    for _ in range(3):  # 某市财政局 某市城乡建设局关于2020年…
         text = _LEADING_NOISE.sub("", _without_unit(_after_places(text).lstrip()))
     for part in _YEAR_SPLIT.split(_SUBJECT_END_AT.split(text, maxsplit=1)[0]):
         subject = _clean(part)
@@ -173,7 +173,7 @@ _YEAR_FUND = re.compile(
     r"(?:19|20)\d{2}\s*年度?(?:我[市县区旗州])?(?P<fund>[^\d，,。；;:：（()）\s《》]{4,30}?(?:资金|经费|补贴|补助))"
     r"(?:项目)?(?:预算)?(?:资金)?(?:下达|到位)?(?:合计|共计|总计|共)?\s*\d"
 )
-# `中央下达我市大气污染防治资金共24047万元`: the whole of a fund the body gives money to (a second fund's veto)
+# `中央下达我市水污染防治资金共18260万元`: the whole of a fund the body gives money to (a second fund's veto)
 _GIVEN_FUND = re.compile(
     r"(?:下达|拨付|下拨)(?:我[市县区旗州镇乡])?(?P<fund>[^\d，,。；;:：（()）\s《》]{4,30}?(?:资金|经费))(?:共计|合计|共)\s*\d"
 )

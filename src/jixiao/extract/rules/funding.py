@@ -1,9 +1,9 @@
 """Funding lines and spending from narrative sentences.
 
 Each money amount of a sentence is read with the clause it stands in (the text since the last comma):
-the strongest line verb there says its line (`下达…预算463142万元` is allocated, `预算执行数` executed, 年初
+the strongest line verb there says its line (`下达…预算352810万元` is allocated, `预算执行数` executed, 年初
 before a budget verb makes it the initial budget); an amount with no verb of its own takes the verb that
-follows it (`10441万元资金全部拨付到位`) or, alone in its sentence, the one an earlier clause states
+follows it (`8236万元资金全部拨付到位`) or, alone in its sentence, the one an earlier clause states
 (`批复项目9个，项目资金1950万元`). Precision first: an amount whose clause says it is a balance, an income,
 a change or a standard is no line; several different amounts for one line in a sentence are batches
 (提前下达…、下达…) and none of them is the line's total unless one is their stated sum.
@@ -54,7 +54,7 @@ _RATE = re.compile(rf"(?:预算执行率|资金执行率|执行率|支付率)(?:
 _INDICATOR_SECTION = re.compile(
     r"(?m)^[ \t]*(?:[（(]?[一二三四五六七八九十\d]+[、.）)]\s*)?"
     r"(?:[^\n，,。]{0,6}绩效指标(?:完成情况|.{0,6}分析)(?:分析)?(?:$|[。:：\s])|数量指标)"
-)  # a heading: `(三)绩效指标完成情况分析`, never `…对各项绩效指标完成情况进行了调查`
+)  # a heading: `(三)绩效指标完成情况分析`, never `…对全部绩效指标完成情况开展了核查`
 _DIGIT = re.compile(r"\d")
 _SOURCE_SUBJECT = re.compile(r"^\s*(?:\d{4}年度?)?[，,]?\s*")
 _WHOLE_OF_ONE_SOURCE = re.compile(r"[，,]\s*(?:全部|均)(?:为|是|系)(?P<name>[^，,。；;]{2,14}?资金)")
@@ -226,7 +226,7 @@ def _read_sentence(reading: _Reading, start: int, end: int) -> list[MoneyList]:
         reading.current = list(totals)[-1]
         reading.current_span = (totals[reading.current].start, totals[reading.current].end)
     elif any(amount.line is None for amount in amounts):
-        reading.current = None  # 收入:792.22万元。其中:… is no funding line's split
+        reading.current = None  # 收入:615.40万元。其中:… is no funding line's split
     _read_rate(reading, start, end)
     _executed_by_rate(reading, amounts, totals, start, end)
     for money_list in found:
@@ -307,7 +307,7 @@ def _add_source_rows(reading: _Reading, start: int, amounts: list[Amount]) -> No
         block.by_source.append(SourceAmount(source=source, name=name, amount=figure))
 
 
-# `2023年省级下拨某护理费3.89万元；市级下拨某护理费3.89万元`: each clause names the level that gave the money
+# `2023年省级下拨某护理费2.76万元；市级下拨某护理费2.76万元`: each clause names the level that gave the money
 _LEVEL_VERB = re.compile(
     r"\s*(?:(?:19|20)\d{2}年度?[，,]?\s*)?(?P<level>中央|自治区|省级|市级|州级|县级|区级|省|市|州|县)(?:财政)?"
     r"(?:下拨|下达|拨付|安排)"
@@ -347,7 +347,7 @@ _RATE_TOLERANCE = 0.5  # percentage points: the rate a report prints is rounded
 def _executed_by_rate(
     reading: _Reading, amounts: list[Amount], totals: dict[str, Amount], start: int, end: int
 ) -> None:
-    """`项目资金共2179万元，…已完成拨付2113.63万元，执行率97%`: 拨付 says neither line, but the sentence's
+    """`项目资金共1860万元，…已完成拨付1804.20万元，执行率97%`: 拨付 says neither line, but the sentence's
     rate does — the amount that over the budget gives the printed rate is the executed one. A sentence with
     no total of its own (`目前已拨付补助资金600万元，…，实际支出率40%`) takes the budget (or else the
     allocation) read before, and its rate, borne out by the figures, beats an earlier rate that is not."""

@@ -163,7 +163,7 @@ def _not_a_count(figure: re.Match[str]) -> bool:
 
 
 # `在某景区内完成2座旅游厕所建设`: the count before what is to be built; a goal may open with the count
-# (`绩效目标是169处农村饮水工程维修养护`)
+# (`绩效目标是142处农村供水设施维修养护`)
 _COUNT_FIRST = re.compile(r"(?:[^，,；;\d]{0,16}?(?:完成|新建|建成|建设|改造|修建))?(?=\d)")
 _UNIT_IN_BRACKET = re.compile(r"[（(](?P<unit>万?(?:人次|人|户|个|公里|亩|吨|平方米|立方米|处|座|家))[)）]")
 _COUNTED_NAME = re.compile(r"[\u4e00-\u9fff]{2,20}")

@@ -136,7 +136,7 @@ def _title_in(lines: list[str], index: int) -> _TitleLine | None:
 
 def _carries_over(line: str, title: str) -> bool:
     """`line` is the first half of `title`: a short title-like line over a title that names nothing on its
-    own (老年人日间照料中心项目 / 绩效自评报告), or one that starts with a place or a year over a title that
+    own (老年人助餐服务点项目 / 绩效自评报告), or one that starts with a place or a year over a title that
     names no place (枞阳县2023年度国家基本公共卫生 / 服务项目绩效评价自评报告)."""
     if not (0 < len(line) <= _MAX_HEAD_LINE) or _CHROME.search(line) or _META_LINE.match(line):
         return False
@@ -167,7 +167,7 @@ def _title_lines(lines: list[str]) -> list[_TitleLine]:
 
 
 _ANNOUNCED = re.compile(r"现将(?P<title>[^，,。；;：:\n]{6,70}?(?:报告|自评表|评价表))(?:公[开布]如下|如下)")
-"""`…现将2022年西平县交通运输局…资金项目绩效自评总结报告如下：`: a report with no title line names itself."""
+"""`…现将2022年某县交通运输局…资金项目自评情况报告如下：`: a report with no title line names itself."""
 
 
 def _announced(lines: list[str]) -> list[_TitleLine]:
@@ -276,7 +276,7 @@ def _evaluated_fund(lines: list[str]) -> str | None:
     evaluates, when no title does."""
     for line in lines[:_HEAD_LINES]:
         if evaluated := _EVALUATED.search(line):
-            named = evaluated["fund"].rsplit("的", 1)[-1]  # `中央对地方转移支付的食品监管补助资金`
+            named = evaluated["fund"].rsplit("的", 1)[-1]  # `中央对地方转移支付的某监管补助资金`
             return None if _NOT_ONE_FUND.search(named) else subject_of(named)
     return None
 
@@ -320,7 +320,7 @@ def _probe(name: str) -> str:
 
 
 def _place_before(text: str, name: str, *, province: bool = False) -> str | None:
-    """The place printed right before the fund's name in the body (`2021年六安市妇女儿童健康…工程`,
+    """The place printed right before the fund's name in the body (`2021年青禾市妇女儿童健康…工程`,
     `按照东丽区东丽湖新建光辉路…`, `下达某市2021年某某资金`): a place below province level (a province only when
     asked, and only as the one the centre gives the money to: a province's own report), or None."""
     probe = _probe(name)
@@ -358,7 +358,7 @@ def _region(
     return shortest_form(place, text) if place else None
 
 
-# `…有关规定,某自治区住房和城乡建设厅、财政厅认真组织开展了2024年度…绩效自评工作`: the unit that evaluates, in
+# `…有关规定,某省住房和城乡建设厅、财政厅组织开展了2024年度…绩效自评工作`: the unit that evaluates, in
 # the opening paragraph of a report that names no place elsewhere
 _EVALUATING_UNIT = re.compile(
     r"([\u4e00-\u9fff]{4,30}?(?:厅|局|委员会|中心))(?:、[\u4e00-\u9fff]{2,10})*(?:认真)?组织开展了?"

@@ -16,6 +16,7 @@ from jixiao.extract.rules.clauses import (
     ACTUAL,
     ITEM_START,
     LEVEL1_OF,
+    SECTION_NUMBER,
     TARGET_MARKER,
     ClauseReader,
     Cursor,
@@ -35,7 +36,7 @@ _LEVEL2_HEADING = re.compile(
     r"(?:(?P<level2>服务对象满意度|满意度|数量|质量|时效|实效|成本|经济效益|社会效益|生态效益|可持续影响|产出|效益)指标"
     # not `…指标值为` (the indicator's own name); `产出指标（分值50分，得分49.04分）` carries its points
     r"(?!值|名称)(?:完成情况)?(?:分析|方面|中)?(?:[（(][^）)\n]{0,30}[）)])?[：:，,。]?"
-    # `(1)经济效益。人均产粮增加290kg/人。`: a numbered heading may leave 指标 out (never `(5)服务对象满意度：…`,
+    # `(1)经济效益。人均增收粮食240kg/人。`: a numbered heading may leave 指标 out (never `(5)服务对象满意度：…`,
     # an item)
     # (`5.社会效益目标。…`: a template's name for the level, kept as printed)
     # or alone on its line (`(2)社会效益`)
@@ -134,11 +135,9 @@ def _states_achievements(text: str, block: _Block) -> bool:
     return any(_GLUED_COMPLETION_TITLE.search(text, start, end) for start, end in _lines(text, block.start, block.end))
 
 
-# a section's number: `三、`, `(二)`, `2.`
-_SECTION_NUMBER = r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])"
-_SECTION_LINE = re.compile(rf"[ \t]*{_SECTION_NUMBER}[^\n]*")
+_SECTION_LINE = re.compile(rf"[ \t]*{SECTION_NUMBER}[^\n]*")
 _LEVEL_LINE = re.compile(
-    rf"^[ \t]*{_SECTION_NUMBER}?[ \t]*"
+    rf"^[ \t]*{SECTION_NUMBER}?[ \t]*"
     r"(?:产出|效益|满意度|成本|数量|质量|时效|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)"
 )
 
@@ -146,7 +145,7 @@ _LEVEL_LINE = re.compile(
 _BARE_ACHIEVED_TITLE = re.compile(r"[ \t]*(?:已)?完成的?(?:绩效)?目标(?:情况)?[。：:]?[ \t]*")
 # a completion title a converter ran onto the end of the paragraph before it
 _GLUED_COMPLETION_TITLE = re.compile(
-    rf"。[ \t]*{_SECTION_NUMBER}"
+    rf"。[ \t]*{SECTION_NUMBER}"
     r"[^。\n]{0,12}完成情况(?:分析)?$"
 )
 _TITLE_LOOKBACK = 40  # lines: a statement's section title is close above it
@@ -172,9 +171,9 @@ def _under_achievements(text: str, at: int) -> bool:
 
 
 def _achieved_statement(reader: ClauseReader, block: _Block, line_end: int) -> bool:
-    """`①数量指标:2023年,我校收到专项经费16.20万元。` under 完成的绩效目标: one clause, one figure, no
+    """`①数量指标:2024年,我校收到设备购置经费12.60万元。` under 完成的绩效目标: one clause, one figure, no
     marker, on the heading's own line, is the indicator's actual (昌宁 2023); so is each of several such
-    statements (`(2)社会效益。人均增加基本农田0.05亩;农田增加25.26公顷。`)."""
+    statements (`(2)社会效益。人均增加基本农田0.04亩;农田增加18.32公顷。`)."""
     text = reader.text
     if block.start == 0 or text[block.start - 1] == "\n" or not _under_achievements(text, block.start):
         return False
@@ -192,7 +191,7 @@ def _flush(reader: ClauseReader, cursor: Cursor, items: list[tuple[int, int]]) -
 def _read_run_on(reader: ClauseReader, cursor: Cursor, start: int, end: int) -> None:
     """Clauses with an actual marker; the clauses after the last one are targets only when the line is
     such a listing (erguna 2024: `…，每年计划招募人数32人，每年招募人员体检32人。`). A paragraph with no
-    actual marker is description (`计划补助115户…时间不少于7天`), not indicators, except the clauses that
+    actual marker is description (`计划补助96户…时间不少于7天`), not indicators, except the clauses that
     mark their target (`项目完成时间年初指标值为2023年12月底，实际在规定时间内完成`)."""
     reader.found_by = "narrative.run_on"
     cursor.pos = start
@@ -285,7 +284,7 @@ def _is_funding_statement(indicator: Indicator) -> bool:
     heading (funding reads it), not an indicator with a target."""
     figures = [figure for figure in (indicator.target, indicator.actual) if figure is not None]
     return (
-        len(figures) == len(("target", "actual"))  # `收到…经费16.20万元` alone is an achieved statement
+        len(figures) == len(("target", "actual"))  # `收到…经费12.60万元` alone is an achieved statement
         and all(figure.unit in _MONEY for figure in figures)
         and _FUNDING_STATEMENT.search(indicator.name) is not None
     )
@@ -325,7 +324,7 @@ def _read_indicators(text: str) -> list[Indicator]:
 
 def _restated(indicator: Indicator, indicators: list[Indicator]) -> bool:
     """A `noun figure` statement that repeats an indicator read with its words elsewhere in the report
-    (`最终确定农村危房改造264户` beside `农村危房改造任务数为115户，实际完成264户`)."""
+    (`最终确定农村危房改造218户` beside `农村危房改造任务数为96户，实际完成218户`)."""
     actual = indicator.actual
     if actual is None or actual.found_by != "narrative.achieved":
         return False

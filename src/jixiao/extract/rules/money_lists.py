@@ -1,12 +1,12 @@
 """The lists of named amounts that split a funding total: 其中 / 包括 / 分别为 / 资金来源： / (…) after an amount.
 
-    全年下达6153.46万元，其中中央专项资金4605万元，自治区专项资金963万元，本级财政配套资金585.46万元。
-    项目资金1950万元。分别为：个旧市重金属污染防治专项资金1000万元；红河州环境监测经费220万元；…
+    全年下达6332.35万元，其中中央专项资金5120万元，自治区专项资金810万元，本级财政配套资金402.35万元。
+    项目资金1630万元。分别为：某县土壤污染防治专项资金900万元；某州环境监测经费180万元；…
     资金来源：中央补助687万元、省级补助215万元、县本级配套98万元，合计1000万元。
 
 A list whose items all name a level of government (or a carry-over) gives the sources of the line it
 splits; a list of other named parts gives spending items. Nothing else is read: a list of batches
-(`2021年11月提前下达6,885万元、2022年12月下达1,590万元`), of project groups (`项目79个财政资金3038.38万元`),
+(`2021年11月提前下达5,240万元、2022年12月下达1,310万元`), of project groups (`项目64个财政资金2716.45万元`),
 of incomes and changes, a mixed list, or a list that splits an amount other than the line's total. A
 list is read once (brackets and the 其中 inside them are one list), and two lists of the same parts (the
 预期 list and the 完成 list) are one list of spending: the one of the money spent.
@@ -43,7 +43,7 @@ _AFTER_STARTER = re.compile(r"\s*[:：，,]?\s*")
 _BRACKET_AFTER_AMOUNT = skipping(rf"{AMOUNT_PATTERN}\s*(?P<open>[（(])")
 _OPENING = re.compile(r"[\s◇]*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?")
 _SUM = re.compile(rf"[，,]\s*(?:{SUM_WORDS})")
-# `…其他资金859.6万元2023年支出2310.4万元，其中…`: a year's digits are no name, its 年 leads the next head
+# `…其他资金712.3万元2023年支出1985.6万元，其中…`: a year's digits are no name, its 年 leads the next head
 _VERB_FIRST = re.compile(r"^(?:年度?)?(?:全年|实际|累计|已|共)*(?:" + "|".join(FUNDING_VERBS.values()) + ")")
 _SUM_FIRST = re.compile(r"^(?:共计|合计|总计)")
 _GIVEN_TO = re.compile(r"^(?:下达|分配|下拨)(?=[^\d]{2})")
@@ -127,10 +127,10 @@ def items_in(text: str, plain: str, start: int, end: int) -> tuple[list[Item], i
             name = name[1:]
         verb = _VERB_FIRST.match(name)
         if verb and not items and level_of(name[verb.end() :]) and _MONEY_WORDS.search(name[verb.end() :]):
-            name = name[verb.end() :]  # `…号)下达中央财政资金30.9万元，县财政资金…`: the money's source
+            name = name[verb.end() :]  # `…号)下达中央财政资金25.4万元，县财政资金…`: the money's source
         elif verb and not items and _GIVEN_TO.match(name):
             pass  # `其中下达各县600万元、本级400万元`: where the money went (given_out_first)
-        elif verb or _SUM_FIRST.match(name):  # `…，共计下达61.8万元`: the list's whole, after it
+        elif verb or _SUM_FIRST.match(name):  # `…，共计下达50.8万元`: the list's whole, after it
             return items, match.start()
         share = _SHARE.match(text, match.end(), end)
         items.append(Item(name=name, start=match.start("amount"), end=match.end("amount"),
@@ -161,7 +161,7 @@ _TOLERANCE = 0.005
 
 
 def _without_restated_whole(text: str, items: list[Item]) -> list[Item]:
-    """`其中中央30.9万元，县级30.9万元，2021年度中央下达资金61.8万元`: a last item that is the sum of the others
+    """`其中中央25.4万元，县级25.4万元，2021年度中央下达资金50.8万元`: a last item that is the sum of the others
     restates the whole, it is no part."""
     if len(items) < _WITH_WHOLE:
         return items
@@ -367,7 +367,7 @@ def _attach_sources(text: str, money_list: MoneyList, block: FundingLine, levels
         if block.total.value not in parts:
             return  # the list splits some other amount
         whole = money_at(text, *money_list.whole, "narrative.funding")
-        block.total, block.by_source = whole, []  # the whole beats its part (中央8,475 within 共计12,805)
+        block.total, block.by_source = whole, []  # the whole beats its part (中央7,260 within 共计10,930)
     if block.by_source:
         return
     for item, level in zip(money_list.items, levels, strict=True):
@@ -393,7 +393,7 @@ _LINES = ("allocated", "budget", "executed")
 
 def quoted_parts(text: str, end: int, funding: Funding) -> list[SpendingItem]:
     """Projects named in quotes, each with its money in brackets, across the batches of a line
-    (`将该笔资金下拨至某旗，用于实施“某地块调查项目”(723万元)和“…”(577万元)`): spending, when together they
+    (`将该笔资金下拨至某旗，用于实施“某地块调查项目”(640万元)和“…”(535万元)`): spending, when together they
     make up a line's total (else they are some batch's projects, not the whole)."""
     if not any(text.find(cue, 0, end) >= 0 for cue in _QUOTED_CUES):
         return []

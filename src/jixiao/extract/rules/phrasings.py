@@ -6,7 +6,7 @@
     参训人员满意度为97.5%，高于年度目标值（≥90%）。                                   (bracketed target)
     补贴发放到位率达到100%（目标值100%）。                                            (target in brackets)
     帮助312名就业困难人员实现再就业，年度目标为300名。                               (actual, then target)
-    数量指标：完成道路建设491米，已完成；                                                 (status, in a level block)
+    数量指标：完成道路建设368米，已完成；                                                 (status, in a level block)
 
 Each shape has a cheap literal cue: the full patterns backtrack at every position, so they run only
 where the cue occurs. A stretch of text one shape has read is not read again by the next.

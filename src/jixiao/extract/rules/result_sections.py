@@ -1,7 +1,7 @@
 """What was done, stated in a results section that has no level headings.
 
     (二)总体绩效目标完成情况分析
-    该项目为某转运站购置1辆压缩车及2个转运箱，配套120个分类垃圾桶，验收合格率100%。
+    该项目为某中转站购置2辆清运车及3个收集箱，配套90个分类垃圾箱，验收合格率100%。
 
     (二)专项资金预期目标完成程度。
     2022年完成某河治理河道长度3.6公里，某段综合治理河道长度1.2公里；群众满意度超过90%。
@@ -9,13 +9,13 @@
 A sub-section whose own title says the goals' completion (目标完成情况, 目标完成程度, 目标实现情况) and that holds
 no level heading (those are the blocks of indicators.py) reports results: its marker-free `noun figure`
 statements are actuals (statements.read_achieved). The section ends at the next heading line. A sentence that
-states money (`资金预算100万元，支付率100%`) is the funding's, and is not read here; a section that marks its
+states money (`资金预算80万元，支付率100%`) is the funding's, and is not read here; a section that marks its
 indicators (`目标值为800人，实际完成812人`) says which of its figures are indicators, and its plain statements
 (`全年举办招聘会12场`) are description.
 
 Anywhere in the text, what was done with the rate it was done to is an indicator too:
 
-    截止11月底，全区共完成农村危房改造129户，完工率243%。
+    截止10月底，全区共完成农村危房改造86户，完工率172%。
 
 (`完成` then the noun and its count, the next clause only the 完成率 / 完工率): the count its actual, the rate
 its completion.
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.extract.rules.clauses import ACTUAL, TARGET_MARKER, ClauseReader
+from jixiao.extract.rules.clauses import ACTUAL, SECTION_NUMBER, TARGET_MARKER, ClauseReader
 from jixiao.extract.rules.figures import figure_at
 from jixiao.extract.rules.statements import read_achieved
 from jixiao.model import Indicator
@@ -33,12 +33,10 @@ from jixiao.numbers import QUANTITY
 
 _CUE = "目标完成"
 _TITLE = re.compile(
-    r"[ \t]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])?[ \t]*"
+    rf"[ \t]*{SECTION_NUMBER}?[ \t]*"
     r"[^\n。，,：:\d]{0,16}?目标(?:完成情况|完成程度|实现情况)(?:分析)?[。:：]?[ \t]*$"
 )
-_HEADING = re.compile(
-    r"(?m)^[ \t]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d))"
-)
+_HEADING = re.compile(rf"(?m)^[ \t]*{SECTION_NUMBER}")
 _MONEY = re.compile(r"\d(?:\.\d+)?\s*(?:万元|亿元|元)")
 # a title about the money (`资金投入…`) or the indicators (`绩效指标完成情况`: indicators.py's listings); the fund's
 # own name (`专项资金预期目标完成程度`) is no such word
@@ -94,7 +92,7 @@ _MONEY_UNITS = ("元", "万元", "亿元", "%")
 
 
 def _read_done_with_rate(reader: ClauseReader, start: int, end: int) -> None:
-    """`…共完成农村危房改造129户，完工率243%`: the count as the actual, the rate as its completion."""
+    """`…共完成农村危房改造86户，完工率172%`: the count as the actual, the rate as its completion."""
     text = reader.text
     for rate in _RATE.finditer(text, start, end):
         word = rate.start() - 2

@@ -5,7 +5,7 @@
     (1)政策合规性:县政府印发了扶持政策,得6分
     (2)项目申报符合性:1、制定了实施办法,得2分;2、申报材料符合要求,得2分。
     (二)资金落实
-    (1)资金到位率:收到资金96万元,资金在审核落实中。得2分。
+    (1)资金到位率:收到资金72万元,资金在审核拨付中。得2分。
     (2)资金到位及时率得2分。
 
 An item (`(1)name:` at a line's start or after a sentence) whose text gives one score (`得N分`) is an indicator
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from jixiao.extract.rules.figures import figure_at
 from jixiao.model import Indicator
 
+# One level of the sheet each, not clauses.SECTION_NUMBER (any level): `(1)` items, `一、` top, `(一)` second.
 _ITEM = re.compile(
     r"(?m)(?:^|(?<=[。；;]))[ \t]*[（(]\d{1,2}[)）][ \t]*"
     r"(?P<name>[^\n（()）\d:：。，,；;得]{2,20}?)[ \t]*(?:[:：]|(?=得\d))"

@@ -1,7 +1,7 @@
 """Rates and satisfactions a narrative states as reached, each in its own clause (no target or actual marker).
 
     群众及残疾人满意度98%。                       (satisfaction: the survey's result)
-    当年主要农作物机械化率达到了94.8%。           (a rate said to have reached its percent)
+    当年主要农作物机械化率达到了91.6%。           (a rate said to have reached its percent)
 
 A sentence that speaks of a goal (目标, 确保, 不低于…) states no result; the money's own rates (执行率, 到位率…)
 are the funding's.
@@ -47,7 +47,7 @@ def read_satisfaction(reader: ClauseReader, start: int, end: int) -> None:
             reader.add(None, name, actual=figure_at(text, *match.span("actual"), reader.found_by))
 
 
-# `当年办证牌证率达到了100%。`: a rate said to have reached its percent, its clause ending there
+# `当年农机挂牌率达到了100%。`: a rate said to have reached its percent, its clause ending there
 _REACHED_RATE = re.compile(r"率达到了?(?P<actual>\d+(?:\.\d+)?%)(?=[，,；;。\n]|$)")
 _RATE_LEAD = re.compile(
     r"^(?:(?:19|20)\d{2}年度?|当年|全年|年内|目前|截至目前|通过[^，,；;。]{0,16}?政策|我(?:苏木|镇|乡|街道))+"
@@ -68,7 +68,7 @@ def _paragraph_program(text: str, at: int) -> str | None:
 
 
 def read_reached_rates(reader: ClauseReader, start: int, end: int) -> None:
-    """`…主要农作物机械化率达到94.8%`: a rate said to have reached a percent in its own clause is what was
+    """`…主要农作物机械化率达到91.6%`: a rate said to have reached a percent in its own clause is what was
     achieved, unless its sentence speaks of a goal; the money's own rates are the funding's. In a `项目N:`
     paragraph it is that project's."""
     text = reader.text

@@ -34,7 +34,7 @@ _LEAD = re.compile(
     r"^(?:(?:19|20)\d{2}年度?)?"
     r"(?:(?:共|累计|全年|年内)+|(?:共|累计)?完成(?:工程量|工作量|任务量)?(?=[\u4e00-\u9fff]{2}))?"
 )
-# `覆盖率及资金到位率均为100%`: one figure for every name before it
+# `覆盖率及补助发放率均为100%`: one figure for every name before it
 _SHARED = re.compile(r"(?:均|都)(?:为|达到|达|是)")
 _JOINERS = re.compile(r"及(?!时)|和|与|、")  # never the 及 of 及时率
 _MAX_NAME = 30
@@ -44,7 +44,7 @@ _ROUGH = re.compile(rf"\d+(?:\.\d+)?(?:多|余)(?:{UNIT_PATTERN})")
 _ROUGH_UNIT_REACH = 6
 # `某联络处2022年今年以来共接待…`: the time and the unit before what was done are no part of its name
 _SINCE = re.compile(r"^[^，,；;]{0,30}?以来")
-# `2023年通过农机购置补贴政策直接受益户5户`: the year and the policy that brought it are no part of the name
+# `2022年通过农机报废更新补贴政策直接受益户8户`: the year and the policy that brought it are no part of the name
 _CONTEXT = re.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:通过[^，,；;。\d]{2,16}?政策)?")
 _NAME_END = re.compile(r"(?:共|约|近|计)+$")
 _SPENT = re.compile(r"资金|经费|发放|下达|拨付|收到|安排|投资")
@@ -66,7 +66,7 @@ def _read_sentence(reader: ClauseReader, start: int, end: int) -> None:
     text = reader.text
     if _read_colon_named(reader, start, end):
         return
-    parts = text.find("其中", start, end)  # `…，其中坡改梯25.26公顷，封育治理958.81公顷`: parts, not indicators
+    parts = text.find("其中", start, end)  # `…，其中坡改梯18.40公顷，封育治理736.52公顷`: parts, not indicators
     end = parts if parts >= 0 else end
     cuts = [start]
     for found in _CLAUSE_BREAKS.finditer(text, start, end):
@@ -99,7 +99,7 @@ def _read_sentence(reader: ClauseReader, start: int, end: int) -> None:
             last = None if len(listed) > 1 else last
 
 
-# `开展工作督导：每季度开展一次，共4次。` / `服务对象满意度：服务对象满意度≥80%。`: a line named before its colon
+# `开展工作督导：每季度开展一次，共4次。` / `受益群众满意度：受益群众满意度≥85%。`: a line named before its colon
 _COLON_NAME = re.compile(r"[ \t]*(?P<name>[^\d，,；;。：:、\s]{2,30})[：:][ \t]*")
 _TOTAL_LEAD = re.compile(r"(?:共计|合计|总计|累计|共)")
 _TOTAL_AFTER_PARTS = re.compile(r"\d[^、，,；;。\d]{0,4}(?:共计|合计|共)\d")
@@ -179,7 +179,7 @@ def _read_clause(reader: ClauseReader, start: int, end: int) -> Indicator | None
     names = _JOINERS.split(lead[: shared.start()]) if shared and shared.end() == len(lead) else [lead]
     cleaned = [_name(name) for name in names]
     if not all(cleaned) or (figure["unit"] in _MONEY and any(_SPENT.search(name) for name in cleaned)):
-        return None  # `发放补助资金278.8万元` restates the money spent, which funding reads
+        return None  # `发放补助资金214.6万元` restates the money spent, which funding reads
     reader.found_by = "narrative.achieved"
     added = [reader.add(None, name, actual=figure_at(text, *figure.span(), reader.found_by)) for name in cleaned]
     return added[-1] if len(added) == 1 else None

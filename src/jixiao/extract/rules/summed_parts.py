@@ -9,7 +9,7 @@ whole: two or more amounts, all the sentence has, each in a clause led by a verb
 (下达 / 安排 / 拨付 / 分配 / 下拨 and where it goes), adding up to the total a line already has: where the
 money went, not where it came from (`安排本级部门预算资金` names a destination, whatever level it names).
 Sources before their sum: two or more amounts, each in a clause led by the level that gave it or by the
-carry-over it is (`省级拨付我区…62万元，中央拨付16万元，上年度结余的资金6.47万元，共计84.47万元`), each level
+carry-over it is (`省级拨付我区…48万元，中央拨付14万元，上年度结余的资金5.32万元，共计67.32万元`), each level
 once, that add up to the 共计 / 合计 closing the sentence: the line's total and its sources, the line said by
 the clauses' verbs (none said, nothing read).
 Batches of parts: `…17347万元，其中第一批资金9910万元，分别支持A项目3000万元、B项目6910万元；第二批资金7437万元，
@@ -153,7 +153,7 @@ def _source_in(text: str, plain: str, start: int, end: int) -> tuple[FundSource,
 def sources_before_sum(
     text: str, plain: str, start: int, end: int, line_in: Callable[[str], str | None]
 ) -> SummedSources | None:
-    """`省级拨付我区…62万元，中央拨付16万元，上年度结余的资金6.47万元，共计84.47万元`: the clauses from the
+    """`省级拨付我区…48万元，中央拨付14万元，上年度结余的资金5.32万元，共计67.32万元`: the clauses from the
     sentence's start each hold one amount and name one source, each source once, and the next amount's
     clause sums them (`共计`, `年初预算合计`). The sum's own words say the line (`年初预算合计` the initial
     budget); bare `共计` takes the parts' verbs (`拨付我区`: allocated)."""

@@ -175,7 +175,7 @@ def is_name(text: str) -> bool:
     if _TEMPLATE_LABEL.match(compact) or _FRAGMENT.search(compact):
         return False  # `指标2` with nothing after it: a template row left blank; pieces of cells
     rest = _PART_OF.sub("", compact[numbering.end() :] if numbering else compact)
-    rest = rest.removesuffix("。")  # a web table's `指标1:基层医疗卫生机构实施基本药物制度补助。`
+    rest = rest.removesuffix("。")  # a web table's `指标1:乡村医生岗位补助。`
     if not rest:
         return False  # `指标2:` left blank in a template
     if _LEVEL_INSIDE.search(rest):
