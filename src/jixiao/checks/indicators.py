@@ -161,6 +161,18 @@ def _from_table(indicator: Indicator) -> bool:
     )
 
 
+def _row_unread(ctx: CheckContext, figure: Figure) -> bool:
+    """A number on the figure's line (its table row) that the reader left unread: the cell that seems
+    missing may be printed there, and the gap the tool's."""
+    text, coverage = ctx.text, ctx.report.coverage
+    if text is None or coverage is None or figure.span is None or not coverage.unread:
+        return False
+    start = text.rfind("\n", 0, figure.span.start) + 1
+    end = text.find("\n", figure.span.end)
+    end = len(text) if end < 0 else end
+    return any(start <= span.start and span.end <= end for span in coverage.unread)
+
+
 @rule("indicators.missing_value", Severity.WARNING)
 def missing_value(ctx: CheckContext) -> Iterator[Finding]:
     """有指标值却无实际完成值（或反之）（I09）。只给完成率不算实际值。
@@ -169,7 +181,8 @@ def missing_value(ctx: CheckContext) -> Iterator[Finding]:
     indicator read from prose or from cells placed by their shapes, where the other side is as likely unread
     as unwritten (on real reports, mostly unread). A row the document ends inside is not a missing value,
     and neither is an actual when no such row has one (a 绩效目标表, or a form whose 完成值 column nobody
-    filled in: one gap of the whole form, not one per row).
+    filled in: one gap of the whole form, not one per row). A row with a number the reader left unread is
+    info too: the value that seems missing may be that number.
     """
     last = len(ctx.report.indicators) - 1
     # a 完成值 column blank throughout: a 绩效目标表 (targets only), or a form nobody filled in
@@ -179,6 +192,9 @@ def missing_value(ctx: CheckContext) -> Iterator[Finding]:
         if ctx.report.truncated and i == last:
             continue
         severity = None if _from_table(ind) else Severity.INFO
+        present = ind.target or ind.actual
+        if severity is None and present is not None and _row_unread(ctx, present):
+            severity = Severity.INFO
         if ind.target is not None and ind.actual is None:
             if targets_only:
                 severity = Severity.INFO
