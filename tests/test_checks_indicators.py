@@ -303,3 +303,17 @@ def test_a_missing_actual_beside_an_unread_number_of_its_row_is_info() -> None:
     second_line = Span(start=text.index("100%"), end=text.index("100%") + 4)
     elsewhere = unread.model_copy(update={"coverage": Coverage(figures=3, read=2, unread=[second_line])})
     assert rules_of(check(elsewhere, text), "warning") == ["indicators.missing_value"]  # on another line
+
+
+def test_over_achievement_analysed_in_the_prose_is_info() -> None:
+    """The analysis may stand in the text: a sentence on exceeding the plan that gives a cause and names
+    the work. A scoring note's 得分原因 beside the row is no analysis."""
+    over = report(indicators=[indicator("旧桥加固座数", "20座", "45座")])
+    assert rules_of(check(over, "全年加固旧桥45座。\n"), "warning") == ["indicators.over_achievement"]
+    exceeded = "由于汛期冲毁较多，实际加固数超任务125%。\n"
+    assert rules_of(check(over, exceeded), "warning") == []
+    assert "indicators.over_achievement" in rules_of(check(over, exceeded))
+    scoring_note = "旧桥加固座数本项满分10分，得10分，得分原因为：完成目标。\n"
+    assert rules_of(check(over, scoring_note), "warning") == ["indicators.over_achievement"]
+    elsewhere = "由于采购延误，绿化面积未超计划。\n"  # exceeding and a cause, but about other work
+    assert rules_of(check(over, elsewhere), "warning") == ["indicators.over_achievement"]

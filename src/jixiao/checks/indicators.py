@@ -16,6 +16,7 @@ from jixiao.checks.attainment import (
     is_count,
 )
 from jixiao.checks.engine import CheckContext, ref, rule
+from jixiao.checks.narrative import REASON
 from jixiao.checks.plausibility import confidence
 from jixiao.checks.tolerance import half_unit, input_err, percent_matches, places, ratio_range
 from jixiao.model import Confidence, Figure, Finding, Indicator, Kind, Op, Severity
@@ -275,6 +276,24 @@ def unit_mismatch(ctx: CheckContext) -> Iterator[Finding]:
 
 
 _COST = re.compile(r"成本|费用|经费|资金|投资|造价|支出")
+OVER = re.compile(r"超额完成|超(?:出|过)?(?:年度|原定|既定)?(?:任务|目标|计划)")
+"""A sentence about exceeding the plan (超任务, 超额完成, 超出计划): with a cause, the over-achievement's analysis."""
+
+
+def _over_explained(ctx: CheckContext, indicator: Indicator) -> bool:
+    """The report analyses the over-achievement: a reason on the indicator, or a sentence on exceeding the
+    plan that gives a cause and shares a word (two characters) with the name (由于…，实际改造数超任务…).
+    Not any clause with 原因 near the name: run-on forms print 得分原因 beside every row."""
+    if indicator.deviation_reason:
+        return True
+    if ctx.text is None:
+        return False
+    name = re.sub(r"\s+", "", indicator.name)
+    words = {name[k : k + 2] for k in range(len(name) - 1)}
+    return any(
+        OVER.search(sentence) and REASON.search(sentence) and any(word in sentence for word in words)
+        for sentence in re.split(r"[。；;\n]", ctx.text)
+    )
 
 
 def _cost_cap(indicator: Indicator) -> bool:
@@ -311,7 +330,7 @@ def over_achievement(ctx: CheckContext) -> Iterator[Finding]:
             [ref(_path(i, "actual"), ind.actual), ref(_path(i, "target"), ind.target)],
             expected=target,
             found=actual,
-            severity=Severity.INFO if ind.deviation_reason else None,
+            severity=Severity.INFO if _over_explained(ctx, ind) else None,
         )
 
 
