@@ -43,10 +43,12 @@ def _fits_taxonomy(level1: str, level2: str) -> bool:
     return any(name in level2 or _one_off(name, level2) for name in valid)
 
 
+TARGET_LEVEL2 = frozenset().union(*TAXONOMY_2020.values(), COST_2021)
+
+
 def _target_level2(level2: str) -> bool:
     """A second level of the target taxonomy (数量, 社会效益, 经济成本 …), as printed or with 性."""
-    known = set().union(*TAXONOMY_2020.values(), COST_2021)
-    return OLDER_NAMES.get(level2, level2.removesuffix("性")) in known
+    return OLDER_NAMES.get(level2, level2.removesuffix("性")) in TARGET_LEVEL2
 
 
 def _one_off(name: str, printed: str) -> bool:
@@ -99,7 +101,7 @@ def taxonomy(ctx: CheckContext) -> Iterator[Finding]:
         level1, level2 = _level(ind.level1), _level(ind.level2)
         if level1.removeprefix("项目") in EVALUATION_LEVEL1 and _target_level2(level2):
             yield ctx.finding(
-                f"{_label(ind)}：{ind.level2} 是产出/效益/满意度指标的二级，不应归入评价指标 {ind.level1}",
+                f"{_label(ind)}：{ind.level2} 是产出/效益/满意度/成本指标的二级，不应归入评价指标 {ind.level1}",
                 f"{ind.name}: {ind.level2} filed under the evaluation level {ind.level1}",
                 [_name_ref(i, ind)],
             )
