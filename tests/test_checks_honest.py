@@ -187,3 +187,21 @@ def test_weights_are_summed_only_over_a_list_read_whole() -> None:
     assert "scoring.weights_sum" in [f.rule for f in run_checks(closed)]
     total.span = Span(start=5, end=7)  # a total before the indicators closes nothing
     assert "scoring.weights_sum" not in [f.rule for f in run_checks(closed)]
+
+
+def _glued_row(completion: str) -> Report:
+    """`≥40人70人175%` run together: cells placed by their shapes, then checked by the row's own 完成率."""
+    row = indicator("志愿服务人次", "≥40人", "70人", completion=completion)
+    for figure in (row.target, row.actual, row.completion):
+        assert figure is not None
+        figure.found_by = "table.t4.indicator"
+    return report(indicators=[row])
+
+
+def test_a_glued_row_its_own_completion_rate_confirms_can_be_held_against_the_report() -> None:
+    confirmed = run_checks(_glued_row("175%"))
+    assert ("indicators.over_achievement", "warning") in _loud(confirmed)
+    assert [f.confidence for f in confirmed if f.rule == "indicators.over_achievement"] == [Confidence.MEDIUM]
+    unconfirmed = run_checks(_glued_row("57%"))  # the rate does not follow: the split may be wrong
+    assert ("indicators.over_achievement", "warning") not in _loud(unconfirmed)
+    assert any(f.rule == "extraction.suspect" for f in unconfirmed)

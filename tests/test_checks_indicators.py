@@ -6,7 +6,7 @@ import pytest
 
 from check_builders import check, fig, indicator, report, rules_of
 from jixiao.checks.attainment import Status, attainment
-from jixiao.model import Indicator, NamedFigure
+from jixiao.model import Coverage, Indicator, NamedFigure, Span
 from jixiao.vocabulary import is_reverse
 
 
@@ -268,3 +268,52 @@ def test_a_missing_value_in_a_row_placed_by_cell_shapes_is_not_held_against_the_
                 figure.found_by = "table.t3.indicator"  # a cell per line: the actual may sit in a neighbour
     assert rules_of(check(report(indicators=shaped)), "warning") == []
     assert rules_of(check(report(indicators=shaped))) == ["indicators.missing_value"]
+
+
+def test_a_target_level_under_an_evaluation_level_is_misfiled() -> None:
+    """数量指标 under 项目决策 (a level of the evaluation sheet, whose second levels are 项目立项 …)."""
+    misfiled = indicator("培训场次", "≥3场", "4场", level1="项目决策", level2="数量指标")
+    assert _rules(misfiled, at_least="warning") == ["indicators.taxonomy"]
+    assert _rules(misfiled.model_copy(update={"level1": "过程"}), at_least="warning") == ["indicators.taxonomy"]
+    sheet = indicator("立项依据充分性", "充分", "充分", level1="项目决策", level2="项目立项")
+    assert _rules(sheet, at_least="warning") == []  # the evaluation sheet's own second level
+    assert _rules(misfiled.model_copy(update={"level1": "项目产出"}), at_least="warning") == []
+
+
+def test_one_measure_named_per_item_of_a_prose_list_is_no_duplicate() -> None:
+    """`①东区改造户数120户…②西区改造户数80户`: one measure, two sub-projects' figures."""
+    east, west = indicator("改造户数", None, "120户"), indicator("改造户数", None, "80户")
+    assert _rules(east, west, at_least="warning") == ["indicators.duplicate"]  # as two table rows
+    for read in (east, west):
+        assert read.actual is not None
+        read.actual.found_by = "narrative.achieved"
+    assert _rules(east, west, at_least="warning") == []
+
+
+def test_a_missing_actual_beside_an_unread_number_of_its_row_is_info() -> None:
+    """`围栏长度 | 800米 | 0 | 待审批`: the tool read the target and left the row's 0 unread."""
+    text = "数量指标 | 围栏长度 | 800米 | 0 | 待审批\n质量指标 | 验收合格率 | 100% | 100% |\n"
+    fence = _from_a_table(indicator("围栏长度", "800米", None))
+    assert fence.target is not None
+    fence.target.span = Span(start=text.index("800米"), end=text.index("800米") + 4)
+    zero = text.index("| 0 |") + 2
+    unread = report(indicators=[fence], coverage=Coverage(figures=3, read=2, unread=[Span(start=zero, end=zero + 1)]))
+    assert rules_of(check(unread, text), "warning") == []
+    assert "indicators.missing_value" in rules_of(check(unread, text))
+    second_line = Span(start=text.index("100%"), end=text.index("100%") + 4)
+    elsewhere = unread.model_copy(update={"coverage": Coverage(figures=3, read=2, unread=[second_line])})
+    assert rules_of(check(elsewhere, text), "warning") == ["indicators.missing_value"]  # on another line
+
+
+def test_over_achievement_analysed_in_the_prose_is_info() -> None:
+    """The analysis may stand in the text: a sentence on exceeding the plan that gives a cause and names
+    the work. A scoring note's 得分原因 beside the row is no analysis."""
+    over = report(indicators=[indicator("旧桥加固座数", "20座", "45座")])
+    assert rules_of(check(over, "全年加固旧桥45座。\n"), "warning") == ["indicators.over_achievement"]
+    exceeded = "由于汛期冲毁较多，实际加固数超任务125%。\n"
+    assert rules_of(check(over, exceeded), "warning") == []
+    assert "indicators.over_achievement" in rules_of(check(over, exceeded))
+    scoring_note = "旧桥加固座数本项满分10分，得10分，得分原因为：完成目标。\n"
+    assert rules_of(check(over, scoring_note), "warning") == ["indicators.over_achievement"]
+    elsewhere = "由于采购延误，绿化面积未超计划。\n"  # exceeding and a cause, but about other work
+    assert rules_of(check(over, elsewhere), "warning") == ["indicators.over_achievement"]

@@ -74,6 +74,8 @@ def test_indicator_score_proportional_and_reverse() -> None:
 def test_a_deadline_kept_word_for_word_earns_its_full_weight() -> None:
     late = indicator("校舍维修完成时间", "2023年10月完成", "2023年10月完成", weight="5", score="4")
     assert "scoring.indicator_score" in rules_of(check(report(indicators=[late]), skip=["narrative"]))
+    led_in = indicator("围墙修缮", "完成时间为2023年11月15日", "完成时间为2023年11月15日", weight="6", score="5")
+    assert "scoring.indicator_score" in rules_of(check(report(indicators=[led_in]), skip=["narrative"]))
     worded = indicator("办学条件改善", "改善学生就学条件", "改善学生就学条件", weight="15", score="13")
     assert "scoring.indicator_score" not in rules_of(check(report(indicators=[worded]), skip=["narrative"]))
 

@@ -13,6 +13,9 @@ from jixiao.model import Figure, FigureRef, Finding, Indicator, Op, Severity
 from jixiao.vocabulary import COST_2021, TAXONOMY_2020, is_reverse, level_name
 
 STANDARD_LEVEL1 = {"产出", "效益", "满意度", "成本"}
+EVALUATION_LEVEL1 = {"决策", "过程", "投入", "管理"}
+"""First levels of an evaluation sheet (10号's 决策/过程, the older 投入/过程, 管理), not of the target taxonomy:
+their second levels are 项目立项, 资金管理 …, never 数量 or 社会效益."""
 PLACEHOLDER_LEVEL2 = {"具体", "其他", "其它"}
 """Second-level cells some templates print instead of a category (湖北's 具体指标): no category to judge."""
 
@@ -38,6 +41,14 @@ def _fits_taxonomy(level1: str, level2: str) -> bool:
     if level2 in valid or (level1 == "满意度" and level2.endswith("满意度")):
         return True
     return any(name in level2 or _one_off(name, level2) for name in valid)
+
+
+TARGET_LEVEL2 = frozenset().union(*TAXONOMY_2020.values(), COST_2021)
+
+
+def _target_level2(level2: str) -> bool:
+    """A second level of the target taxonomy (数量, 社会效益, 经济成本 …), as printed or with 性."""
+    return OLDER_NAMES.get(level2, level2.removesuffix("性")) in TARGET_LEVEL2
 
 
 def _one_off(name: str, printed: str) -> bool:
@@ -81,9 +92,20 @@ def category(ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("indicators.taxonomy", Severity.WARNING)
 def taxonomy(ctx: CheckContext) -> Iterator[Finding]:
-    """一级/二级指标组合须属于 2020（10号）或 2021（101号）体系；两套体系混用为 info（I12）。"""
+    """一级/二级指标组合须属于 2020（10号）或 2021（101号）体系；两套体系混用为 info（I12）。
+
+    Other first levels are a scoring sheet of their own and not judged, except an evaluation sheet's levels
+    (决策, 过程, 投入, 管理) holding a target level (数量指标 under 项目决策): a pair from the wrong level.
+    """
     for i, ind in enumerate(ctx.report.indicators):
         level1, level2 = _level(ind.level1), _level(ind.level2)
+        if level1.removeprefix("项目") in EVALUATION_LEVEL1 and _target_level2(level2):
+            yield ctx.finding(
+                f"{_label(ind)}：{ind.level2} 是产出/效益/满意度/成本指标的二级，不应归入评价指标 {ind.level1}",
+                f"{ind.name}: {ind.level2} filed under the evaluation level {ind.level1}",
+                [_name_ref(i, ind)],
+            )
+            continue
         if not level1 or not level2 or level1 not in STANDARD_LEVEL1:
             continue  # a scoring sheet of its own (规划/基础信息, 投入/项目立项): not the 10号 taxonomy
         if level1 == "产出" and level2 in COST_2021:
@@ -146,8 +168,10 @@ def duplicate(ctx: CheckContext) -> Iterator[Finding]:
     """同一资金下同名指标出现两次且数值矛盾（两处都印了指标值或实际值而不同）。
 
     Not raised when a whole list comes again (three names or more: another form whose fund was not read),
-    nor between a table row and prose restating it: on the labelled real and held-out documents every
-    duplicate raised before these guards was one indicator read twice, none the report's contradiction.
+    nor between a table row and prose restating it, nor between two passages of prose (a measure named once
+    per sub-project, year or town of a list: its subject is the sentence's, not a row's): on the labelled
+    real and held-out documents every duplicate raised before these guards was one indicator read twice,
+    or two subjects' figures, none the report's contradiction.
     """
     indicators = ctx.report.indicators
     pairs = _repeated(indicators)
@@ -155,7 +179,7 @@ def duplicate(ctx: CheckContext) -> Iterator[Finding]:
         return
     for j, i in pairs:
         earlier, ind = indicators[j], indicators[i]
-        if not _contradict(earlier, ind) or _reader(earlier) != _reader(ind):
+        if not _contradict(earlier, ind) or _reader(earlier) != _reader(ind) or _reader(ind) == "narrative":
             continue
         figures = [
             ref(f"indicators[{k}].{field}", figure)

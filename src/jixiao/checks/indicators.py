@@ -16,6 +16,7 @@ from jixiao.checks.attainment import (
     is_count,
 )
 from jixiao.checks.engine import CheckContext, ref, rule
+from jixiao.checks.narrative import REASON
 from jixiao.checks.plausibility import confidence
 from jixiao.checks.tolerance import half_unit, input_err, percent_matches, places, ratio_range
 from jixiao.model import Confidence, Figure, Finding, Indicator, Kind, Op, Severity
@@ -161,6 +162,18 @@ def _from_table(indicator: Indicator) -> bool:
     )
 
 
+def _row_unread(ctx: CheckContext, figure: Figure) -> bool:
+    """A number on the figure's line (its table row) that the reader left unread: the cell that seems
+    missing may be printed there, and the gap the tool's."""
+    text, coverage = ctx.text, ctx.report.coverage
+    if text is None or coverage is None or figure.span is None or not coverage.unread:
+        return False
+    start = text.rfind("\n", 0, figure.span.start) + 1
+    end = text.find("\n", figure.span.end)
+    end = len(text) if end < 0 else end
+    return any(start <= span.start and span.end <= end for span in coverage.unread)
+
+
 @rule("indicators.missing_value", Severity.WARNING)
 def missing_value(ctx: CheckContext) -> Iterator[Finding]:
     """有指标值却无实际完成值（或反之）（I09）。只给完成率不算实际值。
@@ -169,7 +182,8 @@ def missing_value(ctx: CheckContext) -> Iterator[Finding]:
     indicator read from prose or from cells placed by their shapes, where the other side is as likely unread
     as unwritten (on real reports, mostly unread). A row the document ends inside is not a missing value,
     and neither is an actual when no such row has one (a 绩效目标表, or a form whose 完成值 column nobody
-    filled in: one gap of the whole form, not one per row).
+    filled in: one gap of the whole form, not one per row). A row with a number the reader left unread is
+    info too: the value that seems missing may be that number.
     """
     last = len(ctx.report.indicators) - 1
     # a 完成值 column blank throughout: a 绩效目标表 (targets only), or a form nobody filled in
@@ -179,6 +193,9 @@ def missing_value(ctx: CheckContext) -> Iterator[Finding]:
         if ctx.report.truncated and i == last:
             continue
         severity = None if _from_table(ind) else Severity.INFO
+        present = ind.target or ind.actual
+        if severity is None and present is not None and _row_unread(ctx, present):
+            severity = Severity.INFO
         if ind.target is not None and ind.actual is None:
             if targets_only:
                 severity = Severity.INFO
@@ -259,6 +276,24 @@ def unit_mismatch(ctx: CheckContext) -> Iterator[Finding]:
 
 
 _COST = re.compile(r"成本|费用|经费|资金|投资|造价|支出")
+OVER = re.compile(r"超额完成|超(?:出|过)?(?:年度|原定|既定)?(?:任务|目标|计划)")
+"""A sentence about exceeding the plan (超任务, 超额完成, 超出计划): with a cause, the over-achievement's analysis."""
+
+
+def _over_explained(ctx: CheckContext, indicator: Indicator) -> bool:
+    """The report analyses the over-achievement: a reason on the indicator, or a sentence on exceeding the
+    plan that gives a cause and shares a word (two characters) with the name (由于…，实际改造数超任务…).
+    Not any clause with 原因 near the name: run-on forms print 得分原因 beside every row."""
+    if indicator.deviation_reason:
+        return True
+    if ctx.text is None:
+        return False
+    name = re.sub(r"\s+", "", indicator.name)
+    words = {name[k : k + 2] for k in range(len(name) - 1)}
+    return any(
+        OVER.search(sentence) and REASON.search(sentence) and any(word in sentence for word in words)
+        for sentence in re.split(r"[。；;\n]", ctx.text)
+    )
 
 
 def _cost_cap(indicator: Indicator) -> bool:
@@ -295,7 +330,7 @@ def over_achievement(ctx: CheckContext) -> Iterator[Finding]:
             [ref(_path(i, "actual"), ind.actual), ref(_path(i, "target"), ind.target)],
             expected=target,
             found=actual,
-            severity=Severity.INFO if ind.deviation_reason else None,
+            severity=Severity.INFO if _over_explained(ctx, ind) else None,
         )
 
 

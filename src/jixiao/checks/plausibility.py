@@ -13,7 +13,9 @@ import re
 import statistics
 from collections.abc import Callable, Iterator
 
+from jixiao.checks.attainment import comparable
 from jixiao.model import Confidence, Figure, Finding, Kind, Report, Severity, Span, figures_of
+from jixiao.numbers import decimals
 from jixiao.vocabulary import MONEY_UNITS
 
 MAX_RATE = 150.0  # % an execution rate can honestly reach (spending more than budgeted happens, not 10×)
@@ -41,6 +43,37 @@ def confidence(figure: Figure) -> Confidence:
     if any(found_by.startswith(mark) for mark in _MEDIUM):
         return Confidence.MEDIUM
     return Confidence.HIGH  # an exact table layout, or a figure a person gave (gold, a hand-made report)
+
+
+_BY_SHAPE = ("table.t4", "table.t5", "table.headerless", "glued_split")  # cells placed by their shapes alone
+_NOT_BY_SHAPE = ("+ocr", "ungrounded", "normalised", "llm")  # doubts a row's arithmetic cannot lift
+
+
+def _split_by_shape(figure: Figure) -> bool:
+    found_by = figure.found_by or ""
+    return (
+        figure.grounding.value == "exact"
+        and any(mark in found_by for mark in _BY_SHAPE)
+        and not any(mark in found_by for mark in _NOT_BY_SHAPE)
+    )
+
+
+def confirmed_rows(report: Report) -> set[str]:
+    """Paths of indicator cells placed by their shapes (`≥40人52人130%`, run together) whose row's printed
+    完成率 is actual ÷ target at its precision: the row's own arithmetic checks the split, as a glued
+    funding row's rate does, so they are read at medium confidence."""
+    confirmed: set[str] = set()
+    for i, indicator in enumerate(report.indicators):
+        target, actual, completion = indicator.target, indicator.actual, indicator.completion
+        if target is None or actual is None or completion is None or completion.value is None:
+            continue
+        values = comparable(target, actual)
+        if values is None or values[0] <= 0 or not any(map(_split_by_shape, (target, actual, completion))):
+            continue
+        half_unit = 0.5 * 10.0 ** -decimals(completion.text) + 1e-9
+        if abs(100 * values[1] / values[0] - completion.value) <= half_unit:
+            confirmed.update(f"indicators[{i}].{field}" for field in ("target", "actual", "completion"))
+    return confirmed
 
 
 def _money(report: Report) -> list[tuple[str, Figure]]:
@@ -190,10 +223,17 @@ def gate(findings: list[Finding], report: Report) -> list[Finding]:
 
     A finding against the report that uses a suspect figure becomes `extraction.suspect` (info: the tool may
     have misread it). Otherwise its confidence is the least of its figures'; an error needs high confidence
-    (medium: a warning), and a low-confidence finding is a suspect too.
+    (medium: a warning), and a low-confidence finding is a suspect too; cells placed by their shapes are
+    medium when their row's completion rate confirms them (`confirmed_rows`).
     """
     suspect = suspects(report)
     figures = dict(figures_of(report))
+    checked = confirmed_rows(report)
+
+    def read(path: str) -> Confidence:
+        level = confidence(figures[path])
+        return Confidence.MEDIUM if path in checked and level is Confidence.LOW else level
+
     passed: list[Finding] = []
     for finding in findings:
         if finding.rule.startswith(("extraction.", "engine.", *_ABOUT_THE_TEXT)) or finding.severity is Severity.INFO:
@@ -201,7 +241,7 @@ def gate(findings: list[Finding], report: Report) -> list[Finding]:
             continue
         paths = [ref.path for ref in finding.figures if ref.path in figures and not ref.elsewhere]
         reasons = [suspect[path] for path in paths if path in suspect]
-        level = min((confidence(figures[path]) for path in paths), key=lambda c: c.rank, default=Confidence.HIGH)
+        level = min((read(path) for path in paths), key=lambda c: c.rank, default=Confidence.HIGH)
         if reasons or level is Confidence.LOW:
             passed.append(_misread(finding, reasons or ["读取方式不可靠（粘连拆分、OCR 校正或模型给出）"], level))
             continue

@@ -55,6 +55,7 @@ def expected_execution_score(report: Report, config: CheckConfig) -> float | Non
 
 
 _DEADLINE = re.compile(
+    r"(?:(?:完成|截止)?(?:时间|日期)(?:为|是|[:：])?|于|在)?"  # a lead-in: `完成时间为…`, `于…`
     r"(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:底|末|中旬|上旬|下旬)?(?:前|之前|以前)?(?:完成)?"
 )
 
