@@ -358,7 +358,8 @@ _NOT_A_STATEMENT = re.compile(r"实际|完成|累计|其中|合计|共")
 _YEAR_CLAUSE = re.compile(r"[ \t]*(?:19|20)\d{2}年度?[，,]")
 # `…4次，指标完成率100%`: how far the statement before it was met, not an indicator of its own
 _COMPLETION_CLAUSE = re.compile(
-    r"[ \t]*(?:指标|目标|任务)?完成(?:率|比例)(?:为|达到|达|是)?[ \t]*(?P<completion>\d+(?:\.\d+)?%)[ \t。；;]*"
+    r"[ \t]*(?:(?:指标|目标|任务)?完成(?:率|比例)(?:为|达到|达|是)?|完成(?:年度)?(?:任务|计划|目标)的)"
+    r"[ \t]*(?P<completion>\d+(?:\.\d+)?%)[ \t。；;]*"
 )
 _MIN_LISTING = 2
 _PLAIN = "plain"

@@ -1,0 +1,75 @@
+"""The target of a result, stated where the report sets its goals (another section, another sentence).
+
+    一、目标任务
+    年度目标任务：一是全县孕检率稳定在90%左右，孕检疾病检出率达到6%以上；…
+    三、完成情况
+    全县共免费孕检3120人，孕检率为93.5%，疾病检出率达7.2%。
+
+A result the narrative states alone (`孕检率为93.5%`, an actual and no target) takes as its target the figure the
+goals give the same name (`孕检率稳定在90%左右`): the name followed at once by a goal verb and a figure of the
+same unit, in a sentence that says it sets goals (目标 / 计划 / 任务 before the name) and does not say what was
+done. Nothing is paired when the goals give the name two different figures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.extract.rules.figures import built_figure
+from jixiao.model import Figure, Indicator
+from jixiao.numbers import parse_quantity
+
+FOUND_BY = "narrative.goal"
+_CUE = "目标"
+_GOAL_WORDS = ("目标", "计划", "任务")
+_DONE = re.compile(r"实际|已完成|完成了|共完成|截至|截止")
+# the name, then at once a goal verb and the figure (`稳定在 85%左右`, `达到8%以上`, `不低于95%`)
+_AFTER_NAME = re.compile(
+    r"(?:稳定在|保持在|控制在|达到|达|为|在)?[ \t]*"
+    r"(?P<figure>(?:不低于|不少于|不高于|≥|≤)?\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{1,2}?)(?:以上|以下|以内|左右)?)"
+    r"(?=[，,；;。、\s]|$)"
+)
+_APPROXIMATE = "左右"
+_SENTENCE_ENDS = "。\n"
+_MIN_NAME = 3
+
+
+def attach_goal_targets(text: str, indicators: list[Indicator]) -> None:
+    """Give each narrative result without a target the target its goals state under the same name."""
+    if text.find(_CUE) < 0:
+        return
+    for indicator in indicators:
+        actual = indicator.actual
+        if indicator.target is not None or actual is None or not (actual.found_by or "").startswith("narrative."):
+            continue
+        if len(indicator.name) >= _MIN_NAME and actual.span is not None:
+            indicator.target = _goal_figure(text, indicator.name, actual.unit, actual.span.start)
+
+
+def _goal_figure(text: str, name: str, unit: str | None, own: int) -> Figure | None:
+    """The one figure the goal sentences give `name` (outside its own sentence at `own`), of the same unit."""
+    found: list[re.Match[str]] = []
+    at = text.find(name)
+    while at >= 0:
+        sentence_start = max(text.rfind(char, 0, at) for char in _SENTENCE_ENDS) + 1
+        sentence_end = min((e for e in (text.find(char, at) for char in _SENTENCE_ENDS) if e >= 0), default=len(text))
+        lead = text[sentence_start:at]
+        after = _AFTER_NAME.match(text, at + len(name))
+        if (
+            not sentence_start <= own < sentence_end
+            and after is not None
+            and any(word in lead for word in _GOAL_WORDS)
+            and not _DONE.search(text, sentence_start, sentence_end)
+        ):
+            found.append(after)
+        at = text.find(name, at + len(name))
+    figures = {match["figure"] for match in found}
+    if len(figures) != 1:
+        return None
+    match = found[0]
+    printed = match["figure"]
+    quantity = parse_quantity(printed.removesuffix(_APPROXIMATE))
+    if quantity.value is None or quantity.unit != unit:
+        return None
+    start, end = match.span("figure")
+    return built_figure(printed, quantity.value, quantity.unit, quantity.op, quantity.kind, start, end, FOUND_BY)
