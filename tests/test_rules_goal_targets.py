@@ -32,3 +32,17 @@ def test_no_target_from_a_sentence_that_is_no_goal_or_names_two_figures(tmp_path
 def test_no_target_of_another_unit(tmp_path: Path) -> None:
     found = _targets("年度目标任务：孕检率达到3000人次。", tmp_path)
     assert found["孕检率"] is None
+
+
+def _rated(raw: str, tmp_path: Path) -> dict[str, str | None]:
+    path = tmp_path / "r.txt"
+    path.write_text("某区2023年度农村厕所改造补助资金绩效自评报告\n" + raw, encoding="utf-8")
+    report = extract_rules(load_document(path))
+    return {found.name: found.target.text if found.target else None for found in report.indicators}
+
+
+def test_the_goal_count_the_completion_rate_proves_is_the_target(tmp_path: Path) -> None:
+    goals = "绩效目标为：改善农村人居环境，完成2023年度40户计划任务。\n"
+    done = "截至11月底，全区共完成农村厕所改造58户，完工率145%。\n"
+    assert _rated(goals + done, tmp_path) == {"农村厕所改造": "40户"}
+    assert _rated(goals.replace("40户", "45户") + done, tmp_path) == {"农村厕所改造": None}  # 58/45 is 129 %

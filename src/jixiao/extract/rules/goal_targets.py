@@ -9,15 +9,18 @@ A result the narrative states alone (`孕检率为93.5%`, an actual and no targe
 goals give the same name (`孕检率稳定在90%左右`): the name followed at once by a goal verb and a figure of the
 same unit, in a sentence that says it sets goals (目标 / 计划 / 任务 before the name) and does not say what was
 done. Nothing is paired when the goals give the name two different figures.
+
+A result given with its completion rate (`完成农村厕所改造58户，完工率145%`) takes the one count of its unit in
+the goal sentences that the rate proves (`完成40户计划任务`: 58 / 40 = 145 %), whatever the goals call it.
 """
 
 from __future__ import annotations
 
 import re
 
-from jixiao.extract.rules.figures import built_figure
+from jixiao.extract.rules.figures import built_figure, figure_at
 from jixiao.model import Figure, Indicator
-from jixiao.numbers import parse_quantity
+from jixiao.numbers import QUANTITY, parse_quantity
 
 FOUND_BY = "narrative.goal"
 _CUE = "目标"
@@ -44,6 +47,8 @@ def attach_goal_targets(text: str, indicators: list[Indicator]) -> None:
             continue
         if len(indicator.name) >= _MIN_NAME and actual.span is not None:
             indicator.target = _goal_figure(text, indicator.name, actual.unit, actual.span.start)
+        if indicator.target is None and indicator.completion is not None:
+            indicator.target = _rated_target(text, actual, indicator.completion)
 
 
 def _goal_figure(text: str, name: str, unit: str | None, own: int) -> Figure | None:
@@ -73,3 +78,37 @@ def _goal_figure(text: str, name: str, unit: str | None, own: int) -> Figure | N
         return None
     start, end = match.span("figure")
     return built_figure(printed, quantity.value, quantity.unit, quantity.op, quantity.kind, start, end, FOUND_BY)
+
+
+def _rated_target(text: str, actual: Figure, completion: Figure) -> Figure | None:
+    """The count of a goal sentence that the result's completion proves its target (`完成…129户，完工率243%` and
+    the goals' `完成53户计划任务`: 129 / 53 = 243 %), when exactly one count of the actual's unit does."""
+    if actual.value is None or completion.value is None or not actual.unit or completion.unit != "%":
+        return None
+    decimals = len(completion.text.partition(".")[2].rstrip("%"))
+    tolerance = 0.5 * 10**-decimals + 1e-9
+    found: dict[float, re.Match[str]] = {}
+    for sentence_start, sentence_end in _goal_sentences(text):
+        for quantity in QUANTITY.finditer(text, sentence_start, sentence_end):
+            if quantity["unit"] != actual.unit or quantity["num"] is None or quantity["op"] or quantity["suffix"]:
+                continue
+            value = float(quantity["num"].replace(",", ""))
+            if value > 0 and abs(actual.value / value * 100 - completion.value) <= tolerance:
+                found.setdefault(value, quantity)
+    if len(found) != 1:
+        return None
+    return figure_at(text, *next(iter(found.values())).span(), FOUND_BY)
+
+
+def _goal_sentences(text: str) -> list[tuple[int, int]]:
+    """The sentences that set goals (a goal word, no word of what was done), each once."""
+    sentences: list[tuple[int, int]] = []
+    for word in _GOAL_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            start = max(text.rfind(char, 0, at) for char in _SENTENCE_ENDS) + 1
+            end = min((e for e in (text.find(char, at) for char in _SENTENCE_ENDS) if e >= 0), default=len(text))
+            if (start, end) not in sentences and not _DONE.search(text, start, end):
+                sentences.append((start, end))
+            at = text.find(word, end)
+    return sentences
