@@ -56,17 +56,16 @@ def _goal_figure(text: str, name: str, unit: str | None, own: int) -> Figure | N
     found: list[re.Match[str]] = []
     at = text.find(name)
     while at >= 0:
-        sentence_start = max(text.rfind(char, 0, at) for char in _SENTENCE_ENDS) + 1
-        sentence_end = min((e for e in (text.find(char, at) for char in _SENTENCE_ENDS) if e >= 0), default=len(text))
-        lead = text[sentence_start:at]
-        after = _AFTER_NAME.match(text, at + len(name))
-        if (
-            not sentence_start <= own < sentence_end
-            and after is not None
-            and any(word in lead for word in _GOAL_WORDS)
-            and not _DONE.search(text, sentence_start, sentence_end)
-        ):
-            found.append(after)
+        after = _AFTER_NAME.match(text, at + len(name))  # most mentions are followed by no figure: tried first
+        if after is not None:
+            sentence_start = max(text.rfind(char, 0, at) for char in _SENTENCE_ENDS) + 1
+            sentence_end = min((e for e in (text.find(c, at) for c in _SENTENCE_ENDS) if e >= 0), default=len(text))
+            if (
+                not sentence_start <= own < sentence_end
+                and any(word in text[sentence_start:at] for word in _GOAL_WORDS)
+                and not _DONE.search(text, sentence_start, sentence_end)
+            ):
+                found.append(after)
         at = text.find(name, at + len(name))
     figures = {match["figure"] for match in found}
     if len(figures) != 1:

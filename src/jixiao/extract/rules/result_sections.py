@@ -32,7 +32,9 @@ from jixiao.extract.rules.statements import read_achieved
 from jixiao.model import Indicator
 from jixiao.numbers import QUANTITY
 
-_CUES = ("目标完成", "完成情况")
+_CUE = "目标完成"
+_BARE = "完成情况"
+_BARE_CUE = re.compile(r"(?:[、.．)）]|任务|工作|项目)[ \t]*完成情况")
 # `(二)专项资金预期目标完成程度`, or a bare `三、完成情况` (of the tasks, the work, the project) under a number
 _TITLE = re.compile(
     r"[ \t]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])?[ \t]*"
@@ -44,6 +46,7 @@ _HEADING = re.compile(
     r"(?m)^[ \t]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d))"
 )
 _MONEY = re.compile(r"\d(?:\.\d+)?\s*(?:万元|亿元|元)")
+_SENTENCE = re.compile(r"[^\s。][^。\n]*")
 _POINTS = re.compile(r"\d\s*分(?![钟之类])")  # `自评得分99.5分`: a score, not a result
 # a title about the money (`资金投入…`) or the indicators (`绩效指标完成情况`: indicators.py's listings); the fund's
 # own name (`专项资金预期目标完成程度`) is no such word
@@ -55,8 +58,11 @@ def read_result_sections(text: str, start: int, end: int) -> list[Indicator]:
     reader = ClauseReader(text, None, None)
     if text.find("率", start, end) >= 0:
         _read_done_with_rate(reader, start, end)
-    lines = [line for cue in _CUES if text.find(cue, start, end) >= 0 for line in _cue_lines(text, cue, start, end)]
-    for line_start, line_end in sorted(set(lines)):
+    lines = _cue_lines(text, _CUE, start, end) if text.find(_CUE, start, end) >= 0 else []
+    if (bare := _BARE_CUE.search(text, start, end)) is not None:  # rare: one scan finds there is none
+        line_start = max(start, text.rfind("\n", start, bare.start()) + 1)
+        lines = sorted({*lines, *_cue_lines(text, _BARE, line_start, end)})
+    for line_start, line_end in lines:
         title = _TITLE.fullmatch(text, line_start, line_end)
         if title is None or _NOT_RESULTS.search(title.group(0)):
             continue
@@ -82,12 +88,10 @@ def _read_section(reader: ClauseReader, start: int, end: int) -> None:
     text = reader.text
     if ACTUAL.search(text, start, end) or TARGET_MARKER.search(text, start, end):
         return  # a section that marks its indicators (目标值…，实际完成…) says which figures are indicators
-    position = start
-    while position < end:
-        stop = min((at for at in (text.find(char, position, end) for char in "。\n") if at >= 0), default=end)
-        if not _MONEY.search(text, position, stop) and not _POINTS.search(text, position, stop):
-            read_achieved(reader, position, stop)
-        position = stop + 1
+    for sentence in _SENTENCE.finditer(text, start, end):  # blank lines (a table blanked out) skipped in one scan
+        begin, stop = sentence.span()
+        if not _MONEY.search(text, begin, stop) and not _POINTS.search(text, begin, stop):
+            read_achieved(reader, begin, stop)
 
 
 # starts with its literal: the scan jumps from 率 to 率 (the clause before is found backwards)

@@ -20,7 +20,8 @@ from jixiao.extract.rules.clauses import ClauseReader
 from jixiao.extract.rules.figures import built_figure, figure_at
 from jixiao.model import Indicator, Kind
 
-_GRADE_CUES = ("合格", "达标", "优良", "优秀", "一遇")
+_SATISFACTION = "满意度"
+_CUE = re.compile(f"合格|达标|优良|优秀|一遇|{_SATISFACTION}")  # one search per clause: most clauses hold none
 _GRADED = re.compile(
     r"(?:\d+(?:个|项|座|处|条|批))?(?P<name>[\u4e00-\u9fff]{2,20}?)(?:均|全部|都)?(?:为|达到|达)"
     r"(?P<value>合格|达标|优良|优秀|\d+年一遇)[ \t]*"
@@ -39,7 +40,10 @@ def read_worded(reader: ClauseReader, start: int, end: int, name_of: Callable[[s
     """The clause text[start:end] as a worded or bounded result (the indicator added), else None; `name_of`
     cleans a name the way the plain statements do (empty: no name)."""
     text = reader.text
-    if any(text.find(cue, start, end) >= 0 for cue in _GRADE_CUES):
+    cue = _CUE.search(text, start, end)
+    if cue is None:
+        return None
+    if cue.group(0) != _SATISFACTION:
         graded = _GRADED.fullmatch(text, start, end)
         if graded and not _ACT.search(graded["name"]) and (name := name_of(graded["name"])):
             value_start, value_end = graded.span("value")
@@ -51,7 +55,7 @@ def read_worded(reader: ClauseReader, start: int, end: int, name_of: Callable[[s
             actual = built_figure(printed, value, unit, None, kind, value_start, value_end, _FOUND_BY)
             reader.found_by = _FOUND_BY
             return reader.add(None, name, actual=actual)
-    if text.find("满意度", start, end) >= 0 and text.find("%", start, end) >= 0:
+    if text.find(_SATISFACTION, cue.start(), end) >= 0 and text.find("%", cue.start(), end) >= 0:
         bound = _BOUND.fullmatch(text, start, end)
         if bound and (name := name_of(bound["name"])):
             reader.found_by = _FOUND_BY
