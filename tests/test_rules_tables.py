@@ -129,6 +129,9 @@ def test_a_name_cut_by_the_end_of_the_text_is_kept_with_its_levels(tmp_path: Pat
     last = report.indicators[-1]
     assert (last.level1, last.level2, last.name) == ("满意度指标", "服务对象满意度指标", "居民满")
     assert all(figure is None for figure in (last.target, last.actual, last.weight, last.score))
+    no_levels = "三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n新增就业 | ≥1人 | 1人 | 5 | 5 |\n培训合"
+    _, report = _report(no_levels, tmp_path)
+    assert [indicator.name for indicator in report.indicators] == ["新增就业"]  # a cut word alone is no row
 
 
 def test_the_seed_reports_hold_no_tables() -> None:
