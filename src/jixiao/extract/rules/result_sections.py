@@ -34,7 +34,6 @@ from jixiao.numbers import QUANTITY
 
 _CUE = "目标完成"
 _BARE = "完成情况"
-_BARE_CUE = re.compile(r"(?:[、.．)）]|任务|工作|项目)[ \t]*完成情况")
 # `(二)专项资金预期目标完成程度`, or a bare `三、完成情况` (of the tasks, the work, the project) under a number
 _TITLE = re.compile(
     r"[ \t]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])?[ \t]*"
@@ -59,9 +58,8 @@ def read_result_sections(text: str, start: int, end: int) -> list[Indicator]:
     if text.find("率", start, end) >= 0:
         _read_done_with_rate(reader, start, end)
     lines = _cue_lines(text, _CUE, start, end) if text.find(_CUE, start, end) >= 0 else []
-    if (bare := _BARE_CUE.search(text, start, end)) is not None:  # rare: one scan finds there is none
-        line_start = max(start, text.rfind("\n", start, bare.start()) + 1)
-        lines = sorted({*lines, *_cue_lines(text, _BARE, line_start, end)})
+    if text.find(_BARE, start, end) >= 0:
+        lines = sorted({*lines, *_cue_lines(text, _BARE, start, end)})
     for line_start, line_end in lines:
         title = _TITLE.fullmatch(text, line_start, line_end)
         if title is None or _NOT_RESULTS.search(title.group(0)):
