@@ -118,6 +118,22 @@ def test_the_cut_last_cell_of_a_truncated_table_is_not_read(tmp_path: Path) -> N
     assert last.name == "培训合格率" and last.target is not None and last.actual is None
 
 
+def test_a_name_cut_by_the_end_of_the_text_is_kept_with_its_levels(tmp_path: Path) -> None:
+    raw = (
+        "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+        "产出指标 | 数量指标 | 新建站点数量 | 4个 | 4个 | 10 | 10 |\n"
+        "满意度指标 | 服务对象满意度指标 | 居民满"
+    )
+    _, report = _report(raw, tmp_path)
+    assert report.truncated
+    last = report.indicators[-1]
+    assert (last.level1, last.level2, last.name) == ("满意度指标", "服务对象满意度指标", "居民满")
+    assert all(figure is None for figure in (last.target, last.actual, last.weight, last.score))
+    no_levels = "三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n新增就业 | ≥1人 | 1人 | 5 | 5 |\n培训合"
+    _, report = _report(no_levels, tmp_path)
+    assert [indicator.name for indicator in report.indicators] == ["新增就业"]  # a cut word alone is no row
+
+
 def test_the_seed_reports_hold_no_tables() -> None:
     for seed in ("seed_erguna_2024", "seed_zalantun_2025"):
         document = load_document(SAMPLES / f"{seed}.txt")

@@ -162,6 +162,7 @@ def test_a_squashed_department_sheet_with_points_after_every_level_reads_weight_
         "绩效指标明确性": ("投入", "目标设定", "9", "9"),
         "支出进度率": ("过程", "预算执行", "8", "7"),
         "结转结余率": ("过程", "预算执行", "6", "6"),
+        "政府采购执行率": ("过程", "预算执行", None, None),  # the row the text ends in: its name and levels only
     }
 
 

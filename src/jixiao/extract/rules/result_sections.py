@@ -9,7 +9,8 @@
 A sub-section whose own title says the goals' completion (目标完成情况, 目标完成程度, 目标实现情况) and that holds
 no level heading (those are the blocks of indicators.py) reports results: its marker-free `noun figure`
 statements are actuals (statements.read_achieved). The section ends at the next heading line. A sentence that
-states money (`资金预算80万元，支付率100%`) is the funding's, and is not read here; a section that marks its
+states money (`资金预算80万元，支付率100%`) is the funding's, one in points (`自评得分97.5分`) the score's: neither
+is read here; a section that marks its
 indicators (`目标值为800人，实际完成812人`) says which of its figures are indicators, and its plain statements
 (`全年举办招聘会12场`) are description.
 
@@ -32,12 +33,18 @@ from jixiao.model import Indicator
 from jixiao.numbers import QUANTITY
 
 _CUE = "目标完成"
+_BARE = "完成情况"
+# `(二)专项资金预期目标完成程度`, or a bare `三、完成情况` (of the tasks, the work, the project) under a number
 _TITLE = re.compile(
     rf"[ \t]*{SECTION_NUMBER}?[ \t]*"
     r"[^\n。，,：:\d]{0,16}?目标(?:完成情况|完成程度|实现情况)(?:分析)?[。:：]?[ \t]*$"
+    rf"|[ \t]*{SECTION_NUMBER}[ \t]*"
+    r"(?:任务|工作|项目)?完成情况(?:分析)?[。:：]?[ \t]*$"
 )
 _HEADING = re.compile(rf"(?m)^[ \t]*{SECTION_NUMBER}")
 _MONEY = re.compile(r"\d(?:\.\d+)?\s*(?:万元|亿元|元)")
+_SENTENCE = re.compile(r"[^\s。][^。\n]*")
+_POINTS = re.compile(r"\d\s*分(?![钟之类])")  # `自评得分99.5分`: a score, not a result
 # a title about the money (`资金投入…`) or the indicators (`绩效指标完成情况`: indicators.py's listings); the fund's
 # own name (`专项资金预期目标完成程度`) is no such word
 _NOT_RESULTS = re.compile(r"资金(?:投入|到位|使用|管理|执行)|预算|指标")
@@ -48,9 +55,10 @@ def read_result_sections(text: str, start: int, end: int) -> list[Indicator]:
     reader = ClauseReader(text, None, None)
     if text.find("率", start, end) >= 0:
         _read_done_with_rate(reader, start, end)
-    if text.find(_CUE, start, end) < 0:
-        return reader.indicators
-    for line_start, line_end in _cue_lines(text, start, end):
+    lines = _cue_lines(text, _CUE, start, end) if text.find(_CUE, start, end) >= 0 else []
+    if text.find(_BARE, start, end) >= 0:
+        lines = sorted({*lines, *_cue_lines(text, _BARE, start, end)})
+    for line_start, line_end in lines:
         title = _TITLE.fullmatch(text, line_start, line_end)
         if title is None or _NOT_RESULTS.search(title.group(0)):
             continue
@@ -59,16 +67,16 @@ def read_result_sections(text: str, start: int, end: int) -> list[Indicator]:
     return reader.indicators
 
 
-def _cue_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _cue_lines(text: str, cue: str, start: int, end: int) -> list[tuple[int, int]]:
     """The lines of text[start:end] that hold the cue, each once (found from the cue, not tried line by line)."""
     lines: list[tuple[int, int]] = []
-    at = text.find(_CUE, start, end)
+    at = text.find(cue, start, end)
     while at >= 0:
         line_start = max(start, text.rfind("\n", start, at) + 1)
         line_end = text.find("\n", at, end)
         line_end = end if line_end < 0 else line_end
         lines.append((line_start, line_end))
-        at = text.find(_CUE, line_end, end)
+        at = text.find(cue, line_end, end)
     return lines
 
 
@@ -76,12 +84,10 @@ def _read_section(reader: ClauseReader, start: int, end: int) -> None:
     text = reader.text
     if ACTUAL.search(text, start, end) or TARGET_MARKER.search(text, start, end):
         return  # a section that marks its indicators (目标值…，实际完成…) says which figures are indicators
-    position = start
-    while position < end:
-        stop = min((at for at in (text.find(char, position, end) for char in "。\n") if at >= 0), default=end)
-        if not _MONEY.search(text, position, stop):
-            read_achieved(reader, position, stop)
-        position = stop + 1
+    for sentence in _SENTENCE.finditer(text, start, end):  # blank lines (a table blanked out) skipped in one scan
+        begin, stop = sentence.span()
+        if not _MONEY.search(text, begin, stop) and not _POINTS.search(text, begin, stop):
+            read_achieved(reader, begin, stop)
 
 
 # starts with its literal: the scan jumps from 率 to 率 (the clause before is found backwards)

@@ -19,6 +19,7 @@ from itertools import pairwise
 from jixiao.extract.rules.clauses import ACTUAL, TARGET_MARKER, ClauseReader, clean_name, enumerated
 from jixiao.extract.rules.count_breakdowns import FOUND_BY, parts_then_total
 from jixiao.extract.rules.figures import built_figure, figure_at, terminal_quantities
+from jixiao.extract.rules.worded_results import read_worded
 from jixiao.model import Figure, Indicator, Kind, NamedFigure
 from jixiao.numbers import QUANTITY, UNIT_PATTERN
 
@@ -162,6 +163,8 @@ def _read_clause(reader: ClauseReader, start: int, end: int) -> Indicator | None
     text = reader.text
     while end > start and text[end - 1] in " \t":
         end -= 1
+    if (worded := read_worded(reader, start, end, _name)) is not None:  # `质量为合格`, `满意度超过90%`
+        return worded
     if (rough := rough_count(text, start, end)) is not None:
         return _add_rough(reader, start, rough)
     quantities = [found for found in QUANTITY.finditer(text, start, end) if found.end() > found.start()]
@@ -355,7 +358,8 @@ _NOT_A_STATEMENT = re.compile(r"实际|完成|累计|其中|合计|共")
 _YEAR_CLAUSE = re.compile(r"[ \t]*(?:19|20)\d{2}年度?[，,]")
 # `…4次，指标完成率100%`: how far the statement before it was met, not an indicator of its own
 _COMPLETION_CLAUSE = re.compile(
-    r"[ \t]*(?:指标|目标|任务)?完成(?:率|比例)(?:为|达到|达|是)?[ \t]*(?P<completion>\d+(?:\.\d+)?%)[ \t。；;]*"
+    r"[ \t]*(?:(?:指标|目标|任务)?完成(?:率|比例)(?:为|达到|达|是)?|完成(?:年度)?(?:任务|计划|目标)的)"
+    r"[ \t]*(?P<completion>\d+(?:\.\d+)?%)[ \t。；;]*"
 )
 _MIN_LISTING = 2
 _PLAIN = "plain"

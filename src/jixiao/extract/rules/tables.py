@@ -61,10 +61,13 @@ def _label(text: str) -> str:
 
 
 def _drop_cut_cell(row: Row) -> None:
-    """The document ends inside this row: its last cell may be cut mid-number, so it is not read."""
+    """The document ends inside this row: its last cell may be cut mid-number, so it is not read. A name cut
+    mid-word (`公众满` and the end) holds no number: kept as printed, the row an indicator with its levels only
+    (a row of no level cell, a cut word alone, is no indicator)."""
     if row.partial and row.cells:
         last = max(row.cells, key=lambda role: row.cells[role].start)
-        del row.cells[last]
+        if last is not Role.NAME or not (Role.LEVEL1 in row.cells or Role.LEVEL2 in row.cells):
+            del row.cells[last]
         row.partial = False  # dropped once, whoever reads the row next
 
 
