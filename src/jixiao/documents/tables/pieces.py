@@ -367,7 +367,7 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
         if spaced:
             cut_cells = rejoined_twice(text, cut_cells)
         parts = [part for cell in cut_cells for part in _header_parts(cell) or level_parts(cell)]
-        if spaced and not ocr and (tail := repeated_tail(parts[-1])) is not None:
+        if spaced and not ocr and (tail := repeated_tail(parts[-1], text)) is not None:
             found += [shape_of(part, ocr=ocr, cut="space") for part in parts[:-1]] + _twice_pieces(tail)
             continue
         if len(parts) > 1:  # glued: a reason runs on into the next row's level (`…验收节点成本指标图书采购单价`)

@@ -191,9 +191,9 @@ _ACTION = re.compile(r"下达|拨付|下拨|安排|分配|收到|支出|使用|�
 
 def fund_in_body(text: str) -> str | None:
     """The fund of a report with no title, from its body: the fund it defines (or says it evaluated, or refers
-    back to as 该…项目, one fund only), else the one fund its year-led amounts name (`2024年某补贴项目预算资金合计…`, `2021年我市某某保护资金下达42万元`); two different
-    funds (the money given to a second one counts: `下达我市大气污染防治资金共…`), or words that are a clause
-    rather than a name (`省级拨付我区…`), give None."""
+    back to as 该…项目, one fund only), else the one fund its year-led amounts name (`2024年某补贴项目预算资金
+    合计…`, `2021年我市某某保护资金下达42万元`); two different funds (the money given to a second one counts:
+    `下达我市大气污染防治资金共…`), or words that are a clause rather than a name (`省级拨付我区…`), give None."""
     if defined := _DEFINED.search(text):
         return subject_of(defined["fund"]) or defined["fund"]
     if evaluated := _EVALUATED.search(text):
