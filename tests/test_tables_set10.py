@@ -11,6 +11,7 @@ from jixiao.documents.tables.twice_printed import repeated_tail
 from jixiao.extract import extract
 from jixiao.extract.rules.fund_names import fund_in_body, subject_of
 from jixiao.extract.rules.header import read_header
+from jixiao.extract.rules.score import extract_score
 from jixiao.extract.rules.tables import is_name
 from jixiao.model import Report
 
@@ -100,3 +101,11 @@ def test_a_report_without_title_names_its_fund_where_it_refers_back_to_it() -> N
     assert fund_in_body(body) == "乡村文化广场建设补助资金"
     two = body + "该道路养护专项资金项目同期实施。\n"
     assert fund_in_body(two) is None
+
+
+def test_a_bare_total_closing_the_list_of_its_parts_is_the_score() -> None:
+    listed = "一、自评结论\n本项目各部分得分:决策15分,过程20分,产出38分,效益18分,总得分91,等级为优。\n"
+    score, _ = extract_score(listed)
+    assert score is not None and score.text == "91"
+    assert extract_score(listed.replace("总得分91", "总得分92"))[0] is None  # the parts do not add up to it
+    assert extract_score("1.完成率,目标值100%,实际值98%,总得分9,\n")[0] is None  # an indicator's line

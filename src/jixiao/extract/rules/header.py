@@ -225,8 +225,8 @@ def _fund(fields: list[FormField], titles: list[_TitleLine], lines: list[str]) -
         # (or calls it a project by its stem: `禁毒项目` in the title, `禁毒经费` in the field; a page that prints
         # the title again as a 名称 field names no other fund by it)
         others = names - {found}
-        stem = found.removesuffix("项目")
-        stem = stem if stem != found and len(stem) > 1 else None
+        bare = found.removesuffix("项目")
+        stem = bare if bare != found and len(bare) > 1 else None
         inside = [
             name for name in others
             if (name in found and not found.endswith(name)) or (stem is not None and name.startswith(stem))
