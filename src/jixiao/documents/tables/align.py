@@ -36,6 +36,7 @@ _JUNK_OTHER = -1.5
 _PAIR = -0.2  # a glued 分值得分 (`1010`) placed as both
 _CENTS = re.compile(r"\.\d\d$")
 _AMOUNT_AS_POINTS = -0.7
+_POINTS_TIE = -0.01
 # An enum member read through its class (`Shape.EMPTY`) calls the enum metaclass's attribute hook on Python
 # 3.11 (~1,000 instructions); the tests made for every piece or cell read these instead.
 _FUNDING, _INDICATORS = Kind.FUNDING, Kind.INDICATORS
@@ -246,7 +247,7 @@ class Aligner:
             alike = _SCORED_ALIKE.get(role, role)
             fit = scored.get(alike)
             if fit is None:
-                fit = scored[alike] = self._fit(role, piece, cents)
+                fit = scored[alike] = self._fit(role, piece, cents, self.kind is _FUNDING)
             if fit > IMPOSSIBLE:
                 fits.append((column + 1, fit))
         return fits
@@ -258,11 +259,13 @@ class Aligner:
         return piece.shape in _ROW_OPENERS or bool(NUMBERED.match(piece.text))
 
     @staticmethod
-    def _fit(role: Role, piece: Piece, cents: bool) -> float:
+    def _fit(role: Role, piece: Piece, cents: bool, kind_funding: bool) -> float:
         """The piece's emission under `role`; `cents`: a funding table's piece printed with two decimals."""
         fit = emission(role, piece)
         if cents and role in _POINTS_ROLES:
             return fit + _AMOUNT_AS_POINTS  # `3.00` in a funding row is an amount before it is a 分值
+        if kind_funding and role in _POINTS_ROLES:
+            return fit + _POINTS_TIE  # `上年结转 0 0 0`: as many ways as amounts or as a 分值, the amounts win
         return fit
 
     def _pairable(self, piece: Piece) -> bool:

@@ -149,7 +149,9 @@ def _mark_cut(table: Table, text: str, body: list[Piece]) -> None:
     spaced = piped and rest[:1] in (" ", "\t", "\u3000") and not rest.strip()
     if trailing or not all(role in last.cells for role in wanted) or not closed:
         # words after a row whose cells are all there: the cut fell in the next row, this one is whole
-        last.partial = not spaced and not (trailing and closed and all(role in last.cells for role in wanted))
+        # (between pipes, a piece left after the row's last cell stands past that cell's pipe: the cell is whole)
+        whole = trailing and closed and (piped or all(role in last.cells for role in wanted))
+        last.partial = not spaced and not whole
         table.truncated = True
         if spaced and table.kind is Kind.INDICATORS and not trailing:
             refill_cut_row(last, table.columns, body)

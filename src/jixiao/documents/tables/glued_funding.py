@@ -171,9 +171,10 @@ def _agree(cells: dict[Role, str], rate: float) -> bool:
 
 
 def _number(text: str | None) -> float:
-    """An amount as printed in a cell the row already has (`1,130.55`); 0 when it is not a plain number."""
+    """An amount as printed in a cell the row already has (`1,130.55`, `10万`: the unit ends the glued amount);
+    0 when it is not a plain number."""
     try:
-        return float((text or "0").replace(",", ""))
+        return float((text or "0").replace(",", "").removesuffix("元").removesuffix("万"))
     except ValueError:
         return 0.0
 

@@ -24,8 +24,10 @@ _WORDS: list[tuple[Role, str]] = [
                  rf"|项目预算执行情况|预算执行情况|部门预算执行情况){_BR}{{0,2}}"
                  # Sichuan 2023 heads its row-label column 年度预算数(万元), before 年初预算 | 调整后预算数
                  rf"|年度预算数{_BR}"),
-    (Role.INITIAL_BUDGET, rf"年初预算(?:数|金额)?{_BR}?"),
-    (Role.EXECUTED, rf"(?:全年|预算|项目)?执行(?:数|资金|金额){_BR}?|全年执行{_BR}?|实际支出(?:数|金额)?{_BR}?"),
+    # Hunan's 部门整体 sheet: 年初预算资金总额: | 实际投入资金额 (the money the year actually put in)
+    (Role.INITIAL_BUDGET, rf"年初预算(?:数|金额|资金总额[:：]?)?{_BR}?"),
+    (Role.EXECUTED, rf"(?:全年|预算|项目)?执行(?:数|资金|金额){_BR}?|全年执行{_BR}?|实际支出(?:数|金额)?{_BR}?"
+                    rf"|实际投入资金额{_BR}?"),
     (Role.BUDGET, rf"(?:全年|调整后?|全年[（(]调整[)）]|全年调整)?预算(?:数|金额){_BR}?|全年预算{_BR}?"),
     (Role.ALLOCATED, rf"(?:全年)?到位资金(?:数)?{_BR}?|下达(?:资金|数){_BR}?"),
     # 预算执行(E/C×100%): Sichuan's 2024 transfer-payment sheet names the rate by its ratio

@@ -29,7 +29,7 @@ from jixiao.documents.tables.shapes import (
 from jixiao.documents.tables.table import Cell, Role, cell_part, trimmed_cell
 from jixiao.documents.tables.tokens import POINTS_NOTE as _POINTS_NOTE
 from jixiao.documents.tables.tokens import Gap, tokens
-from jixiao.documents.tables.twice_printed import points_pair, rejoined_twice, repeated_tail
+from jixiao.documents.tables.twice_printed import deadline_names, points_pair, rejoined_twice, repeated_tail
 from jixiao.documents.tables.wrapped_header import wrapped_header
 from jixiao.scan import skipping
 from jixiao.vocabulary import TEXT_VALUES, level_number
@@ -358,7 +358,7 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
             if spaced and not ocr and (pair := points_pair(segment)) is not None:
                 found += [shape_of(cell, cut="space") for cell in pair]
                 continue
-            if spaced and not ocr and (tail := repeated_tail(segment)) is not None:
+            if spaced and not ocr and (tail := repeated_tail(segment, text)) is not None:
                 found += _twice_pieces(tail)
                 continue
             found.append(shape_of(segment, ocr=ocr, cut="pipe" if piped else "line"))
@@ -367,7 +367,7 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
         if spaced:
             cut_cells = rejoined_twice(text, cut_cells)
         parts = [part for cell in cut_cells for part in _header_parts(cell) or level_parts(cell)]
-        if spaced and not ocr and (tail := repeated_tail(parts[-1])) is not None:
+        if spaced and not ocr and (tail := repeated_tail(parts[-1], text)) is not None:
             found += [shape_of(part, ocr=ocr, cut="space") for part in parts[:-1]] + _twice_pieces(tail)
             continue
         if len(parts) > 1:  # glued: a reason runs on into the next row's level (`…验收节点成本指标图书采购单价`)
@@ -380,7 +380,8 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
                 )
                 cut = "glued" if touches else "space"
             found.extend(_peel(shape_of(part, ocr=ocr, cut=cut), cut))
-    return _split_last_header(_respaced_headers(text, _join(text, _names_under_their_level(found))))
+    found = deadline_names(_names_under_their_level(found))
+    return _split_last_header(_respaced_headers(text, _join(text, found)))
 
 
 def _twice_pieces(tail: list[Cell]) -> list[Piece]:

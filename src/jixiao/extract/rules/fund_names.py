@@ -70,7 +70,8 @@ _TRAILING = [
     (re.compile(r"(?:年度|年|的|关于)$"), "", ("年度", "年", "的", "关于")),
 ]  # each with the words a match ends the text with (a text that ends otherwise is not searched), or a break
 _TRANSFER_FIRST = re.compile(r"^转移支付(?=[\u4e00-\u9fff]{4})")
-_MAX_FUND = 40
+_MAX_FUND = 48  # `某某、某某…等专项经费`: a fund named by the list of its uses
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:万元|万|元|亿元)")
 _NOT_IN_FUND = re.compile(r"[\s:：|，。；,;]")
 _LEADING_BRACKET = re.compile(r"^[（(]([^()（）]{2,20})[)）](.*)$", re.S)
 _FUND_WORD = re.compile(r"资金|经费|补贴|津贴|补助|租金|支付|项目|工程|支出|救助|服务|费$")
@@ -118,6 +119,8 @@ def subject_of(text: str) -> str | None:
         text = _LEADING_NOISE.sub("", _without_unit(_after_places(text).lstrip()))
     for part in _YEAR_SPLIT.split(_SUBJECT_END_AT.split(text, maxsplit=1)[0]):
         subject = _clean(part)
+        if (amount := _AMOUNT.search(subject)) and _names_a_fund(named := _clean(subject[: amount.start()])):
+            return named  # `某某经费36.5万元部门整体支出`: the fund its amount follows, whatever form it was filed on
         unit = _DEPARTMENT_PREFIX.match(subject)
         if unit and _WHOLE_DEPARTMENT.match(subject[unit.end() :].strip()):  # `发展和改革局整体支出`
             return "部门整体支出"
@@ -181,18 +184,23 @@ _GIVEN_FUND = re.compile(
 _EVALUATED = re.compile(
     r"开展了?(?:19|20)\d{2}\s*年度?(?P<fund>[^\d，,。；;:：（()）\s《》]{4,40}?(?:资金|经费|补贴|补助))绩效自评"
 )
+# `该某某专项资金项目于2020年初申报…`: the report's own project, named where the text refers back to it
+_THIS_FUND = re.compile(r"该(?P<fund>[^\d，,。；;:：（()）\s《》]{4,30}?(?:资金|经费))项目")
 _ACTION = re.compile(r"下达|拨付|下拨|安排|分配|收到|支出|使用|列入|其中|预算|调整|年初|全年|执行|发放|完成|兑付")
 
 
 def fund_in_body(text: str) -> str | None:
-    """The fund of a report with no title, from its body: the fund it defines, else the one fund its
-    year-led amounts name (`2024年某补贴项目预算资金合计…`, `2021年我市某某保护资金下达42万元`); two different
-    funds (the money given to a second one counts: `下达我市大气污染防治资金共…`), or words that are a clause
-    rather than a name (`省级拨付我区…`), give None."""
+    """The fund of a report with no title, from its body: the fund it defines (or says it evaluated, or refers
+    back to as 该…项目, one fund only), else the one fund its year-led amounts name (`2024年某补贴项目预算资金
+    合计…`, `2021年我市某某保护资金下达42万元`); two different funds (the money given to a second one counts:
+    `下达我市大气污染防治资金共…`), or words that are a clause rather than a name (`省级拨付我区…`), give None."""
     if defined := _DEFINED.search(text):
         return subject_of(defined["fund"]) or defined["fund"]
     if evaluated := _EVALUATED.search(text):
         return subject_of(evaluated["fund"]) or evaluated["fund"]
+    this = {subject for found in _THIS_FUND.finditer(text) if (subject := subject_of(found["fund"]))}
+    if len(this) == 1:
+        return this.pop()
     named = {
         subject
         for found in _YEAR_FUND.finditer(text)

@@ -222,8 +222,16 @@ def _fund(fields: list[FormField], titles: list[_TitleLine], lines: list[str]) -
         # `疾控中心重大传染病防控经费转移支付区域(项目)` in the title, `重大传染病防控经费` in the 名称 field: the
         # title wraps the form's name in template words (a title that only adds words before it, `中央就业补助资金`
         # over `就业补助资金`, keeps its own)
-        inside = [name for name in names if name in found and not found.endswith(name)]
-        return inside[0] if len(names) == 1 and inside else found
+        # (or calls it a project by its stem: `禁毒项目` in the title, `禁毒经费` in the field; a page that prints
+        # the title again as a 名称 field names no other fund by it)
+        others = names - {found}
+        bare = found.removesuffix("项目")
+        stem = bare if bare != found and len(bare) > 1 else None
+        inside = [
+            name for name in others
+            if (name in found and not found.endswith(name)) or (stem is not None and name.startswith(stem))
+        ]  # fmt: skip
+        return inside[0] if len(others) == 1 and inside else found
     if len(names) > 1:  # a department's several projects under a title that names none: no one fund
         return None
     if names:

@@ -19,7 +19,9 @@ _SCORE = skipping(
     # the bare score closing its clause: `自评得分92.45，综合评价结果为优`
     r"|自评得分(?:为|是)?[:：]?\s*(?P<clause>\d{1,3}(?:\.\d+)?)(?=[,，。;；])"
     # a form's `自评总分:` field, its figure bare before the next field (`自评总分:98项目权重`, `自评总分: 95 项目…`)
-    r"|自评总分[:：]\s*(?P<labelled>\d{1,3}(?:\.\d+)?)(?![\d.%])",
+    r"|自评总分[:：]\s*(?P<labelled>\d{1,3}(?:\.\d+)?)(?![\d.%])"
+    # the sum closing a list of the form's parts (`…满意度15分,总得分90,`), checked by their sum
+    r"|总得分(?:为|是)?[:：]?\s*(?P<total>\d{1,3}(?:\.\d+)?)(?=[,，。;；])",
     re.MULTILINE,
 )
 _GRADE = skipping(
@@ -36,13 +38,28 @@ def _on_indicator_line(text: str, at: int) -> bool:
     return _INDICATOR_LINE.search(text, line_start, at) is not None
 
 
+_PART_POINTS = re.compile(r"(\d+(?:\.\d+)?)分[,，、;；]")
+_SUM_TOLERANCE = 0.01
+
+
+def _stated(text: str, found: re.Match[str]) -> bool:
+    """A total score the text states: off an indicator's line, or (a bare `总得分90`) the sum of the parts
+    listed before it in its sentence (`决策15分,过程20分,…,总得分90`)."""
+    if not found["total"]:
+        return not _on_indicator_line(text, found.start())
+    line_start = max(text.rfind(char, 0, found.start()) for char in _LINE_BREAKS) + 1
+    parts = [float(points) for points in _PART_POINTS.findall(text, line_start, found.start())]
+    return len(parts) >= 2 and abs(sum(parts) - float(found["total"])) <= _SUM_TOLERANCE
+
+
 def extract_score(text: str) -> tuple[Figure | None, Figure | None]:
     """The first stated total score and grade; a score is only taken with 分 after it or in its label, and
     never from an indicator's line."""
-    score = next((found for found in _SCORE.finditer(text) if not _on_indicator_line(text, found.start())), None)
+    score = next((found for found in _SCORE.finditer(text) if _stated(text, found)), None)
     grade = _GRADE.search(text)
     group = next(
-        (name for name in ("score", "field", "squashed", "clause", "labelled") if score and score[name]), "score"
+        (name for name in ("score", "field", "squashed", "clause", "labelled", "total") if score and score[name]),
+        "score",
     )
     score_figure = figure_at(text, *score.span(group), "narrative.score") if score else None
     if score_figure is not None and group == "score":

@@ -102,7 +102,7 @@ def _funding(table: Table, funding: Funding, source: str) -> None:
                 block: FundingLine = getattr(funding, line)
                 block.total = block.total or amount
             rate = _fraction_read(percent_figure(row.cells.get(Role.RATE), found_by, source), amounts)
-            weight = cell_figure(row.cells.get(Role.WEIGHT), found_by, source=source)
+            weight = _line_weight(cell_figure(row.cells.get(Role.WEIGHT), found_by, source=source))
             score = cell_figure(row.cells.get(Role.SCORE), found_by, source=source)
             funding.execution_rate = funding.execution_rate or rate
             if weight is None and score is not None and table.weight_in_header is not None:
@@ -116,6 +116,15 @@ def _funding(table: Table, funding: Funding, source: str) -> None:
         for line, amount in amounts.items():
             if amount is not None:
                 getattr(funding, line).by_source.append(SourceAmount(source=level, name=label, amount=amount))
+
+
+_WHOLE_FORM = 100.0
+
+
+def _line_weight(weight: Figure | None) -> Figure | None:
+    """The execution line's 分值; a `100` under it is the whole form's points (the line carries 10 or 20), a
+    cell out of place, not read."""
+    return None if weight is not None and weight.value is not None and weight.value >= _WHOLE_FORM else weight
 
 
 _FRACTION = re.compile(r"(?:0\.\d+|1(?:\.0+)?)")
@@ -143,11 +152,12 @@ def _level(cell: Cell | None) -> str | None:
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_NUMBERING = re.compile(r"^(?:指标)?\d+[、.．:：]")
+_NUMBERING = re.compile(r"^(?:指标)?\d+[、.．:：]|^指标[:：](?=.)")  # `指标:项目总投资`: a template's label, no number
 _SENTENCE_MARK = re.compile(r"[。；;]|[（(]\d+(?:\.\d+)?分[)）].")
 _MAX_NAME = 60
 _COUNTED = re.compile(rf"\d+(?:\.\d+)?(?!分|%)(?:{UNIT_PATTERN})[\u4e00-\u9fff]{{2}}")
 """`5000吨稻谷储备到位率`: a name that opens with the quantity it counts (a stray score, `5明确性`, has no unit)."""
+_DATED = re.compile(r"(?:19|20)\d{2}年")  # `2022年6月底前完成`: a 时效 row named by its deadline, no stray score
 _TEMPLATE_LABEL = re.compile(r"^指标\d+[:：、.．]?$")
 _LOOSE_WORDS = re.compile(r"[^\d%]+")
 _PART_OF = re.compile(r"^[★☆*]*其中[:：]")
@@ -173,7 +183,7 @@ def is_name(text: str) -> bool:
     if not 2 <= len(compact) <= _MAX_NAME or len(_CJK.findall(compact)) < 2:
         return False
     numbering = _NUMBERING.match(compact)
-    if compact[0].isdigit() and not numbering and not _COUNTED.match(compact):
+    if compact[0].isdigit() and not numbering and not _COUNTED.match(compact) and not _DATED.match(compact):
         return False
     if _TEMPLATE_LABEL.match(compact) or _FRAGMENT.search(compact):
         return False  # `指标2` with nothing after it: a template row left blank; pieces of cells
@@ -200,6 +210,7 @@ def _name(table: Table, cell: Cell) -> str:
 
 # read per row (an enum member read through its class calls the enum metaclass's hook on Python 3.11)
 _TARGET_ACTUAL = (Role.TARGET, Role.ACTUAL)
+_MIN_REPEAT = 3  # chars of a text printed again that show it is the same text (twice_printed)
 _COEFFICIENT = Role.COEFFICIENT
 _LABEL, _NAME, _LEVEL1, _LEVEL2, _OP, _UNIT = Role.LABEL, Role.NAME, Role.LEVEL1, Role.LEVEL2, Role.OP, Role.UNIT
 _TARGET, _ACTUAL, _COMPLETION, _WEIGHT, _SCORE = Role.TARGET, Role.ACTUAL, Role.COMPLETION, Role.WEIGHT, Role.SCORE
@@ -223,7 +234,7 @@ def _number(cell: Cell | None) -> float | None:
     return float(match[1]) if match else None
 
 
-def _fragments(table: Table, row: Row) -> bool:
+def _fragments(table: Table, row: Row, source: str) -> bool:
     """A squashed table (T3) cut at its spaces where a .doc preview wrapped its text cells: a row whose target
     and actual are words no form prints as a value (`获得目的国` | `(地区)受`, or `度较高` alone) is pieces of
     cells, not a row, and is not read (figures and text values are read)."""
@@ -232,12 +243,21 @@ def _fragments(table: Table, row: Row) -> bool:
     cells = [cell for role in _TARGET_ACTUAL if (cell := row.cells.get(role)) is not None]
     if len(cells) == 2 and cells[0].text == cells[1].text and len(cells[0].text) > 2:
         return False  # `市级保护单位 市级保护单位`: a text target met, printed again as the actual (no wrap cuts so)
+    if len(cells) == 1 and _again_to_the_end(source, cells[0]):
+        return False  # the same, the document ending inside the actual (left out as cut)
     return bool(cells) and all(_LOOSE_WORDS.fullmatch(cell.text) and not is_text_value(cell.text) for cell in cells)
+
+
+def _again_to_the_end(source: str, cell: Cell) -> bool:
+    """The text after the cell, to the document's end, is the cell's own text again, cut short."""
+    printed = source[cell.start : cell.end]
+    rest = source[cell.end : cell.end + len(printed) + 2].strip()
+    return len(rest) >= _MIN_REPEAT and printed.startswith(rest) and not source[cell.end + len(printed) + 2 :].strip()
 
 
 def _indicator(table: Table, row: Row, source: str, program: str | None) -> Indicator | None:
     name_cell = row.cells.get(_NAME)
-    if name_cell is None or is_blank(name_cell) or not is_name(name_cell.text) or _fragments(table, row):
+    if name_cell is None or is_blank(name_cell) or not is_name(name_cell.text) or _fragments(table, row, source):
         return None
     found_by = f"table.{table.layout}.{'checked' if _checked_by_coefficient(row) else 'indicator'}"
     op_cell, unit_cell = row.cells.get(_OP), row.cells.get(_UNIT)
