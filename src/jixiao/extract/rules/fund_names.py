@@ -116,8 +116,11 @@ def subject_of(text: str) -> str | None:
         return subject_of(bracket.group(2)) or subject_of(bracket.group(1))
     for _ in range(3):  # 重庆市财政局 重庆市住房和城乡建设委员会关于2019年…
         text = _LEADING_NOISE.sub("", _without_unit(_after_places(text).lstrip()))
-    for part in _YEAR_SPLIT.split(_SUBJECT_END_AT.split(text, maxsplit=1)[0]):
+    parts = _YEAR_SPLIT.split(_SUBJECT_END_AT.split(text, maxsplit=1)[0])
+    for index, part in enumerate(parts):
         subject = _clean(part)
+        if joined := _name_around_year(subject, parts[index + 1 : index + 2]):
+            return joined
         unit = _DEPARTMENT_PREFIX.match(subject)
         if unit and _WHOLE_DEPARTMENT.match(subject[unit.end() :].strip()):  # `发展和改革局整体支出`
             return "部门整体支出"
@@ -128,6 +131,21 @@ def subject_of(text: str) -> str | None:
         if _names_a_fund(subject):
             return subject
     return None
+
+
+_BARE_MONEY_WORD = re.compile(r"(?:专项)?(?:资金|经费)")
+
+
+def _name_around_year(subject: str, following: list[str]) -> str | None:
+    """`某市国家文物保护2020年度专项资金`: the year printed inside the fund's name, between its subject (no money
+    word of its own) and a bare money word; the two halves joined, or None."""
+    if not following or not subject or _FUND_WORD.search(subject) or _ORGAN_END.search(subject):
+        return None
+    tail = _clean(following[0])
+    if not _BARE_MONEY_WORD.fullmatch(tail) or is_generic(subject) or _NOT_IN_FUND.search(subject):
+        return None
+    joined = subject + tail
+    return joined if _names_a_fund(joined) else None
 
 
 def _names_a_fund(subject: str) -> bool:

@@ -1,0 +1,54 @@
+"""Prose shapes of held-out set 10 (narrative reports of many funds), one class each, on invented paragraphs."""
+
+from __future__ import annotations
+
+from jixiao.documents.normalize import normalize
+from jixiao.extract.rules.fund_names import subject_of
+from jixiao.extract.rules.indicators import extract_indicators
+
+
+def _indicators(raw: str) -> list[tuple[str | None, str, str | None, str | None]]:
+    text, _ = normalize(raw)
+    return [
+        (found.program, found.name, found.target and found.target.text, found.actual and found.actual.text)
+        for found in extract_indicators(text)
+    ]
+
+
+# ---- one figure stated as both the plan and the result ----------------------------------------------------
+
+_LINES = (
+    "一、各险种承保情况\n"
+    "1、小麦保险:全县2022年小麦种植12万亩,计划和实际承保面积为9.6万亩,承保率为80%,总保费288万元。\n"
+    "2、奶牛保险:全县2022年计划与实际投保1.25万头,总保费150万元,中央财政补贴40%为60万元。\n"
+    "3、林木保险:全县计划和实际投保2400户。\n"
+)
+
+
+def test_a_figure_that_was_both_planned_and_done_is_the_target_and_the_actual_of_its_line() -> None:
+    assert _indicators(_LINES) == [
+        ("小麦保险", "承保面积", "9.6万亩", "9.6万亩"),
+        ("奶牛保险", "投保", "1.25万头", "1.25万头"),
+        ("林木保险", "投保", "2400户", "2400户"),
+    ]
+
+
+def test_money_said_to_be_planned_and_paid_is_no_indicator() -> None:
+    assert _indicators("1、水稻保险:计划和实际补贴资金为120万元。\n") == []
+
+
+def test_a_plan_alone_is_no_indicator_of_this_shape() -> None:
+    assert _indicators("1、小麦保险:计划承保面积9.6万亩,总保费288万元。\n") == []
+
+
+# ---- a title that prints the year inside the fund's name -------------------------------------------------
+
+
+def test_the_year_printed_inside_a_funds_name_leaves_the_name_whole() -> None:
+    assert subject_of("临川市非遗传承保护2021年度专项资金绩效自评报告") == "非遗传承保护专项资金"
+    assert subject_of("临川市非遗传承保护2021年度专项经费绩效自评报告") == "非遗传承保护专项经费"
+
+
+def test_a_unit_or_nothing_before_the_year_names_no_fund() -> None:
+    assert subject_of("临川市文化局2021年度专项资金绩效自评报告") is None
+    assert subject_of("临川市2021年度专项资金绩效自评报告") is None
