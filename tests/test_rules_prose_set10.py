@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from jixiao.documents.normalize import normalize
 from jixiao.extract.rules.fund_names import subject_of
+from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.indicators import extract_indicators
 
 
@@ -52,3 +53,41 @@ def test_the_year_printed_inside_a_funds_name_leaves_the_name_whole() -> None:
 def test_a_unit_or_nothing_before_the_year_names_no_fund() -> None:
     assert subject_of("临川市文化局2021年度专项资金绩效自评报告") is None
     assert subject_of("临川市2021年度专项资金绩效自评报告") is None
+
+
+# ---- the part of a sentence about work still to finish states its scope, not what was done ----------------
+
+_SUB_PROJECTS = (
+    "二、绩效目标完成情况\n产出指标完成情况分析。\n"
+    "①东坡巷改造工程尾款30万元,该项目改造楼栋数4栋,改造户数120户,已于2021年10月竣工验收;"
+    "②西坡巷改造工程缺口资金70万元,该项目改造楼栋数9栋,改造户数310户,预计于2022年5月完工。\n"
+)
+
+
+def test_counts_of_a_part_that_is_still_expected_to_finish_are_no_actuals() -> None:
+    assert _indicators(_SUB_PROJECTS) == [(None, "改造楼栋数", None, "4栋"), (None, "改造户数", None, "120户")]
+
+
+# ---- circled uses of an amount, each opening on its name and amount ---------------------------------------
+
+
+def _spending(raw: str) -> list[tuple[str, str | None]]:
+    text, _ = normalize(raw)
+    _, spending = extract_funding(text)
+    return [(item.category, item.amount.text if item.amount else None) for item in spending]
+
+
+def test_circled_uses_that_make_up_the_amount_before_them_are_its_spending() -> None:
+    found = _spending(
+        "县级年初预算安排100万元专项资金,具体用于支付:①东坡巷改造工程尾款30万元,该工程已竣工验收;"
+        "②西坡巷改造工程缺口资金70万元,该工程预计于2022年5月完工。\n"
+    )
+    assert found == [("东坡巷改造工程尾款", "30万元"), ("西坡巷改造工程缺口资金", "70万元")]
+
+
+def test_circled_uses_that_do_not_make_up_the_amount_are_left_out() -> None:
+    found = _spending(
+        "县级年初预算安排100万元专项资金,具体用于支付:①东坡巷改造工程尾款30万元,该工程已竣工验收;"
+        "②西坡巷改造工程缺口资金50万元,该工程预计于2022年5月完工。\n"
+    )
+    assert found == []

@@ -58,8 +58,23 @@ def read_achieved(reader: ClauseReader, start: int, end: int) -> None:
         stop = min((found for found in (text.find(char, position, end) for char in _SENTENCE_ENDS) if found >= 0),
                    default=end)  # fmt: skip
         if not ACTUAL.search(text, position, stop) and not TARGET_MARKER.search(text, position, stop):
-            _read_sentence(reader, position, stop)
+            for part_start, part_end in _done_parts(text, position, stop):
+                _read_sentence(reader, part_start, part_end)
         position = stop + 1
+
+
+# `…该项目改造小区数21个，预计于2025年6月完工`: the part of a sentence about work still to finish states its scope
+_STILL_TO_FINISH = re.compile(r"预计[^，,；;。]{0,14}?(?:完工|竣工|完成|建成)")
+
+
+def _done_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The `；`-parted parts of a sentence, without those about work still to finish (their figures are what
+    is planned, not what was done); the whole sentence when it says nothing of the kind."""
+    if text.find("预计", start, end) < 0:
+        return [(start, end)]
+    cuts = [start, *(at for at in range(start, end) if text[at] in "；;"), end]
+    parts = [(begin + (begin > start), stop) for begin, stop in pairwise(cuts)]
+    return [(begin, stop) for begin, stop in parts if not _STILL_TO_FINISH.search(text, begin, stop)]
 
 
 def _read_sentence(reader: ClauseReader, start: int, end: int) -> None:
