@@ -5,7 +5,9 @@ from __future__ import annotations
 from jixiao.documents.normalize import normalize
 from jixiao.extract.rules.fund_names import subject_of
 from jixiao.extract.rules.funding import extract_funding
+from jixiao.extract.rules.goal_statements import attach_goal_targets
 from jixiao.extract.rules.indicators import extract_indicators
+from jixiao.model import Indicator
 
 
 def _indicators(raw: str) -> list[tuple[str | None, str, str | None, str | None]]:
@@ -91,3 +93,50 @@ def test_circled_uses_that_do_not_make_up_the_amount_are_left_out() -> None:
         "②西坡巷改造工程缺口资金50万元,该工程预计于2022年5月完工。\n"
     )
     assert found == []
+
+
+# ---- a goal stated before the results, a result 基本完成 with parts that add up to it ----------------------
+
+_RESULTS = (
+    "二、绩效目标完成情况分析\n"
+    "(二)总体绩效目标完成情况分析。\n"
+    "本项目总体绩效目标为新增灌溉面积860.5hm,其中渠灌320.5hm,滴灌540hm。年底基本完成。\n"
+    "(三)绩效指标完成情况分析。\n"
+    "1.产出指标完成情况分析。\n"
+    "(1)数量指标。基本完成新增灌溉面积860.5hm,其中渠灌320.5hm,滴灌540hmm。\n"
+    "2.效益指标完成情况分析。\n"
+    "(1)生态效益。灌区配套建成后年节水量120万立方米;节水率18.5%。\n"
+)
+
+
+def _report(raw: str) -> list[Indicator]:
+    text, _ = normalize(raw)
+    found = extract_indicators(text)
+    attach_goal_targets(text, found)
+    return found
+
+
+def test_a_result_takes_the_goal_of_its_name_as_target_and_its_summed_parts_as_breakdown() -> None:
+    area, *rest = _report(_RESULTS)
+    assert (area.name, area.target and area.target.text, area.actual and area.actual.text) == (
+        "新增灌溉面积",
+        "860.5hm",
+        "860.5hm",
+    )
+    assert [(part.name, part.figure.value, part.figure.unit) for part in area.breakdown] == [
+        ("渠灌", 320.5, "hm"),
+        ("滴灌", 540.0, "hm"),
+    ]
+    assert [(found.name, found.actual and found.actual.text) for found in rest] == [
+        ("年节水量", "120万立方米"),
+        ("节水率", "18.5%"),
+    ]
+
+
+def test_parts_that_do_not_add_up_are_no_breakdown_and_a_goal_of_another_unit_no_target() -> None:
+    changed = _RESULTS.replace("滴灌540hmm", "滴灌500hm").replace(
+        "面积860.5hm,其中渠灌320.5hm,滴灌540hm。", "面积8605亩。"
+    )
+    area = _report(changed)[0]
+    assert area.actual is not None and area.actual.text == "860.5hm"
+    assert area.breakdown == [] and area.target is None
