@@ -140,3 +140,43 @@ def test_parts_that_do_not_add_up_are_no_breakdown_and_a_goal_of_another_unit_no
     area = _report(changed)[0]
     assert area.actual is not None and area.actual.text == "860.5hm"
     assert area.breakdown == [] and area.target is None
+
+
+# ---- funding words: what was obtained, planned, due, and a fund's size ----------------------------------
+
+
+def _lines(raw: str) -> dict[str, str | None]:
+    text, _ = normalize(raw)
+    funding, _ = extract_funding(text)
+    return {
+        line: total.text if (total := getattr(funding, line).total) else None
+        for line in ("budget", "allocated", "executed")
+    }
+
+
+def test_money_a_unit_obtained_or_a_higher_treasury_paid_it_is_allocated() -> None:
+    assert _lines("争取到市级某档案修复项目资金36万元,用于更换设备。\n")["allocated"] == "36万元"
+    assert _lines("中央财政拨付某市特色农业奖补资金5.2万元。\n")["allocated"] == "5.2万元"
+
+
+def test_a_funds_plan_and_what_was_due_are_its_budget_and_what_arrived_is_allocated() -> None:
+    assert _lines("该项目资金计划600万元,截止2021年底,实际到位580万元。\n") == {
+        "budget": "600万元",
+        "allocated": "580万元",
+        "executed": None,
+    }
+    assert _lines("2021年,某基金应到位800万元。\n") == {"budget": "800万元", "allocated": None, "executed": None}
+
+
+def test_a_funds_size_with_its_local_self_raised_part_is_the_budget_with_sources() -> None:
+    text, _ = normalize(
+        "(一)中央下达某风险基金专项转移支付预算和绩效目标情况\n"
+        "中央核定我省某风险基金规模为5000.00万元,其中:中央补助2000.00万元,地方自筹3000.00万元。\n"
+    )
+    funding, _ = extract_funding(text)
+    assert funding.allocated.total is None  # the section title's 下达 governs no amount of the paragraph
+    assert funding.budget.total is not None and funding.budget.total.text == "5000.00万元"
+    assert [(part.source.value, part.amount.text) for part in funding.budget.by_source] == [
+        ("central", "2000.00万元"),
+        ("local", "3000.00万元"),
+    ]
