@@ -6,6 +6,7 @@ from jixiao.documents.normalize import normalize
 from jixiao.extract.rules.fund_names import subject_of
 from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.goal_statements import attach_goal_targets
+from jixiao.extract.rules.header import Header, read_header
 from jixiao.extract.rules.indicators import extract_indicators
 from jixiao.model import Indicator
 
@@ -180,3 +181,31 @@ def test_a_funds_size_with_its_local_self_raised_part_is_the_budget_with_sources
         ("central", "2000.00万元"),
         ("local", "3000.00万元"),
     ]
+
+
+# ---- headers of reports printed without a title --------------------------------------------------------
+
+
+def _header(raw: str) -> Header:
+    text, _ = normalize(raw)
+    return read_header(text)
+
+
+def test_a_fund_transfer_named_as_a_jijin_keeps_its_name_without_the_transfer_words() -> None:
+    assert subject_of("某储备调节基金专项转移支付") == "某储备调节基金"
+
+
+def test_a_paragraph_opening_on_the_funds_name_and_amount_names_the_fund_and_its_place() -> None:
+    header = _header(
+        "一、项目概况\n该厂位于城东,日处理能力2万吨。\n二、项目资金申报及使用情况\n"
+        "(一)项目资金申报及批复情况。\n青石县污水处理厂提标改造工程经费800万元,资金及时批复到位。\n"
+    )
+    assert (header.fund, header.region) == ("污水处理厂提标改造工程经费", "青石县")
+
+
+def test_a_report_opening_on_its_provinces_government_that_says_wo_sheng_is_that_provinces() -> None:
+    opening = (
+        "甘肃省委、省政府高度重视某储备工作,我省认真组织开展自评。现将自评情况报告如下:\n一、绩效目标分解下达情况\n"
+    )
+    assert _header(opening).region == "甘肃省"
+    assert _header(opening.replace("我省", "本单位")).region is None

@@ -66,14 +66,14 @@ _TRAILING = [
     (re.compile(r"(项目|工程)支出$"), r"\1", ("支出",)),  # …建设项目支出 → …建设项目
     (re.compile(rf"({_MONEY_WORD}|费)项目$"), r"\1", ("项目",)),  # 衔接资金项目 → 衔接资金, 护理费项目 → 护理费
     (re.compile(r"(项目|工程)(?:专项|财政)资金$"), r"\1", ("资金",)),  # …工程财政资金 → …工程
-    (re.compile(r"(资金|经费)转移支付$"), r"\1", ("转移支付",)),  # …发展资金转移支付 → …发展资金
+    (re.compile(r"(资金|经费|基金)(?:专项)?转移支付$"), r"\1", ("转移支付",)),  # …发展资金转移支付 → …发展资金
     (re.compile(r"(?:年度|年|的|关于)$"), "", ("年度", "年", "的", "关于")),
 ]  # each with the words a match ends the text with (a text that ends otherwise is not searched), or a break
 _TRANSFER_FIRST = re.compile(r"^转移支付(?=[\u4e00-\u9fff]{4})")
 _MAX_FUND = 40
 _NOT_IN_FUND = re.compile(r"[\s:：|，。；,;]")
 _LEADING_BRACKET = re.compile(r"^[（(]([^()（）]{2,20})[)）](.*)$", re.S)
-_FUND_WORD = re.compile(r"资金|经费|补贴|津贴|补助|租金|支付|项目|工程|支出|救助|服务|费$")
+_FUND_WORD = re.compile(r"资金|经费|补贴|津贴|补助|租金|支付|项目|工程|支出|救助|服务|基金|费$")
 
 
 def _clean(subject: str) -> str:
@@ -191,6 +191,10 @@ _YEAR_FUND = re.compile(
     r"(?:19|20)\d{2}\s*年度?(?:我[市县区旗州])?(?P<fund>[^\d，,。；;:：（()）\s《》]{4,30}?(?:资金|经费|补贴|补助))"
     r"(?:项目)?(?:预算)?(?:资金)?(?:下达|到位)?(?:合计|共计|总计|共)?\s*\d"
 )
+# `某县垃圾中转站改造工程经费300万元，资金及时批复到位。`: a paragraph that opens on the fund's name and amount
+_OPENING_FUND = re.compile(
+    r"(?m)^[ \t]*(?P<fund>[^\d，,。；;:：（()）\s《》]{4,30}?(?:资金|经费|补贴|补助))(?:共计|合计|共)?\s*\d"
+)
 # `中央下达我市大气污染防治资金共24047万元`: the whole of a fund the body gives money to (a second fund's veto)
 _GIVEN_FUND = re.compile(
     r"(?:下达|拨付|下拨)(?:我[市县区旗州镇乡])?(?P<fund>[^\d，,。；;:：（()）\s《》]{4,30}?(?:资金|经费))(?:共计|合计|共)\s*\d"
@@ -204,16 +208,16 @@ _ACTION = re.compile(r"下达|拨付|下拨|安排|分配|收到|支出|使用|�
 
 def fund_in_body(text: str) -> str | None:
     """The fund of a report with no title, from its body: the fund it defines, else the one fund its
-    year-led amounts name (`2024年某补贴项目预算资金合计…`, `2021年我市某某保护资金下达42万元`); two different
-    funds (the money given to a second one counts: `下达我市大气污染防治资金共…`), or words that are a clause
-    rather than a name (`省级拨付我区…`), give None."""
+    year-led (or paragraph-opening) amounts name (`2024年某补贴项目预算资金合计…`, `2021年我市某某保护资金
+    下达42万元`); two different funds (the money given to a second one counts: `下达我市大气污染防治资金共…`),
+    or words that are a clause rather than a name (`省级拨付我区…`), give None."""
     if defined := _DEFINED.search(text):
         return subject_of(defined["fund"]) or defined["fund"]
     if evaluated := _EVALUATED.search(text):
         return subject_of(evaluated["fund"]) or evaluated["fund"]
     named = {
         subject
-        for found in _YEAR_FUND.finditer(text)
+        for found in [*_YEAR_FUND.finditer(text), *_OPENING_FUND.finditer(text)]
         if not _ACTION.search(found["fund"]) and (subject := subject_of(found["fund"]))
     }
     if len(named) != 1:

@@ -355,7 +355,21 @@ def _region(
     place = place or next(
         (found for unit in _EVALUATING_UNIT.findall(text[:_OPENING]) if (found := most_specific(unit))), None
     )
+    place = place or _own_province(lines)
     return shortest_form(place, text) if place else None
+
+
+# `某某省委、省政府历来高度重视…`: a report that opens on its province's government and calls itself 我省
+_PROVINCE_OPENING = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,8}?(?:省|自治区))(?:委|人民政府|政府)")
+
+
+def _own_province(lines: list[str]) -> str | None:
+    """The province a report speaks for, when its first line opens on that province's 省委 or 省政府 and says
+    我省 (自治区: 我区) of itself."""
+    opening = _PROVINCE_OPENING.match(lines[0]) if lines else None
+    if opening is None or not is_province(place := opening["place"]):
+        return None
+    return place if ("我区" if place.endswith("自治区") else "我省") in lines[0] else None
 
 
 # `…有关规定,某自治区住房和城乡建设厅、财政厅认真组织开展了2024年度…绩效自评工作`: the unit that evaluates, in
