@@ -160,6 +160,11 @@ def test_money_a_unit_obtained_or_a_higher_treasury_paid_it_is_allocated() -> No
     assert _lines("中央财政拨付某市特色农业奖补资金5.2万元。\n")["allocated"] == "5.2万元"
 
 
+def test_money_paid_as_the_contract_or_the_works_went_on_is_executed() -> None:
+    assert _lines("区级年初预算150万元,已按合同约定和工程进度拨付资金42.5万元。\n")["executed"] == "42.5万元"
+    assert _lines("上级拨付资金42.5万元。\n")["executed"] is None
+
+
 def test_a_funds_plan_and_what_was_due_are_its_budget_and_what_arrived_is_allocated() -> None:
     assert _lines("该项目资金计划600万元,截止2021年底,实际到位580万元。\n") == {
         "budget": "600万元",
