@@ -214,3 +214,12 @@ def test_a_report_opening_on_its_provinces_government_that_says_wo_sheng_is_that
     )
     assert _header(opening).region == "甘肃省"
     assert _header(opening.replace("我省", "本单位")).region is None
+
+
+def test_the_one_place_a_projects_name_gives_in_brackets_is_the_region_of_a_report_that_says_wo_xian() -> None:
+    opening = (
+        "一、绩效目标分解下达情况\n某厅《关于下达某资金的通知》下达我县中央水利发展资金300万元。\n"
+        "中央水利发展资金小型水库除险加固工程(青石县)东沟水库项目立项批复320万元。\n"
+    )
+    assert _header(opening).region == "青石县"
+    assert _header(opening.replace("我县", "该地")).region is None
