@@ -223,3 +223,7 @@ def test_the_one_place_a_projects_name_gives_in_brackets_is_the_region_of_a_repo
     )
     assert _header(opening).region == "青石县"
     assert _header(opening.replace("我县", "该地")).region is None
+
+
+def test_an_amount_planned_and_spent_is_no_indicator_whatever_its_noun() -> None:
+    assert _indicators("1、道路工程:计划和实际完成额为320万元。\n") == []

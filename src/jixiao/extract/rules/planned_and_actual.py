@@ -6,7 +6,7 @@
 The words say the plan and what was done were the same figure: it is the indicator's target and its
 actual. A numbered item that opens on a name and a colon (`2、小麦保险：`) names the line of work the
 figures belong to, its program (two lines each state a `投保` figure). The noun between 实际 and the figure
-is the indicator's name; a clause whose noun is money (总保费, 补贴) is funding, not an indicator.
+is the indicator's name; a clause about money (总保费, 补贴, an amount in 元) is funding, not an indicator.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from jixiao.numbers import QUANTITY
 FOUND_BY = "narrative.planned_and_actual"
 _CUE = re.compile(r"计划[和与及]实际")
 _NAME = re.compile(r"[ \t]*(?P<name>[^，,；;。：:（()）\d\s]{2,12}?)(?:均为|为|是|达到|共)?(?=\d)")
-_MONEY = re.compile(r"保费|资金|经费|补贴|补助|金额")
+_MONEY = re.compile(r"保费|资金|经费|补贴|补助|金额|投资|费用")
+_MONEY_UNITS = ("元", "万元", "亿元", "千元")
 # `33.05万头`, `4.2万元亩` (万元 misprinted for 万): a count in ten-thousands of a unit the number pattern lacks
 _TEN_THOUSAND = ("万", "万元")
 _GLUED_COUNT = re.compile(r"[亩头只户人株羽]")
@@ -60,6 +61,8 @@ def read_planned_and_actual(reader: ClauseReader, start: int, end: int) -> int:
         if quantity is None or quantity["num"] is None or quantity["op"]:
             continue
         target, actual = _figure(text, quantity), _figure(text, quantity)
+        if target.unit in _MONEY_UNITS:  # (`66.8万元亩`, 万 misprinted as 万元 before a count unit, is no money)
+            continue
         reader.found_by = FOUND_BY
         reader.add(_program_of(text, cue.start()), named["name"], target=target, actual=actual)
         count += 1
