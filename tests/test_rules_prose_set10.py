@@ -227,3 +227,8 @@ def test_the_one_place_a_projects_name_gives_in_brackets_is_the_region_of_a_repo
 
 def test_an_amount_planned_and_spent_is_no_indicator_whatever_its_noun() -> None:
     assert _indicators("1、道路工程:计划和实际完成额为320万元。\n") == []
+
+
+def test_a_ten_thousands_unit_misprinted_before_a_count_unit_is_read_as_printed() -> None:
+    [(_, _, target, actual)] = _indicators("1、油茶保险:全县计划和实际投保5.6万元亩,总保费84万元。\n")
+    assert target == actual == "5.6万元亩"
