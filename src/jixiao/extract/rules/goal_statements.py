@@ -64,6 +64,7 @@ def attach_goal_targets(text: str, indicators: list[Indicator]) -> None:
     the same unit that the report states before it (`本项目总体绩效目标为治理面积1200hm`): the goal the report
     set itself. A goal of another name or unit is not the result's."""
     pending = [found for found in indicators if found.target is None and found.actual is not None]
+    pending = [found for found in pending if _named_as_goal(text, found.name)]
     if not pending or text.find(_CUE) < 0:
         return
     goals = _lead_goals(text, [])
@@ -71,6 +72,15 @@ def attach_goal_targets(text: str, indicators: list[Indicator]) -> None:
         same = [goal.target for goal in goals if goal.name == indicator.name and goal.target is not None]
         if len(same) == 1 and _set_before(same[0], indicator.actual):
             indicator.target = same[0]
+
+
+_GOAL_REACH = 12  # chars between a goal's lead (`绩效目标为`) and the name it opens on
+
+
+def _named_as_goal(text: str, name: str) -> bool:
+    """The cue: the name is first printed right after a goal word, and printed again (the result)."""
+    first = text.find(name)
+    return first >= 0 and text.find(_CUE, max(0, first - _GOAL_REACH), first) >= 0 and text.find(name, first + 1) >= 0
 
 
 def _set_before(goal: Figure, actual: Figure | None) -> bool:
