@@ -192,9 +192,26 @@ _YEAR_FUND = re.compile(
     r"(?:项目)?(?:预算)?(?:资金)?(?:下达|到位)?(?:合计|共计|总计|共)?\s*\d"
 )
 # `某县垃圾中转站改造工程经费300万元，资金及时批复到位。`: a paragraph that opens on the fund's name and amount
-_OPENING_FUND = re.compile(
-    r"(?m)^[ \t]*(?P<fund>[^\d，,。；;:：（()）\s《》]{4,30}?(?:资金|经费|补贴|补助))(?:共计|合计|共)?\s*\d"
-)
+# (found from the money word and its amount, then checked back to the line's start: never tried at every line)
+_MONEY_THEN_AMOUNT = re.compile(r"(?:资金|经费|补贴|补助)(?=(?:共计|合计|共)?\s*\d)")
+_OPENING_NAME = re.compile(r"[ \t]*(?P<fund>[^\d，,。；;:：（()）\s《》]{4,30}?(?:资金|经费|补贴|补助))")
+
+
+_MAX_OPENING = 34
+
+
+def _opening_funds(text: str) -> list[str]:
+    """The funds a line opens on, its name running into its amount (`某工程经费300万元`)."""
+    names = []
+    for money in _MONEY_THEN_AMOUNT.finditer(text):
+        line_start = text.rfind("\n", 0, money.start()) + 1
+        if money.end() - line_start <= _MAX_OPENING and (
+            name := _OPENING_NAME.fullmatch(text, line_start, money.end())
+        ):
+            names.append(name["fund"])
+    return names
+
+
 # `中央下达我市大气污染防治资金共24047万元`: the whole of a fund the body gives money to (a second fund's veto)
 _GIVEN_FUND = re.compile(
     r"(?:下达|拨付|下拨)(?:我[市县区旗州镇乡])?(?P<fund>[^\d，,。；;:：（()）\s《》]{4,30}?(?:资金|经费))(?:共计|合计|共)\s*\d"
@@ -217,8 +234,8 @@ def fund_in_body(text: str) -> str | None:
         return subject_of(evaluated["fund"]) or evaluated["fund"]
     named = {
         subject
-        for found in [*_YEAR_FUND.finditer(text), *_OPENING_FUND.finditer(text)]
-        if not _ACTION.search(found["fund"]) and (subject := subject_of(found["fund"]))
+        for fund in [*(found["fund"] for found in _YEAR_FUND.finditer(text)), *_opening_funds(text)]
+        if not _ACTION.search(fund) and (subject := subject_of(fund))
     }
     if len(named) != 1:
         return None
