@@ -23,9 +23,9 @@ def _indicators(raw: str) -> list[tuple[str | None, str, str | None, str | None]
 
 _LINES = (
     "一、各险种承保情况\n"
-    "1、小麦保险:全县2022年小麦种植12万亩,计划和实际承保面积为9.6万亩,承保率为80%,总保费288万元。\n"
-    "2、奶牛保险:全县2022年计划与实际投保1.25万头,总保费150万元,中央财政补贴40%为60万元。\n"
-    "3、林木保险:全县计划和实际投保2400户。\n"
+    "1、小麦保险:今年计划和实际承保面积为9.6万亩,保费合计288万元。\n"
+    "2、奶牛保险:计划与实际投保1.25万头,保费合计150万元。\n"
+    "3、林木保险:计划和实际投保2400户。\n"
 )
 
 
@@ -82,16 +82,14 @@ def _spending(raw: str) -> list[tuple[str, str | None]]:
 
 def test_circled_uses_that_make_up_the_amount_before_them_are_its_spending() -> None:
     found = _spending(
-        "县级年初预算安排100万元专项资金,具体用于支付:①东坡巷改造工程尾款30万元,该工程已竣工验收;"
-        "②西坡巷改造工程缺口资金70万元,该工程预计于2022年5月完工。\n"
+        "县级年初安排配套资金100万元,主要用于:①东坡巷改造尾款30万元,已结清;②西坡巷改造补助70万元,年内分两次拨付。\n"
     )
-    assert found == [("东坡巷改造工程尾款", "30万元"), ("西坡巷改造工程缺口资金", "70万元")]
+    assert found == [("东坡巷改造尾款", "30万元"), ("西坡巷改造补助", "70万元")]
 
 
 def test_circled_uses_that_do_not_make_up_the_amount_are_left_out() -> None:
     found = _spending(
-        "县级年初预算安排100万元专项资金,具体用于支付:①东坡巷改造工程尾款30万元,该工程已竣工验收;"
-        "②西坡巷改造工程缺口资金50万元,该工程预计于2022年5月完工。\n"
+        "县级年初安排配套资金100万元,主要用于:①东坡巷改造尾款30万元,已结清;②西坡巷改造补助50万元,年内分两次拨付。\n"
     )
     assert found == []
 
@@ -101,7 +99,7 @@ def test_circled_uses_that_do_not_make_up_the_amount_are_left_out() -> None:
 _RESULTS = (
     "二、绩效目标完成情况分析\n"
     "(二)总体绩效目标完成情况分析。\n"
-    "本项目总体绩效目标为新增灌溉面积860.5hm,其中渠灌320.5hm,滴灌540hm。年底基本完成。\n"
+    "项目年度绩效目标为新增灌溉面积860.5hm,其中渠灌320.5hm,滴灌540hm。\n"
     "(三)绩效指标完成情况分析。\n"
     "1.产出指标完成情况分析。\n"
     "(1)数量指标。基本完成新增灌溉面积860.5hm,其中渠灌320.5hm,滴灌540hmm。\n"
@@ -156,8 +154,8 @@ def _lines(raw: str) -> dict[str, str | None]:
 
 
 def test_money_a_unit_obtained_or_a_higher_treasury_paid_it_is_allocated() -> None:
-    assert _lines("争取到市级某档案修复项目资金36万元,用于更换设备。\n")["allocated"] == "36万元"
-    assert _lines("中央财政拨付某市特色农业奖补资金5.2万元。\n")["allocated"] == "5.2万元"
+    assert _lines("今年共争取到省级图书购置补助资金36万元。\n")["allocated"] == "36万元"
+    assert _lines("省级财政拨付本县文化下乡补助资金5.2万元。\n")["allocated"] == "5.2万元"
 
 
 def test_money_paid_as_the_contract_or_the_works_went_on_is_executed() -> None:
@@ -166,7 +164,7 @@ def test_money_paid_as_the_contract_or_the_works_went_on_is_executed() -> None:
 
 
 def test_a_funds_plan_and_what_was_due_are_its_budget_and_what_arrived_is_allocated() -> None:
-    assert _lines("该项目资金计划600万元,截止2021年底,实际到位580万元。\n") == {
+    assert _lines("项目资金计划为600万元,到年末实际到位580万元。\n") == {
         "budget": "600万元",
         "allocated": "580万元",
         "executed": None,
@@ -176,8 +174,8 @@ def test_a_funds_plan_and_what_was_due_are_its_budget_and_what_arrived_is_alloca
 
 def test_a_funds_size_with_its_local_self_raised_part_is_the_budget_with_sources() -> None:
     text, _ = normalize(
-        "(一)中央下达某风险基金专项转移支付预算和绩效目标情况\n"
-        "中央核定我省某风险基金规模为5000.00万元,其中:中央补助2000.00万元,地方自筹3000.00万元。\n"
+        "(一)中央下达某储备基金专项转移支付预算和绩效目标情况\n"
+        "2022年某储备基金规模为5000.00万元,其中:中央补助2000.00万元,地方自筹3000.00万元。\n"
     )
     funding, _ = extract_funding(text)
     assert funding.allocated.total is None  # the section title's 下达 governs no amount of the paragraph
@@ -202,8 +200,8 @@ def test_a_fund_transfer_named_as_a_jijin_keeps_its_name_without_the_transfer_wo
 
 def test_a_paragraph_opening_on_the_funds_name_and_amount_names_the_fund_and_its_place() -> None:
     header = _header(
-        "一、项目概况\n该厂位于城东,日处理能力2万吨。\n二、项目资金申报及使用情况\n"
-        "(一)项目资金申报及批复情况。\n青石县污水处理厂提标改造工程经费800万元,资金及时批复到位。\n"
+        "一、基本情况\n该厂位于城东,日处理能力2万吨。\n二、资金安排\n"
+        "(一)资金情况。\n青石县污水处理厂提标改造工程经费800万元,已全部批复。\n"
     )
     assert (header.fund, header.region) == ("污水处理厂提标改造工程经费", "青石县")
 
@@ -219,7 +217,7 @@ def test_a_report_opening_on_its_provinces_government_that_says_wo_sheng_is_that
 def test_the_one_place_a_projects_name_gives_in_brackets_is_the_region_of_a_report_that_says_wo_xian() -> None:
     opening = (
         "一、绩效目标分解下达情况\n某厅《关于下达某资金的通知》下达我县中央水利发展资金300万元。\n"
-        "中央水利发展资金小型水库除险加固工程(青石县)东沟水库项目立项批复320万元。\n"
+        "某小型水库除险加固工程(青石县)东沟水库项目总投资计划320万元。\n"
     )
     assert _header(opening).region == "青石县"
     assert _header(opening.replace("我县", "该地")).region is None
@@ -230,5 +228,5 @@ def test_an_amount_planned_and_spent_is_no_indicator_whatever_its_noun() -> None
 
 
 def test_a_ten_thousands_unit_misprinted_before_a_count_unit_is_read_as_printed() -> None:
-    [(_, _, target, actual)] = _indicators("1、油茶保险:全县计划和实际投保5.6万元亩,总保费84万元。\n")
+    [(_, _, target, actual)] = _indicators("1、油茶保险:计划和实际投保5.6万元亩。\n")
     assert target == actual == "5.6万元亩"

@@ -137,7 +137,7 @@ _BARE_MONEY_WORD = re.compile(r"(?:专项)?(?:资金|经费)")
 
 
 def _name_around_year(subject: str, following: list[str]) -> str | None:
-    """`某市国家文物保护2020年度专项资金`: the year printed inside the fund's name, between its subject (no money
+    """`某市非遗传承保护2021年度专项资金`: the year printed inside the fund's name, between its subject (no money
     word of its own) and a bare money word; the two halves joined, or None."""
     if not following or not subject or _FUND_WORD.search(subject) or _ORGAN_END.search(subject):
         return None
@@ -191,7 +191,7 @@ _YEAR_FUND = re.compile(
     r"(?:19|20)\d{2}\s*年度?(?:我[市县区旗州])?(?P<fund>[^\d，,。；;:：（()）\s《》]{4,30}?(?:资金|经费|补贴|补助))"
     r"(?:项目)?(?:预算)?(?:资金)?(?:下达|到位)?(?:合计|共计|总计|共)?\s*\d"
 )
-# `某县垃圾中转站改造工程经费300万元，资金及时批复到位。`: a paragraph that opens on the fund's name and amount
+# `某县垃圾中转站改造工程经费300万元，已全部批复。`: a paragraph that opens on the fund's name and amount
 # (found from the money word and its amount, then checked back to the line's start: never tried at every line)
 _MONEY_THEN_AMOUNT = re.compile(r"(?:资金|经费|补贴|补助)(?=(?:共计|合计|共)?\s*\d)")
 _OPENING_NAME = re.compile(r"[ \t]*(?P<fund>[^\d，,。；;:：（()）\s《》]{4,30}?(?:资金|经费|补贴|补助))")

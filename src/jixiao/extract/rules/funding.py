@@ -121,7 +121,7 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
         reading.spending.extend(unsummed or quoted_parts(text, limit, reading.funding))
     # `安排X万元支持…;安排Y万元支持…`: checked against the sum they make up, read past the indicator heading too
     reading.spending.extend(used_for_parts(text, len(text), reading.spending))
-    if not reading.spending:  # `具体用于：①A…；②B…`: the numbered uses of an amount
+    if not reading.spending:  # `主要用于：①A…；②B…`: the numbered uses of an amount
         reading.spending.extend(circled_uses(text, len(text)))
     return reading.funding, reading.spending
 

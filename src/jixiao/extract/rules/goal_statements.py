@@ -60,8 +60,8 @@ def _lead_goals(text: str, found: list[Indicator]) -> list[Indicator]:
 
 
 def attach_goal_targets(text: str, indicators: list[Indicator]) -> None:
-    """A result stated with no target (`基本完成治理面积1200hm`) takes as its target the goal of the same name in
-    the same unit that the report states before it (`本项目总体绩效目标为治理面积1200hm`): the goal the report
+    """A result stated with no target (`基本完成新增灌溉面积800hm`) takes as its target the goal of the same name in
+    the same unit that the report states before it (`项目年度绩效目标为新增灌溉面积800hm`): the goal the report
     set itself. A goal of another name or unit is not the result's."""
     pending = [found for found in indicators if found.target is None and found.actual is not None]
     pending = [found for found in pending if _named_as_goal(text, found.name)]

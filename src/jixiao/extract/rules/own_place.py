@@ -1,7 +1,7 @@
 """The place a report names itself by, when no title, form field, publisher or signature names one.
 
-    某某省委、省政府历来高度重视…，我省认真组织开展自评。          (a province's own report)
-    下达我县…资金500万元。…水土保持工程(青石县)某小流域治理项目…   (the county a project's name gives)
+    某某省委、省政府高度重视某储备工作…，我省组织开展了自评。          (a province's own report)
+    下达我县某资金300万元。…小型水库除险加固工程(青石县)东沟水库项目…   (the county a project's name gives)
 
 Both are read only in the report's opening, and only when the report calls itself by that place's level
 (我省, 我县…): a place named in passing is not the report's own.
@@ -13,9 +13,9 @@ import re
 
 from jixiao.extract.rules.places import is_province, most_specific
 
-# `某某省委、省政府历来高度重视…`: a report that opens on its province's government
+# `某某省委、省政府高度重视…`: a report that opens on its province's government
 _PROVINCE_OPENING = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,8}?(?:省|自治区))(?:委|人民政府|政府)")
-# `…水土保持工程(某县)某小流域治理项目`: the place a project's name gives in brackets
+# `…除险加固工程(某县)某水库项目`: the place a project's name gives in brackets
 _BRACKETED_PLACE = re.compile(r"[（(](?P<place>[\u4e00-\u9fff]{1,8}?(?P<level>县|区|市|旗))[)）]")
 _SELF = {"县": "我县", "区": "我区", "市": "我市", "旗": "我旗"}
 

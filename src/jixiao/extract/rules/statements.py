@@ -46,7 +46,7 @@ _ROUGH_UNIT_REACH = 6
 _SINCE = re.compile(r"^[^，,；;]{0,30}?以来")
 # `2023年通过农机购置补贴政策直接受益户5户`: the year and the policy that brought it are no part of the name
 _CONTEXT = re.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:通过[^，,；;。\d]{2,16}?政策)?")
-# `项目区综合治理后年保土量3.5万t`: after what work it was measured is no part of the name either
+# `灌区配套建成后年节水量120万立方米`: after what work it was measured is no part of the name either
 _AFTER_WORK = re.compile(r"^[^，,；;。\d]{2,12}?(?:治理|实施|建成|完工|改造)后(?=[\u4e00-\u9fff]{2})")
 _NAME_END = re.compile(r"(?:共|约|近|计)+$")
 _SPENT = re.compile(r"资金|经费|发放|下达|拨付|收到|安排|投资")
@@ -65,7 +65,7 @@ def read_achieved(reader: ClauseReader, start: int, end: int) -> None:
         position = stop + 1
 
 
-# `…该项目改造小区数21个，预计于2025年6月完工`: the part of a sentence about work still to finish states its scope
+# `…该项目改造楼栋数9栋，预计于2025年6月完工`: the part of a sentence about work still to finish states its scope
 _STILL_TO_FINISH = re.compile(r"预计[^，,；;。]{0,14}?(?:完工|竣工|完成|建成)")
 
 
@@ -133,7 +133,7 @@ _PART = re.compile(r"[，,、：:\s]*(?P<name>[^\d，,、；;。：:\s]{2,12})(?
 
 def _summed_parts(text: str, start: int, end: int, total: Figure) -> list[NamedFigure]:
     """The `其中A x，B y` parts after an achieved total, when each is `name figure` in the total's unit and they
-    add up to it (a unit letter repeated after a figure, `32.49hmm`, is a slip: the figure is read without it)."""
+    add up to it (a unit letter repeated after a figure, `12.5hmm`, is a slip: the figure is read without it)."""
     found: list[NamedFigure] = []
     position = start
     while position < end:

@@ -6,7 +6,7 @@
 The parts are spending (where the money went), read only when two or more follow one another and together
 they make up an amount printed just before them (in their sentence or the one before): nothing else tells the
 parts of a whole from amounts given out over time. The same holds for uses listed under circled numbers, each
-opening on its name and amount and going on to describe the work (`具体用于：①某工程尾款40万元，该工程…；②…`).
+opening on its name and amount and going on to describe the work (`主要用于：①东坡巷改造尾款30万元，已结清；②…`).
 """
 
 from __future__ import annotations
