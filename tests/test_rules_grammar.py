@@ -478,7 +478,11 @@ def test_statements_that_are_standards_parts_or_goals_are_not_read() -> None:
         "1.产出指标完成情况分析\n(2)质量指标\n补助发放准确率100%。按照规定,城乡低保标准为800元/人/月,据实发放。\n"
         "(3)数量指标\n基本完成治理面积1200亩,其中坡改梯300亩,封育治理600亩。\n"
     )
-    assert [(i.name, i.actual.text) for i in found] == [("补助发放准确率", "100%")]
+    # `基本完成X` is what was done; its 其中 parts are no indicators, nor its breakdown when they fall short of it
+    assert [(i.name, i.actual.text, i.breakdown) for i in found] == [
+        ("补助发放准确率", "100%", []),
+        ("治理面积", "1200亩", []),
+    ]
     assert _indicators("（一）绩效目标\n1.数量指标。培训农民600人。\n") == []  # a goal, not what was done
 
 

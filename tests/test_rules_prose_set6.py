@@ -165,8 +165,9 @@ def test_items_of_a_prose_sheet_with_one_score_each_are_scored_indicators_under_
         "(2)补助资金到位及时率得2分。\n"
     )
     found = [(i.level1, i.level2, i.name, i.score.text if i.score else None) for i in read_scored_items(text)]
-    assert found == [  # the item scored in numbered parts has no one score
+    assert found == [  # the item scored in numbered parts is a row of the sheet with no one score
         ("项目投入", "项目立项", "政策依据充分性", "5分"),
+        ("项目投入", "项目立项", "申报程序规范性", None),
         ("项目投入", "资金落实", "补助资金到位率", "3分"),
         ("项目投入", "资金落实", "补助资金到位及时率", "2分"),
     ]

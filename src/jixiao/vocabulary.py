@@ -132,7 +132,7 @@ _SOURCE_WORDS: list[tuple[re.Pattern[str], FundSource]] = [
     ),
     (re.compile(r"^其他资金|^其他来源|^社会资金|^自有资金|^(?:单位)?自筹|^单位资金"), FundSource.OTHER),
     (re.compile(r"^中央"), FundSource.CENTRAL),
-    (re.compile(r"^地方(?:财政)?(?:资金|配套|投入)|^地方财政"), FundSource.LOCAL),
+    (re.compile(r"^地方(?:财政)?(?:资金|配套|投入|自筹)|^地方财政"), FundSource.LOCAL),  # 地方自筹: local governments
     (re.compile(r"^(?:省级|省|自治区|本省|兵团)"), FundSource.PROVINCIAL),  # 兵团: the province-level corps
     (re.compile(r"^(?:盟市|市级|州级|市本级|地市|市|州)"), FundSource.PREFECTURAL),
     (re.compile(r"^(?:旗县|县级|区级|县区|旗|县|区本级|区|本级)"), FundSource.COUNTY),
@@ -268,9 +268,12 @@ SUBJECT_END = re.compile(r"绩效|自评|评价|使用情况|实施情况|执行
 # ---- funding lines in prose ------------------------------------------------------------------------------
 
 FUNDING_VERBS: dict[str, str] = {
-    "executed": r"(?<!应)执行|支出|支付|拨付使用|实际使用|累计使用|已使用|通过使用|发放|兑现|完成预算资金|实际完成投资",
-    "allocated": r"下达|分配|下拨|拨付到位|拨付(?=我[省市州县区旗])|到位|收到|到账|获得",
-    "budget": r"预算|筹集|安排|资金总额|总额|总计|合计|共计|投入|批复|申请|资金共(?=\s*$)|应执行数",
+    "executed": r"(?<!应)执行|支出|支付|拨付使用|实际使用|累计使用|已使用|通过使用|发放|兑现|完成预算资金|实际完成投资"
+    r"|按(?:合同|工程|施工)[^，,。；;]{0,14}?拨付",  # paid out to the contractor as the work went on
+    "allocated": r"下达|分配|下拨|拨付到位|拨付(?=我[省市州县区旗])|(?<!应)到位|收到|到账|获得|争取到"
+    r"|(?:中央|省级?)财政拨付",
+    "budget": r"预算|筹集|安排|资金总额|总额|总计|合计|共计|投入|批复|申请|资金共(?=\s*$)|应执行数|应到位"
+    r"|规模(?:为|是|达)?\s*$|资金计划(?:为|是)?\s*$",
 }
 """The verb that says which line a prose amount belongs to, strongest first: `下达…预算X` is allocated
 (LABELLING.md), `预算执行X` is executed, `应执行数` (what was to be spent) the budget. 年初 before a budget verb

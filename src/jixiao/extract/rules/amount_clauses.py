@@ -42,6 +42,8 @@ _NUMBER_MASK = r"[（(][^（()）\n]{0,30}〔\d{4}〕[^（()）\n]{0,12}[)）]|[
 _NOUN_MASK = (
     r"转移支付|支出责任|支出进度|执行进度|支出(?=预算|绩效)|执行率|到位率|支付率|下达率|使用率|执行情况|到位情况|使用情况"
     r"|下达情况|预算绩效|预算管理|预算单位|预算(?:项目)?支出"  # 部门预算项目支出: a kind of spending, no verb
+    # the template's section title `(一)中央下达某资金预算和绩效目标情况`, run onto its paragraph by a converter
+    r"|下达[^，,。；;：:\n]{2,40}?预算和(?:区域)?绩效目标的?情况"
 )
 _MASKS = re.compile(f"{_TITLE_MASK}|{_NUMBER_MASK}|{_NOUN_MASK}")
 # a text with no 〔 holds no document number: the same masks without those, whose every alternative starts

@@ -66,7 +66,7 @@ _TRAILING = [
     (re.compile(r"(项目|工程)支出$"), r"\1", ("支出",)),  # …建设项目支出 → …建设项目
     (re.compile(rf"({_MONEY_WORD}|费)项目$"), r"\1", ("项目",)),  # 衔接资金项目 → 衔接资金, 护理费项目 → 护理费
     (re.compile(r"(项目|工程)(?:专项|财政)资金$"), r"\1", ("资金",)),  # …工程财政资金 → …工程
-    (re.compile(r"(资金|经费)转移支付$"), r"\1", ("转移支付",)),  # …发展资金转移支付 → …发展资金
+    (re.compile(r"(资金|经费|基金)(?:专项)?转移支付$"), r"\1", ("转移支付",)),  # …发展资金转移支付 → …发展资金
     (re.compile(r"(?:年度|年|的|关于)$"), "", ("年度", "年", "的", "关于")),
 ]  # each with the words a match ends the text with (a text that ends otherwise is not searched), or a break
 _TRANSFER_FIRST = re.compile(r"^转移支付(?=[\u4e00-\u9fff]{4})")
@@ -74,7 +74,7 @@ _MAX_FUND = 48  # `某某、某某…等专项经费`: a fund named by the list 
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:万元|万|元|亿元)")
 _NOT_IN_FUND = re.compile(r"[\s:：|，。；,;]")
 _LEADING_BRACKET = re.compile(r"^[（(]([^()（）]{2,20})[)）](.*)$", re.S)
-_FUND_WORD = re.compile(r"资金|经费|补贴|津贴|补助|租金|支付|项目|工程|支出|救助|服务|费$")
+_FUND_WORD = re.compile(r"资金|经费|补贴|津贴|补助|租金|支付|项目|工程|支出|救助|服务|基金|费$")
 
 
 def _clean(subject: str) -> str:
@@ -117,10 +117,13 @@ def subject_of(text: str) -> str | None:
         return subject_of(bracket.group(2)) or subject_of(bracket.group(1))
     for _ in range(3):  # 某市财政局 某市城乡建设局关于2020年…
         text = _LEADING_NOISE.sub("", _without_unit(_after_places(text).lstrip()))
-    for part in _YEAR_SPLIT.split(_SUBJECT_END_AT.split(text, maxsplit=1)[0]):
+    parts = _YEAR_SPLIT.split(_SUBJECT_END_AT.split(text, maxsplit=1)[0])
+    for index, part in enumerate(parts):
         subject = _clean(part)
         if (amount := _AMOUNT.search(subject)) and _names_a_fund(named := _clean(subject[: amount.start()])):
             return named  # `某某经费36.5万元部门整体支出`: the fund its amount follows, whatever form it was filed on
+        if joined := _name_around_year(subject, parts[index + 1 : index + 2]):
+            return joined
         unit = _DEPARTMENT_PREFIX.match(subject)
         if unit and _WHOLE_DEPARTMENT.match(subject[unit.end() :].strip()):  # `发展和改革局整体支出`
             return "部门整体支出"
@@ -131,6 +134,21 @@ def subject_of(text: str) -> str | None:
         if _names_a_fund(subject):
             return subject
     return None
+
+
+_BARE_MONEY_WORD = re.compile(r"(?:专项)?(?:资金|经费)")
+
+
+def _name_around_year(subject: str, following: list[str]) -> str | None:
+    """`某市非遗传承保护2021年度专项资金`: the year printed inside the fund's name, between its subject (no money
+    word of its own) and a bare money word; the two halves joined, or None."""
+    if not following or not subject or _FUND_WORD.search(subject) or _ORGAN_END.search(subject):
+        return None
+    tail = _clean(following[0])
+    if not _BARE_MONEY_WORD.fullmatch(tail) or is_generic(subject) or _NOT_IN_FUND.search(subject):
+        return None
+    joined = subject + tail
+    return joined if _names_a_fund(joined) else None
 
 
 def _names_a_fund(subject: str) -> bool:
@@ -176,6 +194,27 @@ _YEAR_FUND = re.compile(
     r"(?:19|20)\d{2}\s*年度?(?:我[市县区旗州])?(?P<fund>[^\d，,。；;:：（()）\s《》]{4,30}?(?:资金|经费|补贴|补助))"
     r"(?:项目)?(?:预算)?(?:资金)?(?:下达|到位)?(?:合计|共计|总计|共)?\s*\d"
 )
+# `某县垃圾中转站改造工程经费300万元，已全部批复。`: a paragraph that opens on the fund's name and amount
+# (found from the money word and its amount, then checked back to the line's start: never tried at every line)
+_MONEY_THEN_AMOUNT = re.compile(r"(?:资金|经费|补贴|补助)(?=(?:共计|合计|共)?\s*\d)")
+_OPENING_NAME = re.compile(r"[ \t]*(?P<fund>[^\d，,。；;:：（()）\s《》]{4,30}?(?:资金|经费|补贴|补助))")
+
+
+_MAX_OPENING = 34
+
+
+def _opening_funds(text: str) -> list[str]:
+    """The funds a line opens on, its name running into its amount (`某工程经费300万元`)."""
+    names = []
+    for money in _MONEY_THEN_AMOUNT.finditer(text):
+        line_start = text.rfind("\n", 0, money.start()) + 1
+        if money.end() - line_start <= _MAX_OPENING and (
+            name := _OPENING_NAME.fullmatch(text, line_start, money.end())
+        ):
+            names.append(name["fund"])
+    return names
+
+
 # `中央下达我市水污染防治资金共18260万元`: the whole of a fund the body gives money to (a second fund's veto)
 _GIVEN_FUND = re.compile(
     r"(?:下达|拨付|下拨)(?:我[市县区旗州镇乡])?(?P<fund>[^\d，,。；;:：（()）\s《》]{4,30}?(?:资金|经费))(?:共计|合计|共)\s*\d"
@@ -191,9 +230,10 @@ _ACTION = re.compile(r"下达|拨付|下拨|安排|分配|收到|支出|使用|�
 
 def fund_in_body(text: str) -> str | None:
     """The fund of a report with no title, from its body: the fund it defines (or says it evaluated, or refers
-    back to as 该…项目, one fund only), else the one fund its year-led amounts name (`2024年某补贴项目预算资金
-    合计…`, `2021年我市某某保护资金下达42万元`); two different funds (the money given to a second one counts:
-    `下达我市大气污染防治资金共…`), or words that are a clause rather than a name (`省级拨付我区…`), give None."""
+    back to as 该…项目, one fund only), else the one fund its year-led (or paragraph-opening) amounts name
+    (`2024年某补贴项目预算资金合计…`, `2021年我市某某保护资金下达42万元`); two different funds (the money given to
+    a second one counts: `下达我市水污染防治资金共…`), or words that are a clause rather than a name
+    (`省级拨付我区…`), give None."""
     if defined := _DEFINED.search(text):
         return subject_of(defined["fund"]) or defined["fund"]
     if evaluated := _EVALUATED.search(text):
@@ -203,8 +243,8 @@ def fund_in_body(text: str) -> str | None:
         return this.pop()
     named = {
         subject
-        for found in _YEAR_FUND.finditer(text)
-        if not _ACTION.search(found["fund"]) and (subject := subject_of(found["fund"]))
+        for fund in [*(found["fund"] for found in _YEAR_FUND.finditer(text)), *_opening_funds(text)]
+        if not _ACTION.search(fund) and (subject := subject_of(fund))
     }
     if len(named) != 1:
         return None

@@ -45,7 +45,7 @@ from jixiao.extract.rules.summed_parts import (
     sources_before_sum,
 )
 from jixiao.extract.rules.unstated_budget import unstated_budget
-from jixiao.extract.rules.used_for import used_for_parts
+from jixiao.extract.rules.used_for import circled_uses, used_for_parts
 from jixiao.model import Funding, FundingLine, SourceAmount, SpendingItem
 from jixiao.vocabulary import FUNDING_VERBS, source_of
 
@@ -121,6 +121,8 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
         reading.spending.extend(unsummed or quoted_parts(text, limit, reading.funding))
     # `安排X万元支持…;安排Y万元支持…`: checked against the sum they make up, read past the indicator heading too
     reading.spending.extend(used_for_parts(text, len(text), reading.spending))
+    if not reading.spending:  # `主要用于：①A…；②B…`: the numbered uses of an amount
+        reading.spending.extend(circled_uses(text, len(text)))
     return reading.funding, reading.spending
 
 

@@ -8,7 +8,8 @@ Where each comes from, most trusted first:
   printed after the title (`(教育专项工作经费)`);
 - region: the place of the 实施单位 / 资金使用单位 / 部门 (DOMAIN: the unit that spends the money), else the
   title's places, else the 主管部门's, else the place printed before the fund's name in the body, else the
-  publishing unit (发布机构, 来源) and the signature; always the most specific place, in its shortest form;
+  publishing unit (发布机构, 来源) and the signature, else the place the opening calls itself by (own_place);
+  always the most specific place, in its shortest form;
 - year: the form's 评价年度, else the title's year (none when it spans years), else the form's `(2021年度)`,
   else the body's most frequent `20xx年度`.
 """
@@ -22,6 +23,7 @@ from itertools import islice
 
 from jixiao.extract.rules.form_fields import FieldKind, FormField, form_fields, values_of
 from jixiao.extract.rules.fund_names import bracketed_subject, fund_in_body, named_subject, subject_of
+from jixiao.extract.rules.own_place import bracketed_own_place, own_province
 from jixiao.extract.rules.places import (
     is_province,
     leading_places,
@@ -363,6 +365,7 @@ def _region(
     place = place or next(
         (found for unit in _EVALUATING_UNIT.findall(text[:_OPENING]) if (found := most_specific(unit))), None
     )
+    place = place or own_province(lines[0] if lines else "") or bracketed_own_place(text[:_OPENING])
     return shortest_form(place, text) if place else None
 
 

@@ -22,6 +22,7 @@ from jixiao.extract.rules.clauses import (
     Cursor,
 )
 from jixiao.extract.rules.phrasings import read_phrasings
+from jixiao.extract.rules.planned_and_actual import read_planned_and_actual
 from jixiao.extract.rules.restated import read_restated
 from jixiao.extract.rules.result_sections import read_result_sections
 from jixiao.extract.rules.stated_rates import read_reached_rates, read_satisfaction
@@ -265,6 +266,8 @@ def _read_loose(text: str, start: int, end: int) -> list[Indicator]:
             continue
         reader.clause(Cursor(pos=_loose_name_start(text, sentence, target.start()), program=None), marker, end)
     read_phrasings(reader, start, end)
+    if text.find("实际", start, end) >= 0:  # the cue of `计划和实际…`
+        read_planned_and_actual(reader, start, end)
     read_progress(reader, start, end)
     read_satisfaction(reader, start, end)
     read_reached_rates(reader, start, end)

@@ -10,7 +10,8 @@
 
 An item (`(1)name:` at a line's start or after a sentence) whose text gives one score (`得N分`) is an indicator
 named as its heading prints it, under the `一、` and `(一)` headings above it, with that score. An item scored in
-numbered parts (`1、…得2分;2、…`) has no one score of its own and is left out, cut or not. Read only as a sheet:
+numbered parts (`1、…得2分;2、…`) has no one score of its own: it is a row of the sheet with its levels and no
+score, cut or not. Read only as a sheet:
 at least three items scored so, and never where the sheet prints its points (`scored_headings` reads those).
 """
 
@@ -50,14 +51,18 @@ def read_scored_items(text: str) -> list[Indicator]:
         return []  # the cheap test: a sheet gives at least three scores
     items = _items(text)
     scored = []
+    rows: list[tuple[int, Indicator]] = []  # every row of the sheet, in order, once it is one
     for item in items:
         scores = list(_SCORE.finditer(text, item.start, item.end))
+        level1, level2 = _levels(text, item.start)
+        if _PARTS.match(text, item.start, item.end) and scores:  # a row of the sheet, with no one score
+            rows.append((item.start, Indicator(name=item.name, level1=level1, level2=level2)))
         if len(scores) != 1 or _PARTS.match(text, item.start, item.end):
             continue
-        level1, level2 = _levels(text, item.start)
         score = figure_at(text, *scores[0].span("score"), _FOUND_BY)
         scored.append(Indicator(name=item.name, level1=level1, level2=level2, score=score))
-    return scored if len(scored) >= _MIN_ITEMS else []
+        rows.append((item.start, scored[-1]))
+    return [row for _, row in sorted(rows, key=lambda pair: pair[0])] if len(scored) >= _MIN_ITEMS else []
 
 
 def _items(text: str) -> list[_Item]:

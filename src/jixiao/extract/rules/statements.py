@@ -33,7 +33,7 @@ _NOT_A_NAME = re.compile(r"指标|目标|计划|预期|预计|任务|完成|实�
 # (after the year it was done in: `2019年完成某河治理河道长度6.25公里`)
 _LEAD = re.compile(
     r"^(?:(?:19|20)\d{2}年度?)?"
-    r"(?:(?:共|累计|全年|年内)+|(?:共|累计)?完成(?:工程量|工作量|任务量)?(?=[\u4e00-\u9fff]{2}))?"
+    r"(?:(?:共|累计|全年|年内)+|(?:共|累计|基本)?完成(?:工程量|工作量|任务量)?(?=[\u4e00-\u9fff]{2}))?"
 )
 # `覆盖率及补助发放率均为100%`: one figure for every name before it
 _SHARED = re.compile(r"(?:均|都)(?:为|达到|达|是)")
@@ -47,6 +47,8 @@ _ROUGH_UNIT_REACH = 6
 _SINCE = re.compile(r"^[^，,；;]{0,30}?以来")
 # `2022年通过农机报废更新补贴政策直接受益户8户`: the year and the policy that brought it are no part of the name
 _CONTEXT = re.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:通过[^，,；;。\d]{2,16}?政策)?")
+# `灌区配套建成后年节水量120万立方米`: after what work it was measured is no part of the name either
+_AFTER_WORK = re.compile(r"^[^，,；;。\d]{2,12}?(?:治理|实施|建成|完工|改造)后(?=[\u4e00-\u9fff]{2})")
 _NAME_END = re.compile(r"(?:共|约|近|计)+$")
 _SPENT = re.compile(r"资金|经费|发放|下达|拨付|收到|安排|投资")
 
@@ -59,8 +61,23 @@ def read_achieved(reader: ClauseReader, start: int, end: int) -> None:
         stop = min((found for found in (text.find(char, position, end) for char in _SENTENCE_ENDS) if found >= 0),
                    default=end)  # fmt: skip
         if not ACTUAL.search(text, position, stop) and not TARGET_MARKER.search(text, position, stop):
-            _read_sentence(reader, position, stop)
+            for part_start, part_end in _done_parts(text, position, stop):
+                _read_sentence(reader, part_start, part_end)
         position = stop + 1
+
+
+# `…该项目改造楼栋数9栋，预计于2025年6月完工`: the part of a sentence about work still to finish states its scope
+_STILL_TO_FINISH = re.compile(r"预计[^，,；;。]{0,14}?(?:完工|竣工|完成|建成)")
+
+
+def _done_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The `；`-parted parts of a sentence, without those about work still to finish (their figures are what
+    is planned, not what was done); the whole sentence when it says nothing of the kind."""
+    if text.find("预计", start, end) < 0:
+        return [(start, end)]
+    cuts = [start, *(at for at in range(start, end) if text[at] in "；;"), end]
+    parts = [(begin + (begin > start), stop) for begin, stop in pairwise(cuts)]
+    return [(begin, stop) for begin, stop in parts if not _STILL_TO_FINISH.search(text, begin, stop)]
 
 
 def _read_sentence(reader: ClauseReader, start: int, end: int) -> None:
@@ -68,7 +85,7 @@ def _read_sentence(reader: ClauseReader, start: int, end: int) -> None:
     if _read_colon_named(reader, start, end):
         return
     parts = text.find("其中", start, end)  # `…，其中坡改梯18.40公顷，封育治理736.52公顷`: parts, not indicators
-    end = parts if parts >= 0 else end
+    sentence_end, end = end, parts if parts >= 0 else end
     cuts = [start]
     for found in _CLAUSE_BREAKS.finditer(text, start, end):
         cuts += [found.start(), found.end()]
@@ -98,6 +115,43 @@ def _read_sentence(reader: ClauseReader, start: int, end: int) -> None:
             for item_start, item_end in listed or [(piece_start, piece_end)]:
                 last = _read_clause(reader, item_start, item_end)
             last = None if len(listed) > 1 else last
+    if parts >= 0 and (whole := _total_before(reader, start, parts)) is not None and whole.actual is not None:
+        whole.breakdown.extend(_summed_parts(text, parts + len("其中"), sentence_end, whole.actual))
+
+
+def _total_before(reader: ClauseReader, start: int, parts: int) -> Indicator | None:
+    """The indicator whose actual the sentence states right before its `其中` (only marks between them)."""
+    if not reader.indicators or (actual := reader.indicators[-1].actual) is None or actual.span is None:
+        return None
+    between = reader.text[actual.span.end : parts]
+    if not start <= actual.span.start or between.strip("，,：: \t") or reader.indicators[-1].breakdown:
+        return None
+    return reader.indicators[-1]
+
+
+_PART = re.compile(r"[，,、：:\s]*(?P<name>[^\d，,、；;。：:\s]{2,12})(?=\d)")
+
+
+def _summed_parts(text: str, start: int, end: int, total: Figure) -> list[NamedFigure]:
+    """The `其中A x，B y` parts after an achieved total, when each is `name figure` in the total's unit and they
+    add up to it (a unit letter repeated after a figure, `12.5hmm`, is a slip: the figure is read without it)."""
+    found: list[NamedFigure] = []
+    position = start
+    while position < end:
+        named = _PART.match(text, position, end)
+        quantity = QUANTITY.match(text, named.end(), end) if named else None
+        if named is None or quantity is None or quantity["num"] is None or quantity["unit"] != total.unit:
+            return []
+        found.append(NamedFigure(name=named["name"], figure=figure_at(text, *quantity.span(), "narrative.achieved")))
+        position = quantity.end()
+        while position < end and text[position].isascii() and text[position].isalpha():
+            position += 1
+        while position < end and text[position] in "，,、；; \t":
+            position += 1
+    values = [part.figure.value or 0.0 for part in found]
+    if len(found) < 2 or total.value is None or abs(sum(values) - total.value) > 0.005 * max(total.value, 1):
+        return []
+    return found
 
 
 # `开展工作督导：每季度开展一次，共4次。` / `受益群众满意度：受益群众满意度≥85%。`: a line named before its colon
@@ -262,8 +316,12 @@ def _read_before(reader: ClauseReader, figure: re.Match[str]) -> bool:
     )
 
 
+def _after_work(name: str) -> str:
+    return _AFTER_WORK.sub("", name) if "后" in name else name
+
+
 def _name(printed: str) -> str:
-    name = _NAME_END.sub("", _LEAD.sub("", _SINCE.sub("", _CONTEXT.sub("", clean_name(printed)))))
+    name = _NAME_END.sub("", _LEAD.sub("", _SINCE.sub("", _CONTEXT.sub("", _after_work(clean_name(printed))))))
     if (
         not 2 <= len(name) <= _MAX_NAME
         or any(char.isdigit() for char in name)
@@ -427,7 +485,7 @@ def _statement(text: str, start: int, end: int, *, listing: bool = False) -> _Pa
     values = terminal_quantities(text, *statement.span("clause"))
     if len(values) != 1 or values[0].end() != statement.end("clause"):
         return _outcome(text, *statement.span("clause")) if listing else _PLAIN
-    name = clean_name(text[statement.start("clause") : values[0].start()])
+    name = _after_work(clean_name(text[statement.start("clause") : values[0].start()]))
     if not name or _NOT_A_STATEMENT.match(name) or any(char.isdigit() for char in name):
         return None  # `发放率为98%覆盖率…均为100%` is no one name: read_achieved reads it
     if (values[0]["op"] or values[0]["suffix"]) and not listing:

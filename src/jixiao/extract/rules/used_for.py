@@ -5,7 +5,8 @@
 
 The parts are spending (where the money went), read only when two or more follow one another and together
 they make up an amount printed just before them (in their sentence or the one before): nothing else tells the
-parts of a whole from amounts given out over time.
+parts of a whole from amounts given out over time. The same holds for uses listed under circled numbers, each
+opening on its name and amount and going on to describe the work (`主要用于：①东坡巷改造尾款30万元，已结清；②…`).
 """
 
 from __future__ import annotations
@@ -45,6 +46,29 @@ def used_for_parts(text: str, end: int, spending: list[SpendingItem]) -> list[Sp
             if part.span("amount") not in taken
         )
     return found
+
+
+_CIRCLED_LEAD = re.compile(r"用于(?:支付|安排)?[：:][ \t]*(?=①)")
+_CIRCLED_ITEM = re.compile(rf"[①-⑳][ \t]*(?P<name>[^\d，,；;。:：、“”\n]{{2,60}}?)(?P<amount>{AMOUNT_PATTERN})")
+
+
+def circled_uses(text: str, end: int) -> list[SpendingItem]:
+    """The `用于：①A x万元…；②B y万元…` uses of an amount printed just before them, when every numbered item
+    opens on its name and amount and together they make up that amount; none otherwise."""
+    if text.find("①", 0, end) < 0:
+        return []
+    for lead in _CIRCLED_LEAD.finditer(text, 0, end):
+        stop = text.find("。", lead.end(), end)
+        stop = end if stop < 0 else stop
+        numbers = [at for at in range(lead.end(), stop) if "①" <= text[at] <= "⑳"]
+        items = [_CIRCLED_ITEM.match(text, at, stop) for at in numbers]
+        parts = [item for item in items if item is not None]
+        if len(parts) < _MIN_PARTS or len(parts) < len(items):
+            continue
+        if _adds_up_to_before(text, lead.start(), sum(_value(part) for part in parts)):
+            return [SpendingItem(category=part["name"], amount=money_at(text, *part.span("amount"), FOUND_BY))
+                    for part in parts]  # fmt: skip
+    return []
 
 
 def _value(part: re.Match[str]) -> float:

@@ -1,0 +1,41 @@
+"""The place a report names itself by, when no title, form field, publisher or signature names one.
+
+    某某省委、省政府高度重视某储备工作…，我省组织开展了自评。          (a province's own report)
+    下达我县某资金300万元。…小型水库除险加固工程(青石县)东沟水库项目…   (the county a project's name gives)
+
+Both are read only in the report's opening, and only when the report calls itself by that place's level
+(我省, 我县…): a place named in passing is not the report's own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.extract.rules.places import is_province, most_specific
+
+# `某某省委、省政府高度重视…`: a report that opens on its province's government
+_PROVINCE_OPENING = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,8}?(?:省|自治区))(?:委|人民政府|政府)")
+# `…除险加固工程(某县)某水库项目`: the place a project's name gives in brackets
+_BRACKETED_PLACE = re.compile(r"[（(](?P<place>[\u4e00-\u9fff]{1,8}?(?P<level>县|区|市|旗))[)）]")
+_SELF = {"县": "我县", "区": "我区", "市": "我市", "旗": "我旗"}
+
+
+def own_province(first_line: str) -> str | None:
+    """The province a report speaks for, when its first line opens on that province's 省委 or 省政府 and says
+    我省 (自治区: 我区) of itself."""
+    opening = _PROVINCE_OPENING.match(first_line)
+    if opening is None or not is_province(place := opening["place"]):
+        return None
+    return place if ("我区" if place.endswith("自治区") else "我省") in first_line else None
+
+
+def bracketed_own_place(opening: str) -> str | None:
+    """The one place `opening` names in brackets inside a project's name, when the report calls itself by that
+    place's level (我县 for a 县): the report of the place the project is in."""
+    if "我" not in opening:
+        return None
+    places = {(found["place"], found["level"]) for found in _BRACKETED_PLACE.finditer(opening)}
+    if len(places) != 1:
+        return None
+    [(place, level)] = places
+    return place if _SELF[level] in opening and most_specific(place) == place else None
