@@ -78,9 +78,13 @@ _GOAL_REACH = 12  # chars between a goal's lead (`绩效目标为`) and the name
 
 
 def _named_as_goal(text: str, name: str) -> bool:
-    """The cue: the name is first printed right after a goal word, and printed again (the result)."""
+    """The cue: the name is first printed right after a goal word, and once again (the result). A name printed
+    more often may have several goals (rest left to goal_targets, which pairs only a goal of one figure)."""
     first = text.find(name)
-    return first >= 0 and text.find(_CUE, max(0, first - _GOAL_REACH), first) >= 0 and text.find(name, first + 1) >= 0
+    if first < 0 or text.find(_CUE, max(0, first - _GOAL_REACH), first) < 0:
+        return False
+    again = text.find(name, first + 1)
+    return again >= 0 and text.find(name, again + 1) < 0
 
 
 def _set_before(goal: Figure, actual: Figure | None) -> bool:
