@@ -23,10 +23,11 @@ from jixiao.extract.rules.clauses import (
 )
 from jixiao.extract.rules.phrasings import read_phrasings
 from jixiao.extract.rules.planned_and_actual import read_planned_and_actual
+from jixiao.extract.rules.progress import read_progress
 from jixiao.extract.rules.restated import read_restated
 from jixiao.extract.rules.result_sections import read_result_sections
 from jixiao.extract.rules.stated_rates import read_reached_rates, read_satisfaction
-from jixiao.extract.rules.statements import read_achieved, read_progress, read_statements
+from jixiao.extract.rules.statements import read_achieved, read_statements
 from jixiao.model import Figure, Indicator
 
 # headings start `^[ \t]*+`: the indent is never given back (no heading needs it), so a line of spaces (a table

@@ -24,7 +24,7 @@ from jixiao.model import Figure, Indicator, Kind, NamedFigure
 from jixiao.numbers import QUANTITY, UNIT_PATTERN
 
 _SENTENCE_ENDS = "。\n"
-_CLAUSE_BREAKS = re.compile(r"[，,；;]")
+CLAUSE_BREAKS = re.compile(r"[，,；;]")
 # `经费发放率为98%覆盖率…`: a percent glued to the next name ends its clause
 _GLUED_PERCENT = re.compile(r"%(?=[\u4e00-\u9fff])")
 _COMPARISON = re.compile(r"^(?:低于|高于|超过|超出|少于|多于|不足|比|较|同比|环比|增长|下降|减少|增加|占)")
@@ -38,7 +38,7 @@ _LEAD = re.compile(
 # `覆盖率及补助发放率均为100%`: one figure for every name before it
 _SHARED = re.compile(r"(?:均|都)(?:为|达到|达|是)")
 _JOINERS = re.compile(r"及(?!时)|和|与|、")  # never the 及 of 及时率
-_MAX_NAME = 30
+MAX_NAME = 30
 _MONEY = ("元", "万元", "亿元")
 # `接待各级领导500多人次`, `拜访协会30余家`: a count given roughly, read as printed (no value is asserted)
 _ROUGH = re.compile(rf"\d+(?:\.\d+)?(?:多|余)(?:{UNIT_PATTERN})")
@@ -87,7 +87,7 @@ def _read_sentence(reader: ClauseReader, start: int, end: int) -> None:
     parts = text.find("其中", start, end)  # `…，其中坡改梯18.40公顷，封育治理736.52公顷`: parts, not indicators
     sentence_end, end = end, parts if parts >= 0 else end
     cuts = [start]
-    for found in _CLAUSE_BREAKS.finditer(text, start, end):
+    for found in CLAUSE_BREAKS.finditer(text, start, end):
         cuts += [found.start(), found.end()]
     cuts.append(end)
     clauses = list(zip(cuts[::2], cuts[1::2], strict=True))
@@ -106,7 +106,7 @@ def _read_sentence(reader: ClauseReader, start: int, end: int) -> None:
         pieces = [begin] + [glued.end() for glued in _GLUED_PERCENT.finditer(text, begin, stop)] + [stop]
         last = None
         for piece_start, piece_end in pairwise(pieces):
-            if (split := parts_then_total(text, piece_start, piece_end)) and (name := _name(split[0])):
+            if (split := parts_then_total(text, piece_start, piece_end)) and (name := achieved_name(split[0])):
                 reader.found_by = FOUND_BY
                 indicator = reader.add(None, name, actual=figure_at(text, *split[1].span(), FOUND_BY))
                 indicator.breakdown.extend(split[2])
@@ -166,11 +166,11 @@ def _read_colon_named(reader: ClauseReader, start: int, end: int) -> bool:
     bound is a target's shape). Anything else is left to the clause reading."""
     text = reader.text
     named = _COLON_NAME.match(text, start, end)
-    if named is None or not (name := _name(named["name"])):
+    if named is None or not (name := achieved_name(named["name"])):
         return False
     while end > named.end() and text[end - 1] in "。；; \t":
         end -= 1
-    last = max([named.end(), *(found.end() for found in _CLAUSE_BREAKS.finditer(text, named.end(), end))])
+    last = max([named.end(), *(found.end() for found in CLAUSE_BREAKS.finditer(text, named.end(), end))])
     lead = _TOTAL_LEAD.match(text, last, end)
     restated = text.startswith(name, named.end())
     if lead is None and not restated:
@@ -217,7 +217,7 @@ def _read_clause(reader: ClauseReader, start: int, end: int) -> Indicator | None
     text = reader.text
     while end > start and text[end - 1] in " \t":
         end -= 1
-    if (worded := read_worded(reader, start, end, _name)) is not None:  # `质量为合格`, `满意度超过90%`
+    if (worded := read_worded(reader, start, end, achieved_name)) is not None:  # `质量为合格`, `满意度超过90%`
         return worded
     if (rough := rough_count(text, start, end)) is not None:
         return _add_rough(reader, start, rough)
@@ -234,7 +234,7 @@ def _read_clause(reader: ClauseReader, start: int, end: int) -> Indicator | None
     lead = text[start : figure.start()]
     shared = _SHARED.search(lead)
     names = _JOINERS.split(lead[: shared.start()]) if shared and shared.end() == len(lead) else [lead]
-    cleaned = [_name(name) for name in names]
+    cleaned = [achieved_name(name) for name in names]
     if not all(cleaned) or (figure["unit"] in _MONEY and any(_SPENT.search(name) for name in cleaned)):
         return None  # `发放补助资金214.6万元` restates the money spent, which funding reads
     reader.found_by = "narrative.achieved"
@@ -270,7 +270,7 @@ def _read_counted(reader: ClauseReader, start: int, end: int) -> Indicator | Non
         if count is None:
             return None
         noun = _COUNTED_NOUN.match(text, count.end(), end)
-        name = _name(noun.group(0)) if noun else ""
+        name = achieved_name(noun.group(0)) if noun else ""
         if noun is None or not name:
             return None
         parts.append((name, count))
@@ -300,7 +300,7 @@ def rough_count(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _add_rough(reader: ClauseReader, start: int, rough: tuple[int, int]) -> Indicator | None:
-    name = _name(reader.text[start : rough[0]])
+    name = achieved_name(reader.text[start : rough[0]])
     if not name:
         return None
     reader.found_by = "narrative.achieved"
@@ -320,10 +320,10 @@ def _after_work(name: str) -> str:
     return _AFTER_WORK.sub("", name) if "后" in name else name
 
 
-def _name(printed: str) -> str:
+def achieved_name(printed: str) -> str:
     name = _NAME_END.sub("", _LEAD.sub("", _SINCE.sub("", _CONTEXT.sub("", _after_work(clean_name(printed))))))
     if (
-        not 2 <= len(name) <= _MAX_NAME
+        not 2 <= len(name) <= MAX_NAME
         or any(char.isdigit() for char in name)
         or not "\u4e00" <= name[0] <= "\u9fff"
         or _COMPARISON.match(name)
@@ -331,82 +331,6 @@ def _name(printed: str) -> str:
     ):
         return ""
     return name
-
-
-# `计划改造中低产田0.8万亩。目前已落实5300亩，并启动了东村1组900亩、西村3队1400亩…`: the goal's figure, what is
-# done so far, and the parts it lists
-_PROGRESS = re.compile(r"(?:目前|截至目前|现)已(?:落实|完成|建成)")
-_GOAL_LEAD = re.compile(r"^\s*(?:计划|拟)")
-_PARTS_LEAD = re.compile(r"[，,]\s*并[^，,。；;\d]{0,8}?了")
-_PART_BREAKS = "，,、 \t"
-
-
-def read_progress(reader: ClauseReader, start: int, end: int) -> None:
-    """A goal stated with its figure, then `目前已落实X` in the next sentence in the same unit (or its 万):
-    the goal's target and its actual, and the parts listed after `并…了` its breakdown."""
-    text = reader.text
-    if text.find("已", start, end) < 0:
-        return
-    for progress in _PROGRESS.finditer(text, start, end):
-        actual = QUANTITY.match(text, progress.end(), end)
-        if actual is None or actual["num"] is None or not _is_extent(actual["unit"]):
-            continue
-        sentence = max(start, text.rfind("。", start, progress.start() - 1) + 1)
-        goal = _goal(text, sentence, progress.start(), actual["unit"])
-        if goal is None:
-            continue
-        name, target = goal
-        reader.found_by = "narrative.progress"
-        indicator = reader.add(None, name, target=target, actual=figure_at(text, *actual.span(), reader.found_by))
-        lead = _PARTS_LEAD.match(text, actual.end(), end)
-        if lead:
-            _parts(reader, indicator, lead.end(), end, actual["unit"])
-
-
-def _is_extent(unit: str | None) -> bool:
-    return bool(unit) and unit not in ("%", "元", "万元", "亿元", "千元") and "/" not in (unit or "")
-
-
-def _same_family(unit: str | None, other: str | None) -> bool:
-    return bool(unit and other) and (unit == other or unit == f"万{other}" or other == f"万{unit}")
-
-
-def _goal(text: str, start: int, end: int, unit: str | None) -> tuple[str, Figure] | None:
-    """The one `name figure` clause of text[start:end] in the unit's family."""
-    found = []
-    for clause_start, clause_end in _clauses(text, start, end):
-        quantities = [q for q in QUANTITY.finditer(text, clause_start, clause_end) if q.end() > q.start()]
-        if quantities and quantities[-1].end() == clause_end and _same_family(quantities[-1]["unit"], unit):
-            name = _name(_GOAL_LEAD.sub("", text[clause_start : quantities[-1].start()]))
-            if name:
-                found.append((name, figure_at(text, *quantities[-1].span(), "narrative.progress")))
-    return found[0] if len(found) == 1 else None
-
-
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    cuts = [start, *(at for found in _CLAUSE_BREAKS.finditer(text, start, end) for at in found.span()), end]
-    spans = []
-    for begin, stop in zip(cuts[::2], cuts[1::2], strict=True):
-        while stop > begin and text[stop - 1] in "。 \t":
-            stop -= 1
-        spans.append((begin, stop))
-    return spans
-
-
-def _parts(reader: ClauseReader, indicator: Indicator, start: int, end: int, unit: str | None) -> None:
-    text = reader.text
-    stop = min((found for found in (text.find(char, start, end) for char in "。；;\n") if found >= 0), default=end)
-    name_start = start
-    for part in QUANTITY.finditer(text, start, stop):
-        if part.end() == part.start() or part["unit"] != unit:
-            continue
-        raw = text[name_start : part.start()]
-        raw = raw[1:] if name_start > start and raw.startswith("和") else raw  # `…1800亩和百顺基地840亩`
-        name = raw.strip(_PART_BREAKS)
-        if not name or len(name) > _MAX_NAME:
-            return
-        indicator.breakdown.append(NamedFigure(name=name, figure=figure_at(text, *part.span(), reader.found_by)))
-        name_start = part.end()
 
 
 # ---- statement lists ------------------------------------------------------------------------------------
@@ -444,7 +368,7 @@ def read_statements(reader: ClauseReader, start: int, end: int, *, listing: bool
     year = _YEAR_CLAUSE.match(text, start, stop)  # `2021年，防疫物资按时调拨率为100%`
     start = year.end() if year else start
     spans, position = [], start
-    for brk in [*_CLAUSE_BREAKS.finditer(text, start, stop), None]:
+    for brk in [*CLAUSE_BREAKS.finditer(text, start, stop), None]:
         spans.append((position, brk.start() if brk else stop))
         position = brk.end() if brk else stop
     completions = [completion_in(text, *span) for span in spans]
