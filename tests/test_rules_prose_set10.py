@@ -5,7 +5,7 @@ from __future__ import annotations
 from jixiao.documents.normalize import normalize
 from jixiao.extract.rules.fund_names import subject_of
 from jixiao.extract.rules.funding import extract_funding
-from jixiao.extract.rules.goal_statements import attach_stated_goals
+from jixiao.extract.rules.goal_targets import attach_goal_targets
 from jixiao.extract.rules.header import Header, read_header
 from jixiao.extract.rules.indicators import extract_indicators
 from jixiao.model import Indicator
@@ -111,7 +111,7 @@ _RESULTS = (
 def _report(raw: str) -> list[Indicator]:
     text, _ = normalize(raw)
     found = extract_indicators(text)
-    attach_stated_goals(text, found)
+    attach_goal_targets(text, found)
     return found
 
 

@@ -15,7 +15,7 @@ from jixiao.extract.rules.cross_foot import confirm_funding_row, confirm_glued_s
 from jixiao.extract.rules.cut_end import drop_cut_figures, ends_mid_sentence
 from jixiao.extract.rules.figures import quote_original
 from jixiao.extract.rules.funding import extract_funding
-from jixiao.extract.rules.goal_statements import attach_stated_goals, read_goal_statements
+from jixiao.extract.rules.goal_statements import read_goal_statements
 from jixiao.extract.rules.goal_targets import attach_goal_targets
 from jixiao.extract.rules.header import read_header
 from jixiao.extract.rules.indicators import attach_section_reasons, extract_indicators
@@ -76,8 +76,6 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     indicators += [extra for extra in extras if extra.name not in named]
     if not indicators and not found.indicators:  # goals read once, where no result states them again
         indicators = read_goal_statements(prose)
-    else:
-        attach_stated_goals(prose, indicators)  # `总体绩效目标为…` before a result that states no target
     attach_section_reasons(prose, indicators)
     attach_goal_targets(prose, indicators)  # `孕检率为93.5%` takes the goals' `孕检率稳定在90%左右`
     total_score, grade = extract_score(prose)

@@ -23,7 +23,7 @@ import re
 
 from jixiao.extract.rules.clauses import clean_name, enumerated
 from jixiao.extract.rules.figures import built_figure, figure_at, terminal_quantities
-from jixiao.model import Figure, Indicator, Kind, NamedFigure
+from jixiao.model import Indicator, Kind, NamedFigure
 from jixiao.numbers import QUANTITY
 from jixiao.vocabulary import LEVEL2_WORD
 
@@ -43,10 +43,10 @@ def read_goal_statements(text: str) -> list[Indicator]:
     if text.find(_CUE) < 0:
         return []
     found: list[Indicator] = _category_lists(text) if "指标" in text else []
-    return _lead_goals(text, found)
+    return lead_goals(text, found)
 
 
-def _lead_goals(text: str, found: list[Indicator]) -> list[Indicator]:
+def lead_goals(text: str, found: list[Indicator]) -> list[Indicator]:
     """`found` and the goals of every lead (`绩效目标为…`) in `text`, each name once."""
     leads = list(_LEAD.finditer(text))
     for index, lead in enumerate(leads):
@@ -57,41 +57,6 @@ def _lead_goals(text: str, found: list[Indicator]) -> list[Indicator]:
             if indicator is not None and all(other.name != indicator.name for other in found):
                 found.append(indicator)  # a goal restated under a second lead is one goal
     return found
-
-
-def attach_stated_goals(text: str, indicators: list[Indicator]) -> None:
-    """A result stated with no target (`基本完成新增灌溉面积800hm`) takes as its target the goal of the same name in
-    the same unit that the report states before it (`项目年度绩效目标为新增灌溉面积800hm`): the goal the report
-    set itself. A goal of another name or unit is not the result's."""
-    pending = [found for found in indicators if found.target is None and found.actual is not None]
-    pending = [found for found in pending if _named_as_goal(text, found.name)]
-    if not pending or text.find(_CUE) < 0:
-        return
-    goals = _lead_goals(text, [])
-    for indicator in pending:
-        same = [goal.target for goal in goals if goal.name == indicator.name and goal.target is not None]
-        if len(same) == 1 and _set_before(same[0], indicator.actual):
-            indicator.target = same[0]
-
-
-_GOAL_REACH = 12  # chars between a goal's lead (`绩效目标为`) and the name it opens on
-
-
-def _named_as_goal(text: str, name: str) -> bool:
-    """The cue: the name is first printed right after a goal word, and once again (the result). A name printed
-    more often may have several goals (rest left to goal_targets, which pairs only a goal of one figure)."""
-    first = text.find(name)
-    if first < 0 or text.find(_CUE, max(0, first - _GOAL_REACH), first) < 0:
-        return False
-    again = text.find(name, first + 1)
-    return again >= 0 and text.find(name, again + 1) < 0
-
-
-def _set_before(goal: Figure, actual: Figure | None) -> bool:
-    """The goal is printed before the result, in its unit."""
-    if actual is None or actual.span is None or goal.span is None:
-        return False
-    return goal.span.end < actual.span.start and goal.unit == actual.unit
 
 
 _CATEGORY_LEAD = re.compile(

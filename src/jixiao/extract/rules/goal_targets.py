@@ -12,6 +12,10 @@ done. Nothing is paired when the goals give the name two different figures.
 
 A result given with its completion rate (`完成农村厕所改造58户，完工率145%`) takes the one count of its unit in
 the goal sentences that the rate proves (`完成40户计划任务`: 58 / 40 = 145 %), whatever the goals call it.
+
+First of all, a result whose name the report printed just twice, once right after its goal lead
+(`项目年度绩效目标为新增灌溉面积800hm`) and once as the result (`基本完成新增灌溉面积800hm`), takes that goal
+(goal_statements.lead_goals) when it is printed before the result in the result's unit.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import re
 
 from jixiao.extract.rules.figures import built_figure, figure_at
+from jixiao.extract.rules.goal_statements import lead_goals
 from jixiao.model import Figure, Indicator
 from jixiao.numbers import QUANTITY, parse_quantity
 
@@ -38,12 +43,21 @@ _MIN_NAME = 3
 
 
 def attach_goal_targets(text: str, indicators: list[Indicator]) -> None:
-    """Give each narrative result without a target the target its goals state under the same name."""
+    """Give each result without a target the target its goals state under the same name."""
     if text.find(_CUE) < 0:
         return
+    goals: list[Indicator] | None = None  # the goals of the leads (`绩效目标为…`), read once when first needed
     for indicator in indicators:
         actual = indicator.actual
-        if indicator.target is not None or actual is None or not (actual.found_by or "").startswith("narrative."):
+        if indicator.target is not None or actual is None:
+            continue
+        if _named_as_goal(text, indicator.name):
+            goals = lead_goals(text, []) if goals is None else goals
+            same = [goal.target for goal in goals if goal.name == indicator.name and goal.target is not None]
+            if len(same) == 1 and _set_before(same[0], actual):
+                indicator.target = same[0]
+                continue
+        if not (actual.found_by or "").startswith("narrative."):
             continue
         if len(indicator.name) >= _MIN_NAME and actual.span is not None:
             indicator.target = _goal_figure(text, indicator.name, actual.unit, actual.span.start)
@@ -111,3 +125,23 @@ def _goal_sentences(text: str) -> list[tuple[int, int]]:
                 sentences.append((start, end))
             at = text.find(word, end)
     return sentences
+
+
+_GOAL_REACH = 12  # chars between a goal's lead (`绩效目标为`) and the name it opens on
+
+
+def _named_as_goal(text: str, name: str) -> bool:
+    """The cue: the name is first printed right after a goal word, and once again (the result). A name printed
+    more often may have several goals: it is left to the goal sentences' one figure (`_goal_figure`)."""
+    first = text.find(name)
+    if first < 0 or text.find(_CUE, max(0, first - _GOAL_REACH), first) < 0:
+        return False
+    again = text.find(name, first + 1)
+    return again >= 0 and text.find(name, again + 1) < 0
+
+
+def _set_before(goal: Figure, actual: Figure | None) -> bool:
+    """The goal is printed before the result, in its unit."""
+    if actual is None or actual.span is None or goal.span is None:
+        return False
+    return goal.span.end < actual.span.start and goal.unit == actual.unit
