@@ -39,7 +39,7 @@ class Shape(StrEnum):
     LONG_TEXT = "long_text"  # a sentence: a reason, an explanation, a criterion
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # a value, never changed: see table.Cell
 class Piece:
     cell: Cell
     shape: Shape
