@@ -45,7 +45,7 @@ QUANTITY = skipping(
 """A quantity: optional comparator, then a date, an arabic number with unit, or a Chinese number with unit."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # a value, never changed: see documents.tables.table.Cell
 class Quantity:
     value: float | None
     unit: str | None
@@ -87,7 +87,7 @@ def _unit_kind(unit: str | None) -> tuple[str | None, Kind]:
     return unit, _NUMBER
 
 
-@lru_cache(maxsize=8192)  # a batch prints the same few hundred values again and again; Quantity is frozen
+@lru_cache(maxsize=8192)  # a batch prints the same few hundred values again and again; Quantity is a value
 def parse_quantity(text: str) -> Quantity:
     """Parse a printed value such as ≥95%, ≤ 90 万元, 12月底前, -61人, 1,298.17万元, 一百二十人, 长期.
 

@@ -66,6 +66,8 @@ def level_number(text: str) -> int | None:
     """1 for a first-level word (is_level1), 2 for a second-level one (is_level2), else None: both tests
     on one compared name."""
     name = level_name(text)
+    if not name.endswith(("指标", "指标等")):  # every level word but the short ones (数量, 质量 …) ends so
+        return 2 if _LEVEL2_SHORT.match(name) else None
     if _LEVEL1.match(name):
         return 1
     return 2 if _LEVEL2.match(name) or _LEVEL2_SHORT.match(name) else None
@@ -179,7 +181,10 @@ def row_source_of(label: str) -> FundSource | None:
     source = _source_named(name)
     if source is not None:
         return source
-    return next((source for pattern, source in _TABLE_ROW_SOURCES if pattern.search(name)), None)
+    for pattern, table_source in _TABLE_ROW_SOURCES:
+        if pattern.search(name):
+            return table_source
+    return None
 
 
 _LEVELS = frozenset({FundSource.CENTRAL, FundSource.PROVINCIAL, FundSource.PREFECTURAL, FundSource.COUNTY})

@@ -18,6 +18,7 @@ from jixiao.documents.tables.levels import inner_levels, level_parts, level_span
 from jixiao.documents.tables.ocr import is_misread, misread_words, ocr_repaired
 from jixiao.documents.tables.shapes import (
     COLUMN_TAG,
+    PLAIN_FIGURE,
     POINTS_ALONE,
     SENTENCE,
     UNIT_ALONE,
@@ -134,6 +135,8 @@ def _stays_whole(text: str, piped: bool) -> bool:
 def _one_piece(text: str, piped: bool) -> bool:
     """Whether a segment is one piece whatever the gaps: kept whole by _split (whole, or no value in it), not
     several header words, not levels glued to a name (most cells of a dump: `10`, `100%`, `数量指标`, a name)."""
+    if PLAIN_FIGURE.fullmatch(text):
+        return True  # one value: no header word, level or second token in it
     whole = _stays_whole(text, piped) or not _MAY_HOLD_VALUE.search(text)
     return whole and _header_spans(text) is None and len(level_spans(text)) == 1
 

@@ -39,7 +39,7 @@ class Shape(StrEnum):
     LONG_TEXT = "long_text"  # a sentence: a reason, an explanation, a criterion
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # a value, never changed: see table.Cell
 class Piece:
     cell: Cell
     shape: Shape
@@ -70,6 +70,9 @@ POINTS_ALONE = re.compile(r"^[（(]?\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
 _POINTS_TAIL = re.compile(POINTS + r"$")
 COLUMN_TAG = re.compile(r"^[（(][A-Z](?:\s*[/+\-]\s*[A-Z])*(?:\s*[×*]\s*100%)?[)）]$")  # (C), (D/C×100%)
 SENTENCE = re.compile(r"[，,；;。][^，,；;。]*\S")
+PLAIN_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?%?")
+"""Most value cells: shaped by their quantity alone, none of the tests before it can take them (a cheap
+first test: shaping each distinct cell is most of what cutting a table costs)."""
 _PER_UNIT = re.compile(r"^每[\u4e00-\u9fff]{1,2}\d+(?:\.\d+)?[\u4e00-\u9fff/]{0,4}$")
 
 
@@ -86,6 +89,10 @@ _Shaped = tuple[Shape, float | None, str | None, Role | None]
 def shaped(text: str, ocr: bool) -> _Shaped:
     """(shape, value, unit, role) of a cell's text."""
     key = compact(text)
+    if PLAIN_FIGURE.fullmatch(key):  # `650.00`, `81.00%`: no OCR repair, header, level or word is one
+        quantity = parse_quantity(key)
+        if quantity.value is not None:
+            return _NUMBER if quantity.unit is None else _FIGURE, quantity.value, quantity.unit, None
     if (fixed := ocr_repaired(key)) is not None:  # misread digits, OCR note or not (`6O8.1O`)
         key = fixed
     elif ocr and key in ("O", "o", "〇"):

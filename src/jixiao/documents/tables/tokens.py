@@ -61,7 +61,7 @@ class Gap:
         return []
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # a value, never changed: see table.Cell
 class Token:
     cell: Cell
     is_value: bool
