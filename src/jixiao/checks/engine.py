@@ -23,10 +23,11 @@ from jixiao.errors import ConfigError
 from jixiao.model import Confidence, Figure, FigureRef, Finding, Report, Severity, Span
 
 FAMILIES = ("funding", "spending", "indicators", "narrative", "scoring", "extraction", "years")
-# Modules that register rules; a family may span two modules (indicators: values and labels).
+# Modules that register rules; a family may span two modules (indicators: values and labels; years: figures
+# and narrative).
 RULE_MODULES = (
     "funding", "spending", "indicators", "indicator_labels", "narrative", "instructions", "scoring", "extraction",
-    "years",
+    "years", "years_narrative",
 )  # fmt: skip
 
 Check = Callable[["CheckContext"], Iterable[Finding]]
