@@ -33,7 +33,8 @@ from jixiao.extract.rules.amount_clauses import (
 )
 from jixiao.extract.rules.colon_lists import colon_list, listed_before
 from jixiao.extract.rules.figures import WEIGHT_SCORE, figure_at, money_at
-from jixiao.extract.rules.money_lists import MoneyList, about_equal, attach_lists, list_in, quoted_parts
+from jixiao.extract.rules.list_splits import attach_lists
+from jixiao.extract.rules.money_lists import MoneyList, about_equal, list_in, quoted_parts
 from jixiao.extract.rules.sentences import SentenceEnds
 from jixiao.extract.rules.summed_parts import (
     MIN_AMOUNTS,
