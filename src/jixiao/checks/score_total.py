@@ -1,9 +1,9 @@
 """The total score and the grade under 财预〔2020〕10号 (DOMAIN §1.5, §7.5, I13).
 
 A scored table ends in 自评总分 and 等级. The total should be the sum of its lines (the 预算执行率 line,
-when the table scores it, and every indicator); where a line's score is missing, it is compared with the
-total recomputed under 10号 instead. The grade follows from the total: a stated `良好` beside a total of
-91.5 should read 优. The lines' own expected scores come from `jixiao.checks.scoring`.
+when the table scores it, and every indicator), and the total recomputed under 10号 (a warning where a
+line's score is missing, a note where the lines add up). The grade follows from the total: a stated `良好`
+beside a total of 91.5 should read 优. The lines' own expected scores come from `jixiao.checks.scoring`.
 """
 
 from __future__ import annotations
