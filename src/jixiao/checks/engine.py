@@ -23,10 +23,11 @@ from jixiao.errors import ConfigError
 from jixiao.model import Confidence, Figure, FigureRef, Finding, Report, Severity, Span
 
 FAMILIES = ("funding", "spending", "indicators", "narrative", "scoring", "extraction", "years")
-# Modules that register rules; a family may span two modules (indicators: values and labels).
+# Modules that register rules; a family may span two modules (indicators: values and labels; scoring: lines
+# and total; years: figures and narrative).
 RULE_MODULES = (
-    "funding", "spending", "indicators", "indicator_labels", "narrative", "instructions", "scoring", "extraction",
-    "years",
+    "funding", "spending", "indicators", "indicator_labels", "narrative", "instructions", "scoring", "score_total",
+    "extraction", "years", "years_narrative",
 )  # fmt: skip
 
 Check = Callable[["CheckContext"], Iterable[Finding]]

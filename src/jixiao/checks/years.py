@@ -18,22 +18,17 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
 from jixiao.checks.attainment import Attainment, Status, attainment, comparable, in_base_units, is_count
 from jixiao.checks.engine import CheckContext, rule
 from jixiao.checks.narrative import mention_keys
 from jixiao.checks.tolerance import EPSILON, printed_places, sum_tolerance
-from jixiao.model import Figure, FigureRef, Finding, FundSource, Indicator, Kind, Op, Report, Severity, Span
+from jixiao.model import Figure, FigureRef, Finding, FundSource, Indicator, Kind, Op, Report, Severity
 from jixiao.model.status import ReadingStatus, reading_status
 from jixiao.names import fund_key, indicator_key
 
 RAISING = (Op.GE, Op.GT)  # more is better: a lower target is an easier one
 RECOVERED = re.compile(r"收回|上缴|缴回|交回|统筹盘活|调减")  # unspent money legitimately gone (DOMAIN Y01)
 JUMP_REASON = re.compile(r"原因|由于|因为|扩大|新增|增长|增加|减少|下降|口径|调整|合并|拆分|试点|首次")
-_PARAGRAPH_STOP = re.compile(r"\n")
-_DIGITS = re.compile(r"\d")
-_NUMBER_SHARE_MAX = 0.3  # a line that is mostly figures is a table row, not prose
 
 
 # --- figures of both reports -------------------------------------------------------------------
@@ -45,18 +40,18 @@ def this_year(ctx: CheckContext, path: str, figure: Figure) -> FigureRef:
 
 def last_year(ctx: CheckContext, path: str, figure: Figure) -> FigureRef:
     """A figure of last year's report: its span points into that report's text, which the ref names."""
-    previous = _previous(ctx)
+    previous = previous_report(ctx)
     return FigureRef(
         path=path, text=figure.text, span=figure.span, year=previous.year, source_path=previous.source.path
     )
 
 
-def _previous(ctx: CheckContext) -> Report:
+def previous_report(ctx: CheckContext) -> Report:
     assert ctx.previous is not None, "a rule across years ran without last year's report"
     return ctx.previous
 
 
-def _year(report: Report) -> str:
+def year_zh(report: Report) -> str:
     return f"{report.year}年" if report.year else "上年"
 
 
@@ -97,7 +92,7 @@ def _keys(indicators: list[Indicator]) -> list[str]:
 
 
 def pairs(ctx: CheckContext) -> list[Pair]:
-    before = _previous(ctx).indicators
+    before = previous_report(ctx).indicators
     now_by_key = {key: i for i, key in enumerate(_keys(ctx.report.indicators))}
     found: list[Pair] = []
     for j, key in enumerate(_keys(before)):
@@ -135,7 +130,7 @@ def _flat_after_overachievement(pair: Pair, k: float) -> bool:
 @rule("years.carryover_mismatch", Severity.WARNING, needs_previous=True)
 def carryover_mismatch(ctx: CheckContext) -> Iterator[Finding]:
     """本年“上年结转”应等于上年预算数 − 上年执行数（Y01）；列入“其他资金（含以前年度结转）”时不应少于该数。"""
-    previous = _previous(ctx)
+    previous = previous_report(ctx)
     budget, executed = previous.funding.budget.total, previous.funding.executed.total
     if budget is None or executed is None or budget.value is None or executed.value is None:
         return
@@ -164,7 +159,7 @@ def carryover_mismatch(ctx: CheckContext) -> Iterator[Finding]:
         *(this_year(ctx, f"funding.budget.by_source[{k}].amount", s.amount) for k, s in rows),
     ]
     yield ctx.finding(
-        f"{_year(previous)}预算 {budget.text} − 执行 {executed.text} = 未使用 {unspent:.2f} 万元，"
+        f"{year_zh(previous)}预算 {budget.text} − 执行 {executed.text} = 未使用 {unspent:.2f} 万元，"
         f"本年列{'（含）' if at_least else ''}上年结转 {carried:.2f} 万元"
         + ("；报告提及资金收回，请核对" if explained else "，差额未见说明"),
         f"{previous.year} left {unspent:.2f} unspent (budget {budget.text} − executed {executed.text}); "
@@ -179,7 +174,7 @@ def carryover_mismatch(ctx: CheckContext) -> Iterator[Finding]:
 @rule("years.budget_swing", Severity.INFO, needs_previous=True)
 def budget_swing(ctx: CheckContext) -> Iterator[Finding]:
     """全年预算数较上年变动超过一半（默认 50%，可配置），提示核对资金来源与绩效目标是否同步调整（§7.4）。"""
-    before, now = _previous(ctx).funding.budget.total, ctx.report.funding.budget.total
+    before, now = previous_report(ctx).funding.budget.total, ctx.report.funding.budget.total
     if before is None or now is None or not before.value or now.value is None:
         return
     change = now.value / before.value - 1
@@ -206,7 +201,7 @@ def target_flat_after_overachievement(ctx: CheckContext) -> Iterator[Finding]:
             continue
         assert pair.before.target and pair.before.actual and pair.now.target
         yield ctx.finding(
-            f"{_label(pair.now)}：{_year(_previous(ctx))}指标值 {pair.before.target.text}、"
+            f"{_label(pair.now)}：{year_zh(previous_report(ctx))}指标值 {pair.before.target.text}、"
             f"实际 {pair.before.actual.text}"
             f"（{pair.before_attainment.ratio:.2f} 倍），本年指标值 {pair.now.target.text} 未提高",
             f"{pair.now.name}: last year {pair.before.actual.text} against {pair.before.target.text}; "
@@ -229,7 +224,8 @@ def target_below_last_actual(ctx: CheckContext) -> Iterator[Finding]:
         if values is None or values[0] >= values[1] - EPSILON or targets[1] > targets[0] + EPSILON:
             continue
         yield ctx.finding(
-            f"{_label(pair.now)}：本年指标值 {target.text} 低于{_year(_previous(ctx))}实际完成 {last_actual.text}",
+            f"{_label(pair.now)}：本年指标值 {target.text} "
+            f"低于{year_zh(previous_report(ctx))}实际完成 {last_actual.text}",
             f"{pair.now.name}: this year's target {target.text} is below last year's actual {last_actual.text}",
             pair.refs(ctx, "before.actual", "now.target"),
             expected=values[1],
@@ -251,7 +247,7 @@ def target_lowered_after_miss(ctx: CheckContext) -> Iterator[Finding]:
             continue
         assert pair.before.target and pair.before.actual and pair.now.target
         yield ctx.finding(
-            f"{_label(pair.now)}：{_year(_previous(ctx))}未完成（指标值 {pair.before.target.text}，实际 "
+            f"{_label(pair.now)}：{year_zh(previous_report(ctx))}未完成（指标值 {pair.before.target.text}，实际 "
             f"{pair.before.actual.text}），本年指标值放宽为 {pair.now.target.text}",
             f"{pair.now.name}: missed last year ({pair.before.actual.text} against {pair.before.target.text}); "
             f"this year's target was relaxed to {pair.now.target.text}",
@@ -264,7 +260,7 @@ def target_lowered_after_miss(ctx: CheckContext) -> Iterator[Finding]:
 @rule("years.dropped_after_miss", Severity.WARNING, needs_previous=True)
 def dropped_after_miss(ctx: CheckContext) -> Iterator[Finding]:
     """上年未完成的指标本年不再出现（Y05）。本年报告未完整读取时只作提示：指标可能在未读部分。"""
-    previous = _previous(ctx)
+    previous = previous_report(ctx)
     status = reading_status(ctx.report)
     if status in (ReadingStatus.NOTHING, ReadingStatus.FAILED):
         return
@@ -274,7 +270,7 @@ def dropped_after_miss(ctx: CheckContext) -> Iterator[Finding]:
             continue
         assert indicator.target is not None and indicator.actual is not None
         yield ctx.finding(
-            f"{_label(indicator)}：{_year(previous)}未完成（指标值 {indicator.target.text}，"
+            f"{_label(indicator)}：{year_zh(previous)}未完成（指标值 {indicator.target.text}，"
             f"实际 {indicator.actual.text}），"
             "本年报告不再列出该指标" + ("" if status == ReadingStatus.READ else "（本年报告未完整读取，请核对）"),
             f"{indicator.name} missed its target last year and is no longer reported",
@@ -307,7 +303,7 @@ def copied_actual(ctx: CheckContext) -> Iterator[Finding]:
         if _exactly_at_target(pair.before) and _exactly_at_target(pair.now):
             continue
         yield ctx.finding(
-            f"{_label(pair.now)}：实际完成值 {now.text} 与{_year(_previous(ctx))}（{before.text}）完全相同，"
+            f"{_label(pair.now)}：实际完成值 {now.text} 与{year_zh(previous_report(ctx))}（{before.text}）完全相同，"
             "请核实是否照抄上年",
             f"{pair.now.name}: the actual {now.text} is exactly last year's ({before.text})",
             pair.refs(ctx, "before.actual", "now.actual"),
@@ -346,62 +342,10 @@ def count_jump(ctx: CheckContext) -> Iterator[Finding]:
         if _jump_explained(pair.now, ctx.text, ctx.report.indicators):
             continue
         yield ctx.finding(
-            f"{_label(pair.now)}：实际完成值由{_year(_previous(ctx))}的 {before.text} 变为 {now.text}"
+            f"{_label(pair.now)}：实际完成值由{year_zh(previous_report(ctx))}的 {before.text} 变为 {now.text}"
             f"（{new / old:.1f} 倍），报告未说明原因",
             f"{pair.now.name}: the actual went from {before.text} to {now.text} ({new / old:.1f}×) without explanation",
             pair.refs(ctx, "before.actual", "now.actual"),
             expected=old,
             found=new,
-        )
-
-
-# --- narrative -----------------------------------------------------------------------------------
-
-
-def paragraphs(text: str, min_chars: int) -> list[tuple[int, int]]:
-    """Spans of the prose lines long enough to judge (table rows and lines of figures left out)."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for match in [*_PARAGRAPH_STOP.finditer(text), None]:
-        end = match.start() if match else len(text)
-        line = text[start:end].strip()
-        long_prose = len(line) >= min_chars and "|" not in line
-        if long_prose and len(_DIGITS.findall(line)) <= _NUMBER_SHARE_MAX * len(line):
-            left = start + (len(text[start:end]) - len(text[start:end].lstrip()))
-            spans.append((left, left + len(line)))
-        start = match.end() if match else len(text)
-    return spans
-
-
-@rule("years.copied_narrative", Severity.WARNING, needs_text=True, needs_previous=True)
-def copied_narrative(ctx: CheckContext) -> Iterator[Finding]:
-    """整段文字（情况说明、存在问题、改进措施）与上年报告几乎相同（相似度 ≥ 95%，可配置；§7.4）。"""
-    assert ctx.text is not None and ctx.previous_text is not None
-    minimum = ctx.config.years_narrative_min_chars
-    before_spans = paragraphs(ctx.previous_text, minimum)
-    choices = [ctx.previous_text[a:b] for a, b in before_spans]
-    if not choices:
-        return
-    cutoff = ctx.config.years_copied_similarity
-    for start, end in paragraphs(ctx.text, minimum):
-        best = process.extractOne(ctx.text[start:end], choices, scorer=fuzz.ratio, score_cutoff=cutoff)
-        if best is None:
-            continue
-        _, score, index = best
-        old_start, old_end = before_spans[index]
-        previous = _previous(ctx)
-        yield ctx.finding(
-            f"本段与{_year(previous)}报告的一段文字相似度 {score:.0f}%，请核实是否照抄上年",
-            f"this paragraph is {score:.0f}% similar to one of last year's report",
-            [
-                FigureRef(path="text", text=ctx.text[start:end], span=Span(start=start, end=end), year=ctx.report.year),
-                FigureRef(
-                    path="text",
-                    text=ctx.previous_text[old_start:old_end],
-                    span=Span(start=old_start, end=old_end),
-                    year=previous.year,
-                    source_path=previous.source.path,
-                ),
-            ],
-            found=round(score, 1),
         )

@@ -6,7 +6,8 @@ and the verbatim text of a figure sits beside its value so a reader can see what
 
 Every table starts with the same key columns — 报告序号, 文件, 地区, 年度, 资金名称, 读取状态 — so any sheet
 pivots by region, year or fund on its own, and no row of a report that was not (fully) read looks like a
-clean one. A figure a check of the extraction doubts is named in the row's 存疑 column.
+clean one. A figure a check of the extraction doubts is named in the row's 存疑 column; reviewers'
+corrections fill the 更正 columns (`corrected_cells`).
 """
 
 from __future__ import annotations
@@ -15,16 +16,22 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from jixiao.model import STATUS_ZH, Figure, Finding, FundingLine, ReadingStatus, Report, Severity, reading_status
+from jixiao.review.corrected_cells import (
+    corrected_text,
+    corrected_value,
+    correction,
+    corrections_under,
+    document_review,
+)
 from jixiao.review.decisions import DISMISS_REASONS_ZH, finding_key
 from jixiao.review.figure_words import SOURCE_ZH, TOTAL_ZH, describe, describe_ref, suspect_paths
-from jixiao.review.states import STATE_ZH, DocumentReview, ReviewedResult, ReviewItem, State
+from jixiao.review.states import STATE_ZH, ReviewItem, State
 from jixiao.store import StoredFailure, StoredResult
 
 Cell = str | int | float | None
 Row = list[Cell]
 
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
-REMOVED = "（删除）"
 LINE_ZH = {"initial": "年初预算", "budget": "预算", "allocated": "下达", "executed": "执行"}  # the 环节 column
 
 
@@ -50,48 +57,6 @@ def _value(figure: Figure | None) -> float | None:
 
 def _text(figure: Figure | None) -> str | None:
     return None if figure is None else figure.text
-
-
-def _review(result: StoredResult) -> DocumentReview | None:
-    return result.review if isinstance(result, ReviewedResult) else None
-
-
-def _correction(result: StoredResult, path: str) -> tuple[bool, Figure | None]:
-    """Whether a reviewer corrected the figure at `path`, and the figure they set (None: removed)."""
-    review = _review(result)
-    decision = review.corrected.applied.get(path) if review else None
-    if decision is None or decision.correction is None:
-        return False, None
-    return True, decision.correction.after
-
-
-def _corrected_value(result: StoredResult, path: str) -> float | None:
-    figure = _correction(result, path)[1]
-    return figure.value if figure is not None else None
-
-
-def _corrected_text(result: StoredResult, path: str) -> str | None:
-    corrected, figure = _correction(result, path)
-    if not corrected:
-        return None
-    return figure.text if figure is not None else REMOVED
-
-
-def _corrections_under(result: StoredResult, prefix: str) -> str | None:
-    """The corrections of one item's figures in a line: `actual: 1750人 → 1705人；weight: 10 → （删除）`."""
-    review = _review(result)
-    if review is None:
-        return None
-    lines = [
-        f"{path.removeprefix(prefix)}: {_shown(d.correction.before)} → {_shown(d.correction.after)}"
-        for path, d in review.corrected.applied.items()
-        if path.startswith(prefix) and d.correction is not None
-    ]
-    return "；".join(lines) or None
-
-
-def _shown(figure: Figure | None) -> str:
-    return figure.text if figure is not None else REMOVED
 
 
 def worst_severity(findings: list[Finding]) -> str | None:
@@ -160,7 +125,7 @@ def _report_rows(result: StoredResult) -> Iterator[Row]:
 
 def _review_summary(result: StoredResult) -> Row:
     """Findings still waiting for a reviewer, and who has reviewed the report."""
-    review = _review(result)
+    review = document_review(result)
     if review is None:
         return [None, None]
     return [sum(1 for item in review.items if item.state is State.OPEN), "、".join(review.reviewers) or None]
@@ -176,7 +141,7 @@ def _funding_rows(result: StoredResult) -> Iterator[Row]:
     for line_name, line_zh in LINE_ZH.items():
         line: FundingLine = getattr(report.funding, line_name)
         total = f"funding.{line_name}.total"
-        if line.total is not None or _correction(result, total)[0]:
+        if line.total is not None or correction(result, total)[0]:
             yield [
                 *key,
                 line_zh,
@@ -184,8 +149,8 @@ def _funding_rows(result: StoredResult) -> Iterator[Row]:
                 TOTAL_ZH,
                 _value(line.total),
                 _text(line.total),
-                _corrected_value(result, total),
-                _corrected_text(result, total),
+                corrected_value(result, total),
+                corrected_text(result, total),
                 _suspect(doubted, report, total),
             ]
         for index, part in enumerate(line.by_source):
@@ -197,8 +162,8 @@ def _funding_rows(result: StoredResult) -> Iterator[Row]:
                 part.name,
                 part.amount.value,
                 part.amount.text,
-                _corrected_value(result, amount),
-                _corrected_text(result, amount),
+                corrected_value(result, amount),
+                corrected_text(result, amount),
                 _suspect(doubted, report, amount, amount.removesuffix(".amount")),
             ]
 
@@ -213,9 +178,9 @@ def _spending_rows(result: StoredResult) -> Iterator[Row]:
             _text(item.amount),
             _value(item.share),
             _text(item.share),
-            _corrected_value(result, f"spending[{index}].amount"),
-            _corrected_value(result, f"spending[{index}].share"),
-            _corrections_under(result, f"spending[{index}]."),
+            corrected_value(result, f"spending[{index}].amount"),
+            corrected_value(result, f"spending[{index}].share"),
+            corrections_under(result, f"spending[{index}]."),
             _suspect(doubted, report, f"spending[{index}].amount", f"spending[{index}].share"),
         ]
 
@@ -244,16 +209,16 @@ def _indicator_rows(result: StoredResult) -> Iterator[Row]:
             _value(item.weight),
             _value(item.score),
             item.deviation_reason,
-            _corrected_value(result, f"{here}.target"),
-            _corrected_value(result, f"{here}.actual"),
-            _corrected_value(result, f"{here}.completion"),
-            _corrections_under(result, f"{here}."),
+            corrected_value(result, f"{here}.target"),
+            corrected_value(result, f"{here}.actual"),
+            corrected_value(result, f"{here}.completion"),
+            corrections_under(result, f"{here}."),
             _suspect(doubted, report, *(f"{here}.{field}" for field in _INDICATOR_FIELDS)),
         ]
 
 
 def _finding_rows(result: StoredResult) -> Iterator[Row]:
-    review = _review(result)
+    review = document_review(result)
     items = {item.key: item for item in review.items} if review else {}
     stored = {finding_key(finding) for finding in result.findings}
     rechecked = review is not None and bool(review.corrected.applied)

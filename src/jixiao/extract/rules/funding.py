@@ -9,7 +9,8 @@ a change or a standard is no line; several different amounts for one line in a s
 (提前下达…、下达…) and none of them is the line's total unless one is their stated sum.
 
 Document titles 《…》 and numbers 〔2021〕15号 are masked first: `关于下达…预算的通知` is no 下达.
-The 其中 / 包括 / 分别为 lists that follow a total are read by `money_lists`.
+The 其中 / 包括 / 分别为 lists that follow a total are read by `money_lists`; sources stated by sentences about
+one source or by clauses naming a level, by `source_clauses`.
 """
 
 from __future__ import annotations
@@ -20,10 +21,6 @@ from dataclasses import dataclass, field
 from jixiao.extract.rules.added_budget import read_added_budget
 from jixiao.extract.rules.amount_clauses import (
     AMOUNT,
-    LINES,
-    MONEY_NOUN,
-    SUM_TOLERANCE,
-    VERB,
     Amount,
     clause_start,
     head_amounts,
@@ -33,8 +30,16 @@ from jixiao.extract.rules.amount_clauses import (
 )
 from jixiao.extract.rules.colon_lists import colon_list, listed_before
 from jixiao.extract.rules.figures import WEIGHT_SCORE, figure_at, money_at
-from jixiao.extract.rules.money_lists import MoneyList, about_equal, attach_lists, list_in, quoted_parts
+from jixiao.extract.rules.list_splits import attach_lists
+from jixiao.extract.rules.money_lists import MoneyList, about_equal, list_in, quoted_parts
 from jixiao.extract.rules.sentences import SentenceEnds
+from jixiao.extract.rules.source_clauses import (
+    add_level_rows,
+    add_source_rows,
+    drop_partial_subject_rows,
+    level_clauses,
+    subject_source,
+)
 from jixiao.extract.rules.summed_parts import (
     MIN_AMOUNTS,
     amounts_in,
@@ -47,7 +52,7 @@ from jixiao.extract.rules.summed_parts import (
 from jixiao.extract.rules.unstated_budget import unstated_budget
 from jixiao.extract.rules.used_for import circled_uses, used_for_parts
 from jixiao.model import Funding, FundingLine, SourceAmount, SpendingItem
-from jixiao.vocabulary import FUNDING_VERBS, source_of
+from jixiao.vocabulary import source_of
 
 _PERCENT = r"\d+(?:\.\d+)?[ \t]?%"  # `87.46 %`: a space a converter put before the sign
 _RATE = re.compile(rf"(?:预算执行率|资金执行率|执行率|支付率)(?:为|达到|达|是)?(?P<rate>{_PERCENT})")
@@ -56,7 +61,6 @@ _INDICATOR_SECTION = re.compile(
     r"(?:[^\n，,。]{0,6}绩效指标(?:完成情况|.{0,6}分析)(?:分析)?(?:$|[。:：\s])|数量指标)"
 )  # a heading: `(三)绩效指标完成情况分析`, never `…对全部绩效指标完成情况开展了核查`
 _DIGIT = re.compile(r"\d")
-_SOURCE_SUBJECT = re.compile(r"^\s*(?:\d{4}年度?)?[，,]?\s*")
 _WHOLE_OF_ONE_SOURCE = re.compile(r"[，,]\s*(?:全部|均)(?:为|是|系)(?P<name>[^，,。；;]{2,14}?资金)")
 
 
@@ -68,7 +72,7 @@ def _funding_text_end(text: str) -> int:
 
 
 @dataclass
-class _Reading:
+class Reading:
     text: str
     plain: str
     funding: Funding
@@ -82,7 +86,7 @@ class _Reading:
 
 
 def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
-    reading = _Reading(text=text, plain=masked(text), funding=Funding(), spending=[])
+    reading = Reading(text=text, plain=masked(text), funding=Funding(), spending=[])
     limit = _funding_text_end(text)
     lists: list[MoneyList] = []
     unsummed: list[SpendingItem] = []  # the parts of colon lists with no total: the spending if nothing else is
@@ -112,8 +116,8 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
             lists.extend(_read_sentence(reading, position, end))
         position = end + 1
     attach_lists(text, lists, reading.funding, reading.spending)
-    _drop_partial_subject_rows(reading.funding)
-    _add_level_rows(reading)
+    drop_partial_subject_rows(reading.funding)
+    add_level_rows(reading)
     read_added_budget(text, reading.plain, limit, reading.funding)  # 预算X，其中年初预算A，追加B
     if len(reading.rates) > 1:  # `某补助资金…预算执行率100%。另一补助资金…预算执行率0%`: each a part's, none the fund's
         reading.funding.execution_rate = None
@@ -132,7 +136,7 @@ _COLON_REACH = 45  # chars from a sentence's start to the colon (or the 用于) 
 _NUMBER_REACH = 40  # chars from a sentence's start to the `(1)` of a numbered list of parts
 
 
-def _numbered_parts(reading: _Reading, start: int, end: int, limit: int) -> MoneyList | None:
+def _numbered_parts(reading: Reading, start: int, end: int, limit: int) -> MoneyList | None:
     """`(1)A经费50万元。(2)B经费20万元。…` after a line's total: its parts (see summed_parts)."""
     one = reading.plain.find("1", start, min(end, start + _NUMBER_REACH))
     if one < 0 or AMOUNT.search(reading.plain, start, one):
@@ -146,7 +150,7 @@ def _numbered_parts(reading: _Reading, start: int, end: int, limit: int) -> Mone
     return numbered_parts(reading.text, reading.plain, start, limit, totals)
 
 
-def _summed_sources(reading: _Reading, start: int, end: int) -> list[MoneyList] | None:
+def _summed_sources(reading: Reading, start: int, end: int) -> list[MoneyList] | None:
     """A sentence opening with source-named amounts and their sum: the line's total and its sources (a line
     already read keeps what it has); the rest of the sentence is read as a sentence. None: no such start."""
     if reading.text.find("计", start, end) < 0:
@@ -165,7 +169,7 @@ def _summed_sources(reading: _Reading, start: int, end: int) -> list[MoneyList] 
     return _read_sentence(reading, found.whole[1], end) if found.whole[1] < end else []
 
 
-def _summed_parts(reading: _Reading, start: int, end: int) -> MoneyList | None:
+def _summed_parts(reading: Reading, start: int, end: int) -> MoneyList | None:
     """A sentence of named amounts that add up to the sum stated after them (the sum's clause says the line)
     or to a line's total stated before: one list, not amounts of lines."""
     text, plain = reading.text, reading.plain
@@ -183,27 +187,7 @@ def _summed_parts(reading: _Reading, start: int, end: int) -> MoneyList | None:
     return parts_after_whole(text, plain, start, amounts, totals)
 
 
-_SUBJECT_ROW = "narrative.source_sentence"
-
-
-def _drop_partial_subject_rows(funding: Funding) -> None:
-    """Rows from sentences about one source stand only when together they make up the line's total
-    (`中央…预算400万元…地方…预算112.4万元` under 512.4): one source's money alone is no split, but it is the
-    line's total when the report states no other."""
-    for line in ("initial", "budget", "allocated", "executed"):
-        block: FundingLine = getattr(funding, line)
-        rows = [row for row in block.by_source if row.amount.found_by == _SUBJECT_ROW]
-        if not rows:
-            continue
-        total = block.total.value if block.total is not None else None
-        parts = sum(row.amount.value or 0 for row in rows)
-        if len(rows) < 2 or total is None or abs(parts - total) > SUM_TOLERANCE * max(abs(total), 1):
-            block.by_source = [row for row in block.by_source if row.amount.found_by != _SUBJECT_ROW]
-            if total is None and len(rows) == 1:  # `中央财政某补助资金下达我区111万元…` and no other total
-                block.total = rows[0].amount.model_copy(update={"found_by": "narrative.funding"})
-
-
-def _read_sentence(reading: _Reading, start: int, end: int) -> list[MoneyList]:
+def _read_sentence(reading: Reading, start: int, end: int) -> list[MoneyList]:
     text, plain = reading.text, reading.plain
     if not _DIGIT.search(text, start, end):
         return []  # no amount, no list, no rate: a sentence without a digit reads as nothing
@@ -214,8 +198,8 @@ def _read_sentence(reading: _Reading, start: int, end: int) -> list[MoneyList]:
     if (batched := batched_parts(text, plain, start, end)) is not None:  # the batches' parts, not the batches
         found = [lst for lst in found if lst.end <= batched.start or lst.start >= batched.end] + [batched]
     amounts = head_amounts(text, plain, start, end, [(item.start, item.end) for item in found])
-    if _subject_source(plain, start, amounts) is not None:
-        _add_source_rows(reading, start, amounts)
+    if subject_source(plain, start, amounts) is not None:
+        add_source_rows(reading, start, amounts)
         return []
     totals = totals_of(amounts)
     if not totals and reading.funding.budget.total is None:  # `…资金1293.5万元，其中…` with no verb
@@ -223,7 +207,7 @@ def _read_sentence(reading: _Reading, start: int, end: int) -> list[MoneyList]:
     for line, amount in totals.items():
         _set_total(reading, line, amount, end)
         _whole_of_earlier_parts(reading, line, amount, amounts)
-    _level_clauses(reading, amounts, totals, start)
+    level_clauses(reading, amounts, totals, start)
     if totals:
         reading.current = list(totals)[-1]
         reading.current_span = (totals[reading.current].start, totals[reading.current].end)
@@ -253,7 +237,7 @@ def _line_before(money_list: MoneyList, totals: dict[str, Amount], current: str 
     return current if money_list.opens_sentence else None
 
 
-def _whole_of_earlier_parts(reading: _Reading, line: str, amount: Amount, amounts: list[Amount]) -> None:
+def _whole_of_earlier_parts(reading: Reading, line: str, amount: Amount, amounts: list[Amount]) -> None:
     """`下达我市A补助40万元，下达我市B补助2万元。…某资金下达42万元`: the line's total was set from a sentence
     that gave the money out in parts, and a later amount of the line is what those parts add up to: the whole
     is the total, the first part was not."""
@@ -269,7 +253,7 @@ def _whole_of_earlier_parts(reading: _Reading, line: str, amount: Amount, amount
         reading.set_among[line] = []
 
 
-def _set_total(reading: _Reading, line: str, amount: Amount, end: int) -> None:
+def _set_total(reading: Reading, line: str, amount: Amount, end: int) -> None:
     block: FundingLine = getattr(reading.funding, line)
     figure = money_at(reading.text, amount.start, amount.end, "narrative.funding")
     if block.total is None:
@@ -280,75 +264,10 @@ def _set_total(reading: _Reading, line: str, amount: Amount, end: int) -> None:
                 block.by_source.append(SourceAmount(source=source, name=whole["name"], amount=figure.model_copy()))
 
 
-def _subject_source(plain: str, start: int, amounts: list[Amount]) -> object | None:
-    """The source a sentence is about (`中央财政资金预算400万元，执行380.5万元`), or None."""
-    lines = [amount for amount in amounts if amount.line]
-    if not lines:
-        return None
-    first_verb = min(
-        (match.start() for line in LINES for match in VERB[line].finditer(plain, start, lines[0].start)),
-        default=lines[0].start,
-    )
-    subject = _SOURCE_SUBJECT.sub("", plain[start:first_verb]).strip(" ，,：:")
-    if not subject or not MONEY_NOUN.search(subject):  # `中央下达…3万元` is a total, its actor no source
-        return None
-    return source_of(subject)
-
-
-def _add_source_rows(reading: _Reading, start: int, amounts: list[Amount]) -> None:
-    first = min(amount.start for amount in amounts if amount.line)
-    verb = re.search("|".join(FUNDING_VERBS.values()), reading.plain[start:first])
-    name = reading.text[start : start + verb.start() if verb else first]  # as printed, not as masked
-    name = _SOURCE_SUBJECT.sub("", name).strip(" ，,：:")
-    source = source_of(name)
-    if source is None:
-        return
-    for line, amount in totals_of(amounts).items():
-        block: FundingLine = getattr(reading.funding, line)
-        figure = money_at(reading.text, amount.start, amount.end, _SUBJECT_ROW)
-        block.by_source.append(SourceAmount(source=source, name=name, amount=figure))
-
-
-# `2023年省级下拨某护理费2.76万元；市级下拨某护理费2.76万元`: each clause names the level that gave the money
-_LEVEL_VERB = re.compile(
-    r"\s*(?:(?:19|20)\d{2}年度?[，,]?\s*)?(?P<level>中央|自治区|省级|市级|州级|县级|区级|省|市|州|县)(?:财政)?"
-    r"(?:下拨|下达|拨付|安排)"
-)
-
-
-def _level_clauses(reading: _Reading, amounts: list[Amount], totals: dict[str, Amount], start: int) -> None:
-    for amount in amounts:
-        if amount.line is None or amount.line in totals:
-            continue
-        level = _LEVEL_VERB.match(reading.plain, clause_start(reading.plain, start, amount.start), amount.start)
-        if level:
-            reading.level_rows.append((amount.line, level["level"], amount))
-
-
-def _add_level_rows(reading: _Reading) -> None:
-    """Level clauses are a line's sources when the line has no other split, each level once, and they make
-    up the line's total if one is stated (batches from one level are no split)."""
-    for line in ("budget", "allocated", "executed"):
-        rows = [(level, amount) for row_line, level, amount in reading.level_rows if row_line == line]
-        block: FundingLine = getattr(reading.funding, line)
-        sources = [source_of(level) for level, _ in rows]
-        if block.by_source or len(rows) < 2 or None in sources or len(set(sources)) < len(rows):
-            continue
-        total = block.total.value if block.total is not None else None
-        parts = sum(amount.value or 0 for _, amount in rows)
-        if total is not None and abs(parts - total) > SUM_TOLERANCE * max(abs(total), 1):
-            continue
-        for (level, amount), source in zip(rows, sources, strict=True):
-            figure = money_at(reading.text, amount.start, amount.end, "narrative.level_rows")
-            block.by_source.append(SourceAmount(source=source, name=level, amount=figure))  # type: ignore[arg-type]
-
-
 _RATE_TOLERANCE = 0.5  # percentage points: the rate a report prints is rounded
 
 
-def _executed_by_rate(
-    reading: _Reading, amounts: list[Amount], totals: dict[str, Amount], start: int, end: int
-) -> None:
+def _executed_by_rate(reading: Reading, amounts: list[Amount], totals: dict[str, Amount], start: int, end: int) -> None:
     """`项目资金共1860万元，…已完成拨付1804.20万元，执行率97%`: 拨付 says neither line, but the sentence's
     rate does — the amount that over the budget gives the printed rate is the executed one. A sentence with
     no total of its own (`目前已拨付补助资金600万元，…，实际支出率40%`) takes the budget (or else the
@@ -375,7 +294,7 @@ def _executed_by_rate(
 _SPENT_RATE = re.compile(rf"实际支出率(?:为|达到|达|是)?(?P<rate>{_PERCENT})")
 
 
-def _rate_base(reading: _Reading, totals: dict[str, Amount]) -> float | None:
+def _rate_base(reading: Reading, totals: dict[str, Amount]) -> float | None:
     """The whole a sentence's rate is taken of: its own budget, or, with no total of its own, the budget or
     allocation read before."""
     if totals:
@@ -388,7 +307,7 @@ def _rate_base(reading: _Reading, totals: dict[str, Amount]) -> float | None:
     return None
 
 
-def _read_rate(reading: _Reading, start: int, end: int) -> None:
+def _read_rate(reading: Reading, start: int, end: int) -> None:
     funding, text = reading.funding, reading.text
     rate = _RATE.search(text, start, end)
     if rate is None:

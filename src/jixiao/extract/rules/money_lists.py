@@ -9,7 +9,8 @@ splits; a list of other named parts gives spending items. Nothing else is read: 
 (`2021年11月提前下达5,240万元、2022年12月下达1,310万元`), of project groups (`项目64个财政资金2716.45万元`),
 of incomes and changes, a mixed list, or a list that splits an amount other than the line's total. A
 list is read once (brackets and the 其中 inside them are one list), and two lists of the same parts (the
-预期 list and the 完成 list) are one list of spending: the one of the money spent.
+预期 list and the 完成 list) are one list of spending: the one of the money spent. Lists are found here and
+attached to their lines in `list_splits`.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from jixiao.extract.rules.figures import amount_in_wan, figure_at, money_at
-from jixiao.model import Funding, FundingLine, FundSource, SourceAmount, SpendingItem
+from jixiao.extract.rules.figures import amount_in_wan, money_at
+from jixiao.model import Funding, FundSource, SpendingItem
 from jixiao.scan import skipping
 from jixiao.vocabulary import FUNDING_VERBS, NOT_A_FUNDING_LINE, SUM_WORDS, source_of
 
@@ -46,13 +47,12 @@ _SUM = re.compile(rf"[，,]\s*(?:{SUM_WORDS})")
 # `…其他资金712.3万元2023年支出1985.6万元，其中…`: a year's digits are no name, its 年 leads the next head
 _VERB_FIRST = re.compile(r"^(?:年度?)?(?:全年|实际|累计|已|共)*(?:" + "|".join(FUNDING_VERBS.values()) + ")")
 _SUM_FIRST = re.compile(r"^(?:共计|合计|总计)")
-_GIVEN_TO = re.compile(r"^(?:下达|分配|下拨)(?=[^\d]{2})")
+GIVEN_TO = re.compile(r"^(?:下达|分配|下拨)(?=[^\d]{2})")
 _BATCH = re.compile(r"下达|拨付|到位|分配|下拨|提前|第[一二三四五六七八九十\d]+批|^[月日号]")
 _NOT_A_PART = re.compile(NOT_A_FUNDING_LINE)
 _NAME_NOISE = re.compile(r"^(?:其中|含|包括|分别为|分别是|安排|以及|和|及)+|(?:合计|共计|共|为|约|计)+$")
 _MEASURE = "个项家户名次批"  # `项目79个财政资金…`: the word after a count is no name
-_GENERIC_NAMES = {"财政资金", "资金", "专项资金", "项目资金", "补助资金", "预算资金", "项目"}
-_PARTS_OVERLAP = 0.5
+GENERIC_NAMES = {"财政资金", "资金", "专项资金", "项目资金", "补助资金", "预算资金", "项目"}
 # what a source's name may hold besides its level: 中央补助资金, 本级财政配套资金, 中央补助飞行经费执行,
 # 中央预算内基建投资
 _MONEY_WORDS = re.compile(
@@ -64,7 +64,6 @@ _LEVEL_WORD = re.compile(
     r"上年结转|以前年度结转|上年结余|结转结余|中央|自治区|省级|省|盟市|市级|州级|市本级|市|州|旗县级?|县级|区级|县|区|旗"
     r"|其他|地方|本年|当年|单位自筹|自筹|社会"
 )
-_SHARED = 5  # names that all restate the fund (中央…高校毕业生“三支一扶”计划补助资金): compared without it
 
 
 @dataclass
@@ -128,7 +127,7 @@ def items_in(text: str, plain: str, start: int, end: int) -> tuple[list[Item], i
         verb = _VERB_FIRST.match(name)
         if verb and not items and level_of(name[verb.end() :]) and _MONEY_WORDS.search(name[verb.end() :]):
             name = name[verb.end() :]  # `…号)下达中央财政资金25.4万元，县财政资金…`: the money's source
-        elif verb and not items and _GIVEN_TO.match(name):
+        elif verb and not items and GIVEN_TO.match(name):
             pass  # `其中下达各县600万元、本级400万元`: where the money went (given_out_first)
         elif verb or _SUM_FIRST.match(name):  # `…，共计下达50.8万元`: the list's whole, after it
             return items, match.start()
@@ -226,7 +225,7 @@ def list_in(text: str, plain: str, start: int, end: int) -> list[MoneyList]:
         if items:
             opens = bool(_OPENING.fullmatch(plain, start, starter.start()))
             sum_after = stop is not None or _SUM_AFTER.match(plain, list_end) is not None
-            given_first = _GIVEN_TO.match(items[0].name) is not None
+            given_first = GIVEN_TO.match(items[0].name) is not None
             found.append(MoneyList(at, list_end, _without_restated_whole(text, items), opens_sentence=opens,
                                    sum_after=sum_after, given_out=given_first,
                                    given_first=given_first))  # fmt: skip
@@ -238,26 +237,8 @@ def list_in(text: str, plain: str, start: int, end: int) -> list[MoneyList]:
 
 def is_part(item: Item) -> bool:
     return not (
-        _BATCH.search(item.name) or _NOT_A_PART.search(item.name) or item.name in _GENERIC_NAMES or len(item.name) < 2
+        _BATCH.search(item.name) or _NOT_A_PART.search(item.name) or item.name in GENERIC_NAMES or len(item.name) < 2
     )
-
-
-def _category(name: str) -> str:
-    bare = re.sub(r"(?:资金)?支出$", "", name)
-    return bare if len(bare) >= 3 else name  # 人员经费支出 → 人员经费; 项目支出 stays
-
-
-def _shared_part(names: list[str]) -> str:
-    """The longest stretch all names hold (the fund they restate), when it is long enough to matter."""
-    if len(names) < 2:
-        return ""
-    first = min(names, key=len)
-    for size in range(len(first), _SHARED - 1, -1):
-        for begin in range(len(first) - size + 1):
-            part = first[begin : begin + size]
-            if all(part in name for name in names):
-                return part
-    return ""
 
 
 def level_of(name: str) -> FundSource | None:
@@ -280,112 +261,6 @@ def _level_length(name: str) -> int:
     return match.end() if match else 0
 
 
-def attach_lists(text: str, lists: list[MoneyList], funding: Funding, spending: list[SpendingItem]) -> None:
-    """Sources and spending from the lists, each to the line whose total it splits."""
-    spent: list[MoneyList] = []  # the lists read as spending, to keep one of two lists of the same parts
-    for money_list in lists:
-        if money_list.line is None or len(money_list.items) < 2:  # `(含…50万元)`: partial
-            continue
-        block: FundingLine = getattr(funding, money_list.line)
-        _drop_balance_tail(text, money_list, block)
-        must_add_up = money_list.cut or money_list.given_first  # cut: items may be lost; 下达…: a batch or more
-        if must_add_up and not _adds_up_to(text, money_list, block.total.value if block.total else None):
-            continue  # a split only when what it shows makes up the whole
-        shared = _shared_part([item.name for item in money_list.items])
-        levels = [level_of(item.name.replace(shared, "") if shared else item.name) for item in money_list.items]
-        if all(levels) and not money_list.given_out:
-            _attach_sources(text, money_list, block, [level for level in levels if level is not None])
-        elif (
-            (money_list.given_out or not any(levels))
-            and _all_parts(text, money_list, block)
-            and _splits_total(text, money_list, block)
-        ):
-            _attach_spending(money_list, spent)
-    for money_list in spent:
-        for item in money_list.items:
-            spending.append(
-                SpendingItem(
-                    category=_category(item.name),
-                    amount=money_at(text, item.start, item.end, "narrative.其中"),
-                    share=figure_at(text, *item.share, "narrative.share") if item.share else None,
-                )
-            )
-
-
-_BALANCE = re.compile(r"结余|结转|节余|余额")
-
-
-def _drop_balance_tail(text: str, money_list: MoneyList, block: FundingLine) -> None:
-    """`支出76万元，其中基本支出70万元，项目支出6万元，结余结转0万元`: the balance closing the list is what was not
-    spent, no part of it; dropped when the parts before it make up the line's total."""
-    items = money_list.items
-    kept = len(items)
-    while kept and _BALANCE.search(items[kept - 1].name):
-        kept -= 1
-    if kept == len(items) or kept < _MIN_PARTS:
-        return
-    rest = MoneyList(money_list.start, items[kept - 1].end, items[:kept], money_list.opens_sentence)
-    if _adds_up_to(text, rest, block.total.value if block.total else None):
-        money_list.items = items[:kept]
-
-
-def _adds_up_to(text: str, money_list: MoneyList, total: float | None) -> bool:
-    parts = sum_of(text, money_list.items) if total is not None else None
-    return total is not None and parts is not None and about_equal(parts, total)
-
-
-def _all_parts(text: str, money_list: MoneyList, block: FundingLine) -> bool:
-    """Every item names a part; a generic name among named parts (一般项目资金…，专项资金360万元，…) is one too
-    when the list adds up to the total it splits."""
-    items = money_list.items
-    if money_list.given_first:  # `下达各县…`: the destination after the verb names the part
-        items = [Item(_GIVEN_TO.sub("", items[0].name), items[0].start, items[0].end), *items[1:]]
-    generic = [item for item in items if not is_part(item)]
-    if not generic:
-        return True
-    return (
-        len(generic) < len(money_list.items)
-        and all(item.name in _GENERIC_NAMES for item in generic)
-        and _adds_up_to(text, money_list, block.total.value if block.total else None)
-    )
-
-
-def _splits_total(text: str, money_list: MoneyList, block: FundingLine) -> bool:
-    """The list splits the line's total, not another amount (`支出：836.9万元` after the line is set)."""
-    if block.total is None:
-        return False
-    if money_list.whole is None:
-        return True
-    return amount_in_wan(text[slice(*money_list.whole)]) == block.total.value
-
-
-def _attach_sources(text: str, money_list: MoneyList, block: FundingLine, levels: list[FundSource]) -> None:
-    if block.total is None:
-        return
-    if money_list.whole is not None and amount_in_wan(text[slice(*money_list.whole)]) != block.total.value:
-        parts = {amount_in_wan(text[item.start : item.end]) for item in money_list.items}
-        if block.total.value not in parts:
-            return  # the list splits some other amount
-        whole = money_at(text, *money_list.whole, "narrative.funding")
-        block.total, block.by_source = whole, []  # the whole beats its part (中央7,260 within 共计10,930)
-    if block.by_source:
-        return
-    for item, level in zip(money_list.items, levels, strict=True):
-        amount = money_at(text, item.start, item.end, "narrative.sources")
-        block.by_source.append(SourceAmount(source=level, name=item.name, amount=amount))
-
-
-def _attach_spending(money_list: MoneyList, spent: list[MoneyList]) -> None:
-    money_list.names = {item.name for item in money_list.items}
-    for index, earlier in enumerate(spent):
-        overlap = len(earlier.names & money_list.names) / max(len(money_list.names), 1)
-        if overlap >= _PARTS_OVERLAP:  # the 预期 list and the 完成 list name the same parts
-            if money_list.line == "executed" and earlier.line != "executed":
-                spent[index] = money_list
-            return
-    spent.append(money_list)
-
-
 _QUOTED_PART = skipping(rf"“(?P<name>[^“”\n]{{4,60}})”\s*[（(](?P<amount>{AMOUNT_PATTERN})[)）]")
 _QUOTED_CUES = ("”(", "”（")
 _LINES = ("allocated", "budget", "executed")
@@ -399,7 +274,7 @@ def quoted_parts(text: str, end: int, funding: Funding) -> list[SpendingItem]:
         return []
     parts = list(_QUOTED_PART.finditer(text, 0, end))
     values = [amount_in_wan(part["amount"]) for part in parts]
-    if len(parts) < _MIN_PARTS or any(value is None for value in values):
+    if len(parts) < MIN_PARTS or any(value is None for value in values):
         return []
     whole = sum(value for value in values if value is not None)
     totals = [getattr(funding, line).total for line in _LINES]
@@ -411,4 +286,4 @@ def quoted_parts(text: str, end: int, funding: Funding) -> list[SpendingItem]:
     ]
 
 
-_MIN_PARTS = 2
+MIN_PARTS = 2

@@ -1,0 +1,108 @@
+"""A funding line's sources from sentences that name who gave the money, not from a list.
+
+    中央财政资金预算400万元，执行380.5万元；地方财政资金预算112.4万元，执行100万元。
+    2023年省级下拨某补助资金30万元；市级下拨某补助资金12万元。
+
+A sentence about one source (its subject a source of money, `中央财政资金`) gives a row of that source for
+each line it states; clauses that each open with the level that gave the money (`省级下拨…`) give a row per
+level. Precision first: rows of sentences about one source stand only when together they make up the line's
+total (one source's money alone is no split); level rows only for a line with no other split, each level
+once, adding up to the line's total when one is stated.
+The sentence reader (`funding`) calls these as it goes and once at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from jixiao.extract.rules.amount_clauses import LINES, MONEY_NOUN, SUM_TOLERANCE, VERB, Amount, clause_start, totals_of
+from jixiao.extract.rules.figures import money_at
+from jixiao.model import Funding, FundingLine, SourceAmount
+from jixiao.vocabulary import FUNDING_VERBS, source_of
+
+if TYPE_CHECKING:
+    from jixiao.extract.rules.funding import Reading
+
+_SOURCE_SUBJECT = re.compile(r"^\s*(?:\d{4}年度?)?[，,]?\s*")
+_SUBJECT_ROW = "narrative.source_sentence"
+
+
+def drop_partial_subject_rows(funding: Funding) -> None:
+    """Rows from sentences about one source stand only when together they make up the line's total
+    (`中央…预算400万元…地方…预算112.4万元` under 512.4): one source's money alone is no split, but it is the
+    line's total when the report states no other."""
+    for line in ("initial", "budget", "allocated", "executed"):
+        block: FundingLine = getattr(funding, line)
+        rows = [row for row in block.by_source if row.amount.found_by == _SUBJECT_ROW]
+        if not rows:
+            continue
+        total = block.total.value if block.total is not None else None
+        parts = sum(row.amount.value or 0 for row in rows)
+        if len(rows) < 2 or total is None or abs(parts - total) > SUM_TOLERANCE * max(abs(total), 1):
+            block.by_source = [row for row in block.by_source if row.amount.found_by != _SUBJECT_ROW]
+            if total is None and len(rows) == 1:  # `中央财政某补助资金下达我区111万元…` and no other total
+                block.total = rows[0].amount.model_copy(update={"found_by": "narrative.funding"})
+
+
+def subject_source(plain: str, start: int, amounts: list[Amount]) -> object | None:
+    """The source a sentence is about (`中央财政资金预算400万元，执行380.5万元`), or None."""
+    lines = [amount for amount in amounts if amount.line]
+    if not lines:
+        return None
+    first_verb = min(
+        (match.start() for line in LINES for match in VERB[line].finditer(plain, start, lines[0].start)),
+        default=lines[0].start,
+    )
+    subject = _SOURCE_SUBJECT.sub("", plain[start:first_verb]).strip(" ，,：:")
+    if not subject or not MONEY_NOUN.search(subject):  # `中央下达…3万元` is a total, its actor no source
+        return None
+    return source_of(subject)
+
+
+def add_source_rows(reading: Reading, start: int, amounts: list[Amount]) -> None:
+    first = min(amount.start for amount in amounts if amount.line)
+    verb = re.search("|".join(FUNDING_VERBS.values()), reading.plain[start:first])
+    name = reading.text[start : start + verb.start() if verb else first]  # as printed, not as masked
+    name = _SOURCE_SUBJECT.sub("", name).strip(" ，,：:")
+    source = source_of(name)
+    if source is None:
+        return
+    for line, amount in totals_of(amounts).items():
+        block: FundingLine = getattr(reading.funding, line)
+        figure = money_at(reading.text, amount.start, amount.end, _SUBJECT_ROW)
+        block.by_source.append(SourceAmount(source=source, name=name, amount=figure))
+
+
+# `2023年省级下拨某护理费2.76万元；市级下拨某护理费2.76万元`: each clause names the level that gave the money
+_LEVEL_VERB = re.compile(
+    r"\s*(?:(?:19|20)\d{2}年度?[，,]?\s*)?(?P<level>中央|自治区|省级|市级|州级|县级|区级|省|市|州|县)(?:财政)?"
+    r"(?:下拨|下达|拨付|安排)"
+)
+
+
+def level_clauses(reading: Reading, amounts: list[Amount], totals: dict[str, Amount], start: int) -> None:
+    for amount in amounts:
+        if amount.line is None or amount.line in totals:
+            continue
+        level = _LEVEL_VERB.match(reading.plain, clause_start(reading.plain, start, amount.start), amount.start)
+        if level:
+            reading.level_rows.append((amount.line, level["level"], amount))
+
+
+def add_level_rows(reading: Reading) -> None:
+    """Level clauses are a line's sources when the line has no other split, each level once, and they make
+    up the line's total if one is stated (batches from one level are no split)."""
+    for line in ("budget", "allocated", "executed"):
+        rows = [(level, amount) for row_line, level, amount in reading.level_rows if row_line == line]
+        block: FundingLine = getattr(reading.funding, line)
+        sources = [source_of(level) for level, _ in rows]
+        if block.by_source or len(rows) < 2 or None in sources or len(set(sources)) < len(rows):
+            continue
+        total = block.total.value if block.total is not None else None
+        parts = sum(amount.value or 0 for _, amount in rows)
+        if total is not None and abs(parts - total) > SUM_TOLERANCE * max(abs(total), 1):
+            continue
+        for (level, amount), source in zip(rows, sources, strict=True):
+            figure = money_at(reading.text, amount.start, amount.end, "narrative.level_rows")
+            block.by_source.append(SourceAmount(source=source, name=level, amount=figure))  # type: ignore[arg-type]
