@@ -31,3 +31,19 @@ def test_a_traditional_script_report_quotes_its_own_budget(tmp_path: Path) -> No
     report = rules_report(tmp_path, "某縣2021年度專項經費預算收入4.5萬元,全年執行7.65萬元。\n")
     budget = report.funding.budget.total
     assert budget is not None and (budget.text, budget.value) == ("4.5萬元", 4.5)
+
+
+def test_a_results_title_run_into_its_paragraph_opens_a_results_section(tmp_path: Path) -> None:
+    raw = (
+        "某项目全年预算数为300万元,执行数为294万元,完成预算的98%。项目绩效目标完成情况:一是全年共计流通图书"
+        "4200册次,送电影下乡85场,参加观影群众逾3多万人次。二是新建农家书屋12家,改造乡村舞台5个。\n"
+    )
+    report = rules_report(tmp_path, raw)
+    rate = report.funding.execution_rate
+    assert rate is not None and rate.text == "98%"
+    assert [(i.name, i.actual.text if i.actual else None) for i in report.indicators] == [
+        ("流通图书", "4200册次"),
+        ("送电影下乡", "85场"),
+        ("新建农家书屋", "12家"),
+        ("改造乡村舞台", "5个"),
+    ]  # the rough count under a bound (逾…多) is left out
