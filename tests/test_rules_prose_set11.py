@@ -47,3 +47,26 @@ def test_a_results_title_run_into_its_paragraph_opens_a_results_section(tmp_path
         ("新建农家书屋", "12家"),
         ("改造乡村舞台", "5个"),
     ]  # the rough count under a bound (逾…多) is left out
+
+
+def test_headings_on_the_moneys_arrival_and_use_say_the_lines_the_sentences_leave_out(tmp_path: Path) -> None:
+    raw = (
+        "二、资金使用及管理情况\n(一)资金到位情况\n该项目2022年度财政资金48.5万元,其中办公经费30万元,"
+        "人员补助18.5万元。\n(二)资金使用情况\n该项目资金48.5万元全部用于保障某站日常运转。\n"
+    )
+    funding = rules_report(tmp_path, raw).funding
+    allocated, executed = funding.allocated.total, funding.executed.total
+    assert funding.budget.total is None
+    assert allocated is not None and allocated.text == "48.5万元"
+    assert executed is not None and executed.text == "48.5万元"
+
+
+def test_without_such_headings_the_unstated_amount_is_the_budget_and_a_use_no_spending(tmp_path: Path) -> None:
+    raw = (
+        "一、项目概况\n该项目2022年度财政资金48.5万元,其中办公经费30万元,人员补助18.5万元。\n"
+        "该项目资金48.5万元全部用于保障某站日常运转。\n"
+    )
+    funding = rules_report(tmp_path, raw).funding
+    budget = funding.budget.total
+    assert budget is not None and budget.text == "48.5万元"
+    assert (funding.allocated.total, funding.executed.total) == (None, None)

@@ -44,7 +44,7 @@ from jixiao.extract.rules.summed_parts import (
     parts_before_sum,
     sources_before_sum,
 )
-from jixiao.extract.rules.unstated_budget import unstated_budget
+from jixiao.extract.rules.unstated_budget import unstated_budget, unstated_line
 from jixiao.extract.rules.used_for import circled_uses, used_for_parts
 from jixiao.model import Funding, FundingLine, SourceAmount, SpendingItem
 from jixiao.vocabulary import FUNDING_VERBS, source_of
@@ -221,7 +221,8 @@ def _read_sentence(reading: _Reading, start: int, end: int) -> list[MoneyList]:
         return []
     totals = totals_of(amounts)
     if not totals and reading.funding.budget.total is None:  # `…资金1293.5万元，其中…` with no verb
-        totals = {"budget": budget} if (budget := unstated_budget(text, plain, start, amounts, found)) else {}
+        found_budget = unstated_budget(text, plain, start, amounts, found)
+        totals = {unstated_line(text, start): found_budget} if found_budget else {}
     for line, amount in totals.items():
         _set_total(reading, line, amount, end)
         _whole_of_earlier_parts(reading, line, amount, amounts)
