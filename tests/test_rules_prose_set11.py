@@ -70,3 +70,11 @@ def test_without_such_headings_the_unstated_amount_is_the_budget_and_a_use_no_sp
     budget = funding.budget.total
     assert budget is not None and budget.text == "48.5万元"
     assert (funding.allocated.total, funding.executed.total) == (None, None)
+
+
+def test_a_goal_put_with_jiang_is_named_by_its_measure(tmp_path: Path) -> None:
+    raw = "年度绩效目标:一是及时下拨补助资金;二是坚决遏制重大火情发生,将林地受害率控制在0.5‰以内。\n"
+    report = rules_report(tmp_path, raw)
+    assert [(i.name, i.target.text if i.target else None) for i in report.indicators] == [
+        ("林地受害率", "控制在0.5‰以内")
+    ]
