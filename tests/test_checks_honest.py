@@ -61,6 +61,13 @@ def test_executed_at_twice_the_budget_is_a_suspect_not_an_overrun() -> None:
     assert any(f.rule == "extraction.suspect" and "相差过大" in f.message_zh for f in findings)
 
 
+def test_executed_well_over_but_under_twice_the_budget_is_an_overrun() -> None:
+    """A small fund spent at 1.7 times its budget (7.65 against 4.5) is what the report says, not a misread."""
+    findings = run_checks(report(funding=Funding(budget=line("4.5"), executed=line("7.65"))))
+    assert ("funding.executed_within_budget", "error") in _loud(findings)
+    assert not any(f.rule == "extraction.suspect" and "相差过大" in f.message_zh for f in findings)
+
+
 def test_a_source_read_twice_is_a_suspect_not_a_sum_error() -> None:
     funding = Funding(
         budget=line(

@@ -23,7 +23,7 @@ MAX_PERCENT = 1000.0  # % any printed rate can reach (completion of 180 % happen
 MAX_POINTS = 100.0  # a weight or a score on the 100-point scale
 SPREAD = 100.0  # a money figure this many times the report's other amounts was glued from several cells
 MAX_RATIO = 3.0  # budget over executed ×10: a misread total, not a finding
-MAX_OVERRUN = 1.5  # executed over budget: overruns reports print are a few percent; half again is a misread
+MAX_OVERRUN = 2.0  # executed over budget: overruns reports print are a few percent, rarely 1.7×; twice is a misread
 MAX_OVER_WEIGHT = 2.0  # a score over its weight: 12 of 10 is the report's slip; 99 of 10 is the total's column
 MAX_PARTS = 3.0  # parts over their whole: a list sharing out another, larger line reaches 1.7×; 3× is a misread
 

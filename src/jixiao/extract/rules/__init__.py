@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from jixiao.documents import Document
 from jixiao.documents.tables import Table, find_tables
+from jixiao.extract.rules.budget_income import read_budget_income
 from jixiao.extract.rules.count_breakdowns import read_count_breakdowns
 from jixiao.extract.rules.coverage import measure
 from jixiao.extract.rules.cross_foot import confirm_funding_row, confirm_glued_splits
@@ -28,6 +29,7 @@ from jixiao.extract.rules.scored_items import read_scored_items
 from jixiao.extract.rules.scored_lines import read_scored_lines
 from jixiao.extract.rules.spending_details import spending_details
 from jixiao.extract.rules.tables import extract_tables, merge_funding, merge_indicators, program_of
+from jixiao.extract.rules.unstated_budget import spent_in_full
 from jixiao.injection import mark_instructed
 from jixiao.model import ExtractorInfo, Report, SourceInfo
 
@@ -62,6 +64,10 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     found = extract_tables(tables, text, program_of(view))
     prose = _without_tables(view, tables)
     funding, spending = extract_funding(prose)
+    if "预算收入" in prose:  # `预算收入X，全年执行Y`: the budget the grammar reads as an income
+        read_budget_income(prose, funding)
+    if "全部用于" in prose:  # `(二)资金使用情况` then `该项目资金X万元全部用于…`: all of it spent
+        spent_in_full(prose, funding)
     funding = merge_funding(funding, paired_funding(prose))  # a form's label-amount pairs over the sentences
     spending = spending or paired_spending(prose)
     if not spending and "支出内容" in prose:  # Hunan's 支出明细 list: its unit told by the budget (万元)

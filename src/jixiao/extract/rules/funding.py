@@ -49,13 +49,15 @@ from jixiao.extract.rules.summed_parts import (
     parts_before_sum,
     sources_before_sum,
 )
-from jixiao.extract.rules.unstated_budget import unstated_budget
+from jixiao.extract.rules.unstated_budget import unstated_budget, unstated_line
 from jixiao.extract.rules.used_for import circled_uses, used_for_parts
 from jixiao.model import Funding, FundingLine, SourceAmount, SpendingItem
 from jixiao.vocabulary import source_of
 
 _PERCENT = r"\d+(?:\.\d+)?[ \t]?%"  # `87.46 %`: a space a converter put before the sign
-_RATE = re.compile(rf"(?:预算执行率|资金执行率|执行率|支付率)(?:为|达到|达|是)?(?P<rate>{_PERCENT})")
+_RATE = re.compile(
+    rf"(?:预算执行率|资金执行率|执行率|支付率|完成(?:全年)?预算的)(?:为|达到|达|是)?(?P<rate>{_PERCENT})"
+)  # `完成预算的98%`: the share of the budget spent
 _INDICATOR_SECTION = re.compile(
     r"(?m)^[ \t]*(?:[（(]?[一二三四五六七八九十\d]+[、.）)]\s*)?"
     r"(?:[^\n，,。]{0,6}绩效指标(?:完成情况|.{0,6}分析)(?:分析)?(?:$|[。:：\s])|数量指标)"
@@ -203,7 +205,8 @@ def _read_sentence(reading: Reading, start: int, end: int) -> list[MoneyList]:
         return []
     totals = totals_of(amounts)
     if not totals and reading.funding.budget.total is None:  # `…资金1293.5万元，其中…` with no verb
-        totals = {"budget": budget} if (budget := unstated_budget(text, plain, start, amounts, found)) else {}
+        found_budget = unstated_budget(text, plain, start, amounts, found)
+        totals = {unstated_line(text, start): found_budget} if found_budget else {}
     for line, amount in totals.items():
         _set_total(reading, line, amount, end)
         _whole_of_earlier_parts(reading, line, amount, amounts)

@@ -32,6 +32,7 @@ _CUE = "目标"
 _LEAD = re.compile(r"(?:绩效目标|目标任务)(?:下达情况|情况)?(?:为|是)?[:：]|目标任务为|绩效目标[为是]")
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|[（(]?\d+[)）.、．])")
 _VERB_TAIL = re.compile(r"(?:达到|达|为|是|完成|新增)$")
+_DISPOSAL = re.compile(r"^(?:将|把)")  # `将某受害率控制在0.5‰以内`: the measure is named after 将
 _NOT_A_GOAL = re.compile(r"相比|比上年|同比|减少|增加|降低|提高|下降|增长|增幅|资金|经费")
 _BREAKDOWN_LEAD = re.compile(r"[（(]\s*其中[，,:：]?")
 _MIN_NAME, _MAX_NAME = 2, 30
@@ -134,7 +135,7 @@ def _goal(text: str, start: int, end: int) -> Indicator | None:
     if not values or values[-1].end() != head_end or values[-1]["num"] is None:
         return _count_first(text, start, head_end)
     figure = values[-1]
-    name = _VERB_TAIL.sub("", _ORDINAL.sub("", clean_name(text[start : figure.start()])))
+    name = _DISPOSAL.sub("", _VERB_TAIL.sub("", _ORDINAL.sub("", clean_name(text[start : figure.start()]))))
     if not _MIN_NAME <= len(name) <= _MAX_NAME or _NOT_A_GOAL.search(name) or any(c.isdigit() for c in name):
         return None
     unit = _UNIT_IN_BRACKET.fullmatch(text, open_at, end) if figure["unit"] is None and open_at < end else None

@@ -41,6 +41,9 @@ _TITLE = re.compile(
     rf"|[ \t]*{SECTION_NUMBER}[ \t]*"
     r"(?:任务|工作|项目)?完成情况(?:分析)?[。:：]?[ \t]*$"
 )
+# the same title run into its paragraph after a sentence (`…执行率100%。项目绩效目标完成情况:一是…`): its section
+# is the rest of that line
+_RUN_IN = re.compile(r"(?:^|(?<=。))[ \t]*[^\n。，,：:\d]{0,16}?目标(?:完成情况|完成程度|实现情况)[:：]")
 _HEADING = re.compile(rf"(?m)^[ \t]*{SECTION_NUMBER}")
 _MONEY = re.compile(r"\d(?:\.\d+)?\s*(?:万元|亿元|元)")
 _SENTENCE = re.compile(r"[^\s。][^。\n]*")
@@ -60,7 +63,12 @@ def read_result_sections(text: str, start: int, end: int) -> list[Indicator]:
         lines = sorted({*lines, *_cue_lines(text, _BARE, start, end)})
     for line_start, line_end in lines:
         title = _TITLE.fullmatch(text, line_start, line_end)
-        if title is None or _NOT_RESULTS.search(title.group(0)):
+        if title is None:
+            run_in = _RUN_IN.search(text, line_start, line_end)
+            if run_in is not None and not _NOT_RESULTS.search(run_in.group(0)):
+                _read_section(reader, run_in.end(), line_end)
+            continue
+        if _NOT_RESULTS.search(title.group(0)):
             continue
         following = _HEADING.search(text, line_end + 1, end)
         _read_section(reader, line_end + 1, following.start() if following else end)

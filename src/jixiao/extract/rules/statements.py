@@ -32,8 +32,8 @@ _NOT_A_NAME = re.compile(r"指标|目标|计划|预期|预计|任务|完成|实�
 # `完成工程量波型护栏1820米`: what was done, named after the verb (the heading above says these are results)
 # (after the year it was done in: `2019年完成某河治理河道长度6.25公里`)
 _LEAD = re.compile(
-    r"^(?:(?:19|20)\d{2}年度?)?"
-    r"(?:(?:共|累计|全年|年内)+|(?:共|累计|基本)?完成(?:工程量|工作量|任务量)?(?=[\u4e00-\u9fff]{2}))?"
+    r"^(?:[一二三四五六七八九十]是)?(?:(?:19|20)\d{2}年度?)?"  # `二是新建…`: the enumerator of a results paragraph
+    r"(?:(?:共计|共|累计|全年|年内)+|(?:共|累计|基本)?完成(?:工程量|工作量|任务量)?(?=[\u4e00-\u9fff]{2}))?"
 )
 # `覆盖率及补助发放率均为100%`: one figure for every name before it
 _SHARED = re.compile(r"(?:均|都)(?:为|达到|达|是)")
@@ -299,9 +299,13 @@ def rough_count(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (at, end) if _ROUGH.fullmatch(text, at, end) else None
 
 
+_BOUND_BEFORE = ("逾", "超过")
+
+
 def _add_rough(reader: ClauseReader, start: int, rough: tuple[int, int]) -> Indicator | None:
-    name = achieved_name(reader.text[start : rough[0]])
-    if not name:
+    lead = reader.text[start : rough[0]]
+    name = achieved_name(lead)
+    if not name or lead.endswith(_BOUND_BEFORE):  # `参与群众逾3多万人次`: a bound on a rough count says no figure
         return None
     reader.found_by = "narrative.achieved"
     return reader.add(None, name, actual=figure_at(reader.text, *rough, reader.found_by))
