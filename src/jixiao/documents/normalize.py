@@ -111,6 +111,10 @@ def _space_in_figure(match: re.Match[str]) -> str:
     return match.group(0)
 
 
+def _unspaced(match: re.Match[str]) -> str:
+    return ""
+
+
 def _upright_level(match: re.Match[str]) -> str:
     """A level cell of a narrow merged column printed a character per line (`产`/`出`/`指`/`标 数量指标`) is
     one word again: only when the characters spell a level word, so a run of one-character cells (`是`, `无`)
@@ -129,6 +133,9 @@ def _trailing_space(match: re.Match[str]) -> str:
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 
 _UPRIGHT_RUN = re.compile(rf"(?m)^(?:[{_CJK}]\n){{2,}}[{_CJK}](?=[ \n])")
+# `( B/A×100%)`: a column letter's bracket printed with spaces inside; a header cut there splits at the figure
+_SPACED_TAG = re.compile(r"(?<=[(（]) +(?=[A-Z](?:/[A-Z])?[×*xX)）])")
+_SPACED_TAG_CUE = re.compile(r"[(（] [A-Z]")
 _UPRIGHT_CUE = re.compile(rf"\n[{_CJK}]\n[{_CJK}]\n")
 # `经济效益` / `指标 全年观影人数`: a level cell wrapped before its last word
 _WRAPPED_LEVEL = re.compile(rf"(?<![{_CJK}])[{_CJK}]{{2,8}}\n(?:指标|目标)(?=[ \n])")
@@ -144,6 +151,7 @@ _PASSES: list[tuple[re.Pattern[str], Replacement, re.Pattern[str] | None]] = [
     (re.compile(r"[ \t\u3000]+"), _space_in_figure, None),
     (re.compile(r"[ \t\u3000]+(?=\n)"), _trailing_space, None),
     (_UPRIGHT_RUN, _upright_level, _UPRIGHT_CUE),
+    (_SPACED_TAG, _unspaced, _SPACED_TAG_CUE),
     (_WRAPPED_LEVEL, _upright_level, _WRAPPED_CUE),
 ]
 
