@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from jixiao.documents.page_width import at_width, page_width
-from jixiao.documents.tables.headers import HEADER_WORD
+from jixiao.documents.tables.headers import BLOCK_LABEL, HEADER_WORD
 from jixiao.documents.wrappers import WRAPPER_PASSES
 from jixiao.vocabulary import level_number
 
@@ -170,7 +170,11 @@ _HEADER_WORDS = 2  # column names on a line: a table's header, never the rest of
 def _is_header_line(line: str) -> bool:
     """A line that opens with a column name and names another: a table's header (`项目资金(万元) 全年预算数(A) …`
     under a line of label-value pairs), never the rest of a sentence."""
-    return HEADER_WORD.match(line.strip()) is not None and len(HEADER_WORD.findall(line)) >= _HEADER_WORDS
+    line = line.strip()
+    label, _, rest = line.partition(" ")
+    if rest and BLOCK_LABEL.match(label):  # `年度绩效指标完成情况 一级指标 二级指标 …`: the block's label first
+        line = rest
+    return HEADER_WORD.match(line) is not None and len(HEADER_WORD.findall(line)) >= _HEADER_WORDS
 
 
 def _join_if_broken(text: str, origin: list[int], raw: str) -> Replacement:

@@ -56,7 +56,7 @@ _WORDS: list[tuple[Role, str]] = [
 HEADER_WORD = skipping("|".join(f"(?P<{role.value}>{pattern})" for role, pattern in _WORDS))
 _ROLE_OF = {role.value: role for role, _ in _WORDS}
 BLOCK_LABEL = re.compile(
-    r"^(?:绩效指标|年度(?:总体)?(?:绩效)?目标(?:完成情况)?(?:综述)?|总体目标(?:完成情况)?|年度总体目标|资金管理情况"
+    r"^(?:(?:年度)?绩效指标(?:完成情况)?|年度(?:总体)?(?:绩效)?目标(?:完成情况)?(?:综述)?|总体目标(?:完成情况)?|年度总体目标|资金管理情况"
     r"|年初设定目标|预期目标|实际完成情况|全年目标实际完成情况|当年绩效目标|项目(?:资金)?绩效目标|说明|填表说明|注[:：]?.*|备注[:：]"
     # the footer rows of the 项目自评表 template (湖北, 湖南): labels of the rows after the table, not columns
     r"|偏差大或目标未完成原因分析|改进措施及结果应用方案"
