@@ -245,7 +245,7 @@ def _criteria_whole(text: str, found: list[Token], end: int, gap: Gap) -> list[T
     """A scoring criterion between a row's values (`…达8个得6分,少一个扣1分,扣完为止。 6 6`): clauses with figures
     and no printed space, ending in 。 with the row's 分值 after it, is the one text cell of a 评分标准 column,
     not figures to place."""
-    if len(found) < _MIN_CRITERION_TOKENS or "。" not in text[found[0].cell.start : end]:
+    if len(found) < _MIN_CRITERION_TOKENS or text.find("。", found[0].cell.start, end) < 0:
         return found
     result: list[Token] = []
     index = 0
