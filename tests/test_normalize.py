@@ -113,3 +113,15 @@ def test_a_sharing_sites_page_number_after_a_doubled_break_cuts_no_cell() -> Non
     text, origin = normalize(raw)
     joined = text.index("共计一千")
     assert removed_spaces(text, origin, raw)(joined + 2) is False
+
+
+def test_a_level_cell_printed_a_character_per_line_is_one_word_again() -> None:
+    raw = "一级指标 二级指标 三级指标\n满\n意\n度\n指\n标 服务对象满意度\n指标 受访农户满意率 ≥90% 93% 10 10\n"
+    text, origin = normalize(raw)
+    assert "\n满意度指标 服务对象满意度指标 受访农户满意率" in text
+    assert raw[origin[text.index("\n满意度指标") + 1]] == "满"
+
+
+def test_a_run_of_one_character_cells_that_spells_no_level_stays() -> None:
+    raw = "是否达标\n是\n是\n否\n合计\n"
+    assert normalize(raw)[0] == raw

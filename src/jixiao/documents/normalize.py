@@ -15,8 +15,9 @@ import re
 from collections.abc import Callable
 
 from jixiao.documents.page_width import at_width, page_width
-from jixiao.documents.tables.headers import HEADER_WORD
+from jixiao.documents.tables.headers import BLOCK_LABEL, HEADER_WORD
 from jixiao.documents.wrappers import WRAPPER_PASSES
+from jixiao.vocabulary import level_number
 
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}  # ０-９
 _FULL_WIDTH.update({code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
@@ -110,6 +111,18 @@ def _space_in_figure(match: re.Match[str]) -> str:
     return match.group(0)
 
 
+def _unspaced(match: re.Match[str]) -> str:
+    return ""
+
+
+def _upright_level(match: re.Match[str]) -> str:
+    """A level cell of a narrow merged column printed a character per line (`产`/`出`/`指`/`标 数量指标`) is
+    one word again: only when the characters spell a level word, so a run of one-character cells (`是`, `无`)
+    stays as printed."""
+    word = match.group(0).replace("\n", "")
+    return word if level_number(word) is not None else match.group(0)
+
+
 def _trailing_space(match: re.Match[str]) -> str:
     """Trailing spaces after text go; a line of only spaces stays: it is an empty cell in a
     one-cell-per-line table dump (LAYOUTS.md T2), unlike an empty line between cells."""
@@ -119,6 +132,14 @@ def _trailing_space(match: re.Match[str]) -> str:
 
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 
+_UPRIGHT_RUN = re.compile(rf"(?m)^(?:[{_CJK}]\n){{2,}}[{_CJK}](?=[ \n])")
+# `( B/A×100%)`: a column letter's bracket printed with spaces inside; a header cut there splits at the figure
+_SPACED_TAG = re.compile(r"(?<=[(（]) +(?=[A-Z](?:/[A-Z])?[×*xX)）])")
+_SPACED_TAG_CUE = re.compile(r"[(（] [A-Z]")
+_UPRIGHT_CUE = re.compile(rf"\n[{_CJK}]\n[{_CJK}]\n")
+# `经济效益` / `指标 全年观影人数`: a level cell wrapped before its last word
+_WRAPPED_LEVEL = re.compile(rf"(?<![{_CJK}])[{_CJK}]{{2,8}}\n(?:指标|目标)(?=[ \n])")
+_WRAPPED_CUE = re.compile(r"\n(?:指标|目标)[ \n]")
 _LINE_ENDS = re.compile(r"\r\n?")
 _PASSES: list[tuple[re.Pattern[str], Replacement, re.Pattern[str] | None]] = [
     (re.compile(r"\t"), _tab_cell, None),
@@ -129,6 +150,9 @@ _PASSES: list[tuple[re.Pattern[str], Replacement, re.Pattern[str] | None]] = [
     (re.compile(r"<="), lambda m: "≤", None),
     (re.compile(r"[ \t\u3000]+"), _space_in_figure, None),
     (re.compile(r"[ \t\u3000]+(?=\n)"), _trailing_space, None),
+    (_UPRIGHT_RUN, _upright_level, _UPRIGHT_CUE),
+    (_SPACED_TAG, _unspaced, _SPACED_TAG_CUE),
+    (_WRAPPED_LEVEL, _upright_level, _WRAPPED_CUE),
 ]
 
 
@@ -146,7 +170,11 @@ _HEADER_WORDS = 2  # column names on a line: a table's header, never the rest of
 def _is_header_line(line: str) -> bool:
     """A line that opens with a column name and names another: a table's header (`项目资金(万元) 全年预算数(A) …`
     under a line of label-value pairs), never the rest of a sentence."""
-    return HEADER_WORD.match(line.strip()) is not None and len(HEADER_WORD.findall(line)) >= _HEADER_WORDS
+    line = line.strip()
+    label, _, rest = line.partition(" ")
+    if rest and BLOCK_LABEL.match(label):  # `年度绩效指标完成情况 一级指标 二级指标 …`: the block's label first
+        line = rest
+    return HEADER_WORD.match(line) is not None and len(HEADER_WORD.findall(line)) >= _HEADER_WORDS
 
 
 def _join_if_broken(text: str, origin: list[int], raw: str) -> Replacement:

@@ -56,7 +56,7 @@ _WORDS: list[tuple[Role, str]] = [
 HEADER_WORD = skipping("|".join(f"(?P<{role.value}>{pattern})" for role, pattern in _WORDS))
 _ROLE_OF = {role.value: role for role, _ in _WORDS}
 BLOCK_LABEL = re.compile(
-    r"^(?:绩效指标|年度(?:总体)?(?:绩效)?目标(?:完成情况)?(?:综述)?|总体目标(?:完成情况)?|年度总体目标|资金管理情况"
+    r"^(?:(?:年度)?绩效指标(?:完成情况)?|年度(?:总体)?(?:绩效)?目标(?:完成情况)?(?:综述)?|总体目标(?:完成情况)?|年度总体目标|资金管理情况"
     r"|年初设定目标|预期目标|实际完成情况|全年目标实际完成情况|当年绩效目标|项目(?:资金)?绩效目标|说明|填表说明|注[:：]?.*|备注[:：]"
     # the footer rows of the 项目自评表 template (湖北, 湖南): labels of the rows after the table, not columns
     r"|偏差大或目标未完成原因分析|改进措施及结果应用方案"
@@ -132,6 +132,10 @@ MONEY_IN_YUAN = re.compile(r"[（(](?:单位[:：])?元[)）]|单位[:：]\s*元
 _MIN_LABELLED = 3  # a block label and two header words
 
 
+_UNIT_TAG = re.compile(r"^[（(]万?元[)）]$")
+"""`(万元)` opening a header line: the tail of the label cell wrapped onto the line above, read past."""
+
+
 def spaced_header(text: str, words: list[tuple[int, int]]) -> tuple[tuple[int, int], ...] | None:
     """Header cells a single space apart (`执行率 得分`), some printed with a space inside (`年度 指标值`,
     `一级 指标`: a word that names no column joins the one before or after it), the first maybe the form's
@@ -143,7 +147,7 @@ def spaced_header(text: str, words: list[tuple[int, int]]) -> tuple[tuple[int, i
             spans, words = [(words[0][0], words[size - 1][1])], words[size:]
             break
     labelled = len(spans)
-    at = 0
+    at = 1 if not spans and len(words) > _MIN_LABELLED and _UNIT_TAG.match(text[words[0][0] : words[0][1]]) else 0
     while at < len(words):
         start, end = words[at]
         if role_of(text[start:end]):

@@ -178,7 +178,7 @@ def tokens(text: str, start: int, end: int, gap: Gap) -> list[Token]:
         result.append(Token(Cell(text[value_start:value_end], value_start, value_end), True, bare))
         pos = value_end
     result += _text_tokens(text, pos, end, gap)
-    return _sentences_whole(text, result, _sentence_runs(text, start, end, gap))
+    return _criteria_whole(text, _sentences_whole(text, result, _sentence_runs(text, start, end, gap)), end, gap)
 
 
 _SENTENCE_END = "。"
@@ -224,6 +224,56 @@ def _sentences_whole(text: str, found: list[Token], runs: list[tuple[int, int]])
             result += group
         index += len(group)
     return result
+
+
+_MAX_CRITERION = 160
+_CRITERION = re.compile(r"[\u4e00-\u9fff][^\s|]*[，,；;][^\s|]*。(?= ?\d)")
+
+
+_CUT_CRITERION = re.compile(r"[\u4e00-\u9fff][^\s|]*\d[^\s|]*[，,；;][^\s|]*[\u4e00-\u9fff]\s*\Z")
+
+
+def _criterion(text: str, start: int, end: int) -> re.Match[str] | None:
+    """A criterion cell at `start`: ended by 。 before the row's 分值, or cut off by the end of the document."""
+    found = _CRITERION.match(text, start, end)
+    if found is None and not text[end:].strip():
+        found = _CUT_CRITERION.match(text, start, end)
+    return found
+
+
+def _criteria_whole(text: str, found: list[Token], end: int, gap: Gap) -> list[Token]:
+    """A scoring criterion between a row's values (`…达8个得6分,少一个扣1分,扣完为止。 6 6`): clauses with figures
+    and no printed space, ending in 。 with the row's 分值 after it, is the one text cell of a 评分标准 column,
+    not figures to place."""
+    if len(found) < _MIN_CRITERION_TOKENS or text.find("。", found[0].cell.start, end) < 0:
+        return found
+    result: list[Token] = []
+    index = 0
+    while index < len(found):
+        token = found[index]
+        match = _criterion(text, token.cell.start, end) if not token.is_value else None
+        if (
+            match is None
+            or match.end() - match.start() > _MAX_CRITERION
+            or index == 0
+            or not (match.end() >= len(text) or text[match.end()].isspace() or gap(match.end()))
+        ):
+            result.append(token)
+            index += 1
+            continue
+        group = index
+        while group < len(found) and found[group].cell.start < match.end():
+            group += 1
+        cut = match.end() >= len(text.rstrip())  # the document ends inside it: any figure in it is its own
+        if sum(t.is_value for t in found[index:group]) < (1 if cut else _MIN_CRITERION_TOKENS):
+            result += found[index:group]
+        else:
+            result.append(Token(Cell(match.group(0), match.start(), match.end()), False))
+        index = group
+    return result
+
+
+_MIN_CRITERION_TOKENS = 2
 
 
 def _text_tokens(text: str, start: int, end: int, gap: Gap) -> list[Token]:

@@ -97,15 +97,20 @@ _ROWS_RUN_TOGETHER = 3  # level words in a line: a glued table's rows, whatever 
 _LEVELS_READ = 400  # chars of a line searched for them
 
 
+# `…少一个扣1分,扣完为止。 6 6`: a 评分标准 cell then the row's 分值 and 得分, a space apart
+_SCORED_CRITERION = re.compile(r"。 ?\d+(?:\.\d+)? \d+(?:\.\d+)?(?![\d.%])")
+
+
 def _is_prose_line(text: str, start: int, end: int) -> bool:
     """A sentence on its own line (no table separator): three in a row end a stretch that may hold tables.
     A line that opens with a level word or a numbered indicator is a row whose cells are sentences (a web
     table's `数量指标  指标1:… 实施…37个。 本年度已完成…。`); so is a line that holds three level words: a glued
-    table's rows run on over the line break, whatever commas their cells hold."""
+    table's rows run on over the line break, whatever commas their cells hold; and one where a criterion
+    sentence is followed by two bare figures (its 分值 and 得分)."""
     line = text[start:end]
     if len(line.strip()) <= 40 or "|" in line or "\t" in line or _ROW_OPENING.match(line):
         return False
-    if not _PROSE.search(line):
+    if not _PROSE.search(line) or _SCORED_CRITERION.search(line):
         return False
     if line.count("指标", 0, _LEVELS_READ) < _ROWS_RUN_TOGETHER:  # every level word ends in 指标: a cheap test
         return True
