@@ -227,17 +227,22 @@ def _sentences_whole(text: str, found: list[Token], runs: list[tuple[int, int]])
 
 
 _MAX_CRITERION = 160
-_CRITERION = re.compile(r"[\u4e00-\u9fff][^\s|]*[，,；;][^\s|]*。(?= ?\d)")
+# to the first clause mark, then on to the last 。 before a figure: the matches of `[^\s|]*` twice, without the
+# first run backtracking over each clause mark of a long line
+_CRITERION = re.compile(r"[\u4e00-\u9fff][^\s|，,；;]*[，,；;][^\s|]*。(?= ?\d)")
 
 
+_BLANK_TAIL = re.compile(r"\s*\Z")
+_ONE_RUN_TO_THE_END = re.compile(r"[^\s|]*[\u4e00-\u9fff]\s*\Z")
 _CUT_CRITERION = re.compile(r"[\u4e00-\u9fff][^\s|]*\d[^\s|]*[，,；;][^\s|]*[\u4e00-\u9fff]\s*\Z")
 
 
 def _criterion(text: str, start: int, end: int) -> re.Match[str] | None:
     """A criterion cell at `start`: ended by 。 before the row's 分值, or cut off by the end of the document."""
     found = _CRITERION.match(text, start, end)
-    if found is None and not text[end:].strip():
-        found = _CUT_CRITERION.match(text, start, end)
+    if found is None and _BLANK_TAIL.match(text, end) and _ONE_RUN_TO_THE_END.match(text, start):
+        found = _CUT_CRITERION.match(text, start, end)  # tried only where it can match: its open runs would
+        # backtrack over every split of a long line
     return found
 
 
