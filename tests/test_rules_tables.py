@@ -457,16 +457,16 @@ def test_a_template_row_label_left_blank_is_no_indicator() -> None:
 
 def test_a_traditional_glued_funding_line_with_romanisation_is_read(tmp_path: Path) -> None:
     raw = (
-        "耕地保護(hù)補(bǔ)貼資金績效目標(biāo)自評表(2024年度)資金投入情況(萬元)全年預(yù)算數(shù)(A)"
-        "全年執(zhí)行數(shù)(B)預(yù)算執(zhí)行率(B/A×100%)年度資金總額:540540100%其中:中央財政資金540540100%其他資金\n"
-        "注:本表由項(xiàng)目單位填報,數(shù)據(jù)以國庫支付為準(zhǔn)。\n"
+        "農(nóng)機購置補(bǔ)貼資金績效目標(biāo)自評表(2023年度)資金投入情況(萬元)全年預(yù)算數(shù)(A)"
+        "全年執(zhí)行數(shù)(B)預(yù)算執(zhí)行率(B/A×100%)年度資金總額:260260100%其中:中央財政資金260260100%其他資金\n"
+        "注:本表數(shù)據(jù)由實(shí)施單位據實填寫(xiě)。\n"
     )
     _, report = _report(raw, tmp_path)
     funding = report.funding
-    assert funding.budget.total is not None and (funding.budget.total.text, funding.budget.total.value) == ("540", 540)
-    assert funding.executed.total is not None and funding.executed.total.value == 540
+    assert funding.budget.total is not None and (funding.budget.total.text, funding.budget.total.value) == ("260", 260)
+    assert funding.executed.total is not None and funding.executed.total.value == 260
     assert funding.execution_rate is not None and funding.execution_rate.text == "100%"  # not the 100% of B/A×100%
-    assert [(s.source.value, s.amount.value) for s in funding.budget.by_source] == [("central", 540)]
+    assert [(s.source.value, s.amount.value) for s in funding.budget.by_source] == [("central", 260)]
 
 
 def test_a_scrambled_doc_preview_reads_its_funding_line_and_leaves_broken_text_rows_unread(tmp_path: Path) -> None:

@@ -48,12 +48,12 @@ def table_zones(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, in
 
 def _is_heading(text: str, line: tuple[int, int], previous: tuple[int, int]) -> bool:
     """A section heading ends a stretch; a pipe table's row under a piped row is no heading even when its name
-    cell is numbered like one (a sub-total row `二、田间试验 | ≥15组 | 15组 | 15.0 |` with its parts below), nor
+    cell is numbered like one (a sub-total row `二、示范推广 | ≥12场 | 12场 | 10.0 |` with its parts below), nor
     is such a row squashed under another."""
     if not HEADING.match(text, *line):
         return False
     if _ROW_VALUES.search(text, *line) and _ROW_VALUES.search(text, *previous):
-        return False  # the same row squashed (T3): `二、田间试验 ≥15组 15组 15.0` under a row ending in figures
+        return False  # the same row squashed (T3): `二、示范推广 ≥12场 12场 10.0` under a row ending in figures
     return not ("|" in text[line[0] : line[1]] and "|" in text[previous[0] : previous[1]])
 
 

@@ -94,8 +94,8 @@ def _goal_figure(text: str, name: str, unit: str | None, own: int) -> Figure | N
 
 
 def _rated_target(text: str, actual: Figure, completion: Figure) -> Figure | None:
-    """The count of a goal sentence that the result's completion proves its target (`完成…129户，完工率243%` and
-    the goals' `完成53户计划任务`: 129 / 53 = 243 %), when exactly one count of the actual's unit does."""
+    """The count of a goal sentence that the result's completion proves its target (`完成…58户，完工率145%` and
+    the goals' `完成40户计划任务`: 58 / 40 = 145 %), when exactly one count of the actual's unit does."""
     if actual.value is None or completion.value is None or not actual.unit or completion.unit != "%":
         return None
     decimals = len(completion.text.partition(".")[2].rstrip("%"))

@@ -90,7 +90,7 @@ _BRACKET_LINE = re.compile(r"[（(][^()（）]{4,40}[)）]")
 
 
 def _quoted_fund(lines: list[str]) -> str | None:
-    """`某区民政局关于“2021年中央财政困难群众救助补助资金”管理使用情况`: a head line about a quoted fund."""
+    """`某县人社局关于“2022年中央财政就业补助资金”管理使用情况`: a head line about a quoted fund."""
     for line in lines[:_HEAD_LINES]:
         if not SENTENCE_MARKS.search(line) and (quoted := _QUOTED.search(line)):
             return subject_of(quoted.group(1))

@@ -23,7 +23,7 @@ _CUE = re.compile(r"计划[和与及]实际")
 _NAME = re.compile(r"[ \t]*(?P<name>[^，,；;。：:（()）\d\s]{2,12}?)(?:均为|为|是|达到|共)?(?=\d)")
 _MONEY = re.compile(r"保费|资金|经费|补贴|补助|金额|投资|费用")
 _MONEY_UNITS = ("元", "万元", "亿元", "千元")
-# `33.05万头`, `4.2万元亩` (万元 misprinted for 万): a count in ten-thousands of a unit the number pattern lacks
+# `12.6万头`, `4.2万元亩` (万元 misprinted for 万): a count in ten-thousands of a unit the number pattern lacks
 _TEN_THOUSAND = ("万", "万元")
 _GLUED_COUNT = re.compile(r"[亩头只户人株羽]")
 _ITEM_HEAD = re.compile(
@@ -40,7 +40,7 @@ def _program_of(text: str, at: int) -> str | None:
 
 
 def _figure(text: str, quantity: re.Match[str]) -> Figure:
-    """The figure as printed; a ten-thousands unit glued to a count unit (`33.05万头`) is read as one unit."""
+    """The figure as printed; a ten-thousands unit glued to a count unit (`12.6万头`) is read as one unit."""
     end = quantity.end()
     if quantity["unit"] in _TEN_THOUSAND and _GLUED_COUNT.match(text, end):
         unit = quantity["unit"] + text[end]

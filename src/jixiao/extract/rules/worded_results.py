@@ -1,10 +1,10 @@
 """Results a statement gives in words or as a bound, not as a plain figure.
 
-    2个工程建设质量为合格；河道防洪标准均达到20年一遇；群众满意度超过90%。
+    3个泵站建设质量为合格；堤防防洪标准均达到20年一遇；受益群众满意度超过95%。
 
 Under a title that says what was done (statements.read_achieved), such a clause is an actual too:
 - a grade word (`合格`, `达标`, `优良`) or a design standard (`20年一遇`) after 为 / 达到: the word is the actual,
-  the noun before it the name (a count before the noun, `2个`, says how many things were so graded: no name;
+  the noun before it the name (a count before the noun, `3个`, says how many things were so graded: no name;
   the verdict of an act, `质量鉴定为合格`, names no measure);
 - a satisfaction stated as a lower bound (`满意度超过90%`, `满意度达95%以上`): the bound is the actual as printed,
   which the checks then flag as no measured rate (indicators.actual_not_measured).
