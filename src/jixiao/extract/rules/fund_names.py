@@ -189,15 +189,16 @@ def bracketed_subject(text: str) -> str | None:
 
 # `困难群众救助补助资金是指用于…`: a report with no title that opens by defining its fund
 _DEFINED = re.compile(r"(?m)^[ \t]*(?P<fund>[\u4e00-\u9fff]{4,30}?(?:资金|经费|补贴|补助))是指")
+_FUND_CHAR = r"[^\d，,。；;:：（()）\s《》]"  # a character of a fund's name in running text (no digit, mark or space)
 # `下达2022年某省文化和旅游专项资金20万元`, `2024年某补贴项目预算资金合计2089万元`: the money a sentence states
 _YEAR_FUND = re.compile(
-    r"(?:19|20)\d{2}\s*年度?(?:我[市县区旗州])?(?P<fund>[^\d，,。；;:：（()）\s《》]{4,30}?(?:资金|经费|补贴|补助))"
+    r"(?:19|20)\d{2}\s*年度?(?:我[市县区旗州])?(?P<fund>" + _FUND_CHAR + r"{4,30}?(?:资金|经费|补贴|补助))"
     r"(?:项目)?(?:预算)?(?:资金)?(?:下达|到位)?(?:合计|共计|总计|共)?\s*\d"
 )
 # `某县垃圾中转站改造工程经费300万元，已全部批复。`: a paragraph that opens on the fund's name and amount
 # (found from the money word and its amount, then checked back to the line's start: never tried at every line)
 _MONEY_THEN_AMOUNT = re.compile(r"(?:资金|经费|补贴|补助)(?=(?:共计|合计|共)?\s*\d)")
-_OPENING_NAME = re.compile(r"[ \t]*(?P<fund>[^\d，,。；;:：（()）\s《》]{4,30}?(?:资金|经费|补贴|补助))")
+_OPENING_NAME = re.compile(r"[ \t]*(?P<fund>" + _FUND_CHAR + r"{4,30}?(?:资金|经费|补贴|补助))")
 
 
 _MAX_OPENING = 34
@@ -217,14 +218,14 @@ def _opening_funds(text: str) -> list[str]:
 
 # `中央下达我市水污染防治资金共18260万元`: the whole of a fund the body gives money to (a second fund's veto)
 _GIVEN_FUND = re.compile(
-    r"(?:下达|拨付|下拨)(?:我[市县区旗州镇乡])?(?P<fund>[^\d，,。；;:：（()）\s《》]{4,30}?(?:资金|经费))(?:共计|合计|共)\s*\d"
+    r"(?:下达|拨付|下拨)(?:我[市县区旗州镇乡])?(?P<fund>" + _FUND_CHAR + r"{4,30}?(?:资金|经费))(?:共计|合计|共)\s*\d"
 )
 # `…认真组织开展了2024年度某某补助资金绩效自评工作`: a report with no title that says what it evaluated
 _EVALUATED = re.compile(
-    r"开展了?(?:19|20)\d{2}\s*年度?(?P<fund>[^\d，,。；;:：（()）\s《》]{4,40}?(?:资金|经费|补贴|补助))绩效自评"
+    r"开展了?(?:19|20)\d{2}\s*年度?(?P<fund>" + _FUND_CHAR + r"{4,40}?(?:资金|经费|补贴|补助))绩效自评"
 )
 # `该某某专项资金项目于2020年初申报…`: the report's own project, named where the text refers back to it
-_THIS_FUND = re.compile(r"该(?P<fund>[^\d，,。；;:：（()）\s《》]{4,30}?(?:资金|经费))项目")
+_THIS_FUND = re.compile(r"该(?P<fund>" + _FUND_CHAR + r"{4,30}?(?:资金|经费))项目")
 _ACTION = re.compile(r"下达|拨付|下拨|安排|分配|收到|支出|使用|列入|其中|预算|调整|年初|全年|执行|发放|完成|兑付")
 
 
