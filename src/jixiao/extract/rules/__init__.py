@@ -22,6 +22,7 @@ from jixiao.extract.rules.header import read_header
 from jixiao.extract.rules.indicators import attach_section_reasons, extract_indicators
 from jixiao.extract.rules.paired_funding import paired_funding, paired_spending
 from jixiao.extract.rules.paired_lists import read_paired_lists
+from jixiao.extract.rules.repeated_spending import repeated_spending
 from jixiao.extract.rules.review_sheet import read_review_sheet
 from jixiao.extract.rules.score import extract_score
 from jixiao.extract.rules.scored_headings import read_scored_headings
@@ -69,7 +70,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     if "全部用于" in prose:  # `(二)资金使用情况` then `该项目资金X万元全部用于…`: all of it spent
         spent_in_full(prose, funding)
     funding = merge_funding(funding, paired_funding(prose))  # a form's label-amount pairs over the sentences
-    spending = spending or paired_spending(prose)
+    spending = spending or paired_spending(prose) or repeated_spending(prose)  # `某补助606060`: one amount thrice
     if not spending and "支出内容" in prose:  # Hunan's 支出明细 list: its unit told by the budget (万元)
         spending = spending_details(prose, merge_funding(funding, found.funding).budget.total)
     indicators = extract_indicators(prose)
