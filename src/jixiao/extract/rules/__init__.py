@@ -16,6 +16,7 @@ from jixiao.extract.rules.cross_foot import confirm_funding_row, confirm_glued_s
 from jixiao.extract.rules.cut_end import drop_cut_figures, ends_mid_sentence
 from jixiao.extract.rules.figures import quote_original
 from jixiao.extract.rules.funding import extract_funding
+from jixiao.extract.rules.glued_pairs import read_glued_pairs
 from jixiao.extract.rules.goal_statements import read_goal_statements
 from jixiao.extract.rules.goal_targets import attach_goal_targets
 from jixiao.extract.rules.header import read_header
@@ -77,6 +78,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     named = {indicator.name for indicator in indicators}
     extras = [*read_scored_headings(prose), *read_paired_lists(prose)]  # prose shapes the sentences do not read
     extras += read_count_breakdowns(prose)
+    extras += read_glued_pairs(prose)  # `完成时间2023年9月2023年9月…`: a squashed form's rows with no points
     extras += read_review_sheet(view)  # a block of the form the table reader cannot align (review_sheet)
     if not extras:
         extras = read_scored_items(prose)  # a scoring sheet in prose that prints no points (`(1)…:…,得6分`)
