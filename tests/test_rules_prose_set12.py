@@ -1,0 +1,68 @@
+"""Prose and squashed-form phrasings first met on held-out set 12 (own words and invented figures)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jixiao.extract.rules.glued_pairs import read_glued_pairs
+from jixiao.extract.rules.repeated_spending import repeated_spending
+from reading import read, rules_report
+
+
+def test_money_sub_titles_in_a_results_section_keep_their_rates_out_of_the_indicators(tmp_path: Path) -> None:
+    raw = (
+        "二、绩效目标完成情况分析\n一)资金投入情况分析。\n1项目资金到位情况分析。\n"
+        "资金文件下达后及时申请拨付,项目资金到位率100%。\n"
+        "二)产出情况分析。\n全年组织乡村文艺汇演,演出场次覆盖率100%。\n"
+    )
+    names = [indicator.name for indicator in rules_report(tmp_path, raw).indicators]
+    assert not any("到位率" in name for name in names)
+    assert any("演出场次覆盖率" in name for name in names)  # a sub-title on the results reads again
+
+
+def test_a_standardisation_fund_is_no_per_head_standard(tmp_path: Path) -> None:
+    allocated = rules_report(tmp_path, "市财政局下达团体标准化建设补助经费36万元。\n").funding.allocated.total
+    assert allocated is not None and allocated.text == "36万元"
+    per_head = rules_report(tmp_path, "按每人每月补助标准300元发放补助资金36万元。\n").funding
+    assert per_head.allocated.total is None and per_head.executed.total is None
+
+
+def test_a_bare_decimal_cell_ends_the_clause_its_heads_belong_to(tmp_path: Path) -> None:
+    raw = "资金情况实际分配下达县本级40.25乡镇59.75年度预算计划安排2022年100万元资金分配方法因素法\n"
+    funding = rules_report(tmp_path, raw).funding
+    assert funding.allocated.total is None
+    assert funding.budget.total is not None and funding.budget.total.text == "100万元"
+
+
+def test_rows_printing_one_amount_per_column_are_spending_and_the_cut_row_is_not() -> None:
+    text = read(
+        "资金合计150万元。资金使用方向安排实际下达额度实际支出金额农机补贴505050设施维护12.512.512.5宣传印制8.58.5"
+    )
+    items = [(item.category, item.amount.value if item.amount else None) for item in repeated_spending(text)]
+    assert items == [("农机补贴", 50.0), ("设施维护", 12.5)]
+
+
+def test_rows_whose_columns_differ_or_whose_unit_is_unknown_are_not_read() -> None:
+    differs = read("资金合计150万元。资金使用方向安排实际支出金额农机补贴5048设施维护12.512.5培训费3.23.2\n")
+    assert repeated_spending(differs) == []  # the first row does not split into equal copies: nothing read
+    no_unit = read("资金使用方向安排实际支出金额农机补贴5050设施维护12.512.5培训费3.23.2\n")
+    assert repeated_spending(no_unit) == []
+
+
+def test_glued_target_and_actual_in_one_unit_are_indicators() -> None:
+    text = read("附表时效 指标验收时间2023年6月2023年6月济益标 经效指培训农户320人次335人次示范户数18户18户注:略。\n")
+    found = [
+        (i.name, i.target.text if i.target else None, i.actual.text if i.actual else None)
+        for i in read_glued_pairs(text)
+    ]
+    assert found == [
+        ("验收时间", "2023年6月", "2023年6月"),
+        ("培训农户", "320人次", "335人次"),
+        ("示范户数", "18户", "18户"),
+    ]
+
+
+def test_glued_pairs_in_two_units_glued_points_or_a_lone_row_are_not_read() -> None:
+    assert read_glued_pairs(read("培训农户320人次335户示范户数18户18户\n")) == []  # one row left: not a table
+    assert read_glued_pairs(read("培训农户320人次335人次10示范户数18户18户8\n")) == []  # 分值 glued on
+    assert read_glued_pairs(read("资金总额120万元118万元培训经费30万元30万元\n")) == []  # funding rows
