@@ -66,3 +66,23 @@ def test_glued_pairs_in_two_units_glued_points_or_a_lone_row_are_not_read() -> N
     assert read_glued_pairs(read("培训农户320人次335户示范户数18户18户\n")) == []  # one row left: not a table
     assert read_glued_pairs(read("培训农户320人次335人次10示范户数18户18户8\n")) == []  # 分值 glued on
     assert read_glued_pairs(read("资金总额120万元118万元培训经费30万元30万元\n")) == []  # funding rows
+
+
+def test_a_fund_named_from_its_level_finds_the_place_the_body_prints_before_it(tmp_path: Path) -> None:
+    raw = (
+        "项目绩效自评信息表基本情况项目名称市文化惠民专项资金(乡村书场)评价年度2021年资金情况预算计划安排80万元。\n"
+        "2021年度青岭市文化惠民专项资金(乡村书场)采用项目制分配。\n"
+    )
+    assert rules_report(tmp_path, raw).region == "青岭市"
+
+
+def test_a_level_fund_takes_the_place_of_the_one_government_of_that_level(tmp_path: Path) -> None:
+    raw = (
+        "2022年项目支出绩效自评报告(2022年州级非遗保护专项资金)\n一、项目概况\n经我局向州政府申请,"
+        "非遗保护资金300万元在十四届云溪州人民政府第12次常务会议上审定通过。\n"
+    )
+    assert rules_report(tmp_path, raw).region == "云溪州"
+    two = raw.replace("审定通过。", "审定通过,并报石门州人民政府备案。")
+    assert rules_report(tmp_path, two).region is None  # two governments of that level: neither is sure
+    county = raw.replace("州级非遗", "县级非遗")
+    assert rules_report(tmp_path, county).region is None  # the government named is not of the fund's level
