@@ -86,3 +86,18 @@ def test_a_level_fund_takes_the_place_of_the_one_government_of_that_level(tmp_pa
     assert rules_report(tmp_path, two).region is None  # two governments of that level: neither is sure
     county = raw.replace("州级非遗", "县级非遗")
     assert rules_report(tmp_path, county).region is None  # the government named is not of the fund's level
+
+
+def test_a_squashed_row_named_by_its_value_keeps_that_value_as_its_name(tmp_path: Path) -> None:
+    raw = (
+        "2022年度财政项目绩效自评表项目名称乡村道路养护补助主管部门石桥县交通运输局预算执行情况 (万元) (20 分)"
+        "预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)年度财政 资金总额300300100%20年度绩效目标(80分)一级指标"
+        "二级指标三级指标年初目标值 (A)实际完成值 (B)得分产出 指标数量指标养护农村公路里程120公里120公里20"
+        "质量指标路面完好率≥90%93%20时效2年2年2年20效益 指标社会效益群众出行满意度≥90%95%20\n"
+    )
+    rows = {
+        i.name: (i.target.text if i.target else None, i.score.text if i.score else None)
+        for i in rules_report(tmp_path, raw).indicators
+    }
+    assert rows.get("2年") == ("2年", "20")  # `时效 | 2年 | 2年 | 2年 | 20`: the term is the row's name
+    assert rows.get("养护农村公路里程") == ("120公里", "20")
