@@ -101,3 +101,16 @@ def test_a_squashed_row_named_by_its_value_keeps_that_value_as_its_name(tmp_path
     }
     assert rows.get("2年") == ("2年", "20")  # `时效 | 2年 | 2年 | 2年 | 20`: the term is the row's name
     assert rows.get("养护农村公路里程") == ("120公里", "20")
+
+
+def test_each_listed_projects_own_paragraph_is_not_the_reports_funding(tmp_path: Path) -> None:
+    raw = (
+        "二、资金情况\n2021年县财政共计下达我馆项目资金50万元,涉及2个项目,分别为:古籍修复经费35万元;"
+        "阅读推广活动经费15万元。\n三、项目资金使用情况\n1.古籍修复经费。该项目财政拨入资金35万元,截至年底支出资金"
+        "33.6万元,用于修复破损古籍。\n2.阅读推广活动经费。该项目财政拨入资金15万元,截至年底支出资金15万元。\n"
+    )
+    funding = rules_report(tmp_path, raw).funding
+    assert funding.allocated.total is not None and funding.allocated.total.text == "50万元"
+    assert funding.executed.total is None  # 33.6 is the first project's, not the report's
+    single = raw.replace("涉及2个项目,", "")
+    assert rules_report(tmp_path, single).funding.executed.total is not None  # no count of projects: as before
