@@ -114,3 +114,13 @@ def test_each_listed_projects_own_paragraph_is_not_the_reports_funding(tmp_path:
     assert funding.executed.total is None  # 33.6 is the first project's, not the report's
     single = raw.replace("涉及2个项目,", "")
     assert rules_report(tmp_path, single).funding.executed.total is not None  # no count of projects: as before
+
+
+def test_a_year_row_under_two_stacked_heads_gives_the_budget_and_the_allocation(tmp_path: Path) -> None:
+    raw = "资金情况分年度明细年度预算计划安排实际安排额度2022年640万元(含上年度结转40万元)615.5万元资金分配方法因素法\n"
+    funding = rules_report(tmp_path, raw).funding
+    budget, allocated = funding.budget.total, funding.allocated.total
+    assert budget is not None and budget.text == "640万元"
+    assert allocated is not None and allocated.text == "615.5万元"
+    years = raw.replace("615.5万元资金", "615.5万元2023年700万元690万元资金")
+    assert rules_report(tmp_path, years).funding.allocated.total is None  # several years' rows: none singled out
