@@ -80,7 +80,7 @@ def clause_start(plain: str, start: int, at: int) -> int:
     begin = max([start] + [plain.rfind(char, start, at) + 1 for char in _CLAUSE_BREAKS])
     begin = max(begin, _label_dash(plain, begin, at) + 1)
     if plain.find(".", begin, at) >= 0:  # the cue of a decimal number
-        begin = max([begin] + [cell.end() for cell in _BARE_DECIMAL.finditer(plain, begin, at)])
+        begin = max([begin] + [cell.end() for cell in _BARE_DECIMAL.finditer(plain, begin, at) if _bare(plain, cell)])
     reach, position = 0, at
     while position > begin and reach < _CLAUSE_REACH:
         position -= 1
@@ -92,7 +92,12 @@ def clause_start(plain: str, start: int, at: int) -> int:
 # `…实际分配下达市本级946.1505转移支付…安排额度2020年3339.58万元`: a form squashed without separators; a decimal
 # printed with no unit before a word is another cell's value, and the heads before it are that cell's, not the
 # amount's (a decimal in prose carries its unit: `12.5公里`, `95.5%`)
-_BARE_DECIMAL = re.compile(rf"(?<![\d.])\d+\.\d+(?=[\u4e00-\u9fff◇])(?!{UNIT_PATTERN})")
+_BARE_DECIMAL = re.compile(r"(?<![\d.])\d+\.\d+(?=[\u4e00-\u9fff◇])")
+_UNIT = re.compile(UNIT_PATTERN)
+
+
+def _bare(plain: str, cell: re.Match[str]) -> bool:
+    return _UNIT.match(plain, cell.end()) is None
 
 
 def _label_dash(plain: str, begin: int, at: int) -> int:

@@ -20,18 +20,20 @@ import re
 from jixiao.extract.rules.figures import built_figure
 from jixiao.model import Figure, Indicator
 from jixiao.numbers import UNIT_PATTERN, parse_quantity
+from jixiao.scan import skipping
 
 _FOUND_BY = "narrative.glued_pairs"
 _OP = r"(?:[≥≤><=＞＜]|不低于|不少于|不高于|不超过)?"
 _NUMBER = r"\d+(?:\. ?\d+)?"
 _DATE = r"\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:底前|前|底)?"
-_ROW = re.compile(
-    rf"(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff ]{{1,30}}?)"
-    rf"(?:(?P<tdate>{_DATE})(?P<adate>{_DATE})"
+# the two values, found first (tried at digits only); the name is read backwards from them
+_PAIR = skipping(
+    rf"(?<![\d.])(?:(?P<tdate>{_DATE})(?P<adate>{_DATE})"
     rf"|(?P<target>{_OP}{_NUMBER}(?P<tunit>{UNIT_PATTERN}))(?P<actual>{_OP}{_NUMBER}(?P<aunit>{UNIT_PATTERN})))"
     r"(?=[\u4e00-\u9fff]|[ \t]*$)",
     re.MULTILINE,
 )
+_NAME_REACH = 31
 _LEVEL_WORD = re.compile(r"指标")
 _LEVEL_CHARS = frozenset("产出效益果满意度数量质时成本经济社会生态可持续影响服务对象指标工程项目 ")
 _GARBLE_END = frozenset("指标 ")
@@ -45,21 +47,39 @@ _MAX_PERCENT = 100.0
 def read_glued_pairs(text: str) -> list[Indicator]:
     """The glued name-target-actual rows of every line that holds two or more of them."""
     found: list[Indicator] = []
-    position = 0
-    while position < len(text):
-        end = text.find("\n", position)
-        end = len(text) if end < 0 else end
-        indicators, last = [], -1
-        for row in _ROW.finditer(text, position, end):
-            if _same_unit(row) and (row.start() == last or not _cut_name(text, row.start())):
-                indicator = _indicator(text, row)
-                if indicator is not None:
-                    indicators.append(indicator)
-            last = row.end()
-        if len(indicators) >= _MIN_ROWS:
-            found.extend(indicators)
-        position = end + 1
+    indicators: list[Indicator] = []
+    line, last = -1, -1
+    for pair in _PAIR.finditer(text):
+        start = text.rfind("\n", 0, pair.start())
+        if start != line:  # a new line: the rows of the one before count if there were two
+            found.extend(indicators if len(indicators) >= _MIN_ROWS else [])
+            line, indicators, last = start, [], start + 1
+        previous, last = last, pair.end()
+        name_start = _name_start(text, pair.start(), max(previous, start + 1))
+        if name_start == pair.start() or not _same_unit(pair):
+            continue
+        if name_start != previous and _cut_name(text, name_start):
+            continue
+        indicator = _indicator(text, name_start, pair)
+        if indicator is not None:
+            indicators.append(indicator)
+    found.extend(indicators if len(indicators) >= _MIN_ROWS else [])
     return found
+
+
+def _name_start(text: str, end: int, limit: int) -> int:
+    """Where the name before `end` starts: back over Chinese chars and spaces, not past `limit` (the row
+    before) nor `_NAME_REACH` chars."""
+    start = end
+    while start > max(limit, end - _NAME_REACH) and _in_name(text[start - 1]):
+        start -= 1
+    while start < end and text[start] == " ":
+        start += 1
+    return start
+
+
+def _in_name(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or char == " "
 
 
 def _same_unit(row: re.Match[str]) -> bool:
@@ -72,8 +92,8 @@ def _cut_name(text: str, start: int) -> bool:
     return start > 0 and (text[start - 1].isdigit() or text[start - 1] == "、")
 
 
-def _indicator(text: str, row: re.Match[str]) -> Indicator | None:
-    name = _name(row["name"])
+def _indicator(text: str, name_start: int, row: re.Match[str]) -> Indicator | None:
+    name = _name(text[name_start : row.start()])
     if len(name) < _MIN_NAME or (row["tunit"] in _MONEY and _FUNDING_NAME.search(name)):
         return None
     target_span = row.span("tdate") if row["tdate"] is not None else row.span("target")
