@@ -87,7 +87,7 @@ def test_shares_sum_rounding_edge_passes() -> None:
 
 
 def test_shares_of_a_larger_whole_are_not_held_against_a_partial_list() -> None:
-    """A unit's report names two of its projects with their shares of its whole budget (`其中项目资金两项`):
+    """A unit's report names two of its projects with their shares of its whole budget (`其中安排两个项目`):
     the shares agree on one whole, larger than the two parts, so neither the shares nor their sum accuse it."""
     projects = (("青少年活动经费", "42.00万元", "16.80%"), ("关爱服务经费", "9.50万元", "3.80%"))
     budget = Funding(budget=line("250.00万元"))

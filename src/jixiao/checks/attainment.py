@@ -3,7 +3,7 @@
 Reports often print a target without a comparator (`120人`, `100%`, `200元/人`); its direction is then
 read from the indicator: reverse-type names (失业率, 事件, 投诉 …) mean ≤, cost standards (成本指标,
 a name whose head is …标准 or …单价, a 人均 amount of money) and 100 % targets mean =, everything else ≥
-(DOMAIN §4.3 directions). 标准 as the subject of the work (标准化意识, 制修订标准项目) is no cost standard,
+(DOMAIN §4.3 directions). 标准 as the subject of the work (标准化宣传, 起草地方标准数量) is no cost standard,
 and neither is a count: a standard is an amount or a rate, never so many 项 or 人.
 """
 

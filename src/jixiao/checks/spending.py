@@ -105,7 +105,7 @@ def _within(total: Figure, low: float, high: float) -> bool:
 
 
 def _of_another_line(report: Report, kept: int) -> bool:
-    """The shares agree on the budget, allocated or initial total (`占部门预算数的34.34%`): they are right about
+    """The shares agree on the budget, allocated or initial total (`占全局预算的20.00%`): they are right about
     that line, whatever the executed total."""
     whole = _common_whole(report, kept)
     lines = (report.funding.budget, report.funding.allocated, report.funding.initial)
@@ -115,7 +115,7 @@ def _of_another_line(report: Report, kept: int) -> bool:
 
 def _partial_by_shares(report: Report, amounts: list[tuple[int, Figure]], kept: int) -> bool:
     """The shares agree on a whole larger than the parts add to: the report lists only some parts of it
-    (`其中项目资金两项` at 34.34 % and 5.77 %), so no sum over the list is a contradiction."""
+    (a unit's two projects at 20 % and 5 % of its budget), so no sum over the list is a contradiction."""
     whole = _common_whole(report, kept)
     parts = sum(a.value or 0.0 for _, a in amounts)
     return whole is not None and whole[0] > parts + sum_tolerance(len(amounts), kept) + EPSILON
