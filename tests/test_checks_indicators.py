@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from check_builders import check, fig, indicator, report, rules_of
-from jixiao.checks.attainment import Status, attainment
+from jixiao.checks.attainment import Status, attainment, is_cost_standard
 from jixiao.model import Coverage, Indicator, NamedFigure, Span
 from jixiao.vocabulary import is_reverse
 
@@ -96,6 +96,37 @@ def test_unit_mismatch_unless_convertible() -> None:
     assert "indicators.unit_mismatch" not in _rules(indicator("城镇新增就业人数", "1.2万人", "12000人"))
     assert "indicators.unit_mismatch" not in _rules(indicator("造林面积", "1.2万亩", "12500亩"))  # 万 of any unit
     assert "indicators.unit_mismatch" not in _rules(indicator("检测合格率", "≥100百分比", "100"))  # bare: same unit
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "standard"),
+    [
+        ("巡查人员人均补助标准", "800元/人", True),
+        ("困难群众基本生活救助标准(≥**元/人·月)", "650元/人/月", True),
+        ("临时救助标准(<**元/户)——每户最高3000元", "3000元/户", True),
+        ("教材采购平均单价", "38元", True),
+        ("参训人员人均补助", "150元", True),  # 人均 with money: a set amount
+        ("人均增加养殖面积", "0.2亩", False),  # 人均 of something else: an output
+        ("地方标准宣传册发放(份)", "400", False),  # 标准 is the subject, the head is 发放
+        ("企业标准化意识提升(人)", "1500", False),
+        ("参与修订团体标准(项)", "3", False),  # head 标准, but counted: no set amount is counted in 项
+        ("补助标准落实率", "95%", False),  # a rate about the standard, not the standard
+    ],
+)
+def test_a_cost_standard_is_named_by_its_head_and_is_never_a_count(name: str, target: str, standard: bool) -> None:
+    assert is_cost_standard(indicator(name, target)) is standard
+
+
+def test_standard_as_the_subject_of_a_count_is_met_by_exceeding_it() -> None:
+    """标准 inside a count indicator's name (制修订标准, 标准化宣传) is what the work is about: 9 of a target of 3
+    is met (and over-achieved), not a missed '= 3' with a full score held against the report."""
+    counted = indicator("牵头起草地方标准项目(项)", "3", "9", weight="8", score="8")
+    rules = _rules(counted, at_least="warning")
+    assert "indicators.over_achievement" in rules
+    assert not {"scoring.full_score_unmet", "scoring.indicator_score", "indicators.target_unmet"} & set(rules)
+    assert "scoring.full_score_unmet" not in _rules(indicator("标准化知识宣讲(场)", "20", "26", weight="6", score="6"))
+    standard = indicator("保洁人员人均补助标准", "900元/人", "1100元/人", weight="6", score="6")
+    assert "scoring.full_score_unmet" in _rules(standard)  # a set amount exceeded is still not met
 
 
 def test_over_achievement_needs_analysis() -> None:

@@ -84,3 +84,27 @@ def test_shares_sum_fires_when_shares_do_not_make_100() -> None:
 def test_shares_sum_rounding_edge_passes() -> None:
     # Three honest thirds 33.3 % each add to 99.9 %, within 3 × 0.05.
     assert check(report(spending=spending(("A", None, "33.3%"), ("B", None, "33.3%"), ("C", None, "33.3%")))) == []
+
+
+def test_shares_of_a_larger_whole_are_not_held_against_a_partial_list() -> None:
+    """A unit's report names two of its projects with their shares of its whole budget (`其中安排两个项目`):
+    the shares agree on one whole, larger than the two parts, so neither the shares nor their sum accuse it."""
+    projects = (("青少年活动经费", "42.00万元", "16.80%"), ("关爱服务经费", "9.50万元", "3.80%"))
+    budget = Funding(budget=line("250.00万元"))
+    assert check(report(funding=budget, spending=spending(*projects))) == []
+    assert check(report(spending=spending(*projects))) == []  # the whole (250) is not printed: still a part
+    wrong = (projects[0], ("关爱服务经费", "9.50万元", "4.80%"))  # 9.50 of 250 is 3.80 %: the shares disagree
+    assert rules_of(check(report(funding=budget, spending=spending(*wrong))), "warning") == [
+        "spending.share",
+        "spending.share",
+        "spending.shares_sum",
+    ]
+
+
+def test_shares_of_the_budget_beside_an_executed_total_are_right() -> None:
+    # Shares printed of the budget (占预算的…) while the categories add to the money spent.
+    items = (("设备购置", "180.00万元", "72.00%"), ("运行维护", "60.00万元", "24.00%"))
+    funding = Funding(budget=line("250.00万元"), executed=line("240.00万元"))
+    assert check(report(funding=funding, spending=spending(*items))) == []
+    no_budget = Funding(executed=line("240.00万元"))  # 72 % of what, then? the report does not say
+    assert rules_of(check(report(funding=no_budget, spending=spending(*items)))) == ["spending.share", "spending.share"]

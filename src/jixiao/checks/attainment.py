@@ -2,7 +2,9 @@
 
 Reports often print a target without a comparator (`120人`, `100%`, `200元/人`); its direction is then
 read from the indicator: reverse-type names (失业率, 事件, 投诉 …) mean ≤, cost standards (成本指标,
-…标准) and 100 % targets mean =, everything else ≥ (DOMAIN §4.3 directions).
+a name whose head is …标准 or …单价, a 人均 amount of money) and 100 % targets mean =, everything else ≥
+(DOMAIN §4.3 directions). 标准 as the subject of the work (标准化宣传, 起草地方标准数量) is no cost standard,
+and neither is a count: a standard is an amount or a rate, never so many 项 or 人.
 """
 
 from __future__ import annotations
@@ -14,7 +16,10 @@ from enum import StrEnum
 from jixiao.model import Figure, Indicator, Kind, Op
 from jixiao.vocabulary import is_reverse
 
-STANDARD_NAME = re.compile("标准|单价|人均")
+STANDARD_HEAD = re.compile("(?:标准|单价)$")  # Chinese names are head-final: 补助标准, 平均单价
+PER_HEAD = re.compile("人均")
+# what follows a name's head: a bracketed unit or note (`(≥**元/人·月)`, `（养老）`) or a dash note
+_NAME_TAIL = re.compile(r"(?:[(（][^()（）]*[)）]|——.*)$")
 NEGATION = re.compile("未|没有|尚未|无法|不能|不到|暂未")
 NOTHING_HAPPENED = re.compile("^(?:无|没有|未发生|零)")
 PARTIAL = re.compile("部分(?:达成|完成|实现|达到)|基本(?:达成|完成|实现|达到)")
@@ -23,6 +28,7 @@ COUNT_UNITS = frozenset(
 )
 _SCALED = {"万人": ("人", 1e4), "万人次": ("人次", 1e4), "万元": ("元", 1e4), "万": (None, 1e4)}
 _MAGNITUDE = {"万": 1e4, "亿": 1e8}
+MONEY = ("元", "万元", "亿元", "千元")  # how a money unit begins (元/人/月, 万元/生.年)
 
 
 class Status(StrEnum):
@@ -42,6 +48,31 @@ def is_count(figure: Figure) -> bool:
     return figure.kind == Kind.NUMBER and figure.unit in COUNT_UNITS
 
 
+def _head(name: str) -> str:
+    """The name without its trailing brackets and notes: `扶贫临时救助标准(<**元/户·年)——一户…` → …标准."""
+    name = name.strip()
+    while (shorter := _NAME_TAIL.sub("", name).strip()) and shorter != name:
+        name = shorter
+    return name
+
+
+def _counted(indicator: Indicator) -> bool:
+    """Target or actual counted in 项, 人, 份 … (as a figure's unit or the name's bracketed unit)."""
+    bracket = re.search(r"[(（]([^()（）]+)[)）]\s*$", indicator.name)
+    figures = [f for f in (indicator.target, indicator.actual) if f is not None]
+    return any(map(is_count, figures)) or bool(bracket and bracket[1] in COUNT_UNITS)
+
+
+def is_cost_standard(indicator: Indicator) -> bool:
+    """A set amount or rate (补助标准, 人均补助 500元/人, 单价): met by equalling it, not by exceeding it."""
+    if _counted(indicator):
+        return False
+    if STANDARD_HEAD.search(_head(indicator.name)):
+        return True
+    target = indicator.target
+    return bool(PER_HEAD.search(indicator.name)) and target is not None and (target.unit or "").startswith(MONEY)
+
+
 def effective_op(indicator: Indicator) -> Op:
     """The stated comparator of the target, else the direction the indicator's kind implies."""
     target = indicator.target
@@ -49,7 +80,7 @@ def effective_op(indicator: Indicator) -> Op:
         return target.op
     if is_reverse(indicator.name):
         return Op.LE
-    if "成本" in (indicator.level2 or "") or "成本" in (indicator.level1 or "") or STANDARD_NAME.search(indicator.name):
+    if "成本" in (indicator.level2 or "") or "成本" in (indicator.level1 or "") or is_cost_standard(indicator):
         return Op.EQ
     if target is not None and target.kind == Kind.PERCENT and target.value == 100:
         return Op.EQ

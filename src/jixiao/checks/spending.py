@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from jixiao.checks.engine import CheckContext, ref, rule
 from jixiao.checks.tolerance import (
+    EPSILON,
     half_unit,
     input_err,
     percent_matches,
@@ -77,13 +78,58 @@ def _shares(report: Report) -> list[tuple[int, Figure]]:
     return [(i, item.share) for i, item in enumerate(report.spending) if item.share and item.share.value is not None]
 
 
+def _common_whole(report: Report, kept: int) -> tuple[float, float] | None:
+    """The range of wholes every printed share puts its amount against (amount ÷ share), when they agree.
+
+    Shares that agree on one whole are right about it, whatever it is: the report's own list of parts
+    of that whole. None when some item has a share but no amount, or the shares disagree.
+    """
+    low, high = 0.0, float("inf")
+    shares = _shares(report)
+    for i, stated in shares:
+        amount = report.spending[i].amount
+        if amount is None or amount.value is None or stated.value is None:
+            return None
+        share_err = half_unit(places(stated))
+        if stated.value - share_err <= 0:
+            return None
+        low = max(low, (amount.value - input_err(kept)) / (stated.value + share_err) * 100)
+        high = min(high, (amount.value + input_err(kept)) / (stated.value - share_err) * 100)
+    return (low, high) if shares and low <= high + EPSILON else None
+
+
+def _within(total: Figure, low: float, high: float) -> bool:
+    assert total.value is not None
+    err = input_err(places(total))
+    return total.value + err >= low - EPSILON and total.value - err <= high + EPSILON
+
+
+def _of_another_line(report: Report, kept: int) -> bool:
+    """The shares agree on the budget, allocated or initial total (`占全局预算的20.00%`): they are right about
+    that line, whatever the executed total."""
+    whole = _common_whole(report, kept)
+    lines = (report.funding.budget, report.funding.allocated, report.funding.initial)
+    totals = [line.total for line in lines if line.total is not None and line.total.value is not None]
+    return whole is not None and any(_within(total, *whole) for total in totals)
+
+
+def _partial_by_shares(report: Report, amounts: list[tuple[int, Figure]], kept: int) -> bool:
+    """The shares agree on a whole larger than the parts add to: the report lists only some parts of it
+    (a unit's two projects at 20 % and 5 % of its budget), so no sum over the list is a contradiction."""
+    whole = _common_whole(report, kept)
+    parts = sum(a.value or 0.0 for _, a in amounts)
+    return whole is not None and whole[0] > parts + sum_tolerance(len(amounts), kept) + EPSILON
+
+
 @rule("spending.share", Severity.ERROR)
 def share(ctx: CheckContext) -> Iterator[Finding]:
     """每一类别所述占比等于 金额 ÷ 支出合计 × 100%，按所印位数比较。
 
-    Base: the executed total, else the sum of the categories. When the printed shares add to exactly
-    100 and the gap is one unit of the last digit, the share was most likely nudged to make the column
-    add up (扎兰屯 2025: 937.56/3861.14 = 24.28 % printed 24.27 %): still wrong, reported as a warning.
+    Base: the executed total, else the sum of the categories; none when the shares agree on another line
+    (`_of_another_line`) or, with no executed total, on a whole the list is part of (`_partial_by_shares`).
+    When the printed shares add to exactly 100 and the gap is one unit of the last digit, the share was
+    most likely nudged to make the column add up (扎兰屯 2025: 937.56/3861.14 = 24.28 % printed 24.27 %):
+    still wrong, reported as a warning.
     """
     report = ctx.report
     amounts = _amounts(report)
@@ -91,6 +137,8 @@ def share(ctx: CheckContext) -> Iterator[Finding]:
         return
     total_figure = report.funding.executed.total
     kept = _places(report, amounts)
+    if _of_another_line(report, kept) or (total_figure is None and _partial_by_shares(report, amounts, kept)):
+        return
     if total_figure is not None and total_figure.value is not None:
         base, base_err, base_refs = total_figure.value, input_err(kept), [ref("funding.executed.total", total_figure)]
     else:
@@ -121,10 +169,17 @@ def share(ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("spending.shares_sum", Severity.WARNING)
 def shares_sum(ctx: CheckContext) -> Iterator[Finding]:
-    """各类别占比之和为 100%（仅当类别覆盖全部支出：金额之和等于支出合计或无合计可比）。"""
+    """各类别占比之和为 100%（仅当类别覆盖全部支出：金额之和等于支出合计或无合计可比）。
+
+    A sum only over a list read whole: not when the shares agree on another line or a larger whole.
+    """
     report = ctx.report
     shares = _shares(report)
     if len(shares) < 2 or len(shares) != len(report.spending) or _sums_to_executed(report) is False:
+        return
+    amounts = _amounts(report)
+    at = _places(report, amounts or [])
+    if amounts is not None and (_of_another_line(report, at) or _partial_by_shares(report, amounts, at)):
         return
     kept = printed_places(s for _, s in shares)
     found = sum(s.value or 0.0 for _, s in shares)

@@ -16,7 +16,6 @@ one source or by clauses naming a level, by `source_clauses`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from jixiao.extract.rules.added_budget import read_added_budget
 from jixiao.extract.rules.amount_clauses import (
@@ -30,6 +29,7 @@ from jixiao.extract.rules.amount_clauses import (
 )
 from jixiao.extract.rules.colon_lists import colon_list, listed_before
 from jixiao.extract.rules.figures import WEIGHT_SCORE, figure_at, money_at
+from jixiao.extract.rules.funding_reading import Reading
 from jixiao.extract.rules.list_splits import attach_lists
 from jixiao.extract.rules.money_lists import MoneyList, about_equal, list_in, quoted_parts
 from jixiao.extract.rules.project_parts import project_paragraphs
@@ -72,20 +72,6 @@ def _funding_text_end(text: str) -> int:
         return len(text)  # the heading names one of them: a text with neither is not scanned line by line
     match = _INDICATOR_SECTION.search(text)
     return match.start() if match else len(text)
-
-
-@dataclass
-class Reading:
-    text: str
-    plain: str
-    funding: Funding
-    spending: list[SpendingItem]
-    current: str | None = None  # the line a list that opens the next sentence belongs to
-    current_span: tuple[int, int] | None = None  # the amount of that line the sentence stated, the list's whole
-    level_rows: list[tuple[str, str, Amount]] = field(default_factory=list)  # line, level, amount
-    # the amounts (in 万元) of the sentence that set each line's total, when it held several
-    set_among: dict[str, list[float]] = field(default_factory=dict)
-    rates: set[float] = field(default_factory=set)  # the execution rates the sentences state
 
 
 def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:

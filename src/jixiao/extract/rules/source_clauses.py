@@ -14,15 +14,12 @@ The sentence reader (`funding`) calls these as it goes and once at the end.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from jixiao.extract.rules.amount_clauses import LINES, MONEY_NOUN, SUM_TOLERANCE, VERB, Amount, clause_start, totals_of
 from jixiao.extract.rules.figures import money_at
+from jixiao.extract.rules.funding_reading import Reading
 from jixiao.model import Funding, FundingLine, SourceAmount
 from jixiao.vocabulary import FUNDING_VERBS, source_of
-
-if TYPE_CHECKING:
-    from jixiao.extract.rules.funding import Reading
 
 _SOURCE_SUBJECT = re.compile(r"^\s*(?:\d{4}年度?)?[，,]?\s*")
 _SUBJECT_ROW = "narrative.source_sentence"
