@@ -6,7 +6,8 @@ A 目标自评表 with only 年度指标值 and 实际完成值 columns (no 分�
 borders, is a run of rows each a name then two values. Two values printed back to back in the same unit (or
 two dates) are never prose; the first is the target, the second the actual. A value followed by a digit is
 part of a longer run (a 分值 or 得分 glued on: the table readers' shape) and is not read, nor is a pair of
-amounts under a funding name (a 预算数 | 执行数 row). It takes two such rows on a line to read any.
+amounts under a funding name (a 预算数 | 执行数 row). It takes two such rows on a line to read any, and a
+line that prints 指标 (the form's level cells or header).
 
 The level cells before a name may be printed in two interleaved columns (`社会效 益指标` read across as
 `效社 指益标`): a run of level-word characters that ends in 指, 标 or a space is that garble, not the name.
@@ -45,17 +46,26 @@ _MAX_PERCENT = 100.0
 
 
 def read_glued_pairs(text: str) -> list[Indicator]:
-    """The glued name-target-actual rows of every line that holds two or more of them."""
+    """The glued name-target-actual rows of every line that holds two or more of them. The form prints its
+    level cells (产出指标, 数量指标…) on the line its rows run on: only lines holding 指标 are scanned."""
     found: list[Indicator] = []
+    at = text.find("指标")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        rows = _rows(text, start, end)
+        found.extend(rows if len(rows) >= _MIN_ROWS else [])
+        at = text.find("指标", end)
+    return found
+
+
+def _rows(text: str, start: int, end: int) -> list[Indicator]:
     indicators: list[Indicator] = []
-    line, last = -1, -1
-    for pair in _PAIR.finditer(text):
-        start = text.rfind("\n", 0, pair.start())
-        if start != line:  # a new line: the rows of the one before count if there were two
-            found.extend(indicators if len(indicators) >= _MIN_ROWS else [])
-            line, indicators, last = start, [], start + 1
+    last = start
+    for pair in _PAIR.finditer(text, start, end):
         previous, last = last, pair.end()
-        name_start = _name_start(text, pair.start(), max(previous, start + 1))
+        name_start = _name_start(text, pair.start(), previous)
         if name_start == pair.start() or not _same_unit(pair):
             continue
         if name_start != previous and _cut_name(text, name_start):
@@ -63,8 +73,7 @@ def read_glued_pairs(text: str) -> list[Indicator]:
         indicator = _indicator(text, name_start, pair)
         if indicator is not None:
             indicators.append(indicator)
-    found.extend(indicators if len(indicators) >= _MIN_ROWS else [])
-    return found
+    return indicators
 
 
 def _name_start(text: str, end: int, limit: int) -> int:
