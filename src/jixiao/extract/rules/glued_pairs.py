@@ -36,7 +36,7 @@ _PAIR = skipping(
 )
 _NAME_REACH = 31
 _LEVEL_WORD = re.compile(r"指标")
-_LEVEL_CHARS = frozenset("产出效益果满意度数量质时成本经济社会生态可持续影响服务对象指标工程项目 ")
+_LEVEL_CHARS = frozenset("产出效益果满意度数量质时成本经济社会生态可持续影响服务对象指标 ")  # the levels' words
 _GARBLE_END = frozenset("指标 ")
 _MONEY = frozenset({"元", "万元", "千元", "亿元"})
 _FUNDING_NAME = re.compile(r"资金|预算|经费|拨款|执行|支出|到位|下达")
