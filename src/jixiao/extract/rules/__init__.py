@@ -71,7 +71,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     if "全部用于" in prose:  # `(二)资金使用情况` then `该项目资金X万元全部用于…`: all of it spent
         spent_in_full(prose, funding)
     funding = merge_funding(funding, paired_funding(prose))  # a form's label-amount pairs over the sentences
-    spending = spending or paired_spending(prose) or repeated_spending(prose)  # `某补助606060`: one amount thrice
+    spending = spending or paired_spending(prose) or repeated_spending(prose)  # `某补助454545`: one amount thrice
     if not spending and "支出内容" in prose:  # Hunan's 支出明细 list: its unit told by the budget (万元)
         spending = spending_details(prose, merge_funding(funding, found.funding).budget.total)
     indicators = extract_indicators(prose)

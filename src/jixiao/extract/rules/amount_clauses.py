@@ -89,7 +89,7 @@ def clause_start(plain: str, start: int, at: int) -> int:
     return position
 
 
-# `…实际分配下达市本级946.1505转移支付…安排额度2020年3339.58万元`: a form squashed without separators; a decimal
+# `…实际分配下达县本级40.25乡镇59.75年度预算计划安排2022年100万元`: a form squashed without separators; a decimal
 # printed with no unit before a word is another cell's value, and the heads before it are that cell's, not the
 # amount's (a decimal in prose carries its unit: `12.5公里`, `95.5%`)
 _BARE_DECIMAL = re.compile(r"(?<![\d.])\d+\.\d+(?=[\u4e00-\u9fff◇])")

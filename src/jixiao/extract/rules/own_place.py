@@ -42,10 +42,10 @@ def bracketed_own_place(opening: str) -> str | None:
     return place if _SELF[level] in opening and most_specific(place) == place else None
 
 
-# `州级文化专项资金`: a fund named by its level; `十二届某某州人民政府常务会议`: that level's government
+# `州级文化专项资金`: a fund named by its level; `十四届某某州人民政府常务会议`: that level's government
 _FUND_LEVEL = re.compile(r"^(?P<level>省|市|州|县|区|旗)级")
 _GOVERNMENT = re.compile(r"(?P<level>省|市|州|县|区|旗)(?:人民政府|政府)")
-_BEFORE_PLACE = "在经由向对于届"  # what stands before a place's name (`经某州…`, `十二届某州人民政府`)
+_BEFORE_PLACE = "在经由向对于届"  # what stands before a place's name (`经某州…`, `十四届某州人民政府`)
 _NAME_REACH = 8
 
 

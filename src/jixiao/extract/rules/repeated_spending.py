@@ -1,4 +1,4 @@
-"""Spending rows of a squashed form, each amount printed once per column: `某科技项目补助606060`.
+"""Spending rows of a squashed form, each amount printed once per column: `某科技项目补助454545`.
 
 A self-evaluation form may split its money by direction (资金使用方向 | 安排 | 实际下达额度 | 实际支出金额).
 Where the money was given and spent in full, a row prints one amount in every column; once a converter drops
