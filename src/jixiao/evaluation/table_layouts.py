@@ -49,14 +49,15 @@ def _runs(lines: Sequence[str]) -> Iterator[tuple[bool, list[str]]]:
         yield True, run
 
 
-def _per_table(text: str, render: Callable[[list[list[str]]], list[str]]) -> str:
-    """`render` applied to each table (its rows as cells); a dump of one cell per line is left as it is."""
+def _per_table(text: str, render: Callable[[list[list[str]]], list[str] | None]) -> str:
+    """`render` applied to each table (its rows as cells; None leaves the table as printed); a dump of one cell
+    per line is left as it is."""
     lines = text.split("\n")
     if _one_cell_per_line(lines):
         return text
     out: list[str] = []
     for table, run in _runs(lines):
-        out.extend(render([_cells(line) for line in run]) if table else run)
+        out.extend((render([_cells(line) for line in run]) or run) if table else run)
     return "\n".join(out)
 
 
@@ -114,6 +115,9 @@ def merged_cell_lines(text: str, keep: Sequence[str] = ()) -> str:
 
 _TARGET_HEAD = re.compile(r"(?:年度|预期|计划|全年)?(?:指标值|目标值)(?:[（(].*)?")
 _TARGET = re.compile(r"([≥≤><=]?)\s*(-?\d[\d,]*(?:\.\d+)?)\s*(\S{0,6})")
+# 产出指标, 数量指标(20分), or a merged cell left empty
+_LEVEL_CELL = re.compile(r"[^|]{0,8}指标(?:[（(][^)）]*[)）])?|")
+_BELOW_TABLE = re.compile(r"合计|总分|总计|评价|自评|结论|说明|存在|问题|改进")
 
 
 def _target_cells(cell: str) -> list[str]:
@@ -123,22 +127,43 @@ def _target_cells(cell: str) -> list[str]:
     return list(match.groups())
 
 
+def _figure_like(cell: str) -> bool:
+    return _TARGET.fullmatch(cell) is not None or cell[:1] in "≥≤><="
+
+
+def _split_rows(rows: list[list[str]], column: int) -> list[list[str]] | None:
+    """The indicator rows under a header with their target cell split, up to the first row below the table;
+    None where a row's merged cells were left out (a figure stands before the header's column, or the row
+    stops short of it: its target is elsewhere)."""
+    out: list[list[str]] = []
+    for at, row in enumerate(rows):
+        if row and _BELOW_TABLE.match(row[0]):
+            return out + rows[at:]
+        if not any(row):
+            out.append(row)
+            continue
+        if len(row) <= column or _figure_like(row[column - 1]) or not _LEVEL_CELL.fullmatch(row[0]):
+            return None
+        out.append([*row[:column], *_target_cells(row[column]), *row[column + 1 :]] if column < len(row) else row)
+    return out
+
+
 def split_targets(text: str, keep: Sequence[str] = ()) -> str:
     """A 指标值 printed in three cells, comparator, number and unit (`≥ | 95 | %`), its header cell spanning them;
-    a text target (`好`) keeps one cell and two empty ones."""
+    a text target (`好`) keeps one cell and two empty ones. A table whose rows leave merged cells out (the
+    target's column is not known) is left as it is."""
 
-    def render(rows: list[list[str]]) -> list[str]:
-        column: int | None = None
-        out: list[str] = []
-        for row in rows:
-            heads = [at for at, cell in enumerate(row) if _TARGET_HEAD.fullmatch(cell.replace(" ", ""))]
-            if heads:
-                column = heads[0]
-                row = [*row[: column + 1], "", "", *row[column + 1 :]]
-            elif column is not None and column < len(row):
-                row = [*row[:column], *_target_cells(row[column]), *row[column + 1 :]]
-            out.append(_piped(row))
-        return out
+    def render(rows: list[list[str]]) -> list[str] | None:
+        for at, row in enumerate(rows):
+            heads = [column for column, cell in enumerate(row) if _TARGET_HEAD.fullmatch(cell.replace(" ", ""))]
+            if not heads:
+                continue
+            split = _split_rows(rows[at + 1 :], heads[0])
+            if split is not None:
+                header = [*row[: heads[0] + 1], "", "", *row[heads[0] + 1 :]]
+                return [_piped(row) for row in [*rows[:at], header, *split]]
+            break
+        return None
 
     return _per_table(text, render)
 
