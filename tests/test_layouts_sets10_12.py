@@ -110,3 +110,36 @@ def test_a_sharing_sites_summary_label_is_no_title() -> None:
     raw = "版权说明:本文档由用户提供并上传\n文档简介\n1、项目支出绩效自评表 项目名称 乡村道路养护补助 主管部门 临河县\n"
     text, _ = normalize(raw)
     assert "文档简介" not in text and "本文档由" not in text
+
+
+BROKEN = """绩效目标自评表
+一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+产出指标 | 数量指标 | 养护农村公路里程 | ≥86公里 | 88.5公里 | 20 | 20 |
+ |  | 新建错车道 | ≥12处 | 12处 | 10 | 10 |
+第 2 页 共 3 页
+一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+ |  | 更换路侧护栏 | ≥3.5公里 | 3.6公里 | 10 | 10 |
+ | 质量指标 | 路面完好率 | ≥90% | 93.6% | 20 | 20 |
+- 3 -
+{header}
+ |  | 桥梁检查合格率 | 100% | 100% | 10 | 10 |
+满意度指标 | 服务对象满意度指标 | 沿线群众满意度 | ≥90% | 95% | 20 | 20 |
+"""
+
+
+def _categories(raw: str) -> dict[str, tuple[str | None, str | None]]:
+    report = extract_rules(Document.from_text(raw, path="a.txt", format="txt", sha256="0"))
+    return {indicator.name: (indicator.level1, indicator.level2) for indicator in report.indicators}
+
+
+def test_a_header_printed_again_after_a_page_break_continues_the_levels_above_it() -> None:
+    header = "二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |"  # the repeat may lack a wrapped 一级 cell
+    categories = _categories(BROKEN.format(header=header))
+    assert categories["更换路侧护栏"] == ("产出指标", "数量指标")
+    assert categories["桥梁检查合格率"] == ("产出指标", "质量指标")
+    assert categories["沿线群众满意度"] == ("满意度指标", "服务对象满意度指标")
+
+
+def test_a_table_after_a_paragraph_starts_its_own_levels() -> None:
+    raw = BROKEN.format(header="").replace("第 2 页 共 3 页", "以下为第二个项目的指标。")
+    assert _categories(raw)["更换路侧护栏"] == (None, None)

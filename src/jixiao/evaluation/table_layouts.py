@@ -169,12 +169,22 @@ def split_targets(text: str, keep: Sequence[str] = ()) -> str:
 
 
 _PAGE_ROWS = 6  # rows of a table on a page, kept short so most tables break at least once
-_HEADER_CELL = re.compile(r"[一二三]级指标|指标名称|绩效指标")
+_NAME_HEAD = re.compile(r"三级指标|指标名称|指标内容")
+_NEXT_TABLE = re.compile(r".*表|项目名称.*")  # the title or first field of the next form in the same dump
+_HEADER_CELLS = 5  # at least name, target, actual and two more (levels, points)
+
+
+def _full_header(row: Sequence[str]) -> bool:
+    """An indicator header printed whole on its line (its name and target columns; not a block label alone,
+    not the first half of a header wrapped over two lines)."""
+    heads = [cell.replace(" ", "") for cell in row if cell]
+    named = any(_NAME_HEAD.fullmatch(cell) for cell in heads)
+    return len(heads) >= _HEADER_CELLS and named and any(_TARGET_HEAD.fullmatch(cell) for cell in heads)
 
 
 def page_breaks(text: str, keep: Sequence[str] = ()) -> str:
     """A table broken over pages: every few rows a page line (`第 2 页 共 4 页`, `- 3 -`) and, once the
-    indicator header has been printed, that header row again, as a Word or PDF page prints it."""
+    indicator header has been printed whole on a line, that header row again, as a Word or PDF page prints it."""
 
     def render(rows: list[list[str]]) -> list[str]:
         pages = len(rows) // _PAGE_ROWS + 1
@@ -186,8 +196,10 @@ def page_breaks(text: str, keep: Sequence[str] = ()) -> str:
                 out.append(f"第 {page} 页 共 {pages} 页" if page % 2 else f"- {page} -")
                 if header is not None:
                     out.append(_piped(header))
-            if any(_HEADER_CELL.fullmatch(cell.replace(" ", "")) for cell in row):
+            if _full_header(row):
                 header = row
+            elif row and _NEXT_TABLE.fullmatch(row[0]):
+                header = None
             out.append(_piped(row))
         return out
 
