@@ -8,7 +8,7 @@ import opencc
 
 from jixiao.documents import Document
 from jixiao.documents.normalize import normalize
-from jixiao.documents.page_width import display_width
+from jixiao.documents.page_width import display_width, page_width
 from jixiao.documents.traditional import simplified
 from jixiao.evaluation.layouts import TRANSFORMS, lost_figures
 from jixiao.evaluation.table_layouts import (
@@ -143,3 +143,24 @@ def test_a_header_printed_again_after_a_page_break_continues_the_levels_above_it
 def test_a_table_after_a_paragraph_starts_its_own_levels() -> None:
     raw = BROKEN.format(header="").replace("第 2 页 共 3 页", "以下为第二个项目的指标。")
     assert _categories(raw)["更换路侧护栏"] == (None, None)
+
+
+PADDED_FUNDING = """资金投入情况（元）        全年预算数(A)  全年执行数(B)  预算执行率
+年度资金总额:             6,418,200.00   6,105,730.40   95.13%
+其中：中央财政资金        4,000,000.00   4,000,000.00   100%
+省级财政资金              1,500,000.00   1,322,400.00   88.16%
+县级财政资金              918,200.00     783,330.40     85.31%
+"""
+
+
+def test_a_padded_funding_table_in_yuan_is_read_its_thousands_separators_are_no_clause_marks() -> None:
+    report = extract_rules(Document.from_text(PADDED_FUNDING, path="a.txt", format="txt", sha256="0"))
+    executed = report.funding.executed
+    assert executed.total is not None and executed.total.text == "6,105,730.40"
+    assert [source.amount.text for source in executed.by_source] == ["4,000,000.00", "1,322,400.00", "783,330.40"]
+
+
+def test_rows_padded_to_their_columns_are_not_lines_a_page_wrapped() -> None:
+    padded = spaced(TABLE)
+    assert page_width(padded.split("\n")) is None
+    assert _categories(padded) == _categories(TABLE)
