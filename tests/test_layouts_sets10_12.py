@@ -164,3 +164,10 @@ def test_rows_padded_to_their_columns_are_not_lines_a_page_wrapped() -> None:
     padded = spaced(TABLE)
     assert page_width(padded.split("\n")) is None
     assert _categories(padded) == _categories(TABLE)
+
+
+def test_a_traditional_text_that_closes_with_the_forms_signature_fields_is_not_cut() -> None:
+    raw = "西岭县2021年度农村公路养护资金绩效自评表\n全年预算386.50万元，全年执行372.14万元，执行率96.28%。\n"
+    raw += "评价结论及时、足额完成。存在问题暂无改进措施暂无项目负责人:财务负责人:\n"
+    for text in (raw, opencc.OpenCC("s2t").convert(raw)):
+        assert not extract_rules(Document.from_text(text, path="a.txt", format="txt", sha256="0")).truncated

@@ -83,13 +83,20 @@ def spaced(text: str, keep: Sequence[str] = ()) -> str:
 
 
 def _merged(rows: list[list[str]]) -> list[list[str]]:
-    """Each row's leading empty cells left out: an HTML table prints a merged cell once, on its first row."""
+    """Each row's leading empty cells left out where they stand under a filled or merged cell of a row as wide
+    (an HTML table prints a merged cell once, on its first row); a row under a shorter one keeps them (a
+    funding row whose label is on the line above, an empty 年初预算数 cell)."""
     out: list[list[str]] = []
+    above: list[str] = []
+    above_lead = 0
     for row in rows:
         lead = 0
         while lead < len(row) - 1 and not row[lead]:
             lead += 1
-        out.append(row[lead:] if any(row) else row)
+        spanned = lead and len(above) > lead and all(above[at] or at < above_lead for at in range(lead))
+        out.append(row[lead:] if spanned and any(row) else row)
+        if any(row):
+            above, above_lead = row, lead
     return out
 
 
