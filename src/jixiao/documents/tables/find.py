@@ -15,7 +15,7 @@ from dataclasses import replace
 from jixiao.documents.layout import TableLayout
 from jixiao.documents.tables.align import Aligner
 from jixiao.documents.tables.apart_rows import rows_put_together
-from jixiao.documents.tables.carry_down import carry_down
+from jixiao.documents.tables.carry_down import carry_down, continue_levels
 from jixiao.documents.tables.cell_lines import row_openers
 from jixiao.documents.tables.columns import column_major_table
 from jixiao.documents.tables.cut_row import refill_cut_row
@@ -389,7 +389,9 @@ def find_tables(
         tables = [t for t in tables if not any(t.start < s.end and s.start < t.end for s in shared)] + shared
     if not any(table.kind is _INDICATORS for table in tables):
         tables += _headerless(text, gap, ocr, [*covered, *((t.start, t.end) for t in tables)])
-    return sorted(tables, key=lambda table: table.start)
+    tables.sort(key=lambda table: table.start)
+    continue_levels(tables, text)
+    return tables
 
 
 def _in_a_sentence(text: str, table: Table) -> bool:

@@ -97,7 +97,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
         indicators=merge_indicators(indicators, found.indicators),
         total_score=found.total_score or total_score,
         grade=found.grade or grade,
-        truncated=found.truncated or ends_mid_sentence(text),
+        truncated=found.truncated or ends_mid_sentence(view),
         notes=[*document.notes, *found.notes],
     )
     read_scored_lines(prose, report.indicators, report.funding)  # `X本项目满分3分,得3分`: onto what it scores
