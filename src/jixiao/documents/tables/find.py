@@ -39,6 +39,7 @@ from jixiao.documents.tables.scored_rows import scored_rows
 from jixiao.documents.tables.shapes import Piece, Shape, is_money, shape_of
 from jixiao.documents.tables.share_rows import share_tables
 from jixiao.documents.tables.side_scores import with_side_scores
+from jixiao.documents.tables.split_targets import split_target_table
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, spaced
 from jixiao.documents.tables.unsettled import stray_money, unplaced_amounts, unsettled_cells
@@ -347,12 +348,27 @@ def _tables_in(text: str, found: list[Piece], breaks: frozenset[int] | None = No
                 index = lost[1]
         if table.rows or table.skipped:  # a table of cells no cut reads still says what is unread
             tables.append(table)
-        elif not _TEXT_CHAR.search(text, table.end):  # the document ends on a table's header: it was cut
+        elif _ends_on_header(text, table.end):  # the document ends on a table's header: it was cut
             table.truncated = True
             tables.append(table)
     if not tables and (columns := column_major_table(text, found)) is not None:
         tables.append(columns)
     return tables
+
+
+_HEADER_TAIL_CELL = 8  # chars: `原因`, `备注` — a column word, never a row's text
+
+
+def _ends_on_header(text: str, end: int) -> bool:
+    """Nothing after a header but the rest of its pipe line, short cells no column word names (`| 原因 |`)."""
+    rest = text[end:].strip()
+    if not rest:
+        return True
+    if "\n" in rest or not rest.startswith("|"):
+        return False
+    return all(
+        len(cell.strip()) <= _HEADER_TAIL_CELL and not any(c.isdigit() for c in cell) for cell in rest.split("|")
+    )
 
 
 def find_tables(
@@ -435,6 +451,10 @@ def _headerless(text: str, gap: Gap, ocr: bool, taken: list[tuple[int, int]]) ->
             carry_down(table.rows)
             table.ocr = ocr
             found.append(table)
+    if not found and (split := split_target_table(text, taken)) is not None:
+        carry_down(split.rows)  # `成本指标 | 宣传品印制成本 | ≤ | 8000 | 元 | 5 |`: see tables.split_targets
+        split.ocr = ocr
+        found.append(split)
     if not found and (glued := glued_rows(text, gap, taken)) is not None:
         carry_down(glued.rows)
         found.append(glued)

@@ -1,0 +1,64 @@
+"""Headerless indicator rows whose target is printed as comparator | value | unit cells (tables.split_targets)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jixiao.documents.tables import Role
+from jixiao.model import Figure
+from reading import rules_report, tables_of
+
+
+def _shown(value: Figure | str | None) -> str | None:
+    return value.text if isinstance(value, Figure) else value
+
+
+def indicator_rows(tmp_path: Path, raw: str, *fields: str) -> list[tuple[str | None, ...]]:
+    """Each indicator the rules backend reads from `raw`, as a tuple of the named fields."""
+    return [tuple(_shown(getattr(i, field)) for field in fields) for i in rules_report(tmp_path, raw).indicators]
+
+
+TEMPLATE = """森林防火巡查次数 | ≥ | 120 | 次 | 10 | ||||||
+质量指标 | 火情处置及时率 | = | 100 | % | 10 | ||||||
+成本指标 | 护林员人均补助 | ≤ | 1.2 | 万元/人 | 10 | |||||
+效益指标 | 生态效益指标 | 森林覆盖率保持情况 | 定性 | 稳中有升 | 20 | |||||
+满意度指标 | 服务对象满意度指标 | 林区群众满意度 | ≥ | 85 | % | 10 | 9 | |||
+"""
+
+
+def test_a_lone_number_after_the_target_is_the_weight_of_a_template_row(tmp_path: Path) -> None:
+    rows = indicator_rows(tmp_path, TEMPLATE, "level2", "name", "target", "actual", "weight", "score")
+    assert rows[:4] == [
+        (None, "森林防火巡查次数", "120", None, "10", None),
+        ("质量指标", "火情处置及时率", "100", None, "10", None),
+        ("成本指标", "护林员人均补助", "1.2", None, "10", None),
+        ("生态效益指标", "森林覆盖率保持情况", "稳中有升", None, "20", None),
+    ]
+    assert rows[4] == ("服务对象满意度指标", "林区群众满意度", "85", None, None, None)  # two numbers: unplaced
+
+
+def test_the_target_takes_its_comparator_and_unit_cells() -> None:
+    (table,) = tables_of(TEMPLATE)
+    assert table.layout == "headerless"
+    first = table.rows[0].cells
+    assert (first[Role.OP].text, first[Role.TARGET].text, first[Role.UNIT].text) == ("≥", "120", "次")
+    assert [row.text(Role.UNIT) for row in table.rows] == ["次", "%", "万元/人", "", "%"]
+    assert table.skipped and len(table.skipped) == 2  # the 10 and 9 of the last row are left unread
+
+
+def test_three_numbers_are_the_actual_the_weight_and_the_score(tmp_path: Path) -> None:
+    filled = TEMPLATE.replace("| 次 | 10 |", "| 次 | 126 | 10 | 10 |").replace("| % | 10 | 9 |", "| % | 88 | 10 | 10 |")
+    rows = indicator_rows(tmp_path, filled, "name", "actual", "weight", "score")
+    assert rows[0] == ("森林防火巡查次数", "126", "10", "10")
+    assert rows[4] == ("林区群众满意度", "88", "10", "10")
+
+
+def test_a_word_in_the_unit_cell_that_is_no_unit_leaves_the_row_unread(tmp_path: Path) -> None:
+    unsure = TEMPLATE.replace("| 100 | % | 10 |", "| 100 | 达标 | 10 |")
+    assert "火情处置及时率" not in [name for (name,) in indicator_rows(tmp_path, unsure, "name")]
+
+
+def test_rows_with_other_cells_before_the_name_or_fewer_than_three_are_no_table() -> None:
+    assert tables_of("\n".join(TEMPLATE.splitlines()[:2]) + "\n") == []
+    prose = TEMPLATE.replace("质量指标 | 火情", "备注说明 | 火情").replace("成本指标 | 护林员", "其他 | 护林员")
+    assert [t for t in tables_of(prose) if t.layout == "headerless" and len(t.rows) > 3] == []
