@@ -62,3 +62,18 @@ def test_rows_with_other_cells_before_the_name_or_fewer_than_three_are_no_table(
     assert tables_of("\n".join(TEMPLATE.splitlines()[:2]) + "\n") == []
     prose = TEMPLATE.replace("质量指标 | 火情", "备注说明 | 火情").replace("成本指标 | 护林员", "其他 | 护林员")
     assert [t for t in tables_of(prose) if t.layout == "headerless" and len(t.rows) > 3] == []
+
+
+HEADED = (
+    "一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分 | 未完成原因分析 |\n"
+    "产出指标 | 数量指标 | 巡查次数 | ≥ | 120 | 次 | 126 | 10 | 10 | |\n"
+    "效益指标 | 生态效益指标 | 林地保护成效 | 定性 | 稳中有升 | | 稳中有升 | 10 | 10 | |\n"
+    "满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥ | 85 | % | 90 | 10 | 10 | |\n"
+)
+
+
+def test_a_qualitative_rows_nature_cell_is_its_comparator_cell_not_part_of_its_name(tmp_path: Path) -> None:
+    rows = indicator_rows(tmp_path, HEADED, "name", "target", "actual")
+    assert ("林地保护成效", "稳中有升", "稳中有升") in rows
+    dropped = HEADED.replace("| 稳中有升 | | 稳中有升 |", "| 稳中有升 | 稳中有升 |")  # the empty unit cell dropped
+    assert ("林地保护成效", "稳中有升", "稳中有升") in indicator_rows(tmp_path, dropped, "name", "target", "actual")
