@@ -77,3 +77,22 @@ def test_a_qualitative_rows_nature_cell_is_its_comparator_cell_not_part_of_its_n
     assert ("林地保护成效", "稳中有升", "稳中有升") in rows
     dropped = HEADED.replace("| 稳中有升 | | 稳中有升 |", "| 稳中有升 | 稳中有升 |")  # the empty unit cell dropped
     assert ("林地保护成效", "稳中有升", "稳中有升") in indicator_rows(tmp_path, dropped, "name", "target", "actual")
+
+
+def _one_cell_per_line(rows: str) -> str:
+    """The rows' cells one per line with blank lines between (a dump without pipes)."""
+    cells = [cell.strip() for line in rows.splitlines() for cell in line.split("|") if cell.strip()]
+    return "\n\n".join(cells) + "\n"
+
+
+def test_rows_run_on_one_cell_per_line_are_cut_at_each_rows_levels_and_name(tmp_path: Path) -> None:
+    filled = TEMPLATE.replace("| 次 | 10 |", "| 次 | 126 | 10 | 10 |").replace("| % | 10 | 9 |", "| % | 88 | 10 | 9 |")
+    raw = _one_cell_per_line(filled + "合计 | 60 | 59 |\n")
+    rows = indicator_rows(tmp_path, raw, "level2", "name", "target", "actual", "weight", "score")
+    assert rows == [
+        (None, "森林防火巡查次数", "120", "126", "10", "10"),
+        ("质量指标", "火情处置及时率", "100", None, "10", None),
+        ("成本指标", "护林员人均补助", "1.2", None, "10", None),
+        ("生态效益指标", "森林覆盖率保持情况", "稳中有升", None, "20", None),
+        ("服务对象满意度指标", "林区群众满意度", "85", "88", "10", "9"),  # the 合计 row after it is no value
+    ]
