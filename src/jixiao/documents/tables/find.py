@@ -39,6 +39,7 @@ from jixiao.documents.tables.scored_rows import scored_rows
 from jixiao.documents.tables.shapes import Piece, Shape, is_money, shape_of
 from jixiao.documents.tables.share_rows import share_tables
 from jixiao.documents.tables.side_scores import with_side_scores
+from jixiao.documents.tables.spaced_rows import spaced_rows
 from jixiao.documents.tables.split_targets import split_target_table
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, spaced
@@ -231,7 +232,12 @@ def _table(
     layout = _layout(body)
     weights = sum(piece.role is Role.WEIGHT for piece in run)
     scored = _scored_rows(text, body, columns, _next_block(found, end), weights) if layout == "t4" else None
-    rows, left = (scored, []) if scored is not None else Aligner(columns, kind, text).align(body, grid)
+    placed = spaced_rows(text, body, columns) if layout == "t3" and kind is _INDICATORS else None
+    left: list[Piece] = []
+    if scored is None and placed is not None:
+        rows = placed  # every line a row with every cell there: by position (see spaced_rows)
+    else:
+        rows, left = (scored, []) if scored is not None else Aligner(columns, kind, text).align(body, grid)
     layout = "scored" if scored is not None else layout  # its own reading, with its own confidence
     if kind is Kind.INDICATORS:
         carry_down(rows)
