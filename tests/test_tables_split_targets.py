@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jixiao.documents.tables import Role
+from jixiao.documents.tables import Kind, Role
 from jixiao.model import Figure
 from reading import rules_report, tables_of
 
@@ -96,3 +96,12 @@ def test_rows_run_on_one_cell_per_line_are_cut_at_each_rows_levels_and_name(tmp_
         ("生态效益指标", "森林覆盖率保持情况", "稳中有升", None, "20", None),
         ("服务对象满意度指标", "林区群众满意度", "85", "88", "10", "9"),  # the 合计 row after it is no value
     ]
+
+
+def test_a_document_ending_on_a_pipe_header_whose_last_cell_names_no_column_was_cut() -> None:
+    header = "预算执行情况(10分) | 年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | "
+    header += "权重 | 得分 | 原因 |\n"
+    funding = [table for table in tables_of(TEMPLATE + header) if table.kind is Kind.FUNDING]
+    assert len(funding) == 1 and funding[0].truncated and not funding[0].rows
+    prose = [t for t in tables_of(TEMPLATE + header + "以上为本项目自评情况。\n") if t.kind is Kind.FUNDING]
+    assert not any(table.truncated for table in prose)

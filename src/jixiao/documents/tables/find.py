@@ -18,7 +18,7 @@ from jixiao.documents.tables.apart_rows import rows_put_together
 from jixiao.documents.tables.carry_down import carry_down
 from jixiao.documents.tables.cell_lines import row_openers
 from jixiao.documents.tables.columns import column_major_table
-from jixiao.documents.tables.cut_row import refill_cut_row
+from jixiao.documents.tables.cut_row import ends_on_header, refill_cut_row
 from jixiao.documents.tables.footers import cut_footer
 from jixiao.documents.tables.glued_funding import (
     drop_glued_rate,
@@ -354,27 +354,12 @@ def _tables_in(text: str, found: list[Piece], breaks: frozenset[int] | None = No
                 index = lost[1]
         if table.rows or table.skipped:  # a table of cells no cut reads still says what is unread
             tables.append(table)
-        elif _ends_on_header(text, table.end):  # the document ends on a table's header: it was cut
+        elif ends_on_header(text, table.end):  # the document ends on a table's header: it was cut
             table.truncated = True
             tables.append(table)
     if not tables and (columns := column_major_table(text, found)) is not None:
         tables.append(columns)
     return tables
-
-
-_HEADER_TAIL_CELL = 8  # chars: `原因`, `备注` — a column word, never a row's text
-
-
-def _ends_on_header(text: str, end: int) -> bool:
-    """Nothing after a header but the rest of its pipe line, short cells no column word names (`| 原因 |`)."""
-    rest = text[end:].strip()
-    if not rest:
-        return True
-    if "\n" in rest or not rest.startswith("|"):
-        return False
-    return all(
-        len(cell.strip()) <= _HEADER_TAIL_CELL and not any(c.isdigit() for c in cell) for cell in rest.split("|")
-    )
 
 
 def find_tables(
