@@ -16,6 +16,7 @@ from jixiao.extract.rules.cross_foot import confirm_funding_row, confirm_glued_s
 from jixiao.extract.rules.cut_end import drop_cut_figures, ends_mid_sentence
 from jixiao.extract.rules.figures import quote_original
 from jixiao.extract.rules.funding import extract_funding
+from jixiao.extract.rules.glued_pairs import read_glued_pairs
 from jixiao.extract.rules.goal_block import without_goal_blocks
 from jixiao.extract.rules.goal_statements import read_goal_statements
 from jixiao.extract.rules.goal_targets import attach_goal_targets
@@ -23,6 +24,7 @@ from jixiao.extract.rules.header import read_header
 from jixiao.extract.rules.indicators import attach_section_reasons, extract_indicators
 from jixiao.extract.rules.paired_funding import paired_funding, paired_spending
 from jixiao.extract.rules.paired_lists import read_paired_lists
+from jixiao.extract.rules.repeated_spending import repeated_spending
 from jixiao.extract.rules.review_sheet import read_review_sheet
 from jixiao.extract.rules.score import extract_score
 from jixiao.extract.rules.scored_headings import read_scored_headings
@@ -70,7 +72,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     if "全部用于" in prose:  # `(二)资金使用情况` then `该项目资金X万元全部用于…`: all of it spent
         spent_in_full(prose, funding)
     funding = merge_funding(funding, paired_funding(prose))  # a form's label-amount pairs over the sentences
-    spending = spending or paired_spending(prose)
+    spending = spending or paired_spending(prose) or repeated_spending(prose)  # `某补助454545`: one amount thrice
     if not spending and "支出内容" in prose:  # Hunan's 支出明细 list: its unit told by the budget (万元)
         spending = spending_details(prose, merge_funding(funding, found.funding).budget.total)
     stated = without_goal_blocks(prose)  # a form's 年度总体目标 text states no indicator
@@ -78,6 +80,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     named = {indicator.name for indicator in indicators}
     extras = [*read_scored_headings(stated), *read_paired_lists(stated)]  # prose shapes the sentences do not read
     extras += read_count_breakdowns(stated)
+    extras += read_glued_pairs(stated)  # `完成时间2023年9月2023年9月…`: a squashed form's rows with no points
     extras += read_review_sheet(view)  # a block of the form the table reader cannot align (review_sheet)
     if not extras:
         extras = read_scored_items(stated)  # a scoring sheet in prose that prints no points (`(1)…:…,得6分`)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from jixiao.extract.rules.figures import amount_in_wan
+from jixiao.numbers import UNIT_PATTERN
 from jixiao.scan import skipping
 from jixiao.vocabulary import FUNDING_VERBS, NOT_A_FUNDING_LINE, SUM_WORDS
 
@@ -75,15 +76,28 @@ _CLAUSE_REACH = 60  # a verb governs the amount of its own clause, never one a p
 def clause_start(plain: str, start: int, at: int) -> int:
     """Where the clause of the amount at `at` starts: the last comma, or `_CLAUSE_REACH` printed characters
     back (a masked document title counts as one). A dash between words (`…资金-某工程9.8万元`) breaks a chain of
-    labels as a comma does."""
+    labels as a comma does, and so does a bare decimal cell of a squashed form (below)."""
     begin = max([start] + [plain.rfind(char, start, at) + 1 for char in _CLAUSE_BREAKS])
     begin = max(begin, _label_dash(plain, begin, at) + 1)
+    if plain.find(".", begin, at) >= 0:  # the cue of a decimal number
+        begin = max([begin] + [cell.end() for cell in _BARE_DECIMAL.finditer(plain, begin, at) if _bare(plain, cell)])
     reach, position = 0, at
     while position > begin and reach < _CLAUSE_REACH:
         position -= 1
         if not (plain[position] == "◇" and position > begin and plain[position - 1] == "◇"):
             reach += 1
     return position
+
+
+# `…实际分配下达县本级40.25乡镇59.75年度预算计划安排2022年100万元`: a form squashed without separators; a decimal
+# printed with no unit before a word is another cell's value, and the heads before it are that cell's, not the
+# amount's (a decimal in prose carries its unit: `12.5公里`, `95.5%`)
+_BARE_DECIMAL = re.compile(r"(?<![\d.])\d+\.\d+(?=[\u4e00-\u9fff◇])")
+_UNIT = re.compile(UNIT_PATTERN)
+
+
+def _bare(plain: str, cell: re.Match[str]) -> bool:
+    return _UNIT.match(plain, cell.end()) is None
 
 
 def _label_dash(plain: str, begin: int, at: int) -> int:

@@ -32,6 +32,7 @@ from jixiao.extract.rules.figures import WEIGHT_SCORE, figure_at, money_at
 from jixiao.extract.rules.funding_reading import Reading
 from jixiao.extract.rules.list_splits import attach_lists
 from jixiao.extract.rules.money_lists import MoneyList, about_equal, list_in, quoted_parts
+from jixiao.extract.rules.project_parts import project_paragraphs
 from jixiao.extract.rules.sentences import SentenceEnds
 from jixiao.extract.rules.source_clauses import (
     add_level_rows,
@@ -80,7 +81,11 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     unsummed: list[SpendingItem] = []  # the parts of colon lists with no total: the spending if nothing else is
     position = 0
     ends = SentenceEnds(text, limit)
+    parts = project_paragraphs(text) if "个项目" in text else []  # each listed project's own lines: not the report's
     while position < limit:
+        if parts and (part := next((span for span in parts if span[0] <= position < span[1]), None)):
+            position = part[1] + 1
+            continue
         end = ends.after(position)
         reach = min(end, position + _COLON_REACH)
         if (

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from jixiao.extract.rules.form_fields import FieldKind, FormField, form_fields, values_of
 from jixiao.extract.rules.fund_names import bracketed_subject, fund_in_body, named_subject, subject_of
-from jixiao.extract.rules.own_place import bracketed_own_place, own_province
+from jixiao.extract.rules.own_place import bracketed_own_place, level_government_place, own_province
 from jixiao.extract.rules.places import (
     is_province,
     leading_places,
@@ -156,14 +156,16 @@ _PLACE_BOUNDARY = "年度在对按照于由将向达《"
 _WINDOW_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?$")
 _MONEY_TAIL = re.compile(r"(?:专项|补助|转移支付|资金|经费|补贴|项目)+$")
 _MIN_PROBE = 4
+_LEVEL_HEAD = re.compile(r"^(?:省|市|州|县|区|旗)(?!级)(?=[\u4e00-\u9fff]{4})")  # `市科技专项资金`: 某某市 in the body
 _MASKS = "*＊×X"  # `下达**河县`: a masked name, not 河县
 _CENTRE_GIVES = ("中央下达", "财政部下达")  # `中央下达某自治区某资金`: the province's own report
 
 
 def _probe(name: str) -> str:
     """What of the fund's name the body repeats: its first eight chars, of the name without its money words
-    (`农村危房改造转移支付` is printed as `某区农村危房改造专项资金`)."""
-    core = _MONEY_TAIL.sub("", name)
+    (`农村危房改造转移支付` is printed as `某区农村危房改造专项资金`) or the level word it opens on (a 项目名称
+    `市科技创新专项资金` is printed as `某某市科技创新专项资金`)."""
+    core = _MONEY_TAIL.sub("", _LEVEL_HEAD.sub("", name))
     return (core if len(core) >= _MIN_PROBE else name)[:8]
 
 
@@ -204,6 +206,7 @@ def _region(
         (found for unit in _EVALUATING_UNIT.findall(text[:_OPENING]) if (found := most_specific(unit))), None
     )
     place = place or own_province(lines[0] if lines else "") or bracketed_own_place(text[:_OPENING])
+    place = place or level_government_place(text[:_OPENING], fund)
     return shortest_form(place, text) if place else None
 
 

@@ -35,7 +35,9 @@ from jixiao.model import Figure, Indicator
 _LEVEL2_HEADING = re.compile(
     r"(?m)^[ \t]*+(?:[（(]?[\d一二三四五六七八九十]+[）)]?[、.．]?[ \t]*|[①-⑳][ \t]*)?(?:产出(?=数量|质量|时效|成本))?"
     # (`实效指标`: 时效 misprinted, a level still, kept as printed)
-    r"(?:(?P<level2>服务对象满意度|满意度|数量|质量|时效|实效|成本|经济效益|社会效益|生态效益|可持续影响|产出|效益)指标"
+    # (`1、经济成本指标`: the 2021 template's second levels under 成本指标, a first level there)
+    r"(?:(?P<level2>服务对象满意度|满意度|数量|质量|时效|实效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益"
+    r"|可持续影响|产出|效益)指标"
     # not `…指标值为` (the indicator's own name); `产出指标（分值50分，得分49.04分）` carries its points
     r"(?!值|名称)(?:完成情况)?(?:分析|方面|中)?(?:[（(][^）)\n]{0,30}[）)])?[：:，,。]?"
     # `(1)经济效益。人均增收粮食240kg/人。`: a numbered heading may leave 指标 out (never `(5)服务对象满意度：…`,
@@ -275,7 +277,10 @@ def _read_loose(text: str, start: int, end: int) -> list[Indicator]:
     return reader.indicators
 
 
-_NOT_A_NAME = re.compile(r"[\n。]|一级指标|二级指标|三级指标|项目名称|主管部门|实施单位|预期目标|总体目标|年度指标值")
+# `设置绩效目标11个，实际完成11个`: the count of the targets themselves, the marker's 目标 their noun (name `设置绩效`)
+_NOT_A_NAME = re.compile(
+    r"[\n。]|一级指标|二级指标|三级指标|项目名称|主管部门|实施单位|预期目标|总体目标|年度指标值|绩效$"
+)
 _MAX_NAME = 60  # the longest real indicator names run to ~30 characters; a paragraph is longer
 
 

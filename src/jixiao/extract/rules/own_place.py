@@ -2,16 +2,17 @@
 
     某某省委、省政府高度重视某储备工作…，我省组织开展了自评。          (a province's own report)
     下达我县某资金300万元。…小型水库除险加固工程(青石县)东沟水库项目…   (the county a project's name gives)
+    州级某专项资金…经某某州人民政府常务会议审定…                       (the government of the fund's level)
 
-Both are read only in the report's opening, and only when the report calls itself by that place's level
-(我省, 我县…): a place named in passing is not the report's own.
+All are read only in the report's opening, and only when the report calls itself by that place's level
+(我省, 我县…, or a fund of that level: 州级): a place named in passing is not the report's own.
 """
 
 from __future__ import annotations
 
 import re
 
-from jixiao.extract.rules.places import is_province, most_specific
+from jixiao.extract.rules.places import is_province, leading_places, most_specific
 
 # `某某省委、省政府高度重视…`: a report that opens on its province's government
 _PROVINCE_OPENING = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,8}?(?:省|自治区))(?:委|人民政府|政府)")
@@ -39,3 +40,40 @@ def bracketed_own_place(opening: str) -> str | None:
         return None
     [(place, level)] = places
     return place if _SELF[level] in opening and most_specific(place) == place else None
+
+
+# `州级文化专项资金`: a fund named by its level; `十四届某某州人民政府常务会议`: that level's government
+_FUND_LEVEL = re.compile(r"^(?P<level>省|市|州|县|区|旗)级")
+_GOVERNMENT = re.compile(r"(?P<level>省|市|州|县|区|旗)(?:人民政府|政府)")
+_BEFORE_PLACE = "在经由向对于届"  # what stands before a place's name (`经某州…`, `十四届某州人民政府`)
+_NAME_REACH = 8
+
+
+def level_government_place(opening: str, fund: str | None) -> str | None:
+    """The one place of the fund's level (州 for a 州级 fund) whose government the opening names: the report of
+    that place's fund. Two such places, or none, name no place."""
+    level = _FUND_LEVEL.match(fund or "")
+    if level is None:
+        return None
+    places = {
+        place
+        for found in _GOVERNMENT.finditer(opening)
+        if found["level"] == level["level"] and (place := _place_ending(opening, found.end("level")))
+    }
+    if len(places) != 1:
+        return None
+    [place] = places
+    return place if most_specific(place) == place else None
+
+
+def _place_ending(text: str, end: int) -> str | None:
+    """The place whose name ends at `end`, starting after a non-Chinese char or a word that stands before a
+    place (`经`, `届`); the nearest such, or None (`经我局向州政府`: 州 alone names none)."""
+    for start in reversed(range(max(0, end - _NAME_REACH), end - 1)):  # the nearest first
+        before = text[start - 1] if start else ""
+        if "\u4e00" <= before <= "\u9fff" and before not in _BEFORE_PLACE:
+            continue
+        places = leading_places(text[start:end])
+        if places and "".join(places) == text[start:end]:
+            return places[-1]
+    return None

@@ -51,6 +51,9 @@ _POINTS = re.compile(r"\d\s*分(?![钟之类])")  # `自评得分99.5分`: a sco
 # a title about the money (`资金投入…`) or the indicators (`绩效指标完成情况`: indicators.py's listings); the fund's
 # own name (`专项资金预期目标完成程度`) is no such word
 _NOT_RESULTS = re.compile(r"资金(?:投入|到位|使用|管理|执行)|预算|指标")
+# a sub-title within a section, its number perhaps garbled (`一)资金投入情况分析`, `1项目资金到位情况分析`)
+_SUBTITLE = re.compile(r"[^，,；;：:%]{2,24}?(?:情况|分析)[。：:]?")
+_SUBTITLE_MAX = 27
 
 
 def read_result_sections(text: str, start: int, end: int) -> list[Indicator]:
@@ -92,9 +95,12 @@ def _read_section(reader: ClauseReader, start: int, end: int) -> None:
     text = reader.text
     if ACTUAL.search(text, start, end) or TARGET_MARKER.search(text, start, end):
         return  # a section that marks its indicators (目标值…，实际完成…) says which figures are indicators
+    about_money = False  # under a sub-title about the money (`1项目资金到位情况分析`): the funding's sentences
     for sentence in _SENTENCE.finditer(text, start, end):  # blank lines (a table blanked out) skipped in one scan
         begin, stop = sentence.span()
-        if not _MONEY.search(text, begin, stop) and not _POINTS.search(text, begin, stop):
+        if stop - begin <= _SUBTITLE_MAX and _SUBTITLE.fullmatch(text, begin, stop):
+            about_money = _NOT_RESULTS.search(text, begin, stop) is not None
+        elif not about_money and not _MONEY.search(text, begin, stop) and not _POINTS.search(text, begin, stop):
             read_achieved(reader, begin, stop)
 
 

@@ -22,7 +22,7 @@ from jixiao.extract.rules.cells import (
     percent_figure,
 )
 from jixiao.model import Figure, Funding, FundingLine, Indicator, Kind, SourceAmount
-from jixiao.numbers import UNIT_PATTERN
+from jixiao.numbers import UNIT_PATTERN, parse_quantity
 from jixiao.vocabulary import (
     FUNDING_TOTAL,
     LEVEL_WORD,
@@ -257,7 +257,9 @@ def _again_to_the_end(source: str, cell: Cell) -> bool:
 
 def _indicator(table: Table, row: Row, source: str, program: str | None) -> Indicator | None:
     name_cell = row.cells.get(_NAME)
-    if name_cell is None or is_blank(name_cell) or not is_name(name_cell.text) or _fragments(table, row, source):
+    if name_cell is None or is_blank(name_cell) or _fragments(table, row, source):
+        return None
+    if not is_name(name_cell.text) and not _named_by_its_value(row, name_cell):
         return None
     found_by = f"table.{table.layout}.{'checked' if _checked_by_coefficient(row) else 'indicator'}"
     op_cell, unit_cell = row.cells.get(_OP), row.cells.get(_UNIT)
@@ -282,6 +284,16 @@ def _indicator(table: Table, row: Row, source: str, program: str | None) -> Indi
         score=cell_figure(row.cells.get(_SCORE), scored_by, source=source),
         deviation_reason=None if reason is None or TEMPLATE.search(reason.text) else _WHITESPACE.sub("", reason.text),
     )
+
+
+def _named_by_its_value(row: Row, name_cell: Cell) -> bool:
+    """`时效 | 1年 | 1年 | 1年 | 10`: a row the form names by its value (a deadline, a term), printed again as
+    target and actual; the three cells the same figure with a unit, the name is that figure."""
+    name = "".join(name_cell.text.split())
+    cells = [row.cells.get(role) for role in (_TARGET, _ACTUAL)]
+    if not _CJK.search(name) or any(cell is None or "".join(cell.text.split()) != name for cell in cells):
+        return False
+    return parse_quantity(name).kind is not Kind.TEXT
 
 
 def _execution_line(table: Table, row: Row, funding: Funding, source: str) -> None:
