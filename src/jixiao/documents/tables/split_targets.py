@@ -40,6 +40,7 @@ _TEXT_TARGET = re.compile(r"[\u4e00-\u9fff]{1,12}")  # `优良中低差`, `有�
 _MAX_NAME = 40
 _MAX_WORD = 5  # a text actual other than the known words (`稳中有升`)
 _MIN_PIPES = 4
+_OP_CELL = re.compile(r"(?:[|\n][ \t]*)(?:[=≥≤><]|定性)[ \t]*[|\n]")
 
 
 @dataclass
@@ -205,8 +206,8 @@ def _first_run(reads: list[_Read], max_gap: int) -> list[_Read]:
 
 def split_target_table(text: str, taken: list[tuple[int, int]]) -> Table | None:
     """The first run of at least three such rows outside the tables `taken`, as one headerless table."""
-    if not any(op in text for op in ("≥", "≤", "=", ">", "<", _QUALITATIVE)):
-        return None
+    if _OP_CELL.search(text) is None:
+        return None  # no comparator printed as a cell of its own
     spans = lines_outside(text, taken)
     index = {span: i for i, span in enumerate(line_spans(text))}
     run = _first_run(list(_line_reads(text, spans, index)), _MAX_GAP)

@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 
 _CELL = r"(?:年度)?(?:总体)?目标(?:完成情况)?|预期目标|(?:全年)?(?:实际)?完成情况"
-_HEAD = re.compile(
-    rf"(?m)^[ \t|]*(?:年度总体目标|总体目标完成情况|年度目标)[ \t|:：]+(?:{_CELL})[ \t|]+(?:{_CELL})[ \t|]*$"
-)
+# starts with its literal, so the scan jumps from label to label; the line start is checked after
+_HEAD = re.compile(rf"(?:年度总体目标|总体目标完成情况|年度目标)[ \t|:：]+(?:{_CELL})[ \t|]+(?:{_CELL})[ \t|]*$", re.M)
+_LINE_LEAD = re.compile(r"[ \t|]*")
 _END = re.compile(
     r"一级指标|二级指标|三级指标|绩效指标"
     r"|^[ \t]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])",
@@ -31,10 +31,13 @@ _MAX_LINES = 8  # the goal's cells wrap over a few lines at most; more is a repo
 
 def without_goal_blocks(text: str) -> str:
     """The text with each 年度总体目标 block of a form blanked (same length, newlines kept)."""
-    if "目标" not in text:
+    if "总体目标" not in text and "年度目标" not in text:
         return text
     spans = []
     for head in _HEAD.finditer(text):
+        line_start = text.rfind("\n", 0, head.start()) + 1
+        if _LINE_LEAD.fullmatch(text, line_start, head.start()) is None:
+            continue  # inside a line: a sentence's words, not the form's row
         end = _END.search(text, head.end())
         stop = end.start() if end else len(text)
         if text.count("\n", head.end(), stop) <= _MAX_LINES:
