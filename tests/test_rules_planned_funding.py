@@ -107,3 +107,39 @@ def test_a_spending_list_whose_unit_nothing_tells_is_not_read() -> None:
     assert budget is not None and spending_details(small, budget.budget.total) == []  # all within 120 万元
     printed = DETAILS.replace("实际支出数 |", "实际支出数(万元) |")
     assert [item.amount.value for item in spending_details(printed, None) if item.amount] == [36000.0, 125480.5]
+
+
+def _lines(*cells: str) -> str:
+    """Cells one per line with a blank line between, as a page without pipes dumps the form."""
+    return "\n\n".join(cells) + "\n"
+
+
+LINES = _lines(
+    "一、项目基本概况",
+    *("计划安排资金", "(万元)", "90", "实际到位资金", "(万元)", "85"),
+    *("实际支出", "(万元)", "80.4", "结余(万元)", "4.6"),
+    *(["其中:中央财政"] * 4),
+    *("省财政", "60", "省财政", "省财政", "55", "省财政"),  # allocated and balance empty: no line for them
+    *("县财政", "30", "县财政", "25", "县财政", "25.4", "县财政", "0.5"),
+    "二、项目支出明细情况",
+    *("支出内容", "实际支出数(万元)", "会计凭证号", "备注"),
+    *("设备购置费", "50.4", "2022年4月记账 3", "付某公司设备款"),
+    *("咨询费", "30"),
+    *("支出合计", "80.4"),
+    "三、项目绩效情况",
+)
+
+
+def test_a_cell_per_line_dump_without_pipes_reads_each_amount_by_its_repeated_label() -> None:
+    funding = planned_funding(LINES)
+    assert funding is not None
+    lines = (funding.budget, funding.allocated, funding.executed)
+    assert [line.total.value if line.total else None for line in lines] == [90, 85, 80.4]
+    by_column = [[(s.name, s.amount.value) for s in line.by_source] for line in lines]
+    assert by_column == [[("省财政", 60), ("县财政", 30)], [("县财政", 25)], [("省财政", 55), ("县财政", 25.4)]]
+
+
+def test_a_cell_per_line_spending_list_skips_its_voucher_lines_and_its_total_row() -> None:
+    items = spending_details(LINES, None)
+    read = [(item.category, item.amount.value) for item in items if item.amount]
+    assert read == [("设备购置费", 50.4), ("咨询费", 30)]

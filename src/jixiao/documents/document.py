@@ -45,7 +45,8 @@ class Document:
     ) -> Document:
         if len(raw_text) > MAX_CHARS:
             raise InputError(path, f"too much text ({len(raw_text):,} chars > {MAX_CHARS:,}); not a single report")
-        text, origin = normalize(raw_text)
+        view = simplified(raw_text)  # the passes read a traditional text in simplified script
+        text, origin = normalize(raw_text, view)
         if not text.strip():
             raise InputError(path, "no text in the document (empty or only whitespace)")
         return cls(
@@ -55,7 +56,7 @@ class Document:
             raw_text=raw_text,
             text=text,
             origin=origin,
-            match_text=simplified(text),
+            match_text=text if view is raw_text else simplified(text),
             tables=tuple(_normalized_table(table, text, origin) for table in tables),
             notes=tuple(notes),
         )

@@ -235,8 +235,29 @@ def _halved(match: re.Match[str]) -> str:
     return "\n" * ((len(match.group(0)) + 1) // 2)
 
 
-def normalize(raw: str) -> tuple[str, list[int]]:
-    """Return the normalized text and, per char, its offset in `raw`."""
+def normalize(raw: str, view: str | None = None) -> tuple[str, list[int]]:
+    """Return the normalized text and, per char, its offset in `raw`.
+
+    `view` is `raw` in simplified script, char for char (`traditional.simplified`), where the two differ: the
+    passes are written in simplified words (site chrome, headings, sentence ends), so they read the view, and
+    every char they keep is given back as `raw` printed it."""
+    if view is None or view is raw:
+        return _normalized(raw)
+    text, origin = _normalized(view)
+    return _restored(text, origin, raw, view), origin
+
+
+def _restored(text: str, origin: list[int], raw: str, view: str) -> str:
+    """`text` normalized from `view`, with each char the view simplified put back in the script of `raw`."""
+    chars = list(text)
+    for at, char in enumerate(chars):
+        source = origin[at]
+        if source < len(raw) and char == view[source] != raw[source]:
+            chars[at] = raw[source]
+    return "".join(chars)
+
+
+def _normalized(raw: str) -> tuple[str, list[int]]:
     # one char for one char, offsets unchanged; a regex finds the few there are (str.translate looks up every
     # char of the text in a dict, 100 times slower on Chinese text)
     mapped = _Mapped(_FULL_WIDTH_CHARS.sub(lambda m: _HALF_WIDTH[m.group()], raw))

@@ -3,7 +3,8 @@
 A PDF's text comes out a printed line at a time, so a table squashed onto one line (LAYOUTS.md T3) is cut
 wherever the page edge fell, mid-cell. Such lines all reach about the same width (Chinese characters count
 two columns, digits and Latin letters one, as the page sets them) and none goes beyond it, while a table
-printed a row per line has rows of every width. A text whose longest lines end within a few columns of one
+printed a row per line has rows of every width (and one padded to its columns has runs of spaces inside
+most rows: those are not counted). A text whose longest lines end within a few columns of one
 width was wrapped there, and a line that reaches it runs on into the next.
 """
 
@@ -18,6 +19,10 @@ _WIDE = re.compile(
 _MIN_LONG = 40  # columns: shorter lines are headings, cells, the ends of paragraphs
 _SLACK = 4  # columns a wrapped line may fall short of the width (a wide char or a word that did not fit)
 _MIN_WRAPPED = 4
+# a run of spaces inside a line: a spreadsheet's columns padded to their widths, whose rows end at a few
+# widths (its last columns) without any page having wrapped them; where most long lines are such rows, they
+# count for no width
+_PADDED = re.compile(r"[ \t\u3000]{3}")
 _OVER_SHARE = 0.05  # of the long lines may run past the width (chrome, a caption set apart)
 
 
@@ -29,7 +34,11 @@ def display_width(line: str) -> int:
 def page_width(lines: list[str]) -> int | None:
     """The width the text was wrapped at, or None when its lines were not wrapped at one width: the widest
     band of a few columns that three long lines reach, with (nearly) no line beyond it."""
-    widths = [width for line in lines if (width := display_width(line.rstrip())) >= _MIN_LONG]
+    long = [(width, line) for line in lines if (width := display_width(line.rstrip())) >= _MIN_LONG]
+    padded = [width for width, line in long if _PADDED.search(line.strip())]
+    widths = [width for width, line in long if not _PADDED.search(line.strip())]
+    if len(padded) < len(widths):  # a few lines with gaps in a wrapped text: they count
+        widths += padded
     counts = Counter(widths)
     allowed = max(1, int(_OVER_SHARE * len(widths)))
     for width in sorted(counts, reverse=True):

@@ -55,7 +55,7 @@ _INLINE_CHROME = re.compile(
 # A line made only of sharing-site buttons and link words.
 _BUTTONS = (
     "下载文档|免费下载|立即下载|下载|收藏|举报|分享到|分享|微信|微博|新浪微博|QQ空间|QQ好友|打印|关闭|返回顶部|返回|"
-    "上一篇|下一篇|相关链接|相关文档|相关阅读|点赞|评论|VIP|会员|原创|举报该文档"
+    "上一篇|下一篇|相关链接|相关文档|相关阅读|点赞|评论|VIP|会员|原创|举报该文档|文档简介|文档介绍"
 )
 _BUTTON_LINE = re.compile(rf"^[ \t\u3000]*(?:(?:{_BUTTONS})[ \t\u3000|｜·•/:：、]*)+(?:\n|$)", re.MULTILINE)
 _SHARING_LINE = re.compile(

@@ -4,17 +4,29 @@ Published reports reach us as pipe-table dumps, one cell per line, tables squash
 at a page width, behind site chrome or converter debris (LAYOUTS.md). The facts of a report do
 not change with its layout, so each transform here rewrites a labelled text the way one of those routes
 would, and the eval scores the reader on it against the same gold (`eval/layouts.py`). No transform edits a
-figure's printed text: `wrapped` and `fullwidth` are told the gold figures' texts and never cut or rewrite
-inside them, and `lost_figures` counts any figure a transform lost anyway.
+figure's printed text beyond its width or script: `wrapped` and `fullwidth` are told the gold figures' texts and
+never cut or rewrite inside them, and `lost_figures` counts any figure a transform lost anyway (after folding
+width and script). The table layouts of held-out sets 10–12 are in `table_layouts`.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from jixiao.documents.page_width import display_width
+from jixiao.documents.traditional import simplified
+from jixiao.evaluation.table_layouts import (
+    fullwidth_cells,
+    merged_cell_lines,
+    merged_cells,
+    page_breaks,
+    spaced,
+    split_targets,
+    traditional,
+)
 
 Rewrite = Callable[[str, Sequence[str]], str]
 
@@ -220,11 +232,19 @@ TRANSFORMS = (
     Transform("blank_lines", blank_lines, "line breaks doubled"),
     Transform("ideo_spaces", ideographic_spaces, "full-width spaces"),
     Transform("fullwidth", fullwidth, "full-width punctuation"),
+    Transform("spaced", spaced, "a table's cells padded with spaces, no bars (spreadsheet as text)"),
+    Transform("merged", merged_cells, "merged 一级/二级 cells printed once, on their first row"),
+    Transform("merged_cells", merged_cell_lines, "T2 with merged cells printed once"),
+    Transform("split_target", split_targets, "a 指标值 in three cells: `≥ | 95 | %`"),
+    Transform("page_breaks", page_breaks, "page lines and the header row again inside a table"),
+    Transform("wide_digits", fullwidth_cells, "full-width digits and letters in cells"),
+    Transform("traditional", traditional, "traditional script (OpenCC s2t)"),
 )
 
 
 def _compact(text: str) -> str:
-    return re.sub(r"[\s|]+", "", text)
+    """The text without spaces and bars, folded to half width and simplified script (what a layout may change)."""
+    return re.sub(r"[\s|]+", "", simplified(unicodedata.normalize("NFKC", text)))
 
 
 def lost_figures(before: str, after: str, figures: Sequence[str]) -> list[str]:

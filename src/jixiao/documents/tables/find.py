@@ -15,10 +15,10 @@ from dataclasses import replace
 from jixiao.documents.layout import TableLayout
 from jixiao.documents.tables.align import Aligner
 from jixiao.documents.tables.apart_rows import rows_put_together
-from jixiao.documents.tables.carry_down import carry_down
+from jixiao.documents.tables.carry_down import carry_down, continue_levels
 from jixiao.documents.tables.cell_lines import row_openers
 from jixiao.documents.tables.columns import column_major_table
-from jixiao.documents.tables.cut_row import refill_cut_row
+from jixiao.documents.tables.cut_row import ends_on_header, refill_cut_row
 from jixiao.documents.tables.footers import cut_footer
 from jixiao.documents.tables.glued_funding import (
     drop_glued_rate,
@@ -39,6 +39,8 @@ from jixiao.documents.tables.scored_rows import scored_rows
 from jixiao.documents.tables.shapes import Piece, Shape, is_money, shape_of
 from jixiao.documents.tables.share_rows import share_tables
 from jixiao.documents.tables.side_scores import with_side_scores
+from jixiao.documents.tables.spaced_rows import spaced_rows
+from jixiao.documents.tables.split_targets import split_target_table
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.tokens import Gap, spaced
 from jixiao.documents.tables.unsettled import stray_money, unplaced_amounts, unsettled_cells
@@ -230,7 +232,12 @@ def _table(
     layout = _layout(body)
     weights = sum(piece.role is Role.WEIGHT for piece in run)
     scored = _scored_rows(text, body, columns, _next_block(found, end), weights) if layout == "t4" else None
-    rows, left = (scored, []) if scored is not None else Aligner(columns, kind, text).align(body, grid)
+    placed = spaced_rows(text, body, columns) if layout == "t3" and kind is _INDICATORS else None
+    left: list[Piece] = []
+    if scored is None and placed is not None:
+        rows = placed  # every line a row with every cell there: by position (see spaced_rows)
+    else:
+        rows, left = (scored, []) if scored is not None else Aligner(columns, kind, text).align(body, grid)
     layout = "scored" if scored is not None else layout  # its own reading, with its own confidence
     if kind is Kind.INDICATORS:
         carry_down(rows)
@@ -347,7 +354,7 @@ def _tables_in(text: str, found: list[Piece], breaks: frozenset[int] | None = No
                 index = lost[1]
         if table.rows or table.skipped:  # a table of cells no cut reads still says what is unread
             tables.append(table)
-        elif not _TEXT_CHAR.search(text, table.end):  # the document ends on a table's header: it was cut
+        elif ends_on_header(text, table.end):  # the document ends on a table's header: it was cut
             table.truncated = True
             tables.append(table)
     if not tables and (columns := column_major_table(text, found)) is not None:
@@ -389,7 +396,9 @@ def find_tables(
         tables = [t for t in tables if not any(t.start < s.end and s.start < t.end for s in shared)] + shared
     if not any(table.kind is _INDICATORS for table in tables):
         tables += _headerless(text, gap, ocr, [*covered, *((t.start, t.end) for t in tables)])
-    return sorted(tables, key=lambda table: table.start)
+    tables.sort(key=lambda table: table.start)
+    continue_levels(tables, text)
+    return tables
 
 
 def _in_a_sentence(text: str, table: Table) -> bool:
@@ -435,6 +444,10 @@ def _headerless(text: str, gap: Gap, ocr: bool, taken: list[tuple[int, int]]) ->
             carry_down(table.rows)
             table.ocr = ocr
             found.append(table)
+    if not found and (split := split_target_table(text, taken)) is not None:
+        carry_down(split.rows)  # `成本指标 | 宣传品印制成本 | ≤ | 8000 | 元 | 5 |`: see tables.split_targets
+        split.ocr = ocr
+        found.append(split)
     if not found and (glued := glued_rows(text, gap, taken)) is not None:
         carry_down(glued.rows)
         found.append(glued)

@@ -32,7 +32,8 @@ _WORDS: list[tuple[Role, str]] = [
     (Role.ALLOCATED, rf"(?:全年)?到位资金(?:数)?{_BR}?|下达(?:资金|数){_BR}?"),
     # 预算执行(E/C×100%): Sichuan's 2024 transfer-payment sheet names the rate by its ratio
     (Role.RATE, rf"(?:预算)?执行率{_BR}?|预算执行(?=[（(][A-Z]/[A-Z])" + _BR),
-    (Role.WEIGHT, rf"(?:指标|执行率|参考)?(?:分值|权重){_BR}?"
+    # 分值权重 / 指标分值权重: Xinjiang's 2023 自评表 names the weight column twice over
+    (Role.WEIGHT, rf"(?:指标|执行率|参考)?(?:分值权重|分值|权重){_BR}?"
                   # 参考/分值 on two lines, interleaved by OCR (`考值参分`)
                   r"|(?=[参考分值]{4})(?=[^参]*参)(?=[^考]*考)(?=[^分]*分)(?=[^值]*值)[参考分值]{4}"),
     (Role.SCORE, rf"(?:指标|执行率|自评)?得分(?!系数){_BR}?"),
@@ -44,9 +45,12 @@ _WORDS: list[tuple[Role, str]] = [
     (Role.COEFFICIENT, rf"得分系数{_BR}?"),
     (Role.NOTE, rf"调整(?:后)?指标值|指标解释(?:说明)?|指标说明(?:及评分标准)?"
                 rf"|(?:评分|评价)标准(?:及依据)?|得分计算方法|佐证材料|备注|是否核心指标|复核分|所需材料|上传端口"
-                rf"|预算到位{_BR}?|(?:扣除)?统筹整合资金(?:数|后预算金额){_BR}?"),
+                rf"|预算到位{_BR}?|(?:扣除)?统筹整合资金(?:数|后预算金额){_BR}?"
+                # the columns Xinjiang's 2023 自评表 adds around the values: how the target was set, last year's
+                # actual (never this year's), how points are given, the evidence, the actual's share of the target
+                r"|指标值设置依据|上年(?:实际)?完成值|(?:指标)?赋分规则|佐证资料|(?<![\u4e00-\u9fff])完成率"),
     (Role.TARGET, rf"(?:年度|预期|年初)?(?:目标)?指标值{_BR}?|(?:年度|预期|年初|绩效)?目标值{_BR}?|计划值|年度指标"),
-    (Role.ACTUAL, rf"(?:全年)?实际完成(?:指标)?值?{_BR}?|(?:全年|年终|年成)?完成值{_BR}?|(?:全年)?实际值{_BR}?"
+    (Role.ACTUAL, rf"(?:全年|指标)?实际完成(?:指标)?值?{_BR}?|(?:全年|年终|年成)?完成值{_BR}?|(?:全年)?实际值{_BR}?"
                   # 全年/完成值 on two lines, interleaved by OCR (`年成值全完值`)
                   r"|(?=[全年完成值]*完)(?=[全年完成值]*成)(?=[全年完成值]*值)[全年完成值]{5,7}"),
     (Role.COMPLETION, r"实施进度|完成进度|累计完成率"),

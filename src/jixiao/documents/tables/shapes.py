@@ -114,9 +114,12 @@ def shaped(text: str, ocr: bool) -> _Shaped:
     return _value_or_text(key)
 
 
+_NATURE = frozenset({"定性", "定量"})
+
+
 def _value_or_text(key: str) -> _Shaped:
     """The shape of a cell that is no header, block or level (its whitespace gone)."""
-    if key in OP_WORDS:
+    if key in OP_WORDS or key in _NATURE:  # `定性` fills the 指标性质 cell of a qualitative target
         return Shape.OP, None, None, None
     if UNIT_ALONE.match(key):
         return Shape.UNIT, None, None, None

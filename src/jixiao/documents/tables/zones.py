@@ -72,7 +72,7 @@ def _column_words(text: str, lines: list[tuple[int, int]]) -> list[int]:
 
 
 _SHORT = 12
-_PROSE = re.compile(r"。|[，,；;].*[，,；;]")
+_PROSE = re.compile(r"。|(?:[，；;]|,(?!\d)).*(?:[，；;]|,(?!\d))")  # a thousands separator is no clause mark
 
 
 _BETWEEN_COLUMNS = re.compile(r"[\d.,%()（）/A-Za-z]*")  # a column read column by column: its values

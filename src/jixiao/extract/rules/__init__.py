@@ -17,6 +17,7 @@ from jixiao.extract.rules.cut_end import drop_cut_figures, ends_mid_sentence
 from jixiao.extract.rules.figures import quote_original
 from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.glued_pairs import read_glued_pairs
+from jixiao.extract.rules.goal_block import without_goal_blocks
 from jixiao.extract.rules.goal_statements import read_goal_statements
 from jixiao.extract.rules.goal_targets import attach_goal_targets
 from jixiao.extract.rules.header import read_header
@@ -74,17 +75,18 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     spending = spending or paired_spending(prose) or repeated_spending(prose)  # `某补助454545`: one amount thrice
     if not spending and "支出内容" in prose:  # Hunan's 支出明细 list: its unit told by the budget (万元)
         spending = spending_details(prose, merge_funding(funding, found.funding).budget.total)
-    indicators = extract_indicators(prose)
+    stated = without_goal_blocks(prose)  # a form's 年度总体目标 text states no indicator
+    indicators = extract_indicators(stated)
     named = {indicator.name for indicator in indicators}
-    extras = [*read_scored_headings(prose), *read_paired_lists(prose)]  # prose shapes the sentences do not read
-    extras += read_count_breakdowns(prose)
-    extras += read_glued_pairs(prose)  # `完成时间2023年9月2023年9月…`: a squashed form's rows with no points
+    extras = [*read_scored_headings(stated), *read_paired_lists(stated)]  # prose shapes the sentences do not read
+    extras += read_count_breakdowns(stated)
+    extras += read_glued_pairs(stated)  # `完成时间2023年9月2023年9月…`: a squashed form's rows with no points
     extras += read_review_sheet(view)  # a block of the form the table reader cannot align (review_sheet)
     if not extras:
-        extras = read_scored_items(prose)  # a scoring sheet in prose that prints no points (`(1)…:…,得6分`)
+        extras = read_scored_items(stated)  # a scoring sheet in prose that prints no points (`(1)…:…,得6分`)
     indicators += [extra for extra in extras if extra.name not in named]
     if not indicators and not found.indicators:  # goals read once, where no result states them again
-        indicators = read_goal_statements(prose)
+        indicators = read_goal_statements(stated)
     attach_section_reasons(prose, indicators)
     attach_goal_targets(prose, indicators)  # `孕检率为93.5%` takes the goals' `孕检率稳定在90%左右`
     total_score, grade = extract_score(prose)
@@ -100,7 +102,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
         indicators=merge_indicators(indicators, found.indicators),
         total_score=found.total_score or total_score,
         grade=found.grade or grade,
-        truncated=found.truncated or ends_mid_sentence(text),
+        truncated=found.truncated or ends_mid_sentence(view),
         notes=[*document.notes, *found.notes],
     )
     read_scored_lines(prose, report.indicators, report.funding)  # `X本项目满分3分,得3分`: onto what it scores

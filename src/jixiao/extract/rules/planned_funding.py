@@ -8,6 +8,10 @@ Each amount stands in the cell after its label (a pipe dump may put every cell o
 source row repeats its label once per column: 计划安排 (budget), 实际到位 (allocated), 实际支出 (executed),
 结余 (a balance no field holds). A cell that is no clean number (`7,00.0,77`, a value garbled in the
 conversion) is not read.
+
+A dump of one cell per line with no pipes (blank lines between) prints the same cells, but an empty cell
+leaves no line: `县财政` / `60` / `县财政` / `县财政` / `55`. The repeated label still says whose column each
+amount is (the one after the k-th label is the k-th column's).
 """
 
 from __future__ import annotations
@@ -22,10 +26,16 @@ FOUND_BY = "form.paired_funding"
 _AMOUNT = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _CLOSED = r"(?=[ \t]*(?:\||\n|$))"  # the amount fills its cell
 _LABELS = (("计划安排资金", "budget"), ("实际到位资金", "allocated"), ("实际支出", "executed"))
-_TOTAL = {label: re.compile(rf"{label}\s*[（(]万元[)）][ \t]*\|\s*{_AMOUNT}{_CLOSED}") for label, _ in _LABELS}
+_TOTAL = {label: re.compile(rf"{label}\s*[（(]万元[)）][ \t]*[|\n]\s*{_AMOUNT}{_CLOSED}") for label, _ in _LABELS}
 _CELL = r"[ \t]*\|\s*([^|\n]*?)[ \t]*\|\s*"
 _SOURCE_ROW = re.compile(
     rf"(?<![\u4e00-\u9fff])((?:其中[:：])?[\u4e00-\u9fff]{{2,8}}?){_CELL}\1{_CELL}\1{_CELL}\1[ \t]*\|"
+)
+_LINE = r"[ \t]*\n\s*"
+_MAYBE = rf"(?:{_AMOUNT}{_LINE})?"  # a line-per-cell dump prints no line for an empty cell
+_SOURCE_LINES = re.compile(
+    rf"(?<![\u4e00-\u9fff])((?:其中[:：])?[\u4e00-\u9fff]{{2,8}}?){_LINE}{_MAYBE}\1{_LINE}{_MAYBE}\1{_LINE}{_MAYBE}\1"
+    rf"[ \t]*(?=\n|$)"
 )
 _BLOCK_END = re.compile(r"\n[ \t]*[二三四五六七八九十]、")
 _CLEAN = re.compile(_AMOUNT)
@@ -50,13 +60,15 @@ def planned_funding(text: str) -> Funding | None:
     if last < 0:
         return None
     end = _BLOCK_END.search(text, last)
-    for row in _SOURCE_ROW.finditer(text, last, end.start() if end else len(text)):
+    stop = end.start() if end else len(text)
+    rows = list(_SOURCE_ROW.finditer(text, last, stop)) or list(_SOURCE_LINES.finditer(text, last, stop))
+    for row in rows:
         source = row_source_of(row.group(1))
         if source is None:
             continue
         name = source_label(row.group(1))
         for (_, line), group in zip(_LABELS, (2, 3, 4), strict=True):
-            if _CLEAN.fullmatch(row.group(group)):
+            if row.group(group) is not None and _CLEAN.fullmatch(row.group(group)):
                 amount = _figure(text, row.start(group), row.end(group))
                 lines[line].by_source.append(SourceAmount(source=source, name=name, amount=amount))
     return funding

@@ -4,7 +4,9 @@
     30226劳务费 | 36,000.00 | 2023年03月记账 12 | 付某某养护劳务费 |
     30906大型修缮 | 125,480.50 | 2023年05月记账 7 | 付某公司路面修补款 |
 
-Each row's first cell is the spending's content, its second the amount. The column prints no unit: the amounts
+Each row's first cell is the spending's content, its second the amount; a dump of one cell per line with no
+pipes prints each row as its content's line then its amount's (an empty 凭证号 or 备注 leaves no line). The
+支出合计 row is the list's total, not an item. The column may print no unit: the amounts
 are in 元 when one of them is more than the project's whole budget in 万元 (a 36,000 payment out of 700 万元),
 and the list is not read when nothing says which (a wrong unit would be a wrong figure on every row).
 """
@@ -18,11 +20,14 @@ from jixiao.model import Figure, SpendingItem
 from jixiao.vocabulary import to_wan_yuan
 
 FOUND_BY = "form.spending_details"
-_HEADER = re.compile(r"支出内容[ \t]*\|\s*实际支出数(?P<unit>[（(]万?元[)）])?[ \t]*\|")
-_ROW = re.compile(
-    r"\n[ \t]*(?P<name>[^|\s][^|\n]{1,29}?)[ \t]*\|\s*"
-    r"(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t]*(?=\|)"
-)
+_HEADER = re.compile(r"支出内容[ \t]*(?P<sep>[|\n])\s*实际支出数(?P<unit>[（(]万?元[)）])?[ \t]*(?P=sep)")
+_AMOUNT = r"(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_NAME = r"\n[ \t]*(?P<name>[^|\s][^|\n]{1,29}?)"
+_ROW = {
+    "|": re.compile(rf"{_NAME}[ \t]*\|\s*{_AMOUNT}[ \t]*(?=\|)"),
+    "\n": re.compile(rf"{_NAME}[ \t]*\n\s*{_AMOUNT}[ \t]*(?=\n|$)"),
+}
+_TOTAL_ROW = re.compile(r"(?:支出)?(?:合计|总计|小计)")
 _SECTION = re.compile(r"\n[ \t]*[三四五六七八九十]、")
 _DIGITS_ONLY = re.compile(r"[\d\s.,]+")
 
@@ -37,8 +42,8 @@ def spending_details(text: str, budget: Figure | None) -> list[SpendingItem]:
     section = _SECTION.search(text, header.end())
     rows = [
         row
-        for row in _ROW.finditer(text, header.end(), section.start() if section else len(text))
-        if not _DIGITS_ONLY.fullmatch(row["name"])
+        for row in _ROW[header["sep"]].finditer(text, header.end(), section.start() if section else len(text))
+        if not _DIGITS_ONLY.fullmatch(row["name"]) and not _TOTAL_ROW.fullmatch(row["name"].strip())
     ]
     if not rows:
         return []
