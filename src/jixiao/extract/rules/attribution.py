@@ -56,7 +56,9 @@ def debris_level(text: str) -> bool:
     return len(name) < 2 or bool(_LEVEL_DEBRIS.search(name)) or opened != closed
 
 
-_SHARE = re.compile(r"满意|知晓率|合格率|覆盖率|达标率|准确率|及时率|到位率|参保率|普及率|入学率|受益率|规范率|正确率|公开率|好评率")
+_SHARE = re.compile(
+    r"满意|知晓率|合格率|覆盖率|达标率|准确率|及时率|到位率|参保率|普及率|入学率|受益率|规范率|正确率|公开率|好评率"
+)
 """Indicators that measure a part of a whole: their percent cannot pass 100."""
 
 

@@ -1,0 +1,110 @@
+"""Precision gates (extract/rules/attribution.py): an unsure reading stays out, a sure one stays in.
+
+Names, levels and figures are invented; each pair is one that must go and its nearest neighbour that must stay.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.extract.rules.attribution import debris_level, keep_attributable, unsure_name
+from jixiao.model import ExtractorInfo, Figure, Funding, Indicator, Kind, Report, SourceInfo
+
+
+def _report(*indicators: Indicator, funding: Funding | None = None) -> Report:
+    return Report(
+        source=SourceInfo(path="x.txt", sha256="0" * 64, format="txt"),
+        extractor=ExtractorInfo(backend="rules"),
+        indicators=list(indicators),
+        funding=funding or Funding(),
+    )
+
+
+def _percent(value: float) -> Figure:
+    return Figure(text=f"{value:g}%", value=value, unit="%", kind=Kind.PERCENT)
+
+
+def _count(text: str, value: float, unit: str) -> Figure:
+    return Figure(text=text, value=value, unit=unit)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "基本情况 | 2.年度目标",  # a template row's cells
+        "分)宣传资料发放时限(3分)",  # cut mid-cell: opens with a bracket's close
+        "发放手册数量份第O份",  # a scan's O for 0 between CJK characters
+        "编印简报数量abc期",  # a lowercase run glued between CJK characters
+        "设置绩效",  # `设置绩效目标8个`: the goals' count, cut at 目标
+        "项目绩效",  # a form's block `项目绩效70分`
+        "验收方案需经主管部门批复,批复后将启动实施。",  # a deviation reason read as the name
+    ],
+)
+def test_unsure_names_stay_out(name: str) -> None:
+    assert unsure_name(name)
+    report = _report(Indicator(name=name, actual=_count("12个", 12, "个")))
+    keep_attributable(report)
+    assert report.indicators == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "更换LED路灯数量",  # an upper-case word is a word
+        "PM2.5年均浓度下降比例",
+        "指标1:发放宣传手册(份)",  # a numbered name with its unit in brackets
+        "指标2:乡镇卫生院实施基本药物制度。",  # a full stop, but no comma: a name
+        "绩效目标完成率",  # 绩效 not at the end
+        "培训人次(人次)",
+    ],
+)
+def test_sure_names_stay_in(name: str) -> None:
+    assert not unsure_name(name)
+    report = _report(Indicator(name=name, actual=_count("12个", 12, "个")))
+    keep_attributable(report)
+    assert [indicator.name for indicator in report.indicators] == [name]
+
+
+@pytest.mark.parametrize("level", ["标", "理(30", "指标2:效益指标", "质量|指标"])
+def test_debris_levels_drop_the_category(level: str) -> None:
+    assert debris_level(level)
+    indicator = Indicator(name="道路养护里程", level1=level, level2="数量指标", actual=_count("30公里", 30, "公里"))
+    keep_attributable(_report(indicator))
+    assert (indicator.level1, indicator.level2) == (None, None)
+    assert indicator.actual is not None  # the row's figures are not the level cell's
+
+
+@pytest.mark.parametrize("level", ["产出指标", "项目管理", "社会效益", "产出指标(50分)", "服务对象满意度指标等"])
+def test_level_names_keep_the_category(level: str) -> None:
+    assert not debris_level(level)
+    indicator = Indicator(name="道路养护里程", level1=level, level2="数量指标")
+    keep_attributable(_report(indicator))
+    assert indicator.level1 == level
+
+
+def test_a_share_above_100_percent_stays_out() -> None:
+    glued = Indicator(name="群众满意度调查", target=_percent(290), actual=_percent(96))
+    keep_attributable(_report(glued))
+    assert glued.target is None
+    assert glued.actual is not None and glued.actual.value == 96
+
+
+def test_a_rate_that_may_pass_100_percent_stays_in() -> None:
+    growth = Indicator(name="游客人数增长率", target=_percent(5), actual=_percent(130))
+    share = Indicator(name="政策知晓率", target=_percent(90), actual=_percent(100))
+    keep_attributable(_report(growth, share))
+    assert growth.actual is not None and growth.actual.value == 130
+    assert share.actual is not None and share.actual.value == 100
+
+
+def test_an_execution_weight_of_the_whole_form_stays_out() -> None:
+    whole = Funding(execution_weight=_count("100", 100, "分"), execution_score=_count("10", 10, "分"))
+    keep_attributable(_report(funding=whole))
+    assert whole.execution_weight is None
+    assert whole.execution_score is not None
+
+
+def test_an_execution_weight_of_its_row_stays_in() -> None:
+    row = Funding(execution_weight=_count("10", 10, "分"))
+    keep_attributable(_report(funding=row))
+    assert row.execution_weight is not None
