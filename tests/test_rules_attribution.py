@@ -9,6 +9,7 @@ import pytest
 
 from jixiao.extract.rules.attribution import debris_level, keep_attributable, unsure_name
 from jixiao.model import ExtractorInfo, Figure, Funding, Indicator, Kind, Report, SourceInfo
+from reading import funding_of
 
 
 def _report(*indicators: Indicator, funding: Funding | None = None) -> Report:
@@ -108,3 +109,32 @@ def test_an_execution_weight_of_its_row_stays_in() -> None:
     row = Funding(execution_weight=_count("10", 10, "分"))
     keep_attributable(_report(funding=row))
     assert row.execution_weight is not None
+
+
+# ---- a total of one level among others (source_clauses.drop_one_level_totals) ----------------------------
+
+_LEVELS = (
+    "一、资金情况\n"
+    "2022年我局共收到中央下达残疾人康复补助资金612万元。此款资金用于康复训练补贴。\n"
+    "省级下达资金85万元。此款资金用于辅具适配。\n"
+)
+
+
+def test_a_total_of_one_level_among_others_stays_out() -> None:
+    funding, _ = funding_of(_LEVELS)
+    assert funding.allocated.total is None
+
+
+def test_a_total_given_by_one_level_alone_stays_in() -> None:
+    funding, _ = funding_of(_LEVELS.split("省级")[0])
+    assert funding.allocated.total is not None and funding.allocated.total.value == 612
+
+
+def test_the_receiving_level_is_no_other_level() -> None:
+    text = (
+        "一、资金情况\n"
+        "2022年,中央下达我县残疾人康复补助资金共612万元。\n"
+        "其中3月,省财政厅向我县下达第一批资金400万元。\n"
+    )
+    funding, _ = funding_of(text)
+    assert funding.allocated.total is not None and funding.allocated.total.value == 612

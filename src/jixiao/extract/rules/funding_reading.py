@@ -20,3 +20,5 @@ class Reading:
     # the amounts (in 万元) of the sentence that set each line's total, when it held several
     set_among: dict[str, list[float]] = field(default_factory=dict)
     rates: set[float] = field(default_factory=set)  # the execution rates the sentences state
+    # per line, each amount a sentence offered as its total (万元) with the level its clause names (中央下达…)
+    offered: dict[str, list[tuple[float, str | None]]] = field(default_factory=dict)

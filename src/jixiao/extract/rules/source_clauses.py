@@ -103,3 +103,34 @@ def add_level_rows(reading: Reading) -> None:
         for (level, amount), source in zip(rows, sources, strict=True):
             figure = money_at(reading.text, amount.start, amount.end, "narrative.level_rows")
             block.by_source.append(SourceAmount(source=source, name=level, amount=figure))  # type: ignore[arg-type]
+
+
+_LEVEL_GAVE = re.compile(
+    r"(?<![我向至给])(?P<level>中央|自治区|省级|市级|州级|县级|区级|省|市|州|县)(?:财政)?(?:下拨|下达|拨付|安排)"
+)
+
+
+"""The level that gave an amount (`中央下达`), not the one that received it (`向我市下达`)."""
+
+
+def offer_total(reading: Reading, line: str, amount: Amount, start: int) -> None:
+    """Note an amount a sentence states as `line`'s total, with the level its clause says gave it."""
+    if amount.value is None:
+        return
+    given = _LEVEL_GAVE.search(reading.plain, clause_start(reading.plain, start, amount.start), amount.start)
+    reading.offered.setdefault(line, []).append((amount.value, source_of(given["level"]) if given else None))
+
+
+def drop_one_level_totals(reading: Reading) -> None:
+    """Precision gate: a total read from a clause that names the level giving it (`收到中央下达…9056万元`) is
+    that level's money when other sentences give the same line from other levels (`省级下达…804万元`): the
+    line's whole is not stated, so it has no total."""
+    for line, offers in reading.offered.items():
+        block: FundingLine = getattr(reading.funding, line)
+        total = block.total
+        if total is None or total.found_by != "narrative.funding" or total.value is None:
+            continue
+        kept = [level for value, level in offers if level is not None and abs(value - total.value) < 1e-9]
+        others = {level for value, level in offers if level is not None and level not in kept}
+        if kept and others:
+            block.total = None
