@@ -34,6 +34,9 @@ def _count(text: str, value: float, unit: str) -> Figure:
     [
         "基本情况 | 2.年度目标",  # a template row's cells
         "分)宣传资料发放时限(3分)",  # cut mid-cell: opens with a bracket's close
+        "说明未完成原因及改进措施（",  # cut where the cell goes on
+        "更换灯具、",
+        "(万户)",  # only the bracketed unit of the name above
         "发放手册数量份第O份",  # a scan's O for 0 between CJK characters
         "编印简报数量abc期",  # a lowercase run glued between CJK characters
         "设置绩效",  # `设置绩效目标8个`: the goals' count, cut at 目标
@@ -57,6 +60,7 @@ def test_unsure_names_stay_out(name: str) -> None:
         "指标2:乡镇卫生院实施基本药物制度。",  # a full stop, but no comma: a name
         "绩效目标完成率",  # 绩效 not at the end
         "培训人次(人次)",
+        "(一)农村公路养护里程",  # a numbered name opens with its bracket but goes on
     ],
 )
 def test_sure_names_stay_in(name: str) -> None:
@@ -103,6 +107,26 @@ def test_an_execution_weight_of_the_whole_form_stays_out() -> None:
     keep_attributable(_report(funding=whole))
     assert whole.execution_weight is None
     assert whole.execution_score is not None
+
+
+def test_an_execution_row_read_one_column_off_stays_out() -> None:
+    shifted = Funding(
+        execution_rate=Figure(text="10", value=10, unit=None),
+        execution_weight=_count("45.9", 45.9, "分"),
+        execution_score=Figure(text="98.5%", value=98.5, unit="%", kind=Kind.PERCENT),
+    )
+    keep_attributable(_report(funding=shifted))
+    assert (shifted.execution_rate, shifted.execution_weight, shifted.execution_score) == (None, None, None)
+
+
+def test_an_execution_row_in_its_columns_stays_in() -> None:
+    row = Funding(
+        execution_rate=_percent(98.5),
+        execution_weight=_count("10", 10, "分"),
+        execution_score=_count("9.85", 9.85, "分"),
+    )
+    keep_attributable(_report(funding=row))
+    assert row.execution_rate is not None and row.execution_weight is not None and row.execution_score is not None
 
 
 def test_an_execution_weight_of_its_row_stays_in() -> None:

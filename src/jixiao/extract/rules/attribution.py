@@ -20,6 +20,12 @@ _CELL_MARK = "|"
 _OPENS_CUT = re.compile(r"^(?:[)）\]】,，、。:：;；]|分[)）])")
 """A name opening with what closes or follows a cell (`分)专项资金分配时限(2分)`): cut mid-cell."""
 
+_ENDS_CUT = re.compile(r"[(（、,，:：]$")
+"""A name ending where a cell goes on (`说明偏差原因及改进措施（`, `音响、`): the rest of it is in the next cell."""
+
+_ONLY_BRACKETED = re.compile(r"^[(（][^)）]*[)）]$")
+"""A name that is only a bracketed unit (`(万人)`): the tail of the name above, not a name."""
+
 _OCR_DEBRIS = re.compile(r"[\u4e00-\u9fff](?:[a-z]{1,3}|O)[\u4e00-\u9fff]")
 """A lowercase Latin run or a lone O glued between CJK characters (`数量tot扁`, `第O份`): a scan misread, so the
 name's row was misread too. Upper-case words (LED, PM2.5) have no lowercase run between CJK."""
@@ -38,6 +44,8 @@ def unsure_name(name: str) -> bool:
     return (
         _CELL_MARK in name
         or bool(_OPENS_CUT.match(name))
+        or bool(_ENDS_CUT.search(name))
+        or bool(_ONLY_BRACKETED.match(name))
         or bool(_OCR_DEBRIS.search(name))
         or bool(_CUT_AT_GOAL.search(name))
         or bool(_SENTENCE.search(name))
@@ -86,6 +94,19 @@ def _drop_whole_form_weight(funding: Funding) -> None:
         funding.execution_weight = None
 
 
+def _shifted_execution_row(funding: Funding) -> bool:
+    """A score or weight printing a percent sign (points never do): the row's cells were placed by shape,
+    a column off, so its rate is no surer than they are. (A rate printed without `%` alone is no sign: forms
+    put the sign in the header.)"""
+    weight, score = funding.execution_weight, funding.execution_score
+    return any(figure is not None and "%" in figure.text for figure in (weight, score))
+
+
+def _drop_shifted_execution_row(funding: Funding) -> None:
+    if _shifted_execution_row(funding):
+        funding.execution_rate = funding.execution_weight = funding.execution_score = None
+
+
 def keep_attributable(report: Report) -> None:
     """Apply every gate to the report in place."""
     report.indicators = [indicator for indicator in report.indicators if not unsure_name(indicator.name)]
@@ -94,6 +115,7 @@ def keep_attributable(report: Report) -> None:
             indicator.level1 = indicator.level2 = None
         _drop_impossible_shares(indicator)
     _drop_whole_form_weight(report.funding)
+    _drop_shifted_execution_row(report.funding)
 
 
 __all__ = ["debris_level", "keep_attributable", "unsure_name"]
