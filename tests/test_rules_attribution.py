@@ -162,3 +162,24 @@ def test_the_receiving_level_is_no_other_level() -> None:
     )
     funding, _ = funding_of(text)
     assert funding.allocated.total is not None and funding.allocated.total.value == 612
+
+
+# ---- a total each project paragraph states (project_items.drop_item_totals) ------------------------------
+
+_PROJECTS = (
+    "三、项目资金使用情况\n"
+    "2023年区财政共计下达我单位项目资金48万元。\n"
+    "1.社区读书活动经费。该项目财政拨入资金20万元,截至2023年12月31日,支出资金20万元,用于购置图书。\n"
+    "2.志愿服务培训经费。该项目财政拨入资金28万元,截至2023年12月31日,支出资金26万元,用于培训讲师。\n"
+)
+
+
+def test_a_total_of_one_project_paragraph_among_several_stays_out() -> None:
+    funding, _ = funding_of(_PROJECTS)
+    assert funding.executed.total is None
+    assert funding.allocated.total is not None and funding.allocated.total.value == 48  # stated outside them
+
+
+def test_a_total_of_the_only_project_paragraph_stays_in() -> None:
+    funding, _ = funding_of(_PROJECTS.split("2.志愿")[0])
+    assert funding.executed.total is not None and funding.executed.total.value == 20

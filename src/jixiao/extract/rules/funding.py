@@ -32,6 +32,7 @@ from jixiao.extract.rules.figures import WEIGHT_SCORE, figure_at, money_at
 from jixiao.extract.rules.funding_reading import Reading
 from jixiao.extract.rules.list_splits import attach_lists
 from jixiao.extract.rules.money_lists import MoneyList, about_equal, list_in, quoted_parts
+from jixiao.extract.rules.project_items import drop_item_totals
 from jixiao.extract.rules.sentences import SentenceEnds
 from jixiao.extract.rules.source_clauses import (
     add_level_rows,
@@ -109,6 +110,7 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     drop_partial_subject_rows(reading.funding)
     add_level_rows(reading)
     drop_one_level_totals(reading)
+    drop_item_totals(reading)
     read_added_budget(text, reading.plain, limit, reading.funding)  # 预算X，其中年初预算A，追加B
     if len(reading.rates) > 1:  # `某补助资金…预算执行率100%。另一补助资金…预算执行率0%`: each a part's, none the fund's
         reading.funding.execution_rate = None

@@ -17,7 +17,8 @@ import re
 
 from jixiao.extract.rules.amount_clauses import LINES, MONEY_NOUN, SUM_TOLERANCE, VERB, Amount, clause_start, totals_of
 from jixiao.extract.rules.figures import money_at
-from jixiao.extract.rules.funding_reading import Reading
+from jixiao.extract.rules.funding_reading import Offer, Reading
+from jixiao.extract.rules.project_items import project_item
 from jixiao.model import Funding, FundingLine, SourceAmount
 from jixiao.vocabulary import FUNDING_VERBS, source_of
 
@@ -108,8 +109,6 @@ def add_level_rows(reading: Reading) -> None:
 _LEVEL_GAVE = re.compile(
     r"(?<![我向至给])(?P<level>中央|自治区|省级|市级|州级|县级|区级|省|市|州|县)(?:财政)?(?:下拨|下达|拨付|安排)"
 )
-
-
 """The level that gave an amount (`中央下达`), not the one that received it (`向我市下达`)."""
 
 
@@ -118,7 +117,8 @@ def offer_total(reading: Reading, line: str, amount: Amount, start: int) -> None
     if amount.value is None:
         return
     given = _LEVEL_GAVE.search(reading.plain, clause_start(reading.plain, start, amount.start), amount.start)
-    reading.offered.setdefault(line, []).append((amount.value, source_of(given["level"]) if given else None))
+    level = source_of(given["level"]) if given else None
+    reading.offered.setdefault(line, []).append(Offer(amount.value, level, project_item(reading.text, amount.start)))
 
 
 def drop_one_level_totals(reading: Reading) -> None:
@@ -130,7 +130,7 @@ def drop_one_level_totals(reading: Reading) -> None:
         total = block.total
         if total is None or total.found_by != "narrative.funding" or total.value is None:
             continue
-        kept = [level for value, level in offers if level is not None and abs(value - total.value) < 1e-9]
-        others = {level for value, level in offers if level is not None and level not in kept}
+        kept = [offer.level for offer in offers if offer.level is not None and abs(offer.value - total.value) < 1e-9]
+        others = {offer.level for offer in offers if offer.level is not None and offer.level not in kept}
         if kept and others:
             block.total = None
