@@ -32,14 +32,14 @@ def _count(text: str, value: float, unit: str) -> Figure:
 @pytest.mark.parametrize(
     "name",
     [
-        "基本情况 | 2.年度目标",  # a template row's cells
-        "分)宣传资料发放时限(3分)",  # cut mid-cell: opens with a bracket's close
+        "绩效目标 | 3.实施进度",  # a template row's cells
+        "分)资料归档及时性(3分)",  # cut mid-cell: opens with a bracket's close
         "说明未完成原因及改进措施（",  # cut where the cell goes on
         "更换灯具、",
         "(万户)",  # only the bracketed unit of the name above
-        "发放手册数量份第O份",  # a scan's O for 0 between CJK characters
+        "编印手册数量第O期",  # a scan's O for 0 between CJK characters
         "编印简报数量abc期",  # a lowercase run glued between CJK characters
-        "设置绩效",  # `设置绩效目标8个`: the goals' count, cut at 目标
+        "设定绩效",  # `设定绩效目标8个`: the goals' count, cut at 目标
         "项目绩效",  # a form's block `项目绩效70分`
         "验收方案需经主管部门批复,批复后将启动实施。",  # a deviation reason read as the name
     ],
@@ -139,8 +139,8 @@ def test_an_execution_weight_of_its_row_stays_in() -> None:
 
 _LEVELS = (
     "一、资金情况\n"
-    "2022年我局共收到中央下达残疾人康复补助资金612万元。此款资金用于康复训练补贴。\n"
-    "省级下达资金85万元。此款资金用于辅具适配。\n"
+    "2022年本中心收到中央下达的残疾人康复补助资金612万元，主要用于康复训练补贴。\n"
+    "省级下达资金85万元，主要用于辅具适配。\n"
 )
 
 
@@ -169,8 +169,8 @@ def test_the_receiving_level_is_no_other_level() -> None:
 _PROJECTS = (
     "三、项目资金使用情况\n"
     "2023年区财政共计下达我单位项目资金48万元。\n"
-    "1.社区读书活动经费。该项目财政拨入资金20万元,截至2023年12月31日,支出资金20万元,用于购置图书。\n"
-    "2.志愿服务培训经费。该项目财政拨入资金28万元,截至2023年12月31日,支出资金26万元,用于培训讲师。\n"
+    "1.社区读书活动经费。该项目到位资金20万元,年内已支出20万元,用于购置图书。\n"
+    "2.志愿服务培训经费。该项目到位资金28万元,年内已支出26万元,用于培训讲师。\n"
 )
 
 

@@ -18,20 +18,20 @@ _CELL_MARK = "|"
 """A cell separator inside a name: a header or template row read as an indicator."""
 
 _OPENS_CUT = re.compile(r"^(?:[)）\]】,，、。:：;；]|分[)）])")
-"""A name opening with what closes or follows a cell (`分)专项资金分配时限(2分)`): cut mid-cell."""
+"""A name opening with what closes or follows a cell (`分)资料归档及时性(3分)`): cut mid-cell."""
 
 _ENDS_CUT = re.compile(r"[(（、,，:：]$")
-"""A name ending where a cell goes on (`说明偏差原因及改进措施（`, `音响、`): the rest of it is in the next cell."""
+"""A name ending where a cell goes on (`未完成原因分析（`, `灯具、`): the rest of it is in the next cell."""
 
 _ONLY_BRACKETED = re.compile(r"^[(（][^)）]*[)）]$")
 """A name that is only a bracketed unit (`(万人)`): the tail of the name above, not a name."""
 
 _OCR_DEBRIS = re.compile(r"[\u4e00-\u9fff](?:[a-z]{1,3}|O)[\u4e00-\u9fff]")
-"""A lowercase Latin run or a lone O glued between CJK characters (`数量tot扁`, `第O份`): a scan misread, so the
+"""A lowercase Latin run or a lone O glued between CJK characters (`数量abc册`, `第O期`): a scan misread, so the
 name's row was misread too. Upper-case words (LED, PM2.5) have no lowercase run between CJK."""
 
 _CUT_AT_GOAL = re.compile(r"绩效$")
-"""`设置绩效目标11个` read as an indicator named 设置绩效, `项目绩效85分` as one named 项目绩效: the goals or the
+"""`设定绩效目标8个` read as an indicator named 设定绩效, `项目绩效70分` as one named 项目绩效: the goals or the
 form's block, never a measure."""
 
 _SENTENCE = re.compile(r"[，,][^。]*。\s*$")
@@ -56,7 +56,7 @@ _LEVEL_DEBRIS = re.compile(r"[0-9０-９:：|]")
 
 
 def debris_level(text: str) -> bool:
-    """A level cell holding a digit, a colon or half a bracket (`理(30`, `指标2:效益指标`), or one character
+    """A level cell holding a digit, a colon or half a bracket (`管(20`, `指标3:社会效益`), or one character
     (`标`): cut across cells, not a level's name."""
     name = level_name(text)
     opened = name.count("(") + name.count("（")
@@ -75,7 +75,7 @@ def _impossible_share(figure: Figure | None) -> bool:
 
 
 def _drop_impossible_shares(indicator: Indicator) -> None:
-    """`市民满意度调查 2 90%` read as 290%: a share above 100% is a cell glued to its neighbour."""
+    """`居民满意度 3 95%` read as 395%: a share above 100% is a cell glued to its neighbour."""
     if not _SHARE.search(indicator.name):
         return
     if _impossible_share(indicator.target):

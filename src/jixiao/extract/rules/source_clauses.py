@@ -122,8 +122,8 @@ def offer_total(reading: Reading, line: str, amount: Amount, start: int) -> None
 
 
 def drop_one_level_totals(reading: Reading) -> None:
-    """Precision gate: a total read from a clause that names the level giving it (`收到中央下达…9056万元`) is
-    that level's money when other sentences give the same line from other levels (`省级下达…804万元`): the
+    """Precision gate: a total read from a clause that names the level giving it (`收到中央下达…612万元`) is
+    that level's money when other sentences give the same line from other levels (`省级下达…85万元`): the
     line's whole is not stated, so it has no total."""
     for line, offers in reading.offered.items():
         block: FundingLine = getattr(reading.funding, line)
