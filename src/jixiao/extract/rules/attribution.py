@@ -14,8 +14,9 @@ import re
 from jixiao.model import Figure, Funding, Indicator, Report
 from jixiao.vocabulary import level_name
 
-_CELL_MARK = "|"
-"""A cell separator inside a name: a header or template row read as an indicator."""
+_CELL_MARK = re.compile(r"(?:^|\s)\|(?:\s|$)")
+"""A cell separator inside a name (`基本情况 | 2.年度目标`): a header or template row read as an indicator. A bar
+inside a word (`cmd|' /C`) is text, and stays for the exports to quote."""
 
 _OPENS_CUT = re.compile(r"^(?:[)）\]】,，、。:：;；]|分[)）])")
 """A name opening with what closes or follows a cell (`分)资料归档及时性(3分)`): cut mid-cell."""
@@ -42,7 +43,7 @@ def unsure_name(name: str) -> bool:
     """Whether an indicator's name shows its row was read from the wrong cells."""
     name = name.strip()
     return (
-        _CELL_MARK in name
+        bool(_CELL_MARK.search(name))
         or bool(_OPENS_CUT.match(name))
         or bool(_ENDS_CUT.search(name))
         or bool(_ONLY_BRACKETED.match(name))
