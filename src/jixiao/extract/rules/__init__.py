@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from jixiao.documents import Document
 from jixiao.documents.tables import Table, find_tables
+from jixiao.extract.rules.attribution import keep_attributable
 from jixiao.extract.rules.budget_income import read_budget_income
 from jixiao.extract.rules.count_breakdowns import read_count_breakdowns
 from jixiao.extract.rules.coverage import measure
@@ -108,6 +109,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     read_scored_lines(prose, report.indicators, report.funding)  # `X本项目满分3分,得3分`: onto what it scores
     confirm_glued_splits(report)
     confirm_funding_row(report)
+    keep_attributable(report)  # precision gates: a name, level or figure that shows the reading was unsure
     if view is not text:
         quote_original(report, text)
     drop_cut_figures(report, text)  # `…实际完成40` where the excerpt stops: 40户 or 405

@@ -32,13 +32,15 @@ from jixiao.extract.rules.figures import WEIGHT_SCORE, figure_at, money_at
 from jixiao.extract.rules.funding_reading import Reading
 from jixiao.extract.rules.list_splits import attach_lists
 from jixiao.extract.rules.money_lists import MoneyList, about_equal, list_in, quoted_parts
-from jixiao.extract.rules.project_parts import project_paragraphs
+from jixiao.extract.rules.project_parts import drop_item_totals, project_paragraphs
 from jixiao.extract.rules.sentences import SentenceEnds
 from jixiao.extract.rules.source_clauses import (
     add_level_rows,
     add_source_rows,
+    drop_one_level_totals,
     drop_partial_subject_rows,
     level_clauses,
+    offer_total,
     subject_source,
 )
 from jixiao.extract.rules.summed_parts import (
@@ -111,6 +113,8 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     attach_lists(text, lists, reading.funding, reading.spending)
     drop_partial_subject_rows(reading.funding)
     add_level_rows(reading)
+    drop_one_level_totals(reading)
+    drop_item_totals(reading)
     read_added_budget(text, reading.plain, limit, reading.funding)  # 预算X，其中年初预算A，追加B
     if len(reading.rates) > 1:  # `某补助资金…预算执行率100%。另一补助资金…预算执行率0%`: each a part's, none the fund's
         reading.funding.execution_rate = None
@@ -199,6 +203,7 @@ def _read_sentence(reading: Reading, start: int, end: int) -> list[MoneyList]:
         found_budget = unstated_budget(text, plain, start, amounts, found)
         totals = {unstated_line(text, start): found_budget} if found_budget else {}
     for line, amount in totals.items():
+        offer_total(reading, line, amount, start)
         _set_total(reading, line, amount, end)
         _whole_of_earlier_parts(reading, line, amount, amounts)
     level_clauses(reading, amounts, totals, start)

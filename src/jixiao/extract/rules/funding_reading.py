@@ -8,6 +8,15 @@ from jixiao.extract.rules.amount_clauses import Amount
 from jixiao.model import Funding, SpendingItem
 
 
+@dataclass(frozen=True)
+class Offer:
+    """An amount a sentence states as a line's total, kept or not."""
+
+    value: float  # in 万元
+    level: object | None  # the FundSource of the level its clause says gave it (中央下达…), if any
+    item: str | None  # the numbered project paragraph it stands in (`2.某项目经费。该项目…`), if any
+
+
 @dataclass
 class Reading:
     text: str
@@ -20,3 +29,4 @@ class Reading:
     # the amounts (in 万元) of the sentence that set each line's total, when it held several
     set_among: dict[str, list[float]] = field(default_factory=dict)
     rates: set[float] = field(default_factory=set)  # the execution rates the sentences state
+    offered: dict[str, list[Offer]] = field(default_factory=dict)  # per line, every amount stated as its total

@@ -7,11 +7,18 @@
 The amounts of `1.某某工作经费。` are the first project's, not the report's: read as the report's lines they
 would make its executed 48 against 80 given. A numbered paragraph is a project's when its title names a part
 the report listed before it, and the report says it covers two projects or more.
+
+A total that numbered paragraphs of two different projects state (`1.甲活动经费。该项目到位资金20万元…`,
+`2.乙培训费用。该项目到位资金28万元…`) is each project's, not the report's, even where no list names the
+projects: `drop_item_totals` keeps it out (precision gate; a total stated outside the items is not touched).
 """
 
 from __future__ import annotations
 
 import re
+
+from jixiao.extract.rules.funding_reading import Reading
+from jixiao.model import FundingLine
 
 _PROJECTS = re.compile(r"(?:涉及|共|包括)\s*(?P<count>\d+|[两二三四五六七八九十])\s*个项目")
 _PART_TITLE = re.compile(r"(?m)^[ \t]*\d{1,2}[.、．][ \t]*(?P<name>[^\d\s。，,；;：:]{4,30})。")
@@ -37,3 +44,32 @@ _NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 
 def _count(printed: str) -> int:
     return int(printed) if printed.isdigit() else _NUMERALS[printed]
+
+
+_ITEM = re.compile(
+    r"[ \t]*(?P<number>\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳])(?P<name>[^。\n]{2,40}?)。"
+)
+_THIS_PROJECT = re.compile(r"该项目|本项目")
+
+
+def project_item(text: str, at: int) -> str | None:
+    """The number of the project paragraph holding `at` (its line opens `N.名称。` and says 该项目 before
+    `at`), or None."""
+    line_start = text.rfind("\n", 0, at) + 1
+    item = _ITEM.match(text, line_start, at)
+    if item is None or not _THIS_PROJECT.search(text, item.end(), at):
+        return None
+    return item["number"]
+
+
+def drop_item_totals(reading: Reading) -> None:
+    """A prose total stated inside project paragraphs, by two different projects: each project's, not the
+    report's."""
+    for line, offers in reading.offered.items():
+        block: FundingLine = getattr(reading.funding, line)
+        total = block.total
+        if total is None or total.found_by != "narrative.funding":
+            continue
+        items = {offer.item for offer in offers if offer.item is not None}
+        if len(items) >= 2 and total.span is not None and project_item(reading.text, total.span.start) is not None:
+            block.total = None

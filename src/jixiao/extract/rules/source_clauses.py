@@ -17,7 +17,8 @@ import re
 
 from jixiao.extract.rules.amount_clauses import LINES, MONEY_NOUN, SUM_TOLERANCE, VERB, Amount, clause_start, totals_of
 from jixiao.extract.rules.figures import money_at
-from jixiao.extract.rules.funding_reading import Reading
+from jixiao.extract.rules.funding_reading import Offer, Reading
+from jixiao.extract.rules.project_parts import project_item
 from jixiao.model import Funding, FundingLine, SourceAmount
 from jixiao.vocabulary import FUNDING_VERBS, source_of
 
@@ -103,3 +104,33 @@ def add_level_rows(reading: Reading) -> None:
         for (level, amount), source in zip(rows, sources, strict=True):
             figure = money_at(reading.text, amount.start, amount.end, "narrative.level_rows")
             block.by_source.append(SourceAmount(source=source, name=level, amount=figure))  # type: ignore[arg-type]
+
+
+_LEVEL_GAVE = re.compile(
+    r"(?<![我向至给])(?P<level>中央|自治区|省级|市级|州级|县级|区级|省|市|州|县)(?:财政)?(?:下拨|下达|拨付|安排)"
+)
+"""The level that gave an amount (`中央下达`), not the one that received it (`向我市下达`)."""
+
+
+def offer_total(reading: Reading, line: str, amount: Amount, start: int) -> None:
+    """Note an amount a sentence states as `line`'s total, with the level its clause says gave it."""
+    if amount.value is None:
+        return
+    given = _LEVEL_GAVE.search(reading.plain, clause_start(reading.plain, start, amount.start), amount.start)
+    level = source_of(given["level"]) if given else None
+    reading.offered.setdefault(line, []).append(Offer(amount.value, level, project_item(reading.text, amount.start)))
+
+
+def drop_one_level_totals(reading: Reading) -> None:
+    """Precision gate: a total read from a clause that names the level giving it (`收到中央下达…612万元`) is
+    that level's money when other sentences give the same line from other levels (`省级下达…85万元`): the
+    line's whole is not stated, so it has no total."""
+    for line, offers in reading.offered.items():
+        block: FundingLine = getattr(reading.funding, line)
+        total = block.total
+        if total is None or total.found_by != "narrative.funding" or total.value is None:
+            continue
+        kept = [offer.level for offer in offers if offer.level is not None and abs(offer.value - total.value) < 1e-9]
+        others = {offer.level for offer in offers if offer.level is not None and offer.level not in kept}
+        if kept and others:
+            block.total = None
