@@ -113,7 +113,10 @@ def test_each_listed_projects_own_paragraph_is_not_the_reports_funding(tmp_path:
     assert funding.allocated.total is not None and funding.allocated.total.text == "50万元"
     assert funding.executed.total is None  # 33.6 is the first project's, not the report's
     single = raw.replace("涉及2个项目,", "")
-    assert rules_report(tmp_path, single).funding.executed.total is not None  # no count of projects: as before
+    # no count of projects: two paragraphs that each say 该项目 still make 33.6 one project's (drop_item_totals)
+    assert rules_report(tmp_path, single).funding.executed.total is None
+    one = single.split("\n2.")[0] + "\n"  # a single project paragraph: its lines may be the report's
+    assert rules_report(tmp_path, one).funding.executed.total is not None
 
 
 def test_a_year_row_under_two_stacked_heads_gives_the_budget_and_the_allocation(tmp_path: Path) -> None:
