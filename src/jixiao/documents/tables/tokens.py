@@ -234,15 +234,16 @@ _CRITERION = re.compile(r"[\u4e00-\u9fff][^\s|，,；;]*[，,；;][^\s|]*。(?= 
 
 _BLANK_TAIL = re.compile(r"\s*\Z")
 _ONE_RUN_TO_THE_END = re.compile(r"[^\s|]*[\u4e00-\u9fff]\s*\Z")
-_CUT_CRITERION = re.compile(r"[\u4e00-\u9fff][^\s|]*\d[^\s|]*[，,；;][^\s|]*[\u4e00-\u9fff]\s*\Z")
+# its first digit, then the first clause mark after it: the same matches as open runs, which backtracked over
+# every split of a long line (cubic in its length)
+_CUT_CRITERION = re.compile(r"[\u4e00-\u9fff][^\s|\d]*\d[^\s|，,；;]*[，,；;][^\s|]*[\u4e00-\u9fff]\s*\Z")
 
 
 def _criterion(text: str, start: int, end: int) -> re.Match[str] | None:
     """A criterion cell at `start`: ended by 。 before the row's 分值, or cut off by the end of the document."""
     found = _CRITERION.match(text, start, end)
     if found is None and _BLANK_TAIL.match(text, end) and _ONE_RUN_TO_THE_END.match(text, start):
-        found = _CUT_CRITERION.match(text, start, end)  # tried only where it can match: its open runs would
-        # backtrack over every split of a long line
+        found = _CUT_CRITERION.match(text, start, end)  # tried only where it can match
     return found
 
 

@@ -57,7 +57,11 @@ def _is_heading(text: str, line: tuple[int, int], previous: tuple[int, int]) -> 
     return not ("|" in text[line[0] : line[1]] and "|" in text[previous[0] : previous[1]])
 
 
-_ROW_VALUES = re.compile(r"(?: ?[≥≤<>=]?\d[\d.,]*%?[\u4e00-\u9fff]{0,2}){2,}$")  # a row's figures a space apart
+# a row's figures a space apart: two or more, or one whose number two glued ones could make (`12` is 1 and 2).
+# Each figure takes its whole run of digits (possessive): open runs tried every split of every run before a
+# line's end that was no figure, exponential in its digits (four amounts and a word took seconds)
+_ROW_VALUE = r" ?[≥≤<>=]?\d[\d.,]*+%?[\u4e00-\u9fff]{0,2}+"
+_ROW_VALUES = re.compile(rf"(?:{_ROW_VALUE}){{2,}}$| ?[≥≤<>=]?\d[.,]*+\d[\d.,]*+%?[\u4e00-\u9fff]{{0,2}}+$")
 
 
 def _column_words(text: str, lines: list[tuple[int, int]]) -> list[int]:
