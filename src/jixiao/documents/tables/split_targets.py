@@ -6,7 +6,7 @@ the row at its end instead (`城乡居民参保率 | ≥ | 95 | % | 10 | |||||`)
 
     成本指标 | 宣传品印制成本 | ≤ | 8000 | 元 | 5 | ||||||
     效益指标 | 社会效益指标 | 政策知晓率 | = | 100 | % | 15 | 98% | 15 | ||||
-    可持续影响指标 | 工作机制健全性 | 定性 | 优良中低差 | 10 | ||||||
+    可持续影响指标 | 长效管护机制 | 定性 | 较好 | 8 | ||||||
 
 The same cells come between pipes (a row per line) or one per line (rows run on). A row is read from its
 comparator cell: the cell before it is the name, the cells before that level words only (in a row per line,

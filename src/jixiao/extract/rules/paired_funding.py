@@ -1,8 +1,8 @@
 """A funding block printed as label-amount pairs, one line per row (河北 预算项目绩效自评表):
 
     二、预算执行情况 预算安排情况(调整后) 资金到位情况 资金执行情况 预算执行进度(%)
-    预算数 6.84 到位数 6.84 执行数 6.84 100.00
-    其中:财政资金 6.84 其中:财政资金 6.84 其中:财政资金 6.84
+    预算数 12.50 到位数 12.50 执行数 12.30 98.40
+    其中:财政资金 12.50 其中:财政资金 12.50 其中:财政资金 12.30
     其他 0.00 其他 0.00 其他 0.00
 
 Each line holds one row for the three columns (budget, allocated, executed), every amount after its own label,
@@ -11,7 +11,7 @@ A source line repeats its label once per column. Amounts are in the 金额单位
 unless 元).
 
 A 部门整体 form prints its spending split the same way, each amount after its label: `基本支出总额 | 864.2万 |
-项目支出总额 | 0`, `按支出性质分:…其中:基本支出:2299.98…项目支出:156.2`.
+项目支出总额 | 0`, `按支出性质分:…其中:基本支出:1875.40…项目支出:93.6`.
 """
 
 from __future__ import annotations

@@ -39,7 +39,7 @@ def drop_partial_subject_rows(funding: Funding) -> None:
         parts = sum(row.amount.value or 0 for row in rows)
         if len(rows) < 2 or total is None or abs(parts - total) > SUM_TOLERANCE * max(abs(total), 1):
             block.by_source = [row for row in block.by_source if row.amount.found_by != _SUBJECT_ROW]
-            if total is None and len(rows) == 1:  # `中央财政某补助资金下达我区111万元…` and no other total
+            if total is None and len(rows) == 1:  # `中央财政某补助资金下达我区64万元…` and no other total
                 block.total = rows[0].amount.model_copy(update={"found_by": "narrative.funding"})
 
 
