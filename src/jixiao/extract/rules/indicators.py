@@ -27,7 +27,8 @@ from jixiao.extract.rules.progress import read_progress
 from jixiao.extract.rules.restated import read_restated
 from jixiao.extract.rules.result_sections import read_result_sections
 from jixiao.extract.rules.stated_rates import read_reached_rates, read_satisfaction
-from jixiao.extract.rules.statements import read_achieved, read_statements
+from jixiao.extract.rules.statement_lists import read_statements
+from jixiao.extract.rules.statements import read_achieved
 from jixiao.model import Figure, Indicator
 
 # headings start `^[ \t]*+`: the indent is never given back (no heading needs it), so a line of spaces (a table

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
+from jixiao.extract.rules.achieved_names import MAX_NAME, achieved_name
 from jixiao.extract.rules.clauses import ClauseReader
 from jixiao.extract.rules.figures import figure_at
-from jixiao.extract.rules.statements import CLAUSE_BREAKS, MAX_NAME, achieved_name
+from jixiao.extract.rules.statement_lists import CLAUSE_BREAKS
 from jixiao.model import Figure, Indicator, NamedFigure
 from jixiao.numbers import QUANTITY
 

@@ -16,40 +16,25 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from jixiao.extract.rules.clauses import ACTUAL, TARGET_MARKER, ClauseReader, clean_name, enumerated
+from jixiao.extract.rules.achieved_names import achieved_name
+from jixiao.extract.rules.clauses import ACTUAL, TARGET_MARKER, ClauseReader, enumerated
 from jixiao.extract.rules.count_breakdowns import FOUND_BY, parts_then_total
-from jixiao.extract.rules.figures import built_figure, figure_at, terminal_quantities
+from jixiao.extract.rules.figures import built_figure, figure_at
+from jixiao.extract.rules.statement_lists import CLAUSE_BREAKS, completion_in, outcome_word
 from jixiao.extract.rules.worded_results import read_worded
 from jixiao.model import Figure, Indicator, Kind, NamedFigure
 from jixiao.numbers import QUANTITY, UNIT_PATTERN
 
 _SENTENCE_ENDS = "。\n"
-CLAUSE_BREAKS = re.compile(r"[，,；;]")
 # `经费发放率为98%覆盖率…`: a percent glued to the next name ends its clause
 _GLUED_PERCENT = re.compile(r"%(?=[\u4e00-\u9fff])")
-_COMPARISON = re.compile(r"^(?:低于|高于|超过|超出|少于|多于|不足|比|较|同比|环比|增长|下降|减少|增加|占)")
-_NOT_A_NAME = re.compile(r"指标|目标|计划|预期|预计|任务|完成|实际|其中|合计|执行率|资金总额")
-# `完成工程量波型护栏1820米`: what was done, named after the verb (the heading above says these are results)
-# (after the year it was done in: `2019年完成某河治理河道长度6.25公里`)
-_LEAD = re.compile(
-    r"^(?:[一二三四五六七八九十]是)?(?:(?:19|20)\d{2}年度?)?"  # `二是新建…`: the enumerator of a results paragraph
-    r"(?:(?:共计|共|累计|全年|年内)+|(?:共|累计|基本)?完成(?:工程量|工作量|任务量)?(?=[\u4e00-\u9fff]{2}))?"
-)
 # `覆盖率及补助发放率均为100%`: one figure for every name before it
 _SHARED = re.compile(r"(?:均|都)(?:为|达到|达|是)")
 _JOINERS = re.compile(r"及(?!时)|和|与|、")  # never the 及 of 及时率
-MAX_NAME = 30
 _MONEY = ("元", "万元", "亿元")
 # `接待各级领导500多人次`, `拜访协会30余家`: a count given roughly, read as printed (no value is asserted)
 _ROUGH = re.compile(rf"\d+(?:\.\d+)?(?:多|余)(?:{UNIT_PATTERN})")
 _ROUGH_UNIT_REACH = 6
-# `某联络处2022年今年以来共接待…`: the time and the unit before what was done are no part of its name
-_SINCE = re.compile(r"^[^，,；;]{0,30}?以来")
-# `2022年通过农机报废更新补贴政策直接受益户8户`: the year and the policy that brought it are no part of the name
-_CONTEXT = re.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:通过[^，,；;。\d]{2,16}?政策)?")
-# `灌区配套建成后年节水量120万立方米`: after what work it was measured is no part of the name either
-_AFTER_WORK = re.compile(r"^[^，,；;。\d]{2,12}?(?:治理|实施|建成|完工|改造)后(?=[\u4e00-\u9fff]{2})")
-_NAME_END = re.compile(r"(?:共|约|近|计)+$")
 _SPENT = re.compile(r"资金|经费|发放|下达|拨付|收到|安排|投资")
 
 
@@ -99,7 +84,11 @@ def _read_sentence(reader: ClauseReader, start: int, end: int) -> None:
             last = None
             continue
         following = clauses[index + 1] if index + 1 < len(clauses) else None
-        if following and completion_in(text, *following) and isinstance(outcome := _outcome(text, begin, stop), tuple):
+        if (
+            following
+            and completion_in(text, *following)
+            and isinstance(outcome := outcome_word(text, begin, stop), tuple)
+        ):
             reader.found_by = "narrative.achieved"  # `…服务水平稳步提升，指标完成率100%`
             last = reader.add(None, outcome[0], actual=figure_at(text, *outcome[1], reader.found_by))
             continue
@@ -318,118 +307,3 @@ def _read_before(reader: ClauseReader, figure: re.Match[str]) -> bool:
         for indicator in reader.indicators
         for read in (indicator.target, indicator.actual)
     )
-
-
-def _after_work(name: str) -> str:
-    return _AFTER_WORK.sub("", name) if "后" in name else name
-
-
-def achieved_name(printed: str) -> str:
-    name = _NAME_END.sub("", _LEAD.sub("", _SINCE.sub("", _CONTEXT.sub("", _after_work(clean_name(printed))))))
-    if (
-        not 2 <= len(name) <= MAX_NAME
-        or any(char.isdigit() for char in name)
-        or not "\u4e00" <= name[0] <= "\u9fff"
-        or _COMPARISON.match(name)
-        or _NOT_A_NAME.search(name)
-    ):
-        return ""
-    return name
-
-
-# ---- statement lists ------------------------------------------------------------------------------------
-
-_STATEMENT = re.compile(r"(?:(?:19|20)\d{2}年度?[，,]\s*)?(?P<clause>[^，,；;。\n]{2,40}?)[。；;]?\s*$")
-_NOT_A_STATEMENT = re.compile(r"实际|完成|累计|其中|合计|共")
-_YEAR_CLAUSE = re.compile(r"[ \t]*(?:19|20)\d{2}年度?[，,]")
-# `…4次，指标完成率100%`: how far the statement before it was met, not an indicator of its own
-_COMPLETION_CLAUSE = re.compile(
-    r"[ \t]*(?:(?:指标|目标|任务)?完成(?:率|比例)(?:为|达到|达|是)?|完成(?:年度)?(?:任务|计划|目标)的)"
-    r"[ \t]*(?P<completion>\d+(?:\.\d+)?%)[ \t。；;]*"
-)
-_MIN_LISTING = 2
-_PLAIN = "plain"
-_Part = tuple[str, tuple[int, int]]
-
-
-def completion_in(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The span of the percent when text[start:end] is only a completion clause (`指标完成率100%`)."""
-    found = _COMPLETION_CLAUSE.fullmatch(text, start, end)
-    return found.span("completion") if found else None
-
-
-def read_statements(reader: ClauseReader, start: int, end: int, *, listing: bool = False) -> bool:
-    """Read text[start:end] as statements of what was achieved, `name figure` each, when every part is one
-    (a part with a marker, a second figure or no name means it is a sentence, not such a list). A
-    completion clause (`指标完成率100%`) gives the completion of the statement before it, and makes an
-    outcome word before it (`…参与率逐年提升`) that statement's actual. In a `listing` (the run-in list of
-    a 指标完成情况 heading) a part that states no plain figure (`…效果明显`, `…≥90%`) is passed over, as
-    long as no part is a target or an actual by its words."""
-    text = reader.text
-    stop = end
-    while stop > start and text[stop - 1] in "。；;，, \t":
-        stop -= 1
-    year = _YEAR_CLAUSE.match(text, start, stop)  # `2021年，防疫物资按时调拨率为100%`
-    start = year.end() if year else start
-    spans, position = [], start
-    for brk in [*CLAUSE_BREAKS.finditer(text, start, stop), None]:
-        spans.append((position, brk.start() if brk else stop))
-        position = brk.end() if brk else stop
-    completions = [completion_in(text, *span) for span in spans]
-    parts: list[tuple[_Part, tuple[int, int] | None]] = []
-    for index, span in enumerate(spans):
-        if completions[index] is not None:
-            continue  # attached to the part before it
-        completion = completions[index + 1] if index + 1 < len(spans) else None
-        part = _statement(text, *span, listing=listing)
-        if part == _PLAIN and completion is not None:
-            part = _outcome(text, *span)
-        if part is None or (part == _PLAIN and not listing):
-            return False
-        if isinstance(part, tuple):
-            parts.append((part, completion))
-    if listing and len(parts) < _MIN_LISTING:
-        return False
-    reader.found_by = "narrative.achieved"
-    for (name, span), completion in parts:
-        indicator = reader.add(None, name, actual=figure_at(text, *span, reader.found_by))
-        if completion is not None:
-            indicator.completion = figure_at(text, *completion, reader.found_by)
-    return bool(parts)
-
-
-def _statement(text: str, start: int, end: int, *, listing: bool = False) -> _Part | str | None:
-    """`name figure` as (name, figure span); "plain" for a part that states no plain figure; None for a
-    part that is a target or an actual by its words (the line is a sentence, not a list).
-
-    In a `listing` under a 指标完成情况 heading every part states what was achieved, so a bound
-    (`工作任务及时完成率≥90%`, restated as the result) and an outcome word (`…发展效果明显`) are actuals too."""
-    statement = _STATEMENT.match(text, start, end)
-    if statement is None:
-        return _PLAIN
-    clause = statement["clause"]
-    if TARGET_MARKER.search(clause) or ACTUAL.search(clause) or _NOT_A_STATEMENT.match(clause):
-        return None
-    values = terminal_quantities(text, *statement.span("clause"))
-    if len(values) != 1 or values[0].end() != statement.end("clause"):
-        return _outcome(text, *statement.span("clause")) if listing else _PLAIN
-    name = _after_work(clean_name(text[statement.start("clause") : values[0].start()]))
-    if not name or _NOT_A_STATEMENT.match(name) or any(char.isdigit() for char in name):
-        return None  # `发放率为98%覆盖率…均为100%` is no one name: read_achieved reads it
-    if (values[0]["op"] or values[0]["suffix"]) and not listing:
-        return _PLAIN  # `≥300人次`: a target's shape (then `，实际培训326人次` makes it a sentence)
-    return name, values[0].span()
-
-
-_OUTCOME = re.compile(
-    r"(?P<name>[^，,；;。\d]{4,30}?)(?P<value>效果明显|成效明显|成效显著|(?:明显|有效|逐年|稳步|持续|逐步)提升|明显改善)"
-)
-
-
-def _outcome(text: str, start: int, end: int) -> _Part | str:
-    """`有效带动残疾人事业发展效果明显`: a listed indicator whose result is an outcome word."""
-    found = _OUTCOME.fullmatch(text, start, end)
-    if found is None:
-        return _PLAIN
-    name = clean_name(found["name"])
-    return (name, found.span("value")) if name else _PLAIN
