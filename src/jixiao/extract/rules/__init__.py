@@ -10,6 +10,7 @@ from __future__ import annotations
 from jixiao.documents import Document
 from jixiao.documents.tables import Table, find_tables
 from jixiao.extract.rules.attribution import keep_attributable
+from jixiao.extract.rules.blanking import blanked
 from jixiao.extract.rules.budget_income import read_budget_income
 from jixiao.extract.rules.count_breakdowns import read_count_breakdowns
 from jixiao.extract.rules.coverage import measure
@@ -42,15 +43,7 @@ BACKEND = "rules"
 
 def _without_tables(text: str, tables: list[Table]) -> str:
     """The text with every table region blanked (same length, newlines kept) for the narrative grammar."""
-    if not tables:
-        return text
-    pieces, last = [], 0
-    for table in tables:
-        pieces.append(text[last : table.start])
-        pieces.append("\n".join(" " * len(line) for line in text[table.start : table.end].split("\n")))
-        last = table.end
-    pieces.append(text[last:])
-    return "".join(pieces)
+    return blanked(text, [(table.start, table.end) for table in tables])
 
 
 def extract_rules(document: Document) -> Report:

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from jixiao.extract.rules.blanking import blanked
+
 _CELL = r"(?:年度)?(?:总体)?目标(?:完成情况)?|预期目标|(?:全年)?(?:实际)?完成情况"
 # starts with its literal, so the scan jumps from label to label; the line start is checked after
 _HEAD = re.compile(rf"(?:年度总体目标|总体目标完成情况|年度目标)[ \t|:：]+(?:{_CELL})[ \t|]+(?:{_CELL})[ \t|]*$", re.M)
@@ -42,12 +44,4 @@ def without_goal_blocks(text: str) -> str:
         stop = end.start() if end else len(text)
         if text.count("\n", head.end(), stop) <= _MAX_LINES:
             spans.append((head.end(), stop))
-    if not spans:
-        return text
-    pieces, last = [], 0
-    for start, stop in spans:
-        pieces.append(text[last:start])
-        pieces.append("\n".join(" " * len(line) for line in text[start:stop].split("\n")))
-        last = stop
-    pieces.append(text[last:])
-    return "".join(pieces)
+    return blanked(text, spans)
