@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.extract.rules.figures import built_figure
+from jixiao.extract.rules.figures import MONEY_UNITS, built_figure
 from jixiao.model import Figure, Indicator
 from jixiao.numbers import UNIT_PATTERN, parse_quantity
 from jixiao.scan import skipping
@@ -38,7 +38,6 @@ _NAME_REACH = 31
 _LEVEL_WORD = re.compile(r"指标")
 _LEVEL_CHARS = frozenset("产出效益果满意度数量质时成本经济社会生态可持续影响服务对象指标 ")  # the levels' words
 _GARBLE_END = frozenset("指标 ")
-_MONEY = frozenset({"元", "万元", "千元", "亿元"})
 _FUNDING_NAME = re.compile(r"资金|预算|经费|拨款|执行|支出|到位|下达")
 _MIN_ROWS = 2
 _MIN_NAME = 2
@@ -103,7 +102,7 @@ def _cut_name(text: str, start: int) -> bool:
 
 def _indicator(text: str, name_start: int, row: re.Match[str]) -> Indicator | None:
     name = _name(text[name_start : row.start()])
-    if len(name) < _MIN_NAME or (row["tunit"] in _MONEY and _FUNDING_NAME.search(name)):
+    if len(name) < _MIN_NAME or (row["tunit"] in MONEY_UNITS and _FUNDING_NAME.search(name)):
         return None
     target_span = row.span("tdate") if row["tdate"] is not None else row.span("target")
     actual_span = row.span("adate") if row["adate"] is not None else row.span("actual")
