@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from jixiao.documents.page_width import display_width
 from jixiao.documents.traditional import simplified
+from jixiao.evaluation.pipe_rows import cell_per_line, cells, is_row
 from jixiao.evaluation.table_layouts import (
     fullwidth_cells,
     merged_cell_lines,
@@ -32,24 +33,6 @@ Rewrite = Callable[[str, Sequence[str]], str]
 
 WRAP_WIDTH = 72  # columns of a PDF page's line at body size: 36 Chinese characters
 _CELL = " |"
-
-
-def is_row(line: str) -> bool:
-    """A table row of a pipe dump: two cell separators, or a cell closed by one."""
-    return line.count("|") >= 2 or line.rstrip().endswith("|")
-
-
-def cells(line: str) -> list[str]:
-    """The cells of a row, stripped; the empty piece after a closing pipe is not a cell."""
-    pieces = [piece.strip() for piece in line.split("|")]
-    return pieces[:-1] if pieces and not pieces[-1] else pieces
-
-
-def cell_per_line(text: str) -> bool:
-    """A dump of one cell per line (most piped lines hold at most one cell): its rows are not known, so the
-    transforms that rewrite whole rows leave it as it is."""
-    rows = [line for line in text.split("\n") if is_row(line)]
-    return sum(1 for line in rows if len([cell for cell in cells(line) if cell]) >= 2) < len(rows) / 2
 
 
 def _per_row(text: str, render: Callable[[list[str]], str]) -> str:

@@ -16,29 +16,16 @@ from functools import cache
 import opencc
 
 from jixiao.documents.page_width import display_width
+from jixiao.evaluation.pipe_rows import cell_per_line, cells, is_row
 
 _CELL_WIDTH = 24  # a spreadsheet column is at most this wide when saved as text; longer cells overflow
-
-
-def _is_row(line: str) -> bool:
-    return line.count("|") >= 2 or line.rstrip().endswith("|")
-
-
-def _cells(line: str) -> list[str]:
-    pieces = [piece.strip() for piece in line.split("|")]
-    return pieces[:-1] if pieces and not pieces[-1] else pieces
-
-
-def _one_cell_per_line(lines: Sequence[str]) -> bool:
-    rows = [line for line in lines if _is_row(line)]
-    return sum(1 for line in rows if len([cell for cell in _cells(line) if cell]) >= 2) < len(rows) / 2
 
 
 def _runs(lines: Sequence[str]) -> Iterator[tuple[bool, list[str]]]:
     """The lines in runs: (True, a table's consecutive rows) or (False, one other line)."""
     run: list[str] = []
     for line in lines:
-        if _is_row(line):
+        if is_row(line):
             run.append(line)
             continue
         if run:
@@ -52,12 +39,11 @@ def _runs(lines: Sequence[str]) -> Iterator[tuple[bool, list[str]]]:
 def _per_table(text: str, render: Callable[[list[list[str]]], list[str] | None]) -> str:
     """`render` applied to each table (its rows as cells; None leaves the table as printed); a dump of one cell
     per line is left as it is."""
-    lines = text.split("\n")
-    if _one_cell_per_line(lines):
+    if cell_per_line(text):
         return text
     out: list[str] = []
-    for table, run in _runs(lines):
-        out.extend((render([_cells(line) for line in run]) or run) if table else run)
+    for table, run in _runs(text.split("\n")):
+        out.extend((render([cells(line) for line in run]) or run) if table else run)
     return "\n".join(out)
 
 
@@ -218,7 +204,7 @@ _WIDE = {code: code + 0xFEE0 for code in [*range(0x30, 0x3A), *range(0x41, 0x5B)
 
 def fullwidth_cells(text: str, keep: Sequence[str] = ()) -> str:
     """Digits, Latin letters and `%` of table rows written full-width (`９５％`), as some converters print cells."""
-    return "\n".join(line.translate(_WIDE) if _is_row(line) else line for line in text.split("\n"))
+    return "\n".join(line.translate(_WIDE) if is_row(line) else line for line in text.split("\n"))
 
 
 @cache
