@@ -42,6 +42,8 @@ def _count(text: str, value: float, unit: str) -> Figure:
         "设定绩效",  # `设定绩效目标8个`: the goals' count, cut at 目标
         "项目绩效",  # a form's block `项目绩效70分`
         "验收方案需经主管部门批复,批复后将启动实施。",  # a deviation reason read as the name
+        "指标3:培",  # behind its numbering one character: the rest of 培训… is in the next cell
+        "率",
     ],
 )
 def test_unsure_names_stay_out(name: str) -> None:
@@ -62,6 +64,7 @@ def test_unsure_names_stay_out(name: str) -> None:
         "培训人次(人次)",
         "(一)农村公路养护里程",  # a numbered name opens with its bracket but goes on
         "平台接口A|B调用次数",  # a bar inside a word is no cell mark
+        "指标3:工期",  # behind its numbering two characters: a short name, still a name
     ],
 )
 def test_sure_names_stay_in(name: str) -> None:
@@ -101,6 +104,19 @@ def test_a_rate_that_may_pass_100_percent_stays_in() -> None:
     keep_attributable(_report(growth, share))
     assert growth.actual is not None and growth.actual.value == 130
     assert share.actual is not None and share.actual.value == 100
+
+
+def test_points_kept_as_text_stay_out() -> None:
+    scanned = Indicator(name="培训人次", weight=_count("10", 10, "分"), score=Figure(text="lO", kind=Kind.TEXT))
+    keep_attributable(_report(scanned))
+    assert scanned.score is None
+    assert scanned.weight is not None and scanned.weight.value == 10
+
+
+def test_points_read_as_numbers_stay_in() -> None:
+    read = Indicator(name="培训人次", weight=_count("10", 10, "分"), score=_count("9.5", 9.5, "分"))
+    keep_attributable(_report(read))
+    assert read.score is not None and read.score.value == 9.5
 
 
 def test_an_execution_weight_of_the_whole_form_stays_out() -> None:

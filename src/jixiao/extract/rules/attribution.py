@@ -38,6 +38,15 @@ form's block, never a measure."""
 _SENTENCE = re.compile(r"[，,][^。]*。\s*$")
 """A name with a comma that ends with a full stop is a sentence (a deviation reason read as the name)."""
 
+_NUMBERING = re.compile(r"^(?:指标\s*[0-9０-９]+|[0-9０-９]+)\s*[:：.、]\s*")
+"""A row's numbering before its name (`指标1:`, `3、`)."""
+
+
+def _cut_to_one_character(name: str) -> bool:
+    """`指标1:技` (the rest of 技术… in the next cell): behind its numbering, a name of one character is a cut
+    cell, never a measure."""
+    return len(_NUMBERING.sub("", name)) < 2
+
 
 def unsure_name(name: str) -> bool:
     """Whether an indicator's name shows its row was read from the wrong cells."""
@@ -50,6 +59,7 @@ def unsure_name(name: str) -> bool:
         or bool(_OCR_DEBRIS.search(name))
         or bool(_CUT_AT_GOAL.search(name))
         or bool(_SENTENCE.search(name))
+        or _cut_to_one_character(name)
     )
 
 
@@ -108,6 +118,14 @@ def _drop_shifted_execution_row(funding: Funding) -> None:
         funding.execution_rate = funding.execution_weight = funding.execution_score = None
 
 
+def _drop_unread_points(indicator: Indicator) -> None:
+    """Points are numbers: a weight or score the reader kept as text (`IO` for 10 in a scan) is unread."""
+    if indicator.weight is not None and indicator.weight.value is None:
+        indicator.weight = None
+    if indicator.score is not None and indicator.score.value is None:
+        indicator.score = None
+
+
 def keep_attributable(report: Report) -> None:
     """Apply every gate to the report in place."""
     report.indicators = [indicator for indicator in report.indicators if not unsure_name(indicator.name)]
@@ -115,6 +133,7 @@ def keep_attributable(report: Report) -> None:
         if any(level and debris_level(level) for level in (indicator.level1, indicator.level2)):
             indicator.level1 = indicator.level2 = None
         _drop_impossible_shares(indicator)
+        _drop_unread_points(indicator)
     _drop_whole_form_weight(report.funding)
     _drop_shifted_execution_row(report.funding)
 
