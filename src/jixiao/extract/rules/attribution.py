@@ -31,9 +31,10 @@ _OCR_DEBRIS = re.compile(r"[\u4e00-\u9fff](?:[a-z]{1,3}|O)[\u4e00-\u9fff]")
 """A lowercase Latin run or a lone O glued between CJK characters (`数量abc册`, `第O期`): a scan misread, so the
 name's row was misread too. Upper-case words (LED, PM2.5) have no lowercase run between CJK."""
 
-_CUT_AT_GOAL = re.compile(r"绩效$")
-"""`设定绩效目标8个` read as an indicator named 设定绩效, `项目绩效70分` as one named 项目绩效: the goals or the
-form's block, never a measure."""
+_CUT_AT_GOAL = re.compile(r"绩效(?:目标|指标)?$")
+"""`设定绩效目标8个` read as an indicator named 设定绩效, `项目绩效70分` as one named 项目绩效, a column header
+`绩效指标` or a block's title `其中年度绩效目标` with a row's cells: the goals or the form's block, never a
+measure (a measure of the goals says what of them: 绩效目标合理性)."""
 
 _SENTENCE = re.compile(r"[，,][^。]*。\s*$")
 """A name with a comma that ends with a full stop is a sentence (a deviation reason read as the name)."""
@@ -126,6 +127,24 @@ def _drop_unread_points(indicator: Indicator) -> None:
         indicator.score = None
 
 
+def _lost_a_cell(indicator: Indicator, rows: list[Indicator]) -> bool:
+    """A table row with a target, a weight and a score but no actual, where its table's other rows give one: a
+    cell of the row was missing, so its cells were placed a column off (the actual read as the target)."""
+    figures = (indicator.target, indicator.weight, indicator.score)
+    readers = {figure.found_by for figure in figures if figure is not None}
+    if indicator.actual is not None or None in figures or len(readers) != 1:
+        return False
+    reader = readers.pop()
+    if not reader or not reader.startswith("table"):
+        return False
+    return sum(1 for row in rows if row.actual is not None and row.actual.found_by == reader) >= 2
+
+
+def _drop_rows_that_lost_a_cell(indicators: list[Indicator]) -> None:
+    for indicator in [row for row in indicators if _lost_a_cell(row, indicators)]:
+        indicator.target = indicator.weight = indicator.score = None
+
+
 def keep_attributable(report: Report) -> None:
     """Apply every gate to the report in place."""
     report.indicators = [indicator for indicator in report.indicators if not unsure_name(indicator.name)]
@@ -134,6 +153,7 @@ def keep_attributable(report: Report) -> None:
             indicator.level1 = indicator.level2 = None
         _drop_impossible_shares(indicator)
         _drop_unread_points(indicator)
+    _drop_rows_that_lost_a_cell(report.indicators)
     _drop_whole_form_weight(report.funding)
     _drop_shifted_execution_row(report.funding)
 
