@@ -41,7 +41,11 @@ def _count(text: str, value: float, unit: str) -> Figure:
         "编印简报数量abc期",  # a lowercase run glued between CJK characters
         "设定绩效",  # `设定绩效目标8个`: the goals' count, cut at 目标
         "项目绩效",  # a form's block `项目绩效70分`
+        "绩效指标",  # the indicator table's column header read with a row's cells
+        "其中部门整体绩效目标",  # a block's title
         "验收方案需经主管部门批复,批复后将启动实施。",  # a deviation reason read as the name
+        "指标3:培",  # behind its numbering one character: the rest of 培训… is in the next cell
+        "率",
     ],
 )
 def test_unsure_names_stay_out(name: str) -> None:
@@ -59,9 +63,11 @@ def test_unsure_names_stay_out(name: str) -> None:
         "指标1:发放宣传手册(份)",  # a numbered name with its unit in brackets
         "指标2:乡镇卫生院实施基本药物制度。",  # a full stop, but no comma: a name
         "绩效目标完成率",  # 绩效 not at the end
+        "年度绩效目标合理性",  # a measure of the goals
         "培训人次(人次)",
         "(一)农村公路养护里程",  # a numbered name opens with its bracket but goes on
         "平台接口A|B调用次数",  # a bar inside a word is no cell mark
+        "指标3:工期",  # behind its numbering two characters: a short name, still a name
     ],
 )
 def test_sure_names_stay_in(name: str) -> None:
@@ -101,6 +107,19 @@ def test_a_rate_that_may_pass_100_percent_stays_in() -> None:
     keep_attributable(_report(growth, share))
     assert growth.actual is not None and growth.actual.value == 130
     assert share.actual is not None and share.actual.value == 100
+
+
+def test_points_kept_as_text_stay_out() -> None:
+    scanned = Indicator(name="培训人次", weight=_count("10", 10, "分"), score=Figure(text="lO", kind=Kind.TEXT))
+    keep_attributable(_report(scanned))
+    assert scanned.score is None
+    assert scanned.weight is not None and scanned.weight.value == 10
+
+
+def test_points_read_as_numbers_stay_in() -> None:
+    read = Indicator(name="培训人次", weight=_count("10", 10, "分"), score=_count("9.5", 9.5, "分"))
+    keep_attributable(_report(read))
+    assert read.score is not None and read.score.value == 9.5
 
 
 def test_an_execution_weight_of_the_whole_form_stays_out() -> None:
@@ -184,3 +203,26 @@ def test_a_total_of_one_project_paragraph_among_several_stays_out() -> None:
 def test_a_total_of_the_only_project_paragraph_stays_in() -> None:
     funding, _ = funding_of(_PROJECTS.split("2.志愿")[0])
     assert funding.executed.total is not None and funding.executed.total.value == 20
+
+
+def _row(name: str, *cells: str | None) -> Indicator:
+    """A table row read by one reader: target, actual, weight, score (None for a cell not read)."""
+    figures = [
+        None if cell is None else Figure(text=cell, value=float(cell.rstrip("人")), found_by="table.t3.indicator")
+        for cell in cells
+    ]
+    return Indicator(name=name, target=figures[0], actual=figures[1], weight=figures[2], score=figures[3])
+
+
+def test_a_row_that_lost_its_actual_cell_stays_out() -> None:
+    short = _row("举办讲座人次", "3200人", None, "3", "3")
+    report = _report(_row("建档人数", "500人", "480人", "2", "2"), short, _row("随访人数", "90人", "88人", "2", "2"))
+    keep_attributable(report)
+    assert (short.target, short.weight, short.score) == (None, None, None)
+    assert all(row.actual is not None for row in report.indicators if row is not short)
+
+
+def test_a_row_of_a_table_without_actuals_stays_in() -> None:
+    rows = [_row("建档人数", "500人", None, "2", "2"), _row("随访人数", "90人", None, "2", "2")]
+    keep_attributable(_report(*rows))
+    assert all(row.target is not None and row.score is not None for row in rows)

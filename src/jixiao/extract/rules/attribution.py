@@ -3,8 +3,9 @@
 Each gate looks at one property of what the readers emitted, not at a layout or a document: a name
 that holds table debris was cut from the wrong cells, so its figures are another row's; a level cell
 that holds a digit was read across two cells; a share (满意度, 合格率) above 100% or an execution row
-worth the whole form's 100 points is a neighbour's cell. Measured on the blind-era outputs of sets 10-12,
-sets 8-12, real and own: each gate removes wrong outputs and costs no right one.
+worth the whole form's 100 points is a neighbour's cell; a row that has lost a cell was placed a column
+off. Measured on the blind-era outputs of sets 8-12, sets 8-12, real, own and the layout eval's
+transforms: each gate removes wrong outputs and costs no right one.
 """
 
 from __future__ import annotations
@@ -31,12 +32,22 @@ _OCR_DEBRIS = re.compile(r"[\u4e00-\u9fff](?:[a-z]{1,3}|O)[\u4e00-\u9fff]")
 """A lowercase Latin run or a lone O glued between CJK characters (`数量abc册`, `第O期`): a scan misread, so the
 name's row was misread too. Upper-case words (LED, PM2.5) have no lowercase run between CJK."""
 
-_CUT_AT_GOAL = re.compile(r"绩效$")
-"""`设定绩效目标8个` read as an indicator named 设定绩效, `项目绩效70分` as one named 项目绩效: the goals or the
-form's block, never a measure."""
+_CUT_AT_GOAL = re.compile(r"绩效(?:目标|指标)?$")
+"""`设定绩效目标8个` read as an indicator named 设定绩效, `项目绩效70分` as one named 项目绩效, a column header
+`绩效指标` or a block's title `其中年度绩效目标` with a row's cells: the goals or the form's block, never a
+measure (a measure of the goals says what of them: 绩效目标合理性)."""
 
 _SENTENCE = re.compile(r"[，,][^。]*。\s*$")
 """A name with a comma that ends with a full stop is a sentence (a deviation reason read as the name)."""
+
+_NUMBERING = re.compile(r"^(?:指标\s*[0-9０-９]+|[0-9０-９]+)\s*[:：.、]\s*")
+"""A row's numbering before its name (`指标1:`, `3、`)."""
+
+
+def _cut_to_one_character(name: str) -> bool:
+    """`指标1:技` (the rest of 技术… in the next cell): behind its numbering, a name of one character is a cut
+    cell, never a measure."""
+    return len(_NUMBERING.sub("", name)) < 2
 
 
 def unsure_name(name: str) -> bool:
@@ -50,6 +61,7 @@ def unsure_name(name: str) -> bool:
         or bool(_OCR_DEBRIS.search(name))
         or bool(_CUT_AT_GOAL.search(name))
         or bool(_SENTENCE.search(name))
+        or _cut_to_one_character(name)
     )
 
 
@@ -108,6 +120,32 @@ def _drop_shifted_execution_row(funding: Funding) -> None:
         funding.execution_rate = funding.execution_weight = funding.execution_score = None
 
 
+def _drop_unread_points(indicator: Indicator) -> None:
+    """Points are numbers: a weight or score the reader kept as text (`IO` for 10 in a scan) is unread."""
+    if indicator.weight is not None and indicator.weight.value is None:
+        indicator.weight = None
+    if indicator.score is not None and indicator.score.value is None:
+        indicator.score = None
+
+
+def _lost_a_cell(indicator: Indicator, rows: list[Indicator]) -> bool:
+    """A table row with a target, a weight and a score but no actual, where its table's other rows give one: a
+    cell of the row was missing, so its cells were placed a column off (the actual read as the target)."""
+    figures = (indicator.target, indicator.weight, indicator.score)
+    readers = {figure.found_by for figure in figures if figure is not None}
+    if indicator.actual is not None or None in figures or len(readers) != 1:
+        return False
+    reader = readers.pop()
+    if not reader or not reader.startswith("table"):
+        return False
+    return sum(1 for row in rows if row.actual is not None and row.actual.found_by == reader) >= 2
+
+
+def _drop_rows_that_lost_a_cell(indicators: list[Indicator]) -> None:
+    for indicator in [row for row in indicators if _lost_a_cell(row, indicators)]:
+        indicator.target = indicator.weight = indicator.score = None
+
+
 def keep_attributable(report: Report) -> None:
     """Apply every gate to the report in place."""
     report.indicators = [indicator for indicator in report.indicators if not unsure_name(indicator.name)]
@@ -115,6 +153,8 @@ def keep_attributable(report: Report) -> None:
         if any(level and debris_level(level) for level in (indicator.level1, indicator.level2)):
             indicator.level1 = indicator.level2 = None
         _drop_impossible_shares(indicator)
+        _drop_unread_points(indicator)
+    _drop_rows_that_lost_a_cell(report.indicators)
     _drop_whole_form_weight(report.funding)
     _drop_shifted_execution_row(report.funding)
 
