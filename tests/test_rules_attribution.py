@@ -205,11 +205,10 @@ def test_a_total_of_the_only_project_paragraph_stays_in() -> None:
     assert funding.executed.total is not None and funding.executed.total.value == 20
 
 
-def _row(name: str, *cells: str | None) -> Indicator:
+def _row(name: str, *cells: str | None, reader: str = "table.t3.indicator") -> Indicator:
     """A table row read by one reader: target, actual, weight, score (None for a cell not read)."""
     figures = [
-        None if cell is None else Figure(text=cell, value=float(cell.rstrip("人")), found_by="table.t3.indicator")
-        for cell in cells
+        None if cell is None else Figure(text=cell, value=float(cell.rstrip("人")), found_by=reader) for cell in cells
     ]
     return Indicator(name=name, target=figures[0], actual=figures[1], weight=figures[2], score=figures[3])
 
@@ -226,3 +225,14 @@ def test_a_row_of_a_table_without_actuals_stays_in() -> None:
     rows = [_row("建档人数", "500人", None, "2", "2"), _row("随访人数", "90人", None, "2", "2")]
     keep_attributable(_report(*rows))
     assert all(row.target is not None and row.score is not None for row in rows)
+
+
+def test_a_blank_actual_between_pipes_is_the_reports_and_stays_in() -> None:
+    pipes = "table.t1.indicator"  # a pipe dump prints the empty 完成值 cell: nothing was shifted
+    blank = _row("举办讲座人次", "3200人", None, "3", "0", reader=pipes)
+    others = [
+        _row("建档人数", "500人", "480人", "2", "2", reader=pipes),
+        _row("随访人数", "90人", "88人", "2", "2", reader=pipes),
+    ]
+    keep_attributable(_report(others[0], blank, others[1]))
+    assert blank.target is not None and blank.weight is not None and blank.score is not None

@@ -128,15 +128,19 @@ def _drop_unread_points(indicator: Indicator) -> None:
         indicator.score = None
 
 
+_KEEPS_EMPTY_CELLS = ("table.t1", "table.grid")  # pipes and a loader's grid print a cell where one is empty
+
+
 def _lost_a_cell(indicator: Indicator, rows: list[Indicator]) -> bool:
-    """A table row with a target, a weight and a score but no actual, where its table's other rows give one: a
-    cell of the row was missing, so its cells were placed a column off (the actual read as the target)."""
+    """A table row with a target, a weight and a score but no actual, where its table's other rows give one: in
+    a layout that prints no empty cell, a cell of the row was missing, so its cells were placed a column off
+    (the actual read as the target). Between pipes an empty 完成值 is the report's blank, kept for the checks."""
     figures = (indicator.target, indicator.weight, indicator.score)
     readers = {figure.found_by for figure in figures if figure is not None}
     if indicator.actual is not None or None in figures or len(readers) != 1:
         return False
     reader = readers.pop()
-    if not reader or not reader.startswith("table"):
+    if not reader or not reader.startswith("table") or reader.startswith(_KEEPS_EMPTY_CELLS):
         return False
     return sum(1 for row in rows if row.actual is not None and row.actual.found_by == reader) >= 2
 
