@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from jixiao.model import Figure, Indicator, Kind, Op
-from jixiao.vocabulary import is_reverse
+from jixiao.vocabulary import MONEY_UNITS, is_reverse
 
 STANDARD_HEAD = re.compile("(?:标准|单价)$")  # Chinese names are head-final: 补助标准, 平均单价
 PER_HEAD = re.compile("人均")
@@ -28,7 +28,6 @@ COUNT_UNITS = frozenset(
 )
 _SCALED = {"万人": ("人", 1e4), "万人次": ("人次", 1e4), "万元": ("元", 1e4), "万": (None, 1e4)}
 _MAGNITUDE = {"万": 1e4, "亿": 1e8}
-MONEY = ("元", "万元", "亿元", "千元")  # how a money unit begins (元/人/月, 万元/生.年)
 
 
 class Status(StrEnum):
@@ -70,7 +69,8 @@ def is_cost_standard(indicator: Indicator) -> bool:
     if STANDARD_HEAD.search(_head(indicator.name)):
         return True
     target = indicator.target
-    return bool(PER_HEAD.search(indicator.name)) and target is not None and (target.unit or "").startswith(MONEY)
+    per_head_money = target is not None and (target.unit or "").startswith(MONEY_UNITS)  # 元/人/月, 万元/生.年
+    return bool(PER_HEAD.search(indicator.name)) and per_head_money
 
 
 def effective_op(indicator: Indicator) -> Op:

@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 
 from jixiao.extract.rules.clauses import clean_name
-from jixiao.extract.rules.figures import MONEY_UNITS, figure_at
+from jixiao.extract.rules.figures import figure_at
 from jixiao.model import Indicator, NamedFigure
 from jixiao.numbers import QUANTITY
-from jixiao.vocabulary import UNIT_WORDS
+from jixiao.vocabulary import MONEY_UNITS, UNIT_WORDS
 
 FOUND_BY = "narrative.count_breakdown"
 _CLAUSE_STARTS = "，,；;:：。\n"

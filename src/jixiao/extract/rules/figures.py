@@ -8,8 +8,8 @@ from pydantic import BaseModel
 
 from jixiao.model import Figure, Kind, Op, figures_of
 from jixiao.numbers import QUANTITY, parse_quantity, to_wan_yuan
+from jixiao.vocabulary import MONEY_UNITS
 
-MONEY_UNITS = ("万元", "元", "亿元", "千元")
 # `分值20分，得分18.5分` / `该项分值10分，得分9.7分` / `权重15，得分15`
 WEIGHT_SCORE = re.compile(
     r"[，,；;]?\s*(?:该项|该指标)?(?:分值|权重)(?:为|是)?(?P<weight>\d+(?:\.\d+)?分?)[，,、]\s*(?:实际)?得分(?:为|是)?"

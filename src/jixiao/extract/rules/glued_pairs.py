@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 
-from jixiao.extract.rules.figures import MONEY_UNITS, built_figure
+from jixiao.extract.rules.figures import built_figure
 from jixiao.model import Figure, Indicator
 from jixiao.numbers import UNIT_PATTERN, parse_quantity
 from jixiao.scan import skipping
+from jixiao.vocabulary import MONEY_UNITS
 
 _FOUND_BY = "narrative.glued_pairs"
 _OP = r"(?:[≥≤><=＞＜]|不低于|不少于|不高于|不超过)?"

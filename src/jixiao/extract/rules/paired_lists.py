@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 
-from jixiao.extract.rules.figures import MONEY_UNITS, figure_at
+from jixiao.extract.rules.figures import figure_at
 from jixiao.model import Indicator
 from jixiao.numbers import QUANTITY
+from jixiao.vocabulary import MONEY_UNITS
 
 _TARGETS = re.compile(r"目标[：:]")
 _ACTUALS = re.compile(r"(?:实际完成情况|实际完成|完成情况)[：:]")
