@@ -71,3 +71,12 @@ def test_goals_after_a_scoring_heading_take_its_first_level(tmp_path: Path) -> N
     assert all(goal.level1 == "产出" for goal in goals.values())
     target = goals["验收合格率"].target
     assert target is not None and target.value == 97 and target.op is Op.GE
+
+
+def test_an_amount_set_through_the_initial_budget_is_the_initial_budget() -> None:
+    funding, _ = funding_of(
+        "县级财政每年安排35万元,由每年年初预算批复下达至我局。2030年实际到位35万元,支出30.5万元。\n"
+    )
+    assert funding.initial.total is not None and funding.initial.total.text == "35万元"
+    assert funding.budget.total is None
+    assert funding.executed.total is not None and funding.executed.total.text == "30.5万元"
