@@ -122,9 +122,9 @@ def _block_pieces(text: str, block: re.Match[str]) -> _Pieces:
     return _pieces([token for token in _TOKEN.finditer(masked) if token])
 
 
-def read_values_first(text: str, programs: list[tuple[int, str]]) -> list[ValuesFirst]:
+def read_values_first(text: str, programs: list[tuple[int, str]] | None = None) -> list[ValuesFirst]:
     """Every values-first indicator block of `text` whose counts agree; `programs` the forms' 项目名称 values
-    with where they stand (the block belongs to the nearest before it)."""
+    with where they stand (the block belongs to the nearest before it), read from the text when not given."""
     if "一级指标" not in text:
         return []
     blocks = []
@@ -133,6 +133,8 @@ def read_values_first(text: str, programs: list[tuple[int, str]]) -> list[Values
         rows = len(pieces.names)
         if rows < _MIN_ROWS or len(pieces.level2) != rows or len(pieces.groups) not in (0, rows):
             continue
+        if programs is None:  # read once, and only for a text that has such a block
+            programs = [(field.start, field.value) for field in form_fields(text) if field.kind is FieldKind.NAME]
         program = next((name for start, name in reversed(programs) if start < block.start()), None)
         shift = block.start()
         total = pieces.total if pieces.total and block[0].endswith("总分") else None
@@ -157,10 +159,7 @@ def _inside(indicator: Indicator, blocks: list[ValuesFirst]) -> bool:
 def take_values_first(found: TableFindings, text: str) -> None:
     """The values-first blocks' rows in place of what the table reader made of the same stretch (a values-first
     run read as rows pairs a value with the wrong name)."""
-    if "一级指标" not in text:
-        return
-    programs = [(field.start, field.value) for field in form_fields(text) if field.kind is FieldKind.NAME]
-    blocks = read_values_first(text, programs)
+    blocks = read_values_first(text)
     if not blocks:
         return
     found.indicators = [indicator for indicator in found.indicators if not _inside(indicator, blocks)]
