@@ -89,6 +89,7 @@ def canonical_level2(text: str) -> str:
 
 OP_WORDS: dict[str, Op] = {
     "≥": Op.GE, ">=": Op.GE, "不低于": Op.GE, "不少于": Op.GE, "大于等于": Op.GE, "大于或等于": Op.GE,
+    "至少达到": Op.GE, "至少": Op.GE,
     "≤": Op.LE, "<=": Op.LE, "不高于": Op.LE, "不超过": Op.LE, "不多于": Op.LE, "小于等于": Op.LE,
     "小于或等于": Op.LE, "控制在": Op.LE,
     "=": Op.EQ, "等于": Op.EQ, "═": Op.EQ,  # ═: a double bar some forms print for = (Yunnan 公开14表)
@@ -277,12 +278,12 @@ FUNDING_VERBS: dict[str, str] = {
     r"|按(?:合同|工程|施工)[^，,。；;]{0,14}?拨付",  # paid out to the contractor as the work went on
     "allocated": r"下达|分配|下拨|拨付到位|拨付(?=我[省市州县区旗])|(?<!应)到位|收到|到账|获得|争取到"
     r"|(?:中央|省级?)财政拨付",
-    "budget": r"预算|筹集|安排|资金总额|总额|总计|合计|共计|投入|批复|申请|资金共(?=\s*$)|应执行数|应到位"
+    "budget": r"预算|筹集|安排|资金总额|总额|总计|合计|共计|投入|批复|申请|资金共(?=\s*$)|应执行数|应到位|指标金额"
     r"|规模(?:为|是|达)?\s*$|资金计划(?:为|是)?\s*$",
 }
 """The verb that says which line a prose amount belongs to, strongest first: `下达…预算X` is allocated
-(LABELLING.md), `预算执行X` is executed, `应执行数` (what was to be spent) the budget. 年初 before a budget verb
-makes the amount the initial budget."""
+(LABELLING.md), `预算执行X` is executed, `应执行数` (what was to be spent) and `指标金额` (the budget quota) the
+budget. 年初 before a budget verb makes the amount the initial budget."""
 SUM_WORDS = r"合计|共计|总计|总额|共"
 """Words that make an amount the whole of what its sentence lists."""
 NOT_A_FUNDING_LINE = (

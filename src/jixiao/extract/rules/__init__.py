@@ -35,6 +35,7 @@ from jixiao.extract.rules.scored_lines import read_scored_lines
 from jixiao.extract.rules.spending_details import spending_details
 from jixiao.extract.rules.tables import extract_tables, merge_funding, merge_indicators, program_of
 from jixiao.extract.rules.unstated_budget import spent_in_full
+from jixiao.extract.rules.values_first import take_values_first
 from jixiao.injection import mark_instructed
 from jixiao.model import ExtractorInfo, Report, SourceInfo
 
@@ -59,6 +60,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     header = read_header(view, document.raw_text)
     tables = find_tables(view, document.origin, document.tables, document.raw_text)
     found = extract_tables(tables, text, program_of(view))
+    take_values_first(found, view)  # a squashed PDF form printing its values before its names
     prose = _without_tables(view, tables)
     funding, spending = extract_funding(prose)
     if "预算收入" in prose:  # `预算收入X，全年执行Y`: the budget the grammar reads as an income

@@ -26,6 +26,8 @@ _SUM = re.compile(SUM_WORDS)
 NOT_A_LINE = re.compile(NOT_A_FUNDING_LINE)  # a balance, an income, a change, a standard: no line
 MONEY_NOUN = re.compile(r"(?:资金|补助|经费|拨款)$")  # a clause naming money, not who gave it
 _INITIAL = re.compile(r"年初")
+# `每年安排60万元，由年初预算批复下达`, `…万元，列入当年年初预算`: the amount was set in the year's initial budget
+_THROUGH_INITIAL = re.compile(r"\s*[，,]\s*(?:由|经|通过|列入|纳入)(?:每年|当年|本年|年度)?的?年初(?:部门)?预算")
 _MATCHING = re.compile(r"配套(?:资金|经费)?\s*$")
 _FINAL = re.compile(r"全年实际|实际下达|调整后|最终")
 # the verb after an amount with none of its own; never a negated one (`资金2万元未到位` is what did not arrive), and
@@ -140,6 +142,8 @@ def head_amounts(text: str, plain: str, start: int, end: int, listed: list[tuple
             found.append(Amount(match.start(), match.end(), None, summed=False))
             continue
         after = _AFTER_VERB.match(plain, match.end(), end) if line in (None, "budget") else None
+        if line == "budget" and _THROUGH_INITIAL.match(plain, match.end(), end):
+            line = "initial"
         if line == "budget" and after and after["verb"] in _PAID and _only_sum_words(clause):
             line = _AFTER_LINES.get(after["verb"], "allocated")  # `共计152万元资金全部支付到位`: the verb after says
         elif line == "budget" and _only_sum_words(clause) and found and found[-1].line:

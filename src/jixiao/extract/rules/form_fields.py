@@ -84,12 +84,30 @@ def _value_at(text: str, start: int) -> tuple[int, str]:
     return at, text[at:end].strip(" \t\u3000:：|")
 
 
+# a squashed PDF form that prints a cell's value before its label: `…自评表 (2030年度) 某某经费 项目名称 主管部门 …`
+_NAME_BEFORE = re.compile(
+    r"(?:自评表|年度\s*[)）])[ \t]*(?P<value>[\u4e00-\u9fff（()）][\u4e00-\u9fff（()） \t]{3,60})[ \t]+$"
+)
+_REACH_BACK = 80
+
+
+def _name_before(text: str, label_start: int) -> tuple[int, str] | None:
+    """The project name a squashed form printed between its title and the 项目名称 label that has no value of
+    its own (the next label follows it): its spaces, the PDF's wraps, removed."""
+    before = _NAME_BEFORE.search(text, max(0, label_start - _REACH_BACK), label_start)
+    if before is None:
+        return None
+    return before.start("value"), re.sub(r"[ \t]+", "", before["value"])
+
+
 def form_fields(text: str) -> list[FormField]:
     """Every head field the text prints with a plausible value, in the order printed."""
     fields = []
     for match in _LABEL.finditer(text):
         at, value = _value_at(text, match.end())
         kind = _kind_of(match)
+        if kind is FieldKind.NAME and not value and (before := _name_before(text, match.start())):
+            at, value = before
         if len(value) < 2 or (_NOT_A_NAME if kind is FieldKind.NAME else _NOT_A_VALUE).search(value):
             continue
         fields.append(FormField(kind=kind, label=match.group(0), value=value, start=at))

@@ -44,6 +44,7 @@ _GENERIC = {
     "部门预算项目",
     "预算项目",
     "财政支出项目",
+    "财政项目",  # Shanghai's 财政项目支出绩效自评表: the form's name
     "财政预算支出项目",
     "预算支出项目",
     "部门",
@@ -58,7 +59,10 @@ _GENERIC = {
 _FORM_NAME = re.compile(r"^(?:中央(?:对|支付|支持)?地方)?(?:转移支付)?(?:区域)?(?:发展)?(?:[（(]项目[)）]|项目)?$")
 """`转移支付区域(项目)`, `中央对地方转移支付项目`, `中央支付地方发展项目`: the transfer-payment form's own name in
 a title (`…绩效目标自评表`), no fund; its 转移支付(项目)名称 field names the fund."""
-_WHOLE_DEPARTMENT = re.compile(r"^(?:(?:部门|单位)整体(?:支出)?|整体支出)$")  # a unit's 整体支出 is its whole
+# a unit's 整体支出 is its whole; so is `整体和项目支出`, the whole with the projects it includes
+_WHOLE_DEPARTMENT = re.compile(
+    r"^(?:(?:部门|单位)?整体(?:支出)?[和及与]项目(?:支出)?|(?:部门|单位)整体(?:支出)?|整体支出)$"
+)
 # `某某联合会部门(单位)整体支出`: whatever the unit's name, its whole spending
 _UNITS_WHOLE = re.compile(r"(?:部门|单位)\s*(?:[（(](?:单位|部门)[)）])?\s*整体支出$")
 _MONEY_WORD = r"(?:资金|经费|补贴|补助|租金|转移支付)(?:[（(][^()（）]{1,20}[)）])?"

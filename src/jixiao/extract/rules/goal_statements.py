@@ -29,7 +29,10 @@ from jixiao.vocabulary import LEVEL2_WORD
 
 FOUND_BY = "narrative.goal"
 _CUE = "目标"
-_LEAD = re.compile(r"(?:绩效目标|目标任务)(?:下达情况|情况)?(?:为|是)?[:：]|目标任务为|绩效目标[为是]")
+# `具体目标主要为…`: the goals a scoring section restates before its results
+_LEAD = re.compile(
+    r"(?:绩效目标|目标任务)(?:下达情况|情况)?(?:为|是)?[:：]|目标任务为|绩效目标[为是]|具体目标(?:主要)?[为是]"
+)
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|[（(]?\d+[)）.、．])")
 _VERB_TAIL = re.compile(r"(?:达到|达|为|是|完成|新增)$")
 _DISPOSAL = re.compile(r"^(?:将|把)")  # `将某受害率控制在0.5‰以内`: the measure is named after 将
@@ -53,11 +56,26 @@ def lead_goals(text: str, found: list[Indicator]) -> list[Indicator]:
     for index, lead in enumerate(leads):
         stop = leads[index + 1].start() if index + 1 < len(leads) else len(text)  # a lead ends the goals before it
         end = min((at for at in (text.find(char, lead.end(), stop) for char in _SENTENCE_END) if at >= 0), default=stop)
+        level1 = _level1_heading(text, lead.start())
         for start, stop in _clauses(text, lead.end(), end):
             indicator = _goal(text, start, stop)
             if indicator is not None and all(other.name != indicator.name for other in found):
+                indicator.level1 = level1
                 found.append(indicator)  # a goal restated under a second lead is one goal
     return found
+
+
+# `2. 产出。具体目标主要为…`: a scoring section's heading, a first level, on the lead's own line
+_LEVEL1_HEADING = re.compile(
+    r"\s*(?:\d+|[一二三四五六七八九十]+)[.、．]\s*(?P<level1>产出|效益|满意度)(?:指标)?[。.:：]\s*$"
+)
+
+
+def _level1_heading(text: str, at: int) -> str | None:
+    """The first level the heading before the lead names, on the lead's line (as printed), or None."""
+    line_start = text.rfind("\n", 0, at) + 1
+    heading = _LEVEL1_HEADING.fullmatch(text, line_start, at)
+    return heading["level1"] if heading else None
 
 
 _CATEGORY_LEAD = re.compile(

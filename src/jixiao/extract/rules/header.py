@@ -22,7 +22,12 @@ from dataclasses import dataclass
 
 from jixiao.extract.rules.form_fields import FieldKind, FormField, form_fields, values_of
 from jixiao.extract.rules.fund_names import bracketed_subject, fund_in_body, named_subject, subject_of
-from jixiao.extract.rules.own_place import bracketed_own_place, level_government_place, own_province
+from jixiao.extract.rules.own_place import (
+    bracketed_own_place,
+    level_government_place,
+    opening_unit_place,
+    own_province,
+)
 from jixiao.extract.rules.places import (
     is_province,
     leading_places,
@@ -154,7 +159,7 @@ def _field_place(fields: list[FormField], kind: FieldKind) -> str | None:
 
 _PLACE_BOUNDARY = "年度在对按照于由将向达《"
 _WINDOW_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?$")
-_MONEY_TAIL = re.compile(r"(?:专项|补助|转移支付|资金|经费|补贴|项目)+$")
+_MONEY_TAIL = re.compile(r"(?:专项|补助|转移支付|资金|经费|补贴|项目|支出)+$")
 _MIN_PROBE = 4
 _LEVEL_HEAD = re.compile(r"^(?:省|市|州|县|区|旗)(?!级)(?=[\u4e00-\u9fff]{4})")  # `市科技专项资金`: 某某市 in the body
 _MASKS = "*＊×X"  # `下达**河县`: a masked name, not 河县
@@ -163,8 +168,8 @@ _CENTRE_GIVES = ("中央下达", "财政部下达")  # `中央下达某自治区
 
 def _probe(name: str) -> str:
     """What of the fund's name the body repeats: its first eight chars, of the name without its money words
-    (`农村危房改造转移支付` is printed as `某区农村危房改造专项资金`) or the level word it opens on (a 项目名称
-    `市科技创新专项资金` is printed as `某某市科技创新专项资金`)."""
+    (`农村危房改造转移支付` is printed as `某区农村危房改造专项资金`, `某补贴支出` as `某补贴资金`) or the
+    level word it opens on (a 项目名称 `市科技创新专项资金` is printed as `某某市科技创新专项资金`)."""
     core = _MONEY_TAIL.sub("", _LEVEL_HEAD.sub("", name))
     return (core if len(core) >= _MIN_PROBE else name)[:8]
 
@@ -205,8 +210,9 @@ def _region(
     place = place or next(
         (found for unit in _EVALUATING_UNIT.findall(text[:_OPENING]) if (found := most_specific(unit))), None
     )
+    place = place or _cover_issuer_place(lines)
     place = place or own_province(lines[0] if lines else "") or bracketed_own_place(text[:_OPENING])
-    place = place or level_government_place(text[:_OPENING], fund)
+    place = place or level_government_place(text[:_OPENING], fund) or opening_unit_place(text[:_OPENING])
     return shortest_form(place, text) if place else None
 
 
@@ -216,6 +222,20 @@ _EVALUATING_UNIT = re.compile(
     r"([\u4e00-\u9fff]{4,30}?(?:厅|局|委员会|中心))(?:、[\u4e00-\u9fff]{2,10})*(?:认真)?组织开展了?"
 )
 _OPENING = 600
+
+
+# a cover page's `某市财政局制`: the finance bureau that issued the form to the units of its own government
+_COVER_ISSUER = re.compile(r"^([\u4e00-\u9fff]{2,20}?财政(?:局|厅))(?:印)?制$")
+_COVER_LINES = 12
+
+
+def _cover_issuer_place(lines: list[str]) -> str | None:
+    """The place of the finance bureau a cover says made the form (`某市财政局制`), a report that names its
+    own unit nowhere else: the unit reports to the finance of its own government."""
+    for line in lines[:_COVER_LINES]:
+        if (issuer := _COVER_ISSUER.match(line.strip())) and (place := most_specific(issuer.group(1))):
+            return place
+    return None
 
 
 def _publisher_place(text: str) -> str | None:
@@ -251,6 +271,10 @@ _BODY_YEAR = skipping(  # counted through the whole text
 )
 
 
+# a cover's date alone on its line (`2025年` under `某市财政局制`): when the report was made, not the year evaluated
+_COVER_DATE = re.compile(r"^[ \t]*(?:19|20)\d{2}[ \t]*年[ \t]*$", re.M)
+
+
 def _year(text: str, fields: list[FormField], title: str | None) -> int | None:
     for value in values_of(fields, FieldKind.YEAR):
         if match := re.match(r"\s*((?:19|20)\d{2})", value):
@@ -262,7 +286,7 @@ def _year(text: str, fields: list[FormField], title: str | None) -> int | None:
     head = "\n".join(lines_of(text))
     if match := _FORM_YEAR.search(head):
         return int(match.group(1) or match.group(2))
-    years = Counter(int(year) for year in _BODY_YEAR.findall(text))
+    years = Counter(int(year) for year in _BODY_YEAR.findall(_COVER_DATE.sub("", text)))
     return years.most_common(1)[0][0] if years else None
 
 

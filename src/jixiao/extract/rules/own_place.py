@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from jixiao.extract.rules.places import is_province, leading_places, most_specific
+from jixiao.vocabulary import ORGAN_SUFFIXES
 
 # `某某省委、省政府高度重视…`: a report that opens on its province's government
 _PROVINCE_OPENING = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,8}?(?:省|自治区))(?:委|人民政府|政府)")
@@ -77,3 +78,18 @@ def _place_ending(text: str, end: int) -> str | None:
         if places and "".join(places) == text[start:end]:
             return places[-1]
     return None
+
+
+# `某市科学技术局主要有…`: a paragraph that opens on a unit's name (a place, then the office's name)
+_OPENING_UNIT = re.compile(
+    r"^[ \t\u3000]*(?P<unit>[\u4e00-\u9fff]{3,20}?(?:" + "|".join(sorted(ORGAN_SUFFIXES, key=len, reverse=True)) + "))"
+    r"(?=主要|负责|承担|是|共|现有|下设|于|按照|根据)",
+    re.M,
+)
+
+
+def opening_unit_place(opening: str) -> str | None:
+    """The place of the unit the opening's paragraphs start on as their subject (`某市某局主要有两类支出…`),
+    when all such paragraphs name the same place: the report of that unit."""
+    places = {place for found in _OPENING_UNIT.finditer(opening) if (place := most_specific(found["unit"]))}
+    return places.pop() if len(places) == 1 else None

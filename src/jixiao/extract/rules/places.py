@@ -22,8 +22,9 @@ _MAX_TOWN_NAME = 4
 _NOT_IN_NAME = re.compile(r"[与及的等了级我全本各该]")
 # 东津院区, 南湖校区: a campus, no district; 某某社区, 某某小区, 某某景区, 某某园区: below or beside any district
 _JOINED_WORDS = ("城乡", "城镇", "乡镇", "院区", "校区", "社区", "小区", "景区", "园区")
-# nor starts with a word of a date or a sentence (2022年金声乡…: the place is 金声乡)
-_NOT_FIRST = "年度月日号于由从向将把按据经"
+# nor starts with a word of a date or a sentence (2022年金声乡…: the place is 金声乡; `实施主体为某州…`: a
+# copula, the prose's, before the name)
+_NOT_FIRST = "年度月日号于由从向将把按据经为是"
 # a suffix followed by one of these is a level word, not the end of a name (市级, 县直, 区属, 市场…)
 _LEVEL_AFTER = "级直属场辖域"
 _CODE_PREFIX = re.compile(r"^\s*(?:[\[【(（]\s*\d+\s*[\]】)）]|\d+\s*[-—－]\s*)")
@@ -60,10 +61,17 @@ def _suffix_at(text: str, at: int) -> str | None:
     return None
 
 
+# a division of the 兵团 (`第十四师`), a place of its own (师市合一); never a 第一师范 (a normal school)
+_DIVISION = re.compile(r"第[一二三四五六七八九十]{1,3}师(?!范)")
+
+
 def _token_at(text: str, at: int) -> int | None:
     """The end of the place name starting at `at`, or None when none starts there."""
     if text[at] in _NOT_FIRST:
         return None
+    if text[at] == "第":
+        division = _DIVISION.match(text, at)
+        return division.end() if division else None
     for province in _PROVINCES.get(text[at], ()):
         if text.startswith(province, at):
             return at + len(province)

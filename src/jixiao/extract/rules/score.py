@@ -16,8 +16,8 @@ _SCORE = skipping(
     r"|自评总分[（(]分[)）][:：]?\s*(?P<field>\d+(?:\.\d+)?)(?![\d.])"
     # a squashed form's field before the next one: `自评得分98财政审核评分`, `自评得分 96.5\n`
     r"|自评得分[:：]?\s*(?P<squashed>\d{1,3}(?:\.\d+)?)(?=财政|主管|评价|\s*$|\s*[|│])"
-    # the bare score closing its clause: `自评得分92.45，综合评价结果为优`
-    r"|自评得分(?:为|是)?[:：]?\s*(?P<clause>\d{1,3}(?:\.\d+)?)(?=[,，。;；])"
+    # the bare score closing its clause: `自评得分92.45，综合评价结果为优`, `自评分数100。`
+    r"|自评(?:得分|分数)(?:为|是)?[:：]?\s*(?P<clause>\d{1,3}(?:\.\d+)?)(?=[,，。;；])"
     # a form's `自评总分:` field, its figure bare before the next field (`自评总分:98项目权重`, `自评总分: 95 项目…`)
     r"|自评总分[:：]\s*(?P<labelled>\d{1,3}(?:\.\d+)?)(?![\d.%])"
     # the sum closing a list of the form's parts (`…满意度15分,总得分90,`), checked by their sum
@@ -26,7 +26,8 @@ _SCORE = skipping(
 )
 _GRADE = skipping(
     r"(?:(?:自评|评价|绩效)?(?:等级|等次|结论|结果)(?:为|是)?[:：]?|自评为)\s*[“\"'「（(]?"
-    r"(?P<grade>优秀|良好|合格|不合格|优|良|中|差)(?![\u4e00-\u9fff])"
+    # a docx run may break the word at a line's end (`优 秀`): one space inside a two-character grade
+    r"(?P<grade>优 ?秀|良 ?好|合 ?格|不合格|优|良|中|差)(?![\u4e00-\u9fff])"
 )
 # an indicator's line gives that indicator's score (`2.合格率，年初目标值≥70%，实际完成值≥70%，自评得分20分；`)
 _INDICATOR_LINE = re.compile(r"目标值|指标值|完成值|(?<!总)分值|权重")  # `总分值为100分` is the sheet's maximum

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from jixiao.documents.tables import LEVEL1_OF, Cell, Role, Row, Table, is_level1
 from jixiao.documents.tables import Kind as TableKind
-from jixiao.documents.tables.table import MONEY_ROLES
 from jixiao.extract.rules.cells import (
     TEMPLATE,
     cell_figure,
@@ -21,10 +20,16 @@ from jixiao.extract.rules.cells import (
     money_figure,
     percent_figure,
 )
+from jixiao.extract.rules.funding_rows import (
+    MONEY_LINES,
+    another_forms,
+    is_total,
+    only_amounts_row,
+    unsettled_source_row,
+)
 from jixiao.model import Figure, Funding, FundingLine, Indicator, Kind, SourceAmount
 from jixiao.numbers import UNIT_PATTERN, parse_quantity
 from jixiao.vocabulary import (
-    FUNDING_TOTAL,
     LEVEL_WORD,
     is_text_value,
     level_name,
@@ -71,33 +76,16 @@ def _drop_cut_cell(row: Row) -> None:
         row.partial = False  # dropped once, whoever reads the row next
 
 
-_MONEY_LINES = (
-    (Role.INITIAL_BUDGET, "initial"),
-    (Role.BUDGET, "budget"),
-    (Role.ALLOCATED, "allocated"),
-    (Role.EXECUTED, "executed"),
-)
-
-
-def _only_amounts_row(table: Table) -> Row | None:
-    """The one row of a funding table that prints amounts, when its label names no source: the total, whatever
-    text a squashed form put before it (`项目实施单位 服务中心 预算数(A) … 48.20 47.10 97.7%`)."""
-    rows = [row for row in table.rows if any(role in row.cells for role in MONEY_ROLES)]
-    if len(rows) != 1 or row_source_of(rows[0].text(Role.LABEL)) is not None:
-        return None
-    return rows[0]
-
-
 def _funding(table: Table, funding: Funding, source: str) -> None:
-    total_row = _only_amounts_row(table)
+    total_row = only_amounts_row(table)
     for row in table.rows:
         found_by = f"table.{table.layout}.{'glued_split' if row.split else 'funding'}"
         _drop_cut_cell(row)
         label = _label(row.text(Role.LABEL))
         amounts = {
-            line: money_figure(row.cells.get(role), found_by, table.money_unit, source) for role, line in _MONEY_LINES
+            line: money_figure(row.cells.get(role), found_by, table.money_unit, source) for role, line in MONEY_LINES
         }
-        if not label or FUNDING_TOTAL.search(label) or row is total_row:
+        if is_total(row, label, total_row):
             for line, amount in amounts.items():
                 block: FundingLine = getattr(funding, line)
                 block.total = block.total or amount
@@ -113,6 +101,8 @@ def _funding(table: Table, funding: Funding, source: str) -> None:
         level = row_source_of(label)
         if level is None or _SEVERAL_LEVELS.match(label) or names_recipient(label):
             continue  # `其中:中央、省、市补助资金`: one amount for three levels is no level's
+        if unsettled_source_row(table, row, source):
+            continue
         for line, amount in amounts.items():
             if amount is not None:
                 getattr(funding, line).by_source.append(SourceAmount(source=level, name=label, amount=amount))
@@ -325,7 +315,8 @@ def extract_tables(tables: list[Table], source: str, program: str | None = None)
     funding = Funding()
     for table in tables:
         if table.kind is TableKind.FUNDING:
-            _funding(table, funding, source)
+            if not another_forms(table, funding):
+                _funding(table, funding, source)
             continue
         for row in table.rows:
             _drop_cut_cell(row)
