@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from jixiao.checks.engine import CheckContext, ref, rule
 from jixiao.model import Figure, FigureRef, Finding, Indicator, Op, Severity
-from jixiao.vocabulary import COST_2021, TAXONOMY_2020, is_reverse, level_name
+from jixiao.vocabulary import COST_2021, POINTS, TAXONOMY_2020, is_reverse, level_name
 
 STANDARD_LEVEL1 = {"产出", "效益", "满意度", "成本"}
 EVALUATION_LEVEL1 = {"决策", "过程", "投入", "管理"}
@@ -49,6 +49,15 @@ TARGET_LEVEL2 = frozenset().union(*TAXONOMY_2020.values(), COST_2021)
 def _target_level2(level2: str) -> bool:
     """A second level of the target taxonomy (数量, 社会效益, 经济成本 …), as printed or with 性."""
     return OLDER_NAMES.get(level2, level2.removesuffix("性")) in TARGET_LEVEL2
+
+
+def _block_read_as_level2(cell: str | None, level2: str, text: str | None) -> bool:
+    """A second level that is a first level's own name (满意度指标) which the document prints with its block's
+    points (`满意度指标(10分)`): the first-level cell of the next block, read one column off under the block
+    above, not a pair the report printed."""
+    if cell is None or text is None or level2 not in STANDARD_LEVEL1:
+        return False
+    return re.search(re.escape(cell.strip()) + r"\s*" + POINTS, text) is not None
 
 
 def _one_off(name: str, printed: str) -> bool:
@@ -116,7 +125,7 @@ def taxonomy(ctx: CheckContext) -> Iterator[Finding]:
                 severity=Severity.INFO,
             )
             continue
-        if _fits_taxonomy(level1, level2):
+        if _fits_taxonomy(level1, level2) or _block_read_as_level2(ind.level2, level2, ctx.text):
             continue
         yield ctx.finding(
             f"{_label(ind)}：二级指标 {ind.level2} 不属于一级指标 {ind.level1}",

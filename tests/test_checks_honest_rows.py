@@ -1,0 +1,52 @@
+"""Honest flags about one indicator row (issue 18): a label finding is as sure as the row it was read from,
+a figure and its unit cut apart are no word actual, and a block's first level read a column off is no pair
+the report printed."""
+
+from __future__ import annotations
+
+from check_builders import check, indicator, report, rules_of
+from jixiao.model import Indicator, Severity, Span
+
+
+def _read_by(row: Indicator, found_by: str) -> Indicator:
+    for figure in (row.target, row.actual):
+        assert figure is not None
+        figure.found_by = found_by
+    return row
+
+
+def _loud(row: Indicator, text: str = "") -> list[str]:
+    return rules_of(check(report(indicators=[row]), text, skip=["narrative"]), "warning")
+
+
+def test_a_label_finding_takes_its_rows_provenance() -> None:
+    """Taxonomy and year cite only the name: the levels and name came with the row's cells, so a row placed by
+    shapes alone (a second table's header read as an indicator) accuses nothing."""
+    misfiled = indicator("新增座椅", "12个", "12个", level1="效益指标", level2="采购单价(元/个)")
+    assert _loud(_read_by(misfiled, "table.t1.indicator")) == ["indicators.taxonomy"]
+    by_shape = _read_by(misfiled.model_copy(deep=True), "table.t5.indicator")
+    findings = check(report(indicators=[by_shape]), skip=["narrative"])
+    assert rules_of(findings, "warning") == []
+    assert any(f.rule == "extraction.suspect" and f.severity is Severity.INFO for f in findings)
+    dated = indicator("在2019年度第三期结余中列支", "5个", "5个")
+    assert _loud(_read_by(dated, "table.t1.indicator")) == ["indicators.year"]
+    assert _loud(_read_by(dated.model_copy(deep=True), "table.t5.indicator")) == []
+
+
+def test_a_figure_and_its_unit_cut_apart_are_no_word_actual() -> None:
+    """`30TB | 30TB` read as target 30 and actual TB: nothing stands between them, so they were one cell."""
+    glued = indicator("备份盘容量", "30", "TB")
+    assert glued.target is not None and glued.actual is not None
+    glued.target.span, glued.actual.span = Span(start=40, end=42), Span(start=42, end=44)
+    assert _loud(glued) == []
+    apart = glued.model_copy(deep=True)
+    assert apart.actual is not None
+    apart.actual.span = Span(start=45, end=47)  # `30 | TB`: two cells, a word where a figure was due
+    assert _loud(apart) == ["indicators.actual_not_numeric"]
+
+
+def test_a_first_level_printed_with_its_points_is_no_second_level() -> None:
+    """`满意度指标(10分) | 读者 | …` read under the block above as 效益指标 / 满意度指标."""
+    shifted = indicator("读者", "≥90%", "95%", level1="效益指标", level2="满意度指标")
+    assert _loud(shifted, "效益指标(30分) | 社会效益 | …\n满意度指标(10分) | 读者 | ≥90% | 95% |") == []
+    assert _loud(shifted, "效益指标 | 满意度指标 | 读者 | ≥90% | 95% |") == ["indicators.taxonomy"]
