@@ -1,11 +1,11 @@
 """Honest flags about one indicator row (issue 18): a label finding is as sure as the row it was read from,
 a figure and its unit cut apart are no word actual, and a block's first level read a column off is no pair
-the report printed."""
+the report printed. A 其中 list that follows a budget and covers it is that budget's split."""
 
 from __future__ import annotations
 
-from check_builders import check, indicator, report, rules_of
-from jixiao.model import Indicator, Severity, Span
+from check_builders import check, fig, indicator, report, rules_of, spending
+from jixiao.model import Funding, FundingLine, Indicator, Severity, Span
 
 
 def _read_by(row: Indicator, found_by: str) -> Indicator:
@@ -50,3 +50,29 @@ def test_a_first_level_printed_with_its_points_is_no_second_level() -> None:
     shifted = indicator("读者", "≥90%", "95%", level1="效益指标", level2="满意度指标")
     assert _loud(shifted, "效益指标(30分) | 社会效益 | …\n满意度指标(10分) | 读者 | ≥90% | 95% |") == []
     assert _loud(shifted, "效益指标 | 满意度指标 | 读者 | ≥90% | 95% |") == ["indicators.taxonomy"]
+
+
+def _listed(text: str, total: str, parts: list[tuple[str, str]], line: str = "budget") -> list[str]:
+    """Rules at warning or above on a report whose `line` total and spending are read where `text` prints them."""
+    whole = fig(total)
+    whole.span = Span(start=text.index(total), end=text.index(total) + len(total))
+    items = spending(*[(name, amount, None) for name, amount in parts])
+    for item, (name, amount) in zip(items, parts, strict=True):
+        assert item.amount is not None
+        at = text.index(name + amount) + len(name)
+        item.amount.span = Span(start=at, end=at + len(amount))
+    funding = Funding(**{line: FundingLine(total=whole)})
+    return rules_of(check(report(funding=funding, spending=items), text, skip=["narrative"]), "warning")
+
+
+def test_a_split_that_misadds_the_figure_it_follows_is_found_without_an_executed_total() -> None:
+    """`总预算为530.5万元,其中甲类12.5万元,乙类500万元`: two classes named as the whole's split, adding to 512.5."""
+    text = "本局项目资金总预算为530.5万元,其中甲类支出12.5万元,乙类支出500万元。"
+    parts = [("甲类支出", "12.5万元"), ("乙类支出", "500万元")]
+    assert _listed(text, "530.5万元", parts) == ["spending.categories_sum"]
+    assert _listed(text.replace("530.5", "512.5"), "512.5万元", parts) == []  # adds up
+    assert _listed(text, "530.5万元", parts, line="allocated") == ["spending.categories_sum"]
+    some = "本局项目资金总预算为930.5万元,其中甲类支出12.5万元,乙类支出500万元。"
+    assert _listed(some, "930.5万元", parts) == []  # covers 55 %: some parts of the whole, not its split
+    apart = "本局项目资金总预算为530.5万元。全年重点工作较多。其中甲类支出12.5万元,乙类支出500万元。"
+    assert _listed(apart, "530.5万元", parts) == []  # the list does not follow the figure
