@@ -34,11 +34,14 @@ def test_a_label_finding_takes_its_rows_provenance() -> None:
 
 
 def test_a_figure_and_its_unit_cut_apart_are_no_word_actual() -> None:
-    """`30TB | 30TB` read as target 30 and actual TB: nothing stands between them, so they were one cell."""
-    glued = indicator("备份盘容量", "30", "TB")
+    """`30TB | 30TB` read as target 30 and actual TB: nothing stands between them in a pipe dump, so they
+    were one cell."""
+    glued = _read_by(indicator("备份盘容量", "30", "TB"), "table.t1.indicator")
     assert glued.target is not None and glued.actual is not None
     glued.target.span, glued.actual.span = Span(start=40, end=42), Span(start=42, end=44)
     assert _loud(glued) == []
+    squashed = _read_by(glued.model_copy(deep=True), "table.t3.indicator")
+    assert _loud(squashed) == ["indicators.actual_not_numeric"]  # `30 在建`: the space between normalised away
     apart = glued.model_copy(deep=True)
     assert apart.actual is not None
     apart.actual.span = Span(start=45, end=47)  # `30 | TB`: two cells, a word where a figure was due

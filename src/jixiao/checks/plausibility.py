@@ -196,12 +196,18 @@ def _prose_pairs(report: Report) -> Iterator[tuple[str, str]]:
             yield f"indicators[{i}].actual", reason
 
 
+_CELL_BORDERS = ("table.t1", "table.grid")  # layouts that print every cell's border (pipes, a loader's grid)
+
+
 def _one_cell(report: Report) -> Iterator[tuple[str, str]]:
-    """A word actual printed right after its target's figure, nothing between (`30TB`, `90%覆盖`): one cell
-    cut at its figure, the word being the figure's unit or qualifier, not a result the report gave."""
+    """A word actual printed right after its target's figure, nothing between (`30TB`, `90%覆盖`), in a layout
+    that prints every cell's border: one cell cut at its figure, the word being the figure's unit or
+    qualifier, not a result the report gave. (Elsewhere the space between two cells may be normalised away.)"""
     for i, indicator in enumerate(report.indicators):
         target, actual = indicator.target, indicator.actual
         if target is None or actual is None or target.span is None or actual.span is None:
+            continue
+        if not (actual.found_by or "").startswith(_CELL_BORDERS):
             continue
         if target.value is not None and actual.value is None and target.span.end == actual.span.start:
             reason = f"指标值 {target.text} 与实际值 {actual.text} 连印在一个单元格中，可能被拆开读成两格"
