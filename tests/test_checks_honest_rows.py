@@ -34,14 +34,15 @@ def test_a_label_finding_takes_its_rows_provenance() -> None:
 
 
 def test_a_figure_and_its_unit_cut_apart_are_no_word_actual() -> None:
-    """`30TB | 30TB` read as target 30 and actual TB: nothing stands between them in a pipe dump, so they
-    were one cell."""
+    """`30TB | 30TB` read as target 30 and actual TB: nothing stands between them in a pipe dump, or the cut
+    cell is printed again (the actual column), so they were one cell."""
     glued = _read_by(indicator("备份盘容量", "30", "TB"), "table.t1.indicator")
     assert glued.target is not None and glued.actual is not None
     glued.target.span, glued.actual.span = Span(start=40, end=42), Span(start=42, end=44)
     assert _loud(glued) == []
     squashed = _read_by(glued.model_copy(deep=True), "table.t3.indicator")
-    assert _loud(squashed) == ["indicators.actual_not_numeric"]  # `30 在建`: the space between normalised away
+    assert _loud(squashed, "备份盘容量 30TB 30TB 10") == []  # the cut cell printed again: the actual column
+    assert _loud(squashed, "备份盘容量 30TB 10") == ["indicators.actual_not_numeric"]  # `30 TB` normalised?
     apart = glued.model_copy(deep=True)
     assert apart.actual is not None
     apart.actual.span = Span(start=45, end=47)  # `30 | TB`: two cells, a word where a figure was due

@@ -199,17 +199,19 @@ def _prose_pairs(report: Report) -> Iterator[tuple[str, str]]:
 _CELL_BORDERS = ("table.t1", "table.grid")  # layouts that print every cell's border (pipes, a loader's grid)
 
 
-def _one_cell(report: Report) -> Iterator[tuple[str, str]]:
-    """A word actual printed right after its target's figure, nothing between (`30TB`, `90%覆盖`), in a layout
-    that prints every cell's border: one cell cut at its figure, the word being the figure's unit or
-    qualifier, not a result the report gave. (Elsewhere the space between two cells may be normalised away.)"""
+def _one_cell(report: Report, text: str | None) -> Iterator[tuple[str, str]]:
+    """A word actual printed right after its target's figure, nothing between (`30TB`, `90%覆盖`): one cell
+    cut at its figure, the word being the figure's unit or qualifier, not a result the report gave. Sure
+    where the layout prints every cell's border, or where the cut cell is printed again (the actual column
+    repeating it); elsewhere the space between two cells (`1 在建`) may have been normalised away."""
     for i, indicator in enumerate(report.indicators):
         target, actual = indicator.target, indicator.actual
         if target is None or actual is None or target.span is None or actual.span is None:
             continue
-        if not (actual.found_by or "").startswith(_CELL_BORDERS):
+        if target.value is None or actual.value is not None or target.span.end != actual.span.start:
             continue
-        if target.value is not None and actual.value is None and target.span.end == actual.span.start:
+        bordered = (actual.found_by or "").startswith(_CELL_BORDERS)
+        if bordered or (text is not None and text.count(target.text + actual.text) > 1):
             reason = f"指标值 {target.text} 与实际值 {actual.text} 连印在一个单元格中，可能被拆开读成两格"
             yield f"indicators[{i}].target", reason
             yield f"indicators[{i}].actual", reason
@@ -225,20 +227,21 @@ _SUSPECT_CHECKS: tuple[Callable[[Report], Iterator[tuple[str, str]]], ...] = (
     _zero_sources,
     _parts_over_whole,
     _prose_pairs,
-    _one_cell,
 )
 
 
-def suspects(report: Report) -> dict[str, str]:
+def suspects(report: Report, text: str | None = None) -> dict[str, str]:
     """Paths of figures a reader would reject, with why (in Chinese, for the finding's message)."""
     found: dict[str, str] = {}
     for check in _SUSPECT_CHECKS:
         for path, reason in check(report):
             found.setdefault(path, reason)
+    for path, reason in _one_cell(report, text):
+        found.setdefault(path, reason)
     return found
 
 
-def gate(findings: list[Finding], report: Report) -> list[Finding]:
+def gate(findings: list[Finding], report: Report, text: str | None = None) -> list[Finding]:
     """Findings as a careful reviewer would let them through (plausibility, then severity from provenance).
 
     A finding against the report that uses a suspect figure becomes `extraction.suspect` (info: the tool may
@@ -247,7 +250,7 @@ def gate(findings: list[Finding], report: Report) -> list[Finding]:
     medium when their row's completion rate confirms them (`confirmed_rows`). A finding about an indicator's
     name or levels takes the confidence of the cells read in its row.
     """
-    suspect = suspects(report)
+    suspect = suspects(report, text)
     figures = dict(figures_of(report))
     checked = confirmed_rows(report)
 
