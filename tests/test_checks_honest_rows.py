@@ -80,3 +80,13 @@ def test_a_split_that_misadds_the_figure_it_follows_is_found_without_an_executed
     assert _listed(some, "930.5万元", parts) == []  # covers 55 %: some parts of the whole, not its split
     apart = "本局项目资金总预算为530.5万元。全年重点工作较多。其中甲类支出12.5万元,乙类支出500万元。"
     assert _listed(apart, "530.5万元", parts) == []  # the list does not follow the figure
+
+
+def test_a_satisfaction_level_naming_whom_it_asked_and_an_older_level_name_are_no_misfit() -> None:
+    """`满意度指标 | 读者 | 读者满意度调查`: the template's 服务对象 written out; `环境效益`: the older 生态效益."""
+    asked = indicator("读者满意度调查", "≥90%", "95%", level1="满意度指标", level2="读者")
+    assert _loud(asked) == []
+    assert _loud(asked.model_copy(update={"level2": "社会效益指标"})) == ["indicators.category", "indicators.taxonomy"]
+    older = indicator("馆内环境整洁", "良好", "良好", level1="效益指标", level2="环境效益")
+    assert _loud(older) == []
+    assert _loud(older.model_copy(update={"level1": "产出指标"})) == ["indicators.taxonomy"]
