@@ -180,7 +180,7 @@ def run_checks(
     rules = [r for r in select_rules(skip) if not r.needs_previous]
     config = config or CheckConfig()
     findings = _run(rules, text, lambda rule: CheckContext(report=report, text=text, config=config, rule=rule))
-    return sort_findings(gate(findings, report))
+    return sort_findings(gate(findings, report, text))
 
 
 def run_year_checks(

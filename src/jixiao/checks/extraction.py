@@ -47,7 +47,7 @@ def _passage(text: str | None, span: Span) -> FigureRef:
 def suspect(ctx: CheckContext) -> Iterator[Finding]:
     """本工具可能误读的数字（执行率上万、金额由粘连单元格拼成、同一来源读到两次…）：标出供复核，不据此判定报告有误。"""
     figures = dict(figures_of(ctx.report))
-    for path, reason in suspects(ctx.report).items():
+    for path, reason in suspects(ctx.report, ctx.text).items():
         figure = figures[path]
         yield ctx.finding(
             f"可能误读：{reason}",

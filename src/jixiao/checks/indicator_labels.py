@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from jixiao.checks.engine import CheckContext, ref, rule
 from jixiao.model import Figure, FigureRef, Finding, Indicator, Op, Severity
-from jixiao.vocabulary import COST_2021, TAXONOMY_2020, is_reverse, level_name
+from jixiao.vocabulary import COST_2021, POINTS, TAXONOMY_2020, is_reverse, level_name
 
 STANDARD_LEVEL1 = {"产出", "效益", "满意度", "成本"}
 EVALUATION_LEVEL1 = {"决策", "过程", "投入", "管理"}
@@ -19,8 +19,9 @@ their second levels are 项目立项, 资金管理 …, never 数量 or 社会�
 PLACEHOLDER_LEVEL2 = {"具体", "其他", "其它"}
 """Second-level cells some templates print instead of a category (湖北's 具体指标): no category to judge."""
 
-OLDER_NAMES = {"进度": "时效"}
-"""Second levels some provinces' older templates printed under another name (进度指标 for 时效指标)."""
+OLDER_NAMES = {"进度": "时效", "环境效益": "生态效益"}
+"""Second levels some provinces' older templates printed under another name (进度指标 for 时效指标, 环境效益
+for 生态效益)."""
 
 TIME_WORDS = re.compile("时间|及时|按时|时限|期限|进度|时效|月|日|前|当年|年内")
 QUALITY_WORDS = re.compile("准确|合格|达标|知晓|覆盖|参训|规范|正确")
@@ -38,7 +39,7 @@ def _fits_taxonomy(level1: str, level2: str) -> bool:
     under 满意度, a level printed with 性 (时效性), doubled (社会效益效益) or one character off (OCR's 日效)."""
     valid = TAXONOMY_2020.get(level1, set()) | (COST_2021 if level1 == "成本" else set())
     level2 = OLDER_NAMES.get(level2, level2.removesuffix("性"))
-    if level2 in valid or (level1 == "满意度" and level2.endswith("满意度")):
+    if level2 in valid or (level1 == "满意度" and level2.endswith("满意度")) or _names_the_asked(level1, level2):
         return True
     return any(name in level2 or _one_off(name, level2) for name in valid)
 
@@ -49,6 +50,21 @@ TARGET_LEVEL2 = frozenset().union(*TAXONOMY_2020.values(), COST_2021)
 def _target_level2(level2: str) -> bool:
     """A second level of the target taxonomy (数量, 社会效益, 经济成本 …), as printed or with 性."""
     return OLDER_NAMES.get(level2, level2.removesuffix("性")) in TARGET_LEVEL2
+
+
+def _names_the_asked(level1: str, level2: str) -> bool:
+    """Under 满意度, a second level naming whom the survey asked (读者, 学生) rather than a category: the
+    template's 服务对象 written out. Another level's category there (数量, 社会效益) is still a misfit."""
+    return level1 == "满意度" and bool(level2) and not _target_level2(level2) and level2 not in STANDARD_LEVEL1
+
+
+def _block_read_as_level2(cell: str | None, level2: str, text: str | None) -> bool:
+    """A second level that is a first level's own name (满意度指标) which the document prints with its block's
+    points (`满意度指标(10分)`): the first-level cell of the next block, read one column off under the block
+    above, not a pair the report printed."""
+    if cell is None or text is None or level2 not in STANDARD_LEVEL1:
+        return False
+    return re.search(re.escape(cell.strip()) + r"\s*" + POINTS, text) is not None
 
 
 def _one_off(name: str, printed: str) -> bool:
@@ -66,7 +82,8 @@ def _name_ref(i: int, indicator: Indicator) -> FigureRef:
 def _misfit(indicator: Indicator) -> str | None:
     """Why the name does not fit its second-level category, or None."""
     level2, name = _level(indicator.level2), indicator.name
-    if "满意度" in name and level2 and "满意度" not in level2:
+    asked = _names_the_asked(_level(indicator.level1), level2)
+    if "满意度" in name and level2 and "满意度" not in level2 and not asked:
         return "满意度指标应归入服务对象满意度指标"
     if level2 == "时效" and QUALITY_WORDS.search(name) and not TIME_WORDS.search(name):
         return "名称是质量类（准确率、合格率…），不是时效"
@@ -116,7 +133,7 @@ def taxonomy(ctx: CheckContext) -> Iterator[Finding]:
                 severity=Severity.INFO,
             )
             continue
-        if _fits_taxonomy(level1, level2):
+        if _fits_taxonomy(level1, level2) or _block_read_as_level2(ind.level2, level2, ctx.text):
             continue
         yield ctx.finding(
             f"{_label(ind)}：二级指标 {ind.level2} 不属于一级指标 {ind.level1}",

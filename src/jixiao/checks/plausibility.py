@@ -196,6 +196,27 @@ def _prose_pairs(report: Report) -> Iterator[tuple[str, str]]:
             yield f"indicators[{i}].actual", reason
 
 
+_CELL_BORDERS = ("table.t1", "table.grid")  # layouts that print every cell's border (pipes, a loader's grid)
+
+
+def _one_cell(report: Report, text: str | None) -> Iterator[tuple[str, str]]:
+    """A word actual printed right after its target's figure, nothing between (`30TB`, `90%覆盖`): one cell
+    cut at its figure, the word being the figure's unit or qualifier, not a result the report gave. Sure
+    where the layout prints every cell's border, or where the cut cell is printed again (the actual column
+    repeating it); elsewhere the space between two cells (`1 在建`) may have been normalised away."""
+    for i, indicator in enumerate(report.indicators):
+        target, actual = indicator.target, indicator.actual
+        if target is None or actual is None or target.span is None or actual.span is None:
+            continue
+        if target.value is None or actual.value is not None or target.span.end != actual.span.start:
+            continue
+        bordered = (actual.found_by or "").startswith(_CELL_BORDERS)
+        if bordered or (text is not None and text.count(target.text + actual.text) > 1):
+            reason = f"指标值 {target.text} 与实际值 {actual.text} 连印在一个单元格中，可能被拆开读成两格"
+            yield f"indicators[{i}].target", reason
+            yield f"indicators[{i}].actual", reason
+
+
 _SUSPECT_CHECKS: tuple[Callable[[Report], Iterator[tuple[str, str]]], ...] = (
     _rates,
     _points,
@@ -209,24 +230,27 @@ _SUSPECT_CHECKS: tuple[Callable[[Report], Iterator[tuple[str, str]]], ...] = (
 )
 
 
-def suspects(report: Report) -> dict[str, str]:
+def suspects(report: Report, text: str | None = None) -> dict[str, str]:
     """Paths of figures a reader would reject, with why (in Chinese, for the finding's message)."""
     found: dict[str, str] = {}
     for check in _SUSPECT_CHECKS:
         for path, reason in check(report):
             found.setdefault(path, reason)
+    for path, reason in _one_cell(report, text):
+        found.setdefault(path, reason)
     return found
 
 
-def gate(findings: list[Finding], report: Report) -> list[Finding]:
+def gate(findings: list[Finding], report: Report, text: str | None = None) -> list[Finding]:
     """Findings as a careful reviewer would let them through (plausibility, then severity from provenance).
 
     A finding against the report that uses a suspect figure becomes `extraction.suspect` (info: the tool may
     have misread it). Otherwise its confidence is the least of its figures'; an error needs high confidence
     (medium: a warning), and a low-confidence finding is a suspect too; cells placed by their shapes are
-    medium when their row's completion rate confirms them (`confirmed_rows`).
+    medium when their row's completion rate confirms them (`confirmed_rows`). A finding about an indicator's
+    name or levels takes the confidence of the cells read in its row.
     """
-    suspect = suspects(report)
+    suspect = suspects(report, text)
     figures = dict(figures_of(report))
     checked = confirmed_rows(report)
 
@@ -241,7 +265,8 @@ def gate(findings: list[Finding], report: Report) -> list[Finding]:
             continue
         paths = [ref.path for ref in finding.figures if ref.path in figures and not ref.elsewhere]
         reasons = [suspect[path] for path in paths if path in suspect]
-        level = min((read(path) for path in paths), key=lambda c: c.rank, default=Confidence.HIGH)
+        read_with = paths + _rows_of_names(finding, figures)
+        level = min((read(path) for path in read_with), key=lambda c: c.rank, default=Confidence.HIGH)
         if reasons or level is Confidence.LOW:
             passed.append(_misread(finding, reasons or ["读取方式不可靠（粘连拆分、OCR 校正或模型给出）"], level))
             continue
@@ -249,6 +274,17 @@ def gate(findings: list[Finding], report: Report) -> list[Finding]:
             finding = finding.model_copy(update={"severity": Severity.WARNING})
         passed.append(finding.model_copy(update={"confidence": level}))
     return passed
+
+
+_NAME = re.compile(r"(indicators\[\d+\])\.name")
+_ROW_CELLS = ("target", "actual", "completion", "weight", "score")
+
+
+def _rows_of_names(finding: Finding, figures: dict[str, Figure]) -> list[str]:
+    """The cells read with each indicator a finding names (taxonomy, year, category cite only the name):
+    the name and levels came from the same row, so they are as sure as its cells' layout."""
+    rows = [match.group(1) for ref in finding.figures if not ref.elsewhere and (match := _NAME.fullmatch(ref.path))]
+    return [path for row in rows for cell in _ROW_CELLS if (path := f"{row}.{cell}") in figures]
 
 
 def _misread(finding: Finding, reasons: list[str], level: Confidence) -> Finding:

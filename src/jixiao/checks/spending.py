@@ -51,10 +51,62 @@ def _breaks_down_a_budget(report: Report, amounts: list[tuple[int, Figure]], kep
     )
 
 
+NEAR_MISS = 0.05
+"""A 其中 list within 5 % of the figure it follows names all its parts (one misadded); short of that, some."""
+_OPENER_REACH = 40  # characters from a list's 其中 to its first amount (the first part's name between)
+_TOTAL_REACH = 12  # characters from the whole's printed figure to the 其中 after it (`2455.5万元,其中`)
+
+
+def _line_split(report: Report, text: str | None) -> tuple[str, Figure] | None:
+    """With no executed total, the budget, allocated or initial total a 其中 list shares out: the list follows
+    that figure as printed (`总预算为2455.5万元,其中A 87.5万元,B 2350万元`) and covers it but for a few
+    percent. Sums only over complete lists: a list covering less is part of the whole, not its split."""
+    amounts = _amounts(report)
+    if text is None or amounts is None or len(amounts) < 2 or report.funding.executed.total is not None:
+        return None
+    starts = [a.span.start for _, a in amounts if a.span is not None]
+    if len(starts) < len(amounts):
+        return None
+    opener = text.rfind("其中", max(0, min(starts) - _OPENER_REACH), min(starts))
+    if opener < 0:
+        return None
+    before, parts = text[max(0, opener - _TOTAL_REACH) : opener], sum(a.value or 0.0 for _, a in amounts)
+    for line in ("budget", "allocated", "initial"):
+        total = getattr(report.funding, line).total
+        if total is not None and total.value and total.text.strip() in before:
+            return (f"funding.{line}.total", total) if abs(parts - total.value) <= NEAR_MISS * total.value else None
+    return None
+
+
+def _split_misadded(ctx: CheckContext) -> Iterator[Finding]:
+    found = _line_split(ctx.report, ctx.text)
+    amounts = _amounts(ctx.report)
+    if found is None or amounts is None:
+        return
+    path, total = found
+    assert total.value is not None
+    kept = printed_places([a for _, a in amounts] + [total])
+    parts = sum(a.value or 0.0 for _, a in amounts)
+    if sum_matches(total.value, [a.value or 0.0 for _, a in amounts], kept):
+        return
+    shown = min(kept, 4)
+    yield ctx.finding(
+        f"其中所列各项之和 {parts:.{shown}f}万元 与其前所述合计 {total.text} 不符"
+        f"（容差 {sum_tolerance(len(amounts), kept):g}）",
+        f"the parts listed after {total.text} add to {parts:.{shown}f} (10k yuan)",
+        [ref(path, total)] + [ref(f"spending[{i}].amount", a) for i, a in amounts],
+        expected=total.value,
+        found=parts,
+    )
+
+
 @rule("spending.categories_sum", Severity.ERROR)
 def categories_sum(ctx: CheckContext) -> Iterator[Finding]:
-    """支出结构各类别金额之和等于全年执行数（容差同资金合计）。"""
+    """支出结构各类别金额之和等于全年执行数（容差同资金合计）；无执行数时，紧随预算/下达数的“其中”清单之和等于该数。"""
     report = ctx.report
+    if report.funding.executed.total is None:
+        yield from _split_misadded(ctx)
+        return
     if _sums_to_executed(report) is not False:
         return
     amounts = _amounts(report) or []
