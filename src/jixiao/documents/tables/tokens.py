@@ -33,6 +33,10 @@ _WORD = re.compile(r"[^\s|]+")
 _POINTS = skipping(r"(?<=[\u4e00-\u9fff])\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")  # 产出指标(50分): a block's points
 # `2021年10月底前`, `2021年12月15日`: one value, unless words follow (`2021年12月开展…` is a name)
 _DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?(?:底|末|中旬|上旬|下旬)?(?:前|之前|以前)?(?:完成)?")
+# `2021.1.1-12.31`, `2022.3.15`: a date printed with dots (two of them: `2021.1` alone may be an amount)
+_DOTTED_DATE = re.compile(
+    r"(?<![\d.])(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}(?:\s*[-—~～至]\s*(?:(?:19|20)\d{2}\.)?\d{1,2}\.\d{1,2})?(?![\d.])"
+)
 _LEVEL_WORD = re.compile(LEVEL_WORD)
 _RANGE = re.compile(r"\d+(?:\.\d+)?\s*[-~—－～至]\s*\d+(?:\.\d+)?(?=[\u4e00-\u9fff])(?!万|元|人|%)")
 
@@ -78,6 +82,8 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
     ranges += [m.span() for m in _RATE_TAG.finditer(text, start, end)]
     ranges += [m.span() for m in _OCR_BRACKET.finditer(text, start, end)]
     dates = [m.span() for m in _DATE.finditer(text, start, end) if not _CJK.match(text, m.end(), end)]
+    if "." in text[start:end]:
+        dates += [m.span() for m in _DOTTED_DATE.finditer(text, start, end) if not _CJK.match(text, m.end(), end)]
     ranges += dates
     found += [(a, b, False) for a, b in dates]
     value_ends = {b for _, b in dates}
