@@ -1,9 +1,10 @@
 """A table's money unit: 万元 unless the caption or header says 元, or its amounts can only be 元.
 
-A funding table may be in 元 though neither caption nor header names a unit: Chongqing's 部门整体绩效自评表 prints `年度总金额 | 3,724,055.00 | …` under 年初预算数 | 全年(调整)预算数 with no
-unit anywhere: read in 万元, a county body's budget would be 372 亿元. A budget line of 100 亿元 or more is a
-province's, and such forms print their unit; an amount of seven or more integer digits with no unit printed is
-in 元. Only the money columns count (a rate, a weight or a code never does).
+A funding table may be in 元 though neither caption nor header names a unit: Chongqing's 部门整体绩效自评表
+prints `年度总金额 | 3,724,055.00 | …` under 年初预算数 | 全年(调整)预算数 with no unit anywhere. Read in 万元,
+a county body's budget would be 372 亿元. A budget line of 100 亿元 or more is a province's, and such forms
+print their unit; an amount of seven or more integer digits with no unit printed is in 元. Only the money
+columns count (a rate, a weight or a code never does).
 """
 
 from __future__ import annotations
