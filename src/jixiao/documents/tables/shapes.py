@@ -73,6 +73,9 @@ SENTENCE = re.compile(r"[，,；;。][^，,；;。]*\S")
 PLAIN_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?%?")
 """Most value cells: shaped by their quantity alone, none of the tests before it can take them (a cheap
 first test: shaping each distinct cell is most of what cutting a table costs)."""
+CHANGE_FIGURE = re.compile(r"^(?:提升|提高|增长|增加|上升|下降|降低|减少)\d+(?:\.\d+)?(?:%|个百分点)$")
+"""`提升10%`: a target worded as a change by a figure, printed in place of a number (no value of its own: the
+base it changes from is not printed)."""
 _PER_UNIT = re.compile(r"^每[\u4e00-\u9fff]{1,2}\d+(?:\.\d+)?[\u4e00-\u9fff/]{0,4}$")
 
 
@@ -123,7 +126,7 @@ def _value_or_text(key: str) -> _Shaped:
         return Shape.OP, None, None, None
     if UNIT_ALONE.match(key):
         return Shape.UNIT, None, None, None
-    if is_text_value(key):
+    if is_text_value(key) or CHANGE_FIGURE.match(key):
         return Shape.TEXT_VALUE, None, None, None
     digit = _FIGURE_INSIDE.search(key) is not None  # points, a standard per unit and a figure need one
     if digit and POINTS_ALONE.match(key):

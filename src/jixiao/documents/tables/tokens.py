@@ -127,7 +127,24 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
         found.append((match.start(), stop, not (match["op"] or unit or suffix)))
         previous_end, previous_unit = stop, unit
     found += [(dash.start(), dash.end(), False) for dash in _DASH.finditer(text, start, end)]
-    return _without_misaligned_cents(text, sorted(found))
+    return _without_misaligned_cents(text, sorted(_with_change_verbs(text, start, found, gap)))
+
+
+_CHANGE_VERB = ("提升", "提高", "增长", "增加", "上升", "下降", "降低", "减少")
+
+
+def _with_change_verbs(
+    text: str, start: int, found: list[tuple[int, int, bool]], gap: Gap
+) -> list[tuple[int, int, bool]]:
+    """`提升10%` printed as a cell of its own (its verb after a space or opening the stretch): one value."""
+    spans = []
+    for a, b, bare in found:
+        verb = a - 2
+        if verb >= start and text.startswith(_CHANGE_VERB, verb) and text[b - 1 : b] == "%":
+            if verb == start or gap(verb):
+                a, bare = verb, False
+        spans.append((a, b, bare))
+    return spans
 
 
 _DECIMALS = re.compile(r"\.(\d+)")
