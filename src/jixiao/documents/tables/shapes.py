@@ -15,7 +15,7 @@ from jixiao.documents.tables.headers import BLOCK_LABEL, compact, role_of
 from jixiao.documents.tables.levels import goal_level
 from jixiao.documents.tables.ocr import ocr_repaired
 from jixiao.documents.tables.table import Cell, Role
-from jixiao.numbers import UNIT_PATTERN, parse_quantity
+from jixiao.numbers import QUALIFIED_PERCENT, UNIT_PATTERN, parse_quantity
 from jixiao.vocabulary import FUNDING_TOTAL, MONEY_UNITS, OP_WORDS, POINTS, is_text_value, level_number, row_source_of
 
 
@@ -143,6 +143,8 @@ def _value_or_text(key: str) -> _Shaped:
             return _NUMBER if bare else _FIGURE, quantity.value, quantity.unit, None
         if quantity.kind == "date":
             return Shape.DATE, None, None, None
+        if (qualified := QUALIFIED_PERCENT.match(key)) is not None:  # `100%覆盖`: the percent is the value
+            return _FIGURE, float(qualified["number"]), "%", None
     sentence = SENTENCE.search(key) is not None
     label = len(key) <= 20 and not sentence and "。" not in key
     if label and (FUNDING_TOTAL.match(key.lstrip("其中:：")) or row_source_of(key) is not None):
