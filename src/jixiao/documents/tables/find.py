@@ -33,6 +33,7 @@ from jixiao.documents.tables.headerless import glued_rows, headerless_table, hea
 from jixiao.documents.tables.headers import compact, kind_of
 from jixiao.documents.tables.money_unit import money_unit
 from jixiao.documents.tables.pieces import pieces
+from jixiao.documents.tables.raw_lines import mark_own_lines
 from jixiao.documents.tables.removed_spaces import removed_spaces
 from jixiao.documents.tables.repeated_names import without_repeated_names
 from jixiao.documents.tables.score_last_rows import score_last_rows
@@ -414,6 +415,8 @@ def find_tables(
         tables += _headerless(text, gap, ocr, [*covered, *((t.start, t.end) for t in tables)])
     tables.sort(key=lambda table: table.start)
     continue_levels(tables, text)
+    if origin is not None and raw is not None and len(origin) == len(text):
+        mark_own_lines(tables, origin, raw)
     return tables
 
 

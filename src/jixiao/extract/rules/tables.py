@@ -264,6 +264,8 @@ def _fragments(table: Table, row: Row, source: str) -> bool:
         return False  # `市级保护单位 市级保护单位`: a text target met, printed again as the actual (no wrap cuts so)
     if len(cells) == 1 and _again_to_the_end(source, cells[0]):
         return False  # the same, the document ending inside the actual (left out as cut)
+    if row.own_line and Role.SCORE in row.cells:
+        return False  # `名称 知识更新率 实时更新 6`: a web table's row printed whole on its line, no wrapped cell
     return bool(cells) and all(_LOOSE_WORDS.fullmatch(cell.text) and not is_text_value(cell.text) for cell in cells)
 
 
