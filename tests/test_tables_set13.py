@@ -72,3 +72,14 @@ def test_a_funding_table_of_bare_seven_digit_amounts_is_in_yuan() -> None:
     normal, origin = normalize(small)
     (table,) = [table for table in find_tables(normal, origin) if table.kind is Kind.FUNDING]
     assert table.money_unit == "万元"
+
+
+def test_lost_glyphs_after_squashed_amounts_are_no_cells() -> None:
+    rows = _rows(
+        "资金情况\n年初预算数 全年(调整)预算数 全年执行数 执行率 执行率权重 执行率得分\n"
+        "年度总金额 1,480,000.00? 1,526,300.00? 1,498,210.40?\n"
+        "其中:财政拨款 1,480,000.00? 1,526,300.00? 1,498,210.40? 98.16 10.00 9.82?\n",
+        Kind.FUNDING,
+    )
+    assert [row.get(Role.EXECUTED) for row in rows[:2]] == ["1,498,210.40", "1,498,210.40"]
+    assert (rows[1].get(Role.RATE), rows[1].get(Role.SCORE)) == ("98.16", "9.82")

@@ -201,7 +201,20 @@ def tokens(text: str, start: int, end: int, gap: Gap) -> list[Token]:
         result.append(Token(Cell(text[value_start:value_end], value_start, value_end), True, bare))
         pos = value_end
     result += _text_tokens(text, pos, end, gap)
+    if "?" in text[start:end] or "？" in text[start:end]:
+        result = _without_lost_glyphs(result)
     return _criteria_whole(text, _sentences_whole(text, result, _sentence_runs(text, start, end, gap)), end, gap)
+
+
+def _without_lost_glyphs(found: list[Token]) -> list[Token]:
+    """`2,851,300.00? 3,126,480.50?`: a `?` glued after a value is a glyph the converter lost (cells.py), no token."""
+    kept: list[Token] = []
+    for token in found:
+        lost = not token.is_value and token.cell.text.strip("?？") == "" and kept and kept[-1].is_value
+        if lost and kept[-1].cell.end == token.cell.start:
+            continue
+        kept.append(token)
+    return kept
 
 
 _SENTENCE_END = "。"
