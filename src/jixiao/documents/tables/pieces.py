@@ -80,7 +80,8 @@ def _segments(text: str, start: int, end: int) -> list[tuple[Cell, bool | None]]
         chunk = text[position:stop]
         if core := chunk.strip():
             at = position + len(chunk) - len(chunk.lstrip())
-            found.append((without_lost_glyph(Cell(core, at, at + len(core))), closed or opened))
+            piece = Cell(core, at, at + len(core))
+            found.append((without_lost_glyph(piece) if core[-1] in "?？" else piece, closed or opened))
         elif closed and opens_its_line(text, position, match.end(), end):
             pass  # `项目决策` then `    | 数量指标`: a cell per line, the pipe before the next is their border
         elif closed and _leading_border(text, position, match.end(), end):

@@ -38,6 +38,7 @@ _SOURCE_LINE = re.compile(
     r"[ \t]*\n?[ \t]*(?P<label>(?:其中[:：])?[^\n\d:：]{2,20}?)[ \t]*"
     r"(?P<amount>\d[\d,]*(?:\.\d+)?)(?![\d.])[ \t]*(?=\n|$)"
 )
+_TOTAL_LINE = re.compile(r"预算(?:资金)?总额[)）]?[:：]")
 _WHOLE = re.compile(r"合计|总计|总额")
 _TOLERANCE = 0.011  # 万元: amounts printed to two decimals
 
@@ -83,8 +84,8 @@ def _adds_up(parts: list[Figure | None], total: Figure | None) -> bool:
 
 def split_lines(text: str) -> tuple[Funding | None, list[SpendingItem]]:
     """The budget and its sources from the whole's block, and the funds after it as spending (see the module)."""
-    if "预算" not in text or "总额" not in text:
-        return None, []
+    if _TOTAL_LINE.search(text) is None:
+        return None, []  # no `预算资金总额:` line: a cheap test before the block pattern
     blocks = _blocks(text)
     if not blocks or not _WHOLE.search(blocks[0].name) or blocks[0].total is None:
         return None, []
