@@ -35,7 +35,7 @@ _BLOCK = re.compile(
 )
 # `其中:中央补助668.00`, `本级资金(包括结转结余) 73.25`: a line each, or run on after the total (normalized)
 _SOURCE_LINE = re.compile(
-    r"[ \t]*\n?[ \t]*(?P<label>(?:其中[:：])?[^\n\d:：]{2,20}?)[ \t]*"
+    r"[ \t]*\n?[ \t]*(?P<label>(?:其中[:：])?[^\n\d:：]{2,20}?)[ \t]*[:：]?[ \t]*"
     r"(?P<amount>\d[\d,]*(?:\.\d+)?)(?![\d.])[ \t]*(?=\n|$)"
 )
 _TOTAL_LINE = re.compile(r"预算(?:资金)?总额[)）]?[:：]")
