@@ -33,6 +33,14 @@ def test_each_row_gives_levels_name_target_actual_and_the_share_as_weight() -> N
     ]
 
 
+def test_the_score_is_the_single_score_on_the_weight_not_the_weighted_one() -> None:
+    text, origin = normalize(
+        _HEADER + "产出指标 数量指标 培训人次 参训人员占应训人员的比例 >= 90 %(百分比) 86% 未完成 18.00 30.00 5.40\n"
+    )
+    (table,) = [table for table in find_tables(text, origin) if table.kind is Kind.INDICATORS]
+    assert [(row.text(Role.WEIGHT), row.text(Role.SCORE)) for row in table.rows] == [("30.00", "18.00")]
+
+
 def test_a_misprinted_first_level_before_a_second_level_is_kept_as_printed() -> None:
     rows = _rows("成效指标 社会效益指标 困难户覆盖率 纳入保障的困难户比例 >= 80 %(百分比) 90% 完成 40.00 40.00 16.00\n")
     assert rows == [("成效指标", "社会效益指标", "困难户覆盖率", "≥80", "%", "90%", "40.00")]

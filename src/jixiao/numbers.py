@@ -53,6 +53,8 @@ class Quantity:
     kind: Kind
 
 
+QUALIFIED_PERCENT = re.compile(r"^(?P<number>\d+(?:\.\d+)?)%(?P<word>[\u4e00-\u9fff]{1,2})$")
+"""`100%覆盖`, `95%达标`: a percent and the word of what it measures, printed in one table cell."""
 _PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 

@@ -41,7 +41,8 @@ LEVEL2_WORD = "(?:" + "|".join(sorted(LEVEL1_OF, key=len, reverse=True)) + ")"
 LEVEL_WORD = "(?:" + "|".join(sorted({*LEVEL1_NAMES, *LEVEL1_OF}, key=len, reverse=True)) + ")"
 """Any level word as a pattern (产出指标, 社会效益指标 …): where one stands inside a cell, rows ran together."""
 _LEVEL2 = re.compile(rf"^{LEVEL2_WORD}等?$")  # 服务对象满意度指标等 (Yunnan 公开14表)
-_LEVEL2_SHORT = re.compile(r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响)$")
+# 环境效益: the older forms' word for 生态效益, printed alone in the second-level cell as the others are
+_LEVEL2_SHORT = re.compile(r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|环境效益|可持续影响)$")
 
 
 def level_name(text: str) -> str:
@@ -111,6 +112,7 @@ UNIT_WORDS = (
     "本 套 台套 台 处 平方米 平方公里 亩 万亩 公顷 公里 千米 米 吨 辆 批 支 条 张 份 篇 间 座 笔 班 村 岗 分钟 分 "
     "只 头 株 棵 册 箱 袋 眼 口 栋 宗 例 床 所 架 艘 套 种 类 批次 家次 册次 场次 户次 盏 组 块 万 % "
     "公斤 千克 立方米 万立方米 万吨 万t t kg km km² hm² hm ha m m² m³ ㎡ ㎥ ㎞ ‰"  # engineering reports print SI units
+    " TB GB MB"  # storage bought (`一个存储备份器 | 25TB`)
 ).split()
 """Units a figure may carry, for the number pattern; longer ones win (万元 over 元, 万人 over 人)."""
 MONEY_UNITS = ("元", "千元", "万元", "亿元")

@@ -38,6 +38,17 @@ def cell(text: str, start: int, end: int) -> Cell:
     return Cell(text[start:end], start, end)
 
 
+_LOST_GLYPHS = re.compile(r"(?<=[\d%])[?？]+$")
+
+
+def without_lost_glyph(found: Cell) -> Cell:
+    """`4,764,453.11?`: a `?` after a figure is a glyph the converter could not encode (a unit sign, a
+    non-breaking space), never part of the figure; the cell is the figure alone, at its own offsets."""
+    if not found.text.endswith(("?", "？")) or (mark := _LOST_GLYPHS.search(found.text)) is None:
+        return found
+    return Cell(found.text[: mark.start()], found.start, found.start + mark.start())
+
+
 def pipe_cells(text: str, start: int, end: int) -> list[Cell]:
     """Cells of a `a | b | | c |` line; a leading pipe (OCR, Markdown) opens no cell."""
     cells: list[Cell] = []

@@ -30,8 +30,10 @@ from jixiao.documents.tables.glued_funding import (
 from jixiao.documents.tables.glued_runs import glued_run_pieces
 from jixiao.documents.tables.header_run import VALUE_COLUMNS, absorb, header_columns, header_run, may_open_header
 from jixiao.documents.tables.headerless import glued_rows, headerless_table, headerless_zones
-from jixiao.documents.tables.headers import MONEY_IN_YUAN, compact, kind_of
+from jixiao.documents.tables.headers import compact, kind_of
+from jixiao.documents.tables.money_unit import money_unit
 from jixiao.documents.tables.pieces import pieces
+from jixiao.documents.tables.raw_lines import mark_own_lines
 from jixiao.documents.tables.removed_spaces import removed_spaces
 from jixiao.documents.tables.repeated_names import without_repeated_names
 from jixiao.documents.tables.score_last_rows import score_last_rows
@@ -72,9 +74,20 @@ def _on_piped_line(text: str, cell: Cell) -> bool:
     return "|" in text[line_start : len(text) if line_end < 0 else line_end]
 
 
-def _body_end(text: str, found: list[Piece], start: int, absorbed: set[Piece], kind: Kind) -> int:
+def _other_table(text: str, piece: Piece, kind: Kind, indexed: bool) -> bool:
+    """`序号 | 学校性质 | 培训机构 | …` opening a line under indicator rows whose header has no 序号: the header
+    of a table of another kind (a per-recipient list), whose rows are no indicators."""
+    if kind is not _INDICATORS or indexed or piece.role is not Role.INDEX:
+        return False
+    return not text[text.rfind("\n", 0, piece.cell.start) + 1 : piece.cell.start].strip(" \t|")
+
+
+def _body_end(
+    text: str, found: list[Piece], start: int, absorbed: set[Piece], kind: Kind, indexed: bool = False
+) -> int:
     """Index just past the body that starts at found[start]: at the next header or block of the form, at a
-    run of sentences, and for a funding table (whose cells are labels and amounts) at the first sentence."""
+    run of sentences, at the header of a table of another kind, and for a funding table (whose cells are
+    labels and amounts) at the first sentence."""
     prose = 0
     cuts = [p.cut for p in found[start : start + 6] if p.shape is not _EMPTY]
     piped = len(cuts) >= 3 and all(cut == "pipe" for cut in cuts)
@@ -94,12 +107,16 @@ def _body_end(text: str, found: list[Piece], start: int, absorbed: set[Piece], k
             return position  # a line without a pipe after a pipe dump's rows: the text goes on (unless the
             # document stops there: a last cell cut before its pipe)
         block = piece.shape is _BLOCK and compact(piece.text) != "绩效指标"
-        if block or (may_open_header(found, position) and header_run(found, position) is not None):
+        if block or _other_table(text, piece, kind, indexed) or _opens_header(found, position):
             return position - prose
         prose = prose + 1 if piece.shape is _LONG_TEXT else 0
         if prose >= MAX_PROSE_RUN:
             return position - prose + 1
     return len(found)
+
+
+def _opens_header(found: list[Piece], position: int) -> bool:
+    return may_open_header(found, position) and header_run(found, position) is not None
 
 
 def _source_row_follows(found: list[Piece], position: int) -> bool:
@@ -207,7 +224,7 @@ def _table(
     columns = header_columns(run, kind, scattered=bool(absorbed))
     if kind is Kind.INDICATORS:
         columns = with_side_scores(text, run[0].cell.start, columns)
-    end = _body_end(text, found, stop, set(absorbed), kind)
+    end = _body_end(text, found, stop, set(absorbed), kind, any(piece.role is Role.INDEX for piece in run))
     body = [piece for piece in found[stop:end] if piece not in absorbed]
     if kind is _INDICATORS and columns[0] is _NAME and _opens_with_level(body):
         columns = [Role.LEVEL1, Role.LEVEL2, *columns]  # `评价内容 绩效内容 …`: level columns named otherwise
@@ -387,7 +404,7 @@ def find_tables(
     for table in read:
         if _in_a_sentence(text, table):
             continue
-        table.money_unit = _money_unit(text, table)
+        table.money_unit = money_unit(text, table)
         table.ocr = ocr
         if ocr:
             table.layout = "t5"
@@ -398,6 +415,8 @@ def find_tables(
         tables += _headerless(text, gap, ocr, [*covered, *((t.start, t.end) for t in tables)])
     tables.sort(key=lambda table: table.start)
     continue_levels(tables, text)
+    if origin is not None and raw is not None and len(origin) == len(text):
+        mark_own_lines(tables, origin, raw)
     return tables
 
 
@@ -416,23 +435,6 @@ def _wrapped_tables(text: str, view: WrappedView, gap: Gap, ocr: bool) -> list[T
     """The tables of a stretch whose cells wrapped at spaces (see tables.wrapped), read without the spaces."""
     found = pieces(view.text, 0, len(view.text), view.gap(gap), ocr=ocr)
     return [mapped_back(table, view, text) for table in _tables_in(view.text, found)]
-
-
-_AFTER_BODY = 40
-_IN_WAN = re.compile(r"万元")
-
-
-def _money_unit(text: str, table: Table) -> str:
-    """元 when the caption or header says so (`项目资金（元）`, `单位：元`). A PDF's text layer may print the
-    funding table's 项目资金 (元) cell after its amounts: for a funding table, its body and the few chars
-    after it count too, unless the caption says 万元."""
-    caption = text[max(0, table.start - 80) : table.start + 40]
-    if MONEY_IN_YUAN.search(caption):
-        return "元"
-    if table.kind is Kind.FUNDING and not _IN_WAN.search(caption):
-        if MONEY_IN_YUAN.search(text, table.start, min(len(text), table.end + _AFTER_BODY)):
-            return "元"
-    return "万元"
 
 
 def _headerless(text: str, gap: Gap, ocr: bool, taken: list[tuple[int, int]]) -> list[Table]:

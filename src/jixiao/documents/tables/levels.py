@@ -18,9 +18,12 @@ GRADE_INLINE = re.compile(
     r"^(?:自评等级|评价等级|绩效等级|等级|自评结论|评价结论|自评结果)[:：]?(?P<grade>优秀|良好|合格|不合格|优|良|中|差)$"
 )
 _GOAL_LEVEL1 = re.compile(r"^(?:产出|效益|满意度)目标$")
-_GOAL_LEVEL2 = re.compile(r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)目标$")
-"""The levels as a template of 定量目标 tables names them (产出目标 / 数量目标): in a table's cells only, where
-nothing else is printed so (prose's 年度目标, 总体目标 are other words)."""
+_GOAL_LEVEL2 = re.compile(
+    r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)目标$|^产出(?:数量|质量|时效|成本)$"
+)
+"""The levels as a template of 定量目标 tables names them (产出目标 / 数量目标), and the second levels that
+repeat their first's word (产出数量, 产出时效): in a table's cells only, where nothing else is printed so
+(prose's 年度目标, 总体目标 are other words)."""
 LEVEL_PREFIX = re.compile(
     rf"(?:产出|效益|满意度|成本)指标(?:{POINTS})?|"
     + "|".join(sorted(LEVEL1_OF, key=len, reverse=True))

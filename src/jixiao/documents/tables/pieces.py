@@ -13,6 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from jixiao.documents.tables.cell_lines import opens_its_line
+from jixiao.documents.tables.cells import without_lost_glyph
 from jixiao.documents.tables.headers import BLOCK_LABEL, compact, role_of, spaced_header, split_header_words
 from jixiao.documents.tables.levels import inner_levels, level_parts, level_spans
 from jixiao.documents.tables.ocr import is_misread, misread_words, ocr_repaired
@@ -79,7 +80,8 @@ def _segments(text: str, start: int, end: int) -> list[tuple[Cell, bool | None]]
         chunk = text[position:stop]
         if core := chunk.strip():
             at = position + len(chunk) - len(chunk.lstrip())
-            found.append((Cell(core, at, at + len(core)), closed or opened))
+            piece = Cell(core, at, at + len(core))
+            found.append((without_lost_glyph(piece) if core[-1] in "?？" else piece, closed or opened))
         elif closed and opens_its_line(text, position, match.end(), end):
             pass  # `项目决策` then `    | 数量指标`: a cell per line, the pipe before the next is their border
         elif closed and _leading_border(text, position, match.end(), end):
@@ -87,7 +89,7 @@ def _segments(text: str, start: int, end: int) -> list[tuple[Cell, bool | None]]
         elif closed or (separator == "\n" and stop > position):  # `| |`, or a line of spaces: an empty cell
             found.append((Cell("", stop, stop), closed))
         position, opened = match.end(), closed
-    last = trimmed_cell(text, position, end)
+    last = without_lost_glyph(trimmed_cell(text, position, end))
     if last.text:
         found.append((last, opened))
     return found
@@ -114,8 +116,8 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False, alon
     inside = piped or (alone and _glued_unit(text, values[0]))  # `…安排800万元`, `(11kw)`, not `…要求2020`
     if inside and len(values) == 1 and values[0].start > cell.start and not gap(values[0].start):
         before = text[values[0].start - 1]
-        if "\u4e00" <= before <= "\u9fff" or before in ")）(（":
-            return [cell]  # `…一户年最高5300元`: one figure glued inside a name is the name's
+        if "\u4e00" <= before <= "\u9fff" or before in ")）(（、":
+            return [cell]  # `…一户年最高5300元`, `…以下、54周岁以上`: one figure glued inside a phrase is the phrase's
     return [token.cell for token in found]
 
 

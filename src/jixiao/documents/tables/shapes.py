@@ -15,7 +15,7 @@ from jixiao.documents.tables.headers import BLOCK_LABEL, compact, role_of
 from jixiao.documents.tables.levels import goal_level
 from jixiao.documents.tables.ocr import ocr_repaired
 from jixiao.documents.tables.table import Cell, Role
-from jixiao.numbers import UNIT_PATTERN, parse_quantity
+from jixiao.numbers import QUALIFIED_PERCENT, UNIT_PATTERN, parse_quantity
 from jixiao.vocabulary import FUNDING_TOTAL, MONEY_UNITS, OP_WORDS, POINTS, is_text_value, level_number, row_source_of
 
 
@@ -73,6 +73,9 @@ SENTENCE = re.compile(r"[，,；;。][^，,；;。]*\S")
 PLAIN_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?%?")
 """Most value cells: shaped by their quantity alone, none of the tests before it can take them (a cheap
 first test: shaping each distinct cell is most of what cutting a table costs)."""
+CHANGE_FIGURE = re.compile(r"^(?:提升|提高|增长|增加|上升|下降|降低|减少)\d+(?:\.\d+)?(?:%|个百分点)$")
+"""`提升10%`: a target worded as a change by a figure, printed in place of a number (no value of its own: the
+base it changes from is not printed)."""
 _PER_UNIT = re.compile(r"^每[\u4e00-\u9fff]{1,2}\d+(?:\.\d+)?[\u4e00-\u9fff/]{0,4}$")
 
 
@@ -123,7 +126,7 @@ def _value_or_text(key: str) -> _Shaped:
         return Shape.OP, None, None, None
     if UNIT_ALONE.match(key):
         return Shape.UNIT, None, None, None
-    if is_text_value(key):
+    if is_text_value(key) or CHANGE_FIGURE.match(key):
         return Shape.TEXT_VALUE, None, None, None
     digit = _FIGURE_INSIDE.search(key) is not None  # points, a standard per unit and a figure need one
     if digit and POINTS_ALONE.match(key):
@@ -140,6 +143,8 @@ def _value_or_text(key: str) -> _Shaped:
             return _NUMBER if bare else _FIGURE, quantity.value, quantity.unit, None
         if quantity.kind == "date":
             return Shape.DATE, None, None, None
+        if (qualified := QUALIFIED_PERCENT.match(key)) is not None:  # `100%覆盖`: the percent is the value
+            return _FIGURE, float(qualified["number"]), "%", None
     sentence = SENTENCE.search(key) is not None
     label = len(key) <= 20 and not sentence and "。" not in key
     if label and (FUNDING_TOTAL.match(key.lstrip("其中:：")) or row_source_of(key) is not None):

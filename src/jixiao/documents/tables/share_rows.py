@@ -9,8 +9,9 @@ description stands where 指标分值 is), so the general reader cannot align th
 
 A row is read from its end: comparator, value and unit of the target, the actual, a status word, then
 单项指标得分 | 权重占比 | 折算得分. The row is taken only when its three numbers agree (得分 × 权重占比 / 100 =
-折算得分), so a line that merely looks like one is left alone. The weight is the 权重占比; the score is left
-out, since the sheet prints two candidates (单项指标得分 and 折算得分) and does not say which one is the 得分.
+折算得分), so a line that merely looks like one is left alone. The weight is the 权重占比 and the score the
+单项指标得分, the row's points on that weight (20 of 20 when the target is met, 16 of 20 for 85% against ≥90%);
+the 折算得分 (the score times the share again) is no field of the model and is not read.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ MARK = "折算得分"
 """The sub-header's word no other form prints: the cheap test before any pattern runs."""
 _SUB_HEADER = re.compile(r"符号\s*单位.{0,12}?单项指标得分\s*权重占比\S{0,5}\s*单项指标折算得分")
 _TOP_HEADER = re.compile(r"一级指标\s*二级指标\s*三级指标")
-COLUMNS = [Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.TARGET, Role.UNIT, Role.ACTUAL, Role.WEIGHT]
+COLUMNS = [Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.TARGET, Role.UNIT, Role.ACTUAL, Role.WEIGHT, Role.SCORE]
 _NUMBER = r"\d+(?:\.\d+)?"
 _TAIL = re.compile(
     rf"(?P<target>(?:[≥≤><=]{{1,2}}|不低于|不高于|不少于|不超过)?\s*{_NUMBER})\s*"
@@ -84,6 +85,7 @@ def _row(text: str, start: int, end: int) -> Row | None:
         cells[Role.UNIT] = _cell(text, *tail.span("unit"))
     cells[Role.ACTUAL] = _cell(text, *tail.span("actual"))
     cells[Role.WEIGHT] = _cell(text, *tail.span("n2"))
+    cells[Role.SCORE] = _cell(text, *tail.span("n1"))
     return Row(cells=cells, start=start, end=tail.end("n3"))
 
 

@@ -85,6 +85,7 @@ class Row:
     carried: set[Role] = field(default_factory=set)  # level cells taken from a row above
     split: bool = False  # a glued number was split into 分值 and 得分 by a heuristic (T4)
     partial: bool = False  # the document ends inside this row: its last cell may be cut
+    own_line: bool = False  # the source printed the row alone on its line (raw_lines), before normalization
 
     def text(self, role: Role) -> str:
         cell = self.cells.get(role)

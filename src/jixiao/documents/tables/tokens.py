@@ -33,6 +33,10 @@ _WORD = re.compile(r"[^\s|]+")
 _POINTS = skipping(r"(?<=[\u4e00-\u9fff])\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")  # 产出指标(50分): a block's points
 # `2021年10月底前`, `2021年12月15日`: one value, unless words follow (`2021年12月开展…` is a name)
 _DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?(?:底|末|中旬|上旬|下旬)?(?:前|之前|以前)?(?:完成)?")
+# `2021.1.1-12.31`, `2022.3.15`: a date printed with dots (two of them: `2021.1` alone may be an amount)
+_DOTTED_DATE = skipping(
+    r"(?:19|20)(?<![\d.]..)\d{2}\.\d{1,2}\.\d{1,2}(?:\s*[-—~～至]\s*(?:(?:19|20)\d{2}\.)?\d{1,2}\.\d{1,2})?(?![\d.])"
+)
 _LEVEL_WORD = re.compile(LEVEL_WORD)
 _RANGE = re.compile(r"\d+(?:\.\d+)?\s*[-~—－～至]\s*\d+(?:\.\d+)?(?=[\u4e00-\u9fff])(?!万|元|人|%)")
 
@@ -78,6 +82,8 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
     ranges += [m.span() for m in _RATE_TAG.finditer(text, start, end)]
     ranges += [m.span() for m in _OCR_BRACKET.finditer(text, start, end)]
     dates = [m.span() for m in _DATE.finditer(text, start, end) if not _CJK.match(text, m.end(), end)]
+    if text.find(".", start, end) >= 0:
+        dates += [m.span() for m in _DOTTED_DATE.finditer(text, start, end) if not _CJK.match(text, m.end(), end)]
     ranges += dates
     found += [(a, b, False) for a, b in dates]
     value_ends = {b for _, b in dates}
@@ -121,7 +127,27 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
         found.append((match.start(), stop, not (match["op"] or unit or suffix)))
         previous_end, previous_unit = stop, unit
     found += [(dash.start(), dash.end(), False) for dash in _DASH.finditer(text, start, end)]
-    return _without_misaligned_cents(text, sorted(found))
+    return _without_misaligned_cents(text, sorted(_with_change_verbs(text, start, found, gap)))
+
+
+_CHANGE_VERB = ("提升", "提高", "增长", "增加", "上升", "下降", "降低", "减少")
+_ANY_CHANGE_VERB = re.compile("|".join(_CHANGE_VERB))
+
+
+def _with_change_verbs(
+    text: str, start: int, found: list[tuple[int, int, bool]], gap: Gap
+) -> list[tuple[int, int, bool]]:
+    """`提升10%` printed as a cell of its own (its verb after a space or opening the stretch): one value."""
+    if not found or _ANY_CHANGE_VERB.search(text, start, found[-1][0]) is None:
+        return found
+    spans = []
+    for a, b, bare in found:
+        verb = a - 2
+        if verb >= start and text.startswith(_CHANGE_VERB, verb) and text[b - 1 : b] == "%":
+            if verb == start or gap(verb):
+                a, bare = verb, False
+        spans.append((a, b, bare))
+    return spans
 
 
 _DECIMALS = re.compile(r"\.(\d+)")
@@ -178,7 +204,20 @@ def tokens(text: str, start: int, end: int, gap: Gap) -> list[Token]:
         result.append(Token(Cell(text[value_start:value_end], value_start, value_end), True, bare))
         pos = value_end
     result += _text_tokens(text, pos, end, gap)
+    if text.find("?", start, end) >= 0 or text.find("？", start, end) >= 0:
+        result = _without_lost_glyphs(result)
     return _criteria_whole(text, _sentences_whole(text, result, _sentence_runs(text, start, end, gap)), end, gap)
+
+
+def _without_lost_glyphs(found: list[Token]) -> list[Token]:
+    """`2,851,300.00? 3,126,480.50?`: a `?` glued after a value is a glyph the converter lost (cells.py), no token."""
+    kept: list[Token] = []
+    for token in found:
+        lost = not token.is_value and token.cell.text.strip("?？") == "" and kept and kept[-1].is_value
+        if lost and kept[-1].cell.end == token.cell.start:
+            continue
+        kept.append(token)
+    return kept
 
 
 _SENTENCE_END = "。"

@@ -33,6 +33,7 @@ from jixiao.extract.rules.scored_headings import read_scored_headings
 from jixiao.extract.rules.scored_items import read_scored_items
 from jixiao.extract.rules.scored_lines import read_scored_lines
 from jixiao.extract.rules.spending_details import spending_details
+from jixiao.extract.rules.split_lines import split_lines
 from jixiao.extract.rules.tables import extract_tables, merge_funding, merge_indicators, program_of
 from jixiao.extract.rules.unstated_budget import spent_in_full
 from jixiao.extract.rules.values_first import take_values_first
@@ -68,6 +69,9 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     if "全部用于" in prose:  # `(二)资金使用情况` then `该项目资金X万元全部用于…`: all of it spent
         spent_in_full(prose, funding)
     funding = merge_funding(funding, paired_funding(prose))  # a form's label-amount pairs over the sentences
+    if "总额" in prose:  # `…资金合计(万元) 年度预算资金总额): X` then `其中:中央补助 A` lines (split_lines)
+        lined, lined_spending = split_lines(prose)
+        funding, spending = merge_funding(funding, lined), spending or lined_spending
     spending = spending or paired_spending(prose) or repeated_spending(prose)  # `某补助454545`: one amount thrice
     if not spending and "支出内容" in prose:  # Hunan's 支出明细 list: its unit told by the budget (万元)
         spending = spending_details(prose, merge_funding(funding, found.funding).budget.total)

@@ -14,7 +14,7 @@ from jixiao.documents.tables import Cell
 from jixiao.documents.tables.ocr import ocr_repaired
 from jixiao.extract.rules.figures import built_figure
 from jixiao.model import Figure, Kind
-from jixiao.numbers import Quantity, parse_quantity, to_wan_yuan
+from jixiao.numbers import QUALIFIED_PERCENT, Quantity, parse_quantity, to_wan_yuan
 from jixiao.vocabulary import op_of
 
 # read per cell (an enum member read through its class calls the enum metaclass's hook on Python 3.11)
@@ -63,6 +63,8 @@ def cell_figure(
     if quantity.kind is _TEXT_KIND and (counted := _COUNT.match(readable)):  # 46200册: a unit the parser lacks
         number = parse_quantity(counted["number"])
         quantity = Quantity(value=number.value, unit=counted["unit"], op=number.op, kind=Kind.NUMBER)
+    elif quantity.kind is _TEXT_KIND and (qualified := QUALIFIED_PERCENT.match(readable)):  # 100%覆盖
+        quantity = Quantity(value=float(qualified["number"]), unit="%", op=None, kind=Kind.PERCENT)
     op, unit, kind = quantity.op, quantity.unit, quantity.kind
     merged = []
     if op is None and op_cell is not None and (op := op_of(op_cell.text)) is not None:

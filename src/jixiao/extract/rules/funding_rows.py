@@ -1,8 +1,13 @@
-"""Which rows of a funding table are read: the total row, a later form's table, a squashed row whose columns are
-not settled.
+"""Which rows of a funding table are read, and how they relate by their amounts.
 
 A text may hold several project forms (a unit's forms one after another): the first form's funding is the
-report's (LABELLING), so a funding table with a total row of its own after one was read is the next form's.
+report's (LABELLING), so a funding table with a total row of its own after one was read is the next form's. A
+squashed row whose columns are not settled is left out.
+
+A row may restate another: Chongqing's 部门整体绩效自评表 prints `年度总金额 | A | B | C`, then `其中:财政拨款 | A |
+B | C | 执行率 | 权重 | 得分`, then `一般公共预算 | A | B | C`: the appropriation is the whole total (so its
+execution cells are the line's), and 一般公共预算 is a kind of that appropriation (the same money again, no second
+source).
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ import re
 
 from jixiao.documents.tables import Role, Row, Table
 from jixiao.documents.tables.table import MONEY_ROLES
-from jixiao.model import Funding
+from jixiao.model import Funding, FundSource
 from jixiao.vocabulary import FUNDING_TOTAL, row_source_of, source_label
 
 MONEY_LINES = (
@@ -62,3 +67,35 @@ def unsettled_source_row(table: Table, row: Row, source: str) -> bool:
         return False
     printed = _PRINTED_CELL.findall(source, row.cells[Role.LABEL].end, row.end)
     return len(printed) < len([role for role in table.columns if role is not Role.LABEL])
+
+
+_ZERO = re.compile(r"^[0.,]*$")
+
+
+def same_amounts(row: Row, other: Row) -> bool:
+    """Whether two funding rows print the same amounts in the same money columns (and at least one)."""
+    printed = [role for role in MONEY_ROLES if row.text(role)]
+    return (
+        bool(printed)
+        and printed == [role for role in MONEY_ROLES if other.text(role)]
+        and all(row.text(role) == other.text(role) for role in printed)
+    )
+
+
+def restates(row: Row, level: FundSource, read: list[tuple[FundSource, Row]]) -> bool:
+    """A row naming the source a row read above named, with its very amounts, is that row's part, not a second
+    source (zeros are no amounts: two empty sources print them alike)."""
+    if all(_ZERO.match(row.text(role)) for role in MONEY_ROLES):
+        return False
+    return any(seen == level and same_amounts(row, above) for seen, above in read)
+
+
+def whole_part(table: Table, total: Row | None) -> Row | None:
+    """The source row that is the whole total (its amounts the total row's own) and prints the execution cells
+    the total row left empty (执行率 or 得分), or None."""
+    if total is None or total.text(Role.RATE) or total.text(Role.SCORE):
+        return None
+    for row in table.rows:
+        if row is not total and same_amounts(row, total) and (row.text(Role.RATE) or row.text(Role.SCORE)):
+            return row
+    return None

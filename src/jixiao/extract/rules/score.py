@@ -18,8 +18,9 @@ _SCORE = skipping(
     r"|自评得分[:：]?\s*(?P<squashed>\d{1,3}(?:\.\d+)?)(?=财政|主管|评价|\s*$|\s*[|│])"
     # the bare score closing its clause: `自评得分92.45，综合评价结果为优`, `自评分数100。`
     r"|自评(?:得分|分数)(?:为|是)?[:：]?\s*(?P<clause>\d{1,3}(?:\.\d+)?)(?=[,，。;；])"
-    # a form's `自评总分:` field, its figure bare before the next field (`自评总分:98项目权重`, `自评总分: 95 项目…`)
-    r"|自评总分[:：]\s*(?P<labelled>\d{1,3}(?:\.\d+)?)(?![\d.%])"
+    # a form's `自评总分:` field, its figure bare before the next field (`自评总分:98项目权重`, `自评总分: 95 项目…`),
+    # or in the next cell of a row between pipes (`自评总分: | 97.5 |`)
+    r"|自评总分(?:[:：]\s*(?:[|│]\s*)?|\s*[|│]\s*)(?P<labelled>\d{1,3}(?:\.\d+)?)(?![\d.%])"
     # the sum closing a list of the form's parts (`…满意度15分,总得分90,`), checked by their sum
     r"|总得分(?:为|是)?[:：]?\s*(?P<total>\d{1,3}(?:\.\d+)?)(?=[,，。;；])",
     re.MULTILINE,

@@ -25,9 +25,11 @@ from jixiao.extract.rules.funding_rows import (
     another_forms,
     is_total,
     only_amounts_row,
+    restates,
     unsettled_source_row,
+    whole_part,
 )
-from jixiao.model import Figure, Funding, FundingLine, Indicator, Kind, SourceAmount
+from jixiao.model import Figure, Funding, FundingLine, FundSource, Indicator, Kind, SourceAmount
 from jixiao.numbers import UNIT_PATTERN, parse_quantity
 from jixiao.vocabulary import (
     LEVEL_WORD,
@@ -76,36 +78,54 @@ def _drop_cut_cell(row: Row) -> None:
         row.partial = False  # dropped once, whoever reads the row next
 
 
+def _amounts(row: Row, table: Table, found_by: str, source: str) -> dict[str, Figure | None]:
+    """The row's amount in each money column, by the funding line it gives."""
+    return {line: money_figure(row.cells.get(role), found_by, table.money_unit, source) for role, line in MONEY_LINES}
+
+
 def _funding(table: Table, funding: Funding, source: str) -> None:
     total_row = only_amounts_row(table)
+    total: Row | None = None  # the row read as the line's total
+    read: list[tuple[FundSource, Row]] = []  # the source rows read, with their level
     for row in table.rows:
         found_by = f"table.{table.layout}.{'glued_split' if row.split else 'funding'}"
         _drop_cut_cell(row)
         label = _label(row.text(Role.LABEL))
-        amounts = {
-            line: money_figure(row.cells.get(role), found_by, table.money_unit, source) for role, line in MONEY_LINES
-        }
+        amounts = _amounts(row, table, found_by, source)
         if is_total(row, label, total_row):
+            total = total or row
             for line, amount in amounts.items():
                 block: FundingLine = getattr(funding, line)
                 block.total = block.total or amount
-            rate = _fraction_read(percent_figure(row.cells.get(Role.RATE), found_by, source), amounts)
-            weight = _line_weight(cell_figure(row.cells.get(Role.WEIGHT), found_by, source=source))
-            score = cell_figure(row.cells.get(Role.SCORE), found_by, source=source)
-            funding.execution_rate = funding.execution_rate or rate
-            if weight is None and score is not None and table.weight_in_header is not None:
-                weight = cell_figure(table.weight_in_header, f"table.{table.layout}.header", source=source)
-            funding.execution_weight = funding.execution_weight or weight
-            funding.execution_score = funding.execution_score or score
+            _execution(table, row, funding, found_by, source)
             continue
         level = row_source_of(label)
         if level is None or _SEVERAL_LEVELS.match(label) or names_recipient(label):
             continue  # `其中:中央、省、市补助资金`: one amount for three levels is no level's
         if unsettled_source_row(table, row, source):
             continue
+        if restates(row, level, read):
+            continue  # `一般公共预算` under `其中:财政拨款` with its very amounts (funding_rows)
+        read.append((level, row))
         for line, amount in amounts.items():
             if amount is not None:
                 getattr(funding, line).by_source.append(SourceAmount(source=level, name=label, amount=amount))
+    if (whole := whole_part(table, total)) is not None:  # Chongqing: 执行率 on the `其中:财政拨款` row
+        _execution(table, whole, funding, f"table.{table.layout}.funding", source)
+
+
+def _execution(table: Table, row: Row, funding: Funding, found_by: str, source: str) -> None:
+    """The execution rate, weight and score a row prints, for the line's when none is read yet."""
+    rate = _fraction_read(
+        percent_figure(row.cells.get(Role.RATE), found_by, source), _amounts(row, table, found_by, source)
+    )
+    weight = _line_weight(cell_figure(row.cells.get(Role.WEIGHT), found_by, source=source))
+    score = cell_figure(row.cells.get(Role.SCORE), found_by, source=source)
+    funding.execution_rate = funding.execution_rate or rate
+    if weight is None and score is not None and table.weight_in_header is not None:
+        weight = cell_figure(table.weight_in_header, f"table.{table.layout}.header", source=source)
+    funding.execution_weight = funding.execution_weight or weight
+    funding.execution_score = funding.execution_score or score
 
 
 _WHOLE_FORM = 100.0
@@ -235,6 +255,8 @@ def _fragments(table: Table, row: Row, source: str) -> bool:
         return False  # `市级保护单位 市级保护单位`: a text target met, printed again as the actual (no wrap cuts so)
     if len(cells) == 1 and _again_to_the_end(source, cells[0]):
         return False  # the same, the document ending inside the actual (left out as cut)
+    if row.own_line and Role.SCORE in row.cells:
+        return False  # `名称 知识更新率 实时更新 6`: a web table's row printed whole on its line, no wrapped cell
     return bool(cells) and all(_LOOSE_WORDS.fullmatch(cell.text) and not is_text_value(cell.text) for cell in cells)
 
 
