@@ -8,7 +8,7 @@ from bisect import bisect_right
 from itertools import pairwise
 
 from jixiao.documents.tables.cells import HEADING, lines_outside
-from jixiao.documents.tables.headers import HEADER_WORD
+from jixiao.documents.tables.headers import HEADER_SPAN
 from jixiao.vocabulary import LEVEL_WORD
 
 _COLUMN_WORD = re.compile(
@@ -87,7 +87,7 @@ def may_hold_header(zone: str) -> bool:
     (cells, or cells glued or broken over lines), or with a column's values between them (T3 by column).
     Cutting the stretch into pieces is the reader's main cost; most stretches in prose hold no header."""
     key = _NOT_TEXT.sub("", zone)
-    words = (match.span() for match in HEADER_WORD.finditer(key))  # read until two stand side by side
+    words = (match.span() for match in HEADER_SPAN.finditer(key))  # read until two stand side by side
     return any(_BETWEEN_COLUMNS.fullmatch(key, end, start) for (_, end), (start, _) in pairwise(words))
 
 
