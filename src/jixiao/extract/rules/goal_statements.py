@@ -25,11 +25,12 @@ from jixiao.extract.rules.clauses import clean_name, enumerated
 from jixiao.extract.rules.figures import built_figure, figure_at, terminal_quantities
 from jixiao.model import Indicator, Kind, NamedFigure
 from jixiao.numbers import QUANTITY
+from jixiao.scan import skipping
 from jixiao.vocabulary import LEVEL2_WORD
 
 FOUND_BY = "narrative.goal"
 _CUE = "目标"
-_LEAD = re.compile(r"(?:绩效目标|目标任务)(?:下达情况|情况)?(?:为|是)?[:：]|目标任务为|绩效目标[为是]")
+_LEAD = skipping(r"(?:绩效目标|目标任务)(?:下达情况|情况)?(?:为|是)?[:：]|目标任务为|绩效目标[为是]")
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|[（(]?\d+[)）.、．])")
 _VERB_TAIL = re.compile(r"(?:达到|达|为|是|完成|新增)$")
 _DISPOSAL = re.compile(r"^(?:将|把)")  # `将某受害率控制在0.5‰以内`: the measure is named after 将
