@@ -17,7 +17,7 @@ import pytest
 from jixiao import injection, numbers, scan, vocabulary
 from jixiao.documents import load_document
 from jixiao.documents.tables import headers, levels, pieces, tokens, wrapped
-from jixiao.extract.rules import amount_clauses, clauses, form_fields, money_lists, sentences, summed_parts
+from jixiao.extract.rules import amount_clauses, clauses, form_fields, money_lists, score, sentences, summed_parts
 from jixiao.scan import _skipped_by_the_engine, branch_first, first_chars, optional_as_branch, skipping
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -96,6 +96,28 @@ def test_branch_first_finds_what_the_pattern_finds(pattern: str) -> None:
     invented = ["ab ac abc c d aad \n完成率 未完成率 完成9 完成值 —— 自评报告 绩效自评工作报告表", *_texts()]
     for text in invented:
         assert [m.span() for m in rewritten.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_spans_of_drops_the_captures_and_matches_finds_the_scans_matches() -> None:
+    pattern = skipping(r"(?:全年|年度)?(?P<kind>预算|执行)(?P<value>\d+)万元")
+    spans = scan.spans_of(pattern)
+    assert spans.groups == 0 and not spans.pattern.startswith("(?=[")  # literal-first: the engine skips
+    text = "全年预算120万元，执行118万元；年度执行x万元，预算3万元"
+    found = [(m.span(), m.groupdict()) for m in scan.matches(pattern, spans, text)]
+    assert found == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+    assert [m["value"] for m in scan.matches(pattern, spans, text, 5)] == ["118", "3"]
+
+
+@pytest.mark.parametrize("name", ["score", "grade", "form labels"])
+def test_the_scans_through_their_spans_find_what_they_found(name: str) -> None:
+    pattern, spans = {
+        "score": (score._SCORE, score._SCORE_SPANS),
+        "grade": (score._GRADE, score._GRADE_SPANS),
+        "form labels": (form_fields._LABEL, form_fields._LABEL_SPANS),
+    }[name]
+    for text in _texts():
+        found = [(m.span(), m.groupdict(), m.lastgroup) for m in scan.matches(pattern, spans, text)]
+        assert found == [(m.span(), m.groupdict(), m.lastgroup) for m in pattern.finditer(text)]
 
 
 def test_the_header_spans_are_the_header_words_spans() -> None:

@@ -20,6 +20,7 @@ compiled as it is.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from re import _constants as _c  # type: ignore[attr-defined]
 from typing import Any
@@ -219,6 +220,30 @@ def branch_first(pattern: str, flags: int = 0) -> str:
         return pattern
 
 
+def spans_of(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A scan's pattern (its source, when skipping compiled it) without its captures, compiled by skipping:
+    the same matches, found faster where captures kept branch_first from the pattern (its alternatives then
+    open with their first char). A scan that needs a match's groups matches the pattern itself at each start
+    found (`matches`)."""
+    source, flags = SOURCES.get(pattern.pattern, pattern.pattern), pattern.flags
+    try:
+        parsed = _parser.parse(source, flags)
+        if parsed.state.flags != flags:
+            return pattern  # inline flags
+        return skipping(_written(list(parsed)), flags)
+    except (_Unknown, re.error, RecursionError):
+        return pattern
+
+
+def matches(pattern: re.Pattern[str], spans: re.Pattern[str], text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text, pos), the starts found by `spans` (spans_of the pattern): the same matches,
+    each matched at the same place with its groups."""
+    for found in spans.finditer(text, pos):
+        match = pattern.match(text, found.start())
+        if match is not None:  # always: the two match alike
+            yield match
+
+
 def _spread(items: list[Any]) -> list[list[Any]]:
     """items as alternatives that open with a literal where they can (_spread_once); a part whose spreading
     would give too many is left as it is."""
@@ -353,7 +378,7 @@ def _item(op: Any, av: Any) -> str:
         return members if len(av) == 1 and av[0][0] is _c.CATEGORY else f"[{'^' * negated}{members}]"
     if op is _c.BRANCH:
         return "(?:" + "|".join(_written(list(branch)) for branch in av[1]) + ")"
-    if op is _c.SUBPATTERN and av[0] is None and not av[1] and not av[2]:
+    if op is _c.SUBPATTERN and not av[1] and not av[2]:  # a capture written as a plain group (without_captures)
         return f"(?:{_written(list(av[3]))})"
     if op is _c.ATOMIC_GROUP:
         return f"(?>{_written(list(av))})"
@@ -397,4 +422,4 @@ def _in_class(code: int) -> str:
     return "\\" + char if char in "\\]^-[" else char
 
 
-__all__ = ["branch_first", "first_chars", "skipping"]
+__all__ = ["branch_first", "first_chars", "matches", "skipping", "spans_of"]
