@@ -297,8 +297,11 @@ def _peeled(op: Any, av: Any, rest: list[Any]) -> list[list[Any]]:
     return _limited(taken + skipped if op is _c.MAX_REPEAT else skipped + taken)
 
 
-def _opens_zero_width(items: list[Any]) -> bool:
-    return bool(items) and items[0][0] in _ZERO_WIDTH
+def _kept_as_tail(items: list[Any]) -> bool:
+    if not items:
+        return False
+    op, av = items[0]
+    return op in _ZERO_WIDTH or (op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[1] != 1)
 
 
 def _small_class(item: tuple[Any, Any]) -> bool:
@@ -342,8 +345,8 @@ def _dispatched(alternatives: list[list[Any]]) -> str:
             written.append(_written(group[0]))
             continue
         tails = [items[1:] for items in group]
-        # a tail opening with a lookbehind set there by _behind stays as it is
-        tails = [spread for tail in tails for spread in ([tail] if _opens_zero_width(tail) else _spread(tail))]
+        # a tail opening with a lookbehind set there by _behind, or with a repeat (peeled already), stays as it is
+        tails = [spread for tail in tails for spread in ([tail] if _kept_as_tail(tail) else _spread(tail))]
         written.append(f"{re.escape(chr(key))}(?:{_dispatched(tails)})")
     return "|".join(written)
 
