@@ -108,16 +108,19 @@ def test_spans_of_drops_the_captures_and_matches_finds_the_scans_matches() -> No
     assert [m["value"] for m in scan.matches(pattern, spans, text, 5)] == ["118", "3"]
 
 
-@pytest.mark.parametrize("name", ["score", "grade", "form labels"])
+@pytest.mark.parametrize("name", ["score", "grade", "form labels", "actual markers"])
 def test_the_scans_through_their_spans_find_what_they_found(name: str) -> None:
     pattern, spans = {
         "score": (score._SCORE, score._SCORE_SPANS),
         "grade": (score._GRADE, score._GRADE_SPANS),
         "form labels": (form_fields._LABEL, form_fields._LABEL_SPANS),
+        "actual markers": (clauses.ACTUAL, clauses.ACTUAL_SPANS),
     }[name]
+    assert not spans.pattern.startswith("(?=["), "the spans scan should open with literals"
     for text in _texts():
-        found = [(m.span(), m.groupdict(), m.lastgroup) for m in scan.matches(pattern, spans, text)]
-        assert found == [(m.span(), m.groupdict(), m.lastgroup) for m in pattern.finditer(text)]
+        for start, end in ((0, len(text)), (len(text) // 3, 2 * len(text) // 3)):
+            found = [(m.span(), m.groupdict(), m.lastgroup) for m in scan.matches(pattern, spans, text, start, end)]
+            assert found == [(m.span(), m.groupdict(), m.lastgroup) for m in pattern.finditer(text, start, end)]
 
 
 def test_the_header_spans_are_the_header_words_spans() -> None:

@@ -235,11 +235,14 @@ def spans_of(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return pattern
 
 
-def matches(pattern: re.Pattern[str], spans: re.Pattern[str], text: str, pos: int = 0) -> Iterator[re.Match[str]]:
-    """pattern.finditer(text, pos), the starts found by `spans` (spans_of the pattern): the same matches,
-    each matched at the same place with its groups."""
-    for found in spans.finditer(text, pos):
-        match = pattern.match(text, found.start())
+def matches(
+    pattern: re.Pattern[str], spans: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text, pos, endpos), the starts found by `spans` (spans_of the pattern): the same
+    matches, each matched at the same place with its groups."""
+    endpos = len(text) if endpos is None else endpos
+    for found in spans.finditer(text, pos, endpos):
+        match = pattern.match(text, found.start(), endpos)
         if match is not None:  # always: the two match alike
             yield match
 
