@@ -14,11 +14,11 @@ from re import _parser  # type: ignore[attr-defined]
 
 import pytest
 
-from jixiao import injection, numbers, vocabulary
+from jixiao import injection, numbers, scan, vocabulary
 from jixiao.documents import load_document
 from jixiao.documents.tables import headers, levels, pieces, tokens, wrapped
-from jixiao.extract.rules import amount_clauses, clauses, form_fields, money_lists, sentences, summed_parts
-from jixiao.scan import first_chars, optional_as_branch, skipping
+from jixiao.extract.rules import amount_clauses, clauses, form_fields, money_lists, score, sentences, summed_parts
+from jixiao.scan import _skipped_by_the_engine, branch_first, first_chars, optional_as_branch, skipping
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "real"
@@ -55,11 +55,78 @@ def test_the_header_words_find_what_they_found_with_optional_groups() -> None:
 def test_no_lookahead_where_the_engine_skips_to_a_literal_by_itself() -> None:
     for pattern in (r"其中[:：]", r"[（(]\d+", r"合计|共计"):
         assert skipping(pattern).pattern == pattern, pattern
-    assert skipping(r"(?:全年)?预算").pattern == r"(?=[全预])(?:(?:全年|)预算)"
+    assert skipping(r"(?:全年)?预算").pattern == r"全年预算|预算"  # spread: both branches open with a literal
+    assert skipping(r"(?:全年)?预算\d|\d+").pattern == r"(?=[\d全预])(?:全年预算\d|预算\d|\d+)"
 
 
 def test_the_lookahead_shares_the_patterns_flags() -> None:
     assert skipping("ab|cd", re.IGNORECASE).findall("xAB cD") == ["AB", "cD"]
+
+
+def test_branch_first_groups_the_alternatives_under_their_first_literal() -> None:
+    assert branch_first("资金情况|资金来源|项目资金") == "资(?:金(?:情况|来源))|项目资金"
+    assert branch_first("(?:全年|调整)?预算数") == "全年预算数|调整预算数|预算数"  # an optional prefix spread
+    assert branch_first("(?:年度)??目标") == "目标|年度目标"  # a lazy one: without it first
+    # a class that may open like `ae` stands between: `ae` is not moved before it (the order is kept)
+    assert branch_first("ab|[a-c]d|ae|xe") == "ab|[a-c]d|ae|xe"
+    assert branch_first("ab|[x-z]d|ae") == "a(?:b|e)|[x-z]d"
+    # a small class spread char by char, a repeat peeled once, a lookbehind moved behind the literal after it
+    assert branch_first("[甲乙]{2,}丙|丁") == "甲[甲乙]+丙|乙[甲乙]+丙|丁"
+    assert branch_first("(?<!指标)完成率|完成值") == "完(?:(?<=(?<!指标)完)成率|成值)"
+
+
+def test_branch_first_leaves_captures_flags_and_single_alternatives() -> None:
+    for pattern in (r"(?P<a>甲)|乙", r"(甲)|乙", r"(?i)ab|ac", r"(?i:a)b|ac", r"甲乙", r"(?:甲乙)+丙", r"[（(]\d+"):
+        assert branch_first(pattern) == pattern, pattern
+    assert branch_first("ab|ac", re.IGNORECASE) == "ab|ac"
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        headers.HEADER_WORDS,
+        r"(?:绩效|自评|评价)[^\n，。；,;:：|]{0,14}?(?:报告书|报告|表)|绩效目标自评|(?:自评|评价)工作的?报告|情况的?报告",
+        r"(?<![\u4e00-\u9fff])完成率|完成(?:值|数)?(?=\d)|^[-—]+$|(?:甲乙)?完成",
+        r"(?:a|b)??c|[^ab]c|\bab\B|(?>a+)b|a*+c|.{2,}?d|\Aa|a\Z",
+    ],
+)
+def test_branch_first_finds_what_the_pattern_finds(pattern: str) -> None:
+    rewritten = re.compile(branch_first(pattern))
+    plain = re.compile(pattern)
+    invented = ["ab ac abc c d aad \n完成率 未完成率 完成9 完成值 —— 自评报告 绩效自评工作报告表", *_texts()]
+    for text in invented:
+        assert [m.span() for m in rewritten.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_spans_of_drops_the_captures_and_matches_finds_the_scans_matches() -> None:
+    pattern = skipping(r"(?:全年|年度)?(?P<kind>预算|执行)(?P<value>\d+)万元")
+    spans = scan.spans_of(pattern)
+    assert spans.groups == 0 and not spans.pattern.startswith("(?=[")  # literal-first: the engine skips
+    text = "全年预算120万元，执行118万元；年度执行x万元，预算3万元"
+    found = [(m.span(), m.groupdict()) for m in scan.matches(pattern, spans, text)]
+    assert found == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+    assert [m["value"] for m in scan.matches(pattern, spans, text, 5)] == ["118", "3"]
+
+
+@pytest.mark.parametrize("name", ["score", "grade", "form labels", "actual markers"])
+def test_the_scans_through_their_spans_find_what_they_found(name: str) -> None:
+    pattern, spans = {
+        "score": (score._SCORE, score._SCORE_SPANS),
+        "grade": (score._GRADE, score._GRADE_SPANS),
+        "form labels": (form_fields._LABEL, form_fields._LABEL_SPANS),
+        "actual markers": (clauses.ACTUAL, clauses.ACTUAL_SPANS),
+    }[name]
+    assert not spans.pattern.startswith("(?=["), "the spans scan should open with literals"
+    for text in _texts():
+        for start, end in ((0, len(text)), (len(text) // 3, 2 * len(text) // 3)):
+            found = [(m.span(), m.groupdict(), m.lastgroup) for m in scan.matches(pattern, spans, text, start, end)]
+            assert found == [(m.span(), m.groupdict(), m.lastgroup) for m in pattern.finditer(text, start, end)]
+
+
+def test_the_header_spans_are_the_header_words_spans() -> None:
+    for text in _texts():
+        spans = [m.span() for m in headers.HEADER_SPAN.finditer(text)]
+        assert spans == [m.span() for m in headers.HEADER_WORD.finditer(text)]
 
 
 SCANS = {
@@ -90,9 +157,9 @@ def _texts() -> list[str]:
 @pytest.mark.parametrize("name", list(SCANS))
 def test_a_skipping_scan_finds_what_the_plain_pattern_finds(name: str) -> None:
     pattern = SCANS[name]
-    assert pattern.pattern.startswith("(?=["), "the scan lost its lookahead"
-    inner = pattern.pattern[pattern.pattern.index("])(?:") + len("])(?:") : -1]
-    plain = re.compile(inner, pattern.flags)
+    assert pattern.pattern.startswith("(?=[") or _skipped_by_the_engine(pattern.pattern, pattern.flags), "no skip"
+    plain = re.compile(scan.SOURCES[pattern.pattern], pattern.flags)
+    assert plain.pattern != pattern.pattern
     for text in _texts():
         found = [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
         assert found == [(m.span(), m.lastgroup) for m in plain.finditer(text)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from jixiao.model import FundSource, Op
+from jixiao.scan import skipping
 
 # ---- indicator taxonomy -------------------------------------------------------------------------------
 
@@ -265,7 +266,7 @@ ORGAN_SUFFIXES = (
     "卫生院 馆 站 所 团 队 联合会 残联 协会 公司 场 处 科"
 ).split()
 """What the name of a unit (主管部门, 实施单位) ends with: an office, school, hospital, farm…"""
-REPORT_TITLE = re.compile(
+REPORT_TITLE = skipping(  # searched in every line that may be a title
     r"(?:绩效|自评|评价)[^\n，。；,;:：|]{0,14}?(?:报告书|报告|表)|绩效目标自评|(?:自评|评价)工作的?报告|情况的?报告"
 )
 """The report-type words a title ends with: 绩效自评报告, 绩效目标自评表, 部门整体绩效自评表, 自评工作的报告…"""

@@ -58,6 +58,10 @@ _WORDS: list[tuple[Role, str]] = [
                   r"|原因分析(?:及改进措施)?|偏差原因"),
 ]  # fmt: skip
 HEADER_WORD = skipping("|".join(f"(?P<{role.value}>{pattern})" for role, pattern in _WORDS))
+HEADER_WORDS = "|".join(f"(?:{pattern})" for _, pattern in _WORDS)
+"""The header words without their roles: the same matches as HEADER_WORD's, for a scan that needs only where
+they stand (with no group to enter, the alternatives open with their first char: jixiao.scan.branch_first)."""
+HEADER_SPAN = skipping(HEADER_WORDS)
 _ROLE_OF = {role.value: role for role, _ in _WORDS}
 BLOCK_LABEL = re.compile(
     r"^(?:(?:年度)?绩效指标(?:完成情况)?|年度(?:总体)?(?:绩效)?目标(?:完成情况)?(?:综述)?|总体目标(?:完成情况)?|年度总体目标|资金管理情况"
@@ -94,7 +98,7 @@ def split_header_words(text: str, *, at_end: bool = False) -> list[tuple[int, in
     """
     best: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
-    for match in HEADER_WORD.finditer(text):
+    for match in HEADER_SPAN.finditer(text):
         if run and match.start() != run[-1][1]:
             run = []
         run.append(match.span())

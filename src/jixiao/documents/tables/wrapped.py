@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jixiao.documents.tables.headers import HEADER_WORD
+from jixiao.documents.tables.headers import HEADER_WORDS
 from jixiao.documents.tables.table import Cell, Table
 from jixiao.documents.tables.tokens import Gap
 from jixiao.scan import skipping
@@ -24,7 +24,7 @@ from jixiao.vocabulary import LEVEL_WORD
 
 _WRAP = re.compile(r"(?<=[^\s|\d%.])[ \u3000](?=[^\s|])|(?<=[^\s|])[ \u3000](?=[^\s|\d.≥≤<>=])")
 """One space between two printed chars, not between two figures (`100 100` keeps its border)."""
-_WORDS = skipping(rf"{LEVEL_WORD}|{HEADER_WORD.pattern}")
+_WORDS = skipping(rf"{LEVEL_WORD}|{HEADER_WORDS}")
 _MIN_BROKEN = 3
 
 

@@ -8,14 +8,13 @@ from bisect import bisect_right
 from itertools import pairwise
 
 from jixiao.documents.tables.cells import HEADING, lines_outside
-from jixiao.documents.tables.headers import HEADER_WORD
+from jixiao.documents.tables.headers import HEADER_SPAN
 from jixiao.vocabulary import LEVEL_WORD
 
 _COLUMN_WORD = re.compile(
     r"预算数|执行数|执行率|执行资金|到位资金|分值|得分|权重|一级|二级|三级|指标值|完成值|目标值|计划值|指标性质|度量单位|原因|指标名称|年初预算|全年执行"
 )
 MIN_HEADER = 2
-_NOT_TEXT = re.compile(r"[\s|│┃]+")
 _WINDOW_LINES = 8  # a header dumped one cell per line spreads over this many lines at most
 MAX_PROSE_RUN = 3  # this many sentences in a row end a table
 
@@ -86,8 +85,8 @@ def may_hold_header(zone: str) -> bool:
     """Whether a stretch can hold a header: two header words side by side once spaces and pipes are gone
     (cells, or cells glued or broken over lines), or with a column's values between them (T3 by column).
     Cutting the stretch into pieces is the reader's main cost; most stretches in prose hold no header."""
-    key = _NOT_TEXT.sub("", zone)
-    words = (match.span() for match in HEADER_WORD.finditer(key))  # read until two stand side by side
+    key = "".join(zone.split()).replace("|", "").replace("│", "").replace("┃", "")  # re.sub costs 3x as much
+    words = (match.span() for match in HEADER_SPAN.finditer(key))  # read until two stand side by side
     return any(_BETWEEN_COLUMNS.fullmatch(key, end, start) for (_, end), (start, _) in pairwise(words))
 
 

@@ -48,10 +48,10 @@ _NOUN_MASK = (
     # the template's section title `(一)中央下达某资金预算和绩效目标情况`, run onto its paragraph by a converter
     r"|下达[^，,。；;：:\n]{2,40}?预算和(?:区域)?绩效目标的?情况"
 )
-_MASKS = re.compile(f"{_TITLE_MASK}|{_NUMBER_MASK}|{_NOUN_MASK}")
+_MASKS = skipping(f"{_TITLE_MASK}|{_NUMBER_MASK}|{_NOUN_MASK}")
 # a text with no 〔 holds no document number: the same masks without those, whose every alternative starts
 # with a literal, so the scan jumps between the chars they start with (a number's may start anywhere)
-_MASKS_WITHOUT_NUMBERS = re.compile(f"{_TITLE_MASK}|{_NOUN_MASK}")
+_MASKS_WITHOUT_NUMBERS = skipping(f"{_TITLE_MASK}|{_NOUN_MASK}")
 _CLAUSE_BREAKS = "，,；;：:"
 
 

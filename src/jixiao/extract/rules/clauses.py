@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from jixiao.extract.rules.figures import SEPARATORS, WEIGHT_SCORE, figure_at, terminal_quantities
 from jixiao.model import Figure, Indicator, NamedFigure
 from jixiao.numbers import QUANTITY
-from jixiao.scan import skipping
+from jixiao.scan import matches, skipping, spans_of
 
 # The one section-number pattern: `三、` (or `三.`), `(二)` / `(2)`, `2.` / `2、`; an Arabic number with a digit
 # after its mark is an amount (`2.5万元`), never a number. cut_end.py and scored_items.py keep narrower forms of
@@ -36,6 +36,7 @@ ACTUAL = skipping(
     r"|[，,；;][ \t]*(?:(?:19|20)\d{2}年)?(?:全年|年度|年末)完成值?(?:为|是|[：:])?"
     r"|[，,；;][ \t]*实际(?P<did>[\u4e00-\u9fff]{1,6}?)(?=[-\d≥≤<>])"
 )
+ACTUAL_SPANS = spans_of(ACTUAL)  # where the markers stand, found faster (jixiao.scan.matches)
 LEVEL1_OF = {
     "数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标", "成本指标": "产出指标",
     "实效指标": "产出指标",  # 时效 misprinted
@@ -285,7 +286,7 @@ class ClauseReader:
     def item(self, cursor: Cursor, start: int, end: int) -> None:
         """One enumerated `(n)` item: clauses, then completion, 其中 breakdown and deviation reason."""
         cursor.pos = start
-        markers = [m for m in ACTUAL.finditer(self.text, start, end) if self.accepts(m, start)]
+        markers = [m for m in matches(ACTUAL, ACTUAL_SPANS, self.text, start, end) if self.accepts(m, start)]
         first = None
         for marker in markers[:1]:
             first = self.clause(cursor, marker, end)

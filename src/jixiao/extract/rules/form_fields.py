@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from jixiao.scan import skipping
+from jixiao.scan import matches, skipping, spans_of
 
 
 class FieldKind(Enum):
@@ -42,6 +42,7 @@ _LABELS: list[tuple[str, FieldKind]] = [
     (r"评价年度|预算年度|(?<![\u4e00-\u9fff])年度(?=[ \t]*[:：])", FieldKind.YEAR),
 ]
 _LABEL = skipping("|".join(f"(?P<k{index}>{pattern})" for index, (pattern, _) in enumerate(_LABELS)))
+_LABEL_SPANS = spans_of(_LABEL)  # the text is scanned for labels once: without the groups to enter
 _KINDS = [kind for _, kind in _LABELS]
 # the words a value stops at: the next label of the form
 _NEXT_LABEL = re.compile(
@@ -103,7 +104,7 @@ def _name_before(text: str, label_start: int) -> tuple[int, str] | None:
 def form_fields(text: str) -> list[FormField]:
     """Every head field the text prints with a plausible value, in the order printed."""
     fields = []
-    for match in _LABEL.finditer(text):
+    for match in matches(_LABEL, _LABEL_SPANS, text):
         at, value = _value_at(text, match.end())
         kind = _kind_of(match)
         if kind is FieldKind.NAME and not value and (before := _name_before(text, match.start())):

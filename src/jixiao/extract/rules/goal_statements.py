@@ -25,12 +25,13 @@ from jixiao.extract.rules.clauses import clean_name, enumerated
 from jixiao.extract.rules.figures import built_figure, figure_at, terminal_quantities
 from jixiao.model import Indicator, Kind, NamedFigure
 from jixiao.numbers import QUANTITY
+from jixiao.scan import skipping
 from jixiao.vocabulary import LEVEL2_WORD
 
 FOUND_BY = "narrative.goal"
 _CUE = "目标"
 # `具体目标主要为…`: the goals a scoring section restates before its results
-_LEAD = re.compile(
+_LEAD = skipping(
     r"(?:绩效目标|目标任务)(?:下达情况|情况)?(?:为|是)?[:：]|目标任务为|绩效目标[为是]|具体目标(?:主要)?[为是]"
 )
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|[（(]?\d+[)）.、．])")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from jixiao.extract.rules.clauses import (
     ACTUAL,
+    ACTUAL_SPANS,
     ITEM_START,
     LEVEL1_OF,
     SECTION_NUMBER,
@@ -30,6 +31,7 @@ from jixiao.extract.rules.stated_rates import read_reached_rates, read_satisfact
 from jixiao.extract.rules.statement_lists import read_statements
 from jixiao.extract.rules.statements import read_achieved
 from jixiao.model import Figure, Indicator
+from jixiao.scan import matches
 
 # headings start `^[ \t]*+`: the indent is never given back (no heading needs it), so a line of spaces (a table
 # blanked out of the prose) is not tried again space by space (which made the scan quadratic in the line)
@@ -201,7 +203,7 @@ def _read_run_on(reader: ClauseReader, cursor: Cursor, start: int, end: int) -> 
     reader.found_by = "narrative.run_on"
     cursor.pos = start
     read = 0
-    for marker in ACTUAL.finditer(reader.text, start, end):
+    for marker in matches(ACTUAL, ACTUAL_SPANS, reader.text, start, end):
         if marker.start() < cursor.pos or not reader.accepts(marker, cursor.pos):
             continue
         reader.reason_after(reader.clause(cursor, marker, end), cursor, end)
@@ -263,7 +265,7 @@ def _read_loose(text: str, start: int, end: int) -> list[Indicator]:
     reader = ClauseReader(text, None, None)
     _read_listings(reader, start, end)
     reader.found_by = "narrative.sentence"
-    for marker in ACTUAL.finditer(text, start, end):
+    for marker in matches(ACTUAL, ACTUAL_SPANS, text, start, end):
         sentence = max(start, max(text.rfind(sep, start, marker.start()) for sep in _SENTENCE_START) + 1)
         target = _nearest_target(text, sentence, marker.start())
         if target is None:

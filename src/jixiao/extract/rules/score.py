@@ -6,7 +6,7 @@ import re
 
 from jixiao.extract.rules.figures import figure_at
 from jixiao.model import Figure, Kind
-from jixiao.scan import skipping
+from jixiao.scan import matches, skipping, spans_of
 
 # both are searched through the whole text: compiled to skip the chars no match starts with (jixiao.scan)
 _SCORE = skipping(
@@ -30,6 +30,7 @@ _GRADE = skipping(
     # a docx run may break the word at a line's end (`优 秀`): one space inside a two-character grade
     r"(?P<grade>优 ?秀|良 ?好|合 ?格|不合格|优|良|中|差)(?![\u4e00-\u9fff])"
 )
+_SCORE_SPANS, _GRADE_SPANS = spans_of(_SCORE), spans_of(_GRADE)  # the scans, without groups
 # an indicator's line gives that indicator's score (`2.合格率，年初目标值≥70%，实际完成值≥70%，自评得分20分；`)
 _INDICATOR_LINE = re.compile(r"目标值|指标值|完成值|(?<!总)分值|权重")  # `总分值为100分` is the sheet's maximum
 _LINE_BREAKS = "\n。"
@@ -57,8 +58,8 @@ def _stated(text: str, found: re.Match[str]) -> bool:
 def extract_score(text: str) -> tuple[Figure | None, Figure | None]:
     """The first stated total score and grade; a score is only taken with 分 after it or in its label, and
     never from an indicator's line."""
-    score = next((found for found in _SCORE.finditer(text) if _stated(text, found)), None)
-    grade = _GRADE.search(text)
+    score = next((found for found in matches(_SCORE, _SCORE_SPANS, text) if _stated(text, found)), None)
+    grade = next(matches(_GRADE, _GRADE_SPANS, text), None)
     group = next(
         (name for name in ("score", "field", "squashed", "clause", "labelled", "total") if score and score[name]),
         "score",
