@@ -128,6 +128,17 @@ def test_whole_point_lines_that_miss_a_whole_point_total_are_a_warning() -> None
         assert raised == ([severity] if severity else []), total
 
 
+def test_total_without_indicators_is_no_sum_of_lines() -> None:
+    # A 部门整体 form that prints only its execution line and its 自评总分 (the indicator rows are elsewhere or
+    # not printed): the execution score alone is no list of the total's lines.
+    r = scored(total="98.77", exec_score="9.77")
+    r.indicators = []
+    assert "scoring.total" not in _scoring(r)
+    r.indicators = scored().indicators[:1]  # one line of the list read, the rest not: still a finding's case
+    r.total_score = fig("98.77")
+    assert "scoring.total" in _scoring(r)
+
+
 def test_total_recomputed_under_10hao_when_line_scores_are_missing() -> None:
     r = scored()
     for ind in r.indicators:

@@ -43,7 +43,10 @@ def execution_is_scored(report: Report, config: CheckConfig) -> bool | None:
 
 
 def _line_scores(report: Report) -> list[tuple[str, Figure]] | None:
-    """(path, score) of the execution line (when stated) and every indicator, or None when one is missing."""
+    """(path, score) of the execution line (when stated) and every indicator, or None when one is missing or
+    no indicator was read (a form's execution line alone is no list of the total's lines)."""
+    if not report.indicators:
+        return None
     lines = [(f"indicators[{i}].score", ind.score) for i, ind in enumerate(report.indicators)]
     funding = report.funding
     if funding.execution_score is not None or funding.execution_weight is not None:
