@@ -32,7 +32,7 @@ def test_a_whole_and_projects_title_is_the_units_whole() -> None:
 
 
 def test_a_grade_broken_by_a_run_space_is_read_whole(tmp_path: Path) -> None:
-    raw = "某中心2030年整体绩效自评报告\n部门目标实现率100%,整体绩效自评为优 秀;项目自评分数95。\n"
+    raw = "某中心2030年整体绩效自评报告\n部门目标完成率98%,整体绩效自评为优 秀;项目自评分数95。\n"
     report = rules_report(tmp_path, raw)
     assert report.grade is not None and report.grade.text.replace(" ", "") == "优秀"
 
@@ -74,9 +74,7 @@ def test_goals_after_a_scoring_heading_take_its_first_level(tmp_path: Path) -> N
 
 
 def test_an_amount_set_through_the_initial_budget_is_the_initial_budget() -> None:
-    funding, _ = funding_of(
-        "县级财政每年安排35万元,由每年年初预算批复下达至我局。2030年实际到位35万元,支出30.5万元。\n"
-    )
+    funding, _ = funding_of("县级财政每年安排35万元,经当年年初预算安排。2030年实际到位35万元,支出30.5万元。\n")
     assert funding.initial.total is not None and funding.initial.total.text == "35万元"
     assert funding.budget.total is None
     assert funding.executed.total is not None and funding.executed.total.text == "30.5万元"

@@ -157,7 +157,7 @@ def _twice(report: Report) -> Iterator[tuple[str, str]]:
 
 
 def _parts_over_whole(report: Report) -> Iterator[tuple[str, str]]:
-    """Parts adding to several times their whole (categories of 87.5 + 2,350 under an executed 87.5): the
+    """Parts adding to several times their whole (categories of 62.4 + 1,804 under an executed 62.4): the
     whole was read from one part's sentence, or the parts from another column."""
     executed = report.funding.executed.total
     parts = [item.amount.value for item in report.spending if item.amount and item.amount.value]

@@ -54,12 +54,12 @@ def _breaks_down_a_budget(report: Report, amounts: list[tuple[int, Figure]], kep
 NEAR_MISS = 0.05
 """A 其中 list within 5 % of the figure it follows names all its parts (one misadded); short of that, some."""
 _OPENER_REACH = 40  # characters from a list's 其中 to its first amount (the first part's name between)
-_TOTAL_REACH = 12  # characters from the whole's printed figure to the 其中 after it (`2455.5万元,其中`)
+_TOTAL_REACH = 12  # characters from the whole's printed figure to the 其中 after it (`1866.4万元,其中`)
 
 
 def _line_split(report: Report, text: str | None) -> tuple[str, Figure] | None:
     """With no executed total, the budget, allocated or initial total a 其中 list shares out: the list follows
-    that figure as printed (`总预算为2455.5万元,其中A 87.5万元,B 2350万元`) and covers it but for a few
+    that figure as printed (`总预算为1866.4万元,其中A 62.4万元,B 1804万元`) and covers it but for a few
     percent. Sums only over complete lists: a list covering less is part of the whole, not its split."""
     amounts = _amounts(report)
     if text is None or amounts is None or len(amounts) < 2 or report.funding.executed.total is not None:

@@ -42,7 +42,7 @@ _LOST_GLYPHS = re.compile(r"(?<=[\d%])[?？]+$")
 
 
 def without_lost_glyph(found: Cell) -> Cell:
-    """`4,764,453.11?`: a `?` after a figure is a glyph the converter could not encode (a unit sign, a
+    """`5,218,306.40?`: a `?` after a figure is a glyph the converter could not encode (a unit sign, a
     non-breaking space), never part of the figure; the cell is the figure alone, at its own offsets."""
     if not found.text.endswith(("?", "？")) or (mark := _LOST_GLYPHS.search(found.text)) is None:
         return found

@@ -1,8 +1,8 @@
 """A table's money unit: 万元 unless the caption or header says 元, or its amounts can only be 元.
 
 A funding table may be in 元 though neither caption nor header names a unit: Chongqing's 部门整体绩效自评表
-prints `年度总金额 | 3,724,055.00 | …` under 年初预算数 | 全年(调整)预算数 with no unit anywhere. Read in 万元,
-a county body's budget would be 372 亿元. A budget line of 100 亿元 or more is a province's, and such forms
+prints `年度总金额 | 2,906,418.00 | …` under 年初预算数 | 全年(调整)预算数 with no unit anywhere. Read in 万元,
+a county body's budget would be 290 亿元. A budget line of 100 亿元 or more is a province's, and such forms
 print their unit; an amount of seven or more integer digits with no unit printed is in 元. Only the money
 columns count (a rate, a weight or a code never does).
 """
@@ -43,5 +43,5 @@ def money_unit(text: str, table: Table) -> str:
         if MONEY_IN_YUAN.search(text, table.start, min(len(text), table.end + _AFTER_BODY)):
             return "元"
         if not _IN_WAN.search(text, table.start, table.end) and _prints_yuan(table):
-            return "元"  # `3,724,055.00` with no unit printed (see the module)
+            return "元"  # `2,906,418.00` with no unit printed (see the module)
     return "万元"

@@ -33,7 +33,7 @@ _WORD = re.compile(r"[^\s|]+")
 _POINTS = skipping(r"(?<=[\u4e00-\u9fff])\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")  # 产出指标(50分): a block's points
 # `2021年10月底前`, `2021年12月15日`: one value, unless words follow (`2021年12月开展…` is a name)
 _DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?(?:底|末|中旬|上旬|下旬)?(?:前|之前|以前)?(?:完成)?")
-# `2021.1.1-12.31`, `2022.3.15`: a date printed with dots (two of them: `2021.1` alone may be an amount)
+# `2023.2.1-11.30`, `2022.3.15`: a date printed with dots (two of them: `2021.1` alone may be an amount)
 _DOTTED_DATE = skipping(
     r"(?:19|20)(?<![\d.]..)\d{2}\.\d{1,2}\.\d{1,2}(?:\s*[-—~～至]\s*(?:(?:19|20)\d{2}\.)?\d{1,2}\.\d{1,2})?(?![\d.])"
 )

@@ -26,7 +26,7 @@ _SUM = re.compile(SUM_WORDS)
 NOT_A_LINE = re.compile(NOT_A_FUNDING_LINE)  # a balance, an income, a change, a standard: no line
 MONEY_NOUN = re.compile(r"(?:资金|补助|经费|拨款)$")  # a clause naming money, not who gave it
 _INITIAL = re.compile(r"年初")
-# `每年安排60万元，由年初预算批复下达`, `…万元，列入当年年初预算`: the amount was set in the year's initial budget
+# `每年安排45万元，由年初预算批复下达`, `…万元，列入当年年初预算`: the amount was set in the year's initial budget
 _THROUGH_INITIAL = re.compile(r"\s*[，,]\s*(?:由|经|通过|列入|纳入)(?:每年|当年|本年|年度)?的?年初(?:部门)?预算")
 _MATCHING = re.compile(r"配套(?:资金|经费)?\s*$")
 _FINAL = re.compile(r"全年实际|实际下达|调整后|最终")

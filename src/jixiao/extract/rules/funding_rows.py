@@ -59,7 +59,7 @@ def unsettled_source_row(table: Table, row: Row, source: str) -> bool:
     """A squashed form's source row that leaves a money column empty and prints fewer cells (figures and dashes)
     than the form has columns (`上年结转资金 0 0 —` under 年初/全年/执行/分值/执行率/得分): which columns its
     figures stand in is not settled (LABELLING: rows with fewer values than headers); left out. A row that prints
-    a dash in each empty cell (`65.66 65.07 — 99% —`) settles them."""
+    a dash in each empty cell (`48.30 47.95 — 99% —`) settles them."""
     if table.layout != "t3" or Role.LABEL not in row.cells:
         return False
     columns = [role for role, _ in MONEY_LINES if role in table.columns]

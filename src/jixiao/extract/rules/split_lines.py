@@ -1,15 +1,15 @@
 """A funding block printed as lines of label and bare amount, its unit in the block's name:
 
-    转移支付资金合计(万元) 年度预算资金总额): 1084.25
-    其中:中央补助 668.00
-    市级资金 343.00
-    本级资金(包括结转结余) 73.25
+    转移支付资金合计(万元) 年度预算资金总额): 926.50
+    其中:中央补助 571.00
+    市级资金 288.00
+    本级资金(包括结转结余) 67.50
     其中:
     甲补助资金(万元)
-    年度预算资金总额: 763.00
-    其中:中央补助 502.00 …
+    年度预算资金总额: 648.00
+    其中:中央补助 421.00 …
     乙补助资金(万元)
-    年度预算资金总额: 321.25 …
+    年度预算资金总额: 278.50 …
 
 Transfer-payment scoring sheets (计划生育, 医疗服务 …) print their 预算资金安排 row so: a block per fund, each a
 budget total then its split by level of government, one `label amount` a line. The amounts carry no unit; the
@@ -33,7 +33,7 @@ _BLOCK = re.compile(
     rf"(?m)^[ \t]*(?:其中[:：])?[ \t]*(?P<name>[^\n:：\d]{{2,40}}?){_UNIT}[^\n\d]{{0,12}}?\n?"
     r"[ \t]*(?:年度)?预算(?:资金)?总额[)）]?[:：][ \t]*(?:(?P<total>\d[\d,]*(?:\.\d+)?)(?![\d.]))?"
 )
-# `其中:中央补助668.00`, `本级资金(包括结转结余) 73.25`: a line each, or run on after the total (normalized)
+# `其中:中央补助571.00`, `本级资金(包括结转结余) 67.50`: a line each, or run on after the total (normalized)
 _SOURCE_LINE = re.compile(
     r"[ \t]*\n?[ \t]*(?P<label>(?:其中[:：])?[^\n\d:：]{2,20}?)[ \t]*[:：]?[ \t]*"
     r"(?P<amount>\d[\d,]*(?:\.\d+)?)(?![\d.])[ \t]*(?=\n|$)"
