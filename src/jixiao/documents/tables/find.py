@@ -13,311 +13,34 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from jixiao.documents.layout import TableLayout
-from jixiao.documents.tables.align import Aligner
-from jixiao.documents.tables.apart_rows import rows_put_together
+from jixiao.documents.tables import table_body
 from jixiao.documents.tables.carry_down import carry_down, continue_levels
 from jixiao.documents.tables.cell_lines import row_openers
 from jixiao.documents.tables.columns import column_major_table
-from jixiao.documents.tables.cut_row import ends_on_header, refill_cut_row
+from jixiao.documents.tables.cut_row import ends_on_header
 from jixiao.documents.tables.footers import cut_footer
-from jixiao.documents.tables.glued_funding import (
-    drop_glued_rate,
-    drop_unconfirmed_run,
-    recut_disagreeing,
-    split_glued_funding,
-    split_rate_and_score,
-)
-from jixiao.documents.tables.glued_runs import glued_run_pieces
-from jixiao.documents.tables.header_run import VALUE_COLUMNS, absorb, header_columns, header_run, may_open_header
+from jixiao.documents.tables.header_run import header_run
 from jixiao.documents.tables.headerless import glued_rows, headerless_table, headerless_zones
-from jixiao.documents.tables.headers import compact, kind_of
 from jixiao.documents.tables.money_unit import money_unit
 from jixiao.documents.tables.pieces import pieces
 from jixiao.documents.tables.raw_lines import mark_own_lines
 from jixiao.documents.tables.removed_spaces import removed_spaces
-from jixiao.documents.tables.repeated_names import without_repeated_names
-from jixiao.documents.tables.score_last_rows import score_last_rows
-from jixiao.documents.tables.scored_rows import scored_rows
-from jixiao.documents.tables.shapes import Piece, Shape, is_money, shape_of
+from jixiao.documents.tables.shapes import Piece, Shape, shape_of
 from jixiao.documents.tables.share_rows import share_tables
-from jixiao.documents.tables.side_scores import with_side_scores
-from jixiao.documents.tables.spaced_rows import spaced_rows
 from jixiao.documents.tables.split_targets import split_target_table
-from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
+from jixiao.documents.tables.table import Cell, Kind, Table
 from jixiao.documents.tables.tokens import Gap, spaced
-from jixiao.documents.tables.unsettled import stray_money, unplaced_amounts, unsettled_cells
-from jixiao.documents.tables.weighted_levels import weighted_level_rows
 from jixiao.documents.tables.wrapped import WrappedView, mapped_back, wrapped_view
-from jixiao.documents.tables.zones import MAX_PROSE_RUN, may_hold_header, table_zones
+from jixiao.documents.tables.zones import may_hold_header, table_zones
 
 OCR_NOTE = re.compile(r"OCR|ocr|机器识别|文字识别|扫描识别|自动识别|识别结果|识别文本|机读|图片识别")
-_TEXT_CHAR = re.compile(r"[^\s|│┃]")
-_GARBLED = re.compile(r"[\d.,%]{5,}")  # glued amounts no cut reads (documents.tables.tokens): unread
 
 
 # An enum member read through its class (`Shape.EMPTY`) calls the enum metaclass's attribute hook on Python
 # 3.11 (~1,000 instructions); the walks over every piece and row read these instead.
-_EMPTY, _HEADER, _BLOCK, _LONG_TEXT = Shape.EMPTY, Shape.HEADER, Shape.BLOCK, Shape.LONG_TEXT
+_HEADER = Shape.HEADER
 _FUNDING, _INDICATORS = Kind.FUNDING, Kind.INDICATORS
-_SCORE = Role.SCORE
 _LEVELS = frozenset({Shape.LEVEL1, Shape.LEVEL2})
-_TEXTUAL = frozenset({Shape.TEXT, Shape.LONG_TEXT})
-_GLUED_HEADING = re.compile(r"[（(][一二三四五六七八九十]{1,2}[)）][\u4e00-\u9fff]{2}")
-_NAME = Role.NAME
-_FUNDING_CELLS = FUNDING_ROLES | {Role.WEIGHT, Role.SCORE}
-
-
-def _on_piped_line(text: str, cell: Cell) -> bool:
-    """A piece cut from a cell between pipes (`| 服务对象满意度指标等 |` → the level word and `等`)."""
-    line_start = text.rfind("\n", 0, cell.start) + 1
-    line_end = text.find("\n", cell.end)
-    return "|" in text[line_start : len(text) if line_end < 0 else line_end]
-
-
-def _other_table(text: str, piece: Piece, kind: Kind, indexed: bool) -> bool:
-    """`序号 | 学校性质 | 培训机构 | …` opening a line under indicator rows whose header has no 序号: the header
-    of a table of another kind (a per-recipient list), whose rows are no indicators."""
-    if kind is not _INDICATORS or indexed or piece.role is not Role.INDEX:
-        return False
-    return not text[text.rfind("\n", 0, piece.cell.start) + 1 : piece.cell.start].strip(" \t|")
-
-
-def _body_end(
-    text: str, found: list[Piece], start: int, absorbed: set[Piece], kind: Kind, indexed: bool = False
-) -> int:
-    """Index just past the body that starts at found[start]: at the next header or block of the form, at a
-    run of sentences, at the header of a table of another kind, and for a funding table (whose cells are
-    labels and amounts) at the first sentence."""
-    prose = 0
-    cuts = [p.cut for p in found[start : start + 6] if p.shape is not _EMPTY]
-    piped = len(cuts) >= 3 and all(cut == "pipe" for cut in cuts)
-    for position in range(start, len(found)):
-        piece = found[position]
-        if absorbed and piece in absorbed:
-            continue
-        if kind is _FUNDING and piece.shape is _LONG_TEXT and not _source_row_follows(found, position):
-            return position
-        if piece.cut == "glued" and piece.shape in _TEXTUAL and _GLUED_HEADING.match(piece.text):
-            return position  # `…100%100%(二)项目财务管理状况…`: the squashed text's next section
-        if kind is _FUNDING and piece.shape in _LEVELS:
-            return position  # a preview's page gap ran the funding rows into the indicator rows: theirs
-        last = position == len(found) - 1 and not piece.text.endswith("。")  # a whole sentence is no cut cell
-        off_pipes = piped and piece.cut not in ("pipe", "border") and piece.shape is not _EMPTY
-        if off_pipes and not last and not _on_piped_line(text, piece.cell):
-            return position  # a line without a pipe after a pipe dump's rows: the text goes on (unless the
-            # document stops there: a last cell cut before its pipe)
-        block = piece.shape is _BLOCK and compact(piece.text) != "绩效指标"
-        if block or _other_table(text, piece, kind, indexed) or _opens_header(found, position):
-            return position - prose
-        prose = prose + 1 if piece.shape is _LONG_TEXT else 0
-        if prose >= MAX_PROSE_RUN:
-            return position - prose + 1
-    return len(found)
-
-
-def _opens_header(found: list[Piece], position: int) -> bool:
-    return may_open_header(found, position) and header_run(found, position) is not None
-
-
-def _source_row_follows(found: list[Piece], position: int) -> bool:
-    """A note in the 原因 cell of the total row (Sichuan 2023: `1.预算执行率=预算执行数/调整后预算数…`) with the
-    source rows after it: the note is a cell, not the text after the table."""
-    following = next((p for p in found[position + 1 :] if p.shape is not Shape.EMPTY), None)
-    return following is not None and following.shape is Shape.FUND_LABEL
-
-
-_DOUBLED = re.compile(r"(\d{1,2})\1")
-
-
-def _drop_unheaded_points(rows: list[Row], columns: list[Role]) -> list[tuple[int, int]]:
-    """`按期完成投资1010` in a glued table whose header has no 分值/得分: the form's weight and score glued
-    (`10`, `10`), not a target, so the cell is left unread (its span is returned)."""
-    dropped: list[tuple[int, int]] = []
-    if Role.WEIGHT in columns or Role.SCORE in columns:
-        return dropped
-    for row in rows:
-        for role in (Role.ACTUAL, Role.TARGET):
-            cell = row.cells.get(role)
-            if cell is not None:
-                if _DOUBLED.fullmatch(cell.text):
-                    dropped.append((cell.start, cell.end))
-                    del row.cells[role]
-                break
-    return dropped
-
-
-def _mark_cut(table: Table, text: str, body: list[Piece]) -> None:
-    """The document ends inside the table: its last row is partial (its last cell may be cut).
-
-    It ends inside when the table's body runs to the end of the text and either the last row lacks some of
-    its cells, or pieces after it were left unplaced (a cut `≥9`, a lone `生态`), or its last cell is not
-    closed by a pipe where the rows' cells are.
-    """
-    if not table.rows or not body or _TEXT_CHAR.search(text, body[-1].cell.end):
-        return  # text goes on after the body (a search stops at its first char; a sub would copy the rest)
-    last = table.rows[-1]
-    if table.kind is Kind.FUNDING:
-        wanted: list[Role] = [role for role in table.columns if role is not Role.LABEL]
-    else:
-        wanted = [role for role in table.columns if role in VALUE_COLUMNS]
-    trailing = body[-1].cell.end > last.end and any(p.shape is not _EMPTY for p in body if p.cell.start >= last.end)
-    piped = body[-1].cut == "pipe"
-    rest = text[last.end :]
-    closed = not piped or rest.lstrip(" \t\u3000").startswith("|")
-    # `| ≥ | 4 | 次 | 5 ` and no more: the cut fell on the separator after the last cell, which is whole
-    spaced = piped and rest[:1] in (" ", "\t", "\u3000") and not rest.strip()
-    if trailing or not all(role in last.cells for role in wanted) or not closed:
-        # words after a row whose cells are all there: the cut fell in the next row, this one is whole
-        # (between pipes, a piece left after the row's last cell stands past that cell's pipe: the cell is whole)
-        whole = trailing and closed and (piped or all(role in last.cells for role in wanted))
-        last.partial = not spaced and not whole
-        table.truncated = True
-        if spaced and table.kind is Kind.INDICATORS and not trailing:
-            refill_cut_row(last, table.columns, body)
-
-
-_VALUE_SHAPES = (Shape.NUMBER, Shape.FIGURE, Shape.DATE)
-_LAYOUT_OF_CUT = {"pipe": "t1", "line": "t2", "space": "t3", "glued": "t4", "grid": "grid"}
-
-
-def _layout(body: list[Piece]) -> str:
-    """Which flattening the table came in (LAYOUTS.md): how most of its cells were separated."""
-    cuts = [piece.cut for piece in body if piece.shape is not _EMPTY]
-    if not cuts:
-        return "t1"
-    glued = cuts.count("glued")
-    if glued and glued * 4 >= len(cuts):
-        return "t4"
-    return _LAYOUT_OF_CUT[max(("grid", "pipe", "line", "space"), key=cuts.count)]
-
-
-_ROW_VALUES = (Shape.NUMBER, Shape.FIGURE, Shape.DASH)
-_LABELS_BACK = 8  # pieces before a header searched for the row labels a squashed sheet printed there
-
-
-def _labels_before(found: list[Piece], index: int, body: list[Piece], columns: list[Role]) -> list[Piece] | None:
-    """`项目资金 年初预算数 (万元) 年度资金总额 其中:当年财政拨款 实施单位 全年预算数 … 得分 48.20 47.73 10 99% 9 48.20
-    47.73 — 99% —`: an xlsx squashed row by row prints the row labels among the header cells and the rows'
-    values after it. When the values before the body's first label are exactly one row per such label, each
-    label heads its row, in order."""
-    labels: list[Piece] = []
-    for piece in reversed(found[max(0, index - _LABELS_BACK) : index]):
-        if piece.shape in _ROW_VALUES:
-            break
-        if piece.shape is Shape.FUND_LABEL:
-            labels.insert(0, piece)
-    width = sum(role in _FUNDING_CELLS for role in columns)
-    values = [piece for piece in body if piece.shape is not _EMPTY]
-    leading = next((i for i, piece in enumerate(values) if piece.shape not in _ROW_VALUES), len(values))
-    if len(labels) < 2 or not width or leading != len(labels) * width:
-        return None
-    rows = [[labels[k], *values[k * width : (k + 1) * width]] for k in range(len(labels))]
-    return [piece for row in rows for piece in row] + values[leading:]
-
-
-def _table(
-    text: str, found: list[Piece], index: int, run: list[Piece], stop: int, breaks: frozenset[int] | None
-) -> tuple[Table, int]:
-    kind = kind_of([piece.role for piece in run if piece.role is not None])
-    assert kind is not None
-    run, absorbed = absorb(found, run, stop, kind)
-    columns = header_columns(run, kind, scattered=bool(absorbed))
-    if kind is Kind.INDICATORS:
-        columns = with_side_scores(text, run[0].cell.start, columns)
-    end = _body_end(text, found, stop, set(absorbed), kind, any(piece.role is Role.INDEX for piece in run))
-    body = [piece for piece in found[stop:end] if piece not in absorbed]
-    if kind is _INDICATORS and columns[0] is _NAME and _opens_with_level(body):
-        columns = [Role.LEVEL1, Role.LEVEL2, *columns]  # `评价内容 绩效内容 …`: level columns named otherwise
-    if kind is Kind.FUNDING and (labelled := _labels_before(found, index, body, columns)) is not None:
-        body = labelled
-    elif kind is Kind.FUNDING and index and found[index - 1].shape is Shape.FUND_LABEL:
-        body = [found[index - 1], *body]  # T3: `年度资金总额 全年预算数(A) 全年执行数(B) 1,526.80 1,390.25 …`
-    elif kind is Kind.FUNDING and body and is_money(next((p for p in body if p.shape is not Shape.EMPTY), body[0])):
-        # `资金投入情况（万元） 全年预算数(A) … 820.00 790.52 96.40% 其中:…`: the header's own label cell heads
-        # the total row, whose values follow it with no label of their own
-        at = run[-1].cell.end
-        body = [Piece(Cell("", at, at), Shape.FUND_LABEL), *body]
-    footers: list[Row] = []
-    blanked: list[tuple[int, int]] = []
-    if kind is Kind.INDICATORS:
-        body, footers = cut_footer(rows_put_together(text, body, columns))
-        body = glued_run_pieces(text, without_repeated_names(body), columns)
-        blanked = [(p.cell.start, p.cell.end) for p in body if p.cut == "blanked"]
-    grid = None if breaks is None else frozenset(i - stop for i in breaks if stop <= i < end)
-    if grid is not None and len(body) != end - stop:  # pieces taken out of the body: no positional breaks
-        grid = None
-    layout = _layout(body)
-    weights = sum(piece.role is Role.WEIGHT for piece in run)
-    scored = _scored_rows(text, body, columns, _next_block(found, end), weights) if layout == "t4" else None
-    placed = spaced_rows(text, body, columns) if layout == "t3" and kind is _INDICATORS else None
-    left: list[Piece] = []
-    if scored is None and placed is not None:
-        rows = placed  # every line a row with every cell there: by position (see spaced_rows)
-    else:
-        rows, left = (scored, []) if scored is not None else Aligner(columns, kind, text).align(body, grid)
-    layout = "scored" if scored is not None else layout  # its own reading, with its own confidence
-    if kind is Kind.INDICATORS:
-        carry_down(rows)
-        dropped = _drop_unheaded_points(rows, columns) if layout == "t4" else []
-    else:
-        dropped = []
-        header_weight = _weight_in_header(run)
-        points = float(header_weight.text) if header_weight is not None else None
-        for row in rows:
-            cut = split_glued_funding(row, columns) or recut_disagreeing(row, columns)
-            if not cut and (unread := split_rate_and_score(row, columns, points)) is not None:
-                dropped += unread
-            elif not cut and (span := drop_glued_rate(row)) is not None:
-                dropped.append(span)
-            dropped += drop_unconfirmed_run(row)
-        dropped += unsettled_cells(rows, columns, layout, points, body)
-        dropped += unplaced_amounts(rows, columns, body, stray_money(found, index, columns))
-    table = Table(kind=kind, layout=layout, columns=columns, rows=rows, start=run[0].cell.start, end=0)
-    if kind is Kind.FUNDING:
-        table.weight_in_header = _weight_in_header(run)
-    table.skipped = [(p.cell.start, p.cell.end) for p in left if p.shape in _VALUE_SHAPES or _GARBLED.fullmatch(p.text)]
-    table.skipped += dropped + blanked
-    _mark_cut(table, text, body)
-    table.rows.extend(footers)
-    last = max([row.end for row in table.rows] or [run[-1].cell.end])
-    table.end = max(last, run[-1].cell.end)
-    return table, end
-
-
-_SCORE_RULE = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[*×]\s*(?:预算)?执行率\s*[)）]")
-
-
-def _weight_in_header(run: list[Piece]) -> Cell | None:
-    """`得分 (20 分*执行率)`: the 得分 column's header says the line's score is 20 points times the rate, so the
-    line's 分值 is 20 (the cell is the 20 as printed there)."""
-    for piece in run:
-        if piece.role is _SCORE and (rule := _SCORE_RULE.search(piece.text)) is not None:
-            start = piece.cell.start + rule.start(1)
-            return Cell(rule.group(1), start, start + len(rule.group(1)))
-    return None
-
-
-def _scored_rows(text: str, body: list[Piece], columns: list[Role], limit: int, weights: int) -> list[Row] | None:
-    """A glued scoring sheet with its 分值 column right after the name (see scored_rows; with a 分值 after each
-    level too, see weighted_levels), or with no 分值 and the score last (see score_last_rows), read on to the
-    next header or block of the form (a glued body's long runs of words do not end it)."""
-    if Role.NAME not in columns or not body:
-        return None
-    at = columns.index(Role.NAME)
-    end = max(limit, body[-1].cell.end)
-    if weights >= 2 and Role.SCORE in columns and (rows := weighted_level_rows(text, body[0].cell.start, end)):
-        return rows
-    if columns[at + 1 : at + 2] == [Role.WEIGHT]:
-        return scored_rows(text, body[0].cell.start, end)
-    if columns[at:] == [Role.NAME, Role.TARGET, Role.ACTUAL, Role.SCORE]:
-        return score_last_rows(text, body[0].cell.start, end)
-    return None
-
-
-def _next_block(found: list[Piece], start: int) -> int:
-    following = (p for p in found[start:] if p.shape in (Shape.HEADER, Shape.BLOCK))
-    stop = next(following, None)
-    return stop.cell.start if stop is not None else found[-1].cell.end
 
 
 def _grid_pieces(text: str, layout: TableLayout) -> tuple[list[Piece], frozenset[int]]:
@@ -335,17 +58,11 @@ def _grid_pieces(text: str, layout: TableLayout) -> tuple[list[Piece], frozenset
     return found, frozenset(breaks)
 
 
-def _opens_with_level(body: list[Piece]) -> bool:
-    """The body's first cell is a level word (the header named no level column, or in words of its own)."""
-    first = next((piece for piece in body if piece.shape is not _EMPTY), None)
-    return first is not None and first.shape in _LEVELS
-
-
 def _rows_after_funding(text: str, found: list[Piece], start: int) -> tuple[Table, int] | None:
     """`年度资金总 … 可持续影响指标 | 可持续 | … | 10 | 9`: a preview's page gap ran a funding table's rows into
     the indicator rows, whose header it lost; from the level word the funding body stopped at, they are read
     as headerless rows (two suffice: the form around them is the 自评表's), with their 总分 footer."""
-    end = _body_end(text, found, start, set(), _INDICATORS)
+    end = table_body.body_end(text, found, start, set(), _INDICATORS)
     body, footers = cut_footer(found[start:end])
     table = headerless_table(text, body, min_rows=2)
     if table is None:
@@ -364,7 +81,7 @@ def _tables_in(text: str, found: list[Piece], breaks: frozenset[int] | None = No
         if header is None:
             index += 1
             continue
-        table, index = _table(text, found, index, *header, breaks)
+        table, index = table_body.table(text, found, index, *header, breaks)
         if table.kind is _FUNDING and index < len(found) and found[index].shape in _LEVELS:
             if (lost := _rows_after_funding(text, found, index)) is not None:
                 tables.append(lost[0])  # (after the funding table, appended below: the order is by start)

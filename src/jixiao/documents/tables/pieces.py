@@ -14,7 +14,15 @@ from functools import lru_cache
 
 from jixiao.documents.tables.cell_lines import opens_its_line
 from jixiao.documents.tables.cells import without_lost_glyph
-from jixiao.documents.tables.headers import BLOCK_LABEL, compact, role_of, spaced_header, split_header_words
+from jixiao.documents.tables.header_pieces import (
+    header_parts,
+    header_piece,
+    header_spans,
+    names_header_or_level,
+    respaced_headers,
+    split_last_header,
+)
+from jixiao.documents.tables.headers import compact
 from jixiao.documents.tables.levels import inner_levels, level_parts, level_spans
 from jixiao.documents.tables.ocr import is_misread, misread_words, ocr_repaired
 from jixiao.documents.tables.shapes import (
@@ -28,29 +36,26 @@ from jixiao.documents.tables.shapes import (
     shape_of,
     shaped,
 )
-from jixiao.documents.tables.table import Cell, Role, cell_part, trimmed_cell
+from jixiao.documents.tables.table import Cell, trimmed_cell
 from jixiao.documents.tables.tokens import POINTS_NOTE as _POINTS_NOTE
 from jixiao.documents.tables.tokens import Gap, tokens
 from jixiao.documents.tables.twice_printed import deadline_names, points_pair, rejoined_twice, repeated_tail
 from jixiao.documents.tables.wrapped_header import wrapped_header
 from jixiao.scan import skipping
-from jixiao.vocabulary import TEXT_VALUES, level_number
+from jixiao.vocabulary import TEXT_VALUES
 
 # An enum member read through its class (`Shape.TEXT`) calls the enum metaclass's attribute hook on Python
 # 3.11 (~1,000 instructions, more than most tests it serves): the loops over every piece read these instead.
 _EMPTY, _HEADER, _TEXT = Shape.EMPTY, Shape.HEADER, Shape.TEXT
 _LEVEL2 = Shape.LEVEL2
-_TEXTUAL = frozenset({Shape.TEXT, Shape.LONG_TEXT})
 _NOT_WHOLE = frozenset({Shape.TEXT, Shape.LONG_TEXT, Shape.FUND_LABEL})  # shapes _split may cut
 _BROKEN = frozenset({Shape.TEXT, Shape.POINTS})  # what a word broken over lines reads as
 _LEVELS = frozenset({Shape.LEVEL1, Shape.LEVEL2})
-_RESPACEABLE = frozenset({Shape.TEXT, Shape.HEADER})
 _KEPT_BY_JOIN = frozenset({Shape.HEADER, Shape.LEVEL1, Shape.LEVEL2, Shape.BLOCK})
 
 _SEPARATOR = skipping(r"\||\n|\t+|(?<=\S)[ \u3000]{2,}(?=\S)")
 _GLUED_TEXT_VALUE = re.compile("(?:" + "|".join(sorted(TEXT_VALUES, key=len, reverse=True)) + ")$")
 _LINE_SENTENCE = re.compile(r"[^\s|]*[\u4e00-\u9fff][，,；;][^\s|]*。")  # clauses, no space: one cell
-_NOT_SPACES = re.compile(r"\S+")
 _MAY_HOLD_VALUE = re.compile(r"[\d\-—/／]")  # what a value token (tokens.VALUE, a date, a dash) needs
 
 
@@ -140,54 +145,7 @@ def _one_piece(text: str, piped: bool) -> bool:
     if PLAIN_FIGURE.fullmatch(text):
         return True  # one value: no header word, level or second token in it
     whole = _stays_whole(text, piped) or not _MAY_HOLD_VALUE.search(text)
-    return whole and _header_spans(text) is None and len(level_spans(text)) == 1
-
-
-def _header_parts(cell: Cell) -> list[Cell] | None:
-    """A cell made of several header words: spaced (`执行率 得分`) or glued (`一级指标二级指标`, also inside
-    other text)."""
-    spans = _header_spans(cell.text)
-    return None if spans is None else [Cell(cell.text[a:b], cell.start + a, cell.start + b) for a, b in spans]
-
-
-@lru_cache(maxsize=16384)
-def _header_spans(text: str) -> tuple[tuple[int, int], ...] | None:
-    words = [(m.start(), m.end()) for m in _NOT_SPACES.finditer(text)]
-    if len(words) > 1 and (spaced := spaced_header(text, words)) is not None:
-        return spaced
-    spans = split_header_words(text) if len(words) == 1 and role_of(text) is None else None
-    if spans is None:
-        return None
-    trimmed = [trimmed_cell(text, a, b) for a, b in spans]
-    return tuple((part.start, part.end) for part in trimmed)
-
-
-def _split_last_header(pieces: list[Piece]) -> list[Piece]:
-    """`详情见附件(注:以下为图片识别)一级指标` before a header cell: the text, then the header word it ends with."""
-    textual = [index for index, piece in enumerate(pieces) if piece.shape in _TEXTUAL]
-    cuts: dict[int, list[tuple[int, int]]] = {}
-    for index in textual:
-        if _next_shape(pieces, index) is _HEADER:
-            spans = split_header_words(pieces[index].text, at_end=True)
-            if spans is not None:
-                cuts[index] = spans
-    if not cuts:
-        return pieces  # most regions: no text runs into the header after it
-    result: list[Piece] = []
-    for index, piece in enumerate(pieces):
-        if index in cuts:
-            result.extend(shape_of(cell_part(piece.cell, a, b)) for a, b in cuts[index])
-        else:
-            result.append(piece)
-    return result
-
-
-def _next_shape(pieces: list[Piece], index: int) -> Shape | None:
-    """The shape of the first piece after pieces[index] that is not empty."""
-    for following in range(index + 1, len(pieces)):
-        if pieces[following].shape is not _EMPTY:
-            return pieces[following].shape
-    return None
+    return whole and header_spans(text) is None and len(level_spans(text)) == 1
 
 
 def _is_tag(text: str) -> bool:
@@ -247,76 +205,12 @@ def _joined(
         if sum(piece.shape is _HEADER for piece in pieces[index : index + width]) > 1:
             continue  # `执行率 得分` then `(万元)`: two columns printed apart, not the one word 执行率得分
         start, end = pieces[index].cell.start, pieces[index + width - 1].cell.end
-        if not _names_header_or_level(text[start:end]):
+        if not names_header_or_level(text[start:end]):
             continue
         whole = shape_of(Cell(text[start:end], start, end))
         if whole.shape in _KEPT_BY_JOIN:
             return whole, width
     return None
-
-
-def _names_header_or_level(text: str) -> bool:
-    """Whether joined words name a header, a level word or a block of the form (a footer label broken over
-    lines, `偏差大或` / `目标未完成` / `原因分析`), the only shapes a join keeps: a cheaper test than shaping
-    every pair and triple of small pieces (the shape, when it passes, still decides)."""
-    key = compact(text)
-    return role_of(key) is not None or level_number(key) is not None or BLOCK_LABEL.match(key) is not None
-
-
-_RESPACED_RUN = 3  # pieces at least: header words broken by a converter's spaces
-_RESPACED_PIECE = 16  # chars at most in each
-
-
-def _respaced_headers(text: str, found: list[Piece]) -> list[Piece]:
-    """`一级指标 … 年度 指标值实际 完成值分 值得 分偏差原因分析`: a header a converter broke with spaces where its
-    cells wrapped, cut again at its words (spaces ignored) when the run holds a header word already."""
-    able = [_respaceable(piece) for piece in found]
-    if not any(able):
-        return found  # no run starts anywhere (most tables: cells cut at pipes or lines)
-    result: list[Piece] = []
-    index = 0
-    while index < len(found):
-        stop = index
-        while stop < len(found) and able[stop]:
-            stop += 1
-        if stop == index:  # most pieces: no run starts here
-            result.append(found[index])
-            index += 1
-            continue
-        if stop < len(found) and found[stop].shape in _TEXTUAL:
-            stop += 1  # the header's last word may be glued to the first row (`及改进措施产出指标…`)
-        run = found[index:stop]
-        if len(run) >= _RESPACED_RUN and any(p.shape is _HEADER for p in run):
-            recut = _recut(text, run[0].cell.start, run[-1].cell.end)
-            if recut is not None:
-                result.extend(recut)
-                index = stop
-                continue
-        result.extend(run or found[index : index + 1])
-        index = max(stop, index + 1)
-    return result
-
-
-def _respaceable(piece: Piece) -> bool:
-    return (
-        piece.shape in _RESPACEABLE
-        and piece.cut in ("space", "glued")
-        and (len(piece.text) <= _RESPACED_PIECE or piece.shape is _HEADER)
-    )
-
-
-def _recut(text: str, start: int, end: int) -> list[Piece] | None:
-    """text[start:end] cut at its header words as if it had no spaces, or None when that gives fewer than
-    three header words."""
-    kept = [at for at in range(start, end) if not text[at].isspace()]
-    spans = split_header_words("".join(text[at] for at in kept))
-    if spans is None:
-        return None
-    cells = [Cell(text[kept[a] : kept[b - 1] + 1], kept[a], kept[b - 1] + 1) for a, b in spans]
-    pieces = [shape_of(part, cut="glued") for cell in cells for part in _header_parts(cell) or level_parts(cell)]
-    if sum(p.shape is _HEADER for p in pieces) < _RESPACED_RUN:
-        return None
-    return pieces
 
 
 _WORD_UNIT = re.compile(r"[\u4e00-\u9fff]$")  # a figure with its unit (800万元), not a bare number
@@ -357,7 +251,7 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
             if spaced and at + 1 < len(segments):
                 following = segments[at + 1][0]
                 if (header := wrapped_header(text, segment, following)) is not None:
-                    found += [_header_piece(cell, role) for cell, role in header]
+                    found += [header_piece(cell, role) for cell, role in header]
                     tails = following
                     continue
             if spaced and not ocr and (pair := points_pair(segment)) is not None:
@@ -371,7 +265,7 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
         cut_cells = _split(text, segment, gap, ocr, bool(piped), not piped and _alone(text, segment))
         if spaced:
             cut_cells = rejoined_twice(text, cut_cells)
-        parts = [part for cell in cut_cells for part in _header_parts(cell) or level_parts(cell)]
+        parts = [part for cell in cut_cells for part in header_parts(cell) or level_parts(cell)]
         if spaced and not ocr and (tail := repeated_tail(parts[-1], text)) is not None:
             found += [shape_of(part, ocr=ocr, cut="space") for part in parts[:-1]] + _twice_pieces(tail)
             continue
@@ -386,17 +280,12 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
                 cut = "glued" if touches else "space"
             found.extend(_peel(shape_of(part, ocr=ocr, cut=cut), cut))
     found = deadline_names(_names_under_their_level(found))
-    return _split_last_header(_respaced_headers(text, _join(text, found)))
+    return split_last_header(respaced_headers(text, _join(text, found)))
 
 
 def _twice_pieces(tail: list[Cell]) -> list[Piece]:
     """A name and its text target printed twice (see twice_printed): the two are cells however long."""
     return [shape_of(tail[0], cut="space"), *(shape_of(cell, cut="twice") for cell in tail[1:])]
-
-
-def _header_piece(cell: Cell, role: Role | None) -> Piece:
-    """A cell of a wrapped header's first line: its column (a stub named with its tail), or the block label."""
-    return shape_of(cell, cut="line") if role is None else Piece(cell, _HEADER, role=role, cut="line")
 
 
 def _names_under_their_level(found: list[Piece]) -> list[Piece]:

@@ -3,14 +3,15 @@
 A cell prints only part of a figure when the table has 指标性质 (≥) and 度量单位 (%) columns. The
 figure keeps the value cell's text and span (what the reader can point at) and takes its op and unit
 from the other columns; `found_by` says so. Misread OCR glyphs (`9O%`, `8l2`) are repaired for the
-value only: the text stays as printed.
+value only: the text stays as printed. A row the document ends inside first loses its last cell
+(drop_cut_cell), which may be cut mid-number.
 """
 
 from __future__ import annotations
 
 import re
 
-from jixiao.documents.tables import Cell
+from jixiao.documents.tables import Cell, Role, Row
 from jixiao.documents.tables.ocr import ocr_repaired
 from jixiao.extract.rules.figures import built_figure
 from jixiao.model import Figure, Kind
@@ -111,3 +112,14 @@ def percent_figure(cell: Cell | None, found_by: str, source: str | None = None) 
     if figure is not None and figure.value is not None and figure.unit is None:
         figure.unit, figure.kind = "%", Kind.PERCENT
     return figure
+
+
+def drop_cut_cell(row: Row) -> None:
+    """The document ends inside this row: its last cell may be cut mid-number, so it is not read. A name cut
+    mid-word (`公众满` and the end) holds no number: kept as printed, the row an indicator with its levels only
+    (a row of no level cell, a cut word alone, is no indicator)."""
+    if row.partial and row.cells:
+        last = max(row.cells, key=lambda role: row.cells[role].start)
+        if last is not Role.NAME or not (Role.LEVEL1 in row.cells or Role.LEVEL2 in row.cells):
+            del row.cells[last]
+        row.partial = False  # dropped once, whoever reads the row next
