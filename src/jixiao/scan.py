@@ -34,13 +34,22 @@ def skipping(pattern: str, flags: int = 0) -> re.Pattern[str]:
     optional groups as alternations (see optional_as_branch). A pattern the engine skips through by itself
     (it starts with a literal, a class or an alternation of literals) gets no lookahead: the engine's own
     scan for those chars is faster than a lookahead tried at every char; branch_first makes most scans so."""
-    rewritten = branch_first(optional_as_branch(pattern, flags), flags)
-    first = first_chars(rewritten, flags)
-    if first is not None and not _skipped_by_the_engine(rewritten, flags):
+    rewritten = optional_as_branch(pattern, flags)
+    spread = branch_first(rewritten, flags)
+    if len(spread) <= _MAX_SPREAD:  # a larger one costs more to compile at import than its scans save
+        rewritten = spread
+    try:
+        parsed = _parser.parse(rewritten, flags)  # once, for both readings (the header words' run to 12k chars)
+    except re.error:
+        return re.compile(rewritten, flags)  # raises the error as compiling the pattern would
+    first = _first_chars_parsed(parsed, flags)
+    if first is not None and not _engine_skips(parsed):
         rewritten = f"(?=[{first}])(?:{rewritten})"
     SOURCES[rewritten] = pattern
     return re.compile(rewritten, flags)
 
+
+_MAX_SPREAD = 8000  # chars: the header words spread to ~12k (+0.2 s import; ~1% of a report's instructions)
 
 SOURCES: dict[str, str] = {}
 """The pattern each scan was compiled from, by the scan's pattern (for the tests that compare the two)."""
@@ -99,9 +108,13 @@ def _skipped_by_the_engine(pattern: str, flags: int) -> bool:
     """Whether the engine finds the pattern's start by itself: a literal prefix, or a first char from a class
     or an alternation of literals (re._compiler's own reading)."""
     try:
-        parsed = _parser.parse(pattern, flags)
+        return _engine_skips(_parser.parse(pattern, flags))
     except re.error:
         return False
+
+
+def _engine_skips(parsed: Any) -> bool:
+    """_skipped_by_the_engine of a parsed pattern."""
     prefix, _, _ = _compiler._get_literal_prefix(parsed, parsed.state.flags)
     return bool(prefix) or _compiler._get_charset_prefix(parsed, parsed.state.flags) is not None
 
@@ -109,10 +122,17 @@ def _skipped_by_the_engine(pattern: str, flags: int) -> bool:
 def first_chars(pattern: str, flags: int = 0) -> str | None:
     """The chars a match of `pattern` can start with, as the body of a character class (`\\d\\s≥≤…`), or
     None when any char may start one (or a match may be empty)."""
+    try:
+        return _first_chars_parsed(_parser.parse(pattern, flags), flags)
+    except re.error:
+        return None
+
+
+def _first_chars_parsed(parsed: Any, flags: int) -> str | None:
+    """first_chars of a parsed pattern."""
     if flags & re.LOCALE:
         return None
     try:
-        parsed = _parser.parse(pattern, flags)
         if parsed.state.flags & ~re.UNICODE != flags & ~re.UNICODE:
             return None  # inline global flags: they must stay at the pattern's start
         starts, empty = _starts(list(parsed))
