@@ -34,10 +34,7 @@ def skipping(pattern: str, flags: int = 0) -> re.Pattern[str]:
     optional groups as alternations (see optional_as_branch). A pattern the engine skips through by itself
     (it starts with a literal, a class or an alternation of literals) gets no lookahead: the engine's own
     scan for those chars is faster than a lookahead tried at every char; branch_first makes most scans so."""
-    rewritten = optional_as_branch(pattern, flags)
-    spread = branch_first(rewritten, flags)
-    if len(spread) <= _MAX_SPREAD:  # a larger one costs more to compile at import than its scans save
-        rewritten = spread
+    rewritten = branch_first(optional_as_branch(pattern, flags), flags)
     try:
         parsed = _parser.parse(rewritten, flags)  # once, for both readings (the header words' run to 12k chars)
     except re.error:
@@ -48,8 +45,6 @@ def skipping(pattern: str, flags: int = 0) -> re.Pattern[str]:
     SOURCES[rewritten] = pattern
     return re.compile(rewritten, flags)
 
-
-_MAX_SPREAD = 8000  # chars: the header words spread to ~12k (+0.2 s import; ~1% of a report's instructions)
 
 SOURCES: dict[str, str] = {}
 """The pattern each scan was compiled from, by the scan's pattern (for the tests that compare the two)."""
