@@ -51,7 +51,7 @@ class MutationScore(BaseModel):
     total: Detection = Field(default_factory=Detection)
     families: dict[str, Detection] = Field(default_factory=dict)
     undetected: list[str] = Field(default_factory=list, description="paths whose change raised nothing")
-    uncompared: int = Field(0, description="figures left out: a count or amount with no other half to its pair")
+    uncompared: int = Field(default=0, description="figures left out: a count or amount with no other half to its pair")
 
     def add(self, other: MutationScore) -> MutationScore:
         families = {}
