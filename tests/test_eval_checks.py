@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from jixiao.evaluation import ExpectedFinding, mutated, own_keys, score_findings, seeded_error_score
 from jixiao.evaluation.findings import raised
-from jixiao.model import FigureRef, Finding, Report, Severity
-from test_eval_scoring import _gold
+from jixiao.model import Figure, FigureRef, Finding, Report, Severity
+from test_eval_scoring import _gold, _percent
 
 
 def _finding(rule: str, paths: list[str], severity: Severity = Severity.ERROR) -> Finding:
@@ -40,6 +40,30 @@ def test_seeded_errors_count_only_mutations_a_finding_names() -> None:
     assert score.families["indicator actual"].detected == 0
     assert score.total.detected == 3
     assert "funding.budget.total" not in score.undetected
+
+
+def every_change(report: Report, text: str | None = None) -> list[Finding]:
+    """Names any indicator figure off the gold's values (300, 95, 100): catches every mutation it is shown."""
+    found = []
+    for i, indicator in enumerate(report.indicators):
+        for name in ("target", "actual"):
+            figure = getattr(indicator, name)
+            if figure is not None and figure.value not in (None, 300, 95, 100):
+                found.append(_finding("changed", [f"indicators[{i}].{name}"]))
+    return found
+
+
+def test_a_count_with_no_other_half_is_left_out_and_a_lone_rate_or_a_word_actual_is_not() -> None:
+    gold = _gold()
+    assert seeded_error_score(gold, every_change).uncompared == 0
+    gold.indicators[0].actual = None  # 300人 with no actual: nothing to hold it against
+    gold.indicators[1].actual = None  # ≥95% alone: still bounded by 100 %
+    gold.indicators[2].target = _percent(100)
+    gold.indicators[2].actual = Figure(text="已完成")  # a word actual: read against its target
+    score = seeded_error_score(gold, every_change)
+    assert score.uncompared == 1
+    target, actual = score.families["indicator target"], score.families["indicator actual"]
+    assert (target.mutations, target.detected, actual.mutations) == (2, 2, 0)
 
 
 def test_a_finding_already_raised_before_the_mutation_does_not_count() -> None:

@@ -26,6 +26,7 @@ for 生态效益)."""
 TIME_WORDS = re.compile("时间|及时|按时|时限|期限|进度|时效|月|日|前|当年|年内")
 QUALITY_WORDS = re.compile("准确|合格|达标|知晓|覆盖|参训|规范|正确")
 YEAR = re.compile(r"(20\d{2})年")
+_POINTS_NEXT = re.compile(r"\s*" + POINTS)
 
 
 def _level(text: str | None) -> str:
@@ -64,7 +65,13 @@ def _block_read_as_level2(cell: str | None, level2: str, text: str | None) -> bo
     above, not a pair the report printed."""
     if cell is None or text is None or level2 not in STANDARD_LEVEL1:
         return False
-    return re.search(re.escape(cell.strip()) + r"\s*" + POINTS, text) is not None
+    name = cell.strip()
+    at = text.find(name)
+    while at != -1:
+        if _POINTS_NEXT.match(text, at + len(name)):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def _one_off(name: str, printed: str) -> bool:

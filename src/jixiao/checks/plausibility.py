@@ -204,14 +204,17 @@ def _one_cell(report: Report, text: str | None) -> Iterator[tuple[str, str]]:
     cut at its figure, the word being the figure's unit or qualifier, not a result the report gave. Sure
     where the layout prints every cell's border, or where the cut cell is printed again (the actual column
     repeating it); elsewhere the space between two cells (`1 在建`) may have been normalised away."""
+    printed: dict[str, int] = {}  # times each glued cell is printed in the text, counted once per document
     for i, indicator in enumerate(report.indicators):
         target, actual = indicator.target, indicator.actual
         if target is None or actual is None or target.span is None or actual.span is None:
             continue
         if target.value is None or actual.value is not None or target.span.end != actual.span.start:
             continue
-        bordered = (actual.found_by or "").startswith(_CELL_BORDERS)
-        if bordered or (text is not None and text.count(target.text + actual.text) > 1):
+        glued, bordered = target.text + actual.text, (actual.found_by or "").startswith(_CELL_BORDERS)
+        if not bordered and text is not None and glued not in printed:
+            printed[glued] = text.count(glued)
+        if bordered or printed.get(glued, 0) > 1:
             reason = f"指标值 {target.text} 与实际值 {actual.text} 连印在一个单元格中，可能被拆开读成两格"
             yield f"indicators[{i}].target", reason
             yield f"indicators[{i}].actual", reason

@@ -4,8 +4,12 @@ Each figure with a number in a gold report is changed on its own (to about 110 %
 precision it was printed with: 1435.89 → 1579.48, 95% → 104%, 0 → 1, 120人 → 132人), the checks run on the
 changed report (with the sample text), and the mutation counts as detected when a warning-or-error finding
 that was not raised on the unchanged report names that very figure. The score is detected / mutations,
-overall and per fact family. Figures no rule can cross-check (a lone target with nothing to compare it to)
-stay undetected: the score says how much of a report the checks guard, not how good they are at what they do.
+overall and per fact family: it says how much of a report the checks guard, not how good they are at what
+they do. Figures without a number (a text, a date, a name) are never changed. Nor is a count or amount an
+indicator prints with no other half of its pair (a target with no actual, an actual with no target): no check
+has anything to hold it against, whatever its value, so it is left out of the count (`uncompared`). A rate (%)
+without its pair still counts (a rate over 100 % is checked), and so does a figure whose other half is in words
+(`0` against `无事故发生`: the checks read such an actual against its target).
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from pydantic import BaseModel, Field, computed_field
 from jixiao.evaluation.facts import FAMILIES, figure_slots
 from jixiao.evaluation.findings import Checker, raised
 from jixiao.evaluation.matching import own_keys
-from jixiao.model import Report
+from jixiao.model import Kind, Report
 from jixiao.numbers import decimals
 
 _NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
@@ -47,6 +51,7 @@ class MutationScore(BaseModel):
     total: Detection = Field(default_factory=Detection)
     families: dict[str, Detection] = Field(default_factory=dict)
     undetected: list[str] = Field(default_factory=list, description="paths whose change raised nothing")
+    uncompared: int = Field(default=0, description="figures left out: a count or amount with no other half to its pair")
 
     def add(self, other: MutationScore) -> MutationScore:
         families = {}
@@ -59,7 +64,19 @@ class MutationScore(BaseModel):
             mutations=self.total.mutations + other.total.mutations,
             detected=self.total.detected + other.total.detected,
         )
-        return MutationScore(total=total, families=families)
+        return MutationScore(total=total, families=families, uncompared=self.uncompared + other.uncompared)
+
+
+def uncompared(report: Report) -> set[str]:
+    """Index paths of the targets and actuals no check can hold against anything: a count or amount (not a
+    rate) whose indicator prints no other half of the pair."""
+    alone: set[str] = set()
+    for i, indicator in enumerate(report.indicators):
+        for name, other in (("target", indicator.actual), ("actual", indicator.target)):
+            figure = getattr(indicator, name)
+            if figure is not None and other is None and figure.kind is not Kind.PERCENT:
+                alone.add(f"indicators[{i}].{name}")
+    return alone
 
 
 def seeded_error_score(report: Report, run_checks: Checker, text: str | None = None) -> MutationScore:
@@ -73,8 +90,11 @@ def seeded_error_score(report: Report, run_checks: Checker, text: str | None = N
         before.update((rule, path) for path in paths)
     families = {name: Detection() for name in FAMILIES}
     undetected: list[str] = []
+    alone = uncompared(report)
+    left_out = 0
     for index, slot in enumerate(figure_slots(report, keys)):
-        if slot.figure.value is None:
+        if slot.figure.value is None or slot.index_path in alone:
+            left_out += slot.figure.value is not None
             continue
         changed = report.model_copy(deep=True)
         figure = figure_slots(changed, keys)[index].figure
@@ -89,4 +109,4 @@ def seeded_error_score(report: Report, run_checks: Checker, text: str | None = N
         mutations=sum(d.mutations for d in families.values()),
         detected=sum(d.detected for d in families.values()),
     )
-    return MutationScore(total=total, families=families, undetected=undetected)
+    return MutationScore(total=total, families=families, undetected=undetected, uncompared=left_out)

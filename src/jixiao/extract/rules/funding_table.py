@@ -52,7 +52,7 @@ def funding(table: Table, funding: Funding, source: str) -> None:
             for line, amount in amounts.items():
                 block: FundingLine = getattr(funding, line)
                 block.total = block.total or amount
-            _execution(table, row, funding, found_by, source)
+            _execution(table, row, amounts, funding, found_by, source)
             continue
         level = row_source_of(label)
         if level is None or _SEVERAL_LEVELS.match(label) or names_recipient(label):
@@ -66,14 +66,16 @@ def funding(table: Table, funding: Funding, source: str) -> None:
             if amount is not None:
                 getattr(funding, line).by_source.append(SourceAmount(source=level, name=label, amount=amount))
     if (whole := whole_part(table, total)) is not None:  # Chongqing: 执行率 on the `其中:财政拨款` row
-        _execution(table, whole, funding, f"table.{table.layout}.funding", source)
+        found_by = f"table.{table.layout}.funding"
+        _execution(table, whole, _amounts(whole, table, found_by, source), funding, found_by, source)
 
 
-def _execution(table: Table, row: Row, funding: Funding, found_by: str, source: str) -> None:
-    """The execution rate, weight and score a row prints, for the line's when none is read yet."""
-    rate = _fraction_read(
-        percent_figure(row.cells.get(Role.RATE), found_by, source), _amounts(row, table, found_by, source)
-    )
+def _execution(
+    table: Table, row: Row, amounts: dict[str, Figure | None], funding: Funding, found_by: str, source: str
+) -> None:
+    """The execution rate, weight and score a row prints (its `amounts` confirm a rate printed as a fraction),
+    for the line's when none is read yet."""
+    rate = _fraction_read(percent_figure(row.cells.get(Role.RATE), found_by, source), amounts)
     weight = _line_weight(cell_figure(row.cells.get(Role.WEIGHT), found_by, source=source))
     score = cell_figure(row.cells.get(Role.SCORE), found_by, source=source)
     funding.execution_rate = funding.execution_rate or rate
