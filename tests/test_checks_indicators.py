@@ -348,3 +348,26 @@ def test_over_achievement_analysed_in_the_prose_is_info() -> None:
     assert rules_of(check(over, scoring_note), "warning") == ["indicators.over_achievement"]
     elsewhere = "由于采购延误，绿化面积未超计划。\n"  # exceeding and a cause, but about other work
     assert rules_of(check(over, elsewhere), "warning") == ["indicators.over_achievement"]
+
+
+def test_parts_short_of_the_whole_only_over_a_list_read_to_its_end() -> None:
+    """A 其中 list whose last item the reader lost (cut by a line break) adds to less than the whole; the
+    sentence still holding a figure after the last part read says so. Parts over the whole stay an error."""
+    text = "实际修缮屋面820平方米，其中：东片区300平方米，西片区260平方米，南片区\n260平方米。"
+
+    def read(*parts: str) -> list[str]:
+        ind = indicator("修缮屋面面积", "800平方米", "820平方米")
+        ind.breakdown = []
+        for i, part in enumerate(parts):
+            figure = fig(part)
+            start = text.index(part, text.index("其中"))
+            figure.span = Span(start=start, end=start + len(part))
+            ind.breakdown.append(NamedFigure(name=f"分项{i}", figure=figure))
+        findings = check(report(indicators=[ind]), text, skip=["narrative"])
+        return [f.rule for f in findings if f.rule == "indicators.breakdown_sum"]
+
+    assert read("300平方米", "260平方米") == []  # the third item was not read
+    assert read("300平方米") == []
+    full = text.replace("，南片区\n260平方米", "")  # the list ends with what was read: 560 of 820
+    text = full
+    assert read("300平方米", "260平方米") == ["indicators.breakdown_sum"]

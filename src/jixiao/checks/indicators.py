@@ -334,6 +334,19 @@ def over_achievement(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
+_SENTENCE_END = re.compile(r"[。；;]")
+
+
+def _list_goes_on(text: str | None, ind: Indicator) -> bool:
+    """Whether the sentence of a 其中 list holds another figure after the last part read (`…1400亩，和平村
+    3000亩。` with the last item cut by a line break): parts short of the whole are then a partial read."""
+    last = ind.breakdown[-1].figure.span
+    if text is None or last is None:
+        return False
+    stop = _SENTENCE_END.search(text, last.end)
+    return bool(re.search(r"\d", text[last.end : stop.start() if stop else len(text)]))
+
+
 @rule("indicators.breakdown_sum", Severity.WARNING)
 def breakdown_sum(ctx: CheckContext) -> Iterator[Finding]:
     """文中“其中”分项之和应等于实际完成值；超过为 error，不足为 warning（可能只列了部分）（I16）。"""
@@ -346,6 +359,8 @@ def breakdown_sum(ctx: CheckContext) -> Iterator[Finding]:
         if abs(found - ind.actual.value) <= tol:
             continue
         over = found > ind.actual.value
+        if not over and _list_goes_on(ctx.text, ind):
+            continue  # parts short of the whole because the list was not read to its end
         figures = [ref(_path(i, "actual"), ind.actual)]
         figures += [ref(f"indicators[{i}].breakdown[{j}].figure", p.figure) for j, p in enumerate(ind.breakdown)]
         yield ctx.finding(

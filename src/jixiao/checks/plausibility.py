@@ -312,9 +312,27 @@ def _closed_by_total(report: Report, located: list[Span]) -> bool:
     )
 
 
+def _row_read_twice(report: Report) -> bool:
+    """Two indicator rows alike in name and every cell (`学生受资助人数 735 735 10 10` again after a page
+    break): one row read twice, a list no longer the report's."""
+    seen: set[tuple[str | None, ...]] = set()
+    for ind in report.indicators:
+        cells = (ind.target, ind.actual, ind.weight, ind.score)
+        if all(cell is None for cell in cells):
+            continue
+        key = (ind.name, *(None if cell is None else cell.text for cell in cells))
+        if key in seen:
+            return True
+        seen.add(key)
+    return False
+
+
 def indicators_complete(report: Report) -> bool:
-    """Whether the indicator list was read whole: the document does not stop early and no table row or
-    passage among the indicators was left unread. Sums of weights and scores are taken only then."""
+    """Whether the indicator list was read whole: the document does not stop early, no table row or
+    passage among the indicators was left unread and no row was read twice. Sums of weights and scores are
+    taken only then."""
+    if _row_read_twice(report):
+        return False
     spans = [f.span for ind in report.indicators for f in (ind.target, ind.actual, ind.weight, ind.score) if f]
     located = [span for span in spans if span is not None]
     if report.truncated and not _closed_by_total(report, located):
