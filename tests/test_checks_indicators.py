@@ -89,6 +89,9 @@ def test_actual_not_measured() -> None:
 def test_actual_not_numeric_but_not_for_nothing_happened() -> None:
     assert _rules(indicator("成本控制数", "≤30万元", "完成")) == ["indicators.actual_not_numeric"]
     assert _rules(indicator("重大群体性事件数量", "0", "无重大群体性事件发生")) == []
+    assert _rules(indicator("重大群體性事件數量", "0", "無重大羣體性事件發生")) == []  # a traditional-script page
+    unmet = _rules(indicator("驗收合格數", "10個", "沒有完成"))
+    assert "indicators.actual_not_numeric" not in unmet and "indicators.target_unmet" in unmet  # an unmet target
 
 
 def test_unit_mismatch_unless_convertible() -> None:
@@ -299,6 +302,20 @@ def test_a_missing_value_in_a_row_placed_by_cell_shapes_is_not_held_against_the_
                 figure.found_by = "table.t3.indicator"  # a cell per line: the actual may sit in a neighbour
     assert rules_of(check(report(indicators=shaped)), "warning") == []
     assert rules_of(check(report(indicators=shaped))) == ["indicators.missing_value"]
+
+
+def test_a_missing_value_where_the_layout_prints_no_cell_borders_is_info() -> None:
+    """One cell per line (T2) or cells between spaces: an empty cell goes with its separator when the sheet is
+    flattened, so the actual may be the next line's; only pipes or a grid show an empty cell as one."""
+    rows = [("补充图书册数", "6000册", "6100册"), ("阅览室开放天数", "≥250天", None)]
+    lines = [_from_a_table(indicator(name, target, actual)) for name, target, actual in rows]
+    assert rules_of(check(report(indicators=lines)), "warning") == ["indicators.missing_value"]
+    for item in lines:
+        for figure in (item.target, item.actual):
+            if figure is not None:
+                figure.found_by = "table.t2.indicator"
+    assert rules_of(check(report(indicators=lines)), "warning") == []
+    assert rules_of(check(report(indicators=lines))) == ["indicators.missing_value"]
 
 
 def test_a_target_level_under_an_evaluation_level_is_misfiled() -> None:

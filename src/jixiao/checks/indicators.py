@@ -17,7 +17,7 @@ from jixiao.checks.attainment import (
 )
 from jixiao.checks.engine import CheckContext, ref, rule
 from jixiao.checks.narrative import REASON
-from jixiao.checks.plausibility import confidence
+from jixiao.checks.plausibility import CELL_BORDERS, confidence
 from jixiao.checks.tolerance import half_unit, input_err, percent_matches, places, ratio_range
 from jixiao.model import Confidence, Figure, Finding, Indicator, Kind, Op, Severity
 
@@ -153,12 +153,14 @@ def percent_range(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _from_table(indicator: Indicator) -> bool:
-    """Both cells were surely in the reader's view: a row of a table read in an exact layout. A row read from
-    cells by their shapes (a cell per line, glued, OCR, a scoring sheet) may have lost the other cell to a
-    neighbour, so its gap is as likely the tool's as the report's."""
+    """Both cells were surely in the reader's view: a row of a table read in an exact layout that prints
+    every cell's border (pipes, a grid), where an empty cell shows as one. A row read from cells by their
+    shapes (glued, OCR, a scoring sheet) may have lost the other cell to a neighbour, and a layout that
+    separates cells by spaces or lines drops an empty cell with its separator (a sheet flattened, its blank
+    lines gone): there the gap is as likely the tool's as the report's."""
     figures = [f for f in (indicator.target, indicator.actual) if f is not None]
     return bool(figures) and all(
-        (f.found_by or "").startswith("table.") and confidence(f) is Confidence.HIGH for f in figures
+        (f.found_by or "").startswith(CELL_BORDERS) and confidence(f) is Confidence.HIGH for f in figures
     )
 
 

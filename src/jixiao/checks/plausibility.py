@@ -196,7 +196,7 @@ def _prose_pairs(report: Report) -> Iterator[tuple[str, str]]:
             yield f"indicators[{i}].actual", reason
 
 
-_CELL_BORDERS = ("table.t1", "table.grid")  # layouts that print every cell's border (pipes, a loader's grid)
+CELL_BORDERS = ("table.t1", "table.grid")  # layouts that print every cell's border (pipes, a loader's grid)
 
 
 def _one_cell(report: Report, text: str | None) -> Iterator[tuple[str, str]]:
@@ -210,7 +210,7 @@ def _one_cell(report: Report, text: str | None) -> Iterator[tuple[str, str]]:
             continue
         if target.value is None or actual.value is not None or target.span.end != actual.span.start:
             continue
-        bordered = (actual.found_by or "").startswith(_CELL_BORDERS)
+        bordered = (actual.found_by or "").startswith(CELL_BORDERS)
         if bordered or (text is not None and text.count(target.text + actual.text) > 1):
             reason = f"指标值 {target.text} 与实际值 {actual.text} 连印在一个单元格中，可能被拆开读成两格"
             yield f"indicators[{i}].target", reason
