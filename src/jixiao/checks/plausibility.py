@@ -196,6 +196,19 @@ def _prose_pairs(report: Report) -> Iterator[tuple[str, str]]:
             yield f"indicators[{i}].actual", reason
 
 
+_HEADER_WORD = re.compile("实际完成值|年度指标值|年度目标|完成情况|指标值|[一二三]级指标|偏差原因|分值|得分")
+
+
+def _header_runs(report: Report) -> Iterator[tuple[str, str]]:
+    """An indicator value holding three or more of the sheet's column headers (`完成情况 项目年度目标
+    年度目标完成情况2022年…`, a squashed header run): the header row read as a value, not the report's."""
+    for i, indicator in enumerate(report.indicators):
+        for field in ("target", "actual"):
+            figure = getattr(indicator, field)
+            if figure is not None and len(_HEADER_WORD.findall(figure.text)) >= 3:
+                yield f"indicators[{i}].{field}", f"“{figure.text[:20]}…” 含多个表头词，可能把表头读成了指标值"
+
+
 CELL_BORDERS = ("table.t1", "table.grid")  # layouts that print every cell's border (pipes, a loader's grid)
 
 
@@ -227,6 +240,7 @@ _SUSPECT_CHECKS: tuple[Callable[[Report], Iterator[tuple[str, str]]], ...] = (
     _zero_sources,
     _parts_over_whole,
     _prose_pairs,
+    _header_runs,
 )
 
 
