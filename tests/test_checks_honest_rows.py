@@ -90,3 +90,14 @@ def test_a_satisfaction_level_naming_whom_it_asked_and_an_older_level_name_are_n
     older = indicator("馆内环境整洁", "良好", "良好", level1="效益指标", level2="环境效益")
     assert _loud(older) == []
     assert _loud(older.model_copy(update={"level1": "产出指标"})) == ["indicators.taxonomy"]
+
+
+def test_a_header_run_read_as_a_value_accuses_nothing() -> None:
+    """A squashed sheet's header cells (`完成情况 年度目标 年度目标完成情况2021年…`) read as a target: its year
+    is the header's sentence, not a value the report set; one header word in a worded value is still a value."""
+    run = indicator("项目概况", "完成情况 年度目标 年度目标完成情况2021年安排补助资金30万元", None)
+    findings = check(report(indicators=[run], year=2022), skip=["narrative"])
+    assert rules_of(findings, "warning") == []
+    assert "extraction.suspect" in rules_of(findings)
+    worded = indicator("项目概况", "2021年度目标完成情况良好", None)
+    assert "indicators.year" in rules_of(check(report(indicators=[worded], year=2022), skip=["narrative"]), "warning")

@@ -89,6 +89,9 @@ def test_actual_not_measured() -> None:
 def test_actual_not_numeric_but_not_for_nothing_happened() -> None:
     assert _rules(indicator("成本控制数", "≤30万元", "完成")) == ["indicators.actual_not_numeric"]
     assert _rules(indicator("重大群体性事件数量", "0", "无重大群体性事件发生")) == []
+    assert _rules(indicator("重大群體性事件數量", "0", "無重大羣體性事件發生")) == []  # a traditional-script page
+    unmet = _rules(indicator("驗收合格數", "10個", "沒有完成"))
+    assert "indicators.actual_not_numeric" not in unmet and "indicators.target_unmet" in unmet  # an unmet target
 
 
 def test_unit_mismatch_unless_convertible() -> None:
@@ -301,6 +304,20 @@ def test_a_missing_value_in_a_row_placed_by_cell_shapes_is_not_held_against_the_
     assert rules_of(check(report(indicators=shaped))) == ["indicators.missing_value"]
 
 
+def test_a_missing_value_where_the_layout_prints_no_cell_borders_is_info() -> None:
+    """One cell per line (T2) or cells between spaces: an empty cell goes with its separator when the sheet is
+    flattened, so the actual may be the next line's; only pipes or a grid show an empty cell as one."""
+    rows = [("补充图书册数", "6000册", "6100册"), ("阅览室开放天数", "≥250天", None)]
+    lines = [_from_a_table(indicator(name, target, actual)) for name, target, actual in rows]
+    assert rules_of(check(report(indicators=lines)), "warning") == ["indicators.missing_value"]
+    for item in lines:
+        for figure in (item.target, item.actual):
+            if figure is not None:
+                figure.found_by = "table.t2.indicator"
+    assert rules_of(check(report(indicators=lines)), "warning") == []
+    assert rules_of(check(report(indicators=lines))) == ["indicators.missing_value"]
+
+
 def test_a_target_level_under_an_evaluation_level_is_misfiled() -> None:
     """数量指标 under 项目决策 (a level of the evaluation sheet, whose second levels are 项目立项 …)."""
     misfiled = indicator("培训场次", "≥3场", "4场", level1="项目决策", level2="数量指标")
@@ -348,3 +365,26 @@ def test_over_achievement_analysed_in_the_prose_is_info() -> None:
     assert rules_of(check(over, scoring_note), "warning") == ["indicators.over_achievement"]
     elsewhere = "由于采购延误，绿化面积未超计划。\n"  # exceeding and a cause, but about other work
     assert rules_of(check(over, elsewhere), "warning") == ["indicators.over_achievement"]
+
+
+def test_parts_short_of_the_whole_only_over_a_list_read_to_its_end() -> None:
+    """A 其中 list whose last item the reader lost (cut by a line break) adds to less than the whole; the
+    sentence still holding a figure after the last part read says so. Parts over the whole stay an error."""
+    text = "实际修缮屋面820平方米，其中：东片区300平方米，西片区260平方米，南片区\n260平方米。"
+
+    def read(*parts: str) -> list[str]:
+        ind = indicator("修缮屋面面积", "800平方米", "820平方米")
+        ind.breakdown = []
+        for i, part in enumerate(parts):
+            figure = fig(part)
+            start = text.index(part, text.index("其中"))
+            figure.span = Span(start=start, end=start + len(part))
+            ind.breakdown.append(NamedFigure(name=f"分项{i}", figure=figure))
+        findings = check(report(indicators=[ind]), text, skip=["narrative"])
+        return [f.rule for f in findings if f.rule == "indicators.breakdown_sum"]
+
+    assert read("300平方米", "260平方米") == []  # the third item was not read
+    assert read("300平方米") == []
+    full = text.replace("，南片区\n260平方米", "")  # the list ends with what was read: 560 of 820
+    text = full
+    assert read("300平方米", "260平方米") == ["indicators.breakdown_sum"]

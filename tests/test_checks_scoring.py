@@ -203,9 +203,46 @@ def test_traditional_grade_words() -> None:
 def test_an_unread_funding_row_leaves_the_indicator_scores_no_complete_sum() -> None:
     """The sheet's 年度资金总额 row (its execution score among the total's lines) was printed but not read."""
     text = "年度财政资金总额1.561.56120 绩效指标 …"
-    lines = [indicator(f"指标{i}", "100%", "100%", weight=w, score=w) for i, w in enumerate(["20", "10", "10", "40"])]
+    # scores without their 分值 (a weight column would tell the 20 missing points on its own)
+    lines = [indicator(f"指标{i}", "100%", "100%", score=w) for i, w in enumerate(["20", "10", "10", "40"])]
     unread = Span(start=0, end=text.index(" "))
     sheet = report(indicators=lines, total_score=fig("100"), coverage=Coverage(figures=12, read=8, unread=[unread]))
     assert "scoring.total" not in rules_of(check(sheet, text, skip=["narrative", "indicators"]))
     read_whole = sheet.model_copy(update={"coverage": Coverage(figures=8, read=8)})
     assert "scoring.total" in rules_of(check(read_whole, text, skip=["narrative", "indicators"]))
+
+
+def test_lines_whose_weights_miss_the_execution_lines_10_points_are_no_complete_sum() -> None:
+    """A bare-cell or squashed sheet whose 预算执行率 row went unread: the indicators' weights add to 90, so
+    the execution line's score is missing from the sum and a total of 99.4 over 89.42 accuses nothing."""
+    r = scored(total="99.4")  # 8.58 + 84.84 = 93.42 read whole: the total is wrong
+    assert "scoring.total" in rules_of(check(r, skip=["narrative", "indicators"]), "error")
+    r.funding.execution_weight = r.funding.execution_score = None  # lines carry 90 of the 100 points
+    found = [f for f in check(r, skip=["narrative", "indicators"]) if f.rule == "scoring.total"]
+    assert [f.severity.value for f in found if f.severity.value == "error"] == []
+    r.indicators[0].weight = r.indicators[0].score = fig("25")  # now the lines carry all 100: a sum again
+    assert "scoring.total" in rules_of(check(r, skip=["narrative", "indicators"]), "error")
+
+
+def test_a_row_read_twice_leaves_no_list_to_sum() -> None:
+    """A row repeated cell for cell (a page break printing it again, or one read twice) adds its weight and
+    score again: neither the weights nor the total are the report's sums."""
+    r = scored()
+    r.indicators.insert(3, r.indicators[2].model_copy())
+    r.total_score = fig("93.31")
+    rules = _scoring(r)
+    assert "scoring.weights_sum" not in rules and "scoring.total" not in rules
+    r.indicators[3] = indicator("公益性岗位人数", "≥500人", "480人", weight="15", score="14.4")  # another row
+    assert "scoring.weights_sum" in _scoring(r)
+
+
+def test_a_list_cut_off_still_bounds_its_total() -> None:
+    """A sheet cut before its last row: no sum of lines, but the lines read and the points left of 100 bound
+    the total (here 83.31 read, 10 points unread: at most 93.31)."""
+    r = scored(total="93.31")
+    r.indicators.pop()  # the 满意度 line (10 points) cut off
+    r.truncated = True
+    assert [f.rule for f in check(r, skip=["narrative", "indicators"]) if f.severity.value != "info"] == []
+    r.total_score = fig("95")
+    found = [f for f in check(r, skip=["narrative", "indicators"]) if f.rule == "scoring.total"]
+    assert [(f.severity.value, f.expected) for f in found] == [("warning", 93.31)]

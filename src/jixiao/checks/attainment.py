@@ -20,8 +20,8 @@ STANDARD_HEAD = re.compile("(?:标准|单价)$")  # Chinese names are head-final
 PER_HEAD = re.compile("人均")
 # what follows a name's head: a bracketed unit or note (`(≥**元/人·月)`, `（养老）`) or a dash note
 _NAME_TAIL = re.compile(r"(?:[(（][^()（）]*[)）]|——.*)$")
-NEGATION = re.compile("未|没有|尚未|无法|不能|不到|暂未")
-NOTHING_HAPPENED = re.compile("^(?:无|没有|未发生|零)")
+NEGATION = re.compile("未|没有|沒有|尚未|无法|無法|不能|不到|暂未|暫未")  # traditional forms too
+NOTHING_HAPPENED = re.compile("^(?:无|無|没有|沒有|未发生|未發生|零)")
 PARTIAL = re.compile("部分(?:达成|完成|实现|达到)|基本(?:达成|完成|实现|达到)")
 COUNT_UNITS = frozenset(
     "人 户 个 家 次 起 件 项 所 名 人次 万人 万人次 场 座 间 套 台 本 期 批 条 张 份 篇 处 笔".split()

@@ -17,7 +17,7 @@ from jixiao.checks.attainment import (
 )
 from jixiao.checks.engine import CheckContext, ref, rule
 from jixiao.checks.narrative import REASON
-from jixiao.checks.plausibility import confidence
+from jixiao.checks.plausibility import CELL_BORDERS, confidence
 from jixiao.checks.tolerance import half_unit, input_err, percent_matches, places, ratio_range
 from jixiao.model import Confidence, Figure, Finding, Indicator, Kind, Op, Severity
 
@@ -153,12 +153,14 @@ def percent_range(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _from_table(indicator: Indicator) -> bool:
-    """Both cells were surely in the reader's view: a row of a table read in an exact layout. A row read from
-    cells by their shapes (a cell per line, glued, OCR, a scoring sheet) may have lost the other cell to a
-    neighbour, so its gap is as likely the tool's as the report's."""
+    """Both cells were surely in the reader's view: a row of a table read in an exact layout that prints
+    every cell's border (pipes, a grid), where an empty cell shows as one. A row read from cells by their
+    shapes (glued, OCR, a scoring sheet) may have lost the other cell to a neighbour, and a layout that
+    separates cells by spaces or lines drops an empty cell with its separator (a sheet flattened, its blank
+    lines gone): there the gap is as likely the tool's as the report's."""
     figures = [f for f in (indicator.target, indicator.actual) if f is not None]
     return bool(figures) and all(
-        (f.found_by or "").startswith("table.") and confidence(f) is Confidence.HIGH for f in figures
+        (f.found_by or "").startswith(CELL_BORDERS) and confidence(f) is Confidence.HIGH for f in figures
     )
 
 
@@ -334,6 +336,19 @@ def over_achievement(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
+_SENTENCE_END = re.compile(r"[。；;]")
+
+
+def _list_goes_on(text: str | None, ind: Indicator) -> bool:
+    """Whether the sentence of a 其中 list holds another figure after the last part read (`…1400亩，和平村
+    3000亩。` with the last item cut by a line break): parts short of the whole are then a partial read."""
+    last = ind.breakdown[-1].figure.span
+    if text is None or last is None:
+        return False
+    stop = _SENTENCE_END.search(text, last.end)
+    return bool(re.search(r"\d", text[last.end : stop.start() if stop else len(text)]))
+
+
 @rule("indicators.breakdown_sum", Severity.WARNING)
 def breakdown_sum(ctx: CheckContext) -> Iterator[Finding]:
     """文中“其中”分项之和应等于实际完成值；超过为 error，不足为 warning（可能只列了部分）（I16）。"""
@@ -346,6 +361,8 @@ def breakdown_sum(ctx: CheckContext) -> Iterator[Finding]:
         if abs(found - ind.actual.value) <= tol:
             continue
         over = found > ind.actual.value
+        if not over and _list_goes_on(ctx.text, ind):
+            continue  # parts short of the whole because the list was not read to its end
         figures = [ref(_path(i, "actual"), ind.actual)]
         figures += [ref(f"indicators[{i}].breakdown[{j}].figure", p.figure) for j, p in enumerate(ind.breakdown)]
         yield ctx.finding(

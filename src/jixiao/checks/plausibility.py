@@ -196,7 +196,20 @@ def _prose_pairs(report: Report) -> Iterator[tuple[str, str]]:
             yield f"indicators[{i}].actual", reason
 
 
-_CELL_BORDERS = ("table.t1", "table.grid")  # layouts that print every cell's border (pipes, a loader's grid)
+_HEADER_WORD = re.compile("实际完成值|年度指标值|年度目标|完成情况|指标值|[一二三]级指标|偏差原因|分值|得分")
+
+
+def _header_runs(report: Report) -> Iterator[tuple[str, str]]:
+    """An indicator value holding three or more of the sheet's column headers (`完成情况 项目年度目标
+    年度目标完成情况2022年…`, a squashed header run): the header row read as a value, not the report's."""
+    for i, indicator in enumerate(report.indicators):
+        for field in ("target", "actual"):
+            figure = getattr(indicator, field)
+            if figure is not None and len(_HEADER_WORD.findall(figure.text)) >= 3:
+                yield f"indicators[{i}].{field}", f"“{figure.text[:20]}…” 含多个表头词，可能把表头读成了指标值"
+
+
+CELL_BORDERS = ("table.t1", "table.grid")  # layouts that print every cell's border (pipes, a loader's grid)
 
 
 def _one_cell(report: Report, text: str | None) -> Iterator[tuple[str, str]]:
@@ -211,7 +224,7 @@ def _one_cell(report: Report, text: str | None) -> Iterator[tuple[str, str]]:
             continue
         if target.value is None or actual.value is not None or target.span.end != actual.span.start:
             continue
-        glued, bordered = target.text + actual.text, (actual.found_by or "").startswith(_CELL_BORDERS)
+        glued, bordered = target.text + actual.text, (actual.found_by or "").startswith(CELL_BORDERS)
         if not bordered and text is not None and glued not in printed:
             printed[glued] = text.count(glued)
         if bordered or printed.get(glued, 0) > 1:
@@ -230,6 +243,7 @@ _SUSPECT_CHECKS: tuple[Callable[[Report], Iterator[tuple[str, str]]], ...] = (
     _zero_sources,
     _parts_over_whole,
     _prose_pairs,
+    _header_runs,
 )
 
 
@@ -315,9 +329,27 @@ def _closed_by_total(report: Report, located: list[Span]) -> bool:
     )
 
 
+def _row_read_twice(report: Report) -> bool:
+    """Two indicator rows alike in name and every cell (`学生受资助人数 735 735 10 10` again after a page
+    break): one row read twice, a list no longer the report's."""
+    seen: set[tuple[str | None, ...]] = set()
+    for ind in report.indicators:
+        cells = (ind.target, ind.actual, ind.weight, ind.score)
+        if all(cell is None for cell in cells):
+            continue
+        key = (ind.name, *(None if cell is None else cell.text for cell in cells))
+        if key in seen:
+            return True
+        seen.add(key)
+    return False
+
+
 def indicators_complete(report: Report) -> bool:
-    """Whether the indicator list was read whole: the document does not stop early and no table row or
-    passage among the indicators was left unread. Sums of weights and scores are taken only then."""
+    """Whether the indicator list was read whole: the document does not stop early, no table row or
+    passage among the indicators was left unread and no row was read twice. Sums of weights and scores are
+    taken only then."""
+    if _row_read_twice(report):
+        return False
     spans = [f.span for ind in report.indicators for f in (ind.target, ind.actual, ind.weight, ind.score) if f]
     located = [span for span in spans if span is not None]
     if report.truncated and not _closed_by_total(report, located):

@@ -56,6 +56,20 @@ def _line_scores(report: Report) -> list[tuple[str, Figure]] | None:
     return [(path, score) for path, score in lines if score is not None]
 
 
+def _weights_cover_the_scale(report: Report) -> bool:
+    """Whether the lines read carry the whole 100 points, when every one prints its 分值: lines whose weights
+    add to 90 without an execution line left that line's score unread (a bare-cell or squashed sheet), so
+    their scores are no complete sum; weights that do not add to 100 are `scoring.weights_sum`'s finding."""
+    weights = [ind.weight for ind in report.indicators]
+    funding = report.funding
+    if funding.execution_score is not None or funding.execution_weight is not None:
+        weights.append(funding.execution_weight)
+    values = [w.value for w in weights if w is not None and w.value is not None]
+    if len(values) < len(weights):
+        return True  # a weight not printed: the scale cannot tell
+    return abs(sum(values) - 100) <= 0.01 * len(values) + EPSILON
+
+
 _FUNDING_ROW = re.compile(r"资金总额|预算执行率")
 
 
@@ -97,7 +111,8 @@ def total(ctx: CheckContext) -> Iterator[Finding]:
     stated = ctx.report.total_score
     if stated is None or stated.value is None:
         return
-    complete = indicators_complete(ctx.report) and not _execution_line_unread(ctx)
+    whole = indicators_complete(ctx.report)
+    complete = whole and not _execution_line_unread(ctx) and _weights_cover_the_scale(ctx.report)
     lines = _line_scores(ctx.report) if complete else None
     if lines is not None:
         found = sum(score.value or 0.0 for _, score in lines)
@@ -112,6 +127,9 @@ def total(ctx: CheckContext) -> Iterator[Finding]:
                 severity=severity,
             )
             return
+    if not whole:
+        yield from _above_its_bound(ctx, stated)
+        return
     adds_up = lines is not None  # a line scored off the rule is then that line's finding; the total is info
     recomputed = recomputed_total(ctx.report, ctx.config)
     if recomputed is not None and abs(stated.value - recomputed) > half_unit(places(stated)) + 0.01 * (
@@ -125,6 +143,30 @@ def total(ctx: CheckContext) -> Iterator[Finding]:
             expected=recomputed,
             found=stated.value,
             severity=Severity.INFO if adds_up else Severity.WARNING,
+        )
+
+
+def _above_its_bound(ctx: CheckContext, stated: Figure) -> Iterator[Finding]:
+    """A list not read whole (cut off, a row unread) gives no sum, but a bound: the lines read score what
+    they score (a score not read, at most its weight) and the unread lines at most the points left of 100.
+    A total above that is the report's."""
+    report = ctx.report
+    lines = [(ind.weight, ind.score) for ind in report.indicators]
+    if report.funding.execution_score is not None or report.funding.execution_weight is not None:
+        lines.append((report.funding.execution_weight, report.funding.execution_score))
+    weights = [value_of(w) for w, _ in lines]
+    if not lines or stated.value is None or None in weights:
+        return
+    at_most = [value_of(s) if value_of(s) is not None else w for (_, s), w in zip(lines, weights, strict=True)]
+    bound = sum(v for v in at_most if v is not None) + max(0.0, 100 - sum(w for w in weights if w is not None))
+    if stated.value > bound + half_unit(places(stated)) + EPSILON:
+        yield ctx.finding(
+            f"总分 {stated.text} 超过已读各行得分与其余分值之和的上限 {bound:g}",
+            f"total {stated.text} above {bound:g}, the lines read plus the points left for the others",
+            [ref("total_score", stated)],
+            expected=bound,
+            found=stated.value,
+            severity=Severity.WARNING,
         )
 
 
