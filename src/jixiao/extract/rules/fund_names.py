@@ -90,10 +90,16 @@ def _clean(subject: str) -> str:
     return _TRANSFER_FIRST.sub("", subject)
 
 
+# `部门决算中项目`, `部门预算内的项目`: the projects of a unit's accounts, whichever they are
+_ACCOUNTS_PROJECTS = re.compile(r"^(?:部门|单位)?(?:预算|决算)(?:中|内)?的?项目(?:支出)?$")
+
+
 def is_generic(subject: str) -> bool:
     """`中央转移支付`, `本级部门项目`, `残联中央转移支付`: words that name no fund of their own."""
     bare = _LEVEL_WORDS.sub("", _UNIT_PREFIX.sub("", subject))
     if subject in _GENERIC or bare in _GENERIC or _LEVEL_WORDS.sub("", subject) in _GENERIC:
+        return True
+    if _ACCOUNTS_PROJECTS.match(subject) or _ACCOUNTS_PROJECTS.match(bare):
         return True
     return _FORM_NAME.fullmatch(subject) is not None
 
@@ -172,12 +178,24 @@ def named_subject(value: str) -> str | None:
     """The fund a form's 名称 field holds: what a title would give, else the value itself when it is a name of
     its own (`专项资金名称 县级储备粮`: the field says it is the project, with or without a money word), not a
     unit's name or a place alone."""
+    value = _without_place_tag(value)
     if subject := subject_of(value):
         return subject
     name = _clean(_LEADING_NOISE.sub("", value))
     if not _PROJECT_NAME.fullmatch(name) or is_generic(name) or _ORGAN_END.search(name):
         return None
     return _after_places(name) or None  # `某市某区全民健身中心项目`: the fund without its place
+
+
+_PLACE_TAG = re.compile(r"\s*[（(](?P<place>[\u4e00-\u9fff]{2,12})[)）]\s*$")
+
+
+def _without_place_tag(value: str) -> str:
+    """`某区某某改造工程 (某某街道)`: the place a project runs in, tagged after its name, is no part of the name."""
+    tag = _PLACE_TAG.search(value)
+    if tag is None or "".join(leading_places(tag["place"])) != tag["place"]:
+        return value
+    return value[: tag.start()]
 
 
 _BRACKETED = re.compile(r"^[（(]([^()（）]{4,40})(?:[)）]|$)")

@@ -120,7 +120,7 @@ def _template_heading(lines: list[str]) -> str | None:
 
 _EVALUATED = re.compile(
     r"对\s*(?:(?:19|20)\d{2}\s*年度?)?(?P<fund>[^，。；,;：:\n]{4,40}?)(?:的?绩效目标实施情况|的?绩效情况)?"
-    r"(?:开展|进行)了?(?:绩效)?自评"
+    r"(?:全面|认真|统一|集中|及时)?(?:开展|进行)了?(?:绩效)?自评"  # `对…项目支出全面开展自评`: the adverb is no name
 )
 
 
@@ -247,8 +247,9 @@ def _publisher_place(text: str) -> str | None:
 
 
 def _head_of(line: str) -> str:
-    """A title or 附件 line from its first place: `附件：额尔古纳市…`, `2018年南京市…`, `(直达资金)天津市…`."""
-    line = re.sub(r"^(?:附件\s*\d*\s*[:：]?|关于|\s)+", "", without_pinyin(line))
+    """A title or 附件 line from its first place: `附件：额尔古纳市…`, `2018年南京市…`, `(直达资金)天津市…`,
+    `附件1:《2019年度某省某会…自评表》.docx`."""
+    line = re.sub(r"^(?:附件\s*\d*\s*[:：]?|关于|《|\s)+", "", without_pinyin(line))  # `附件1:《某省某会…表》`
     line = re.sub(r"^(?:(?:19|20)\d{2}\s*年度?|[（(][^()（）]{1,10}[)）])+", "", line)
     return line
 
