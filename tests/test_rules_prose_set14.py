@@ -6,7 +6,7 @@ from pathlib import Path
 
 from jixiao.extract.rules.fund_names import named_subject, subject_of
 from jixiao.extract.rules.places import leading_places
-from reading import rules_report
+from reading import funding_of, rules_report
 
 
 def test_a_slogan_ending_in_province_is_no_place(tmp_path: Path) -> None:
@@ -37,3 +37,61 @@ def test_an_adverb_before_the_evaluation_verb_is_no_fund(tmp_path: Path) -> None
 def test_a_place_tag_after_a_project_name_is_no_part_of_it() -> None:
     assert named_subject("青河区全面实施“雨污分流”工程 (东湖街道)") == "全面实施“雨污分流”工程"
     assert named_subject("青河区排水管网改造工程(一期)") == "排水管网改造工程(一期)"
+
+
+def test_an_arrangement_colon_list_is_the_spending() -> None:
+    raw = (
+        "2031年,省下达我县全民阅读专项资金40万元。\n"
+        "2031年我县全民阅读资金安排是:支持农家书屋更新8万元,支持阅读推广活动6.5万元、"
+        "图书漂流站4万元,支持馆员培训1.5万元。总体目标是:推动全民阅读。\n"
+    )
+    funding, spending = funding_of(raw)
+    assert funding.allocated.total is not None and funding.allocated.total.text == "40万元"
+    assert [(item.category, item.amount.text) for item in spending if item.amount] == [
+        ("农家书屋更新", "8万元"),
+        ("阅读推广活动", "6.5万元"),
+        ("图书漂流站", "4万元"),
+        ("馆员培训", "1.5万元"),
+    ]
+
+
+def test_a_list_closed_by_its_sum_splits_the_line_its_opening_names() -> None:
+    raw = (
+        "二、部门预算支出情况\n2031年共安排支出项目3个,即巡回法庭经费40万元、调解中心运行25万元、"
+        "法律援助补助15万元,共80万元,具体说明如下:\n1.巡回法庭项目40万元,主要用于办案。\n"
+    )
+    funding, spending = funding_of(raw)
+    assert funding.budget.total is not None and funding.budget.total.text == "80万元"
+    assert funding.executed.total is None  # 支出项目 names the projects, it is no spending verb
+    assert [(item.category, item.amount.text) for item in spending if item.amount] == [
+        ("巡回法庭经费", "40万元"),
+        ("调解中心运行", "25万元"),
+        ("法律援助补助", "15万元"),
+    ]
+
+
+def test_a_closed_list_that_does_not_add_up_is_no_split() -> None:
+    raw = "2031年共安排支出项目3个,即巡回法庭经费40万元、调解中心运行25万元、法律援助补助15万元,共90万元。\n"
+    _, spending = funding_of(raw)
+    assert spending == []
+
+
+def test_several_project_paragraphs_keep_the_first_projects_rate() -> None:
+    raw = (
+        "单位对2031年度项目支出全面开展绩效自评,共涉及项目2个,资金500.00万元。\n"
+        "(一)救护培训经费绩效自评综述:项目全年预算数200.00万元,执行数为190.00万元,资金执行率为95.00%。\n"
+        "(二)人道救助经费绩效自评综述:项目年预算批复金额为300万元,实际执行资金总额300万元,资金执行率为100%。\n"
+    )
+    funding, _ = funding_of(raw)
+    assert funding.budget.total is not None and funding.budget.total.text == "200.00万元"
+    assert funding.executed.total is not None and funding.executed.total.text == "190.00万元"
+    assert funding.execution_rate is not None and funding.execution_rate.text == "95.00%"
+
+
+def test_several_rates_none_of_which_the_lines_give_are_none() -> None:
+    raw = (
+        "甲补助资金预算200万元,执行180万元,预算执行率100%。\n"
+        "乙补助资金预算执行率0%。\n"
+    )
+    funding, _ = funding_of(raw)
+    assert funding.execution_rate is None
