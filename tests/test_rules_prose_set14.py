@@ -89,9 +89,6 @@ def test_several_project_paragraphs_keep_the_first_projects_rate() -> None:
 
 
 def test_several_rates_none_of_which_the_lines_give_are_none() -> None:
-    raw = (
-        "甲补助资金预算200万元,执行180万元,预算执行率100%。\n"
-        "乙补助资金预算执行率0%。\n"
-    )
+    raw = "甲补助资金预算200万元,执行180万元,预算执行率100%。\n乙补助资金预算执行率0%。\n"
     funding, _ = funding_of(raw)
     assert funding.execution_rate is None

@@ -4,7 +4,9 @@
     合计下达我区某补助资金5300万元。……下达各县某补助资金3900万元，安排本级部门预算资金1400万元。
 
 Parts before their sum: three or more amounts, all the sentence has, each right after its own name, whose
-sum the next amount states after 共计 / 合计 / 总计 (in the same sentence or the next). Parts after their
+sum the next amount states after 共计 / 合计 / 总计 (in the same sentence or the next), or the sentence's last
+amount closes after a comma and 共 / 共计 / 合计 (`安排支出项目4个，即A…、B…、C…、D…，共219万元`: the opening's verb says
+the line, see funding._closing_whole). Parts after their
 whole: two or more amounts, all the sentence has, each in a clause led by a verb that gives the money out
 (下达 / 安排 / 拨付 / 分配 / 下拨 and where it goes), adding up to the total a line already has: where the
 money went, not where it came from (`安排本级部门预算资金` names a destination, whatever level it names).
@@ -39,9 +41,7 @@ _CLAUSE_BREAKS = re.compile(r"[，,；;：:]")
 _NAME_BREAKS = "，,；;。:：\n"
 _WHOLE_AFTER = re.compile(rf"[\s。，,；;]*(?:共计|合计|总计)[^。\n\d]{{0,40}}?(?P<amount>{AMOUNT_PATTERN})")
 # the list's last amount closing it as its sum: `…C10万元，共189万元` (a bare 共 too, right after the parts)
-_CLOSING_SUM = re.compile(
-    rf"[\s，,；;]*(?:共计|合计|总计|共)(?:为|是|计)?[ \t]*(?P<amount>{AMOUNT_PATTERN})"
-)
+_CLOSING_SUM = re.compile(rf"[\s，,；;]*(?:共计|合计|总计|共)(?:为|是|计)?[ \t]*(?P<amount>{AMOUNT_PATTERN})")
 _VERB = re.compile("|".join(FUNDING_VERBS.values()))
 _GIVING = re.compile(r"\s*(?:下达|安排|拨付|分配|下拨)(?:到|至|给)?")
 _LIST_OPENER = re.compile(r"^(?:即|分别为|分别是|包括)[:：]?")
