@@ -92,3 +92,23 @@ def test_several_rates_none_of_which_the_lines_give_are_none() -> None:
     raw = "甲补助资金预算200万元,执行180万元,预算执行率100%。\n乙补助资金预算执行率0%。\n"
     funding, _ = funding_of(raw)
     assert funding.execution_rate is None
+
+
+def test_a_paragraph_calling_the_project_its_places_own_names_the_fund(tmp_path: Path) -> None:
+    raw = (
+        "区残联工作总结\n\n一、项目基本情况\n(一)立项情况\n"
+        "  听力残疾儿童助听工程为我区连续实施的民生工程项目,依据市里的实施办法执行。\n"
+        "  2031年共为40名儿童适配助听器,资金12万元。\n"
+    )
+    assert rules_report(tmp_path, raw).fund == "听力残疾儿童助听工程"
+
+
+def test_a_place_between_the_year_and_the_project_twice_is_the_region(tmp_path: Path) -> None:
+    raw = (
+        "厕所改造项目绩效评价报告\n一、项目基本情况\n"
+        "20xx年青禾县乡村公厕新建项目总投资300万元,用于新建公厕20座。\n"
+        "二、预算执行情况\n20xx年青禾县乡村公厕新建项目使用整合资金300万元,执行率100%。\n"
+    )
+    assert rules_report(tmp_path, raw).region == "青禾县"
+    once = raw.replace("20xx年青禾县乡村公厕新建项目使用", "项目使用")
+    assert rules_report(tmp_path, once).region is None  # printed once: a place named in passing

@@ -209,8 +209,12 @@ def bracketed_subject(text: str) -> str | None:
     return None if subject is None or _ORGAN_END.search(subject) else subject  # `(某市农村经营服务站)`: a unit
 
 
-# `困难群众救助补助资金是指用于…`: a report with no title that opens by defining its fund
-_DEFINED = re.compile(r"(?m)^[ \t]*(?P<fund>[\u4e00-\u9fff]{4,30}?(?:资金|经费|补贴|补助))是指")
+# `困难群众救助补助资金是指用于…`, `某某康复工程为我区延续实施的民生工程项目`: a report with no title that opens
+# a paragraph by defining its fund (or calling it its own place's project)
+_DEFINED = re.compile(
+    r"(?m)^[ \t]*(?P<fund>[\u4e00-\u9fff]{4,30}?(?:资金|经费|补贴|补助|工程|项目))"
+    r"(?:是指|(?:为|是)(?:我|本)[省市州县区旗乡镇])"
+)
 _FUND_CHAR = r"[^\d，,。；;:：（()）\s《》]"  # a character of a fund's name in running text (no digit, mark or space)
 # `下达2022年某省文化和旅游专项资金20万元`, `2024年某补贴项目预算资金合计2089万元`: the money a sentence states
 _YEAR_FUND = re.compile(

@@ -27,6 +27,7 @@ from jixiao.extract.rules.own_place import (
     level_government_place,
     opening_unit_place,
     own_province,
+    year_led_place,
 )
 from jixiao.extract.rules.places import (
     is_province,
@@ -213,6 +214,7 @@ def _region(
     place = place or _cover_issuer_place(lines)
     place = place or own_province(lines[0] if lines else "") or bracketed_own_place(text[:_OPENING])
     place = place or level_government_place(text[:_OPENING], fund) or opening_unit_place(text[:_OPENING])
+    place = place or year_led_place(text)
     return shortest_form(place, text) if place else None
 
 

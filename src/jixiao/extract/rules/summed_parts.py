@@ -4,11 +4,11 @@
     合计下达我区某补助资金5300万元。……下达各县某补助资金3900万元，安排本级部门预算资金1400万元。
 
 Parts before their sum: three or more amounts, all the sentence has, each right after its own name, whose
-sum the next amount states after 共计 / 合计 / 总计 (in the same sentence or the next), or the sentence's last
-amount closes after a comma and 共 / 共计 / 合计 (`安排支出项目4个，即A…、B…、C…、D…，共219万元`: the opening's verb says
-the line, see funding._closing_whole). Parts after their
-whole: two or more amounts, all the sentence has, each in a clause led by a verb that gives the money out
-(下达 / 安排 / 拨付 / 分配 / 下拨 and where it goes), adding up to the total a line already has: where the
+sum the next amount states after 共计 / 合计 / 总计 (in the same sentence or the next), or the sentence's
+last amount closes after a comma and 共 / 共计 / 合计 (`安排支出项目4个，即A…、B…、C…，共219万元`: the opening's
+verb says the line, see funding._closing_whole).
+Parts after their whole: two or more amounts, all the sentence has, each in a clause led by a verb that gives
+the money out (下达 / 安排 / 拨付 / 分配 / 下拨 and where it goes), adding up to the total a line already has: where the
 money went, not where it came from (`安排本级部门预算资金` names a destination, whatever level it names).
 Sources before their sum: two or more amounts, each in a clause led by the level that gave it or by the
 carry-over it is (`省级拨付我区…48万元，中央拨付14万元，上年度结余的资金5.32万元，共计67.32万元`), each level
