@@ -6,6 +6,7 @@ from pathlib import Path
 
 from jixiao.extract.rules.fund_names import named_subject, subject_of
 from jixiao.extract.rules.places import leading_places
+from jixiao.model import FundSource
 from reading import funding_of, rules_report
 
 
@@ -112,3 +113,15 @@ def test_a_place_between_the_year_and_the_project_twice_is_the_region(tmp_path: 
     assert rules_report(tmp_path, raw).region == "青禾县"
     once = raw.replace("20xx年青禾县乡村公厕新建项目使用", "项目使用")
     assert rules_report(tmp_path, once).region is None  # printed once: a place named in passing
+
+
+def test_a_municipalitys_city_money_is_provincial(tmp_path: Path) -> None:
+    raw = (
+        "重庆市青禾区2031年度公园养护项目绩效自评报告\n一、资金情况\n"
+        "全年下达资金100万元,其中中央补助40万元,市级补助50万元,区级配套10万元。\n"
+    )
+    sources = {row.name: row.source for row in rules_report(tmp_path, raw).funding.allocated.by_source}
+    assert sources == {"中央补助": FundSource.CENTRAL, "市级补助": FundSource.PROVINCIAL, "区级配套": FundSource.COUNTY}
+    elsewhere = raw.replace("重庆市青禾区", "四川省青禾市").replace("区级配套", "县级配套") + "赴北京市学习管养经验。\n"
+    rows = rules_report(tmp_path, elsewhere).funding.allocated.by_source
+    assert [row.source for row in rows if row.name == "市级补助"] == [FundSource.PREFECTURAL]  # a province's city
