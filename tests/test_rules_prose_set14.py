@@ -125,3 +125,17 @@ def test_a_municipalitys_city_money_is_provincial(tmp_path: Path) -> None:
     elsewhere = raw.replace("重庆市青禾区", "四川省青禾市").replace("区级配套", "县级配套") + "赴北京市学习管养经验。\n"
     rows = rules_report(tmp_path, elsewhere).funding.allocated.by_source
     assert [row.source for row in rows if row.name == "市级补助"] == [FundSource.PREFECTURAL]  # a province's city
+
+
+def test_a_collection_pages_title_names_no_fund(tmp_path: Path) -> None:
+    raw = (
+        "乡村道路项目绩效评价报告\n某某网整理的乡村道路项目绩效评价报告(精选8篇),供参考。\n"
+        "乡村道路项目绩效评价报告 篇1\n一、项目基本情况\n"
+        "20xx年青禾县通组公路硬化项目总投资420万元,全部来源于整合资金。\n"
+        "二、预算执行情况\n20xx年青禾县通组公路硬化项目使用整合资金420万元,执行率100%。\n"
+    )
+    report = rules_report(tmp_path, raw)
+    assert report.fund == "通组公路硬化项目"  # the body's own name, printed after its year and place twice
+    assert report.region == "青禾县"
+    once = raw.replace("20xx年青禾县通组公路硬化项目使用", "项目使用")
+    assert rules_report(tmp_path, once).fund is None  # the site's topic is not taken instead

@@ -273,8 +273,29 @@ def fund_in_body(text: str) -> str | None:
         for fund in [*(found["fund"] for found in _YEAR_FUND.finditer(text)), *_opening_funds(text)]
         if not _ACTION.search(fund) and (subject := subject_of(fund))
     }
+    if not named:
+        return _year_place_project(text)
     if len(named) != 1:
         return None
     fund = named.pop()
     given = {subject for found in _GIVEN_FUND.finditer(text) if (subject := subject_of(found["fund"]))}
     return fund if all(name in fund or fund in name for name in given) else None  # one fund, however named
+
+
+# `20xx年某县农村公厕建设项目总投资…` (the year's digits may be masked): a project named after its year and place
+_YEAR_PLACE = re.compile(r"(?:19|20)(?:\d{2}|[xX×＊*]{2})\s*年度?(?=[\u4e00-\u9fff]{2,8}?(?:市|州|县|区|旗))")
+_PROJECT_AFTER = re.compile(_FUND_CHAR + r"{4,30}?(?:项目|工程)")
+_MIN_REPEATS = 2
+
+
+def _year_place_project(text: str) -> str | None:
+    """The one project the body names after a year and a place at least twice, word for word (`20xx年某县某项目
+    总投资…`, `20xx年某县某项目使用资金…`), in a report with no title of its own and no other fund named."""
+    counts: dict[str, int] = {}
+    for year in _YEAR_PLACE.finditer(text):
+        places = leading_places(text[year.end() : year.end() + 40])
+        after = year.end() + sum(len(place) for place in places)
+        if places and (project := _PROJECT_AFTER.match(text, after)) and not _ACTION.search(project.group(0)):
+            counts[project.group(0)] = counts.get(project.group(0), 0) + 1
+    repeated = [name for name, seen in counts.items() if seen >= _MIN_REPEATS]
+    return repeated[0] if len(repeated) == 1 and len(counts) == 1 else None

@@ -300,6 +300,14 @@ def year_of(text: str, title: str | None) -> int | None:
 # ---- the header as a whole ------------------------------------------------------------------------------
 
 
+# a page of model essays (`某某绩效评价报告(精选10篇)`, then `某某绩效评价报告 篇1`): its titles are the site's topic,
+# not the report's own name for its fund
+_COLLECTION = re.compile(
+    r"[（(]精选[\d一二三四五六七八九十]{1,3}篇[)）]|^[^\n]{4,60}\s篇\s*[\d一二三四五六七八九十]{1,2}\s*$", re.M
+)
+_COLLECTION_HEAD = 1500
+
+
 def read_header(view: str, raw: str = "") -> Header:
     """The header of a report, read in the text the grammar reads (the simplified view of a traditional
     report: names come out simplified, like indicator names); `raw`, the text before normalisation, for
@@ -308,8 +316,9 @@ def read_header(view: str, raw: str = "") -> Header:
     titles = title_lines(lines) or announced(lines) or headline(lines) or file_name(lines)
     title = titles[0].title if titles else None
     fields = form_fields(view)
-    fund = _fund(fields, titles, lines) or (fund_in_body(view) if not titles and not fields else None)
-    fund = fund or (_template_heading(lines) if not titles else None)
+    named_by = [] if _COLLECTION.search(view, 0, _COLLECTION_HEAD) else titles  # a collection's topic names no fund
+    fund = _fund(fields, named_by, lines) or (fund_in_body(view) if not named_by and not fields else None)
+    fund = fund or (_template_heading(lines) if not named_by else None)
     region = _region(view, lines, fields, [found.title for found in titles], fund, raw or view)
     year = _year(view, fields, title)
     return Header(title=title, region=region, fund=fund, year=year)
