@@ -24,6 +24,7 @@ from jixiao.extract.rules.goal_statements import read_goal_statements
 from jixiao.extract.rules.goal_targets import attach_goal_targets
 from jixiao.extract.rules.header import read_header
 from jixiao.extract.rules.indicators import attach_section_reasons, extract_indicators
+from jixiao.extract.rules.municipal_level import provincial_city_money
 from jixiao.extract.rules.paired_funding import paired_funding, paired_spending
 from jixiao.extract.rules.paired_lists import read_paired_lists
 from jixiao.extract.rules.repeated_spending import repeated_spending
@@ -108,6 +109,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     read_scored_lines(prose, report.indicators, report.funding)  # `X本项目满分3分,得3分`: onto what it scores
     confirm_glued_splits(report)
     confirm_funding_row(report)
+    provincial_city_money(report, view)  # a 直辖市's 市级 money is the provincial level
     keep_attributable(report)  # precision gates: a name, level or figure that shows the reading was unsure
     if view is not text:
         quote_original(report, text)

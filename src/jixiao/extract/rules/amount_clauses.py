@@ -43,8 +43,9 @@ _AFTER_LINES = {"拨付到位": "allocated", "下达": "allocated", "到位": "a
 _TITLE_MASK = r"《[^》\n]{0,120}》"
 _NUMBER_MASK = r"[（(][^（()）\n]{0,30}〔\d{4}〕[^（()）\n]{0,12}[)）]|[^\s，,。；;（()）]{0,10}〔\d{4}〕\d+号"
 _NOUN_MASK = (
-    r"转移支付|支出责任|支出进度|执行进度|支出(?=预算|绩效)|执行率|到位率|支付率|下达率|使用率|执行情况|到位情况|使用情况"
+    r"转移支付|支出责任|支出进度|执行进度|支出(?=预算|绩效|项目|全面|开展|进行)|执行率|到位率|支付率|下达率|使用率|执行情况|到位情况|使用情况"
     r"|下达情况|预算绩效|预算管理|预算单位|预算(?:项目)?支出"  # 部门预算项目支出: a kind of spending, no verb
+    # `安排支出项目4个`, `对项目支出全面开展绩效自评`: spending as the noun of what is arranged or evaluated
     # the template's section title `(一)中央下达某资金预算和绩效目标情况`, run onto its paragraph by a converter
     r"|下达[^，,。；;：:\n]{2,40}?预算和(?:区域)?绩效目标的?情况"
 )

@@ -2,6 +2,7 @@
 
     2024年本单位专项资金:慢病随访经费12.5万元、学校卫生监测4万元、
     职业病筛查费8.2万元。
+    2024年我县全民健身资金安排是:支持器材维护12万元,支持赛事活动3万元、场地建设10万元。
 
 The named parts are where the money goes (spending), whatever whole they would add up to: none is printed, so
 no funding line is read from them. A PDF may wrap such a list over lines (`…、职业病` / `筛查费8.2万元。`): the
@@ -24,7 +25,8 @@ from jixiao.model import SpendingItem
 
 FOUND_BY = "narrative.colon_list"
 _LEAD = re.compile(
-    r"[ \t]*(?:(?:19|20)\d{2}年度?)?[^\d:：，,。；;\n]{0,30}?(?:资金|经费)[:：]"
+    r"[ \t]*(?:(?:19|20)\d{2}年度?)?[^\d:：，,。；;\n]{0,30}?(?:资金|经费)"
+    r"(?:的?(?:安排|分配|使用)(?:情况)?(?:是|为|如下)?)?[:：]"  # `某资金安排是:`: the year's arrangement
     r"|[ \t]*(?:[^\d:：。；;\n]|(?:19|20)\d{2}年度?){0,40}?(?:资金|经费)(?:项目)?[，,]?[ \t]*(?:主要)?用于"
     r"(?=[^\d，,。；;\n]{2})"
 )

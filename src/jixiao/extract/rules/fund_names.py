@@ -90,10 +90,16 @@ def _clean(subject: str) -> str:
     return _TRANSFER_FIRST.sub("", subject)
 
 
+# `部门决算中项目`, `部门预算内的项目`: the projects of a unit's accounts, whichever they are
+_ACCOUNTS_PROJECTS = re.compile(r"^(?:部门|单位)?(?:预算|决算)(?:中|内)?的?项目(?:支出)?$")
+
+
 def is_generic(subject: str) -> bool:
     """`中央转移支付`, `本级部门项目`, `残联中央转移支付`: words that name no fund of their own."""
     bare = _LEVEL_WORDS.sub("", _UNIT_PREFIX.sub("", subject))
     if subject in _GENERIC or bare in _GENERIC or _LEVEL_WORDS.sub("", subject) in _GENERIC:
+        return True
+    if _ACCOUNTS_PROJECTS.match(subject) or _ACCOUNTS_PROJECTS.match(bare):
         return True
     return _FORM_NAME.fullmatch(subject) is not None
 
@@ -172,12 +178,24 @@ def named_subject(value: str) -> str | None:
     """The fund a form's 名称 field holds: what a title would give, else the value itself when it is a name of
     its own (`专项资金名称 县级储备粮`: the field says it is the project, with or without a money word), not a
     unit's name or a place alone."""
+    value = _without_place_tag(value)
     if subject := subject_of(value):
         return subject
     name = _clean(_LEADING_NOISE.sub("", value))
     if not _PROJECT_NAME.fullmatch(name) or is_generic(name) or _ORGAN_END.search(name):
         return None
     return _after_places(name) or None  # `某市某区全民健身中心项目`: the fund without its place
+
+
+_PLACE_TAG = re.compile(r"\s*[（(](?P<place>[\u4e00-\u9fff]{2,12})[)）]\s*$")
+
+
+def _without_place_tag(value: str) -> str:
+    """`某区某某改造工程 (某某街道)`: the place a project runs in, tagged after its name, is no part of the name."""
+    tag = _PLACE_TAG.search(value)
+    if tag is None or "".join(leading_places(tag["place"])) != tag["place"]:
+        return value
+    return value[: tag.start()]
 
 
 _BRACKETED = re.compile(r"^[（(]([^()（）]{4,40})(?:[)）]|$)")
@@ -191,8 +209,12 @@ def bracketed_subject(text: str) -> str | None:
     return None if subject is None or _ORGAN_END.search(subject) else subject  # `(某市农村经营服务站)`: a unit
 
 
-# `困难群众救助补助资金是指用于…`: a report with no title that opens by defining its fund
-_DEFINED = re.compile(r"(?m)^[ \t]*(?P<fund>[\u4e00-\u9fff]{4,30}?(?:资金|经费|补贴|补助))是指")
+# `困难群众救助补助资金是指用于…`, `某某康复工程为我区延续实施的民生工程项目`: a report with no title that opens
+# a paragraph by defining its fund (or calling it its own place's project)
+_DEFINED = re.compile(
+    r"(?m)^[ \t]*(?P<fund>[\u4e00-\u9fff]{4,30}?(?:资金|经费|补贴|补助|工程|项目))"
+    r"(?:是指|(?:为|是)(?:我|本)[省市州县区旗乡镇])"
+)
 _FUND_CHAR = r"[^\d，,。；;:：（()）\s《》]"  # a character of a fund's name in running text (no digit, mark or space)
 # `下达2022年某省文化和旅游专项资金20万元`, `2024年某补贴项目预算资金合计2089万元`: the money a sentence states
 _YEAR_FUND = re.compile(
@@ -251,8 +273,29 @@ def fund_in_body(text: str) -> str | None:
         for fund in [*(found["fund"] for found in _YEAR_FUND.finditer(text)), *_opening_funds(text)]
         if not _ACTION.search(fund) and (subject := subject_of(fund))
     }
+    if not named:
+        return _year_place_project(text)
     if len(named) != 1:
         return None
     fund = named.pop()
     given = {subject for found in _GIVEN_FUND.finditer(text) if (subject := subject_of(found["fund"]))}
     return fund if all(name in fund or fund in name for name in given) else None  # one fund, however named
+
+
+# `20xx年某县农村公厕建设项目总投资…` (the year's digits may be masked): a project named after its year and place
+_YEAR_PLACE = re.compile(r"(?:19|20)(?:\d{2}|[xX×＊*]{2})\s*年度?(?=[\u4e00-\u9fff]{2,8}?(?:市|州|县|区|旗))")
+_PROJECT_AFTER = re.compile(_FUND_CHAR + r"{4,30}?(?:项目|工程)")
+_MIN_REPEATS = 2
+
+
+def _year_place_project(text: str) -> str | None:
+    """The one project the body names after a year and a place at least twice, word for word (`20xx年某县某项目
+    总投资…`, `20xx年某县某项目使用资金…`), in a report with no title of its own and no other fund named."""
+    counts: dict[str, int] = {}
+    for year in _YEAR_PLACE.finditer(text):
+        places = leading_places(text[year.end() : year.end() + 40])
+        after = year.end() + sum(len(place) for place in places)
+        if places and (project := _PROJECT_AFTER.match(text, after)) and not _ACTION.search(project.group(0)):
+            counts[project.group(0)] = counts.get(project.group(0), 0) + 1
+    repeated = [name for name, seen in counts.items() if seen >= _MIN_REPEATS]
+    return repeated[0] if len(repeated) == 1 and len(counts) == 1 else None

@@ -54,7 +54,7 @@ from jixiao.extract.rules.summed_parts import (
 )
 from jixiao.extract.rules.unstated_budget import unstated_budget, unstated_line
 from jixiao.extract.rules.used_for import circled_uses, used_for_parts
-from jixiao.model import Funding, FundingLine, SourceAmount, SpendingItem
+from jixiao.model import Figure, Funding, FundingLine, SourceAmount, SpendingItem
 from jixiao.vocabulary import source_of
 
 _PERCENT = r"\d+(?:\.\d+)?[ \t]?%"  # `87.46 %`: a space a converter put before the sign
@@ -117,7 +117,7 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     drop_item_totals(reading)
     read_added_budget(text, reading.plain, limit, reading.funding)  # 预算X，其中年初预算A，追加B
     if len(reading.rates) > 1:  # `某补助资金…预算执行率100%。另一补助资金…预算执行率0%`: each a part's, none the fund's
-        reading.funding.execution_rate = None
+        reading.funding.execution_rate = _rate_of_lines(reading)
     if not reading.spending:
         reading.spending.extend(unsummed or quoted_parts(text, limit, reading.funding))
     # `安排X万元支持…;安排Y万元支持…`: checked against the sum they make up, read past the indicator heading too
@@ -174,6 +174,8 @@ def _summed_parts(reading: Reading, start: int, end: int) -> MoneyList | None:
     if len(amounts) < MIN_AMOUNTS:
         return None
     if (parts := parts_before_sum(text, plain, start, amounts)) is not None and parts.whole is not None:
+        if parts.whole[1] <= end:  # `安排…即A…、B…，共X万元`: the sum closes this sentence
+            return _closing_whole(reading, start, end, parts)
         parts.line = line_in(plain[clause_start(plain, parts.end, parts.whole[0]) : parts.whole[0]])
         return parts if parts.line else None
     totals = {
@@ -182,6 +184,24 @@ def _summed_parts(reading: Reading, start: int, end: int) -> MoneyList | None:
         if (total := getattr(reading.funding, line).total) is not None and total.value is not None
     }
     return parts_after_whole(text, plain, start, amounts, totals)
+
+
+_AFTER_WHOLE = 40  # chars from a closing sum to its sentence's end (`，具体项目情况说明如下：`)
+
+
+def _closing_whole(reading: Reading, start: int, end: int, parts: MoneyList) -> MoneyList | None:
+    """A list closed by its sum in its own sentence (`2023年安排支出项目4个，即A…、B…，共X万元`), the sentence
+    ending soon after: the line is the verb of the words that open the list (none: the sentence grammar's), and
+    the sum its total when the line has none yet."""
+    lead = reading.plain[start : parts.items[0].start]
+    opening = lead[: max(lead.rfind(mark) for mark in "，,：:")]  # the words before the first item's clause
+    if parts.whole is None or end > parts.whole[1] + _AFTER_WHOLE or (line := line_in(opening)) is None:
+        return None
+    block: FundingLine = getattr(reading.funding, line)
+    if block.total is None:
+        block.total = money_at(reading.text, *parts.whole, "narrative.funding")
+    parts.line = line
+    return parts
 
 
 def _read_sentence(reading: Reading, start: int, end: int) -> list[MoneyList]:
@@ -303,6 +323,21 @@ def _rate_base(reading: Reading, totals: dict[str, Amount]) -> float | None:
         total = getattr(reading.funding, line).total
         if total is not None and total.value:
             return float(total.value)
+    return None
+
+
+def _rate_of_lines(reading: Reading) -> Figure | None:
+    """Of several stated rates (one per project), the first one read when it is the executed total over the
+    budget (or allocated) total read, at the decimals printed: the rate of the lines kept; else none."""
+    rate, funding = reading.funding.execution_rate, reading.funding
+    executed = funding.executed.total
+    if rate is None or rate.value is None or executed is None or executed.value is None:
+        return None
+    places = len(rate.text.split(".")[1].rstrip("%").strip()) if "." in rate.text else 0
+    for line in ("budget", "allocated"):
+        whole = getattr(funding, line).total
+        if whole is not None and whole.value and round(executed.value / whole.value * 100, places) == rate.value:
+            return rate
     return None
 
 

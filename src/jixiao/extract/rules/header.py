@@ -27,6 +27,7 @@ from jixiao.extract.rules.own_place import (
     level_government_place,
     opening_unit_place,
     own_province,
+    year_led_place,
 )
 from jixiao.extract.rules.places import (
     is_province,
@@ -120,7 +121,7 @@ def _template_heading(lines: list[str]) -> str | None:
 
 _EVALUATED = re.compile(
     r"对\s*(?:(?:19|20)\d{2}\s*年度?)?(?P<fund>[^，。；,;：:\n]{4,40}?)(?:的?绩效目标实施情况|的?绩效情况)?"
-    r"(?:开展|进行)了?(?:绩效)?自评"
+    r"(?:全面|认真|统一|集中|及时)?(?:开展|进行)了?(?:绩效)?自评"  # `对…项目支出全面开展自评`: the adverb is no name
 )
 
 
@@ -213,6 +214,7 @@ def _region(
     place = place or _cover_issuer_place(lines)
     place = place or own_province(lines[0] if lines else "") or bracketed_own_place(text[:_OPENING])
     place = place or level_government_place(text[:_OPENING], fund) or opening_unit_place(text[:_OPENING])
+    place = place or year_led_place(text)
     return shortest_form(place, text) if place else None
 
 
@@ -247,8 +249,9 @@ def _publisher_place(text: str) -> str | None:
 
 
 def _head_of(line: str) -> str:
-    """A title or 附件 line from its first place: `附件：额尔古纳市…`, `2018年南京市…`, `(直达资金)天津市…`."""
-    line = re.sub(r"^(?:附件\s*\d*\s*[:：]?|关于|\s)+", "", without_pinyin(line))
+    """A title or 附件 line from its first place: `附件：额尔古纳市…`, `2018年南京市…`, `(直达资金)天津市…`,
+    `附件1:《2019年度某省某会…自评表》.docx`."""
+    line = re.sub(r"^(?:附件\s*\d*\s*[:：]?|关于|《|\s)+", "", without_pinyin(line))  # `附件1:《某省某会…表》`
     line = re.sub(r"^(?:(?:19|20)\d{2}\s*年度?|[（(][^()（）]{1,10}[)）])+", "", line)
     return line
 
@@ -297,6 +300,14 @@ def year_of(text: str, title: str | None) -> int | None:
 # ---- the header as a whole ------------------------------------------------------------------------------
 
 
+# a page of model essays (`某某绩效评价报告(精选10篇)`, then `某某绩效评价报告 篇1`): its titles are the site's topic,
+# not the report's own name for its fund
+_COLLECTION = re.compile(
+    r"[（(]精选[\d一二三四五六七八九十]{1,3}篇[)）]|^[^\n]{4,60}\s篇\s*[\d一二三四五六七八九十]{1,2}\s*$", re.M
+)
+_COLLECTION_HEAD = 1500
+
+
 def read_header(view: str, raw: str = "") -> Header:
     """The header of a report, read in the text the grammar reads (the simplified view of a traditional
     report: names come out simplified, like indicator names); `raw`, the text before normalisation, for
@@ -305,8 +316,9 @@ def read_header(view: str, raw: str = "") -> Header:
     titles = title_lines(lines) or announced(lines) or headline(lines) or file_name(lines)
     title = titles[0].title if titles else None
     fields = form_fields(view)
-    fund = _fund(fields, titles, lines) or (fund_in_body(view) if not titles and not fields else None)
-    fund = fund or (_template_heading(lines) if not titles else None)
+    named_by = [] if _COLLECTION.search(view, 0, _COLLECTION_HEAD) else titles  # a collection's topic names no fund
+    fund = _fund(fields, named_by, lines) or (fund_in_body(view) if not named_by and not fields else None)
+    fund = fund or (_template_heading(lines) if not named_by else None)
     region = _region(view, lines, fields, [found.title for found in titles], fund, raw or view)
     year = _year(view, fields, title)
     return Header(title=title, region=region, fund=fund, year=year)

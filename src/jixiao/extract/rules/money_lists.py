@@ -50,7 +50,8 @@ _SUM_FIRST = re.compile(r"^(?:共计|合计|总计)")
 GIVEN_TO = re.compile(r"^(?:下达|分配|下拨)(?=[^\d]{2})")
 _BATCH = re.compile(r"下达|拨付|到位|分配|下拨|提前|第[一二三四五六七八九十\d]+批|^[月日号]")
 _NOT_A_PART = re.compile(NOT_A_FUNDING_LINE)
-_NAME_NOISE = re.compile(r"^(?:其中|含|包括|分别为|分别是|安排|以及|和|及)+|(?:合计|共计|共|为|约|计)+$")
+# `支持体育设施建设5万元`: the verb a use opens on is no part of its name
+_NAME_NOISE = re.compile(r"^(?:其中|含|包括|分别为|分别是|安排|以及|和|及|支持|用于)+|(?:合计|共计|共|为|约|计)+$")
 _MEASURE = "个项家户名次批"  # `项目79个财政资金…`: the word after a count is no name
 GENERIC_NAMES = {"财政资金", "资金", "专项资金", "项目资金", "补助资金", "预算资金", "项目"}
 # what a source's name may hold besides its level: 中央补助资金, 本级财政配套资金, 中央补助飞行经费执行,

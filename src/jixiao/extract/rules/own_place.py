@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from jixiao.extract.rules.places import is_province, leading_places, most_specific
-from jixiao.vocabulary import ORGAN_SUFFIXES
+from jixiao.vocabulary import ORGAN_SUFFIXES, PLACE_SUFFIXES
 
 # `某某省委、省政府高度重视…`: a report that opens on its province's government
 _PROVINCE_OPENING = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,8}?(?:省|自治区))(?:委|人民政府|政府)")
@@ -93,3 +93,34 @@ def opening_unit_place(opening: str) -> str | None:
     when all such paragraphs name the same place: the report of that unit."""
     places = {place for found in _OPENING_UNIT.finditer(opening) if (place := most_specific(found["unit"]))}
     return places.pop() if len(places) == 1 else None
+
+
+# `2030年某县农村公厕建设项目总投资…` (a site may mask the year's digits: `20xx年`): a place between a year and a
+# project's name
+_YEAR_LED = re.compile(r"(?:19|20)(?:\d{2}|[xX×＊*]{2})\s*年度?(?=[\u4e00-\u9fff]{2,8}?(?:省|市|州|盟|县|区|旗))")
+_PROJECT_WORD = re.compile(r"[^，,。；;：:\n\d]{2,30}?(?:项目|资金|经费|工程|补贴|补助)")
+_MIN_REPEATS = 2
+
+
+def _in_title(text: str, at: int) -> bool:
+    opened = text.rfind("《", 0, at)
+    return opened >= 0 and text.find("》", opened, at) < 0
+
+
+def year_led_place(text: str) -> str | None:
+    """The one place the body prints between a year and a project's name, at least twice (`2030年某县某项目总投资…`,
+    `2030年某县某项目使用资金…`): the project's own place, in a report that names it nowhere else. Two different
+    places, or one printed once, name none."""
+    counts: dict[str, int] = {}
+    for year in _YEAR_LED.finditer(text):
+        places = leading_places(text[year.end() : year.end() + 40])
+        if not places or is_province(places[-1]) or places[-1] in PLACE_SUFFIXES or _in_title(text, year.start()):
+            continue  # `《关于下达2023年自治区某资金…》`: a document's title, the giver's words
+        after = year.end() + sum(len(place) for place in places)
+        if _PROJECT_WORD.match(text, after) is None:
+            continue
+        counts[places[-1]] = counts.get(places[-1], 0) + 1
+    if len(counts) != 1:
+        return None
+    [(place, seen)] = counts.items()
+    return place if seen >= _MIN_REPEATS else None

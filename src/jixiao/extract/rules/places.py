@@ -86,6 +86,8 @@ def _token_at(text: str, at: int) -> int | None:
             return None
         if size == 1 and suffix not in _ONE_CHAR_NAMES:  # 横县, 柳镇; but 灌区, 库区 are no districts
             continue
+        if suffix == "省" and text[end - 1] in "强大":  # `体育强省`, `农业大省`: a slogan, no province
+            return None
         stop = end + len(suffix)
         if suffix == "州" and stop < len(text) and text[stop] in "市县区":  # 杭州市, not 杭州 + 市
             stop += 1

@@ -4,9 +4,11 @@
     合计下达我区某补助资金5300万元。……下达各县某补助资金3900万元，安排本级部门预算资金1400万元。
 
 Parts before their sum: three or more amounts, all the sentence has, each right after its own name, whose
-sum the next amount states after 共计 / 合计 / 总计 (in the same sentence or the next). Parts after their
-whole: two or more amounts, all the sentence has, each in a clause led by a verb that gives the money out
-(下达 / 安排 / 拨付 / 分配 / 下拨 and where it goes), adding up to the total a line already has: where the
+sum the next amount states after 共计 / 合计 / 总计 (in the same sentence or the next), or the sentence's
+last amount closes after a comma and 共 / 共计 / 合计 (`安排支出项目4个，即A…、B…、C…，共219万元`: the opening's
+verb says the line, see funding._closing_whole).
+Parts after their whole: two or more amounts, all the sentence has, each in a clause led by a verb that gives
+the money out (下达 / 安排 / 拨付 / 分配 / 下拨 and where it goes), adding up to the total a line already has: where the
 money went, not where it came from (`安排本级部门预算资金` names a destination, whatever level it names).
 Sources before their sum: two or more amounts, each in a clause led by the level that gave it or by the
 carry-over it is (`省级拨付我区…48万元，中央拨付14万元，上年度结余的资金5.32万元，共计67.32万元`), each level
@@ -38,8 +40,11 @@ _AMOUNT = skipping(AMOUNT_PATTERN)
 _CLAUSE_BREAKS = re.compile(r"[，,；;：:]")
 _NAME_BREAKS = "，,；;。:：\n"
 _WHOLE_AFTER = re.compile(rf"[\s。，,；;]*(?:共计|合计|总计)[^。\n\d]{{0,40}}?(?P<amount>{AMOUNT_PATTERN})")
+# the list's last amount closing it as its sum: `…C10万元，共189万元` (a bare 共 too, right after the parts)
+_CLOSING_SUM = re.compile(rf"[\s，,；;]*(?:共计|合计|总计|共)(?:为|是|计)?[ \t]*(?P<amount>{AMOUNT_PATTERN})")
 _VERB = re.compile("|".join(FUNDING_VERBS.values()))
 _GIVING = re.compile(r"\s*(?:下达|安排|拨付|分配|下拨)(?:到|至|给)?")
+_LIST_OPENER = re.compile(r"^(?:即|分别为|分别是|包括)[:：]?")
 _KIND_WORDS = re.compile(r"^(?:专项)?转移支付(?:资金|预算)?")
 _MIN_BEFORE_SUM = 3
 _MIN_AFTER_WHOLE = 2
@@ -73,6 +78,9 @@ def parts_before_sum(text: str, plain: str, start: int, amounts: list[re.Match[s
     if len(amounts) < _MIN_BEFORE_SUM:
         return None
     whole = _WHOLE_AFTER.match(plain, amounts[-1].end())
+    if whole is None and len(amounts) > _MIN_BEFORE_SUM:  # `…即A120万元、B59万元、C10万元，共189万元`
+        whole = _CLOSING_SUM.fullmatch(plain, amounts[-2].end(), amounts[-1].end())
+        amounts = amounts[:-1] if whole is not None else amounts
     if whole is None or (whole_value := amount_in_wan(whole["amount"])) is None:
         return None
     items: list[Item] = []
@@ -85,6 +93,7 @@ def parts_before_sum(text: str, plain: str, start: int, amounts: list[re.Match[s
             raw = _KIND_WORDS.sub("", raw[verbs[-1].end() :].lstrip(" ◇")) if verbs else raw
         else:
             raw = raw.lstrip(" \t，,；;")
+        raw = _LIST_OPENER.sub("", raw)  # `安排支出项目4个，即A120万元`: the word that opens the list
         name = _name(text[amount.start() - len(raw) : amount.start()])
         if not name:
             return None
