@@ -29,7 +29,7 @@ _WORDS: list[tuple[Role, str]] = [
     (Role.EXECUTED, rf"(?:全年|预算|项目)?执行(?:数|资金|金额){_BR}?|全年执行{_BR}?|实际支出(?:数|金额)?{_BR}?"
                     rf"|实际投入资金额{_BR}?"),
     (Role.BUDGET, rf"(?:全年|调整后?|全年[（(]调整[)）]|全年调整)?预算(?:数|金额){_BR}?|全年预算{_BR}?"),
-    (Role.ALLOCATED, rf"(?:全年)?到位资金(?:数)?{_BR}?|下达(?:资金|数){_BR}?"),
+    (Role.ALLOCATED, rf"(?:全年)?到位资金(?:数)?{_BR}?|下达(?:资金|数|额度){_BR}?"),
     # 预算执行(E/C×100%): Sichuan's 2024 transfer-payment sheet names the rate by its ratio
     (Role.RATE, rf"(?:预算)?执行率{_BR}?|预算执行(?=[（(][A-Z]/[A-Z])" + _BR),
     # 分值权重 / 指标分值权重: Xinjiang's 2023 自评表 names the weight column twice over

@@ -1,0 +1,54 @@
+"""Points given printed in a report's headings: `二、预算执行情况(自评得分10分)`, `1.数量指标(自评得分20分):…`.
+
+A report laid out by the 自评 template may print, after each heading, the points its part was given. The
+heading of the budget-execution part (`预算执行情况`, `资金执行情况`) gives the funding's execution score. A
+second-level heading (`数量指标`, `成本指标` …) whose line goes on with its results gives its points to the one
+indicator read from that line; a line stating several indicators, or none, gives its points to nobody (a group's
+points are no one indicator's). A score already read elsewhere is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.extract.rules.figures import figure_at
+from jixiao.model import Funding, Indicator
+from jixiao.vocabulary import LEVEL2_WORD
+
+MARK = "自评得分"
+"""The cheap test before any pattern runs: a text without it prints no such heading."""
+_HEADING = re.compile(
+    r"(?m)^[ \t]*(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）]、?|\d{1,2}[.．、](?!\d))[ \t]*"
+    r"(?P<title>[^\n（()）:：。，,；;\d]{2,16}?)[ \t]*[（(]自评得分(?P<score>\d{1,3}(?:\.\d+)?)分[)）]"
+    r"[ \t]*(?:[:：][ \t]*(?P<rest>[^\n]*))?$"
+)
+_EXECUTION = re.compile(r"^(?:预算|资金)执行(?:情况)?$")
+_LEVEL2 = re.compile(rf"^{LEVEL2_WORD}$")
+_FOUND_BY = "narrative.heading_score"
+
+
+def read_heading_scores(text: str, indicators: list[Indicator], funding: Funding) -> None:
+    """Give the execution part's points to the funding and a result line's points to its one indicator."""
+    if MARK not in text:
+        return
+    for heading in _HEADING.finditer(text):
+        title = heading["title"].strip()
+        score = figure_at(text, *heading.span("score"), _FOUND_BY)
+        if _EXECUTION.match(title):
+            if funding.execution_score is None:
+                funding.execution_score = score
+            continue
+        if not _LEVEL2.match(title) or heading["rest"] is None:
+            continue
+        start, end = heading.span("rest")
+        stated = [indicator for indicator in indicators if _stated_in(indicator, start, end)]
+        if len(stated) == 1 and stated[0].score is None:
+            stated[0].score = score
+
+
+def _stated_in(indicator: Indicator, start: int, end: int) -> bool:
+    figures = (indicator.target, indicator.actual, indicator.completion)
+    return any(f is not None and f.span is not None and start <= f.span.start < end for f in figures)
+
+
+__all__ = ["read_heading_scores"]

@@ -1,0 +1,107 @@
+"""Layouts of held-out set 14 (written by us, invented names and figures): a form whose funding is one scored row
+under 实际支出金额 | 下达额度, a pipe row the document cuts right after a closed cell, the two-column 计划投资额 |
+实际到位资金 form dumped a cell per line, and a report whose headings print the points given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jixiao.documents import load_document
+from jixiao.extract import extract
+from jixiao.extract.rules.heading_scores import read_heading_scores
+from jixiao.extract.rules.planned_funding import planned_funding
+from jixiao.model import Figure, Funding, Indicator, Report, Span
+
+
+def _report(raw: str, tmp_path: Path) -> Report:
+    path = tmp_path / "form.txt"
+    path.write_text(raw, encoding="utf-8")
+    return extract(load_document(path), "rules")
+
+
+def _text(figure: Figure | None) -> str | None:
+    return None if figure is None else figure.text
+
+
+def test_a_scored_spending_row_under_spent_and_granted_columns_is_the_funding(tmp_path: Path) -> None:
+    report = _report(
+        "项目名称 | 老旧楼宇电梯加装工程 | |||\n"
+        "当年绩效指标 | 专项资金管理指标(10分) | 支出进度 (当年实际支出金额/当年下达额度) | 实际支出 金额 | 下达 额度 "
+        "| 实际 完成值 | 分值 | 得分 | 偏差原因分析 |\n"
+        "2,210 | 2,480 | 89.11% | 10 | 9 ||||\n"
+        "一级指标 | 二级指标 | 三级指标 | 目标值 | 实际 完成值 | 分值 | 得分 | 偏差原因分析 |\n"
+        "产出指标 (50分) | 数量指标 | 加装电梯数量 | 40台 | 36台 | 10 | 9 ||\n",
+        tmp_path,
+    )
+    funding = report.funding
+    assert (_text(funding.executed.total), _text(funding.allocated.total)) == ("2,210", "2,480")
+    assert (_text(funding.execution_weight), _text(funding.execution_score)) == ("10", "9")
+    assert funding.execution_rate is None  # the 实际完成值 cell is no column of the funding's own
+
+
+_INDICATOR_HEADER = (
+    "| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 实际完成值 | 分值 | 得分 | 偏差原因 |\n"
+    "| 产出指标 | 数量指标 | 巡查河段长度 | ≥ | 30 | 公里 | 32 | 20 | 20 | |\n"
+)
+
+
+def test_a_pipe_row_cut_after_a_closed_cell_keeps_its_values_in_order(tmp_path: Path) -> None:
+    report = _report(
+        _INDICATOR_HEADER + "| 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥ | 90 | % | 93 | 10 |", tmp_path
+    )
+    last = report.indicators[-1]
+    assert (_text(last.actual), _text(last.weight), last.score) == ("93", "10", None)
+
+
+def test_a_printed_blank_before_the_closed_cut_keeps_the_aligned_columns(tmp_path: Path) -> None:
+    report = _report(
+        _INDICATOR_HEADER + "| 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥ | 90 | % | | 10 |", tmp_path
+    )
+    last = report.indicators[-1]
+    assert last.actual is None and _text(last.weight) == "10"
+
+
+_TWO_COLUMNS = (
+    "计划投资额(万元)\n\n128.40\n\n实际到位资金(万元)\n\n120.00\n\n其中:中央财政\n\n \n\n其中:中央财政\n\n \n\n"
+    "省财政\n\n40\n\n省财政\n\n36\n\n州财政\n\n88.40\n\n州财政\n\n84.00\n\n单位自筹\n\n \n\n单位自筹\n\n \n\n"
+    "根据年初批复,该专项经费主要用于民族文化活动。\n"
+)
+
+
+def test_the_two_column_planned_form_reads_each_label_twice() -> None:
+    funding = planned_funding(_TWO_COLUMNS)
+    assert funding is not None
+    assert (_text(funding.budget.total), _text(funding.allocated.total)) == ("128.40", "120.00")
+    budget = [(s.source.value, s.amount.text) for s in funding.budget.by_source]
+    allocated = [(s.source.value, s.amount.text) for s in funding.allocated.by_source]
+    assert budget == [("provincial", "40"), ("prefectural", "88.40")]
+    assert allocated == [("provincial", "36"), ("prefectural", "84.00")]
+
+
+def test_a_source_printed_a_third_time_is_no_row_of_two_columns() -> None:
+    funding = planned_funding(_TWO_COLUMNS.replace("省财政\n\n36\n\n", "省财政\n\n36\n\n省财政\n\n5\n\n"))
+    assert funding is not None
+    assert [s.source.value for s in funding.budget.by_source] == ["prefectural"]
+
+
+def _stated(name: str, text: str, figure: str) -> Indicator:
+    at = text.index(figure)
+    return Indicator(name=name, actual=Figure(text=figure, span=Span(start=at, end=at + len(figure))))
+
+
+def test_heading_points_go_to_the_funding_and_to_a_lines_one_indicator() -> None:
+    text = (
+        "二、预算执行情况(自评得分9分)\n全年执行数120万元。\n"
+        "1.数量指标(自评得分20分):完成巡查河段32公里。\n"
+        "2.质量指标(自评得分10分):验收合格率100%,整改完成率95%。\n"
+    )
+    one, two, three = (
+        _stated("巡查河段", text, "32公里"),
+        _stated("验收合格率", text, "100%"),
+        _stated("整改完成率", text, "95%"),
+    )
+    funding = Funding()
+    read_heading_scores(text, [one, two, three], funding)
+    assert _text(funding.execution_score) == "9"
+    assert _text(one.score) == "20"
+    assert two.score is None and three.score is None  # a group's points are no one indicator's
