@@ -105,3 +105,38 @@ def test_heading_points_go_to_the_funding_and_to_a_lines_one_indicator() -> None
     assert _text(funding.execution_score) == "9"
     assert _text(one.score) == "20"
     assert two.score is None and three.score is None  # a group's points are no one indicator's
+
+
+# a .doc on a document-sharing site, squashed: digits run together, a page number breaking a row (invented)
+
+_SQUASHED = (
+    "《项目支出绩效自评表.doc》由会员上传分享,免费在线阅读,更多相关内容在文库\n\n"
+    "1、项目支出绩效自评表(2019年度)项目名称背街小巷保洁经费主管部门及代码青禾区城市管理委员会实施单位:青禾区环卫所"
+    "项目资金(万元) 年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)得分得分计算方法"
+    "年度资金总额:236.4118.201050%5执行率*该指标分值,最高不得超过分值上限。"
+    "其中:本年一般公共预算拨款 236.4118.20   其他资金     年度总体目标" + "完成辖区背街小巷的日常保洁工作" * 8 + "\n\n"
+    "2、"
+    + "按时清运垃圾渣土"
+    * 20
+    + "绩效指标一级指标二级指标三级指标分值年度指标值(A)全年实际值(B)得分计算方法得分未完成原因分析"
+    "数量指标保洁小巷条数12.5\n\n3、12.512.5完成值达到指标值,记满分。12.5 产出指标(50分)质量指标保洁达"
+)
+
+
+def test_a_squashed_source_row_printing_the_totals_digits_is_cut_as_the_total(tmp_path: Path) -> None:
+    funding = _report(_SQUASHED, tmp_path).funding
+    assert (_text(funding.initial.total), _text(funding.executed.total)) == ("236.4", "118.20")
+    assert (_text(funding.execution_rate), _text(funding.execution_weight)) == ("50%", "10")
+    initial = [(s.source.value, s.name, _text(s.amount)) for s in funding.initial.by_source]
+    executed = [(s.source.value, _text(s.amount)) for s in funding.executed.by_source]
+    assert initial == [("appropriation", "本年一般公共预算拨款", "236.4")]
+    assert executed == [("appropriation", "118.20")]
+
+
+def test_a_page_number_inside_a_row_and_the_scoring_note_column_leave_the_row_whole(tmp_path: Path) -> None:
+    report = _report(_SQUASHED, tmp_path)
+    first = report.indicators[0]
+    assert first.name == "保洁小巷条数"
+    # one number printed thrice is its copies (分值, 指标值, 实际值); the 得分 comes after the 得分计算方法 note
+    assert [_text(f) for f in (first.weight, first.target, first.actual, first.score)] == ["12.5"] * 4
+    assert (report.indicators[-1].level1, report.indicators[-1].level2) == ("产出指标", "质量指标")

@@ -36,7 +36,7 @@ _WORDS: list[tuple[Role, str]] = [
     (Role.WEIGHT, rf"(?:指标|执行率|参考)?(?:分值权重|分值|权重){_BR}?"
                   # 参考/分值 on two lines, interleaved by OCR (`考值参分`)
                   r"|(?=[参考分值]{4})(?=[^参]*参)(?=[^考]*考)(?=[^分]*分)(?=[^值]*值)[参考分值]{4}"),
-    (Role.SCORE, rf"(?:指标|执行率|自评)?得分(?!系数){_BR}?"),
+    (Role.SCORE, rf"(?:指标|执行率|自评)?得分(?!系数|计算方法){_BR}?"),
     (Role.LEVEL1, r"一级指标|一级"),
     (Role.LEVEL2, r"二级指标|二级"),
     (Role.NAME, r"三级指标|(?:绩效)?指标名称|三级"),

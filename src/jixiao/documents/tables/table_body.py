@@ -19,6 +19,7 @@ from jixiao.documents.tables.glued_funding import (
     drop_glued_rate,
     drop_unconfirmed_run,
     recut_disagreeing,
+    recut_like_total,
     split_glued_funding,
     split_rate_and_score,
 )
@@ -253,6 +254,7 @@ def table(
             elif not cut and (span := drop_glued_rate(row)) is not None:
                 dropped.append(span)
             dropped += drop_unconfirmed_run(row)
+        recut_like_total(rows)
         dropped += unsettled_cells(rows, columns, layout, points, body)
         dropped += unplaced_amounts(rows, columns, body, stray_money(found, index, columns))
     table = Table(kind=kind, layout=layout, columns=columns, rows=rows, start=run[0].cell.start, end=0)
