@@ -140,3 +140,20 @@ def test_a_page_number_inside_a_row_and_the_scoring_note_column_leave_the_row_wh
     # one number printed thrice is its copies (分值, 指标值, 实际值); the 得分 comes after the 得分计算方法 note
     assert [_text(f) for f in (first.weight, first.target, first.actual, first.score)] == ["12.5"] * 4
     assert (report.indicators[-1].level1, report.indicators[-1].level2) == ("产出指标", "质量指标")
+
+
+def test_a_scored_level_line_of_a_name_and_a_bound_is_that_levels_result() -> None:
+    text = "1.数量指标(自评得分20分):完成巡查河段32公里。\n4.成本指标(自评得分10分):巡查成本控制率≤100%。\n"
+    one = _stated("巡查河段", text, "32公里")
+    indicators = [one]
+    read_heading_scores(text, indicators, Funding())
+    added = indicators[-1]
+    assert (added.level1, added.level2, added.name) == ("产出指标", "成本指标", "巡查成本控制率")
+    assert added.actual is not None and (added.actual.op, added.actual.value) == ("≤", 100.0)
+    assert _text(added.score) == "10" and _text(one.score) == "20"
+
+
+def test_a_scored_line_of_words_adds_no_indicator() -> None:
+    indicators: list[Indicator] = []
+    read_heading_scores("5.社会效益指标(自评得分30分):改善了农村人居环境。\n", indicators, Funding())
+    assert indicators == []

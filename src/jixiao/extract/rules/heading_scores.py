@@ -3,17 +3,22 @@
 A report laid out by the 自评 template may print, after each heading, the points its part was given. The
 heading of the budget-execution part (`预算执行情况`, `资金执行情况`) gives the funding's execution score. A
 second-level heading (`数量指标`, `成本指标` …) whose line goes on with its results gives its points to the one
-indicator read from that line; a line stating several indicators, or none, gives its points to nobody (a group's
-points are no one indicator's). A score already read elsewhere is kept.
+indicator read from that line; a line stating several indicators gives its points to nobody (a group's points
+are no one indicator's). A score already read elsewhere is kept. A line that the sentences left unread and that
+is just a name and a figure (`4.成本指标(自评得分10分):项目成本控制率≤100%。`) is that level's result: an
+indicator with the figure as its actual, as printed (a bound there is a result no one measured, which the
+checks flag), and the heading's points.
 """
 
 from __future__ import annotations
 
 import re
 
+from jixiao.extract.rules.achieved_names import achieved_name
 from jixiao.extract.rules.figures import figure_at
 from jixiao.model import Funding, Indicator
-from jixiao.vocabulary import LEVEL2_WORD
+from jixiao.numbers import QUANTITY
+from jixiao.vocabulary import LEVEL1_OF, LEVEL2_WORD
 
 MARK = "自评得分"
 """The cheap test before any pattern runs: a text without it prints no such heading."""
@@ -25,6 +30,7 @@ _HEADING = re.compile(
 _EXECUTION = re.compile(r"^(?:预算|资金)执行(?:情况)?$")
 _LEVEL2 = re.compile(rf"^{LEVEL2_WORD}$")
 _FOUND_BY = "narrative.heading_score"
+_NAMED_FIGURE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,20}?)(?=[≥≤<>=\d])")
 
 
 def read_heading_scores(text: str, indicators: list[Indicator], funding: Funding) -> None:
@@ -44,6 +50,21 @@ def read_heading_scores(text: str, indicators: list[Indicator], funding: Funding
         stated = [indicator for indicator in indicators if _stated_in(indicator, start, end)]
         if len(stated) == 1 and stated[0].score is None:
             stated[0].score = score
+        elif not stated and (result := _named_figure(text, start, end, title)) is not None:
+            result.score = score
+            indicators.append(result)
+
+
+def _named_figure(text: str, start: int, end: int, level2: str) -> Indicator | None:
+    """`项目成本控制率≤100%。`: the whole line a name and one figure, as that level's indicator."""
+    while end > start and text[end - 1] in "。；; \t":
+        end -= 1
+    named = _NAMED_FIGURE.match(text, start, end)
+    figure = QUANTITY.fullmatch(text, named.end(), end) if named else None
+    if named is None or figure is None or figure["num"] is None or not (name := achieved_name(named["name"])):
+        return None
+    actual = figure_at(text, figure.start(), figure.end(), _FOUND_BY)
+    return Indicator(level1=LEVEL1_OF.get(level2), level2=level2, name=name, actual=actual)
 
 
 def _stated_in(indicator: Indicator, start: int, end: int) -> bool:
