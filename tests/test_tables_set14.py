@@ -157,3 +157,11 @@ def test_a_scored_line_of_words_adds_no_indicator() -> None:
     indicators: list[Indicator] = []
     read_heading_scores("5.社会效益指标(自评得分30分):改善了农村人居环境。\n", indicators, Funding())
     assert indicators == []
+
+
+def test_heading_points_printed_as_a_plain_score_also_count() -> None:
+    text = "(二)项目资金执行情况(得分:8分)\n全年支出96万元。\n2.质量指标(得分:10分):验收合格率100%。\n"
+    one = _stated("验收合格率", text, "100%")
+    funding = Funding()
+    read_heading_scores(text, [one], funding)
+    assert (_text(funding.execution_score), _text(one.score)) == ("8", "10")

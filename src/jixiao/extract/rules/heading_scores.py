@@ -1,4 +1,4 @@
-"""Points given printed in a report's headings: `二、预算执行情况(自评得分10分)`, `1.数量指标(自评得分20分):…`.
+"""Points given printed in a report's headings: `二、预算执行情况(自评得分10分)`, `1.数量指标(得分:20分):…`.
 
 A report laid out by the 自评 template may print, after each heading, the points its part was given. The
 heading of the budget-execution part (`预算执行情况`, `资金执行情况`) gives the funding's execution score. A
@@ -20,14 +20,15 @@ from jixiao.model import Funding, Indicator
 from jixiao.numbers import QUANTITY
 from jixiao.vocabulary import LEVEL1_OF, LEVEL2_WORD
 
-MARK = "自评得分"
-"""The cheap test before any pattern runs: a text without it prints no such heading."""
+_CUE = re.compile(r"[（(](?:自评)?得分[:：为]?[ \t]*\d")
+"""The cheap test before the heading pattern runs: a text without it prints no such heading."""
 _HEADING = re.compile(
     r"(?m)^[ \t]*(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）]、?|\d{1,2}[.．、](?!\d))[ \t]*"
-    r"(?P<title>[^\n（()）:：。，,；;\d]{2,16}?)[ \t]*[（(]自评得分(?P<score>\d{1,3}(?:\.\d+)?)分[)）]"
+    r"(?P<title>[^\n（()）:：。，,；;\d]{2,16}?)[ \t]*[（(](?:自评)?得分[:：为]?[ \t]*"
+    r"(?P<score>\d{1,3}(?:\.\d+)?)[ \t]*分[)）]"
     r"[ \t]*(?:[:：][ \t]*(?P<rest>[^\n]*))?$"
 )
-_EXECUTION = re.compile(r"^(?:预算|资金)执行(?:情况)?$")
+_EXECUTION = re.compile(r"^(?:项目)?(?:预算|资金)执行(?:情况|率)?$")
 _LEVEL2 = re.compile(rf"^{LEVEL2_WORD}$")
 _FOUND_BY = "narrative.heading_score"
 _NAMED_FIGURE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,20}?)(?=[≥≤<>=\d])")
@@ -35,7 +36,7 @@ _NAMED_FIGURE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,20}?)(?=[≥≤<>=\d])")
 
 def read_heading_scores(text: str, indicators: list[Indicator], funding: Funding) -> None:
     """Give the execution part's points to the funding and a result line's points to its one indicator."""
-    if MARK not in text:
+    if _CUE.search(text) is None:
         return
     for heading in _HEADING.finditer(text):
         title = heading["title"].strip()

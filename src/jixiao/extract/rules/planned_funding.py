@@ -28,9 +28,9 @@ from jixiao.vocabulary import row_source_of, source_label
 FOUND_BY = "form.paired_funding"
 _AMOUNT = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _CLOSED = r"(?=[ \t]*(?:\||\n|$))"  # the amount fills its cell
-_LABELS = (("计划安排资金|计划投资额", "budget"), ("实际到位资金", "allocated"), ("实际支出", "executed"))
+_LABELS = (("计划安排资金|计划投资额?", "budget"), ("实际到位资金", "allocated"), ("实际支出", "executed"))
 _TOTAL = {label: re.compile(rf"(?:{label})\s*[（(]万元[)）][ \t]*[|\n]\s*{_AMOUNT}{_CLOSED}") for label, _ in _LABELS}
-_COLUMN = re.compile(r"(?:计划安排资金|计划投资额|实际到位资金|实际支出|结余)\s*[（(]万元[)）]")
+_COLUMN = re.compile(r"(?:计划安排资金|计划投资额?|实际到位资金|实际支出|结余)\s*[（(]万元[)）]")
 _CELL = r"[ \t]*\|\s*([^|\n]*?)[ \t]*\|\s*"
 _SOURCE_ROW = re.compile(
     rf"(?<![\u4e00-\u9fff])((?:其中[:：])?[\u4e00-\u9fff]{{2,8}}?){_CELL}\1{_CELL}\1{_CELL}\1[ \t]*\|"
@@ -47,7 +47,7 @@ _CLEAN = re.compile(_AMOUNT)
 
 def planned_funding(text: str) -> Funding | None:
     """The funding block of the 计划安排资金 form, or None when the text prints none (or no clean amount)."""
-    if ("计划安排资金" not in text and "计划投资额" not in text) or "实际到位资金" not in text:
+    if ("计划安排资金" not in text and "计划投资" not in text) or "实际到位资金" not in text:
         return None
     funding = Funding()
     lines: dict[str, FundingLine] = {
