@@ -151,6 +151,18 @@ def test_total_recomputed_under_10hao_when_line_scores_are_missing() -> None:
     assert [(f.severity.value, round(f.expected or 0, 2)) for f in findings] == [("warning", 93.31)]
 
 
+def test_no_total_is_recomputed_from_lines_that_print_no_weight() -> None:
+    # a prose report's headings give each group its points (`1.数量指标(自评得分20分):…`) and score one group in
+    # words only: the indicators read hold scores but no 分值, so nothing says they are the whole sheet
+    r = scored(total="100", exec_score="10")
+    for ind in r.indicators:
+        ind.weight = None
+    r.indicators, r.truncated = r.indicators[:3], True  # the excerpt stops before the other groups
+    assert "scoring.total" not in rules_of(check(r, skip=["narrative", "indicators"]), at_least="warning")
+    r.indicators[0].weight = fig("15")  # one printed 分值 and the lines are a sheet again: recomputed
+    assert "scoring.total" in rules_of(check(r, skip=["narrative", "indicators"]), at_least="warning")
+
+
 def test_grade_follows_the_total() -> None:
     assert _scoring(scored(grade="优秀")) == []
     assert _scoring(scored(grade="良")) == ["scoring.grade"]

@@ -128,7 +128,10 @@ def to_wan_yuan(value: float, unit: str | None) -> float:
 # ---- funding sources -----------------------------------------------------------------------------------
 
 _SOURCE_WORDS: list[tuple[re.Pattern[str], FundSource]] = [
-    (re.compile(r"^(?:本年|当年|本年度)?财政拨款|^一般公共预算(?:拨款|资金)?"), FundSource.APPROPRIATION),
+    (
+        re.compile(r"^(?:本年|当年|本年度)?财政拨款|^(?:本年|当年|本年度)?一般公共预算(?:拨款|资金)?"),
+        FundSource.APPROPRIATION,
+    ),
     # `2018年度某补贴结余资金` (a list item loses its year's digits: `年度某补贴结余资金`): a past year's balance
     (
         re.compile(

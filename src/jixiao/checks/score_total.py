@@ -175,6 +175,9 @@ def recomputed_total(report: Report, config: CheckConfig) -> float | None:
     scored = execution_is_scored(report, config)
     if scored is None or not report.indicators:
         return None
+    if all(value_of(ind.weight) is None for ind in report.indicators):
+        return None  # no line prints its 分值: nothing tells the lines read make the whole sheet (a prose
+        # report scores some groups in words, `社会效益指标(自评得分40分):改善了…`, which no indicator holds)
     parts: list[float] = []
     if scored:
         execution = expected_execution_score(report, config)

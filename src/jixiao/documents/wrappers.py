@@ -135,9 +135,10 @@ def _bare_pinyin(match: re.Match[str]) -> str:
 
 # Document-sharing sites number the pages of the text they dump: `1、` opens the first page's line and `\n2、`,
 # `\n3、` break the text wherever a page ended, inside a cell or a word (`音响、\n2、灯光、道具`). Only in such an
-# excerpt, and only a page number that follows a long page line, is dropped with its line break.
-_SHARED_PAGE = re.compile(r"\n(?P<page>[2-9]|[1-9]\d)、(?=\S)")
-_SHARED_EXCERPT = re.compile(r"由会员分享|珍藏版\)|珍藏版）|下载本文档|下載本文檔")
+# excerpt, and only a page number that follows a long page line, is dropped with its line break (and the blank
+# line some sites print between the pages: `…实现科学管\n\n2、理`).
+_SHARED_PAGE = re.compile(r"\n(?:[ \t]*\n)?(?P<page>[2-9]|[1-9]\d)、(?=\S)")
+_SHARED_EXCERPT = re.compile(r"由会员(?:上传)?分享|珍藏版\)|珍藏版）|下载本文档|下載本文檔")
 _MIN_PAGE_LINE = 200
 
 

@@ -179,6 +179,30 @@ def _number(text: str | None) -> float:
         return 0.0
 
 
+def recut_like_total(rows: list[Row]) -> None:
+    """A source row whose glued amounts print the very digits of the total row's, cut by the arithmetic
+    (`310.2154.74` under both: 310.2 | 154.74, not 310.21 | 54.74 after two decimals), is cut as the total is:
+    the one source of the whole money, its amounts the total's."""
+    total = next((row for row in rows if row.split), None)
+    if total is None:
+        return
+    roles = sorted((role for role in MONEY_ROLES if role in total.cells), key=lambda role: total.cells[role].start)
+    whole = "".join(total.cells[role].text for role in roles)
+    for row in rows:
+        if row is total or row.split or any(role not in row.cells for role in roles):
+            continue
+        cells = [row.cells[role] for role in roles]
+        if any(before.end != after.start for before, after in pairwise(cells)) or len(cells) < 2:
+            continue  # printed apart: each cell is whole
+        if "".join(cell.text for cell in cells) != whole:
+            continue
+        start = cells[0].start
+        for role in roles:
+            text = total.cells[role].text
+            row.cells[role] = Cell(text, start, start + len(text))
+            start += len(text)
+
+
 def is_glued_rate(text: str) -> bool:
     """Whether a cell is a run of digits ending in a percent that is no rate alone (`404010100%`, and
     `176.3176.3100%`, whose two points make it several cells)."""

@@ -29,14 +29,14 @@ _WORDS: list[tuple[Role, str]] = [
     (Role.EXECUTED, rf"(?:全年|预算|项目)?执行(?:数|资金|金额){_BR}?|全年执行{_BR}?|实际支出(?:数|金额)?{_BR}?"
                     rf"|实际投入资金额{_BR}?"),
     (Role.BUDGET, rf"(?:全年|调整后?|全年[（(]调整[)）]|全年调整)?预算(?:数|金额){_BR}?|全年预算{_BR}?"),
-    (Role.ALLOCATED, rf"(?:全年)?到位资金(?:数)?{_BR}?|下达(?:资金|数){_BR}?"),
+    (Role.ALLOCATED, rf"(?:全年)?到位资金(?:数)?{_BR}?|下达(?:资金|数|额度){_BR}?"),
     # 预算执行(E/C×100%): Sichuan's 2024 transfer-payment sheet names the rate by its ratio
     (Role.RATE, rf"(?:预算)?执行率{_BR}?|预算执行(?=[（(][A-Z]/[A-Z])" + _BR),
     # 分值权重 / 指标分值权重: Xinjiang's 2023 自评表 names the weight column twice over
     (Role.WEIGHT, rf"(?:指标|执行率|参考)?(?:分值权重|分值|权重){_BR}?"
                   # 参考/分值 on two lines, interleaved by OCR (`考值参分`)
                   r"|(?=[参考分值]{4})(?=[^参]*参)(?=[^考]*考)(?=[^分]*分)(?=[^值]*值)[参考分值]{4}"),
-    (Role.SCORE, rf"(?:指标|执行率|自评)?得分(?!系数){_BR}?"),
+    (Role.SCORE, rf"(?:指标|执行率|自评)?得分(?!系数|计算方法){_BR}?"),
     (Role.LEVEL1, r"一级指标|一级"),
     (Role.LEVEL2, r"二级指标|二级"),
     (Role.NAME, r"三级指标|(?:绩效)?指标名称|三级"),

@@ -271,6 +271,7 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
             continue
         if len(parts) > 1:  # glued: a reason runs on into the next row's level (`…验收节点成本指标图书采购单价`)
             parts = [piece for part in parts for piece in inner_levels(part)]
+            parts = [piece for part in parts for piece in _source_label_after(part)]
         for index, part in enumerate(parts):
             cut = "pipe" if piped else "line"
             if len(parts) > 1:
@@ -281,6 +282,18 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
             found.extend(_peel(shape_of(part, ocr=ocr, cut=cut), cut))
     found = deadline_names(_names_under_their_level(found))
     return split_last_header(respaced_headers(text, _join(text, found)))
+
+
+_SOURCE_AFTER_NOTE = re.compile(r"(?<=[。；;])其中[:：][\u4e00-\u9fff]{2,16}$")
+
+
+def _source_label_after(cell: Cell) -> list[Cell]:
+    """`…最高不得超过分值上限。其中:本年财政拨款` glued: a row's note ran on into the next row's 其中 label."""
+    found = _SOURCE_AFTER_NOTE.search(cell.text)
+    if found is None:
+        return [cell]
+    at = cell.start + found.start()
+    return [Cell(cell.text[: found.start()], cell.start, at), Cell(found.group(), at, cell.end)]
 
 
 def _twice_pieces(tail: list[Cell]) -> list[Piece]:

@@ -19,6 +19,7 @@ from jixiao.documents.tables.glued_funding import (
     drop_glued_rate,
     drop_unconfirmed_run,
     recut_disagreeing,
+    recut_like_total,
     split_glued_funding,
     split_rate_and_score,
 )
@@ -148,13 +149,14 @@ def _mark_cut(table: Table, text: str, body: list[Piece]) -> None:
     closed = not piped or rest.lstrip(" \t\u3000").startswith("|")
     # `| ≥ | 4 | 次 | 5 ` and no more: the cut fell on the separator after the last cell, which is whole
     spaced = piped and rest[:1] in (" ", "\t", "\u3000") and not rest.strip()
+    sealed = piped and rest.strip() == "|"  # `| 95 | 10.00 |` and no more: the cut fell after a closed cell
     if trailing or not all(role in last.cells for role in wanted) or not closed:
         # words after a row whose cells are all there: the cut fell in the next row, this one is whole
         # (between pipes, a piece left after the row's last cell stands past that cell's pipe: the cell is whole)
-        whole = trailing and closed and (piped or all(role in last.cells for role in wanted))
+        whole = (trailing and closed and (piped or all(role in last.cells for role in wanted))) or sealed
         last.partial = not spaced and not whole
         table.truncated = True
-        if spaced and table.kind is Kind.INDICATORS and not trailing:
+        if (spaced or sealed) and table.kind is Kind.INDICATORS and not trailing:
             refill_cut_row(last, table.columns, body)
 
 
@@ -252,6 +254,7 @@ def table(
             elif not cut and (span := drop_glued_rate(row)) is not None:
                 dropped.append(span)
             dropped += drop_unconfirmed_run(row)
+        recut_like_total(rows)
         dropped += unsettled_cells(rows, columns, layout, points, body)
         dropped += unplaced_amounts(rows, columns, body, stray_money(found, index, columns))
     table = Table(kind=kind, layout=layout, columns=columns, rows=rows, start=run[0].cell.start, end=0)

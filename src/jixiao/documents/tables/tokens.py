@@ -2,8 +2,10 @@
 
 A value is an optional comparator, a number, an optional unit and suffix (`≥95%`, `812人`,
 `95%及以上`, `36.400000`), or a lone `-`/`/`. Text between values is split at spaces (T3 keeps them
-between cells). Amounts glued to each other split after two decimals (`512.40487.10` -> 512.40, 487.10),
-the way money columns print; a 0 glued to a percent (`0100%`) is 0 and 100%, and `00` is two zeros. A number
+between cells). A run that is one decimal number printed again and again is its copies (`12.512.512.5` ->
+12.5 thrice: a row's equal cells glued, as a budget and its execution, a weight and its target often are);
+other amounts glued to each other split after two decimals (`512.40487.10` -> 512.40, 487.10), the way money
+columns print; a 0 glued to a percent (`0100%`) is 0 and 100%, and `00` is two zeros. A number
 carrying a unit glued to more words (`2024年招募人员体检`) belongs to a name (unless it repeats the unit of the
 value glued before it: `0起0起满意度…` is a target and its actual), and so does a bare number glued to the words
 before it (`第3季度`), unless a level word follows it (`已建立1010满意度指标`: a row ends there). A date
@@ -24,7 +26,8 @@ from jixiao.vocabulary import LEVEL_WORD
 
 _OP = r"≥|≤|>|<|=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于|大于|小于"
 VALUE = skipping(
-    rf"(?P<op>{_OP})?(?P<num>0(?=[1-9]\d*(?:\.\d+)?%|0(?![.\d]))|\d+\.\d\d(?=\d[\d,]*\.\d)|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?P<op>{_OP})?(?P<num>0(?=[1-9]\d*(?:\.\d+)?%|0(?![.\d]))|(?P<copy>[1-9]\d*\.\d{{1,2}})(?=(?:(?P=copy))+(?![\d.]))"
+    rf"|\d+\.\d\d(?=\d[\d,]*\.\d)|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?P<unit>{UNIT_PATTERN})?(?P<suffix>及以上|以上|及以下|以下|以内)?"
 )
 _DASH = re.compile(r"(?<!\S)[-—/／](?!\S)")

@@ -23,6 +23,7 @@ from jixiao.extract.rules.goal_block import without_goal_blocks
 from jixiao.extract.rules.goal_statements import read_goal_statements
 from jixiao.extract.rules.goal_targets import attach_goal_targets
 from jixiao.extract.rules.header import read_header
+from jixiao.extract.rules.heading_scores import read_heading_scores
 from jixiao.extract.rules.indicators import attach_section_reasons, extract_indicators
 from jixiao.extract.rules.municipal_level import provincial_city_money
 from jixiao.extract.rules.paired_funding import paired_funding, paired_spending
@@ -107,6 +108,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
         notes=[*document.notes, *found.notes],
     )
     read_scored_lines(prose, report.indicators, report.funding)  # `X本项目满分3分,得3分`: onto what it scores
+    read_heading_scores(prose, report.indicators, report.funding)  # `1.数量指标(自评得分20分):…`
     confirm_glued_splits(report)
     confirm_funding_row(report)
     provincial_city_money(report, view)  # a 直辖市's 市级 money is the provincial level

@@ -12,6 +12,9 @@ conversion) is not read.
 A dump of one cell per line with no pipes (blank lines between) prints the same cells, but an empty cell
 leaves no line: `县财政` / `60` / `县财政` / `县财政` / `55`. The repeated label still says whose column each
 amount is (the one after the k-th label is the k-th column's).
+
+The same form with two columns, 计划投资额 (万元) | 实际到位资金 (万元), repeats each source label twice: the
+source rows are then read by that count (a label printed another number of times is no row read).
 """
 
 from __future__ import annotations
@@ -25,8 +28,9 @@ from jixiao.vocabulary import row_source_of, source_label
 FOUND_BY = "form.paired_funding"
 _AMOUNT = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _CLOSED = r"(?=[ \t]*(?:\||\n|$))"  # the amount fills its cell
-_LABELS = (("计划安排资金", "budget"), ("实际到位资金", "allocated"), ("实际支出", "executed"))
-_TOTAL = {label: re.compile(rf"{label}\s*[（(]万元[)）][ \t]*[|\n]\s*{_AMOUNT}{_CLOSED}") for label, _ in _LABELS}
+_LABELS = (("计划安排资金|计划投资额?", "budget"), ("实际到位资金", "allocated"), ("实际支出", "executed"))
+_TOTAL = {label: re.compile(rf"(?:{label})\s*[（(]万元[)）][ \t]*[|\n]\s*{_AMOUNT}{_CLOSED}") for label, _ in _LABELS}
+_COLUMN = re.compile(r"(?:计划安排资金|计划投资额?|实际到位资金|实际支出|结余)\s*[（(]万元[)）]")
 _CELL = r"[ \t]*\|\s*([^|\n]*?)[ \t]*\|\s*"
 _SOURCE_ROW = re.compile(
     rf"(?<![\u4e00-\u9fff])((?:其中[:：])?[\u4e00-\u9fff]{{2,8}}?){_CELL}\1{_CELL}\1{_CELL}\1[ \t]*\|"
@@ -43,7 +47,7 @@ _CLEAN = re.compile(_AMOUNT)
 
 def planned_funding(text: str) -> Funding | None:
     """The funding block of the 计划安排资金 form, or None when the text prints none (or no clean amount)."""
-    if "计划安排资金" not in text or "实际到位资金" not in text:
+    if ("计划安排资金" not in text and "计划投资" not in text) or "实际到位资金" not in text:
         return None
     funding = Funding()
     lines: dict[str, FundingLine] = {
@@ -51,17 +55,21 @@ def planned_funding(text: str) -> Funding | None:
         "allocated": funding.allocated,
         "executed": funding.executed,
     }
-    last = -1
+    last, first = -1, len(text)
     for label, line in _LABELS:
         found = _TOTAL[label].search(text)
         if found is not None:
             lines[line].total = _figure(text, found.start(1), found.end(1))
-            last = max(last, found.end())
+            last, first = max(last, found.end()), min(first, found.start())
     if last < 0:
         return None
     end = _BLOCK_END.search(text, last)
     stop = end.start() if end else len(text)
     rows = list(_SOURCE_ROW.finditer(text, last, stop)) or list(_SOURCE_LINES.finditer(text, last, stop))
+    if not rows:
+        columns = len(_COLUMN.findall(text, first, last))
+        _counted_rows(text, last, stop, columns, [lines[line] for _, line in _LABELS])
+        return funding
     for row in rows:
         source = row_source_of(row.group(1))
         if source is None:
@@ -72,6 +80,40 @@ def planned_funding(text: str) -> Funding | None:
                 amount = _figure(text, row.start(group), row.end(group))
                 lines[line].by_source.append(SourceAmount(source=source, name=name, amount=amount))
     return funding
+
+
+_CELL_TEXT = re.compile(r"[^|\n]+")
+
+
+def _counted_rows(text: str, start: int, stop: int, columns: int, lines: list[FundingLine]) -> None:
+    """Source rows of a form whose columns the header counts (`计划投资额 (万元) | X | 实际到位资金 (万元) | Y`):
+    each source label printed once per column, the amount after its k-th printing the k-th column's."""
+    if columns < 2:
+        return  # one column: a label printed once says nothing of which column it is
+    cells = [
+        (m.group().strip(), m.start() + len(m.group()) - len(m.group().lstrip()))
+        for m in _CELL_TEXT.finditer(text, start, stop)
+    ]
+    cells = [(cell, at) for cell, at in cells if cell]
+    index = 0
+    while index < len(cells):
+        label = cells[index][0]
+        source = row_source_of(label) if not _CLEAN.fullmatch(label) else None
+        if source is None:
+            index += 1
+            continue
+        amounts: list[tuple[str, int] | None] = []
+        while index < len(cells) and cells[index][0] == label:
+            following = cells[index + 1] if index + 1 < len(cells) else None
+            amount = following if following is not None and _CLEAN.fullmatch(following[0]) else None
+            amounts.append(amount)
+            index += 2 if amount is not None else 1
+        if len(amounts) != columns:
+            continue
+        for line, amount in zip(lines, amounts, strict=False):
+            if amount is not None:
+                figure = _figure(text, amount[1], amount[1] + len(amount[0]))
+                line.by_source.append(SourceAmount(source=source, name=source_label(label), amount=figure))
 
 
 def _figure(text: str, start: int, end: int) -> Figure:
