@@ -51,7 +51,7 @@ _MAX_NAME = 60
 _COUNTED = re.compile(rf"\d+(?:\.\d+)?(?!分|%)(?:{UNIT_PATTERN})[\u4e00-\u9fff]{{2}}")
 """`5000吨稻谷储备到位率`: a name that opens with the quantity it counts (a stray score, `5明确性`, has no unit)."""
 _DATED = re.compile(r"(?:19|20)\d{2}年")  # `2022年6月底前完成`: a 时效 row named by its deadline, no stray score
-_TEMPLATE_LABEL = re.compile(r"^指标\d+[:：、.．]?$")
+_TEMPLATE_LABEL = re.compile(r"^指标(?:\d+[:：、.．]?)?$")  # `指标` alone: a cut `指标N:`
 _LOOSE_WORDS = re.compile(r"[^\d%]+")
 _PART_OF = re.compile(r"^[★☆*]*其中[:：]")
 _LEVEL_INSIDE = re.compile(LEVEL_WORD)
