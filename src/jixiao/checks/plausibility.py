@@ -14,7 +14,7 @@ import statistics
 from collections.abc import Callable, Iterator
 
 from jixiao.checks.attainment import comparable
-from jixiao.model import Confidence, Figure, Finding, Kind, Report, Severity, Span, figures_of
+from jixiao.model import Confidence, Figure, Finding, Kind, Op, Report, Severity, Span, figures_of
 from jixiao.numbers import decimals
 from jixiao.vocabulary import MONEY_UNITS
 
@@ -196,6 +196,26 @@ def _prose_pairs(report: Report) -> Iterator[tuple[str, str]]:
             yield f"indicators[{i}].actual", reason
 
 
+_APART = 10.0  # an actual a tenth of its target, neither printing a unit: two measures, not a shortfall
+
+
+def _bare_far_apart(report: Report) -> Iterator[tuple[str, str]]:
+    """A target and an actual printed as bare numbers an order of magnitude apart (550 against 20): with no
+    unit to say what either counts, the row's two cells may measure different things (an amount and a count)
+    or one was read from another column; a shortfall so large is not held against the report on them."""
+    for i, indicator in enumerate(report.indicators):
+        target, actual = indicator.target, indicator.actual
+        if target is None or actual is None or target.unit is not None or actual.unit is not None:
+            continue
+        if target.kind != Kind.NUMBER or actual.kind != Kind.NUMBER or target.op in (Op.LE, Op.LT):
+            continue
+        if target.value and actual.value is not None and 0 <= actual.value * _APART < target.value:
+            yield (
+                f"indicators[{i}].actual",
+                f"指标值 {target.text} 与实际值 {actual.text} 均未印单位且相差十倍以上，可能不是同一度量",
+            )
+
+
 _CELL_BORDERS = ("table.t1", "table.grid")  # layouts that print every cell's border (pipes, a loader's grid)
 
 
@@ -227,6 +247,7 @@ _SUSPECT_CHECKS: tuple[Callable[[Report], Iterator[tuple[str, str]]], ...] = (
     _zero_sources,
     _parts_over_whole,
     _prose_pairs,
+    _bare_far_apart,
 )
 
 
