@@ -162,7 +162,7 @@ def _indicator(table: Table, row: Row, source: str, program: str | None) -> Indi
     level1 = _level(row.cells.get(_LEVEL1))
     # a carried first level yields to the second level's own (the flattening may have lost the cell that
     # ended its span); a misprinted one the form carries down (`项目产出` over 质量指标 rows) is the form's
-    carried = _LEVEL1 in row.carried and (level1 is None or is_level1(level1))
+    carried = _LEVEL1 in row.carried and (level1 is None or is_level1(level1)) and table.layout != "t1"
     if level2 and (carried or level1 is None) and level2 in LEVEL1_OF:
         level1 = LEVEL1_OF[level2]
     scored_by = f"table.{table.layout}.glued_split" if row.split and not found_by.endswith("checked") else found_by
