@@ -212,3 +212,15 @@ def test_a_glued_row_its_own_completion_rate_confirms_can_be_held_against_the_re
     unconfirmed = run_checks(_glued_row("57%"))  # the rate does not follow: the split may be wrong
     assert ("indicators.over_achievement", "warning") not in _loud(unconfirmed)
     assert any(f.rule == "extraction.suspect" for f in unconfirmed)
+
+
+def test_bare_figures_ten_times_apart_are_a_suspect_not_a_full_score_error() -> None:
+    """`550 | 20 | 9.3 | 9.3`: with no unit on either, 20 against 550 may count another thing (an amount and a
+    count); a full score on them is not held against the report. With units, or close together, it is."""
+    far = run_checks(report(indicators=[indicator("设备购置及安装", "550", "20", weight="9", score="9")]))
+    assert not [f for f in far if f.rule == "scoring.full_score_unmet"]
+    assert any(f.rule == "extraction.suspect" and "相差十倍" in f.message_zh for f in far)
+    near = run_checks(report(indicators=[indicator("设备购置及安装", "550", "500", weight="9", score="9")]))
+    assert [f.severity for f in near if f.rule == "scoring.full_score_unmet"] == [Severity.ERROR]
+    units = run_checks(report(indicators=[indicator("新增就业人数", "550人", "20人", weight="9", score="9")]))
+    assert [f.severity for f in units if f.rule == "scoring.full_score_unmet"] == [Severity.ERROR]

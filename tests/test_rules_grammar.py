@@ -298,6 +298,9 @@ def test_report_cut_mid_sentence_is_truncated() -> None:
     )
     assert not ends_mid_sentence("报告正文。\n扎兰屯市就业服务中心\n2026年3月9日")
     assert ends_mid_sentence("四是成本指标:人均补助标准指标值600元/生.年。\n(2)\n")  # a part with no text
+    assert ends_mid_sentence("（一）基本支出\n全年基本支出820万元,其中:(1)")  # a list opened, its first item cut
+    assert ends_mid_sentence("项目支出分为三类:1.")
+    assert not ends_mid_sentence("详见附表(1)")  # a reference, no list opened
 
 
 def test_goal_pair_with_completion_and_level_heading_with_points() -> None:

@@ -35,14 +35,17 @@ def test_a_rate_printed_as_a_fraction_and_the_score_glued_after_the_executed_amo
     tmp_path: Path,
 ) -> None:
     raw = f"{_HEAD}执行率(B/A)得分(20分*执行率)年度财政资金总额12.5012.50120{_TAIL}"
-    # 12.50 | 12.50 | 1 | 20: the rate 1 is executed over budget as a fraction (no percent: left unread)
-    assert _shown(_funding(raw, tmp_path)) == {
+    # 12.50 | 12.50 | 1 | 20: the rate 1 is executed over budget as a fraction, read as 100 % (as the
+    # funding table reads every fraction its row's amounts confirm)
+    funding = _funding(raw, tmp_path)
+    assert _shown(funding) == {
         "budget": "12.50",
         "executed": "12.50",
-        "rate": None,
+        "rate": "1",
         "weight": "20",
         "score": "20",
     }
+    assert funding.execution_rate is not None and funding.execution_rate.value == 100
 
 
 def test_a_glued_tail_whose_rate_disagrees_with_the_amounts_is_not_cut(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ import statistics
 from collections.abc import Callable, Iterator
 
 from jixiao.checks.attainment import comparable
-from jixiao.model import Confidence, Figure, Finding, Kind, Report, Severity, Span, figures_of
+from jixiao.model import Confidence, Figure, Finding, Kind, Op, Report, Severity, Span, figures_of
 from jixiao.numbers import decimals
 from jixiao.vocabulary import MONEY_UNITS
 
@@ -209,6 +209,26 @@ def _header_runs(report: Report) -> Iterator[tuple[str, str]]:
                 yield f"indicators[{i}].{field}", f"“{figure.text[:20]}…” 含多个表头词，可能把表头读成了指标值"
 
 
+_APART = 10.0  # an actual a tenth of its target, neither printing a unit: two measures, not a shortfall
+
+
+def _bare_far_apart(report: Report) -> Iterator[tuple[str, str]]:
+    """A target and an actual printed as bare numbers an order of magnitude apart (550 against 20): with no
+    unit to say what either counts, the row's two cells may measure different things (an amount and a count)
+    or one was read from another column; a shortfall so large is not held against the report on them."""
+    for i, indicator in enumerate(report.indicators):
+        target, actual = indicator.target, indicator.actual
+        if target is None or actual is None or target.unit is not None or actual.unit is not None:
+            continue
+        if target.kind != Kind.NUMBER or actual.kind != Kind.NUMBER or target.op in (Op.LE, Op.LT):
+            continue
+        if target.value and actual.value is not None and 0 <= actual.value * _APART < target.value:
+            yield (
+                f"indicators[{i}].actual",
+                f"指标值 {target.text} 与实际值 {actual.text} 均未印单位且相差十倍以上，可能不是同一度量",
+            )
+
+
 CELL_BORDERS = ("table.t1", "table.grid")  # layouts that print every cell's border (pipes, a loader's grid)
 
 
@@ -244,6 +264,7 @@ _SUSPECT_CHECKS: tuple[Callable[[Report], Iterator[tuple[str, str]]], ...] = (
     _parts_over_whole,
     _prose_pairs,
     _header_runs,
+    _bare_far_apart,
 )
 
 

@@ -181,7 +181,8 @@ def _category_facts(report: Report, keys: ItemKeys) -> Iterator[Fact]:
             level2 = canonical_level2(indicator.level2 or "")
             # the first level a standard second level implies (数量指标 → 产出指标) is the same category whether
             # the table printed it or not
-            level1 = level_name(indicator.level1 or "") or LEVEL1_OF.get(level2, "")
+            # (服务对象满意度, printed without its 指标, implies 满意度指标 as 服务对象满意度指标 does)
+            level1 = level_name(indicator.level1 or "") or LEVEL1_OF.get(level2) or LEVEL1_OF.get(f"{level2}指标", "")
             level1, level2 = normalize_label(level1), normalize_label(level2)
             value = ("category", level1, level2)
             shown = f"{indicator.level1 or '?'}/{indicator.level2 or '?'}"

@@ -21,6 +21,7 @@ from functools import lru_cache
 from jixiao.documents.tables.emissions import IMPOSSIBLE, MAX_WEIGHT, emission
 from jixiao.documents.tables.shapes import Piece, Shape
 from jixiao.documents.tables.table import MONEY_ROLES, TEXT_ROLES, Cell, Kind, Role, Row
+from jixiao.vocabulary import op_of
 
 ROW_START = -1.0
 _VALUE_ROLES = frozenset({Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE, Role.RATE}) | MONEY_ROLES
@@ -41,7 +42,7 @@ _POINTS_TIE = -0.01
 # 3.11 (~1,000 instructions); the tests made for every piece or cell read these instead.
 _FUNDING, _INDICATORS = Kind.FUNDING, Kind.INDICATORS
 _NUMBER = Shape.NUMBER
-_RATE = Role.RATE
+_RATE, _OP = Role.RATE, Role.OP
 _BLANK = frozenset({Shape.EMPTY, Shape.DASH})
 _ROW_OPENERS = frozenset({Shape.FUND_LABEL, Shape.LEVEL1, Shape.LEVEL2})
 _POINTS_ROLES = frozenset({Role.WEIGHT, Role.SCORE})
@@ -328,6 +329,10 @@ class Aligner:
             row.split = True
             return
         if piece.shape in _BLANK or not piece.text:
+            return
+        if role is _OP and role in row.cells:  # 指标性质 | 指标方向 (`正向 | 大于等于`): the comparator is kept
+            if op_of(row.cells[role].text) is None:
+                row.cells[role] = piece.cell
             return
         if role in row.cells:  # a continuation: the cell grows to cover both pieces
             first = row.cells[role]

@@ -81,8 +81,8 @@ def split_rate_and_score(row: Row, columns: list[Role], weight: float | None) ->
     """`1.561.56120` under 预算数 | 执行数 | 执行率 | 得分, read 1.56 | 1.56120: the executed amount (two decimals)
     with the rate and the score glued on, the rate printed as a fraction (`1`) or a percent without its sign.
     Cut, in place, only when exactly one cut gives a rate that is executed over budget and a score within the
-    line's 分值 (the header's, else 100). A rate printed as a fraction is no percent: its span is returned
-    as unread; None when the row is not cut."""
+    line's 分值 (the header's, else 100). A rate printed as a fraction is kept (the cut confirmed it is
+    executed over budget); None when the row is not cut, else no span left unread."""
     at = columns.index(Role.EXECUTED) if Role.EXECUTED in columns else -1
     cell = row.cells.get(Role.EXECUTED)
     if at < 0 or cell is None or columns[at + 1 : at + 3] != [Role.RATE, Role.SCORE]:
@@ -103,15 +103,13 @@ def split_rate_and_score(row: Row, columns: list[Role], weight: float | None) ->
     ]
     if len(cuts) != 1:
         return None
-    rate, score, percent = cuts[0]
+    rate, score, _ = cuts[0]
     start = cell.start + len(glued["amount"])
     row.cells[Role.EXECUTED] = Cell(glued["amount"], cell.start, start)
     row.cells[Role.SCORE] = Cell(score, start + len(rate), cell.end)
     row.split = True
-    if percent:
-        row.cells[Role.RATE] = Cell(rate, start, start + len(rate))
-        return []
-    return [(start, start + len(rate))]
+    row.cells[Role.RATE] = Cell(rate, start, start + len(rate))  # a fraction: read as a percent by the
+    return []  # funding table, as every fraction the row's amounts confirm (funding_table._fraction_read)
 
 
 def _is_rate(printed: float, ratio: float, *, percent: bool) -> bool:

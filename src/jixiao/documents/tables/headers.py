@@ -40,7 +40,7 @@ _WORDS: list[tuple[Role, str]] = [
     (Role.LEVEL1, r"一级指标|一级"),
     (Role.LEVEL2, r"二级指标|二级"),
     (Role.NAME, r"三级指标|(?:绩效)?指标名称|三级"),
-    (Role.OP, r"指标性质"),
+    (Role.OP, r"指标性质|指标方向"),  # a form with both prints 正向 under one, 大于等于 under the other
     (Role.UNIT, r"度量单位|计量单位"),
     (Role.COEFFICIENT, rf"得分系数{_BR}?"),
     (Role.NOTE, rf"调整(?:后)?指标值|指标解释(?:说明)?|指标说明(?:及评分标准)?"

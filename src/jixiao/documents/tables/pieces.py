@@ -119,6 +119,10 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False, alon
     if len(values) == 1 and _LINE_SENTENCE.fullmatch(cell.text):
         return [cell]  # `已完工,剩余3%尾款未付。`: a reason on its own line (a cell per line), one cell
     inside = piped or (alone and _glued_unit(text, values[0]))  # `…安排800万元`, `(11kw)`, not `…要求2020`
+    if inside:  # `…设施1250KVA变压器3台`: a number between words and a Latin unit is the phrase's, never a value
+        values = [value for value in values if not _amid_words(text, value)]
+        if not values:
+            return [cell]
     if inside and len(values) == 1 and values[0].start > cell.start and not gap(values[0].start):
         before = text[values[0].start - 1]
         if "\u4e00" <= before <= "\u9fff" or before in ")）(（、":
@@ -225,6 +229,13 @@ def _glued_unit(text: str, value: Cell) -> bool:
         return True
     after = text[value.end : value.end + 1]
     return after.isascii() and after.isalpha()
+
+
+def _amid_words(text: str, value: Cell) -> bool:
+    """A number with words before it and Latin letters glued after it (`设施1250KVA`, `安装11kW`): a
+    quantity inside a name; no value column prints a figure so."""
+    before, after = text[value.start - 1 : value.start], text[value.end : value.end + 1]
+    return "\u4e00" <= before <= "\u9fff" and after.isascii() and after.isalpha()
 
 
 def _alone(text: str, cell: Cell) -> bool:

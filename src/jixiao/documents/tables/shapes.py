@@ -117,12 +117,14 @@ def shaped(text: str, ocr: bool) -> _Shaped:
     return _value_or_text(key)
 
 
-_NATURE = frozenset({"定性", "定量"})
+_NATURE = frozenset({"定性", "定量", "正向", "反向", "正向指标", "反向指标"})
+"""What else a 指标性质/指标方向 cell holds: a qualitative or quantitative target, a direction (more is better
+or less is): words about the value, never the value."""
 
 
 def _value_or_text(key: str) -> _Shaped:
     """The shape of a cell that is no header, block or level (its whitespace gone)."""
-    if key in OP_WORDS or key in _NATURE:  # `定性` fills the 指标性质 cell of a qualitative target
+    if key in OP_WORDS or key in _NATURE:  # `定性`, `正向` fill the 指标性质 cell, never a value
         return Shape.OP, None, None, None
     if UNIT_ALONE.match(key):
         return Shape.UNIT, None, None, None

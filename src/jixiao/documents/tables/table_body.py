@@ -30,6 +30,7 @@ from jixiao.documents.tables.repeated_names import without_repeated_names
 from jixiao.documents.tables.score_last_rows import score_last_rows
 from jixiao.documents.tables.scored_rows import scored_rows
 from jixiao.documents.tables.shapes import Piece, Shape, is_money
+from jixiao.documents.tables.short_rows import shift_short_rows
 from jixiao.documents.tables.side_scores import with_side_scores
 from jixiao.documents.tables.spaced_rows import spaced_rows
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
@@ -243,6 +244,7 @@ def table(
     if kind is Kind.INDICATORS:
         carry_down(rows)
         dropped = _drop_unheaded_points(rows, columns) if layout == "t4" else []
+        dropped += shift_short_rows(rows, columns) if layout == "t1" else []
     else:
         dropped = []
         header_weight = _weight_in_header(run)

@@ -91,6 +91,8 @@ _LAST_SENTENCE = re.compile(r"[。！!？?；;]")
 _BARE_ENUMERATOR = re.compile(
     r"\s*(?:[（(][\d一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*"
 )
+# `…其中:(1)`: a list opened after a colon or a comma, its first item cut before its text
+_OPENED_LIST = re.compile(r"[:：,，;；]\s*(?:[（(][\d一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、])\s*$")
 # `1.预算执行情况分析(包括完成情况和偏差原因等)` as the last line: a section whose text is not there
 _HEADING_ONLY = re.compile(
     r"\s*(?:[（(][\d一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)[^。；;，,！!？?]{2,40}"
@@ -112,8 +114,8 @@ def ends_mid_sentence(text: str) -> bool:
     last = _last_line(text)
     if not last:
         return False
-    if _BARE_ENUMERATOR.fullmatch(last):
-        return True  # `(2)`: a numbered part whose text is not there
+    if _BARE_ENUMERATOR.fullmatch(last) or _OPENED_LIST.search(last):
+        return True  # `(2)`, `…其中:(1)`: a numbered part whose text is not there
     if _cut_attachment(last):
         return True  # `附件:某县2019年度某专项资金绩效自评`: the attachment's title stops before its last word
     # the closing words are looked for in the line's last sentence: `…材料报县农业农村局备案。请各乡镇于…、` is cut

@@ -51,7 +51,7 @@ _MAX_NAME = 60
 _COUNTED = re.compile(rf"\d+(?:\.\d+)?(?!分|%)(?:{UNIT_PATTERN})[\u4e00-\u9fff]{{2}}")
 """`5000吨稻谷储备到位率`: a name that opens with the quantity it counts (a stray score, `5明确性`, has no unit)."""
 _DATED = re.compile(r"(?:19|20)\d{2}年")  # `2022年6月底前完成`: a 时效 row named by its deadline, no stray score
-_TEMPLATE_LABEL = re.compile(r"^指标\d+[:：、.．]?$")
+_TEMPLATE_LABEL = re.compile(r"^指标(?:\d+[:：、.．]?)?$")  # `指标` alone: a cut `指标N:`
 _LOOSE_WORDS = re.compile(r"[^\d%]+")
 _PART_OF = re.compile(r"^[★☆*]*其中[:：]")
 _LEVEL_INSIDE = re.compile(LEVEL_WORD)
@@ -161,8 +161,9 @@ def _indicator(table: Table, row: Row, source: str, program: str | None) -> Indi
     level2 = _level(row.cells.get(_LEVEL2))
     level1 = _level(row.cells.get(_LEVEL1))
     # a carried first level yields to the second level's own (the flattening may have lost the cell that
-    # ended its span); a misprinted one the form carries down (`项目产出` over 质量指标 rows) is the form's
-    carried = _LEVEL1 in row.carried and (level1 is None or is_level1(level1))
+    # ended its span, unless every span's first row prints it); a misprinted one the form carries down
+    # (`项目产出` over 质量指标 rows) is the form's
+    carried = _LEVEL1 in row.carried and (level1 is None or is_level1(level1)) and not _spans_printed(table)
     if level2 and (carried or level1 is None) and level2 in LEVEL1_OF:
         level1 = LEVEL1_OF[level2]
     scored_by = f"table.{table.layout}.glued_split" if row.split and not found_by.endswith("checked") else found_by
@@ -179,6 +180,12 @@ def _indicator(table: Table, row: Row, source: str, program: str | None) -> Indi
         score=cell_figure(row.cells.get(_SCORE), scored_by, source=source),
         deviation_reason=None if reason is None or TEMPLATE.search(reason.text) else _WHITESPACE.sub("", reason.text),
     )
+
+
+def _spans_printed(table: Table) -> bool:
+    """A pipe dump (t1) with a 一级 column prints a row-spanned 一级 cell once, in the first row of its span:
+    a row under it without one of its own is in that block (an 经济效益指标 row filed under 产出指标(50分))."""
+    return table.layout == "t1" and _LEVEL1 in table.columns
 
 
 def _named_by_its_value(row: Row, name_cell: Cell) -> bool:
