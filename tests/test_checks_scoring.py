@@ -159,7 +159,7 @@ def test_no_total_is_recomputed_from_lines_that_print_no_weight() -> None:
         ind.weight = None
     r.indicators, r.truncated = r.indicators[:3], True  # the excerpt stops before the other groups
     assert "scoring.total" not in rules_of(check(r, skip=["narrative", "indicators"]), at_least="warning")
-    r.indicators[0].weight = fig("15")  # one printed 分值 and the lines are a sheet again: recomputed
+    r.indicators[0].weight, r.truncated = fig("15"), False  # a printed 分值 and nothing cut: a sheet again
     assert "scoring.total" in rules_of(check(r, skip=["narrative", "indicators"]), at_least="warning")
 
 
