@@ -44,7 +44,7 @@ _TITLE_MASK = r"《[^》\n]{0,120}》"
 _NUMBER_MASK = r"[（(][^（()）\n]{0,30}〔\d{4}〕[^（()）\n]{0,12}[)）]|[^\s，,。；;（()）]{0,10}〔\d{4}〕\d+号"
 _NOUN_MASK = (
     r"转移支付|支出责任|支出进度|执行进度|支出(?=预算|绩效)|执行率|到位率|支付率|下达率|使用率|执行情况|到位情况|使用情况"
-    r"|下达情况|预算绩效|预算管理|预算单位|预算(?:项目)?支出"  # 部门预算项目支出: a kind of spending, no verb
+    r"|下达情况|预算绩效|预算管理|预算单位|年初预算支出|预算(?:项目)?支出"  # 部门预算项目支出: a kind of spending, no verb
     # the template's section title `(一)中央下达某资金预算和绩效目标情况`, run onto its paragraph by a converter
     r"|下达[^，,。；;：:\n]{2,40}?预算和(?:区域)?绩效目标的?情况"
 )
@@ -58,7 +58,15 @@ _CLAUSE_BREAKS = "，,；;：:"
 def masked(text: str) -> str:
     """`text` with document titles, document numbers and verb-bearing nouns blanked (same length)."""
     masks = _MASKS if "〔" in text else _MASKS_WITHOUT_NUMBERS
-    return masks.sub(lambda match: "◇" * len(match.group(0)), text)
+    return masks.sub(_blank, text)
+
+
+_INITIAL_SPENDING = "年初预算支出"  # `部门年初预算支出1020.31万元`: the initial budget (of spending), 支出 no verb
+
+
+def _blank(match: re.Match[str]) -> str:
+    found = match.group(0)
+    return "年初预算◇◇" if found == _INITIAL_SPENDING else "◇" * len(found)
 
 
 @dataclass
@@ -69,6 +77,7 @@ class Amount:
     summed: bool  # 合计/共计… stands in its clause
     value: float | None = None  # in 万元
     final: bool = False  # `调减40万元，全年实际下达71万元`: what the line came to after changes
+    verb: str = ""  # the word of its clause that says its line (empty when none or borrowed)
 
 
 _OPENERS = ("其中:", "其中：")
@@ -134,7 +143,7 @@ def head_amounts(text: str, plain: str, start: int, end: int, listed: list[tuple
             continue
         clause_at = clause_start(plain, start, match.start())
         clause = plain[clause_at : match.start()]
-        if NOT_A_LINE.search(clause):
+        if NOT_A_LINE.search(clause) or plain[match.start()] == "-":  # `调整预算数-159.39万元`: a change
             found.append(Amount(match.start(), match.end(), None, summed=False))
             continue
         line = line_in(clause)
@@ -155,9 +164,10 @@ def head_amounts(text: str, plain: str, start: int, end: int, listed: list[tuple
         if line is None and after:
             line = _AFTER_LINES.get(after["verb"], "allocated")  # `…抵达我局账户`
         value = amount_in_wan(text[match.start() : match.end()])
+        said = list(VERB["budget" if line == "initial" else line].finditer(clause)) if line else []
         found.append(
             Amount(match.start(), match.end(), line, summed=bool(_SUM.search(clause)), value=value,
-                    final=bool(_FINAL.search(clause)))
+                    final=bool(_FINAL.search(clause)), verb=said[-1].group(0) if said else "")
         )  # fmt: skip
     if len(found) == 1 and found[0].line is None:  # 批复某州生态环境局项目7个，项目资金1630万元
         clause_at = clause_start(plain, start, found[0].start)
@@ -214,7 +224,19 @@ def totals_of(amounts: list[Amount]) -> dict[str, Amount]:
             totals[line] = summed[0] if summed else found[0]
         elif not summed and len(final) == 1:
             totals[line] = final[0]
+        elif _restated(found):
+            totals[line] = found[0]
     return totals
+
+
+def _restated(found: list[Amount]) -> bool:
+    """`下达…资金51.81万元，资金到位51.81万元`: one amount said twice by two different verbs of its line (two
+    batches repeat one verb: `下达10万元，再下达10万元` are 20)."""
+    verbs = {amount.verb for amount in found}
+    return (
+        len(found) == len(verbs) == 2 and "" not in verbs
+        and found[0].value is not None and found[0].value == found[1].value
+    )  # fmt: skip
 
 
 def _sum_of_the_others(found: list[Amount]) -> list[Amount]:
