@@ -107,7 +107,7 @@ def categories_sum(ctx: CheckContext) -> Iterator[Finding]:
     if report.funding.executed.total is None:
         yield from _split_misadded(ctx)
         return
-    if _sums_to_executed(report) is not False:
+    if _sums_to_executed(report) is not False or _cut_list(ctx):
         return
     amounts = _amounts(report) or []
     total = report.funding.executed.total
@@ -124,6 +124,17 @@ def categories_sum(ctx: CheckContext) -> Iterator[Finding]:
         expected=total.value,
         found=found,
     )
+
+
+_CUT_REACH = 60  # characters from the list's last amount to the excerpt's end: an item may be lost in between
+
+
+def _cut_list(ctx: CheckContext) -> bool:
+    """A truncated excerpt that ends right after the list's last amount (`…5.5万元。\n8)办公设`): items may be cut
+    off, and the sum of those printed says nothing about the total."""
+    ends = [item.amount.span.end for item in ctx.report.spending if item.amount and item.amount.span]
+    text = ctx.text
+    return bool(ctx.report.truncated and text and ends and len(text.rstrip()) - max(ends) <= _CUT_REACH)
 
 
 def _shares(report: Report) -> list[tuple[int, Figure]]:

@@ -30,6 +30,7 @@ from jixiao.extract.rules.amount_clauses import (
 from jixiao.extract.rules.colon_lists import colon_list, listed_before
 from jixiao.extract.rules.figures import WEIGHT_SCORE, figure_at, money_at
 from jixiao.extract.rules.funding_reading import Reading
+from jixiao.extract.rules.labelled_uses import labelled_uses
 from jixiao.extract.rules.list_splits import attach_lists
 from jixiao.extract.rules.money_lists import MoneyList, about_equal, list_in, quoted_parts
 from jixiao.extract.rules.project_parts import drop_item_totals, project_paragraphs
@@ -51,6 +52,7 @@ from jixiao.extract.rules.summed_parts import (
     parts_after_whole,
     parts_before_sum,
     sources_before_sum,
+    spent_parts,
 )
 from jixiao.extract.rules.unstated_budget import unstated_budget, unstated_line
 from jixiao.extract.rules.used_for import circled_uses, used_for_parts
@@ -124,6 +126,8 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     reading.spending.extend(used_for_parts(text, len(text), reading.spending))
     if not reading.spending:  # `主要用于：①A…；②B…`: the numbered uses of an amount
         reading.spending.extend(circled_uses(text, len(text)))
+    if not reading.spending:  # `预算资金主要用途:\n1)租车费:…7.00万元。`: the numbered, labelled uses
+        reading.spending.extend(labelled_uses(text, reading.funding))
     return reading.funding, reading.spending
 
 
@@ -181,7 +185,7 @@ def _summed_parts(reading: Reading, start: int, end: int) -> MoneyList | None:
         for line in ("budget", "allocated", "executed")
         if (total := getattr(reading.funding, line).total) is not None and total.value is not None
     }
-    return parts_after_whole(text, plain, start, amounts, totals)
+    return parts_after_whole(text, plain, start, amounts, totals) or spent_parts(text, plain, start, amounts, totals)
 
 
 def _read_sentence(reading: Reading, start: int, end: int) -> list[MoneyList]:
