@@ -126,6 +126,7 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     reading.spending.extend(used_for_parts(text, len(text), reading.spending))
     if not reading.spending:  # `主要用于：①A…；②B…`: the numbered uses of an amount
         reading.spending.extend(circled_uses(text, len(text)))
+    _read_execution_points(text, reading.funding)
     if not reading.spending:  # `预算资金主要用途:\n1)租车费:…7.00万元。`: the numbered, labelled uses
         reading.spending.extend(labelled_uses(text, reading.funding))
     return reading.funding, reading.spending
@@ -292,6 +293,18 @@ def _executed_by_rate(reading: Reading, amounts: list[Amount], totals: dict[str,
         _set_total(reading, "executed", fits[0], end)
         if not totals:  # the earlier rate (`…共计X万元，执行率100%`) said something else
             reading.funding.execution_rate = figure_at(reading.text, *rate.span("rate"), "narrative.execution_rate")
+
+
+_EXECUTION_POINTS = re.compile(r"预算执行(?:情况|率)?得分(?:为|是)?(?P<score>\d{1,3}(?:\.\d+)?分)")
+
+
+def _read_execution_points(text: str, funding: Funding) -> None:
+    """`自评得分为100。其中，预算执行得分20分，得分率100%`: the points the execution line was given, stated in
+    prose with the other parts' (no weight printed)."""
+    if funding.execution_score is not None or "预算执行" not in text:
+        return
+    if (points := _EXECUTION_POINTS.search(text)) is not None:
+        funding.execution_score = figure_at(text, *points.span("score"), "narrative.execution_score")
 
 
 _SPENT_RATE = re.compile(rf"实际支出率(?:为|达到|达|是)?(?P<rate>{_PERCENT})")
