@@ -128,7 +128,11 @@ def to_wan_yuan(value: float, unit: str | None) -> float:
 # ---- funding sources -----------------------------------------------------------------------------------
 
 _SOURCE_WORDS: list[tuple[re.Pattern[str], FundSource]] = [
-    (re.compile(r"^(?:本年|当年|本年度)?财政拨款|^一般公共预算(?:拨款|资金)?"), FundSource.APPROPRIATION),
+    # `(当年资金3904.82万元，上年结转资金52.73万元)`: the year's own money beside the carry-over
+    (
+        re.compile(r"^(?:本年|当年|本年度)?财政拨款|^一般公共预算(?:拨款|资金)?|^(?:本年|当年|本年度)资金"),
+        FundSource.APPROPRIATION,
+    ),
     # `2018年度某补贴结余资金` (a list item loses its year's digits: `年度某补贴结余资金`): a past year's balance
     (
         re.compile(

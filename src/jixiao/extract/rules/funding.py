@@ -38,6 +38,7 @@ from jixiao.extract.rules.sentences import SentenceEnds
 from jixiao.extract.rules.source_clauses import (
     add_level_rows,
     add_source_rows,
+    drop_level_share_totals,
     drop_one_level_totals,
     drop_partial_subject_rows,
     level_clauses,
@@ -116,6 +117,7 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     drop_partial_subject_rows(reading.funding)
     add_level_rows(reading)
     drop_one_level_totals(reading)
+    drop_level_share_totals(reading)
     drop_item_totals(reading)
     read_added_budget(text, reading.plain, limit, reading.funding)  # 预算X，其中年初预算A，追加B
     if len(reading.rates) > 1:  # `某补助资金…预算执行率100%。另一补助资金…预算执行率0%`: each a part's, none the fund's
