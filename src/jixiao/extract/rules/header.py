@@ -25,6 +25,7 @@ from jixiao.extract.rules.fund_names import bracketed_subject, fund_in_body, nam
 from jixiao.extract.rules.own_place import (
     bracketed_own_place,
     level_government_place,
+    notice_issuer_place,
     opening_unit_place,
     own_province,
 )
@@ -33,6 +34,7 @@ from jixiao.extract.rules.places import (
     leading_places,
     most_specific,
     shortest_form,
+    usual_spelling,
     without_pinyin,
 )
 from jixiao.extract.rules.report_title import (
@@ -213,7 +215,8 @@ def _region(
     place = place or _cover_issuer_place(lines)
     place = place or own_province(lines[0] if lines else "") or bracketed_own_place(text[:_OPENING])
     place = place or level_government_place(text[:_OPENING], fund) or opening_unit_place(text[:_OPENING])
-    return shortest_form(place, text) if place else None
+    place = place or notice_issuer_place(text[:_OPENING])
+    return shortest_form(usual_spelling(place, text), text) if place else None
 
 
 # `…有关规定,某省住房和城乡建设厅、财政厅组织开展了2024年度…绩效自评工作`: the unit that evaluates, in
