@@ -64,7 +64,10 @@ class Header:
 
 
 def _fund(fields: list[FormField], titles: list[TitleLine], lines: list[str]) -> str | None:
-    names = {subject for value in values_of(fields, FieldKind.NAME) if (subject := named_subject(value))}
+    units = values_of(fields, FieldKind.UNIT) + values_of(fields, FieldKind.ADMIN)
+    names = {
+        subject for value in values_of(fields, FieldKind.NAME) if (subject := named_subject(_after_unit(value, units)))
+    }
     if found := next((subject for title in titles if (subject := subject_of(title.title))), None):
         # `疾控中心重大传染病防控经费转移支付区域(项目)` in the title, `重大传染病防控经费` in the 名称 field: the
         # title wraps the form's name in template words (a title that only adds words before it, `中央就业补助资金`
@@ -91,6 +94,14 @@ def _fund(fields: list[FormField], titles: list[TitleLine], lines: list[str]) ->
     return next(bracketed, None) or bracketed_subject(following) or _quoted_fund(lines) or _evaluated_fund(lines)
 
 
+def _after_unit(name: str, units: list[str]) -> str:
+    """`某市某局某口岸分局某业务支出项目` under 实施单位 `某市某局某口岸分局`: the project's name after the unit's own
+    (a unit's name holds words no place reader drops)."""
+    prefix = max((unit.strip() for unit in units if name.startswith(unit.strip())), key=len, default="")
+    return name[len(prefix) :] if prefix and len(name) - len(prefix) >= _MIN_AFTER_UNIT else name
+
+
+_MIN_AFTER_UNIT = 4
 _HEAD_LINES = 8
 _QUOTED = re.compile(r"关于\s*[“\"]([^”\"\n]{4,40})[”\"]")
 _BRACKET_LINE = re.compile(r"[（(][^()（）]{4,40}[)）]")
