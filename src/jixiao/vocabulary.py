@@ -274,8 +274,9 @@ REPORT_TITLE = skipping(  # searched in every line that may be a title
     r"(?:绩效|自评|评价)[^\n，。；,;:：|]{0,14}?(?:报告书|报告|表)|绩效目标自评|(?:自评|评价)工作的?报告|情况的?报告"
 )
 """The report-type words a title ends with: 绩效自评报告, 绩效目标自评表, 部门整体绩效自评表, 自评工作的报告…"""
-SUBJECT_END = re.compile(r"绩效|自评|评价|使用情况|实施情况|执行情况")
-"""Where the subject of a title (the fund or project) ends and its report words begin."""
+SUBJECT_END = re.compile(r"(?:事前|事中|事后)?(?:绩效|评价)|自评|使用情况|实施情况|执行情况")
+"""Where the subject of a title (the fund or project) ends and its report words begin (`某补贴事后绩效评价`: 事后
+says when it was evaluated)."""
 
 
 # ---- funding lines in prose ------------------------------------------------------------------------------

@@ -174,7 +174,9 @@ def head_amounts(text: str, plain: str, start: int, end: int, listed: list[tuple
         clause_at = clause_start(plain, start, found[0].start)
         own, earlier = plain[clause_at : found[0].start], plain[start:clause_at]
         labelled = plain[clause_at - 1 : clause_at] == "-"  # `…下达…资金-某工程9.8万元`: a label, not a clause
-        if not NOT_A_LINE.search(earlier) and "拨付" not in own and not labelled:  # `已拨付…`: its own verb
+        own_kind = NOT_A_LINE.search(own)  # `…发放生活补贴，每人每月发放90元`: a standard, whatever came before
+        borrows = not own_kind and "拨付" not in own and not labelled  # `已拨付…`: its own verb
+        if borrows and not NOT_A_LINE.search(earlier):
             found[0].line = line_in(earlier)
     if plain.find("以来", start, end) >= 0:
         _drop_cumulative(plain, start, end, found)

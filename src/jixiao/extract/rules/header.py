@@ -50,6 +50,7 @@ from jixiao.extract.rules.report_title import (
     title_lines,
 )
 from jixiao.scan import skipping
+from jixiao.vocabulary import ORGAN_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -96,8 +97,9 @@ def _fund(fields: list[FormField], titles: list[TitleLine], lines: list[str]) ->
 
 def _after_unit(name: str, units: list[str]) -> str:
     """`某市某局某口岸分局某业务支出项目` under 实施单位 `某市某局某口岸分局`: the project's name after the unit's own
-    (a unit's name holds words no place reader drops)."""
-    prefix = max((unit.strip() for unit in units if name.startswith(unit.strip())), key=len, default="")
+    (a unit's name holds words no place reader drops); a firm's or a co-op's name is part of its project's."""
+    offices = [unit.strip() for unit in units if unit.strip().endswith(tuple(ORGAN_SUFFIXES))]  # not a co-op's
+    prefix = max((unit for unit in offices if name.startswith(unit)), key=len, default="")
     return name[len(prefix) :] if prefix and len(name) - len(prefix) >= _MIN_AFTER_UNIT else name
 
 
@@ -269,7 +271,9 @@ def _head_of(line: str) -> str:
 
 def _signature_place(text: str) -> str | None:
     for line in last_lines(text, _SIGNATURE_LINES):
-        if len(line) <= MAX_HEAD_LINE and not CHROME.search(line) and (place := most_specific(line)):
+        if len(line) > MAX_HEAD_LINE or CHROME.search(line) or line.rstrip().endswith("。"):
+            continue  # a sentence closing the text (`部分乡镇复核不及时。`) is no signature
+        if place := most_specific(line):
             return place
     return None
 
