@@ -36,6 +36,7 @@ _AFTER_VERB = re.compile(
     r"[\s,，]?(?:资金)?[\s,，]?(?:全部|已|均|已全部|及时)?[^，,。；;]{0,14}?(?<![未不])"
     r"(?P<verb>拨付到位|执行到位|支付到位|下达|到位|(?:抵达|到达|拨入|转入)[^，,。；;]{0,4}?账户)"
 )
+_OWN_AMOUNT = re.compile(r"\s*\d")  # `计划为860万元,到年末实际到位860万元`: the 到位 of the next amount
 _PAID = ("拨付到位", "执行到位", "支付到位")  # what a sum's own verb may say (never a batch's 下达 in a bracket)
 _AFTER_LINES = {"拨付到位": "allocated", "下达": "allocated", "到位": "allocated", "执行到位": "executed",
                 "支付到位": "executed"}  # fmt: skip
@@ -79,6 +80,7 @@ class Amount:
     value: float | None = None  # in 万元
     final: bool = False  # `调减40万元，全年实际下达71万元`: what the line came to after changes
     verb: str = ""  # the word of its clause that says its line (empty when none or borrowed)
+    arrived: bool = False  # a budget the verb after says arrived too (`安排30万元在当年都按时到位`): also allocated
 
 
 _OPENERS = ("其中:", "其中：")
@@ -166,9 +168,15 @@ def head_amounts(text: str, plain: str, start: int, end: int, listed: list[tuple
             line = _AFTER_LINES.get(after["verb"], "allocated")  # `…抵达我局账户`
         value = amount_in_wan(text[match.start() : match.end()])
         said = list(VERB["budget" if line == "initial" else line].finditer(clause)) if line else []
+        arrived = (
+            line == "budget"
+            and after is not None
+            and after["verb"] == "到位"
+            and not _OWN_AMOUNT.match(plain, after.end())
+        )
         found.append(
             Amount(match.start(), match.end(), line, summed=bool(_SUM.search(clause)), value=value,
-                    final=bool(_FINAL.search(clause)), verb=said[-1].group(0) if said else "")
+                    final=bool(_FINAL.search(clause)), verb=said[-1].group(0) if said else "", arrived=arrived)
         )  # fmt: skip
     if len(found) == 1 and found[0].line is None:  # 批复某州生态环境局项目7个，项目资金1630万元
         clause_at = clause_start(plain, start, found[0].start)
@@ -219,6 +227,8 @@ def totals_of(amounts: list[Amount]) -> dict[str, Amount]:
     for amount in amounts:
         if amount.line is not None:
             by_line.setdefault(amount.line, []).append(amount)
+        if amount.arrived:
+            by_line.setdefault("allocated", []).append(amount)
     totals = {}
     for line, found in by_line.items():
         summed = [amount for amount in found if amount.summed] or _sum_of_the_others(found)
