@@ -128,8 +128,11 @@ def to_wan_yuan(value: float, unit: str | None) -> float:
 # ---- funding sources -----------------------------------------------------------------------------------
 
 _SOURCE_WORDS: list[tuple[re.Pattern[str], FundSource]] = [
+    # `(当年资金3904.82万元，上年结转资金52.73万元)`: the year's own money beside the carry-over
     (
-        re.compile(r"^(?:本年|当年|本年度)?财政拨款|^(?:本年|当年|本年度)?一般公共预算(?:拨款|资金)?"),
+        re.compile(
+            r"^(?:本年|当年|本年度)?财政拨款|^(?:本年|当年|本年度)?一般公共预算(?:拨款|资金)?|^(?:本年|当年|本年度)资金"
+        ),
         FundSource.APPROPRIATION,
     ),
     # `2018年度某补贴结余资金` (a list item loses its year's digits: `年度某补贴结余资金`): a past year's balance
@@ -273,14 +276,16 @@ REPORT_TITLE = skipping(  # searched in every line that may be a title
     r"(?:绩效|自评|评价)[^\n，。；,;:：|]{0,14}?(?:报告书|报告|表)|绩效目标自评|(?:自评|评价)工作的?报告|情况的?报告"
 )
 """The report-type words a title ends with: 绩效自评报告, 绩效目标自评表, 部门整体绩效自评表, 自评工作的报告…"""
-SUBJECT_END = re.compile(r"绩效|自评|评价|使用情况|实施情况|执行情况")
-"""Where the subject of a title (the fund or project) ends and its report words begin."""
+SUBJECT_END = re.compile(r"(?:事前|事中|事后)?(?:绩效|评价)|自评|使用情况|实施情况|执行情况")
+"""Where the subject of a title (the fund or project) ends and its report words begin (`某补贴事后绩效评价`: 事后
+says when it was evaluated)."""
 
 
 # ---- funding lines in prose ------------------------------------------------------------------------------
 
 FUNDING_VERBS: dict[str, str] = {
-    "executed": r"(?<!应)执行|支出|支付|拨付使用|实际使用|累计使用|已使用|通过使用|发放|兑现|完成预算资金|实际完成投资"
+    "executed": r"(?<![应可])执行|支出|支付|拨付使用|实际使用|累计使用|已使用|通过使用|发放|兑现|完成预算资金"
+    r"|实际完成投资"
     r"|按(?:合同|工程|施工)[^，,。；;]{0,14}?拨付",  # paid out to the contractor as the work went on
     "allocated": r"下达|分配|下拨|拨付到位|拨付(?=我[省市州县区旗])|(?<!应)到位|收到|到账|获得|争取到"
     r"|(?:中央|省级?)财政拨付",
@@ -289,17 +294,18 @@ FUNDING_VERBS: dict[str, str] = {
 }
 """The verb that says which line a prose amount belongs to, strongest first: `下达…预算X` is allocated
 (LABELLING.md), `预算执行X` is executed, `应执行数` (what was to be spent) and `指标金额` (the budget quota) the
-budget. 年初 before a budget verb makes the amount the initial budget."""
+budget; `可执行预算` (what could be spent) is the budget too. 年初 before a budget verb makes the amount the
+initial budget."""
 SUM_WORDS = r"合计|共计|总计|总额|共"
 """Words that make an amount the whole of what its sentence lists."""
 NOT_A_FUNDING_LINE = (
     r"结余|结转|节余|余额|剩余|收入|同比|增加|减少|增长|调减|调增|核减|标准(?!化)|估算|概算|(?<!批复)总投资|投资额|每人|人均"
-    r"|户均|缺口|控制数"
+    r"|户均|缺口|控制数|调整(?:预算)?数"
 )
 """Words that make a prose amount something other than a funding line: a balance, an income, a change,
 a per-head standard (not 标准化, standardisation work, a field money is given to), a project's investment
 (but `项目批复总投资` is the approved budget), a ceiling (`某工程预算控制数为120万元`: what one project may
-cost, not money given)."""
+cost, not money given), the year's adjustment (`年内调整预算数-159.39万元`; `调整后预算数` is the budget)."""
 
 
 # ---- fund names ---------------------------------------------------------------------------------------

@@ -107,7 +107,7 @@ def categories_sum(ctx: CheckContext) -> Iterator[Finding]:
     if report.funding.executed.total is None:
         yield from _split_misadded(ctx)
         return
-    if _sums_to_executed(report) is not False:
+    if _sums_to_executed(report) is not False or _cut_list(ctx):
         return
     amounts = _amounts(report) or []
     total = report.funding.executed.total
@@ -124,6 +124,27 @@ def categories_sum(ctx: CheckContext) -> Iterator[Finding]:
         expected=total.value,
         found=found,
     )
+
+
+_CUT_REACH = 60  # characters from the list's last amount to the excerpt's end: an item may be lost in between
+
+
+def _cut_list(ctx: CheckContext) -> bool:
+    """A truncated excerpt that ends right after the list's last amount (`…5.5万元。\n8)办公设`): items may be cut
+    off, and the sum of those printed says nothing about the total."""
+    text = ctx.text
+    if not (ctx.report.truncated and text):
+        return False
+    ends = [_end_in(text, item.amount) for item in ctx.report.spending if item.amount]
+    return bool(ends) and len(text.rstrip()) - max(ends) <= _CUT_REACH
+
+
+def _end_in(text: str, amount: Figure) -> int:
+    """Where the amount ends in the text: its span, or (a labelled figure has none) its last printing."""
+    if amount.span is not None:
+        return amount.span.end
+    at = text.rfind(amount.text)
+    return at + len(amount.text) if at >= 0 else -1
 
 
 def _shares(report: Report) -> list[tuple[int, Figure]]:

@@ -36,6 +36,7 @@ _AFTER_VERB = re.compile(
     r"[\s,，]?(?:资金)?[\s,，]?(?:全部|已|均|已全部|及时)?[^，,。；;]{0,14}?(?<![未不])"
     r"(?P<verb>拨付到位|执行到位|支付到位|下达|到位|(?:抵达|到达|拨入|转入)[^，,。；;]{0,4}?账户)"
 )
+_OWN_AMOUNT = re.compile(r"\s*\d")  # `计划为860万元,到年末实际到位860万元`: the 到位 of the next amount
 _PAID = ("拨付到位", "执行到位", "支付到位")  # what a sum's own verb may say (never a batch's 下达 in a bracket)
 _AFTER_LINES = {"拨付到位": "allocated", "下达": "allocated", "到位": "allocated", "执行到位": "executed",
                 "支付到位": "executed"}  # fmt: skip
@@ -44,8 +45,9 @@ _TITLE_MASK = r"《[^》\n]{0,120}》"
 _NUMBER_MASK = r"[（(][^（()）\n]{0,30}〔\d{4}〕[^（()）\n]{0,12}[)）]|[^\s，,。；;（()）]{0,10}〔\d{4}〕\d+号"
 _NOUN_MASK = (
     r"转移支付|支出责任|支出进度|执行进度|支出(?=预算|绩效|项目|全面|开展|进行)|执行率|到位率|支付率|下达率|使用率|执行情况|到位情况|使用情况"
-    r"|下达情况|预算绩效|预算管理|预算单位|预算(?:项目)?支出"  # 部门预算项目支出: a kind of spending, no verb
     # `安排支出项目4个`, `对项目支出全面开展绩效自评`: spending as the noun of what is arranged or evaluated
+    r"|下达情况|预算绩效|预算管理|预算单位|年初预算支出"  # kept as 年初预算 (_blank)
+    r"|预算(?:项目)?支出"  # 部门预算项目支出: a kind of spending, no verb
     # the template's section title `(一)中央下达某资金预算和绩效目标情况`, run onto its paragraph by a converter
     r"|下达[^，,。；;：:\n]{2,40}?预算和(?:区域)?绩效目标的?情况"
 )
@@ -59,7 +61,15 @@ _CLAUSE_BREAKS = "，,；;：:"
 def masked(text: str) -> str:
     """`text` with document titles, document numbers and verb-bearing nouns blanked (same length)."""
     masks = _MASKS if "〔" in text else _MASKS_WITHOUT_NUMBERS
-    return masks.sub(lambda match: "◇" * len(match.group(0)), text)
+    return masks.sub(_blank, text)
+
+
+_INITIAL_SPENDING = "年初预算支出"  # `部门年初预算支出1020.31万元`: the initial budget (of spending), 支出 no verb
+
+
+def _blank(match: re.Match[str]) -> str:
+    found = match.group(0)
+    return "年初预算◇◇" if found == _INITIAL_SPENDING else "◇" * len(found)
 
 
 @dataclass
@@ -70,6 +80,8 @@ class Amount:
     summed: bool  # 合计/共计… stands in its clause
     value: float | None = None  # in 万元
     final: bool = False  # `调减40万元，全年实际下达71万元`: what the line came to after changes
+    verb: str = ""  # the word of its clause that says its line (empty when none or borrowed)
+    arrived: bool = False  # a budget the verb after says arrived too (`安排30万元在当年都按时到位`): also allocated
 
 
 _OPENERS = ("其中:", "其中：")
@@ -135,7 +147,7 @@ def head_amounts(text: str, plain: str, start: int, end: int, listed: list[tuple
             continue
         clause_at = clause_start(plain, start, match.start())
         clause = plain[clause_at : match.start()]
-        if NOT_A_LINE.search(clause):
+        if NOT_A_LINE.search(clause) or plain[match.start()] == "-":  # `调整预算数-159.39万元`: a change
             found.append(Amount(match.start(), match.end(), None, summed=False))
             continue
         line = line_in(clause)
@@ -156,15 +168,24 @@ def head_amounts(text: str, plain: str, start: int, end: int, listed: list[tuple
         if line is None and after:
             line = _AFTER_LINES.get(after["verb"], "allocated")  # `…抵达我局账户`
         value = amount_in_wan(text[match.start() : match.end()])
+        said = list(VERB["budget" if line == "initial" else line].finditer(clause)) if line else []
+        arrived = (
+            line == "budget"
+            and after is not None
+            and after["verb"] == "到位"
+            and not _OWN_AMOUNT.match(plain, after.end())
+        )
         found.append(
             Amount(match.start(), match.end(), line, summed=bool(_SUM.search(clause)), value=value,
-                    final=bool(_FINAL.search(clause)))
+                    final=bool(_FINAL.search(clause)), verb=said[-1].group(0) if said else "", arrived=arrived)
         )  # fmt: skip
     if len(found) == 1 and found[0].line is None:  # 批复某州生态环境局项目7个，项目资金1630万元
         clause_at = clause_start(plain, start, found[0].start)
         own, earlier = plain[clause_at : found[0].start], plain[start:clause_at]
         labelled = plain[clause_at - 1 : clause_at] == "-"  # `…下达…资金-某工程9.8万元`: a label, not a clause
-        if not NOT_A_LINE.search(earlier) and "拨付" not in own and not labelled:  # `已拨付…`: its own verb
+        own_kind = NOT_A_LINE.search(own)  # `…发放生活补贴，每人每月发放90元`: a standard, whatever came before
+        borrows = not own_kind and "拨付" not in own and not labelled  # `已拨付…`: its own verb
+        if borrows and not NOT_A_LINE.search(earlier):
             found[0].line = line_in(earlier)
     if plain.find("以来", start, end) >= 0:
         _drop_cumulative(plain, start, end, found)
@@ -207,6 +228,8 @@ def totals_of(amounts: list[Amount]) -> dict[str, Amount]:
     for amount in amounts:
         if amount.line is not None:
             by_line.setdefault(amount.line, []).append(amount)
+        if amount.arrived:
+            by_line.setdefault("allocated", []).append(amount)
     totals = {}
     for line, found in by_line.items():
         summed = [amount for amount in found if amount.summed] or _sum_of_the_others(found)
@@ -215,7 +238,19 @@ def totals_of(amounts: list[Amount]) -> dict[str, Amount]:
             totals[line] = summed[0] if summed else found[0]
         elif not summed and len(final) == 1:
             totals[line] = final[0]
+        elif _restated(found):
+            totals[line] = found[0]
     return totals
+
+
+def _restated(found: list[Amount]) -> bool:
+    """`下达…资金51.81万元，资金到位51.81万元`: one amount said twice by two different verbs of its line (two
+    batches repeat one verb: `下达10万元，再下达10万元` are 20)."""
+    verbs = {amount.verb for amount in found}
+    return (
+        len(found) == len(verbs) == 2 and "" not in verbs
+        and found[0].value is not None and found[0].value == found[1].value
+    )  # fmt: skip
 
 
 def _sum_of_the_others(found: list[Amount]) -> list[Amount]:

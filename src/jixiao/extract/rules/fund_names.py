@@ -142,8 +142,17 @@ def subject_of(text: str) -> str | None:
         if _WHOLE_DEPARTMENT.match(subject) or _UNITS_WHOLE.search(subject):
             return "部门整体支出"
         if _names_a_fund(subject):
-            return subject
+            return _unwrapped(subject)
     return None
+
+
+# `预算项目支出(租赁补贴)`: a kind of spending that names no fund, the project in its bracket
+_GENERIC_WRAPPER = re.compile(r"(?:部门)?(?:预算)?项目(?:支出|资金)[（(](?P<inner>[^()（）]{2,30})[)）]")
+
+
+def _unwrapped(subject: str) -> str:
+    wrapper = _GENERIC_WRAPPER.fullmatch(subject)
+    return wrapper["inner"] if wrapper else subject
 
 
 _BARE_MONEY_WORD = re.compile(r"(?:专项)?(?:资金|经费)")

@@ -30,6 +30,7 @@ from jixiao.extract.rules.amount_clauses import (
 from jixiao.extract.rules.colon_lists import colon_list, listed_before
 from jixiao.extract.rules.figures import WEIGHT_SCORE, figure_at, money_at
 from jixiao.extract.rules.funding_reading import Reading
+from jixiao.extract.rules.labelled_uses import labelled_uses
 from jixiao.extract.rules.list_splits import attach_lists
 from jixiao.extract.rules.money_lists import MoneyList, about_equal, list_in, quoted_parts
 from jixiao.extract.rules.project_parts import drop_item_totals, project_paragraphs
@@ -37,6 +38,7 @@ from jixiao.extract.rules.sentences import SentenceEnds
 from jixiao.extract.rules.source_clauses import (
     add_level_rows,
     add_source_rows,
+    drop_level_share_totals,
     drop_one_level_totals,
     drop_partial_subject_rows,
     level_clauses,
@@ -51,6 +53,7 @@ from jixiao.extract.rules.summed_parts import (
     parts_after_whole,
     parts_before_sum,
     sources_before_sum,
+    spent_parts,
 )
 from jixiao.extract.rules.unstated_budget import unstated_budget, unstated_line
 from jixiao.extract.rules.used_for import circled_uses, used_for_parts
@@ -114,6 +117,7 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     drop_partial_subject_rows(reading.funding)
     add_level_rows(reading)
     drop_one_level_totals(reading)
+    drop_level_share_totals(reading)
     drop_item_totals(reading)
     read_added_budget(text, reading.plain, limit, reading.funding)  # 预算X，其中年初预算A，追加B
     if len(reading.rates) > 1:  # `某补助资金…预算执行率100%。另一补助资金…预算执行率0%`: each a part's, none the fund's
@@ -124,6 +128,9 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     reading.spending.extend(used_for_parts(text, len(text), reading.spending))
     if not reading.spending:  # `主要用于：①A…；②B…`: the numbered uses of an amount
         reading.spending.extend(circled_uses(text, len(text)))
+    _read_execution_points(text, reading.funding)
+    if not reading.spending:  # `预算资金主要用途:\n1)租车费:…7.00万元。`: the numbered, labelled uses
+        reading.spending.extend(labelled_uses(text, reading.funding))
     return reading.funding, reading.spending
 
 
@@ -183,7 +190,7 @@ def _summed_parts(reading: Reading, start: int, end: int) -> MoneyList | None:
         for line in ("budget", "allocated", "executed")
         if (total := getattr(reading.funding, line).total) is not None and total.value is not None
     }
-    return parts_after_whole(text, plain, start, amounts, totals)
+    return parts_after_whole(text, plain, start, amounts, totals) or spent_parts(text, plain, start, amounts, totals)
 
 
 _AFTER_WHOLE = 40  # chars from a closing sum to its sentence's end (`，具体项目情况说明如下：`)
@@ -308,6 +315,18 @@ def _executed_by_rate(reading: Reading, amounts: list[Amount], totals: dict[str,
         _set_total(reading, "executed", fits[0], end)
         if not totals:  # the earlier rate (`…共计X万元，执行率100%`) said something else
             reading.funding.execution_rate = figure_at(reading.text, *rate.span("rate"), "narrative.execution_rate")
+
+
+_EXECUTION_POINTS = re.compile(r"预算执行(?:情况|率)?得分(?:为|是)?(?P<score>\d{1,3}(?:\.\d+)?分)")
+
+
+def _read_execution_points(text: str, funding: Funding) -> None:
+    """`自评得分为100。其中，预算执行得分20分，得分率100%`: the points the execution line was given, stated in
+    prose with the other parts' (no weight printed)."""
+    if funding.execution_score is not None or "预算执行" not in text:
+        return
+    if (points := _EXECUTION_POINTS.search(text)) is not None:
+        funding.execution_score = figure_at(text, *points.span("score"), "narrative.execution_score")
 
 
 _SPENT_RATE = re.compile(rf"实际支出率(?:为|达到|达|是)?(?P<rate>{_PERCENT})")

@@ -25,6 +25,7 @@ from jixiao.extract.rules.fund_names import bracketed_subject, fund_in_body, nam
 from jixiao.extract.rules.own_place import (
     bracketed_own_place,
     level_government_place,
+    notice_issuer_place,
     opening_unit_place,
     own_province,
     year_led_place,
@@ -34,6 +35,7 @@ from jixiao.extract.rules.places import (
     leading_places,
     most_specific,
     shortest_form,
+    usual_spelling,
     without_pinyin,
 )
 from jixiao.extract.rules.report_title import (
@@ -49,6 +51,7 @@ from jixiao.extract.rules.report_title import (
     title_lines,
 )
 from jixiao.scan import skipping
+from jixiao.vocabulary import ORGAN_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,10 @@ class Header:
 
 
 def _fund(fields: list[FormField], titles: list[TitleLine], lines: list[str]) -> str | None:
-    names = {subject for value in values_of(fields, FieldKind.NAME) if (subject := named_subject(value))}
+    units = values_of(fields, FieldKind.UNIT) + values_of(fields, FieldKind.ADMIN)
+    names = {
+        subject for value in values_of(fields, FieldKind.NAME) if (subject := named_subject(_after_unit(value, units)))
+    }
     if found := next((subject for title in titles if (subject := subject_of(title.title))), None):
         # `疾控中心重大传染病防控经费转移支付区域(项目)` in the title, `重大传染病防控经费` in the 名称 field: the
         # title wraps the form's name in template words (a title that only adds words before it, `中央就业补助资金`
@@ -90,6 +96,15 @@ def _fund(fields: list[FormField], titles: list[TitleLine], lines: list[str]) ->
     return next(bracketed, None) or bracketed_subject(following) or _quoted_fund(lines) or _evaluated_fund(lines)
 
 
+def _after_unit(name: str, units: list[str]) -> str:
+    """`某市某局某口岸分局某业务支出项目` under 实施单位 `某市某局某口岸分局`: the project's name after the unit's own
+    (a unit's name holds words no place reader drops); a firm's or a co-op's name is part of its project's."""
+    offices = [unit.strip() for unit in units if unit.strip().endswith(tuple(ORGAN_SUFFIXES))]  # not a co-op's
+    prefix = max((unit for unit in offices if name.startswith(unit)), key=len, default="")
+    return name[len(prefix) :] if prefix and len(name) - len(prefix) >= _MIN_AFTER_UNIT else name
+
+
+_MIN_AFTER_UNIT = 4
 _HEAD_LINES = 8
 _QUOTED = re.compile(r"关于\s*[“\"]([^”\"\n]{4,40})[”\"]")
 _BRACKET_LINE = re.compile(r"[（(][^()（）]{4,40}[)）]")
@@ -214,8 +229,8 @@ def _region(
     place = place or _cover_issuer_place(lines)
     place = place or own_province(lines[0] if lines else "") or bracketed_own_place(text[:_OPENING])
     place = place or level_government_place(text[:_OPENING], fund) or opening_unit_place(text[:_OPENING])
-    place = place or year_led_place(text)
-    return shortest_form(place, text) if place else None
+    place = place or notice_issuer_place(text[:_OPENING]) or year_led_place(text)
+    return shortest_form(usual_spelling(place, text), text) if place else None
 
 
 # `…有关规定,某省住房和城乡建设厅、财政厅组织开展了2024年度…绩效自评工作`: the unit that evaluates, in
@@ -258,7 +273,9 @@ def _head_of(line: str) -> str:
 
 def _signature_place(text: str) -> str | None:
     for line in last_lines(text, _SIGNATURE_LINES):
-        if len(line) <= MAX_HEAD_LINE and not CHROME.search(line) and (place := most_specific(line)):
+        if len(line) > MAX_HEAD_LINE or CHROME.search(line) or line.rstrip().endswith("。"):
+            continue  # a sentence closing the text (`部分乡镇复核不及时。`) is no signature
+        if place := most_specific(line):
             return place
     return None
 

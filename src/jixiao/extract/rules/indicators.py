@@ -23,7 +23,7 @@ from jixiao.extract.rules.clauses import (
     Cursor,
 )
 from jixiao.extract.rules.phrasings import read_phrasings
-from jixiao.extract.rules.planned_and_actual import read_planned_and_actual
+from jixiao.extract.rules.planned_and_actual import read_plan_then_actual, read_planned_and_actual
 from jixiao.extract.rules.progress import read_progress
 from jixiao.extract.rules.restated import read_restated
 from jixiao.extract.rules.result_sections import read_result_sections
@@ -274,6 +274,7 @@ def _read_loose(text: str, start: int, end: int) -> list[Indicator]:
     read_phrasings(reader, start, end)
     if text.find("实际", start, end) >= 0:  # the cue of `计划和实际…`
         read_planned_and_actual(reader, start, end)
+        read_plan_then_actual(reader, start, end)
     read_progress(reader, start, end)
     read_satisfaction(reader, start, end)
     read_reached_rates(reader, start, end)

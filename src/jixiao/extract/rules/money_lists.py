@@ -122,6 +122,8 @@ def items_in(text: str, plain: str, start: int, end: int) -> tuple[list[Item], i
     if _USED_FOR_ITEM.match(plain, _USED_FOR_GAP.match(plain, start, end).end(), end):  # type: ignore[union-attr]
         return _amount_first_items(text, plain, start, end)
     for match in _ITEM.finditer(plain, start, end):
+        if items and _NEW_HEAD.search(plain, items[-1].end, match.start("name")):
+            return items, items[-1].end  # `…10万元；2、某项目资金:…`: a new heading, the list is done
         name = _clean(text[match.start("name") : match.end("name")])  # as printed, not as masked
         if match.start("name") > 0 and plain[match.start("name") - 1].isdigit() and name[:1] in _MEASURE:
             name = name[1:]
@@ -139,6 +141,7 @@ def items_in(text: str, plain: str, start: int, end: int) -> tuple[list[Item], i
 
 
 _SUM_AFTER = re.compile(rf"[，,]?\s*(?:{SUM_WORDS})")
+_NEW_HEAD = re.compile(r"[:：]")  # between two items: a label of its own opens there
 
 
 def sum_of(text: str, items: list[Item]) -> float | None:

@@ -124,3 +124,21 @@ def year_led_place(text: str) -> str | None:
         return None
     [(place, seen)] = counts.items()
     return place if seen >= _MIN_REPEATS else None
+
+
+# `按照《某县财政局关于开展…绩效评价的通知》…要求`: the notice the report answers, issued by its place's office
+_NOTICE_ISSUER = re.compile(
+    r"《(?P<unit>[\u4e00-\u9fff]{2,12}?(?:" + "|".join(sorted(ORGAN_SUFFIXES, key=len, reverse=True)) + "))"
+    r"(?:关于|印发)"
+)
+
+
+def notice_issuer_place(opening: str) -> str | None:
+    """The one place whose office issued the notices the opening cites (`《某县财政局关于…的通知》`), when the
+    report calls itself by that place's level (我县): the place that asked for this report, its own."""
+    places = {place for found in _NOTICE_ISSUER.finditer(opening) if (place := most_specific(found["unit"]))}
+    if len(places) != 1:
+        return None
+    [place] = places
+    self_word = _SELF.get(place[-1])
+    return place if self_word and self_word in opening and leading_places(place) == [place] else None

@@ -161,3 +161,27 @@ def most_specific(text: str) -> str | None:
     """The last of the places `text` starts with (稷山县翟店镇卫生院 → 翟店镇), or None."""
     places = leading_places(text)
     return places[-1] if places else None
+
+
+_MIN_VARIANT = 3  # 宝坻区 / 宝垠区: a name of a head char, an inner char and the suffix at least
+
+
+def usual_spelling(place: str, text: str) -> str:
+    """The spelling of `place` the text prints most often (the first printed on a tie), among the names that
+    differ from it in one inner char only: an OCR'd page misreads a rare char (宝坻区 as 宝延区 / 宝垠区) where
+    the typed parts (a file name, a title) spell it right."""
+    if len(place) < _MIN_VARIANT or not _is_han(place[0]):
+        return place
+    shape = re.compile(
+        "|".join(
+            re.escape(place[:at]) + r"[\u4e00-\u9fff]" + re.escape(place[at + 1 :]) for at in range(1, len(place) - 1)
+        )
+    )
+    seen: dict[str, list[int]] = {}
+    for found in shape.finditer(text):
+        name = found.group(0)
+        if name == place or leading_places(name) == [name]:
+            seen.setdefault(name, []).append(found.start())
+    if len(seen) < 2:
+        return place
+    return max(seen, key=lambda name: (len(seen[name]), -seen[name][0]))

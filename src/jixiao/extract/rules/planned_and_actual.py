@@ -4,7 +4,9 @@
     (二)生猪保险：计划与实际参保生猪1200头…
 
 The words say the plan and what was done were the same figure: it is the indicator's target and its
-actual. A numbered item that opens on a name and a colon (`2、小麦保险：`) names the line of work the
+actual. The plan and the result may also be two figures of one verb (`2020年租赁补贴计划发放300户，实际发放
+366户`): the target and the actual of the indicator named by the clause's subject and that verb (租赁补贴发放).
+A numbered item that opens on a name and a colon (`2、小麦保险：`) names the line of work the
 figures belong to, its program (two lines each state a `投保` figure). The noun between 实际 and the figure
 is the indicator's name; a clause about money (总保费, 补贴, an amount in 元) is funding, not an indicator.
 """
@@ -65,5 +67,33 @@ def read_planned_and_actual(reader: ClauseReader, start: int, end: int) -> int:
             continue
         reader.found_by = FOUND_BY
         reader.add(_program_of(text, cue.start()), named["name"], target=target, actual=actual)
+        count += 1
+    return count
+
+
+_PLAN = re.compile(r"计划(?P<verb>[\u4e00-\u9fff]{1,3}?)(?=\d)")
+_SUBJECT_START = "，,；;。：:\n"
+_YEAR = re.compile(r"[ \t]*(?:(?:19|20)\d{2}\s*年度?)?[，,]?")
+_SUBJECT = re.compile(r"[^\d，,；;。：:（()）\s]{2,12}")
+
+
+def read_plan_then_actual(reader: ClauseReader, start: int, end: int) -> int:
+    """Read each `SUBJECT计划VERB N单位，实际VERB M单位` in text[start:end]; return how many indicators it gave."""
+    text, count = reader.text, 0
+    for plan in _PLAN.finditer(text, start, end):
+        target = QUANTITY.match(text, plan.end(), end)
+        if target is None or target["num"] is None or target["op"] or not target["unit"]:
+            continue
+        done = re.compile(r"[，,]\s*实际" + re.escape(plan["verb"])).match(text, target.end(), end)
+        actual = QUANTITY.match(text, done.end(), end) if done else None
+        if actual is None or actual["num"] is None or actual["op"] or actual["unit"] != target["unit"]:
+            continue
+        clause = max(text.rfind(char, start, plan.start()) for char in _SUBJECT_START) + 1
+        year = _YEAR.match(text, clause)
+        subject = text[year.end() if year else clause : plan.start()]
+        if not _SUBJECT.fullmatch(subject) or target["unit"] in _MONEY_UNITS:  # (补贴 paid to 300户 is a count)
+            continue
+        reader.found_by = FOUND_BY
+        reader.add(None, subject + plan["verb"], target=_figure(text, target), actual=_figure(text, actual))
         count += 1
     return count

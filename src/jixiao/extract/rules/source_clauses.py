@@ -134,3 +134,27 @@ def drop_one_level_totals(reading: Reading) -> None:
         others = {offer.level for offer in offers if offer.level is not None and offer.level not in kept}
         if kept and others:
             block.total = None
+
+
+# the one level a clause says the money is of (`年初预算县级资金`, `市级配套`), not the one it was given to
+_LEVEL_MONEY = re.compile(r"(?<![我向至给])(?P<level>中央|自治区|省级|市级|州级|县级|区级)(?:财政)?(?:资金|配套|补助)")
+
+
+def drop_level_share_totals(reading: Reading) -> None:
+    """Precision gate: a total whose clause names one level's money (`2023年年初预算县级资金1887.85万元`) and
+    that another line already gives as that level's row (`…其中…县级配套1887.85万元`) is that level's share,
+    not the line's whole."""
+    rows = [
+        (row.source, row.amount.value)
+        for line in LINES
+        for row in getattr(reading.funding, line).by_source
+        if row.amount.value is not None
+    ]
+    for line in ("initial", *LINES):
+        total = getattr(reading.funding, line).total
+        if total is None or total.found_by != "narrative.funding" or total.span is None or total.value is None:
+            continue
+        clause = reading.plain[clause_start(reading.plain, 0, total.span.start) : total.span.start]
+        named = {source_of(match["level"]) for match in _LEVEL_MONEY.finditer(clause)}
+        if len(named) == 1 and any(source in named and abs(value - total.value) < 1e-9 for source, value in rows):
+            getattr(reading.funding, line).total = None

@@ -10,6 +10,9 @@ verb says the line, see funding._closing_whole).
 Parts after their whole: two or more amounts, all the sentence has, each in a clause led by a verb that gives
 the money out (下达 / 安排 / 拨付 / 分配 / 下拨 and where it goes), adding up to the total a line already has: where the
 money went, not where it came from (`安排本级部门预算资金` names a destination, whatever level it names).
+Spent parts after a whole: `累计支出A9.5万元，B7.75万元，C30.75万元` — the first clause led by a verb of spending
+(支出 / 使用 / 开支), each later clause a bare name and its amount, adding up to the total a line already has:
+what the money was spent on, and the first amount no executed total.
 Sources before their sum: two or more amounts, each in a clause led by the level that gave it or by the
 carry-over it is (`省级拨付我区…48万元，中央拨付14万元，上年度结余的资金5.32万元，共计67.32万元`), each level
 once, that add up to the 共计 / 合计 closing the sentence: the line's total and its sources, the line said by
@@ -121,6 +124,43 @@ def parts_after_whole(
         name = _name(text[verb.end() : amount.start()])
         if not name or any(item.end > clause_start for item in items):
             return None  # one amount to a clause, each with its own name
+        items.append(Item(name=name, start=amount.start(), end=amount.end()))
+    line = next((line for line, total in totals.items() if _adds_up(text, items, total)), None)
+    if line is None or not all(is_part(item) for item in items):
+        return None
+    return MoneyList(start=items[0].start, end=items[-1].end, items=items, opens_sentence=False, line=line,
+                     given_out=True)  # fmt: skip
+
+
+_SPENDING = re.compile(
+    r"(?:(?:19|20)\d{2}年度?)?[^，,；;。\d]{0,12}?(?:累计|共|实际|已)?(?:支出|使用|开支)(?:了)?(?=[^，,；;。\d]{2})"
+)
+
+
+def spent_parts(
+    text: str, plain: str, start: int, amounts: list[re.Match[str]], totals: dict[str, float]
+) -> MoneyList | None:
+    """`2018年累计支出A9.50万元，B7.75万元，C30.75万元` under a stated 48: the parts of a line's total, each
+    clause one amount right after its name, the first name after a verb of spending and no other verb."""
+    if len(amounts) < _MIN_AFTER_WHOLE or not totals:
+        return None
+    items: list[Item] = []
+    for index, amount in enumerate(amounts):
+        clause_start = max([start] + [found.end() for found in _CLAUSE_BREAKS.finditer(plain, start, amount.start())])
+        if any(item.end > clause_start for item in items):
+            return None  # one amount to a clause
+        raw = plain[clause_start : amount.start()]
+        if index == 0:
+            verb = _SPENDING.match(raw)
+            if verb is None:
+                return None
+            clause_start += verb.end()
+            raw = raw[verb.end() :]
+        if _VERB.search(raw):
+            return None
+        name = _name(text[clause_start : amount.start()])
+        if not name:
+            return None
         items.append(Item(name=name, start=amount.start(), end=amount.end()))
     line = next((line for line, total in totals.items() if _adds_up(text, items, total)), None)
     if line is None or not all(is_part(item) for item in items):
@@ -311,4 +351,5 @@ __all__ = [
     "parts_after_whole",
     "parts_before_sum",
     "sources_before_sum",
+    "spent_parts",
 ]
