@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from jixiao.documents.tables import Role, Table
 from jixiao.model import Coverage, Report, Span, figures_in
@@ -26,7 +26,9 @@ _VALUE_ROLES = frozenset(
 )  # fmt: skip
 _PROSE_UNIT = re.compile(r"万元|亿元|元|%|万人|人次|人|户|个|家|所|项|亩|公里|座|台|件|份|次|篇|吨|辆|套|天|分")
 _NOT_A_FIGURE = re.compile(r"^(?:19|20)\d{2}年?$|^\d{1,2}月|号$")
-_SENTENCE = re.compile(r"[^。；;\n]+")
+_SENTENCE_END = re.compile(r"[。；;\n]")
+"""A sentence is a run of chars between these (a 。, a ；, a line break)."""
+_TO_LAST_END = re.compile(r"(?s:.*)[。；;\n]")
 _MAY_COUNT = re.compile(r"\d\s*[万亿元%人户个家所项亩公座台件份次篇吨辆套天分]")
 """What a counted figure needs: QUANTITY's `num` ends in a digit (the same \\d), then `\\s*` and its unit, which
 _PROSE_UNIT starts with one of these chars. A sentence without it holds no figure to count: it is not scanned."""
@@ -41,6 +43,17 @@ class _Spans:
         self.spans = sorted(spans)
         self.starts = [a for a, _ in self.spans]
         self.reach = list(itertools.accumulate((b for _, b in self.spans), max))  # furthest end so far
+
+    def gaps(self, length: int) -> Iterator[tuple[int, int]]:
+        """The stretches of text[:length] that no span of some length covers, in order."""
+        position = 0
+        for start, end in self.spans:
+            if end > start:
+                if start > position:
+                    yield position, start
+                position = max(position, end)
+        if position < length:
+            yield position, length
 
     def overlaps(self, span: tuple[int, int]) -> bool:
         start, end = span
@@ -68,12 +81,29 @@ def _table_values(tables: Iterable[Table]) -> tuple[list[tuple[int, int]], list[
     return values, groups
 
 
+def _counting_sentences(text: str, regions: _Spans) -> Iterator[tuple[int, int]]:
+    """The spans of the sentences that may hold a counted figure, in order: each holding the start of a match
+    of _MAY_COUNT in the text between the tables. A sentence whose own text matches holds such a start (a match
+    starts at a digit and runs over spaces to its unit, so no earlier match covers that digit); a sentence
+    outside every table lies between two of them. Most of a report's sentences (a table's lines) are never
+    visited one by one."""
+    end = 0  # where the last sentence visited ends (at a sentence mark: the next one starts after it)
+    for gap_start, gap_end in regions.gaps(len(text)):
+        for hit in _MAY_COUNT.finditer(text, gap_start, gap_end):
+            if hit.start() < end:
+                continue  # in the sentence visited last
+            last = _TO_LAST_END.match(text, end, hit.start())
+            start = last.end() if last else end
+            stop = _SENTENCE_END.search(text, hit.start())
+            end = stop.start() if stop else len(text)
+            yield start, end
+
+
 def _prose_figures(text: str, tables: list[Table]) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
     """(sentence span, figure spans) of each sentence outside the tables that states a figure."""
     regions = _Spans((table.start, table.end) for table in tables)
     found = []
-    for sentence in _SENTENCE.finditer(text):
-        span = sentence.span()
+    for span in _counting_sentences(text, regions):
         if regions.overlaps(span) or _MAY_COUNT.search(text, *span) is None or not _ABOUT.search(text, *span):
             continue  # a table's line first (one bisect), then: a figure counted here is an arabic number
             # (`num`) with a unit, and most sentences hold none

@@ -102,6 +102,9 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
                 unsummed.extend(colon[0])
             position = colon[1] + 1
             continue
+        if _DIGIT.search(text, position, end) is None:  # every reading below needs a digit (most lines have none)
+            position = end + 1
+            continue
         if (numbered := _numbered_parts(reading, position, end, limit)) is not None:
             lists.append(numbered)
             position = ends.after(numbered.end) + 1  # its items' sentences are read as its items

@@ -51,6 +51,8 @@ _LEVEL2_HEADING = re.compile(
     # `②社会效益:知晓度为100%。`: a circled number and a colon mark the level without 指标
     r"|(?<=[①-⑳])[ \t]*(?P<circled>经济效益|社会效益|生态效益|可持续影响)[：:])[ \t]*"
 )
+_AFTER_BREAK = re.compile("(?m)\n" + _LEVEL2_HEADING.pattern.removeprefix("(?m)^"))
+"""The headings after a line break: a literal the engine skips to, where `^` is tried at every char."""
 _LEVEL1_ONLY = ("产出指标", "效益指标")
 _TOP_HEADING = re.compile(r"(?m)^[ \t]*[一二三四五六七八九十]+、")
 _PROGRAM_LINE = re.compile(r"^[^\d，,；;。：:（()）\s]{2,40}(?:资金|经费|项目)$")
@@ -71,8 +73,19 @@ _INLINE_LEVEL = re.compile(
 )
 
 
+def _level2_headings(text: str) -> list[re.Match[str]]:
+    """_LEVEL2_HEADING's matches (no heading holds a line break): the one opening the text, then each found
+    after a line break, matched again from the line's start."""
+    first = _LEVEL2_HEADING.match(text)
+    found = [first] if first else []
+    for hit in _AFTER_BREAK.finditer(text, first.end() if first else 0):
+        if heading := _LEVEL2_HEADING.match(text, hit.start() + 1):
+            found.append(heading)
+    return found
+
+
 def _blocks(text: str) -> list[_Block]:
-    headings = list(_LEVEL2_HEADING.finditer(text))
+    headings = _level2_headings(text)
     if "指标方面" in text:  # the cue of an inline lead: its pattern is not tried at every char otherwise
         headings = sorted([*headings, *_INLINE_LEVEL.finditer(text)], key=lambda heading: heading.start())
     blocks = []

@@ -19,7 +19,6 @@ from jixiao.model import SpendingItem
 from jixiao.scan import skipping
 
 FOUND_BY = "narrative.used_for"
-_CUE = re.compile(r"用于|支持")
 _PART = skipping(  # tried over the whole text: compiled to skip the chars no part starts with
     rf"(?:安排|将)?(?P<amount>{AMOUNT_PATTERN})(?:资金)?(?:下拨|拨付)?(?:用于|支持)(?:实施)?"
     r"(?P<name>[^\d，,；;。:：、“”\n]{2,60}?)(?P<stop>[，,；;。]|$)"
@@ -32,7 +31,7 @@ _SENTENCE_ENDS = "。\n"
 def used_for_parts(text: str, end: int, spending: list[SpendingItem]) -> list[SpendingItem]:
     """The runs of `amount 用于 part` items in text[:end] that add up to an amount just before them, minus the
     amounts `spending` holds already."""
-    if _CUE.search(text, 0, end) is None:
+    if text.find("用于", 0, end) < 0 and text.find("支持", 0, end) < 0:  # the cue (str.find: cheaper than a scan)
         return []
     taken = {(item.amount.span.start, item.amount.span.end) for item in spending if item.amount and item.amount.span}
     found: list[SpendingItem] = []

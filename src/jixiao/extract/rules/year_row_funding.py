@@ -31,6 +31,8 @@ _NEXT_YEAR = re.compile(r"[ \t]*(?:19|20)\d{2}年度?[ \t]*\d")
 
 def year_row_funding(text: str) -> Funding | None:
     """The budget and allocated amounts of the year's row under the two heads, or None."""
+    if "计划安排" not in text and "预算安排" not in text and "预算数" not in text:
+        return None  # _ROW opens with one of them (str.find: cheaper than the pattern's scan)
     row = _ROW.search(text)
     if row is None or _NEXT_YEAR.match(text, row.end()) or not (row["au"] or row["bu"]):
         return None
