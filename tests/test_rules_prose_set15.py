@@ -111,9 +111,9 @@ def test_a_generic_spending_wrapper_and_a_units_name_before_the_project() -> Non
 
 
 def test_a_budget_that_arrived_is_allocated_too_so_another_projects_arrival_is_no_total() -> None:
-    funding, _ = funding_of("2016年县财政安排某项目30万元在当年都按时到位。\n")
-    assert _totals(funding) == {"budget": 30.0, "allocated": 30.0}
+    funding, _ = funding_of("2030年县财政安排某项目45万元在年内都按时到位。\n")
+    assert _totals(funding) == {"budget": 45.0, "allocated": 45.0}
     funding, _ = funding_of(
-        "1、甲项目资金:县财政安排30万元在当年都按时到位;2、乙项目资金:县财政拨款400万元,于当年全部到位。\n"
+        "1、甲项目资金:县财政安排45万元在年内都按时到位;2、乙项目资金:县财政拨款400万元,于当年全部到位。\n"
     )
     assert "allocated" not in _totals(funding)  # two projects' arrivals: neither is the line's total

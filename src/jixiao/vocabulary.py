@@ -128,7 +128,7 @@ def to_wan_yuan(value: float, unit: str | None) -> float:
 # ---- funding sources -----------------------------------------------------------------------------------
 
 _SOURCE_WORDS: list[tuple[re.Pattern[str], FundSource]] = [
-    # `(当年资金3904.82万元，上年结转资金52.73万元)`: the year's own money beside the carry-over
+    # `(当年资金1520.36万元，上年结转资金18.40万元)`: the year's own money beside the carry-over
     (
         re.compile(
             r"^(?:本年|当年|本年度)?财政拨款|^(?:本年|当年|本年度)?一般公共预算(?:拨款|资金)?|^(?:本年|当年|本年度)资金"
@@ -305,7 +305,7 @@ NOT_A_FUNDING_LINE = (
 """Words that make a prose amount something other than a funding line: a balance, an income, a change,
 a per-head standard (not 标准化, standardisation work, a field money is given to), a project's investment
 (but `项目批复总投资` is the approved budget), a ceiling (`某工程预算控制数为120万元`: what one project may
-cost, not money given), the year's adjustment (`年内调整预算数-159.39万元`; `调整后预算数` is the budget)."""
+cost, not money given), the year's adjustment (`年内调整预算数-83.06万元`; `调整后预算数` is the budget)."""
 
 
 # ---- fund names ---------------------------------------------------------------------------------------

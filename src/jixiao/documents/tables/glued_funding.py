@@ -179,7 +179,7 @@ def _number(text: str | None) -> float:
 
 def recut_like_total(rows: list[Row]) -> None:
     """A source row whose glued amounts print the very digits of the total row's, cut by the arithmetic
-    (`310.2154.74` under both: 310.2 | 154.74, not 310.21 | 54.74 after two decimals), is cut as the total is:
+    (`420.5136.82` under both: 420.5 | 136.82, not 420.51 | 36.82 after two decimals), is cut as the total is:
     the one source of the whole money, its amounts the total's."""
     total = next((row for row in rows if row.split), None)
     if total is None:

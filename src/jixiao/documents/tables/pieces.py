@@ -119,7 +119,7 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False, alon
     if len(values) == 1 and _LINE_SENTENCE.fullmatch(cell.text):
         return [cell]  # `已完工,剩余3%尾款未付。`: a reason on its own line (a cell per line), one cell
     inside = piped or (alone and _glued_unit(text, values[0]))  # `…安排800万元`, `(11kw)`, not `…要求2020`
-    if inside:  # `…设施1250KVA变压器3台`: a number between words and a Latin unit is the phrase's, never a value
+    if inside:  # `…设备630KVA箱变2台`: a number between words and a Latin unit is the phrase's, never a value
         values = [value for value in values if not _amid_words(text, value)]
         if not values:
             return [cell]

@@ -64,7 +64,7 @@ def masked(text: str) -> str:
     return masks.sub(_blank, text)
 
 
-_INITIAL_SPENDING = "年初预算支出"  # `部门年初预算支出1020.31万元`: the initial budget (of spending), 支出 no verb
+_INITIAL_SPENDING = "年初预算支出"  # `部门年初预算支出640.25万元`: the initial budget (of spending), 支出 no verb
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -81,7 +81,7 @@ class Amount:
     value: float | None = None  # in 万元
     final: bool = False  # `调减40万元，全年实际下达71万元`: what the line came to after changes
     verb: str = ""  # the word of its clause that says its line (empty when none or borrowed)
-    arrived: bool = False  # a budget the verb after says arrived too (`安排30万元在当年都按时到位`): also allocated
+    arrived: bool = False  # a budget the verb after says arrived too (`安排45万元在年内都按时到位`): also allocated
 
 
 _OPENERS = ("其中:", "其中：")
@@ -147,7 +147,7 @@ def head_amounts(text: str, plain: str, start: int, end: int, listed: list[tuple
             continue
         clause_at = clause_start(plain, start, match.start())
         clause = plain[clause_at : match.start()]
-        if NOT_A_LINE.search(clause) or plain[match.start()] == "-":  # `调整预算数-159.39万元`: a change
+        if NOT_A_LINE.search(clause) or plain[match.start()] == "-":  # `调整预算数-83.06万元`: a change
             found.append(Amount(match.start(), match.end(), None, summed=False))
             continue
         line = line_in(clause)
@@ -244,7 +244,7 @@ def totals_of(amounts: list[Amount]) -> dict[str, Amount]:
 
 
 def _restated(found: list[Amount]) -> bool:
-    """`下达…资金51.81万元，资金到位51.81万元`: one amount said twice by two different verbs of its line (two
+    """`下达…资金62.47万元，资金到位62.47万元`: one amount said twice by two different verbs of its line (two
     batches repeat one verb: `下达10万元，再下达10万元` are 20)."""
     verbs = {amount.verb for amount in found}
     return (

@@ -4,8 +4,8 @@
     (二)生猪保险：计划与实际参保生猪1200头…
 
 The words say the plan and what was done were the same figure: it is the indicator's target and its
-actual. The plan and the result may also be two figures of one verb (`2020年租赁补贴计划发放300户，实际发放
-366户`): the target and the actual of the indicator named by the clause's subject and that verb (租赁补贴发放).
+actual. The plan and the result may also be two figures of one verb (`2030年困难补助计划发放120户，实际发放
+135户`): the target and the actual of the indicator named by the clause's subject and that verb (困难补助发放).
 A numbered item that opens on a name and a colon (`2、小麦保险：`) names the line of work the
 figures belong to, its program (two lines each state a `投保` figure). The noun between 实际 and the figure
 is the indicator's name; a clause about money (总保费, 补贴, an amount in 元) is funding, not an indicator.

@@ -141,8 +141,8 @@ _LEVEL_MONEY = re.compile(r"(?<![我向至给])(?P<level>中央|自治区|省级
 
 
 def drop_level_share_totals(reading: Reading) -> None:
-    """Precision gate: a total whose clause names one level's money (`2023年年初预算县级资金1887.85万元`) and
-    that another line already gives as that level's row (`…其中…县级配套1887.85万元`) is that level's share,
+    """Precision gate: a total whose clause names one level's money (`2030年年初预算县级资金726.40万元`) and
+    that another line already gives as that level's row (`…其中…县级配套726.40万元`) is that level's share,
     not the line's whole."""
     rows = [
         (row.source, row.amount.value)

@@ -5,19 +5,19 @@
 
 Parts before their sum: three or more amounts, all the sentence has, each right after its own name, whose
 sum the next amount states after 共计 / 合计 / 总计 (in the same sentence or the next), or the sentence's
-last amount closes after a comma and 共 / 共计 / 合计 (`安排支出项目4个，即A…、B…、C…，共219万元`: the opening's
+last amount closes after a comma and 共 / 共计 / 合计 (`安排支出项目3个，即A…、B…、C…，共86万元`: the opening's
 verb says the line, see funding._closing_whole).
 Parts after their whole: two or more amounts, all the sentence has, each in a clause led by a verb that gives
 the money out (下达 / 安排 / 拨付 / 分配 / 下拨 and where it goes), adding up to the total a line already has: where the
 money went, not where it came from (`安排本级部门预算资金` names a destination, whatever level it names).
-Spent parts after a whole: `累计支出A9.5万元，B7.75万元，C30.75万元` — the first clause led by a verb of spending
+Spent parts after a whole: `累计支出A6.2万元，B4.35万元，C21.45万元` — the first clause led by a verb of spending
 (支出 / 使用 / 开支), each later clause a bare name and its amount, adding up to the total a line already has:
 what the money was spent on, and the first amount no executed total.
 Sources before their sum: two or more amounts, each in a clause led by the level that gave it or by the
 carry-over it is (`省级拨付我区…48万元，中央拨付14万元，上年度结余的资金5.32万元，共计67.32万元`), each level
 once, that add up to the 共计 / 合计 closing the sentence: the line's total and its sources, the line said by
 the clauses' verbs (none said, nothing read).
-Batches of parts: `…17347万元，其中第一批资金9910万元，分别支持A项目3000万元、B项目6910万元；第二批资金7437万元，
+Batches of parts: `…5230万元，其中第一批资金3100万元，分别支持A项目1200万元、B项目1900万元；第二批资金2130万元，
 分别支持…`: each batch's parts add up to the batch, the batches to the amount before them; the parts are the
 spending (a project in two batches twice, as printed), the batches no split of their own.
 Numbered parts after a whole: `…到位资金613万元，补助情况：(1)A经费和B经费分别为3万元和10万元。(2)C经费50万元。…`,
@@ -140,7 +140,7 @@ _SPENDING = re.compile(
 def spent_parts(
     text: str, plain: str, start: int, amounts: list[re.Match[str]], totals: dict[str, float]
 ) -> MoneyList | None:
-    """`2018年累计支出A9.50万元，B7.75万元，C30.75万元` under a stated 48: the parts of a line's total, each
+    """`2030年累计支出A6.20万元，B4.35万元，C21.45万元` under a stated 32: the parts of a line's total, each
     clause one amount right after its name, the first name after a verb of spending and no other verb."""
     if len(amounts) < _MIN_AFTER_WHOLE or not totals:
         return None
@@ -260,7 +260,7 @@ def _batch_parts(text: str, plain: str, start: int, end: int) -> list[Item] | No
 
 
 def batched_parts(text: str, plain: str, start: int, end: int) -> MoneyList | None:
-    """`…17347万元其中第一批资金9910万元,分别支持A3000万元、B6910万元;第二批资金7437万元,分别支持…`: the parts
+    """`…5230万元其中第一批资金3100万元,分别支持A1200万元、B1900万元;第二批资金2130万元,分别支持…`: the parts
     of every batch as one list, when each batch adds up and the batches make up the amount before them."""
     if plain.find("批", start, end) < 0:
         return None
