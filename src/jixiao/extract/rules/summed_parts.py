@@ -125,11 +125,7 @@ def parts_after_whole(
         if not name or any(item.end > clause_start for item in items):
             return None  # one amount to a clause, each with its own name
         items.append(Item(name=name, start=amount.start(), end=amount.end()))
-    line = next((line for line, total in totals.items() if _adds_up(text, items, total)), None)
-    if line is None or not all(is_part(item) for item in items):
-        return None
-    return MoneyList(start=items[0].start, end=items[-1].end, items=items, opens_sentence=False, line=line,
-                     given_out=True)  # fmt: skip
+    return _given_out(text, items, totals)
 
 
 _SPENDING = re.compile(
@@ -162,6 +158,11 @@ def spent_parts(
         if not name:
             return None
         items.append(Item(name=name, start=amount.start(), end=amount.end()))
+    return _given_out(text, items, totals)
+
+
+def _given_out(text: str, items: list[Item], totals: dict[str, float]) -> MoneyList | None:
+    """The items as the parts a line's total was given out in: only when they add up to one and each is a part."""
     line = next((line for line, total in totals.items() if _adds_up(text, items, total)), None)
     if line is None or not all(is_part(item) for item in items):
         return None
