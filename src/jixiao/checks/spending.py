@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from jixiao.checks.arranged import arranged_line
 from jixiao.checks.engine import CheckContext, ref, rule
 from jixiao.checks.tolerance import (
     EPSILON,
@@ -100,12 +101,37 @@ def _split_misadded(ctx: CheckContext) -> Iterator[Finding]:
     )
 
 
+def _arrangement_misadded(ctx: CheckContext) -> Iterator[Finding]:
+    """A list given as the year's whole arrangement (`arranged_line`) that adds up to no funding line. A warning:
+    prose gives no cell to tell a misadded list from an item left unnamed."""
+    found, amounts = arranged_line(ctx.report, ctx.text), _amounts(ctx.report)
+    if found is None or amounts is None or _line_split(ctx.report, ctx.text) is not None:
+        return
+    path, total = found
+    assert total.value is not None
+    kept = printed_places([a for _, a in amounts] + [total])
+    if _breaks_down_a_budget(ctx.report, amounts, kept):
+        return
+    parts, shown = sum(a.value or 0.0 for _, a in amounts), min(kept, 4)
+    yield ctx.finding(
+        f"资金安排所列各项之和 {parts:.{shown}f}万元 与所安排资金 {total.text} 不符"
+        f"（容差 {sum_tolerance(len(amounts), kept):g}）",
+        f"the parts of the year's arrangement add to {parts:.{shown}f} (10k yuan), not {total.text}",
+        [ref(path, total)] + [ref(f"spending[{i}].amount", a) for i, a in amounts],
+        expected=total.value,
+        found=parts,
+        severity=Severity.WARNING,
+    )
+
+
 @rule("spending.categories_sum", Severity.ERROR)
 def categories_sum(ctx: CheckContext) -> Iterator[Finding]:
-    """支出结构各类别金额之和等于全年执行数（容差同资金合计）；无执行数时，紧随预算/下达数的“其中”清单之和等于该数。"""
+    """支出结构各类别金额之和等于全年执行数（容差同资金合计）；无执行数时，紧随预算/下达数的“其中”清单、
+    或全年“资金安排是：”清单之和等于该数（后者为警告）。"""
     report = ctx.report
     if report.funding.executed.total is None:
         yield from _split_misadded(ctx)
+        yield from _arrangement_misadded(ctx)
         return
     if _sums_to_executed(report) is not False or _cut_list(ctx):
         return
