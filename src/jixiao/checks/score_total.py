@@ -56,14 +56,20 @@ def _line_scores(report: Report) -> list[tuple[str, Figure]] | None:
     return [(path, score) for path, score in lines if score is not None]
 
 
+def _scored_lines(report: Report) -> list[tuple[Figure | None, Figure | None]]:
+    """(分值, 得分) of every indicator read, and of the execution line when either of its cells was read."""
+    lines = [(ind.weight, ind.score) for ind in report.indicators]
+    funding = report.funding
+    if funding.execution_score is not None or funding.execution_weight is not None:
+        lines.append((funding.execution_weight, funding.execution_score))
+    return lines
+
+
 def _weights_cover_the_scale(report: Report) -> bool:
     """Whether the lines read carry the whole 100 points, when every one prints its 分值: lines whose weights
     add to 90 without an execution line left that line's score unread (a bare-cell or squashed sheet), so
     their scores are no complete sum; weights that do not add to 100 are `scoring.weights_sum`'s finding."""
-    weights = [ind.weight for ind in report.indicators]
-    funding = report.funding
-    if funding.execution_score is not None or funding.execution_weight is not None:
-        weights.append(funding.execution_weight)
+    weights = [weight for weight, _ in _scored_lines(report)]
     values = [w.value for w in weights if w is not None and w.value is not None]
     if len(values) < len(weights):
         return True  # a weight not printed: the scale cannot tell
@@ -150,10 +156,7 @@ def _above_its_bound(ctx: CheckContext, stated: Figure) -> Iterator[Finding]:
     """A list not read whole (cut off, a row unread) gives no sum, but a bound: the lines read score what
     they score (a score not read, at most its weight) and the unread lines at most the points left of 100.
     A total above that is the report's."""
-    report = ctx.report
-    lines = [(ind.weight, ind.score) for ind in report.indicators]
-    if report.funding.execution_score is not None or report.funding.execution_weight is not None:
-        lines.append((report.funding.execution_weight, report.funding.execution_score))
+    lines = _scored_lines(ctx.report)
     weights = [value_of(w) for w, _ in lines]
     if not lines or stated.value is None or None in weights:
         return

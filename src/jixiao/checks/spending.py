@@ -80,25 +80,13 @@ def _line_split(report: Report, text: str | None) -> tuple[str, Figure] | None:
 
 
 def _split_misadded(ctx: CheckContext) -> Iterator[Finding]:
-    found = _line_split(ctx.report, ctx.text)
-    amounts = _amounts(ctx.report)
+    found, amounts = _line_split(ctx.report, ctx.text), _amounts(ctx.report)
     if found is None or amounts is None:
         return
-    path, total = found
-    assert total.value is not None
-    kept = printed_places([a for _, a in amounts] + [total])
-    parts = sum(a.value or 0.0 for _, a in amounts)
-    if sum_matches(total.value, [a.value or 0.0 for _, a in amounts], kept):
-        return
-    shown = min(kept, 4)
-    yield ctx.finding(
-        f"其中所列各项之和 {parts:.{shown}f}万元 与其前所述合计 {total.text} 不符"
-        f"（容差 {sum_tolerance(len(amounts), kept):g}）",
-        f"the parts listed after {total.text} add to {parts:.{shown}f} (10k yuan)",
-        [ref(path, total)] + [ref(f"spending[{i}].amount", a) for i, a in amounts],
-        expected=total.value,
-        found=parts,
-    )
+    kept = printed_places([a for _, a in amounts] + [found[1]])
+    if not sum_matches(found[1].value or 0.0, [a.value or 0.0 for _, a in amounts], kept):
+        english = "the parts listed after {total} add to {parts} (10k yuan)"
+        yield _misadded(ctx, found, amounts, kept, ("其中所列各项", "其前所述合计"), english)
 
 
 def _arrangement_misadded(ctx: CheckContext) -> Iterator[Finding]:
@@ -107,20 +95,36 @@ def _arrangement_misadded(ctx: CheckContext) -> Iterator[Finding]:
     found, amounts = arranged_line(ctx.report, ctx.text), _amounts(ctx.report)
     if found is None or amounts is None or _line_split(ctx.report, ctx.text) is not None:
         return
+    kept = printed_places([a for _, a in amounts] + [found[1]])
+    if not _breaks_down_a_budget(ctx.report, amounts, kept):
+        words, english = (
+            ("资金安排所列各项", "所安排资金"),
+            "the parts of the year's arrangement add to {parts} (10k yuan), not {total}",
+        )
+        yield _misadded(ctx, found, amounts, kept, words, english, Severity.WARNING)
+
+
+def _misadded(
+    ctx: CheckContext,
+    found: tuple[str, Figure],
+    amounts: list[tuple[int, Figure]],
+    kept: int,
+    words: tuple[str, str],
+    english: str,
+    severity: Severity | None = None,
+) -> Finding:
+    """The finding on a list of parts that does not add up to the line `found` it splits (`english` formats
+    `{parts}` and `{total}`)."""
     path, total = found
-    assert total.value is not None
-    kept = printed_places([a for _, a in amounts] + [total])
-    if _breaks_down_a_budget(ctx.report, amounts, kept):
-        return
     parts, shown = sum(a.value or 0.0 for _, a in amounts), min(kept, 4)
-    yield ctx.finding(
-        f"资金安排所列各项之和 {parts:.{shown}f}万元 与所安排资金 {total.text} 不符"
+    return ctx.finding(
+        f"{words[0]}之和 {parts:.{shown}f}万元 与{words[1]} {total.text} 不符"
         f"（容差 {sum_tolerance(len(amounts), kept):g}）",
-        f"the parts of the year's arrangement add to {parts:.{shown}f} (10k yuan), not {total.text}",
+        english.format(parts=f"{parts:.{shown}f}", total=total.text),
         [ref(path, total)] + [ref(f"spending[{i}].amount", a) for i, a in amounts],
         expected=total.value,
         found=parts,
-        severity=Severity.WARNING,
+        severity=severity,
     )
 
 
