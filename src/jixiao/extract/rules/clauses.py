@@ -36,7 +36,7 @@ ACTUAL = skipping(
     r"|[，,；;][ \t]*(?:(?:19|20)\d{2}年)?(?:全年|年度|年末)完成值?(?:为|是|[：:])?"
     r"|[，,；;][ \t]*实际(?P<did>[\u4e00-\u9fff]{1,6}?)(?=[-\d≥≤<>])"
     # `身份证号填写完整率98%，实际100%`: the actual right after 实际, no verb between
-    r"|[，,；;][ \t]*实际(?=\d)"
+    r"|[，,；;][ \t]*实际[：:]?(?=\d)"
 )
 ACTUAL_SPANS = spans_of(ACTUAL)  # where the markers stand, found faster (jixiao.scan.matches)
 LEVEL1_OF = {
@@ -68,6 +68,7 @@ _GLUED_PERCENT = re.compile(r"(?P<percent>[≥≤<>=]?\d+(?:\.\d+)?%)(?=[\u4e00-
 _YEAR_LEAD = re.compile(r"(?:19|20)\d{2}年度?[，,][ \t]*")
 _BREAKDOWN = re.compile(r"其中[，,：:]?")
 _DIGIT = re.compile(r"\d")
+_GLUED_CLAUSES = re.compile(r"实际|/\d")  # an actual's label holding another actual marker or a rate's term
 _RANGE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?%?[-~～]\d+(?:\.\d+)?%?$")  # `0.6-0.8`, `80%-90%`
 # `…，实际完成值≥90%，自评得分20分；`: the line's score, no weight printed (a score needs its 分)
 _SCORE_ONLY = re.compile(r"[，,；;]\s*(?:自评|实际)?得分(?:为|是)?(?P<score>\d+(?:\.\d+)?分)")
@@ -196,7 +197,7 @@ class ClauseReader:
             match = next((m for m in QUANTITY.finditer(self.text, pos, stop) if m.end() == stop), None)
             if match and match.end() > match.start():
                 label = self.text[pos : match.start()].strip()
-                if _DIGIT.search(label):  # `实际完成850.1/10恶性肿瘤…完成率100%`: clauses glued, the value another's
+                if _GLUED_CLAUSES.search(label):  # `实际完成850.1/10恶性肿瘤…实际完成…完成率100%`: another's value
                     break
                 found.append((label, figure_at(self.text, *match.span(), self.found_by)))
             elif stop > pos:
