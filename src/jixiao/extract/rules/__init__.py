@@ -36,7 +36,7 @@ from jixiao.extract.rules.scored_items import read_scored_items
 from jixiao.extract.rules.scored_lines import read_scored_lines
 from jixiao.extract.rules.spending_details import spending_details
 from jixiao.extract.rules.split_lines import split_lines
-from jixiao.extract.rules.tables import extract_tables, merge_funding, merge_indicators, program_of
+from jixiao.extract.rules.tables import extract_tables, merge_funding, merge_indicators, programs_in
 from jixiao.extract.rules.unstated_budget import spent_in_full
 from jixiao.extract.rules.values_first import take_values_first
 from jixiao.injection import mark_instructed
@@ -62,7 +62,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     view = document.match_text or text
     header = read_header(view, document.raw_text)
     tables = find_tables(view, document.origin, document.tables, document.raw_text)
-    found = extract_tables(tables, text, program_of(view))
+    found = extract_tables(tables, text, programs_in(view))
     take_values_first(found, view)  # a squashed PDF form printing its values before its names
     prose = _without_tables(view, tables)
     funding, spending = extract_funding(prose)

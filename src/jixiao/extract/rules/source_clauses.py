@@ -75,7 +75,7 @@ def add_source_rows(reading: Reading, start: int, amounts: list[Amount]) -> None
 # `2023年省级下拨某护理费2.76万元；市级下拨某护理费2.76万元`: each clause names the level that gave the money
 _LEVEL_VERB = re.compile(
     r"\s*(?:(?:19|20)\d{2}年度?[，,]?\s*)?(?P<level>中央|自治区|省级|市级|州级|县级|区级|省|市|州|县)(?:财政)?"
-    r"(?:下拨|下达|拨付|安排)"
+    r"(?:匹配|配套)?(?:下拨|下达|拨付|安排)"  # `自治区匹配下拨…1.8万元`: the level's matching money, given
 )
 
 
@@ -107,7 +107,7 @@ def add_level_rows(reading: Reading) -> None:
 
 
 _LEVEL_GAVE = re.compile(
-    r"(?<![我向至给])(?P<level>中央|自治区|省级|市级|州级|县级|区级|省|市|州|县)(?:财政)?(?:下拨|下达|拨付|安排)"
+    r"(?<![我向至给])(?P<level>中央|自治区|省级|市级|州级|县级|区级|省|市|州|县)(?:财政)?(?:匹配|配套)?(?:下拨|下达|拨付|安排)"
 )
 """The level that gave an amount (`中央下达`), not the one that received it (`向我市下达`)."""
 
