@@ -33,7 +33,7 @@ from jixiao.extract.rules.funding_reading import Reading
 from jixiao.extract.rules.given_parts import given_parts
 from jixiao.extract.rules.labelled_uses import labelled_uses
 from jixiao.extract.rules.list_splits import attach_lists
-from jixiao.extract.rules.money_lists import MoneyList, about_equal, list_in, lists_parts, quoted_parts
+from jixiao.extract.rules.money_lists import MoneyList, about_equal, list_in, quoted_parts
 from jixiao.extract.rules.project_parts import drop_item_totals, project_paragraphs
 from jixiao.extract.rules.sentences import SentenceEnds
 from jixiao.extract.rules.source_clauses import (
@@ -226,7 +226,7 @@ def _read_sentence(reading: Reading, start: int, end: int) -> list[MoneyList]:
     if (batched := batched_parts(text, plain, start, end)) is not None:  # the batches' parts, not the batches
         found = [lst for lst in found if lst.end <= batched.start or lst.start >= batched.end] + [batched]
     amounts = head_amounts(text, plain, start, end, [(item.start, item.end) for item in found])
-    if subject_source(plain, start, amounts) is not None and not lists_parts(found):
+    if subject_source(plain, start, amounts, found) is not None:
         add_source_rows(reading, start, amounts)
         return []
     totals = totals_of(amounts)
