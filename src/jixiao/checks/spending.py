@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from jixiao.checks.arranged import arranged_line, spent_line
@@ -65,8 +66,8 @@ def _line_split(report: Report, text: str | None) -> tuple[str, Figure] | None:
     amounts = _amounts(report)
     if text is None or amounts is None or len(amounts) < 2 or report.funding.executed.total is not None:
         return None
-    starts = [a.span.start for _, a in amounts if a.span is not None]
-    if len(starts) < len(amounts):
+    starts = _printed_at(report, text, amounts)
+    if starts is None:
         return None
     opener = text.rfind("其中", max(0, min(starts) - _OPENER_REACH), min(starts))
     if opener < 0:
@@ -77,6 +78,28 @@ def _line_split(report: Report, text: str | None) -> tuple[str, Figure] | None:
         if total is not None and total.value and total.text.strip() in before:
             return (f"funding.{line}.total", total) if abs(parts - total.value) <= NEAR_MISS * total.value else None
     return None
+
+
+_NAME_REACH = 12  # characters from a labelled part's name to its amount (`…运行维护43.8万元`, `A：5万元`)
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:亿|万)?元")
+
+
+def _printed_at(report: Report, text: str, amounts: list[tuple[int, Figure]]) -> list[int] | None:
+    """Where each amount was printed, in order: its span, or (a labelled figure has none) the first amount
+    printed just after its item's name, after the one before. None when one cannot be placed."""
+    starts: list[int] = []
+    for i, amount in amounts:
+        after = starts[-1] + 1 if starts else 0
+        if amount.span is not None:
+            starts.append(amount.span.start)
+            continue
+        name = report.spending[i].category
+        at = text.find(name, after) if name else -1
+        found = _AMOUNT.search(text, at + len(name), at + len(name) + _NAME_REACH) if at >= 0 else None
+        if found is None:
+            return None
+        starts.append(found.start())
+    return starts
 
 
 def _split_misadded(ctx: CheckContext) -> Iterator[Finding]:
