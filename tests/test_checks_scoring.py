@@ -289,3 +289,32 @@ def test_a_list_cut_off_still_bounds_its_total() -> None:
     r.total_score = fig("95")
     found = [f for f in check(r, skip=["narrative", "indicators"]) if f.rule == "scoring.total"]
     assert [(f.severity.value, f.expected) for f in found] == [("warning", 93.31)]
+
+
+def test_a_list_cut_off_still_bounds_its_total_from_below() -> None:
+    """The lines read score 8.58 + 15 + 18.51 + 15 + 14.22 + 12 + 10 = 93.31 of a sheet cut short: lines unread
+    only add, so a 总分 of 90 is below what is already scored, whatever they held."""
+    r = scored(total="90")
+    r.truncated = True  # no 总分 row after the lines read: not read whole
+    below = [f for f in check(r, skip=["narrative", "indicators"]) if f.rule == "scoring.total"]
+    assert [(f.severity.value, round(f.expected or 0, 2)) for f in below] == [("warning", 93.31)]
+    r.total_score = fig("93.31")
+    assert "scoring.total" not in _scoring(r)
+    over = scored(total="90", line0={"weight": "25", "score": "25"})  # 分值 of 110: weights_sum's, not the total's
+    over.truncated = True
+    assert "scoring.total" not in _scoring(over)
+    prose = scored(total="90")
+    prose.truncated = True
+    for ind in prose.indicators:
+        assert ind.score is not None
+        ind.score.found_by = "narrative.heading_score"  # a group's points and its items' may be the same points
+    assert "scoring.total" not in _scoring(prose)
+    text = "总分 90 … 下一张表 15"
+    later = scored(total="90")
+    later.truncated = True
+    later.total_score = fig("90")
+    later.total_score.span = Span(start=3, end=5)
+    for ind in later.indicators[:3]:  # 15 + 18.51 + 15 printed after the 总分: another sheet's rows
+        assert ind.score is not None
+        ind.score.span = Span(start=len(text) - 2, end=len(text))
+    assert "scoring.total" not in rules_of(check(later, text, skip=["narrative", "indicators"]))

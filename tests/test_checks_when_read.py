@@ -8,7 +8,7 @@ check that cannot see it.
 from __future__ import annotations
 
 from check_builders import check, fig, line, report
-from jixiao.model import Figure, Finding, Funding, FundingLine, Indicator, Op, Span, SpendingItem
+from jixiao.model import Coverage, Figure, Finding, Funding, FundingLine, Indicator, Op, Span, SpendingItem
 
 
 def _at(text: str, figure: Figure, after: int = 0) -> Figure:
@@ -96,7 +96,7 @@ def _row(text: str, name: str, target: str, actual: str, score: str) -> Indicato
     return Indicator(name=name, target=cells[0], actual=cells[1], score=cells[2])
 
 
-def _form(text: str, rows: list[tuple[str, str, str, str]]) -> list[Finding]:
+def _form(text: str, rows: list[tuple[str, str, str, str]], unread: str | None = None) -> list[Finding]:
     """The squashed form read row by row (a 得分 and no 分值 per row; the last two rows' scores printed after
     the 总分 heading, as the form's cells run), cut in its notes."""
     read = [_row(text, *cells) for cells in rows]
@@ -115,6 +115,9 @@ def _form(text: str, rows: list[tuple[str, str, str, str]]) -> list[Finding]:
         execution_score=_at(text, fig("20"), cell + len("163.20 163.20 100% ")),
     )
     sheet = report(funding=funding, indicators=read, total_score=_at(text, fig("100"), after), truncated=True)
+    if unread is not None:  # a row the reader left unread, among the rows: the list is not read whole
+        start = text.index(unread)
+        sheet.coverage = Coverage(figures=20, read=17, unread=[Span(start=start, end=start + len(unread))])
     return check(sheet, text, skip=["narrative", "indicators"])
 
 
@@ -122,11 +125,18 @@ def test_a_squashed_form_whose_rows_outscore_their_block_misses_its_total() -> N
     """A Hubei 项目自评表 squashed into one run: the execution line 20 of 20, rows scored 10 + 10 + 10 + 10 + 20
     + 20 with no 分值 of their own, 总分 100 printed after every row (the excerpt cut in the form's notes). The
     rows are the sheet (a table's rows, closed by its 总分): 20 + 80 = 100 adds up; a fifth 10-point row makes
-    110 against the 100, the report's error."""
+    110 against the 100, the report's error, and still a warning when a row among them was left unread."""
     assert _loud(_form(_FORM, _ROWS), "scoring.total") == []
     more = _FORM.replace("资金拨付及时性", "海外合作项目数 2 2 10 资金拨付及时性")
     rows = [*_ROWS[:3], ("海外合作项目数", "2", "2", "10"), _ROWS[3]]
     assert _loud(_form(more, rows), "scoring.total") == [("error", 110.0)]
+    # a second 预算执行率 row among the rows, left unread: no sum, but the rows read already score 110
+    row = "预算资金执行率 90% 100% 10 "
+    again = more.replace("资金拨付及时性", row + "资金拨付及时性")
+    assert _loud(_form(again, rows, unread=row.strip()), "scoring.total") == [("warning", 110.0)]
+    assert (
+        _loud(_form(_FORM.replace("资金拨付及时性", row + "资金拨付及时性"), _ROWS, row.strip()), "scoring.total") == []
+    )
 
 
 def test_targets_with_a_comparator_column_and_a_unit_column_are_bounds() -> None:

@@ -2,7 +2,8 @@
 
 A scored table ends in 自评总分 and 等级. The total should be the sum of its lines (the 预算执行率 line,
 when the table scores it, and every indicator), and the total recomputed under 10号 (a warning where a
-line's score is missing, a note where the lines add up). The grade follows from the total: a stated `良好`
+line's score is missing, a note where the lines add up), both only over the whole sheet (`lines_are_the_sheet`);
+a list not read whole bounds the total from above and below. The grade follows from the total: a stated `良好`
 beside a total of 91.5 should read 优. The lines' own expected scores come from `jixiao.checks.scoring`.
 """
 
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 
 from jixiao.checks.config import CheckConfig
 from jixiao.checks.engine import CheckContext, ref, rule
-from jixiao.checks.plausibility import indicators_complete
+from jixiao.checks.plausibility import indicators_complete, row_read_twice
 from jixiao.checks.scoring import expected_execution_score, expected_line_score, value_of
 from jixiao.checks.tolerance import EPSILON, half_unit, places, printed_places
 from jixiao.model import Figure, Finding, Report, Severity
@@ -133,7 +134,8 @@ def _sum_gap_severity(total: Figure, parts: list[Figure], found: float) -> Sever
 
 @rule("scoring.total", Severity.ERROR)
 def total(ctx: CheckContext) -> Iterator[Finding]:
-    """自评总分 = 执行率得分 + 各指标得分；行得分不全时与按10号重算的总分比较（不符为 warning）（I13）。"""
+    """自评总分 = 执行率得分 + 各指标得分；行得分不全时与按10号重算的总分比较（不符为 warning）；清单未读全时，
+    总分不高于已读得分加其余分值、不低于已读各行得分（warning）（I13）。"""
     stated = ctx.report.total_score
     if stated is None or stated.value is None:
         return
@@ -154,6 +156,7 @@ def total(ctx: CheckContext) -> Iterator[Finding]:
             return
     if not whole:
         yield from _above_its_bound(ctx, stated)
+        yield from _below_the_lines_read(ctx, stated)
         return
     adds_up = lines is not None  # a line scored off the rule is then that line's finding; the total is info
     recomputed = recomputed_total(ctx.report, ctx.config)
@@ -187,6 +190,31 @@ def _above_its_bound(ctx: CheckContext, stated: Figure) -> Iterator[Finding]:
             f"total {stated.text} above {bound:g}, the lines read plus the points left for the others",
             [ref("total_score", stated)],
             expected=bound,
+            found=stated.value,
+            severity=Severity.WARNING,
+        )
+
+
+def _below_the_lines_read(ctx: CheckContext, stated: Figure) -> Iterator[Finding]:
+    """A list not read whole bounds its total from below too: the lines read score what they score, and lines
+    unread only add to them. A total below them is the report's (a squashed form's rows outscoring their block).
+    Only over a table's rows (a prose report's group headings and their items may score the same points twice),
+    none read twice, printed before the total (rows after it are another sheet's), whose printed 分值 stay within
+    the 100 points (more is `scoring.weights_sum`'s finding: a 总分 that counts the indicators alone)."""
+    report, at = ctx.report, stated.span.start if stated.span is not None else None
+    if row_read_twice(report) or any(_read_from_prose(ind.score) for ind in report.indicators):
+        return
+    if sum(value_of(weight) or 0.0 for weight, _ in _scored_lines(report)) > 100 + EPSILON:
+        return
+    scores = [s for _, s in _scored_lines(report) if s is not None and s.value is not None]
+    read = [s for s in scores if at is None or s.span is None or s.span.end <= at]
+    found = sum(s.value or 0.0 for s in read)
+    if len(read) >= 2 and stated.value is not None and stated.value < found - _total_tolerance(stated, read):
+        yield ctx.finding(
+            f"总分 {stated.text} 低于已读各行得分之和 {found:g}（其余各行未读，只会更多）",
+            f"total {stated.text} below {found:g}, what the lines read already score (the unread ones only add)",
+            [ref("total_score", stated)],
+            expected=found,
             found=stated.value,
             severity=Severity.WARNING,
         )
