@@ -31,10 +31,22 @@ def display_width(line: str) -> int:
     return len(line) + len(_WIDE.findall(line))
 
 
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_TONED_CHAR = re.compile(f"[{_TONED}]")
+_GLOSS = re.compile(f"[(（][a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*[)）]")
+
+
+def _printed_width(line: str) -> int:
+    """The line's width on the page: pinyin glosses a converter inserted after characters (`項(xiàng)`) after
+    the page was wrapped take none."""
+    line = line.rstrip()
+    return display_width(_GLOSS.sub("", line) if _TONED_CHAR.search(line) else line)
+
+
 def page_width(lines: list[str]) -> int | None:
     """The width the text was wrapped at, or None when its lines were not wrapped at one width: the widest
     band of a few columns that three long lines reach, with (nearly) no line beyond it."""
-    long = [(width, line) for line in lines if (width := display_width(line.rstrip())) >= _MIN_LONG]
+    long = [(width, line) for line in lines if (width := _printed_width(line)) >= _MIN_LONG]
     padded = [width for width, line in long if _PADDED.search(line.strip())]
     widths = [width for width, line in long if not _PADDED.search(line.strip())]
     if len(padded) < len(widths):  # a few lines with gaps in a wrapped text: they count
@@ -52,4 +64,4 @@ def page_width(lines: list[str]) -> int | None:
 
 def at_width(line: str, width: int | None) -> bool:
     """Whether the line reaches the page width (so the page, not the writer, ended it)."""
-    return width is not None and display_width(line.rstrip()) >= width - _SLACK
+    return width is not None and _printed_width(line) >= width - _SLACK
