@@ -148,3 +148,20 @@ def test_a_traditional_reports_publisher_line_names_its_place() -> None:
     raw += "一、基本情況\n2024年全民閱讀專項資金預算36萬元，全年執行34.2萬元，執行率95%。\n"
     report = extract_rules(Document.from_text(raw, path="a.txt", format="txt", sha256="0"))
     assert report.region == "枫岭区" == simplified("楓嶺區")
+
+
+NUMBERED = """2023年度项目支出绩效自评表
+一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 得分 |
+产出指标 | 数量指标 | 一、河道清淤整治 | ≥18公里 | 18.6公里 | 20 |
+ |  | 1、主河道清淤 | ≥12公里 | 12.4公里 | 10 |
+ |  | 2、支流清淤 | ≥6公里 | 6.2公里 | 10 |
+ | 质量指标 | 清淤验收合格率 | ≥95% | 98% | 20 |
+二、存在的问题
+部分河段淤积反复，需加强日常养护。"""
+
+
+def test_a_numbered_name_cell_of_a_dump_one_cell_a_paragraph_does_not_end_its_table() -> None:
+    piped = _read(NUMBERED)
+    assert piped["一、河道清淤整治"] == ((18, "公里", "≥"), (18.6, "公里", None))
+    assert _read(space_cells(NUMBERED)) == piped
+    assert "存在的问题" not in "".join(piped)
