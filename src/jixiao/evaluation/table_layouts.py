@@ -163,7 +163,7 @@ def split_targets(text: str, keep: Sequence[str] = ()) -> str:
 
 _PAGE_ROWS = 6  # rows of a table on a page, kept short so most tables break at least once
 _NAME_HEAD = re.compile(r"三级指标|指标名称|指标内容")
-_NEXT_TABLE = re.compile(r".*表|项目名称.*")  # the title or first field of the next form in the same dump
+_NEXT_TABLE = re.compile(r".*表|项目名称.*|序号")  # the title, first field or first column of the next table
 _HEADER_CELLS = 5  # at least name, target, actual and two more (levels, points)
 
 
