@@ -177,3 +177,10 @@ def test_a_squashed_header_led_by_a_note_glued_to_its_first_word_opens_its_table
     piped = _read(LED)
     assert piped["修缮农家书屋"] == ((24, "个", None), (25, "个", None)) and len(piped) == 3
     assert _read(transform_named("squashed").rewrite(LED, [])) == piped
+
+
+def test_levels_after_empty_the_level_cells_and_print_them_after_the_rows() -> None:
+    lines = transform_named("levels_after").rewrite(TABLE, FIGURES).split("\n")
+    assert lines[2] == " |  | 疏浚沟渠长度 | ≥42公里 | 43.5公里 | 20 | 20 |"
+    assert lines[9].startswith("产出指标 | 数量指标 | 质量指标 | 效益指标 | 社会效益指标 |")
+    assert lines[8] == "合计 | 100 | 98 |" and lines[10] == "本项目总体完成年度目标。"

@@ -4,8 +4,8 @@ A form's cells one per line with the empty cells a row ends with printed as one 
 per paragraph with a blank cell printed as a single space; an indicator's direction in a column of its own
 before the target (`正向 | 大于等于 | 95%`, or a code and an operator, `004 >= | 95%`); the target's unit in a
 计量单位 column after it (`95 | %`); pinyin glosses after characters, as a document site's preview prints them
-(`项(xiàng)目`). None edits a figure's text beyond what `layouts.lost_figures` folds (spaces, bars, width,
-script, a comparator spelt out).
+(`项(xiàng)目`); a form's level cells printed after its rows. None edits a figure's text beyond what
+`layouts.lost_figures` folds (spaces, bars, width, script, a comparator spelt out).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from jixiao.documents.traditional import simplified
 from jixiao.evaluation.pipe_rows import cell_per_line, cells, is_row
 from jixiao.evaluation.table_layouts import TARGET, TARGET_HEAD, per_table, piped
+from jixiao.vocabulary import level_number
 
 
 def _row_lines(text: str, render: Callable[[list[str]], list[str]]) -> str:
@@ -161,3 +162,33 @@ def glossed(text: str, keep: Sequence[str] = ()) -> str:
         f"{char}({_READINGS[plain[at]]})" if plain[at] in _READINGS and not guard[at] and not glossed_at(at) else char
         for at, char in enumerate(text)
     )
+
+
+def _level_cell(cell: str) -> bool:
+    return level_number(cell.replace(" ", "")) is not None
+
+
+def levels_after(text: str, keep: Sequence[str] = ()) -> str:
+    """A form's 一级/二级 level cells printed after its rows, as a converter that reads a table's merged (vertical)
+    cells last prints them: each indicator row keeps an empty cell where its level stood, and the levels follow
+    the table on a row of their own. No reader can tell which row a level was printed beside, so the eval
+    measures here that no level is guessed (its category facts are lost by design)."""
+
+    def render(rows: list[list[str]]) -> list[str] | None:
+        levels: list[str] = []
+        out: list[list[str]] = []
+        for row in rows:
+            lead = 0
+            while lead < len(row) - 1 and (not row[lead] or _level_cell(row[lead])):
+                lead += 1
+            named = [cell for cell in row[:lead] if cell]
+            if named and len(row) - lead >= _ROW_VALUES:
+                levels.extend(named)
+                row = ["" if _level_cell(cell) else cell for cell in row[:lead]] + row[lead:]
+            out.append(row)
+        return [piped(row) for row in [*out, levels]] if levels else None
+
+    return per_table(text, render)
+
+
+_ROW_VALUES = 3  # a name and two values after the levels: an indicator row, not a level block's heading

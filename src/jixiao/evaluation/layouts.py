@@ -18,7 +18,15 @@ from dataclasses import dataclass
 
 from jixiao.documents.page_width import display_width
 from jixiao.documents.traditional import simplified
-from jixiao.evaluation.form_layouts import directions, glossed, operator_codes, pipe_runs, space_cells, unit_column
+from jixiao.evaluation.form_layouts import (
+    directions,
+    glossed,
+    levels_after,
+    operator_codes,
+    pipe_runs,
+    space_cells,
+    unit_column,
+)
 from jixiao.evaluation.pipe_rows import cell_per_line, cells, is_row
 from jixiao.evaluation.table_layouts import (
     fullwidth_cells,
@@ -229,6 +237,7 @@ TRANSFORMS = (
     Transform("op_codes", operator_codes, "a 指标性质 cell of code and operator: `004 >= | 95%`"),
     Transform("unit_column", unit_column, "a 计量单位 column after the target: `≥95 | %`"),
     Transform("glossed", glossed, "pinyin glosses after characters: `项(xiàng)目`"),
+    Transform("levels_after", levels_after, "level cells printed after the rows (categories lost by design)"),
 )
 
 # Layouts real reports combine, each applied in the order given (a table's cells rewritten before its rows are
@@ -256,6 +265,7 @@ PAIRS = (
     ("chrome", "debris", "wrapped"),
     ("wide_digits", "squashed"),
     ("merged", "squashed"),
+    ("levels_after", "squashed"),
 )
 
 
