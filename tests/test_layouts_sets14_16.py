@@ -184,3 +184,13 @@ def test_levels_after_empty_the_level_cells_and_print_them_after_the_rows() -> N
     assert lines[2] == " |  | 疏浚沟渠长度 | ≥42公里 | 43.5公里 | 20 | 20 |"
     assert lines[9].startswith("产出指标 | 数量指标 | 质量指标 | 效益指标 | 社会效益指标 |")
     assert lines[8] == "合计 | 100 | 98 |" and lines[10] == "本项目总体完成年度目标。"
+
+
+def test_scored_prose_writes_a_heading_per_level_with_its_points_and_a_line_per_indicator() -> None:
+    lines = transform_named("scored_prose").rewrite(TABLE, FIGURES).split("\n")
+    assert lines[1:3] == [
+        "（一）产出指标（50分）",
+        "1.数量指标：疏浚沟渠长度，年度指标值≥42公里，实际完成值43.5公里，分值20分，得分20分。",
+    ]
+    assert "（三）满意度指标（20分）" in lines and lines[-2:] == ["合计 | 100 | 98 |", "本项目总体完成年度目标。"]
+    assert _read("\n".join(lines)) == _read(TABLE)

@@ -192,3 +192,60 @@ def levels_after(text: str, keep: Sequence[str] = ()) -> str:
 
 
 _ROW_VALUES = 3  # a name and two values after the levels: an indicator row, not a level block's heading
+
+
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _target_head(cell: str) -> bool:
+    return TARGET_HEAD.fullmatch(cell.replace(" ", "")) is not None
+
+
+def _sections(rows: list[list[str]]) -> list[tuple[str, list[tuple[str, str, list[str]]]]] | None:
+    """The indicator rows under a 指标值 header as (level 1, [(level 2, name, [target, actual, weight, score])]),
+    levels carried down from the rows above (merged cells); None where a row's levels are not both known."""
+    sections: list[tuple[str, list[tuple[str, str, list[str]]]]] = []
+    level1 = level2 = ""
+    for row in rows:
+        target = _target_at(row)
+        if target is None:
+            continue
+        levels = [cell for cell in row[: target - 1] if cell]
+        for cell in levels:
+            if level_number(cell.replace(" ", "")) == 1:
+                level1, level2 = cell, ""
+            else:
+                level2 = cell
+        if not level1 or not level2:
+            return None
+        if not sections or sections[-1][0] != level1:
+            sections.append((level1, []))
+        sections[-1][1].append((level2, row[target - 1], row[target : target + 4]))
+    return sections or None
+
+
+def scored_prose(text: str, keep: Sequence[str] = ()) -> str:
+    """An indicator table written out as a report's sections: a heading per 一级 level with its points
+    (`（一）产出指标（50分）`), a numbered line per indicator (`1.数量指标：疏浚沟渠长度，年度指标值≥42公里，实际完成值
+    43.5公里，分值20分，得分20分。`). A table whose rows' levels are not all known stays as it is."""
+
+    def render(rows: list[list[str]]) -> list[str] | None:
+        head = next((at for at, row in enumerate(rows) if any(map(_target_head, row))), None)
+        sections = _sections(rows[head + 1 :]) if head is not None else None
+        if head is None or sections is None or len(sections) > len(_NUMERALS):
+            return None
+        out = [piped(row) for row in rows[:head]]
+        number = 0
+        for at, (level1, items) in enumerate(sections):
+            points = sum(float(values[2]) for _, _, values in items)
+            out.append(f"（{_NUMERALS[at]}）{level1.replace(' ', '')}（{points:g}分）")
+            for level2, name, (target, actual, weight, score) in items:
+                number += 1
+                out.append(
+                    f"{number}.{level2.replace(' ', '')}：{name}，年度指标值{target}，实际完成值{actual}，"
+                    f"分值{weight}分，得分{score}分。"
+                )
+        rest = [row for row in rows[head + 1 :] if _target_at(row) is None and re.search(r"\d", "".join(row))]
+        return out + [piped(row) for row in rest]  # a 合计 row after them, as printed
+
+    return per_table(text, render)

@@ -24,6 +24,7 @@ from jixiao.evaluation.form_layouts import (
     levels_after,
     operator_codes,
     pipe_runs,
+    scored_prose,
     space_cells,
     unit_column,
 )
@@ -238,6 +239,7 @@ TRANSFORMS = (
     Transform("unit_column", unit_column, "a 计量单位 column after the target: `≥95 | %`"),
     Transform("glossed", glossed, "pinyin glosses after characters: `项(xiàng)目`"),
     Transform("levels_after", levels_after, "level cells printed after the rows (categories lost by design)"),
+    Transform("scored_prose", scored_prose, "indicator rows as sections: `（一）产出指标（50分）` `1.数量指标：…`"),
 )
 
 # Layouts real reports combine, each applied in the order given (a table's cells rewritten before its rows are
@@ -266,6 +268,8 @@ PAIRS = (
     ("wide_digits", "squashed"),
     ("merged", "squashed"),
     ("levels_after", "squashed"),
+    ("scored_prose", "wrapped"),
+    ("scored_prose", "traditional"),
 )
 
 
