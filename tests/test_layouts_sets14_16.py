@@ -194,3 +194,23 @@ def test_scored_prose_writes_a_heading_per_level_with_its_points_and_a_line_per_
     ]
     assert "（三）满意度指标（20分）" in lines and lines[-2:] == ["合计 | 100 | 98 |", "本项目总体完成年度目标。"]
     assert _read("\n".join(lines)) == _read(TABLE)
+
+
+TWICE = """石门县2023年度农机购置补贴资金绩效自评报告
+一、绩效目标完成情况
+数量指标：补贴机具台数目标值1200台，实际完成1236台；质量指标：补贴资金兑付率目标值100%，实际完成100%。
+二、指标得分情况
+（一）产出指标（30分）
+1.数量指标：补贴机具台数，年度指标值≥1200台，实际完成值1236台，分值20分，得分20分。
+2.质量指标：补贴资金兑付率，年度指标值100%，实际完成值100%，分值10分，得分10分。
+"""
+
+
+def test_an_indicator_a_report_states_twice_in_prose_is_one_with_what_both_mentions_state() -> None:
+    report = extract_rules(Document.from_text(TWICE, path="a.txt", format="txt", sha256="0"))
+    named = [indicator for indicator in report.indicators if indicator.name == "补贴机具台数"]
+    assert len(named) == 1
+    twin = named[0]
+    assert twin.target is not None and (twin.target.value, twin.target.op) == (1200, "≥")
+    assert twin.weight is not None and twin.score is not None and (twin.weight.value, twin.score.value) == (20, 20)
+    assert len(report.indicators) == 2

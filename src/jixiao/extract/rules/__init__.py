@@ -30,6 +30,7 @@ from jixiao.extract.rules.municipal_level import provincial_city_money
 from jixiao.extract.rules.paired_funding import paired_funding, paired_spending
 from jixiao.extract.rules.paired_lists import read_paired_lists
 from jixiao.extract.rules.repeated_spending import repeated_spending
+from jixiao.extract.rules.restated_twins import merged_twins
 from jixiao.extract.rules.review_sheet import read_review_sheet
 from jixiao.extract.rules.score import extract_score
 from jixiao.extract.rules.scored_headings import read_scored_headings
@@ -79,7 +80,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     if not spending and "支出内容" in prose:  # Hunan's 支出明细 list: its unit told by the budget (万元)
         spending = spending_details(prose, merge_funding(funding, found.funding).budget.total)
     stated = without_goal_blocks(prose)  # a form's 年度总体目标 text states no indicator
-    indicators = extract_indicators(stated)
+    indicators = merged_twins(extract_indicators(stated))
     named = {indicator.name for indicator in indicators}
     extras = [*read_scored_headings(stated), *read_paired_lists(stated)]  # prose shapes the sentences do not read
     extras += read_count_breakdowns(stated)
