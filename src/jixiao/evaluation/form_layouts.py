@@ -197,6 +197,9 @@ _ROW_VALUES = 3  # a name and two values after the levels: an indicator row, not
 _NUMERALS = "一二三四五六七八九十"
 
 
+_POINTS_TAG = re.compile(r"[（(]\d+(?:\.\d+)?分[)）]$")
+
+
 def _target_head(cell: str) -> bool:
     return TARGET_HEAD.fullmatch(cell.replace(" ", "")) is not None
 
@@ -238,7 +241,8 @@ def scored_prose(text: str, keep: Sequence[str] = ()) -> str:
         number = 0
         for at, (level1, items) in enumerate(sections):
             points = sum(float(values[2]) for _, _, values in items)
-            out.append(f"（{_NUMERALS[at]}）{level1.replace(' ', '')}（{points:g}分）")
+            level = _POINTS_TAG.sub("", level1.replace(" ", ""))  # `产出指标(50分)`: its points printed anew
+            out.append(f"（{_NUMERALS[at]}）{level}（{points:g}分）")
             for level2, name, (target, actual, weight, score) in items:
                 number += 1
                 out.append(
