@@ -168,18 +168,6 @@ def test_a_numbered_name_cell_of_a_dump_one_cell_a_paragraph_does_not_end_its_ta
     assert "存在的问题" not in "".join(piped)
 
 
-LED = """附注(以下内容为扫描件转写)一级指标 | 二级指标 | 指标名称 | 目标值 | 完成值 |
-产出指标 | 数量指标 | 修缮农家书屋 | 24个 | 25个 |
- | 质量指标 | 书屋验收合格率 | 95% | 100% |
-满意度指标 | 服务对象满意度 | 读者满意度 | 90% | 92.6% |"""
-
-
-def test_a_squashed_header_led_by_a_note_glued_to_its_first_word_opens_its_table() -> None:
-    piped = _read(LED)
-    assert piped["修缮农家书屋"] == ((24, "个", None), (25, "个", None)) and len(piped) == 3
-    assert _read(transform_named("squashed").rewrite(LED, [])) == piped
-
-
 def test_levels_after_empty_the_level_cells_and_print_them_after_the_rows() -> None:
     lines = transform_named("levels_after").rewrite(TABLE, FIGURES).split("\n")
     assert lines[2] == " |  | 疏浚沟渠长度 | ≥42公里 | 43.5公里 | 20 | 20 |"

@@ -37,26 +37,11 @@ def header_spans(text: str) -> tuple[tuple[int, int], ...] | None:
     words = [(m.start(), m.end()) for m in _NOT_SPACES.finditer(text)]
     if len(words) > 1 and (spaced := spaced_header(text, words)) is not None:
         return spaced
-    if len(words) > _LED_HEADER and (led := _led_header(text, words)) is not None:
-        return led
     spans = split_header_words(text) if len(words) == 1 and role_of(text) is None else None
     if spans is None:
         return None
     trimmed = [trimmed_cell(text, a, b) for a, b in spans]
     return tuple((part.start, part.end) for part in trimmed)
-
-
-_LED_HEADER = 3  # header words after the first word: a squashed header line, not a sentence naming two
-
-
-def _led_header(text: str, words: list[tuple[int, int]]) -> tuple[tuple[int, int], ...] | None:
-    """A squashed header line whose first word is text run into its first header word (`附注)一级指标 二级指标
-    指标名称 目标值 完成值`: a note glued before the header, as `split_last_header` reads it between cells)."""
-    rest = spaced_header(text, words[1:])
-    if rest is None or len(rest) < _LED_HEADER:
-        return None
-    lead = split_header_words(text[: words[0][1]], at_end=True)
-    return None if lead is None else (*lead, *rest)
 
 
 def split_last_header(pieces: list[Piece]) -> list[Piece]:
