@@ -82,3 +82,19 @@ def test_a_squashed_name_wrapped_in_its_cell_is_one_name_not_a_level(tmp_path: P
     wrapped = names["扶持农产品流通、电商经营主体数量"]
     assert (wrapped.level2, _read(wrapped.actual)) == (None, ("12", 12, None, None))
     assert names["补助资金拨付及时性"].level2 is None  # no wrapped piece carried down as a level
+
+
+def test_a_funding_line_printing_the_whole_forms_points_leaves_its_score_to_the_execution_row(tmp_path: Path) -> None:
+    report = _report(
+        "项目资金 (万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+        "年度资金总额 | 80万 | 80万 | 72万 | 100 | 90% | 96 |\n"
+        "一级指标 | 二级指标 | 三级指标 | 年度 指标值 | 实际 完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |\n"
+        "产出指标 | 数量指标 | 预算执行率 | 100% | 90% | 20 | 18 | |\n"
+        "产出指标 | 数量指标 | 巡查次数 | 12次 | 12次 | 10 | 10 | |\n",
+        tmp_path,
+    )
+    funding = report.funding
+    assert (_read(funding.execution_weight), _read(funding.execution_score)) == (
+        ("20", 20, None, None),
+        ("18", 18, None, None),
+    )  # 100 and 96 are the whole form's points and score, not the line's
