@@ -8,6 +8,7 @@ from pathlib import Path
 
 from jixiao.documents import load_document
 from jixiao.documents.tables.shapes import Shape, shaped
+from jixiao.documents.tables.wrapped_cells import is_rejoined
 from jixiao.extract import extract
 from jixiao.model import Figure, Op, Report
 from jixiao.vocabulary import op_of
@@ -98,3 +99,20 @@ def test_a_funding_line_printing_the_whole_forms_points_leaves_its_score_to_the_
         ("20", 20, None, None),
         ("18", 18, None, None),
     )  # 100 and 96 are the whole form's points and score, not the line's
+
+
+def test_worded_cells_a_preview_wrapped_at_their_columns_width_are_rejoined(tmp_path: Path) -> None:
+    wrapped = "农产品品牌影响力 推广地标农 产品公用品 牌 公用品牌认 知度逐年上 升 20 "
+    report = _report(_SQUASHED.replace("补助资金拨付及时性", wrapped + "补助资金拨付及时性"), tmp_path)
+    names = {"".join(indicator.name.split()): indicator for indicator in report.indicators}
+    brand = names["农产品品牌影响力"]
+    assert brand.target is not None and brand.actual is not None and brand.score is not None
+    assert ("".join(brand.target.text.split()), "".join(brand.actual.text.split()), brand.score.text) == (
+        "推广地标农产品公用品牌",
+        "公用品牌认知度逐年上升",
+        "20",
+    )
+
+
+def test_four_char_words_a_space_apart_are_cells_of_their_own() -> None:
+    assert is_rejoined("推广地标农 产品公用品 牌") and not is_rejoined("定性评价 走访记录")

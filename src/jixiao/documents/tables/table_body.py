@@ -37,6 +37,7 @@ from jixiao.documents.tables.spaced_rows import spaced_rows
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.unsettled import stray_money, unplaced_amounts, unsettled_cells
 from jixiao.documents.tables.weighted_levels import weighted_level_rows
+from jixiao.documents.tables.wrapped_cells import rejoined_wrapped
 from jixiao.documents.tables.zones import MAX_PROSE_RUN
 
 _TEXT_CHAR = re.compile(r"[^\s|│┃]")
@@ -251,6 +252,8 @@ def table(
     layout = _layout(body)
     weights = sum(piece.role is Role.WEIGHT for piece in run)
     scored = _scored_rows(text, body, columns, _next_block(found, end), weights) if layout == "t4" else None
+    if layout == "t3" and kind is _INDICATORS and (rejoined := rejoined_wrapped(text, body)) is not body:
+        body, grid = rejoined, None  # (pieces joined: no positional breaks)
     placed = spaced_rows(text, body, columns) if layout == "t3" and kind is _INDICATORS else None
     left: list[Piece] = []
     if scored is None and placed is not None:
