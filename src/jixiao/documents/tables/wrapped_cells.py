@@ -2,7 +2,8 @@
 as a piece of its own, a space apart (`获得目的国 (地区)受 众欢迎`: a 5-char column's one cell).
 
 A width is known when several pieces of exactly that many chars are each followed, a space away on the same
-line, by a text piece no longer than they are (a wrapped cell's every line but its last is full). Each such
+line, by a text piece no longer than they are (a wrapped cell's every line but its last is full), and some
+cell of the body wrapped twice (two full lines of one width, then its last). Each such
 run is joined back into one piece: its full lines and the line that ends it. A level word, a header, a figure
 or a text value is never part of a run (it is a cell of its own).
 """
@@ -34,11 +35,15 @@ def _continues(text: str, first: Piece, second: Piece) -> bool:
 
 
 def _widths(text: str, body: list[Piece]) -> set[int]:
-    seen = Counter(
-        len(first.text)
-        for first, second in pairwise(body)
-        if len(first.text) >= _MIN_WIDTH and _continues(text, first, second)
+    """The widths the body's cells wrapped at; none unless some cell wrapped twice (two full lines, then more):
+    a word of a column's width followed by a shorter cell (`按比例计分 监测报告`) is no wrap by itself."""
+    full = [len(first.text) >= _MIN_WIDTH and _continues(text, first, second) for first, second in pairwise(body)]
+    twice = any(
+        one and two and len(body[at].text) == len(body[at + 1].text) for at, (one, two) in enumerate(pairwise(full))
     )
+    if not twice:
+        return set()
+    seen = Counter(len(body[at].text) for at, wraps in enumerate(full) if wraps)
     return {width for width, count in seen.items() if count >= _MIN_EVIDENCE}
 
 
