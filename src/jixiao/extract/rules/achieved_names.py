@@ -12,7 +12,8 @@ _NOT_A_NAME = re.compile(r"指标|目标|计划|预期|预计|任务|完成|实�
 # (after the year it was done in: `2019年完成某河治理河道长度6.25公里`)
 _LEAD = re.compile(
     r"^(?:[一二三四五六七八九十]是)?(?:(?:19|20)\d{2}年度?)?"  # `二是新建…`: the enumerator of a results paragraph
-    r"(?:(?:共计|共|累计|全年|年内)+|(?:共|累计|基本)?完成(?:工程量|工作量|任务量)?(?=[\u4e00-\u9fff]{2}))?"
+    r"(?:具体(?:为|是)[：:]?)?"  # `…已全部完成，具体为：完成了市直养护里程1180.5公里`
+    r"(?:(?:共计|共|累计|全年|年内)+|(?:共|累计|基本)?完成了?(?:工程量|工作量|任务量)?(?=[\u4e00-\u9fff]{2}))?"
 )
 MAX_NAME = 30
 # `某联络处2022年今年以来共接待…`: the time and the unit before what was done are no part of its name

@@ -35,6 +35,8 @@ ACTUAL = skipping(
     # `，全年完成值86240人` / `，实际布设4台` / `，实际运行时长612.40小时`
     r"|[，,；;][ \t]*(?:(?:19|20)\d{2}年)?(?:全年|年度|年末)完成值?(?:为|是|[：:])?"
     r"|[，,；;][ \t]*实际(?P<did>[\u4e00-\u9fff]{1,6}?)(?=[-\d≥≤<>])"
+    # `身份证号填写完整率98%，实际100%`: the actual right after 实际, no verb between
+    r"|[，,；;][ \t]*实际[：:]?(?=\d)"
 )
 ACTUAL_SPANS = spans_of(ACTUAL)  # where the markers stand, found faster (jixiao.scan.matches)
 LEVEL1_OF = {
@@ -66,6 +68,8 @@ _GLUED_PERCENT = re.compile(r"(?P<percent>[≥≤<>=]?\d+(?:\.\d+)?%)(?=[\u4e00-
 _YEAR_LEAD = re.compile(r"(?:19|20)\d{2}年度?[，,][ \t]*")
 _BREAKDOWN = re.compile(r"其中[，,：:]?")
 _DIGIT = re.compile(r"\d")
+_GLUED_CLAUSES = re.compile(r"实际|/\d")  # an actual's label holding another actual marker or a rate's term
+_RANGE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?%?[-~～]\d+(?:\.\d+)?%?$")  # `0.6-0.8`, `80%-90%`
 # `…，实际完成值≥90%，自评得分20分；`: the line's score, no weight printed (a score needs its 分)
 _SCORE_ONLY = re.compile(r"[，,；;]\s*(?:自评|实际)?得分(?:为|是)?(?P<score>\d+(?:\.\d+)?分)")
 
@@ -90,7 +94,8 @@ _NAME_LEAD = re.compile(
     r"(?:(?:19|20)\d{2}年度?(?:[，,]\s*|(?=我|全|本)))?(?:我校|我县|我市|我区|我旗|我镇|我乡|我局|我单位|全县|全市|全区|全旗|全镇|全乡|本县|本市|该项目|本项目)?"
     r"(?:(?<=[校县市区旗镇乡局位])(?:19|20)\d{2}年度?)?"
 )
-_NAME_TAIL = re.compile(r"(?:为|是|大于|高于|达到|达|不低于|不少于|低于|小于)$")
+# a verb before the figure, or the target's label the name runs into (`质量指标:某达标率年度指标10`)
+_NAME_TAIL = re.compile(r"(?:为|是|大于|高于|达到|达|不低于|不少于|低于|小于|[，,]?年度(?:指标|目标)值?)$")
 
 
 def clean_name(name: str) -> str:
@@ -162,7 +167,7 @@ class ClauseReader:
         else:
             values = terminal_quantities(self.text, start, end)
             if not values:
-                return clean_name(self.text[start:end]), []
+                return self._range_target(start, end)
             name_end = values[0].start()
         labelled: list[tuple[str, Figure]] = []
         previous: int | None = None
@@ -171,6 +176,14 @@ class ClauseReader:
             labelled.append((label, figure_at(self.text, *match.span(), self.found_by)))
             previous = match.end()
         return clean_name(self.text[start:name_end]), labelled
+
+    def _range_target(self, start: int, end: int) -> tuple[str, list[tuple[str, Figure]]]:
+        """`肿瘤死亡发病比0.6-0.8`: a range glued to its name is the target, printed as it stands."""
+        start, end = _trim(self.text, start, end)
+        match = _RANGE.search(self.text, start, end)
+        if match is None or match.start() == start:
+            return clean_name(self.text[start:end]), []
+        return clean_name(self.text[start : match.start()]), [("", figure_at(self.text, *match.span(), self.found_by))]
 
     def _actuals(self, start: int, end: int, count: int) -> tuple[list[tuple[str, Figure]], int]:
         """Read `count` labelled actual values after an actual marker; return them and where they end."""
@@ -185,6 +198,8 @@ class ClauseReader:
             match = next((m for m in QUANTITY.finditer(self.text, pos, stop) if m.end() == stop), None)
             if match and match.end() > match.start():
                 label = self.text[pos : match.start()].strip()
+                if _GLUED_CLAUSES.search(label):  # `实际完成850.1/10恶性肿瘤…实际完成…完成率100%`: another's value
+                    break
                 found.append((label, figure_at(self.text, *match.span(), self.found_by)))
             elif stop > pos:
                 found.append(("", figure_at(self.text, pos, stop, self.found_by)))

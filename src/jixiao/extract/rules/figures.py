@@ -74,6 +74,13 @@ def amount_in_wan(printed: str) -> float | None:
     return to_wan_yuan(float(match.group(1).replace(",", "")), "万元" if unit in (None, "万") else unit)
 
 
+def _second_term(text: str, at: int) -> bool:
+    """Whether the number at `at` is a second term: `/10万` after a rate's numerator (deaths per 100,000), `-0.8`
+    after a range's first end (`0.6-0.8`)."""
+    before, here = text[at - 1], text[at]
+    return (before == "/" and here.isdigit()) or (here == "-" and (before.isdigit() or before == "%"))
+
+
 def terminal_quantities(text: str, start: int, end: int) -> list[re.Match[str]]:
     """Quantities in text[start:end] that end a clause (followed by a separator or the end).
 
@@ -83,6 +90,8 @@ def terminal_quantities(text: str, start: int, end: int) -> list[re.Match[str]]:
     for match in QUANTITY.finditer(text, start, end):
         if match.end() == match.start() or (match["num"] is None and match["date"] is None and match["cn"] is None):
             continue
+        if match.start() > start and _second_term(text, match.start()):
+            continue  # `650/10万`, `0.6-0.8`: the end of a ratio or a range, no value of its own
         follower = text[match.end()] if match.end() < end else ""
         if follower == "" or follower in SEPARATORS or follower.isspace():
             found.append(match)

@@ -34,12 +34,15 @@ from jixiao.numbers import QUANTITY
 
 _CUE = "目标完成"
 _BARE = "完成情况"
+_DONE_GOALS = "完成的"
 # `(二)专项资金预期目标完成程度`, or a bare `三、完成情况` (of the tasks, the work, the project) under a number
 _TITLE = re.compile(
     rf"[ \t]*{SECTION_NUMBER}?[ \t]*"
     r"[^\n。，,：:\d]{0,16}?目标(?:完成情况|完成程度|实现情况)(?:分析)?[。:：]?[ \t]*$"
     rf"|[ \t]*{SECTION_NUMBER}[ \t]*"
     r"(?:任务|工作|项目)?完成情况(?:分析)?[。:：]?[ \t]*$"
+    # the 自评结果 template's `2.完成的绩效目标。` (beside `3.未完成的绩效目标。`)
+    rf"|[ \t]*{SECTION_NUMBER}?[ \t]*(?<!未)完成的(?:年度)?(?:绩效)?目标[。:：]?[ \t]*$"
 )
 # the same title run into its paragraph after a sentence (`…执行率100%。项目绩效目标完成情况:一是…`): its section
 # is the rest of that line
@@ -64,6 +67,8 @@ def read_result_sections(text: str, start: int, end: int) -> list[Indicator]:
     lines = _cue_lines(text, _CUE, start, end) if text.find(_CUE, start, end) >= 0 else []
     if text.find(_BARE, start, end) >= 0:
         lines = sorted({*lines, *_cue_lines(text, _BARE, start, end)})
+    if text.find(_DONE_GOALS, start, end) >= 0:
+        lines = sorted({*lines, *_cue_lines(text, _DONE_GOALS, start, end)})
     for line_start, line_end in lines:
         title = _TITLE.fullmatch(text, line_start, line_end)
         if title is None:

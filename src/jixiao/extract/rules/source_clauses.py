@@ -18,6 +18,7 @@ import re
 from jixiao.extract.rules.amount_clauses import LINES, MONEY_NOUN, SUM_TOLERANCE, VERB, Amount, clause_start, totals_of
 from jixiao.extract.rules.figures import money_at
 from jixiao.extract.rules.funding_reading import Offer, Reading
+from jixiao.extract.rules.money_lists import MoneyList, level_of, lists_parts
 from jixiao.extract.rules.project_parts import project_item
 from jixiao.model import Funding, FundingLine, SourceAmount
 from jixiao.vocabulary import FUNDING_VERBS, source_of
@@ -43,8 +44,9 @@ def drop_partial_subject_rows(funding: Funding) -> None:
                 block.total = rows[0].amount.model_copy(update={"found_by": "narrative.funding"})
 
 
-def subject_source(plain: str, start: int, amounts: list[Amount]) -> object | None:
-    """The source a sentence is about (`中央财政资金预算400万元，执行380.5万元`), or None."""
+def subject_source(plain: str, start: int, amounts: list[Amount], lists: list[MoneyList]) -> object | None:
+    """The source a sentence is about (`中央财政资金预算400万元，执行380.5万元`), or None: not a fund named after
+    the level that pays it (`中央补助地方某某专项资金共计X，其中：A…；B…`), whose parts a list names."""
     lines = [amount for amount in amounts if amount.line]
     if not lines:
         return None
@@ -54,6 +56,8 @@ def subject_source(plain: str, start: int, amounts: list[Amount]) -> object | No
     )
     subject = _SOURCE_SUBJECT.sub("", plain[start:first_verb]).strip(" ，,：:")
     if not subject or not MONEY_NOUN.search(subject):  # `中央下达…3万元` is a total, its actor no source
+        return None
+    if level_of(subject) is None and lists_parts(lists):
         return None
     return source_of(subject)
 
@@ -75,7 +79,7 @@ def add_source_rows(reading: Reading, start: int, amounts: list[Amount]) -> None
 # `2023年省级下拨某护理费2.76万元；市级下拨某护理费2.76万元`: each clause names the level that gave the money
 _LEVEL_VERB = re.compile(
     r"\s*(?:(?:19|20)\d{2}年度?[，,]?\s*)?(?P<level>中央|自治区|省级|市级|州级|县级|区级|省|市|州|县)(?:财政)?"
-    r"(?:下拨|下达|拨付|安排)"
+    r"(?:匹配|配套)?(?:下拨|下达|拨付|安排)"  # `自治区匹配下拨…1.8万元`: the level's matching money, given
 )
 
 
@@ -107,7 +111,7 @@ def add_level_rows(reading: Reading) -> None:
 
 
 _LEVEL_GAVE = re.compile(
-    r"(?<![我向至给])(?P<level>中央|自治区|省级|市级|州级|县级|区级|省|市|州|县)(?:财政)?(?:下拨|下达|拨付|安排)"
+    r"(?<![我向至给])(?P<level>中央|自治区|省级|市级|州级|县级|区级|省|市|州|县)(?:财政)?(?:匹配|配套)?(?:下拨|下达|拨付|安排)"
 )
 """The level that gave an amount (`中央下达`), not the one that received it (`向我市下达`)."""
 

@@ -215,10 +215,22 @@ def _execution_line(table: Table, row: Row, funding: Funding, source: str) -> No
     funding.execution_score = funding.execution_score or score
 
 
-def program_of(text: str) -> str | None:
-    """The 项目名称 a 自评表 is for: its indicators belong to it."""
-    match = _PROGRAM_ROW.search(text) if "名称" in text else None  # every label ends in 名称
-    return match.group(1).strip() if match else None
+def programs_in(text: str) -> list[tuple[int, str]]:
+    """Where each 自评表 names its 项目名称, and the name: the indicator rows after it belong to it."""
+    if "名称" not in text:  # every label ends in 名称
+        return []
+    return [(match.start(), match.group(1).strip()) for match in _PROGRAM_ROW.finditer(text)]
+
+
+def _program_at(programs: list[tuple[int, str]], offset: int) -> str | None:
+    """The program of a row at `offset`: the last 项目名称 before it. A row printed before any (an excerpt that
+    opens in the tail of the form before) belongs to a form whose name the excerpt lost."""
+    found = None
+    for start, name in programs:
+        if start > offset:
+            break
+        found = name
+    return found
 
 
 def _grade(row: Row, found_by: str, source: str) -> Figure | None:
@@ -228,7 +240,7 @@ def _grade(row: Row, found_by: str, source: str) -> Figure | None:
     return grade
 
 
-def extract_tables(tables: list[Table], source: str, program: str | None = None) -> TableFindings:
+def extract_tables(tables: list[Table], source: str, programs: list[tuple[int, str]] | None = None) -> TableFindings:
     """Figures from the rebuilt tables; `source` is the text their spans index (Document.text)."""
     findings = TableFindings(truncated=any(table.truncated for table in tables))
     funding = Funding()
@@ -246,7 +258,7 @@ def extract_tables(tables: list[Table], source: str, program: str | None = None)
                 findings.grade = findings.grade or _grade(row, f"table.{table.layout}.grade", source)
             elif _EXECUTION_ROW.match(row.text(_NAME)):
                 _execution_line(table, row, funding, source)
-            elif (indicator := _indicator(table, row, source, program)) is not None:
+            elif (indicator := _indicator(table, row, source, _program_at(programs or [], row.start))) is not None:
                 findings.indicators.append(indicator)
     lines = (funding.initial, funding.budget, funding.allocated, funding.executed)
     extras = (funding.execution_rate, funding.execution_weight, funding.execution_score)
