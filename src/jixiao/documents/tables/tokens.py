@@ -31,6 +31,7 @@ VALUE = skipping(
     rf"(?P<unit>{UNIT_PATTERN})?(?P<suffix>及以上|以上|及以下|以下|以内)?"
 )
 _DASH = re.compile(r"(?<!\S)[-—/／](?!\S)")
+_DASH_MARK = re.compile(r"[-—/／]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WORD = re.compile(r"[^\s|]+")
 _POINTS = skipping(r"(?<=[\u4e00-\u9fff])\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")  # 产出指标(50分): a block's points
@@ -42,6 +43,7 @@ _DOTTED_DATE = skipping(
 )
 _LEVEL_WORD = re.compile(LEVEL_WORD)
 _RANGE = re.compile(r"\d+(?:\.\d+)?\s*[-~—－～至]\s*\d+(?:\.\d+)?(?=[\u4e00-\u9fff])(?!万|元|人|%)")
+_RANGE_MARK = re.compile(r"[-~—－～至]")  # what every _RANGE holds
 
 
 # `得分 (20 分*执行率)`, `(20 分)`: the points a header or a block carries, spaced (no value of a row)
@@ -79,11 +81,15 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
     """(start, end, bare) of every value in text[start:end]."""
     found: list[tuple[int, int, bool]] = []
     previous_end = -1
-    ranges = [m.span() for m in _RANGE.finditer(text, start, end)]
-    ranges += [m.span() for m in _POINTS.finditer(text, start, end)]
-    ranges += [m.span() for m in POINTS_NOTE.finditer(text, start, end)]
-    ranges += [m.span() for m in _RATE_TAG.finditer(text, start, end)]
-    ranges += [m.span() for m in _OCR_BRACKET.finditer(text, start, end)]
+    # each scan below only where the char every match of it holds is in the stretch (a find is far cheaper)
+    ranges = [m.span() for m in _RANGE.finditer(text, start, end)] if _RANGE_MARK.search(text, start, end) else []
+    if text.find("分", start, end) >= 0:
+        ranges += [m.span() for m in _POINTS.finditer(text, start, end)]
+        ranges += [m.span() for m in POINTS_NOTE.finditer(text, start, end)]
+    if text.find("100%", start, end) >= 0:
+        ranges += [m.span() for m in _RATE_TAG.finditer(text, start, end)]
+    if text.find("/", start, end) >= 0:
+        ranges += [m.span() for m in _OCR_BRACKET.finditer(text, start, end)]
     dates = [m.span() for m in _DATE.finditer(text, start, end) if not _CJK.match(text, m.end(), end)]
     if text.find(".", start, end) >= 0:
         dates += [m.span() for m in _DOTTED_DATE.finditer(text, start, end) if not _CJK.match(text, m.end(), end)]
@@ -129,7 +135,8 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
             continue  # `指标2`, a template's row label left blank: its number, never a value
         found.append((match.start(), stop, not (match["op"] or unit or suffix)))
         previous_end, previous_unit = stop, unit
-    found += [(dash.start(), dash.end(), False) for dash in _DASH.finditer(text, start, end)]
+    if _DASH_MARK.search(text, start, end):
+        found += [(dash.start(), dash.end(), False) for dash in _DASH.finditer(text, start, end)]
     return _without_misaligned_cents(text, sorted(_with_change_verbs(text, start, found, gap)))
 
 
