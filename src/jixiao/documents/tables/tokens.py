@@ -110,10 +110,11 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
         suffix = match["suffix"] if stop == match.end() else None
         after = text[stop] if stop < end else ""
         before = text[match.start() - 1] if match.start() > start else ""
-        glued_after = bool(_CJK.match(after)) and not gap(stop) and not VALUE.match(text, stop, end)
+        # after and before: one char or none, compared as _CJK's range (cheaper than its match)
+        glued_after = "\u4e00" <= after <= "\u9fff" and not gap(stop) and not VALUE.match(text, stop, end)
         glued_after = glued_after and not _LEVEL_WORD.match(text, stop, end)  # `1010满意度指标`: a row ends
         # `104人2017.33`: the 人 before ends a value, not a word
-        glued_before = bool(_CJK.match(before)) and not gap(match.start()) and previous_end != match.start()
+        glued_before = "\u4e00" <= before <= "\u9fff" and not gap(match.start()) and previous_end != match.start()
         glued_before = glued_before and match.start() not in value_ends
         if glued_after and unit not in (None, "%") and not suffix:
             if previous_end != match.start():
@@ -349,7 +350,14 @@ def _words(text: str, start: int, end: int, gap: Gap) -> list[Token]:
     found = []
     for match in _WORD.finditer(text[start:end]):
         word_start = start + match.start()
-        cuts = [word_start, *gap.inside_word(word_start, start + match.end())]
+        inside = gap.inside_word(word_start, start + match.end())
+        if not inside:  # most words: no dropped chars inside, the word is one piece (as the cuts below make it)
+            word = match.group(0)
+            if piece := word.strip("，,;；"):
+                offset = word_start + word.find(piece)
+                found.append(Token(Cell(piece, offset, offset + len(piece)), False))
+            continue
+        cuts = [word_start, *inside]
         for piece_start, piece_end in zip(cuts, [*cuts[1:], start + match.end()], strict=True):
             piece = text[piece_start:piece_end].strip("，,;；")
             if piece:
