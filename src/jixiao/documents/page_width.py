@@ -24,6 +24,10 @@ _MIN_WRAPPED = 4
 # count for no width
 _PADDED = re.compile(r"[ \t\u3000]{3}")
 _OVER_SHARE = 0.05  # of the long lines may run past the width (chrome, a caption set apart)
+# of the long lines must reach the band: in a page-wrapped text most do (a paragraph's every line but its
+# last), while a web page's chrome (索引号 …, 名称 …, 发布时间 …) and a spaced table's header may meet at
+# one width by chance, a few among many lines of every width
+_MIN_SHARE = 0.4
 
 
 def display_width(line: str) -> int:
@@ -33,7 +37,7 @@ def display_width(line: str) -> int:
 
 def page_width(lines: list[str]) -> int | None:
     """The width the text was wrapped at, or None when its lines were not wrapped at one width: the widest
-    band of a few columns that three long lines reach, with (nearly) no line beyond it."""
+    band of a few columns that four long lines, and a good share of them, reach, with (nearly) no line beyond it."""
     long = [(width, line) for line in lines if (width := display_width(line.rstrip())) >= _MIN_LONG]
     padded = [width for width, line in long if _PADDED.search(line.strip())]
     widths = [width for width, line in long if not _PADDED.search(line.strip())]
@@ -45,8 +49,9 @@ def page_width(lines: list[str]) -> int | None:
         over = sum(count for other, count in counts.items() if other > width)
         if over > allowed:
             return None
-        if sum(count for other, count in counts.items() if width - _SLACK <= other <= width) >= _MIN_WRAPPED:
-            return width
+        band = sum(count for other, count in counts.items() if width - _SLACK <= other <= width)
+        if band >= _MIN_WRAPPED:
+            return width if band >= _MIN_SHARE * len(widths) else None
     return None
 
 
