@@ -169,3 +169,21 @@ def test_a_spending_list_of_one_content_paid_in_several_vouchers_is_no_split() -
     assert funding is not None and spending_details(_PARAGRAPHS, funding.budget.total) == []
     several = _PARAGRAPHS.replace("公交票价补贴\n\n230000", "车辆维修费\n\n230000")
     assert [item.category for item in spending_details(several, funding.budget.total)] == ["公交票价补贴", "车辆维修费"]
+
+
+_SQUASHED = (
+    "项目基本信息项目实施单位某县水务局项目类型经常性项目计划投资额(万元)86.00实际到位资金(万元)80.50"
+    "实际使用情况(万元){executed}其中:中央财政其中:中央财政其中:中央财政市县财政预算86.00市县财政预算80.50"
+)
+
+
+def test_a_squashed_forms_three_totals_glued_after_their_labels_are_read() -> None:
+    funding = planned_funding(_SQUASHED.format(executed="79.20"))
+    assert funding is not None
+    totals = (funding.budget.total, funding.allocated.total, funding.executed.total)
+    assert [figure.value if figure else None for figure in totals] == [86.0, 80.5, 79.2]
+    assert not funding.budget.by_source  # 市县财政 names no one level: the glued source rows stay unread
+
+
+def test_a_squashed_form_missing_one_total_reads_none() -> None:
+    assert planned_funding(_SQUASHED.format(executed="")) is None

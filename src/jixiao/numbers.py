@@ -19,12 +19,14 @@ from jixiao.vocabulary import to_wan_yuan as to_wan_yuan
 _OP_WORDS = OP_WORDS
 _OP_SUFFIXES = OP_SUFFIXES
 _UNIT = "(?:" + "|".join(sorted(map(re.escape, set(UNIT_WORDS)), key=len, reverse=True)) + ")"
+_PER = "(?:人|户|月|年|次|个|家|天|项|亩|辆|件|吨|公里|平方米|生|学期)"
 UNIT_PATTERN = (
-    rf"{_UNIT}(?:[/*·・×](?:人|户|月|年|次|个|家|天|项|亩|辆|件|吨|公里|平方米|生|学期)(?:[.．](?:年|月|天|学期))?)*"
+    rf"{_UNIT}(?:[/*·・×]{_PER}(?:、{_PER}(?![\u4e00-\u9fff]))?(?:[.．](?:年|月|天|学期))?)*"
     r"(?:[（(](?:间|次|人|户|个|套|台|座|处)[)）])?"
 )
-"""A unit, compound ones included: 元/人/月, 元/人*月, 元/人·月 (per person-month), 元/亩, 元/生.年 (per pupil-year),
-and one with its alternative in brackets: 套(间) (a flat or a room), 人(次)."""
+"""A unit, compound ones included: 元/人/月, 元/人*月, 元/人·月, 元/人、天 (per person-day, where no word follows
+the 、), 元/亩, 元/生.年 (per pupil-year), and one with its alternative in brackets: 套(间) (a flat or a room),
+人(次)."""
 
 _OP_PREFIX = "(?:" + "|".join(sorted(map(re.escape, _OP_WORDS), key=len, reverse=True)) + ")"
 _OP_SUFFIX = "(?:" + "|".join(sorted(map(re.escape, _OP_SUFFIXES), key=len, reverse=True)) + ")"

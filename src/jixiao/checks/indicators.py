@@ -237,18 +237,25 @@ def actual_not_measured(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
+# `200余人`, `600多个`: a rough count, a number in words' clothing (not a word answer)
+_ROUGH_COUNT = re.compile(r"^\d+(?:\.\d+)?[余多]")
+
+
 @rule("indicators.actual_not_numeric", Severity.WARNING)
 def actual_not_numeric(ctx: CheckContext) -> Iterator[Finding]:
     """数值型指标值的实际完成值是文字（如 “完成”），无法核对（I09）。
 
     Not fired for a zero target answered with “无…发生” (扎兰屯 2025 群体性事件 0 → 无重大群体性事件发生) nor
-    for an explicit 未完成 (that is an unmet target, handled by the attainment rules).
+    for an explicit 未完成 (that is an unmet target, handled by the attainment rules), nor for a rough count
+    (`200余人`: a number, only not an exact one).
     """
     for i, ind in enumerate(ctx.report.indicators):
         target, actual = ind.target, ind.actual
         if target is None or actual is None or target.value is None or actual.value is not None:
             continue
         if actual.op is not None or actual.kind == Kind.DATE or NEGATION.search(actual.text):
+            continue
+        if _ROUGH_COUNT.match(actual.text):
             continue
         if target.value == 0 and NOTHING_HAPPENED.search(actual.text):
             continue

@@ -165,6 +165,12 @@ _TITLE_LINE = re.compile(r"(?:报告|自评表|评价表)$")  # 关于…情况�
 _SQUASHED_SPACES = 4  # prose has few spaces; a table squashed onto a line has one between each cell
 _SPACES_LINE = re.compile(r"\n[ \t\u3000]+\n")
 _HEADER_WORDS = 2  # column names on a line: a table's header, never the rest of a sentence
+# `… 指标值 完成值` rows printed with spaces: a raw line ending in two values set apart by a space (`≥3 4`,
+# `100% 100%`, `400元/人、天 180元/人、天`) ends a row, whose last cells they are; prose does not print two
+# bare figures side by side
+_TWO_VALUES_END = re.compile(
+    r"(?:^|\s)[≥≤<>]?\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff/、]{1,6})?\s+[≥≤<>]?\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff/、]{1,6})?$"
+)
 
 
 def _is_header_line(line: str) -> bool:
@@ -183,13 +189,16 @@ def _join_if_broken(text: str, origin: list[int], raw: str) -> Replacement:
     before spaces were dropped)."""
     width: list[int | None] = []  # found on the first line that needs it: most texts have none
 
+    def raw_line(match: re.Match[str]) -> str:
+        end = origin[match.start()]  # the line break, in the raw text
+        return raw[raw.rfind("\n", 0, end) + 1 : end].rstrip()
+
     def at_page_edge(match: re.Match[str]) -> bool:
         if match.group(0).count("\n") != 1:
             return False
         if not width:
             width.append(page_width(raw.split("\n")))
-        end = origin[match.start()]  # the line break, in the raw text
-        return at_width(raw[raw.rfind("\n", 0, end) + 1 : end], width[0])
+        return at_width(raw_line(match), width[0])
 
     def replace(match: re.Match[str]) -> str:
         line_start = text.rfind("\n", 0, match.start()) + 1
@@ -205,6 +214,8 @@ def _join_if_broken(text: str, origin: list[int], raw: str) -> Replacement:
         if line[-1:] in _SENTENCE_END or len(line) < _MIN_BROKEN_LINE:
             return match.group(0)
         if line.count(" ") >= _SQUASHED_SPACES or _is_header_line(following):  # a squashed row (T3), a header
+            return match.group(0)
+        if _TWO_VALUES_END.search(raw_line(match)):
             return match.group(0)
         if _SPACES_LINE.search(match.group(0)):  # an empty cell of a one-cell-per-line table follows
             return match.group(0)

@@ -25,6 +25,10 @@ _MIN_WRAPPED = 4
 # count for no width
 _PADDED = re.compile(r"[ \t\u3000]{3}")
 _OVER_SHARE = 0.05  # of the long lines may run past the width (chrome, a caption set apart)
+# of the long lines must reach the band: in a page-wrapped text most do (a paragraph's every line but its
+# last), while a web page's chrome (索引号 …, 名称 …, 发布时间 …) and a spaced table's header may meet at
+# one width by chance, a few among many lines of every width
+_MIN_SHARE = 0.4
 
 
 def display_width(line: str) -> int:
@@ -52,8 +56,9 @@ class _GlossedWidth(int):
 
 def page_width(lines: list[str]) -> int | None:
     """The width the text was wrapped at, or None when its lines were not wrapped at one width: the widest
-    band of a few columns that three long lines reach, with (nearly) no line beyond it. Lines that reach none
-    as printed may reach one without the pinyin glosses a converter put in after the page was wrapped."""
+    band of a few columns that four long lines, and a good share of them, reach, with (nearly) no line beyond
+    it. Lines that reach none as printed may reach one without the pinyin glosses a converter put in after the
+    page was wrapped."""
     width = _band(lines, _raw_width)
     if width is not None or not any(_TONED_CHAR.search(line) for line in lines):
         return width
@@ -73,8 +78,9 @@ def _band(lines: list[str], measure: Callable[[str], int]) -> int | None:
         over = sum(count for other, count in counts.items() if other > width)
         if over > allowed:
             return None
-        if sum(count for other, count in counts.items() if width - _SLACK <= other <= width) >= _MIN_WRAPPED:
-            return width
+        band = sum(count for other, count in counts.items() if width - _SLACK <= other <= width)
+        if band >= _MIN_WRAPPED:
+            return width if band >= _MIN_SHARE * len(widths) else None
     return None
 
 

@@ -1,8 +1,8 @@
 """Cutting squashed (T3) and glued (T4) table text into value and text tokens.
 
 A value is an optional comparator, a number, an optional unit and suffix (`≥95%`, `812人`,
-`95%及以上`, `36.400000`), or a lone `-`/`/`. Text between values is split at spaces (T3 keeps them
-between cells). A run that is one decimal number printed again and again is its copies (`12.512.512.5` ->
+`95%及以上`, `36.400000`, a rough count `200余人`), or a lone `-`/`/`. Text between values is split at spaces
+(T3 keeps them between cells). A run that is one decimal number printed again and again is its copies (`12.512.512.5` ->
 12.5 thrice: a row's equal cells glued, as a budget and its execution, a weight and its target often are);
 other amounts glued to each other split after two decimals (`512.40487.10` -> 512.40, 487.10), the way money
 columns print; a 0 glued to a percent (`0100%`) is 0 and 100%, and `00` is two zeros. A number
@@ -28,15 +28,17 @@ _OP = r"≥|≤|>|<|=|不低于|不少于|不高于|不超过|不多于|大于�
 VALUE = skipping(
     rf"(?P<op>{_OP})?(?P<num>0(?=[1-9]\d*(?:\.\d+)?%|0(?![.\d]))|(?P<copy>[1-9]\d*\.\d{{1,2}})(?=(?:(?P=copy))+(?![\d.]))"
     rf"|\d+\.\d\d(?=\d[\d,]*\.\d)|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    rf"(?P<unit>{UNIT_PATTERN})?(?P<suffix>及以上|以上|及以下|以下|以内)?"
+    rf"(?P<unit>(?:余|多)?{UNIT_PATTERN})?(?P<suffix>及以上|以上|及以下|以下|以内)?"
 )
 _DASH = re.compile(r"(?<!\S)[-—/／](?!\S)")
 _DASH_MARK = re.compile(r"[-—/／]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WORD = re.compile(r"[^\s|]+")
 _POINTS = skipping(r"(?<=[\u4e00-\u9fff])\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")  # 产出指标(50分): a block's points
-# `2021年10月底前`, `2021年12月15日`: one value, unless words follow (`2021年12月开展…` is a name)
-_DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?(?:底|末|中旬|上旬|下旬)?(?:前|之前|以前)?(?:完成)?")
+# `2021年10月底前`, `2021年12月15日`, `2021年底`: one value, unless words follow (`2021年12月开展…` is a name)
+_DATE = re.compile(
+    r"(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?(?:底|末|中旬|上旬|下旬)?|底|末)(?:前|之前|以前)?(?:完成)?"
+)
 # `2023.2.1-11.30`, `2022.3.15`: a date printed with dots (two of them: `2021.1` alone may be an amount)
 _DOTTED_DATE = skipping(
     r"(?:19|20)(?<![\d.]..)\d{2}\.\d{1,2}\.\d{1,2}(?:\s*[-—~～至]\s*(?:(?:19|20)\d{2}\.)?\d{1,2}\.\d{1,2})?(?![\d.])"

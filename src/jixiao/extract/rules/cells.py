@@ -21,7 +21,8 @@ from jixiao.vocabulary import op_of
 # read per cell (an enum member read through its class calls the enum metaclass's hook on Python 3.11)
 _TEXT_KIND = Kind.TEXT
 
-_COUNT = re.compile(r"^(?P<number>[≥≤<>=]?\d+(?:\.\d+)?)(?P<unit>[\u4e00-\u9fff]{1,2})$")
+# `46200册`; not `200余人` / `600多人`, a rough count (its number is no value: it stays text)
+_COUNT = re.compile(r"^(?P<number>[≥≤<>=]?\d+(?:\.\d+)?)(?P<unit>(?![余多])[\u4e00-\u9fff]{1,2})$")
 _EMPTY = re.compile(r"^(?:[-—/／\\]|无数据|空)?$")
 TEMPLATE = re.compile(r"字以内|字以下|请填写|请简要说明|请说明|填写说明|填报说明|[（(]\s*说明|^说明[:：]|^注[:：]")
 _SPANS_CELLS = re.compile(r"[|\n]")  # a "cell" holding a pipe or a line break ran over other cells: never a value

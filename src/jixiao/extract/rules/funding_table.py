@@ -97,17 +97,27 @@ def _line_weight(weight: Figure | None) -> Figure | None:
 
 _FRACTION = re.compile(r"(?:0\.\d+|1(?:\.0+)?)")
 _FRACTION_TOLERANCE = 0.006  # the fraction may be rounded or cut after its third decimal
+_DECIMALS = re.compile(r"\.(\d+)")
+
+
+def _fraction_tolerance(printed: str) -> float:
+    """How far the printed fraction may stand from executed / budget: 0.006, or half a unit of its last place
+    when it prints fewer decimals (`0.1` stands for 0.05 … 0.15); a bare `1` gets no such width."""
+    decimals = _DECIMALS.search(printed)
+    places = len(decimals.group(1)) if decimals else 0
+    return max(_FRACTION_TOLERANCE, 0.5 * 10.0**-places) if places else _FRACTION_TOLERANCE
 
 
 def _fraction_read(rate: Figure | None, amounts: dict[str, Figure | None]) -> Figure | None:
     """`0.958` under 执行率: a rate printed as a fraction, read as 95.8 % when the row's executed amount over
-    its budget is that fraction (27.8 / 29 = 0.9586); unconfirmed, it stays as printed."""
+    its budget is that fraction (27.8 / 29 = 0.9586; 94 / 650 = 0.145 for a `0.1` rounded to one place);
+    unconfirmed, it stays as printed."""
     if rate is None or rate.value is None or not _FRACTION.fullmatch(rate.text.strip()):
         return rate
     budget = amounts["budget"] or amounts["allocated"] or amounts["initial"]
     executed = amounts["executed"]
     if budget is None or executed is None or not budget.value or executed.value is None:
         return rate
-    if abs(executed.value / budget.value - rate.value) <= _FRACTION_TOLERANCE:
+    if abs(executed.value / budget.value - rate.value) <= _fraction_tolerance(rate.text.strip()):
         rate.value = round(rate.value * 100, 6)
     return rate

@@ -15,6 +15,9 @@ amount is (the one after the k-th label is the k-th column's).
 
 The same form with two columns, 计划投资额 (万元) | 实际到位资金 (万元), repeats each source label twice: the
 source rows are then read by that count (a label printed another number of times is no row read).
+
+A PDF's text squashed onto lines (the 海南 form: 计划投资额 / 实际到位资金 / 实际使用情况) glues each amount after its
+label: the three totals are read when all three are printed so.
 """
 
 from __future__ import annotations
@@ -28,9 +31,11 @@ from jixiao.vocabulary import row_source_of, source_label
 FOUND_BY = "form.paired_funding"
 _AMOUNT = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _CLOSED = r"(?=[ \t]*(?:\||\n|$))"  # the amount fills its cell
-_LABELS = (("计划安排资金|计划投资额?", "budget"), ("实际到位资金", "allocated"), ("实际支出", "executed"))
+_LABELS = (("计划安排资金|计划投资额?", "budget"), ("实际到位资金", "allocated"), ("实际支出|实际使用情况", "executed"))
 _TOTAL = {label: re.compile(rf"(?:{label})\s*[（(]万元[)）][ \t]*[|\n]\s*{_AMOUNT}{_CLOSED}") for label, _ in _LABELS}
-_COLUMN = re.compile(r"(?:计划安排资金|计划投资额?|实际到位资金|实际支出|结余)\s*[（(]万元[)）]")
+# a PDF's text squashed (T4): `计划投资额(万元)110.00实际到位资金(万元)84.74实际使用情况(万元)84.74其中:…`
+_GLUED_TOTAL = {label: re.compile(rf"(?:{label})[（(]万元[)）]{_AMOUNT}(?=[\u4e00-\u9fff])") for label, _ in _LABELS}
+_COLUMN = re.compile(r"(?:计划安排资金|计划投资额?|实际到位资金|实际支出|实际使用情况|结余)\s*[（(]万元[)）]")
 _CELL = r"[ \t]*\|\s*([^|\n]*?)[ \t]*\|\s*"
 _LABEL = r"(?:其中[:：])?[\u4e00-\u9fff][\u4e00-\u9fff()（）]{1,9}?"  # 县(市)财政: a level's alternative in brackets
 _SOURCE_ROW = re.compile(rf"(?<![\u4e00-\u9fff])({_LABEL}){_CELL}\1{_CELL}\1{_CELL}\1[ \t]*\|")
@@ -61,7 +66,7 @@ def planned_funding(text: str) -> Funding | None:
             lines[line].total = _figure(text, found.start(1), found.end(1))
             last, first = max(last, found.end()), min(first, found.start())
     if last < 0:
-        return None
+        return _glued_totals(text, funding, lines)
     end = _BLOCK_END.search(text, last)
     stop = end.start() if end else len(text)
     rows = list(_SOURCE_ROW.finditer(text, last, stop)) or list(_SOURCE_LINES.finditer(text, last, stop))
@@ -78,6 +83,18 @@ def planned_funding(text: str) -> Funding | None:
             if row.group(group) is not None and _CLEAN.fullmatch(row.group(group)):
                 amount = _figure(text, row.start(group), row.end(group))
                 lines[line].by_source.append(SourceAmount(source=source, name=name, amount=amount))
+    return funding
+
+
+def _glued_totals(text: str, funding: Funding, lines: dict[str, FundingLine]) -> Funding | None:
+    """The three totals of a squashed form, each glued after its label; its source rows, glued too, are not
+    read (a label such as 市县财政 names no one level)."""
+    found = {line: _GLUED_TOTAL[label].search(text) for label, line in _LABELS}
+    if any(match is None for match in found.values()):
+        return None  # all three, or the squashed text is no such form
+    for line, match in found.items():
+        if match is not None:
+            lines[line].total = _figure(text, match.start(1), match.end(1))
     return funding
 
 
