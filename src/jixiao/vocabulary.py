@@ -305,8 +305,9 @@ NOT_A_FUNDING_LINE = (
 )
 """Words that make a prose amount something other than a funding line: a balance, an income, a change,
 a per-head standard (not 标准化, standardisation work, a field money is given to, nor 高标准农田, a fund), a
-project's investment (but `项目批复总投资` is the approved budget), a ceiling (`某工程预算控制数为120万元`: what one project may
-cost, not money given), the year's adjustment (`年内调整预算数-83.06万元`; `调整后预算数` is the budget)."""
+project's investment (but `项目批复总投资` is the approved budget), a ceiling (`某工程预算控制数为120万元`: what
+one project may cost, not money given), the year's adjustment (`年内调整预算数-83.06万元`; `调整后预算数` is the
+budget)."""
 
 
 # ---- fund names ---------------------------------------------------------------------------------------
