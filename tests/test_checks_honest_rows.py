@@ -101,3 +101,19 @@ def test_a_header_run_read_as_a_value_accuses_nothing() -> None:
     assert "extraction.suspect" in rules_of(findings)
     worded = indicator("项目概况", "2021年度目标完成情况良好", None)
     assert "indicators.year" in rules_of(check(report(indicators=[worded], year=2022), skip=["narrative"]), "warning")
+
+
+def test_a_labelled_split_is_placed_by_its_names() -> None:
+    """Gold figures carry no span: each part is found by its name, its amount printed just after it, so a list
+    labelled from `总预算为530.5万元,其中甲类支出12.5万元,乙类支出500万元` is held against the 530.5 it follows,
+    a part changed (12.5 -> 13.8) still is, and parts whose names the text does not print are not."""
+    text = "本局项目资金总预算为512.5万元,其中甲类支出12.5万元,乙类支出500万元。"
+    budget = Funding(budget=FundingLine(total=fig("512.5万元")))
+
+    def rules(parts: list[tuple[str, str]]) -> list[str]:
+        items = spending(*[(name, amount, None) for name, amount in parts])
+        return rules_of(check(report(funding=budget, spending=items), text, skip=["narrative"]), "warning")
+
+    assert rules([("甲类支出", "12.5万元"), ("乙类支出", "500万元")]) == []
+    assert rules([("甲类支出", "13.8万元"), ("乙类支出", "500万元")]) == ["spending.categories_sum"]
+    assert rules([("甲类", "13.8万元"), ("丙类支出", "500万元")]) == []  # 丙类支出 is not printed

@@ -134,8 +134,9 @@ def test_total_without_indicators_is_no_sum_of_lines() -> None:
     r = scored(total="98.77", exec_score="9.77")
     r.indicators = []
     assert "scoring.total" not in _scoring(r)
-    r.indicators = scored().indicators[:1]  # one line of the list read, the rest not: still a finding's case
-    r.total_score = fig("98.77")
+    r.indicators = scored().indicators[:1]  # one line of 15 points read, the rest not: no sheet to add up
+    assert "scoring.total" not in _scoring(r)
+    r.indicators[0].weight, r.indicators[0].score = fig("90"), fig("88")  # one line that carries the 90: a sum
     assert "scoring.total" in _scoring(r)
 
 
@@ -161,6 +162,36 @@ def test_no_total_is_recomputed_from_lines_that_print_no_weight() -> None:
     assert "scoring.total" not in rules_of(check(r, skip=["narrative", "indicators"]), at_least="warning")
     r.indicators[0].weight, r.truncated = fig("15"), False  # a printed 分值 and nothing cut: a sheet again
     assert "scoring.total" in rules_of(check(r, skip=["narrative", "indicators"]), at_least="warning")
+
+
+def _without_weights(found_by: str) -> Report:
+    """Three lines read whole, each with its 得分 and no 分值, the execution line scored 10, 总分 100."""
+    r = scored(total="100", exec_score="10")
+    r.indicators = r.indicators[:3]
+    for ind in r.indicators:
+        ind.weight = None
+        assert ind.score is not None
+        ind.score.found_by = found_by
+    return r
+
+
+def test_scores_a_prose_report_gives_its_headings_are_no_sheet_to_add_up() -> None:
+    """`1.数量指标(自评得分15分):…` scores a group, and another may be scored in words only: neither the sum of
+    the lines read nor a total recomputed from them says anything of the 总分 (one gate decides both)."""
+    prose = _without_weights("narrative.heading_score")
+    assert "scoring.total" not in rules_of(check(prose, skip=["narrative", "indicators"]))
+    prose.total_score = None  # nor is a grade judged by a total recomputed from them
+    prose.grade = fig("差")
+    assert "scoring.grade" not in rules_of(check(prose, skip=["narrative", "indicators"]))
+
+
+def test_a_table_with_a_score_column_and_no_weight_column_still_adds_up() -> None:
+    """A form's rows with 得分 and no 分值 (`三级指标 | 年初目标值 | 实际完成值 | 得分`) are the sheet: 10 + 15 + 18.51
+    + 15 = 58.51 against a 总分 of 100 is the report's error."""
+    for found_by in ("table.t1.indicator", "table.scored.indicator"):  # a glued sheet's: an error made a warning
+        r = _without_weights(found_by)
+        found = [f for f in check(r, skip=["narrative", "indicators"]) if f.rule == "scoring.total"]
+        assert [round(f.expected or 0, 2) for f in found if f.severity.value != "info"] == [58.51]
 
 
 def test_grade_follows_the_total() -> None:
@@ -258,3 +289,32 @@ def test_a_list_cut_off_still_bounds_its_total() -> None:
     r.total_score = fig("95")
     found = [f for f in check(r, skip=["narrative", "indicators"]) if f.rule == "scoring.total"]
     assert [(f.severity.value, f.expected) for f in found] == [("warning", 93.31)]
+
+
+def test_a_list_cut_off_still_bounds_its_total_from_below() -> None:
+    """The lines read score 8.58 + 15 + 18.51 + 15 + 14.22 + 12 + 10 = 93.31 of a sheet cut short: lines unread
+    only add, so a 总分 of 90 is below what is already scored, whatever they held."""
+    r = scored(total="90")
+    r.truncated = True  # no 总分 row after the lines read: not read whole
+    below = [f for f in check(r, skip=["narrative", "indicators"]) if f.rule == "scoring.total"]
+    assert [(f.severity.value, round(f.expected or 0, 2)) for f in below] == [("warning", 93.31)]
+    r.total_score = fig("93.31")
+    assert "scoring.total" not in _scoring(r)
+    over = scored(total="90", line0={"weight": "25", "score": "25"})  # 分值 of 110: weights_sum's, not the total's
+    over.truncated = True
+    assert "scoring.total" not in _scoring(over)
+    prose = scored(total="90")
+    prose.truncated = True
+    for ind in prose.indicators:
+        assert ind.score is not None
+        ind.score.found_by = "narrative.heading_score"  # a group's points and its items' may be the same points
+    assert "scoring.total" not in _scoring(prose)
+    text = "总分 90 … 下一张表 15"
+    later = scored(total="90")
+    later.truncated = True
+    later.total_score = fig("90")
+    later.total_score.span = Span(start=3, end=5)
+    for ind in later.indicators[:3]:  # 15 + 18.51 + 15 printed after the 总分: another sheet's rows
+        assert ind.score is not None
+        ind.score.span = Span(start=len(text) - 2, end=len(text))
+    assert "scoring.total" not in rules_of(check(later, text, skip=["narrative", "indicators"]))

@@ -1,4 +1,5 @@
-"""A list given as the year's whole arrangement of a funding line (`某资金安排是:支持A8万元,…`) adds up to it."""
+"""A list given as the year's whole arrangement of a funding line (`某资金安排是:支持A8万元,…`) adds up to it; parts
+spent (`累计支出A…，B…`) with no executed total do not pass the money there was."""
 
 from __future__ import annotations
 
@@ -59,3 +60,45 @@ def test_a_labelled_arrangement_is_placed_by_its_names() -> None:
     assert rules == ["spending.categories_sum"]
     renamed = [item.model_copy(update={"category": item.category + "费"}) for item in changed]
     assert check(report(funding=funding, spending=renamed), text, skip=["narrative"]) == []
+
+
+_GIVEN_ALL = "2023年，县财政局下达我站设施维护专项资金50万元，资金到位50万元。\n"
+_SPENT_LIST = "资金到位后按计划实施，2023年累计支出设备维护费21.40万元，宣传印制费9.80万元，巡查租车费20.30万元。"
+_SPENT_PARTS = [("设备维护费", "21.40万元"), ("宣传印制费", "9.80万元"), ("巡查租车费", "20.30万元")]
+
+
+def _spent(text: str, parts: list[tuple[str, str]] = _SPENT_PARTS, total: str = "50万元", spans: bool = True) -> list:
+    """(severity, expected, found) of the categories_sum findings on a report whose parts are read where `text`
+    prints them (labelled, with no span, when `spans` is off), against an allocated and budget `total`."""
+    items = spending(*[(name, amount, None) for name, amount in parts])
+    for item, (name, amount) in zip(items, parts, strict=True):
+        assert item.amount is not None
+        if spans:
+            at = text.index(name + amount) + len(name)
+            item.amount.span = Span(start=at, end=at + len(amount))
+    funding = Funding(allocated=FundingLine(total=fig(total)), budget=FundingLine(total=fig(total)))
+    findings = check(report(funding=funding, spending=items), text, skip=["narrative"])
+    return [
+        (f.severity.value, f.expected, round(f.found or 0, 2)) for f in findings if f.rule == "spending.categories_sum"
+    ]
+
+
+def test_parts_spent_past_the_money_there_was_are_a_warning() -> None:
+    """`2023年累计支出A…，B…，C…。` with no executed total: the parts are the year's spending, 51.50 of 50."""
+    assert _spent(_GIVEN_ALL + _SPENT_LIST) == [("warning", 50.0, 51.5)]
+    assert _spent(_GIVEN_ALL + _SPENT_LIST, spans=False) == [("warning", 50.0, 51.5)]  # labelled: placed by names
+    shorter = _SPENT_LIST.replace("20.30", "18.80")
+    assert _spent(_GIVEN_ALL + shorter, [*_SPENT_PARTS[:2], ("巡查租车费", "18.80万元")]) == []  # 50.00: adds up
+
+
+def test_parts_spent_short_of_the_money_or_not_shown_whole_raise_nothing() -> None:
+    assert _spent(_GIVEN_ALL + _SPENT_LIST, total="52万元") == []  # 51.5 of 52: an execution under 100 %
+    assert _spent(_GIVEN_ALL + _SPENT_LIST, total="30万元") == []  # 1.7 times the money: other money spent too
+    some = _SPENT_LIST.replace("资金到位后按计划实施，", "资金已全部到位，其中")
+    assert _spent(_GIVEN_ALL + some) == []  # a 其中 list names some parts
+    more = _SPENT_LIST.replace("20.30万元。", "20.30万元等。")
+    assert _spent(_GIVEN_ALL + more) == []  # `等`: parts left out
+    unled = _SPENT_LIST.replace("累计支出", "")
+    assert _spent(_GIVEN_ALL + unled) == []  # no verb of spending opens the list: amounts of what?
+    twice = _GIVEN_ALL + _SPENT_LIST + "\n" + _SPENT_LIST
+    assert _spent(twice, spans=False) == []  # printed twice (two years?): which one is this year's is not sure

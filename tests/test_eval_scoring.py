@@ -215,3 +215,11 @@ def test_a_part_named_in_full_width_brackets_is_the_same_part() -> None:
     assert score.correct == score.gold == score.output
     other = score_report(with_part("和平村(补水工程)"), with_part("东村(补水工程)"))[0].facts
     assert other.correct == other.gold - 1
+
+
+def test_a_second_level_in_traditional_characters_implies_its_first_level() -> None:
+    gold, output = _gold(), _gold()
+    gold.indicators[0].level1, gold.indicators[0].level2 = None, "數量指標"  # the gold as a traditional text prints it
+    assert score_report(gold, output)[0].families["indicator category"].correct == 3
+    output.indicators[0].level2 = "质量指标"
+    assert score_report(gold, output)[0].families["indicator category"].correct == 2

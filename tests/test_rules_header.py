@@ -161,6 +161,11 @@ def test_the_publishing_unit_when_nothing_else_names_a_place() -> None:
         "(某木材检查站租金项目)\n一、项目基本情况\n本站位于山区，林地面积较大。\n"
     )
     assert header.region == "青岭县"  # a metadata table's cell after its label
+    header = _header(
+        "索引号: | 0000-2022-07 | 发文字号: | 无 |\n发文单位: | 青岭市行政审批局 | 发布日期: | 2022年11月04日 |\n"
+        "项目支出绩效自评表 |\n( 2021 年度) |\n项目名称 |\n政务大厅运行维护费 |\n主管部门 |\n|\n"
+    )
+    assert header.region == "青岭市"  # a colon and a cell bar after the label, 发文单位 for 发布机构
 
 
 def test_year_from_the_form_field_and_none_for_a_span_of_years() -> None:

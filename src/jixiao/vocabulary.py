@@ -288,15 +288,16 @@ FUNDING_VERBS: dict[str, str] = {
     "executed": r"(?<![应可])执行|支出|支付|拨付使用|实际使用|累计使用|已使用|通过使用|发放|兑现|完成预算资金"
     r"|实际完成投资"
     r"|按(?:合同|工程|施工)[^，,。；;]{0,14}?拨付",  # paid out to the contractor as the work went on
-    "allocated": r"下达|分配|下拨|拨付到位|拨付(?=我[省市州县区旗])|(?<!应)到位|收到|到账|获得|争取到"
-    r"|(?:中央|省级?)财政拨付",
-    "budget": r"预算|筹集|安排|资金总额|总额|总计|合计|共计|投入|批复|申请|资金共(?=\s*$)|应执行数|应到位|指标金额"
-    r"|规模(?:为|是|达)?\s*$|资金计划(?:为|是)?\s*$",
+    "allocated": r"下达|分配|下拨|拨付到位|拨付(?=我[省市州县区旗])|(?<!应)(?<!计划)到位|收到|到账|获得|争取到"
+    r"|(?:中央|省级?)财政拨付|向[\u4e00-\u9fff]{1,10}?(?:镇|乡|街道|县|区|市|旗)拨付",
+    "budget": r"预算|筹集|安排|资金总额|总额|总计|合计|共计|投入|批复|申请|资金共(?=\s*$)|应执行数|应到位|计划到位"
+    r"|指标金额|规模(?:为|是|达)?\s*$|资金计划(?:为|是)?\s*$",
 }
 """The verb that says which line a prose amount belongs to, strongest first: `下达…预算X` is allocated
-(LABELLING.md), `预算执行X` is executed, `应执行数` (what was to be spent) and `指标金额` (the budget quota) the
-budget; `可执行预算` (what could be spent) is the budget too. 年初 before a budget verb makes the amount the
-initial budget."""
+(LABELLING.md), and so is `向某镇拨付X` (money paid to a place's government); `预算执行X` is executed,
+`应执行数` (what was to be spent), `计划到位` (what was to arrive: `计划到位资金X，实际到位资金Y`) and `指标金额`
+(the budget quota) the budget; `可执行预算` (what could be spent) is the budget too. 年初 before a budget verb
+makes the amount the initial budget."""
 SUM_WORDS = r"合计|共计|总计|总额|共"
 """Words that make an amount the whole of what its sentence lists."""
 NOT_A_FUNDING_LINE = (

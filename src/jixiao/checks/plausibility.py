@@ -350,7 +350,7 @@ def _closed_by_total(report: Report, located: list[Span]) -> bool:
     )
 
 
-def _row_read_twice(report: Report) -> bool:
+def row_read_twice(report: Report) -> bool:
     """Two indicator rows alike in name and every cell (`学生受资助人数 735 735 10 10` again after a page
     break): one row read twice, a list no longer the report's."""
     seen: set[tuple[str | None, ...]] = set()
@@ -369,7 +369,7 @@ def indicators_complete(report: Report) -> bool:
     """Whether the indicator list was read whole: the document does not stop early, no table row or
     passage among the indicators was left unread and no row was read twice. Sums of weights and scores are
     taken only then."""
-    if _row_read_twice(report):
+    if row_read_twice(report):
         return False
     spans = [f.span for ind in report.indicators for f in (ind.target, ind.actual, ind.weight, ind.score) if f]
     located = [span for span in spans if span is not None]

@@ -2,7 +2,8 @@
 
 A scored table ends in 自评总分 and 等级. The total should be the sum of its lines (the 预算执行率 line,
 when the table scores it, and every indicator), and the total recomputed under 10号 (a warning where a
-line's score is missing, a note where the lines add up). The grade follows from the total: a stated `良好`
+line's score is missing, a note where the lines add up), both only over the whole sheet (`lines_are_the_sheet`);
+a list not read whole bounds the total from above and below. The grade follows from the total: a stated `良好`
 beside a total of 91.5 should read 优. The lines' own expected scores come from `jixiao.checks.scoring`.
 """
 
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 
 from jixiao.checks.config import CheckConfig
 from jixiao.checks.engine import CheckContext, ref, rule
-from jixiao.checks.plausibility import indicators_complete
+from jixiao.checks.plausibility import indicators_complete, row_read_twice
 from jixiao.checks.scoring import expected_execution_score, expected_line_score, value_of
 from jixiao.checks.tolerance import EPSILON, half_unit, places, printed_places
 from jixiao.model import Figure, Finding, Report, Severity
@@ -42,16 +43,22 @@ def execution_is_scored(report: Report, config: CheckConfig) -> bool | None:
     return None
 
 
-def _line_scores(report: Report) -> list[tuple[str, Figure]] | None:
-    """(path, score) of the execution line (when stated) and every indicator, or None when one is missing or
-    no indicator was read (a form's execution line alone is no list of the total's lines)."""
-    if not report.indicators:
-        return None
-    lines = [(f"indicators[{i}].score", ind.score) for i, ind in enumerate(report.indicators)]
+def _execution_line_read(report: Report) -> bool:
     funding = report.funding
-    if funding.execution_score is not None or funding.execution_weight is not None:
-        lines.insert(0, ("funding.execution_score", funding.execution_score))
-    if not lines or any(score is None or score.value is None for _, score in lines):
+    return funding.execution_score is not None or funding.execution_weight is not None
+
+
+def _line_scores(ctx: CheckContext) -> list[tuple[str, Figure]] | None:
+    """(path, score) of the execution line (when read) and every indicator, or None when one of the sheet's
+    lines has no score read: an indicator's, or the execution line's, printed but left unread
+    (`_execution_line_unread`) or not printed while the weights leave it its points (90 + 10)."""
+    report = ctx.report
+    lines = [(f"indicators[{i}].score", ind.score) for i, ind in enumerate(report.indicators)]
+    if _execution_line_read(report):
+        lines.insert(0, ("funding.execution_score", report.funding.execution_score))
+    elif _execution_line_unread(ctx) or execution_is_scored(report, ctx.config):
+        return None
+    if any(score is None or score.value is None for _, score in lines):
         return None
     return [(path, score) for path, score in lines if score is not None]
 
@@ -59,21 +66,37 @@ def _line_scores(report: Report) -> list[tuple[str, Figure]] | None:
 def _scored_lines(report: Report) -> list[tuple[Figure | None, Figure | None]]:
     """(分值, 得分) of every indicator read, and of the execution line when either of its cells was read."""
     lines = [(ind.weight, ind.score) for ind in report.indicators]
-    funding = report.funding
-    if funding.execution_score is not None or funding.execution_weight is not None:
-        lines.append((funding.execution_weight, funding.execution_score))
+    if _execution_line_read(report):
+        lines.append((report.funding.execution_weight, report.funding.execution_score))
     return lines
 
 
-def _weights_cover_the_scale(report: Report) -> bool:
-    """Whether the lines read carry the whole 100 points, when every one prints its 分值: lines whose weights
-    add to 90 without an execution line left that line's score unread (a bare-cell or squashed sheet), so
-    their scores are no complete sum; weights that do not add to 100 are `scoring.weights_sum`'s finding."""
-    weights = [weight for weight, _ in _scored_lines(report)]
-    values = [w.value for w in weights if w is not None and w.value is not None]
-    if len(values) < len(weights):
-        return True  # a weight not printed: the scale cannot tell
-    return abs(sum(values) - 100) <= 0.01 * len(values) + EPSILON
+def lines_are_the_sheet(report: Report, config: CheckConfig) -> bool:
+    """Whether the lines read (every indicator, and the execution line, read or left its points by the weights)
+    are the whole sheet the total adds up: the one gate of the total's sum of lines and of its recomputation.
+
+    The list must be read whole (`indicators_complete`); then the 分值 tell. Every line prints its own: they carry
+    the 100 points, the execution line's included when the weights leave exactly its share (90 + 10); weights
+    adding to anything else are `scoring.weights_sum`'s finding, no sheet. Some print it: the scale cannot tell
+    and the list read whole is taken as the sheet. None prints it: a table's rows still are (a sheet with a 得分
+    and no 分值 column), scores a prose report gives its headings are not (`1.数量指标(自评得分20分):…` scores
+    a group, and another group may be scored in words only, `社会效益指标(自评得分40分):改善了…`, which no
+    indicator holds).
+    """
+    if not report.indicators or not indicators_complete(report):
+        return False
+    if all(value_of(ind.weight) is None for ind in report.indicators):
+        return not any(_read_from_prose(ind.score) for ind in report.indicators)
+    weights = [value_of(weight) for weight, _ in _scored_lines(report)]
+    if None in weights:
+        return True
+    spread, slack = sum(w for w in weights if w is not None), 0.01 * len(weights) + EPSILON
+    left = 0.0 if _execution_line_read(report) else config.weights.execution
+    return abs(spread - 100) <= slack or abs(spread + left - 100) <= slack
+
+
+def _read_from_prose(score: Figure | None) -> bool:
+    return score is not None and (score.found_by or "").startswith("narrative")
 
 
 _FUNDING_ROW = re.compile(r"资金总额|预算执行率")
@@ -82,10 +105,8 @@ _FUNDING_ROW = re.compile(r"资金总额|预算执行率")
 def _execution_line_unread(ctx: CheckContext) -> bool:
     """The sheet's funding row was printed but left unread (`年度财政资金总额1.561.56120…`, glued): its
     execution score may be one of the total's lines, so the indicators' scores alone are no complete sum."""
-    funding, coverage = ctx.report.funding, ctx.report.coverage
-    if funding.execution_score is not None or funding.execution_weight is not None:
-        return False
-    if ctx.text is None or coverage is None:
+    coverage = ctx.report.coverage
+    if _execution_line_read(ctx.report) or ctx.text is None or coverage is None:
         return False
     return any(_FUNDING_ROW.search(ctx.text, span.start, span.end) for span in coverage.unread)
 
@@ -113,13 +134,13 @@ def _sum_gap_severity(total: Figure, parts: list[Figure], found: float) -> Sever
 
 @rule("scoring.total", Severity.ERROR)
 def total(ctx: CheckContext) -> Iterator[Finding]:
-    """自评总分 = 执行率得分 + 各指标得分；行得分不全时与按10号重算的总分比较（不符为 warning）（I13）。"""
+    """自评总分 = 执行率得分 + 各指标得分；行得分不全时与按10号重算的总分比较（不符为 warning）；清单未读全时，
+    总分不高于已读得分加其余分值、不低于已读各行得分（warning）（I13）。"""
     stated = ctx.report.total_score
     if stated is None or stated.value is None:
         return
     whole = indicators_complete(ctx.report)
-    complete = whole and not _execution_line_unread(ctx) and _weights_cover_the_scale(ctx.report)
-    lines = _line_scores(ctx.report) if complete else None
+    lines = _line_scores(ctx) if lines_are_the_sheet(ctx.report, ctx.config) else None
     if lines is not None:
         found = sum(score.value or 0.0 for _, score in lines)
         severity = _sum_gap_severity(stated, [s for _, s in lines], found)
@@ -135,6 +156,7 @@ def total(ctx: CheckContext) -> Iterator[Finding]:
             return
     if not whole:
         yield from _above_its_bound(ctx, stated)
+        yield from _below_the_lines_read(ctx, stated)
         return
     adds_up = lines is not None  # a line scored off the rule is then that line's finding; the total is info
     recomputed = recomputed_total(ctx.report, ctx.config)
@@ -173,14 +195,37 @@ def _above_its_bound(ctx: CheckContext, stated: Figure) -> Iterator[Finding]:
         )
 
 
+def _below_the_lines_read(ctx: CheckContext, stated: Figure) -> Iterator[Finding]:
+    """A list not read whole bounds its total from below too: the lines read score what they score, and lines
+    unread only add to them. A total below them is the report's (a squashed form's rows outscoring their block).
+    Only over a table's rows (a prose report's group headings and their items may score the same points twice),
+    none read twice, printed before the total (rows after it are another sheet's), whose printed 分值 stay within
+    the 100 points (more is `scoring.weights_sum`'s finding: a 总分 that counts the indicators alone)."""
+    report, at = ctx.report, stated.span.start if stated.span is not None else None
+    if row_read_twice(report) or any(_read_from_prose(ind.score) for ind in report.indicators):
+        return
+    if sum(value_of(weight) or 0.0 for weight, _ in _scored_lines(report)) > 100 + EPSILON:
+        return
+    scores = [s for _, s in _scored_lines(report) if s is not None and s.value is not None]
+    read = [s for s in scores if at is None or s.span is None or s.span.end <= at]
+    found = sum(s.value or 0.0 for s in read)
+    if len(read) >= 2 and stated.value is not None and stated.value < found - _total_tolerance(stated, read):
+        yield ctx.finding(
+            f"总分 {stated.text} 低于已读各行得分之和 {found:g}（其余各行未读，只会更多）",
+            f"total {stated.text} below {found:g}, what the lines read already score (the unread ones only add)",
+            [ref("total_score", stated)],
+            expected=found,
+            found=stated.value,
+            severity=Severity.WARNING,
+        )
+
+
 def recomputed_total(report: Report, config: CheckConfig) -> float | None:
-    """Execution score and quantitative lines recomputed; qualitative lines as stated. None if a line is unknown."""
+    """Execution score and quantitative lines recomputed; qualitative lines as stated. None if a line is unknown or
+    the lines read are not the whole sheet (`lines_are_the_sheet`)."""
     scored = execution_is_scored(report, config)
-    if scored is None or not report.indicators:
+    if scored is None or not lines_are_the_sheet(report, config):
         return None
-    if all(value_of(ind.weight) is None for ind in report.indicators):
-        return None  # no line prints its 分值: nothing tells the lines read make the whole sheet (a prose
-        # report scores some groups in words, `社会效益指标(自评得分40分):改善了…`, which no indicator holds)
     parts: list[float] = []
     if scored:
         execution = expected_execution_score(report, config)

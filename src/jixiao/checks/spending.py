@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from jixiao.checks.arranged import arranged_line
+from jixiao.checks.arranged import arranged_line, spent_line
 from jixiao.checks.engine import CheckContext, ref, rule
 from jixiao.checks.tolerance import (
     EPSILON,
@@ -65,8 +66,8 @@ def _line_split(report: Report, text: str | None) -> tuple[str, Figure] | None:
     amounts = _amounts(report)
     if text is None or amounts is None or len(amounts) < 2 or report.funding.executed.total is not None:
         return None
-    starts = [a.span.start for _, a in amounts if a.span is not None]
-    if len(starts) < len(amounts):
+    starts = _printed_at(report, text, amounts)
+    if starts is None:
         return None
     opener = text.rfind("其中", max(0, min(starts) - _OPENER_REACH), min(starts))
     if opener < 0:
@@ -79,14 +80,39 @@ def _line_split(report: Report, text: str | None) -> tuple[str, Figure] | None:
     return None
 
 
+_NAME_REACH = 12  # characters from a labelled part's name to its amount (`…运行维护43.8万元`, `A：5万元`)
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:亿|万)?元")
+
+
+def _printed_at(report: Report, text: str, amounts: list[tuple[int, Figure]]) -> list[int] | None:
+    """Where each amount was printed, in order: its span, or (a labelled figure has none) the first amount
+    printed just after its item's name, after the one before. None when one cannot be placed."""
+    starts: list[int] = []
+    for i, amount in amounts:
+        after = starts[-1] + 1 if starts else 0
+        if amount.span is not None:
+            starts.append(amount.span.start)
+            continue
+        name = report.spending[i].category
+        at = text.find(name, after) if name else -1
+        found = _AMOUNT.search(text, at + len(name), at + len(name) + _NAME_REACH) if at >= 0 else None
+        if found is None:
+            return None
+        starts.append(found.start())
+    return starts
+
+
 def _split_misadded(ctx: CheckContext) -> Iterator[Finding]:
     found, amounts = _line_split(ctx.report, ctx.text), _amounts(ctx.report)
     if found is None or amounts is None:
         return
     kept = printed_places([a for _, a in amounts] + [found[1]])
     if not sum_matches(found[1].value or 0.0, [a.value or 0.0 for _, a in amounts], kept):
-        english = "the parts listed after {total} add to {parts} (10k yuan)"
-        yield _misadded(ctx, found, amounts, kept, ("其中所列各项", "其前所述合计"), english)
+        messages = (
+            "其中所列各项之和 {parts}万元 与其前所述合计 {total} 不符",
+            "the parts listed after {total} add to {parts} (10k yuan)",
+        )
+        yield _misadded(ctx, found, amounts, kept, messages)
 
 
 def _arrangement_misadded(ctx: CheckContext) -> Iterator[Finding]:
@@ -97,11 +123,28 @@ def _arrangement_misadded(ctx: CheckContext) -> Iterator[Finding]:
         return
     kept = printed_places([a for _, a in amounts] + [found[1]])
     if not _breaks_down_a_budget(ctx.report, amounts, kept):
-        words, english = (
-            ("资金安排所列各项", "所安排资金"),
+        messages = (
+            "资金安排所列各项之和 {parts}万元 与所安排资金 {total} 不符",
             "the parts of the year's arrangement add to {parts} (10k yuan), not {total}",
         )
-        yield _misadded(ctx, found, amounts, kept, words, english, Severity.WARNING)
+        yield _misadded(ctx, found, amounts, kept, messages, Severity.WARNING)
+
+
+def _overspent(ctx: CheckContext) -> Iterator[Finding]:
+    """Spent parts with no executed total (`spent_line`) that add to more than there was to spend, past their
+    rounding. A warning: the money of another line (a carry-over) may have been spent too. Parts short of the
+    money are an execution under 100 %, nothing to say."""
+    found, amounts = spent_line(ctx.report, ctx.text), _amounts(ctx.report)
+    if found is None or amounts is None or _line_split(ctx.report, ctx.text) or arranged_line(ctx.report, ctx.text):
+        return
+    kept = printed_places([a for _, a in amounts] + [found[1]])
+    parts = sum(a.value or 0.0 for _, a in amounts)
+    if parts > (found[1].value or 0.0) + sum_tolerance(len(amounts), kept) + EPSILON:
+        messages = (
+            "所列已支出各项之和 {parts}万元 超过可支出的资金 {total}",
+            "the parts spent add to {parts} (10k yuan), more than the {total} there was to spend",
+        )
+        yield _misadded(ctx, found, amounts, kept, messages, Severity.WARNING)
 
 
 def _misadded(
@@ -109,18 +152,17 @@ def _misadded(
     found: tuple[str, Figure],
     amounts: list[tuple[int, Figure]],
     kept: int,
-    words: tuple[str, str],
-    english: str,
+    messages: tuple[str, str],
     severity: Severity | None = None,
 ) -> Finding:
-    """The finding on a list of parts that does not add up to the line `found` it splits (`english` formats
-    `{parts}` and `{total}`)."""
+    """The finding on a list of parts that does not add up to the line `found` it splits (`messages`, Chinese and
+    English, format `{parts}` and `{total}`)."""
     path, total = found
     parts, shown = sum(a.value or 0.0 for _, a in amounts), min(kept, 4)
+    chinese, english = (message.format(parts=f"{parts:.{shown}f}", total=total.text) for message in messages)
     return ctx.finding(
-        f"{words[0]}之和 {parts:.{shown}f}万元 与{words[1]} {total.text} 不符"
-        f"（容差 {sum_tolerance(len(amounts), kept):g}）",
-        english.format(parts=f"{parts:.{shown}f}", total=total.text),
+        f"{chinese}（容差 {sum_tolerance(len(amounts), kept):g}）",
+        english,
         [ref(path, total)] + [ref(f"spending[{i}].amount", a) for i, a in amounts],
         expected=total.value,
         found=parts,
@@ -131,11 +173,12 @@ def _misadded(
 @rule("spending.categories_sum", Severity.ERROR)
 def categories_sum(ctx: CheckContext) -> Iterator[Finding]:
     """支出结构各类别金额之和等于全年执行数（容差同资金合计）；无执行数时，紧随预算/下达数的“其中”清单、
-    或全年“资金安排是：”清单之和等于该数（后者为警告）。"""
+    或全年“资金安排是：”清单之和等于该数（后者为警告），“累计支出A…，B…”所列各项之和不超过可支出的资金（警告）。"""
     report = ctx.report
     if report.funding.executed.total is None:
         yield from _split_misadded(ctx)
         yield from _arrangement_misadded(ctx)
+        yield from _overspent(ctx)
         return
     if _sums_to_executed(report) is not False or _cut_list(ctx):
         return

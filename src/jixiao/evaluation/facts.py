@@ -178,11 +178,15 @@ def _header_facts(report: Report) -> Iterator[Fact]:
 def _category_facts(report: Report, keys: ItemKeys) -> Iterator[Fact]:
     for key, indicator in zip(keys.indicators, report.indicators, strict=False):
         if indicator.level1 or indicator.level2:
-            level2 = canonical_level2(indicator.level2 or "")
+            level2 = canonical_level2(simplified(indicator.level2 or ""))  # 數量指標 is 数量指标, of 产出指标
             # the first level a standard second level implies (数量指标 → 产出指标) is the same category whether
             # the table printed it or not
             # (服务对象满意度, printed without its 指标, implies 满意度指标 as 服务对象满意度指标 does)
-            level1 = level_name(indicator.level1 or "") or LEVEL1_OF.get(level2) or LEVEL1_OF.get(f"{level2}指标", "")
+            level1 = (
+                level_name(simplified(indicator.level1 or ""))
+                or LEVEL1_OF.get(level2)
+                or LEVEL1_OF.get(f"{level2}指标", "")
+            )
             level1, level2 = normalize_label(level1), normalize_label(level2)
             value = ("category", level1, level2)
             shown = f"{indicator.level1 or '?'}/{indicator.level2 or '?'}"

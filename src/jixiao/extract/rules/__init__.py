@@ -29,6 +29,7 @@ from jixiao.extract.rules.municipal_level import provincial_city_money
 from jixiao.extract.rules.paired_funding import paired_funding, paired_spending
 from jixiao.extract.rules.paired_lists import read_paired_lists
 from jixiao.extract.rules.repeated_spending import repeated_spending
+from jixiao.extract.rules.result_rows import result_total
 from jixiao.extract.rules.review_sheet import read_review_sheet
 from jixiao.extract.rules.score import extract_score
 from jixiao.extract.rules.scored_headings import read_scored_headings
@@ -38,6 +39,7 @@ from jixiao.extract.rules.spending_details import spending_details
 from jixiao.extract.rules.split_lines import split_lines
 from jixiao.extract.rules.tables import extract_tables, merge_funding, merge_indicators, programs_in
 from jixiao.extract.rules.unstated_budget import spent_in_full
+from jixiao.extract.rules.use_rate import read_use_rate
 from jixiao.extract.rules.values_first import take_values_first
 from jixiao.injection import mark_instructed
 from jixiao.model import ExtractorInfo, Report, SourceInfo
@@ -71,6 +73,8 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     if "全部用于" in prose:  # `(二)资金使用情况` then `该项目资金X万元全部用于…`: all of it spent
         spent_in_full(prose, funding)
     funding = merge_funding(funding, paired_funding(prose))  # a form's label-amount pairs over the sentences
+    if "使用率" in prose:  # `实际支付2700万元，使用率90%`: the funding's rate when the lines make it
+        read_use_rate(prose, funding)
     if "总额" in prose:  # `…资金合计(万元) 年度预算资金总额): X` then `其中:中央补助 A` lines (split_lines)
         lined, lined_spending = split_lines(prose)
         funding, spending = merge_funding(funding, lined), spending or lined_spending
@@ -92,6 +96,8 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     attach_section_reasons(prose, indicators)
     attach_goal_targets(prose, indicators)  # `孕检率为93.5%` takes the goals' `孕检率稳定在90%左右`
     total_score, grade = extract_score(prose)
+    if total_score is None and grade is None:  # a results table that lost its names: the 100 points' row
+        total_score, grade = result_total(view)
     report = Report(
         source=SourceInfo(path=document.path, sha256=document.sha256, format=document.format),
         extractor=ExtractorInfo(backend=BACKEND),

@@ -94,7 +94,8 @@ _NAME_LEAD = re.compile(
     r"(?:(?:19|20)\d{2}年度?(?:[，,]\s*|(?=我|全|本)))?(?:我校|我县|我市|我区|我旗|我镇|我乡|我局|我单位|全县|全市|全区|全旗|全镇|全乡|本县|本市|该项目|本项目)?"
     r"(?:(?<=[校县市区旗镇乡局位])(?:19|20)\d{2}年度?)?"
 )
-_NAME_TAIL = re.compile(r"(?:为|是|大于|高于|达到|达|不低于|不少于|低于|小于)$")
+# a verb before the figure, or the target's label the name runs into (`质量指标:某达标率年度指标10`)
+_NAME_TAIL = re.compile(r"(?:为|是|大于|高于|达到|达|不低于|不少于|低于|小于|[，,]?年度(?:指标|目标)值?)$")
 
 
 def clean_name(name: str) -> str:

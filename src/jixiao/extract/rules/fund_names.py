@@ -132,6 +132,8 @@ def subject_of(text: str) -> str | None:
     parts = _YEAR_SPLIT.split(_SUBJECT_END_AT.split(text, maxsplit=1)[0])
     for index, part in enumerate(parts):
         subject = _clean(part)
+        if (quoted := _QUOTED_PROJECT.fullmatch(subject)) and not is_generic(quoted["name"]):
+            return quoted["name"]  # `…2017年度“ 某某工作 ”项目 绩效评价报告`: the project the quotes name
         if (amount := _AMOUNT.search(subject)) and _names_a_fund(named := _clean(subject[: amount.start()])):
             return named  # `某某经费36.5万元部门整体支出`: the fund its amount follows, whatever form it was filed on
         if joined := _name_around_year(subject, parts[index + 1 : index + 2]):
@@ -148,6 +150,7 @@ def subject_of(text: str) -> str | None:
     return None
 
 
+_QUOTED_PROJECT = re.compile(r"[“\"]\s*(?P<name>[^“”\"\s:：|，。；,;\d]{2,30}?)\s*[”\"]\s*项目")
 # `预算项目支出(租赁补贴)`: a kind of spending that names no fund, the project in its bracket
 _GENERIC_WRAPPER = re.compile(r"(?:部门)?(?:预算)?项目(?:支出|资金)[（(](?P<inner>[^()（）]{2,30})[)）]")
 

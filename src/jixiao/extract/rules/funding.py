@@ -30,6 +30,7 @@ from jixiao.extract.rules.amount_clauses import (
 from jixiao.extract.rules.colon_lists import colon_list, listed_before
 from jixiao.extract.rules.figures import WEIGHT_SCORE, figure_at, money_at
 from jixiao.extract.rules.funding_reading import Reading
+from jixiao.extract.rules.given_parts import given_parts
 from jixiao.extract.rules.labelled_uses import labelled_uses
 from jixiao.extract.rules.list_splits import attach_lists
 from jixiao.extract.rules.money_lists import MoneyList, about_equal, list_in, quoted_parts
@@ -225,7 +226,7 @@ def _read_sentence(reading: Reading, start: int, end: int) -> list[MoneyList]:
     if (batched := batched_parts(text, plain, start, end)) is not None:  # the batches' parts, not the batches
         found = [lst for lst in found if lst.end <= batched.start or lst.start >= batched.end] + [batched]
     amounts = head_amounts(text, plain, start, end, [(item.start, item.end) for item in found])
-    if subject_source(plain, start, amounts) is not None:
+    if subject_source(plain, start, amounts, found) is not None:
         add_source_rows(reading, start, amounts)
         return []
     totals = totals_of(amounts)
@@ -235,7 +236,7 @@ def _read_sentence(reading: Reading, start: int, end: int) -> list[MoneyList]:
     for line, amount in totals.items():
         offer_total(reading, line, amount, start)
         _set_total(reading, line, amount, end)
-        _whole_of_earlier_parts(reading, line, amount, amounts)
+        _whole_of_earlier_parts(reading, line, amount, amounts, start)
     level_clauses(reading, amounts, totals, start)
     if totals:
         reading.current = list(totals)[-1]
@@ -266,20 +267,23 @@ def _line_before(money_list: MoneyList, totals: dict[str, Amount], current: str 
     return current if money_list.opens_sentence else None
 
 
-def _whole_of_earlier_parts(reading: Reading, line: str, amount: Amount, amounts: list[Amount]) -> None:
+def _whole_of_earlier_parts(reading: Reading, line: str, amount: Amount, amounts: list[Amount], start: int) -> None:
     """`下达我市A补助40万元，下达我市B补助2万元。…某资金下达42万元`: the line's total was set from a sentence
     that gave the money out in parts, and a later amount of the line is what those parts add up to: the whole
-    is the total, the first part was not."""
+    is the total, the first part was not, and the parts are its spending when each names one (given_parts)."""
     block: FundingLine = getattr(reading.funding, line)
     if block.total is None or amount.value is None:
         return
     if block.total.span is not None and block.total.span.start == amount.start:  # set here
-        reading.set_among[line] = [found.value for found in amounts if found.value is not None]
+        reading.set_among[line] = (start, amounts)
         return
-    parts = reading.set_among.get(line, [])
+    begin, among = reading.set_among.get(line, (0, []))
+    parts = [found.value for found in among if found.value is not None]
     if len(parts) >= 2 and not block.by_source and about_equal(sum(parts), amount.value):
         block.total = money_at(reading.text, amount.start, amount.end, "narrative.funding")
-        reading.set_among[line] = []
+        reading.set_among[line] = (0, [])
+        if not reading.spending:
+            reading.spending.extend(given_parts(reading.text, reading.plain, line, begin, among))
 
 
 def _set_total(reading: Reading, line: str, amount: Amount, end: int) -> None:

@@ -26,7 +26,7 @@ class Reading:
     current: str | None = None  # the line a list that opens the next sentence belongs to
     current_span: tuple[int, int] | None = None  # the amount of that line the sentence stated, the list's whole
     level_rows: list[tuple[str, str, Amount]] = field(default_factory=list)  # line, level, amount
-    # the amounts (in 万元) of the sentence that set each line's total, when it held several
-    set_among: dict[str, list[float]] = field(default_factory=dict)
+    # the sentence (its start and amounts) that set each line's total, when it held several
+    set_among: dict[str, tuple[int, list[Amount]]] = field(default_factory=dict)
     rates: set[float] = field(default_factory=set)  # the execution rates the sentences state
     offered: dict[str, list[Offer]] = field(default_factory=dict)  # per line, every amount stated as its total

@@ -163,8 +163,8 @@ def _bracketed_line(lines: list[str]) -> str | None:
 
 # ---- region ---------------------------------------------------------------------------------------------
 
-# `来源：某县林草局`, a metadata table's `发布机构 | 某县林草局 |`
-_META_UNIT = re.compile(r"(?:发布机构|发文机构|发布单位|来源)\s*[:：|│]?\s*([\u4e00-\u9fff]{3,30})")
+# `来源：某县林草局`, a metadata table's `发布机构 | 某县林草局 |` (or `发文单位: | 某市某局 |`, a colon and a cell bar)
+_META_UNIT = re.compile(r"(?:发布机构|发文机构|发布单位|发文单位|来源)(?:\s*[:：|│])*\s*([\u4e00-\u9fff]{3,30})")
 _SIGNATURE_LINES = 5
 _BEFORE_NAME = 12
 
@@ -329,6 +329,14 @@ _COLLECTION = re.compile(
 _COLLECTION_HEAD = 1500
 
 
+def _body_names_fund(titles: list[TitleLine], fields: list[FormField]) -> bool:
+    """The body is where the fund is named: no title and no form, or a transfer payment's title that names the
+    template only (`某中心中央对地方专项转移支付2019年度绩效自评报告`), its 预算 section naming the fund."""
+    if fields:
+        return False
+    return not titles or all("转移支付" in title.title for title in titles)
+
+
 def read_header(view: str, raw: str = "") -> Header:
     """The header of a report, read in the text the grammar reads (the simplified view of a traditional
     report: names come out simplified, like indicator names); `raw`, the text before normalisation, for
@@ -338,7 +346,7 @@ def read_header(view: str, raw: str = "") -> Header:
     title = titles[0].title if titles else None
     fields = form_fields(view)
     named_by = [] if _COLLECTION.search(view, 0, _COLLECTION_HEAD) else titles  # a collection's topic names no fund
-    fund = _fund(fields, named_by, lines) or (fund_in_body(view) if not named_by and not fields else None)
+    fund = _fund(fields, named_by, lines) or (fund_in_body(view) if _body_names_fund(named_by, fields) else None)
     fund = fund or (_template_heading(lines) if not named_by else None)
     region = _region(view, lines, fields, [found.title for found in titles], fund, raw or view)
     year = _year(view, fields, title)

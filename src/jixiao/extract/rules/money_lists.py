@@ -57,6 +57,8 @@ _NOT_A_PART = re.compile(NOT_A_FUNDING_LINE)
 # `支持体育设施建设5万元`: the verb a use opens on is no part of its name
 _NAME_NOISE = re.compile(r"^(?:其中|含|包括|分别为|分别是|安排|以及|和|及|支持|用于)+|(?:合计|共计|共|为|约|计)+$")
 _MEASURE = "个项家户名次批"  # `项目79个财政资金…`: the word after a count is no name
+# `…，镇本级和15个村防汛工作经费46万元`: a count joined to a party the item names first is part of its name
+_JOINED_COUNT = re.compile(r"[\s，,；;、:：]*(?P<head>[\u4e00-\u9fff]{1,10}?[和及与])\d{1,4}")
 GENERIC_NAMES = {"财政资金", "资金", "专项资金", "项目资金", "补助资金", "预算资金", "项目"}
 # what a source's name may hold besides its level: 中央补助资金, 本级财政配套资金, 中央补助飞行经费执行,
 # 中央预算内基建投资
@@ -133,7 +135,8 @@ def items_in(text: str, plain: str, start: int, end: int) -> tuple[list[Item], i
             return items, items[-1].end  # `…省级资金519万元;用于…`: a second list, where the whole went
         name = _clean(text[match.start("name") : match.end("name")])  # as printed, not as masked
         if match.start("name") > 0 and plain[match.start("name") - 1].isdigit() and name[:1] in _MEASURE:
-            name = name[1:]
+            joined = _JOINED_COUNT.fullmatch(plain, items[-1].end if items else start, match.start("name"))
+            name = text[joined.start("head") : match.start("name")] + name if joined else name[1:]
         verb = _VERB_FIRST.match(name)
         if verb and not items and level_of(name[verb.end() :]) and _MONEY_WORDS.search(name[verb.end() :]):
             name = name[verb.end() :]  # `…号)下达中央财政资金25.4万元，县财政资金…`: the money's source
@@ -249,6 +252,16 @@ def list_in(text: str, plain: str, start: int, end: int) -> list[MoneyList]:
 def is_part(item: Item) -> bool:
     return not (
         _BATCH.search(item.name) or _NOT_A_PART.search(item.name) or item.name in GENERIC_NAMES or len(item.name) < 2
+    )
+
+
+def lists_parts(lists: list[MoneyList]) -> bool:
+    """A list of named parts, none of them a level (`…专项资金共计260万元，其中：某站设备购置85.5万元；…`),
+    splits the sentence's amount: the sentence states a whole, even when its fund's name opens on a level
+    (`中央补助地方…专项资金`), not one source's row."""
+    return any(
+        len(found.items) >= MIN_PARTS and all(is_part(item) and level_of(item.name) is None for item in found.items)
+        for found in lists
     )
 
 

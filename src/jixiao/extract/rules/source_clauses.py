@@ -18,6 +18,7 @@ import re
 from jixiao.extract.rules.amount_clauses import LINES, MONEY_NOUN, SUM_TOLERANCE, VERB, Amount, clause_start, totals_of
 from jixiao.extract.rules.figures import money_at
 from jixiao.extract.rules.funding_reading import Offer, Reading
+from jixiao.extract.rules.money_lists import MoneyList, level_of, lists_parts
 from jixiao.extract.rules.project_parts import project_item
 from jixiao.model import Funding, FundingLine, SourceAmount
 from jixiao.vocabulary import FUNDING_VERBS, source_of
@@ -43,8 +44,9 @@ def drop_partial_subject_rows(funding: Funding) -> None:
                 block.total = rows[0].amount.model_copy(update={"found_by": "narrative.funding"})
 
 
-def subject_source(plain: str, start: int, amounts: list[Amount]) -> object | None:
-    """The source a sentence is about (`中央财政资金预算400万元，执行380.5万元`), or None."""
+def subject_source(plain: str, start: int, amounts: list[Amount], lists: list[MoneyList]) -> object | None:
+    """The source a sentence is about (`中央财政资金预算400万元，执行380.5万元`), or None: not a fund named after
+    the level that pays it (`中央补助地方某某专项资金共计X，其中：A…；B…`), whose parts a list names."""
     lines = [amount for amount in amounts if amount.line]
     if not lines:
         return None
@@ -54,6 +56,8 @@ def subject_source(plain: str, start: int, amounts: list[Amount]) -> object | No
     )
     subject = _SOURCE_SUBJECT.sub("", plain[start:first_verb]).strip(" ，,：:")
     if not subject or not MONEY_NOUN.search(subject):  # `中央下达…3万元` is a total, its actor no source
+        return None
+    if level_of(subject) is None and lists_parts(lists):
         return None
     return source_of(subject)
 

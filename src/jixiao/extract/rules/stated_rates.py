@@ -54,6 +54,7 @@ _RATE_LEAD = re.compile(
 )
 _FUNDING_RATES = ("执行率", "支付率", "到位率", "拨付率", "使用率")  # `预算执行率达到98%` is the funding's
 _FUNDING_RATE_NAME = 6
+_BARE_RATES = ("完成率", "实现率", "达成率")  # a rate that names no subject of its own
 # `项目二:某财农〔2023〕12号某村光伏项目资金,…`: a paragraph about one of several projects, named after its number
 _PROJECT_PARAGRAPH = re.compile(
     r"[ \t]*项目[一二三四五六七八九十\d]{1,3}[:：][ \t]*(?:[^〔，,。\n]{0,10}〔\d{4}〕\d+号)?"
@@ -85,6 +86,7 @@ def read_reached_rates(reader: ClauseReader, start: int, end: int) -> None:
         clause = max(sentence, max(text.rfind(sep, sentence, match.start()) for sep in "，,") + 1)
         name = _RATE_LEAD.sub("", clean_name(text[clause : match.start() + 1]))
         funding_rate = name.endswith(_FUNDING_RATES) and len(name) <= _FUNDING_RATE_NAME
+        funding_rate = funding_rate or name in _BARE_RATES  # `实际完成2700万元，完成率达到90%`: of that amount
         if not 3 <= len(name) <= _MAX_NAME or any(char in _NOT_IN_NAME for char in name) or funding_rate:
             continue
         reader.found_by = "narrative.reached_rate"

@@ -1,0 +1,29 @@
+"""A use rate that is the fund's execution rate: `下达专项资金3000万元，实际支付2700万元，使用率90%`.
+
+使用率 may be any part's rate (`某子项目资金使用率83.72%`), so it is the funding's only when it is what the
+executed total over the budget (or allocated) total makes, at the decimals printed, and no other rate was read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.extract.rules.figures import figure_at
+from jixiao.model import Funding
+
+_USE_RATE = re.compile(r"(?:资金)?使用率(?:为|达到|达|是)?(?P<rate>\d+(?:\.\d+)?%)")
+
+
+def read_use_rate(text: str, funding: Funding) -> None:
+    """The first 使用率 that the lines read make (see the module), as the execution rate."""
+    executed = funding.executed.total
+    if funding.execution_rate is not None or executed is None or executed.value is None:
+        return
+    wholes = [line.total.value for line in (funding.budget, funding.allocated) if line.total and line.total.value]
+    for found in _USE_RATE.finditer(text):
+        figure = figure_at(text, *found.span("rate"), "narrative.use_rate")
+        printed = found["rate"].rstrip("%")
+        places = len(printed.split(".")[1]) if "." in printed else 0
+        if any(round(executed.value / whole * 100, places) == figure.value for whole in wholes):
+            funding.execution_rate = figure
+            return
