@@ -186,3 +186,12 @@ def test_headings_that_print_their_own_points_given_are_a_sheet() -> None:
     ]
     # a group whose printed parts fall short of it still refuses the sheet (a heading may be missed)
     assert _sheet(_GIVEN_IN_HEADINGS.replace("满分14分，得分11分", "满分10分，得分9分")) == []
+
+
+def test_level_headings_of_an_indicator_report_with_their_points_are_no_sheet() -> None:
+    report = (
+        "(一)产出指标(分值50分,得分49分)\n(1)培训人数:年度指标值≥200人,实际完成210人,分值25分,得分25分。\n"
+        "(二)效益指标(分值30分,得分30分)\n(1)就业人数:年度指标值≥150人,实际完成156人。\n"
+        "(三)满意度指标(分值10分,得分10分)\n服务对象满意度≥90%,实际92%。\n"
+    )
+    assert _sheet(report) == []

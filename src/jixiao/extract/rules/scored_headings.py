@@ -15,7 +15,8 @@ second-level heading with no items under it whose own text gives its points is a
 second level. It is read only as a sheet: several headings with points and at least one score given in
 their text (a lone `(二)资金管理(10分)` heading over a report's own text states no score), and only when
 the points of every part printed whole are not short of their heading's (a heading missed would make the
-checks' sums false).
+checks' sums false). A heading that names an indicator level (`(一)产出指标(分值50分,得分49分)`) is a group of
+indicators, never an item itself.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 
 from jixiao.extract.rules.figures import figure_at
 from jixiao.model import Figure, Indicator
+from jixiao.vocabulary import LEVEL_WORD
 
 _HEADING = re.compile(
     r"(?m)^[ \t]*(?:(?P<top>[一二三四五六七八九十]+、)|(?P<second>[（(][一二三四五六七八九十]+[)）])"
@@ -33,6 +35,7 @@ _HEADING = re.compile(
     r"(?:[,，;；][ \t]*(?:自评)?得分?[:：为]?(?P<given>\d{1,3}(?:\.\d+)?)分)?[)）][ \t]*[:：]?[ \t]*$"
 )
 _GIVEN = re.compile(r"自评得分?(?:为)?\s*(?P<score>\d{1,3}(?:\.\d+)?)\s*分")
+_LEVEL_NAME = re.compile(LEVEL_WORD)
 _MIN_HEADINGS = 3
 _FOUND_BY = "narrative.scored_heading"
 _POINTS_TOLERANCE = 0.01
@@ -108,8 +111,9 @@ def read_scored_headings(text: str) -> list[Indicator]:
             continue
         if heading.level == 2:
             level2 = heading.name
-            if following == 3 or score is None:
-                continue  # the items under it are the indicators; a second level with no score states nothing
+            if following == 3 or score is None or _LEVEL_NAME.fullmatch(heading.name):
+                continue  # the items under it are the indicators; a second level with no score states nothing;
+                # `(一)产出指标(分值50分,得分49分)` is a group of indicators its sentences state
         indicators.append(
             Indicator(
                 level1=level1,
