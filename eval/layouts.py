@@ -2,6 +2,7 @@
 
     PYTHONPATH=src python eval/layouts.py                 # both sets, every transform
     PYTHONPATH=src python eval/layouts.py --suite real --only wrapped,squashed --worst 8
+    PYTHONPATH=src python eval/layouts.py --pairs        # the combinations of layouts.PAIRS (`merged+cell_lines`)
 
 The facts of a report do not change with its layout, so each transform of `jixiao.evaluation.layouts`
 (one cell per line, squashed rows, a PDF's wrapped lines, site chrome, converter debris, …) is applied to
@@ -21,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jixiao.documents import Document, load_document
-from jixiao.evaluation import Counts, GoldCase, figure_slots, load_cases, own_keys, score_report
-from jixiao.evaluation.layouts import TRANSFORMS, lost_figures
+from jixiao.evaluation import Counts, FactScore, GoldCase, figure_slots, load_cases, own_keys, score_report
+from jixiao.evaluation.layouts import PAIRS, TRANSFORMS, lost_figures, transform_named
 from jixiao.evaluation.suites import SUITES, suite
 from jixiao.extract.rules import extract_rules
 
@@ -43,8 +44,27 @@ def _figures(case: GoldCase) -> list[str]:
 
 
 def _score(case: GoldCase, text: str, sha256: str) -> Counts:
+    return _scored(case, text, sha256).facts
+
+
+def _scored(case: GoldCase, text: str, sha256: str) -> FactScore:
     document = Document.from_text(text, path=str(case.sample), format="txt", sha256=sha256)
-    return score_report(case.report, extract_rules(document))[0].facts
+    return score_report(case.report, extract_rules(document))[0]
+
+
+def show(case: GoldCase, names: Sequence[str], text_too: bool) -> None:
+    """The facts one sample loses or gains under each named transform (and its rewritten text)."""
+    original = load_document(case.sample)  # type: ignore[arg-type]
+    raw, figures = original.raw_text, _figures(case)
+    before = {(d.path, d.gold, d.output) for d in _scored(case, raw, original.sha256).differences}
+    for name in names:
+        text = transform_named(name).rewrite(raw, figures)
+        print(f"== {case.stem} {name}: lost figures {lost_figures(raw, text, figures)}")
+        if text_too:
+            print(text)
+        for difference in _scored(case, text, original.sha256).differences:
+            if (difference.path, difference.gold, difference.output) not in before:
+                print(f"   {difference.path}: gold {difference.gold!r} output {difference.output!r}")
 
 
 def run_case(case: GoldCase, names: Sequence[str]) -> list[Outcome]:
@@ -53,9 +73,7 @@ def run_case(case: GoldCase, names: Sequence[str]) -> list[Outcome]:
     raw, figures = original.raw_text, _figures(case)
     base = _score(case, raw, original.sha256)
     outcomes = [Outcome(case.stem, "as_is", base, False, 0)]
-    for transform in TRANSFORMS:
-        if transform.name not in names:
-            continue
+    for transform in map(transform_named, names):
         text = transform.rewrite(raw, figures)
         changed = text != raw
         counts = _score(case, text, original.sha256) if changed else base
@@ -84,20 +102,20 @@ def _shown(counts: Counts) -> str:
     return f"{counts.f1:.3f} (P {counts.precision:.3f}, R {counts.recall:.3f})"
 
 
-def report(outcomes: Sequence[Outcome], worst: int) -> None:
+def report(outcomes: Sequence[Outcome], names: Sequence[str], worst: int) -> None:
     base = {o.stem: o.counts for o in outcomes if o.transform == "as_is"}
-    print(f"as_is        {len(base):3d} samples  F1 {_shown(_total([o for o in outcomes if o.transform == 'as_is']))}")
-    for transform in TRANSFORMS:
-        mine = [o for o in outcomes if o.transform == transform.name]
-        if not mine:
-            continue
+    width = max(12, *map(len, names))
+    as_is = _total([o for o in outcomes if o.transform == "as_is"])
+    print(f"{'as_is':{width}s} {len(base):3d} samples  F1 {_shown(as_is)}")
+    for name in names:
+        mine = [o for o in outcomes if o.transform == name]
         changed = [o for o in mine if o.changed]
         before = Counts()
         for outcome in changed:
             before = before.add(base[outcome.stem])
         lost = sum(o.lost for o in mine)
         print(
-            f"{transform.name:12s} all F1 {_shown(_total(mine))}   changed {len(changed):3d}: "
+            f"{name:{width}s} all F1 {_shown(_total(mine))}   changed {len(changed):3d}: "
             f"{before.f1:.3f} -> {_shown(_total(changed))}" + (f"   figures lost: {lost}" if lost else "")
         )
         drops = sorted(changed, key=lambda o: o.counts.f1 - base[o.stem].f1)[:worst]
@@ -109,19 +127,29 @@ def report(outcomes: Sequence[Outcome], worst: int) -> None:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--suite", choices=SUITES, action="append", help="a labelled set (default: both)")
-    parser.add_argument("--only", help="comma-separated transform names (default: all)")
+    parser.add_argument("--only", help="comma-separated transform names, `a+b` for two in turn (default: all)")
+    parser.add_argument("--pairs", action="store_true", help="the combinations real reports show (layouts.PAIRS)")
     parser.add_argument("--worst", type=int, default=6, help="samples listed per transform")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--show", help="a sample's stem: print the facts it loses under each transform, not the table")
+    parser.add_argument("--text", action="store_true", help="with --show: print the rewritten text too")
     args = parser.parse_args(argv)
     names = args.only.split(",") if args.only else [t.name for t in TRANSFORMS]
-    unknown = set(names) - {t.name for t in TRANSFORMS}
+    if args.pairs:
+        names = ["+".join(pair) for pair in PAIRS] if not args.only else names
+    unknown = {part for name in names for part in name.split("+")} - {t.name for t in TRANSFORMS}
     if unknown:
         parser.error(f"no transform {', '.join(sorted(unknown))}")
     cases = _cases(args.suite or SUITES)
+    if args.show:
+        for case in cases:
+            if case.stem == args.show:
+                show(case, names, args.text)
+        return
     with ProcessPoolExecutor(args.workers) as pool:
         results = pool.map(run_case, cases, [names] * len(cases))
         outcomes = [outcome for result in results for outcome in result]
-    report(outcomes, args.worst)
+    report(outcomes, names, args.worst)
 
 
 if __name__ == "__main__":

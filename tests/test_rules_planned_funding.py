@@ -143,3 +143,29 @@ def test_a_cell_per_line_spending_list_skips_its_voucher_lines_and_its_total_row
     items = spending_details(LINES, None)
     read = [(item.category, item.amount.value) for item in items if item.amount]
     assert read == [("设备购置费", 50.4), ("咨询费", 30)]
+
+
+# A dump of one cell per paragraph (blank lines between, a blank cell a line of one space), as set 16 printed it.
+_PARAGRAPHS = "\n\n".join(
+    ["计划安排资金", "(万元)", "56", "实际到位资金", "(万元)", "56", "实际支出", "(万元)", "54.2", "结余(万元)", " "]
+    + ["其中:中央财政", " "] * 4
+    + ["县(区)财政", "56", "县(区)财政", "56", "县(区)财政", "54.2", "县(区)财政", " "]
+    + ["其它", " "] * 4
+    + ["二、项目支出明细情况", "支出内容", "实际支出数", "会计凭证号", "备注"]
+    + ["公交票价补贴", "312000", "2023年4月0012号", " ", "公交票价补贴", "230000", "2023年9月0031号", " "]
+    + ["支出合计", "542000", "三、项目绩效自评情况"]
+)
+
+
+def test_a_source_label_with_a_bracketed_level_is_read_per_column() -> None:
+    funding = planned_funding(_PARAGRAPHS)
+    assert funding is not None
+    amounts = [[(s.source.value, s.amount.text) for s in line.by_source] for line in (funding.budget, funding.executed)]
+    assert amounts == [[("county", "56")], [("county", "54.2")]]
+
+
+def test_a_spending_list_of_one_content_paid_in_several_vouchers_is_no_split() -> None:
+    funding = planned_funding(_PARAGRAPHS)
+    assert funding is not None and spending_details(_PARAGRAPHS, funding.budget.total) == []
+    several = _PARAGRAPHS.replace("公交票价补贴\n\n230000", "车辆维修费\n\n230000")
+    assert [item.category for item in spending_details(several, funding.budget.total)] == ["公交票价补贴", "车辆维修费"]

@@ -331,9 +331,9 @@ def test_a_pipe_table_cut_inside_its_last_row_is_truncated_and_the_row_partial()
 
 
 def test_a_complete_table_at_the_end_of_the_text_is_not_truncated() -> None:
-    raw = INDICATOR_HEADER + "\n| 产出指标 | 数量指标 | 新增就业 | ≥1人 | 1人 | 5 | 5 | |"
+    raw = INDICATOR_HEADER + "\n| 产出指标 | 数量指标 | 新增就业 | ≥1人 | 1人 | 90 | 88 | |"
     [table] = tables_of(raw)
-    assert not table.truncated
+    assert not table.truncated  # (rows whose points fall short of any form's share are: test_tables_set16)
 
 
 def test_a_one_cell_per_line_table_cut_mid_row_is_truncated() -> None:

@@ -101,9 +101,17 @@ OP_WORDS: dict[str, Op] = {
 OP_SUFFIXES: dict[str, Op] = {"及以上": Op.GE, "以上": Op.GE, "及以下": Op.LE, "以下": Op.LE, "以内": Op.LE}
 
 
+_CODED_OP = re.compile(r"^0\d{1,3}\s*(?P<op>\S{1,5})$")
+"""`004 >=`, `005 <=`: a form's code for the comparator printed before it (a zero-led code is no value)."""
+
+
 def op_of(text: str) -> Op | None:
-    """The comparator a 指标性质 cell prints (`≥`, `大于等于`), or None."""
-    return OP_WORDS.get(text.strip())
+    """The comparator a 指标性质 cell prints (`≥`, `大于等于`, `004 >=`), or None."""
+    key = text.strip()
+    if (op := OP_WORDS.get(key)) is not None or not key.startswith("0"):
+        return op
+    coded = _CODED_OP.match(key)
+    return None if coded is None else OP_WORDS.get(coded["op"])
 
 
 # ---- units and money ------------------------------------------------------------------------------------

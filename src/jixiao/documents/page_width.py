@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 _WIDE = re.compile(
     r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff01-\uff60]"
@@ -31,10 +32,37 @@ def display_width(line: str) -> int:
     return len(line) + len(_WIDE.findall(line))
 
 
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_TONED_CHAR = re.compile(f"[{_TONED}]")
+_GLOSS = re.compile(f"[(（][a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*[)）]")
+
+
+def _printed_width(line: str) -> int:
+    """The line's width on the page had its pinyin glosses (`項(xiàng)`) been inserted after it was wrapped."""
+    return display_width(_GLOSS.sub("", line))
+
+
+def _raw_width(line: str) -> int:
+    return display_width(line.rstrip())
+
+
+class _GlossedWidth(int):
+    """A page width the lines reach once their glosses are left out (a converter glossed a wrapped page)."""
+
+
 def page_width(lines: list[str]) -> int | None:
     """The width the text was wrapped at, or None when its lines were not wrapped at one width: the widest
-    band of a few columns that three long lines reach, with (nearly) no line beyond it."""
-    long = [(width, line) for line in lines if (width := display_width(line.rstrip())) >= _MIN_LONG]
+    band of a few columns that three long lines reach, with (nearly) no line beyond it. Lines that reach none
+    as printed may reach one without the pinyin glosses a converter put in after the page was wrapped."""
+    width = _band(lines, _raw_width)
+    if width is not None or not any(_TONED_CHAR.search(line) for line in lines):
+        return width
+    glossed = _band([line.rstrip() for line in lines], _printed_width)
+    return None if glossed is None else _GlossedWidth(glossed)
+
+
+def _band(lines: list[str], measure: Callable[[str], int]) -> int | None:
+    long = [(width, line) for line in lines if (width := measure(line)) >= _MIN_LONG]
     padded = [width for width, line in long if _PADDED.search(line.strip())]
     widths = [width for width, line in long if not _PADDED.search(line.strip())]
     if len(padded) < len(widths):  # a few lines with gaps in a wrapped text: they count
@@ -52,4 +80,7 @@ def page_width(lines: list[str]) -> int | None:
 
 def at_width(line: str, width: int | None) -> bool:
     """Whether the line reaches the page width (so the page, not the writer, ended it)."""
-    return width is not None and display_width(line.rstrip()) >= width - _SLACK
+    if width is None:
+        return False
+    printed = _printed_width(line.rstrip()) if isinstance(width, _GlossedWidth) else _raw_width(line)
+    return printed >= width - _SLACK

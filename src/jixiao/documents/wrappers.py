@@ -98,9 +98,10 @@ def _office_run(match: re.Match[str]) -> str:
 # run of two or more pinyin syllables between two Chinese chars ("資金zijin補助").
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _HAN = r"\u4e00-\u9fff"
-_TONED_PINYIN = re.compile(
-    rf"(?<=[{_HAN}])[ \t]?[(（]?[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*(?:[ \t'][a-zü{_TONED}]+)*[)）]?"
-    rf"(?=[{_HAN}\s，。；,;、：:(（)）|≥≤<>=\d%]|$)"  # `上報(bào)100%`: a cell's figure may follow
+_TONED_WORD = rf"[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*(?:[ \t'][a-zü{_TONED}]+)*"
+_TONED_PINYIN = re.compile(  # in brackets whatever follows (`項(xiàng)Fl`, an OCR'd cell); bare, before a CJK char,
+    rf"(?<=[{_HAN}])[ \t]?(?:[(（]{_TONED_WORD}[)）]|[(（]?{_TONED_WORD}[)）]?"  # a space, a figure or a quote
+    rf"(?=[{_HAN}\s，。；,;、：:(（)）|≥≤<>=\d%“”‘’《》【】「」]|$))"  # `上報(bào)100%`
 )
 _BARE_PINYIN = re.compile(rf"(?<=[{_HAN}])[a-z]{{4,}}(?=[{_HAN}])")
 
@@ -160,9 +161,10 @@ WRAPPER_PASSES: list[tuple[re.Pattern[str], Replacement, Cue]] = [
     (_LABEL_LINE, _drop, re.compile(rf"(?:{_LABELS})[ \t\u3000]*[:：]")),
     (_BREADCRUMB, _drop, re.compile(r"首页")),
     (_PAGE_NUMBER, _drop, _PAGE_NUMBER_CUE),
+    # glosses before a shared page's line is measured
+    (_TONED_PINYIN, _drop, re.compile(rf"[{_TONED}]")),
+    (_BARE_PINYIN, _bare_pinyin, re.compile(rf"[{_HAN}][a-z]{{4}}")),
     (_SHARED_PAGE, _shared_page, _SHARED_EXCERPT),
     (_BUTTON_LINE, _drop, re.compile(rf"^[ \t\u3000]*(?:{_BUTTONS})", re.MULTILINE)),
     (_SHARING_LINE, _drop, re.compile(r"还剩|继续阅读|阅读了|已阅读|本文档由|贡献者|下载|阅读")),
-    (_TONED_PINYIN, _drop, re.compile(rf"[{_TONED}]")),
-    (_BARE_PINYIN, _bare_pinyin, re.compile(rf"[{_HAN}][a-z]{{4}}")),
 ]

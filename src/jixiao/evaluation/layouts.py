@@ -18,6 +18,16 @@ from dataclasses import dataclass
 
 from jixiao.documents.page_width import display_width
 from jixiao.documents.traditional import simplified
+from jixiao.evaluation.form_layouts import (
+    directions,
+    glossed,
+    levels_after,
+    operator_codes,
+    pipe_runs,
+    scored_prose,
+    space_cells,
+    unit_column,
+)
 from jixiao.evaluation.pipe_rows import cell_per_line, cells, is_row
 from jixiao.evaluation.table_layouts import (
     fullwidth_cells,
@@ -222,12 +232,75 @@ TRANSFORMS = (
     Transform("page_breaks", page_breaks, "page lines and the header row again inside a table"),
     Transform("wide_digits", fullwidth_cells, "full-width digits and letters in cells"),
     Transform("traditional", traditional, "traditional script (OpenCC s2t)"),
+    Transform("pipe_runs", pipe_runs, "T1 with the empty cells a row ends with one `||||` line"),
+    Transform("space_cells", space_cells, "one cell per paragraph, a blank cell a single space"),
+    Transform("directions", directions, "指标性质/指标方向 columns: `正向 | 大于等于 | 95%`"),
+    Transform("op_codes", operator_codes, "a 指标性质 cell of code and operator: `004 >= | 95%`"),
+    Transform("unit_column", unit_column, "a 计量单位 column after the target: `≥95 | %`"),
+    Transform("glossed", glossed, "pinyin glosses after characters: `项(xiàng)目`"),
+    Transform("levels_after", levels_after, "level cells printed after the rows (categories lost by design)"),
+    Transform("scored_prose", scored_prose, "indicator rows as sections: `（一）产出指标（50分）` `1.数量指标：…`"),
+)
+
+# Layouts real reports combine, each applied in the order given (a table's cells rewritten before its rows are
+# squashed, wrapped or cut into lines): the eval's `--pairs`.
+PAIRS = (
+    ("merged", "cell_lines"),
+    ("merged", "bare_cells"),
+    ("merged", "space_cells"),
+    ("merged", "pipe_runs"),
+    ("page_breaks", "merged", "bare_cells"),
+    ("spaced", "wrapped"),
+    ("squashed", "wrapped"),
+    ("page_breaks", "squashed"),
+    ("page_breaks", "spaced"),
+    ("traditional", "spaced"),
+    ("traditional", "glossed"),
+    ("traditional", "glossed", "squashed"),
+    ("split_target", "framed"),
+    ("split_target", "cell_lines"),
+    ("op_codes", "unit_column"),
+    ("op_codes", "unit_column", "pipe_runs"),
+    ("directions", "unit_column", "pipe_runs"),
+    ("directions", "space_cells"),
+    ("unit_column", "traditional"),
+    ("chrome", "debris", "wrapped"),
+    ("wide_digits", "squashed"),
+    ("merged", "squashed"),
+    ("levels_after", "squashed"),
+    ("scored_prose", "wrapped"),
+    ("scored_prose", "traditional"),
 )
 
 
+def transform_named(name: str) -> Transform:
+    """A transform by name, `a+b` for two (or more) applied in turn."""
+    if "+" in name:
+        return combined(name.split("+"))
+    return next(t for t in TRANSFORMS if t.name == name)
+
+
+def combined(names: Sequence[str]) -> Transform:
+    """The named transforms applied one after the other, as one transform named `a+b`."""
+    chosen = [next(t for t in TRANSFORMS if t.name == name) for name in names]
+
+    def rewrite(text: str, keep: Sequence[str] = ()) -> str:
+        for transform in chosen:
+            text = transform.rewrite(text, keep)
+        return text
+
+    return Transform("+".join(names), rewrite, ", then ".join(t.layout for t in chosen))
+
+
+_SPELT = {"大于等于": "≥", "小于等于": "≤", ">=": "≥", "<=": "≤", "大于": ">", "小于": "<", "等于": ""}
+_COMPARATOR = re.compile("|".join(_SPELT))
+
+
 def _compact(text: str) -> str:
-    """The text without spaces and bars, folded to half width and simplified script (what a layout may change)."""
-    return re.sub(r"[\s|]+", "", simplified(unicodedata.normalize("NFKC", text)))
+    """The text without spaces and bars, folded to half width and simplified script, a comparator spelt out in
+    words or ASCII written as its sign (what a layout may change)."""
+    folded = re.sub(r"[\s|]+", "", simplified(unicodedata.normalize("NFKC", text)))
+    return _COMPARATOR.sub(lambda match: _SPELT[match.group()], folded)
 
 
 def lost_figures(before: str, after: str, figures: Sequence[str]) -> list[str]:

@@ -36,7 +36,7 @@ def _runs(lines: Sequence[str]) -> Iterator[tuple[bool, list[str]]]:
         yield True, run
 
 
-def _per_table(text: str, render: Callable[[list[list[str]]], list[str] | None]) -> str:
+def per_table(text: str, render: Callable[[list[list[str]]], list[str] | None]) -> str:
     """`render` applied to each table (its rows as cells; None leaves the table as printed); a dump of one cell
     per line is left as it is."""
     if cell_per_line(text):
@@ -47,7 +47,7 @@ def _per_table(text: str, render: Callable[[list[list[str]]], list[str] | None])
     return "\n".join(out)
 
 
-def _piped(row: Sequence[str]) -> str:
+def piped(row: Sequence[str]) -> str:
     return " | ".join(row) + " |"
 
 
@@ -65,7 +65,7 @@ def spaced(text: str, keep: Sequence[str] = ()) -> str:
             for row in rows
         ]
 
-    return _per_table(text, render)
+    return per_table(text, render)
 
 
 def _merged(rows: list[list[str]]) -> list[list[str]]:
@@ -88,7 +88,7 @@ def _merged(rows: list[list[str]]) -> list[list[str]]:
 
 def merged_cells(text: str, keep: Sequence[str] = ()) -> str:
     """Merged cells printed once: the rows under a 一级/二级 cell start at their own first cell."""
-    return _per_table(text, lambda rows: [_piped(row) for row in _merged(rows)])
+    return per_table(text, lambda rows: [piped(row) for row in _merged(rows)])
 
 
 def merged_cell_lines(text: str, keep: Sequence[str] = ()) -> str:
@@ -103,25 +103,25 @@ def merged_cell_lines(text: str, keep: Sequence[str] = ()) -> str:
             out.extend(line for cell in row for line in (cell or "  ", ""))
         return out
 
-    return _per_table(text, render)
+    return per_table(text, render)
 
 
-_TARGET_HEAD = re.compile(r"(?:年度|预期|计划|全年)?(?:指标值|目标值)(?:[（(].*)?")
-_TARGET = re.compile(r"([≥≤><=]?)\s*(-?\d[\d,]*(?:\.\d+)?)\s*(\S{0,6})")
+TARGET_HEAD = re.compile(r"(?:年度|预期|计划|全年)?(?:指标值|目标值)(?:[（(].*)?")
+TARGET = re.compile(r"([≥≤><=]?)\s*(-?\d[\d,]*(?:\.\d+)?)\s*(\S{0,6})")
 # 产出指标, 数量指标(20分), or a merged cell left empty
 _LEVEL_CELL = re.compile(r"[^|]{0,8}指标(?:[（(][^)）]*[)）])?|")
 _BELOW_TABLE = re.compile(r"合计|总分|总计|评价|自评|结论|说明|存在|问题|改进")
 
 
 def _target_cells(cell: str) -> list[str]:
-    match = _TARGET.fullmatch(cell)
+    match = TARGET.fullmatch(cell)
     if match is None or re.search(r"\d", match.group(3)):
         return [cell, "", ""]
     return list(match.groups())
 
 
 def _figure_like(cell: str) -> bool:
-    return _TARGET.fullmatch(cell) is not None or cell[:1] in "≥≤><="
+    return TARGET.fullmatch(cell) is not None or cell[:1] in "≥≤><="
 
 
 def _split_rows(rows: list[list[str]], column: int) -> list[list[str]] | None:
@@ -148,22 +148,22 @@ def split_targets(text: str, keep: Sequence[str] = ()) -> str:
 
     def render(rows: list[list[str]]) -> list[str] | None:
         for at, row in enumerate(rows):
-            heads = [column for column, cell in enumerate(row) if _TARGET_HEAD.fullmatch(cell.replace(" ", ""))]
+            heads = [column for column, cell in enumerate(row) if TARGET_HEAD.fullmatch(cell.replace(" ", ""))]
             if not heads:
                 continue
             split = _split_rows(rows[at + 1 :], heads[0])
             if split is not None:
                 header = [*row[: heads[0] + 1], "", "", *row[heads[0] + 1 :]]
-                return [_piped(row) for row in [*rows[:at], header, *split]]
+                return [piped(row) for row in [*rows[:at], header, *split]]
             break
         return None
 
-    return _per_table(text, render)
+    return per_table(text, render)
 
 
 _PAGE_ROWS = 6  # rows of a table on a page, kept short so most tables break at least once
 _NAME_HEAD = re.compile(r"三级指标|指标名称|指标内容")
-_NEXT_TABLE = re.compile(r".*表|项目名称.*")  # the title or first field of the next form in the same dump
+_NEXT_TABLE = re.compile(r".*表|项目名称.*|序号")  # the title, first field or first column of the next table
 _HEADER_CELLS = 5  # at least name, target, actual and two more (levels, points)
 
 
@@ -172,7 +172,7 @@ def _full_header(row: Sequence[str]) -> bool:
     not the first half of a header wrapped over two lines)."""
     heads = [cell.replace(" ", "") for cell in row if cell]
     named = any(_NAME_HEAD.fullmatch(cell) for cell in heads)
-    return len(heads) >= _HEADER_CELLS and named and any(_TARGET_HEAD.fullmatch(cell) for cell in heads)
+    return len(heads) >= _HEADER_CELLS and named and any(TARGET_HEAD.fullmatch(cell) for cell in heads)
 
 
 def page_breaks(text: str, keep: Sequence[str] = ()) -> str:
@@ -188,15 +188,15 @@ def page_breaks(text: str, keep: Sequence[str] = ()) -> str:
                 page = at // _PAGE_ROWS + 1
                 out.append(f"第 {page} 页 共 {pages} 页" if page % 2 else f"- {page} -")
                 if header is not None:
-                    out.append(_piped(header))
+                    out.append(piped(header))
             if _full_header(row):
                 header = row
             elif row and _NEXT_TABLE.fullmatch(row[0]):
                 header = None
-            out.append(_piped(row))
+            out.append(piped(row))
         return out
 
-    return _per_table(text, render)
+    return per_table(text, render)
 
 
 _WIDE = {code: code + 0xFEE0 for code in [*range(0x30, 0x3A), *range(0x41, 0x5B), *range(0x61, 0x7B), ord("%")]}

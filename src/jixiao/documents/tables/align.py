@@ -87,7 +87,11 @@ border read as nothing, the row goes on where it was."""
 
 
 _PieceKey = tuple[Shape, str, float | None, str | None, Role | None, str]
-_Traits = tuple[list[tuple[int, float]], bool, bool]
+_Fits = tuple[tuple[int, float], ...]
+_Flat = list[list[tuple[int, float, float, _Step]]]
+"""A piece's moves from each previous state in the order the search tries them (its targets, then each target's
+moves): (state reached, move cost, fit, the step recorded)."""
+_Traits = tuple[_Fits, bool, bool, dict[bool | None, _Flat]]
 
 
 class _Plan:
@@ -105,6 +109,8 @@ class _Plan:
         self.table = [[self._moves(previous, column) for column in range(len(columns))] for previous in range(states)]
         self.ends = [0.0] + [self._row_end(last) for last in range(len(columns))]
         self.known: dict[_PieceKey, _Traits] = {}
+        self.aside: list[_Step] = [(previous, False, False, False) for previous in range(states)]  # to state 0
+        self._flat: dict[tuple[_Fits, bool, bool | None], _Flat] = {}
         self._allowed: dict[tuple[bool | None, bool], list[list[list[tuple[float, bool]]]]] = {}
 
     def allowed(self, opens: bool | None, opens_row: bool) -> list[list[list[tuple[float, bool]]]]:
@@ -119,6 +125,20 @@ class _Plan:
                 for previous, row in enumerate(self.table)
             ]  # fmt: skip
         return variant
+
+    def flat(self, fits: _Fits, opens_row: bool, opens: bool | None) -> _Flat:
+        """The moves of a piece that fits these columns so, from each previous state (see _Flat): cells of
+        different text often fit alike (`10`, `20`), so each is made once per header (bounded)."""
+        found = self._flat.get((fits, opens_row, opens))
+        if found is None:
+            if len(self._flat) >= _KNOWN_MAX:
+                self._flat.clear()
+            found = self._flat[(fits, opens_row, opens)] = [
+                [(target, cost, fit, (previous, new_row, False, False)) for target, fit in fits
+                 for cost, new_row in moves[target]]
+                for previous, moves in enumerate(self.allowed(opens, opens_row))
+            ]  # fmt: skip
+        return found
 
     def skip(self, first: int, stop: int, *, at_start: bool = False) -> float:
         """Cost of leaving columns first … stop-1 of a row empty."""
@@ -193,15 +213,17 @@ class Aligner:
         states = len(self.columns) + 1
         best = [0.0] + [IMPOSSIBLE] * (states - 1)
         trail: list[list[_Step | None]] = []
-        ends = self._ends
+        ends, aside, flat = self._ends, self._plan.aside, self._plan.flat
         for index, piece in enumerate(pieces):
             opens = None if breaks is None else index in breaks
             scores = [IMPOSSIBLE] * states
             steps: list[_Step | None] = [None] * states
             junk = _JUNK.get(piece.shape, _JUNK_OTHER)
             # opens_row: a row's label or level filling its column again right after it would glue two rows
-            targets, opens_row, pairable = self._traits(piece)
-            allowed = self._plan.allowed(opens, opens_row)
+            fits, opens_row, pairable, flats = self._traits(piece)
+            moves_from = flats.get(opens)
+            if moves_from is None:
+                moves_from = flats[opens] = flat(fits, opens_row, opens)
             pairable = pairable and not opens
             border = piece.cut == "border"
             for previous in range(states):
@@ -210,14 +232,12 @@ class Aligner:
                     continue
                 total = base + ends[previous] + junk
                 if total > scores[0]:
-                    scores[0], steps[0] = total, (previous, False, False, False)
-                moves = allowed[previous]
-                for target, fit in targets:
-                    for cost, new_row in moves[target]:
-                        total = base + cost + fit
-                        if total > scores[target]:
-                            scores[target] = total
-                            steps[target] = (previous, new_row, False, False)
+                    scores[0], steps[0] = total, aside[previous]
+                for target, cost, fit, step in moves_from[previous]:
+                    total = base + cost + fit
+                    if total > scores[target]:
+                        scores[target] = total
+                        steps[target] = step
                 if pairable:
                     self._pair(previous, base, scores, steps)
                 if border and previous and base > scores[previous]:
@@ -235,15 +255,15 @@ class Aligner:
         if traits is None:
             if len(self._known) >= _KNOWN_MAX:
                 self._known.clear()
-            traits = self._known[key] = (self._fits(piece), self._opens_row(piece), self._pairable(piece))
+            traits = self._known[key] = (self._fits(piece), self._opens_row(piece), self._pairable(piece), {})
         return traits
 
-    def _fits(self, piece: Piece) -> list[tuple[int, float]]:
+    def _fits(self, piece: Piece) -> _Fits:
         """(column + 1, fit) of every column the piece can fill (the state filling it reaches); columns that
         score a piece alike (指标值 and 实际完成值, 分值 and 得分, the money columns) are scored once."""
         fits: list[tuple[int, float]] = []
         scored: dict[Role, float] = {}
-        cents = self.kind is _FUNDING and _CENTS.search(piece.text) is not None
+        cents = self.kind is _FUNDING and "." in piece.text and _CENTS.search(piece.text) is not None
         for column, role in enumerate(self.columns):
             alike = _SCORED_ALIKE.get(role, role)
             fit = scored.get(alike)
@@ -251,7 +271,7 @@ class Aligner:
                 fit = scored[alike] = self._fit(role, piece, cents, self.kind is _FUNDING)
             if fit > IMPOSSIBLE:
                 fits.append((column + 1, fit))
-        return fits
+        return tuple(fits)
 
     @staticmethod
     def _opens_row(piece: Piece) -> bool:

@@ -86,11 +86,12 @@ def emission(role: Role, piece: Piece) -> float:
         return 1.0  # the 预算执行率 row of an indicator table (its weight and score are the execution's)
     if shape in _NO_CONTENT:
         return IMPOSSIBLE
-    if role is _COMPLETION and _STATUS.match(piece.text):
+    # a status holds 完成 and a numbered name 指标: `in` is far cheaper than the pattern's match (asked per column)
+    if role is _COMPLETION and "完成" in piece.text and _STATUS.match(piece.text):
         return 2.0
     if role in _VALUE_COLUMNS:
-        return IMPOSSIBLE if _INDICATOR_NUMBER.match(piece.text) else _value_score(piece)
-    if role is _NAME and _STATUS.match(piece.text):
+        return IMPOSSIBLE if "指标" in piece.text and _INDICATOR_NUMBER.match(piece.text) else _value_score(piece)
+    if role is _NAME and "完成" in piece.text and _STATUS.match(piece.text):
         return IMPOSSIBLE
     if role in _POINTS_COLUMNS:
         return 0.3 if shape is _DASH else _bare_score(piece)
@@ -117,7 +118,7 @@ _TEXT_EMISSIONS: dict[Role, dict[Shape, float]] = {
 
 def _text_emission(role: Role, piece: Piece) -> float:
     shape = piece.shape
-    if role in _EXPLAINING and _INDICATOR_NUMBER.match(piece.text):
+    if role in _EXPLAINING and "指标" in piece.text and _INDICATOR_NUMBER.match(piece.text):
         return IMPOSSIBLE
     if role is _NAME and shape is _TEXT and len(piece.text.strip()) < 2:
         return IMPOSSIBLE  # a stray unit (`种`) or glyph, not a name
@@ -128,7 +129,7 @@ def _text_emission(role: Role, piece: Piece) -> float:
         return IMPOSSIBLE
     if role is _LEVEL2 and shape is _LEVEL1_SHAPE and piece.text.lstrip().startswith("满意度"):
         return 1.0  # `满意度指标 | 满意度指标 | 群众满意度`: the first level's word names its second level too
-    if role is _LEVEL2 and shape is _TEXT and _LEVEL_LIKE.fullmatch(piece.text):
+    if role is _LEVEL2 and shape is _TEXT and "指标" in piece.text and _LEVEL_LIKE.fullmatch(piece.text):
         return 1.8  # `日效性指标`: a second level misprinted (or a variant) is still a level, not part of the name
     if role is _RATE and piece.value is None and is_glued_rate(piece.text):
         return 1.0  # `176.3176.3100%`: the row's amounts glued to its rate, cut later where the arithmetic agrees

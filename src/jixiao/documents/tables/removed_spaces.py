@@ -13,10 +13,11 @@ from itertools import pairwise
 from jixiao.documents.page_width import at_width, page_width
 from jixiao.documents.tables.tokens import Gap
 
-_DROPPED_IN_CELL = re.compile(r"\n+\d{1,2}、|[ \t]?[(（]?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]?")
+_DROPPED_IN_CELL = re.compile(r"(?:\n+\d{1,2}、|[ \t]?[(（]?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]?)+")
 """What normalization drops inside a cell that is no border there (documents.wrappers): a sharing site's page
-number, a converter's romanisation (`減災(zāi)`, `數(shù)`). A line break it joined is none either where the page
-edge broke the line (documents.page_width); where the writer did, it may part two cells of a row."""
+number, a converter's romanisation (`減災(zāi)`, `數(shù)`), or both (`標(biāo)\n3、預`). A line break it joined is
+none either where the page edge broke the line (documents.page_width); where the writer did, it may part two
+cells of a row."""
 
 
 def removed_spaces(text: str, origin: list[int], raw: str | None = None) -> Gap:

@@ -16,7 +16,16 @@ from jixiao.documents.tables.levels import goal_level
 from jixiao.documents.tables.ocr import ocr_repaired
 from jixiao.documents.tables.table import Cell, Role
 from jixiao.numbers import QUALIFIED_PERCENT, UNIT_PATTERN, parse_quantity
-from jixiao.vocabulary import FUNDING_TOTAL, MONEY_UNITS, OP_WORDS, POINTS, is_text_value, level_number, row_source_of
+from jixiao.vocabulary import (
+    FUNDING_TOTAL,
+    MONEY_UNITS,
+    OP_WORDS,
+    POINTS,
+    is_text_value,
+    level_number,
+    op_of,
+    row_source_of,
+)
 
 
 class Shape(StrEnum):
@@ -76,6 +85,8 @@ first test: shaping each distinct cell is most of what cutting a table costs).""
 CHANGE_FIGURE = re.compile(r"^(?:提升|提高|增长|增加|上升|下降|降低|减少)\d+(?:\.\d+)?(?:%|个百分点)$")
 """`提升10%`: a target worded as a change by a figure, printed in place of a number (no value of its own: the
 base it changes from is not printed)."""
+_HUNDRED_MILLION = re.compile(r"^(\d+(?:\.\d+)?)亿$")
+"""`24亿`: a number scaled by 亿, whose unit the 度量单位 column prints (万 is a unit word of its own)."""
 _PER_UNIT = re.compile(r"^每[\u4e00-\u9fff]{1,2}\d+(?:\.\d+)?[\u4e00-\u9fff/]{0,4}$")
 
 
@@ -124,7 +135,7 @@ or less is): words about the value, never the value."""
 
 def _value_or_text(key: str) -> _Shaped:
     """The shape of a cell that is no header, block or level (its whitespace gone)."""
-    if key in OP_WORDS or key in _NATURE:  # `定性`, `正向` fill the 指标性质 cell, never a value
+    if key in OP_WORDS or key in _NATURE or op_of(key):  # `定性`, `正向`, `004>=` fill 指标性质, never a value
         return Shape.OP, None, None, None
     if UNIT_ALONE.match(key):
         return Shape.UNIT, None, None, None
@@ -147,6 +158,8 @@ def _value_or_text(key: str) -> _Shaped:
             return Shape.DATE, None, None, None
         if (qualified := QUALIFIED_PERCENT.match(key)) is not None:  # `100%覆盖`: the percent is the value
             return _FIGURE, float(qualified["number"]), "%", None
+        if (scaled := _HUNDRED_MILLION.match(key)) is not None:  # `24亿` over a 度量单位 `元`: 24亿元
+            return _FIGURE, float(scaled[1]), "亿", None
     sentence = SENTENCE.search(key) is not None
     label = len(key) <= 20 and not sentence and "。" not in key
     if label and (FUNDING_TOTAL.match(key.lstrip("其中:：")) or row_source_of(key) is not None):

@@ -13,6 +13,7 @@ import re
 from jixiao.documents.tables.align import Aligner
 from jixiao.documents.tables.apart_rows import rows_put_together
 from jixiao.documents.tables.carry_down import carry_down
+from jixiao.documents.tables.cut_names import rejoin_cut_names
 from jixiao.documents.tables.cut_row import refill_cut_row
 from jixiao.documents.tables.footers import cut_footer
 from jixiao.documents.tables.glued_funding import (
@@ -36,6 +37,7 @@ from jixiao.documents.tables.spaced_rows import spaced_rows
 from jixiao.documents.tables.table import FUNDING_ROLES, Cell, Kind, Role, Row, Table
 from jixiao.documents.tables.unsettled import stray_money, unplaced_amounts, unsettled_cells
 from jixiao.documents.tables.weighted_levels import weighted_level_rows
+from jixiao.documents.tables.wrapped_cells import rejoined_wrapped
 from jixiao.documents.tables.zones import MAX_PROSE_RUN
 
 _TEXT_CHAR = re.compile(r"[^\s|│┃]")
@@ -135,7 +137,8 @@ def _mark_cut(table: Table, text: str, body: list[Piece]) -> None:
 
     It ends inside when the table's body runs to the end of the text and either the last row lacks some of
     its cells, or pieces after it were left unplaced (a cut `≥9`, a lone `生态`), or its last cell is not
-    closed by a pipe where the rows' cells are.
+    closed by a pipe where the rows' cells are; or when its whole rows end the text with no 总分 row after
+    them and their 分值 add up to less than any form gives the indicators (the rest of the rows were cut).
     """
     if not table.rows or not body or _TEXT_CHAR.search(text, body[-1].cell.end):
         return  # text goes on after the body (a search stops at its first char; a sub would copy the rest)
@@ -159,8 +162,23 @@ def _mark_cut(table: Table, text: str, body: list[Piece]) -> None:
         table.truncated = True
         if (spaced or sealed) and table.kind is Kind.INDICATORS and not trailing:
             refill_cut_row(last, table.columns, body)
+    elif table.kind is Kind.INDICATORS and _weights_fall_short(table.rows):
+        table.truncated = True  # whole rows end the text, no 总分 after them, and points are missing: cut
 
 
+_LEAST_SHARE = 80.0
+"""The least share of the 100 points any form gives its indicator rows (Hubei's 80, 10号's 90)."""
+
+
+def _weights_fall_short(rows: list[Row]) -> bool:
+    """Rows printing their 分值 that add up to less than any form's indicator share: rows are missing."""
+    weights = [row.cells[Role.WEIGHT].text for row in rows if Role.WEIGHT in row.cells]
+    if not weights or len(weights) < len(rows) or not all(_POINTS.fullmatch(w) for w in weights):
+        return False
+    return sum(float(weight) for weight in weights) < _LEAST_SHARE
+
+
+_POINTS = re.compile(r"\d+(?:\.\d+)?")
 _VALUE_SHAPES = (Shape.NUMBER, Shape.FIGURE, Shape.DATE)
 _LAYOUT_OF_CUT = {"pipe": "t1", "line": "t2", "space": "t3", "glued": "t4", "grid": "grid"}
 
@@ -234,6 +252,8 @@ def table(
     layout = _layout(body)
     weights = sum(piece.role is Role.WEIGHT for piece in run)
     scored = _scored_rows(text, body, columns, _next_block(found, end), weights) if layout == "t4" else None
+    if layout == "t3" and kind is _INDICATORS and (rejoined := rejoined_wrapped(text, body)) is not body:
+        body, grid = rejoined, None  # (pieces joined: no positional breaks)
     placed = spaced_rows(text, body, columns) if layout == "t3" and kind is _INDICATORS else None
     left: list[Piece] = []
     if scored is None and placed is not None:
@@ -242,6 +262,8 @@ def table(
         rows, left = (scored, []) if scored is not None else Aligner(columns, kind, text).align(body, grid)
     layout = "scored" if scored is not None else layout  # its own reading, with its own confidence
     if kind is Kind.INDICATORS:
+        if layout == "t3":
+            rejoin_cut_names(rows, text)
         carry_down(rows)
         dropped = _drop_unheaded_points(rows, columns) if layout == "t4" else []
         dropped += shift_short_rows(rows, columns) if layout == "t1" else []

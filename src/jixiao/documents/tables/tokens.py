@@ -31,6 +31,7 @@ VALUE = skipping(
     rf"(?P<unit>{UNIT_PATTERN})?(?P<suffix>及以上|以上|及以下|以下|以内)?"
 )
 _DASH = re.compile(r"(?<!\S)[-—/／](?!\S)")
+_DASH_MARK = re.compile(r"[-—/／]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WORD = re.compile(r"[^\s|]+")
 _POINTS = skipping(r"(?<=[\u4e00-\u9fff])\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")  # 产出指标(50分): a block's points
@@ -42,6 +43,7 @@ _DOTTED_DATE = skipping(
 )
 _LEVEL_WORD = re.compile(LEVEL_WORD)
 _RANGE = re.compile(r"\d+(?:\.\d+)?\s*[-~—－～至]\s*\d+(?:\.\d+)?(?=[\u4e00-\u9fff])(?!万|元|人|%)")
+_RANGE_MARK = re.compile(r"[-~—－～至]")  # what every _RANGE holds
 
 
 # `得分 (20 分*执行率)`, `(20 分)`: the points a header or a block carries, spaced (no value of a row)
@@ -79,11 +81,15 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
     """(start, end, bare) of every value in text[start:end]."""
     found: list[tuple[int, int, bool]] = []
     previous_end = -1
-    ranges = [m.span() for m in _RANGE.finditer(text, start, end)]
-    ranges += [m.span() for m in _POINTS.finditer(text, start, end)]
-    ranges += [m.span() for m in POINTS_NOTE.finditer(text, start, end)]
-    ranges += [m.span() for m in _RATE_TAG.finditer(text, start, end)]
-    ranges += [m.span() for m in _OCR_BRACKET.finditer(text, start, end)]
+    # each scan below only where the char every match of it holds is in the stretch (a find is far cheaper)
+    ranges = [m.span() for m in _RANGE.finditer(text, start, end)] if _RANGE_MARK.search(text, start, end) else []
+    if text.find("分", start, end) >= 0:
+        ranges += [m.span() for m in _POINTS.finditer(text, start, end)]
+        ranges += [m.span() for m in POINTS_NOTE.finditer(text, start, end)]
+    if text.find("100%", start, end) >= 0:
+        ranges += [m.span() for m in _RATE_TAG.finditer(text, start, end)]
+    if text.find("/", start, end) >= 0:
+        ranges += [m.span() for m in _OCR_BRACKET.finditer(text, start, end)]
     dates = [m.span() for m in _DATE.finditer(text, start, end) if not _CJK.match(text, m.end(), end)]
     if text.find(".", start, end) >= 0:
         dates += [m.span() for m in _DOTTED_DATE.finditer(text, start, end) if not _CJK.match(text, m.end(), end)]
@@ -104,10 +110,11 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
         suffix = match["suffix"] if stop == match.end() else None
         after = text[stop] if stop < end else ""
         before = text[match.start() - 1] if match.start() > start else ""
-        glued_after = bool(_CJK.match(after)) and not gap(stop) and not VALUE.match(text, stop, end)
+        # after and before: one char or none, compared as _CJK's range (cheaper than its match)
+        glued_after = "\u4e00" <= after <= "\u9fff" and not gap(stop) and not VALUE.match(text, stop, end)
         glued_after = glued_after and not _LEVEL_WORD.match(text, stop, end)  # `1010满意度指标`: a row ends
         # `104人2017.33`: the 人 before ends a value, not a word
-        glued_before = bool(_CJK.match(before)) and not gap(match.start()) and previous_end != match.start()
+        glued_before = "\u4e00" <= before <= "\u9fff" and not gap(match.start()) and previous_end != match.start()
         glued_before = glued_before and match.start() not in value_ends
         if glued_after and unit not in (None, "%") and not suffix:
             if previous_end != match.start():
@@ -129,7 +136,8 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
             continue  # `指标2`, a template's row label left blank: its number, never a value
         found.append((match.start(), stop, not (match["op"] or unit or suffix)))
         previous_end, previous_unit = stop, unit
-    found += [(dash.start(), dash.end(), False) for dash in _DASH.finditer(text, start, end)]
+    if _DASH_MARK.search(text, start, end):
+        found += [(dash.start(), dash.end(), False) for dash in _DASH.finditer(text, start, end)]
     return _without_misaligned_cents(text, sorted(_with_change_verbs(text, start, found, gap)))
 
 
@@ -342,7 +350,14 @@ def _words(text: str, start: int, end: int, gap: Gap) -> list[Token]:
     found = []
     for match in _WORD.finditer(text[start:end]):
         word_start = start + match.start()
-        cuts = [word_start, *gap.inside_word(word_start, start + match.end())]
+        inside = gap.inside_word(word_start, start + match.end())
+        if not inside:  # most words: no dropped chars inside, the word is one piece (as the cuts below make it)
+            word = match.group(0)
+            if piece := word.strip("，,;；"):
+                offset = word_start + word.find(piece)
+                found.append(Token(Cell(piece, offset, offset + len(piece)), False))
+            continue
+        cuts = [word_start, *inside]
         for piece_start, piece_end in zip(cuts, [*cuts[1:], start + match.end()], strict=True):
             piece = text[piece_start:piece_end].strip("，,;；")
             if piece:

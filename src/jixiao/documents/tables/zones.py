@@ -34,7 +34,7 @@ def table_zones(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, in
         while first > max(index - _WINDOW_LINES, zones_end) and _is_short(text, *lines[first - 1]):
             first -= 1
         stop, prose = index + 1, 0
-        while stop < len(lines) and not _is_heading(text, lines[stop], lines[stop - 1]) and prose < MAX_PROSE_RUN:
+        while stop < len(lines) and not _is_heading(text, lines, stop) and prose < MAX_PROSE_RUN:
             if any(lines[stop - 1][1] < a <= lines[stop][0] for a, _ in covered):
                 break  # a grid table lies between: the stretch ends before it
             prose = prose + 1 if _is_prose_line(text, *lines[stop]) else 0
@@ -45,15 +45,30 @@ def table_zones(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, in
     return zones
 
 
-def _is_heading(text: str, line: tuple[int, int], previous: tuple[int, int]) -> bool:
+def _is_heading(text: str, lines: list[tuple[int, int]], at: int) -> bool:
     """A section heading ends a stretch; a pipe table's row under a piped row is no heading even when its name
     cell is numbered like one (a sub-total row `二、示范推广 | ≥12场 | 12场 | 10.0 |` with its parts below), nor
-    is such a row squashed under another."""
+    is such a row squashed under another, nor such a name cell of a dump one cell per line whose next two cells
+    are bare figures (`二、示范推广` / `≥12场` / `12场`)."""
+    line, previous = lines[at], lines[at - 1]
     if not HEADING.match(text, *line):
         return False
     if _ROW_VALUES.search(text, *line) and _ROW_VALUES.search(text, *previous):
         return False  # the same row squashed (T3): `二、示范推广 ≥12场 12场 10.0` under a row ending in figures
-    return not ("|" in text[line[0] : line[1]] and "|" in text[previous[0] : previous[1]])
+    if "|" in text[line[0] : line[1]] and "|" in text[previous[0] : previous[1]]:
+        return False
+    return not (_is_short(text, *line) and _figure_cells_follow(text, lines, at))
+
+
+_FIGURE_CELL = re.compile(r"\s*[≥≤<>=]?\d[\d.,]*+%?[\u4e00-\u9fff]{0,2}+\s*\|?\s*")
+_FIGURE_CELLS = 2
+
+
+def _figure_cells_follow(text: str, lines: list[tuple[int, int]], at: int) -> bool:
+    """Whether the next lines with text (blank lines, a dump's cell breaks, aside) are bare figures."""
+    cells = (line for line in lines[at + 1 : at + 1 + 3 * _FIGURE_CELLS] if text[line[0] : line[1]].strip())
+    following = [line for _, line in zip(range(_FIGURE_CELLS), cells, strict=False)]
+    return len(following) == _FIGURE_CELLS and all(_FIGURE_CELL.fullmatch(text, *line) for line in following)
 
 
 # a row's figures a space apart: two or more, or one whose number two glued ones could make (`12` is 1 and 2).

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from jixiao.documents import Document
 from jixiao.documents.tables import Table, find_tables
+from jixiao.documents.traditional import simplified
 from jixiao.extract.rules.attribution import keep_attributable
 from jixiao.extract.rules.blanking import blanked
 from jixiao.extract.rules.budget_income import read_budget_income
@@ -29,6 +30,7 @@ from jixiao.extract.rules.municipal_level import provincial_city_money
 from jixiao.extract.rules.paired_funding import paired_funding, paired_spending
 from jixiao.extract.rules.paired_lists import read_paired_lists
 from jixiao.extract.rules.repeated_spending import repeated_spending
+from jixiao.extract.rules.restated_twins import merged_twins
 from jixiao.extract.rules.result_rows import result_total
 from jixiao.extract.rules.review_sheet import read_review_sheet
 from jixiao.extract.rules.score import extract_score
@@ -62,7 +64,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     # a traditional-character report is matched in its simplified view (same offsets): names, title and
     # reasons come out simplified, every figure still quotes `text`
     view = document.match_text or text
-    header = read_header(view, document.raw_text)
+    header = read_header(view, simplified(document.raw_text) if view is not text else document.raw_text)
     tables = find_tables(view, document.origin, document.tables, document.raw_text)
     found = extract_tables(tables, text, programs_in(view))
     take_values_first(found, view)  # a squashed PDF form printing its values before its names
@@ -82,7 +84,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     if not spending and "支出内容" in prose:  # Hunan's 支出明细 list: its unit told by the budget (万元)
         spending = spending_details(prose, merge_funding(funding, found.funding).budget.total)
     stated = without_goal_blocks(prose)  # a form's 年度总体目标 text states no indicator
-    indicators = extract_indicators(stated)
+    indicators = merged_twins(extract_indicators(stated))
     named = {indicator.name for indicator in indicators}
     extras = [*read_scored_headings(stated), *read_paired_lists(stated)]  # prose shapes the sentences do not read
     extras += read_count_breakdowns(stated)

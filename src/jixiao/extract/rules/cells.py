@@ -25,6 +25,8 @@ _COUNT = re.compile(r"^(?P<number>[≥≤<>=]?\d+(?:\.\d+)?)(?P<unit>[\u4e00-\u9
 _EMPTY = re.compile(r"^(?:[-—/／\\]|无数据|空)?$")
 TEMPLATE = re.compile(r"字以内|字以下|请填写|请简要说明|请说明|填写说明|填报说明|[（(]\s*说明|^说明[:：]|^注[:：]")
 _SPANS_CELLS = re.compile(r"[|\n]")  # a "cell" holding a pipe or a line break ran over other cells: never a value
+_SCALES = ("万", "亿")
+_UNIT_AFTER_SCALE = re.compile(r"^(?:元|人|人次|户|亩|吨|千瓦|平方米|立方米|册|株)$")
 _PAREN_UNIT = re.compile(r"^(?P<num>[^()（）]+?)[（(](?P<unit>[^()（）]{1,4})[)）]$")
 
 
@@ -73,6 +75,9 @@ def cell_figure(
     if unit is None and unit_cell is not None and unit_cell.text and quantity.value is not None:
         unit = "%" if unit_cell.text in ("%", "百分比") else unit_cell.text
         kind = Kind.PERCENT if unit == "%" else kind
+        merged.append("unit")
+    elif unit in _SCALES and unit_cell is not None and _UNIT_AFTER_SCALE.match(unit_cell.text):
+        unit += unit_cell.text  # `1亿` over `元`: 1亿元 (the scale and the column's unit make one)
         merged.append("unit")
     suffix = ("+" + "+".join(merged) if merged else "") + ("+ocr" if repaired else "")
     printed = source[cell.start : cell.end] if source is not None else cell.text

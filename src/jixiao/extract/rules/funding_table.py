@@ -76,8 +76,9 @@ def _execution(
     """The execution rate, weight and score a row prints (its `amounts` confirm a rate printed as a fraction),
     for the line's when none is read yet."""
     rate = _fraction_read(percent_figure(row.cells.get(Role.RATE), found_by, source), amounts)
-    weight = _line_weight(cell_figure(row.cells.get(Role.WEIGHT), found_by, source=source))
-    score = cell_figure(row.cells.get(Role.SCORE), found_by, source=source)
+    printed = cell_figure(row.cells.get(Role.WEIGHT), found_by, source=source)
+    weight = _line_weight(printed)
+    score = cell_figure(row.cells.get(Role.SCORE), found_by, source=source) if weight is printed else None
     funding.execution_rate = funding.execution_rate or rate
     if weight is None and score is not None and table.weight_in_header is not None:
         weight = cell_figure(table.weight_in_header, f"table.{table.layout}.header", source=source)
@@ -90,7 +91,7 @@ _WHOLE_FORM = 100.0
 
 def _line_weight(weight: Figure | None) -> Figure | None:
     """The execution line's 分值; a `100` under it is the whole form's points (the line carries 10 or 20), a
-    cell out of place, not read."""
+    cell out of place, not read (nor the 得分 beside it: the form's, not the line's)."""
     return None if weight is not None and weight.value is not None and weight.value >= _WHOLE_FORM else weight
 
 

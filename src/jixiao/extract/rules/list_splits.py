@@ -41,11 +41,13 @@ def _shared_part(names: list[str]) -> str:
     if len(names) < 2:
         return ""
     first = min(names, key=len)
+    others = [name for name in names if name is not first]
     for size in range(len(first), _SHARED - 1, -1):
-        for begin in range(len(first) - size + 1):
-            part = first[begin : begin + size]
-            if all(part in name for name in names):
-                return part
+        parts = [first[begin : begin + size] for begin in range(len(first) - size + 1)]  # first place first
+        for name in others:  # a list at a time, not a generator per stretch
+            parts = [part for part in parts if part in name]
+        if parts:
+            return parts[0]
     return ""
 
 

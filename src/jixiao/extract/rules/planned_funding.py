@@ -32,13 +32,12 @@ _LABELS = (("计划安排资金|计划投资额?", "budget"), ("实际到位资�
 _TOTAL = {label: re.compile(rf"(?:{label})\s*[（(]万元[)）][ \t]*[|\n]\s*{_AMOUNT}{_CLOSED}") for label, _ in _LABELS}
 _COLUMN = re.compile(r"(?:计划安排资金|计划投资额?|实际到位资金|实际支出|结余)\s*[（(]万元[)）]")
 _CELL = r"[ \t]*\|\s*([^|\n]*?)[ \t]*\|\s*"
-_SOURCE_ROW = re.compile(
-    rf"(?<![\u4e00-\u9fff])((?:其中[:：])?[\u4e00-\u9fff]{{2,8}}?){_CELL}\1{_CELL}\1{_CELL}\1[ \t]*\|"
-)
+_LABEL = r"(?:其中[:：])?[\u4e00-\u9fff][\u4e00-\u9fff()（）]{1,9}?"  # 县(市)财政: a level's alternative in brackets
+_SOURCE_ROW = re.compile(rf"(?<![\u4e00-\u9fff])({_LABEL}){_CELL}\1{_CELL}\1{_CELL}\1[ \t]*\|")
 _LINE = r"[ \t]*\n\s*"
 _MAYBE = rf"(?:{_AMOUNT}{_LINE})?"  # a line-per-cell dump prints no line for an empty cell
 _SOURCE_LINES = re.compile(
-    rf"(?<![\u4e00-\u9fff])((?:其中[:：])?[\u4e00-\u9fff]{{2,8}}?){_LINE}{_MAYBE}\1{_LINE}{_MAYBE}\1{_LINE}{_MAYBE}\1"
+    rf"(?<![\u4e00-\u9fff])({_LABEL}){_LINE}{_MAYBE}\1{_LINE}{_MAYBE}\1{_LINE}{_MAYBE}\1"
     rf"[ \t]*(?=\n|$)"
 )
 _BLOCK_END = re.compile(r"\n[ \t]*[二三四五六七八九十]、")

@@ -50,8 +50,8 @@ def subject_source(plain: str, start: int, amounts: list[Amount], lists: list[Mo
     lines = [amount for amount in amounts if amount.line]
     if not lines:
         return None
-    first_verb = min(
-        (match.start() for line in LINES for match in VERB[line].finditer(plain, start, lines[0].start)),
+    first_verb = min(  # each verb's first match (search), not all of them: the earliest is what counts
+        (found.start() for line in LINES if (found := VERB[line].search(plain, start, lines[0].start)) is not None),
         default=lines[0].start,
     )
     subject = _SOURCE_SUBJECT.sub("", plain[start:first_verb]).strip(" ，,：:")

@@ -8,7 +8,10 @@ Each row's first cell is the spending's content, its second the amount; a dump o
 pipes prints each row as its content's line then its amount's (an empty 凭证号 or 备注 leaves no line). The
 支出合计 row is the list's total, not an item. The column may print no unit: the amounts
 are in 元 when one of them is more than the project's whole budget in 万元 (a 36,000 payment out of 700 万元),
-and the list is not read when nothing says which (a wrong unit would be a wrong figure on every row).
+and the list is not read when nothing says which (a wrong unit would be a wrong figure on every row). A list
+whose every row prints one content (`低票价补贴` four times, told apart by voucher number only) is a ledger of
+payments of one category, which splits the whole by nothing: it is not read. (Rows of several contents, some
+repeated, are read row by row, as printed.)
 """
 
 from __future__ import annotations
@@ -45,8 +48,8 @@ def spending_details(text: str, budget: Figure | None) -> list[SpendingItem]:
         for row in _ROW[header["sep"]].finditer(text, header.end(), section.start() if section else len(text))
         if not _DIGITS_ONLY.fullmatch(row["name"]) and not _TOTAL_ROW.fullmatch(row["name"].strip())
     ]
-    if not rows:
-        return []
+    if not rows or (len(rows) > 1 and len({"".join(row["name"].split()) for row in rows}) == 1):
+        return []  # every row one content: payments (by voucher) of one category, the whole split by nothing
     unit = _unit(header["unit"], [float(row["amount"].replace(",", "")) for row in rows], budget)
     if unit is None:
         return []

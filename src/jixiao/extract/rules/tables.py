@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from jixiao.documents.tables import LEVEL1_OF, Cell, Role, Row, Table, is_level1
 from jixiao.documents.tables import Kind as TableKind
+from jixiao.documents.tables.wrapped_cells import is_rejoined
 from jixiao.extract.rules import funding_table
 from jixiao.extract.rules.cells import TEMPLATE, cell_figure, completion_figure, drop_cut_cell, is_blank, percent_figure
 from jixiao.extract.rules.funding_rows import another_forms
@@ -130,7 +131,8 @@ def _number(cell: Cell | None) -> float | None:
 def _fragments(table: Table, row: Row, source: str) -> bool:
     """A squashed table (T3) cut at its spaces where a .doc preview wrapped its text cells: a row whose target
     and actual are words no form prints as a value (`获得目的国` | `(地区)受`, or `度较高` alone) is pieces of
-    cells, not a row, and is not read (figures and text values are read)."""
+    cells, not a row, and is not read (figures, text values and cells whose wrapped lines were rejoined are
+    read)."""
     if table.layout != "t3":
         return False
     cells = [cell for role in _TARGET_ACTUAL if (cell := row.cells.get(role)) is not None]
@@ -140,7 +142,12 @@ def _fragments(table: Table, row: Row, source: str) -> bool:
         return False  # the same, the document ending inside the actual (left out as cut)
     if row.own_line and Role.SCORE in row.cells:
         return False  # `名称 知识更新率 实时更新 6`: a web table's row printed whole on its line, no wrapped cell
-    return bool(cells) and all(_LOOSE_WORDS.fullmatch(cell.text) and not is_text_value(cell.text) for cell in cells)
+    return bool(cells) and all(_loose(cell.text) for cell in cells)
+
+
+def _loose(printed: str) -> bool:
+    """Words no form prints as a value, and no cell rejoined from its wrapped lines (wrapped_cells)."""
+    return bool(_LOOSE_WORDS.fullmatch(printed)) and not is_text_value(printed) and not is_rejoined(printed)
 
 
 def _again_to_the_end(source: str, cell: Cell) -> bool:
