@@ -462,6 +462,14 @@ def test_noun_figure_statements_under_a_completion_title_are_actuals() -> None:
     ]  # `低于控制指标5起` is a difference, never a target
 
 
+def test_money_remitted_or_paid_out_under_a_completion_title_is_no_indicator() -> None:
+    found = _indicators(
+        "(二)项目绩效指标完成情况\n1.产出指标完成情况。全县完成殡葬改革任务,火化率达98.5%。"
+        "全县减免城乡困难群众基本殡葬费用86.2万元,兑现各类惠民奖励48.4万元。\n"
+    )
+    assert [(i.name, i.actual.text) for i in found] == [("火化率", "98.5%")]  # the money is the funding's
+
+
 def test_a_shared_predicate_and_clauses_that_lost_their_commas() -> None:
     found = _indicators(
         "(四)绩效指标完成情况分析\n3.质量指标。资金拨付率为97%及时率和准确率均为100%。\n"

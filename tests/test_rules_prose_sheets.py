@@ -163,3 +163,35 @@ def test_a_review_column_sheet_gives_each_row_its_weight_score_and_block() -> No
     unfilled = _REVIEW_GLUED.replace("项目管理12分", "项目管理15分")  # the blocks' points and weights disagree
     assert [level for level, *_ in _review(unfilled)] == [None] * 4
     assert _review(_REVIEW_GLUED.replace("自评分", "得分")) == []  # no such header: none
+
+
+_GIVEN_IN_HEADINGS = (
+    "一、投入(分值20分,自评得19分)\n"
+    "(一)项目立项(分值8分,自评得8分)\n"
+    "我局印发了实施细则，目标明确。\n"
+    "(二)资金落实(满分14分，得分11分)\n"
+    "资金到位率100%，部分资金到位较晚。\n"
+    "二、过程(分值30分,自评得29分)\n"
+    "(一)项目管理(分值18分,自评得17分)\n"
+    "我局建立了动态管理台账，每季度比对"
+)
+
+
+def test_headings_that_print_their_own_points_given_are_a_sheet() -> None:
+    # 投入 prints 20 over 8 + 14: parts over their heading are the sheet's misprint, no heading missed
+    assert _sheet(_GIVEN_IN_HEADINGS) == [
+        ("投入", None, "项目立项", "8", "8"),
+        ("投入", None, "资金落实", "14", "11"),
+        ("过程", None, "项目管理", "18", "17"),
+    ]
+    # a group whose printed parts fall short of it still refuses the sheet (a heading may be missed)
+    assert _sheet(_GIVEN_IN_HEADINGS.replace("满分14分，得分11分", "满分10分，得分9分")) == []
+
+
+def test_level_headings_of_an_indicator_report_with_their_points_are_no_sheet() -> None:
+    report = (
+        "(一)产出指标(分值50分,得分49分)\n(1)培训人数:年度指标值≥200人,实际完成210人,分值25分,得分25分。\n"
+        "(二)效益指标(分值30分,得分30分)\n(1)就业人数:年度指标值≥150人,实际完成156人。\n"
+        "(三)满意度指标(分值10分,得分10分)\n服务对象满意度≥90%,实际92%。\n"
+    )
+    assert _sheet(report) == []

@@ -18,7 +18,7 @@ from jixiao.vocabulary import FUNDING_VERBS, NOT_A_FUNDING_LINE, SUM_WORDS
 SUM_TOLERANCE = 0.005
 
 AMOUNT = skipping(
-    r"(?<![\d.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|亿元|千元|元|万(?![\u4e00-\u9fff]))(?![/每])"
+    r"(?<![\d.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|亿元|千元|元|万(?!(?!并且|全部)[\u4e00-\u9fff]))(?![/每])"
 )
 LINES = tuple(FUNDING_VERBS)  # strongest first
 VERB = {line: re.compile(verbs) for line, verbs in FUNDING_VERBS.items()}

@@ -56,8 +56,10 @@ _GENERIC = {
     "工程",  # `2021年工程支出…`: a converter's synonym for 项目 (项目支出 → 工程支出)
     "工程支出",
 }
-_FORM_NAME = re.compile(r"^(?:中央(?:对|支付|支持)?地方)?(?:转移支付)?(?:区域)?(?:发展)?(?:[（(]项目[)）]|项目)?$")
-"""`转移支付区域(项目)`, `中央对地方转移支付项目`, `中央支付地方发展项目`: the transfer-payment form's own name in
+_FORM_NAME = re.compile(
+    r"^(?:中央(?:对|支付|支持)?地方)?(?:专项)?(?:转移支付)?(?:区域)?(?:发展)?(?:[（(]项目[)）]|项目)?$"
+)
+"""`转移支付区域(项目)`, `中央对地方(专项)转移支付项目`, `中央支付地方发展项目`: the transfer-payment form's own name in
 a title (`…绩效目标自评表`), no fund; its 转移支付(项目)名称 field names the fund."""
 # a unit's 整体支出 is its whole; so is `整体和项目支出`, the whole with the projects it includes
 _WHOLE_DEPARTMENT = re.compile(
@@ -262,8 +264,19 @@ _GIVEN_FUND = re.compile(
 _EVALUATED = re.compile(
     r"开展了?(?:19|20)\d{2}\s*年度?(?P<fund>" + _FUND_CHAR + r"{4,40}?(?:资金|经费|补贴|补助))绩效自评"
 )
-# `该某某专项资金项目于2020年初申报…`: the report's own project, named where the text refers back to it
-_THIS_FUND = re.compile(r"该(?P<fund>" + _FUND_CHAR + r"{4,30}?(?:资金|经费))项目")
+# `该某某专项资金项目于2020年初申报…`, `某中心运转经费项目的实施,保证了…`: the report's own project, named where
+# the text refers back to it or to its carrying out
+_THIS_FUND = re.compile(
+    r"该(?P<fund>" + _FUND_CHAR + r"{4,30}?(?:资金|经费))项目"
+    r"|(?P<done>" + _FUND_CHAR + r"{4,30}?(?:资金|经费))项目的实施"
+)
+_OWN_LEVEL = re.compile(r"^[县市区旗州](?!级)")  # `县殡葬服务中心…`: the place's own unit, the place not named
+
+
+def _this_fund(found: re.Match[str]) -> str:
+    return found["fund"] or _OWN_LEVEL.sub("", found["done"])
+
+
 _ACTION = re.compile(r"下达|拨付|下拨|安排|分配|收到|支出|使用|列入|其中|预算|调整|年初|全年|执行|发放|完成|兑付")
 
 
@@ -277,7 +290,7 @@ def fund_in_body(text: str) -> str | None:
         return subject_of(defined["fund"]) or defined["fund"]
     if evaluated := _EVALUATED.search(text):
         return subject_of(evaluated["fund"]) or evaluated["fund"]
-    this = {subject for found in _THIS_FUND.finditer(text) if (subject := subject_of(found["fund"]))}
+    this = {subject for found in _THIS_FUND.finditer(text) if (subject := subject_of(_this_fund(found)))}
     if len(this) == 1:
         return this.pop()
     named = {

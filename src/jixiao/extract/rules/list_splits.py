@@ -59,7 +59,8 @@ def attach_lists(text: str, lists: list[MoneyList], funding: Funding, spending: 
             continue
         block: FundingLine = getattr(funding, money_list.line)
         _drop_balance_tail(text, money_list, block)
-        must_add_up = money_list.cut or money_list.given_first  # cut: items may be lost; 下达…: a batch or more
+        # cut: items may be lost; 下达…: a batch or more; `;用于…`: uses of some amount, the total's when they add up
+        must_add_up = money_list.cut or money_list.given_first or money_list.uses
         if must_add_up and not _adds_up_to(text, money_list, block.total.value if block.total else None):
             continue  # a split only when what it shows makes up the whole
         shared = _shared_part([item.name for item in money_list.items])

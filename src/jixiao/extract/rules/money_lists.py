@@ -23,7 +23,10 @@ from jixiao.model import Funding, FundSource, SpendingItem
 from jixiao.scan import skipping
 from jixiao.vocabulary import FUNDING_VERBS, NOT_A_FUNDING_LINE, SUM_WORDS, source_of
 
-AMOUNT_PATTERN = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|亿元|千元|元|万(?![\u4e00-\u9fff]))(?![/每])"
+# a bare 万 before a word is a count's (`3万人`), but not before the clause that goes on (`13.9万并且全部到位`)
+AMOUNT_PATTERN = (
+    r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|亿元|千元|元|万(?!(?!并且|全部)[\u4e00-\u9fff]))(?![/每])"
+)
 # a name may hold a 、 between words (中央、省生态环境督察工作经费), never right after an amount's 元
 _NAME_CHAR = r"(?:[^\d，,；;。:：、()（）\n]|(?<=[\u4e00-\u9fff])(?<!元)、(?=[\u4e00-\u9fff]))"
 _AMOUNT = skipping(AMOUNT_PATTERN)  # what an item ends in, searched alone on the same stretch: none, no item
@@ -39,7 +42,8 @@ _ITEM = re.compile(
     rf"(?P<amount>{AMOUNT_PATTERN})"
 )
 _SHARE = re.compile(r"[，,]?\s*占[^\d，,；;。]{0,10}?(?P<share>\d+(?:\.\d+)?%)")
-_STARTER = re.compile(r"其中|包括|分别为|分别是|具体为|具体是|资金来源|资金构成")
+_STARTER = re.compile(r"其中|包括|分别为|分别是|具体为|具体是|资金来源|资金构成|(?<=[；;])用于")
+_USES_AFTER = re.compile(r"[；;]\s*用于")  # `其中:中央A万元,省级B万元;用于C…`: the sources end, the uses begin
 _AFTER_STARTER = re.compile(r"\s*[:：，,]?\s*")
 _BRACKET_AFTER_AMOUNT = skipping(rf"{AMOUNT_PATTERN}\s*(?P<open>[（(])")
 _OPENING = re.compile(r"[\s◇]*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?")
@@ -90,6 +94,7 @@ class MoneyList:
     names: set[str] = field(default_factory=set)
     cut: bool = False  # its sentence runs unclosed to the end of the text: items may be lost, no split read
     given_first: bool = False  # its first item opens with the verb that gave the money out (`其中下达各县…`)
+    uses: bool = False  # the uses after a split's `；用于`: kept only when they make up the line's total
 
 
 def _clean(name: str) -> str:
@@ -126,6 +131,8 @@ def items_in(text: str, plain: str, start: int, end: int) -> tuple[list[Item], i
     for match in _ITEM.finditer(plain, start, end):
         if items and _NEW_HEAD.search(plain, items[-1].end, match.start("name")):
             return items, items[-1].end  # `…10万元；2、某项目资金:…`: a new heading, the list is done
+        if items and _USES_AFTER.match(plain, items[-1].end):
+            return items, items[-1].end  # `…省级资金519万元;用于…`: a second list, where the whole went
         name = _clean(text[match.start("name") : match.end("name")])  # as printed, not as masked
         if match.start("name") > 0 and plain[match.start("name") - 1].isdigit() and name[:1] in _MEASURE:
             joined = _JOINED_COUNT.fullmatch(plain, items[-1].end if items else start, match.start("name"))
@@ -234,8 +241,8 @@ def list_in(text: str, plain: str, start: int, end: int) -> list[MoneyList]:
             sum_after = stop is not None or _SUM_AFTER.match(plain, list_end) is not None
             given_first = GIVEN_TO.match(items[0].name) is not None
             found.append(MoneyList(at, list_end, _without_restated_whole(text, items), opens_sentence=opens,
-                                   sum_after=sum_after, given_out=given_first,
-                                   given_first=given_first))  # fmt: skip
+                                   sum_after=sum_after, given_out=given_first, given_first=given_first,
+                                   uses=starter.group(0) == "用于"))  # fmt: skip
             taken_until = list_end
     for money_list in found:
         money_list.cut = _cut_off(plain, money_list)

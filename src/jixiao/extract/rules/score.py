@@ -55,10 +55,33 @@ def _stated(text: str, found: re.Match[str]) -> bool:
     return len(parts) >= 2 and abs(sum(parts) - float(found["total"])) <= _SUM_TOLERANCE
 
 
+# `附件2` then the title of a report on a line of its own: a second document starts there
+_ANNEXED_REPORT = re.compile(
+    r"(?m)^[ \t]*附件[ \t]*[\d一二三四五六七八九十]{1,2}[ \t]*[:：]?[ \t]*\n[^\n]{6,60}报告[ \t]*$"
+)
+_TITLE_LINE = re.compile(r"(?m)^[^\n]{6,60}报告[ \t]*$")
+
+
+def _opening_document_end(text: str) -> int:
+    """Where the excerpt's first document ends when it opens on the untitled tail of one report and goes on
+    to an annexed report (`…整体绩效自评分95分。…附件2\n某项目绩效评价报告`): that tail's score is the other
+    report's. 0 when the excerpt opens on its own report (a title line before the annex)."""
+    if "附件" not in text:
+        return 0
+    annex = _ANNEXED_REPORT.search(text)
+    if annex is None or _TITLE_LINE.search(text, 0, annex.start()):
+        return 0
+    return annex.start()
+
+
 def extract_score(text: str) -> tuple[Figure | None, Figure | None]:
     """The first stated total score and grade; a score is only taken with 分 after it or in its label, and
-    never from an indicator's line."""
-    score = next((found for found in matches(_SCORE, _SCORE_SPANS, text) if _stated(text, found)), None)
+    never from an indicator's line nor from the tail of another report the excerpt opens on."""
+    other_end = _opening_document_end(text)
+    score = next(
+        (found for found in matches(_SCORE, _SCORE_SPANS, text) if found.start() >= other_end and _stated(text, found)),
+        None,
+    )
     grade = next(matches(_GRADE, _GRADE_SPANS, text), None)
     group = next(
         (name for name in ("score", "field", "squashed", "clause", "labelled", "total") if score and score[name]),

@@ -9,11 +9,14 @@
 
 The headings are the sheet's levels: `一、` the first, `(一)` the second, `(1)` / `1.` the items. An item
 is an indicator named as its heading prints it, under the headings above it, with the heading's points as
-its weight and the first `自评得N分` of its text as its score (none when the text is cut before it). A
+its weight and the first `自评得N分` of its text as its score (none when the text is cut before it), or the
+points given that the heading prints itself (`(一)项目立项(分值10分,自评得10分)`). A
 second-level heading with no items under it whose own text gives its points is an item itself, with no
 second level. It is read only as a sheet: several headings with points and at least one score given in
 their text (a lone `(二)资金管理(10分)` heading over a report's own text states no score), and only when
-the points of every part printed whole add up (a heading missed would make the checks' sums false).
+the points of every part printed whole are not short of their heading's (a heading missed would make the
+checks' sums false). A heading that names an indicator level (`(一)产出指标(分值50分,得分49分)`) is a group of
+indicators, never an item itself.
 """
 
 from __future__ import annotations
@@ -23,13 +26,16 @@ from dataclasses import dataclass
 
 from jixiao.extract.rules.figures import figure_at
 from jixiao.model import Figure, Indicator
+from jixiao.vocabulary import LEVEL_WORD
 
 _HEADING = re.compile(
     r"(?m)^[ \t]*(?:(?P<top>[一二三四五六七八九十]+、)|(?P<second>[（(][一二三四五六七八九十]+[)）])"
     r"|(?P<item>[（(]\d{1,2}[)）]|\d{1,2}[.．、](?!\d)))[ \t]*"
-    r"(?P<name>[^\n（()）\d:：。，,；;]{2,24}?)[ \t]*[（(](?P<weight>\d{1,3}(?:\.\d+)?)分[)）][ \t]*[:：]?[ \t]*$"
+    r"(?P<name>[^\n（()）\d:：。，,；;]{2,24}?)[ \t]*[（(](?:分值|满分|标准分)?[:：]?(?P<weight>\d{1,3}(?:\.\d+)?)分"
+    r"(?:[,，;；][ \t]*(?:自评)?得分?[:：为]?(?P<given>\d{1,3}(?:\.\d+)?)分)?[)）][ \t]*[:：]?[ \t]*$"
 )
 _GIVEN = re.compile(r"自评得分?(?:为)?\s*(?P<score>\d{1,3}(?:\.\d+)?)\s*分")
+_LEVEL_NAME = re.compile(LEVEL_WORD)
 _MIN_HEADINGS = 3
 _FOUND_BY = "narrative.scored_heading"
 _POINTS_TOLERANCE = 0.01
@@ -40,6 +46,7 @@ class _Heading:
     level: int  # 1 top, 2 second, 3 item
     name: str
     weight: tuple[int, int]  # span of the points
+    given: tuple[int, int] | None  # span of the points given, when the heading prints them (`(分值10分,自评得10分)`)
     start: int
     body_end: int  # where the next heading starts (or the text ends)
 
@@ -50,18 +57,23 @@ def _headings(text: str) -> list[_Heading]:
     for index, match in enumerate(found):
         level = 1 if match["top"] else 2 if match["second"] else 3
         body_end = found[index + 1].start() if index + 1 < len(found) else len(text)
-        headings.append(_Heading(level, match["name"].strip(), match.span("weight"), match.end(), body_end))
+        given = match.span("given") if match["given"] else None
+        headings.append(_Heading(level, match["name"].strip(), match.span("weight"), given, match.end(), body_end))
     return headings
 
 
 def _given(text: str, heading: _Heading) -> Figure | None:
+    if heading.given is not None:
+        return figure_at(text, *heading.given, _FOUND_BY)
     score = _GIVEN.search(text, heading.start, heading.body_end)
     return figure_at(text, *score.span("score"), _FOUND_BY) if score else None
 
 
 def _adds_up(text: str, headings: list[_Heading]) -> bool:
     """Every heading whose part of the sheet is printed whole (a heading of its level or above follows) has
-    the points of the headings right under it: a sheet read with a heading missed would give false sums."""
+    at most the points of the headings right under it: a sheet read with a heading missed would give false
+    sums. Parts over their heading's points (`投入(分值18分)` over 10 + 10) are the sheet's own misprint, which
+    no missed heading makes."""
     for index, heading in enumerate(headings):
         if heading.level == 3:
             continue
@@ -74,7 +86,7 @@ def _adds_up(text: str, headings: list[_Heading]) -> bool:
             continue
         top = min(other.level for other in under)
         points = sum(float(text[slice(*other.weight)]) for other in under if other.level == top)
-        if abs(points - float(text[slice(*heading.weight)])) > _POINTS_TOLERANCE:
+        if float(text[slice(*heading.weight)]) - points > _POINTS_TOLERANCE:
             return False
     return True
 
@@ -99,8 +111,9 @@ def read_scored_headings(text: str) -> list[Indicator]:
             continue
         if heading.level == 2:
             level2 = heading.name
-            if following == 3 or score is None:
-                continue  # the items under it are the indicators; a second level with no score states nothing
+            if following == 3 or score is None or _LEVEL_NAME.fullmatch(heading.name):
+                continue  # the items under it are the indicators; a second level with no score states nothing;
+                # `(一)产出指标(分值50分,得分49分)` is a group of indicators its sentences state
         indicators.append(
             Indicator(
                 level1=level1,

@@ -35,7 +35,7 @@ _MONEY = ("元", "万元", "亿元")
 # `接待各级领导500多人次`, `拜访协会30余家`: a count given roughly, read as printed (no value is asserted)
 _ROUGH = re.compile(rf"\d+(?:\.\d+)?(?:多|余)(?:{UNIT_PATTERN})")
 _ROUGH_UNIT_REACH = 6
-_SPENT = re.compile(r"资金|经费|发放|下达|拨付|收到|安排|投资")
+_SPENT = re.compile(r"资金|经费|发放|下达|拨付|收到|安排|投资|减免|兑现|兑付")  # 减免…成本X万元: relief paid out
 
 
 def read_achieved(reader: ClauseReader, start: int, end: int) -> None:
