@@ -162,7 +162,7 @@ def test_the_publishing_unit_when_nothing_else_names_a_place() -> None:
     )
     assert header.region == "青岭县"  # a metadata table's cell after its label
     header = _header(
-        "索引号: | 0000-2022-07 | 发文字号: | 无 |\n发文单位: | 青岭市行政审批局 | 发布日期: | 2022年11月04日 |\n"
+        "索引号: | 0000-2022-07 | 发文字号: | 无 |\n发文单位: | 青岭市行政审批局 | 发布日期: | 2022年10月17日 |\n"
         "项目支出绩效自评表 |\n( 2021 年度) |\n项目名称 |\n政务大厅运行维护费 |\n主管部门 |\n|\n"
     )
     assert header.region == "青岭市"  # a colon and a cell bar after the label, 发文单位 for 发布机构

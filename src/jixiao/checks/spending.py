@@ -80,7 +80,7 @@ def _line_split(report: Report, text: str | None) -> tuple[str, Figure] | None:
     return None
 
 
-_NAME_REACH = 12  # characters from a labelled part's name to its amount (`…运行维护43.8万元`, `A：5万元`)
+_NAME_REACH = 12  # characters from a labelled part's name to its amount (`…设备维护12.6万元`, `A：5万元`)
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:亿|万)?元")
 
 

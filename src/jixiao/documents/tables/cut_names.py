@@ -1,5 +1,5 @@
 """A name a squashed row (T3) printed over two lines of its cell: the aligner reads its first piece as the
-二级指标 before it, a word no level is (`支持服务贸易、服务外 包企业数量`); such a piece is the name's start.
+二级指标 before it, a word no level is (`扶持小微企业、个体工 商户数量`); such a piece is the name's start.
 
 Only a piece that no level vocabulary knows, standing a space (never a line or a pipe) before the name, is
 joined: a level word, or a piece the row printed elsewhere, keeps its cell.

@@ -264,7 +264,7 @@ _GIVEN_FUND = re.compile(
 _EVALUATED = re.compile(
     r"开展了?(?:19|20)\d{2}\s*年度?(?P<fund>" + _FUND_CHAR + r"{4,40}?(?:资金|经费|补贴|补助))绩效自评"
 )
-# `该某某专项资金项目于2020年初申报…`, `某中心运转经费项目的实施,保证了…`: the report's own project, named where
+# `该某某专项资金项目于2020年初申报…`, `某站日常运行经费项目的实施,确保了…`: the report's own project, named where
 # the text refers back to it or to its carrying out
 _THIS_FUND = re.compile(
     r"该(?P<fund>" + _FUND_CHAR + r"{4,30}?(?:资金|经费))项目"

@@ -57,7 +57,7 @@ _NOT_A_PART = re.compile(NOT_A_FUNDING_LINE)
 # `支持体育设施建设5万元`: the verb a use opens on is no part of its name
 _NAME_NOISE = re.compile(r"^(?:其中|含|包括|分别为|分别是|安排|以及|和|及|支持|用于)+|(?:合计|共计|共|为|约|计)+$")
 _MEASURE = "个项家户名次批"  # `项目79个财政资金…`: the word after a count is no name
-# `…，镇本级和15个村防汛工作经费46万元`: a count joined to a party the item names first is part of its name
+# `…，乡本级和8个村巡河值守经费12万元`: a count joined to a party the item names first is part of its name
 _JOINED_COUNT = re.compile(r"[\s，,；;、:：]*(?P<head>[\u4e00-\u9fff]{1,10}?[和及与])\d{1,4}")
 GENERIC_NAMES = {"财政资金", "资金", "专项资金", "项目资金", "补助资金", "预算资金", "项目"}
 # what a source's name may hold besides its level: 中央补助资金, 本级财政配套资金, 中央补助飞行经费执行,
@@ -132,7 +132,7 @@ def items_in(text: str, plain: str, start: int, end: int) -> tuple[list[Item], i
         if items and _NEW_HEAD.search(plain, items[-1].end, match.start("name")):
             return items, items[-1].end  # `…10万元；2、某项目资金:…`: a new heading, the list is done
         if items and _USES_AFTER.match(plain, items[-1].end):
-            return items, items[-1].end  # `…省级资金519万元;用于…`: a second list, where the whole went
+            return items, items[-1].end  # `…省级资金260万元;用于…`: a second list, where the whole went
         name = _clean(text[match.start("name") : match.end("name")])  # as printed, not as masked
         if match.start("name") > 0 and plain[match.start("name") - 1].isdigit() and name[:1] in _MEASURE:
             joined = _JOINED_COUNT.fullmatch(plain, items[-1].end if items else start, match.start("name"))

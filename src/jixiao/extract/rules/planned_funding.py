@@ -33,7 +33,7 @@ _AMOUNT = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _CLOSED = r"(?=[ \t]*(?:\||\n|$))"  # the amount fills its cell
 _LABELS = (("计划安排资金|计划投资额?", "budget"), ("实际到位资金", "allocated"), ("实际支出|实际使用情况", "executed"))
 _TOTAL = {label: re.compile(rf"(?:{label})\s*[（(]万元[)）][ \t]*[|\n]\s*{_AMOUNT}{_CLOSED}") for label, _ in _LABELS}
-# a PDF's text squashed (T4): `计划投资额(万元)110.00实际到位资金(万元)84.74实际使用情况(万元)84.74其中:…`
+# a PDF's text squashed (T4): `计划投资额(万元)60.00实际到位资金(万元)48.30实际使用情况(万元)48.30其中:…`
 _GLUED_TOTAL = {label: re.compile(rf"(?:{label})[（(]万元[)）]{_AMOUNT}(?=[\u4e00-\u9fff])") for label, _ in _LABELS}
 _COLUMN = re.compile(r"(?:计划安排资金|计划投资额?|实际到位资金|实际支出|实际使用情况|结余)\s*[（(]万元[)）]")
 _CELL = r"[ \t]*\|\s*([^|\n]*?)[ \t]*\|\s*"

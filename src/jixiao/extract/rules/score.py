@@ -16,7 +16,7 @@ _SCORE = skipping(
     r"|自评总分[（(]分[)）][:：]?\s*(?P<field>\d+(?:\.\d+)?)(?![\d.])"
     # a squashed form's field before the next one: `自评得分98财政审核评分`, `自评得分 96.5\n`
     r"|自评得分[:：]?\s*(?P<squashed>\d{1,3}(?:\.\d+)?)(?=财政|主管|评价|\s*$|\s*[|│])"
-    # the bare score closing its clause: `自评得分92.45，综合评价结果为优`, `自评分数100。`
+    # the bare score closing its clause: `自评得分91.35，综合评价结果为优`, `自评分数100。`
     r"|自评(?:得分|分数)(?:为|是)?[:：]?\s*(?P<clause>\d{1,3}(?:\.\d+)?)(?=[,，。;；])"
     # a form's `自评总分:` field, its figure bare before the next field (`自评总分:98项目权重`, `自评总分: 95 项目…`),
     # or in the next cell of a row between pipes (`自评总分: | 97.5 |`)
