@@ -19,7 +19,7 @@ MAX_WEIGHT = 100.0
 # 10, 2.5, 1.75, 20%: never 00.110 or 0.710010 (cells glued together)
 _POINTS_TEXT = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?\s*(?:分|%)?")
 _MAX_VALUE_TEXT = 40
-# `指标2:村卫生室…`, `指标4.不合格产品处置率`: a name, never a value, a reason or a level
+# `指标2:村卫生室…`, `指标4.过期药品销毁率`: a name, never a value, a reason or a level
 _INDICATOR_NUMBER = re.compile(r"^\s*指标\s*\d+\s*(?:[:：、]|[.．](?!\d))")
 _LEVEL_LIKE = re.compile(r"[\u4e00-\u9fff]{2,5}指标")
 _STATUS = re.compile(r"^(?:已|未|基本)?完成\d+(?:\.\d+)?%$")  # `已完成100%`: how far a row got, never a name
@@ -119,7 +119,7 @@ _TEXT_EMISSIONS: dict[Role, dict[Shape, float]] = {
 
 
 def _names_one(text: str, after_number: int) -> bool:
-    """`指标4.不合格产品处置率`: a name follows the number, and no other label (`指标2:效益指标…`: cells ran
+    """`指标4.过期药品销毁率`: a name follows the number, and no other label (`指标2:效益指标…`: cells ran
     together)."""
     rest = text[after_number:].strip()
     return bool(rest) and "指标" not in rest
@@ -135,7 +135,7 @@ def _text_emission(role: Role, piece: Piece) -> float:
         whole = piece.value is not None and piece.value == int(piece.value) and 0 < piece.value < 1000
         return 3.0 if shape is _NUMBER and whole and "." not in piece.text else IMPOSSIBLE
     if role in _LEVELS and (numbered := _INDICATOR_NUMBER.match(piece.text)) and _names_one(piece.text, numbered.end()):
-        return IMPOSSIBLE  # a numbered row whose values are blank (`指标4.不合格产品处置率` alone on its line)
+        return IMPOSSIBLE  # a numbered row whose values are blank (`指标4.过期药品销毁率` alone on its line)
     if role is _LEVEL1 and shape is _LEVEL2_SHAPE and not piece.text.lstrip().startswith("成本"):
         return IMPOSSIBLE
     if role is _LEVEL2 and shape is _LEVEL1_SHAPE and piece.text.lstrip().startswith("满意度"):

@@ -1,5 +1,5 @@
 """Text cells a squashed table (T3) wrapped at its column's width: a .doc preview prints each line of a cell
-as a piece of its own, a space apart (`获得目的国 (地区)受 众欢迎`: a 5-char column's one cell).
+as a piece of its own, a space apart (`扩大本地产 (市内)品 牌影响`: a 5-char column's one cell).
 
 A width is known when several pieces of exactly that many chars are each followed, a space away on the same
 line, by a text piece no longer than they are (a wrapped cell's every line but its last is full), and some

@@ -75,7 +75,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     if "全部用于" in prose:  # `(二)资金使用情况` then `该项目资金X万元全部用于…`: all of it spent
         spent_in_full(prose, funding)
     funding = merge_funding(funding, paired_funding(prose))  # a form's label-amount pairs over the sentences
-    if "使用率" in prose:  # `实际支付2700万元，使用率90%`: the funding's rate when the lines make it
+    if "使用率" in prose:  # `实际支付1230万元，使用率82%`: the funding's rate when the lines make it
         read_use_rate(prose, funding)
     if "总额" in prose:  # `…资金合计(万元) 年度预算资金总额): X` then `其中:中央补助 A` lines (split_lines)
         lined, lined_spending = split_lines(prose)

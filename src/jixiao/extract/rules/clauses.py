@@ -35,7 +35,7 @@ ACTUAL = skipping(
     # `，全年完成值86240人` / `，实际布设4台` / `，实际运行时长612.40小时`
     r"|[，,；;][ \t]*(?:(?:19|20)\d{2}年)?(?:全年|年度|年末)完成值?(?:为|是|[：:])?"
     r"|[，,；;][ \t]*实际(?P<did>[\u4e00-\u9fff]{1,6}?)(?=[-\d≥≤<>])"
-    # `身份证号填写完整率98%，实际100%`: the actual right after 实际, no verb between
+    # `档案信息填写完整率96%，实际100%`: the actual right after 实际, no verb between
     r"|[，,；;][ \t]*实际[：:]?(?=\d)"
 )
 ACTUAL_SPANS = spans_of(ACTUAL)  # where the markers stand, found faster (jixiao.scan.matches)
@@ -178,7 +178,7 @@ class ClauseReader:
         return clean_name(self.text[start:name_end]), labelled
 
     def _range_target(self, start: int, end: int) -> tuple[str, list[tuple[str, Figure]]]:
-        """`肿瘤死亡发病比0.6-0.8`: a range glued to its name is the target, printed as it stands."""
+        """`复诊转诊比0.3-0.5`: a range glued to its name is the target, printed as it stands."""
         start, end = _trim(self.text, start, end)
         match = _RANGE.search(self.text, start, end)
         if match is None or match.start() == start:
@@ -198,7 +198,7 @@ class ClauseReader:
             match = next((m for m in QUANTITY.finditer(self.text, pos, stop) if m.end() == stop), None)
             if match and match.end() > match.start():
                 label = self.text[pos : match.start()].strip()
-                if _GLUED_CLAUSES.search(label):  # `实际完成850.1/10恶性肿瘤…实际完成…完成率100%`: another's value
+                if _GLUED_CLAUSES.search(label):  # `实际完成420.5/10某病种…实际完成…完成率100%`: another's value
                     break
                 found.append((label, figure_at(self.text, *match.span(), self.found_by)))
             elif stop > pos:

@@ -270,7 +270,7 @@ _THIS_FUND = re.compile(
     r"该(?P<fund>" + _FUND_CHAR + r"{4,30}?(?:资金|经费))项目"
     r"|(?P<done>" + _FUND_CHAR + r"{4,30}?(?:资金|经费))项目的实施"
 )
-_OWN_LEVEL = re.compile(r"^[县市区旗州](?!级)")  # `县殡葬服务中心…`: the place's own unit, the place not named
+_OWN_LEVEL = re.compile(r"^[县市区旗州](?!级)")  # `县某服务中心…`: the place's own unit, the place not named
 
 
 def _this_fund(found: re.Match[str]) -> str:

@@ -1,7 +1,7 @@
 """The parts a line's money was given out in, clause by clause, once a later sentence states their whole:
 
-    …下达我市某县文化馆某保护补助40万元，下达我市某县某传承人补助-竹编(某氏竹编)2万元。
-    …2021年我市某保护资金下达42万元，…
+    …下达我市某县图书馆某古籍修复补助30万元，下达我市某县某传承人补助-剪纸(某氏剪纸)5万元。
+    …2022年我市某保护资金下达35万元，…
 
 Each clause gives one named part its amount with the line's own verb (下达…, 下拨…); when a later amount of
 the line is what they add up to (`funding._whole_of_earlier_parts`), they are the money's parts: spending,

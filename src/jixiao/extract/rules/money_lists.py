@@ -23,7 +23,7 @@ from jixiao.model import Funding, FundSource, SpendingItem
 from jixiao.scan import skipping
 from jixiao.vocabulary import FUNDING_VERBS, NOT_A_FUNDING_LINE, SUM_WORDS, source_of
 
-# a bare 万 before a word is a count's (`3万人`), but not before the clause that goes on (`13.9万并且全部到位`)
+# a bare 万 before a word is a count's (`3万人`), but not before the clause that goes on (`6.5万并且全部到位`)
 AMOUNT_PATTERN = (
     r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|亿元|千元|元|万(?!(?!并且|全部)[\u4e00-\u9fff]))(?![/每])"
 )

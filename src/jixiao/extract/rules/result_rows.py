@@ -2,11 +2,11 @@
 
     绩效评价结果
     绩效等级 | |||
-    15.00 | 优 | ||
-    55.00 | 49.04 | 优 | |
-    产出 | 20.00 | 20.00 | 优 |
-    10.00 | 10.00 | 优 | |
-    100.00 | 94.04 | 优 |
+    20.00 | 优 | ||
+    40.00 | 37.50 | 优 | |
+    产出 | 30.00 | 28.00 | 优 |
+    10.00 | 9.00 | 优 | |
+    100.00 | 92.50 | 优 |
 
 Each row prints a part's points, its score (where the page kept it) and its grade; the row of 100 points is the
 whole: its score is the report's total, its grade the report's grade. Read only right under a 评价结果 / 绩效等级

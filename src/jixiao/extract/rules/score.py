@@ -64,7 +64,7 @@ _TITLE_LINE = re.compile(r"(?m)^[^\n]{6,60}报告[ \t]*$")
 
 def _opening_document_end(text: str) -> int:
     """Where the excerpt's first document ends when it opens on the untitled tail of one report and goes on
-    to an annexed report (`…整体绩效自评分95分。…附件2\n某项目绩效评价报告`): that tail's score is the other
+    to an annexed report (`…整体绩效自评分93分。…附件2\n某项目绩效评价报告`): that tail's score is the other
     report's. 0 when the excerpt opens on its own report (a title line before the annex)."""
     if "附件" not in text:
         return 0

@@ -79,7 +79,7 @@ def add_source_rows(reading: Reading, start: int, amounts: list[Amount]) -> None
 # `2023年省级下拨某护理费2.76万元；市级下拨某护理费2.76万元`: each clause names the level that gave the money
 _LEVEL_VERB = re.compile(
     r"\s*(?:(?:19|20)\d{2}年度?[，,]?\s*)?(?P<level>中央|自治区|省级|市级|州级|县级|区级|省|市|州|县)(?:财政)?"
-    r"(?:匹配|配套)?(?:下拨|下达|拨付|安排)"  # `自治区匹配下拨…1.8万元`: the level's matching money, given
+    r"(?:匹配|配套)?(?:下拨|下达|拨付|安排)"  # `自治区匹配下拨…2.6万元`: the level's matching money, given
 )
 
 

@@ -86,7 +86,7 @@ def read_reached_rates(reader: ClauseReader, start: int, end: int) -> None:
         clause = max(sentence, max(text.rfind(sep, sentence, match.start()) for sep in "，,") + 1)
         name = _RATE_LEAD.sub("", clean_name(text[clause : match.start() + 1]))
         funding_rate = name.endswith(_FUNDING_RATES) and len(name) <= _FUNDING_RATE_NAME
-        funding_rate = funding_rate or name in _BARE_RATES  # `实际完成2700万元，完成率达到90%`: of that amount
+        funding_rate = funding_rate or name in _BARE_RATES  # `实际完成1230万元，完成率达到82%`: of that amount
         if not 3 <= len(name) <= _MAX_NAME or any(char in _NOT_IN_NAME for char in name) or funding_rate:
             continue
         reader.found_by = "narrative.reached_rate"

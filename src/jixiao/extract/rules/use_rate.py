@@ -1,4 +1,4 @@
-"""A use rate that is the fund's execution rate: `下达专项资金3000万元，实际支付2700万元，使用率90%`.
+"""A use rate that is the fund's execution rate: `下达专项资金1500万元，实际支付1230万元，使用率82%`.
 
 使用率 may be any part's rate (`某子项目资金使用率76.40%`), so it is the funding's only when it is what the
 executed total over the budget (or allocated) total makes, at the decimals printed, and no other rate was read.
