@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from jixiao.extract.rules.use_rate import read_use_rate
 from jixiao.model import Funding, FundSource
 from reading import funding_of
 
@@ -283,3 +284,13 @@ def test_a_list_of_amounts_each_used_for_a_part_splits_the_line_before() -> None
 def test_one_amount_used_for_a_purpose_is_no_list() -> None:
     _, spending = funding_of("本项目共完成预算资金59.9万元。其中:20万元用于河道清淤，其余资金结转下年使用。\n")
     assert spending == []
+
+
+def test_a_use_rate_is_the_execution_rate_only_when_the_lines_make_it() -> None:
+    for text, rate in (
+        ("下达专项资金300万元，实际支付270.6万元，资金使用率90.2%。\n", 90.2),
+        ("下达专项资金300万元，实际支付270.6万元，其中某子项目资金使用率76.40%。\n", None),
+    ):
+        funding, _ = funding_of(text)
+        read_use_rate(text, funding)
+        assert (funding.execution_rate.value if funding.execution_rate else None) == rate

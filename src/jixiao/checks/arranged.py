@@ -20,7 +20,7 @@ from jixiao.model import Figure, Report
 
 _OPENER = re.compile(r"(?:资金|经费)的?(?:安排|分配)(?:情况)?(?:是|为|如下)?[:：]")
 _FIRST_REACH = 40  # characters from the opener's colon to the first amount: the first part's name between
-_MONEY = re.compile(r"\d+(?:\.\d+)?\s*(?:亿|万)?元")
+MONEY = re.compile(r"\d+(?:\.\d+)?\s*(?:亿|万)?元")  # an amount as printed (`12.6万元`), here and in spending.py
 _TAIL = re.compile(r"[\s、，,等]*")
 _MIN_PARTS = 3
 _COVER = (0.5, 1.5)  # parts ÷ line: outside it the list arranges (or spends) some other money
@@ -59,7 +59,7 @@ def _one_whole_list(report: Report, text: str) -> bool:
     colon = openers[0].end()
     stop = text.find("。", colon)
     body = text[colon:stop] if stop >= 0 else ""
-    moneys = list(_MONEY.finditer(body))
+    moneys = list(MONEY.finditer(body))
     if not moneys or any(mark in body for mark in ("其中", "；", ";")):
         return False
     if moneys[0].start() > _FIRST_REACH or not _TAIL.fullmatch(body, moneys[-1].end()):
@@ -70,7 +70,7 @@ def _one_whole_list(report: Report, text: str) -> bool:
 def _prints_the_list(report: Report, text: str, start: int, end: int) -> bool:
     """Every amount of text[start:end] is one spending item's, in order: the item's span is that amount, or (a
     labelled figure has none) its name comes just before it."""
-    moneys = list(_MONEY.finditer(text, start, end))
+    moneys = list(MONEY.finditer(text, start, end))
     if len(moneys) != len(report.spending):
         return False
     after = start
@@ -111,7 +111,7 @@ def _spent_parts_in(report: Report, text: str, start: int, end: int) -> bool:
     """The sentence text[start:end] lists the spending as spent parts: its first amount's clause opens with a verb
     of spending before the first part's name, it says neither `其中` (some parts) nor anything after its last
     amount, and its every amount is one spending item's."""
-    moneys = list(_MONEY.finditer(text, start, end))
+    moneys = list(MONEY.finditer(text, start, end))
     if len(moneys) != len(report.spending) or "其中" in text[start:end]:
         return False
     breaks = [found.end() for found in _CLAUSE_BREAK.finditer(text, start, moneys[0].start())]

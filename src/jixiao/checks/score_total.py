@@ -204,9 +204,10 @@ def _below_the_lines_read(ctx: CheckContext, stated: Figure) -> Iterator[Finding
     report, at = ctx.report, stated.span.start if stated.span is not None else None
     if row_read_twice(report) or any(_read_from_prose(ind.score) for ind in report.indicators):
         return
-    if sum(value_of(weight) or 0.0 for weight, _ in _scored_lines(report)) > 100 + EPSILON:
+    lines = _scored_lines(report)
+    if sum(value_of(weight) or 0.0 for weight, _ in lines) > 100 + EPSILON:
         return
-    scores = [s for _, s in _scored_lines(report) if s is not None and s.value is not None]
+    scores = [s for _, s in lines if s is not None and s.value is not None]
     read = [s for s in scores if at is None or s.span is None or s.span.end <= at]
     found = sum(s.value or 0.0 for s in read)
     if len(read) >= 2 and stated.value is not None and stated.value < found - _total_tolerance(stated, read):

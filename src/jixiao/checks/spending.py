@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from jixiao.checks.arranged import arranged_line, spent_line
+from jixiao.checks.arranged import MONEY, arranged_line, spent_line
 from jixiao.checks.engine import CheckContext, ref, rule
 from jixiao.checks.tolerance import (
     EPSILON,
@@ -81,7 +80,6 @@ def _line_split(report: Report, text: str | None) -> tuple[str, Figure] | None:
 
 
 _NAME_REACH = 12  # characters from a labelled part's name to its amount (`…设备维护12.6万元`, `A：5万元`)
-_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:亿|万)?元")
 
 
 def _printed_at(report: Report, text: str, amounts: list[tuple[int, Figure]]) -> list[int] | None:
@@ -95,7 +93,7 @@ def _printed_at(report: Report, text: str, amounts: list[tuple[int, Figure]]) ->
             continue
         name = report.spending[i].category
         at = text.find(name, after) if name else -1
-        found = _AMOUNT.search(text, at + len(name), at + len(name) + _NAME_REACH) if at >= 0 else None
+        found = MONEY.search(text, at + len(name), at + len(name) + _NAME_REACH) if at >= 0 else None
         if found is None:
             return None
         starts.append(found.start())

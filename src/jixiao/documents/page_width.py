@@ -36,9 +36,10 @@ def display_width(line: str) -> int:
     return len(line) + len(_WIDE.findall(line))
 
 
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_TONED_CHAR = re.compile(f"[{_TONED}]")
-_GLOSS = re.compile(f"[(（][a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*[)）]")
+TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+"""Pinyin's vowels with a tone mark: a converter's glosses (`項(xiàng)`), here and in `wrappers`."""
+_TONED_CHAR = re.compile(f"[{TONED}]")
+_GLOSS = re.compile(f"[(（][a-zü{TONED}]*[{TONED}][a-zü{TONED}]*[)）]")
 
 
 def _printed_width(line: str) -> int:

@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from jixiao.documents.page_width import TONED
+
 Replacement = Callable[[re.Match[str]], str]
 
 
@@ -96,7 +98,7 @@ def _office_run(match: re.Match[str]) -> str:
 
 # Romanisation injected by converters: pinyin with tone marks glued to Chinese ("就業jiùyè"), or a toneless
 # run of two or more pinyin syllables between two Chinese chars ("資金zijin補助").
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_TONED = TONED
 _HAN = r"\u4e00-\u9fff"
 _TONED_WORD = rf"[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*(?:[ \t'][a-zü{_TONED}]+)*"
 _TONED_PINYIN = re.compile(  # in brackets whatever follows (`項(xiàng)Fl`, an OCR'd cell); bare, before a CJK char,

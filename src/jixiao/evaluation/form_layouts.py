@@ -4,7 +4,8 @@ A form's cells one per line with the empty cells a row ends with printed as one 
 per paragraph with a blank cell printed as a single space; an indicator's direction in a column of its own
 before the target (`正向 | 大于等于 | 95%`, or a code and an operator, `004 >= | 95%`); the target's unit in a
 计量单位 column after it (`95 | %`); pinyin glosses after characters, as a document site's preview prints them
-(`项(xiàng)目`); a form's level cells printed after its rows. None edits a figure's text beyond what
+(`项(xiàng)目`); a form's level cells printed after its rows; an indicator table written out as sections with
+points (`（一）产出指标（50分）` then `1.数量指标：…，年度指标值…，实际完成值…`). None edits a figure's text beyond what
 `layouts.lost_figures` folds (spaces, bars, width, script, a comparator spelt out).
 """
 

@@ -268,18 +268,7 @@ def table(
         dropped = _drop_unheaded_points(rows, columns) if layout == "t4" else []
         dropped += shift_short_rows(rows, columns) if layout == "t1" else []
     else:
-        dropped = []
-        header_weight = _weight_in_header(run)
-        points = float(header_weight.text) if header_weight is not None else None
-        for row in rows:
-            cut = split_glued_funding(row, columns) or recut_disagreeing(row, columns)
-            if not cut and (unread := split_rate_and_score(row, columns, points)) is not None:
-                dropped += unread
-            elif not cut and (span := drop_glued_rate(row)) is not None:
-                dropped.append(span)
-            dropped += drop_unconfirmed_run(row)
-        recut_like_total(rows)
-        dropped += unsettled_cells(rows, columns, layout, points, body)
+        dropped = _settle_funding_rows(rows, columns, layout, body, _weight_in_header(run))
         dropped += unplaced_amounts(rows, columns, body, stray_money(found, index, columns))
     table = Table(kind=kind, layout=layout, columns=columns, rows=rows, start=run[0].cell.start, end=0)
     if kind is Kind.FUNDING:
@@ -291,6 +280,24 @@ def table(
     last = max([row.end for row in table.rows] or [run[-1].cell.end])
     table.end = max(last, run[-1].cell.end)
     return table, end
+
+
+def _settle_funding_rows(
+    rows: list[Row], columns: list[Role], layout: str, body: list[Piece], header_weight: Cell | None
+) -> list[tuple[int, int]]:
+    """Funding rows' glued and disagreeing cells recut, and the spans of what no cell can hold surely."""
+    dropped: list[tuple[int, int]] = []
+    points = float(header_weight.text) if header_weight is not None else None
+    for row in rows:
+        cut = split_glued_funding(row, columns) or recut_disagreeing(row, columns)
+        if not cut and (unread := split_rate_and_score(row, columns, points)) is not None:
+            dropped += unread
+        elif not cut and (span := drop_glued_rate(row)) is not None:
+            dropped.append(span)
+        dropped += drop_unconfirmed_run(row)
+    recut_like_total(rows)
+    dropped += unsettled_cells(rows, columns, layout, points, body)
+    return dropped
 
 
 _SCORE_RULE = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[*×]\s*(?:预算)?执行率\s*[)）]")

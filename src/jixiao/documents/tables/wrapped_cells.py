@@ -17,7 +17,7 @@ from itertools import pairwise
 from jixiao.documents.tables.shapes import Piece, Shape
 from jixiao.documents.tables.table import Cell
 
-_MIN_WIDTH = 5  # four chars: a word of its own as often as a wrapped line (`定性评价 走访记录`)
+_MIN_WIDTH = 5  # a cell of four chars is a word of its own as often as a wrapped line (`定性评价 走访记录`)
 _MIN_EVIDENCE = 3  # full lines with a continuation seen before a width is believed
 _SPACES = re.compile(r"[ \u3000]+")
 _TEXT_SHAPES = frozenset({Shape.TEXT, Shape.FUND_LABEL})  # a line opening on 区/县 reads as a source's label

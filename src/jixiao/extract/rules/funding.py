@@ -57,6 +57,7 @@ from jixiao.extract.rules.summed_parts import (
     spent_parts,
 )
 from jixiao.extract.rules.unstated_budget import unstated_budget, unstated_line
+from jixiao.extract.rules.use_rate import made_by_the_lines
 from jixiao.extract.rules.used_for import circled_uses, used_for_parts
 from jixiao.model import Figure, Funding, FundingLine, SourceAmount, SpendingItem
 from jixiao.vocabulary import source_of
@@ -355,16 +356,8 @@ def _rate_base(reading: Reading, totals: dict[str, Amount]) -> float | None:
 def _rate_of_lines(reading: Reading) -> Figure | None:
     """Of several stated rates (one per project), the first one read when it is the executed total over the
     budget (or allocated) total read, at the decimals printed: the rate of the lines kept; else none."""
-    rate, funding = reading.funding.execution_rate, reading.funding
-    executed = funding.executed.total
-    if rate is None or rate.value is None or executed is None or executed.value is None:
-        return None
-    places = len(rate.text.split(".")[1].rstrip("%").strip()) if "." in rate.text else 0
-    for line in ("budget", "allocated"):
-        whole = getattr(funding, line).total
-        if whole is not None and whole.value and round(executed.value / whole.value * 100, places) == rate.value:
-            return rate
-    return None
+    rate = reading.funding.execution_rate
+    return rate if rate is not None and made_by_the_lines(reading.funding, rate) else None
 
 
 def _read_rate(reading: Reading, start: int, end: int) -> None:

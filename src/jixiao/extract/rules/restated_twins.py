@@ -7,22 +7,19 @@ an actual and do not disagree on the target, so the fuller one is kept, given wh
 
 from __future__ import annotations
 
-from jixiao.model import Figure, Indicator
+from jixiao.model import Indicator
 
 _FIELDS = ("program", "level1", "level2", "target", "actual", "completion", "weight", "score", "deviation_reason")
 
 
-def _value(figure: Figure | None) -> float | None:
-    return figure.value if figure is not None else None
-
-
 def _twins(one: Indicator, other: Indicator) -> bool:
     """Same name and actual, targets that agree where both are stated, levels that do not differ."""
-    if one.name != other.name or one.actual is None or _value(one.actual) != _value(other.actual):
+    actual, other_actual = one.actual, other.actual
+    if one.name != other.name or actual is None or other_actual is None or actual.value is None:
         return False
-    if _value(one.actual) is None or one.actual.unit != other.actual.unit:  # type: ignore[union-attr]
+    if actual.value != other_actual.value or actual.unit != other_actual.unit:
         return False
-    if one.target is not None and other.target is not None and _value(one.target) != _value(other.target):
+    if one.target is not None and other.target is not None and one.target.value != other.target.value:
         return False
     return all(
         getattr(one, level) is None or getattr(other, level) is None or getattr(one, level) == getattr(other, level)

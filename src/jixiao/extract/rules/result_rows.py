@@ -30,6 +30,7 @@ _HEAD_ROW = re.compile(r"[ \t]*(?:绩效)?等级[ \t|]*|[ \t|]*")  # the table's
 _WHOLE = 100.0
 _TOLERANCE = 0.01
 _MIN_PARTS = 2
+_MAX_ROWS = 12
 
 
 def result_total(text: str) -> tuple[Figure | None, Figure | None]:
@@ -63,9 +64,6 @@ def _lines(text: str, at: int) -> list[tuple[int, int]]:
         spans.append((start, end))
         start = end + 1
     return spans
-
-
-_MAX_ROWS = 12
 
 
 def _whole_of(text: str, rows: list[re.Match[str]]) -> tuple[Figure, Figure] | None:

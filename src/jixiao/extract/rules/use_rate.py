@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from jixiao.extract.rules.figures import figure_at
-from jixiao.model import Funding
+from jixiao.model import Figure, Funding
+from jixiao.numbers import decimals
 
 _USE_RATE = re.compile(r"(?:资金)?使用率(?:为|达到|达|是)?(?P<rate>\d+(?:\.\d+)?%)")
 
@@ -19,11 +20,18 @@ def read_use_rate(text: str, funding: Funding) -> None:
     executed = funding.executed.total
     if funding.execution_rate is not None or executed is None or executed.value is None:
         return
-    wholes = [line.total.value for line in (funding.budget, funding.allocated) if line.total and line.total.value]
     for found in _USE_RATE.finditer(text):
         figure = figure_at(text, *found.span("rate"), "narrative.use_rate")
-        printed = found["rate"].rstrip("%")
-        places = len(printed.split(".")[1]) if "." in printed else 0
-        if any(round(executed.value / whole * 100, places) == figure.value for whole in wholes):
+        if made_by_the_lines(funding, figure):
             funding.execution_rate = figure
             return
+
+
+def made_by_the_lines(funding: Funding, rate: Figure) -> bool:
+    """Whether `rate` is the executed total over the budget (or allocated) total read, at the decimals printed."""
+    executed = funding.executed.total
+    if rate.value is None or executed is None or executed.value is None:
+        return False
+    places = decimals(rate.text)
+    wholes = [line.total.value for line in (funding.budget, funding.allocated) if line.total and line.total.value]
+    return any(round(executed.value / whole * 100, places) == rate.value for whole in wholes)
