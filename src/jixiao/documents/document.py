@@ -27,6 +27,8 @@ class Document:
     origin: list[int] = field(repr=False)  # origin[i]: offset in raw_text of text[i]
     # `text` with traditional characters simplified, char for char: extractors match on it, spans index both
     match_text: str = field(default="", repr=False)
+    # `raw_text` simplified the same way (the header reads it): kept from loading, not converted again per reader
+    match_raw_text: str = field(default="", repr=False)
     # tables as the file laid them out (docx, xlsx, html, pdf); cell offsets index `text`
     tables: tuple[TableLayout, ...] = field(default=(), repr=False)
     # what a reader of the result must know about the input (pages without text, sheets skipped …)
@@ -57,6 +59,7 @@ class Document:
             text=text,
             origin=origin,
             match_text=text if view is raw_text else simplified(text),
+            match_raw_text=view,
             tables=tuple(_normalized_table(table, text, origin) for table in tables),
             notes=tuple(notes),
         )
@@ -64,6 +67,9 @@ class Document:
     def __post_init__(self) -> None:
         if not self.match_text:  # built directly (tests, other tools): match on the text itself
             object.__setattr__(self, "match_text", self.text)
+        if not self.match_raw_text:
+            raw = self.raw_text if self.match_text is self.text else simplified(self.raw_text)
+            object.__setattr__(self, "match_raw_text", raw)
 
     def raw_offset(self, offset: int) -> int:
         """Offset in `raw_text` of the normalized offset (end offsets map to the end of the raw text)."""

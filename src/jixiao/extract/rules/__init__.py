@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from jixiao.documents import Document
 from jixiao.documents.tables import Table, find_tables
-from jixiao.documents.traditional import simplified
 from jixiao.extract.rules.attribution import keep_attributable
 from jixiao.extract.rules.blanking import blanked
 from jixiao.extract.rules.budget_income import read_budget_income
@@ -64,7 +63,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     # a traditional-character report is matched in its simplified view (same offsets): names, title and
     # reasons come out simplified, every figure still quotes `text`
     view = document.match_text or text
-    header = read_header(view, simplified(document.raw_text) if view is not text else document.raw_text)
+    header = read_header(view, document.match_raw_text if view is not text else document.raw_text)
     tables = find_tables(view, document.origin, document.tables, document.raw_text)
     found = extract_tables(tables, text, programs_in(view))
     take_values_first(found, view)  # a squashed PDF form printing its values before its names
