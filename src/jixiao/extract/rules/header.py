@@ -291,9 +291,9 @@ _BODY_YEAR = skipping(  # counted through the whole text
 )
 
 
-# a cover's date alone on its line (`2025年` under `某市财政局制`): when the report was made, not the year evaluated
-# `截至2022年9月底,某项目支出13.9万元`: the money spent by a date of the year (a month's date, not a year word)
+# `截至2021年10月底,某项目支出8.4万元`: the money spent by a date of the year (a month's date, not a year word)
 _SPENT_BY = re.compile(r"截[至止]((?:19|20)\d{2})年\d{1,2}月[^。\n]{0,30}?(?:支出|执行|使用|支付|发放)")
+# a cover's date alone on its line (`2025年` under `某市财政局制`): when the report was made, not the year evaluated
 _COVER_DATE = re.compile(r"^[ \t]*(?:19|20)\d{2}[ \t]*年[ \t]*$", re.M)
 
 
