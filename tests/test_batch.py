@@ -8,7 +8,6 @@ import shutil
 import sqlite3
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -143,14 +142,19 @@ def test_sync_backend_in_threads_runs_reports_concurrently_up_to_the_limit(tmp_p
     files = write_batch(tmp_path / "reports", 24, seed=2)
     running = 0
     peak = 0
+    calls = 0
     lock = threading.Lock()
+    first_six = threading.Barrier(6, timeout=60)  # passed only when six calls are in flight at once, on any machine
 
     def slow_backend(document: Document) -> Report:
-        nonlocal running, peak
+        nonlocal running, peak, calls
         with lock:
             running += 1
+            calls += 1
             peak = max(peak, running)
-        time.sleep(0.3)  # stands in for a model service's answer time (long enough for 6 to overlap on a busy machine)
+            among_first_six = calls <= 6
+        if among_first_six:
+            first_six.wait()  # a limit below 6 breaks the barrier; one above 6 lets a seventh call in meanwhile
         with lock:
             running -= 1
         return extract_rules(document)
@@ -172,12 +176,15 @@ def test_store_can_be_read_while_a_run_writes_it(seeds: Path, tmp_path: Path) ->
 
 
 class FakeAsyncExtractor:
-    """An async backend like the llm one: a client per event loop, then awaited extraction with a delay."""
+    """An async backend like the llm one: a client per event loop, awaited extraction, the first calls held together."""
 
-    def __init__(self) -> None:
+    def __init__(self, together: int) -> None:
         self.clients = 0
         self.running = 0
         self.peak = 0
+        self.calls = 0
+        self.together = together
+        self.first_calls: asyncio.Barrier | None = None
 
     def client_factory(self) -> object:
         self.clients += 1
@@ -185,8 +192,12 @@ class FakeAsyncExtractor:
 
     async def aextract(self, document: Document, client: object) -> Report:
         self.running += 1
+        self.calls += 1
         self.peak = max(self.peak, self.running)
-        await asyncio.sleep(0.05)
+        if self.calls <= self.together:  # the first calls wait until `together` of them are in flight, on any machine
+            self.first_calls = self.first_calls or asyncio.Barrier(self.together)
+            await asyncio.wait_for(self.first_calls.wait(), timeout=60)
+        await asyncio.sleep(0)
         self.running -= 1
         if "broken" in document.path:
             raise ExtractionError(document.path, "model answered garbage", attempts=3)
@@ -197,7 +208,7 @@ def test_async_backend_is_awaited_with_one_client_and_bounded_concurrency(tmp_pa
     files = write_batch(tmp_path / "reports", 20, seed=4)
     broken = files[0].with_name("broken.txt")
     shutil.copy(files[0], broken)
-    fake = FakeAsyncExtractor()
+    fake = FakeAsyncExtractor(together=5)
     with Store(tmp_path / "j.db") as store:
         tally = run_batch(StoreSink(store), [*files, broken], Job("llm", "llm:fake:1"), concurrency=5, extractor=fake)
         failures = store.failures()
@@ -213,7 +224,7 @@ def test_llm_backend_batch_against_a_local_openai_compatible_server(tmp_path: Pa
     from jixiao.settings import load_settings
 
     files = write_batch(tmp_path / "reports", 6, seed=9)
-    with serve(0.05) as (url, counters):
+    with serve(0.5) as (url, counters):  # long enough for three requests to overlap on a busy machine
         settings = load_settings(base_url=url, api_key="test-key", model="fake", cache=False, max_concurrency=3)
         with Store(tmp_path / "j.db") as store:
             tally = run_batch(
