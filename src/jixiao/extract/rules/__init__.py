@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from jixiao.documents import Document
 from jixiao.documents.tables import Table, find_tables
+from jixiao.extract.rules.assessed_blocks import read_assessed_blocks
 from jixiao.extract.rules.attribution import keep_attributable
 from jixiao.extract.rules.blanking import blanked
 from jixiao.extract.rules.budget_income import read_budget_income
@@ -129,6 +130,7 @@ def _prose_indicators(prose: str, view: str, in_tables: bool) -> list[Indicator]
     named = {indicator.name for indicator in indicators}
     extras = [*read_scored_headings(stated), *read_paired_lists(stated)]  # prose shapes the sentences do not read
     extras += read_count_breakdowns(stated)
+    extras += read_assessed_blocks(stated)  # `一、某方面,指标评价得分12` over `(一)某情况` items scored in their text
     extras += read_glued_pairs(stated)  # `完成时间2023年9月2023年9月…`: a squashed form's rows with no points
     extras += read_review_sheet(view)  # a block of the form the table reader cannot align (review_sheet)
     if not extras:

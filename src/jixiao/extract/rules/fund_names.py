@@ -36,6 +36,8 @@ _GENERIC = {
     "项目支出",
     "专项",
     "专项资金",
+    "专项支出",  # `某某党校2023年度专项支出绩效评价报告`: the unit's special spending, whichever projects
+    "专项经费",
     "资金",
     "财政资金",
     "转移支付",
@@ -148,6 +150,21 @@ def subject_of(text: str) -> str | None:
         if _names_a_fund(subject):
             return _unwrapped(subject)
     return None
+
+
+# `某镇人民政府2024年度绩效自评报告`: a unit, the year and the report words, nothing evaluated between them
+_UNIT_YEAR_REPORT = re.compile(
+    rf"(?P<unit>[\u4e00-\u9fff]{{2,24}}?(?:{_ORGAN}))\s*{_YEAR}\s*年度?\s*(?:绩效)?(?:自评|评价)(?:工作)?(?:报告|表)"
+)
+
+
+def whole_unit_title(title: str) -> str | None:
+    """`部门整体支出` for a title that names a unit and a year and nothing it spent on: the unit's whole
+    spending evaluated; else None (a place alone, `某县2024年度绩效自评报告`, names no unit)."""
+    found = _UNIT_YEAR_REPORT.fullmatch(_LEADING_NOISE.sub("", title).strip())
+    if found is None or "".join(leading_places(found["unit"])) == found["unit"]:
+        return None
+    return "部门整体支出"
 
 
 _QUOTED_PROJECT = re.compile(r"[“\"]\s*(?P<name>[^“”\"\s:：|，。；,;\d]{2,30}?)\s*[”\"]\s*项目")
