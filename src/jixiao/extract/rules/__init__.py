@@ -17,6 +17,7 @@ from jixiao.extract.rules.count_breakdowns import read_count_breakdowns
 from jixiao.extract.rules.coverage import measure
 from jixiao.extract.rules.cross_foot import confirm_funding_row, confirm_glued_splits
 from jixiao.extract.rules.cut_end import drop_cut_figures, ends_mid_sentence
+from jixiao.extract.rules.done_after_target import read_done_after_targets
 from jixiao.extract.rules.figures import quote_original
 from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.glued_pairs import read_glued_pairs
@@ -140,6 +141,7 @@ def _prose_indicators(prose: str, view: str, in_tables: bool) -> list[Indicator]
         indicators = read_goal_statements(stated)
     attach_section_reasons(prose, indicators)
     attach_goal_targets(prose, indicators)  # `孕检率为93.5%` takes the goals' `孕检率稳定在90%左右`
+    read_done_after_targets(prose, indicators)  # `…目标值500万元。已下达补助500万元,完成进度100%`
     return indicators
 
 
