@@ -100,7 +100,7 @@ def _fund(fields: list[FormField], titles: list[TitleLine], lines: list[str]) ->
     # a post title restated by the page: the bracket may follow either copy
     bracketed = (subject for title in titles if (subject := bracketed_subject(title.rest)))
     named = next(bracketed, None) or bracketed_subject(following) or _quoted_fund(lines) or _evaluated_fund(lines)
-    return named or next((whole for title in titles if (whole := whole_unit_title(title.title))), None)
+    return named or next((whole for title in titles if (whole := whole_unit_title(title.title, lines))), None)
 
 
 def _after_unit(name: str, units: list[str]) -> str:
