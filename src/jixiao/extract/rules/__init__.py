@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from jixiao.documents import Document
 from jixiao.documents.tables import Table, find_tables
+from jixiao.extract.rules.assessed_blocks import read_assessed_blocks
 from jixiao.extract.rules.attribution import keep_attributable
 from jixiao.extract.rules.blanking import blanked
 from jixiao.extract.rules.budget_income import read_budget_income
@@ -16,6 +17,7 @@ from jixiao.extract.rules.count_breakdowns import read_count_breakdowns
 from jixiao.extract.rules.coverage import measure
 from jixiao.extract.rules.cross_foot import confirm_funding_row, confirm_glued_splits
 from jixiao.extract.rules.cut_end import drop_cut_figures, ends_mid_sentence
+from jixiao.extract.rules.done_after_target import read_done_after_targets
 from jixiao.extract.rules.figures import quote_original
 from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.glued_pairs import read_glued_pairs
@@ -129,6 +131,7 @@ def _prose_indicators(prose: str, view: str, in_tables: bool) -> list[Indicator]
     named = {indicator.name for indicator in indicators}
     extras = [*read_scored_headings(stated), *read_paired_lists(stated)]  # prose shapes the sentences do not read
     extras += read_count_breakdowns(stated)
+    extras += read_assessed_blocks(stated)  # `一、某方面,指标评价得分12` over `(一)某情况` items scored in their text
     extras += read_glued_pairs(stated)  # `完成时间2023年9月2023年9月…`: a squashed form's rows with no points
     extras += read_review_sheet(view)  # a block of the form the table reader cannot align (review_sheet)
     if not extras:
@@ -138,6 +141,7 @@ def _prose_indicators(prose: str, view: str, in_tables: bool) -> list[Indicator]
         indicators = read_goal_statements(stated)
     attach_section_reasons(prose, indicators)
     attach_goal_targets(prose, indicators)  # `孕检率为93.5%` takes the goals' `孕检率稳定在90%左右`
+    read_done_after_targets(prose, indicators)  # `…目标值500万元。已下达补助500万元,完成进度100%`
     return indicators
 
 

@@ -6,6 +6,7 @@ Each `name figure` clause right before the bracket whose unit a part of the spli
 that figure as its actual (what was done), and each part of the bracket (`东岭村4人、4套`) gives it one named
 figure of its breakdown. Read only when every part names its place and gives one figure in each count's unit,
 and each count's parts add up to the count: nothing else tells a split from figures that merely follow. A
+unit's staff split by status (`实有人数48人(在职26人,离退休22人)`) describes the unit, not what was done. A
 converter may lose the closing bracket (`…西岭村2人、2套,发放金额1.2万元`): the split ends at the first part
 of another shape.
 """
@@ -25,6 +26,8 @@ _CLAUSE_STARTS = "，,；;:：。\n"
 _PART_BREAKS = re.compile(r"[，,；;]")
 _PART = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,12}?)(?P<figures>\d[^，,；;）)。\n]*)")
 _FIGURE_BREAKS = "、和及"
+# a staff split by status, not by place: 在职, 离退休, 在编, 编外, 聘用…
+_STAFF_STATUS = re.compile(r"在职|在岗|[离退]休|在编|编[内外制]|[聘借]用|临聘|合同制|遗属")
 _MAX_COUNTS = 3
 _MIN_PARTS = 2
 _MAX_NAME = 20
@@ -92,6 +95,8 @@ def _split(text: str, start: int, counts: list[tuple[str, re.Match[str]]]) -> li
             break
         parts.append(part)
     if len(parts) < _MIN_PARTS or not all(_adds_up(parts, figure) for _, figure in counts):
+        return []
+    if any(_STAFF_STATUS.search(place) for place, _ in parts):
         return []
     return [
         Indicator(

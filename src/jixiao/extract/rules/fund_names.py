@@ -36,6 +36,8 @@ _GENERIC = {
     "项目支出",
     "专项",
     "专项资金",
+    "专项支出",  # `某某党校2023年度专项支出绩效评价报告`: the unit's special spending, whichever projects
+    "专项经费",
     "资金",
     "财政资金",
     "转移支付",
@@ -148,6 +150,29 @@ def subject_of(text: str) -> str | None:
         if _names_a_fund(subject):
             return _unwrapped(subject)
     return None
+
+
+# `某镇人民政府2024年度绩效自评报告`: a unit, the year and the report words, nothing evaluated between them
+_UNIT_YEAR_REPORT = re.compile(
+    rf"(?P<unit>[\u4e00-\u9fff]{{2,24}}?(?:{_ORGAN}))\s*{_YEAR}\s*年度?\s*(?:绩效)?(?:自评|评价)(?:工作)?(?:报告|表)"
+)
+
+
+# `一、单位基本情况`, `(一)部门(单位)概况`: the report describes the unit itself
+_UNIT_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*(?:部门|单位)"
+    r"(?:[（(](?:单位|部门)[)）])?(?:整体)?(?:基本)?(?:情况|概况)"
+)
+
+
+def whole_unit_title(title: str, lines: list[str]) -> str | None:
+    """`部门整体支出` for a title that names a unit and a year and nothing it spent on, over a text with a
+    heading about the unit itself (`一、单位基本情况`): the unit's whole spending evaluated; else None (a
+    place alone, `某县2024年度绩效自评报告`, names no unit; a unit's report on its projects opens on them)."""
+    found = _UNIT_YEAR_REPORT.fullmatch(_LEADING_NOISE.sub("", title).strip())
+    if found is None or "".join(leading_places(found["unit"])) == found["unit"]:
+        return None
+    return "部门整体支出" if any(_UNIT_HEADING.match(line) for line in lines) else None
 
 
 _QUOTED_PROJECT = re.compile(r"[“\"]\s*(?P<name>[^“”\"\s:：|，。；,;\d]{2,30}?)\s*[”\"]\s*项目")

@@ -37,7 +37,8 @@ _LEAD = skipping(
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|[（(]?\d+[)）.、．])")
 _VERB_TAIL = re.compile(r"(?:达到|达|为|是|完成|新增)$")
 _DISPOSAL = re.compile(r"^(?:将|把)")  # `将某受害率控制在0.5‰以内`: the measure is named after 将
-_NOT_A_GOAL = re.compile(r"相比|比上年|同比|减少|增加|降低|提高|下降|增长|增幅|资金|经费")
+_NOT_A_GOAL = re.compile(r"相比|比上年|同比|减少|增加|降低|提高|下降|增长|增幅")
+_MONEY_NOUN = re.compile(r"资金|经费")  # the money's amounts are the funding's; its rates (`资金支出率≥98%`) are goals
 _BREAKDOWN_LEAD = re.compile(r"[（(]\s*其中[，,:：]?")
 _MIN_NAME, _MAX_NAME = 2, 30
 _SENTENCE_END = "。\n"
@@ -58,9 +59,8 @@ def lead_goals(text: str, found: list[Indicator]) -> list[Indicator]:
         stop = leads[index + 1].start() if index + 1 < len(leads) else len(text)  # a lead ends the goals before it
         end = min((at for at in (text.find(char, lead.end(), stop) for char in _SENTENCE_END) if at >= 0), default=stop)
         level1 = _level1_heading(text, lead.start())
-        for start, stop in _clauses(text, lead.end(), end):
-            indicator = _goal(text, start, stop)
-            if indicator is not None and all(other.name != indicator.name for other in found):
+        for indicator in _listed(text, lead.end(), end):  # `核心绩效目标:A率≥98%、B率≥97%`: items parted by 、
+            if all(other.name != indicator.name for other in found):
                 indicator.level1 = level1
                 found.append(indicator)  # a goal restated under a second lead is one goal
     return found
@@ -155,7 +155,7 @@ def _goal(text: str, start: int, end: int) -> Indicator | None:
         return _count_first(text, start, head_end)
     figure = values[-1]
     name = _DISPOSAL.sub("", _VERB_TAIL.sub("", _ORDINAL.sub("", clean_name(text[start : figure.start()]))))
-    if not _MIN_NAME <= len(name) <= _MAX_NAME or _NOT_A_GOAL.search(name) or any(c.isdigit() for c in name):
+    if not _MIN_NAME <= len(name) <= _MAX_NAME or _not_a_goal(name, figure) or any(c.isdigit() for c in name):
         return None
     unit = _UNIT_IN_BRACKET.fullmatch(text, open_at, end) if figure["unit"] is None and open_at < end else None
     if unit is not None:  # `覆盖服务人口3.80(万人)`: the unit printed in a bracket after the number
@@ -170,6 +170,13 @@ def _goal(text: str, start: int, end: int) -> Indicator | None:
     if open_at < end and (lead := _BREAKDOWN_LEAD.match(text, open_at, end)):
         indicator.breakdown = _breakdown(text, lead.end(), end)
     return indicator
+
+
+def _not_a_goal(name: str, figure: re.Match[str]) -> bool:
+    """A comparison, or the money's own amount, is no goal of its own."""
+    if _NOT_A_GOAL.search(name):
+        return True
+    return _MONEY_NOUN.search(name) is not None and "%" not in (figure["unit"] or "")
 
 
 _MONEY = ("元", "万元", "亿元", "千元")
@@ -200,7 +207,7 @@ def _count_first(text: str, start: int, end: int) -> Indicator | None:
     if count is None or count["num"] is None or count["unit"] is None or _not_a_count(count):
         return None
     name = _COUNTED_NAME.fullmatch(text, count.end(), end)
-    if name is None or _NOT_A_GOAL.search(name.group(0)):
+    if name is None or _NOT_A_GOAL.search(name.group(0)) or _MONEY_NOUN.search(name.group(0)):
         return None
     return Indicator(name=name.group(0), target=figure_at(text, *count.span(), FOUND_BY))
 

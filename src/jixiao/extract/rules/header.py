@@ -21,7 +21,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from jixiao.extract.rules.form_fields import FieldKind, FormField, form_fields, values_of
-from jixiao.extract.rules.fund_names import bracketed_subject, fund_in_body, named_subject, subject_of
+from jixiao.extract.rules.fund_names import (
+    bracketed_subject,
+    fund_in_body,
+    named_subject,
+    subject_of,
+    whole_unit_title,
+)
 from jixiao.extract.rules.own_place import (
     bracketed_own_place,
     level_government_place,
@@ -93,7 +99,8 @@ def _fund(fields: list[FormField], titles: list[TitleLine], lines: list[str]) ->
     following = lines[titles[0].index + 1] if titles[0].index + 1 < len(lines) else ""
     # a post title restated by the page: the bracket may follow either copy
     bracketed = (subject for title in titles if (subject := bracketed_subject(title.rest)))
-    return next(bracketed, None) or bracketed_subject(following) or _quoted_fund(lines) or _evaluated_fund(lines)
+    named = next(bracketed, None) or bracketed_subject(following) or _quoted_fund(lines) or _evaluated_fund(lines)
+    return named or next((whole for title in titles if (whole := whole_unit_title(title.title, lines))), None)
 
 
 def _after_unit(name: str, units: list[str]) -> str:
@@ -197,6 +204,8 @@ def _place_before(text: str, name: str, *, province: bool = False) -> str | None
     probe = _probe(name)
     at = text.find(probe)
     while at >= 0:
+        if at and text[at - 1] in "(（" and (opening := _full_name_place(text, at - 1)):
+            return opening
         window = _WINDOW_YEAR.sub("", text[max(0, at - _BEFORE_NAME) : at])
         for start in reversed(range(len(window))):  # the nearest place: `下达达州市` is 达州市
             before = window[start - 1] if start else ""
@@ -209,6 +218,29 @@ def _place_before(text: str, name: str, *, province: bool = False) -> str | None
                 return places[-1]
         at = text.find(probe, at + 1)
     return None
+
+
+# `…的某区某某建设项目(某工程)`: a project's full name before the bracket that holds its short name
+_FULL_NAME = re.compile(r"[\u4e00-\u9fff]{6,40}?(?:项目|工程)$")
+
+
+def _full_name_place(text: str, bracket: int) -> str | None:
+    """The place a project's full name opens with, when the fund's short name is bracketed right after it
+    (`用于某事的天津市某区某某联网应用项目(某工程)`): below province level, at a word's boundary."""
+    begin = max(0, bracket - _FULL_NAME_REACH)
+    window = text[begin:bracket]
+    for start in range(len(window)):
+        before = text[begin + start - 1] if begin + start else ""
+        if "\u4e00" <= before <= "\u9fff" and before not in _PLACE_BOUNDARY + "的":
+            continue
+        places = leading_places(window[start:])
+        rest = window[start + len("".join(places)) :]
+        if places and not is_province(places[-1]) and _FULL_NAME.fullmatch(rest):
+            return places[-1]
+    return None
+
+
+_FULL_NAME_REACH = 48
 
 
 def _region(

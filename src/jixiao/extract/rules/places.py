@@ -28,6 +28,8 @@ _NOT_FIRST = "年度月日号于由从向将把按据经为是"
 # a suffix followed by one of these is a level word, not the end of a name (市级, 县直, 区属, 市场…)
 _LEVEL_AFTER = "级直属场辖域"
 _CODE_PREFIX = re.compile(r"^\s*(?:[\[【(（]\s*\d+\s*[\]】)）]|\d+\s*[-—－]\s*)")
+# the party's prefix before a place's committee (`中共某某市委党校`, `中国共产党某县委员会`): no place of its own
+_PARTY_PREFIX = re.compile(r"^(?:中共|中国共产党)(?=[\u4e00-\u9fff]{2})")
 _PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")
 
 
@@ -108,7 +110,7 @@ def leading_places(text: str) -> list[str]:
 
 @lru_cache(maxsize=8192)  # a header asks about the same title and lines several times
 def _leading_places(text: str) -> tuple[str, ...]:
-    text = without_pinyin(_CODE_PREFIX.sub("", text)).lstrip()
+    text = _PARTY_PREFIX.sub("", without_pinyin(_CODE_PREFIX.sub("", text)).lstrip())
     places: list[str] = []
     at = 0
     while at < len(text):

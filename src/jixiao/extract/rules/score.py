@@ -46,8 +46,10 @@ _SUM_TOLERANCE = 0.01
 
 
 def _stated(text: str, found: re.Match[str]) -> bool:
-    """A total score the text states: off an indicator's line, or (a bare `总得分90`) the sum of the parts
-    listed before it in its sentence (`决策15分,过程20分,…,总得分90`)."""
+    """A total score the text states: not an indicator's (`…指标评价得分7分`), off an indicator's line, or (a
+    bare `总得分90`) the sum of the parts listed before it in its sentence (`决策15分,过程20分,…,总得分90`)."""
+    if text.endswith("指标", 0, found.start()):
+        return False  # `指标评价得分7分`, `产出指标得分35分`: an indicator's or a level's points
     if not found["total"]:
         return not _on_indicator_line(text, found.start())
     line_start = max(text.rfind(char, 0, found.start()) for char in _LINE_BREAKS) + 1
