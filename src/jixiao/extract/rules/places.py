@@ -17,6 +17,7 @@ from jixiao.vocabulary import NOT_PLACES, PLACE_SUFFIXES, PROVINCES, SHORT_REGIO
 _MAX_NAME = 8  # 呼伦贝尔扎兰屯 + 市; 红河哈尼族彝族 + 自治州
 _TOWN_SUFFIXES = ("镇", "乡", "街道")
 _ONE_CHAR_NAMES = ("县", "镇")
+_SLOGAN_SUFFIXES = ("省", "市", "县", "区", "州", "旗")  # after 强 or 大 the name is a goal (`教育强县`), no place
 _MAX_TOWN_NAME = 4
 # characters no place name holds: they join or qualify words (住房和城乡, 美丽乡村的…)
 _NOT_IN_NAME = re.compile(r"[与及的等了级我全本各该]")
@@ -86,7 +87,7 @@ def _token_at(text: str, at: int) -> int | None:
             return None
         if size == 1 and suffix not in _ONE_CHAR_NAMES:  # 横县, 柳镇; but 灌区, 库区 are no districts
             continue
-        if suffix == "省" and text[end - 1] in "强大":  # `体育强省`, `农业大省`: a slogan, no province
+        if text[end - 1] in "强大" and suffix in _SLOGAN_SUFFIXES:  # `体育强省`, `文化强市`, `农业大县`: a slogan
             return None
         stop = end + len(suffix)
         if suffix == "州" and stop < len(text) and text[stop] in "市县区":  # 杭州市, not 杭州 + 市
