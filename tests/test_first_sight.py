@@ -74,3 +74,23 @@ def test_named_uses_that_add_up_to_no_stated_total_give_no_executed_total() -> N
     assert spending == []
     funding, _ = funding_of("县财政安排森林防火专项资金60万元。全年累计支出55万元，执行率91.67%。\n")
     assert funding.executed.total is not None and funding.executed.total.value == 55.0
+
+
+@pytest.mark.parametrize(
+    ("unit", "region"),
+    [("河原市自然资源局北岭分局", None), ("河原市市场监督管理局高新区分局", "高新区"), ("河原市自然资源局", "河原市")],
+)
+def test_an_offices_branch_is_not_in_the_offices_place(unit: str, region: str | None) -> None:
+    header = _header(
+        f"2023年度{unit}决算公开报告\n项目名称 | 不动产登记业务项目\n主管部门 | 河原市自然资源局 | 实施单位 | {unit}\n"
+    )
+    assert header.region == region
+
+
+def test_one_levels_share_stated_in_a_later_sentence_is_no_initial_total() -> None:
+    funding, _ = funding_of(
+        "各级财政共下达我县高龄津贴资金2100万元，其中省级配套600万元、县级配套1500万元。"
+        "2022年年初预算县级资金1500万元，随月发放1380万元，结余120万元。\n"
+    )
+    assert funding.initial.total is None  # the county's share, not the whole's initial budget
+    assert funding.allocated.total is not None and funding.allocated.total.value == 2100.0

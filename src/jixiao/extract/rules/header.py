@@ -31,6 +31,7 @@ from jixiao.extract.rules.own_place import (
     year_led_place,
 )
 from jixiao.extract.rules.places import (
+    branch_of,
     is_province,
     leading_places,
     most_specific,
@@ -230,6 +231,9 @@ def _region(
     place = place or own_province(lines[0] if lines else "") or bracketed_own_place(text[:_OPENING])
     place = place or level_government_place(text[:_OPENING], fund) or opening_unit_place(text[:_OPENING])
     place = place or notice_issuer_place(text[:_OPENING]) or year_led_place(text)
+    units = values_of(fields, FieldKind.UNIT) + [_head_of(head) for head in heads]
+    if place and (branch := next((found for unit in units if (found := branch_of(unit))), None)) and branch[0] == place:
+        place = branch[1]  # the office's place, not the branch's: the branch's own, or none sure
     return shortest_form(usual_spelling(place, text), text) if place else None
 
 

@@ -158,6 +158,26 @@ def shortest_form(place: str, text: str) -> str:
     return place
 
 
+# `某市自然资源局北岭分局`, `某市市场监督管理局经开区分局`: an office's branch named after the part of the place it serves
+_BRANCH = re.compile(r"^[\u4e00-\u9fff]{1,14}?(?:局|院|中心|委员会)(?P<branch>[\u4e00-\u9fff]{2,8}?)分(?:局|院|中心|所)")
+
+
+def branch_of(unit: str) -> tuple[str, str | None] | None:
+    """(the office's place, the branch's own place or None) when `unit` names a branch of an office of its
+    leading place: the branch serves a part of that place, so the office's place is not the branch's. The branch's
+    name is its place when it ends as a place does (`经开区分局`); otherwise (`北岭分局`) its place is not sure."""
+    places = leading_places(unit)
+    if not places:
+        return None
+    rest = without_pinyin(_CODE_PREFIX.sub("", unit)).lstrip()
+    rest = rest[rest.find(places[-1]) + len(places[-1]) :]
+    branch = _BRANCH.match(rest)
+    if branch is None:
+        return None
+    name = branch["branch"]
+    return places[-1], name if name.endswith(PLACE_SUFFIXES) and name not in _NOT_PLACE_WORDS else None
+
+
 def most_specific(text: str) -> str | None:
     """The last of the places `text` starts with (稷山县翟店镇卫生院 → 翟店镇), or None."""
     places = leading_places(text)
