@@ -3,12 +3,15 @@ each in our own words and figures: what cannot be surely attributed stays out.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from jixiao.documents.normalize import normalize
 from jixiao.extract.rules.header import Header, read_header
 from jixiao.extract.rules.score import extract_score
-from reading import funding_of
+from jixiao.model import Figure
+from reading import funding_of, rules_report
 
 
 def _header(raw: str) -> Header:
@@ -94,3 +97,45 @@ def test_one_levels_share_stated_in_a_later_sentence_is_no_initial_total() -> No
     )
     assert funding.initial.total is None  # the county's share, not the whole's initial budget
     assert funding.allocated.total is not None and funding.allocated.total.value == 2100.0
+
+
+_FIELDS = ("name", "target", "actual", "weight", "score")
+
+
+def _rows(tmp_path: Path, raw: str) -> list[tuple[str | None, ...]]:
+    return [
+        tuple(value.text if isinstance(value, Figure) else value for value in (getattr(i, f) for f in _FIELDS))
+        for i in rules_report(tmp_path, raw).indicators
+    ]
+
+
+@pytest.mark.parametrize(
+    ("head", "cells"),
+    [
+        ("数据口径", ("民政统计", "抽样核查")),  # a column no role knows: its cells are no part of the name
+        ("指标属性", ("定量", "定量")),  # what kind of indicator the row is
+        ("计分方法", ("比率法", "达标法")),  # how it is scored
+    ],
+)
+def test_a_column_between_the_name_and_the_values_is_no_part_of_either(
+    tmp_path: Path, head: str, cells: tuple[str, str]
+) -> None:
+    rows = _rows(
+        tmp_path,
+        "南坪县2023年度社区养老服务补助项目绩效自评表\n"
+        f"| 一级指标 | 二级指标 | 三级指标 | {head} | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+        f"| 产出指标 | 数量指标 | 服务老年人数 | {cells[0]} | ≥800人 | 812人 | 20 | 20 |\n"
+        f"| 产出指标 | 质量指标 | 服务合格率 | {cells[1]} | ≥95% | 96% | 20 | 18 |\n",
+    )
+    assert rows == [("服务老年人数", "≥800人", "812人", "20", "20"), ("服务合格率", "≥95%", "96%", "20", "18")]
+
+
+def test_a_text_column_after_the_values_is_no_indicator(tmp_path: Path) -> None:
+    rows = _rows(
+        tmp_path,
+        "南坪县2023年度社区养老服务补助项目绩效自评表\n"
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 完成情况说明 | 分值 | 得分 |\n"
+        "| 产出指标 | 数量指标 | 服务老年人数 | ≥800人 | 812人 | 已完成 | 20 | 20 |\n"
+        "| 产出指标 | 质量指标 | 服务合格率 | ≥95% | 96% | 已完成 | 20 | 18 |\n",
+    )
+    assert rows == [("服务老年人数", "≥800人", "812人", "20", "20"), ("服务合格率", "≥95%", "96%", "20", "18")]
