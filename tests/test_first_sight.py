@@ -61,6 +61,11 @@ def test_an_items_score_is_not_the_reports_total(sentence: str) -> None:
     assert score is None
 
 
+def test_the_sheets_indicator_score_is_still_the_total() -> None:
+    score, _ = extract_score("一、基本情况\n经综合评价，项目绩效指标得分92分。\n")
+    assert score is not None and score.value == 92.0
+
+
 def test_the_reports_own_score_after_an_items_score_is_read() -> None:
     score, grade = extract_score("一、基本情况\n资金到位及时，该项得分8分。项目自评得分92分，等级为优。\n")
     assert score is not None and score.value == 92.0

@@ -45,14 +45,16 @@ _PART_POINTS = re.compile(r"(\d+(?:\.\d+)?)分[,，、;；]")
 _SUM_TOLERANCE = 0.01
 
 
-# `指标评价得分6分`, `该项得分8分`: the label says the score is one item's, not the report's
-_PART_LABEL = re.compile(r"(?:指标|该项|此项|本项|单项|分项)$")
+# `指标评价得分6分`, `该项得分8分`: the label says the score is one item's, not the report's (`绩效指标得分` is the
+# whole sheet's)
+_PART_LABEL = re.compile(r"(?:(?<!绩效)指标|该项|此项|本项|单项|分项)$")
+_PART_REACH = 4
 
 
 def _stated(text: str, found: re.Match[str]) -> bool:
     """A total score the text states: off an indicator's line and not labelled as one item's, or (a bare
     `总得分90`) the sum of the parts listed before it in its sentence (`决策15分,过程20分,…,总得分90`)."""
-    if _PART_LABEL.search(text, max(0, found.start() - 2), found.start()):
+    if _PART_LABEL.search(text, max(0, found.start() - _PART_REACH), found.start()):
         return False
     if not found["total"]:
         return not _on_indicator_line(text, found.start())
