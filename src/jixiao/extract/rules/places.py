@@ -158,9 +158,9 @@ def shortest_form(place: str, text: str) -> str:
     return place
 
 
-# `某市自然资源局北岭分局`, `某市市场监督管理局经开区分局`: an office's branch, named after the part it serves
+# `某市自然资源局北岭分局`, `某市市场监督管理局经开区分局`: a bureau's branch, named after the part it serves
 _BRANCH = re.compile(
-    r"^[\u4e00-\u9fff]{1,14}?(?:局|院|中心|委员会)(?P<branch>[\u4e00-\u9fff]{2,8}?)分(?:局|院|中心|所)"
+    r"^[\u4e00-\u9fff]{1,14}?局(?P<branch>[\u4e00-\u9fff]{2,8}?)分局"  # a bureau's, not a hospital's 分院
 )
 
 
