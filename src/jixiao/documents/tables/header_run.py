@@ -31,7 +31,9 @@ def header_run(found: list[Piece], index: int) -> tuple[list[Piece], int] | None
     """
     run: list[Piece] = []
     position = index
-    while position < len(found) and found[position].shape in _HEADER_OR_EMPTY:
+    while position < len(found) and (
+        found[position].shape in _HEADER_OR_EMPTY or _unnamed_column(found, position, len(run))
+    ):
         piece = found[position]
         if piece.shape is _HEADER:
             run.append(piece)
@@ -54,6 +56,24 @@ def may_open_header(found: list[Piece], position: int) -> bool:
         if piece.shape is not _EMPTY:
             return piece.shape is _HEADER
     return False
+
+
+_MAX_UNNAMED = 8
+_MIN_BEFORE_UNNAMED = 2
+
+
+def _unnamed_column(found: list[Piece], position: int, headers: int) -> bool:
+    """A pipe cell of a few words between header cells (`三级指标 | 指标口径 | 年度指标值`) names a column in
+    words no role knows: its cells hold no figure of ours (a note), and the header goes on after it."""
+    piece = found[position]
+    return (
+        headers >= _MIN_BEFORE_UNNAMED
+        and piece.shape is Shape.TEXT
+        and piece.cut == "pipe"
+        and len(piece.text.strip()) <= _MAX_UNNAMED
+        and not any(char.isdigit() for char in piece.text)
+        and _next_is_header(found, position)
+    )
 
 
 def _next_is_header(found: list[Piece], position: int) -> bool:

@@ -48,7 +48,9 @@ _WORDS: list[tuple[Role, str]] = [
                 rf"|预算到位{_BR}?|(?:扣除)?统筹整合资金(?:数|后预算金额){_BR}?"
                 # the columns Xinjiang's 2023 自评表 adds around the values: how the target was set, last year's
                 # actual (never this year's), how points are given, the evidence, the actual's share of the target
-                r"|指标值设置依据|上年(?:实际)?完成值|(?:指标)?赋分规则|佐证资料|(?<![\u4e00-\u9fff])完成率"),
+                r"|指标值设置依据|上年(?:实际)?完成值|(?:指标)?赋分规则|佐证资料|(?<![\u4e00-\u9fff])完成率"
+                # what kind of indicator a row is and how it is scored (`定量`, `正向指标`, `比率法`): no figure
+                r"|指标(?:属性|类型|类别)|(?:计分|评分|赋分|考核|评价)(?:方法|方式)"),
     (Role.TARGET, rf"(?:年度|预期|年初)?(?:目标)?指标值{_BR}?|(?:年度|预期|年初|绩效)?目标值{_BR}?|计划值|年度指标"),
     (Role.ACTUAL, rf"(?:全年|指标)?实际完成(?:指标)?值?{_BR}?|(?:全年|年终|年成)?完成值{_BR}?|(?:全年)?实际值{_BR}?"
                   # 全年/完成值 on two lines, interleaved by OCR (`年成值全完值`)

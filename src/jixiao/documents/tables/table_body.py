@@ -39,6 +39,7 @@ from jixiao.documents.tables.unsettled import stray_money, unplaced_amounts, uns
 from jixiao.documents.tables.weighted_levels import weighted_level_rows
 from jixiao.documents.tables.wrapped_cells import rejoined_wrapped
 from jixiao.documents.tables.zones import MAX_PROSE_RUN
+from jixiao.vocabulary import LEVEL_WORD
 
 _TEXT_CHAR = re.compile(r"[^\s|│┃]")
 _GARBLED = re.compile(r"[\d.,%]{5,}")  # glued amounts no cut reads (documents.tables.tokens): unread
@@ -70,6 +71,38 @@ def _other_table(text: str, piece: Piece, kind: Kind, indexed: bool) -> bool:
     return not text[text.rfind("\n", 0, piece.cell.start) + 1 : piece.cell.start].strip(" \t|")
 
 
+_LEVEL = re.compile(LEVEL_WORD)
+_MIN_HEADER_CELLS = 3
+
+
+def _line_at(text: str, start: int) -> tuple[str, int]:
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return text[start:end], end
+
+
+def _cells_of(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def _new_header_line(text: str, piece: Piece) -> bool:
+    """`| 培训机构 | 学校性质 | 计划人数 | 实际人数 |` opening a line under indicator rows: words only (no figure,
+    no level, no empty cell), not as many cells as the row above, over a row of its own cell count that holds
+    figures: the header of a table of another kind, in words no role knows; its rows are no indicators."""
+    start = text.rfind("\n", 0, piece.cell.start) + 1
+    if start == 0 or text[start : piece.cell.start].strip(" \t|"):
+        return False  # not the line's first cell
+    line, end = _line_at(text, start)
+    cells = _cells_of(line)
+    if "|" not in line or len(cells) < _MIN_HEADER_CELLS:
+        return False
+    if any(not cell or _LEVEL.search(cell) or any(char.isdigit() for char in cell) for cell in cells):
+        return False
+    above = _cells_of(text[text.rfind("\n", 0, start - 1) + 1 : start - 1])
+    below, _ = _line_at(text, end + 1) if end < len(text) else ("", 0)
+    return "|" in below and len(_cells_of(below)) == len(cells) != len(above) and any(c.isdigit() for c in below)
+
+
 def body_end(text: str, found: list[Piece], start: int, absorbed: set[Piece], kind: Kind, indexed: bool = False) -> int:
     """Index just past the body that starts at found[start]: at the next header or block of the form, at a
     run of sentences, at the header of a table of another kind, and for a funding table (whose cells are
@@ -94,6 +127,8 @@ def body_end(text: str, found: list[Piece], start: int, absorbed: set[Piece], ki
             # document stops there: a last cell cut before its pipe)
         block = piece.shape is _BLOCK and compact(piece.text) != "绩效指标"
         if block or _other_table(text, piece, kind, indexed) or _opens_header(found, position):
+            return position - prose
+        if kind is _INDICATORS and piece.cut == "pipe" and piece.shape in _TEXTUAL and _new_header_line(text, piece):
             return position - prose
         prose = prose + 1 if piece.shape is _LONG_TEXT else 0
         if prose >= MAX_PROSE_RUN:

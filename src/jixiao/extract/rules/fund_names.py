@@ -96,6 +96,11 @@ def _clean(subject: str) -> str:
 
 # `部门决算中项目`, `部门预算内的项目`: the projects of a unit's accounts, whichever they are
 _ACCOUNTS_PROJECTS = re.compile(r"^(?:部门|单位)?(?:预算|决算)(?:中|内)?的?项目(?:支出)?$")
+# `专项支出`, `财政支出政策`, `一般公共预算项目`, `重点项目支出`: nothing but words for a kind of money or spending
+# (the budget a form is filed under), however they are strung together
+_FORM_WORDS = re.compile(
+    r"(?:一般公共预算|政府性基金|国有资本经营|财政|专项|重点|一般性?|项目|支出|政策|资金|经费|预算|决算|部门|单位|本级|其他|的)+"
+)
 
 
 def is_generic(subject: str) -> bool:
@@ -104,6 +109,8 @@ def is_generic(subject: str) -> bool:
     if subject in _GENERIC or bare in _GENERIC or _LEVEL_WORDS.sub("", subject) in _GENERIC:
         return True
     if _ACCOUNTS_PROJECTS.match(subject) or _ACCOUNTS_PROJECTS.match(bare):
+        return True
+    if _FORM_WORDS.fullmatch(subject) or _FORM_WORDS.fullmatch(bare):
         return True
     return _FORM_NAME.fullmatch(subject) is not None
 

@@ -33,7 +33,7 @@ from jixiao.extract.rules.funding_reading import Reading
 from jixiao.extract.rules.given_parts import given_parts
 from jixiao.extract.rules.labelled_uses import labelled_uses
 from jixiao.extract.rules.list_splits import attach_lists
-from jixiao.extract.rules.money_lists import MoneyList, about_equal, list_in, quoted_parts
+from jixiao.extract.rules.money_lists import MoneyList, about_equal, is_part, list_in, quoted_parts
 from jixiao.extract.rules.project_parts import drop_item_totals, project_paragraphs
 from jixiao.extract.rules.sentences import SentenceEnds
 from jixiao.extract.rules.source_clauses import (
@@ -54,6 +54,7 @@ from jixiao.extract.rules.summed_parts import (
     parts_after_whole,
     parts_before_sum,
     sources_before_sum,
+    spent_items,
     spent_parts,
 )
 from jixiao.extract.rules.unstated_budget import unstated_budget, unstated_line
@@ -115,6 +116,8 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
             lists.extend(rest)
         elif (summed := _summed_parts(reading, position, end)) is not None:
             lists.append(summed)
+        elif _lists_uses(reading, position, end):
+            _read_rate(reading, position, end)
         else:
             lists.extend(_read_sentence(reading, position, end))
         position = end + 1
@@ -196,6 +199,13 @@ def _summed_parts(reading: Reading, start: int, end: int) -> MoneyList | None:
         if (total := getattr(reading.funding, line).total) is not None and total.value is not None
     }
     return parts_after_whole(text, plain, start, amounts, totals) or spent_parts(text, plain, start, amounts, totals)
+
+
+def _lists_uses(reading: Reading, start: int, end: int) -> bool:
+    """`累计支出A12.30万元，B4.50万元，C26.80万元` adding up to no total read: named uses, the first of them no
+    line's total (what they add up to is not stated, so none of them is read)."""
+    items = spent_items(reading.text, reading.plain, start, amounts_in(reading.plain, start, end))
+    return items is not None and all(is_part(item) for item in items)
 
 
 _AFTER_WHOLE = 40  # chars from a closing sum to its sentence's end (`，具体项目情况说明如下：`)

@@ -37,6 +37,7 @@ from jixiao.extract.rules.own_place import (
     year_led_place,
 )
 from jixiao.extract.rules.places import (
+    branch_of,
     is_province,
     leading_places,
     most_specific,
@@ -262,7 +263,15 @@ def _region(
     place = place or own_province(lines[0] if lines else "") or bracketed_own_place(text[:_OPENING])
     place = place or level_government_place(text[:_OPENING], fund) or opening_unit_place(text[:_OPENING])
     place = place or notice_issuer_place(text[:_OPENING]) or year_led_place(text)
+    if place:
+        place = _below_branch(place, values_of(fields, FieldKind.UNIT) + [_head_of(head) for head in heads])
     return shortest_form(usual_spelling(place, text), text) if place else None
+
+
+def _below_branch(place: str, units: list[str]) -> str | None:
+    """`place`, unless it is the place of the office a unit is a branch of: then the branch's own, or None."""
+    branch = next((office for unit in units if (office := branch_of(unit))), None)
+    return branch[1] if branch is not None and branch[0] == place else place
 
 
 # `…有关规定,某省住房和城乡建设厅、财政厅组织开展了2024年度…绩效自评工作`: the unit that evaluates, in

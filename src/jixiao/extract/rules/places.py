@@ -17,6 +17,7 @@ from jixiao.vocabulary import NOT_PLACES, PLACE_SUFFIXES, PROVINCES, SHORT_REGIO
 _MAX_NAME = 8  # 呼伦贝尔扎兰屯 + 市; 红河哈尼族彝族 + 自治州
 _TOWN_SUFFIXES = ("镇", "乡", "街道")
 _ONE_CHAR_NAMES = ("县", "镇")
+_SLOGAN_SUFFIXES = ("省", "市", "县", "区", "州", "旗")  # after 强 or 大 the name is a goal (`教育强县`), no place
 _MAX_TOWN_NAME = 4
 # characters no place name holds: they join or qualify words (住房和城乡, 美丽乡村的…)
 _NOT_IN_NAME = re.compile(r"[与及的等了级我全本各该]")
@@ -88,7 +89,7 @@ def _token_at(text: str, at: int) -> int | None:
             return None
         if size == 1 and suffix not in _ONE_CHAR_NAMES:  # 横县, 柳镇; but 灌区, 库区 are no districts
             continue
-        if suffix == "省" and text[end - 1] in "强大":  # `体育强省`, `农业大省`: a slogan, no province
+        if text[end - 1] in "强大" and suffix in _SLOGAN_SUFFIXES:  # `体育强省`, `文化强市`, `农业大县`: a slogan
             return None
         stop = end + len(suffix)
         if suffix == "州" and stop < len(text) and text[stop] in "市县区":  # 杭州市, not 杭州 + 市
@@ -157,6 +158,28 @@ def shortest_form(place: str, text: str) -> str:
         if standalone(tail, text):
             return tail
     return place
+
+
+# `某市自然资源局北岭分局`, `某市市场监督管理局经开区分局`: a bureau's branch, named after the part it serves
+_BRANCH = re.compile(
+    r"^[\u4e00-\u9fff]{1,14}?局(?P<branch>[\u4e00-\u9fff]{2,8}?)分局"  # a bureau's, not a hospital's 分院
+)
+
+
+def branch_of(unit: str) -> tuple[str, str | None] | None:
+    """(the office's place, the branch's own place or None) when `unit` names a branch of an office of its
+    leading place: the branch serves a part of that place, so the office's place is not the branch's. The branch's
+    name is its place when it ends as a place does (`经开区分局`); otherwise (`北岭分局`) its place is not sure."""
+    places = leading_places(unit)
+    if not places:
+        return None
+    rest = without_pinyin(_CODE_PREFIX.sub("", unit)).lstrip()
+    rest = rest[rest.find(places[-1]) + len(places[-1]) :]
+    branch = _BRANCH.match(rest)
+    if branch is None:
+        return None
+    name = branch["branch"]
+    return places[-1], name if name.endswith(PLACE_SUFFIXES) and name not in _NOT_PLACE_WORDS else None
 
 
 def most_specific(text: str) -> str | None:

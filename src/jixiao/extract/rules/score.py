@@ -45,11 +45,17 @@ _PART_POINTS = re.compile(r"(\d+(?:\.\d+)?)分[,，、;；]")
 _SUM_TOLERANCE = 0.01
 
 
+# `指标评价得分6分`, `该项得分8分`: the label says the score is one item's, not the report's (`绩效指标得分` is the
+# whole sheet's)
+_PART_LABEL = re.compile(r"(?:(?<!绩效)指标|该项|此项|本项|单项|分项)$")
+_PART_REACH = 4
+
+
 def _stated(text: str, found: re.Match[str]) -> bool:
-    """A total score the text states: not an indicator's (`…指标评价得分7分`), off an indicator's line, or (a
-    bare `总得分90`) the sum of the parts listed before it in its sentence (`决策15分,过程20分,…,总得分90`)."""
-    if text.endswith("指标", 0, found.start()):
-        return False  # `指标评价得分7分`, `产出指标得分35分`: an indicator's or a level's points
+    """A total score the text states: off an indicator's line and not labelled as one item's, or (a bare
+    `总得分90`) the sum of the parts listed before it in its sentence (`决策15分,过程20分,…,总得分90`)."""
+    if _PART_LABEL.search(text, max(0, found.start() - _PART_REACH), found.start()):
+        return False
     if not found["total"]:
         return not _on_indicator_line(text, found.start())
     line_start = max(text.rfind(char, 0, found.start()) for char in _LINE_BREAKS) + 1

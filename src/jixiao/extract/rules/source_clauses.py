@@ -158,7 +158,9 @@ def drop_level_share_totals(reading: Reading) -> None:
         total = getattr(reading.funding, line).total
         if total is None or total.found_by != "narrative.funding" or total.span is None or total.value is None:
             continue
-        clause = reading.plain[clause_start(reading.plain, 0, total.span.start) : total.span.start]
+        at = total.span.start
+        sentence = max(reading.plain.rfind(mark, 0, at) for mark in "。\n") + 1  # a clause ends with its sentence
+        clause = reading.plain[clause_start(reading.plain, sentence, at) : at]
         named = {source_of(match["level"]) for match in _LEVEL_MONEY.finditer(clause)}
         if len(named) == 1 and any(source in named and abs(value - total.value) < 1e-9 for source, value in rows):
             getattr(reading.funding, line).total = None

@@ -138,7 +138,15 @@ def spent_parts(
 ) -> MoneyList | None:
     """`2030年累计支出A6.20万元，B4.35万元，C21.45万元` under a stated 32: the parts of a line's total, each
     clause one amount right after its name, the first name after a verb of spending and no other verb."""
-    if len(amounts) < _MIN_AFTER_WHOLE or not totals:
+    if not totals or (items := spent_items(text, plain, start, amounts)) is None:
+        return None
+    return _given_out(text, items, totals)
+
+
+def spent_items(text: str, plain: str, start: int, amounts: list[re.Match[str]]) -> list[Item] | None:
+    """The clauses of a sentence that lists what money was spent on (`累计支出A6.20万元，B4.35万元…`), each
+    one amount right after its name, or None when the sentence is not such a list."""
+    if len(amounts) < _MIN_AFTER_WHOLE:
         return None
     items: list[Item] = []
     for index, amount in enumerate(amounts):
@@ -158,7 +166,7 @@ def spent_parts(
         if not name:
             return None
         items.append(Item(name=name, start=amount.start(), end=amount.end()))
-    return _given_out(text, items, totals)
+    return items
 
 
 def _given_out(text: str, items: list[Item], totals: dict[str, float]) -> MoneyList | None:
@@ -352,5 +360,6 @@ __all__ = [
     "parts_after_whole",
     "parts_before_sum",
     "sources_before_sum",
+    "spent_items",
     "spent_parts",
 ]
