@@ -155,6 +155,8 @@ _SOURCE_WORDS: list[tuple[re.Pattern[str], FundSource]] = [
     (re.compile(r"^中央"), FundSource.CENTRAL),
     (re.compile(r"^地方(?:财政)?(?:资金|配套|投入|自筹)|^地方财政"), FundSource.LOCAL),  # 地方自筹: local governments
     (re.compile(r"^(?:省级|省|自治区|本省|兵团)"), FundSource.PROVINCIAL),  # 兵团: the province-level corps
+    # `市县财政预算`: the money of the 市县 a province funds directly (海南), a county-level city's or a county's
+    (re.compile(r"^市县"), FundSource.COUNTY),
     (re.compile(r"^(?:盟市|市级|州级|市本级|地市|市|州)"), FundSource.PREFECTURAL),
     (re.compile(r"^(?:旗县|县级|区级|县区|旗|县|区本级|区|本级)"), FundSource.COUNTY),
 ]

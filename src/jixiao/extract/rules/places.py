@@ -19,7 +19,9 @@ _TOWN_SUFFIXES = ("镇", "乡", "街道")
 _ONE_CHAR_NAMES = ("县", "镇")
 _MAX_TOWN_NAME = 4
 # characters no place name holds: they join or qualify words (住房和城乡, 美丽乡村的…)
-_NOT_IN_NAME = re.compile(r"[与及的等了级我全本各该]")
+_NOT_IN_NAME = re.compile(r"[与及的等了级我本各该]|(?<!^)全")
+# 全 (whole) heads 全县, 全市区, 全面提升示范区; a county spells it only as the head of a two-char name: 全南县, 全椒县
+_WHOLE_HEAD = re.compile(r"全[^市县区州省镇乡旗盟民面部体年程力新国域球][县市区]")
 # 东津院区, 南湖校区: a campus, no district; 某某社区, 某某小区, 某某景区, 某某园区: below or beside any district
 _JOINED_WORDS = ("城乡", "城镇", "乡镇", "院区", "校区", "社区", "小区", "景区", "园区")
 # nor starts with a word of a date or a sentence (2022年金声乡…: the place is 金声乡; `实施主体为某州…`: a
@@ -93,6 +95,8 @@ def _token_at(text: str, at: int) -> int | None:
             stop += 1
         name = text[at:stop]
         following = text[stop : stop + 1]
+        if name[0] == "全" and not _WHOLE_HEAD.fullmatch(name):
+            return None
         if _NOT_IN_NAME.search(name) or name in _NOT_PLACE_WORDS or (len(name) > 3 and name[-2:] in _JOINED_WORDS):
             return None  # 住房和城乡建设厅: a word that ends in 城乡 names no place
         if following and (following in _LEVEL_AFTER or (suffix == "乡" and following == "村")):

@@ -1,0 +1,24 @@
+"""Misses left on held-out sets 16–17 (invented text in the phrasings real pages print): a county whose name
+starts with 全, the plan of the report's own government it cites."""
+
+from __future__ import annotations
+
+from jixiao.extract.rules.header import read_header
+from jixiao.extract.rules.places import leading_places
+from reading import read
+
+
+def test_a_county_named_with_a_head_of_whole_but_no_whole_county() -> None:
+    assert leading_places("全溪县财政局关于") == ["全溪县"]
+    for words in ("全县各乡镇", "全县城区", "全市区域", "全区", "全民健身区", "全面提升示范区", "安全区建设"):
+        assert leading_places(words) == [], words
+
+
+def test_the_place_of_its_governments_plan_for_a_year_when_the_report_says_its_level() -> None:
+    raw = (
+        "关于2030年度某某防治项目资金绩效评价报告 一、项目基本情况 2030年,我县共排查隐患点40处。"
+        "(二)绩效目标 依据《全溪县人民政府 2029 年某某防治方案》的要求,对全县有关人员进行培训。\n"
+    )
+    assert read_header(read(raw)).region == "全溪县"
+    assert read_header(read(raw.replace("我县", "本地"))).region is None
+    assert read_header(read(raw.replace("2029 年某某", "某某"))).region is None  # no year, no 关于: no notice
