@@ -4,8 +4,8 @@ starts with 全, the plan of the report's own government it cites."""
 from __future__ import annotations
 
 from jixiao.extract.rules.header import read_header
-from jixiao.extract.rules.places import leading_places
-from reading import read
+from jixiao.extract.rules.places import leading_places, most_specific
+from reading import funding_of, read
 
 
 def test_a_county_named_with_a_head_of_whole_but_no_whole_county() -> None:
@@ -22,3 +22,18 @@ def test_the_place_of_its_governments_plan_for_a_year_when_the_report_says_its_l
     assert read_header(read(raw)).region == "全溪县"
     assert read_header(read(raw.replace("我县", "本地"))).region is None
     assert read_header(read(raw.replace("2029 年某某", "某某"))).region is None  # no year, no 关于: no notice
+
+
+def test_a_branch_office_is_of_the_district_it_serves() -> None:
+    assert most_specific("青禾市市场监督管理局经开区分局") == "经开区"
+    assert most_specific("青禾市自然资源局柳岸区分局") == "柳岸区"
+    assert most_specific("青禾市公安局柳岸分局") == "青禾市"  # no district's name before 分局: the city's
+    assert leading_places("经审定区划") == []  # 经 opens a verb's clause, 经开区 a zone's name
+
+
+def test_a_rate_after_its_labels_formula_is_the_execution_rate() -> None:
+    block = "预算执行情况(万元)\n 转移支付预算数(A) 7.4万 预算执行率(B/A) 95%\n 转移支付执行数(B) 7.03万\n"
+    funding, _ = funding_of(block)
+    assert funding.execution_rate is not None and funding.execution_rate.value == 95
+    funding, _ = funding_of(block.replace("(B/A) 95%", "(B/A) 分值 10"))
+    assert funding.execution_rate is None

@@ -63,8 +63,10 @@ from jixiao.model import Figure, Funding, FundingLine, SourceAmount, SpendingIte
 from jixiao.vocabulary import source_of
 
 _PERCENT = r"\d+(?:\.\d+)?[ \t]?%"  # `87.46 %`: a space a converter put before the sign
+# the formula a form's label prints after it: `预算执行率(B/A) 100%`, `执行率(%)：98%`
+_FORMULA = r"(?:[（(](?:[A-Z][ \t]*/[ \t]*[A-Z]|%)[)）][:：]?[ \t]*)?"
 _RATE = re.compile(
-    rf"(?:预算执行率|资金执行率|执行率|支付率|完成(?:全年)?预算的)(?:为|达到|达|是)?(?P<rate>{_PERCENT})"
+    rf"(?:预算执行率|资金执行率|执行率|支付率|完成(?:全年)?预算的){_FORMULA}(?:为|达到|达|是)?(?P<rate>{_PERCENT})"
 )  # `完成预算的98%`: the share of the budget spent
 _INDICATOR_SECTION = re.compile(
     r"(?m)^[ \t]*(?:[（(]?[一二三四五六七八九十\d]+[、.）)]\s*)?"

@@ -27,6 +27,7 @@ _JOINED_WORDS = ("城乡", "城镇", "乡镇", "院区", "校区", "社区", "�
 # nor starts with a word of a date or a sentence (2022年金声乡…: the place is 金声乡; `实施主体为某州…`: a
 # copula, the prose's, before the name)
 _NOT_FIRST = "年度月日号于由从向将把按据经为是"
+_ZONE_SHORT = "经开区"  # but 经济技术开发区 is short for itself so, a district of its own: `某市某局经开区分局`
 # a suffix followed by one of these is a level word, not the end of a name (市级, 县直, 区属, 市场…)
 _LEVEL_AFTER = "级直属场辖域"
 _CODE_PREFIX = re.compile(r"^\s*(?:[\[【(（]\s*\d+\s*[\]】)）]|\d+\s*[-—－]\s*)")
@@ -69,7 +70,7 @@ _DIVISION = re.compile(r"第[一二三四五六七八九十]{1,3}师(?!范)")
 
 def _token_at(text: str, at: int) -> int | None:
     """The end of the place name starting at `at`, or None when none starts there."""
-    if text[at] in _NOT_FIRST:
+    if text[at] in _NOT_FIRST and not text.startswith(_ZONE_SHORT, at):
         return None
     if text[at] == "第":
         division = _DIVISION.match(text, at)
@@ -161,9 +162,17 @@ def shortest_form(place: str, text: str) -> str:
     return place
 
 
+# `某市市场监督管理局某区分局`: a branch of a place's office, named for the district it serves
+_BRANCH = re.compile(r"局(?P<place>[\u4e00-\u9fff]{2,8}?)分局$")
+
+
 def most_specific(text: str) -> str | None:
-    """The last of the places `text` starts with (稷山县翟店镇卫生院 → 翟店镇), or None."""
+    """The last of the places `text` starts with (稷山县翟店镇卫生院 → 翟店镇), or None; a branch office's own
+    district when the name ends on one (某市某局某区分局 → 某区)."""
     places = leading_places(text)
+    branch = _BRANCH.search(text) if places else None
+    if branch and (served := leading_places(branch["place"])) and "".join(served) == branch["place"]:
+        return served[-1]
     return places[-1] if places else None
 
 
