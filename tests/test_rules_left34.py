@@ -3,9 +3,10 @@ starts with 全, the plan of the report's own government it cites."""
 
 from __future__ import annotations
 
+from jixiao.documents.tables.table import Role
 from jixiao.extract.rules.header import read_header
 from jixiao.extract.rules.places import leading_places, most_specific
-from reading import funding_of, read
+from reading import funding_of, read, tables_of
 
 
 def test_a_county_named_with_a_head_of_whole_but_no_whole_county() -> None:
@@ -37,3 +38,25 @@ def test_a_rate_after_its_labels_formula_is_the_execution_rate() -> None:
     assert funding.execution_rate is not None and funding.execution_rate.value == 95
     funding, _ = funding_of(block.replace("(B/A) 95%", "(B/A) 分值 10"))
     assert funding.execution_rate is None
+
+
+_SPACED = """二级指标 三级指标 指标值 完成值
+数量指标 指标1.苗木抽检品种 ≥3 4
+指标2.种子抽检批次 ≥5 6
+指标3.农药监管企业数
+指标4.化肥监管企业数 ≥20 25
+质量指标 指标1.抽检完成率 100% 100%
+指标2.不合格处置率
+指标3.培训覆盖率 100% 100%
+"""
+
+
+def test_a_numbered_name_alone_on_its_line_in_a_spaced_table_is_a_row_of_levels_only() -> None:
+    [table] = tables_of(_SPACED)
+    rows = [(row.text(Role.LEVEL2), row.text(Role.NAME), row.text(Role.TARGET)) for row in table.rows]
+    assert ("数量指标", "指标3.农药监管企业数", "") in rows
+    assert ("质量指标", "指标2.不合格处置率", "") in rows
+    assert len(rows) == 7
+    # a line of words that is no numbered name (a note, a heading) stays aside
+    [table] = tables_of(_SPACED.replace("指标3.农药监管企业数", "备注说明文字"))
+    assert len(table.rows) == 6
