@@ -6,7 +6,7 @@ from __future__ import annotations
 from jixiao.documents.tables.table import Role
 from jixiao.extract.rules.header import read_header
 from jixiao.extract.rules.places import leading_places, most_specific
-from reading import funding_of, read, tables_of
+from reading import funding_of, indicator_rows, read, tables_of
 
 
 def test_a_county_named_with_a_head_of_whole_but_no_whole_county() -> None:
@@ -60,3 +60,21 @@ def test_a_numbered_name_alone_on_its_line_in_a_spaced_table_is_a_row_of_levels_
     # a line of words that is no numbered name (a note, a heading) stays aside
     [table] = tables_of(_SPACED.replace("指标3.农药监管企业数", "备注说明文字"))
     assert len(table.rows) == 6
+
+
+_TASK_DONE = (
+    "(二)项目绩效指标完成情况\n1.产出指标完成情况。\n一是接运提速。全县实现接运612人,接运率达99.5%。\n"
+    "2.效益指标完成情况。\n某中心项目的实施,保障了改革推进。(3)超额完成《某中心2030年工作计划》中的接运任务500具,"
+    "2030年共接运遗体612具。\n3.满意度指标完成情况。\n"
+)
+
+
+def test_a_task_then_the_count_done_in_one_unit_is_an_indicator_and_its_bare_restatement_goes() -> None:
+    rows = indicator_rows(_TASK_DONE, "level1", "name", "target", "actual")
+    assert ("效益指标", "接运遗体", "500具", "612具") in rows
+    assert not any(row[3] == "612人" for row in rows)  # the same count said bare in the summary
+    assert ("产出指标", "接运率", None, "99.5%") in rows
+    other_unit = indicator_rows(_TASK_DONE.replace("612具", "612人"), "name", "target")
+    assert ("接运遗体", "500具") not in other_unit  # a task and a count of two units: no pair
+    small = indicator_rows(_TASK_DONE.replace("612", "61").replace("500具", "50具"), "name", "actual")
+    assert ("实现接运", "61人") in small  # a small count two indicators may share by chance: both kept
