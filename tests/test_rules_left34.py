@@ -78,3 +78,23 @@ def test_a_task_then_the_count_done_in_one_unit_is_an_indicator_and_its_bare_res
     assert ("接运遗体", "500具") not in other_unit  # a task and a count of two units: no pair
     small = indicator_rows(_TASK_DONE.replace("612", "61").replace("500具", "50具"), "name", "actual")
     assert ("实现接运", "61人") in small  # a small count two indicators may share by chance: both kept
+
+
+_PERIODS = (
+    "安排某助学补助项目计划资金500万元,分春季和秋季学期实施,春季学期第一批补助1000人次200万元;第二批共拨付60人次12万元;"
+    "春季学期共拨付1060人次212万元。秋季学期第一批补助900人次180万元,秋季学期合计拨付900人次180万元。"
+    "目前项目已实施完成,全年共拨付392万元。\n"
+)
+
+
+def test_period_subtotals_that_sum_to_the_years_payments_are_the_spending_and_the_executed_total() -> None:
+    funding, spending = funding_of(_PERIODS)
+    assert funding.executed.total is not None and funding.executed.total.value == 392
+    assert [(item.category, item.amount.value if item.amount else None) for item in spending] == [
+        ("春季学期", 212.0),
+        ("秋季学期", 180.0),
+    ]
+    funding, spending = funding_of(_PERIODS.replace("392万元", "400万元"))  # no sum: nothing read so
+    assert not spending and (funding.executed.total is None or funding.executed.total.value != 400)
+    funding, spending = funding_of(_PERIODS.replace("拨付1060人次", "拨付").replace("拨付900人次", "拨付"))
+    assert not spending  # 拨付 to no persons counted: money handed on, not surely paid out

@@ -34,6 +34,7 @@ from jixiao.extract.rules.given_parts import given_parts
 from jixiao.extract.rules.labelled_uses import labelled_uses
 from jixiao.extract.rules.list_splits import attach_lists
 from jixiao.extract.rules.money_lists import MoneyList, about_equal, list_in, quoted_parts
+from jixiao.extract.rules.period_parts import period_parts
 from jixiao.extract.rules.project_parts import drop_item_totals, project_paragraphs
 from jixiao.extract.rules.sentences import SentenceEnds
 from jixiao.extract.rules.source_clauses import (
@@ -138,6 +139,8 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     _read_execution_points(text, reading.funding)
     if not reading.spending:  # `预算资金主要用途:\n1)租车费:…7.00万元。`: the numbered, labelled uses
         reading.spending.extend(labelled_uses(text, reading.funding))
+    if not reading.spending:  # `春季学期共拨付…X万元。…秋季学期合计拨付…Y万元。…全年共拨付Z万元`
+        reading.spending.extend(period_parts(text, limit, reading.funding))
     return reading.funding, reading.spending
 
 
