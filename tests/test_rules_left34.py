@@ -98,3 +98,26 @@ def test_period_subtotals_that_sum_to_the_years_payments_are_the_spending_and_th
     assert not spending and (funding.executed.total is None or funding.executed.total.value != 400)
     funding, spending = funding_of(_PERIODS.replace("拨付1060人次", "拨付").replace("拨付900人次", "拨付"))
     assert not spending  # 拨付 to no persons counted: money handed on, not surely paid out
+
+
+_BROKEN_PIPE_ROW = """公众知晓率 | = | 100 | % | 98 | 5 | 5 |
+| |||
+可持续影响指标 | 管护机制健全性 | 定性 | 好坏 |
+| 好坏 | 6 | 6 |
+| ||
+满意度指标 | 服务对象满意度指标 | 参与群众满意度 | ≥ | 90 | % | 93 | 5 | 5 |
+| |
+受益农户满意度 | ≥ | 90 | % | 95 | 5 | 4 |
+"""
+
+
+def test_a_pipe_rows_values_broken_onto_the_next_line_are_read_with_it() -> None:
+    [table] = tables_of(_BROKEN_PIPE_ROW)
+    rows = {
+        row.text(Role.NAME): [row.text(role) for role in (Role.ACTUAL, Role.WEIGHT, Role.SCORE)] for row in table.rows
+    }
+    assert rows["管护机制健全性"] == ["好坏", "6", "6"]
+    # a next line that names a row of its own is no continuation
+    [table] = tables_of(_BROKEN_PIPE_ROW.replace("| 好坏 | 6 | 6 |", "| 好坏 | 养护指标 | 6 |"))
+    rows = {row.text(Role.NAME): [row.text(role) for role in (Role.ACTUAL, Role.WEIGHT)] for row in table.rows}
+    assert rows["管护机制健全性"] == ["", ""]
