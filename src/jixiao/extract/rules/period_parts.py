@@ -27,11 +27,14 @@ _SUBTOTAL = re.compile(
 )
 _YEAR_TOTAL = re.compile(rf"全年(?:共计|合计|共)?(?P<verb>拨付|发放|支出|兑付)(?P<amount>{_AMOUNT})")
 _PAID_OUT = ("发放", "支出", "兑付")
+_PERIOD_WORDS = ("学期", "半年", "季度")
 _MIN_PERIODS = 2
 
 
 def period_parts(text: str, limit: int, funding: Funding) -> list[SpendingItem]:
     """Set the executed total from the periods' sum and return the periods as spending (see the module)."""
+    if "全年" not in text or not any(word in text for word in _PERIOD_WORDS):
+        return []  # the cheap test first: the pattern would try every position of the text
     subtotals = list(_SUBTOTAL.finditer(text, 0, limit))
     if len(subtotals) < _MIN_PERIODS or len({found["period"] for found in subtotals}) != len(subtotals):
         return []
