@@ -155,8 +155,6 @@ _SOURCE_WORDS: list[tuple[re.Pattern[str], FundSource]] = [
     (re.compile(r"^中央"), FundSource.CENTRAL),
     (re.compile(r"^地方(?:财政)?(?:资金|配套|投入|自筹)|^地方财政"), FundSource.LOCAL),  # 地方自筹: local governments
     (re.compile(r"^(?:省级|省|自治区|本省|兵团)"), FundSource.PROVINCIAL),  # 兵团: the province-level corps
-    # `市县财政预算`: the money of the 市县 a province funds directly (海南), a county-level city's or a county's
-    (re.compile(r"^市县"), FundSource.COUNTY),
     (re.compile(r"^(?:盟市|市级|州级|市本级|地市|市|州)"), FundSource.PREFECTURAL),
     (re.compile(r"^(?:旗县|县级|区级|县区|旗|县|区本级|区|本级)"), FundSource.COUNTY),
 ]
@@ -196,9 +194,16 @@ _TABLE_ROW_SOURCES: list[tuple[re.Pattern[str], FundSource]] = [
 funding table's row labels they name sources, while in prose `财政资金2814.36万元` is just public money."""
 
 
+# a form's row `市县财政预算` (海南's form, whose province funds its 市县 directly): the money of the county-level
+# city or county that runs the project; in prose 市县 may join two levels' money, and is left to source_of
+_LOCAL_ROW = re.compile(r"^市县(?:财政|级)")
+
+
 def row_source_of(label: str) -> FundSource | None:
     """The source a funding table's row label names: `source_of`, and the row labels only a table uses."""
     name = source_label(label)
+    if _LOCAL_ROW.match(name):
+        return FundSource.COUNTY
     source = _source_named(name)
     if source is not None:
         return source
