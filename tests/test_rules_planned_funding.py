@@ -182,7 +182,22 @@ def test_a_squashed_forms_three_totals_glued_after_their_labels_are_read() -> No
     assert funding is not None
     totals = (funding.budget.total, funding.allocated.total, funding.executed.total)
     assert [figure.value if figure else None for figure in totals] == [86.0, 80.5, 79.2]
-    assert not funding.budget.by_source  # 市县财政 names no one level: the glued source rows stay unread
+    assert not funding.budget.by_source  # a row cut after two of its three printings is no row
+
+
+def test_a_squashed_forms_source_rows_each_label_thrice_are_read_per_column() -> None:
+    rows = "市县财政预算86.00市县财政预算80.50市县财政预算79.20地方债券资金地方债券资金地方债券资金二、评分"
+    funding = planned_funding(
+        _SQUASHED.format(executed="79.20").split("市县")[0] + "省财政预算省财政预算省财政预算" + rows
+    )
+    assert funding is not None
+    read = [
+        [(s.source.value, s.amount.value) for s in line.by_source]
+        for line in (funding.budget, funding.allocated, funding.executed)
+    ]
+    assert read == [[("county", 86.0)], [("county", 80.5)], [("county", 79.2)]]
+    broken = planned_funding(_SQUASHED.format(executed="79.20").split("市县")[0] + "某段文字" + rows)
+    assert broken is not None and not broken.budget.by_source  # the rows must follow the totals unbroken
 
 
 def test_a_squashed_form_missing_one_total_reads_none() -> None:

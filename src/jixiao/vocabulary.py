@@ -119,7 +119,7 @@ def op_of(text: str) -> Op | None:
 UNIT_WORDS = (
     "百分比 万人次 人次 亿元 万元 千元 元 万人 人 户 个 家 次 起 件 项 所 名 天 日 小时 个月 月 年 期 场 "
     "本 套 台套 台 处 平方米 平方公里 亩 万亩 公顷 公里 千米 米 吨 辆 批 支 条 张 份 篇 间 座 笔 班 村 岗 分钟 分 "
-    "只 头 株 棵 颗 粒 枚 册 箱 袋 眼 口 栋 宗 例 床 所 架 艘 套 种 类 批次 家次 册次 场次 户次 盏 组 块 万 % "
+    "只 头 株 棵 颗 粒 枚 册 箱 袋 眼 口 栋 宗 例 床 具 所 架 艘 套 种 类 批次 家次 册次 场次 户次 盏 组 块 万 % "
     "公斤 千克 立方米 万立方米 万平方米 万吨"  # a road's cleaned area in 万平方米
     " 万t t kg km km² hm² hm ha m m² m³ ㎡ ㎥ ㎞ ‰"  # engineering reports print SI units
     " TB GB MB"  # storage bought (`一个存储备份器 | 25TB`)
@@ -194,9 +194,16 @@ _TABLE_ROW_SOURCES: list[tuple[re.Pattern[str], FundSource]] = [
 funding table's row labels they name sources, while in prose `财政资金2814.36万元` is just public money."""
 
 
+# a form's row `市县财政预算` (海南's form, whose province funds its 市县 directly): the money of the county-level
+# city or county that runs the project; in prose 市县 may join two levels' money, and is left to source_of
+_LOCAL_ROW = re.compile(r"^市县(?:财政|级)")
+
+
 def row_source_of(label: str) -> FundSource | None:
     """The source a funding table's row label names: `source_of`, and the row labels only a table uses."""
     name = source_label(label)
+    if _LOCAL_ROW.match(name):
+        return FundSource.COUNTY
     source = _source_named(name)
     if source is not None:
         return source

@@ -161,13 +161,40 @@ def _rows(cells: list[Cell], *, one_row: bool) -> Iterator[tuple[Row, list[Cell]
 
 
 def _line_reads(text: str, spans: list[tuple[int, int]], index: dict[tuple[int, int], int]) -> Iterator[_Read]:
-    """Rows one per line, their cells between pipes."""
-    for span in spans:
+    """Rows one per line, their cells between pipes; a row whose values the dump broke onto the next line
+    (`… | 定性 | 好坏 |` then `| 好坏 | 5 | 5 |`) is read with that line's cells."""
+    for at, span in enumerate(spans):
         if text.count("|", *span) < _MIN_PIPES:
             continue
         cells = [cell for cell in pipe_cells(text, *span) if cell.text]
         for row, left in _rows(cells, one_row=True):
+            following = spans[at + 1] if at + 1 < len(spans) else None
+            if following is not None and index[following] == index[span] + 1 and _no_values(row, left):
+                rest = _continued(text, following)
+                joined = next(_rows(cells + rest, one_row=True), None) if rest else None
+                if joined is not None and not _no_values(*joined):
+                    row, left = joined
             yield _Read(row, left, index[span])
+
+
+_VALUE_ROLES = (Role.ACTUAL, Role.WEIGHT, Role.SCORE)
+
+
+def _no_values(row: Row, left: list[Cell]) -> bool:
+    return not left and not any(role in row.cells for role in _VALUE_ROLES)
+
+
+def _continued(text: str, span: tuple[int, int]) -> list[Cell]:
+    """The cells of a line that carries on the row above: it opens on an empty cell (`| 好坏 | 5 | 5 |`), and
+    holds a number but no comparator, name or level word (else it is a row of its own)."""
+    if not text[span[0] : span[1]].lstrip().startswith("|"):
+        return []
+    cells = [cell for cell in pipe_cells(text, *span) if cell.text]
+    if not any(_NUMBER.fullmatch(cell.text) for cell in cells):
+        return []
+    if any(_is_op(cell.text) or _is_level(cell) or len(cell.text) > _MAX_WORD for cell in cells):
+        return []
+    return cells
 
 
 def _column_reads(text: str, spans: list[tuple[int, int]], index: dict[tuple[int, int], int]) -> Iterator[_Read]:

@@ -27,6 +27,7 @@ from jixiao.documents.tables.glued_funding import (
 from jixiao.documents.tables.glued_runs import glued_run_pieces
 from jixiao.documents.tables.header_run import VALUE_COLUMNS, absorb, header_columns, header_run, may_open_header
 from jixiao.documents.tables.headers import compact, kind_of
+from jixiao.documents.tables.lone_names import lone_name_rows
 from jixiao.documents.tables.repeated_names import without_repeated_names
 from jixiao.documents.tables.score_last_rows import score_last_rows
 from jixiao.documents.tables.scored_rows import scored_rows
@@ -299,6 +300,7 @@ def table(
     if kind is Kind.INDICATORS:
         if layout == "t3":
             rejoin_cut_names(rows, text)
+            left = lone_name_rows(text, rows, left)
         carry_down(rows)
         dropped = _drop_unheaded_points(rows, columns) if layout == "t4" else []
         dropped += shift_short_rows(rows, columns) if layout == "t1" else []

@@ -34,6 +34,7 @@ from jixiao.extract.rules.given_parts import given_parts
 from jixiao.extract.rules.labelled_uses import labelled_uses
 from jixiao.extract.rules.list_splits import attach_lists
 from jixiao.extract.rules.money_lists import MoneyList, about_equal, is_part, list_in, quoted_parts
+from jixiao.extract.rules.period_parts import period_parts
 from jixiao.extract.rules.project_parts import drop_item_totals, project_paragraphs
 from jixiao.extract.rules.sentences import SentenceEnds
 from jixiao.extract.rules.source_clauses import (
@@ -64,8 +65,10 @@ from jixiao.model import Figure, Funding, FundingLine, SourceAmount, SpendingIte
 from jixiao.vocabulary import source_of
 
 _PERCENT = r"\d+(?:\.\d+)?[ \t]?%"  # `87.46 %`: a space a converter put before the sign
+# the formula a form's label prints after it: `预算执行率(B/A) 100%`, `执行率(%)：98%`
+_FORMULA = r"(?:[（(](?:[A-Z][ \t]*/[ \t]*[A-Z]|%)[)）][:：]?[ \t]*)?"
 _RATE = re.compile(
-    rf"(?:预算执行率|资金执行率|执行率|支付率|完成(?:全年)?预算的)(?:为|达到|达|是)?(?P<rate>{_PERCENT})"
+    rf"(?:预算执行率|资金执行率|执行率|支付率|完成(?:全年)?预算的){_FORMULA}(?:为|达到|达|是)?(?P<rate>{_PERCENT})"
 )  # `完成预算的98%`: the share of the budget spent
 _INDICATOR_SECTION = re.compile(
     r"(?m)^[ \t]*(?:[（(]?[一二三四五六七八九十\d]+[、.）)]\s*)?"
@@ -139,6 +142,8 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
     _read_execution_points(text, reading.funding)
     if not reading.spending:  # `预算资金主要用途:\n1)租车费:…7.00万元。`: the numbered, labelled uses
         reading.spending.extend(labelled_uses(text, reading.funding))
+    if not reading.spending:  # `春季学期共拨付…X万元。…秋季学期合计拨付…Y万元。…全年共拨付Z万元`
+        reading.spending.extend(period_parts(text, limit, reading.funding))
     return reading.funding, reading.spending
 
 

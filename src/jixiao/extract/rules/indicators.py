@@ -26,6 +26,7 @@ from jixiao.extract.rules.phrasings import read_phrasings
 from jixiao.extract.rules.planned_and_actual import read_plan_then_actual, read_planned_and_actual
 from jixiao.extract.rules.progress import read_progress
 from jixiao.extract.rules.restated import read_restated
+from jixiao.extract.rules.restated_twins import restates_another
 from jixiao.extract.rules.result_sections import read_result_sections
 from jixiao.extract.rules.stated_rates import read_reached_rates, read_satisfaction
 from jixiao.extract.rules.statement_lists import read_statements
@@ -345,22 +346,7 @@ def _read_indicators(text: str) -> list[Indicator]:
             if _identity(indicator) not in seen:  # 额尔古纳 2024 restates 城镇新增就业人数 in section 三
                 seen.add(_identity(indicator))
                 indicators.append(indicator)
-    return [indicator for indicator in indicators if not _restated(indicator, indicators)]
-
-
-def _restated(indicator: Indicator, indicators: list[Indicator]) -> bool:
-    """A `noun figure` statement that repeats an indicator read with its words elsewhere in the report
-    (`最终确定农村危房改造218户` beside `农村危房改造任务数为96户，实际完成218户`)."""
-    actual = indicator.actual
-    if actual is None or actual.found_by != "narrative.achieved":
-        return False
-    return any(
-        other.actual is not None
-        and other.actual.found_by != "narrative.achieved"
-        and other.actual.text == actual.text
-        and (other.name in indicator.name or indicator.name in other.name)
-        for other in indicators
-    )
+    return [indicator for indicator in indicators if not restates_another(indicator, indicators)]
 
 
 def _identity(indicator: Indicator) -> tuple[str, float | None, float | None]:

@@ -126,10 +126,11 @@ def year_led_place(text: str) -> str | None:
     return place if seen >= _MIN_REPEATS else None
 
 
-# `按照《某县财政局关于开展…绩效评价的通知》…要求`: the notice the report answers, issued by its place's office
+# `按照《某县财政局关于开展…绩效评价的通知》…要求`: the notice the report answers, issued by its place's office;
+# `依据《某县人民政府2030年某某防治方案》`: a plan its place's government issued for a year
 _NOTICE_ISSUER = re.compile(
     r"《(?P<unit>[\u4e00-\u9fff]{2,12}?(?:" + "|".join(sorted(ORGAN_SUFFIXES, key=len, reverse=True)) + "))"
-    r"(?:关于|印发)"
+    r"(?:关于|印发|\s*(?:19|20)\d{2}\s*年)"
 )
 
 

@@ -7,6 +7,7 @@
     补贴发放到位率达到100%（目标值100%）。                                            (target in brackets)
     帮助312名就业困难人员实现再就业，年度目标为300名。                               (actual, then target)
     数量指标：完成道路建设368米，已完成；                                                 (status, in a level block)
+    超额完成《某中心2030年工作计划》中的接种任务500剂，2030年共接种疫苗612剂。          (task, then the count done)
 
 Each shape has a cheap literal cue: the full patterns backtrack at every position, so they run only
 where the cue occurs. A stretch of text one shape has read is not read again by the next.
@@ -34,6 +35,7 @@ class Phrasing:
     pattern: re.Pattern[str]  # groups: name, target, actual; optional completion and reason
     numeric: bool = True  # target and actual must both be quantities
     in_level_block: bool = False  # read only under a second-level heading (the heading says what it is)
+    same_unit: bool = False  # target and actual must print one unit (the same count, planned and done)
 
 
 PHRASINGS = (
@@ -64,6 +66,15 @@ PHRASINGS = (
             rf"(?:全年|年度|共|累计)*(?P<name>{_NAME})(?P<actual>{_Q})[，,]\s*(?:完成|达到)了?(?:全年|年度)?"
             rf"(?:目标任务|目标|计划|任务)(?P<target>{_Q})的(?P<completion>{_PERCENT})"
         ),
+    ),
+    Phrasing(  # the task a plan set, then what the year did: the name is the doing (接种疫苗), both one unit
+        "narrative.task_then_done",
+        re.compile(r"任务\d"),
+        re.compile(
+            rf"完成[^，,；;。\n]{{0,40}}?任务(?P<target>{_Q})[，,]\s*(?:(?:19|20)\d{{2}}年度?)?(?:全年)?(?:共|累计|实际)"
+            rf"(?P<name>[\u4e00-\u9fff]{{2,10}}?)(?P<actual>{_Q})(?=[，,；;。\n]|$)"
+        ),
+        same_unit=True,
     ),
     Phrasing(
         "narrative.bracketed_target",
@@ -103,6 +114,11 @@ PHRASINGS = (
 )
 
 
+def _one_unit(target: str, actual: str) -> bool:
+    units = [quantity["unit"] if (quantity := QUANTITY.fullmatch(text)) else None for text in (target, actual)]
+    return units[0] is not None and units[0] == units[1]
+
+
 def _clean(name: str) -> str:
     return re.sub(r"^(?:帮助|共|累计|全年|年度|其中)+", "", name.strip(' \t“”"「」'))
 
@@ -118,6 +134,8 @@ def read_phrasings(reader: ClauseReader, start: int, end: int) -> int:
             if any(match.start() < stop and begin < match.end() for begin, stop in taken):
                 continue
             if phrasing.numeric and not all(QUANTITY.fullmatch(match[group]) for group in ("target", "actual")):
+                continue
+            if phrasing.same_unit and not _one_unit(match["target"], match["actual"]):
                 continue
             name = _clean(match["name"])
             if not name:

@@ -20,12 +20,15 @@ _ONE_CHAR_NAMES = ("县", "镇")
 _SLOGAN_SUFFIXES = ("省", "市", "县", "区", "州", "旗")  # after 强 or 大 the name is a goal (`教育强县`), no place
 _MAX_TOWN_NAME = 4
 # characters no place name holds: they join or qualify words (住房和城乡, 美丽乡村的…)
-_NOT_IN_NAME = re.compile(r"[与及的等了级我全本各该]")
+_NOT_IN_NAME = re.compile(r"[与及的等了级我本各该]|(?<!^)全")
+# 全 (whole) heads 全县, 全市区, 全面提升示范区; a county spells it only as the head of a two-char name: 全南县, 全椒县
+_WHOLE_HEAD = re.compile(r"全[^市县区州省镇乡旗盟民面部体年程力新国域球][县市区]")
 # 东津院区, 南湖校区: a campus, no district; 某某社区, 某某小区, 某某景区, 某某园区: below or beside any district
 _JOINED_WORDS = ("城乡", "城镇", "乡镇", "院区", "校区", "社区", "小区", "景区", "园区")
 # nor starts with a word of a date or a sentence (2022年金声乡…: the place is 金声乡; `实施主体为某州…`: a
 # copula, the prose's, before the name)
 _NOT_FIRST = "年度月日号于由从向将把按据经为是"
+_ZONE_SHORT = "经开区"  # but 经济技术开发区 is short for itself so, a district of its own: `某市某局经开区分局`
 # a suffix followed by one of these is a level word, not the end of a name (市级, 县直, 区属, 市场…)
 _LEVEL_AFTER = "级直属场辖域"
 _CODE_PREFIX = re.compile(r"^\s*(?:[\[【(（]\s*\d+\s*[\]】)）]|\d+\s*[-—－]\s*)")
@@ -70,7 +73,7 @@ _DIVISION = re.compile(r"第[一二三四五六七八九十]{1,3}师(?!范)")
 
 def _token_at(text: str, at: int) -> int | None:
     """The end of the place name starting at `at`, or None when none starts there."""
-    if text[at] in _NOT_FIRST:
+    if text[at] in _NOT_FIRST and not text.startswith(_ZONE_SHORT, at):
         return None
     if text[at] == "第":
         division = _DIVISION.match(text, at)
@@ -96,6 +99,8 @@ def _token_at(text: str, at: int) -> int | None:
             stop += 1
         name = text[at:stop]
         following = text[stop : stop + 1]
+        if name[0] == "全" and not _WHOLE_HEAD.fullmatch(name):
+            return None
         if _NOT_IN_NAME.search(name) or name in _NOT_PLACE_WORDS or (len(name) > 3 and name[-2:] in _JOINED_WORDS):
             return None  # 住房和城乡建设厅: a word that ends in 城乡 names no place
         if following and (following in _LEVEL_AFTER or (suffix == "乡" and following == "村")):

@@ -17,7 +17,10 @@ The same form with two columns, 计划投资额 (万元) | 实际到位资金 (�
 source rows are then read by that count (a label printed another number of times is no row read).
 
 A PDF's text squashed onto lines (the 海南 form: 计划投资额 / 实际到位资金 / 实际使用情况) glues each amount after its
-label: the three totals are read when all three are printed so.
+label: the three totals are read when all three are printed so. Its source rows follow glued too, each label
+printed three times in a run with the column's amount (if any) after each printing
+(`其中:中央财政其中:中央财政其中:中央财政市县财政预算60.00市县财政预算48.30市县财政预算48.30`): the rows are read
+while they follow one another from the totals on, every label thrice.
 """
 
 from __future__ import annotations
@@ -87,15 +90,37 @@ def planned_funding(text: str) -> Funding | None:
 
 
 def _glued_totals(text: str, funding: Funding, lines: dict[str, FundingLine]) -> Funding | None:
-    """The three totals of a squashed form, each glued after its label; its source rows, glued too, are not
-    read (a label such as 市县财政 names no one level)."""
+    """The three totals of a squashed form, each glued after its label, and the source rows glued after them."""
     found = {line: _GLUED_TOTAL[label].search(text) for label, line in _LABELS}
     if any(match is None for match in found.values()):
         return None  # all three, or the squashed text is no such form
     for line, match in found.items():
         if match is not None:
             lines[line].total = _figure(text, match.start(1), match.end(1))
+    ends = [match.end() for match in found.values() if match is not None]
+    _glued_rows(text, max(ends), [lines[line] for _, line in _LABELS])
     return funding
+
+
+# a source row squashed: its label thrice, each printing followed by its column's amount or by nothing
+_GLUED_ROW = re.compile(
+    rf"(?P<label>(?:其中[:：])?[\u4e00-\u9fff]{{2,9}}?)(?P<a1>{_AMOUNT})?"
+    rf"(?P=label)(?P<a2>{_AMOUNT})?(?P=label)(?P<a3>{_AMOUNT})?(?![\d.])"
+)
+
+
+def _glued_rows(text: str, at: int, lines: list[FundingLine]) -> None:
+    """The squashed source rows that follow one another from `at` on; a label naming no source is no row
+    read, and the run stops at the first text that is no such row."""
+    while (row := _GLUED_ROW.match(text, at)) is not None:
+        at = row.end()
+        source = row_source_of(row["label"])
+        if source is None:
+            continue
+        for line, group in zip(lines, ("a1", "a2", "a3"), strict=True):
+            if row[group] is not None:
+                figure = _figure(text, row.start(group), row.end(group))
+                line.by_source.append(SourceAmount(source=source, name=source_label(row["label"]), amount=figure))
 
 
 _CELL_TEXT = re.compile(r"[^|\n]+")

@@ -3,11 +3,12 @@
 `城镇新增就业人数目标值2000人，实际完成2104人` in the summary and `1.数量指标：城镇新增就业人数，年度指标值≥2000人，
 实际完成值2104人，分值20分，得分20分。` in the section are the same indicator: the two mentions share a name and
 an actual and do not disagree on the target, so the fuller one is kept, given what only the other states.
+A bare achievement (`noun figure`) that repeats an indicator read with its words is left out (restates_another).
 """
 
 from __future__ import annotations
 
-from jixiao.model import Indicator
+from jixiao.model import Figure, Indicator, Kind
 
 _FIELDS = ("program", "level1", "level2", "target", "actual", "completion", "weight", "score", "deviation_reason")
 
@@ -54,3 +55,46 @@ def merged_twins(indicators: list[Indicator]) -> list[Indicator]:
         else:
             out[twin] = _merged(out[twin], indicator)
     return out
+
+
+def restates_another(indicator: Indicator, indicators: list[Indicator]) -> bool:
+    """A `noun figure` statement that repeats an indicator read with its words elsewhere in the report
+    (`最终确定农村危房改造218户` beside `农村危房改造任务数为96户，实际完成218户`), or the same count in other
+    words and another measure word (`实现接运612人` beside `接运任务500具，共接运遗体612具`): a count of 100 or
+    more, so two counts that share a number by chance stay apart, and a word of the names in common."""
+    actual = indicator.actual
+    if actual is None or actual.found_by != "narrative.achieved":
+        return False
+    return any(
+        other.actual is not None
+        and other.actual.found_by != "narrative.achieved"
+        and (
+            (other.actual.text == actual.text and (other.name in indicator.name or indicator.name in other.name))
+            or (
+                other.target is not None
+                and _same_count(actual, other.actual)
+                and _word_shared(indicator.name, other.name)
+            )
+        )
+        for other in indicators
+    )
+
+
+_MIN_SHARED_COUNT = 100
+
+
+def _same_count(one: Figure, other: Figure) -> bool:
+    return (
+        one.kind is Kind.NUMBER
+        and other.kind is Kind.NUMBER
+        and one.value == other.value
+        and (one.value or 0) >= _MIN_SHARED_COUNT
+    )
+
+
+def _word_shared(name: str, other: str) -> bool:
+    """The names hold one two-char Chinese word in common (接运 in 实现接运 and 接运遗体)."""
+    return any(
+        "\u4e00" <= name[at] <= "\u9fff" and "\u4e00" <= name[at + 1] <= "\u9fff" and name[at : at + 2] in other
+        for at in range(len(name) - 1)
+    )
