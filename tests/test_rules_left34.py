@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from jixiao.documents.tables.table import Role
 from jixiao.extract.rules.header import read_header
-from jixiao.extract.rules.places import leading_places, most_specific
+from jixiao.extract.rules.places import branch_of, leading_places, most_specific
 from reading import funding_of, indicator_rows, read, tables_of
 
 
@@ -26,9 +26,10 @@ def test_the_place_of_its_governments_plan_for_a_year_when_the_report_says_its_l
 
 
 def test_a_branch_office_is_of_the_district_it_serves() -> None:
-    assert most_specific("青禾市市场监督管理局经开区分局") == "经开区"
-    assert most_specific("青禾市自然资源局柳岸区分局") == "柳岸区"
-    assert most_specific("青禾市公安局柳岸分局") == "青禾市"  # no district's name before 分局: the city's
+    assert branch_of("青禾市市场监督管理局经开区分局") == ("青禾市", "经开区")
+    assert branch_of("青禾市自然资源局柳岸区分局") == ("青禾市", "柳岸区")
+    assert branch_of("青禾市公安局柳岸分局") == ("青禾市", None)  # no district's name before 分局: not sure
+    assert most_specific("青禾市自然资源局柳岸区分局") == "青禾市"  # an office's name holds no place
     assert leading_places("经审定区划") == []  # 经 opens a verb's clause, 经开区 a zone's name
 
 

@@ -19,8 +19,9 @@ _TOWN_SUFFIXES = ("镇", "乡", "街道")
 _ONE_CHAR_NAMES = ("县", "镇")
 _SLOGAN_SUFFIXES = ("省", "市", "县", "区", "州", "旗")  # after 强 or 大 the name is a goal (`教育强县`), no place
 _MAX_TOWN_NAME = 4
-# characters no place name holds: they join or qualify words (住房和城乡, 美丽乡村的…)
-_NOT_IN_NAME = re.compile(r"[与及的等了级我本各该]|(?<!^)全")
+# characters no place name holds: they join or qualify words (住房和城乡, 美丽乡村的…), or end an office's name
+# (某市自然资源局某区分局: the place is 某市, then the branch's 某区)
+_NOT_IN_NAME = re.compile(r"[与及的等了级我本各该局]|(?<!^)全")
 # 全 (whole) heads 全县, 全市区, 全面提升示范区; a county spells it only as the head of a two-char name: 全南县, 全椒县
 _WHOLE_HEAD = re.compile(r"全[^市县区州省镇乡旗盟民面部体年程力新国域球][县市区]")
 # 东津院区, 南湖校区: a campus, no district; 某某社区, 某某小区, 某某景区, 某某园区: below or beside any district
