@@ -108,6 +108,10 @@ class _Plan:
         # transitions depend only on the two states: computed once per header, not per piece
         self.table = [[self._moves(previous, column) for column in range(len(columns))] for previous in range(states)]
         self.ends = [0.0] + [self._row_end(last) for last in range(len(columns))]
+        # (state, role, the role it is scored alike to, a points column) of each column, for Aligner._fits
+        self.scored = [
+            (column + 1, role, _SCORED_ALIKE.get(role, role), role in _POINTS_ROLES) for column, role in enumerate(columns)
+        ]
         self.known: dict[_PieceKey, _Traits] = {}
         self.aside: list[_Step] = [(previous, False, False, False) for previous in range(states)]  # to state 0
         self._flat: dict[tuple[_Fits, bool, bool | None], _Flat] = {}
@@ -263,14 +267,19 @@ class Aligner:
         score a piece alike (指标值 and 实际完成值, 分值 and 得分, the money columns) are scored once."""
         fits: list[tuple[int, float]] = []
         scored: dict[Role, float] = {}
-        cents = self.kind is _FUNDING and "." in piece.text and _CENTS.search(piece.text) is not None
-        for column, role in enumerate(self.columns):
-            alike = _SCORED_ALIKE.get(role, role)
+        funding = self.kind is _FUNDING
+        cents = funding and "." in piece.text and _CENTS.search(piece.text) is not None
+        for state, role, alike, points in self._plan.scored:
             fit = scored.get(alike)
             if fit is None:
-                fit = scored[alike] = self._fit(role, piece, cents, self.kind is _FUNDING)
+                fit = emission(role, piece)
+                if points and cents:
+                    fit += _AMOUNT_AS_POINTS  # `3.00` in a funding row is an amount before it is a 分值
+                elif points and funding:
+                    fit += _POINTS_TIE  # `上年结转 0 0 0`: as many ways as amounts or as a 分值, the amounts win
+                scored[alike] = fit
             if fit > IMPOSSIBLE:
-                fits.append((column + 1, fit))
+                fits.append((state, fit))
         return tuple(fits)
 
     @staticmethod
@@ -278,16 +287,6 @@ class Aligner:
         """Whether the piece opens a row (a funding label, a level, a numbered name): filling its column
         again right after that column would glue a new row's label onto this one."""
         return piece.shape in _ROW_OPENERS or bool(NUMBERED.match(piece.text))
-
-    @staticmethod
-    def _fit(role: Role, piece: Piece, cents: bool, kind_funding: bool) -> float:
-        """The piece's emission under `role`; `cents`: a funding table's piece printed with two decimals."""
-        fit = emission(role, piece)
-        if cents and role in _POINTS_ROLES:
-            return fit + _AMOUNT_AS_POINTS  # `3.00` in a funding row is an amount before it is a 分值
-        if kind_funding and role in _POINTS_ROLES:
-            return fit + _POINTS_TIE  # `上年结转 0 0 0`: as many ways as amounts or as a 分值, the amounts win
-        return fit
 
     def _pairable(self, piece: Piece) -> bool:
         """Whether a glued `1010` could fill both 分值 and 得分 (T4), whatever came before it in the row."""
