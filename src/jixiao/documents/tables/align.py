@@ -110,21 +110,23 @@ class _Plan:
         self.ends = [0.0] + [self._row_end(last) for last in range(len(columns))]
         # (state, role, the role it is scored alike to, a points column) of each column, for Aligner._fits
         self.scored = [
-            (column + 1, role, _SCORED_ALIKE.get(role, role), role in _POINTS_ROLES) for column, role in enumerate(columns)
+            (state, role, _SCORED_ALIKE.get(role, role), role in _POINTS_ROLES) for state, role in enumerate(columns, 1)
         ]
         self.known: dict[_PieceKey, _Traits] = {}
         self.aside: list[_Step] = [(previous, False, False, False) for previous in range(states)]  # to state 0
         self._flat: dict[tuple[_Fits, bool, bool | None], _Flat] = {}
-        self._allowed: dict[tuple[bool | None, bool], list[list[list[tuple[float, bool]]]]] = {}
+        self._allowed: dict[tuple[bool | None, bool], list[list[list[tuple[float, _Step]]]]] = {}
 
-    def allowed(self, opens: bool | None, opens_row: bool) -> list[list[list[tuple[float, bool]]]]:
-        """The moves a piece may take, by previous state and the state it reaches (column + 1): a grid row
-        starts at its first cell and only there (`opens`, None without a grid), and a piece that opens a row
-        never continues the cell of its own column. Four variants per header, made when first asked."""
+    def allowed(self, opens: bool | None, opens_row: bool) -> list[list[list[tuple[float, _Step]]]]:
+        """The moves a piece may take, by previous state and the state it reaches (column + 1), each with the
+        step it records: a grid row starts at its first cell and only there (`opens`, None without a grid),
+        and a piece that opens a row never continues the cell of its own column. Four variants per header,
+        made when first asked."""
         variant = self._allowed.get((opens, opens_row))
         if variant is None:
             variant = self._allowed[(opens, opens_row)] = [
-                [[], *([move for move in moves if _may_take(move, previous, column, opens, opens_row)]
+                [[], *([(move[0], (previous, move[1], False, False)) for move in moves
+                        if _may_take(move, previous, column, opens, opens_row)]
                        for column, moves in enumerate(row))]
                 for previous, row in enumerate(self.table)
             ]  # fmt: skip
@@ -138,10 +140,9 @@ class _Plan:
             if len(self._flat) >= _KNOWN_MAX:
                 self._flat.clear()
             found = self._flat[(fits, opens_row, opens)] = [
-                [(target, cost, fit, (previous, new_row, False, False)) for target, fit in fits
-                 for cost, new_row in moves[target]]
-                for previous, moves in enumerate(self.allowed(opens, opens_row))
-            ]  # fmt: skip
+                [(target, cost, fit, step) for target, fit in fits for cost, step in moves[target]]
+                for moves in self.allowed(opens, opens_row)
+            ]
         return found
 
     def skip(self, first: int, stop: int, *, at_start: bool = False) -> float:
