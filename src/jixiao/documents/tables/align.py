@@ -255,7 +255,7 @@ class Aligner:
         """(column + 1, fit) of every column the piece can fill, whether it opens a row, whether it can be a glued
         分值得分 pair; a body repeats its cells (`10`, `100%`, `| |`), so each distinct cell is looked at once
         per header."""
-        key = (piece.shape, piece.text, piece.value, piece.unit, piece.role, piece.cut)
+        key = (piece.shape, piece.cell.text, piece.value, piece.unit, piece.role, piece.cut)
         traits = self._known.get(key)
         if traits is None:
             if len(self._known) >= _KNOWN_MAX:
@@ -269,7 +269,7 @@ class Aligner:
         fits: list[tuple[int, float]] = []
         scored: dict[Role, float] = {}
         funding = self.kind is _FUNDING
-        cents = funding and "." in piece.text and _CENTS.search(piece.text) is not None
+        cents = funding and "." in piece.cell.text and _CENTS.search(piece.cell.text) is not None
         for state, role, alike, points in self._plan.scored:
             fit = scored.get(alike)
             if fit is None:
@@ -287,7 +287,7 @@ class Aligner:
     def _opens_row(piece: Piece) -> bool:
         """Whether the piece opens a row (a funding label, a level, a numbered name): filling its column
         again right after that column would glue a new row's label onto this one."""
-        return piece.shape in _ROW_OPENERS or bool(NUMBERED.match(piece.text))
+        return piece.shape in _ROW_OPENERS or bool(NUMBERED.match(piece.cell.text))
 
     def _pairable(self, piece: Piece) -> bool:
         """Whether a glued `1010` could fill both 分值 and 得分 (T4), whatever came before it in the row."""
