@@ -88,9 +88,10 @@ border read as nothing, the row goes on where it was."""
 
 _PieceKey = tuple[Shape, str, float | None, str | None, Role | None, str]
 _Fits = tuple[tuple[int, float], ...]
-_Flat = list[list[tuple[int, float, float, _Step]]]
+_Flat = list[list[tuple[int, float, float, _Step]] | None]
 """A piece's moves from each previous state in the order the search tries them (its targets, then each target's
-moves): (state reached, move cost, fit, the step recorded)."""
+moves): (state reached, move cost, fit, the step recorded); None until the search first reaches that state
+(most pieces leave most states impossible before them)."""
 _Traits = tuple[_Fits, bool, bool, dict[bool | None, _Flat]]
 
 
@@ -115,20 +116,22 @@ class _Plan:
         self.known: dict[_PieceKey, _Traits] = {}
         self.aside: list[_Step] = [(previous, False, False, False) for previous in range(states)]  # to state 0
         self._flat: dict[tuple[_Fits, bool, bool | None], _Flat] = {}
-        self._allowed: dict[tuple[bool | None, bool], list[list[list[tuple[float, _Step]]]]] = {}
+        self._allowed: dict[tuple[bool | None, bool, int], list[list[tuple[float, _Step]]]] = {}
 
-    def allowed(self, opens: bool | None, opens_row: bool) -> list[list[list[tuple[float, _Step]]]]:
-        """The moves a piece may take, by previous state and the state it reaches (column + 1), each with the
-        step it records: a grid row starts at its first cell and only there (`opens`, None without a grid),
-        and a piece that opens a row never continues the cell of its own column. Four variants per header,
-        made when first asked."""
-        variant = self._allowed.get((opens, opens_row))
+    def allowed(self, opens: bool | None, opens_row: bool, previous: int) -> list[list[tuple[float, _Step]]]:
+        """The moves a piece may take from state `previous`, by the state it reaches (column + 1), each with
+        the step it records: a grid row starts at its first cell and only there (`opens`, None without a
+        grid), and a piece that opens a row never continues the cell of its own column. Four variants per
+        header and state, made when first asked."""
+        variant = self._allowed.get((opens, opens_row, previous))
         if variant is None:
-            variant = self._allowed[(opens, opens_row)] = [
-                [[], *([(move[0], (previous, move[1], False, False)) for move in moves
-                        if _may_take(move, previous, column, opens, opens_row)]
-                       for column, moves in enumerate(row))]
-                for previous, row in enumerate(self.table)
+            variant = self._allowed[(opens, opens_row, previous)] = [
+                [],
+                *(
+                    [(move[0], (previous, move[1], False, False)) for move in moves
+                     if _may_take(move, previous, column, opens, opens_row)]
+                    for column, moves in enumerate(self.table[previous])
+                ),
             ]  # fmt: skip
         return variant
 
@@ -139,11 +142,15 @@ class _Plan:
         if found is None:
             if len(self._flat) >= _KNOWN_MAX:
                 self._flat.clear()
-            found = self._flat[(fits, opens_row, opens)] = [
-                [(target, cost, fit, step) for target, fit in fits for cost, step in moves[target]]
-                for moves in self.allowed(opens, opens_row)
-            ]
+            found = self._flat[(fits, opens_row, opens)] = [None] * len(self.table)
         return found
+
+    def flat_row(
+        self, fits: _Fits, opens_row: bool, opens: bool | None, previous: int
+    ) -> list[tuple[int, float, float, _Step]]:
+        """A flat's moves from state `previous` (see _Flat)."""
+        moves = self.allowed(opens, opens_row, previous)
+        return [(target, cost, fit, step) for target, fit in fits for cost, step in moves[target]]
 
     def skip(self, first: int, stop: int, *, at_start: bool = False) -> float:
         """Cost of leaving columns first … stop-1 of a row empty."""
@@ -218,7 +225,7 @@ class Aligner:
         states = len(self.columns) + 1
         best = [0.0] + [IMPOSSIBLE] * (states - 1)
         trail: list[list[_Step | None]] = []
-        ends, aside, flat = self._ends, self._plan.aside, self._plan.flat
+        ends, aside, flat, flat_row = self._ends, self._plan.aside, self._plan.flat, self._plan.flat_row
         for index, piece in enumerate(pieces):
             opens = None if breaks is None else index in breaks
             scores = [IMPOSSIBLE] * states
@@ -238,7 +245,10 @@ class Aligner:
                 total = base + ends[previous] + junk
                 if total > scores[0]:
                     scores[0], steps[0] = total, aside[previous]
-                for target, cost, fit, step in moves_from[previous]:
+                moves = moves_from[previous]
+                if moves is None:
+                    moves = moves_from[previous] = flat_row(fits, opens_row, opens, previous)
+                for target, cost, fit, step in moves:
                     total = base + cost + fit
                     if total > scores[target]:
                         scores[target] = total
