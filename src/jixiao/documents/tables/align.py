@@ -106,9 +106,10 @@ class _Plan:
         anchor_role = Role.LABEL if kind is Kind.FUNDING else Role.NAME
         self.anchor = columns.index(anchor_role) if anchor_role in columns else len(columns) - 1
         states = len(columns) + 1
+        self.ends = [0.0] + [self._row_end(last) for last in range(len(columns))]
+        self._starts = [self._start(column) for column in range(len(columns))]
         # transitions depend only on the two states: computed once per header, not per piece
         self.table = [[self._moves(previous, column) for column in range(len(columns))] for previous in range(states)]
-        self.ends = [0.0] + [self._row_end(last) for last in range(len(columns))]
         # (state, role, the role it is scored alike to, a points column) of each column, for Aligner._fits
         self.scored = [
             (state, role, _SCORED_ALIKE.get(role, role), role in _POINTS_ROLES) for state, role in enumerate(columns, 1)
@@ -173,9 +174,8 @@ class _Plan:
     def _moves(self, previous: int, column: int) -> list[tuple[float, bool]]:
         """(cost, starts a new row) of every way from state `previous` to filling `column`."""
         moves: list[tuple[float, bool]] = []
-        if column <= self.anchor:
-            end = 0.0 if previous == 0 else self._row_end(previous - 1)
-            moves.append((end + self._start(column), True))
+        if column <= self.anchor:  # (ends[0] is 0.0: no row to end)
+            moves.append((self.ends[previous] + self._starts[column], True))
         if previous == 0:
             return moves
         last = previous - 1
@@ -338,6 +338,7 @@ class Aligner:
         path.reverse()
         rows: list[Row] = []
         left: list[Piece] = []
+        columns = self.columns
         for piece, (state, (_, new_row, pair, passed)) in zip(pieces, path, strict=True):
             if passed:
                 continue
@@ -345,9 +346,15 @@ class Aligner:
                 if piece.shape not in _BLANK:
                     left.append(piece)
                 continue
+            cell = piece.cell
             if new_row or not rows:
-                rows.append(Row(start=piece.cell.start, end=piece.cell.end))
-            self._place(rows[-1], self.columns[state - 1], piece, pair)
+                rows.append(Row(start=cell.start, end=cell.end))
+            row, role = rows[-1], columns[state - 1]
+            if not pair and cell.text and piece.shape not in _BLANK and role not in row.cells:
+                row.end = cell.end  # most pieces: the first of their cell (what _place does, without the call)
+                row.cells[role] = cell
+            else:
+                self._place(row, role, piece, pair)
         return rows, left
 
     def _place(self, row: Row, role: Role, piece: Piece, pair: bool) -> None:

@@ -148,7 +148,7 @@ def _one_piece(text: str, piped: bool) -> bool:
     several header words, not levels glued to a name (most cells of a dump: `10`, `100%`, `数量指标`, a name)."""
     if PLAIN_FIGURE.fullmatch(text):
         return True  # one value: no header word, level or second token in it
-    whole = _stays_whole(text, piped) or not _MAY_HOLD_VALUE.search(text)
+    whole = not _MAY_HOLD_VALUE.search(text) or _stays_whole(text, piped)  # (the cheaper test first)
     return whole and header_spans(text) is None and len(level_spans(text)) == 1
 
 
