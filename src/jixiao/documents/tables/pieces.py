@@ -271,7 +271,8 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
             if spaced and not ocr and (tail := repeated_tail(segment, text)) is not None:
                 found += _twice_pieces(tail)
                 continue
-            found.append(shape_of(segment, ocr=ocr, cut="pipe" if piped else "line"))
+            shape, value, unit, role = shaped(segment.text, ocr)  # shape_of, without the call (most pieces)
+            found.append(Piece(segment, shape, value, unit, role, "pipe" if piped else "line"))
             continue
         cut_cells = _split(text, segment, gap, ocr, bool(piped), not piped and _alone(text, segment))
         if spaced:
