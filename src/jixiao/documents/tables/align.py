@@ -238,8 +238,7 @@ class Aligner:
                 moves_from = flats[opens] = flat(fits, opens_row, opens)
             pairable = pairable and not opens
             border = piece.cut == "border"
-            for previous in range(states):
-                base = best[previous]
+            for previous, base in enumerate(best):
                 if base == IMPOSSIBLE:
                     continue
                 total = base + ends[previous] + junk
