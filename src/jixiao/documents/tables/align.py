@@ -88,9 +88,10 @@ border read as nothing, the row goes on where it was."""
 
 _PieceKey = tuple[Shape, str, float | None, str | None, Role | None, str]
 _Fits = tuple[tuple[int, float], ...]
-_Flat = list[list[tuple[int, float, float, _Step]]]
+_Flat = list[list[tuple[int, float, float, _Step]] | None]
 """A piece's moves from each previous state in the order the search tries them (its targets, then each target's
-moves): (state reached, move cost, fit, the step recorded)."""
+moves): (state reached, move cost, fit, the step recorded); None until the search first reaches that state
+(most pieces leave most states impossible before them)."""
 _Traits = tuple[_Fits, bool, bool, dict[bool | None, _Flat]]
 
 
@@ -105,24 +106,33 @@ class _Plan:
         anchor_role = Role.LABEL if kind is Kind.FUNDING else Role.NAME
         self.anchor = columns.index(anchor_role) if anchor_role in columns else len(columns) - 1
         states = len(columns) + 1
+        self.ends = [0.0] + [self._row_end(last) for last in range(len(columns))]
+        self._starts = [self._start(column) for column in range(len(columns))]
         # transitions depend only on the two states: computed once per header, not per piece
         self.table = [[self._moves(previous, column) for column in range(len(columns))] for previous in range(states)]
-        self.ends = [0.0] + [self._row_end(last) for last in range(len(columns))]
+        # (state, role, the role it is scored alike to, a points column) of each column, for Aligner._fits
+        self.scored = [
+            (state, role, _SCORED_ALIKE.get(role, role), role in _POINTS_ROLES) for state, role in enumerate(columns, 1)
+        ]
         self.known: dict[_PieceKey, _Traits] = {}
         self.aside: list[_Step] = [(previous, False, False, False) for previous in range(states)]  # to state 0
         self._flat: dict[tuple[_Fits, bool, bool | None], _Flat] = {}
-        self._allowed: dict[tuple[bool | None, bool], list[list[list[tuple[float, bool]]]]] = {}
+        self._allowed: dict[tuple[bool | None, bool, int], list[list[tuple[float, _Step]]]] = {}
 
-    def allowed(self, opens: bool | None, opens_row: bool) -> list[list[list[tuple[float, bool]]]]:
-        """The moves a piece may take, by previous state and the state it reaches (column + 1): a grid row
-        starts at its first cell and only there (`opens`, None without a grid), and a piece that opens a row
-        never continues the cell of its own column. Four variants per header, made when first asked."""
-        variant = self._allowed.get((opens, opens_row))
+    def allowed(self, opens: bool | None, opens_row: bool, previous: int) -> list[list[tuple[float, _Step]]]:
+        """The moves a piece may take from state `previous`, by the state it reaches (column + 1), each with
+        the step it records: a grid row starts at its first cell and only there (`opens`, None without a
+        grid), and a piece that opens a row never continues the cell of its own column. Four variants per
+        header and state, made when first asked."""
+        variant = self._allowed.get((opens, opens_row, previous))
         if variant is None:
-            variant = self._allowed[(opens, opens_row)] = [
-                [[], *([move for move in moves if _may_take(move, previous, column, opens, opens_row)]
-                       for column, moves in enumerate(row))]
-                for previous, row in enumerate(self.table)
+            variant = self._allowed[(opens, opens_row, previous)] = [
+                [],
+                *(
+                    [(move[0], (previous, move[1], False, False)) for move in moves
+                     if _may_take(move, previous, column, opens, opens_row)]
+                    for column, moves in enumerate(self.table[previous])
+                ),
             ]  # fmt: skip
         return variant
 
@@ -133,12 +143,15 @@ class _Plan:
         if found is None:
             if len(self._flat) >= _KNOWN_MAX:
                 self._flat.clear()
-            found = self._flat[(fits, opens_row, opens)] = [
-                [(target, cost, fit, (previous, new_row, False, False)) for target, fit in fits
-                 for cost, new_row in moves[target]]
-                for previous, moves in enumerate(self.allowed(opens, opens_row))
-            ]  # fmt: skip
+            found = self._flat[(fits, opens_row, opens)] = [None] * len(self.table)
         return found
+
+    def flat_row(
+        self, fits: _Fits, opens_row: bool, opens: bool | None, previous: int
+    ) -> list[tuple[int, float, float, _Step]]:
+        """A flat's moves from state `previous` (see _Flat)."""
+        moves = self.allowed(opens, opens_row, previous)
+        return [(target, cost, fit, step) for target, fit in fits for cost, step in moves[target]]
 
     def skip(self, first: int, stop: int, *, at_start: bool = False) -> float:
         """Cost of leaving columns first … stop-1 of a row empty."""
@@ -161,9 +174,8 @@ class _Plan:
     def _moves(self, previous: int, column: int) -> list[tuple[float, bool]]:
         """(cost, starts a new row) of every way from state `previous` to filling `column`."""
         moves: list[tuple[float, bool]] = []
-        if column <= self.anchor:
-            end = 0.0 if previous == 0 else self._row_end(previous - 1)
-            moves.append((end + self._start(column), True))
+        if column <= self.anchor:  # (ends[0] is 0.0: no row to end)
+            moves.append((self.ends[previous] + self._starts[column], True))
         if previous == 0:
             return moves
         last = previous - 1
@@ -213,7 +225,7 @@ class Aligner:
         states = len(self.columns) + 1
         best = [0.0] + [IMPOSSIBLE] * (states - 1)
         trail: list[list[_Step | None]] = []
-        ends, aside, flat = self._ends, self._plan.aside, self._plan.flat
+        ends, aside, flat, flat_row = self._ends, self._plan.aside, self._plan.flat, self._plan.flat_row
         for index, piece in enumerate(pieces):
             opens = None if breaks is None else index in breaks
             scores = [IMPOSSIBLE] * states
@@ -226,14 +238,16 @@ class Aligner:
                 moves_from = flats[opens] = flat(fits, opens_row, opens)
             pairable = pairable and not opens
             border = piece.cut == "border"
-            for previous in range(states):
-                base = best[previous]
+            for previous, base in enumerate(best):
                 if base == IMPOSSIBLE:
                     continue
                 total = base + ends[previous] + junk
                 if total > scores[0]:
                     scores[0], steps[0] = total, aside[previous]
-                for target, cost, fit, step in moves_from[previous]:
+                moves = moves_from[previous]
+                if moves is None:
+                    moves = moves_from[previous] = flat_row(fits, opens_row, opens, previous)
+                for target, cost, fit, step in moves:
                     total = base + cost + fit
                     if total > scores[target]:
                         scores[target] = total
@@ -250,7 +264,7 @@ class Aligner:
         """(column + 1, fit) of every column the piece can fill, whether it opens a row, whether it can be a glued
         分值得分 pair; a body repeats its cells (`10`, `100%`, `| |`), so each distinct cell is looked at once
         per header."""
-        key = (piece.shape, piece.text, piece.value, piece.unit, piece.role, piece.cut)
+        key = (piece.shape, piece.cell.text, piece.value, piece.unit, piece.role, piece.cut)
         traits = self._known.get(key)
         if traits is None:
             if len(self._known) >= _KNOWN_MAX:
@@ -263,31 +277,26 @@ class Aligner:
         score a piece alike (指标值 and 实际完成值, 分值 and 得分, the money columns) are scored once."""
         fits: list[tuple[int, float]] = []
         scored: dict[Role, float] = {}
-        cents = self.kind is _FUNDING and "." in piece.text and _CENTS.search(piece.text) is not None
-        for column, role in enumerate(self.columns):
-            alike = _SCORED_ALIKE.get(role, role)
+        funding = self.kind is _FUNDING
+        cents = funding and "." in piece.cell.text and _CENTS.search(piece.cell.text) is not None
+        for state, role, alike, points in self._plan.scored:
             fit = scored.get(alike)
             if fit is None:
-                fit = scored[alike] = self._fit(role, piece, cents, self.kind is _FUNDING)
+                fit = emission(role, piece)
+                if points and cents:
+                    fit += _AMOUNT_AS_POINTS  # `3.00` in a funding row is an amount before it is a 分值
+                elif points and funding:
+                    fit += _POINTS_TIE  # `上年结转 0 0 0`: as many ways as amounts or as a 分值, the amounts win
+                scored[alike] = fit
             if fit > IMPOSSIBLE:
-                fits.append((column + 1, fit))
+                fits.append((state, fit))
         return tuple(fits)
 
     @staticmethod
     def _opens_row(piece: Piece) -> bool:
         """Whether the piece opens a row (a funding label, a level, a numbered name): filling its column
         again right after that column would glue a new row's label onto this one."""
-        return piece.shape in _ROW_OPENERS or bool(NUMBERED.match(piece.text))
-
-    @staticmethod
-    def _fit(role: Role, piece: Piece, cents: bool, kind_funding: bool) -> float:
-        """The piece's emission under `role`; `cents`: a funding table's piece printed with two decimals."""
-        fit = emission(role, piece)
-        if cents and role in _POINTS_ROLES:
-            return fit + _AMOUNT_AS_POINTS  # `3.00` in a funding row is an amount before it is a 分值
-        if kind_funding and role in _POINTS_ROLES:
-            return fit + _POINTS_TIE  # `上年结转 0 0 0`: as many ways as amounts or as a 分值, the amounts win
-        return fit
+        return piece.shape in _ROW_OPENERS or bool(NUMBERED.match(piece.cell.text))
 
     def _pairable(self, piece: Piece) -> bool:
         """Whether a glued `1010` could fill both 分值 and 得分 (T4), whatever came before it in the row."""
@@ -328,6 +337,7 @@ class Aligner:
         path.reverse()
         rows: list[Row] = []
         left: list[Piece] = []
+        columns = self.columns
         for piece, (state, (_, new_row, pair, passed)) in zip(pieces, path, strict=True):
             if passed:
                 continue
@@ -335,9 +345,15 @@ class Aligner:
                 if piece.shape not in _BLANK:
                     left.append(piece)
                 continue
+            cell = piece.cell
             if new_row or not rows:
-                rows.append(Row(start=piece.cell.start, end=piece.cell.end))
-            self._place(rows[-1], self.columns[state - 1], piece, pair)
+                rows.append(Row(start=cell.start, end=cell.end))
+            row, role = rows[-1], columns[state - 1]
+            if not pair and cell.text and piece.shape not in _BLANK and role not in row.cells:
+                row.end = cell.end  # most pieces: the first of their cell (what _place does, without the call)
+                row.cells[role] = cell
+            else:
+                self._place(row, role, piece, pair)
         return rows, left
 
     def _place(self, row: Row, role: Role, piece: Piece, pair: bool) -> None:

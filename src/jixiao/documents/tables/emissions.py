@@ -81,7 +81,7 @@ def emission(role: Role, piece: Piece) -> float:
     """How well a piece fits under a column (IMPOSSIBLE when it cannot be that column's content).
 
     An aligner asks once per distinct cell and column (Aligner._traits keeps the answers)."""
-    shape = piece.shape
+    shape, text = piece.shape, piece.cell.text
     if shape is _EMPTY:
         return IMPOSSIBLE if role in _NAME_OR_LABEL else 0.2
     if shape is _HEADER and piece.role is _RATE and role is _NAME:
@@ -89,11 +89,11 @@ def emission(role: Role, piece: Piece) -> float:
     if shape in _NO_CONTENT:
         return IMPOSSIBLE
     # a status holds 完成 and a numbered name 指标: `in` is far cheaper than the pattern's match (asked per column)
-    if role is _COMPLETION and "完成" in piece.text and _STATUS.match(piece.text):
+    if role is _COMPLETION and "完成" in text and _STATUS.match(text):
         return 2.0
     if role in _VALUE_COLUMNS:
-        return IMPOSSIBLE if "指标" in piece.text and _INDICATOR_NUMBER.match(piece.text) else _value_score(piece)
-    if role is _NAME and "完成" in piece.text and _STATUS.match(piece.text):
+        return IMPOSSIBLE if "指标" in text and _INDICATOR_NUMBER.match(text) else _value_score(piece)
+    if role is _NAME and "完成" in text and _STATUS.match(text):
         return IMPOSSIBLE
     if role in _POINTS_COLUMNS:
         return 0.3 if shape is _DASH else _bare_score(piece)
@@ -126,23 +126,23 @@ def _names_one(text: str, after_number: int) -> bool:
 
 
 def _text_emission(role: Role, piece: Piece) -> float:
-    shape = piece.shape
-    if role in _EXPLAINING and "指标" in piece.text and _INDICATOR_NUMBER.match(piece.text):
+    shape, text = piece.shape, piece.cell.text
+    if role in _EXPLAINING and "指标" in text and _INDICATOR_NUMBER.match(text):
         return IMPOSSIBLE
-    if role is _NAME and shape is _TEXT and len(piece.text.strip()) < 2:
+    if role is _NAME and shape is _TEXT and len(text.strip()) < 2:
         return IMPOSSIBLE  # a stray unit (`种`) or glyph, not a name
     if role is _INDEX:
         whole = piece.value is not None and piece.value == int(piece.value) and 0 < piece.value < 1000
-        return 3.0 if shape is _NUMBER and whole and "." not in piece.text else IMPOSSIBLE
-    if role in _LEVELS and (numbered := _INDICATOR_NUMBER.match(piece.text)) and _names_one(piece.text, numbered.end()):
+        return 3.0 if shape is _NUMBER and whole and "." not in text else IMPOSSIBLE
+    if role in _LEVELS and (numbered := _INDICATOR_NUMBER.match(text)) and _names_one(text, numbered.end()):
         return IMPOSSIBLE  # a numbered row whose values are blank (`指标4.过期药品销毁率` alone on its line)
-    if role is _LEVEL1 and shape is _LEVEL2_SHAPE and not piece.text.lstrip().startswith("成本"):
+    if role is _LEVEL1 and shape is _LEVEL2_SHAPE and not text.lstrip().startswith("成本"):
         return IMPOSSIBLE
-    if role is _LEVEL2 and shape is _LEVEL1_SHAPE and piece.text.lstrip().startswith("满意度"):
+    if role is _LEVEL2 and shape is _LEVEL1_SHAPE and text.lstrip().startswith("满意度"):
         return 1.0  # `满意度指标 | 满意度指标 | 群众满意度`: the first level's word names its second level too
-    if role is _LEVEL2 and shape is _TEXT and "指标" in piece.text and _LEVEL_LIKE.fullmatch(piece.text):
+    if role is _LEVEL2 and shape is _TEXT and "指标" in text and _LEVEL_LIKE.fullmatch(text):
         return 1.8  # `日效性指标`: a second level misprinted (or a variant) is still a level, not part of the name
-    if role is _RATE and piece.value is None and is_glued_rate(piece.text):
+    if role is _RATE and piece.value is None and is_glued_rate(text):
         return 1.0  # `176.3176.3100%`: the row's amounts glued to its rate, cut later where the arithmetic agrees
     if role in _RATE_LIKE and piece.value is not None:
         return 3.0 if piece.unit == "%" else (0.5 if shape is _NUMBER else IMPOSSIBLE)

@@ -34,10 +34,10 @@ def header_parts(cell: Cell) -> list[Cell] | None:
 
 @lru_cache(maxsize=16384)
 def header_spans(text: str) -> tuple[tuple[int, int], ...] | None:
-    words = [(m.start(), m.end()) for m in _NOT_SPACES.finditer(text)]
-    if len(words) > 1 and (spaced := spaced_header(text, words)) is not None:
+    count = len(text.split())  # the words \S+ finds (str.split's whitespace is re's \s): most cells are one
+    if count > 1 and (spaced := spaced_header(text, [m.span() for m in _NOT_SPACES.finditer(text)])) is not None:
         return spaced
-    spans = split_header_words(text) if len(words) == 1 and role_of(text) is None else None
+    spans = split_header_words(text) if count == 1 and role_of(text) is None else None
     if spans is None:
         return None
     trimmed = [trimmed_cell(text, a, b) for a, b in spans]
@@ -87,7 +87,12 @@ _RESPACED_PIECE = 16  # chars at most in each
 def respaced_headers(text: str, found: list[Piece]) -> list[Piece]:
     """`一级指标 … 年度 指标值实际 完成值分 值得 分偏差原因分析`: a header a converter broke with spaces where its
     cells wrapped, cut again at its words (spaces ignored) when the run holds a header word already."""
-    able = [_respaceable(piece) for piece in found]
+    able = [  # where a run may start: a header word or a short text, cut at a space or glued
+        piece.shape in _RESPACEABLE
+        and piece.cut in ("space", "glued")
+        and (len(piece.cell.text) <= _RESPACED_PIECE or piece.shape is _HEADER)
+        for piece in found
+    ]
     if not any(able):
         return found  # no run starts anywhere (most tables: cells cut at pipes or lines)
     result: list[Piece] = []
@@ -114,19 +119,11 @@ def respaced_headers(text: str, found: list[Piece]) -> list[Piece]:
     return result
 
 
-def _respaceable(piece: Piece) -> bool:
-    return (
-        piece.shape in _RESPACEABLE
-        and piece.cut in ("space", "glued")
-        and (len(piece.text) <= _RESPACED_PIECE or piece.shape is _HEADER)
-    )
-
-
 def _recut(text: str, start: int, end: int) -> list[Piece] | None:
     """text[start:end] cut at its header words as if it had no spaces, or None when that gives fewer than
     three header words."""
-    kept = [at for at in range(start, end) if not text[at].isspace()]
-    spans = split_header_words("".join(text[at] for at in kept))
+    kept = [at for word in _NOT_SPACES.finditer(text, start, end) for at in range(*word.span())]
+    spans = split_header_words(compact(text[start:end]))
     if spans is None:
         return None
     cells = [Cell(text[kept[a] : kept[b - 1] + 1], kept[a], kept[b - 1] + 1) for a, b in spans]

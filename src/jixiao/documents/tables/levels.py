@@ -78,7 +78,10 @@ def inner_levels(cell: Cell) -> list[Cell]:
 
 def level_parts(cell: Cell) -> list[Cell]:
     """`产出指标数量指标城镇新增就业人数` → the level words and the name."""
-    return [Cell(cell.text[a:b], cell.start + a, cell.start + b) for a, b in level_spans(cell.text)]
+    spans = level_spans(cell.text)
+    if len(spans) == 1 and spans[0] == (0, len(cell.text)) and cell.end - cell.start == spans[0][1]:
+        return [cell]  # most cells: no level word in them, the cell as it is
+    return [Cell(cell.text[a:b], cell.start + a, cell.start + b) for a, b in spans]
 
 
 @lru_cache(maxsize=16384)

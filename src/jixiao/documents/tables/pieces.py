@@ -148,7 +148,7 @@ def _one_piece(text: str, piped: bool) -> bool:
     several header words, not levels glued to a name (most cells of a dump: `10`, `100%`, `数量指标`, a name)."""
     if PLAIN_FIGURE.fullmatch(text):
         return True  # one value: no header word, level or second token in it
-    whole = _stays_whole(text, piped) or not _MAY_HOLD_VALUE.search(text)
+    whole = not _MAY_HOLD_VALUE.search(text) or _stays_whole(text, piped)  # (the cheaper test first)
     return whole and header_spans(text) is None and len(level_spans(text)) == 1
 
 
@@ -271,7 +271,8 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
             if spaced and not ocr and (tail := repeated_tail(segment, text)) is not None:
                 found += _twice_pieces(tail)
                 continue
-            found.append(shape_of(segment, ocr=ocr, cut="pipe" if piped else "line"))
+            shape, value, unit, role = shaped(segment.text, ocr)  # shape_of, without the call (most pieces)
+            found.append(Piece(segment, shape, value, unit, role, "pipe" if piped else "line"))
             continue
         cut_cells = _split(text, segment, gap, ocr, bool(piped), not piped and _alone(text, segment))
         if spaced:
@@ -283,14 +284,18 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
         if len(parts) > 1:  # glued: a reason runs on into the next row's level (`…验收节点成本指标图书采购单价`)
             parts = [piece for part in parts for piece in inner_levels(part)]
             parts = [piece for part in parts for piece in _source_label_after(part)]
+        if len(parts) == 1:
+            found.append(shape_of(parts[0], ocr=ocr, cut="pipe" if piped else "line"))
+            continue
+        glued = [False, *(not gap(part.start) for part in parts[1:])]  # each part glued to the one before it
+        glued.append(False)
         for index, part in enumerate(parts):
-            cut = "pipe" if piped else "line"
-            if len(parts) > 1:
-                touches = (index and not gap(part.start)) or (
-                    index + 1 < len(parts) and not gap(parts[index + 1].start)
-                )
-                cut = "glued" if touches else "space"
-            found.extend(_peel(shape_of(part, ocr=ocr, cut=cut), cut))
+            cut = "glued" if glued[index] or glued[index + 1] else "space"
+            piece = shape_of(part, ocr=ocr, cut=cut)
+            if cut == "glued" and piece.shape is _TEXT:
+                found.extend(_peel(piece))
+            else:
+                found.append(piece)
     found = deadline_names(_names_under_their_level(found))
     return split_last_header(respaced_headers(text, _join(text, found)))
 
@@ -322,13 +327,12 @@ def _names_under_their_level(found: list[Piece]) -> list[Piece]:
     return found
 
 
-def _peel(piece: Piece, cut: str) -> list[Piece]:
+def _peel(piece: Piece) -> list[Piece]:
     """A text target and a text actual glued to the end of a name (`…持续完善效果明显效果明显`), split off.
 
     Both must be there: one word alone at the end (`补贴发放及时`) may well belong to the name.
     """
-    if cut != "glued" or piece.shape is not _TEXT:
-        return [piece]
+    cut = piece.cut
     cells: list[Cell] = []
     rest = piece.cell
     while len(cells) < 2 and (match := _GLUED_TEXT_VALUE.search(rest.text)) and match.start() >= 2:

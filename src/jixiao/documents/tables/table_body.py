@@ -53,7 +53,8 @@ _SCORE = Role.SCORE
 _LEVELS = frozenset({Shape.LEVEL1, Shape.LEVEL2})
 _TEXTUAL = frozenset({Shape.TEXT, Shape.LONG_TEXT})
 _GLUED_HEADING = re.compile(r"[（(][一二三四五六七八九十]{1,2}[)）][\u4e00-\u9fff]{2}")
-_NAME = Role.NAME
+_NAME, _INDEX = Role.NAME, Role.INDEX
+_MAY_OPEN = frozenset({Shape.HEADER, Shape.EMPTY})  # where may_open_header can hold (its first non-empty piece)
 _FUNDING_CELLS = FUNDING_ROLES | {Role.WEIGHT, Role.SCORE}
 
 
@@ -67,7 +68,7 @@ def _on_piped_line(text: str, cell: Cell) -> bool:
 def _other_table(text: str, piece: Piece, kind: Kind, indexed: bool) -> bool:
     """`序号 | 学校性质 | 培训机构 | …` opening a line under indicator rows whose header has no 序号: the header
     of a table of another kind (a per-recipient list), whose rows are no indicators."""
-    if kind is not _INDICATORS or indexed or piece.role is not Role.INDEX:
+    if kind is not _INDICATORS or indexed or piece.role is not _INDEX:
         return False
     return not text[text.rfind("\n", 0, piece.cell.start) + 1 : piece.cell.start].strip(" \t|")
 
@@ -127,7 +128,9 @@ def body_end(text: str, found: list[Piece], start: int, absorbed: set[Piece], ki
             return position  # a line without a pipe after a pipe dump's rows: the text goes on (unless the
             # document stops there: a last cell cut before its pipe)
         block = piece.shape is _BLOCK and compact(piece.text) != "绩效指标"
-        if block or _other_table(text, piece, kind, indexed) or _opens_header(found, position):
+        # (an index cell or a header opening a run: tested first, as most pieces are neither)
+        other = piece.role is _INDEX and _other_table(text, piece, kind, indexed)
+        if block or other or (piece.shape in _MAY_OPEN and _opens_header(found, position)):
             return position - prose
         if kind is _INDICATORS and piece.cut == "pipe" and piece.shape in _TEXTUAL and _new_header_line(text, piece):
             return position - prose
@@ -263,8 +266,9 @@ def table(
     columns = header_columns(run, kind, scattered=bool(absorbed))
     if kind is Kind.INDICATORS:
         columns = with_side_scores(text, run[0].cell.start, columns)
-    end = body_end(text, found, stop, set(absorbed), kind, any(piece.role is Role.INDEX for piece in run))
-    body = [piece for piece in found[stop:end] if piece not in absorbed]
+    taken = set(absorbed)
+    end = body_end(text, found, stop, taken, kind, any(piece.role is _INDEX for piece in run))
+    body = [piece for piece in found[stop:end] if piece not in taken] if taken else found[stop:end]
     if kind is _INDICATORS and columns[0] is _NAME and _opens_with_level(body):
         columns = [Role.LEVEL1, Role.LEVEL2, *columns]  # `评价内容 绩效内容 …`: level columns named otherwise
     if kind is Kind.FUNDING and (labelled := _labels_before(found, index, body, columns)) is not None:
