@@ -56,13 +56,12 @@ def read_review_sheet(text: str) -> list[Indicator]:
     end = end_match.start() if end_match else len(text)
     matches = [match for match in _ROW.finditer(text, header.end(), end) if _row(text, match) is not None]
     rows = [row for match in matches if (row := _row(text, match)) is not None]
+    if split := _split_rows(text, header.end(), end, matches):
+        joined = sorted([*rows, *split], key=_position)
+        if len(joined) >= _MIN_ROWS and _levels(text, header.start(), end, joined):
+            return joined  # the blocks' points, filled by every row's weight, vouch for the split rows
     if len(rows) < _MIN_ROWS:
         return []
-    split = _split_rows(text, header.end(), end, matches)
-    if split:
-        joined = sorted([*rows, *split], key=_position)
-        if _levels(text, header.start(), end, joined):
-            return joined  # the blocks' points, filled by every row's weight, vouch for the split rows
     _levels(text, header.start(), end, rows)
     return rows
 
