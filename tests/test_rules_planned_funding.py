@@ -8,7 +8,7 @@ from pathlib import Path
 from jixiao.documents import load_document
 from jixiao.extract import extract
 from jixiao.extract.rules.planned_funding import planned_funding
-from jixiao.extract.rules.spending_details import spending_details
+from jixiao.extract.rules.spending_details import ends_in_details, spending_details
 
 BLOCK = """一、项目基本概况 |
 计划安排资金 (万元) |
@@ -102,9 +102,12 @@ def test_the_spending_list_is_in_yuan_when_an_amount_exceeds_the_budget_in_wan(t
 
 def test_a_spending_list_whose_unit_nothing_tells_is_not_read() -> None:
     assert spending_details(DETAILS, None) == []  # no budget: 36,000.00 may be 元 or 万元
-    small = DETAILS.replace("36,000.00", "36.00").replace("125,480.50", "12.50")
     budget = planned_funding(BLOCK)
-    assert budget is not None and spending_details(small, budget.budget.total) == []  # all within 120 万元
+    assert budget is not None
+    few = DETAILS.replace("36,000.00", "6.00").replace("125,480.50", "12.50")
+    assert spending_details(few, budget.budget.total) == []  # 18.5 of 120: too little to say 万元, too much for 元
+    over = DETAILS.replace("36,000.00", "76.00").replace("125,480.50", "52.50")
+    assert spending_details(over, budget.budget.total) == []  # 128.5 each within 120 but past it together
     printed = DETAILS.replace("实际支出数 |", "实际支出数(万元) |")
     assert [item.amount.value for item in spending_details(printed, None) if item.amount] == [36000.0, 125480.5]
 
@@ -202,3 +205,56 @@ def test_a_squashed_forms_source_rows_each_label_thrice_are_read_per_column() ->
 
 def test_a_squashed_form_missing_one_total_reads_none() -> None:
     assert planned_funding(_SQUASHED.format(executed="")) is None
+
+
+def test_rows_adding_up_to_a_good_share_of_the_budget_are_in_wan() -> None:
+    """Monthly payments of 36 and 12.5 out of 120 万元: in 元 they would be a ten-thousandth of the money."""
+    small = DETAILS.replace("36,000.00", "36.00").replace("125,480.50", "12.50")
+    budget = planned_funding(BLOCK)
+    assert budget is not None
+    read = spending_details(small, budget.budget.total)
+    assert [(item.category, item.amount.value, item.amount.unit) for item in read if item.amount] == [
+        ("30226劳务费", 36.0, "万元"),
+        ("30906大型修缮", 12.5, "万元"),
+    ]
+
+
+PLANNED = """二、项目支出明细情况 | |||||
+支出内容(经济科目) | 计划支出数(万元) | 实际支出数(万元) | |||||
+设备维护费 | 60.00 | 58.20 | |||||
+资料印制费 | 12 | 9.5 | |||||
+支出合计 | 72.00 | 67.70 | |||||
+三、项目绩效情况 | |||||
+"""
+
+
+def test_with_a_planned_column_the_second_amount_is_the_spending() -> None:
+    read = spending_details(PLANNED, None)
+    assert [(item.category, item.amount.text) for item in read if item.amount] == [
+        ("设备维护费", "58.20"),
+        ("资料印制费", "9.5"),
+    ]
+    assert spending_details(PLANNED.replace(" | 9.5 |", " |"), None)[1:] == []  # one amount: which column unsure
+
+
+def test_a_form_that_stops_inside_its_spending_list_is_cut() -> None:
+    assert not ends_in_details(PLANNED)
+    assert ends_in_details(PLANNED.split("支出合计")[0])
+    assert ends_in_details(PLANNED.replace("三、项目绩效情况 | |||||\n", ""))  # its total row, then nothing
+
+
+TWO_COLUMNS = """计划安排资金(万元) | 200.00 | 实际到位资金(万元) | 180.00 | |||||
+其中:中央财政 | 其中:中央财政 | |||||
+市财政 | 20.00 | 市财政 | 20.00 | |||||
+县财政 | 180.00 | 县财政 | 160.00 | |||||
+实际支出(万元) | 175.00 | |||||
+二、项目支出明细情况 | |||||
+"""
+
+
+def test_an_executed_row_below_two_columns_sources_heads_none_of_them() -> None:
+    funding = planned_funding(TWO_COLUMNS)
+    assert funding is not None and funding.executed.total is not None and funding.executed.total.value == 175
+    by_column = [[(s.name, s.amount.value) for s in line.by_source] for line in (funding.budget, funding.allocated)]
+    assert by_column == [[("市财政", 20), ("县财政", 180)], [("市财政", 20), ("县财政", 160)]]
+    assert funding.executed.by_source == []

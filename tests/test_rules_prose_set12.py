@@ -68,6 +68,15 @@ def test_glued_pairs_in_two_units_glued_points_or_a_lone_row_are_not_read() -> N
     assert read_glued_pairs(read("资金总额120万元118万元培训经费30万元30万元\n")) == []  # funding rows
 
 
+def test_a_lone_row_reads_under_the_forms_own_head_after_its_level_cells_points() -> None:
+    """湖北's squashed 自评表: `年初指 年终完 … 标值 成值` heads the line, `数量指 标15分` is a level cell with its
+    points, and the row's actual is followed by a space, not glued to the next cell."""
+    line = "一级 指标 二级 指标名称 年初指 年终完 自评 指标 (三级指标) 标值 成值 分 数量指 标15分 整治河岸8处8处 及时\n"
+    found = [(i.name, i.target.text if i.target else None) for i in read_glued_pairs(read(line))]
+    assert found == [("整治河岸", "8处")]
+    assert read_glued_pairs(read(line.replace("标值 成值", "标准"))) == []  # no head: one row is no table
+
+
 def test_a_fund_named_from_its_level_finds_the_place_the_body_prints_before_it(tmp_path: Path) -> None:
     raw = (
         "项目绩效自评信息表基本情况项目名称市文化惠民专项资金(乡村书场)评价年度2021年资金情况预算计划安排80万元。\n"

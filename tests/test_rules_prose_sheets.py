@@ -195,3 +195,22 @@ def test_level_headings_of_an_indicator_report_with_their_points_are_no_sheet() 
         "(三)满意度指标(分值10分,得分10分)\n服务对象满意度≥90%,实际92%。\n"
     )
     assert _sheet(report) == []
+
+
+# the score a PDF's text layer printed between the lines of a wrapped criterion (`人员分工 2 有专人负责 2 分。没 2 有…`)
+_REVIEW_SPLIT = (
+    "项目权重 评价内容 分值 自评分 项目决策 3 分 立项依据 3 3 复核分 评价标准及依据 有上级批复文件计 3 分。"
+    " 1、资金专款专用 3 分; 资金管理 5 4 2、有支出凭证 2 分。 人员分工 项目管理 12 分 2 有专人负责 2 分。没 2"
+    " 有不得分 1、项目档案齐全 3 分; 档案管理 5 0.5 分,扣完为止; 3 2、按时归档 2 分。 项目年度目标 1:完成堤防巡查\n"
+)
+
+
+def test_a_score_printed_inside_its_wrapped_criterion_is_read_when_the_blocks_points_fill() -> None:
+    assert _review(_REVIEW_SPLIT) == [
+        ("项目决策", "立项依据", "3", "3"),
+        ("项目管理", "资金管理", "5", "4"),
+        ("项目管理", "人员分工", "2", "2"),  # the criterion's `2 分` is no score; the `2` after `没` is
+        ("项目管理", "档案管理", "5", "3"),  # `0.5 分` is the criterion's; `3` before `2、` the score
+    ]
+    unfilled = _REVIEW_SPLIT.replace("项目管理 12 分", "项目管理 14 分")
+    assert _review(unfilled) == []  # not vouched for: two rows alone make no sheet

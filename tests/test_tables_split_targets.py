@@ -105,3 +105,43 @@ def test_a_document_ending_on_a_pipe_header_whose_last_cell_names_no_column_was_
     assert len(funding) == 1 and funding[0].truncated and not funding[0].rows
     prose = [t for t in tables_of(TEMPLATE + header + "以上为本项目自评情况。\n") if t.kind is Kind.FUNDING]
     assert not any(table.truncated for table in prose)
+
+
+WRAPPED = """巡河次数 | ≥ | 48 | 次 | 52 | 10 |
+|
+| |||
+成本指标 | 巡河人员补助 | = | 3 | 万元 | 3 | 10 |
+|
+| ||
+效益指标 | 社会效益指标 | 河岸垃圾清运率 | ≥ | 95 | % | 97 | 20 |
+|
+| |
+可持续影响指标 | 巡河制度健全性 | 定性 | 优良中低差 |
+| 优 | 10 |
+|
+| ||
+满意度指标 | 服务对象满意度指标 | 沿岸群众满意度 | ≥ | 90 | % | 94 | 10 |
+|
+| |
+合计 | 100 |
+|
+| |||||||
+"""
+
+
+def test_two_values_are_the_actual_and_the_weight_when_the_total_row_prints_100_alone(tmp_path: Path) -> None:
+    rows = indicator_rows(tmp_path, WRAPPED, "name", "target", "actual", "weight", "score")
+    assert rows == [
+        ("巡河次数", "48", "52", "10", None),
+        ("巡河人员补助", "3", "3", "10", None),
+        ("河岸垃圾清运率", "95", "97", "20", None),
+        ("巡河制度健全性", "优良中低差", "优", "10", None),  # its values wrapped onto the next line
+        ("沿岸群众满意度", "90", "94", "10", None),  # pipe-only lines are no gap between rows
+    ]
+
+
+def test_two_values_stay_unread_when_no_total_row_or_a_scored_one_says_which(tmp_path: Path) -> None:
+    for total in ("", "合计 | 100 | 96 |\n"):
+        unsure = WRAPPED.replace("合计 | 100 |\n", total)
+        rows = indicator_rows(tmp_path, unsure, "name", "actual", "weight")
+        assert ("巡河次数", None, None) in rows and ("沿岸群众满意度", None, None) in rows

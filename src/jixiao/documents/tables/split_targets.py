@@ -48,6 +48,10 @@ class _Read:
     row: Row
     left: list[Cell]  # values after the target that could not be placed (unread)
     line: int  # the line the row opens on
+    last: int = -1  # the line it ends on (its values wrapped onto the next line), else `line`
+
+    def __post_init__(self) -> None:
+        self.last = max(self.last, self.line)
 
 
 def _is_op(text: str) -> bool:
@@ -160,41 +164,38 @@ def _rows(cells: list[Cell], *, one_row: bool) -> Iterator[tuple[Row, list[Cell]
         yield row, [] if placed else rest
 
 
-def _line_reads(text: str, spans: list[tuple[int, int]], index: dict[tuple[int, int], int]) -> Iterator[_Read]:
-    """Rows one per line, their cells between pipes; a row whose values the dump broke onto the next line
-    (`… | 定性 | 好坏 |` then `| 好坏 | 5 | 5 |`) is read with that line's cells."""
-    for at, span in enumerate(spans):
+def _line_reads(text: str, spans: list[tuple[int, int]]) -> Iterator[_Read]:
+    """Rows one per line, their cells between pipes; lines of pipes alone are not counted between rows. A row
+    that ends on its target may have its values wrapped onto the next line (`定性 | 优良中低差 |` then
+    `| 优 | 10 |`): a line of at most three value cells and no comparator."""
+    filled = [span for span in spans if text[span[0] : span[1]].strip(" \t|\u3000")]
+    for number, span in enumerate(filled):
         if text.count("|", *span) < _MIN_PIPES:
             continue
         cells = [cell for cell in pipe_cells(text, *span) if cell.text]
         for row, left in _rows(cells, one_row=True):
-            following = spans[at + 1] if at + 1 < len(spans) else None
-            if following is not None and index[following] == index[span] + 1 and _no_values(row, left):
-                rest = _continued(text, following)
-                joined = next(_rows(cells + rest, one_row=True), None) if rest else None
-                if joined is not None and not _no_values(*joined):
-                    row, left = joined
-            yield _Read(row, left, index[span])
+            read = _Read(row, left, number)
+            if not left and not row.cells.keys() & _AFTER_TARGET and number + 1 < len(filled):
+                _wrapped_values(text, filled[number + 1], read)
+            yield read
 
 
-_VALUE_ROLES = (Role.ACTUAL, Role.WEIGHT, Role.SCORE)
+_AFTER_TARGET = frozenset({Role.ACTUAL, Role.WEIGHT, Role.SCORE})
+_MAX_WRAPPED = 3
 
 
-def _no_values(row: Row, left: list[Cell]) -> bool:
-    return not left and not any(role in row.cells for role in _VALUE_ROLES)
-
-
-def _continued(text: str, span: tuple[int, int]) -> list[Cell]:
-    """The cells of a line that carries on the row above: it opens on an empty cell (`| 好坏 | 5 | 5 |`), and
-    holds a number but no comparator, name or level word (else it is a row of its own)."""
-    if not text[span[0] : span[1]].lstrip().startswith("|"):
-        return []
+def _wrapped_values(text: str, span: tuple[int, int], read: _Read) -> None:
+    """The values of `read`'s row printed on the line after it, placed as its own would be."""
     cells = [cell for cell in pipe_cells(text, *span) if cell.text]
-    if not any(_NUMBER.fullmatch(cell.text) for cell in cells):
-        return []
-    if any(_is_op(cell.text) or _is_level(cell) or len(cell.text) > _MAX_WORD for cell in cells):
-        return []
-    return cells
+    target = read.row.cells[Role.TARGET].text
+    if not cells or len(cells) > _MAX_WRAPPED or any(_is_op(cell.text) for cell in cells):
+        return
+    if not (_is_actual(cells[0].text, target) and all(_NUMBER.fullmatch(cell.text) for cell in cells[1:])):
+        return
+    placed = _values(cells, target)
+    read.row.cells.update(placed)
+    read.row.end = max(cell.end for cell in read.row.cells.values())
+    read.left, read.last = ([] if placed else cells), read.line + 1
 
 
 def _column_reads(text: str, spans: list[tuple[int, int]], index: dict[tuple[int, int], int]) -> Iterator[_Read]:
@@ -223,7 +224,7 @@ def _may_be_cell(line: str) -> bool:
 def _first_run(reads: list[_Read], max_gap: int) -> list[_Read]:
     run: list[_Read] = []
     for read in sorted(reads, key=lambda r: r.row.start):
-        if run and read.line - run[-1].line > max_gap + 1:
+        if run and read.line - run[-1].last > max_gap + 1:
             if len(run) >= _MIN_ROWS:
                 break
             run = []
@@ -236,9 +237,11 @@ def split_target_table(text: str, taken: list[tuple[int, int]]) -> Table | None:
     if _OP_CELL.search(text) is None:
         return None  # no comparator printed as a cell of its own
     spans = lines_outside(text, taken)
-    index = {span: i for i, span in enumerate(line_spans(text))}
-    run = _first_run(list(_line_reads(text, spans, index)), _MAX_GAP)
-    if not run:  # a row runs over several lines: the gap between rows is a row's length
+    run = _first_run(list(_line_reads(text, spans)), _MAX_GAP)
+    if run:
+        _actuals_and_weights(text, run)
+    else:  # a row runs over several lines: the gap between rows is a row's length
+        index = {span: i for i, span in enumerate(line_spans(text))}
         run = _first_run(list(_column_reads(text, spans, index)), _MAX_NAME)
     if not run:
         return None
@@ -246,3 +249,23 @@ def split_target_table(text: str, taken: list[tuple[int, int]]) -> Table | None:
     table = Table(Kind.INDICATORS, "headerless", list(COLUMNS), rows, rows[0].start, rows[-1].end)
     table.skipped = [(cell.start, cell.end) for read in run for cell in read.left if _NUMBER.search(cell.text)]
     return table
+
+
+_TOTAL_ROW = re.compile(r"[ \t|]*(?:合计|总计|总分)[ \t]*\|[ \t]*(?:100|100\.0+)[ \t]*\|[ \t|]*")
+
+
+def _actuals_and_weights(text: str, run: list[_Read]) -> None:
+    """Rows that print two values after the target (`≥ | 90 | % | 93 | 10 |`): 完成值 and 权重, or 权重 and 得分?
+    The table's 合计 row says which when it prints 100 alone: the weights' total, no score column filled, so
+    each row's two values are its actual and its weight (the 得分 cells left empty)."""
+    rows_end = max(read.row.end for read in run)
+    after = (line for line in text[rows_end:].split("\n")[1:] if line.strip(" \t|\u3000"))
+    if not _TOTAL_ROW.fullmatch(next(after, "")):
+        return
+    for read in run:
+        cells = read.left
+        target = read.row.cells[Role.TARGET].text
+        if len(cells) == 2 and _NUMBER.fullmatch(cells[1].text) and _is_actual(cells[0].text, target):
+            read.row.cells.update({Role.ACTUAL: cells[0], Role.WEIGHT: cells[1]})
+            read.row.end = max(cell.end for cell in read.row.cells.values())
+            read.left = []

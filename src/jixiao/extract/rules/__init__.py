@@ -38,7 +38,7 @@ from jixiao.extract.rules.score import extract_score
 from jixiao.extract.rules.scored_headings import read_scored_headings
 from jixiao.extract.rules.scored_items import read_scored_items
 from jixiao.extract.rules.scored_lines import read_scored_lines
-from jixiao.extract.rules.spending_details import spending_details
+from jixiao.extract.rules.spending_details import ends_in_details, spending_details
 from jixiao.extract.rules.split_lines import split_lines
 from jixiao.extract.rules.tables import extract_tables, merge_funding, merge_indicators, programs_in
 from jixiao.extract.rules.unstated_budget import spent_in_full
@@ -87,7 +87,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
         indicators=merge_indicators(indicators, found.indicators),
         total_score=found.total_score or total_score,
         grade=found.grade or grade,
-        truncated=found.truncated or ends_mid_sentence(view),
+        truncated=found.truncated or ends_mid_sentence(view) or ends_in_details(view),
         notes=[*document.notes, *found.notes],
     )
     read_scored_lines(prose, report.indicators, report.funding)  # `X本项目满分3分,得3分`: onto what it scores

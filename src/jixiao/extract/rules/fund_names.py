@@ -46,6 +46,8 @@ _GENERIC = {
     "部门预算项目",
     "预算项目",
     "财政支出项目",
+    "财政支出",  # a 财政支出绩效评价报告's kind of spending
+    "财政支出政策",  # Zhejiang's 财政支出政策绩效评价报告: the form's name; its 项目名称 names the fund
     "财政项目",  # Shanghai's 财政项目支出绩效自评表: the form's name
     "财政预算支出项目",
     "预算支出项目",

@@ -6,8 +6,9 @@ A 目标自评表 with only 年度指标值 and 实际完成值 columns (no 分�
 borders, is a run of rows each a name then two values. Two values printed back to back in the same unit (or
 two dates) are never prose; the first is the target, the second the actual. A value followed by a digit is
 part of a longer run (a 分值 or 得分 glued on: the table readers' shape) and is not read, nor is a pair of
-amounts under a funding name (a 预算数 | 执行数 row). It takes two such rows on a line to read any, and a
-line that prints 指标 (the form's level cells or header).
+amounts under a funding name (a 预算数 | 执行数 row). It takes two such rows on a line to read any (one where
+the line prints the form's head, 指标值 then 完成值), and a line that prints 指标 (the form's level cells or
+header). A level cell's points before a name (`数量指标15分采购设备…`) are no part of it.
 
 The level cells before a name may be printed in two interleaved columns (`社会效 益指标` read across as
 `效社 指益标`): a run of level-word characters that ends in 指, 标 or a space is that garble, not the name.
@@ -32,7 +33,7 @@ _DATE = r"\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:底前|前|底)?"
 _PAIR = skipping(
     rf"(?<![\d.])(?:(?P<tdate>{_DATE})(?P<adate>{_DATE})"
     rf"|(?P<target>{_OP}{_NUMBER}(?P<tunit>{UNIT_PATTERN}))(?P<actual>{_OP}{_NUMBER}(?P<aunit>{UNIT_PATTERN})))"
-    r"(?=[\u4e00-\u9fff]|[ \t]*$)",
+    r"(?=[\u4e00-\u9fff]|[ \t]+[\u4e00-\u9fff]|[ \t]*$)",
     re.MULTILINE,
 )
 _NAME_REACH = 31
@@ -41,6 +42,10 @@ _LEVEL_CHARS = frozenset("产出效益果满意度数量质时成本经济社会
 _GARBLE_END = frozenset("指标 ")
 _FUNDING_NAME = re.compile(r"资金|预算|经费|拨款|执行|支出|到位|下达")
 _MIN_ROWS = 2
+# the form's own head on the line (`年初指标值 年终完成值`, wrapped `年初指 年终完 … 标值 成值`): one row suffices
+_HEADER = re.compile(r"指标值\s*[|\s]*(?:实际)?完成值|年初指[\s\S]{0,40}?标值\s*成值")
+# a level cell's points before a name (`数量指标15分 采购设备…`): the name starts after them
+_POINTS = re.compile(r"\d分 *")
 _MIN_NAME = 2
 _MAX_PERCENT = 100.0
 
@@ -55,7 +60,8 @@ def read_glued_pairs(text: str) -> list[Indicator]:
         end = text.find("\n", at)
         end = len(text) if end < 0 else end
         rows = _rows(text, start, end)
-        found.extend(rows if len(rows) >= _MIN_ROWS else [])
+        headed = len(rows) == 1 and _HEADER.search(text, start, end) is not None
+        found.extend(rows if len(rows) >= _MIN_ROWS or headed else [])
         at = text.find("指标", end)
     return found
 
@@ -84,6 +90,8 @@ def _name_start(text: str, end: int, limit: int) -> int:
         start -= 1
     while start < end and text[start] == " ":
         start += 1
+    if start > 0 and text[start - 1].isdigit() and (points := _POINTS.match(text, start - 1)):
+        return min(points.end(), end)
     return start
 
 

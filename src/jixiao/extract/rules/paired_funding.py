@@ -20,6 +20,7 @@ import re
 
 from jixiao.extract.rules.figures import figure_at, money_in_unit
 from jixiao.extract.rules.planned_funding import planned_funding
+from jixiao.extract.rules.source_run_funding import source_run_funding
 from jixiao.extract.rules.two_column_funding import two_column_funding
 from jixiao.extract.rules.year_row_funding import year_row_funding
 from jixiao.model import Figure, Funding, Kind, SourceAmount, SpendingItem
@@ -44,8 +45,8 @@ def paired_funding(text: str) -> Funding | None:
     """The funding block in label-amount pairs, or None when the text prints none."""
     totals = _TOTALS.search(text)
     if totals is None:
-        # the 区域 form's pairs, Hunan's 计划安排资金, a squashed form's year row under two heads
-        return two_column_funding(text) or planned_funding(text) or year_row_funding(text)
+        # the 区域 form's pairs, Hunan's 计划安排资金, a squashed form's year row under two heads, its run of heads
+        return two_column_funding(text) or planned_funding(text) or year_row_funding(text) or source_run_funding(text)
     unit = "元" if _IN_YUAN.search(text, 0, totals.start()) else "万元"
     funding = Funding()
     lines = (funding.budget, funding.allocated, funding.executed)

@@ -16,6 +16,9 @@ amount is (the one after the k-th label is the k-th column's).
 The same form with two columns, 计划投资额 (万元) | 实际到位资金 (万元), repeats each source label twice: the
 source rows are then read by that count (a label printed another number of times is no row read).
 
+The two-column form may print 实际支出 (万元) as a row of its own below the source rows: those rows are then
+read by the head's two columns, and the executed total has no split.
+
 A PDF's text squashed onto lines (the 海南 form: 计划投资额 / 实际到位资金 / 实际使用情况) glues each amount after its
 label: the three totals are read when all three are printed so. Its source rows follow glued too, each label
 printed three times in a run with the column's amount (if any) after each printing
@@ -62,16 +65,20 @@ def planned_funding(text: str) -> Funding | None:
         "allocated": funding.allocated,
         "executed": funding.executed,
     }
-    last, first = -1, len(text)
-    for label, line in _LABELS:
-        found = _TOTAL[label].search(text)
-        if found is not None:
-            lines[line].total = _figure(text, found.start(1), found.end(1))
-            last, first = max(last, found.end()), min(first, found.start())
-    if last < 0:
+    totals = [(found, line) for label, line in _LABELS if (found := _TOTAL[label].search(text)) is not None]
+    if not totals:
         return _glued_totals(text, funding, lines)
+    for found, line in totals:
+        lines[line].total = _figure(text, found.start(1), found.end(1))
+    first = min(found.start() for found, _ in totals)
+    # a total printed below the source rows (`实际支出(万元) | 640.5` after the 其中 rows of two columns) heads
+    # no column of them: the rows lie between the head's totals and it
+    split = text.find("其中", first)
+    head = [found for found, _ in totals if split < 0 or found.end() <= split] or [found for found, _ in totals]
+    last = max(found.end() for found in head)
+    below = [found.start() for found, _ in totals if found.start() >= last]
     end = _BLOCK_END.search(text, last)
-    stop = end.start() if end else len(text)
+    stop = min([end.start() if end else len(text), *below])
     rows = list(_SOURCE_ROW.finditer(text, last, stop)) or list(_SOURCE_LINES.finditer(text, last, stop))
     if not rows:
         columns = len(_COLUMN.findall(text, first, last))

@@ -11,6 +11,8 @@ layer may print a block's 项目管理 13分 between a name and its figures. Eac
 weight and score; its first level is the block whose points its weights fill in order (项目决策 2分 takes
 rows until their weights reach 2), and no row has one when the blocks' points and the weights disagree.
 Glued digits are read only where one cut is possible (two digits, or two before a criterion's `1、`).
+A PDF may print a row's 自评分 between the lines of its wrapped criterion (`组织机构 2 有明确的…负责2分。没 2 有
+不得分`): such a row is read only when, with it, the weights fill every block's points exactly.
 """
 
 from __future__ import annotations
@@ -29,11 +31,19 @@ _ROW = re.compile(
     r"(?:(?P<weight>\d{1,2})\s+(?P<score>\d{1,2}(?:\.\d)?)(?![\d.])(?!\s*分)"
     r"|(?P<glued>\d{2})(?=[\u4e00-\u9fff]|1、))"
 )
+# a row whose score the text layer printed between the lines of its wrapped criterion (_split_rows)
+_SPLIT_ROW = re.compile(
+    r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,8}?)\s*(?:项目(?:决策|管理)\s*\d{1,2}\s*分\s*)?"
+    r"(?P<weight>\d{1,2})(?![\d.])(?!\s*分)\s*(?=[\u4e00-\u9fff]|\d+(?:\.\d+)?\s*分)"
+)
+_SPLIT_SCORE = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d)?(?![\d.])(?!\s*(?:分|、))")
+_SCORE_REACH = 40
 _NOT_A_NAME = re.compile(r"分$|得分|指标|项目|扣")
 _MAX_WEIGHT = 35.0
 _MIN_ROWS = 3
 _SPACED = "table.scored.review_sheet"
 _GLUED = "table.scored.review_sheet.glued_split"
+_SPLIT = "table.scored.review_sheet.split_row"
 
 
 def read_review_sheet(text: str) -> list[Indicator]:
@@ -44,11 +54,40 @@ def read_review_sheet(text: str) -> list[Indicator]:
         return []
     end_match = _END.search(text, header.end())
     end = end_match.start() if end_match else len(text)
-    rows = [row for match in _ROW.finditer(text, header.end(), end) if (row := _row(text, match)) is not None]
+    matches = [match for match in _ROW.finditer(text, header.end(), end) if _row(text, match) is not None]
+    rows = [row for match in matches if (row := _row(text, match)) is not None]
+    if split := _split_rows(text, header.end(), end, matches):
+        joined = sorted([*rows, *split], key=_position)
+        if len(joined) >= _MIN_ROWS and _levels(text, header.start(), end, joined):
+            return joined  # the blocks' points, filled by every row's weight, vouch for the split rows
     if len(rows) < _MIN_ROWS:
         return []
     _levels(text, header.start(), end, rows)
     return rows
+
+
+def _position(row: Indicator) -> int:
+    return row.weight.span.start if row.weight is not None and row.weight.span is not None else 0
+
+
+def _split_rows(text: str, start: int, end: int, matches: list[re.Match[str]]) -> list[Indicator]:
+    """Rows whose 自评分 a PDF printed inside their wrapped criterion: `组织机构 2 有明确的…负责2分。没 2 有不得分`.
+    The score is the first number after the weight that is no criterion's points (`2分`) or enumerator (`2、`),
+    before the next row; such rows count only when the blocks' points confirm them (read_review_sheet)."""
+    taken = [(match.start(), match.end()) for match in matches]
+    found = []
+    for match in _SPLIT_ROW.finditer(text, start, end):
+        if any(a < match.end() and match.start() < b for a, b in taken) or _NOT_A_NAME.search(match["name"]):
+            continue
+        stop = min([b for b, _ in taken if b > match.end()] + [end, match.end() + _SCORE_REACH])
+        score = _SPLIT_SCORE.search(text, match.end(), stop)
+        if score is None:
+            continue
+        weight = figure_at(text, *match.span("weight"), _SPLIT)
+        figure = figure_at(text, *score.span(), _SPLIT)
+        if _fits(weight, figure):
+            found.append(Indicator(name=match["name"], weight=weight, score=figure))
+    return found
 
 
 def _row(text: str, match: re.Match[str]) -> Indicator | None:
@@ -72,8 +111,9 @@ def _fits(weight: Figure, score: Figure) -> bool:
     return 0 < weight.value <= _MAX_WEIGHT and 0 <= score.value <= weight.value
 
 
-def _levels(text: str, start: int, end: int, rows: list[Indicator]) -> None:
-    """Each block's rows: its points filled by their weights in order; no first level where they disagree."""
+def _levels(text: str, start: int, end: int, rows: list[Indicator]) -> bool:
+    """Each block's rows: its points filled by their weights in order; no first level where they disagree
+    (False)."""
     blocks = [(match["name"], float(match["points"])) for match in _BLOCK.finditer(text, start, end)]
     assigned: list[str] = []
     index = 0
@@ -85,8 +125,9 @@ def _levels(text: str, start: int, end: int, rows: list[Indicator]) -> None:
             assigned.append(name)
             index += 1
         if abs(total - points) > 0.01:
-            return
-    if index != len(rows):
-        return
+            return False
+    if not blocks or index != len(rows):
+        return False
     for row, name in zip(rows, assigned, strict=True):
         row.level1 = name
+    return True

@@ -8,10 +8,15 @@ Each row's first cell is the spending's content, its second the amount; a dump o
 pipes prints each row as its content's line then its amount's (an empty 凭证号 or 备注 leaves no line). The
 支出合计 row is the list's total, not an item. The column may print no unit: the amounts
 are in 元 when one of them is more than the project's whole budget in 万元 (a 36,000 payment out of 700 万元),
-and the list is not read when nothing says which (a wrong unit would be a wrong figure on every row). A list
+in 万元 when the rows add up to a good share of that budget and no more (monthly payments of 70.1, 69.3 … out of
+1,200 万元: in 元 they would be a ten-thousandth of the money), and the list is not read when nothing says which
+(a wrong unit would be a wrong figure on every row). A list
 whose every row prints one content (`低票价补贴` four times, told apart by voucher number only) is a ledger of
 payments of one category, which splits the whole by nothing: it is not read. (Rows of several contents, some
 repeated, are read row by row, as printed.)
+
+Zhejiang's form of the same shape prints a planned column first: `支出内容(经济科目) | 计划支出数(万元) |
+实际支出数(万元) |`; each row's second amount is then its spending.
 """
 
 from __future__ import annotations
@@ -23,16 +28,31 @@ from jixiao.model import Figure, SpendingItem
 from jixiao.vocabulary import to_wan_yuan
 
 FOUND_BY = "form.spending_details"
-_HEADER = re.compile(r"支出内容[ \t]*(?P<sep>[|\n])\s*实际支出数(?P<unit>[（(]万?元[)）])?[ \t]*(?P=sep)")
-_AMOUNT = r"(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_UNIT = r"[（(]万?元[)）]"
+# `支出内容(经济科目) | 计划支出数(万元) | 实际支出数(万元) |`: a planned column may stand before the actual one
+_HEADER = re.compile(
+    r"支出内容(?:[（(][\u4e00-\u9fff]{2,6}[)）])?[ \t]*(?P<sep>[|\n])\s*"
+    rf"(?:(?P<plan>计划支出数)(?:{_UNIT})?[ \t]*(?P=sep)\s*)?实际支出数(?P<unit>{_UNIT})?[ \t]*(?P=sep)"
+)
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_AMOUNT = rf"(?P<amount>{_NUMBER})"
+_PLANNED = rf"(?:{_NUMBER})"
 _NAME = r"\n[ \t]*(?P<name>[^|\s][^|\n]{1,29}?)"
 _ROW = {
     "|": re.compile(rf"{_NAME}[ \t]*\|\s*{_AMOUNT}[ \t]*(?=\|)"),
     "\n": re.compile(rf"{_NAME}[ \t]*\n\s*{_AMOUNT}[ \t]*(?=\n|$)"),
 }
+# with the planned column: the row's second amount is the actual one (a line-per-cell dump leaves no line for an
+# empty cell, so a row there is read only when both amounts are printed)
+_PLANNED_ROW = {
+    "|": re.compile(rf"{_NAME}[ \t]*\|\s*{_PLANNED}[ \t]*\|\s*{_AMOUNT}[ \t]*(?=\|)"),
+    "\n": re.compile(rf"{_NAME}[ \t]*\n\s*{_PLANNED}[ \t]*\n\s*{_AMOUNT}[ \t]*(?=\n|$)"),
+}
 _TOTAL_ROW = re.compile(r"(?:支出)?(?:合计|总计|小计)")
 _SECTION = re.compile(r"\n[ \t]*[三四五六七八九十]、")
 _DIGITS_ONLY = re.compile(r"[\d\s.,]+")
+_LEAST_SHARE = 0.2  # the unread unit is 万元 when the rows add up to at least this share of the budget …
+_OVER = 0.005  # … and to no more than the budget (rounding aside)
 
 
 def spending_details(text: str, budget: Figure | None) -> list[SpendingItem]:
@@ -45,7 +65,9 @@ def spending_details(text: str, budget: Figure | None) -> list[SpendingItem]:
     section = _SECTION.search(text, header.end())
     rows = [
         row
-        for row in _ROW[header["sep"]].finditer(text, header.end(), section.start() if section else len(text))
+        for row in (_PLANNED_ROW if header["plan"] else _ROW)[header["sep"]].finditer(
+            text, header.end(), section.start() if section else len(text)
+        )
         if not _DIGITS_ONLY.fullmatch(row["name"]) and not _TOTAL_ROW.fullmatch(row["name"].strip())
     ]
     if not rows or (len(rows) > 1 and len({"".join(row["name"].split()) for row in rows}) == 1):
@@ -63,9 +85,23 @@ def spending_details(text: str, budget: Figure | None) -> list[SpendingItem]:
     return items
 
 
+def ends_in_details(text: str) -> bool:
+    """The text stops inside the 支出明细 list: rows follow its header and no later section of the form (三、项目
+    绩效情况…) does, so the form was cut there (its own total row or not)."""
+    if "支出内容" not in text or (header := _HEADER.search(text)) is None:
+        return False
+    rows = _ROW if not header["plan"] else _PLANNED_ROW
+    return _SECTION.search(text, header.end()) is None and rows[header["sep"]].search(text, header.end()) is not None
+
+
 def _unit(printed: str | None, amounts: list[float], budget: Figure | None) -> str | None:
     if printed:
         return "万元" if "万" in printed else "元"
     if budget is None or budget.value is None or budget.value <= 0:
         return None
-    return "元" if max(amounts) > budget.value else None
+    if max(amounts) > budget.value:
+        return "元"
+    # rows adding up to a good share of the budget in 万元, never past it: read in 元 they would be a
+    # ten-thousandth of the money, an itemisation no form prints
+    share = sum(amounts) / budget.value
+    return "万元" if _LEAST_SHARE <= share <= 1 + _OVER else None
