@@ -40,7 +40,7 @@ from jixiao.documents.tables.table import Cell, trimmed_cell
 from jixiao.documents.tables.tokens import POINTS_NOTE as _POINTS_NOTE
 from jixiao.documents.tables.tokens import Gap, tokens
 from jixiao.documents.tables.twice_printed import deadline_names, points_pair, rejoined_twice, repeated_tail
-from jixiao.documents.tables.wrapped_header import wrapped_header
+from jixiao.documents.tables.wrapped_header import header_over_lines, wrapped_header
 from jixiao.scan import skipping
 from jixiao.vocabulary import TEXT_VALUES
 
@@ -258,6 +258,10 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
         if segment is tails:
             continue
         spaced = not piped and " " in segment.text  # a T3 line: cells a single space apart
+        if spaced and at + 1 < len(segments) and (over := header_over_lines(text, segment, segments[at + 1][0])):
+            found += [shape_of(cell, cut="space") for cell in over]
+            tails = segments[at + 1][0]
+            continue
         if _one_piece(segment.text, bool(piped)):
             if spaced and at + 1 < len(segments):
                 following = segments[at + 1][0]

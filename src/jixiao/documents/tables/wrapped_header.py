@@ -7,6 +7,9 @@ A web form whose header cells wrapped (`年度` over `指标值`, `实际` over 
 as one line and their second lines as the next. The second line holds only header words, one for each word
 of the first line that is no header word on its own (a stub); read in order, each stub and its tail make the
 column's name. The stub's cell, where the column stands in the first line, is the column's cell.
+
+A PDF page breaks a squashed header line where it runs out of width, inside a word (`… 未完成原因 得分计算方` then
+`法`): the line and the next, joined where the page broke them, read as one header (`header_over_lines`).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from jixiao.documents.tables.headers import BLOCK_LABEL, role_of
+from jixiao.documents.tables.headers import BLOCK_LABEL, role_of, spaced_header
 from jixiao.documents.tables.table import Cell, Role
 
 _WORDS = re.compile(r"\S+")
@@ -63,3 +66,33 @@ def _stub_roles(first: str, second: str) -> tuple[tuple[int, int, Role | None], 
             return None
         found[at] = (start, end, role)
     return tuple(found)
+
+
+def header_over_lines(text: str, first: Cell, second: Cell) -> list[Cell] | None:
+    """The header cells of `first` and `second`, the next line, when a page's width broke one header line
+    between them inside a word: joined at the break, the two lines are header words only (`得分计算方` +
+    `法`, `得分` + `计算方法`). The cell across the break spans it. Else None (a row, a sentence, two header
+    lines each whole)."""
+    if not second.text or text.count("\n", first.end, second.start) != 1 or text[first.end : second.start].strip():
+        return None
+    if role_of(first.text.rsplit(None, 1)[-1]) and role_of(second.text.split(None, 1)[0]):
+        return None  # the break fell between two header words: each line reads as it is
+    spans = _joined_header(first.text, second.text)
+    if spans is None:
+        return None
+    size = len(first.text)
+
+    def at(offset: int, end: bool) -> int:
+        in_first = offset <= size if end else offset < size
+        return first.start + offset if in_first else second.start + offset - size
+
+    return [Cell(text[at(a, False) : at(b, True)], at(a, False), at(b, True)) for a, b in spans]
+
+
+@lru_cache(maxsize=4096)
+def _joined_header(first: str, second: str) -> tuple[tuple[int, int], ...] | None:
+    joined = first + second
+    words = [(match.start(), match.end()) for match in _WORDS.finditer(joined)]
+    if len(words) < _MIN_NAMED + 1:
+        return None
+    return spaced_header(joined, words)
