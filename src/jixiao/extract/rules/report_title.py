@@ -43,7 +43,13 @@ class TitleLine:
 
 
 def lines_of(text: str) -> list[str]:
-    return list(islice((stripped for line in text.splitlines() if (stripped := line.strip())), _MAX_LINES))
+    """The first lines that print something, stripped: a line of bars alone (the empty cells a table dump
+    closes a row with, `|` / `| | |`) prints nothing."""
+    printed = (stripped for line in text.splitlines() if (stripped := line.strip()) and stripped.strip(_BARS))
+    return list(islice(printed, _MAX_LINES))
+
+
+_BARS = "| \t\u3000"
 
 
 def last_lines(text: str, count: int) -> list[str]:
