@@ -42,7 +42,9 @@ _HEADING_START = re.compile(
     r"|[（(][一二三四五六七八九十\d]+[)）]"
 )
 _SENTENCE_END = "。；;！？!?：:）)|"
-_FULL_STOPS = "。；;！？!?|"  # a line ending so is never joined; one ending in `：` or `)` only where the page broke it
+# a line ending so is never joined; one ending in `：`, `)` or a clause's `；` only where the page broke it (a
+# paragraph runs on after a clause: the page's edge fell there by chance)
+_FULL_STOPS = "。！？!?|"
 _MIN_BROKEN_LINE = 25  # lines shorter than this are headings or table cells, never joined
 
 Replacement = Callable[[re.Match[str]], str]
