@@ -411,3 +411,13 @@ def test_lines_of_bars_alone_are_no_lines_of_the_head() -> None:
     for bars in ("| | | |", "|\n|\n|\n|"):
         header = read_header(page.format(bars))
         assert (header.title, header.fund) == ("某县2020年度部门整体支出绩效评价自评报告", "部门整体支出")
+
+
+def test_a_title_field_squashed_with_the_sites_other_fields_ends_at_the_next_label() -> None:
+    page = (
+        "标题:某县农牧民医疗救助资金2021年度绩效自评报告 索引号:12150-3/2022-00031 发文字号: "
+        "发文机构:某县医疗保障局 信息分类: 概述:某县农牧民医疗救助资金2021年度绩效自评报告\n"
+        "一、绩效目标分解下达情况\n本年度到位资金820万元。\n"
+    )
+    header = read_header(page)
+    assert (header.title, header.fund) == ("某县农牧民医疗救助资金2021年度绩效自评报告", "农牧民医疗救助资金")
