@@ -168,6 +168,7 @@ _SQUASHED_SPACES = 4  # prose has few spaces; a table squashed onto a line has o
 _SPACES_LINE = re.compile(r"\n[ \t\u3000]+\n")
 # `名称: 某县2023年度…自评报告 文号: 无`: two labelled fields a space apart, a squashed row of label-value cells
 _FIELD_PAIRS = re.compile(r"(?:^|\s)[\u4e00-\u9fff]{2,6}[:：]\s*\S+.*\s[\u4e00-\u9fff]{2,6}[:：]")
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?%?")
 _HEADER_WORDS = 2  # column names on a line: a table's header, never the rest of a sentence
 # `… 指标值 完成值` rows printed with spaces: a raw line ending in two values set apart by a space (`≥3 4`,
 # `100% 100%`, `400元/人、天 180元/人、天`) ends a row, whose last cells they are; prose does not print two
@@ -224,6 +225,8 @@ def _join_if_broken(text: str, origin: list[int], raw: str) -> Replacement:
             return match.group(0)
         if _SPACES_LINE.search(match.group(0)):  # an empty cell of a one-cell-per-line table follows
             return match.group(0)
+        if match.group(0).count("\n") > 1 and _BARE_NUMBER.fullmatch(following.strip()):
+            return match.group(0)  # a number alone after a blank line: the next cell of a bare-cell dump (T2)
         return ""
 
     return replace
