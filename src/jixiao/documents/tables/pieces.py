@@ -262,24 +262,25 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
     """The pieces of text[start:end], in reading order (`ocr`: the document says it was machine-read)."""
     found: list[Piece] = []
     segments = _segments(text, start, end)
-    tails: Cell | None = None  # the second line of a wrapped header, read with the first
+    tails: list[Cell] = []  # the second (and third) line of a wrapped header, read with the first
     for at, (segment, piped) in enumerate(segments):
         if not segment.text:
             found.append(Piece(segment, _EMPTY, cut="border" if piped is None else "pipe" if piped else "line"))
             continue
-        if segment is tails:
+        if any(segment is tail for tail in tails):
             continue
         spaced = not piped and " " in segment.text  # a T3 line: cells a single space apart
-        if spaced and at + 1 < len(segments) and (over := header_over_lines(text, segment, segments[at + 1][0])):
-            found += [shape_of(cell, cut="space") for cell in over]
-            tails = segments[at + 1][0]
+        next_lines = [cell for cell, _ in segments[at + 1 : at + 3]] if spaced else []
+        if next_lines and (over := header_over_lines(text, segment, *next_lines)):
+            found += [header_piece(cell, role) for cell, role in over[0]]
+            tails = next_lines[: over[1]]
             continue
         if _one_piece(segment.text, bool(piped)):
             if spaced and at + 1 < len(segments):
                 following = segments[at + 1][0]
                 if (header := wrapped_header(text, segment, following)) is not None:
                     found += [header_piece(cell, role) for cell, role in header]
-                    tails = following
+                    tails = [following]
                     continue
             if spaced and not ocr and (pair := points_pair(segment)) is not None:
                 found += [shape_of(cell, cut="space") for cell in pair]
