@@ -145,3 +145,20 @@ def test_a_number_an_ocr_misread_stays_whole_in_a_squashed_row() -> None:
     executed = report.funding.executed
     assert executed.total is not None and (executed.total.text, executed.total.value) == ("688.4l", 688.41)
     assert [(s.amount.text, s.amount.value) for s in report.funding.budget.by_source] == [("5OO.OO", 500.0)]
+
+
+WRAPPED_CLAUSES = (
+    "本年度县级财政分三批下达农村饮水安全工程维修养护资金，首批以县财\n"
+    "农〔2022〕15号文件下达维修养护资金126万元，次批下达资金58万元；\n"
+    "第三批下达应急抢修资金31万元，全年合计下达资金215万元，资金已全\n"
+    "部拨付至各乡镇水利站，用于供水管网检修、水源地防护和水质检测。\n"
+    "主要做法：\n"
+    "一是建立台账；\n"
+    "二是按月调度。\n"
+)
+
+
+def test_a_clause_the_page_edge_ended_runs_on_and_a_short_one_does_not() -> None:
+    text, _ = normalize(WRAPPED_CLAUSES)
+    assert "次批下达资金58万元；第三批下达应急抢修资金" in text
+    assert "一是建立台账；\n二是按月调度。" in text

@@ -26,6 +26,9 @@ def test_cell_lines_put_each_cell_on_its_line_and_empty_cells_on_a_lone_bar() ->
 def test_bare_cells_drop_the_bars_and_part_cells_by_blank_lines() -> None:
     text = bare_cell_lines(ROWS)
     assert "|" not in text and "年度资金总额\n\n84.5\n\n80.2" in text
+    # a dump of one cell per line, whose lone bars close the cell above: not rows to rewrite
+    one_per_line = "|   产出指标\n    | \n  数量指标\n    | \n  培训人次\n    | \n  ||||\n"
+    assert bare_cell_lines(one_per_line) == squashed(one_per_line) == one_per_line
 
 
 def test_squashed_and_flattened_rows_are_a_space_apart() -> None:

@@ -125,3 +125,9 @@ def test_a_level_cell_printed_a_character_per_line_is_one_word_again() -> None:
 def test_a_run_of_one_character_cells_that_spells_no_level_stays() -> None:
     raw = "是否达标\n是\n是\n否\n合计\n"
     assert normalize(raw)[0] == raw
+
+
+def test_a_squashed_row_of_labelled_fields_is_not_joined_to_the_title_after_it() -> None:
+    raw = "名称: 某县2022年度公路养护补助资金绩效自评报告 文号: 无\n某县2022年度农村公路养护\n补助资金绩效自评报告\n"
+    text, _ = normalize(raw)
+    assert text.startswith("名称: 某县2022年度公路养护补助资金绩效自评报告 文号: 无\n某县")

@@ -399,3 +399,25 @@ def test_a_year_and_a_masked_name_before_the_funds_name_in_the_body() -> None:
 def test_a_units_whole_spending_is_the_department_whole_whatever_the_units_name() -> None:
     header = _header("2023年度青川县残疾人联合会部门(单位)整体支出绩效自评报告\n一、部门基本情况\n")
     assert (header.region, header.fund) == ("青川县", "部门整体支出")
+
+
+def test_lines_of_bars_alone_are_no_lines_of_the_head() -> None:
+    """A page's view counter closed by a dump's empty cells, one per line (`|`), pushes nothing down: the
+    title two lines on still names the fund, as with the bars on one line."""
+    page = (
+        "某县林业服务中心2020绩效评价自评报告及评分表(整体支出和护林员补助专项支出)\n来源:办公室   2021-05-10 09:12\n"
+        "浏览量:3 {}\n\n某县2020年度部门整体支出\n\n绩效评价自评报告\n\n一、部门基本情况\n本中心负责全县林地巡护。\n"
+    )
+    for bars in ("| | | |", "|\n|\n|\n|"):
+        header = read_header(page.format(bars))
+        assert (header.title, header.fund) == ("某县2020年度部门整体支出绩效评价自评报告", "部门整体支出")
+
+
+def test_a_title_field_squashed_with_the_sites_other_fields_ends_at_the_next_label() -> None:
+    page = (
+        "标题:某县农牧民医疗救助资金2021年度绩效自评报告 索引号:12150-3/2022-00031 发文字号: "
+        "发文机构:某县医疗保障局 信息分类: 概述:某县农牧民医疗救助资金2021年度绩效自评报告\n"
+        "一、绩效目标分解下达情况\n本年度到位资金820万元。\n"
+    )
+    header = read_header(page)
+    assert (header.title, header.fund) == ("某县农牧民医疗救助资金2021年度绩效自评报告", "农牧民医疗救助资金")

@@ -91,11 +91,20 @@ def test_a_run_whose_length_or_points_do_not_fit_the_waiting_names_is_not_paired
         assert "target" not in first and "weight" not in first
 
 
-def test_a_pipe_funding_row_that_prints_no_blank_cell_and_whose_rate_does_not_fit_is_left_unread() -> None:
+def test_a_pipe_funding_row_that_prints_no_blank_cell_is_read_only_where_its_rate_bears_the_columns_out() -> None:
     header = "| 项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
     text, origin = normalize(header + "| 年度资金总额 | 36.40 | 35.10 | 10 | 96.43% | 9.6 |\n")
     (table,) = find_tables(text, origin)
-    assert [set(row.cells) for row in table.rows] == [{Role.LABEL}]  # not 执行 10 over 全年 35.10
+    # not 执行 10 over 全年 35.10: placed from the right, 35.10 / 36.40 = 96.43%; 36.40's column stays open
+    assert {role: cell.text for role, cell in table.rows[0].cells.items() if role is not Role.LABEL} == {
+        Role.EXECUTED: "35.10",
+        Role.WEIGHT: "10",
+        Role.RATE: "96.43%",
+        Role.SCORE: "9.6",
+    }
+    text, origin = normalize(header + "| 年度资金总额 | 36.40 | 35.10 | 10 | 91.00% | 9.6 |\n")
+    (table,) = find_tables(text, origin)
+    assert [set(row.cells) for row in table.rows] == [{Role.LABEL}]  # no placement its rate bears out
     text, origin = normalize(header + "| 年度资金总额 | | 36.40 | 35.10 | 10 | 96.43% | 9.6 |\n")
     (table,) = find_tables(text, origin)
     assert table.rows[0].cells[Role.EXECUTED].text == "35.10"  # the printed blank settles the columns

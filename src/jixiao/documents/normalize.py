@@ -42,7 +42,9 @@ _HEADING_START = re.compile(
     r"|[（(][一二三四五六七八九十\d]+[)）]"
 )
 _SENTENCE_END = "。；;！？!?：:）)|"
-_FULL_STOPS = "。；;！？!?|"  # a line ending so is never joined; one ending in `：` or `)` only where the page broke it
+# a line ending so is never joined; one ending in `：`, `)` or a clause's `；` only where the page broke it (a
+# paragraph runs on after a clause: the page's edge fell there by chance)
+_FULL_STOPS = "。！？!?|"
 _MIN_BROKEN_LINE = 25  # lines shorter than this are headings or table cells, never joined
 
 Replacement = Callable[[re.Match[str]], str]
@@ -164,6 +166,9 @@ _FIGURE_END = re.compile(r"[\d%]$")
 _TITLE_LINE = re.compile(r"(?:报告|自评表|评价表)$")  # 关于…情况的报告: a title is never joined to the next line
 _SQUASHED_SPACES = 4  # prose has few spaces; a table squashed onto a line has one between each cell
 _SPACES_LINE = re.compile(r"\n[ \t\u3000]+\n")
+# `名称: 某县2023年度…自评报告 文号: 无`: two labelled fields a space apart, a squashed row of label-value cells
+_FIELD_PAIRS = re.compile(r"(?:^|\s)[\u4e00-\u9fff]{2,6}[:：]\s*\S+.*\s[\u4e00-\u9fff]{2,6}[:：]")
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?%?")
 _HEADER_WORDS = 2  # column names on a line: a table's header, never the rest of a sentence
 # `… 指标值 完成值` rows printed with spaces: a raw line ending in two values set apart by a space (`≥3 4`,
 # `100% 100%`, `400元/人、天 180元/人、天`) ends a row, whose last cells they are; prose does not print two
@@ -213,12 +218,15 @@ def _join_if_broken(text: str, origin: list[int], raw: str) -> Replacement:
             return " " if match.group(0)[-1] in " \t\u3000" else ""
         if line[-1:] in _SENTENCE_END or len(line) < _MIN_BROKEN_LINE:
             return match.group(0)
-        if line.count(" ") >= _SQUASHED_SPACES or _is_header_line(following):  # a squashed row (T3), a header
+        if line.count(" ") >= _SQUASHED_SPACES or _is_header_line(following) or _FIELD_PAIRS.search(line):
+            # a squashed row (T3), a header, a row of a site's or a form's labelled fields
             return match.group(0)
         if _TWO_VALUES_END.search(raw_line(match)):
             return match.group(0)
         if _SPACES_LINE.search(match.group(0)):  # an empty cell of a one-cell-per-line table follows
             return match.group(0)
+        if match.group(0).count("\n") > 1 and _BARE_NUMBER.fullmatch(following.strip()):
+            return match.group(0)  # a number alone after a blank line: the next cell of a bare-cell dump (T2)
         return ""
 
     return replace

@@ -56,7 +56,10 @@ def cell_lines(text: str, keep: Sequence[str] = ()) -> str:
 
 def bare_cell_lines(text: str, keep: Sequence[str] = ()) -> str:
     """T2 one cell per line without pipes, a blank line between cells, an empty cell a line of spaces (the
-    empty cells a row ends with, a pipe dump's padding, left out)."""
+    empty cells a row ends with, a pipe dump's padding, left out). A dump of one cell per line is left as it is:
+    its lone bars close the cell above, and read as rows they would put an empty cell between every two."""
+    if cell_per_line(text):
+        return text
 
     def render(row: list[str]) -> str:
         while len(row) > 1 and not row[-1]:

@@ -22,7 +22,7 @@ from jixiao.documents.tables.header_pieces import (
     respaced_headers,
     split_last_header,
 )
-from jixiao.documents.tables.headers import compact
+from jixiao.documents.tables.headers import HEADER_SPAN, compact
 from jixiao.documents.tables.levels import inner_levels, level_parts, level_spans
 from jixiao.documents.tables.ocr import is_misread, misread_words, ocr_repaired
 from jixiao.documents.tables.shapes import (
@@ -40,9 +40,9 @@ from jixiao.documents.tables.table import Cell, trimmed_cell
 from jixiao.documents.tables.tokens import POINTS_NOTE as _POINTS_NOTE
 from jixiao.documents.tables.tokens import Gap, tokens
 from jixiao.documents.tables.twice_printed import deadline_names, points_pair, rejoined_twice, repeated_tail
-from jixiao.documents.tables.wrapped_header import wrapped_header
+from jixiao.documents.tables.wrapped_header import header_over_lines, wrapped_header
 from jixiao.scan import skipping
-from jixiao.vocabulary import TEXT_VALUES
+from jixiao.vocabulary import LEVEL_WORD, TEXT_VALUES
 
 # An enum member read through its class (`Shape.TEXT`) calls the enum metaclass's attribute hook on Python
 # 3.11 (~1,000 instructions, more than most tests it serves): the loops over every piece read these instead.
@@ -104,9 +104,11 @@ def _split(text: str, cell: Cell, gap: Gap, ocr: bool, piped: bool = False, alon
     """A cell that mixes words and figures (squashed or glued), cut at its figures and printed spaces.
 
     A cell that is one value, or words only (a name may hold a space or a year), stays whole; so does a
-    sentence between pipes (a scoring criterion `设置年度绩效目标(2分,其中…1分)` is one cell).
+    sentence between pipes or alone between blank lines (a scoring criterion `设置年度绩效目标(2分,其中…1分)` is
+    one cell).
     """
-    if _stays_whole(cell.text, piped) or not _MAY_HOLD_VALUE.search(cell.text):
+    whole = piped or (alone and _names_no_columns(cell.text))
+    if _stays_whole(cell.text, whole) or not _MAY_HOLD_VALUE.search(cell.text):
         return [cell]  # every value token holds a digit or a dash: without one, all tokens are words
     if ocr and (misread := misread_words(text, cell, gap)):
         return [part for word in misread for part in ([word] if is_misread(word) else _split(text, word, gap, False))]
@@ -150,6 +152,15 @@ def _one_piece(text: str, piped: bool) -> bool:
         return True  # one value: no header word, level or second token in it
     whole = not _MAY_HOLD_VALUE.search(text) or _stays_whole(text, piped)  # (the cheaper test first)
     return whole and header_spans(text) is None and len(level_spans(text)) == 1
+
+
+def _names_no_columns(text: str) -> bool:
+    """At most one header word and no level word in the text: a cell's sentence (`…该栏不得分`), not a glued
+    table's line (`项目名称…年初预算数…一级指标…`)."""
+    return len(HEADER_SPAN.findall(text)) < 2 and _LEVEL_SPAN.search(text) is None
+
+
+_LEVEL_SPAN = skipping(LEVEL_WORD)
 
 
 def _is_tag(text: str) -> bool:
@@ -239,31 +250,37 @@ def _amid_words(text: str, value: Cell) -> bool:
 
 
 def _alone(text: str, cell: Cell) -> bool:
-    """A cell alone on its line between blank lines (a dump of one cell per line): a figure glued inside it
-    is the cell's (`本年预算安排800万元` is a name), as between pipes."""
+    """A cell alone on its line between blank lines, or after one at the text's end (a dump of one cell per
+    line): a figure glued inside it is the cell's (`本年预算安排800万元` is a name), as between pipes."""
     before = text[max(0, cell.start - 8) : cell.start]
     after = text[cell.end : cell.end + 8]
-    return bool(_BLANK_BEFORE.search(before)) and bool(_BLANK_AFTER.match(after))
+    last = cell.end + 8 >= len(text) and not after.strip()
+    return bool(_BLANK_BEFORE.search(before)) and (last or bool(_BLANK_AFTER.match(after)))
 
 
 def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> list[Piece]:
     """The pieces of text[start:end], in reading order (`ocr`: the document says it was machine-read)."""
     found: list[Piece] = []
     segments = _segments(text, start, end)
-    tails: Cell | None = None  # the second line of a wrapped header, read with the first
+    tails: list[Cell] = []  # the second (and third) line of a wrapped header, read with the first
     for at, (segment, piped) in enumerate(segments):
         if not segment.text:
             found.append(Piece(segment, _EMPTY, cut="border" if piped is None else "pipe" if piped else "line"))
             continue
-        if segment is tails:
+        if any(segment is tail for tail in tails):
             continue
         spaced = not piped and " " in segment.text  # a T3 line: cells a single space apart
+        next_lines = [cell for cell, _ in segments[at + 1 : at + 3]] if spaced else []
+        if next_lines and (over := header_over_lines(text, segment, *next_lines)):
+            found += [header_piece(cell, role) for cell, role in over[0]]
+            tails = next_lines[: over[1]]
+            continue
         if _one_piece(segment.text, bool(piped)):
             if spaced and at + 1 < len(segments):
                 following = segments[at + 1][0]
                 if (header := wrapped_header(text, segment, following)) is not None:
                     found += [header_piece(cell, role) for cell, role in header]
-                    tails = following
+                    tails = [following]
                     continue
             if spaced and not ocr and (pair := points_pair(segment)) is not None:
                 found += [shape_of(cell, cut="space") for cell in pair]

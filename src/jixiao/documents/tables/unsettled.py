@@ -59,6 +59,28 @@ def _shifted_rate(row: Row, columns: list[Role]) -> bool:
     return printed is not None and abs(executed / budget * 100 - printed) > _RATE_TOLERANCE
 
 
+def _right_aligned(row: Row, columns: list[Role]) -> dict[Role, Cell] | None:
+    """A short row's values placed under the header's last value columns instead (the cell a dump dropped was
+    an early one, `32.4 31.69 10 97.80% 9` under 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分), when
+    that placement bears itself out: its rate is the executed amount over the amount before it, and no score
+    is above its 分值. Else None. Which early column the amount before stood in stays open (unplaced_amounts)."""
+    values = [role for role in columns if role in _VALUES]
+    cells = sorted((cell for role, cell in row.cells.items() if role in _VALUES), key=lambda cell: cell.start)
+    placed = dict(zip(values[len(values) - len(cells) :], cells, strict=True))
+    money = [role for role in values if role in MONEY_ROLES and role in placed]
+    if Role.RATE not in placed or len(money) < 2 or money[-1] is not Role.EXECUTED:
+        return None
+    if any(placed[role].text.endswith("%") for role in money) or not placed[Role.RATE].text.endswith("%"):
+        return None
+    shown = (placed[role].text.removesuffix("%") for role in (Role.RATE, money[-1], money[-2]))
+    rate, executed, before = map(_points, shown)
+    if rate is None or executed is None or not before or abs(executed / before * 100 - rate) > _RATE_TOLERANCE:
+        return None
+    others = {role: cell for role, cell in row.cells.items() if role not in _VALUES}
+    moved = Row(cells={**others, **placed})
+    return None if _score_above_weight(moved, None) else moved.cells
+
+
 def _prints_no_blank(row: Row, body: list[Piece]) -> bool:
     """A pipe row that prints no empty cell at all (`| 总额 | 36.40 | 35.10 | 10 | 96.43% | 9.6 |` under six value
     columns): its dump dropped the empty one, as a squashed sheet does."""
@@ -73,6 +95,9 @@ def unsettled_cells(
     def dropping(row: Row) -> bool:
         return layout in _DROPPING or (layout == "t1" and _prints_no_blank(row, body))
 
+    for row in rows:
+        if dropping(row) and _shifted_rate(row, columns) and (placed := _right_aligned(row, columns)) is not None:
+            row.cells = placed
     if not any(
         _score_above_weight(row, header_points) or (dropping(row) and _shifted_rate(row, columns)) for row in rows
     ):

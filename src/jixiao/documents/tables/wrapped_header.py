@@ -7,6 +7,9 @@ A web form whose header cells wrapped (`年度` over `指标值`, `实际` over 
 as one line and their second lines as the next. The second line holds only header words, one for each word
 of the first line that is no header word on its own (a stub); read in order, each stub and its tail make the
 column's name. The stub's cell, where the column stands in the first line, is the column's cell.
+
+A PDF page breaks a squashed header line where it runs out of width, inside a word (`… 未完成原因 得分计算方` then
+`法`): the line and the next, joined where the page broke them, read as one header (`header_over_lines`).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from jixiao.documents.tables.headers import BLOCK_LABEL, role_of
+from jixiao.documents.tables.headers import BLOCK_LABEL, role_of, spaced_header
 from jixiao.documents.tables.table import Cell, Role
 
 _WORDS = re.compile(r"\S+")
@@ -63,3 +66,49 @@ def _stub_roles(first: str, second: str) -> tuple[tuple[int, int, Role | None], 
             return None
         found[at] = (start, end, role)
     return tuple(found)
+
+
+def header_over_lines(
+    text: str, first: Cell, second: Cell, third: Cell | None = None
+) -> tuple[list[HeaderWord], int] | None:
+    """The header cells of `first` and `second`, the next line, when a page's width broke one header line
+    between them inside a word: joined at the break, the two lines are header words only (`得分计算方` +
+    `法`, `得分` + `计算方法`), or the first line of a wrapped two-line header whose tails `third` holds
+    (`… 年度 实际 分值 得分 偏差原因分析及改` + `进措施`, then `指标值 完成值`). The cell across the break spans
+    it. Also how many lines after `first` the header took; None for most lines (a row, a sentence, two header
+    lines each whole)."""
+    if not _next_line(text, first, second):
+        return None
+    if role_of(first.text.rsplit(None, 1)[-1]) and role_of(second.text.split(None, 1)[0]):
+        return None  # the break fell between two header words: each line reads as it is
+    size, used = len(first.text), 1
+    spans = _joined_header(first.text, second.text)
+    if spans is None and third is not None and _next_line(text, second, third):
+        spans, used = _stub_roles(first.text + second.text, third.text), 2
+    if spans is None:
+        return None
+
+    def at(offset: int, end: bool) -> int:
+        in_first = offset <= size if end else offset < size
+        return first.start + offset if in_first else second.start + offset - size
+
+    cells = [(Cell(text[at(a, False) : at(b, True)], at(a, False), at(b, True)), role) for a, b, role in spans]
+    return cells, used
+
+
+def _next_line(text: str, line: Cell, following: Cell) -> bool:
+    return (
+        bool(following.text)
+        and text.count("\n", line.end, following.start) == 1
+        and not text[line.end : following.start].strip()
+    )
+
+
+@lru_cache(maxsize=4096)
+def _joined_header(first: str, second: str) -> tuple[tuple[int, int, Role | None], ...] | None:
+    joined = first + second
+    words = [(match.start(), match.end()) for match in _WORDS.finditer(joined)]
+    if len(words) < _MIN_NAMED + 1:
+        return None
+    spans = spaced_header(joined, words)
+    return None if spans is None else tuple((a, b, role_of(joined[a:b])) for a, b in spans)

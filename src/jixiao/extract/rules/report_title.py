@@ -43,7 +43,13 @@ class TitleLine:
 
 
 def lines_of(text: str) -> list[str]:
-    return list(islice((stripped for line in text.splitlines() if (stripped := line.strip())), _MAX_LINES))
+    """The first lines that print something, stripped: a line of bars alone (the empty cells a table dump
+    closes a row with, `|` / `| | |`) prints nothing."""
+    printed = (stripped for line in text.splitlines() if (stripped := line.strip()) and stripped.strip(_BARS))
+    return list(islice(printed, _MAX_LINES))
+
+
+_BARS = "| \t\u3000"
 
 
 def last_lines(text: str, count: int) -> list[str]:
@@ -78,8 +84,16 @@ def _numbered_item(lines: list[str], index: int) -> bool:
     return _list_number(lines, index + 1) == number + 1 or _list_number(lines, index - 3) == number - 1
 
 
+# `标题:某县…自评报告 索引号:… 发文机构:…`: a site's labelled fields squashed onto one line; the title field
+# ends where the next field's label starts
+_TITLE_FIELD = re.compile(r"^\s*(?:标\s*题|名\s*称)\s*[:：]")
+_NEXT_FIELD = re.compile(r"\s+[\u4e00-\u9fff]{2,6}[:：]")
+
+
 def _title_in(lines: list[str], index: int) -> TitleLine | None:
     line = lines[index]
+    if (field := _TITLE_FIELD.match(line)) and (after := _NEXT_FIELD.search(line, field.end())):
+        line = line[: after.start()]
     if CHROME.search(line) or _MENU_ITEM.match(line) or _numbered_item(lines, index):
         return None
     if _HEADING.match(line):  # `二、项目支出绩效自评表` is a section of the report, not its title
