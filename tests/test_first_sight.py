@@ -51,7 +51,7 @@ def test_a_goal_shaped_like_a_place_is_no_region(slogan: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "2023年度县本级预算安排的衔接资金为60万元，指标评价得分6分。",
+        "本年度县级配套安排的资金为60万元，指标评价得分6分。",
         "资金到位及时，该项得分8分。",
         "预算执行率为95%，本项指标得分9.5分。",
     ],

@@ -61,7 +61,7 @@ def _shifted_rate(row: Row, columns: list[Role]) -> bool:
 
 def _right_aligned(row: Row, columns: list[Role]) -> dict[Role, Cell] | None:
     """A short row's values placed under the header's last value columns instead (the cell a dump dropped was
-    an early one, `32.4 31.69 10 97.80% 9` under 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分), when
+    an early one, `45.0 43.20 10 96.00% 9.6` under 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分), when
     that placement bears itself out: its rate is the executed amount over the amount before it, and no score
     is above its 分值. Else None. Which early column the amount before stood in stays open (unplaced_amounts)."""
     values = [role for role in columns if role in _VALUES]

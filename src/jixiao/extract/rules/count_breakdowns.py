@@ -6,7 +6,7 @@ Each `name figure` clause right before the bracket whose unit a part of the spli
 that figure as its actual (what was done), and each part of the bracket (`东岭村4人、4套`) gives it one named
 figure of its breakdown. Read only when every part names its place and gives one figure in each count's unit,
 and each count's parts add up to the count: nothing else tells a split from figures that merely follow. A
-unit's staff split by status (`实有人数48人(在职26人,离退休22人)`) describes the unit, not what was done. A
+unit's staff split by status (`实有人数35人(在职21人,离退休14人)`) describes the unit, not what was done. A
 converter may lose the closing bracket (`…西岭村2人、2套,发放金额1.2万元`): the split ends at the first part
 of another shape.
 """
