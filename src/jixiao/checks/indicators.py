@@ -19,7 +19,7 @@ from jixiao.checks.engine import CheckContext, ref, rule
 from jixiao.checks.narrative import REASON
 from jixiao.checks.plausibility import CELL_BORDERS, confidence
 from jixiao.checks.tolerance import half_unit, input_err, percent_matches, places, ratio_range
-from jixiao.model import Confidence, Figure, Finding, Indicator, Kind, Op, Severity
+from jixiao.model import Confidence, Figure, FigureRef, Finding, Indicator, Kind, Op, Severity
 
 # A rate or satisfaction cannot pass 100 %; growth-type rates can.
 BOUNDED_RATE = re.compile("率|满意度")
@@ -219,7 +219,7 @@ def missing_value(ctx: CheckContext) -> Iterator[Finding]:
             if targets_only:
                 severity = Severity.INFO
             extra = f"（仅载完成率 {ind.completion.text}）" if ind.completion else ""
-            figures = [ref(_path(i, "target"), ind.target)]
+            figures = [ref(_path(i, "target"), ind.target), _blank(i, "actual")]
             if ind.completion:
                 figures.append(ref(_path(i, "completion"), ind.completion))
             yield ctx.finding(
@@ -232,9 +232,14 @@ def missing_value(ctx: CheckContext) -> Iterator[Finding]:
             yield ctx.finding(
                 f"{_label(ind)}：有实际完成值 {ind.actual.text}，未载指标值",
                 f"{ind.name}: actual {ind.actual.text} but no target",
-                [ref(_path(i, "actual"), ind.actual)],
+                [ref(_path(i, "actual"), ind.actual), _blank(i, "target")],
                 severity=severity,
             )
+
+
+def _blank(i: int, field: str) -> FigureRef:
+    """The cell a missing-value finding is about: named by its path, with nothing printed to quote."""
+    return FigureRef(path=_path(i, field), text="")
 
 
 @rule("indicators.actual_not_measured", Severity.WARNING)
