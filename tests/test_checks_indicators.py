@@ -312,6 +312,8 @@ def test_a_self_evaluation_form_whose_results_column_is_blank_warns_on_each_row(
     self_evaluation = "项目支出绩效自评表\n" + head + body
     found = check(report(indicators=_rows_in(self_evaluation, rows)), self_evaluation)
     assert rules_of(found, "warning") == ["indicators.missing_value"] * 2
+    labelled = [_from_a_table(indicator(name, target, None)) for name, target in rows]  # no spans: found by name
+    assert rules_of(check(report(indicators=labelled), self_evaluation), "warning") == ["indicators.missing_value"] * 2
     plan = "项目支出绩效目标表\n" + head.replace("完成值 |\n", "").replace("得分 |\n", "") + body
     found = check(report(indicators=_rows_in(plan, rows)), plan)
     assert rules_of(found, "warning") == []

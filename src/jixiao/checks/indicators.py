@@ -16,6 +16,7 @@ from jixiao.checks.attainment import (
     is_count,
 )
 from jixiao.checks.engine import CheckContext, ref, rule
+from jixiao.checks.form_head import prints_actual_column
 from jixiao.checks.narrative import REASON
 from jixiao.checks.plausibility import CELL_BORDERS, confidence
 from jixiao.checks.tolerance import half_unit, input_err, percent_matches, places, ratio_range
@@ -164,23 +165,6 @@ def _from_table(indicator: Indicator) -> bool:
     )
 
 
-# the head of an indicator table: its 指标值 column, then (in a 自评表) the column of results
-_TARGET_HEAD = re.compile(r"指标值")
-_ACTUAL_HEAD = re.compile(r"完成值|实际值|实际完成")
-_HEAD_REACH = 200  # characters from the 指标值 heading to the first row: the rest of the head row
-
-
-def _prints_actual_column(ctx: CheckContext, rows: list[Indicator]) -> bool:
-    """The indicator table's head names a results column (指标值 … 完成值 before its first row): a 自评表
-    whose every 完成值 cell is empty, not a 绩效目标表 (which prints no such column)."""
-    spans = [f.span for ind in rows for f in (ind.target, ind.actual) if f is not None and f.span is not None]
-    if ctx.text is None or not spans:
-        return False
-    first = min(span.start for span in spans)
-    heads = list(_TARGET_HEAD.finditer(ctx.text, max(0, first - _HEAD_REACH), first))
-    return bool(heads) and _ACTUAL_HEAD.search(ctx.text, heads[-1].end(), first) is not None
-
-
 def _row_unread(ctx: CheckContext, figure: Figure) -> bool:
     """A number on the figure's line (its table row) that the reader left unread: the cell that seems
     missing may be printed there, and the gap the tool's."""
@@ -207,7 +191,7 @@ def missing_value(ctx: CheckContext) -> Iterator[Finding]:
     last = len(ctx.report.indicators) - 1
     # no row has an actual and the head prints no 完成值 column: a 绩效目标表 (targets only)
     rows = [ind for ind in ctx.report.indicators if _from_table(ind)]
-    targets_only = len(rows) > 1 and not any(ind.actual for ind in rows) and not _prints_actual_column(ctx, rows)
+    targets_only = len(rows) > 1 and not any(ind.actual for ind in rows) and not prints_actual_column(ctx.text, rows)
     for i, ind in enumerate(ctx.report.indicators):
         if ctx.report.truncated and i == last:
             continue
