@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from check_builders import check, fig, line, report, rules_of
-from jixiao.model import Funding
+from jixiao.model import Figure, Funding
 from jixiao.model import FundSource as S
 
 ERGUNA_BUDGET = line(
@@ -78,6 +80,28 @@ def test_execution_rate_integer_precision_passes_with_info() -> None:
 def test_execution_rate_integer_precision_wrong_fires() -> None:
     funding = Funding(budget=line("645.18万元"), executed=line("553.42万元"), execution_rate=fig("87%"))
     assert rules_of(check(report(funding=funding)), "error") == ["funding.execution_rate"]
+
+
+def _bare_rate(text: str) -> Figure:
+    """A rate cell printed without % (a 执行率 column of shares of one), read as a percentage."""
+    return Figure(text=text, value=float(text), unit="%", kind="percent")
+
+
+@pytest.mark.parametrize("printed", ["0.86", "0.8578", "0.9"])
+def test_execution_rate_printed_as_a_share_of_one_is_no_error(printed: str) -> None:
+    # 553.42 / 645.18 = 85.78 %, printed as 0.86 (or 0.8578, or 0.9 at one decimal) in a column without %
+    funding = Funding(budget=line("645.18万元"), executed=line("553.42万元"), execution_rate=_bare_rate(printed))
+    findings = check(report(funding=funding), skip=["narrative"])
+    assert rules_of(findings, "warning") == []
+    assert rules_of(findings) == ["funding.execution_rate"]
+
+
+def test_execution_rate_as_a_share_of_one_still_fires_when_it_does_not_fit() -> None:
+    funding = Funding(budget=line("645.18万元"), executed=line("553.42万元"), execution_rate=_bare_rate("0.88"))
+    assert rules_of(check(report(funding=funding)), "error") == ["funding.execution_rate"]
+    # 5.55 / 645.18 = 0.86 %: the bare 0.86 is that percentage, and the share reading is never tried
+    tiny = Funding(budget=line("645.18万元"), executed=line("5.55万元"), execution_rate=_bare_rate("0.86"))
+    assert "funding.execution_rate" not in rules_of(check(report(funding=tiny), skip=["narrative"]))
 
 
 def test_execution_rate_on_allocated_base_is_named() -> None:

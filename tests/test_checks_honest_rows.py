@@ -117,3 +117,35 @@ def test_a_labelled_split_is_placed_by_its_names() -> None:
     assert rules([("甲类支出", "12.5万元"), ("乙类支出", "500万元")]) == []
     assert rules([("甲类支出", "13.8万元"), ("乙类支出", "500万元")]) == ["spending.categories_sum"]
     assert rules([("甲类", "13.8万元"), ("丙类支出", "500万元")]) == []  # 丙类支出 is not printed
+
+
+def _one_sided(name: str, target: str, text: str) -> Indicator:
+    """A pipe-table row read with a target at its first printing after the name, and no actual."""
+    row = indicator(name, target, None)
+    assert row.target is not None
+    row.target.found_by = "table.t1.indicator"
+    start = text.index(target, text.index(name))
+    row.target.span = Span(start=start, end=start + len(target))
+    return row
+
+
+def test_a_word_of_the_heads_attribute_columns_is_no_target() -> None:
+    """`指标性质 | 比较方式 | 指标值 | 完成值` with each cell on its line: a row taken one column early reads 正向
+    (or 大于等于) as its target and finds no actual; the missing value is the tool's, not the report's."""
+    head = "三级指标 |\n指标性质 |\n比较方式 |\n指标值 |\n完成值 |\n"
+    text = head + "指标1:巡查次数(次) |\n正向 |\n大于等于 |\n12 |\n12 |\n"
+    for cell in ("正向", "大于等于"):
+        findings = check(report(indicators=[_one_sided("指标1:巡查次数(次)", cell, text)]), text, skip=["narrative"])
+        assert rules_of(findings, "warning") == []
+        assert {f.rule for f in findings} == {"extraction.suspect"}
+        assert any("未载实际完成值" in f.message_zh for f in findings)  # the missing value, said as a misread
+    assert _loud(_one_sided("指标1:巡查次数(次)", "12", text), text) == ["indicators.missing_value"]
+
+
+def test_a_number_inside_a_names_words_is_no_target() -> None:
+    """`新建泵站2000KW机组2套 | 2 | …`: a reader that cuts the name at its digits takes 2000 for the target of a
+    row `新建泵站` and finds no actual; a number standing in its own cell stays a value."""
+    text = "数量指标 | 新建泵站2000KW机组2套 | 2 | 8 | 8 |\n"
+    assert _loud(_one_sided("新建泵站", "2000", text), text) == []
+    own_cell = "数量指标 | 新建泵站 | 2000 | | 8 | 8 |\n"
+    assert _loud(_one_sided("新建泵站", "2000", own_cell), own_cell) == ["indicators.missing_value"]

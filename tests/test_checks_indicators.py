@@ -291,6 +291,35 @@ def test_a_missing_actual_is_a_warning_in_a_table_but_not_when_no_row_has_one() 
     assert rules_of(found) == ["indicators.missing_value"] * 3
 
 
+def _rows_in(text: str, rows: list[tuple[str, str]]) -> list[Indicator]:
+    """Table rows read from `text`: each target's span where the text prints it after its name."""
+    found = []
+    for name, target in rows:
+        item = _from_a_table(indicator(name, target, None))
+        assert item.target is not None
+        start = text.index(target, text.index(name))
+        item.target.span = Span(start=start, end=start + len(target))
+        found.append(item)
+    return found
+
+
+def test_a_self_evaluation_form_whose_results_column_is_blank_warns_on_each_row() -> None:
+    """The head prints 完成值 (a 自评表), yet no row fills it: each target stands without its result; a
+    绩效目标表's head prints only 指标值, and its empty rows are no gap of the report."""
+    rows = [("病媒生物监测点位数", "≥12个"), ("监测报告按时报送率", "100%")]
+    head = "一级指标 |\n二级指标 |\n三级指标 |\n指标值 |\n度量单位 |\n完成值 |\n权重 |\n得分 |\n"
+    body = "".join(f"产出指标 |\n数量指标 |\n{name} |\n{target} |\n |\n |\n40 |\n |\n" for name, target in rows)
+    self_evaluation = "项目支出绩效自评表\n" + head + body
+    found = check(report(indicators=_rows_in(self_evaluation, rows)), self_evaluation)
+    assert rules_of(found, "warning") == ["indicators.missing_value"] * 2
+    labelled = [_from_a_table(indicator(name, target, None)) for name, target in rows]  # no spans: found by name
+    assert rules_of(check(report(indicators=labelled), self_evaluation), "warning") == ["indicators.missing_value"] * 2
+    plan = "项目支出绩效目标表\n" + head.replace("完成值 |\n", "").replace("得分 |\n", "") + body
+    found = check(report(indicators=_rows_in(plan, rows)), plan)
+    assert rules_of(found, "warning") == []
+    assert rules_of(found) == ["indicators.missing_value"] * 2
+
+
 def test_a_missing_value_in_a_row_placed_by_cell_shapes_is_not_held_against_the_report() -> None:
     shaped = [
         _from_a_table(indicator(name, target, actual))

@@ -12,6 +12,7 @@ from jixiao.checks.tolerance import (
     input_err,
     is_low_precision,
     percent_matches,
+    places,
     printed_places,
     ratio_range,
     sum_matches,
@@ -98,6 +99,20 @@ def _low_precision(ctx: CheckContext, stated: Figure, rate: tuple[float, float])
         )
 
 
+_MAX_FRACTION = 1.5  # a rate printed as a share of one (0.86 for 86 %) is at most 150 %, as any rate
+
+
+def _as_fraction(stated: Figure, rates: list[tuple[float, float] | None]) -> bool:
+    """A rate printed without % as a share of one (`0.1` for 14.46 %: 0.05–0.15 at one decimal) that fits a
+    recomputed rate only read so: the report's way of printing it, not a wrong rate."""
+    if "%" in stated.text or stated.value is None or not 0 < stated.value <= _MAX_FRACTION:
+        return False
+    value, err = 100 * stated.value, 100 * half_unit(places(stated))
+    return any(
+        rate is not None and rate[1] >= value - err - EPSILON and rate[0] <= value + err + EPSILON for rate in rates
+    )
+
+
 @rule("funding.execution_rate", Severity.ERROR)
 def execution_rate(ctx: CheckContext) -> Iterator[Finding]:
     """所述预算执行率等于 全年执行数 ÷ 全年预算数 × 100%（F03），按所印位数比较。
@@ -105,6 +120,7 @@ def execution_rate(ctx: CheckContext) -> Iterator[Finding]:
     When only executed ÷ allocated fits, a warning names that base (without a budget total, the
     allocated base is used and said). A rate printed with fewer than two decimals passes at its own
     rounding (86% for 85.75%) with an info note: it can hide a value just under the 90% threshold.
+    A rate printed without % that fits only as a share of one (0.86 for 86%) is said as info.
     """
     funding = ctx.report.funding
     stated = funding.execution_rate
@@ -112,6 +128,15 @@ def execution_rate(ctx: CheckContext) -> Iterator[Finding]:
         return
     on_budget = _rate_range(funding.executed, funding.budget)
     on_allocated = _rate_range(funding.executed, funding.allocated)
+    fits = any(rate is not None and percent_matches(stated, rate) for rate in (on_budget, on_allocated))
+    if not fits and _as_fraction(stated, [on_budget, on_allocated]):
+        yield ctx.finding(
+            f"执行率 {stated.text} 以小数印出（即 {100 * stated.value:g}%），与重算值相符",
+            f"rate {stated.text} is printed as a share of one ({100 * stated.value:g}%) and fits",
+            [ref("funding.execution_rate", stated)],
+            severity=Severity.INFO,
+        )
+        return
     if on_budget is not None:
         if percent_matches(stated, on_budget):
             yield from _low_precision(ctx, stated, on_budget)

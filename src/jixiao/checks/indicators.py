@@ -16,10 +16,11 @@ from jixiao.checks.attainment import (
     is_count,
 )
 from jixiao.checks.engine import CheckContext, ref, rule
+from jixiao.checks.form_head import prints_actual_column
 from jixiao.checks.narrative import REASON
 from jixiao.checks.plausibility import CELL_BORDERS, confidence
 from jixiao.checks.tolerance import half_unit, input_err, percent_matches, places, ratio_range
-from jixiao.model import Confidence, Figure, Finding, Indicator, Kind, Op, Severity
+from jixiao.model import Confidence, Figure, FigureRef, Finding, Indicator, Kind, Op, Severity
 
 # A rate or satisfaction cannot pass 100 %; growth-type rates can.
 BOUNDED_RATE = re.compile("率|满意度")
@@ -183,14 +184,14 @@ def missing_value(ctx: CheckContext) -> Iterator[Finding]:
     A warning for a row of a table read in an exact layout, whose both cells the reader sees; info for an
     indicator read from prose or from cells placed by their shapes, where the other side is as likely unread
     as unwritten (on real reports, mostly unread). A row the document ends inside is not a missing value,
-    and neither is an actual when no such row has one (a 绩效目标表, or a form whose 完成值 column nobody
-    filled in: one gap of the whole form, not one per row). A row with a number the reader left unread is
-    info too: the value that seems missing may be that number.
+    and neither is an actual when no such row has one and the head prints no results column (a 绩效目标表);
+    a 自评表 whose head names 完成值 and leaves every cell empty warns on each row. A row with a number the
+    reader left unread is info too: the value that seems missing may be that number.
     """
     last = len(ctx.report.indicators) - 1
-    # a 完成值 column blank throughout: a 绩效目标表 (targets only), or a form nobody filled in
+    # no row has an actual and the head prints no 完成值 column: a 绩效目标表 (targets only)
     rows = [ind for ind in ctx.report.indicators if _from_table(ind)]
-    targets_only = len(rows) > 1 and not any(ind.actual for ind in rows)
+    targets_only = len(rows) > 1 and not any(ind.actual for ind in rows) and not prints_actual_column(ctx.text, rows)
     for i, ind in enumerate(ctx.report.indicators):
         if ctx.report.truncated and i == last:
             continue
@@ -202,7 +203,7 @@ def missing_value(ctx: CheckContext) -> Iterator[Finding]:
             if targets_only:
                 severity = Severity.INFO
             extra = f"（仅载完成率 {ind.completion.text}）" if ind.completion else ""
-            figures = [ref(_path(i, "target"), ind.target)]
+            figures = [ref(_path(i, "target"), ind.target), _blank(i, "actual")]
             if ind.completion:
                 figures.append(ref(_path(i, "completion"), ind.completion))
             yield ctx.finding(
@@ -215,9 +216,14 @@ def missing_value(ctx: CheckContext) -> Iterator[Finding]:
             yield ctx.finding(
                 f"{_label(ind)}：有实际完成值 {ind.actual.text}，未载指标值",
                 f"{ind.name}: actual {ind.actual.text} but no target",
-                [ref(_path(i, "actual"), ind.actual)],
+                [ref(_path(i, "actual"), ind.actual), _blank(i, "target")],
                 severity=severity,
             )
+
+
+def _blank(i: int, field: str) -> FigureRef:
+    """The cell a missing-value finding is about: named by its path, with nothing printed to quote."""
+    return FigureRef(path=_path(i, field), text="")
 
 
 @rule("indicators.actual_not_measured", Severity.WARNING)

@@ -14,6 +14,7 @@ import statistics
 from collections.abc import Callable, Iterator
 
 from jixiao.checks.attainment import comparable
+from jixiao.checks.misread_cells import attribute_cells, inside_words
 from jixiao.model import Confidence, Figure, Finding, Kind, Op, Report, Severity, Span, figures_of
 from jixiao.numbers import decimals
 from jixiao.vocabulary import MONEY_UNITS
@@ -274,7 +275,7 @@ def suspects(report: Report, text: str | None = None) -> dict[str, str]:
     for check in _SUSPECT_CHECKS:
         for path, reason in check(report):
             found.setdefault(path, reason)
-    for path, reason in _one_cell(report, text):
+    for path, reason in [*_one_cell(report, text), *inside_words(report, text), *attribute_cells(report)]:
         found.setdefault(path, reason)
     return found
 
