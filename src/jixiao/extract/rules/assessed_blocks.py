@@ -1,12 +1,12 @@
 """A report laid out by a province's 考核办法: blocks that print their points, items scored in their text.
 
-    一、资金保障方面,指标评价得分12
-    (一)县级履行支出责任情况
-    …本级预算安排的资金为76万元,指标评价得分7分。
-    (二)资金安排使用的规范性情况
+    一、资金投入方面,指标评价得分15
+    (一)本级配套资金落实情况
+    …本级安排的配套资金为58万元,指标评价得分6分。
+    (二)资金使用的合规性情况
     …
 
-A `一、` heading that ends in the points its block was given (`…方面,指标评价得分12`) names a block of the
+A `一、` heading that ends in the points its block was given (`…方面,指标评价得分15`) names a block of the
 assessment (its noun, without 方面); the points are the block's subtotal, no indicator. Each `(一)` heading on a
 line of its own under it is an indicator under that block, scored by the first `得分N分` of its text (none when
 the excerpt is cut before it). Read only where such a block heading stands and at least one of its items gives

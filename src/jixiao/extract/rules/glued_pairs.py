@@ -8,7 +8,7 @@ two dates) are never prose; the first is the target, the second the actual. A va
 part of a longer run (a 分值 or 得分 glued on: the table readers' shape) and is not read, nor is a pair of
 amounts under a funding name (a 预算数 | 执行数 row). It takes two such rows on a line to read any (one where
 the line prints the form's head, 指标值 then 完成值), and a line that prints 指标 (the form's level cells or
-header). A level cell's points before a name (`数量指标15分采购设备…`) are no part of it.
+header). A level cell's points before a name (`数量指标20分购置桌椅…`) are no part of it.
 
 The level cells before a name may be printed in two interleaved columns (`社会效 益指标` read across as
 `效社 指益标`): a run of level-word characters that ends in 指, 标 or a space is that garble, not the name.
@@ -44,7 +44,7 @@ _FUNDING_NAME = re.compile(r"资金|预算|经费|拨款|执行|支出|到位|�
 _MIN_ROWS = 2
 # the form's own head on the line (`年初指标值 年终完成值`, wrapped `年初指 年终完 … 标值 成值`): one row suffices
 _HEADER = re.compile(r"指标值\s*[|\s]*(?:实际)?完成值|年初指[\s\S]{0,40}?标值\s*成值")
-# a level cell's points before a name (`数量指标15分 采购设备…`): the name starts after them
+# a level cell's points before a name (`数量指标20分 购置桌椅…`): the name starts after them
 _POINTS = re.compile(r"\d分 *")
 _MIN_NAME = 2
 _MAX_PERCENT = 100.0

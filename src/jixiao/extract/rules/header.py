@@ -334,7 +334,7 @@ _BODY_YEAR = skipping(  # counted through the whole text
 
 # `截至2021年10月底,某项目支出8.4万元`: the money spent by a date of the year (a month's date, not a year word)
 _SPENT_BY = re.compile(r"截[至止]((?:19|20)\d{2})年\d{1,2}月[^。\n]{0,30}?(?:支出|执行|使用|支付|发放)")
-# a period of months within one year: `项目起止时间 2016年1月起至2016年12月止`
+# a period of months within one year: `项目起止时间 2031年3月起至2031年11月止`
 _ONE_YEAR_PERIOD = re.compile(
     r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月[\d\s日]*起?\s*[至到\-—~～]\s*\1\s*年\s*\d{1,2}\s*月"
 )
@@ -355,7 +355,7 @@ def _year(text: str, fields: list[FormField], title: str | None) -> int | None:
         return int(match.group(1) or match.group(2))
     years = Counter(int(year) for year in _BODY_YEAR.findall(_COVER_DATE.sub("", text)))
     if not years and (period := _ONE_YEAR_PERIOD.search(text)):
-        return int(period.group(1))  # only dates, but a period within one year (`2016年1月起至2016年12月止`)
+        return int(period.group(1))  # only dates, but a period within one year (`2031年3月起至2031年11月止`)
     if not years and (spent := _SPENT_BY.search(text)):
         return int(spent.group(1))  # no year but the date the money was spent by: the year it was spent in
     return years.most_common(1)[0][0] if years else None

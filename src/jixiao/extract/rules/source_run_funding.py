@@ -1,6 +1,6 @@
 """A squashed form's funding row printed as a run of column heads, then the run of their figures:
 
-    中央 省、地 本级 其他 合计 执行数 (万元) (万元) (万元) (万元) (万元) (万元) 5.5 5.5来源 … 5.5执行率100%
+    中央 省、地 本级 其他 合计 执行数 (万元) (万元) (万元) (万元) (万元) (万元) 7.2 7.2来源 … 7.2执行率100%
 
 湖北's 财政预算支出项目绩效目标自评表 heads its 项目资金来源 row with the sources, 合计 and 执行数; a PDF's text layer
 prints the heads, then their units, then only the filled cells (empty sources leave nothing), so which column
