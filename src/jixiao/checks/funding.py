@@ -18,7 +18,7 @@ from jixiao.checks.tolerance import (
     sum_matches,
     sum_tolerance,
 )
-from jixiao.model import Figure, Finding, FundingLine, FundSource, Severity, SourceAmount
+from jixiao.model import Figure, Finding, FundingLine, FundSource, Severity, SourceAmount, value_of
 
 LINES = {"initial": "年初预算数", "budget": "全年预算数", "allocated": "下达资金", "executed": "全年执行数"}
 
@@ -27,10 +27,6 @@ def line_places(line: FundingLine) -> int:
     """Precision the report kept a funding line at (its most precise figure)."""
     figures = [row.amount for row in line.by_source] + ([line.total] if line.total else [])
     return printed_places(figures)
-
-
-def _value(figure: Figure | None) -> float | None:
-    return None if figure is None else figure.value
 
 
 @rule("funding.sources_sum", Severity.ERROR)
@@ -42,7 +38,7 @@ def sources_sum(ctx: CheckContext) -> Iterator[Finding]:
     """
     for key, label in LINES.items():
         line: FundingLine = getattr(ctx.report.funding, key)
-        total = _value(line.total)
+        total = value_of(line.total)
         amounts = [row.amount.value for row in line.by_source]
         if total is None or not line.by_source or any(a is None for a in amounts):
             continue
@@ -65,7 +61,7 @@ def sources_sum(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _rate_range(numerator: FundingLine, denominator: FundingLine) -> tuple[float, float] | None:
-    top, bottom = _value(numerator.total), _value(denominator.total)
+    top, bottom = value_of(numerator.total), value_of(denominator.total)
     if top is None or bottom is None or bottom <= 0:
         return None
     return ratio_range(top, input_err(line_places(numerator)), bottom, input_err(line_places(denominator)))
@@ -198,7 +194,7 @@ def executed_within_budget(ctx: CheckContext) -> Iterator[Finding]:
     # Rounding is monotone: at one precision an honest B ≤ A never prints as B > A.
     b_places, e_places = line_places(budget), line_places(executed)
     tol = 0.0 if b_places == e_places else half_unit(min(b_places, e_places))
-    b_total, e_total = _value(budget.total), _value(executed.total)
+    b_total, e_total = value_of(budget.total), value_of(executed.total)
     if b_total is not None and e_total is not None and e_total > b_total + tol + EPSILON:
         assert budget.total is not None and executed.total is not None
         yield ctx.finding(

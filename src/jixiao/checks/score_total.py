@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from jixiao.checks.config import CheckConfig
 from jixiao.checks.engine import CheckContext, ref, rule
 from jixiao.checks.plausibility import indicators_complete, row_read_twice
-from jixiao.checks.scoring import expected_execution_score, expected_line_score, value_of
+from jixiao.checks.scoring import expected_execution_score, expected_line_score
 from jixiao.checks.tolerance import EPSILON, half_unit, places, printed_places
-from jixiao.model import Figure, Finding, Report, Severity
+from jixiao.model import Figure, Finding, Report, Severity, value_of
 
 GRADES = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "合格": "中", "一般": "中", "差": "差"}
 GRADES.update({"不合格": "差", "较差": "差", "優": "优", "優秀": "优", "較差": "差"})

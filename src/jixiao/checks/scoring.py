@@ -15,15 +15,11 @@ from jixiao.checks.config import CheckConfig, ExecutionScoreRule
 from jixiao.checks.engine import CheckContext, ref, rule
 from jixiao.checks.plausibility import indicators_complete
 from jixiao.checks.tolerance import EPSILON, half_unit, places, printed_places, ratio_range
-from jixiao.model import Figure, Finding, Indicator, Op, Report, Severity
+from jixiao.model import Figure, Finding, Indicator, Op, Report, Severity, value_of
 
 # Slack for a score computed from a rate first rounded to two decimals of a percent (w ≤ 10: ±0.0005);
 # the printed score's own rounding is added from its decimals, so 8.57 for 8.5757 still fires.
 SCORE_SLACK = 0.0005
-
-
-def value_of(figure: Figure | None) -> float | None:
-    return None if figure is None else figure.value
 
 
 def _score_matches(stated: Figure, expected: float) -> bool:

@@ -17,7 +17,7 @@ from jixiao.model.report import (
     TokenUsage,
 )
 from jixiao.model.status import STATUS_ZH, ReadingStatus, has_facts, reading_status
-from jixiao.model.values import Figure, Grounding, Kind, NamedFigure, Op, Span
+from jixiao.model.values import Figure, Grounding, Kind, NamedFigure, Op, Span, value_of
 from jixiao.model.walk import figures_in, figures_of
 
 __all__ = [
@@ -51,4 +51,5 @@ __all__ = [
     "figures_of",
     "has_facts",
     "reading_status",
+    "value_of",
 ]

@@ -66,6 +66,11 @@ class Figure(BaseModel):
     found_by: str | None = Field(default=None, description="抽取该值的版式/规则，供复核参考")
 
 
+def value_of(figure: Figure | None) -> float | None:
+    """The figure's number, or None when there is no figure (or it is words only)."""
+    return None if figure is None else figure.value
+
+
 class NamedFigure(BaseModel):
     """A labelled part of a figure, e.g. the 其中 items of a count."""
 

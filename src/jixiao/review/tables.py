@@ -15,7 +15,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from jixiao.model import STATUS_ZH, Figure, Finding, FundingLine, ReadingStatus, Report, Severity, reading_status
+from jixiao.model import (
+    STATUS_ZH,
+    Figure,
+    Finding,
+    FundingLine,
+    ReadingStatus,
+    Report,
+    Severity,
+    reading_status,
+    value_of,
+)
 from jixiao.review.corrected_cells import (
     corrected_text,
     corrected_value,
@@ -49,10 +59,6 @@ class Table:
     title: str  # sheet title (Chinese)
     columns: tuple[Column, ...]
     rows: Callable[[StoredResult], Iterator[Row]]
-
-
-def _value(figure: Figure | None) -> float | None:
-    return None if figure is None else figure.value
 
 
 def _text(figure: Figure | None) -> str | None:
@@ -107,10 +113,10 @@ def _report_rows(result: StoredResult) -> Iterator[Row]:
     yield [
         *_key(result),
         report.title,
-        _value(funding.budget.total),
-        _value(funding.allocated.total),
-        _value(funding.executed.total),
-        _value(funding.execution_rate),
+        value_of(funding.budget.total),
+        value_of(funding.allocated.total),
+        value_of(funding.executed.total),
+        value_of(funding.execution_rate),
         len(report.indicators),
         len(result.findings),
         worst_severity(result.findings),
@@ -147,7 +153,7 @@ def _funding_rows(result: StoredResult) -> Iterator[Row]:
                 line_zh,
                 TOTAL_ZH,
                 TOTAL_ZH,
-                _value(line.total),
+                value_of(line.total),
                 _text(line.total),
                 corrected_value(result, total),
                 corrected_text(result, total),
@@ -174,9 +180,9 @@ def _spending_rows(result: StoredResult) -> Iterator[Row]:
         yield [
             *key,
             item.category,
-            _value(item.amount),
+            value_of(item.amount),
             _text(item.amount),
-            _value(item.share),
+            value_of(item.share),
             _text(item.share),
             corrected_value(result, f"spending[{index}].amount"),
             corrected_value(result, f"spending[{index}].share"),
@@ -200,14 +206,14 @@ def _indicator_rows(result: StoredResult) -> Iterator[Row]:
             item.level2,
             item.name,
             target.op.value if target is not None and target.op is not None else None,
-            _value(target),
+            value_of(target),
             _text(target),
             target.unit if target is not None else None,
-            _value(item.actual),
+            value_of(item.actual),
             _text(item.actual),
-            _value(item.completion),
-            _value(item.weight),
-            _value(item.score),
+            value_of(item.completion),
+            value_of(item.weight),
+            value_of(item.score),
             item.deviation_reason,
             corrected_value(result, f"{here}.target"),
             corrected_value(result, f"{here}.actual"),

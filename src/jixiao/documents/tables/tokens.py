@@ -81,8 +81,16 @@ class Token:
 
 def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, int, bool]]:
     """(start, end, bare) of every value in text[start:end]."""
-    found: list[tuple[int, int, bool]] = []
-    previous_end = -1
+    dates = _dates(text, start, end)
+    found = [(a, b, False) for a, b in dates]
+    found += _numbers(text, start, end, gap, _inside_names(text, start, end) + dates, {b for _, b in dates})
+    if _DASH_MARK.search(text, start, end):
+        found += [(dash.start(), dash.end(), False) for dash in _DASH.finditer(text, start, end)]
+    return _without_misaligned_cents(text, sorted(_with_change_verbs(text, start, found, gap)))
+
+
+def _inside_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where no value starts: ranges, points, a rate's tag and an OCR bracket, all read as parts of names."""
     # each scan below only where the char every match of it holds is in the stretch (a find is far cheaper)
     ranges = [m.span() for m in _RANGE.finditer(text, start, end)] if _RANGE_MARK.search(text, start, end) else []
     if text.find("分", start, end) >= 0:
@@ -92,12 +100,23 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
         ranges += [m.span() for m in _RATE_TAG.finditer(text, start, end)]
     if text.find("/", start, end) >= 0:
         ranges += [m.span() for m in _OCR_BRACKET.finditer(text, start, end)]
+    return ranges
+
+
+def _dates(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The dates in the stretch (`2023年9月`, `2023.9.30`) not glued to a word after them."""
     dates = [m.span() for m in _DATE.finditer(text, start, end) if not _CJK.match(text, m.end(), end)]
     if text.find(".", start, end) >= 0:
         dates += [m.span() for m in _DOTTED_DATE.finditer(text, start, end) if not _CJK.match(text, m.end(), end)]
-    ranges += dates
-    found += [(a, b, False) for a, b in dates]
-    value_ends = {b for _, b in dates}
+    return dates
+
+
+def _numbers(
+    text: str, start: int, end: int, gap: Gap, ranges: list[tuple[int, int]], value_ends: set[int]
+) -> list[tuple[int, int, bool]]:
+    """(start, end, bare) of every number-shaped value outside `ranges`, in text order."""
+    found: list[tuple[int, int, bool]] = []
+    previous_end = -1
     garbled_end = -1
     previous_unit: str | None = None
     for match in VALUE.finditer(text, start, end):
@@ -128,19 +147,28 @@ def _value_spans(text: str, start: int, end: int, gap: Gap) -> list[tuple[int, i
             # `104人2017.33岗位开发不足`: a value right after a value, its "unit" starting the reason
             stop, unit = match.start("unit"), None
             glued_after = False
-        total = text.endswith(_TOTAL_WORDS, start, match.start())  # `总分100100注:`: the footer's figures
-        if match["op"] is None and unit is None and glued_before and glued_after and not total:
-            continue  # 第3季度
-        numbering = match["op"] is None and unit is None and text[stop : stop + 1] in (":", "：", "、")
-        if numbering and (match.start() == start or gap(match.start()) or glued_before):
-            continue  # 指标1: / 1、: a row's number, part of its name
-        if match["op"] is None and unit is None and glued_before and text.endswith("指标", start, match.start()):
-            continue  # `指标2`, a template's row label left blank: its number, never a value
+        if (
+            match["op"] is None
+            and unit is None
+            and _label_number(text, match, start, stop, (glued_before, glued_after), gap)
+        ):
+            continue
         found.append((match.start(), stop, not (match["op"] or unit or suffix)))
         previous_end, previous_unit = stop, unit
-    if _DASH_MARK.search(text, start, end):
-        found += [(dash.start(), dash.end(), False) for dash in _DASH.finditer(text, start, end)]
-    return _without_misaligned_cents(text, sorted(_with_change_verbs(text, start, found, gap)))
+    return found
+
+
+def _label_number(text: str, match: re.Match[str], start: int, stop: int, glued: tuple[bool, bool], gap: Gap) -> bool:
+    """A number with no sign or unit that is part of a name or label, never a value."""
+    glued_before, glued_after = glued
+    total = text.endswith(_TOTAL_WORDS, start, match.start())  # `总分100100注:`: the footer's figures
+    if glued_before and glued_after and not total:
+        return True  # 第3季度
+    numbering = text[stop : stop + 1] in (":", "：", "、")
+    if numbering and (match.start() == start or gap(match.start()) or glued_before):
+        return True  # 指标1: / 1、: a row's number, part of its name
+    # `指标2`, a template's row label left blank: its number, never a value
+    return glued_before and text.endswith("指标", start, match.start())
 
 
 _CHANGE_VERB = ("提升", "提高", "增长", "增加", "上升", "下降", "降低", "减少")

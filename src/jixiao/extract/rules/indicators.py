@@ -31,7 +31,7 @@ from jixiao.extract.rules.result_sections import read_result_sections
 from jixiao.extract.rules.stated_rates import read_reached_rates, read_satisfaction
 from jixiao.extract.rules.statement_lists import read_statements
 from jixiao.extract.rules.statements import read_achieved
-from jixiao.model import Figure, Indicator
+from jixiao.model import Indicator, value_of
 from jixiao.scan import matches
 
 # headings start `^[ \t]*+`: the indent is never given back (no heading needs it), so a line of spaces (a table
@@ -350,10 +350,7 @@ def _read_indicators(text: str) -> list[Indicator]:
 
 
 def _identity(indicator: Indicator) -> tuple[str, float | None, float | None]:
-    def value(figure: Figure | None) -> float | None:
-        return figure.value if figure else None
-
-    return indicator.name, value(indicator.target), value(indicator.actual)
+    return indicator.name, value_of(indicator.target), value_of(indicator.actual)
 
 
 _DEVIATION_SECTION = re.compile(r"(?m)^[ \t]*[一二三四五六七八九十]+、[^\n]*(?:偏离|偏差|未完成)[^\n]*原因[^\n]*$")
