@@ -127,6 +127,7 @@ _TEXT_EMISSIONS: dict[Role, dict[Shape, float]] = {
     Role.NOTE: {Shape.TEXT: 0.5, Shape.LONG_TEXT: 0.6, Shape.TEXT_VALUE: 0.3, Shape.DASH: 0.3, Shape.POINTS: 0.5,
                 Shape.NUMBER: -0.6, Shape.FIGURE: -0.6, Shape.UNIT: 0.2, Shape.OP: 0.2},
 }  # fmt: skip
+_NO_SHAPES: dict[Shape, float] = {}  # a column no text fits (read, never written: no dict made per call)
 
 
 def _names_one(text: str, after_number: int) -> bool:
@@ -145,7 +146,12 @@ def _text_emission(role: Role, piece: Piece, text: str) -> float:
     if role is _INDEX:
         whole = piece.value is not None and piece.value == int(piece.value) and 0 < piece.value < 1000
         return 3.0 if shape is _NUMBER and whole and "." not in text else IMPOSSIBLE
-    if role in _LEVELS and (numbered := _INDICATOR_NUMBER.match(text)) and _names_one(text, numbered.end()):
+    if (
+        role in _LEVELS
+        and "指标" in text  # the pattern needs it: `in` is cheaper than a match
+        and (numbered := _INDICATOR_NUMBER.match(text))
+        and _names_one(text, numbered.end())
+    ):
         return IMPOSSIBLE  # a numbered row whose values are blank (`指标4.过期药品销毁率` alone on its line)
     if role is _LEVEL1 and shape is _LEVEL2_SHAPE and not text.lstrip().startswith("成本"):
         return IMPOSSIBLE
@@ -157,7 +163,7 @@ def _text_emission(role: Role, piece: Piece, text: str) -> float:
         return 1.0  # `176.3176.3100%`: the row's amounts glued to its rate, cut later where the arithmetic agrees
     if role in _RATE_LIKE and piece.value is not None:
         return 3.0 if piece.unit == "%" else (0.5 if shape is _NUMBER else IMPOSSIBLE)
-    return _TEXT_EMISSIONS.get(role, {}).get(shape, IMPOSSIBLE)
+    return _TEXT_EMISSIONS.get(role, _NO_SHAPES).get(shape, IMPOSSIBLE)
 
 
 _BY_ROLE: dict[Role, Callable[[Role, Piece, str], float]] = {
