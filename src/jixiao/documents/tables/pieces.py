@@ -268,7 +268,7 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
         if not segment.text:
             found.append(Piece(segment, _EMPTY, cut="border" if piped is None else "pipe" if piped else "line"))
             continue
-        if any(segment is tail for tail in tails):
+        if tails and any(segment is tail for tail in tails):  # most tables wrap no header: no generator made
             continue
         spaced = not piped and " " in segment.text  # a T3 line: cells a single space apart
         next_lines = [cell for cell, _ in segments[at + 1 : at + 3]] if spaced else []
