@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from jixiao.model import FundSource, Op
-from jixiao.scan import skipping
+from jixiao.scan import first_chars, skipping
 
 # ---- indicator taxonomy -------------------------------------------------------------------------------
 
@@ -199,9 +199,23 @@ funding table's row labels they name sources, while in prose `财政资金2814.3
 _LOCAL_ROW = re.compile(r"^市县(?:财政|级)")
 
 
+def _start_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """A one-char test every match of the (start-anchored) patterns passes: the chars one can start with (or
+    any char, when scan cannot tell)."""
+    first = first_chars("|".join(f"(?:{pattern.pattern})" for pattern in patterns))
+    return re.compile(f"[{first}]" if first else "")
+
+
+_ROW_SOURCE_START = _start_of(_LOCAL_ROW, _SOURCE_AT_START, *(pattern for pattern, _ in _TABLE_ROW_SOURCES))
+"""What a row label naming a source starts with: one test turns away most cells (a table's finder asks it of
+every short text cell) before the patterns."""
+
+
 def row_source_of(label: str) -> FundSource | None:
     """The source a funding table's row label names: `source_of`, and the row labels only a table uses."""
     name = source_label(label)
+    if not _ROW_SOURCE_START.match(name):
+        return None
     if _LOCAL_ROW.match(name):
         return FundSource.COUNTY
     source = _source_named(name)

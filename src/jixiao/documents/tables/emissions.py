@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 
 from jixiao.documents.tables.glued_funding import is_glued_rate
 from jixiao.documents.tables.ocr import ocr_repaired
@@ -88,18 +89,28 @@ def emission(role: Role, piece: Piece) -> float:
         return 1.0  # the 预算执行率 row of an indicator table (its weight and score are the execution's)
     if shape in _NO_CONTENT:
         return IMPOSSIBLE
-    # a status holds 完成 and a numbered name 指标: `in` is far cheaper than the pattern's match (asked per column)
-    if role is _COMPLETION and "完成" in text and _STATUS.match(text):
-        return 2.0
-    if role in _VALUE_COLUMNS:
-        return IMPOSSIBLE if "指标" in text and _INDICATOR_NUMBER.match(text) else _value_score(piece)
-    if role is _NAME and "完成" in text and _STATUS.match(text):
-        return IMPOSSIBLE
-    if role in _POINTS_COLUMNS:
-        return 0.3 if shape is _DASH else _bare_score(piece)
-    if role in MONEY_ROLES:
-        return 0.3 if shape is _DASH else (1.5 if is_money(piece) else IMPOSSIBLE)
-    return _text_emission(role, piece)
+    return _BY_ROLE[role](role, piece, text)  # one lookup, not a test per group of columns
+
+
+# a status holds 完成 and a numbered name 指标: `in` is far cheaper than the pattern's match (asked per column)
+def _completion(role: Role, piece: Piece, text: str) -> float:
+    return 2.0 if "完成" in text and _STATUS.match(text) else _value(role, piece, text)
+
+
+def _value(role: Role, piece: Piece, text: str) -> float:
+    return IMPOSSIBLE if "指标" in text and _INDICATOR_NUMBER.match(text) else _value_score(piece)
+
+
+def _name(role: Role, piece: Piece, text: str) -> float:
+    return IMPOSSIBLE if "完成" in text and _STATUS.match(text) else _text_emission(role, piece, text)
+
+
+def _points(role: Role, piece: Piece, text: str) -> float:
+    return 0.3 if piece.shape is _DASH else _bare_score(piece)
+
+
+def _money(role: Role, piece: Piece, text: str) -> float:
+    return 0.3 if piece.shape is _DASH else (1.5 if is_money(piece) else IMPOSSIBLE)
 
 
 _TEXT_EMISSIONS: dict[Role, dict[Shape, float]] = {
@@ -116,6 +127,7 @@ _TEXT_EMISSIONS: dict[Role, dict[Shape, float]] = {
     Role.NOTE: {Shape.TEXT: 0.5, Shape.LONG_TEXT: 0.6, Shape.TEXT_VALUE: 0.3, Shape.DASH: 0.3, Shape.POINTS: 0.5,
                 Shape.NUMBER: -0.6, Shape.FIGURE: -0.6, Shape.UNIT: 0.2, Shape.OP: 0.2},
 }  # fmt: skip
+_NO_SHAPES: dict[Shape, float] = {}  # a column no text fits (read, never written: no dict made per call)
 
 
 def _names_one(text: str, after_number: int) -> bool:
@@ -125,8 +137,8 @@ def _names_one(text: str, after_number: int) -> bool:
     return bool(rest) and "指标" not in rest
 
 
-def _text_emission(role: Role, piece: Piece) -> float:
-    shape, text = piece.shape, piece.cell.text
+def _text_emission(role: Role, piece: Piece, text: str) -> float:
+    shape = piece.shape
     if role in _EXPLAINING and "指标" in text and _INDICATOR_NUMBER.match(text):
         return IMPOSSIBLE
     if role is _NAME and shape is _TEXT and len(text.strip()) < 2:
@@ -134,7 +146,12 @@ def _text_emission(role: Role, piece: Piece) -> float:
     if role is _INDEX:
         whole = piece.value is not None and piece.value == int(piece.value) and 0 < piece.value < 1000
         return 3.0 if shape is _NUMBER and whole and "." not in text else IMPOSSIBLE
-    if role in _LEVELS and (numbered := _INDICATOR_NUMBER.match(text)) and _names_one(text, numbered.end()):
+    if (
+        role in _LEVELS
+        and "指标" in text  # the pattern needs it: `in` is cheaper than a match
+        and (numbered := _INDICATOR_NUMBER.match(text))
+        and _names_one(text, numbered.end())
+    ):
         return IMPOSSIBLE  # a numbered row whose values are blank (`指标4.过期药品销毁率` alone on its line)
     if role is _LEVEL1 and shape is _LEVEL2_SHAPE and not text.lstrip().startswith("成本"):
         return IMPOSSIBLE
@@ -146,4 +163,18 @@ def _text_emission(role: Role, piece: Piece) -> float:
         return 1.0  # `176.3176.3100%`: the row's amounts glued to its rate, cut later where the arithmetic agrees
     if role in _RATE_LIKE and piece.value is not None:
         return 3.0 if piece.unit == "%" else (0.5 if shape is _NUMBER else IMPOSSIBLE)
-    return _TEXT_EMISSIONS.get(role, {}).get(shape, IMPOSSIBLE)
+    return _TEXT_EMISSIONS.get(role, _NO_SHAPES).get(shape, IMPOSSIBLE)
+
+
+_BY_ROLE: dict[Role, Callable[[Role, Piece, str], float]] = {
+    role: (
+        _completion if role is _COMPLETION
+        else _value if role in _VALUE_COLUMNS
+        else _name if role is _NAME
+        else _points if role in _POINTS_COLUMNS
+        else _money if role in MONEY_ROLES
+        else _text_emission
+    )
+    for role in Role
+}  # fmt: skip
+"""How each column scores a piece that has content (the order of emission's tests before it was a dispatch)."""

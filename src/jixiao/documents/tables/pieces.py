@@ -80,20 +80,21 @@ def _segments(text: str, start: int, end: int) -> list[tuple[Cell, bool | None]]
     position = start
     opened = False  # the separator before this cell was a pipe
     for match in _SEPARATOR.finditer(text, start, end):
-        stop, separator = match.start(), match.group(0)
+        stop, after = match.span()  # one call; the separator's first char tells which it is
+        separator = text[stop]
         closed = separator == "|"
         chunk = text[position:stop]
         if core := chunk.strip():
             at = position + len(chunk) - len(chunk.lstrip())
             piece = Cell(core, at, at + len(core))
             found.append((without_lost_glyph(piece) if core[-1] in "?？" else piece, closed or opened))
-        elif closed and opens_its_line(text, position, match.end(), end):
+        elif closed and opens_its_line(text, position, after, end):
             pass  # `项目决策` then `    | 数量指标`: a cell per line, the pipe before the next is their border
-        elif closed and _leading_border(text, position, match.end(), end):
+        elif closed and _leading_border(text, position, after, end):
             found.append((Cell("", stop, stop), None))
         elif closed or (separator == "\n" and stop > position):  # `| |`, or a line of spaces: an empty cell
             found.append((Cell("", stop, stop), closed))
-        position, opened = match.end(), closed
+        position, opened = after, closed
     last = without_lost_glyph(trimmed_cell(text, position, end))
     if last.text:
         found.append((last, opened))
@@ -267,7 +268,7 @@ def pieces(text: str, start: int, end: int, gap: Gap, *, ocr: bool = False) -> l
         if not segment.text:
             found.append(Piece(segment, _EMPTY, cut="border" if piped is None else "pipe" if piped else "line"))
             continue
-        if any(segment is tail for tail in tails):
+        if tails and any(segment is tail for tail in tails):  # most tables wrap no header: no generator made
             continue
         spaced = not piped and " " in segment.text  # a T3 line: cells a single space apart
         next_lines = [cell for cell, _ in segments[at + 1 : at + 3]] if spaced else []

@@ -35,7 +35,7 @@ def table_zones(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, in
             first -= 1
         stop, prose = index + 1, 0
         while stop < len(lines) and not _is_heading(text, lines, stop) and prose < MAX_PROSE_RUN:
-            if any(lines[stop - 1][1] < a <= lines[stop][0] for a, _ in covered):
+            if covered and any(lines[stop - 1][1] < a <= lines[stop][0] for a, _ in covered):  # (most: none)
                 break  # a grid table lies between: the stretch ends before it
             prose = prose + 1 if _is_prose_line(text, *lines[stop]) else 0
             stop += 1
