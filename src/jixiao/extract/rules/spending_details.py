@@ -8,8 +8,8 @@ Each row's first cell is the spending's content, its second the amount; a dump o
 pipes prints each row as its content's line then its amount's (an empty 凭证号 or 备注 leaves no line). The
 支出合计 row is the list's total, not an item. The column may print no unit: the amounts
 are in 元 when one of them is more than the project's whole budget in 万元 (a 36,000 payment out of 700 万元),
-in 万元 when the rows add up to a good share of that budget and no more (monthly payments of 70.1, 69.3 … out of
-1,200 万元: in 元 they would be a ten-thousandth of the money), and the list is not read when nothing says which
+in 万元 when the rows add up to a good share of that budget and no more (monthly payments of 52.4, 51.8 … out of
+900 万元: in 元 they would be a ten-thousandth of the money), and the list is not read when nothing says which
 (a wrong unit would be a wrong figure on every row). A list
 whose every row prints one content (`低票价补贴` four times, told apart by voucher number only) is a ledger of
 payments of one category, which splits the whole by nothing: it is not read. (Rows of several contents, some
