@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from jixiao.extract.rules.form_fields import FieldKind, FormField, form_fields, values_of
+from jixiao.extract.rules.form_fields import FieldKind, FormField, values_of
 from jixiao.extract.rules.report_title import lines_of
 from jixiao.scan import skipping
 
@@ -46,7 +46,3 @@ def read_year(text: str, fields: list[FormField], title: str | None) -> int | No
     if not years and (spent := _SPENT_BY.search(text)):
         return int(spent.group(1))  # no year but the date the money was spent by: the year it was spent in
     return years.most_common(1)[0][0] if years else None
-
-
-def year_of(text: str, title: str | None) -> int | None:
-    return read_year(text, form_fields(text), title)
