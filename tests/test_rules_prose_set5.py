@@ -57,12 +57,20 @@ def test_an_amount_said_paid_out_borrows_no_verb_from_an_earlier_clause() -> Non
     assert _total(funding, "budget") is None
 
 
-def test_the_rate_the_figures_bear_out_gives_the_executed_amount_and_beats_an_earlier_rate() -> None:
+def test_the_rate_the_figures_bear_out_gives_the_executed_amount_but_the_stated_execution_rate_stays() -> None:
+    # the field is the report's stated 执行率 (schema, LABELLING.md); the 实际支出率 only places the amount, and the
+    # checks then weigh the stated 100% against 200 of 500
     funding, _ = funding_of(
         "2023年省、市、县预算安排下达的示范创建资金共计500万元,执行率100%。\n"
         "全县采取先建设后申请补助的方式,目前已拨付补助资金200万元,其余正在审核,实际支出率40%。\n"
     )
     assert _total(funding, "allocated") == "500万元"
+    assert _total(funding, "executed") == "200万元"
+    assert funding.execution_rate is not None and funding.execution_rate.text == "100%"
+
+
+def test_a_spending_rate_alone_is_taken_as_the_execution_rate() -> None:
+    funding, _ = funding_of("2023年下达示范创建资金共计500万元。\n目前已拨付补助资金200万元,其余正在审核,实际支出率40%。\n")
     assert _total(funding, "executed") == "200万元"
     assert funding.execution_rate is not None and funding.execution_rate.text == "40%"
 

@@ -320,7 +320,8 @@ def _executed_by_rate(reading: Reading, amounts: list[Amount], totals: dict[str,
     """`项目资金共1860万元，…已完成拨付1804.20万元，执行率97%`: 拨付 says neither line, but the sentence's
     rate does — the amount that over the budget gives the printed rate is the executed one. A sentence with
     no total of its own (`目前已拨付补助资金600万元，…，实际支出率40%`) takes the budget (or else the
-    allocation) read before, and its rate, borne out by the figures, beats an earlier rate that is not."""
+    allocation) read before; its rate is the execution rate only where the report states none (a stated
+    `执行率100%` the figures do not bear out stays, for the checks to weigh)."""
     rate = _RATE.search(reading.text, start, end)
     if rate is None and reading.text.find("实际支出率", start, end) >= 0:
         rate = _SPENT_RATE.search(reading.text, start, end)
@@ -336,7 +337,7 @@ def _executed_by_rate(reading: Reading, amounts: list[Amount], totals: dict[str,
     ]  # fmt: skip
     if len(fits) == 1:
         _set_total(reading, "executed", fits[0], end)
-        if not totals:  # the earlier rate (`…共计X万元，执行率100%`) said something else
+        if not totals and reading.funding.execution_rate is None:
             reading.funding.execution_rate = figure_at(reading.text, *rate.span("rate"), "narrative.execution_rate")
 
 
