@@ -70,7 +70,7 @@ def test_the_rate_the_figures_bear_out_gives_the_executed_amount_but_the_stated_
 
 
 def test_a_spending_rate_alone_is_taken_as_the_execution_rate() -> None:
-    funding, _ = funding_of("2023年下达示范创建资金共计500万元。\n目前已拨付补助资金200万元,其余正在审核,实际支出率40%。\n")
+    funding, _ = funding_of("2023年下达示范创建资金共计500万元。\n目前已拨付补助资金200万元,实际支出率40%。\n")
     assert _total(funding, "executed") == "200万元"
     assert funding.execution_rate is not None and funding.execution_rate.text == "40%"
 
