@@ -11,6 +11,7 @@ medium confidence, as a row its completion rate confirms.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from jixiao.model import Figure, Report
 from jixiao.numbers import UNIT_PATTERN
@@ -47,7 +48,7 @@ def _cut_at_units(cells: list[Figure], text: str) -> bool:
     after = text[last.end] if last.end < len(text) else ""
     if before.isdigit() or after.isdigit():
         return False  # a digit glued on at either end: the run may start or stop elsewhere
-    return all(_parted(left.text, right.text) for left, right in zip(spans, spans[1:], strict=False))
+    return all(_parted(left.text, right.text) for left, right in pairwise(spans))
 
 
 def rows_cut_at_units(report: Report, text: str | None) -> set[str]:

@@ -38,11 +38,16 @@ _LEFT = (
     r"(?P<budget>(?:全年|年度|调整后)?预算数)"
     r"|(?P<allocated>年度金额[（(](?:提前)?下达[)）]|(?:全年|年度)?(?:下达|到位)(?:数|金额|资金))"
 )
-_RIGHT = r"(?:全年)?执行数|(?:资金)?使用情况(?:[（(]万元[)）])?\s*合计|(?:全年|实际)?(?:支出|使用)(?:数|金额)"
+_RIGHT = r"(?:全年)?执行数|(?:资金)?使用情况(?:[（(]万元[)）])?[\s|]*合计|(?:全年|实际)?(?:支出|使用)(?:数|金额)"
+_GAP = r"[\s|]*"  # spaces, line breaks and the pipes of a table's cells
 _MONEY = _AMOUNT[1:-1]  # the amount without its group
-_TOTALS = re.compile(rf"(?:{_LEFT})\s*[:：]\s*(?P<first>{_MONEY})\s*(?:{_RIGHT})\s*[:：]\s*(?P<executed>{_MONEY})(?![\d.])")
+_TOTALS = re.compile(
+    rf"(?:{_LEFT}){_GAP}[:：]{_GAP}(?P<first>{_MONEY}){_GAP}(?:{_RIGHT}){_GAP}[:：]{_GAP}(?P<executed>{_MONEY})(?![\d.])"
+)
 _SCORE = re.compile(r"\s+\d{1,3}(?:\.\d+)?(?=\s)")
-_SOURCE_PAIR = re.compile(rf"\s*((?:其中[:：])?[\u4e00-\u9fff]{{2,10}}?)\s*{_AMOUNT}\s*\1\s*{_AMOUNT}(?![\d.])")
+_SOURCE_PAIR = re.compile(
+    rf"{_GAP}((?:其中[:：])?[\u4e00-\u9fff]{{2,10}}?){_GAP}{_AMOUNT}{_GAP}\1{_GAP}{_AMOUNT}(?![\d.])"
+)
 _IN_YUAN = re.compile(r"金额单位\s*[:：]\s*元|单位\s*[:：]\s*元(?!/)")
 _HEADS = ("执行数:", "执行数：", "合计:", "合计：", "支出数", "使用数", "支出金额", "使用金额")
 _ROWS_AFTER = 3  # source pairs read after the totals at most

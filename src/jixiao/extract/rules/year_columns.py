@@ -26,15 +26,16 @@ FOUND_BY = "form.year_columns"
 _HEAD = r"(?:(?:(?:19|20)\d{2})[ \t]*年度?|上年|本年|当年)?[ \t]*(?:预算|决算)数?(?:[ \t]*[（(]万?元[)）])?"
 _GAP = r"[ \t]*(?:[|\n][ \t]*)*"  # the space, pipes and line breaks between two cells
 _HEADS = re.compile(rf"(?<![\u4e00-\u9fff])(?:{_HEAD}{_GAP}){{1,4}}{_HEAD}(?![\u4e00-\u9fff])")
-_ONE_HEAD = re.compile(
-    r"(?:(?P<year>(?:19|20)\d{2})[ \t]*年度?|(?P<word>上年|本年|当年))?[ \t]*(?P<kind>预算|决算)数?"
-)
+_ONE_HEAD = re.compile(r"(?:(?P<year>(?:19|20)\d{2})[ \t]*年度?|(?P<word>上年|本年|当年))?[ \t]*(?P<kind>预算|决算)数?")
 _UNIT = re.compile(r"[（(](?:单位[:：])?(?P<unit>万元|元)(?:[)）]|(?=\s))|单位[:：][ \t]*(?P<plain>万元|元)(?!/)")
 _UNIT_BEFORE = 40  # chars before the heads where their caption (`经费控制情况(万元)`) prints the unit
 _AMOUNT = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![^\s|])"  # the amount fills its cell
 _ROW_LABELS = {"支出总额": "total", "支出合计": "total", "支出总计": "total", "总支出": "total"}
 _ROW_LABELS |= {"基本支出": "基本支出", "项目支出": "项目支出"}
-_ROW = re.compile(rf"(?<![\u4e00-\u9fff])(?P<label>{'|'.join(_ROW_LABELS)})[ \t]*(?:[:：][ \t]*)?(?P<cells>(?:{_GAP}(?:{_AMOUNT}))+)")
+_ROW = re.compile(
+    rf"(?<![\u4e00-\u9fff])(?P<label>{'|'.join(_ROW_LABELS)})[ \t]*(?:[:：][ \t]*)?"
+    rf"(?P<cells>(?:{_GAP}(?:{_AMOUNT}))+)"
+)
 _CELL = re.compile(_AMOUNT)
 _ROWS_REACH = 1200  # chars after the heads where their rows stand
 
