@@ -120,7 +120,7 @@ UNIT_WORDS = (
     "百分比 万人次 人次 亿元 万元 千元 元 万人 人 户 个 家 次 起 件 项 所 名 天 日 小时 个月 月 年 期 场 "
     "本 套 台套 台 处 平方米 平方公里 亩 万亩 公顷 公里 千米 米 吨 辆 批 支 条 张 份 篇 间 座 笔 班 村 岗 分钟 分 "
     "只 头 株 棵 颗 粒 枚 册 箱 袋 眼 口 栋 宗 例 床 具 所 架 艘 套 种 类 批次 家次 册次 场次 户次 盏 组 块 万 % "
-    "公斤 千克 立方米 万立方米 万平方米 万吨"  # a road's cleaned area in 万平方米
+    "公斤 千克 立方米 万立方米 万平方米 万吨 倍"  # a road's cleaned area in 万平方米
     " 万t t kg km km² hm² hm ha m m² m³ ㎡ ㎥ ㎞ ‰"  # engineering reports print SI units
     " TB GB MB"  # storage bought (`一个存储备份器 | 25TB`)
 ).split()

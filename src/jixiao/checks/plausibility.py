@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 
 from jixiao.checks.attainment import comparable
 from jixiao.checks.misread_cells import attribute_cells, inside_words
+from jixiao.checks.unit_cut_rows import rows_cut_at_units
 from jixiao.model import Confidence, Figure, Finding, Kind, Op, Report, Severity, Span, figures_of
 from jixiao.numbers import decimals
 from jixiao.vocabulary import MONEY_UNITS
@@ -286,12 +287,13 @@ def gate(findings: list[Finding], report: Report, text: str | None = None) -> li
     A finding against the report that uses a suspect figure becomes `extraction.suspect` (info: the tool may
     have misread it). Otherwise its confidence is the least of its figures'; an error needs high confidence
     (medium: a warning), and a low-confidence finding is a suspect too; cells placed by their shapes are
-    medium when their row's completion rate confirms them (`confirmed_rows`). A finding about an indicator's
+    medium when their row's completion rate confirms them (`confirmed_rows`) or no digit touches a digit across
+    their cuts (`rows_cut_at_units`). A finding about an indicator's
     name or levels takes the confidence of the cells read in its row.
     """
     suspect = suspects(report, text)
     figures = dict(figures_of(report))
-    checked = confirmed_rows(report)
+    checked = confirmed_rows(report) | rows_cut_at_units(report, text)
 
     def read(path: str) -> Confidence:
         level = confidence(figures[path])

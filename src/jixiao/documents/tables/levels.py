@@ -10,7 +10,11 @@ from jixiao.documents.tables.table import Cell, cell_part, trimmed_cell
 from jixiao.scan import skipping
 from jixiao.vocabulary import LEVEL1_OF, LEVEL2_WORD, LEVEL_WORD, POINTS, is_level1, is_level2
 
-TOTAL_WORDS = re.compile(r"^(?:总分|合计|总计|总得分|自评总分|综合得分|自评得分)(?:[（(]分[)）])?[:：]?$")
+TOTAL_WORDS = re.compile(
+    r"^(?:总分|合计|总计|总得分|自评总分|综合得分|自评得分"
+    r"|(?:得分|总分)(?:合计|总计)|(?:合计|总计)得分)"  # `得分合计 | 100`: the scores' total row
+    r"(?:[（(]分[)）])?[:：]?$"
+)
 GRADE_WORDS = re.compile(r"^(?:自评等级|评价等级|绩效等级|等级|自评结论|评价结论|自评结果)[:：]?$")
 OTHER_MATTERS = re.compile(r"^其他需要说明(?:的)?(?:事项|情况|问题)[:：]?$")
 """`其他需要说明事项 | 无 | 总分 | …`: the footer line of the 财预〔2020〕10号 annex, after the last indicator."""

@@ -44,6 +44,7 @@ from jixiao.extract.rules.tables import extract_tables, merge_funding, merge_ind
 from jixiao.extract.rules.unstated_budget import spent_in_full
 from jixiao.extract.rules.use_rate import read_use_rate
 from jixiao.extract.rules.values_first import take_values_first
+from jixiao.extract.rules.year_columns import year_columns
 from jixiao.injection import mark_instructed
 from jixiao.model import ExtractorInfo, Funding, Indicator, Report, SourceInfo, SpendingItem
 
@@ -120,7 +121,19 @@ def _prose_funding(prose: str, table_funding: Funding | None) -> tuple[Funding, 
     spending = spending or paired_spending(prose) or repeated_spending(prose)  # `某补助454545`: one amount thrice
     if not spending and "支出内容" in prose:  # Hunan's 支出明细 list: its unit told by the budget (万元)
         spending = spending_details(prose, merge_funding(funding, table_funding).budget.total)
+    if "决算" in prose:  # a unit's 支出总额 under its years' 预算数 and 决算数: where nothing else gives them
+        funding, spending = _year_columns(prose, funding, spending, table_funding)
     return funding, spending
+
+
+def _year_columns(
+    prose: str, funding: Funding, spending: list[SpendingItem], table_funding: Funding | None
+) -> tuple[Funding, list[SpendingItem]]:
+    """The base-data table's lines when neither the prose nor a table states one, its split when none is read."""
+    columns, split = year_columns(prose)
+    merged = merge_funding(funding, table_funding)
+    stated = any(line.total is not None for line in (merged.budget, merged.allocated, merged.executed))
+    return (funding if stated or columns is None else columns), (spending or split)
 
 
 def _prose_indicators(prose: str, view: str, in_tables: bool) -> list[Indicator]:
