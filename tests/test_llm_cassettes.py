@@ -1,7 +1,7 @@
 """The thin openai + instructor boundary, replayed from cassettes (CI never reaches a model).
 
-Recorded cassettes hold real exchanges with SmolLM2-135M-Instruct served by llama.cpp (see README,
-"Re-recording cassettes"): their content is a 135M English model reading Chinese, so these tests check the
+Recorded cassettes hold real exchanges with SmolLM2-135M-Instruct served by llama.cpp (see docs/llm.md,
+"Tests": re-recording cassettes): their content is a 135M English model reading Chinese, so these tests check the
 plumbing (requests, validation, grounding, usage, errors), never extraction quality. Cassettes whose name ends
 in `_handwritten` were written by hand (error cases a real server cannot be made to produce on demand); they
 say so in a comment and are never re-recorded (record_mode none).
