@@ -331,13 +331,13 @@ SUM_WORDS = r"合计|共计|总计|总额|共"
 """Words that make an amount the whole of what its sentence lists."""
 NOT_A_FUNDING_LINE = (
     r"结余|结转|节余|余额|剩余|收入|同比|增加|减少|增长|调减|调增|核减|(?<!高)标准(?!化)|估算|概算|(?<!批复)总投资|投资额|每人|人均"
-    r"|户均|缺口|控制数|调整(?:预算)?数"
+    r"|户均|缺口|控制数|调整(?:预算)?数|应(?:支付|支出|发放|兑现|兑付|拨付)"
 )
 """Words that make a prose amount something other than a funding line: a balance, an income, a change,
 a per-head standard (not 标准化, standardisation work, a field money is given to, nor 高标准农田, a fund), a
 project's investment (but `项目批复总投资` is the approved budget), a ceiling (`某工程预算控制数为120万元`: what
 one project may cost, not money given), the year's adjustment (`年内调整预算数-83.06万元`; `调整后预算数` is the
-budget)."""
+budget), an amount due (`应支付贴息资金X，实际支付Y`: what was owed, not what was spent)."""
 
 
 # ---- fund names ---------------------------------------------------------------------------------------

@@ -49,7 +49,7 @@ _BRACKET_AFTER_AMOUNT = skipping(rf"{AMOUNT_PATTERN}\s*(?P<open>[（(])")
 _OPENING = re.compile(r"[\s◇]*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?")
 _SUM = re.compile(rf"[，,]\s*(?:{SUM_WORDS})")
 # `…其他资金712.3万元2023年支出1985.6万元，其中…`: a year's digits are no name, its 年 leads the next head
-_VERB_FIRST = re.compile(r"^(?:年度?)?(?:全年|实际|累计|已|共)*(?:" + "|".join(FUNDING_VERBS.values()) + ")")
+_VERB_FIRST = re.compile(r"^(?:年度?)?(?:全年|实际|累计|已|共|应)*(?:" + "|".join(FUNDING_VERBS.values()) + ")")
 _SUM_FIRST = re.compile(r"^(?:共计|合计|总计)")
 GIVEN_TO = re.compile(r"^(?:下达|分配|下拨)(?=[^\d]{2})")
 _BATCH = re.compile(r"下达|拨付|到位|分配|下拨|提前|第[一二三四五六七八九十\d]+批|^[月日号]")
@@ -128,7 +128,10 @@ def items_in(text: str, plain: str, start: int, end: int) -> tuple[list[Item], i
         return items, end  # every item ends in an amount; the item scan costs ~1 ms per 1,000 chars without one
     if _USED_FOR_ITEM.match(plain, _USED_FOR_GAP.match(plain, start, end).end(), end):  # type: ignore[union-attr]
         return _amount_first_items(text, plain, start, end)
+    inner_end = start  # `中央248万元(上年结转95万元，本年下达153万元)，省级…`: the bracket splits one item, a level below
     for match in _ITEM.finditer(plain, start, end):
+        if match.start() < inner_end:
+            continue
         if items and _NEW_HEAD.search(plain, items[-1].end, match.start("name")):
             return items, items[-1].end  # `…10万元；2、某项目资金:…`: a new heading, the list is done
         if items and _USES_AFTER.match(plain, items[-1].end):
@@ -147,7 +150,12 @@ def items_in(text: str, plain: str, start: int, end: int) -> tuple[list[Item], i
         share = _SHARE.match(text, match.end(), end)
         items.append(Item(name=name, start=match.start("amount"), end=match.end("amount"),
                           share=share.span("share") if share else None))  # fmt: skip
+        if bracket := _ITEM_BRACKET.match(plain, match.end(), end):
+            inner_end = _close(plain, bracket.end(), end) + 1
     return items, end
+
+
+_ITEM_BRACKET = re.compile(r"[ \t]*[（(]")
 
 
 _SUM_AFTER = re.compile(rf"[，,]?\s*(?:{SUM_WORDS})")
@@ -227,6 +235,7 @@ def list_in(text: str, plain: str, start: int, end: int) -> list[MoneyList]:
         items, _ = items_in(text, plain, inner, close)
         if items:
             found.append(MoneyList(start=inner, end=close, items=items, opens_sentence=False))
+    brackets = len(found)
     for starter in _STARTER.finditer(plain, start, end):
         if starter.start() < taken_until or any(lst.start <= starter.start() < lst.end for lst in found):
             continue
@@ -244,9 +253,17 @@ def list_in(text: str, plain: str, start: int, end: int) -> list[MoneyList]:
                                    sum_after=sum_after, given_out=given_first, given_first=given_first,
                                    uses=starter.group(0) == "用于"))  # fmt: skip
             taken_until = list_end
+    found = _without_item_brackets(found, brackets)
     for money_list in found:
         money_list.cut = _cut_off(plain, money_list)
     return sorted(found, key=lambda money_list: money_list.start)
+
+
+def _without_item_brackets(found: list[MoneyList], brackets: int) -> list[MoneyList]:
+    """The lists less the bracketed ones inside a 其中 list: each splits one of its items, a level below the line
+    (`其中：中央248万元(上年结转95万元，本年下达153万元)，省级…`), no split of the line's total."""
+    listed = found[brackets:]
+    return [lst for lst in found[:brackets] if not any(o.start <= lst.start < o.end for o in listed)] + listed
 
 
 def is_part(item: Item) -> bool:
