@@ -56,3 +56,31 @@ def test_an_amount_due_is_no_line_beside_the_amount_paid(tmp_path: Path, due: st
     funding = rules_report(tmp_path, f"一、资金情况\n该项目{due}，{paid}。\n").funding
     assert funding.executed.total is not None and funding.executed.total.value == 72
     assert funding.budget.total is None and funding.allocated.total is None
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "某中心2031年一般公共预算财政拨款收入项目支出安排预算为",
+        "某中心本年度财政拨款收入中项目支出预算安排",
+        "某中心2031年项目支出安排预算",
+    ],
+)
+def test_the_income_a_budget_is_arranged_from_is_no_income_line(opening: str) -> None:
+    funding, spending = funding_of(
+        f"{opening}1,460.50万元,其中:一是甲类储备基金1,300.00万元,分别为A储备资金1,000.00万元、B储备资金300.00万元;"
+        "二是本中心业务经费160.50万元,分别为C监测经费60.50万元、D检查经费100.00万元。\n"
+    )
+    assert funding.budget.total is not None and funding.budget.total.text == "1,460.50万元"
+    assert funding.executed.total is None  # 项目支出 names the kind of money arranged, no spending
+    assert [(item.category, item.amount and item.amount.text) for item in spending] == [
+        ("甲类储备基金", "1,300.00万元"),  # the parts each item is split into are a level below
+        ("本中心业务经费", "160.50万元"),
+    ]
+
+
+def test_an_income_alone_stays_no_line_and_a_sub_list_ends_where_it_adds_up() -> None:
+    funding, _ = funding_of("本年收入300万元，其中财政拨款收入280万元。\n")
+    assert funding.budget.total is None
+    _, spending = funding_of("项目预算为90万元,其中:甲基金60万元,分别为A资金40万元、B资金20万元,乙经费30万元。\n")
+    assert [item.category for item in spending] == ["甲基金", "乙经费"]

@@ -44,7 +44,7 @@ _AFTER_LINES = {"拨付到位": "allocated", "下达": "allocated", "到位": "a
 _TITLE_MASK = r"《[^》\n]{0,120}》"
 _NUMBER_MASK = r"[（(][^（()）\n]{0,30}〔\d{4}〕[^（()）\n]{0,12}[)）]|[^\s，,。；;（()）]{0,10}〔\d{4}〕\d+号"
 _NOUN_MASK = (
-    r"转移支付|支出责任|支出进度|执行进度|支出(?=预算|绩效|项目|全面|开展|进行)|执行率|到位率|支付率|下达率|使用率|执行情况|到位情况|使用情况"
+    r"转移支付|支出责任|支出进度|执行进度|支出(?=预算|绩效|项目|全面|开展|进行|安排)|执行率|到位率|支付率|下达率|使用率|执行情况|到位情况|使用情况"
     # `安排支出项目4个`, `对项目支出全面开展绩效自评`: spending as the noun of what is arranged or evaluated
     r"|下达情况|预算绩效|预算管理|预算单位|年初预算支出"  # kept as 年初预算 (_blank)
     r"|预算(?:项目)?支出"  # 部门预算项目支出: a kind of spending, no verb
@@ -147,7 +147,7 @@ def head_amounts(text: str, plain: str, start: int, end: int, listed: list[tuple
             continue
         clause_at = clause_start(plain, start, match.start())
         clause = plain[clause_at : match.start()]
-        if NOT_A_LINE.search(clause) or plain[match.start()] == "-":  # `调整预算数-83.06万元`: a change
+        if _not_a_line(clause) or plain[match.start()] == "-":  # `调整预算数-83.06万元`: a change
             found.append(Amount(match.start(), match.end(), None, summed=False))
             continue
         line = line_in(clause)
@@ -190,6 +190,19 @@ def head_amounts(text: str, plain: str, start: int, end: int, listed: list[tuple
     if plain.find("以来", start, end) >= 0:
         _drop_cumulative(plain, start, end, found)
     return found
+
+
+# `财政拨款收入项目支出安排预算为X`: the income the money comes out of, a budget verb after it saying the line
+_INCOME_ARRANGED = re.compile(r"收入[^，,。；;]*?(?:安排|预算)")
+
+
+def _not_a_line(clause: str) -> bool:
+    """Whether the clause says its amount is no funding line (a balance, an income, a change…), an income
+    word followed by the budget that it funds excepted."""
+    return any(
+        not (found.group(0) == "收入" and _INCOME_ARRANGED.match(clause, found.start()))
+        for found in NOT_A_LINE.finditer(clause)
+    )
 
 
 _SINCE = re.compile(r"自\s*(?:19|20)\d{2}年[^，,。；;]{0,24}?以来")

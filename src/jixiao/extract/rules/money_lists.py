@@ -55,7 +55,10 @@ GIVEN_TO = re.compile(r"^(?:下达|分配|下拨)(?=[^\d]{2})")
 _BATCH = re.compile(r"下达|拨付|到位|分配|下拨|提前|第[一二三四五六七八九十\d]+批|^[月日号]")
 _NOT_A_PART = re.compile(NOT_A_FUNDING_LINE)
 # `支持体育设施建设5万元`: the verb a use opens on is no part of its name
-_NAME_NOISE = re.compile(r"^(?:其中|含|包括|分别为|分别是|安排|以及|和|及|支持|用于)+|(?:合计|共计|共|为|约|计)+$")
+_NAME_NOISE = re.compile(
+    r"^(?:其中|含|包括|分别为|分别是|安排|以及|和|及|支持|用于|[一二三四五六七八九十]是|第[一二三四五六七八九十]是?)+"
+    r"|(?:合计|共计|共|为|约|计)+$"
+)  # `其中:一是甲基金…;二是…`: the count of the list's items is no part of a name
 _MEASURE = "个项家户名次批"  # `项目79个财政资金…`: the word after a count is no name
 # `…，乡本级和8个村巡河值守经费12万元`: a count joined to a party the item names first is part of its name
 _JOINED_COUNT = re.compile(r"[\s，,；;、:：]*(?P<head>[\u4e00-\u9fff]{1,10}?[和及与])\d{1,4}")
@@ -129,8 +132,9 @@ def items_in(text: str, plain: str, start: int, end: int) -> tuple[list[Item], i
     if _USED_FOR_ITEM.match(plain, _USED_FOR_GAP.match(plain, start, end).end(), end):  # type: ignore[union-attr]
         return _amount_first_items(text, plain, start, end)
     inner_end = start  # `中央248万元(上年结转95万元，本年下达153万元)，省级…`: the bracket splits one item, a level below
+    below: _Below | None = None  # `甲基金90万元,分别为A60万元、B30万元;乙…`: the parts of one item, a level below
     for match in _ITEM.finditer(plain, start, end):
-        if match.start() < inner_end:
+        if match.start() < inner_end or (below is not None and below.takes(plain, match)):
             continue
         if items and _NEW_HEAD.search(plain, items[-1].end, match.start("name")):
             return items, items[-1].end  # `…10万元；2、某项目资金:…`: a new heading, the list is done
@@ -152,10 +156,39 @@ def items_in(text: str, plain: str, start: int, end: int) -> tuple[list[Item], i
                           share=share.span("share") if share else None))  # fmt: skip
         if bracket := _ITEM_BRACKET.match(plain, match.end(), end):
             inner_end = _close(plain, bracket.end(), end) + 1
+        below = _Below.after(text, plain, match, end)
     return items, end
 
 
 _ITEM_BRACKET = re.compile(r"[ \t]*[（(]")
+_SUB_STARTER = re.compile(r"[ \t]*[，,][ \t]*(?:分别为|分别是|具体为|具体是|其中|包括)[ \t]*[:：]?")
+_ITEMS_END = re.compile(r"[；;。\n]")
+
+
+@dataclass
+class _Below:
+    """The parts an item's own `，分别为` list gives it: they run until they make up its amount (the item after is
+    its list's next), or else to the `；` that ends the item."""
+
+    value: float
+    end: int  # the `；` (or the list's end) that ends the item
+    summed: float = 0.0
+
+    @classmethod
+    def after(cls, text: str, plain: str, item: re.Match[str], end: int) -> _Below | None:
+        opener = _SUB_STARTER.match(plain, item.end(), end)
+        value = amount_in_wan(text[item.start("amount") : item.end("amount")])
+        if opener is None or value is None:
+            return None
+        stop = _ITEMS_END.search(plain, opener.end(), end)
+        return cls(value=value, end=stop.start() if stop else end)
+
+    def takes(self, plain: str, match: re.Match[str]) -> bool:
+        """Whether the item `match` is one of the parts (read, not listed)."""
+        if match.start() >= self.end or about_equal(self.summed, self.value):
+            return False
+        self.summed += amount_in_wan(plain[match.start("amount") : match.end("amount")]) or 0.0
+        return True
 
 
 _SUM_AFTER = re.compile(rf"[，,]?\s*(?:{SUM_WORDS})")
