@@ -1,5 +1,6 @@
-"""Prose layouts of set 19 (invented text): level lists whose items a bracket splits again, an amount due
-beside the amount paid."""
+"""Prose layouts of set 19 (invented text): lists whose items a bracket or a 分别为 splits again, an amount due
+beside the amount paid, a budget arranged from an income, parts in paragraphs after a closing 其中, scores of
+several subjects in one sentence."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from jixiao.extract.rules.score import extract_score
 from jixiao.model import FundingLine
-from reading import funding_of, rules_report
+from reading import funding_of, read, rules_report
 
 
 def _rows(line: FundingLine) -> list[tuple[str, str]]:
@@ -84,3 +86,46 @@ def test_an_income_alone_stays_no_line_and_a_sub_list_ends_where_it_adds_up() ->
     assert funding.budget.total is None
     _, spending = funding_of("项目预算为90万元,其中:甲基金60万元,分别为A资金40万元、B资金20万元,乙经费30万元。\n")
     assert [item.category for item in spending] == ["甲基金", "乙经费"]
+
+
+@pytest.mark.parametrize(
+    ("whole", "parts", "spent"),
+    [
+        (
+            "某市收到某专项资金合计900万元,已支出300万元,资金支付率33.33%。其中:\n",
+            "收到甲工程(某路段12公里)补助资金500万元,已支出100万元,资金支付率20%。\n"
+            "收到乙保障支出400万元,已支出200万元,资金支付率50%。\n二、其他情况\n",
+            [("甲工程", "500万元"), ("乙保障支出", "400万元")],
+        ),
+        (
+            "全年共下达资金900万元。其中:\n",
+            "1.下达甲县500万元，已拨付到项目。\n2.下达乙县400万元，已拨付到项目。\n",
+            [("甲县", "500万元"), ("乙县", "400万元")],
+        ),
+        (  # the excerpt ends inside the last part: the parts printed, below the total
+            "某市收到某专项资金合计900万元,已支出300万元。其中:\n\n",
+            "收到甲工程补助资金500万元,已支出100万元。\n\n收到乙保障支出300万元,其中:丙设施补助资金300万元,已支",
+            [("甲工程", "500万元"), ("乙保障支出", "300万元")],
+        ),
+        ("全年共下达资金900万元。其中:\n", "1.下达甲县500万元。\n2.下达乙县300万元。\n三、其他\n", []),  # short, not cut
+    ],
+)
+def test_paragraphs_after_a_closing_其中_each_give_one_part(
+    whole: str, parts: str, spent: list[tuple[str, str]]
+) -> None:
+    _, spending = funding_of(whole + parts)
+    assert [(item.category, item.amount and item.amount.text) for item in spending] == spent
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("根据各县上报情况,甲项目绩效自评分数为73.5分、乙支出绩效自评分数为89分、丙养护绩效自评得分86.5分。\n", None),
+        ("甲县自评得分90分，乙县自评得分85分。\n全市综合得分88分。\n", "88"),
+        ("项目自评得分95分，其中产出指标得分40分，效益指标得分30分。\n", "95"),
+        ("自评得分95分，综合评分95分。\n", "95"),
+    ],
+)
+def test_scores_of_several_subjects_side_by_side_are_none_the_reports(text: str, score: str | None) -> None:
+    found, _ = extract_score(read(text))
+    assert (found and found.text) == score
