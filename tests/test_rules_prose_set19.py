@@ -52,7 +52,11 @@ def test_a_bracket_inside_a_list_of_parts_is_a_level_below() -> None:
 
 @pytest.mark.parametrize(
     ("due", "paid"),
-    [("应发放补贴80万元", "实际发放72万元"), ("應兌現獎補資金80萬元", "實際兌現72萬元"), ("应拨付资金80万元", "实际支付72万元")],
+    [
+        ("应发放补贴80万元", "实际发放72万元"),
+        ("應兌現獎補資金80萬元", "實際兌現72萬元"),
+        ("应拨付资金80万元", "实际支付72万元"),
+    ],
 )
 def test_an_amount_due_is_no_line_beside_the_amount_paid(tmp_path: Path, due: str, paid: str) -> None:
     funding = rules_report(tmp_path, f"一、资金情况\n该项目{due}，{paid}。\n").funding
@@ -107,7 +111,7 @@ def test_an_income_alone_stays_no_line_and_a_sub_list_ends_where_it_adds_up() ->
             "收到甲工程补助资金500万元,已支出100万元。\n\n收到乙保障支出300万元,其中:丙设施补助资金300万元,已支",
             [("甲工程", "500万元"), ("乙保障支出", "300万元")],
         ),
-        ("全年共下达资金900万元。其中:\n", "1.下达甲县500万元。\n2.下达乙县300万元。\n三、其他\n", []),  # short, not cut
+        ("全年共下达资金900万元。其中:\n", "1.下达甲县500万元。\n2.下达乙县300万元。\n三、其他\n", []),  # short
     ],
 )
 def test_paragraphs_after_a_closing_其中_each_give_one_part(

@@ -131,7 +131,7 @@ def items_in(text: str, plain: str, start: int, end: int) -> tuple[list[Item], i
         return items, end  # every item ends in an amount; the item scan costs ~1 ms per 1,000 chars without one
     if _USED_FOR_ITEM.match(plain, _USED_FOR_GAP.match(plain, start, end).end(), end):  # type: ignore[union-attr]
         return _amount_first_items(text, plain, start, end)
-    inner_end = start  # `中央248万元(上年结转95万元，本年下达153万元)，省级…`: the bracket splits one item, a level below
+    inner_end = start  # `中央248万元(上年结转95万元，本年下达153万元)，省级…`: a bracket splits one item, a level below
     below: _Below | None = None  # `甲基金90万元,分别为A60万元、B30万元;乙…`: the parts of one item, a level below
     for match in _ITEM.finditer(plain, start, end):
         if match.start() < inner_end or (below is not None and below.takes(plain, match)):
