@@ -10,7 +10,7 @@ import pytest
 
 from jixiao.extract.rules.score import extract_score
 from jixiao.model import FundingLine
-from reading import funding_of, read, rules_report
+from reading import funding_of, indicator_rows, read, rules_report
 
 
 def _rows(line: FundingLine) -> list[tuple[str, str]]:
@@ -133,3 +133,31 @@ def test_paragraphs_after_a_closing_其中_each_give_one_part(
 def test_scores_of_several_subjects_side_by_side_are_none_the_reports(text: str, score: str | None) -> None:
     found, _ = extract_score(read(text))
     assert (found and found.text) == score
+
+
+@pytest.mark.parametrize(
+    ("sentence", "line"),
+    [
+        ("某局于8月3日将62.5万元按核定的各机构奖补资金一次性拨付到各担保机构。", "executed"),
+        ("某局将补助资金62.5万元全部发放给农户。", "executed"),
+        ("某局于6月将62.5万元拨付至各施工单位。", "executed"),
+        ("县财政局于7月将奖补资金62.5万元拨付给我局账户。", "allocated"),
+        ("某局将补助资金62.5万元拨付至各乡镇。", "allocated"),
+    ],
+)
+def test_an_amount_a_将_moves_is_the_line_its_destination_says(sentence: str, line: str) -> None:
+    funding, _ = funding_of(sentence + "\n")
+    assert {name for name in ("budget", "allocated", "executed") if getattr(funding, name).total} == {line}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actual"),
+    [
+        ("补助资金到位及时率达100%。", "100%"),
+        ("引导机构降低费率,年化担保费率约为0.6%。", "约为0.6%"),
+        ("企业贷款获得率约85%。", "约85%"),
+    ],
+)
+def test_a_rate_said_to_reach_or_be_about_a_percent_is_a_result(sentence: str, actual: str) -> None:
+    rows = indicator_rows(f"二、绩效目标完成情况分析\n(一)总体绩效目标完成情况分析\n1、{sentence}\n", "actual")
+    assert rows == [(actual,)]

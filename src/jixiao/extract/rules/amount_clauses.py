@@ -36,6 +36,29 @@ _AFTER_VERB = re.compile(
     r"[\s,，]?(?:资金)?[\s,，]?(?:全部|已|均|已全部|及时)?[^，,。；;]{0,14}?(?<![未不])"
     r"(?P<verb>拨付到位|执行到位|支付到位|下达|到位|(?:抵达|到达|拨入|转入)[^，,。；;]{0,4}?账户)"
 )
+# `将1639.69万元按…一次性拨付到各担保机构`: the amount a 将 moves, the verb and where it went after it
+_MOVED = re.compile(r"将[^，,。；;]{0,20}$")
+_MOVED_TO = re.compile(
+    r"[^，,。；;]{0,30}?(?<![未不应])(?:拨付|支付|兑付|发放|划拨|转拨|拨)(?:到|至|给|进)(?P<to>[^，,。；;]{1,20})"
+)
+# who gets money paid out: the units or people it is for, not a government nor the unit itself
+_RECIPIENTS = re.compile(
+    r"机构|企业|公司|合作社|农户|群众|个人|学校|医院|施工单位|施工方|承建|实施单位|项目单位|受益|补助对象|对象|专户"
+)
+_OWN_OR_GOVERNMENT = re.compile(r"我[局委办院厅单位县市区镇乡]|本单位|本级|账户|各?[县市区乡镇旗]|街道|部门")
+
+
+def paid_to(plain: str, clause: str, after: int, end: int) -> str | None:
+    """The line of an amount a 将 moves to where the words after it say: paid out to its recipients is
+    executed, handed to the unit itself or to a government below is allocated; else none."""
+    if _MOVED.search(clause) is None or (moved := _MOVED_TO.match(plain, after, end)) is None:
+        return None
+    to = moved["to"]
+    if _RECIPIENTS.search(to) and not _OWN_OR_GOVERNMENT.match(to.lstrip("各")):
+        return "executed"
+    return "allocated" if _OWN_OR_GOVERNMENT.search(to) else None
+
+
 _OWN_AMOUNT = re.compile(r"\s*\d")  # `计划为860万元,到年末实际到位860万元`: the 到位 of the next amount
 _PAID = ("拨付到位", "执行到位", "支付到位")  # what a sum's own verb may say (never a batch's 下达 in a bracket)
 _AFTER_LINES = {"拨付到位": "allocated", "下达": "allocated", "到位": "allocated", "执行到位": "executed",
@@ -167,6 +190,8 @@ def head_amounts(text: str, plain: str, start: int, end: int, listed: list[tuple
             line = _line_before_sum(plain, start, clause_at) or line
         if line is None and after:
             line = _AFTER_LINES.get(after["verb"], "allocated")  # `…抵达我局账户`
+        elif line is None:
+            line = paid_to(plain, clause, match.end(), end)  # `将X万元…一次性拨付到各担保机构`
         value = amount_in_wan(text[match.start() : match.end()])
         said = list(VERB["budget" if line == "initial" else line].finditer(clause)) if line else []
         arrived = (

@@ -2,6 +2,7 @@
 
     群众及残疾人满意度98%。                       (satisfaction: the survey's result)
     当年主要农作物机械化率达到了91.6%。           (a rate said to have reached its percent)
+    年化担保费率约为0.6%。                         (a rate said to be about a percent: kept as its words)
 
 A sentence that speaks of a goal (目标, 确保, 不低于…) states no result; the money's own rates (执行率, 到位率…)
 are the funding's.
@@ -47,8 +48,10 @@ def read_satisfaction(reader: ClauseReader, start: int, end: int) -> None:
             reader.add(None, name, actual=figure_at(text, *match.span("actual"), reader.found_by))
 
 
-# `当年农机挂牌率达到了100%。`: a rate said to have reached its percent, its clause ending there
-_REACHED_RATE = re.compile(r"率达到了?(?P<actual>\d+(?:\.\d+)?%)(?=[，,；;。\n]|$)")
+# `当年农机挂牌率达到了100%。`, `…及时率达100%`: a rate said to have reached its percent, its clause ending there;
+# `年化费率约为0.59%`: one said to be about a percent (an approximate result, kept as its words)
+_REACHED_RATE = re.compile(r"率(?:达到了?|达(?=\d)|(?=约为?\d))(?P<actual>(?:约为?)?\d+(?:\.\d+)?%)(?=[，,；;。\n]|$)")
+_REACHED_CUES = ("率达", "率约")
 _RATE_LEAD = re.compile(
     r"^(?:(?:19|20)\d{2}年度?|当年|全年|年内|目前|截至目前|通过[^，,；;。]{0,16}?政策|我(?:苏木|镇|乡|街道))+"
 )
@@ -73,7 +76,7 @@ def read_reached_rates(reader: ClauseReader, start: int, end: int) -> None:
     achieved, unless its sentence speaks of a goal; the money's own rates are the funding's. In a `项目N:`
     paragraph it is that project's."""
     text = reader.text
-    if text.find("率达到", start, end) < 0:
+    if all(text.find(cue, start, end) < 0 for cue in _REACHED_CUES):
         return
     read = [(i.actual.span.start, i.actual.span.end) for i in reader.indicators if i.actual and i.actual.span]
     for match in _REACHED_RATE.finditer(text, start, end):
