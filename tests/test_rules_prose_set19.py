@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from jixiao.extract.rules.header import read_header
 from jixiao.extract.rules.score import extract_score
 from jixiao.model import FundingLine
 from reading import funding_of, indicator_rows, read, rules_report
@@ -161,3 +162,37 @@ def test_an_amount_a_将_moves_is_the_line_its_destination_says(sentence: str, l
 def test_a_rate_said_to_reach_or_be_about_a_percent_is_a_result(sentence: str, actual: str) -> None:
     rows = indicator_rows(f"二、绩效目标完成情况分析\n(一)总体绩效目标完成情况分析\n1、{sentence}\n", "actual")
     assert rows == [(actual,)]
+
+
+@pytest.mark.parametrize(
+    ("opening", "region"),
+    [
+        (
+            "财政部《关于下达2031年农村供水保障资金预算的通知》(财农〔2031〕12号),下达宁夏回族自治区2031年中央农村供水"
+            "保障专项资金共计860万元。\n(二)自治区分配下达资金预算情况。\n收到资金后,自治区水利厅牵头提出分配方案。\n",
+            "宁夏回族自治区",
+        ),
+        (
+            "2031年,中央财政下达甘肃省农村供水保障资金860万元。\n(二)省级分配下达资金预算情况。\n"
+            "省财政厅会同省水利厅分配下达至有关市县。\n",
+            "甘肃省",
+        ),
+        ("2031年,中央财政下达甘肃省农村供水保障资金860万元。\n(二)分配情况。\n资金分配至有关市县。\n", None),
+    ],
+)
+def test_a_province_the_centre_gives_its_money_to_is_the_reports_own(opening: str, region: str | None) -> None:
+    header = read_header(read(f"一、绩效目标分解下达情况\n(一)中央下达农村供水保障资金预算情况。\n{opening}"))
+    assert header.region == region
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "(一)中央下达农村供水保障资金预算情况。",
+        "(一)下达农村供水保障资金预算和绩效目标情况",
+        "1.省级下达农村供水保障资金预算情况",
+    ],
+)
+def test_the_templates_opening_heading_names_the_fund(heading: str) -> None:
+    header = read_header(read(f"一、绩效目标分解下达情况\n{heading}\n资金已按时下达。\n"))
+    assert header.fund == "农村供水保障资金"
