@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from jixiao.checks.engine import run_checks
+from jixiao.extract import extract
 from jixiao.extract.rules.header import read_header
 from jixiao.extract.rules.score import extract_score
 from jixiao.model import FundingLine
-from reading import funding_of, indicator_rows, read, rules_report
+from reading import document, funding_of, indicator_rows, read, rules_report
 
 
 def _rows(line: FundingLine) -> list[tuple[str, str]]:
@@ -196,3 +198,33 @@ def test_a_province_the_centre_gives_its_money_to_is_the_reports_own(opening: st
 def test_the_templates_opening_heading_names_the_fund(heading: str) -> None:
     header = read_header(read(f"一、绩效目标分解下达情况\n{heading}\n资金已按时下达。\n"))
     assert header.fund == "农村供水保障资金"
+
+
+@pytest.mark.parametrize(
+    ("other", "over"),
+    [
+        ("其他资金来源18万元。", False),
+        ("另有上年结转资金18万元。", False),
+        ("其他资金来源5万元。", True),  # 60.5 + 5 does not cover 72.3
+        ("", True),
+    ],
+)
+def test_spending_over_the_budget_is_no_finding_when_other_money_printed_beside_it_covers_it(
+    tmp_path: Path, other: str, over: bool
+) -> None:
+    raw = (
+        "2031年度某区某协会部门(单位)整体支出绩效自评报告\n二、一般公共预算支出情况\n"
+        f"2031年预算收入60.5万元,其中年初预算50万元,调整追加10.5万元。{other}\n\n"
+        "2031年支出72.3万元,其中基本支出72.3万元,项目支出0万元。\n"
+    )
+    loaded = document(tmp_path, raw)
+    report = extract(loaded, "rules")
+    assert (report.funding.budget.total and report.funding.budget.total.value) == 60.5
+    rules = [finding.rule for finding in run_checks(report, loaded.text)]
+    assert ("funding.executed_within_budget" in rules) is over
+
+
+@pytest.mark.parametrize("heading", ["一、项目基本情况\n", "(一)立项背景\n", "一、部门(单位)概况。"])
+def test_a_rate_stated_in_a_background_section_is_the_setting_not_a_result(heading: str) -> None:
+    rows = indicator_rows(f"{heading}全县森林覆盖率达68.5%,林地保有量稳定。\n二、项目绩效实现情况\n", "actual")
+    assert rows == []
