@@ -12,8 +12,8 @@ from jixiao.checks.engine import run_checks
 from jixiao.extract import extract
 from jixiao.extract.rules.header import read_header
 from jixiao.extract.rules.score import extract_score
-from jixiao.model import FundingLine
-from reading import document, funding_of, indicator_rows, read, rules_report
+from jixiao.model import Funding, FundingLine
+from reading import document, funding_of, indicator_rows, read, rules_report, tables_of
 
 
 def _rows(line: FundingLine) -> list[tuple[str, str]]:
@@ -228,3 +228,54 @@ def test_spending_over_the_budget_is_no_finding_when_other_money_printed_beside_
 def test_a_rate_stated_in_a_background_section_is_the_setting_not_a_result(heading: str) -> None:
     rows = indicator_rows(f"{heading}全县森林覆盖率达68.5%,林地保有量稳定。\n二、项目绩效实现情况\n", "actual")
     assert rows == []
+
+
+def _lines(funding: Funding) -> dict[str, str]:
+    return {
+        name: total.text
+        for name in ("initial", "budget", "allocated", "executed")
+        if (total := getattr(funding, name).total) is not None
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "lines"),
+    [
+        (  # a project of two years: the first year's money recapped, then the report year's carry-over
+            "(一)下达情况。2031年中央下达某设施建设项目预算资金900万元(该项目为两年期项目)。2031年完成支付500万元。\n"
+            "(二)资金安排情况。2032年结转2031年某设施建设项目资金合计400万元,全年预算执行数合计150万元。"
+            "预算执行率37.5%。\n2.资金执行情况。全年预算结转资金合计400万元,实际全年执行预算资金合计150万元。"
+            "2032年项目推进缓慢,2032年资金紧张。\n",
+            {"budget": "400万元", "executed": "150万元"},
+        ),
+        (
+            "上年度下达资金900万元，上年支出500万元。\n本年度结转资金400万元，本年支出150万元，执行率37.5%。\n",
+            {"budget": "400万元", "executed": "150万元"},
+        ),
+        (  # the lines read make the rate: a year's slip in the text changes nothing
+            "2031年上级下达某补助资金共计120万元,实际支出120万元,资金执行率100%。\n2032年资金已全部发放。\n",
+            {"allocated": "120万元", "executed": "120万元"},
+        ),
+    ],
+)
+def test_the_stated_rate_picks_the_report_years_lines_over_an_earlier_years(
+    tmp_path: Path, body: str, lines: dict[str, str]
+) -> None:
+    report = rules_report(tmp_path, "一、绩效目标分解下达情况\n" + body)
+    assert _lines(report.funding) == lines
+
+
+def test_the_year_money_was_carried_over_from_is_not_the_year_evaluated(tmp_path: Path) -> None:
+    report = rules_report(
+        tmp_path,
+        "2031年下达某项目资金90万元。\n2032年结转2031年某项目资金合计40万元。\n2032年支出15万元,2032年项目推进缓慢。\n",
+    )
+    assert report.year == 2032
+
+
+@pytest.mark.parametrize(
+    "after", ["\n", "预算执行率37.5%。\n2.资金执行情况。全年资金400万元。\n", "执行偏差较大。\n(三)资金管理情况\n"]
+)
+def test_a_sentence_on_the_years_execution_is_prose_whatever_follows_it(after: str) -> None:
+    raw = f"(二)资金安排情况。2032年结转资金合计400万元,全年预算执行数合计150万元。{after}"
+    assert tables_of(raw) == []
