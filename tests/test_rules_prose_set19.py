@@ -279,3 +279,22 @@ def test_the_year_money_was_carried_over_from_is_not_the_year_evaluated(tmp_path
 def test_a_sentence_on_the_years_execution_is_prose_whatever_follows_it(after: str) -> None:
     raw = f"(二)资金安排情况。2032年结转资金合计400万元,全年预算执行数合计150万元。{after}"
     assert tables_of(raw) == []
+
+
+@pytest.mark.parametrize("due", ["按贷款合同应支付贴息66万元", "全年应发放补贴66万元", "2032年应兑付奖补资金66万元"])
+def test_an_amount_due_after_a_semicolon_ends_the_level_list(due: str) -> None:
+    funding, _ = funding_of(
+        f"本年度项目资金预算合计72.5万元,其中:中央资金52.5万元,省级资金20万元;{due},已实际支付61.2万元。\n"
+    )
+    assert _rows(funding.budget) == [("central", "52.5万元"), ("provincial", "20万元")]
+
+
+@pytest.mark.parametrize(
+    ("title", "fund"),
+    [
+        ("2032年就业创业贴息资金预算执行情况绩效自评报告", "就业创业贴息资金"),
+        ("某县2032年农机购置补贴资金预算执行情况自评报告", "农机购置补贴资金"),
+    ],
+)
+def test_a_titles_预算执行情况_is_report_words_not_the_funds_name(title: str, fund: str) -> None:
+    assert read_header(read(f"{title}\n一、自评情况\n")).fund == fund

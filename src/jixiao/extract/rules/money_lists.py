@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from jixiao.extract.rules.figures import amount_in_wan, money_at
 from jixiao.model import Funding, FundSource, SpendingItem
 from jixiao.scan import skipping
-from jixiao.vocabulary import FUNDING_VERBS, NOT_A_FUNDING_LINE, SUM_WORDS, source_of
+from jixiao.vocabulary import DUE_WORDS, FUNDING_VERBS, NOT_A_FUNDING_LINE, SUM_WORDS, source_of
 
 # a bare 万 before a word is a count's (`3万人`), but not before the clause that goes on (`6.5万并且全部到位`)
 AMOUNT_PATTERN = (
@@ -51,6 +51,7 @@ _SUM = re.compile(rf"[，,]\s*(?:{SUM_WORDS})")
 # `…其他资金712.3万元2023年支出1985.6万元，其中…`: a year's digits are no name, its 年 leads the next head
 _VERB_FIRST = re.compile(r"^(?:年度?)?(?:全年|实际|累计|已|共|应)*(?:" + "|".join(FUNDING_VERBS.values()) + ")")
 _SUM_FIRST = re.compile(r"^(?:共计|合计|总计)")
+_DUE = re.compile(DUE_WORDS)
 GIVEN_TO = re.compile(r"^(?:下达|分配|下拨)(?=[^\d]{2})")
 _BATCH = re.compile(r"下达|拨付|到位|分配|下拨|提前|第[一二三四五六七八九十\d]+批|^[月日号]")
 _NOT_A_PART = re.compile(NOT_A_FUNDING_LINE)
@@ -151,6 +152,8 @@ def items_in(text: str, plain: str, start: int, end: int) -> tuple[list[Item], i
             pass  # `其中下达各县600万元、本级400万元`: where the money went (given_out_first)
         elif verb or _SUM_FIRST.match(name):  # `…，共计下达50.8万元`: the list's whole, after it
             return items, match.start()
+        if items and _DUE.search(name):  # `…县级50万元;按合同应支付贴息260万元`: the next statement, no part
+            return items, items[-1].end
         share = _SHARE.match(text, match.end(), end)
         items.append(Item(name=name, start=match.start("amount"), end=match.end("amount"),
                           share=share.span("share") if share else None))  # fmt: skip
