@@ -333,8 +333,7 @@ DUE_WORDS = r"应(?:支付|支出|发放|兑现|兑付|拨付)"
 """An amount due (`应支付贴息资金X`): what was owed, neither a line nor a part of one."""
 NOT_A_FUNDING_LINE = (
     r"结余|结转|节余|余额|剩余|收入|同比|增加|减少|增长|调减|调增|核减|(?<!高)标准(?!化)|估算|概算|(?<!批复)总投资|投资额|每人|人均"
-    r"|户均|缺口|控制数|调整(?:预算)?数|"
-    + DUE_WORDS
+    r"|户均|缺口|控制数|调整(?:预算)?数|" + DUE_WORDS
 )
 """Words that make a prose amount something other than a funding line: a balance, an income, a change,
 a per-head standard (not 标准化, standardisation work, a field money is given to, nor 高标准农田, a fund), a

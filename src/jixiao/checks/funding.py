@@ -195,7 +195,8 @@ def _beside(ctx: CheckContext) -> float:
 
 @rule("funding.executed_within_budget", Severity.WARNING)
 def executed_within_budget(ctx: CheckContext) -> Iterator[Finding]:
-    """执行数不超过预算数：合计超出为 error，分来源行超出为 warning（F04）。"""
+    """执行数不超过预算数：合计超出为 error，分来源行超出为 warning（F04）；报告在预算旁另列足以覆盖支出的其他资金
+    （其他资金来源、上年结转资金…）时，合计不算超出。"""
     funding = ctx.report.funding
     budget, executed = funding.budget, funding.executed
     # Rounding is monotone: at one precision an honest B ≤ A never prints as B > A.
