@@ -57,7 +57,7 @@ _BATCH = re.compile(r"下达|拨付|到位|分配|下拨|提前|第[一二三四
 _NOT_A_PART = re.compile(NOT_A_FUNDING_LINE)
 # `支持体育设施建设5万元`: the verb a use opens on is no part of its name
 _NAME_NOISE = re.compile(
-    r"^(?:其中|含|包括|分别为|分别是|安排|以及|和|及|支持|用于|[一二三四五六七八九十]是|第[一二三四五六七八九十]是?)+"
+    r"^(?:其中|含|包括|分别为|分别是|安排|以及|和|及|支持|用于|[一二三四五六七八九十]是)+"
     r"|(?:合计|共计|共|为|约|计)+$"
 )  # `其中:一是甲基金…;二是…`: the count of the list's items is no part of a name
 _MEASURE = "个项家户名次批"  # `项目79个财政资金…`: the word after a count is no name
