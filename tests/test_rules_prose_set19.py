@@ -298,3 +298,12 @@ def test_an_amount_due_after_a_semicolon_ends_the_level_list(due: str) -> None:
 )
 def test_a_titles_预算执行情况_is_report_words_not_the_funds_name(title: str, fund: str) -> None:
     assert read_header(read(f"{title}\n一、自评情况\n")).fund == fund
+
+
+def test_the_whole_a_rate_is_taken_of_may_stand_in_the_sentence_before(tmp_path: Path) -> None:
+    report = rules_report(
+        tmp_path,
+        "某县2032年度某补助资金绩效自评报告\n一、资金情况\n2031年下达资金900万元,当年支出500万元。\n"
+        "2032年使用上年结转资金400万元。全年支出150万元,执行率37.5%。\n",
+    )
+    assert _lines(report.funding) == {"budget": "400万元", "executed": "150万元"}

@@ -52,18 +52,21 @@ def lines_by_rate(funding: Funding, text: str, year: int | None) -> None:
 
 def _pair_making(text: str, rate: Figure, after: int) -> tuple[Amount, Amount] | None:
     """The first sentence after `after` holding one amount spent and one whole (a budget, or an amount no verb
-    names) whose quotient is the rate at its printed decimals."""
+    names) whose quotient is the rate at its printed decimals; a sentence of the amount spent alone takes the
+    whole the sentence before it states alone (`2032年结转资金400万元。全年支出150万元,执行率37.5%。`)."""
     plain = masked(text)
     ends = SentenceEnds(text, len(text))
     start = max(text.rfind(char, 0, after) for char in _SENTENCE_STARTS) + 1
+    before: list[Amount] = []  # the wholes of the sentence before, when it states nothing else
     while start < len(text):
         end = ends.after(start)
-        if start >= after:
-            amounts = head_amounts(text, plain, start, end, [])
-            spent = [amount for amount in amounts if amount.line == "executed"]
-            wholes = [amount for amount in amounts if amount.line in (None, "budget")]
-            if len(spent) == 1 and len(wholes) == 1 and _makes(text, spent[0], wholes[0], rate):
-                return wholes[0], spent[0]
+        amounts = head_amounts(text, plain, start, end, []) if start >= after else []
+        spent = [amount for amount in amounts if amount.line == "executed"]
+        wholes = [amount for amount in amounts if amount.line in (None, "budget")]
+        if len(spent) == 1 and len(wholes) <= 1 and len(found := wholes or before) == 1:
+            if _makes(text, spent[0], found[0], rate):
+                return found[0], spent[0]
+        before = wholes if len(wholes) == len(amounts) else []
         start = end + 1
     return None
 
