@@ -306,9 +306,9 @@ REPORT_TITLE = skipping(  # searched in every line that may be a title
     r"(?:绩效|自评|评价)[^\n，。；,;:：|]{0,14}?(?:报告书|报告|表)|绩效目标自评|(?:自评|评价)工作的?报告|情况的?报告"
 )
 """The report-type words a title ends with: 绩效自评报告, 绩效目标自评表, 部门整体绩效自评表, 自评工作的报告…"""
-SUBJECT_END = re.compile(r"(?:事前|事中|事后)?(?:绩效|评价)|自评|使用情况|实施情况|执行情况")
+SUBJECT_END = re.compile(r"(?:事前|事中|事后)?(?:绩效|评价)|自评|使用情况|实施情况|(?:预算)?执行情况")
 """Where the subject of a title (the fund or project) ends and its report words begin (`某补贴事后绩效评价`: 事后
-says when it was evaluated)."""
+says when it was evaluated; `某资金预算执行情况绩效自评报告`: the fund's budget is what was executed)."""
 
 
 # ---- funding lines in prose ------------------------------------------------------------------------------
@@ -329,15 +329,17 @@ FUNDING_VERBS: dict[str, str] = {
 makes the amount the initial budget."""
 SUM_WORDS = r"合计|共计|总计|总额|共"
 """Words that make an amount the whole of what its sentence lists."""
+DUE_WORDS = r"应(?:支付|支出|发放|兑现|兑付|拨付)"
+"""An amount due (`应支付贴息资金X`): what was owed, neither a line nor a part of one."""
 NOT_A_FUNDING_LINE = (
     r"结余|结转|节余|余额|剩余|收入|同比|增加|减少|增长|调减|调增|核减|(?<!高)标准(?!化)|估算|概算|(?<!批复)总投资|投资额|每人|人均"
-    r"|户均|缺口|控制数|调整(?:预算)?数"
+    r"|户均|缺口|控制数|调整(?:预算)?数|" + DUE_WORDS
 )
 """Words that make a prose amount something other than a funding line: a balance, an income, a change,
 a per-head standard (not 标准化, standardisation work, a field money is given to, nor 高标准农田, a fund), a
 project's investment (but `项目批复总投资` is the approved budget), a ceiling (`某工程预算控制数为120万元`: what
 one project may cost, not money given), the year's adjustment (`年内调整预算数-83.06万元`; `调整后预算数` is the
-budget)."""
+budget), an amount due (`应支付贴息资金X，实际支付Y`: what was owed, not what was spent)."""
 
 
 # ---- fund names ---------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from jixiao.checks.beside_budget import money_beside
 from jixiao.checks.engine import CheckContext, ref, rule
 from jixiao.checks.tolerance import (
     EPSILON,
@@ -186,16 +187,23 @@ def _counterpart(row: SourceAmount, rows: list[SourceAmount]) -> int | None:
     return paired[0] if len(paired) == 1 else None
 
 
+def _beside(ctx: CheckContext) -> float:
+    """Other money the text prints beside the budget (`其他资金来源21万元`): the money spent may come from it too."""
+    budget, executed = ctx.report.funding.budget.total, ctx.report.funding.executed.total
+    return money_beside(ctx.text, budget, executed) if ctx.text and budget and executed else 0.0
+
+
 @rule("funding.executed_within_budget", Severity.WARNING)
 def executed_within_budget(ctx: CheckContext) -> Iterator[Finding]:
-    """执行数不超过预算数：合计超出为 error，分来源行超出为 warning（F04）。"""
+    """执行数不超过预算数：合计超出为 error，分来源行超出为 warning（F04）；报告在预算旁另列足以覆盖支出的其他资金
+    （其他资金来源、上年结转资金…）时，合计不算超出。"""
     funding = ctx.report.funding
     budget, executed = funding.budget, funding.executed
     # Rounding is monotone: at one precision an honest B ≤ A never prints as B > A.
     b_places, e_places = line_places(budget), line_places(executed)
     tol = 0.0 if b_places == e_places else half_unit(min(b_places, e_places))
     b_total, e_total = value_of(budget.total), value_of(executed.total)
-    if b_total is not None and e_total is not None and e_total > b_total + tol + EPSILON:
+    if b_total is not None and e_total is not None and e_total > b_total + _beside(ctx) + tol + EPSILON:
         assert budget.total is not None and executed.total is not None
         yield ctx.finding(
             f"全年执行数 {executed.total.text} 超过全年预算数 {budget.total.text}",

@@ -143,13 +143,15 @@ def find_tables(
 
 
 def _in_a_sentence(text: str, table: Table) -> bool:
-    """`…合计2089万元。全年预算执行数合计2089万元。通过…`: a glued "header" (全年预算 | 执行数) and its one row
-    that open after a full stop and close with one inside a line are a sentence of prose, not a table."""
-    if table.layout != "t4" or table.kind is not Kind.FUNDING or len(table.rows) > 1:
+    """`…合计2089万元。全年预算执行数合计2089万元。通过…`: a glued "header" (全年预算 | 执行数) and its first row
+    that open after a full stop and close with one inside a line are a sentence of prose, not a table (the
+    sentences after it, and the next heading's number, read as more rows: `…。预算执行率37.5%。\n2.…`)."""
+    if table.layout != "t4" or table.kind is not Kind.FUNDING or not table.rows:
         return False
+    first_end = table.rows[0].end
     line_start = text.rfind("\n", 0, table.start) + 1
-    line_end = text.find("\n", table.end)
-    after = text[table.end : len(text) if line_end < 0 else line_end]
+    line_end = text.find("\n", first_end)
+    after = text[first_end : len(text) if line_end < 0 else line_end]
     return "。" in text[line_start : table.start] and after.lstrip().startswith("。")
 
 

@@ -36,6 +36,29 @@ _AFTER_VERB = re.compile(
     r"[\s,，]?(?:资金)?[\s,，]?(?:全部|已|均|已全部|及时)?[^，,。；;]{0,14}?(?<![未不])"
     r"(?P<verb>拨付到位|执行到位|支付到位|下达|到位|(?:抵达|到达|拨入|转入)[^，,。；;]{0,4}?账户)"
 )
+# `将1639.69万元按…一次性拨付到各担保机构`: the amount a 将 moves, the verb and where it went after it
+_MOVED = re.compile(r"将[^，,。；;]{0,20}$")
+_MOVED_TO = re.compile(
+    r"[^，,。；;]{0,30}?(?<![未不应])(?:拨付|支付|兑付|发放|划拨|转拨|拨)(?:到|至|给|进)(?P<to>[^，,。；;]{1,20})"
+)
+# who gets money paid out: the units or people it is for, not a government nor the unit itself
+_RECIPIENTS = re.compile(
+    r"机构|企业|公司|合作社|农户|群众|个人|学校|医院|施工单位|施工方|承建|实施单位|项目单位|受益|补助对象|对象|专户"
+)
+_OWN_OR_GOVERNMENT = re.compile(r"我[局委办院厅单位县市区镇乡]|本单位|本级|账户|各?[县市区乡镇旗]|街道|部门")
+
+
+def paid_to(plain: str, clause: str, after: int, end: int) -> str | None:
+    """The line of an amount a 将 moves to where the words after it say: paid out to its recipients is
+    executed, handed to the unit itself or to a government below is allocated; else none."""
+    if _MOVED.search(clause) is None or (moved := _MOVED_TO.match(plain, after, end)) is None:
+        return None
+    to = moved["to"]
+    if _RECIPIENTS.search(to) and not _OWN_OR_GOVERNMENT.match(to.lstrip("各")):
+        return "executed"
+    return "allocated" if _OWN_OR_GOVERNMENT.search(to) else None
+
+
 _OWN_AMOUNT = re.compile(r"\s*\d")  # `计划为860万元,到年末实际到位860万元`: the 到位 of the next amount
 _PAID = ("拨付到位", "执行到位", "支付到位")  # what a sum's own verb may say (never a batch's 下达 in a bracket)
 _AFTER_LINES = {"拨付到位": "allocated", "下达": "allocated", "到位": "allocated", "执行到位": "executed",
@@ -44,7 +67,7 @@ _AFTER_LINES = {"拨付到位": "allocated", "下达": "allocated", "到位": "a
 _TITLE_MASK = r"《[^》\n]{0,120}》"
 _NUMBER_MASK = r"[（(][^（()）\n]{0,30}〔\d{4}〕[^（()）\n]{0,12}[)）]|[^\s，,。；;（()）]{0,10}〔\d{4}〕\d+号"
 _NOUN_MASK = (
-    r"转移支付|支出责任|支出进度|执行进度|支出(?=预算|绩效|项目|全面|开展|进行)|执行率|到位率|支付率|下达率|使用率|执行情况|到位情况|使用情况"
+    r"转移支付|支出责任|支出进度|执行进度|支出(?=预算|绩效|项目|全面|开展|进行|安排)|执行率|到位率|支付率|下达率|使用率|执行情况|到位情况|使用情况"
     # `安排支出项目4个`, `对项目支出全面开展绩效自评`: spending as the noun of what is arranged or evaluated
     r"|下达情况|预算绩效|预算管理|预算单位|年初预算支出"  # kept as 年初预算 (_blank)
     r"|预算(?:项目)?支出"  # 部门预算项目支出: a kind of spending, no verb
@@ -147,7 +170,7 @@ def head_amounts(text: str, plain: str, start: int, end: int, listed: list[tuple
             continue
         clause_at = clause_start(plain, start, match.start())
         clause = plain[clause_at : match.start()]
-        if NOT_A_LINE.search(clause) or plain[match.start()] == "-":  # `调整预算数-83.06万元`: a change
+        if _not_a_line(clause) or plain[match.start()] == "-":  # `调整预算数-83.06万元`: a change
             found.append(Amount(match.start(), match.end(), None, summed=False))
             continue
         line = line_in(clause)
@@ -167,6 +190,8 @@ def head_amounts(text: str, plain: str, start: int, end: int, listed: list[tuple
             line = _line_before_sum(plain, start, clause_at) or line
         if line is None and after:
             line = _AFTER_LINES.get(after["verb"], "allocated")  # `…抵达我局账户`
+        elif line is None:
+            line = paid_to(plain, clause, match.end(), end)  # `将X万元…一次性拨付到各担保机构`
         value = amount_in_wan(text[match.start() : match.end()])
         said = list(VERB["budget" if line == "initial" else line].finditer(clause)) if line else []
         arrived = (
@@ -190,6 +215,19 @@ def head_amounts(text: str, plain: str, start: int, end: int, listed: list[tuple
     if plain.find("以来", start, end) >= 0:
         _drop_cumulative(plain, start, end, found)
     return found
+
+
+# `财政拨款收入项目支出安排预算为X`: the income the money comes out of, a budget verb after it saying the line
+_INCOME_ARRANGED = re.compile(r"收入[^，,。；;]*?(?:安排|预算)")
+
+
+def _not_a_line(clause: str) -> bool:
+    """Whether the clause says its amount is no funding line (a balance, an income, a change…), an income
+    word followed by the budget that it funds excepted."""
+    return any(
+        not (found.group(0) == "收入" and _INCOME_ARRANGED.match(clause, found.start()))
+        for found in NOT_A_LINE.finditer(clause)
+    )
 
 
 _SINCE = re.compile(r"自\s*(?:19|20)\d{2}年[^，,。；;]{0,24}?以来")

@@ -34,6 +34,7 @@ from jixiao.extract.rules.given_parts import given_parts
 from jixiao.extract.rules.labelled_uses import labelled_uses
 from jixiao.extract.rules.list_splits import attach_lists
 from jixiao.extract.rules.money_lists import MoneyList, about_equal, is_part, list_in, quoted_parts
+from jixiao.extract.rules.opened_parts import opened_parts
 from jixiao.extract.rules.period_parts import period_parts
 from jixiao.extract.rules.project_parts import drop_item_totals, project_paragraphs
 from jixiao.extract.rules.sentences import SentenceEnds
@@ -135,6 +136,8 @@ def extract_funding(text: str) -> tuple[Funding, list[SpendingItem]]:
         reading.funding.execution_rate = _rate_of_lines(reading)
     if not reading.spending:
         reading.spending.extend(unsummed or quoted_parts(text, limit, reading.funding))
+    if not reading.spending:  # `…合计900万元。其中:` then `收到甲…500万元,…` and `收到乙…400万元,…` paragraphs
+        reading.spending.extend(opened_parts(text, reading.plain, limit, reading.funding))
     # `安排X万元支持…;安排Y万元支持…`: checked against the sum they make up, read past the indicator heading too
     reading.spending.extend(used_for_parts(text, len(text), reading.spending))
     if not reading.spending:  # `主要用于：①A…；②B…`: the numbered uses of an amount

@@ -29,6 +29,7 @@ from jixiao.extract.rules.fund_names import (
 )
 from jixiao.extract.rules.own_place import (
     bracketed_own_place,
+    centre_given_place,
     level_government_place,
     notice_issuer_place,
     opening_unit_place,
@@ -127,8 +128,8 @@ def _quoted_fund(lines: list[str]) -> str | None:
 
 _TEMPLATE_HEADING = re.compile(
     r"^[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]?\s*(?:中央|省级?|市级?|县级?)?(?:分配)?下达(?P<fund>[^，。；,;：:\n]{4,40}?)"
-    r"(?:预算)?和(?:区域)?绩效目标(?:的)?情况"
-)
+    r"(?:(?:预算)?和(?:区域)?绩效目标(?:的)?情况|(?<=资金|经费|补助|补贴)预算情况)"
+)  # `(一)中央下达某某资金预算情况`: the template's heading without its 绩效目标, the money named
 
 
 def _template_heading(lines: list[str]) -> str | None:
@@ -262,6 +263,7 @@ def _region(
     place = place or own_province(lines[0] if lines else "") or bracketed_own_place(text[:_OPENING])
     place = place or level_government_place(text[:_OPENING], fund) or opening_unit_place(text[:_OPENING])
     place = place or notice_issuer_place(text[:_OPENING]) or year_led_place(text)
+    place = place or centre_given_place(text[:_OPENING])
     if place:
         place = _below_branch(place, values_of(fields, FieldKind.UNIT) + [_head_of(head) for head in heads])
     return shortest_form(usual_spelling(place, text), text) if place else None

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from jixiao.extract.rules.figures import amount_in_wan, money_at
 from jixiao.model import Funding, FundSource, SpendingItem
 from jixiao.scan import skipping
-from jixiao.vocabulary import FUNDING_VERBS, NOT_A_FUNDING_LINE, SUM_WORDS, source_of
+from jixiao.vocabulary import DUE_WORDS, FUNDING_VERBS, NOT_A_FUNDING_LINE, SUM_WORDS, source_of
 
 # a bare 万 before a word is a count's (`3万人`), but not before the clause that goes on (`6.5万并且全部到位`)
 AMOUNT_PATTERN = (
@@ -49,13 +49,17 @@ _BRACKET_AFTER_AMOUNT = skipping(rf"{AMOUNT_PATTERN}\s*(?P<open>[（(])")
 _OPENING = re.compile(r"[\s◇]*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?")
 _SUM = re.compile(rf"[，,]\s*(?:{SUM_WORDS})")
 # `…其他资金712.3万元2023年支出1985.6万元，其中…`: a year's digits are no name, its 年 leads the next head
-_VERB_FIRST = re.compile(r"^(?:年度?)?(?:全年|实际|累计|已|共)*(?:" + "|".join(FUNDING_VERBS.values()) + ")")
+_VERB_FIRST = re.compile(r"^(?:年度?)?(?:全年|实际|累计|已|共|应)*(?:" + "|".join(FUNDING_VERBS.values()) + ")")
 _SUM_FIRST = re.compile(r"^(?:共计|合计|总计)")
+_DUE = re.compile(DUE_WORDS)
 GIVEN_TO = re.compile(r"^(?:下达|分配|下拨)(?=[^\d]{2})")
 _BATCH = re.compile(r"下达|拨付|到位|分配|下拨|提前|第[一二三四五六七八九十\d]+批|^[月日号]")
 _NOT_A_PART = re.compile(NOT_A_FUNDING_LINE)
 # `支持体育设施建设5万元`: the verb a use opens on is no part of its name
-_NAME_NOISE = re.compile(r"^(?:其中|含|包括|分别为|分别是|安排|以及|和|及|支持|用于)+|(?:合计|共计|共|为|约|计)+$")
+_NAME_NOISE = re.compile(
+    r"^(?:其中|含|包括|分别为|分别是|安排|以及|和|及|支持|用于|[一二三四五六七八九十]是)+"
+    r"|(?:合计|共计|共|为|约|计)+$"
+)  # `其中:一是甲基金…;二是…`: the count of the list's items is no part of a name
 _MEASURE = "个项家户名次批"  # `项目79个财政资金…`: the word after a count is no name
 # `…，乡本级和8个村巡河值守经费12万元`: a count joined to a party the item names first is part of its name
 _JOINED_COUNT = re.compile(r"[\s，,；;、:：]*(?P<head>[\u4e00-\u9fff]{1,10}?[和及与])\d{1,4}")
@@ -128,7 +132,11 @@ def items_in(text: str, plain: str, start: int, end: int) -> tuple[list[Item], i
         return items, end  # every item ends in an amount; the item scan costs ~1 ms per 1,000 chars without one
     if _USED_FOR_ITEM.match(plain, _USED_FOR_GAP.match(plain, start, end).end(), end):  # type: ignore[union-attr]
         return _amount_first_items(text, plain, start, end)
+    inner_end = start  # `中央248万元(上年结转95万元，本年下达153万元)，省级…`: a bracket splits one item, a level below
+    below: _Below | None = None  # `甲基金90万元,分别为A60万元、B30万元;乙…`: the parts of one item, a level below
     for match in _ITEM.finditer(plain, start, end):
+        if match.start() < inner_end or (below is not None and below.takes(plain, match)):
+            continue
         if items and _NEW_HEAD.search(plain, items[-1].end, match.start("name")):
             return items, items[-1].end  # `…10万元；2、某项目资金:…`: a new heading, the list is done
         if items and _USES_AFTER.match(plain, items[-1].end):
@@ -144,10 +152,46 @@ def items_in(text: str, plain: str, start: int, end: int) -> tuple[list[Item], i
             pass  # `其中下达各县600万元、本级400万元`: where the money went (given_out_first)
         elif verb or _SUM_FIRST.match(name):  # `…，共计下达50.8万元`: the list's whole, after it
             return items, match.start()
+        if items and _DUE.search(name):  # `…县级50万元;按合同应支付贴息260万元`: the next statement, no part
+            return items, items[-1].end
         share = _SHARE.match(text, match.end(), end)
         items.append(Item(name=name, start=match.start("amount"), end=match.end("amount"),
                           share=share.span("share") if share else None))  # fmt: skip
+        if bracket := _ITEM_BRACKET.match(plain, match.end(), end):
+            inner_end = _close(plain, bracket.end(), end) + 1
+        below = _Below.after(text, plain, match, end)
     return items, end
+
+
+_ITEM_BRACKET = re.compile(r"[ \t]*[（(]")
+_SUB_STARTER = re.compile(r"[ \t]*[，,][ \t]*(?:分别为|分别是|具体为|具体是|其中|包括)[ \t]*[:：]?")
+_ITEMS_END = re.compile(r"[；;。\n]")
+
+
+@dataclass
+class _Below:
+    """The parts an item's own `，分别为` list gives it: they run until they make up its amount (the item after is
+    its list's next), or else to the `；` that ends the item."""
+
+    value: float
+    end: int  # the `；` (or the list's end) that ends the item
+    summed: float = 0.0
+
+    @classmethod
+    def after(cls, text: str, plain: str, item: re.Match[str], end: int) -> _Below | None:
+        opener = _SUB_STARTER.match(plain, item.end(), end)
+        value = amount_in_wan(text[item.start("amount") : item.end("amount")])
+        if opener is None or value is None:
+            return None
+        stop = _ITEMS_END.search(plain, opener.end(), end)
+        return cls(value=value, end=stop.start() if stop else end)
+
+    def takes(self, plain: str, match: re.Match[str]) -> bool:
+        """Whether the item `match` is one of the parts (read, not listed)."""
+        if match.start() >= self.end or about_equal(self.summed, self.value):
+            return False
+        self.summed += amount_in_wan(plain[match.start("amount") : match.end("amount")]) or 0.0
+        return True
 
 
 _SUM_AFTER = re.compile(rf"[，,]?\s*(?:{SUM_WORDS})")
@@ -227,6 +271,7 @@ def list_in(text: str, plain: str, start: int, end: int) -> list[MoneyList]:
         items, _ = items_in(text, plain, inner, close)
         if items:
             found.append(MoneyList(start=inner, end=close, items=items, opens_sentence=False))
+    brackets = len(found)
     for starter in _STARTER.finditer(plain, start, end):
         if starter.start() < taken_until or any(lst.start <= starter.start() < lst.end for lst in found):
             continue
@@ -244,9 +289,17 @@ def list_in(text: str, plain: str, start: int, end: int) -> list[MoneyList]:
                                    sum_after=sum_after, given_out=given_first, given_first=given_first,
                                    uses=starter.group(0) == "用于"))  # fmt: skip
             taken_until = list_end
+    found = _without_item_brackets(found, brackets)
     for money_list in found:
         money_list.cut = _cut_off(plain, money_list)
     return sorted(found, key=lambda money_list: money_list.start)
+
+
+def _without_item_brackets(found: list[MoneyList], brackets: int) -> list[MoneyList]:
+    """The lists less the bracketed ones inside a 其中 list: each splits one of its items, a level below the line
+    (`其中：中央248万元(上年结转95万元，本年下达153万元)，省级…`), no split of the line's total."""
+    listed = found[brackets:]
+    return [lst for lst in found[:brackets] if not any(o.start <= lst.start < o.end for o in listed)] + listed
 
 
 def is_part(item: Item) -> bool:

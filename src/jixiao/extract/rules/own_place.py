@@ -3,6 +3,7 @@
     某某省委、省政府高度重视某储备工作…，我省组织开展了自评。          (a province's own report)
     下达我县某资金300万元。…小型水库除险加固工程(青石县)东沟水库项目…   (the county a project's name gives)
     州级某专项资金…经某某州人民政府常务会议审定…                       (the government of the fund's level)
+    财政部《…》(…号),下达某某省2021年中央某资金…。…省财政厅会同…        (the province the centre gives to)
 
 All are read only in the report's opening, and only when the report calls itself by that place's level
 (我省, 我县…, or a fund of that level: 州级): a place named in passing is not the report's own.
@@ -143,3 +144,29 @@ def notice_issuer_place(opening: str) -> str | None:
     [place] = places
     self_word = _SELF.get(place[-1])
     return place if self_word and self_word in opening and leading_places(place) == [place] else None
+
+
+# `财政部《关于下达…的通知》(财资环〔2021〕54号),下达某某自治区2021年中央某资金`: the centre gives a province money
+_CENTRE_GIVES = re.compile(
+    r"(?:财政部|中央财政|中央)(?:《[^》\n]{0,80}》)?(?:[（(][^)）\n]{0,30}[)）])?[，,]?[^。；;\n《]{0,12}?下达"
+    r"(?P<place>[\u4e00-\u9fff]{2,12}?(?:省|自治区))"
+)
+# the province's own organs named by the bare level word (`…,自治区生态环境厅牵头`), or 我省 / 全区
+_OWN_PROVINCE_WORD = re.compile(
+    r"(?<![\u4e00-\u9fff])(?P<level>省|自治区)(?:财政厅|人民政府|政府|[\u4e00-\u9fff]{1,8}?厅)|(?P<self>[我全](?:省|区))"
+)
+
+
+def centre_given_place(opening: str) -> str | None:
+    """The one province the opening says the centre gave the money to (`财政部…下达某某省…`), when the report
+    names that level's organs by the bare level word (`省财政厅`, `自治区生态环境厅`) or calls itself 我省 / 全区:
+    that province's own report on the central money."""
+    places = {found["place"] for found in _CENTRE_GIVES.finditer(opening) if is_province(found["place"])}
+    if len(places) != 1:
+        return None
+    [place] = places
+    level = "自治区" if place.endswith("自治区") else "省"
+    for word in _OWN_PROVINCE_WORD.finditer(opening):
+        if word["level"] == level or (word["self"] and word["self"][1] == level[-1]):
+            return place
+    return None

@@ -30,6 +30,7 @@ from jixiao.extract.rules.indicators import attach_section_reasons, extract_indi
 from jixiao.extract.rules.municipal_level import provincial_city_money
 from jixiao.extract.rules.paired_funding import paired_funding, paired_spending
 from jixiao.extract.rules.paired_lists import read_paired_lists
+from jixiao.extract.rules.rate_lines import lines_by_rate
 from jixiao.extract.rules.repeated_spending import repeated_spending
 from jixiao.extract.rules.restated_twins import merged_twins
 from jixiao.extract.rules.result_rows import result_total
@@ -71,7 +72,7 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     found = extract_tables(tables, text, programs_in(view))
     take_values_first(found, view)  # a squashed PDF form printing its values before its names
     prose = _without_tables(view, tables)
-    funding, spending = _prose_funding(prose, found.funding)
+    funding, spending = _prose_funding(prose, found.funding, header.year)
     indicators = _prose_indicators(prose, view, bool(found.indicators))
     total_score, grade = extract_score(prose)
     if total_score is None and grade is None:  # a results table that lost its names: the 100 points' row
@@ -105,9 +106,10 @@ def read_rules(document: Document) -> tuple[Report, list[Table]]:
     return report, tables
 
 
-def _prose_funding(prose: str, table_funding: Funding | None) -> tuple[Funding, list[SpendingItem]]:
+def _prose_funding(prose: str, table_funding: Funding | None, year: int | None) -> tuple[Funding, list[SpendingItem]]:
     """The funding lines and spending the prose states, each shape of sentence or form in turn."""
     funding, spending = extract_funding(prose)
+    lines_by_rate(funding, prose, year)  # `2031年下达…。2032年结转…，全年执行…，执行率R`: the report year's
     if "预算收入" in prose:  # `预算收入X，全年执行Y`: the budget the grammar reads as an income
         read_budget_income(prose, funding)
     if "全部用于" in prose:  # `(二)资金使用情况` then `该项目资金X万元全部用于…`: all of it spent

@@ -12,9 +12,10 @@ from jixiao.scan import skipping
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _YEAR_SPAN = re.compile(r"(?:19|20)\d{2}\s*(?:年\s*)?(?:[-—~～至到]\s*)(?:19|20)\d{2}")
 _FORM_YEAR = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]|^\s*((?:19|20)\d{2})\s*年度\s*[)）]?\s*$", re.M)
-# a year in the body, not a date (2020年9月底), one end of a span (2003年至2005年) or a start (从2003年起)
+# a year in the body, not a date (2020年9月底), one end of a span (2003年至2005年), a start (从2003年起) nor the
+# year money was carried over from or into (`2024年结转2023年某项目资金`, `结余结转至2025年使用`)
 _BODY_YEAR = skipping(  # counted through the whole text
-    r"(?<![至到\-—~～\d])((?:19|20)\d{2})\s*年度?(?![\d一二三四五六七八九十]{1,2}月|\s*[至到\-—~～起]|以来)"
+    r"(?<![至到\-—~～\d])(?<!结转)((?:19|20)\d{2})\s*年度?(?![\d一二三四五六七八九十]{1,2}月|\s*[至到\-—~～起]|以来)"
 )
 
 

@@ -52,15 +52,41 @@ _PART_REACH = 4
 
 
 def _stated(text: str, found: re.Match[str]) -> bool:
-    """A total score the text states: off an indicator's line and not labelled as one item's, or (a bare
-    `总得分90`) the sum of the parts listed before it in its sentence (`决策15分,过程20分,…,总得分90`)."""
-    if _PART_LABEL.search(text, max(0, found.start() - _PART_REACH), found.start()):
+    """A total score the text states: off an indicator's line and not labelled as one item's, nor one of the
+    scores a sentence gives several subjects, or (a bare `总得分90`) the sum of the parts listed before it in
+    its sentence (`决策15分,过程20分,…,总得分90`)."""
+    if _PART_LABEL.search(text, max(0, found.start() - _PART_REACH), found.start()) or _side_by_side(text, found):
         return False
     if not found["total"]:
         return not _on_indicator_line(text, found.start())
     line_start = max(text.rfind(char, 0, found.start()) for char in _LINE_BREAKS) + 1
     parts = [float(points) for points in _PART_POINTS.findall(text, line_start, found.start())]
     return len(parts) >= 2 and abs(sum(parts) - float(found["total"])) <= _SUM_TOLERANCE
+
+
+_SENTENCE_ENDS = "。\n；;"
+_PARTS_OPENER = re.compile(r"其中|包括|分别")
+
+
+def _side_by_side(text: str, found: re.Match[str]) -> bool:
+    """`甲项目自评分数为73.5分、乙项目自评分数为89分、丙项目自评得分86分`: the sentence scores several subjects
+    side by side, each its own (none the report's total): another score of another value in the sentence, and
+    no 其中 that would make the others the parts of the first."""
+    begin = max(text.rfind(char, 0, found.start()) for char in _SENTENCE_ENDS) + 1
+    stops = [at for at in (text.find(char, found.end()) for char in _SENTENCE_ENDS) if at >= 0]
+    end = min(stops, default=len(text))
+    if _PARTS_OPENER.search(text, begin, end):
+        return False
+    value = next((found[name] for name in _GROUPS if found[name]), None)
+    others = _SUBJECT_SCORE.finditer(text, begin, end)
+    return any(not found.start() <= other.start() < found.end() and other["points"] != value for other in others)
+
+
+# a score a sentence gives one of its subjects: `…自评分数为73.5分`, `…得分86分`
+_SUBJECT_SCORE = re.compile(r"(?:得分|分数|评分)(?:为|是)?[:：]?\s*(?P<points>\d+(?:\.\d+)?)分")
+
+
+_GROUPS = ("score", "field", "squashed", "clause", "labelled", "total")
 
 
 # `附件2` then the title of a report on a line of its own: a second document starts there
@@ -91,10 +117,7 @@ def extract_score(text: str) -> tuple[Figure | None, Figure | None]:
         None,
     )
     grade = next(matches(_GRADE, _GRADE_SPANS, text), None)
-    group = next(
-        (name for name in ("score", "field", "squashed", "clause", "labelled", "total") if score and score[name]),
-        "score",
-    )
+    group = next((name for name in _GROUPS if score and score[name]), "score")
     score_figure = figure_at(text, *score.span(group), "narrative.score") if score else None
     if score_figure is not None and group == "score":
         score_figure.unit = "分"  # `96.5分`; a form's field prints the bare number, like a table's total

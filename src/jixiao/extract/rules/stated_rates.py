@@ -2,6 +2,7 @@
 
     群众及残疾人满意度98%。                       (satisfaction: the survey's result)
     当年主要农作物机械化率达到了91.6%。           (a rate said to have reached its percent)
+    年化担保费率约为0.6%。                         (a rate said to be about a percent: kept as its words)
 
 A sentence that speaks of a goal (目标, 确保, 不低于…) states no result; the money's own rates (执行率, 到位率…)
 are the funding's.
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.extract.rules.clauses import ClauseReader, clean_name
+from jixiao.extract.rules.clauses import SECTION_NUMBER, ClauseReader, clean_name
 from jixiao.extract.rules.figures import figure_at
 
 _SENTENCE_START = "。；;\n"
@@ -47,8 +48,10 @@ def read_satisfaction(reader: ClauseReader, start: int, end: int) -> None:
             reader.add(None, name, actual=figure_at(text, *match.span("actual"), reader.found_by))
 
 
-# `当年农机挂牌率达到了100%。`: a rate said to have reached its percent, its clause ending there
-_REACHED_RATE = re.compile(r"率达到了?(?P<actual>\d+(?:\.\d+)?%)(?=[，,；;。\n]|$)")
+# `当年农机挂牌率达到了100%。`, `…及时率达100%`: a rate said to have reached its percent, its clause ending there;
+# `年化费率约为0.59%`: one said to be about a percent (an approximate result, kept as its words)
+_REACHED_RATE = re.compile(r"率(?:达到了?|达(?=\d)|(?=约为?\d))(?P<actual>(?:约为?)?\d+(?:\.\d+)?%)(?=[，,；;。\n]|$)")
+_REACHED_CUES = ("率达", "率约")
 _RATE_LEAD = re.compile(
     r"^(?:(?:19|20)\d{2}年度?|当年|全年|年内|目前|截至目前|通过[^，,；;。]{0,16}?政策|我(?:苏木|镇|乡|街道))+"
 )
@@ -68,12 +71,35 @@ def _paragraph_program(text: str, at: int) -> str | None:
     return found["program"].strip() if found else None
 
 
+# a section that describes the unit or the project before any result (`一、项目基本情况`, `(一)立项背景`)
+_SECTION_TITLE = re.compile(rf"[ \t]*{SECTION_NUMBER}[^\n。]{{0,30}}")
+_BACKGROUND = re.compile(r"基本情况|概况|背景|简介|职能|主要职责")
+_TITLE_LOOKBACK = 20  # lines
+
+
+def _in_background(text: str, at: int) -> bool:
+    """The nearest section title above `at` is a background section's: what it states (`全市森林覆盖率达69%`) is
+    the setting, no result. Read line by line upwards."""
+    end = text.rfind("\n", 0, at)
+    line_start = end + 1
+    if _SECTION_TITLE.match(text, line_start) and _BACKGROUND.search(text, line_start, at):
+        return True  # `一、项目基本情况。全市…` run onto its paragraph
+    for _ in range(_TITLE_LOOKBACK):
+        if end <= 0:
+            return False
+        start = text.rfind("\n", 0, end) + 1
+        if _SECTION_TITLE.fullmatch(text, start, end):
+            return _BACKGROUND.search(text, start, end) is not None
+        end = start - 1
+    return False
+
+
 def read_reached_rates(reader: ClauseReader, start: int, end: int) -> None:
     """`…主要农作物机械化率达到91.6%`: a rate said to have reached a percent in its own clause is what was
     achieved, unless its sentence speaks of a goal; the money's own rates are the funding's. In a `项目N:`
     paragraph it is that project's."""
     text = reader.text
-    if text.find("率达到", start, end) < 0:
+    if all(text.find(cue, start, end) < 0 for cue in _REACHED_CUES):
         return
     read = [(i.actual.span.start, i.actual.span.end) for i in reader.indicators if i.actual and i.actual.span]
     for match in _REACHED_RATE.finditer(text, start, end):
@@ -81,7 +107,7 @@ def read_reached_rates(reader: ClauseReader, start: int, end: int) -> None:
             continue
         sentence = max(start, max(text.rfind(sep, start, match.start()) for sep in _SENTENCE_START) + 1)
         stops = [i for i in (text.find(sep, match.end(), end) for sep in "。；;\n") if i >= 0]
-        if _NOT_ACHIEVED.search(text, sentence, min(stops, default=end)):
+        if _NOT_ACHIEVED.search(text, sentence, min(stops, default=end)) or _in_background(text, match.start()):
             continue
         clause = max(sentence, max(text.rfind(sep, sentence, match.start()) for sep in "，,") + 1)
         name = _RATE_LEAD.sub("", clean_name(text[clause : match.start() + 1]))
