@@ -435,6 +435,16 @@ def test_pieces_of_cells_are_no_name() -> None:
     assert not is_name("指标1发放种薯800万粒指标2建设基地")  # two template rows run together
 
 
+def test_a_colon_inside_a_names_own_brackets_explains_it() -> None:
+    from jixiao.extract.rules.tables import is_name
+
+    assert is_name("资金结余率(计算方法为:结余数/预算数)")
+    assert is_name("设备完好率（计算公式：完好台数/总台数）")
+    assert is_name("培训覆盖率(口径:在册人员)")
+    assert not is_name("指标说明:结余数/预算数")  # a label and its text
+    assert not is_name("评分标准(满分5分):按时完成得5分")  # the colon outside the brackets
+
+
 def test_a_funding_row_naming_several_levels_is_no_source(tmp_path: Path) -> None:
     raw = (
         "项目资金(万元) | 全年预算数(A) | 全年执行数(B) | 执行率(B/A) |\n"
