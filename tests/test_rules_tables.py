@@ -435,6 +435,16 @@ def test_pieces_of_cells_are_no_name() -> None:
     assert not is_name("指标1发放种薯800万粒指标2建设基地")  # two template rows run together
 
 
+def test_a_colon_inside_a_names_own_brackets_explains_it() -> None:
+    from jixiao.extract.rules.tables import is_name
+
+    assert is_name("资金结余率(计算方法为:结余数/预算数)")
+    assert is_name("设备完好率（计算公式：完好台数/总台数）")
+    assert is_name("培训覆盖率(口径:在册人员)")
+    assert not is_name("指标说明:结余数/预算数")  # a label and its text
+    assert not is_name("评分标准(满分5分):按时完成得5分")  # the colon outside the brackets
+
+
 def test_a_funding_row_naming_several_levels_is_no_source(tmp_path: Path) -> None:
     raw = (
         "项目资金(万元) | 全年预算数(A) | 全年执行数(B) | 执行率(B/A) |\n"
@@ -522,3 +532,15 @@ def test_a_progress_column_gives_each_indicator_its_completion(tmp_path: Path) -
     }
     assert done["培训合格率"] == ("98%", 98.0) and done["成本"] == ("100%", 100.0)
     assert all(ind.actual is None for ind in report.indicators)  # progress is no actual value
+
+
+def test_the_second_forms_funding_is_left_when_the_first_read_only_its_sources() -> None:
+    from jixiao.extract.rules.tables import extract_tables
+
+    header = "项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分\n"
+    first = header + "年度资金总额303010100%\n其中:当年财政拨款303030100%\n"  # its total row reads no way
+    second = header + "年度资金总额50505010100%\n其中:当年财政拨款505050100%\n"
+    text = first + "年度总体目标 更新设备。\n" + second
+    funding = extract_tables(find_tables(text), text).funding
+    assert funding is not None and funding.budget.total is None
+    assert [source.amount.text for source in funding.budget.by_source] == ["30"]

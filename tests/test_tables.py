@@ -523,6 +523,20 @@ def test_a_glued_funding_row_with_two_honest_cuts_stays_unread() -> None:
     assert not split_glued_funding(Row(cells={Role.RATE: _cell("123456789%")}), columns)  # no cut agrees
 
 
+def test_a_glued_funding_row_of_four_cells_and_a_source_row_without_points_are_cut() -> None:
+    # 年初 | 全年 | 执行 | 分值 | 执行率 glued (four cells before the rate); the 其中 row prints no 分值
+    raw = (
+        "项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分\n年度资金总额60606010100%10\n"
+        "其中:当年财政拨款606060100%\n"
+    )
+    [table] = tables_of(raw)
+    cells = (Role.INITIAL_BUDGET, Role.BUDGET, Role.EXECUTED, Role.WEIGHT, Role.RATE)
+    assert [tuple(row.text(role) for role in cells) for row in table.rows] == [
+        ("60", "60", "60", "10", "100%"),
+        ("60", "60", "60", "", "100%"),
+    ]
+
+
 def test_a_document_ending_on_a_table_header_was_cut() -> None:
     raw = "资金投入情况 | 820.00 |\n绩效指标 | 一级指标 |\n二级指标 | 三级指标 | 指标值 | 全年实际完成值 |\n"
     [table] = tables_of(raw)

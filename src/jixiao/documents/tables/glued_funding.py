@@ -17,7 +17,7 @@ from jixiao.documents.tables.table import MONEY_ROLES, Cell, Role, Row
 _GLUED = re.compile(r"\d[\d.]{3,30}%")  # longer runs are not a row of a form
 _AMOUNT = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
 _RATE_TOLERANCE = 0.6  # percentage points: the printed rate is rounded
-_MAX_CELLS = 3
+_MAX_CELLS = 4  # 年初预算数 | 全年预算数 | 全年执行数 | 分值 before the rate
 _MAX_POINTS = 100.0
 _GLUABLE = MONEY_ROLES | {Role.WEIGHT}
 _BUDGETS = (Role.BUDGET, Role.ALLOCATED, Role.INITIAL_BUDGET)  # what the rate is taken over, in that order
@@ -32,6 +32,9 @@ def split_glued_funding(row: Row, columns: list[Role]) -> bool:
         return False
     known = {role: row.cells[role].text for role in (*_BUDGETS, Role.EXECUTED) if role in row.cells}
     cuts = _cuts(cell.text, missing, known)
+    if not cuts and missing[-1] is Role.WEIGHT and len(missing) > 1:
+        missing = missing[:-1]  # `其中:当年财政拨款303030100%`: a source row prints no 分值
+        cuts = _cuts(cell.text, missing, known)
     if len(cuts) != 1:
         return False
     start = cell.start

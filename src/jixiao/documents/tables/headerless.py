@@ -88,16 +88,49 @@ def headerless_table(text: str, found: list[Piece], min_rows: int = _MIN_ROWS) -
     if not cuts or sum(cut in _DUMP_CUTS for cut in cuts) * 4 < len(cuts) * 3:
         return None
     rows, left = Aligner(COLUMNS, Kind.INDICATORS, text).align(body, None)
+    left = _named_by_their_value(rows, left)
     read = [row for row in rows if Role.NAME in row.cells and ({Role.TARGET, Role.ACTUAL} & row.cells.keys())]
     if len(read) < min_rows:
         return None
     table = Table(
         kind=Kind.INDICATORS, layout="headerless", columns=COLUMNS, rows=read, start=read[0].start, end=read[-1].end
     )
-    values = [p.cell for p in left if p.shape in _VALUES]  # a row whose name is a figure (`2020年 | 2020年`)
+    values = [p.cell for p in left if p.shape in _VALUES]  # figures no row could take
     values += [cell for row in rows if row not in read for role, cell in row.cells.items() if role in _VALUE_ROLES]
     table.skipped = sorted((cell.start, cell.end) for cell in values)
     return table
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NAMED_BY_VALUE = 3  # the name, target and actual cells
+_NAMED_SHAPES = (Shape.FIGURE, Shape.DATE)
+
+
+def _named_by_their_value(rows: list[Row], left: list[Piece]) -> list[Piece]:
+    """`| 项目完成指标 | 时效指标 | 2020年 | 2020年 | 2020年 |`: a row the form names by its value (a deadline, a
+    sum), printed again as the target and the actual. A row of level cells alone, followed by exactly three
+    figures of one text with a unit in words before the next row, takes them as its name, target and actual
+    (tables.extract reads such a name only when the three agree); the pieces left over are returned."""
+    taken: set[int] = set()
+    for index, row in enumerate(rows):
+        if row.cells.keys() - {Role.LEVEL1, Role.LEVEL2} or Role.LEVEL2 not in row.cells:
+            continue
+        stop = rows[index + 1].start if index + 1 < len(rows) else None
+        after = [
+            at
+            for at, piece in enumerate(left)
+            if piece.cell.start >= row.end and (stop is None or piece.cell.start < stop)
+        ]
+        pieces = [left[at] for at in after]
+        if len(pieces) != _NAMED_BY_VALUE or any(piece.shape not in _NAMED_SHAPES for piece in pieces):
+            continue
+        if len({piece.text for piece in pieces}) != 1 or not _CJK.search(pieces[0].text):
+            continue
+        for role, piece in zip((Role.NAME, Role.TARGET, Role.ACTUAL), pieces, strict=True):
+            row.cells[role] = piece.cell
+        row.end = pieces[-1].cell.end
+        taken.update(after)
+    return [piece for at, piece in enumerate(left) if at not in taken]
 
 
 _LEVEL1_WORD = "(?:" + "|".join(LEVEL1_NAMES) + ")"

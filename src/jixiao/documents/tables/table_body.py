@@ -12,6 +12,7 @@ import re
 
 from jixiao.documents.tables.align import Aligner
 from jixiao.documents.tables.apart_rows import rows_put_together
+from jixiao.documents.tables.bracketed_points import bracketed_point_rows, points_out_of_names
 from jixiao.documents.tables.carry_down import carry_down
 from jixiao.documents.tables.cut_names import rejoin_cut_names
 from jixiao.documents.tables.cut_row import refill_cut_row
@@ -291,7 +292,9 @@ def table(
         grid = None
     layout = _layout(body)
     weights = sum(piece.role is Role.WEIGHT for piece in run)
-    scored = _scored_rows(text, body, columns, _next_block(found, end), weights) if layout == "t4" else None
+    scored = _bracketed_rows(text, body, columns, _next_block(found, end)) if kind is _INDICATORS else None
+    if scored is None and layout == "t4":
+        scored = _scored_rows(text, body, columns, _next_block(found, end), weights)
     if layout == "t3" and kind is _INDICATORS and (rejoined := rejoined_wrapped(text, body)) is not body:
         body, grid = rejoined, None  # (pieces joined: no positional breaks)
     placed = spaced_rows(text, body, columns) if layout == "t3" and kind is _INDICATORS else None
@@ -306,6 +309,7 @@ def table(
             rejoin_cut_names(rows, text)
             left = lone_name_rows(text, rows, left)
         carry_down(rows)
+        points_out_of_names(rows, text)
         dropped = _drop_unheaded_points(rows, columns) if layout == "t4" else []
         dropped += shift_short_rows(rows, columns) if layout == "t1" else []
     else:
@@ -369,6 +373,16 @@ def _scored_rows(text: str, body: list[Piece], columns: list[Role], limit: int, 
     if columns[at:] == [Role.NAME, Role.TARGET, Role.ACTUAL, Role.SCORE]:
         return score_last_rows(text, body[0].cell.start, end)
     return None
+
+
+def _bracketed_rows(text: str, body: list[Piece], columns: list[Role], limit: int) -> list[Row] | None:
+    """A squashed sheet whose cells print their points in brackets, 得分 after the name (see bracketed_points)."""
+    if not body or Role.WEIGHT in columns:
+        return None
+    start, end = body[0].cell.start, max(limit, body[-1].cell.end)
+    if text.find("分)", start, end) < 0 and text.find("分）", start, end) < 0:
+        return None
+    return bracketed_point_rows(text, start, end, columns)
 
 
 def _next_block(found: list[Piece], start: int) -> int:

@@ -41,9 +41,12 @@ def is_total(row: Row, label: str, total_row: Row | None) -> bool:
 
 
 def another_forms(table: Table, funding: Funding) -> bool:
-    """A funding table with a total row of its own after one was read: the next form's (a text holding several
-    forms), whose money is not the first form's (LABELLING: the first table's funding)."""
-    if not any(line.total for line in (funding.initial, funding.budget, funding.allocated, funding.executed)):
+    """A funding table with a total row of its own after one was read (its total, or only its sources when its
+    total row read no way): the next form's (a text holding several forms), whose money is not the first form's
+    (LABELLING: the first table's funding)."""
+    if not any(
+        line.total or line.by_source for line in (funding.initial, funding.budget, funding.allocated, funding.executed)
+    ):
         return False
     total_row = only_amounts_row(table)
     return any(

@@ -56,6 +56,7 @@ _TEMPLATE_LABEL = re.compile(r"^指标(?:\d+[:：、.．]?)?$")  # `指标` alon
 _LOOSE_WORDS = re.compile(r"[^\d%]+")
 _PART_OF = re.compile(r"^[★☆*]*其中[:：]")
 _LEVEL_INSIDE = re.compile(LEVEL_WORD)
+_BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
 # pieces of cells, not a name: one that starts on a mark (`、提供…佐证资料`) or closes a bracket it never
 # opened (`年度绩效目标)`), a status with its figure (`已完成100%`), two template labels run together
 _FRAGMENT = re.compile(r"^[、，,.．;；:：)）]|^[^（(]*[)）]$|^(?:已|未)?完成[\d.]+%?$|指标\d.*指标\d")
@@ -87,7 +88,9 @@ def is_name(text: str) -> bool:
         return False  # `指标2:` left blank in a template
     if _LEVEL_INSIDE.search(rest):
         return False  # `…人均资助效益指标(分)社会效益指标资金发放率`: cells of several rows run together
-    return not (_SENTENCE_MARK.search(rest) or ":" in rest or "：" in rest or rest.endswith("的"))
+    # `结余率(计算方法为:结余数/预算数)`: a colon inside the name's own brackets explains it, labels nothing
+    unbracketed = _BRACKETED.sub("", rest) if ":" in rest or "：" in rest else rest
+    return not (_SENTENCE_MARK.search(rest) or ":" in unbracketed or "：" in unbracketed or rest.endswith("的"))
 
 
 def _name(table: Table, cell: Cell) -> str:
