@@ -71,10 +71,18 @@ def _next_start(text: str, at: int, end: int) -> int:
     while at < end and not (
         text[at - 1] in "0123456789O" and "\u4e00" <= text[at] <= "\u9fff" and text[at] not in _DATE_UNITS
     ):
-        if text[at - 1] not in _DIGITS and _LEVEL2.match(text, at, end) and _VALUE_BEFORE.search(text, max(0, at - 12), at):
+        if _level_after_value(text, at, end):
             return at  # `…8535.5亩质量指标指标1…`: the next level opens right after a value and its unit
         at += 1
     return at
+
+
+def _level_after_value(text: str, at: int, end: int) -> bool:
+    return (
+        text[at - 1] not in _DIGITS
+        and _LEVEL2.match(text, at, end) is not None
+        and _VALUE_BEFORE.search(text, max(0, at - 12), at) is not None
+    )
 
 
 def _levels(cursor: _Cursor) -> None:
