@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from jixiao.extract.rules.use_rate import read_use_rate
 from jixiao.model import Funding, FundSource
 from reading import funding_of
@@ -190,6 +192,34 @@ def test_each_level_giving_its_money_in_its_own_clause_is_a_source() -> None:
     ]
     funding, _ = funding_of("3月中央下达补助资金30万元；9月中央下达补助资金20万元。\n")
     assert funding.allocated.by_source == []  # two batches of one level are no split
+
+
+_LEVEL_SENTENCES = [
+    # Sichuan's outline: a section per level, each stating what that level gave
+    "(一)中央下达预算情况\n2022年我局共收到中央下达某救助补助资金600万元。\n"
+    "(二)省内资金安排情况\n省级下达资金80万元。\n(三)市县资金安排情况\n市县下达资金45.5万元。\n",
+    # one paragraph, each level its own sentence
+    "2022年中央财政下达某补助资金600万元。自治区财政下达配套资金80万元。县财政下拨配套资金45.5万元。\n",
+]
+
+
+@pytest.mark.parametrize("text", _LEVEL_SENTENCES)
+def test_each_level_giving_its_money_in_its_own_sentence_is_a_source(text: str) -> None:
+    funding, _ = funding_of(text)
+    assert funding.allocated.total is None  # the whole is not stated
+    assert [(row.source, row.amount.value) for row in funding.allocated.by_source] == [
+        (FundSource.CENTRAL, 600),
+        (FundSource.PROVINCIAL, 80),
+        (FundSource.LOCAL if "市县" in text else FundSource.COUNTY, 45.5),
+    ]
+    assert funding.allocated.by_source[1].name in {"省级下达资金", "自治区财政下达配套资金"}
+
+
+def test_level_sentences_with_an_unnamed_or_repeated_level_are_no_split() -> None:
+    batches = "中央下达某补助资金600万元。省级下达资金80万元。中央下达第二批资金30万元。\n"
+    assert funding_of(batches)[0].allocated.by_source == []  # one level with two amounts: batches
+    unnamed = "中央下达某补助资金600万元。省级下达资金80万元。另下达资金30万元。\n"
+    assert funding_of(unnamed)[0].allocated.by_source == []  # an amount whose level is not said
 
 
 def test_quoted_projects_with_bracketed_amounts_that_make_up_the_total_are_spending() -> None:

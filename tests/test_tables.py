@@ -721,6 +721,41 @@ def test_an_ocr_weight_first_sheet_reads_its_numbered_rows_over_the_line_break()
     ]
 
 
+# the same sheet with its comparators misread into symbols and digits, and a row whose digits merged
+MISREAD_WEIGHT_FIRST_SHEET = (
+    "一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及改进措施产出指标(40分)数量指标"
+    "指标1发放良种补贴6120万元120万元6指标2建设育苗基地6000亩\n6412.5亩质量指标指标1良种合格率"
+    "6良种合格率290$290%6时效指标指标1补贴发放及时率6100%100%6效益指标(40分)社会效益指标"
+    "指标1良种覆盖率670%^70%6指标2农户对良种的知晓率6260%5=60%6满意度指标(20分)\n"
+)
+
+
+def test_a_weight_first_row_whose_values_read_no_way_keeps_its_weight_and_score() -> None:
+    [table] = [t for t in tables_of(MISREAD_WEIGHT_FIRST_SHEET) if t.kind is Kind.INDICATORS]
+    rows = [
+        (r.text(Role.LEVEL2), r.text(Role.NAME), r.text(Role.WEIGHT), r.text(Role.TARGET), r.text(Role.ACTUAL),
+         r.text(Role.SCORE)) for r in table.rows
+    ]  # fmt: skip
+    assert rows == [
+        ("数量指标", "发放良种补贴", "6", "120万元", "120万元", "6"),
+        # `6000亩 6412.5亩`: the weight's digit merged into the target, and no score after it: not read
+        # `290$290%`, `70%^70%`, `260%5=60%`: misread comparators; weight and score are sure, the values are not
+        ("质量指标", "良种合格率", "6", "", "", "6"),  # the level after `6412.5亩` is still this row's
+        ("时效指标", "补贴发放及时率", "6", "100%", "100%", "6"),
+        ("社会效益指标", "良种覆盖率", "6", "", "", "6"),
+        ("社会效益指标", "农户对良种的知晓率", "6", "", "", "6"),
+    ]
+
+
+def test_a_score_of_a_later_row_is_no_bare_row_score() -> None:
+    """A row read without its values takes the score right before the next row's level or numbering, never
+    one across them, and only a full one."""
+    sheet = MISREAD_WEIGHT_FIRST_SHEET.replace("670%^70%6指标2", "670%^70%5指标2")
+    [table] = [t for t in tables_of(sheet) if t.kind is Kind.INDICATORS]
+    names = [r.text(Role.NAME) for r in table.rows]
+    assert "良种覆盖率" not in names and "农户对良种的知晓率" in names
+
+
 def test_amounts_with_one_decimal_glued_are_not_cut_after_two() -> None:
     """`58.258.258.2100%` cut after two decimals reads 58.25 | 8.25 | 8.2100%: the last member shows the cut
     is wrong (its third decimal starts `00%`); the one cut whose arithmetic agrees is 58.2 | 58.2 | 58.2 | 100%.

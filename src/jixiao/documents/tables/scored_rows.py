@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from jixiao.documents.tables.table import Cell, Role, Row
-from jixiao.numbers import QUANTITY
+from jixiao.numbers import QUANTITY, UNIT_PATTERN
 from jixiao.vocabulary import LEVEL2_WORD
 
 _PROJECT = r"(?:[项顼][目日]|项Fl)"  # 项目 as OCR reads it
@@ -61,6 +61,8 @@ def scored_rows(text: str, start: int, end: int) -> list[Row] | None:
 
 
 _DATE_UNITS = "年月日号"
+_DIGITS = "0123456789"
+_VALUE_BEFORE = re.compile(rf"\d(?:{UNIT_PATTERN})$")  # a figure and its unit end right there
 
 
 def _next_start(text: str, at: int, end: int) -> int:
@@ -69,8 +71,18 @@ def _next_start(text: str, at: int, end: int) -> int:
     while at < end and not (
         text[at - 1] in "0123456789O" and "\u4e00" <= text[at] <= "\u9fff" and text[at] not in _DATE_UNITS
     ):
+        if _level_after_value(text, at, end):
+            return at  # `…8535.5亩质量指标指标1…`: the next level opens right after a value and its unit
         at += 1
     return at
+
+
+def _level_after_value(text: str, at: int, end: int) -> bool:
+    return (
+        text[at - 1] not in _DIGITS
+        and _LEVEL2.match(text, at, end) is not None
+        and _VALUE_BEFORE.search(text, max(0, at - 12), at) is not None
+    )
 
 
 def _levels(cursor: _Cursor) -> None:
@@ -129,7 +141,36 @@ def _row(cursor: _Cursor) -> Row | None:
                 row.cells[Role.LEVEL2] = cursor.level2
             cursor.at = score.end()
             return row
+    return _bare_row(cursor, start, weight_at)
+
+
+def _bare_row(cursor: _Cursor, start: int, weight_at: int) -> Row | None:
+    """A row whose values read no way (`8采购合格率290$290%8`, `880%^80%8`: comparators an OCR engine misread)
+    still says its weight and score when the score equals the weight and the next row's level or numbering
+    follows it, with none between: the name, the weight and the score are read, the values left out."""
+    text = cursor.text
+    weight = text[weight_at : weight_at + 1]
+    for score in _scores(text, weight_at + 1, cursor.end):
+        if score.group(0) != weight or not _opens_row(text, score.end(), cursor.end):
+            continue
+        if any(_opens_row(text, at, score.start()) for at in range(weight_at + 1, score.start())):
+            return None  # another row's level or numbering between: the score is a later row's
+        row = Row(cells={Role.NAME: Cell(text[start:weight_at], start, weight_at)}, start=start, end=score.end())
+        row.cells[Role.WEIGHT] = Cell(weight, weight_at, weight_at + 1)
+        row.cells[Role.SCORE] = Cell(score.group(0), score.start(), score.end())
+        if cursor.level1 is not None:
+            row.cells[Role.LEVEL1] = cursor.level1
+        if cursor.level2 is not None:
+            row.cells[Role.LEVEL2] = cursor.level2
+        cursor.at = score.end()
+        return row
     return None
+
+
+def _opens_row(text: str, at: int, end: int) -> bool:
+    return any(
+        pattern.match(text, at, end) is not None for pattern in (_NUMBERING, _TEMPLATE, _LEVEL1, _LEVEL2, _AFTER_ROWS)
+    )
 
 
 def _is_name(printed: str) -> bool:

@@ -15,6 +15,8 @@ class Offer:
     value: float  # in 万元
     level: object | None  # the FundSource of the level its clause says gave it (中央下达…), if any
     item: str | None  # the numbered project paragraph it stands in (`2.某项目经费。该项目…`), if any
+    span: tuple[int, int] | None = None  # where the amount stands
+    named_at: int | None = None  # where the clause's level word stands (`省级下达资金…`: its row's name)
 
 
 @dataclass

@@ -20,7 +20,7 @@ from jixiao.extract.rules.figures import money_at
 from jixiao.extract.rules.funding_reading import Offer, Reading
 from jixiao.extract.rules.money_lists import MoneyList, level_of, lists_parts
 from jixiao.extract.rules.project_parts import project_item
-from jixiao.model import Funding, FundingLine, SourceAmount
+from jixiao.model import Funding, FundingLine, FundSource, SourceAmount
 from jixiao.vocabulary import FUNDING_VERBS, source_of
 
 _SOURCE_SUBJECT = re.compile(r"^\s*(?:\d{4}年度?)?[，,]?\s*")
@@ -111,9 +111,15 @@ def add_level_rows(reading: Reading) -> None:
 
 
 _LEVEL_GAVE = re.compile(
-    r"(?<![我向至给])(?P<level>中央|自治区|省级|市级|州级|县级|区级|省|市|州|县)(?:财政)?(?:匹配|配套)?(?:下拨|下达|拨付|安排)"
+    r"(?<![我向至给])(?P<level>中央|自治区|省级|市县|市级|州级|县级|区级|省|市|州|县)(?:财政)?(?:匹配|配套)?"
+    r"(?:下拨|下达|拨付|安排)"
 )
-"""The level that gave an amount (`中央下达`), not the one that received it (`向我市下达`)."""
+"""The level that gave an amount (`中央下达`), not the one that received it (`向我市下达`); `市县下达` is the
+local money of the two levels below the province, not split (Sichuan's outline: 市县资金安排、分解下达)."""
+
+
+def _giver(level: str) -> object | None:
+    return FundSource.LOCAL if level == "市县" else source_of(level)
 
 
 def offer_total(reading: Reading, line: str, amount: Amount, start: int) -> None:
@@ -121,14 +127,17 @@ def offer_total(reading: Reading, line: str, amount: Amount, start: int) -> None
     if amount.value is None:
         return
     given = _LEVEL_GAVE.search(reading.plain, clause_start(reading.plain, start, amount.start), amount.start)
-    level = source_of(given["level"]) if given else None
-    reading.offered.setdefault(line, []).append(Offer(amount.value, level, project_item(reading.text, amount.start)))
+    level = _giver(given["level"]) if given else None
+    named_at = given.start() if given else None
+    offer = Offer(amount.value, level, project_item(reading.text, amount.start), (amount.start, amount.end), named_at)
+    reading.offered.setdefault(line, []).append(offer)
 
 
 def drop_one_level_totals(reading: Reading) -> None:
     """Precision gate: a total read from a clause that names the level giving it (`收到中央下达…612万元`) is
     that level's money when other sentences give the same line from other levels (`省级下达…85万元`): the
-    line's whole is not stated, so it has no total."""
+    line's whole is not stated, so it has no total; when every amount the line was offered names its level,
+    each level once, they are the line's sources (`中央下达…9056万元。…省级下达资金804万元。…市县下达资金…`)."""
     for line, offers in reading.offered.items():
         block: FundingLine = getattr(reading.funding, line)
         total = block.total
@@ -138,6 +147,27 @@ def drop_one_level_totals(reading: Reading) -> None:
         others = {offer.level for offer in offers if offer.level is not None and offer.level not in kept}
         if kept and others:
             block.total = None
+            if not block.by_source:
+                block.by_source = _level_offers(reading, offers)
+
+
+def _level_offers(reading: Reading, offers: list[Offer]) -> list[SourceAmount]:
+    """One row per level when each offer names its level, outside any project paragraph, and no level states
+    two different amounts (batches: no split)."""
+    given: dict[object, Offer] = {}
+    for offer in offers:
+        if offer.level is None or offer.item is not None or offer.span is None or offer.named_at is None:
+            return []
+        if offer.level in given and abs(given[offer.level].value - offer.value) > 1e-9:
+            return []
+        given.setdefault(offer.level, offer)
+    rows = []
+    for level, offer in given.items():
+        assert offer.span is not None and offer.named_at is not None
+        name = reading.text[offer.named_at : offer.span[0]].strip(" ，,：:")
+        figure = money_at(reading.text, *offer.span, "narrative.level_rows")
+        rows.append(SourceAmount(source=level, name=name, amount=figure))  # type: ignore[arg-type]
+    return rows
 
 
 # the one level a clause says the money is of (`年初预算县级资金`, `市级配套`), not the one it was given to
