@@ -21,20 +21,33 @@ from jixiao.model import Figure, Report
 from jixiao.vocabulary import MONEY_UNITS
 
 YEAR_SHIFT = -3
-_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?!\d)")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 # what makes a number a year: 年 after it, a range to a year, a full date, a bracketed document number, a
-# 年度 label before it
-_YEAR_AFTER = re.compile(r"\s*年|\s*[-—–~～至到]\s*(?:19|20)\d{2}\s*年|[-./／]\d{1,2}[-./／]\d{1,2}(?!\d)")
-_BRACKETS = {"〔": "〕", "[": "]", "【": "】", "(": ")", "（": "）"}
-_YEAR_LABEL = re.compile(r"(?:年度|年份)[\s:：|｜]*$")
+# 年度 or 日期 label before it, or a word after it that no count or amount takes (`2023中央资金`, `2018绩效`)
+_YEAR_AFTER = re.compile(r"\s*年|\s*[-—–~～至到]\s*(?:19|20)\d{2}\s*年|\s*(?:--|—{1,2})\s*(?:19|20)\d{2}(?!\d)|[-./／]\d{1,2}[-./／]\d{1,2}(?!\d)")
+_BRACKETS = {"〔": "〕", "[": "]", "【": "】", "(": ")", "（": "）", "﹝": "﹞"}
+_YEAR_LABEL = re.compile(r"(?:年度|年份|日期|时间)[\s:：|｜]*$")
+_COUNTED = "人户个次元万亿千百件台套所家座公里米亩吨具名株棵只头册份项条本场期批张辆间处余多笔平立萬億個戶臺筆項條冊張輛間處餘頭隻"
+_INDEX_TAIL = re.compile(r"-\d{4,6}(?!\d)")
 _CHINESE_YEAR = re.compile(r"[一二〇零○][〇零○一二三四五六七八九]{3}年")
 
 
 def _is_year(text: str, start: int, end: int) -> bool:
+    """Whether the number at start:end is a year. One glued to a digit before it (`52021年12月`, a squashed
+    row's score and date) only when 年 or a date follows; one glued to digits after it only as a bracketed
+    document number's head (`〔202033号`, its closing bracket lost); one after a comparator never (`≥2000`)."""
+    before, after = text[start - 1 : start] if start else " ", text[end : end + 1] or " "
+    if after.isdigit():
+        return before in _BRACKETS
     if _YEAR_AFTER.match(text, end):
         return True
-    before = text[start - 1 : start] if start else ""
-    if before in _BRACKETS and text.startswith(_BRACKETS[before], end):
+    if before.isdigit() or before in ".,≥≤><=＞＜":
+        return False
+    if (before in _BRACKETS and text.startswith(_BRACKETS[before], end)) or after in "〕﹞":
+        return True
+    if before == "/" and _INDEX_TAIL.match(text, end):  # an index number's year: `…/2022-00043`
+        return True
+    if "\u4e00" <= after <= "\u9fff" and after not in _COUNTED:
         return True
     return bool(_YEAR_LABEL.search(text[max(0, start - 10) : start]))
 
@@ -46,9 +59,19 @@ def shift_years(text: str, shift: int = YEAR_SHIFT) -> str:
     )
 
 
+def _bare(text: str, start: int, end: int) -> bool:
+    """A number standing on its own: no digit or decimal point against it on either side."""
+    before, after = text[start - 1 : start] if start else "", text[end : end + 2]
+    return not (before.isdigit() or before == "." or after[:1].isdigit() or re.match(r"[.,]\d", after))
+
+
 def _bare_years(text: str, years: set[str]) -> bool:
-    """Whether `text` prints one of `years` where no year context says it is one."""
-    return any(found[0] in years and not _is_year(text, found.start(), found.end()) for found in _YEAR.finditer(text))
+    """Whether `text` prints one of `years` on its own where nothing says it is a year (a cell: an amount or a
+    year, which this cannot tell)."""
+    return any(
+        found[0] in years and _bare(text, found.start(), found.end()) and not _is_year(text, found.start(), found.end())
+        for found in _YEAR.finditer(text)
+    )
 
 
 def years(text: str, report: Report, shift: int = YEAR_SHIFT) -> Swapped | None:

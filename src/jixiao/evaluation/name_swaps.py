@@ -13,6 +13,8 @@ no fund's name) is skipped.
 
 from __future__ import annotations
 
+import re
+
 from jixiao.documents.traditional import simplified
 from jixiao.evaluation.swapping import Rewrite, Swapped, consistent, pick, renamed
 from jixiao.evaluation.table_layouts import traditional
@@ -63,6 +65,17 @@ def _level(place: str) -> str | None:
     return next((level for level in _LEVELS if plain.endswith(level) and len(plain) > len(level)), None)
 
 
+def _misspelt(place: str, level: str, text: str) -> bool:
+    """Whether `text` also prints `place` with one inner char misread (宝坻区 as 宝垠区, an OCR'd page): a swap
+    would leave those behind."""
+    stem = place[: -len(level)]
+    shapes = [re.escape(stem[:at]) + r"[\u4e00-\u9fff]" + re.escape(stem[at + 1 :]) for at in range(1, len(stem))]
+    if not shapes:
+        return False
+    found = re.finditer(f"(?:{'|'.join(shapes)}){re.escape(level)}", text)
+    return any(name[0] != place for name in found)
+
+
 def _scripted(name: str, like: str) -> str:
     """`name` in the script `like` is printed in."""
     return traditional(name) if simplified(like) != like else name
@@ -84,7 +97,7 @@ def region(text: str, report: Report) -> Swapped | None:
     more (滁州 of 滁州市, which replaces 滁州市 too), else its full name."""
     place = report.region
     level = _level(place) if place else None
-    if not place or level is None or place not in text:
+    if not place or level is None or place not in text or _misspelt(place, level, text):
         return None
     new = pick(place, [_scripted(name, place) for name in PLACES[level]], text)
     if new is None:
