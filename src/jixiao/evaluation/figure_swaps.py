@@ -92,10 +92,13 @@ def years(text: str, report: Report, shift: int = YEAR_SHIFT) -> Swapped | None:
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _MONEY_PATHS = re.compile(r"^funding\.\w+\.(?:total|by_source\[.*\]\.amount)$|^spending\[.*\]\.amount$")
-# what may follow an amount: a money unit, or nothing that makes it another kind of number (a cell's end,
+_MONEY_UNIT = re.compile(r"\s*(?:亿元|千元|万元|元)(?![/每])")
+# what may follow a labelled amount printed bare: nothing that makes it another kind of number (a cell's end,
 # punctuation, a line's end); a percent sign makes it a rate, left as it is
-_MONEY_AFTER = re.compile(r"\s*(?:亿元|千元|万元|元)(?!/)|\s*(?:[|｜\n\t,，。;；、)）:：]|$| {2,})")
+_BARE_END = re.compile(r"\s*(?:[|｜\n\t,，。;；、)）:：]|$| {2,})")
 _RATE_AFTER = re.compile(r"\s*[%％]")
+_NUMBERING = re.compile(r"(?:^|\n)[ \t　]*[(（]?$")  # `4)差旅费…`, `(2)`: a list's number, no amount
+_ANY_NUMBER = re.compile(rf"(?<![\d.,])(?:{_NUMBER.pattern})(?![\d]|[.,]\d)")
 
 
 def doubled(number: str) -> str:
@@ -106,58 +109,91 @@ def doubled(number: str) -> str:
     return f"{value:,.{decimals}f}" if "," in number else f"{value:.{decimals}f}"
 
 
-def _money_figures(report: Report) -> tuple[list[Figure], list[Figure]]:
-    """The gold's money figures and its other figures."""
-    money: list[Figure] = []
-    other: list[Figure] = []
+def _labelled_amounts(report: Report) -> set[str] | None:
+    """The numbers the gold's money figures print (None when one prints two numbers or none)."""
+    numbers: set[str] = set()
     for slot in figure_slots(report, own_keys(report)):
-        is_money = _MONEY_PATHS.match(slot.path) and slot.figure.value is not None and slot.figure.unit in MONEY_UNITS
-        (money if is_money else other).append(slot.figure)
-    return money, other
+        if _MONEY_PATHS.match(slot.path) and slot.figure.value is not None and slot.figure.unit in MONEY_UNITS:
+            printed = _NUMBER.findall(slot.figure.text)
+            if len(printed) != 1:
+                return None
+            numbers.add(printed[0])
+    return numbers
 
 
-def _pattern(numbers: set[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(number) for number in sorted(numbers, key=len, reverse=True))
-    return re.compile(rf"(?<![\d.,])(?:{alternatives})(?![\d]|[.,]\d)")
-
-
-def _roles_clear(text: str, pattern: re.Pattern[str]) -> bool:
-    """Whether every place `text` prints one of the amounts stands as money (or as a rate, left alone)."""
-    return all(_MONEY_AFTER.match(text, found.end()) or _RATE_AFTER.match(text, found.end()) for found in pattern.finditer(text))
-
-
-def _doubling(numbers: set[str]) -> Rewrite:
-    pattern = _pattern(numbers)
+def _doubling(amounts: set[str]) -> Rewrite:
+    """Double every number a money unit follows, and each labelled amount printed bare (a cell), not a rate."""
 
     def rewrite(text: str) -> str:
-        return pattern.sub(lambda found: found[0] if _RATE_AFTER.match(text, found.end()) else doubled(found[0]), text)
+        def one(found: re.Match[str]) -> str:
+            money = _MONEY_UNIT.match(text, found.end())
+            bare = found[0] in amounts and not _RATE_AFTER.match(text, found.end())
+            return doubled(found[0]) if money or bare else found[0]
+
+        return _ANY_NUMBER.sub(one, text)
 
     return rewrite
 
 
-def _with_values_doubled(report: Report) -> Report:
-    """The gold with its money figures' values doubled (their texts are rewritten by `renamed`)."""
-    for figure in _money_figures(report)[0]:
-        figure.value = figure.value * 2 if figure.value is not None else None
-    return report
+def _roles_clear(text: str, amounts: set[str]) -> bool:
+    """Whether every place `text` prints a labelled amount, it stands as money (a unit or a bare cell) or as a
+    rate, and each is printed somewhere."""
+    seen: set[str] = set()
+    for found in _ANY_NUMBER.finditer(text):
+        if found[0] in amounts:
+            seen.add(found[0])
+            end = found.end()
+            if _NUMBERING.search(text, max(0, found.start() - 4), found.start()):
+                return False
+            if not (_MONEY_UNIT.match(text, end) or _BARE_END.match(text, end) or _RATE_AFTER.match(text, end)):
+                return False
+    return seen == amounts and not _squashed(text, amounts)
+
+
+_DIGIT_RUN = re.compile(r"\d[\d.,]*")
+_SQUASHED_REST = 3  # `10001000100%`: two cells' 1000 and a rate glued, as a squashed row prints them
+
+
+def _squashed(text: str, amounts: set[str]) -> bool:
+    """Whether a labelled amount opens or closes a run of digits three or more longer than itself (cells
+    glued together): the run cannot be rewritten surely."""
+    return any(
+        len(run) >= len(amount) + _SQUASHED_REST and (run.startswith(amount) or run.endswith(amount))
+        for run in _DIGIT_RUN.findall(text)
+        for amount in amounts
+        if len(amount) >= _SQUASHED_REST
+    )
+
+
+def _figures(report: Report) -> list[Figure]:
+    return [slot.figure for slot in figure_slots(report, own_keys(report))]
+
+
+def _values_doubled(before: Report, after: Report) -> Report:
+    """`after` (the gold with its texts rewritten) with the value of each figure whose text changed doubled."""
+    old = figure_slots(before, own_keys(before))
+    for slot, new in zip(old, figure_slots(after, own_keys(after)), strict=True):
+        if new.figure.text != slot.figure.text and new.figure.value is not None:
+            new.figure.value = new.figure.value * 2
+    return after
 
 
 def money(text: str, report: Report) -> Swapped | None:
-    """Every labelled amount doubled in the text and the gold."""
-    figures, others = _money_figures(report)
-    printed = [_NUMBER.findall(figure.text) for figure in figures]
-    if not figures or any(len(numbers) != 1 for numbers in printed):
+    """Every amount doubled: each printed with a money unit, and each labelled amount printed bare (a cell), in
+    the text and the gold (sums still add up, rates stay). Skipped where a labelled amount's number is also
+    printed as a count or a score, or another label's bare figure, or a figure would print two numbers."""
+    amounts = _labelled_amounts(report)
+    if not amounts or not _roles_clear(text, amounts):
         return None
-    numbers = {numbers[0] for numbers in printed if Decimal(numbers[0].replace(",", "")) != 0}
-    taken = {number.replace(",", "") for figure in others for number in _NUMBER.findall(figure.text)}
-    if report.year is not None:
-        taken.add(str(report.year))
-    if not numbers or any(number.replace(",", "") in taken for number in numbers):
+    rewrite = _doubling(amounts)
+    slots = figure_slots(report, own_keys(report))
+    kept = [slot.figure.text for slot in slots if rewrite(slot.figure.text) == slot.figure.text]
+    if any(number in amounts for figure in kept for number in _NUMBER.findall(figure)):
+        return None  # a score or a count printing a labelled amount's number: which is which, only the table knows
+    if report.year is not None and str(report.year) in amounts:
         return None
-    pattern = _pattern(numbers)
-    if {found[0] for found in pattern.finditer(text)} != numbers or not _roles_clear(text, pattern):
-        return None
-    rewrite = _doubling(numbers)
+    if any(rewrite(figure.text) != figure.text and figure.text not in text for figure in _figures(report)):
+        return None  # a figure the gold composes from two cells (`72890 | 元`): its text is no printed one
     after = rewrite(text)
-    gold = _with_values_doubled(renamed(report, rewrite))
+    gold = _values_doubled(report, renamed(report, rewrite))
     return Swapped(after, gold) if consistent(text, after, report, rewrite) else None

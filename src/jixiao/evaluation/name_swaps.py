@@ -108,14 +108,36 @@ def region(text: str, report: Report) -> Swapped | None:
     return _swapped(text, report, place, new)
 
 
+# a level word a fund's name opens with says whose fund it is (`州级…资金`: the 州's): kept
+_FUND_LEVEL = re.compile(r"^(?:中央(?:财政)?|(?:省|市|州|县|区|旗)级)")
+_CORE = 4  # chars of a fund's own words that name it in a variant (`某某计划补助资金` as `某某计划自治区补助资金`)
+
+
+def _variant(core: str) -> re.Pattern[str]:
+    """The fund's own words opening another fund-like name (`某某计划` … `补助资金` within a clause)."""
+    kinds = "|".join(_KINDS)
+    return re.compile(rf"{re.escape(core)}[^，。,;；\n]{{0,12}}?(?:{kinds})")
+
+
 def fund(text: str, report: Report) -> Swapped | None:
-    """The labelled fund replaced where printed verbatim by another of its kind (the word it ends in)."""
+    """The labelled fund replaced where printed verbatim by another of its kind (the word it ends in), after
+    the level word it opens with (kept), with or without that word. A text that also names the fund in another form (its own words before a
+    variant ending, a title's `某某项目` beside the field's `某某经费`, the name broken across two lines) is
+    skipped: a half-renamed fund is no report."""
     name = report.fund
     if not name or name in _NO_FUND or name not in text:
         return None
     kind = next((kind for kind in _KINDS if simplified(name).endswith(kind)), None)
     if kind is None:
         return None
-    new = pick(name, [_scripted(other, name) for other in FUNDS[kind]], text)
-    return _swapped(text, report, name, new) if new else None
-
+    level = _FUND_LEVEL.match(name)
+    head = level[0] if level else ""
+    own = name[len(head) :]  # 水利发展资金 of 中央水利发展资金, printed without its level as often as with it
+    new = pick(own, [_scripted(other, name) for other in FUNDS[kind]], text)
+    if new is None:
+        return None
+    core = own[:_CORE] if len(own) - len(kind) >= _CORE else own[: -len(kind)]
+    flat = re.sub(r"\s+", "", text)
+    if flat.count(own) > text.count(own) or (core and _variant(core).search(flat.replace(own, ""))):
+        return None
+    return _swapped(text, report, own, new)
