@@ -135,7 +135,9 @@ def _facet_line(changed: Sequence[Outcome]) -> str:
 
 
 def report(outcomes: Sequence[Outcome], names: Sequence[str], worst: int) -> None:
-    groups = sorted({o.group for o in outcomes}, key=lambda g: (g.startswith("set"), int(g[3:] or 0) if g.startswith("set") else g))
+    groups = sorted(
+        {o.group for o in outcomes}, key=lambda g: (g.startswith("set"), int(g[3:] or 0) if g.startswith("set") else g)
+    )
     pools = [(g, [g]) for g in groups if not g.startswith("set")]
     held = [g for g in groups if g.startswith("set")]
     if held:

@@ -1,12 +1,12 @@
 """Content swaps of the figures a report prints: its years (`years`) and its labelled amounts (`money`).
 
-    years   every year printed as one (2023年, 2021-2023年, 2023-05-01, 〔2023〕, 年度 | 2023) shifted by a
-            constant, the gold's year and its figure texts with it; a document that prints a shifted year
-            anywhere else as a bare number (a cell this cannot tell from an amount) is skipped
-    money   every amount the gold labels as money (funding totals and sources, spending) doubled wherever its
-            printed form stands as a number, with its decimals and thousands separators (rates unchanged, sums
-            still add); a document where that number also stands as a count, a score or another label's
-            figure, or where a money figure prints two numbers, is skipped
+years   every year printed as one (2023年, 2021-2023年, 2023-05-01, 〔2023〕, 年度 | 2023) shifted by a
+        constant, the gold's year and its figure texts with it; a document that prints a shifted year
+        anywhere else as a bare number (a cell this cannot tell from an amount) is skipped
+money   every amount the gold labels as money (funding totals and sources, spending) doubled wherever its
+        printed form stands as a number, with its decimals and thousands separators (rates unchanged, sums
+        still add); a document where that number also stands as a count, a score or another label's
+        figure, or where a money figure prints two numbers, is skipped
 """
 
 from __future__ import annotations
@@ -24,10 +24,15 @@ YEAR_SHIFT = -3
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 # what makes a number a year: 年 after it, a range to a year, a full date, a bracketed document number, a
 # 年度 or 日期 label before it, or a word after it that no count or amount takes (`2023中央资金`, `2018绩效`)
-_YEAR_AFTER = re.compile(r"\s*年|\s*[-—–~～至到]\s*(?:19|20)\d{2}\s*年|\s*(?:--|—{1,2})\s*(?:19|20)\d{2}(?!\d)|[-./／]\d{1,2}[-./／]\d{1,2}(?!\d)")
+_YEAR_AFTER = re.compile(
+    r"\s*年|\s*[-—–~～至到]\s*(?:19|20)\d{2}\s*年|\s*(?:--|—{1,2})\s*(?:19|20)\d{2}(?!\d)|[-./／]\d{1,2}[-./／]\d{1,2}(?!\d)"
+)
 _BRACKETS = {"〔": "〕", "[": "]", "【": "】", "(": ")", "（": "）", "﹝": "﹞"}
 _YEAR_LABEL = re.compile(r"(?:年度|年份|日期|时间)[\s:：|｜]*$")
-_COUNTED = "人户个次元万亿千百件台套所家座公里米亩吨具名株棵只头册份项条本场期批张辆间处余多笔平立萬億個戶臺筆項條冊張輛間處餘頭隻"
+_COUNTED = (  # units and measure words: what follows a count or an amount, never a year
+    "人户个次元万亿千百件台套所家座公里米亩吨具名株棵只头册份项条本场期批张辆间处余多笔平立"
+    "萬億個戶臺筆項條冊張輛間處餘頭隻"
+)
 _INDEX_TAIL = re.compile(r"-\d{4,6}(?!\d)")
 _CHINESE_YEAR = re.compile(r"[一二〇零○][〇零○一二三四五六七八九]{3}年")
 
@@ -47,8 +52,8 @@ def _is_year(text: str, start: int, end: int) -> bool:
         return True
     if before == "/" and _INDEX_TAIL.match(text, end):  # an index number's year: `…/2022-00043`
         return True
-    if "\u4e00" <= after <= "\u9fff" and after not in _COUNTED:
-        return True
+    if "\u4e00" <= after <= "\u9fff" and after not in _COUNTED and before not in _COUNTED:
+        return True  # but `3.42万人次2018可持续…`: a squashed row's weight and score after a unit
     return bool(_YEAR_LABEL.search(text[max(0, start - 10) : start]))
 
 
@@ -82,7 +87,9 @@ def years(text: str, report: Report, shift: int = YEAR_SHIFT) -> Swapped | None:
     if after == text or _bare_years(text, shifted) or _CHINESE_YEAR.search(text):
         return None
     slots = figure_slots(report, own_keys(report))
-    if any(slot.figure.value is not None and shift_years(slot.figure.text, shift) != slot.figure.text for slot in slots):
+    if any(
+        slot.figure.value is not None and shift_years(slot.figure.text, shift) != slot.figure.text for slot in slots
+    ):
         return None
     gold = renamed(report, lambda string: shift_years(string, shift))
     if report.year is not None:

@@ -47,7 +47,13 @@ FUNDS: dict[str, tuple[str, ...]] = {
         "农业资源及生态保护补助资金",
         "服务业发展专项资金",
     ),
-    "经费": ("基层公共法律服务经费", "老年大学办学经费", "科普宣传工作经费", "非遗传承人补助经费", "森林草原防灭火工作经费"),
+    "经费": (
+        "基层公共法律服务经费",
+        "老年大学办学经费",
+        "科普宣传工作经费",
+        "非遗传承人补助经费",
+        "森林草原防灭火工作经费",
+    ),
     "项目": ("乡村道路硬化提升项目", "农田灌溉渠道修缮项目", "社区卫生服务站改造项目", "农贸市场提升改造项目"),
     "补贴": ("农机深松作业补贴", "林木良种培育补贴", "生猪调出大县奖励补贴", "养殖粪污处理补贴"),
     "工程": ("农村安全饮水巩固工程", "小型农田水利提升工程", "城区亮化提升工程"),
@@ -121,9 +127,9 @@ def _variant(core: str) -> re.Pattern[str]:
 
 def fund(text: str, report: Report) -> Swapped | None:
     """The labelled fund replaced where printed verbatim by another of its kind (the word it ends in), after
-    the level word it opens with (kept), with or without that word. A text that also names the fund in another form (its own words before a
-    variant ending, a title's `某某项目` beside the field's `某某经费`, the name broken across two lines) is
-    skipped: a half-renamed fund is no report."""
+    the level word it opens with (kept), with or without that word. A text that also names the fund in
+    another form (its own words before a variant ending, a title's `某某项目` beside the field's `某某经费`,
+    the name broken across two lines) is skipped: a half-renamed fund is no report."""
     name = report.fund
     if not name or name in _NO_FUND or name not in text:
         return None
