@@ -26,6 +26,11 @@ _ORGAN = "|".join(sorted(ORGAN_SUFFIXES, key=len, reverse=True))
 _UNIT_BEFORE_YEAR = re.compile(rf"^[\u4e00-\u9fff]{{0,14}}?(?:{_ORGAN})\s*(?=\s|(?:{_YEAR})?\s*年|关于)")
 _UNIT_PREFIX = re.compile(rf"^[\u4e00-\u9fff]{{0,6}}?(?:{_ORGAN})")
 _DEPARTMENT_PREFIX = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:局|委员会|办公室|厅)")  # 水利局…, never 图书分馆…
+# `某某第二人民医院某某补助资金`: a hospital's or a school's name before the money it was given (never before a
+# 项目 or 工程 of its own: `某某医院改扩建项目` is the hospital's project, named with it)
+_SERVED_UNIT = re.compile(
+    r"^[\u4e00-\u9fff]{1,6}?(?:卫生院|医院|学校|中学|小学|幼儿园)(?=[\u4e00-\u9fff“”]{4,}(?:资金|经费|补助|补贴)$)"
+)
 _SUBJECT_END_AT = SUBJECT_END
 # a title names its fund before or after the year: `…补助资金(省对下转移支付)项目2018年度`, `区2022年度就业…`
 _YEAR_SPLIT = re.compile(rf"[（(]?\s*{_YEAR}\s*(?:[-—至]\s*{_YEAR}\s*)?年?度?\s*[)）]?")
@@ -154,6 +159,8 @@ def subject_of(text: str) -> str | None:
             return "部门整体支出"
         if unit and _names_a_fund(subject[unit.end() :]):
             subject = subject[unit.end() :]  # `水利局农田水利建设资金`: the unit's name, then the fund
+        elif (served := _SERVED_UNIT.match(subject)) and _names_a_fund(subject[served.end() :]):
+            subject = subject[served.end() :]
         if _WHOLE_DEPARTMENT.match(subject) or _UNITS_WHOLE.search(subject):
             return "部门整体支出"
         if _names_a_fund(subject):

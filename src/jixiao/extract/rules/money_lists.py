@@ -324,10 +324,15 @@ def level_of(name: str) -> FundSource | None:
     level = source_of(name)
     if level is None:
         return None
+    return level if len(own_words(name)) <= _MAX_SOURCE_RESIDUE else None
+
+
+def own_words(name: str) -> str:
+    """What a money name says beyond its level and its money words: `中央水土保持补助资金` → 水土保持,
+    `中央财政补助资金` → nothing."""
     body = re.sub(r"^(?:[（(]?[\d一二三四五六七八九十]+[、.．)）]\s*)?(?:其中|含)?[:：]?", "", name)
     residue = _MONEY_WORDS.sub("", body[_level_length(body) :])
-    residue = re.sub(r"[（(][^)）]*[)）]", "", residue)
-    return level if len(residue) <= _MAX_SOURCE_RESIDUE else None
+    return re.sub(r"[（(][^)）]*[)）]", "", residue)
 
 
 def _level_length(name: str) -> int:

@@ -18,7 +18,7 @@ import re
 from jixiao.extract.rules.amount_clauses import LINES, MONEY_NOUN, SUM_TOLERANCE, VERB, Amount, clause_start, totals_of
 from jixiao.extract.rules.figures import money_at
 from jixiao.extract.rules.funding_reading import Offer, Reading
-from jixiao.extract.rules.money_lists import MoneyList, level_of, lists_parts
+from jixiao.extract.rules.money_lists import MoneyList, level_of, lists_parts, own_words
 from jixiao.extract.rules.project_parts import project_item
 from jixiao.model import Funding, FundingLine, FundSource, SourceAmount
 from jixiao.vocabulary import FUNDING_VERBS, source_of
@@ -46,7 +46,8 @@ def drop_partial_subject_rows(funding: Funding) -> None:
 
 def subject_source(plain: str, start: int, amounts: list[Amount], lists: list[MoneyList]) -> object | None:
     """The source a sentence is about (`中央财政资金预算400万元，执行380.5万元`), or None: not a fund named after
-    the level that pays it (`中央补助地方某某专项资金共计X，其中：A…；B…`), whose parts a list names."""
+    the level that pays it (`中央补助地方某某专项资金共计X，其中：A…；B…`, `中央某某补助资金共计X，其中：A…；B…`:
+    its name says more than a level's money, however few chars), whose parts a list names."""
     lines = [amount for amount in amounts if amount.line]
     if not lines:
         return None
@@ -57,8 +58,8 @@ def subject_source(plain: str, start: int, amounts: list[Amount], lists: list[Mo
     subject = _SOURCE_SUBJECT.sub("", plain[start:first_verb]).strip(" ，,：:")
     if not subject or not MONEY_NOUN.search(subject):  # `中央下达…3万元` is a total, its actor no source
         return None
-    if level_of(subject) is None and lists_parts(lists):
-        return None
+    if lists_parts(lists) and (level_of(subject) is None or own_words(subject)):
+        return None  # a fund of its own, however short its name (`中央某某补助资金`), split into named parts
     return source_of(subject)
 
 
