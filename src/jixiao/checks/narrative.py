@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from jixiao.checks.attainment import Status, attainment
 from jixiao.checks.engine import CheckContext, ref, rule, text_ref
 from jixiao.checks.tolerance import half_unit, printed_places, ratio_range
-from jixiao.model import Finding, Indicator, Severity
+from jixiao.model import Finding, Indicator, Severity, value_of
 
 REASON = re.compile(
     r"原因|由于|因为|导致|(?:主要|系|是)因|因\s*\d{4}\s*年|受[^。；\n]{0,12}影响|未开展|减少|下调|滞后|不纳入"
@@ -138,8 +138,7 @@ def _execution_rate(ctx: CheckContext) -> float | None:
         kept = printed_places([budget, executed])
         low, high = ratio_range(executed.value, half_unit(kept), budget.value, half_unit(kept))
         return (low + high) / 2
-    rate = funding.execution_rate
-    return rate.value if rate else None
+    return value_of(funding.execution_rate)
 
 
 def execution_explained(text: str) -> bool:
