@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from jixiao.checks.attainment import Status, attainment
-from jixiao.checks.engine import CheckContext, ref, rule, text_ref
+from jixiao.checks.engine import CheckContext, indicator_label, ref, rule, text_ref
 from jixiao.checks.tolerance import half_unit, printed_places, ratio_range
 from jixiao.model import Finding, Indicator, Severity, value_of
 
@@ -78,10 +78,6 @@ def _own_part(sentence: str, after: int, key: str, other_names: list[str]) -> st
     return sentence[: min(stops)] if stops else sentence
 
 
-def _label(indicator: Indicator) -> str:
-    return f"{indicator.program}·{indicator.name}" if indicator.program else indicator.name
-
-
 @rule("narrative.unmet_without_reason", Severity.WARNING, needs_text=True)
 def unmet_without_reason(ctx: CheckContext) -> Iterator[Finding]:
     """未完成的指标须说明偏差原因及改进措施（10号；I07），原因可在报告任何一处与该指标同句出现。
@@ -96,7 +92,7 @@ def unmet_without_reason(ctx: CheckContext) -> Iterator[Finding]:
             continue
         assert ind.actual is not None and ind.target is not None
         yield ctx.finding(
-            f"{_label(ind)} 未完成（实际 {ind.actual.text}，指标值 {ind.target.text}），报告未说明原因",
+            f"{indicator_label(ind)} 未完成（实际 {ind.actual.text}，指标值 {ind.target.text}），报告未说明原因",
             f"{ind.name} missed its target ({ind.actual.text} vs {ind.target.text}) and no reason is given",
             [ref(f"indicators[{i}].actual", ind.actual), ref(f"indicators[{i}].target", ind.target)],
         )
