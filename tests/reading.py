@@ -9,6 +9,7 @@ from jixiao.documents.normalize import normalize
 from jixiao.documents.tables import Table, find_tables
 from jixiao.extract import extract
 from jixiao.extract.rules.funding import extract_funding
+from jixiao.extract.rules.header import Header, read_header
 from jixiao.extract.rules.indicators import extract_indicators
 from jixiao.model import Figure, Funding, Report, SpendingItem
 
@@ -35,6 +36,11 @@ def document(tmp_path: Path, raw: str, name: str = "r.txt") -> Document:
 def rules_report(tmp_path: Path, raw: str) -> Report:
     """The rules extraction of `raw` written to a file."""
     return extract(document(tmp_path, raw), "rules")
+
+
+def header_of(raw: str) -> Header:
+    """The title, region, fund and year read from `raw`."""
+    return read_header(read(raw))
 
 
 def funding_of(raw: str) -> tuple[Funding, list[SpendingItem]]:

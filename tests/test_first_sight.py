@@ -7,16 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from jixiao.documents.normalize import normalize
-from jixiao.extract.rules.header import Header, read_header
 from jixiao.extract.rules.score import extract_score
 from jixiao.model import Figure
-from reading import funding_of, rules_report
-
-
-def _header(raw: str) -> Header:
-    text, _ = normalize(raw)
-    return read_header(text)
+from reading import funding_of, header_of, rules_report
 
 
 @pytest.mark.parametrize(
@@ -31,19 +24,19 @@ def _header(raw: str) -> Header:
     ],
 )
 def test_a_title_naming_only_a_kind_of_money_names_no_fund(title: str) -> None:
-    header = _header(f"{title}\n一、基本情况\n2022年预算安排30万元，实际支出28万元。\n")
+    header = header_of(f"{title}\n一、基本情况\n2022年预算安排30万元，实际支出28万元。\n")
     assert header.fund is None
     assert header.region is not None  # the place before those words is still read
 
 
 def test_a_fund_named_beside_the_kind_of_money_is_kept() -> None:
-    header = _header("北山县文化馆2021年度非遗传承专项经费绩效自评报告\n一、基本情况\n")
+    header = header_of("北山县文化馆2021年度非遗传承专项经费绩效自评报告\n一、基本情况\n")
     assert header.fund == "非遗传承专项经费"
 
 
 @pytest.mark.parametrize("slogan", ["文化强市", "教育强县", "农业大县", "体育强省"])
 def test_a_goal_shaped_like_a_place_is_no_region(slogan: str) -> None:
-    header = _header(f"{slogan}转移支付2022年度绩效自评报告\n2022年下达资金300万元，实际支出288万元。\n")
+    header = header_of(f"{slogan}转移支付2022年度绩效自评报告\n2022年下达资金300万元，实际支出288万元。\n")
     assert header.region is None
     assert header.fund == f"{slogan}转移支付"
 
@@ -89,7 +82,7 @@ def test_named_uses_that_add_up_to_no_stated_total_give_no_executed_total() -> N
     [("河原市自然资源局北岭分局", None), ("河原市市场监督管理局高新区分局", "高新区"), ("河原市自然资源局", "河原市")],
 )
 def test_an_offices_branch_is_not_in_the_offices_place(unit: str, region: str | None) -> None:
-    header = _header(
+    header = header_of(
         f"2023年度{unit}决算公开报告\n项目名称 | 不动产登记业务项目\n主管部门 | 河原市自然资源局 | 实施单位 | {unit}\n"
     )
     assert header.region == region

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from jixiao.documents.normalize import normalize
 from jixiao.extract.rules.cut_end import ends_mid_sentence
-from jixiao.extract.rules.header import Header, read_header
+from jixiao.extract.rules.header import read_header
 from jixiao.extract.rules.places import leading_places
-
-
-def _header(raw: str) -> Header:
-    text, _ = normalize(raw)
-    return read_header(text)
+from reading import header_of
 
 
 def test_title_over_two_lines_gives_place_fund_and_year() -> None:
-    header = _header("\n内蒙古自治区呼伦贝尔扎兰屯市就业补助资金\n\n2025年度绩效自评报告\n\n扎兰屯市2025年度……\n")
+    header = header_of("\n内蒙古自治区呼伦贝尔扎兰屯市就业补助资金\n\n2025年度绩效自评报告\n\n扎兰屯市2025年度……\n")
     assert header.title == "内蒙古自治区呼伦贝尔扎兰屯市就业补助资金2025年度绩效自评报告"
     assert (header.region, header.fund, header.year) == ("扎兰屯市", "就业补助资金", 2025)
 
@@ -57,13 +52,13 @@ def test_title_over_two_lines_gives_place_fund_and_year() -> None:
     ],
 )
 def test_place_and_fund_of_a_title(title: str, region: str | None, fund: str | None) -> None:
-    header = _header(title + "\n我县严格按照规定使用资金，全年执行率为95%。\n")
+    header = header_of(title + "\n我县严格按照规定使用资金，全年执行率为95%。\n")
     assert header.title == title
     assert (header.region, header.fund) == (region, fund)
 
 
 def test_a_report_without_a_title_line_names_itself_in_its_opening_sentence() -> None:
-    header = _header(
+    header = header_of(
         "为做好2023年项目绩效管理工作，根据有关文件要求，现将2023年青禾县水利局农田水利建设资金项目"
         "绩效自评报告如下：\n一、绩效目标分解下达情况\n"
     )
@@ -80,7 +75,7 @@ def test_subject_words_that_look_like_places_are_not_places() -> None:
 
 
 def test_the_implementing_unit_names_the_region() -> None:
-    header = _header(
+    header = header_of(
         "项目支出绩效自评表\n（2023年度）\n"
         "项目名称 | 柳湾村特色种植补贴到户项目 | 项目负责人及电话 | 张三 |\n"
         "主管部门 | 县农业农村局 | 实施单位 | 柳湾镇人民政府 |\n"
@@ -89,7 +84,7 @@ def test_the_implementing_unit_names_the_region() -> None:
 
 
 def test_the_implementing_unit_wins_over_the_title_and_the_administering_office() -> None:
-    header = _header(
+    header = header_of(
         "青禾县项目支出绩效自评表 (2021年度) 项目名称 国家基本公共卫生服务 主管部门 青禾县卫生健康局 "
         "实施单位 青禾县白石镇卫生院 项目资金 (万元) 年初预算数\n"
     )
@@ -97,19 +92,19 @@ def test_the_implementing_unit_wins_over_the_title_and_the_administering_office(
 
 
 def test_fields_a_cell_per_line_and_glued() -> None:
-    per_line = _header(
+    per_line = header_of(
         "(临时救助)绩效目标自评表\n绩效目标自评表 (2020年度) |\n项目名称 |\n临时救助 |\n|\n"
         "主管部门 |\n[155]鹤溪县民政局 |\n"
     )
     assert (per_line.region, per_line.fund, per_line.year) == ("鹤溪县", "临时救助", 2020)
-    glued = _header("1、岚川市本级部门项目支出绩效自评表(2021年)项目名称初中公用经费主管部门岚川市教育局自评得分98\n")
+    glued = header_of("1、岚川市本级部门项目支出绩效自评表(2021年)项目名称初中公用经费主管部门岚川市教育局自评得分98\n")
     assert (glued.region, glued.fund, glued.year) == ("岚川市", "初中公用经费", 2021)
-    columns = _header("二、资金到位情况\n项目名称\n        | 中央、省、市(州)、县级财政资金\n        | 资金计划\n")
+    columns = header_of("二、资金到位情况\n项目名称\n        | 中央、省、市(州)、县级财政资金\n        | 资金计划\n")
     assert columns.fund is None  # a funding table's column header, not a project's name
 
 
 def test_several_projects_name_no_single_fund() -> None:
-    header = _header(
+    header = header_of(
         "项目支出绩效自评表(2020年度)项目名称舞台灯光更新专项经费主管部门新川区剧团实施单位新川区文化局\n"
         "项目名称青年演员培训经费主管部门新川区剧团实施单位新川区文化局\n"
     )
@@ -117,7 +112,7 @@ def test_several_projects_name_no_single_fund() -> None:
 
 
 def test_a_post_title_gives_way_to_the_documents_own_title() -> None:
-    header = _header(
+    header = header_of(
         "白岭市数字城管中心2018整体支出绩效自评报告及评分表(含巡查专项)\n"
         "白岭市2018年度部门整体支出\n绩效评价自评报告\n部门(单位)名称:  白岭市城市管理监督指挥中心\n"
     )
@@ -126,14 +121,14 @@ def test_a_post_title_gives_way_to_the_documents_own_title() -> None:
 
 
 def test_a_bracketed_fund_after_a_title_that_names_only_its_unit() -> None:
-    header = _header("青禾县第二小学2023年度项目支出绩效自评报告\n(教育专项工作经费)\n一、自评结论\n")
+    header = header_of("青禾县第二小学2023年度项目支出绩效自评报告\n(教育专项工作经费)\n一、自评结论\n")
     assert (header.region, header.fund) == ("青禾县", "教育专项工作经费")
-    after = _header("白江区残联2023年度中央转移支付绩效自评报告(残疾人事业发展补助资金)\n一、绩效目标\n")
+    after = header_of("白江区残联2023年度中央转移支付绩效自评报告(残疾人事业发展补助资金)\n一、绩效目标\n")
     assert (after.region, after.fund) == ("白江区", "残疾人事业发展补助资金")
 
 
 def test_site_chrome_never_gives_a_region_or_a_title() -> None:
-    header = _header(
+    header = header_of(
         "适老化专区 无障碍浏览 注册 登录\n"
         "2021年度高校毕业生“三支一扶”计划补助资金绩效目标自评报告\n"
         "• 发布时间:2022-06-14 09:30:00• 来源:厅规划财务处\n"
@@ -144,24 +139,24 @@ def test_site_chrome_never_gives_a_region_or_a_title() -> None:
 
 
 def test_the_place_before_the_funds_name_in_the_body() -> None:
-    header = _header(
+    header = header_of(
         "2021年妇女儿童健康提升民生工程\n绩效自评报告\n一、目标任务\n2021年青州市妇女儿童健康提升民生工程年度目标任务……\n"
     )
     assert (header.region, header.fund) == ("青州市", "妇女儿童健康提升民生工程")
 
 
 def test_the_publishing_unit_when_nothing_else_names_a_place() -> None:
-    header = _header(
+    header = header_of(
         "2021年林业局部门整体支出绩效自评表\n2022-04-07 15:25来源: 松陵区林业局 发布机构: 松陵区林业局\n"
         "部门整体支出绩效自评表\n2021年度)\n"
     )
     assert (header.region, header.fund, header.year) == ("松陵区", "部门整体支出", 2021)
-    header = _header(
+    header = header_of(
         "索引号 | 0000-2021-01 | 发布机构 | 青岭县林业和草原局 |\n公开目录 | 财政预决算 |\n"
         "(某木材检查站租金项目)\n一、项目基本情况\n本站位于山区，林地面积较大。\n"
     )
     assert header.region == "青岭县"  # a metadata table's cell after its label
-    header = _header(
+    header = header_of(
         "索引号: | 0000-2022-07 | 发文字号: | 无 |\n发文单位: | 青岭市行政审批局 | 发布日期: | 2022年10月17日 |\n"
         "项目支出绩效自评表 |\n( 2021 年度) |\n项目名称 |\n政务大厅运行维护费 |\n主管部门 |\n|\n"
     )
@@ -169,16 +164,16 @@ def test_the_publishing_unit_when_nothing_else_names_a_place() -> None:
 
 
 def test_year_from_the_form_field_and_none_for_a_span_of_years() -> None:
-    field = _header(
+    field = header_of(
         "附件3\n项目支出绩效自评报告\n项目名称:鹤溪县白水库除险加固工程\n评价年度:2022\n填报日期:2023年4月25日\n"
     )
     assert (field.region, field.fund, field.year) == ("鹤溪县", "白水库除险加固工程", 2022)
-    span = _header("北江省住房和城乡建设厅关于2018-2020年城镇保障性安居工程资金绩效自评报告\n一、项目概况\n")
+    span = header_of("北江省住房和城乡建设厅关于2018-2020年城镇保障性安居工程资金绩效自评报告\n一、项目概况\n")
     assert (span.region, span.fund, span.year) == ("北江省", "城镇保障性安居工程资金", None)
 
 
 def test_dates_in_the_body_are_not_the_fiscal_year() -> None:
-    header = _header(
+    header = header_of(
         "老年人助餐服务点项目\n绩效自评报告\n按施工规范要求，确保项目2020年9月底完成。\n"
         "市财政从2018年起连续三年安排资金。\n2020年7月16日\n"
     )
@@ -227,7 +222,7 @@ def test_a_report_that_closes_is_not_truncated(ending: str) -> None:
 
 
 def test_the_forms_name_field_wins_over_a_title_that_wraps_it_in_its_unit_and_template_words() -> None:
-    header = _header(
+    header = header_of(
         "青川县妇幼保健院孕产妇健康服务补助转移支付区域(项目)绩效目标自评表\n(2022年度)\n"
         "转移(项目)名称 孕产妇健康服务补助\n"
     )
@@ -262,19 +257,19 @@ def test_a_hospital_campus_named_in_a_fund_is_no_district() -> None:
 
 
 def test_a_name_field_names_the_project_with_or_without_a_money_word() -> None:
-    header = _header("2021年度县级专项资金绩效目标自评表专项资金名称县级储备油负责人及电话王某主管部门某县商务局\n")
+    header = header_of("2021年度县级专项资金绩效目标自评表专项资金名称县级储备油负责人及电话王某主管部门某县商务局\n")
     assert header.fund == "县级储备油"
-    unit = _header("2021年度县级专项资金绩效目标自评表\n项目名称 | 某县粮食储备管理中心 |\n")
+    unit = header_of("2021年度县级专项资金绩效目标自评表\n项目名称 | 某县粮食储备管理中心 |\n")
     assert unit.fund is None  # a unit's name in the field is no project
 
 
 def test_a_glued_name_field_ends_at_the_project_unit_label() -> None:
-    header = _header("财政支出项目绩效评价自评报告\n项目名称 乡村文化站运行保障经费项目单位某县文旅局主管部门某县\n")
+    header = header_of("财政支出项目绩效评价自评报告\n项目名称 乡村文化站运行保障经费项目单位某县文旅局主管部门某县\n")
     assert header.fund == "乡村文化站运行保障经费"
 
 
 def test_the_bracketed_fund_may_follow_either_copy_of_a_restated_title() -> None:
-    header = _header(
+    header = header_of(
         "某市某区某镇2022年度部门预算项目支出绩效自评报告 (2022年城乡困难群众临时救助金)\n"
         "来源:某镇人民政府 发布时间:2023-05-10\n"
         "某市某区某镇2022年度部门预算项目支出绩效自评报告\n"
@@ -283,33 +278,35 @@ def test_the_bracketed_fund_may_follow_either_copy_of_a_restated_title() -> None
 
 
 def test_a_head_line_about_a_quoted_fund_names_it() -> None:
-    header = _header("首页 > 通知公告\n某县残联关于“2021年中央财政残疾人事业发展补助资金”管理使用情况\n一、概况\n")
+    header = header_of("首页 > 通知公告\n某县残联关于“2021年中央财政残疾人事业发展补助资金”管理使用情况\n一、概况\n")
     assert header.fund == "中央财政残疾人事业发展补助资金"
 
 
 def test_a_bracketed_line_under_page_metadata_names_the_fund_of_a_report_without_a_title() -> None:
-    header = _header("发布机构 | 某县林业局 |\n发布日期 | 2021-06-01 |\n(某林场管护站房屋租金项目)\n一、项目基本情况\n")
+    header = header_of(
+        "发布机构 | 某县林业局 |\n发布日期 | 2021-06-01 |\n(某林场管护站房屋租金项目)\n一、项目基本情况\n"
+    )
     assert header.fund == "某林场管护站房屋租金"
 
 
 def test_a_unit_in_brackets_after_the_title_is_no_fund() -> None:
-    assert _header("2021年度专项资金绩效自评报告 (某县农村经营管理服务站)\n一、基本情况\n").fund is None
+    assert header_of("2021年度专项资金绩效自评报告 (某县农村经营管理服务站)\n一、基本情况\n").fund is None
 
 
 def test_an_admin_label_wrapped_inside_its_cell_still_names_the_region() -> None:
-    header = _header("就业补助资金绩效目标自评表 (2022年度)\n资金投入 (万元) 地方主管部 门 某某市东河区财政局 说明\n")
+    header = header_of("就业补助资金绩效目标自评表 (2022年度)\n资金投入 (万元) 地方主管部 门 某某市东河区财政局 说明\n")
     assert header.region == "东河区"
 
 
 def test_the_opening_sentence_names_the_fund_evaluated_when_no_title_does() -> None:
     opening = "某某街道对2024年中央农村综合性改革转移支付资金绩效目标实施情况开展自评，现将自评情况报告如下：\n"
-    assert _header(opening).fund == "中央农村综合性改革转移支付资金"
+    assert header_of(opening).fund == "中央农村综合性改革转移支付资金"
     several = "我局对2023年市级专项资金和预算项目资金开展了绩效自评，现将情况报告如下：\n"
-    assert _header(several).fund is None  # several funds: none is the report's
+    assert header_of(several).fund is None  # several funds: none is the report's
 
 
 def test_a_sharing_page_that_prints_no_title_takes_it_from_the_file_name_line() -> None:
-    header = _header(
+    header = header_of(
         "青川省省级非遗保护专项资金2022年度绩效自评报告.docx《青川省省级非遗保护专项资金2022年度绩效自评报告.docx》"
         "由会员分享,可在线阅读\n1、青川省省级非遗保护专项资金2022年度绩效自评报青川省文化厅二O二三年三月序号单位名称\n"
     )
@@ -322,12 +319,12 @@ def test_a_sharing_page_that_prints_no_title_takes_it_from_the_file_name_line() 
 
 
 def test_a_file_name_that_is_no_report_title_names_nothing() -> None:
-    header = _header("附件3 项目资金明细.docx《附件3 项目资金明细.docx》\n按照要求,我站对专项资金开展了自评。\n")
+    header = header_of("附件3 项目资金明细.docx《附件3 项目资金明细.docx》\n按照要求,我站对专项资金开展了自评。\n")
     assert header.title is None
 
 
 def test_a_file_name_printed_once_is_a_download_link_not_the_title() -> None:
-    header = _header("青川省省级非遗保护专项资金2022年度绩效自评报告.pdf\n项目名称 非遗传承人补助 自评总分: 90\n")
+    header = header_of("青川省省级非遗保护专项资金2022年度绩效自评报告.pdf\n项目名称 非遗传承人补助 自评总分: 90\n")
     assert header.title is None
 
 
@@ -340,18 +337,20 @@ def test_a_file_name_printed_once_is_a_download_link_not_the_title() -> None:
     ],
 )
 def test_a_title_that_is_the_transfer_forms_own_name_gives_way_to_its_name_field(title: str) -> None:
-    header = _header(f"{title}\n\n转移支付(项目)名称\n\n2023年第二批中央水污染防治资金\n\n实施单位\n\n某市生态环境局\n")
+    header = header_of(
+        f"{title}\n\n转移支付(项目)名称\n\n2023年第二批中央水污染防治资金\n\n实施单位\n\n某市生态环境局\n"
+    )
     assert header.fund == "中央水污染防治资金"  # the year and the batch are no part of the fund
 
 
 def test_a_converters_synonym_for_project_names_no_fund() -> None:
     """A sharing site's converter spins 项目 into 工程: `工程支出绩效评价自评报告` names no fund; the bracket does."""
-    header = _header("2022年工程支出绩效评价自评报告(2022年县级非遗保护传承补助资金)\n一、工程概况\n")
+    header = header_of("2022年工程支出绩效评价自评报告(2022年县级非遗保护传承补助资金)\n一、工程概况\n")
     assert header.fund == "县级非遗保护传承补助资金"
 
 
 def test_a_form_filled_in_by_its_unit_names_the_region_and_its_project_ends_at_the_next_label() -> None:
-    header = _header(
+    header = header_of(
         "2022年项目绩效自评报告表_第1页\n2022年项目绩效自评报告表(实施单位用)填报单位:青禾市疾病预防控制中心"
         "填报日期:2023年3月1日基本情况项目名称慢性病综合防控项目主要内容开展慢性病筛查和随访,降低慢性病发病率。\n"
     )
@@ -359,14 +358,14 @@ def test_a_form_filled_in_by_its_unit_names_the_region_and_its_project_ends_at_t
 
 
 def test_a_narratives_implementing_body_field_ends_at_its_full_stop_and_names_the_region() -> None:
-    header = _header(
+    header = header_of(
         "(一)项目基本情况\n(1)项目名称:基本公共卫生服务。\n实施主体:青禾县卫生健康委员会。\n(2)项目立项依据:按照省里要求开展。\n"
     )
     assert header.region == "青禾县"
 
 
 def test_the_transfer_templates_first_heading_names_the_fund_of_a_report_without_a_title() -> None:
-    header = _header(
+    header = header_of(
         "一、绩效目标分解下达情况\n(一)下达乡村公路养护转移支付预算和绩效目标情况。\n"
         "2024年共下达补助资金80万元。\n2、资金执行情况。2024年全县共完成发放补助资金60万元。\n"
         "我局制定了《青石县乡村公路养护专项资金管理办法》。\n"
@@ -376,28 +375,28 @@ def test_the_transfer_templates_first_heading_names_the_fund_of_a_report_without
 
 
 def test_the_centre_giving_money_to_an_autonomous_region_names_the_region() -> None:
-    header = _header(
+    header = header_of(
         "一、绩效目标分解下达情况\n(一)中央下达宁夏土壤污染防治资金预算和区域绩效目标情况\n"
         "2023年收到通知,下达宁夏土壤污染防治资金共5000万元。\n"
     )
     assert (header.fund, header.region) == ("土壤污染防治资金", "宁夏")
-    provincial = _header(  # a province giving its own fund names no region of the report
+    provincial = header_of(  # a province giving its own fund names no region of the report
         "一、绩效目标分解下达情况某省文化厅下达2022年青川省文化专项资金20万元。\n"
     )
     assert provincial.region is None
 
 
 def test_a_year_and_a_masked_name_before_the_funds_name_in_the_body() -> None:
-    header = _header(
+    header = header_of(
         "一、基本情况\n二、综合评价结论\n下达青州市2021年民间艺术保护资金用于补助。2021年我市民间艺术保护资金下达30万元。\n"
     )
     assert (header.fund, header.region) == ("民间艺术保护资金", "青州市")
-    masked = _header("一、基本情况\n下达**河县2023年民间艺术保护资金30万元。\n")
+    masked = header_of("一、基本情况\n下达**河县2023年民间艺术保护资金30万元。\n")
     assert masked.region is None  # `**河县`: a name masked by the site, not 河县
 
 
 def test_a_units_whole_spending_is_the_department_whole_whatever_the_units_name() -> None:
-    header = _header("2023年度青川县残疾人联合会部门(单位)整体支出绩效自评报告\n一、部门基本情况\n")
+    header = header_of("2023年度青川县残疾人联合会部门(单位)整体支出绩效自评报告\n一、部门基本情况\n")
     assert (header.region, header.fund) == ("青川县", "部门整体支出")
 
 

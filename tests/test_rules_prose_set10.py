@@ -6,9 +6,9 @@ from jixiao.documents.normalize import normalize
 from jixiao.extract.rules.fund_names import subject_of
 from jixiao.extract.rules.funding import extract_funding
 from jixiao.extract.rules.goal_targets import attach_goal_targets
-from jixiao.extract.rules.header import Header, read_header
 from jixiao.extract.rules.indicators import extract_indicators
 from jixiao.model import Indicator
+from reading import header_of
 
 
 def _indicators(raw: str) -> list[tuple[str | None, str, str | None, str | None]]:
@@ -189,17 +189,12 @@ def test_a_funds_size_with_its_local_self_raised_part_is_the_budget_with_sources
 # ---- headers of reports printed without a title --------------------------------------------------------
 
 
-def _header(raw: str) -> Header:
-    text, _ = normalize(raw)
-    return read_header(text)
-
-
 def test_a_fund_transfer_named_as_a_jijin_keeps_its_name_without_the_transfer_words() -> None:
     assert subject_of("某储备调节基金专项转移支付") == "某储备调节基金"
 
 
 def test_a_paragraph_opening_on_the_funds_name_and_amount_names_the_fund_and_its_place() -> None:
-    header = _header(
+    header = header_of(
         "一、基本情况\n该厂位于城东,日处理能力2万吨。\n二、资金安排\n"
         "(一)资金情况。\n青石县污水处理厂提标改造工程经费800万元,已全部批复。\n"
     )
@@ -210,8 +205,8 @@ def test_a_report_opening_on_its_provinces_government_that_says_wo_sheng_is_that
     opening = (
         "甘肃省委、省政府高度重视某储备工作,我省认真组织开展自评。现将自评情况报告如下:\n一、绩效目标分解下达情况\n"
     )
-    assert _header(opening).region == "甘肃省"
-    assert _header(opening.replace("我省", "本单位")).region is None
+    assert header_of(opening).region == "甘肃省"
+    assert header_of(opening.replace("我省", "本单位")).region is None
 
 
 def test_the_one_place_a_projects_name_gives_in_brackets_is_the_region_of_a_report_that_says_wo_xian() -> None:
@@ -219,8 +214,8 @@ def test_the_one_place_a_projects_name_gives_in_brackets_is_the_region_of_a_repo
         "一、绩效目标分解下达情况\n某厅《关于下达某资金的通知》下达我县中央水利发展资金300万元。\n"
         "某小型水库除险加固工程(青石县)东沟水库项目总投资计划320万元。\n"
     )
-    assert _header(opening).region == "青石县"
-    assert _header(opening.replace("我县", "该地")).region is None
+    assert header_of(opening).region == "青石县"
+    assert header_of(opening.replace("我县", "该地")).region is None
 
 
 def test_an_amount_planned_and_spent_is_no_indicator_whatever_its_noun() -> None:

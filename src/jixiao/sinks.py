@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from jixiao.batch import Failed, Job, Outcome, Plan, Tally
 from jixiao.claims import ClaimCounts
-from jixiao.model import ReadingStatus, Report, reading_status
+from jixiao.model import ReadingStatus, Report, reading_status, value_of
 from jixiao.output_folder import OutputFolder
 from jixiao.store import FileStat, Store
 
@@ -139,8 +139,8 @@ class ReportLine(NamedTuple):
             region=report.region,
             year=report.year,
             fund=report.fund,
-            budget=budget.value if budget is not None else None,
-            executed=executed.value if executed is not None else None,
+            budget=value_of(budget),
+            executed=value_of(executed),
             rate=rate.text if rate is not None else None,
             indicators=len(report.indicators),
         )

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from jixiao.checks.config import CheckConfig
 from jixiao.checks.plausibility import gate
 from jixiao.errors import ConfigError
-from jixiao.model import Confidence, Figure, FigureRef, Finding, Report, Severity, Span
+from jixiao.model import Confidence, Figure, FigureRef, Finding, Indicator, Report, Severity, Span
 
 FAMILIES = ("funding", "spending", "indicators", "narrative", "scoring", "extraction", "years")
 # Modules that register rules; a family may span two modules (indicators: values and labels; scoring: lines
@@ -140,6 +140,11 @@ def ref(path: str, figure: Figure) -> FigureRef:
 def text_ref(text: str, start: int, end: int) -> FigureRef:
     """Point a finding at a passage of the document text that is not a figure of the model (path `text`)."""
     return FigureRef(path="text", text=text[start:end], span=Span(start=start, end=end))
+
+
+def indicator_label(indicator: Indicator) -> str:
+    """How a finding names an indicator: its name, after its program's when it has one (`某资金·培训人数`)."""
+    return f"{indicator.program}·{indicator.name}" if indicator.program else indicator.name
 
 
 def select_rules(skip: Iterable[str] = ()) -> list[Rule]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jixiao.checks.engine import CheckContext, ref, rule
+from jixiao.checks.engine import CheckContext, indicator_label, ref, rule
 from jixiao.model import Figure, FigureRef, Finding, Indicator, Op, Severity
 from jixiao.vocabulary import COST_2021, POINTS, TAXONOMY_2020, is_reverse, level_name
 
@@ -78,10 +78,6 @@ def _one_off(name: str, printed: str) -> bool:
     return len(name) == len(printed) and sum(a != b for a, b in zip(name, printed, strict=True)) == 1
 
 
-def _label(indicator: Indicator) -> str:
-    return f"{indicator.program}·{indicator.name}" if indicator.program else indicator.name
-
-
 def _name_ref(i: int, indicator: Indicator) -> FigureRef:
     return FigureRef(path=f"indicators[{i}].name", text=indicator.name)
 
@@ -108,7 +104,7 @@ def category(ctx: CheckContext) -> Iterator[Finding]:
             continue
         figures = [_name_ref(i, ind)] + ([ref(f"indicators[{i}].target", ind.target)] if ind.target else [])
         yield ctx.finding(
-            f"{_label(ind)} 归入 {ind.level2}：{why}",
+            f"{indicator_label(ind)} 归入 {ind.level2}：{why}",
             f"{ind.name} filed under {ind.level2}: category does not fit the name",
             figures,
         )
@@ -125,7 +121,8 @@ def taxonomy(ctx: CheckContext) -> Iterator[Finding]:
         level1, level2 = _level(ind.level1), _level(ind.level2)
         if level1.removeprefix("项目") in EVALUATION_LEVEL1 and _target_level2(level2):
             yield ctx.finding(
-                f"{_label(ind)}：{ind.level2} 是产出/效益/满意度/成本指标的二级，不应归入评价指标 {ind.level1}",
+                f"{indicator_label(ind)}：{ind.level2} 是产出/效益/满意度/成本指标的二级，"
+                f"不应归入评价指标 {ind.level1}",
                 f"{ind.name}: {ind.level2} filed under the evaluation level {ind.level1}",
                 [_name_ref(i, ind)],
             )
@@ -134,7 +131,7 @@ def taxonomy(ctx: CheckContext) -> Iterator[Finding]:
             continue  # a scoring sheet of its own (规划/基础信息, 投入/项目立项): not the 10号 taxonomy
         if level1 == "产出" and level2 in COST_2021:
             yield ctx.finding(
-                f"{_label(ind)}：{ind.level1}/{ind.level2} 混用 2020 与 2021 指标体系",
+                f"{indicator_label(ind)}：{ind.level1}/{ind.level2} 混用 2020 与 2021 指标体系",
                 f"{ind.name}: {ind.level1}/{ind.level2} mixes the 2020 and 2021 frameworks",
                 [_name_ref(i, ind)],
                 severity=Severity.INFO,
@@ -143,7 +140,7 @@ def taxonomy(ctx: CheckContext) -> Iterator[Finding]:
         if _fits_taxonomy(level1, level2) or _block_read_as_level2(ind.level2, level2, ctx.text):
             continue
         yield ctx.finding(
-            f"{_label(ind)}：二级指标 {ind.level2} 不属于一级指标 {ind.level1}",
+            f"{indicator_label(ind)}：二级指标 {ind.level2} 不属于一级指标 {ind.level1}",
             f"{ind.name}: {ind.level2} is not a second level of {ind.level1}",
             [_name_ref(i, ind)],
         )
@@ -212,7 +209,7 @@ def duplicate(ctx: CheckContext) -> Iterator[Finding]:
             if figure is not None
         ]
         yield ctx.finding(
-            f"{_label(ind)} 出现两次，数值不同：{'/'.join(t or '—' for t in _values(earlier))} 与 "
+            f"{indicator_label(ind)} 出现两次，数值不同：{'/'.join(t or '—' for t in _values(earlier))} 与 "
             f"{'/'.join(t or '—' for t in _values(ind))}",
             f"{ind.name} appears twice with different values",
             figures,
@@ -236,7 +233,7 @@ def year(ctx: CheckContext) -> Iterator[Finding]:
             figure_ref = _name_ref(i, ind) if figure is None else ref(f"indicators[{i}].{field}", figure)
             listed = "、".join(map(str, sorted(years)))
             yield ctx.finding(
-                f"{_label(ind)}：“{text}” 中的年份 {listed} 与报告年度 {report_year} 不同",
+                f"{indicator_label(ind)}：“{text}” 中的年份 {listed} 与报告年度 {report_year} 不同",
                 f"{ind.name}: year {listed} differs from the report year {report_year}",
                 [figure_ref],
             )
@@ -264,7 +261,7 @@ def direction(ctx: CheckContext) -> Iterator[Finding]:
         else:
             continue
         yield ctx.finding(
-            f"{_label(ind)}：指标值 {target.text} 的比较符方向可疑，此类指标通常为 {expected}",
+            f"{indicator_label(ind)}：指标值 {target.text} 的比较符方向可疑，此类指标通常为 {expected}",
             f"{ind.name}: comparator of {target.text} looks reversed (expected {expected})",
             [ref(f"indicators[{i}].target", target)],
         )

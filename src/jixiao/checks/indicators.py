@@ -15,7 +15,7 @@ from jixiao.checks.attainment import (
     in_base_units,
     is_count,
 )
-from jixiao.checks.engine import CheckContext, ref, rule
+from jixiao.checks.engine import CheckContext, indicator_label, ref, rule
 from jixiao.checks.form_head import prints_actual_column
 from jixiao.checks.narrative import REASON
 from jixiao.checks.plausibility import CELL_BORDERS, confidence
@@ -36,10 +36,6 @@ def _err(figure: Figure) -> float:
     return 0.0 if is_count(figure) else input_err(places(figure))
 
 
-def _label(indicator: Indicator) -> str:
-    return f"{indicator.program}·{indicator.name}" if indicator.program else indicator.name
-
-
 def _worded_completion(ctx: CheckContext, i: int, ind: Indicator) -> Iterator[Finding]:
     """A date or text indicator: a met one is 100 % complete, an unmet one is not."""
     stated, status = ind.completion, attainment(ind).status
@@ -48,7 +44,7 @@ def _worded_completion(ctx: CheckContext, i: int, ind: Indicator) -> Iterator[Fi
     if met_but_short or (status == Status.UNMET and stated.value >= 100):
         said = "已完成" if status == Status.MET else "未完成"
         yield ctx.finding(
-            f"{_label(ind)}：实际 “{ind.actual.text}” 表明{said}，完成率却为 {stated.text}",
+            f"{indicator_label(ind)}：实际 “{ind.actual.text}” 表明{said}，完成率却为 {stated.text}",
             f"{ind.name}: actual “{ind.actual.text}” is {status.value}, yet completion is {stated.text}",
             [ref(_path(i, "completion"), stated), ref(_path(i, "actual"), ind.actual)],
             expected=100.0 if status == Status.MET else None,
@@ -84,7 +80,8 @@ def completion(ctx: CheckContext) -> Iterator[Finding]:
             continue
         expected = (ratio[0] + ratio[1]) / 2
         yield ctx.finding(
-            f"{_label(ind)}：完成率 {stated.text} 与 {ind.actual.text}÷{ind.target.text} = {expected:.2f}% 不符",
+            f"{indicator_label(ind)}：完成率 {stated.text} 与 "
+            f"{ind.actual.text}÷{ind.target.text} = {expected:.2f}% 不符",
             f"{ind.name}: completion {stated.text} != actual/target = {expected:.2f}%",
             [
                 ref(_path(i, "completion"), stated),
@@ -107,7 +104,7 @@ def target_unmet(ctx: CheckContext) -> Iterator[Finding]:
         numeric = ind.target.kind in (Kind.NUMBER, Kind.PERCENT) and not ind.target.op
         op = f"（按 {judged.op.value} 判断）" if numeric else ""
         yield ctx.finding(
-            f"{_label(ind)}：实际 {ind.actual.text} 未达到指标值 {ind.target.text}{op}",
+            f"{indicator_label(ind)}：实际 {ind.actual.text} 未达到指标值 {ind.target.text}{op}",
             f"{ind.name}: actual {ind.actual.text} misses target {ind.target.text} ({judged.op.value})",
             [ref(_path(i, "actual"), ind.actual), ref(_path(i, "target"), ind.target)],
         )
@@ -126,7 +123,7 @@ def count_value(ctx: CheckContext) -> Iterator[Finding]:
                 problem = ("负数", "negative") if count < 0 else ("小数", "fractional")
                 what = "指标值" if field == "target" else "实际完成值"
                 yield ctx.finding(
-                    f"{_label(ind)}：{what} {figure.text} 为{problem[0]}，计数不可能如此",
+                    f"{indicator_label(ind)}：{what} {figure.text} 为{problem[0]}，计数不可能如此",
                     f"{ind.name}: {field} {figure.text} is a {problem[1]} count",
                     [ref(_path(i, field), figure)],
                     found=figure.value,
@@ -146,7 +143,7 @@ def percent_range(ctx: CheckContext) -> Iterator[Finding]:
             if 0 <= figure.value <= 100:
                 continue
             yield ctx.finding(
-                f"{_label(ind)}：{figure.text} 超出 0–100% 范围",
+                f"{indicator_label(ind)}：{figure.text} 超出 0–100% 范围",
                 f"{ind.name}: {field} {figure.text} outside 0–100%",
                 [ref(_path(i, field), figure)],
                 found=figure.value,
@@ -207,14 +204,14 @@ def missing_value(ctx: CheckContext) -> Iterator[Finding]:
             if ind.completion:
                 figures.append(ref(_path(i, "completion"), ind.completion))
             yield ctx.finding(
-                f"{_label(ind)}：有指标值 {ind.target.text}，未载实际完成值{extra}",
+                f"{indicator_label(ind)}：有指标值 {ind.target.text}，未载实际完成值{extra}",
                 f"{ind.name}: target {ind.target.text} but no actual value",
                 figures,
                 severity=severity,
             )
         elif ind.actual is not None and ind.target is None:
             yield ctx.finding(
-                f"{_label(ind)}：有实际完成值 {ind.actual.text}，未载指标值",
+                f"{indicator_label(ind)}：有实际完成值 {ind.actual.text}，未载指标值",
                 f"{ind.name}: actual {ind.actual.text} but no target",
                 [ref(_path(i, "actual"), ind.actual), _blank(i, "target")],
                 severity=severity,
@@ -237,7 +234,7 @@ def actual_not_measured(ctx: CheckContext) -> Iterator[Finding]:
     for i, ind in enumerate(ctx.report.indicators):
         if ind.actual is not None and ind.actual.op not in (None, Op.EQ):  # `=100%` is a measured value
             yield ctx.finding(
-                f"{_label(ind)}：实际完成值 {ind.actual.text} 是区间而非实测值",
+                f"{indicator_label(ind)}：实际完成值 {ind.actual.text} 是区间而非实测值",
                 f"{ind.name}: actual {ind.actual.text} is a bound, not a measured value",
                 [ref(_path(i, "actual"), ind.actual)],
             )
@@ -266,7 +263,7 @@ def actual_not_numeric(ctx: CheckContext) -> Iterator[Finding]:
         if target.value == 0 and NOTHING_HAPPENED.search(actual.text):
             continue
         yield ctx.finding(
-            f"{_label(ind)}：指标值为 {target.text}，实际完成值却是文字 “{actual.text}”",
+            f"{indicator_label(ind)}：指标值为 {target.text}，实际完成值却是文字 “{actual.text}”",
             f"{ind.name}: numeric target {target.text}, word actual “{actual.text}”",
             [ref(_path(i, "actual"), actual), ref(_path(i, "target"), target)],
         )
@@ -284,7 +281,7 @@ def unit_mismatch(ctx: CheckContext) -> Iterator[Finding]:
         if 0 in (actual.value, target.value) and None in (actual.unit, target.unit):
             continue  # `≤5%` then `0`: nothing happened, and zero needs no unit
         yield ctx.finding(
-            f"{_label(ind)}：指标值 {target.text} 与实际值 {actual.text} 单位不一致",
+            f"{indicator_label(ind)}：指标值 {target.text} 与实际值 {actual.text} 单位不一致",
             f"{ind.name}: units differ ({target.text} vs {actual.text})",
             [ref(_path(i, "target"), target), ref(_path(i, "actual"), actual)],
         )
@@ -339,7 +336,7 @@ def over_achievement(ctx: CheckContext) -> Iterator[Finding]:
             continue
         assert ind.target is not None
         yield ctx.finding(
-            f"{_label(ind)}：实际 {ind.actual.text} 为指标值 {ind.target.text} 的 {ratio:.2f} 倍，"
+            f"{indicator_label(ind)}：实际 {ind.actual.text} 为指标值 {ind.target.text} 的 {ratio:.2f} 倍，"
             "须分析指标值是否设定偏低",
             f"{ind.name}: actual is {ratio:.2f}× the target; was the target set too low?",
             [ref(_path(i, "actual"), ind.actual), ref(_path(i, "target"), ind.target)],
@@ -379,7 +376,7 @@ def breakdown_sum(ctx: CheckContext) -> Iterator[Finding]:
         figures = [ref(_path(i, "actual"), ind.actual)]
         figures += [ref(f"indicators[{i}].breakdown[{j}].figure", p.figure) for j, p in enumerate(ind.breakdown)]
         yield ctx.finding(
-            f"{_label(ind)}：其中分项之和 {found:g} {'超过' if over else '少于'}实际完成值 {ind.actual.text}",
+            f"{indicator_label(ind)}：其中分项之和 {found:g} {'超过' if over else '少于'}实际完成值 {ind.actual.text}",
             f"{ind.name}: sub-counts add to {found:g}, {'above' if over else 'below'} the actual {ind.actual.text}",
             figures,
             expected=ind.actual.value,

@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterator, Sequence
 
 from jixiao.checks.attainment import Status, attainment
-from jixiao.checks.engine import CheckContext, ref, rule, text_ref
+from jixiao.checks.engine import CheckContext, indicator_label, ref, rule, text_ref
 from jixiao.checks.tolerance import half_unit, printed_places, ratio_range
-from jixiao.model import Finding, Indicator, Severity
+from jixiao.model import Finding, Indicator, Severity, value_of
 
 REASON = re.compile(
     r"原因|由于|因为|导致|(?:主要|系|是)因|因\s*\d{4}\s*年|受[^。；\n]{0,12}影响|未开展|减少|下调|滞后|不纳入"
@@ -78,10 +78,6 @@ def _own_part(sentence: str, after: int, key: str, other_names: list[str]) -> st
     return sentence[: min(stops)] if stops else sentence
 
 
-def _label(indicator: Indicator) -> str:
-    return f"{indicator.program}·{indicator.name}" if indicator.program else indicator.name
-
-
 @rule("narrative.unmet_without_reason", Severity.WARNING, needs_text=True)
 def unmet_without_reason(ctx: CheckContext) -> Iterator[Finding]:
     """未完成的指标须说明偏差原因及改进措施（10号；I07），原因可在报告任何一处与该指标同句出现。
@@ -96,7 +92,7 @@ def unmet_without_reason(ctx: CheckContext) -> Iterator[Finding]:
             continue
         assert ind.actual is not None and ind.target is not None
         yield ctx.finding(
-            f"{_label(ind)} 未完成（实际 {ind.actual.text}，指标值 {ind.target.text}），报告未说明原因",
+            f"{indicator_label(ind)} 未完成（实际 {ind.actual.text}，指标值 {ind.target.text}），报告未说明原因",
             f"{ind.name} missed its target ({ind.actual.text} vs {ind.target.text}) and no reason is given",
             [ref(f"indicators[{i}].actual", ind.actual), ref(f"indicators[{i}].target", ind.target)],
         )
@@ -138,8 +134,7 @@ def _execution_rate(ctx: CheckContext) -> float | None:
         kept = printed_places([budget, executed])
         low, high = ratio_range(executed.value, half_unit(kept), budget.value, half_unit(kept))
         return (low + high) / 2
-    rate = funding.execution_rate
-    return rate.value if rate else None
+    return value_of(funding.execution_rate)
 
 
 def execution_explained(text: str) -> bool:

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from jixiao.checks.attainment import Attainment, Status, attainment, comparable, in_base_units, is_count
-from jixiao.checks.engine import CheckContext, rule
+from jixiao.checks.engine import CheckContext, indicator_label, rule
 from jixiao.checks.narrative import mention_keys
 from jixiao.checks.tolerance import EPSILON, printed_places, sum_tolerance
 from jixiao.model import Figure, FigureRef, Finding, FundSource, Indicator, Kind, Op, Report, Severity
@@ -100,10 +100,6 @@ def pairs(ctx: CheckContext) -> list[Pair]:
             i = now_by_key[key]
             found.append(Pair(j, before[j], i, ctx.report.indicators[i], attainment(before[j])))
     return found
-
-
-def _label(indicator: Indicator) -> str:
-    return f"{indicator.program}·{indicator.name}" if indicator.program else indicator.name
 
 
 def _targets(pair: Pair) -> tuple[float, float] | None:
@@ -201,7 +197,7 @@ def target_flat_after_overachievement(ctx: CheckContext) -> Iterator[Finding]:
             continue
         assert pair.before.target and pair.before.actual and pair.now.target
         yield ctx.finding(
-            f"{_label(pair.now)}：{year_zh(previous_report(ctx))}指标值 {pair.before.target.text}、"
+            f"{indicator_label(pair.now)}：{year_zh(previous_report(ctx))}指标值 {pair.before.target.text}、"
             f"实际 {pair.before.actual.text}"
             f"（{pair.before_attainment.ratio:.2f} 倍），本年指标值 {pair.now.target.text} 未提高",
             f"{pair.now.name}: last year {pair.before.actual.text} against {pair.before.target.text}; "
@@ -224,7 +220,7 @@ def target_below_last_actual(ctx: CheckContext) -> Iterator[Finding]:
         if values is None or values[0] >= values[1] - EPSILON or targets[1] > targets[0] + EPSILON:
             continue
         yield ctx.finding(
-            f"{_label(pair.now)}：本年指标值 {target.text} "
+            f"{indicator_label(pair.now)}：本年指标值 {target.text} "
             f"低于{year_zh(previous_report(ctx))}实际完成 {last_actual.text}",
             f"{pair.now.name}: this year's target {target.text} is below last year's actual {last_actual.text}",
             pair.refs(ctx, "before.actual", "now.target"),
@@ -247,7 +243,8 @@ def target_lowered_after_miss(ctx: CheckContext) -> Iterator[Finding]:
             continue
         assert pair.before.target and pair.before.actual and pair.now.target
         yield ctx.finding(
-            f"{_label(pair.now)}：{year_zh(previous_report(ctx))}未完成（指标值 {pair.before.target.text}，实际 "
+            f"{indicator_label(pair.now)}：{year_zh(previous_report(ctx))}未完成"
+            f"（指标值 {pair.before.target.text}，实际 "
             f"{pair.before.actual.text}），本年指标值放宽为 {pair.now.target.text}",
             f"{pair.now.name}: missed last year ({pair.before.actual.text} against {pair.before.target.text}); "
             f"this year's target was relaxed to {pair.now.target.text}",
@@ -270,7 +267,7 @@ def dropped_after_miss(ctx: CheckContext) -> Iterator[Finding]:
             continue
         assert indicator.target is not None and indicator.actual is not None
         yield ctx.finding(
-            f"{_label(indicator)}：{year_zh(previous)}未完成（指标值 {indicator.target.text}，"
+            f"{indicator_label(indicator)}：{year_zh(previous)}未完成（指标值 {indicator.target.text}，"
             f"实际 {indicator.actual.text}），"
             "本年报告不再列出该指标" + ("" if status == ReadingStatus.READ else "（本年报告未完整读取，请核对）"),
             f"{indicator.name} missed its target last year and is no longer reported",
@@ -303,7 +300,8 @@ def copied_actual(ctx: CheckContext) -> Iterator[Finding]:
         if _exactly_at_target(pair.before) and _exactly_at_target(pair.now):
             continue
         yield ctx.finding(
-            f"{_label(pair.now)}：实际完成值 {now.text} 与{year_zh(previous_report(ctx))}（{before.text}）完全相同，"
+            f"{indicator_label(pair.now)}：实际完成值 {now.text} "
+            f"与{year_zh(previous_report(ctx))}（{before.text}）完全相同，"
             "请核实是否照抄上年",
             f"{pair.now.name}: the actual {now.text} is exactly last year's ({before.text})",
             pair.refs(ctx, "before.actual", "now.actual"),
@@ -342,7 +340,7 @@ def count_jump(ctx: CheckContext) -> Iterator[Finding]:
         if _jump_explained(pair.now, ctx.text, ctx.report.indicators):
             continue
         yield ctx.finding(
-            f"{_label(pair.now)}：实际完成值由{year_zh(previous_report(ctx))}的 {before.text} 变为 {now.text}"
+            f"{indicator_label(pair.now)}：实际完成值由{year_zh(previous_report(ctx))}的 {before.text} 变为 {now.text}"
             f"（{new / old:.1f} 倍），报告未说明原因",
             f"{pair.now.name}: the actual went from {before.text} to {now.text} ({new / old:.1f}×) without explanation",
             pair.refs(ctx, "before.actual", "now.actual"),

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from jixiao.cli.app import command, console, escaped
-from jixiao.cli.store_option import StoreOption, require_store
+from jixiao.cli.store_option import ExtractorOption, StoreOption, require_store
 from jixiao.store import Store
 
 
@@ -18,9 +18,7 @@ def export_command(
     to: Annotated[Path, typer.Option("--to", help="target file: .xlsx | .csv | .jsonl | .parquet")] = Path(
         "results.xlsx"
     ),
-    extractor: Annotated[
-        str | None, typer.Option(help="only results of this extractor (e.g. rules); default all")
-    ] = None,
+    extractor: ExtractorOption = None,
 ) -> None:
     """Export every stored report: one sheet / file per table (reports, funding, spending, indicators, findings)."""
     from jixiao.review import export  # openpyxl loads only for this command, not for every `jixiao run`

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from jixiao.cli.app import command, console, escaped
-from jixiao.cli.store_option import StoreOption, require_store
+from jixiao.cli.store_option import ExtractorOption, StoreOption, require_store
 from jixiao.store import Store
 
 
@@ -16,9 +16,7 @@ from jixiao.store import Store
 def memo(
     db: StoreOption = "jixiao.db",
     out: Annotated[Path, typer.Option("--out", "-o", help="folder for the .docx memos")] = Path("memos"),
-    extractor: Annotated[
-        str | None, typer.Option(help="only results of this extractor (e.g. rules); default all")
-    ] = None,
+    extractor: ExtractorOption = None,
 ) -> None:
     """Write one .docx memo per report in DB: header, figures, numbered findings with quotes, corrections."""
     from jixiao.review.memo_docx import write_memos  # python-docx's writer loads only for this command

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from jixiao.cli.app import command, console, escaped
-from jixiao.cli.store_option import StoreOption, require_store
+from jixiao.cli.store_option import ExtractorOption, StoreOption, require_store
 from jixiao.store import Store
 
 
@@ -16,9 +16,7 @@ from jixiao.store import Store
 def review(
     db: StoreOption = "jixiao.db",
     out: Annotated[Path, typer.Option("--out", "-o", help="folder for the HTML pages")] = Path("review"),
-    extractor: Annotated[
-        str | None, typer.Option(help="only results of this extractor (e.g. rules); default all")
-    ] = None,
+    extractor: ExtractorOption = None,
 ) -> None:
     """Write OUT/index.html (reports sorted by worst finding) and one page per report; open it from disk."""
     from jixiao.review.html import write_review  # jinja2 and openpyxl load only for this command

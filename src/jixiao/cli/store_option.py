@@ -1,4 +1,5 @@
-"""`--db`, as every command that reads or writes a store takes it: a SQLite file or a PostgreSQL URL.
+"""`--db`, as every command that reads or writes a store takes it: a SQLite file or a PostgreSQL URL; and
+`--extractor`, the results of which extractor a view of the store (export, review, memo) reads.
 
 A str, not a Path: a Path would fold `postgresql://host/db` into `postgresql:/host/db`. A URL is printed only
 through `display_name`, which hides its password.
@@ -15,6 +16,7 @@ from jixiao.database import display_name, is_server_url
 
 DB_HELP = "the store: a SQLite file, or postgresql://user@host/database for a shared one"
 StoreOption = Annotated[str, typer.Option("--db", help=DB_HELP)]
+ExtractorOption = Annotated[str | None, typer.Option(help="only results of this extractor (e.g. rules); default all")]
 
 
 def require_store(db: str) -> None:
@@ -26,4 +28,4 @@ def require_store(db: str) -> None:
         raise typer.Exit(2)
 
 
-__all__ = ["DB_HELP", "StoreOption", "display_name", "require_store"]
+__all__ = ["DB_HELP", "ExtractorOption", "StoreOption", "display_name", "require_store"]

@@ -15,7 +15,7 @@ from pathlib import Path
 from jinja2 import Environment
 
 from jixiao.checks.attainment import Status, attainment
-from jixiao.model import STATUS_ZH, Finding, ReadingStatus, Report, Severity, reading_status
+from jixiao.model import STATUS_ZH, Finding, ReadingStatus, Report, Severity, reading_status, value_of
 from jixiao.names import region_key
 from jixiao.output_folder import OutputFolder
 from jixiao.review import charts
@@ -40,12 +40,12 @@ class Money:
     @classmethod
     def of(cls, report: Report) -> Money:
         funding = report.funding
-        budget = funding.budget.total.value if funding.budget.total else None
-        executed = funding.executed.total.value if funding.executed.total else None
+        budget = value_of(funding.budget.total)
+        executed = value_of(funding.executed.total)
         if budget and executed is not None:
             rate: float | None = executed / budget * 100
         else:
-            rate = funding.execution_rate.value if funding.execution_rate else None
+            rate = value_of(funding.execution_rate)
         return cls(budget, executed, None if rate is None else round(rate, 2))
 
 

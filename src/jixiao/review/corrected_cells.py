@@ -8,7 +8,7 @@ the figure as read and, in the 更正 columns, what the reviewer set (`850万元
 
 from __future__ import annotations
 
-from jixiao.model import Figure
+from jixiao.model import Figure, value_of
 from jixiao.review.states import DocumentReview, ReviewedResult
 from jixiao.store import StoredResult
 
@@ -29,8 +29,7 @@ def correction(result: StoredResult, path: str) -> tuple[bool, Figure | None]:
 
 
 def corrected_value(result: StoredResult, path: str) -> float | None:
-    figure = correction(result, path)[1]
-    return figure.value if figure is not None else None
+    return value_of(correction(result, path)[1])
 
 
 def corrected_text(result: StoredResult, path: str) -> str | None:

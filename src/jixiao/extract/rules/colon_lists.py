@@ -21,7 +21,7 @@ import re
 
 from jixiao.extract.rules.figures import money_at
 from jixiao.extract.rules.money_lists import Item, is_part, items_in, level_of
-from jixiao.model import SpendingItem
+from jixiao.model import SpendingItem, value_of
 
 FOUND_BY = "narrative.colon_list"
 _LEAD = re.compile(
@@ -69,5 +69,5 @@ def _unwrapped(item: Item) -> str:
 
 def listed_before(items: list[SpendingItem], read: list[SpendingItem]) -> bool:
     """The same uses, amount for amount, read already (a description and its 预期目标 print one list twice)."""
-    seen = {(item.category, item.amount.value if item.amount else None) for item in read}
-    return all((item.category, item.amount.value if item.amount else None) in seen for item in items)
+    seen = {(item.category, value_of(item.amount)) for item in read}
+    return all((item.category, value_of(item.amount)) in seen for item in items)

@@ -25,7 +25,7 @@ from jixiao.extract.rules.money_lists import (
     level_of,
     sum_of,
 )
-from jixiao.model import Funding, FundingLine, FundSource, SourceAmount, SpendingItem
+from jixiao.model import Funding, FundingLine, FundSource, SourceAmount, SpendingItem, value_of
 
 _SHARED = 5  # names that all restate the fund (中央…高校毕业生“三支一扶”计划补助资金): compared without it
 _PARTS_OVERLAP = 0.5
@@ -61,7 +61,7 @@ def attach_lists(text: str, lists: list[MoneyList], funding: Funding, spending: 
         _drop_balance_tail(text, money_list, block)
         # cut: items may be lost; 下达…: a batch or more; `;用于…`: uses of some amount, the total's when they add up
         must_add_up = money_list.cut or money_list.given_first or money_list.uses
-        if must_add_up and not _adds_up_to(text, money_list, block.total.value if block.total else None):
+        if must_add_up and not _adds_up_to(text, money_list, value_of(block.total)):
             continue  # a split only when what it shows makes up the whole
         shared = _shared_part([item.name for item in money_list.items])
         levels = [level_of(item.name.replace(shared, "") if shared else item.name) for item in money_list.items]
@@ -97,7 +97,7 @@ def _drop_balance_tail(text: str, money_list: MoneyList, block: FundingLine) -> 
     if kept == len(items) or kept < MIN_PARTS:
         return
     rest = MoneyList(money_list.start, items[kept - 1].end, items[:kept], money_list.opens_sentence)
-    if _adds_up_to(text, rest, block.total.value if block.total else None):
+    if _adds_up_to(text, rest, value_of(block.total)):
         money_list.items = items[:kept]
 
 
@@ -118,7 +118,7 @@ def _all_parts(text: str, money_list: MoneyList, block: FundingLine) -> bool:
     return (
         len(generic) < len(money_list.items)
         and all(item.name in GENERIC_NAMES for item in generic)
-        and _adds_up_to(text, money_list, block.total.value if block.total else None)
+        and _adds_up_to(text, money_list, value_of(block.total))
     )
 
 

@@ -20,7 +20,7 @@ from jixiao.extract.rules.figures import money_at
 from jixiao.extract.rules.funding_reading import Offer, Reading
 from jixiao.extract.rules.money_lists import MoneyList, level_of, lists_parts, own_words
 from jixiao.extract.rules.project_parts import project_item
-from jixiao.model import Funding, FundingLine, FundSource, SourceAmount
+from jixiao.model import Funding, FundingLine, FundSource, SourceAmount, value_of
 from jixiao.vocabulary import FUNDING_VERBS, source_of
 
 _SOURCE_SUBJECT = re.compile(r"^\s*(?:\d{4}年度?)?[，,]?\s*")
@@ -36,7 +36,7 @@ def drop_partial_subject_rows(funding: Funding) -> None:
         rows = [row for row in block.by_source if row.amount.found_by == _SUBJECT_ROW]
         if not rows:
             continue
-        total = block.total.value if block.total is not None else None
+        total = value_of(block.total)
         parts = sum(row.amount.value or 0 for row in rows)
         if len(rows) < 2 or total is None or abs(parts - total) > SUM_TOLERANCE * max(abs(total), 1):
             block.by_source = [row for row in block.by_source if row.amount.found_by != _SUBJECT_ROW]
@@ -102,7 +102,7 @@ def add_level_rows(reading: Reading) -> None:
         sources = [source_of(level) for level, _ in rows]
         if block.by_source or len(rows) < 2 or None in sources or len(set(sources)) < len(rows):
             continue
-        total = block.total.value if block.total is not None else None
+        total = value_of(block.total)
         parts = sum(amount.value or 0 for _, amount in rows)
         if total is not None and abs(parts - total) > SUM_TOLERANCE * max(abs(total), 1):
             continue
