@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.reading import funding_of
+from reading import funding_of
 
 from jixiao.extract.rules.fund_names import subject_of
 
