@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from reading import funding_of
 
 from jixiao.extract.rules.fund_names import subject_of
+from reading import funding_of
 
 SPLIT = (
     "青禾县{fund}绩效自评报告\n一、项目概况\n"
