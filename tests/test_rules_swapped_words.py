@@ -9,8 +9,8 @@ from reading import funding_of
 
 SPLIT = (
     "青禾县{fund}绩效自评报告\n一、项目概况\n"
-    "2019年{fund}共计1586万元,其中:广播节目无线覆盖运行维护43.8万元;县级融媒体中心建设43万元;"
-    "青禾县应急广播系统建设1500万元。\n"
+    "2019年{fund}共计2460万元,其中:乡镇广播站点运行维护62.5万元;县级新闻中心建设97.5万元;"
+    "青禾县应急广播平台建设2300万元。\n"
 )
 
 
@@ -19,11 +19,11 @@ SPLIT = (
 )
 def test_a_central_fund_split_into_named_parts_is_a_whole_however_short_its_name(fund: str) -> None:
     funding, spending = funding_of(SPLIT.format(fund=fund))
-    assert funding.budget.total is not None and funding.budget.total.text == "1586万元"
+    assert funding.budget.total is not None and funding.budget.total.text == "2460万元"
     assert [(item.category, item.amount.text if item.amount else None) for item in spending] == [
-        ("广播节目无线覆盖运行维护", "43.8万元"),
-        ("县级融媒体中心建设", "43万元"),
-        ("青禾县应急广播系统建设", "1500万元"),
+        ("乡镇广播站点运行维护", "62.5万元"),
+        ("县级新闻中心建设", "97.5万元"),
+        ("青禾县应急广播平台建设", "2300万元"),
     ]
 
 

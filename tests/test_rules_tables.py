@@ -538,9 +538,9 @@ def test_the_second_forms_funding_is_left_when_the_first_read_only_its_sources()
     from jixiao.extract.rules.tables import extract_tables
 
     header = "项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分\n"
-    first = header + "年度资金总额303010100%\n其中:当年财政拨款303030100%\n"  # its total row reads no way
+    first = header + "年度资金总额404010100%\n其中:当年财政拨款404040100%\n"  # its total row reads no way
     second = header + "年度资金总额50505010100%\n其中:当年财政拨款505050100%\n"
     text = first + "年度总体目标 更新设备。\n" + second
     funding = extract_tables(find_tables(text), text).funding
     assert funding is not None and funding.budget.total is None
-    assert [source.amount.text for source in funding.budget.by_source] == ["30"]
+    assert [source.amount.text for source in funding.budget.by_source] == ["40"]

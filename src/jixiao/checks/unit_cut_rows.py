@@ -3,7 +3,7 @@
 A glued (T4) row runs its cells together, so its cells are placed by their shapes and read at low confidence:
 `12010` may be 1 | 20 | 10 or 12 | 0 | 10. But when a row prints its four value cells one after the other and
 no digit touches a digit across a cut (each cell closes on its unit, or the next opens on its comparator:
-`≥10%115.25%20%20` is ≥10% | 115.25% | 20% | 20, `≥3倍8倍15%15`, `≤5天4天10%10`), the run can be cut in
+`≥10%112.40%20%20` is ≥10% | 112.40% | 20% | 20, `≥3倍8倍15%15`, `≤5天4天10%10`), the run can be cut in
 no other way, and with every value column filled the header's order places each cell: such a row is read at
 medium confidence, as a row its completion rate confirms.
 """

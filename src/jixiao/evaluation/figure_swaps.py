@@ -38,9 +38,9 @@ _CHINESE_YEAR = re.compile(r"[一二〇零○][〇零○一二三四五六七八
 
 
 def _is_year(text: str, start: int, end: int) -> bool:
-    """Whether the number at start:end is a year. One glued to a digit before it (`52021年12月`, a squashed
+    """Whether the number at start:end is a year. One glued to a digit before it (`72019年12月`, a squashed
     row's score and date) only when 年 or a date follows; one glued to digits after it only as a bracketed
-    document number's head (`〔202033号`, its closing bracket lost); one after a comparator never (`≥2000`)."""
+    document number's head (`〔201947号`, its closing bracket lost); one after a comparator never (`≥2000`)."""
     before, after = text[start - 1 : start] if start else " ", text[end : end + 1] or " "
     if after.isdigit():
         return before in _BRACKETS
@@ -158,7 +158,7 @@ def _roles_clear(text: str, amounts: set[str]) -> bool:
 
 
 _DIGIT_RUN = re.compile(r"\d[\d.,]*")
-_SQUASHED_REST = 3  # `10001000100%`: two cells' 1000 and a rate glued, as a squashed row prints them
+_SQUASHED_REST = 3  # `20002000100%`: two cells' 2000 and a rate glued, as a squashed row prints them
 
 
 def _squashed(text: str, amounts: set[str]) -> bool:

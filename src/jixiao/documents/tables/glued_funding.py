@@ -33,7 +33,7 @@ def split_glued_funding(row: Row, columns: list[Role]) -> bool:
     known = {role: row.cells[role].text for role in (*_BUDGETS, Role.EXECUTED) if role in row.cells}
     cuts = _cuts(cell.text, missing, known)
     if not cuts and missing[-1] is Role.WEIGHT and len(missing) > 1:
-        missing = missing[:-1]  # `其中:当年财政拨款303030100%`: a source row prints no 分值
+        missing = missing[:-1]  # `其中:当年财政拨款404040100%`: a source row prints no 分值
         cuts = _cuts(cell.text, missing, known)
     if len(cuts) != 1:
         return False

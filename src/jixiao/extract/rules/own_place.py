@@ -146,7 +146,7 @@ def notice_issuer_place(opening: str) -> str | None:
     return place if self_word and self_word in opening and leading_places(place) == [place] else None
 
 
-# `财政部《关于下达…的通知》(财资环〔2021〕54号),下达某某自治区2021年中央某资金`: the centre gives a province money
+# `财政部《关于下达…的通知》(财某〔2020〕17号),下达某某自治区2021年中央某资金`: the centre gives a province money
 _CENTRE_GIVES = re.compile(
     r"(?:财政部|中央财政|中央)(?:《[^》\n]{0,80}》)?(?:[（(][^)）\n]{0,30}[)）])?[，,]?[^。；;\n《]{0,12}?下达"
     r"(?P<place>[\u4e00-\u9fff]{2,12}?(?:省|自治区))"

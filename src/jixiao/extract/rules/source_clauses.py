@@ -138,7 +138,7 @@ def drop_one_level_totals(reading: Reading) -> None:
     """Precision gate: a total read from a clause that names the level giving it (`收到中央下达…612万元`) is
     that level's money when other sentences give the same line from other levels (`省级下达…85万元`): the
     line's whole is not stated, so it has no total; when every amount the line was offered names its level,
-    each level once, they are the line's sources (`中央下达…9056万元。…省级下达资金804万元。…市县下达资金…`)."""
+    each level once, they are the line's sources (`中央下达…6120万元。…省级下达资金530万元。…市县下达资金…`)."""
     for line, offers in reading.offered.items():
         block: FundingLine = getattr(reading.funding, line)
         total = block.total
