@@ -131,15 +131,8 @@ def _row(cursor: _Cursor) -> Row | None:
             values = _values(text, weight_end, score.start())
             if values is None:
                 continue
-            row = Row(cells={Role.NAME: Cell(text[start:weight_at], start, weight_at)}, start=start, end=score.end())
-            row.cells[Role.WEIGHT] = Cell(weight, weight_at, weight_end)
-            row.cells[Role.SCORE] = Cell(score.group(0), score.start(), score.end())
+            row = _scored_row(cursor, start, weight_at, weight_end, score)
             row.cells.update(values)
-            if cursor.level1 is not None:
-                row.cells[Role.LEVEL1] = cursor.level1
-            if cursor.level2 is not None:
-                row.cells[Role.LEVEL2] = cursor.level2
-            cursor.at = score.end()
             return row
     return _bare_row(cursor, start, weight_at)
 
@@ -155,16 +148,23 @@ def _bare_row(cursor: _Cursor, start: int, weight_at: int) -> Row | None:
             continue
         if any(_opens_row(text, at, score.start()) for at in range(weight_at + 1, score.start())):
             return None  # another row's level or numbering between: the score is a later row's
-        row = Row(cells={Role.NAME: Cell(text[start:weight_at], start, weight_at)}, start=start, end=score.end())
-        row.cells[Role.WEIGHT] = Cell(weight, weight_at, weight_at + 1)
-        row.cells[Role.SCORE] = Cell(score.group(0), score.start(), score.end())
-        if cursor.level1 is not None:
-            row.cells[Role.LEVEL1] = cursor.level1
-        if cursor.level2 is not None:
-            row.cells[Role.LEVEL2] = cursor.level2
-        cursor.at = score.end()
-        return row
+        return _scored_row(cursor, start, weight_at, weight_at + 1, score)
     return None
+
+
+def _scored_row(cursor: _Cursor, start: int, weight_at: int, weight_end: int, score: re.Match[str]) -> Row:
+    """The row named from `start` to its weight, with its weight, score and the levels the cursor carries;
+    the cursor moves past the score."""
+    text = cursor.text
+    row = Row(cells={Role.NAME: Cell(text[start:weight_at], start, weight_at)}, start=start, end=score.end())
+    row.cells[Role.WEIGHT] = Cell(text[weight_at:weight_end], weight_at, weight_end)
+    row.cells[Role.SCORE] = Cell(score.group(0), score.start(), score.end())
+    if cursor.level1 is not None:
+        row.cells[Role.LEVEL1] = cursor.level1
+    if cursor.level2 is not None:
+        row.cells[Role.LEVEL2] = cursor.level2
+    cursor.at = score.end()
+    return row
 
 
 def _opens_row(text: str, at: int, end: int) -> bool:
